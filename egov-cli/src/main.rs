@@ -1,0 +1,2 @@
+//! The `egov` command-line tool (being written).
+fn main() {}

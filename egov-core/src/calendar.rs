@@ -1,0 +1,360 @@
+//! The working-day calendar (rule CORE-02).
+//!
+//! QĐ 28/2018/QĐ-TTg Đ6.2 counts deadlines in working days («ngày làm việc tiếp theo»), and the
+//! seeds define no calendar. [`WorkingCalendar`] is the public-sector calendar: Saturdays and
+//! Sundays off, plus a table of weekday days off (public holidays, compensatory days «nghỉ bù»,
+//! swapped days) and of worked weekend days (make-up Saturdays «làm bù»).
+//!
+//! [`WorkingCalendar::vietnam`] ships the announced schedules and the statutory rule for later
+//! years (see [`vietnam`] for sources and coverage). The government moves days every year, so the
+//! table is data the caller can extend ([`WorkingCalendar::add_day_off`],
+//! [`WorkingCalendar::add_working_day`]), trim ([`WorkingCalendar::clear_year`]) or replace
+//! entirely (serde / [`WorkingCalendar::from_json`]).
+
+pub mod vietnam;
+
+use std::collections::BTreeMap;
+
+use chrono::{Datelike, NaiveDate, Weekday};
+use serde::{Deserialize, Serialize};
+
+use crate::error::ErrorCode;
+
+/// How far [`WorkingCalendar::next_working_day`] searches before giving up: a table that marks a
+/// whole year off is a data error, not a reason to loop forever.
+pub const MAX_SEARCH_DAYS: u32 = 366;
+
+/// Why a calendar computation failed.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum CalendarError {
+    /// No working day was found within [`MAX_SEARCH_DAYS`] after the date.
+    #[error("no working day within {MAX_SEARCH_DAYS} days after {from}; the calendar table marks them all off")]
+    NoWorkingDay {
+        /// The date the search started from.
+        from: NaiveDate,
+    },
+    /// The computation ran past the last representable date.
+    #[error("date arithmetic overflowed after {from}")]
+    Overflow {
+        /// The date the computation started from.
+        from: NaiveDate,
+    },
+    /// A calendar table could not be read.
+    #[error("invalid calendar table: {reason}")]
+    InvalidTable {
+        /// What was wrong.
+        reason: String,
+    },
+}
+
+impl ErrorCode for CalendarError {
+    fn code(&self) -> &'static str {
+        match self {
+            CalendarError::NoWorkingDay { .. } => "calendar.no_working_day",
+            CalendarError::Overflow { .. } => "calendar.overflow",
+            CalendarError::InvalidTable { .. } => "calendar.invalid_table",
+        }
+    }
+}
+
+/// What kind of day a date is, with the reason from the table.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "kind")]
+pub enum DayKind {
+    /// An ordinary working day.
+    Working,
+    /// A weekend day that is worked (make-up Saturday, «làm bù»).
+    WorkingWeekend {
+        /// Why it is worked.
+        reason: String,
+    },
+    /// An ordinary weekly rest day.
+    Weekend,
+    /// A day off: holiday, compensatory day or swapped day.
+    DayOff {
+        /// What the day is (e.g. `Tết Nguyên Đán (mùng 1)`).
+        reason: String,
+    },
+}
+
+impl DayKind {
+    /// True for working days.
+    pub fn is_working(&self) -> bool {
+        matches!(self, DayKind::Working | DayKind::WorkingWeekend { .. })
+    }
+}
+
+/// A working-day calendar (CORE-02): weekly rest days plus a dated table of exceptions.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use egov_core::WorkingCalendar;
+/// let cal = WorkingCalendar::vietnam();
+/// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+/// assert!(!cal.is_working_day(d(2026, 2, 17)));                    // Tết 2026
+/// assert_eq!(cal.next_working_day(d(2026, 2, 13)).unwrap(), d(2026, 2, 23));
+/// assert!(cal.is_working_day(d(2026, 1, 10)));                     // make-up Saturday
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WorkingCalendar {
+    /// Name and version of the table, for reports (`vn-public-sector 2026-11`).
+    pub name: String,
+    /// Weekly rest days (Saturday and Sunday for state agencies).
+    pub weekly_rest_days: Vec<Weekday>,
+    /// Days off with their reason. May include holidays that fall on a rest day (for
+    /// explanation); those change nothing.
+    #[serde(default)]
+    days_off: BTreeMap<NaiveDate, String>,
+    /// Rest days that are worked, with their reason.
+    #[serde(default)]
+    working_rest_days: BTreeMap<NaiveDate, String>,
+    /// Calendar years the table is known to cover, inclusive. Outside it only the weekly rest days
+    /// apply, and [`WorkingCalendar::covers`] says so.
+    #[serde(default)]
+    coverage: Option<(i32, i32)>,
+}
+
+impl Default for WorkingCalendar {
+    fn default() -> Self {
+        WorkingCalendar::weekends_only()
+    }
+}
+
+impl WorkingCalendar {
+    /// A calendar with Saturday and Sunday off and no holidays.
+    pub fn weekends_only() -> Self {
+        WorkingCalendar {
+            name: "weekends-only".to_owned(),
+            weekly_rest_days: [Weekday::Sat, Weekday::Sun].into_iter().collect(),
+            days_off: BTreeMap::new(),
+            working_rest_days: BTreeMap::new(),
+            coverage: None,
+        }
+    }
+
+    /// The built-in Vietnamese public-sector calendar; see [`vietnam`] for coverage and sources.
+    pub fn vietnam() -> Self {
+        vietnam::public_sector_calendar()
+    }
+
+    /// Reads a calendar from its JSON (serde) form.
+    pub fn from_json(json: &str) -> Result<Self, CalendarError> {
+        serde_json::from_str(json).map_err(|e| CalendarError::InvalidTable {
+            reason: e.to_string(),
+        })
+    }
+
+    /// The JSON (serde) form of the calendar.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+
+    /// Marks `date` as a day off (a holiday, compensatory day or swapped day). Replaces any
+    /// earlier entry for that date.
+    pub fn add_day_off(&mut self, date: NaiveDate, reason: impl Into<String>) -> &mut Self {
+        self.working_rest_days.remove(&date);
+        self.days_off.insert(date, reason.into());
+        self
+    }
+
+    /// Marks `date` as a working day even if it is a weekly rest day or was a day off (a make-up
+    /// Saturday). Replaces any earlier entry for that date.
+    pub fn add_working_day(&mut self, date: NaiveDate, reason: impl Into<String>) -> &mut Self {
+        self.days_off.remove(&date);
+        if self.weekly_rest_days.contains(&date.weekday()) {
+            self.working_rest_days.insert(date, reason.into());
+        }
+        self
+    }
+
+    /// Removes any table entry for `date`, returning it to the weekly pattern.
+    pub fn remove_entry(&mut self, date: NaiveDate) -> &mut Self {
+        self.days_off.remove(&date);
+        self.working_rest_days.remove(&date);
+        self
+    }
+
+    /// Removes every table entry in `year`, so the caller can load that year's announced schedule.
+    pub fn clear_year(&mut self, year: i32) -> &mut Self {
+        self.days_off.retain(|d, _| d.year() != year);
+        self.working_rest_days.retain(|d, _| d.year() != year);
+        self
+    }
+
+    /// Declares that the table covers the years `first..=last`.
+    pub fn set_coverage(&mut self, first: i32, last: i32) -> &mut Self {
+        self.coverage = Some((first.min(last), first.max(last)));
+        self
+    }
+
+    /// The years the table is known to cover, if declared.
+    pub fn coverage(&self) -> Option<(i32, i32)> {
+        self.coverage
+    }
+
+    /// True when `date` falls in a year the table covers. Outside, answers rest on the weekly
+    /// pattern alone and callers should say so.
+    pub fn covers(&self, date: NaiveDate) -> bool {
+        self.coverage
+            .is_some_and(|(first, last)| (first..=last).contains(&date.year()))
+    }
+
+    /// Days off in the table, in date order.
+    pub fn days_off(&self) -> impl Iterator<Item = (NaiveDate, &str)> {
+        self.days_off.iter().map(|(d, r)| (*d, r.as_str()))
+    }
+
+    /// Worked rest days in the table, in date order.
+    pub fn working_rest_days(&self) -> impl Iterator<Item = (NaiveDate, &str)> {
+        self.working_rest_days.iter().map(|(d, r)| (*d, r.as_str()))
+    }
+
+    /// What kind of day `date` is, with the table's reason.
+    pub fn day_kind(&self, date: NaiveDate) -> DayKind {
+        if let Some(reason) = self.working_rest_days.get(&date) {
+            return DayKind::WorkingWeekend {
+                reason: reason.clone(),
+            };
+        }
+        if let Some(reason) = self.days_off.get(&date) {
+            return DayKind::DayOff {
+                reason: reason.clone(),
+            };
+        }
+        if self.weekly_rest_days.contains(&date.weekday()) {
+            DayKind::Weekend
+        } else {
+            DayKind::Working
+        }
+    }
+
+    /// True when `date` is a working day (CORE-02).
+    pub fn is_working_day(&self, date: NaiveDate) -> bool {
+        if self.working_rest_days.contains_key(&date) {
+            return true;
+        }
+        !self.days_off.contains_key(&date) && !self.weekly_rest_days.contains(&date.weekday())
+    }
+
+    /// The first working day strictly after `date` (CORE-02, QĐ 28/2018/QĐ-TTg Đ6.2 «ngày làm
+    /// việc tiếp theo»).
+    pub fn next_working_day(&self, date: NaiveDate) -> Result<NaiveDate, CalendarError> {
+        let mut d = date;
+        for _ in 0..MAX_SEARCH_DAYS {
+            d = d.succ_opt().ok_or(CalendarError::Overflow { from: date })?;
+            if self.is_working_day(d) {
+                return Ok(d);
+            }
+        }
+        Err(CalendarError::NoWorkingDay { from: date })
+    }
+
+    /// `date` itself if it is a working day, otherwise the next working day.
+    pub fn this_or_next_working_day(&self, date: NaiveDate) -> Result<NaiveDate, CalendarError> {
+        if self.is_working_day(date) {
+            Ok(date)
+        } else {
+            self.next_working_day(date)
+        }
+    }
+
+    /// The `n`-th working day after `date` (`n = 0` returns `date` unchanged).
+    pub fn add_working_days(&self, date: NaiveDate, n: u32) -> Result<NaiveDate, CalendarError> {
+        let mut d = date;
+        for _ in 0..n {
+            d = self.next_working_day(d)?;
+        }
+        Ok(d)
+    }
+
+    /// The number of working days in `from..to` (start inclusive, end exclusive).
+    pub fn working_days_between(&self, from: NaiveDate, to: NaiveDate) -> u32 {
+        from.iter_days()
+            .take_while(|d| *d < to)
+            .filter(|d| self.is_working_day(*d))
+            .fold(0u32, |n, _| n.saturating_add(1))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn core_02_weekends_are_rest_days() {
+        let cal = WorkingCalendar::weekends_only();
+        assert!(cal.is_working_day(d(2025, 3, 14))); // Friday
+        assert!(!cal.is_working_day(d(2025, 3, 15))); // Saturday
+        assert_eq!(
+            cal.next_working_day(d(2025, 3, 14)).unwrap(),
+            d(2025, 3, 17)
+        );
+        assert_eq!(
+            cal.add_working_days(d(2025, 3, 14), 0).unwrap(),
+            d(2025, 3, 14)
+        );
+        assert_eq!(
+            cal.add_working_days(d(2025, 3, 14), 6).unwrap(),
+            d(2025, 3, 24)
+        );
+        assert_eq!(cal.working_days_between(d(2025, 3, 10), d(2025, 3, 17)), 5);
+    }
+
+    #[test]
+    fn core_02_caller_can_add_days_off_and_make_up_days() {
+        let mut cal = WorkingCalendar::weekends_only();
+        cal.add_day_off(d(2025, 3, 17), "compensatory day");
+        cal.add_working_day(d(2025, 3, 22), "make-up Saturday");
+        assert_eq!(
+            cal.next_working_day(d(2025, 3, 14)).unwrap(),
+            d(2025, 3, 18)
+        );
+        assert!(cal.is_working_day(d(2025, 3, 22)));
+        assert_eq!(
+            cal.day_kind(d(2025, 3, 22)),
+            DayKind::WorkingWeekend {
+                reason: "make-up Saturday".into()
+            }
+        );
+        cal.remove_entry(d(2025, 3, 17));
+        assert!(cal.is_working_day(d(2025, 3, 17)));
+        cal.clear_year(2025);
+        assert!(!cal.is_working_day(d(2025, 3, 22)));
+    }
+
+    #[test]
+    fn core_02_a_table_with_no_working_day_is_an_error_not_a_hang() {
+        let mut cal = WorkingCalendar::weekends_only();
+        let start = d(2030, 1, 1);
+        for day in start.iter_days().take(400) {
+            cal.add_day_off(day, "closed");
+        }
+        assert_eq!(
+            cal.next_working_day(start).unwrap_err().code(),
+            "calendar.no_working_day"
+        );
+        assert_eq!(
+            cal.next_working_day(NaiveDate::MAX).unwrap_err().code(),
+            "calendar.overflow"
+        );
+    }
+
+    #[test]
+    fn core_02_json_round_trip_replaces_the_table() {
+        let mut cal = WorkingCalendar::weekends_only();
+        cal.add_day_off(d(2031, 1, 1), "New Year")
+            .set_coverage(2031, 2031);
+        let back = WorkingCalendar::from_json(&cal.to_json()).unwrap();
+        assert_eq!(back, cal);
+        assert!(!back.is_working_day(d(2031, 1, 1)));
+        assert_eq!(
+            WorkingCalendar::from_json("{").unwrap_err().code(),
+            "calendar.invalid_table"
+        );
+    }
+}

@@ -1,0 +1,30 @@
+//! # egov-core
+//!
+//! The shared vocabulary of the egov SDK, used by every domain crate:
+//!
+//! * [`time`]: [`VnDateTime`], a timestamp fixed at Vietnam time (UTC+07:00) with ISO 8601 /
+//!   RFC 3339 parsing and display (rule CORE-01, QĐ 28/2018/QĐ-TTg Đ14.4).
+//! * [`calendar`]: [`WorkingCalendar`], the public-sector working-day calendar with built-in
+//!   Vietnamese holidays, compensatory days and swapped working days (rule CORE-02).
+//! * [`lunar`]: the Vietnamese lunar calendar (computed at UTC+7), which places Tết Nguyên Đán and
+//!   Giỗ Tổ Hùng Vương.
+//! * [`legal`]: [`LegalRef`], a citation of an instrument, article, clause and point (CORE-14).
+//! * [`finding`]: [`Finding`] and [`Outcome`], the explainable result of every check.
+//! * [`error`]: the error conventions shared by every crate ([`ErrorCode`]).
+//!
+//! Domain logic here is pure: no clock, file or network access. The caller passes "now".
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+pub mod calendar;
+pub mod error;
+pub mod finding;
+pub mod legal;
+pub mod lunar;
+pub mod time;
+
+pub use calendar::{CalendarError, DayKind, WorkingCalendar};
+pub use error::ErrorCode;
+pub use finding::{Finding, Outcome, Report};
+pub use legal::{Force, Instrument, LegalRef};
+pub use time::{TimeError, VnDateTime, VN_OFFSET_SECONDS};

@@ -1,0 +1,1 @@
+//! The Vietnamese lunar calendar, computed at UTC+7. (Being filled in.)

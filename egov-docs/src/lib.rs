@@ -1,0 +1,27 @@
+//! # egov-docs
+//!
+//! Identifiers and documents of Vietnam's inter-agency e-document exchange, per
+//! Quyết định 28/2018/QĐ-TTg (seed 004; rules DOC-01…43):
+//!
+//! * [`agency`]: the 13-character agency code `000.00.18.G12` (DOC-01…04) and
+//!   [`registry`] of codes with validity intervals.
+//! * [`document_id`]: the document identifier (DOC-08) in structural and edXML form.
+//! * [`number`]: "số và ký hiệu" (`28/2018/QĐ-TTg`) and [`doctype`], the document-type table of
+//!   Nghị định 30/2020/NĐ-CP.
+//! * [`urgency`] (DOC-12) and [`status`], the processing-status machine (DOC-11, DOC-22, DOC-25…30).
+//! * [`deadline`]: the send deadline (DOC-19, DOC-21).
+//! * [`legal_value`]: legal value and the paper-copy rule (DOC-14, DOC-17).
+//! * [`text`]: Vietnamese text folding used to match legal terms.
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+pub mod agency;
+pub mod deadline;
+pub mod doctype;
+pub mod document_id;
+pub mod legal_value;
+pub mod number;
+pub mod registry;
+pub mod status;
+pub mod text;
+pub mod urgency;

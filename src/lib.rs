@@ -1,0 +1,25 @@
+//! # egov
+//!
+//! Vietnamese e-government compliance, as typed, tested, explainable functions. This facade crate
+//! re-exports every domain crate behind a default-on feature:
+//!
+//! | module | crate | what |
+//! |---|---|---|
+//! | [`core`] | `egov-core` | Vietnam time, working-day calendar, legal references, findings |
+//! | `docs` | `egov-docs` | agency codes, document identifiers and numbers, status machine, metadata, send deadlines (QĐ 28/2018/QĐ-TTg) |
+//! | `conversion` | `egov-conversion` | conversion marks paper ↔ data message (NĐ 137/2024 Đ4–5) — planned |
+//! | `platform` | `egov-platform-class` | platform size classes (NĐ 137/2024 Đ15–20) — planned |
+//! | `trust` | `egov-trust` | network-trust criteria (NĐ 137/2024 Đ21) — planned |
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+pub use egov_core as core;
+
+#[cfg(feature = "conversion")]
+pub use egov_conversion as conversion;
+#[cfg(feature = "docs")]
+pub use egov_docs as docs;
+#[cfg(feature = "platform")]
+pub use egov_platform_class as platform;
+#[cfg(feature = "trust")]
+pub use egov_trust as trust;
