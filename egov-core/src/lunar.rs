@@ -346,6 +346,7 @@ mod tests {
         let cn_gio_to = |y| from_lunar_tz(y, 3, 10, false, 8.0);
         assert_eq!(cn_tet(2007), Some(d(2007, 2, 18)));
         assert_eq!(cn_tet(2030), Some(d(2030, 2, 3)));
+        assert_eq!(cn_tet(2053), Some(d(2053, 2, 19)));
         assert_eq!(cn_gio_to(2009), Some(d(2009, 4, 5)));
         assert_eq!(cn_gio_to(2037), Some(d(2037, 4, 25)));
         assert_eq!(cn_gio_to(2038), Some(d(2038, 4, 14)));
