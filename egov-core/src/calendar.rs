@@ -73,7 +73,7 @@ pub enum DayKind {
     Weekend,
     /// A day off: holiday, compensatory day or swapped day.
     DayOff {
-        /// What the day is (e.g. `Tết Nguyên Đán (mùng 1)`).
+        /// What the day is (e.g. `Tết Nguyên Đán (Lunar New Year)`).
         reason: String,
     },
 }
@@ -98,7 +98,7 @@ impl DayKind {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct WorkingCalendar {
-    /// Name and version of the table, for reports (`vn-public-sector 2026-11`).
+    /// Name and version of the table, for reports (`vn-public-sector 2026-11-23 (…)`).
     pub name: String,
     /// Weekly rest days (Saturday and Sunday for state agencies).
     pub weekly_rest_days: Vec<Weekday>,
