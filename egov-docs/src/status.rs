@@ -502,35 +502,22 @@ const fn edge(
 
 /// Every allowed transition (A-03: only those QĐ 28/2018/QĐ-TTg Đ5.4, Đ8.2, Đ9.1 and Đ9.2 give).
 /// See the module docs for the table and the choices made.
+#[rustfmt::skip]
 pub static TRANSITIONS: [TransitionRule; 11] = {
     use ProcessingStatus as S;
     use StatusEventKind as E;
     [
-        edge(S::Arrived, E::Accept, S::Accepted, "DOC-28", 9, 1),
-        edge(S::Arrived, E::Reject, S::Rejected, "DOC-29", 5, 4),
-        edge(S::Accepted, E::Forward, S::Forwarded, "DOC-30", 9, 2),
-        edge(
-            S::Forwarded,
-            E::StartProcessing,
-            S::InProgress,
-            "DOC-30",
-            9,
-            2,
-        ),
-        edge(S::InProgress, E::Complete, S::Completed, "DOC-30", 9, 2),
-        edge(S::Arrived, E::Recall, S::Recalled, "DOC-27", 8, 2),
-        edge(S::Accepted, E::Recall, S::Recalled, "DOC-27", 8, 2),
-        edge(S::Forwarded, E::Recall, S::Recalled, "DOC-27", 8, 2),
-        edge(S::InProgress, E::Recall, S::Recalled, "DOC-27", 8, 2),
-        edge(S::Completed, E::Recall, S::Recalled, "DOC-27", 8, 2),
-        edge(
-            S::Recalled,
-            E::ConfirmCancellation,
-            S::Deleted,
-            "DOC-27",
-            9,
-            2,
-        ),
+        edge(S::Arrived,    E::Accept,              S::Accepted,   "DOC-28", 9, 1),
+        edge(S::Arrived,    E::Reject,              S::Rejected,   "DOC-29", 5, 4),
+        edge(S::Accepted,   E::Forward,             S::Forwarded,  "DOC-30", 9, 2),
+        edge(S::Forwarded,  E::StartProcessing,     S::InProgress, "DOC-30", 9, 2),
+        edge(S::InProgress, E::Complete,            S::Completed,  "DOC-30", 9, 2),
+        edge(S::Arrived,    E::Recall,              S::Recalled,   "DOC-27", 8, 2),
+        edge(S::Accepted,   E::Recall,              S::Recalled,   "DOC-27", 8, 2),
+        edge(S::Forwarded,  E::Recall,              S::Recalled,   "DOC-27", 8, 2),
+        edge(S::InProgress, E::Recall,              S::Recalled,   "DOC-27", 8, 2),
+        edge(S::Completed,  E::Recall,              S::Recalled,   "DOC-27", 8, 2),
+        edge(S::Recalled,   E::ConfirmCancellation, S::Deleted,    "DOC-27", 9, 2),
     ]
 };
 
@@ -817,7 +804,11 @@ impl StatusTracker {
         }
         let transition = self.status().apply(event, at)?;
         self.history.push(transition);
-        self.history.last().ok_or(StatusError::Empty)
+        // Just pushed, so `last` is always `Some`; the error arm only avoids a panic path.
+        self.history.last().ok_or(StatusError::InvalidHistory {
+            index: 0,
+            reason: "history empty after append".to_owned(),
+        })
     }
 }
 
