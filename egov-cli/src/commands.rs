@@ -3,8 +3,10 @@
 
 use std::path::Path;
 
-use chrono::NaiveDate;
-use egov_core::{DayKind, WorkingCalendar};
+use chrono::{NaiveDate, NaiveTime};
+use egov_core::{DayKind, ErrorCode, Outcome, TimeError, VnDateTime, WorkingCalendar};
+use egov_docs::deadline::{judge_send, send_deadline, send_deadline_from_date, SendDeadlinePolicy};
+use egov_docs::urgency::Urgency;
 use serde_json::json;
 
 use crate::output::CmdResult;
@@ -65,4 +67,113 @@ pub fn workday(date: &str, calendar: Option<&Path>) -> CmdResult {
         "calendar_covers_date": covered,
     });
     CmdResult::Valid { human, json }
+}
+
+/// Arguments of `egov deadline`.
+pub struct DeadlineArgs<'a> {
+    pub signed: &'a str,
+    pub urgency: Option<&'a str>,
+    pub sent: Option<&'a str>,
+    pub local: bool,
+    pub morning_end: Option<&'a str>,
+    pub calendar: Option<&'a Path>,
+}
+
+fn parse_time(input: &str, local: bool) -> Result<VnDateTime, CmdResult> {
+    let parsed = if local {
+        VnDateTime::parse_local(input)
+    } else {
+        VnDateTime::parse(input)
+    };
+    parsed.map_err(|e| match e {
+        TimeError::MissingOffset { .. } => CmdResult::Error {
+            code: e.code().to_owned(),
+            message: format!("{e} (pass --local to read it as Vietnam time)"),
+        },
+        _ => CmdResult::error(&e),
+    })
+}
+
+/// `egov deadline --signed … [--urgency …] [--sent …]`.
+pub fn deadline(args: &DeadlineArgs<'_>) -> CmdResult {
+    match deadline_inner(args) {
+        Ok(r) | Err(r) => r,
+    }
+}
+
+fn deadline_inner(args: &DeadlineArgs<'_>) -> Result<CmdResult, CmdResult> {
+    let cal = load_calendar(args.calendar)?;
+    let mut policy = SendDeadlinePolicy::default();
+    if let Some(m) = args.morning_end {
+        policy.morning_end =
+            NaiveTime::parse_from_str(m.trim(), "%H:%M").map_err(|_| CmdResult::Error {
+                code: "time.invalid".to_owned(),
+                message: format!("--morning-end '{m}' is not a time of day (expected HH:MM)"),
+            })?;
+    }
+    let urgency = match args.urgency {
+        Some(u) => Urgency::parse_optional(u).map_err(|e| CmdResult::error(&e))?,
+        None => None,
+    };
+    let signed = args.signed.trim();
+    let deadline = match NaiveDate::parse_from_str(signed, "%Y-%m-%d") {
+        Ok(date) => send_deadline_from_date(date, urgency, &cal, &policy),
+        Err(_) => send_deadline(parse_time(signed, args.local)?, urgency, &cal, &policy),
+    }
+    .map_err(|e| CmdResult::error(&e))?;
+
+    let mut human = format!(
+        "Signed:          {} ({}){}\nUrgency:         {}\nSame-day target: {}\nLatest:          {} ({}, the next working day; morning ends {})",
+        deadline.signed_at,
+        deadline.signed_at.date().format("%A"),
+        if deadline.signed_at_is_date_only { ", date only: read as end of day (A-06)" } else { "" },
+        urgency.map_or("not urgent", |u| u.name_vi()),
+        deadline.same_day_target,
+        deadline.latest,
+        deadline.latest.date().format("%A"),
+        policy.morning_end.format("%H:%M"),
+    );
+    if let Some(immediate) = deadline.immediate {
+        human.push_str(&format!(
+            "\nImmediate:       {immediate} (urgent: send right after digital signing)"
+        ));
+    }
+    human.push_str(&format!(
+        "\nRule:            {}, {}",
+        deadline.rule, deadline.basis
+    ));
+    human.push_str(&format!("\nCalendar:        {}", deadline.calendar));
+    if !deadline.calendar_covers {
+        human.push_str("\nNote: the calendar table does not cover the deadline's year; only weekends were applied.");
+    }
+    let mut json = json!({ "deadline": deadline });
+    let Some(sent) = args.sent else {
+        return Ok(CmdResult::Valid { human, json });
+    };
+    let sent_at = parse_time(sent.trim(), args.local)?;
+    let finding = judge_send(&deadline, sent_at);
+    human.push_str(&format!(
+        "\nSent:            {sent_at}\nVerdict:         {} ({}, {})\n                 {}\n                 {}",
+        outcome_label(finding.outcome),
+        finding.rule,
+        finding.basis,
+        finding.message,
+        finding.message_vi
+    ));
+    json["judgement"] = json!(finding);
+    Ok(if finding.outcome == Outcome::Fail {
+        CmdResult::Invalid { human, json }
+    } else {
+        CmdResult::Valid { human, json }
+    })
+}
+
+/// The upper-case label of an outcome for text output.
+pub fn outcome_label(outcome: Outcome) -> &'static str {
+    match outcome {
+        Outcome::Pass => "PASS",
+        Outcome::Warning => "WARNING",
+        Outcome::Unknown => "UNKNOWN",
+        Outcome::Fail => "FAIL",
+    }
 }

@@ -27,6 +27,28 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
+    /// Send deadline of an e-document, and whether a send was on time (DOC-19, DOC-21).
+    Deadline {
+        /// When the document was signed for issuance: ISO 8601 with offset
+        /// (2026-02-13T15:00:00+07:00), or a date alone (treated as the end of that day, A-06).
+        #[arg(long)]
+        signed: String,
+        /// Urgency: khẩn, thượng khẩn, hỏa tốc (with or without diacritics); omit if not urgent.
+        #[arg(long)]
+        urgency: Option<String>,
+        /// When it was sent (ISO 8601); judges the send against the deadline.
+        #[arg(long)]
+        sent: Option<String>,
+        /// Read times without an offset as Vietnam local time (UTC+07:00).
+        #[arg(long)]
+        local: bool,
+        /// End of "the morning" of the next working day, HH:MM (default 12:00, A-06).
+        #[arg(long)]
+        morning_end: Option<String>,
+        /// A calendar JSON file replacing the built-in table.
+        #[arg(long)]
+        calendar: Option<PathBuf>,
+    },
     /// Is a date a working day in the public-sector calendar? (CORE-02)
     Workday {
         /// The date, YYYY-MM-DD.
@@ -40,6 +62,21 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
+        Command::Deadline {
+            signed,
+            urgency,
+            sent,
+            local,
+            morning_end,
+            calendar,
+        } => commands::deadline(&commands::DeadlineArgs {
+            signed: &signed,
+            urgency: urgency.as_deref(),
+            sent: sent.as_deref(),
+            local,
+            morning_end: morning_end.as_deref(),
+            calendar: calendar.as_deref(),
+        }),
         Command::Workday { date, calendar } => commands::workday(&date, calendar.as_deref()),
     };
     output::emit(result, cli.json)
