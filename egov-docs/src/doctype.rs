@@ -171,8 +171,51 @@ const fn row(
 
 use DocTypeGroup::{Administrative as A, Copy as C, Normative as N};
 
+/// Number of rows.
+const ROWS: usize = 42;
+
 /// The table, in enum order (Nghị định 30/2020 Điều 7 order, then copies, then normative).
-static TABLE: [DocTypeInfo; 42] = [
+static TABLE: [DocTypeInfo; ROWS] = TABLE_DATA;
+
+/// Packs an abbreviation of at most 7 bytes into a `u64` (length in the low byte), so that the
+/// hot lookup compares integers; `u64::MAX` for longer strings or no abbreviation.
+const fn pack(s: &str) -> u64 {
+    let b = s.as_bytes();
+    if b.len() > 7 {
+        return u64::MAX;
+    }
+    let mut key = b.len() as u64;
+    let mut i = 0;
+    while i < b.len() {
+        key |= (b[i] as u64) << (8 * (i + 1));
+        i += 1;
+    }
+    key
+}
+
+/// `(pack(abbreviation), row)` for every row, sorted by key (rows without an abbreviation
+/// last), so that lookups binary-search integers.
+static SORTED_KEYS: [(u64, u8); ROWS] = {
+    let mut keys = [(u64::MAX, 0u8); ROWS];
+    let mut i = 0;
+    while i < ROWS {
+        let key = match TABLE_DATA[i].abbreviation {
+            Some(a) => pack(a),
+            None => u64::MAX,
+        };
+        // Insertion sort (stable: table order among equal keys).
+        let mut j = i;
+        while j > 0 && keys[j - 1].0 > key {
+            keys[j] = keys[j - 1];
+            j -= 1;
+        }
+        keys[j] = (key, i as u8);
+        i += 1;
+    }
+    keys
+};
+
+const TABLE_DATA: [DocTypeInfo; ROWS] = [
     row(
         DocType::NghiQuyet,
         Some("NQ"),
@@ -382,14 +425,23 @@ impl DocType {
     /// at the group boundary, and it keeps issuer codes such as `TCT` (Tổng cục Thuế) from
     /// matching `TC`. Rule DOC-10.đ (QĐ 28/2018/QĐ-TTg Đ10.2.đ; table O-05).
     pub fn from_abbreviation(abbr: &str, normative_form: bool) -> Option<DocType> {
+        let key = pack(abbr);
+        if key == u64::MAX {
+            return None;
+        }
+        let start = SORTED_KEYS.partition_point(|&(k, _)| k < key);
         let mut fallback = None;
-        for info in &TABLE {
-            if info.abbreviation == Some(abbr) {
-                if (info.group == DocTypeGroup::Normative) == normative_form {
-                    return Some(info.doc_type);
-                }
-                fallback.get_or_insert(info.doc_type);
+        for &(k, row) in SORTED_KEYS.get(start..).unwrap_or_default() {
+            if k != key {
+                break;
             }
+            let Some(info) = TABLE.get(usize::from(row)) else {
+                break;
+            };
+            if (info.group == DocTypeGroup::Normative) == normative_form {
+                return Some(info.doc_type);
+            }
+            fallback.get_or_insert(info.doc_type);
         }
         fallback
     }
@@ -415,6 +467,25 @@ impl DocType {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn from_abbreviation_agrees_with_a_linear_scan() {
+        for info in &TABLE {
+            let Some(a) = info.abbreviation else { continue };
+            for normative in [false, true] {
+                let linear = TABLE
+                    .iter()
+                    .filter(|i| i.abbreviation == Some(a))
+                    .find(|i| (i.group == DocTypeGroup::Normative) == normative)
+                    .or_else(|| TABLE.iter().find(|i| i.abbreviation == Some(a)))
+                    .map(|i| i.doc_type);
+                assert_eq!(DocType::from_abbreviation(a, normative), linear, "{a}");
+            }
+        }
+        assert!(SORTED_KEYS.windows(2).all(|w| w[0].0 <= w[1].0));
+        assert_eq!(DocType::from_abbreviation("", false), None);
+        assert_eq!(DocType::from_abbreviation("ABCDEFGH", false), None);
+    }
 
     #[test]
     fn table_is_in_enum_order() {

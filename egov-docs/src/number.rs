@@ -239,187 +239,329 @@ pub struct DocNumber {
     doc_type: Option<DocType>,
 }
 
-/// Trims a `/`- or `-`-delimited piece, warning about white space next to a separator.
-fn trim_piece<'a>(
-    piece: &'a str,
-    offset: usize,
-    warnings: &mut Vec<NumberWarning>,
-) -> (&'a str, usize) {
-    let start_trimmed = piece.trim_start();
-    let lead = piece.len() - start_trimmed.len();
-    let trimmed = start_trimmed.trim_end();
-    if lead > 0 {
-        warnings.push(NumberWarning::StraySpace { offset });
+/// True when every character of `s` is below U+0300: such text is always NFC (the first
+/// character whose NFC quick-check is not "yes" is U+0300). Checked on bytes: ASCII, UTF-8
+/// continuation bytes, and the lead bytes 0xC2–0xCB of U+0080–U+02FF (`Đ` is U+0110).
+fn below_u0300(s: &str) -> bool {
+    s.bytes().all(|b| b < 0xCC)
+}
+
+/// The character starting at byte `i` of `t` (for messages and non-ASCII checks).
+fn char_at(t: &str, i: usize) -> char {
+    t.get(i..)
+        .and_then(|r| r.chars().next())
+        .unwrap_or(char::REPLACEMENT_CHARACTER)
+}
+
+/// True for a letter or digit; Latin-1 and Vietnamese letters without a table lookup.
+fn is_symbol_char(c: char) -> bool {
+    match c as u32 {
+        0xC0..=0x24F => c != '×' && c != '÷',
+        0x1EA0..=0x1EF9 => true,
+        _ => c.is_alphanumeric(),
     }
-    if trimmed.len() < start_trimmed.len() {
-        warnings.push(NumberWarning::StraySpace {
-            offset: offset + lead + trimmed.len(),
-        });
-    }
-    (trimmed, offset + lead)
 }
 
 /// Appends `n` in decimal, with a leading 0 below 10.
 fn push_number(out: &mut String, n: u32) {
+    if n < 10 {
+        out.push('0');
+    }
     let mut buf = [0u8; 10];
     let mut i = buf.len();
     let mut v = n;
-    loop {
+    while let Some(slot) = i.checked_sub(1).and_then(|j| buf.get_mut(j)) {
+        *slot = b'0' + (v % 10) as u8;
         i -= 1;
-        if let Some(slot) = buf.get_mut(i) {
-            *slot = b'0' + (v % 10) as u8;
-        }
         v /= 10;
-        if v == 0 || i == 0 {
+        if v == 0 {
             break;
         }
-    }
-    if n < 10 {
-        out.push('0');
     }
     for &b in buf.get(i..).unwrap_or_default() {
         out.push(char::from(b));
     }
 }
 
-/// The parts found by the scan (borrowed from the NFC input).
-struct Scan<'a> {
+/// The bounds of `t[a..z]` without surrounding white space. When `warn`, each trimmed side is
+/// a stray space next to a separator.
+#[inline]
+fn trim_range(
+    t: &str,
+    a: usize,
+    z: usize,
+    warn: bool,
+    warnings: &mut Vec<NumberWarning>,
+) -> (usize, usize) {
+    let piece = t.get(a..z).unwrap_or_default();
+    let bytes = piece.as_bytes();
+    // White space is ASCII or starts with a lead byte >= 0xC2: skip the trim otherwise.
+    let (mut lo, mut hi) = (a, z);
+    if bytes
+        .first()
+        .is_some_and(|&b| b.is_ascii_whitespace() || b >= 0xC2)
+    {
+        let lead = piece.len() - piece.trim_start().len();
+        if lead > 0 {
+            if warn {
+                warnings.push(NumberWarning::StraySpace { offset: a });
+            }
+            lo += lead;
+        }
+    }
+    if lo < hi
+        && bytes
+            .last()
+            .is_some_and(|&b| b.is_ascii_whitespace() || b >= 0x80)
+    {
+        let rest = t.get(lo..hi).unwrap_or_default();
+        let kept = rest.trim_end().len();
+        if kept < rest.len() {
+            hi = lo + kept;
+            if warn {
+                warnings.push(NumberWarning::StraySpace { offset: hi });
+            }
+        }
+    }
+    (lo, hi)
+}
+
+/// A byte range `(start, end)`.
+type Span = (usize, usize);
+
+/// The parts found by the scan, as byte ranges of the NFC input.
+struct Scan {
     number: u32,
-    year: Option<(&'a str, u16)>,
-    symbol: &'a str,
+    year: Option<(usize, u16)>,
+    symbol: (usize, usize),
     doc_type: Option<DocType>,
     type_len: usize,
 }
 
 fn scan_number(
-    piece: &str,
-    offset: usize,
+    t: &str,
+    (a, z): (usize, usize),
     warnings: &mut Vec<NumberWarning>,
 ) -> Result<u32, NumberError> {
-    let (digits, offset) = trim_piece(piece, offset, warnings);
+    let (a, z) = trim_range(t, a, z, true, warnings);
+    let digits = t.as_bytes().get(a..z).unwrap_or_default();
     if digits.is_empty() {
-        return Err(NumberError::EmptyNumber { offset });
+        return Err(NumberError::EmptyNumber { offset: a });
     }
-    for (i, c) in digits.char_indices() {
-        if c.is_whitespace() {
-            return Err(NumberError::SpaceInsideGroup { offset: offset + i });
-        }
-        if !c.is_ascii_digit() {
-            return Err(NumberError::NotNumeric {
-                offset: offset + i,
-                found: c,
+    for (i, &b) in digits.iter().enumerate() {
+        if !b.is_ascii_digit() {
+            let c = char_at(t, a + i);
+            return Err(if c.is_whitespace() {
+                NumberError::SpaceInsideGroup { offset: a + i }
+            } else {
+                NumberError::NotNumeric {
+                    offset: a + i,
+                    found: c,
+                }
             });
         }
     }
-    let significant = digits.trim_start_matches('0');
+    let zeros = digits.iter().take_while(|&&b| b == b'0').count();
+    let significant = digits.get(zeros..).unwrap_or_default();
     if significant.is_empty() {
-        return Err(NumberError::ZeroNumber { offset });
+        return Err(NumberError::ZeroNumber { offset: a });
     }
     if significant.len() > MAX_NUMBER_DIGITS {
         return Err(NumberError::NumberTooLarge {
-            offset,
+            offset: a,
             digits: significant.len(),
         });
     }
     let value = significant
-        .bytes()
-        .fold(0u32, |acc, b| acc * 10 + u32::from(b - b'0'));
+        .iter()
+        .fold(0u32, |acc, &b| acc * 10 + u32::from(b - b'0'));
     if digits.len() == 1 {
         warnings.push(NumberWarning::MissingLeadingZero { number: value });
-    } else if digits.len() > 2 && digits.starts_with('0') {
-        warnings.push(NumberWarning::ExtraLeadingZeros { offset });
+    } else if digits.len() > 2 && zeros > 0 {
+        warnings.push(NumberWarning::ExtraLeadingZeros { offset: a });
     }
     Ok(value)
 }
 
-fn scan_year<'a>(
-    piece: &'a str,
-    offset: usize,
+fn scan_year(
+    t: &str,
+    (a, z): (usize, usize),
     warnings: &mut Vec<NumberWarning>,
-) -> Result<(&'a str, u16), NumberError> {
-    let (year, offset) = trim_piece(piece, offset, warnings);
-    if let Some(i) = year.find(char::is_whitespace) {
-        return Err(NumberError::SpaceInsideGroup { offset: offset + i });
+) -> Result<(usize, u16), NumberError> {
+    let (a, z) = trim_range(t, a, z, true, warnings);
+    let year = t.as_bytes().get(a..z).unwrap_or_default();
+    if let Some(i) = year.iter().position(|&b| !b.is_ascii_digit()) {
+        if char_at(t, a + i).is_whitespace() {
+            return Err(NumberError::SpaceInsideGroup { offset: a + i });
+        }
     }
-    if year.len() != 4 || !year.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(NumberError::InvalidYear { offset });
+    if year.len() != 4 || !year.iter().all(u8::is_ascii_digit) {
+        return Err(NumberError::InvalidYear { offset: a });
     }
     let value = year
-        .bytes()
-        .fold(0u16, |acc, b| acc * 10 + u16::from(b - b'0'));
-    Ok((year, value))
+        .iter()
+        .fold(0u16, |acc, &b| acc * 10 + u16::from(b - b'0'));
+    Ok((a, value))
 }
 
-/// Validates the symbol groups; returns the first group (trimmed).
-fn scan_symbol<'a>(
-    piece: &'a str,
-    offset: usize,
+/// Validates one symbol group `t[a..z]` (already trimmed).
+#[inline]
+fn check_group(t: &str, a: usize, z: usize) -> Result<(), NumberError> {
+    if a == z {
+        return Err(NumberError::EmptySymbolGroup { offset: a });
+    }
+    let bytes = t.as_bytes();
+    let mut i = a;
+    while i < z {
+        let b = bytes.get(i).copied().unwrap_or(0);
+        if b.is_ascii_alphanumeric() {
+            i += 1;
+            continue;
+        }
+        let c = char_at(t, i);
+        if c.is_whitespace() {
+            return Err(NumberError::SpaceInsideGroup { offset: i });
+        }
+        if b < 0x80 || !is_symbol_char(c) {
+            return Err(NumberError::InvalidSymbolChar {
+                offset: i,
+                found: c,
+            });
+        }
+        i += c.len_utf8();
+    }
+    Ok(())
+}
+
+/// Validates the symbol `t[a..z]`; returns its trimmed bounds and those of its first group.
+fn scan_symbol(
+    t: &str,
+    (a, z): (usize, usize),
     warnings: &mut Vec<NumberWarning>,
-) -> Result<(&'a str, &'a str), NumberError> {
-    let (symbol, offset) = trim_piece(piece, offset, warnings);
-    if symbol.is_empty() {
-        return Err(NumberError::EmptySymbol { offset });
+) -> Result<(Span, Span), NumberError> {
+    let (a, z) = trim_range(t, a, z, true, warnings);
+    if a == z {
+        return Err(NumberError::EmptySymbol { offset: a });
     }
-    let mut first = "";
-    let mut group_offset = offset;
-    for (k, group) in symbol.split('-').enumerate() {
-        let (g, g_off) = trim_piece(group, group_offset, warnings);
-        if g.is_empty() {
-            return Err(NumberError::EmptySymbolGroup { offset: g_off });
-        }
-        for (i, c) in g.char_indices() {
-            if c.is_whitespace() {
-                return Err(NumberError::SpaceInsideGroup { offset: g_off + i });
+    let bytes = t.as_bytes();
+    let mut first = (a, a);
+    let mut start = a;
+    for i in a..=z {
+        if i == z || bytes.get(i) == Some(&b'-') {
+            let (ga, gz) = trim_range(t, start, i, true, warnings);
+            check_group(t, ga, gz)?;
+            if start == a {
+                first = (ga, gz);
             }
-            if !c.is_alphanumeric() {
-                return Err(NumberError::InvalidSymbolChar {
-                    offset: g_off + i,
-                    found: c,
-                });
-            }
+            start = i + 1;
         }
-        if k == 0 {
-            first = g;
-        }
-        group_offset += group.len() + 1;
     }
-    Ok((symbol, first))
+    Ok(((a, z), first))
 }
 
-fn scan<'a>(t: &'a str, warnings: &mut Vec<NumberWarning>) -> Result<Scan<'a>, NumberError> {
+/// The common case in one pass: canonical input (no white space, number of two or more digits
+/// without extra zeros) whose symbol is ASCII letters and digits plus `Đ`/`đ`, which is NFC.
+/// `None` sends the input to the full scanner, which gives the same result for these inputs and
+/// also handles everything else (a property test checks the two agree).
+#[inline]
+fn fast_scan(t: &str) -> Option<Scan> {
+    let b = t.as_bytes();
+    let mut i = 0usize;
+    let mut number = 0u32;
+    while let Some(&c) = b.get(i) {
+        if !c.is_ascii_digit() {
+            break;
+        }
+        number = number * 10 + u32::from(c - b'0');
+        i += 1;
+        if i > MAX_NUMBER_DIGITS {
+            return None;
+        }
+    }
+    // Two or more digits, no extra leading zero, not zero.
+    let canonical_number = i == 2 || (i > 2 && b.first() != Some(&b'0'));
+    if !canonical_number || number == 0 || b.get(i) != Some(&b'/') {
+        return None;
+    }
+    i += 1;
+    let mut year = None;
+    if let Some(&[y0, y1, y2, y3, b'/']) = b.get(i..i + 5) {
+        let digits = [y0, y1, y2, y3];
+        if digits.iter().all(u8::is_ascii_digit) {
+            let value = digits
+                .iter()
+                .fold(0u16, |acc, &c| acc * 10 + u16::from(c - b'0'));
+            year = Some((i, value));
+            i += 5;
+        }
+    }
+    let symbol_start = i;
+    let mut first_end = None;
+    let mut group_start = i;
+    while i < b.len() {
+        match b.get(i).copied().unwrap_or(0) {
+            c if c.is_ascii_alphanumeric() => i += 1,
+            // Đ (U+0110) and đ (U+0111).
+            0xC4 if matches!(b.get(i + 1), Some(0x90 | 0x91)) => i += 2,
+            b'-' if i > group_start => {
+                first_end.get_or_insert(i);
+                i += 1;
+                group_start = i;
+            }
+            _ => return None,
+        }
+    }
+    if i == group_start {
+        return None; // empty symbol or trailing '-'
+    }
+    let first_end = first_end.unwrap_or(i);
+    let abbr = t.get(symbol_start..first_end)?;
+    let doc_type = DocType::from_abbreviation(abbr, year.is_some());
+    Some(Scan {
+        number,
+        year,
+        symbol: (symbol_start, b.len()),
+        doc_type,
+        type_len: if doc_type.is_some() { abbr.len() } else { 0 },
+    })
+}
+
+/// Scans `t[lo..hi]` (the NFC input without surrounding white space); offsets are into `t`.
+fn scan(
+    t: &str,
+    lo: usize,
+    hi: usize,
+    warnings: &mut Vec<NumberWarning>,
+) -> Result<Scan, NumberError> {
     let mut slashes = [0usize; 2];
     let mut n = 0usize;
-    for (i, _) in t.match_indices('/') {
-        match slashes.get_mut(n) {
-            Some(slot) => *slot = i,
-            None => return Err(NumberError::TooManyParts { offset: i }),
+    for (i, &b) in t.as_bytes().iter().enumerate().take(hi).skip(lo) {
+        if b == b'/' {
+            match slashes.get_mut(n) {
+                Some(slot) => *slot = i,
+                None => return Err(NumberError::TooManyParts { offset: i }),
+            }
+            n += 1;
         }
-        n += 1;
     }
     let [s1, s2] = slashes;
-    let piece = |a: usize, b: usize| t.get(a..b).unwrap_or_default();
-    let (number, year, symbol_piece, symbol_piece_offset) = match n {
+    let (number, year, symbol) = match n {
         0 => return Err(NumberError::MissingSlash),
-        1 => (
-            scan_number(piece(0, s1), 0, warnings)?,
-            None,
-            piece(s1 + 1, t.len()),
-            s1 + 1,
-        ),
+        1 => (scan_number(t, (lo, s1), warnings)?, None, (s1 + 1, hi)),
         _ => {
-            let number = scan_number(piece(0, s1), 0, warnings)?;
-            let year = scan_year(piece(s1 + 1, s2), s1 + 1, warnings)?;
-            (number, Some(year), piece(s2 + 1, t.len()), s2 + 1)
+            let number = scan_number(t, (lo, s1), warnings)?;
+            let year = scan_year(t, (s1 + 1, s2), warnings)?;
+            (number, Some(year), (s2 + 1, hi))
         }
     };
-    let (symbol, first) = scan_symbol(symbol_piece, symbol_piece_offset, warnings)?;
-    let doc_type = DocType::from_abbreviation(first, year.is_some());
+    let (symbol, (fa, fz)) = scan_symbol(t, symbol, warnings)?;
+    let doc_type = DocType::from_abbreviation(t.get(fa..fz).unwrap_or_default(), year.is_some());
     Ok(Scan {
         number,
         year,
         symbol,
         doc_type,
-        type_len: if doc_type.is_some() { first.len() } else { 0 },
+        type_len: if doc_type.is_some() { fz - fa } else { 0 },
     })
 }
 
@@ -442,51 +584,76 @@ impl DocNumber {
         if s.len() > MAX_INPUT_LEN {
             return Err(NumberError::TooLong { len: s.len() });
         }
-        let nfc: Cow<'_, str> = match is_nfc_quick(s.chars()) {
-            IsNormalized::Yes => Cow::Borrowed(s),
-            _ => Cow::Owned(s.nfc().collect()),
+        if let Some(parts) = fast_scan(s) {
+            return Ok(Parsed::clean(DocNumber::from_canonical(s, &parts)));
+        }
+        Self::parse_full(s)
+    }
+
+    /// The full scanner (also the reference for `fast_scan`).
+    fn parse_full(s: &str) -> Result<Parsed<DocNumber, NumberWarning>, NumberError> {
+        let nfc: Cow<'_, str> = if below_u0300(s) || is_nfc_quick(s.chars()) == IsNormalized::Yes {
+            Cow::Borrowed(s)
+        } else {
+            Cow::Owned(s.nfc().collect())
         };
-        let t = nfc.trim();
-        if t.is_empty() {
+        let t: &str = &nfc;
+        // Surrounding white space is not part of the value: trimmed without a warning.
+        let mut warnings = Vec::new();
+        let (lo, hi) = trim_range(t, 0, t.len(), false, &mut warnings);
+        if lo == hi {
             return Err(NumberError::Empty);
         }
-        // Offsets are reported against the NFC input, before trimming.
-        let base = nfc.len() - nfc.trim_start().len();
-        let mut warnings = Vec::new();
-        let parts = scan(t, &mut warnings).map_err(|e| e.shifted(base))?;
-        for w in &mut warnings {
-            w.shift(base);
-        }
+        let parts = scan(t, lo, hi, &mut warnings)?;
+        let piece = |a: usize, z: usize| t.get(a..z).unwrap_or_default();
+        let (sa, sz) = parts.symbol;
 
-        let mut text = String::with_capacity(t.len() + 1);
+        if warnings.is_empty() {
+            // Already canonical: one copy.
+            let shifted = Scan {
+                symbol: (sa - lo, sz - lo),
+                ..parts
+            };
+            return Ok(Parsed::clean(DocNumber::from_canonical(
+                piece(lo, hi),
+                &shifted,
+            )));
+        }
+        // Rebuild without the tolerated deviations.
+        let mut text = String::with_capacity(hi - lo + 1);
         push_number(&mut text, parts.number);
-        if let Some((year, _)) = parts.year {
+        if let Some((ya, _)) = parts.year {
             text.push('/');
-            text.push_str(year);
+            text.push_str(piece(ya, ya + 4));
         }
         text.push('/');
         let symbol_start = text.len();
-        if warnings.is_empty() {
-            text.push_str(parts.symbol);
-        } else {
-            for (k, group) in parts.symbol.split('-').enumerate() {
-                if k > 0 {
-                    text.push('-');
-                }
-                text.push_str(group.trim());
+        for (k, group) in piece(sa, sz).split('-').enumerate() {
+            if k > 0 {
+                text.push('-');
             }
+            text.push_str(group.trim());
         }
+        let rebuilt = Scan {
+            symbol: (symbol_start, text.len()),
+            ..parts
+        };
         Ok(Parsed {
-            value: DocNumber {
-                text,
-                number: parts.number,
-                year: parts.year.map(|(_, y)| y),
-                symbol_start: u16::try_from(symbol_start).unwrap_or(0),
-                type_len: u16::try_from(parts.type_len).unwrap_or(0),
-                doc_type: parts.doc_type,
-            },
+            value: DocNumber::from_canonical(&text, &rebuilt),
             warnings,
         })
+    }
+
+    /// A number from canonical text and its scan (symbol bounds relative to `text`).
+    fn from_canonical(text: &str, parts: &Scan) -> DocNumber {
+        DocNumber {
+            text: text.to_owned(),
+            number: parts.number,
+            year: parts.year.map(|(_, y)| y),
+            symbol_start: u16::try_from(parts.symbol.0).unwrap_or(0),
+            type_len: u16::try_from(parts.type_len).unwrap_or(0),
+            doc_type: parts.doc_type,
+        }
     }
 
     /// The canonical string (`28/2018/QĐ-TTg`).
@@ -540,46 +707,6 @@ impl DocNumber {
 }
 
 impl NumberError {
-    fn shifted(self, by: usize) -> NumberError {
-        use NumberError as E;
-        match self {
-            E::TooManyParts { offset } => E::TooManyParts {
-                offset: offset + by,
-            },
-            E::EmptyNumber { offset } => E::EmptyNumber {
-                offset: offset + by,
-            },
-            E::NotNumeric { offset, found } => E::NotNumeric {
-                offset: offset + by,
-                found,
-            },
-            E::NumberTooLarge { offset, digits } => E::NumberTooLarge {
-                offset: offset + by,
-                digits,
-            },
-            E::ZeroNumber { offset } => E::ZeroNumber {
-                offset: offset + by,
-            },
-            E::InvalidYear { offset } => E::InvalidYear {
-                offset: offset + by,
-            },
-            E::EmptySymbol { offset } => E::EmptySymbol {
-                offset: offset + by,
-            },
-            E::EmptySymbolGroup { offset } => E::EmptySymbolGroup {
-                offset: offset + by,
-            },
-            E::InvalidSymbolChar { offset, found } => E::InvalidSymbolChar {
-                offset: offset + by,
-                found,
-            },
-            E::SpaceInsideGroup { offset } => E::SpaceInsideGroup {
-                offset: offset + by,
-            },
-            other => other,
-        }
-    }
-
     /// The byte offset the error points at, if any.
     pub fn offset(&self) -> Option<usize> {
         use NumberError as E;
@@ -595,17 +722,6 @@ impl NumberError {
             | E::InvalidSymbolChar { offset, .. }
             | E::SpaceInsideGroup { offset } => Some(offset),
             E::Empty | E::TooLong { .. } | E::MissingSlash => None,
-        }
-    }
-}
-
-impl NumberWarning {
-    fn shift(&mut self, by: usize) {
-        match self {
-            NumberWarning::StraySpace { offset } | NumberWarning::ExtraLeadingZeros { offset } => {
-                *offset += by;
-            }
-            NumberWarning::MissingLeadingZero { .. } => {}
         }
     }
 }
@@ -950,6 +1066,16 @@ mod tests {
                     let _ = (e.code(), e.to_string(), e.offset());
                 }
             }
+        }
+
+        #[test]
+        fn fast_path_agrees_with_full_scanner(s in canonical()) {
+            prop_assert_eq!(DocNumber::parse(&s), DocNumber::parse_full(&s));
+        }
+
+        #[test]
+        fn fast_path_agrees_on_near_misses(s in "[0-9]{0,4}(/[0-9]{2,5})?/[A-Za-zĐđ0-9\\- ]{0,10}") {
+            prop_assert_eq!(DocNumber::parse(&s), DocNumber::parse_full(&s));
         }
 
         #[test]
