@@ -565,8 +565,8 @@ impl AgencyCode {
         Ok((AgencyCode(bytes), leading, warnings))
     }
 
-    /// Parses exactly the `Display` form of any `AgencyCode`: a strict code, or a lenient code
-    /// that is already trimmed and uppercase. Used by serde and by registry files, so that every
+    /// Parses exactly the `Display` form of any `AgencyCode` (DOC-02, QĐ 28/2018/QĐ-TTg
+    /// Đ10.2.a): a strict code, or a lenient code that is already trimmed and uppercase. Used by serde and by registry files, so that every
     /// value the SDK emits can be read back. On failure, returns the strict error.
     pub fn parse_exact(s: &str) -> Result<AgencyCode, AgencyError> {
         match AgencyCode::parse(s) {
@@ -683,7 +683,7 @@ impl AgencyCode {
     }
 
     /// True when `self` is a strict ancestor of `other`: reachable by repeated
-    /// [`parent`](Self::parent) (DOC-03).
+    /// [`parent`](Self::parent) (DOC-03, QĐ 28/2018/QĐ-TTg Đ10.2.a «thuộc, trực thuộc»).
     pub fn is_ancestor_of(&self, other: &AgencyCode) -> bool {
         let mut current = other.parent();
         while let Some(p) = current {

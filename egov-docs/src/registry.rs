@@ -128,7 +128,8 @@ pub trait AgencyRegistry {
         false
     }
 
-    /// The status of `code` on the date `on` (A-29: validated as of the document date).
+    /// The status of `code` on the date `on` (DOC-04, QĐ 28/2018/QĐ-TTg Đ16.1; A-29: a code is
+    /// validated as of the document date). `valid_to` is inclusive.
     fn lookup(&self, code: &AgencyCode, on: NaiveDate) -> RegistryStatus {
         let history = self.history(code);
         if let Some(entry) = history.iter().find(|e| e.is_valid_on(on)) {
@@ -152,7 +153,8 @@ pub trait AgencyRegistry {
     }
 
     /// The record valid on `on` for `code`, following `replaced_by` from expired codes (at most
-    /// 16 steps, so cycles end). `None` when no valid successor is recorded.
+    /// 16 steps, so cycles end). `None` when no valid successor is recorded (DOC-04, QĐ
+    /// 28/2018/QĐ-TTg Đ16.1 «cập nhật kịp thời mã định danh cơ quan khi có sự thay đổi»; A-29).
     fn successor(&self, code: &AgencyCode, on: NaiveDate) -> Option<RegistryEntry> {
         let mut current = *code;
         for _ in 0..16 {
