@@ -506,104 +506,113 @@ impl EdxmlDocumentId {
     pub fn check_consistency(&self, ctx: &EdxmlContext) -> Report {
         let mut report = Report::new();
         let id = self.to_string();
+        let point_b = || LegalRef::point(Instrument::Qd28_2018, 10, 2, "b");
         if let Some(number_year) = self.number.year() {
             let date_year = self.promulgation_date.year();
-            let ok = i32::from(number_year) == date_year;
             report.push(
-                Finding::new(
+                agreement(
                     "DOC-08",
-                    LegalRef::point(Instrument::Qd28_2018, 10, 2, "b"),
-                    if ok { Outcome::Pass } else { Outcome::Fail },
-                    if ok {
-                        format!("the year in the number ({number_year}) is the year of the promulgation date")
-                    } else {
-                        format!("the year in the number ({number_year}) differs from the year of the promulgation date ({date_year}) in {id}")
-                    },
-                    if ok {
-                        format!("năm trong số văn bản ({number_year}) trùng năm ban hành")
-                    } else {
-                        format!("năm trong số văn bản ({number_year}) khác năm ban hành ({date_year}) trong {id}")
-                    },
+                    point_b(),
+                    i32::from(number_year) == date_year,
+                    Outcome::Fail,
+                    [
+                        format!("the year in the number ({number_year}) is the year of the promulgation date"),
+                        format!("the year in the number ({number_year}) differs from the year of the promulgation date ({date_year}) in {id}"),
+                    ],
+                    [
+                        format!("năm trong số văn bản ({number_year}) trùng năm ban hành"),
+                        format!("năm trong số văn bản ({number_year}) khác năm ban hành ({date_year}) trong {id}"),
+                    ],
                 )
                 .with_field("document_id")
                 .with_evidence(serde_json::json!({ "number_year": number_year, "date_year": date_year })),
             );
         }
         if let Some(sender) = ctx.sender {
-            let ok = sender == self.organ_id;
-            let outcome = match (ok, ctx.sender_is_issuer) {
-                (true, _) => Outcome::Pass,
-                (false, true) => Outcome::Fail,
-                (false, false) => Outcome::Warning,
-            };
             let organ = self.organ_id;
             report.push(
-                Finding::new(
+                agreement(
                     "DOC-08",
-                    LegalRef::point(Instrument::Qd28_2018, 10, 2, "b"),
-                    outcome,
-                    if ok {
-                        format!("the organ id {organ} in the document id is the sender")
+                    point_b(),
+                    sender == organ,
+                    if ctx.sender_is_issuer {
+                        Outcome::Fail
                     } else {
-                        format!("the organ id {organ} in the document id is not the sender {sender}")
+                        Outcome::Warning
                     },
-                    if ok {
-                        format!("mã định danh cơ quan {organ} trong mã định danh văn bản là bên gửi")
-                    } else {
-                        format!("mã định danh cơ quan {organ} trong mã định danh văn bản khác bên gửi {sender}")
-                    },
+                    [
+                        format!("the organ id {organ} in the document id is the sender"),
+                        format!("the organ id {organ} in the document id is not the sender {sender}"),
+                    ],
+                    [
+                        format!("mã định danh cơ quan {organ} trong mã định danh văn bản là bên gửi"),
+                        format!("mã định danh cơ quan {organ} trong mã định danh văn bản khác bên gửi {sender}"),
+                    ],
                 )
                 .with_field("document_id.organ_id")
                 .with_evidence(serde_json::json!({ "organ_id": organ, "sender": sender })),
             );
         }
         if let Some(date) = ctx.promulgation_date {
-            let ok = date == self.promulgation_date;
             let inner = self.promulgation_date;
             report.push(
-                Finding::new(
+                agreement(
                     "DOC-10",
                     LegalRef::point(Instrument::Qd28_2018, 10, 2, "d"),
-                    if ok { Outcome::Pass } else { Outcome::Fail },
-                    if ok {
-                        format!("the promulgation date {date} matches the document id")
-                    } else {
-                        format!("the promulgation date {date} differs from the date {inner} in the document id {id}")
-                    },
-                    if ok {
-                        format!("ngày ban hành {date} khớp mã định danh văn bản")
-                    } else {
-                        format!("ngày ban hành {date} khác ngày {inner} trong mã định danh văn bản {id}")
-                    },
+                    date == inner,
+                    Outcome::Fail,
+                    [
+                        format!("the promulgation date {date} matches the document id"),
+                        format!("the promulgation date {date} differs from the date {inner} in the document id {id}"),
+                    ],
+                    [
+                        format!("ngày ban hành {date} khớp mã định danh văn bản"),
+                        format!("ngày ban hành {date} khác ngày {inner} trong mã định danh văn bản {id}"),
+                    ],
                 )
                 .with_field("promulgation_date"),
             );
         }
         if let Some(number) = &ctx.number {
-            let ok = *number == self.number;
             let inner = &self.number;
             report.push(
-                Finding::new(
+                agreement(
                     "DOC-10",
                     LegalRef::point(Instrument::Qd28_2018, 10, 2, "c"),
-                    if ok { Outcome::Pass } else { Outcome::Fail },
-                    if ok {
-                        format!("the number {number} matches the document id")
-                    } else {
-                        format!("the number {number} differs from {inner} in the document id {id}")
-                    },
-                    if ok {
-                        format!("số và ký hiệu {number} khớp mã định danh văn bản")
-                    } else {
+                    number == inner,
+                    Outcome::Fail,
+                    [
+                        format!("the number {number} matches the document id"),
+                        format!("the number {number} differs from {inner} in the document id {id}"),
+                    ],
+                    [
+                        format!("số và ký hiệu {number} khớp mã định danh văn bản"),
                         format!(
                             "số và ký hiệu {number} khác {inner} trong mã định danh văn bản {id}"
-                        )
-                    },
+                        ),
+                    ],
                 )
                 .with_field("code"),
             );
         }
         report
+    }
+}
+
+/// A finding on two values that should agree: `Pass` with the first message of each pair when
+/// they do, `mismatch` with the second otherwise.
+fn agreement(
+    rule: &'static str,
+    basis: LegalRef,
+    agree: bool,
+    mismatch: Outcome,
+    [en_ok, en_bad]: [String; 2],
+    [vi_ok, vi_bad]: [String; 2],
+) -> Finding {
+    if agree {
+        Finding::new(rule, basis, Outcome::Pass, en_ok, vi_ok)
+    } else {
+        Finding::new(rule, basis, mismatch, en_bad, vi_bad)
     }
 }
 
