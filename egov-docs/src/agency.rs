@@ -659,6 +659,18 @@ impl AgencyCode {
     /// The level of the unit: the deepest non-zero group, 1..=4 (DOC-03, QĐ 28/2018/QĐ-TTg
     /// Đ10.2.a «Mã cấp 1 … Mã cấp 2, cấp 3, cấp 4»; zero-filling per QCVN 102:2016, O-04).
     pub fn level(&self) -> u8 {
+        if let [l4a, l4b, l4c, b'.', l3a, l3b, b'.', l2a, l2b, b'.', ..] = self.0 {
+            // QCVN 102:2016 layout (the common case): compare bytes directly.
+            return if [l4a, l4b, l4c] != *b"000" {
+                4
+            } else if [l3a, l3b] != *b"00" {
+                3
+            } else if [l2a, l2b] != *b"00" {
+                2
+            } else {
+                1
+            };
+        }
         (2..=4u8).rev().find(|&l| !self.is_zero(l)).unwrap_or(1)
     }
 
