@@ -494,7 +494,7 @@ mod tests {
     fn doc_14_quotes_are_verbatim_from_the_seed() {
         let seed = std::fs::read_to_string(concat!(
             env!("CARGO_MANIFEST_DIR"),
-            "/../../shared/seeds/004_470975e342d407df.txt"
+            "/../testdata/seeds/004_470975e342d407df.txt"
         ))
         .unwrap();
         for q in [

@@ -11,6 +11,7 @@
 //! * [`urgency`] (DOC-12) and [`status`], the processing-status machine (DOC-11, DOC-22, DOC-25…30).
 //! * [`deadline`]: the send deadline (DOC-19, DOC-21).
 //! * [`legal_value`]: legal value and the paper-copy rule (DOC-14, DOC-17).
+//! * [`parsed`]: [`parsed::Parsed`], a value plus what a tolerant parser accepted.
 //! * [`text`]: Vietnamese text folding used to match legal terms.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
@@ -22,6 +23,7 @@ pub mod doctype;
 pub mod document_id;
 pub mod legal_value;
 pub mod number;
+pub mod parsed;
 pub mod registry;
 pub mod status;
 pub mod text;

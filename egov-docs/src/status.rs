@@ -914,7 +914,7 @@ impl SenderStatus {
 // ---------------------------------------------------------------------------------------------
 
 /// An edXML `StatusCode` of the Axis status messages (OUTSIDE KNOWLEDGE, medium-low confidence:
-/// public Axis/edXML client code and the VPCP SDK samples in `shared/fixtures/edxml`; not in the
+/// public Axis/edXML client code and the VPCP SDK samples in `testdata/edxml`; not in the
 /// decision). The JSON form is the two-digit code's meaning in snake_case.
 ///
 /// Codes 01–06 report a state; 13, 15 and 16 are messages about a recall, which egov maps to

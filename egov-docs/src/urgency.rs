@@ -23,7 +23,7 @@
 //! of «hỏa tốc».
 //!
 //! edXML `Priority` codes (QCVN 102:2016 packages, `edXML:OtherInfo/edXML:Priority`): the
-//! fixtures in `shared/fixtures/edxml` carry `0` and `1`. The full table `0` thường, `1` khẩn,
+//! fixtures in `testdata/edxml` carry `0` and `1`. The full table `0` thường, `1` khẩn,
 //! `2` thượng khẩn, `3` hỏa tốc, `4` hỏa tốc hẹn giờ is OUTSIDE KNOWLEDGE (medium confidence).
 //! «Hỏa tốc hẹn giờ» (flash with an appointed time) is not a level of the decision; code `4`
 //! reads as [`Urgency::HoaToc`] (lossy: the appointed time is not kept) and is never emitted.

@@ -1,4 +1,4 @@
-//! The real edXML status messages and packages in `shared/fixtures/edxml` (SOURCES.md) against
+//! The real edXML status messages and packages in `testdata/edxml` (SOURCES.md) against
 //! the status-code table (DOC-11, DOC-22; outside knowledge O-06) and the Priority codes (DOC-12).
 
 // Test helpers outside #[test] functions may unwrap: a missing fixture is a test failure.
@@ -14,14 +14,14 @@ use regex::Regex;
 fn fixtures() -> PathBuf {
     Path::new(concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/../../shared/fixtures/edxml"
+        "/../testdata/edxml"
     ))
     .to_path_buf()
 }
 
 fn files(prefix: &str) -> Vec<(String, String)> {
     let mut out: Vec<(String, String)> = fs::read_dir(fixtures())
-        .expect("shared/fixtures/edxml must sit beside the checkout")
+        .expect("testdata/edxml is part of the repository")
         .map(|e| e.unwrap().path())
         .filter_map(|p| {
             let name = p.file_name()?.to_str()?.to_owned();
