@@ -1,1 +1,276 @@
-fn main() {}
+//! A tour of egov on real inputs: what the SDK decides, and on which rule and article.
+//!
+//! Run it with `cargo run --release --example tour`. Every input below is real: agency codes,
+//! document identifiers and status codes from packages exchanged on the national document axis
+//! (shared/fixtures/edxml), document numbers from the legal texts themselves, and the 2026 Tết
+//! schedule announced by the Government Office.
+
+use egov::core::{Finding, Outcome, VnDateTime, WorkingCalendar};
+use egov::docs::agency::AgencyCode;
+use egov::docs::deadline::{judge_send, send_deadline, SendDeadlinePolicy};
+use egov::docs::document_id::EdxmlDocumentId;
+use egov::docs::legal_value::legal_value;
+use egov::docs::metadata::{DocumentMetadata, MetadataPolicy};
+use egov::docs::number::DocNumber;
+use egov::docs::status::{StatusEvent, StatusTracker};
+use egov::docs::urgency::Urgency;
+
+type Result<T> = std::result::Result<T, Box<dyn std::error::Error>>;
+
+fn main() -> Result<()> {
+    println!("egov tour: Vietnamese e-government rules, decided and explained\n");
+    agency_codes();
+    document_numbers();
+    document_ids();
+    let calendar = WorkingCalendar::vietnam();
+    working_days(&calendar)?;
+    send_deadlines(&calendar)?;
+    status_machine()?;
+    legal_values();
+    metadata_record()?;
+    Ok(())
+}
+
+fn heading(title: &str) {
+    println!("\n== {title}");
+}
+
+fn mark(outcome: Outcome) -> &'static str {
+    match outcome {
+        Outcome::Pass => "ok  ",
+        Outcome::Warning => "warn",
+        Outcome::Unknown => "??  ",
+        Outcome::Fail => "FAIL",
+    }
+}
+
+fn show(finding: &Finding) {
+    println!(
+        "   [{}] {} ({}, {})",
+        mark(finding.outcome),
+        finding.message,
+        finding.rule,
+        finding.basis
+    );
+}
+
+/// DOC-01…03: agency codes as they appear in edXML `OrganId` elements.
+fn agency_codes() {
+    heading("Agency codes (mã định danh cơ quan) — DOC-02/03, QĐ 28/2018/QĐ-TTg Đ10.2.a");
+    for input in [
+        "000.00.00.G22",
+        "000.00.18.G12",
+        "000.00.00.H41",
+        "28.22.H17",
+        "000.00.00.g22",
+    ] {
+        match AgencyCode::parse(input) {
+            Ok(code) => {
+                let parent = code
+                    .parent()
+                    .map_or_else(|| "none (level 1)".to_owned(), |p| p.to_string());
+                println!(
+                    "   {input:<16} level {}  parent {parent:<15} root {}",
+                    code.level(),
+                    code.root()
+                );
+            }
+            Err(e) => println!("   {input:<16} rejected: {e}"),
+        }
+    }
+}
+
+/// "Số và ký hiệu" from the seed texts, including the irregular space and the empty draft number.
+fn document_numbers() {
+    heading("Document numbers (số và ký hiệu) — NĐ 30/2020 layout");
+    for input in [
+        "28/2018/QĐ-TTg",
+        "512 /SY-VPUBND",
+        "7816/VPCP-TTĐT",
+        "15/QĐ-BNV",
+        "/2021/NĐ-CP",
+    ] {
+        match DocNumber::parse(input) {
+            Ok(parsed) => {
+                let n = &parsed.value;
+                let kind = n.doc_type().map_or("công văn / other", |t| t.name_vi());
+                println!("   {input:<18} → {n:<16} type: {kind}");
+                for f in parsed.findings() {
+                    show(&f);
+                }
+            }
+            Err(e) => println!("   {input:<18} rejected: {e}"),
+        }
+    }
+}
+
+/// DOC-08: document identifiers in the edXML axis form, one with an impossible date.
+fn document_ids() {
+    heading("Document identifiers (mã định danh văn bản) — DOC-08, Đ10.2.b");
+    for input in [
+        "000.00.00.G22,2018/09/20,7816/VPCP-TTĐT",
+        "000.00.00.G22,2014/02/30,7806/VPCP-TTĐT",
+    ] {
+        match EdxmlDocumentId::parse(input) {
+            Ok(parsed) => {
+                let id = parsed.value;
+                println!("   {input}");
+                println!(
+                    "      agency {} · date {} · number {}",
+                    id.organ_id(),
+                    id.promulgation_date(),
+                    id.number()
+                );
+            }
+            Err(e) => println!("   {input}\n      rejected: {e}"),
+        }
+    }
+}
+
+/// CORE-02: the public-sector calendar around Tết Bính Ngọ 2026.
+fn working_days(cal: &WorkingCalendar) -> Result<()> {
+    heading("Working days — CORE-02 (built-in public-sector calendar)");
+    println!("   calendar: {}", cal.name);
+    for day in [
+        "2026-01-10",
+        "2026-02-13",
+        "2026-02-17",
+        "2026-02-23",
+        "2030-02-04",
+    ] {
+        let date = egov::core::chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d")?;
+        let kind = cal.day_kind(date);
+        let what = match &kind {
+            egov::core::DayKind::Working => "working day".to_owned(),
+            egov::core::DayKind::WorkingWeekend { reason } => format!("working day: {reason}"),
+            egov::core::DayKind::Weekend => "weekend".to_owned(),
+            egov::core::DayKind::DayOff { reason } => format!("day off: {reason}"),
+        };
+        println!("   {day} ({:<9}) {what}", date.format("%A").to_string());
+    }
+    Ok(())
+}
+
+/// DOC-19 / DOC-21: send deadlines, «chậm nhất là trong buổi sáng của ngày làm việc tiếp theo».
+fn send_deadlines(cal: &WorkingCalendar) -> Result<()> {
+    heading("Send deadlines — DOC-19/21, QĐ 28/2018/QĐ-TTg Đ6.2");
+    let policy = SendDeadlinePolicy::default();
+    let cases: [(&str, Option<Urgency>, &str); 4] = [
+        (
+            "2026-03-06T16:00:00+07:00",
+            None,
+            "2026-03-09T09:00:00+07:00",
+        ),
+        (
+            "2026-02-13T15:00:00+07:00",
+            None,
+            "2026-02-23T11:30:00+07:00",
+        ),
+        (
+            "2026-02-13T15:00:00+07:00",
+            None,
+            "2026-02-23T13:15:00+07:00",
+        ),
+        (
+            "2026-03-06T16:00:00+07:00",
+            Some(Urgency::HoaToc),
+            "2026-03-06T16:20:00+07:00",
+        ),
+    ];
+    for (signed, urgency, sent) in cases {
+        let d = send_deadline(VnDateTime::parse(signed)?, urgency, cal, &policy)?;
+        let u = urgency.map_or("not urgent", |u| u.name_vi());
+        println!("   signed {signed} ({u}) → due {}", d.binding());
+        show(&judge_send(&d, VnDateTime::parse(sent)?));
+    }
+    Ok(())
+}
+
+/// DOC-25…30: the receiver's status machine, as the axis status codes 01, 03, 04, 05, 06 report it.
+fn status_machine() -> Result<()> {
+    heading("Processing status — DOC-11/22/27–30, QĐ 28/2018/QĐ-TTg Đ5.4, Đ8, Đ9");
+    let t = |s: &str| VnDateTime::parse(s);
+    let mut tracker = StatusTracker::new("000.00.00.H41", t("2026-03-09T09:00:00+07:00")?);
+    let steps = [
+        (StatusEvent::Accept, "2026-03-09T09:10:00+07:00"),
+        (StatusEvent::Forward, "2026-03-09T09:30:00+07:00"),
+        (StatusEvent::StartProcessing, "2026-03-09T10:00:00+07:00"),
+        (StatusEvent::Complete, "2026-03-10T16:00:00+07:00"),
+    ];
+    for (event, at) in steps {
+        let tr = tracker.record(event, t(at)?)?;
+        println!(
+            "   {at}  {} → {}  ({}, {})",
+            tr.from.name_vi(),
+            tr.to.name_vi(),
+            tr.rule,
+            tr.basis
+        );
+    }
+    let fresh = StatusTracker::new("000.00.00.G12", t("2026-03-09T09:00:00+07:00")?);
+    let blank = fresh.status().apply(
+        StatusEvent::Reject {
+            reason: "  ".into(),
+        },
+        t("2026-03-09T09:05:00+07:00")?,
+    );
+    if let Err(e) = blank {
+        println!("   refusing without a reason is refused: {e}");
+    }
+    let tr = fresh.status().apply(
+        StatusEvent::Reject {
+            reason: "Thiếu phụ lục kèm theo".into(),
+        },
+        t("2026-03-09T09:05:00+07:00")?,
+    )?;
+    for notice in &tr.notices {
+        println!("   notice to {:?}: {}", notice.to, notice.message);
+    }
+    Ok(())
+}
+
+/// DOC-14: legal value of an e-document.
+fn legal_values() {
+    heading("Legal value — DOC-14, QĐ 28/2018/QĐ-TTg Đ4");
+    for (signed, via_system) in [(true, true), (false, true)] {
+        let a = legal_value(signed, via_system);
+        println!("   digitally signed: {signed:<5} sent via the system: {via_system}");
+        show(&a.finding);
+    }
+}
+
+/// DOC-10: a metadata record with problems, validated in one pass.
+fn metadata_record() -> Result<()> {
+    heading("Metadata record a)–q) — DOC-10, QĐ 28/2018/QĐ-TTg Đ10.2");
+    let record = DocumentMetadata::from_json(
+        r#"{
+        "agency_code": "000.00.00.G22",
+        "document_id": "000.00.00.G22,2015/09/30,7816/VPCP-TTĐT",
+        "number": "7816/VPCP-TTĐT",
+        "date": "2015-09-30",
+        "doc_type": "Công văn",
+        "summary": "",
+        "status": "đã đến",
+        "signer": {"position": "KT. BỘ TRƯỞNG, CHỦ NHIỆM", "full_name": ""},
+        "urgency": "hoả tốc",
+        "sender": "000.00.00.H41",
+        "receivers": ["000.00.00.H41"],
+        "sent_at": "2015-09-30 10:15:00",
+        "history": [{"at": "2015-09-30T10:15:00+07:00", "status": "đã đến"}]
+    }"#,
+    )?;
+    let report = record.validate(&MetadataPolicy::default());
+    for f in report
+        .findings
+        .iter()
+        .filter(|f| f.outcome != Outcome::Pass)
+    {
+        show(f);
+    }
+    let passed = report.with_outcome(Outcome::Pass).count();
+    println!(
+        "   … and {passed} points pass. Overall: {:?}",
+        report.overall()
+    );
+    Ok(())
+}

@@ -15,7 +15,10 @@
 //! Domain logic here is pure: no clock, file or network access. The caller passes "now".
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
-#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
+)]
 
 pub mod calendar;
 pub mod error;
@@ -23,6 +26,9 @@ pub mod finding;
 pub mod legal;
 pub mod lunar;
 pub mod time;
+
+/// The `chrono` version egov's types are built on, re-exported so callers name the same types.
+pub use chrono;
 
 pub use calendar::{CalendarError, DayKind, WorkingCalendar};
 pub use error::ErrorCode;

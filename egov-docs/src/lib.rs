@@ -9,19 +9,24 @@
 //! * [`number`]: "số và ký hiệu" (`28/2018/QĐ-TTg`) and [`doctype`], the document-type table of
 //!   Nghị định 30/2020/NĐ-CP.
 //! * [`urgency`] (DOC-12) and [`status`], the processing-status machine (DOC-11, DOC-22, DOC-25…30).
+//! * [`metadata`]: the record a)–q) a document system must show (DOC-10).
 //! * [`deadline`]: the send deadline (DOC-19, DOC-21).
 //! * [`legal_value`]: legal value and the paper-copy rule (DOC-14, DOC-17).
 //! * [`parsed`]: [`parsed::Parsed`], a value plus what a tolerant parser accepted.
 //! * [`text`]: Vietnamese text folding used to match legal terms.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
-#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
+)]
 
 pub mod agency;
 pub mod deadline;
 pub mod doctype;
 pub mod document_id;
 pub mod legal_value;
+pub mod metadata;
 pub mod number;
 pub mod parsed;
 pub mod registry;

@@ -79,12 +79,8 @@ fn expectation(kind: Kind, value: &str) -> Option<(Result<(), &'static str>, &'s
 fn fixtures() -> Vec<(String, String)> {
     let dir = PathBuf::from(FIXTURES);
     let mut out = Vec::new();
-    let entries = fs::read_dir(&dir).unwrap_or_else(|e| {
-        panic!(
-            "cannot read {}: {e}",
-            dir.display()
-        )
-    });
+    let entries =
+        fs::read_dir(&dir).unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()));
     for entry in entries {
         let path = entry.unwrap().path();
         let name = path.file_name().unwrap().to_string_lossy().into_owned();

@@ -12,11 +12,7 @@ use egov_docs::urgency::Urgency;
 use regex::Regex;
 
 fn fixtures() -> PathBuf {
-    Path::new(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../testdata/edxml"
-    ))
-    .to_path_buf()
+    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../testdata/edxml")).to_path_buf()
 }
 
 fn files(prefix: &str) -> Vec<(String, String)> {

@@ -1,0 +1,1000 @@
+//! The metadata record a document-management system must show (rule DOC-10, QĐ 28/2018/QĐ-TTg
+//! Đ10.2 «phải thể hiện các thông tin sau đây của văn bản điện tử»), points a) to q).
+//!
+//! [`DocumentMetadata`] holds the fields as a system exports them (strings, as in its JSON), so
+//! that [`DocumentMetadata::validate`] can report *every* problem at once with the article it
+//! breaks, instead of stopping at the first field that fails to deserialize. Which fields are
+//! mandatory is not stated by the decision (only q says «nếu có»): the default follows
+//! REQUIREMENTS §7 A-05 and is overridable through [`MetadataPolicy`].
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::NaiveDate;
+use egov_core::{ErrorCode, Finding, Instrument, LegalRef, Outcome, Report, VnDateTime};
+use serde::{Deserialize, Serialize};
+use serde_json::json;
+
+use crate::agency::AgencyCode;
+use crate::doctype::DocType;
+use crate::document_id::{EdxmlContext, EdxmlDocumentId};
+use crate::number::DocNumber;
+use crate::status::ProcessingStatus;
+use crate::text::fold;
+use crate::urgency::Urgency;
+
+/// The sixteen points of QĐ 28/2018/QĐ-TTg Đ10.2 (the Vietnamese lettering skips f and j).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MetadataField {
+    /// a) «Mã định danh của cơ quan, tổ chức».
+    AgencyCode,
+    /// b) «Mã định danh văn bản».
+    DocumentId,
+    /// c) «Số và kí hiệu văn bản».
+    Number,
+    /// d) «Ngày, tháng, năm văn bản».
+    Date,
+    /// đ) «Loại văn bản».
+    DocType,
+    /// e) «Trích yếu nội dung văn bản».
+    Summary,
+    /// g) «Hồ sơ, tài liệu gửi kèm».
+    Attachments,
+    /// h) «Trạng thái xử lý».
+    Status,
+    /// i) «Chức vụ, họ tên người ký».
+    Signer,
+    /// k) «Mức độ khẩn (khẩn/thượng khẩn/hỏa tốc)».
+    Urgency,
+    /// l) «Bên gửi».
+    Sender,
+    /// m) «Bên nhận».
+    Receivers,
+    /// n) «Thời gian gửi, nhận».
+    SentReceived,
+    /// o) «Thời hạn xử lý».
+    ProcessingDeadline,
+    /// p) «Lịch sử gửi, nhận văn bản».
+    History,
+    /// q) «Thông tin khác (nếu có)».
+    Other,
+}
+
+impl MetadataField {
+    /// Every field, in the order of Đ10.2.
+    pub const ALL: [MetadataField; 16] = [
+        MetadataField::AgencyCode,
+        MetadataField::DocumentId,
+        MetadataField::Number,
+        MetadataField::Date,
+        MetadataField::DocType,
+        MetadataField::Summary,
+        MetadataField::Attachments,
+        MetadataField::Status,
+        MetadataField::Signer,
+        MetadataField::Urgency,
+        MetadataField::Sender,
+        MetadataField::Receivers,
+        MetadataField::SentReceived,
+        MetadataField::ProcessingDeadline,
+        MetadataField::History,
+        MetadataField::Other,
+    ];
+
+    /// The point letter in Đ10.2 (`a` … `q`, with `đ`).
+    pub fn point(self) -> &'static str {
+        match self {
+            MetadataField::AgencyCode => "a",
+            MetadataField::DocumentId => "b",
+            MetadataField::Number => "c",
+            MetadataField::Date => "d",
+            MetadataField::DocType => "đ",
+            MetadataField::Summary => "e",
+            MetadataField::Attachments => "g",
+            MetadataField::Status => "h",
+            MetadataField::Signer => "i",
+            MetadataField::Urgency => "k",
+            MetadataField::Sender => "l",
+            MetadataField::Receivers => "m",
+            MetadataField::SentReceived => "n",
+            MetadataField::ProcessingDeadline => "o",
+            MetadataField::History => "p",
+            MetadataField::Other => "q",
+        }
+    }
+
+    /// The JSON key of the field in [`DocumentMetadata`].
+    pub fn key(self) -> &'static str {
+        match self {
+            MetadataField::AgencyCode => "agency_code",
+            MetadataField::DocumentId => "document_id",
+            MetadataField::Number => "number",
+            MetadataField::Date => "date",
+            MetadataField::DocType => "doc_type",
+            MetadataField::Summary => "summary",
+            MetadataField::Attachments => "attachments",
+            MetadataField::Status => "status",
+            MetadataField::Signer => "signer",
+            MetadataField::Urgency => "urgency",
+            MetadataField::Sender => "sender",
+            MetadataField::Receivers => "receivers",
+            MetadataField::SentReceived => "sent_at",
+            MetadataField::ProcessingDeadline => "processing_deadline",
+            MetadataField::History => "history",
+            MetadataField::Other => "other",
+        }
+    }
+
+    /// The Vietnamese name, verbatim from Đ10.2.
+    pub fn name_vi(self) -> &'static str {
+        match self {
+            MetadataField::AgencyCode => "Mã định danh của cơ quan, tổ chức",
+            MetadataField::DocumentId => "Mã định danh văn bản",
+            MetadataField::Number => "Số và kí hiệu văn bản",
+            MetadataField::Date => "Ngày, tháng, năm văn bản",
+            MetadataField::DocType => "Loại văn bản",
+            MetadataField::Summary => "Trích yếu nội dung văn bản",
+            MetadataField::Attachments => "Hồ sơ, tài liệu gửi kèm",
+            MetadataField::Status => "Trạng thái xử lý",
+            MetadataField::Signer => "Chức vụ, họ tên người ký",
+            MetadataField::Urgency => "Mức độ khẩn",
+            MetadataField::Sender => "Bên gửi",
+            MetadataField::Receivers => "Bên nhận",
+            MetadataField::SentReceived => "Thời gian gửi, nhận",
+            MetadataField::ProcessingDeadline => "Thời hạn xử lý",
+            MetadataField::History => "Lịch sử gửi, nhận văn bản",
+            MetadataField::Other => "Thông tin khác",
+        }
+    }
+
+    /// The English name.
+    pub fn name_en(self) -> &'static str {
+        match self {
+            MetadataField::AgencyCode => "agency code",
+            MetadataField::DocumentId => "document identifier",
+            MetadataField::Number => "number and symbol",
+            MetadataField::Date => "document date",
+            MetadataField::DocType => "document type",
+            MetadataField::Summary => "summary of contents",
+            MetadataField::Attachments => "attached dossiers and documents",
+            MetadataField::Status => "processing status",
+            MetadataField::Signer => "signer's position and full name",
+            MetadataField::Urgency => "urgency",
+            MetadataField::Sender => "sender",
+            MetadataField::Receivers => "receivers",
+            MetadataField::SentReceived => "time sent / received",
+            MetadataField::ProcessingDeadline => "processing deadline",
+            MetadataField::History => "send/receive history",
+            MetadataField::Other => "other information",
+        }
+    }
+
+    /// The citation of this point: QĐ 28/2018/QĐ-TTg Đ10.2.<point>.
+    pub fn basis(self) -> LegalRef {
+        LegalRef::point(Instrument::Qd28_2018, 10, 2, self.point())
+    }
+}
+
+/// The signer of a document, point i) «Chức vụ, họ tên người ký».
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Signer {
+    /// Position, with any authority prefix (`KT. THỦ TƯỚNG` + `PHÓ THỦ TƯỚNG`).
+    pub position: String,
+    /// Full name (`Vũ Đức Đam`).
+    pub full_name: String,
+}
+
+/// An attached dossier or document, point g).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Attachment {
+    /// File or document name.
+    pub name: String,
+    /// Media type, if known (`application/pdf`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub media_type: Option<String>,
+    /// Size in bytes, if known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub size: Option<u64>,
+}
+
+/// One entry of the send/receive history, point p).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct HistoryEntry {
+    /// When, ISO 8601 with offset (CORE-01).
+    pub at: String,
+    /// The status reached or event that happened (`đã đến`, `accepted`, …).
+    pub status: String,
+    /// Who acted (agency code or name), if known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub by: Option<String>,
+}
+
+/// A document's metadata record, points a)–q) of QĐ 28/2018/QĐ-TTg Đ10.2 (DOC-10), as a
+/// document-management system exports it. Every field is optional at the type level so that
+/// [`DocumentMetadata::validate`] can report what is missing.
+///
+/// ```
+/// use egov_docs::metadata::{DocumentMetadata, MetadataPolicy};
+/// let json = r#"{
+///   "agency_code": "000.00.00.G22",
+///   "document_id": "000.00.00.G22,2018/09/20,7816/VPCP-TTĐT",
+///   "number": "7816/VPCP-TTĐT",
+///   "date": "2018-09-20",
+///   "doc_type": "Công văn",
+///   "summary": "V/v triển khai Trục liên thông văn bản quốc gia",
+///   "status": "đã đến",
+///   "signer": {"position": "KT. BỘ TRƯỞNG, CHỦ NHIỆM", "full_name": "Nguyễn Văn A"},
+///   "sender": "000.00.00.G22",
+///   "receivers": ["000.00.00.H41"],
+///   "sent_at": "2018-09-20T14:05:00+07:00",
+///   "history": [{"at": "2018-09-20T14:05:00+07:00", "status": "đã đến"}]
+/// }"#;
+/// let record = DocumentMetadata::from_json(json).unwrap();
+/// let report = record.validate(&MetadataPolicy::default());
+/// assert!(report.is_compliant(), "{:#?}", report);
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct DocumentMetadata {
+    /// a) agency code (`000.00.00.G22`).
+    pub agency_code: Option<String>,
+    /// b) document identifier (edXML form `000.00.00.G22,2018/09/20,7816/VPCP-TTĐT`).
+    pub document_id: Option<String>,
+    /// c) number and symbol (`7816/VPCP-TTĐT`).
+    pub number: Option<String>,
+    /// d) document date, `YYYY-MM-DD`.
+    pub date: Option<String>,
+    /// đ) document type, by name (`Quyết định`) or abbreviation (`QĐ`).
+    pub doc_type: Option<String>,
+    /// e) summary of contents (trích yếu).
+    pub summary: Option<String>,
+    /// g) attached dossiers and documents (may be empty).
+    pub attachments: Vec<Attachment>,
+    /// h) processing status (`đã đến`, `accepted`, …).
+    pub status: Option<String>,
+    /// i) signer.
+    pub signer: Option<Signer>,
+    /// k) urgency; absent or `thường` means not urgent.
+    pub urgency: Option<String>,
+    /// l) sender (agency code or name).
+    pub sender: Option<String>,
+    /// m) receivers (agency codes or names).
+    pub receivers: Vec<String>,
+    /// n) time sent, ISO 8601 with offset.
+    pub sent_at: Option<String>,
+    /// n) time received, ISO 8601 with offset.
+    pub received_at: Option<String>,
+    /// o) processing deadline: ISO 8601 time or `YYYY-MM-DD`.
+    pub processing_deadline: Option<String>,
+    /// p) send/receive history, oldest first.
+    pub history: Vec<HistoryEntry>,
+    /// q) other information.
+    pub other: BTreeMap<String, serde_json::Value>,
+}
+
+/// Which points of Đ10.2 a record must fill (A-05). The decision marks only q) as «nếu có»;
+/// the default treats g) (may be an empty list), k) (absent = not urgent), o) and q) as optional
+/// and every other point as mandatory.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MetadataPolicy {
+    /// The mandatory points.
+    pub required: BTreeSet<MetadataField>,
+}
+
+impl Default for MetadataPolicy {
+    fn default() -> Self {
+        use MetadataField::*;
+        MetadataPolicy {
+            required: [
+                AgencyCode,
+                DocumentId,
+                Number,
+                Date,
+                DocType,
+                Summary,
+                Status,
+                Signer,
+                Sender,
+                Receivers,
+                SentReceived,
+                History,
+            ]
+            .into_iter()
+            .collect(),
+        }
+    }
+}
+
+/// Why a metadata record could not be read at all.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("metadata record is not valid JSON for the DOC-10 schema at line {line}, column {column}: {message}")]
+pub struct MetadataError {
+    /// 1-based line of the problem.
+    pub line: usize,
+    /// 1-based column of the problem.
+    pub column: usize,
+    /// What the JSON reader objected to.
+    pub message: String,
+}
+
+impl ErrorCode for MetadataError {
+    fn code(&self) -> &'static str {
+        "metadata.json"
+    }
+}
+
+/// Collects findings for one record, each tagged with the point it belongs to so the report
+/// reads in the order of Đ10.2 whatever order the checks ran in.
+struct Checker<'p> {
+    policy: &'p MetadataPolicy,
+    findings: Vec<(MetadataField, Finding)>,
+}
+
+impl Checker<'_> {
+    fn push(
+        &mut self,
+        field: MetadataField,
+        rule: &'static str,
+        outcome: Outcome,
+        en: String,
+        vi: String,
+    ) {
+        let finding = Finding::new(rule, field.basis(), outcome, en, vi).with_field(field.key());
+        self.add(field, finding);
+    }
+
+    fn add(&mut self, field: MetadataField, finding: Finding) {
+        self.findings.push((field, finding));
+    }
+
+    /// Findings from a sub-check (parse warnings, consistency), filed under `field`.
+    fn extend(&mut self, field: MetadataField, findings: impl IntoIterator<Item = Finding>) {
+        self.findings
+            .extend(findings.into_iter().map(|f| (field, f)));
+    }
+
+    fn into_report(mut self) -> Report {
+        // Stable: findings of one point keep the order the checks produced them in.
+        self.findings.sort_by_key(|(field, _)| *field);
+        Report {
+            findings: self.findings.into_iter().map(|(_, f)| f).collect(),
+        }
+    }
+
+    fn pass(&mut self, field: MetadataField, en: String) {
+        let vi = format!("{}: hợp lệ.", field.name_vi());
+        self.push(field, "DOC-10", Outcome::Pass, en, vi);
+    }
+
+    /// A missing or blank value: Fail when mandatory, else a Pass saying it is absent.
+    fn absent(&mut self, field: MetadataField) {
+        if self.policy.required.contains(&field) {
+            self.push(
+                field,
+                "DOC-10",
+                Outcome::Fail,
+                format!(
+                    "Point {}) {} is missing; the system must show it.",
+                    field.point(),
+                    field.name_en()
+                ),
+                format!(
+                    "Thiếu điểm {}) «{}»; hệ thống phải thể hiện thông tin này.",
+                    field.point(),
+                    field.name_vi()
+                ),
+            );
+        } else {
+            self.push(
+                field,
+                "DOC-10",
+                Outcome::Pass,
+                format!(
+                    "Point {}) {} not given (optional, A-05).",
+                    field.point(),
+                    field.name_en()
+                ),
+                format!(
+                    "Không có điểm {}) «{}» (không bắt buộc).",
+                    field.point(),
+                    field.name_vi()
+                ),
+            );
+        }
+    }
+
+    fn invalid(&mut self, field: MetadataField, rule: &'static str, what: impl std::fmt::Display) {
+        self.push(
+            field,
+            rule,
+            Outcome::Fail,
+            format!(
+                "Point {}) {} is invalid: {what}",
+                field.point(),
+                field.name_en()
+            ),
+            format!(
+                "Điểm {}) «{}» không hợp lệ: {what}",
+                field.point(),
+                field.name_vi()
+            ),
+        );
+    }
+
+    fn warn(&mut self, field: MetadataField, rule: &'static str, en: String, vi: String) {
+        self.push(field, rule, Outcome::Warning, en, vi);
+    }
+}
+
+/// A trimmed, non-empty value.
+fn given(value: &Option<String>) -> Option<&str> {
+    value.as_deref().map(str::trim).filter(|s| !s.is_empty())
+}
+
+impl DocumentMetadata {
+    /// Reads a record from JSON. Unknown keys are rejected so that a misspelt field is reported
+    /// rather than silently ignored.
+    pub fn from_json(json: &str) -> Result<Self, MetadataError> {
+        serde_json::from_str(json).map_err(|e| MetadataError {
+            line: e.line(),
+            column: e.column(),
+            message: e.to_string(),
+        })
+    }
+
+    /// Checks the record against DOC-10 (QĐ 28/2018/QĐ-TTg Đ10.2) and the identifier rules each
+    /// point refers to, returning one finding per point plus every parse warning and
+    /// cross-field inconsistency, each with its article. Nothing stops at the first problem.
+    pub fn validate(&self, policy: &MetadataPolicy) -> Report {
+        let mut c = Checker {
+            policy,
+            findings: Vec::new(),
+        };
+        self.check_agency(&mut c);
+        let number = self.check_number(&mut c);
+        let date = self.check_date(&mut c);
+        self.check_document_id(&mut c, number.as_ref(), date);
+        self.check_doc_type(&mut c, number.as_ref());
+        self.check_text(&mut c, MetadataField::Summary, &self.summary);
+        self.check_attachments(&mut c);
+        self.check_status(&mut c);
+        self.check_signer(&mut c);
+        self.check_urgency(&mut c);
+        self.check_text(&mut c, MetadataField::Sender, &self.sender);
+        self.check_receivers(&mut c);
+        self.check_times(&mut c);
+        self.check_deadline(&mut c);
+        self.check_history(&mut c);
+        if self.other.is_empty() {
+            c.absent(MetadataField::Other);
+        } else {
+            c.pass(
+                MetadataField::Other,
+                format!("{} other item(s).", self.other.len()),
+            );
+        }
+        c.into_report()
+    }
+
+    fn check_agency(&self, c: &mut Checker<'_>) {
+        let field = MetadataField::AgencyCode;
+        let Some(raw) = given(&self.agency_code) else {
+            c.absent(field);
+            return;
+        };
+        match AgencyCode::parse(raw) {
+            Ok(code) => {
+                c.pass(
+                    field,
+                    format!("Agency code {code} (level {}).", code.level()),
+                );
+                c.extend(field, code.check());
+            }
+            Err(e) => c.invalid(field, "DOC-02", e),
+        }
+    }
+
+    fn check_number(&self, c: &mut Checker<'_>) -> Option<DocNumber> {
+        let field = MetadataField::Number;
+        let Some(raw) = given(&self.number) else {
+            c.absent(field);
+            return None;
+        };
+        match DocNumber::parse(raw) {
+            Ok(parsed) => {
+                c.pass(field, format!("Number and symbol {}.", parsed.value));
+                c.extend(field, parsed.findings());
+                Some(parsed.value)
+            }
+            Err(e) => {
+                c.invalid(field, "DOC-10", e);
+                None
+            }
+        }
+    }
+
+    fn check_date(&self, c: &mut Checker<'_>) -> Option<NaiveDate> {
+        let field = MetadataField::Date;
+        let Some(raw) = given(&self.date) else {
+            c.absent(field);
+            return None;
+        };
+        let Ok(date) = NaiveDate::parse_from_str(raw, "%Y-%m-%d") else {
+            c.invalid(
+                field,
+                "DOC-10",
+                format_args!("'{raw}' is not a calendar date YYYY-MM-DD"),
+            );
+            return None;
+        };
+        c.pass(field, format!("Document date {date}."));
+        Some(date)
+    }
+
+    /// b) the identifier, and its agreement with c), d) and l) through
+    /// [`EdxmlDocumentId::check_consistency`] (DOC-08).
+    fn check_document_id(
+        &self,
+        c: &mut Checker<'_>,
+        number: Option<&DocNumber>,
+        date: Option<NaiveDate>,
+    ) {
+        let field = MetadataField::DocumentId;
+        let Some(raw) = given(&self.document_id) else {
+            c.absent(field);
+            return;
+        };
+        match EdxmlDocumentId::parse(raw) {
+            Ok(parsed) => {
+                c.pass(field, format!("Document identifier {}.", parsed.value));
+                c.extend(field, parsed.findings());
+                // The sender (point l) is compared when it is given as an agency code.
+                let context = EdxmlContext {
+                    sender: given(&self.sender).and_then(|s| AgencyCode::parse(s).ok()),
+                    sender_is_issuer: false,
+                    promulgation_date: date,
+                    number: number.cloned(),
+                };
+                c.extend(field, parsed.value.check_consistency(&context).findings);
+            }
+            Err(e) => c.invalid(field, "DOC-08", e),
+        }
+    }
+
+    fn check_doc_type(&self, c: &mut Checker<'_>, number: Option<&DocNumber>) {
+        let field = MetadataField::DocType;
+        let Some(raw) = given(&self.doc_type) else {
+            c.absent(field);
+            return;
+        };
+        let known = DocType::from_name(raw).or_else(|| DocType::from_abbreviation(raw, false));
+        let Some(doc_type) = known else {
+            // The list of types is open (NĐ 30/2020 is outside knowledge): an unknown name is
+            // reported, not rejected.
+            c.warn(
+                field,
+                "DOC-10",
+                format!("Document type '{raw}' is not in the NĐ 30/2020 table."),
+                format!("Loại văn bản '{raw}' không có trong bảng của NĐ 30/2020."),
+            );
+            return;
+        };
+        c.pass(
+            field,
+            format!(
+                "Document type {} ({}).",
+                doc_type.name_vi(),
+                doc_type.name_en()
+            ),
+        );
+        if let Some(from_number) = number.and_then(DocNumber::doc_type) {
+            if from_number != doc_type {
+                c.warn(
+                    field,
+                    "DOC-10",
+                    format!(
+                        "The number's symbol names a {} but the record says {}.",
+                        from_number.name_en(),
+                        doc_type.name_en()
+                    ),
+                    format!(
+                        "Ký hiệu trong số văn bản là {} nhưng loại văn bản ghi {}.",
+                        from_number.name_vi(),
+                        doc_type.name_vi()
+                    ),
+                );
+            }
+        }
+    }
+
+    fn check_text(&self, c: &mut Checker<'_>, field: MetadataField, value: &Option<String>) {
+        match given(value) {
+            Some(text) => c.pass(field, format!("{}: {text}", field.name_en())),
+            None => c.absent(field),
+        }
+    }
+
+    fn check_attachments(&self, c: &mut Checker<'_>) {
+        let field = MetadataField::Attachments;
+        if self.attachments.is_empty() {
+            c.absent(field);
+            return;
+        }
+        let unnamed = self
+            .attachments
+            .iter()
+            .filter(|a| a.name.trim().is_empty())
+            .count();
+        if unnamed > 0 {
+            c.invalid(
+                field,
+                "DOC-09",
+                format_args!("{unnamed} attachment(s) have no name"),
+            );
+        } else {
+            c.pass(field, format!("{} attachment(s).", self.attachments.len()));
+        }
+    }
+
+    fn check_status(&self, c: &mut Checker<'_>) {
+        let field = MetadataField::Status;
+        let Some(raw) = given(&self.status) else {
+            c.absent(field);
+            return;
+        };
+        match ProcessingStatus::parse(raw) {
+            Ok(status) => c.pass(
+                field,
+                format!("Status {} ({}).", status.name_vi(), status.name_en()),
+            ),
+            Err(e) => c.invalid(field, "DOC-11", e),
+        }
+    }
+
+    fn check_signer(&self, c: &mut Checker<'_>) {
+        let field = MetadataField::Signer;
+        let Some(signer) = &self.signer else {
+            c.absent(field);
+            return;
+        };
+        let missing: Vec<&str> = [
+            ("position", &signer.position),
+            ("full_name", &signer.full_name),
+        ]
+        .into_iter()
+        .filter(|(_, v)| v.trim().is_empty())
+        .map(|(k, _)| k)
+        .collect();
+        if missing.is_empty() {
+            c.pass(
+                field,
+                format!(
+                    "Signed by {}, {}.",
+                    signer.full_name.trim(),
+                    signer.position.trim()
+                ),
+            );
+        } else {
+            c.invalid(
+                field,
+                "DOC-10",
+                format_args!("signer.{} is empty", missing.join(" and signer.")),
+            );
+        }
+    }
+
+    fn check_urgency(&self, c: &mut Checker<'_>) {
+        let field = MetadataField::Urgency;
+        let Some(raw) = given(&self.urgency) else {
+            c.absent(field);
+            return;
+        };
+        match Urgency::parse_optional(raw) {
+            Ok(Some(u)) => c.pass(field, format!("Urgency {} ({}).", u.name_vi(), u.name_en())),
+            Ok(None) => c.pass(field, "Not urgent.".to_owned()),
+            Err(e) => c.invalid(field, "DOC-12", e),
+        }
+    }
+
+    fn check_receivers(&self, c: &mut Checker<'_>) {
+        let field = MetadataField::Receivers;
+        if self.receivers.is_empty() {
+            c.absent(field);
+        } else if self.receivers.iter().any(|r| r.trim().is_empty()) {
+            c.invalid(field, "DOC-10", "a receiver is blank");
+        } else {
+            c.pass(field, format!("{} receiver(s).", self.receivers.len()));
+        }
+    }
+
+    /// n) times must be Vietnam time with an offset (CORE-01, Đ14.4), received not before sent.
+    fn check_times(&self, c: &mut Checker<'_>) {
+        let field = MetadataField::SentReceived;
+        let sent = given(&self.sent_at);
+        let received = given(&self.received_at);
+        if sent.is_none() && received.is_none() {
+            c.absent(field);
+            return;
+        }
+        let mut parse = |label: &str, raw: Option<&str>| match raw.map(VnDateTime::parse) {
+            Some(Ok(t)) => Some(t),
+            Some(Err(e)) => {
+                c.push(
+                    field,
+                    "CORE-01",
+                    Outcome::Fail,
+                    format!("{label} is not an ISO 8601 time with offset: {e}"),
+                    format!("Thời gian {label} không theo ISO 8601 có múi giờ: {e}"),
+                );
+                None
+            }
+            None => None,
+        };
+        let sent_at = parse("sent_at", sent);
+        let received_at = parse("received_at", received);
+        match (sent_at, received_at) {
+            (Some(s), Some(r)) if r < s => c.invalid(
+                field,
+                "DOC-10",
+                format_args!("received_at {r} is before sent_at {s}"),
+            ),
+            (s, r) if s.is_some() || r.is_some() => {
+                let shown: Vec<String> = [s, r]
+                    .into_iter()
+                    .flatten()
+                    .map(|t| t.to_string())
+                    .collect();
+                c.pass(field, format!("Exchange time(s): {}.", shown.join(", ")));
+            }
+            _ => {}
+        }
+    }
+
+    fn check_deadline(&self, c: &mut Checker<'_>) {
+        let field = MetadataField::ProcessingDeadline;
+        let Some(raw) = given(&self.processing_deadline) else {
+            c.absent(field);
+            return;
+        };
+        let ok =
+            VnDateTime::parse(raw).is_ok() || NaiveDate::parse_from_str(raw, "%Y-%m-%d").is_ok();
+        if ok {
+            c.pass(field, format!("Processing deadline {raw}."));
+        } else {
+            c.invalid(
+                field,
+                "CORE-01",
+                format_args!("'{raw}' is neither an ISO 8601 time with offset nor a date"),
+            );
+        }
+    }
+
+    /// p) history: every entry timed in Vietnam time, in time order (DOC-22 automatic tracking).
+    fn check_history(&self, c: &mut Checker<'_>) {
+        let field = MetadataField::History;
+        if self.history.is_empty() {
+            c.absent(field);
+            return;
+        }
+        let mut previous: Option<VnDateTime> = None;
+        let mut problems = Vec::new();
+        for (i, entry) in self.history.iter().enumerate() {
+            match VnDateTime::parse(&entry.at) {
+                Ok(at) => {
+                    if previous.is_some_and(|p| at < p) {
+                        problems.push(format!(
+                            "history[{i}] at {at} is earlier than the entry before it"
+                        ));
+                    }
+                    previous = Some(at);
+                }
+                Err(e) => problems.push(format!("history[{i}].at: {e}")),
+            }
+            if fold(&entry.status).is_empty() {
+                problems.push(format!("history[{i}].status is empty"));
+            }
+        }
+        if problems.is_empty() {
+            c.pass(
+                field,
+                format!("{} history entries in time order.", self.history.len()),
+            );
+        } else {
+            c.add(
+                field,
+                Finding::new(
+                    "DOC-22",
+                    field.basis(),
+                    Outcome::Fail,
+                    format!(
+                        "Send/receive history is inconsistent: {}.",
+                        problems.join("; ")
+                    ),
+                    format!(
+                        "Lịch sử gửi, nhận văn bản không hợp lệ: {}.",
+                        problems.join("; ")
+                    ),
+                )
+                .with_field(field.key())
+                .with_evidence(json!({ "problems": problems })),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn complete() -> DocumentMetadata {
+        DocumentMetadata {
+            agency_code: Some("000.00.00.G22".into()),
+            document_id: Some("000.00.00.G22,2018/09/20,7816/VPCP-TTĐT".into()),
+            number: Some("7816/VPCP-TTĐT".into()),
+            date: Some("2018-09-20".into()),
+            doc_type: Some("Công văn".into()),
+            summary: Some("V/v triển khai Trục liên thông văn bản quốc gia".into()),
+            status: Some("đã đến".into()),
+            signer: Some(Signer {
+                position: "CHÁNH VĂN PHÒNG".into(),
+                full_name: "Vương Trinh Quốc".into(),
+            }),
+            sender: Some("000.00.00.G22".into()),
+            receivers: vec!["000.00.00.H41".into()],
+            sent_at: Some("2018-09-20T14:05:00+07:00".into()),
+            received_at: Some("2018-09-20T14:05:09+07:00".into()),
+            history: vec![HistoryEntry {
+                at: "2018-09-20T14:05:09+07:00".into(),
+                status: "đã đến".into(),
+                by: None,
+            }],
+            ..DocumentMetadata::default()
+        }
+    }
+
+    fn fails(report: &Report) -> Vec<(String, String)> {
+        report
+            .with_outcome(Outcome::Fail)
+            .map(|f| (f.rule.to_string(), f.basis.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn doc_10_complete_record_is_compliant_with_one_finding_per_point() {
+        let report = complete().validate(&MetadataPolicy::default());
+        assert!(report.is_compliant(), "{report:#?}");
+        for field in MetadataField::ALL {
+            assert!(
+                report
+                    .findings
+                    .iter()
+                    .any(|f| f.field.as_deref() == Some(field.key())),
+                "no finding for point {}",
+                field.point()
+            );
+        }
+    }
+
+    #[test]
+    fn doc_10_every_missing_mandatory_point_fails_with_its_own_citation() {
+        let report = DocumentMetadata::default().validate(&MetadataPolicy::default());
+        let failed: Vec<String> = report
+            .with_outcome(Outcome::Fail)
+            .map(|f| f.basis.to_string())
+            .collect();
+        let expected: Vec<String> = MetadataPolicy::default()
+            .required
+            .iter()
+            .map(|f| f.basis().to_string())
+            .collect();
+        assert_eq!(failed, expected);
+        assert!(failed.contains(&"QĐ 28/2018/QĐ-TTg Đ10.2.đ".to_owned()));
+        // Optional points (A-05) are reported as absent, not failed.
+        assert!(report
+            .findings
+            .iter()
+            .any(|f| f.field.as_deref() == Some("urgency") && f.outcome == Outcome::Pass));
+    }
+
+    #[test]
+    fn doc_10_policy_can_make_an_optional_point_mandatory() {
+        let mut policy = MetadataPolicy::default();
+        policy.required.insert(MetadataField::Urgency);
+        let report = complete().validate(&policy);
+        assert_eq!(
+            fails(&report),
+            vec![("DOC-10".to_owned(), "QĐ 28/2018/QĐ-TTg Đ10.2.k".to_owned())]
+        );
+    }
+
+    #[test]
+    fn doc_10_invalid_values_fail_under_the_rule_they_break() {
+        let mut m = complete();
+        m.agency_code = Some("000.00.00.g22".into());
+        m.urgency = Some("rất gấp".into());
+        m.status = Some("lost".into());
+        let report = m.validate(&MetadataPolicy::default());
+        let rules: Vec<String> = fails(&report).into_iter().map(|(r, _)| r).collect();
+        assert_eq!(rules, ["DOC-02", "DOC-11", "DOC-12"]);
+    }
+
+    #[test]
+    fn core_01_exchange_times_need_an_offset_and_received_follows_sent() {
+        let mut m = complete();
+        m.sent_at = Some("2018-09-20 14:05:00".into());
+        assert_eq!(
+            fails(&m.validate(&MetadataPolicy::default()))[0].0,
+            "CORE-01"
+        );
+        let mut m = complete();
+        m.received_at = Some("2018-09-20T14:00:00+07:00".into());
+        let f = fails(&m.validate(&MetadataPolicy::default()));
+        assert_eq!(
+            f,
+            vec![("DOC-10".to_owned(), "QĐ 28/2018/QĐ-TTg Đ10.2.n".to_owned())]
+        );
+    }
+
+    #[test]
+    fn doc_22_history_must_be_in_time_order() {
+        let mut m = complete();
+        m.history.push(HistoryEntry {
+            at: "2018-09-20T09:00:00+07:00".into(),
+            status: "đã tiếp nhận".into(),
+            by: None,
+        });
+        let report = m.validate(&MetadataPolicy::default());
+        let f: Vec<&Finding> = report.with_outcome(Outcome::Fail).collect();
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].rule, "DOC-22");
+        assert_eq!(
+            f[0].evidence.as_ref().unwrap()["problems"][0],
+            "history[1] at 2018-09-20T09:00:00+07:00 is earlier than the entry before it"
+        );
+    }
+
+    #[test]
+    fn doc_08_identifier_must_agree_with_number_and_date() {
+        let mut m = complete();
+        m.number = Some("7817/VPCP-TTĐT".into());
+        m.date = Some("2018-09-21".into());
+        let report = m.validate(&MetadataPolicy::default());
+        let failed: Vec<String> = report
+            .with_outcome(Outcome::Fail)
+            .map(|f| f.message.clone())
+            .collect();
+        assert_eq!(failed.len(), 2, "{failed:#?}");
+    }
+
+    #[test]
+    fn doc_10_unknown_json_key_is_reported_with_its_position() {
+        let err =
+            DocumentMetadata::from_json("{\n  \"agency_cod\": \"000.00.00.G22\"\n}").unwrap_err();
+        assert_eq!(err.line, 2);
+        assert_eq!(err.code(), "metadata.json");
+        assert!(err.message.contains("agency_cod"));
+    }
+
+    proptest! {
+        #[test]
+        fn doc_10_arbitrary_field_values_never_panic(
+            fields in proptest::collection::vec(".{0,40}", 12),
+        ) {
+            let v = |i: usize| Some(fields[i].clone());
+            let m = DocumentMetadata {
+                agency_code: v(0), document_id: v(1), number: v(2), date: v(3), doc_type: v(4),
+                summary: v(5), status: v(6), urgency: v(7), sender: v(8), sent_at: v(9),
+                received_at: v(10), processing_deadline: v(11),
+                receivers: vec![fields[0].clone()],
+                history: vec![HistoryEntry { at: fields[9].clone(), status: fields[6].clone(), by: None }],
+                ..DocumentMetadata::default()
+            };
+            let report = m.validate(&MetadataPolicy::default());
+            prop_assert!(report.findings.len() >= 16);
+        }
+    }
+}
