@@ -4,8 +4,13 @@
 use std::path::Path;
 
 use chrono::{NaiveDate, NaiveTime};
-use egov_core::{DayKind, ErrorCode, Outcome, TimeError, VnDateTime, WorkingCalendar};
+use egov_core::{DayKind, ErrorCode, Finding, Outcome, TimeError, VnDateTime, WorkingCalendar};
+use egov_docs::agency::{AgencyCode, AgencyProfile};
 use egov_docs::deadline::{judge_send, send_deadline, send_deadline_from_date, SendDeadlinePolicy};
+use egov_docs::document_id::{EdxmlContext, EdxmlDocumentId};
+use egov_docs::metadata::{DocumentMetadata, MetadataPolicy};
+use egov_docs::number::DocNumber;
+use egov_docs::registry::{AgencyRegistry, InMemoryRegistry};
 use egov_docs::urgency::Urgency;
 use serde_json::json;
 
@@ -175,5 +180,218 @@ pub fn outcome_label(outcome: Outcome) -> &'static str {
         Outcome::Warning => "WARNING",
         Outcome::Unknown => "UNKNOWN",
         Outcome::Fail => "FAIL",
+    }
+}
+
+/// Text lines for findings: `[PASS] message (rule, basis)`.
+fn findings_text(findings: &[Finding]) -> String {
+    findings
+        .iter()
+        .map(|f| {
+            format!(
+                "\n  [{}] {} ({}, {})",
+                outcome_label(f.outcome),
+                f.message,
+                f.rule,
+                f.basis
+            )
+        })
+        .collect()
+}
+
+fn any_fail(findings: &[Finding]) -> bool {
+    findings.iter().any(|f| f.outcome == Outcome::Fail)
+}
+
+fn read_input(path: &Path) -> Result<String, CmdResult> {
+    let read = if path == Path::new("-") {
+        std::io::read_to_string(std::io::stdin())
+    } else {
+        std::fs::read_to_string(path)
+    };
+    read.map_err(|e| CmdResult::Error {
+        code: "io.read".to_owned(),
+        message: format!("cannot read {}: {e}", path.display()),
+    })
+}
+
+/// `egov code <CODE> [--lenient] [--registry FILE --as-of DATE]` (DOC-02…04).
+pub fn code(input: &str, lenient: bool, registry: Option<&Path>, as_of: Option<&str>) -> CmdResult {
+    match code_inner(input, lenient, registry, as_of) {
+        Ok(r) | Err(r) => r,
+    }
+}
+
+fn code_inner(
+    input: &str,
+    lenient: bool,
+    registry: Option<&Path>,
+    as_of: Option<&str>,
+) -> Result<CmdResult, CmdResult> {
+    let profile = if lenient {
+        AgencyProfile::LENIENT
+    } else {
+        AgencyProfile::STRICT
+    };
+    let parsed = AgencyCode::parse_with(input, profile).map_err(|e| CmdResult::error(&e))?;
+    let code = parsed.value;
+    let mut findings = parsed.findings();
+    findings.extend(code.check());
+    let mut registry_json = serde_json::Value::Null;
+    if let Some(path) = registry {
+        let text = read_input(path)?;
+        let is_json = path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("json"));
+        let reg = if is_json {
+            InMemoryRegistry::from_json(&text)
+        } else {
+            InMemoryRegistry::from_csv(&text)
+        }
+        .map_err(|e| CmdResult::error(&e))?;
+        let on = match as_of {
+            Some(d) => parse_date(d)?,
+            None => {
+                return Err(CmdResult::Error {
+                    code: "usage.as_of".to_owned(),
+                    message:
+                        "--registry needs --as-of YYYY-MM-DD: codes change when agencies merge"
+                            .to_owned(),
+                })
+            }
+        };
+        let status = reg.lookup(&code, on);
+        let finding = reg.check(&code, on);
+        registry_json = json!({ "as_of": on, "status": status });
+        findings.push(finding);
+    }
+    let parent = code
+        .parent()
+        .map_or_else(|| "none (level 1)".to_owned(), |p| p.to_string());
+    let [g4, g3, g2, g1] = code.groups();
+    let human = format!(
+        "{code}: agency code, level {}\n  parent: {parent}\n  root:   {}\n  groups: level 4 {g4} · level 3 {g3} · level 2 {g2} · level 1 {g1}{}",
+        code.level(),
+        code.root(),
+        findings_text(&findings),
+    );
+    let json = json!({
+        "code": code,
+        "level": code.level(),
+        "parent": code.parent(),
+        "root": code.root(),
+        "groups": code.groups(),
+        "findings": findings,
+        "registry": registry_json,
+    });
+    Ok(if any_fail(&findings) {
+        CmdResult::Invalid { human, json }
+    } else {
+        CmdResult::Valid { human, json }
+    })
+}
+
+fn parse_date(input: &str) -> Result<NaiveDate, CmdResult> {
+    NaiveDate::parse_from_str(input.trim(), "%Y-%m-%d").map_err(|_| CmdResult::Error {
+        code: "date.invalid".to_owned(),
+        message: format!("'{input}' is not a date (expected YYYY-MM-DD)"),
+    })
+}
+
+/// `egov docnum <NUMBER>`: "số và ký hiệu".
+pub fn docnum(input: &str) -> CmdResult {
+    let parsed = match DocNumber::parse(input) {
+        Ok(p) => p,
+        Err(e) => return CmdResult::error(&e),
+    };
+    let n = &parsed.value;
+    let findings = parsed.findings();
+    let doc_type = n.doc_type().map(|t| {
+        json!({
+            "abbreviation": t.abbreviation(),
+            "name_vi": t.name_vi(),
+            "name_en": t.name_en(),
+        })
+    });
+    let type_text = n.doc_type().map_or_else(
+        || "none named (công văn or other)".to_owned(),
+        |t| format!("{} ({})", t.name_vi(), t.name_en()),
+    );
+    let human = format!(
+        "{n}: document number\n  number: {}\n  year:   {}\n  symbol: {}\n  type:   {type_text}\n  issuer: {}{}",
+        n.number(),
+        n.year().map_or_else(|| "—".to_owned(), |y| y.to_string()),
+        n.symbol(),
+        n.issuer(),
+        findings_text(&findings),
+    );
+    let json = json!({
+        "canonical": n,
+        "number": n.number(),
+        "year": n.year(),
+        "symbol": n.symbol(),
+        "type_abbreviation": n.type_abbreviation(),
+        "doc_type": doc_type,
+        "issuer": n.issuer(),
+        "findings": findings,
+    });
+    CmdResult::Valid { human, json }
+}
+
+/// `egov docid <ID>`: edXML document identifier (DOC-08).
+pub fn docid(input: &str) -> CmdResult {
+    let parsed = match EdxmlDocumentId::parse(input) {
+        Ok(p) => p,
+        Err(e) => return CmdResult::error(&e),
+    };
+    let id = &parsed.value;
+    let mut findings = parsed.findings();
+    findings.extend(id.check_consistency(&EdxmlContext::default()).findings);
+    let structural = id.to_document_id().ok();
+    let human = format!(
+        "{id}: document identifier (edXML form)\n  agency: {}\n  date:   {}\n  number: {}\n  year, sequence: {}{}",
+        id.organ_id(),
+        id.promulgation_date(),
+        id.number(),
+        structural.map_or_else(|| "—".to_owned(), |d| format!("{}, {}", d.year(), d.seq())),
+        findings_text(&findings),
+    );
+    let json = json!({
+        "id": id,
+        "organ_id": id.organ_id(),
+        "promulgation_date": id.promulgation_date(),
+        "number": id.number(),
+        "structural": structural,
+        "findings": findings,
+    });
+    if any_fail(&findings) {
+        CmdResult::Invalid { human, json }
+    } else {
+        CmdResult::Valid { human, json }
+    }
+}
+
+/// `egov metadata <FILE|->`: validate a metadata record a)–q) (DOC-10).
+pub fn metadata(path: &Path) -> CmdResult {
+    let text = match read_input(path) {
+        Ok(t) => t,
+        Err(e) => return e,
+    };
+    let record = match DocumentMetadata::from_json(&text) {
+        Ok(r) => r,
+        Err(e) => return CmdResult::error(&e),
+    };
+    let report = record.validate(&MetadataPolicy::default());
+    let overall = report.overall();
+    let human = format!(
+        "Metadata record (QĐ 28/2018/QĐ-TTg Đ10.2): {}{}",
+        outcome_label(overall),
+        findings_text(&report.findings)
+    );
+    let json = json!({ "overall": overall, "findings": report.findings });
+    if overall == Outcome::Fail {
+        CmdResult::Invalid { human, json }
+    } else {
+        CmdResult::Valid { human, json }
     }
 }

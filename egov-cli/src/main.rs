@@ -27,6 +27,35 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
+    /// Check an agency code such as 000.00.18.G12 (DOC-02…04).
+    Code {
+        /// The 13-character code.
+        code: String,
+        /// Accept any 4 dot-separated alphanumeric groups of 13 characters (reports what it tolerated).
+        #[arg(long)]
+        lenient: bool,
+        /// An agency registry (CSV or .json) to check the code against.
+        #[arg(long)]
+        registry: Option<PathBuf>,
+        /// The date to check the registry as of (YYYY-MM-DD).
+        #[arg(long)]
+        as_of: Option<String>,
+    },
+    /// Parse a document number "số và ký hiệu" such as 28/2018/QĐ-TTg.
+    Docnum {
+        /// The number and symbol.
+        number: String,
+    },
+    /// Parse a document identifier such as 000.00.00.G22,2018/09/20,7816/VPCP-TTĐT (DOC-08).
+    Docid {
+        /// The identifier in edXML form: agency,yyyy/MM/dd,number.
+        id: String,
+    },
+    /// Validate a document metadata record a)–q) given as JSON (DOC-10); `-` reads stdin.
+    Metadata {
+        /// The JSON file.
+        file: PathBuf,
+    },
     /// Send deadline of an e-document, and whether a send was on time (DOC-19, DOC-21).
     Deadline {
         /// When the document was signed for issuance: ISO 8601 with offset
@@ -62,6 +91,15 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
+        Command::Code {
+            code,
+            lenient,
+            registry,
+            as_of,
+        } => commands::code(&code, lenient, registry.as_deref(), as_of.as_deref()),
+        Command::Docnum { number } => commands::docnum(&number),
+        Command::Docid { id } => commands::docid(&id),
+        Command::Metadata { file } => commands::metadata(&file),
         Command::Deadline {
             signed,
             urgency,

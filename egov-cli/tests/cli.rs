@@ -81,3 +81,120 @@ fn core_01_cli_rejects_time_without_offset_unless_local() {
     let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
     assert_eq!(v["error"]["code"], "time.missing_offset");
 }
+
+fn json_of(args: &[&str]) -> (Option<i32>, serde_json::Value) {
+    let mut all = vec!["--json"];
+    all.extend_from_slice(args);
+    let o = egov(&all);
+    (o.status.code(), serde_json::from_str(&stdout(&o)).unwrap())
+}
+
+#[test]
+fn doc_03_cli_code_reports_level_and_parent() {
+    let (code, v) = json_of(&["code", "000.00.18.G12"]);
+    assert_eq!(code, Some(0));
+    assert_eq!(v["level"], 2);
+    assert_eq!(v["parent"], "000.00.00.G12");
+    assert_eq!(v["root"], "000.00.00.G12");
+}
+
+#[test]
+fn doc_02_cli_code_rejects_bad_codes_with_a_reason() {
+    let (code, v) = json_of(&["code", "28.22.H17"]);
+    assert_eq!(code, Some(1));
+    assert_eq!(v["error"]["code"], "agency_code.group_count");
+    let (code, v) = json_of(&["code", "000.00.00.g22"]);
+    assert_eq!(code, Some(1));
+    assert!(v["error"]["message"]
+        .as_str()
+        .unwrap()
+        .contains("uppercase"));
+    // The lenient profile accepts it and says what it tolerated.
+    let (code, v) = json_of(&["code", "000.00.00.g22", "--lenient"]);
+    assert_eq!(code, Some(0));
+    assert_eq!(v["code"], "000.00.00.G22");
+    assert_eq!(v["findings"][0]["outcome"], "warning");
+}
+
+#[test]
+fn doc_04_cli_code_checks_the_registry_as_of_a_date() {
+    let registry = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../egov-docs/data/agency_registry_sample.csv"
+    );
+    let (code, v) = json_of(&[
+        "code",
+        "000.00.00.H09",
+        "--registry",
+        registry,
+        "--as-of",
+        "2025-08-01",
+    ]);
+    assert_eq!(code, Some(1), "expired after the 2025 merger");
+    let (code, _) = json_of(&[
+        "code",
+        "000.00.00.H09",
+        "--registry",
+        registry,
+        "--as-of",
+        "2024-08-01",
+    ]);
+    assert_eq!(code, Some(0));
+    assert_eq!(
+        v["findings"].as_array().unwrap().last().unwrap()["rule"],
+        "DOC-04"
+    );
+    let (code, v) = json_of(&["code", "000.00.00.H09", "--registry", registry]);
+    assert_eq!(code, Some(1));
+    assert_eq!(v["error"]["code"], "usage.as_of");
+}
+
+#[test]
+fn cli_docnum_tolerates_stray_space_with_a_warning() {
+    let (code, v) = json_of(&["docnum", "512 /SY-VPUBND"]);
+    assert_eq!(code, Some(0));
+    assert_eq!(v["canonical"], "512/SY-VPUBND");
+    assert_eq!(v["findings"][0]["outcome"], "warning");
+    let (code, v) = json_of(&["docnum", "28/2018/QĐ-TTg"]);
+    assert_eq!(code, Some(0));
+    assert_eq!(v["year"], 2018);
+    assert_eq!(v["doc_type"]["name_vi"], "Quyết định");
+    let (code, _) = json_of(&["docnum", "/2021/NĐ-CP"]);
+    assert_eq!(code, Some(1));
+}
+
+#[test]
+fn doc_08_cli_docid_rejects_an_impossible_date() {
+    let (code, v) = json_of(&["docid", "000.00.00.G22,2014/02/30,7806/VPCP-TTĐT"]);
+    assert_eq!(code, Some(1));
+    assert!(v["error"]["message"]
+        .as_str()
+        .unwrap()
+        .contains("promulgation_date"));
+    let (code, v) = json_of(&["docid", "000.00.00.G22,2018/09/20,7816/VPCP-TTĐT"]);
+    assert_eq!(code, Some(0));
+    assert_eq!(v["organ_id"], "000.00.00.G22");
+    assert_eq!(v["promulgation_date"], "2018-09-20");
+}
+
+#[test]
+fn doc_10_cli_metadata_reads_stdin_and_fails_on_missing_points() {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_egov"))
+        .args(["--json", "metadata", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(br#"{"agency_code": "000.00.00.G22"}"#)
+        .unwrap();
+    let o = child.wait_with_output().unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["overall"], "fail");
+    assert_eq!(v["findings"][0]["outcome"], "pass");
+}
