@@ -6,7 +6,7 @@
 //! | module | crate | what |
 //! |---|---|---|
 //! | [`core`] | `egov-core` | Vietnam time, working-day calendar, legal references, findings |
-//! | `docs` | `egov-docs` | agency codes, document identifiers and numbers, status machine, metadata, send deadlines (QĐ 28/2018/QĐ-TTg) |
+//! | `docs` | `egov-docs` | agency codes, document identifiers and numbers, status machine, metadata, send deadlines, legal value (QĐ 28/2018/QĐ-TTg) |
 //! | `conversion` | `egov-conversion` | conversion marks paper ↔ data message (NĐ 137/2024 Đ4–5) — planned |
 //! | `platform` | `egov-platform-class` | platform size classes (NĐ 137/2024 Đ15–20) — planned |
 //! | `trust` | `egov-trust` | network-trust criteria (NĐ 137/2024 Đ21) — planned |
@@ -27,3 +27,8 @@ pub use egov_docs as docs;
 pub use egov_platform_class as platform;
 #[cfg(feature = "trust")]
 pub use egov_trust as trust;
+
+/// The README's Rust examples, compiled and run as doc tests so they cannot drift from the API.
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;
