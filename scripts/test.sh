@@ -20,4 +20,9 @@ cargo fmt --all -- --check
 echo "== cargo clippy (all targets, warnings are errors)"
 cargo clippy --workspace --all-targets --locked -- -D warnings
 echo "== cargo test (workspace)"
-cargo test --workspace --locked
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+cargo test --workspace --locked 2>&1 | tee "$log"
+
+# One closing line for the whole run: the sum of every test binary's "test result" line.
+awk '/^test result:/ { p += $4; f += $6 } END { printf "egov: %d passed, %d failed\n", p, f }' "$log"
