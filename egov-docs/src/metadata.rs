@@ -60,6 +60,119 @@ pub enum MetadataField {
     Other,
 }
 
+/// One row of Đ10.2: the point letter, the JSON key, the Vietnamese name (verbatim), the English
+/// name, and whether A-05 treats the point as optional by default.
+struct FieldInfo {
+    point: &'static str,
+    key: &'static str,
+    name_vi: &'static str,
+    name_en: &'static str,
+    optional: bool,
+}
+
+/// The points of Đ10.2, in the order of [`MetadataField`]'s variants.
+const FIELDS: [FieldInfo; 16] = {
+    const fn row(
+        point: &'static str,
+        key: &'static str,
+        name_vi: &'static str,
+        name_en: &'static str,
+        optional: bool,
+    ) -> FieldInfo {
+        FieldInfo {
+            point,
+            key,
+            name_vi,
+            name_en,
+            optional,
+        }
+    }
+    [
+        row(
+            "a",
+            "agency_code",
+            "Mã định danh của cơ quan, tổ chức",
+            "agency code",
+            false,
+        ),
+        row(
+            "b",
+            "document_id",
+            "Mã định danh văn bản",
+            "document identifier",
+            false,
+        ),
+        row(
+            "c",
+            "number",
+            "Số và kí hiệu văn bản",
+            "number and symbol",
+            false,
+        ),
+        row(
+            "d",
+            "date",
+            "Ngày, tháng, năm văn bản",
+            "document date",
+            false,
+        ),
+        row("đ", "doc_type", "Loại văn bản", "document type", false),
+        row(
+            "e",
+            "summary",
+            "Trích yếu nội dung văn bản",
+            "summary of contents",
+            false,
+        ),
+        row(
+            "g",
+            "attachments",
+            "Hồ sơ, tài liệu gửi kèm",
+            "attached dossiers and documents",
+            true,
+        ),
+        row(
+            "h",
+            "status",
+            "Trạng thái xử lý",
+            "processing status",
+            false,
+        ),
+        row(
+            "i",
+            "signer",
+            "Chức vụ, họ tên người ký",
+            "signer's position and full name",
+            false,
+        ),
+        row("k", "urgency", "Mức độ khẩn", "urgency", true),
+        row("l", "sender", "Bên gửi", "sender", false),
+        row("m", "receivers", "Bên nhận", "receivers", false),
+        row(
+            "n",
+            "sent_at",
+            "Thời gian gửi, nhận",
+            "time sent / received",
+            false,
+        ),
+        row(
+            "o",
+            "processing_deadline",
+            "Thời hạn xử lý",
+            "processing deadline",
+            true,
+        ),
+        row(
+            "p",
+            "history",
+            "Lịch sử gửi, nhận văn bản",
+            "send/receive history",
+            false,
+        ),
+        row("q", "other", "Thông tin khác", "other information", true),
+    ]
+};
+
 impl MetadataField {
     /// Every field, in the order of Đ10.2.
     pub const ALL: [MetadataField; 16] = [
@@ -81,92 +194,36 @@ impl MetadataField {
         MetadataField::Other,
     ];
 
+    fn info(self) -> &'static FieldInfo {
+        // The discriminant is the row index: both lists follow Đ10.2's order.
+        let row = self as usize;
+        FIELDS.get(row).unwrap_or(&FIELDS[0])
+    }
+
     /// The point letter in Đ10.2 (`a` … `q`, with `đ`).
     pub fn point(self) -> &'static str {
-        match self {
-            MetadataField::AgencyCode => "a",
-            MetadataField::DocumentId => "b",
-            MetadataField::Number => "c",
-            MetadataField::Date => "d",
-            MetadataField::DocType => "đ",
-            MetadataField::Summary => "e",
-            MetadataField::Attachments => "g",
-            MetadataField::Status => "h",
-            MetadataField::Signer => "i",
-            MetadataField::Urgency => "k",
-            MetadataField::Sender => "l",
-            MetadataField::Receivers => "m",
-            MetadataField::SentReceived => "n",
-            MetadataField::ProcessingDeadline => "o",
-            MetadataField::History => "p",
-            MetadataField::Other => "q",
-        }
+        self.info().point
     }
 
     /// The JSON key of the field in [`DocumentMetadata`].
     pub fn key(self) -> &'static str {
-        match self {
-            MetadataField::AgencyCode => "agency_code",
-            MetadataField::DocumentId => "document_id",
-            MetadataField::Number => "number",
-            MetadataField::Date => "date",
-            MetadataField::DocType => "doc_type",
-            MetadataField::Summary => "summary",
-            MetadataField::Attachments => "attachments",
-            MetadataField::Status => "status",
-            MetadataField::Signer => "signer",
-            MetadataField::Urgency => "urgency",
-            MetadataField::Sender => "sender",
-            MetadataField::Receivers => "receivers",
-            MetadataField::SentReceived => "sent_at",
-            MetadataField::ProcessingDeadline => "processing_deadline",
-            MetadataField::History => "history",
-            MetadataField::Other => "other",
-        }
+        self.info().key
     }
 
     /// The Vietnamese name, verbatim from Đ10.2.
     pub fn name_vi(self) -> &'static str {
-        match self {
-            MetadataField::AgencyCode => "Mã định danh của cơ quan, tổ chức",
-            MetadataField::DocumentId => "Mã định danh văn bản",
-            MetadataField::Number => "Số và kí hiệu văn bản",
-            MetadataField::Date => "Ngày, tháng, năm văn bản",
-            MetadataField::DocType => "Loại văn bản",
-            MetadataField::Summary => "Trích yếu nội dung văn bản",
-            MetadataField::Attachments => "Hồ sơ, tài liệu gửi kèm",
-            MetadataField::Status => "Trạng thái xử lý",
-            MetadataField::Signer => "Chức vụ, họ tên người ký",
-            MetadataField::Urgency => "Mức độ khẩn",
-            MetadataField::Sender => "Bên gửi",
-            MetadataField::Receivers => "Bên nhận",
-            MetadataField::SentReceived => "Thời gian gửi, nhận",
-            MetadataField::ProcessingDeadline => "Thời hạn xử lý",
-            MetadataField::History => "Lịch sử gửi, nhận văn bản",
-            MetadataField::Other => "Thông tin khác",
-        }
+        self.info().name_vi
     }
 
     /// The English name.
     pub fn name_en(self) -> &'static str {
-        match self {
-            MetadataField::AgencyCode => "agency code",
-            MetadataField::DocumentId => "document identifier",
-            MetadataField::Number => "number and symbol",
-            MetadataField::Date => "document date",
-            MetadataField::DocType => "document type",
-            MetadataField::Summary => "summary of contents",
-            MetadataField::Attachments => "attached dossiers and documents",
-            MetadataField::Status => "processing status",
-            MetadataField::Signer => "signer's position and full name",
-            MetadataField::Urgency => "urgency",
-            MetadataField::Sender => "sender",
-            MetadataField::Receivers => "receivers",
-            MetadataField::SentReceived => "time sent / received",
-            MetadataField::ProcessingDeadline => "processing deadline",
-            MetadataField::History => "send/receive history",
-            MetadataField::Other => "other information",
-        }
+        self.info().name_en
+    }
+
+    /// True when the SDK's default policy treats the point as optional: g) may be an
+    /// empty list, k) absent means not urgent, o) and q) («nếu có») may be absent.
+    pub fn optional_by_default(self) -> bool {
+        self.info().optional
     }
 
     /// The citation of this point: QĐ 28/2018/QĐ-TTg Đ10.2.<point>.
@@ -286,24 +343,11 @@ pub struct MetadataPolicy {
 
 impl Default for MetadataPolicy {
     fn default() -> Self {
-        use MetadataField::*;
         MetadataPolicy {
-            required: [
-                AgencyCode,
-                DocumentId,
-                Number,
-                Date,
-                DocType,
-                Summary,
-                Status,
-                Signer,
-                Sender,
-                Receivers,
-                SentReceived,
-                History,
-            ]
-            .into_iter()
-            .collect(),
+            required: MetadataField::ALL
+                .into_iter()
+                .filter(|f| !f.optional_by_default())
+                .collect(),
         }
     }
 }
@@ -996,5 +1040,21 @@ mod tests {
             let report = m.validate(&MetadataPolicy::default());
             prop_assert!(report.findings.len() >= 16);
         }
+    }
+}
+
+#[cfg(test)]
+mod table_tests {
+    use super::*;
+
+    #[test]
+    fn doc_10_field_table_follows_the_variant_order() {
+        let points: Vec<&str> = MetadataField::ALL.iter().map(|f| f.point()).collect();
+        assert_eq!(
+            points,
+            ["a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m", "n", "o", "p", "q"]
+        );
+        assert_eq!(MetadataField::Other.key(), "other");
+        assert_eq!(MetadataField::SentReceived.name_vi(), "Thời gian gửi, nhận");
     }
 }

@@ -590,6 +590,26 @@ impl DocNumber {
         Self::parse_full(s)
     }
 
+    /// Checks `s` exactly as [`DocNumber::parse`] does (same errors; tolerated deviations still
+    /// pass) without building the value: canonical input is checked in one pass with no
+    /// allocation. For hot paths that only need a yes or no, such as screening a batch.
+    ///
+    /// ```
+    /// use egov_docs::number::DocNumber;
+    /// assert!(DocNumber::validate("28/2018/QĐ-TTg").is_ok());
+    /// assert!(DocNumber::validate("512 /SY-VPUBND").is_ok()); // tolerated, as by parse
+    /// assert!(DocNumber::validate("/2021/NĐ-CP").is_err());
+    /// ```
+    pub fn validate(s: &str) -> Result<(), NumberError> {
+        if s.len() > MAX_INPUT_LEN {
+            return Err(NumberError::TooLong { len: s.len() });
+        }
+        if fast_scan(s).is_some() {
+            return Ok(());
+        }
+        Self::parse_full(s).map(|_| ())
+    }
+
     /// The full scanner (also the reference for `fast_scan`).
     fn parse_full(s: &str) -> Result<Parsed<DocNumber, NumberWarning>, NumberError> {
         let nfc: Cow<'_, str> = if below_u0300(s) || is_nfc_quick(s.chars()) == IsNormalized::Yes {
@@ -1029,6 +1049,11 @@ mod tests {
     }
 
     proptest! {
+        #[test]
+        fn validate_agrees_with_parse(s in prop_oneof![canonical(), ".{0,30}", "[0-9 /A-ZĐa-z-]{0,24}"]) {
+            prop_assert_eq!(DocNumber::validate(&s), DocNumber::parse(&s).map(|_| ()));
+        }
+
         #[test]
         fn round_trip(s in canonical()) {
             let p = DocNumber::parse(&s).unwrap();
