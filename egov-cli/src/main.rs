@@ -15,7 +15,13 @@ use clap::{Parser, Subcommand};
 
 /// Vietnamese e-government compliance: identifiers, documents and deadlines.
 #[derive(Debug, Parser)]
-#[command(name = "egov", version, about, long_about = None)]
+#[command(
+    name = "egov",
+    version,
+    about,
+    long_about = None,
+    after_help = "Exit codes: 0 valid / compliant, 1 invalid input or non-compliant, 2 usage error.\nEvery answer names its rule ID and legal basis; --json prints the library's serde form."
+)]
 struct Cli {
     /// Print the result as JSON (the library's serde form) instead of text.
     #[arg(long, global = true)]
