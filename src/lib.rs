@@ -12,7 +12,10 @@
 //! | `trust` | `egov-trust` | network-trust criteria (NĐ 137/2024 Đ21) — planned |
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
-#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
+)]
 
 pub use egov_core as core;
 
