@@ -10,6 +10,9 @@
 //!   deadline.
 //! - [`payload`]: the signed, compact QR payload ([`payload::sign`], [`payload::decode`]).
 //! - [`verify()`]: offline verification as a ladder of [`VerificationState`]s.
+//! - `render` and `scan` (cargo feature `render`, on by default): draw the mark block,
+//!   stamp it onto a PNG/JPEG page, and find + verify the QR code on a scanned page. Everything
+//!   above builds without any imaging dependency (`default-features = false`).
 //!
 //! The QR code is optional in law (Đ4.1.a, Đ5.2.a «có thể lựa chọn hiển thị bổ sung mã phản
 //! hồi nhanh (QR)»); the **text mark is mandatory** even when a QR code is shown.
@@ -74,6 +77,10 @@ pub mod capability;
 mod digits;
 pub mod mark;
 pub mod payload;
+#[cfg(feature = "render")]
+pub mod render;
+#[cfg(feature = "render")]
+pub mod scan;
 mod validate;
 mod verify;
 

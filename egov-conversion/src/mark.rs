@@ -206,7 +206,7 @@ impl ConversionMark {
                     .as_datetime()
                     .format("%H:%M:%S ngày %d/%m/%Y")
             ),
-            format!("Người chuyển đổi: {}", self.converter_full_name),
+            format!("Chuyển đổi bởi: {}", self.converter_full_name),
         ];
         if let Some(s) = &self.source_system {
             lines.push(format!("Hệ thống thông tin: {}", s.system_name));

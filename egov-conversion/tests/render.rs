@@ -1,0 +1,147 @@
+//! Rendering, stamping and scanning: make → sign → render → stamp on an A4 300-dpi page →
+//! decode from the page image → verify, in both directions.
+#![cfg(feature = "render")]
+
+mod common;
+
+use common::*;
+use egov_conversion::payload::{content_digest, PayloadOptions};
+use egov_conversion::render::{self, Position, StampOptions};
+use egov_conversion::scan;
+use egov_conversion::{sign, ConversionMark, SignedMark, Step, VerificationState};
+use egov_core::Outcome;
+use image::{GrayImage, ImageFormat, Luma};
+
+const A4_300: (u32, u32) = (2480, 3508);
+
+/// An A4 page at 300 dpi with a title and body text, blank in the top-right margin.
+fn page(format: ImageFormat) -> Vec<u8> {
+    let mut img = GrayImage::from_pixel(A4_300.0, A4_300.1, Luma([255]));
+    render::draw_text(&mut img, 236.0, 600.0, 50.0, "ỦY BAN NHÂN DÂN TỈNH LÀO CAI");
+    render::draw_text(
+        &mut img,
+        236.0,
+        700.0,
+        42.0,
+        "QUYẾT ĐỊNH về việc cấp giấy phép",
+    );
+    for i in 0..40 {
+        render::draw_text(
+            &mut img,
+            236.0,
+            820.0 + 60.0 * i as f32,
+            36.0,
+            "Căn cứ Nghị định số 137/2024/NĐ-CP ngày 23 tháng 10 năm 2024 của Chính phủ;",
+        );
+    }
+    let mut buf = std::io::Cursor::new(Vec::new());
+    image::DynamicImage::ImageLuma8(img)
+        .write_to(&mut buf, format)
+        .unwrap();
+    buf.into_inner()
+}
+
+fn signed(m: &ConversionMark, content: &[u8], lookup: Option<&str>) -> SignedMark {
+    let o = PayloadOptions {
+        lookup_url: lookup.map(str::to_owned),
+        ..Default::default()
+    };
+    sign(m, &content_digest(content), &key(1), &o).unwrap()
+}
+
+fn round_trip(m: ConversionMark, lookup: Option<&str>, format: ImageFormat) {
+    let original = page(format);
+    let s = signed(&m, &original, lookup);
+    let stamped = render::stamp(&original, &s, &StampOptions::default()).unwrap();
+    assert_eq!(image::guess_format(&stamped.image).unwrap(), format);
+    assert_eq!(
+        stamped.findings[0].outcome,
+        Outcome::Pass,
+        "{:?}",
+        stamped.findings
+    );
+    let (w, h) = image::load_from_memory(&stamped.image)
+        .unwrap()
+        .into_luma8()
+        .dimensions();
+    assert_eq!((w, h), A4_300);
+    // Top-right: the block ends 8 mm (94 px) from the right edge.
+    assert_eq!(stamped.rect[0] + stamped.rect[2], A4_300.0 - 94);
+    let pv = scan::verify_page_bytes(&stamped.image, &trust(1), Some(&original)).unwrap();
+    assert_eq!(pv.qr_text, s.qr_text);
+    assert_eq!(pv.verification.state, VerificationState::ContentMatches);
+    assert_eq!(pv.verification.mark.as_ref(), Some(&s.mark));
+    // The stamped page is not the signed content: the hash covers the page before marking.
+    let pv = scan::verify_page_bytes(&stamped.image, &trust(1), Some(&stamped.image)).unwrap();
+    assert_eq!(pv.verification.failure.unwrap().step, Step::Content);
+}
+
+#[test]
+fn conv_03_paper_to_data_round_trip_on_a4_png() {
+    round_trip(paper_to_data(), None, ImageFormat::Png);
+}
+
+#[test]
+fn conv_12_data_to_paper_round_trip_on_a4_png_with_lookup_url() {
+    round_trip(data_to_paper(), Some(LOOKUP), ImageFormat::Png);
+}
+
+#[test]
+fn conv_12_data_to_paper_round_trip_on_a4_jpeg() {
+    round_trip(data_to_paper_heavy(), None, ImageFormat::Jpeg);
+}
+
+#[test]
+fn stamp_warns_when_the_mark_covers_content() {
+    let original = page(ImageFormat::Png);
+    let s = signed(&paper_to_data(), &original, None);
+    let opts = StampOptions {
+        position: Position::Millimetres { x: 15.0, y: 50.0 },
+        ..Default::default()
+    };
+    let stamped = render::stamp(&original, &s, &opts).unwrap();
+    assert_eq!(stamped.findings[0].outcome, Outcome::Warning);
+    assert!(stamped.covered_dark_fraction > 0.002);
+    // Still verifiable.
+    let pv = scan::verify_page_bytes(&stamped.image, &trust(1), None).unwrap();
+    assert!(pv.verification.is_verified());
+}
+
+#[test]
+fn stamp_refuses_a_page_too_small_and_scan_reports_no_mark() {
+    let mut buf = std::io::Cursor::new(Vec::new());
+    image::DynamicImage::ImageLuma8(GrayImage::from_pixel(300, 300, Luma([255])))
+        .write_to(&mut buf, ImageFormat::Png)
+        .unwrap();
+    let small = buf.into_inner();
+    let s = signed(&paper_to_data(), b"x", None);
+    let e = render::stamp(&small, &s, &StampOptions::default()).unwrap_err();
+    assert_eq!(egov_core::ErrorCode::code(&e), "render.does_not_fit");
+    let e = scan::verify_page_bytes(&small, &trust(1), None).unwrap_err();
+    assert_eq!(egov_core::ErrorCode::code(&e), "scan.no_mark");
+    let e = scan::verify_page_bytes(b"not an image", &trust(1), None).unwrap_err();
+    assert_eq!(egov_core::ErrorCode::code(&e), "image.decode");
+}
+
+#[test]
+fn render_mark_block_has_the_physical_size_expected() {
+    let s = signed(&data_to_paper(), b"x", Some(LOOKUP));
+    let block = render::render_mark(&s, &Default::default()).unwrap();
+    // 0.34 mm modules at 300 dpi = 4 px; the block stays under 100 mm × 40 mm.
+    assert!(
+        block.width() < 1181 && block.height() < 473,
+        "{:?}",
+        block.dimensions()
+    );
+    // The QR in the block alone decodes.
+    let texts = scan::decode_qr_texts(&block);
+    assert_eq!(texts, vec![s.qr_text.clone()]);
+    if let Ok(dir) = std::env::var("EGOV_MARK_PNG_DIR") {
+        let png = render::encode_png(&block).unwrap();
+        std::fs::write(format!("{dir}/mark-data-to-paper.png"), png).unwrap();
+        let p2d = signed(&paper_to_data(), b"x", None);
+        let png =
+            render::encode_png(&render::render_mark(&p2d, &Default::default()).unwrap()).unwrap();
+        std::fs::write(format!("{dir}/mark-paper-to-data.png"), png).unwrap();
+    }
+}
