@@ -145,3 +145,39 @@ fn render_mark_block_has_the_physical_size_expected() {
         std::fs::write(format!("{dir}/mark-paper-to-data.png"), png).unwrap();
     }
 }
+
+/// A third-party decoder (zxing-cpp, from PyPI) reads the QR on a stamped A4 page, and the text
+/// it reads verifies. Runs when `EGOV_ZXING_PYTHON` names a Python with `zxing-cpp` and
+/// `pillow` installed (see `scripts/zxing_decode.py`), or when `python3` has them; otherwise
+/// it prints why it was skipped.
+#[test]
+fn third_party_zxing_cpp_reads_the_stamped_page() {
+    let python = std::env::var("EGOV_ZXING_PYTHON").unwrap_or_else(|_| "python3".to_owned());
+    let has = std::process::Command::new(&python)
+        .args(["-c", "import zxingcpp, PIL"])
+        .output()
+        .map(|o| o.status.success())
+        .unwrap_or(false);
+    if !has {
+        eprintln!("skipped: {python} lacks zxing-cpp/pillow (set EGOV_ZXING_PYTHON)");
+        return;
+    }
+    let original = page(ImageFormat::Png);
+    let s = signed(&data_to_paper(), &original, Some(LOOKUP));
+    let stamped = render::stamp(&original, &s, &StampOptions::default()).unwrap();
+    let path = std::env::temp_dir().join(format!("egov-zxing-{}.png", std::process::id()));
+    std::fs::write(&path, &stamped.image).unwrap();
+    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/../scripts/zxing_decode.py");
+    let o = std::process::Command::new(&python)
+        .arg(script)
+        .arg(&path)
+        .output()
+        .unwrap();
+    let _ = std::fs::remove_file(&path);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["texts"][0], s.qr_text.as_str());
+    assert_eq!(v["ec_levels"][0], "M");
+    let ver = egov_conversion::verify(v["texts"][0].as_str().unwrap(), &trust(1), Some(&original));
+    assert_eq!(ver.state, VerificationState::ContentMatches);
+}
