@@ -520,6 +520,14 @@ impl DecodedPayload {
     }
 }
 
+fn bad(field: &'static str, value: u8, offset: usize) -> Malformed {
+    Malformed::BadValue {
+        field,
+        value,
+        offset,
+    }
+}
+
 struct Reader<'a> {
     b: &'a [u8],
     pos: usize,
@@ -603,13 +611,7 @@ pub fn decode(text: &str) -> Result<DecodedPayload, Malformed> {
     let direction = match r.byte("direction")? {
         1 => Direction::PaperToData,
         2 => Direction::DataToPaper,
-        v => {
-            return Err(Malformed::BadValue {
-                field: "direction",
-                value: v,
-                offset: at,
-            })
-        }
+        v => return Err(bad("direction", v, at)),
     };
     let at = r.pos;
     let profile = match r.byte("profile")? {
@@ -618,24 +620,12 @@ pub fn decode(text: &str) -> Result<DecodedPayload, Malformed> {
         2 => Profile::SaoY,
         3 => Profile::SaoLuc,
         4 => Profile::TrichSao,
-        v => {
-            return Err(Malformed::BadValue {
-                field: "profile",
-                value: v,
-                offset: at,
-            })
-        }
+        v => return Err(bad("profile", v, at)),
     };
     let at = r.pos;
     let content_scope = match r.byte("content_scope")? {
         1 => ContentScope::ExactBytesBeforeMarking,
-        v => {
-            return Err(Malformed::BadValue {
-                field: "content_scope",
-                value: v,
-                offset: at,
-            })
-        }
+        v => return Err(bad("content_scope", v, at)),
     };
     let t = r.take(4, "converted_at")?;
     let secs = u32::from_be_bytes(<[u8; 4]>::try_from(t).map_err(|_| Malformed::Truncated {
@@ -659,13 +649,7 @@ pub fn decode(text: &str) -> Result<DecodedPayload, Malformed> {
             }
             s
         }
-        v => {
-            return Err(Malformed::BadValue {
-                field: "mark_text.tag",
-                value: v,
-                offset: at,
-            })
-        }
+        v => return Err(bad("mark_text.tag", v, at)),
     };
     let converter_full_name = r.string("converter_full_name")?;
     let at = r.pos;
@@ -691,21 +675,9 @@ pub fn decode(text: &str) -> Result<DecodedPayload, Malformed> {
                 },
                 3 => match &lookup_url {
                     Some(u) => AccessLocator::FullUrl { url: u.clone() },
-                    None => {
-                        return Err(Malformed::BadValue {
-                            field: "source_system.locator.tag",
-                            value: 3,
-                            offset: at,
-                        })
-                    }
+                    None => return Err(bad("source_system.locator.tag", 3, at)),
                 },
-                v => {
-                    return Err(Malformed::BadValue {
-                        field: "source_system.locator.tag",
-                        value: v,
-                        offset: at,
-                    })
-                }
+                v => return Err(bad("source_system.locator.tag", v, at)),
             };
             Some(SourceSystem {
                 system_name,
@@ -713,22 +685,12 @@ pub fn decode(text: &str) -> Result<DecodedPayload, Malformed> {
                 locator,
             })
         }
-        v => {
-            return Err(Malformed::BadValue {
-                field: "source_system.tag",
-                value: v,
-                offset: at,
-            })
-        }
+        v => return Err(bad("source_system.tag", v, at)),
     };
     let at = r.pos;
     let n = r.byte("extensions.count")?;
     if usize::from(n) > MAX_EXTENSIONS {
-        return Err(Malformed::BadValue {
-            field: "extensions.count",
-            value: n,
-            offset: at,
-        });
+        return Err(bad("extensions.count", n, at));
     }
     let mut extensions = BTreeMap::new();
     let mut last: Option<String> = None;

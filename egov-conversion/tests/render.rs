@@ -14,28 +14,10 @@ use image::{GrayImage, ImageFormat, Luma};
 
 const A4_300: (u32, u32) = (2480, 3508);
 
-/// An A4 page at 300 dpi with a title and body text, blank in the top-right margin.
+/// An A4 page at 300 dpi with a heading and body text, blank in the top-right margin.
 fn page(format: ImageFormat) -> Vec<u8> {
-    let mut img = GrayImage::from_pixel(A4_300.0, A4_300.1, Luma([255]));
-    render::draw_text(&mut img, 236.0, 600.0, 50.0, "ỦY BAN NHÂN DÂN TỈNH LÀO CAI");
-    render::draw_text(
-        &mut img,
-        236.0,
-        700.0,
-        42.0,
-        "QUYẾT ĐỊNH về việc cấp giấy phép",
-    );
-    for i in 0..40 {
-        render::draw_text(
-            &mut img,
-            236.0,
-            820.0 + 60.0 * i as f32,
-            36.0,
-            "Căn cứ Nghị định số 137/2024/NĐ-CP ngày 23 tháng 10 năm 2024 của Chính phủ;",
-        );
-    }
     let mut buf = std::io::Cursor::new(Vec::new());
-    image::DynamicImage::ImageLuma8(img)
+    image::DynamicImage::ImageLuma8(render::sample_a4_page(300))
         .write_to(&mut buf, format)
         .unwrap();
     buf.into_inner()
