@@ -77,6 +77,7 @@ pub mod capability;
 mod digits;
 pub mod mark;
 pub mod payload;
+pub mod qr;
 #[cfg(feature = "render")]
 pub mod render;
 #[cfg(feature = "render")]

@@ -394,9 +394,9 @@ pub fn qr_text(lookup_url: Option<&str>, body: &[u8]) -> String {
 /// The QR version (1–40) `text` needs at error-correction level M, or `None` if it does not
 /// fit at all.
 pub fn qr_version_for(text: &str) -> Option<u8> {
-    let code =
-        qrcode::QrCode::with_error_correction_level(text.as_bytes(), qrcode::EcLevel::M).ok()?;
-    match code.version() {
+    // Segmenting the data decides the version; building the symbol (masks) is not needed.
+    let bits = qrcode::bits::encode_auto(text.as_bytes(), qrcode::EcLevel::M).ok()?;
+    match bits.version() {
         qrcode::Version::Normal(v) => u8::try_from(v).ok(),
         qrcode::Version::Micro(_) => Some(1),
     }

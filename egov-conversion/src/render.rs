@@ -208,14 +208,13 @@ fn wrap(font: &FontRef<'_>, px: f32, text: &str, max_w: f32) -> Vec<String> {
 /// Draws the QR code for `text` at level M: black modules on white, with the 4-module quiet
 /// zone, `module_px` pixels per module. Returns the image.
 pub fn render_qr(text: &str, module_px: u32) -> Result<GrayImage, RenderError> {
-    let code = qrcode::QrCode::with_error_correction_level(text.as_bytes(), qrcode::EcLevel::M)
-        .map_err(|e| RenderError::Qr(e.to_string()))?;
-    let n = u32::try_from(code.width()).map_err(|e| RenderError::Qr(e.to_string()))?;
+    let q = crate::qr::encode(text).map_err(RenderError::Qr)?;
+    let n = u32::try_from(q.width).map_err(|e| RenderError::Qr(e.to_string()))?;
     let m = module_px.max(1);
     let side = (n + 8) * m;
     let mut img = GrayImage::from_pixel(side, side, Luma([255]));
-    for (i, c) in code.to_colors().iter().enumerate() {
-        if *c == qrcode::Color::Dark {
+    for (i, dark) in q.dark.iter().enumerate() {
+        if *dark {
             let i = u32::try_from(i).unwrap_or(0);
             let (mx, my) = (i % n + 4, i / n + 4);
             for dy in 0..m {
@@ -257,13 +256,12 @@ pub fn render_mark(signed: &SignedMark, opts: &RenderOptions) -> Result<GrayImag
     let w = frame * 2 + pad + qr.width() + pad + text_w + pad;
     let h = frame * 2 + inner_h;
     let mut img = GrayImage::from_pixel(w, h, Luma([255]));
-    for y in 0..h {
-        for x in 0..w {
-            if x < frame || y < frame || x >= w - frame || y >= h - frame {
-                img.put_pixel(x, y, Luma([0]));
-            }
-        }
-    }
+    let black = GrayImage::from_pixel(w, frame, Luma([0]));
+    image::imageops::replace(&mut img, &black, 0, 0);
+    image::imageops::replace(&mut img, &black, 0, i64::from(h - frame));
+    let side = GrayImage::from_pixel(frame, h, Luma([0]));
+    image::imageops::replace(&mut img, &side, 0, 0);
+    image::imageops::replace(&mut img, &side, i64::from(w - frame), 0);
     image::imageops::replace(&mut img, &qr, i64::from(frame), i64::from(frame));
     let tx = (frame + pad + qr.width()) as f32;
     let mut ty = (frame + pad) as f32;
