@@ -60,12 +60,18 @@ fn keygen(d: &Path, name: &str) -> (PathBuf, PathBuf) {
     (key, trust)
 }
 
-#[test]
-fn conv_02_cli_paper_to_data_then_verify() {
-    let d = dir("p2d");
+/// A fresh directory with a key, its trust set and an A4 page: (dir, key, trust, page).
+fn setup(name: &str) -> (PathBuf, PathBuf, PathBuf, PathBuf) {
+    let d = dir(name);
     let (key, trust) = keygen(&d, "a");
     let pg = d.join("page.png");
     page(&pg);
+    (d, key, trust, pg)
+}
+
+#[test]
+fn conv_02_cli_paper_to_data_then_verify() {
+    let (d, key, trust, pg) = setup("p2d");
     let out = d.join("out.png");
     let o = egov(&[
         "--json",
@@ -121,10 +127,7 @@ fn conv_02_cli_paper_to_data_then_verify() {
 
 #[test]
 fn conv_11_cli_data_to_paper_with_code_locator_and_payload_verify() {
-    let d = dir("d2p");
-    let (key, trust) = keygen(&d, "a");
-    let pg = d.join("print.png");
-    page(&pg);
+    let (d, key, trust, pg) = setup("d2p");
     let original = d.join("message.xml");
     std::fs::write(&original, "<van-ban>nội dung gốc</van-ban>").unwrap();
     let o = egov(&[
@@ -192,10 +195,7 @@ fn conv_11_cli_data_to_paper_with_code_locator_and_payload_verify() {
 
 #[test]
 fn cli_mark_errors_are_coded() {
-    let d = dir("err");
-    let (key, _) = keygen(&d, "a");
-    let pg = d.join("page.png");
-    page(&pg);
+    let (_, key, _, pg) = setup("err");
     // Missing locator for data → paper (Đ5.1.b): coded error, exit 1.
     let o = egov(&[
         "--json",

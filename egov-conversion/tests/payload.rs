@@ -21,15 +21,20 @@ fn opts(lookup: Option<&str>) -> PayloadOptions {
     }
 }
 
-#[test]
-fn conv_03_paper_to_data_round_trip_reaches_content_matches() {
-    let s = sign(
+/// The paper → data fixture signed over CONTENT with key `seed`, no lookup URL.
+fn sign_p2d(seed: u8) -> egov_conversion::SignedMark {
+    sign(
         &paper_to_data(),
         &content_digest(CONTENT),
-        &key(1),
+        &key(seed),
         &opts(None),
     )
-    .unwrap();
+    .unwrap()
+}
+
+#[test]
+fn conv_03_paper_to_data_round_trip_reaches_content_matches() {
+    let s = sign_p2d(1);
     assert!(s.qr_text.starts_with("EGCM:"));
     assert!(s.qr_text[5..].bytes().all(|b| b.is_ascii_digit()));
     let d = payload::decode(&s.qr_text).unwrap();
@@ -167,13 +172,7 @@ fn payload_custom_wording_and_extensions_round_trip() {
 
 #[test]
 fn ladder_another_key_cannot_be_checked_or_fails() {
-    let s = sign(
-        &paper_to_data(),
-        &content_digest(CONTENT),
-        &key(2),
-        &opts(None),
-    )
-    .unwrap();
+    let s = sign_p2d(2);
     let v = verify(&s.qr_text, &trust(1), Some(CONTENT));
     assert_eq!(v.state, VerificationState::WellFormed);
     let f = v.failure.unwrap();
@@ -204,13 +203,7 @@ fn ladder_key_outside_validity_is_untrusted() {
 
 #[test]
 fn ladder_changed_content_fails_at_content_step() {
-    let s = sign(
-        &paper_to_data(),
-        &content_digest(CONTENT),
-        &key(1),
-        &opts(None),
-    )
-    .unwrap();
+    let s = sign_p2d(1);
     let mut other = CONTENT.to_vec();
     other[3] ^= 1;
     let v = verify(&s.qr_text, &trust(1), Some(&other));
