@@ -86,6 +86,51 @@ pub struct PageVerification {
     pub verification: Verification,
 }
 
+/// Otsu's threshold over the histogram: the grey level that best separates ink from paper.
+fn otsu(img: &GrayImage) -> u8 {
+    let mut hist = [0u64; 256];
+    for p in img.as_raw() {
+        if let Some(h) = hist.get_mut(usize::from(*p)) {
+            *h += 1;
+        }
+    }
+    let total: u64 = hist.iter().sum();
+    let sum_all: f64 = hist
+        .iter()
+        .enumerate()
+        .map(|(i, &c)| i as f64 * c as f64)
+        .sum();
+    let (mut w_b, mut sum_b, mut best, mut best_t) = (0u64, 0f64, 0f64, 128u8);
+    for (t, &c) in hist.iter().enumerate() {
+        w_b += c;
+        if w_b == 0 {
+            continue;
+        }
+        let w_f = total - w_b;
+        if w_f == 0 {
+            break;
+        }
+        sum_b += t as f64 * c as f64;
+        let m_b = sum_b / w_b as f64;
+        let m_f = (sum_all - sum_b) / w_f as f64;
+        let between = w_b as f64 * w_f as f64 * (m_b - m_f) * (m_b - m_f);
+        if between > best {
+            best = between;
+            best_t = u8::try_from(t).unwrap_or(128);
+        }
+    }
+    best_t
+}
+
+/// Black (≤ `t`) and white.
+fn binarize(img: &GrayImage, t: u8) -> GrayImage {
+    let mut out = img.clone();
+    for p in out.pixels_mut() {
+        p.0[0] = if p.0[0] <= t { 0 } else { 255 };
+    }
+    out
+}
+
 fn is_mark_text(t: &str) -> bool {
     t.starts_with(PREFIX) || t.contains(&format!("#{PREFIX}"))
 }
@@ -102,9 +147,22 @@ pub fn verify_page(
 ) -> Result<PageVerification, ScanError> {
     let (w, h) = page.dimensions();
     let top = image::imageops::crop_imm(page, 0, 0, w, h.div_ceil(4).max(1)).to_image();
-    let mut texts = decode_qr_texts(&top);
-    if !texts.iter().any(|t| is_mark_text(t)) {
-        texts = decode_qr_texts(page);
+    // Cheapest first: the top quarter (where marks go by default), then the whole page; each
+    // as is, then binarised at Otsu's threshold and at mid-grey, which rescues blurred or
+    // low-resolution scans that defeat rqrr's own adaptive threshold.
+    let mut texts = Vec::new();
+    for region in [&top, page] {
+        texts = decode_qr_texts(region);
+        let otsu_t = otsu(region);
+        for t in [otsu_t, 128] {
+            if texts.iter().any(|t| is_mark_text(t)) || (t == 128 && otsu_t == 128) {
+                break;
+            }
+            texts = decode_qr_texts(&binarize(region, t));
+        }
+        if texts.iter().any(|t| is_mark_text(t)) {
+            break;
+        }
     }
     let found = texts.len();
     let best = texts
