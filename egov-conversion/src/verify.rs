@@ -161,6 +161,25 @@ impl Verification {
 /// Ed25519 strict signature with a key of `trust` whose id matches the payload's key id → the
 /// conversion time lies in that key's validity window → when `content` is given, its SHA-256
 /// equals the signed hash ([`ContentScope`]: the bytes before marking).
+///
+/// ```
+/// use egov_conversion::payload::{content_digest, PayloadOptions};
+/// use egov_conversion::{sign, verify, ConversionMark, Profile, PublicKey, SigningKey, TrustSet,
+///     TrustedKey, VerificationState, Wording};
+/// let key = SigningKey::from_bytes(&[7; 32]);
+/// let at = egov_core::VnDateTime::parse("2026-03-02T09:15:00+07:00").unwrap();
+/// let mark = ConversionMark::paper_to_data(Profile::General, at, "UBND phường Hàng Bạc",
+///     &Wording::default());
+/// let scan = b"unmarked scan bytes";
+/// let signed = sign(&mark, &content_digest(scan), &key, &PayloadOptions::default()).unwrap();
+/// let trust = TrustSet { keys: vec![TrustedKey { label: "UBND phường Hàng Bạc".into(),
+///     public_key: PublicKey(key.verifying_key().to_bytes()), not_before: None, not_after: None }] };
+/// let v = verify(&signed.qr_text, &trust, Some(scan));
+/// assert_eq!(v.state, VerificationState::ContentMatches);
+/// let v = verify(&signed.qr_text, &TrustSet::default(), None);
+/// assert_eq!(v.state, VerificationState::WellFormed); // no key to check the signature with
+/// assert!(!v.is_verified());
+/// ```
 pub fn verify(qr_text: &str, trust: &TrustSet, content: Option<&[u8]>) -> Verification {
     let mut v = Verification {
         state: VerificationState::Malformed,
