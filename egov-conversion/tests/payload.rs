@@ -396,3 +396,32 @@ proptest! {
         prop_assert!(verify(&s.qr_text, &tr, None).is_verified());
     }
 }
+
+/// Format v1 is frozen: a fixed mark, content and key (Ed25519 is deterministic) always give
+/// these exact bytes. Other implementations can test against this vector.
+#[test]
+fn payload_v1_golden_vector() {
+    let m = ConversionMark::paper_to_data(
+        egov_conversion::Profile::General,
+        t("2026-03-02T09:15:00+07:00"),
+        "UBND phường Hàng Bạc",
+        &egov_conversion::Wording::default(),
+    );
+    let s = sign(&m, &content_digest(b"abc"), &key(7), &opts(None)).unwrap();
+    // version 01 · direction 01 · profile 00 · scope 01 · time 69a4f2a4 · default text 00 ·
+    // converter (26 bytes) · no source 00 · no extensions 00 · SHA-256("abc") · key id · sig
+    let expected = concat!(
+        "010100016",
+        "9a4f2a4001a55424e44207068c6b0e1bb9d6e672048c3a06e672042e1baa16300",
+        "00ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",
+        "fe812c12f3ab4ce6142387ce594d429733ef3d1f46083b019ff0e53cae5350ee8a",
+        "4e5fe2419a1c5e9e3cae1ac7bfafe7618f6cced4b26b45a86f87bfc1cfeccf5cdf",
+        "09d6823f4608"
+    );
+    assert_eq!(egov_conversion::payload::hex(&s.body), expected);
+    assert!(s
+        .qr_text
+        .starts_with("EGCM:00282574512039154461620092801060520913079456"));
+    assert_eq!(s.body.len(), 142);
+    assert_eq!(s.qr_text.len(), 5 + 20 * 17 + 5); // 20 groups of 7 bytes, then 2 bytes
+}
