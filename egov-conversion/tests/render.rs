@@ -201,3 +201,39 @@ fn conv_12_mark_survives_a_simulated_print_and_scan() {
         assert!(scanned_copy_verifies(dpi, sigma), "{dpi} dpi, blur {sigma}");
     }
 }
+
+mod robustness {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        /// Scanning never panics, whatever the pixels (noise, blocks, tiny images).
+        #[test]
+        fn prop_scan_never_panics(w in 1u32..160, h in 1u32..160, seed in any::<u64>(), blocks in 0usize..40) {
+            let mut state = seed | 1;
+            let mut next = || { state ^= state << 13; state ^= state >> 7; state ^= state << 17; state };
+            let mut img = GrayImage::from_fn(w, h, |_, _| Luma([(next() % 256) as u8]));
+            for _ in 0..blocks {
+                let (x, y) = ((next() % u64::from(w)) as u32, (next() % u64::from(h)) as u32);
+                let s = (next() % 12) as u32 + 1;
+                for yy in y..(y + s).min(h) {
+                    for xx in x..(x + s).min(w) {
+                        img.put_pixel(xx, yy, Luma([0]));
+                    }
+                }
+            }
+            let _ = scan::verify_page(&img, &trust(1), None);
+        }
+
+        /// Arbitrary bytes as an image file: an error, never a panic.
+        #[test]
+        fn prop_scan_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..512)) {
+            let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
+            png.extend_from_slice(&bytes);
+            let _ = scan::verify_page_bytes(&png, &trust(1), None);
+            let _ = scan::verify_page_bytes(&bytes, &trust(1), None);
+        }
+    }
+}
