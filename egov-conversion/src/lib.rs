@@ -14,6 +14,32 @@
 //!   stamp it onto a PNG/JPEG page, and find + verify the QR code on a scanned page. Everything
 //!   above builds without any imaging dependency (`default-features = false`).
 //!
+//! ## Quick start
+//!
+//! ```
+//! use egov_conversion::payload::{content_digest, PayloadOptions};
+//! use egov_conversion::{sign, ConversionMark, Profile, PublicKey, SigningKey, TrustSet,
+//!     TrustedKey, VerificationState, Wording};
+//! # #[cfg(feature = "render")] {
+//! use egov_conversion::{render, scan};
+//! let key = SigningKey::from_bytes(&[7; 32]); // use `egov keygen` for a real key
+//! let at = egov_core::VnDateTime::parse("2026-03-02T09:15:00+07:00").unwrap();
+//! let mark = ConversionMark::paper_to_data(Profile::General, at, "UBND phường Hàng Bạc",
+//!     &Wording::default());
+//! assert!(egov_conversion::validate(&mark).is_compliant());
+//!
+//! // The unmarked scan (an A4 page at 300 dpi, PNG): its SHA-256 goes into the payload.
+//! let page = render::encode_png(&render::sample_a4_page(300)).unwrap();
+//! let signed = sign(&mark, &content_digest(&page), &key, &PayloadOptions::default()).unwrap();
+//! let stamped = render::stamp(&page, &signed, &Default::default()).unwrap();
+//!
+//! let trust = TrustSet { keys: vec![TrustedKey { label: "UBND phường Hàng Bạc".into(),
+//!     public_key: PublicKey(key.verifying_key().to_bytes()), not_before: None, not_after: None }] };
+//! let found = scan::verify_page_bytes(&stamped.image, &trust, Some(&page)).unwrap();
+//! assert_eq!(found.verification.state, VerificationState::ContentMatches);
+//! # }
+//! ```
+//!
 //! The QR code is optional in law (Đ4.1.a, Đ5.2.a «có thể lựa chọn hiển thị bổ sung mã phản
 //! hồi nhanh (QR)»); the **text mark is mandatory** even when a QR code is shown (A-10).
 //!
