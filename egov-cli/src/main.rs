@@ -6,6 +6,7 @@
 #![forbid(unsafe_code)]
 
 mod commands;
+mod mark;
 mod output;
 
 use std::path::PathBuf;
@@ -92,6 +93,11 @@ enum Command {
         #[arg(long)]
         calendar: Option<PathBuf>,
     },
+    /// Conversion marks paper ↔ data message (NĐ 137/2024 Đ4, Đ5): stamp and verify.
+    #[command(subcommand)]
+    Mark(Box<mark::MarkCommand>),
+    /// Generate an Ed25519 signing key for conversion marks.
+    Keygen(mark::KeygenArgs),
 }
 
 fn main() -> ExitCode {
@@ -122,6 +128,8 @@ fn main() -> ExitCode {
             calendar: calendar.as_deref(),
         }),
         Command::Workday { date, calendar } => commands::workday(&date, calendar.as_deref()),
+        Command::Mark(cmd) => mark::run(*cmd),
+        Command::Keygen(args) => mark::keygen(&args),
     };
     output::emit(result, cli.json)
 }
