@@ -1,12 +1,26 @@
-//! # egov-platform-class (planned)
+//! # egov-platform-class
 //!
 //! Size classes of information systems and intermediary platforms under Nghị định 137/2024/NĐ-CP
-//! Điều 15–20 (rules PLAT-01…27): exact, mergeable monthly-active-user counting in Vietnam time,
-//! the 12-month average, the 3 % (large) and 10 % (very large) thresholds with exact arithmetic,
-//! and the obligations and deadlines that follow.
+//! Điều 15–20 (rules PLAT-01…27):
 //!
-//! Not implemented yet: this crate is an empty placeholder so the workspace layout is final.
-//! Track progress in the README's feature table.
+//! * [`month`]: calendar months in Vietnam time (a month starts at 00:00 +07:00).
+//! * [`classify()`]: the 12-month average and the 3 % (large) / 10 % (very large) thresholds with
+//!   exact integer arithmetic (PLAT-02…06), distance to each threshold, the intermediary condition.
+//!
+//! Domain logic is pure: the caller passes the determination date and the population.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
-#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
+)]
+
+pub mod classify;
+pub mod month;
+
+pub use classify::{
+    classify, scale_of_sum, window_before, Classification, ClassificationInput, ClassifyError,
+    Intermediary, LegalClass, MonthlyCount, Population, PopulationKind, Scale, ThresholdDistance,
+    Thresholds, UserCountSource, MONTHS_IN_WINDOW,
+};
+pub use month::{YearMonth, YearMonthError};
