@@ -4,6 +4,7 @@
 //! Điều 15–20 (rules PLAT-01…27):
 //!
 //! * [`month`]: calendar months in Vietnam time (a month starts at 00:00 +07:00).
+//! * [`counter`]: exact, streaming, mergeable distinct active users per month (PLAT-01).
 //! * [`classify()`]: the 12-month average and the 3 % (large) / 10 % (very large) thresholds with
 //!   exact integer arithmetic (PLAT-02…06), distance to each threshold, the intermediary condition.
 //!
@@ -16,11 +17,16 @@
 )]
 
 pub mod classify;
+pub mod counter;
 pub mod month;
 
 pub use classify::{
     classify, scale_of_sum, window_before, Classification, ClassificationInput, ClassifyError,
     Intermediary, LegalClass, MonthlyCount, Population, PopulationKind, Scale, ThresholdDistance,
     Thresholds, UserCountSource, MONTHS_IN_WINDOW,
+};
+pub use counter::{
+    collision_bound, sum_disjoint, ActivityEvent, ActivityKind, CountStats, MonthActivity,
+    MonthlyActiveCounter, UserKey,
 };
 pub use month::{YearMonth, YearMonthError};

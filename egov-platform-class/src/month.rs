@@ -30,6 +30,18 @@ impl YearMonth {
         })
     }
 
+    /// Months since year 0.
+    pub(crate) fn index(&self) -> i32 {
+        self.index
+    }
+
+    /// The month `index` months after January of year 0; `None` out of range.
+    pub(crate) fn from_index(index: i32) -> Option<Self> {
+        (0..10_000 * 12)
+            .contains(&index)
+            .then_some(YearMonth { index })
+    }
+
     /// The year.
     pub fn year(&self) -> i32 {
         self.index.div_euclid(12)
