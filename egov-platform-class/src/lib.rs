@@ -5,6 +5,7 @@
 //!
 //! * [`month`]: calendar months in Vietnam time (a month starts at 00:00 +07:00).
 //! * [`counter`]: exact, streaming, mergeable distinct active users per month (PLAT-01).
+//! * [`csv`]: streaming CSV reader of activity events with malformed-line accounting.
 //! * [`classify()`]: the 12-month average and the 3 % (large) / 10 % (very large) thresholds with
 //!   exact integer arithmetic (PLAT-02…06), distance to each threshold, the intermediary condition.
 //!
@@ -18,6 +19,7 @@
 
 pub mod classify;
 pub mod counter;
+pub mod csv;
 pub mod month;
 
 pub use classify::{
