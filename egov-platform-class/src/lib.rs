@@ -8,6 +8,8 @@
 //! * [`csv`]: streaming CSV reader of activity events with malformed-line accounting.
 //! * [`classify()`]: the 12-month average and the 3 % (large) / 10 % (very large) thresholds with
 //!   exact integer arithmetic (PLAT-02…06), distance to each threshold, the intermediary condition.
+//! * [`obligations`]: the Đ19/Đ20 checklist with citations and evidence evaluation (PLAT-13…27).
+//! * [`schedule`]: first and yearly self-classification deadlines (PLAT-09/10/13, A-16, A-17).
 //!
 //! Domain logic is pure: the caller passes the determination date and the population.
 #![forbid(unsafe_code)]
@@ -21,6 +23,8 @@ pub mod classify;
 pub mod counter;
 pub mod csv;
 pub mod month;
+pub mod obligations;
+pub mod schedule;
 
 pub use classify::{
     classify, scale_of_sum, window_before, Classification, ClassificationInput, ClassifyError,
