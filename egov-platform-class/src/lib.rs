@@ -9,6 +9,7 @@
 //! * [`classify()`]: the 12-month average and the 3 % (large) / 10 % (very large) thresholds with
 //!   exact integer arithmetic (PLAT-02…06), distance to each threshold, the intermediary condition.
 //! * [`obligations`]: the Đ19/Đ20 checklist with citations and evidence evaluation (PLAT-13…27).
+//! * [`report`]: the self-classification report as JSON and bilingual Markdown.
 //! * [`schedule`]: first and yearly self-classification deadlines (PLAT-09/10/13, A-16, A-17).
 //!
 //! Domain logic is pure: the caller passes the determination date and the population.
@@ -24,6 +25,7 @@ pub mod counter;
 pub mod csv;
 pub mod month;
 pub mod obligations;
+pub mod report;
 pub mod schedule;
 
 pub use classify::{
@@ -36,3 +38,6 @@ pub use counter::{
     MonthlyActiveCounter, UserKey,
 };
 pub use month::{YearMonth, YearMonthError};
+pub use obligations::{checklist, evaluate, Evidence, EvidenceItem, Obligation};
+pub use report::{build_report, CountingSummary, PlatformReport, ReportContext, ReportError};
+pub use schedule::{next_due, NextDue, PlatformHistory, ScheduleParams};

@@ -38,7 +38,7 @@ pub enum Requirement {
 }
 
 /// One checklist item.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Obligation {
     /// Stable item identifier, the key of [`Evidence::items`].
     pub id: &'static str,

@@ -57,7 +57,7 @@ pub struct NextDue {
     /// Whether `due_on` is before the reference date and the due act is not recorded as done.
     pub overdue: bool,
     /// Rule ID.
-    pub rule: &'static str,
+    pub rule: String,
     /// Legal basis.
     pub basis: LegalRef,
     /// Explanation, English.
@@ -126,7 +126,7 @@ pub fn next_due(
             kind: DueKind::Annual,
             due_on: due,
             overdue: false,
-            rule: "PLAT-10",
+            rule: "PLAT-10".to_owned(),
             basis: LegalRef::point(Instrument::Nd137_2024, 18, 2, "b"),
             note: format!(
                 "yearly self-classification {} 31 January (also the Đ19.3 submission for large platforms)",
@@ -146,7 +146,7 @@ pub fn next_due(
             kind: DueKind::First,
             due_on: Some(first),
             overdue: today > first,
-            rule: "PLAT-09",
+            rule: "PLAT-09".to_owned(),
             basis,
             note: format!(
                 "first self-classification within 12 months of the decree taking effect ({}), for platforms operating 12 months or more",
@@ -158,7 +158,7 @@ pub fn next_due(
             kind: DueKind::NotDetermined,
             due_on: None,
             overdue: false,
-            rule: "PLAT-09",
+            rule: "PLAT-09".to_owned(),
             basis,
             note: "the platform had operated less than 12 months when the decree took effect; Đ18.2.a sets no date for it. Self-classify once 12 months of history exist; the yearly cycle (before 31 January) follows".to_owned(),
             note_vi: "nền tảng hoạt động chưa đủ 12 tháng khi Nghị định có hiệu lực; điểm a khoản 2 Điều 18 không quy định thời hạn cho trường hợp này".to_owned(),
@@ -167,7 +167,7 @@ pub fn next_due(
             kind: DueKind::NotDetermined,
             due_on: Some(first),
             overdue: false,
-            rule: "PLAT-09",
+            rule: "PLAT-09".to_owned(),
             basis,
             note: "start of operation not given: the first-classification deadline applies if the platform had operated 12 months or more when the decree took effect".to_owned(),
             note_vi: "chưa có thời điểm bắt đầu hoạt động: thời hạn tự xác định lần đầu áp dụng nếu nền tảng đã hoạt động từ 12 tháng trở lên".to_owned(),
