@@ -7,6 +7,7 @@
 
 mod commands;
 mod output;
+mod platform;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -57,6 +58,9 @@ enum Command {
         #[arg(long)]
         calendar: Option<PathBuf>,
     },
+    /// Platform size classes: count active users, classify, report (NĐ 137/2024 Đ15–20).
+    #[command(subcommand)]
+    Platform(platform::PlatformCommand),
 }
 
 fn main() -> ExitCode {
@@ -78,6 +82,7 @@ fn main() -> ExitCode {
             calendar: calendar.as_deref(),
         }),
         Command::Workday { date, calendar } => commands::workday(&date, calendar.as_deref()),
+        Command::Platform(cmd) => platform::run(cmd),
     };
     output::emit(result, cli.json)
 }
