@@ -11,14 +11,19 @@
 //!   string identifiers in a month, the probability that any two share a key is at most
 //!   `n(n−1)/2^65` (birthday bound): 2.7 × 10⁻⁶ for 10 million users, 2.7 × 10⁻⁴ for 100 million.
 //!   See [`collision_bound`]. A collision can only make a count lower, never higher.
-//! * Each month has its own open-addressing hash set of keys (linear probing, `u64` slots, key 0
-//!   kept as a flag). The slot of a key is `⌊mix(key) · capacity / 2⁶⁴⌋`, so capacity need not be a
-//!   power of two: the set grows by 3/2 at a load of 4/5, keeping the load between 0.53 and 0.8,
-//!   i.e. **10–15 bytes per distinct user-month** (10.2 measured on uniform data), plus the old
-//!   table of one month while it grows. Because the slot order is the hash order, growing is a
-//!   near-sequential copy.
-//! * Batches are inserted in groups of [`GROUP`]: the slots of the whole group are read first so the
-//!   cache misses overlap, then the keys are inserted (safe-code software prefetch).
+//! * Each month keeps its keys (bijectively mixed) in a small open-addressing buffer of at most
+//!   4 096 slots (32 KiB, so the buffers of a year stay in L2 cache) and in **sorted runs of
+//!   distinct keys** whose lengths at least halve from one run to the next (a log-structured
+//!   merge). A full buffer is read out in slot order — hash order, because the slot is
+//!   `⌊mix(key) · capacity / 2⁶⁴⌋` and probing never wraps — fixed up by insertion sort and pushed
+//!   as a run; runs of similar length are merged with deduplication by a branch-free two-way merge.
+//!   Each key is touched O(log n) times, always sequentially, instead of once at a random address
+//!   of a table as large as the month (which costs a cache and TLB miss per event at scale).
+//! * Memory: 8 bytes per distinct user-month in the runs, plus duplicates not yet merged away,
+//!   plus a merge's output while it runs (one month at a time), plus the 32 KiB buffers;
+//!   [`compact`](MonthlyActiveCounter::compact) leaves exactly 8 bytes per user-month.
+//! * Batches are inserted in groups of [`GROUP`]: the buffer slots of the whole group are read
+//!   first so the cache misses overlap, then the keys are inserted (safe-code software prefetch).
 //! * Memory grows with distinct user-months, not with events. Counters of disjoint parts of the
 //!   events (threads, files, machines) [`merge`](MonthlyActiveCounter::merge) into exactly the
 //!   counter of all events, in any order.
@@ -131,81 +136,104 @@ impl CountStats {
     }
 }
 
-/// An open-addressing set of non-zero `u64` keys (zero is a flag).
-#[derive(Debug, Clone, Default)]
-struct KeySet {
-    slots: Vec<u64>,
-    len: usize,
-    limit: usize,
-    has_zero: bool,
-}
+/// Slots of a month's buffer when it is first used.
+const BUF_MIN: usize = 1 << 10;
+/// Largest buffer (256 KiB of slots): beyond it the buffer is flushed into a sorted run.
+const BUF_MAX: usize = 1 << 12;
+/// Extra slots past the hashed range, so probing never wraps and slot order stays hash order.
+const SLACK: usize = 256;
 
+/// Bijective mixing of a key (xor-shift, then multiplication by an odd constant): distinct keys
+/// stay distinct, zero maps to zero only, and the high bits are well spread.
 #[inline]
 fn mix(key: u64) -> u64 {
     (key ^ (key >> 32)).wrapping_mul(0x9E37_79B9_7F4A_7C15)
 }
 
+/// The distinct keys of one month, stored as mixed keys (see [`mix`]): a small open-addressing
+/// buffer that stays in cache, and sorted runs of distinct keys whose lengths at least halve from
+/// one run to the next (so there are O(log n) of them). A full buffer is read out in slot order
+/// (= hash order, nearly sorted), sorted and pushed as a run; runs of similar length are merged
+/// with deduplication. Every key is thus touched O(log n) times, sequentially, instead of once at
+/// a random address of a table as large as the month.
+#[derive(Debug, Clone, Default)]
+struct KeySet {
+    buf: Vec<u64>,
+    cap: usize,
+    buf_len: usize,
+    runs: Vec<Vec<u64>>,
+    has_zero: bool,
+}
+
+#[inline]
+fn slot(m: u64, cap: usize) -> usize {
+    ((u128::from(m) * cap as u128) >> 64) as usize
+}
+
 impl KeySet {
-    #[inline]
-    fn slot_of(&self, key: u64) -> usize {
-        ((u128::from(mix(key)) * self.slots.len() as u128) >> 64) as usize
-    }
-
-    fn count(&self) -> u64 {
-        self.len as u64 + u64::from(self.has_zero)
-    }
-
-    /// Makes room for `extra` more keys without growing during insertion.
+    /// Makes room for `extra` more keys in the buffer.
     #[inline]
     fn reserve(&mut self, extra: usize) {
-        if self.len + extra > self.limit {
-            self.grow(self.len + extra);
+        if self.buf_len + extra > self.cap * 3 / 4 {
+            self.make_room(extra);
         }
     }
 
     #[cold]
-    fn grow(&mut self, need: usize) {
-        let mut cap = (self.slots.len() * 3 / 2).max(64);
-        while cap * 4 / 5 < need {
-            cap = cap * 3 / 2;
-        }
-        let old = std::mem::replace(&mut self.slots, vec![0; cap]);
-        self.limit = cap * 4 / 5;
-        self.len = 0;
-        for k in old.into_iter().filter(|&k| k != 0) {
-            self.insert_no_grow(k);
+    fn make_room(&mut self, extra: usize) {
+        while self.buf_len + extra > self.cap * 3 / 4 {
+            if self.cap < BUF_MAX {
+                let cap = (self.cap * 2).max(BUF_MIN);
+                let old = std::mem::replace(&mut self.buf, vec![0; cap + SLACK]);
+                self.cap = cap;
+                self.buf_len = 0;
+                for m in old.into_iter().filter(|&m| m != 0) {
+                    self.insert_mixed(m);
+                }
+            } else {
+                self.flush();
+            }
         }
     }
 
-    /// Reads the key's first slot so a following insert hits the cache.
+    /// Reads the key's buffer slot so a following insert hits the cache.
     #[inline]
     fn touch(&self, key: u64) -> u64 {
-        self.slots.get(self.slot_of(key)).copied().unwrap_or(0)
+        self.buf.get(slot(mix(key), self.cap)).copied().unwrap_or(0)
     }
 
-    /// Inserts a key; there must be room (`len < limit`).
+    /// Inserts a key; [`reserve`](Self::reserve) must have made room.
     #[inline]
     fn insert_no_grow(&mut self, key: u64) {
-        if key == 0 {
+        let m = mix(key);
+        if m == 0 {
             self.has_zero = true;
-            return;
+        } else {
+            self.insert_mixed(m);
         }
-        let cap = self.slots.len();
-        let mut i = self.slot_of(key);
-        // Terminates: len < limit < cap, so an empty slot exists.
+    }
+
+    #[inline]
+    fn insert_mixed(&mut self, m: u64) {
+        let mut i = slot(m, self.cap);
         loop {
-            let s = self.slots[i];
-            if s == key {
-                return;
-            }
-            if s == 0 {
-                self.slots[i] = key;
-                self.len += 1;
-                return;
-            }
-            i += 1;
-            if i == cap {
-                i = 0;
+            match self.buf.get(i).copied() {
+                Some(s) if s == m => return,
+                Some(0) => {
+                    self.buf[i] = m;
+                    self.buf_len += 1;
+                    return;
+                }
+                Some(_) => i += 1,
+                None => {
+                    // The slack is exhausted (or there is no buffer yet): start afresh.
+                    if self.cap == 0 {
+                        self.make_room(1);
+                    } else {
+                        self.flush();
+                    }
+                    i = slot(m, self.cap);
+                }
             }
         }
     }
@@ -216,17 +244,123 @@ impl KeySet {
         self.insert_no_grow(key);
     }
 
-    fn heap_bytes(&self) -> usize {
-        self.slots.capacity() * 8
+    /// Moves the buffer into a sorted run.
+    fn flush(&mut self) {
+        if self.buf_len == 0 {
+            return;
+        }
+        let mut run = Vec::with_capacity(self.buf_len);
+        for s in self.buf.iter_mut().filter(|s| **s != 0) {
+            run.push(*s);
+            *s = 0;
+        }
+        self.buf_len = 0;
+        insertion_sort(&mut run);
+        self.push_run(run);
     }
 
-    fn keys(&self) -> impl Iterator<Item = u64> + '_ {
-        self.slots
-            .iter()
-            .copied()
-            .filter(|&k| k != 0)
-            .chain(self.has_zero.then_some(0))
+    /// Adds a sorted run of distinct keys, merging while a run is less than twice the next.
+    fn push_run(&mut self, run: Vec<u64>) {
+        if run.is_empty() {
+            return;
+        }
+        self.runs.push(run);
+        while self.runs.len() >= 2 {
+            let n = self.runs.len();
+            if self.runs[n - 2].len() >= 2 * self.runs[n - 1].len() {
+                break;
+            }
+            let (Some(b), Some(a)) = (self.runs.pop(), self.runs.pop()) else {
+                break;
+            };
+            self.runs.push(merge_distinct(&a, &b));
+        }
     }
+
+    /// Merges everything into one run (for a cheap count and the smallest memory).
+    fn compact(&mut self) {
+        self.flush();
+        self.buf = Vec::new();
+        self.cap = 0;
+        while self.runs.len() >= 2 {
+            let (Some(b), Some(a)) = (self.runs.pop(), self.runs.pop()) else {
+                break;
+            };
+            self.runs.push(merge_distinct(&a, &b));
+        }
+        self.runs.iter_mut().for_each(Vec::shrink_to_fit);
+        self.runs.shrink_to_fit();
+    }
+
+    /// Takes in another month's keys.
+    fn absorb(&mut self, mut other: KeySet) {
+        other.flush();
+        self.has_zero |= other.has_zero;
+        for run in other.runs {
+            self.push_run(run);
+        }
+    }
+
+    /// Distinct keys: merges the sorted buffer and the runs, smallest first (the runs are
+    /// geometric, so this costs about twice the month's size; the temporary is one month's).
+    fn count(&self) -> u64 {
+        let zero = u64::from(self.has_zero);
+        if self.buf_len == 0 && self.runs.len() <= 1 {
+            return self.runs.first().map_or(0, |r| r.len() as u64) + zero;
+        }
+        let mut acc: Vec<u64> = self.buf.iter().copied().filter(|&s| s != 0).collect();
+        insertion_sort(&mut acc);
+        for run in self.runs.iter().rev() {
+            acc = merge_distinct(&acc, run);
+        }
+        acc.len() as u64 + zero
+    }
+
+    fn heap_bytes(&self) -> usize {
+        (self.buf.capacity() + self.runs.iter().map(Vec::capacity).sum::<usize>()) * 8
+            + self.runs.capacity() * 24
+    }
+}
+
+/// Sorts a nearly sorted slice (the buffer in slot order: only probe displacements are out of
+/// order), in O(n + inversions).
+fn insertion_sort(v: &mut [u64]) {
+    for i in 1..v.len() {
+        let x = v[i];
+        let mut j = i;
+        while j > 0 && v[j - 1] > x {
+            v[j] = v[j - 1];
+            j -= 1;
+        }
+        v[j] = x;
+    }
+}
+
+/// The sorted union of two sorted runs of distinct keys, without duplicates (branch-free step).
+fn merge_distinct(a: &[u64], b: &[u64]) -> Vec<u64> {
+    let mut out = vec![0u64; a.len() + b.len()];
+    let (mut i, mut j, mut k) = (0, 0, 0);
+    if !a.is_empty() && !b.is_empty() {
+        loop {
+            let (x, y) = (a[i], b[j]);
+            out[k] = x.min(y);
+            k += 1;
+            i += usize::from(x <= y);
+            j += usize::from(y <= x);
+            if i == a.len() || j == b.len() {
+                break;
+            }
+        }
+    }
+    for rest in [&a[i..], &b[j..]] {
+        out[k..k + rest.len()].copy_from_slice(rest);
+        k += rest.len();
+    }
+    out.truncate(k);
+    if out.capacity() - out.len() > out.len() / 8 {
+        out.shrink_to_fit();
+    }
+    out
 }
 
 /// The exact counter of distinct active users per month (PLAT-01, Đ17.1; Đ17.4 monthly figures).
@@ -342,26 +476,25 @@ impl MonthlyActiveCounter {
 
     /// Merges another counter into this one: the result is exactly the counter of both event
     /// streams, whatever the split and order.
-    pub fn merge(&mut self, mut other: MonthlyActiveCounter) {
+    pub fn merge(&mut self, other: MonthlyActiveCounter) {
         self.stats.add(&other.stats);
-        for (j, set) in other.sets.iter_mut().enumerate() {
+        for (j, (set, events)) in other.sets.into_iter().zip(other.events).enumerate() {
             let Some(month) = YearMonth::from_index(other.base + j as i32) else {
                 continue;
             };
-            if set.count() == 0 && other.events[j] == 0 {
+            if events == 0 {
                 continue;
             }
             let i = self.set_index(month);
-            self.events[i] += other.events[j];
-            let mine = &mut self.sets[i];
-            if mine.count() < set.count() {
-                std::mem::swap(mine, set);
-            }
-            mine.reserve(set.len);
-            for k in set.keys() {
-                mine.insert_no_grow(k);
-            }
+            self.events[i] += events;
+            self.sets[i].absorb(set);
         }
+    }
+
+    /// Merges each month's keys into one sorted run: the least memory and an O(1) count per
+    /// month. Optional; [`months`](Self::months) is exact either way.
+    pub fn compact(&mut self) {
+        self.sets.iter_mut().for_each(KeySet::compact);
     }
 
     /// The months with at least one counted event, oldest first.
@@ -404,7 +537,8 @@ impl MonthlyActiveCounter {
 
     /// Bytes of heap held by the key tables.
     pub fn heap_bytes(&self) -> usize {
-        self.sets.iter().map(KeySet::heap_bytes).sum::<usize>() + self.sets.capacity() * 48
+        self.sets.iter().map(KeySet::heap_bytes).sum::<usize>()
+            + self.sets.capacity() * std::mem::size_of::<KeySet>()
     }
 
     /// Which of `shards` shards a user belongs to. Counters fed only users of distinct shards hold
@@ -521,8 +655,41 @@ mod tests {
         b.add_batch(&events);
         assert_eq!(counts(&a), counts(&b));
         assert_eq!(counts(&a), naive(&events));
+        b.compact();
+        assert_eq!(counts(&a), counts(&b));
         let bytes = b.heap_bytes() as f64 / b.user_months() as f64;
         assert!(bytes <= 16.0, "{bytes} bytes per user-month");
+    }
+
+    #[test]
+    fn plat_01_merge_of_large_counters_with_runs_is_exact() {
+        let events: Vec<_> = (0..120_000u64)
+            .map(|i| {
+                ev(
+                    i.wrapping_mul(0x9E37_79B9) % 30_000,
+                    1_735_664_400 + (i as i64 * 7_919) % 5_000_000,
+                )
+            })
+            .collect();
+        let mut parts = [
+            MonthlyActiveCounter::new(),
+            MonthlyActiveCounter::new(),
+            MonthlyActiveCounter::new(),
+        ];
+        for (k, chunk) in events.chunks(7_000).enumerate() {
+            parts[k % 3].add_batch(chunk);
+        }
+        let [a, b, c] = parts;
+        let mut total = c;
+        total.merge(a);
+        total.merge(b);
+        assert_eq!(counts(&total), naive(&events));
+        total.compact();
+        assert_eq!(counts(&total), naive(&events));
+        // After compaction: 8 bytes per user-month plus a fixed overhead per month.
+        // After compaction: 8 bytes per user-month plus a fixed overhead per month.
+        let fixed = total.sets.capacity() * (std::mem::size_of::<KeySet>() + 24);
+        assert!(total.heap_bytes() <= total.user_months() as usize * 8 + fixed);
     }
 
     #[test]
