@@ -126,6 +126,64 @@ pub enum Line {
 
 /// Reads one line (without its line ending) in the format of this module (PLAT-01 input).
 pub fn parse_line(line: &[u8]) -> Result<Line, MalformedReason> {
+    if let Some(e) = parse_compact(line) {
+        return Ok(Line::Event(e));
+    }
+    parse_line_general(line)
+}
+
+/// Reads leading decimal digits up to `end`: the value and the index after them.
+#[inline]
+fn digits(line: &[u8], mut i: usize) -> Option<(u64, usize)> {
+    let start = i;
+    let mut v: u64 = 0;
+    while let Some(&b) = line.get(i) {
+        let d = b.wrapping_sub(b'0');
+        if d > 9 {
+            break;
+        }
+        v = v.checked_mul(10)?.checked_add(u64::from(d))?;
+        i += 1;
+    }
+    (i > start).then_some((v, i))
+}
+
+/// The fast path for the compact form `123,1735689600,l,1` (integer user, Unix seconds,
+/// one-letter kind, 0/1 flag). `None` sends the line to the general reader, which gives the same
+/// result for every line this accepts.
+#[inline]
+fn parse_compact(line: &[u8]) -> Option<ActivityEvent> {
+    let (user, i) = digits(line, 0)?;
+    if line.get(i) != Some(&b',') {
+        return None;
+    }
+    let (at, i) = digits(line, i + 1)?;
+    let at = i64::try_from(at).ok()?;
+    let rest = line.get(i..)?;
+    let (kind, vn) = match rest {
+        [b',', k, b',', v] | [b',', k, b',', v, b'\r'] => (*k, *v),
+        _ => return None,
+    };
+    let kind = match kind {
+        b'l' => ActivityKind::Login,
+        b'a' => ActivityKind::InformationAccess,
+        b's' => ActivityKind::ServiceUse,
+        _ => return None,
+    };
+    let in_vietnam = match vn {
+        b'1' => true,
+        b'0' => false,
+        _ => return None,
+    };
+    Some(ActivityEvent {
+        user: UserKey::from_int(user),
+        at,
+        kind,
+        in_vietnam,
+    })
+}
+
+fn parse_line_general(line: &[u8]) -> Result<Line, MalformedReason> {
     let line = line.strip_suffix(b"\r").unwrap_or(line);
     if line.iter().all(u8::is_ascii_whitespace) {
         return Ok(Line::Blank);
@@ -382,6 +440,33 @@ alice,2025-02-01T00:30:00+07:00,a,yes\n\
         for chunk in [1, 2, 3, 7, 64] {
             assert_eq!(read_all(chunk), whole, "chunk {chunk}");
         }
+    }
+
+    #[test]
+    fn csv_compact_fast_path_agrees_with_the_general_reader() {
+        for line in [
+            &b"123,1735689600,l,1"[..],
+            b"007,1735689600,a,0\r",
+            b"18446744073709551615,1735689600,s,1",
+            b"18446744073709551616,1735689600,s,1",
+            b"1,9223372036854775808,s,1",
+            b"1,1735689600,login,1",
+            b"1,1735689600,l,2",
+            b"1,-5,l,1",
+            b" 1,1735689600,l,1",
+        ] {
+            let general = parse_line_general(line);
+            if let Some(e) = parse_compact(line) {
+                assert_eq!(
+                    general,
+                    Ok(Line::Event(e)),
+                    "{}",
+                    String::from_utf8_lossy(line)
+                );
+            }
+            assert_eq!(parse_line(line), general);
+        }
+        assert!(parse_compact(b"123,1735689600,l,1").is_some());
     }
 
     #[test]
