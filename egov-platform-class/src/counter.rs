@@ -38,6 +38,9 @@ use crate::month::YearMonth;
 /// Events are inserted in groups of this size (see the module documentation).
 pub const GROUP: usize = 32;
 
+/// Days in the day → month table (about 5.6 years around the first event).
+const DAY_WINDOW: usize = 2048;
+
 /// The earliest month an event may fall in (older timestamps are malformed).
 const MIN_YEAR: i32 = 1970;
 /// The latest year an event may fall in (later timestamps are malformed).
@@ -382,6 +385,11 @@ fn merge_distinct(a: &[u64], b: &[u64]) -> Vec<u64> {
 pub struct MonthlyActiveCounter {
     /// Month index of `sets[0]`.
     base: i32,
+    /// Day number of `day_months[0]`.
+    day_base: i64,
+    /// Month index (or -1 if out of range) of each day of a window around the first event, so
+    /// the hot path needs no calendar arithmetic.
+    day_months: Vec<i32>,
     sets: Vec<KeySet>,
     events: Vec<u64>,
     stats: CountStats,
@@ -415,6 +423,30 @@ impl MonthlyActiveCounter {
         i
     }
 
+    /// The counting month of a timestamp, `None` outside 1970–2199 (PLAT-01: Vietnam time).
+    #[inline]
+    fn month_of(&mut self, at: i64) -> Option<YearMonth> {
+        let day = crate::month::vn_day(at)?;
+        let valid = |m: &YearMonth| (MIN_YEAR..=MAX_YEAR).contains(&m.year());
+        if let Some(&m) = usize::try_from(day.wrapping_sub(self.day_base))
+            .ok()
+            .and_then(|i| self.day_months.get(i))
+        {
+            return YearMonth::from_index(m);
+        }
+        if self.day_months.is_empty() {
+            self.day_base = day.saturating_sub(DAY_WINDOW as i64 / 2);
+            self.day_months = (0..DAY_WINDOW as i64)
+                .map(|i| {
+                    YearMonth::of_day(self.day_base.saturating_add(i))
+                        .filter(valid)
+                        .map_or(-1, |m| m.index())
+                })
+                .collect();
+        }
+        YearMonth::of_day(day).filter(valid)
+    }
+
     /// Classifies an event: `Some(month)` if it counts (PLAT-01), updating the accounting.
     #[inline]
     fn accept(&mut self, e: &ActivityEvent) -> Option<usize> {
@@ -423,8 +455,7 @@ impl MonthlyActiveCounter {
             self.stats.outside_vietnam += 1;
             return None;
         }
-        match YearMonth::of_unix_seconds(e.at).filter(|m| (MIN_YEAR..=MAX_YEAR).contains(&m.year()))
-        {
+        match self.month_of(e.at) {
             Some(month) => {
                 self.stats.events_counted += 1;
                 let i = self.set_index(month);
@@ -690,6 +721,28 @@ mod tests {
         // After compaction: 8 bytes per user-month plus a fixed overhead per month.
         let fixed = total.sets.capacity() * (std::mem::size_of::<KeySet>() + 24);
         assert!(total.heap_bytes() <= total.user_months() as usize * 8 + fixed);
+    }
+
+    #[test]
+    fn plat_01_day_table_and_calendar_agree_far_from_the_first_event() {
+        let mut c = MonthlyActiveCounter::new();
+        let first = 1_738_344_600; // 2025-02-01 00:30 +07:00
+        let mut events = vec![ev(1, first)];
+        let mut t = 0i64; // 1970-01-01
+        while t < 7_258_093_200 {
+            // up to 2199-12-31 in Vietnam time
+            events.push(ev((t / 1_000) as u64, t));
+            t += 86_400 * 97 + 25_199;
+        }
+        events.push(ev(3, 7_258_093_199)); // 2199-12-31T23:59:59+07:00
+        for e in &events {
+            c.add(e);
+        }
+        assert_eq!(counts(&c), naive(&events));
+        let last = c.months().last().unwrap().month;
+        assert_eq!(last.to_string(), "2199-12");
+        c.add(&ev(4, 7_258_093_200)); // 2200-01-01T00:00:00+07:00
+        assert_eq!(c.stats().timestamp_out_of_range, 1);
     }
 
     #[test]

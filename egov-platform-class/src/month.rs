@@ -75,8 +75,13 @@ impl YearMonth {
     /// `None` outside years 0–9999.
     #[inline]
     pub fn of_unix_seconds(secs: i64) -> Option<Self> {
-        let days = secs.checked_add(VN_OFFSET)?.div_euclid(86_400);
-        let (y, m) = civil_year_month(days);
+        Self::of_day(vn_day(secs)?)
+    }
+
+    /// The month of a day counted from 1970-01-01 (Vietnam dates).
+    #[inline]
+    pub(crate) fn of_day(day: i64) -> Option<Self> {
+        let (y, m) = civil_year_month(day);
         YearMonth::new(i32::try_from(y).ok()?, m)
     }
 
@@ -84,6 +89,12 @@ impl YearMonth {
     pub fn start_unix_seconds(&self) -> i64 {
         days_from_civil(i64::from(self.year()), i64::from(self.month())) * 86_400 - VN_OFFSET
     }
+}
+
+/// The Vietnam-time day number (from 1970-01-01) of a Unix timestamp.
+#[inline]
+pub(crate) fn vn_day(secs: i64) -> Option<i64> {
+    Some(secs.checked_add(VN_OFFSET)?.div_euclid(86_400))
 }
 
 /// Year and month of a day number counted from 1970-01-01 (H. Hinnant's `civil_from_days`).
