@@ -215,11 +215,18 @@ fn count_events(input: &str, threads: Option<usize>) -> Result<Counted, CmdResul
             .into_iter()
             .enumerate()
             .map(|(me, rx)| {
-                let txs = txs.clone();
+                let shard = Shard {
+                    me,
+                    counter: MonthlyActiveCounter::new(),
+                    local: Vec::new(),
+                    outbox: vec![Vec::new(); n],
+                    txs: txs.clone(),
+                    rx,
+                };
                 let progress = &progress;
                 let start = size * me as u64 / n as u64;
                 let end = size * (me as u64 + 1) / n as u64;
-                s.spawn(move || worker(input, me, start, end, txs, rx, progress))
+                s.spawn(move || worker(input, shard, start, end, progress))
             })
             .collect();
         drop(txs);
@@ -264,18 +271,82 @@ fn count_events(input: &str, threads: Option<usize>) -> Result<Counted, CmdResul
 
 type WorkerResult = Result<(MonthlyActiveCounter, ParseStats), CmdResult>;
 
+/// One worker's shard: its counter, and the channels to the other shards.
+struct Shard {
+    me: usize,
+    counter: MonthlyActiveCounter,
+    local: Vec<ActivityEvent>,
+    outbox: Vec<Vec<ActivityEvent>>,
+    txs: Vec<mpsc::SyncSender<Vec<ActivityEvent>>>,
+    rx: mpsc::Receiver<Vec<ActivityEvent>>,
+}
+
+impl Shard {
+    /// Counts the events of this shard, forwards the others (all of them when `flush`), and
+    /// counts what other shards forwarded.
+    fn take(&mut self, events: &mut Vec<ActivityEvent>, flush: bool) {
+        let shards = self.txs.len();
+        for e in events.drain(..) {
+            let s = MonthlyActiveCounter::shard_of(e.user, shards);
+            if s == self.me {
+                self.local.push(e);
+            } else if let Some(o) = self.outbox.get_mut(s) {
+                o.push(e);
+            }
+        }
+        self.counter.add_batch(&self.local);
+        self.local.clear();
+        for s in 0..shards {
+            let Some(o) = self.outbox.get_mut(s) else {
+                continue;
+            };
+            if o.is_empty() || (!flush && o.len() < ROUTE_BATCH) {
+                continue;
+            }
+            let mut batch = std::mem::replace(o, Vec::with_capacity(ROUTE_BATCH));
+            let Some(tx) = self.txs.get(s).cloned() else {
+                continue;
+            };
+            // Never block while others may be blocked on us: drain our inbox between attempts.
+            loop {
+                match tx.try_send(batch) {
+                    Ok(()) => break,
+                    Err(mpsc::TrySendError::Full(b)) => {
+                        batch = b;
+                        self.drain();
+                        std::thread::yield_now();
+                    }
+                    Err(mpsc::TrySendError::Disconnected(_)) => break,
+                }
+            }
+        }
+        self.drain();
+    }
+
+    fn drain(&mut self) {
+        while let Ok(batch) = self.rx.try_recv() {
+            self.counter.add_batch(&batch);
+        }
+    }
+
+    /// Stops sending and counts everything still forwarded to this shard.
+    fn finish(mut self) -> MonthlyActiveCounter {
+        self.txs.clear();
+        for batch in self.rx.iter() {
+            self.counter.add_batch(&batch);
+        }
+        self.counter
+    }
+}
+
 /// Reads the lines starting in `[start, end)` of the file, counts its own shard, forwards the rest.
 fn worker(
     path: &str,
-    me: usize,
+    mut shard: Shard,
     start: u64,
     end: u64,
-    txs: Vec<mpsc::SyncSender<Vec<ActivityEvent>>>,
-    rx: mpsc::Receiver<Vec<ActivityEvent>>,
     progress: &AtomicU64,
 ) -> WorkerResult {
-    let shards = txs.len();
-    let mut counter = MonthlyActiveCounter::new();
     let mut file = File::open(path).map_err(|e| io_error(path, &e))?;
     // Start one byte early and skip through the first newline: the line containing `start - 1`
     // belongs to the previous range.
@@ -286,8 +357,6 @@ fn worker(
     let mut buf = vec![0u8; BLOCK];
     let mut skipping = start > 0;
     let mut events = Vec::with_capacity(BLOCK / 16);
-    let mut outbox: Vec<Vec<ActivityEvent>> = vec![Vec::new(); shards];
-    let mut local = Vec::with_capacity(BLOCK / 16);
     let mut finished = start >= end;
     while !finished {
         let got = file.read(&mut buf).map_err(|e| io_error(path, &e))?;
@@ -321,88 +390,15 @@ fn worker(
             }
         }
         reader.feed(block, &mut events);
-        route(
-            &mut events,
-            me,
-            &mut local,
-            &mut outbox,
-            &txs,
-            &rx,
-            &mut counter,
-            false,
-        );
-        counter.add_batch(&local);
-        local.clear();
-        drain(&rx, &mut counter);
+        shard.take(&mut events, false);
     }
     reader.finish(&mut events);
-    route(
-        &mut events,
-        me,
-        &mut local,
-        &mut outbox,
-        &txs,
-        &rx,
-        &mut counter,
-        true,
-    );
-    counter.add_batch(&local);
-    drop(txs);
-    for batch in rx.iter() {
-        counter.add_batch(&batch);
-    }
-    Ok((counter, reader.stats().clone()))
+    shard.take(&mut events, true);
+    Ok((shard.finish(), reader.stats().clone()))
 }
 
 fn memchr_nl(b: &[u8]) -> Option<usize> {
     b.iter().position(|&c| c == b'\n')
-}
-
-fn drain(rx: &mpsc::Receiver<Vec<ActivityEvent>>, counter: &mut MonthlyActiveCounter) {
-    while let Ok(batch) = rx.try_recv() {
-        counter.add_batch(&batch);
-    }
-}
-
-#[allow(clippy::too_many_arguments)]
-fn route(
-    events: &mut Vec<ActivityEvent>,
-    me: usize,
-    local: &mut Vec<ActivityEvent>,
-    outbox: &mut [Vec<ActivityEvent>],
-    txs: &[mpsc::SyncSender<Vec<ActivityEvent>>],
-    rx: &mpsc::Receiver<Vec<ActivityEvent>>,
-    counter: &mut MonthlyActiveCounter,
-    flush: bool,
-) {
-    let shards = txs.len();
-    for e in events.drain(..) {
-        let s = MonthlyActiveCounter::shard_of(e.user, shards);
-        if s == me {
-            local.push(e);
-        } else if let Some(o) = outbox.get_mut(s) {
-            o.push(e);
-        }
-    }
-    for (s, o) in outbox.iter_mut().enumerate() {
-        if o.is_empty() || (!flush && o.len() < ROUTE_BATCH) {
-            continue;
-        }
-        let mut batch = std::mem::replace(o, Vec::with_capacity(ROUTE_BATCH));
-        let Some(tx) = txs.get(s) else { continue };
-        // Never block while others may be blocked on us: drain our inbox between attempts.
-        loop {
-            match tx.try_send(batch) {
-                Ok(()) => break,
-                Err(mpsc::TrySendError::Full(b)) => {
-                    batch = b;
-                    drain(rx, counter);
-                    std::thread::yield_now();
-                }
-                Err(mpsc::TrySendError::Disconnected(_)) => break,
-            }
-        }
-    }
 }
 
 fn months_table(months: &[MonthActivity]) -> String {

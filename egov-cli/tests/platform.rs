@@ -43,10 +43,9 @@ fn temp_file(name: &str, content: &[u8]) -> PathBuf {
 
 const MONTHS_2025: &str = "2025-01=3000000,2025-02=3000000,2025-03=3000000,2025-04=3000000,2025-05=3000000,2025-06=3000000,2025-07=3000000,2025-08=3000000,2025-09=3000000,2025-10=3000000,2025-11=3000000,2025-12=3000000";
 
-#[test]
-fn plat_03_cli_classify_boundary_is_large() {
-    let o = egov(&[
-        "--json",
+/// `platform classify` at the 3 % boundary (P = 100 000 000, mean 3 000 000), plus `extra`.
+fn classify_at_3_percent(extra: &[&str]) -> Output {
+    let mut args = vec![
         "platform",
         "classify",
         "--monthly",
@@ -55,23 +54,20 @@ fn plat_03_cli_classify_boundary_is_large() {
         "100000000",
         "--date",
         "2026-01-15",
-        "--intermediary",
-    ]);
+    ];
+    args.extend_from_slice(extra);
+    egov(&args)
+}
+
+#[test]
+fn plat_03_cli_classify_boundary_is_large() {
+    let o = classify_at_3_percent(&["--intermediary", "--json"]);
     assert_eq!(o.status.code(), Some(0));
     let v = json(&o);
     assert_eq!(v["classification"]["scale"], "large");
     assert_eq!(v["classification"]["class"], "large_intermediary_platform");
     assert_eq!(v["classification"]["distances"][0]["distance_users"], "0");
-    let human = egov(&[
-        "platform",
-        "classify",
-        "--monthly",
-        MONTHS_2025,
-        "--population",
-        "100000000",
-        "--date",
-        "2026-01-15",
-    ]);
+    let human = classify_at_3_percent(&[]);
     assert!(String::from_utf8_lossy(&human.stdout).contains("large-scale information system"));
 }
 

@@ -627,6 +627,25 @@ mod tests {
         m.into_iter().map(|(k, v)| (k, v.len() as u64)).collect()
     }
 
+    /// `n` events over `users` users, spread from `start` over `span` seconds.
+    fn spread(
+        n: u64,
+        mul: u64,
+        users: u64,
+        start: i64,
+        step: i64,
+        span: i64,
+    ) -> Vec<ActivityEvent> {
+        (0..n)
+            .map(|i| {
+                ev(
+                    i.wrapping_mul(mul) % users,
+                    start + (i as i64 * step) % span,
+                )
+            })
+            .collect()
+    }
+
     fn counts(c: &MonthlyActiveCounter) -> Vec<(YearMonth, u64)> {
         c.months()
             .iter()
@@ -672,14 +691,14 @@ mod tests {
 
     #[test]
     fn plat_01_batch_equals_one_by_one_on_many_users() {
-        let events: Vec<_> = (0..200_000u64)
-            .map(|i| {
-                ev(
-                    i.wrapping_mul(2_654_435_761) % 50_000,
-                    1_700_000_000 + (i as i64 * 977) % 40_000_000,
-                )
-            })
-            .collect();
+        let events = spread(
+            200_000,
+            2_654_435_761,
+            50_000,
+            1_700_000_000,
+            977,
+            40_000_000,
+        );
         let mut a = MonthlyActiveCounter::new();
         events.iter().for_each(|e| a.add(e));
         let mut b = MonthlyActiveCounter::new();
@@ -694,14 +713,14 @@ mod tests {
 
     #[test]
     fn plat_01_merge_of_large_counters_with_runs_is_exact() {
-        let events: Vec<_> = (0..120_000u64)
-            .map(|i| {
-                ev(
-                    i.wrapping_mul(0x9E37_79B9) % 30_000,
-                    1_735_664_400 + (i as i64 * 7_919) % 5_000_000,
-                )
-            })
-            .collect();
+        let events = spread(
+            120_000,
+            0x9E37_79B9,
+            30_000,
+            1_735_664_400,
+            7_919,
+            5_000_000,
+        );
         let mut parts = [
             MonthlyActiveCounter::new(),
             MonthlyActiveCounter::new(),

@@ -12,7 +12,44 @@
 //! * [`report`]: the self-classification report as JSON and bilingual Markdown.
 //! * [`schedule`]: first and yearly self-classification deadlines (PLAT-09/10/13, A-16, A-17).
 //!
-//! Domain logic is pure: the caller passes the determination date and the population.
+//! Domain logic is pure: the caller passes the determination date, the population and the
+//! calendar. The only inputs read are byte blocks handed to [`csv::CsvEventReader`].
+//!
+//! ## From events to a report
+//!
+//! ```
+//! use chrono::NaiveDate;
+//! use egov_platform_class::*;
+//!
+//! // 1. Count (PLAT-01): feed events one by one or in batches; merge partial counters.
+//! let mut counter = MonthlyActiveCounter::new();
+//! let start = YearMonth::new(2025, 1).unwrap().start_unix_seconds();
+//! for day in 0..365i64 {
+//!     for user in 0..(day % 7 + 1) as u64 {
+//!         counter.add(&ActivityEvent {
+//!             user: UserKey::from_int(user),
+//!             at: start + day * 86_400,
+//!             kind: ActivityKind::Login,
+//!             in_vietnam: true,
+//!         });
+//!     }
+//! }
+//! // 2. Classify (PLAT-02…06): 12 complete months before the date, exact thresholds.
+//! let mut input = ClassificationInput::new(counter.monthly_counts(), UserCountSource::EgovCounter);
+//! input.population = Population::new(200, PopulationKind::Census, "test", "test",
+//!     NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
+//! input.intermediary = Intermediary::Attested;
+//! let date = NaiveDate::from_ymd_opt(2026, 1, 10).unwrap();
+//! let c = classify(&input, date).unwrap();
+//! assert_eq!(c.scale, Scale::Large); // 7 users of 200 = 3.5 %
+//! assert_eq!(c.class, LegalClass::LargeIntermediaryPlatform);
+//! // 3. Report (PLAT-09…27): obligations checklist, next due date, JSON and Markdown.
+//! let summary = CountingSummary::new(counter.months(), counter.stats(), None);
+//! let report = build_report(&input, date, &ReportContext::default(),
+//!     &egov_core::WorkingCalendar::vietnam(), Some(summary)).unwrap();
+//! assert_eq!(report.obligations.len(), 17);
+//! assert!(report.to_markdown().contains("## Nghĩa vụ / Obligations"));
+//! ```
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 #![cfg_attr(
