@@ -45,9 +45,14 @@ const MONTHS_2025: &str = "2025-01=3000000,2025-02=3000000,2025-03=3000000,2025-
 
 /// `platform classify` at the 3 % boundary (P = 100 000 000, mean 3 000 000), plus `extra`.
 fn classify_at_3_percent(extra: &[&str]) -> Output {
+    at_3_percent("classify", extra)
+}
+
+/// `platform <cmd>` at the 3 % boundary, plus `extra`.
+fn at_3_percent(cmd: &str, extra: &[&str]) -> Output {
     let mut args = vec![
         "platform",
-        "classify",
+        cmd,
         "--monthly",
         MONTHS_2025,
         "--population",
@@ -148,21 +153,13 @@ fn plat_report_cli_markdown_and_json() {
         br#"{"items": {"d19_1_b_notify_result": {"satisfied": false}}}"#,
     );
     let args = [
-        "platform",
-        "report",
-        "--monthly",
-        MONTHS_2025,
-        "--population",
-        "100000000",
-        "--date",
-        "2026-01-15",
         "--intermediary",
         "--first-classified",
         "2025-10-01",
         "--evidence",
         evidence.to_str().unwrap(),
     ];
-    let o = egov(&args);
+    let o = at_3_percent("report", &args);
     assert_eq!(
         o.status.code(),
         Some(1),
@@ -171,9 +168,9 @@ fn plat_report_cli_markdown_and_json() {
     let md = String::from_utf8_lossy(&o.stdout);
     assert!(md.contains("## Nghĩa vụ / Obligations"));
     assert!(md.contains("2026-01-30"));
-    let mut with_json = vec!["--json"];
-    with_json.extend_from_slice(&args);
-    let v = json(&egov(&with_json));
+    let mut with_json = args.to_vec();
+    with_json.push("--json");
+    let v = json(&at_3_percent("report", &with_json));
     assert_eq!(v["next_due"]["due_on"], "2026-01-30");
     assert_eq!(v["obligations_overall"], "fail");
 }
