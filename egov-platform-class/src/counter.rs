@@ -252,11 +252,16 @@ impl KeySet {
         if self.buf_len == 0 {
             return;
         }
-        let mut run = Vec::with_capacity(self.buf_len);
-        for s in self.buf.iter_mut().filter(|s| **s != 0) {
-            run.push(*s);
-            *s = 0;
+        // Branch-free compaction of the occupied slots (about 3 in 4 are).
+        let mut run = vec![0u64; self.buf.len()];
+        let mut k = 0;
+        for &s in &self.buf {
+            // k ≤ the slot's index < run.len(); run[k] is overwritten next unless s was kept.
+            run[k] = s;
+            k += usize::from(s != 0);
         }
+        run.truncate(k);
+        self.buf.fill(0);
         self.buf_len = 0;
         insertion_sort(&mut run);
         self.push_run(run);
