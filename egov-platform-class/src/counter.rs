@@ -12,7 +12,7 @@
 //!   `n(n−1)/2^65` (birthday bound): 2.7 × 10⁻⁶ for 10 million users, 2.7 × 10⁻⁴ for 100 million.
 //!   See [`collision_bound`]. A collision can only make a count lower, never higher.
 //! * Each month keeps its keys (bijectively mixed) in a small open-addressing buffer of at most
-//!   4 096 slots (32 KiB, so the buffers of a year stay in L2 cache) and in **sorted runs of
+//!   8 192 slots (64 KiB, so the buffers of a year stay in L2 cache) and in **sorted runs of
 //!   distinct keys** whose lengths at least halve from one run to the next (a log-structured
 //!   merge). A full buffer is read out in slot order — hash order, because the slot is
 //!   `⌊mix(key) · capacity / 2⁶⁴⌋` and probing never wraps — fixed up by insertion sort and pushed
@@ -20,10 +20,10 @@
 //!   Each key is touched O(log n) times, always sequentially, instead of once at a random address
 //!   of a table as large as the month (which costs a cache and TLB miss per event at scale).
 //! * Memory: 8 bytes per distinct user-month in the runs, plus duplicates not yet merged away,
-//!   plus a merge's output while it runs (one month at a time), plus the 32 KiB buffers;
+//!   plus a merge's output while it runs (one month at a time), plus the 64 KiB buffers;
 //!   [`compact`](MonthlyActiveCounter::compact) leaves exactly 8 bytes per user-month.
-//! * Batches are inserted in groups of [`GROUP`]: the buffer slots of the whole group are read
-//!   first so the cache misses overlap, then the keys are inserted (safe-code software prefetch).
+//! * Batches are inserted in groups of [`GROUP`]: the months of a group are resolved and buffer
+//!   room reserved once, then the keys inserted.
 //! * Memory grows with distinct user-months, not with events. Counters of disjoint parts of the
 //!   events (threads, files, machines) [`merge`](MonthlyActiveCounter::merge) into exactly the
 //!   counter of all events, in any order.
@@ -141,8 +141,8 @@ impl CountStats {
 
 /// Slots of a month's buffer when it is first used.
 const BUF_MIN: usize = 1 << 10;
-/// Largest buffer (256 KiB of slots): beyond it the buffer is flushed into a sorted run.
-const BUF_MAX: usize = 1 << 12;
+/// Largest buffer (64 KiB of slots): beyond it the buffer is flushed into a sorted run.
+const BUF_MAX: usize = 1 << 13;
 /// Extra slots past the hashed range, so probing never wraps and slot order stays hash order.
 const SLACK: usize = 256;
 
@@ -197,12 +197,6 @@ impl KeySet {
                 self.flush();
             }
         }
-    }
-
-    /// Reads the key's buffer slot so a following insert hits the cache.
-    #[inline]
-    fn touch(&self, key: u64) -> u64 {
-        self.buf.get(slot(mix(key), self.cap)).copied().unwrap_or(0)
     }
 
     /// Inserts a key; [`reserve`](Self::reserve) must have made room.
@@ -498,13 +492,7 @@ impl MonthlyActiveCounter {
                 p.0 -= self.base as usize;
                 self.sets[p.0].reserve(GROUP);
             }
-            let pending = &*pending;
-            let mut touched = 0u64;
-            for &(i, k) in pending {
-                touched ^= self.sets[i].touch(k);
-            }
-            std::hint::black_box(touched);
-            for &(i, k) in pending {
+            for &(i, k) in &*pending {
                 self.sets[i].insert_no_grow(k);
             }
         }
