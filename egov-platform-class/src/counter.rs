@@ -338,27 +338,77 @@ fn insertion_sort(v: &mut [u64]) {
     }
 }
 
-/// The sorted union of two sorted runs of distinct keys, without duplicates (branch-free step).
+/// A two-way merge in progress: inputs, positions, output position.
+struct MergeCursor<'a> {
+    a: &'a [u64],
+    b: &'a [u64],
+    i: usize,
+    j: usize,
+    k: usize,
+}
+
+impl MergeCursor<'_> {
+    #[inline]
+    fn both_left(&self) -> bool {
+        self.i < self.a.len() && self.j < self.b.len()
+    }
+
+    /// One branch-free step: writes the smaller head, advancing both inputs on a tie.
+    #[inline(always)]
+    fn step(&mut self, out: &mut [u64]) {
+        let (x, y) = (self.a[self.i], self.b[self.j]);
+        out[self.k] = x.min(y);
+        self.k += 1;
+        self.i += usize::from(x <= y);
+        self.j += usize::from(y <= x);
+    }
+
+    /// Runs to the end; returns the number of keys written.
+    fn finish(mut self, out: &mut [u64]) -> usize {
+        while self.both_left() {
+            self.step(out);
+        }
+        for rest in [&self.a[self.i..], &self.b[self.j..]] {
+            out[self.k..self.k + rest.len()].copy_from_slice(rest);
+            self.k += rest.len();
+        }
+        self.k
+    }
+}
+
+/// The sorted union of two sorted runs of distinct keys, without duplicates. The inputs are split
+/// at a pivot and both halves merged in one loop: two independent dependency chains run in
+/// parallel on the CPU, about twice the speed of one.
 fn merge_distinct(a: &[u64], b: &[u64]) -> Vec<u64> {
     let mut out = vec![0u64; a.len() + b.len()];
-    let (mut i, mut j, mut k) = (0, 0, 0);
-    if !a.is_empty() && !b.is_empty() {
-        loop {
-            let (x, y) = (a[i], b[j]);
-            out[k] = x.min(y);
-            k += 1;
-            i += usize::from(x <= y);
-            j += usize::from(y <= x);
-            if i == a.len() || j == b.len() {
-                break;
-            }
-        }
+    let pivot = a.get(a.len() / 2).copied().unwrap_or(0);
+    let (pa, pb) = (
+        a.partition_point(|&x| x < pivot),
+        b.partition_point(|&x| x < pivot),
+    );
+    let (lo_out, hi_out) = out.split_at_mut(pa + pb);
+    let mut lo = MergeCursor {
+        a: &a[..pa],
+        b: &b[..pb],
+        i: 0,
+        j: 0,
+        k: 0,
+    };
+    let mut hi = MergeCursor {
+        a: &a[pa..],
+        b: &b[pb..],
+        i: 0,
+        j: 0,
+        k: 0,
+    };
+    while lo.both_left() && hi.both_left() {
+        lo.step(lo_out);
+        hi.step(hi_out);
     }
-    for rest in [&a[i..], &b[j..]] {
-        out[k..k + rest.len()].copy_from_slice(rest);
-        k += rest.len();
-    }
-    out.truncate(k);
+    let lo_len = lo.finish(lo_out);
+    let hi_len = hi.finish(hi_out);
+    out.copy_within(pa + pb..pa + pb + hi_len, lo_len);
+    out.truncate(lo_len + hi_len);
     if out.capacity() - out.len() > out.len() / 8 {
         out.shrink_to_fit();
     }
@@ -755,6 +805,29 @@ mod tests {
         assert_eq!(last.to_string(), "2199-12");
         c.add(&ev(4, 7_258_093_200)); // 2200-01-01T00:00:00+07:00
         assert_eq!(c.stats().timestamp_out_of_range, 1);
+    }
+
+    #[test]
+    fn merge_distinct_is_the_sorted_union() {
+        let cases: [(&[u64], &[u64]); 6] = [
+            (&[], &[]),
+            (&[1, 2, 3], &[]),
+            (&[], &[4]),
+            (&[1, 3, 5, 7, 9], &[2, 3, 4, 9, 10, 11]),
+            (&[5, 6, 7], &[1, 2, 3]),
+            (&[1, 2, 3, 4, 5, 6, 7, 8], &[1, 2, 3, 4, 5, 6, 7, 8]),
+        ];
+        for (a, b) in cases {
+            let want: BTreeSet<u64> = a.iter().chain(b).copied().collect();
+            assert_eq!(
+                merge_distinct(a, b),
+                want.iter().copied().collect::<Vec<_>>()
+            );
+            assert_eq!(
+                merge_distinct(b, a),
+                want.iter().copied().collect::<Vec<_>>()
+            );
+        }
     }
 
     #[test]
