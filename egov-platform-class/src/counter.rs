@@ -275,7 +275,7 @@ impl KeySet {
             let (Some(b), Some(a)) = (self.runs.pop(), self.runs.pop()) else {
                 break;
             };
-            self.runs.push(merge_distinct(&a, &b));
+            self.runs.push(merge_runs(a, b));
         }
     }
 
@@ -288,7 +288,7 @@ impl KeySet {
             let (Some(b), Some(a)) = (self.runs.pop(), self.runs.pop()) else {
                 break;
             };
-            self.runs.push(merge_distinct(&a, &b));
+            self.runs.push(merge_runs(a, b));
         }
         self.runs.iter_mut().for_each(Vec::shrink_to_fit);
         self.runs.shrink_to_fit();
@@ -313,7 +313,7 @@ impl KeySet {
         let mut acc: Vec<u64> = self.buf.iter().copied().filter(|&s| s != 0).collect();
         insertion_sort(&mut acc);
         for run in self.runs.iter().rev() {
-            acc = merge_distinct(&acc, run);
+            acc = merge_into(acc, run);
         }
         acc.len() as u64 + zero
     }
@@ -338,81 +338,101 @@ fn insertion_sort(v: &mut [u64]) {
     }
 }
 
-/// A two-way merge in progress: inputs, positions, output position.
-struct MergeCursor<'a> {
-    a: &'a [u64],
+/// A backward merge in place: `buf[..i]` holds the rest of the first run, `b[..j]` the rest of
+/// the second, and the output grows downwards from `buf[k]`. Since `k ≥ i + j`, writes never
+/// overtake unread input.
+struct BackMerge<'a> {
+    buf: &'a mut [u64],
     b: &'a [u64],
     i: usize,
     j: usize,
     k: usize,
 }
 
-impl MergeCursor<'_> {
+impl<'a> BackMerge<'a> {
+    fn new(buf: &'a mut [u64], i: usize, b: &'a [u64]) -> Self {
+        let k = buf.len();
+        BackMerge {
+            buf,
+            b,
+            i,
+            j: b.len(),
+            k,
+        }
+    }
+
     #[inline]
     fn both_left(&self) -> bool {
-        self.i < self.a.len() && self.j < self.b.len()
+        self.i > 0 && self.j > 0
     }
 
-    /// One branch-free step: writes the smaller head, advancing both inputs on a tie.
+    /// One branch-free step: writes the larger head, consuming both inputs on a tie.
     #[inline(always)]
-    fn step(&mut self, out: &mut [u64]) {
-        let (x, y) = (self.a[self.i], self.b[self.j]);
-        out[self.k] = x.min(y);
-        self.k += 1;
-        self.i += usize::from(x <= y);
-        self.j += usize::from(y <= x);
+    fn step(&mut self) {
+        let (x, y) = (self.buf[self.i - 1], self.b[self.j - 1]);
+        self.k -= 1;
+        self.buf[self.k] = x.max(y);
+        self.i -= usize::from(x >= y);
+        self.j -= usize::from(y >= x);
     }
 
-    /// Runs to the end; returns the number of keys written.
-    fn finish(mut self, out: &mut [u64]) -> usize {
+    /// Runs to the end; the output is `buf[start..]`, returns `start`.
+    fn finish(mut self) -> usize {
         while self.both_left() {
-            self.step(out);
+            self.step();
         }
-        for rest in [&self.a[self.i..], &self.b[self.j..]] {
-            out[self.k..self.k + rest.len()].copy_from_slice(rest);
-            self.k += rest.len();
-        }
-        self.k
+        let (i, j) = (self.i, self.j);
+        self.buf[self.k - j..self.k].copy_from_slice(&self.b[..j]);
+        self.k -= j;
+        self.buf.copy_within(..i, self.k - i);
+        self.k - i
     }
 }
 
-/// The sorted union of two sorted runs of distinct keys, without duplicates. The inputs are split
-/// at a pivot and both halves merged in one loop: two independent dependency chains run in
-/// parallel on the CPU, about twice the speed of one.
-fn merge_distinct(a: &[u64], b: &[u64]) -> Vec<u64> {
-    let mut out = vec![0u64; a.len() + b.len()];
-    let pivot = a.get(a.len() / 2).copied().unwrap_or(0);
-    let (pa, pb) = (
-        a.partition_point(|&x| x < pivot),
-        b.partition_point(|&x| x < pivot),
-    );
-    let (lo_out, hi_out) = out.split_at_mut(pa + pb);
-    let mut lo = MergeCursor {
-        a: &a[..pa],
-        b: &b[..pb],
-        i: 0,
-        j: 0,
-        k: 0,
-    };
-    let mut hi = MergeCursor {
-        a: &a[pa..],
-        b: &b[pb..],
-        i: 0,
-        j: 0,
-        k: 0,
-    };
+/// The sorted union of two sorted runs of distinct keys, without duplicates, built in `run`'s
+/// allocation (extended by `other.len()`: a merge needs fresh memory only for the smaller side).
+/// The inputs are split at a pivot and the two value ranges merged in one loop: two independent
+/// dependency chains run in parallel on the CPU, about twice the speed of one.
+fn merge_into(mut run: Vec<u64>, other: &[u64]) -> Vec<u64> {
+    if other.is_empty() {
+        return run;
+    }
+    let n = run.len();
+    let pivot = run.get(n / 2).copied().unwrap_or(u64::MAX);
+    let pa = run.partition_point(|&x| x < pivot);
+    let pb = other.partition_point(|&x| x < pivot);
+    let total = n + other.len();
+    run.resize(total, 0);
+    let lo_end = pa + pb;
+    // Lower range: run[..pa] merged with other[..pb] into run[..lo_end];
+    // upper range: run[pa..n], moved to run[lo_end..], merged with other[pb..] into run[lo_end..].
+    run.copy_within(pa..n, lo_end);
+    let (lo_buf, hi_buf) = run.split_at_mut(lo_end);
+    let mut lo = BackMerge::new(lo_buf, pa, &other[..pb]);
+    let mut hi = BackMerge::new(hi_buf, n - pa, &other[pb..]);
     while lo.both_left() && hi.both_left() {
-        lo.step(lo_out);
-        hi.step(hi_out);
+        lo.step();
+        hi.step();
     }
-    let lo_len = lo.finish(lo_out);
-    let hi_len = hi.finish(hi_out);
-    out.copy_within(pa + pb..pa + pb + hi_len, lo_len);
-    out.truncate(lo_len + hi_len);
-    if out.capacity() - out.len() > out.len() / 8 {
-        out.shrink_to_fit();
+    let lo_start = lo.finish();
+    let hi_start = lo_end + hi.finish();
+    let lo_len = lo_end - lo_start;
+    run.copy_within(lo_start..lo_end, 0);
+    run.copy_within(hi_start..total, lo_len);
+    run.truncate(lo_len + total - hi_start);
+    if run.capacity() - run.len() > run.len() / 8 {
+        run.shrink_to_fit();
     }
-    out
+    run
+}
+
+/// Merges two runs in the allocation of the larger.
+fn merge_runs(a: Vec<u64>, b: Vec<u64>) -> Vec<u64> {
+    if a.len() >= b.len() {
+        merge_into(a, &b)
+    } else {
+        merge_into(b, &a)
+    }
 }
 
 /// The exact counter of distinct active users per month (PLAT-01, Đ17.1; Đ17.4 monthly figures).
@@ -808,7 +828,7 @@ mod tests {
     }
 
     #[test]
-    fn merge_distinct_is_the_sorted_union() {
+    fn merge_into_is_the_sorted_union() {
         let cases: [(&[u64], &[u64]); 6] = [
             (&[], &[]),
             (&[1, 2, 3], &[]),
@@ -820,11 +840,11 @@ mod tests {
         for (a, b) in cases {
             let want: BTreeSet<u64> = a.iter().chain(b).copied().collect();
             assert_eq!(
-                merge_distinct(a, b),
+                merge_into(a.to_vec(), b),
                 want.iter().copied().collect::<Vec<_>>()
             );
             assert_eq!(
-                merge_distinct(b, a),
+                merge_into(b.to_vec(), a),
                 want.iter().copied().collect::<Vec<_>>()
             );
         }
@@ -857,6 +877,17 @@ mod tests {
     }
 
     proptest! {
+        #[test]
+        fn merge_into_equals_set_union(
+            a in prop::collection::btree_set(0u64..500, 0..120),
+            b in prop::collection::btree_set(0u64..500, 0..120),
+        ) {
+            let want: Vec<u64> = a.union(&b).copied().collect();
+            let (a, b): (Vec<u64>, Vec<u64>) = (a.into_iter().collect(), b.into_iter().collect());
+            prop_assert_eq!(merge_into(a.clone(), &b), want.clone());
+            prop_assert_eq!(merge_runs(b, a), want);
+        }
+
         #[test]
         fn plat_01_merge_of_any_split_in_any_order_is_exact(
             raw in prop::collection::vec((0u64..60, 1_700_000_000i64..1_760_000_000, any::<bool>(), 0usize..5), 0..400),
