@@ -16,12 +16,16 @@
 //!   distinct keys** whose lengths at least halve from one run to the next (a log-structured
 //!   merge). A full buffer is read out in slot order — hash order, because the slot is
 //!   `⌊mix(key) · capacity / 2⁶⁴⌋` and probing never wraps — fixed up by insertion sort and pushed
-//!   as a run; runs of similar length are merged with deduplication by a branch-free two-way merge.
+//!   as a run; runs of similar length are merged with deduplication by a branch-free merge that
+//!   runs backwards in place in the larger run's allocation, as two interleaved value ranges.
 //!   Each key is touched O(log n) times, always sequentially, instead of once at a random address
 //!   of a table as large as the month (which costs a cache and TLB miss per event at scale).
-//! * Memory: 8 bytes per distinct user-month in the runs, plus duplicates not yet merged away,
-//!   plus a merge's output while it runs (one month at a time), plus the 64 KiB buffers;
-//!   [`compact`](MonthlyActiveCounter::compact) leaves exactly 8 bytes per user-month.
+//! * Memory: 8 bytes per distinct user-month in the runs, plus duplicates not yet merged away
+//!   (at most one level's worth), plus the smaller run during a merge, plus the 64 KiB buffers;
+//!   [`compact`](MonthlyActiveCounter::compact) leaves exactly 8 bytes per user-month. Measured:
+//!   8.6–9.7 bytes per user-month at 10–100 million events.
+//! * Speed (see `benches/platform_vs_duckdb.sh`): about 20 million events per CPU-second on one
+//!   core at 100 million events over 10 million users and 12 months.
 //! * Batches are inserted in groups of [`GROUP`]: the months of a group are resolved and buffer
 //!   room reserved once, then the keys inserted.
 //! * Memory grows with distinct user-months, not with events. Counters of disjoint parts of the
