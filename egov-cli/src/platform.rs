@@ -69,7 +69,8 @@ pub struct ClassifyArgs {
     #[arg(long)]
     events: Option<String>,
     /// Population (default: 102 300 000, average 2025, Cục Thống kê, published 2026-01-05).
-    #[arg(long)]
+    /// Give its publisher and publication date too (§7 A-13).
+    #[arg(long, requires_all = ["population_publisher", "population_date"])]
     population: Option<u64>,
     /// Publisher of --population.
     #[arg(long, requires = "population")]
@@ -77,6 +78,9 @@ pub struct ClassifyArgs {
     /// Publication date of --population (YYYY-MM-DD).
     #[arg(long, requires = "population")]
     population_date: Option<String>,
+    /// Period or instant --population describes (e.g. 2025), if not the publication year.
+    #[arg(long, requires = "population")]
+    population_reference: Option<String>,
     /// The owner attests the intermediary condition of Đ18.1.
     #[arg(long, conflicts_with = "not_intermediary")]
     intermediary: bool,
@@ -521,18 +525,17 @@ fn build_input(
         monthly,
         parse_source(a.source.as_deref(), counting.is_some())?,
     );
-    if let Some(p) = a.population {
-        let published = match &a.population_date {
-            Some(d) => parse_date(d, "--population-date")?,
-            None => today_vn(),
-        };
+    if let (Some(p), Some(publisher), Some(date)) =
+        (a.population, &a.population_publisher, &a.population_date)
+    {
+        let published = parse_date(date, "--population-date")?;
         input.population = Population::new(
             p,
             PopulationKind::Average,
-            "caller-supplied",
-            a.population_publisher
+            a.population_reference
                 .clone()
-                .unwrap_or_else(|| "caller-supplied".to_owned()),
+                .unwrap_or_else(|| "not stated".to_owned()),
+            publisher.clone(),
             published,
         );
     }

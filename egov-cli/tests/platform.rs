@@ -57,6 +57,10 @@ fn at_3_percent(cmd: &str, extra: &[&str]) -> Output {
         MONTHS_2025,
         "--population",
         "100000000",
+        "--population-publisher",
+        "test",
+        "--population-date",
+        "2026-01-05",
         "--date",
         "2026-01-15",
     ];
