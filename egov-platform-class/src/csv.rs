@@ -136,16 +136,13 @@ pub fn parse_line(line: &[u8]) -> Result<Line, MalformedReason> {
 #[inline]
 fn digits(line: &[u8], mut i: usize) -> Option<(u64, usize)> {
     let start = i;
-    let mut v: u64 = 0;
-    while let Some(&b) = line.get(i) {
-        let d = b.wrapping_sub(b'0');
-        if d > 9 {
-            break;
-        }
-        v = v.checked_mul(10)?.checked_add(u64::from(d))?;
+    while line.get(i).is_some_and(u8::is_ascii_digit) {
         i += 1;
     }
-    (i > start).then_some((v, i))
+    // Up to 19 digits cannot overflow a u64; longer numbers take the general path.
+    let run = line.get(start..i).filter(|r| (1..=19).contains(&r.len()))?;
+    let v = run.iter().fold(0u64, |v, &b| v * 10 + u64::from(b - b'0'));
+    Some((v, i))
 }
 
 /// The fast path for the compact form `123,1735689600,l,1` (integer user, Unix seconds,
