@@ -542,14 +542,15 @@ impl MonthlyActiveCounter {
         }
     }
 
-    /// Feeds one event (PLAT-01).
+    /// Feeds one event (PLAT-01, NĐ 137/2024 Đ17.1: any login, information access or service use
+    /// in Vietnam makes the user active in that month).
     pub fn add(&mut self, event: &ActivityEvent) {
         if let Some(i) = self.accept(event) {
             self.sets[i].insert(event.user.0);
         }
     }
 
-    /// Feeds a batch of events; same result as feeding them one by one, faster (PLAT-01).
+    /// Feeds a batch of events; same result as feeding them one by one, faster (PLAT-01, Đ17.1).
     pub fn add_batch(&mut self, events: &[ActivityEvent]) {
         let mut pending = [(0usize, 0u64); GROUP];
         for group in events.chunks(GROUP) {

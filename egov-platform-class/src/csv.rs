@@ -124,7 +124,8 @@ pub enum Line {
     Blank,
 }
 
-/// Reads one line (without its line ending) in the format of this module (PLAT-01 input).
+/// Reads one line (without its line ending) in the format of this module (PLAT-01 input,
+/// NĐ 137/2024 Đ17.1 activity kinds).
 pub fn parse_line(line: &[u8]) -> Result<Line, MalformedReason> {
     if let Some(e) = parse_compact(line) {
         return Ok(Line::Event(e));

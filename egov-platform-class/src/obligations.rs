@@ -172,7 +172,7 @@ fn obligation(row: &Row) -> Obligation {
     }
 }
 
-/// The checklist for a class (PLAT-13…27; PLAT-21: very large = Đ19 ∪ Đ20). Empty unless the
+/// The checklist for a class (PLAT-13…27, NĐ 137/2024 Đ19–20; PLAT-21: very large = Đ19 ∪ Đ20). Empty unless the
 /// class is an intermediary platform (Đ19, Đ20 bind owners of intermediary platforms only).
 pub fn checklist(class: LegalClass) -> Vec<Obligation> {
     let max = match class {
@@ -216,7 +216,8 @@ pub struct Evidence {
     pub has_prioritised_search: Option<bool>,
 }
 
-/// Judges the evidence against the checklist of `class` (PLAT-13…27): one finding per item.
+/// Judges the evidence against the checklist of `class` (PLAT-13…27, NĐ 137/2024 Đ19–20): one
+/// finding per item.
 /// Items the evidence does not mention are `Unknown`, never `Pass`.
 pub fn evaluate(class: LegalClass, evidence: &Evidence) -> Report {
     let mut report = Report::new();

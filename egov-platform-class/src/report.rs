@@ -105,7 +105,8 @@ pub struct ReportContext {
     pub schedule: ScheduleParams,
 }
 
-/// Builds the report (PLAT-02…27): classification, obligations of the resulting class, next due
+/// Builds the report (PLAT-02…27, NĐ 137/2024 Đ17–20): classification, obligations of the
+/// resulting class, next due
 /// date. `determination_date` is also "today" for the schedule.
 pub fn build_report(
     input: &ClassificationInput,
