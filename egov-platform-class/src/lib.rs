@@ -9,6 +9,8 @@
 //! * [`classify()`]: the 12-month average and the 3 % (large) / 10 % (very large) thresholds with
 //!   exact integer arithmetic (PLAT-02…06), distance to each threshold, the intermediary condition.
 //! * [`obligations`]: the Đ19/Đ20 checklist with citations and evidence evaluation (PLAT-13…27).
+//! * [`recommendation`]: opting out of data-driven recommendation, never switched back without
+//!   consent (PLAT-24, Đ20.1.b).
 //! * [`report`]: the self-classification report as JSON and bilingual Markdown.
 //! * [`schedule`]: first and yearly self-classification deadlines (PLAT-09/10/13, A-16, A-17).
 //!
@@ -62,6 +64,7 @@ pub mod counter;
 pub mod csv;
 pub mod month;
 pub mod obligations;
+pub mod recommendation;
 pub mod report;
 pub mod schedule;
 
