@@ -11,6 +11,8 @@
 //! * [`obligations`]: the Đ19/Đ20 checklist with citations and evidence evaluation (PLAT-13…27).
 //! * [`recommendation`]: opting out of data-driven recommendation, never switched back without
 //!   consent (PLAT-24, Đ20.1.b).
+//! * [`cases`]: notify (or warn) the account before handling a reported issue or illegal content
+//!   (PLAT-15, PLAT-19; Đ19.1.b, Đ19.2.c).
 //! * [`report`]: the self-classification report as JSON and bilingual Markdown.
 //! * [`schedule`]: first and yearly self-classification deadlines (PLAT-09/10/13, A-16, A-17).
 //!
@@ -59,6 +61,7 @@
     deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
 )]
 
+pub mod cases;
 pub mod classify;
 pub mod counter;
 pub mod csv;
