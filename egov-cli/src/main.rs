@@ -8,6 +8,7 @@
 mod commands;
 mod mark;
 mod output;
+mod platform;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -98,6 +99,9 @@ enum Command {
     Mark(Box<mark::MarkCommand>),
     /// Generate an Ed25519 signing key for conversion marks.
     Keygen(mark::KeygenArgs),
+    /// Platform size classes: count active users, classify, report (NĐ 137/2024 Đ15–20).
+    #[command(subcommand)]
+    Platform(platform::PlatformCommand),
 }
 
 fn main() -> ExitCode {
@@ -130,6 +134,7 @@ fn main() -> ExitCode {
         Command::Workday { date, calendar } => commands::workday(&date, calendar.as_deref()),
         Command::Mark(cmd) => mark::run(*cmd),
         Command::Keygen(args) => mark::keygen(&args),
+        Command::Platform(cmd) => platform::run(cmd),
     };
     output::emit(result, cli.json)
 }
