@@ -1,14 +1,30 @@
-//! # egov-trust (planned)
+//! # egov-trust
 //!
 //! The six network-trust ("tín nhiệm mạng") criteria of Nghị định 137/2024/NĐ-CP Điều 21
-//! (rules TRUST-01…09), evaluated from evidence: certificate chains and TLS policy, advisory
-//! blocklists, links on a page, security.txt (RFC 9116) and attestations, plus a self-declaration.
+//! (rules TRUST-01…04), evaluated from evidence: attestations (a, đ), the consent commitment
+//! (b), certificate chains and a TLS policy (c), advisory blocklist snapshots (d), links on a
+//! page (đ) and security.txt (RFC 9116) or other contact evidence (e), plus a self-declaration
+//! (Đ21.3).
 //!
-//! Not implemented yet: this crate is an empty placeholder so the workspace layout is final.
-//! Track progress in the README's feature table.
+//! Pure functions: the caller passes the evaluation time, trust anchors and blocklist
+//! snapshots. Without the `probe` feature the crate does no I/O.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 #![cfg_attr(
     not(test),
     deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
 )]
+
+pub mod blocklist;
+pub mod criteria;
+pub mod security_txt;
+
+pub use blocklist::{evaluate_blocklist, normalize_host, BlocklistHit, BlocklistSnapshot};
+pub use criteria::{
+    evaluate_consent, evaluate_security_level, Assessment, Attestation, ConsentCommitment,
+    Criterion, CriterionVerdict, SecurityLevelAttestation,
+};
+pub use security_txt::{
+    evaluate_contact, parse_security_txt, ContactEvidence, Problem, ProblemKind, SecurityTxt,
+    Severity,
+};
