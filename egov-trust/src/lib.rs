@@ -18,6 +18,7 @@
 pub mod blocklist;
 pub mod criteria;
 pub mod security_txt;
+pub mod tls;
 
 pub use blocklist::{evaluate_blocklist, normalize_host, BlocklistHit, BlocklistSnapshot};
 pub use criteria::{
@@ -27,4 +28,8 @@ pub use criteria::{
 pub use security_txt::{
     evaluate_contact, parse_security_txt, ContactEvidence, Problem, ProblemKind, SecurityTxt,
     Severity,
+};
+pub use tls::{
+    evaluate_tls, load_anchors, load_chain, summarize, Anchors, CertError, CertSummary, KeyInfo,
+    PolicyError, Tier, TlsEvidence, TlsPolicy,
 };
