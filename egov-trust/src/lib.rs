@@ -17,6 +17,7 @@
 
 pub mod blocklist;
 pub mod criteria;
+pub mod links;
 pub mod security_txt;
 pub mod tls;
 
@@ -24,6 +25,10 @@ pub use blocklist::{evaluate_blocklist, normalize_host, BlocklistHit, BlocklistS
 pub use criteria::{
     evaluate_consent, evaluate_security_level, Assessment, Attestation, ConsentCommitment,
     Criterion, CriterionVerdict, SecurityLevelAttestation,
+};
+pub use links::{
+    evaluate_links, extract_links, flag_links, look_alike_of, skeleton, FlaggedLink, Link,
+    LinkError, LinkFlag,
 };
 pub use security_txt::{
     evaluate_contact, parse_security_txt, ContactEvidence, Problem, ProblemKind, SecurityTxt,
