@@ -17,6 +17,8 @@
 
 pub mod blocklist;
 pub mod criteria;
+pub mod declaration;
+pub mod evaluate;
 pub mod links;
 pub mod security_txt;
 pub mod tls;
@@ -26,6 +28,8 @@ pub use criteria::{
     evaluate_consent, evaluate_security_level, Assessment, Attestation, ConsentCommitment,
     Criterion, CriterionVerdict, SecurityLevelAttestation,
 };
+pub use declaration::{Declaration, DeclaredCriterion, Lang, DECLARATION_FORMAT};
+pub use evaluate::{evaluate_site, Context, Page, SiteEvidence, SystemInfo};
 pub use links::{
     evaluate_links, extract_links, flag_links, look_alike_of, skeleton, FlaggedLink, Link,
     LinkError, LinkFlag,
