@@ -7,6 +7,7 @@
 
 mod commands;
 mod output;
+mod trust;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -86,6 +87,11 @@ enum Command {
         #[arg(long)]
         calendar: Option<PathBuf>,
     },
+    /// Network-trust ("tín nhiệm mạng") criteria of NĐ 137/2024 Đ21 (TRUST-01…04).
+    Trust {
+        #[command(subcommand)]
+        command: Box<trust::TrustCommand>,
+    },
 }
 
 fn main() -> ExitCode {
@@ -116,6 +122,7 @@ fn main() -> ExitCode {
             calendar: calendar.as_deref(),
         }),
         Command::Workday { date, calendar } => commands::workday(&date, calendar.as_deref()),
+        Command::Trust { command } => trust::run(*command),
     };
     output::emit(result, cli.json)
 }
