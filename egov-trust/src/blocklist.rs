@@ -6,44 +6,133 @@
 //! its subdomains and `evil.vn` never matches `notevil.vn`. Address ranges are merged into
 //! sorted, disjoint intervals and searched by binary search.
 
-use std::collections::HashSet;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::net::IpAddr;
 
 use egov_core::VnDateTime;
 use ipnet::IpNet;
 use serde::{Deserialize, Serialize};
 
-/// FxHash-style hasher: the set is built from our own normalised strings, so no HashDoS
-/// concern that would call for SipHash, and lookups are the hot path.
-#[derive(Default, Clone, Copy)]
-pub struct FxHasher(u64);
-
-const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-
-impl Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = self.0;
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut w = [0u8; 8];
-            w.copy_from_slice(c);
-            h = (h.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(SEED);
-        }
-        for &b in chunks.remainder() {
-            h = (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(SEED);
-        }
-        self.0 = h;
-    }
-    fn write_u8(&mut self, i: u8) {
-        self.0 = (self.0.rotate_left(5) ^ u64::from(i)).wrapping_mul(SEED);
-    }
-    fn finish(&self) -> u64 {
-        self.0
-    }
+/// Domain set tuned for lookups: suffix hashes computed right to left in one pass over the host,
+/// a blocked Bloom filter (about one byte per entry, so it stays in cache) that rejects most
+/// suffixes without touching the table, and an open-addressing table of (hash, index) that is
+/// confirmed by comparing the stored name.
+#[derive(Debug, Clone, Default)]
+struct DomainSet {
+    names: Vec<Box<str>>,
+    bloom: Vec<u64>,
+    hashes: Vec<u64>,
+    slots: Vec<u32>,
 }
 
-type FxSet = HashSet<Box<str>, BuildHasherDefault<FxHasher>>;
+const EMPTY: u32 = u32::MAX;
+
+/// Byte-wise multiplicative hash fed right to left, so the hash of every label-boundary suffix
+/// falls out of one pass. `fin` mixes the running state into the final hash.
+#[inline]
+fn step(h: u64, b: u8) -> u64 {
+    (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+}
+
+#[inline]
+fn fin(h: u64) -> u64 {
+    let h = (h ^ (h >> 33)).wrapping_mul(0xff51_afd7_ed55_8ccd);
+    let h = h ^ (h >> 29);
+    h | 1
+}
+
+const H0: u64 = 0xcbf2_9ce4_8422_2325;
+
+fn hash_whole(s: &str) -> u64 {
+    fin(s.bytes().rev().fold(H0, step))
+}
+
+impl DomainSet {
+    fn build(mut names: Vec<Box<str>>) -> Self {
+        names.sort_unstable();
+        names.dedup();
+        let n = names.len().max(1);
+        let cap = (n * 2).next_power_of_two();
+        let bloom_words = (n / 8).next_power_of_two().max(1);
+        let mut set = DomainSet {
+            names,
+            bloom: vec![0; bloom_words],
+            hashes: vec![0; cap],
+            slots: vec![EMPTY; cap],
+        };
+        for (i, name) in set.names.iter().enumerate() {
+            let h = hash_whole(name);
+            let (w, bits) = set.bloom_pos(h);
+            set.bloom[w] |= bits;
+            let mask = cap - 1;
+            let mut at = (h as usize) & mask;
+            while set.slots[at] != EMPTY {
+                at = (at + 1) & mask;
+            }
+            set.hashes[at] = h;
+            set.slots[at] = u32::try_from(i).unwrap_or(EMPTY);
+        }
+        set
+    }
+
+    #[inline]
+    fn bloom_pos(&self, h: u64) -> (usize, u64) {
+        let w = ((h >> 40) as usize) & (self.bloom.len() - 1);
+        let bits = (1u64 << (h & 63)) | (1u64 << ((h >> 6) & 63));
+        (w, bits)
+    }
+
+    fn len(&self) -> usize {
+        self.names.len()
+    }
+
+    #[inline]
+    fn get(&self, suffix: &str, h: u64) -> Option<&str> {
+        if self.hashes.is_empty() {
+            return None;
+        }
+        let (w, bits) = self.bloom_pos(h);
+        if self.bloom[w] & bits != bits {
+            return None;
+        }
+        let mask = self.hashes.len() - 1;
+        let mut at = (h as usize) & mask;
+        loop {
+            let slot = self.slots[at];
+            if slot == EMPTY {
+                return None;
+            }
+            if self.hashes[at] == h {
+                if let Some(name) = self.names.get(slot as usize) {
+                    if name.as_ref() == suffix {
+                        return Some(name);
+                    }
+                }
+            }
+            at = (at + 1) & mask;
+        }
+    }
+
+    /// The listed entry covering `host` (itself or a parent at a label boundary).
+    #[inline]
+    fn find_suffix<'a>(&'a self, host: &str) -> Option<&'a str> {
+        let b = host.as_bytes();
+        let mut h = H0;
+        let mut i = b.len();
+        // From the shortest suffix (rightmost label) to the whole host; the first listed one
+        // (the widest listed parent) is reported.
+        while i > 0 {
+            i -= 1;
+            let c = b[i];
+            if c == b'.' {
+                if let Some(hit) = self.get(&host[i + 1..], fin(h)) {
+                    return Some(hit);
+                }
+            }
+            h = step(h, c);
+        }
+        self.get(host, fin(h))
+    }
+}
 
 /// What a lookup matched.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -80,7 +169,8 @@ pub struct BlocklistSnapshot {
     pub source: String,
     /// When it was fetched, if known.
     pub fetched_at: Option<VnDateTime>,
-    domains: FxSet,
+    domains: DomainSet,
+    pending: Vec<Box<str>>,
     v4: Vec<(u32, u32)>,
     v6: Vec<(u128, u128)>,
     /// Lines that were not understood.
@@ -224,7 +314,7 @@ impl BlocklistSnapshot {
         };
         match normalize_host(&host) {
             Some(h) if h.contains(|c: char| c.is_ascii_alphanumeric()) => {
-                self.domains.insert(h.into_boxed_str());
+                self.pending.push(h.into_boxed_str());
                 true
             }
             _ => false,
@@ -232,6 +322,9 @@ impl BlocklistSnapshot {
     }
 
     fn set_ranges(&mut self, mut v4: Vec<(u32, u32)>, mut v6: Vec<(u128, u128)>) {
+        let mut names = std::mem::take(&mut self.domains.names);
+        names.append(&mut self.pending);
+        self.domains = DomainSet::build(names);
         v4.append(&mut self.v4);
         v6.append(&mut self.v6);
         self.v4 = merge(v4);
@@ -252,7 +345,8 @@ impl BlocklistSnapshot {
     /// is normalised first (case, trailing dot, IDNA); IP-literal hosts are checked as addresses.
     pub fn match_host(&self, host: &str) -> Option<BlocklistHit> {
         let bare = host.trim().trim_start_matches('[').trim_end_matches(']');
-        if let Ok(ip) = bare.parse::<IpAddr>() {
+        let ip_like = bare.contains(':') || bare.bytes().all(|b| b.is_ascii_digit() || b == b'.');
+        if let Some(ip) = ip_like.then(|| bare.parse::<IpAddr>().ok()).flatten() {
             return self.match_addr(ip);
         }
         let owned;
@@ -271,16 +365,7 @@ impl BlocklistSnapshot {
     /// Whether an already-normalised host (see [`normalize_host`]) or a parent is listed:
     /// returns the listed entry. Allocation-free; the hot path of every lookup.
     pub fn match_normalized<'a>(&'a self, host: &str) -> Option<&'a str> {
-        let mut rest = host;
-        loop {
-            if let Some(hit) = self.domains.get(rest) {
-                return Some(hit);
-            }
-            match rest.find('.') {
-                Some(i) => rest = &rest[i + 1..],
-                None => return None,
-            }
-        }
+        self.domains.find_suffix(host)
     }
 
     /// TRUST-02.d (NĐ 137/2024 Đ21.2.d): whether a server address falls in a listed address or
