@@ -31,8 +31,8 @@ pub use criteria::{
 pub use declaration::{Declaration, DeclaredCriterion, Lang, DECLARATION_FORMAT};
 pub use evaluate::{evaluate_site, Context, Page, SiteEvidence, SystemInfo};
 pub use links::{
-    evaluate_links, extract_links, flag_links, look_alike_of, skeleton, FlaggedLink, Link,
-    LinkError, LinkFlag,
+    evaluate_links, extract_links, flag_links, look_alike_of, scan_links, skeleton, FlaggedLink,
+    Link, LinkError, LinkFlag, RawLink,
 };
 pub use security_txt::{
     evaluate_contact, parse_security_txt, ContactEvidence, Problem, ProblemKind, SecurityTxt,

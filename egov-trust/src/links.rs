@@ -4,7 +4,6 @@
 //! `gov.vn` names). Malware is judged only from a scan attestation.
 
 use std::borrow::Cow;
-use std::cell::RefCell;
 
 use egov_core::{Finding, Outcome};
 use lol_html::html_content::Element;
@@ -21,7 +20,7 @@ use crate::{Attestation, Criterion, CriterionVerdict};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Link {
     /// Element name (`a`, `script`, `iframe`, `form`, `meta`, …).
-    pub element: String,
+    pub element: &'static str,
     /// Attribute it came from (`href`, `src`, `action`, `content`, …).
     pub attribute: &'static str,
     /// The value as written (trimmed).
@@ -63,25 +62,17 @@ const TARGETS: &[(&str, &[&str])] = &[
     ("input", &["formaction", "src"]),
 ];
 
-struct State {
-    base: Url,
-    links: Vec<Link>,
-}
-
-impl State {
-    fn push(&mut self, element: &str, attribute: &'static str, raw: &str, download: bool) {
-        let raw = raw.trim();
-        if raw.is_empty() {
-            return;
-        }
-        self.links.push(Link {
-            element: element.to_owned(),
-            attribute,
-            raw: raw.to_owned(),
-            url: self.base.join(raw).ok(),
-            download,
-        });
-    }
+/// A link as written, reported by [`scan_links`] before any URL resolution.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RawLink<'a> {
+    /// Element name.
+    pub element: &'static str,
+    /// Attribute name (`content` for meta refresh).
+    pub attribute: &'static str,
+    /// The value, trimmed; for `srcset`, one candidate URL.
+    pub value: &'a str,
+    /// `true` for `<a download>`.
+    pub download: bool,
 }
 
 fn handler<'h>(
@@ -101,67 +92,76 @@ fn handler<'h>(
 fn refresh_target(content: &str) -> Option<&str> {
     let (_, rest) = content.split_once([';', ','])?;
     let rest = rest.trim_start();
-    let rest = if rest.len() >= 3 && rest[..3].eq_ignore_ascii_case("url") {
-        rest[3..].trim_start().strip_prefix('=')?.trim()
-    } else {
-        rest
+    let rest = match rest.get(..3) {
+        Some(p) if p.eq_ignore_ascii_case("url") => {
+            rest[3..].trim_start().strip_prefix('=')?.trim()
+        }
+        _ => rest,
     };
     Some(rest.trim_matches(|c| c == '\'' || c == '"'))
 }
 
-/// Extracts every link (anchors, areas, link tags, scripts, iframes/frames, images and srcsets,
-/// media, embeds, objects, forms and form actions, meta refresh; `<base href>` respected) in one
-/// streaming pass over `html`, resolving each against `page_url`.
-pub fn extract_links(html: &[u8], page_url: &Url) -> Result<Vec<Link>, LinkError> {
-    let state = RefCell::new(State {
-        base: page_url.clone(),
-        links: Vec::new(),
-    });
-    let st = &state;
-    let mut settings = Settings::new();
-    settings = settings.append_element_content_handler(handler("base[href]", move |el| {
-        if let Some(h) = el.get_attribute("href") {
-            let mut s = st.borrow_mut();
-            if let Ok(u) = s.base.join(h.trim()) {
-                s.base = u;
-            }
-        }
-        Ok(())
-    })?);
+/// Streams every link of `html` to `on_link` in one pass (lol_html, one selector list), in
+/// document order, without resolving URLs: anchors, areas, link tags, scripts, iframes/frames,
+/// images and srcsets, media, embeds, objects, forms and form actions, meta refresh, and
+/// `<base href>` (reported with element `base`).
+pub fn scan_links(html: &[u8], mut on_link: impl FnMut(RawLink<'_>)) -> Result<(), LinkError> {
+    let mut sel = String::from("base[href], meta[http-equiv]");
     for &(tag, attrs) in TARGETS {
-        let sel = attrs
-            .iter()
-            .map(|a| format!("{tag}[{a}]"))
-            .collect::<Vec<_>>()
-            .join(", ");
-        settings = settings.append_element_content_handler(handler(&sel, move |el| {
-            let download = tag == "a" && el.has_attribute("download");
-            let mut s = st.borrow_mut();
-            for &a in attrs {
-                let Some(v) = el.get_attribute(a) else {
-                    continue;
-                };
-                if a == "srcset" {
-                    for cand in v.split(',') {
-                        if let Some(u) = cand.split_whitespace().next() {
-                            s.push(tag, a, u, false);
-                        }
-                    }
-                } else {
-                    s.push(tag, a, &v, download);
+        for a in attrs {
+            sel.push_str(", ");
+            sel.push_str(tag);
+            sel.push('[');
+            sel.push_str(a);
+            sel.push(']');
+        }
+    }
+    let f = &mut on_link;
+    let settings = Settings::new().append_element_content_handler(handler(&sel, move |el| {
+        let name = el.tag_name();
+        let mut emit = |element, attribute, value: &str, download| {
+            let value = value.trim();
+            if !value.is_empty() {
+                f(RawLink {
+                    element,
+                    attribute,
+                    value,
+                    download,
+                });
+            }
+        };
+        match name.as_str() {
+            "base" => {
+                if let Some(h) = el.get_attribute("href") {
+                    emit("base", "href", &h, false);
                 }
             }
-            Ok(())
-        })?);
-    }
-    settings = settings.append_element_content_handler(handler("meta[http-equiv]", move |el| {
-        let refresh = el
-            .get_attribute("http-equiv")
-            .is_some_and(|h| h.trim().eq_ignore_ascii_case("refresh"));
-        if refresh {
-            if let Some(c) = el.get_attribute("content") {
-                if let Some(t) = refresh_target(&c) {
-                    st.borrow_mut().push("meta", "content", t, false);
+            "meta" => {
+                let refresh = el
+                    .get_attribute("http-equiv")
+                    .is_some_and(|h| h.trim().eq_ignore_ascii_case("refresh"));
+                if let Some(c) = refresh.then(|| el.get_attribute("content")).flatten() {
+                    if let Some(t) = refresh_target(&c) {
+                        emit("meta", "content", t, false);
+                    }
+                }
+            }
+            other => {
+                let Some(&(tag, attrs)) = TARGETS.iter().find(|(t, _)| *t == other) else {
+                    return Ok(());
+                };
+                let download = tag == "a" && el.has_attribute("download");
+                for &a in attrs {
+                    let Some(v) = el.get_attribute(a) else {
+                        continue;
+                    };
+                    if a == "srcset" {
+                        for u in v.split(',').filter_map(|c| c.split_whitespace().next()) {
+                            emit(tag, a, u, false);
+                        }
+                    } else {
+                        emit(tag, a, &v, download);
+                    }
                 }
             }
         }
@@ -169,8 +169,30 @@ pub fn extract_links(html: &[u8], page_url: &Url) -> Result<Vec<Link>, LinkError
     })?);
     let mut rewriter = HtmlRewriter::new(settings, |_: &[u8]| {});
     rewriter.write(html).map_err(|e| LinkError(e.to_string()))?;
-    rewriter.end().map_err(|e| LinkError(e.to_string()))?;
-    Ok(state.into_inner().links)
+    rewriter.end().map_err(|e| LinkError(e.to_string()))
+}
+
+/// Extracts every link (see [`scan_links`]) in one streaming pass over `html`, resolving each
+/// against `page_url` and any `<base href>` before it.
+pub fn extract_links(html: &[u8], page_url: &Url) -> Result<Vec<Link>, LinkError> {
+    let mut base = page_url.clone();
+    let mut links = Vec::new();
+    scan_links(html, |l| {
+        if l.element == "base" {
+            if let Ok(u) = base.join(l.value) {
+                base = u;
+            }
+            return;
+        }
+        links.push(Link {
+            element: l.element,
+            attribute: l.attribute,
+            raw: l.value.to_owned(),
+            url: base.join(l.value).ok(),
+            download: l.download,
+        });
+    })?;
+    Ok(links)
 }
 
 /// A warning sign or hit on one link.
@@ -312,17 +334,12 @@ pub fn flag_links(
         let Some(u) = &l.url else { continue };
         match u.scheme() {
             "javascript" => flag(l, LinkFlag::JavascriptUrl, String::new()),
-            "data"
-                if !matches!(
-                    l.element.as_str(),
-                    "img" | "source" | "video" | "audio" | "track"
-                ) =>
-            {
+            "data" if !matches!(l.element, "img" | "source" | "video" | "audio" | "track") => {
                 flag(l, LinkFlag::DataUrl, String::new())
             }
             "http" | "https" => {
                 let passive = matches!(
-                    l.element.as_str(),
+                    l.element,
                     "a" | "area" | "form" | "button" | "input" | "meta"
                 );
                 let path = u.path().to_ascii_lowercase();

@@ -28,7 +28,7 @@ fn trust_02dd_extracts_every_kind_of_link() {
         .iter()
         .map(|l| {
             (
-                l.element.clone(),
+                l.element.to_owned(),
                 l.attribute,
                 l.url.as_ref().map_or(l.raw.clone(), |u| u.to_string()),
             )
