@@ -20,6 +20,8 @@ pub mod criteria;
 pub mod declaration;
 pub mod evaluate;
 pub mod links;
+#[cfg(feature = "probe")]
+pub mod probe;
 pub mod security_txt;
 pub mod tls;
 
