@@ -15,20 +15,9 @@ use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use egov::core::VnDateTime;
 use egov::trust::*;
 
-/// Deterministic generator (same data every run).
-struct Lcg(u64);
-impl Lcg {
-    fn next(&mut self) -> u64 {
-        self.0 = self
-            .0
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1_442_695_040_888_963_407);
-        self.0 >> 33
-    }
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
-}
+#[path = "support/lcg.rs"]
+mod lcg;
+use lcg::Lcg;
 
 const TLDS: [&str; 6] = ["vn", "com.vn", "com", "net", "gov.vn", "org"];
 
