@@ -103,7 +103,7 @@ impl DomainSet {
             }
             if self.hashes[at] == h {
                 if let Some(name) = self.names.get(slot as usize) {
-                    if name.as_ref() == suffix {
+                    if name.eq_ignore_ascii_case(suffix) {
                         return Some(name);
                     }
                 }
@@ -112,9 +112,11 @@ impl DomainSet {
         }
     }
 
-    /// The listed entry covering `host` (itself or a parent at a label boundary).
+    /// The listed entry covering `host` (itself or a parent at a label boundary), comparing
+    /// ASCII case-insensitively. `Err(())` when the host has non-ASCII bytes and needs IDNA
+    /// mapping first.
     #[inline]
-    fn find_suffix<'a>(&'a self, host: &str) -> Option<&'a str> {
+    fn find_suffix(&self, host: &str) -> Result<Option<&str>, ()> {
         let b = host.as_bytes();
         let mut h = H0;
         let mut i = b.len();
@@ -123,14 +125,17 @@ impl DomainSet {
         while i > 0 {
             i -= 1;
             let c = b[i];
+            if c >= 0x80 {
+                return Err(());
+            }
             if c == b'.' {
                 if let Some(hit) = self.get(&host[i + 1..], fin(h)) {
-                    return Some(hit);
+                    return Ok(Some(hit));
                 }
             }
-            h = step(h, c);
+            h = step(h, c.to_ascii_lowercase());
         }
-        self.get(host, fin(h))
+        Ok(self.get(host, fin(h)))
     }
 }
 
@@ -202,15 +207,6 @@ fn is_ldh(s: &str) -> bool {
                 && l.bytes()
                     .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
         })
-}
-
-/// Whether `h` is already in normal form, so lookups need no allocation.
-fn is_normal(h: &str) -> bool {
-    !h.is_empty()
-        && !h.ends_with('.')
-        && h.bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'.')
-        && !h.contains("xn--")
 }
 
 fn v6_key(a: std::net::Ipv6Addr) -> u128 {
@@ -344,20 +340,24 @@ impl BlocklistSnapshot {
     /// TRUST-02.d (NĐ 137/2024 Đ21.2.d): whether `host` or any parent domain is listed. The host
     /// is normalised first (case, trailing dot, IDNA); IP-literal hosts are checked as addresses.
     pub fn match_host(&self, host: &str) -> Option<BlocklistHit> {
-        let bare = host.trim().trim_start_matches('[').trim_end_matches(']');
-        let ip_like = bare.contains(':') || bare.bytes().all(|b| b.is_ascii_digit() || b == b'.');
-        if let Some(ip) = ip_like.then(|| bare.parse::<IpAddr>().ok()).flatten() {
-            return self.match_addr(ip);
+        let h = host.trim();
+        let h = h.strip_suffix('.').unwrap_or(h);
+        let last_digit = h.as_bytes().last().is_some_and(u8::is_ascii_digit);
+        if last_digit || h.starts_with('[') || h.contains(':') {
+            let bare = h.trim_start_matches('[').trim_end_matches(']');
+            if let Ok(ip) = bare.parse::<IpAddr>() {
+                return self.match_addr(ip);
+            }
         }
-        let owned;
-        let h = if is_normal(host) {
-            host
-        } else {
-            owned = normalize_host(host)?;
-            &owned
+        let (listed, host) = match self.domains.find_suffix(h) {
+            Ok(hit) => (hit?, h.to_ascii_lowercase()),
+            Err(()) => {
+                let n = normalize_host(h)?;
+                (self.domains.find_suffix(&n).ok()??, n)
+            }
         };
-        self.match_normalized(h).map(|listed| BlocklistHit::Domain {
-            host: h.to_owned(),
+        Some(BlocklistHit::Domain {
+            host,
             listed: listed.to_owned(),
         })
     }
@@ -365,7 +365,7 @@ impl BlocklistSnapshot {
     /// Whether an already-normalised host (see [`normalize_host`]) or a parent is listed:
     /// returns the listed entry. Allocation-free; the hot path of every lookup.
     pub fn match_normalized<'a>(&'a self, host: &str) -> Option<&'a str> {
-        self.domains.find_suffix(host)
+        self.domains.find_suffix(host).ok().flatten()
     }
 
     /// TRUST-02.d (NĐ 137/2024 Đ21.2.d): whether a server address falls in a listed address or
