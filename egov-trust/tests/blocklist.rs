@@ -126,3 +126,32 @@ fn trust_02d_million_entries_builds_and_matches() {
     assert!(hit(&s, "www.d199999.example82.vn"));
     assert!(!hit(&s, "d200000.example0.vn"));
 }
+
+mod prop {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+        /// TRUST-02.d: any list text and any host never panic; a listed ASCII domain always
+        /// matches itself, its subdomains and its upper-case, trailing-dot form.
+        #[test]
+        fn trust_02d_arbitrary_input_never_panics(text in "\\PC{0,200}", host in "\\PC{0,60}") {
+            let s = BlocklistSnapshot::parse("p", None, &text);
+            let _ = s.match_host(&host);
+            let _ = normalize_host(&host);
+        }
+
+        #[test]
+        fn trust_02d_listed_domain_covers_subdomains(d in "[a-z][a-z0-9-]{0,12}\\.(vn|com|gov\\.vn)", sub in "[a-z0-9]{1,8}") {
+            let s = BlocklistSnapshot::from_entries("p", None, [d.as_str()]);
+            prop_assert!(s.match_host(&d).is_some());
+            let sub_host = format!("{sub}.{d}");
+            prop_assert!(s.match_host(&sub_host).is_some());
+            let upper = format!("{}.", d.to_uppercase());
+            prop_assert!(s.match_host(&upper).is_some());
+            let glued = format!("{sub}{d}");
+            prop_assert!(s.match_host(&glued).is_none());
+        }
+    }
+}

@@ -164,3 +164,26 @@ fn trust_02dd_garbage_html_does_not_fail() {
     let links = extract_links(&[0xff, 0xfe, b'<', b'a'], &u).unwrap();
     assert!(links.is_empty());
 }
+
+mod prop {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(128))]
+        /// TRUST-02.đ: arbitrary bytes and tag soup never panic the extractor or the checks.
+        #[test]
+        fn trust_02dd_arbitrary_html_never_panics(
+            bytes in proptest::collection::vec(any::<u8>(), 0..400),
+            soup in proptest::collection::vec("<(a|img|meta|base|form|script) (href|src|srcset|content|http-equiv|action)=[\"']?[ -~é]{0,20}[\"']?>?", 0..12),
+        ) {
+            let u = Url::parse("https://a.gov.vn/x/").unwrap();
+            let bl = blocklist();
+            for input in [bytes, soup.concat().into_bytes()] {
+                if let Ok(links) = extract_links(&input, &u) {
+                    let _ = flag_links(&links, &u, Some(&bl), &["a.gov.vn".to_owned()]);
+                }
+            }
+        }
+    }
+}

@@ -155,3 +155,23 @@ proptest! {
         let _ = parse_security_txt(text.as_bytes(), now(), None);
     }
 }
+
+#[test]
+fn trust_02e_real_signed_datum_file() {
+    let before = VnDateTime::parse("2025-06-01T00:00:00Z").unwrap();
+    let st = parse_security_txt(
+        &fixture("datum-signed.txt"),
+        before,
+        Some("https://api.datum.net/.well-known/security.txt"),
+    );
+    assert!(st.signed);
+    assert!(st.is_valid(), "{:?}", st.problems);
+    assert!(st.problems.is_empty(), "{:?}", st.problems);
+    assert_eq!(st.contacts, ["mailto:security@datum.net"]);
+    assert_eq!(st.encryption.len(), 1);
+    assert_eq!(st.policy.len(), 1);
+    // At the tests' evaluation time it has expired, on its line (5).
+    let st = parse_security_txt(&fixture("datum-signed.txt"), now(), None);
+    let p = &st.problems[0];
+    assert_eq!((p.code, p.line), ("security_txt.expired", Some(5)));
+}
