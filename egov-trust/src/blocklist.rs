@@ -182,7 +182,7 @@ pub struct BlocklistSnapshot {
     pub rejected: Vec<RejectedLine>,
 }
 
-/// Normalises a host name for matching: trims, strips one trailing dot, maps IDNA (UTS 46) to
+/// TRUST-02.d (NĐ 137/2024 Đ21.2.d): normalises a host name for matching: trims, strips one trailing dot, maps IDNA (UTS 46) to
 /// ASCII punycode and lowercases. `None` when the host is not a valid domain name.
 pub fn normalize_host(host: &str) -> Option<String> {
     let h = host.trim();
@@ -223,7 +223,7 @@ impl BlocklistSnapshot {
         }
     }
 
-    /// Reads a list, one entry a line: a domain (`evil.vn`, `*.evil.vn`, `Evil.VN.`, Unicode or
+    /// TRUST-02.d (NĐ 137/2024 Đ21.2.d, A-21): reads a list snapshot, one entry a line: a domain (`evil.vn`, `*.evil.vn`, `Evil.VN.`, Unicode or
     /// punycode), a URL (its host is taken), an address (`203.0.113.7`, `2001:db8::1`), a CIDR
     /// range (`198.51.100.0/24`, `2001:db8::/32`), or a hosts-file line (`0.0.0.0 evil.vn`).
     /// `#` starts a comment. Unreadable lines go to [`BlocklistSnapshot::rejected`].

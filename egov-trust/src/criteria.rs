@@ -269,16 +269,14 @@ pub fn evaluate_security_level(
             ),
         ),
     };
-    let evidence = attestation.and_then(|a| serde_json::to_value(a).ok());
-    let f = match evidence {
-        Some(e) => f.with_evidence(e),
+    // The level scheme itself is NĐ 85/2016; the evidence names it beside the attestation.
+    let f = match attestation.and_then(|a| serde_json::to_value(a).ok()) {
+        Some(a) => f.with_evidence(serde_json::json!({
+            "attestation": a,
+            "level_scheme": nd85_2016().to_string(),
+        })),
         None => f,
     };
-    let mut f = f;
-    if attestation.is_some() {
-        // The level scheme itself comes from NĐ 85/2016; cite it beside Đ21.2.a.
-        f.message.push_str(&format!(" ({})", nd85_2016()));
-    }
     CriterionVerdict::from_findings(c, vec![f])
 }
 

@@ -8,6 +8,24 @@
 //!
 //! Pure functions: the caller passes the evaluation time, trust anchors and blocklist
 //! snapshots. Without the `probe` feature the crate does no I/O.
+//!
+//! ```
+//! use egov_core::{Outcome, VnDateTime};
+//! use egov_trust::{evaluate_blocklist, evaluate_contact, parse_security_txt, BlocklistSnapshot};
+//!
+//! let now = VnDateTime::parse("2026-11-23T09:00:00+07:00").unwrap();
+//! // d) the advisory list: a listed domain covers its subdomains, any case, trailing dot, IDNA.
+//! let list = BlocklistSnapshot::parse("tinnhiemmang snapshot", Some(now), "evil.vn\n203.0.113.0/24\n");
+//! assert!(list.match_host("WWW.Evil.VN.").is_some());
+//! assert!(list.match_host("notevil.vn").is_none());
+//! let d = evaluate_blocklist(Some(&list), Some("dichvucong.gov.vn"), &["192.0.2.1".parse().unwrap()]);
+//! assert_eq!(d.outcome, Outcome::Pass);
+//! // e) security.txt (RFC 9116): problems carry stable codes and line numbers.
+//! let st = parse_security_txt(b"Contact: mailto:soc@example.gov.vn\nExpires: 2027-01-01T00:00:00Z\n", now, None);
+//! assert!(st.is_valid());
+//! assert_eq!(st.codes(), ["security_txt.not_signed"]);
+//! assert_eq!(evaluate_contact(Some(&st), &[]).outcome, Outcome::Pass);
+//! ```
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 #![cfg_attr(

@@ -101,7 +101,7 @@ fn refresh_target(content: &str) -> Option<&str> {
     Some(rest.trim_matches(|c| c == '\'' || c == '"'))
 }
 
-/// Streams every link of `html` to `on_link` in one pass (lol_html, one selector list), in
+/// TRUST-02.đ (NĐ 137/2024 Đ21.2.đ): streams every link of `html` to `on_link` in one pass (lol_html, one selector list), in
 /// document order, without resolving URLs: anchors, areas, link tags, scripts, iframes/frames,
 /// images and srcsets, media, embeds, objects, forms and form actions, meta refresh, and
 /// `<base href>` (reported with element `base`).
@@ -172,7 +172,7 @@ pub fn scan_links(html: &[u8], mut on_link: impl FnMut(RawLink<'_>)) -> Result<(
     rewriter.end().map_err(|e| LinkError(e.to_string()))
 }
 
-/// Extracts every link (see [`scan_links`]) in one streaming pass over `html`, resolving each
+/// TRUST-02.đ (NĐ 137/2024 Đ21.2.đ): extracts every link (see [`scan_links`]) in one streaming pass over `html`, resolving each
 /// against `page_url` and any `<base href>` before it.
 pub fn extract_links(html: &[u8], page_url: &Url) -> Result<Vec<Link>, LinkError> {
     let mut base = page_url.clone();
@@ -277,7 +277,7 @@ fn is_gov_vn(host: &str) -> bool {
     host == "gov.vn" || host.ends_with(".gov.vn")
 }
 
-/// Whether `host` imitates one of `gov_names` or a `gov.vn` name in general (TRUST-02.đ
+/// TRUST-02.đ (NĐ 137/2024 Đ21.2.đ): whether `host` imitates one of `gov_names` or a `gov.vn` name in general (TRUST-02.đ
 /// heuristic): a different host whose skeleton equals a known name's; a non-`gov.vn` host whose
 /// skeleton contains `govvn`; or a `gov.vn` host with punycode labels that folds to ASCII.
 pub fn look_alike_of<'a>(host: &str, gov_names: &'a [String]) -> Option<Cow<'a, str>> {

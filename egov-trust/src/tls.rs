@@ -233,18 +233,18 @@ impl TlsPolicy {
             .map_or(Tier::Insufficient, |(_, t)| *t)
     }
 
-    /// Tier of a protocol version. Accepts `TLSv1.3`, `TLS1.3`, `TLS 1.3`, `1.3`.
+    /// TRUST-02.c (NĐ 137/2024 Đ21.2.c, A-20): tier of a protocol version. Accepts `TLSv1.3`, `TLS1.3`, `TLS 1.3`, `1.3`.
     pub fn version_tier(&self, version: &str) -> Tier {
         Self::lookup(&self.versions, &normalize_version(version))
     }
 
-    /// Tier of a cipher suite by IANA name (`TLS13_` prefixes as printed by rustls accepted).
+    /// TRUST-02.c (NĐ 137/2024 Đ21.2.c, A-20): tier of a cipher suite by IANA name (`TLS13_` prefixes as printed by rustls accepted).
     pub fn cipher_tier(&self, suite: &str) -> Tier {
         let s = suite.trim().to_ascii_uppercase().replace("TLS13_", "TLS_");
         Self::lookup(&self.cipher_suites, &s)
     }
 
-    /// Tier of a public key.
+    /// TRUST-02.c (NĐ 137/2024 Đ21.2.c, A-20): tier of a public key.
     pub fn key_tier(&self, key: &KeyInfo) -> Tier {
         match key {
             KeyInfo::Rsa { bits } if *bits >= self.rsa.good => Tier::Good,
