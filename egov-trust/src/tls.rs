@@ -668,8 +668,8 @@ pub fn evaluate_tls(
                         c,
                         Outcome::Pass,
                         format!(
-                            "chain of {} certificate(s) leads to a trusted root ({anchors_desc})",
-                            path.intermediate_certificates().count() + 1
+                            "the leaf and {} intermediate(s) lead to a trusted root ({anchors_desc})",
+                            path.intermediate_certificates().count()
                         ),
                         format!("chuỗi chứng thư dẫn tới chứng thư gốc tin cậy ({anchors_desc})"),
                     ),
