@@ -146,6 +146,8 @@ impl ServerCertVerifier for Recorder {
 pub struct Response {
     /// Status code.
     pub status: u16,
+    /// The `Content-Type` header, lower-cased, if any.
+    pub content_type: Option<String>,
     /// Body bytes.
     pub body: Vec<u8>,
 }
@@ -169,7 +171,7 @@ pub struct Probed {
 
 impl Probed {
     /// Adds what was probed to `evidence` (host, address, TLS, the page if 200, security.txt if
-    /// 200), keeping what the caller already set.
+    /// 200 and `text/plain` or untyped), keeping what the caller already set.
     pub fn merge_into(&self, evidence: &mut SiteEvidence) {
         if evidence.host.is_none() {
             evidence.host = Some(self.host.clone());
@@ -184,7 +186,14 @@ impl Probed {
                 html: self.page.body.clone(),
             });
         }
-        if let Some(st) = self.security_txt.as_ref().filter(|r| r.status == 200) {
+        // RFC 9116 §3: served as text/plain; an HTML "soft 404" is not a security.txt.
+        let plain = |r: &&Response| {
+            r.status == 200
+                && r.content_type
+                    .as_deref()
+                    .is_none_or(|t| t.starts_with("text/plain"))
+        };
+        if let Some(st) = self.security_txt.as_ref().filter(plain) {
             if evidence.security_txt.is_none() {
                 let from = self.url.join("/.well-known/security.txt").ok();
                 evidence.security_txt = Some((st.body.clone(), from.map(|u| u.to_string())));
@@ -270,9 +279,16 @@ fn exchange(
         .nth(1)
         .and_then(|s| s.parse::<u16>().ok())
         .ok_or_else(|| http_err(format!("bad status line {:?}", head.lines().next())))?;
+    let content_type = head.lines().skip(1).find_map(|l| {
+        let (k, v) = l.split_once(':')?;
+        k.trim()
+            .eq_ignore_ascii_case("content-type")
+            .then(|| v.trim().to_ascii_lowercase())
+    });
     Ok(Exchange {
         response: Response {
             status,
+            content_type,
             body: buf[split + 4..].to_vec(),
         },
         version,

@@ -94,8 +94,13 @@ fn serve(m: &Minted, connections: usize) -> SocketAddr {
             } else {
                 ("404 Not Found", String::new())
             };
+            let ctype = if req.contains("security.txt") {
+                "text/plain; charset=utf-8"
+            } else {
+                "text/html"
+            };
             let resp = format!(
-                "HTTP/1.0 {status}\r\nContent-Length: {}\r\n\r\n{body}",
+                "HTTP/1.0 {status}\r\nContent-Type: {ctype}\r\nContent-Length: {}\r\n\r\n{body}",
                 body.len()
             );
             let _ = tls.write_all(resp.as_bytes());
@@ -128,6 +133,10 @@ fn trust_02c_probe_test_ca_server() {
     assert!(p.tls.cipher_suite.as_deref().unwrap().starts_with("TLS13_"));
     assert_eq!(p.tls.chain.len(), 1);
     assert_eq!(p.security_txt.as_ref().unwrap().status, 200);
+    assert_eq!(
+        p.security_txt.as_ref().unwrap().content_type.as_deref(),
+        Some("text/plain; charset=utf-8")
+    );
     let anchors = Anchors::Custom(load_anchors(m.ca_pem.as_bytes()).unwrap());
     let v = evaluate_tls(Some(&p.tls), &anchors, &TlsPolicy::default(), now());
     assert_eq!(v.outcome, Outcome::Pass, "{:#?}", v.findings);
