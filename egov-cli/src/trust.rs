@@ -325,7 +325,7 @@ fn declare(loaded: &Loaded, lang: &str) -> CmdResult {
     let d = Declaration::new(
         loaded.evidence.system.clone(),
         &a,
-        &loaded.policy.name,
+        &loaded.policy,
         &loaded.anchors_desc(),
         loaded.blocklist.as_ref(),
     );

@@ -4,7 +4,7 @@
 use egov_core::{Finding, Instrument, LegalRef, Outcome, VnDateTime};
 use serde::{Deserialize, Serialize};
 
-use crate::{Assessment, BlocklistSnapshot, SystemInfo};
+use crate::{Assessment, BlocklistSnapshot, SystemInfo, TlsPolicy};
 
 /// Format tag written into every declaration.
 pub const DECLARATION_FORMAT: &str = "egov-trust-declaration/1";
@@ -41,6 +41,8 @@ pub struct Declaration {
     pub evaluated_at: VnDateTime,
     /// Name of the TLS policy.
     pub policy: String,
+    /// The TLS policy itself (tiers for versions, cipher suites, signatures, keys).
+    pub policy_settings: TlsPolicy,
     /// Trust anchors used.
     pub anchors: String,
     /// Blocklist source, if any.
@@ -91,7 +93,7 @@ impl Declaration {
     pub fn new(
         system: SystemInfo,
         assessment: &Assessment,
-        policy: &str,
+        policy: &TlsPolicy,
         anchors: &str,
         blocklist: Option<&BlocklistSnapshot>,
     ) -> Self {
@@ -100,7 +102,8 @@ impl Declaration {
             basis: LegalRef::clause(Instrument::Nd137_2024, 21, 3),
             system,
             evaluated_at: assessment.evaluated_at,
-            policy: policy.to_owned(),
+            policy: policy.name.clone(),
+            policy_settings: policy.clone(),
             anchors: anchors.to_owned(),
             blocklist_source: blocklist.map(|b| b.source.clone()),
             blocklist_fetched_at: blocklist.and_then(|b| b.fetched_at),
@@ -160,6 +163,16 @@ impl Declaration {
                 self.evaluated_at.to_string(),
             ),
             (t("Chính sách TLS", "TLS policy"), self.policy.clone()),
+            (
+                t("Phiên bản TLS được chấp nhận", "TLS versions accepted"),
+                self.policy_settings
+                    .versions
+                    .iter()
+                    .filter(|(_, tier)| **tier != crate::Tier::Insufficient)
+                    .map(|(v, tier)| format!("{v} ({tier:?})"))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            ),
             (
                 t("Chứng thư gốc tin cậy", "Trust anchors"),
                 self.anchors.clone(),

@@ -111,7 +111,7 @@ fn trust_04_declaration_json_and_markdown() {
     let d = Declaration::new(
         ev.system.clone(),
         &a,
-        &TlsPolicy::default().name,
+        &TlsPolicy::default(),
         "test root",
         Some(&bl),
     );
@@ -122,6 +122,7 @@ fn trust_04_declaration_json_and_markdown() {
     assert_eq!(v["meets_criteria"], true);
     assert_eq!(v["criteria"][4]["point"], "đ");
     assert_eq!(v["evaluated_at"], "2026-11-23T09:00:00+07:00");
+    assert_eq!(v["policy_settings"]["versions"]["TLSv1.2"], "sufficient");
     let vi = d.to_markdown(Lang::Vi);
     assert!(vi.starts_with("# Tự công bố đáp ứng tiêu chí tín nhiệm mạng"));
     assert!(vi.contains("khoản 3 Điều 21 NĐ 137/2024/NĐ-CP"));
@@ -130,6 +131,10 @@ fn trust_04_declaration_json_and_markdown() {
     assert!(vi.contains("## đ) Không chứa liên kết độc hại"));
     let en = d.to_markdown(Lang::En);
     assert!(en.contains("Meets all six criteria"));
+    assert!(
+        en.contains("| TLS versions accepted | TLSv1.2 (Sufficient), TLSv1.3 (Good) |"),
+        "{en}"
+    );
     assert!(
         en.contains("| c | Encryption by a secure algorithm from a trusted third party | Pass |")
     );
