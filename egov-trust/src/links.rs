@@ -322,6 +322,8 @@ pub fn flag_links(
         names.push(h.to_owned());
     }
     let https_page = page_url.scheme() == "https";
+    let mut look_alikes: std::collections::HashMap<&str, Option<String>> =
+        std::collections::HashMap::new();
     let mut out = Vec::new();
     let mut flag = |link: &Link, flag: LinkFlag, detail: String| {
         out.push(FlaggedLink {
@@ -354,8 +356,12 @@ pub fn flag_links(
                         u.host_str().unwrap_or("").to_owned(),
                     ),
                     Some(url::Host::Domain(d)) => {
-                        if let Some(g) = look_alike_of(d, &names) {
-                            flag(l, LinkFlag::LookAlike, g.into_owned());
+                        // Hosts repeat across a page: judge each once.
+                        let verdict = look_alikes
+                            .entry(d)
+                            .or_insert_with(|| look_alike_of(d, &names).map(Cow::into_owned));
+                        if let Some(g) = verdict {
+                            flag(l, LinkFlag::LookAlike, g.clone());
                         }
                     }
                     None => {}
