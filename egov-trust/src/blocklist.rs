@@ -225,7 +225,8 @@ impl BlocklistSnapshot {
 
     /// TRUST-02.d (NĐ 137/2024 Đ21.2.d, A-21): reads a list snapshot, one entry a line: a domain (`evil.vn`, `*.evil.vn`, `Evil.VN.`, Unicode or
     /// punycode), a URL (its host is taken), an address (`203.0.113.7`, `2001:db8::1`), a CIDR
-    /// range (`198.51.100.0/24`, `2001:db8::/32`), or a hosts-file line (`0.0.0.0 evil.vn`).
+    /// range (`198.51.100.0/24`, `2001:db8::/32`), a hosts-file line (`0.0.0.0 evil.vn`) or an
+    /// Adblock-style domain rule (`||evil.vn^`).
     /// `#` starts a comment. Unreadable lines go to [`BlocklistSnapshot::rejected`].
     pub fn parse(source: impl Into<String>, fetched_at: Option<VnDateTime>, text: &str) -> Self {
         let mut s = Self::new(source, fetched_at);
@@ -306,7 +307,10 @@ impl BlocklistSnapshot {
                 Err(_) => return false,
             }
         } else {
-            tok.strip_prefix("*.").unwrap_or(tok).to_owned()
+            // `*.evil.vn` and Adblock-style `||evil.vn^` name the domain and its subdomains.
+            let t = tok.strip_prefix("||").unwrap_or(tok);
+            let t = t.strip_suffix('^').unwrap_or(t);
+            t.strip_prefix("*.").unwrap_or(t).to_owned()
         };
         match normalize_host(&host) {
             Some(h) if h.contains(|c: char| c.is_ascii_alphanumeric()) => {

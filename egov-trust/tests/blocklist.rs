@@ -78,6 +78,21 @@ fn trust_02d_addresses_and_cidr() {
 }
 
 #[test]
+fn trust_02d_list_formats() {
+    let s = BlocklistSnapshot::parse(
+        "formats",
+        None,
+        "||ads.example.vn^\n127.0.0.1 tracker.vn # hosts file\n*.phish.vn\nhttp://198.51.100.7:8080/x\n",
+    );
+    assert!(s.rejected.is_empty(), "{:?}", s.rejected);
+    assert!(hit(&s, "x.ads.example.vn"));
+    assert!(hit(&s, "tracker.vn"));
+    assert!(hit(&s, "phish.vn"));
+    assert!(hit(&s, "198.51.100.7"));
+    assert!(!hit(&s, "example.vn"));
+}
+
+#[test]
 fn trust_02d_ranges_merge() {
     let s = BlocklistSnapshot::from_entries(
         "t",
