@@ -201,3 +201,39 @@ fn trust_cli_errors_and_usage() {
     );
     assert_eq!(egov(&["trust"]).status.code(), Some(2));
 }
+
+/// `egov trust probe` against a loopback HTTPS server (feature `probe`).
+#[cfg(feature = "probe")]
+#[path = "../../egov-trust/tests/support/tls_server.rs"]
+mod tls_server;
+
+#[cfg(feature = "probe")]
+mod probe {
+    use super::*;
+
+    #[test]
+    fn trust_02c_cli_probe_loopback_server() {
+        let m = tls_server::mint("good");
+        let addr = tls_server::serve(&m, 2);
+        let ca = tmp("probe-ca.pem", &m.ca_pem);
+        let url = format!("https://127.0.0.1:{}/", addr.port());
+        let o = egov(&[
+            "--json",
+            "trust",
+            "probe",
+            &url,
+            "--anchors",
+            &ca,
+            "--now",
+            "2026-11-23T09:00:00+07:00",
+        ]);
+        let v = json(&o);
+        assert_eq!(o.status.code(), Some(1), "not all six: {v:#}");
+        assert_eq!(v["verdicts"][2]["outcome"], "pass", "{v:#}");
+        assert_eq!(v["verdicts"][5]["outcome"], "pass", "{v:#}");
+        assert_eq!(
+            json(&egov(&["--json", "trust", "probe", "http://127.0.0.1/"]))["error"]["code"],
+            "probe.url"
+        );
+    }
+}
