@@ -9,6 +9,7 @@ mod commands;
 mod mark;
 mod output;
 mod platform;
+mod trust;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -102,6 +103,11 @@ enum Command {
     /// Platform size classes: count active users, classify, report (NĐ 137/2024 Đ15–20).
     #[command(subcommand)]
     Platform(platform::PlatformCommand),
+    /// Network-trust ("tín nhiệm mạng") criteria of NĐ 137/2024 Đ21 (TRUST-01…04).
+    Trust {
+        #[command(subcommand)]
+        command: Box<trust::TrustCommand>,
+    },
 }
 
 fn main() -> ExitCode {
@@ -135,6 +141,7 @@ fn main() -> ExitCode {
         Command::Mark(cmd) => mark::run(*cmd),
         Command::Keygen(args) => mark::keygen(&args),
         Command::Platform(cmd) => platform::run(cmd),
+        Command::Trust { command } => trust::run(*command),
     };
     output::emit(result, cli.json)
 }
