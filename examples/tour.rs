@@ -31,6 +31,8 @@ fn main() -> Result<()> {
     legal_values();
     metadata_record()?;
     conversion_marks()?;
+    platform_class()?;
+    network_trust()?;
     Ok(())
 }
 
@@ -360,6 +362,162 @@ fn conversion_marks() -> Result<()> {
     println!(
         "   with an empty trust set: {:?}",
         unknown.verification.state
+    );
+    Ok(())
+}
+
+/// PLAT-01…06: counting active users in Vietnam time, then the 3 % / 10 % classes.
+fn platform_class() -> Result<()> {
+    use egov::platform::{
+        classify, ActivityEvent, ActivityKind, ClassificationInput, Intermediary,
+        MonthlyActiveCounter, MonthlyCount, UserCountSource, UserKey, YearMonth,
+    };
+
+    heading("Platform size classes — PLAT-01…06, NĐ 137/2024/NĐ-CP Đ17–18");
+    // 2025-01-31T17:30:00Z is 00:30 on 1 February in Vietnam: a February activity (Đ17.1).
+    let boundary = VnDateTime::parse("2025-01-31T17:30:00Z")?;
+    let mut counter = MonthlyActiveCounter::new();
+    counter.add(&ActivityEvent {
+        user: UserKey::from_str_id("user-0042"),
+        at: boundary.unix_seconds(),
+        kind: ActivityKind::Login,
+        in_vietnam: true,
+    });
+    for m in counter.monthly_counts() {
+        println!(
+            "   an event at {} counts for {}: {} active user",
+            boundary.to_utc(),
+            m.month,
+            m.active_users
+        );
+    }
+
+    // Twelve monthly counts around 3 % of the 2025 population (102 300 000, Cục Thống kê).
+    let counts = [
+        3_100_000u64,
+        3_050_000,
+        3_200_000,
+        3_000_000,
+        2_950_000,
+        3_120_000,
+        3_180_000,
+        3_090_000,
+        3_010_000,
+        3_150_000,
+        3_220_000,
+        3_300_000,
+    ];
+    let months: Vec<MonthlyCount> = counts
+        .iter()
+        .zip(1u8..)
+        .filter_map(|(&active_users, m)| {
+            Some(MonthlyCount {
+                month: YearMonth::new(2025, m)?,
+                active_users,
+            })
+        })
+        .collect();
+    let mut input = ClassificationInput::new(months, UserCountSource::EgovCounter);
+    input.intermediary = Intermediary::Attested;
+    let date = egov::core::chrono::NaiveDate::from_ymd_opt(2026, 1, 15).ok_or("date")?;
+    let c = classify(&input, date)?;
+    println!(
+        "   mean {} users = {} % of {} → {:?}, {:?}",
+        c.mean_users, c.share_percent, c.population.value, c.scale, c.class
+    );
+    for d in &c.distances {
+        println!(
+            "   {}: {} pp away (reached: {})",
+            d.threshold, d.distance_percentage_points, d.reached
+        );
+    }
+    input.monthly.truncate(11);
+    if let Err(e) = classify(&input, date) {
+        println!("   with only 11 months: {e}");
+    }
+    Ok(())
+}
+
+/// TRUST-02/03: the six «tín nhiệm mạng» criteria on real and synthetic evidence.
+fn network_trust() -> Result<()> {
+    use egov::trust::{
+        evaluate_site, load_chain, parse_security_txt, Anchors, BlocklistSnapshot, Context, Page,
+        SiteEvidence, TlsEvidence, TlsPolicy,
+    };
+
+    heading("Network trust (tín nhiệm mạng) — TRUST-02/03, NĐ 137/2024/NĐ-CP Đ21");
+    let data = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("testdata/trust");
+    let now = VnDateTime::parse("2026-02-01T09:00:00+07:00")?;
+
+    // A real security.txt (9-Security, RFC 9116): problems come with codes and line numbers.
+    let txt = std::fs::read(data.join("securitytxt/nine-security.txt"))?;
+    let parsed = parse_security_txt(&txt, now, None);
+    println!(
+        "   security.txt of 9-Security: {} problem(s)",
+        parsed.problems.len()
+    );
+    for p in parsed.problems.iter().take(3) {
+        println!(
+            "      line {}: {} ({})",
+            p.line.map_or_else(|| "-".into(), |l| l.to_string()),
+            p.message,
+            p.code
+        );
+    }
+
+    let blocklist = BlocklistSnapshot::parse(
+        "tour example list",
+        Some(now),
+        "evil.vn\nexample.com\n203.0.113.0/24\n",
+    );
+    for host in ["Sub.Example.COM.", "notevil.vn", "evil.vn"] {
+        println!(
+            "   {host:<18} listed: {}",
+            blocklist.match_host(host).is_some()
+        );
+    }
+
+    // The real www.digicert.com chain (valid 2026-01-05 … 2026-02-20), a test page with bad links.
+    let evidence = SiteEvidence {
+        host: Some("www.digicert.com".into()),
+        tls: Some(TlsEvidence {
+            chain: load_chain(&std::fs::read(data.join("certs/digicert_chain.pem"))?)?,
+            host: "www.digicert.com".into(),
+            version: Some("TLSv1.3".into()),
+            cipher_suite: Some("TLS_AES_256_GCM_SHA384".into()),
+        }),
+        page: Some(Page {
+            url: "https://dichvucong.gov.vn/p/".parse()?,
+            html: std::fs::read(data.join("pages/portal.html"))?,
+        }),
+        security_txt: Some((txt, None)),
+        ..SiteEvidence::default()
+    };
+    let policy = TlsPolicy::default();
+    let anchors = Anchors::BuiltIn;
+    let ctx = Context {
+        now,
+        anchors: &anchors,
+        policy: &policy,
+        blocklist: Some(&blocklist),
+    };
+    let assessment = evaluate_site(&evidence, &ctx);
+    for v in &assessment.verdicts {
+        let first = v
+            .findings
+            .iter()
+            .find(|f| f.outcome == v.outcome)
+            .or(v.findings.first());
+        println!(
+            "   {}) [{}] {}",
+            v.criterion.letter(),
+            mark(v.outcome),
+            first.map_or("", |f| f.message.as_str())
+        );
+    }
+    println!(
+        "   meets the criteria: {} (all six must pass; missing evidence is Unknown, never Pass)",
+        assessment.meets_criteria
     );
     Ok(())
 }

@@ -311,12 +311,24 @@ pub struct Classification {
     pub source: UserCountSource,
 }
 
+/// `2025-11, 2025-12` for error messages.
+fn join_months(months: &[YearMonth]) -> String {
+    months
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// Why a classification could not be made.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum ClassifyError {
     /// Fewer than 12 complete months in the window (PLAT-04, §7 A-12).
-    #[error("insufficient history: {available} of the 12 months {first}…{last} are given; missing {missing:?}")]
+    #[error(
+        "insufficient history: {available} of the 12 months {first}…{last} are given; missing {}",
+        join_months(missing)
+    )]
     InsufficientHistory {
         /// First month of the window.
         first: YearMonth,
@@ -643,6 +655,7 @@ mod tests {
         let input = ClassificationInput::new(months, UserCountSource::SelfMeasured);
         let err = classify(&input, date(2026, 1, 15)).unwrap_err();
         assert_eq!(err.code(), "platform.insufficient_history");
+        assert!(err.to_string().ends_with("missing 2025-05"), "{err}");
         match err {
             ClassifyError::InsufficientHistory {
                 missing, available, ..
