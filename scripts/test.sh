@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Runs every egov test: formatting, lints, and the Rust test suites of every crate (unit,
-# integration, property and doc tests). This is the README's test command and what CI runs.
-# (The C and Python suites join here when the bindings land: issue 6.)
+# Runs every egov test: formatting, lints, the Rust test suites of every crate (unit,
+# integration, property and doc tests), the C tests of the C ABI under valgrind, and the Python
+# package's pytest suite. This is the README's test command and what CI runs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -24,5 +24,13 @@ log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 cargo test --workspace --locked 2>&1 | tee "$log"
 
-# One closing line for the whole run: the sum of every test binary's "test result" line.
-awk '/^test result:/ { p += $4; f += $6 } END { printf "egov: %d passed, %d failed\n", p, f }' "$log"
+echo "== C tests (egov-ffi/tests/c, under valgrind)"
+status=0
+egov-ffi/tests/c/run.sh 2>&1 | tee -a "$log" || status=1
+
+# One closing line for the whole run: the sum of every test binary's "test result" line, the C
+# programs ("c: N passed, N failed").
+awk '/^test result:/ { p += $4; f += $6 }
+     /^c: [0-9]+ passed, [0-9]+ failed$/ { p += $2; f += $4 }
+     END { printf "egov: %d passed, %d failed\n", p, f }' "$log"
+exit $status
