@@ -1,5 +1,6 @@
 /* Per-call cost from C of a cheap call (agency code) and expensive ones (metadata record,
  * send deadline). Build and run: egov-ffi/bench/run.sh */
+#define _POSIX_C_SOURCE 199309L
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -12,15 +13,7 @@ static double now(void) {
   return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
 
-static const char *RECORD =
-    "{\"agency_code\":\"000.00.00.G22\","
-    "\"document_id\":\"000.00.00.G22,2018/09/20,7816/VPCP-TTĐT\","
-    "\"number\":\"7816/VPCP-TTĐT\",\"date\":\"2018-09-20\",\"doc_type\":\"Công văn\","
-    "\"summary\":\"V/v triển khai Trục liên thông văn bản quốc gia\",\"status\":\"đã đến\","
-    "\"signer\":{\"position\":\"KT. BỘ TRƯỞNG, CHỦ NHIỆM\",\"full_name\":\"Nguyễn Văn A\"},"
-    "\"sender\":\"000.00.00.G22\",\"receivers\":[\"000.00.00.H41\"],"
-    "\"sent_at\":\"2018-09-20T14:05:00+07:00\","
-    "\"history\":[{\"at\":\"2018-09-20T14:05:00+07:00\",\"status\":\"đã đến\"}]}";
+#include "../tests/c/record.h"
 
 #define BENCH(label, n, body)                                          \
   do {                                                                 \

@@ -5,7 +5,7 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 cd "$root"
-cargo build --release --locked -p egov-ffi --example overhead_rust >&2
+cargo build --release --locked -p egov-ffi --lib --example overhead_rust >&2
 "$root/target/release/examples/overhead_rust"
 gcc -std=c11 -O2 -I egov-ffi/include "$here/overhead.c" -o target/release/overhead_c \
   -L target/release -legov -Wl,-rpath,"$root/target/release"

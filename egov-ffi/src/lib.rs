@@ -20,6 +20,8 @@
 //!
 //! [`ops`] holds the safe implementation that the Python binding shares.
 
+#![deny(missing_docs)]
+
 use std::cell::RefCell;
 use std::ffi::{c_char, CStr, CString};
 use std::panic::{catch_unwind, AssertUnwindSafe};
