@@ -1,5 +1,5 @@
 //! Baseline for the overhead measurement: the same calls straight into the Rust crates, and
-//! through `egov::ops` (the layer C and Python share). Run: egov-ffi/bench/run.sh
+//! through `egov_ffi::ops` (the layer C and Python share). Run: egov-ffi/bench/run.sh
 use std::hint::black_box;
 use std::time::Instant;
 
@@ -28,7 +28,7 @@ fn main() {
         );
     });
     bench("Rust ops::agency_parse (JSON value)", 200_000, || {
-        black_box(egov::ops::agency_parse(black_box("000.00.18.G12"), false).ok());
+        black_box(egov_ffi::ops::agency_parse(black_box("000.00.18.G12"), false).ok());
     });
     bench(
         "Rust DocumentMetadata::from_json + validate",

@@ -8,7 +8,7 @@ cd "$root"
 cargo build --release --locked -p egov-ffi --lib --example overhead_rust >&2
 "$root/target/release/examples/overhead_rust"
 gcc -std=c11 -O2 -I egov-ffi/include "$here/overhead.c" -o target/release/overhead_c \
-  -L target/release -legov -Wl,-rpath,"$root/target/release"
+  -L target/release -legov_ffi -Wl,-rpath,"$root/target/release"
 target/release/overhead_c
 if [[ -x target/venv/bin/python ]]; then
   target/venv/bin/python "$here/overhead.py"

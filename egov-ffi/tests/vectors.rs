@@ -5,8 +5,8 @@
 use std::ffi::{CStr, CString};
 use std::path::PathBuf;
 
-use egov::ops;
-use egov::EgovResult;
+use egov_ffi::ops;
+use egov_ffi::EgovResult;
 use serde_json::Value;
 
 /// `expected` matches `actual` when objects have every expected key with a matching value
@@ -43,17 +43,17 @@ fn via_c_abi(op: &str, args: &Value) -> Result<Value, String> {
     let args = CString::new(args.to_string()).unwrap();
     let mut out = std::ptr::null_mut();
     // SAFETY: valid NUL-terminated strings and a writable output pointer.
-    let r = unsafe { egov::egov_call(op.as_ptr(), args.as_ptr(), &mut out) };
+    let r = unsafe { egov_ffi::egov_call(op.as_ptr(), args.as_ptr(), &mut out) };
     if r == EgovResult::Ok {
         // SAFETY: on success `out` is a NUL-terminated string from the library.
         let text = unsafe { CStr::from_ptr(out) }.to_str().unwrap().to_owned();
         // SAFETY: freed once, with the library's free function.
-        unsafe { egov::egov_string_free(out) };
+        unsafe { egov_ffi::egov_string_free(out) };
         Ok(serde_json::from_str(&text).unwrap())
     } else {
         assert!(out.is_null());
         // SAFETY: after an error the code is a NUL-terminated thread-local string.
-        let code = unsafe { CStr::from_ptr(egov::egov_last_error_code()) };
+        let code = unsafe { CStr::from_ptr(egov_ffi::egov_last_error_code()) };
         Err(code.to_str().unwrap().to_owned())
     }
 }

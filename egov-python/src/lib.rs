@@ -1,14 +1,14 @@
 //! `egov._egov`: the native half of the Python package `egov`.
 //!
-//! A thin wrapper: every function calls the safe operations of `egov-ffi` (`egov::ops`), which
+//! A thin wrapper: every function calls the safe operations of `egov-ffi` (`egov_ffi::ops`), which
 //! the C ABI also uses, and answers JSON text or plain values. The Python half
 //! (`python/egov/__init__.py`) turns JSON into dicts, strings into `datetime`/`date` and error
 //! codes into the exception hierarchy (`egov._errors`). No rule of law lives here.
 #![deny(missing_docs)]
 
-use egov::ops::{self, OpError, OpResult};
 use egov_core::WorkingCalendar;
 use egov_docs::status::StatusTracker;
+use egov_ffi::ops::{self, OpError, OpResult};
 use pyo3::prelude::*;
 
 /// The Python exception for `e`, built by `egov._errors.from_code` (the one mapping from error
@@ -196,7 +196,11 @@ impl Tracker {
         plain(
             py,
             serde_json::to_string(&self.inner).map_err(|e| {
-                OpError::new(egov::EgovResult::Internal, "ffi.serialize", e.to_string())
+                OpError::new(
+                    egov_ffi::EgovResult::Internal,
+                    "ffi.serialize",
+                    e.to_string(),
+                )
             }),
         )
     }

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds libegov, compiles every C test program in this directory with the system C compiler
+# Builds libegov_ffi, compiles every C test program in this directory with the system C compiler
 # and runs each under valgrind (0 errors and 0 leaks required; AddressSanitizer when valgrind is
 # missing). Prints one line per program and closes with "c: N passed, N failed".
 # Usage: egov-ffi/tests/c/run.sh [--profile debug|release]
@@ -47,7 +47,7 @@ for src in "$here"/test_*.c; do
   name="$(basename "$src" .c)"
   extra=()
   [[ "$name" == test_vectors ]] && extra=("$here/json.c")
-  # Dynamic link through pkg-config, with an rpath so the binary finds libegov.so.
+  # Dynamic link through pkg-config, with an rpath so the binary finds libegov_ffi.so.
   if ! "$cc" "${cflags[@]}" "${sanitize[@]}" "$src" "${extra[@]}" -o "$out/$name" \
       $(pkg-config --libs egov) -Wl,-rpath,"$libdir"; then
     echo "FAILED: $name (compile)"; failed=$((failed + 1)); continue
@@ -61,7 +61,7 @@ done
 
 # One program also linked against the static library.
 if "$cc" "${cflags[@]}" "${sanitize[@]}" "$here/test_agency.c" -o "$out/test_agency_static" \
-    "$libdir/libegov.a" $(pkg-config --static --libs-only-l egov | sed 's/-legov//'); then
+    "$libdir/libegov_ffi.a" $(pkg-config --static --libs-only-l egov | sed 's/-legov_ffi//'); then
   run test_agency_static "$out/test_agency_static"
 else
   echo "FAILED: test_agency_static (compile)"; failed=$((failed + 1))
