@@ -59,6 +59,9 @@ def test_calendar_handle_dates_in_and_out():
     assert e.value.code == "date.invalid"
     with pytest.raises(TypeError):
         cal.is_working_day(dt.datetime(2026, 1, 1))
+    with pytest.raises(egov.CalendarError) as e:  # past datetime.date's year 9999
+        cal.add_working_days(dt.date(2026, 1, 1), 10_000_000)
+    assert e.value.code == "calendar.overflow"
 
 
 def test_agency_codes():

@@ -71,6 +71,16 @@ def _to_python(value: Any, key: Optional[str] = None) -> Any:
     return value
 
 
+def _date(text: str) -> _dt.date:
+    try:
+        return _dt.date.fromisoformat(text)
+    except ValueError:
+        # The library's dates reach year 262142; Python's end at 9999.
+        raise CalendarError(
+            "calendar.overflow", f"date {text} is outside the range of datetime.date"
+        ) from None
+
+
 def _load(text: str) -> Any:
     return _to_python(_json.loads(text))
 
@@ -141,12 +151,12 @@ class Calendar:
         return self._native.is_working_day(_date_text(day))
 
     def next_working_day(self, day: DateLike) -> _dt.date:
-        return _dt.date.fromisoformat(self._native.next_working_day(_date_text(day)))
+        return _date(self._native.next_working_day(_date_text(day)))
 
     def add_working_days(self, day: DateLike, days: int) -> _dt.date:
         if days < 0:
             raise InvalidArgumentError("ffi.invalid_arguments", "days must not be negative")
-        return _dt.date.fromisoformat(self._native.add_working_days(_date_text(day), days))
+        return _date(self._native.add_working_days(_date_text(day), days))
 
     def day(self, day: DateLike) -> Dict[str, Any]:
         """Keys: ``date``, ``is_working_day``, ``day_kind``, ``next_working_day``, ``calendar``,
