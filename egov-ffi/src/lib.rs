@@ -358,7 +358,7 @@ fn new_calendar(
 /// `out_calendar` is writable.
 #[no_mangle]
 pub unsafe extern "C" fn egov_calendar_vietnam(out_calendar: *mut *mut EgovCalendar) -> EgovResult {
-    new_calendar(out_calendar, || Ok(WorkingCalendar::vietnam()))
+    new_calendar(out_calendar, || Ok(ops::builtin_calendar().clone()))
 }
 
 /// Creates a calendar handle from the calendar's JSON form (the caller's own table). Free it
@@ -884,13 +884,9 @@ pub unsafe extern "C" fn egov_deadline(
         string_out(out_json, || {
             let req: ops::DeadlineRequest =
                 ops::from_json("request_json", arg_str(request_json, "request_json")?)?;
-            let builtin;
             let cal = match calendar.as_ref() {
                 Some(c) => &c.0,
-                None => {
-                    builtin = WorkingCalendar::vietnam();
-                    &builtin
-                }
+                None => ops::builtin_calendar(),
             };
             ops::deadline(&req, cal).map(|v| json_text(&v))
         })

@@ -59,7 +59,7 @@ impl Calendar {
     #[staticmethod]
     fn vietnam() -> Self {
         Calendar {
-            inner: WorkingCalendar::vietnam(),
+            inner: ops::builtin_calendar().clone(),
         }
     }
 
@@ -213,7 +213,7 @@ fn deadline(py: Python<'_>, request_json: &str, calendar: Option<&Calendar>) -> 
     let req: ops::DeadlineRequest = plain(py, ops::from_json("request", request_json))?;
     let r = match calendar {
         Some(c) => ops::deadline(&req, &c.inner),
-        None => ops::deadline(&req, &WorkingCalendar::vietnam()),
+        None => ops::deadline(&req, ops::builtin_calendar()),
     };
     text(py, r)
 }
