@@ -50,8 +50,10 @@ extern "C" {
 // The library version (`"0.1.0"`): a static string, never freed.
 const char *egov_version(void);
 
-// The name of a result code (`"EGOV_RESULT_INVALID_UTF8"`): a static string, never freed.
-const char *egov_result_name(enum EgovResult result);
+// The name of a result code (`"EGOV_RESULT_INVALID_UTF8"`), or `"EGOV_RESULT_UNKNOWN"` for a
+// value that is not an `EgovResult`: a static string, never freed. Takes an `int` so that any
+// value from C is safe to pass.
+const char *egov_result_name(int32_t result);
 
 // The message of the last error on this thread, or NULL when the last call succeeded. The
 // string belongs to the library and stays valid until the next egov call on this thread; do

@@ -238,20 +238,27 @@ pub extern "C" fn egov_version() -> *const c_char {
     concat!(env!("CARGO_PKG_VERSION"), "\0").as_ptr().cast()
 }
 
-/// The name of a result code (`"EGOV_RESULT_INVALID_UTF8"`): a static string, never freed.
+/// The name of a result code (`"EGOV_RESULT_INVALID_UTF8"`), or `"EGOV_RESULT_UNKNOWN"` for a
+/// value that is not an `EgovResult`: a static string, never freed. Takes an `int` so that any
+/// value from C is safe to pass.
 #[no_mangle]
-pub extern "C" fn egov_result_name(result: EgovResult) -> *const c_char {
-    let name: &'static str = match result {
-        EgovResult::Ok => "EGOV_RESULT_OK\0",
-        EgovResult::NullArgument => "EGOV_RESULT_NULL_ARGUMENT\0",
-        EgovResult::InvalidUtf8 => "EGOV_RESULT_INVALID_UTF8\0",
-        EgovResult::InputTooLarge => "EGOV_RESULT_INPUT_TOO_LARGE\0",
-        EgovResult::InvalidJson => "EGOV_RESULT_INVALID_JSON\0",
-        EgovResult::InvalidInput => "EGOV_RESULT_INVALID_INPUT\0",
-        EgovResult::UnknownOperation => "EGOV_RESULT_UNKNOWN_OPERATION\0",
-        EgovResult::Panic => "EGOV_RESULT_PANIC\0",
-        EgovResult::Internal => "EGOV_RESULT_INTERNAL\0",
-    };
+pub extern "C" fn egov_result_name(result: i32) -> *const c_char {
+    const NAMES: [&str; 9] = [
+        "EGOV_RESULT_OK\0",
+        "EGOV_RESULT_NULL_ARGUMENT\0",
+        "EGOV_RESULT_INVALID_UTF8\0",
+        "EGOV_RESULT_INPUT_TOO_LARGE\0",
+        "EGOV_RESULT_INVALID_JSON\0",
+        "EGOV_RESULT_INVALID_INPUT\0",
+        "EGOV_RESULT_UNKNOWN_OPERATION\0",
+        "EGOV_RESULT_PANIC\0",
+        "EGOV_RESULT_INTERNAL\0",
+    ];
+    let name = usize::try_from(result)
+        .ok()
+        .and_then(|i| NAMES.get(i))
+        .copied()
+        .unwrap_or("EGOV_RESULT_UNKNOWN\0");
     name.as_ptr().cast()
 }
 
@@ -991,6 +998,24 @@ mod tests {
         assert_eq!(code.to_str().unwrap(), "ffi.panic");
         let msg = unsafe { CStr::from_ptr(egov_last_error_message()) };
         assert!(msg.to_str().unwrap().contains("boom"));
+    }
+
+    #[test]
+    fn result_names_cover_every_code_and_any_int() {
+        let name = |r: i32| {
+            // SAFETY: egov_result_name returns a static NUL-terminated string.
+            unsafe { CStr::from_ptr(egov_result_name(r)) }
+                .to_str()
+                .unwrap()
+        };
+        assert_eq!(name(EgovResult::Ok as i32), "EGOV_RESULT_OK");
+        assert_eq!(name(EgovResult::Internal as i32), "EGOV_RESULT_INTERNAL");
+        assert_eq!(
+            name(EgovResult::InvalidUtf8 as i32),
+            "EGOV_RESULT_INVALID_UTF8"
+        );
+        assert_eq!(name(-1), "EGOV_RESULT_UNKNOWN");
+        assert_eq!(name(9), "EGOV_RESULT_UNKNOWN");
     }
 
     #[test]

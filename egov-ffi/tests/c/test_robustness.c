@@ -298,6 +298,9 @@ int main(void) {
   CHECK(egov_last_error_code() == NULL && egov_last_error_message() == NULL);
   egov_string_free(out);
   CHECK(strcmp(egov_version(), "0.1.0") == 0);
+  CHECK(strcmp(egov_result_name(EGOV_RESULT_INVALID_UTF8), "EGOV_RESULT_INVALID_UTF8") == 0);
+  CHECK(strcmp(egov_result_name(42), "EGOV_RESULT_UNKNOWN") == 0); /* any int is safe */
+  CHECK(strcmp(egov_result_name(-7), "EGOV_RESULT_UNKNOWN") == 0);
 
   egov_tracker_free(g_tracker);
   egov_calendar_free(g_cal);
