@@ -41,10 +41,15 @@ fi
 py_rc=0
 # --no-build-isolation builds with the venv's maturin (no second download); it must be on PATH.
 if PATH="$PWD/$venv/bin:$PATH" "$venv/bin/python" -m pip install -q --disable-pip-version-check \
-     "maturin>=1.16,<2" "pytest>=8" &&
+     "maturin>=1.16,<2" "pytest>=8" "mypy>=1.10" &&
    PATH="$PWD/$venv/bin:$PATH" CARGO_TARGET_DIR="$py_target" "$venv/bin/python" -m pip install -q \
      --disable-pip-version-check --no-build-isolation --force-reinstall --no-deps ./egov-python; then
   "$venv/bin/python" -m pytest -q -p no:cacheprovider egov-python/tests 2>&1 | tee -a "$log" || py_rc=$?
+  # The package's annotations and the native module's stubs (_egov.pyi) must type-check.
+  if ! (cd egov-python && "../$venv/bin/python" -m mypy --strict --no-incremental python/egov); then
+    echo "python: 0 passed, 1 failed (mypy --strict)" | tee -a "$log"
+    status=1
+  fi
 else
   py_rc=2
 fi

@@ -85,6 +85,11 @@ def _load(text: str) -> Any:
     return _to_python(_json.loads(text))
 
 
+def _load_dict(text: str) -> Dict[str, Any]:
+    value: Dict[str, Any] = _load(text)
+    return value
+
+
 def _time_text(value: DateTimeLike) -> str:
     if isinstance(value, _dt.datetime):
         # A naive datetime has no offset: the library refuses it (time.missing_offset).
@@ -120,7 +125,8 @@ def call(op: str, args: Mapping[str, Any]) -> Any:
 def parse_time(value: str, *, local: bool = False) -> _dt.datetime:
     """Parses an ISO 8601 timestamp into an aware datetime in Vietnam time (CORE-01). Without
     an offset it is a :class:`TimeError` unless ``local`` (read as Vietnam time)."""
-    return _load(_egov.time_parse(value, local))["datetime"]
+    parsed: _dt.datetime = _load_dict(_egov.time_parse(value, local))["datetime"]
+    return parsed
 
 
 class Calendar:
@@ -129,7 +135,7 @@ class Calendar:
 
     __slots__ = ("_native",)
 
-    def __init__(self, native: Any) -> None:
+    def __init__(self, native: _egov.Calendar) -> None:
         self._native = native
 
     @classmethod
@@ -161,7 +167,7 @@ class Calendar:
     def day(self, day: DateLike) -> Dict[str, Any]:
         """Keys: ``date``, ``is_working_day``, ``day_kind``, ``next_working_day``, ``calendar``,
         ``calendar_covers_date``."""
-        return _load(self._native.day(_date_text(day)))
+        return _load_dict(self._native.day(_date_text(day)))
 
 
 # --- identifiers ---------------------------------------------------------------------------
@@ -169,7 +175,7 @@ class Calendar:
 def parse_agency_code(code: str, *, lenient: bool = False) -> Dict[str, Any]:
     """An agency code (DOC-01…03). Keys: ``code``, ``level`` (1–4), ``parent`` (None at level
     1), ``root``, ``groups`` (level 4 … level 1), ``findings``."""
-    return _load(_egov.agency_parse(code, lenient))
+    return _load_dict(_egov.agency_parse(code, lenient))
 
 
 def is_ancestor_of(ancestor: str, descendant: str) -> bool:
@@ -181,25 +187,25 @@ def check_registry(code: str, registry: Union[str, Mapping[str, Any]], as_of: Da
     """The registry check of ``code`` on ``as_of`` (DOC-04). ``registry`` is CSV text, JSON text
     or a dict. Keys: ``code``, ``as_of``, ``status`` (``{"status": "valid"|"expired"|…}``),
     ``finding``."""
-    return _load(_egov.agency_registry_check(code, _json_text(registry), _date_text(as_of)))
+    return _load_dict(_egov.agency_registry_check(code, _json_text(registry), _date_text(as_of)))
 
 
 def parse_document_id(document_id: str) -> Dict[str, Any]:
     """An edXML document identifier (DOC-08). Keys: ``id``, ``organ_id``,
     ``promulgation_date`` (date), ``number``, ``structural``, ``findings``."""
-    return _load(_egov.document_id_parse(document_id))
+    return _load_dict(_egov.document_id_parse(document_id))
 
 
 def parse_document_number(number: str) -> Dict[str, Any]:
     """A document number «số và ký hiệu». Keys: ``canonical``, ``number``, ``year``,
     ``symbol``, ``type_abbreviation``, ``doc_type``, ``issuer``, ``findings``."""
-    return _load(_egov.number_parse(number))
+    return _load_dict(_egov.number_parse(number))
 
 
 def parse_urgency(value: str) -> Dict[str, Any]:
     """An urgency (DOC-12). Keys: ``urgency`` (None = not urgent), ``name_vi``, ``name_en``,
     ``edxml_priority``."""
-    return _load(_egov.urgency_parse(value))
+    return _load_dict(_egov.urgency_parse(value))
 
 
 # --- status ---------------------------------------------------------------------------------
@@ -208,17 +214,17 @@ def apply_status(status: str, event: Mapping[str, Any], at: DateTimeLike) -> Dic
     """One transition (DOC-22, DOC-27…30). ``event`` is e.g. ``{"event": "reject", "reason":
     "…"}``. Keys: ``from``, ``to``, ``event``, ``at`` (datetime), ``rule``, ``basis``,
     ``notices``."""
-    return _load(_egov.status_apply(status, _json_text(event), _time_text(at)))
+    return _load_dict(_egov.status_apply(status, _json_text(event), _time_text(at)))
 
 
 def edxml_status(code: str) -> Dict[str, Any]:
     """An edXML StatusCode. Keys: ``code``, ``status``, ``event``."""
-    return _load(_egov.status_from_edxml(code))
+    return _load_dict(_egov.status_from_edxml(code))
 
 
 def apply_sender_step(status: str, step: str) -> Dict[str, Any]:
     """One sender-side step (DOC-25). Keys: ``status``, ``may_send``."""
-    return _load(_egov.sender_apply(status, step))
+    return _load_dict(_egov.sender_apply(status, step))
 
 
 class StatusTracker:
@@ -237,7 +243,7 @@ class StatusTracker:
 
     def record(self, event: Mapping[str, Any], at: DateTimeLike) -> Dict[str, Any]:
         """Records ``event`` at ``at``; returns the transition (see :func:`apply_status`)."""
-        return _load(self._native.record(_json_text(event), _time_text(at)))
+        return _load_dict(self._native.record(_json_text(event), _time_text(at)))
 
     @property
     def status(self) -> str:
@@ -280,20 +286,20 @@ def send_deadline(
     if policy is not None:
         req["policy"] = dict(policy)
     native_cal = calendar._native if calendar is not None else None
-    return _load(_egov.deadline(_json.dumps(req, ensure_ascii=False), native_cal))
+    return _load_dict(_egov.deadline(_json.dumps(req, ensure_ascii=False), native_cal))
 
 
 def legal_value(*, digitally_signed_per_law: bool, sent_via_system: bool) -> Dict[str, Any]:
     """Legal value (DOC-14). Keys: ``value`` (``equivalent_to_paper``, ``reference_only`` or
     None), ``finding``."""
-    return _load(_egov.legal_value(digitally_signed_per_law, sent_via_system))
+    return _load_dict(_egov.legal_value(digitally_signed_per_law, sent_via_system))
 
 
 def paper_copy_required(case: Mapping[str, Any], policy: Optional[Mapping[str, Any]] = None) -> Dict[str, Any]:
     """Whether paper goes with the e-document (DOC-17). ``case``: ``document_type``,
     ``legal_value``, ``to_government_per_working_regulation``. Keys: ``required``, ``grounds``,
     ``finding``."""
-    return _load(_egov.paper_copy(_json_text(case), None if policy is None else _json_text(policy)))
+    return _load_dict(_egov.paper_copy(_json_text(case), None if policy is None else _json_text(policy)))
 
 
 def check_channel(*, sent_via_system: bool, sender_ready: bool, receiver_ready: bool) -> Dict[str, Any]:
@@ -301,10 +307,10 @@ def check_channel(*, sent_via_system: bool, sender_ready: bool, receiver_ready: 
     ``message``, ``message_vi``, …)."""
     facts = {"sent_via_system": sent_via_system, "sender_ready": sender_ready,
              "receiver_ready": receiver_ready}
-    return _load(_egov.check_channel(_json.dumps(facts)))
+    return _load_dict(_egov.check_channel(_json.dumps(facts)))
 
 
 def validate_metadata(record: Union[str, Mapping[str, Any]], policy: Optional[Mapping[str, Any]] = None) -> Dict[str, Any]:
     """Validates a metadata record a)–q) (DOC-10). Keys: ``overall`` (``pass``, ``warning``,
     ``unknown``, ``fail``) and ``findings``."""
-    return _load(_egov.metadata_validate(_json_text(record), None if policy is None else _json_text(policy)))
+    return _load_dict(_egov.metadata_validate(_json_text(record), None if policy is None else _json_text(policy)))
