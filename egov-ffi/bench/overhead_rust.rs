@@ -38,15 +38,8 @@ fn main() {
             black_box(r.map(|r| r.validate(&MetadataPolicy::default())));
         },
     );
-    bench("Rust ops::metadata_validate (JSON value)", 20_000, || {
+    bench("Rust ops::metadata_validate (JSON text)", 20_000, || {
         black_box(egov_ffi::ops::metadata_validate(black_box(record), None).ok());
-    });
-    bench("Rust ops::metadata_validate + to_string", 20_000, || {
-        black_box(
-            egov_ffi::ops::metadata_validate(black_box(record), None)
-                .map(|v| v.to_string())
-                .ok(),
-        );
     });
     bench("Rust send_deadline + judge_send", 50_000, || {
         let s = VnDateTime::parse("2026-02-13T16:00:00+07:00").ok();

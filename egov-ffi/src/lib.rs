@@ -895,7 +895,7 @@ pub unsafe extern "C" fn egov_deadline(
                 Some(c) => &c.0,
                 None => ops::builtin_calendar(),
             };
-            ops::deadline(&req, cal).map(|v| json_text(&v))
+            ops::deadline(&req, cal)
         })
     }
 }
@@ -980,7 +980,6 @@ pub unsafe extern "C" fn egov_metadata_validate(
                 arg_str(record_json, "record_json")?,
                 arg_opt_str(policy_json, "policy_json")?,
             )
-            .map(|v| json_text(&v))
         })
     }
 }

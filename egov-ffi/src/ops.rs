@@ -416,9 +416,46 @@ pub struct DeadlineRequest {
     pub morning_end: Option<String>,
 }
 
-/// `deadline.compute`: the send deadline and, when `sent` is given, the judgement, as
-/// `egov deadline --json` (`{"deadline": …, "judgement": …}`).
-pub fn deadline(req: &DeadlineRequest, cal: &WorkingCalendar) -> OpResult {
+/// The answer of [`deadline`].
+#[derive(serde::Serialize)]
+struct DeadlineAnswer {
+    deadline: egov_docs::deadline::SendDeadline,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    judgement: Option<egov_core::Finding>,
+}
+
+/// The answer of [`metadata_validate`].
+#[derive(serde::Serialize)]
+struct MetadataAnswer {
+    overall: Outcome,
+    findings: Vec<egov_core::Finding>,
+}
+
+/// Serialises straight to JSON text: for the rich results, building a `Value` first would cost
+/// more than the computation.
+fn to_text<T: serde::Serialize>(v: &T) -> OpResult<String> {
+    serde_json::to_string(v).map_err(|e| {
+        OpError::new(
+            EgovResult::Internal,
+            "ffi.serialize",
+            format!("cannot serialise the result: {e}"),
+        )
+    })
+}
+
+fn parse_text(text: &str) -> OpResult {
+    serde_json::from_str(text).map_err(|e| {
+        OpError::new(
+            EgovResult::Internal,
+            "ffi.serialize",
+            format!("cannot read back the result: {e}"),
+        )
+    })
+}
+
+/// `deadline.compute`: the send deadline and, when `sent` is given, the judgement, as JSON text
+/// in the shape of `egov deadline --json` (`{"deadline": …, "judgement": …}`).
+pub fn deadline(req: &DeadlineRequest, cal: &WorkingCalendar) -> OpResult<String> {
     let mut policy = req.policy.unwrap_or_default();
     if let Some(m) = &req.morning_end {
         policy.morning_end = NaiveTime::parse_from_str(m.trim(), "%H:%M").map_err(|_| {
@@ -443,11 +480,14 @@ pub fn deadline(req: &DeadlineRequest, cal: &WorkingCalendar) -> OpResult {
         Err(_) => send_deadline(parse_time(signed, req.local)?, urgency, cal, &policy),
     }
     .map_err(dom)?;
-    let mut out = json!({ "deadline": d });
-    if let Some(sent) = &req.sent {
-        out["judgement"] = to_value(&judge_send(&d, parse_time(sent.trim(), req.local)?))?;
-    }
-    Ok(out)
+    let judgement = match &req.sent {
+        Some(sent) => Some(judge_send(&d, parse_time(sent.trim(), req.local)?)),
+        None => None,
+    };
+    to_text(&DeadlineAnswer {
+        deadline: d,
+        judgement,
+    })
 }
 
 /// `legal_value.assess`: the legal value of an e-document (DOC-14).
@@ -472,9 +512,10 @@ pub fn channel(facts: &str) -> OpResult {
     to_value(&check_channel(&facts))
 }
 
-/// `metadata.validate`: validates a record a)–q) (DOC-10), as `egov metadata --json`
-/// (`{"overall": …, "findings": […]}`). `policy` may be `None` (the default policy, A-05).
-pub fn metadata_validate(record: &str, policy: Option<&str>) -> OpResult {
+/// `metadata.validate`: validates a record a)–q) (DOC-10); JSON text in the shape of
+/// `egov metadata --json` (`{"overall": …, "findings": […]}`). `policy` may be `None` (the
+/// default policy, A-05).
+pub fn metadata_validate(record: &str, policy: Option<&str>) -> OpResult<String> {
     check_len("metadata record", record)?;
     let record = DocumentMetadata::from_json(record).map_err(dom)?;
     let policy: MetadataPolicy = match policy {
@@ -482,8 +523,10 @@ pub fn metadata_validate(record: &str, policy: Option<&str>) -> OpResult {
         None => MetadataPolicy::default(),
     };
     let report = record.validate(&policy);
-    let overall: Outcome = report.overall();
-    Ok(json!({ "overall": overall, "findings": report.findings }))
+    to_text(&MetadataAnswer {
+        overall: report.overall(),
+        findings: report.findings,
+    })
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -610,7 +653,7 @@ pub fn call(op: &str, args: &Value) -> OpResult {
             }
             let req: DeadlineRequest = serde_json::from_value(req)
                 .map_err(|e| bad_args(format!("invalid deadline request: {e}")))?;
-            deadline(&req, &*calendar_arg(args)?)
+            parse_text(&deadline(&req, &*calendar_arg(args)?)?)
         }
         "legal_value.assess" => legal_value_assess(
             bool_arg(args, "digitally_signed_per_law")?,
@@ -629,7 +672,10 @@ pub fn call(op: &str, args: &Value) -> OpResult {
         "metadata.validate" => {
             let record = json_arg(args, "record")?
                 .ok_or_else(|| bad_args("argument 'record' is missing"))?;
-            metadata_validate(&record, json_arg(args, "policy")?.as_deref())
+            parse_text(&metadata_validate(
+                &record,
+                json_arg(args, "policy")?.as_deref(),
+            )?)
         }
         _ => Err(OpError::new(
             EgovResult::UnknownOperation,
