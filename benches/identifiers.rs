@@ -22,22 +22,9 @@ use egov::docs::agency::AgencyCode;
 use egov::docs::number::DocNumber;
 use regex::Regex;
 
-/// A tiny deterministic generator (no `rand` dependency): the batch is the same every run.
-struct Lcg(u64);
-
-impl Lcg {
-    fn next(&mut self) -> u64 {
-        self.0 = self
-            .0
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1_442_695_040_888_963_407);
-        self.0 >> 33
-    }
-
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
-}
+#[path = "support/lcg.rs"]
+mod lcg;
+use lcg::Lcg;
 
 /// 4096 agency codes: about 80 % valid (levels 1–4, G and H codes), 20 % invalid in the ways
 /// real data is (the edXML fixtures' `28.22.H17`, `null`, `vxp.saas.03`, lowercase letters,

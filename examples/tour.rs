@@ -2,8 +2,10 @@
 //!
 //! Run it with `cargo run --release --example tour`. Every input below is real: agency codes,
 //! document identifiers and status codes from packages exchanged on the national document axis
-//! (shared/fixtures/edxml), document numbers from the legal texts themselves, and the 2026 Tết
-//! schedule announced by the Government Office.
+//! (testdata/edxml), document numbers from the legal texts themselves, and the 2026 Tết
+//! schedule announced by the Government Office. The conversion-mark section signs with a fixed
+//! demonstration key (use `egov keygen` for a real one) and writes the stamped page to
+//! `target/tour-stamped-page.png` so you can look at it.
 
 use egov::core::{Finding, Outcome, VnDateTime, WorkingCalendar};
 use egov::docs::agency::AgencyCode;
@@ -28,6 +30,7 @@ fn main() -> Result<()> {
     status_machine()?;
     legal_values();
     metadata_record()?;
+    conversion_marks()?;
     Ok(())
 }
 
@@ -271,6 +274,92 @@ fn metadata_record() -> Result<()> {
     println!(
         "   … and {passed} points pass. Overall: {:?}",
         report.overall()
+    );
+    Ok(())
+}
+
+/// CONV-02…15: a data → paper conversion mark, signed, stamped on an A4 page at 300 dpi, then
+/// found and verified on the page image; and what verification says about tampered content.
+fn conversion_marks() -> Result<()> {
+    use egov::conversion::payload::{content_digest, PayloadOptions};
+    use egov::conversion::{
+        render, scan, sign, AccessLocator, ConversionMark, Profile, PublicKey, SigningKey,
+        SourceSystem, TrustSet, TrustedKey, Wording,
+    };
+
+    heading("Conversion mark, data → paper — CONV-09…15, NĐ 137/2024/NĐ-CP Đ5.2");
+    let key = SigningKey::from_bytes(&[42; 32]); // demonstration key only
+    let mark = ConversionMark::data_to_paper(
+        Profile::AdminProcedureResult,
+        VnDateTime::parse("2026-03-02T09:15:00+07:00")?,
+        "Nguyễn Thị Hồng Nhung",
+        SourceSystem {
+            system_name: "Hệ thống thông tin giải quyết thủ tục hành chính tỉnh Lào Cai".into(),
+            owner_name: "Ủy ban nhân dân tỉnh Lào Cai".into(),
+            locator: AccessLocator::FullUrl {
+                url: "https://dichvucong.laocai.gov.vn/tra-cuu/HS-2026-000731".into(),
+            },
+        },
+        &Wording::default(),
+    );
+    println!("   text mark: «{}»", mark.mark_text);
+    for f in egov::conversion::validate(&mark)
+        .findings
+        .iter()
+        .filter(|f| f.outcome != Outcome::Pass)
+    {
+        show(f);
+    }
+    println!(
+        "   every mandatory element present: {}",
+        egov::conversion::validate(&mark).is_compliant()
+    );
+
+    // The original data message (here: a sample A4 page) is what the signed hash covers.
+    let original = render::encode_png(&render::sample_a4_page(300))?;
+    let signed = sign(
+        &mark,
+        &content_digest(&original),
+        &key,
+        &PayloadOptions::default(),
+    )?;
+    let stamped = render::stamp(&original, &signed, &Default::default())?;
+    let out = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/tour-stamped-page.png");
+    if std::fs::write(&out, &stamped.image).is_ok() {
+        println!("   stamped A4 page written to {}", out.display());
+    }
+
+    let trust = TrustSet {
+        keys: vec![TrustedKey {
+            label: "UBND tỉnh Lào Cai (demo)".into(),
+            public_key: PublicKey(key.verifying_key().to_bytes()),
+            not_before: None,
+            not_after: None,
+        }],
+    };
+    let good = scan::verify_page_bytes(&stamped.image, &trust, Some(&original))?;
+    println!(
+        "   verified from the page image: {:?}",
+        good.verification.state
+    );
+    let mut altered = original.clone();
+    if let Some(byte) = altered.last_mut() {
+        *byte ^= 1;
+    }
+    let bad = scan::verify_page_bytes(&stamped.image, &trust, Some(&altered))?;
+    let why = bad
+        .verification
+        .failure
+        .map_or_else(String::new, |f| format!("{} ({})", f.reason, f.code));
+    println!(
+        "   with one altered byte of content: {:?}: {why}",
+        bad.verification.state
+    );
+    let stranger = TrustSet { keys: vec![] };
+    let unknown = scan::verify_page_bytes(&stamped.image, &stranger, None)?;
+    println!(
+        "   with an empty trust set: {:?}",
+        unknown.verification.state
     );
     Ok(())
 }

@@ -7,9 +7,9 @@
 //! |---|---|---|
 //! | [`core`] | `egov-core` | Vietnam time, working-day calendar, legal references, findings |
 //! | `docs` | `egov-docs` | agency codes, document identifiers and numbers, status machine, metadata, send deadlines, legal value (QĐ 28/2018/QĐ-TTg) |
-//! | `conversion` | `egov-conversion` | conversion marks paper ↔ data message (NĐ 137/2024 Đ4–5) — planned |
+//! | `conversion` | `egov-conversion` | conversion marks paper ↔ data message, signed QR, stamping, verification (NĐ 137/2024 Đ4–5, Đ23) |
 //! | `platform` | `egov-platform-class` | platform size classes (NĐ 137/2024 Đ15–20) — planned |
-//! | `trust` | `egov-trust` | network-trust criteria (NĐ 137/2024 Đ21) — planned |
+//! | `trust` | `egov-trust` | network-trust criteria (NĐ 137/2024 Đ21): certificates and TLS policy, advisory blocklists, page links, security.txt, self-declaration |
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 #![cfg_attr(

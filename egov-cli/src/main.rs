@@ -6,7 +6,10 @@
 #![forbid(unsafe_code)]
 
 mod commands;
+mod mark;
 mod output;
+mod platform;
+mod trust;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -15,7 +18,13 @@ use clap::{Parser, Subcommand};
 
 /// Vietnamese e-government compliance: identifiers, documents and deadlines.
 #[derive(Debug, Parser)]
-#[command(name = "egov", version, about, long_about = None)]
+#[command(
+    name = "egov",
+    version,
+    about,
+    long_about = None,
+    after_help = "Exit codes: 0 valid / compliant, 1 invalid input or non-compliant, 2 usage error.\nEvery answer names its rule ID and legal basis; --json prints the library's serde form."
+)]
 struct Cli {
     /// Print the result as JSON (the library's serde form) instead of text.
     #[arg(long, global = true)]
@@ -86,6 +95,19 @@ enum Command {
         #[arg(long)]
         calendar: Option<PathBuf>,
     },
+    /// Conversion marks paper ↔ data message (NĐ 137/2024 Đ4, Đ5): stamp and verify.
+    #[command(subcommand)]
+    Mark(Box<mark::MarkCommand>),
+    /// Generate an Ed25519 signing key for conversion marks.
+    Keygen(mark::KeygenArgs),
+    /// Platform size classes: count active users, classify, report (NĐ 137/2024 Đ15–20).
+    #[command(subcommand)]
+    Platform(platform::PlatformCommand),
+    /// Network-trust ("tín nhiệm mạng") criteria of NĐ 137/2024 Đ21 (TRUST-01…04).
+    Trust {
+        #[command(subcommand)]
+        command: Box<trust::TrustCommand>,
+    },
 }
 
 fn main() -> ExitCode {
@@ -116,6 +138,10 @@ fn main() -> ExitCode {
             calendar: calendar.as_deref(),
         }),
         Command::Workday { date, calendar } => commands::workday(&date, calendar.as_deref()),
+        Command::Mark(cmd) => mark::run(*cmd),
+        Command::Keygen(args) => mark::keygen(&args),
+        Command::Platform(cmd) => platform::run(cmd),
+        Command::Trust { command } => trust::run(*command),
     };
     output::emit(result, cli.json)
 }

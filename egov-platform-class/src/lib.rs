@@ -1,15 +1,86 @@
-//! # egov-platform-class (planned)
+//! # egov-platform-class
 //!
 //! Size classes of information systems and intermediary platforms under Nghị định 137/2024/NĐ-CP
-//! Điều 15–20 (rules PLAT-01…27): exact, mergeable monthly-active-user counting in Vietnam time,
-//! the 12-month average, the 3 % (large) and 10 % (very large) thresholds with exact arithmetic,
-//! and the obligations and deadlines that follow.
+//! Điều 15–20 (rules PLAT-01…27):
 //!
-//! Not implemented yet: this crate is an empty placeholder so the workspace layout is final.
-//! Track progress in the README's feature table.
+//! * [`month`]: calendar months in Vietnam time (a month starts at 00:00 +07:00).
+//! * [`counter`]: exact, streaming, mergeable distinct active users per month (PLAT-01).
+//! * [`csv`]: streaming CSV reader of activity events with malformed-line accounting.
+//! * [`classify()`]: the 12-month average and the 3 % (large) / 10 % (very large) thresholds with
+//!   exact integer arithmetic (PLAT-02…06), distance to each threshold, the intermediary condition.
+//! * [`obligations`]: the Đ19/Đ20 checklist with citations and evidence evaluation (PLAT-13…27).
+//! * [`recommendation`]: opting out of data-driven recommendation, never switched back without
+//!   consent (PLAT-24, Đ20.1.b).
+//! * [`cases`]: notify (or warn) the account before handling a reported issue or illegal content
+//!   (PLAT-15, PLAT-19; Đ19.1.b, Đ19.2.c).
+//! * [`report`]: the self-classification report as JSON and bilingual Markdown.
+//! * [`schedule`]: first and yearly self-classification deadlines (PLAT-09/10/13, A-16, A-17).
+//!
+//! Domain logic is pure: the caller passes the determination date, the population and the
+//! calendar. The only inputs read are byte blocks handed to [`csv::CsvEventReader`].
+//!
+//! ## From events to a report
+//!
+//! ```
+//! use chrono::NaiveDate;
+//! use egov_platform_class::*;
+//!
+//! // 1. Count (PLAT-01): feed events one by one or in batches; merge partial counters.
+//! let mut counter = MonthlyActiveCounter::new();
+//! let start = YearMonth::new(2025, 1).unwrap().start_unix_seconds();
+//! for day in 0..365i64 {
+//!     for user in 0..(day % 7 + 1) as u64 {
+//!         counter.add(&ActivityEvent {
+//!             user: UserKey::from_int(user),
+//!             at: start + day * 86_400,
+//!             kind: ActivityKind::Login,
+//!             in_vietnam: true,
+//!         });
+//!     }
+//! }
+//! // 2. Classify (PLAT-02…06): 12 complete months before the date, exact thresholds.
+//! let mut input = ClassificationInput::new(counter.monthly_counts(), UserCountSource::EgovCounter);
+//! input.population = Population::new(200, PopulationKind::Census, "test", "test",
+//!     NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
+//! input.intermediary = Intermediary::Attested;
+//! let date = NaiveDate::from_ymd_opt(2026, 1, 10).unwrap();
+//! let c = classify(&input, date).unwrap();
+//! assert_eq!(c.scale, Scale::Large); // 7 users of 200 = 3.5 %
+//! assert_eq!(c.class, LegalClass::LargeIntermediaryPlatform);
+//! // 3. Report (PLAT-09…27): obligations checklist, next due date, JSON and Markdown.
+//! let summary = CountingSummary::new(counter.months(), counter.stats(), None);
+//! let report = build_report(&input, date, &ReportContext::default(),
+//!     &egov_core::WorkingCalendar::vietnam(), Some(summary)).unwrap();
+//! assert_eq!(report.obligations.len(), 17);
+//! assert!(report.to_markdown().contains("## Nghĩa vụ / Obligations"));
+//! ```
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 #![cfg_attr(
     not(test),
     deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
 )]
+
+pub mod cases;
+pub mod classify;
+pub mod counter;
+pub mod csv;
+pub mod month;
+pub mod obligations;
+pub mod recommendation;
+pub mod report;
+pub mod schedule;
+
+pub use classify::{
+    classify, scale_of_sum, window_before, Classification, ClassificationInput, ClassifyError,
+    Intermediary, LegalClass, MonthlyCount, Population, PopulationKind, Scale, ThresholdDistance,
+    Thresholds, UserCountSource, MONTHS_IN_WINDOW,
+};
+pub use counter::{
+    collision_bound, sum_disjoint, ActivityEvent, ActivityKind, CountStats, MonthActivity,
+    MonthlyActiveCounter, UserKey,
+};
+pub use month::{YearMonth, YearMonthError};
+pub use obligations::{checklist, evaluate, Evidence, EvidenceItem, Obligation};
+pub use report::{build_report, CountingSummary, PlatformReport, ReportContext, ReportError};
+pub use schedule::{next_due, NextDue, PlatformHistory, ScheduleParams};

@@ -1,0 +1,234 @@
+//! End-to-end tests of `egov keygen` and `egov mark …` (NĐ 137/2024 Đ4, Đ5).
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn egov(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_egov"))
+        .args(args)
+        .output()
+        .expect("the egov binary runs")
+}
+
+fn json(o: &Output) -> serde_json::Value {
+    serde_json::from_slice(&o.stdout).unwrap_or_else(|e| {
+        panic!(
+            "{e}: {}{}",
+            String::from_utf8_lossy(&o.stdout),
+            String::from_utf8_lossy(&o.stderr)
+        )
+    })
+}
+
+fn dir(name: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("egov-cli-mark-{name}-{}", std::process::id()));
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+fn s(p: &Path) -> &str {
+    p.to_str().unwrap()
+}
+
+/// A blank A4 page at 300 dpi with a dark bar across the middle.
+fn page(path: &Path) {
+    let mut img = image::GrayImage::from_pixel(2480, 3508, image::Luma([255]));
+    for y in 1500..1560 {
+        for x in 200..2280 {
+            img.put_pixel(x, y, image::Luma([0]));
+        }
+    }
+    img.save(path).unwrap();
+}
+
+fn keygen(d: &Path, name: &str) -> (PathBuf, PathBuf) {
+    let key = d.join(format!("{name}.key.json"));
+    let trust = d.join(format!("{name}.trust.json"));
+    let o = egov(&[
+        "--json",
+        "keygen",
+        "--out",
+        s(&key),
+        "--label",
+        "UBND tỉnh Lào Cai",
+        "--trust-out",
+        s(&trust),
+    ]);
+    assert_eq!(o.status.code(), Some(0));
+    let v = json(&o);
+    assert_eq!(v["key_id"].as_str().unwrap().len(), 16);
+    (key, trust)
+}
+
+/// A fresh directory with a key, its trust set and an A4 page: (dir, key, trust, page).
+fn setup(name: &str) -> (PathBuf, PathBuf, PathBuf, PathBuf) {
+    let d = dir(name);
+    let (key, trust) = keygen(&d, "a");
+    let pg = d.join("page.png");
+    page(&pg);
+    (d, key, trust, pg)
+}
+
+#[test]
+fn conv_02_cli_paper_to_data_then_verify() {
+    let (d, key, trust, pg) = setup("p2d");
+    let out = d.join("out.png");
+    let o = egov(&[
+        "--json",
+        "mark",
+        "paper-to-data",
+        "--page",
+        s(&pg),
+        "--converter",
+        "Ủy ban nhân dân phường Cốc Lếu",
+        "--key",
+        s(&key),
+        "--at",
+        "2026-03-02T09:15:00+07:00",
+        "--out",
+        s(&out),
+    ]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let v = json(&o);
+    assert!(v["qr_version"].as_u64().unwrap() <= 15);
+    assert_eq!(v["mark"]["direction"], "paper_to_data");
+    let payload = std::fs::read_to_string(v["payload_out"].as_str().unwrap()).unwrap();
+    assert!(payload.starts_with("EGCM:"));
+
+    let o = egov(&[
+        "--json",
+        "mark",
+        "verify",
+        s(&out),
+        "--content",
+        s(&pg),
+        "--trust",
+        s(&trust),
+    ]);
+    assert_eq!(o.status.code(), Some(0));
+    let v = json(&o);
+    assert_eq!(v["state"], "content_matches");
+    assert_eq!(v["signer"], "UBND tỉnh Lào Cai");
+
+    // Another key's trust set: not verified, exit 1, says which step.
+    let (_, other) = keygen(&d, "b");
+    let o = egov(&["--json", "mark", "verify", s(&out), "--trust", s(&other)]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(json(&o)["failure"]["code"], "signature.unknown_key");
+    // Text output names the state.
+    let o = egov(&["mark", "verify", s(&out), "--trust", s(&trust)]);
+    assert!(String::from_utf8_lossy(&o.stdout).contains("VERIFIED"));
+}
+
+#[test]
+fn conv_11_cli_data_to_paper_with_code_locator_and_payload_verify() {
+    let (d, key, trust, pg) = setup("d2p");
+    let original = d.join("message.xml");
+    std::fs::write(&original, "<van-ban>nội dung gốc</van-ban>").unwrap();
+    let o = egov(&[
+        "--json",
+        "mark",
+        "data-to-paper",
+        "--page",
+        s(&pg),
+        "--converter",
+        "Văn phòng UBND tỉnh Lào Cai",
+        "--key",
+        s(&key),
+        "--content",
+        s(&original),
+        "--system",
+        "Hệ thống quản lý văn bản và điều hành tỉnh Lào Cai",
+        "--owner",
+        "Ủy ban nhân dân tỉnh Lào Cai",
+        "--code",
+        "000.00.37.H37-260302-0001",
+        "--search",
+        "https://vanban.laocai.gov.vn/tra-cuu",
+        "--lookup-url",
+        "https://vanban.laocai.gov.vn/tra-cuu",
+    ]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let v = json(&o);
+    assert!(v["qr_text"]
+        .as_str()
+        .unwrap()
+        .starts_with("https://vanban.laocai.gov.vn/tra-cuu#EGCM:"));
+    let payload = v["payload_out"].as_str().unwrap().to_owned();
+    let stamped = v["out"].as_str().unwrap().to_owned();
+    let o = egov(&[
+        "--json",
+        "mark",
+        "verify",
+        &payload,
+        "--payload",
+        "--content",
+        s(&original),
+        "--trust",
+        s(&trust),
+    ]);
+    assert_eq!(json(&o)["state"], "content_matches");
+    // The printed page is not the data message: content mismatch, exit 1.
+    let o = egov(&[
+        "--json",
+        "mark",
+        "verify",
+        &stamped,
+        "--content",
+        s(&pg),
+        "--trust",
+        s(&trust),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(json(&o)["failure"]["step"], "content");
+}
+
+#[test]
+fn cli_mark_errors_are_coded() {
+    let (_, key, _, pg) = setup("err");
+    // Missing locator for data → paper (Đ5.1.b): coded error, exit 1.
+    let o = egov(&[
+        "--json",
+        "mark",
+        "data-to-paper",
+        "--page",
+        s(&pg),
+        "--converter",
+        "A",
+        "--key",
+        s(&key),
+        "--system",
+        "S",
+        "--owner",
+        "O",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(json(&o)["error"]["code"], "usage.locator");
+    // Empty converter: the mark is not signed.
+    let o = egov(&[
+        "--json",
+        "mark",
+        "paper-to-data",
+        "--page",
+        s(&pg),
+        "--converter",
+        " ",
+        "--key",
+        s(&key),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(json(&o)["error"]["code"], "payload.invalid_mark");
+    let o = egov(&["mark", "verify", s(&pg), "--trust", "/nonexistent.json"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(egov(&["mark", "verify"]).status.code(), Some(2));
+}

@@ -1,0 +1,239 @@
+//! End-to-end tests of `egov trust …` (TRUST-02…04): exit codes 0 (all six pass), 1 (not met
+//! or invalid), 2 (usage), `--json`, and the declaration.
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+fn egov(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_egov"))
+        .args(args)
+        .output()
+        .expect("the egov binary runs")
+}
+
+fn td(p: &str) -> String {
+    format!("{}/../testdata/trust/{p}", env!("CARGO_MANIFEST_DIR"))
+}
+
+fn tmp(name: &str, content: &str) -> String {
+    let dir: PathBuf = std::env::temp_dir().join(format!("egov-cli-trust-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let p = dir.join(name);
+    std::fs::write(&p, content).unwrap();
+    p.display().to_string()
+}
+
+fn json(o: &Output) -> serde_json::Value {
+    serde_json::from_slice(&o.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&o.stdout)))
+}
+
+const ATTEST: &str = r#"{
+  "system": {"name": "Cổng thử nghiệm", "owner": "Sở KH&CN", "url": "https://good.test.gov.vn/"},
+  "security_level": {"level": 3, "approval_reference": "123/QĐ-SKHCN", "approved_at": "2025-05-01T00:00:00+07:00"},
+  "consent": {"url": "https://good.test.gov.vn/bao-mat", "text": "Chỉ thu thập khi được đồng ý."},
+  "malware_scan": {"by": "SOC", "at": "2026-11-20T09:00:00+07:00", "reference": "RQ-1"},
+  "addresses": ["192.0.2.10"]
+}"#;
+
+fn full_args(attest: &str, page: &str, bl: &str) -> Vec<String> {
+    [
+        "trust",
+        "check",
+        "--cert",
+        &td("certs/good.pem"),
+        "--anchors",
+        &td("certs/test-root.pem"),
+        "--host",
+        "good.test.gov.vn",
+        "--tls-version",
+        "TLSv1.3",
+        "--cipher",
+        "TLS_AES_128_GCM_SHA256",
+        "--page",
+        page,
+        "--security-txt",
+        &td("securitytxt/nine-security.txt"),
+        "--blocklist",
+        bl,
+        "--attest",
+        attest,
+        "--now",
+        "2026-11-23T09:00:00+07:00",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect()
+}
+
+#[test]
+fn trust_03_cli_check_all_six_pass_exits_0() {
+    let attest = tmp("attest.json", ATTEST);
+    let page = tmp("page.html", "<a href='/bao-mat'>Bảo mật</a>");
+    let bl = tmp("bl.txt", "evil.vn\n198.51.100.0/24\n");
+    let mut args = full_args(&attest, &page, &bl);
+    args.insert(0, "--json".into());
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let o = egov(&args);
+    let v = json(&o);
+    assert_eq!(o.status.code(), Some(0), "{v:#}");
+    assert_eq!(v["meets_criteria"], true);
+    assert_eq!(v["verdicts"][2]["criterion"], "c");
+    // Text output too.
+    let o = egov(&args[1..]);
+    assert!(String::from_utf8_lossy(&o.stdout).contains("meets all six criteria"));
+}
+
+#[test]
+fn trust_02_cli_check_failures_exit_1() {
+    let attest = tmp("attest2.json", ATTEST);
+    let page = tmp(
+        "page2.html",
+        "<a href='/bao-mat'>x</a><a href='https://www.evil.vn/'>y</a>",
+    );
+    let bl = tmp("bl2.txt", "evil.vn\n");
+    let args = full_args(&attest, &page, &bl);
+    let mut args: Vec<&str> = args.iter().map(String::as_str).collect();
+    args.insert(0, "--json");
+    let o = egov(&args);
+    assert_eq!(o.status.code(), Some(1));
+    let v = json(&o);
+    assert_eq!(v["verdicts"][4]["outcome"], "fail");
+    // A real public chain, no other evidence: c passes at its time, the rest is unknown.
+    let o = egov(&[
+        "--json",
+        "trust",
+        "check",
+        "--cert",
+        &td("certs/digicert_chain.pem"),
+        "--host",
+        "www.digicert.com",
+        "--tls-version",
+        "TLSv1.2",
+        "--cipher",
+        "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384",
+        "--now",
+        "2026-02-01T00:00:00Z",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let v = json(&o);
+    assert_eq!(v["verdicts"][2]["outcome"], "pass", "{v:#}");
+    assert_eq!(v["outcome"], "unknown");
+    // SHA-1 fails c.
+    let o = egov(&[
+        "--json",
+        "trust",
+        "check",
+        "--cert",
+        &td("certs/sha1.pem"),
+        "--anchors",
+        &td("certs/test-root.pem"),
+        "--host",
+        "sha1.test.gov.vn",
+        "--now",
+        "2026-11-23",
+    ]);
+    assert_eq!(json(&o)["verdicts"][2]["outcome"], "fail");
+}
+
+#[test]
+fn trust_04_cli_declare_markdown_and_json() {
+    let attest = tmp("attest3.json", ATTEST);
+    let page = tmp("page3.html", "<a href='/bao-mat'>Bảo mật</a>");
+    let bl = tmp("bl3.txt", "evil.vn\n");
+    let mut args = full_args(&attest, &page, &bl);
+    args[1] = "declare".into();
+    let mut args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let o = egov(&args);
+    assert_eq!(o.status.code(), Some(0));
+    let md = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        md.starts_with("# Tự công bố đáp ứng tiêu chí tín nhiệm mạng"),
+        "{md}"
+    );
+    assert!(md.contains("Cổng thử nghiệm"));
+    args.extend(["--lang", "en"]);
+    let md = String::from_utf8_lossy(&egov(&args).stdout).into_owned();
+    assert!(md.contains("Meets all six criteria"), "{md}");
+    args.insert(0, "--json");
+    let v = json(&egov(&args));
+    assert_eq!(v["format"], "egov-trust-declaration/1");
+    assert_eq!(v["system"]["owner"], "Sở KH&CN");
+}
+
+#[test]
+fn trust_02e_cli_security_txt() {
+    let o = egov(&[
+        "--json",
+        "trust",
+        "security-txt",
+        &td("securitytxt/4mica.txt"),
+        "--now",
+        "2026-11-23",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let v = json(&o);
+    assert_eq!(v["problems"][0]["code"], "security_txt.invalid_uri");
+    assert_eq!(v["problems"][0]["line"], 1);
+    let o = egov(&[
+        "trust",
+        "security-txt",
+        &td("securitytxt/nine-security.txt"),
+        "--now",
+        "2026-11-23",
+    ]);
+    assert_eq!(o.status.code(), Some(0));
+}
+
+#[test]
+fn trust_cli_errors_and_usage() {
+    let o = egov(&["--json", "trust", "check", "--cert", "/nonexistent.pem"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(json(&o)["error"]["code"], "io.read");
+    let bad = tmp("bad.pem", "not a certificate");
+    let o = egov(&["--json", "trust", "check", "--cert", &bad]);
+    assert_eq!(json(&o)["error"]["code"], "tls.cert_empty");
+    assert_eq!(
+        egov(&["trust", "check", "--addr", "not-an-ip"])
+            .status
+            .code(),
+        Some(2)
+    );
+    assert_eq!(egov(&["trust"]).status.code(), Some(2));
+}
+
+/// `egov trust probe` against a loopback HTTPS server (feature `probe`).
+#[cfg(feature = "probe")]
+#[path = "../../egov-trust/tests/support/tls_server.rs"]
+mod tls_server;
+
+#[cfg(feature = "probe")]
+mod probe {
+    use super::*;
+
+    #[test]
+    fn trust_02c_cli_probe_loopback_server() {
+        let m = tls_server::mint("good");
+        let addr = tls_server::serve(&m, 2);
+        let ca = tmp("probe-ca.pem", &m.ca_pem);
+        let url = format!("https://127.0.0.1:{}/", addr.port());
+        let o = egov(&[
+            "--json",
+            "trust",
+            "probe",
+            &url,
+            "--anchors",
+            &ca,
+            "--now",
+            "2026-11-23T09:00:00+07:00",
+        ]);
+        let v = json(&o);
+        assert_eq!(o.status.code(), Some(1), "not all six: {v:#}");
+        assert_eq!(v["verdicts"][2]["outcome"], "pass", "{v:#}");
+        assert_eq!(v["verdicts"][5]["outcome"], "pass", "{v:#}");
+        assert_eq!(
+            json(&egov(&["--json", "trust", "probe", "http://127.0.0.1/"]))["error"]["code"],
+            "probe.url"
+        );
+    }
+}

@@ -1,0 +1,363 @@
+//! The conversion mark (rules CONV-02, CONV-09, CONV-10, CONV-11; NĐ 137/2024 Đ4.1, Đ5.1, Đ5.2)
+//! and the wording of its text mark (CONV-04, CONV-13; REQUIREMENTS §7 A-08).
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use egov_core::VnDateTime;
+use serde::{Deserialize, Serialize};
+use unicode_normalization::UnicodeNormalization;
+
+/// Which way the document was converted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Direction {
+    /// Paper → data message (NĐ 137/2024 Đ4).
+    PaperToData,
+    /// Data message → paper (NĐ 137/2024 Đ5).
+    DataToPaper,
+}
+
+impl fmt::Display for Direction {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Direction::PaperToData => "paper_to_data",
+            Direction::DataToPaper => "data_to_paper",
+        })
+    }
+}
+
+/// What the conversion is for, which decides where the mark's content comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Profile {
+    /// Any other conversion: Đ4.1.a / Đ5.2.a apply directly (CONV-02, CONV-11).
+    General,
+    /// The result of an administrative procedure (Nghị định 45/2020 Đ25.3.c / Đ18): the mark
+    /// follows point a all the same (CONV-06, Đ4.1.c; CONV-15, Đ5.2.c).
+    AdminProcedureResult,
+    /// A clerical copy «SAO Y» (CONV-05 Đ4.1.b, CONV-14 Đ5.2.b): content follows the law on
+    /// clerical work, Nghị định 30/2020 (outside knowledge).
+    SaoY,
+    /// A clerical copy «SAO LỤC» (CONV-05, CONV-14).
+    SaoLuc,
+    /// A clerical copy «TRÍCH SAO» (CONV-05, CONV-14).
+    TrichSao,
+}
+
+impl Profile {
+    /// True for the clerical-copy profiles (sao y, sao lục, trích sao).
+    pub fn is_clerical_copy(&self) -> bool {
+        matches!(self, Profile::SaoY | Profile::SaoLuc | Profile::TrichSao)
+    }
+}
+
+/// Where the data message can be found on the information system (CONV-10, Đ5.1.b).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "kind")]
+pub enum AccessLocator {
+    /// «một đường dẫn đầy đủ của thông điệp dữ liệu trên hệ thống thông tin».
+    FullUrl {
+        /// The full URL of the data message.
+        url: String,
+    },
+    /// «mã duy nhất để truy cập thông điệp dữ liệu thông qua một giao diện tìm kiếm».
+    UniqueCode {
+        /// The unique code.
+        code: String,
+        /// The search interface where the code is entered (a URL).
+        search_interface: String,
+    },
+}
+
+/// The information system that created / holds the data message, and how to find the message
+/// on it (CONV-09 Đ5.1.a, CONV-10 Đ5.1.b). Required for data → paper.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct SourceSystem {
+    /// «tên hệ thống thông tin».
+    pub system_name: String,
+    /// «tên chủ quản hệ thống thông tin».
+    pub owner_name: String,
+    /// The access locator.
+    pub locator: AccessLocator,
+}
+
+/// A conversion mark (REQUIREMENTS §3.5).
+///
+/// Build one with [`ConversionMark::paper_to_data`] or [`ConversionMark::data_to_paper`], which
+/// take the text from a [`Wording`] and normalise every string to NFC; check it with
+/// [`crate::validate`].
+///
+/// ```
+/// use egov_conversion::{ConversionMark, Profile, Wording};
+/// use egov_core::VnDateTime;
+/// let at = VnDateTime::parse("2026-03-02T09:15:00+07:00").unwrap();
+/// let mark = ConversionMark::paper_to_data(
+///     Profile::General, at, "Ủy ban nhân dân phường Bến Nghé", &Wording::sdk_default());
+/// assert_eq!(mark.mark_text, "Thông điệp dữ liệu được chuyển đổi từ văn bản giấy");
+/// assert!(egov_conversion::validate(&mark).is_compliant());
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ConversionMark {
+    /// Paper → data or data → paper.
+    pub direction: Direction,
+    /// What the conversion is for.
+    pub profile: Profile,
+    /// The «ký hiệu riêng bằng chữ»: the words saying the document was converted (CONV-02,
+    /// CONV-11). The wording is set by other law (CONV-04, CONV-13); see [`Wording`].
+    pub mark_text: String,
+    /// «thời gian thực hiện chuyển đổi», Vietnam time, second precision (A-09).
+    pub converted_at: VnDateTime,
+    /// «tên đầy đủ của cơ quan, tổ chức, cá nhân thực hiện chuyển đổi».
+    pub converter_full_name: String,
+    /// The source information system and locator: required for data → paper (Đ5.1), an
+    /// extension for paper → data (A-11).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_system: Option<SourceSystem>,
+    /// Extra fields beyond the mandatory ones (A-11), sorted by name.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub extensions: BTreeMap<String, String>,
+}
+
+impl ConversionMark {
+    /// A paper → data mark (Đ4.1.a) with the wording's text for `profile`.
+    pub fn paper_to_data(
+        profile: Profile,
+        converted_at: VnDateTime,
+        converter_full_name: &str,
+        wording: &Wording,
+    ) -> Self {
+        ConversionMark {
+            direction: Direction::PaperToData,
+            profile,
+            mark_text: wording.text_for(Direction::PaperToData, profile).to_owned(),
+            converted_at,
+            converter_full_name: nfc(converter_full_name),
+            source_system: None,
+            extensions: BTreeMap::new(),
+        }
+        .normalized()
+    }
+
+    /// A data → paper mark (Đ5.1, Đ5.2.a) with the wording's text for `profile`.
+    pub fn data_to_paper(
+        profile: Profile,
+        converted_at: VnDateTime,
+        converter_full_name: &str,
+        source_system: SourceSystem,
+        wording: &Wording,
+    ) -> Self {
+        ConversionMark {
+            direction: Direction::DataToPaper,
+            profile,
+            mark_text: wording.text_for(Direction::DataToPaper, profile).to_owned(),
+            converted_at,
+            converter_full_name: converter_full_name.to_owned(),
+            source_system: Some(source_system),
+            extensions: BTreeMap::new(),
+        }
+        .normalized()
+    }
+
+    /// Adds an extension field (A-11).
+    pub fn with_extension(mut self, name: &str, value: &str) -> Self {
+        self.extensions.insert(nfc(name), nfc(value));
+        self
+    }
+
+    /// The same mark with every string trimmed and in NFC, and the time truncated to whole
+    /// seconds (A-09). The signed payload always carries this form.
+    pub fn normalized(mut self) -> Self {
+        self.mark_text = nfc(&self.mark_text);
+        self.converter_full_name = nfc(&self.converter_full_name);
+        if let Some(s) = &mut self.source_system {
+            s.system_name = nfc(&s.system_name);
+            s.owner_name = nfc(&s.owner_name);
+            match &mut s.locator {
+                AccessLocator::FullUrl { url } => *url = url.trim().to_owned(),
+                AccessLocator::UniqueCode {
+                    code,
+                    search_interface,
+                } => {
+                    *code = nfc(code);
+                    *search_interface = search_interface.trim().to_owned();
+                }
+            }
+        }
+        self.extensions = std::mem::take(&mut self.extensions)
+            .into_iter()
+            .map(|(k, v)| (nfc(&k), nfc(&v)))
+            .collect();
+        let secs = self.converted_at.unix_seconds();
+        if let Ok(t) = VnDateTime::from_unix_seconds(secs) {
+            self.converted_at = t;
+        }
+        self
+    }
+
+    /// The lines printed in the mark block, in order: the text mark, the time, the converter,
+    /// then (data → paper) the system, its owner and the locator.
+    pub fn display_lines(&self) -> Vec<String> {
+        let mut lines = vec![
+            self.mark_text.clone(),
+            format!(
+                "Thời gian chuyển đổi: {}",
+                self.converted_at
+                    .as_datetime()
+                    .format("%H:%M:%S ngày %d/%m/%Y")
+            ),
+            format!("Chuyển đổi bởi: {}", self.converter_full_name),
+        ];
+        if let Some(s) = &self.source_system {
+            lines.push(format!("Hệ thống thông tin: {}", s.system_name));
+            lines.push(format!("Chủ quản: {}", s.owner_name));
+            match &s.locator {
+                AccessLocator::FullUrl { url } => lines.push(format!("Tra cứu: {url}")),
+                AccessLocator::UniqueCode {
+                    code,
+                    search_interface,
+                } => lines.push(format!("Mã tra cứu: {code} tại {search_interface}")),
+            }
+        }
+        lines
+    }
+}
+
+/// Trims and normalises to NFC (DESIGN §2: store and emit NFC).
+pub(crate) fn nfc(s: &str) -> String {
+    s.trim().nfc().collect()
+}
+
+/// The wording of the text mark («ký hiệu riêng bằng chữ») for each direction and profile.
+///
+/// NĐ 137/2024 does not fix the words: Đ4.1.a defers them to «pháp luật liên quan» (CONV-04) and
+/// Đ5.2.a to «pháp luật chuyên ngành» (CONV-13). [`Wording::sdk_default`] is **an SDK default,
+/// not a legal text** (REQUIREMENTS §7 A-08): the two sentences paraphrase the decree, and the
+/// clerical-copy forms «SAO Y», «SAO LỤC», «TRÍCH SAO» come from Nghị định 30/2020 (outside
+/// knowledge). Override any field when your sector's law gives the wording.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Wording {
+    /// Paper → data, general and administrative-procedure-result profiles.
+    pub paper_to_data: String,
+    /// Data → paper, general and administrative-procedure-result profiles.
+    pub data_to_paper: String,
+    /// Clerical copy «sao y».
+    pub sao_y: String,
+    /// Clerical copy «sao lục».
+    pub sao_luc: String,
+    /// Clerical copy «trích sao».
+    pub trich_sao: String,
+}
+
+/// SDK default (A-08) for paper → data: paraphrase of NĐ 137/2024 Đ4.1.a.
+pub const DEFAULT_PAPER_TO_DATA: &str = "Thông điệp dữ liệu được chuyển đổi từ văn bản giấy";
+/// SDK default (A-08) for data → paper: paraphrase of NĐ 137/2024 Đ5.2.a.
+pub const DEFAULT_DATA_TO_PAPER: &str = "Văn bản giấy được chuyển đổi từ thông điệp dữ liệu";
+/// Copy form «SAO Y» (Nghị định 30/2020, outside knowledge).
+pub const DEFAULT_SAO_Y: &str = "SAO Y";
+/// Copy form «SAO LỤC» (Nghị định 30/2020, outside knowledge).
+pub const DEFAULT_SAO_LUC: &str = "SAO LỤC";
+/// Copy form «TRÍCH SAO» (Nghị định 30/2020, outside knowledge).
+pub const DEFAULT_TRICH_SAO: &str = "TRÍCH SAO";
+
+impl Wording {
+    /// The SDK defaults (A-08). Not a legal text; see the type's documentation.
+    pub fn sdk_default() -> Self {
+        Wording {
+            paper_to_data: DEFAULT_PAPER_TO_DATA.to_owned(),
+            data_to_paper: DEFAULT_DATA_TO_PAPER.to_owned(),
+            sao_y: DEFAULT_SAO_Y.to_owned(),
+            sao_luc: DEFAULT_SAO_LUC.to_owned(),
+            trich_sao: DEFAULT_TRICH_SAO.to_owned(),
+        }
+    }
+
+    /// The text for a direction and profile. The administrative-procedure-result profile uses
+    /// the general text (Đ4.1.c and Đ5.2.c refer back to point a).
+    pub fn text_for(&self, direction: Direction, profile: Profile) -> &str {
+        match (profile, direction) {
+            (Profile::SaoY, _) => &self.sao_y,
+            (Profile::SaoLuc, _) => &self.sao_luc,
+            (Profile::TrichSao, _) => &self.trich_sao,
+            (_, Direction::PaperToData) => &self.paper_to_data,
+            (_, Direction::DataToPaper) => &self.data_to_paper,
+        }
+    }
+}
+
+impl Default for Wording {
+    fn default() -> Self {
+        Wording::sdk_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at() -> VnDateTime {
+        VnDateTime::parse("2026-03-02T09:15:00.750+07:00").unwrap()
+    }
+
+    #[test]
+    fn conv_04_wording_is_a_parameter_with_labelled_defaults() {
+        let mut w = Wording::sdk_default();
+        let m = ConversionMark::paper_to_data(Profile::General, at(), "UBND xã A", &w);
+        assert_eq!(m.mark_text, DEFAULT_PAPER_TO_DATA);
+        w.paper_to_data = "BẢN ĐIỆN TỬ CHUYỂN ĐỔI TỪ BẢN GIẤY".to_owned();
+        let m = ConversionMark::paper_to_data(Profile::General, at(), "UBND xã A", &w);
+        assert_eq!(m.mark_text, "BẢN ĐIỆN TỬ CHUYỂN ĐỔI TỪ BẢN GIẤY");
+    }
+
+    #[test]
+    fn conv_06_conv_15_admin_result_uses_point_a_wording() {
+        let w = Wording::sdk_default();
+        assert_eq!(
+            w.text_for(Direction::PaperToData, Profile::AdminProcedureResult),
+            DEFAULT_PAPER_TO_DATA
+        );
+        assert_eq!(
+            w.text_for(Direction::DataToPaper, Profile::AdminProcedureResult),
+            DEFAULT_DATA_TO_PAPER
+        );
+    }
+
+    #[test]
+    fn conv_05_conv_14_clerical_profiles_use_copy_forms() {
+        let w = Wording::sdk_default();
+        assert_eq!(w.text_for(Direction::PaperToData, Profile::SaoY), "SAO Y");
+        assert_eq!(
+            w.text_for(Direction::DataToPaper, Profile::SaoLuc),
+            "SAO LỤC"
+        );
+        assert_eq!(
+            w.text_for(Direction::DataToPaper, Profile::TrichSao),
+            "TRÍCH SAO"
+        );
+        assert!(Profile::TrichSao.is_clerical_copy());
+        assert!(!Profile::AdminProcedureResult.is_clerical_copy());
+    }
+
+    #[test]
+    fn a_09_time_is_truncated_to_seconds_and_text_is_nfc() {
+        let nfd: String = "Nguyễn Văn An".nfd().collect();
+        let m = ConversionMark::paper_to_data(Profile::General, at(), &nfd, &Wording::default());
+        assert_eq!(m.converter_full_name, "Nguyễn Văn An");
+        assert_eq!(m.converted_at.to_string(), "2026-03-02T09:15:00+07:00");
+        assert_eq!(
+            m.display_lines()[1],
+            "Thời gian chuyển đổi: 09:15:00 ngày 02/03/2026"
+        );
+    }
+
+    #[test]
+    fn conv_10_locator_serde_is_tagged_snake_case() {
+        let l = AccessLocator::UniqueCode {
+            code: "H22.99-260302-0001".into(),
+            search_interface: "https://dichvucong.gov.vn/tra-cuu".into(),
+        };
+        let v = serde_json::to_value(&l).unwrap();
+        assert_eq!(v["kind"], "unique_code");
+        assert_eq!(serde_json::from_value::<AccessLocator>(v).unwrap(), l);
+    }
+}

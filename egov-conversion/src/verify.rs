@@ -1,0 +1,272 @@
+//! Offline verification of a mark's QR payload, as a ladder of states (c2pa style):
+//! malformed → well-formed → valid signature → trusted key → content matches.
+
+use egov_core::{ErrorCode, VnDateTime};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::mark::ConversionMark;
+use crate::payload::{self, content_digest, hex, key_id_bytes, parse_hex, ContentScope};
+
+/// An Ed25519 public key, serialised as 64 hex digits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct PublicKey(pub [u8; 32]);
+
+impl Serialize for PublicKey {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&hex(&self.0))
+    }
+}
+
+impl<'de> Deserialize<'de> for PublicKey {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        parse_hex::<32>(&s)
+            .map(PublicKey)
+            .ok_or_else(|| serde::de::Error::custom("public_key must be 64 hex digits"))
+    }
+}
+
+/// A key the caller trusts to sign marks, with its validity window.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TrustedKey {
+    /// Who holds the key (agency name, system name).
+    pub label: String,
+    /// The Ed25519 public key.
+    pub public_key: PublicKey,
+    /// Marks converted before this instant are not trusted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub not_before: Option<VnDateTime>,
+    /// Marks converted after this instant are not trusted (use it to retire or revoke a key).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub not_after: Option<VnDateTime>,
+}
+
+/// The caller's trust set. JSON form: `{"keys":[{"label":…,"public_key":"<64 hex>",
+/// "not_before":…,"not_after":…}]}`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TrustSet {
+    /// The trusted keys.
+    pub keys: Vec<TrustedKey>,
+}
+
+impl TrustSet {
+    /// Parses the JSON form.
+    pub fn from_json(json: &str) -> Result<Self, TrustSetError> {
+        serde_json::from_str(json).map_err(|e| TrustSetError(e.to_string()))
+    }
+}
+
+/// The trust set JSON could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("invalid trust set: {0}")]
+pub struct TrustSetError(pub String);
+
+impl ErrorCode for TrustSetError {
+    fn code(&self) -> &'static str {
+        "trust_set.invalid"
+    }
+}
+
+/// How far verification got. Ordered: each state implies the ones before it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum VerificationState {
+    /// Not a payload this SDK can read.
+    Malformed,
+    /// Parsed: the canonical encoding of a mark.
+    WellFormed,
+    /// The Ed25519 signature verifies with a trust-set key whose id matches the payload's.
+    SignatureValid,
+    /// That key was valid at the conversion time.
+    KeyTrusted,
+    /// The supplied content hashes to the signed SHA-256.
+    ContentMatches,
+}
+
+/// The step that failed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Step {
+    /// Decoding the payload (→ well-formed).
+    Decode,
+    /// Checking the signature (→ signature valid).
+    Signature,
+    /// Looking the key up in the trust set (→ key trusted).
+    Trust,
+    /// Comparing the content hash (→ content matches).
+    Content,
+}
+
+/// Which step failed and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Failure {
+    /// The step.
+    pub step: Step,
+    /// Stable machine code (`payload.truncated`, `signature.unknown_key`,
+    /// `signature.invalid`, `trust.outside_validity`, `content.mismatch`).
+    pub code: String,
+    /// Human-readable reason.
+    pub reason: String,
+}
+
+/// The outcome of verifying one payload.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Verification {
+    /// The highest state reached.
+    pub state: VerificationState,
+    /// The failure that stopped verification, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub failure: Option<Failure>,
+    /// Whether content was supplied and compared.
+    pub content_checked: bool,
+    /// The decoded mark (present from `well_formed` on; not trustworthy below `key_trusted`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mark: Option<ConversionMark>,
+    /// Hex SHA-256 the payload claims for the content.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub content_sha256: Option<String>,
+    /// What the hash covers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub content_scope: Option<ContentScope>,
+    /// The signer's key identifier.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key_id: Option<String>,
+    /// The trust-set label of the signer, once trusted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signer: Option<String>,
+    /// The lookup URL the QR opens, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lookup_url: Option<String>,
+}
+
+impl Verification {
+    /// True when nothing failed and the key is trusted (content matched if it was supplied).
+    pub fn is_verified(&self) -> bool {
+        self.failure.is_none() && self.state >= VerificationState::KeyTrusted
+    }
+
+    fn fail(mut self, step: Step, code: &str, reason: String) -> Self {
+        self.failure = Some(Failure {
+            step,
+            code: code.to_owned(),
+            reason,
+        });
+        self
+    }
+}
+
+/// Verifies a QR text offline (CONV-03 / CONV-12 payload; format in the crate docs).
+///
+/// Steps, each reached only if the previous passed: decode ([`payload::decode`]) →
+/// Ed25519 strict signature with a key of `trust` whose id matches the payload's key id → the
+/// conversion time lies in that key's validity window → when `content` is given, its SHA-256
+/// equals the signed hash ([`ContentScope`]: the bytes before marking).
+///
+/// ```
+/// use egov_conversion::payload::{content_digest, PayloadOptions};
+/// use egov_conversion::{sign, verify, ConversionMark, Profile, PublicKey, SigningKey, TrustSet,
+///     TrustedKey, VerificationState, Wording};
+/// let key = SigningKey::from_bytes(&[7; 32]);
+/// let at = egov_core::VnDateTime::parse("2026-03-02T09:15:00+07:00").unwrap();
+/// let mark = ConversionMark::paper_to_data(Profile::General, at, "UBND phường Hàng Bạc",
+///     &Wording::default());
+/// let scan = b"unmarked scan bytes";
+/// let signed = sign(&mark, &content_digest(scan), &key, &PayloadOptions::default()).unwrap();
+/// let trust = TrustSet { keys: vec![TrustedKey { label: "UBND phường Hàng Bạc".into(),
+///     public_key: PublicKey(key.verifying_key().to_bytes()), not_before: None, not_after: None }] };
+/// let v = verify(&signed.qr_text, &trust, Some(scan));
+/// assert_eq!(v.state, VerificationState::ContentMatches);
+/// let v = verify(&signed.qr_text, &TrustSet::default(), None);
+/// assert_eq!(v.state, VerificationState::WellFormed); // no key to check the signature with
+/// assert!(!v.is_verified());
+/// ```
+pub fn verify(qr_text: &str, trust: &TrustSet, content: Option<&[u8]>) -> Verification {
+    let mut v = Verification {
+        state: VerificationState::Malformed,
+        failure: None,
+        content_checked: false,
+        mark: None,
+        content_sha256: None,
+        content_scope: None,
+        key_id: None,
+        signer: None,
+        lookup_url: None,
+    };
+    let p = match payload::decode(qr_text) {
+        Ok(p) => p,
+        Err(e) => return v.fail(Step::Decode, e.code(), e.to_string()),
+    };
+    v.state = VerificationState::WellFormed;
+    v.mark = Some(p.mark.clone());
+    v.content_sha256 = Some(hex(&p.content_sha256));
+    v.content_scope = Some(p.content_scope);
+    v.key_id = Some(hex(&p.key_id));
+    v.lookup_url = p.lookup_url.clone();
+
+    let candidates: Vec<&TrustedKey> = trust
+        .keys
+        .iter()
+        .filter(|k| key_id_bytes(&k.public_key.0) == p.key_id)
+        .collect();
+    if candidates.is_empty() {
+        return v.fail(
+            Step::Signature,
+            "signature.unknown_key",
+            format!(
+                "no key with id {} in the trust set: the signature cannot be checked",
+                hex(&p.key_id)
+            ),
+        );
+    }
+    let mut last_err = String::new();
+    let signers: Vec<&TrustedKey> = candidates
+        .into_iter()
+        .filter(|k| match p.check_signature(&k.public_key.0) {
+            Ok(()) => true,
+            Err(e) => {
+                last_err = e;
+                false
+            }
+        })
+        .collect();
+    if signers.is_empty() {
+        return v.fail(Step::Signature, "signature.invalid", last_err);
+    }
+    v.state = VerificationState::SignatureValid;
+
+    let at = p.mark.converted_at;
+    let valid = signers
+        .iter()
+        .find(|k| k.not_before.is_none_or(|nb| at >= nb) && k.not_after.is_none_or(|na| at <= na));
+    let Some(key) = valid else {
+        return v.fail(
+            Step::Trust,
+            "trust.outside_validity",
+            format!(
+                "key {} ({}) was not valid at the conversion time {at}",
+                hex(&p.key_id),
+                signers.first().map(|k| k.label.as_str()).unwrap_or("")
+            ),
+        );
+    };
+    v.state = VerificationState::KeyTrusted;
+    v.signer = Some(key.label.clone());
+
+    if let Some(content) = content {
+        v.content_checked = true;
+        let actual = content_digest(content);
+        if actual != p.content_sha256 {
+            return v.fail(
+                Step::Content,
+                "content.mismatch",
+                format!(
+                    "content SHA-256 {} differs from the signed {}",
+                    hex(&actual),
+                    hex(&p.content_sha256)
+                ),
+            );
+        }
+        v.state = VerificationState::ContentMatches;
+    }
+    v
+}

@@ -1,0 +1,760 @@
+//! Classification by the 12-month average of monthly active users (PLAT-02…06, NĐ 137/2024 Đ17–18).
+//!
+//! The figure is the arithmetic mean of the active users of the **12 most recent complete calendar
+//! months before the determination date** (PLAT-04, Đ17.4; month choice per REQUIREMENTS §7 A-12).
+//! It is compared with the latest official population using integers only (PLAT-03): with `S` the
+//! sum of the 12 monthly counts, `P` the population and a threshold of `t` basis points,
+//! `S · 10 000 ≥ t · 12 · P` in `u128`. No floating point decides a class.
+
+use std::fmt;
+
+use chrono::{Datelike, NaiveDate};
+use egov_core::{ErrorCode, Instrument, LegalRef};
+use serde::{Deserialize, Serialize};
+
+use crate::month::YearMonth;
+
+/// How many months the average covers (PLAT-04, Đ17.4 «12 tháng gần nhất»).
+pub const MONTHS_IN_WINDOW: usize = 12;
+
+/// What kind of population figure a [`Population`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PopulationKind {
+    /// Average population of a year (dân số trung bình).
+    Average,
+    /// A census count at a reference instant (tổng điều tra).
+    Census,
+    /// A sample survey (điều tra giữa kỳ).
+    Survey,
+}
+
+/// The official population figure the thresholds are a share of (PLAT-02, Đ17.2 «tổng dân số theo
+/// công bố chính thức gần nhất của cơ quan có thẩm quyền»; §7 A-13). Always an input: the caller
+/// attests it is the latest official publication.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Population {
+    /// Number of persons.
+    pub value: u64,
+    /// Kind of figure.
+    pub kind: PopulationKind,
+    /// The period or instant the figure describes (`2025`, `2024-04-01`).
+    pub reference: String,
+    /// Who published it.
+    pub publisher: String,
+    /// When it was published.
+    pub published_on: NaiveDate,
+    /// Where it was reported, if known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+impl Population {
+    /// The built-in dated default: average population of Vietnam in 2025, **102.3 million**,
+    /// published 05/01/2026 by Cục Thống kê, Bộ Tài chính (DATA.md §5, verified in two press
+    /// reports). Override it whenever a newer official figure is published (PLAT-02).
+    pub fn vietnam_2025_average() -> Self {
+        Population {
+            value: 102_300_000,
+            kind: PopulationKind::Average,
+            reference: "2025".to_owned(),
+            publisher: "Cục Thống kê, Bộ Tài chính".to_owned(),
+            published_on: NaiveDate::from_ymd_opt(2026, 1, 5).unwrap_or_default(),
+            url: Some(
+                "https://nhandan.vn/ocop/dan-so-trung-binh-cua-viet-nam-nam-2025-dat-1023-trieu-nguoi-post934760.html"
+                    .to_owned(),
+            ),
+        }
+    }
+
+    /// A caller-supplied figure with its provenance.
+    pub fn new(
+        value: u64,
+        kind: PopulationKind,
+        reference: impl Into<String>,
+        publisher: impl Into<String>,
+        published_on: NaiveDate,
+    ) -> Self {
+        Population {
+            value,
+            kind,
+            reference: reference.into(),
+            publisher: publisher.into(),
+            published_on,
+            url: None,
+        }
+    }
+}
+
+/// The thresholds as versioned data (PLAT-05, Đ17.5: revised «theo từng thời kỳ»), in basis
+/// points of the population (1 % = 100).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Thresholds {
+    /// Version label of this table.
+    pub version: String,
+    /// Where the values come from.
+    pub basis: LegalRef,
+    /// Date from which these thresholds apply.
+    pub effective_from: NaiveDate,
+    /// Lower bound of "large", inclusive (Đ17.2 «từ 3%»): 300.
+    pub large_min_bp: u32,
+    /// Upper bound of "large", inclusive; above it is "very large" (Đ17.2 «đến 10%», Đ17.3
+    /// «trên 10%»): 1000.
+    pub very_large_above_bp: u32,
+}
+
+impl Default for Thresholds {
+    /// NĐ 137/2024 Đ17.2–3 as in force from 23/10/2024: 3 % and 10 %.
+    fn default() -> Self {
+        Thresholds {
+            version: "nd137-2024".to_owned(),
+            basis: LegalRef::article(Instrument::Nd137_2024, 17),
+            effective_from: NaiveDate::from_ymd_opt(2024, 10, 23).unwrap_or_default(),
+            large_min_bp: 300,
+            very_large_above_bp: 1000,
+        }
+    }
+}
+
+/// Where the monthly counts come from (PLAT-12, Đ18.4.c; recorded in every report).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "kind", content = "name")]
+pub enum UserCountSource {
+    /// Counted by this SDK from raw activity events.
+    EgovCounter,
+    /// The platform's own analytics.
+    SelfMeasured,
+    /// An independent measurement tool (named), e.g. one on the list of Đ18.4.c.
+    IndependentTool(String),
+    /// A trusted reference data source (named), Đ18.4.c.
+    TrustedReference(String),
+}
+
+impl fmt::Display for UserCountSource {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            UserCountSource::EgovCounter => f.write_str("counted by egov from activity events"),
+            UserCountSource::SelfMeasured => f.write_str("platform's own analytics"),
+            UserCountSource::IndependentTool(n) => write!(f, "independent measurement tool: {n}"),
+            UserCountSource::TrustedReference(n) => write!(f, "trusted reference source: {n}"),
+        }
+    }
+}
+
+/// Active users of one calendar month (Vietnam time).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct MonthlyCount {
+    /// The month.
+    pub month: YearMonth,
+    /// Distinct active users located in Vietnam in that month (PLAT-01, Đ17.1).
+    pub active_users: u64,
+}
+
+/// The attested intermediary condition (PLAT-06, Đ18.1): the system creates an electronic
+/// environment for parties to transact or provide/use products and services, **and** its owner
+/// is independent of the transacting parties. Separate from size.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Intermediary {
+    /// The owner attests both conditions of Đ18.1.
+    Attested,
+    /// The owner attests the system is not an intermediary platform.
+    NotIntermediary,
+    /// Nobody attested either way.
+    #[default]
+    NotAttested,
+}
+
+/// Size by users alone (PLAT-02/03, Đ17.2–3). `BelowThreshold` is not a legal term (§7 A-14).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Scale {
+    /// Below 3 %.
+    BelowThreshold,
+    /// From 3 % to 10 %, both inclusive (Đ17.2).
+    Large,
+    /// Above 10 % (Đ17.3).
+    VeryLarge,
+}
+
+/// The legal class that follows from the scale and the intermediary condition (PLAT-06).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LegalClass {
+    /// Neither threshold reached.
+    BelowThreshold,
+    /// «Hệ thống thông tin … quy mô lớn» (Đ17.2), not (or not attested as) an intermediary.
+    LargeInformationSystem,
+    /// «Hệ thống thông tin … quy mô rất lớn» (Đ17.3), not (or not attested as) an intermediary.
+    VeryLargeInformationSystem,
+    /// «Nền tảng số trung gian quy mô lớn» (Đ18.1.a): obligations of Đ19.
+    LargeIntermediaryPlatform,
+    /// «Nền tảng số trung gian quy mô rất lớn» (Đ18.1.b): obligations of Đ19 and Đ20.
+    VeryLargeIntermediaryPlatform,
+}
+
+impl LegalClass {
+    /// From the scale and the intermediary attestation (PLAT-06, Đ18.1).
+    pub fn from_parts(scale: Scale, intermediary: Intermediary) -> Self {
+        let attested = intermediary == Intermediary::Attested;
+        match (scale, attested) {
+            (Scale::BelowThreshold, _) => LegalClass::BelowThreshold,
+            (Scale::Large, false) => LegalClass::LargeInformationSystem,
+            (Scale::VeryLarge, false) => LegalClass::VeryLargeInformationSystem,
+            (Scale::Large, true) => LegalClass::LargeIntermediaryPlatform,
+            (Scale::VeryLarge, true) => LegalClass::VeryLargeIntermediaryPlatform,
+        }
+    }
+
+    /// English name.
+    pub fn name_en(&self) -> &'static str {
+        match self {
+            LegalClass::BelowThreshold => "below the large-scale threshold",
+            LegalClass::LargeInformationSystem => "large-scale information system (Đ17.2)",
+            LegalClass::VeryLargeInformationSystem => "very-large-scale information system (Đ17.3)",
+            LegalClass::LargeIntermediaryPlatform => {
+                "large-scale intermediary digital platform (Đ18.1.a)"
+            }
+            LegalClass::VeryLargeIntermediaryPlatform => {
+                "very-large-scale intermediary digital platform (Đ18.1.b)"
+            }
+        }
+    }
+
+    /// Vietnamese name.
+    pub fn name_vi(&self) -> &'static str {
+        match self {
+            LegalClass::BelowThreshold => "dưới ngưỡng quy mô lớn",
+            LegalClass::LargeInformationSystem => {
+                "hệ thống thông tin phục vụ giao dịch điện tử quy mô lớn (khoản 2 Điều 17)"
+            }
+            LegalClass::VeryLargeInformationSystem => {
+                "hệ thống thông tin phục vụ giao dịch điện tử quy mô rất lớn (khoản 3 Điều 17)"
+            }
+            LegalClass::LargeIntermediaryPlatform => {
+                "nền tảng số trung gian quy mô lớn phục vụ giao dịch điện tử (điểm a khoản 1 Điều 18)"
+            }
+            LegalClass::VeryLargeIntermediaryPlatform => {
+                "nền tảng số trung gian quy mô rất lớn phục vụ giao dịch điện tử (điểm b khoản 1 Điều 18)"
+            }
+        }
+    }
+
+    /// The citation of this class.
+    pub fn basis(&self) -> LegalRef {
+        match self {
+            LegalClass::BelowThreshold => LegalRef::article(Instrument::Nd137_2024, 17),
+            LegalClass::LargeInformationSystem => LegalRef::clause(Instrument::Nd137_2024, 17, 2),
+            LegalClass::VeryLargeInformationSystem => {
+                LegalRef::clause(Instrument::Nd137_2024, 17, 3)
+            }
+            LegalClass::LargeIntermediaryPlatform => {
+                LegalRef::point(Instrument::Nd137_2024, 18, 1, "a")
+            }
+            LegalClass::VeryLargeIntermediaryPlatform => {
+                LegalRef::point(Instrument::Nd137_2024, 18, 1, "b")
+            }
+        }
+    }
+}
+
+/// How far the platform is from one threshold.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ThresholdDistance {
+    /// `large_min` (≥, Đ17.2) or `very_large_above` (>, Đ17.3).
+    pub threshold: String,
+    /// The threshold in basis points of the population.
+    pub threshold_bp: u32,
+    /// The threshold as an average number of users, exact decimal (`3069000`).
+    pub threshold_mean_users: String,
+    /// Whether the platform is over it (≥ for `large_min`, > for `very_large_above`).
+    pub reached: bool,
+    /// Average users minus the threshold, exact, rounded half away from zero to 2 decimals.
+    pub distance_users: String,
+    /// Share minus the threshold in percentage points, rounded to 6 decimals.
+    pub distance_percentage_points: String,
+    /// Extra total users over the 12 months (sum, not mean) the platform would need to reach the
+    /// threshold; 0 if reached.
+    pub additional_user_months_needed: u64,
+}
+
+/// The result of a classification (PLAT-02…06).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Classification {
+    /// The determination date the window was taken from.
+    pub determination_date: NaiveDate,
+    /// The 12 months used, oldest first.
+    pub months: Vec<MonthlyCount>,
+    /// Months given but outside the window (ignored).
+    pub ignored_months: Vec<YearMonth>,
+    /// Sum of the 12 monthly counts.
+    pub sum: u64,
+    /// The mean as an exact fraction `sum/12`.
+    pub mean_exact: String,
+    /// The mean rounded half away from zero to 2 decimals (display only).
+    pub mean_users: String,
+    /// The mean as a share of the population in percent, 6 decimals (display only).
+    pub share_percent: String,
+    /// Size by users (PLAT-02/03).
+    pub scale: Scale,
+    /// The intermediary attestation used (PLAT-06).
+    pub intermediary: Intermediary,
+    /// The resulting legal class.
+    pub class: LegalClass,
+    /// Distance to each threshold.
+    pub distances: Vec<ThresholdDistance>,
+    /// The population used.
+    pub population: Population,
+    /// The thresholds used.
+    pub thresholds: Thresholds,
+    /// Where the counts come from.
+    pub source: UserCountSource,
+}
+
+/// Why a classification could not be made.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum ClassifyError {
+    /// Fewer than 12 complete months in the window (PLAT-04, §7 A-12).
+    #[error("insufficient history: {available} of the 12 months {first}…{last} are given; missing {missing:?}")]
+    InsufficientHistory {
+        /// First month of the window.
+        first: YearMonth,
+        /// Last month of the window.
+        last: YearMonth,
+        /// Months present.
+        available: usize,
+        /// Months missing.
+        missing: Vec<YearMonth>,
+    },
+    /// The same month was given twice.
+    #[error("month {month} is given more than once")]
+    DuplicateMonth {
+        /// The month.
+        month: YearMonth,
+    },
+    /// A population of 0 makes every share undefined.
+    #[error("population must be greater than 0")]
+    ZeroPopulation,
+    /// Thresholds must satisfy 0 < large_min ≤ very_large_above.
+    #[error("invalid thresholds: large_min {large_min_bp} bp, very_large_above {very_large_above_bp} bp")]
+    InvalidThresholds {
+        /// Lower threshold.
+        large_min_bp: u32,
+        /// Upper threshold.
+        very_large_above_bp: u32,
+    },
+    /// The determination date is so early that no 12-month window exists.
+    #[error("determination date {0} is out of range")]
+    DateOutOfRange(NaiveDate),
+}
+
+impl ErrorCode for ClassifyError {
+    fn code(&self) -> &'static str {
+        match self {
+            ClassifyError::InsufficientHistory { .. } => "platform.insufficient_history",
+            ClassifyError::DuplicateMonth { .. } => "platform.duplicate_month",
+            ClassifyError::ZeroPopulation => "platform.zero_population",
+            ClassifyError::InvalidThresholds { .. } => "platform.invalid_thresholds",
+            ClassifyError::DateOutOfRange(_) => "platform.date_out_of_range",
+        }
+    }
+}
+
+/// Everything a classification needs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClassificationInput {
+    /// Monthly counts; may include months outside the window (they are ignored and listed).
+    pub monthly: Vec<MonthlyCount>,
+    /// Where the counts come from (PLAT-12).
+    pub source: UserCountSource,
+    /// Population (PLAT-02).
+    pub population: Population,
+    /// Thresholds (PLAT-05).
+    pub thresholds: Thresholds,
+    /// Intermediary attestation (PLAT-06).
+    pub intermediary: Intermediary,
+}
+
+impl ClassificationInput {
+    /// Counts with the built-in population and thresholds, no intermediary attestation.
+    pub fn new(monthly: Vec<MonthlyCount>, source: UserCountSource) -> Self {
+        ClassificationInput {
+            monthly,
+            source,
+            population: Population::vietnam_2025_average(),
+            thresholds: Thresholds::default(),
+            intermediary: Intermediary::NotAttested,
+        }
+    }
+}
+
+/// The 12 complete calendar months before `date`, oldest first (PLAT-04, Đ17.4, §7 A-12).
+pub fn window_before(date: NaiveDate) -> Option<(YearMonth, YearMonth)> {
+    let current = YearMonth::new(date.year(), u8::try_from(date.month()).ok()?)?;
+    let last = current.prev()?;
+    let first = current.add_months(-(MONTHS_IN_WINDOW as i32))?;
+    Some((first, last))
+}
+
+/// Size by users from the 12-month sum (PLAT-02, PLAT-03; Đ17.2–3), exact in `u128`:
+/// very large ⇔ `S·10 000 > vl·12·P`; large ⇔ `l·12·P ≤ S·10 000 ≤ vl·12·P`.
+pub fn scale_of_sum(sum: u64, population: u64, thresholds: &Thresholds) -> Scale {
+    let s = u128::from(sum) * 10_000;
+    let base = MONTHS_IN_WINDOW as u128 * u128::from(population);
+    if s > u128::from(thresholds.very_large_above_bp) * base {
+        Scale::VeryLarge
+    } else if s >= u128::from(thresholds.large_min_bp) * base {
+        Scale::Large
+    } else {
+        Scale::BelowThreshold
+    }
+}
+
+/// Classifies a platform on `determination_date` (PLAT-02…06, NĐ 137/2024 Đ17.2–4, Đ18.1).
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use egov_platform_class::{classify, ClassificationInput, MonthlyCount, Scale, UserCountSource, YearMonth};
+/// let months = (1..=12)
+///     .map(|m| MonthlyCount { month: YearMonth::new(2025, m).unwrap(), active_users: 4_000_000 })
+///     .collect();
+/// let input = ClassificationInput::new(months, UserCountSource::SelfMeasured);
+/// let c = classify(&input, NaiveDate::from_ymd_opt(2026, 1, 10).unwrap()).unwrap();
+/// assert_eq!(c.scale, Scale::Large);
+/// ```
+pub fn classify(
+    input: &ClassificationInput,
+    determination_date: NaiveDate,
+) -> Result<Classification, ClassifyError> {
+    let p = input.population.value;
+    if p == 0 {
+        return Err(ClassifyError::ZeroPopulation);
+    }
+    let t = &input.thresholds;
+    if t.large_min_bp == 0 || t.large_min_bp > t.very_large_above_bp {
+        return Err(ClassifyError::InvalidThresholds {
+            large_min_bp: t.large_min_bp,
+            very_large_above_bp: t.very_large_above_bp,
+        });
+    }
+    let (first, last) = window_before(determination_date)
+        .ok_or(ClassifyError::DateOutOfRange(determination_date))?;
+    let mut sorted = input.monthly.clone();
+    sorted.sort_by_key(|m| m.month);
+    if let Some(w) = sorted.windows(2).find(|w| w[0].month == w[1].month) {
+        return Err(ClassifyError::DuplicateMonth { month: w[0].month });
+    }
+    let (months, ignored): (Vec<MonthlyCount>, Vec<MonthlyCount>) = sorted
+        .into_iter()
+        .partition(|m| m.month >= first && m.month <= last);
+    if months.len() < MONTHS_IN_WINDOW {
+        let missing = first
+            .through(last)
+            .filter(|ym| !months.iter().any(|m| m.month == *ym))
+            .collect();
+        return Err(ClassifyError::InsufficientHistory {
+            first,
+            last,
+            available: months.len(),
+            missing,
+        });
+    }
+    let sum: u64 = months
+        .iter()
+        .fold(0u64, |acc, m| acc.saturating_add(m.active_users));
+    let scale = scale_of_sum(sum, p, t);
+    let n = MONTHS_IN_WINDOW as u128;
+    let distances = vec![
+        distance(sum, p, "large_min", t.large_min_bp, false),
+        distance(sum, p, "very_large_above", t.very_large_above_bp, true),
+    ];
+    Ok(Classification {
+        determination_date,
+        months,
+        ignored_months: ignored.into_iter().map(|m| m.month).collect(),
+        sum,
+        mean_exact: format!("{sum}/12"),
+        mean_users: decimal(i128::from(sum), n, 2),
+        share_percent: decimal(i128::from(sum) * 100, n * u128::from(p), 6),
+        scale,
+        intermediary: input.intermediary,
+        class: LegalClass::from_parts(scale, input.intermediary),
+        distances,
+        population: input.population.clone(),
+        thresholds: input.thresholds.clone(),
+        source: input.source.clone(),
+    })
+}
+
+/// Distance of the 12-month sum to one threshold (`strict`: must be exceeded, Đ17.3).
+fn distance(sum: u64, population: u64, name: &str, bp: u32, strict: bool) -> ThresholdDistance {
+    let n = MONTHS_IN_WINDOW as u128;
+    let p = u128::from(population);
+    let bp128 = u128::from(bp);
+    // Sum at the threshold, as the exact fraction bp·12·P / 10 000.
+    let t_num = bp128 * n * p;
+    let s_num = u128::from(sum) * 10_000;
+    let reached = if strict {
+        s_num > t_num
+    } else {
+        s_num >= t_num
+    };
+    // Smallest integer sum that reaches the threshold.
+    let needed_sum = if strict {
+        t_num / 10_000 + 1
+    } else {
+        t_num.div_ceil(10_000)
+    };
+    let additional = needed_sum.saturating_sub(u128::from(sum));
+    // Mean minus threshold mean = (S·10 000 − bp·12·P) / (12 · 10 000).
+    let diff =
+        i128::try_from(s_num).unwrap_or(i128::MAX) - i128::try_from(t_num).unwrap_or(i128::MAX);
+    ThresholdDistance {
+        threshold: name.to_owned(),
+        threshold_bp: bp,
+        threshold_mean_users: decimal(i128::try_from(bp128 * p).unwrap_or(i128::MAX), 10_000, 2),
+        reached,
+        distance_users: decimal(diff, n * 10_000, 2),
+        // (S/12/P·100) − bp/100 = diff / (12 · P · 100)
+        distance_percentage_points: decimal(diff, n * p * 100, 6),
+        additional_user_months_needed: if reached {
+            0
+        } else {
+            u64::try_from(additional).unwrap_or(u64::MAX)
+        },
+    }
+}
+
+/// `num / den` as a decimal string with `places` decimals, rounded half away from zero, trailing
+/// zeros (and a bare point) removed. Exact integer arithmetic.
+pub(crate) fn decimal(num: i128, den: u128, places: u32) -> String {
+    if den == 0 {
+        return "NaN".to_owned();
+    }
+    let neg = num < 0;
+    let mag = num.unsigned_abs();
+    let scale = 10u128.pow(places);
+    let scaled = mag.saturating_mul(scale);
+    let mut q = scaled / den;
+    if (scaled % den) * 2 >= den {
+        q += 1;
+    }
+    let int = q / scale;
+    let frac = q % scale;
+    let mut s = if neg && q != 0 {
+        format!("-{int}")
+    } else {
+        int.to_string()
+    };
+    if places > 0 && frac != 0 {
+        let f = format!("{frac:0width$}", width = places as usize);
+        s.push('.');
+        s.push_str(f.trim_end_matches('0'));
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const P: u64 = 100_000_000;
+
+    fn ym(y: i32, m: u8) -> YearMonth {
+        YearMonth::new(y, m).unwrap()
+    }
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    /// 12 months of 2025 whose counts sum to `sum` (spread as evenly as possible).
+    fn months_with_sum(sum: u64) -> Vec<MonthlyCount> {
+        (1..=12u8)
+            .map(|m| MonthlyCount {
+                month: ym(2025, m),
+                active_users: sum / 12 + u64::from(u64::from(m) <= sum % 12),
+            })
+            .collect()
+    }
+
+    fn classify_sum(sum: u64) -> Classification {
+        let mut input =
+            ClassificationInput::new(months_with_sum(sum), UserCountSource::SelfMeasured);
+        input.population =
+            Population::new(P, PopulationKind::Average, "test", "test", date(2026, 1, 5));
+        classify(&input, date(2026, 1, 15)).unwrap()
+    }
+
+    #[test]
+    fn plat_03_boundaries_with_whole_means() {
+        assert_eq!(classify_sum(2_999_999 * 12).scale, Scale::BelowThreshold);
+        assert_eq!(classify_sum(3_000_000 * 12).scale, Scale::Large);
+        assert_eq!(classify_sum(10_000_000 * 12).scale, Scale::Large);
+        assert_eq!(classify_sum(10_000_001 * 12).scale, Scale::VeryLarge);
+    }
+
+    #[test]
+    fn plat_03_boundaries_with_non_whole_means() {
+        // 35 999 999 / 12 = 2 999 999.9166… < 3 000 000
+        assert_eq!(classify_sum(35_999_999).scale, Scale::BelowThreshold);
+        // 36 000 001 / 12 = 3 000 000.0833… ≥ 3 %
+        assert_eq!(classify_sum(36_000_001).scale, Scale::Large);
+        // 119 999 999 / 12 = 9 999 999.9166… ≤ 10 %
+        assert_eq!(classify_sum(119_999_999).scale, Scale::Large);
+        // 120 000 001 / 12 = 10 000 000.0833… > 10 %
+        let c = classify_sum(120_000_001);
+        assert_eq!(c.scale, Scale::VeryLarge);
+        assert_eq!(c.mean_users, "10000000.08");
+        assert_eq!(c.mean_exact, "120000001/12");
+    }
+
+    #[test]
+    fn plat_03_scale_is_exact_for_huge_values() {
+        let t = Thresholds::default();
+        assert_eq!(scale_of_sum(u64::MAX, u64::MAX, &t), Scale::Large); // 1/12 = 8.3 %
+        assert_eq!(scale_of_sum(u64::MAX, 1, &t), Scale::VeryLarge);
+    }
+
+    #[test]
+    fn plat_03_distance_to_thresholds() {
+        let c = classify_sum(35_999_988); // mean 2 999 999
+        let large = &c.distances[0];
+        assert!(!large.reached);
+        assert_eq!(large.threshold_mean_users, "3000000");
+        assert_eq!(large.distance_users, "-1");
+        assert_eq!(large.distance_percentage_points, "-0.000001");
+        assert_eq!(large.additional_user_months_needed, 12);
+        let vl = &c.distances[1];
+        assert_eq!(vl.distance_users, "-7000001");
+        assert_eq!(vl.distance_percentage_points, "-7.000001");
+        assert_eq!(vl.additional_user_months_needed, 120_000_001 - 35_999_988);
+        let c = classify_sum(120_000_000);
+        assert!(!c.distances[1].reached, "10 % exactly is not above 10 %");
+        assert_eq!(c.distances[1].additional_user_months_needed, 1);
+        assert_eq!(c.share_percent, "10");
+    }
+
+    #[test]
+    fn plat_04_insufficient_history_is_explicit() {
+        let mut months = months_with_sum(120_000_000);
+        months.remove(4);
+        let input = ClassificationInput::new(months, UserCountSource::SelfMeasured);
+        let err = classify(&input, date(2026, 1, 15)).unwrap_err();
+        assert_eq!(err.code(), "platform.insufficient_history");
+        match err {
+            ClassifyError::InsufficientHistory {
+                missing, available, ..
+            } => {
+                assert_eq!(available, 11);
+                assert_eq!(missing, vec![ym(2025, 5)]);
+            }
+            other => panic!("unexpected {other:?}"),
+        }
+    }
+
+    #[test]
+    fn plat_04_window_is_12_complete_months_before_the_date() {
+        assert_eq!(
+            window_before(date(2026, 1, 1)),
+            Some((ym(2025, 1), ym(2025, 12)))
+        );
+        assert_eq!(
+            window_before(date(2026, 3, 31)),
+            Some((ym(2025, 3), ym(2026, 2)))
+        );
+        // The current (incomplete) month is ignored, and so are older months.
+        let mut months = months_with_sum(48_000_000);
+        months.push(MonthlyCount {
+            month: ym(2026, 1),
+            active_users: 99_000_000,
+        });
+        months.push(MonthlyCount {
+            month: ym(2024, 12),
+            active_users: 99_000_000,
+        });
+        let input = ClassificationInput::new(months, UserCountSource::SelfMeasured);
+        let c = classify(&input, date(2026, 1, 20)).unwrap();
+        assert_eq!(c.sum, 48_000_000);
+        assert_eq!(c.ignored_months, vec![ym(2024, 12), ym(2026, 1)]);
+    }
+
+    #[test]
+    fn plat_04_duplicate_month_is_an_error() {
+        let mut months = months_with_sum(12);
+        months.push(months[0]);
+        let input = ClassificationInput::new(months, UserCountSource::SelfMeasured);
+        let err = classify(&input, date(2026, 1, 15)).unwrap_err();
+        assert_eq!(err.code(), "platform.duplicate_month");
+    }
+
+    #[test]
+    fn plat_06_intermediary_distinguishes_the_legal_class() {
+        let mut input = ClassificationInput::new(
+            months_with_sum(50_000_000 * 12),
+            UserCountSource::SelfMeasured,
+        );
+        let c = classify(&input, date(2026, 1, 15)).unwrap();
+        assert_eq!(c.class, LegalClass::VeryLargeInformationSystem);
+        input.intermediary = Intermediary::Attested;
+        let c = classify(&input, date(2026, 1, 15)).unwrap();
+        assert_eq!(c.class, LegalClass::VeryLargeIntermediaryPlatform);
+        assert_eq!(c.class.basis().to_string(), "NĐ 137/2024/NĐ-CP Đ18.1.b");
+        input.monthly = months_with_sum(12);
+        let c = classify(&input, date(2026, 1, 15)).unwrap();
+        assert_eq!(c.class, LegalClass::BelowThreshold);
+    }
+
+    #[test]
+    fn plat_02_default_population_and_thresholds() {
+        let p = Population::vietnam_2025_average();
+        assert_eq!(p.value, 102_300_000);
+        assert_eq!(p.published_on, date(2026, 1, 5));
+        let c = classify(
+            &ClassificationInput::new(
+                months_with_sum(3_069_000 * 12),
+                UserCountSource::EgovCounter,
+            ),
+            date(2026, 1, 15),
+        )
+        .unwrap();
+        assert_eq!(c.scale, Scale::Large);
+        assert_eq!(c.distances[0].threshold_mean_users, "3069000");
+        assert_eq!(c.distances[1].threshold_mean_users, "10230000");
+    }
+
+    #[test]
+    fn plat_05_thresholds_are_data() {
+        let mut input = ClassificationInput::new(
+            months_with_sum(2_600_000 * 12),
+            UserCountSource::SelfMeasured,
+        );
+        input.population = Population::new(P, PopulationKind::Census, "x", "x", date(2026, 1, 5));
+        input.thresholds.large_min_bp = 250;
+        input.thresholds.version = "hypothetical".to_owned();
+        assert_eq!(
+            classify(&input, date(2026, 1, 15)).unwrap().scale,
+            Scale::Large
+        );
+        input.thresholds.large_min_bp = 2000;
+        assert_eq!(
+            classify(&input, date(2026, 1, 15)).unwrap_err().code(),
+            "platform.invalid_thresholds"
+        );
+        input.population.value = 0;
+        assert_eq!(
+            classify(&input, date(2026, 1, 15)).unwrap_err().code(),
+            "platform.zero_population"
+        );
+    }
+
+    #[test]
+    fn decimal_rounds_half_away_from_zero() {
+        assert_eq!(decimal(1, 8, 2), "0.13");
+        assert_eq!(decimal(-1, 8, 2), "-0.13");
+        assert_eq!(decimal(-1, 1000, 2), "0");
+        assert_eq!(decimal(25, 10, 0), "3");
+        assert_eq!(decimal(120_000_001, 12, 2), "10000000.08");
+    }
+}

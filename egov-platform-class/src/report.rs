@@ -1,0 +1,427 @@
+//! The self-classification report (PLAT-02…27): inputs, method, monthly counts, average, class,
+//! obligations, next due date and citations, as JSON (serde) and as bilingual Markdown an owner can
+//! attach to a submission (Đ18.2 closing paragraph: «báo cáo, cung cấp số liệu»).
+
+use std::fmt::Write as _;
+
+use chrono::NaiveDate;
+use egov_core::{
+    CalendarError, ErrorCode, Finding, Instrument, LegalRef, Outcome, WorkingCalendar,
+};
+use serde::{Deserialize, Serialize};
+
+use crate::classify::{classify, Classification, ClassificationInput, ClassifyError, Intermediary};
+use crate::counter::{CountStats, MonthActivity};
+use crate::csv::ParseStats;
+use crate::obligations::{evaluate, Evidence};
+use crate::schedule::{next_due, NextDue, PlatformHistory, ScheduleParams};
+
+/// How the monthly counts were produced, when this SDK counted them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CountingSummary {
+    /// Per-month distinct users and events.
+    pub months: Vec<MonthActivity>,
+    /// Event accounting.
+    pub events: CountStats,
+    /// Line accounting of the CSV input, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lines: Option<ParseStats>,
+    /// How string identifiers are reduced to keys.
+    pub id_hash: String,
+    /// Birthday bound on a key collision among the largest month's users (display).
+    pub collision_bound: String,
+}
+
+impl CountingSummary {
+    /// A summary of counted months and accounting.
+    pub fn new(months: Vec<MonthActivity>, events: CountStats, lines: Option<ParseStats>) -> Self {
+        let max = months.iter().map(|m| m.active_users).max().unwrap_or(0);
+        CountingSummary {
+            months,
+            events,
+            lines,
+            id_hash: "integers as is; other identifiers XXH3-64 (seed 0)".to_owned(),
+            collision_bound: crate::counter::collision_bound(max),
+        }
+    }
+}
+
+/// Why a report could not be built.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum ReportError {
+    /// The classification failed.
+    #[error(transparent)]
+    Classify(#[from] ClassifyError),
+    /// The working calendar could not place a deadline.
+    #[error(transparent)]
+    Calendar(#[from] CalendarError),
+}
+
+impl ErrorCode for ReportError {
+    fn code(&self) -> &'static str {
+        match self {
+            ReportError::Classify(e) => e.code(),
+            ReportError::Calendar(e) => e.code(),
+        }
+    }
+}
+
+/// The full self-classification report.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PlatformReport {
+    /// The determination date.
+    pub determination_date: NaiveDate,
+    /// The method, in English.
+    pub method: Vec<String>,
+    /// The method, in Vietnamese.
+    pub method_vi: Vec<String>,
+    /// How the counts were produced, if counted here.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub counting: Option<CountingSummary>,
+    /// The classification, with its inputs (population, thresholds, source, intermediary).
+    pub classification: Classification,
+    /// One finding per obligation (empty unless an intermediary platform of large scale).
+    pub obligations: Vec<Finding>,
+    /// Overall outcome of the obligations (`unknown` if there are none to check).
+    pub obligations_overall: Outcome,
+    /// The next self-classification due.
+    pub next_due: NextDue,
+    /// Every provision relied on.
+    pub citations: Vec<LegalRef>,
+}
+
+/// Everything a report needs besides the classification input.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReportContext {
+    /// Evidence for the obligations.
+    #[serde(default)]
+    pub evidence: Evidence,
+    /// The platform's history (operating since, first self-classification).
+    #[serde(default)]
+    pub history: PlatformHistory,
+    /// Schedule parameters.
+    #[serde(default)]
+    pub schedule: ScheduleParams,
+}
+
+/// Builds the report (PLAT-02…27, NĐ 137/2024 Đ17–20): classification, obligations of the
+/// resulting class, next due
+/// date. `determination_date` is also "today" for the schedule.
+pub fn build_report(
+    input: &ClassificationInput,
+    determination_date: NaiveDate,
+    context: &ReportContext,
+    calendar: &WorkingCalendar,
+    counting: Option<CountingSummary>,
+) -> Result<PlatformReport, ReportError> {
+    let classification = classify(input, determination_date)?;
+    let obligations = evaluate(classification.class, &context.evidence);
+    let next_due = next_due(
+        determination_date,
+        &context.history,
+        &context.schedule,
+        calendar,
+    )?;
+    let clause = |article, clause| LegalRef::clause(Instrument::Nd137_2024, article, clause);
+    let mut citations = vec![
+        clause(17, 1),
+        clause(17, 2),
+        clause(17, 3),
+        clause(17, 4),
+        clause(17, 5),
+        clause(18, 1),
+        clause(18, 2),
+        LegalRef::point(Instrument::Nd137_2024, 18, 4, "c"),
+    ];
+    for f in &obligations.findings {
+        if !citations.contains(&f.basis) {
+            citations.push(f.basis.clone());
+        }
+    }
+    let (method, method_vi) = method_text(&classification);
+    Ok(PlatformReport {
+        determination_date,
+        method,
+        method_vi,
+        counting,
+        obligations_overall: obligations.overall(),
+        obligations: obligations.findings,
+        classification,
+        next_due,
+        citations,
+    })
+}
+
+fn method_text(c: &Classification) -> (Vec<String>, Vec<String>) {
+    let first = c
+        .months
+        .first()
+        .map(|m| m.month.to_string())
+        .unwrap_or_default();
+    let last = c
+        .months
+        .last()
+        .map(|m| m.month.to_string())
+        .unwrap_or_default();
+    (
+        vec![
+            "An active user is a user with at least one login, information access or service use in the month, located in Vietnam (Đ17.1, Đ17.2).".to_owned(),
+            "Months are calendar months in Vietnam time (00:00 +07:00).".to_owned(),
+            format!("The figure is the arithmetic mean over the 12 most recent complete calendar months before the determination date: {first} to {last} (Đ17.4)."),
+            format!("Compared with {} % and {} % of the population of {} ({}, published {} by {}), in exact integer arithmetic (no rounding decides the class).",
+                crate::classify::decimal(i128::from(c.thresholds.large_min_bp), 100, 2),
+                crate::classify::decimal(i128::from(c.thresholds.very_large_above_bp), 100, 2),
+                c.population.value, c.population.reference, c.population.published_on, c.population.publisher),
+            format!("Source of the monthly counts: {} (Đ18.4.c).", c.source),
+        ],
+        vec![
+            "Người sử dụng có hoạt động: có ít nhất một hoạt động đăng nhập, truy cập thông tin, sử dụng dịch vụ trong tháng, tại Việt Nam (khoản 1, 2 Điều 17).".to_owned(),
+            "Tháng dương lịch theo giờ Việt Nam (00:00 +07:00).".to_owned(),
+            format!("Trung bình cộng của 12 tháng gần nhất đã kết thúc trước ngày xác định: {first} đến {last} (khoản 4 Điều 17)."),
+            format!("So sánh với tổng dân số {} ({}, công bố ngày {} bởi {}) bằng số học số nguyên chính xác.",
+                c.population.value, c.population.reference, c.population.published_on, c.population.publisher),
+        ],
+    )
+}
+
+fn outcome_vi(o: Outcome) -> &'static str {
+    match o {
+        Outcome::Pass => "Đạt / Pass",
+        Outcome::Warning => "Lưu ý / Warning",
+        Outcome::Unknown => "Chưa xác định / Unknown",
+        Outcome::Fail => "Không đạt / Fail",
+    }
+}
+
+impl PlatformReport {
+    /// The report as Markdown with Vietnamese and English headings.
+    pub fn to_markdown(&self) -> String {
+        let c = &self.classification;
+        let mut md = String::new();
+        let _ = writeln!(
+            md,
+            "# Báo cáo tự xác định quy mô nền tảng số / Platform self-classification report\n"
+        );
+        let _ = writeln!(
+            md,
+            "Ngày xác định / Determination date: **{}**\n",
+            self.determination_date
+        );
+        let _ = writeln!(md, "## Kết quả / Result\n");
+        let _ = writeln!(md, "- **{}**", c.class.name_vi());
+        let _ = writeln!(md, "- **{}** ({})", c.class.name_en(), c.class.basis());
+        let _ = writeln!(
+            md,
+            "- Trung bình / Mean monthly active users: **{}** (= {}), {} % of the population",
+            c.mean_users, c.mean_exact, c.share_percent
+        );
+        let intermediary = match c.intermediary {
+            Intermediary::Attested => "attested / đã xác nhận",
+            Intermediary::NotIntermediary => "not an intermediary / không phải nền tảng trung gian",
+            Intermediary::NotAttested => "not attested / chưa xác nhận",
+        };
+        let _ = writeln!(
+            md,
+            "- Điều kiện nền tảng trung gian / Intermediary condition (Đ18.1): {intermediary}\n"
+        );
+        let _ = writeln!(
+            md,
+            "## Khoảng cách tới ngưỡng / Distance to thresholds\n\n| Ngưỡng / Threshold | Users (mean) | Reached | Distance (users) | Distance (pp) | Extra user-months needed |\n|---|---:|---|---:|---:|---:|"
+        );
+        for d in &c.distances {
+            let _ = writeln!(
+                md,
+                "| {} ({} bp) | {} | {} | {} | {} | {} |",
+                d.threshold,
+                d.threshold_bp,
+                d.threshold_mean_users,
+                if d.reached { "yes" } else { "no" },
+                d.distance_users,
+                d.distance_percentage_points,
+                d.additional_user_months_needed
+            );
+        }
+        let _ = writeln!(
+            md,
+            "\n## Số liệu theo tháng / Monthly active users\n\n| Tháng / Month | Người sử dụng / Users |\n|---|---:|"
+        );
+        for m in &c.months {
+            let _ = writeln!(md, "| {} | {} |", m.month, m.active_users);
+        }
+        let _ = writeln!(md, "| **Σ** | **{}** |", c.sum);
+        if let Some(k) = &self.counting {
+            let _ = writeln!(
+                md,
+                "\n## Đếm từ sự kiện / Counting from events\n\n- Events seen: {}; counted: {}; outside Vietnam: {}; timestamp out of range: {}",
+                k.events.events_seen,
+                k.events.events_counted,
+                k.events.outside_vietnam,
+                k.events.timestamp_out_of_range
+            );
+            if let Some(l) = &k.lines {
+                let _ = writeln!(
+                    md,
+                    "- Lines: {}; events: {}; malformed: {}; header: {}; blank: {}",
+                    l.lines, l.events, l.malformed, l.header_lines, l.blank_lines
+                );
+            }
+            let _ = writeln!(
+                md,
+                "- Identifiers: {}; collision bound: {}",
+                k.id_hash, k.collision_bound
+            );
+        }
+        let _ = writeln!(md, "\n## Dữ liệu đầu vào / Inputs\n");
+        let p = &c.population;
+        let _ = writeln!(
+            md,
+            "- Dân số / Population: {} ({:?}, {}), {} — {}{}",
+            p.value,
+            p.kind,
+            p.reference,
+            p.publisher,
+            p.published_on,
+            p.url
+                .as_deref()
+                .map(|u| format!(", <{u}>"))
+                .unwrap_or_default()
+        );
+        let _ = writeln!(
+            md,
+            "- Ngưỡng / Thresholds: `{}` from {}: large ≥ {} bp, very large > {} bp ({})",
+            c.thresholds.version,
+            c.thresholds.effective_from,
+            c.thresholds.large_min_bp,
+            c.thresholds.very_large_above_bp,
+            c.thresholds.basis
+        );
+        let _ = writeln!(md, "- Nguồn số liệu / Source: {}", c.source);
+        let _ = writeln!(md, "\n## Phương pháp / Method\n");
+        for (en, vi) in self.method.iter().zip(
+            self.method_vi
+                .iter()
+                .chain(std::iter::repeat(&String::new())),
+        ) {
+            let _ = writeln!(md, "- {en}");
+            if !vi.is_empty() {
+                let _ = writeln!(md, "  _{vi}_");
+            }
+        }
+        let _ = writeln!(md, "\n## Nghĩa vụ / Obligations\n");
+        if self.obligations.is_empty() {
+            let _ = writeln!(md, "Không áp dụng Điều 19, 20 / Đ19–20 do not apply to this class (they bind intermediary platforms of large or very large scale).");
+        } else {
+            let _ = writeln!(
+                md,
+                "Tổng thể / Overall: **{}**\n\n| # | Căn cứ / Basis | Kết quả / Outcome | Nghĩa vụ / Obligation |\n|---|---|---|---|",
+                outcome_vi(self.obligations_overall)
+            );
+            for (i, f) in self.obligations.iter().enumerate() {
+                let _ = writeln!(
+                    md,
+                    "| {} | {} ({}) | {} | {}<br>{} |",
+                    i + 1,
+                    f.basis,
+                    f.rule,
+                    outcome_vi(f.outcome),
+                    f.message_vi,
+                    f.message
+                );
+            }
+        }
+        let _ = writeln!(md, "\n## Thời hạn tiếp theo / Next due date\n");
+        let n = &self.next_due;
+        let _ = writeln!(
+            md,
+            "- {}{} ({}, {})\n- {}\n- _{}_",
+            n.due_on
+                .map(|d| d.to_string())
+                .unwrap_or_else(|| "không xác định / not determined".to_owned()),
+            if n.overdue {
+                " — **quá hạn / overdue**"
+            } else {
+                ""
+            },
+            n.rule,
+            n.basis,
+            n.note,
+            n.note_vi
+        );
+        let _ = writeln!(md, "\n## Căn cứ pháp lý / Citations\n");
+        for r in &self.citations {
+            let _ = writeln!(md, "- {} — {}", r, r.to_string_vi());
+        }
+        md
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::classify::{MonthlyCount, UserCountSource};
+    use crate::month::YearMonth;
+
+    fn input(users: u64, intermediary: Intermediary) -> ClassificationInput {
+        let months = (1..=12)
+            .map(|m| MonthlyCount {
+                month: YearMonth::new(2025, m).unwrap(),
+                active_users: users,
+            })
+            .collect();
+        let mut i = ClassificationInput::new(months, UserCountSource::IndependentTool("X".into()));
+        i.intermediary = intermediary;
+        i
+    }
+
+    #[test]
+    fn plat_report_very_large_intermediary_json_and_markdown() {
+        let ctx = ReportContext {
+            history: PlatformHistory {
+                operating_since: None,
+                first_self_classification: NaiveDate::from_ymd_opt(2025, 10, 1),
+            },
+            ..ReportContext::default()
+        };
+        let r = build_report(
+            &input(20_000_000, Intermediary::Attested),
+            NaiveDate::from_ymd_opt(2026, 1, 10).unwrap(),
+            &ctx,
+            &WorkingCalendar::vietnam(),
+            None,
+        )
+        .unwrap();
+        assert_eq!(r.obligations.len(), 26);
+        assert_eq!(r.obligations_overall, Outcome::Unknown);
+        assert_eq!(r.next_due.due_on, NaiveDate::from_ymd_opt(2026, 1, 30));
+        let json = serde_json::to_value(&r).unwrap();
+        assert_eq!(
+            json["classification"]["class"],
+            "very_large_intermediary_platform"
+        );
+        assert_eq!(json["classification"]["source"]["kind"], "independent_tool");
+        let md = r.to_markdown();
+        assert!(md.contains(
+            "# Báo cáo tự xác định quy mô nền tảng số / Platform self-classification report"
+        ));
+        assert!(md.contains("nền tảng số trung gian quy mô rất lớn"));
+        assert!(md.contains("| 2025-12 | 20000000 |"));
+        assert!(md.contains("2026-01-30"));
+        assert!(md.contains("NĐ 137/2024/NĐ-CP Đ20.2.d"));
+    }
+
+    #[test]
+    fn plat_report_insufficient_history_propagates_its_code() {
+        let mut i = input(1, Intermediary::NotAttested);
+        i.monthly.pop();
+        let err = build_report(
+            &i,
+            NaiveDate::from_ymd_opt(2026, 1, 10).unwrap(),
+            &ReportContext::default(),
+            &WorkingCalendar::vietnam(),
+            None,
+        )
+        .unwrap_err();
+        assert_eq!(err.code(), "platform.insufficient_history");
+    }
+}

@@ -1,0 +1,247 @@
+//! The self-declaration (TRUST-04, NĐ 137/2024 Đ21.3): JSON and readable Markdown in
+//! Vietnamese or English.
+
+use egov_core::{Finding, Instrument, LegalRef, Outcome, VnDateTime};
+use serde::{Deserialize, Serialize};
+
+use crate::{Assessment, BlocklistSnapshot, SystemInfo, TlsPolicy};
+
+/// Format tag written into every declaration.
+pub const DECLARATION_FORMAT: &str = "egov-trust-declaration/1";
+
+/// One criterion in a declaration.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DeclaredCriterion {
+    /// Point letter (`a` … `e`, `đ`).
+    pub point: String,
+    /// English title.
+    pub title: String,
+    /// Vietnamese title.
+    pub title_vi: String,
+    /// Citation.
+    pub basis: LegalRef,
+    /// Verdict.
+    pub outcome: Outcome,
+    /// Findings with their evidence.
+    pub findings: Vec<Finding>,
+}
+
+/// A self-declaration (Đ21.3): the system, the owner, each criterion with its evidence and
+/// verdict, the evaluation time and the policy used. A self-assessment, not a certificate
+///
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Declaration {
+    /// Always [`DECLARATION_FORMAT`].
+    pub format: String,
+    /// Legal basis of the declaration (Đ21.3).
+    pub basis: LegalRef,
+    /// The system and its owner.
+    pub system: SystemInfo,
+    /// When the evidence was evaluated.
+    pub evaluated_at: VnDateTime,
+    /// Name of the TLS policy.
+    pub policy: String,
+    /// The TLS policy itself (tiers for versions, cipher suites, signatures, keys).
+    pub policy_settings: TlsPolicy,
+    /// Trust anchors used.
+    pub anchors: String,
+    /// Blocklist source, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub blocklist_source: Option<String>,
+    /// Blocklist fetch time, if known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub blocklist_fetched_at: Option<VnDateTime>,
+    /// SDK name and version that produced it.
+    pub generator: String,
+    /// The six criteria.
+    pub criteria: Vec<DeclaredCriterion>,
+    /// `Pass` / `Fail` / `Unknown`.
+    pub outcome: Outcome,
+    /// `true` only when all six pass.
+    pub meets_criteria: bool,
+}
+
+/// Language of the Markdown rendering.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Lang {
+    /// Tiếng Việt.
+    Vi,
+    /// English.
+    En,
+}
+
+fn outcome_word(o: Outcome, lang: Lang) -> &'static str {
+    match (o, lang) {
+        (Outcome::Pass, Lang::Vi) => "Đạt",
+        (Outcome::Fail, Lang::Vi) => "Không đạt",
+        (Outcome::Unknown, Lang::Vi) => "Chưa xác định",
+        (Outcome::Warning, Lang::Vi) => "Lưu ý",
+        (Outcome::Pass, Lang::En) => "Pass",
+        (Outcome::Fail, Lang::En) => "Fail",
+        (Outcome::Unknown, Lang::En) => "Unknown",
+        (Outcome::Warning, Lang::En) => "Warning",
+    }
+}
+
+fn cell(s: &str) -> String {
+    s.replace('|', "\\|").replace(['\n', '\r'], " ")
+}
+
+impl Declaration {
+    /// TRUST-04 (NĐ 137/2024 Đ21.3): builds the declaration from an assessment.
+    pub fn new(
+        system: SystemInfo,
+        assessment: &Assessment,
+        policy: &TlsPolicy,
+        anchors: &str,
+        blocklist: Option<&BlocklistSnapshot>,
+    ) -> Self {
+        Declaration {
+            format: DECLARATION_FORMAT.to_owned(),
+            basis: LegalRef::clause(Instrument::Nd137_2024, 21, 3),
+            system,
+            evaluated_at: assessment.evaluated_at,
+            policy: policy.name.clone(),
+            policy_settings: policy.clone(),
+            anchors: anchors.to_owned(),
+            blocklist_source: blocklist.map(|b| b.source.clone()),
+            blocklist_fetched_at: blocklist.and_then(|b| b.fetched_at),
+            generator: format!("egov-trust {}", env!("CARGO_PKG_VERSION")),
+            criteria: assessment
+                .verdicts
+                .iter()
+                .map(|v| DeclaredCriterion {
+                    point: v.criterion.letter().to_owned(),
+                    title: v.criterion.title().to_owned(),
+                    title_vi: v.criterion.title_vi().to_owned(),
+                    basis: v.criterion.basis(),
+                    outcome: v.outcome,
+                    findings: v.findings.clone(),
+                })
+                .collect(),
+            outcome: assessment.outcome,
+            meets_criteria: assessment.meets_criteria,
+        }
+    }
+
+    /// Pretty JSON.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+
+    /// Reads a declaration back from JSON.
+    pub fn from_json(text: &str) -> Result<Self, serde_json::Error> {
+        serde_json::from_str(text)
+    }
+
+    /// Readable Markdown in Vietnamese or English.
+    pub fn to_markdown(&self, lang: Lang) -> String {
+        let vi = lang == Lang::Vi;
+        let mut md = String::new();
+        let t = |v: &'static str, e: &'static str| if vi { v } else { e };
+        md.push_str(&format!(
+            "# {}\n\n",
+            t(
+                "Tự công bố đáp ứng tiêu chí tín nhiệm mạng",
+                "Self-declaration of the network-trust (tín nhiệm mạng) criteria"
+            )
+        ));
+        let basis = if vi {
+            self.basis.to_string_vi()
+        } else {
+            self.basis.to_string()
+        };
+        md.push_str(&format!("{}: {basis}\n\n", t("Căn cứ", "Basis")));
+        md.push_str("| | |\n|---|---|\n");
+        for (k, v) in [
+            (t("Hệ thống", "System"), self.system.name.clone()),
+            (t("Chủ quản", "Owner"), self.system.owner.clone()),
+            ("URL", self.system.url.clone()),
+            (
+                t("Thời điểm đánh giá", "Evaluated at"),
+                self.evaluated_at.to_string(),
+            ),
+            (t("Chính sách TLS", "TLS policy"), self.policy.clone()),
+            (
+                t("Phiên bản TLS được chấp nhận", "TLS versions accepted"),
+                self.policy_settings
+                    .versions
+                    .iter()
+                    .filter(|(_, tier)| **tier != crate::Tier::Insufficient)
+                    .map(|(v, tier)| format!("{v} ({tier:?})"))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            ),
+            (
+                t("Chứng thư gốc tin cậy", "Trust anchors"),
+                self.anchors.clone(),
+            ),
+            (
+                t("Danh sách khuyến cáo", "Advisory list"),
+                match (&self.blocklist_source, &self.blocklist_fetched_at) {
+                    (Some(s), Some(at)) => format!("{s} ({at})"),
+                    (Some(s), None) => s.clone(),
+                    _ => "—".to_owned(),
+                },
+            ),
+            (t("Công cụ", "Generator"), self.generator.clone()),
+        ] {
+            md.push_str(&format!("| {k} | {} |\n", cell(&v)));
+        }
+        md.push_str(&format!(
+            "\n**{}: {}**\n\n",
+            t("Kết luận", "Conclusion"),
+            if self.meets_criteria {
+                t("Đáp ứng đủ sáu tiêu chí", "Meets all six criteria")
+            } else {
+                t(
+                    "Chưa đáp ứng đủ sáu tiêu chí",
+                    "Does not (yet) meet all six criteria",
+                )
+            }
+        ));
+        md.push_str(&format!(
+            "| {} | {} | {} |\n|---|---|---|\n",
+            t("Điểm", "Point"),
+            t("Tiêu chí", "Criterion"),
+            t("Kết quả", "Verdict")
+        ));
+        for c in &self.criteria {
+            let title = if vi { &c.title_vi } else { &c.title };
+            md.push_str(&format!(
+                "| {} | {} | {} |\n",
+                c.point,
+                cell(title),
+                outcome_word(c.outcome, lang)
+            ));
+        }
+        for c in &self.criteria {
+            let title = if vi { &c.title_vi } else { &c.title };
+            let basis = if vi {
+                c.basis.to_string_vi()
+            } else {
+                c.basis.to_string()
+            };
+            md.push_str(&format!(
+                "\n## {}) {title} — {}\n\n{}: {basis}\n\n",
+                c.point,
+                outcome_word(c.outcome, lang),
+                t("Căn cứ", "Basis")
+            ));
+            for f in &c.findings {
+                let msg = if vi { &f.message_vi } else { &f.message };
+                md.push_str(&format!(
+                    "- **{}** {}",
+                    outcome_word(f.outcome, lang),
+                    msg.trim()
+                ));
+                if let Some(e) = &f.evidence {
+                    md.push_str(&format!(" — `{}`", e.to_string().replace('`', "'")));
+                }
+                md.push('\n');
+            }
+        }
+        md
+    }
+}

@@ -1,0 +1,121 @@
+//! Whole-site evaluation: all six criteria from one bundle of evidence (TRUST-02, TRUST-03).
+
+use std::net::IpAddr;
+
+use egov_core::{Outcome, VnDateTime};
+use serde::{Deserialize, Serialize};
+use url::Url;
+
+use crate::criteria::finding;
+use crate::{
+    evaluate_blocklist, evaluate_consent, evaluate_contact, evaluate_links,
+    evaluate_security_level, evaluate_tls, extract_links, parse_security_txt, Anchors, Assessment,
+    Attestation, BlocklistSnapshot, ConsentCommitment, ContactEvidence, Criterion,
+    CriterionVerdict, SecurityLevelAttestation, TlsEvidence, TlsPolicy,
+};
+
+/// The system being assessed (Đ21.3 self-declaration header).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SystemInfo {
+    /// Name of the information system.
+    pub name: String,
+    /// Owner (chủ quản hệ thống thông tin).
+    pub owner: String,
+    /// Main URL.
+    pub url: String,
+}
+
+/// A page as fetched: its URL and HTML.
+#[derive(Debug, Clone)]
+pub struct Page {
+    /// The URL the page was read from.
+    pub url: Url,
+    /// The HTML bytes.
+    pub html: Vec<u8>,
+}
+
+/// Everything known about one site. Every field is optional evidence; what is missing makes the
+/// corresponding criterion `Unknown`, never `Pass`.
+#[derive(Debug, Clone, Default)]
+pub struct SiteEvidence {
+    /// The system.
+    pub system: SystemInfo,
+    /// Host name the site is reached by.
+    pub host: Option<String>,
+    /// Server addresses (resolved by the caller).
+    pub addresses: Vec<IpAddr>,
+    /// a) the approved security level.
+    pub security_level: Option<SecurityLevelAttestation>,
+    /// b) the consent commitment.
+    pub consent: Option<ConsentCommitment>,
+    /// c) the chain and negotiated parameters.
+    pub tls: Option<TlsEvidence>,
+    /// đ) the page.
+    pub page: Option<Page>,
+    /// đ) malware-scan attestation.
+    pub malware_scan: Option<Attestation>,
+    /// đ) further `gov.vn` names to protect from look-alikes.
+    pub gov_names: Vec<String>,
+    /// e) the security.txt bytes and the URI they were fetched from.
+    pub security_txt: Option<(Vec<u8>, Option<String>)>,
+    /// e) other published contact evidence.
+    pub contacts: Vec<ContactEvidence>,
+}
+
+/// What the evaluation is judged against: evaluation time, trust anchors, TLS policy and the
+/// blocklist snapshot.
+#[derive(Debug, Clone, Copy)]
+pub struct Context<'a> {
+    /// The evaluation time.
+    pub now: VnDateTime,
+    /// Trust anchors for c).
+    pub anchors: &'a Anchors,
+    /// TLS policy for c).
+    pub policy: &'a TlsPolicy,
+    /// Advisory list for d) and đ).
+    pub blocklist: Option<&'a BlocklistSnapshot>,
+}
+
+/// TRUST-02 and TRUST-03 (NĐ 137/2024 Đ21.1–2): evaluates all six criteria and the overall
+/// verdict from the evidence.
+pub fn evaluate_site(ev: &SiteEvidence, ctx: &Context<'_>) -> Assessment {
+    let links = ev
+        .page
+        .as_ref()
+        .map(|p| (p, extract_links(&p.html, &p.url)));
+    let link_urls: Option<Vec<Url>> = match &links {
+        Some((_, Ok(l))) => Some(l.iter().filter_map(|l| l.url.clone()).collect()),
+        _ => None,
+    };
+    let dd = match &links {
+        Some((p, Ok(l))) => evaluate_links(
+            Some((&p.url, l)),
+            ctx.blocklist,
+            &ev.gov_names,
+            ev.malware_scan.as_ref(),
+        ),
+        Some((_, Err(e))) => CriterionVerdict::from_findings(
+            Criterion::Dd,
+            vec![finding(
+                Criterion::Dd,
+                Outcome::Unknown,
+                format!("the page could not be scanned: {e}"),
+                format!("không quét được trang: {e}"),
+            )],
+        ),
+        None => evaluate_links(None, ctx.blocklist, &ev.gov_names, ev.malware_scan.as_ref()),
+    };
+    let st = ev
+        .security_txt
+        .as_ref()
+        .map(|(b, from)| parse_security_txt(b, ctx.now, from.as_deref()));
+    let verdicts = vec![
+        evaluate_security_level(ev.security_level.as_ref(), ctx.now),
+        evaluate_consent(ev.consent.as_ref(), link_urls.as_deref()),
+        evaluate_tls(ev.tls.as_ref(), ctx.anchors, ctx.policy, ctx.now),
+        evaluate_blocklist(ctx.blocklist, ev.host.as_deref(), &ev.addresses),
+        dd,
+        evaluate_contact(st.as_ref(), &ev.contacts),
+    ];
+    Assessment::new(ctx.now, verdicts)
+}

@@ -1,0 +1,142 @@
+//! TRUST-03 / TRUST-04: whole-site evaluation and the self-declaration (Đ21.3).
+
+use egov_core::{Outcome, VnDateTime};
+use egov_trust::*;
+use url::Url;
+
+fn data(p: &str) -> Vec<u8> {
+    std::fs::read(format!(
+        "{}/../testdata/trust/{p}",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap()
+}
+
+fn evidence() -> SiteEvidence {
+    let now = VnDateTime::parse("2026-11-23T09:00:00+07:00").unwrap();
+    let page_url = Url::parse("https://good.test.gov.vn/").unwrap();
+    SiteEvidence {
+        system: SystemInfo {
+            name: "Cổng dịch vụ công thử nghiệm".into(),
+            owner: "Sở Khoa học và Công nghệ | thử nghiệm".into(),
+            url: page_url.to_string(),
+        },
+        host: Some("good.test.gov.vn".into()),
+        addresses: vec!["192.0.2.10".parse().unwrap()],
+        security_level: Some(SecurityLevelAttestation {
+            level: 3,
+            approval_reference: "123/QĐ-SKHCN".into(),
+            approved_at: VnDateTime::parse_local("2025-05-01").unwrap(),
+            approved_by: None,
+        }),
+        consent: Some(ConsentCommitment {
+            url: "https://good.test.gov.vn/chinh-sach-bao-mat".into(),
+            text: "Chỉ thu thập dữ liệu cá nhân khi được người dùng đồng ý.".into(),
+        }),
+        tls: Some(TlsEvidence {
+            chain: load_chain(&data("certs/good.pem")).unwrap(),
+            host: "good.test.gov.vn".into(),
+            version: Some("TLSv1.3".into()),
+            cipher_suite: Some("TLS_AES_128_GCM_SHA256".into()),
+        }),
+        page: Some(Page {
+            url: page_url,
+            html: b"<html><a href='/chinh-sach-bao-mat'>Bao mat</a><script src='/app.js'></script></html>".to_vec(),
+        }),
+        malware_scan: Some(Attestation {
+            by: "Trung tâm giám sát".into(),
+            at: now,
+            reference: "RQ-2026-11".into(),
+            found_problems: false,
+        }),
+        gov_names: vec![],
+        security_txt: Some((data("securitytxt/nine-security.txt"), None)),
+        contacts: vec![],
+    }
+}
+
+fn run(ev: &SiteEvidence) -> (Assessment, BlocklistSnapshot, Anchors, TlsPolicy) {
+    let anchors = Anchors::Custom(load_anchors(&data("certs/test-root.pem")).unwrap());
+    let policy = TlsPolicy::default();
+    let bl = BlocklistSnapshot::parse(
+        "tinnhiemmang.vn snapshot (test)",
+        Some(VnDateTime::parse("2026-11-22T00:00:00+07:00").unwrap()),
+        "evil.vn\n198.51.100.0/24\n",
+    );
+    let ctx = Context {
+        now: VnDateTime::parse("2026-11-23T09:00:00+07:00").unwrap(),
+        anchors: &anchors,
+        policy: &policy,
+        blocklist: Some(&bl),
+    };
+    let a = evaluate_site(ev, &ctx);
+    (a, bl, anchors, policy)
+}
+
+#[test]
+fn trust_03_full_evidence_meets_all_six() {
+    let (a, ..) = run(&evidence());
+    for v in &a.verdicts {
+        assert_eq!(
+            v.outcome,
+            Outcome::Pass,
+            "{:?}: {:#?}",
+            v.criterion,
+            v.findings
+        );
+    }
+    assert!(a.meets_criteria);
+}
+
+#[test]
+fn trust_03_missing_or_bad_evidence() {
+    let mut ev = evidence();
+    ev.malware_scan = None;
+    let (a, ..) = run(&ev);
+    assert_eq!(a.verdict(Criterion::Dd).unwrap().outcome, Outcome::Unknown);
+    assert_eq!(a.outcome, Outcome::Unknown);
+    ev.addresses = vec!["198.51.100.3".parse().unwrap()];
+    let (a, ..) = run(&ev);
+    assert_eq!(a.verdict(Criterion::D).unwrap().outcome, Outcome::Fail);
+    assert_eq!(a.outcome, Outcome::Fail);
+    let (a, ..) = run(&SiteEvidence::default());
+    assert_eq!(a.outcome, Outcome::Unknown);
+    assert!(a.verdicts.iter().all(|v| v.outcome == Outcome::Unknown));
+}
+
+#[test]
+fn trust_04_declaration_json_and_markdown() {
+    let ev = evidence();
+    let (a, bl, ..) = run(&ev);
+    let d = Declaration::new(
+        ev.system.clone(),
+        &a,
+        &TlsPolicy::default(),
+        "test root",
+        Some(&bl),
+    );
+    let json = d.to_json();
+    assert_eq!(Declaration::from_json(&json).unwrap(), d);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(v["format"], DECLARATION_FORMAT);
+    assert_eq!(v["meets_criteria"], true);
+    assert_eq!(v["criteria"][4]["point"], "đ");
+    assert_eq!(v["evaluated_at"], "2026-11-23T09:00:00+07:00");
+    assert_eq!(v["policy_settings"]["versions"]["TLSv1.2"], "sufficient");
+    let vi = d.to_markdown(Lang::Vi);
+    assert!(vi.starts_with("# Tự công bố đáp ứng tiêu chí tín nhiệm mạng"));
+    assert!(vi.contains("khoản 3 Điều 21 NĐ 137/2024/NĐ-CP"));
+    assert!(vi.contains("Đáp ứng đủ sáu tiêu chí"));
+    assert!(vi.contains("Sở Khoa học và Công nghệ \\| thử nghiệm"));
+    assert!(vi.contains("## đ) Không chứa liên kết độc hại"));
+    let en = d.to_markdown(Lang::En);
+    assert!(en.contains("Meets all six criteria"));
+    assert!(
+        en.contains("| TLS versions accepted | TLSv1.2 (Sufficient), TLSv1.3 (Good) |"),
+        "{en}"
+    );
+    assert!(
+        en.contains("| c | Encryption by a secure algorithm from a trusted third party | Pass |")
+    );
+    assert!(en.contains("tinnhiemmang.vn snapshot (test) (2026-11-22T00:00:00+07:00)"));
+}
