@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Runs every egov test: formatting, lints, and the Rust test suites of every crate (unit,
-# integration, property and doc tests). This is the README's test command and what CI runs.
-# (The C and Python suites join here when the bindings land: issue 6.)
+# Runs every egov test: formatting, lints, the Rust test suites of every crate (unit,
+# integration, property and doc tests), the C tests of the C ABI under valgrind, and the Python
+# package's pytest suite. This is the README's test command and what CI runs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -15,14 +15,60 @@ if command -v rustup >/dev/null 2>&1; then
   cargo clippy --version >/dev/null 2>&1 || rustup component add clippy
 fi
 
+# egov-python is outside the workspace (maturin builds it); it has its own target directory.
+py_target="$PWD/target/python"
+
 echo "== cargo fmt --check"
 cargo fmt --all -- --check
+cargo fmt --manifest-path egov-python/Cargo.toml -- --check
 echo "== cargo clippy (all targets, warnings are errors)"
 cargo clippy --workspace --all-targets --locked -- -D warnings
+CARGO_TARGET_DIR="$py_target" cargo clippy --manifest-path egov-python/Cargo.toml --locked -- -D warnings
 echo "== cargo test (workspace)"
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 cargo test --workspace --locked 2>&1 | tee "$log"
 
-# One closing line for the whole run: the sum of every test binary's "test result" line.
-awk '/^test result:/ { p += $4; f += $6 } END { printf "egov: %d passed, %d failed\n", p, f }' "$log"
+echo "== C tests (egov-ffi/tests/c, under valgrind)"
+status=0
+egov-ffi/tests/c/run.sh 2>&1 | tee -a "$log" || status=1
+
+echo "== Python (egov-python: build with maturin, pytest)"
+venv="target/venv"
+if [[ ! -x "$venv/bin/python" ]]; then
+  python3 -m venv "$venv"
+fi
+py_rc=0
+# --no-build-isolation builds with the venv's maturin (no second download); it must be on PATH.
+if PATH="$PWD/$venv/bin:$PATH" "$venv/bin/python" -m pip install -q --disable-pip-version-check \
+     "maturin>=1.16,<2" "pytest>=8" "mypy>=1.10" &&
+   PATH="$PWD/$venv/bin:$PATH" CARGO_TARGET_DIR="$py_target" "$venv/bin/python" -m pip install -q \
+     --disable-pip-version-check --no-build-isolation --force-reinstall --no-deps ./egov-python; then
+  "$venv/bin/python" -m pytest -q -p no:cacheprovider egov-python/tests 2>&1 | tee -a "$log" || py_rc=$?
+  # The package's annotations and the native module's stubs (_egov.pyi) must type-check.
+  if ! (cd egov-python && "../$venv/bin/python" -m mypy --strict --no-incremental python/egov); then
+    echo "python: 0 passed, 1 failed (mypy --strict)" | tee -a "$log"
+    status=1
+  fi
+else
+  py_rc=2
+fi
+# pytest: 0 all passed, 1 some failed, 5 no tests collected (a failure here: tests must run).
+if [[ $py_rc -ne 0 ]]; then
+  status=1
+  [[ $py_rc -ne 1 ]] && echo "python: 0 passed, 1 failed (build or pytest exit $py_rc)" | tee -a "$log"
+fi
+
+# One closing line for the whole run: the sum of every test binary's "test result" line, the C
+# programs ("c: N passed, N failed") and pytest's summary ("N failed, N passed in 0.1s").
+awk '/^test result:/ { p += $4; f += $6 }
+     /^c: [0-9]+ passed, [0-9]+ failed$/ { p += $2; f += $4 }
+     /^python: [0-9]+ passed, [0-9]+ failed/ { p += $2; f += $4 }
+     /^(=+ )?[0-9]+ (passed|failed).* in [0-9.]+s/ {
+       for (i = 1; i < NF; i++) {
+         if ($(i + 1) ~ /^passed/) p += $i
+         if ($(i + 1) ~ /^(failed|errors?)/) f += $i
+       }
+     }
+     END { printf "egov: %d passed, %d failed\n", p, f }' "$log"
+exit $status

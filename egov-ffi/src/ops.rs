@@ -1,0 +1,693 @@
+//! The operations every binding exposes, in safe Rust: typed arguments in, the crates' JSON
+//! (serde) form out, errors as [`OpError`] carrying the library's stable
+//! [`ErrorCode`](egov_core::ErrorCode) string.
+//!
+//! The C exports in the crate root and the Python module (`egov-python`) are thin wrappers over
+//! these functions, and [`call`] dispatches an operation by name with JSON arguments: the entry
+//! point of the shared test vectors (`testdata/vectors/`), so every surface runs the same code.
+//! No rule of law lives here: each function drives the domain crates the way `egov-cli` does and
+//! mirrors its JSON shapes.
+#![forbid(unsafe_code)]
+
+use std::borrow::Cow;
+
+use chrono::{NaiveDate, NaiveTime};
+use egov_core::{ErrorCode, Outcome, VnDateTime, WorkingCalendar};
+use egov_docs::agency::{AgencyCode, AgencyProfile};
+use egov_docs::deadline::{judge_send, send_deadline, send_deadline_from_date, SendDeadlinePolicy};
+use egov_docs::document_id::{EdxmlContext, EdxmlDocumentId};
+use egov_docs::legal_value::{
+    check_channel, legal_value, paper_copy_required, ChannelFacts, PaperCopyCase, PaperCopyPolicy,
+};
+use egov_docs::metadata::{DocumentMetadata, MetadataPolicy};
+use egov_docs::number::DocNumber;
+use egov_docs::registry::{AgencyRegistry, InMemoryRegistry};
+use egov_docs::status::{
+    from_edxml_code, ProcessingStatus, SenderEvent, SenderStatus, StatusEvent, StatusTracker,
+};
+use egov_docs::urgency::Urgency;
+use serde::de::DeserializeOwned;
+use serde_json::{json, Value};
+
+use crate::EgovResult;
+
+/// The largest string argument (in bytes) any operation accepts: 4 MiB. Larger input is
+/// [`EgovResult::InputTooLarge`] before any parsing.
+pub const EGOV_MAX_INPUT_BYTES: usize = 4 * 1024 * 1024;
+
+/// Why an operation failed: a result code, the stable error code string and a message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OpError {
+    /// The C result code.
+    pub result: EgovResult,
+    /// The stable error code (`agency_code.group_length`, `ffi.null_argument`, …).
+    pub code: Cow<'static, str>,
+    /// A human-readable message (may be reworded between releases).
+    pub message: String,
+}
+
+impl OpError {
+    /// An error of the binding layer itself (not a domain error).
+    pub fn new(result: EgovResult, code: &'static str, message: impl Into<String>) -> Self {
+        OpError {
+            result,
+            code: Cow::Borrowed(code),
+            message: message.into(),
+        }
+    }
+
+    /// A domain error: result [`EgovResult::InvalidInput`], the error's own code and message.
+    pub fn domain<E: ErrorCode + std::fmt::Display>(err: &E) -> Self {
+        OpError {
+            result: EgovResult::InvalidInput,
+            code: Cow::Borrowed(err.code()),
+            message: err.to_string(),
+        }
+    }
+}
+
+/// The result of every operation.
+pub type OpResult<T = Value> = Result<T, OpError>;
+
+fn dom<E: ErrorCode + std::fmt::Display>(err: E) -> OpError {
+    OpError::domain(&err)
+}
+
+fn check_len(what: &str, s: &str) -> OpResult<()> {
+    if s.len() > EGOV_MAX_INPUT_BYTES {
+        return Err(OpError::new(
+            EgovResult::InputTooLarge,
+            "ffi.input_too_large",
+            format!(
+                "{what} is {} bytes long; at most {EGOV_MAX_INPUT_BYTES} are accepted",
+                s.len()
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// Parses a JSON argument into `T` (size-checked first).
+pub fn from_json<T: DeserializeOwned>(what: &str, text: &str) -> OpResult<T> {
+    check_len(what, text)?;
+    serde_json::from_str(text).map_err(|e| {
+        OpError::new(
+            EgovResult::InvalidJson,
+            "ffi.invalid_json",
+            format!("{what} is not valid JSON of the expected shape: {e}"),
+        )
+    })
+}
+
+fn to_value<T: serde::Serialize>(v: &T) -> OpResult {
+    serde_json::to_value(v).map_err(|e| {
+        OpError::new(
+            EgovResult::Internal,
+            "ffi.serialize",
+            format!("cannot serialise the result: {e}"),
+        )
+    })
+}
+
+/// Parses a `YYYY-MM-DD` date (error code `date.invalid`, as the CLI).
+pub fn parse_date(input: &str) -> OpResult<NaiveDate> {
+    check_len("date", input)?;
+    NaiveDate::parse_from_str(input.trim(), "%Y-%m-%d").map_err(|_| {
+        OpError::new(
+            EgovResult::InvalidInput,
+            "date.invalid",
+            format!("'{}' is not a date (expected YYYY-MM-DD)", clip(input)),
+        )
+    })
+}
+
+/// Parses a timestamp: with an offset, or (when `local`) read as Vietnam local time.
+pub fn parse_time(input: &str, local: bool) -> OpResult<VnDateTime> {
+    check_len("timestamp", input)?;
+    if local {
+        VnDateTime::parse_local(input)
+    } else {
+        VnDateTime::parse(input)
+    }
+    .map_err(dom)
+}
+
+/// At most 64 characters of `s` for messages, so huge input never makes huge messages.
+fn clip(s: &str) -> String {
+    let mut out: String = s.chars().take(64).collect();
+    if out.len() < s.len() {
+        out.push('…');
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------------------------
+// Time and calendar (egov-core)
+// ---------------------------------------------------------------------------------------------
+
+/// `time.parse`: `{"datetime": "…+07:00", "unix_seconds": n}` (CORE-01).
+pub fn time_parse(input: &str, local: bool) -> OpResult {
+    let t = parse_time(input, local)?;
+    Ok(json!({ "datetime": t, "unix_seconds": t.unix_seconds() }))
+}
+
+/// The built-in Vietnamese calendar, built once per process (building it takes about 40 µs).
+pub fn builtin_calendar() -> &'static WorkingCalendar {
+    static CALENDAR: std::sync::OnceLock<WorkingCalendar> = std::sync::OnceLock::new();
+    CALENDAR.get_or_init(WorkingCalendar::vietnam)
+}
+
+/// Reads a calendar from its JSON form (`calendar.invalid_table` on error).
+pub fn calendar_from_json(text: &str) -> OpResult<WorkingCalendar> {
+    check_len("calendar", text)?;
+    WorkingCalendar::from_json(text).map_err(dom)
+}
+
+/// `calendar.day`: the kind of `date` and the next working day, as `egov workday --json`.
+pub fn calendar_day(cal: &WorkingCalendar, date: &str) -> OpResult {
+    let day = parse_date(date)?;
+    let kind = cal.day_kind(day);
+    let next = cal.next_working_day(day).map_err(dom)?;
+    Ok(json!({
+        "date": day,
+        "is_working_day": kind.is_working(),
+        "day_kind": kind,
+        "next_working_day": next,
+        "calendar": cal.name,
+        "calendar_covers_date": cal.covers(day),
+    }))
+}
+
+/// Whether `date` is a working day.
+pub fn calendar_is_working_day(cal: &WorkingCalendar, date: &str) -> OpResult<bool> {
+    Ok(cal.is_working_day(parse_date(date)?))
+}
+
+/// The first working day after `date`.
+pub fn calendar_next_working_day(cal: &WorkingCalendar, date: &str) -> OpResult<NaiveDate> {
+    cal.next_working_day(parse_date(date)?).map_err(dom)
+}
+
+/// `date` plus `days` working days.
+pub fn calendar_add_working_days(
+    cal: &WorkingCalendar,
+    date: &str,
+    days: u32,
+) -> OpResult<NaiveDate> {
+    cal.add_working_days(parse_date(date)?, days).map_err(dom)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Agency codes and registry
+// ---------------------------------------------------------------------------------------------
+
+fn profile(lenient: bool) -> AgencyProfile {
+    if lenient {
+        AgencyProfile::LENIENT
+    } else {
+        AgencyProfile::STRICT
+    }
+}
+
+/// Parses an agency code (strict QCVN 102 profile, or lenient).
+pub fn agency_code(input: &str, lenient: bool) -> OpResult<AgencyCode> {
+    check_len("agency code", input)?;
+    AgencyCode::parse_with(input, profile(lenient))
+        .map(|p| p.value)
+        .map_err(dom)
+}
+
+/// `agency.parse`: code, level, parent, root, groups and findings, as `egov code --json`.
+pub fn agency_parse(input: &str, lenient: bool) -> OpResult {
+    check_len("agency code", input)?;
+    let parsed = AgencyCode::parse_with(input, profile(lenient)).map_err(dom)?;
+    let code = parsed.value;
+    let mut findings = parsed.findings();
+    findings.extend(code.check());
+    Ok(json!({
+        "code": code,
+        "level": code.level(),
+        "parent": code.parent(),
+        "root": code.root(),
+        "groups": code.groups(),
+        "findings": findings,
+    }))
+}
+
+/// `agency.is_ancestor_of`: whether `ancestor` is a strict ancestor of `descendant` (strict
+/// profile for both).
+pub fn agency_is_ancestor_of(ancestor: &str, descendant: &str) -> OpResult<bool> {
+    Ok(agency_code(ancestor, false)?.is_ancestor_of(&agency_code(descendant, false)?))
+}
+
+/// `agency.registry_check`: the registry status of `code` on `as_of` and its finding (DOC-04).
+/// `registry` is the registry's JSON form, or CSV when it does not start with `{`.
+pub fn agency_registry_check(code: &str, registry: &str, as_of: &str) -> OpResult {
+    let code = agency_code(code, false)?;
+    check_len("registry", registry)?;
+    let reg = if registry.trim_start().starts_with('{') {
+        InMemoryRegistry::from_json(registry)
+    } else {
+        InMemoryRegistry::from_csv(registry)
+    }
+    .map_err(dom)?;
+    let on = parse_date(as_of)?;
+    Ok(json!({
+        "code": code,
+        "as_of": on,
+        "status": reg.lookup(&code, on),
+        "finding": reg.check(&code, on),
+    }))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Document identifiers, numbers, urgency
+// ---------------------------------------------------------------------------------------------
+
+/// `document_id.parse`: an edXML document identifier, as `egov docid --json`.
+pub fn document_id_parse(input: &str) -> OpResult {
+    check_len("document id", input)?;
+    let parsed = EdxmlDocumentId::parse(input).map_err(dom)?;
+    let id = &parsed.value;
+    let mut findings = parsed.findings();
+    findings.extend(id.check_consistency(&EdxmlContext::default()).findings);
+    Ok(json!({
+        "id": id,
+        "organ_id": id.organ_id(),
+        "promulgation_date": id.promulgation_date(),
+        "number": id.number(),
+        "structural": id.to_document_id().ok(),
+        "findings": findings,
+    }))
+}
+
+/// `number.parse`: a document number «số và ký hiệu», as `egov docnum --json`.
+pub fn number_parse(input: &str) -> OpResult {
+    check_len("document number", input)?;
+    let parsed = DocNumber::parse(input).map_err(dom)?;
+    let n = &parsed.value;
+    let doc_type = n.doc_type().map(|t| {
+        json!({
+            "abbreviation": t.abbreviation(),
+            "name_vi": t.name_vi(),
+            "name_en": t.name_en(),
+        })
+    });
+    Ok(json!({
+        "canonical": n,
+        "number": n.number(),
+        "year": n.year(),
+        "symbol": n.symbol(),
+        "type_abbreviation": n.type_abbreviation(),
+        "doc_type": doc_type,
+        "issuer": n.issuer(),
+        "findings": parsed.findings(),
+    }))
+}
+
+/// `urgency.parse`: field k (DOC-12). `urgency` is `null` for "not urgent".
+pub fn urgency_parse(input: &str) -> OpResult {
+    check_len("urgency", input)?;
+    let u = Urgency::parse_optional(input).map_err(dom)?;
+    Ok(json!({
+        "urgency": u,
+        "name_vi": u.map(Urgency::name_vi),
+        "name_en": u.map(Urgency::name_en),
+        "edxml_priority": egov_docs::urgency::edxml_priority(u),
+    }))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Processing status
+// ---------------------------------------------------------------------------------------------
+
+/// Parses a processing status (any accepted spelling).
+pub fn status_parse(input: &str) -> OpResult<ProcessingStatus> {
+    check_len("status", input)?;
+    ProcessingStatus::parse(input).map_err(dom)
+}
+
+/// `status.apply`: one transition from `from` (DOC-22, DOC-27…30). `event` is the event's JSON
+/// form (`{"event": "reject", "reason": "…"}`).
+pub fn status_apply(from: &str, event: &str, at: &str) -> OpResult {
+    let from = status_parse(from)?;
+    let event: StatusEvent = from_json("event", event)?;
+    let at = parse_time(at, false)?;
+    to_value(&from.apply(event, at).map_err(dom)?)
+}
+
+/// `status.from_edxml`: an edXML StatusCode (`01`…`16`) with its state and event.
+pub fn status_from_edxml(code: &str) -> OpResult {
+    check_len("edXML status code", code)?;
+    let s = from_edxml_code(code).map_err(dom)?;
+    Ok(json!({ "code": s.code(), "status": s.state(), "event": s.event() }))
+}
+
+/// `status.sender_apply`: one sender-side step (DOC-25). Both arguments are snake_case names
+/// (`draft`, `approve`).
+pub fn sender_apply(from: &str, event: &str) -> OpResult {
+    let from: SenderStatus = from_json("sender status", &json!(from).to_string())?;
+    let event: SenderEvent = from_json("sender event", &json!(event).to_string())?;
+    let to = from.apply(event).map_err(dom)?;
+    Ok(json!({ "status": to, "may_send": to.may_send() }))
+}
+
+/// A new status tracker for a document that arrived at `receiver` at `arrived_at`.
+pub fn tracker_new(receiver: &str, arrived_at: &str) -> OpResult<StatusTracker> {
+    check_len("receiver", receiver)?;
+    Ok(StatusTracker::new(receiver, parse_time(arrived_at, false)?))
+}
+
+/// Records `event` (JSON) at `at` on `tracker` and returns the transition.
+pub fn tracker_record(tracker: &mut StatusTracker, event: &str, at: &str) -> OpResult {
+    let event: StatusEvent = from_json("event", event)?;
+    let at = parse_time(at, false)?;
+    to_value(tracker.record(event, at).map_err(dom)?)
+}
+
+/// Reads a tracker from its JSON form (the history is replayed and checked).
+pub fn tracker_from_json(text: &str) -> OpResult<StatusTracker> {
+    check_len("tracker", text)?;
+    serde_json::from_str(text).map_err(|e| {
+        OpError::new(
+            EgovResult::InvalidInput,
+            "status.invalid_history",
+            format!("not a valid status tracker: {e}"),
+        )
+    })
+}
+
+/// `status.replay`: records `events` (`[{"event": {...}, "at": "…"}]`) on a new tracker and
+/// returns the tracker's JSON form; the first refused event is the error.
+pub fn status_replay(receiver: &str, arrived_at: &str, events: &Value) -> OpResult {
+    let mut tracker = tracker_new(receiver, arrived_at)?;
+    let steps = events
+        .as_array()
+        .ok_or_else(|| bad_args("events must be an array"))?;
+    for step in steps {
+        let event = step.get("event").cloned().unwrap_or(Value::Null);
+        let event: StatusEvent =
+            serde_json::from_value(event).map_err(|e| bad_args(format!("invalid event: {e}")))?;
+        let at = parse_time(str_arg(step, "at")?, false)?;
+        tracker.record(event, at).map_err(dom)?;
+    }
+    to_value(&tracker)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Deadlines, legal value, metadata
+// ---------------------------------------------------------------------------------------------
+
+/// The arguments of [`deadline`]: the JSON request of `egov_deadline`.
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct DeadlineRequest {
+    /// Signing time with offset, or a date `YYYY-MM-DD` (then end of that day, A-06).
+    pub signed: String,
+    /// Urgency (field k); absent or a "not urgent" spelling means not urgent.
+    pub urgency: Option<String>,
+    /// When the document was sent: adds a judgement (DOC-19/21).
+    pub sent: Option<String>,
+    /// Read timestamps without an offset as Vietnam local time.
+    pub local: bool,
+    /// The policy; defaults when absent.
+    pub policy: Option<SendDeadlinePolicy>,
+    /// The end of the morning `HH:MM`, a shortcut for `policy.morning_end`.
+    pub morning_end: Option<String>,
+}
+
+/// The answer of [`deadline`].
+#[derive(serde::Serialize)]
+struct DeadlineAnswer {
+    deadline: egov_docs::deadline::SendDeadline,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    judgement: Option<egov_core::Finding>,
+}
+
+/// The answer of [`metadata_validate`].
+#[derive(serde::Serialize)]
+struct MetadataAnswer {
+    overall: Outcome,
+    findings: Vec<egov_core::Finding>,
+}
+
+/// Serialises straight to JSON text: for the rich results, building a `Value` first would cost
+/// more than the computation.
+fn to_text<T: serde::Serialize>(v: &T) -> OpResult<String> {
+    serde_json::to_string(v).map_err(|e| {
+        OpError::new(
+            EgovResult::Internal,
+            "ffi.serialize",
+            format!("cannot serialise the result: {e}"),
+        )
+    })
+}
+
+fn parse_text(text: &str) -> OpResult {
+    serde_json::from_str(text).map_err(|e| {
+        OpError::new(
+            EgovResult::Internal,
+            "ffi.serialize",
+            format!("cannot read back the result: {e}"),
+        )
+    })
+}
+
+/// `deadline.compute`: the send deadline and, when `sent` is given, the judgement, as JSON text
+/// in the shape of `egov deadline --json` (`{"deadline": …, "judgement": …}`).
+pub fn deadline(req: &DeadlineRequest, cal: &WorkingCalendar) -> OpResult<String> {
+    let mut policy = req.policy.unwrap_or_default();
+    if let Some(m) = &req.morning_end {
+        policy.morning_end = NaiveTime::parse_from_str(m.trim(), "%H:%M").map_err(|_| {
+            OpError::new(
+                EgovResult::InvalidInput,
+                "time.invalid",
+                format!("morning_end '{}' is not a time of day (HH:MM)", clip(m)),
+            )
+        })?;
+    }
+    let urgency = match &req.urgency {
+        Some(u) => {
+            check_len("urgency", u)?;
+            Urgency::parse_optional(u).map_err(dom)?
+        }
+        None => None,
+    };
+    check_len("signed", &req.signed)?;
+    let signed = req.signed.trim();
+    let d = match NaiveDate::parse_from_str(signed, "%Y-%m-%d") {
+        Ok(date) => send_deadline_from_date(date, urgency, cal, &policy),
+        Err(_) => send_deadline(parse_time(signed, req.local)?, urgency, cal, &policy),
+    }
+    .map_err(dom)?;
+    let judgement = match &req.sent {
+        Some(sent) => Some(judge_send(&d, parse_time(sent.trim(), req.local)?)),
+        None => None,
+    };
+    to_text(&DeadlineAnswer {
+        deadline: d,
+        judgement,
+    })
+}
+
+/// `legal_value.assess`: the legal value of an e-document (DOC-14).
+pub fn legal_value_assess(digitally_signed_per_law: bool, sent_via_system: bool) -> OpResult {
+    to_value(&legal_value(digitally_signed_per_law, sent_via_system))
+}
+
+/// `legal_value.paper_copy`: whether paper goes with the e-document (DOC-17). `policy` may be
+/// `None` (no agency list).
+pub fn paper_copy(case: &str, policy: Option<&str>) -> OpResult {
+    let case: PaperCopyCase = from_json("case", case)?;
+    let policy: PaperCopyPolicy = match policy {
+        Some(p) => from_json("policy", p)?,
+        None => PaperCopyPolicy::default(),
+    };
+    to_value(&paper_copy_required(&case, &policy))
+}
+
+/// `legal_value.channel`: the channel obligation (DOC-16).
+pub fn channel(facts: &str) -> OpResult {
+    let facts: ChannelFacts = from_json("facts", facts)?;
+    to_value(&check_channel(&facts))
+}
+
+/// `metadata.validate`: validates a record a)–q) (DOC-10); JSON text in the shape of
+/// `egov metadata --json` (`{"overall": …, "findings": […]}`). `policy` may be `None` (the
+/// default policy, A-05).
+pub fn metadata_validate(record: &str, policy: Option<&str>) -> OpResult<String> {
+    check_len("metadata record", record)?;
+    let record = DocumentMetadata::from_json(record).map_err(dom)?;
+    let policy: MetadataPolicy = match policy {
+        Some(p) => from_json("policy", p)?,
+        None => MetadataPolicy::default(),
+    };
+    let report = record.validate(&policy);
+    to_text(&MetadataAnswer {
+        overall: report.overall(),
+        findings: report.findings,
+    })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Dispatch by name (test vectors, `egov_call`)
+// ---------------------------------------------------------------------------------------------
+
+fn bad_args(message: impl Into<String>) -> OpError {
+    OpError::new(EgovResult::InvalidJson, "ffi.invalid_arguments", message)
+}
+
+fn str_arg<'a>(args: &'a Value, key: &str) -> OpResult<&'a str> {
+    args.get(key)
+        .and_then(Value::as_str)
+        .ok_or_else(|| bad_args(format!("argument '{key}' (a string) is missing")))
+}
+
+fn bool_arg(args: &Value, key: &str) -> OpResult<bool> {
+    match args.get(key) {
+        None | Some(Value::Null) => Ok(false),
+        Some(Value::Bool(b)) => Ok(*b),
+        Some(_) => Err(bad_args(format!("argument '{key}' must be a boolean"))),
+    }
+}
+
+/// A JSON argument given either as an object (re-serialised) or as a string holding JSON.
+fn json_arg(args: &Value, key: &str) -> OpResult<Option<String>> {
+    match args.get(key) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(s)) => Ok(Some(s.clone())),
+        Some(v) => Ok(Some(v.to_string())),
+    }
+}
+
+fn calendar_arg(args: &Value) -> OpResult<Cow<'static, WorkingCalendar>> {
+    match json_arg(args, "calendar")? {
+        Some(text) => calendar_from_json(&text).map(Cow::Owned),
+        None => Ok(Cow::Borrowed(builtin_calendar())),
+    }
+}
+
+/// Every operation name [`call`] knows, in a stable order.
+pub const OPERATIONS: [&str; 20] = [
+    "time.parse",
+    "calendar.day",
+    "calendar.is_working_day",
+    "calendar.next_working_day",
+    "calendar.add_working_days",
+    "agency.parse",
+    "agency.is_ancestor_of",
+    "agency.registry_check",
+    "document_id.parse",
+    "number.parse",
+    "urgency.parse",
+    "status.apply",
+    "status.from_edxml",
+    "status.sender_apply",
+    "status.replay",
+    "deadline.compute",
+    "legal_value.assess",
+    "legal_value.paper_copy",
+    "legal_value.channel",
+    "metadata.validate",
+];
+
+/// Runs operation `op` with arguments `args` (a JSON object); the arguments are named as in the
+/// typed functions above. Calendar operations take an optional `calendar` (JSON form; default
+/// the built-in Vietnamese calendar).
+pub fn call(op: &str, args: &Value) -> OpResult {
+    if !args.is_object() {
+        return Err(bad_args("arguments must be a JSON object"));
+    }
+    match op {
+        "time.parse" => time_parse(str_arg(args, "input")?, bool_arg(args, "local")?),
+        "calendar.day" => calendar_day(&*calendar_arg(args)?, str_arg(args, "date")?),
+        "calendar.is_working_day" => Ok(json!(calendar_is_working_day(
+            &*calendar_arg(args)?,
+            str_arg(args, "date")?
+        )?)),
+        "calendar.next_working_day" => Ok(json!(calendar_next_working_day(
+            &*calendar_arg(args)?,
+            str_arg(args, "date")?
+        )?)),
+        "calendar.add_working_days" => {
+            let days = args
+                .get("days")
+                .and_then(Value::as_u64)
+                .and_then(|d| u32::try_from(d).ok())
+                .ok_or_else(|| bad_args("argument 'days' must be an unsigned 32-bit integer"))?;
+            Ok(json!(calendar_add_working_days(
+                &*calendar_arg(args)?,
+                str_arg(args, "date")?,
+                days
+            )?))
+        }
+        "agency.parse" => agency_parse(str_arg(args, "code")?, bool_arg(args, "lenient")?),
+        "agency.is_ancestor_of" => Ok(json!(agency_is_ancestor_of(
+            str_arg(args, "ancestor")?,
+            str_arg(args, "descendant")?
+        )?)),
+        "agency.registry_check" => {
+            let registry = json_arg(args, "registry")?
+                .ok_or_else(|| bad_args("argument 'registry' is missing"))?;
+            agency_registry_check(str_arg(args, "code")?, &registry, str_arg(args, "as_of")?)
+        }
+        "document_id.parse" => document_id_parse(str_arg(args, "id")?),
+        "number.parse" => number_parse(str_arg(args, "number")?),
+        "urgency.parse" => urgency_parse(str_arg(args, "input")?),
+        "status.apply" => {
+            let event =
+                json_arg(args, "event")?.ok_or_else(|| bad_args("argument 'event' is missing"))?;
+            status_apply(str_arg(args, "from")?, &event, str_arg(args, "at")?)
+        }
+        "status.from_edxml" => status_from_edxml(str_arg(args, "code")?),
+        "status.sender_apply" => sender_apply(str_arg(args, "from")?, str_arg(args, "event")?),
+        "status.replay" => status_replay(
+            str_arg(args, "receiver")?,
+            str_arg(args, "arrived_at")?,
+            args.get("events").unwrap_or(&Value::Null),
+        ),
+        "deadline.compute" => {
+            let mut req = args.clone();
+            if let Some(obj) = req.as_object_mut() {
+                obj.remove("calendar");
+            }
+            let req: DeadlineRequest = serde_json::from_value(req)
+                .map_err(|e| bad_args(format!("invalid deadline request: {e}")))?;
+            parse_text(&deadline(&req, &*calendar_arg(args)?)?)
+        }
+        "legal_value.assess" => legal_value_assess(
+            bool_arg(args, "digitally_signed_per_law")?,
+            bool_arg(args, "sent_via_system")?,
+        ),
+        "legal_value.paper_copy" => {
+            let case =
+                json_arg(args, "case")?.ok_or_else(|| bad_args("argument 'case' is missing"))?;
+            paper_copy(&case, json_arg(args, "policy")?.as_deref())
+        }
+        "legal_value.channel" => {
+            let facts =
+                json_arg(args, "facts")?.ok_or_else(|| bad_args("argument 'facts' is missing"))?;
+            channel(&facts)
+        }
+        "metadata.validate" => {
+            let record = json_arg(args, "record")?
+                .ok_or_else(|| bad_args("argument 'record' is missing"))?;
+            parse_text(&metadata_validate(
+                &record,
+                json_arg(args, "policy")?.as_deref(),
+            )?)
+        }
+        _ => Err(OpError::new(
+            EgovResult::UnknownOperation,
+            "ffi.unknown_operation",
+            format!("unknown operation '{}'", clip(op)),
+        )),
+    }
+}
+
+/// [`call`] with the arguments as JSON text, answering compact JSON text.
+pub fn call_json(op: &str, args: &str) -> OpResult<String> {
+    check_len("operation", op)?;
+    let args: Value = from_json("arguments", args)?;
+    call(op, &args).map(|v| v.to_string())
+}

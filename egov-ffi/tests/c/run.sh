@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Builds libegov_ffi, compiles every C test program in this directory with the system C compiler
+# and runs each under valgrind (0 errors and 0 leaks required; AddressSanitizer when valgrind is
+# missing). Prints one line per program and closes with "c: N passed, N failed".
+# Usage: egov-ffi/tests/c/run.sh [--profile debug|release]
+set -uo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/../../.." && pwd)"
+profile=debug
+[[ "${1:-}" == "--profile" ]] && profile="$2"
+cd "$root"
+
+cargo_flags=(--locked -p egov-ffi)
+[[ "$profile" == release ]] && cargo_flags+=(--release)
+cargo build "${cargo_flags[@]}" >&2 || { echo "c: 0 passed, 1 failed"; exit 1; }
+
+libdir="$root/target/$profile"
+out="$root/target/c-tests"
+mkdir -p "$out"
+# pkg-config file for this build tree (the template is egov-ffi/egov.pc.in).
+sed -e "s|@PREFIX@|$root|; s|@LIBDIR@|$libdir|; s|@INCLUDEDIR@|$root/egov-ffi/include|" \
+    -e "s|@VERSION@|$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)|" \
+    egov-ffi/egov.pc.in > "$out/egov.pc"
+export PKG_CONFIG_PATH="$out${PKG_CONFIG_PATH:+:$PKG_CONFIG_PATH}"
+
+cc=${CC:-gcc}
+cflags=(-std=c11 -Wall -Wextra -Werror -g -O1 $(pkg-config --cflags egov))
+sanitize=()
+runner=()
+if command -v valgrind >/dev/null 2>&1; then
+  runner=(valgrind -q --leak-check=full --show-leak-kinds=definite,indirect,possible
+          --errors-for-leak-kinds=definite,indirect,possible --error-exitcode=99)
+else
+  echo "valgrind not found: using -fsanitize=address" >&2
+  sanitize=(-fsanitize=address -fno-omit-frame-pointer)
+fi
+
+passed=0
+failed=0
+run() { # name, binary, args...
+  local name="$1"; shift
+  if "${runner[@]}" "$@"; then passed=$((passed + 1)); else
+    echo "FAILED: $name (exit $?)"; failed=$((failed + 1)); fi
+}
+
+for src in "$here"/test_*.c; do
+  name="$(basename "$src" .c)"
+  extra=()
+  [[ "$name" == test_vectors ]] && extra=("$here/json.c")
+  # Dynamic link through pkg-config, with an rpath so the binary finds libegov_ffi.so.
+  if ! "$cc" "${cflags[@]}" "${sanitize[@]}" "$src" "${extra[@]}" -o "$out/$name" \
+      $(pkg-config --libs egov) -Wl,-rpath,"$libdir"; then
+    echo "FAILED: $name (compile)"; failed=$((failed + 1)); continue
+  fi
+  if [[ "$name" == test_vectors ]]; then
+    run "$name" "$out/$name" "$root"/testdata/vectors/*.json
+  else
+    run "$name" "$out/$name"
+  fi
+done
+
+# One program also linked against the static library.
+if "$cc" "${cflags[@]}" "${sanitize[@]}" "$here/test_agency.c" -o "$out/test_agency_static" \
+    "$libdir/libegov_ffi.a" $(pkg-config --static --libs-only-l egov | sed 's/-legov_ffi//'); then
+  run test_agency_static "$out/test_agency_static"
+else
+  echo "FAILED: test_agency_static (compile)"; failed=$((failed + 1))
+fi
+
+echo "c: $passed passed, $failed failed"
+[[ $failed -eq 0 ]]

@@ -1,0 +1,309 @@
+/* Every export with NULL, empty, non-UTF-8 and absurdly large (8 MiB) input: an error code and a
+ * message every time, no crash, no leak (this program runs under valgrind). */
+#include "check.h"
+
+static const char BAD_UTF8[] = {'0', '0', '0', '.', (char)0xC3, (char)0x28, '\0'};
+
+/* One string-taking export, adapted to a common shape: the string goes in argument `slot`
+ * (0, 1 or 2), the other arguments are valid. Returns the result; frees any output. */
+typedef EgovResult (*probe_fn)(const char *s, int slot);
+
+static EgovCalendar *g_cal;
+static EgovTracker *g_tracker;
+
+#define V(i, valid) (slot == (i) ? s : (valid))
+
+static EgovResult p_call(const char *s, int slot) {
+  char *o = NULL;
+  EgovResult r = egov_call(V(0, "agency.parse"), V(1, "{\"code\":\"000.00.00.G22\"}"), &o);
+  egov_string_free(o);
+  return r;
+}
+static EgovResult p_time(const char *s, int slot) {
+  char *o = NULL;
+  (void)slot;
+  EgovResult r = egov_time_parse(s, false, &o);
+  egov_string_free(o);
+  return r;
+}
+static EgovResult p_cal_json(const char *s, int slot) {
+  EgovCalendar *c = NULL;
+  (void)slot;
+  EgovResult r = egov_calendar_from_json(s, &c);
+  egov_calendar_free(c);
+  return r;
+}
+static EgovResult p_cal_working(const char *s, int slot) {
+  bool b;
+  (void)slot;
+  return egov_calendar_is_working_day(g_cal, s, &b);
+}
+static EgovResult p_cal_next(const char *s, int slot) {
+  char *o = NULL;
+  (void)slot;
+  EgovResult r = egov_calendar_next_working_day(g_cal, s, &o);
+  egov_string_free(o);
+  return r;
+}
+static EgovResult p_cal_add(const char *s, int slot) {
+  char *o = NULL;
+  (void)slot;
+  EgovResult r = egov_calendar_add_working_days(g_cal, s, 5, &o);
+  egov_string_free(o);
+  return r;
+}
+static EgovResult p_cal_day(const char *s, int slot) {
+  char *o = NULL;
+  (void)slot;
+  EgovResult r = egov_calendar_day(g_cal, s, &o);
+  egov_string_free(o);
+  return r;
+}
+static EgovResult p_agency(const char *s, int slot) {
+  char *o = NULL;
+  (void)slot;
+  EgovResult r = egov_agency_parse(s, true, &o);
+  egov_string_free(o);
+  return r;
+}
+static EgovResult p_level(const char *s, int slot) {
+  uint8_t l;
+  (void)slot;
+  return egov_agency_level(s, &l);
+}
+static EgovResult p_parent(const char *s, int slot) {
+  char *o = NULL;
+  (void)slot;
+  EgovResult r = egov_agency_parent(s, &o);
+  egov_string_free(o);
+  return r;
+}
+static EgovResult p_root(const char *s, int slot) {
+  char *o = NULL;
+  (void)slot;
+  EgovResult r = egov_agency_root(s, &o);
+  egov_string_free(o);
+  return r;
+}
+static EgovResult p_ancestor(const char *s, int slot) {
+  bool b;
+  return egov_agency_is_ancestor_of(V(0, "000.00.00.G22"), V(1, "000.00.18.G22"), &b);
+}
+static EgovResult p_registry(const char *s, int slot) {
+  char *o = NULL;
+  EgovResult r = egov_agency_registry_check(V(0, "000.00.00.G22"), V(1, "code,name_vi\n"),
+                                            V(2, "2025-01-01"), &o);
+  egov_string_free(o);
+  return r;
+}
+static EgovResult p_docid(const char *s, int slot) {
+  char *o = NULL;
+  (void)slot;
+  EgovResult r = egov_document_id_parse(s, &o);
+  egov_string_free(o);
+  return r;
+}
+static EgovResult p_number(const char *s, int slot) {
+  char *o = NULL;
+  (void)slot;
+  EgovResult r = egov_number_parse(s, &o);
+  egov_string_free(o);
+  return r;
+}
+static EgovResult p_urgency(const char *s, int slot) {
+  char *o = NULL;
+  (void)slot;
+  EgovResult r = egov_urgency_parse(s, &o);
+  egov_string_free(o);
+  return r;
+}
+static EgovResult p_status(const char *s, int slot) {
+  char *o = NULL;
+  EgovResult r = egov_status_apply(V(0, "arrived"), V(1, "{\"event\":\"accept\"}"),
+                                   V(2, "2026-03-02T09:00:00+07:00"), &o);
+  egov_string_free(o);
+  return r;
+}
+static EgovResult p_edxml(const char *s, int slot) {
+  char *o = NULL;
+  (void)slot;
+  EgovResult r = egov_status_from_edxml(s, &o);
+  egov_string_free(o);
+  return r;
+}
+static EgovResult p_sender(const char *s, int slot) {
+  char *o = NULL;
+  EgovResult r = egov_sender_apply(V(0, "draft"), V(1, "approve"), &o);
+  egov_string_free(o);
+  return r;
+}
+static EgovResult p_tracker_new(const char *s, int slot) {
+  EgovTracker *t = NULL;
+  EgovResult r = egov_tracker_new(V(0, "000.00.00.H41"), V(1, "2026-03-02T08:00:00+07:00"), &t);
+  egov_tracker_free(t);
+  return r;
+}
+static EgovResult p_tracker_json(const char *s, int slot) {
+  EgovTracker *t = NULL;
+  (void)slot;
+  EgovResult r = egov_tracker_from_json(s, &t);
+  egov_tracker_free(t);
+  return r;
+}
+static EgovResult p_tracker_record(const char *s, int slot) {
+  char *o = NULL;
+  EgovResult r = egov_tracker_record(g_tracker, V(0, "{\"event\":\"bogus\"}"),
+                                     V(1, "2026-03-02T09:00:00+07:00"), &o);
+  egov_string_free(o);
+  return r;
+}
+static EgovResult p_deadline(const char *s, int slot) {
+  char *o = NULL;
+  (void)slot;
+  EgovResult r = egov_deadline(s, g_cal, &o);
+  egov_string_free(o);
+  return r;
+}
+static EgovResult p_paper(const char *s, int slot) {
+  char *o = NULL;
+  EgovResult r = egov_paper_copy(
+      V(0, "{\"document_type\":\"x\",\"legal_value\":\"equivalent_to_paper\","
+           "\"to_government_per_working_regulation\":false}"),
+      V(1, "{}"), &o);
+  egov_string_free(o);
+  return r;
+}
+static EgovResult p_channel(const char *s, int slot) {
+  char *o = NULL;
+  (void)slot;
+  EgovResult r = egov_check_channel(s, &o);
+  egov_string_free(o);
+  return r;
+}
+static EgovResult p_metadata(const char *s, int slot) {
+  char *o = NULL;
+  EgovResult r = egov_metadata_validate(V(0, "{}"), V(1, "{\"required\":[]}"), &o);
+  egov_string_free(o);
+  return r;
+}
+
+struct probe {
+  const char *name;
+  probe_fn fn;
+  int slots;        /* how many string arguments */
+  int nullable_mask; /* bit i set: argument i may be NULL (optional) */
+  int empty_ok_mask; /* bit i set: "" is valid in argument i (documented meaning) */
+};
+
+static const struct probe PROBES[] = {
+    {"egov_call", p_call, 2, 0, 0},
+    {"egov_time_parse", p_time, 1, 0, 0},
+    {"egov_calendar_from_json", p_cal_json, 1, 0, 0},
+    {"egov_calendar_is_working_day", p_cal_working, 1, 0, 0},
+    {"egov_calendar_next_working_day", p_cal_next, 1, 0, 0},
+    {"egov_calendar_add_working_days", p_cal_add, 1, 0, 0},
+    {"egov_calendar_day", p_cal_day, 1, 0, 0},
+    {"egov_agency_parse", p_agency, 1, 0, 0},
+    {"egov_agency_level", p_level, 1, 0, 0},
+    {"egov_agency_parent", p_parent, 1, 0, 0},
+    {"egov_agency_root", p_root, 1, 0, 0},
+    {"egov_agency_is_ancestor_of", p_ancestor, 2, 0, 0},
+    {"egov_agency_registry_check", p_registry, 3, 0, 0},
+    {"egov_document_id_parse", p_docid, 1, 0, 0},
+    {"egov_number_parse", p_number, 1, 0, 0},
+    {"egov_urgency_parse", p_urgency, 1, 0, 1},   /* "" = not urgent */
+    {"egov_status_apply", p_status, 3, 0, 0},
+    {"egov_status_from_edxml", p_edxml, 1, 0, 0},
+    {"egov_sender_apply", p_sender, 2, 0, 0},
+    {"egov_tracker_new", p_tracker_new, 2, 0, 1}, /* receiver is free text */
+    {"egov_tracker_from_json", p_tracker_json, 1, 0, 0},
+    {"egov_tracker_record", p_tracker_record, 2, 0, 0},
+    {"egov_deadline", p_deadline, 1, 0, 0},
+    {"egov_paper_copy", p_paper, 2, 2, 0},
+    {"egov_check_channel", p_channel, 1, 0, 0},
+    {"egov_metadata_validate", p_metadata, 2, 2, 0},
+};
+
+/* The result must be an error with a code and a non-empty message. */
+static void expect_error(const char *fn, const char *what, int slot, EgovResult r,
+                         EgovResult want) {
+  const char *code = egov_last_error_code();
+  const char *msg = egov_last_error_message();
+  g_checks++;
+  if (r == EGOV_RESULT_OK || code == NULL || msg == NULL || msg[0] == '\0' ||
+      (want != EGOV_RESULT_OK && r != want)) {
+    g_failures++;
+    fprintf(stderr, "%s(%s in argument %d): got %s [%s] %s\n", fn, what, slot,
+            egov_result_name(r), code ? code : "(null)", msg ? msg : "(null)");
+  }
+}
+
+int main(void) {
+  size_t big_len = 8u * 1024u * 1024u;
+  char *big = malloc(big_len + 1);
+  char *out = (char *)1;
+  bool b;
+
+  if (big == NULL) return 2;
+  memset(big, '0', big_len);
+  big[big_len] = '\0';
+  CHECK_OK(egov_calendar_vietnam(&g_cal));
+  CHECK_OK(egov_tracker_new("000.00.00.H41", "2026-03-02T08:00:00+07:00", &g_tracker));
+
+  for (size_t i = 0; i < sizeof PROBES / sizeof PROBES[0]; i++) {
+    const struct probe *p = &PROBES[i];
+    for (int slot = 0; slot < p->slots; slot++) {
+      if (!(p->nullable_mask & (1 << slot)))
+        expect_error(p->name, "NULL", slot, p->fn(NULL, slot), EGOV_RESULT_NULL_ARGUMENT);
+      if (p->empty_ok_mask & (1 << slot)) {
+        CHECK(p->fn("", slot) == EGOV_RESULT_OK);
+      } else {
+        expect_error(p->name, "empty", slot, p->fn("", slot), EGOV_RESULT_OK);
+      }
+      expect_error(p->name, "non-UTF-8", slot, p->fn(BAD_UTF8, slot), EGOV_RESULT_INVALID_UTF8);
+      expect_error(p->name, "8 MiB", slot, p->fn(big, slot), EGOV_RESULT_INPUT_TOO_LARGE);
+    }
+  }
+
+  /* NULL handles and NULL output pointers. */
+  CHECK_ERR(egov_calendar_is_working_day(NULL, "2026-01-01", &b), EGOV_RESULT_NULL_ARGUMENT,
+            "ffi.null_argument");
+  CHECK_ERR(egov_calendar_is_working_day(g_cal, "2026-01-01", NULL), EGOV_RESULT_NULL_ARGUMENT,
+            "ffi.null_argument");
+  CHECK_ERR(egov_calendar_day(NULL, "2026-01-01", &out), EGOV_RESULT_NULL_ARGUMENT, NULL);
+  CHECK(out == NULL); /* outputs are cleared even on error */
+  CHECK_ERR(egov_agency_parse("000.00.00.G22", false, NULL), EGOV_RESULT_NULL_ARGUMENT, NULL);
+  CHECK_ERR(egov_agency_level("000.00.00.G22", NULL), EGOV_RESULT_NULL_ARGUMENT, NULL);
+  CHECK_ERR(egov_calendar_vietnam(NULL), EGOV_RESULT_NULL_ARGUMENT, NULL);
+  CHECK_ERR(egov_tracker_new("x", "2026-03-02T08:00:00+07:00", NULL), EGOV_RESULT_NULL_ARGUMENT,
+            NULL);
+  CHECK_ERR(egov_tracker_record(NULL, "{\"event\":\"accept\"}", "2026-03-02T09:00:00+07:00", &out),
+            EGOV_RESULT_NULL_ARGUMENT, NULL);
+  CHECK_ERR(egov_tracker_status(NULL, &out), EGOV_RESULT_NULL_ARGUMENT, NULL);
+  CHECK_ERR(egov_tracker_to_json(NULL, &out), EGOV_RESULT_NULL_ARGUMENT, NULL);
+  CHECK_ERR(egov_legal_value(true, true, NULL), EGOV_RESULT_NULL_ARGUMENT, NULL);
+  CHECK_ERR(egov_call("no.such.op", "{}", &out), EGOV_RESULT_UNKNOWN_OPERATION,
+            "ffi.unknown_operation");
+  CHECK_ERR(egov_call("agency.parse", "[1,2]", &out), EGOV_RESULT_INVALID_JSON, NULL);
+
+  /* Absurd numbers: the end of the representable calendar. */
+  CHECK_ERR(egov_calendar_add_working_days(g_cal, "+262142-12-20", 4294967295u, &out),
+            EGOV_RESULT_INVALID_INPUT, NULL);
+  CHECK_ERR(egov_calendar_next_working_day(g_cal, "+262142-12-31", &out),
+            EGOV_RESULT_INVALID_INPUT, NULL);
+
+  /* Freeing NULL is a no-op; a success clears the last error. */
+  egov_string_free(NULL);
+  CHECK_OK(egov_legal_value(true, true, &out));
+  CHECK(egov_last_error_code() == NULL && egov_last_error_message() == NULL);
+  egov_string_free(out);
+  CHECK(strcmp(egov_version(), "0.1.0") == 0);
+  CHECK(strcmp(egov_result_name(EGOV_RESULT_INVALID_UTF8), "EGOV_RESULT_INVALID_UTF8") == 0);
+  CHECK(strcmp(egov_result_name(42), "EGOV_RESULT_UNKNOWN") == 0); /* any int is safe */
+  CHECK(strcmp(egov_result_name(-7), "EGOV_RESULT_UNKNOWN") == 0);
+
+  egov_tracker_free(g_tracker);
+  egov_calendar_free(g_cal);
+  free(big);
+  return finish("test_robustness");
+}

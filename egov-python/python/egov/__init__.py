@@ -1,0 +1,316 @@
+"""egov: Vietnamese e-government compliance (QĐ 28/2018/QĐ-TTg, QCVN 102:2016) from Python.
+
+A thin layer over the Rust library (the same code as the C ABI): results are plain ``dict``\\ s
+with the keys of the library's JSON form (documented per function), timestamps are
+timezone-aware :class:`datetime.datetime` (Vietnam time, UTC+07:00) and dates
+:class:`datetime.date`, in and out. Errors are :class:`EgovError` subclasses with a stable
+``.code``.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json as _json
+from typing import Any, Dict, Mapping, Optional, Union
+
+from . import _egov
+from ._errors import (
+    AgencyCodeError,
+    CalendarError,
+    DeadlineError,
+    DocumentIdError,
+    DocumentNumberError,
+    EgovError,
+    InternalError,
+    InvalidArgumentError,
+    MetadataError,
+    RegistryError,
+    StatusError,
+    TimeError,
+    UrgencyError,
+)
+
+__version__: str = _egov.__version__
+OPERATIONS = tuple(_egov.OPERATIONS)
+
+__all__ = [
+    "AgencyCodeError", "Calendar", "CalendarError", "DeadlineError", "DocumentIdError",
+    "DocumentNumberError", "EgovError", "InternalError", "InvalidArgumentError", "MetadataError",
+    "OPERATIONS", "RegistryError", "StatusError", "StatusTracker", "TimeError", "UrgencyError",
+    "apply_sender_step", "apply_status", "call", "check_channel", "check_registry",
+    "edxml_status", "is_ancestor_of", "legal_value", "paper_copy_required", "parse_agency_code",
+    "parse_document_id", "parse_document_number", "parse_time", "parse_urgency",
+    "send_deadline", "validate_metadata",
+]
+
+DateLike = Union[_dt.date, str]
+DateTimeLike = Union[_dt.datetime, str]
+
+# Keys whose string values are converted to datetime / date in results.
+_DATETIME_KEYS = frozenset({
+    "datetime", "at", "arrived_at", "signed_at", "same_day_target", "latest", "immediate",
+    "sent_at",
+})
+_DATE_KEYS = frozenset({"date", "next_working_day", "promulgation_date", "as_of",
+                        "valid_from", "valid_to"})
+
+
+def _to_python(value: Any, key: Optional[str] = None) -> Any:
+    if isinstance(value, dict):
+        return {k: _to_python(v, k) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_to_python(v) for v in value]
+    if isinstance(value, str):
+        try:
+            if key in _DATETIME_KEYS:
+                return _dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+            if key in _DATE_KEYS:
+                return _dt.date.fromisoformat(value)
+        except ValueError:
+            return value
+    return value
+
+
+def _date(text: str) -> _dt.date:
+    try:
+        return _dt.date.fromisoformat(text)
+    except ValueError:
+        # The library's dates reach year 262142; Python's end at 9999.
+        raise CalendarError(
+            "calendar.overflow", f"date {text} is outside the range of datetime.date"
+        ) from None
+
+
+def _load(text: str) -> Any:
+    return _to_python(_json.loads(text))
+
+
+def _load_dict(text: str) -> Dict[str, Any]:
+    value: Dict[str, Any] = _load(text)
+    return value
+
+
+def _time_text(value: DateTimeLike) -> str:
+    if isinstance(value, _dt.datetime):
+        # A naive datetime has no offset: the library refuses it (time.missing_offset).
+        return value.isoformat()
+    if isinstance(value, str):
+        return value
+    raise TypeError(f"expected datetime or str, got {type(value).__name__}")
+
+
+def _date_text(value: DateLike) -> str:
+    if isinstance(value, _dt.datetime):
+        raise TypeError("expected a date, got a datetime")
+    if isinstance(value, _dt.date):
+        return value.isoformat()
+    if isinstance(value, str):
+        return value
+    raise TypeError(f"expected date or str, got {type(value).__name__}")
+
+
+def _json_text(value: Union[str, Mapping[str, Any]]) -> str:
+    return value if isinstance(value, str) else _json.dumps(value, ensure_ascii=False)
+
+
+def call(op: str, args: Mapping[str, Any]) -> Any:
+    """Runs a library operation by name with JSON-form arguments and returns its JSON form
+    (strings, not datetimes). The generic entry point of the shared test vectors; see
+    :data:`OPERATIONS`."""
+    return _json.loads(_egov.call(op, _json.dumps(args, ensure_ascii=False)))
+
+
+# --- time and calendar -------------------------------------------------------------------
+
+def parse_time(value: str, *, local: bool = False) -> _dt.datetime:
+    """Parses an ISO 8601 timestamp into an aware datetime in Vietnam time (CORE-01). Without
+    an offset it is a :class:`TimeError` unless ``local`` (read as Vietnam time)."""
+    parsed: _dt.datetime = _load_dict(_egov.time_parse(value, local))["datetime"]
+    return parsed
+
+
+class Calendar:
+    """A working-day calendar (CORE-02): :meth:`vietnam` (built in: holidays, Tết, swapped
+    days) or :meth:`from_json` (the caller's table, a dict or JSON text)."""
+
+    __slots__ = ("_native",)
+
+    def __init__(self, native: _egov.Calendar) -> None:
+        self._native = native
+
+    @classmethod
+    def vietnam(cls) -> "Calendar":
+        return cls(_egov.Calendar.vietnam())
+
+    @classmethod
+    def from_json(cls, table: Union[str, Mapping[str, Any]]) -> "Calendar":
+        return cls(_egov.Calendar.from_json(_json_text(table)))
+
+    @property
+    def name(self) -> str:
+        return self._native.name
+
+    def to_json(self) -> str:
+        return self._native.to_json()
+
+    def is_working_day(self, day: DateLike) -> bool:
+        return self._native.is_working_day(_date_text(day))
+
+    def next_working_day(self, day: DateLike) -> _dt.date:
+        return _date(self._native.next_working_day(_date_text(day)))
+
+    def add_working_days(self, day: DateLike, days: int) -> _dt.date:
+        if days < 0:
+            raise InvalidArgumentError("ffi.invalid_arguments", "days must not be negative")
+        return _date(self._native.add_working_days(_date_text(day), days))
+
+    def day(self, day: DateLike) -> Dict[str, Any]:
+        """Keys: ``date``, ``is_working_day``, ``day_kind``, ``next_working_day``, ``calendar``,
+        ``calendar_covers_date``."""
+        return _load_dict(self._native.day(_date_text(day)))
+
+
+# --- identifiers ---------------------------------------------------------------------------
+
+def parse_agency_code(code: str, *, lenient: bool = False) -> Dict[str, Any]:
+    """An agency code (DOC-01…03). Keys: ``code``, ``level`` (1–4), ``parent`` (None at level
+    1), ``root``, ``groups`` (level 4 … level 1), ``findings``."""
+    return _load_dict(_egov.agency_parse(code, lenient))
+
+
+def is_ancestor_of(ancestor: str, descendant: str) -> bool:
+    """Whether ``ancestor`` is a strict ancestor of ``descendant`` (DOC-03)."""
+    return _egov.agency_is_ancestor_of(ancestor, descendant)
+
+
+def check_registry(code: str, registry: Union[str, Mapping[str, Any]], as_of: DateLike) -> Dict[str, Any]:
+    """The registry check of ``code`` on ``as_of`` (DOC-04). ``registry`` is CSV text, JSON text
+    or a dict. Keys: ``code``, ``as_of``, ``status`` (``{"status": "valid"|"expired"|…}``),
+    ``finding``."""
+    return _load_dict(_egov.agency_registry_check(code, _json_text(registry), _date_text(as_of)))
+
+
+def parse_document_id(document_id: str) -> Dict[str, Any]:
+    """An edXML document identifier (DOC-08). Keys: ``id``, ``organ_id``,
+    ``promulgation_date`` (date), ``number``, ``structural``, ``findings``."""
+    return _load_dict(_egov.document_id_parse(document_id))
+
+
+def parse_document_number(number: str) -> Dict[str, Any]:
+    """A document number «số và ký hiệu». Keys: ``canonical``, ``number``, ``year``,
+    ``symbol``, ``type_abbreviation``, ``doc_type``, ``issuer``, ``findings``."""
+    return _load_dict(_egov.number_parse(number))
+
+
+def parse_urgency(value: str) -> Dict[str, Any]:
+    """An urgency (DOC-12). Keys: ``urgency`` (None = not urgent), ``name_vi``, ``name_en``,
+    ``edxml_priority``."""
+    return _load_dict(_egov.urgency_parse(value))
+
+
+# --- status ---------------------------------------------------------------------------------
+
+def apply_status(status: str, event: Mapping[str, Any], at: DateTimeLike) -> Dict[str, Any]:
+    """One transition (DOC-22, DOC-27…30). ``event`` is e.g. ``{"event": "reject", "reason":
+    "…"}``. Keys: ``from``, ``to``, ``event``, ``at`` (datetime), ``rule``, ``basis``,
+    ``notices``."""
+    return _load_dict(_egov.status_apply(status, _json_text(event), _time_text(at)))
+
+
+def edxml_status(code: str) -> Dict[str, Any]:
+    """An edXML StatusCode. Keys: ``code``, ``status``, ``event``."""
+    return _load_dict(_egov.status_from_edxml(code))
+
+
+def apply_sender_step(status: str, step: str) -> Dict[str, Any]:
+    """One sender-side step (DOC-25). Keys: ``status``, ``may_send``."""
+    return _load_dict(_egov.sender_apply(status, step))
+
+
+class StatusTracker:
+    """The status history of one e-document at one receiver (DOC-22)."""
+
+    __slots__ = ("_native",)
+
+    def __init__(self, receiver: str, arrived_at: DateTimeLike) -> None:
+        self._native = _egov.Tracker(receiver, _time_text(arrived_at))
+
+    @classmethod
+    def from_json(cls, text: str) -> "StatusTracker":
+        t = cls.__new__(cls)
+        t._native = _egov.Tracker.from_json(text)
+        return t
+
+    def record(self, event: Mapping[str, Any], at: DateTimeLike) -> Dict[str, Any]:
+        """Records ``event`` at ``at``; returns the transition (see :func:`apply_status`)."""
+        return _load_dict(self._native.record(_json_text(event), _time_text(at)))
+
+    @property
+    def status(self) -> str:
+        return self._native.status
+
+    def to_json(self) -> str:
+        return self._native.to_json()
+
+
+# --- deadlines, legal value, metadata -----------------------------------------------------
+
+def send_deadline(
+    signed: Union[_dt.datetime, _dt.date, str],
+    *,
+    urgency: Optional[str] = None,
+    sent: Optional[DateTimeLike] = None,
+    calendar: Optional[Calendar] = None,
+    morning_end: Optional[_dt.time] = None,
+    policy: Optional[Mapping[str, Any]] = None,
+    local: bool = False,
+) -> Dict[str, Any]:
+    """The send deadline (DOC-19, DOC-21) and, with ``sent``, its judgement. ``signed`` is an
+    aware datetime, or a date (then the end of that day, A-06). Keys: ``deadline`` (with
+    ``signed_at``, ``same_day_target``, ``latest``, ``immediate`` as datetimes,
+    ``next_working_day`` as date, ``rule``, ``basis``, ``policy``, ``calendar``,
+    ``calendar_covers``) and ``judgement`` (a finding) when ``sent`` is given."""
+    if isinstance(signed, _dt.datetime):
+        signed_text = signed.isoformat()
+    elif isinstance(signed, _dt.date):
+        signed_text = signed.isoformat()
+    else:
+        signed_text = signed
+    req: Dict[str, Any] = {"signed": signed_text, "local": local}
+    if urgency is not None:
+        req["urgency"] = urgency
+    if sent is not None:
+        req["sent"] = _time_text(sent)
+    if morning_end is not None:
+        req["morning_end"] = morning_end.strftime("%H:%M")
+    if policy is not None:
+        req["policy"] = dict(policy)
+    native_cal = calendar._native if calendar is not None else None
+    return _load_dict(_egov.deadline(_json.dumps(req, ensure_ascii=False), native_cal))
+
+
+def legal_value(*, digitally_signed_per_law: bool, sent_via_system: bool) -> Dict[str, Any]:
+    """Legal value (DOC-14). Keys: ``value`` (``equivalent_to_paper``, ``reference_only`` or
+    None), ``finding``."""
+    return _load_dict(_egov.legal_value(digitally_signed_per_law, sent_via_system))
+
+
+def paper_copy_required(case: Mapping[str, Any], policy: Optional[Mapping[str, Any]] = None) -> Dict[str, Any]:
+    """Whether paper goes with the e-document (DOC-17). ``case``: ``document_type``,
+    ``legal_value``, ``to_government_per_working_regulation``. Keys: ``required``, ``grounds``,
+    ``finding``."""
+    return _load_dict(_egov.paper_copy(_json_text(case), None if policy is None else _json_text(policy)))
+
+
+def check_channel(*, sent_via_system: bool, sender_ready: bool, receiver_ready: bool) -> Dict[str, Any]:
+    """The channel obligation (DOC-16): a finding (``rule``, ``basis``, ``outcome``,
+    ``message``, ``message_vi``, …)."""
+    facts = {"sent_via_system": sent_via_system, "sender_ready": sender_ready,
+             "receiver_ready": receiver_ready}
+    return _load_dict(_egov.check_channel(_json.dumps(facts)))
+
+
+def validate_metadata(record: Union[str, Mapping[str, Any]], policy: Optional[Mapping[str, Any]] = None) -> Dict[str, Any]:
+    """Validates a metadata record a)–q) (DOC-10). Keys: ``overall`` (``pass``, ``warning``,
+    ``unknown``, ``fail``) and ``findings``."""
+    return _load_dict(_egov.metadata_validate(_json_text(record), None if policy is None else _json_text(policy)))

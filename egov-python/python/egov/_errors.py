@@ -1,0 +1,94 @@
+"""The exception hierarchy of egov, mapped from the stable error codes of the Rust library.
+
+Every error raised by egov is an :class:`EgovError`; ``exc.code`` is the library's stable code
+(``"agency_code.group_length"``), ``exc.message`` the human-readable message. The subclass is
+chosen by the code's area (the part before the first dot).
+"""
+
+from __future__ import annotations
+
+
+class EgovError(Exception):
+    """Base class of every egov error. ``code`` is stable; ``message`` may be reworded."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(f"[{code}] {message}")
+        self.code = code
+        self.message = message
+
+
+class InvalidArgumentError(EgovError, ValueError):
+    """An argument the binding could not use (bad JSON shape, too large, bad date): ``ffi.*``, ``date.*``."""
+
+
+class TimeError(EgovError, ValueError):
+    """A timestamp that is not ISO 8601 with an offset (``time.*``, ``deadline.time``)."""
+
+
+class CalendarError(EgovError, ValueError):
+    """A calendar table or computation failed (``calendar.*``)."""
+
+
+class AgencyCodeError(EgovError, ValueError):
+    """Not an agency code (``agency_code.*``)."""
+
+
+class RegistryError(EgovError, ValueError):
+    """An agency registry that could not be read (``registry.*``)."""
+
+
+class DocumentIdError(EgovError, ValueError):
+    """Not a document identifier (``document_id.*``)."""
+
+
+class DocumentNumberError(EgovError, ValueError):
+    """Not a document number «số và ký hiệu» (``doc_number.*``)."""
+
+
+class UrgencyError(EgovError, ValueError):
+    """Not an urgency (``urgency.*``)."""
+
+
+class StatusError(EgovError, ValueError):
+    """A status that does not parse or a transition that is not allowed (``status.*``)."""
+
+
+class DeadlineError(EgovError, ValueError):
+    """A deadline that cannot be computed (``deadline.*``)."""
+
+
+class MetadataError(EgovError, ValueError):
+    """A metadata record that is not valid JSON for the DOC-10 schema (``metadata.*``)."""
+
+
+class InternalError(EgovError):
+    """A bug in egov (``ffi.panic``, ``ffi.serialize``): please report it."""
+
+
+_BY_AREA = {
+    "ffi": InvalidArgumentError,
+    "date": InvalidArgumentError,
+    "usage": InvalidArgumentError,
+    "time": TimeError,
+    "calendar": CalendarError,
+    "agency_code": AgencyCodeError,
+    "registry": RegistryError,
+    "document_id": DocumentIdError,
+    "doc_number": DocumentNumberError,
+    "urgency": UrgencyError,
+    "status": StatusError,
+    "deadline": DeadlineError,
+    "metadata": MetadataError,
+}
+
+_INTERNAL = {"ffi.panic", "ffi.serialize", "ffi.interior_nul"}
+
+
+def from_code(code: str, message: str) -> EgovError:
+    """The exception instance for an error code (used by the native module)."""
+    if code in _INTERNAL:
+        return InternalError(code, message)
+    if code == "deadline.time":
+        return TimeError(code, message)
+    cls = _BY_AREA.get(code.split(".", 1)[0], EgovError)
+    return cls(code, message)

@@ -1,0 +1,282 @@
+//! `egov._egov`: the native half of the Python package `egov`.
+//!
+//! A thin wrapper: every function calls the safe operations of `egov-ffi` (`egov_ffi::ops`), which
+//! the C ABI also uses, and answers JSON text or plain values. The Python half
+//! (`python/egov/__init__.py`) turns JSON into dicts, strings into `datetime`/`date` and error
+//! codes into the exception hierarchy (`egov._errors`). No rule of law lives here.
+#![deny(missing_docs)]
+
+use egov_core::WorkingCalendar;
+use egov_docs::status::StatusTracker;
+use egov_ffi::ops::{self, OpError, OpResult};
+use pyo3::prelude::*;
+
+/// The Python exception for `e`, built by `egov._errors.from_code` (the one mapping from error
+/// codes to exception classes).
+fn to_py(py: Python<'_>, e: OpError) -> PyErr {
+    let built = py
+        .import("egov._errors")
+        .and_then(|m| m.getattr("from_code"))
+        .and_then(|f| f.call1((e.code.as_ref(), e.message.as_str())));
+    match built {
+        Ok(exc) => PyErr::from_value(exc),
+        Err(err) => err,
+    }
+}
+
+fn text<T>(py: Python<'_>, r: OpResult<T>) -> PyResult<String>
+where
+    T: ToString,
+{
+    r.map(|v| v.to_string()).map_err(|e| to_py(py, e))
+}
+
+fn plain<T>(py: Python<'_>, r: OpResult<T>) -> PyResult<T> {
+    r.map_err(|e| to_py(py, e))
+}
+
+/// Runs operation `op` with JSON arguments (the shared test vectors' `op`/`args`); JSON out.
+#[pyfunction]
+fn call(py: Python<'_>, op: &str, args_json: &str) -> PyResult<String> {
+    plain(py, ops::call_json(op, args_json))
+}
+
+/// Parses a timestamp (CORE-01); JSON `{"datetime", "unix_seconds"}`.
+#[pyfunction]
+fn time_parse(py: Python<'_>, input: &str, local: bool) -> PyResult<String> {
+    text(py, ops::time_parse(input, local))
+}
+
+/// A working-day calendar (built-in Vietnamese or the caller's JSON table).
+#[pyclass(frozen, module = "egov._egov")]
+struct Calendar {
+    inner: WorkingCalendar,
+}
+
+#[pymethods]
+impl Calendar {
+    /// The built-in Vietnamese public-sector calendar.
+    #[staticmethod]
+    fn vietnam() -> Self {
+        Calendar {
+            inner: ops::builtin_calendar().clone(),
+        }
+    }
+
+    /// A calendar from its JSON form.
+    #[staticmethod]
+    fn from_json(py: Python<'_>, text: &str) -> PyResult<Self> {
+        plain(py, ops::calendar_from_json(text)).map(|inner| Calendar { inner })
+    }
+
+    /// The calendar's name and version.
+    #[getter]
+    fn name(&self) -> String {
+        self.inner.name.clone()
+    }
+
+    /// The calendar's JSON form.
+    fn to_json(&self) -> String {
+        self.inner.to_json()
+    }
+
+    /// Whether `date` (`YYYY-MM-DD`) is a working day.
+    fn is_working_day(&self, py: Python<'_>, date: &str) -> PyResult<bool> {
+        plain(py, ops::calendar_is_working_day(&self.inner, date))
+    }
+
+    /// The first working day after `date`, `YYYY-MM-DD`.
+    fn next_working_day(&self, py: Python<'_>, date: &str) -> PyResult<String> {
+        text(py, ops::calendar_next_working_day(&self.inner, date))
+    }
+
+    /// `date` plus `days` working days, `YYYY-MM-DD`.
+    fn add_working_days(&self, py: Python<'_>, date: &str, days: u32) -> PyResult<String> {
+        text(py, ops::calendar_add_working_days(&self.inner, date, days))
+    }
+
+    /// The JSON description of `date` (as `egov workday --json`).
+    fn day(&self, py: Python<'_>, date: &str) -> PyResult<String> {
+        text(py, ops::calendar_day(&self.inner, date))
+    }
+}
+
+/// Parses an agency code; JSON as `egov code --json`.
+#[pyfunction]
+fn agency_parse(py: Python<'_>, code: &str, lenient: bool) -> PyResult<String> {
+    text(py, ops::agency_parse(code, lenient))
+}
+
+/// Whether `ancestor` is a strict ancestor of `descendant`.
+#[pyfunction]
+fn agency_is_ancestor_of(py: Python<'_>, ancestor: &str, descendant: &str) -> PyResult<bool> {
+    plain(py, ops::agency_is_ancestor_of(ancestor, descendant))
+}
+
+/// Registry check of a code as of a date; JSON `{"code", "as_of", "status", "finding"}`.
+#[pyfunction]
+fn agency_registry_check(
+    py: Python<'_>,
+    code: &str,
+    registry: &str,
+    as_of: &str,
+) -> PyResult<String> {
+    text(py, ops::agency_registry_check(code, registry, as_of))
+}
+
+/// Parses an edXML document identifier; JSON as `egov docid --json`.
+#[pyfunction]
+fn document_id_parse(py: Python<'_>, id: &str) -> PyResult<String> {
+    text(py, ops::document_id_parse(id))
+}
+
+/// Parses a document number; JSON as `egov docnum --json`.
+#[pyfunction]
+fn number_parse(py: Python<'_>, number: &str) -> PyResult<String> {
+    text(py, ops::number_parse(number))
+}
+
+/// Parses an urgency; JSON `{"urgency", "name_vi", "name_en", "edxml_priority"}`.
+#[pyfunction]
+fn urgency_parse(py: Python<'_>, input: &str) -> PyResult<String> {
+    text(py, ops::urgency_parse(input))
+}
+
+/// Applies one event (JSON) to a status at `at`; the transition JSON.
+#[pyfunction]
+fn status_apply(py: Python<'_>, from: &str, event_json: &str, at: &str) -> PyResult<String> {
+    text(py, ops::status_apply(from, event_json, at))
+}
+
+/// Reads an edXML StatusCode; JSON `{"code", "status", "event"}`.
+#[pyfunction]
+fn status_from_edxml(py: Python<'_>, code: &str) -> PyResult<String> {
+    text(py, ops::status_from_edxml(code))
+}
+
+/// One sender-side step; JSON `{"status", "may_send"}`.
+#[pyfunction]
+fn sender_apply(py: Python<'_>, from: &str, event: &str) -> PyResult<String> {
+    text(py, ops::sender_apply(from, event))
+}
+
+/// The status history of one e-document at one receiver (DOC-22).
+#[pyclass(module = "egov._egov")]
+struct Tracker {
+    inner: StatusTracker,
+}
+
+#[pymethods]
+impl Tracker {
+    /// A tracker for a document that arrived at `receiver` at `arrived_at`.
+    #[new]
+    fn new(py: Python<'_>, receiver: &str, arrived_at: &str) -> PyResult<Self> {
+        plain(py, ops::tracker_new(receiver, arrived_at)).map(|inner| Tracker { inner })
+    }
+
+    /// A tracker from its JSON form (the history is replayed and checked).
+    #[staticmethod]
+    fn from_json(py: Python<'_>, text: &str) -> PyResult<Self> {
+        plain(py, ops::tracker_from_json(text)).map(|inner| Tracker { inner })
+    }
+
+    /// Records an event (JSON) at `at`; the transition JSON.
+    fn record(&mut self, py: Python<'_>, event_json: &str, at: &str) -> PyResult<String> {
+        text(py, ops::tracker_record(&mut self.inner, event_json, at))
+    }
+
+    /// The current status (`arrived`, `accepted`, …).
+    #[getter]
+    fn status(&self) -> &'static str {
+        self.inner.status().as_str()
+    }
+
+    /// The tracker's JSON form.
+    fn to_json(&self, py: Python<'_>) -> PyResult<String> {
+        plain(
+            py,
+            serde_json::to_string(&self.inner).map_err(|e| {
+                OpError::new(
+                    egov_ffi::EgovResult::Internal,
+                    "ffi.serialize",
+                    e.to_string(),
+                )
+            }),
+        )
+    }
+}
+
+/// Send deadline and judgement; `request_json` as `egov_deadline` in C.
+#[pyfunction]
+#[pyo3(signature = (request_json, calendar=None))]
+fn deadline(py: Python<'_>, request_json: &str, calendar: Option<&Calendar>) -> PyResult<String> {
+    let req: ops::DeadlineRequest = plain(py, ops::from_json("request", request_json))?;
+    let r = match calendar {
+        Some(c) => ops::deadline(&req, &c.inner),
+        None => ops::deadline(&req, ops::builtin_calendar()),
+    };
+    text(py, r)
+}
+
+/// Legal value (DOC-14); JSON `{"value", "finding"}`.
+#[pyfunction]
+fn legal_value(
+    py: Python<'_>,
+    digitally_signed_per_law: bool,
+    sent_via_system: bool,
+) -> PyResult<String> {
+    text(
+        py,
+        ops::legal_value_assess(digitally_signed_per_law, sent_via_system),
+    )
+}
+
+/// Paper copy (DOC-17); JSON `{"required", "grounds", "finding"}`.
+#[pyfunction]
+#[pyo3(signature = (case_json, policy_json=None))]
+fn paper_copy(py: Python<'_>, case_json: &str, policy_json: Option<&str>) -> PyResult<String> {
+    text(py, ops::paper_copy(case_json, policy_json))
+}
+
+/// Channel obligation (DOC-16); the finding JSON.
+#[pyfunction]
+fn check_channel(py: Python<'_>, facts_json: &str) -> PyResult<String> {
+    text(py, ops::channel(facts_json))
+}
+
+/// Metadata record validation (DOC-10); JSON `{"overall", "findings"}`.
+#[pyfunction]
+#[pyo3(signature = (record_json, policy_json=None))]
+fn metadata_validate(
+    py: Python<'_>,
+    record_json: &str,
+    policy_json: Option<&str>,
+) -> PyResult<String> {
+    text(py, ops::metadata_validate(record_json, policy_json))
+}
+
+/// The native module.
+#[pymodule]
+fn _egov(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    m.add("OPERATIONS", ops::OPERATIONS.to_vec())?;
+    m.add_class::<Calendar>()?;
+    m.add_class::<Tracker>()?;
+    m.add_function(wrap_pyfunction!(call, m)?)?;
+    m.add_function(wrap_pyfunction!(time_parse, m)?)?;
+    m.add_function(wrap_pyfunction!(agency_parse, m)?)?;
+    m.add_function(wrap_pyfunction!(agency_is_ancestor_of, m)?)?;
+    m.add_function(wrap_pyfunction!(agency_registry_check, m)?)?;
+    m.add_function(wrap_pyfunction!(document_id_parse, m)?)?;
+    m.add_function(wrap_pyfunction!(number_parse, m)?)?;
+    m.add_function(wrap_pyfunction!(urgency_parse, m)?)?;
+    m.add_function(wrap_pyfunction!(status_apply, m)?)?;
+    m.add_function(wrap_pyfunction!(status_from_edxml, m)?)?;
+    m.add_function(wrap_pyfunction!(sender_apply, m)?)?;
+    m.add_function(wrap_pyfunction!(deadline, m)?)?;
+    m.add_function(wrap_pyfunction!(legal_value, m)?)?;
+    m.add_function(wrap_pyfunction!(paper_copy, m)?)?;
+    m.add_function(wrap_pyfunction!(check_channel, m)?)?;
+    m.add_function(wrap_pyfunction!(metadata_validate, m)?)?;
+    Ok(())
+}

@@ -1,0 +1,163 @@
+"""The Pythonic surface: types in and out, exceptions, handles, one test per capability."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+import egov
+
+VN = dt.timezone(dt.timedelta(hours=7))
+RECORD = {
+    "agency_code": "000.00.00.G22",
+    "document_id": "000.00.00.G22,2018/09/20,7816/VPCP-TTĐT",
+    "number": "7816/VPCP-TTĐT",
+    "date": "2018-09-20",
+    "doc_type": "Công văn",
+    "summary": "V/v triển khai Trục liên thông văn bản quốc gia",
+    "status": "đã đến",
+    "signer": {"position": "KT. BỘ TRƯỞNG, CHỦ NHIỆM", "full_name": "Nguyễn Văn A"},
+    "sender": "000.00.00.G22",
+    "receivers": ["000.00.00.H41"],
+    "sent_at": "2018-09-20T14:05:00+07:00",
+    "history": [{"at": "2018-09-20T14:05:00+07:00", "status": "đã đến"}],
+}
+
+
+def test_exception_hierarchy():
+    for cls in (egov.AgencyCodeError, egov.DocumentNumberError, egov.TimeError,
+                egov.StatusError, egov.MetadataError, egov.InvalidArgumentError):
+        assert issubclass(cls, egov.EgovError)
+    assert issubclass(egov.AgencyCodeError, ValueError)
+
+
+def test_time_datetime_out_and_naive_refused():
+    t = egov.parse_time("2026-02-16T17:00:00Z")
+    assert t == dt.datetime(2026, 2, 17, 0, 0, tzinfo=VN)
+    assert t.utcoffset() == dt.timedelta(hours=7)
+    with pytest.raises(egov.TimeError) as e:
+        egov.parse_time("2026-02-16T17:00:00")
+    assert e.value.code == "time.missing_offset"
+    assert egov.parse_time("2026-02-16T17:00:00", local=True).hour == 17
+
+
+def test_calendar_handle_dates_in_and_out():
+    cal = egov.Calendar.vietnam()
+    assert "vn-public-sector" in cal.name
+    assert not cal.is_working_day(dt.date(2026, 2, 17))
+    assert cal.next_working_day(dt.date(2026, 2, 13)) == dt.date(2026, 2, 23)
+    assert cal.add_working_days("2026-02-12", 3) == dt.date(2026, 2, 24)
+    day = cal.day(dt.date(2026, 1, 10))
+    assert day["is_working_day"] is True and day["date"] == dt.date(2026, 1, 10)
+    own = egov.Calendar.from_json({"name": "mine", "weekly_rest_days": ["Sun"]})
+    assert own.is_working_day(dt.date(2026, 3, 7))
+    with pytest.raises(egov.CalendarError):
+        egov.Calendar.from_json("{}")
+    with pytest.raises(egov.InvalidArgumentError) as e:
+        cal.is_working_day("17/02/2026")
+    assert e.value.code == "date.invalid"
+    with pytest.raises(TypeError):
+        cal.is_working_day(dt.datetime(2026, 1, 1))
+    with pytest.raises(egov.CalendarError) as e:  # past datetime.date's year 9999
+        cal.add_working_days(dt.date(2026, 1, 1), 10_000_000)
+    assert e.value.code == "calendar.overflow"
+
+
+def test_agency_codes():
+    r = egov.parse_agency_code("000.00.18.G12")
+    assert (r["level"], r["parent"], r["root"]) == (2, "000.00.00.G12", "000.00.00.G12")
+    assert [f["outcome"] for f in r["findings"]] == ["pass", "pass"]
+    with pytest.raises(egov.AgencyCodeError) as e:
+        egov.parse_agency_code("000.00.G22")
+    assert e.value.code == "agency_code.group_count" and e.value.message
+    assert egov.is_ancestor_of("000.00.00.G12", "000.00.18.G12")
+    reg = "code,name_vi,valid_to,replaced_by\n000.00.00.H09,UBND tỉnh Bình Dương,2025-06-30,000.00.00.H29\n"
+    r = egov.check_registry("000.00.00.H09", reg, dt.date(2025, 7, 1))
+    assert r["status"]["status"] == "expired" and r["as_of"] == dt.date(2025, 7, 1)
+    with pytest.raises(egov.RegistryError):
+        egov.check_registry("000.00.00.H09", "nope\n", dt.date(2025, 7, 1))
+
+
+def test_document_ids_numbers_urgency():
+    d = egov.parse_document_id("000.00.00.G22,2018/09/20,7816/VPCP-TTĐT")
+    assert d["promulgation_date"] == dt.date(2018, 9, 20)
+    with pytest.raises(egov.DocumentIdError):
+        egov.parse_document_id("x")
+    n = egov.parse_document_number("28/2018/QĐ-TTg")
+    assert (n["number"], n["year"], n["type_abbreviation"]) == (28, 2018, "QĐ")
+    with pytest.raises(egov.DocumentNumberError) as e:
+        egov.parse_document_number("28-QĐ")
+    assert e.value.code == "doc_number.missing_slash"
+    assert egov.parse_urgency("Hỏa tốc")["urgency"] == "hoa_toc"
+    assert egov.parse_urgency("thường")["urgency"] is None
+    with pytest.raises(egov.UrgencyError):
+        egov.parse_urgency("gấp lắm")
+
+
+def test_status_transitions_and_tracker():
+    at = dt.datetime(2026, 3, 2, 9, 0, tzinfo=VN)
+    t = egov.apply_status("đã đến", {"event": "reject", "reason": "Thiếu phụ lục"}, at)
+    assert t["to"] == "rejected" and t["at"] == at
+    with pytest.raises(egov.StatusError) as e:
+        egov.apply_status("rejected", {"event": "accept"}, at)
+    assert e.value.code == "status.forbidden_transition"
+    assert egov.edxml_status("03")["code"] == "03"
+    assert egov.apply_sender_step("draft", "approve") == {"status": "approved", "may_send": False}
+
+    tr = egov.StatusTracker("000.00.00.H41", dt.datetime(2026, 3, 2, 8, 0, tzinfo=VN))
+    tr.record({"event": "accept"}, dt.datetime(2026, 3, 2, 8, 30, tzinfo=VN))
+    with pytest.raises(egov.StatusError) as e:
+        tr.record({"event": "forward"}, dt.datetime(2026, 3, 2, 8, 10, tzinfo=VN))
+    assert e.value.code == "status.out_of_order"
+    assert tr.status == "accepted"
+    back = egov.StatusTracker.from_json(tr.to_json())
+    assert back.status == "accepted"
+
+
+def test_deadline_tet_2026():
+    cal = egov.Calendar.vietnam()
+    signed = dt.datetime(2026, 2, 13, 16, 0, tzinfo=VN)
+    r = egov.send_deadline(signed, calendar=cal, sent=dt.datetime(2026, 2, 23, 12, 30, tzinfo=VN))
+    assert r["deadline"]["latest"] == dt.datetime(2026, 2, 23, 12, 0, tzinfo=VN)
+    assert r["deadline"]["next_working_day"] == dt.date(2026, 2, 23)
+    assert r["judgement"]["outcome"] == "fail"
+    r = egov.send_deadline(dt.date(2026, 3, 6), urgency="khẩn", morning_end=dt.time(11, 0))
+    assert r["deadline"]["signed_at_is_date_only"] is True
+    assert r["deadline"]["latest"].hour == 11
+    with pytest.raises(egov.TimeError):
+        egov.send_deadline(dt.datetime(2026, 3, 6, 16, 0))  # naive: no offset
+
+
+def test_legal_value_paper_channel():
+    assert egov.legal_value(digitally_signed_per_law=True, sent_via_system=True)["value"] == "equivalent_to_paper"
+    d = egov.paper_copy_required(
+        {"document_type": "TỜ TRÌNH", "legal_value": "equivalent_to_paper",
+         "to_government_per_working_regulation": False},
+        {"listed_document_types": ["Tờ trình"]})
+    assert d["required"] is True
+    f = egov.check_channel(sent_via_system=False, sender_ready=True, receiver_ready=True)
+    assert f["outcome"] == "fail"
+
+
+def test_metadata():
+    assert egov.validate_metadata(RECORD)["overall"] == "pass"
+    bad = dict(RECORD, summary=None)
+    assert egov.validate_metadata(bad)["overall"] == "fail"
+    with pytest.raises(egov.MetadataError):
+        egov.validate_metadata({"agency": 1})
+
+
+def test_bad_inputs_raise_not_crash():
+    with pytest.raises(TypeError):
+        egov.parse_agency_code(None)  # type: ignore[arg-type]
+    with pytest.raises(egov.AgencyCodeError):
+        egov.parse_agency_code("")
+    with pytest.raises(egov.InvalidArgumentError) as e:
+        egov.parse_agency_code("0" * (8 * 1024 * 1024))
+    assert e.value.code == "ffi.input_too_large"
+    with pytest.raises(UnicodeEncodeError):
+        egov.parse_agency_code("\udcff")  # lone surrogate: not encodable as UTF-8
+    with pytest.raises(egov.InvalidArgumentError) as e:
+        egov.call("no.such.op", {})
+    assert e.value.code == "ffi.unknown_operation"
