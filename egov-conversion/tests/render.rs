@@ -131,7 +131,8 @@ fn render_mark_block_has_the_physical_size_expected() {
 /// A third-party decoder (zxing-cpp, from PyPI) reads the QR on a stamped A4 page, and the text
 /// it reads verifies. Runs when `EGOV_ZXING_PYTHON` names a Python with `zxing-cpp` and
 /// `pillow` installed (see `scripts/zxing_decode.py`), or when `python3` has them; otherwise
-/// it prints why it was skipped.
+/// it prints why it was skipped, unless `EGOV_ZXING_REQUIRED=1` (set by `scripts/test.sh`, so CI
+/// always runs it), which turns a missing decoder into a failure.
 #[test]
 fn third_party_zxing_cpp_reads_the_stamped_page() {
     let python = std::env::var("EGOV_ZXING_PYTHON").unwrap_or_else(|_| "python3".to_owned());
@@ -141,6 +142,11 @@ fn third_party_zxing_cpp_reads_the_stamped_page() {
         .map(|o| o.status.success())
         .unwrap_or(false);
     if !has {
+        let required = std::env::var("EGOV_ZXING_REQUIRED").is_ok_and(|v| v == "1");
+        assert!(
+            !required,
+            "EGOV_ZXING_REQUIRED=1 but {python} lacks zxing-cpp/pillow"
+        );
         eprintln!("skipped: {python} lacks zxing-cpp/pillow (set EGOV_ZXING_PYTHON)");
         return;
     }
