@@ -15,6 +15,20 @@ if command -v rustup >/dev/null 2>&1; then
   cargo clippy --version >/dev/null 2>&1 || rustup component add clippy
 fi
 
+# System tools the C and Python suites need: install them with apt-get when missing and we can.
+missing=()
+command -v gcc >/dev/null 2>&1 || missing+=(gcc)
+command -v valgrind >/dev/null 2>&1 || missing+=(valgrind)
+python3 -c 'import venv, ensurepip' >/dev/null 2>&1 || missing+=(python3-venv)
+if ((${#missing[@]})); then
+  if command -v apt-get >/dev/null 2>&1 && [[ $(id -u) -eq 0 ]]; then
+    echo "== installing ${missing[*]} (apt-get)"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
+  else
+    echo "warning: missing ${missing[*]}; install them (the C tests fall back to AddressSanitizer without valgrind)" >&2
+  fi
+fi
+
 # egov-python is outside the workspace (maturin builds it); it has its own target directory.
 py_target="$PWD/target/python"
 
