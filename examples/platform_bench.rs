@@ -7,6 +7,10 @@
 //! Events are uniform over 2025 in Vietnam time and over USERS integer user ids (xorshift, fixed
 //! seed), so every run sees the same data.
 
+/// The allocator the `egov` binary uses (see egov-cli/src/main.rs): measured as shipped.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::io::{BufWriter, Write};
 use std::time::Instant;
 
