@@ -320,6 +320,43 @@ enum EgovResult egov_metadata_validate(const char *record_json,
                                        const char *policy_json,
                                        char **out_json);
 
+// Validates a conversion mark (CONV-02…15): `mark_json` is the mark's JSON form. Writes
+// `{"overall", "findings"}`; an invalid mark is still `EGOV_RESULT_OK` (see `overall`).
+//
+// # Safety
+// `mark_json` is a NUL-terminated string; `out_json` is writable.
+enum EgovResult egov_conversion_validate(const char *mark_json, char **out_json);
+
+// Signs a conversion mark: `mark_json` is the mark's JSON form, `content`/`content_len` the
+// bytes the mark covers (hashed with SHA-256; NULL allowed when the length is 0),
+// `secret_key_hex` the 32-byte Ed25519 seed as 64 hex digits, `options_json` a
+// `PayloadOptions` (`{"lookup_url", "limits"}`) or NULL. Writes `{"qr_text", "qr_version",
+// "key_id", "public_key", "content_sha256", "lookup_url", "mark"}`.
+//
+// # Safety
+// Strings are NUL-terminated (`options_json` may be NULL); `content` is readable for
+// `content_len` bytes; `out_json` is writable.
+enum EgovResult egov_conversion_sign(const char *mark_json,
+                                     const uint8_t *content,
+                                     size_t content_len,
+                                     const char *secret_key_hex,
+                                     const char *options_json,
+                                     char **out_json);
+
+// Verifies the text of a conversion-mark QR code against `trust_json` (`{"keys": [...]}`):
+// `content` NULL means "no content to compare"; otherwise `content_len` bytes are hashed and
+// compared. Writes the verification ladder (`state`, `failure`, `verified`, `mark`, …); a
+// payload that does not verify is still `EGOV_RESULT_OK` (see `verified`).
+//
+// # Safety
+// Strings are NUL-terminated; `content` is NULL or readable for `content_len` bytes;
+// `out_json` is writable.
+enum EgovResult egov_conversion_verify(const char *qr_text,
+                                       const char *trust_json,
+                                       const uint8_t *content,
+                                       size_t content_len,
+                                       char **out_json);
+
 #ifdef __cplusplus
 }  // extern "C"
 #endif  // __cplusplus

@@ -172,6 +172,32 @@ unsafe fn arg_opt_str<'a>(p: *const c_char, name: &str) -> OpResult<Option<&'a s
     unsafe { arg_str(p, name) }.map(Some)
 }
 
+/// Borrows a byte buffer `(p, len)`: NULL with `len > 0` is `EGOV_RESULT_NULL_ARGUMENT`, more
+/// than [`ops::EGOV_MAX_INPUT_BYTES`] is `EGOV_RESULT_INPUT_TOO_LARGE`; `len == 0` is empty.
+///
+/// # Safety
+/// `p` is NULL or valid for reads of `len` bytes during the call.
+unsafe fn arg_bytes<'a>(p: *const u8, len: usize, name: &str) -> OpResult<&'a [u8]> {
+    if len == 0 {
+        return Ok(&[]);
+    }
+    if p.is_null() {
+        return Err(null_arg(name));
+    }
+    if len > ops::EGOV_MAX_INPUT_BYTES {
+        return Err(OpError::new(
+            EgovResult::InputTooLarge,
+            "ffi.input_too_large",
+            format!(
+                "argument '{name}' is {len} bytes long; at most {} are accepted",
+                ops::EGOV_MAX_INPUT_BYTES
+            ),
+        ));
+    }
+    // SAFETY: the caller guarantees `p` is readable for `len` bytes.
+    Ok(unsafe { std::slice::from_raw_parts(p, len) })
+}
+
 /// Borrows a handle argument.
 ///
 /// # Safety
@@ -979,6 +1005,92 @@ pub unsafe extern "C" fn egov_metadata_validate(
             ops::metadata_validate(
                 arg_str(record_json, "record_json")?,
                 arg_opt_str(policy_json, "policy_json")?,
+            )
+        })
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Conversion marks (egov-conversion)
+// ---------------------------------------------------------------------------------------------
+
+/// Validates a conversion mark (CONV-02…15): `mark_json` is the mark's JSON form. Writes
+/// `{"overall", "findings"}`; an invalid mark is still `EGOV_RESULT_OK` (see `overall`).
+///
+/// # Safety
+/// `mark_json` is a NUL-terminated string; `out_json` is writable.
+#[no_mangle]
+pub unsafe extern "C" fn egov_conversion_validate(
+    mark_json: *const c_char,
+    out_json: *mut *mut c_char,
+) -> EgovResult {
+    // SAFETY: the caller's contract covers every pointer.
+    unsafe {
+        string_out(out_json, || {
+            ops::conversion_validate(arg_str(mark_json, "mark_json")?)
+        })
+    }
+}
+
+/// Signs a conversion mark: `mark_json` is the mark's JSON form, `content`/`content_len` the
+/// bytes the mark covers (hashed with SHA-256; NULL allowed when the length is 0),
+/// `secret_key_hex` the 32-byte Ed25519 seed as 64 hex digits, `options_json` a
+/// `PayloadOptions` (`{"lookup_url", "limits"}`) or NULL. Writes `{"qr_text", "qr_version",
+/// "key_id", "public_key", "content_sha256", "lookup_url", "mark"}`.
+///
+/// # Safety
+/// Strings are NUL-terminated (`options_json` may be NULL); `content` is readable for
+/// `content_len` bytes; `out_json` is writable.
+#[no_mangle]
+pub unsafe extern "C" fn egov_conversion_sign(
+    mark_json: *const c_char,
+    content: *const u8,
+    content_len: usize,
+    secret_key_hex: *const c_char,
+    options_json: *const c_char,
+    out_json: *mut *mut c_char,
+) -> EgovResult {
+    // SAFETY: the caller's contract covers every pointer.
+    unsafe {
+        string_out(out_json, || {
+            ops::conversion_sign(
+                arg_str(mark_json, "mark_json")?,
+                arg_bytes(content, content_len, "content")?,
+                arg_str(secret_key_hex, "secret_key_hex")?,
+                arg_opt_str(options_json, "options_json")?,
+            )
+        })
+    }
+}
+
+/// Verifies the text of a conversion-mark QR code against `trust_json` (`{"keys": [...]}`):
+/// `content` NULL means "no content to compare"; otherwise `content_len` bytes are hashed and
+/// compared. Writes the verification ladder (`state`, `failure`, `verified`, `mark`, …); a
+/// payload that does not verify is still `EGOV_RESULT_OK` (see `verified`).
+///
+/// # Safety
+/// Strings are NUL-terminated; `content` is NULL or readable for `content_len` bytes;
+/// `out_json` is writable.
+#[no_mangle]
+pub unsafe extern "C" fn egov_conversion_verify(
+    qr_text: *const c_char,
+    trust_json: *const c_char,
+    content: *const u8,
+    content_len: usize,
+    out_json: *mut *mut c_char,
+) -> EgovResult {
+    // SAFETY: the caller's contract covers every pointer.
+    unsafe {
+        string_out(out_json, || {
+            let content = if content.is_null() {
+                None
+            } else {
+                Some(arg_bytes(content, content_len, "content")?)
+            };
+            ops::conversion_verify(
+                arg_str(qr_text, "qr_text")?,
+                arg_str(trust_json, "trust_json")?,
+                content,
             )
         })
     }

@@ -530,6 +530,127 @@ pub fn metadata_validate(record: &str, policy: Option<&str>) -> OpResult<String>
 }
 
 // ---------------------------------------------------------------------------------------------
+// Conversion marks (egov-conversion)
+// ---------------------------------------------------------------------------------------------
+
+/// Decodes hex (either case, even length) into bytes; `ffi.invalid_hex` otherwise.
+pub fn decode_hex(what: &str, s: &str) -> OpResult<Vec<u8>> {
+    check_len(what, s)?;
+    let s = s.trim().as_bytes();
+    let bad = || {
+        OpError::new(
+            EgovResult::InvalidInput,
+            "ffi.invalid_hex",
+            format!("{what} is not hexadecimal (an even number of 0-9a-f digits)"),
+        )
+    };
+    if !s.len().is_multiple_of(2) {
+        return Err(bad());
+    }
+    s.chunks(2)
+        .map(|pair| {
+            let v = |c: u8| char::from(c).to_digit(16);
+            match pair {
+                [a, b] => match (v(*a), v(*b)) {
+                    (Some(hi), Some(lo)) => u8::try_from(hi * 16 + lo).map_err(|_| bad()),
+                    _ => Err(bad()),
+                },
+                _ => Err(bad()),
+            }
+        })
+        .collect()
+}
+
+/// `conversion.validate`: the findings on a conversion mark (CONV-03…15), JSON text
+/// `{"overall": …, "findings": […]}`. `mark` is the mark's JSON form.
+pub fn conversion_validate(mark: &str) -> OpResult<String> {
+    let mark: egov_conversion::ConversionMark = from_json("mark", mark)?;
+    let report = egov_conversion::validate(&mark);
+    to_text(&MetadataAnswer {
+        overall: report.overall(),
+        findings: report.findings,
+    })
+}
+
+/// `conversion.sign`: signs `mark` (JSON form) over the SHA-256 of `content` with the Ed25519
+/// key whose 32-byte seed is `secret_key_hex`; `options` is the JSON form of
+/// `PayloadOptions` (`lookup_url`, `limits`) or `None`. JSON text with `qr_text`, `qr_version`,
+/// `key_id`, `public_key`, `content_sha256` (hex) and the signed (normalised) `mark`.
+pub fn conversion_sign(
+    mark: &str,
+    content: &[u8],
+    secret_key_hex: &str,
+    options: Option<&str>,
+) -> OpResult<String> {
+    use egov_conversion::payload::{content_digest, hex, parse_hex, PayloadOptions};
+    let mark: egov_conversion::ConversionMark = from_json("mark", mark)?;
+    check_len("secret key", secret_key_hex)?;
+    let seed: [u8; 32] = parse_hex(secret_key_hex).ok_or_else(|| {
+        OpError::new(
+            EgovResult::InvalidInput,
+            "ffi.invalid_key",
+            "the secret key must be 64 hex digits (a 32-byte Ed25519 seed)",
+        )
+    })?;
+    if content.len() > EGOV_MAX_INPUT_BYTES {
+        return Err(OpError::new(
+            EgovResult::InputTooLarge,
+            "ffi.input_too_large",
+            format!(
+                "content is {} bytes long; at most {EGOV_MAX_INPUT_BYTES} are accepted",
+                content.len()
+            ),
+        ));
+    }
+    let options: PayloadOptions = match options {
+        Some(o) => from_json("options", o)?,
+        None => PayloadOptions::default(),
+    };
+    let key = egov_conversion::SigningKey::from_bytes(&seed);
+    let signed =
+        egov_conversion::sign(&mark, &content_digest(content), &key, &options).map_err(dom)?;
+    to_text(&json!({
+        "qr_text": signed.qr_text,
+        "qr_version": signed.qr_version,
+        "key_id": signed.key_id(),
+        "public_key": hex(&signed.public_key),
+        "content_sha256": hex(&signed.content_sha256),
+        "lookup_url": signed.lookup_url,
+        "mark": signed.mark,
+    }))
+}
+
+/// `conversion.verify`: the verification ladder of a QR text against a trust set (JSON form
+/// `{"keys": [...]}`), comparing the content hash when `content` is given. JSON text of the
+/// library's `Verification` plus `"verified": bool`.
+pub fn conversion_verify(qr_text: &str, trust: &str, content: Option<&[u8]>) -> OpResult<String> {
+    check_len("QR text", qr_text)?;
+    check_len("trust set", trust)?;
+    let trust = egov_conversion::TrustSet::from_json(trust).map_err(dom)?;
+    if content.is_some_and(|c| c.len() > EGOV_MAX_INPUT_BYTES) {
+        return Err(OpError::new(
+            EgovResult::InputTooLarge,
+            "ffi.input_too_large",
+            format!("content is larger than {EGOV_MAX_INPUT_BYTES} bytes"),
+        ));
+    }
+    let v = egov_conversion::verify(qr_text, &trust, content);
+    let mut out = to_value(&v)?;
+    out["verified"] = json!(v.is_verified());
+    Ok(out.to_string())
+}
+
+/// Content bytes from `content_hex` (hex) or `content_text` (UTF-8 text), if either is given.
+fn content_arg(args: &Value) -> OpResult<Option<Vec<u8>>> {
+    match (args.get("content_hex"), args.get("content_text")) {
+        (Some(Value::String(h)), _) => decode_hex("content_hex", h).map(Some),
+        (_, Some(Value::String(t))) => Ok(Some(t.as_bytes().to_vec())),
+        (None | Some(Value::Null), None | Some(Value::Null)) => Ok(None),
+        _ => Err(bad_args("content_hex / content_text must be strings")),
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
 // Dispatch by name (test vectors, `egov_call`)
 // ---------------------------------------------------------------------------------------------
 
@@ -568,7 +689,7 @@ fn calendar_arg(args: &Value) -> OpResult<Cow<'static, WorkingCalendar>> {
 }
 
 /// Every operation name [`call`] knows, in a stable order.
-pub const OPERATIONS: [&str; 20] = [
+pub const OPERATIONS: [&str; 23] = [
     "time.parse",
     "calendar.day",
     "calendar.is_working_day",
@@ -589,6 +710,9 @@ pub const OPERATIONS: [&str; 20] = [
     "legal_value.paper_copy",
     "legal_value.channel",
     "metadata.validate",
+    "conversion.validate",
+    "conversion.sign",
+    "conversion.verify",
 ];
 
 /// Runs operation `op` with arguments `args` (a JSON object); the arguments are named as in the
@@ -675,6 +799,32 @@ pub fn call(op: &str, args: &Value) -> OpResult {
             parse_text(&metadata_validate(
                 &record,
                 json_arg(args, "policy")?.as_deref(),
+            )?)
+        }
+        "conversion.validate" => {
+            let mark =
+                json_arg(args, "mark")?.ok_or_else(|| bad_args("argument 'mark' is missing"))?;
+            parse_text(&conversion_validate(&mark)?)
+        }
+        "conversion.sign" => {
+            let mark =
+                json_arg(args, "mark")?.ok_or_else(|| bad_args("argument 'mark' is missing"))?;
+            let content = content_arg(args)?
+                .ok_or_else(|| bad_args("argument 'content_hex' or 'content_text' is missing"))?;
+            parse_text(&conversion_sign(
+                &mark,
+                &content,
+                str_arg(args, "secret_key")?,
+                json_arg(args, "options")?.as_deref(),
+            )?)
+        }
+        "conversion.verify" => {
+            let trust =
+                json_arg(args, "trust")?.ok_or_else(|| bad_args("argument 'trust' is missing"))?;
+            parse_text(&conversion_verify(
+                str_arg(args, "qr_text")?,
+                &trust,
+                content_arg(args)?.as_deref(),
             )?)
         }
         _ => Err(OpError::new(

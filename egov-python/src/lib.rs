@@ -255,6 +255,41 @@ fn metadata_validate(
     text(py, ops::metadata_validate(record_json, policy_json))
 }
 
+/// Conversion-mark validation (CONV-02…15); JSON `{"overall", "findings"}`.
+#[pyfunction]
+fn conversion_validate(py: Python<'_>, mark_json: &str) -> PyResult<String> {
+    text(py, ops::conversion_validate(mark_json))
+}
+
+/// Signs a conversion mark over `content` with a 32-byte Ed25519 seed (64 hex digits); JSON
+/// with `qr_text`.
+#[pyfunction]
+#[pyo3(signature = (mark_json, content, secret_key_hex, options_json=None))]
+fn conversion_sign(
+    py: Python<'_>,
+    mark_json: &str,
+    content: &[u8],
+    secret_key_hex: &str,
+    options_json: Option<&str>,
+) -> PyResult<String> {
+    text(
+        py,
+        ops::conversion_sign(mark_json, content, secret_key_hex, options_json),
+    )
+}
+
+/// Verifies a conversion-mark QR text against a trust set; JSON verification ladder.
+#[pyfunction]
+#[pyo3(signature = (qr_text, trust_json, content=None))]
+fn conversion_verify(
+    py: Python<'_>,
+    qr_text: &str,
+    trust_json: &str,
+    content: Option<&[u8]>,
+) -> PyResult<String> {
+    text(py, ops::conversion_verify(qr_text, trust_json, content))
+}
+
 /// The native module.
 #[pymodule]
 fn _egov(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -278,5 +313,8 @@ fn _egov(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(paper_copy, m)?)?;
     m.add_function(wrap_pyfunction!(check_channel, m)?)?;
     m.add_function(wrap_pyfunction!(metadata_validate, m)?)?;
+    m.add_function(wrap_pyfunction!(conversion_validate, m)?)?;
+    m.add_function(wrap_pyfunction!(conversion_sign, m)?)?;
+    m.add_function(wrap_pyfunction!(conversion_verify, m)?)?;
     Ok(())
 }

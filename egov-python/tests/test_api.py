@@ -161,3 +161,36 @@ def test_bad_inputs_raise_not_crash():
     with pytest.raises(egov.InvalidArgumentError) as e:
         egov.call("no.such.op", {})
     assert e.value.code == "ffi.unknown_operation"
+
+
+MARK = {
+    "direction": "paper_to_data", "profile": "general",
+    "mark_text": "Thông điệp dữ liệu được chuyển đổi từ văn bản giấy",
+    "converted_at": "2026-03-02T09:15:00+07:00",
+    "converter_full_name": "Ủy ban nhân dân phường Hàng Bạc",
+}
+SEED = "07" * 32
+
+
+def test_conversion_mark_sign_and_verify():
+    assert egov.validate_conversion_mark(MARK)["overall"] == "pass"
+    signed = egov.sign_conversion_mark(MARK, b"scan.pdf bytes", SEED)
+    assert signed["qr_text"].startswith("EGCM:")
+    assert signed["key_id"] == "fe812c12f3ab4ce6"
+    trust = {"keys": [{"label": "UBND", "public_key": signed["public_key"]}]}
+    ok = egov.verify_conversion_qr(signed["qr_text"], trust, b"scan.pdf bytes")
+    assert ok["verified"] is True and ok["state"] == "content_matches"
+    assert egov.verify_conversion_qr(signed["qr_text"], trust, b"other")["verified"] is False
+    qr = signed["qr_text"]
+    tampered = qr[:-10] + ("1" if qr[-10] != "1" else "2") + qr[-9:]
+    bad = egov.verify_conversion_qr(tampered, trust, b"scan.pdf bytes")
+    assert bad["verified"] is False and bad["failure"]["code"] == "signature.invalid"
+
+
+def test_conversion_errors():
+    with pytest.raises(egov.EgovError) as info:
+        egov.sign_conversion_mark(MARK, b"x", "07")
+    assert info.value.code == "ffi.invalid_key"
+    with pytest.raises(egov.EgovError) as info:
+        egov.verify_conversion_qr("EGCM:0", {"keys": 7})
+    assert info.value.code == "trust_set.invalid"

@@ -187,6 +187,33 @@ static EgovResult p_metadata(const char *s, int slot) {
   return r;
 }
 
+#define MARK_JSON                                                                          \
+  "{\"direction\":\"paper_to_data\",\"profile\":\"general\",\"mark_text\":\"Số hóa\","     \
+  "\"converted_at\":\"2026-03-02T09:15:00+07:00\",\"converter_full_name\":\"UBND\"}"
+#define SEED_HEX "0707070707070707070707070707070707070707070707070707070707070707"
+
+static EgovResult p_conv_validate(const char *s, int slot) {
+  char *o = NULL;
+  (void)slot;
+  EgovResult r = egov_conversion_validate(s, &o);
+  egov_string_free(o);
+  return r;
+}
+static EgovResult p_conv_sign(const char *s, int slot) {
+  char *o = NULL;
+  EgovResult r = egov_conversion_sign(V(0, MARK_JSON), (const uint8_t *)"abc", 3, V(1, SEED_HEX),
+                                      V(2, "{}"), &o);
+  egov_string_free(o);
+  return r;
+}
+static EgovResult p_conv_verify(const char *s, int slot) {
+  char *o = NULL;
+  EgovResult r = egov_conversion_verify(V(0, "EGCM:0"), V(1, "{\"keys\":[]}"),
+                                        (const uint8_t *)"abc", 3, &o);
+  egov_string_free(o);
+  return r;
+}
+
 struct probe {
   const char *name;
   probe_fn fn;
@@ -222,6 +249,9 @@ static const struct probe PROBES[] = {
     {"egov_paper_copy", p_paper, 2, 2, 0},
     {"egov_check_channel", p_channel, 1, 0, 0},
     {"egov_metadata_validate", p_metadata, 2, 2, 0},
+    {"egov_conversion_validate", p_conv_validate, 1, 0, 0},
+    {"egov_conversion_sign", p_conv_sign, 3, 4, 0},
+    {"egov_conversion_verify", p_conv_verify, 2, 0, 1}, /* "" is a QR text that fails */
 };
 
 /* The result must be an error with a code and a non-empty message. */
@@ -285,6 +315,18 @@ int main(void) {
   CHECK_ERR(egov_call("no.such.op", "{}", &out), EGOV_RESULT_UNKNOWN_OPERATION,
             "ffi.unknown_operation");
   CHECK_ERR(egov_call("agency.parse", "[1,2]", &out), EGOV_RESULT_INVALID_JSON, NULL);
+
+  /* Byte buffers: NULL with a length, and a length over the limit (never read). */
+  CHECK_ERR(egov_conversion_sign(MARK_JSON, NULL, 3, SEED_HEX, NULL, &out),
+            EGOV_RESULT_NULL_ARGUMENT, "ffi.null_argument");
+  CHECK_ERR(egov_conversion_sign(MARK_JSON, (const uint8_t *)big, big_len, SEED_HEX, NULL, &out),
+            EGOV_RESULT_INPUT_TOO_LARGE, "ffi.input_too_large");
+  CHECK_ERR(egov_conversion_verify("EGCM:0", "{\"keys\":[]}", (const uint8_t *)big, big_len, &out),
+            EGOV_RESULT_INPUT_TOO_LARGE, "ffi.input_too_large");
+  CHECK_ERR(egov_conversion_sign(MARK_JSON, NULL, 0, "07", NULL, &out), EGOV_RESULT_INVALID_INPUT,
+            "ffi.invalid_key");
+  CHECK_ERR(egov_conversion_sign(MARK_JSON, NULL, 0, SEED_HEX, NULL, NULL),
+            EGOV_RESULT_NULL_ARGUMENT, NULL);
 
   /* Absurd numbers: the end of the representable calendar. */
   CHECK_ERR(egov_calendar_add_working_days(g_cal, "+262142-12-20", 4294967295u, &out),

@@ -40,7 +40,8 @@ __all__ = [
     "apply_sender_step", "apply_status", "call", "check_channel", "check_registry",
     "edxml_status", "is_ancestor_of", "legal_value", "paper_copy_required", "parse_agency_code",
     "parse_document_id", "parse_document_number", "parse_time", "parse_urgency",
-    "send_deadline", "validate_metadata",
+    "send_deadline", "sign_conversion_mark", "validate_conversion_mark", "validate_metadata",
+    "verify_conversion_qr",
 ]
 
 DateLike = Union[_dt.date, str]
@@ -314,3 +315,33 @@ def validate_metadata(record: Union[str, Mapping[str, Any]], policy: Optional[Ma
     """Validates a metadata record a)–q) (DOC-10). Keys: ``overall`` (``pass``, ``warning``,
     ``unknown``, ``fail``) and ``findings``."""
     return _load_dict(_egov.metadata_validate(_json_text(record), None if policy is None else _json_text(policy)))
+
+
+# ---------------------------------------------------------------------------------------------
+# Conversion marks (egov-conversion)
+# ---------------------------------------------------------------------------------------------
+
+def validate_conversion_mark(mark: Union[str, Mapping[str, Any]]) -> Dict[str, Any]:
+    """Validates a conversion mark (CONV-02…15, Nghị định 137/2024). Keys: ``overall`` and
+    ``findings``."""
+    return _load_dict(_egov.conversion_validate(_json_text(mark)))
+
+
+def sign_conversion_mark(mark: Union[str, Mapping[str, Any]], content: bytes, secret_key: str,
+                         options: Optional[Mapping[str, Any]] = None) -> Dict[str, Any]:
+    """Signs a conversion mark over the SHA-256 of ``content`` with the Ed25519 key whose 32-byte
+    seed is ``secret_key`` (64 hex digits). ``options``: ``lookup_url``, ``limits``. Keys:
+    ``qr_text``, ``qr_version``, ``key_id``, ``public_key``, ``content_sha256``, ``lookup_url``,
+    ``mark``."""
+    return _load_dict(_egov.conversion_sign(
+        _json_text(mark), bytes(content), secret_key,
+        None if options is None else _json_text(options)))
+
+
+def verify_conversion_qr(qr_text: str, trust: Union[str, Mapping[str, Any]],
+                         content: Optional[bytes] = None) -> Dict[str, Any]:
+    """Verifies the text of a conversion-mark QR code against a trust set
+    (``{"keys": [{"label", "public_key", "not_before", "not_after"}]}``), comparing ``content``
+    when given. Keys: ``verified``, ``state``, ``failure``, ``content_checked``, ``mark``, …"""
+    return _load_dict(_egov.conversion_verify(
+        qr_text, _json_text(trust), None if content is None else bytes(content)))
