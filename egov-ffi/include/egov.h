@@ -38,6 +38,11 @@ typedef enum EgovResult {
 // from several threads at once.
 typedef struct EgovCalendar EgovCalendar;
 
+// An opaque monthly-active-user counter (PLAT-01): distinct users located in Vietnam per
+// calendar month in Vietnam time. Create with `egov_counter_new`; free with
+// `egov_counter_free`. Not thread-safe: use one handle from one thread at a time.
+typedef struct EgovCounter EgovCounter;
+
 // An opaque status tracker: the status history of one e-document at one receiver (DOC-22).
 // Create with `egov_tracker_new` or `egov_tracker_from_json`; free with `egov_tracker_free`.
 // Not thread-safe: use one handle from one thread at a time.
@@ -356,6 +361,50 @@ enum EgovResult egov_conversion_verify(const char *qr_text,
                                        const uint8_t *content,
                                        size_t content_len,
                                        char **out_json);
+
+// Classifies a platform by size (PLAT-02…06): `request_json` is `{"monthly": [{"month":
+// "2025-01", "active_users": n}], "population": n or a Population object, "date":
+// "YYYY-MM-DD", "source"?, "thresholds"?, "intermediary"?}`. Writes the classification JSON;
+// fewer than 12 months in the window is `EGOV_RESULT_INVALID_INPUT` with code
+// `platform.insufficient_history`.
+//
+// # Safety
+// `request_json` is a NUL-terminated string; `out_json` is writable.
+enum EgovResult egov_platform_classify(const char *request_json, char **out_json);
+
+// Creates an empty monthly-active-user counter. Free it with [`egov_counter_free`].
+//
+// # Safety
+// `out_counter` is writable.
+enum EgovResult egov_counter_new(struct EgovCounter **out_counter);
+
+// Frees a counter; NULL is a no-op.
+//
+// # Safety
+// `counter` is NULL or a handle from this library not yet freed.
+void egov_counter_free(struct EgovCounter *counter);
+
+// Adds a batch of activity events: `events_json` is `[{"user": n or "id", "at": unix seconds
+// or "…+07:00", "kind"?: "login", "in_vietnam"?: true}]`. All or nothing: on error nothing is
+// added.
+//
+// # Safety
+// `counter` is a live handle used by no other thread; `events_json` is a NUL-terminated string.
+enum EgovResult egov_counter_add_batch(struct EgovCounter *counter, const char *events_json);
+
+// Merges `other` into `into` (`other` is unchanged and still owned by the caller). Counters of
+// disjoint or overlapping user sets may be merged: a user is counted once per month.
+//
+// # Safety
+// Both are live handles; `into` is used by no other thread and differs from `other`.
+enum EgovResult egov_counter_merge(struct EgovCounter *into, const struct EgovCounter *other);
+
+// Writes the counted months: `{"months": [{"month": "2025-02", "active_users", "events"}],
+// "stats": {…}}`.
+//
+// # Safety
+// `counter` is a live handle; `out_json` is writable.
+enum EgovResult egov_counter_months(const struct EgovCounter *counter, char **out_json);
 
 #ifdef __cplusplus
 }  // extern "C"

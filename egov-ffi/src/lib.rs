@@ -28,6 +28,7 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 
 use egov_core::WorkingCalendar;
 use egov_docs::status::StatusTracker;
+use egov_platform_class::MonthlyActiveCounter;
 
 pub mod ops;
 
@@ -66,6 +67,11 @@ pub struct EgovCalendar(WorkingCalendar);
 /// Create with `egov_tracker_new` or `egov_tracker_from_json`; free with `egov_tracker_free`.
 /// Not thread-safe: use one handle from one thread at a time.
 pub struct EgovTracker(StatusTracker);
+
+/// An opaque monthly-active-user counter (PLAT-01): distinct users located in Vietnam per
+/// calendar month in Vietnam time. Create with `egov_counter_new`; free with
+/// `egov_counter_free`. Not thread-safe: use one handle from one thread at a time.
+pub struct EgovCounter(MonthlyActiveCounter);
 
 // ---------------------------------------------------------------------------------------------
 // Last error, panic boundary, argument helpers
@@ -1092,6 +1098,121 @@ pub unsafe extern "C" fn egov_conversion_verify(
                 arg_str(trust_json, "trust_json")?,
                 content,
             )
+        })
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Platform classes (egov-platform-class)
+// ---------------------------------------------------------------------------------------------
+
+/// Classifies a platform by size (PLAT-02…06): `request_json` is `{"monthly": [{"month":
+/// "2025-01", "active_users": n}], "population": n or a Population object, "date":
+/// "YYYY-MM-DD", "source"?, "thresholds"?, "intermediary"?}`. Writes the classification JSON;
+/// fewer than 12 months in the window is `EGOV_RESULT_INVALID_INPUT` with code
+/// `platform.insufficient_history`.
+///
+/// # Safety
+/// `request_json` is a NUL-terminated string; `out_json` is writable.
+#[no_mangle]
+pub unsafe extern "C" fn egov_platform_classify(
+    request_json: *const c_char,
+    out_json: *mut *mut c_char,
+) -> EgovResult {
+    // SAFETY: the caller's contract covers every pointer.
+    unsafe {
+        string_out(out_json, || {
+            ops::platform_classify(arg_str(request_json, "request_json")?)
+        })
+    }
+}
+
+/// Creates an empty monthly-active-user counter. Free it with [`egov_counter_free`].
+///
+/// # Safety
+/// `out_counter` is writable.
+#[no_mangle]
+pub unsafe extern "C" fn egov_counter_new(out_counter: *mut *mut EgovCounter) -> EgovResult {
+    guard(|| {
+        // SAFETY: forwarded contract of this function.
+        let slot = unsafe { out_slot(out_counter, "out_counter") }?;
+        *slot = Box::into_raw(Box::new(EgovCounter(MonthlyActiveCounter::new())));
+        Ok(())
+    })
+}
+
+/// Frees a counter; NULL is a no-op.
+///
+/// # Safety
+/// `counter` is NULL or a handle from this library not yet freed.
+#[no_mangle]
+pub unsafe extern "C" fn egov_counter_free(counter: *mut EgovCounter) {
+    if counter.is_null() {
+        return;
+    }
+    let _ = catch_unwind(AssertUnwindSafe(|| {
+        // SAFETY: created by `Box::into_raw` in this library, freed once.
+        drop(unsafe { Box::from_raw(counter) });
+    }));
+}
+
+/// Adds a batch of activity events: `events_json` is `[{"user": n or "id", "at": unix seconds
+/// or "…+07:00", "kind"?: "login", "in_vietnam"?: true}]`. All or nothing: on error nothing is
+/// added.
+///
+/// # Safety
+/// `counter` is a live handle used by no other thread; `events_json` is a NUL-terminated string.
+#[no_mangle]
+pub unsafe extern "C" fn egov_counter_add_batch(
+    counter: *mut EgovCounter,
+    events_json: *const c_char,
+) -> EgovResult {
+    guard(|| {
+        // SAFETY: the caller's contract covers every pointer.
+        let (c, e) = unsafe {
+            (
+                arg_handle_mut(counter, "counter")?,
+                arg_str(events_json, "events_json")?,
+            )
+        };
+        ops::counter_add_json(&mut c.0, e)
+    })
+}
+
+/// Merges `other` into `into` (`other` is unchanged and still owned by the caller). Counters of
+/// disjoint or overlapping user sets may be merged: a user is counted once per month.
+///
+/// # Safety
+/// Both are live handles; `into` is used by no other thread and differs from `other`.
+#[no_mangle]
+pub unsafe extern "C" fn egov_counter_merge(
+    into: *mut EgovCounter,
+    other: *const EgovCounter,
+) -> EgovResult {
+    guard(|| {
+        // SAFETY: the caller's contract covers every pointer.
+        let o = unsafe { arg_handle(other, "other")? }.0.clone();
+        // SAFETY: as above.
+        let i = unsafe { arg_handle_mut(into, "into")? };
+        i.0.merge(o);
+        Ok(())
+    })
+}
+
+/// Writes the counted months: `{"months": [{"month": "2025-02", "active_users", "events"}],
+/// "stats": {…}}`.
+///
+/// # Safety
+/// `counter` is a live handle; `out_json` is writable.
+#[no_mangle]
+pub unsafe extern "C" fn egov_counter_months(
+    counter: *const EgovCounter,
+    out_json: *mut *mut c_char,
+) -> EgovResult {
+    // SAFETY: the caller's contract covers every pointer.
+    unsafe {
+        string_out(out_json, || {
+            ops::counter_months(&arg_handle(counter, "counter")?.0)
         })
     }
 }

@@ -651,6 +651,136 @@ fn content_arg(args: &Value) -> OpResult<Option<Vec<u8>>> {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Platform classes (egov-platform-class)
+// ---------------------------------------------------------------------------------------------
+
+/// The arguments of [`platform_classify`]: the JSON request of `egov_platform_classify`.
+#[derive(Debug, Clone, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ClassifyRequest {
+    /// Monthly counts `[{"month": "2025-01", "active_users": n}]`.
+    pub monthly: Vec<egov_platform_class::MonthlyCount>,
+    /// The population: a number (provenance "not stated", published on the determination
+    /// date) or the library's `Population` object (value, kind, reference, publisher, …).
+    pub population: Value,
+    /// The determination date `YYYY-MM-DD`.
+    pub date: String,
+    /// Where the counts come from (`{"kind": "self_measured"}`, the default).
+    #[serde(default)]
+    pub source: Option<egov_platform_class::UserCountSource>,
+    /// The thresholds (default: NĐ 137/2024, 3 % and 10 %).
+    #[serde(default)]
+    pub thresholds: Option<egov_platform_class::Thresholds>,
+    /// The intermediary attestation (`attested`, `not_intermediary`, default `not_attested`).
+    #[serde(default)]
+    pub intermediary: Option<egov_platform_class::Intermediary>,
+}
+
+/// `platform.classify`: the size class on the request's date (PLAT-02…06), the library's
+/// `Classification` JSON; too few months is the error `platform.insufficient_history`.
+pub fn platform_classify(request: &str) -> OpResult<String> {
+    use egov_platform_class::{classify, ClassificationInput, Population, PopulationKind};
+    let req: ClassifyRequest = from_json("classification request", request)?;
+    let date = parse_date(&req.date)?;
+    let population = match &req.population {
+        Value::Number(n) => {
+            let value = n
+                .as_u64()
+                .ok_or_else(|| bad_args("population must be a non-negative integer"))?;
+            Population::new(
+                value,
+                PopulationKind::Average,
+                "not stated",
+                "not stated",
+                date,
+            )
+        }
+        v => serde_json::from_value(v.clone())
+            .map_err(|e| bad_args(format!("invalid population: {e}")))?,
+    };
+    let mut input = ClassificationInput::new(
+        req.monthly,
+        req.source
+            .unwrap_or(egov_platform_class::UserCountSource::SelfMeasured),
+    );
+    input.population = population;
+    if let Some(t) = req.thresholds {
+        input.thresholds = t;
+    }
+    if let Some(i) = req.intermediary {
+        input.intermediary = i;
+    }
+    to_text(&classify(&input, date).map_err(dom)?)
+}
+
+/// One activity event in JSON: `user` an integer (used as is) or a string (hashed), `at` Unix
+/// seconds or a timestamp with an offset, `kind` (default `login`), `in_vietnam` (default true).
+#[derive(Debug, Clone, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EventJson {
+    user: Value,
+    at: Value,
+    #[serde(default)]
+    kind: Option<egov_platform_class::ActivityKind>,
+    #[serde(default)]
+    in_vietnam: Option<bool>,
+}
+
+/// Parses events (a JSON array of [`EventJson`]).
+pub fn events_from_json(events: &str) -> OpResult<Vec<egov_platform_class::ActivityEvent>> {
+    use egov_platform_class::{ActivityEvent, ActivityKind, UserKey};
+    let raw: Vec<EventJson> = from_json("events", events)?;
+    raw.into_iter()
+        .map(|e| {
+            let user = match &e.user {
+                Value::Number(n) => n
+                    .as_u64()
+                    .map(UserKey::from_int)
+                    .ok_or_else(|| bad_args("user must be a non-negative integer or a string"))?,
+                Value::String(s) => UserKey::from_str_id(s),
+                _ => return Err(bad_args("user must be a non-negative integer or a string")),
+            };
+            let at = match &e.at {
+                Value::Number(n) => n
+                    .as_i64()
+                    .ok_or_else(|| bad_args("at must be Unix seconds or a timestamp"))?,
+                Value::String(s) => parse_time(s, false)?.unix_seconds(),
+                _ => return Err(bad_args("at must be Unix seconds or a timestamp")),
+            };
+            Ok(ActivityEvent {
+                user,
+                at,
+                kind: e.kind.unwrap_or(ActivityKind::Login),
+                in_vietnam: e.in_vietnam.unwrap_or(true),
+            })
+        })
+        .collect()
+}
+
+/// Adds events (JSON array, see [`events_from_json`]) to `counter`; all or nothing.
+pub fn counter_add_json(
+    counter: &mut egov_platform_class::MonthlyActiveCounter,
+    events: &str,
+) -> OpResult<()> {
+    let events = events_from_json(events)?;
+    counter.add_batch(&events);
+    Ok(())
+}
+
+/// The months of `counter` with their distinct active users, and the event accounting:
+/// `{"months": [{"month", "active_users", "events"}], "stats": {…}}`.
+pub fn counter_months(counter: &egov_platform_class::MonthlyActiveCounter) -> OpResult<String> {
+    to_text(&json!({ "months": counter.months(), "stats": counter.stats() }))
+}
+
+/// `platform.count`: counts `events` on a new counter and answers [`counter_months`].
+pub fn platform_count(events: &str) -> OpResult<String> {
+    let mut c = egov_platform_class::MonthlyActiveCounter::new();
+    counter_add_json(&mut c, events)?;
+    counter_months(&c)
+}
+
+// ---------------------------------------------------------------------------------------------
 // Dispatch by name (test vectors, `egov_call`)
 // ---------------------------------------------------------------------------------------------
 
@@ -689,7 +819,7 @@ fn calendar_arg(args: &Value) -> OpResult<Cow<'static, WorkingCalendar>> {
 }
 
 /// Every operation name [`call`] knows, in a stable order.
-pub const OPERATIONS: [&str; 23] = [
+pub const OPERATIONS: [&str; 25] = [
     "time.parse",
     "calendar.day",
     "calendar.is_working_day",
@@ -713,6 +843,8 @@ pub const OPERATIONS: [&str; 23] = [
     "conversion.validate",
     "conversion.sign",
     "conversion.verify",
+    "platform.classify",
+    "platform.count",
 ];
 
 /// Runs operation `op` with arguments `args` (a JSON object); the arguments are named as in the
@@ -826,6 +958,12 @@ pub fn call(op: &str, args: &Value) -> OpResult {
                 &trust,
                 content_arg(args)?.as_deref(),
             )?)
+        }
+        "platform.classify" => parse_text(&platform_classify(&args.to_string())?),
+        "platform.count" => {
+            let events = json_arg(args, "events")?
+                .ok_or_else(|| bad_args("argument 'events' is missing"))?;
+            parse_text(&platform_count(&events)?)
         }
         _ => Err(OpError::new(
             EgovResult::UnknownOperation,

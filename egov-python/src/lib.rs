@@ -9,6 +9,7 @@
 use egov_core::WorkingCalendar;
 use egov_docs::status::StatusTracker;
 use egov_ffi::ops::{self, OpError, OpResult};
+use egov_platform_class::MonthlyActiveCounter;
 use pyo3::prelude::*;
 
 /// The Python exception for `e`, built by `egov._errors.from_code` (the one mapping from error
@@ -290,6 +291,46 @@ fn conversion_verify(
     text(py, ops::conversion_verify(qr_text, trust_json, content))
 }
 
+/// Platform size classification (PLAT-02…06); JSON request in, classification JSON out.
+#[pyfunction]
+fn platform_classify(py: Python<'_>, request_json: &str) -> PyResult<String> {
+    text(py, ops::platform_classify(request_json))
+}
+
+/// Counts distinct monthly active users of a JSON event list; JSON `{"months", "stats"}`.
+#[pyfunction]
+fn platform_count(py: Python<'_>, events_json: &str) -> PyResult<String> {
+    text(py, ops::platform_count(events_json))
+}
+
+/// A monthly-active-user counter (PLAT-01): add batches of events, merge counters, read months.
+#[pyclass(module = "egov._egov")]
+#[derive(Clone, Default)]
+struct ActiveUserCounter(MonthlyActiveCounter);
+
+#[pymethods]
+impl ActiveUserCounter {
+    #[new]
+    fn new() -> Self {
+        Self::default()
+    }
+
+    /// Adds events (JSON array); all or nothing.
+    fn add_batch(&mut self, py: Python<'_>, events_json: &str) -> PyResult<()> {
+        plain(py, ops::counter_add_json(&mut self.0, events_json))
+    }
+
+    /// Merges `other` into this counter (`other` is unchanged).
+    fn merge(&mut self, other: &ActiveUserCounter) {
+        self.0.merge(other.0.clone());
+    }
+
+    /// The counted months as JSON `{"months", "stats"}`.
+    fn months(&self, py: Python<'_>) -> PyResult<String> {
+        text(py, ops::counter_months(&self.0))
+    }
+}
+
 /// The native module.
 #[pymodule]
 fn _egov(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -316,5 +357,8 @@ fn _egov(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(conversion_validate, m)?)?;
     m.add_function(wrap_pyfunction!(conversion_sign, m)?)?;
     m.add_function(wrap_pyfunction!(conversion_verify, m)?)?;
+    m.add_function(wrap_pyfunction!(platform_classify, m)?)?;
+    m.add_function(wrap_pyfunction!(platform_count, m)?)?;
+    m.add_class::<ActiveUserCounter>()?;
     Ok(())
 }

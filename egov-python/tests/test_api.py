@@ -194,3 +194,20 @@ def test_conversion_errors():
     with pytest.raises(egov.EgovError) as info:
         egov.verify_conversion_qr("EGCM:0", {"keys": 7})
     assert info.value.code == "trust_set.invalid"
+
+
+def test_platform_classify_and_counter():
+    months = [{"month": f"2025-{m:02d}", "active_users": 10_000_001} for m in range(1, 13)]
+    c = egov.classify_platform(months, 100_000_000, dt.date(2026, 1, 10))
+    assert c["scale"] == "very_large"
+    with pytest.raises(egov.EgovError) as info:
+        egov.classify_platform(months[:11], 100_000_000, "2026-01-10")
+    assert info.value.code == "platform.insufficient_history"
+    a, b = egov.ActiveUserCounter(), egov.ActiveUserCounter()
+    a.add_batch([{"user": 1, "at": dt.datetime(2025, 2, 1, 0, 30, tzinfo=VN)}])
+    b.add_batch([{"user": 1, "at": "2025-01-31T17:30:00Z"}, {"user": "u2", "at": 1738344600}])
+    a.merge(b)
+    assert a.months() == [{"month": "2025-02", "active_users": 2, "events": 3}]
+    with pytest.raises(egov.EgovError):
+        a.add_batch([{"user": -1, "at": 0}])
+    assert a.months()[0]["events"] == 3  # all or nothing

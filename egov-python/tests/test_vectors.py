@@ -107,6 +107,10 @@ PYTHONIC = {
         a["mark"], _content(a), a["secret_key"], a.get("options")),
     "conversion.verify": lambda a: egov.verify_conversion_qr(
         a["qr_text"], a["trust"], _content(a)),
+    "platform.classify": lambda a: egov.classify_platform(
+        a["monthly"], a["population"], a["date"], source=a.get("source"),
+        thresholds=a.get("thresholds"), intermediary=a.get("intermediary")),
+    "platform.count": lambda a: egov.count_active_users(a["events"]),
 }
 
 

@@ -214,6 +214,20 @@ static EgovResult p_conv_verify(const char *s, int slot) {
   return r;
 }
 
+static EgovCounter *g_counter;
+
+static EgovResult p_plat_classify(const char *s, int slot) {
+  char *o = NULL;
+  (void)slot;
+  EgovResult r = egov_platform_classify(s, &o);
+  egov_string_free(o);
+  return r;
+}
+static EgovResult p_counter_add(const char *s, int slot) {
+  (void)slot;
+  return egov_counter_add_batch(g_counter, s);
+}
+
 struct probe {
   const char *name;
   probe_fn fn;
@@ -252,6 +266,8 @@ static const struct probe PROBES[] = {
     {"egov_conversion_validate", p_conv_validate, 1, 0, 0},
     {"egov_conversion_sign", p_conv_sign, 3, 4, 0},
     {"egov_conversion_verify", p_conv_verify, 2, 0, 1}, /* "" is a QR text that fails */
+    {"egov_platform_classify", p_plat_classify, 1, 0, 0},
+    {"egov_counter_add_batch", p_counter_add, 1, 0, 0},
 };
 
 /* The result must be an error with a code and a non-empty message. */
@@ -278,6 +294,7 @@ int main(void) {
   memset(big, '0', big_len);
   big[big_len] = '\0';
   CHECK_OK(egov_calendar_vietnam(&g_cal));
+  CHECK_OK(egov_counter_new(&g_counter));
   CHECK_OK(egov_tracker_new("000.00.00.H41", "2026-03-02T08:00:00+07:00", &g_tracker));
 
   for (size_t i = 0; i < sizeof PROBES / sizeof PROBES[0]; i++) {
@@ -344,6 +361,7 @@ int main(void) {
   CHECK(strcmp(egov_result_name(42), "EGOV_RESULT_UNKNOWN") == 0); /* any int is safe */
   CHECK(strcmp(egov_result_name(-7), "EGOV_RESULT_UNKNOWN") == 0);
 
+  egov_counter_free(g_counter);
   egov_tracker_free(g_tracker);
   egov_calendar_free(g_cal);
   free(big);

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import json as _json
-from typing import Any, Dict, Mapping, Optional, Union
+from typing import Any, Dict, List, Mapping, Optional, Sequence, Union
 
 from . import _egov
 from ._errors import (
@@ -34,10 +34,11 @@ __version__: str = _egov.__version__
 OPERATIONS = tuple(_egov.OPERATIONS)
 
 __all__ = [
-    "AgencyCodeError", "Calendar", "CalendarError", "DeadlineError", "DocumentIdError",
+    "ActiveUserCounter", "AgencyCodeError", "Calendar", "CalendarError", "DeadlineError", "DocumentIdError",
     "DocumentNumberError", "EgovError", "InternalError", "InvalidArgumentError", "MetadataError",
     "OPERATIONS", "RegistryError", "StatusError", "StatusTracker", "TimeError", "UrgencyError",
     "apply_sender_step", "apply_status", "call", "check_channel", "check_registry",
+    "classify_platform", "count_active_users",
     "edxml_status", "is_ancestor_of", "legal_value", "paper_copy_required", "parse_agency_code",
     "parse_document_id", "parse_document_number", "parse_time", "parse_urgency",
     "send_deadline", "sign_conversion_mark", "validate_conversion_mark", "validate_metadata",
@@ -345,3 +346,63 @@ def verify_conversion_qr(qr_text: str, trust: Union[str, Mapping[str, Any]],
     when given. Keys: ``verified``, ``state``, ``failure``, ``content_checked``, ``mark``, …"""
     return _load_dict(_egov.conversion_verify(
         qr_text, _json_text(trust), None if content is None else bytes(content)))
+
+
+# ---------------------------------------------------------------------------------------------
+# Platform classes (egov-platform-class)
+# ---------------------------------------------------------------------------------------------
+
+def classify_platform(monthly: Sequence[Mapping[str, Any]], population: Union[int, Mapping[str, Any]],
+                      date: DateLike, *, source: Optional[Mapping[str, Any]] = None,
+                      thresholds: Optional[Mapping[str, Any]] = None,
+                      intermediary: Optional[str] = None) -> Dict[str, Any]:
+    """Classifies a platform by size (PLAT-02…06, NĐ 137/2024 Đ17–18). ``monthly``:
+    ``[{"month": "2025-01", "active_users": n}]``; ``population`` a number or a population
+    object. Keys: ``scale``, ``class``, ``sum``, ``mean_users``, ``distances``, … Too few months
+    raises :class:`EgovError` with code ``platform.insufficient_history``."""
+    request: Dict[str, Any] = {"monthly": list(monthly), "population": population,
+                               "date": _date_text(date)}
+    if source is not None:
+        request["source"] = source
+    if thresholds is not None:
+        request["thresholds"] = thresholds
+    if intermediary is not None:
+        request["intermediary"] = intermediary
+    return _load_dict(_egov.platform_classify(_json.dumps(request)))
+
+
+def _events_json(events: Sequence[Mapping[str, Any]]) -> str:
+    out = []
+    for e in events:
+        d = dict(e)
+        if isinstance(d.get("at"), _dt.datetime):
+            d["at"] = _time_text(d["at"])
+        out.append(d)
+    return _json.dumps(out)
+
+
+def count_active_users(events: Sequence[Mapping[str, Any]]) -> Dict[str, Any]:
+    """Counts distinct monthly active users (PLAT-01, months in Vietnam time). Each event:
+    ``user`` (int or str), ``at`` (Unix seconds or a timestamp), ``kind``, ``in_vietnam``.
+    Keys: ``months`` and ``stats``."""
+    return _load_dict(_egov.platform_count(_events_json(events)))
+
+
+class ActiveUserCounter:
+    """A monthly-active-user counter: ``add_batch`` events, ``merge`` counters, read ``months``."""
+
+    def __init__(self) -> None:
+        self._inner = _egov.ActiveUserCounter()
+
+    def add_batch(self, events: Sequence[Mapping[str, Any]]) -> None:
+        """Adds events (as :func:`count_active_users`); all or nothing."""
+        self._inner.add_batch(_events_json(events))
+
+    def merge(self, other: "ActiveUserCounter") -> None:
+        """Adds ``other``'s users (``other`` is unchanged)."""
+        self._inner.merge(other._inner)
+
+    def months(self) -> List[Dict[str, Any]]:
+        """``[{"month": "2025-02", "active_users": n, "events": n}]``, oldest first."""
+        months: List[Dict[str, Any]] = _load_dict(self._inner.months())["months"]
+        return months
