@@ -406,6 +406,29 @@ enum EgovResult egov_counter_merge(struct EgovCounter *into, const struct EgovCo
 // `counter` is a live handle; `out_json` is writable.
 enum EgovResult egov_counter_months(const struct EgovCounter *counter, char **out_json);
 
+// Parses and checks a security.txt file (TRUST-02.e, RFC 9116): `content`/`content_len` are the
+// file's bytes (any bytes: non-UTF-8 is a problem in the result, not an error), `now` the
+// evaluation time with offset, `fetched_from` the URI it was read from or NULL. Writes
+// `{"valid", "problems": [{"code", "severity", "line", "message"}], "contacts", "expires", …}`.
+//
+// # Safety
+// `content` is readable for `content_len` bytes (NULL allowed when 0); strings are
+// NUL-terminated (`fetched_from` may be NULL); `out_json` is writable.
+enum EgovResult egov_trust_security_txt(const uint8_t *content,
+                                        size_t content_len,
+                                        const char *now,
+                                        const char *fetched_from,
+                                        char **out_json);
+
+// Looks `host` up in an advisory do-not-access list (TRUST-02.d): `list_text` has one domain,
+// address or range a line (`#` comments). Writes `{"listed", "hit", "rejected_lines"}`.
+//
+// # Safety
+// `list_text` and `host` are NUL-terminated strings; `out_json` is writable.
+enum EgovResult egov_trust_blocklist_match(const char *list_text,
+                                           const char *host,
+                                           char **out_json);
+
 #ifdef __cplusplus
 }  // extern "C"
 #endif  // __cplusplus

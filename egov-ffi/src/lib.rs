@@ -1217,6 +1217,57 @@ pub unsafe extern "C" fn egov_counter_months(
     }
 }
 
+// ---------------------------------------------------------------------------------------------
+// Trust (egov-trust)
+// ---------------------------------------------------------------------------------------------
+
+/// Parses and checks a security.txt file (TRUST-02.e, RFC 9116): `content`/`content_len` are the
+/// file's bytes (any bytes: non-UTF-8 is a problem in the result, not an error), `now` the
+/// evaluation time with offset, `fetched_from` the URI it was read from or NULL. Writes
+/// `{"valid", "problems": [{"code", "severity", "line", "message"}], "contacts", "expires", …}`.
+///
+/// # Safety
+/// `content` is readable for `content_len` bytes (NULL allowed when 0); strings are
+/// NUL-terminated (`fetched_from` may be NULL); `out_json` is writable.
+#[no_mangle]
+pub unsafe extern "C" fn egov_trust_security_txt(
+    content: *const u8,
+    content_len: usize,
+    now: *const c_char,
+    fetched_from: *const c_char,
+    out_json: *mut *mut c_char,
+) -> EgovResult {
+    // SAFETY: the caller's contract covers every pointer.
+    unsafe {
+        string_out(out_json, || {
+            ops::trust_security_txt(
+                arg_bytes(content, content_len, "content")?,
+                arg_str(now, "now")?,
+                arg_opt_str(fetched_from, "fetched_from")?,
+            )
+        })
+    }
+}
+
+/// Looks `host` up in an advisory do-not-access list (TRUST-02.d): `list_text` has one domain,
+/// address or range a line (`#` comments). Writes `{"listed", "hit", "rejected_lines"}`.
+///
+/// # Safety
+/// `list_text` and `host` are NUL-terminated strings; `out_json` is writable.
+#[no_mangle]
+pub unsafe extern "C" fn egov_trust_blocklist_match(
+    list_text: *const c_char,
+    host: *const c_char,
+    out_json: *mut *mut c_char,
+) -> EgovResult {
+    // SAFETY: the caller's contract covers every pointer.
+    unsafe {
+        string_out(out_json, || {
+            ops::trust_blocklist_match(arg_str(list_text, "list_text")?, arg_str(host, "host")?)
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

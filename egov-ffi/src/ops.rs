@@ -781,6 +781,51 @@ pub fn platform_count(events: &str) -> OpResult<String> {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Trust (egov-trust)
+// ---------------------------------------------------------------------------------------------
+
+/// `trust.security_txt`: parses and checks a security.txt file (TRUST-02.e, RFC 9116) at
+/// `now` (timestamp with offset); `fetched_from` is the URI it was read from (compared with
+/// `Canonical`) or `None`. The library's `SecurityTxt` JSON (`problems` with `code`, `severity`
+/// and `line`) plus `"valid": bool`.
+pub fn trust_security_txt(
+    content: &[u8],
+    now: &str,
+    fetched_from: Option<&str>,
+) -> OpResult<String> {
+    if content.len() > EGOV_MAX_INPUT_BYTES {
+        return Err(OpError::new(
+            EgovResult::InputTooLarge,
+            "ffi.input_too_large",
+            format!("security.txt is larger than {EGOV_MAX_INPUT_BYTES} bytes"),
+        ));
+    }
+    let now = parse_time(now, false)?;
+    if let Some(f) = fetched_from {
+        check_len("fetched_from", f)?;
+    }
+    let parsed = egov_trust::parse_security_txt(content, now, fetched_from);
+    let mut out = to_value(&parsed)?;
+    out["valid"] = json!(parsed.is_valid());
+    Ok(out.to_string())
+}
+
+/// `trust.blocklist_match`: whether `host` (or a parent domain; an IP literal as an address)
+/// is on the advisory list `list` (one domain, address or range a line, TRUST-02.d):
+/// `{"listed": bool, "hit": …, "rejected_lines": […]}`.
+pub fn trust_blocklist_match(list: &str, host: &str) -> OpResult<String> {
+    check_len("list", list)?;
+    check_len("host", host)?;
+    let snapshot = egov_trust::BlocklistSnapshot::parse("caller", None, list);
+    let hit = snapshot.match_host(host);
+    to_text(&json!({
+        "listed": hit.is_some(),
+        "hit": hit,
+        "rejected_lines": snapshot.rejected,
+    }))
+}
+
+// ---------------------------------------------------------------------------------------------
 // Dispatch by name (test vectors, `egov_call`)
 // ---------------------------------------------------------------------------------------------
 
@@ -819,7 +864,7 @@ fn calendar_arg(args: &Value) -> OpResult<Cow<'static, WorkingCalendar>> {
 }
 
 /// Every operation name [`call`] knows, in a stable order.
-pub const OPERATIONS: [&str; 25] = [
+pub const OPERATIONS: [&str; 27] = [
     "time.parse",
     "calendar.day",
     "calendar.is_working_day",
@@ -845,6 +890,8 @@ pub const OPERATIONS: [&str; 25] = [
     "conversion.verify",
     "platform.classify",
     "platform.count",
+    "trust.security_txt",
+    "trust.blocklist_match",
 ];
 
 /// Runs operation `op` with arguments `args` (a JSON object); the arguments are named as in the
@@ -965,6 +1012,23 @@ pub fn call(op: &str, args: &Value) -> OpResult {
                 .ok_or_else(|| bad_args("argument 'events' is missing"))?;
             parse_text(&platform_count(&events)?)
         }
+        "trust.security_txt" => {
+            let content = content_arg(args)?
+                .ok_or_else(|| bad_args("argument 'content_hex' or 'content_text' is missing"))?;
+            let fetched_from = match args.get("fetched_from") {
+                None | Some(Value::Null) => None,
+                Some(_) => Some(str_arg(args, "fetched_from")?),
+            };
+            parse_text(&trust_security_txt(
+                &content,
+                str_arg(args, "now")?,
+                fetched_from,
+            )?)
+        }
+        "trust.blocklist_match" => parse_text(&trust_blocklist_match(
+            str_arg(args, "list")?,
+            str_arg(args, "host")?,
+        )?),
         _ => Err(OpError::new(
             EgovResult::UnknownOperation,
             "ffi.unknown_operation",

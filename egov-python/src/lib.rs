@@ -331,6 +331,24 @@ impl ActiveUserCounter {
     }
 }
 
+/// Parses and checks a security.txt file (TRUST-02.e); JSON with `valid` and `problems`.
+#[pyfunction]
+#[pyo3(signature = (content, now, fetched_from=None))]
+fn trust_security_txt(
+    py: Python<'_>,
+    content: &[u8],
+    now: &str,
+    fetched_from: Option<&str>,
+) -> PyResult<String> {
+    text(py, ops::trust_security_txt(content, now, fetched_from))
+}
+
+/// Looks a host up in an advisory do-not-access list (TRUST-02.d); JSON `{"listed", "hit"}`.
+#[pyfunction]
+fn trust_blocklist_match(py: Python<'_>, list_text: &str, host: &str) -> PyResult<String> {
+    text(py, ops::trust_blocklist_match(list_text, host))
+}
+
 /// The native module.
 #[pymodule]
 fn _egov(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -360,5 +378,7 @@ fn _egov(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(platform_classify, m)?)?;
     m.add_function(wrap_pyfunction!(platform_count, m)?)?;
     m.add_class::<ActiveUserCounter>()?;
+    m.add_function(wrap_pyfunction!(trust_security_txt, m)?)?;
+    m.add_function(wrap_pyfunction!(trust_blocklist_match, m)?)?;
     Ok(())
 }

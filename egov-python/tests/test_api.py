@@ -211,3 +211,17 @@ def test_platform_classify_and_counter():
     with pytest.raises(egov.EgovError):
         a.add_batch([{"user": -1, "at": 0}])
     assert a.months()[0]["events"] == 3  # all or nothing
+
+
+def test_trust_security_txt_and_blocklist():
+    r = egov.check_security_txt(b"Expires: 2025-01-01T00:00:00Z\nnot a field\n",
+                                dt.datetime(2026, 3, 2, 9, 0, tzinfo=VN))
+    assert r["valid"] is False
+    assert {"code": "security_txt.invalid_line", "line": 2} in [
+        {"code": p["code"], "line": p["line"]} for p in r["problems"]]
+    assert egov.check_security_txt(b"\xff", "2026-03-02T09:00:00+07:00")["valid"] is False
+    hit = egov.match_blocklist("bad.example\n", "a.bad.example")
+    assert hit["listed"] is True
+    assert egov.match_blocklist("bad.example\n", "good.example")["listed"] is False
+    with pytest.raises(egov.EgovError):
+        egov.check_security_txt(b"", "today")

@@ -111,6 +111,9 @@ PYTHONIC = {
         a["monthly"], a["population"], a["date"], source=a.get("source"),
         thresholds=a.get("thresholds"), intermediary=a.get("intermediary")),
     "platform.count": lambda a: egov.count_active_users(a["events"]),
+    "trust.security_txt": lambda a: egov.check_security_txt(
+        _content(a), a["now"], a.get("fetched_from")),
+    "trust.blocklist_match": lambda a: egov.match_blocklist(a["list"], a["host"]),
 }
 
 

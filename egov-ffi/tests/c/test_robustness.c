@@ -228,6 +228,21 @@ static EgovResult p_counter_add(const char *s, int slot) {
   return egov_counter_add_batch(g_counter, s);
 }
 
+static EgovResult p_sec_txt(const char *s, int slot) {
+  char *o = NULL;
+  EgovResult r = egov_trust_security_txt((const uint8_t *)"Contact: mailto:a@b.vn\n", 23,
+                                         V(0, "2026-03-02T09:00:00+07:00"),
+                                         V(1, "https://example.gov.vn/.well-known/security.txt"), &o);
+  egov_string_free(o);
+  return r;
+}
+static EgovResult p_blocklist(const char *s, int slot) {
+  char *o = NULL;
+  EgovResult r = egov_trust_blocklist_match(V(0, "bad.example\n"), V(1, "www.bad.example"), &o);
+  egov_string_free(o);
+  return r;
+}
+
 struct probe {
   const char *name;
   probe_fn fn;
@@ -268,6 +283,8 @@ static const struct probe PROBES[] = {
     {"egov_conversion_verify", p_conv_verify, 2, 0, 1}, /* "" is a QR text that fails */
     {"egov_platform_classify", p_plat_classify, 1, 0, 0},
     {"egov_counter_add_batch", p_counter_add, 1, 0, 0},
+    {"egov_trust_security_txt", p_sec_txt, 2, 2, 2},  /* fetched_from: NULL = unknown, free text */
+    {"egov_trust_blocklist_match", p_blocklist, 2, 0, 3}, /* "" list = empty; "" host = no hit */
 };
 
 /* The result must be an error with a code and a non-empty message. */
@@ -344,6 +361,12 @@ int main(void) {
             "ffi.invalid_key");
   CHECK_ERR(egov_conversion_sign(MARK_JSON, NULL, 0, SEED_HEX, NULL, NULL),
             EGOV_RESULT_NULL_ARGUMENT, NULL);
+
+  CHECK_ERR(egov_trust_security_txt(NULL, 5, "2026-03-02T09:00:00+07:00", NULL, &out),
+            EGOV_RESULT_NULL_ARGUMENT, "ffi.null_argument");
+  CHECK_ERR(egov_trust_security_txt((const uint8_t *)big, big_len, "2026-03-02T09:00:00+07:00",
+                                    NULL, &out),
+            EGOV_RESULT_INPUT_TOO_LARGE, "ffi.input_too_large");
 
   /* Absurd numbers: the end of the representable calendar. */
   CHECK_ERR(egov_calendar_add_working_days(g_cal, "+262142-12-20", 4294967295u, &out),

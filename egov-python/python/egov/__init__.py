@@ -38,7 +38,7 @@ __all__ = [
     "DocumentNumberError", "EgovError", "InternalError", "InvalidArgumentError", "MetadataError",
     "OPERATIONS", "RegistryError", "StatusError", "StatusTracker", "TimeError", "UrgencyError",
     "apply_sender_step", "apply_status", "call", "check_channel", "check_registry",
-    "classify_platform", "count_active_users",
+    "check_security_txt", "classify_platform", "count_active_users", "match_blocklist",
     "edxml_status", "is_ancestor_of", "legal_value", "paper_copy_required", "parse_agency_code",
     "parse_document_id", "parse_document_number", "parse_time", "parse_urgency",
     "send_deadline", "sign_conversion_mark", "validate_conversion_mark", "validate_metadata",
@@ -406,3 +406,22 @@ class ActiveUserCounter:
         """``[{"month": "2025-02", "active_users": n, "events": n}]``, oldest first."""
         months: List[Dict[str, Any]] = _load_dict(self._inner.months())["months"]
         return months
+
+
+# ---------------------------------------------------------------------------------------------
+# Trust (egov-trust)
+# ---------------------------------------------------------------------------------------------
+
+def check_security_txt(content: bytes, now: DateTimeLike,
+                       fetched_from: Optional[str] = None) -> Dict[str, Any]:
+    """Parses and checks a security.txt file (TRUST-02.e, RFC 9116) at ``now``. Keys: ``valid``,
+    ``problems`` (each ``code``, ``severity``, ``line``, ``message``), ``contacts``,
+    ``expires``, …"""
+    return _load_dict(_egov.trust_security_txt(bytes(content), _time_text(now), fetched_from))
+
+
+def match_blocklist(list_text: str, host: str) -> Dict[str, Any]:
+    """Whether ``host`` (or a parent domain; an IP literal as an address) is on an advisory
+    do-not-access list, one entry a line (TRUST-02.d). Keys: ``listed``, ``hit``,
+    ``rejected_lines``."""
+    return _load_dict(_egov.trust_blocklist_match(list_text, host))
