@@ -38,6 +38,11 @@ typedef enum EgovResult {
 // from several threads at once.
 typedef struct EgovCalendar EgovCalendar;
 
+// An opaque monthly-active-user counter (PLAT-01): distinct users located in Vietnam per
+// calendar month in Vietnam time. Create with `egov_counter_new`; free with
+// `egov_counter_free`. Not thread-safe: use one handle from one thread at a time.
+typedef struct EgovCounter EgovCounter;
+
 // An opaque status tracker: the status history of one e-document at one receiver (DOC-22).
 // Create with `egov_tracker_new` or `egov_tracker_from_json`; free with `egov_tracker_free`.
 // Not thread-safe: use one handle from one thread at a time.
@@ -319,6 +324,110 @@ enum EgovResult egov_check_channel(const char *facts_json, char **out_json);
 enum EgovResult egov_metadata_validate(const char *record_json,
                                        const char *policy_json,
                                        char **out_json);
+
+// Validates a conversion mark (CONV-02…15): `mark_json` is the mark's JSON form. Writes
+// `{"overall", "findings"}`; an invalid mark is still `EGOV_RESULT_OK` (see `overall`).
+//
+// # Safety
+// `mark_json` is a NUL-terminated string; `out_json` is writable.
+enum EgovResult egov_conversion_validate(const char *mark_json, char **out_json);
+
+// Signs a conversion mark: `mark_json` is the mark's JSON form, `content`/`content_len` the
+// bytes the mark covers (hashed with SHA-256; NULL allowed when the length is 0),
+// `secret_key_hex` the 32-byte Ed25519 seed as 64 hex digits, `options_json` a
+// `PayloadOptions` (`{"lookup_url", "limits"}`) or NULL. Writes `{"qr_text", "qr_version",
+// "key_id", "public_key", "content_sha256", "lookup_url", "mark"}`.
+//
+// # Safety
+// Strings are NUL-terminated (`options_json` may be NULL); `content` is readable for
+// `content_len` bytes; `out_json` is writable.
+enum EgovResult egov_conversion_sign(const char *mark_json,
+                                     const uint8_t *content,
+                                     size_t content_len,
+                                     const char *secret_key_hex,
+                                     const char *options_json,
+                                     char **out_json);
+
+// Verifies the text of a conversion-mark QR code against `trust_json` (`{"keys": [...]}`):
+// `content` NULL means "no content to compare"; otherwise `content_len` bytes are hashed and
+// compared. Writes the verification ladder (`state`, `failure`, `verified`, `mark`, …); a
+// payload that does not verify is still `EGOV_RESULT_OK` (see `verified`).
+//
+// # Safety
+// Strings are NUL-terminated; `content` is NULL or readable for `content_len` bytes;
+// `out_json` is writable.
+enum EgovResult egov_conversion_verify(const char *qr_text,
+                                       const char *trust_json,
+                                       const uint8_t *content,
+                                       size_t content_len,
+                                       char **out_json);
+
+// Classifies a platform by size (PLAT-02…06): `request_json` is `{"monthly": [{"month":
+// "2025-01", "active_users": n}], "population": n or a Population object, "date":
+// "YYYY-MM-DD", "source"?, "thresholds"?, "intermediary"?}`. Writes the classification JSON;
+// fewer than 12 months in the window is `EGOV_RESULT_INVALID_INPUT` with code
+// `platform.insufficient_history`.
+//
+// # Safety
+// `request_json` is a NUL-terminated string; `out_json` is writable.
+enum EgovResult egov_platform_classify(const char *request_json, char **out_json);
+
+// Creates an empty monthly-active-user counter. Free it with [`egov_counter_free`].
+//
+// # Safety
+// `out_counter` is writable.
+enum EgovResult egov_counter_new(struct EgovCounter **out_counter);
+
+// Frees a counter; NULL is a no-op.
+//
+// # Safety
+// `counter` is NULL or a handle from this library not yet freed.
+void egov_counter_free(struct EgovCounter *counter);
+
+// Adds a batch of activity events: `events_json` is `[{"user": n or "id", "at": unix seconds
+// or "…+07:00", "kind"?: "login", "in_vietnam"?: true}]`. All or nothing: on error nothing is
+// added.
+//
+// # Safety
+// `counter` is a live handle used by no other thread; `events_json` is a NUL-terminated string.
+enum EgovResult egov_counter_add_batch(struct EgovCounter *counter, const char *events_json);
+
+// Merges `other` into `into` (`other` is unchanged and still owned by the caller). Counters of
+// disjoint or overlapping user sets may be merged: a user is counted once per month.
+//
+// # Safety
+// Both are live handles; `into` is used by no other thread and differs from `other`.
+enum EgovResult egov_counter_merge(struct EgovCounter *into, const struct EgovCounter *other);
+
+// Writes the counted months: `{"months": [{"month": "2025-02", "active_users", "events"}],
+// "stats": {…}}`.
+//
+// # Safety
+// `counter` is a live handle; `out_json` is writable.
+enum EgovResult egov_counter_months(const struct EgovCounter *counter, char **out_json);
+
+// Parses and checks a security.txt file (TRUST-02.e, RFC 9116): `content`/`content_len` are the
+// file's bytes (any bytes: non-UTF-8 is a problem in the result, not an error), `now` the
+// evaluation time with offset, `fetched_from` the URI it was read from or NULL. Writes
+// `{"valid", "problems": [{"code", "severity", "line", "message"}], "contacts", "expires", …}`.
+//
+// # Safety
+// `content` is readable for `content_len` bytes (NULL allowed when 0); strings are
+// NUL-terminated (`fetched_from` may be NULL); `out_json` is writable.
+enum EgovResult egov_trust_security_txt(const uint8_t *content,
+                                        size_t content_len,
+                                        const char *now,
+                                        const char *fetched_from,
+                                        char **out_json);
+
+// Looks `host` up in an advisory do-not-access list (TRUST-02.d): `list_text` has one domain,
+// address or range a line (`#` comments). Writes `{"listed", "hit", "rejected_lines"}`.
+//
+// # Safety
+// `list_text` and `host` are NUL-terminated strings; `out_json` is writable.
+enum EgovResult egov_trust_blocklist_match(const char *list_text,
+                                           const char *host,
+                                           char **out_json);
 
 #ifdef __cplusplus
 }  // extern "C"

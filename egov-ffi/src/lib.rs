@@ -28,6 +28,7 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 
 use egov_core::WorkingCalendar;
 use egov_docs::status::StatusTracker;
+use egov_platform_class::MonthlyActiveCounter;
 
 pub mod ops;
 
@@ -66,6 +67,11 @@ pub struct EgovCalendar(WorkingCalendar);
 /// Create with `egov_tracker_new` or `egov_tracker_from_json`; free with `egov_tracker_free`.
 /// Not thread-safe: use one handle from one thread at a time.
 pub struct EgovTracker(StatusTracker);
+
+/// An opaque monthly-active-user counter (PLAT-01): distinct users located in Vietnam per
+/// calendar month in Vietnam time. Create with `egov_counter_new`; free with
+/// `egov_counter_free`. Not thread-safe: use one handle from one thread at a time.
+pub struct EgovCounter(MonthlyActiveCounter);
 
 // ---------------------------------------------------------------------------------------------
 // Last error, panic boundary, argument helpers
@@ -170,6 +176,32 @@ unsafe fn arg_opt_str<'a>(p: *const c_char, name: &str) -> OpResult<Option<&'a s
     }
     // SAFETY: forwarded contract of this function.
     unsafe { arg_str(p, name) }.map(Some)
+}
+
+/// Borrows a byte buffer `(p, len)`: NULL with `len > 0` is `EGOV_RESULT_NULL_ARGUMENT`, more
+/// than [`ops::EGOV_MAX_INPUT_BYTES`] is `EGOV_RESULT_INPUT_TOO_LARGE`; `len == 0` is empty.
+///
+/// # Safety
+/// `p` is NULL or valid for reads of `len` bytes during the call.
+unsafe fn arg_bytes<'a>(p: *const u8, len: usize, name: &str) -> OpResult<&'a [u8]> {
+    if len == 0 {
+        return Ok(&[]);
+    }
+    if p.is_null() {
+        return Err(null_arg(name));
+    }
+    if len > ops::EGOV_MAX_INPUT_BYTES {
+        return Err(OpError::new(
+            EgovResult::InputTooLarge,
+            "ffi.input_too_large",
+            format!(
+                "argument '{name}' is {len} bytes long; at most {} are accepted",
+                ops::EGOV_MAX_INPUT_BYTES
+            ),
+        ));
+    }
+    // SAFETY: the caller guarantees `p` is readable for `len` bytes.
+    Ok(unsafe { std::slice::from_raw_parts(p, len) })
 }
 
 /// Borrows a handle argument.
@@ -980,6 +1012,258 @@ pub unsafe extern "C" fn egov_metadata_validate(
                 arg_str(record_json, "record_json")?,
                 arg_opt_str(policy_json, "policy_json")?,
             )
+        })
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Conversion marks (egov-conversion)
+// ---------------------------------------------------------------------------------------------
+
+/// Validates a conversion mark (CONV-02…15): `mark_json` is the mark's JSON form. Writes
+/// `{"overall", "findings"}`; an invalid mark is still `EGOV_RESULT_OK` (see `overall`).
+///
+/// # Safety
+/// `mark_json` is a NUL-terminated string; `out_json` is writable.
+#[no_mangle]
+pub unsafe extern "C" fn egov_conversion_validate(
+    mark_json: *const c_char,
+    out_json: *mut *mut c_char,
+) -> EgovResult {
+    // SAFETY: the caller's contract covers every pointer.
+    unsafe {
+        string_out(out_json, || {
+            ops::conversion_validate(arg_str(mark_json, "mark_json")?)
+        })
+    }
+}
+
+/// Signs a conversion mark: `mark_json` is the mark's JSON form, `content`/`content_len` the
+/// bytes the mark covers (hashed with SHA-256; NULL allowed when the length is 0),
+/// `secret_key_hex` the 32-byte Ed25519 seed as 64 hex digits, `options_json` a
+/// `PayloadOptions` (`{"lookup_url", "limits"}`) or NULL. Writes `{"qr_text", "qr_version",
+/// "key_id", "public_key", "content_sha256", "lookup_url", "mark"}`.
+///
+/// # Safety
+/// Strings are NUL-terminated (`options_json` may be NULL); `content` is readable for
+/// `content_len` bytes; `out_json` is writable.
+#[no_mangle]
+pub unsafe extern "C" fn egov_conversion_sign(
+    mark_json: *const c_char,
+    content: *const u8,
+    content_len: usize,
+    secret_key_hex: *const c_char,
+    options_json: *const c_char,
+    out_json: *mut *mut c_char,
+) -> EgovResult {
+    // SAFETY: the caller's contract covers every pointer.
+    unsafe {
+        string_out(out_json, || {
+            ops::conversion_sign(
+                arg_str(mark_json, "mark_json")?,
+                arg_bytes(content, content_len, "content")?,
+                arg_str(secret_key_hex, "secret_key_hex")?,
+                arg_opt_str(options_json, "options_json")?,
+            )
+        })
+    }
+}
+
+/// Verifies the text of a conversion-mark QR code against `trust_json` (`{"keys": [...]}`):
+/// `content` NULL means "no content to compare"; otherwise `content_len` bytes are hashed and
+/// compared. Writes the verification ladder (`state`, `failure`, `verified`, `mark`, …); a
+/// payload that does not verify is still `EGOV_RESULT_OK` (see `verified`).
+///
+/// # Safety
+/// Strings are NUL-terminated; `content` is NULL or readable for `content_len` bytes;
+/// `out_json` is writable.
+#[no_mangle]
+pub unsafe extern "C" fn egov_conversion_verify(
+    qr_text: *const c_char,
+    trust_json: *const c_char,
+    content: *const u8,
+    content_len: usize,
+    out_json: *mut *mut c_char,
+) -> EgovResult {
+    // SAFETY: the caller's contract covers every pointer.
+    unsafe {
+        string_out(out_json, || {
+            let content = if content.is_null() {
+                None
+            } else {
+                Some(arg_bytes(content, content_len, "content")?)
+            };
+            ops::conversion_verify(
+                arg_str(qr_text, "qr_text")?,
+                arg_str(trust_json, "trust_json")?,
+                content,
+            )
+        })
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Platform classes (egov-platform-class)
+// ---------------------------------------------------------------------------------------------
+
+/// Classifies a platform by size (PLAT-02…06): `request_json` is `{"monthly": [{"month":
+/// "2025-01", "active_users": n}], "population": n or a Population object, "date":
+/// "YYYY-MM-DD", "source"?, "thresholds"?, "intermediary"?}`. Writes the classification JSON;
+/// fewer than 12 months in the window is `EGOV_RESULT_INVALID_INPUT` with code
+/// `platform.insufficient_history`.
+///
+/// # Safety
+/// `request_json` is a NUL-terminated string; `out_json` is writable.
+#[no_mangle]
+pub unsafe extern "C" fn egov_platform_classify(
+    request_json: *const c_char,
+    out_json: *mut *mut c_char,
+) -> EgovResult {
+    // SAFETY: the caller's contract covers every pointer.
+    unsafe {
+        string_out(out_json, || {
+            ops::platform_classify(arg_str(request_json, "request_json")?)
+        })
+    }
+}
+
+/// Creates an empty monthly-active-user counter. Free it with [`egov_counter_free`].
+///
+/// # Safety
+/// `out_counter` is writable.
+#[no_mangle]
+pub unsafe extern "C" fn egov_counter_new(out_counter: *mut *mut EgovCounter) -> EgovResult {
+    guard(|| {
+        // SAFETY: forwarded contract of this function.
+        let slot = unsafe { out_slot(out_counter, "out_counter") }?;
+        *slot = Box::into_raw(Box::new(EgovCounter(MonthlyActiveCounter::new())));
+        Ok(())
+    })
+}
+
+/// Frees a counter; NULL is a no-op.
+///
+/// # Safety
+/// `counter` is NULL or a handle from this library not yet freed.
+#[no_mangle]
+pub unsafe extern "C" fn egov_counter_free(counter: *mut EgovCounter) {
+    if counter.is_null() {
+        return;
+    }
+    let _ = catch_unwind(AssertUnwindSafe(|| {
+        // SAFETY: created by `Box::into_raw` in this library, freed once.
+        drop(unsafe { Box::from_raw(counter) });
+    }));
+}
+
+/// Adds a batch of activity events: `events_json` is `[{"user": n or "id", "at": unix seconds
+/// or "…+07:00", "kind"?: "login", "in_vietnam"?: true}]`. All or nothing: on error nothing is
+/// added.
+///
+/// # Safety
+/// `counter` is a live handle used by no other thread; `events_json` is a NUL-terminated string.
+#[no_mangle]
+pub unsafe extern "C" fn egov_counter_add_batch(
+    counter: *mut EgovCounter,
+    events_json: *const c_char,
+) -> EgovResult {
+    guard(|| {
+        // SAFETY: the caller's contract covers every pointer.
+        let (c, e) = unsafe {
+            (
+                arg_handle_mut(counter, "counter")?,
+                arg_str(events_json, "events_json")?,
+            )
+        };
+        ops::counter_add_json(&mut c.0, e)
+    })
+}
+
+/// Merges `other` into `into` (`other` is unchanged and still owned by the caller). Counters of
+/// disjoint or overlapping user sets may be merged: a user is counted once per month.
+///
+/// # Safety
+/// Both are live handles; `into` is used by no other thread and differs from `other`.
+#[no_mangle]
+pub unsafe extern "C" fn egov_counter_merge(
+    into: *mut EgovCounter,
+    other: *const EgovCounter,
+) -> EgovResult {
+    guard(|| {
+        // SAFETY: the caller's contract covers every pointer.
+        let o = unsafe { arg_handle(other, "other")? }.0.clone();
+        // SAFETY: as above.
+        let i = unsafe { arg_handle_mut(into, "into")? };
+        i.0.merge(o);
+        Ok(())
+    })
+}
+
+/// Writes the counted months: `{"months": [{"month": "2025-02", "active_users", "events"}],
+/// "stats": {…}}`.
+///
+/// # Safety
+/// `counter` is a live handle; `out_json` is writable.
+#[no_mangle]
+pub unsafe extern "C" fn egov_counter_months(
+    counter: *const EgovCounter,
+    out_json: *mut *mut c_char,
+) -> EgovResult {
+    // SAFETY: the caller's contract covers every pointer.
+    unsafe {
+        string_out(out_json, || {
+            ops::counter_months(&arg_handle(counter, "counter")?.0)
+        })
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Trust (egov-trust)
+// ---------------------------------------------------------------------------------------------
+
+/// Parses and checks a security.txt file (TRUST-02.e, RFC 9116): `content`/`content_len` are the
+/// file's bytes (any bytes: non-UTF-8 is a problem in the result, not an error), `now` the
+/// evaluation time with offset, `fetched_from` the URI it was read from or NULL. Writes
+/// `{"valid", "problems": [{"code", "severity", "line", "message"}], "contacts", "expires", …}`.
+///
+/// # Safety
+/// `content` is readable for `content_len` bytes (NULL allowed when 0); strings are
+/// NUL-terminated (`fetched_from` may be NULL); `out_json` is writable.
+#[no_mangle]
+pub unsafe extern "C" fn egov_trust_security_txt(
+    content: *const u8,
+    content_len: usize,
+    now: *const c_char,
+    fetched_from: *const c_char,
+    out_json: *mut *mut c_char,
+) -> EgovResult {
+    // SAFETY: the caller's contract covers every pointer.
+    unsafe {
+        string_out(out_json, || {
+            ops::trust_security_txt(
+                arg_bytes(content, content_len, "content")?,
+                arg_str(now, "now")?,
+                arg_opt_str(fetched_from, "fetched_from")?,
+            )
+        })
+    }
+}
+
+/// Looks `host` up in an advisory do-not-access list (TRUST-02.d): `list_text` has one domain,
+/// address or range a line (`#` comments). Writes `{"listed", "hit", "rejected_lines"}`.
+///
+/// # Safety
+/// `list_text` and `host` are NUL-terminated strings; `out_json` is writable.
+#[no_mangle]
+pub unsafe extern "C" fn egov_trust_blocklist_match(
+    list_text: *const c_char,
+    host: *const c_char,
+    out_json: *mut *mut c_char,
+) -> EgovResult {
+    // SAFETY: the caller's contract covers every pointer.
+    unsafe {
+        string_out(out_json, || {
+            ops::trust_blocklist_match(arg_str(list_text, "list_text")?, arg_str(host, "host")?)
         })
     }
 }

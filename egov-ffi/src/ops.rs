@@ -530,6 +530,302 @@ pub fn metadata_validate(record: &str, policy: Option<&str>) -> OpResult<String>
 }
 
 // ---------------------------------------------------------------------------------------------
+// Conversion marks (egov-conversion)
+// ---------------------------------------------------------------------------------------------
+
+/// Decodes hex (either case, even length) into bytes; `ffi.invalid_hex` otherwise.
+pub fn decode_hex(what: &str, s: &str) -> OpResult<Vec<u8>> {
+    check_len(what, s)?;
+    let s = s.trim().as_bytes();
+    let bad = || {
+        OpError::new(
+            EgovResult::InvalidInput,
+            "ffi.invalid_hex",
+            format!("{what} is not hexadecimal (an even number of 0-9a-f digits)"),
+        )
+    };
+    if !s.len().is_multiple_of(2) {
+        return Err(bad());
+    }
+    s.chunks(2)
+        .map(|pair| {
+            let v = |c: u8| char::from(c).to_digit(16);
+            match pair {
+                [a, b] => match (v(*a), v(*b)) {
+                    (Some(hi), Some(lo)) => u8::try_from(hi * 16 + lo).map_err(|_| bad()),
+                    _ => Err(bad()),
+                },
+                _ => Err(bad()),
+            }
+        })
+        .collect()
+}
+
+/// `conversion.validate`: the findings on a conversion mark (CONV-03…15), JSON text
+/// `{"overall": …, "findings": […]}`. `mark` is the mark's JSON form.
+pub fn conversion_validate(mark: &str) -> OpResult<String> {
+    let mark: egov_conversion::ConversionMark = from_json("mark", mark)?;
+    let report = egov_conversion::validate(&mark);
+    to_text(&MetadataAnswer {
+        overall: report.overall(),
+        findings: report.findings,
+    })
+}
+
+/// `conversion.sign`: signs `mark` (JSON form) over the SHA-256 of `content` with the Ed25519
+/// key whose 32-byte seed is `secret_key_hex`; `options` is the JSON form of
+/// `PayloadOptions` (`lookup_url`, `limits`) or `None`. JSON text with `qr_text`, `qr_version`,
+/// `key_id`, `public_key`, `content_sha256` (hex) and the signed (normalised) `mark`.
+pub fn conversion_sign(
+    mark: &str,
+    content: &[u8],
+    secret_key_hex: &str,
+    options: Option<&str>,
+) -> OpResult<String> {
+    use egov_conversion::payload::{content_digest, hex, parse_hex, PayloadOptions};
+    let mark: egov_conversion::ConversionMark = from_json("mark", mark)?;
+    check_len("secret key", secret_key_hex)?;
+    let seed: [u8; 32] = parse_hex(secret_key_hex).ok_or_else(|| {
+        OpError::new(
+            EgovResult::InvalidInput,
+            "ffi.invalid_key",
+            "the secret key must be 64 hex digits (a 32-byte Ed25519 seed)",
+        )
+    })?;
+    if content.len() > EGOV_MAX_INPUT_BYTES {
+        return Err(OpError::new(
+            EgovResult::InputTooLarge,
+            "ffi.input_too_large",
+            format!(
+                "content is {} bytes long; at most {EGOV_MAX_INPUT_BYTES} are accepted",
+                content.len()
+            ),
+        ));
+    }
+    let options: PayloadOptions = match options {
+        Some(o) => from_json("options", o)?,
+        None => PayloadOptions::default(),
+    };
+    let key = egov_conversion::SigningKey::from_bytes(&seed);
+    let signed =
+        egov_conversion::sign(&mark, &content_digest(content), &key, &options).map_err(dom)?;
+    to_text(&json!({
+        "qr_text": signed.qr_text,
+        "qr_version": signed.qr_version,
+        "key_id": signed.key_id(),
+        "public_key": hex(&signed.public_key),
+        "content_sha256": hex(&signed.content_sha256),
+        "lookup_url": signed.lookup_url,
+        "mark": signed.mark,
+    }))
+}
+
+/// `conversion.verify`: the verification ladder of a QR text against a trust set (JSON form
+/// `{"keys": [...]}`), comparing the content hash when `content` is given. JSON text of the
+/// library's `Verification` plus `"verified": bool`.
+pub fn conversion_verify(qr_text: &str, trust: &str, content: Option<&[u8]>) -> OpResult<String> {
+    check_len("QR text", qr_text)?;
+    check_len("trust set", trust)?;
+    let trust = egov_conversion::TrustSet::from_json(trust).map_err(dom)?;
+    if content.is_some_and(|c| c.len() > EGOV_MAX_INPUT_BYTES) {
+        return Err(OpError::new(
+            EgovResult::InputTooLarge,
+            "ffi.input_too_large",
+            format!("content is larger than {EGOV_MAX_INPUT_BYTES} bytes"),
+        ));
+    }
+    let v = egov_conversion::verify(qr_text, &trust, content);
+    let mut out = to_value(&v)?;
+    out["verified"] = json!(v.is_verified());
+    Ok(out.to_string())
+}
+
+/// Content bytes from `content_hex` (hex) or `content_text` (UTF-8 text), if either is given.
+fn content_arg(args: &Value) -> OpResult<Option<Vec<u8>>> {
+    match (args.get("content_hex"), args.get("content_text")) {
+        (Some(Value::String(h)), _) => decode_hex("content_hex", h).map(Some),
+        (_, Some(Value::String(t))) => Ok(Some(t.as_bytes().to_vec())),
+        (None | Some(Value::Null), None | Some(Value::Null)) => Ok(None),
+        _ => Err(bad_args("content_hex / content_text must be strings")),
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Platform classes (egov-platform-class)
+// ---------------------------------------------------------------------------------------------
+
+/// The arguments of [`platform_classify`]: the JSON request of `egov_platform_classify`.
+#[derive(Debug, Clone, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ClassifyRequest {
+    /// Monthly counts `[{"month": "2025-01", "active_users": n}]`.
+    pub monthly: Vec<egov_platform_class::MonthlyCount>,
+    /// The population: a number (provenance "not stated", published on the determination
+    /// date) or the library's `Population` object (value, kind, reference, publisher, …).
+    pub population: Value,
+    /// The determination date `YYYY-MM-DD`.
+    pub date: String,
+    /// Where the counts come from (`{"kind": "self_measured"}`, the default).
+    #[serde(default)]
+    pub source: Option<egov_platform_class::UserCountSource>,
+    /// The thresholds (default: NĐ 137/2024, 3 % and 10 %).
+    #[serde(default)]
+    pub thresholds: Option<egov_platform_class::Thresholds>,
+    /// The intermediary attestation (`attested`, `not_intermediary`, default `not_attested`).
+    #[serde(default)]
+    pub intermediary: Option<egov_platform_class::Intermediary>,
+}
+
+/// `platform.classify`: the size class on the request's date (PLAT-02…06), the library's
+/// `Classification` JSON; too few months is the error `platform.insufficient_history`.
+pub fn platform_classify(request: &str) -> OpResult<String> {
+    use egov_platform_class::{classify, ClassificationInput, Population, PopulationKind};
+    let req: ClassifyRequest = from_json("classification request", request)?;
+    let date = parse_date(&req.date)?;
+    let population = match &req.population {
+        Value::Number(n) => {
+            let value = n
+                .as_u64()
+                .ok_or_else(|| bad_args("population must be a non-negative integer"))?;
+            Population::new(
+                value,
+                PopulationKind::Average,
+                "not stated",
+                "not stated",
+                date,
+            )
+        }
+        v => serde_json::from_value(v.clone())
+            .map_err(|e| bad_args(format!("invalid population: {e}")))?,
+    };
+    let mut input = ClassificationInput::new(
+        req.monthly,
+        req.source
+            .unwrap_or(egov_platform_class::UserCountSource::SelfMeasured),
+    );
+    input.population = population;
+    if let Some(t) = req.thresholds {
+        input.thresholds = t;
+    }
+    if let Some(i) = req.intermediary {
+        input.intermediary = i;
+    }
+    to_text(&classify(&input, date).map_err(dom)?)
+}
+
+/// One activity event in JSON: `user` an integer (used as is) or a string (hashed), `at` Unix
+/// seconds or a timestamp with an offset, `kind` (default `login`), `in_vietnam` (default true).
+#[derive(Debug, Clone, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EventJson {
+    user: Value,
+    at: Value,
+    #[serde(default)]
+    kind: Option<egov_platform_class::ActivityKind>,
+    #[serde(default)]
+    in_vietnam: Option<bool>,
+}
+
+/// Parses events (a JSON array of [`EventJson`]).
+pub fn events_from_json(events: &str) -> OpResult<Vec<egov_platform_class::ActivityEvent>> {
+    use egov_platform_class::{ActivityEvent, ActivityKind, UserKey};
+    let raw: Vec<EventJson> = from_json("events", events)?;
+    raw.into_iter()
+        .map(|e| {
+            let user = match &e.user {
+                Value::Number(n) => n
+                    .as_u64()
+                    .map(UserKey::from_int)
+                    .ok_or_else(|| bad_args("user must be a non-negative integer or a string"))?,
+                Value::String(s) => UserKey::from_str_id(s),
+                _ => return Err(bad_args("user must be a non-negative integer or a string")),
+            };
+            let at = match &e.at {
+                Value::Number(n) => n
+                    .as_i64()
+                    .ok_or_else(|| bad_args("at must be Unix seconds or a timestamp"))?,
+                Value::String(s) => parse_time(s, false)?.unix_seconds(),
+                _ => return Err(bad_args("at must be Unix seconds or a timestamp")),
+            };
+            Ok(ActivityEvent {
+                user,
+                at,
+                kind: e.kind.unwrap_or(ActivityKind::Login),
+                in_vietnam: e.in_vietnam.unwrap_or(true),
+            })
+        })
+        .collect()
+}
+
+/// Adds events (JSON array, see [`events_from_json`]) to `counter`; all or nothing.
+pub fn counter_add_json(
+    counter: &mut egov_platform_class::MonthlyActiveCounter,
+    events: &str,
+) -> OpResult<()> {
+    let events = events_from_json(events)?;
+    counter.add_batch(&events);
+    Ok(())
+}
+
+/// The months of `counter` with their distinct active users, and the event accounting:
+/// `{"months": [{"month", "active_users", "events"}], "stats": {…}}`.
+pub fn counter_months(counter: &egov_platform_class::MonthlyActiveCounter) -> OpResult<String> {
+    to_text(&json!({ "months": counter.months(), "stats": counter.stats() }))
+}
+
+/// `platform.count`: counts `events` on a new counter and answers [`counter_months`].
+pub fn platform_count(events: &str) -> OpResult<String> {
+    let mut c = egov_platform_class::MonthlyActiveCounter::new();
+    counter_add_json(&mut c, events)?;
+    counter_months(&c)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Trust (egov-trust)
+// ---------------------------------------------------------------------------------------------
+
+/// `trust.security_txt`: parses and checks a security.txt file (TRUST-02.e, RFC 9116) at
+/// `now` (timestamp with offset); `fetched_from` is the URI it was read from (compared with
+/// `Canonical`) or `None`. The library's `SecurityTxt` JSON (`problems` with `code`, `severity`
+/// and `line`) plus `"valid": bool`.
+pub fn trust_security_txt(
+    content: &[u8],
+    now: &str,
+    fetched_from: Option<&str>,
+) -> OpResult<String> {
+    if content.len() > EGOV_MAX_INPUT_BYTES {
+        return Err(OpError::new(
+            EgovResult::InputTooLarge,
+            "ffi.input_too_large",
+            format!("security.txt is larger than {EGOV_MAX_INPUT_BYTES} bytes"),
+        ));
+    }
+    let now = parse_time(now, false)?;
+    if let Some(f) = fetched_from {
+        check_len("fetched_from", f)?;
+    }
+    let parsed = egov_trust::parse_security_txt(content, now, fetched_from);
+    let mut out = to_value(&parsed)?;
+    out["valid"] = json!(parsed.is_valid());
+    Ok(out.to_string())
+}
+
+/// `trust.blocklist_match`: whether `host` (or a parent domain; an IP literal as an address)
+/// is on the advisory list `list` (one domain, address or range a line, TRUST-02.d):
+/// `{"listed": bool, "hit": …, "rejected_lines": […]}`.
+pub fn trust_blocklist_match(list: &str, host: &str) -> OpResult<String> {
+    check_len("list", list)?;
+    check_len("host", host)?;
+    let snapshot = egov_trust::BlocklistSnapshot::parse("caller", None, list);
+    let hit = snapshot.match_host(host);
+    to_text(&json!({
+        "listed": hit.is_some(),
+        "hit": hit,
+        "rejected_lines": snapshot.rejected,
+    }))
+}
+
+// ---------------------------------------------------------------------------------------------
 // Dispatch by name (test vectors, `egov_call`)
 // ---------------------------------------------------------------------------------------------
 
@@ -568,7 +864,7 @@ fn calendar_arg(args: &Value) -> OpResult<Cow<'static, WorkingCalendar>> {
 }
 
 /// Every operation name [`call`] knows, in a stable order.
-pub const OPERATIONS: [&str; 20] = [
+pub const OPERATIONS: [&str; 27] = [
     "time.parse",
     "calendar.day",
     "calendar.is_working_day",
@@ -589,6 +885,13 @@ pub const OPERATIONS: [&str; 20] = [
     "legal_value.paper_copy",
     "legal_value.channel",
     "metadata.validate",
+    "conversion.validate",
+    "conversion.sign",
+    "conversion.verify",
+    "platform.classify",
+    "platform.count",
+    "trust.security_txt",
+    "trust.blocklist_match",
 ];
 
 /// Runs operation `op` with arguments `args` (a JSON object); the arguments are named as in the
@@ -677,6 +980,55 @@ pub fn call(op: &str, args: &Value) -> OpResult {
                 json_arg(args, "policy")?.as_deref(),
             )?)
         }
+        "conversion.validate" => {
+            let mark =
+                json_arg(args, "mark")?.ok_or_else(|| bad_args("argument 'mark' is missing"))?;
+            parse_text(&conversion_validate(&mark)?)
+        }
+        "conversion.sign" => {
+            let mark =
+                json_arg(args, "mark")?.ok_or_else(|| bad_args("argument 'mark' is missing"))?;
+            let content = content_arg(args)?
+                .ok_or_else(|| bad_args("argument 'content_hex' or 'content_text' is missing"))?;
+            parse_text(&conversion_sign(
+                &mark,
+                &content,
+                str_arg(args, "secret_key")?,
+                json_arg(args, "options")?.as_deref(),
+            )?)
+        }
+        "conversion.verify" => {
+            let trust =
+                json_arg(args, "trust")?.ok_or_else(|| bad_args("argument 'trust' is missing"))?;
+            parse_text(&conversion_verify(
+                str_arg(args, "qr_text")?,
+                &trust,
+                content_arg(args)?.as_deref(),
+            )?)
+        }
+        "platform.classify" => parse_text(&platform_classify(&args.to_string())?),
+        "platform.count" => {
+            let events = json_arg(args, "events")?
+                .ok_or_else(|| bad_args("argument 'events' is missing"))?;
+            parse_text(&platform_count(&events)?)
+        }
+        "trust.security_txt" => {
+            let content = content_arg(args)?
+                .ok_or_else(|| bad_args("argument 'content_hex' or 'content_text' is missing"))?;
+            let fetched_from = match args.get("fetched_from") {
+                None | Some(Value::Null) => None,
+                Some(_) => Some(str_arg(args, "fetched_from")?),
+            };
+            parse_text(&trust_security_txt(
+                &content,
+                str_arg(args, "now")?,
+                fetched_from,
+            )?)
+        }
+        "trust.blocklist_match" => parse_text(&trust_blocklist_match(
+            str_arg(args, "list")?,
+            str_arg(args, "host")?,
+        )?),
         _ => Err(OpError::new(
             EgovResult::UnknownOperation,
             "ffi.unknown_operation",

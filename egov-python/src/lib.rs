@@ -9,6 +9,7 @@
 use egov_core::WorkingCalendar;
 use egov_docs::status::StatusTracker;
 use egov_ffi::ops::{self, OpError, OpResult};
+use egov_platform_class::MonthlyActiveCounter;
 use pyo3::prelude::*;
 
 /// The Python exception for `e`, built by `egov._errors.from_code` (the one mapping from error
@@ -255,6 +256,99 @@ fn metadata_validate(
     text(py, ops::metadata_validate(record_json, policy_json))
 }
 
+/// Conversion-mark validation (CONV-02…15); JSON `{"overall", "findings"}`.
+#[pyfunction]
+fn conversion_validate(py: Python<'_>, mark_json: &str) -> PyResult<String> {
+    text(py, ops::conversion_validate(mark_json))
+}
+
+/// Signs a conversion mark over `content` with a 32-byte Ed25519 seed (64 hex digits); JSON
+/// with `qr_text`.
+#[pyfunction]
+#[pyo3(signature = (mark_json, content, secret_key_hex, options_json=None))]
+fn conversion_sign(
+    py: Python<'_>,
+    mark_json: &str,
+    content: &[u8],
+    secret_key_hex: &str,
+    options_json: Option<&str>,
+) -> PyResult<String> {
+    text(
+        py,
+        ops::conversion_sign(mark_json, content, secret_key_hex, options_json),
+    )
+}
+
+/// Verifies a conversion-mark QR text against a trust set; JSON verification ladder.
+#[pyfunction]
+#[pyo3(signature = (qr_text, trust_json, content=None))]
+fn conversion_verify(
+    py: Python<'_>,
+    qr_text: &str,
+    trust_json: &str,
+    content: Option<&[u8]>,
+) -> PyResult<String> {
+    text(py, ops::conversion_verify(qr_text, trust_json, content))
+}
+
+/// Platform size classification (PLAT-02…06); JSON request in, classification JSON out.
+#[pyfunction]
+fn platform_classify(py: Python<'_>, request_json: &str) -> PyResult<String> {
+    text(py, ops::platform_classify(request_json))
+}
+
+/// Counts distinct monthly active users of a JSON event list; JSON `{"months", "stats"}`.
+#[pyfunction]
+fn platform_count(py: Python<'_>, events_json: &str) -> PyResult<String> {
+    text(py, ops::platform_count(events_json))
+}
+
+/// A monthly-active-user counter (PLAT-01): add batches of events, merge counters, read months.
+#[pyclass(module = "egov._egov")]
+#[derive(Clone, Default)]
+struct ActiveUserCounter(MonthlyActiveCounter);
+
+#[pymethods]
+impl ActiveUserCounter {
+    #[new]
+    fn new() -> Self {
+        Self::default()
+    }
+
+    /// Adds events (JSON array); all or nothing.
+    fn add_batch(&mut self, py: Python<'_>, events_json: &str) -> PyResult<()> {
+        plain(py, ops::counter_add_json(&mut self.0, events_json))
+    }
+
+    /// Merges `other` into this counter (`other` is unchanged).
+    fn merge(&mut self, other: &ActiveUserCounter) {
+        self.0.merge(other.0.clone());
+    }
+
+    /// The counted months as JSON `{"months", "stats"}`.
+    fn months(&self, py: Python<'_>) -> PyResult<String> {
+        text(py, ops::counter_months(&self.0))
+    }
+}
+
+/// Parses and checks a security.txt file (TRUST-02.e); JSON with `valid` and `problems`.
+#[pyfunction]
+#[pyo3(signature = (content, now, fetched_from=None))]
+fn trust_security_txt(
+    py: Python<'_>,
+    content: &[u8],
+    now: &str,
+    fetched_from: Option<&str>,
+) -> PyResult<String> {
+    text(py, ops::trust_security_txt(content, now, fetched_from))
+}
+
+/// Looks a host up in an advisory do-not-access list (TRUST-02.d); JSON `{"listed", "hit"}`.
+#[pyfunction]
+fn trust_blocklist_match(py: Python<'_>, list_text: &str, host: &str) -> PyResult<String> {
+    text(py, ops::trust_blocklist_match(list_text, host))
+}
+
 /// The native module.
 #[pymodule]
 fn _egov(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -278,5 +372,13 @@ fn _egov(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(paper_copy, m)?)?;
     m.add_function(wrap_pyfunction!(check_channel, m)?)?;
     m.add_function(wrap_pyfunction!(metadata_validate, m)?)?;
+    m.add_function(wrap_pyfunction!(conversion_validate, m)?)?;
+    m.add_function(wrap_pyfunction!(conversion_sign, m)?)?;
+    m.add_function(wrap_pyfunction!(conversion_verify, m)?)?;
+    m.add_function(wrap_pyfunction!(platform_classify, m)?)?;
+    m.add_function(wrap_pyfunction!(platform_count, m)?)?;
+    m.add_class::<ActiveUserCounter>()?;
+    m.add_function(wrap_pyfunction!(trust_security_txt, m)?)?;
+    m.add_function(wrap_pyfunction!(trust_blocklist_match, m)?)?;
     Ok(())
 }

@@ -161,3 +161,67 @@ def test_bad_inputs_raise_not_crash():
     with pytest.raises(egov.InvalidArgumentError) as e:
         egov.call("no.such.op", {})
     assert e.value.code == "ffi.unknown_operation"
+
+
+MARK = {
+    "direction": "paper_to_data", "profile": "general",
+    "mark_text": "Thông điệp dữ liệu được chuyển đổi từ văn bản giấy",
+    "converted_at": "2026-03-02T09:15:00+07:00",
+    "converter_full_name": "Ủy ban nhân dân phường Hàng Bạc",
+}
+SEED = "07" * 32
+
+
+def test_conversion_mark_sign_and_verify():
+    assert egov.validate_conversion_mark(MARK)["overall"] == "pass"
+    signed = egov.sign_conversion_mark(MARK, b"scan.pdf bytes", SEED)
+    assert signed["qr_text"].startswith("EGCM:")
+    assert signed["key_id"] == "fe812c12f3ab4ce6"
+    trust = {"keys": [{"label": "UBND", "public_key": signed["public_key"]}]}
+    ok = egov.verify_conversion_qr(signed["qr_text"], trust, b"scan.pdf bytes")
+    assert ok["verified"] is True and ok["state"] == "content_matches"
+    assert egov.verify_conversion_qr(signed["qr_text"], trust, b"other")["verified"] is False
+    qr = signed["qr_text"]
+    tampered = qr[:-10] + ("1" if qr[-10] != "1" else "2") + qr[-9:]
+    bad = egov.verify_conversion_qr(tampered, trust, b"scan.pdf bytes")
+    assert bad["verified"] is False and bad["failure"]["code"] == "signature.invalid"
+
+
+def test_conversion_errors():
+    with pytest.raises(egov.EgovError) as info:
+        egov.sign_conversion_mark(MARK, b"x", "07")
+    assert info.value.code == "ffi.invalid_key"
+    with pytest.raises(egov.EgovError) as info:
+        egov.verify_conversion_qr("EGCM:0", {"keys": 7})
+    assert info.value.code == "trust_set.invalid"
+
+
+def test_platform_classify_and_counter():
+    months = [{"month": f"2025-{m:02d}", "active_users": 10_000_001} for m in range(1, 13)]
+    c = egov.classify_platform(months, 100_000_000, dt.date(2026, 1, 10))
+    assert c["scale"] == "very_large"
+    with pytest.raises(egov.EgovError) as info:
+        egov.classify_platform(months[:11], 100_000_000, "2026-01-10")
+    assert info.value.code == "platform.insufficient_history"
+    a, b = egov.ActiveUserCounter(), egov.ActiveUserCounter()
+    a.add_batch([{"user": 1, "at": dt.datetime(2025, 2, 1, 0, 30, tzinfo=VN)}])
+    b.add_batch([{"user": 1, "at": "2025-01-31T17:30:00Z"}, {"user": "u2", "at": 1738344600}])
+    a.merge(b)
+    assert a.months() == [{"month": "2025-02", "active_users": 2, "events": 3}]
+    with pytest.raises(egov.EgovError):
+        a.add_batch([{"user": -1, "at": 0}])
+    assert a.months()[0]["events"] == 3  # all or nothing
+
+
+def test_trust_security_txt_and_blocklist():
+    r = egov.check_security_txt(b"Expires: 2025-01-01T00:00:00Z\nnot a field\n",
+                                dt.datetime(2026, 3, 2, 9, 0, tzinfo=VN))
+    assert r["valid"] is False
+    assert {"code": "security_txt.invalid_line", "line": 2} in [
+        {"code": p["code"], "line": p["line"]} for p in r["problems"]]
+    assert egov.check_security_txt(b"\xff", "2026-03-02T09:00:00+07:00")["valid"] is False
+    hit = egov.match_blocklist("bad.example\n", "a.bad.example")
+    assert hit["listed"] is True
+    assert egov.match_blocklist("bad.example\n", "good.example")["listed"] is False
+    with pytest.raises(egov.EgovError):
+        egov.check_security_txt(b"", "today")

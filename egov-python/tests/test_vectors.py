@@ -68,6 +68,18 @@ def _deadline(a):
         calendar=_calendar(a) if "calendar" in a else None, policy=a.get("policy"))
 
 
+def _content(a):
+    """Vector content (hex or text, a JSON-only concept) as the bytes the Python API takes."""
+    if a.get("content_hex") is not None:
+        try:
+            return bytes.fromhex(a["content_hex"])
+        except ValueError:
+            raise egov.InvalidArgumentError("ffi.invalid_hex", "content_hex is not hex") from None
+    if a.get("content_text") is not None:
+        return a["content_text"].encode("utf-8")
+    return None
+
+
 PYTHONIC = {
     "time.parse": lambda a: {"datetime": egov.parse_time(a["input"], local=a.get("local", False))},
     "calendar.day": lambda a: _calendar(a).day(a["date"]),
@@ -90,6 +102,18 @@ PYTHONIC = {
     "legal_value.paper_copy": lambda a: egov.paper_copy_required(a["case"], a.get("policy")),
     "legal_value.channel": lambda a: egov.check_channel(**a["facts"]),
     "metadata.validate": lambda a: egov.validate_metadata(a["record"], a.get("policy")),
+    "conversion.validate": lambda a: egov.validate_conversion_mark(a["mark"]),
+    "conversion.sign": lambda a: egov.sign_conversion_mark(
+        a["mark"], _content(a), a["secret_key"], a.get("options")),
+    "conversion.verify": lambda a: egov.verify_conversion_qr(
+        a["qr_text"], a["trust"], _content(a)),
+    "platform.classify": lambda a: egov.classify_platform(
+        a["monthly"], a["population"], a["date"], source=a.get("source"),
+        thresholds=a.get("thresholds"), intermediary=a.get("intermediary")),
+    "platform.count": lambda a: egov.count_active_users(a["events"]),
+    "trust.security_txt": lambda a: egov.check_security_txt(
+        _content(a), a["now"], a.get("fetched_from")),
+    "trust.blocklist_match": lambda a: egov.match_blocklist(a["list"], a["host"]),
 }
 
 

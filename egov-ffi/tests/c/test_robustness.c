@@ -187,6 +187,62 @@ static EgovResult p_metadata(const char *s, int slot) {
   return r;
 }
 
+#define MARK_JSON                                                                          \
+  "{\"direction\":\"paper_to_data\",\"profile\":\"general\",\"mark_text\":\"Số hóa\","     \
+  "\"converted_at\":\"2026-03-02T09:15:00+07:00\",\"converter_full_name\":\"UBND\"}"
+#define SEED_HEX "0707070707070707070707070707070707070707070707070707070707070707"
+
+static EgovResult p_conv_validate(const char *s, int slot) {
+  char *o = NULL;
+  (void)slot;
+  EgovResult r = egov_conversion_validate(s, &o);
+  egov_string_free(o);
+  return r;
+}
+static EgovResult p_conv_sign(const char *s, int slot) {
+  char *o = NULL;
+  EgovResult r = egov_conversion_sign(V(0, MARK_JSON), (const uint8_t *)"abc", 3, V(1, SEED_HEX),
+                                      V(2, "{}"), &o);
+  egov_string_free(o);
+  return r;
+}
+static EgovResult p_conv_verify(const char *s, int slot) {
+  char *o = NULL;
+  EgovResult r = egov_conversion_verify(V(0, "EGCM:0"), V(1, "{\"keys\":[]}"),
+                                        (const uint8_t *)"abc", 3, &o);
+  egov_string_free(o);
+  return r;
+}
+
+static EgovCounter *g_counter;
+
+static EgovResult p_plat_classify(const char *s, int slot) {
+  char *o = NULL;
+  (void)slot;
+  EgovResult r = egov_platform_classify(s, &o);
+  egov_string_free(o);
+  return r;
+}
+static EgovResult p_counter_add(const char *s, int slot) {
+  (void)slot;
+  return egov_counter_add_batch(g_counter, s);
+}
+
+static EgovResult p_sec_txt(const char *s, int slot) {
+  char *o = NULL;
+  EgovResult r = egov_trust_security_txt((const uint8_t *)"Contact: mailto:a@b.vn\n", 23,
+                                         V(0, "2026-03-02T09:00:00+07:00"),
+                                         V(1, "https://example.gov.vn/.well-known/security.txt"), &o);
+  egov_string_free(o);
+  return r;
+}
+static EgovResult p_blocklist(const char *s, int slot) {
+  char *o = NULL;
+  EgovResult r = egov_trust_blocklist_match(V(0, "bad.example\n"), V(1, "www.bad.example"), &o);
+  egov_string_free(o);
+  return r;
+}
+
 struct probe {
   const char *name;
   probe_fn fn;
@@ -222,6 +278,13 @@ static const struct probe PROBES[] = {
     {"egov_paper_copy", p_paper, 2, 2, 0},
     {"egov_check_channel", p_channel, 1, 0, 0},
     {"egov_metadata_validate", p_metadata, 2, 2, 0},
+    {"egov_conversion_validate", p_conv_validate, 1, 0, 0},
+    {"egov_conversion_sign", p_conv_sign, 3, 4, 0},
+    {"egov_conversion_verify", p_conv_verify, 2, 0, 1}, /* "" is a QR text that fails */
+    {"egov_platform_classify", p_plat_classify, 1, 0, 0},
+    {"egov_counter_add_batch", p_counter_add, 1, 0, 0},
+    {"egov_trust_security_txt", p_sec_txt, 2, 2, 2},  /* fetched_from: NULL = unknown, free text */
+    {"egov_trust_blocklist_match", p_blocklist, 2, 0, 3}, /* "" list = empty; "" host = no hit */
 };
 
 /* The result must be an error with a code and a non-empty message. */
@@ -248,6 +311,7 @@ int main(void) {
   memset(big, '0', big_len);
   big[big_len] = '\0';
   CHECK_OK(egov_calendar_vietnam(&g_cal));
+  CHECK_OK(egov_counter_new(&g_counter));
   CHECK_OK(egov_tracker_new("000.00.00.H41", "2026-03-02T08:00:00+07:00", &g_tracker));
 
   for (size_t i = 0; i < sizeof PROBES / sizeof PROBES[0]; i++) {
@@ -286,6 +350,24 @@ int main(void) {
             "ffi.unknown_operation");
   CHECK_ERR(egov_call("agency.parse", "[1,2]", &out), EGOV_RESULT_INVALID_JSON, NULL);
 
+  /* Byte buffers: NULL with a length, and a length over the limit (never read). */
+  CHECK_ERR(egov_conversion_sign(MARK_JSON, NULL, 3, SEED_HEX, NULL, &out),
+            EGOV_RESULT_NULL_ARGUMENT, "ffi.null_argument");
+  CHECK_ERR(egov_conversion_sign(MARK_JSON, (const uint8_t *)big, big_len, SEED_HEX, NULL, &out),
+            EGOV_RESULT_INPUT_TOO_LARGE, "ffi.input_too_large");
+  CHECK_ERR(egov_conversion_verify("EGCM:0", "{\"keys\":[]}", (const uint8_t *)big, big_len, &out),
+            EGOV_RESULT_INPUT_TOO_LARGE, "ffi.input_too_large");
+  CHECK_ERR(egov_conversion_sign(MARK_JSON, NULL, 0, "07", NULL, &out), EGOV_RESULT_INVALID_INPUT,
+            "ffi.invalid_key");
+  CHECK_ERR(egov_conversion_sign(MARK_JSON, NULL, 0, SEED_HEX, NULL, NULL),
+            EGOV_RESULT_NULL_ARGUMENT, NULL);
+
+  CHECK_ERR(egov_trust_security_txt(NULL, 5, "2026-03-02T09:00:00+07:00", NULL, &out),
+            EGOV_RESULT_NULL_ARGUMENT, "ffi.null_argument");
+  CHECK_ERR(egov_trust_security_txt((const uint8_t *)big, big_len, "2026-03-02T09:00:00+07:00",
+                                    NULL, &out),
+            EGOV_RESULT_INPUT_TOO_LARGE, "ffi.input_too_large");
+
   /* Absurd numbers: the end of the representable calendar. */
   CHECK_ERR(egov_calendar_add_working_days(g_cal, "+262142-12-20", 4294967295u, &out),
             EGOV_RESULT_INVALID_INPUT, NULL);
@@ -302,6 +384,7 @@ int main(void) {
   CHECK(strcmp(egov_result_name(42), "EGOV_RESULT_UNKNOWN") == 0); /* any int is safe */
   CHECK(strcmp(egov_result_name(-7), "EGOV_RESULT_UNKNOWN") == 0);
 
+  egov_counter_free(g_counter);
   egov_tracker_free(g_tracker);
   egov_calendar_free(g_cal);
   free(big);

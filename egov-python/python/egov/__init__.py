@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import json as _json
-from typing import Any, Dict, Mapping, Optional, Union
+from typing import Any, Dict, List, Mapping, Optional, Sequence, Union
 
 from . import _egov
 from ._errors import (
@@ -34,13 +34,15 @@ __version__: str = _egov.__version__
 OPERATIONS = tuple(_egov.OPERATIONS)
 
 __all__ = [
-    "AgencyCodeError", "Calendar", "CalendarError", "DeadlineError", "DocumentIdError",
+    "ActiveUserCounter", "AgencyCodeError", "Calendar", "CalendarError", "DeadlineError", "DocumentIdError",
     "DocumentNumberError", "EgovError", "InternalError", "InvalidArgumentError", "MetadataError",
     "OPERATIONS", "RegistryError", "StatusError", "StatusTracker", "TimeError", "UrgencyError",
     "apply_sender_step", "apply_status", "call", "check_channel", "check_registry",
+    "check_security_txt", "classify_platform", "count_active_users", "match_blocklist",
     "edxml_status", "is_ancestor_of", "legal_value", "paper_copy_required", "parse_agency_code",
     "parse_document_id", "parse_document_number", "parse_time", "parse_urgency",
-    "send_deadline", "validate_metadata",
+    "send_deadline", "sign_conversion_mark", "validate_conversion_mark", "validate_metadata",
+    "verify_conversion_qr",
 ]
 
 DateLike = Union[_dt.date, str]
@@ -314,3 +316,112 @@ def validate_metadata(record: Union[str, Mapping[str, Any]], policy: Optional[Ma
     """Validates a metadata record a)–q) (DOC-10). Keys: ``overall`` (``pass``, ``warning``,
     ``unknown``, ``fail``) and ``findings``."""
     return _load_dict(_egov.metadata_validate(_json_text(record), None if policy is None else _json_text(policy)))
+
+
+# ---------------------------------------------------------------------------------------------
+# Conversion marks (egov-conversion)
+# ---------------------------------------------------------------------------------------------
+
+def validate_conversion_mark(mark: Union[str, Mapping[str, Any]]) -> Dict[str, Any]:
+    """Validates a conversion mark (CONV-02…15, Nghị định 137/2024). Keys: ``overall`` and
+    ``findings``."""
+    return _load_dict(_egov.conversion_validate(_json_text(mark)))
+
+
+def sign_conversion_mark(mark: Union[str, Mapping[str, Any]], content: bytes, secret_key: str,
+                         options: Optional[Mapping[str, Any]] = None) -> Dict[str, Any]:
+    """Signs a conversion mark over the SHA-256 of ``content`` with the Ed25519 key whose 32-byte
+    seed is ``secret_key`` (64 hex digits). ``options``: ``lookup_url``, ``limits``. Keys:
+    ``qr_text``, ``qr_version``, ``key_id``, ``public_key``, ``content_sha256``, ``lookup_url``,
+    ``mark``."""
+    return _load_dict(_egov.conversion_sign(
+        _json_text(mark), bytes(content), secret_key,
+        None if options is None else _json_text(options)))
+
+
+def verify_conversion_qr(qr_text: str, trust: Union[str, Mapping[str, Any]],
+                         content: Optional[bytes] = None) -> Dict[str, Any]:
+    """Verifies the text of a conversion-mark QR code against a trust set
+    (``{"keys": [{"label", "public_key", "not_before", "not_after"}]}``), comparing ``content``
+    when given. Keys: ``verified``, ``state``, ``failure``, ``content_checked``, ``mark``, …"""
+    return _load_dict(_egov.conversion_verify(
+        qr_text, _json_text(trust), None if content is None else bytes(content)))
+
+
+# ---------------------------------------------------------------------------------------------
+# Platform classes (egov-platform-class)
+# ---------------------------------------------------------------------------------------------
+
+def classify_platform(monthly: Sequence[Mapping[str, Any]], population: Union[int, Mapping[str, Any]],
+                      date: DateLike, *, source: Optional[Mapping[str, Any]] = None,
+                      thresholds: Optional[Mapping[str, Any]] = None,
+                      intermediary: Optional[str] = None) -> Dict[str, Any]:
+    """Classifies a platform by size (PLAT-02…06, NĐ 137/2024 Đ17–18). ``monthly``:
+    ``[{"month": "2025-01", "active_users": n}]``; ``population`` a number or a population
+    object. Keys: ``scale``, ``class``, ``sum``, ``mean_users``, ``distances``, … Too few months
+    raises :class:`EgovError` with code ``platform.insufficient_history``."""
+    request: Dict[str, Any] = {"monthly": list(monthly), "population": population,
+                               "date": _date_text(date)}
+    if source is not None:
+        request["source"] = source
+    if thresholds is not None:
+        request["thresholds"] = thresholds
+    if intermediary is not None:
+        request["intermediary"] = intermediary
+    return _load_dict(_egov.platform_classify(_json.dumps(request)))
+
+
+def _events_json(events: Sequence[Mapping[str, Any]]) -> str:
+    out = []
+    for e in events:
+        d = dict(e)
+        if isinstance(d.get("at"), _dt.datetime):
+            d["at"] = _time_text(d["at"])
+        out.append(d)
+    return _json.dumps(out)
+
+
+def count_active_users(events: Sequence[Mapping[str, Any]]) -> Dict[str, Any]:
+    """Counts distinct monthly active users (PLAT-01, months in Vietnam time). Each event:
+    ``user`` (int or str), ``at`` (Unix seconds or a timestamp), ``kind``, ``in_vietnam``.
+    Keys: ``months`` and ``stats``."""
+    return _load_dict(_egov.platform_count(_events_json(events)))
+
+
+class ActiveUserCounter:
+    """A monthly-active-user counter: ``add_batch`` events, ``merge`` counters, read ``months``."""
+
+    def __init__(self) -> None:
+        self._inner = _egov.ActiveUserCounter()
+
+    def add_batch(self, events: Sequence[Mapping[str, Any]]) -> None:
+        """Adds events (as :func:`count_active_users`); all or nothing."""
+        self._inner.add_batch(_events_json(events))
+
+    def merge(self, other: "ActiveUserCounter") -> None:
+        """Adds ``other``'s users (``other`` is unchanged)."""
+        self._inner.merge(other._inner)
+
+    def months(self) -> List[Dict[str, Any]]:
+        """``[{"month": "2025-02", "active_users": n, "events": n}]``, oldest first."""
+        months: List[Dict[str, Any]] = _load_dict(self._inner.months())["months"]
+        return months
+
+
+# ---------------------------------------------------------------------------------------------
+# Trust (egov-trust)
+# ---------------------------------------------------------------------------------------------
+
+def check_security_txt(content: bytes, now: DateTimeLike,
+                       fetched_from: Optional[str] = None) -> Dict[str, Any]:
+    """Parses and checks a security.txt file (TRUST-02.e, RFC 9116) at ``now``. Keys: ``valid``,
+    ``problems`` (each ``code``, ``severity``, ``line``, ``message``), ``contacts``,
+    ``expires``, …"""
+    return _load_dict(_egov.trust_security_txt(bytes(content), _time_text(now), fetched_from))
+
+
+def match_blocklist(list_text: str, host: str) -> Dict[str, Any]:
+    """Whether ``host`` (or a parent domain; an IP literal as an address) is on an advisory
+    do-not-access list, one entry a line (TRUST-02.d). Keys: ``listed``, ``hit``,
+    ``rejected_lines``."""
+    return _load_dict(_egov.trust_blocklist_match(list_text, host))
