@@ -441,6 +441,20 @@ void egov_counter_free(struct EgovCounter *counter);
 // `counter` is a live handle used by no other thread; `events_json` is a NUL-terminated string.
 enum EgovResult egov_counter_add_batch(struct EgovCounter *counter, const char *events_json);
 
+// Adds `n` login events from parallel arrays: `users[i]` (integer user ids, used as they are),
+// `at_unix[i]` (Unix seconds; the month is taken in Vietnam time) and `in_vietnam[i]` (NULL
+// means every event is located in Vietnam). At most 4 194 304 events a call
+// (`EGOV_RESULT_INPUT_TOO_LARGE` beyond); `n` 0 is a no-op.
+//
+// # Safety
+// `counter` is a live handle used by no other thread; `users` and `at_unix` are readable for
+// `n` elements, `in_vietnam` NULL or readable for `n`.
+enum EgovResult egov_counter_add_arrays(struct EgovCounter *counter,
+                                        const uint64_t *users,
+                                        const int64_t *at_unix,
+                                        const bool *in_vietnam,
+                                        size_t n);
+
 // Merges `other` into `into` (`other` is unchanged and still owned by the caller). Counters of
 // disjoint or overlapping user sets may be merged: a user is counted once per month.
 //

@@ -1302,6 +1302,71 @@ pub unsafe extern "C" fn egov_counter_add_batch(
     })
 }
 
+/// Adds `n` login events from parallel arrays: `users[i]` (integer user ids, used as they are),
+/// `at_unix[i]` (Unix seconds; the month is taken in Vietnam time) and `in_vietnam[i]` (NULL
+/// means every event is located in Vietnam). At most 4 194 304 events a call
+/// (`EGOV_RESULT_INPUT_TOO_LARGE` beyond); `n` 0 is a no-op.
+///
+/// # Safety
+/// `counter` is a live handle used by no other thread; `users` and `at_unix` are readable for
+/// `n` elements, `in_vietnam` NULL or readable for `n`.
+#[no_mangle]
+pub unsafe extern "C" fn egov_counter_add_arrays(
+    counter: *mut EgovCounter,
+    users: *const u64,
+    at_unix: *const i64,
+    in_vietnam: *const bool,
+    n: usize,
+) -> EgovResult {
+    guard(|| {
+        use egov_platform_class::{ActivityEvent, ActivityKind, UserKey};
+        // SAFETY: the caller's contract covers every pointer.
+        let c = unsafe { arg_handle_mut(counter, "counter")? };
+        if n == 0 {
+            return Ok(());
+        }
+        if n > ops::EGOV_MAX_INPUT_BYTES {
+            return Err(OpError::new(
+                EgovResult::InputTooLarge,
+                "ffi.input_too_large",
+                format!(
+                    "{n} events; at most {} a call are accepted",
+                    ops::EGOV_MAX_INPUT_BYTES
+                ),
+            ));
+        }
+        if users.is_null() {
+            return Err(null_arg("users"));
+        }
+        if at_unix.is_null() {
+            return Err(null_arg("at_unix"));
+        }
+        // SAFETY: non-NULL and readable for `n` elements by the caller's contract.
+        let (u, t) = unsafe {
+            (
+                std::slice::from_raw_parts(users, n),
+                std::slice::from_raw_parts(at_unix, n),
+            )
+        };
+        let v = if in_vietnam.is_null() {
+            None
+        } else {
+            // SAFETY: as above.
+            Some(unsafe { std::slice::from_raw_parts(in_vietnam, n) })
+        };
+        let events: Vec<ActivityEvent> = (0..n)
+            .map(|i| ActivityEvent {
+                user: UserKey::from_int(u[i]),
+                at: t[i],
+                kind: ActivityKind::Login,
+                in_vietnam: v.is_none_or(|v| v[i]),
+            })
+            .collect();
+        c.0.add_batch(&events);
+        Ok(())
+    })
+}
+
 /// Merges `other` into `into` (`other` is unchanged and still owned by the caller). Counters of
 /// disjoint or overlapping user sets may be merged: a user is counted once per month.
 ///
