@@ -48,6 +48,15 @@ typedef struct EgovCounter EgovCounter;
 // Not thread-safe: use one handle from one thread at a time.
 typedef struct EgovTracker EgovTracker;
 
+// A byte buffer owned by egov (an image): free it with `egov_bytes_free`. `data` is NULL and
+// `len` 0 when empty or after an error.
+typedef struct EgovBytes {
+  // The bytes.
+  uint8_t *data;
+  // How many.
+  size_t len;
+} EgovBytes;
+
 #ifdef __cplusplus
 extern "C" {
 #endif // __cplusplus
@@ -362,6 +371,46 @@ enum EgovResult egov_conversion_verify(const char *qr_text,
                                        size_t content_len,
                                        char **out_json);
 
+// Frees the bytes of `bytes` and resets it to `{NULL, 0}`; NULL or an empty buffer is a no-op.
+//
+// # Safety
+// `bytes` is NULL or points to an `EgovBytes` filled by this library and not yet freed.
+void egov_bytes_free(struct EgovBytes *bytes);
+
+// Signs a conversion mark and stamps its QR and text block onto a page image (PNG or JPEG in,
+// the same format out; CONV-03 / CONV-12). `content` NULL means "the page itself" is what the
+// mark covers; `dpi` 0 means 300. Writes the stamped image to `*out_image` (free it with
+// [`egov_bytes_free`]) and `{"format", "rect", "covered_dark_fraction", "findings", "qr_text",
+// "key_id"}` to `*out_json`.
+//
+// # Safety
+// `page` is readable for `page_len` bytes, `content` NULL or readable for `content_len`;
+// strings are NUL-terminated; `out_image` and `out_json` are writable.
+enum EgovResult egov_conversion_stamp_page(const uint8_t *page,
+                                           size_t page_len,
+                                           const char *mark_json,
+                                           const uint8_t *content,
+                                           size_t content_len,
+                                           const char *secret_key_hex,
+                                           uint32_t dpi,
+                                           struct EgovBytes *out_image,
+                                           char **out_json);
+
+// Finds the conversion mark's QR code on a page image (PNG or JPEG) and verifies it against
+// `trust_json`; `content` NULL means "no content to compare". Writes `{"qr_codes_found",
+// "qr_text", "verification", "verified"}`; a page whose mark does not verify is still
+// `EGOV_RESULT_OK`, a page without a mark is `scan.no_mark`.
+//
+// # Safety
+// `image` is readable for `image_len` bytes, `content` NULL or readable for `content_len`;
+// `trust_json` is NUL-terminated; `out_json` is writable.
+enum EgovResult egov_conversion_verify_page(const uint8_t *image,
+                                            size_t image_len,
+                                            const char *trust_json,
+                                            const uint8_t *content,
+                                            size_t content_len,
+                                            char **out_json);
+
 // Classifies a platform by size (PLAT-02…06): `request_json` is `{"monthly": [{"month":
 // "2025-01", "active_users": n}], "population": n or a Population object, "date":
 // "YYYY-MM-DD", "source"?, "thresholds"?, "intermediary"?}`. Writes the classification JSON;
@@ -391,6 +440,20 @@ void egov_counter_free(struct EgovCounter *counter);
 // # Safety
 // `counter` is a live handle used by no other thread; `events_json` is a NUL-terminated string.
 enum EgovResult egov_counter_add_batch(struct EgovCounter *counter, const char *events_json);
+
+// Adds `n` login events from parallel arrays: `users[i]` (integer user ids, used as they are),
+// `at_unix[i]` (Unix seconds; the month is taken in Vietnam time) and `in_vietnam[i]` (NULL
+// means every event is located in Vietnam). At most 4 194 304 events a call
+// (`EGOV_RESULT_INPUT_TOO_LARGE` beyond); `n` 0 is a no-op.
+//
+// # Safety
+// `counter` is a live handle used by no other thread; `users` and `at_unix` are readable for
+// `n` elements, `in_vietnam` NULL or readable for `n`.
+enum EgovResult egov_counter_add_arrays(struct EgovCounter *counter,
+                                        const uint64_t *users,
+                                        const int64_t *at_unix,
+                                        const bool *in_vietnam,
+                                        size_t n);
 
 // Merges `other` into `into` (`other` is unchanged and still owned by the caller). Counters of
 // disjoint or overlapping user sets may be merged: a user is counted once per month.

@@ -73,6 +73,16 @@ pub struct EgovTracker(StatusTracker);
 /// `egov_counter_free`. Not thread-safe: use one handle from one thread at a time.
 pub struct EgovCounter(MonthlyActiveCounter);
 
+/// A byte buffer owned by egov (an image): free it with `egov_bytes_free`. `data` is NULL and
+/// `len` 0 when empty or after an error.
+#[repr(C)]
+pub struct EgovBytes {
+    /// The bytes.
+    pub data: *mut u8,
+    /// How many.
+    pub len: usize,
+}
+
 // ---------------------------------------------------------------------------------------------
 // Last error, panic boundary, argument helpers
 // ---------------------------------------------------------------------------------------------
@@ -1102,6 +1112,119 @@ pub unsafe extern "C" fn egov_conversion_verify(
     }
 }
 
+/// Frees the bytes of `bytes` and resets it to `{NULL, 0}`; NULL or an empty buffer is a no-op.
+///
+/// # Safety
+/// `bytes` is NULL or points to an `EgovBytes` filled by this library and not yet freed.
+#[no_mangle]
+pub unsafe extern "C" fn egov_bytes_free(bytes: *mut EgovBytes) {
+    // SAFETY: the caller guarantees `bytes` is NULL or valid.
+    let Some(b) = (unsafe { bytes.as_mut() }) else {
+        return;
+    };
+    if b.data.is_null() {
+        return;
+    }
+    let (data, len) = (b.data, b.len);
+    b.data = std::ptr::null_mut();
+    b.len = 0;
+    let _ = catch_unwind(AssertUnwindSafe(|| {
+        // SAFETY: `data`/`len` came from `Box::<[u8]>::into_raw` in this library, freed once.
+        drop(unsafe { Box::from_raw(std::ptr::slice_from_raw_parts_mut(data, len)) });
+    }));
+}
+
+/// Signs a conversion mark and stamps its QR and text block onto a page image (PNG or JPEG in,
+/// the same format out; CONV-03 / CONV-12). `content` NULL means "the page itself" is what the
+/// mark covers; `dpi` 0 means 300. Writes the stamped image to `*out_image` (free it with
+/// [`egov_bytes_free`]) and `{"format", "rect", "covered_dark_fraction", "findings", "qr_text",
+/// "key_id"}` to `*out_json`.
+///
+/// # Safety
+/// `page` is readable for `page_len` bytes, `content` NULL or readable for `content_len`;
+/// strings are NUL-terminated; `out_image` and `out_json` are writable.
+#[no_mangle]
+pub unsafe extern "C" fn egov_conversion_stamp_page(
+    page: *const u8,
+    page_len: usize,
+    mark_json: *const c_char,
+    content: *const u8,
+    content_len: usize,
+    secret_key_hex: *const c_char,
+    dpi: u32,
+    out_image: *mut EgovBytes,
+    out_json: *mut *mut c_char,
+) -> EgovResult {
+    guard(|| {
+        // SAFETY: the caller's contract covers every pointer.
+        let img_slot = unsafe { out_slot(out_image, "out_image") }?;
+        *img_slot = EgovBytes {
+            data: std::ptr::null_mut(),
+            len: 0,
+        };
+        // SAFETY: as above.
+        let json_slot = unsafe { out_slot(out_json, "out_json") }?;
+        *json_slot = std::ptr::null_mut();
+        // SAFETY: as above.
+        let (page, mark, content, key) = unsafe {
+            (
+                arg_bytes(page, page_len, "page")?,
+                arg_str(mark_json, "mark_json")?,
+                if content.is_null() {
+                    None
+                } else {
+                    Some(arg_bytes(content, content_len, "content")?)
+                },
+                arg_str(secret_key_hex, "secret_key_hex")?,
+            )
+        };
+        let (image, meta) =
+            ops::conversion_stamp_page(page, mark, content, key, (dpi != 0).then_some(dpi))?;
+        let meta = into_c(meta)?;
+        let len = image.len();
+        *img_slot = EgovBytes {
+            data: Box::into_raw(image.into_boxed_slice()).cast::<u8>(),
+            len,
+        };
+        *json_slot = meta;
+        Ok(())
+    })
+}
+
+/// Finds the conversion mark's QR code on a page image (PNG or JPEG) and verifies it against
+/// `trust_json`; `content` NULL means "no content to compare". Writes `{"qr_codes_found",
+/// "qr_text", "verification", "verified"}`; a page whose mark does not verify is still
+/// `EGOV_RESULT_OK`, a page without a mark is `scan.no_mark`.
+///
+/// # Safety
+/// `image` is readable for `image_len` bytes, `content` NULL or readable for `content_len`;
+/// `trust_json` is NUL-terminated; `out_json` is writable.
+#[no_mangle]
+pub unsafe extern "C" fn egov_conversion_verify_page(
+    image: *const u8,
+    image_len: usize,
+    trust_json: *const c_char,
+    content: *const u8,
+    content_len: usize,
+    out_json: *mut *mut c_char,
+) -> EgovResult {
+    // SAFETY: the caller's contract covers every pointer.
+    unsafe {
+        string_out(out_json, || {
+            let content = if content.is_null() {
+                None
+            } else {
+                Some(arg_bytes(content, content_len, "content")?)
+            };
+            ops::conversion_verify_page(
+                arg_bytes(image, image_len, "image")?,
+                arg_str(trust_json, "trust_json")?,
+                content,
+            )
+        })
+    }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Platform classes (egov-platform-class)
 // ---------------------------------------------------------------------------------------------
@@ -1176,6 +1299,71 @@ pub unsafe extern "C" fn egov_counter_add_batch(
             )
         };
         ops::counter_add_json(&mut c.0, e)
+    })
+}
+
+/// Adds `n` login events from parallel arrays: `users[i]` (integer user ids, used as they are),
+/// `at_unix[i]` (Unix seconds; the month is taken in Vietnam time) and `in_vietnam[i]` (NULL
+/// means every event is located in Vietnam). At most 4 194 304 events a call
+/// (`EGOV_RESULT_INPUT_TOO_LARGE` beyond); `n` 0 is a no-op.
+///
+/// # Safety
+/// `counter` is a live handle used by no other thread; `users` and `at_unix` are readable for
+/// `n` elements, `in_vietnam` NULL or readable for `n`.
+#[no_mangle]
+pub unsafe extern "C" fn egov_counter_add_arrays(
+    counter: *mut EgovCounter,
+    users: *const u64,
+    at_unix: *const i64,
+    in_vietnam: *const bool,
+    n: usize,
+) -> EgovResult {
+    guard(|| {
+        use egov_platform_class::{ActivityEvent, ActivityKind, UserKey};
+        // SAFETY: the caller's contract covers every pointer.
+        let c = unsafe { arg_handle_mut(counter, "counter")? };
+        if n == 0 {
+            return Ok(());
+        }
+        if n > ops::EGOV_MAX_INPUT_BYTES {
+            return Err(OpError::new(
+                EgovResult::InputTooLarge,
+                "ffi.input_too_large",
+                format!(
+                    "{n} events; at most {} a call are accepted",
+                    ops::EGOV_MAX_INPUT_BYTES
+                ),
+            ));
+        }
+        if users.is_null() {
+            return Err(null_arg("users"));
+        }
+        if at_unix.is_null() {
+            return Err(null_arg("at_unix"));
+        }
+        // SAFETY: non-NULL and readable for `n` elements by the caller's contract.
+        let (u, t) = unsafe {
+            (
+                std::slice::from_raw_parts(users, n),
+                std::slice::from_raw_parts(at_unix, n),
+            )
+        };
+        let v = if in_vietnam.is_null() {
+            None
+        } else {
+            // SAFETY: as above.
+            Some(unsafe { std::slice::from_raw_parts(in_vietnam, n) })
+        };
+        let events: Vec<ActivityEvent> = (0..n)
+            .map(|i| ActivityEvent {
+                user: UserKey::from_int(u[i]),
+                at: t[i],
+                kind: ActivityKind::Login,
+                in_vietnam: v.is_none_or(|v| v[i]),
+            })
+            .collect();
+        c.0.add_batch(&events);
+        Ok(())
     })
 }
 

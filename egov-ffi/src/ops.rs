@@ -640,6 +640,89 @@ pub fn conversion_verify(qr_text: &str, trust: &str, content: Option<&[u8]>) -> 
     Ok(out.to_string())
 }
 
+fn bytes_len_check(what: &str, b: &[u8]) -> OpResult<()> {
+    if b.len() > EGOV_MAX_INPUT_BYTES {
+        return Err(OpError::new(
+            EgovResult::InputTooLarge,
+            "ffi.input_too_large",
+            format!(
+                "{what} is {} bytes long; at most {EGOV_MAX_INPUT_BYTES} are accepted",
+                b.len()
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// `conversion.stamp_page`: signs `mark` over `content` (the page itself when `None`) and
+/// stamps the QR and text block onto the page image (PNG or JPEG in, same format out).
+/// `dpi` overrides the page resolution (default 300). Returns the stamped image and JSON text
+/// `{"format", "rect", "covered_dark_fraction", "findings", "qr_text", "key_id"}`.
+pub fn conversion_stamp_page(
+    page: &[u8],
+    mark: &str,
+    content: Option<&[u8]>,
+    secret_key_hex: &str,
+    dpi: Option<u32>,
+) -> OpResult<(Vec<u8>, String)> {
+    use egov_conversion::payload::{content_digest, parse_hex, PayloadOptions};
+    use egov_conversion::render::{stamp, StampOptions};
+    bytes_len_check("page", page)?;
+    let mark: egov_conversion::ConversionMark = from_json("mark", mark)?;
+    check_len("secret key", secret_key_hex)?;
+    let seed: [u8; 32] = parse_hex(secret_key_hex).ok_or_else(|| {
+        OpError::new(
+            EgovResult::InvalidInput,
+            "ffi.invalid_key",
+            "the secret key must be 64 hex digits (a 32-byte Ed25519 seed)",
+        )
+    })?;
+    let content = content.unwrap_or(page);
+    bytes_len_check("content", content)?;
+    let key = egov_conversion::SigningKey::from_bytes(&seed);
+    let signed = egov_conversion::sign(
+        &mark,
+        &content_digest(content),
+        &key,
+        &PayloadOptions::default(),
+    )
+    .map_err(dom)?;
+    let mut opts = StampOptions::default();
+    if let Some(d) = dpi {
+        opts.render.dpi = d;
+    }
+    let stamped = stamp(page, &signed, &opts).map_err(dom)?;
+    let meta = to_text(&json!({
+        "format": stamped.format,
+        "rect": stamped.rect,
+        "covered_dark_fraction": stamped.covered_dark_fraction,
+        "findings": stamped.findings,
+        "qr_text": signed.qr_text,
+        "key_id": signed.key_id(),
+    }))?;
+    Ok((stamped.image, meta))
+}
+
+/// `conversion.verify_page`: finds the mark's QR code on a page image (PNG or JPEG) and
+/// verifies it against `trust` (JSON form), comparing `content` when given. JSON text of the
+/// library's `PageVerification` plus `"verified": bool`.
+pub fn conversion_verify_page(
+    image: &[u8],
+    trust: &str,
+    content: Option<&[u8]>,
+) -> OpResult<String> {
+    bytes_len_check("image", image)?;
+    if let Some(c) = content {
+        bytes_len_check("content", c)?;
+    }
+    check_len("trust set", trust)?;
+    let trust = egov_conversion::TrustSet::from_json(trust).map_err(dom)?;
+    let v = egov_conversion::scan::verify_page_bytes(image, &trust, content).map_err(dom)?;
+    let mut out = to_value(&v)?;
+    out["verified"] = json!(v.verification.is_verified());
+    Ok(out.to_string())
+}
+
 /// Content bytes from `content_hex` (hex) or `content_text` (UTF-8 text), if either is given.
 fn content_arg(args: &Value) -> OpResult<Option<Vec<u8>>> {
     match (args.get("content_hex"), args.get("content_text")) {
@@ -864,7 +947,7 @@ fn calendar_arg(args: &Value) -> OpResult<Cow<'static, WorkingCalendar>> {
 }
 
 /// Every operation name [`call`] knows, in a stable order.
-pub const OPERATIONS: [&str; 27] = [
+pub const OPERATIONS: [&str; 29] = [
     "time.parse",
     "calendar.day",
     "calendar.is_working_day",
@@ -888,6 +971,8 @@ pub const OPERATIONS: [&str; 27] = [
     "conversion.validate",
     "conversion.sign",
     "conversion.verify",
+    "conversion.stamp_page",
+    "conversion.verify_page",
     "platform.classify",
     "platform.count",
     "trust.security_txt",
@@ -1002,6 +1087,44 @@ pub fn call(op: &str, args: &Value) -> OpResult {
                 json_arg(args, "trust")?.ok_or_else(|| bad_args("argument 'trust' is missing"))?;
             parse_text(&conversion_verify(
                 str_arg(args, "qr_text")?,
+                &trust,
+                content_arg(args)?.as_deref(),
+            )?)
+        }
+        "conversion.stamp_page" => {
+            let page = decode_hex("page_hex", str_arg(args, "page_hex")?)?;
+            let mark =
+                json_arg(args, "mark")?.ok_or_else(|| bad_args("argument 'mark' is missing"))?;
+            let dpi = match args.get("dpi") {
+                None | Some(Value::Null) => None,
+                Some(v) => Some(
+                    v.as_u64()
+                        .and_then(|d| u32::try_from(d).ok())
+                        .ok_or_else(|| bad_args("argument 'dpi' must be an unsigned integer"))?,
+                ),
+            };
+            let content = content_arg(args)?;
+            let (image, meta) = conversion_stamp_page(
+                &page,
+                &mark,
+                content.as_deref(),
+                str_arg(args, "secret_key")?,
+                dpi,
+            )?;
+            let mut out = parse_text(&meta)?;
+            out["image_sha256"] = json!(egov_conversion::payload::hex(
+                &egov_conversion::payload::content_digest(&image)
+            ));
+            out["image_len"] = json!(image.len());
+            out["image_hex"] = json!(egov_conversion::payload::hex(&image));
+            Ok(out)
+        }
+        "conversion.verify_page" => {
+            let image = decode_hex("image_hex", str_arg(args, "image_hex")?)?;
+            let trust =
+                json_arg(args, "trust")?.ok_or_else(|| bad_args("argument 'trust' is missing"))?;
+            parse_text(&conversion_verify_page(
+                &image,
                 &trust,
                 content_arg(args)?.as_deref(),
             )?)

@@ -349,6 +349,36 @@ fn trust_blocklist_match(py: Python<'_>, list_text: &str, host: &str) -> PyResul
     text(py, ops::trust_blocklist_match(list_text, host))
 }
 
+/// Signs a mark and stamps it onto a page image; `(image bytes, JSON metadata)`.
+#[pyfunction]
+#[pyo3(signature = (page, mark_json, secret_key_hex, content=None, dpi=None))]
+fn conversion_stamp_page(
+    py: Python<'_>,
+    page: &[u8],
+    mark_json: &str,
+    secret_key_hex: &str,
+    content: Option<&[u8]>,
+    dpi: Option<u32>,
+) -> PyResult<(Py<pyo3::types::PyBytes>, String)> {
+    let (image, meta) = plain(
+        py,
+        ops::conversion_stamp_page(page, mark_json, content, secret_key_hex, dpi),
+    )?;
+    Ok((pyo3::types::PyBytes::new(py, &image).unbind(), meta))
+}
+
+/// Finds and verifies the conversion mark on a page image; JSON.
+#[pyfunction]
+#[pyo3(signature = (image, trust_json, content=None))]
+fn conversion_verify_page(
+    py: Python<'_>,
+    image: &[u8],
+    trust_json: &str,
+    content: Option<&[u8]>,
+) -> PyResult<String> {
+    text(py, ops::conversion_verify_page(image, trust_json, content))
+}
+
 /// The native module.
 #[pymodule]
 fn _egov(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -375,6 +405,8 @@ fn _egov(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(conversion_validate, m)?)?;
     m.add_function(wrap_pyfunction!(conversion_sign, m)?)?;
     m.add_function(wrap_pyfunction!(conversion_verify, m)?)?;
+    m.add_function(wrap_pyfunction!(conversion_stamp_page, m)?)?;
+    m.add_function(wrap_pyfunction!(conversion_verify_page, m)?)?;
     m.add_function(wrap_pyfunction!(platform_classify, m)?)?;
     m.add_function(wrap_pyfunction!(platform_count, m)?)?;
     m.add_class::<ActiveUserCounter>()?;

@@ -225,3 +225,20 @@ def test_trust_security_txt_and_blocklist():
     assert egov.match_blocklist("bad.example\n", "good.example")["listed"] is False
     with pytest.raises(egov.EgovError):
         egov.check_security_txt(b"", "today")
+
+
+def test_stamp_and_verify_page():
+    import json
+    import pathlib
+    vectors = pathlib.Path(__file__).resolve().parents[2] / "testdata" / "vectors"
+    cases = json.loads((vectors / "conversion_marks.json").read_text(encoding="utf-8"))["cases"]
+    page = bytes.fromhex(next(c for c in cases if c["id"] == "stamp-page")["args"]["page_hex"])
+    image, meta = egov.stamp_page(page, MARK, SEED, content=b"scan.pdf bytes", dpi=100)
+    assert image.startswith(b"\x89PNG") and meta["format"] == "png"
+    trust = {"keys": [{"label": "UBND", "public_key": egov.sign_conversion_mark(
+        MARK, b"", SEED)["public_key"]}]}
+    assert egov.verify_page(image, trust, b"scan.pdf bytes")["verified"] is True
+    assert egov.verify_page(image, trust, b"other")["verified"] is False
+    with pytest.raises(egov.EgovError) as info:
+        egov.verify_page(page, trust)
+    assert info.value.code == "scan.no_mark"

@@ -80,6 +80,13 @@ def _content(a):
     return None
 
 
+def _stamp_page(a):
+    import hashlib
+    image, meta = egov.stamp_page(bytes.fromhex(a["page_hex"]), a["mark"], a["secret_key"],
+                                  content=_content(a), dpi=a.get("dpi"))
+    return dict(meta, image_sha256=hashlib.sha256(image).hexdigest(), image_len=len(image))
+
+
 PYTHONIC = {
     "time.parse": lambda a: {"datetime": egov.parse_time(a["input"], local=a.get("local", False))},
     "calendar.day": lambda a: _calendar(a).day(a["date"]),
@@ -107,6 +114,9 @@ PYTHONIC = {
         a["mark"], _content(a), a["secret_key"], a.get("options")),
     "conversion.verify": lambda a: egov.verify_conversion_qr(
         a["qr_text"], a["trust"], _content(a)),
+    "conversion.stamp_page": _stamp_page,
+    "conversion.verify_page": lambda a: egov.verify_page(
+        bytes.fromhex(a["image_hex"]), a["trust"], _content(a)),
     "platform.classify": lambda a: egov.classify_platform(
         a["monthly"], a["population"], a["date"], source=a.get("source"),
         thresholds=a.get("thresholds"), intermediary=a.get("intermediary")),

@@ -11,6 +11,19 @@
 #define TRUST "{\"keys\":[{\"label\":\"UBND phường Hàng Bạc\",\"public_key\":\"" PUBLIC_KEY "\"}]}"
 
 static const uint8_t CONTENT[] = "scan.pdf bytes";
+
+/* A blank 500×300 PNG page (1-bit, 142 bytes). */
+static const uint8_t PAGE[] = {
+    0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52,
+    0x00, 0x00, 0x01, 0xf4, 0x00, 0x00, 0x01, 0x2c, 0x01, 0x00, 0x00, 0x00, 0x00, 0x1d, 0xc0, 0x7c,
+    0x65, 0x00, 0x00, 0x00, 0x55, 0x49, 0x44, 0x41, 0x54, 0x78, 0xda, 0xed, 0xcb, 0x31, 0x01, 0x00,
+    0x00, 0x04, 0x00, 0x30, 0xf4, 0x2f, 0x2b, 0x01, 0x21, 0x9c, 0xb6, 0x7f, 0x39, 0x71, 0xd1, 0x15,
+    0x37, 0xbe, 0xef, 0xfb, 0xbe, 0xef, 0xfb, 0xbe, 0xef, 0xfb, 0xbe, 0xef, 0xfb, 0xbe, 0xef, 0xfb,
+    0xbe, 0xef, 0xfb, 0xbe, 0xef, 0xfb, 0xbe, 0xef, 0xfb, 0xbe, 0xef, 0xfb, 0xbe, 0xef, 0xfb, 0xbe,
+    0xef, 0xfb, 0xbe, 0xef, 0xfb, 0xbe, 0xef, 0xfb, 0xbe, 0xef, 0xfb, 0xbe, 0xef, 0xfb, 0xbe, 0xef,
+    0xfb, 0xbe, 0xef, 0xfb, 0xbe, 0xef, 0xfb, 0xfe, 0xaf, 0xbf, 0x50, 0x59, 0x04, 0x48, 0x09, 0x6c,
+    0xe6, 0xf6, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82,
+};
 #define CONTENT_LEN (sizeof CONTENT - 1)
 
 /* The QR text between "qr_text":" and the next quote, copied into `buf`. */
@@ -70,5 +83,33 @@ int main(void) {
 
   CHECK_ERR(egov_conversion_verify(qr, "{\"keys\":7}", NULL, 0, &out), EGOV_RESULT_INVALID_INPUT,
             "trust_set.invalid");
+
+  /* Page images: stamp (bytes out in an EgovBytes), then find and verify the mark. */
+  EgovBytes img = {NULL, 0};
+  CHECK_OK(egov_conversion_stamp_page(PAGE, sizeof PAGE, MARK_JSON, CONTENT, CONTENT_LEN, SEED_HEX,
+                                      100, &img, &out));
+  CHECK(img.data != NULL && img.len > 8 && memcmp(img.data, "\x89PNG", 4) == 0);
+  CHECK(contains(out, "\"format\":\"png\""));
+  egov_string_free(out);
+  CHECK_OK(egov_conversion_verify_page(img.data, img.len, TRUST, CONTENT, CONTENT_LEN, &out));
+  CHECK(contains(out, "\"verified\":true"));
+  CHECK(contains(out, "\"qr_codes_found\":1"));
+  egov_string_free(out);
+  CHECK_OK(egov_conversion_verify_page(img.data, img.len, TRUST, (const uint8_t *)"x", 1, &out));
+  CHECK(contains(out, "\"verified\":false"));
+  egov_string_free(out);
+  egov_bytes_free(&img);
+  CHECK(img.data == NULL && img.len == 0);
+  egov_bytes_free(&img); /* freeing twice through the struct is a no-op */
+  egov_bytes_free(NULL);
+  CHECK_ERR(egov_conversion_verify_page(PAGE, sizeof PAGE, TRUST, NULL, 0, &out),
+            EGOV_RESULT_INVALID_INPUT, "scan.no_mark");
+  CHECK_ERR(egov_conversion_stamp_page((const uint8_t *)"nope", 4, MARK_JSON, NULL, 0, SEED_HEX, 0,
+                                       &img, &out),
+            EGOV_RESULT_INVALID_INPUT, "image.decode");
+  CHECK(img.data == NULL && out == NULL);
+  CHECK_ERR(egov_conversion_stamp_page(PAGE, sizeof PAGE, MARK_JSON, NULL, 0, SEED_HEX, 0, NULL,
+                                       &out),
+            EGOV_RESULT_NULL_ARGUMENT, "ffi.null_argument");
   return finish("test_conversion");
 }

@@ -38,6 +38,25 @@ int main(void) {
   CHECK_OK(egov_counter_add_batch(a, "[{\"user\":1,\"at\":\"2025-01-31T17:30:00Z\"}]"));
   CHECK_OK(egov_counter_add_batch(b, "[{\"user\":1,\"at\":1738344600},{\"user\":\"u2\",\"at\":1738342799}]"));
   CHECK_ERR(egov_counter_add_batch(b, "[{\"user\":1}]"), EGOV_RESULT_INVALID_JSON, NULL);
+  {
+    /* Arrays: user 7 at 23:59:59 on 31 January (VN) and at 00:30 on 1 February; user 8 abroad. */
+    const uint64_t users[] = {7, 7, 8};
+    const int64_t at[] = {1738342799, 1738344600, 1738344600};
+    const bool in_vn[] = {true, true, false};
+    EgovCounter *c = NULL;
+    CHECK_OK(egov_counter_new(&c));
+    CHECK_OK(egov_counter_add_arrays(c, users, at, in_vn, 3));
+    CHECK_OK(egov_counter_add_arrays(c, NULL, NULL, NULL, 0));
+    CHECK_ERR(egov_counter_add_arrays(c, NULL, at, NULL, 1), EGOV_RESULT_NULL_ARGUMENT,
+              "ffi.null_argument");
+    CHECK_ERR(egov_counter_add_arrays(c, users, at, NULL, (size_t)1 << 40),
+              EGOV_RESULT_INPUT_TOO_LARGE, "ffi.input_too_large");
+    CHECK_OK(egov_counter_months(c, &out));
+    CHECK(contains(out, "{\"active_users\":1,\"events\":1,\"month\":\"2025-01\"}"));
+    CHECK(contains(out, "{\"active_users\":1,\"events\":1,\"month\":\"2025-02\"}"));
+    egov_string_free(out);
+    egov_counter_free(c);
+  }
   CHECK_OK(egov_counter_merge(a, b));
   CHECK_OK(egov_counter_months(a, &out));
   CHECK(contains(out, "{\"active_users\":1,\"events\":1,\"month\":\"2025-01\"}"));

@@ -243,6 +243,24 @@ static EgovResult p_blocklist(const char *s, int slot) {
   return r;
 }
 
+static const uint8_t TINY[] = {0x89, 'P', 'N', 'G'};
+static EgovResult p_stamp(const char *s, int slot) {
+  char *o = NULL;
+  EgovBytes b = {NULL, 0};
+  EgovResult r = egov_conversion_stamp_page(TINY, sizeof TINY, V(0, MARK_JSON), NULL, 0,
+                                            V(1, SEED_HEX), 0, &b, &o);
+  egov_bytes_free(&b);
+  egov_string_free(o);
+  return r;
+}
+static EgovResult p_verify_page(const char *s, int slot) {
+  char *o = NULL;
+  (void)slot;
+  EgovResult r = egov_conversion_verify_page(TINY, sizeof TINY, s, NULL, 0, &o);
+  egov_string_free(o);
+  return r;
+}
+
 struct probe {
   const char *name;
   probe_fn fn;
@@ -281,6 +299,8 @@ static const struct probe PROBES[] = {
     {"egov_conversion_validate", p_conv_validate, 1, 0, 0},
     {"egov_conversion_sign", p_conv_sign, 3, 4, 0},
     {"egov_conversion_verify", p_conv_verify, 2, 0, 1}, /* "" is a QR text that fails */
+    {"egov_conversion_stamp_page", p_stamp, 2, 0, 0},
+    {"egov_conversion_verify_page", p_verify_page, 1, 0, 0},
     {"egov_platform_classify", p_plat_classify, 1, 0, 0},
     {"egov_counter_add_batch", p_counter_add, 1, 0, 0},
     {"egov_trust_security_txt", p_sec_txt, 2, 2, 2},  /* fetched_from: NULL = unknown, free text */
@@ -367,6 +387,19 @@ int main(void) {
   CHECK_ERR(egov_trust_security_txt((const uint8_t *)big, big_len, "2026-03-02T09:00:00+07:00",
                                     NULL, &out),
             EGOV_RESULT_INPUT_TOO_LARGE, "ffi.input_too_large");
+
+  {
+    EgovBytes b = {NULL, 0};
+    CHECK_ERR(egov_conversion_stamp_page(NULL, 4, MARK_JSON, NULL, 0, SEED_HEX, 0, &b, &out),
+              EGOV_RESULT_NULL_ARGUMENT, "ffi.null_argument");
+    CHECK_ERR(egov_conversion_stamp_page((const uint8_t *)big, big_len, MARK_JSON, NULL, 0,
+                                         SEED_HEX, 0, &b, &out),
+              EGOV_RESULT_INPUT_TOO_LARGE, "ffi.input_too_large");
+    CHECK_ERR(egov_conversion_verify_page((const uint8_t *)big, big_len, "{\"keys\":[]}", NULL, 0,
+                                          &out),
+              EGOV_RESULT_INPUT_TOO_LARGE, "ffi.input_too_large");
+    CHECK(b.data == NULL);
+  }
 
   /* Absurd numbers: the end of the representable calendar. */
   CHECK_ERR(egov_calendar_add_working_days(g_cal, "+262142-12-20", 4294967295u, &out),

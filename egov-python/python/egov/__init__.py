@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import json as _json
-from typing import Any, Dict, List, Mapping, Optional, Sequence, Union
+from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple, Union
 
 from . import _egov
 from ._errors import (
@@ -41,7 +41,7 @@ __all__ = [
     "check_security_txt", "classify_platform", "count_active_users", "match_blocklist",
     "edxml_status", "is_ancestor_of", "legal_value", "paper_copy_required", "parse_agency_code",
     "parse_document_id", "parse_document_number", "parse_time", "parse_urgency",
-    "send_deadline", "sign_conversion_mark", "validate_conversion_mark", "validate_metadata",
+    "send_deadline", "sign_conversion_mark", "stamp_page", "verify_page", "validate_conversion_mark", "validate_metadata",
     "verify_conversion_qr",
 ]
 
@@ -425,3 +425,24 @@ def match_blocklist(list_text: str, host: str) -> Dict[str, Any]:
     do-not-access list, one entry a line (TRUST-02.d). Keys: ``listed``, ``hit``,
     ``rejected_lines``."""
     return _load_dict(_egov.trust_blocklist_match(list_text, host))
+
+
+def stamp_page(page: bytes, mark: Union[str, Mapping[str, Any]], secret_key: str, *,
+               content: Optional[bytes] = None,
+               dpi: Optional[int] = None) -> Tuple[bytes, Dict[str, Any]]:
+    """Signs ``mark`` (over ``content``, by default the page itself) and stamps its QR and text
+    block onto a page image (PNG or JPEG; CONV-03 / CONV-12). Returns the stamped image bytes
+    (same format) and a dict: ``format``, ``rect``, ``covered_dark_fraction``, ``findings``,
+    ``qr_text``, ``key_id``."""
+    image, meta = _egov.conversion_stamp_page(
+        bytes(page), _json_text(mark), secret_key, None if content is None else bytes(content), dpi)
+    return image, _load_dict(meta)
+
+
+def verify_page(image: bytes, trust: Union[str, Mapping[str, Any]],
+                content: Optional[bytes] = None) -> Dict[str, Any]:
+    """Finds the conversion mark's QR code on a page image and verifies it. Keys:
+    ``qr_codes_found``, ``qr_text``, ``verification``, ``verified``; a page without a mark
+    raises :class:`EgovError` (``scan.no_mark``)."""
+    return _load_dict(_egov.conversion_verify_page(
+        bytes(image), _json_text(trust), None if content is None else bytes(content)))
