@@ -582,31 +582,14 @@ pub fn conversion_sign(
     secret_key_hex: &str,
     options: Option<&str>,
 ) -> OpResult<String> {
-    use egov_conversion::payload::{content_digest, hex, parse_hex, PayloadOptions};
+    use egov_conversion::payload::{content_digest, hex, PayloadOptions};
     let mark: egov_conversion::ConversionMark = from_json("mark", mark)?;
-    check_len("secret key", secret_key_hex)?;
-    let seed: [u8; 32] = parse_hex(secret_key_hex).ok_or_else(|| {
-        OpError::new(
-            EgovResult::InvalidInput,
-            "ffi.invalid_key",
-            "the secret key must be 64 hex digits (a 32-byte Ed25519 seed)",
-        )
-    })?;
-    if content.len() > EGOV_MAX_INPUT_BYTES {
-        return Err(OpError::new(
-            EgovResult::InputTooLarge,
-            "ffi.input_too_large",
-            format!(
-                "content is {} bytes long; at most {EGOV_MAX_INPUT_BYTES} are accepted",
-                content.len()
-            ),
-        ));
-    }
+    let key = signing_key(secret_key_hex)?;
+    bytes_len_check("content", content)?;
     let options: PayloadOptions = match options {
         Some(o) => from_json("options", o)?,
         None => PayloadOptions::default(),
     };
-    let key = egov_conversion::SigningKey::from_bytes(&seed);
     let signed =
         egov_conversion::sign(&mark, &content_digest(content), &key, &options).map_err(dom)?;
     to_text(&json!({
@@ -640,6 +623,19 @@ pub fn conversion_verify(qr_text: &str, trust: &str, content: Option<&[u8]>) -> 
     Ok(out.to_string())
 }
 
+/// The Ed25519 signing key from its 32-byte seed in hex.
+fn signing_key(secret_key_hex: &str) -> OpResult<egov_conversion::SigningKey> {
+    check_len("secret key", secret_key_hex)?;
+    let seed: [u8; 32] = egov_conversion::payload::parse_hex(secret_key_hex).ok_or_else(|| {
+        OpError::new(
+            EgovResult::InvalidInput,
+            "ffi.invalid_key",
+            "the secret key must be 64 hex digits (a 32-byte Ed25519 seed)",
+        )
+    })?;
+    Ok(egov_conversion::SigningKey::from_bytes(&seed))
+}
+
 fn bytes_len_check(what: &str, b: &[u8]) -> OpResult<()> {
     if b.len() > EGOV_MAX_INPUT_BYTES {
         return Err(OpError::new(
@@ -665,21 +661,13 @@ pub fn conversion_stamp_page(
     secret_key_hex: &str,
     dpi: Option<u32>,
 ) -> OpResult<(Vec<u8>, String)> {
-    use egov_conversion::payload::{content_digest, parse_hex, PayloadOptions};
+    use egov_conversion::payload::{content_digest, PayloadOptions};
     use egov_conversion::render::{stamp, StampOptions};
     bytes_len_check("page", page)?;
     let mark: egov_conversion::ConversionMark = from_json("mark", mark)?;
-    check_len("secret key", secret_key_hex)?;
-    let seed: [u8; 32] = parse_hex(secret_key_hex).ok_or_else(|| {
-        OpError::new(
-            EgovResult::InvalidInput,
-            "ffi.invalid_key",
-            "the secret key must be 64 hex digits (a 32-byte Ed25519 seed)",
-        )
-    })?;
+    let key = signing_key(secret_key_hex)?;
     let content = content.unwrap_or(page);
     bytes_len_check("content", content)?;
-    let key = egov_conversion::SigningKey::from_bytes(&seed);
     let signed = egov_conversion::sign(
         &mark,
         &content_digest(content),
