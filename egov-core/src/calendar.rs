@@ -15,7 +15,7 @@ pub mod vietnam;
 
 use std::collections::BTreeMap;
 
-use chrono::{Datelike, NaiveDate, Weekday};
+use chrono::{Datelike, Months, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
 
 use crate::error::ErrorCode;
@@ -277,6 +277,27 @@ impl WorkingCalendar {
     }
 }
 
+/// Adds calendar months to a date, for periods the law counts in months (rule CORE-09:
+/// NĐ 137/2024/NĐ-CP Đ23 «trong vòng 24 tháng», Đ18.2.a «Không quá 12 tháng kể từ khi Nghị định
+/// này có hiệu lực»).
+///
+/// The seeds do not say how a month period is counted, so this follows the SDK default A-17
+/// (Civil Code 2015 Art. 147–148, outside knowledge): the period ends on the corresponding day of
+/// the final month, or on that month's last day when it has no such day (31/08 + 1 month =
+/// 30/09). Moving an end that falls on a day off to the next working day is a separate, optional
+/// step ([`WorkingCalendar::this_or_next_working_day`]). `None` past the last representable date.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use egov_core::calendar::add_months;
+/// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+/// assert_eq!(add_months(d(2024, 10, 23), 24), Some(d(2026, 10, 23)));
+/// assert_eq!(add_months(d(2024, 8, 31), 1), Some(d(2024, 9, 30)));
+/// ```
+pub fn add_months(start: NaiveDate, months: u32) -> Option<NaiveDate> {
+    start.checked_add_months(Months::new(months))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -342,6 +363,15 @@ mod tests {
             cal.next_working_day(NaiveDate::MAX).unwrap_err().code(),
             "calendar.overflow"
         );
+    }
+
+    #[test]
+    fn core_09_month_periods_end_on_the_corresponding_day_or_the_month_end() {
+        assert_eq!(add_months(d(2024, 8, 31), 1), Some(d(2024, 9, 30)));
+        assert_eq!(add_months(d(2022, 2, 28), 24), Some(d(2024, 2, 28)));
+        assert_eq!(add_months(d(2024, 2, 29), 24), Some(d(2026, 2, 28)));
+        assert_eq!(add_months(d(2024, 12, 15), 1), Some(d(2025, 1, 15)));
+        assert_eq!(add_months(NaiveDate::MAX, 1), None);
     }
 
     #[test]

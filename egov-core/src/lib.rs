@@ -30,7 +30,7 @@ pub mod time;
 /// The `chrono` version egov's types are built on, re-exported so callers name the same types.
 pub use chrono;
 
-pub use calendar::{CalendarError, DayKind, WorkingCalendar};
+pub use calendar::{add_months, CalendarError, DayKind, WorkingCalendar};
 pub use error::ErrorCode;
 pub use finding::{Finding, Outcome, Report};
 pub use legal::{Force, Instrument, LegalRef};

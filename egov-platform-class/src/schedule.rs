@@ -82,10 +82,10 @@ pub fn first_deadline(
     params: &ScheduleParams,
     calendar: &WorkingCalendar,
 ) -> Result<NaiveDate, CalendarError> {
-    let end = params
-        .decree_effective
-        .checked_add_months(Months::new(12))
-        .unwrap_or(params.decree_effective);
+    let end =
+        egov_core::add_months(params.decree_effective, 12).ok_or(CalendarError::Overflow {
+            from: params.decree_effective,
+        })?;
     if params.roll_to_working_day {
         calendar.this_or_next_working_day(end)
     } else {
@@ -137,12 +137,11 @@ pub fn next_due(
     }
     let first = first_deadline(params, calendar)?;
     let basis = LegalRef::point(Instrument::Nd137_2024, 18, 2, "a");
-    let twelve_months_before_effect = params
-        .decree_effective
-        .checked_sub_months(Months::new(12))
-        .unwrap_or(params.decree_effective);
+    // Operating "≥ 12 months" when the decree took effect (Đ18.2.a). Dates near the start of
+    // the calendar have no such day; then no platform qualifies.
+    let twelve_months_before_effect = params.decree_effective.checked_sub_months(Months::new(12));
     match history.operating_since {
-        Some(since) if since <= twelve_months_before_effect => Ok(NextDue {
+        Some(since) if twelve_months_before_effect.is_some_and(|t| since <= t) => Ok(NextDue {
             kind: DueKind::First,
             due_on: Some(first),
             overdue: today > first,
