@@ -34,11 +34,9 @@ pub fn workday(date: &str, calendar: Option<&Path>) -> CmdResult {
         Ok(cal) => cal,
         Err(e) => return e,
     };
-    let Ok(day) = NaiveDate::parse_from_str(date.trim(), "%Y-%m-%d") else {
-        return CmdResult::Error {
-            code: "date.invalid".to_owned(),
-            message: format!("'{date}' is not a date (expected YYYY-MM-DD)"),
-        };
+    let day = match parse_date(date, "date") {
+        Ok(day) => day,
+        Err(e) => return e,
     };
     let kind = cal.day_kind(day);
     let next = match cal.next_working_day(day) {
@@ -250,7 +248,7 @@ fn code_inner(
         }
         .map_err(|e| CmdResult::error(&e))?;
         let on = match as_of {
-            Some(d) => parse_date(d)?,
+            Some(d) => parse_date(d, "--as-of")?,
             None => {
                 return Err(CmdResult::Error {
                     code: "usage.as_of".to_owned(),
@@ -291,10 +289,11 @@ fn code_inner(
     })
 }
 
-fn parse_date(input: &str) -> Result<NaiveDate, CmdResult> {
+/// A `YYYY-MM-DD` argument; `what` names it in the error.
+pub(crate) fn parse_date(input: &str, what: &str) -> Result<NaiveDate, CmdResult> {
     NaiveDate::parse_from_str(input.trim(), "%Y-%m-%d").map_err(|_| CmdResult::Error {
         code: "date.invalid".to_owned(),
-        message: format!("'{input}' is not a date (expected YYYY-MM-DD)"),
+        message: format!("{what} '{input}' is not a date (expected YYYY-MM-DD)"),
     })
 }
 

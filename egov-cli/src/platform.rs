@@ -19,6 +19,7 @@ use egov_platform_class::{
 };
 use serde_json::json;
 
+use crate::commands::parse_date;
 use crate::output::CmdResult;
 
 /// `egov platform` subcommands.
@@ -130,15 +131,6 @@ fn usage(code: &str, message: String) -> CmdResult {
         code: code.to_owned(),
         message,
     }
-}
-
-fn parse_date(s: &str, what: &str) -> Result<NaiveDate, CmdResult> {
-    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| {
-        usage(
-            "date.invalid",
-            format!("{what} '{s}' is not a date (expected YYYY-MM-DD)"),
-        )
-    })
 }
 
 /// Totals of a count: per month, events, lines.
