@@ -7,11 +7,9 @@ use std::path::{Path, PathBuf};
 use clap::{Args, Subcommand};
 use egov_core::VnDateTime;
 use egov_trust::{
-    evaluate_site, load_anchors, load_chain, parse_security_txt, Anchors, Assessment, Attestation,
-    BlocklistSnapshot, ConsentCommitment, ContactEvidence, Context, Declaration, Lang, Page,
-    SecurityLevelAttestation, SiteEvidence, SystemInfo, TlsEvidence, TlsPolicy,
+    parse_security_txt, AnchorsInput, Assessment, BlocklistInput, EvaluationRequest, Lang,
+    PageInput, PreparedEvaluation, SecurityTxtInput, TlsInput,
 };
-use serde::Deserialize;
 use serde_json::json;
 
 use crate::commands::outcome_label;
@@ -87,8 +85,9 @@ pub struct EvidenceArgs {
     /// Server address (repeatable).
     #[arg(long = "addr")]
     addresses: Vec<IpAddr>,
-    /// Attestations JSON: security_level, consent, malware_scan, contacts, system, addresses,
-    /// gov_names.
+    /// Evidence JSON in the bindings' request form (egov_trust::request): typically system,
+    /// security_level, consent, malware_scan, contacts, addresses, gov_names; the other flags
+    /// fill in or override its keys.
     #[arg(long)]
     attest: Option<PathBuf>,
     /// Trust anchors (PEM/DER roots) instead of the built-in Mozilla roots.
@@ -103,26 +102,6 @@ pub struct EvidenceArgs {
     /// Evaluation time (ISO 8601 with offset, or local Vietnam time); default now.
     #[arg(long)]
     now: Option<String>,
-}
-
-/// The `--attest` file.
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct AttestFile {
-    #[serde(default)]
-    system: Option<SystemInfo>,
-    #[serde(default)]
-    security_level: Option<SecurityLevelAttestation>,
-    #[serde(default)]
-    consent: Option<ConsentCommitment>,
-    #[serde(default)]
-    malware_scan: Option<Attestation>,
-    #[serde(default)]
-    contacts: Vec<ContactEvidence>,
-    #[serde(default)]
-    addresses: Vec<IpAddr>,
-    #[serde(default)]
-    gov_names: Vec<String>,
 }
 
 fn err(code: &str, message: impl Into<String>) -> CmdResult {
@@ -153,132 +132,64 @@ fn time(s: Option<&str>) -> Result<VnDateTime, CmdResult> {
     }
 }
 
-/// Everything `evaluate_site` needs, owned.
-struct Loaded {
-    evidence: SiteEvidence,
-    anchors: Anchors,
-    policy: TlsPolicy,
-    blocklist: Option<BlocklistSnapshot>,
-    now: VnDateTime,
-}
-
-impl Loaded {
-    fn assess(&self) -> Assessment {
-        evaluate_site(
-            &self.evidence,
-            &Context {
-                now: self.now,
-                anchors: &self.anchors,
-                policy: &self.policy,
-                blocklist: self.blocklist.as_ref(),
-            },
-        )
-    }
-
-    fn anchors_desc(&self) -> String {
-        match &self.anchors {
-            Anchors::BuiltIn => "webpki-roots (Mozilla)".to_owned(),
-            Anchors::Custom(v) => format!("{} roots from --anchors", v.len()),
-            Anchors::BuiltInAnd(v) => {
-                format!("webpki-roots (Mozilla) + {} roots from --anchors", v.len())
-            }
-        }
-    }
-}
-
-fn load(a: &EvidenceArgs) -> Result<Loaded, CmdResult> {
-    let now = time(a.now.as_deref())?;
-    let attest: AttestFile = match &a.attest {
+/// Reads the evidence files into the request form the bindings take too (`--attest` is that
+/// JSON; the other flags fill or extend it), then loads it.
+fn load(a: &EvidenceArgs) -> Result<PreparedEvaluation, CmdResult> {
+    let mut req: EvaluationRequest = match &a.attest {
         Some(p) => serde_json::from_str(&read_text(p)?)
             .map_err(|e| err("trust.attest_json", format!("{}: {e}", p.display())))?,
-        None => AttestFile::default(),
+        None => EvaluationRequest::default(),
     };
-    let policy = match &a.policy {
-        Some(p) => TlsPolicy::from_text(&read_text(p)?).map_err(|e| CmdResult::error(&e))?,
-        None => TlsPolicy::default(),
-    };
-    let anchors = match &a.anchors {
-        Some(p) => {
-            let roots = load_anchors(&read(p)?).map_err(|e| CmdResult::error(&e))?;
-            if a.with_builtin_roots {
-                Anchors::BuiltInAnd(roots)
-            } else {
-                Anchors::Custom(roots)
-            }
-        }
-        None => Anchors::BuiltIn,
-    };
-    let blocklist = match &a.blocklist {
-        Some(p) => {
-            let fetched = match &a.blocklist_fetched_at {
-                Some(t) => Some(time(Some(t))?),
-                None => None,
-            };
-            let source = a
+    if a.now.is_some() || req.now.is_none() {
+        req.now = Some(time(a.now.as_deref())?);
+    }
+    if let Some(p) = &a.policy {
+        req.policy = Some(serde_json::Value::String(read_text(p)?));
+    }
+    if let Some(p) = &a.anchors {
+        req.anchors = Some(AnchorsInput {
+            roots: read(p)?,
+            with_builtin: a.with_builtin_roots,
+        });
+    }
+    if let Some(p) = &a.blocklist {
+        let fetched_at = match &a.blocklist_fetched_at {
+            Some(t) => Some(time(Some(t))?),
+            None => None,
+        };
+        req.blocklist = Some(BlocklistInput {
+            source: a
                 .blocklist_source
                 .clone()
-                .unwrap_or_else(|| p.display().to_string());
-            Some(BlocklistSnapshot::parse(source, fetched, &read_text(p)?))
-        }
-        None => None,
-    };
-    let host = a.host.clone();
-    let tls = match &a.cert {
-        Some(p) => Some(TlsEvidence {
-            chain: load_chain(&read(p)?).map_err(|e| CmdResult::error(&e))?,
-            host: host.clone().unwrap_or_default(),
+                .unwrap_or_else(|| p.display().to_string()),
+            fetched_at,
+            entries: read_text(p)?,
+        });
+    }
+    if a.host.is_some() {
+        req.host.clone_from(&a.host);
+    }
+    if let Some(p) = &a.cert {
+        req.tls = Some(TlsInput {
+            chain: read(p)?,
             version: a.tls_version.clone(),
             cipher_suite: a.cipher.clone(),
-        }),
-        None => None,
-    };
-    let page = match &a.page {
-        Some(p) => {
-            let raw = a
-                .page_url
-                .clone()
-                .or_else(|| host.as_ref().map(|h| format!("https://{h}/")))
-                .unwrap_or_else(|| "https://localhost/".to_owned());
-            let url =
-                url::Url::parse(&raw).map_err(|e| err("trust.page_url", format!("{raw}: {e}")))?;
-            Some(Page {
-                url,
-                html: read(p)?,
-            })
-        }
-        None => None,
-    };
-    let security_txt = match &a.security_txt {
-        Some(p) => Some((read(p)?, None)),
-        None => None,
-    };
-    let mut addresses = a.addresses.clone();
-    addresses.extend(attest.addresses);
-    let mut system = attest.system.unwrap_or_default();
-    if system.url.is_empty() {
-        if let Some(h) = &host {
-            system.url = format!("https://{h}/");
-        }
+        });
     }
-    Ok(Loaded {
-        evidence: SiteEvidence {
-            system,
-            host,
-            addresses,
-            security_level: attest.security_level,
-            consent: attest.consent,
-            tls,
-            page,
-            malware_scan: attest.malware_scan,
-            gov_names: attest.gov_names,
-            security_txt,
-            contacts: attest.contacts,
-        },
-        anchors,
-        policy,
-        blocklist,
-        now,
-    })
+    if let Some(p) = &a.page {
+        req.page = Some(PageInput {
+            url: a.page_url.clone(),
+            html: read(p)?,
+        });
+    }
+    if let Some(p) = &a.security_txt {
+        req.security_txt = Some(SecurityTxtInput {
+            content: read(p)?,
+            fetched_from: None,
+        });
+    }
+    req.addresses.extend(a.addresses.iter().copied());
+    req.prepare().map_err(|e| CmdResult::error(&e))
 }
 
 fn assessment_result(a: &Assessment) -> CmdResult {
@@ -310,7 +221,7 @@ fn assessment_result(a: &Assessment) -> CmdResult {
     }
 }
 
-fn declare(loaded: &Loaded, lang: &str) -> CmdResult {
+fn declare(loaded: &PreparedEvaluation, lang: &str) -> CmdResult {
     let lang = match lang {
         "vi" => Lang::Vi,
         "en" => Lang::En,
@@ -321,14 +232,7 @@ fn declare(loaded: &Loaded, lang: &str) -> CmdResult {
             )
         }
     };
-    let a = loaded.assess();
-    let d = Declaration::new(
-        loaded.evidence.system.clone(),
-        &a,
-        &loaded.policy,
-        &loaded.anchors_desc(),
-        loaded.blocklist.as_ref(),
-    );
+    let d = loaded.declare();
     CmdResult::Valid {
         human: d.to_markdown(lang),
         json: serde_json::to_value(&d).unwrap_or_else(|e| json!({ "error": e.to_string() })),

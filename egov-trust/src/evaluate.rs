@@ -11,7 +11,7 @@ use crate::{
     evaluate_blocklist, evaluate_consent, evaluate_contact, evaluate_links,
     evaluate_security_level, evaluate_tls, extract_links, parse_security_txt, Anchors, Assessment,
     Attestation, BlocklistSnapshot, ConsentCommitment, ContactEvidence, Criterion,
-    CriterionVerdict, SecurityLevelAttestation, TlsEvidence, TlsPolicy,
+    CriterionVerdict, Link, LinkError, SecurityLevelAttestation, TlsEvidence, TlsPolicy,
 };
 
 /// The system being assessed (Đ21.3 self-declaration header).
@@ -76,18 +76,25 @@ pub struct Context<'a> {
     pub blocklist: Option<&'a BlocklistSnapshot>,
 }
 
-/// TRUST-02 and TRUST-03 (NĐ 137/2024 Đ21.1–2): evaluates all six criteria and the overall
-/// verdict from the evidence.
-pub fn evaluate_site(ev: &SiteEvidence, ctx: &Context<'_>) -> Assessment {
-    let links = ev
-        .page
+type Scanned<'a> = Option<(&'a Page, Result<Vec<Link>, LinkError>)>;
+
+fn scan_page(ev: &SiteEvidence) -> Scanned<'_> {
+    ev.page
         .as_ref()
-        .map(|p| (p, extract_links(&p.html, &p.url)));
-    let link_urls: Option<Vec<Url>> = match &links {
+        .map(|p| (p, extract_links(&p.html, &p.url)))
+}
+
+/// b) needs the page's link targets (is the commitment linked?).
+fn consent(ev: &SiteEvidence, links: &Scanned<'_>) -> CriterionVerdict {
+    let link_urls: Option<Vec<Url>> = match links {
         Some((_, Ok(l))) => Some(l.iter().filter_map(|l| l.url.clone()).collect()),
         _ => None,
     };
-    let dd = match &links {
+    evaluate_consent(ev.consent.as_ref(), link_urls.as_deref())
+}
+
+fn page_links(ev: &SiteEvidence, ctx: &Context<'_>, links: &Scanned<'_>) -> CriterionVerdict {
+    match links {
         Some((p, Ok(l))) => evaluate_links(
             Some((&p.url, l)),
             ctx.blocklist,
@@ -104,18 +111,45 @@ pub fn evaluate_site(ev: &SiteEvidence, ctx: &Context<'_>) -> Assessment {
             )],
         ),
         None => evaluate_links(None, ctx.blocklist, &ev.gov_names, ev.malware_scan.as_ref()),
-    };
+    }
+}
+
+fn contact(ev: &SiteEvidence, ctx: &Context<'_>) -> CriterionVerdict {
     let st = ev
         .security_txt
         .as_ref()
         .map(|(b, from)| parse_security_txt(b, ctx.now, from.as_deref()));
+    evaluate_contact(st.as_ref(), &ev.contacts)
+}
+
+/// TRUST-02 (NĐ 137/2024 Đ21.2): evaluates one criterion from the evidence, exactly as
+/// [`evaluate_site`] does for it (the page is scanned only for b and đ).
+pub fn evaluate_criterion(
+    ev: &SiteEvidence,
+    ctx: &Context<'_>,
+    criterion: Criterion,
+) -> CriterionVerdict {
+    match criterion {
+        Criterion::A => evaluate_security_level(ev.security_level.as_ref(), ctx.now),
+        Criterion::B => consent(ev, &scan_page(ev)),
+        Criterion::C => evaluate_tls(ev.tls.as_ref(), ctx.anchors, ctx.policy, ctx.now),
+        Criterion::D => evaluate_blocklist(ctx.blocklist, ev.host.as_deref(), &ev.addresses),
+        Criterion::Dd => page_links(ev, ctx, &scan_page(ev)),
+        Criterion::E => contact(ev, ctx),
+    }
+}
+
+/// TRUST-02 and TRUST-03 (NĐ 137/2024 Đ21.1–2): evaluates all six criteria and the overall
+/// verdict from the evidence. The page is scanned once for b) and đ).
+pub fn evaluate_site(ev: &SiteEvidence, ctx: &Context<'_>) -> Assessment {
+    let links = scan_page(ev);
     let verdicts = vec![
         evaluate_security_level(ev.security_level.as_ref(), ctx.now),
-        evaluate_consent(ev.consent.as_ref(), link_urls.as_deref()),
+        consent(ev, &links),
         evaluate_tls(ev.tls.as_ref(), ctx.anchors, ctx.policy, ctx.now),
         evaluate_blocklist(ctx.blocklist, ev.host.as_deref(), &ev.addresses),
-        dd,
-        evaluate_contact(st.as_ref(), &ev.contacts),
+        page_links(ev, ctx, &links),
+        contact(ev, ctx),
     ];
     Assessment::new(ctx.now, verdicts)
 }

@@ -40,6 +40,7 @@ pub mod evaluate;
 pub mod links;
 #[cfg(feature = "probe")]
 pub mod probe;
+pub mod request;
 pub mod security_txt;
 pub mod tls;
 
@@ -49,10 +50,14 @@ pub use criteria::{
     Criterion, CriterionVerdict, SecurityLevelAttestation,
 };
 pub use declaration::{Declaration, DeclaredCriterion, Lang, DECLARATION_FORMAT};
-pub use evaluate::{evaluate_site, Context, Page, SiteEvidence, SystemInfo};
+pub use evaluate::{evaluate_criterion, evaluate_site, Context, Page, SiteEvidence, SystemInfo};
 pub use links::{
     evaluate_links, extract_links, flag_links, look_alike_of, scan_links, skeleton, FlaggedLink,
     Link, LinkError, LinkFlag, RawLink,
+};
+pub use request::{
+    AnchorsInput, BlocklistInput, EvaluationRequest, PageInput, PreparedEvaluation, RequestError,
+    SecurityTxtInput, TlsInput,
 };
 pub use security_txt::{
     evaluate_contact, parse_security_txt, ContactEvidence, Problem, ProblemKind, SecurityTxt,

@@ -399,7 +399,8 @@ impl Anchors {
             }
         }
     }
-    fn describe(&self) -> String {
+    /// A one-line description for findings and declarations.
+    pub fn describe(&self) -> String {
         match self {
             Anchors::BuiltIn => format!(
                 "webpki-roots ({} Mozilla roots)",
