@@ -105,8 +105,10 @@ fn trust_02c_builtin_roots_do_not_trust_the_test_ca() {
 #[test]
 fn trust_02c_policy_as_text_or_settings() {
     let mut v = full();
-    let mut strict = TlsPolicy::default();
-    strict.name = "strict (test)".into();
+    let mut strict = TlsPolicy {
+        name: "strict (test)".into(),
+        ..TlsPolicy::default()
+    };
     strict.versions.remove("TLSv1.3");
     v["policy"] = serde_json::to_value(&strict).unwrap();
     let c = prepare(&v).unwrap().criterion(Criterion::C);
