@@ -492,6 +492,48 @@ enum EgovResult egov_trust_blocklist_match(const char *list_text,
                                            const char *host,
                                            char **out_json);
 
+// Evaluates the six network-trust criteria of Đ21.2 and the overall verdict (TRUST-02,
+// TRUST-03) from `request_json`: the evidence and context in the JSON form of
+// `egov_trust::request` (`now` required; `system`, `host`, `addresses`, `security_level`,
+// `consent`, `malware_scan`, `contacts`, `gov_names`, `tls` `{chain, version, cipher_suite}`,
+// `page` `{url, html}`, `security_txt` `{content, fetched_from}`, `blocklist` `{source,
+// fetched_at, entries}`, `anchors` `{roots, with_builtin}`, `policy` optional). Writes
+// `{"evaluated_at", "verdicts": [{"criterion", "outcome", "findings"}], "outcome",
+// "meets_criteria"}`. Missing evidence is `unknown`, never `pass`.
+//
+// # Safety
+// `request_json` is a NUL-terminated string; `out_json` is writable.
+enum EgovResult egov_trust_evaluate(const char *request_json, char **out_json);
+
+// Evaluates one criterion of Đ21.2 (TRUST-02) from the same request as
+// [`egov_trust_evaluate`]: `criterion` is `a`, `b`, `c`, `d`, `đ` (or `dd`) or `e`; `c` is the
+// TLS check (chain to a trust anchor, validity, host name, key and signature strength,
+// version and cipher suite against the policy). Writes `{"criterion", "outcome", "findings"}`.
+//
+// # Safety
+// `request_json` and `criterion` are NUL-terminated strings; `out_json` is writable.
+enum EgovResult egov_trust_criterion(const char *request_json,
+                                     const char *criterion,
+                                     char **out_json);
+
+// Scans the request's page for links (TRUST-02.đ): writes `{"links": [{"element",
+// "attribute", "raw", "url", "download"}], "flagged": [{"link", "flag", "detail"}],
+// "verdict": {...}}`. A request without `page` is `EGOV_RESULT_INVALID_INPUT` with code
+// `trust.page_missing`.
+//
+// # Safety
+// `request_json` is a NUL-terminated string; `out_json` is writable.
+enum EgovResult egov_trust_links(const char *request_json, char **out_json);
+
+// Writes the self-declaration (TRUST-04, NĐ 137/2024 Đ21.3) of the request's evaluation:
+// `{"declaration": {format, basis, system, evaluated_at, policy, anchors, criteria, outcome,
+// meets_criteria, …}, "markdown": "…"}` with the Markdown in `lang` (`vi` or `en`). A
+// self-assessment, not a certificate.
+//
+// # Safety
+// `request_json` and `lang` are NUL-terminated strings; `out_json` is writable.
+enum EgovResult egov_trust_declare(const char *request_json, const char *lang, char **out_json);
+
 #ifdef __cplusplus
 }  // extern "C"
 #endif  // __cplusplus

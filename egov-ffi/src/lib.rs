@@ -1456,6 +1456,98 @@ pub unsafe extern "C" fn egov_trust_blocklist_match(
     }
 }
 
+/// Evaluates the six network-trust criteria of Đ21.2 and the overall verdict (TRUST-02,
+/// TRUST-03) from `request_json`: the evidence and context in the JSON form of
+/// `egov_trust::request` (`now` required; `system`, `host`, `addresses`, `security_level`,
+/// `consent`, `malware_scan`, `contacts`, `gov_names`, `tls` `{chain, version, cipher_suite}`,
+/// `page` `{url, html}`, `security_txt` `{content, fetched_from}`, `blocklist` `{source,
+/// fetched_at, entries}`, `anchors` `{roots, with_builtin}`, `policy` optional). Writes
+/// `{"evaluated_at", "verdicts": [{"criterion", "outcome", "findings"}], "outcome",
+/// "meets_criteria"}`. Missing evidence is `unknown`, never `pass`.
+///
+/// # Safety
+/// `request_json` is a NUL-terminated string; `out_json` is writable.
+#[no_mangle]
+pub unsafe extern "C" fn egov_trust_evaluate(
+    request_json: *const c_char,
+    out_json: *mut *mut c_char,
+) -> EgovResult {
+    // SAFETY: the caller's contract covers every pointer.
+    unsafe {
+        string_out(out_json, || {
+            ops::trust_evaluate(arg_str(request_json, "request_json")?)
+        })
+    }
+}
+
+/// Evaluates one criterion of Đ21.2 (TRUST-02) from the same request as
+/// [`egov_trust_evaluate`]: `criterion` is `a`, `b`, `c`, `d`, `đ` (or `dd`) or `e`; `c` is the
+/// TLS check (chain to a trust anchor, validity, host name, key and signature strength,
+/// version and cipher suite against the policy). Writes `{"criterion", "outcome", "findings"}`.
+///
+/// # Safety
+/// `request_json` and `criterion` are NUL-terminated strings; `out_json` is writable.
+#[no_mangle]
+pub unsafe extern "C" fn egov_trust_criterion(
+    request_json: *const c_char,
+    criterion: *const c_char,
+    out_json: *mut *mut c_char,
+) -> EgovResult {
+    // SAFETY: the caller's contract covers every pointer.
+    unsafe {
+        string_out(out_json, || {
+            ops::trust_criterion(
+                arg_str(request_json, "request_json")?,
+                arg_str(criterion, "criterion")?,
+            )
+        })
+    }
+}
+
+/// Scans the request's page for links (TRUST-02.đ): writes `{"links": [{"element",
+/// "attribute", "raw", "url", "download"}], "flagged": [{"link", "flag", "detail"}],
+/// "verdict": {...}}`. A request without `page` is `EGOV_RESULT_INVALID_INPUT` with code
+/// `trust.page_missing`.
+///
+/// # Safety
+/// `request_json` is a NUL-terminated string; `out_json` is writable.
+#[no_mangle]
+pub unsafe extern "C" fn egov_trust_links(
+    request_json: *const c_char,
+    out_json: *mut *mut c_char,
+) -> EgovResult {
+    // SAFETY: the caller's contract covers every pointer.
+    unsafe {
+        string_out(out_json, || {
+            ops::trust_links(arg_str(request_json, "request_json")?)
+        })
+    }
+}
+
+/// Writes the self-declaration (TRUST-04, NĐ 137/2024 Đ21.3) of the request's evaluation:
+/// `{"declaration": {format, basis, system, evaluated_at, policy, anchors, criteria, outcome,
+/// meets_criteria, …}, "markdown": "…"}` with the Markdown in `lang` (`vi` or `en`). A
+/// self-assessment, not a certificate.
+///
+/// # Safety
+/// `request_json` and `lang` are NUL-terminated strings; `out_json` is writable.
+#[no_mangle]
+pub unsafe extern "C" fn egov_trust_declare(
+    request_json: *const c_char,
+    lang: *const c_char,
+    out_json: *mut *mut c_char,
+) -> EgovResult {
+    // SAFETY: the caller's contract covers every pointer.
+    unsafe {
+        string_out(out_json, || {
+            ops::trust_declare(
+                arg_str(request_json, "request_json")?,
+                arg_str(lang, "lang")?,
+            )
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

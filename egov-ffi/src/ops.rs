@@ -896,6 +896,80 @@ pub fn trust_blocklist_match(list: &str, host: &str) -> OpResult<String> {
     }))
 }
 
+/// Loads a site-evaluation request (the JSON form of `egov_trust::request`: evidence, `now`,
+/// anchors, policy, blocklist).
+pub fn trust_prepare(request: &str) -> OpResult<egov_trust::PreparedEvaluation> {
+    from_json::<egov_trust::EvaluationRequest>("request", request)?
+        .prepare()
+        .map_err(dom)
+}
+
+/// `trust.evaluate`: the six criteria of Đ21.2 and the overall verdict (TRUST-02, TRUST-03):
+/// the library's `Assessment` JSON (`evaluated_at`, `verdicts`, `outcome`, `meets_criteria`).
+pub fn trust_evaluate(request: &str) -> OpResult<String> {
+    to_text(&trust_prepare(request)?.assess())
+}
+
+/// `trust.criterion`: one criterion (`a` … `e`, `đ` or `dd`) from the same request, e.g. `c`
+/// for a TLS check: the library's `CriterionVerdict` JSON.
+pub fn trust_criterion(request: &str, criterion: &str) -> OpResult<String> {
+    check_len("criterion", criterion)?;
+    let c = egov_trust::Criterion::from_letter(criterion).ok_or_else(|| {
+        OpError::new(
+            EgovResult::InvalidInput,
+            "trust.criterion_unknown",
+            format!(
+                "'{}' is not a criterion of Đ21.2 (a, b, c, d, đ or dd, e)",
+                clip(criterion)
+            ),
+        )
+    })?;
+    to_text(&trust_prepare(request)?.criterion(c))
+}
+
+/// `trust.links`: the links of the request's page (TRUST-02.đ) resolved against its URL, the
+/// flagged ones (listed, IP literal, script URL, mixed content, look-alike) and the verdict:
+/// `{"links": [...], "flagged": [...], "verdict": {...}}`. Without a page: error
+/// `trust.page_missing`.
+pub fn trust_links(request: &str) -> OpResult<String> {
+    let p = trust_prepare(request)?;
+    let page = p.evidence.page.as_ref().ok_or_else(|| {
+        OpError::new(
+            EgovResult::InvalidInput,
+            "trust.page_missing",
+            "the request has no page to scan",
+        )
+    })?;
+    let links = egov_trust::extract_links(&page.html, &page.url).map_err(dom)?;
+    let flagged = egov_trust::flag_links(
+        &links,
+        &page.url,
+        p.blocklist.as_ref(),
+        &p.evidence.gov_names,
+    );
+    let verdict = p.criterion(egov_trust::Criterion::Dd);
+    to_text(&json!({ "links": links, "flagged": flagged, "verdict": verdict }))
+}
+
+/// `trust.declare`: the self-declaration (TRUST-04, Đ21.3) of the request in `lang` (`vi` or
+/// `en`): `{"declaration": {...}, "markdown": "..."}`.
+pub fn trust_declare(request: &str, lang: &str) -> OpResult<String> {
+    check_len("lang", lang)?;
+    let lang = match lang.trim() {
+        "vi" => egov_trust::Lang::Vi,
+        "en" => egov_trust::Lang::En,
+        other => {
+            return Err(OpError::new(
+                EgovResult::InvalidInput,
+                "trust.lang",
+                format!("language must be vi or en, not '{}'", clip(other)),
+            ))
+        }
+    };
+    let d = trust_prepare(request)?.declare();
+    to_text(&json!({ "markdown": d.to_markdown(lang), "declaration": d }))
+}
+
 // ---------------------------------------------------------------------------------------------
 // Dispatch by name (test vectors, `egov_call`)
 // ---------------------------------------------------------------------------------------------
@@ -927,6 +1001,10 @@ fn json_arg(args: &Value, key: &str) -> OpResult<Option<String>> {
     }
 }
 
+fn request_arg(args: &Value) -> OpResult<String> {
+    json_arg(args, "request")?.ok_or_else(|| bad_args("argument 'request' is missing"))
+}
+
 fn calendar_arg(args: &Value) -> OpResult<Cow<'static, WorkingCalendar>> {
     match json_arg(args, "calendar")? {
         Some(text) => calendar_from_json(&text).map(Cow::Owned),
@@ -935,7 +1013,7 @@ fn calendar_arg(args: &Value) -> OpResult<Cow<'static, WorkingCalendar>> {
 }
 
 /// Every operation name [`call`] knows, in a stable order.
-pub const OPERATIONS: [&str; 29] = [
+pub const OPERATIONS: [&str; 33] = [
     "time.parse",
     "calendar.day",
     "calendar.is_working_day",
@@ -965,6 +1043,10 @@ pub const OPERATIONS: [&str; 29] = [
     "platform.count",
     "trust.security_txt",
     "trust.blocklist_match",
+    "trust.evaluate",
+    "trust.criterion",
+    "trust.links",
+    "trust.declare",
 ];
 
 /// Runs operation `op` with arguments `args` (a JSON object); the arguments are named as in the
@@ -1140,6 +1222,13 @@ pub fn call(op: &str, args: &Value) -> OpResult {
             str_arg(args, "list")?,
             str_arg(args, "host")?,
         )?),
+        "trust.evaluate" => parse_text(&trust_evaluate(&request_arg(args)?)?),
+        "trust.criterion" => parse_text(&trust_criterion(
+            &request_arg(args)?,
+            str_arg(args, "criterion")?,
+        )?),
+        "trust.links" => parse_text(&trust_links(&request_arg(args)?)?),
+        "trust.declare" => parse_text(&trust_declare(&request_arg(args)?, str_arg(args, "lang")?)?),
         _ => Err(OpError::new(
             EgovResult::UnknownOperation,
             "ffi.unknown_operation",

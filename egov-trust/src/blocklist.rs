@@ -158,6 +158,22 @@ pub enum BlocklistHit {
     },
 }
 
+impl std::fmt::Display for BlocklistHit {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            BlocklistHit::Domain { host, listed } if host == listed => {
+                write!(f, "{host} is listed")
+            }
+            BlocklistHit::Domain { host, listed } => {
+                write!(f, "{host} is under the listed domain {listed}")
+            }
+            BlocklistHit::Address { address, range } => {
+                write!(f, "{address} is in the listed range {range}")
+            }
+        }
+    }
+}
+
 /// A line of the source file that could not be read as a domain, address or range.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RejectedLine {

@@ -50,6 +50,19 @@ impl Criterion {
         }
     }
 
+    /// The criterion of a point letter: `a`, `b`, `c`, `d`, `đ` (also `dd`, ASCII), `e`, any case.
+    pub fn from_letter(letter: &str) -> Option<Criterion> {
+        match letter.trim().to_lowercase().as_str() {
+            "a" => Some(Criterion::A),
+            "b" => Some(Criterion::B),
+            "c" => Some(Criterion::C),
+            "d" => Some(Criterion::D),
+            "đ" | "dd" => Some(Criterion::Dd),
+            "e" => Some(Criterion::E),
+            _ => None,
+        }
+    }
+
     /// The rule ID used in findings for this criterion (`TRUST-02.a` …).
     pub fn rule(self) -> &'static str {
         match self {

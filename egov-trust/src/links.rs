@@ -368,11 +368,7 @@ pub fn flag_links(
                 }
                 if let (Some(b), Some(h)) = (blocklist, u.host_str()) {
                     if let Some(hit) = b.match_host(h) {
-                        flag(
-                            l,
-                            LinkFlag::Blocklisted,
-                            serde_json::to_string(&hit).unwrap_or_default(),
-                        );
+                        flag(l, LinkFlag::Blocklisted, hit.to_string());
                     }
                 }
             }

@@ -243,6 +243,34 @@ static EgovResult p_blocklist(const char *s, int slot) {
   return r;
 }
 
+#define TRUST_REQ "{\"now\":\"2026-11-23T09:00:00+07:00\",\"page\":{\"html\":\"<a href=x>\"}}"
+static EgovResult p_trust_evaluate(const char *s, int slot) {
+  char *o = NULL;
+  (void)slot;
+  EgovResult r = egov_trust_evaluate(s, &o);
+  egov_string_free(o);
+  return r;
+}
+static EgovResult p_trust_criterion(const char *s, int slot) {
+  char *o = NULL;
+  EgovResult r = egov_trust_criterion(V(0, TRUST_REQ), V(1, "c"), &o);
+  egov_string_free(o);
+  return r;
+}
+static EgovResult p_trust_links(const char *s, int slot) {
+  char *o = NULL;
+  (void)slot;
+  EgovResult r = egov_trust_links(s, &o);
+  egov_string_free(o);
+  return r;
+}
+static EgovResult p_trust_declare(const char *s, int slot) {
+  char *o = NULL;
+  EgovResult r = egov_trust_declare(V(0, TRUST_REQ), V(1, "vi"), &o);
+  egov_string_free(o);
+  return r;
+}
+
 static const uint8_t TINY[] = {0x89, 'P', 'N', 'G'};
 static EgovResult p_stamp(const char *s, int slot) {
   char *o = NULL;
@@ -305,6 +333,10 @@ static const struct probe PROBES[] = {
     {"egov_counter_add_batch", p_counter_add, 1, 0, 0},
     {"egov_trust_security_txt", p_sec_txt, 2, 2, 2},  /* fetched_from: NULL = unknown, free text */
     {"egov_trust_blocklist_match", p_blocklist, 2, 0, 3}, /* "" list = empty; "" host = no hit */
+    {"egov_trust_evaluate", p_trust_evaluate, 1, 0, 0},
+    {"egov_trust_criterion", p_trust_criterion, 2, 0, 0},
+    {"egov_trust_links", p_trust_links, 1, 0, 0},
+    {"egov_trust_declare", p_trust_declare, 2, 0, 0},
 };
 
 /* The result must be an error with a code and a non-empty message. */
