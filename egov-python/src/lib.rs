@@ -349,6 +349,32 @@ fn trust_blocklist_match(py: Python<'_>, list_text: &str, host: &str) -> PyResul
     text(py, ops::trust_blocklist_match(list_text, host))
 }
 
+/// The six network-trust criteria and the overall verdict (TRUST-02, TRUST-03) from the JSON
+/// request form of `egov_trust::request`; JSON `Assessment`.
+#[pyfunction]
+fn trust_evaluate(py: Python<'_>, request_json: &str) -> PyResult<String> {
+    text(py, ops::trust_evaluate(request_json))
+}
+
+/// One criterion (`a` … `e`, `đ` or `dd`; `c` is the TLS check) from the same request; JSON
+/// `CriterionVerdict`.
+#[pyfunction]
+fn trust_criterion(py: Python<'_>, request_json: &str, criterion: &str) -> PyResult<String> {
+    text(py, ops::trust_criterion(request_json, criterion))
+}
+
+/// The links of the request's page, the flagged ones and the đ) verdict (TRUST-02.đ).
+#[pyfunction]
+fn trust_links(py: Python<'_>, request_json: &str) -> PyResult<String> {
+    text(py, ops::trust_links(request_json))
+}
+
+/// The self-declaration (TRUST-04, Đ21.3): JSON `{"declaration", "markdown"}`.
+#[pyfunction]
+fn trust_declare(py: Python<'_>, request_json: &str, lang: &str) -> PyResult<String> {
+    text(py, ops::trust_declare(request_json, lang))
+}
+
 /// Signs a mark and stamps it onto a page image; `(image bytes, JSON metadata)`.
 #[pyfunction]
 #[pyo3(signature = (page, mark_json, secret_key_hex, content=None, dpi=None))]
@@ -412,5 +438,9 @@ fn _egov(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<ActiveUserCounter>()?;
     m.add_function(wrap_pyfunction!(trust_security_txt, m)?)?;
     m.add_function(wrap_pyfunction!(trust_blocklist_match, m)?)?;
+    m.add_function(wrap_pyfunction!(trust_evaluate, m)?)?;
+    m.add_function(wrap_pyfunction!(trust_criterion, m)?)?;
+    m.add_function(wrap_pyfunction!(trust_links, m)?)?;
+    m.add_function(wrap_pyfunction!(trust_declare, m)?)?;
     Ok(())
 }

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
+import pathlib
 
 import pytest
 
@@ -225,6 +227,93 @@ def test_trust_security_txt_and_blocklist():
     assert egov.match_blocklist("bad.example\n", "good.example")["listed"] is False
     with pytest.raises(egov.EgovError):
         egov.check_security_txt(b"", "today")
+
+
+TRUST_DATA = pathlib.Path(__file__).resolve().parents[2] / "testdata" / "trust"
+NOW = dt.datetime(2026, 11, 23, 9, 0, tzinfo=VN)
+
+
+def _site_request() -> dict:
+    """The committed example attestations plus a chain to the test root and a page: all six met."""
+    req = json.loads((TRUST_DATA / "attest-example.json").read_text(encoding="utf-8"))
+    req.update({
+        "now": NOW,
+        "host": "good.test.gov.vn",
+        "tls": {"chain": (TRUST_DATA / "certs" / "good.pem").read_bytes(),
+                "version": "TLSv1.3", "cipher_suite": "TLS_AES_128_GCM_SHA256"},
+        "page": {"html": "<a href='/bao-mat'>Bảo mật</a>"},
+        "security_txt": {"content": b"Contact: mailto:soc@good.test.gov.vn\n"
+                                    b"Expires: 2027-06-30T00:00:00+07:00\n"},
+        "blocklist": {"source": "test snapshot", "fetched_at": dt.datetime(2026, 11, 22, tzinfo=VN),
+                      "entries": "evil.vn\n198.51.100.0/24\n"},
+        "anchors": {"roots": (TRUST_DATA / "certs" / "test-root.pem").read_text()},
+    })
+    return req
+
+
+def test_trust_03_site_meets_all_six_criteria():
+    a = egov.evaluate_site(_site_request())
+    assert [(v["criterion"], v["outcome"]) for v in a["verdicts"]] == [
+        (c, "pass") for c in ("a", "b", "c", "d", "đ", "e")]
+    assert a["meets_criteria"] is True
+    assert a["evaluated_at"] == NOW  # datetime out
+    empty = egov.evaluate_site({"now": NOW})
+    assert empty["outcome"] == "unknown" and empty["meets_criteria"] is False
+
+
+def test_trust_02_listed_address_fails_d():
+    req = _site_request()
+    req["addresses"] = ["198.51.100.3"]
+    a = egov.evaluate_site(req)
+    assert a["outcome"] == "fail"
+    assert egov.evaluate_trust_criterion(req, "d")["outcome"] == "fail"
+
+
+def test_trust_02c_tls_check():
+    req = _site_request()
+    assert egov.evaluate_trust_criterion(req, "c")["outcome"] == "pass"
+    del req["anchors"]  # the test CA is not among the built-in Mozilla roots
+    c = egov.evaluate_trust_criterion(req, "c")
+    assert c["outcome"] == "fail"
+    assert any(f.get("evidence", {}).get("code") == "tls.untrusted" for f in c["findings"])
+    with pytest.raises(egov.TrustError) as info:
+        egov.evaluate_trust_criterion(req, "z")
+    assert info.value.code == "trust.criterion_unknown"
+
+
+def test_trust_02dd_links_flagged():
+    r = egov.scan_links({"now": NOW, "page": {"url": "https://a.gov.vn/x/", "html":
+                         "<a href='../y'>y</a><a href='https://dichvucong-gov.vn/'>z</a>"},
+                         "blocklist": {"entries": "dichvucong-gov.vn\n"}})
+    assert [l["url"] for l in r["links"]] == ["https://a.gov.vn/y", "https://dichvucong-gov.vn/"]
+    assert {f["flag"] for f in r["flagged"]} >= {"blocklisted"}
+    assert r["verdict"]["outcome"] == "fail"
+    with pytest.raises(egov.TrustError) as info:
+        egov.scan_links({"now": NOW})
+    assert info.value.code == "trust.page_missing"
+
+
+def test_trust_04_declaration():
+    d = egov.declare_trust(_site_request(), lang="en")
+    assert d["declaration"]["meets_criteria"] is True
+    assert d["declaration"]["format"] == "egov-trust-declaration/1"
+    assert "Meets all six criteria" in d["markdown"]
+    vi = egov.declare_trust(_site_request())
+    assert vi["markdown"].startswith("# Tự công bố đáp ứng tiêu chí tín nhiệm mạng")
+
+
+def test_trust_request_errors():
+    with pytest.raises(egov.TrustError) as info:
+        egov.evaluate_site({"host": "a.gov.vn"})
+    assert info.value.code == "trust.now_missing"
+    with pytest.raises(egov.InvalidArgumentError) as info2:
+        egov.evaluate_site({"now": NOW, "hostname": "a.gov.vn"})
+    assert "hostname" in info2.value.message
+    with pytest.raises(TypeError):
+        egov.evaluate_site({"now": dt.datetime(2026, 11, 23, 9, 0)})  # naive: no offset
+    with pytest.raises(egov.TrustError) as info3:
+        egov.evaluate_site({"now": NOW, "tls": {"chain": "x"}})
+    assert info3.value.code == "tls.cert_empty"
 
 
 def test_stamp_and_verify_page():

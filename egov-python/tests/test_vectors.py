@@ -124,6 +124,10 @@ PYTHONIC = {
     "trust.security_txt": lambda a: egov.check_security_txt(
         _content(a), a["now"], a.get("fetched_from")),
     "trust.blocklist_match": lambda a: egov.match_blocklist(a["list"], a["host"]),
+    "trust.evaluate": lambda a: egov.evaluate_site(a["request"]),
+    "trust.criterion": lambda a: egov.evaluate_trust_criterion(a["request"], a["criterion"]),
+    "trust.links": lambda a: egov.scan_links(a["request"]),
+    "trust.declare": lambda a: egov.declare_trust(a["request"], a["lang"]),
 }
 
 

@@ -17,6 +17,7 @@ from . import _egov
 from ._errors import (
     AgencyCodeError,
     CalendarError,
+    ConversionError,
     DeadlineError,
     DocumentIdError,
     DocumentNumberError,
@@ -24,9 +25,11 @@ from ._errors import (
     InternalError,
     InvalidArgumentError,
     MetadataError,
+    PlatformError,
     RegistryError,
     StatusError,
     TimeError,
+    TrustError,
     UrgencyError,
 )
 
@@ -34,7 +37,9 @@ __version__: str = _egov.__version__
 OPERATIONS = tuple(_egov.OPERATIONS)
 
 __all__ = [
-    "ActiveUserCounter", "AgencyCodeError", "Calendar", "CalendarError", "DeadlineError", "DocumentIdError",
+    "ActiveUserCounter", "AgencyCodeError", "Calendar", "CalendarError", "ConversionError",
+    "DeadlineError", "DocumentIdError", "PlatformError", "TrustError",
+    "declare_trust", "evaluate_site", "evaluate_trust_criterion", "scan_links",
     "DocumentNumberError", "EgovError", "InternalError", "InvalidArgumentError", "MetadataError",
     "OPERATIONS", "RegistryError", "StatusError", "StatusTracker", "TimeError", "UrgencyError",
     "apply_sender_step", "apply_status", "call", "check_channel", "check_registry",
@@ -51,7 +56,7 @@ DateTimeLike = Union[_dt.datetime, str]
 # Keys whose string values are converted to datetime / date in results.
 _DATETIME_KEYS = frozenset({
     "datetime", "at", "arrived_at", "signed_at", "same_day_target", "latest", "immediate",
-    "sent_at",
+    "sent_at", "evaluated_at",
 })
 _DATE_KEYS = frozenset({"date", "next_working_day", "promulgation_date", "as_of",
                         "valid_from", "valid_to"})
@@ -425,6 +430,65 @@ def match_blocklist(list_text: str, host: str) -> Dict[str, Any]:
     do-not-access list, one entry a line (TRUST-02.d). Keys: ``listed``, ``hit``,
     ``rejected_lines``."""
     return _load_dict(_egov.trust_blocklist_match(list_text, host))
+
+
+TrustRequest = Union[str, Mapping[str, Any]]
+
+
+def _json_value(value: Any) -> Any:
+    if isinstance(value, _dt.datetime):
+        if value.tzinfo is None:
+            raise TypeError("a naive datetime has no offset; give tzinfo (Vietnam is UTC+07:00)")
+        return value.isoformat()
+    if isinstance(value, _dt.date):
+        return value.isoformat()
+    if isinstance(value, (bytes, bytearray)):
+        # PEM, HTML and security.txt travel as JSON text.
+        return bytes(value).decode("utf-8")
+    raise TypeError(f"{type(value).__name__} is not JSON serialisable")
+
+
+def _request_text(request: TrustRequest) -> str:
+    if isinstance(request, str):
+        return request
+    return _json.dumps(request, ensure_ascii=False, default=_json_value)
+
+
+def evaluate_site(request: TrustRequest) -> Dict[str, Any]:
+    """Evaluates the six network-trust criteria of NĐ 137/2024 Đ21.2 and the overall verdict
+    (TRUST-02, TRUST-03) from one request: a dict (or JSON text) with ``now`` (required,
+    timezone-aware), and any of ``system``, ``host``, ``addresses``, ``security_level``,
+    ``consent``, ``malware_scan``, ``contacts``, ``gov_names``, ``tls`` (``chain`` PEM,
+    ``version``, ``cipher_suite``), ``page`` (``url``, ``html``), ``security_txt``
+    (``content``, ``fetched_from``), ``blocklist`` (``source``, ``fetched_at``, ``entries``),
+    ``anchors`` (``roots`` PEM, ``with_builtin``), ``policy``. ``datetime``/``date`` values and
+    UTF-8 ``bytes`` are accepted in the dict. Keys of the result: ``evaluated_at``,
+    ``verdicts`` (``criterion``, ``outcome``, ``findings``), ``outcome``, ``meets_criteria``.
+    Missing evidence is ``unknown``, never ``pass``."""
+    return _load_dict(_egov.trust_evaluate(_request_text(request)))
+
+
+def evaluate_trust_criterion(request: TrustRequest, criterion: str) -> Dict[str, Any]:
+    """One criterion of Đ21.2 from the same request as :func:`evaluate_site`: ``criterion`` is
+    ``"a"``, ``"b"``, ``"c"`` (the TLS check), ``"d"``, ``"đ"`` (or ``"dd"``) or ``"e"``.
+    Keys: ``criterion``, ``outcome``, ``findings``."""
+    return _load_dict(_egov.trust_criterion(_request_text(request), criterion))
+
+
+def scan_links(request: TrustRequest) -> Dict[str, Any]:
+    """The links of the request's ``page`` resolved against its URL (TRUST-02.đ), the flagged
+    ones (``blocklisted``, ``ip_literal``, ``javascript_url``, ``data_url``, ``mixed_content``,
+    ``look_alike``) and the verdict. Keys: ``links``, ``flagged``, ``verdict``; a request
+    without a page raises :class:`TrustError` (``trust.page_missing``)."""
+    return _load_dict(_egov.trust_links(_request_text(request)))
+
+
+def declare_trust(request: TrustRequest, lang: str = "vi") -> Dict[str, Any]:
+    """The self-declaration of NĐ 137/2024 Đ21.3 (TRUST-04) for the request's evaluation: keys
+    ``declaration`` (``format``, ``system``, ``evaluated_at``, ``policy``, ``anchors``,
+    ``criteria``, ``outcome``, ``meets_criteria``, …) and ``markdown`` (``lang`` ``"vi"`` or
+    ``"en"``). A self-assessment, not a certificate."""
+    return _load_dict(_egov.trust_declare(_request_text(request), lang))
 
 
 def stamp_page(page: bytes, mark: Union[str, Mapping[str, Any]], secret_key: str, *,

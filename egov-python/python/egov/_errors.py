@@ -61,6 +61,20 @@ class MetadataError(EgovError, ValueError):
     """A metadata record that is not valid JSON for the DOC-10 schema (``metadata.*``)."""
 
 
+class ConversionError(EgovError, ValueError):
+    """A conversion mark, signed payload, trust set or page image that could not be used
+    (``payload.*``, ``trust_set.*``, ``image.*``, ``render.*``, ``scan.*``)."""
+
+
+class PlatformError(EgovError, ValueError):
+    """A platform classification that cannot be made (``platform.*``, e.g. too few months)."""
+
+
+class TrustError(EgovError, ValueError):
+    """Network-trust evidence that could not be read (``trust.*``, ``tls.*``, ``tls_policy.*``,
+    ``links.*``, ``probe.*``)."""
+
+
 class InternalError(EgovError):
     """A bug in egov (``ffi.panic``, ``ffi.serialize``): please report it."""
 
@@ -79,6 +93,17 @@ _BY_AREA = {
     "status": StatusError,
     "deadline": DeadlineError,
     "metadata": MetadataError,
+    "payload": ConversionError,
+    "trust_set": ConversionError,
+    "image": ConversionError,
+    "render": ConversionError,
+    "scan": ConversionError,
+    "platform": PlatformError,
+    "trust": TrustError,
+    "tls": TrustError,
+    "tls_policy": TrustError,
+    "links": TrustError,
+    "probe": TrustError,
 }
 
 _INTERNAL = {"ffi.panic", "ffi.serialize", "ffi.interior_nul"}
