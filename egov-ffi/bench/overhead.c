@@ -1,7 +1,9 @@
 /* Per-call cost from C of a cheap call (agency code) and expensive ones (metadata record,
- * send deadline). Build and run: egov-ffi/bench/run.sh */
+ * send deadline, verifying a stamped A4 page written by overhead_rust). Build and run:
+ * egov-ffi/bench/run.sh */
 #define _POSIX_C_SOURCE 199309L
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -23,7 +25,26 @@ static double now(void) {
     printf("%-52s %10.0f ns/call\n", label, dt_ * 1e9 / (double)(n)); \
   } while (0)
 
-int main(void) {
+/* Reads a whole file (caller frees); NULL on error. */
+static unsigned char *slurp(const char *path, size_t *len) {
+  FILE *f = fopen(path, "rb");
+  if (f == NULL) return NULL;
+  fseek(f, 0, SEEK_END);
+  long n = ftell(f);
+  fseek(f, 0, SEEK_SET);
+  unsigned char *buf = malloc((size_t)n + 1);
+  if (buf != NULL && fread(buf, 1, (size_t)n, f) == (size_t)n) {
+    buf[n] = 0;
+    *len = (size_t)n;
+  } else {
+    free(buf);
+    buf = NULL;
+  }
+  fclose(f);
+  return buf;
+}
+
+int main(int argc, char **argv) {
   uint8_t level;
   char *out;
   EgovCalendar *cal;
@@ -46,5 +67,23 @@ int main(void) {
     egov_string_free(out);
   });
   egov_calendar_free(cal);
+
+  /* argv[1]: directory with bench-page.png and bench-trust.json (from overhead_rust). */
+  if (argc > 1) {
+    char path[4096];
+    size_t page_len = 0, trust_len = 0;
+    snprintf(path, sizeof path, "%s/bench-page.png", argv[1]);
+    unsigned char *page = slurp(path, &page_len);
+    snprintf(path, sizeof path, "%s/bench-trust.json", argv[1]);
+    char *trust = (char *)slurp(path, &trust_len);
+    if (page == NULL || trust == NULL) return 1;
+    BENCH("C egov_conversion_verify_page (A4 300 dpi PNG)", 20, {
+      if (egov_conversion_verify_page(page, page_len, trust, NULL, 0, &out) != EGOV_RESULT_OK)
+        return 1;
+      egov_string_free(out);
+    });
+    free(page);
+    free(trust);
+  }
   return 0;
 }

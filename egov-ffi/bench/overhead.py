@@ -1,7 +1,10 @@
 """Per-call cost from Python of a cheap call (agency code) and expensive ones (metadata record,
-send deadline), beside the raw native call. Run: egov-ffi/bench/run.sh"""
+send deadline, verifying a stamped A4 page written by overhead_rust), beside the raw native call.
+Run: egov-ffi/bench/run.sh"""
 import datetime as dt
 import json
+import pathlib
+import sys
 import timeit
 
 import egov
@@ -26,3 +29,11 @@ bench("Py egov.parse_agency_code (dict out)", lambda: egov.parse_agency_code("00
 bench("Py _egov.metadata_validate (native, JSON text)", lambda: _egov.metadata_validate(RECORD_TEXT, None), 10000)
 bench("Py egov.validate_metadata (dict in/out)", lambda: egov.validate_metadata(RECORD), 10000)
 bench("Py egov.send_deadline (datetimes, calendar handle)", lambda: egov.send_deadline(SIGNED, sent=SENT, calendar=CAL), 20000)
+
+if len(sys.argv) > 1:
+    PAGE = (pathlib.Path(sys.argv[1]) / "bench-page.png").read_bytes()
+    TRUST_TEXT = (pathlib.Path(sys.argv[1]) / "bench-trust.json").read_text()
+    TRUST = json.loads(TRUST_TEXT)
+    assert egov.verify_page(PAGE, TRUST)["verified"] is True
+    bench("Py _egov.conversion_verify_page (native, A4 PNG)", lambda: _egov.conversion_verify_page(PAGE, TRUST_TEXT, None), 20)
+    bench("Py egov.verify_page (dict in/out, A4 PNG)", lambda: egov.verify_page(PAGE, TRUST), 20)

@@ -1,5 +1,7 @@
 //! Baseline for the overhead measurement: the same calls straight into the Rust crates, and
-//! through `egov_ffi::ops` (the layer C and Python share). Run: egov-ffi/bench/run.sh
+//! through `egov_ffi::ops` (the layer C and Python share). It also writes the stamped A4 page
+//! (`target/release/bench-page.png`) and its trust set (`bench-trust.json`) that the C and
+//! Python runs verify. Run: egov-ffi/bench/run.sh
 use std::hint::black_box;
 use std::time::Instant;
 
@@ -17,7 +19,64 @@ fn bench(label: &str, n: u32, mut f: impl FnMut()) {
     println!("{label:<52} {ns:10.0} ns/call");
 }
 
+/// A sample A4 page at 300 dpi stamped with a signed mark (seed 07…07); writes the page and
+/// the trust set next to the binary for the C and Python runs.
+fn stamped_page() -> (Vec<u8>, String) {
+    use egov_conversion::{AccessLocator, ConversionMark, Profile, SourceSystem, Wording};
+    let page = egov_conversion::render::sample_a4_page(300);
+    let mut png = std::io::Cursor::new(Vec::new());
+    if let Err(e) =
+        image::DynamicImage::ImageLuma8(page).write_to(&mut png, image::ImageFormat::Png)
+    {
+        panic!("cannot encode the sample page: {e}");
+    }
+    let at = VnDateTime::parse("2026-03-02T14:05:09+07:00").expect("valid time");
+    let mark = ConversionMark::data_to_paper(
+        Profile::General,
+        at,
+        "Văn phòng Ủy ban nhân dân tỉnh Lào Cai",
+        SourceSystem {
+            system_name: "Hệ thống thông tin giải quyết thủ tục hành chính tỉnh Lào Cai".into(),
+            owner_name: "Ủy ban nhân dân tỉnh Lào Cai".into(),
+            locator: AccessLocator::FullUrl {
+                url: "https://dichvucong.laocai.gov.vn/ho-so/000.00.37.H37-260302-0001".into(),
+            },
+        },
+        &Wording::default(),
+    );
+    let mark = serde_json::to_string(&mark).expect("mark serialises");
+    let seed = "07".repeat(32);
+    let (image, _) =
+        egov_ffi::ops::conversion_stamp_page(png.get_ref(), &mark, None, &seed, Some(300))
+            .expect("stamp");
+    let key = egov_conversion::SigningKey::from_bytes(&[7; 32]);
+    let trust = serde_json::json!({"keys": [{"label": "bench",
+        "public_key": egov_conversion::payload::hex(&key.verifying_key().to_bytes())}]})
+    .to_string();
+    let dir = std::env::current_exe()
+        .ok()
+        .and_then(|p| {
+            p.parent()
+                .and_then(|d| d.parent())
+                .map(std::path::Path::to_path_buf)
+        })
+        .unwrap_or_default();
+    std::fs::write(dir.join("bench-page.png"), &image).expect("write page");
+    std::fs::write(dir.join("bench-trust.json"), &trust).expect("write trust");
+    (image, trust)
+}
+
 fn main() {
+    let (page, trust) = stamped_page();
+    let trust_set = egov_conversion::TrustSet::from_json(&trust).expect("trust set");
+    bench("Rust scan::verify_page_bytes (A4 300 dpi PNG)", 20, || {
+        black_box(
+            egov_conversion::scan::verify_page_bytes(black_box(&page), &trust_set, None).ok(),
+        );
+    });
+    bench("Rust ops::conversion_verify_page (JSON out)", 20, || {
+        black_box(egov_ffi::ops::conversion_verify_page(black_box(&page), &trust, None).ok());
+    });
     let record = include_str!("record.json");
     let cal = WorkingCalendar::vietnam();
     bench("Rust AgencyCode::parse + level", 2_000_000, || {
