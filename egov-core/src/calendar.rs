@@ -261,6 +261,11 @@ impl WorkingCalendar {
 
     /// The `n`-th working day after `date` (`n = 0` returns `date` unchanged).
     pub fn add_working_days(&self, date: NaiveDate, n: u32) -> Result<NaiveDate, CalendarError> {
+        // Each working day takes at least one calendar day: more than the days left before the
+        // last representable date overflows, so say so at once instead of walking there.
+        if i64::from(n) > NaiveDate::MAX.signed_duration_since(date).num_days() {
+            return Err(CalendarError::Overflow { from: date });
+        }
         let mut d = date;
         for _ in 0..n {
             d = self.next_working_day(d)?;
@@ -363,6 +368,20 @@ mod tests {
             cal.next_working_day(NaiveDate::MAX).unwrap_err().code(),
             "calendar.overflow"
         );
+    }
+
+    #[test]
+    fn core_02_adding_more_working_days_than_days_left_overflows_at_once() {
+        let cal = WorkingCalendar::weekends_only();
+        let e = cal.add_working_days(d(2026, 1, 1), u32::MAX).unwrap_err();
+        assert_eq!(e.code(), "calendar.overflow");
+        // Close to the end of the range the walk itself still decides.
+        let near_end = NaiveDate::MAX - chrono::Days::new(10);
+        assert_eq!(
+            cal.add_working_days(near_end, 11).unwrap_err().code(),
+            "calendar.overflow"
+        );
+        assert!(cal.add_working_days(near_end, 5).is_ok());
     }
 
     #[test]
