@@ -223,6 +223,70 @@ impl ConversionMark {
     }
 }
 
+/// The JSON form of making a mark (what the C and Python bindings take): the facts of the
+/// conversion, with the text mark from the SDK wording (A-08) unless `mark_text` or `wording`
+/// gives it.
+///
+/// ```
+/// use egov_conversion::mark::MarkRequest;
+/// let req: MarkRequest = serde_json::from_str(r#"{"direction": "paper_to_data",
+///     "converted_at": "2026-03-02T09:15:00+07:00",
+///     "converter_full_name": "Ủy ban nhân dân phường Bến Nghé"}"#).unwrap();
+/// let mark = req.make();
+/// assert_eq!(mark.mark_text, "Thông điệp dữ liệu được chuyển đổi từ văn bản giấy");
+/// assert!(egov_conversion::validate(&mark).is_compliant());
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MarkRequest {
+    /// Paper → data or data → paper.
+    pub direction: Direction,
+    /// What the conversion is for (default `general`).
+    #[serde(default = "general")]
+    pub profile: Profile,
+    /// When the conversion was made.
+    pub converted_at: VnDateTime,
+    /// Full name of the converting agency, organisation or individual.
+    pub converter_full_name: String,
+    /// The source system and locator (required for data → paper; missing, the mark is made and
+    /// [`crate::validate`] reports it).
+    #[serde(default)]
+    pub source_system: Option<SourceSystem>,
+    /// The text mark, replacing the wording's.
+    #[serde(default)]
+    pub mark_text: Option<String>,
+    /// The wording to take the text mark from (default [`Wording::sdk_default`], A-08).
+    #[serde(default)]
+    pub wording: Option<Wording>,
+    /// Extension fields (A-11).
+    #[serde(default)]
+    pub extensions: BTreeMap<String, String>,
+}
+
+fn general() -> Profile {
+    Profile::General
+}
+
+impl MarkRequest {
+    /// Makes the (normalised) mark. Nothing is checked here: pass it to [`crate::validate`].
+    pub fn make(self) -> ConversionMark {
+        let wording = self.wording.unwrap_or_default();
+        let mark_text = self
+            .mark_text
+            .unwrap_or_else(|| wording.text_for(self.direction, self.profile).to_owned());
+        ConversionMark {
+            direction: self.direction,
+            profile: self.profile,
+            mark_text,
+            converted_at: self.converted_at,
+            converter_full_name: self.converter_full_name,
+            source_system: self.source_system,
+            extensions: self.extensions,
+        }
+        .normalized()
+    }
+}
+
 /// Trims and normalises to NFC (DESIGN §2: store and emit NFC).
 pub(crate) fn nfc(s: &str) -> String {
     s.trim().nfc().collect()
@@ -297,6 +361,52 @@ mod tests {
 
     fn at() -> VnDateTime {
         VnDateTime::parse("2026-03-02T09:15:00.750+07:00").unwrap()
+    }
+
+    fn request(json: serde_json::Value) -> ConversionMark {
+        serde_json::from_value::<MarkRequest>(json).unwrap().make()
+    }
+
+    #[test]
+    fn conv_02_11_request_takes_the_wording_by_direction_and_profile() {
+        let m = request(
+            serde_json::json!({"direction": "data_to_paper", "profile": "sao_y",
+            "converted_at": "2026-03-02T09:15:00.750+07:00", "converter_full_name": " Văn phòng  ",
+            "source_system": {"system_name": "HT", "owner_name": "UBND",
+                              "locator": {"kind": "full_url", "url": "https://a.gov.vn/x"}}}),
+        );
+        assert_eq!(m.mark_text, "SAO Y");
+        assert_eq!(m.converter_full_name, "Văn phòng");
+        assert_eq!(m.converted_at.to_string(), "2026-03-02T09:15:00+07:00"); // A-09 seconds
+        assert_eq!(
+            m,
+            ConversionMark::data_to_paper(
+                Profile::SaoY,
+                at(),
+                "Văn phòng",
+                m.source_system.clone().unwrap(),
+                &Wording::sdk_default()
+            )
+        );
+        let own = request(serde_json::json!({"direction": "paper_to_data",
+            "converted_at": "2026-03-02T09:15:00+07:00", "converter_full_name": "X",
+            "mark_text": "Bản điện tử chuyển đổi từ bản giấy"}));
+        assert_eq!(own.mark_text, "Bản điện tử chuyển đổi từ bản giấy");
+        assert_eq!(own.profile, Profile::General);
+    }
+
+    #[test]
+    fn conv_09_request_without_source_system_is_made_and_reported() {
+        let m = request(serde_json::json!({"direction": "data_to_paper",
+            "converted_at": "2026-03-02T09:15:00+07:00", "converter_full_name": "X"}));
+        let r = crate::validate(&m);
+        assert!(!r.is_compliant());
+        assert!(r.findings.iter().any(|f| f.rule == "CONV-09"), "{r:?}");
+        let bad = serde_json::from_value::<MarkRequest>(
+            serde_json::json!({"direction": "paper_to_data",
+            "converted_at": "2026-03-02T09:15:00+07:00", "converter_full_name": "X", "convertor": 1}),
+        );
+        assert!(bad.is_err(), "unknown keys are refused");
     }
 
     #[test]

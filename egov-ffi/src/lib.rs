@@ -1030,6 +1030,66 @@ pub unsafe extern "C" fn egov_metadata_validate(
 // Conversion marks (egov-conversion)
 // ---------------------------------------------------------------------------------------------
 
+/// Makes a conversion mark (CONV-02, CONV-09…11; NĐ 137/2024 Đ4.1, Đ5.1–2) from
+/// `request_json`: `{"direction": "paper_to_data" | "data_to_paper", "profile"?: "general" |
+/// "admin_procedure_result" | "sao_y" | "sao_luc" | "trich_sao", "converted_at",
+/// "converter_full_name", "source_system"?: {"system_name", "owner_name", "locator"},
+/// "mark_text"? | "wording"?, "extensions"?}`. The text mark is the SDK wording (A-08, not a
+/// legal text) unless given. Writes `{"mark": {...}, "overall", "findings"}`: the mark to sign
+/// and its validation (a data → paper mark without its source system is made and reported).
+///
+/// # Safety
+/// `request_json` is a NUL-terminated string; `out_json` is writable.
+#[no_mangle]
+pub unsafe extern "C" fn egov_conversion_make(
+    request_json: *const c_char,
+    out_json: *mut *mut c_char,
+) -> EgovResult {
+    // SAFETY: the caller's contract covers every pointer.
+    unsafe {
+        string_out(out_json, || {
+            ops::conversion_make(arg_str(request_json, "request_json")?)
+        })
+    }
+}
+
+/// Checks a conversion system against NĐ 137/2024 Đ4.2 (paper → data, CONV-07) and Đ5.3
+/// (data → paper, CONV-16) and computes the Đ23 transition deadline (CONV-21: 24 months after
+/// `effective_date`, NULL = 2024-10-23, rolled to the next working day of `calendar`,
+/// NULL = built-in). `system_json`: `{"paper_to_data": bool, "data_to_paper": bool,
+/// "law_12_1_d_applies"?: bool, "evidence": {"<capability>": {"status": "attested", "by",
+/// "reference"} | {"status": "missing", "reason"}}}`. With `now` (NULL = not judged) the
+/// system is judged against the deadline. Writes `{"overall", "findings",
+/// "transition_deadline", "transition"}`.
+///
+/// # Safety
+/// `system_json` is a NUL-terminated string; `now` and `effective_date` are NUL-terminated or
+/// NULL; `calendar` is NULL or a live handle; `out_json` is writable.
+#[no_mangle]
+pub unsafe extern "C" fn egov_conversion_check_system(
+    system_json: *const c_char,
+    now: *const c_char,
+    effective_date: *const c_char,
+    calendar: *const EgovCalendar,
+    out_json: *mut *mut c_char,
+) -> EgovResult {
+    // SAFETY: the caller's contract covers every pointer.
+    unsafe {
+        string_out(out_json, || {
+            let cal = match calendar.as_ref() {
+                Some(c) => &c.0,
+                None => ops::builtin_calendar(),
+            };
+            ops::conversion_check_system(
+                arg_str(system_json, "system_json")?,
+                arg_opt_str(now, "now")?,
+                arg_opt_str(effective_date, "effective_date")?,
+                cal,
+            )
+        })
+    }
+}
+
 /// Validates a conversion mark (CONV-02…15): `mark_json` is the mark's JSON form. Writes
 /// `{"overall", "findings"}`; an invalid mark is still `EGOV_RESULT_OK` (see `overall`).
 ///

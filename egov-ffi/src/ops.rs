@@ -572,6 +572,48 @@ pub fn conversion_validate(mark: &str) -> OpResult<String> {
     })
 }
 
+/// `conversion.make`: makes a mark from the JSON form of `egov_conversion::mark::MarkRequest`
+/// (`direction`, `profile`, `converted_at`, `converter_full_name`, `source_system`,
+/// `mark_text` or `wording`, `extensions`), the text mark from the SDK wording unless
+/// given, and validates it (CONV-02…15): `{"mark": {...}, "overall", "findings"}`.
+pub fn conversion_make(request: &str) -> OpResult<String> {
+    let mark = from_json::<egov_conversion::mark::MarkRequest>("mark request", request)?.make();
+    let report = egov_conversion::validate(&mark);
+    to_text(&json!({ "mark": mark, "overall": report.overall(), "findings": report.findings }))
+}
+
+/// `conversion.check_system`: a conversion system against the capability lists of
+/// NĐ 137/2024 Đ4.2 and Đ5.3 (CONV-07, CONV-16) and the Đ23 transition deadline (CONV-21; A-17:
+/// 24 months after `effective_date`, default 2024-10-23, rolled to the next working day of
+/// `calendar`), judged at `now` when given: `{"overall", "findings", "transition_deadline",
+/// "transition"}` (`transition` is null without `now`).
+pub fn conversion_check_system(
+    system: &str,
+    now: Option<&str>,
+    effective_date: Option<&str>,
+    calendar: &WorkingCalendar,
+) -> OpResult<String> {
+    use egov_conversion::capability::{
+        check_capabilities, check_transition, default_effective_date, transition_deadline,
+        SystemAssessment,
+    };
+    let system: SystemAssessment = from_json("system", system)?;
+    let effective = match effective_date {
+        Some(d) => parse_date(d)?,
+        None => default_effective_date(),
+    };
+    let now = now.map(|t| parse_time(t, false)).transpose()?;
+    let report = check_capabilities(&system);
+    let deadline = transition_deadline(effective, Some(calendar)).map_err(dom)?;
+    let transition = now.map(|t| check_transition(&report, &deadline, t));
+    to_text(&json!({
+        "overall": report.overall(),
+        "findings": report.findings,
+        "transition_deadline": deadline,
+        "transition": transition,
+    }))
+}
+
 /// `conversion.sign`: signs `mark` (JSON form) over the SHA-256 of `content` with the Ed25519
 /// key whose 32-byte seed is `secret_key_hex`; `options` is the JSON form of
 /// `PayloadOptions` (`lookup_url`, `limits`) or `None`. JSON text with `qr_text`, `qr_version`,
@@ -984,6 +1026,14 @@ fn str_arg<'a>(args: &'a Value, key: &str) -> OpResult<&'a str> {
         .ok_or_else(|| bad_args(format!("argument '{key}' (a string) is missing")))
 }
 
+fn opt_str_arg<'a>(args: &'a Value, key: &str) -> OpResult<Option<&'a str>> {
+    match args.get(key) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(s)) => Ok(Some(s)),
+        Some(_) => Err(bad_args(format!("argument '{key}' must be a string"))),
+    }
+}
+
 fn bool_arg(args: &Value, key: &str) -> OpResult<bool> {
     match args.get(key) {
         None | Some(Value::Null) => Ok(false),
@@ -1013,7 +1063,7 @@ fn calendar_arg(args: &Value) -> OpResult<Cow<'static, WorkingCalendar>> {
 }
 
 /// Every operation name [`call`] knows, in a stable order.
-pub const OPERATIONS: [&str; 33] = [
+pub const OPERATIONS: [&str; 35] = [
     "time.parse",
     "calendar.day",
     "calendar.is_working_day",
@@ -1034,7 +1084,9 @@ pub const OPERATIONS: [&str; 33] = [
     "legal_value.paper_copy",
     "legal_value.channel",
     "metadata.validate",
+    "conversion.make",
     "conversion.validate",
+    "conversion.check_system",
     "conversion.sign",
     "conversion.verify",
     "conversion.stamp_page",
@@ -1135,6 +1187,17 @@ pub fn call(op: &str, args: &Value) -> OpResult {
                 json_arg(args, "policy")?.as_deref(),
             )?)
         }
+        "conversion.make" => parse_text(&conversion_make(&args.to_string())?),
+        "conversion.check_system" => {
+            let system = json_arg(args, "system")?
+                .ok_or_else(|| bad_args("argument 'system' is missing"))?;
+            parse_text(&conversion_check_system(
+                &system,
+                opt_str_arg(args, "now")?,
+                opt_str_arg(args, "effective_date")?,
+                &*calendar_arg(args)?,
+            )?)
+        }
         "conversion.validate" => {
             let mark =
                 json_arg(args, "mark")?.ok_or_else(|| bad_args("argument 'mark' is missing"))?;
@@ -1208,14 +1271,10 @@ pub fn call(op: &str, args: &Value) -> OpResult {
         "trust.security_txt" => {
             let content = content_arg(args)?
                 .ok_or_else(|| bad_args("argument 'content_hex' or 'content_text' is missing"))?;
-            let fetched_from = match args.get("fetched_from") {
-                None | Some(Value::Null) => None,
-                Some(_) => Some(str_arg(args, "fetched_from")?),
-            };
             parse_text(&trust_security_txt(
                 &content,
                 str_arg(args, "now")?,
-                fetched_from,
+                opt_str_arg(args, "fetched_from")?,
             )?)
         }
         "trust.blocklist_match" => parse_text(&trust_blocklist_match(

@@ -262,6 +262,34 @@ fn conversion_validate(py: Python<'_>, mark_json: &str) -> PyResult<String> {
     text(py, ops::conversion_validate(mark_json))
 }
 
+/// Makes a conversion mark from its facts (SDK wording A-08 unless given) and validates it;
+/// JSON `{"mark", "overall", "findings"}`.
+#[pyfunction]
+fn conversion_make(py: Python<'_>, request_json: &str) -> PyResult<String> {
+    text(py, ops::conversion_make(request_json))
+}
+
+/// A conversion system against Đ4.2 / Đ5.3 (CONV-07, CONV-16) and the Đ23 deadline (CONV-21);
+/// JSON `{"overall", "findings", "transition_deadline", "transition"}`.
+#[pyfunction]
+#[pyo3(signature = (system_json, now=None, effective_date=None, calendar=None))]
+fn conversion_check_system(
+    py: Python<'_>,
+    system_json: &str,
+    now: Option<&str>,
+    effective_date: Option<&str>,
+    calendar: Option<&Calendar>,
+) -> PyResult<String> {
+    let cal: &WorkingCalendar = match calendar {
+        Some(c) => &c.inner,
+        None => ops::builtin_calendar(),
+    };
+    text(
+        py,
+        ops::conversion_check_system(system_json, now, effective_date, cal),
+    )
+}
+
 /// Signs a conversion mark over `content` with a 32-byte Ed25519 seed (64 hex digits); JSON
 /// with `qr_text`.
 #[pyfunction]
@@ -428,7 +456,9 @@ fn _egov(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(paper_copy, m)?)?;
     m.add_function(wrap_pyfunction!(check_channel, m)?)?;
     m.add_function(wrap_pyfunction!(metadata_validate, m)?)?;
+    m.add_function(wrap_pyfunction!(conversion_make, m)?)?;
     m.add_function(wrap_pyfunction!(conversion_validate, m)?)?;
+    m.add_function(wrap_pyfunction!(conversion_check_system, m)?)?;
     m.add_function(wrap_pyfunction!(conversion_sign, m)?)?;
     m.add_function(wrap_pyfunction!(conversion_verify, m)?)?;
     m.add_function(wrap_pyfunction!(conversion_stamp_page, m)?)?;

@@ -189,6 +189,39 @@ def test_conversion_mark_sign_and_verify():
     assert bad["verified"] is False and bad["failure"]["code"] == "signature.invalid"
 
 
+def test_conv_02_make_sign_verify_round_trip():
+    made = egov.make_conversion_mark("paper_to_data", dt.datetime(2026, 3, 2, 9, 15, tzinfo=VN),
+                                     "Ủy ban nhân dân phường Bến Nghé")
+    assert made["overall"] == "pass"
+    assert made["mark"]["mark_text"] == "Thông điệp dữ liệu được chuyển đổi từ văn bản giấy"
+    signed = egov.sign_conversion_mark(made["mark"], b"scan", "07" * 32)
+    trust = {"keys": [{"label": "UBND", "public_key": signed["public_key"]}]}
+    assert egov.verify_conversion_qr(signed["qr_text"], trust, b"scan")["verified"] is True
+    no_source = egov.make_conversion_mark("data_to_paper", "2026-03-02T09:15:00+07:00", "X")
+    assert no_source["overall"] == "fail"
+    assert "CONV-09" in {f["rule"] for f in no_source["findings"]}
+
+
+def test_conv_21_system_check_and_transition_deadline():
+    system = {"paper_to_data": True, "data_to_paper": False, "law_12_1_d_applies": False, "evidence": {
+        c: {"status": "attested", "by": "QA", "reference": "BB-1"} for c in (
+            "paper_to_data_integral_conversion", "paper_to_data_create_mark",
+            "paper_to_data_storage", "paper_to_data_security")}}
+    r = egov.check_conversion_system(system, now=dt.datetime(2026, 11, 23, 9, tzinfo=VN))
+    assert r["overall"] == "pass"
+    assert r["transition_deadline"]["last_day"] == dt.date(2026, 10, 23)
+    assert r["transition"]["outcome"] == "pass"
+    # A caller calendar with 23/10/2026 as a day off moves the last day to Monday 26/10.
+    table = json.loads(egov.Calendar.vietnam().to_json())
+    table["days_off"]["2026-10-23"] = "closed (test)"
+    moved = egov.check_conversion_system(system, calendar=egov.Calendar.from_json(table))
+    assert moved["transition_deadline"]["last_day"] == dt.date(2026, 10, 26)
+    assert moved["transition_deadline"]["rolled_over"] is True
+    assert moved["transition"] is None
+    with pytest.raises(egov.InvalidArgumentError):
+        egov.check_conversion_system(system, effective_date="23/10/2024")
+
+
 def test_conversion_errors():
     with pytest.raises(egov.EgovError) as info:
         egov.sign_conversion_mark(MARK, b"x", "07")

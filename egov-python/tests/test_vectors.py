@@ -109,6 +109,9 @@ PYTHONIC = {
     "legal_value.paper_copy": lambda a: egov.paper_copy_required(a["case"], a.get("policy")),
     "legal_value.channel": lambda a: egov.check_channel(**a["facts"]),
     "metadata.validate": lambda a: egov.validate_metadata(a["record"], a.get("policy")),
+    "conversion.make": lambda a: egov.make_conversion_mark(**a),
+    "conversion.check_system": lambda a: egov.check_conversion_system(
+        a["system"], now=a.get("now"), effective_date=a.get("effective_date")),
     "conversion.validate": lambda a: egov.validate_conversion_mark(a["mark"]),
     "conversion.sign": lambda a: egov.sign_conversion_mark(
         a["mark"], _content(a), a["secret_key"], a.get("options")),

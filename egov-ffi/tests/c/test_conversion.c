@@ -111,5 +111,37 @@ int main(void) {
   CHECK_ERR(egov_conversion_stamp_page(PAGE, sizeof PAGE, MARK_JSON, NULL, 0, SEED_HEX, 0, NULL,
                                        &out),
             EGOV_RESULT_NULL_ARGUMENT, "ffi.null_argument");
+  /* Make a mark from its facts (SDK wording, A-08) and sign what was made. */
+  CHECK_OK(egov_conversion_make("{\"direction\":\"paper_to_data\",\"converted_at\":"
+                                "\"2026-03-02T09:15:00.750+07:00\",\"converter_full_name\":"
+                                "\"Ủy ban nhân dân phường Bến Nghé\"}",
+                                &out));
+  CHECK(contains(out, "\"mark_text\":\"Thông điệp dữ liệu được chuyển đổi từ văn bản giấy\""));
+  CHECK(contains(out, "\"converted_at\":\"2026-03-02T09:15:00+07:00\""));
+  CHECK(contains(out, "\"overall\":\"pass\""));
+  egov_string_free(out);
+  CHECK_OK(egov_conversion_make("{\"direction\":\"data_to_paper\",\"converted_at\":"
+                                "\"2026-03-02T09:15:00+07:00\",\"converter_full_name\":\"X\"}",
+                                &out));
+  CHECK(contains(out, "\"overall\":\"fail\""));
+  CHECK(contains(out, "CONV-09"));
+  egov_string_free(out);
+  CHECK_ERR(egov_conversion_make("{\"direction\":\"up\"}", &out), EGOV_RESULT_INVALID_JSON,
+            "ffi.invalid_json");
+
+  /* Đ4.2 checklist and the Đ23 deadline: nothing attested is unknown; after 23/10/2026 that is
+   * not a pass (CONV-07, CONV-21). */
+  static const char sys[] = "{\"paper_to_data\":true,\"data_to_paper\":false}";
+  CHECK_OK(egov_conversion_check_system(sys, "2026-11-23T09:00:00+07:00", NULL, NULL, &out));
+  CHECK(contains(out, "\"overall\":\"unknown\""));
+  CHECK(contains(out, "\"last_day\":\"2026-10-23\""));
+  CHECK(contains(out, "\"rule\":\"CONV-21\""));
+  egov_string_free(out);
+  CHECK_OK(egov_conversion_check_system(sys, NULL, "2025-01-01", NULL, &out));
+  CHECK(contains(out, "\"last_day\":\"2027-01-04\""));
+  CHECK(contains(out, "\"transition\":null"));
+  egov_string_free(out);
+  CHECK_ERR(egov_conversion_check_system(sys, NULL, "01/01/2025", NULL, &out),
+            EGOV_RESULT_INVALID_INPUT, "date.invalid");
   return finish("test_conversion");
 }

@@ -199,6 +199,21 @@ static EgovResult p_conv_validate(const char *s, int slot) {
   egov_string_free(o);
   return r;
 }
+static EgovResult p_conv_make(const char *s, int slot) {
+  char *o = NULL;
+  (void)slot;
+  EgovResult r = egov_conversion_make(s, &o);
+  egov_string_free(o);
+  return r;
+}
+static EgovResult p_conv_system(const char *s, int slot) {
+  char *o = NULL;
+  EgovResult r = egov_conversion_check_system(
+      V(0, "{\"paper_to_data\":true,\"data_to_paper\":false}"),
+      V(1, "2026-11-23T09:00:00+07:00"), V(2, "2024-10-23"), NULL, &o);
+  egov_string_free(o);
+  return r;
+}
 static EgovResult p_conv_sign(const char *s, int slot) {
   char *o = NULL;
   EgovResult r = egov_conversion_sign(V(0, MARK_JSON), (const uint8_t *)"abc", 3, V(1, SEED_HEX),
@@ -324,7 +339,9 @@ static const struct probe PROBES[] = {
     {"egov_paper_copy", p_paper, 2, 2, 0},
     {"egov_check_channel", p_channel, 1, 0, 0},
     {"egov_metadata_validate", p_metadata, 2, 2, 0},
+    {"egov_conversion_make", p_conv_make, 1, 0, 0},
     {"egov_conversion_validate", p_conv_validate, 1, 0, 0},
+    {"egov_conversion_check_system", p_conv_system, 3, 6, 0}, /* now, effective_date: NULL = default */
     {"egov_conversion_sign", p_conv_sign, 3, 4, 0},
     {"egov_conversion_verify", p_conv_verify, 2, 0, 1}, /* "" is a QR text that fails */
     {"egov_conversion_stamp_page", p_stamp, 2, 0, 0},

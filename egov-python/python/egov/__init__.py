@@ -39,6 +39,7 @@ OPERATIONS = tuple(_egov.OPERATIONS)
 __all__ = [
     "ActiveUserCounter", "AgencyCodeError", "Calendar", "CalendarError", "ConversionError",
     "DeadlineError", "DocumentIdError", "PlatformError", "TrustError",
+    "check_conversion_system", "make_conversion_mark",
     "declare_trust", "evaluate_site", "evaluate_trust_criterion", "scan_links",
     "DocumentNumberError", "EgovError", "InternalError", "InvalidArgumentError", "MetadataError",
     "OPERATIONS", "RegistryError", "StatusError", "StatusTracker", "TimeError", "UrgencyError",
@@ -56,10 +57,10 @@ DateTimeLike = Union[_dt.datetime, str]
 # Keys whose string values are converted to datetime / date in results.
 _DATETIME_KEYS = frozenset({
     "datetime", "at", "arrived_at", "signed_at", "same_day_target", "latest", "immediate",
-    "sent_at", "evaluated_at",
+    "sent_at", "evaluated_at", "converted_at", "due",
 })
 _DATE_KEYS = frozenset({"date", "next_working_day", "promulgation_date", "as_of",
-                        "valid_from", "valid_to"})
+                        "valid_from", "valid_to", "effective_date", "period_end", "last_day"})
 
 
 def _to_python(value: Any, key: Optional[str] = None) -> Any:
@@ -116,8 +117,25 @@ def _date_text(value: DateLike) -> str:
     raise TypeError(f"expected date or str, got {type(value).__name__}")
 
 
+def _json_value(value: Any) -> Any:
+    if isinstance(value, _dt.datetime):
+        if value.tzinfo is None:
+            raise TypeError("a naive datetime has no offset; give tzinfo (Vietnam is UTC+07:00)")
+        return value.isoformat()
+    if isinstance(value, _dt.date):
+        return value.isoformat()
+    if isinstance(value, (bytes, bytearray)):
+        # PEM, HTML and security.txt travel as JSON text.
+        return bytes(value).decode("utf-8")
+    raise TypeError(f"{type(value).__name__} is not JSON serialisable")
+
+
 def _json_text(value: Union[str, Mapping[str, Any]]) -> str:
-    return value if isinstance(value, str) else _json.dumps(value, ensure_ascii=False)
+    """JSON text of a mapping; ``datetime``/``date`` values (results of this package) and UTF-8
+    ``bytes`` are written in the library's JSON form."""
+    if isinstance(value, str):
+        return value
+    return _json.dumps(value, ensure_ascii=False, default=_json_value)
 
 
 def call(op: str, args: Mapping[str, Any]) -> Any:
@@ -327,6 +345,45 @@ def validate_metadata(record: Union[str, Mapping[str, Any]], policy: Optional[Ma
 # Conversion marks (egov-conversion)
 # ---------------------------------------------------------------------------------------------
 
+def make_conversion_mark(direction: str, converted_at: DateTimeLike, converter_full_name: str, *,
+                         profile: str = "general",
+                         source_system: Optional[Mapping[str, Any]] = None,
+                         mark_text: Optional[str] = None,
+                         wording: Optional[Mapping[str, str]] = None,
+                         extensions: Optional[Mapping[str, str]] = None) -> Dict[str, Any]:
+    """Makes a conversion mark (CONV-02, CONV-09…11; NĐ 137/2024 Đ4.1, Đ5.1–2) from its facts:
+    ``direction`` ``"paper_to_data"`` or ``"data_to_paper"``, ``profile`` ``"general"``,
+    ``"admin_procedure_result"``, ``"sao_y"``, ``"sao_luc"`` or ``"trich_sao"``; data → paper
+    needs ``source_system`` (``system_name``, ``owner_name``, ``locator``). The text mark is the
+    SDK wording (A-08, not a legal text) unless ``mark_text`` or ``wording`` gives it. Keys:
+    ``mark`` (to pass to :func:`sign_conversion_mark`), ``overall``, ``findings``."""
+    request: Dict[str, Any] = {"direction": direction, "profile": profile,
+                               "converted_at": _time_text(converted_at),
+                               "converter_full_name": converter_full_name}
+    for key, value in (("source_system", source_system), ("mark_text", mark_text),
+                       ("wording", wording), ("extensions", extensions)):
+        if value is not None:
+            request[key] = value
+    return _load_dict(_egov.conversion_make(_json.dumps(request, ensure_ascii=False)))
+
+
+def check_conversion_system(system: Union[str, Mapping[str, Any]], *,
+                            now: Optional[DateTimeLike] = None,
+                            effective_date: Optional[DateLike] = None,
+                            calendar: Optional[Calendar] = None) -> Dict[str, Any]:
+    """A conversion system against the capabilities of NĐ 137/2024 Đ4.2 (CONV-07) and Đ5.3
+    (CONV-16), and the Đ23 transition deadline (CONV-21; 24 months after ``effective_date``,
+    default 2024-10-23, rolled to the next working day, A-17), judged at ``now`` when given.
+    ``system``: ``paper_to_data``, ``data_to_paper``, ``law_12_1_d_applies``, ``evidence``
+    (capability → ``{"status": "attested", "by", "reference"}`` or ``{"status": "missing"}``).
+    Keys: ``overall``, ``findings``, ``transition_deadline``, ``transition``."""
+    return _load_dict(_egov.conversion_check_system(
+        _json_text(system),
+        None if now is None else _time_text(now),
+        None if effective_date is None else _date_text(effective_date),
+        None if calendar is None else calendar._native))
+
+
 def validate_conversion_mark(mark: Union[str, Mapping[str, Any]]) -> Dict[str, Any]:
     """Validates a conversion mark (CONV-02…15, Nghị định 137/2024). Keys: ``overall`` and
     ``findings``."""
@@ -435,25 +492,6 @@ def match_blocklist(list_text: str, host: str) -> Dict[str, Any]:
 TrustRequest = Union[str, Mapping[str, Any]]
 
 
-def _json_value(value: Any) -> Any:
-    if isinstance(value, _dt.datetime):
-        if value.tzinfo is None:
-            raise TypeError("a naive datetime has no offset; give tzinfo (Vietnam is UTC+07:00)")
-        return value.isoformat()
-    if isinstance(value, _dt.date):
-        return value.isoformat()
-    if isinstance(value, (bytes, bytearray)):
-        # PEM, HTML and security.txt travel as JSON text.
-        return bytes(value).decode("utf-8")
-    raise TypeError(f"{type(value).__name__} is not JSON serialisable")
-
-
-def _request_text(request: TrustRequest) -> str:
-    if isinstance(request, str):
-        return request
-    return _json.dumps(request, ensure_ascii=False, default=_json_value)
-
-
 def evaluate_site(request: TrustRequest) -> Dict[str, Any]:
     """Evaluates the six network-trust criteria of NĐ 137/2024 Đ21.2 and the overall verdict
     (TRUST-02, TRUST-03) from one request: a dict (or JSON text) with ``now`` (required,
@@ -465,14 +503,14 @@ def evaluate_site(request: TrustRequest) -> Dict[str, Any]:
     UTF-8 ``bytes`` are accepted in the dict. Keys of the result: ``evaluated_at``,
     ``verdicts`` (``criterion``, ``outcome``, ``findings``), ``outcome``, ``meets_criteria``.
     Missing evidence is ``unknown``, never ``pass``."""
-    return _load_dict(_egov.trust_evaluate(_request_text(request)))
+    return _load_dict(_egov.trust_evaluate(_json_text(request)))
 
 
 def evaluate_trust_criterion(request: TrustRequest, criterion: str) -> Dict[str, Any]:
     """One criterion of Đ21.2 from the same request as :func:`evaluate_site`: ``criterion`` is
     ``"a"``, ``"b"``, ``"c"`` (the TLS check), ``"d"``, ``"đ"`` (or ``"dd"``) or ``"e"``.
     Keys: ``criterion``, ``outcome``, ``findings``."""
-    return _load_dict(_egov.trust_criterion(_request_text(request), criterion))
+    return _load_dict(_egov.trust_criterion(_json_text(request), criterion))
 
 
 def scan_links(request: TrustRequest) -> Dict[str, Any]:
@@ -480,7 +518,7 @@ def scan_links(request: TrustRequest) -> Dict[str, Any]:
     ones (``blocklisted``, ``ip_literal``, ``javascript_url``, ``data_url``, ``mixed_content``,
     ``look_alike``) and the verdict. Keys: ``links``, ``flagged``, ``verdict``; a request
     without a page raises :class:`TrustError` (``trust.page_missing``)."""
-    return _load_dict(_egov.trust_links(_request_text(request)))
+    return _load_dict(_egov.trust_links(_json_text(request)))
 
 
 def declare_trust(request: TrustRequest, lang: str = "vi") -> Dict[str, Any]:
@@ -488,7 +526,7 @@ def declare_trust(request: TrustRequest, lang: str = "vi") -> Dict[str, Any]:
     ``declaration`` (``format``, ``system``, ``evaluated_at``, ``policy``, ``anchors``,
     ``criteria``, ``outcome``, ``meets_criteria``, …) and ``markdown`` (``lang`` ``"vi"`` or
     ``"en"``). A self-assessment, not a certificate."""
-    return _load_dict(_egov.trust_declare(_request_text(request), lang))
+    return _load_dict(_egov.trust_declare(_json_text(request), lang))
 
 
 def stamp_page(page: bytes, mark: Union[str, Mapping[str, Any]], secret_key: str, *,
