@@ -747,41 +747,51 @@ pub struct ClassifyRequest {
     pub intermediary: Option<egov_platform_class::Intermediary>,
 }
 
+impl ClassifyRequest {
+    /// The classification input and the determination date of the request: the one place that
+    /// reads a request (shared by [`platform_classify`] and [`platform_report`]). A bare number
+    /// as `population` has provenance "not stated" and is published on the determination date.
+    pub fn into_input(self) -> OpResult<(egov_platform_class::ClassificationInput, NaiveDate)> {
+        use egov_platform_class::{ClassificationInput, Population, PopulationKind};
+        let date = parse_date(&self.date)?;
+        let population = match &self.population {
+            Value::Number(n) => {
+                let value = n
+                    .as_u64()
+                    .ok_or_else(|| bad_args("population must be a non-negative integer"))?;
+                Population::new(
+                    value,
+                    PopulationKind::Average,
+                    "not stated",
+                    "not stated",
+                    date,
+                )
+            }
+            v => serde_json::from_value(v.clone())
+                .map_err(|e| bad_args(format!("invalid population: {e}")))?,
+        };
+        let mut input = ClassificationInput::new(
+            self.monthly,
+            self.source
+                .unwrap_or(egov_platform_class::UserCountSource::SelfMeasured),
+        );
+        input.population = population;
+        if let Some(t) = self.thresholds {
+            input.thresholds = t;
+        }
+        if let Some(i) = self.intermediary {
+            input.intermediary = i;
+        }
+        Ok((input, date))
+    }
+}
+
 /// `platform.classify`: the size class on the request's date (PLAT-02…06), the library's
 /// `Classification` JSON; too few months is the error `platform.insufficient_history`.
 pub fn platform_classify(request: &str) -> OpResult<String> {
-    use egov_platform_class::{classify, ClassificationInput, Population, PopulationKind};
     let req: ClassifyRequest = from_json("classification request", request)?;
-    let date = parse_date(&req.date)?;
-    let population = match &req.population {
-        Value::Number(n) => {
-            let value = n
-                .as_u64()
-                .ok_or_else(|| bad_args("population must be a non-negative integer"))?;
-            Population::new(
-                value,
-                PopulationKind::Average,
-                "not stated",
-                "not stated",
-                date,
-            )
-        }
-        v => serde_json::from_value(v.clone())
-            .map_err(|e| bad_args(format!("invalid population: {e}")))?,
-    };
-    let mut input = ClassificationInput::new(
-        req.monthly,
-        req.source
-            .unwrap_or(egov_platform_class::UserCountSource::SelfMeasured),
-    );
-    input.population = population;
-    if let Some(t) = req.thresholds {
-        input.thresholds = t;
-    }
-    if let Some(i) = req.intermediary {
-        input.intermediary = i;
-    }
-    to_text(&classify(&input, date).map_err(dom)?)
+    let (input, date) = req.into_input()?;
+    to_text(&egov_platform_class::classify(&input, date).map_err(dom)?)
 }
 
 /// One activity event in JSON: `user` an integer (used as is) or a string (hashed), `at` Unix
