@@ -1310,6 +1310,58 @@ pub unsafe extern "C" fn egov_platform_classify(
     }
 }
 
+/// Builds the self-classification report (PLAT-02…27, NĐ 137/2024 Đ17–20; Đ18.2 closing
+/// paragraph «báo cáo, cung cấp số liệu»): `request_json` is the request of
+/// [`egov_platform_classify`] plus `"context"?: {"evidence"?: {"items": {"<obligation id>":
+/// {"satisfied": bool, "reference"?, "note"?}}, "has_prioritised_search"?: bool}, "history"?:
+/// {"operating_since"?, "first_self_classification"?}, "schedule"?: {"decree_effective"?,
+/// "inclusive_annual_deadline"?, "roll_to_working_day"?}}`, `"calendar"?` (a calendar's JSON
+/// form; default the built-in Vietnamese calendar) and `"markdown"?: bool`. Writes `{
+/// "determination_date", "method", "method_vi", "classification", "obligations" (one finding
+/// per Đ19/Đ20 obligation of an intermediary platform of large or very large scale, PLAT-13…27),
+/// "obligations_overall", "next_due" (as [`egov_platform_next_due`] on the determination date),
+/// "citations", "markdown"? }`. Too few months is `EGOV_RESULT_INVALID_INPUT` with code
+/// `platform.insufficient_history`.
+///
+/// # Safety
+/// `request_json` is a NUL-terminated string; `out_json` is writable.
+#[no_mangle]
+pub unsafe extern "C" fn egov_platform_report(
+    request_json: *const c_char,
+    out_json: *mut *mut c_char,
+) -> EgovResult {
+    // SAFETY: the caller's contract covers every pointer.
+    unsafe {
+        string_out(out_json, || {
+            ops::platform_report(arg_str(request_json, "request_json")?)
+        })
+    }
+}
+
+/// The next self-classification due (PLAT-09, PLAT-10, PLAT-13; NĐ 137/2024 Đ18.2.a, Đ18.2.b,
+/// Đ19.3): `request_json` is `{"today": "YYYY-MM-DD", "history"?: {"operating_since"?,
+/// "first_self_classification"?}, "schedule"?: {"decree_effective"? (default 2024-10-23, §7
+/// A-17), "inclusive_annual_deadline"? (default false: the last day is 30 January, §7 A-16),
+/// "roll_to_working_day"? (default true, A-17)}, "calendar"?}`. Writes `{"kind": "first" |
+/// "annual" | "not_determined", "due_on": "YYYY-MM-DD" | null, "overdue", "rule", "basis",
+/// "note", "note_vi"}`: the first self-classification by 2025-10-23 for platforms operating 12
+/// months or more when the decree took effect, then yearly «trước 31 tháng 01».
+///
+/// # Safety
+/// `request_json` is a NUL-terminated string; `out_json` is writable.
+#[no_mangle]
+pub unsafe extern "C" fn egov_platform_next_due(
+    request_json: *const c_char,
+    out_json: *mut *mut c_char,
+) -> EgovResult {
+    // SAFETY: the caller's contract covers every pointer.
+    unsafe {
+        string_out(out_json, || {
+            ops::platform_next_due(arg_str(request_json, "request_json")?)
+        })
+    }
+}
+
 /// Creates an empty monthly-active-user counter. Free it with [`egov_counter_free`].
 ///
 /// # Safety

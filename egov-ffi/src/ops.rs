@@ -789,41 +789,51 @@ pub struct ClassifyRequest {
     pub intermediary: Option<egov_platform_class::Intermediary>,
 }
 
+impl ClassifyRequest {
+    /// The classification input and the determination date of the request: the one place that
+    /// reads a request (shared by [`platform_classify`] and [`platform_report`]). A bare number
+    /// as `population` has provenance "not stated" and is published on the determination date.
+    pub fn into_input(self) -> OpResult<(egov_platform_class::ClassificationInput, NaiveDate)> {
+        use egov_platform_class::{ClassificationInput, Population, PopulationKind};
+        let date = parse_date(&self.date)?;
+        let population = match &self.population {
+            Value::Number(n) => {
+                let value = n
+                    .as_u64()
+                    .ok_or_else(|| bad_args("population must be a non-negative integer"))?;
+                Population::new(
+                    value,
+                    PopulationKind::Average,
+                    "not stated",
+                    "not stated",
+                    date,
+                )
+            }
+            v => serde_json::from_value(v.clone())
+                .map_err(|e| bad_args(format!("invalid population: {e}")))?,
+        };
+        let mut input = ClassificationInput::new(
+            self.monthly,
+            self.source
+                .unwrap_or(egov_platform_class::UserCountSource::SelfMeasured),
+        );
+        input.population = population;
+        if let Some(t) = self.thresholds {
+            input.thresholds = t;
+        }
+        if let Some(i) = self.intermediary {
+            input.intermediary = i;
+        }
+        Ok((input, date))
+    }
+}
+
 /// `platform.classify`: the size class on the request's date (PLAT-02…06), the library's
 /// `Classification` JSON; too few months is the error `platform.insufficient_history`.
 pub fn platform_classify(request: &str) -> OpResult<String> {
-    use egov_platform_class::{classify, ClassificationInput, Population, PopulationKind};
     let req: ClassifyRequest = from_json("classification request", request)?;
-    let date = parse_date(&req.date)?;
-    let population = match &req.population {
-        Value::Number(n) => {
-            let value = n
-                .as_u64()
-                .ok_or_else(|| bad_args("population must be a non-negative integer"))?;
-            Population::new(
-                value,
-                PopulationKind::Average,
-                "not stated",
-                "not stated",
-                date,
-            )
-        }
-        v => serde_json::from_value(v.clone())
-            .map_err(|e| bad_args(format!("invalid population: {e}")))?,
-    };
-    let mut input = ClassificationInput::new(
-        req.monthly,
-        req.source
-            .unwrap_or(egov_platform_class::UserCountSource::SelfMeasured),
-    );
-    input.population = population;
-    if let Some(t) = req.thresholds {
-        input.thresholds = t;
-    }
-    if let Some(i) = req.intermediary {
-        input.intermediary = i;
-    }
-    to_text(&classify(&input, date).map_err(dom)?)
+    let (input, date) = req.into_input()?;
+    to_text(&egov_platform_class::classify(&input, date).map_err(dom)?)
 }
 
 /// One activity event in JSON: `user` an integer (used as is) or a string (hashed), `at` Unix
@@ -891,6 +901,193 @@ pub fn platform_count(events: &str) -> OpResult<String> {
     let mut c = egov_platform_class::MonthlyActiveCounter::new();
     counter_add_json(&mut c, events)?;
     counter_months(&c)
+}
+
+/// The platform's history in a request (the library's `PlatformHistory` fields; every one
+/// optional, unknown keys refused so a misspelt key cannot silently change the due date).
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HistoryArg {
+    /// When the platform started operating, `YYYY-MM-DD`.
+    #[serde(default)]
+    pub operating_since: Option<String>,
+    /// When the first self-classification was made, `YYYY-MM-DD`.
+    #[serde(default)]
+    pub first_self_classification: Option<String>,
+}
+
+impl HistoryArg {
+    /// The library's history (dates checked, error code `date.invalid`).
+    pub fn to_history(&self) -> OpResult<egov_platform_class::PlatformHistory> {
+        let date = |d: &Option<String>| d.as_deref().map(parse_date).transpose();
+        Ok(egov_platform_class::PlatformHistory {
+            operating_since: date(&self.operating_since)?,
+            first_self_classification: date(&self.first_self_classification)?,
+        })
+    }
+}
+
+/// The schedule parameters in a request (the library's `ScheduleParams` fields); an absent
+/// field keeps its documented default (REQUIREMENTS §7): `decree_effective` 2024-10-23,
+/// `inclusive_annual_deadline` false, `roll_to_working_day` true.
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScheduleArg {
+    /// The decree's effective date, `YYYY-MM-DD`.
+    #[serde(default)]
+    pub decree_effective: Option<String>,
+    /// Read «trước 31 tháng 01» as "by 31 January".
+    #[serde(default)]
+    pub inclusive_annual_deadline: Option<bool>,
+    /// Roll the end of the first 12-month period to the next working day.
+    #[serde(default)]
+    pub roll_to_working_day: Option<bool>,
+}
+
+impl ScheduleArg {
+    /// The library's parameters: the defaults with the given fields replaced.
+    pub fn to_params(&self) -> OpResult<egov_platform_class::ScheduleParams> {
+        let mut p = egov_platform_class::ScheduleParams::default();
+        if let Some(d) = &self.decree_effective {
+            p.decree_effective = parse_date(d)?;
+        }
+        if let Some(b) = self.inclusive_annual_deadline {
+            p.inclusive_annual_deadline = b;
+        }
+        if let Some(b) = self.roll_to_working_day {
+            p.roll_to_working_day = b;
+        }
+        Ok(p)
+    }
+}
+
+/// The `context` of a report request: the library's `ReportContext` fields, each optional.
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ContextArg {
+    /// Evidence for the obligations (`{"items": {"<id>": {"satisfied": true, …}},
+    /// "has_prioritised_search"?: bool}`).
+    #[serde(default)]
+    pub evidence: egov_platform_class::Evidence,
+    /// The platform's history.
+    #[serde(default)]
+    pub history: HistoryArg,
+    /// Schedule parameters.
+    #[serde(default)]
+    pub schedule: ScheduleArg,
+}
+
+impl ContextArg {
+    /// The library's report context.
+    pub fn to_context(&self) -> OpResult<egov_platform_class::ReportContext> {
+        Ok(egov_platform_class::ReportContext {
+            evidence: self.evidence.clone(),
+            history: self.history.to_history()?,
+            schedule: self.schedule.to_params()?,
+        })
+    }
+}
+
+/// Reads a JSON value into `T` (error `ffi.invalid_json`, as [`from_json`]).
+fn from_value<T: DeserializeOwned>(what: &str, v: Value) -> OpResult<T> {
+    serde_json::from_value(v).map_err(|e| {
+        OpError::new(
+            EgovResult::InvalidJson,
+            "ffi.invalid_json",
+            format!("{what} is not valid JSON of the expected shape: {e}"),
+        )
+    })
+}
+
+/// Parses a request and removes `keys` from it (when an object) after `first` has read them:
+/// the operation's own keys, so that the rest can be read strictly (a request that is not an
+/// object then fails as `ffi.invalid_json`, as [`from_json`]).
+fn request_without<T>(
+    what: &str,
+    request: &str,
+    keys: &[&str],
+    first: impl FnOnce(&Value) -> OpResult<T>,
+) -> OpResult<(Value, T)> {
+    let mut v: Value = from_json(what, request)?;
+    let taken = first(&v)?;
+    if let Some(obj) = v.as_object_mut() {
+        for k in keys {
+            obj.remove(*k);
+        }
+    }
+    Ok((v, taken))
+}
+
+/// `platform.report`: the self-classification report (PLAT-02…27, NĐ 137/2024 Đ17–20): the
+/// request of [`platform_classify`] plus `context` (`{"evidence"?, "history"?, "schedule"?}`,
+/// see [`ContextArg`]), `calendar` (JSON form; default the built-in Vietnamese calendar) and
+/// `markdown` (bool). The library's `PlatformReport` JSON (`determination_date`, `method`,
+/// `method_vi`, `classification`, `obligations`, `obligations_overall`, `next_due`,
+/// `citations`), plus `"markdown"` (the bilingual Markdown report) when asked. The determination
+/// date is also "today" for the next due date. Errors as `platform.classify`
+/// (`platform.insufficient_history`, …) and the calendar's (`calendar.*`).
+pub fn platform_report(request: &str) -> OpResult<String> {
+    let (rest, (markdown, calendar, context)) = request_without(
+        "report request",
+        request,
+        &["markdown", "calendar", "context"],
+        |v| {
+            let context: ContextArg = match v.get("context") {
+                None | Some(Value::Null) => ContextArg::default(),
+                Some(c) => from_value("report context", c.clone())?,
+            };
+            Ok((bool_arg(v, "markdown")?, calendar_arg(v)?, context))
+        },
+    )?;
+    let req: ClassifyRequest = from_value("report request", rest)?;
+    let (input, date) = req.into_input()?;
+    let report =
+        egov_platform_class::build_report(&input, date, &context.to_context()?, &calendar, None)
+            .map_err(dom)?;
+    let mut out = to_value(&report)?;
+    if markdown {
+        out["markdown"] = json!(report.to_markdown());
+    }
+    Ok(out.to_string())
+}
+
+/// The request of [`platform_next_due`] (besides `calendar`).
+#[derive(Debug, Clone, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NextDueRequest {
+    /// The reference date `YYYY-MM-DD`.
+    pub today: String,
+    /// The platform's history (default: nothing known).
+    #[serde(default)]
+    pub history: HistoryArg,
+    /// Schedule parameters (default: §7 ).
+    #[serde(default)]
+    pub schedule: ScheduleArg,
+}
+
+/// `platform.next_due`: the next self-classification due on `today` (PLAT-09, PLAT-10, PLAT-13;
+/// NĐ 137/2024 Đ18.2, Đ19.3): the first one by 12 months after the decree took effect (2025-10-23
+/// by default, A-17) for platforms operating 12 months or more by then; after a first
+/// self-classification, yearly «trước 31 tháng 01» (30 January by default, 31 with
+/// `inclusive_annual_deadline`, A-16). The request: `{"today": "YYYY-MM-DD", "history"?:
+/// {"operating_since"?, "first_self_classification"?}, "schedule"?: {"decree_effective"?,
+/// "inclusive_annual_deadline"?, "roll_to_working_day"?}, "calendar"?}` (see [`HistoryArg`],
+/// [`ScheduleArg`]). The library's `NextDue` JSON: `{"kind": "first" | "annual" |
+/// "not_determined", "due_on", "overdue", "rule", "basis", "note", "note_vi"}`.
+pub fn platform_next_due(request: &str) -> OpResult<String> {
+    let (rest, calendar) =
+        request_without("next-due request", request, &["calendar"], calendar_arg)?;
+    let req: NextDueRequest = from_value("next-due request", rest)?;
+    let today = parse_date(&req.today)?;
+    to_text(
+        &egov_platform_class::next_due(
+            today,
+            &req.history.to_history()?,
+            &req.schedule.to_params()?,
+            &calendar,
+        )
+        .map_err(dom)?,
+    )
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1063,7 +1260,7 @@ fn calendar_arg(args: &Value) -> OpResult<Cow<'static, WorkingCalendar>> {
 }
 
 /// Every operation name [`call`] knows, in a stable order.
-pub const OPERATIONS: [&str; 35] = [
+pub const OPERATIONS: [&str; 37] = [
     "time.parse",
     "calendar.day",
     "calendar.is_working_day",
@@ -1093,6 +1290,8 @@ pub const OPERATIONS: [&str; 35] = [
     "conversion.verify_page",
     "platform.classify",
     "platform.count",
+    "platform.report",
+    "platform.next_due",
     "trust.security_txt",
     "trust.blocklist_match",
     "trust.evaluate",
@@ -1268,6 +1467,8 @@ pub fn call(op: &str, args: &Value) -> OpResult {
                 .ok_or_else(|| bad_args("argument 'events' is missing"))?;
             parse_text(&platform_count(&events)?)
         }
+        "platform.report" => parse_text(&platform_report(&args.to_string())?),
+        "platform.next_due" => parse_text(&platform_next_due(&args.to_string())?),
         "trust.security_txt" => {
             let content = content_arg(args)?
                 .ok_or_else(|| bad_args("argument 'content_hex' or 'content_text' is missing"))?;

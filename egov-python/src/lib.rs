@@ -331,6 +331,20 @@ fn platform_count(py: Python<'_>, events_json: &str) -> PyResult<String> {
     text(py, ops::platform_count(events_json))
 }
 
+/// The self-classification report (PLAT-02…27); JSON request as `egov_platform_report` in C,
+/// the report's JSON out.
+#[pyfunction]
+fn platform_report(py: Python<'_>, request_json: &str) -> PyResult<String> {
+    text(py, ops::platform_report(request_json))
+}
+
+/// The next self-classification due (PLAT-09, PLAT-10, PLAT-13); JSON request as
+/// `egov_platform_next_due` in C, JSON `{"kind", "due_on", "overdue", "rule", …}` out.
+#[pyfunction]
+fn platform_next_due(py: Python<'_>, request_json: &str) -> PyResult<String> {
+    text(py, ops::platform_next_due(request_json))
+}
+
 /// A monthly-active-user counter (PLAT-01): add batches of events, merge counters, read months.
 #[pyclass(module = "egov._egov")]
 #[derive(Clone, Default)]
@@ -465,6 +479,8 @@ fn _egov(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(conversion_verify_page, m)?)?;
     m.add_function(wrap_pyfunction!(platform_classify, m)?)?;
     m.add_function(wrap_pyfunction!(platform_count, m)?)?;
+    m.add_function(wrap_pyfunction!(platform_report, m)?)?;
+    m.add_function(wrap_pyfunction!(platform_next_due, m)?)?;
     m.add_class::<ActiveUserCounter>()?;
     m.add_function(wrap_pyfunction!(trust_security_txt, m)?)?;
     m.add_function(wrap_pyfunction!(trust_blocklist_match, m)?)?;

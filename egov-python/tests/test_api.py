@@ -248,6 +248,90 @@ def test_platform_classify_and_counter():
     assert a.months()[0]["events"] == 3  # all or nothing
 
 
+def _twelve_months(users):
+    return [{"month": f"2025-{m:02d}", "active_users": users} for m in range(1, 13)]
+
+
+def test_plat_09_first_deadline_23_october_2025():
+    # Đ18.2.a: within 12 months of the decree taking effect (23/10/2024, A-17) for platforms
+    # operating 12 months or more by then; 23/10/2025 is a Thursday (no roll-over).
+    n = egov.platform_next_due(dt.date(2025, 6, 1), operating_since=dt.date(2020, 1, 1))
+    assert (n["kind"], n["due_on"], n["overdue"], n["rule"]) == (
+        "first", dt.date(2025, 10, 23), False, "PLAT-09")
+    assert egov.platform_next_due(dt.date(2025, 10, 24), operating_since="2020-01-01")["overdue"] is True
+    # Operating since 2024-03-01: under 12 months when the decree took effect, no date.
+    young = egov.platform_next_due(dt.date(2025, 1, 1), operating_since=dt.date(2024, 3, 1))
+    assert (young["kind"], young["due_on"]) == ("not_determined", None)
+
+
+def test_plat_09_end_of_period_rolls_to_the_next_working_day():
+    # 12 months after 2024-11-09 is Sunday 2025-11-09 → Monday 2025-11-10; a caller
+    # calendar resting on Thursdays moves 2025-10-23 to Friday 2025-10-24.
+    n = egov.platform_next_due(dt.date(2025, 1, 1), operating_since=dt.date(2020, 1, 1),
+                               decree_effective=dt.date(2024, 11, 9))
+    assert n["due_on"] == dt.date(2025, 11, 10)
+    n = egov.platform_next_due(dt.date(2025, 1, 1), operating_since=dt.date(2020, 1, 1),
+                               decree_effective=dt.date(2024, 11, 9), roll_to_working_day=False)
+    assert n["due_on"] == dt.date(2025, 11, 9)
+    cal = egov.Calendar.from_json({"name": "thu-off", "weekly_rest_days": ["Thu", "Sat", "Sun"]})
+    n = egov.platform_next_due(dt.date(2025, 1, 1), operating_since=dt.date(2020, 1, 1), calendar=cal)
+    assert n["due_on"] == dt.date(2025, 10, 24)
+
+
+def test_plat_10_annual_deadline_before_31_january():
+    # Đ18.2.b «trước 31 tháng 01»: strictly before by default (last day 30 January, A-16), even
+    # when 30/01/2027 is a Saturday; inclusive_annual_deadline makes it 31 January.
+    first = dt.date(2025, 10, 20)
+    n = egov.platform_next_due(dt.date(2026, 2, 2), first_self_classification=first)
+    assert (n["kind"], n["due_on"], n["rule"]) == ("annual", dt.date(2027, 1, 30), "PLAT-10")
+    n = egov.platform_next_due(dt.date(2026, 2, 2), first_self_classification=first,
+                               inclusive_annual_deadline=True)
+    assert n["due_on"] == dt.date(2027, 1, 31)
+    # On 31/01/2026 the strict deadline of 2026 has passed; the inclusive one is that day.
+    assert egov.platform_next_due("2026-01-31", first_self_classification=first)["due_on"] == dt.date(2027, 1, 30)
+    assert egov.platform_next_due("2026-01-31", first_self_classification=first,
+                                  inclusive_annual_deadline=True)["due_on"] == dt.date(2026, 1, 31)
+    with pytest.raises(egov.EgovError) as info:
+        egov.platform_next_due("31/01/2026")
+    assert info.value.code == "date.invalid"
+
+
+def test_plat_13_21_report_of_a_very_large_intermediary():
+    # 20 % of the population (> 10 %), attested intermediary: very large intermediary platform
+    # (Đ18.1.b), so the 17 Đ19 duties (PLAT-13…20) and the 9 Đ20 duties (PLAT-21…27).
+    r = egov.platform_report(
+        _twelve_months(20_000_000), 100_000_000, dt.date(2026, 1, 10), intermediary="attested",
+        evidence={"items": {"d19_3_annual_submission": {"satisfied": True, "reference": "MIC-2025"},
+                            "d20_1_b_recommendation_opt_out": {"satisfied": False}},
+                  "has_prioritised_search": False},
+        first_self_classification=dt.date(2025, 10, 1), markdown=True)
+    assert r["determination_date"] == dt.date(2026, 1, 10)
+    assert r["classification"]["class"] == "very_large_intermediary_platform"
+    outcomes = {f["field"]: f["outcome"] for f in r["obligations"]}
+    assert len(outcomes) == 26
+    assert outcomes["d19_3_annual_submission"] == "pass"
+    assert outcomes["d20_1_b_recommendation_opt_out"] == "fail"
+    assert outcomes["d20_1_a_prioritised_display_criteria_published"] == "pass"
+    assert outcomes["d20_2_d_code_supports_vulnerable_groups"] == "warning"  # encouraged only
+    assert outcomes["d19_3_monthly_active_user_statistics"] == "unknown"
+    assert r["obligations_overall"] == "fail"
+    assert (r["next_due"]["rule"], r["next_due"]["due_on"]) == ("PLAT-10", dt.date(2026, 1, 30))
+    assert "## Nghĩa vụ / Obligations" in r["markdown"]
+    # Below the thresholds: no obligations, and no Markdown unless asked.
+    small = egov.platform_report(_twelve_months(1), 100_000_000, "2026-01-10")
+    assert small["obligations"] == [] and "markdown" not in small
+
+
+def test_plat_04_report_needs_twelve_months():
+    with pytest.raises(egov.EgovError) as info:
+        egov.platform_report(_twelve_months(20_000_000)[:11], 100_000_000, dt.date(2026, 1, 10))
+    assert info.value.code == "platform.insufficient_history"
+    with pytest.raises(egov.EgovError) as info:
+        egov.platform_report(_twelve_months(1), 100_000_000, "2026-01-10",
+                             evidence={"items": {"d19_3_annual_submission": {"satisfied": "yes"}}})
+    assert info.value.code == "ffi.invalid_json"
+
+
 def test_trust_security_txt_and_blocklist():
     r = egov.check_security_txt(b"Expires: 2025-01-01T00:00:00Z\nnot a field\n",
                                 dt.datetime(2026, 3, 2, 9, 0, tzinfo=VN))

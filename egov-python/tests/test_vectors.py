@@ -87,6 +87,35 @@ def _stamp_page(a):
     return dict(meta, image_sha256=hashlib.sha256(image).hexdigest(), image_len=len(image))
 
 
+def _keywords(run, members):
+    """Runs ``run`` with vector ``members`` (``history``, ``schedule``, …) as keyword arguments.
+    A member the function has no keyword for is a TypeError in Python where JSON callers get
+    ``ffi.invalid_json`` for the misspelt key: the same refusal, reported as the vectors say."""
+    try:
+        return run(**{k: v for m in members for k, v in m.items()})
+    except TypeError as e:
+        if "unexpected keyword argument" in str(e):
+            raise egov.InvalidArgumentError("ffi.invalid_json", str(e)) from None
+        raise
+
+
+def _report(a):
+    ctx = dict(a.get("context", {}))
+    evidence = ctx.pop("evidence", None)
+    members = [ctx.pop("history", {}), ctx.pop("schedule", {}), ctx]  # leftovers: misspelt
+    return _keywords(lambda **kw: egov.platform_report(
+        a["monthly"], a["population"], a["date"], source=a.get("source"),
+        thresholds=a.get("thresholds"), intermediary=a.get("intermediary"), evidence=evidence,
+        calendar=_calendar(a) if "calendar" in a else None, markdown=a.get("markdown", False),
+        **kw), members)
+
+
+def _next_due(a):
+    return _keywords(lambda **kw: egov.platform_next_due(
+        a["today"], calendar=_calendar(a) if "calendar" in a else None, **kw),
+        [a.get("history", {}), a.get("schedule", {})])
+
+
 PYTHONIC = {
     "time.parse": lambda a: {"datetime": egov.parse_time(a["input"], local=a.get("local", False))},
     "calendar.day": lambda a: _calendar(a).day(a["date"]),
@@ -124,6 +153,8 @@ PYTHONIC = {
         a["monthly"], a["population"], a["date"], source=a.get("source"),
         thresholds=a.get("thresholds"), intermediary=a.get("intermediary")),
     "platform.count": lambda a: egov.count_active_users(a["events"]),
+    "platform.report": _report,
+    "platform.next_due": _next_due,
     "trust.security_txt": lambda a: egov.check_security_txt(
         _content(a), a["now"], a.get("fetched_from")),
     "trust.blocklist_match": lambda a: egov.match_blocklist(a["list"], a["host"]),

@@ -1,5 +1,6 @@
-/* Platform classes: classification at the PLAT-03 boundaries, insufficient history, and the
- * monthly-active-user counter handle (add, merge, months, free). */
+/* Platform classes: classification at the PLAT-03 boundaries, insufficient history, the
+ * monthly-active-user counter handle (add, merge, months, free), the self-classification report
+ * (PLAT-02…27) and its schedule (PLAT-09, PLAT-10, PLAT-13). */
 #include "check.h"
 
 static char req[4096];
@@ -12,6 +13,91 @@ static const char *request(long users, int n) {
                           m > 1 ? "," : "", m, users);
   snprintf(req + k, sizeof req - k, "],\"population\":100000000,\"date\":\"2026-01-10\"}");
   return req;
+}
+
+/* A report request: `request(users, n)` plus the given extra members (`,"context":…`). */
+static char report_req[8192];
+static const char *report_request(long users, int n, const char *extra) {
+  const char *base = request(users, n);
+  size_t len = strlen(base);
+  snprintf(report_req, sizeof report_req, "%.*s,\"intermediary\":\"attested\"%s}", (int)(len - 1),
+           base, extra);
+  return report_req;
+}
+
+/* The report of a very large intermediary platform (PLAT-21: Đ19 and Đ20 duties), the schedule
+ * (Đ18.2, A-16, A-17) and their errors. */
+static void report_and_schedule(void) {
+  char *out = NULL;
+
+  /* 20 % of the population, attested intermediary: 17 Đ19 + 9 Đ20 obligations (PLAT-13…27);
+   * first self-classification on 2025-10-01, so the next is due 30 January 2026 (PLAT-10). */
+  CHECK_OK(egov_platform_report(
+      report_request(20000000, 12,
+                     ",\"context\":{\"history\":{\"first_self_classification\":\"2025-10-01\"},"
+                     "\"evidence\":{\"items\":{\"d20_1_b_recommendation_opt_out\":"
+                     "{\"satisfied\":false}}}},\"markdown\":true"),
+      &out));
+  CHECK(contains(out, "\"class\":\"very_large_intermediary_platform\""));
+  CHECK(contains(out, "\"field\":\"d19_3_annual_submission\""));
+  CHECK(contains(out, "\"field\":\"d20_2_d_code_supports_vulnerable_groups\""));
+  CHECK(contains(out, "\"obligations_overall\":\"fail\""));
+  CHECK(contains(out, "\"due_on\":\"2026-01-30\""));
+  CHECK(contains(out, "\"rule\":\"PLAT-10\""));
+  CHECK(contains(out, "## Nghĩa vụ / Obligations"));
+  egov_string_free(out);
+  /* Without markdown, no "markdown" member; below the thresholds, no obligations. */
+  CHECK_OK(egov_platform_report(report_request(2999999, 12, ""), &out));
+  CHECK(!contains(out, "\"markdown\""));
+  CHECK(contains(out, "\"obligations\":[]"));
+  egov_string_free(out);
+  CHECK_ERR(egov_platform_report(report_request(20000000, 11, ""), &out),
+            EGOV_RESULT_INVALID_INPUT, "platform.insufficient_history");
+  CHECK(out == NULL);
+  CHECK_ERR(egov_platform_report(report_request(1, 12, ",\"context\":{\"histroy\":{}}"), &out),
+            EGOV_RESULT_INVALID_JSON, "ffi.invalid_json");
+  CHECK_ERR(egov_platform_report(report_request(1, 12, ",\"markdown\":\"yes\""), &out),
+            EGOV_RESULT_INVALID_JSON, "ffi.invalid_arguments");
+  CHECK_ERR(egov_platform_report("{\"monthly\":", &out), EGOV_RESULT_INVALID_JSON,
+            "ffi.invalid_json");
+  CHECK_ERR(egov_platform_report(NULL, &out), EGOV_RESULT_NULL_ARGUMENT, "ffi.null_argument");
+  CHECK_ERR(egov_platform_report(request(1, 12), NULL), EGOV_RESULT_NULL_ARGUMENT,
+            "ffi.null_argument");
+
+  /* PLAT-09, A-17: 12 months after 2024-10-23 is Thursday 2025-10-23. */
+  CHECK_OK(egov_platform_next_due(
+      "{\"today\":\"2025-06-01\",\"history\":{\"operating_since\":\"2020-01-01\"}}", &out));
+  CHECK(contains(out, "\"kind\":\"first\""));
+  CHECK(contains(out, "\"due_on\":\"2025-10-23\""));
+  CHECK(contains(out, "\"overdue\":false"));
+  CHECK(contains(out, "\"rule\":\"PLAT-09\""));
+  egov_string_free(out);
+  /* PLAT-10, A-16: «trước 31 tháng 01» is 30 January (Saturday 2027-01-30: no roll-over), or 31
+   * January when inclusive. */
+  CHECK_OK(egov_platform_next_due(
+      "{\"today\":\"2026-02-02\",\"history\":{\"first_self_classification\":\"2025-10-20\"}}",
+      &out));
+  CHECK(contains(out, "\"kind\":\"annual\""));
+  CHECK(contains(out, "\"due_on\":\"2027-01-30\""));
+  egov_string_free(out);
+  CHECK_OK(egov_platform_next_due(
+      "{\"today\":\"2026-02-02\",\"history\":{\"first_self_classification\":\"2025-10-20\"},"
+      "\"schedule\":{\"inclusive_annual_deadline\":true}}",
+      &out));
+  CHECK(contains(out, "\"due_on\":\"2027-01-31\""));
+  egov_string_free(out);
+  CHECK_ERR(egov_platform_next_due("{\"today\":\"23/10/2025\"}", &out), EGOV_RESULT_INVALID_INPUT,
+            "date.invalid");
+  CHECK_ERR(egov_platform_next_due("{\"today\":\"2025-06-01\",\"schedule\":{\"inclusive\":true}}",
+                                   &out),
+            EGOV_RESULT_INVALID_JSON, "ffi.invalid_json");
+  CHECK_ERR(egov_platform_next_due("{\"today\":\"2025-06-01\",\"calendar\":{\"name\":\"x\"}}", &out),
+            EGOV_RESULT_INVALID_INPUT, "calendar.invalid_table");
+  CHECK_ERR(egov_platform_next_due("[]", &out), EGOV_RESULT_INVALID_JSON, "ffi.invalid_json");
+  CHECK_ERR(egov_platform_next_due(NULL, &out), EGOV_RESULT_NULL_ARGUMENT, "ffi.null_argument");
+  CHECK_ERR(egov_platform_next_due("{\"today\":\"2025-06-01\"}", NULL), EGOV_RESULT_NULL_ARGUMENT,
+            "ffi.null_argument");
+  CHECK(out == NULL);
 }
 
 int main(void) {
@@ -71,5 +157,6 @@ int main(void) {
   egov_counter_free(a);
   egov_counter_free(b);
   egov_counter_free(NULL);
+  report_and_schedule();
   return finish("test_platform");
 }

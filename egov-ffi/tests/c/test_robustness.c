@@ -238,6 +238,20 @@ static EgovResult p_plat_classify(const char *s, int slot) {
   egov_string_free(o);
   return r;
 }
+static EgovResult p_plat_report(const char *s, int slot) {
+  char *o = NULL;
+  (void)slot;
+  EgovResult r = egov_platform_report(s, &o);
+  egov_string_free(o);
+  return r;
+}
+static EgovResult p_plat_next_due(const char *s, int slot) {
+  char *o = NULL;
+  (void)slot;
+  EgovResult r = egov_platform_next_due(s, &o);
+  egov_string_free(o);
+  return r;
+}
 static EgovResult p_counter_add(const char *s, int slot) {
   (void)slot;
   return egov_counter_add_batch(g_counter, s);
@@ -347,6 +361,8 @@ static const struct probe PROBES[] = {
     {"egov_conversion_stamp_page", p_stamp, 2, 0, 0},
     {"egov_conversion_verify_page", p_verify_page, 1, 0, 0},
     {"egov_platform_classify", p_plat_classify, 1, 0, 0},
+    {"egov_platform_report", p_plat_report, 1, 0, 0},
+    {"egov_platform_next_due", p_plat_next_due, 1, 0, 0},
     {"egov_counter_add_batch", p_counter_add, 1, 0, 0},
     {"egov_trust_security_txt", p_sec_txt, 2, 2, 2},  /* fetched_from: NULL = unknown, free text */
     {"egov_trust_blocklist_match", p_blocklist, 2, 0, 3}, /* "" list = empty; "" host = no hit */
@@ -454,6 +470,9 @@ int main(void) {
   CHECK_ERR(egov_calendar_add_working_days(g_cal, "+262142-12-20", 4294967295u, &out),
             EGOV_RESULT_INVALID_INPUT, NULL);
   CHECK_ERR(egov_calendar_next_working_day(g_cal, "+262142-12-31", &out),
+            EGOV_RESULT_INVALID_INPUT, NULL);
+  CHECK_ERR(egov_platform_next_due("{\"today\":\"2025-01-01\",\"schedule\":"
+                                   "{\"decree_effective\":\"+262142-12-31\"}}", &out),
             EGOV_RESULT_INVALID_INPUT, NULL);
 
   /* Freeing NULL is a no-op; a success clears the last error. */

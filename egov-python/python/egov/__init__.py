@@ -39,7 +39,7 @@ OPERATIONS = tuple(_egov.OPERATIONS)
 __all__ = [
     "ActiveUserCounter", "AgencyCodeError", "Calendar", "CalendarError", "ConversionError",
     "DeadlineError", "DocumentIdError", "PlatformError", "TrustError",
-    "check_conversion_system", "make_conversion_mark",
+    "check_conversion_system", "make_conversion_mark", "platform_next_due", "platform_report",
     "declare_trust", "evaluate_site", "evaluate_trust_criterion", "scan_links",
     "DocumentNumberError", "EgovError", "InternalError", "InvalidArgumentError", "MetadataError",
     "OPERATIONS", "RegistryError", "StatusError", "StatusTracker", "TimeError", "UrgencyError",
@@ -414,14 +414,11 @@ def verify_conversion_qr(qr_text: str, trust: Union[str, Mapping[str, Any]],
 # Platform classes (egov-platform-class)
 # ---------------------------------------------------------------------------------------------
 
-def classify_platform(monthly: Sequence[Mapping[str, Any]], population: Union[int, Mapping[str, Any]],
-                      date: DateLike, *, source: Optional[Mapping[str, Any]] = None,
-                      thresholds: Optional[Mapping[str, Any]] = None,
-                      intermediary: Optional[str] = None) -> Dict[str, Any]:
-    """Classifies a platform by size (PLAT-02…06, NĐ 137/2024 Đ17–18). ``monthly``:
-    ``[{"month": "2025-01", "active_users": n}]``; ``population`` a number or a population
-    object. Keys: ``scale``, ``class``, ``sum``, ``mean_users``, ``distances``, … Too few months
-    raises :class:`EgovError` with code ``platform.insufficient_history``."""
+def _classify_request(monthly: Sequence[Mapping[str, Any]], population: Union[int, Mapping[str, Any]],
+                      date: DateLike, source: Optional[Mapping[str, Any]],
+                      thresholds: Optional[Mapping[str, Any]],
+                      intermediary: Optional[str]) -> Dict[str, Any]:
+    """The request of :func:`classify_platform`, shared with :func:`platform_report`."""
     request: Dict[str, Any] = {"monthly": list(monthly), "population": population,
                                "date": _date_text(date)}
     if source is not None:
@@ -430,6 +427,18 @@ def classify_platform(monthly: Sequence[Mapping[str, Any]], population: Union[in
         request["thresholds"] = thresholds
     if intermediary is not None:
         request["intermediary"] = intermediary
+    return request
+
+
+def classify_platform(monthly: Sequence[Mapping[str, Any]], population: Union[int, Mapping[str, Any]],
+                      date: DateLike, *, source: Optional[Mapping[str, Any]] = None,
+                      thresholds: Optional[Mapping[str, Any]] = None,
+                      intermediary: Optional[str] = None) -> Dict[str, Any]:
+    """Classifies a platform by size (PLAT-02…06, NĐ 137/2024 Đ17–18). ``monthly``:
+    ``[{"month": "2025-01", "active_users": n}]``; ``population`` a number or a population
+    object. Keys: ``scale``, ``class``, ``sum``, ``mean_users``, ``distances``, … Too few months
+    raises :class:`EgovError` with code ``platform.insufficient_history``."""
+    request = _classify_request(monthly, population, date, source, thresholds, intermediary)
     return _load_dict(_egov.platform_classify(_json.dumps(request)))
 
 
@@ -468,6 +477,91 @@ class ActiveUserCounter:
         """``[{"month": "2025-02", "active_users": n, "events": n}]``, oldest first."""
         months: List[Dict[str, Any]] = _load_dict(self._inner.months())["months"]
         return months
+
+
+def _schedule_members(operating_since: Optional[DateLike],
+                      first_self_classification: Optional[DateLike],
+                      decree_effective: Optional[DateLike],
+                      inclusive_annual_deadline: Optional[bool],
+                      roll_to_working_day: Optional[bool]) -> Dict[str, Any]:
+    """``history`` and ``schedule`` request members with the given fields only (the library
+    keeps its documented defaults for the others)."""
+    history: Dict[str, Any] = {}
+    if operating_since is not None:
+        history["operating_since"] = _date_text(operating_since)
+    if first_self_classification is not None:
+        history["first_self_classification"] = _date_text(first_self_classification)
+    schedule: Dict[str, Any] = {}
+    if decree_effective is not None:
+        schedule["decree_effective"] = _date_text(decree_effective)
+    if inclusive_annual_deadline is not None:
+        schedule["inclusive_annual_deadline"] = inclusive_annual_deadline
+    if roll_to_working_day is not None:
+        schedule["roll_to_working_day"] = roll_to_working_day
+    return {"history": history, "schedule": schedule}
+
+
+def _next_due_out(next_due: Dict[str, Any]) -> Dict[str, Any]:
+    if isinstance(next_due.get("due_on"), str):
+        next_due["due_on"] = _date(next_due["due_on"])
+    return next_due
+
+
+def platform_next_due(today: DateLike, *, operating_since: Optional[DateLike] = None,
+                      first_self_classification: Optional[DateLike] = None,
+                      decree_effective: Optional[DateLike] = None,
+                      inclusive_annual_deadline: Optional[bool] = None,
+                      roll_to_working_day: Optional[bool] = None,
+                      calendar: Optional[Calendar] = None) -> Dict[str, Any]:
+    """The next self-classification due on ``today`` (PLAT-09, PLAT-10, PLAT-13; NĐ 137/2024
+    Đ18.2, Đ19.3). A platform operating since 12 months or more before the decree took effect
+    (``decree_effective``, default 2024-10-23, §7 A-17) self-classifies first by 2025-10-23
+    (rolled to the next working day of ``calendar`` when ``roll_to_working_day``, the default);
+    after ``first_self_classification`` it does so yearly «trước 31 tháng 01»: 30 January by
+    default, 31 January with ``inclusive_annual_deadline`` (§7 A-16, no weekend roll-over).
+    Keys: ``kind`` (``first``, ``annual``, ``not_determined``), ``due_on`` (date or None),
+    ``overdue``, ``rule``, ``basis``, ``note``, ``note_vi``."""
+    request: Dict[str, Any] = {"today": _date_text(today)}
+    request.update(_schedule_members(operating_since, first_self_classification, decree_effective,
+                                     inclusive_annual_deadline, roll_to_working_day))
+    if calendar is not None:
+        request["calendar"] = calendar.to_json()
+    return _next_due_out(_load_dict(_egov.platform_next_due(_json.dumps(request))))
+
+
+def platform_report(monthly: Sequence[Mapping[str, Any]], population: Union[int, Mapping[str, Any]],
+                    date: DateLike, *, source: Optional[Mapping[str, Any]] = None,
+                    thresholds: Optional[Mapping[str, Any]] = None,
+                    intermediary: Optional[str] = None,
+                    evidence: Optional[Mapping[str, Any]] = None,
+                    operating_since: Optional[DateLike] = None,
+                    first_self_classification: Optional[DateLike] = None,
+                    decree_effective: Optional[DateLike] = None,
+                    inclusive_annual_deadline: Optional[bool] = None,
+                    roll_to_working_day: Optional[bool] = None,
+                    calendar: Optional[Calendar] = None,
+                    markdown: bool = False) -> Dict[str, Any]:
+    """The self-classification report (PLAT-02…27, NĐ 137/2024 Đ17–20): the classification of
+    :func:`classify_platform` on ``date``, the Đ19/Đ20 obligations of an intermediary platform of
+    large or very large scale judged against ``evidence`` (``{"items": {"<id>": {"satisfied":
+    bool, "reference"?, "note"?}}, "has_prioritised_search"?: bool}``; no evidence is
+    ``unknown``, never ``pass``) and the next due date as :func:`platform_next_due` on ``date``.
+    Keys: ``determination_date`` (date), ``method``, ``method_vi``, ``classification``,
+    ``obligations`` (findings, ``field`` = item id), ``obligations_overall``, ``next_due``,
+    ``citations``, and ``markdown`` (bilingual Markdown text) when ``markdown`` is true."""
+    request = _classify_request(monthly, population, date, source, thresholds, intermediary)
+    context = _schedule_members(operating_since, first_self_classification, decree_effective,
+                                inclusive_annual_deadline, roll_to_working_day)
+    if evidence is not None:
+        context["evidence"] = dict(evidence)
+    request["context"] = context
+    request["markdown"] = markdown
+    if calendar is not None:
+        request["calendar"] = calendar.to_json()
+    report = _load_dict(_egov.platform_report(_json.dumps(request, ensure_ascii=False)))
+    report["determination_date"] = _date(report["determination_date"])
+    _next_due_out(report["next_due"])
+    return report
 
 
 # ---------------------------------------------------------------------------------------------
