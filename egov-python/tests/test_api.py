@@ -448,3 +448,11 @@ def test_stamp_and_verify_page():
     with pytest.raises(egov.EgovError) as info:
         egov.verify_page(page, trust)
     assert info.value.code == "scan.no_mark"
+
+
+def test_public_names_are_exported():
+    for name in egov.__all__:
+        assert hasattr(egov, name), name
+    public = {n for n, v in vars(egov).items()
+              if not n.startswith("_") and callable(v) and getattr(v, "__module__", "").startswith("egov")}
+    assert public <= set(egov.__all__), public - set(egov.__all__)

@@ -38,17 +38,17 @@ OPERATIONS = tuple(_egov.OPERATIONS)
 
 __all__ = [
     "ActiveUserCounter", "AgencyCodeError", "Calendar", "CalendarError", "ConversionError",
-    "DeadlineError", "DocumentIdError", "PlatformError", "TrustError",
-    "check_conversion_system", "make_conversion_mark", "platform_next_due", "platform_report",
-    "declare_trust", "evaluate_site", "evaluate_trust_criterion", "scan_links",
-    "DocumentNumberError", "EgovError", "InternalError", "InvalidArgumentError", "MetadataError",
-    "OPERATIONS", "RegistryError", "StatusError", "StatusTracker", "TimeError", "UrgencyError",
-    "apply_sender_step", "apply_status", "call", "check_channel", "check_registry",
-    "check_security_txt", "classify_platform", "count_active_users", "match_blocklist",
-    "edxml_status", "is_ancestor_of", "legal_value", "paper_copy_required", "parse_agency_code",
-    "parse_document_id", "parse_document_number", "parse_time", "parse_urgency",
-    "send_deadline", "sign_conversion_mark", "stamp_page", "verify_page", "validate_conversion_mark", "validate_metadata",
-    "verify_conversion_qr",
+    "DeadlineError", "DocumentIdError", "DocumentNumberError", "EgovError", "InternalError",
+    "InvalidArgumentError", "MetadataError", "OPERATIONS", "PlatformError", "RegistryError",
+    "StatusError", "StatusTracker", "TimeError", "TrustError", "UrgencyError",
+    "apply_sender_step", "apply_status", "call", "check_channel", "check_conversion_system",
+    "check_registry", "check_security_txt", "classify_platform", "count_active_users",
+    "declare_trust", "edxml_status", "evaluate_site", "evaluate_trust_criterion",
+    "is_ancestor_of", "legal_value", "make_conversion_mark", "match_blocklist",
+    "paper_copy_required", "parse_agency_code", "parse_document_id", "parse_document_number",
+    "parse_time", "parse_urgency", "platform_next_due", "platform_report", "scan_links",
+    "send_deadline", "sign_conversion_mark", "stamp_page", "validate_conversion_mark",
+    "validate_metadata", "verify_conversion_qr", "verify_page",
 ]
 
 DateLike = Union[_dt.date, str]
