@@ -67,5 +67,17 @@ else
   echo "FAILED: test_agency_static (compile)"; failed=$((failed + 1))
 fi
 
+# The README's C example, exactly as printed, compiles without warnings and runs cleanly.
+awk '/^## Use it from C/{s=1} s && /^```c$/{p=1; next} p && /^```$/{exit} p' README.md \
+  > "$out/readme_example.c"
+if [[ -s "$out/readme_example.c" ]] && "$cc" "${cflags[@]}" "${sanitize[@]}" \
+    "$out/readme_example.c" -o "$out/readme_example" $(pkg-config --libs egov) \
+    -Wl,-rpath,"$libdir"; then
+  run readme_example "$out/readme_example"
+else
+  echo "FAILED: readme_example (README.md has no C example, or it does not compile)"
+  failed=$((failed + 1))
+fi
+
 echo "c: $passed passed, $failed failed"
 [[ $failed -eq 0 ]]

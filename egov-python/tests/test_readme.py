@@ -1,0 +1,44 @@
+"""The README's Python example runs as written and prints what its comments say."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import pathlib
+import re
+
+README = pathlib.Path(__file__).resolve().parents[2] / "README.md"
+
+
+def _python_example() -> str:
+    text = README.read_text(encoding="utf-8")
+    section = text[text.index("## Use it from Python"):]
+    return re.findall(r"```python\n(.*?)```", section, re.S)[0]
+
+
+def _expected_output(code: str) -> list[str]:
+    """What each print(...) should show: the comment on the line that closes the call, or the
+    comment line right after it."""
+    lines = code.splitlines()
+    out = []
+    for i, line in enumerate(lines):
+        if not line.lstrip().startswith("print("):
+            continue
+        depth, j = 0, i
+        while True:
+            depth += lines[j].split("#", 1)[0].count("(") - lines[j].split("#", 1)[0].count(")")
+            if depth <= 0:
+                break
+            j += 1
+        comment = lines[j] if "#" in lines[j] else lines[j + 1]
+        out.append(comment.split("#", 1)[1].strip())
+    return out
+
+
+def test_readme_python_example_prints_its_comments():
+    code = _python_example()
+    buf = io.StringIO()
+    with contextlib.redirect_stdout(buf):
+        exec(compile(code, "README.md", "exec"), {})
+    printed = [l.strip() for l in buf.getvalue().splitlines()]
+    assert printed == _expected_output(code)
