@@ -268,6 +268,24 @@ pub fn evaluate(class: LegalClass, evidence: &Evidence) -> Report {
         }
         report.push(f);
     }
+    // Evidence under an id no obligation has (a misspelling) would otherwise vanish silently
+    // and leave its item `Unknown`: say so.
+    let known: std::collections::BTreeSet<&str> = all_obligations().iter().map(|o| o.id).collect();
+    for id in evidence
+        .items
+        .keys()
+        .filter(|k| !known.contains(k.as_str()))
+    {
+        let mut f = Finding::new(
+            "PLAT-13",
+            LegalRef::article(Instrument::Nd137_2024, 19),
+            Outcome::Warning,
+            format!("evidence for '{id}' was not used: no obligation has that id"),
+            format!("bằng chứng cho '{id}' không được sử dụng: không có nghĩa vụ nào mang mã này"),
+        );
+        f.field = Some(id.clone().into());
+        report.push(f);
+    }
     report
 }
 
@@ -287,6 +305,31 @@ mod tests {
         assert!(checklist(LegalClass::BelowThreshold).is_empty());
         let ids: std::collections::BTreeSet<_> = all_obligations().iter().map(|o| o.id).collect();
         assert_eq!(ids.len(), TABLE.len(), "item ids are unique");
+    }
+
+    #[test]
+    fn plat_13_evidence_under_an_unknown_id_is_reported_not_dropped() {
+        let mut ev = Evidence::default();
+        ev.items.insert(
+            "d19_1_a_issue_mechanism_publishd".into(),
+            EvidenceItem {
+                satisfied: true,
+                reference: None,
+                note: None,
+            },
+        );
+        let r = evaluate(LegalClass::LargeIntermediaryPlatform, &ev);
+        assert_eq!(r.findings.len(), 18);
+        let last = r.findings.last().unwrap();
+        assert_eq!(last.outcome, Outcome::Warning);
+        assert!(last.message.contains("d19_1_a_issue_mechanism_publishd"));
+        // The misspelt item stays unknown: no false pass.
+        let item = r
+            .findings
+            .iter()
+            .find(|f| f.field.as_deref() == Some("d19_1_a_issue_mechanism_published"))
+            .unwrap();
+        assert_eq!(item.outcome, Outcome::Unknown);
     }
 
     #[test]
