@@ -441,8 +441,8 @@ fn platform_class() -> Result<()> {
 /// TRUST-02/03: the six «tín nhiệm mạng» criteria on real and synthetic evidence.
 fn network_trust() -> Result<()> {
     use egov::trust::{
-        evaluate_site, load_chain, parse_security_txt, Anchors, BlocklistSnapshot, Context, Page,
-        SiteEvidence, TlsEvidence, TlsPolicy,
+        evaluate_site, load_chain, parse_security_txt, Anchors, BlocklistSnapshot, Context,
+        Criterion, EvaluationRequest, Page, SiteEvidence, TlsEvidence, TlsPolicy,
     };
 
     heading("Network trust (tín nhiệm mạng) — TRUST-02/03, NĐ 137/2024/NĐ-CP Đ21");
@@ -518,6 +518,32 @@ fn network_trust() -> Result<()> {
     println!(
         "   meets the criteria: {} (all six must pass; missing evidence is Unknown, never Pass)",
         assessment.meets_criteria
+    );
+
+    // The same evidence as the JSON request the C and Python bindings take, and the Đ21.3
+    // self-declaration made from it.
+    let request = serde_json::json!({
+        "now": "2026-02-01T09:00:00+07:00",
+        "system": {"name": "www.digicert.com (example)", "owner": "DigiCert, Inc."},
+        "host": "www.digicert.com",
+        "tls": {"chain": std::fs::read_to_string(data.join("certs/digicert_chain.pem"))?,
+                "version": "TLSv1.3", "cipher_suite": "TLS_AES_256_GCM_SHA384"},
+        "blocklist": {"source": "tour example list", "entries": "evil.vn\n"},
+    });
+    let prepared = EvaluationRequest::from_json(&request.to_string())?.prepare()?;
+    let tls = prepared.criterion(Criterion::C);
+    println!(
+        "   from the JSON request (as C and Python send it): c) [{}] {} finding(s)",
+        mark(tls.outcome),
+        tls.findings.len()
+    );
+    let declaration = prepared.declare();
+    println!(
+        "   Đ21.3 self-declaration ({}): {} criteria, meets them: {}, policy \"{}\"",
+        declaration.format,
+        declaration.criteria.len(),
+        declaration.meets_criteria,
+        declaration.policy
     );
     Ok(())
 }

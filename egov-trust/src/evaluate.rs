@@ -21,7 +21,8 @@ pub struct SystemInfo {
     pub name: String,
     /// Owner (chủ quản hệ thống thông tin).
     pub owner: String,
-    /// Main URL.
+    /// Main URL (in a request, default `https://HOST/`).
+    #[serde(default)]
     pub url: String,
 }
 

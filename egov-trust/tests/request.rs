@@ -134,6 +134,17 @@ fn trust_04_declaration_from_request_names_the_context() {
 }
 
 #[test]
+fn trust_04_system_url_defaults_to_the_host() {
+    let p = prepare(
+        &json!({"now": "2026-11-23T09:00:00+07:00", "host": "dichvucong.gov.vn",
+        "system": {"name": "Cổng Dịch vụ công quốc gia", "owner": "Văn phòng Chính phủ"}}),
+    )
+    .unwrap();
+    assert_eq!(p.evidence.system.url, "https://dichvucong.gov.vn/");
+    assert_eq!(p.declare().system.owner, "Văn phòng Chính phủ");
+}
+
+#[test]
 fn trust_03_empty_request_is_unknown_not_pass() {
     let a = prepare(&json!({"now": "2026-11-23T09:00:00+07:00"}))
         .unwrap()
