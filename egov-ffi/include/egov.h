@@ -40,7 +40,8 @@ typedef struct EgovCalendar EgovCalendar;
 
 // An opaque monthly-active-user counter (PLAT-01): distinct users located in Vietnam per
 // calendar month in Vietnam time. Create with `egov_counter_new`; free with
-// `egov_counter_free`. Not thread-safe: use one handle from one thread at a time.
+// `egov_counter_free`. Not thread-safe: use one handle from one thread at a time. It also holds
+// the state of a CSV stream fed with `egov_counter_feed_csv`.
 typedef struct EgovCounter EgovCounter;
 
 // An opaque status tracker: the status history of one e-document at one receiver (DOC-22).
@@ -521,6 +522,28 @@ enum EgovResult egov_counter_add_arrays(struct EgovCounter *counter,
 // # Safety
 // Both are live handles; `into` is used by no other thread and differs from `other`.
 enum EgovResult egov_counter_merge(struct EgovCounter *into, const struct EgovCounter *other);
+
+// Feeds a block of activity CSV to the counter (PLAT-01, PLAT-02): one event a line,
+// `user_id,timestamp,kind,in_vietnam` (header optional; Unix seconds or ISO 8601 with an offset;
+// `login` / `access` / `service`; `1`/`0`, `true`/`false`). Blocks may split lines anywhere: a
+// partial last line waits for the next block or [`egov_counter_finish_csv`]. Malformed lines
+// are counted by reason (see the finish call), not an error. At most 4 MiB a block.
+//
+// # Safety
+// `counter` is a live handle used by no other thread; `block` is readable for `len` bytes
+// (NULL allowed when `len` is 0).
+enum EgovResult egov_counter_feed_csv(struct EgovCounter *counter,
+                                      const uint8_t *block,
+                                      size_t len);
+
+// Ends the CSV stream fed with [`egov_counter_feed_csv`]: reads a final line without a line
+// ending and writes the line accounting `{"lines", "header_lines", "blank_lines", "events",
+// "malformed", "malformed_by_reason", "examples": [{"offset", "reason", "text"}]}`. The next
+// block starts a new stream.
+//
+// # Safety
+// `counter` is a live handle used by no other thread; `out_json` is writable.
+enum EgovResult egov_counter_finish_csv(struct EgovCounter *counter, char **out_json);
 
 // Writes the counted months: `{"months": [{"month": "2025-02", "active_users", "events"}],
 // "stats": {…}}`.

@@ -28,6 +28,7 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 
 use egov_core::WorkingCalendar;
 use egov_docs::status::StatusTracker;
+use egov_platform_class::csv::CsvEventReader;
 use egov_platform_class::MonthlyActiveCounter;
 
 pub mod ops;
@@ -70,8 +71,9 @@ pub struct EgovTracker(StatusTracker);
 
 /// An opaque monthly-active-user counter (PLAT-01): distinct users located in Vietnam per
 /// calendar month in Vietnam time. Create with `egov_counter_new`; free with
-/// `egov_counter_free`. Not thread-safe: use one handle from one thread at a time.
-pub struct EgovCounter(MonthlyActiveCounter);
+/// `egov_counter_free`. Not thread-safe: use one handle from one thread at a time. It also holds
+/// the state of a CSV stream fed with `egov_counter_feed_csv`.
+pub struct EgovCounter(MonthlyActiveCounter, CsvEventReader);
 
 /// A byte buffer owned by egov (an image): free it with `egov_bytes_free`. `data` is NULL and
 /// `len` 0 when empty or after an error.
@@ -1371,7 +1373,10 @@ pub unsafe extern "C" fn egov_counter_new(out_counter: *mut *mut EgovCounter) ->
     guard(|| {
         // SAFETY: forwarded contract of this function.
         let slot = unsafe { out_slot(out_counter, "out_counter") }?;
-        *slot = Box::into_raw(Box::new(EgovCounter(MonthlyActiveCounter::new())));
+        *slot = Box::into_raw(Box::new(EgovCounter(
+            MonthlyActiveCounter::new(),
+            CsvEventReader::default(),
+        )));
         Ok(())
     })
 }
@@ -1497,6 +1502,54 @@ pub unsafe extern "C" fn egov_counter_merge(
         i.0.merge(o);
         Ok(())
     })
+}
+
+/// Feeds a block of activity CSV to the counter (PLAT-01, PLAT-02): one event a line,
+/// `user_id,timestamp,kind,in_vietnam` (header optional; Unix seconds or ISO 8601 with an offset;
+/// `login` / `access` / `service`; `1`/`0`, `true`/`false`). Blocks may split lines anywhere: a
+/// partial last line waits for the next block or [`egov_counter_finish_csv`]. Malformed lines
+/// are counted by reason (see the finish call), not an error. At most 4 MiB a block.
+///
+/// # Safety
+/// `counter` is a live handle used by no other thread; `block` is readable for `len` bytes
+/// (NULL allowed when `len` is 0).
+#[no_mangle]
+pub unsafe extern "C" fn egov_counter_feed_csv(
+    counter: *mut EgovCounter,
+    block: *const u8,
+    len: usize,
+) -> EgovResult {
+    guard(|| {
+        // SAFETY: the caller's contract covers every pointer.
+        let (c, b) = unsafe {
+            (
+                arg_handle_mut(counter, "counter")?,
+                arg_bytes(block, len, "block")?,
+            )
+        };
+        ops::counter_feed_csv(&mut c.0, &mut c.1, b)
+    })
+}
+
+/// Ends the CSV stream fed with [`egov_counter_feed_csv`]: reads a final line without a line
+/// ending and writes the line accounting `{"lines", "header_lines", "blank_lines", "events",
+/// "malformed", "malformed_by_reason", "examples": [{"offset", "reason", "text"}]}`. The next
+/// block starts a new stream.
+///
+/// # Safety
+/// `counter` is a live handle used by no other thread; `out_json` is writable.
+#[no_mangle]
+pub unsafe extern "C" fn egov_counter_finish_csv(
+    counter: *mut EgovCounter,
+    out_json: *mut *mut c_char,
+) -> EgovResult {
+    // SAFETY: the caller's contract covers every pointer.
+    unsafe {
+        string_out(out_json, || {
+            let c = arg_handle_mut(counter, "counter")?;
+            ops::counter_finish_csv(&mut c.0, &mut c.1)
+        })
+    }
 }
 
 /// Writes the counted months: `{"months": [{"month": "2025-02", "active_users", "events"}],

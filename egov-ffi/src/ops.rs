@@ -896,6 +896,53 @@ pub fn counter_months(counter: &egov_platform_class::MonthlyActiveCounter) -> Op
     to_text(&json!({ "months": counter.months(), "stats": counter.stats() }))
 }
 
+/// Feeds a block of activity CSV (`user_id,timestamp,kind,in_vietnam`, see
+/// `egov_platform_class::csv`) to `reader` and adds the events of its complete lines to
+/// `counter` (PLAT-01, PLAT-02). Blocks may split lines anywhere: a partial last line waits for
+/// the next block or [`counter_finish_csv`]. Malformed lines are counted by reason, not dropped
+/// silently.
+pub fn counter_feed_csv(
+    counter: &mut egov_platform_class::MonthlyActiveCounter,
+    reader: &mut egov_platform_class::csv::CsvEventReader,
+    block: &[u8],
+) -> OpResult<()> {
+    bytes_len_check("CSV block", block)?;
+    let mut events = Vec::new();
+    reader.feed(block, &mut events);
+    counter.add_batch(&events);
+    Ok(())
+}
+
+/// Ends a CSV stream: reads a final line without a line ending, adds its event, and answers the
+/// line accounting (`lines`, `header_lines`, `blank_lines`, `events`, `malformed`,
+/// `malformed_by_reason`, `examples` with byte offsets). The reader starts afresh.
+pub fn counter_finish_csv(
+    counter: &mut egov_platform_class::MonthlyActiveCounter,
+    reader: &mut egov_platform_class::csv::CsvEventReader,
+) -> OpResult<String> {
+    to_text(&finish_csv(counter, reader))
+}
+
+fn finish_csv(
+    counter: &mut egov_platform_class::MonthlyActiveCounter,
+    reader: &mut egov_platform_class::csv::CsvEventReader,
+) -> egov_platform_class::csv::ParseStats {
+    let mut events = Vec::new();
+    reader.finish(&mut events);
+    counter.add_batch(&events);
+    std::mem::take(reader).stats().clone()
+}
+
+/// `platform.count_csv`: counts a whole CSV text on a new counter: `{"months", "stats",
+/// "lines"}` (`lines` is the CSV line accounting).
+pub fn platform_count_csv(csv: &[u8]) -> OpResult<String> {
+    let mut counter = egov_platform_class::MonthlyActiveCounter::new();
+    let mut reader = egov_platform_class::csv::CsvEventReader::default();
+    counter_feed_csv(&mut counter, &mut reader, csv)?;
+    let lines = finish_csv(&mut counter, &mut reader);
+    to_text(&json!({ "months": counter.months(), "stats": counter.stats(), "lines": lines }))
+}
+
 /// `platform.count`: counts `events` on a new counter and answers [`counter_months`].
 pub fn platform_count(events: &str) -> OpResult<String> {
     let mut c = egov_platform_class::MonthlyActiveCounter::new();
@@ -1260,7 +1307,7 @@ fn calendar_arg(args: &Value) -> OpResult<Cow<'static, WorkingCalendar>> {
 }
 
 /// Every operation name [`call`] knows, in a stable order.
-pub const OPERATIONS: [&str; 37] = [
+pub const OPERATIONS: [&str; 38] = [
     "time.parse",
     "calendar.day",
     "calendar.is_working_day",
@@ -1290,6 +1337,7 @@ pub const OPERATIONS: [&str; 37] = [
     "conversion.verify_page",
     "platform.classify",
     "platform.count",
+    "platform.count_csv",
     "platform.report",
     "platform.next_due",
     "trust.security_txt",
@@ -1469,6 +1517,11 @@ pub fn call(op: &str, args: &Value) -> OpResult {
         }
         "platform.report" => parse_text(&platform_report(&args.to_string())?),
         "platform.next_due" => parse_text(&platform_next_due(&args.to_string())?),
+        "platform.count_csv" => {
+            let csv = content_arg(args)?
+                .ok_or_else(|| bad_args("argument 'content_hex' or 'content_text' is missing"))?;
+            parse_text(&platform_count_csv(&csv)?)
+        }
         "trust.security_txt" => {
             let content = content_arg(args)?
                 .ok_or_else(|| bad_args("argument 'content_hex' or 'content_text' is missing"))?;

@@ -9,6 +9,7 @@
 use egov_core::WorkingCalendar;
 use egov_docs::status::StatusTracker;
 use egov_ffi::ops::{self, OpError, OpResult};
+use egov_platform_class::csv::CsvEventReader;
 use egov_platform_class::MonthlyActiveCounter;
 use pyo3::prelude::*;
 
@@ -345,10 +346,16 @@ fn platform_next_due(py: Python<'_>, request_json: &str) -> PyResult<String> {
     text(py, ops::platform_next_due(request_json))
 }
 
+/// Counts a whole activity CSV text (PLAT-01); JSON `{"months", "stats", "lines"}`.
+#[pyfunction]
+fn platform_count_csv(py: Python<'_>, content: &[u8]) -> PyResult<String> {
+    text(py, ops::platform_count_csv(content))
+}
+
 /// A monthly-active-user counter (PLAT-01): add batches of events, merge counters, read months.
 #[pyclass(module = "egov._egov")]
 #[derive(Clone, Default)]
-struct ActiveUserCounter(MonthlyActiveCounter);
+struct ActiveUserCounter(MonthlyActiveCounter, CsvEventReader);
 
 #[pymethods]
 impl ActiveUserCounter {
@@ -360,6 +367,16 @@ impl ActiveUserCounter {
     /// Adds events (JSON array); all or nothing.
     fn add_batch(&mut self, py: Python<'_>, events_json: &str) -> PyResult<()> {
         plain(py, ops::counter_add_json(&mut self.0, events_json))
+    }
+
+    /// Feeds a block of activity CSV (blocks may split lines anywhere).
+    fn feed_csv(&mut self, py: Python<'_>, block: &[u8]) -> PyResult<()> {
+        plain(py, ops::counter_feed_csv(&mut self.0, &mut self.1, block))
+    }
+
+    /// Ends the CSV stream: JSON line accounting.
+    fn finish_csv(&mut self, py: Python<'_>) -> PyResult<String> {
+        text(py, ops::counter_finish_csv(&mut self.0, &mut self.1))
     }
 
     /// Merges `other` into this counter (`other` is unchanged).
@@ -481,6 +498,7 @@ fn _egov(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(platform_count, m)?)?;
     m.add_function(wrap_pyfunction!(platform_report, m)?)?;
     m.add_function(wrap_pyfunction!(platform_next_due, m)?)?;
+    m.add_function(wrap_pyfunction!(platform_count_csv, m)?)?;
     m.add_class::<ActiveUserCounter>()?;
     m.add_function(wrap_pyfunction!(trust_security_txt, m)?)?;
     m.add_function(wrap_pyfunction!(trust_blocklist_match, m)?)?;

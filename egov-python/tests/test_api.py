@@ -332,6 +332,21 @@ def test_plat_04_report_needs_twelve_months():
     assert info.value.code == "ffi.invalid_json"
 
 
+def test_plat_01_csv_streamed_in_blocks():
+    data = (b"user_id,timestamp,kind,in_vietnam\n1,2025-01-31T16:59:59Z,login,1\n"
+            b"1,2025-01-31T17:30:00Z,login,1\nbad\n2,1738344600,service,true")
+    whole = egov.count_active_users_csv(data)
+    counter = egov.ActiveUserCounter()
+    for i in range(0, len(data), 7):  # blocks that split lines anywhere
+        counter.feed_csv(data[i:i + 7])
+    lines = counter.finish_csv()
+    assert lines == whole["lines"]
+    assert lines["malformed_by_reason"] == {"field_count": 1}
+    assert [(m["month"], m["active_users"]) for m in counter.months()] == [
+        ("2025-01", 1), ("2025-02", 2)]
+    assert counter.months() == whole["months"]
+
+
 def test_trust_security_txt_and_blocklist():
     r = egov.check_security_txt(b"Expires: 2025-01-01T00:00:00Z\nnot a field\n",
                                 dt.datetime(2026, 3, 2, 9, 0, tzinfo=VN))

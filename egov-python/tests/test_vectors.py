@@ -153,6 +153,7 @@ PYTHONIC = {
         a["monthly"], a["population"], a["date"], source=a.get("source"),
         thresholds=a.get("thresholds"), intermediary=a.get("intermediary")),
     "platform.count": lambda a: egov.count_active_users(a["events"]),
+    "platform.count_csv": lambda a: egov.count_active_users_csv(_content(a)),
     "platform.report": _report,
     "platform.next_due": _next_due,
     "trust.security_txt": lambda a: egov.check_security_txt(

@@ -158,5 +158,27 @@ int main(void) {
   egov_counter_free(b);
   egov_counter_free(NULL);
   report_and_schedule();
+  /* CSV streamed in blocks that split a line (PLAT-01): the split line is read whole, months
+   * are in Vietnam time, malformed lines are counted with their byte offset. */
+  {
+    EgovCounter *c = NULL;
+    static const char part1[] = "user_id,timestamp,kind,in_vietnam\n"
+                                "1,2025-01-31T16:59:59Z,login,1\n1,2025-01-31T17:3";
+    static const char part2[] = "0:00Z,login,1\nnot a line\n2,1738344600,service,true";
+    CHECK_OK(egov_counter_new(&c));
+    CHECK_OK(egov_counter_feed_csv(c, (const uint8_t *)part1, sizeof part1 - 1));
+    CHECK_OK(egov_counter_feed_csv(c, (const uint8_t *)part2, sizeof part2 - 1));
+    CHECK_OK(egov_counter_finish_csv(c, &out)); /* the last line has no line ending */
+    CHECK(contains(out, "\"events\":3"));
+    CHECK(contains(out, "\"malformed\":1"));
+    CHECK(contains(out, "\"field_count\":1"));
+    CHECK(contains(out, "\"offset\":96"));
+    egov_string_free(out);
+    CHECK_OK(egov_counter_months(c, &out));
+    CHECK(contains(out, "{\"active_users\":1,\"events\":1,\"month\":\"2025-01\"}"));
+    CHECK(contains(out, "{\"active_users\":2,\"events\":2,\"month\":\"2025-02\"}"));
+    egov_string_free(out);
+    egov_counter_free(c);
+  }
   return finish("test_platform");
 }

@@ -414,6 +414,20 @@ int main(void) {
     }
   }
 
+  /* CSV blocks are bytes: NULL with a length, a NULL handle and an oversized block are errors;
+   * non-UTF-8 bytes are malformed lines in the accounting, not an error. */
+  CHECK_ERR(egov_counter_feed_csv(g_counter, NULL, 3), EGOV_RESULT_NULL_ARGUMENT, NULL);
+  CHECK_ERR(egov_counter_feed_csv(NULL, (const uint8_t *)"1,0,l,1\n", 8), EGOV_RESULT_NULL_ARGUMENT,
+            NULL);
+  CHECK_ERR(egov_counter_feed_csv(g_counter, (const uint8_t *)big, big_len),
+            EGOV_RESULT_INPUT_TOO_LARGE, "ffi.input_too_large");
+  CHECK_OK(egov_counter_feed_csv(g_counter, (const uint8_t *)BAD_UTF8, strlen(BAD_UTF8)));
+  CHECK_OK(egov_counter_finish_csv(g_counter, &out));
+  CHECK(contains(out, "\"malformed\":1"));
+  egov_string_free(out);
+  CHECK_ERR(egov_counter_finish_csv(NULL, &out), EGOV_RESULT_NULL_ARGUMENT, NULL);
+  CHECK_ERR(egov_counter_finish_csv(g_counter, NULL), EGOV_RESULT_NULL_ARGUMENT, NULL);
+
   /* NULL handles and NULL output pointers. */
   CHECK_ERR(egov_calendar_is_working_day(NULL, "2026-01-01", &b), EGOV_RESULT_NULL_ARGUMENT,
             "ffi.null_argument");

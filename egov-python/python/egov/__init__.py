@@ -43,6 +43,7 @@ __all__ = [
     "StatusError", "StatusTracker", "TimeError", "TrustError", "UrgencyError",
     "apply_sender_step", "apply_status", "call", "check_channel", "check_conversion_system",
     "check_registry", "check_security_txt", "classify_platform", "count_active_users",
+    "count_active_users_csv",
     "declare_trust", "edxml_status", "evaluate_site", "evaluate_trust_criterion",
     "is_ancestor_of", "legal_value", "make_conversion_mark", "match_blocklist",
     "paper_copy_required", "parse_agency_code", "parse_document_id", "parse_document_number",
@@ -459,6 +460,13 @@ def count_active_users(events: Sequence[Mapping[str, Any]]) -> Dict[str, Any]:
     return _load_dict(_egov.platform_count(_events_json(events)))
 
 
+def count_active_users_csv(content: bytes) -> Dict[str, Any]:
+    """Monthly active users (PLAT-01, NĐ 137/2024 Đ17.1–2) from a whole activity CSV text, one
+    event a line ``user_id,timestamp,kind,in_vietnam``. Keys: ``months``, ``stats`` (event
+    accounting) and ``lines`` (CSV line accounting: malformed lines by reason with examples)."""
+    return _load_dict(_egov.platform_count_csv(bytes(content)))
+
+
 class ActiveUserCounter:
     """A monthly-active-user counter: ``add_batch`` events, ``merge`` counters, read ``months``."""
 
@@ -468,6 +476,18 @@ class ActiveUserCounter:
     def add_batch(self, events: Sequence[Mapping[str, Any]]) -> None:
         """Adds events (as :func:`count_active_users`); all or nothing."""
         self._inner.add_batch(_events_json(events))
+
+    def feed_csv(self, block: bytes) -> None:
+        """Feeds a block of activity CSV, one event a line ``user_id,timestamp,kind,in_vietnam``
+        (header optional). Blocks may split lines anywhere; call :meth:`finish_csv` at the end.
+        Malformed lines are counted, not raised."""
+        self._inner.feed_csv(bytes(block))
+
+    def finish_csv(self) -> Dict[str, Any]:
+        """Ends the CSV stream and returns its line accounting: ``lines``, ``header_lines``,
+        ``blank_lines``, ``events``, ``malformed``, ``malformed_by_reason``, ``examples`` (byte
+        ``offset``, ``reason``, ``text``)."""
+        return _load_dict(self._inner.finish_csv())
 
     def merge(self, other: "ActiveUserCounter") -> None:
         """Adds ``other``'s users (``other`` is unchanged)."""
