@@ -70,8 +70,9 @@ impl ErrorCode for RenderError {
     }
 }
 
-/// Physical sizes of the mark block.
+/// Physical sizes of the mark block. In JSON every field is optional (the defaults below).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct RenderOptions {
     /// Resolution of the target page, dots per inch (default 300).
     pub dpi: u32,
@@ -294,8 +295,9 @@ pub enum Position {
     },
 }
 
-/// Options for [`stamp`].
+/// Options for [`stamp`]. In JSON every field is optional (the defaults below).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct StampOptions {
     /// Block sizes; `render.dpi` must be the page's resolution.
     pub render: RenderOptions,

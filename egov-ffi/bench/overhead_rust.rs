@@ -46,9 +46,8 @@ fn stamped_page() -> (Vec<u8>, String) {
     );
     let mark = serde_json::to_string(&mark).expect("mark serialises");
     let seed = "07".repeat(32);
-    let (image, _) =
-        egov_ffi::ops::conversion_stamp_page(png.get_ref(), &mark, None, &seed, Some(300))
-            .expect("stamp");
+    let (image, _) = egov_ffi::ops::conversion_stamp_page(png.get_ref(), &mark, None, &seed, None)
+        .expect("stamp");
     let key = egov_conversion::SigningKey::from_bytes(&[7; 32]);
     let trust = serde_json::json!({"keys": [{"label": "bench",
         "public_key": egov_conversion::payload::hex(&key.verifying_key().to_bytes())}]})

@@ -410,22 +410,42 @@ void egov_bytes_free(struct EgovBytes *bytes);
 
 // Signs a conversion mark and stamps its QR and text block onto a page image (PNG or JPEG in,
 // the same format out; CONV-03 / CONV-12). `content` NULL means "the page itself" is what the
-// mark covers; `dpi` 0 means 300. Writes the stamped image to `*out_image` (free it with
-// [`egov_bytes_free`]) and `{"format", "rect", "covered_dark_fraction", "findings", "qr_text",
-// "key_id"}` to `*out_json`.
+// mark covers. `options_json` NULL means the defaults; otherwise `{"payload": {"lookup_url"},
+// "stamp": {"render": {"dpi", …}, "position": {"at": "bottom_left"}, "margin_mm",
+// "cover_threshold"}}`, every member optional (300 dpi, top right, 8 mm margin). Writes the
+// stamped image to `*out_image` (free it with [`egov_bytes_free`]) and `{"format", "rect",
+// "covered_dark_fraction", "findings", "qr_text", "key_id"}` to `*out_json`.
 //
 // # Safety
 // `page` is readable for `page_len` bytes, `content` NULL or readable for `content_len`;
-// strings are NUL-terminated; `out_image` and `out_json` are writable.
+// strings are NUL-terminated (`options_json` may be NULL); `out_image` and `out_json` are
+// writable.
 enum EgovResult egov_conversion_stamp_page(const uint8_t *page,
                                            size_t page_len,
                                            const char *mark_json,
                                            const uint8_t *content,
                                            size_t content_len,
                                            const char *secret_key_hex,
-                                           uint32_t dpi,
+                                           const char *options_json,
                                            struct EgovBytes *out_image,
                                            char **out_json);
+
+// Signs a conversion mark over `content` and renders the mark block alone (QR code and text,
+// CONV-03 / CONV-12) as a greyscale PNG, to place on a page or into a PDF yourself.
+// `options_json` as for [`egov_conversion_stamp_page`] (`stamp.render` sizes the block; NULL =
+// 300 dpi). Writes the PNG to `*out_png` (free it with [`egov_bytes_free`]) and `{"width",
+// "height", "dpi", "qr_text", "qr_version", "key_id"}` to `*out_json`.
+//
+// # Safety
+// `content` is readable for `content_len` bytes (NULL allowed when 0); strings are
+// NUL-terminated (`options_json` may be NULL); `out_png` and `out_json` are writable.
+enum EgovResult egov_conversion_render_mark(const char *mark_json,
+                                            const uint8_t *content,
+                                            size_t content_len,
+                                            const char *secret_key_hex,
+                                            const char *options_json,
+                                            struct EgovBytes *out_png,
+                                            char **out_json);
 
 // Finds the conversion mark's QR code on a page image (PNG or JPEG) and verifies it against
 // `trust_json`; `content` NULL means "no content to compare". Writes `{"qr_codes_found",

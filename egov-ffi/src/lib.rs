@@ -1198,13 +1198,16 @@ pub unsafe extern "C" fn egov_bytes_free(bytes: *mut EgovBytes) {
 
 /// Signs a conversion mark and stamps its QR and text block onto a page image (PNG or JPEG in,
 /// the same format out; CONV-03 / CONV-12). `content` NULL means "the page itself" is what the
-/// mark covers; `dpi` 0 means 300. Writes the stamped image to `*out_image` (free it with
-/// [`egov_bytes_free`]) and `{"format", "rect", "covered_dark_fraction", "findings", "qr_text",
-/// "key_id"}` to `*out_json`.
+/// mark covers. `options_json` NULL means the defaults; otherwise `{"payload": {"lookup_url"},
+/// "stamp": {"render": {"dpi", …}, "position": {"at": "bottom_left"}, "margin_mm",
+/// "cover_threshold"}}`, every member optional (300 dpi, top right, 8 mm margin). Writes the
+/// stamped image to `*out_image` (free it with [`egov_bytes_free`]) and `{"format", "rect",
+/// "covered_dark_fraction", "findings", "qr_text", "key_id"}` to `*out_json`.
 ///
 /// # Safety
 /// `page` is readable for `page_len` bytes, `content` NULL or readable for `content_len`;
-/// strings are NUL-terminated; `out_image` and `out_json` are writable.
+/// strings are NUL-terminated (`options_json` may be NULL); `out_image` and `out_json` are
+/// writable.
 #[no_mangle]
 pub unsafe extern "C" fn egov_conversion_stamp_page(
     page: *const u8,
@@ -1213,23 +1216,14 @@ pub unsafe extern "C" fn egov_conversion_stamp_page(
     content: *const u8,
     content_len: usize,
     secret_key_hex: *const c_char,
-    dpi: u32,
+    options_json: *const c_char,
     out_image: *mut EgovBytes,
     out_json: *mut *mut c_char,
 ) -> EgovResult {
-    guard(|| {
-        // SAFETY: the caller's contract covers every pointer.
-        let img_slot = unsafe { out_slot(out_image, "out_image") }?;
-        *img_slot = EgovBytes {
-            data: std::ptr::null_mut(),
-            len: 0,
-        };
-        // SAFETY: as above.
-        let json_slot = unsafe { out_slot(out_json, "out_json") }?;
-        *json_slot = std::ptr::null_mut();
-        // SAFETY: as above.
-        let (page, mark, content, key) = unsafe {
-            (
+    // SAFETY: the caller's contract covers every pointer.
+    unsafe {
+        image_out(out_image, out_json, || {
+            ops::conversion_stamp_page(
                 arg_bytes(page, page_len, "page")?,
                 arg_str(mark_json, "mark_json")?,
                 if content.is_null() {
@@ -1238,10 +1232,65 @@ pub unsafe extern "C" fn egov_conversion_stamp_page(
                     Some(arg_bytes(content, content_len, "content")?)
                 },
                 arg_str(secret_key_hex, "secret_key_hex")?,
+                arg_opt_str(options_json, "options_json")?,
             )
+        })
+    }
+}
+
+/// Signs a conversion mark over `content` and renders the mark block alone (QR code and text,
+/// CONV-03 / CONV-12) as a greyscale PNG, to place on a page or into a PDF yourself.
+/// `options_json` as for [`egov_conversion_stamp_page`] (`stamp.render` sizes the block; NULL =
+/// 300 dpi). Writes the PNG to `*out_png` (free it with [`egov_bytes_free`]) and `{"width",
+/// "height", "dpi", "qr_text", "qr_version", "key_id"}` to `*out_json`.
+///
+/// # Safety
+/// `content` is readable for `content_len` bytes (NULL allowed when 0); strings are
+/// NUL-terminated (`options_json` may be NULL); `out_png` and `out_json` are writable.
+#[no_mangle]
+pub unsafe extern "C" fn egov_conversion_render_mark(
+    mark_json: *const c_char,
+    content: *const u8,
+    content_len: usize,
+    secret_key_hex: *const c_char,
+    options_json: *const c_char,
+    out_png: *mut EgovBytes,
+    out_json: *mut *mut c_char,
+) -> EgovResult {
+    // SAFETY: the caller's contract covers every pointer.
+    unsafe {
+        image_out(out_png, out_json, || {
+            ops::conversion_render_mark(
+                arg_str(mark_json, "mark_json")?,
+                arg_bytes(content, content_len, "content")?,
+                arg_str(secret_key_hex, "secret_key_hex")?,
+                arg_opt_str(options_json, "options_json")?,
+            )
+        })
+    }
+}
+
+/// Runs `f` behind the panic guard and writes its image and JSON answer: both outputs are
+/// cleared first, so after an error they are NULL / empty.
+///
+/// # Safety
+/// `out_image` and `out_json` are NULL (an error) or writable.
+unsafe fn image_out(
+    out_image: *mut EgovBytes,
+    out_json: *mut *mut c_char,
+    f: impl FnOnce() -> OpResult<(Vec<u8>, String)>,
+) -> EgovResult {
+    guard(|| {
+        // SAFETY: forwarded contract of this function.
+        let img_slot = unsafe { out_slot(out_image, "out_image") }?;
+        *img_slot = EgovBytes {
+            data: std::ptr::null_mut(),
+            len: 0,
         };
-        let (image, meta) =
-            ops::conversion_stamp_page(page, mark, content, key, (dpi != 0).then_some(dpi))?;
+        // SAFETY: as above.
+        let json_slot = unsafe { out_slot(out_json, "out_json") }?;
+        *json_slot = std::ptr::null_mut();
+        let (image, meta) = f()?;
         let meta = into_c(meta)?;
         let len = image.len();
         *img_slot = EgovBytes {

@@ -692,36 +692,54 @@ fn bytes_len_check(what: &str, b: &[u8]) -> OpResult<()> {
     Ok(())
 }
 
+/// Options of [`conversion_stamp_page`] and [`conversion_render_mark`] as JSON, every member
+/// optional: `{"payload": {"lookup_url", "limits"}, "stamp": {"render": {"dpi", "module_mm",
+/// "text_width_mm", "title_pt", "text_pt"}, "position": {"at": "top_right" | "top_left" |
+/// "bottom_right" | "bottom_left" | "millimetres", "x", "y"}, "margin_mm", "cover_threshold"}}`
+/// (the library's `PayloadOptions` and `StampOptions`; `render_mark` uses `stamp.render`).
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct MarkImageOptions {
+    /// How the payload is signed (lookup URL, size limits).
+    pub payload: egov_conversion::payload::PayloadOptions,
+    /// Where and how large the block is drawn.
+    pub stamp: egov_conversion::render::StampOptions,
+}
+
+fn sign_for_image(
+    mark: &str,
+    content: &[u8],
+    secret_key_hex: &str,
+    options: Option<&str>,
+) -> OpResult<(egov_conversion::SignedMark, MarkImageOptions)> {
+    use egov_conversion::payload::content_digest;
+    let mark: egov_conversion::ConversionMark = from_json("mark", mark)?;
+    let key = signing_key(secret_key_hex)?;
+    bytes_len_check("content", content)?;
+    let options: MarkImageOptions = match options {
+        Some(o) => from_json("options", o)?,
+        None => MarkImageOptions::default(),
+    };
+    let signed = egov_conversion::sign(&mark, &content_digest(content), &key, &options.payload)
+        .map_err(dom)?;
+    Ok((signed, options))
+}
+
 /// `conversion.stamp_page`: signs `mark` over `content` (the page itself when `None`) and
-/// stamps the QR and text block onto the page image (PNG or JPEG in, same format out).
-/// `dpi` overrides the page resolution (default 300). Returns the stamped image and JSON text
-/// `{"format", "rect", "covered_dark_fraction", "findings", "qr_text", "key_id"}`.
+/// stamps the QR and text block onto the page image (PNG or JPEG in, same format out), with
+/// [`MarkImageOptions`] (default: no lookup URL, 300 dpi, top right, 8 mm margin). Returns the
+/// stamped image and JSON text `{"format", "rect", "covered_dark_fraction", "findings",
+/// "qr_text", "key_id"}`.
 pub fn conversion_stamp_page(
     page: &[u8],
     mark: &str,
     content: Option<&[u8]>,
     secret_key_hex: &str,
-    dpi: Option<u32>,
+    options: Option<&str>,
 ) -> OpResult<(Vec<u8>, String)> {
-    use egov_conversion::payload::{content_digest, PayloadOptions};
-    use egov_conversion::render::{stamp, StampOptions};
     bytes_len_check("page", page)?;
-    let mark: egov_conversion::ConversionMark = from_json("mark", mark)?;
-    let key = signing_key(secret_key_hex)?;
-    let content = content.unwrap_or(page);
-    bytes_len_check("content", content)?;
-    let signed = egov_conversion::sign(
-        &mark,
-        &content_digest(content),
-        &key,
-        &PayloadOptions::default(),
-    )
-    .map_err(dom)?;
-    let mut opts = StampOptions::default();
-    if let Some(d) = dpi {
-        opts.render.dpi = d;
-    }
-    let stamped = stamp(page, &signed, &opts).map_err(dom)?;
+    let (signed, options) = sign_for_image(mark, content.unwrap_or(page), secret_key_hex, options)?;
+    let stamped = egov_conversion::render::stamp(page, &signed, &options.stamp).map_err(dom)?;
     let meta = to_text(&json!({
         "format": stamped.format,
         "rect": stamped.rect,
@@ -731,6 +749,31 @@ pub fn conversion_stamp_page(
         "key_id": signed.key_id(),
     }))?;
     Ok((stamped.image, meta))
+}
+
+/// `conversion.render_mark`: signs `mark` over `content` and renders the mark block alone (QR
+/// and text, CONV-03 / CONV-12) as a greyscale PNG, to place on a page or a PDF yourself, sized
+/// by `stamp.render` of [`MarkImageOptions`]. Returns the PNG and JSON text `{"width",
+/// "height", "dpi", "qr_text", "qr_version", "key_id"}`.
+pub fn conversion_render_mark(
+    mark: &str,
+    content: &[u8],
+    secret_key_hex: &str,
+    options: Option<&str>,
+) -> OpResult<(Vec<u8>, String)> {
+    use egov_conversion::render::{encode_png, render_mark};
+    let (signed, options) = sign_for_image(mark, content, secret_key_hex, options)?;
+    let block = render_mark(&signed, &options.stamp.render).map_err(dom)?;
+    let png = encode_png(&block).map_err(dom)?;
+    let meta = to_text(&json!({
+        "width": block.width(),
+        "height": block.height(),
+        "dpi": options.stamp.render.dpi,
+        "qr_text": signed.qr_text,
+        "qr_version": signed.qr_version,
+        "key_id": signed.key_id(),
+    }))?;
+    Ok((png, meta))
 }
 
 /// `conversion.verify_page`: finds the mark's QR code on a page image (PNG or JPEG) and
@@ -1295,6 +1338,17 @@ fn json_arg(args: &Value, key: &str) -> OpResult<Option<String>> {
     }
 }
 
+/// An image answer of `call` (JSON only): the metadata plus the image as hex, its length and
+/// SHA-256.
+fn image_answer(meta: &str, image: &[u8]) -> OpResult {
+    use egov_conversion::payload::{content_digest, hex};
+    let mut out = parse_text(meta)?;
+    out["image_sha256"] = json!(hex(&content_digest(image)));
+    out["image_len"] = json!(image.len());
+    out["image_hex"] = json!(hex(image));
+    Ok(out)
+}
+
 fn request_arg(args: &Value) -> OpResult<String> {
     json_arg(args, "request")?.ok_or_else(|| bad_args("argument 'request' is missing"))
 }
@@ -1307,7 +1361,7 @@ fn calendar_arg(args: &Value) -> OpResult<Cow<'static, WorkingCalendar>> {
 }
 
 /// Every operation name [`call`] knows, in a stable order.
-pub const OPERATIONS: [&str; 38] = [
+pub const OPERATIONS: [&str; 39] = [
     "time.parse",
     "calendar.day",
     "calendar.is_working_day",
@@ -1334,6 +1388,7 @@ pub const OPERATIONS: [&str; 38] = [
     "conversion.sign",
     "conversion.verify",
     "conversion.stamp_page",
+    "conversion.render_mark",
     "conversion.verify_page",
     "platform.classify",
     "platform.count",
@@ -1475,29 +1530,27 @@ pub fn call(op: &str, args: &Value) -> OpResult {
             let page = decode_hex("page_hex", str_arg(args, "page_hex")?)?;
             let mark =
                 json_arg(args, "mark")?.ok_or_else(|| bad_args("argument 'mark' is missing"))?;
-            let dpi = match args.get("dpi") {
-                None | Some(Value::Null) => None,
-                Some(v) => Some(
-                    v.as_u64()
-                        .and_then(|d| u32::try_from(d).ok())
-                        .ok_or_else(|| bad_args("argument 'dpi' must be an unsigned integer"))?,
-                ),
-            };
-            let content = content_arg(args)?;
             let (image, meta) = conversion_stamp_page(
                 &page,
                 &mark,
-                content.as_deref(),
+                content_arg(args)?.as_deref(),
                 str_arg(args, "secret_key")?,
-                dpi,
+                json_arg(args, "options")?.as_deref(),
             )?;
-            let mut out = parse_text(&meta)?;
-            out["image_sha256"] = json!(egov_conversion::payload::hex(
-                &egov_conversion::payload::content_digest(&image)
-            ));
-            out["image_len"] = json!(image.len());
-            out["image_hex"] = json!(egov_conversion::payload::hex(&image));
-            Ok(out)
+            image_answer(&meta, &image)
+        }
+        "conversion.render_mark" => {
+            let mark =
+                json_arg(args, "mark")?.ok_or_else(|| bad_args("argument 'mark' is missing"))?;
+            let content = content_arg(args)?
+                .ok_or_else(|| bad_args("argument 'content_hex' or 'content_text' is missing"))?;
+            let (png, meta) = conversion_render_mark(
+                &mark,
+                &content,
+                str_arg(args, "secret_key")?,
+                json_arg(args, "options")?.as_deref(),
+            )?;
+            image_answer(&meta, &png)
         }
         "conversion.verify_page" => {
             let image = decode_hex("image_hex", str_arg(args, "image_hex")?)?;

@@ -436,20 +436,37 @@ fn trust_declare(py: Python<'_>, request_json: &str, lang: &str) -> PyResult<Str
 
 /// Signs a mark and stamps it onto a page image; `(image bytes, JSON metadata)`.
 #[pyfunction]
-#[pyo3(signature = (page, mark_json, secret_key_hex, content=None, dpi=None))]
+#[pyo3(signature = (page, mark_json, secret_key_hex, content=None, options_json=None))]
 fn conversion_stamp_page(
     py: Python<'_>,
     page: &[u8],
     mark_json: &str,
     secret_key_hex: &str,
     content: Option<&[u8]>,
-    dpi: Option<u32>,
+    options_json: Option<&str>,
 ) -> PyResult<(Py<pyo3::types::PyBytes>, String)> {
     let (image, meta) = plain(
         py,
-        ops::conversion_stamp_page(page, mark_json, content, secret_key_hex, dpi),
+        ops::conversion_stamp_page(page, mark_json, content, secret_key_hex, options_json),
     )?;
     Ok((pyo3::types::PyBytes::new(py, &image).unbind(), meta))
+}
+
+/// Signs a mark and renders the mark block alone as a PNG; `(png bytes, JSON metadata)`.
+#[pyfunction]
+#[pyo3(signature = (mark_json, content, secret_key_hex, options_json=None))]
+fn conversion_render_mark(
+    py: Python<'_>,
+    mark_json: &str,
+    content: &[u8],
+    secret_key_hex: &str,
+    options_json: Option<&str>,
+) -> PyResult<(Py<pyo3::types::PyBytes>, String)> {
+    let (png, meta) = plain(
+        py,
+        ops::conversion_render_mark(mark_json, content, secret_key_hex, options_json),
+    )?;
+    Ok((pyo3::types::PyBytes::new(py, &png).unbind(), meta))
 }
 
 /// Finds and verifies the conversion mark on a page image; JSON.
@@ -493,6 +510,7 @@ fn _egov(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(conversion_sign, m)?)?;
     m.add_function(wrap_pyfunction!(conversion_verify, m)?)?;
     m.add_function(wrap_pyfunction!(conversion_stamp_page, m)?)?;
+    m.add_function(wrap_pyfunction!(conversion_render_mark, m)?)?;
     m.add_function(wrap_pyfunction!(conversion_verify_page, m)?)?;
     m.add_function(wrap_pyfunction!(platform_classify, m)?)?;
     m.add_function(wrap_pyfunction!(platform_count, m)?)?;

@@ -83,8 +83,15 @@ def _content(a):
 def _stamp_page(a):
     import hashlib
     image, meta = egov.stamp_page(bytes.fromhex(a["page_hex"]), a["mark"], a["secret_key"],
-                                  content=_content(a), dpi=a.get("dpi"))
+                                  content=_content(a), options=a.get("options"))
     return dict(meta, image_sha256=hashlib.sha256(image).hexdigest(), image_len=len(image))
+
+
+def _render_mark(a):
+    import hashlib
+    png, meta = egov.render_conversion_mark(a["mark"], _content(a), a["secret_key"],
+                                            options=a.get("options"))
+    return dict(meta, image_sha256=hashlib.sha256(png).hexdigest(), image_len=len(png))
 
 
 def _keywords(run, members):
@@ -147,6 +154,7 @@ PYTHONIC = {
     "conversion.verify": lambda a: egov.verify_conversion_qr(
         a["qr_text"], a["trust"], _content(a)),
     "conversion.stamp_page": _stamp_page,
+    "conversion.render_mark": _render_mark,
     "conversion.verify_page": lambda a: egov.verify_page(
         bytes.fromhex(a["image_hex"]), a["trust"], _content(a)),
     "platform.classify": lambda a: egov.classify_platform(

@@ -87,7 +87,7 @@ int main(void) {
   /* Page images: stamp (bytes out in an EgovBytes), then find and verify the mark. */
   EgovBytes img = {NULL, 0};
   CHECK_OK(egov_conversion_stamp_page(PAGE, sizeof PAGE, MARK_JSON, CONTENT, CONTENT_LEN, SEED_HEX,
-                                      100, &img, &out));
+                                      "{\"stamp\":{\"render\":{\"dpi\":100}}}", &img, &out));
   CHECK(img.data != NULL && img.len > 8 && memcmp(img.data, "\x89PNG", 4) == 0);
   CHECK(contains(out, "\"format\":\"png\""));
   egov_string_free(out);
@@ -104,13 +104,37 @@ int main(void) {
   egov_bytes_free(NULL);
   CHECK_ERR(egov_conversion_verify_page(PAGE, sizeof PAGE, TRUST, NULL, 0, &out),
             EGOV_RESULT_INVALID_INPUT, "scan.no_mark");
-  CHECK_ERR(egov_conversion_stamp_page((const uint8_t *)"nope", 4, MARK_JSON, NULL, 0, SEED_HEX, 0,
-                                       &img, &out),
+  CHECK_ERR(egov_conversion_stamp_page((const uint8_t *)"nope", 4, MARK_JSON, NULL, 0, SEED_HEX,
+                                       NULL, &img, &out),
             EGOV_RESULT_INVALID_INPUT, "image.decode");
   CHECK(img.data == NULL && out == NULL);
-  CHECK_ERR(egov_conversion_stamp_page(PAGE, sizeof PAGE, MARK_JSON, NULL, 0, SEED_HEX, 0, NULL,
+  CHECK_ERR(egov_conversion_stamp_page(PAGE, sizeof PAGE, MARK_JSON, NULL, 0, SEED_HEX, NULL, NULL,
                                        &out),
             EGOV_RESULT_NULL_ARGUMENT, "ffi.null_argument");
+  /* Options: a lookup URL in the signed payload, the block at the bottom left; unknown option
+   * keys are refused, not ignored. */
+  CHECK_OK(egov_conversion_stamp_page(
+      PAGE, sizeof PAGE, MARK_JSON, CONTENT, CONTENT_LEN, SEED_HEX,
+      "{\"payload\":{\"lookup_url\":\"https://dichvucong.gov.vn/tra-cuu\"},"
+      "\"stamp\":{\"render\":{\"dpi\":100},\"position\":{\"at\":\"bottom_left\"}}}",
+      &img, &out));
+  CHECK(contains(out, "\"qr_text\":\"https://dichvucong.gov.vn/tra-cuu#"));
+  CHECK(contains(out, "\"rect\":[31,")); /* 8 mm (31 px at 100 dpi) from the left edge */
+  egov_string_free(out);
+  CHECK_OK(egov_conversion_verify_page(img.data, img.len, TRUST, CONTENT, CONTENT_LEN, &out));
+  CHECK(contains(out, "\"verified\":true"));
+  egov_string_free(out);
+  egov_bytes_free(&img);
+  CHECK_ERR(egov_conversion_stamp_page(PAGE, sizeof PAGE, MARK_JSON, NULL, 0, SEED_HEX,
+                                       "{\"stamp\":{\"dpii\":100}}", &img, &out),
+            EGOV_RESULT_INVALID_JSON, "ffi.invalid_json");
+  CHECK(img.data == NULL && out == NULL);
+  /* The mark block alone, as a PNG to place in a PDF. */
+  CHECK_OK(egov_conversion_render_mark(MARK_JSON, CONTENT, CONTENT_LEN, SEED_HEX, NULL, &img, &out));
+  CHECK(img.data != NULL && memcmp(img.data, "\x89PNG", 4) == 0);
+  CHECK(contains(out, "\"dpi\":300"));
+  egov_string_free(out);
+  egov_bytes_free(&img);
   /* Make a mark from its facts (SDK wording, A-08) and sign what was made. */
   CHECK_OK(egov_conversion_make("{\"direction\":\"paper_to_data\",\"converted_at\":"
                                 "\"2026-03-02T09:15:00.750+07:00\",\"converter_full_name\":"

@@ -305,7 +305,16 @@ static EgovResult p_stamp(const char *s, int slot) {
   char *o = NULL;
   EgovBytes b = {NULL, 0};
   EgovResult r = egov_conversion_stamp_page(TINY, sizeof TINY, V(0, MARK_JSON), NULL, 0,
-                                            V(1, SEED_HEX), 0, &b, &o);
+                                            V(1, SEED_HEX), V(2, "{}"), &b, &o);
+  egov_bytes_free(&b);
+  egov_string_free(o);
+  return r;
+}
+static EgovResult p_render(const char *s, int slot) {
+  char *o = NULL;
+  EgovBytes b = {NULL, 0};
+  EgovResult r = egov_conversion_render_mark(V(0, MARK_JSON), (const uint8_t *)"abc", 3,
+                                             V(1, SEED_HEX), V(2, "{}"), &b, &o);
   egov_bytes_free(&b);
   egov_string_free(o);
   return r;
@@ -358,7 +367,8 @@ static const struct probe PROBES[] = {
     {"egov_conversion_check_system", p_conv_system, 3, 6, 0}, /* now, effective_date: NULL = default */
     {"egov_conversion_sign", p_conv_sign, 3, 4, 0},
     {"egov_conversion_verify", p_conv_verify, 2, 0, 1}, /* "" is a QR text that fails */
-    {"egov_conversion_stamp_page", p_stamp, 2, 0, 0},
+    {"egov_conversion_stamp_page", p_stamp, 3, 4, 0},  /* options: NULL = defaults */
+    {"egov_conversion_render_mark", p_render, 3, 4, 0}, /* options: NULL = defaults */
     {"egov_conversion_verify_page", p_verify_page, 1, 0, 0},
     {"egov_platform_classify", p_plat_classify, 1, 0, 0},
     {"egov_platform_report", p_plat_report, 1, 0, 0},
@@ -469,10 +479,13 @@ int main(void) {
 
   {
     EgovBytes b = {NULL, 0};
-    CHECK_ERR(egov_conversion_stamp_page(NULL, 4, MARK_JSON, NULL, 0, SEED_HEX, 0, &b, &out),
+    CHECK_ERR(egov_conversion_stamp_page(NULL, 4, MARK_JSON, NULL, 0, SEED_HEX, NULL, &b, &out),
               EGOV_RESULT_NULL_ARGUMENT, "ffi.null_argument");
     CHECK_ERR(egov_conversion_stamp_page((const uint8_t *)big, big_len, MARK_JSON, NULL, 0,
-                                         SEED_HEX, 0, &b, &out),
+                                         SEED_HEX, NULL, &b, &out),
+              EGOV_RESULT_INPUT_TOO_LARGE, "ffi.input_too_large");
+    CHECK_ERR(egov_conversion_render_mark(MARK_JSON, (const uint8_t *)big, big_len, SEED_HEX, NULL,
+                                          &b, &out),
               EGOV_RESULT_INPUT_TOO_LARGE, "ffi.input_too_large");
     CHECK_ERR(egov_conversion_verify_page((const uint8_t *)big, big_len, "{\"keys\":[]}", NULL, 0,
                                           &out),

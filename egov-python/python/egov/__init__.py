@@ -43,13 +43,13 @@ __all__ = [
     "StatusError", "StatusTracker", "TimeError", "TrustError", "UrgencyError",
     "apply_sender_step", "apply_status", "call", "check_channel", "check_conversion_system",
     "check_registry", "check_security_txt", "classify_platform", "count_active_users",
-    "count_active_users_csv",
-    "declare_trust", "edxml_status", "evaluate_site", "evaluate_trust_criterion",
-    "is_ancestor_of", "legal_value", "make_conversion_mark", "match_blocklist",
-    "paper_copy_required", "parse_agency_code", "parse_document_id", "parse_document_number",
-    "parse_time", "parse_urgency", "platform_next_due", "platform_report", "scan_links",
-    "send_deadline", "sign_conversion_mark", "stamp_page", "validate_conversion_mark",
-    "validate_metadata", "verify_conversion_qr", "verify_page",
+    "count_active_users_csv", "declare_trust", "edxml_status", "evaluate_site",
+    "evaluate_trust_criterion", "is_ancestor_of", "legal_value", "make_conversion_mark",
+    "match_blocklist", "paper_copy_required", "parse_agency_code", "parse_document_id",
+    "parse_document_number", "parse_time", "parse_urgency", "platform_next_due",
+    "platform_report", "render_conversion_mark", "scan_links", "send_deadline",
+    "sign_conversion_mark", "stamp_page", "validate_conversion_mark", "validate_metadata",
+    "verify_conversion_qr", "verify_page",
 ]
 
 DateLike = Union[_dt.date, str]
@@ -643,16 +643,50 @@ def declare_trust(request: TrustRequest, lang: str = "vi") -> Dict[str, Any]:
     return _load_dict(_egov.trust_declare(_json_text(request), lang))
 
 
+def _image_options(dpi: Optional[int], position: Optional[str], lookup_url: Optional[str],
+                   options: Optional[Mapping[str, Any]]) -> Optional[str]:
+    """The ``options`` JSON of stamping and rendering, with the keyword shortcuts merged in."""
+    merged: Dict[str, Any] = _json.loads(_json_text(options)) if options is not None else {}
+    stamp = merged.setdefault("stamp", {})
+    if dpi is not None:
+        stamp.setdefault("render", {})["dpi"] = dpi
+    if position is not None:
+        stamp["position"] = {"at": position}
+    if lookup_url is not None:
+        merged.setdefault("payload", {})["lookup_url"] = lookup_url
+    return _json.dumps(merged, ensure_ascii=False)
+
+
 def stamp_page(page: bytes, mark: Union[str, Mapping[str, Any]], secret_key: str, *,
                content: Optional[bytes] = None,
-               dpi: Optional[int] = None) -> Tuple[bytes, Dict[str, Any]]:
+               dpi: Optional[int] = None,
+               position: Optional[str] = None,
+               lookup_url: Optional[str] = None,
+               options: Optional[Mapping[str, Any]] = None) -> Tuple[bytes, Dict[str, Any]]:
     """Signs ``mark`` (over ``content``, by default the page itself) and stamps its QR and text
-    block onto a page image (PNG or JPEG; CONV-03 / CONV-12). Returns the stamped image bytes
-    (same format) and a dict: ``format``, ``rect``, ``covered_dark_fraction``, ``findings``,
-    ``qr_text``, ``key_id``."""
+    block onto a page image (PNG or JPEG; CONV-03 / CONV-12). ``dpi`` is the page's resolution
+    (default 300), ``position`` ``"top_right"`` (default), ``"top_left"``, ``"bottom_right"`` or
+    ``"bottom_left"``, ``lookup_url`` a page the QR opens on a phone (signed too); ``options``
+    the full form (``payload``, ``stamp``). Returns the stamped image bytes (same format) and a
+    dict: ``format``, ``rect`` ([x, y, width, height] in pixels), ``covered_dark_fraction``,
+    ``findings``, ``qr_text``, ``key_id``."""
     image, meta = _egov.conversion_stamp_page(
-        bytes(page), _json_text(mark), secret_key, None if content is None else bytes(content), dpi)
+        bytes(page), _json_text(mark), secret_key, None if content is None else bytes(content),
+        _image_options(dpi, position, lookup_url, options))
     return image, _load_dict(meta)
+
+
+def render_conversion_mark(mark: Union[str, Mapping[str, Any]], content: bytes, secret_key: str,
+                           *, dpi: Optional[int] = None, lookup_url: Optional[str] = None,
+                           options: Optional[Mapping[str, Any]] = None
+                           ) -> Tuple[bytes, Dict[str, Any]]:
+    """Signs ``mark`` over ``content`` and renders the mark block alone (QR code and text) as a
+    greyscale PNG to place on a page or into a PDF yourself. Returns the PNG bytes and a dict:
+    ``width``, ``height``, ``dpi``, ``qr_text``, ``qr_version``, ``key_id``."""
+    png, meta = _egov.conversion_render_mark(
+        _json_text(mark), bytes(content), secret_key,
+        _image_options(dpi, None, lookup_url, options))
+    return png, _load_dict(meta)
 
 
 def verify_page(image: bytes, trust: Union[str, Mapping[str, Any]],
