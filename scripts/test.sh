@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every egov test: formatting, lints, the Rust test suites of every crate (unit,
+# Runs every egov test: formatting, lints, API docs, the Rust test suites of every crate (unit,
 # integration, property and doc tests), the C tests of the C ABI under valgrind, and the Python
 # package's pytest suite. This is the README's test command and what CI runs.
 set -euo pipefail
@@ -38,6 +38,8 @@ cargo fmt --manifest-path egov-python/Cargo.toml -- --check
 echo "== cargo clippy (all targets, warnings are errors)"
 cargo clippy --workspace --all-targets --locked -- -D warnings
 CARGO_TARGET_DIR="$py_target" cargo clippy --manifest-path egov-python/Cargo.toml --locked -- -D warnings
+echo "== cargo doc (broken links and bad HTML in the API docs are errors)"
+RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --locked --exclude egov-cli --quiet
 echo "== Python tools (venv: maturin, pytest, mypy; zxing-cpp + pillow as the independent QR decoder)"
 venv="target/venv"
 if [[ ! -x "$venv/bin/python" ]]; then

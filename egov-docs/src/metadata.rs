@@ -226,7 +226,7 @@ impl MetadataField {
         self.info().optional
     }
 
-    /// The citation of this point: QĐ 28/2018/QĐ-TTg Đ10.2.<point>.
+    /// The citation of this point: QĐ 28/2018/QĐ-TTg Đ10.2.`<point>`.
     pub fn basis(self) -> LegalRef {
         LegalRef::point(Instrument::Qd28_2018, 10, 2, self.point())
     }

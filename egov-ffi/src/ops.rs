@@ -1,6 +1,6 @@
 //! The operations every binding exposes, in safe Rust: typed arguments in, the crates' JSON
 //! (serde) form out, errors as [`OpError`] carrying the library's stable
-//! [`ErrorCode`](egov_core::ErrorCode) string.
+//! [`egov_core::ErrorCode`] string.
 //!
 //! The C exports in the crate root and the Python module (`egov-python`) are thin wrappers over
 //! these functions, and [`call`] dispatches an operation by name with JSON arguments: the entry
@@ -892,7 +892,7 @@ struct EventJson {
     in_vietnam: Option<bool>,
 }
 
-/// Parses events (a JSON array of [`EventJson`]).
+/// Parses events (a JSON array of `{"user", "at", "kind"?, "in_vietnam"?}`).
 pub fn events_from_json(events: &str) -> OpResult<Vec<egov_platform_class::ActivityEvent>> {
     use egov_platform_class::{ActivityEvent, ActivityKind, UserKey};
     let raw: Vec<EventJson> = from_json("events", events)?;
