@@ -273,15 +273,8 @@ fn code_inner(
         code.root(),
         findings_text(&findings),
     );
-    let json = json!({
-        "code": code,
-        "level": code.level(),
-        "parent": code.parent(),
-        "root": code.root(),
-        "groups": code.groups(),
-        "findings": findings,
-        "registry": registry_json,
-    });
+    let mut json = json!(code.view(findings.clone()));
+    json["registry"] = registry_json;
     Ok(if any_fail(&findings) {
         CmdResult::Invalid { human, json }
     } else {
@@ -305,13 +298,6 @@ pub fn docnum(input: &str) -> CmdResult {
     };
     let n = &parsed.value;
     let findings = parsed.findings();
-    let doc_type = n.doc_type().map(|t| {
-        json!({
-            "abbreviation": t.abbreviation(),
-            "name_vi": t.name_vi(),
-            "name_en": t.name_en(),
-        })
-    });
     let type_text = n.doc_type().map_or_else(
         || "none named (công văn or other)".to_owned(),
         |t| format!("{} ({})", t.name_vi(), t.name_en()),
@@ -324,16 +310,7 @@ pub fn docnum(input: &str) -> CmdResult {
         n.issuer(),
         findings_text(&findings),
     );
-    let json = json!({
-        "canonical": n,
-        "number": n.number(),
-        "year": n.year(),
-        "symbol": n.symbol(),
-        "type_abbreviation": n.type_abbreviation(),
-        "doc_type": doc_type,
-        "issuer": n.issuer(),
-        "findings": findings,
-    });
+    let json = json!(n.view(findings));
     CmdResult::Valid { human, json }
 }
 
@@ -355,14 +332,7 @@ pub fn docid(input: &str) -> CmdResult {
         structural.map_or_else(|| "—".to_owned(), |d| format!("{}, {}", d.year(), d.seq())),
         findings_text(&findings),
     );
-    let json = json!({
-        "id": id,
-        "organ_id": id.organ_id(),
-        "promulgation_date": id.promulgation_date(),
-        "number": id.number(),
-        "structural": structural,
-        "findings": findings,
-    });
+    let json = json!(id.view(findings.clone()));
     if any_fail(&findings) {
         CmdResult::Invalid { human, json }
     } else {

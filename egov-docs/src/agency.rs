@@ -472,7 +472,37 @@ fn strict_slow(s: &str) -> Result<[u8; AGENCY_CODE_LEN], AgencyError> {
     qcvn_bytes(b).ok_or(AgencyError::Length { len: s.len() })
 }
 
+/// The description of a code that `egov code --json` and the C and Python bindings answer: the
+/// code, its hierarchy and the findings about it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AgencyCodeView<'a> {
+    /// The code.
+    pub code: AgencyCode,
+    /// Its level (1–4).
+    pub level: u8,
+    /// The parent code, `None` at level 1.
+    pub parent: Option<AgencyCode>,
+    /// The level-1 code it belongs to.
+    pub root: AgencyCode,
+    /// The four groups as written, level 4 first.
+    pub groups: [&'a str; 4],
+    /// Findings about the code (format, hierarchy gaps, registry).
+    pub findings: Vec<Finding>,
+}
+
 impl AgencyCode {
+    /// The description of this code with `findings` (see [`AgencyCodeView`]).
+    pub fn view(&self, findings: Vec<Finding>) -> AgencyCodeView<'_> {
+        AgencyCodeView {
+            code: *self,
+            level: self.level(),
+            parent: self.parent(),
+            root: self.root(),
+            groups: self.groups(),
+            findings,
+        }
+    }
+
     /// Parses `s` with the strict QCVN 102:2016 profile (DOC-02, QĐ 28/2018/QĐ-TTg Đ10.2.a;
     /// layout from QCVN 102:2016/BTTTT, outside knowledge O-04). No trimming, no case folding,
     /// gaps allowed. Allocation-free.

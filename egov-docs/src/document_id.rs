@@ -399,7 +399,37 @@ pub struct EdxmlDocumentId {
 
 const EDXML_LAYOUT: &str = "organ_id,yyyy/MM/dd,number";
 
+/// The description of an edXML identifier that `egov docid --json` and the C and Python
+/// bindings answer.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EdxmlDocumentIdView<'a> {
+    /// The identifier.
+    pub id: &'a EdxmlDocumentId,
+    /// The issuing agency.
+    pub organ_id: AgencyCode,
+    /// The promulgation date.
+    pub promulgation_date: NaiveDate,
+    /// The document number.
+    pub number: &'a DocNumber,
+    /// The structural form (DOC-08), when the number gives one.
+    pub structural: Option<DocumentId>,
+    /// Findings (syntax, calendar, consistency).
+    pub findings: Vec<Finding>,
+}
+
 impl EdxmlDocumentId {
+    /// The description of this identifier with `findings` (see [`EdxmlDocumentIdView`]).
+    pub fn view(&self, findings: Vec<Finding>) -> EdxmlDocumentIdView<'_> {
+        EdxmlDocumentIdView {
+            id: self,
+            organ_id: self.organ_id(),
+            promulgation_date: self.promulgation_date(),
+            number: self.number(),
+            structural: self.to_document_id().ok(),
+            findings,
+        }
+    }
+
     /// An edXML document id from its parts.
     pub fn new(organ_id: AgencyCode, promulgation_date: NaiveDate, number: DocNumber) -> Self {
         EdxmlDocumentId {

@@ -565,7 +565,57 @@ fn scan(
     })
 }
 
+/// A document type as named in a number's description.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DocTypeView {
+    /// Its abbreviation (`QĐ`), if the type has one.
+    pub abbreviation: Option<&'static str>,
+    /// Vietnamese name (`Quyết định`).
+    pub name_vi: &'static str,
+    /// English name.
+    pub name_en: &'static str,
+}
+
+/// The description of a number that `egov docnum --json` and the C and Python bindings answer.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DocNumberView<'a> {
+    /// The canonical form.
+    pub canonical: &'a DocNumber,
+    /// The running number.
+    pub number: u32,
+    /// The year, when the symbol carries one.
+    pub year: Option<u16>,
+    /// The symbol after the slash.
+    pub symbol: &'a str,
+    /// The document-type abbreviation in the symbol, if any.
+    pub type_abbreviation: Option<&'a str>,
+    /// The document type it names (NĐ 30/2020 table), if any.
+    pub doc_type: Option<DocTypeView>,
+    /// The issuing part of the symbol.
+    pub issuer: &'a str,
+    /// Findings about the number.
+    pub findings: Vec<Finding>,
+}
+
 impl DocNumber {
+    /// The description of this number with `findings` (see [`DocNumberView`]).
+    pub fn view(&self, findings: Vec<Finding>) -> DocNumberView<'_> {
+        DocNumberView {
+            canonical: self,
+            number: self.number(),
+            year: self.year(),
+            symbol: self.symbol(),
+            type_abbreviation: self.type_abbreviation(),
+            doc_type: self.doc_type().map(|t| DocTypeView {
+                abbreviation: t.abbreviation(),
+                name_vi: t.name_vi(),
+                name_en: t.name_en(),
+            }),
+            issuer: self.issuer(),
+            findings,
+        }
+    }
+
     /// Parses a "số và ký hiệu", tolerating stray spaces, NFD input and a missing or extra
     /// leading zero, each reported as a [`NumberWarning`] (DOC-10.c, QĐ 28/2018/QĐ-TTg Đ10.2.c;
     /// form per Nghị định 30/2020/NĐ-CP Đ15 and Phụ lục I, O-05).

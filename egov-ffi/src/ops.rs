@@ -224,14 +224,7 @@ pub fn agency_parse(input: &str, lenient: bool) -> OpResult {
     let code = parsed.value;
     let mut findings = parsed.findings();
     findings.extend(code.check());
-    Ok(json!({
-        "code": code,
-        "level": code.level(),
-        "parent": code.parent(),
-        "root": code.root(),
-        "groups": code.groups(),
-        "findings": findings,
-    }))
+    to_value(&code.view(findings))
 }
 
 /// `agency.is_ancestor_of`: whether `ancestor` is a strict ancestor of `descendant` (strict
@@ -271,38 +264,14 @@ pub fn document_id_parse(input: &str) -> OpResult {
     let id = &parsed.value;
     let mut findings = parsed.findings();
     findings.extend(id.check_consistency(&EdxmlContext::default()).findings);
-    Ok(json!({
-        "id": id,
-        "organ_id": id.organ_id(),
-        "promulgation_date": id.promulgation_date(),
-        "number": id.number(),
-        "structural": id.to_document_id().ok(),
-        "findings": findings,
-    }))
+    to_value(&id.view(findings))
 }
 
 /// `number.parse`: a document number «số và ký hiệu», as `egov docnum --json`.
 pub fn number_parse(input: &str) -> OpResult {
     check_len("document number", input)?;
     let parsed = DocNumber::parse(input).map_err(dom)?;
-    let n = &parsed.value;
-    let doc_type = n.doc_type().map(|t| {
-        json!({
-            "abbreviation": t.abbreviation(),
-            "name_vi": t.name_vi(),
-            "name_en": t.name_en(),
-        })
-    });
-    Ok(json!({
-        "canonical": n,
-        "number": n.number(),
-        "year": n.year(),
-        "symbol": n.symbol(),
-        "type_abbreviation": n.type_abbreviation(),
-        "doc_type": doc_type,
-        "issuer": n.issuer(),
-        "findings": parsed.findings(),
-    }))
+    to_value(&parsed.value.view(parsed.findings()))
 }
 
 /// `urgency.parse`: field k (DOC-12). `urgency` is `null` for "not urgent".
