@@ -5,7 +5,9 @@ import datetime as dt
 import json
 import pathlib
 import sys
+import time
 import timeit
+from concurrent.futures import ThreadPoolExecutor
 
 import egov
 from egov import _egov
@@ -37,3 +39,12 @@ if len(sys.argv) > 1:
     assert egov.verify_page(PAGE, TRUST)["verified"] is True
     bench("Py _egov.conversion_verify_page (native, A4 PNG)", lambda: _egov.conversion_verify_page(PAGE, TRUST_TEXT, None), 20)
     bench("Py egov.verify_page (dict in/out, A4 PNG)", lambda: egov.verify_page(PAGE, TRUST), 20)
+
+    # The GIL is released during the call: two threads verify pages in parallel.
+    for threads in (1, 2):
+        with ThreadPoolExecutor(threads) as pool:
+            t0 = time.perf_counter()
+            results = list(pool.map(lambda _: egov.verify_page(PAGE, TRUST)["verified"], range(20)))
+            elapsed = time.perf_counter() - t0
+        assert all(results)
+        print(f"{'Py egov.verify_page, ' + str(threads) + ' thread(s)':<52} {20 / elapsed:10.1f} pages/s")

@@ -33,6 +33,10 @@ where
     r.map(|v| v.to_string()).map_err(|e| to_py(py, e))
 }
 
+// Expensive calls (images, pages, CSV, whole-site evaluation, `call`) run inside `py.detach`:
+// the GIL is released, so other Python threads keep running and several threads can verify
+// pages in parallel. The arguments are immutable Python bytes and str, borrowed for the call.
+
 fn plain<T>(py: Python<'_>, r: OpResult<T>) -> PyResult<T> {
     r.map_err(|e| to_py(py, e))
 }
@@ -40,7 +44,7 @@ fn plain<T>(py: Python<'_>, r: OpResult<T>) -> PyResult<T> {
 /// Runs operation `op` with JSON arguments (the shared test vectors' `op`/`args`); JSON out.
 #[pyfunction]
 fn call(py: Python<'_>, op: &str, args_json: &str) -> PyResult<String> {
-    plain(py, ops::call_json(op, args_json))
+    plain(py, py.detach(|| ops::call_json(op, args_json)))
 }
 
 /// Parses a timestamp (CORE-01); JSON `{"datetime", "unix_seconds"}`.
@@ -329,7 +333,7 @@ fn platform_classify(py: Python<'_>, request_json: &str) -> PyResult<String> {
 /// Counts distinct monthly active users of a JSON event list; JSON `{"months", "stats"}`.
 #[pyfunction]
 fn platform_count(py: Python<'_>, events_json: &str) -> PyResult<String> {
-    text(py, ops::platform_count(events_json))
+    text(py, py.detach(|| ops::platform_count(events_json)))
 }
 
 /// The self-classification report (PLAT-02…27); JSON request as `egov_platform_report` in C,
@@ -349,7 +353,7 @@ fn platform_next_due(py: Python<'_>, request_json: &str) -> PyResult<String> {
 /// Counts a whole activity CSV text (PLAT-01); JSON `{"months", "stats", "lines"}`.
 #[pyfunction]
 fn platform_count_csv(py: Python<'_>, content: &[u8]) -> PyResult<String> {
-    text(py, ops::platform_count_csv(content))
+    text(py, py.detach(|| ops::platform_count_csv(content)))
 }
 
 /// A monthly-active-user counter (PLAT-01): add batches of events, merge counters, read months.
@@ -366,12 +370,20 @@ impl ActiveUserCounter {
 
     /// Adds events (JSON array); all or nothing.
     fn add_batch(&mut self, py: Python<'_>, events_json: &str) -> PyResult<()> {
-        plain(py, ops::counter_add_json(&mut self.0, events_json))
+        let counter = &mut self.0;
+        plain(
+            py,
+            py.detach(|| ops::counter_add_json(counter, events_json)),
+        )
     }
 
     /// Feeds a block of activity CSV (blocks may split lines anywhere).
     fn feed_csv(&mut self, py: Python<'_>, block: &[u8]) -> PyResult<()> {
-        plain(py, ops::counter_feed_csv(&mut self.0, &mut self.1, block))
+        let (counter, reader) = (&mut self.0, &mut self.1);
+        plain(
+            py,
+            py.detach(|| ops::counter_feed_csv(counter, reader, block)),
+        )
     }
 
     /// Ends the CSV stream: JSON line accounting.
@@ -412,26 +424,29 @@ fn trust_blocklist_match(py: Python<'_>, list_text: &str, host: &str) -> PyResul
 /// request form of `egov_trust::request`; JSON `Assessment`.
 #[pyfunction]
 fn trust_evaluate(py: Python<'_>, request_json: &str) -> PyResult<String> {
-    text(py, ops::trust_evaluate(request_json))
+    text(py, py.detach(|| ops::trust_evaluate(request_json)))
 }
 
 /// One criterion (`a` … `e`, `đ` or `dd`; `c` is the TLS check) from the same request; JSON
 /// `CriterionVerdict`.
 #[pyfunction]
 fn trust_criterion(py: Python<'_>, request_json: &str, criterion: &str) -> PyResult<String> {
-    text(py, ops::trust_criterion(request_json, criterion))
+    text(
+        py,
+        py.detach(|| ops::trust_criterion(request_json, criterion)),
+    )
 }
 
 /// The links of the request's page, the flagged ones and the đ) verdict (TRUST-02.đ).
 #[pyfunction]
 fn trust_links(py: Python<'_>, request_json: &str) -> PyResult<String> {
-    text(py, ops::trust_links(request_json))
+    text(py, py.detach(|| ops::trust_links(request_json)))
 }
 
 /// The self-declaration (TRUST-04, Đ21.3): JSON `{"declaration", "markdown"}`.
 #[pyfunction]
 fn trust_declare(py: Python<'_>, request_json: &str, lang: &str) -> PyResult<String> {
-    text(py, ops::trust_declare(request_json, lang))
+    text(py, py.detach(|| ops::trust_declare(request_json, lang)))
 }
 
 /// Signs a mark and stamps it onto a page image; `(image bytes, JSON metadata)`.
@@ -447,7 +462,9 @@ fn conversion_stamp_page(
 ) -> PyResult<(Py<pyo3::types::PyBytes>, String)> {
     let (image, meta) = plain(
         py,
-        ops::conversion_stamp_page(page, mark_json, content, secret_key_hex, options_json),
+        py.detach(|| {
+            ops::conversion_stamp_page(page, mark_json, content, secret_key_hex, options_json)
+        }),
     )?;
     Ok((pyo3::types::PyBytes::new(py, &image).unbind(), meta))
 }
@@ -464,7 +481,7 @@ fn conversion_render_mark(
 ) -> PyResult<(Py<pyo3::types::PyBytes>, String)> {
     let (png, meta) = plain(
         py,
-        ops::conversion_render_mark(mark_json, content, secret_key_hex, options_json),
+        py.detach(|| ops::conversion_render_mark(mark_json, content, secret_key_hex, options_json)),
     )?;
     Ok((pyo3::types::PyBytes::new(py, &png).unbind(), meta))
 }
@@ -478,7 +495,10 @@ fn conversion_verify_page(
     trust_json: &str,
     content: Option<&[u8]>,
 ) -> PyResult<String> {
-    text(py, ops::conversion_verify_page(image, trust_json, content))
+    text(
+        py,
+        py.detach(|| ops::conversion_verify_page(image, trust_json, content)),
+    )
 }
 
 /// The native module.
