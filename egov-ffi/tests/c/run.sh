@@ -24,7 +24,7 @@ sed -e "s|@PREFIX@|$root|; s|@LIBDIR@|$libdir|; s|@INCLUDEDIR@|$root/egov-ffi/in
 export PKG_CONFIG_PATH="$out${PKG_CONFIG_PATH:+:$PKG_CONFIG_PATH}"
 
 cc=${CC:-gcc}
-cflags=(-std=c11 -Wall -Wextra -Werror -g -O1 $(pkg-config --cflags egov))
+cflags=(-std=c11 -Wall -Wextra -Werror -g -O1 -pthread $(pkg-config --cflags egov))
 sanitize=()
 runner=()
 if command -v valgrind >/dev/null 2>&1; then
@@ -65,6 +65,19 @@ if "$cc" "${cflags[@]}" "${sanitize[@]}" "$here/test_agency.c" -o "$out/test_age
   run test_agency_static "$out/test_agency_static"
 else
   echo "FAILED: test_agency_static (compile)"; failed=$((failed + 1))
+fi
+
+# The header from C++ (vendors' C++ code): compiled with the system C++ compiler when there is one.
+if command -v "${CXX:-c++}" >/dev/null 2>&1; then
+  if "${CXX:-c++}" -std=c++17 -Wall -Wextra -Werror -g -O1 "${sanitize[@]}" \
+      $(pkg-config --cflags egov) "$here/../cpp/header_check.cpp" -o "$out/header_check_cpp" \
+      $(pkg-config --libs egov) -Wl,-rpath,"$libdir"; then
+    run header_check_cpp "$out/header_check_cpp"
+  else
+    echo "FAILED: header_check_cpp (compile)"; failed=$((failed + 1))
+  fi
+else
+  echo "note: no C++ compiler (\$CXX or c++): the C++ header check did not run"
 fi
 
 # The README's C example, exactly as printed, compiles without warnings and runs cleanly.
