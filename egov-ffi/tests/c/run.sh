@@ -80,15 +80,20 @@ else
   echo "note: no C++ compiler (\$CXX or c++): the C++ header check did not run"
 fi
 
-# The README's C example, exactly as printed, compiles without warnings and runs cleanly.
+# The README's C example, exactly as printed, built against an installed copy of the library
+# (egov-ffi/install.sh into a scratch prefix, found through its pkg-config file) and run.
 awk '/^## Use it from C/{s=1} s && /^```c$/{p=1; next} p && /^```$/{exit} p' README.md \
   > "$out/readme_example.c"
-if [[ -s "$out/readme_example.c" ]] && "$cc" "${cflags[@]}" "${sanitize[@]}" \
-    "$out/readme_example.c" -o "$out/readme_example" $(pkg-config --libs egov) \
-    -Wl,-rpath,"$libdir"; then
+rm -rf "$out/prefix"
+if EGOV_PROFILE="$profile" egov-ffi/install.sh "$out/prefix" >/dev/null 2>&1 &&
+    [[ -s "$out/readme_example.c" ]] &&
+    "$cc" -std=c11 -Wall -Wextra -Werror -g "${sanitize[@]}" "$out/readme_example.c" \
+      -o "$out/readme_example" \
+      $(PKG_CONFIG_PATH="$out/prefix/lib/pkgconfig" pkg-config --cflags --libs egov) \
+      -Wl,-rpath,"$out/prefix/lib"; then
   run readme_example "$out/readme_example"
 else
-  echo "FAILED: readme_example (README.md has no C example, or it does not compile)"
+  echo "FAILED: readme_example (install.sh failed, README.md has no C example, or it does not compile)"
   failed=$((failed + 1))
 fi
 
