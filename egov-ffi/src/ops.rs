@@ -962,91 +962,6 @@ pub fn platform_count(events: &str) -> OpResult<String> {
     counter_months(&c)
 }
 
-/// The platform's history in a request (the library's `PlatformHistory` fields; every one
-/// optional, unknown keys refused so a misspelt key cannot silently change the due date).
-#[derive(Debug, Clone, Default, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct HistoryArg {
-    /// When the platform started operating, `YYYY-MM-DD`.
-    #[serde(default)]
-    pub operating_since: Option<String>,
-    /// When the first self-classification was made, `YYYY-MM-DD`.
-    #[serde(default)]
-    pub first_self_classification: Option<String>,
-}
-
-impl HistoryArg {
-    /// The library's history (dates checked, error code `date.invalid`).
-    pub fn to_history(&self) -> OpResult<egov_platform_class::PlatformHistory> {
-        let date = |d: &Option<String>| d.as_deref().map(parse_date).transpose();
-        Ok(egov_platform_class::PlatformHistory {
-            operating_since: date(&self.operating_since)?,
-            first_self_classification: date(&self.first_self_classification)?,
-        })
-    }
-}
-
-/// The schedule parameters in a request (the library's `ScheduleParams` fields); an absent
-/// field keeps its documented default (REQUIREMENTS §7): `decree_effective` 2024-10-23,
-/// `inclusive_annual_deadline` false, `roll_to_working_day` true.
-#[derive(Debug, Clone, Default, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ScheduleArg {
-    /// The decree's effective date, `YYYY-MM-DD`.
-    #[serde(default)]
-    pub decree_effective: Option<String>,
-    /// Read «trước 31 tháng 01» as "by 31 January".
-    #[serde(default)]
-    pub inclusive_annual_deadline: Option<bool>,
-    /// Roll the end of the first 12-month period to the next working day.
-    #[serde(default)]
-    pub roll_to_working_day: Option<bool>,
-}
-
-impl ScheduleArg {
-    /// The library's parameters: the defaults with the given fields replaced.
-    pub fn to_params(&self) -> OpResult<egov_platform_class::ScheduleParams> {
-        let mut p = egov_platform_class::ScheduleParams::default();
-        if let Some(d) = &self.decree_effective {
-            p.decree_effective = parse_date(d)?;
-        }
-        if let Some(b) = self.inclusive_annual_deadline {
-            p.inclusive_annual_deadline = b;
-        }
-        if let Some(b) = self.roll_to_working_day {
-            p.roll_to_working_day = b;
-        }
-        Ok(p)
-    }
-}
-
-/// The `context` of a report request: the library's `ReportContext` fields, each optional.
-#[derive(Debug, Clone, Default, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ContextArg {
-    /// Evidence for the obligations (`{"items": {"<id>": {"satisfied": true, …}},
-    /// "has_prioritised_search"?: bool}`).
-    #[serde(default)]
-    pub evidence: egov_platform_class::Evidence,
-    /// The platform's history.
-    #[serde(default)]
-    pub history: HistoryArg,
-    /// Schedule parameters.
-    #[serde(default)]
-    pub schedule: ScheduleArg,
-}
-
-impl ContextArg {
-    /// The library's report context.
-    pub fn to_context(&self) -> OpResult<egov_platform_class::ReportContext> {
-        Ok(egov_platform_class::ReportContext {
-            evidence: self.evidence.clone(),
-            history: self.history.to_history()?,
-            schedule: self.schedule.to_params()?,
-        })
-    }
-}
-
 /// Reads a JSON value into `T` (error `ffi.invalid_json`, as [`from_json`]).
 fn from_value<T: DeserializeOwned>(what: &str, v: Value) -> OpResult<T> {
     serde_json::from_value(v).map_err(|e| {
@@ -1078,8 +993,8 @@ fn request_without<T>(
 }
 
 /// `platform.report`: the self-classification report (PLAT-02…27, NĐ 137/2024 Đ17–20): the
-/// request of [`platform_classify`] plus `context` (`{"evidence"?, "history"?, "schedule"?}`,
-/// see [`ContextArg`]), `calendar` (JSON form; default the built-in Vietnamese calendar) and
+/// request of [`platform_classify`] plus `context` (the library's `ReportContext`:
+/// `{"evidence"?, "history"?, "schedule"?}`, every member optional), `calendar` (JSON form; default the built-in Vietnamese calendar) and
 /// `markdown` (bool). The library's `PlatformReport` JSON (`determination_date`, `method`,
 /// `method_vi`, `classification`, `obligations`, `obligations_overall`, `next_due`,
 /// `citations`), plus `"markdown"` (the bilingual Markdown report) when asked. The determination
@@ -1091,8 +1006,8 @@ pub fn platform_report(request: &str) -> OpResult<String> {
         request,
         &["markdown", "calendar", "context"],
         |v| {
-            let context: ContextArg = match v.get("context") {
-                None | Some(Value::Null) => ContextArg::default(),
+            let context: egov_platform_class::ReportContext = match v.get("context") {
+                None | Some(Value::Null) => egov_platform_class::ReportContext::default(),
                 Some(c) => from_value("report context", c.clone())?,
             };
             Ok((bool_arg(v, "markdown")?, calendar_arg(v)?, context))
@@ -1101,8 +1016,7 @@ pub fn platform_report(request: &str) -> OpResult<String> {
     let req: ClassifyRequest = from_value("report request", rest)?;
     let (input, date) = req.into_input()?;
     let report =
-        egov_platform_class::build_report(&input, date, &context.to_context()?, &calendar, None)
-            .map_err(dom)?;
+        egov_platform_class::build_report(&input, date, &context, &calendar, None).map_err(dom)?;
     let mut out = to_value(&report)?;
     if markdown {
         out["markdown"] = json!(report.to_markdown());
@@ -1118,10 +1032,10 @@ pub struct NextDueRequest {
     pub today: String,
     /// The platform's history (default: nothing known).
     #[serde(default)]
-    pub history: HistoryArg,
-    /// Schedule parameters (default: §7 ).
+    pub history: egov_platform_class::PlatformHistory,
+    /// Schedule parameters (default: §7; each member optional).
     #[serde(default)]
-    pub schedule: ScheduleArg,
+    pub schedule: egov_platform_class::ScheduleParams,
 }
 
 /// `platform.next_due`: the next self-classification due on `today` (PLAT-09, PLAT-10, PLAT-13;
@@ -1130,8 +1044,8 @@ pub struct NextDueRequest {
 /// self-classification, yearly «trước 31 tháng 01» (30 January by default, 31 with
 /// `inclusive_annual_deadline`, A-16). The request: `{"today": "YYYY-MM-DD", "history"?:
 /// {"operating_since"?, "first_self_classification"?}, "schedule"?: {"decree_effective"?,
-/// "inclusive_annual_deadline"?, "roll_to_working_day"?}, "calendar"?}` (see [`HistoryArg`],
-/// [`ScheduleArg`]). The library's `NextDue` JSON: `{"kind": "first" | "annual" |
+/// "inclusive_annual_deadline"?, "roll_to_working_day"?}, "calendar"?}` (the library's
+/// `PlatformHistory` and `ScheduleParams`). The library's `NextDue` JSON: `{"kind": "first" | "annual" |
 /// "not_determined", "due_on", "overdue", "rule", "basis", "note", "note_vi"}`.
 pub fn platform_next_due(request: &str) -> OpResult<String> {
     let (rest, calendar) =
@@ -1139,13 +1053,8 @@ pub fn platform_next_due(request: &str) -> OpResult<String> {
     let req: NextDueRequest = from_value("next-due request", rest)?;
     let today = parse_date(&req.today)?;
     to_text(
-        &egov_platform_class::next_due(
-            today,
-            &req.history.to_history()?,
-            &req.schedule.to_params()?,
-            &calendar,
-        )
-        .map_err(dom)?,
+        &egov_platform_class::next_due(today, &req.history, &req.schedule, &calendar)
+            .map_err(dom)?,
     )
 }
 

@@ -205,8 +205,10 @@ pub struct EvidenceItem {
     pub note: Option<String>,
 }
 
-/// A platform's evidence, keyed by [`Obligation::id`].
+/// A platform's evidence, keyed by [`Obligation::id`] (JSON: unknown fields refused; an
+/// unknown item id is reported by [`evaluate`]).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Evidence {
     /// Evidence per item.
     #[serde(default)]

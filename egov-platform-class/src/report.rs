@@ -91,8 +91,10 @@ pub struct PlatformReport {
     pub citations: Vec<LegalRef>,
 }
 
-/// Everything a report needs besides the classification input.
+/// Everything a report needs besides the classification input (JSON: every field optional,
+/// unknown fields refused).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ReportContext {
     /// Evidence for the obligations.
     #[serde(default)]

@@ -14,8 +14,11 @@ use chrono::{Months, NaiveDate};
 use egov_core::{CalendarError, Instrument, LegalRef, WorkingCalendar};
 use serde::{Deserialize, Serialize};
 
-/// Parameters of the schedule (documented defaults from REQUIREMENTS §7 ).
+/// Parameters of the schedule (documented defaults from REQUIREMENTS §7 ). In JSON
+/// every field is optional (the default) and unknown fields are refused, so a misspelt
+/// `inclusive_annual_deadline` cannot silently fall back to the strict reading.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct ScheduleParams {
     /// The decree's effective date (default 2024-10-23, A-17).
     pub decree_effective: NaiveDate,
@@ -66,8 +69,10 @@ pub struct NextDue {
     pub note_vi: String,
 }
 
-/// What is known about the platform's history.
+/// What is known about the platform's history (JSON: every field optional, unknown fields
+/// refused).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct PlatformHistory {
     /// When the platform started operating.
     #[serde(default)]
