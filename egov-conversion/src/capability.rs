@@ -100,6 +100,7 @@ impl Capability {
 /// evidence (A-22 style) and answers `Unknown` without it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", tag = "status")]
+#[serde(deny_unknown_fields)]
 pub enum Evidence {
     /// Someone attested that the system has the capability.
     Attested {
@@ -118,6 +119,7 @@ pub enum Evidence {
 
 /// A conversion system to assess against Đ4.2 / Đ5.3.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct SystemAssessment {
     /// The system converts paper → data (Đ4.2 applies).
     pub paper_to_data: bool,

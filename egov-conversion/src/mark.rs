@@ -55,6 +55,7 @@ impl Profile {
 /// Where the data message can be found on the information system (CONV-10, Đ5.1.b).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", tag = "kind")]
+#[serde(deny_unknown_fields)]
 pub enum AccessLocator {
     /// «một đường dẫn đầy đủ của thông điệp dữ liệu trên hệ thống thông tin».
     FullUrl {
@@ -73,6 +74,7 @@ pub enum AccessLocator {
 /// The information system that created / holds the data message, and how to find the message
 /// on it (CONV-09 Đ5.1.a, CONV-10 Đ5.1.b). Required for data → paper.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct SourceSystem {
     /// «tên hệ thống thông tin».
     pub system_name: String,
@@ -98,6 +100,7 @@ pub struct SourceSystem {
 /// assert!(egov_conversion::validate(&mark).is_compliant());
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ConversionMark {
     /// Paper → data or data → paper.
     pub direction: Direction,
@@ -300,6 +303,7 @@ pub(crate) fn nfc(s: &str) -> String {
 /// clerical-copy forms «SAO Y», «SAO LỤC», «TRÍCH SAO» come from Nghị định 30/2020 (outside
 /// knowledge). Override any field when your sector's law gives the wording.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Wording {
     /// Paper → data, general and administrative-procedure-result profiles.
     pub paper_to_data: String,

@@ -100,6 +100,7 @@ pub fn parse_hex<const N: usize>(s: &str) -> Option<[u8; N]> {
 
 /// Size limits for the encoder (A-10 and the size discipline).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct PayloadLimits {
     /// Largest body accepted, in bytes (never above [`MAX_BODY`]). Default 600.
     pub max_body_bytes: usize,
@@ -119,6 +120,7 @@ impl Default for PayloadLimits {
 
 /// Options for [`sign`].
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct PayloadOptions {
     /// A lookup page: the QR then opens `lookup_url#EGCM:…` on a phone, the payload riding in
     /// the fragment (never sent to the server). The URL is covered by the signature. It must be

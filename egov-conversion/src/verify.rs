@@ -28,6 +28,7 @@ impl<'de> Deserialize<'de> for PublicKey {
 
 /// A key the caller trusts to sign marks, with its validity window.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct TrustedKey {
     /// Who holds the key (agency name, system name).
     pub label: String,
@@ -44,6 +45,7 @@ pub struct TrustedKey {
 /// The caller's trust set. JSON form: `{"keys":[{"label":…,"public_key":"<64 hex>",
 /// "not_before":…,"not_after":…}]}`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct TrustSet {
     /// The trusted keys.
     pub keys: Vec<TrustedKey>,

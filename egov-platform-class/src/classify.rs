@@ -33,6 +33,7 @@ pub enum PopulationKind {
 /// công bố chính thức gần nhất của cơ quan có thẩm quyền»; §7 A-13). Always an input: the caller
 /// attests it is the latest official publication.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Population {
     /// Number of persons.
     pub value: u64,
@@ -89,6 +90,7 @@ impl Population {
 /// The thresholds as versioned data (PLAT-05, Đ17.5: revised «theo từng thời kỳ»), in basis
 /// points of the population (1 % = 100).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Thresholds {
     /// Version label of this table.
     pub version: String,
@@ -143,6 +145,7 @@ impl fmt::Display for UserCountSource {
 
 /// Active users of one calendar month (Vietnam time).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct MonthlyCount {
     /// The month.
     pub month: YearMonth,

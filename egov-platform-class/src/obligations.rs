@@ -194,6 +194,7 @@ pub fn all_obligations() -> Vec<Obligation> {
 
 /// What the platform shows for one item.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct EvidenceItem {
     /// Whether the owner attests the item is met.
     pub satisfied: bool,

@@ -196,6 +196,7 @@ impl Assessment {
 
 /// A generic attestation: who attests, when, and a reference (report number, URL).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Attestation {
     /// Who attests (organisation or auditor).
     pub by: String,
@@ -210,6 +211,7 @@ pub struct Attestation {
 
 /// Attested security level under Nghị định 85/2016/NĐ-CP (criterion a).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct SecurityLevelAttestation {
     /// Approved level, cấp độ 1–5.
     pub level: u8,
@@ -295,6 +297,7 @@ pub fn evaluate_security_level(
 
 /// The published personal-data consent commitment (criterion b).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ConsentCommitment {
     /// Where it is published.
     pub url: String,

@@ -484,6 +484,7 @@ fn is_language_tag(tag: &str) -> bool {
 
 /// Other published contact evidence (a page listing the security contact, an e-mail, a phone).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ContactEvidence {
     /// Where it is published (URL).
     pub published_at: String,

@@ -51,6 +51,7 @@ impl Tier {
 
 /// Minimum RSA modulus sizes per tier.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct RsaTiers {
     /// Bits for `good`.
     pub good: u32,
@@ -62,6 +63,7 @@ pub struct RsaTiers {
 
 /// What counts as secure: a policy file in TOML or JSON.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct TlsPolicy {
     /// Name and version of the policy, echoed in findings and declarations.
     pub name: String,

@@ -174,7 +174,33 @@ fn trust_request_errors_name_the_part() {
     let mut v = full();
     v["policy"] = json!({"name": 1});
     assert_eq!(code(v), "tls_policy.json");
-    // A misspelt key is an error, not silently ignored.
+    // A misspelt key is an error, not silently ignored, at any depth: `found_problem` for
+    // `found_problems` would otherwise turn a failing malware scan into a passing one.
+    let mut v = full();
+    v["malware_scan"]["found_problem"] = json!(true);
+    assert_eq!(
+        EvaluationRequest::from_json(&v.to_string())
+            .unwrap_err()
+            .code(),
+        "trust.request_json"
+    );
+    for (path, key) in [
+        ("security_level", "aproval_reference"),
+        ("consent", "link"),
+        ("system", "owner_name"),
+        ("anchors", "builtin"),
+    ] {
+        let mut v = full();
+        v[path][key] = json!("x");
+        assert!(
+            EvaluationRequest::from_json(&v.to_string()).is_err(),
+            "{path}.{key}"
+        );
+    }
+    let mut v = full();
+    v["policy"] = serde_json::to_value(TlsPolicy::default()).unwrap();
+    v["policy"]["version"] = json!({});
+    assert_eq!(prepare(&v).unwrap_err().code(), "tls_policy.json");
     let e = EvaluationRequest::from_json(r#"{"now":"2026-11-23T09:00:00+07:00","hostname":"x"}"#)
         .unwrap_err();
     assert_eq!(e.code(), "trust.request_json");
