@@ -1289,15 +1289,23 @@ unsafe fn image_out(
     f: impl FnOnce() -> OpResult<(Vec<u8>, String)>,
 ) -> EgovResult {
     guard(|| {
-        // SAFETY: forwarded contract of this function.
+        // Clear whichever outputs were given before any check, so that after an error both
+        // are NULL / empty even when the other pointer was the NULL one.
+        // SAFETY: forwarded contract of this function (each pointer NULL or writable).
+        if let Some(img) = unsafe { out_image.as_mut() } {
+            *img = EgovBytes {
+                data: std::ptr::null_mut(),
+                len: 0,
+            };
+        }
+        // SAFETY: as above.
+        if let Some(json) = unsafe { out_json.as_mut() } {
+            *json = std::ptr::null_mut();
+        }
+        // SAFETY: as above.
         let img_slot = unsafe { out_slot(out_image, "out_image") }?;
-        *img_slot = EgovBytes {
-            data: std::ptr::null_mut(),
-            len: 0,
-        };
         // SAFETY: as above.
         let json_slot = unsafe { out_slot(out_json, "out_json") }?;
-        *json_slot = std::ptr::null_mut();
         let (image, meta) = f()?;
         let meta = into_c(meta)?;
         let len = image.len();

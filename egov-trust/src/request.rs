@@ -22,7 +22,9 @@
 //! ```
 //!
 //! Every key is optional except `now` (the evaluation is judged at a time the caller states;
-//! nothing reads the clock). Missing evidence makes its criterion `Unknown`, never `Pass`.
+//! nothing reads the clock) and `host` when `tls` is given, or `page` without its own `url`
+//! (error `trust.host_missing`: the certificate is checked for the host, relative links are
+//! resolved against the page). Missing evidence makes its criterion `Unknown`, never `Pass`.
 //! Unknown keys are an error, so a misspelt key is not silently ignored. Defaults: the built-in
 //! Mozilla roots (`anchors`), the built-in policy ([`TlsPolicy::default`], A-20; `policy` may be
 //! the settings object or TOML/JSON text), the page URL `https://HOST/`.
@@ -186,6 +188,13 @@ pub enum RequestError {
     /// `policy` could not be read.
     #[error("policy: {0}")]
     Policy(PolicyError),
+    /// A part needs the host name and the request has none: `tls` (the certificate is checked
+    /// for it) or `page` without its own `url`.
+    #[error("{part} needs the host name: give `host`")]
+    HostMissing {
+        /// `tls` or `page`.
+        part: &'static str,
+    },
     /// `page.url` (or the `https://HOST/` default) is not a URL.
     #[error("page.url {url:?} is not a URL: {reason}")]
     PageUrl {
@@ -204,6 +213,7 @@ impl ErrorCode for RequestError {
             RequestError::Chain(e) | RequestError::Anchors(e) => e.code(),
             RequestError::Policy(e) => e.code(),
             RequestError::PageUrl { .. } => "trust.page_url",
+            RequestError::HostMissing { .. } => "trust.host_missing",
         }
     }
 }
@@ -243,19 +253,21 @@ impl EvaluationRequest {
         let tls = match self.tls {
             Some(t) => Some(TlsEvidence {
                 chain: load_chain(&t.chain).map_err(RequestError::Chain)?,
-                host: host.clone().unwrap_or_default(),
+                host: host
+                    .clone()
+                    .ok_or(RequestError::HostMissing { part: "tls" })?,
                 version: t.version,
                 cipher_suite: t.cipher_suite,
             }),
             None => None,
         };
-        let default_url = || match &host {
-            Some(h) => format!("https://{h}/"),
-            None => "https://localhost/".to_owned(),
-        };
         let page = match self.page {
             Some(p) => {
-                let raw = p.url.unwrap_or_else(default_url);
+                let raw = match (p.url, &host) {
+                    (Some(u), _) => u,
+                    (None, Some(h)) => format!("https://{h}/"),
+                    (None, None) => return Err(RequestError::HostMissing { part: "page" }),
+                };
                 let url = Url::parse(&raw).map_err(|e| RequestError::PageUrl {
                     url: raw.clone(),
                     reason: e.to_string(),

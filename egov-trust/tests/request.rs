@@ -168,6 +168,14 @@ fn trust_request_errors_name_the_part() {
     let mut v = full();
     v["page"]["url"] = json!("not a url");
     assert_eq!(code(v), "trust.page_url");
+    // Without a host the certificate cannot be checked for it, nor relative links resolved.
+    let mut v = full();
+    v.as_object_mut().unwrap().remove("host");
+    assert_eq!(code(v.clone()), "trust.host_missing");
+    v.as_object_mut().unwrap().remove("tls");
+    assert_eq!(code(v.clone()), "trust.host_missing");
+    v["page"]["url"] = json!("https://good.test.gov.vn/");
+    assert!(prepare(&v).is_ok());
     let mut v = full();
     v["policy"] = json!("versions = 3");
     assert_eq!(code(v), "tls_policy.toml");

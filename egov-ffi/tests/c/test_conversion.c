@@ -129,6 +129,16 @@ int main(void) {
                                        "{\"stamp\":{\"dpii\":100}}", &img, &out),
             EGOV_RESULT_INVALID_JSON, "ffi.invalid_json");
   CHECK(img.data == NULL && out == NULL);
+  /* With one output pointer NULL the call fails and the other output is still cleared. */
+  out = (char *)1;
+  CHECK_ERR(egov_conversion_render_mark(MARK_JSON, CONTENT, CONTENT_LEN, SEED_HEX, NULL, NULL, &out),
+            EGOV_RESULT_NULL_ARGUMENT, "ffi.null_argument");
+  CHECK(out == NULL);
+  img.data = (uint8_t *)1;
+  img.len = 7;
+  CHECK_ERR(egov_conversion_render_mark(MARK_JSON, CONTENT, CONTENT_LEN, SEED_HEX, NULL, &img, NULL),
+            EGOV_RESULT_NULL_ARGUMENT, "ffi.null_argument");
+  CHECK(img.data == NULL && img.len == 0);
   /* The mark block alone, as a PNG to place in a PDF. */
   CHECK_OK(egov_conversion_render_mark(MARK_JSON, CONTENT, CONTENT_LEN, SEED_HEX, NULL, &img, &out));
   CHECK(img.data != NULL && memcmp(img.data, "\x89PNG", 4) == 0);
