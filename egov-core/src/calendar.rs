@@ -261,18 +261,49 @@ impl WorkingCalendar {
 
     /// The `n`-th working day after `date` (`n = 0` returns `date` unchanged).
     pub fn add_working_days(&self, date: NaiveDate, n: u32) -> Result<NaiveDate, CalendarError> {
-        // Each working day takes at least one calendar day: more than the days left before the
-        // last representable date overflows, so say so at once instead of walking there.
-        if i64::from(n) > NaiveDate::MAX.signed_duration_since(date).num_days() {
+        // More working days than can exist before the last representable date overflow; say so
+        // at once instead of walking there (u32::MAX days would take seconds).
+        if u64::from(n) > self.working_days_bound_after(date) {
             return Err(CalendarError::Overflow { from: date });
         }
         let mut d = date;
         for _ in 0..n {
-            d = self.next_working_day(d)?;
+            d = self.next_working_day(d).map_err(|e| match e {
+                // Report the start of the addition, not the intermediate day.
+                CalendarError::Overflow { .. } => CalendarError::Overflow { from: date },
+                other => other,
+            })?;
         }
         Ok(d)
     }
 
+    /// An upper bound on the working days strictly after `date` up to the last representable
+    /// date: every day up to the last worked rest day of the table may be a working day, and
+    /// after it at most the weekdays that are not weekly rest days, week by week.
+    fn working_days_bound_after(&self, date: NaiveDate) -> u64 {
+        let days = |from: NaiveDate, to: NaiveDate| {
+            u64::try_from(to.signed_duration_since(from).num_days()).unwrap_or(0)
+        };
+        let last_exception = self
+            .working_rest_days
+            .keys()
+            .next_back()
+            .copied()
+            .filter(|d| *d > date)
+            .unwrap_or(date);
+        let rest: std::collections::BTreeSet<u32> = self
+            .weekly_rest_days
+            .iter()
+            .map(Weekday::num_days_from_monday)
+            .collect();
+        let per_week = 7 - rest.len() as u64;
+        if per_week == 0 {
+            // Every weekday rests: let the walk report that no working day exists.
+            return u64::MAX;
+        }
+        let after = days(last_exception, NaiveDate::MAX);
+        days(date, last_exception) + (after / 7 + 1) * per_week
+    }
     /// The number of working days in `from..to` (start inclusive, end exclusive).
     pub fn working_days_between(&self, from: NaiveDate, to: NaiveDate) -> u32 {
         from.iter_days()
@@ -373,15 +404,28 @@ mod tests {
     #[test]
     fn core_02_adding_more_working_days_than_days_left_overflows_at_once() {
         let cal = WorkingCalendar::weekends_only();
-        let e = cal.add_working_days(d(2026, 1, 1), u32::MAX).unwrap_err();
-        assert_eq!(e.code(), "calendar.overflow");
-        // Close to the end of the range the walk itself still decides.
+        let start = d(2026, 1, 1);
+        for n in [u32::MAX, 94_000_000] {
+            // 94 million working days need about 131 million calendar days; fewer are left.
+            let e = cal.add_working_days(start, n).unwrap_err();
+            assert_eq!(e, CalendarError::Overflow { from: start });
+        }
+        // Near the end the bound lets the walk decide: 10 days left hold fewer than 10 working
+        // days, and the walk's overflow names the start too.
         let near_end = NaiveDate::MAX - chrono::Days::new(10);
+        assert!(u64::from(10u32) <= cal.working_days_bound_after(near_end));
         assert_eq!(
-            cal.add_working_days(near_end, 11).unwrap_err().code(),
-            "calendar.overflow"
+            cal.add_working_days(near_end, 10).unwrap_err(),
+            CalendarError::Overflow { from: near_end }
         );
         assert!(cal.add_working_days(near_end, 5).is_ok());
+        // The built-in table's worked Saturdays are allowed for: its bound is never too small.
+        let vn = WorkingCalendar::vietnam();
+        assert_eq!(
+            vn.add_working_days(d(2026, 1, 9), 1).unwrap(),
+            d(2026, 1, 10),
+            "Saturday 10/01/2026 is worked"
+        );
     }
 
     #[test]

@@ -272,12 +272,14 @@ pub fn evaluate(class: LegalClass, evidence: &Evidence) -> Report {
         report.push(f);
     }
     // Evidence under an id no obligation has (a misspelling) would otherwise vanish silently
-    // and leave its item `Unknown`: say so.
+    // and leave its item `Unknown`: say so. A class without obligations uses no evidence at all,
+    // so nothing is misread there (and a lone warning must not make its overall a pass).
     let known: std::collections::BTreeSet<&str> = all_obligations().iter().map(|o| o.id).collect();
+    let has_obligations = !report.findings.is_empty();
     for id in evidence
         .items
         .keys()
-        .filter(|k| !known.contains(k.as_str()))
+        .filter(|k| has_obligations && !known.contains(k.as_str()))
     {
         let mut f = Finding::new(
             "PLAT-13",
@@ -326,6 +328,10 @@ mod tests {
         let last = r.findings.last().unwrap();
         assert_eq!(last.outcome, Outcome::Warning);
         assert!(last.message.contains("d19_1_a_issue_mechanism_publishd"));
+        // A class without obligations stays without findings (overall unknown, not pass).
+        let none = evaluate(LegalClass::BelowThreshold, &ev);
+        assert!(none.findings.is_empty());
+        assert_eq!(none.overall(), Outcome::Unknown);
         // The misspelt item stays unknown: no false pass.
         let item = r
             .findings
