@@ -257,8 +257,8 @@ pub enum DeadlineError {
 impl egov_core::ErrorCode for DeadlineError {
     fn code(&self) -> &'static str {
         match self {
-            DeadlineError::OutOfRange { .. } => "deadline.out_of_range",
-            DeadlineError::Calendar(_) => "deadline.calendar",
+            DeadlineError::OutOfRange { .. } => "transition.out_of_range",
+            DeadlineError::Calendar(_) => "transition.calendar",
         }
     }
 }

@@ -480,7 +480,8 @@ enum EgovResult egov_platform_classify(const char *request_json, char **out_json
 // "inclusive_annual_deadline"?, "roll_to_working_day"?}}`, `"calendar"?` (a calendar's JSON
 // form; default the built-in Vietnamese calendar) and `"markdown"?: bool`. Writes `{
 // "determination_date", "method", "method_vi", "classification", "obligations" (one finding
-// per Đ19/Đ20 obligation of an intermediary platform of large or very large scale, PLAT-13…27),
+// per Đ19/Đ20 obligation of an intermediary platform of large or very large scale, PLAT-13…27,
+// then a warning for each evidence item whose id no obligation has),
 // "obligations_overall", "next_due" (as [`egov_platform_next_due`] on the determination date),
 // "citations", "markdown"? }`. Too few months is `EGOV_RESULT_INVALID_INPUT` with code
 // `platform.insufficient_history`.

@@ -33,9 +33,11 @@ where
     r.map(|v| v.to_string()).map_err(|e| to_py(py, e))
 }
 
-// Expensive calls (images, pages, CSV, whole-site evaluation, `call`) run inside `py.detach`:
-// the GIL is released, so other Python threads keep running and several threads can verify
-// pages in parallel. The arguments are immutable Python bytes and str, borrowed for the call.
+// Expensive stateless calls (images, pages, whole CSV texts, whole-site evaluation, `call`) run
+// inside `py.detach`: the GIL is released, so other Python threads keep running and several
+// threads can verify pages in parallel. The arguments are immutable Python bytes and str,
+// borrowed for the call. Methods of `ActiveUserCounter` keep the GIL: they mutate the object,
+// and a second thread then waits instead of failing with "Already borrowed".
 
 fn plain<T>(py: Python<'_>, r: OpResult<T>) -> PyResult<T> {
     r.map_err(|e| to_py(py, e))
@@ -370,20 +372,12 @@ impl ActiveUserCounter {
 
     /// Adds events (JSON array); all or nothing.
     fn add_batch(&mut self, py: Python<'_>, events_json: &str) -> PyResult<()> {
-        let counter = &mut self.0;
-        plain(
-            py,
-            py.detach(|| ops::counter_add_json(counter, events_json)),
-        )
+        plain(py, ops::counter_add_json(&mut self.0, events_json))
     }
 
     /// Feeds a block of activity CSV (blocks may split lines anywhere).
     fn feed_csv(&mut self, py: Python<'_>, block: &[u8]) -> PyResult<()> {
-        let (counter, reader) = (&mut self.0, &mut self.1);
-        plain(
-            py,
-            py.detach(|| ops::counter_feed_csv(counter, reader, block)),
-        )
+        plain(py, ops::counter_feed_csv(&mut self.0, &mut self.1, block))
     }
 
     /// Ends the CSV stream: JSON line accounting.

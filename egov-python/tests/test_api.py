@@ -202,6 +202,52 @@ def test_conv_02_make_sign_verify_round_trip():
     assert "CONV-09" in {f["rule"] for f in no_source["findings"]}
 
 
+def test_conv_02_extensions_round_trip_unchanged():
+    ext = {"at": "2026-03-02T09:15:00Z", "date": "20260101", "due": "2026-01-30"}
+    made = egov.make_conversion_mark("paper_to_data", dt.datetime(2026, 3, 2, 9, 15, tzinfo=VN),
+                                     "UBND", extensions=ext)
+    assert made["mark"]["extensions"] == ext  # user values are returned as given
+    assert made["mark"]["converted_at"] == dt.datetime(2026, 3, 2, 9, 15, tzinfo=VN)
+    signed = egov.sign_conversion_mark(made["mark"], b"scan", "07" * 32)
+    assert signed["mark"]["extensions"] == ext
+    trust = {"keys": [{"label": "UBND", "public_key": signed["public_key"]}]}
+    assert egov.verify_conversion_qr(signed["qr_text"], trust, b"scan")["verified"] is True
+
+
+def test_conv_03_stamp_shortcuts_and_render():
+    import struct
+    import zlib
+    width, height = 600, 800  # a white page at 100 dpi
+    raw = b"".join(b"\x00" + b"\xff" * width for _ in range(height))
+    chunk = lambda t, d: struct.pack(">I", len(d)) + t + d + struct.pack(">I", zlib.crc32(t + d))
+    page = (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
+    mark = egov.make_conversion_mark("paper_to_data", "2026-03-02T09:15:00+07:00", "UBND")["mark"]
+    image, meta = egov.stamp_page(page, mark, "07" * 32, dpi=100, position="bottom_left",
+                                  lookup_url="https://dichvucong.gov.vn/tra-cuu",
+                                  options={"stamp": None})
+    x, y, w, h = meta["rect"]
+    assert (x, y + h + x) == (31, height)  # 8 mm from the left and bottom edges
+    assert meta["qr_text"].startswith("https://dichvucong.gov.vn/tra-cuu#")
+    with pytest.raises(egov.InvalidArgumentError):
+        egov.stamp_page(page, mark, "07" * 32, position="middle")
+    png, info = egov.render_conversion_mark(mark, b"scan", "07" * 32, dpi=150)
+    assert png.startswith(b"\x89PNG") and info["dpi"] == 150
+
+
+def test_naive_datetime_in_a_request_is_a_time_error():
+    with pytest.raises(egov.TimeError) as info:
+        egov.evaluate_site({"now": dt.datetime(2026, 11, 23, 9, 0)})
+    assert info.value.code == "time.missing_offset"
+    # Dates inside dicts are written in the library's form (here a population's publication).
+    r = egov.classify_platform([{"month": f"2025-{m:02d}", "active_users": 1} for m in range(1, 13)],
+                               {"value": 100, "kind": "average", "reference": "test",
+                                "publisher": "GSO", "published_on": dt.date(2026, 1, 5)},
+                               dt.date(2026, 1, 10))
+    assert r["class"] == "below_threshold"
+    assert r["population"]["published_on"] == "2026-01-05"
+
+
 def test_conv_21_system_check_and_transition_deadline():
     system = {"paper_to_data": True, "data_to_paper": False, "law_12_1_d_applies": False, "evidence": {
         c: {"status": "attested", "by": "QA", "reference": "BB-1"} for c in (
@@ -441,7 +487,7 @@ def test_trust_request_errors():
     with pytest.raises(egov.InvalidArgumentError) as info2:
         egov.evaluate_site({"now": NOW, "hostname": "a.gov.vn"})
     assert "hostname" in info2.value.message
-    with pytest.raises(TypeError):
+    with pytest.raises(egov.TimeError):
         egov.evaluate_site({"now": dt.datetime(2026, 11, 23, 9, 0)})  # naive: no offset
     with pytest.raises(egov.TrustError) as info3:
         egov.evaluate_site({"now": NOW, "tls": {"chain": "x"}})

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import json as _json
+import re as _re
 from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple, Union
 
 from . import _egov
@@ -64,16 +65,25 @@ _DATE_KEYS = frozenset({"date", "next_working_day", "promulgation_date", "as_of"
                         "valid_from", "valid_to", "effective_date", "period_end", "last_day"})
 
 
+# User-owned maps in results (a mark's extensions): their values are returned as given.
+_OPAQUE_KEYS = frozenset({"extensions"})
+# Only the library's own forms are converted: a timestamp with seconds and an offset, a date.
+_DATETIME_RE = _re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})")
+_DATE_RE = _re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
 def _to_python(value: Any, key: Optional[str] = None) -> Any:
     if isinstance(value, dict):
+        if key in _OPAQUE_KEYS:
+            return dict(value)
         return {k: _to_python(v, k) for k, v in value.items()}
     if isinstance(value, list):
         return [_to_python(v) for v in value]
     if isinstance(value, str):
         try:
-            if key in _DATETIME_KEYS:
+            if key in _DATETIME_KEYS and _DATETIME_RE.fullmatch(value):
                 return _dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
-            if key in _DATE_KEYS:
+            if key in _DATE_KEYS and _DATE_RE.fullmatch(value):
                 return _dt.date.fromisoformat(value)
         except ValueError:
             return value
@@ -121,7 +131,9 @@ def _date_text(value: DateLike) -> str:
 def _json_value(value: Any) -> Any:
     if isinstance(value, _dt.datetime):
         if value.tzinfo is None:
-            raise TypeError("a naive datetime has no offset; give tzinfo (Vietnam is UTC+07:00)")
+            # As for a naive datetime argument, which the library refuses with this code.
+            raise TimeError("time.missing_offset",
+                            f"{value.isoformat()} has no offset; give tzinfo (Vietnam is UTC+07:00)")
         return value.isoformat()
     if isinstance(value, _dt.date):
         return value.isoformat()
@@ -143,7 +155,7 @@ def call(op: str, args: Mapping[str, Any]) -> Any:
     """Runs a library operation by name with JSON-form arguments and returns its JSON form
     (strings, not datetimes). The generic entry point of the shared test vectors; see
     :data:`OPERATIONS`."""
-    return _json.loads(_egov.call(op, _json.dumps(args, ensure_ascii=False)))
+    return _json.loads(_egov.call(op, _json_text(args)))
 
 
 # --- time and calendar -------------------------------------------------------------------
@@ -312,7 +324,7 @@ def send_deadline(
     if policy is not None:
         req["policy"] = dict(policy)
     native_cal = calendar._native if calendar is not None else None
-    return _load_dict(_egov.deadline(_json.dumps(req, ensure_ascii=False), native_cal))
+    return _load_dict(_egov.deadline(_json_text(req), native_cal))
 
 
 def legal_value(*, digitally_signed_per_law: bool, sent_via_system: bool) -> Dict[str, Any]:
@@ -333,7 +345,7 @@ def check_channel(*, sent_via_system: bool, sender_ready: bool, receiver_ready: 
     ``message``, ``message_vi``, …)."""
     facts = {"sent_via_system": sent_via_system, "sender_ready": sender_ready,
              "receiver_ready": receiver_ready}
-    return _load_dict(_egov.check_channel(_json.dumps(facts)))
+    return _load_dict(_egov.check_channel(_json_text(facts)))
 
 
 def validate_metadata(record: Union[str, Mapping[str, Any]], policy: Optional[Mapping[str, Any]] = None) -> Dict[str, Any]:
@@ -365,7 +377,7 @@ def make_conversion_mark(direction: str, converted_at: DateTimeLike, converter_f
                        ("wording", wording), ("extensions", extensions)):
         if value is not None:
             request[key] = value
-    return _load_dict(_egov.conversion_make(_json.dumps(request, ensure_ascii=False)))
+    return _load_dict(_egov.conversion_make(_json_text(request)))
 
 
 def check_conversion_system(system: Union[str, Mapping[str, Any]], *,
@@ -440,7 +452,7 @@ def classify_platform(monthly: Sequence[Mapping[str, Any]], population: Union[in
     object. Keys: ``scale``, ``class``, ``sum``, ``mean_users``, ``distances``, … Too few months
     raises :class:`EgovError` with code ``platform.insufficient_history``."""
     request = _classify_request(monthly, population, date, source, thresholds, intermediary)
-    return _load_dict(_egov.platform_classify(_json.dumps(request)))
+    return _load_dict(_egov.platform_classify(_json_text(request)))
 
 
 def _events_json(events: Sequence[Mapping[str, Any]]) -> str:
@@ -450,7 +462,7 @@ def _events_json(events: Sequence[Mapping[str, Any]]) -> str:
         if isinstance(d.get("at"), _dt.datetime):
             d["at"] = _time_text(d["at"])
         out.append(d)
-    return _json.dumps(out)
+    return _json.dumps(out, ensure_ascii=False, default=_json_value)
 
 
 def count_active_users(events: Sequence[Mapping[str, Any]]) -> Dict[str, Any]:
@@ -546,7 +558,7 @@ def platform_next_due(today: DateLike, *, operating_since: Optional[DateLike] = 
                                      inclusive_annual_deadline, roll_to_working_day))
     if calendar is not None:
         request["calendar"] = calendar.to_json()
-    return _next_due_out(_load_dict(_egov.platform_next_due(_json.dumps(request))))
+    return _next_due_out(_load_dict(_egov.platform_next_due(_json_text(request))))
 
 
 def platform_report(monthly: Sequence[Mapping[str, Any]], population: Union[int, Mapping[str, Any]],
@@ -567,7 +579,7 @@ def platform_report(monthly: Sequence[Mapping[str, Any]], population: Union[int,
     bool, "reference"?, "note"?}}, "has_prioritised_search"?: bool}``; no evidence is
     ``unknown``, never ``pass``) and the next due date as :func:`platform_next_due` on ``date``.
     Keys: ``determination_date`` (date), ``method``, ``method_vi``, ``classification``,
-    ``obligations`` (findings, ``field`` = item id), ``obligations_overall``, ``next_due``,
+    ``obligations`` (findings, ``field`` = item id; a warning for evidence under an unknown id), ``obligations_overall``, ``next_due``,
     ``citations``, and ``markdown`` (bilingual Markdown text) when ``markdown`` is true."""
     request = _classify_request(monthly, population, date, source, thresholds, intermediary)
     context = _schedule_members(operating_since, first_self_classification, decree_effective,
@@ -578,7 +590,7 @@ def platform_report(monthly: Sequence[Mapping[str, Any]], population: Union[int,
     request["markdown"] = markdown
     if calendar is not None:
         request["calendar"] = calendar.to_json()
-    report = _load_dict(_egov.platform_report(_json.dumps(request, ensure_ascii=False)))
+    report = _load_dict(_egov.platform_report(_json_text(request)))
     report["determination_date"] = _date(report["determination_date"])
     _next_due_out(report["next_due"])
     return report
@@ -643,18 +655,28 @@ def declare_trust(request: TrustRequest, lang: str = "vi") -> Dict[str, Any]:
     return _load_dict(_egov.trust_declare(_json_text(request), lang))
 
 
+_CORNERS = ("top_right", "top_left", "bottom_right", "bottom_left")
+
+
 def _image_options(dpi: Optional[int], position: Optional[str], lookup_url: Optional[str],
                    options: Optional[Mapping[str, Any]]) -> Optional[str]:
-    """The ``options`` JSON of stamping and rendering, with the keyword shortcuts merged in."""
+    """The ``options`` JSON of stamping and rendering, with the keyword shortcuts merged in (a
+    shortcut wins over the same member of ``options``)."""
     merged: Dict[str, Any] = _json.loads(_json_text(options)) if options is not None else {}
-    stamp = merged.setdefault("stamp", {})
+    if position is not None and position not in _CORNERS:
+        raise InvalidArgumentError(
+            "ffi.invalid_arguments",
+            f"position must be one of {', '.join(_CORNERS)} (other placements: options)")
+    stamp: Dict[str, Any] = merged.get("stamp") or {}
     if dpi is not None:
-        stamp.setdefault("render", {})["dpi"] = dpi
+        stamp["render"] = dict(stamp.get("render") or {}, dpi=dpi)
     if position is not None:
         stamp["position"] = {"at": position}
+    if stamp:
+        merged["stamp"] = stamp
     if lookup_url is not None:
-        merged.setdefault("payload", {})["lookup_url"] = lookup_url
-    return _json.dumps(merged, ensure_ascii=False)
+        merged["payload"] = dict(merged.get("payload") or {}, lookup_url=lookup_url)
+    return _json.dumps(merged, ensure_ascii=False) if merged else None
 
 
 def stamp_page(page: bytes, mark: Union[str, Mapping[str, Any]], secret_key: str, *,

@@ -63,7 +63,8 @@ class MetadataError(EgovError, ValueError):
 
 class ConversionError(EgovError, ValueError):
     """A conversion mark, signed payload, trust set or page image that could not be used
-    (``payload.*``, ``trust_set.*``, ``image.*``, ``render.*``, ``scan.*``)."""
+    (``payload.*``, ``trust_set.*``, ``image.*``, ``render.*``, ``scan.*``), or a Đ23 transition
+    deadline that cannot be computed (``transition.*``)."""
 
 
 class PlatformError(EgovError, ValueError):
@@ -98,6 +99,7 @@ _BY_AREA = {
     "image": ConversionError,
     "render": ConversionError,
     "scan": ConversionError,
+    "transition": ConversionError,
     "platform": PlatformError,
     "trust": TrustError,
     "tls": TrustError,
