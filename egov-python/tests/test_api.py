@@ -517,3 +517,12 @@ def test_public_names_are_exported():
     public = {n for n, v in vars(egov).items()
               if not n.startswith("_") and callable(v) and getattr(v, "__module__", "").startswith("egov")}
     assert public <= set(egov.__all__), public - set(egov.__all__)
+
+
+def test_installed_package_ships_its_type_information():
+    import importlib.resources
+    files = importlib.resources.files("egov")
+    assert (files / "py.typed").is_file()
+    stubs = (files / "_egov.pyi").read_text(encoding="utf-8")
+    for name in ("def trust_evaluate", "def conversion_make", "class ActiveUserCounter"):
+        assert name in stubs
