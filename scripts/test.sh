@@ -66,9 +66,14 @@ py_rc=0
 if PATH="$PWD/$venv/bin:$PATH" CARGO_TARGET_DIR="$py_target" "$venv/bin/python" -m pip install -q \
      --disable-pip-version-check --no-build-isolation --force-reinstall --no-deps ./egov-python; then
   "$venv/bin/python" -m pytest -q -p no:cacheprovider egov-python/tests 2>&1 | tee -a "$log" || py_rc=$?
-  # The package's annotations and the native module's stubs (_egov.pyi) must type-check.
+  # The package's annotations and the native module's stubs (_egov.pyi) must type-check, and
+  # the stubs must match the built native module (mypy's stubtest: every name, signature, class).
   if ! (cd egov-python && "../$venv/bin/python" -m mypy --strict --no-incremental python/egov); then
     echo "python: 0 passed, 1 failed (mypy --strict)" | tee -a "$log"
+    status=1
+  fi
+  if ! MYPY_CACHE_DIR="$PWD/target/mypy_cache" "$venv/bin/python" -m mypy.stubtest egov._egov; then
+    echo "python: 0 passed, 1 failed (stubtest: _egov.pyi does not match the native module)" | tee -a "$log"
     status=1
   fi
 else

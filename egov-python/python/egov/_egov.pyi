@@ -1,6 +1,19 @@
 """Typed stubs of the native module ``egov._egov`` (JSON text in and out; use ``egov``)."""
 
-from typing import List, Optional, Tuple
+from typing import List, Optional, Tuple, final
+
+__all__ = [
+    "ActiveUserCounter", "Calendar", "OPERATIONS", "Tracker", "__version__",
+    "agency_is_ancestor_of", "agency_parse", "agency_registry_check", "call", "check_channel",
+    "conversion_check_system", "conversion_make", "conversion_render_mark", "conversion_sign",
+    "conversion_stamp_page", "conversion_validate", "conversion_verify",
+    "conversion_verify_page", "deadline", "document_id_parse", "legal_value",
+    "metadata_validate", "number_parse", "paper_copy", "platform_classify", "platform_count",
+    "platform_count_csv", "platform_next_due", "platform_report", "sender_apply",
+    "status_apply", "status_from_edxml", "time_parse", "trust_blocklist_match",
+    "trust_criterion", "trust_declare", "trust_evaluate", "trust_links", "trust_security_txt",
+    "urgency_parse",
+]
 
 __version__: str
 OPERATIONS: List[str]
@@ -8,6 +21,7 @@ OPERATIONS: List[str]
 def call(op: str, args_json: str) -> str: ...
 def time_parse(input: str, local: bool) -> str: ...
 
+@final
 class Calendar:
     @staticmethod
     def vietnam() -> "Calendar": ...
@@ -21,8 +35,9 @@ class Calendar:
     def add_working_days(self, date: str, days: int) -> str: ...
     def day(self, date: str) -> str: ...
 
+@final
 class Tracker:
-    def __init__(self, receiver: str, arrived_at: str) -> None: ...
+    def __new__(cls, receiver: str, arrived_at: str) -> "Tracker": ...
     @staticmethod
     def from_json(text: str) -> "Tracker": ...
     def record(self, event_json: str, at: str) -> str: ...
@@ -64,6 +79,7 @@ def platform_count(events_json: str) -> str: ...
 def platform_report(request_json: str) -> str: ...
 def platform_next_due(request_json: str) -> str: ...
 
+@final
 class ActiveUserCounter:
     def __init__(self) -> None: ...
     def add_batch(self, events_json: str) -> None: ...
