@@ -1154,7 +1154,14 @@ pub fn trust_links(request: &str) -> OpResult<String> {
         p.blocklist.as_ref(),
         &p.evidence.gov_names,
     );
-    let verdict = p.criterion(egov_trust::Criterion::Dd);
+    // The verdict from the links already extracted (as `evaluate_site` does for đ), not a
+    // second scan of the page.
+    let verdict = egov_trust::evaluate_links(
+        Some((&page.url, &links)),
+        p.blocklist.as_ref(),
+        &p.evidence.gov_names,
+        p.evidence.malware_scan.as_ref(),
+    );
     to_text(&json!({ "links": links, "flagged": flagged, "verdict": verdict }))
 }
 
