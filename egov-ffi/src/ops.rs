@@ -593,16 +593,12 @@ pub fn conversion_sign(
     secret_key_hex: &str,
     options: Option<&str>,
 ) -> OpResult<String> {
-    use egov_conversion::payload::{content_digest, hex, PayloadOptions};
-    let mark: egov_conversion::ConversionMark = from_json("mark", mark)?;
-    let key = signing_key(secret_key_hex)?;
-    bytes_len_check("content", content)?;
-    let options: PayloadOptions = match options {
+    use egov_conversion::payload::hex;
+    let options: egov_conversion::payload::PayloadOptions = match options {
         Some(o) => from_json("options", o)?,
-        None => PayloadOptions::default(),
+        None => Default::default(),
     };
-    let signed =
-        egov_conversion::sign(&mark, &content_digest(content), &key, &options).map_err(dom)?;
+    let signed = sign_content(mark, content, secret_key_hex, &options)?;
     to_text(&json!({
         "qr_text": signed.qr_text,
         "qr_version": signed.qr_version,
@@ -612,6 +608,22 @@ pub fn conversion_sign(
         "lookup_url": signed.lookup_url,
         "mark": signed.mark,
     }))
+}
+
+/// Reads `mark` (JSON form) and the key, and signs the mark over the SHA-256 of `content`: the
+/// one signing path of [`conversion_sign`], [`conversion_stamp_page`] and
+/// [`conversion_render_mark`].
+fn sign_content(
+    mark: &str,
+    content: &[u8],
+    secret_key_hex: &str,
+    options: &egov_conversion::payload::PayloadOptions,
+) -> OpResult<egov_conversion::SignedMark> {
+    let mark: egov_conversion::ConversionMark = from_json("mark", mark)?;
+    let key = signing_key(secret_key_hex)?;
+    bytes_len_check("content", content)?;
+    let digest = egov_conversion::payload::content_digest(content);
+    egov_conversion::sign(&mark, &digest, &key, options).map_err(dom)
 }
 
 /// `conversion.verify`: the verification ladder of a QR text against a trust set (JSON form
@@ -681,16 +693,11 @@ fn sign_for_image(
     secret_key_hex: &str,
     options: Option<&str>,
 ) -> OpResult<(egov_conversion::SignedMark, MarkImageOptions)> {
-    use egov_conversion::payload::content_digest;
-    let mark: egov_conversion::ConversionMark = from_json("mark", mark)?;
-    let key = signing_key(secret_key_hex)?;
-    bytes_len_check("content", content)?;
     let options: MarkImageOptions = match options {
         Some(o) => from_json("options", o)?,
         None => MarkImageOptions::default(),
     };
-    let signed = egov_conversion::sign(&mark, &content_digest(content), &key, &options.payload)
-        .map_err(dom)?;
+    let signed = sign_content(mark, content, secret_key_hex, &options.payload)?;
     Ok((signed, options))
 }
 
