@@ -42,3 +42,16 @@ def test_readme_python_example_prints_its_comments():
         exec(compile(code, "README.md", "exec"), {})
     printed = [l.strip() for l in buf.getvalue().splitlines()]
     assert printed == _expected_output(code)
+
+
+def test_python_tour_runs_and_shows_each_domain():
+    import subprocess
+    import sys
+    tour = README.parent / "egov-python" / "examples" / "tour.py"
+    out = subprocess.run([sys.executable, str(tour)], capture_output=True, text=True, check=True,
+                         timeout=120).stdout
+    for line in ("parent 000.00.00.G12", "send by 23/02/2026 12:00", "verified offline: True",
+                 "tampered content: False", "[('2025-01', 1), ('2025-02', 1)]",
+                 "large → large_intermediary_platform", "due 2025-10-23 (PLAT-09)",
+                 "  c) pass", "meets the criteria: False"):
+        assert line in out, line
