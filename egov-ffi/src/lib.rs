@@ -166,17 +166,7 @@ unsafe fn arg_str<'a>(p: *const c_char, name: &str) -> OpResult<&'a str> {
     }
     // SAFETY: non-NULL, and the caller guarantees a NUL-terminated string valid for 'a.
     let bytes = unsafe { CStr::from_ptr(p) }.to_bytes();
-    if bytes.len() > ops::EGOV_MAX_INPUT_BYTES {
-        return Err(OpError::new(
-            EgovResult::InputTooLarge,
-            "ffi.input_too_large",
-            format!(
-                "argument '{name}' is {} bytes long; at most {} are accepted",
-                bytes.len(),
-                ops::EGOV_MAX_INPUT_BYTES
-            ),
-        ));
-    }
+    ops::check_len(&format!("argument '{name}'"), bytes)?;
     std::str::from_utf8(bytes).map_err(|e| {
         OpError::new(
             EgovResult::InvalidUtf8,
@@ -210,17 +200,9 @@ unsafe fn arg_bytes<'a>(p: *const u8, len: usize, name: &str) -> OpResult<&'a [u
     if p.is_null() {
         return Err(null_arg(name));
     }
-    if len > ops::EGOV_MAX_INPUT_BYTES {
-        return Err(OpError::new(
-            EgovResult::InputTooLarge,
-            "ffi.input_too_large",
-            format!(
-                "argument '{name}' is {len} bytes long; at most {} are accepted",
-                ops::EGOV_MAX_INPUT_BYTES
-            ),
-        ));
-    }
-    // SAFETY: the caller guarantees `p` is readable for `len` bytes.
+    // Before the slice exists: an absurd `len` (a caller's bug) must not reach from_raw_parts.
+    ops::check_size(&format!("argument '{name}'"), len)?;
+    // SAFETY: the caller guarantees `p` is readable for `len` bytes (at most 4 MiB here).
     Ok(unsafe { std::slice::from_raw_parts(p, len) })
 }
 
@@ -249,6 +231,18 @@ unsafe fn arg_handle_mut<'a, T>(p: *mut T, name: &str) -> OpResult<&'a mut T> {
 unsafe fn out_slot<'a, T>(out: *mut T, name: &str) -> OpResult<&'a mut T> {
     // SAFETY: the caller guarantees `out` is writable when non-NULL.
     unsafe { out.as_mut() }.ok_or_else(|| null_arg(name))
+}
+
+/// The caller's calendar, or the built-in Vietnamese one when `calendar` is NULL.
+///
+/// # Safety
+/// `calendar` is NULL or a live handle.
+unsafe fn calendar_or_builtin<'a>(calendar: *const EgovCalendar) -> &'a WorkingCalendar {
+    // SAFETY: forwarded contract of this function.
+    match unsafe { calendar.as_ref() } {
+        Some(c) => &c.0,
+        None => ops::builtin_calendar(),
+    }
 }
 
 /// Hands `s` to C as a newly allocated string (freed with [`egov_string_free`]).
@@ -943,10 +937,7 @@ pub unsafe extern "C" fn egov_deadline(
         string_out(out_json, || {
             let req: ops::DeadlineRequest =
                 ops::from_json("request_json", arg_str(request_json, "request_json")?)?;
-            let cal = match calendar.as_ref() {
-                Some(c) => &c.0,
-                None => ops::builtin_calendar(),
-            };
+            let cal = calendar_or_builtin(calendar);
             ops::deadline(&req, cal)
         })
     }
@@ -1086,10 +1077,7 @@ pub unsafe extern "C" fn egov_conversion_check_system(
     // SAFETY: the caller's contract covers every pointer.
     unsafe {
         string_out(out_json, || {
-            let cal = match calendar.as_ref() {
-                Some(c) => &c.0,
-                None => ops::builtin_calendar(),
-            };
+            let cal = calendar_or_builtin(calendar);
             ops::conversion_check_system(
                 arg_str(system_json, "system_json")?,
                 arg_opt_str(now, "now")?,

@@ -73,15 +73,19 @@ fn dom<E: ErrorCode + std::fmt::Display>(err: E) -> OpError {
     OpError::domain(&err)
 }
 
-fn check_len(what: &str, s: &str) -> OpResult<()> {
-    if s.len() > EGOV_MAX_INPUT_BYTES {
+/// Strings and byte buffers alike: at most [`EGOV_MAX_INPUT_BYTES`], else
+/// [`EgovResult::InputTooLarge`] naming `what`.
+pub(crate) fn check_len(what: &str, s: impl AsRef<[u8]>) -> OpResult<()> {
+    check_size(what, s.as_ref().len())
+}
+
+/// [`check_len`] on a length alone (for a C buffer before it is borrowed).
+pub(crate) fn check_size(what: &str, len: usize) -> OpResult<()> {
+    if len > EGOV_MAX_INPUT_BYTES {
         return Err(OpError::new(
             EgovResult::InputTooLarge,
             "ffi.input_too_large",
-            format!(
-                "{what} is {} bytes long; at most {EGOV_MAX_INPUT_BYTES} are accepted",
-                s.len()
-            ),
+            format!("{what} is {len} bytes long; at most {EGOV_MAX_INPUT_BYTES} are accepted"),
         ));
     }
     Ok(())
@@ -621,7 +625,7 @@ fn sign_content(
 ) -> OpResult<egov_conversion::SignedMark> {
     let mark: egov_conversion::ConversionMark = from_json("mark", mark)?;
     let key = signing_key(secret_key_hex)?;
-    bytes_len_check("content", content)?;
+    check_len("content", content)?;
     let digest = egov_conversion::payload::content_digest(content);
     egov_conversion::sign(&mark, &digest, &key, options).map_err(dom)
 }
@@ -657,20 +661,6 @@ fn signing_key(secret_key_hex: &str) -> OpResult<egov_conversion::SigningKey> {
         )
     })?;
     Ok(egov_conversion::SigningKey::from_bytes(&seed))
-}
-
-fn bytes_len_check(what: &str, b: &[u8]) -> OpResult<()> {
-    if b.len() > EGOV_MAX_INPUT_BYTES {
-        return Err(OpError::new(
-            EgovResult::InputTooLarge,
-            "ffi.input_too_large",
-            format!(
-                "{what} is {} bytes long; at most {EGOV_MAX_INPUT_BYTES} are accepted",
-                b.len()
-            ),
-        ));
-    }
-    Ok(())
 }
 
 /// Options of [`conversion_stamp_page`] and [`conversion_render_mark`] as JSON, every member
@@ -713,7 +703,7 @@ pub fn conversion_stamp_page(
     secret_key_hex: &str,
     options: Option<&str>,
 ) -> OpResult<(Vec<u8>, String)> {
-    bytes_len_check("page", page)?;
+    check_len("page", page)?;
     let (signed, options) = sign_for_image(mark, content.unwrap_or(page), secret_key_hex, options)?;
     let stamped = egov_conversion::render::stamp(page, &signed, &options.stamp).map_err(dom)?;
     let meta = to_text(&json!({
@@ -760,9 +750,9 @@ pub fn conversion_verify_page(
     trust: &str,
     content: Option<&[u8]>,
 ) -> OpResult<String> {
-    bytes_len_check("image", image)?;
+    check_len("image", image)?;
     if let Some(c) = content {
-        bytes_len_check("content", c)?;
+        check_len("content", c)?;
     }
     check_len("trust set", trust)?;
     let trust = egov_conversion::TrustSet::from_json(trust).map_err(dom)?;
@@ -925,7 +915,7 @@ pub fn counter_feed_csv(
     reader: &mut egov_platform_class::csv::CsvEventReader,
     block: &[u8],
 ) -> OpResult<()> {
-    bytes_len_check("CSV block", block)?;
+    check_len("CSV block", block)?;
     let mut events = Vec::new();
     reader.feed(block, &mut events);
     counter.add_batch(&events);
@@ -1078,13 +1068,7 @@ pub fn trust_security_txt(
     now: &str,
     fetched_from: Option<&str>,
 ) -> OpResult<String> {
-    if content.len() > EGOV_MAX_INPUT_BYTES {
-        return Err(OpError::new(
-            EgovResult::InputTooLarge,
-            "ffi.input_too_large",
-            format!("security.txt is larger than {EGOV_MAX_INPUT_BYTES} bytes"),
-        ));
-    }
+    check_len("security.txt", content)?;
     let now = parse_time(now, false)?;
     if let Some(f) = fetched_from {
         check_len("fetched_from", f)?;

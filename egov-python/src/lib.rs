@@ -214,16 +214,20 @@ impl Tracker {
     }
 }
 
+/// The caller's calendar, or the built-in Vietnamese one.
+fn calendar_or_builtin(calendar: Option<&Calendar>) -> &WorkingCalendar {
+    match calendar {
+        Some(c) => &c.inner,
+        None => ops::builtin_calendar(),
+    }
+}
+
 /// Send deadline and judgement; `request_json` as `egov_deadline` in C.
 #[pyfunction]
 #[pyo3(signature = (request_json, calendar=None))]
 fn deadline(py: Python<'_>, request_json: &str, calendar: Option<&Calendar>) -> PyResult<String> {
     let req: ops::DeadlineRequest = plain(py, ops::from_json("request", request_json))?;
-    let r = match calendar {
-        Some(c) => ops::deadline(&req, &c.inner),
-        None => ops::deadline(&req, ops::builtin_calendar()),
-    };
-    text(py, r)
+    text(py, ops::deadline(&req, calendar_or_builtin(calendar)))
 }
 
 /// Legal value (DOC-14); JSON `{"value", "finding"}`.
@@ -287,10 +291,7 @@ fn conversion_check_system(
     effective_date: Option<&str>,
     calendar: Option<&Calendar>,
 ) -> PyResult<String> {
-    let cal: &WorkingCalendar = match calendar {
-        Some(c) => &c.inner,
-        None => ops::builtin_calendar(),
-    };
+    let cal = calendar_or_builtin(calendar);
     text(
         py,
         ops::conversion_check_system(system_json, now, effective_date, cal),

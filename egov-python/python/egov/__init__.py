@@ -456,13 +456,8 @@ def classify_platform(monthly: Sequence[Mapping[str, Any]], population: Union[in
 
 
 def _events_json(events: Sequence[Mapping[str, Any]]) -> str:
-    out = []
-    for e in events:
-        d = dict(e)
-        if isinstance(d.get("at"), _dt.datetime):
-            d["at"] = _time_text(d["at"])
-        out.append(d)
-    return _json.dumps(out, ensure_ascii=False, default=_json_value)
+    # Datetimes in ``at`` are written by _json_value (a naive one is a TimeError).
+    return _json.dumps([dict(e) for e in events], ensure_ascii=False, default=_json_value)
 
 
 def count_active_users(events: Sequence[Mapping[str, Any]]) -> Dict[str, Any]:
