@@ -84,7 +84,7 @@
 //! **Limits.** Decoders read at most 4096 characters of QR text and accept bodies of 116–1024
 //! bytes, checking both before allocating. Encoders refuse a body over
 //! [`payload::PayloadLimits::max_body_bytes`] (default 600) or a QR code above
-//! [`payload::PayloadLimits::max_qr_version`] (default 15 at level M). Anything that is not the
+//! [`payload::PayloadLimits::max_qr_version`] (default 17 at level M). Anything that is not the
 //! canonical encoding (trailing bytes, unknown tags, non-NFC text, unsorted extensions, inline
 //! text equal to the default) is malformed, so one mark has exactly one payload.
 //!

@@ -104,8 +104,10 @@ pub fn parse_hex<const N: usize>(s: &str) -> Option<[u8; N]> {
 pub struct PayloadLimits {
     /// Largest body accepted, in bytes (never above [`MAX_BODY`]). Default 600.
     pub max_body_bytes: usize,
-    /// Largest QR version accepted at error-correction level M. Default 15, which a phone reads
-    /// easily and fits in a 30 mm square at 300 dpi.
+    /// Largest QR version accepted at error-correction level M. Default 17 (85 modules): with
+    /// the default 0.51 mm modules the printed code is at most 47 mm square with its quiet
+    /// zone, and the longest real Vietnamese agency and system names, a locator URL and a
+    /// lookup URL still fit.
     pub max_qr_version: u8,
 }
 
@@ -113,7 +115,7 @@ impl Default for PayloadLimits {
     fn default() -> Self {
         PayloadLimits {
             max_body_bytes: 600,
-            max_qr_version: 15,
+            max_qr_version: 17,
         }
     }
 }

@@ -54,6 +54,30 @@ pub enum RenderError {
     /// DPI out of the supported range 72–1200.
     #[error("DPI {0} out of range (72–1200)")]
     BadDpi(u32),
+    /// The block would cover page content at the requested position (and `force` is off).
+    #[error("the mark block at {rect:?} (x, y, width, height px) would cover page content ({dark_per_mille}‰ of the pixels under it are dark); choose another position, let egov find a blank area (position auto), or force it")]
+    CoversContent {
+        /// The block rectangle: x, y, width, height in pixels.
+        rect: [u32; 4],
+        /// Dark pixels under the block, per mille.
+        dark_per_mille: u32,
+    },
+    /// Automatic placement found no blank area large enough for the block.
+    #[error("no blank area of {block_w_mm}×{block_h_mm} mm found on the page for the mark block; make room, give a position and force it, or reduce the block (text_width_mm)")]
+    NoBlankArea {
+        /// Block width, whole millimetres.
+        block_w_mm: u32,
+        /// Block height, whole millimetres.
+        block_h_mm: u32,
+    },
+    /// An option is out of range.
+    #[error("invalid option {field}: {reason}")]
+    BadOption {
+        /// The option.
+        field: &'static str,
+        /// Why.
+        reason: String,
+    },
 }
 
 impl ErrorCode for RenderError {
@@ -66,6 +90,9 @@ impl ErrorCode for RenderError {
             RenderError::Encode(_) => "image.encode",
             RenderError::DoesNotFit { .. } => "render.does_not_fit",
             RenderError::BadDpi(_) => "render.bad_dpi",
+            RenderError::CoversContent { .. } => "render.covers_content",
+            RenderError::NoBlankArea { .. } => "render.no_blank_area",
+            RenderError::BadOption { .. } => "render.bad_option",
         }
     }
 }
@@ -76,7 +103,9 @@ impl ErrorCode for RenderError {
 pub struct RenderOptions {
     /// Resolution of the target page, dots per inch (default 300).
     pub dpi: u32,
-    /// Side of one QR module in millimetres (default 0.34 mm; at least 2 px is used).
+    /// Side of one QR module in millimetres (default [`DEFAULT_MODULE_MM`] = 0.51 mm: 3 px
+    /// per module in a 150-dpi scan; at least 2 px is used). Below [`MIN_MODULE_MM`] stamping
+    /// warns that a 150-dpi scan may not read the code.
     pub module_mm: f32,
     /// Width of the text column in millimetres (default 62 mm).
     pub text_width_mm: f32,
@@ -90,13 +119,21 @@ impl Default for RenderOptions {
     fn default() -> Self {
         RenderOptions {
             dpi: 300,
-            module_mm: 0.34,
+            module_mm: DEFAULT_MODULE_MM,
             text_width_mm: 62.0,
             title_pt: 8.5,
             text_pt: 7.0,
         }
     }
 }
+
+/// Default QR module size, millimetres: 0.51 mm is 3 px per module in a 150-dpi scan (6 px
+/// at 300 dpi), chosen on the degraded-scan corpus (`benches/mark_robustness.md`).
+pub const DEFAULT_MODULE_MM: f32 = 0.51;
+
+/// Smallest module that a 150-dpi scan reads reliably (≈ 3 px per module); smaller modules are
+/// allowed with a warning.
+pub const MIN_MODULE_MM: f32 = 0.5;
 
 fn mm_to_px(mm: f32, dpi: u32) -> u32 {
     // dpi ≤ 1200 and mm ≤ a few hundred: the value always fits.
@@ -274,11 +311,16 @@ pub fn render_mark(signed: &SignedMark, opts: &RenderOptions) -> Result<GrayImag
 }
 
 /// Where to put the mark on the first page.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", tag = "at")]
 pub enum Position {
-    /// Top-right corner, inside the margin (default; Nghị định 30/2020 places the signature
-    /// block of electronic copies at the top right of the first page, outside knowledge).
+    /// A blank area of the page found automatically (default): the top-right corner inside
+    /// the margin when it is blank, then the other corners (top-left, bottom-right,
+    /// bottom-left), then the topmost blank band, right side first. On a Nghị định 30/2020
+    /// page the top right holds the national heading (Quốc hiệu), so the mark moves elsewhere.
+    #[default]
+    Auto,
+    /// Top-right corner, inside the margin.
     TopRight,
     /// Top-left corner.
     TopLeft,
@@ -301,24 +343,44 @@ pub enum Position {
 pub struct StampOptions {
     /// Block sizes; `render.dpi` must be the page's resolution.
     pub render: RenderOptions,
-    /// Where the block goes.
+    /// Where the block goes (default [`Position::Auto`]).
     pub position: Position,
-    /// Distance from the page edges for the corner positions, millimetres (default 8 mm).
+    /// Distance from the page edges, millimetres (default 8 mm).
     pub margin_mm: f32,
-    /// Fraction (0–1) of dark pixels under the block above which a warning is raised
+    /// Fraction (0–1) of dark pixels under the block above which it covers content
     /// (default 0.002).
     pub cover_threshold: f32,
+    /// Stamp even where the block covers page content (default false: an error,
+    /// [`RenderError::CoversContent`]); the result then carries a warning.
+    pub force: bool,
 }
 
 impl Default for StampOptions {
     fn default() -> Self {
         StampOptions {
             render: RenderOptions::default(),
-            position: Position::TopRight,
+            position: Position::Auto,
             margin_mm: 8.0,
             cover_threshold: 0.002,
+            force: false,
         }
     }
+}
+
+/// The printed size of a mark block, millimetres (from the page's DPI and the whole pixels
+/// used).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct PrintedSize {
+    /// Side of one QR module.
+    pub module_mm: f32,
+    /// Side of the QR code with its 4-module quiet zone.
+    pub qr_mm: f32,
+    /// Block width.
+    pub block_width_mm: f32,
+    /// Block height.
+    pub block_height_mm: f32,
+    /// Pixels per module in a 150-dpi scan of the print.
+    pub px_per_module_at_150dpi: f32,
 }
 
 /// The stamped page.
@@ -332,7 +394,10 @@ pub struct Stamped {
     pub rect: [u32; 4],
     /// Fraction of dark pixels the block covered.
     pub covered_dark_fraction: f32,
-    /// Findings: a warning when the block covers page content.
+    /// The block's printed size.
+    pub printed: PrintedSize,
+    /// Findings: where the block went (a warning when it covers content), and a warning when
+    /// the modules are too small for a 150-dpi scan.
     pub findings: Vec<Finding>,
 }
 
@@ -344,16 +409,149 @@ fn format_name(f: ImageFormat) -> Result<&'static str, RenderError> {
     }
 }
 
+/// Dark pixels (< 160) of a page, counted per cell of `cell`×`cell` px, as a summed-area table
+/// for constant-time counts over any cell-aligned rectangle.
+struct DarkCells {
+    cell: u32,
+    cols: u32,
+    rows: u32,
+    /// (cols + 1) × (rows + 1) prefix sums.
+    sums: Vec<u64>,
+}
+
+impl DarkCells {
+    fn new(luma: &GrayImage, cell: u32) -> Self {
+        let cell = cell.max(1);
+        let (w, h) = luma.dimensions();
+        let (cols, rows) = (w.div_ceil(cell), h.div_ceil(cell));
+        let mut counts = vec![0u64; (cols as usize) * (rows as usize)];
+        for (y, row) in luma.as_raw().chunks_exact(w.max(1) as usize).enumerate() {
+            let base = (y / cell as usize) * cols as usize;
+            for (x, &p) in row.iter().enumerate() {
+                if p < 160 {
+                    if let Some(c) = counts.get_mut(base + x / cell as usize) {
+                        *c += 1;
+                    }
+                }
+            }
+        }
+        let stride = cols as usize + 1;
+        let mut sums = vec![0u64; stride * (rows as usize + 1)];
+        for r in 0..rows as usize {
+            let mut run = 0u64;
+            for c in 0..cols as usize {
+                run += counts.get(r * cols as usize + c).copied().unwrap_or(0);
+                let above = sums.get(r * stride + c + 1).copied().unwrap_or(0);
+                if let Some(s) = sums.get_mut((r + 1) * stride + c + 1) {
+                    *s = above + run;
+                }
+            }
+        }
+        DarkCells {
+            cell,
+            cols,
+            rows,
+            sums,
+        }
+    }
+
+    /// Dark pixels in cells [c0, c1) × [r0, r1).
+    fn count(&self, c0: u32, r0: u32, c1: u32, r1: u32) -> u64 {
+        let stride = self.cols as usize + 1;
+        let at = |c: u32, r: u32| {
+            self.sums
+                .get(r as usize * stride + c as usize)
+                .copied()
+                .unwrap_or(0)
+        };
+        (at(c1, r1) + at(c0, r0)).saturating_sub(at(c0, r1) + at(c1, r0))
+    }
+}
+
+/// Finds a blank place for a `bw`×`bh` block at least `margin` px from the edges (see
+/// [`Position::Auto`]): returns its top-left corner.
+fn find_blank(
+    luma: &GrayImage,
+    bw: u32,
+    bh: u32,
+    margin: u32,
+    dpi: u32,
+    threshold: f32,
+) -> Option<(u32, u32)> {
+    let (pw, ph) = luma.dimensions();
+    let cells = DarkCells::new(luma, mm_to_px(1.0, dpi));
+    let cell = cells.cell;
+    // The block plus 1 mm of clearance all round, in whole cells.
+    let (bc, br) = (bw.div_ceil(cell) + 2, bh.div_ceil(cell) + 2);
+    let (mc, mr) = (margin / cell, margin / cell);
+    if cells.cols < bc + 2 * mc || cells.rows < br + 2 * mr {
+        return None;
+    }
+    let (last_c, last_r) = (cells.cols - bc - mc, cells.rows - br - mr);
+    let allowed = (threshold.max(0.0) * (bw as f32) * (bh as f32)) as u64;
+    let blank = |c: u32, r: u32| cells.count(c, r, c + bc, r + br) <= allowed;
+    let to_px = |c: u32, r: u32| {
+        let x = ((c + 1) * cell).min(pw.saturating_sub(bw + margin));
+        let y = ((r + 1) * cell).min(ph.saturating_sub(bh + margin));
+        (x, y)
+    };
+    let corners = [(last_c, mr), (mc, mr), (last_c, last_r), (mc, last_r)];
+    if let Some(&(c, r)) = corners.iter().find(|&&(c, r)| blank(c, r)) {
+        return Some(to_px(c, r));
+    }
+    (mr..=last_r)
+        .flat_map(|r| (mc..=last_c).rev().map(move |c| (c, r)))
+        .find(|&(c, r)| blank(c, r))
+        .map(|(c, r)| to_px(c, r))
+}
+
+/// The printed size of a block rendered with `opts`.
+pub fn printed_size(block: (u32, u32), opts: &RenderOptions, qr_modules: u32) -> PrintedSize {
+    let dpi = opts.dpi.max(1) as f32;
+    let module_px = mm_to_px(opts.module_mm, opts.dpi).max(2) as f32;
+    let module_mm = module_px * 25.4 / dpi;
+    PrintedSize {
+        module_mm,
+        qr_mm: (qr_modules + 8) as f32 * module_mm,
+        block_width_mm: block.0 as f32 * 25.4 / dpi,
+        block_height_mm: block.1 as f32 * 25.4 / dpi,
+        px_per_module_at_150dpi: module_mm * 150.0 / 25.4,
+    }
+}
+
 /// Stamps a signed mark onto a page image (PNG or JPEG in, the same format out) at
-/// `opts.position`, sized for `opts.render.dpi` (CONV-03 Đ4.1.a / CONV-12 Đ5.2.a: the QR and
-/// the text mark shown on the converted document). Warns (CONV-02 / CONV-11 finding,
-/// `Warning`) when the block covers non-blank content, since the mark must not hide the
-/// document's content (Law 20/2023 Art. 12 integrity, outside knowledge).
+/// `opts.position` ([`Position::Auto`] by default: a blank area), sized for
+/// `opts.render.dpi` (CONV-03 Đ4.1.a / CONV-12 Đ5.2.a: the QR and the text mark shown on the
+/// converted document).
+///
+/// The mark must not hide the document's content (Law 20/2023 Art. 12 integrity, outside
+/// knowledge): a block that would cover content is an error ([`RenderError::CoversContent`];
+/// [`RenderError::NoBlankArea`] when automatic placement finds no room) unless
+/// `opts.force`, which stamps with a `Warning` finding (CONV-02 / CONV-11). Modules smaller
+/// than [`MIN_MODULE_MM`] add a `Warning` (CONV-03 / CONV-12): a 150-dpi scan may not read them.
 pub fn stamp(
     page: &[u8],
     signed: &SignedMark,
     opts: &StampOptions,
 ) -> Result<Stamped, RenderError> {
+    if !(opts.margin_mm.is_finite() && (0.0..=100.0).contains(&opts.margin_mm)) {
+        return Err(RenderError::BadOption {
+            field: "margin_mm",
+            reason: format!("{} is not within 0–100 mm", opts.margin_mm),
+        });
+    }
+    if !(opts.cover_threshold.is_finite() && (0.0..=1.0).contains(&opts.cover_threshold)) {
+        return Err(RenderError::BadOption {
+            field: "cover_threshold",
+            reason: format!("{} is not within 0–1", opts.cover_threshold),
+        });
+    }
+    if !(opts.render.module_mm.is_finite() && (0.1..=5.0).contains(&opts.render.module_mm)) {
+        return Err(RenderError::BadOption {
+            field: "module_mm",
+            reason: format!("{} is not within 0.1–5 mm", opts.render.module_mm),
+        });
+    }
     let format = image::guess_format(page).map_err(|e| RenderError::Decode(e.to_string()))?;
     let format_str = format_name(format)?;
     let decoded = image::load_from_memory_with_format(page, format)
@@ -369,59 +567,98 @@ pub fn stamp(
         page_w: pw,
         page_h: ph,
     };
+    let luma = decoded.to_luma8();
     let (x, y) = match opts.position {
+        Position::Auto => (pw.checked_sub(bw + margin), Some(margin)),
         Position::TopRight => (pw.checked_sub(bw + margin), Some(margin)),
         Position::TopLeft => (Some(margin), Some(margin)),
         Position::BottomRight => (pw.checked_sub(bw + margin), ph.checked_sub(bh + margin)),
         Position::BottomLeft => (Some(margin), ph.checked_sub(bh + margin)),
-        Position::Millimetres { x, y } => (Some(mm_to_px(x, dpi)), Some(mm_to_px(y, dpi))),
+        Position::Millimetres { x, y } => {
+            if !(x.is_finite() && y.is_finite() && x >= 0.0 && y >= 0.0) {
+                return Err(RenderError::BadOption {
+                    field: "position",
+                    reason: format!("({x}, {y}) mm is not a point on the page"),
+                });
+            }
+            (Some(mm_to_px(x, dpi)), Some(mm_to_px(y, dpi)))
+        }
     };
-    let (Some(x), Some(y)) = (x, y) else {
+    let (Some(mut x), Some(mut y)) = (x, y) else {
         return Err(too_big);
     };
     if x + bw > pw || y + bh > ph {
         return Err(too_big);
     }
-
-    let luma = decoded.to_luma8();
-    let mut dark = 0u64;
-    for yy in y..y + bh {
-        for xx in x..x + bw {
-            if luma.get_pixel(xx, yy).0[0] < 160 {
-                dark += 1;
+    let dark_under = |x: u32, y: u32| {
+        let mut dark = 0u64;
+        for yy in y..y + bh {
+            for xx in x..x + bw {
+                if luma.get_pixel(xx, yy).0[0] < 160 {
+                    dark += 1;
+                }
+            }
+        }
+        dark as f32 / (u64::from(bw) * u64::from(bh)).max(1) as f32
+    };
+    let mut covered = dark_under(x, y);
+    if opts.position == Position::Auto && covered > opts.cover_threshold {
+        match find_blank(&luma, bw, bh, margin, dpi, opts.cover_threshold) {
+            Some((bx, by)) => {
+                (x, y) = (bx, by);
+                covered = dark_under(x, y);
+            }
+            None if opts.force => {}
+            None => {
+                return Err(RenderError::NoBlankArea {
+                    block_w_mm: (bw as f32 * 25.4 / dpi as f32).ceil() as u32,
+                    block_h_mm: (bh as f32 * 25.4 / dpi as f32).ceil() as u32,
+                })
             }
         }
     }
-    let covered = dark as f32 / (u64::from(bw) * u64::from(bh)).max(1) as f32;
-    let rule = match signed.mark.direction {
+    if covered > opts.cover_threshold && !opts.force {
+        return Err(RenderError::CoversContent {
+            rect: [x, y, bw, bh],
+            dark_per_mille: (covered * 1000.0).round() as u32,
+        });
+    }
+    let (rule, basis, qr_rule, qr_basis) = match signed.mark.direction {
         crate::Direction::PaperToData => (
             "CONV-02",
+            LegalRef::point(Instrument::Nd137_2024, 4, 1, "a"),
+            "CONV-03",
             LegalRef::point(Instrument::Nd137_2024, 4, 1, "a"),
         ),
         crate::Direction::DataToPaper => (
             "CONV-11",
             LegalRef::point(Instrument::Nd137_2024, 5, 2, "a"),
+            "CONV-12",
+            LegalRef::point(Instrument::Nd137_2024, 5, 2, "a"),
         ),
     };
-    let evidence = json!({ "rect": [x, y, bw, bh], "covered_dark_fraction": covered });
+    let modules = u32::from(signed.qr_version) * 4 + 17;
+    let printed = printed_size((bw, bh), &opts.render, modules);
+    let evidence = json!({ "rect": [x, y, bw, bh], "covered_dark_fraction": covered,
+        "position": opts.position, "printed": printed });
     let finding = if covered > opts.cover_threshold {
         Finding::new(
-            rule.0,
-            rule.1,
+            rule,
+            basis,
             Outcome::Warning,
             format!(
-                "the mark covers page content ({:.1}% dark pixels under it); move it to a blank area",
+                "the mark covers page content ({:.1}% dark pixels under it): stamped because forced; move it to a blank area",
                 covered * 100.0
             ),
             format!(
-                "ký hiệu che nội dung trang ({:.1}% điểm ảnh tối); hãy đặt vào vùng trống",
+                "ký hiệu che nội dung trang ({:.1}% điểm ảnh tối): đã đóng theo yêu cầu bắt buộc; hãy đặt vào vùng trống",
                 covered * 100.0
             ),
         )
     } else {
         Finding::new(
-            rule.0,
-            rule.1,
+            rule,
+            basis,
             Outcome::Pass,
             "the mark is placed on a blank area of the page",
             "ký hiệu được đặt vào vùng trống của trang",
@@ -429,6 +666,26 @@ pub fn stamp(
     }
     .with_field("position")
     .with_evidence(evidence);
+    let mut findings = vec![finding];
+    if printed.module_mm < MIN_MODULE_MM {
+        findings.push(
+            Finding::new(
+                qr_rule,
+                qr_basis,
+                Outcome::Warning,
+                format!(
+                    "QR modules of {:.2} mm give {:.1} px per module in a 150-dpi scan: such scans may not read the code (use module_mm ≥ {MIN_MODULE_MM})",
+                    printed.module_mm, printed.px_per_module_at_150dpi
+                ),
+                format!(
+                    "mô-đun mã QR {:.2} mm chỉ còn {:.1} điểm ảnh khi quét 150 dpi: bản quét có thể không đọc được mã (dùng module_mm ≥ {MIN_MODULE_MM})",
+                    printed.module_mm, printed.px_per_module_at_150dpi
+                ),
+            )
+            .with_field("render.module_mm")
+            .with_evidence(json!({ "printed": printed })),
+        );
+    }
 
     let out_img = match decoded {
         DynamicImage::ImageLuma8(mut g) => {
@@ -459,7 +716,8 @@ pub fn stamp(
         format: format_str.to_owned(),
         rect: [x, y, bw, bh],
         covered_dark_fraction: covered,
-        findings: vec![finding],
+        printed,
+        findings,
     })
 }
 
@@ -508,5 +766,164 @@ pub fn sample_a4_page(dpi: u32) -> GrayImage {
             "Căn cứ Nghị định số 137/2024/NĐ-CP ngày 23 tháng 10 năm 2024 của Chính phủ;",
         );
     }
+    img
+}
+
+/// Draws `text` centred on `cx`.
+fn draw_centred(font: &FontRef<'_>, img: &mut GrayImage, cx: f32, y: f32, px: f32, text: &str) {
+    let w = text_width(font, px, text);
+    draw_text_with(font, img, cx - w / 2.0, y, px, text);
+}
+
+/// A synthetic first page of an administrative document laid out as Nghị định 30/2020/NĐ-CP
+/// Phụ lục I shows it (A4 at `dpi`, greyscale): the issuing agency top left, the national
+/// heading (Quốc hiệu và Tiêu ngữ) top right, title, body, «Nơi nhận» bottom left, the
+/// signature block with its seal bottom right. The default top-right corner is taken by the
+/// national heading, so [`Position::Auto`] has to look elsewhere; the bottom corners below the
+/// signature and the recipients are blank.
+pub fn sample_nd30_page(dpi: u32) -> GrayImage {
+    let dpi = dpi.clamp(72, 1200);
+    let mut img = GrayImage::from_pixel(mm_to_px(210.0, dpi), mm_to_px(297.0, dpi), Luma([255]));
+    let Ok(font) = FontRef::try_from_slice(FONT_TTF) else {
+        return img;
+    };
+    let mm = |v: f32| v * dpi as f32 / 25.4;
+    let pt = |v: f32| pt_to_px(v, dpi);
+    // Left 30 mm, right 15 mm margins: text from x = 30 to 195 mm.
+    let (left_c, right_c) = (mm(62.0), mm(140.0));
+    draw_centred(
+        &font,
+        &mut img,
+        left_c,
+        mm(20.0),
+        pt(12.5),
+        "ỦY BAN NHÂN DÂN",
+    );
+    draw_centred(&font, &mut img, left_c, mm(25.5), pt(12.5), "TỈNH LÀO CAI");
+    draw_centred(
+        &font,
+        &mut img,
+        left_c,
+        mm(34.0),
+        pt(12.5),
+        "Số: 123/QĐ-UBND",
+    );
+    draw_centred(
+        &font,
+        &mut img,
+        right_c,
+        mm(20.0),
+        pt(12.5),
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+    );
+    draw_centred(
+        &font,
+        &mut img,
+        right_c,
+        mm(25.5),
+        pt(13.0),
+        "Độc lập - Tự do - Hạnh phúc",
+    );
+    let (u0, u1) = (mm(113.0), mm(167.0));
+    let rule = GrayImage::from_pixel((u1 - u0) as u32, mm(0.3).max(1.0) as u32, Luma([0]));
+    image::imageops::replace(&mut img, &rule, u0 as i64, mm(32.0) as i64);
+    draw_centred(
+        &font,
+        &mut img,
+        right_c,
+        mm(36.0),
+        pt(13.0),
+        "Lào Cai, ngày 02 tháng 3 năm 2026",
+    );
+    draw_centred(&font, &mut img, mm(112.5), mm(50.0), pt(14.0), "QUYẾT ĐỊNH");
+    draw_centred(
+        &font,
+        &mut img,
+        mm(112.5),
+        mm(57.0),
+        pt(13.0),
+        "Về việc cấp giấy phép khai thác tài nguyên nước",
+    );
+    draw_centred(
+        &font,
+        &mut img,
+        mm(112.5),
+        mm(68.0),
+        pt(13.0),
+        "ỦY BAN NHÂN DÂN TỈNH LÀO CAI",
+    );
+    let body = [
+        "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 02 năm 2025;",
+        "Căn cứ Nghị định số 137/2024/NĐ-CP ngày 23 tháng 10 năm 2024 của Chính phủ;",
+        "Theo đề nghị của Giám đốc Sở Nông nghiệp và Môi trường.",
+    ];
+    let mut y = mm(78.0);
+    for line in body.iter().cycle().take(15) {
+        draw_text_with(&font, &mut img, mm(40.0), y, pt(12.0), line);
+        y += pt(19.0);
+    }
+    // «Nơi nhận» bottom left; the signature block and seal bottom right.
+    let y0 = mm(200.0);
+    draw_text_with(&font, &mut img, mm(30.0), y0, pt(11.0), "Nơi nhận:");
+    for (i, l) in [
+        "- Như Điều 3;",
+        "- Bộ Nông nghiệp và Môi trường;",
+        "- Lưu: VT.",
+    ]
+    .iter()
+    .enumerate()
+    {
+        draw_text_with(
+            &font,
+            &mut img,
+            mm(30.0),
+            y0 + pt(14.0) * (i + 1) as f32,
+            pt(10.0),
+            l,
+        );
+    }
+    draw_centred(
+        &font,
+        &mut img,
+        right_c,
+        y0,
+        pt(12.5),
+        "TM. ỦY BAN NHÂN DÂN",
+    );
+    draw_centred(
+        &font,
+        &mut img,
+        right_c,
+        y0 + pt(16.0),
+        pt(12.5),
+        "CHỦ TỊCH",
+    );
+    // The seal: a ring of 36 mm, mid-grey (red ink scanned in grey).
+    let (cx, cy, r) = (right_c - mm(12.0), y0 + mm(24.0), mm(18.0));
+    let (w, h) = img.dimensions();
+    let (x0, x1) = (
+        (cx - r - 2.0).max(0.0) as u32,
+        ((cx + r + 2.0) as u32).min(w),
+    );
+    let (ya, yb) = (
+        (cy - r - 2.0).max(0.0) as u32,
+        ((cy + r + 2.0) as u32).min(h),
+    );
+    for py in ya..yb {
+        for px in x0..x1 {
+            let d = ((px as f32 - cx).powi(2) + (py as f32 - cy).powi(2)).sqrt();
+            if (d - r).abs() < mm(0.8) || (d - r * 0.72).abs() < mm(0.4) {
+                img.put_pixel(px, py, Luma([110]));
+            }
+        }
+    }
+    draw_centred(
+        &font,
+        &mut img,
+        right_c,
+        y0 + mm(44.0),
+        pt(12.5),
+        "Nguyễn Văn An",
+    );
     img
 }

@@ -74,19 +74,113 @@ fn conv_12_data_to_paper_round_trip_on_a4_jpeg() {
 }
 
 #[test]
-fn stamp_warns_when_the_mark_covers_content() {
+fn conv_02_stamp_refuses_to_cover_content_unless_forced() {
     let original = page(ImageFormat::Png);
     let s = signed(&paper_to_data(), &original, None);
-    let opts = StampOptions {
+    let mut opts = StampOptions {
         position: Position::Millimetres { x: 15.0, y: 50.0 },
         ..Default::default()
     };
+    let e = render::stamp(&original, &s, &opts).unwrap_err();
+    assert_eq!(egov_core::ErrorCode::code(&e), "render.covers_content");
+    assert!(e.to_string().contains("would cover page content"), "{e}");
+    opts.force = true;
     let stamped = render::stamp(&original, &s, &opts).unwrap();
+    assert_eq!(stamped.findings[0].rule, "CONV-02");
     assert_eq!(stamped.findings[0].outcome, Outcome::Warning);
     assert!(stamped.covered_dark_fraction > 0.002);
     // Still verifiable.
     let pv = scan::verify_page_bytes(&stamped.image, &trust(1), None).unwrap();
     assert!(pv.verification.is_verified());
+}
+
+/// On a Nghị định 30/2020 page the top-right corner holds the national heading: the default
+/// automatic position finds a blank area instead, and the page still verifies.
+#[test]
+fn conv_12_auto_position_avoids_the_national_heading() {
+    let original = render::encode_png(&render::sample_nd30_page(300)).unwrap();
+    let s = signed(&data_to_paper(), &original, Some(LOOKUP));
+    // Forced into the top right, the block covers the heading.
+    let top_right = StampOptions {
+        position: Position::TopRight,
+        ..Default::default()
+    };
+    let e = render::stamp(&original, &s, &top_right).unwrap_err();
+    assert_eq!(egov_core::ErrorCode::code(&e), "render.covers_content");
+    let stamped = render::stamp(&original, &s, &StampOptions::default()).unwrap();
+    assert_eq!(stamped.findings[0].outcome, Outcome::Pass);
+    assert!(stamped.covered_dark_fraction <= 0.002);
+    let [x, y, w, h] = stamped.rect;
+    // Not in the top band where the agency name and the national heading are (20–40 mm).
+    assert!(y > 40 * 300 * 10 / 254, "rect {:?}", stamped.rect);
+    assert!(x + w <= A4_300.0 && y + h <= A4_300.1);
+    let pv = scan::verify_page_bytes(&stamped.image, &trust(1), Some(&original)).unwrap();
+    assert_eq!(pv.verification.state, VerificationState::ContentMatches);
+}
+
+#[test]
+fn conv_12_auto_position_reports_a_page_without_room() {
+    // A page of text from edge to edge: nowhere to put the block.
+    let mut full = GrayImage::from_pixel(A4_300.0, A4_300.1, Luma([255]));
+    for y in (0..A4_300.1).step_by(40) {
+        for yy in y..(y + 20).min(A4_300.1) {
+            for x in (0..A4_300.0).step_by(3) {
+                full.put_pixel(x, yy, Luma([0]));
+            }
+        }
+    }
+    let original = render::encode_png(&full).unwrap();
+    let s = signed(&paper_to_data(), &original, None);
+    let e = render::stamp(&original, &s, &StampOptions::default()).unwrap_err();
+    assert_eq!(egov_core::ErrorCode::code(&e), "render.no_blank_area");
+    assert!(e.to_string().contains("no blank area"), "{e}");
+}
+
+/// Modules smaller than 0.5 mm are allowed, with a warning that a 150-dpi scan may not read
+/// them; bad option values are errors, not panics.
+#[test]
+fn conv_03_small_modules_warn_and_bad_options_are_refused() {
+    let original = page(ImageFormat::Png);
+    let s = signed(&paper_to_data(), &original, None);
+    let mut opts = StampOptions::default();
+    opts.render.module_mm = 0.34;
+    let stamped = render::stamp(&original, &s, &opts).unwrap();
+    let w = stamped
+        .findings
+        .iter()
+        .find(|f| f.field.as_deref() == Some("render.module_mm"))
+        .expect("a module-size warning");
+    assert_eq!((w.rule.as_ref(), w.outcome), ("CONV-03", Outcome::Warning));
+    assert!(stamped.printed.px_per_module_at_150dpi < 3.0);
+    let default = render::stamp(&original, &s, &StampOptions::default()).unwrap();
+    assert_eq!(default.findings.len(), 1, "{:?}", default.findings);
+    assert!(default.printed.px_per_module_at_150dpi >= 3.0);
+    for bad in [
+        StampOptions {
+            margin_mm: f32::NAN,
+            ..Default::default()
+        },
+        StampOptions {
+            cover_threshold: 2.0,
+            ..Default::default()
+        },
+        StampOptions {
+            position: Position::Millimetres { x: -1.0, y: 0.0 },
+            ..Default::default()
+        },
+    ] {
+        let e = render::stamp(&original, &s, &bad).unwrap_err();
+        assert!(
+            matches!(
+                egov_core::ErrorCode::code(&e),
+                "render.bad_option" | "render.does_not_fit"
+            ),
+            "{e}"
+        );
+    }
+    opts.render.module_mm = 0.0;
+    let e = render::stamp(&original, &s, &opts).unwrap_err();
+    assert_eq!(egov_core::ErrorCode::code(&e), "render.bad_option");
 }
 
 #[test]
@@ -109,12 +203,18 @@ fn stamp_refuses_a_page_too_small_and_scan_reports_no_mark() {
 fn render_mark_block_has_the_physical_size_expected() {
     let s = signed(&data_to_paper(), b"x", Some(LOOKUP));
     let block = render::render_mark(&s, &Default::default()).unwrap();
-    // 0.34 mm modules at 300 dpi = 4 px; the block stays under 100 mm × 40 mm.
+    // 0.51 mm modules at 300 dpi = 6 px (3 px in a 150-dpi scan); QR version ≤ 17 with the
+    // quiet zone is ≤ 47 mm, and the block stays under 115 mm × 48 mm.
     assert!(
-        block.width() < 1181 && block.height() < 473,
+        block.width() < 1358 && block.height() < 567,
         "{:?}",
         block.dimensions()
     );
+    let modules = u32::from(s.qr_version) * 4 + 17;
+    let p = render::printed_size(block.dimensions(), &Default::default(), modules);
+    assert!((p.module_mm - 0.508).abs() < 0.001, "{p:?}");
+    assert!((p.px_per_module_at_150dpi - 3.0).abs() < 0.01, "{p:?}");
+    assert!(p.qr_mm <= 47.3, "{p:?}");
     // The QR in the block alone decodes.
     let texts = scan::decode_qr_texts(&block);
     assert_eq!(texts, vec![s.qr_text.clone()]);

@@ -1,0 +1,272 @@
+//! QR decoding backends. The build's default is zxing-cpp (feature `scan-zxing`, chosen by
+//! measurement on the degraded-scan corpus: `benches/qr_decoders.md`); without it, rqrr with
+//! egov's own binarisations (feature `scan-rqrr`, pure Rust).
+//!
+//! A backend runs as a list of *passes*, cheapest first; [`super::verify_page`] stops at the
+//! first pass that yields a mark that verifies.
+
+use image::GrayImage;
+use serde::{Deserialize, Serialize};
+
+/// One QR code found on a page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DecodedQr {
+    /// The decoded text (UTF-8; codes whose bytes are not UTF-8 are skipped and counted).
+    pub text: String,
+    /// The code's corners in page pixels (top-left, top-right, bottom-right, bottom-left of
+    /// the symbol as read, whatever the page's orientation).
+    pub corners: [[i32; 2]; 4],
+}
+
+impl DecodedQr {
+    /// Axis-aligned bounding box of the corners: x, y, width, height (pixels).
+    pub fn bounding_box(&self) -> [i32; 4] {
+        let xs = self.corners.map(|c| c[0]);
+        let ys = self.corners.map(|c| c[1]);
+        let (x0, x1) = (
+            xs.iter().copied().min().unwrap_or(0),
+            xs.iter().copied().max().unwrap_or(0),
+        );
+        let (y0, y1) = (
+            ys.iter().copied().min().unwrap_or(0),
+            ys.iter().copied().max().unwrap_or(0),
+        );
+        [x0, y0, x1 - x0, y1 - y0]
+    }
+
+    /// Centre of the corners.
+    pub fn centre(&self) -> [i32; 2] {
+        let sx: i64 = self.corners.iter().map(|c| i64::from(c[0])).sum();
+        let sy: i64 = self.corners.iter().map(|c| i64::from(c[1])).sum();
+        [
+            i32::try_from(sx / 4).unwrap_or(0),
+            i32::try_from(sy / 4).unwrap_or(0),
+        ]
+    }
+}
+
+/// What one decoding pass returned.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PassResult {
+    /// Codes whose text is UTF-8.
+    pub codes: Vec<DecodedQr>,
+    /// Codes decoded but not UTF-8 (not a conversion mark; counted, not dropped silently).
+    pub non_utf8: usize,
+}
+
+/// The decoder this build uses, for reports: `zxing-cpp 3.1.1` or `rqrr 0.11 (pure Rust)`.
+pub const DECODER: &str = backend::NAME;
+
+/// How many passes [`run_pass`] accepts (`0..PASSES`).
+pub const PASSES: usize = backend::PASSES;
+
+/// Runs pass `index` (cheapest first) over the whole page.
+pub fn run_pass(page: &GrayImage, index: usize) -> PassResult {
+    backend::run(page, index)
+}
+
+/// Name of pass `index`, for reports.
+pub fn pass_name(index: usize) -> &'static str {
+    backend::pass_name(index)
+}
+
+/// Every QR code the first pass finds on the page.
+pub fn decode_qr_codes(page: &GrayImage) -> Vec<DecodedQr> {
+    run_pass(page, 0).codes
+}
+
+#[cfg(feature = "scan-zxing")]
+mod backend {
+    //! zxing-cpp: its detector searches the whole page in every orientation (`try_rotate`),
+    //! on a downscaled pyramid too (`try_downscale`), with its local-average binariser first
+    //! and the global-histogram one second (uneven lighting vs. low contrast).
+    use super::{DecodedQr, PassResult};
+    use image::GrayImage;
+    use zxingcpp::{BarcodeFormat, Binarizer, ImageFormat, ImageView};
+
+    pub const NAME: &str = "zxing-cpp 3.1.1";
+    pub const PASSES: usize = 3;
+
+    pub fn pass_name(index: usize) -> &'static str {
+        match index {
+            0 => "zxing local-average",
+            1 => "zxing global-histogram",
+            _ => "zxing local-average ×2 upscaled",
+        }
+    }
+
+    pub fn run(page: &GrayImage, index: usize) -> PassResult {
+        match index {
+            0 => read(page, Binarizer::LocalAverage, 1),
+            1 => read(page, Binarizer::GlobalHistogram, 1),
+            _ => {
+                // Low-resolution scans (≤ 2 px per module): a 2× bilinear upscale of the page.
+                let (w, h) = page.dimensions();
+                if u64::from(w) * u64::from(h) * 4 > super::super::MAX_PIXELS {
+                    return PassResult::default();
+                }
+                let big = image::imageops::resize(
+                    page,
+                    w * 2,
+                    h * 2,
+                    image::imageops::FilterType::Triangle,
+                );
+                read(&big, Binarizer::LocalAverage, 2)
+            }
+        }
+    }
+
+    fn read(page: &GrayImage, binarizer: Binarizer, scale: i32) -> PassResult {
+        let (w, h) = page.dimensions();
+        let Ok(view) = ImageView::from_slice(page.as_raw(), w, h, ImageFormat::Lum) else {
+            return PassResult::default();
+        };
+        let reader = zxingcpp::read()
+            .formats([BarcodeFormat::QRCode])
+            .try_rotate(true)
+            .try_downscale(true)
+            .try_harder(true)
+            .try_invert(false)
+            .binarizer(binarizer)
+            .max_number_of_symbols(16);
+        let Ok(found) = reader.from(&view) else {
+            return PassResult::default();
+        };
+        let mut out = PassResult::default();
+        for b in found {
+            if !b.is_valid() {
+                continue;
+            }
+            match String::from_utf8(b.bytes()) {
+                Ok(text) => {
+                    let p = b.position();
+                    let c = |pt: zxingcpp::PointI| [pt.x / scale, pt.y / scale];
+                    out.codes.push(DecodedQr {
+                        text,
+                        corners: [
+                            c(p.top_left),
+                            c(p.top_right),
+                            c(p.bottom_right),
+                            c(p.bottom_left),
+                        ],
+                    });
+                }
+                Err(_) => out.non_utf8 += 1,
+            }
+        }
+        out
+    }
+}
+
+#[cfg(not(feature = "scan-zxing"))]
+mod backend {
+    //! rqrr (pure Rust) on egov's binarisations: Otsu's global threshold (fast, robust to blur
+    //! and low-resolution rescans), rqrr's own adaptive threshold (uneven lighting), then a
+    //! 2× upscale at Otsu's threshold (≤ 2 px per module). rqrr finds codes in any rotation.
+    use super::{DecodedQr, PassResult};
+    use image::GrayImage;
+
+    pub const NAME: &str = "rqrr 0.11 (pure Rust)";
+    pub const PASSES: usize = 3;
+
+    pub fn pass_name(index: usize) -> &'static str {
+        match index {
+            0 => "rqrr Otsu threshold",
+            1 => "rqrr adaptive threshold",
+            _ => "rqrr Otsu ×2 upscaled",
+        }
+    }
+
+    pub fn run(page: &GrayImage, index: usize) -> PassResult {
+        match index {
+            0 => {
+                let t = otsu(page);
+                grids(page, Some(t), 1)
+            }
+            1 => grids(page, None, 1),
+            _ => {
+                let (w, h) = page.dimensions();
+                if u64::from(w) * u64::from(h) * 4 > super::super::MAX_PIXELS {
+                    return PassResult::default();
+                }
+                let big = image::imageops::resize(
+                    page,
+                    w * 2,
+                    h * 2,
+                    image::imageops::FilterType::Triangle,
+                );
+                let t = otsu(&big);
+                grids(&big, Some(t), 2)
+            }
+        }
+    }
+
+    /// Otsu's threshold over the histogram: the grey level that best separates ink from paper.
+    fn otsu(img: &GrayImage) -> u8 {
+        let mut hist = [0u64; 256];
+        for p in img.as_raw() {
+            if let Some(h) = hist.get_mut(usize::from(*p)) {
+                *h += 1;
+            }
+        }
+        let total: u64 = hist.iter().sum();
+        let sum_all: f64 = hist
+            .iter()
+            .enumerate()
+            .map(|(i, &c)| i as f64 * c as f64)
+            .sum();
+        let (mut w_b, mut sum_b, mut best, mut best_t) = (0u64, 0f64, 0f64, 128u8);
+        for (t, &c) in hist.iter().enumerate() {
+            w_b += c;
+            if w_b == 0 {
+                continue;
+            }
+            let w_f = total - w_b;
+            if w_f == 0 {
+                break;
+            }
+            sum_b += t as f64 * c as f64;
+            let m_b = sum_b / w_b as f64;
+            let m_f = (sum_all - sum_b) / w_f as f64;
+            let between = w_b as f64 * w_f as f64 * (m_b - m_f) * (m_b - m_f);
+            if between > best {
+                best = between;
+                best_t = u8::try_from(t).unwrap_or(128);
+            }
+        }
+        best_t
+    }
+
+    fn grids(img: &GrayImage, threshold: Option<u8>, scale: i32) -> PassResult {
+        let (w, h) = img.dimensions();
+        let (w, h) = (w as usize, h as usize);
+        let raw = img.as_raw();
+        let mut prepared = match threshold {
+            Some(t) => rqrr::PreparedImage::prepare_from_bitmap(w, h, |x, y| {
+                raw.get(y * w + x).is_some_and(|&p| p <= t)
+            }),
+            None => rqrr::PreparedImage::prepare_from_greyscale(w, h, |x, y| {
+                raw.get(y * w + x).copied().unwrap_or(255)
+            }),
+        };
+        let mut out = PassResult::default();
+        for g in prepared.detect_grids() {
+            let b = g.bounds;
+            let mut bytes = Vec::new();
+            if g.decode_to(&mut bytes).is_err() {
+                continue;
+            }
+            match String::from_utf8(bytes) {
+                Ok(text) => {
+                    let c = |p: rqrr::Point| [p.x / scale, p.y / scale];
+                    out.codes.push(DecodedQr {
+                        text,
+                        corners: [c(b[0]), c(b[1]), c(b[2]), c(b[3])],
+                    });
+                }
+                Err(_) => out.non_utf8 += 1,
+            }
+        }
+        out
+    }
+}
