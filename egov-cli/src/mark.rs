@@ -42,10 +42,13 @@ pub enum MarkCommand {
         #[arg(long, requires = "code")]
         search: Option<String>,
     },
-    /// Find the mark's QR code on a page image and verify it offline.
+    /// Find every conversion mark on page images (scans, photocopies, phone photos) and verify
+    /// them offline; says which page carries the mark.
     Verify {
-        /// The page image (PNG or JPEG), or a text file holding the QR text with --payload.
-        image: PathBuf,
+        /// The page images (PNG, JPEG, TIFF with every page of a multi-page TIFF), in page
+        /// order; or one text file holding the QR text with --payload.
+        #[arg(required = true)]
+        images: Vec<PathBuf>,
         /// Read IMAGE as a text file holding the QR payload instead of an image.
         #[arg(long)]
         payload: bool,
@@ -88,7 +91,10 @@ impl From<ProfileArg> for Profile {
 /// Where to stamp.
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum PositionArg {
-    /// Top-right margin of the page (default).
+    /// A blank area found on the page: the top-right corner if blank, then the other corners,
+    /// then the topmost blank band (default).
+    Auto,
+    /// Top-right margin of the page.
     TopRight,
     /// Top-left margin.
     TopLeft,
@@ -135,8 +141,11 @@ pub struct MakeArgs {
     #[arg(long, default_value_t = 300)]
     dpi: u32,
     /// Where to stamp.
-    #[arg(long, value_enum, default_value = "top-right")]
+    #[arg(long, value_enum, default_value = "auto")]
     position: PositionArg,
+    /// Stamp even where the mark covers page content (otherwise an error).
+    #[arg(long)]
+    force: bool,
 }
 
 /// `egov keygen` arguments.
@@ -326,11 +335,11 @@ pub fn run(cmd: MarkCommand) -> CmdResult {
             })
         }
         MarkCommand::Verify {
-            image,
+            images,
             payload,
             content,
             trust,
-        } => verify_cmd(&image, payload, content.as_deref(), &trust),
+        } => verify_cmd(&images, payload, content.as_deref(), &trust),
     };
     match r {
         Ok(r) | Err(r) => r,
@@ -373,6 +382,7 @@ fn make_mark(args: &MakeArgs, source: Option<SourceSystem>) -> Result<CmdResult,
     };
     let signed = sign(&mark, &content_digest(&content), &key, &options).map_err(coded)?;
     let position = match args.position {
+        PositionArg::Auto => Position::Auto,
         PositionArg::TopRight => Position::TopRight,
         PositionArg::TopLeft => Position::TopLeft,
         PositionArg::BottomRight => Position::BottomRight,
@@ -380,6 +390,7 @@ fn make_mark(args: &MakeArgs, source: Option<SourceSystem>) -> Result<CmdResult,
     };
     let mut stamp_opts = StampOptions {
         position,
+        force: args.force,
         ..Default::default()
     };
     stamp_opts.render.dpi = args.dpi;
@@ -405,6 +416,11 @@ fn make_mark(args: &MakeArgs, source: Option<SourceSystem>) -> Result<CmdResult,
         signed.key_id(),
         hex(&signed.content_sha256)
     );
+    let p = stamped.printed;
+    human.push_str(&format!(
+        "Printed: block {:.0} × {:.0} mm, QR {:.1} mm square, modules {:.2} mm ({:.1} px in a 150-dpi scan), at [x, y, w, h] = {:?} px\n",
+        p.block_width_mm, p.block_height_mm, p.qr_mm, p.module_mm, p.px_per_module_at_150dpi, stamped.rect
+    ));
     for line in signed.mark.display_lines() {
         human.push_str(&format!("  | {line}\n"));
     }
@@ -426,6 +442,7 @@ fn make_mark(args: &MakeArgs, source: Option<SourceSystem>) -> Result<CmdResult,
         "content_sha256": hex(&signed.content_sha256),
         "mark": signed.mark,
         "rect": stamped.rect,
+        "printed": stamped.printed,
         "findings": findings,
     });
     Ok(CmdResult::Valid {
@@ -446,7 +463,7 @@ fn override_clerical(w: &mut Wording, profile: Profile, text: Option<&str>) {
 }
 
 fn verify_cmd(
-    image: &Path,
+    images: &[PathBuf],
     is_payload: bool,
     content: Option<&Path>,
     trust: &Path,
@@ -454,30 +471,168 @@ fn verify_cmd(
     let trust_text = String::from_utf8_lossy(&read(trust)?).into_owned();
     let trust = TrustSet::from_json(&trust_text).map_err(coded)?;
     let content = content.map(read).transpose()?;
-    let bytes = read(image)?;
-    let (qr_codes, v) = if is_payload {
-        let text = String::from_utf8_lossy(&bytes).trim().to_owned();
+    if is_payload {
+        let [image] = images else {
+            return Err(CmdResult::Error {
+                code: "usage.payload".to_owned(),
+                message: "--payload reads one text file holding the QR text".to_owned(),
+            });
+        };
+        let text = String::from_utf8_lossy(&read(image)?).trim().to_owned();
+        let v = egov_conversion::verify(&text, &trust, content.as_deref());
+        let mut human = verdict_line(v.is_verified(), false, &v);
+        human.push_str(&verification_text(&v));
+        let human = human.trim_end().to_owned();
+        let json = json!(v);
+        return Ok(if v.is_verified() {
+            CmdResult::Valid { human, json }
+        } else {
+            CmdResult::Invalid { human, json }
+        });
+    }
+    let files = images
+        .iter()
+        .map(|p| read(p))
+        .collect::<Result<Vec<_>, _>>()?;
+    let refs: Vec<&[u8]> = files.iter().map(Vec::as_slice).collect();
+    let doc = scan::verify_files(&refs, &trust, content.as_deref()).map_err(coded)?;
+    let Some(best) = doc.best.as_ref() else {
+        // No mark on any page: say why page by page.
+        let why: Vec<String> = doc
+            .pages
+            .iter()
+            .map(|p| {
+                format!(
+                    "page {}: [{}] {}",
+                    p.page,
+                    p.error_code.as_deref().unwrap_or(""),
+                    p.error.as_deref().unwrap_or("")
+                )
+            })
+            .collect();
+        return Err(CmdResult::Error {
+            code: doc
+                .pages
+                .iter()
+                .find_map(|p| p.error_code.clone())
+                .filter(|_| doc.pages_scanned == 1)
+                .unwrap_or_else(|| "scan.no_mark".to_owned()),
+            message: format!(
+                "no conversion-mark QR code found on {} page(s) (decoder {}): {}",
+                doc.pages_scanned,
+                scan::DECODER,
+                why.join("; ")
+            ),
+        });
+    };
+    let v = &best.verification;
+    let conflict = doc.verdict == scan::Verdict::ConflictingMarks;
+    let mut human = verdict_line(doc.is_verified(), conflict, v);
+    human.push_str(&format!(
+        "Trang có ký hiệu (page with the mark): {} / {} · mã QR tìm thấy (QR codes found): {} · ký hiệu (marks): {} · {}\n",
+        doc.mark_page.unwrap_or(0),
+        doc.pages_scanned,
+        best.qr_codes_found,
+        best.marks.len(),
+        best.decoder
+    ));
+    human.push_str(&verification_text(v));
+    for (i, m) in best.marks.iter().enumerate().skip(1) {
+        human.push_str(&format!(
+            "Ký hiệu thứ {} (mark {}): {:?}{}\n",
+            i + 1,
+            i + 1,
+            m.verification.state,
+            m.verification
+                .failure
+                .as_ref()
+                .map(|f| format!(" [{}] {}", f.code, f.reason))
+                .unwrap_or_default()
+        ));
+        for line in &m.printed_lines {
+            human.push_str(&format!("    | {line}\n"));
+        }
+    }
+    for p in doc.pages.iter().filter(|p| p.result.is_none()) {
+        if doc.pages_scanned > 1 {
+            human.push_str(&format!(
+                "Trang {} (page {}): [{}]\n",
+                p.page,
+                p.page,
+                p.error_code.as_deref().unwrap_or("")
+            ));
+        }
+    }
+    for f in best.findings.iter().chain(doc.findings.iter()) {
+        human.push_str(&format!(
+            "{} {} ({}): {}\n  {}\n",
+            outcome_label(f.outcome),
+            f.rule,
+            f.basis,
+            f.message_vi,
+            f.message
+        ));
+    }
+    // The best mark's verification at the top level (as before), the page and document
+    // results beside it.
+    let mut json = json!(v);
+    json["verdict"] = json!(doc.verdict);
+    json["qr_codes_found"] = json!(best.qr_codes_found);
+    json["qr_text"] = json!(best.qr_text);
+    json["printed_lines"] = json!(best.printed_lines);
+    json["marks"] = json!(best.marks);
+    json["findings"] = json!(best
+        .findings
+        .iter()
+        .chain(doc.findings.iter())
+        .collect::<Vec<_>>());
+    json["decoder"] = json!(best.decoder);
+    json["mark_page"] = json!(doc.mark_page);
+    json["pages_scanned"] = json!(doc.pages_scanned);
+    json["pages_with_marks"] = json!(doc.pages_with_marks);
+    json["pages"] = json!(doc
+        .pages
+        .iter()
+        .map(|p| json!({
+            "page": p.page,
+            "verdict": p.result.as_ref().map(|r| r.verdict),
+            "marks": p.result.as_ref().map_or(0, |r| r.marks.len()),
+            "error_code": p.error_code,
+            "error": p.error,
+        }))
+        .collect::<Vec<_>>());
+    let human = human.trim_end().to_owned();
+    Ok(if doc.is_verified() {
+        CmdResult::Valid { human, json }
+    } else {
+        CmdResult::Invalid { human, json }
+    })
+}
+
+fn verdict_line(verified: bool, conflict: bool, v: &egov_conversion::Verification) -> String {
+    let (vi, en) = if conflict {
         (
-            None,
-            egov_conversion::verify(&text, &trust, content.as_deref()),
+            "NHIỀU KÝ HIỆU KHÁC NHAU — KHÔNG XÁC THỰC",
+            "CONFLICTING MARKS — NOT VERIFIED",
+        )
+    } else if verified && v.content_checked {
+        (
+            "ĐÃ XÁC THỰC (chữ ký, khóa tin cậy, nội dung)",
+            "VERIFIED (signature, trusted key, content)",
+        )
+    } else if verified {
+        (
+            "ĐÃ XÁC THỰC (chữ ký, khóa tin cậy; chưa đối chiếu nội dung)",
+            "VERIFIED (signature, trusted key; content not checked)",
         )
     } else {
-        let pv = scan::verify_page_bytes(&bytes, &trust, content.as_deref()).map_err(coded)?;
-        (Some(pv.qr_codes_found), pv.verification)
+        ("KHÔNG XÁC THỰC", "NOT VERIFIED")
     };
-    let mut human = format!(
-        "State:   {:?}{}\n",
-        v.state,
-        if v.is_verified() {
-            if v.content_checked {
-                " — VERIFIED (signature, trusted key, content)"
-            } else {
-                " — VERIFIED (signature, trusted key; content not checked)"
-            }
-        } else {
-            " — NOT VERIFIED"
-        }
-    );
+    format!("Kết quả: {vi}\nResult:  {en} — state {:?}\n", v.state)
+}
+
+fn verification_text(v: &egov_conversion::Verification) -> String {
+    let mut human = String::new();
     if let Some(f) = &v.failure {
         human.push_str(&format!(
             "Failed:  {:?} step [{}]: {}\n",
@@ -486,23 +641,17 @@ fn verify_cmd(
     }
     if let Some(s) = &v.signer {
         human.push_str(&format!(
-            "Signer:  {s} (key {})\n",
+            "Người ký (signer): {s} (key {})\n",
             v.key_id.as_deref().unwrap_or("")
         ));
     }
     if let Some(m) = &v.mark {
+        human.push_str(
+            "Nội dung ký hiệu đã ký — đối chiếu với chữ in cạnh mã QR; chữ ký chỉ bảo đảm nội dung mã QR\n(the signed mark as printed — compare it with the text beside the QR code; the signature covers the QR payload only):\n",
+        );
         for line in m.display_lines() {
             human.push_str(&format!("  | {line}\n"));
         }
     }
-    let mut json = json!(v);
-    if let Some(n) = qr_codes {
-        json["qr_codes_found"] = json!(n);
-    }
-    let human = human.trim_end().to_owned();
-    Ok(if v.is_verified() {
-        CmdResult::Valid { human, json }
-    } else {
-        CmdResult::Invalid { human, json }
-    })
+    human
 }

@@ -232,3 +232,187 @@ fn cli_mark_errors_are_coded() {
     assert_eq!(o.status.code(), Some(1));
     assert_eq!(egov(&["mark", "verify"]).status.code(), Some(2));
 }
+
+/// Stamps `pg` with a paper → data mark signed by `key` at `position`; returns the output path.
+fn stamp(pg: &Path, key: &Path, out: &Path, position: &str, converter: &str) -> Output {
+    egov(&[
+        "--json",
+        "mark",
+        "paper-to-data",
+        "--page",
+        s(pg),
+        "--converter",
+        converter,
+        "--key",
+        s(key),
+        "--at",
+        "2026-03-02T09:15:00+07:00",
+        "--position",
+        position,
+        "--out",
+        s(out),
+    ])
+}
+
+/// The default position finds a blank area; a position that covers content is refused unless
+/// forced (then stamped with a warning).
+#[test]
+fn conv_02_cli_auto_position_and_force() {
+    let (d, key, _, pg) = setup("auto");
+    let out = d.join("auto.png");
+    let o = stamp(&pg, &key, &out, "auto", "Ủy ban nhân dân phường Cốc Lếu");
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stdout)
+    );
+    let v = json(&o);
+    assert!(v["printed"]["module_mm"].as_f64().unwrap() >= 0.5);
+    assert!(v["printed"]["qr_mm"].as_f64().unwrap() < 48.0);
+    // The page has a bar across the middle (y 1500–1560 px); mm 120 from the top is on it.
+    let o = egov(&[
+        "--json",
+        "mark",
+        "paper-to-data",
+        "--page",
+        s(&pg),
+        "--converter",
+        "A",
+        "--key",
+        s(&key),
+        "--position",
+        "bottom-left",
+        "--out",
+        s(&d.join("x.png")),
+    ]);
+    assert_eq!(o.status.code(), Some(0));
+    let mut bar = image::GrayImage::from_pixel(2480, 3508, image::Luma([255]));
+    for y in 100..3400 {
+        for x in (100..2380).step_by(4) {
+            bar.put_pixel(x, y, image::Luma([0]));
+        }
+    }
+    let full = d.join("full.png");
+    bar.save(&full).unwrap();
+    let o = stamp(&full, &key, &d.join("y.png"), "top-right", "A");
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(json(&o)["error"]["code"], "render.covers_content");
+    let o = stamp(&full, &key, &d.join("y.png"), "auto", "A");
+    assert_eq!(json(&o)["error"]["code"], "render.no_blank_area");
+    let mut args = vec![
+        "--json",
+        "mark",
+        "paper-to-data",
+        "--page",
+        s(&full),
+        "--converter",
+        "A",
+        "--key",
+        s(&key),
+        "--position",
+        "top-right",
+        "--force",
+    ];
+    let y = d.join("y.png");
+    args.extend(["--out", s(&y)]);
+    let o = egov(&args);
+    assert_eq!(o.status.code(), Some(0));
+    let v = json(&o);
+    let placed = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["field"] == "position")
+        .unwrap();
+    assert_eq!(placed["outcome"], "warning");
+    assert_eq!(placed["rule"], "CONV-02");
+}
+
+/// Two different marks on one page: both listed, verdict conflicting, exit 1; a list of
+/// pages names the page carrying the mark; the printed lines are in the output.
+#[test]
+fn conv_03_cli_every_mark_and_every_page_count() {
+    let (d, key, trust, pg) = setup("marks");
+    let (other_key, _) = keygen(&d, "forger");
+    let one = d.join("one.png");
+    assert_eq!(
+        stamp(
+            &pg,
+            &key,
+            &one,
+            "top-left",
+            "Ủy ban nhân dân phường Cốc Lếu"
+        )
+        .status
+        .code(),
+        Some(0)
+    );
+    let two = d.join("two.png");
+    let o = stamp(
+        &one,
+        &other_key,
+        &two,
+        "bottom-right",
+        "Ủy ban nhân dân phường Kim Tân",
+    );
+    assert_eq!(o.status.code(), Some(0));
+    let o = egov(&["--json", "mark", "verify", s(&two), "--trust", s(&trust)]);
+    assert_eq!(o.status.code(), Some(1));
+    let v = json(&o);
+    assert_eq!(v["verdict"], "conflicting_marks");
+    assert_eq!(v["qr_codes_found"], 2);
+    assert_eq!(v["marks"].as_array().unwrap().len(), 2);
+    assert_eq!(
+        v["marks"][1]["verification"]["failure"]["code"],
+        "signature.unknown_key"
+    );
+    assert_eq!(v["findings"][0]["outcome"], "fail");
+    let o = egov(&["mark", "verify", s(&two), "--trust", s(&trust)]);
+    let text = String::from_utf8_lossy(&o.stdout);
+    assert!(text.contains("NHIỀU KÝ HIỆU KHÁC NHAU"), "{text}");
+    assert!(
+        text.contains("Chuyển đổi bởi: Ủy ban nhân dân phường Kim Tân"),
+        "{text}"
+    );
+
+    // Pages in order: blank, marked. The mark is on page 2.
+    let o = egov(&[
+        "--json",
+        "mark",
+        "verify",
+        s(&pg),
+        s(&one),
+        "--trust",
+        s(&trust),
+    ]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stdout)
+    );
+    let v = json(&o);
+    assert_eq!(v["verdict"], "verified");
+    assert_eq!(v["mark_page"], 2);
+    assert_eq!(v["pages_scanned"], 2);
+    assert_eq!(v["pages"][0]["error_code"], "scan.no_mark");
+    assert_eq!(
+        v["printed_lines"][2],
+        "Chuyển đổi bởi: Ủy ban nhân dân phường Cốc Lếu"
+    );
+    // No mark anywhere: a coded error naming every page.
+    let o = egov(&[
+        "--json",
+        "mark",
+        "verify",
+        s(&pg),
+        s(&pg),
+        "--trust",
+        s(&trust),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let e = json(&o);
+    assert_eq!(e["error"]["code"], "scan.no_mark");
+    assert!(e["error"]["message"].as_str().unwrap().contains("page 2"));
+}
