@@ -11,6 +11,11 @@
 // [`EgovResult::InputTooLarge`] before any parsing.
 #define EGOV_MAX_INPUT_BYTES ((4 * 1024) * 1024)
 
+// The largest page image (in bytes) the image operations accept: 64 MiB, room for a 12-Mpx
+// phone photo or a multi-page scan. Larger input is [`EgovResult::InputTooLarge`] before any
+// decoding (the pixel count is limited again from the image header).
+#define EGOV_MAX_IMAGE_BYTES ((64 * 1024) * 1024)
+
 // The result of every exported function.
 typedef enum EgovResult {
   // Success.
@@ -447,10 +452,14 @@ enum EgovResult egov_conversion_render_mark(const char *mark_json,
                                             struct EgovBytes *out_png,
                                             char **out_json);
 
-// Finds the conversion mark's QR code on a page image (PNG or JPEG) and verifies it against
-// `trust_json`; `content` NULL means "no content to compare". Writes `{"qr_codes_found",
-// "qr_text", "verification", "verified"}`; a page whose mark does not verify is still
-// `EGOV_RESULT_OK`, a page without a mark is `scan.no_mark`.
+// Finds every conversion mark's QR code on a page image (PNG, JPEG or a TIFF's first page; up
+// to `EGOV_MAX_IMAGE_BYTES`), in any orientation, and verifies each against `trust_json`;
+// `content` NULL means "no content to compare". Writes `{"verdict", "verified",
+// "qr_codes_found", "marks", "qr_text", "verification", "printed_lines", "findings",
+// "decoder", …}` (the library's `PageVerification`); `printed_lines` are the signed mark's
+// lines as printed, to compare with the paper. A page whose mark does not verify, or with two
+// different marks (`"verdict": "conflicting_marks"`), is still `EGOV_RESULT_OK` with
+// `"verified": false`; a page without a mark is `scan.no_mark`.
 //
 // # Safety
 // `image` is readable for `image_len` bytes, `content` NULL or readable for `content_len`;
@@ -461,6 +470,25 @@ enum EgovResult egov_conversion_verify_page(const uint8_t *image,
                                             const uint8_t *content,
                                             size_t content_len,
                                             char **out_json);
+
+// Verifies a document of `count` page images (`images[i]` readable for `image_lens[i]` bytes,
+// each PNG, JPEG or TIFF, a multi-page TIFF contributing every page) and says which page
+// carries the mark: writes the library's `DocumentVerification` JSON (`verdict`,
+// `mark_page`, `pages_with_marks`, `best`, `pages`) plus `"verified"`. Pages without a mark
+// are listed with their error code, not errors; `count == 0` is `image.no_pages`. Each image
+// may be up to `EGOV_MAX_IMAGE_BYTES`; at most 500 pages.
+//
+// # Safety
+// `images` and `image_lens` are NULL only when `count` is 0, else readable for `count`
+// elements; each `images[i]` is readable for `image_lens[i]` bytes; `content` NULL or
+// readable for `content_len`; `trust_json` is NUL-terminated; `out_json` is writable.
+enum EgovResult egov_conversion_verify_document(const uint8_t *const *images,
+                                                const size_t *image_lens,
+                                                size_t count,
+                                                const char *trust_json,
+                                                const uint8_t *content,
+                                                size_t content_len,
+                                                char **out_json);
 
 // Classifies a platform by size (PLAT-02…06): `request_json` is `{"monthly": [{"month":
 // "2025-01", "active_users": n}], "population": n or a Population object, "date":

@@ -206,6 +206,22 @@ unsafe fn arg_bytes<'a>(p: *const u8, len: usize, name: &str) -> OpResult<&'a [u
     Ok(unsafe { std::slice::from_raw_parts(p, len) })
 }
 
+/// [`arg_bytes`] for a page image: up to [`ops::EGOV_MAX_IMAGE_BYTES`].
+///
+/// # Safety
+/// `p` is NULL or valid for reads of `len` bytes during the call.
+unsafe fn arg_image<'a>(p: *const u8, len: usize, name: &str) -> OpResult<&'a [u8]> {
+    if len == 0 {
+        return Ok(&[]);
+    }
+    if p.is_null() {
+        return Err(null_arg(name));
+    }
+    ops::check_image_size(&format!("argument '{name}'"), len)?;
+    // SAFETY: the caller guarantees `p` is readable for `len` bytes (at most 64 MiB here).
+    Ok(unsafe { std::slice::from_raw_parts(p, len) })
+}
+
 /// Borrows a handle argument.
 ///
 /// # Safety
@@ -1220,7 +1236,7 @@ pub unsafe extern "C" fn egov_conversion_stamp_page(
     unsafe {
         image_out(out_image, out_json, || {
             ops::conversion_stamp_page(
-                arg_bytes(page, page_len, "page")?,
+                arg_image(page, page_len, "page")?,
                 arg_str(mark_json, "mark_json")?,
                 if content.is_null() {
                     None
@@ -1306,10 +1322,14 @@ unsafe fn image_out(
     })
 }
 
-/// Finds the conversion mark's QR code on a page image (PNG or JPEG) and verifies it against
-/// `trust_json`; `content` NULL means "no content to compare". Writes `{"qr_codes_found",
-/// "qr_text", "verification", "verified"}`; a page whose mark does not verify is still
-/// `EGOV_RESULT_OK`, a page without a mark is `scan.no_mark`.
+/// Finds every conversion mark's QR code on a page image (PNG, JPEG or a TIFF's first page; up
+/// to `EGOV_MAX_IMAGE_BYTES`), in any orientation, and verifies each against `trust_json`;
+/// `content` NULL means "no content to compare". Writes `{"verdict", "verified",
+/// "qr_codes_found", "marks", "qr_text", "verification", "printed_lines", "findings",
+/// "decoder", …}` (the library's `PageVerification`); `printed_lines` are the signed mark's
+/// lines as printed, to compare with the paper. A page whose mark does not verify, or with two
+/// different marks (`"verdict": "conflicting_marks"`), is still `EGOV_RESULT_OK` with
+/// `"verified": false`; a page without a mark is `scan.no_mark`.
 ///
 /// # Safety
 /// `image` is readable for `image_len` bytes, `content` NULL or readable for `content_len`;
@@ -1332,10 +1352,72 @@ pub unsafe extern "C" fn egov_conversion_verify_page(
                 Some(arg_bytes(content, content_len, "content")?)
             };
             ops::conversion_verify_page(
-                arg_bytes(image, image_len, "image")?,
+                arg_image(image, image_len, "image")?,
                 arg_str(trust_json, "trust_json")?,
                 content,
             )
+        })
+    }
+}
+
+/// Verifies a document of `count` page images (`images[i]` readable for `image_lens[i]` bytes,
+/// each PNG, JPEG or TIFF, a multi-page TIFF contributing every page) and says which page
+/// carries the mark: writes the library's `DocumentVerification` JSON (`verdict`,
+/// `mark_page`, `pages_with_marks`, `best`, `pages`) plus `"verified"`. Pages without a mark
+/// are listed with their error code, not errors; `count == 0` is `image.no_pages`. Each image
+/// may be up to `EGOV_MAX_IMAGE_BYTES`; at most 500 pages.
+///
+/// # Safety
+/// `images` and `image_lens` are NULL only when `count` is 0, else readable for `count`
+/// elements; each `images[i]` is readable for `image_lens[i]` bytes; `content` NULL or
+/// readable for `content_len`; `trust_json` is NUL-terminated; `out_json` is writable.
+#[no_mangle]
+pub unsafe extern "C" fn egov_conversion_verify_document(
+    images: *const *const u8,
+    image_lens: *const usize,
+    count: usize,
+    trust_json: *const c_char,
+    content: *const u8,
+    content_len: usize,
+    out_json: *mut *mut c_char,
+) -> EgovResult {
+    // SAFETY: the caller's contract covers every pointer.
+    unsafe {
+        string_out(out_json, || {
+            if count > egov_conversion::scan::MAX_PAGES {
+                return Err(ops::OpError::new(
+                    EgovResult::InputTooLarge,
+                    "image.too_many_pages",
+                    format!(
+                        "{count} pages; at most {} are accepted",
+                        egov_conversion::scan::MAX_PAGES
+                    ),
+                ));
+            }
+            let (ptrs, lens): (&[*const u8], &[usize]) = if count == 0 {
+                (&[], &[])
+            } else {
+                if images.is_null() {
+                    return Err(null_arg("images"));
+                }
+                if image_lens.is_null() {
+                    return Err(null_arg("image_lens"));
+                }
+                (
+                    std::slice::from_raw_parts(images, count),
+                    std::slice::from_raw_parts(image_lens, count),
+                )
+            };
+            let mut pages = Vec::with_capacity(count);
+            for (i, (&p, &len)) in ptrs.iter().zip(lens).enumerate() {
+                pages.push(arg_image(p, len, &format!("images[{i}]"))?);
+            }
+            let content = if content.is_null() {
+                None
+            } else {
+                Some(arg_bytes(content, content_len, "content")?)
+            };
+            ops::conversion_verify_document(&pages, arg_str(trust_json, "trust_json")?, content)
         })
     }
 }

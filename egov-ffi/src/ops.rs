@@ -35,6 +35,11 @@ use crate::EgovResult;
 /// [`EgovResult::InputTooLarge`] before any parsing.
 pub const EGOV_MAX_INPUT_BYTES: usize = 4 * 1024 * 1024;
 
+/// The largest page image (in bytes) the image operations accept: 64 MiB, room for a 12-Mpx
+/// phone photo or a multi-page scan. Larger input is [`EgovResult::InputTooLarge`] before any
+/// decoding (the pixel count is limited again from the image header).
+pub const EGOV_MAX_IMAGE_BYTES: usize = 64 * 1024 * 1024;
+
 /// Why an operation failed: a result code, the stable error code string and a message.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OpError {
@@ -86,6 +91,18 @@ pub(crate) fn check_size(what: &str, len: usize) -> OpResult<()> {
             EgovResult::InputTooLarge,
             "ffi.input_too_large",
             format!("{what} is {len} bytes long; at most {EGOV_MAX_INPUT_BYTES} are accepted"),
+        ));
+    }
+    Ok(())
+}
+
+/// A page image: at most [`EGOV_MAX_IMAGE_BYTES`], else [`EgovResult::InputTooLarge`].
+pub(crate) fn check_image_size(what: &str, len: usize) -> OpResult<()> {
+    if len > EGOV_MAX_IMAGE_BYTES {
+        return Err(OpError::new(
+            EgovResult::InputTooLarge,
+            "ffi.input_too_large",
+            format!("{what} is {len} bytes long; at most {EGOV_MAX_IMAGE_BYTES} are accepted"),
         ));
     }
     Ok(())
@@ -665,8 +682,9 @@ fn signing_key(secret_key_hex: &str) -> OpResult<egov_conversion::SigningKey> {
 
 /// Options of [`conversion_stamp_page`] and [`conversion_render_mark`] as JSON, every member
 /// optional: `{"payload": {"lookup_url", "limits"}, "stamp": {"render": {"dpi", "module_mm",
-/// "text_width_mm", "title_pt", "text_pt"}, "position": {"at": "top_right" | "top_left" |
-/// "bottom_right" | "bottom_left" | "millimetres", "x", "y"}, "margin_mm", "cover_threshold"}}`
+/// "text_width_mm", "title_pt", "text_pt"}, "position": {"at": "auto" | "top_right" |
+/// "top_left" | "bottom_right" | "bottom_left" | "millimetres", "x", "y"}, "margin_mm",
+/// "cover_threshold", "force"}}`
 /// (the library's `PayloadOptions` and `StampOptions`; `render_mark` uses `stamp.render`).
 #[derive(Debug, Clone, Default, serde::Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -693,9 +711,10 @@ fn sign_for_image(
 
 /// `conversion.stamp_page`: signs `mark` over `content` (the page itself when `None`) and
 /// stamps the QR and text block onto the page image (PNG or JPEG in, same format out), with
-/// [`MarkImageOptions`] (default: no lookup URL, 300 dpi, top right, 8 mm margin). Returns the
-/// stamped image and JSON text `{"format", "rect", "covered_dark_fraction", "findings",
-/// "qr_text", "key_id"}`.
+/// [`MarkImageOptions`] (default: no lookup URL, 300 dpi, a blank area found automatically,
+/// 8 mm margin; covering content is `render.covers_content` unless `force`). Returns the
+/// stamped image and JSON text `{"format", "rect", "covered_dark_fraction", "printed",
+/// "findings", "qr_text", "key_id"}`.
 pub fn conversion_stamp_page(
     page: &[u8],
     mark: &str,
@@ -703,13 +722,14 @@ pub fn conversion_stamp_page(
     secret_key_hex: &str,
     options: Option<&str>,
 ) -> OpResult<(Vec<u8>, String)> {
-    check_len("page", page)?;
+    check_image_size("page", page.len())?;
     let (signed, options) = sign_for_image(mark, content.unwrap_or(page), secret_key_hex, options)?;
     let stamped = egov_conversion::render::stamp(page, &signed, &options.stamp).map_err(dom)?;
     let meta = to_text(&json!({
         "format": stamped.format,
         "rect": stamped.rect,
         "covered_dark_fraction": stamped.covered_dark_fraction,
+        "printed": stamped.printed,
         "findings": stamped.findings,
         "qr_text": signed.qr_text,
         "key_id": signed.key_id(),
@@ -742,15 +762,17 @@ pub fn conversion_render_mark(
     Ok((png, meta))
 }
 
-/// `conversion.verify_page`: finds the mark's QR code on a page image (PNG or JPEG) and
-/// verifies it against `trust` (JSON form), comparing `content` when given. JSON text of the
-/// library's `PageVerification` plus `"verified": bool`.
+/// `conversion.verify_page`: finds every conversion mark's QR code on a page image (PNG, JPEG
+/// or a TIFF's first page), in any orientation, and verifies each against `trust` (JSON
+/// form), comparing `content` when given. JSON text of the library's `PageVerification`
+/// (`verdict`, `marks` with their `printed_lines`, the best mark's `verification`, …) plus
+/// `"verified": bool` (the verdict is `verified`: two different marks on a page are not).
 pub fn conversion_verify_page(
     image: &[u8],
     trust: &str,
     content: Option<&[u8]>,
 ) -> OpResult<String> {
-    check_len("image", image)?;
+    check_image_size("image", image.len())?;
     if let Some(c) = content {
         check_len("content", c)?;
     }
@@ -758,7 +780,32 @@ pub fn conversion_verify_page(
     let trust = egov_conversion::TrustSet::from_json(trust).map_err(dom)?;
     let v = egov_conversion::scan::verify_page_bytes(image, &trust, content).map_err(dom)?;
     let mut out = to_value(&v)?;
-    out["verified"] = json!(v.verification.is_verified());
+    out["verified"] = json!(v.is_verified());
+    Ok(out.to_string())
+}
+
+/// `conversion.verify_document`: every page of a document (page images in order, each PNG,
+/// JPEG or TIFF, a multi-page TIFF contributing all its pages) searched for conversion marks;
+/// says which page carries the mark. JSON text of the library's `DocumentVerification`
+/// (`verdict`, `mark_page`, `pages_with_marks`, `best`, `pages` with each page's result or
+/// error code) plus `"verified": bool`. A page without a mark is reported in `pages`, not an
+/// error; no page at all is `image.no_pages`.
+pub fn conversion_verify_document(
+    images: &[&[u8]],
+    trust: &str,
+    content: Option<&[u8]>,
+) -> OpResult<String> {
+    for i in images {
+        check_image_size("image", i.len())?;
+    }
+    if let Some(c) = content {
+        check_len("content", c)?;
+    }
+    check_len("trust set", trust)?;
+    let trust = egov_conversion::TrustSet::from_json(trust).map_err(dom)?;
+    let v = egov_conversion::scan::verify_files(images, &trust, content).map_err(dom)?;
+    let mut out = to_value(&v)?;
+    out["verified"] = json!(v.is_verified());
     Ok(out.to_string())
 }
 
@@ -1237,7 +1284,7 @@ fn calendar_arg(args: &Value) -> OpResult<Cow<'static, WorkingCalendar>> {
 }
 
 /// Every operation name [`call`] knows, in a stable order.
-pub const OPERATIONS: [&str; 39] = [
+pub const OPERATIONS: [&str; 40] = [
     "time.parse",
     "calendar.day",
     "calendar.is_working_day",
@@ -1266,6 +1313,7 @@ pub const OPERATIONS: [&str; 39] = [
     "conversion.stamp_page",
     "conversion.render_mark",
     "conversion.verify_page",
+    "conversion.verify_document",
     "platform.classify",
     "platform.count",
     "platform.count_csv",
@@ -1434,6 +1482,33 @@ pub fn call(op: &str, args: &Value) -> OpResult {
                 json_arg(args, "trust")?.ok_or_else(|| bad_args("argument 'trust' is missing"))?;
             parse_text(&conversion_verify_page(
                 &image,
+                &trust,
+                content_arg(args)?.as_deref(),
+            )?)
+        }
+        "conversion.verify_document" => {
+            let list = match args.get("images_hex") {
+                Some(Value::Array(a)) => a,
+                _ => {
+                    return Err(bad_args(
+                        "argument 'images_hex' must be an array of hex strings",
+                    ))
+                }
+            };
+            let images = list
+                .iter()
+                .map(|v| match v {
+                    Value::String(h) => decode_hex("images_hex", h),
+                    _ => Err(bad_args(
+                        "argument 'images_hex' must be an array of hex strings",
+                    )),
+                })
+                .collect::<OpResult<Vec<Vec<u8>>>>()?;
+            let refs: Vec<&[u8]> = images.iter().map(Vec::as_slice).collect();
+            let trust =
+                json_arg(args, "trust")?.ok_or_else(|| bad_args("argument 'trust' is missing"))?;
+            parse_text(&conversion_verify_document(
+                &refs,
                 &trust,
                 content_arg(args)?.as_deref(),
             )?)

@@ -496,6 +496,24 @@ fn conversion_verify_page(
     )
 }
 
+/// Finds and verifies conversion marks on every page of a document; JSON.
+#[pyfunction]
+#[pyo3(signature = (images, trust_json, content=None))]
+fn conversion_verify_document(
+    py: Python<'_>,
+    images: Vec<Vec<u8>>,
+    trust_json: &str,
+    content: Option<&[u8]>,
+) -> PyResult<String> {
+    text(
+        py,
+        py.detach(|| {
+            let refs: Vec<&[u8]> = images.iter().map(Vec::as_slice).collect();
+            ops::conversion_verify_document(&refs, trust_json, content)
+        }),
+    )
+}
+
 /// The native module.
 #[pymodule]
 fn _egov(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -527,6 +545,7 @@ fn _egov(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(conversion_stamp_page, m)?)?;
     m.add_function(wrap_pyfunction!(conversion_render_mark, m)?)?;
     m.add_function(wrap_pyfunction!(conversion_verify_page, m)?)?;
+    m.add_function(wrap_pyfunction!(conversion_verify_document, m)?)?;
     m.add_function(wrap_pyfunction!(platform_classify, m)?)?;
     m.add_function(wrap_pyfunction!(platform_count, m)?)?;
     m.add_function(wrap_pyfunction!(platform_report, m)?)?;

@@ -509,6 +509,18 @@ def test_stamp_and_verify_page():
     with pytest.raises(egov.EgovError) as info:
         egov.verify_page(page, trust)
     assert info.value.code == "scan.no_mark"
+    result = egov.verify_page(image, trust)
+    assert result["verdict"] == "verified"
+    assert result["printed_lines"][2] == "Chuyển đổi bởi: Ủy ban nhân dân phường Hàng Bạc"
+    assert len(result["marks"]) == 1 and result["decoder"].startswith("zxing-cpp")
+    # A document: blank page, stamped page, unreadable page; the mark is on page 2 and no page
+    # is dropped.
+    doc = egov.verify_document([page, image, b"not an image"], trust, b"scan.pdf bytes")
+    assert doc["verified"] is True and doc["mark_page"] == 2 and doc["pages_scanned"] == 3
+    assert [p.get("error_code") for p in doc["pages"]] == ["scan.no_mark", None, "image.decode"]
+    with pytest.raises(egov.EgovError) as info:
+        egov.verify_document([], trust)
+    assert info.value.code == "image.no_pages"
 
 
 def test_public_names_are_exported():

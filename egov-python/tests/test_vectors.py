@@ -157,6 +157,8 @@ PYTHONIC = {
     "conversion.render_mark": _render_mark,
     "conversion.verify_page": lambda a: egov.verify_page(
         bytes.fromhex(a["image_hex"]), a["trust"], _content(a)),
+    "conversion.verify_document": lambda a: egov.verify_document(
+        [bytes.fromhex(h) for h in a["images_hex"]], a["trust"], _content(a)),
     "platform.classify": lambda a: egov.classify_platform(
         a["monthly"], a["population"], a["date"], source=a.get("source"),
         thresholds=a.get("thresholds"), intermediary=a.get("intermediary")),

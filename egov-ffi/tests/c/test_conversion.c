@@ -98,6 +98,19 @@ int main(void) {
   CHECK_OK(egov_conversion_verify_page(img.data, img.len, TRUST, (const uint8_t *)"x", 1, &out));
   CHECK(contains(out, "\"verified\":false"));
   egov_string_free(out);
+  /* A document of three pages, the mark on the second: the result names page 2 and lists the
+   * signed lines as printed. */
+  {
+    const uint8_t *pages[3] = {PAGE, img.data, PAGE};
+    size_t lens[3] = {sizeof PAGE, img.len, sizeof PAGE};
+    CHECK_OK(egov_conversion_verify_document(pages, lens, 3, TRUST, CONTENT, CONTENT_LEN, &out));
+    CHECK(contains(out, "\"verified\":true"));
+    CHECK(contains(out, "\"mark_page\":2"));
+    CHECK(contains(out, "\"pages_scanned\":3"));
+    CHECK(contains(out, "\"error_code\":\"scan.no_mark\""));
+    CHECK(contains(out, "\"printed_lines\":[\"Thông điệp dữ liệu được chuyển đổi từ văn bản giấy\""));
+    egov_string_free(out);
+  }
   egov_bytes_free(&img);
   CHECK(img.data == NULL && img.len == 0);
   egov_bytes_free(&img); /* freeing twice through the struct is a no-op */

@@ -364,6 +364,15 @@ static EgovResult p_render(const char *s, int slot) {
   egov_string_free(o);
   return r;
 }
+static EgovResult p_verify_document(const char *s, int slot) {
+  char *o = NULL;
+  const uint8_t *pages[1] = {TINY};
+  size_t lens[1] = {sizeof TINY};
+  (void)slot;
+  EgovResult r = egov_conversion_verify_document(pages, lens, 1, s, NULL, 0, &o);
+  egov_string_free(o);
+  return r;
+}
 static EgovResult p_verify_page(const char *s, int slot) {
   char *o = NULL;
   (void)slot;
@@ -415,6 +424,7 @@ static const struct probe PROBES[] = {
     {"egov_conversion_stamp_page", p_stamp, 3, 4, 0},  /* options: NULL = defaults */
     {"egov_conversion_render_mark", p_render, 3, 4, 0}, /* options: NULL = defaults */
     {"egov_conversion_verify_page", p_verify_page, 1, 0, 0},
+    {"egov_conversion_verify_document", p_verify_document, 1, 0, 0},
     {"egov_platform_classify", p_plat_classify, 1, 0, 0},
     {"egov_platform_report", p_plat_report, 1, 0, 0},
     {"egov_platform_next_due", p_plat_next_due, 1, 0, 0},
@@ -530,15 +540,35 @@ int main(void) {
     EgovBytes b = {NULL, 0};
     CHECK_ERR(egov_conversion_stamp_page(NULL, 4, MARK_JSON, NULL, 0, SEED_HEX, NULL, &b, &out),
               EGOV_RESULT_NULL_ARGUMENT, "ffi.null_argument");
+    /* Page images may be up to EGOV_MAX_IMAGE_BYTES (64 MiB): 8 MiB of junk is read and
+     * refused as an image; a length past the limit is refused before the buffer is touched. */
     CHECK_ERR(egov_conversion_stamp_page((const uint8_t *)big, big_len, MARK_JSON, NULL, 0,
                                          SEED_HEX, NULL, &b, &out),
+              EGOV_RESULT_INVALID_INPUT, "image.decode");
+    CHECK_ERR(egov_conversion_stamp_page((const uint8_t *)big, (size_t)EGOV_MAX_IMAGE_BYTES + 1,
+                                         MARK_JSON, NULL, 0, SEED_HEX, NULL, &b, &out),
               EGOV_RESULT_INPUT_TOO_LARGE, "ffi.input_too_large");
     CHECK_ERR(egov_conversion_render_mark(MARK_JSON, (const uint8_t *)big, big_len, SEED_HEX, NULL,
                                           &b, &out),
               EGOV_RESULT_INPUT_TOO_LARGE, "ffi.input_too_large");
-    CHECK_ERR(egov_conversion_verify_page((const uint8_t *)big, big_len, "{\"keys\":[]}", NULL, 0,
-                                          &out),
+    CHECK_ERR(egov_conversion_verify_page((const uint8_t *)big, (size_t)EGOV_MAX_IMAGE_BYTES + 1,
+                                          "{\"keys\":[]}", NULL, 0, &out),
               EGOV_RESULT_INPUT_TOO_LARGE, "ffi.input_too_large");
+    {
+      const uint8_t *pages[2] = {(const uint8_t *)big, NULL};
+      size_t lens[2] = {(size_t)EGOV_MAX_IMAGE_BYTES + 1, 0};
+      CHECK_ERR(egov_conversion_verify_document(pages, lens, 1, "{\"keys\":[]}", NULL, 0, &out),
+                EGOV_RESULT_INPUT_TOO_LARGE, "ffi.input_too_large");
+      lens[0] = 4;
+      CHECK_ERR(egov_conversion_verify_document(pages, lens, 2, "{\"keys\":[]}", NULL, 0, &out),
+                EGOV_RESULT_NULL_ARGUMENT, "ffi.null_argument");
+      CHECK_ERR(egov_conversion_verify_document(NULL, lens, 1, "{\"keys\":[]}", NULL, 0, &out),
+                EGOV_RESULT_NULL_ARGUMENT, "ffi.null_argument");
+      CHECK_ERR(egov_conversion_verify_document(NULL, NULL, 0, "{\"keys\":[]}", NULL, 0, &out),
+                EGOV_RESULT_INVALID_INPUT, "image.no_pages");
+      CHECK_ERR(egov_conversion_verify_document(pages, lens, 501, "{\"keys\":[]}", NULL, 0, &out),
+                EGOV_RESULT_INPUT_TOO_LARGE, "image.too_many_pages");
+    }
     CHECK(b.data == NULL);
   }
 

@@ -50,7 +50,7 @@ __all__ = [
     "parse_document_number", "parse_time", "parse_urgency", "platform_next_due",
     "platform_report", "render_conversion_mark", "scan_links", "send_deadline",
     "sign_conversion_mark", "stamp_page", "validate_conversion_mark", "validate_metadata",
-    "verify_conversion_qr", "verify_page",
+    "verify_conversion_qr", "verify_document", "verify_page",
 ]
 
 DateLike = Union[_dt.date, str]
@@ -708,8 +708,25 @@ def render_conversion_mark(mark: Union[str, Mapping[str, Any]], content: bytes, 
 
 def verify_page(image: bytes, trust: Union[str, Mapping[str, Any]],
                 content: Optional[bytes] = None) -> Dict[str, Any]:
-    """Finds the conversion mark's QR code on a page image and verifies it. Keys:
-    ``qr_codes_found``, ``qr_text``, ``verification``, ``verified``; a page without a mark
-    raises :class:`EgovError` (``scan.no_mark``)."""
+    """Finds every conversion mark's QR code on a page image (PNG, JPEG, or a TIFF's first
+    page; scans, photocopies and phone photos, in any orientation) and verifies each. Keys:
+    ``verdict`` (``verified``, ``not_verified``, ``conflicting_marks``), ``verified``,
+    ``marks`` (each with its ``verification`` and ``printed_lines``), the best mark's
+    ``qr_text``, ``verification`` and ``printed_lines`` (the signed lines as printed: compare
+    them with the paper, the signature covers the QR payload only), ``qr_codes_found``,
+    ``findings``, ``decoder``. A page without a mark raises :class:`EgovError`
+    (``scan.no_mark``)."""
     return _load_dict(_egov.conversion_verify_page(
         bytes(image), _json_text(trust), None if content is None else bytes(content)))
+
+
+def verify_document(images: Sequence[bytes], trust: Union[str, Mapping[str, Any]],
+                    content: Optional[bytes] = None) -> Dict[str, Any]:
+    """Verifies every page of a document (page images in order; a multi-page TIFF gives all
+    its pages) and says which page carries the mark. Keys: ``verdict``, ``verified``,
+    ``mark_page`` (from 1), ``pages_with_marks``, ``pages_scanned``, ``best`` (that page's
+    :func:`verify_page` result), ``findings``, ``pages`` (each with its ``result`` or its
+    ``error_code``, e.g. ``scan.no_mark``: a page is never dropped)."""
+    return _load_dict(_egov.conversion_verify_document(
+        [bytes(i) for i in images], _json_text(trust),
+        None if content is None else bytes(content)))
