@@ -10,9 +10,22 @@
 //!   deadline.
 //! - [`payload`]: the signed, compact QR payload ([`payload::sign`], [`payload::decode`]).
 //! - [`verify()`]: offline verification as a ladder of [`VerificationState`]s.
-//! - `render` and `scan` (cargo feature `render`, on by default): draw the mark block,
-//!   stamp it onto a PNG/JPEG page, and find + verify the QR code on a scanned page. Everything
-//!   above builds without any imaging dependency (`default-features = false`).
+//! - `render` (cargo feature `render`, on by default): draw the mark block and stamp it onto a
+//!   PNG/JPEG page at a blank place ([`render::Position::Auto`]).
+//! - `scan` (feature `scan-zxing`, on by default, or `scan-rqrr`): find every mark on scans,
+//!   photocopies and phone photos (multi-page TIFF too) and verify it. `scan-zxing` decodes
+//!   with zxing-cpp (C++17, built from its bundled sources by cmake); `scan-rqrr` is pure Rust
+//!   (rqrr and egov's binarisations) for targets without a C++ toolchain, such as WebAssembly,
+//!   and reads fewer degraded pages (`benches/mark_robustness.md`). Everything above builds
+//!   without any imaging dependency (`default-features = false`).
+//!
+//! ## Printed size
+//!
+//! With the defaults a QR module is 0.51 mm (6 px at 300 dpi, 3 px in a 150-dpi rescan), the
+//! QR code (version ≤ 17 at level M, 4-module quiet zone) at most 47 mm square, and the block
+//! with its text column about 110 × 47 mm for the longest names; a typical paper → data mark
+//! (version 9–11) is about 28–31 mm square. Stamping warns when a caller's `module_mm` is
+//! under 0.5 mm ([`render::MIN_MODULE_MM`]): a 150-dpi scan may not read it.
 //!
 //! ## Quick start
 //!
@@ -20,7 +33,7 @@
 //! use egov_conversion::payload::{content_digest, PayloadOptions};
 //! use egov_conversion::{sign, ConversionMark, Profile, PublicKey, SigningKey, TrustSet,
 //!     TrustedKey, VerificationState, Wording};
-//! # #[cfg(feature = "render")] {
+//! # #[cfg(any(feature = "scan-zxing", feature = "scan-rqrr"))] {
 //! use egov_conversion::{render, scan};
 //! let key = SigningKey::from_bytes(&[7; 32]); // use `egov keygen` for a real key
 //! let at = egov_core::VnDateTime::parse("2026-03-02T09:15:00+07:00").unwrap();
@@ -106,7 +119,7 @@ pub mod payload;
 pub mod qr;
 #[cfg(feature = "render")]
 pub mod render;
-#[cfg(feature = "render")]
+#[cfg(any(feature = "scan-zxing", feature = "scan-rqrr"))]
 pub mod scan;
 mod validate;
 mod verify;

@@ -3,7 +3,8 @@
 //! egov's own binarisations (feature `scan-rqrr`, pure Rust).
 //!
 //! A backend runs as a list of *passes*, cheapest first; [`super::verify_page`] stops at the
-//! first pass that yields a mark that verifies.
+//! first pass that yields a mark that verifies. A build with both features can choose per
+//! call ([`Decoder`], [`super::verify_page_with`]); the benchmarks compare them that way.
 
 use image::GrayImage;
 use serde::{Deserialize, Serialize};
@@ -54,29 +55,103 @@ pub struct PassResult {
     pub non_utf8: usize,
 }
 
-/// The decoder this build uses, for reports: `zxing-cpp 3.1.1` or `rqrr 0.11 (pure Rust)`.
-pub const DECODER: &str = backend::NAME;
-
-/// How many passes [`run_pass`] accepts (`0..PASSES`).
-pub const PASSES: usize = backend::PASSES;
-
-/// Runs pass `index` (cheapest first) over the whole page.
-pub fn run_pass(page: &GrayImage, index: usize) -> PassResult {
-    backend::run(page, index)
+/// A QR decoder compiled into this build.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Decoder {
+    /// zxing-cpp (feature `scan-zxing`).
+    #[cfg(feature = "scan-zxing")]
+    Zxing,
+    /// rqrr with egov's binarisations (feature `scan-rqrr`).
+    #[cfg(feature = "scan-rqrr")]
+    Rqrr,
 }
 
-/// Name of pass `index`, for reports.
-pub fn pass_name(index: usize) -> &'static str {
-    backend::pass_name(index)
+impl Decoder {
+    /// The decoder a build uses by default: zxing-cpp when compiled in, else rqrr.
+    pub const DEFAULT: Decoder = {
+        #[cfg(feature = "scan-zxing")]
+        {
+            Decoder::Zxing
+        }
+        #[cfg(not(feature = "scan-zxing"))]
+        {
+            Decoder::Rqrr
+        }
+    };
+
+    /// Every decoder compiled in.
+    pub fn all() -> Vec<Decoder> {
+        vec![
+            #[cfg(feature = "scan-zxing")]
+            Decoder::Zxing,
+            #[cfg(feature = "scan-rqrr")]
+            Decoder::Rqrr,
+        ]
+    }
+
+    /// Its name and version, for reports.
+    pub fn name(self) -> &'static str {
+        match self {
+            #[cfg(feature = "scan-zxing")]
+            Decoder::Zxing => zxing::NAME,
+            #[cfg(feature = "scan-rqrr")]
+            Decoder::Rqrr => rqrr_backend::NAME,
+        }
+    }
+
+    /// How many passes it has (`0..passes()`), cheapest first.
+    pub fn passes(self) -> usize {
+        match self {
+            #[cfg(feature = "scan-zxing")]
+            Decoder::Zxing => zxing::PASSES,
+            #[cfg(feature = "scan-rqrr")]
+            Decoder::Rqrr => rqrr_backend::PASSES,
+        }
+    }
+
+    /// Runs pass `index` over the whole page.
+    pub fn run_pass(self, page: &GrayImage, index: usize) -> PassResult {
+        match self {
+            #[cfg(feature = "scan-zxing")]
+            Decoder::Zxing => zxing::run(page, index),
+            #[cfg(feature = "scan-rqrr")]
+            Decoder::Rqrr => rqrr_backend::run(page, index),
+        }
+    }
+
+    /// Name of pass `index`.
+    pub fn pass_name(self, index: usize) -> &'static str {
+        match self {
+            #[cfg(feature = "scan-zxing")]
+            Decoder::Zxing => zxing::pass_name(index),
+            #[cfg(feature = "scan-rqrr")]
+            Decoder::Rqrr => rqrr_backend::pass_name(index),
+        }
+    }
 }
 
-/// Every QR code the first pass finds on the page.
+/// The decoder this build uses by default, for reports: `zxing-cpp 3.1.1` or
+/// `rqrr 0.11 (pure Rust)`.
+pub const DECODER: &str = {
+    #[cfg(feature = "scan-zxing")]
+    {
+        zxing::NAME
+    }
+    #[cfg(not(feature = "scan-zxing"))]
+    {
+        rqrr_backend::NAME
+    }
+};
+
+/// Every QR code the default decoder's first pass finds on the page.
 pub fn decode_qr_codes(page: &GrayImage) -> Vec<DecodedQr> {
-    run_pass(page, 0).codes
+    Decoder::DEFAULT.run_pass(page, 0).codes
 }
 
 #[cfg(feature = "scan-zxing")]
-mod backend {
+mod zxing {
     //! zxing-cpp: its detector searches the whole page in every orientation (`try_rotate`),
     //! on a downscaled pyramid too (`try_downscale`), with its local-average binariser first
     //! and the global-histogram one second (uneven lighting vs. low contrast).
@@ -158,8 +233,8 @@ mod backend {
     }
 }
 
-#[cfg(not(feature = "scan-zxing"))]
-mod backend {
+#[cfg(feature = "scan-rqrr")]
+mod rqrr_backend {
     //! rqrr (pure Rust) on egov's binarisations: Otsu's global threshold (fast, robust to blur
     //! and low-resolution rescans), rqrr's own adaptive threshold (uneven lighting), then a
     //! 2× upscale at Otsu's threshold (≤ 2 px per module). rqrr finds codes in any rotation.

@@ -23,7 +23,7 @@ use image::GrayImage;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 
-pub use decode::{decode_qr_codes, pass_name, run_pass, DecodedQr, PassResult, DECODER, PASSES};
+pub use decode::{decode_qr_codes, DecodedQr, Decoder, PassResult, DECODER};
 pub use pages::{load_greyscale, load_pages, MAX_PAGES};
 
 use crate::payload::PREFIX;
@@ -252,7 +252,7 @@ fn judge(marks: &[FoundMark], scope: &str, scope_vi: &str) -> (Verdict, Vec<Find
 /// one is reported first and decides the verdict, unless marks with different payloads make it
 /// [`Verdict::ConflictingMarks`].
 ///
-/// Decoding passes ([`run_pass`]) run cheapest first over the whole page; the search stops
+/// Decoding passes ([`Decoder::run_pass`]) run cheapest first over the whole page; the search stops
 /// after the first pass that yields a mark that verifies. Errors: [`ScanError::NoMark`] when
 /// no conversion-mark code is found (the count of other QR codes decoded is given).
 pub fn verify_page(
@@ -260,17 +260,28 @@ pub fn verify_page(
     trust: &TrustSet,
     content: Option<&[u8]>,
 ) -> Result<PageVerification, ScanError> {
+    verify_page_with(Decoder::DEFAULT, page, trust, content)
+}
+
+/// [`verify_page`] with a chosen decoder (a build with both `scan-zxing` and `scan-rqrr`).
+pub fn verify_page_with(
+    decoder: Decoder,
+    page: &GrayImage,
+    trust: &TrustSet,
+    content: Option<&[u8]>,
+) -> Result<PageVerification, ScanError> {
+    let passes = decoder.passes();
     let mut codes: Vec<DecodedQr> = Vec::new();
     let mut non_utf8 = 0usize;
     let mut marks: Vec<FoundMark> = Vec::new();
     let mut last_pass = 0usize;
-    for pass in 0..PASSES {
+    for pass in 0..passes {
         // The last pass (upscaling) is only for pages where no mark was found at all.
-        if pass + 1 == PASSES && pass > 0 && !marks.is_empty() {
+        if pass + 1 == passes && pass > 0 && !marks.is_empty() {
             break;
         }
         last_pass = pass;
-        let r = run_pass(page, pass);
+        let r = decoder.run_pass(page, pass);
         non_utf8 = non_utf8.max(r.non_utf8);
         for c in r.codes {
             if codes.iter().any(|k| same_code(k, &c)) {
@@ -299,8 +310,8 @@ pub fn verify_page(
         marks,
         findings,
         non_utf8_codes: non_utf8,
-        decoder: DECODER.to_owned(),
-        pass: pass_name(last_pass).to_owned(),
+        decoder: decoder.name().to_owned(),
+        pass: decoder.pass_name(last_pass).to_owned(),
     })
 }
 
