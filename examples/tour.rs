@@ -317,8 +317,9 @@ fn conversion_marks() -> Result<()> {
         egov::conversion::validate(&mark).is_compliant()
     );
 
-    // The original data message (here: a sample A4 page) is what the signed hash covers.
-    let original = render::encode_png(&render::sample_a4_page(300))?;
+    // The original data message (here: a sample A4 page laid out as Nghị định 30/2020 shows
+    // it, national heading top right) is what the signed hash covers.
+    let original = render::encode_png(&render::sample_nd30_page(300))?;
     let signed = sign(
         &mark,
         &content_digest(&original),
@@ -330,6 +331,15 @@ fn conversion_marks() -> Result<()> {
     if std::fs::write(&out, &stamped.image).is_ok() {
         println!("   stamped A4 page written to {}", out.display());
     }
+    let p = stamped.printed;
+    println!(
+        "   placed automatically on a blank area at {:.0} mm × {:.0} mm from the top left (the national heading holds the top right); QR {:.0} mm square, modules {:.2} mm = {:.0} px in a 150-dpi scan",
+        stamped.rect[0] as f32 * 25.4 / 300.0,
+        stamped.rect[1] as f32 * 25.4 / 300.0,
+        p.qr_mm,
+        p.module_mm,
+        p.px_per_module_at_150dpi
+    );
 
     let trust = TrustSet {
         keys: vec![TrustedKey {
@@ -344,6 +354,25 @@ fn conversion_marks() -> Result<()> {
         "   verified from the page image: {:?}",
         good.verification.state
     );
+    // Printed, photocopied at 150 dpi and fed in upside down, as a JPEG.
+    let page = scan::load_greyscale(&stamped.image)?;
+    let copy = image::imageops::rotate180(&image::imageops::resize(
+        &page,
+        page.width() / 2,
+        page.height() / 2,
+        image::imageops::FilterType::Triangle,
+    ));
+    let mut jpeg = std::io::Cursor::new(Vec::new());
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut jpeg, 60).encode_image(&copy)?;
+    let scanned = scan::verify_page_bytes(jpeg.get_ref(), &trust, Some(&original))?;
+    println!(
+        "   the same page rescanned at 150 dpi, upside down, JPEG 60: {:?} ({:?}, decoder {})",
+        scanned.verification.state, scanned.verdict, scanned.decoder
+    );
+    println!("   the signed lines, to compare with the text printed beside the QR code:");
+    for line in &scanned.printed_lines {
+        println!("     | {line}");
+    }
     let mut altered = original.clone();
     if let Some(byte) = altered.last_mut() {
         *byte ^= 1;
