@@ -20,6 +20,8 @@ missing=()
 command -v gcc >/dev/null 2>&1 || missing+=(gcc)
 command -v c++ >/dev/null 2>&1 || missing+=(g++)
 command -v valgrind >/dev/null 2>&1 || missing+=(valgrind)
+# zxing-cpp (the default QR decoder of egov-conversion) is C++17 built from source by cmake.
+command -v cmake >/dev/null 2>&1 || missing+=(cmake)
 python3 -c 'import venv, ensurepip' >/dev/null 2>&1 || missing+=(python3-venv)
 if ((${#missing[@]})); then
   if command -v apt-get >/dev/null 2>&1 && [[ $(id -u) -eq 0 ]]; then
@@ -36,6 +38,7 @@ py_target="$PWD/target/python"
 echo "== cargo fmt --check"
 cargo fmt --all -- --check
 cargo fmt --manifest-path egov-python/Cargo.toml -- --check
+cargo fmt --manifest-path benches/mark_robustness/Cargo.toml -- --check
 echo "== cargo clippy (all targets, warnings are errors)"
 cargo clippy --workspace --all-targets --locked -- -D warnings
 CARGO_TARGET_DIR="$py_target" cargo clippy --manifest-path egov-python/Cargo.toml --locked -- -D warnings
@@ -55,6 +58,9 @@ trap 'rm -f "$log"' EXIT
 # The conversion tests cross-check stamped QR codes with zxing-cpp; here it must not be skipped.
 EGOV_ZXING_PYTHON="$PWD/$venv/bin/python" EGOV_ZXING_REQUIRED=1 \
   cargo test --workspace --locked 2>&1 | tee "$log"
+echo "== cargo test (egov-conversion with the pure-Rust decoder: --no-default-features --features scan-rqrr)"
+EGOV_ZXING_PYTHON="$PWD/$venv/bin/python" EGOV_ZXING_REQUIRED=1 \
+  cargo test -p egov-conversion --no-default-features --features scan-rqrr --locked 2>&1 | tee -a "$log"
 
 echo "== C tests (egov-ffi/tests/c, under valgrind)"
 status=0

@@ -209,3 +209,38 @@ fn conv_03_different_marks_on_two_pages_conflict() {
     assert_eq!(doc.verdict, Verdict::ConflictingMarks);
     assert_eq!(doc.findings[0].outcome, Outcome::Fail);
 }
+
+mod robustness {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        /// Arbitrary bytes behind a TIFF header (either byte order, classic or BigTIFF): an
+        /// error or pages, never a panic; documents of such files likewise.
+        #[test]
+        fn prop_tiff_bytes_never_panic(
+            magic in prop::sample::select(vec![&b"II*\0"[..], &b"MM\0*"[..], &b"II+\0"[..]]),
+            body in proptest::collection::vec(any::<u8>(), 0..2048),
+        ) {
+            let mut bytes = magic.to_vec();
+            bytes.extend_from_slice(&body);
+            let _ = scan::load_pages(&bytes);
+            let _ = scan::load_greyscale(&bytes);
+            let _ = scan::verify_files(&[&bytes, &bytes], &trust(1), None);
+        }
+
+        /// A valid multi-page TIFF with bytes flipped: never a panic.
+        #[test]
+        fn prop_mutated_tiff_never_panics(flips in proptest::collection::vec((any::<usize>(), any::<u8>()), 1..16)) {
+            let page = GrayImage::from_fn(40, 30, |x, y| image::Luma([((x * 7 + y * 3) % 256) as u8]));
+            let mut bytes = tiff_pages(&[page.clone(), page]);
+            for (at, v) in flips {
+                let n = bytes.len();
+                bytes[at % n] ^= v;
+            }
+            let _ = scan::load_pages(&bytes);
+        }
+    }
+}

@@ -11,8 +11,8 @@
 // [`EgovResult::InputTooLarge`] before any parsing.
 #define EGOV_MAX_INPUT_BYTES ((4 * 1024) * 1024)
 
-// The largest page image (in bytes) the image operations accept: 64 MiB, room for a 12-Mpx
-// phone photo or a multi-page scan. Larger input is [`EgovResult::InputTooLarge`] before any
+// The largest page image, and the largest content a conversion mark's hash covers (a scan, a
+// PDF), in bytes: 64 MiB, room for a 12-Mpx phone photo or a multi-page scan. Larger input is [`EgovResult::InputTooLarge`] before any
 // decoding (the pixel count is limited again from the image header).
 #define EGOV_MAX_IMAGE_BYTES ((64 * 1024) * 1024)
 

@@ -206,7 +206,8 @@ unsafe fn arg_bytes<'a>(p: *const u8, len: usize, name: &str) -> OpResult<&'a [u
     Ok(unsafe { std::slice::from_raw_parts(p, len) })
 }
 
-/// [`arg_bytes`] for a page image: up to [`ops::EGOV_MAX_IMAGE_BYTES`].
+/// [`arg_bytes`] for a page image or the content a conversion mark's hash covers (a scan, a
+/// PDF): up to [`ops::EGOV_MAX_IMAGE_BYTES`].
 ///
 /// # Safety
 /// `p` is NULL or valid for reads of `len` bytes during the call.
@@ -1145,7 +1146,7 @@ pub unsafe extern "C" fn egov_conversion_sign(
         string_out(out_json, || {
             ops::conversion_sign(
                 arg_str(mark_json, "mark_json")?,
-                arg_bytes(content, content_len, "content")?,
+                arg_image(content, content_len, "content")?,
                 arg_str(secret_key_hex, "secret_key_hex")?,
                 arg_opt_str(options_json, "options_json")?,
             )
@@ -1175,7 +1176,7 @@ pub unsafe extern "C" fn egov_conversion_verify(
             let content = if content.is_null() {
                 None
             } else {
-                Some(arg_bytes(content, content_len, "content")?)
+                Some(arg_image(content, content_len, "content")?)
             };
             ops::conversion_verify(
                 arg_str(qr_text, "qr_text")?,
@@ -1241,7 +1242,7 @@ pub unsafe extern "C" fn egov_conversion_stamp_page(
                 if content.is_null() {
                     None
                 } else {
-                    Some(arg_bytes(content, content_len, "content")?)
+                    Some(arg_image(content, content_len, "content")?)
                 },
                 arg_str(secret_key_hex, "secret_key_hex")?,
                 arg_opt_str(options_json, "options_json")?,
@@ -1274,7 +1275,7 @@ pub unsafe extern "C" fn egov_conversion_render_mark(
         image_out(out_png, out_json, || {
             ops::conversion_render_mark(
                 arg_str(mark_json, "mark_json")?,
-                arg_bytes(content, content_len, "content")?,
+                arg_image(content, content_len, "content")?,
                 arg_str(secret_key_hex, "secret_key_hex")?,
                 arg_opt_str(options_json, "options_json")?,
             )
@@ -1349,7 +1350,7 @@ pub unsafe extern "C" fn egov_conversion_verify_page(
             let content = if content.is_null() {
                 None
             } else {
-                Some(arg_bytes(content, content_len, "content")?)
+                Some(arg_image(content, content_len, "content")?)
             };
             ops::conversion_verify_page(
                 arg_image(image, image_len, "image")?,
@@ -1415,7 +1416,7 @@ pub unsafe extern "C" fn egov_conversion_verify_document(
             let content = if content.is_null() {
                 None
             } else {
-                Some(arg_bytes(content, content_len, "content")?)
+                Some(arg_image(content, content_len, "content")?)
             };
             ops::conversion_verify_document(&pages, arg_str(trust_json, "trust_json")?, content)
         })

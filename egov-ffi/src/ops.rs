@@ -35,8 +35,8 @@ use crate::EgovResult;
 /// [`EgovResult::InputTooLarge`] before any parsing.
 pub const EGOV_MAX_INPUT_BYTES: usize = 4 * 1024 * 1024;
 
-/// The largest page image (in bytes) the image operations accept: 64 MiB, room for a 12-Mpx
-/// phone photo or a multi-page scan. Larger input is [`EgovResult::InputTooLarge`] before any
+/// The largest page image, and the largest content a conversion mark's hash covers (a scan, a
+/// PDF), in bytes: 64 MiB, room for a 12-Mpx phone photo or a multi-page scan. Larger input is [`EgovResult::InputTooLarge`] before any
 /// decoding (the pixel count is limited again from the image header).
 pub const EGOV_MAX_IMAGE_BYTES: usize = 64 * 1024 * 1024;
 
@@ -642,7 +642,7 @@ fn sign_content(
 ) -> OpResult<egov_conversion::SignedMark> {
     let mark: egov_conversion::ConversionMark = from_json("mark", mark)?;
     let key = signing_key(secret_key_hex)?;
-    check_len("content", content)?;
+    check_image_size("content", content.len())?;
     let digest = egov_conversion::payload::content_digest(content);
     egov_conversion::sign(&mark, &digest, &key, options).map_err(dom)
 }
@@ -654,11 +654,11 @@ pub fn conversion_verify(qr_text: &str, trust: &str, content: Option<&[u8]>) -> 
     check_len("QR text", qr_text)?;
     check_len("trust set", trust)?;
     let trust = egov_conversion::TrustSet::from_json(trust).map_err(dom)?;
-    if content.is_some_and(|c| c.len() > EGOV_MAX_INPUT_BYTES) {
+    if content.is_some_and(|c| c.len() > EGOV_MAX_IMAGE_BYTES) {
         return Err(OpError::new(
             EgovResult::InputTooLarge,
             "ffi.input_too_large",
-            format!("content is larger than {EGOV_MAX_INPUT_BYTES} bytes"),
+            format!("content is larger than {EGOV_MAX_IMAGE_BYTES} bytes"),
         ));
     }
     let v = egov_conversion::verify(qr_text, &trust, content);
@@ -774,7 +774,7 @@ pub fn conversion_verify_page(
 ) -> OpResult<String> {
     check_image_size("image", image.len())?;
     if let Some(c) = content {
-        check_len("content", c)?;
+        check_image_size("content", c.len())?;
     }
     check_len("trust set", trust)?;
     let trust = egov_conversion::TrustSet::from_json(trust).map_err(dom)?;
@@ -799,7 +799,7 @@ pub fn conversion_verify_document(
         check_image_size("image", i.len())?;
     }
     if let Some(c) = content {
-        check_len("content", c)?;
+        check_image_size("content", c.len())?;
     }
     check_len("trust set", trust)?;
     let trust = egov_conversion::TrustSet::from_json(trust).map_err(dom)?;

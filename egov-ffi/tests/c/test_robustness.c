@@ -521,10 +521,15 @@ int main(void) {
   /* Byte buffers: NULL with a length, and a length over the limit (never read). */
   CHECK_ERR(egov_conversion_sign(MARK_JSON, NULL, 3, SEED_HEX, NULL, &out),
             EGOV_RESULT_NULL_ARGUMENT, "ffi.null_argument");
-  CHECK_ERR(egov_conversion_sign(MARK_JSON, (const uint8_t *)big, big_len, SEED_HEX, NULL, &out),
+  /* Content (a scan, a PDF) may be up to EGOV_MAX_IMAGE_BYTES. */
+  CHECK_ERR(egov_conversion_sign(MARK_JSON, (const uint8_t *)big, (size_t)EGOV_MAX_IMAGE_BYTES + 1,
+                                 SEED_HEX, NULL, &out),
             EGOV_RESULT_INPUT_TOO_LARGE, "ffi.input_too_large");
-  CHECK_ERR(egov_conversion_verify("EGCM:0", "{\"keys\":[]}", (const uint8_t *)big, big_len, &out),
+  CHECK_ERR(egov_conversion_verify("EGCM:0", "{\"keys\":[]}", (const uint8_t *)big,
+                                   (size_t)EGOV_MAX_IMAGE_BYTES + 1, &out),
             EGOV_RESULT_INPUT_TOO_LARGE, "ffi.input_too_large");
+  CHECK_OK(egov_conversion_sign(MARK_JSON, (const uint8_t *)big, big_len, SEED_HEX, NULL, &out));
+  egov_string_free(out);
   CHECK_ERR(egov_conversion_sign(MARK_JSON, NULL, 0, "07", NULL, &out), EGOV_RESULT_INVALID_INPUT,
             "ffi.invalid_key");
   CHECK_ERR(egov_conversion_sign(MARK_JSON, NULL, 0, SEED_HEX, NULL, NULL),
@@ -548,8 +553,9 @@ int main(void) {
     CHECK_ERR(egov_conversion_stamp_page((const uint8_t *)big, (size_t)EGOV_MAX_IMAGE_BYTES + 1,
                                          MARK_JSON, NULL, 0, SEED_HEX, NULL, &b, &out),
               EGOV_RESULT_INPUT_TOO_LARGE, "ffi.input_too_large");
-    CHECK_ERR(egov_conversion_render_mark(MARK_JSON, (const uint8_t *)big, big_len, SEED_HEX, NULL,
-                                          &b, &out),
+    CHECK_ERR(egov_conversion_render_mark(MARK_JSON, (const uint8_t *)big,
+                                          (size_t)EGOV_MAX_IMAGE_BYTES + 1, SEED_HEX, NULL, &b,
+                                          &out),
               EGOV_RESULT_INPUT_TOO_LARGE, "ffi.input_too_large");
     CHECK_ERR(egov_conversion_verify_page((const uint8_t *)big, (size_t)EGOV_MAX_IMAGE_BYTES + 1,
                                           "{\"keys\":[]}", NULL, 0, &out),
@@ -560,6 +566,7 @@ int main(void) {
       CHECK_ERR(egov_conversion_verify_document(pages, lens, 1, "{\"keys\":[]}", NULL, 0, &out),
                 EGOV_RESULT_INPUT_TOO_LARGE, "ffi.input_too_large");
       lens[0] = 4;
+      lens[1] = 4; /* NULL with a length */
       CHECK_ERR(egov_conversion_verify_document(pages, lens, 2, "{\"keys\":[]}", NULL, 0, &out),
                 EGOV_RESULT_NULL_ARGUMENT, "ffi.null_argument");
       CHECK_ERR(egov_conversion_verify_document(NULL, lens, 1, "{\"keys\":[]}", NULL, 0, &out),
