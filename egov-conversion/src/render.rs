@@ -113,6 +113,8 @@ pub struct RenderOptions {
     pub title_pt: f32,
     /// Size of the other lines in points (default 7 pt).
     pub text_pt: f32,
+    /// QR error-correction level (default M; Q makes a larger code for the same payload).
+    pub ec_level: crate::qr::EcLevel,
 }
 
 impl Default for RenderOptions {
@@ -123,6 +125,7 @@ impl Default for RenderOptions {
             text_width_mm: 62.0,
             title_pt: 8.5,
             text_pt: 7.0,
+            ec_level: crate::qr::EcLevel::M,
         }
     }
 }
@@ -246,7 +249,16 @@ fn wrap(font: &FontRef<'_>, px: f32, text: &str, max_w: f32) -> Vec<String> {
 /// Draws the QR code for `text` at level M: black modules on white, with the 4-module quiet
 /// zone, `module_px` pixels per module. Returns the image.
 pub fn render_qr(text: &str, module_px: u32) -> Result<GrayImage, RenderError> {
-    let q = crate::qr::encode(text).map_err(RenderError::Qr)?;
+    render_qr_at(text, module_px, crate::qr::EcLevel::M)
+}
+
+/// [`render_qr`] at error-correction `level`.
+pub fn render_qr_at(
+    text: &str,
+    module_px: u32,
+    level: crate::qr::EcLevel,
+) -> Result<GrayImage, RenderError> {
+    let q = crate::qr::encode_at(text, level).map_err(RenderError::Qr)?;
     let n = u32::try_from(q.width).map_err(|e| RenderError::Qr(e.to_string()))?;
     let m = module_px.max(1);
     let side = (n + 8) * m;
@@ -275,7 +287,7 @@ pub fn render_mark(signed: &SignedMark, opts: &RenderOptions) -> Result<GrayImag
     let font = FontRef::try_from_slice(FONT_TTF).map_err(|e| RenderError::Font(e.to_string()))?;
     let dpi = opts.dpi;
     let module_px = mm_to_px(opts.module_mm, dpi).max(2);
-    let qr = render_qr(&signed.qr_text, module_px)?;
+    let qr = render_qr_at(&signed.qr_text, module_px, opts.ec_level)?;
     let pad = mm_to_px(1.2, dpi).max(2);
     let frame = mm_to_px(0.25, dpi).max(1);
     let text_w = mm_to_px(opts.text_width_mm, dpi);
@@ -637,7 +649,9 @@ pub fn stamp(
             LegalRef::point(Instrument::Nd137_2024, 5, 2, "a"),
         ),
     };
-    let modules = u32::from(signed.qr_version) * 4 + 17;
+    let modules = crate::qr::encode_at(&signed.qr_text, opts.render.ec_level)
+        .map(|q| u32::try_from(q.width).unwrap_or(0))
+        .unwrap_or_else(|_| u32::from(signed.qr_version) * 4 + 17);
     let printed = printed_size((bw, bh), &opts.render, modules);
     let evidence = json!({ "rect": [x, y, bw, bh], "covered_dark_fraction": covered,
         "position": opts.position, "printed": printed });
@@ -730,8 +744,8 @@ pub fn encode_png(img: &GrayImage) -> Result<Vec<u8>, RenderError> {
 }
 
 /// A synthetic A4 page at `dpi` (white, greyscale) for demos, tests and benchmarks: an agency
-/// heading, a title and 40 lines of body text starting 50 mm from the top, so the top margin
-/// where marks go by default is blank.
+/// heading, a title and 40 lines of body text starting 60 mm from the top, so the top margin
+/// (room for the largest mark block) is blank.
 pub fn sample_a4_page(dpi: u32) -> GrayImage {
     let dpi = dpi.clamp(72, 1200);
     let mut img = GrayImage::from_pixel(mm_to_px(210.0, dpi), mm_to_px(297.0, dpi), Luma([255]));
@@ -739,7 +753,7 @@ pub fn sample_a4_page(dpi: u32) -> GrayImage {
         return img;
     };
     let x = mm_to_px(20.0, dpi) as f32;
-    let y0 = mm_to_px(50.0, dpi) as f32;
+    let y0 = mm_to_px(60.0, dpi) as f32;
     draw_text_with(
         &font,
         &mut img,
@@ -863,7 +877,7 @@ pub fn sample_nd30_page(dpi: u32) -> GrayImage {
         y += pt(19.0);
     }
     // «Nơi nhận» bottom left; the signature block and seal bottom right.
-    let y0 = mm(200.0);
+    let y0 = mm(188.0);
     draw_text_with(&font, &mut img, mm(30.0), y0, pt(11.0), "Nơi nhận:");
     for (i, l) in [
         "- Như Điều 3;",
