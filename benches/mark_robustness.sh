@@ -18,12 +18,16 @@ fi
 "$venv/bin/python" -m pip install -q --disable-pip-version-check "zxing-cpp>=2.2" "pillow>=10"
 
 echo "== corpus: $pages pages, seed $seed → $out"
-cargo run --release --quiet --example mark_corpus -- --out "$out" --count "$pages" --seed "$seed"
+if [[ ! -s "$out/manifest.json" ]]; then
+  cargo run --release --quiet --example mark_corpus -- --out "$out" --count "$pages" --seed "$seed"
+fi
 echo "== decoders (Rust, in-process)"
 CARGO_TARGET_DIR=target/bench-robustness cargo build --release --quiet \
   --manifest-path benches/mark_robustness/Cargo.toml
 results="$out/results.jsonl"
-target/bench-robustness/release/egov-mark-robustness "$out" >"$results"
+target/bench-robustness/release/egov-mark-robustness "$out" egov egov-rxing zxing-cpp rxing rqrr >"$results"
+# rqrr with egov's binarisations takes about a second a page when it fails: the first 200 pages.
+target/bench-robustness/release/egov-mark-robustness "$out" --first 200 egov-rqrr >>"$results"
 echo "== zxing-cpp (PyPI)"
 "$venv/bin/python" benches/mark_robustness/zxing_pypi.py "$out" >>"$results"
 {

@@ -58,9 +58,9 @@ trap 'rm -f "$log"' EXIT
 # The conversion tests cross-check stamped QR codes with zxing-cpp; here it must not be skipped.
 EGOV_ZXING_PYTHON="$PWD/$venv/bin/python" EGOV_ZXING_REQUIRED=1 \
   cargo test --workspace --locked 2>&1 | tee "$log"
-echo "== cargo test (egov-conversion with the pure-Rust decoder: --no-default-features --features scan-rqrr)"
+echo "== cargo test (egov-conversion with the pure-Rust decoder: --no-default-features --features scan-rxing)"
 EGOV_ZXING_PYTHON="$PWD/$venv/bin/python" EGOV_ZXING_REQUIRED=1 \
-  cargo test -p egov-conversion --no-default-features --features scan-rqrr --locked 2>&1 | tee -a "$log"
+  cargo test -p egov-conversion --no-default-features --features scan-rxing --locked 2>&1 | tee -a "$log"
 
 echo "== C tests (egov-ffi/tests/c, under valgrind)"
 status=0

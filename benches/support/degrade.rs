@@ -1,5 +1,6 @@
 //! Deterministic degradations of a page rendered at 300 dpi, the way paper is degraded between
-//! the printer and the verifier: a flatbed or sheet-fed rescan (skew, slight perspective, blur,
+//! the printer and the verifier: a flatbed rescan (the whole page on a larger bed: skew, slight
+//! perspective, blur,
 //! resampling to 300 / 200 / 150 dpi), a photocopy in between (contrast loss, grey paper, toner
 //! speckle), uneven lighting, sensor noise, JPEG compression, pages fed sideways or upside down;
 //! and phone photos (the page on a table, perspective up to 8 %, a shadow across it, glare,
@@ -345,6 +346,25 @@ pub fn apply(page: &GrayImage, d: &Degradation, seed: u64) -> Vec<u8> {
             ry + offset.1 + len * angle.sin(),
         );
     }
+    // A scanner bed is larger than the page: the frame holds the whole skewed page plus 3 mm
+    // of lid all round (a phone frame is what it is).
+    let (ow, oh) = match d.kind {
+        Kind::Scan => {
+            let margin = 3.0 * f64::from(d.dpi) / 25.4;
+            let min_x = dst_corners.iter().map(|c| c.0).fold(f64::MAX, f64::min);
+            let min_y = dst_corners.iter().map(|c| c.1).fold(f64::MAX, f64::min);
+            let max_x = dst_corners.iter().map(|c| c.0).fold(f64::MIN, f64::max);
+            let max_y = dst_corners.iter().map(|c| c.1).fold(f64::MIN, f64::max);
+            for c in &mut dst_corners {
+                *c = (c.0 - min_x + margin, c.1 - min_y + margin);
+            }
+            (
+                (max_x - min_x + 2.0 * margin).ceil() as u32,
+                (max_y - min_y + 2.0 * margin).ceil() as u32,
+            )
+        }
+        Kind::Phone => (ow, oh),
+    };
     let inverse = Homography::from_points(dst_corners, src_corners);
     // Table texture for phone photos: a smooth brown-grey field.
     let table_base = rng.range(60.0, 110.0);

@@ -4,7 +4,7 @@
 //! photocopy, uneven light, JPEG 40, upside down, sideways, phone photos with shadow, glare and
 //! motion blur). Every genuine mark verifies (CONV-03 Đ4.1.a, CONV-12 Đ5.2.a); every tampered
 //! one fails at the step its manifest names, degraded or not.
-#![cfg(feature = "scan-zxing")]
+#![cfg(any(feature = "scan-zxing", feature = "scan-rxing"))]
 
 use egov_conversion::scan::{self, Verdict};
 use egov_conversion::TrustSet;

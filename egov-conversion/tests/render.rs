@@ -1,6 +1,6 @@
 //! Rendering, stamping and scanning: make → sign → render → stamp on an A4 300-dpi page →
 //! decode from the page image → verify, in both directions.
-#![cfg(any(feature = "scan-zxing", feature = "scan-rqrr"))]
+#![cfg(any(feature = "scan-zxing", feature = "scan-rxing", feature = "scan-rqrr"))]
 
 mod common;
 

@@ -1,6 +1,6 @@
 //! Scanning pages for marks: every orientation, every mark on the page, the printed lines a
 //! person compares, multi-page documents (CONV-03 Đ4.1.a, CONV-12 Đ5.2.a).
-#![cfg(any(feature = "scan-zxing", feature = "scan-rqrr"))]
+#![cfg(any(feature = "scan-zxing", feature = "scan-rxing", feature = "scan-rqrr"))]
 
 mod common;
 

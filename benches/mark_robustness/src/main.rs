@@ -3,9 +3,10 @@
 //! text equals the signed QR text in the manifest) or verified (egov: the library call,
 //! `scan::verify_page_with`, from the file's bytes), and the time from file bytes to answer.
 //!
-//! Usage: `egov-mark-robustness CORPUS_DIR [DECODER…]`, decoders: egov (zxing-cpp passes),
-//! egov-rqrr (rqrr with egov's binarisations), zxing-cpp (the crate, its defaults), rqrr (on its
-//! own), rxing (default: all).
+//! Usage: `egov-mark-robustness CORPUS_DIR [DECODER…]`, decoders: egov (the default build:
+//! zxing-cpp passes), egov-rxing (the pure-Rust build: rxing passes), egov-rqrr (rqrr with egov's
+//! binarisations), zxing-cpp (the crate, its defaults), rxing (its defaults, try harder), rqrr
+//! (on its own) (default: all).
 
 use std::time::Instant;
 
@@ -14,19 +15,24 @@ use egov_conversion::TrustSet;
 use serde_json::{json, Value};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let mut args = std::env::args().skip(1);
+    let mut args = std::env::args().skip(1).peekable();
     let dir = args
         .next()
-        .ok_or("usage: egov-mark-robustness CORPUS_DIR [DECODER…]")?;
+        .ok_or("usage: egov-mark-robustness CORPUS_DIR [--first N] [DECODER…]")?;
+    let mut first = usize::MAX;
+    if args.peek().map(String::as_str) == Some("--first") {
+        args.next();
+        first = args.next().ok_or("--first N")?.parse()?;
+    }
     let mut decoders: Vec<String> = args.collect();
     if decoders.is_empty() {
         decoders = [
             "egov",
+            "egov-rxing",
             "egov-rqrr",
             "zxing-cpp",
-            "rqrr",
-            "rqrr-otsu",
             "rxing",
+            "rqrr",
         ]
         .map(String::from)
         .to_vec();
@@ -34,7 +40,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let manifest: Vec<Value> =
         serde_json::from_slice(&std::fs::read(format!("{dir}/manifest.json"))?)?;
     let trust = TrustSet::from_json(&std::fs::read_to_string(format!("{dir}/trust.json"))?)?;
-    for entry in &manifest {
+    for entry in manifest.iter().take(first) {
         let file = entry["file"]
             .as_str()
             .ok_or("manifest entry without file")?;
@@ -62,11 +68,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 
 fn run(decoder: &str, bytes: &[u8], expected: &str, trust: &TrustSet) -> (bool, String) {
     match decoder {
-        "egov" | "egov-rqrr" => {
-            let d = if decoder == "egov" {
-                Decoder::Zxing
-            } else {
-                Decoder::Rqrr
+        "egov" | "egov-rxing" | "egov-rqrr" => {
+            let d = match decoder {
+                "egov" => Decoder::Zxing,
+                "egov-rxing" => Decoder::Rxing,
+                _ => Decoder::Rqrr,
             };
             let page = match scan::load_greyscale(bytes) {
                 Ok(p) => p,

@@ -1,9 +1,10 @@
-//! QR decoding backends. The build's default is zxing-cpp (feature `scan-zxing`, chosen by
-//! measurement on the degraded-scan corpus: `benches/qr_decoders.md`); without it, rqrr with
-//! egov's own binarisations (feature `scan-rqrr`, pure Rust).
+//! QR decoding backends. The build's default is zxing-cpp (feature `scan-zxing`); the pure-Rust
+//! build uses rxing (feature `scan-rxing`); rqrr with egov's binarisations (feature
+//! `scan-rqrr`) is the measured baseline. All chosen by measurement on the degraded-scan
+//! corpus (`benches/mark_robustness.md`).
 //!
 //! A backend runs as a list of *passes*, cheapest first; [`super::verify_page`] stops at the
-//! first pass that yields a mark that verifies. A build with both features can choose per
+//! first pass that yields a mark that verifies. A build with several features can choose per
 //! call ([`Decoder`], [`super::verify_page_with`]); the benchmarks compare them that way.
 
 use image::GrayImage;
@@ -63,19 +64,26 @@ pub enum Decoder {
     /// zxing-cpp (feature `scan-zxing`).
     #[cfg(feature = "scan-zxing")]
     Zxing,
+    /// rxing, the pure-Rust port of ZXing (feature `scan-rxing`).
+    #[cfg(feature = "scan-rxing")]
+    Rxing,
     /// rqrr with egov's binarisations (feature `scan-rqrr`).
     #[cfg(feature = "scan-rqrr")]
     Rqrr,
 }
 
 impl Decoder {
-    /// The decoder a build uses by default: zxing-cpp when compiled in, else rqrr.
+    /// The decoder a build uses by default: zxing-cpp when compiled in, else rxing, else rqrr.
     pub const DEFAULT: Decoder = {
         #[cfg(feature = "scan-zxing")]
         {
             Decoder::Zxing
         }
-        #[cfg(not(feature = "scan-zxing"))]
+        #[cfg(all(not(feature = "scan-zxing"), feature = "scan-rxing"))]
+        {
+            Decoder::Rxing
+        }
+        #[cfg(all(not(feature = "scan-zxing"), not(feature = "scan-rxing")))]
         {
             Decoder::Rqrr
         }
@@ -86,16 +94,20 @@ impl Decoder {
         vec![
             #[cfg(feature = "scan-zxing")]
             Decoder::Zxing,
+            #[cfg(feature = "scan-rxing")]
+            Decoder::Rxing,
             #[cfg(feature = "scan-rqrr")]
             Decoder::Rqrr,
         ]
     }
 
     /// Its name and version, for reports.
-    pub fn name(self) -> &'static str {
+    pub const fn name(self) -> &'static str {
         match self {
             #[cfg(feature = "scan-zxing")]
             Decoder::Zxing => zxing::NAME,
+            #[cfg(feature = "scan-rxing")]
+            Decoder::Rxing => rxing_backend::NAME,
             #[cfg(feature = "scan-rqrr")]
             Decoder::Rqrr => rqrr_backend::NAME,
         }
@@ -106,6 +118,8 @@ impl Decoder {
         match self {
             #[cfg(feature = "scan-zxing")]
             Decoder::Zxing => zxing::PASSES,
+            #[cfg(feature = "scan-rxing")]
+            Decoder::Rxing => rxing_backend::PASSES,
             #[cfg(feature = "scan-rqrr")]
             Decoder::Rqrr => rqrr_backend::PASSES,
         }
@@ -116,6 +130,8 @@ impl Decoder {
         match self {
             #[cfg(feature = "scan-zxing")]
             Decoder::Zxing => zxing::run(page, index),
+            #[cfg(feature = "scan-rxing")]
+            Decoder::Rxing => rxing_backend::run(page, index),
             #[cfg(feature = "scan-rqrr")]
             Decoder::Rqrr => rqrr_backend::run(page, index),
         }
@@ -126,24 +142,21 @@ impl Decoder {
         match self {
             #[cfg(feature = "scan-zxing")]
             Decoder::Zxing => zxing::pass_name(index),
+            #[cfg(feature = "scan-rxing")]
+            Decoder::Rxing => rxing_backend::pass_name(index),
             #[cfg(feature = "scan-rqrr")]
             Decoder::Rqrr => rqrr_backend::pass_name(index),
         }
     }
 }
 
-/// The decoder this build uses by default, for reports: `zxing-cpp 3.1.1` or
-/// `rqrr 0.11 (pure Rust)`.
-pub const DECODER: &str = {
-    #[cfg(feature = "scan-zxing")]
-    {
-        zxing::NAME
-    }
-    #[cfg(not(feature = "scan-zxing"))]
-    {
-        rqrr_backend::NAME
-    }
-};
+/// The decoder this build uses by default, for reports: `zxing-cpp 3.1.1`,
+/// `rxing 0.9 (pure Rust)` or `rqrr 0.11 (pure Rust)`.
+pub const DECODER: &str = Decoder::DEFAULT.name();
+
+/// Pages whose longer side exceeds this are not upscaled (an A4 page up to ~200 dpi is).
+#[allow(dead_code)]
+const UPSCALE_MAX_SIDE: u32 = 2600;
 
 /// Every QR code the default decoder's first pass finds on the page.
 pub fn decode_qr_codes(page: &GrayImage) -> Vec<DecodedQr> {
@@ -230,6 +243,126 @@ mod zxing {
             }
         }
         out
+    }
+}
+
+#[cfg(feature = "scan-rxing")]
+mod rxing_backend {
+    //! rxing (pure Rust port of ZXing): its multi-symbol QR reader over the whole page with
+    //! its hybrid (local) binariser, then the global-histogram one, then a 2× upscale. ZXing's
+    //! detector finds codes in any rotation.
+    use super::{DecodedQr, PassResult};
+    use image::GrayImage;
+    use rxing::common::{GlobalHistogramBinarizer, HybridBinarizer};
+    use rxing::multi::qrcode::QRCodeMultiReader;
+    use rxing::multi::MultipleBarcodeReader;
+    use rxing::{BarcodeFormat, BinaryBitmap, DecodeHints, Luma8LuminanceSource, Reader};
+
+    pub const NAME: &str = "rxing 0.9 (pure Rust)";
+    pub const PASSES: usize = 4;
+
+    pub fn pass_name(index: usize) -> &'static str {
+        match index {
+            0 => "rxing multi-symbol hybrid",
+            1 => "rxing single-symbol hybrid",
+            2 => "rxing multi-symbol global-histogram",
+            _ => "rxing multi-symbol hybrid ×2 upscaled",
+        }
+    }
+
+    pub fn run(page: &GrayImage, index: usize) -> PassResult {
+        match index {
+            0 => read(page, false, 1),
+            1 => read_one(page),
+            2 => read(page, true, 1),
+            _ => {
+                let (w, h) = page.dimensions();
+                if w.max(h) > super::UPSCALE_MAX_SIDE {
+                    return PassResult::default();
+                }
+                let big = image::imageops::resize(
+                    page,
+                    w * 2,
+                    h * 2,
+                    image::imageops::FilterType::Triangle,
+                );
+                read(&big, false, 2)
+            }
+        }
+    }
+
+    fn hints() -> DecodeHints {
+        DecodeHints::default()
+            .with(rxing::DecodeHintValue::TryHarder(true))
+            .with(rxing::DecodeHintValue::PossibleFormats(
+                [BarcodeFormat::QR_CODE].into_iter().collect(),
+            ))
+    }
+
+    /// The single-symbol reader: its detector keeps the best finder-pattern triple, which
+    /// reads some blurred or skewed codes the multi-symbol detector misses.
+    fn read_one(page: &GrayImage) -> PassResult {
+        let (w, h) = page.dimensions();
+        let Ok(source) = Luma8LuminanceSource::new(page.as_raw().clone(), w, h) else {
+            return PassResult::default();
+        };
+        let found = rxing::MultiFormatReader::default().decode_with_hints(
+            &mut BinaryBitmap::new(HybridBinarizer::new(source)),
+            &hints(),
+        );
+        let mut out = PassResult::default();
+        if let Ok(r) = found {
+            out.codes.push(to_code(&r, 1));
+        }
+        out
+    }
+
+    fn read(page: &GrayImage, global: bool, scale: i32) -> PassResult {
+        let (w, h) = page.dimensions();
+        let Ok(source) = Luma8LuminanceSource::new(page.as_raw().clone(), w, h) else {
+            return PassResult::default();
+        };
+        let hints = hints();
+        let mut reader = QRCodeMultiReader::new();
+        let found = if global {
+            reader.decode_multiple_with_hints(
+                &mut BinaryBitmap::new(GlobalHistogramBinarizer::new(source)),
+                &hints,
+            )
+        } else {
+            reader.decode_multiple_with_hints(
+                &mut BinaryBitmap::new(HybridBinarizer::new(source)),
+                &hints,
+            )
+        };
+        let mut out = PassResult::default();
+        for r in found.unwrap_or_default() {
+            out.codes.push(to_code(&r, scale));
+        }
+        out
+    }
+
+    fn to_code(r: &rxing::RXingResult, scale: i32) -> DecodedQr {
+        // Finder-pattern centres: bottom-left, top-left, top-right (the fourth completed).
+        let p: Vec<[i32; 2]> = r
+            .getPoints()
+            .iter()
+            .take(3)
+            .map(|p| [p.x as i32 / scale, p.y as i32 / scale])
+            .collect();
+        let corners = match p.as_slice() {
+            [bl, tl, tr] => [
+                *tl,
+                *tr,
+                [tr[0] + bl[0] - tl[0], tr[1] + bl[1] - tl[1]],
+                *bl,
+            ],
+            _ => [[0, 0]; 4],
+        };
+        DecodedQr {
+            text: r.getText().to_owned(),
+            corners,
+        }
     }
 }
 

@@ -3,8 +3,8 @@
 //!
 //! - The whole page is searched, in every orientation (pages come sideways and upside down),
 //!   by the build's QR decoder ([`DECODER`]: zxing-cpp with the default feature `scan-zxing`,
-//!   rqrr with egov's binarisations under `scan-rqrr` alone). Decoding runs in passes, cheapest
-//!   first, and stops at the first pass that yields a mark that verifies.
+//!   rxing under `scan-rxing` alone). Decoding runs in passes, cheapest first, and stops at the
+//!   first pass that yields a mark that verifies.
 //! - **Every** conversion-mark QR code found is reported ([`PageVerification::marks`]); two
 //!   marks whose payloads differ (a forged mark stamped beside a genuine one) make the page's
 //!   verdict [`Verdict::ConflictingMarks`], never "verified".
@@ -263,7 +263,7 @@ pub fn verify_page(
     verify_page_with(Decoder::DEFAULT, page, trust, content)
 }
 
-/// [`verify_page`] with a chosen decoder (a build with both `scan-zxing` and `scan-rqrr`).
+/// [`verify_page`] with a chosen decoder (a build with several `scan-*` features).
 pub fn verify_page_with(
     decoder: Decoder,
     page: &GrayImage,
