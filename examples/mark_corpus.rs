@@ -6,8 +6,11 @@
 //! degradation and its bucket per axis) and `DIR/trust.json`.
 //!
 //! ```sh
-//! cargo run --release --example mark_corpus -- --out DIR [--count 1000] [--seed 1] [--subset]
+//! cargo run --release --example mark_corpus -- --out DIR [--count 1000] [--seed 1] [--subset] [--ec q]
 //! ```
+//!
+//! `--ec q` prints the QR codes at error-correction level Q instead of the default M, and
+//! `--module-mm X` with modules of X mm instead of the default 0.51 (to measure the choices).
 //!
 //! `--subset` writes the fixed list committed in `testdata/marks/degraded/` instead: every axis at
 //! its hard end, and tampered marks that must fail at a named step.
@@ -17,6 +20,7 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use egov::conversion::payload::{self, content_digest, PayloadOptions};
+use egov::conversion::qr::EcLevel;
 use egov::conversion::render::{self, Position, StampOptions};
 use egov::conversion::{
     sign, AccessLocator, ConversionMark, Profile, SignedMark, SigningKey, SourceSystem, Wording,
@@ -191,6 +195,8 @@ fn stamp(
     placement: (&str, Position),
     pages: &[(String, Vec<u8>)],
     tamper: Tamper,
+    ec: EcLevel,
+    module_mm: f32,
 ) -> Result<Stamped, Box<dyn Error>> {
     let (page_name, position) = placement;
     let png = &pages
@@ -222,10 +228,12 @@ fn stamp(
         signed.qr_text = payload::qr_text(spec.lookup, &signed.body);
         signed.mark.converter_full_name = forged_name;
     }
-    let opts = StampOptions {
+    let mut opts = StampOptions {
         position,
         ..Default::default()
     };
+    opts.render.ec_level = ec;
+    opts.render.module_mm = module_mm;
     let stamped = render::stamp(png, &signed, &opts)?;
     let page = image::load_from_memory(&stamped.image)?.into_luma8();
     let variant = json!({
@@ -237,6 +245,8 @@ fn stamp(
         "position": position_name(position),
         "rect_px_300dpi": stamped.rect,
         "qr_version": signed.qr_version,
+        "ec_level": ec,
+        "module_mm": module_mm,
         "qr_mm": (stamped.printed.qr_mm * 10.0).round() / 10.0,
     });
     Ok(Stamped {
@@ -411,6 +421,8 @@ fn subset_jobs(n_marks: usize) -> Vec<Job> {
 fn main() -> Result<(), Box<dyn Error>> {
     let mut out: Option<PathBuf> = None;
     let (mut count, mut seed, mut subset) = (1000usize, 1u64, false);
+    let mut ec = EcLevel::M;
+    let mut module_mm = render::DEFAULT_MODULE_MM;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
@@ -418,6 +430,14 @@ fn main() -> Result<(), Box<dyn Error>> {
             "--count" => count = args.next().ok_or("--count N")?.parse()?,
             "--seed" => seed = args.next().ok_or("--seed S")?.parse()?,
             "--subset" => subset = true,
+            "--module-mm" => module_mm = args.next().ok_or("--module-mm X")?.parse()?,
+            "--ec" => {
+                ec = match args.next().as_deref() {
+                    Some("m" | "M") => EcLevel::M,
+                    Some("q" | "Q") => EcLevel::Q,
+                    _ => return Err("--ec m|q".into()),
+                }
+            }
             other => return Err(format!("unknown argument {other}").into()),
         }
     }
@@ -456,6 +476,8 @@ fn main() -> Result<(), Box<dyn Error>> {
             PLACEMENTS[job.placement],
             &pages,
             job.tamper,
+            ec,
+            module_mm,
         ) {
             Ok(s) => stamped.push((k, s)),
             Err(e) => {
