@@ -6,6 +6,8 @@
 //! one fails at the step its manifest names, degraded or not.
 #![cfg(any(feature = "scan-zxing", feature = "scan-rxing"))]
 
+mod common;
+
 use egov_conversion::scan::{self, Verdict};
 use egov_conversion::TrustSet;
 use serde_json::Value;
@@ -109,28 +111,16 @@ fn degraded_subset_covers_every_axis() {
 /// installs them and sets `EGOV_ZXING_REQUIRED=1`, so there it cannot skip).
 #[test]
 fn degraded_pages_egov_verifies_every_page_zxing_cpp_reads() {
-    let python = std::env::var("EGOV_ZXING_PYTHON").unwrap_or_else(|_| "python3".to_owned());
-    let has = std::process::Command::new(&python)
-        .args(["-c", "import zxingcpp, PIL"])
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if !has {
-        let required = std::env::var("EGOV_ZXING_REQUIRED").is_ok_and(|v| v == "1");
-        assert!(
-            !required,
-            "EGOV_ZXING_REQUIRED=1 but {python} lacks zxing-cpp/pillow"
-        );
-        eprintln!("skipped: {python} lacks zxing-cpp/pillow (set EGOV_ZXING_PYTHON)");
+    let Some(python) = common::zxing_python() else {
         return;
-    }
+    };
     let entries = manifest();
     let files: Vec<String> = entries
         .iter()
         .map(|e| format!("{DIR}/{}", e["file"].as_str().unwrap()))
         .collect();
-    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/../scripts/zxing_decode.py");
     let o = std::process::Command::new(&python)
-        .arg(script)
+        .arg(common::ZXING_SCRIPT)
         .args(&files)
         .output()
         .unwrap();

@@ -235,29 +235,16 @@ fn render_mark_block_has_the_physical_size_expected() {
 /// always runs it), which turns a missing decoder into a failure.
 #[test]
 fn third_party_zxing_cpp_reads_the_stamped_page() {
-    let python = std::env::var("EGOV_ZXING_PYTHON").unwrap_or_else(|_| "python3".to_owned());
-    let has = std::process::Command::new(&python)
-        .args(["-c", "import zxingcpp, PIL"])
-        .output()
-        .map(|o| o.status.success())
-        .unwrap_or(false);
-    if !has {
-        let required = std::env::var("EGOV_ZXING_REQUIRED").is_ok_and(|v| v == "1");
-        assert!(
-            !required,
-            "EGOV_ZXING_REQUIRED=1 but {python} lacks zxing-cpp/pillow"
-        );
-        eprintln!("skipped: {python} lacks zxing-cpp/pillow (set EGOV_ZXING_PYTHON)");
+    let Some(python) = zxing_python() else {
         return;
-    }
+    };
     let original = page(ImageFormat::Png);
     let s = signed(&data_to_paper(), &original, Some(LOOKUP));
     let stamped = render::stamp(&original, &s, &StampOptions::default()).unwrap();
     let path = std::env::temp_dir().join(format!("egov-zxing-{}.png", std::process::id()));
     std::fs::write(&path, &stamped.image).unwrap();
-    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/../scripts/zxing_decode.py");
     let o = std::process::Command::new(&python)
-        .arg(script)
+        .arg(ZXING_SCRIPT)
         .arg(&path)
         .output()
         .unwrap();

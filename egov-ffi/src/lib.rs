@@ -194,16 +194,8 @@ unsafe fn arg_opt_str<'a>(p: *const c_char, name: &str) -> OpResult<Option<&'a s
 /// # Safety
 /// `p` is NULL or valid for reads of `len` bytes during the call.
 unsafe fn arg_bytes<'a>(p: *const u8, len: usize, name: &str) -> OpResult<&'a [u8]> {
-    if len == 0 {
-        return Ok(&[]);
-    }
-    if p.is_null() {
-        return Err(null_arg(name));
-    }
-    // Before the slice exists: an absurd `len` (a caller's bug) must not reach from_raw_parts.
-    ops::check_size(&format!("argument '{name}'"), len)?;
-    // SAFETY: the caller guarantees `p` is readable for `len` bytes (at most 4 MiB here).
-    Ok(unsafe { std::slice::from_raw_parts(p, len) })
+    // SAFETY: forwarded contract of this function.
+    unsafe { borrow_bytes(p, len, name, ops::check_size) }
 }
 
 /// [`arg_bytes`] for a page image or the content a conversion mark's hash covers (a scan, a
@@ -212,14 +204,29 @@ unsafe fn arg_bytes<'a>(p: *const u8, len: usize, name: &str) -> OpResult<&'a [u
 /// # Safety
 /// `p` is NULL or valid for reads of `len` bytes during the call.
 unsafe fn arg_image<'a>(p: *const u8, len: usize, name: &str) -> OpResult<&'a [u8]> {
+    // SAFETY: forwarded contract of this function.
+    unsafe { borrow_bytes(p, len, name, ops::check_image_size) }
+}
+
+/// The byte-buffer borrow of [`arg_bytes`] and [`arg_image`], with the size `limit` checked
+/// before the slice exists: an absurd `len` (a caller's bug) never reaches `from_raw_parts`.
+///
+/// # Safety
+/// `p` is NULL or valid for reads of `len` bytes during the call.
+unsafe fn borrow_bytes<'a>(
+    p: *const u8,
+    len: usize,
+    name: &str,
+    limit: fn(&str, usize) -> OpResult<()>,
+) -> OpResult<&'a [u8]> {
     if len == 0 {
         return Ok(&[]);
     }
     if p.is_null() {
         return Err(null_arg(name));
     }
-    ops::check_image_size(&format!("argument '{name}'"), len)?;
-    // SAFETY: the caller guarantees `p` is readable for `len` bytes (at most 64 MiB here).
+    limit(&format!("argument '{name}'"), len)?;
+    // SAFETY: the caller guarantees `p` is readable for `len` bytes (bounded by `limit`).
     Ok(unsafe { std::slice::from_raw_parts(p, len) })
 }
 

@@ -86,11 +86,15 @@ pub(crate) fn check_len(what: &str, s: impl AsRef<[u8]>) -> OpResult<()> {
 
 /// [`check_len`] on a length alone (for a C buffer before it is borrowed).
 pub(crate) fn check_size(what: &str, len: usize) -> OpResult<()> {
-    if len > EGOV_MAX_INPUT_BYTES {
+    check_limit(what, len, EGOV_MAX_INPUT_BYTES)
+}
+
+fn check_limit(what: &str, len: usize, max: usize) -> OpResult<()> {
+    if len > max {
         return Err(OpError::new(
             EgovResult::InputTooLarge,
             "ffi.input_too_large",
-            format!("{what} is {len} bytes long; at most {EGOV_MAX_INPUT_BYTES} are accepted"),
+            format!("{what} is {len} bytes long; at most {max} are accepted"),
         ));
     }
     Ok(())
@@ -98,14 +102,7 @@ pub(crate) fn check_size(what: &str, len: usize) -> OpResult<()> {
 
 /// A page image: at most [`EGOV_MAX_IMAGE_BYTES`], else [`EgovResult::InputTooLarge`].
 pub(crate) fn check_image_size(what: &str, len: usize) -> OpResult<()> {
-    if len > EGOV_MAX_IMAGE_BYTES {
-        return Err(OpError::new(
-            EgovResult::InputTooLarge,
-            "ffi.input_too_large",
-            format!("{what} is {len} bytes long; at most {EGOV_MAX_IMAGE_BYTES} are accepted"),
-        ));
-    }
-    Ok(())
+    check_limit(what, len, EGOV_MAX_IMAGE_BYTES)
 }
 
 /// Parses a JSON argument into `T` (size-checked first).

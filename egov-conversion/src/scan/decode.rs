@@ -154,9 +154,16 @@ impl Decoder {
 /// `rxing 0.9 (pure Rust)` or `rqrr 0.11 (pure Rust)`.
 pub const DECODER: &str = Decoder::DEFAULT.name();
 
-/// Pages whose longer side exceeds this are not upscaled (an A4 page up to ~200 dpi is).
-#[allow(dead_code)]
+/// Pages whose longer side exceeds this are not upscaled (an A4 page up to ~220 dpi is).
 const UPSCALE_MAX_SIDE: u32 = 2600;
+
+/// The last pass of every backend, for low-resolution scans (≤ 2 px per module): the page
+/// upscaled 2× (bilinear), or `None` for a page already large enough.
+fn upscaled(page: &GrayImage) -> Option<GrayImage> {
+    let (w, h) = page.dimensions();
+    (w.max(h) <= UPSCALE_MAX_SIDE)
+        .then(|| image::imageops::resize(page, w * 2, h * 2, image::imageops::FilterType::Triangle))
+}
 
 /// Every QR code the default decoder's first pass finds on the page.
 pub fn decode_qr_codes(page: &GrayImage) -> Vec<DecodedQr> {
@@ -187,20 +194,9 @@ mod zxing {
         match index {
             0 => read(page, Binarizer::LocalAverage, 1),
             1 => read(page, Binarizer::GlobalHistogram, 1),
-            _ => {
-                // Low-resolution scans (≤ 2 px per module): a 2× bilinear upscale of the page.
-                let (w, h) = page.dimensions();
-                if u64::from(w) * u64::from(h) * 4 > super::super::MAX_PIXELS {
-                    return PassResult::default();
-                }
-                let big = image::imageops::resize(
-                    page,
-                    w * 2,
-                    h * 2,
-                    image::imageops::FilterType::Triangle,
-                );
-                read(&big, Binarizer::LocalAverage, 2)
-            }
+            _ => super::upscaled(page)
+                .map(|big| read(&big, Binarizer::LocalAverage, 2))
+                .unwrap_or_default(),
         }
     }
 
@@ -275,19 +271,9 @@ mod rxing_backend {
             0 => read(page, false, 1),
             1 => read_one(page),
             2 => read(page, true, 1),
-            _ => {
-                let (w, h) = page.dimensions();
-                if w.max(h) > super::UPSCALE_MAX_SIDE {
-                    return PassResult::default();
-                }
-                let big = image::imageops::resize(
-                    page,
-                    w * 2,
-                    h * 2,
-                    image::imageops::FilterType::Triangle,
-                );
-                read(&big, false, 2)
-            }
+            _ => super::upscaled(page)
+                .map(|big| read(&big, false, 2))
+                .unwrap_or_default(),
         }
     }
 
@@ -392,20 +378,9 @@ mod rqrr_backend {
                 grids(page, Some(t), 1)
             }
             1 => grids(page, None, 1),
-            _ => {
-                let (w, h) = page.dimensions();
-                if u64::from(w) * u64::from(h) * 4 > super::super::MAX_PIXELS {
-                    return PassResult::default();
-                }
-                let big = image::imageops::resize(
-                    page,
-                    w * 2,
-                    h * 2,
-                    image::imageops::FilterType::Triangle,
-                );
-                let t = otsu(&big);
-                grids(&big, Some(t), 2)
-            }
+            _ => super::upscaled(page)
+                .map(|big| grids(&big, Some(otsu(&big)), 2))
+                .unwrap_or_default(),
         }
     }
 

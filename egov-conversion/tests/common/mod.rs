@@ -68,3 +68,27 @@ pub fn data_to_paper_heavy() -> ConversionMark {
     }
     m
 }
+
+/// The Python with zxing-cpp and pillow that runs `scripts/zxing_decode.py` (the independent
+/// decoder): `EGOV_ZXING_PYTHON` or `python3`. `None` (the test skips) only where it lacks them
+/// and `EGOV_ZXING_REQUIRED` is not 1; the test command sets it, so there it cannot skip.
+pub fn zxing_python() -> Option<String> {
+    let python = std::env::var("EGOV_ZXING_PYTHON").unwrap_or_else(|_| "python3".to_owned());
+    let has = std::process::Command::new(&python)
+        .args(["-c", "import zxingcpp, PIL"])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if has {
+        return Some(python);
+    }
+    let required = std::env::var("EGOV_ZXING_REQUIRED").is_ok_and(|v| v == "1");
+    assert!(
+        !required,
+        "EGOV_ZXING_REQUIRED=1 but {python} lacks zxing-cpp/pillow"
+    );
+    eprintln!("skipped: {python} lacks zxing-cpp/pillow (set EGOV_ZXING_PYTHON)");
+    None
+}
+
+/// `scripts/zxing_decode.py`.
+pub const ZXING_SCRIPT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../scripts/zxing_decode.py");
