@@ -553,14 +553,36 @@ fn verify_cmd(
             human.push_str(&format!("    | {line}\n"));
         }
     }
-    for p in doc.pages.iter().filter(|p| p.result.is_none()) {
-        if doc.pages_scanned > 1 {
-            human.push_str(&format!(
+    // The other pages: a mark found elsewhere is listed too, a page without one says why.
+    for p in doc.pages.iter().filter(|p| Some(p.page) != doc.mark_page) {
+        if doc.pages_scanned < 2 {
+            break;
+        }
+        match &p.result {
+            Some(r) => {
+                for m in &r.marks {
+                    human.push_str(&format!(
+                        "Trang {} (page {}): ký hiệu (mark) {:?}{}\n",
+                        p.page,
+                        p.page,
+                        m.verification.state,
+                        m.verification
+                            .failure
+                            .as_ref()
+                            .map(|f| format!(" [{}] {}", f.code, f.reason))
+                            .unwrap_or_default()
+                    ));
+                    for line in &m.printed_lines {
+                        human.push_str(&format!("    | {line}\n"));
+                    }
+                }
+            }
+            None => human.push_str(&format!(
                 "Trang {} (page {}): [{}]\n",
                 p.page,
                 p.page,
                 p.error_code.as_deref().unwrap_or("")
-            ));
+            )),
         }
     }
     for f in best.findings.iter().chain(doc.findings.iter()) {

@@ -401,6 +401,13 @@ fn conv_03_cli_every_mark_and_every_page_count() {
         v["printed_lines"][2],
         "Chuyển đổi bởi: Ủy ban nhân dân phường Cốc Lếu"
     );
+    // Two pages, the second also carrying a forged mark: the document is not verified and the
+    // text names the other page's marks with their failure.
+    let o = egov(&["mark", "verify", s(&one), s(&two), "--trust", s(&trust)]);
+    assert_eq!(o.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&o.stdout);
+    assert!(text.contains("Trang 2 (page 2): ký hiệu (mark)"), "{text}");
+    assert!(text.contains("signature.unknown_key"), "{text}");
     // No mark anywhere: a coded error naming every page.
     let o = egov(&[
         "--json",
