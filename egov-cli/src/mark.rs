@@ -538,20 +538,10 @@ fn verify_cmd(
     ));
     human.push_str(&verification_text(v));
     for (i, m) in best.marks.iter().enumerate().skip(1) {
-        human.push_str(&format!(
-            "Ký hiệu thứ {} (mark {}): {:?}{}\n",
-            i + 1,
-            i + 1,
-            m.verification.state,
-            m.verification
-                .failure
-                .as_ref()
-                .map(|f| format!(" [{}] {}", f.code, f.reason))
-                .unwrap_or_default()
+        human.push_str(&mark_text(
+            &format!("Ký hiệu thứ {} (mark {})", i + 1, i + 1),
+            m,
         ));
-        for line in &m.printed_lines {
-            human.push_str(&format!("    | {line}\n"));
-        }
     }
     // The other pages: a mark found elsewhere is listed too, a page without one says why.
     for p in doc.pages.iter().filter(|p| Some(p.page) != doc.mark_page) {
@@ -561,20 +551,10 @@ fn verify_cmd(
         match &p.result {
             Some(r) => {
                 for m in &r.marks {
-                    human.push_str(&format!(
-                        "Trang {} (page {}): ký hiệu (mark) {:?}{}\n",
-                        p.page,
-                        p.page,
-                        m.verification.state,
-                        m.verification
-                            .failure
-                            .as_ref()
-                            .map(|f| format!(" [{}] {}", f.code, f.reason))
-                            .unwrap_or_default()
+                    human.push_str(&mark_text(
+                        &format!("Trang {} (page {}): ký hiệu (mark)", p.page, p.page),
+                        m,
                     ));
-                    for line in &m.printed_lines {
-                        human.push_str(&format!("    | {line}\n"));
-                    }
                 }
             }
             None => human.push_str(&format!(
@@ -629,6 +609,23 @@ fn verify_cmd(
     } else {
         CmdResult::Invalid { human, json }
     })
+}
+
+/// One more mark of the page or document: its state, failure and printed lines.
+fn mark_text(label: &str, m: &scan::FoundMark) -> String {
+    let mut out = format!(
+        "{label}: {:?}{}\n",
+        m.verification.state,
+        m.verification
+            .failure
+            .as_ref()
+            .map(|f| format!(" [{}] {}", f.code, f.reason))
+            .unwrap_or_default()
+    );
+    for line in &m.printed_lines {
+        out.push_str(&format!("    | {line}\n"));
+    }
+    out
 }
 
 fn verdict_line(verified: bool, conflict: bool, v: &egov_conversion::Verification) -> String {

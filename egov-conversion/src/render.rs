@@ -281,6 +281,14 @@ pub fn render_qr_at(
 /// the left and the text lines of [`crate::ConversionMark::display_lines`] on the right
 /// (CONV-02 / CONV-11: the text mark first, larger). Greyscale, white background.
 pub fn render_mark(signed: &SignedMark, opts: &RenderOptions) -> Result<GrayImage, RenderError> {
+    render_block(signed, opts).map(|(img, _)| img)
+}
+
+/// [`render_mark`], with the QR code's width in modules (for the printed size).
+fn render_block(
+    signed: &SignedMark,
+    opts: &RenderOptions,
+) -> Result<(GrayImage, u32), RenderError> {
     if !(72..=1200).contains(&opts.dpi) {
         return Err(RenderError::BadDpi(opts.dpi));
     }
@@ -288,6 +296,8 @@ pub fn render_mark(signed: &SignedMark, opts: &RenderOptions) -> Result<GrayImag
     let dpi = opts.dpi;
     let module_px = mm_to_px(opts.module_mm, dpi).max(2);
     let qr = render_qr_at(&signed.qr_text, module_px, opts.ec_level)?;
+    // The code is (modules + 8-module quiet zone) × module_px wide.
+    let modules = (qr.width() / module_px).saturating_sub(8);
     let pad = mm_to_px(1.2, dpi).max(2);
     let frame = mm_to_px(0.25, dpi).max(1);
     let text_w = mm_to_px(opts.text_width_mm, dpi);
@@ -319,7 +329,7 @@ pub fn render_mark(signed: &SignedMark, opts: &RenderOptions) -> Result<GrayImag
         draw_text_with(&font, &mut img, tx, ty, *px, l);
         ty += px * 1.22;
     }
-    Ok(img)
+    Ok((img, modules))
 }
 
 /// Where to put the mark on the first page.
@@ -568,7 +578,7 @@ pub fn stamp(
     let format_str = format_name(format)?;
     let decoded = image::load_from_memory_with_format(page, format)
         .map_err(|e| RenderError::Decode(e.to_string()))?;
-    let block = render_mark(signed, &opts.render)?;
+    let (block, modules) = render_block(signed, &opts.render)?;
     let (pw, ph) = (decoded.width(), decoded.height());
     let (bw, bh) = block.dimensions();
     let dpi = opts.render.dpi;
@@ -649,9 +659,6 @@ pub fn stamp(
             LegalRef::point(Instrument::Nd137_2024, 5, 2, "a"),
         ),
     };
-    let modules = crate::qr::encode_at(&signed.qr_text, opts.render.ec_level)
-        .map(|q| u32::try_from(q.width).unwrap_or(0))
-        .unwrap_or_else(|_| u32::from(signed.qr_version) * 4 + 17);
     let printed = printed_size((bw, bh), &opts.render, modules);
     let evidence = json!({ "rect": [x, y, bw, bh], "covered_dark_fraction": covered,
         "position": opts.position, "printed": printed });

@@ -142,7 +142,9 @@ impl PageVerification {
 
 /// True for a conversion-mark QR text (`EGCM:…`, or `URL#EGCM:…`).
 pub fn is_mark_text(t: &str) -> bool {
-    t.starts_with(PREFIX) || t.contains(&format!("#{PREFIX}"))
+    t.starts_with(PREFIX)
+        || t.match_indices('#')
+            .any(|(i, _)| t.get(i + 1..).is_some_and(|rest| rest.starts_with(PREFIX)))
 }
 
 fn same_code(a: &DecodedQr, b: &DecodedQr) -> bool {
@@ -186,7 +188,11 @@ fn rule_for(direction: Option<Direction>) -> (&'static str, LegalRef) {
     }
 }
 
-/// The verdict and findings over a set of marks (one page or a whole document), best first.
+/// The verdict and findings over a set of marks (one page or a whole document), best first: a
+/// CONV-03 / CONV-12 finding (Đ4.1.a / Đ5.2.a, by the best mark's direction) when marks with
+/// different payloads make the QR code the document carries undecidable (Fail), or when the
+/// same mark is printed more than once (Warning). Not a rule of law: the law asks for the mark,
+/// and two different ones cannot both be it.
 fn judge(marks: &[FoundMark], scope: &str, scope_vi: &str) -> (Verdict, Vec<Finding>) {
     let Some(best) = marks.first() else {
         return (Verdict::NotVerified, Vec::new());
@@ -248,7 +254,8 @@ fn judge(marks: &[FoundMark], scope: &str, scope_vi: &str) -> (Verdict, Vec<Find
     (verdict, findings)
 }
 
-/// Finds every conversion-mark QR code on a page and verifies each ([`verify()`]); the best
+/// CONV-03 (NĐ 137/2024 Đ4.1.a) / CONV-12 (Đ5.2.a): finds every conversion-mark QR code on a
+/// page and verifies each ([`verify()`]); the best
 /// one is reported first and decides the verdict, unless marks with different payloads make it
 /// [`Verdict::ConflictingMarks`].
 ///
@@ -369,7 +376,7 @@ impl DocumentVerification {
     }
 }
 
-/// Verifies every page of a document (a multi-page TIFF through [`load_pages`], or a list of
+/// CONV-03 / CONV-12: verifies every page of a document (a multi-page TIFF through [`load_pages`], or a list of
 /// page images) and says which page carries the mark. Every page is scanned, so a second mark
 /// on another page is found; a page that cannot be read is reported with its error, never
 /// skipped. Errors only for an empty document or more than [`MAX_PAGES`] pages.
