@@ -74,6 +74,7 @@ pub mod cases;
 pub mod classify;
 pub mod counter;
 pub mod csv;
+pub mod ingest;
 pub mod month;
 pub mod obligations;
 pub mod recommendation;
@@ -88,6 +89,9 @@ pub use classify::{
 pub use counter::{
     collision_bound, sum_disjoint, ActivityEvent, ActivityKind, CountStats, MonthActivity,
     MonthlyActiveCounter, UserKey,
+};
+pub use ingest::{
+    count_csv_file, count_csv_reader, Compression, CountOptions, CountResult, IngestError,
 };
 pub use month::{YearMonth, YearMonthError};
 pub use obligations::{checklist, evaluate, Evidence, EvidenceItem, Obligation};
