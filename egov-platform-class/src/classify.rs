@@ -9,10 +9,12 @@
 use std::fmt;
 
 use chrono::{Datelike, NaiveDate};
-use egov_core::{ErrorCode, Instrument, LegalRef};
+use egov_core::{ErrorCode, Finding, Instrument, LegalRef, Outcome};
 use serde::{Deserialize, Serialize};
+use serde_json::json;
 
 use crate::month::YearMonth;
+use crate::summary::CountingSummary;
 
 /// How many months the average covers (PLAT-04, Đ17.4 «12 tháng gần nhất»).
 pub const MONTHS_IN_WINDOW: usize = 12;
@@ -51,9 +53,10 @@ pub struct Population {
 }
 
 impl Population {
-    /// The built-in dated default: average population of Vietnam in 2025, **102.3 million**,
-    /// published 05/01/2026 by Cục Thống kê, Bộ Tài chính (DATA.md §5, verified in two press
-    /// reports). Override it whenever a newer official figure is published (PLAT-02).
+    /// The built-in dated default for a determination date on or after 05/01/2026: the average
+    /// population of Vietnam in 2025, **102.3 million**, published 05/01/2026 by Cục Thống kê,
+    /// Bộ Tài chính (DATA.md §5, verified in two press reports). Prefer
+    /// [`latest_published_on`](Self::latest_published_on), which picks the figure by date.
     pub fn vietnam_2025_average() -> Self {
         Population {
             value: 102_300_000,
@@ -66,6 +69,41 @@ impl Population {
                     .to_owned(),
             ),
         }
+    }
+
+    /// The built-in official average-population figures, oldest first (DATA.md §5): 2022
+    /// (99.46 million, published 10/01/2023), 2023 (100.3 million, 29/12/2023), 2024
+    /// (101.3 million, 06/01/2025), 2025 (102.3 million, 05/01/2026).
+    pub fn builtin() -> Vec<Population> {
+        let figure = |value, year: &str, publisher: &str, published: (i32, u32, u32), url: &str| {
+            Population {
+                value,
+                kind: PopulationKind::Average,
+                reference: year.to_owned(),
+                publisher: publisher.to_owned(),
+                published_on: NaiveDate::from_ymd_opt(published.0, published.1, published.2)
+                    .unwrap_or_default(),
+                url: Some(url.to_owned()),
+            }
+        };
+        vec![
+            figure(99_460_000, "2022", "Tổng cục Thống kê", (2023, 1, 10),
+                "https://dantri.com.vn/an-sinh/dan-so-viet-nam-cham-nguong-100-trieu-nguoi-20230110224945117.htm"),
+            figure(100_300_000, "2023", "Tổng cục Thống kê", (2023, 12, 29),
+                "https://www.anninhthudo.vn/dan-so-viet-nam-vuot-100-trieu-nguoi-post562765.antd"),
+            figure(101_300_000, "2024", "Tổng cục Thống kê", (2025, 1, 6),
+                "https://kinhtevadubao.vn/sau-5-nam-ke-tu-nam-2019-den-nay-quy-mo-dan-so-viet-nam-tang-them-49-trieu-nguoi-30755.html"),
+            Population::vietnam_2025_average(),
+        ]
+    }
+
+    /// The built-in figure that was the latest official publication on `date` (PLAT-02, Đ17.2
+    /// «công bố chính thức gần nhất»; §7 A-13), `None` before the first one.
+    pub fn latest_published_on(date: NaiveDate) -> Option<Population> {
+        Population::builtin()
+            .into_iter()
+            .rev()
+            .find(|p| p.published_on <= date)
     }
 
     /// A caller-supplied figure with its provenance.
@@ -115,6 +153,23 @@ impl Default for Thresholds {
             large_min_bp: 300,
             very_large_above_bp: 1000,
         }
+    }
+}
+
+impl Thresholds {
+    /// The built-in threshold versions, oldest first (PLAT-05, Đ17.5): today only NĐ 137/2024,
+    /// in force from 23/10/2024.
+    pub fn versions() -> Vec<Thresholds> {
+        vec![Thresholds::default()]
+    }
+
+    /// The built-in version in force on `date` (the latest whose `effective_from` is on or
+    /// before it), `None` before NĐ 137/2024 took effect (PLAT-05, Đ17.5).
+    pub fn in_force_on(date: NaiveDate) -> Option<Thresholds> {
+        Thresholds::versions()
+            .into_iter()
+            .rev()
+            .find(|t| t.effective_from <= date)
     }
 }
 
@@ -282,7 +337,7 @@ pub struct ThresholdDistance {
 }
 
 /// The result of a classification (PLAT-02…06).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Classification {
     /// The determination date the window was taken from.
     pub determination_date: NaiveDate,
@@ -312,6 +367,23 @@ pub struct Classification {
     pub thresholds: Thresholds,
     /// Where the counts come from.
     pub source: UserCountSource,
+    /// Whether the population and the thresholds were the built-in ones chosen by date.
+    #[serde(default)]
+    pub defaults: DefaultsUsed,
+    /// What the classification rests on, stated: the population and thresholds used (and where
+    /// they come from), and the counting accounting when counted here (PLAT-01, PLAT-02,
+    /// PLAT-05). Warnings do not change the class; they say how far to trust it.
+    #[serde(default)]
+    pub findings: Vec<Finding>,
+}
+
+/// Which inputs of a classification were the built-in defaults.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DefaultsUsed {
+    /// The population was the built-in figure latest published on the determination date.
+    pub population: bool,
+    /// The thresholds were the built-in version in force on the determination date.
+    pub thresholds: bool,
 }
 
 /// `2025-11, 2025-12` for error messages.
@@ -362,6 +434,49 @@ pub enum ClassifyError {
     /// The determination date is so early that no 12-month window exists.
     #[error("determination date {0} is out of range")]
     DateOutOfRange(NaiveDate),
+    /// No thresholds were in force on the determination date (PLAT-05): before NĐ 137/2024
+    /// took effect, or caller thresholds whose `effective_from` is later.
+    #[error("no thresholds in force on {date}: version {version} applies from {effective_from}")]
+    ThresholdsNotInForce {
+        /// The determination date.
+        date: NaiveDate,
+        /// The version asked for (or the earliest built-in one).
+        version: String,
+        /// When it applies from.
+        effective_from: NaiveDate,
+    },
+    /// No built-in population figure was published by the determination date: give one
+    /// (PLAT-02).
+    #[error("no built-in population figure was published by {0}; give the official figure")]
+    NoPopulation(NaiveDate),
+    /// The counting saw no event at all (PLAT-01): there is nothing to classify.
+    #[error("the counts come from input without any activity event")]
+    NoEvents,
+}
+
+impl ClassifyError {
+    /// The Vietnamese message.
+    pub fn message_vi(&self) -> String {
+        match self {
+            ClassifyError::InsufficientHistory { first, last, available, missing } => format!(
+                "chưa đủ số liệu: có {available} trong 12 tháng {first}…{last}; thiếu {}",
+                join_months(missing)
+            ),
+            ClassifyError::DuplicateMonth { month } => format!("tháng {month} được nêu hơn một lần"),
+            ClassifyError::ZeroPopulation => "dân số phải lớn hơn 0".to_owned(),
+            ClassifyError::InvalidThresholds { large_min_bp, very_large_above_bp } => format!(
+                "ngưỡng không hợp lệ: ngưỡng lớn {large_min_bp} phần vạn, ngưỡng rất lớn {very_large_above_bp} phần vạn"
+            ),
+            ClassifyError::DateOutOfRange(d) => format!("ngày xác định {d} nằm ngoài phạm vi"),
+            ClassifyError::ThresholdsNotInForce { date, version, effective_from } => format!(
+                "không có ngưỡng nào có hiệu lực vào ngày {date}: phiên bản {version} áp dụng từ {effective_from}"
+            ),
+            ClassifyError::NoPopulation(d) => format!(
+                "chưa có số liệu dân số dựng sẵn nào được công bố trước ngày {d}; hãy nêu số liệu chính thức"
+            ),
+            ClassifyError::NoEvents => "số liệu được đếm từ đầu vào không có sự kiện hoạt động nào".to_owned(),
+        }
+    }
 }
 
 impl ErrorCode for ClassifyError {
@@ -372,6 +487,9 @@ impl ErrorCode for ClassifyError {
             ClassifyError::ZeroPopulation => "platform.zero_population",
             ClassifyError::InvalidThresholds { .. } => "platform.invalid_thresholds",
             ClassifyError::DateOutOfRange(_) => "platform.date_out_of_range",
+            ClassifyError::ThresholdsNotInForce { .. } => "platform.thresholds_not_in_force",
+            ClassifyError::NoPopulation(_) => "platform.no_population",
+            ClassifyError::NoEvents => "platform.no_events",
         }
     }
 }
@@ -383,23 +501,50 @@ pub struct ClassificationInput {
     pub monthly: Vec<MonthlyCount>,
     /// Where the counts come from (PLAT-12).
     pub source: UserCountSource,
-    /// Population (PLAT-02).
-    pub population: Population,
-    /// Thresholds (PLAT-05).
-    pub thresholds: Thresholds,
+    /// Population (PLAT-02); `None`: the built-in figure that was the latest publication on the
+    /// determination date ([`Population::latest_published_on`]), stated in the findings.
+    #[serde(default)]
+    pub population: Option<Population>,
+    /// Thresholds (PLAT-05); `None`: the built-in version in force on the determination date
+    /// ([`Thresholds::in_force_on`]).
+    #[serde(default)]
+    pub thresholds: Option<Thresholds>,
     /// Intermediary attestation (PLAT-06).
+    #[serde(default)]
     pub intermediary: Intermediary,
+    /// How the counts were produced, when this SDK counted them: its accounting becomes
+    /// findings next to the class (lines not counted, their share).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub counting: Option<CountingSummary>,
 }
 
 impl ClassificationInput {
-    /// Counts with the built-in population and thresholds, no intermediary attestation.
+    /// Counts with the built-in population and thresholds chosen by the determination date,
+    /// no intermediary attestation.
     pub fn new(monthly: Vec<MonthlyCount>, source: UserCountSource) -> Self {
         ClassificationInput {
             monthly,
             source,
-            population: Population::vietnam_2025_average(),
-            thresholds: Thresholds::default(),
+            population: None,
+            thresholds: None,
             intermediary: Intermediary::NotAttested,
+            counting: None,
+        }
+    }
+
+    /// Counts made by this SDK ([`UserCountSource::EgovCounter`]), with their accounting.
+    pub fn counted(summary: CountingSummary) -> Self {
+        let monthly = summary
+            .months
+            .iter()
+            .map(|m| MonthlyCount {
+                month: m.month,
+                active_users: m.active_users,
+            })
+            .collect();
+        ClassificationInput {
+            counting: Some(summary),
+            ..ClassificationInput::new(monthly, UserCountSource::EgovCounter)
         }
     }
 }
@@ -442,11 +587,43 @@ pub fn classify(
     input: &ClassificationInput,
     determination_date: NaiveDate,
 ) -> Result<Classification, ClassifyError> {
-    let p = input.population.value;
+    if input.counting.as_ref().is_some_and(|c| {
+        c.events.events_seen == 0 && c.lines.as_ref().is_none_or(|l| l.events == 0)
+    }) {
+        return Err(ClassifyError::NoEvents);
+    }
+    let defaults = DefaultsUsed {
+        population: input.population.is_none(),
+        thresholds: input.thresholds.is_none(),
+    };
+    let population = match &input.population {
+        Some(p) => p.clone(),
+        None => Population::latest_published_on(determination_date)
+            .ok_or(ClassifyError::NoPopulation(determination_date))?,
+    };
+    let thresholds = match &input.thresholds {
+        Some(t) => t.clone(),
+        None => Thresholds::in_force_on(determination_date).ok_or_else(|| {
+            let first = Thresholds::default();
+            ClassifyError::ThresholdsNotInForce {
+                date: determination_date,
+                version: first.version,
+                effective_from: first.effective_from,
+            }
+        })?,
+    };
+    if thresholds.effective_from > determination_date {
+        return Err(ClassifyError::ThresholdsNotInForce {
+            date: determination_date,
+            version: thresholds.version,
+            effective_from: thresholds.effective_from,
+        });
+    }
+    let p = population.value;
     if p == 0 {
         return Err(ClassifyError::ZeroPopulation);
     }
-    let t = &input.thresholds;
+    let t = &thresholds;
     if t.large_min_bp == 0 || t.large_min_bp > t.very_large_above_bp {
         return Err(ClassifyError::InvalidThresholds {
             large_min_bp: t.large_min_bp,
@@ -496,10 +673,126 @@ pub fn classify(
         intermediary: input.intermediary,
         class: LegalClass::from_parts(scale, input.intermediary),
         distances,
-        population: input.population.clone(),
-        thresholds: input.thresholds.clone(),
+        findings: basis_findings(
+            input,
+            &population,
+            &thresholds,
+            defaults,
+            determination_date,
+        ),
+        population,
+        thresholds,
         source: input.source.clone(),
+        defaults,
     })
+}
+
+/// How old a built-in population figure may be before a newer official publication is likely
+/// (the statistics office publishes the average population every January): 13 months.
+const POPULATION_FRESH_DAYS: i64 = 396;
+
+/// The findings that state what a classification rests on (PLAT-01, PLAT-02, PLAT-05).
+fn basis_findings(
+    input: &ClassificationInput,
+    population: &Population,
+    thresholds: &Thresholds,
+    defaults: DefaultsUsed,
+    date: NaiveDate,
+) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let pop_basis = LegalRef::clause(Instrument::Nd137_2024, 17, 2);
+    let who = format!(
+        "{} ({}, {}, published {})",
+        population.value, population.reference, population.publisher, population.published_on
+    );
+    let who_vi = format!(
+        "{} (năm/thời điểm {}, {}, công bố ngày {})",
+        population.value,
+        population.reference,
+        population.publisher,
+        population.published_on.format("%d/%m/%Y")
+    );
+    let age = (date - population.published_on).num_days();
+    if defaults.population {
+        let stale = age > POPULATION_FRESH_DAYS;
+        out.push(
+            Finding::new(
+                "PLAT-02",
+                pop_basis.clone(),
+                Outcome::Warning,
+                if stale {
+                    format!("population: the built-in figure {who}, {age} days before the determination date; a newer official figure has probably been published: give it")
+                } else {
+                    format!("population: the built-in figure {who}, the latest publication known to this SDK on {date}; give the official figure to attest it")
+                },
+                if stale {
+                    format!("dân số: số liệu dựng sẵn {who_vi}, trước ngày xác định {age} ngày; có lẽ đã có số liệu chính thức mới hơn: hãy nêu số liệu đó")
+                } else {
+                    format!("dân số: số liệu dựng sẵn {who_vi}, là công bố gần nhất mà SDK biết vào ngày {}; hãy nêu số liệu chính thức để xác nhận", date.format("%d/%m/%Y"))
+                },
+            )
+            .with_field("population")
+            .with_evidence(json!({ "default": true, "published_days_before": age })),
+        );
+    } else {
+        let (outcome, en, vi) = if population.published_on > date {
+            (
+                Outcome::Warning,
+                format!("population: {who} was published after the determination date {date}"),
+                format!(
+                    "dân số: {who_vi} được công bố sau ngày xác định {}",
+                    date.format("%d/%m/%Y")
+                ),
+            )
+        } else {
+            (
+                Outcome::Pass,
+                format!(
+                    "population: {who}, given by the caller as the latest official publication"
+                ),
+                format!("dân số: {who_vi}, do bên sử dụng nêu là công bố chính thức gần nhất"),
+            )
+        };
+        out.push(
+            Finding::new("PLAT-02", pop_basis, outcome, en, vi)
+                .with_field("population")
+                .with_evidence(json!({ "default": false, "published_days_before": age })),
+        );
+    }
+    let origin = if defaults.thresholds {
+        "built-in"
+    } else {
+        "given by the caller"
+    };
+    let origin_vi = if defaults.thresholds {
+        "dựng sẵn"
+    } else {
+        "do bên sử dụng nêu"
+    };
+    out.push(
+        Finding::new(
+            "PLAT-05",
+            LegalRef::clause(Instrument::Nd137_2024, 17, 5),
+            Outcome::Pass,
+            format!(
+                "thresholds: version {} ({origin}), in force from {} on the determination date {date}: large from {} bp, very large above {} bp",
+                thresholds.version, thresholds.effective_from, thresholds.large_min_bp, thresholds.very_large_above_bp
+            ),
+            format!(
+                "ngưỡng: phiên bản {} ({origin_vi}), áp dụng từ ngày {}, có hiệu lực vào ngày xác định {}: quy mô lớn từ {} phần vạn, quy mô rất lớn trên {} phần vạn",
+                thresholds.version,
+                thresholds.effective_from.format("%d/%m/%Y"),
+                date.format("%d/%m/%Y"),
+                thresholds.large_min_bp,
+                thresholds.very_large_above_bp
+            ),
+        )
+        .with_field("thresholds"),
+    );
+    if let Some(c) = &input.counting {
+        out.extend(c.findings());
+    }
+    out
 }
 
 /// Distance of the 12-month sum to one threshold (`strict`: must be exceeded, Đ17.3).
@@ -597,8 +890,13 @@ mod tests {
     fn classify_sum(sum: u64) -> Classification {
         let mut input =
             ClassificationInput::new(months_with_sum(sum), UserCountSource::SelfMeasured);
-        input.population =
-            Population::new(P, PopulationKind::Average, "test", "test", date(2026, 1, 5));
+        input.population = Some(Population::new(
+            P,
+            PopulationKind::Average,
+            "test",
+            "test",
+            date(2026, 1, 5),
+        ));
         classify(&input, date(2026, 1, 15)).unwrap()
     }
 
@@ -746,22 +1044,172 @@ mod tests {
             months_with_sum(2_600_000 * 12),
             UserCountSource::SelfMeasured,
         );
-        input.population = Population::new(P, PopulationKind::Census, "x", "x", date(2026, 1, 5));
-        input.thresholds.large_min_bp = 250;
-        input.thresholds.version = "hypothetical".to_owned();
+        input.population = Some(Population::new(
+            P,
+            PopulationKind::Census,
+            "x",
+            "x",
+            date(2026, 1, 5),
+        ));
+        let mut t = Thresholds::default();
+        t.large_min_bp = 250;
+        t.version = "hypothetical".to_owned();
+        input.thresholds = Some(t.clone());
         assert_eq!(
             classify(&input, date(2026, 1, 15)).unwrap().scale,
             Scale::Large
         );
-        input.thresholds.large_min_bp = 2000;
+        t.large_min_bp = 2000;
+        input.thresholds = Some(t);
         assert_eq!(
             classify(&input, date(2026, 1, 15)).unwrap_err().code(),
             "platform.invalid_thresholds"
         );
-        input.population.value = 0;
+        input.population.as_mut().unwrap().value = 0;
         assert_eq!(
             classify(&input, date(2026, 1, 15)).unwrap_err().code(),
             "platform.zero_population"
+        );
+    }
+
+    #[test]
+    fn plat_05_threshold_version_is_chosen_by_the_determination_date() {
+        let mut input = ClassificationInput::new(
+            months_with_sum(3_100_000 * 12),
+            UserCountSource::SelfMeasured,
+        );
+        let c = classify(&input, date(2026, 1, 15)).unwrap();
+        assert_eq!(c.thresholds.version, "nd137-2024");
+        assert!(c.defaults.thresholds);
+        let f = c.findings.iter().find(|f| f.rule == "PLAT-05").unwrap();
+        assert!(
+            f.message.contains("nd137-2024") && f.message.contains("2024-10-23"),
+            "{}",
+            f.message
+        );
+        // Before NĐ 137/2024 took effect no thresholds were in force.
+        input.monthly = (1..=12u8)
+            .map(|m| MonthlyCount {
+                month: ym(2023, m),
+                active_users: 1,
+            })
+            .collect();
+        let e = classify(&input, date(2024, 1, 15)).unwrap_err();
+        assert_eq!(e.code(), "platform.thresholds_not_in_force");
+        assert!(!e.message_vi().contains("version"));
+        // Caller thresholds that apply only later are refused too: effective_from is compared.
+        input.monthly = months_with_sum(3_100_000 * 12);
+        let mut later = Thresholds::default();
+        later.version = "future".to_owned();
+        later.effective_from = date(2027, 1, 1);
+        input.thresholds = Some(later);
+        assert_eq!(
+            classify(&input, date(2026, 1, 15)).unwrap_err().code(),
+            "platform.thresholds_not_in_force"
+        );
+    }
+
+    #[test]
+    fn plat_02_default_population_is_the_latest_published_on_the_date_and_stated() {
+        let input = ClassificationInput::new(
+            months_with_sum(3_050_000 * 12),
+            UserCountSource::SelfMeasured,
+        );
+        // On 15/01/2026 the 2025 average (102.3 M, published 05/01/2026) applies: below 3 %.
+        let c = classify(&input, date(2026, 1, 15)).unwrap();
+        assert_eq!(c.population.value, 102_300_000);
+        assert!(c.defaults.population);
+        assert_eq!(c.scale, Scale::BelowThreshold);
+        let f = c.findings.iter().find(|f| f.rule == "PLAT-02").unwrap();
+        assert_eq!(f.outcome, Outcome::Warning);
+        assert!(
+            f.message.contains("102300000") && f.message.contains("built-in"),
+            "{}",
+            f.message
+        );
+        assert!(f.message_vi.contains("dựng sẵn"));
+        // On 03/01/2026 only the 2024 figure (101.3 M, 06/01/2025) was published: large.
+        let c = classify(&input, date(2026, 1, 3)).unwrap();
+        assert_eq!(c.population.value, 101_300_000);
+        // Long after the last known publication the finding says a newer figure is likely.
+        let mut late = input.clone();
+        late.monthly = (1..=12u8)
+            .map(|m| MonthlyCount {
+                month: ym(2029, m),
+                active_users: 1,
+            })
+            .collect();
+        let c = classify(&late, date(2030, 1, 15)).unwrap();
+        let f = c.findings.iter().find(|f| f.rule == "PLAT-02").unwrap();
+        assert!(f.message.contains("newer official figure"), "{}", f.message);
+        // A caller's figure is stated as the caller's, and the default flag is off.
+        let mut given = input.clone();
+        given.population = Some(Population::new(
+            P,
+            PopulationKind::Average,
+            "2025",
+            "GSO",
+            date(2026, 1, 5),
+        ));
+        let c = classify(&given, date(2026, 1, 15)).unwrap();
+        assert!(!c.defaults.population);
+        let f = c.findings.iter().find(|f| f.rule == "PLAT-02").unwrap();
+        assert_eq!(f.outcome, Outcome::Pass);
+    }
+
+    #[test]
+    fn plat_01_counting_accounting_is_a_finding_next_to_the_class() {
+        use crate::counter::{CountStats, MonthActivity};
+        use crate::csv::{MalformedReason, ParseStats};
+        let months: Vec<MonthActivity> = months_with_sum(1_200)
+            .iter()
+            .map(|m| MonthActivity {
+                month: m.month,
+                active_users: m.active_users,
+                events: 1_000,
+            })
+            .collect();
+        let mut lines = ParseStats {
+            lines: 2_000_000,
+            events: 1_000_000,
+            malformed: 1_000_000,
+            ..Default::default()
+        };
+        lines
+            .malformed_by_reason
+            .insert(MalformedReason::BadKind, 1_000_000);
+        lines
+            .unrecognised_kinds
+            .insert("view".to_owned(), 1_000_000);
+        let events = CountStats {
+            events_seen: 1_000_000,
+            events_counted: 1_000_000,
+            ..Default::default()
+        };
+        let input = ClassificationInput::counted(CountingSummary::new(months, events, Some(lines)));
+        let c = classify(&input, date(2026, 1, 15)).unwrap();
+        let f = c.findings.iter().find(|f| f.rule == "PLAT-01").unwrap();
+        assert_eq!(f.outcome, Outcome::Warning);
+        assert!(
+            f.message.contains("1000000 of 2000000 data lines (50 %)"),
+            "{}",
+            f.message
+        );
+        assert!(f.message.contains("«view» × 1000000"), "{}", f.message);
+        assert!(f.message_vi.contains("không được đếm"));
+        // Counting that saw no event at all cannot be classified.
+        let empty = ClassificationInput::counted(CountingSummary::new(
+            Vec::new(),
+            CountStats::default(),
+            Some(ParseStats {
+                lines: 3,
+                malformed: 3,
+                ..Default::default()
+            }),
+        ));
+        assert_eq!(
+            classify(&empty, date(2026, 1, 15)).unwrap_err().code(),
+            "platform.no_events"
         );
     }
 

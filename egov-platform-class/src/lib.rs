@@ -49,17 +49,17 @@
 //! }
 //! // 2. Classify (PLAT-02…06): 12 complete months before the date, exact thresholds.
 //! let mut input = ClassificationInput::new(counter.monthly_counts(), UserCountSource::EgovCounter);
-//! input.population = Population::new(200, PopulationKind::Census, "test", "test",
-//!     NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
+//! input.population = Some(Population::new(200, PopulationKind::Census, "test", "test",
+//!     NaiveDate::from_ymd_opt(2026, 1, 1).unwrap()));
 //! input.intermediary = Intermediary::Attested;
 //! let date = NaiveDate::from_ymd_opt(2026, 1, 10).unwrap();
 //! let c = classify(&input, date).unwrap();
 //! assert_eq!(c.scale, Scale::Large); // 7 users of 200 = 3.5 %
 //! assert_eq!(c.class, LegalClass::LargeIntermediaryPlatform);
 //! // 3. Report (PLAT-09…27): obligations checklist, next due date, JSON and Markdown.
-//! let summary = CountingSummary::new(counter.months(), counter.stats(), None);
+//! input.counting = Some(CountingSummary::new(counter.months(), counter.stats(), None));
 //! let report = build_report(&input, date, &ReportContext::default(),
-//!     &egov_core::WorkingCalendar::vietnam(), Some(summary)).unwrap();
+//!     &egov_core::WorkingCalendar::vietnam()).unwrap();
 //! assert_eq!(report.obligations.len(), 17);
 //! assert!(report.to_markdown().contains("## Nghĩa vụ / Obligations"));
 //! ```
@@ -80,11 +80,12 @@ pub mod obligations;
 pub mod recommendation;
 pub mod report;
 pub mod schedule;
+pub mod summary;
 
 pub use classify::{
     classify, scale_of_sum, window_before, Classification, ClassificationInput, ClassifyError,
-    Intermediary, LegalClass, MonthlyCount, Population, PopulationKind, Scale, ThresholdDistance,
-    Thresholds, UserCountSource, MONTHS_IN_WINDOW,
+    DefaultsUsed, Intermediary, LegalClass, MonthlyCount, Population, PopulationKind, Scale,
+    ThresholdDistance, Thresholds, UserCountSource, MONTHS_IN_WINDOW,
 };
 pub use counter::{
     collision_bound, sum_disjoint, ActivityEvent, ActivityKind, CountStats, MonthActivity,
@@ -97,3 +98,4 @@ pub use month::{YearMonth, YearMonthError};
 pub use obligations::{checklist, evaluate, Evidence, EvidenceItem, Obligation};
 pub use report::{build_report, CountingSummary, PlatformReport, ReportContext, ReportError};
 pub use schedule::{next_due, NextDue, PlatformHistory, ScheduleParams};
+pub use summary::{counts_from_json, CountsJsonError};

@@ -11,40 +11,10 @@ use egov_core::{
 use serde::{Deserialize, Serialize};
 
 use crate::classify::{classify, Classification, ClassificationInput, ClassifyError, Intermediary};
-use crate::counter::{CountStats, MonthActivity};
-use crate::csv::ParseStats;
 use crate::obligations::{evaluate, Evidence};
 use crate::schedule::{next_due, NextDue, PlatformHistory, ScheduleParams};
 
-/// How the monthly counts were produced, when this SDK counted them.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct CountingSummary {
-    /// Per-month distinct users and events.
-    pub months: Vec<MonthActivity>,
-    /// Event accounting.
-    pub events: CountStats,
-    /// Line accounting of the CSV input, if any.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub lines: Option<ParseStats>,
-    /// How string identifiers are reduced to keys.
-    pub id_hash: String,
-    /// Birthday bound on a key collision among the largest month's users (display).
-    pub collision_bound: String,
-}
-
-impl CountingSummary {
-    /// A summary of counted months and accounting.
-    pub fn new(months: Vec<MonthActivity>, events: CountStats, lines: Option<ParseStats>) -> Self {
-        let max = months.iter().map(|m| m.active_users).max().unwrap_or(0);
-        CountingSummary {
-            months,
-            events,
-            lines,
-            id_hash: "integers as is; other identifiers XXH3-64 (seed 0)".to_owned(),
-            collision_bound: crate::counter::collision_bound(max),
-        }
-    }
-}
+pub use crate::summary::CountingSummary;
 
 /// Why a report could not be built.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -109,14 +79,15 @@ pub struct ReportContext {
 
 /// Builds the report (PLAT-02…27, NĐ 137/2024 Đ17–20): classification, obligations of the
 /// resulting class, next due
-/// date. `determination_date` is also "today" for the schedule.
+/// date. `determination_date` is also "today" for the schedule. When the counts were made here
+/// (`input.counting`), the report carries their accounting.
 pub fn build_report(
     input: &ClassificationInput,
     determination_date: NaiveDate,
     context: &ReportContext,
     calendar: &WorkingCalendar,
-    counting: Option<CountingSummary>,
 ) -> Result<PlatformReport, ReportError> {
+    let counting = input.counting.clone();
     let classification = classify(input, determination_date)?;
     let obligations = evaluate(classification.class, &context.evidence);
     let next_due = next_due(
@@ -264,9 +235,15 @@ impl PlatformReport {
             if let Some(l) = &k.lines {
                 let _ = writeln!(
                     md,
-                    "- Lines: {}; events: {}; malformed: {}; header: {}; blank: {}",
+                    "- Lines: {}; events: {}; not counted: {}; header: {}; blank: {}",
                     l.lines, l.events, l.malformed, l.header_lines, l.blank_lines
                 );
+                for (r, n) in &l.malformed_by_reason {
+                    let _ = writeln!(md, "  - {}: {n} / {}", r.describe_vi(), r.describe());
+                }
+                for (kind, n) in &l.unrecognised_kinds {
+                    let _ = writeln!(md, "  - «{kind}»: {n}");
+                }
             }
             let _ = writeln!(
                 md,
@@ -299,6 +276,23 @@ impl PlatformReport {
             c.thresholds.basis
         );
         let _ = writeln!(md, "- Nguồn số liệu / Source: {}", c.source);
+        if !c.findings.is_empty() {
+            let _ = writeln!(
+                md,
+                "\n## Căn cứ của kết quả / What the class rests on\n\n| Căn cứ / Basis | Kết quả / Outcome | Nội dung / Finding |\n|---|---|---|"
+            );
+            for f in &c.findings {
+                let _ = writeln!(
+                    md,
+                    "| {} ({}) | {} | {}<br>{} |",
+                    f.basis,
+                    f.rule,
+                    outcome_vi(f.outcome),
+                    f.message_vi,
+                    f.message
+                );
+            }
+        }
         let _ = writeln!(md, "\n## Phương pháp / Method\n");
         for (en, vi) in self.method.iter().zip(
             self.method_vi
@@ -390,7 +384,6 @@ mod tests {
             NaiveDate::from_ymd_opt(2026, 1, 10).unwrap(),
             &ctx,
             &WorkingCalendar::vietnam(),
-            None,
         )
         .unwrap();
         assert_eq!(r.obligations.len(), 26);
@@ -421,7 +414,6 @@ mod tests {
             NaiveDate::from_ymd_opt(2026, 1, 10).unwrap(),
             &ReportContext::default(),
             &WorkingCalendar::vietnam(),
-            None,
         )
         .unwrap_err();
         assert_eq!(err.code(), "platform.insufficient_history");

@@ -1,0 +1,274 @@
+//! How the monthly counts were produced, when this SDK counted them, and what that says about
+//! the classification built on them (PLAT-01, NĐ 137/2024 Đ17.1–2).
+//!
+//! Every line and event not counted is accounted for by reason; a classification built on input
+//! with lines not counted says so next to the class, with the share not counted
+//! ([`CountingSummary::findings`]).
+
+use egov_core::{Finding, Instrument, LegalRef, Outcome};
+use serde::{Deserialize, Serialize};
+use serde_json::json;
+
+use crate::counter::{CountStats, MonthActivity};
+use crate::csv::ParseStats;
+
+/// How the monthly counts were produced, when this SDK counted them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CountingSummary {
+    /// Per-month distinct users and events.
+    pub months: Vec<MonthActivity>,
+    /// Event accounting.
+    pub events: CountStats,
+    /// Line accounting of the CSV input, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lines: Option<ParseStats>,
+    /// How string identifiers are reduced to keys.
+    #[serde(default = "id_hash")]
+    pub id_hash: String,
+    /// Birthday bound on a key collision among the largest month's users (display).
+    #[serde(default)]
+    pub collision_bound: String,
+}
+
+fn id_hash() -> String {
+    "integers as is; other identifiers XXH3-64 (seed 0)".to_owned()
+}
+
+/// `part` of `whole` in percent, two decimals (display only).
+fn percent(part: u64, whole: u64) -> String {
+    crate::classify::decimal(i128::from(part) * 100, u128::from(whole.max(1)), 2)
+}
+
+impl CountingSummary {
+    /// A summary of counted months and accounting.
+    pub fn new(months: Vec<MonthActivity>, events: CountStats, lines: Option<ParseStats>) -> Self {
+        let max = months.iter().map(|m| m.active_users).max().unwrap_or(0);
+        CountingSummary {
+            months,
+            events,
+            lines,
+            id_hash: id_hash(),
+            collision_bound: crate::counter::collision_bound(max),
+        }
+    }
+
+    /// What the accounting says about counts built on it (PLAT-01, Đ17.1–2):
+    ///
+    /// * lines not counted (malformed, a kind outside Đ17.1, …): **Warning**, with their number,
+    ///   their share of the data lines, the reasons and the kinds not counted;
+    /// * events with a timestamp outside 1970–2199: **Warning**;
+    /// * events of users outside Vietnam: **Pass**, stated (Đ17.2 counts users in Vietnam only).
+    pub fn findings(&self) -> Vec<Finding> {
+        let basis = LegalRef::clause(Instrument::Nd137_2024, 17, 1);
+        let mut out = Vec::new();
+        if let Some(l) = self.lines.as_ref().filter(|l| l.malformed > 0) {
+            let data_lines = l.events + l.malformed;
+            let share = percent(l.malformed, data_lines);
+            let reasons: Vec<String> = l
+                .malformed_by_reason
+                .iter()
+                .map(|(r, n)| format!("{}: {n}", r.describe()))
+                .collect();
+            let reasons_vi: Vec<String> = l
+                .malformed_by_reason
+                .iter()
+                .map(|(r, n)| format!("{}: {n}", r.describe_vi()))
+                .collect();
+            let kinds: Vec<String> = l
+                .unrecognised_kinds
+                .iter()
+                .map(|(k, n)| format!("«{k}» × {n}"))
+                .collect();
+            let (kinds_en, kinds_vi) = if kinds.is_empty() {
+                (String::new(), String::new())
+            } else {
+                (
+                    format!("; kinds not counted: {}", kinds.join(", ")),
+                    format!("; loại hoạt động không được đếm: {}", kinds.join(", ")),
+                )
+            };
+            out.push(
+                Finding::new(
+                    "PLAT-01",
+                    basis.clone(),
+                    Outcome::Warning,
+                    format!(
+                        "{} of {data_lines} data lines ({share} %) were not counted ({}){kinds_en}; the monthly counts leave them out",
+                        l.malformed,
+                        reasons.join("; ")
+                    ),
+                    format!(
+                        "{} trong {data_lines} dòng dữ liệu ({share} %) không được đếm ({}){kinds_vi}; số người dùng hằng tháng không tính các dòng này",
+                        l.malformed,
+                        reasons_vi.join("; ")
+                    ),
+                )
+                .with_field("counting.lines")
+                .with_evidence(json!({
+                    "lines_not_counted": l.malformed,
+                    "data_lines": data_lines,
+                    "share_percent": share,
+                    "by_reason": l.malformed_by_reason,
+                    "unrecognised_kinds": l.unrecognised_kinds,
+                })),
+            );
+        }
+        let e = &self.events;
+        if e.timestamp_out_of_range > 0 {
+            let share = percent(e.timestamp_out_of_range, e.events_seen);
+            out.push(
+                Finding::new(
+                    "PLAT-01",
+                    basis.clone(),
+                    Outcome::Warning,
+                    format!(
+                        "{} of {} events ({share} %) have a timestamp outside 1970–2199 and were not counted",
+                        e.timestamp_out_of_range, e.events_seen
+                    ),
+                    format!(
+                        "{} trong {} sự kiện ({share} %) có thời điểm ngoài khoảng 1970–2199, không được đếm",
+                        e.timestamp_out_of_range, e.events_seen
+                    ),
+                )
+                .with_field("counting.events"),
+            );
+        }
+        if e.outside_vietnam > 0 {
+            let share = percent(e.outside_vietnam, e.events_seen);
+            out.push(
+                Finding::new(
+                    "PLAT-01",
+                    LegalRef::clause(Instrument::Nd137_2024, 17, 2),
+                    Outcome::Pass,
+                    format!(
+                        "{} of {} events ({share} %) are of users outside Vietnam and are not counted (Đ17.2 «tại Việt Nam»)",
+                        e.outside_vietnam, e.events_seen
+                    ),
+                    format!(
+                        "{} trong {} sự kiện ({share} %) là của người dùng ngoài Việt Nam, không được đếm (khoản 2 Điều 17 «tại Việt Nam»)",
+                        e.outside_vietnam, e.events_seen
+                    ),
+                )
+                .with_field("counting.events"),
+            );
+        }
+        out
+    }
+}
+
+/// Why monthly counts could not be read from JSON.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct CountsJsonError(pub String);
+
+/// Monthly counts from the JSON any egov step produces, so that each output feeds the next
+/// (PLAT-01 → PLAT-02…06):
+///
+/// * an array of `{"month", "active_users"}` (extra members such as `events` allowed);
+/// * a counter's months `{"months": [...], "stats": {...}, "lines"?: {...}}` (C, Python);
+/// * a counting summary `{"months", "events", "lines"?, …}`;
+/// * any object with `"counting"` (the CLI's `egov platform count --json`, a report).
+///
+/// The counting accounting, when present, comes back too: a classification built on it
+/// reports the lines not counted ([`CountingSummary::findings`]).
+pub fn counts_from_json(
+    value: &serde_json::Value,
+) -> Result<(Vec<crate::MonthlyCount>, Option<CountingSummary>), CountsJsonError> {
+    use serde_json::Value;
+    #[derive(Deserialize)]
+    struct Month {
+        month: crate::YearMonth,
+        active_users: u64,
+        #[serde(default)]
+        events: u64,
+    }
+    let months_of = |v: &Value| -> Result<Vec<Month>, CountsJsonError> {
+        serde_json::from_value(v.clone())
+            .map_err(|e| CountsJsonError(format!("monthly counts: {e}")))
+    };
+    let (months, stats, lines) = match value {
+        Value::Array(_) => (months_of(value)?, None, None),
+        Value::Object(o) => {
+            if let Some(c) = o.get("counting").filter(|c| c.is_object()) {
+                return counts_from_json(c);
+            }
+            let Some(m) = o.get("months") else {
+                return Err(CountsJsonError(
+                    "monthly counts: expected an array of {\"month\", \"active_users\"} or an object with \"months\" or \"counting\"".to_owned(),
+                ));
+            };
+            let stats = match o.get("events").or_else(|| o.get("stats")) {
+                Some(s) if s.is_object() => Some(
+                    serde_json::from_value::<CountStats>(s.clone())
+                        .map_err(|e| CountsJsonError(format!("event accounting: {e}")))?,
+                ),
+                _ => None,
+            };
+            let lines = match o.get("lines") {
+                Some(l) if l.is_object() => Some(
+                    serde_json::from_value::<ParseStats>(l.clone())
+                        .map_err(|e| CountsJsonError(format!("line accounting: {e}")))?,
+                ),
+                _ => None,
+            };
+            (months_of(m)?, stats, lines)
+        }
+        _ => {
+            return Err(CountsJsonError(
+                "monthly counts: expected a JSON array or object".to_owned(),
+            ))
+        }
+    };
+    let monthly = months
+        .iter()
+        .map(|m| crate::MonthlyCount {
+            month: m.month,
+            active_users: m.active_users,
+        })
+        .collect();
+    let summary = stats.map(|stats| {
+        let activity = months
+            .iter()
+            .map(|m| MonthActivity {
+                month: m.month,
+                active_users: m.active_users,
+                events: m.events,
+            })
+            .collect();
+        CountingSummary::new(activity, stats, lines)
+    });
+    Ok((monthly, summary))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plat_01_every_count_output_feeds_the_classification() {
+        let months = serde_json::json!([
+            {"month": "2025-01", "active_users": 5, "events": 9},
+            {"month": "2025-02", "active_users": 6, "events": 9}
+        ]);
+        let stats = serde_json::json!({"events_seen": 20, "events_counted": 18, "outside_vietnam": 2, "timestamp_out_of_range": 0});
+        let lines = serde_json::json!({"lines": 21, "header_lines": 1, "blank_lines": 0, "events": 20, "malformed": 0, "malformed_by_reason": {}, "examples": []});
+        let forms = [
+            months.clone(),
+            serde_json::json!({"months": months, "stats": stats}),
+            serde_json::json!({"months": months, "stats": stats, "lines": lines}),
+            serde_json::json!({"counting": {"months": months, "events": stats, "lines": lines}, "threads": 2}),
+        ];
+        for (i, f) in forms.iter().enumerate() {
+            let (monthly, summary) = counts_from_json(f).unwrap();
+            assert_eq!(monthly.len(), 2);
+            assert_eq!(monthly[1].active_users, 6);
+            assert_eq!(summary.is_some(), i > 0, "form {i}");
+            if let Some(s) = summary {
+                assert_eq!(s.events.outside_vietnam, 2);
+                assert_eq!(s.months[0].events, 9);
+            }
+        }
+        assert!(counts_from_json(&serde_json::json!({"rows": []})).is_err());
+        assert!(counts_from_json(&serde_json::json!(3)).is_err());
+    }
+}
