@@ -1051,9 +1051,11 @@ mod tests {
             "x",
             date(2026, 1, 5),
         ));
-        let mut t = Thresholds::default();
-        t.large_min_bp = 250;
-        t.version = "hypothetical".to_owned();
+        let mut t = Thresholds {
+            large_min_bp: 250,
+            version: "hypothetical".to_owned(),
+            ..Default::default()
+        };
         input.thresholds = Some(t.clone());
         assert_eq!(
             classify(&input, date(2026, 1, 15)).unwrap().scale,
@@ -1099,9 +1101,11 @@ mod tests {
         assert!(!e.message_vi().contains("version"));
         // Caller thresholds that apply only later are refused too: effective_from is compared.
         input.monthly = months_with_sum(3_100_000 * 12);
-        let mut later = Thresholds::default();
-        later.version = "future".to_owned();
-        later.effective_from = date(2027, 1, 1);
+        let later = Thresholds {
+            version: "future".to_owned(),
+            effective_from: date(2027, 1, 1),
+            ..Default::default()
+        };
         input.thresholds = Some(later);
         assert_eq!(
             classify(&input, date(2026, 1, 15)).unwrap_err().code(),
