@@ -1,21 +1,19 @@
 //! `egov platform …`: count monthly active users, classify, report (NĐ 137/2024 Đ15–20).
 //! Glue only: every rule lives in `egov-platform-class`.
 
-use std::fs::File;
-use std::io::{Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::mpsc;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use chrono::NaiveDate;
 use clap::{Args, Subcommand};
+use egov_core::{Finding, Outcome};
 use egov_core::{VnDateTime, WorkingCalendar};
-use egov_platform_class::csv::{CsvEventReader, ParseStats};
+use egov_platform_class::csv::KindAliases;
 use egov_platform_class::{
-    build_report, classify, sum_disjoint, ActivityEvent, ClassificationInput, CountStats,
-    CountingSummary, Evidence, Intermediary, MonthActivity, MonthlyActiveCounter, MonthlyCount,
-    PlatformHistory, Population, PopulationKind, ReportContext, UserCountSource, YearMonth,
+    build_report, classify, count_csv_file, count_csv_reader, counts_from_json,
+    ClassificationInput, CountOptions, CountResult, Evidence, Intermediary, MonthActivity,
+    MonthlyCount, PlatformHistory, Population, PopulationKind, ReportContext, Thresholds,
+    UserCountSource, YearMonth,
 };
 use serde_json::json;
 
@@ -29,11 +27,16 @@ pub enum PlatformCommand {
     ///
     /// Columns: user_id,timestamp,kind,in_vietnam (see the egov-platform-class `csv` docs).
     Count {
-        /// The events CSV, or `-` for standard input.
+        /// The events CSV (plain, .gz or .zst, detected from its first bytes), or `-` for
+        /// standard input.
         input: String,
-        /// Worker threads for a file (default: all cores). Standard input uses one.
+        /// Worker threads (default: all cores; one for inputs under 8 MiB).
         #[arg(long)]
         threads: Option<usize>,
+        /// Count another activity name as a kind of Đ17.1: `view=access` (repeatable; your own
+        /// legal judgement, recorded in the output).
+        #[arg(long = "kind", value_name = "NAME=KIND")]
+        kinds: Vec<String>,
     },
     /// Classify from 12 monthly counts (PLAT-02…06).
     Classify(ClassifyArgs),
@@ -69,8 +72,12 @@ pub struct ClassifyArgs {
     /// Count the months from an events CSV instead (or `-` for standard input).
     #[arg(long)]
     events: Option<String>,
-    /// Population (default: 102 300 000, average 2025, Cục Thống kê, published 2026-01-05).
-    /// Give its publisher and publication date too (§7 A-13).
+    /// With --events: count another activity name as a kind of Đ17.1 (`view=access`).
+    #[arg(long = "kind", value_name = "NAME=KIND", requires = "events")]
+    kinds: Vec<String>,
+    /// Population (default: the built-in official figure latest published on the determination
+    /// date, e.g. 102 300 000, average 2025, Cục Thống kê, published 2026-01-05; the answer
+    /// says which). Give its publisher and publication date too (§7 A-13).
     #[arg(long, requires_all = ["population_publisher", "population_date"])]
     population: Option<u64>,
     /// Publisher of --population.
@@ -91,7 +98,7 @@ pub struct ClassifyArgs {
     /// Source of the monthly counts: `self`, `tool:NAME` or `reference:NAME` (Đ18.4.c).
     #[arg(long)]
     source: Option<String>,
-    /// Determination date (YYYY-MM-DD; default: today in Vietnam time).
+    /// Determination date (YYYY-MM-DD; default: today in Vietnam time, or $EGOV_TODAY).
     #[arg(long)]
     date: Option<String>,
     /// Lower threshold in basis points (default 300 = 3 %, Đ17.2).
@@ -105,7 +112,11 @@ pub struct ClassifyArgs {
 /// Runs a platform subcommand.
 pub fn run(cmd: PlatformCommand) -> CmdResult {
     let r = match cmd {
-        PlatformCommand::Count { input, threads } => count_cmd(&input, threads),
+        PlatformCommand::Count {
+            input,
+            threads,
+            kinds,
+        } => count_cmd(&input, threads, &kinds),
         PlatformCommand::Classify(args) => classify_cmd(&args),
         PlatformCommand::Report {
             classify,
@@ -133,272 +144,71 @@ fn usage(code: &str, message: String) -> CmdResult {
     }
 }
 
-/// Totals of a count: per month, events, lines.
-struct Counted {
-    months: Vec<MonthActivity>,
-    events: CountStats,
-    lines: ParseStats,
-    threads: usize,
-    seconds: f64,
+/// Input that was read but is not valid (exit 1, unlike usage and I/O errors).
+fn invalid(code: &str, message: String) -> CmdResult {
+    CmdResult::Error {
+        code: code.to_owned(),
+        message,
+    }
 }
-
-const BLOCK: usize = 1 << 20;
-const ROUTE_BATCH: usize = 8192;
 
 fn io_error(path: &str, e: &std::io::Error) -> CmdResult {
     usage("io.read", format!("cannot read {path}: {e}"))
 }
 
-/// Counts an events CSV: standard input on one thread; a file split into byte ranges, one per
-/// thread, each user routed to the thread owning its shard so key sets stay disjoint (memory =
-/// one key per distinct user-month).
-fn count_events(input: &str, threads: Option<usize>) -> Result<Counted, CmdResult> {
+/// Reads `name=kind` pairs of `--kind`.
+fn kind_aliases(specs: &[String]) -> Result<KindAliases, CmdResult> {
+    let mut aliases = KindAliases::default();
+    for spec in specs {
+        let (name, kind) = KindAliases::parse_pair(spec).ok_or_else(|| {
+            usage(
+                "usage",
+                format!("--kind '{spec}' is not NAME=KIND with KIND login, access or service"),
+            )
+        })?;
+        aliases.0.insert(name, kind);
+    }
+    Ok(aliases)
+}
+
+/// Counts an events CSV file or standard input (plain, gzip or zstd) with the library's counter.
+fn count_events(
+    input: &str,
+    threads: Option<usize>,
+    kinds: &[String],
+) -> Result<(CountResult, f64), CmdResult> {
     let started = Instant::now();
-    if input == "-" {
-        let mut counter = MonthlyActiveCounter::new();
-        let mut reader = CsvEventReader::new(0);
-        let mut events = Vec::new();
-        let mut buf = vec![0u8; BLOCK];
-        let mut stdin = std::io::stdin().lock();
-        let mut done: u64 = 0;
-        let mut last = Instant::now();
-        loop {
-            let n = stdin.read(&mut buf).map_err(|e| io_error(input, &e))?;
-            if n == 0 {
-                break;
-            }
-            reader.feed(&buf[..n], &mut events);
-            counter.add_batch(&events);
-            events.clear();
-            done += n as u64;
-            if last.elapsed() > Duration::from_secs(2) {
-                eprint!("\rcounting: {} MB read", done >> 20);
-                last = Instant::now();
-            }
+    let shown = std::sync::atomic::AtomicBool::new(false);
+    let progress = |bytes: u64| {
+        if started.elapsed().as_secs() >= 2 {
+            shown.store(true, std::sync::atomic::Ordering::Relaxed);
+            eprint!("\rđang đếm / counting: {} MB", bytes >> 20);
         }
-        reader.finish(&mut events);
-        counter.add_batch(&events);
-        if done > 0 && started.elapsed() > Duration::from_secs(2) {
-            eprintln!();
-        }
-        let (months, stats) = sum_disjoint(std::slice::from_ref(&counter));
-        return Ok(Counted {
-            months,
-            events: stats,
-            lines: reader.stats().clone(),
-            threads: 1,
-            seconds: started.elapsed().as_secs_f64(),
-        });
-    }
-    let size = std::fs::metadata(input)
-        .map_err(|e| io_error(input, &e))?
-        .len();
-    let n = threads
-        .or_else(|| std::thread::available_parallelism().ok().map(|n| n.get()))
-        .unwrap_or(1)
-        .clamp(1, 256);
-    let n = if threads.is_none() && size < (8 << 20) {
-        1
-    } else {
-        n
     };
-    let progress = AtomicU64::new(0);
-    let (txs, rxs): (Vec<_>, Vec<_>) = (0..n)
-        .map(|_| mpsc::sync_channel::<Vec<ActivityEvent>>(16))
-        .unzip();
-    let results = std::thread::scope(|s| {
-        let handles: Vec<_> = rxs
-            .into_iter()
-            .enumerate()
-            .map(|(me, rx)| {
-                let shard = Shard {
-                    me,
-                    counter: MonthlyActiveCounter::new(),
-                    local: Vec::new(),
-                    outbox: vec![Vec::new(); n],
-                    txs: txs.clone(),
-                    rx,
-                };
-                let progress = &progress;
-                let start = size * me as u64 / n as u64;
-                let end = size * (me as u64 + 1) / n as u64;
-                s.spawn(move || worker(input, shard, start, end, progress))
-            })
-            .collect();
-        drop(txs);
-        let big = size >= (256 << 20);
-        while big && !handles.iter().all(|h| h.is_finished()) {
-            std::thread::sleep(Duration::from_millis(500));
-            let done = progress.load(Ordering::Relaxed).min(size);
-            eprint!(
-                "\rcounting: {:>3} % ({} of {} MB)",
-                done * 100 / size.max(1),
-                done >> 20,
-                size >> 20
-            );
-        }
-        if big {
-            eprintln!();
-        }
-        handles
-            .into_iter()
-            .map(|h| {
-                h.join()
-                    .unwrap_or_else(|_| Err(usage("internal", "worker panicked".into())))
-            })
-            .collect::<Vec<_>>()
-    });
-    let mut counters = Vec::with_capacity(n);
-    let mut lines = ParseStats::default();
-    for r in results {
-        let (c, l) = r?;
-        counters.push(c);
-        lines.merge(&l);
+    let options = CountOptions {
+        threads: threads.unwrap_or(0),
+        kinds: kind_aliases(kinds)?,
+        progress: Some(&progress),
+    };
+    let r = if input == "-" {
+        count_csv_reader(std::io::stdin().lock(), "standard input", None, &options)
+    } else {
+        count_csv_file(Path::new(input), &options)
+    };
+    if shown.load(std::sync::atomic::Ordering::Relaxed) {
+        eprintln!();
     }
-    let (months, events) = sum_disjoint(&counters);
-    Ok(Counted {
-        months,
-        events,
-        lines,
-        threads: n,
-        seconds: started.elapsed().as_secs_f64(),
-    })
-}
-
-type WorkerResult = Result<(MonthlyActiveCounter, ParseStats), CmdResult>;
-
-/// One worker's shard: its counter, and the channels to the other shards.
-struct Shard {
-    me: usize,
-    counter: MonthlyActiveCounter,
-    local: Vec<ActivityEvent>,
-    outbox: Vec<Vec<ActivityEvent>>,
-    txs: Vec<mpsc::SyncSender<Vec<ActivityEvent>>>,
-    rx: mpsc::Receiver<Vec<ActivityEvent>>,
-}
-
-impl Shard {
-    /// Counts the events of this shard, forwards the others (all of them when `flush`), and
-    /// counts what other shards forwarded.
-    fn take(&mut self, events: &mut Vec<ActivityEvent>, flush: bool) {
-        let shards = self.txs.len();
-        for e in events.drain(..) {
-            let s = MonthlyActiveCounter::shard_of(e.user, shards);
-            if s == self.me {
-                self.local.push(e);
-            } else if let Some(o) = self.outbox.get_mut(s) {
-                o.push(e);
-            }
-        }
-        self.counter.add_batch(&self.local);
-        self.local.clear();
-        for s in 0..shards {
-            let Some(o) = self.outbox.get_mut(s) else {
-                continue;
-            };
-            if o.is_empty() || (!flush && o.len() < ROUTE_BATCH) {
-                continue;
-            }
-            let mut batch = std::mem::replace(o, Vec::with_capacity(ROUTE_BATCH));
-            let Some(tx) = self.txs.get(s).cloned() else {
-                continue;
-            };
-            // Never block while others may be blocked on us: drain our inbox between attempts.
-            loop {
-                match tx.try_send(batch) {
-                    Ok(()) => break,
-                    Err(mpsc::TrySendError::Full(b)) => {
-                        batch = b;
-                        self.drain();
-                        std::thread::yield_now();
-                    }
-                    Err(mpsc::TrySendError::Disconnected(_)) => break,
-                }
-            }
-        }
-        self.drain();
-    }
-
-    fn drain(&mut self) {
-        while let Ok(batch) = self.rx.try_recv() {
-            self.counter.add_batch(&batch);
-        }
-    }
-
-    /// Stops sending and counts everything still forwarded to this shard.
-    fn finish(mut self) -> MonthlyActiveCounter {
-        self.txs.clear();
-        for batch in self.rx.iter() {
-            self.counter.add_batch(&batch);
-        }
-        self.counter
-    }
-}
-
-/// Reads the lines starting in `[start, end)` of the file, counts its own shard, forwards the rest.
-fn worker(
-    path: &str,
-    mut shard: Shard,
-    start: u64,
-    end: u64,
-    progress: &AtomicU64,
-) -> WorkerResult {
-    let mut file = File::open(path).map_err(|e| io_error(path, &e))?;
-    // Start one byte early and skip through the first newline: the line containing `start - 1`
-    // belongs to the previous range.
-    let mut pos = start.saturating_sub(1);
-    file.seek(SeekFrom::Start(pos))
-        .map_err(|e| io_error(path, &e))?;
-    let mut reader = CsvEventReader::new(start);
-    let mut buf = vec![0u8; BLOCK];
-    let mut skipping = start > 0;
-    let mut events = Vec::with_capacity(BLOCK / 16);
-    let mut finished = start >= end;
-    while !finished {
-        let got = file.read(&mut buf).map_err(|e| io_error(path, &e))?;
-        if got == 0 {
-            break;
-        }
-        let mut block = &buf[..got];
-        pos += got as u64;
-        progress.fetch_add(got as u64, Ordering::Relaxed);
-        let abs_before = pos - got as u64;
-        if skipping {
-            match memchr_nl(block) {
-                Some(i) => {
-                    block = &block[i + 1..];
-                    skipping = false;
-                    if abs_before + i as u64 + 1 >= end {
-                        // The skipped line reaches past the range: no line starts in it.
-                        break;
-                    }
-                }
-                None => continue,
-            }
-        }
-        let abs = pos - block.len() as u64;
-        // Stop after the first newline at or after `end - 1`.
-        if pos >= end {
-            let from = (end.saturating_sub(1)).saturating_sub(abs) as usize;
-            if let Some(i) = block.get(from..).and_then(memchr_nl) {
-                block = &block[..from + i + 1];
-                finished = true;
-            }
-        }
-        reader.feed(block, &mut events);
-        shard.take(&mut events, false);
-    }
-    reader.finish(&mut events);
-    shard.take(&mut events, true);
-    Ok((shard.finish(), reader.stats().clone()))
-}
-
-fn memchr_nl(b: &[u8]) -> Option<usize> {
-    b.iter().position(|&c| c == b'\n')
+    let r = r.map_err(|e| CmdResult::Error {
+        code: egov_core::ErrorCode::code(&e).to_owned(),
+        message: format!("{}\n{}", e.message_vi(), e),
+    })?;
+    Ok((r, started.elapsed().as_secs_f64()))
 }
 
 fn months_table(months: &[MonthActivity]) -> String {
-    let mut s = String::from("Month     Active users (VN)        Events\n");
+    let mut s = String::from(
+        "Tháng     Người dùng (VN)          Sự kiện\nMonth     Active users (VN)         Events\n",
+    );
     for m in months {
         s.push_str(&format!(
             "{}  {:>17}  {:>12}\n",
@@ -408,38 +218,112 @@ fn months_table(months: &[MonthActivity]) -> String {
     s
 }
 
-fn count_cmd(input: &str, threads: Option<usize>) -> Result<CmdResult, CmdResult> {
-    let c = count_events(input, threads)?;
-    let rate = c.events.events_seen as f64 / c.seconds.max(1e-9);
-    let mut human = months_table(&c.months);
-    human.push_str(&format!(
-        "\nLines: {} (events {}, malformed {}, header {}, blank {})\nEvents: counted {}, outside Vietnam {}, timestamp out of range {}\n{} threads, {:.2} s, {:.1} M events/s",
-        c.lines.lines, c.lines.events, c.lines.malformed, c.lines.header_lines, c.lines.blank_lines,
-        c.events.events_counted, c.events.outside_vietnam, c.events.timestamp_out_of_range,
-        c.threads, c.seconds, rate / 1e6
-    ));
-    for (reason, n) in &c.lines.malformed_by_reason {
-        human.push_str(&format!("\n  malformed {reason:?}: {n}"));
+/// The accounting of a count, bilingual: lines, events, and every line not counted by reason.
+fn accounting_text(r: &CountResult) -> String {
+    let c = &r.summary;
+    let mut s = String::new();
+    if let Some(l) = &c.lines {
+        s.push_str(&format!(
+            "Dòng / Lines: {} (sự kiện / events {}, không được đếm / not counted {}, tiêu đề / header {}, trống / blank {})\n",
+            l.lines, l.events, l.malformed, l.header_lines, l.blank_lines
+        ));
+        for (reason, n) in &l.malformed_by_reason {
+            s.push_str(&format!(
+                "  {n} × {} / {}\n",
+                reason.describe_vi(),
+                reason.describe()
+            ));
+        }
+        for (kind, n) in &l.unrecognised_kinds {
+            s.push_str(&format!("  loại «{kind}» / kind «{kind}»: {n}\n"));
+        }
+        for e in l.examples.iter().take(5) {
+            let reason = serde_json::to_value(e.reason).unwrap_or_default();
+            s.push_str(&format!(
+                "  dòng / line {} (byte {}) [{}]: {}\n",
+                e.line,
+                e.offset,
+                reason.as_str().unwrap_or_default(),
+                e.text
+            ));
+        }
     }
-    for e in c.lines.examples.iter().take(5) {
-        human.push_str(&format!(
-            "\n  at byte {}: {:?}: {}",
-            e.offset, e.reason, e.text
+    s.push_str(&format!(
+        "Sự kiện / Events: đếm / counted {}, ngoài Việt Nam / outside Vietnam {}, thời điểm ngoài phạm vi / timestamp out of range {}\n",
+        c.events.events_counted, c.events.outside_vietnam, c.events.timestamp_out_of_range
+    ));
+    s
+}
+
+/// Findings as text: outcome, rule, Vietnamese then English.
+fn findings_text(findings: &[Finding]) -> String {
+    let mut s = String::new();
+    for f in findings {
+        let mark = match f.outcome {
+            Outcome::Pass => "ĐẠT",
+            Outcome::Warning => "LƯU Ý",
+            Outcome::Unknown => "CHƯA RÕ",
+            Outcome::Fail => "KHÔNG ĐẠT",
+        };
+        s.push_str(&format!(
+            "[{mark}] {} ({}): {}\n        {}\n",
+            f.rule, f.basis, f.message_vi, f.message
         ));
     }
-    let summary = CountingSummary::new(c.months, c.events, Some(c.lines));
-    let json = json!({ "counting": summary, "threads": c.threads, "seconds": c.seconds });
+    s
+}
+
+fn count_cmd(
+    input: &str,
+    threads: Option<usize>,
+    kinds: &[String],
+) -> Result<CmdResult, CmdResult> {
+    let (r, seconds) = count_events(input, threads, kinds)?;
+    let rate = r.summary.events.events_seen as f64 / seconds.max(1e-9);
+    let mut human = months_table(&r.summary.months);
+    human.push('\n');
+    human.push_str(&accounting_text(&r));
+    let findings = r.summary.findings();
+    human.push_str(&findings_text(&findings));
+    human.push_str(&format!(
+        "{} luồng / threads, {:.2} s, {:.1} M sự kiện/s / events/s",
+        r.threads,
+        seconds,
+        rate / 1e6
+    ));
+    let json = json!({
+        "counting": r.summary,
+        "findings": findings,
+        "compression": r.compression,
+        "columns": r.columns,
+        "threads": r.threads,
+        "seconds": seconds,
+    });
     Ok(CmdResult::Valid { human, json })
 }
 
-fn parse_monthly(spec: &str) -> Result<Vec<MonthlyCount>, CmdResult> {
+/// Monthly counts from `--monthly`: inline `2025-01=123,…`, a `month,active_users` file, or
+/// the JSON of any count output (`egov platform count --json`, a counter's months), whose
+/// accounting then comes along.
+fn parse_monthly(
+    spec: &str,
+) -> Result<
+    (
+        Vec<MonthlyCount>,
+        Option<egov_platform_class::CountingSummary>,
+    ),
+    CmdResult,
+> {
     let text = if spec.contains('=') {
         spec.replace(',', "\n").replace('=', ",")
     } else {
         let t = std::fs::read_to_string(spec).map_err(|e| io_error(spec, &e))?;
-        if t.trim_start().starts_with('[') {
-            return serde_json::from_str(&t)
-                .map_err(|e| usage("platform.invalid_monthly", format!("{spec}: {e}")));
+        let head = t.trim_start();
+        if head.starts_with('[') || head.starts_with('{') {
+            let v: serde_json::Value = serde_json::from_str(&t)
+                .map_err(|e| invalid("platform.invalid_monthly", format!("{spec}: {e}")))?;
+            return counts_from_json(&v)
+                .map_err(|e| invalid("platform.invalid_monthly", format!("{spec}: {e}")));
         }
         t
     };
@@ -450,7 +334,7 @@ fn parse_monthly(spec: &str) -> Result<Vec<MonthlyCount>, CmdResult> {
             continue;
         }
         let bad = || {
-            usage(
+            invalid(
                 "platform.invalid_monthly",
                 format!("monthly count {} '{line}' is not YYYY-MM,COUNT", i + 1),
             )
@@ -463,7 +347,7 @@ fn parse_monthly(spec: &str) -> Result<Vec<MonthlyCount>, CmdResult> {
             active_users,
         });
     }
-    Ok(out)
+    Ok((out, None))
 }
 
 fn parse_source(s: Option<&str>, counted: bool) -> Result<UserCountSource, CmdResult> {
@@ -481,24 +365,27 @@ fn parse_source(s: Option<&str>, counted: bool) -> Result<UserCountSource, CmdRe
     }
 }
 
-fn today_vn() -> NaiveDate {
+/// Today in Vietnam time; `EGOV_TODAY=YYYY-MM-DD` fixes it (reproducible scripts and tests).
+pub(crate) fn today_vn() -> Result<NaiveDate, CmdResult> {
+    if let Ok(d) = std::env::var("EGOV_TODAY") {
+        return parse_date(&d, "EGOV_TODAY");
+    }
     let secs = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(0));
-    VnDateTime::from_unix_seconds(secs)
+    Ok(VnDateTime::from_unix_seconds(secs)
         .map(|t| t.date())
-        .unwrap_or_default()
+        .unwrap_or_default())
 }
 
-/// The classification input and the counting summary (when counted from events).
-fn build_input(
-    a: &ClassifyArgs,
-) -> Result<(ClassificationInput, NaiveDate, Option<CountingSummary>), CmdResult> {
+/// The classification input and the determination date.
+fn build_input(a: &ClassifyArgs) -> Result<(ClassificationInput, NaiveDate), CmdResult> {
     let (monthly, counting) = match (&a.monthly, &a.events) {
-        (Some(m), _) => (parse_monthly(m)?, None),
+        (Some(m), _) => parse_monthly(m)?,
         (None, Some(ev)) => {
-            let c = count_events(ev, None)?;
-            let monthly = c
+            let (r, _) = count_events(ev, None, &a.kinds)?;
+            let monthly = r
+                .summary
                 .months
                 .iter()
                 .map(|m| MonthlyCount {
@@ -506,22 +393,24 @@ fn build_input(
                     active_users: m.active_users,
                 })
                 .collect();
-            (
-                monthly,
-                Some(CountingSummary::new(c.months, c.events, Some(c.lines))),
-            )
+            (monthly, Some(r.summary))
         }
         (None, None) => return Err(usage("usage", "give --monthly or --events".to_owned())),
+    };
+    let date = match &a.date {
+        Some(d) => parse_date(d, "--date")?,
+        None => today_vn()?,
     };
     let mut input = ClassificationInput::new(
         monthly,
         parse_source(a.source.as_deref(), counting.is_some())?,
     );
-    if let (Some(p), Some(publisher), Some(date)) =
+    input.counting = counting;
+    if let (Some(p), Some(publisher), Some(published)) =
         (a.population, &a.population_publisher, &a.population_date)
     {
-        let published = parse_date(date, "--population-date")?;
-        input.population = Population::new(
+        let published = parse_date(published, "--population-date")?;
+        input.population = Some(Population::new(
             p,
             PopulationKind::Average,
             a.population_reference
@@ -529,15 +418,18 @@ fn build_input(
                 .unwrap_or_else(|| "not stated".to_owned()),
             publisher.clone(),
             published,
-        );
+        ));
     }
-    if let Some(bp) = a.large_bp {
-        input.thresholds.large_min_bp = bp;
-        input.thresholds.version = "caller-supplied".to_owned();
-    }
-    if let Some(bp) = a.very_large_bp {
-        input.thresholds.very_large_above_bp = bp;
-        input.thresholds.version = "caller-supplied".to_owned();
+    if a.large_bp.is_some() || a.very_large_bp.is_some() {
+        // Caller thresholds replace the version in force on the date, from that date.
+        let base = Thresholds::in_force_on(date).unwrap_or_default();
+        input.thresholds = Some(Thresholds {
+            version: "caller-supplied".to_owned(),
+            effective_from: date.min(base.effective_from),
+            large_min_bp: a.large_bp.unwrap_or(base.large_min_bp),
+            very_large_above_bp: a.very_large_bp.unwrap_or(base.very_large_above_bp),
+            ..base
+        });
     }
     input.intermediary = if a.intermediary {
         Intermediary::Attested
@@ -546,20 +438,19 @@ fn build_input(
     } else {
         Intermediary::NotAttested
     };
-    let date = match &a.date {
-        Some(d) => parse_date(d, "--date")?,
-        None => today_vn(),
-    };
-    Ok((input, date, counting))
+    Ok((input, date))
 }
 
 fn classify_cmd(a: &ClassifyArgs) -> Result<CmdResult, CmdResult> {
-    let (input, date, counting) = build_input(a)?;
-    let c = classify(&input, date).map_err(|e| CmdResult::error(&e))?;
+    let (input, date) = build_input(a)?;
+    let c = classify(&input, date).map_err(|e| CmdResult::Error {
+        code: egov_core::ErrorCode::code(&e).to_owned(),
+        message: format!("{}\n{e}", e.message_vi()),
+    })?;
     let mut human = format!(
-        "Class:        {}\n              {}\nMean users:   {} ({}) = {} % of {}\nMonths:       {} … {}\n",
-        c.class.name_en(),
+        "Phân loại / Class: {}\n                   {}\nNgày xác định / Determination date: {date}\nTrung bình / Mean users: {} ({}) = {} % dân số / of the population {}\nTháng / Months: {} … {}\n",
         c.class.name_vi(),
+        c.class.name_en(),
         c.mean_users,
         c.mean_exact,
         c.share_percent,
@@ -569,7 +460,7 @@ fn classify_cmd(a: &ClassifyArgs) -> Result<CmdResult, CmdResult> {
     );
     for d in &c.distances {
         human.push_str(&format!(
-            "{:<13} {} users: distance {} users, {} pp{}\n",
+            "{:<17} {} users: distance {} users, {} pp{}\n",
             format!("{}:", d.threshold),
             d.threshold_mean_users,
             d.distance_users,
@@ -577,12 +468,16 @@ fn classify_cmd(a: &ClassifyArgs) -> Result<CmdResult, CmdResult> {
             if d.reached { " (reached)" } else { "" }
         ));
     }
-    human.push_str(&format!("Basis:        {}", c.class.basis()));
+    human.push_str(&format!("Căn cứ / Basis: {}\n", c.class.basis()));
+    human.push_str(&findings_text(&c.findings));
     let mut json = json!({ "classification": c });
-    if let Some(k) = counting {
+    if let Some(k) = &input.counting {
         json["counting"] = json!(k);
     }
-    Ok(CmdResult::Valid { human, json })
+    Ok(CmdResult::Valid {
+        human: human.trim_end().to_owned(),
+        json,
+    })
 }
 
 fn report_cmd(
@@ -593,7 +488,7 @@ fn report_cmd(
     inclusive: bool,
     decree_effective: Option<&str>,
 ) -> Result<CmdResult, CmdResult> {
-    let (input, date, counting) = build_input(a)?;
+    let (input, date) = build_input(a)?;
     let mut ctx = ReportContext::default();
     if let Some(p) = evidence {
         let text =
@@ -613,7 +508,7 @@ fn report_cmd(
     if let Some(d) = decree_effective {
         ctx.schedule.decree_effective = parse_date(d, "--decree-effective")?;
     }
-    let report = build_report(&input, date, &ctx, &WorkingCalendar::vietnam(), counting)
+    let report = build_report(&input, date, &ctx, &WorkingCalendar::vietnam())
         .map_err(|e| CmdResult::error(&e))?;
     let human = report.to_markdown();
     let json = json!(report);

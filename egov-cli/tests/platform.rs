@@ -199,3 +199,228 @@ fn plat_01_cli_count_more_threads_than_lines() {
         );
     }
 }
+
+/// Twelve months of 2025, `users` distinct users a month, and as many `view` lines.
+fn half_view_csv(users: u64) -> Vec<u8> {
+    let mut csv = Vec::new();
+    for m in 1..=12u32 {
+        let t = chrono::NaiveDate::from_ymd_opt(2025, m, 10)
+            .unwrap()
+            .and_hms_opt(3, 0, 0)
+            .unwrap()
+            .and_utc()
+            .timestamp();
+        for u in 0..users {
+            writeln!(csv, "{u},{t},login,1").unwrap();
+            writeln!(csv, "{u},{t},view,1").unwrap();
+        }
+    }
+    csv
+}
+
+#[test]
+fn plat_01_cli_classify_says_which_lines_it_left_out() {
+    let path = temp_file("half-view.csv", &half_view_csv(50));
+    let args = [
+        "platform",
+        "classify",
+        "--events",
+        path.to_str().unwrap(),
+        "--date",
+        "2026-01-15",
+    ];
+    let o = egov(&args);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let text = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        text.contains("600 trong 1200 dòng dữ liệu (50 %) không được đếm"),
+        "{text}"
+    );
+    assert!(
+        text.contains("600 of 1200 data lines (50 %) were not counted"),
+        "{text}"
+    );
+    assert!(text.contains("«view» × 600"), "{text}");
+    let mut with_json = args.to_vec();
+    with_json.insert(0, "--json");
+    let v = json(&egov(&with_json));
+    let findings = v["classification"]["findings"].as_array().unwrap();
+    let f = findings.iter().find(|f| f["rule"] == "PLAT-01").unwrap();
+    assert_eq!(f["outcome"], "warning");
+    assert_eq!(f["evidence"]["share_percent"], "50");
+    assert_eq!(v["counting"]["lines"]["unrecognised_kinds"]["view"], 600);
+    // The same file with `view` mapped by the caller counts every line.
+    let mut mapped = args.to_vec();
+    mapped.extend(["--kind", "view=access", "--json"]);
+    let v = json(&egov(&mapped));
+    assert_eq!(v["counting"]["lines"]["malformed"], 0);
+}
+
+#[test]
+fn plat_01_cli_no_event_at_all_is_an_error_not_zero_users() {
+    let path = temp_file(
+        "views-only.csv",
+        b"1,1738344600,view,1\n2,1738344600,view,1\n",
+    );
+    for cmd in [
+        &["platform", "count", path.to_str().unwrap()][..],
+        &[
+            "platform",
+            "classify",
+            "--events",
+            path.to_str().unwrap(),
+            "--date",
+            "2026-01-15",
+        ],
+    ] {
+        let o = egov(cmd);
+        assert_eq!(o.status.code(), Some(1), "{cmd:?}");
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(err.contains("platform.no_events"), "{err}");
+        assert!(err.contains("không có sự kiện hoạt động nào"), "{err}");
+    }
+}
+
+#[test]
+fn plat_01_cli_counts_gzip_and_zstd_files() {
+    let csv = half_view_csv(20);
+    let plain = temp_file("plain.csv", &csv);
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    gz.write_all(&csv).unwrap();
+    let gz = temp_file("events.csv.gz", &gz.finish().unwrap());
+    let zst = temp_file("events.csv.zst", &zstd::encode_all(&csv[..], 3).unwrap());
+    let want = json(&egov(&[
+        "--json",
+        "platform",
+        "count",
+        plain.to_str().unwrap(),
+    ]));
+    for (p, kind) in [(gz, "gzip"), (zst, "zstd")] {
+        let v = json(&egov(&["--json", "platform", "count", p.to_str().unwrap()]));
+        assert_eq!(v["compression"], kind);
+        assert_eq!(v["counting"], want["counting"], "{kind}");
+    }
+}
+
+#[test]
+fn plat_01_cli_line_numbers_are_the_same_on_any_thread_count() {
+    let mut csv = b"user_id,timestamp,kind,in_vietnam\n".to_vec();
+    for i in 0..300_000u64 {
+        if i % 20_000 == 3 {
+            writeln!(csv, "{i},yesterday,l,1").unwrap();
+        } else {
+            writeln!(csv, "{},{},l,1", i % 7_000, 1_735_664_400 + i as i64 * 97).unwrap();
+        }
+    }
+    let path = temp_file("numbered.csv", &csv);
+    let run = |threads: &str| {
+        json(&egov(&[
+            "--json",
+            "platform",
+            "count",
+            "--threads",
+            threads,
+            path.to_str().unwrap(),
+        ]))
+    };
+    let one = run("1");
+    let examples = one["counting"]["lines"]["examples"]
+        .as_array()
+        .unwrap()
+        .clone();
+    assert_eq!(examples.len(), 15);
+    // Header is line 1; data line i is line i + 2.
+    assert_eq!(examples[0]["line"], 5);
+    assert_eq!(examples[1]["line"], 20_005);
+    let text = String::from_utf8(csv).unwrap();
+    for e in &examples {
+        let off = e["offset"].as_u64().unwrap() as usize;
+        assert!(text[off..].starts_with(e["text"].as_str().unwrap()));
+    }
+    for threads in ["2", "4"] {
+        assert_eq!(
+            run(threads)["counting"],
+            one["counting"],
+            "{threads} threads"
+        );
+    }
+}
+
+#[test]
+fn plat_01_cli_count_json_feeds_classify() {
+    let path = temp_file("feed.csv", &half_view_csv(30));
+    let counted = egov(&["--json", "platform", "count", path.to_str().unwrap()]);
+    assert_eq!(counted.status.code(), Some(0));
+    let count_json = temp_file("count.json", &counted.stdout);
+    let o = egov(&[
+        "--json",
+        "platform",
+        "classify",
+        "--monthly",
+        count_json.to_str().unwrap(),
+        "--date",
+        "2026-01-15",
+    ]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let v = json(&o);
+    assert_eq!(v["classification"]["months"][0]["active_users"], 30);
+    // The accounting came along: the lines left out are still reported.
+    let f = v["classification"]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == "PLAT-01")
+        .cloned();
+    assert!(f.is_some(), "{v}");
+}
+
+#[test]
+fn plat_02_cli_states_the_population_and_threshold_version_used() {
+    let o = egov(&[
+        "platform",
+        "classify",
+        "--monthly",
+        MONTHS_2025,
+        "--date",
+        "2026-01-15",
+    ]);
+    assert_eq!(o.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        text.contains("102300000") && text.contains("dựng sẵn") && text.contains("built-in"),
+        "{text}"
+    );
+    assert!(text.contains("nd137-2024"), "{text}");
+    // The default date is today, or EGOV_TODAY: the answer depends on it, and says so.
+    let on = |today: &str| {
+        let o = Command::new(env!("CARGO_BIN_EXE_egov"))
+            .args(["--json", "platform", "classify", "--monthly", MONTHS_2025])
+            .env("EGOV_TODAY", today)
+            .output()
+            .unwrap();
+        (o.status.code(), json_or_error(&o))
+    };
+    let (code, v) = on("2026-01-15");
+    assert_eq!(code, Some(0));
+    assert_eq!(v["classification"]["determination_date"], "2026-01-15");
+    let (code, _) = on("2027-03-01");
+    assert_eq!(
+        code,
+        Some(1),
+        "2025's months are no longer the window in March 2027"
+    );
+}
+
+fn json_or_error(o: &Output) -> serde_json::Value {
+    serde_json::from_slice(&o.stdout).unwrap_or(serde_json::Value::Null)
+}

@@ -209,6 +209,21 @@ fn clip(s: &str) -> String {
 // Dispatch by name (test vectors, `egov_call`)
 // ---------------------------------------------------------------------------------------------
 
+/// The `threads` and `kinds` arguments of a CSV count.
+fn count_csv_options(args: &Value) -> OpResult<CountCsvOptions> {
+    let mut o = CountCsvOptions::default();
+    if let Some(t) = args.get("threads").filter(|v| !v.is_null()) {
+        o.threads = t
+            .as_u64()
+            .and_then(|t| usize::try_from(t).ok())
+            .ok_or_else(|| bad_args("argument 'threads' must be a non-negative integer"))?;
+    }
+    if let Some(k) = args.get("kinds").filter(|v| !v.is_null()) {
+        o.kinds = from_value("kinds", k.clone())?;
+    }
+    Ok(o)
+}
+
 fn bad_args(message: impl Into<String>) -> OpError {
     OpError::new(EgovResult::InvalidJson, "ffi.invalid_arguments", message)
 }
@@ -267,7 +282,7 @@ fn calendar_arg(args: &Value) -> OpResult<Cow<'static, WorkingCalendar>> {
 }
 
 /// Every operation name [`call`] knows, in a stable order.
-pub const OPERATIONS: [&str; 40] = [
+pub const OPERATIONS: [&str; 41] = [
     "time.parse",
     "calendar.day",
     "calendar.is_working_day",
@@ -300,6 +315,7 @@ pub const OPERATIONS: [&str; 40] = [
     "platform.classify",
     "platform.count",
     "platform.count_csv",
+    "platform.count_file",
     "platform.report",
     "platform.next_due",
     "trust.security_txt",
@@ -507,7 +523,12 @@ pub fn call(op: &str, args: &Value) -> OpResult {
         "platform.count_csv" => {
             let csv = content_arg(args)?
                 .ok_or_else(|| bad_args("argument 'content_hex' or 'content_text' is missing"))?;
-            parse_text(&platform_count_csv(&csv)?)
+            let options = count_csv_options(args)?;
+            parse_text(&platform_count_csv_with(&csv, &options)?)
+        }
+        "platform.count_file" => {
+            let options = count_csv_options(args)?;
+            parse_text(&platform_count_file(str_arg(args, "path")?, &options)?)
         }
         "trust.security_txt" => {
             let content = content_arg(args)?

@@ -6,17 +6,22 @@ use super::*;
 #[derive(Debug, Clone, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ClassifyRequest {
-    /// Monthly counts `[{"month": "2025-01", "active_users": n}]`.
-    pub monthly: Vec<egov_platform_class::MonthlyCount>,
+    /// Monthly counts `[{"month": "2025-01", "active_users": n}]`, or the output of any count
+    /// (`platform.count`, `platform.count_csv`, a counter's months, the CLI's `count --json`),
+    /// whose event and line accounting then becomes findings of the classification.
+    pub monthly: Value,
     /// The population: a number (provenance "not stated", published on the determination
-    /// date) or the library's `Population` object (value, kind, reference, publisher, …).
-    pub population: Value,
+    /// date) or the library's `Population` object (value, kind, reference, publisher, …);
+    /// absent: the built-in figure latest published on the date, stated in the findings.
+    #[serde(default)]
+    pub population: Option<Value>,
     /// The determination date `YYYY-MM-DD`.
     pub date: String,
-    /// Where the counts come from (`{"kind": "self_measured"}`, the default).
+    /// Where the counts come from (`{"kind": "self_measured"}`, the default; `egov_counter`
+    /// when `monthly` carries a count's accounting).
     #[serde(default)]
     pub source: Option<egov_platform_class::UserCountSource>,
-    /// The thresholds (default: NĐ 137/2024, 3 % and 10 %).
+    /// The thresholds (default: the built-in version in force on the date).
     #[serde(default)]
     pub thresholds: Option<egov_platform_class::Thresholds>,
     /// The intermediary attestation (`attested`, `not_intermediary`, default `not_attested`).
@@ -32,30 +37,35 @@ impl ClassifyRequest {
         use egov_platform_class::{ClassificationInput, Population, PopulationKind};
         let date = parse_date(&self.date)?;
         let population = match &self.population {
-            Value::Number(n) => {
+            None | Some(Value::Null) => None,
+            Some(Value::Number(n)) => {
                 let value = n
                     .as_u64()
                     .ok_or_else(|| bad_args("population must be a non-negative integer"))?;
-                Population::new(
+                Some(Population::new(
                     value,
                     PopulationKind::Average,
                     "not stated",
                     "not stated",
                     date,
-                )
+                ))
             }
-            v => serde_json::from_value(v.clone())
-                .map_err(|e| bad_args(format!("invalid population: {e}")))?,
+            Some(v) => Some(
+                serde_json::from_value(v.clone())
+                    .map_err(|e| bad_args(format!("invalid population: {e}")))?,
+            ),
         };
-        let mut input = ClassificationInput::new(
-            self.monthly,
-            self.source
-                .unwrap_or(egov_platform_class::UserCountSource::SelfMeasured),
-        );
+        let (monthly, counting) = egov_platform_class::counts_from_json(&self.monthly)
+            .map_err(|e| bad_args(e.to_string()))?;
+        let default_source = if counting.is_some() {
+            egov_platform_class::UserCountSource::EgovCounter
+        } else {
+            egov_platform_class::UserCountSource::SelfMeasured
+        };
+        let mut input = ClassificationInput::new(monthly, self.source.unwrap_or(default_source));
+        input.counting = counting;
         input.population = population;
-        if let Some(t) = self.thresholds {
-            input.thresholds = t;
-        }
+        input.thresholds = self.thresholds;
         if let Some(i) = self.intermediary {
             input.intermediary = i;
         }
@@ -168,14 +178,77 @@ pub(crate) fn finish_csv(
     std::mem::take(reader).stats().clone()
 }
 
-/// `platform.count_csv`: counts a whole CSV text on a new counter: `{"months", "stats",
-/// "lines"}` (`lines` is the CSV line accounting).
+/// The options of a CSV count: `threads` (0 or absent: one per core for large inputs) and
+/// `kinds` (`{"view": "information_access"}`: the caller's mapping of other activity names to
+/// the kinds of Đ17.1).
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CountCsvOptions {
+    /// Worker threads.
+    #[serde(default)]
+    pub threads: usize,
+    /// Extra names of the activity kinds.
+    #[serde(default)]
+    pub kinds: egov_platform_class::csv::KindAliases,
+}
+
+/// A count's JSON: `{"months", "stats", "lines", "findings", "compression", "columns",
+/// "threads"}`; `stats` is the event accounting, `lines` the line accounting (every line not
+/// counted, by reason, with line numbers), `findings` what they mean for a classification.
+fn count_json(r: egov_platform_class::CountResult) -> OpResult<String> {
+    let findings = r.summary.findings();
+    to_text(&json!({
+        "months": r.summary.months,
+        "stats": r.summary.events,
+        "lines": r.summary.lines,
+        "findings": findings,
+        "compression": r.compression,
+        "columns": r.columns,
+        "threads": r.threads,
+    }))
+}
+
+fn ingest_error(e: egov_platform_class::IngestError) -> OpError {
+    OpError::new(
+        EgovResult::InvalidInput,
+        egov_core::ErrorCode::code(&e),
+        e.to_string(),
+    )
+}
+
+/// `platform.count_csv`: counts a whole CSV text (plain, gzip or zstd; a header names the
+/// columns in any order) (PLAT-01, Đ17.1). See [`count_json`] for the answer; input without
+/// any event is the error `platform.no_events`.
 pub fn platform_count_csv(csv: &[u8]) -> OpResult<String> {
-    let mut counter = egov_platform_class::MonthlyActiveCounter::new();
-    let mut reader = egov_platform_class::csv::CsvEventReader::default();
-    counter_feed_csv(&mut counter, &mut reader, csv)?;
-    let lines = finish_csv(&mut counter, &mut reader);
-    to_text(&json!({ "months": counter.months(), "stats": counter.stats(), "lines": lines }))
+    platform_count_csv_with(csv, &CountCsvOptions::default())
+}
+
+/// [`platform_count_csv`] with options.
+pub fn platform_count_csv_with(csv: &[u8], options: &CountCsvOptions) -> OpResult<String> {
+    check_len("CSV content", csv)?;
+    let opts = egov_platform_class::CountOptions {
+        threads: options.threads,
+        kinds: options.kinds.clone(),
+        progress: None,
+    };
+    count_json(
+        egov_platform_class::count_csv_reader(csv, "CSV content", Some(csv.len() as u64), &opts)
+            .map_err(ingest_error)?,
+    )
+}
+
+/// `platform.count_file`: counts the activity CSV file at `path` (plain, gzip or zstd) on
+/// `threads` threads, as [`platform_count_csv`]; an unreadable file is `io.read`.
+pub fn platform_count_file(path: &str, options: &CountCsvOptions) -> OpResult<String> {
+    let opts = egov_platform_class::CountOptions {
+        threads: options.threads,
+        kinds: options.kinds.clone(),
+        progress: None,
+    };
+    count_json(
+        egov_platform_class::count_csv_file(std::path::Path::new(path), &opts)
+            .map_err(ingest_error)?,
+    )
 }
 
 /// `platform.count`: counts `events` on a new counter and answers [`counter_months`].
@@ -239,7 +312,7 @@ pub fn platform_report(request: &str) -> OpResult<String> {
     let req: ClassifyRequest = from_value("report request", rest)?;
     let (input, date) = req.into_input()?;
     let report =
-        egov_platform_class::build_report(&input, date, &context, &calendar, None).map_err(dom)?;
+        egov_platform_class::build_report(&input, date, &context, &calendar).map_err(dom)?;
     let mut out = to_value(&report)?;
     if markdown {
         out["markdown"] = json!(report.to_markdown());
