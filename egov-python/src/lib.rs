@@ -98,6 +98,7 @@ fn _egov(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(platform_report, m)?)?;
     m.add_function(wrap_pyfunction!(platform_next_due, m)?)?;
     m.add_function(wrap_pyfunction!(platform_count_csv, m)?)?;
+    m.add_function(wrap_pyfunction!(platform_count_file, m)?)?;
     m.add_class::<ActiveUserCounter>()?;
     m.add_function(wrap_pyfunction!(trust_security_txt, m)?)?;
     m.add_function(wrap_pyfunction!(trust_blocklist_match, m)?)?;

@@ -28,10 +28,42 @@ pub(crate) fn platform_next_due(py: Python<'_>, request_json: &str) -> PyResult<
     text(py, ops::platform_next_due(request_json))
 }
 
-/// Counts a whole activity CSV text (PLAT-01); JSON `{"months", "stats", "lines"}`.
+/// The options of a CSV count (`{"threads"?, "kinds"?}`), default when absent.
+fn count_options(options_json: Option<&str>) -> Result<ops::CountCsvOptions, ops::OpError> {
+    match options_json {
+        None => Ok(ops::CountCsvOptions::default()),
+        Some(o) => ops::from_json("count options", o),
+    }
+}
+
+/// Counts a whole activity CSV text, plain, gzip or zstd (PLAT-01); JSON `{"months", "stats",
+/// "lines", "findings", "compression", "columns", "threads"}`.
 #[pyfunction]
-pub(crate) fn platform_count_csv(py: Python<'_>, content: &[u8]) -> PyResult<String> {
-    text(py, py.detach(|| ops::platform_count_csv(content)))
+#[pyo3(signature = (content, options_json=None))]
+pub(crate) fn platform_count_csv(
+    py: Python<'_>,
+    content: &[u8],
+    options_json: Option<&str>,
+) -> PyResult<String> {
+    text(
+        py,
+        py.detach(|| ops::platform_count_csv_with(content, &count_options(options_json)?)),
+    )
+}
+
+/// Counts the activity CSV file at `path`, plain, gzip or zstd (PLAT-01); JSON as
+/// `platform_count_csv`.
+#[pyfunction]
+#[pyo3(signature = (path, options_json=None))]
+pub(crate) fn platform_count_file(
+    py: Python<'_>,
+    path: &str,
+    options_json: Option<&str>,
+) -> PyResult<String> {
+    text(
+        py,
+        py.detach(|| ops::platform_count_file(path, &count_options(options_json)?)),
+    )
 }
 
 /// A monthly-active-user counter (PLAT-01): add batches of events, merge counters, read months.

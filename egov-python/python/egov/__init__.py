@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import json as _json
+import os
 import re as _re
 from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple, Union
 
@@ -44,7 +45,7 @@ __all__ = [
     "StatusError", "StatusTracker", "TimeError", "TrustError", "UrgencyError",
     "apply_sender_step", "apply_status", "call", "check_channel", "check_conversion_system",
     "check_registry", "check_security_txt", "classify_platform", "count_active_users",
-    "count_active_users_csv", "declare_trust", "edxml_status", "evaluate_site",
+    "count_active_users_csv", "count_active_users_file", "Monthly", "declare_trust", "edxml_status", "evaluate_site",
     "evaluate_trust_criterion", "is_ancestor_of", "legal_value", "make_conversion_mark",
     "match_blocklist", "paper_copy_required", "parse_agency_code", "parse_document_id",
     "parse_document_number", "parse_time", "parse_urgency", "platform_next_due",
@@ -427,13 +428,23 @@ def verify_conversion_qr(qr_text: str, trust: Union[str, Mapping[str, Any]],
 # Platform classes (egov-platform-class)
 # ---------------------------------------------------------------------------------------------
 
-def _classify_request(monthly: Sequence[Mapping[str, Any]], population: Union[int, Mapping[str, Any]],
+Monthly = Union[Sequence[Mapping[str, Any]], Mapping[str, Any]]
+"""Monthly counts: ``[{"month": "2025-01", "active_users": n}]`` (extra keys such as
+``events`` allowed), or the result of any count (:func:`count_active_users_csv`,
+:func:`count_active_users_file`, :meth:`ActiveUserCounter.summary`), whose accounting then
+comes along as findings of the classification."""
+
+
+def _classify_request(monthly: Monthly, population: Optional[Union[int, Mapping[str, Any]]],
                       date: DateLike, source: Optional[Mapping[str, Any]],
                       thresholds: Optional[Mapping[str, Any]],
                       intermediary: Optional[str]) -> Dict[str, Any]:
     """The request of :func:`classify_platform`, shared with :func:`platform_report`."""
-    request: Dict[str, Any] = {"monthly": list(monthly), "population": population,
-                               "date": _date_text(date)}
+    request: Dict[str, Any] = {
+        "monthly": dict(monthly) if isinstance(monthly, Mapping) else list(monthly),
+        "date": _date_text(date)}
+    if population is not None:
+        request["population"] = population
     if source is not None:
         request["source"] = source
     if thresholds is not None:
@@ -443,14 +454,17 @@ def _classify_request(monthly: Sequence[Mapping[str, Any]], population: Union[in
     return request
 
 
-def classify_platform(monthly: Sequence[Mapping[str, Any]], population: Union[int, Mapping[str, Any]],
+def classify_platform(monthly: Monthly, population: Optional[Union[int, Mapping[str, Any]]],
                       date: DateLike, *, source: Optional[Mapping[str, Any]] = None,
                       thresholds: Optional[Mapping[str, Any]] = None,
                       intermediary: Optional[str] = None) -> Dict[str, Any]:
-    """Classifies a platform by size (PLAT-02…06, NĐ 137/2024 Đ17–18). ``monthly``:
-    ``[{"month": "2025-01", "active_users": n}]``; ``population`` a number or a population
-    object. Keys: ``scale``, ``class``, ``sum``, ``mean_users``, ``distances``, … Too few months
-    raises :class:`EgovError` with code ``platform.insufficient_history``."""
+    """Classifies a platform by size (PLAT-02…06, NĐ 137/2024 Đ17–18). ``monthly``: see
+    :data:`Monthly`; ``population`` a number, a population object, or None for the built-in
+    official figure latest published on ``date`` (stated in ``findings``). Keys: ``scale``,
+    ``class``, ``sum``, ``mean_users``, ``distances``, ``population``, ``thresholds``,
+    ``defaults``, ``findings`` (what the class rests on: population, threshold version, lines
+    not counted), … Too few months raises :class:`EgovError` with code
+    ``platform.insufficient_history``."""
     request = _classify_request(monthly, population, date, source, thresholds, intermediary)
     return _load_dict(_egov.platform_classify(_json_text(request)))
 
@@ -467,11 +481,35 @@ def count_active_users(events: Sequence[Mapping[str, Any]]) -> Dict[str, Any]:
     return _load_dict(_egov.platform_count(_events_json(events)))
 
 
-def count_active_users_csv(content: bytes) -> Dict[str, Any]:
-    """Monthly active users (PLAT-01, NĐ 137/2024 Đ17.1–2) from a whole activity CSV text, one
-    event a line ``user_id,timestamp,kind,in_vietnam``. Keys: ``months``, ``stats`` (event
-    accounting) and ``lines`` (CSV line accounting: malformed lines by reason with examples)."""
-    return _load_dict(_egov.platform_count_csv(bytes(content)))
+def _count_options(threads: Optional[int], kinds: Optional[Mapping[str, str]]) -> Optional[str]:
+    options: Dict[str, Any] = {}
+    if threads is not None:
+        options["threads"] = threads
+    if kinds is not None:
+        options["kinds"] = dict(kinds)
+    return _json_text(options) if options else None
+
+
+def count_active_users_csv(content: bytes, *, kinds: Optional[Mapping[str, str]] = None,
+                           threads: Optional[int] = None) -> Dict[str, Any]:
+    """Monthly active users (PLAT-01, NĐ 137/2024 Đ17.1–2) from a whole activity CSV text,
+    plain, gzip or zstd: one event a line ``user_id,timestamp,kind,in_vietnam``, or any column
+    order named by a header. ``kinds`` maps other activity names to a kind of Đ17.1 (``{"view":
+    "information_access"}``, your own judgement). Keys: ``months``, ``stats`` (event
+    accounting), ``lines`` (every line not counted, by reason, with line numbers and the kinds
+    not counted), ``findings``, ``compression``, ``columns``, ``threads``. Input without any
+    event raises :class:`EgovError` ``platform.no_events``. The result feeds
+    :func:`classify_platform` as ``monthly``."""
+    return _load_dict(_egov.platform_count_csv(bytes(content), _count_options(threads, kinds)))
+
+
+def count_active_users_file(path: Union[str, "os.PathLike[str]"], *,
+                            kinds: Optional[Mapping[str, str]] = None,
+                            threads: Optional[int] = None) -> Dict[str, Any]:
+    """:func:`count_active_users_csv` on a file, read in blocks on ``threads`` threads (default:
+    one per core for large files); the GIL is released. An unreadable file raises
+    :class:`EgovError` ``io.read``."""
+    return _load_dict(_egov.platform_count_file(os.fspath(path), _count_options(threads, kinds)))
 
 
 class ActiveUserCounter:
@@ -501,9 +539,15 @@ class ActiveUserCounter:
         self._inner.merge(other._inner)
 
     def months(self) -> List[Dict[str, Any]]:
-        """``[{"month": "2025-02", "active_users": n, "events": n}]``, oldest first."""
+        """``[{"month": "2025-02", "active_users": n, "events": n}]``, oldest first (accepted
+        as ``monthly`` by :func:`classify_platform`)."""
         months: List[Dict[str, Any]] = _load_dict(self._inner.months())["months"]
         return months
+
+    def summary(self) -> Dict[str, Any]:
+        """``{"months", "stats"}``: the months and the event accounting, which
+        :func:`classify_platform` takes as ``monthly`` (the accounting becomes findings)."""
+        return _load_dict(self._inner.months())
 
 
 def _schedule_members(operating_since: Optional[DateLike],
@@ -556,7 +600,7 @@ def platform_next_due(today: DateLike, *, operating_since: Optional[DateLike] = 
     return _next_due_out(_load_dict(_egov.platform_next_due(_json_text(request))))
 
 
-def platform_report(monthly: Sequence[Mapping[str, Any]], population: Union[int, Mapping[str, Any]],
+def platform_report(monthly: Monthly, population: Optional[Union[int, Mapping[str, Any]]],
                     date: DateLike, *, source: Optional[Mapping[str, Any]] = None,
                     thresholds: Optional[Mapping[str, Any]] = None,
                     intermediary: Optional[str] = None,
