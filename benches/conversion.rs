@@ -49,12 +49,7 @@ fn bench(c: &mut Criterion) {
     let page = a4_page(ImageFormat::Png);
     let digest = content_digest(&page);
     let trust = TrustSet {
-        keys: vec![TrustedKey {
-            label: "bench".into(),
-            public_key: PublicKey(key.verifying_key().to_bytes()),
-            not_before: None,
-            not_after: None,
-        }],
+        keys: vec![TrustedKey::new("bench".into(), PublicKey(key.verifying_key().to_bytes()))],
     };
 
     c.bench_function("conversion/mark_make_sign_render", |b| {

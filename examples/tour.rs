@@ -342,12 +342,7 @@ fn conversion_marks() -> Result<()> {
     );
 
     let trust = TrustSet {
-        keys: vec![TrustedKey {
-            label: "UBND tỉnh Lào Cai (demo)".into(),
-            public_key: PublicKey(key.verifying_key().to_bytes()),
-            not_before: None,
-            not_after: None,
-        }],
+        keys: vec![TrustedKey::new("UBND tỉnh Lào Cai (demo)".into(), PublicKey(key.verifying_key().to_bytes()))],
     };
     let good = scan::verify_page_bytes(&stamped.image, &trust, Some(&original))?;
     println!(

@@ -214,12 +214,7 @@ fn keygen_inner(args: &KeygenArgs) -> Result<CmdResult, CmdResult> {
     let text = serde_json::to_string_pretty(&file).unwrap_or_default();
     write_private(&args.out, text.as_bytes())?;
     let trust = TrustSet {
-        keys: vec![TrustedKey {
-            label: args.label.clone(),
-            public_key: PublicKey(public),
-            not_before: None,
-            not_after: None,
-        }],
+        keys: vec![TrustedKey::new(args.label.clone(), PublicKey(public))],
     };
     if let Some(t) = &args.trust_out {
         write(

@@ -52,8 +52,8 @@
 //! let signed = sign(&mark, &content_digest(&page), &key, &PayloadOptions::default()).unwrap();
 //! let stamped = render::stamp(&page, &signed, &Default::default()).unwrap();
 //!
-//! let trust = TrustSet { keys: vec![TrustedKey { label: "UBND phường Hàng Bạc".into(),
-//!     public_key: PublicKey(key.verifying_key().to_bytes()), not_before: None, not_after: None }] };
+//! let trust = TrustSet { keys: vec![TrustedKey::new("UBND phường Hàng Bạc",
+//!     PublicKey(key.verifying_key().to_bytes()))] };
 //! let found = scan::verify_page_bytes(&stamped.image, &trust, Some(&page)).unwrap();
 //! assert_eq!(found.verification.state, VerificationState::ContentMatches);
 //! # }

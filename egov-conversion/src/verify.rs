@@ -1,5 +1,22 @@
 //! Offline verification of a mark's QR payload, as a ladder of states (c2pa style):
 //! malformed → well-formed → valid signature → trusted key → content matches.
+//!
+//! ## Key lifecycle: retired vs compromised (CONV-05, NĐ 137/2024 Đ4.2.b; §7)
+//!
+//! The conversion time in a payload is written by the signer, so it can only be trusted as far
+//! as the key is. The trust set therefore distinguishes two ways a key stops being trusted:
+//!
+//! * **Retired** (`not_after`): the key holder stopped using the key at that instant and its
+//!   secret is kept safe or destroyed. Marks dated up to `not_after` stay trusted; a mark
+//!   claiming a later time is refused (`trust.outside_validity`). This is the normal rotation.
+//! * **Compromised** (`compromised: true`): the secret is, or may be, known to someone else.
+//!   Anyone holding it can write any conversion time, including one inside the validity
+//!   window, so **no** mark signed with it is trusted, whatever date it claims
+//!   (`trust.key_compromised`). Marks made before the compromise must be re-signed with a new
+//!   key (or verified through the system's records) to be trusted again.
+//!
+//! A retired key whose secret later leaks must be marked compromised: retirement alone does
+//! not stop backdating.
 
 use egov_core::{ErrorCode, VnDateTime};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -37,9 +54,27 @@ pub struct TrustedKey {
     /// Marks converted before this instant are not trusted.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub not_before: Option<VnDateTime>,
-    /// Marks converted after this instant are not trusted (use it to retire or revoke a key).
+    /// Retirement: marks claiming a conversion time after this instant are not trusted; marks
+    /// dated before stay trusted (see the module docs).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub not_after: Option<VnDateTime>,
+    /// The key's secret is, or may be, known to others: no mark it signed is trusted, whatever
+    /// conversion time it claims (a stolen key can backdate; see the module docs).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub compromised: bool,
+}
+
+impl TrustedKey {
+    /// A key trusted without a validity window.
+    pub fn new(label: impl Into<String>, public_key: PublicKey) -> Self {
+        TrustedKey {
+            label: label.into(),
+            public_key,
+            not_before: None,
+            not_after: None,
+            compromised: false,
+        }
+    }
 }
 
 /// The caller's trust set. JSON form: `{"keys":[{"label":…,"public_key":"<64 hex>",
@@ -105,7 +140,7 @@ pub struct Failure {
     /// The step.
     pub step: Step,
     /// Stable machine code (`payload.truncated`, `signature.unknown_key`,
-    /// `signature.invalid`, `trust.outside_validity`, `content.mismatch`).
+    /// `signature.invalid`, `trust.outside_validity`, `trust.key_compromised`, `content.mismatch`).
     pub code: String,
     /// Human-readable reason.
     pub reason: String,
@@ -175,7 +210,8 @@ impl Verification {
 /// let scan = b"unmarked scan bytes";
 /// let signed = sign(&mark, &content_digest(scan), &key, &PayloadOptions::default()).unwrap();
 /// let trust = TrustSet { keys: vec![TrustedKey { label: "UBND phường Hàng Bạc".into(),
-///     public_key: PublicKey(key.verifying_key().to_bytes()), not_before: None, not_after: None }] };
+///     public_key: PublicKey(key.verifying_key().to_bytes()), not_before: None, not_after: None,
+///     compromised: false }] };
 /// let v = verify(&signed.qr_text, &trust, Some(scan));
 /// assert_eq!(v.state, VerificationState::ContentMatches);
 /// let v = verify(&signed.qr_text, &TrustSet::default(), None);
@@ -236,6 +272,17 @@ pub fn verify(qr_text: &str, trust: &TrustSet, content: Option<&[u8]>) -> Verifi
     }
     v.state = VerificationState::SignatureValid;
 
+    if let Some(k) = signers.iter().find(|k| k.compromised) {
+        return v.fail(
+            Step::Trust,
+            "trust.key_compromised",
+            format!(
+                "key {} ({}) is marked compromised in the trust set: no mark it signed is trusted, whatever conversion time it claims",
+                hex(&p.key_id),
+                k.label
+            ),
+        );
+    }
     let at = p.mark.converted_at;
     let valid = signers
         .iter()

@@ -198,6 +198,40 @@ fn ladder_key_outside_validity_is_untrusted() {
     assert_eq!(v.failure.unwrap().code, "trust.outside_validity");
 }
 
+/// CONV-05: a retired key (`not_after`) keeps the marks dated before retirement; a compromised
+/// key loses every mark, including one backdated into its validity window by whoever stole it.
+#[test]
+fn conv_05_retired_key_keeps_earlier_marks_compromised_key_loses_all() {
+    let mut retired = trust(1);
+    retired.keys[0].not_after = Some(t("2026-06-30T23:59:59+07:00"));
+    let mut before = paper_to_data();
+    before.converted_at = t("2026-03-02T09:15:00+07:00");
+    let mut after = paper_to_data();
+    after.converted_at = t("2026-07-01T09:15:00+07:00");
+    let signed_before = sign(&before, &content_digest(CONTENT), &key(1), &opts(None)).unwrap();
+    let signed_after = sign(&after, &content_digest(CONTENT), &key(1), &opts(None)).unwrap();
+    assert!(verify(&signed_before.qr_text, &retired, Some(CONTENT)).is_verified());
+    let v = verify(&signed_after.qr_text, &retired, None);
+    assert_eq!(v.failure.unwrap().code, "trust.outside_validity");
+
+    // The same key, compromised: the thief backdates a forged mark to inside the window.
+    let mut compromised = retired.clone();
+    compromised.keys[0].compromised = true;
+    for s in [&signed_before, &signed_after] {
+        let v = verify(&s.qr_text, &compromised, Some(CONTENT));
+        assert!(!v.is_verified());
+        assert_eq!(v.state, VerificationState::SignatureValid);
+        let f = v.failure.unwrap();
+        assert_eq!(f.code, "trust.key_compromised");
+        assert!(f.reason.contains("whatever conversion time it claims"));
+    }
+    // The JSON form carries the flag (and omits it when false).
+    let json = serde_json::to_string(&compromised).unwrap();
+    assert!(json.contains("\"compromised\":true"));
+    assert!(!serde_json::to_string(&retired).unwrap().contains("compromised"));
+    assert_eq!(TrustSet::from_json(&json).unwrap(), compromised);
+}
+
 #[test]
 fn ladder_changed_content_fails_at_content_step() {
     let s = sign_p2d(1);

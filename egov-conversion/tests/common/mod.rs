@@ -21,6 +21,7 @@ pub fn trust(seed: u8) -> TrustSet {
             public_key: PublicKey(key(seed).verifying_key().to_bytes()),
             not_before: Some(t("2025-01-01T00:00:00+07:00")),
             not_after: Some(t("2027-12-31T23:59:59+07:00")),
+            compromised: false,
         }],
     }
 }
