@@ -49,7 +49,10 @@ fn bench(c: &mut Criterion) {
     let page = a4_page(ImageFormat::Png);
     let digest = content_digest(&page);
     let trust = TrustSet {
-        keys: vec![TrustedKey::new("bench".into(), PublicKey(key.verifying_key().to_bytes()))],
+        keys: vec![TrustedKey::new(
+            "bench".into(),
+            PublicKey(key.verifying_key().to_bytes()),
+        )],
     };
 
     c.bench_function("conversion/mark_make_sign_render", |b| {

@@ -236,6 +236,7 @@ fn code_inner(
     let mut findings = parsed.findings();
     findings.extend(code.check());
     let mut registry_json = serde_json::Value::Null;
+    let mut not_in_registry = false;
     if let Some(path) = registry {
         let text = read_input(path)?;
         let is_json = path
@@ -261,6 +262,8 @@ fn code_inner(
         let status = reg.lookup(&code, on);
         let finding = reg.check(&code, on);
         registry_json = json!({ "as_of": on, "status": status });
+        // Not in the registry given (Unknown): not shown valid, so not exit 0.
+        not_in_registry = finding.outcome == egov_core::Outcome::Unknown;
         findings.push(finding);
     }
     let parent = code
@@ -275,7 +278,7 @@ fn code_inner(
     );
     let mut json = json!(code.view(findings.clone()));
     json["registry"] = registry_json;
-    Ok(if any_fail(&findings) {
+    Ok(if any_fail(&findings) || not_in_registry {
         CmdResult::Invalid { human, json }
     } else {
         CmdResult::Valid { human, json }

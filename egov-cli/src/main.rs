@@ -2,7 +2,8 @@
 //!
 //! Every subcommand prints a readable answer by default and the library's serde form with
 //! `--json`. Exit codes: 0 = valid / compliant, 1 = invalid input or non-compliant (the reason is
-//! printed), 2 = usage error.
+//! printed), 2 = usage, I/O or internal error. No command panics: a closed standard output ends
+//! it quietly, and a bug is reported as `error[internal]` with exit 2.
 #![forbid(unsafe_code)]
 
 /// mimalloc instead of the system allocator: counting large event files merges sorted runs of
@@ -28,7 +29,7 @@ use clap::{Parser, Subcommand};
     version,
     about,
     long_about = None,
-    after_help = "Exit codes: 0 valid / compliant, 1 invalid input or non-compliant, 2 usage error.\nEvery answer names its rule ID and legal basis; --json prints the library's serde form."
+    after_help = "Exit codes: 0 valid / compliant, 1 invalid input or non-compliant, 2 usage, I/O or internal error.\nEvery answer names its rule ID and legal basis; --json prints the library's serde form."
 )]
 struct Cli {
     /// Print the result as JSON (the library's serde form) instead of text.
@@ -107,7 +108,7 @@ enum Command {
     Keygen(mark::KeygenArgs),
     /// Platform size classes: count active users, classify, report (NĐ 137/2024 Đ15–20).
     #[command(subcommand)]
-    Platform(platform::PlatformCommand),
+    Platform(Box<platform::PlatformCommand>),
     /// Network-trust ("tín nhiệm mạng") criteria of NĐ 137/2024 Đ21 (TRUST-01…04).
     Trust {
         #[command(subcommand)]
@@ -116,8 +117,30 @@ enum Command {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
-    let result = match cli.command {
+    // A bug must not end a command with a Rust panic message and exit 101.
+    std::panic::set_hook(Box::new(|info| {
+        output::err(&format!(
+            "error[internal]: egov gặp lỗi nội bộ / hit an internal error ({info}); please report it"
+        ));
+    }));
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            // Help and version go to standard output (exit 0), usage errors to standard error
+            // (exit 2); a closed pipe is ignored either way.
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+        }
+    };
+    let as_json = cli.json;
+    match std::panic::catch_unwind(move || run(cli.command)) {
+        Ok(result) => output::emit(result, as_json),
+        Err(_) => ExitCode::from(2),
+    }
+}
+
+fn run(command: Command) -> output::CmdResult {
+    match command {
         Command::Code {
             code,
             lenient,
@@ -145,8 +168,7 @@ fn main() -> ExitCode {
         Command::Workday { date, calendar } => commands::workday(&date, calendar.as_deref()),
         Command::Mark(cmd) => mark::run(*cmd),
         Command::Keygen(args) => mark::keygen(&args),
-        Command::Platform(cmd) => platform::run(cmd),
+        Command::Platform(cmd) => platform::run(*cmd),
         Command::Trust { command } => trust::run(*command),
-    };
-    output::emit(result, cli.json)
+    }
 }

@@ -4,14 +4,13 @@
 use std::path::{Path, PathBuf};
 
 use clap::{Args, Subcommand, ValueEnum};
-use egov_conversion::payload::{content_digest, hex, key_id, parse_hex, PayloadOptions};
+use egov_conversion::payload::{content_digest, hex, PayloadOptions};
 use egov_conversion::render::{Position, StampOptions};
 use egov_conversion::{
-    scan, sign, validate, AccessLocator, ConversionMark, Profile, PublicKey, SigningKey,
-    SourceSystem, TrustSet, TrustedKey, Wording,
+    scan, sign, validate, AccessLocator, ConversionMark, KeyFile, KeyFileError, Profile,
+    SigningKey, SourceSystem, TrustSet, Wording,
 };
 use egov_core::{ErrorCode, Outcome, VnDateTime};
-use serde::{Deserialize, Serialize};
 use serde_json::json;
 
 use crate::commands::outcome_label;
@@ -151,24 +150,23 @@ pub struct MakeArgs {
 /// `egov keygen` arguments.
 #[derive(Debug, Args)]
 pub struct KeygenArgs {
-    /// Where to write the signing key (JSON with the secret key; keep it private).
-    #[arg(long)]
-    out: PathBuf,
+    /// Where to write the new signing key (JSON with the secret key, mode 0600; keep it
+    /// private). An existing file is never overwritten without --force.
+    #[arg(long, required_unless_present = "from", conflicts_with = "from")]
+    out: Option<PathBuf>,
     /// Who holds the key (agency or system name).
     #[arg(long, default_value = "egov signing key")]
     label: String,
-    /// Also write a trust set JSON holding the public key.
+    /// Also write a trust set JSON holding the public key (what verifiers need).
     #[arg(long)]
     trust_out: Option<PathBuf>,
-}
-
-/// The key file written by `egov keygen`.
-#[derive(Debug, Serialize, Deserialize)]
-struct KeyFile {
-    label: String,
-    key_id: String,
-    public_key: String,
-    secret_key: String,
+    /// Export the trust set of an existing key file instead of generating a key (with
+    /// --trust-out).
+    #[arg(long, requires = "trust_out")]
+    from: Option<PathBuf>,
+    /// Overwrite existing files.
+    #[arg(long)]
+    force: bool,
 }
 
 fn io_err(what: &str, path: &Path, e: std::io::Error) -> CmdResult {
@@ -198,25 +196,50 @@ pub fn keygen(args: &KeygenArgs) -> CmdResult {
 }
 
 fn keygen_inner(args: &KeygenArgs) -> Result<CmdResult, CmdResult> {
-    let mut seed = [0u8; 32];
-    getrandom::fill(&mut seed).map_err(|e| CmdResult::Error {
-        code: "keygen.random".to_owned(),
-        message: format!("no random source: {e}"),
-    })?;
-    let key = SigningKey::from_bytes(&seed);
-    let public = key.verifying_key().to_bytes();
-    let file = KeyFile {
-        label: args.label.clone(),
-        key_id: key_id(&public),
-        public_key: hex(&public),
-        secret_key: hex(&seed),
+    let refuse_existing = |p: &Path| -> Result<(), CmdResult> {
+        if !args.force && p.exists() {
+            return Err(CmdResult::Error {
+                code: "io.exists".to_owned(),
+                message: format!(
+                    "{} đã có; không ghi đè nếu không có --force / already exists; not overwritten without --force",
+                    p.display()
+                ),
+            });
+        }
+        Ok(())
     };
-    let text = serde_json::to_string_pretty(&file).unwrap_or_default();
-    write_private(&args.out, text.as_bytes())?;
-    let trust = TrustSet {
-        keys: vec![TrustedKey::new(args.label.clone(), PublicKey(public))],
+    let (file, wrote_key) = match (&args.from, &args.out) {
+        (Some(from), _) => {
+            let text = String::from_utf8(read(from)?).map_err(|e| CmdResult::Error {
+                code: "key.invalid".to_owned(),
+                message: format!("{}: {e}", from.display()),
+            })?;
+            (
+                KeyFile::from_json(&text).map_err(|e| keyfile_err(from, &e))?,
+                None,
+            )
+        }
+        (None, Some(out)) => {
+            refuse_existing(out)?;
+            if let Some(t) = &args.trust_out {
+                refuse_existing(t)?;
+            }
+            let file = KeyFile::generate(args.label.clone()).map_err(coded)?;
+            write_private(out, file.to_json().as_bytes())?;
+            (file, Some(out.clone()))
+        }
+        (None, None) => {
+            return Err(CmdResult::Error {
+                code: "usage".to_owned(),
+                message: "give --out (a new key) or --from (an existing key)".to_owned(),
+            })
+        }
     };
+    let trust = file.trust_set().map_err(coded)?;
     if let Some(t) = &args.trust_out {
+        if wrote_key.is_none() {
+            refuse_existing(t)?;
+        }
         write(
             t,
             serde_json::to_string_pretty(&trust)
@@ -224,19 +247,23 @@ fn keygen_inner(args: &KeygenArgs) -> Result<CmdResult, CmdResult> {
                 .as_bytes(),
         )?;
     }
-    let human = format!(
-        "Wrote signing key {} to {} (keep it private).\nKey id:     {}\nPublic key: {}{}",
-        file.label,
-        args.out.display(),
-        file.key_id,
-        file.public_key,
-        args.trust_out
-            .as_ref()
-            .map(|t| format!("\nTrust set:  {}", t.display()))
-            .unwrap_or_default()
-    );
+    let mut human = match &wrote_key {
+        Some(out) => format!(
+            "Đã ghi khóa ký {} vào {} (quyền 0600; giữ bí mật) / Wrote signing key to it (mode 0600; keep it private).",
+            file.label,
+            out.display()
+        ),
+        None => format!("Khóa ký / Signing key: {}", file.label),
+    };
+    human.push_str(&format!(
+        "\nMã khóa / Key id:       {}\nKhóa công khai / Public: {}",
+        file.key_id, file.public_key
+    ));
+    if let Some(t) = &args.trust_out {
+        human.push_str(&format!("\nTập khóa tin cậy / Trust set: {}", t.display()));
+    }
     let json = json!({
-        "key_file": args.out,
+        "key_file": wrote_key,
         "key_id": file.key_id,
         "public_key": file.public_key,
         "trust_set": trust,
@@ -244,16 +271,27 @@ fn keygen_inner(args: &KeygenArgs) -> Result<CmdResult, CmdResult> {
     Ok(CmdResult::Valid { human, json })
 }
 
+fn keyfile_err(path: &Path, e: &KeyFileError) -> CmdResult {
+    CmdResult::Error {
+        code: e.code().to_owned(),
+        message: format!("{}: {e}", path.display()),
+    }
+}
+
 #[cfg(unix)]
 fn write_private(path: &Path, bytes: &[u8]) -> Result<(), CmdResult> {
     use std::io::Write;
-    use std::os::unix::fs::OpenOptionsExt;
+    use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
     let mut f = std::fs::OpenOptions::new()
         .write(true)
         .create(true)
         .truncate(true)
         .mode(0o600)
         .open(path)
+        .map_err(|e| io_err("write", path, e))?;
+    // `mode` applies only when the file is created: a file replaced with --force keeps its
+    // old permissions unless they are set here.
+    f.set_permissions(std::fs::Permissions::from_mode(0o600))
         .map_err(|e| io_err("write", path, e))?;
     f.write_all(bytes).map_err(|e| io_err("write", path, e))
 }
@@ -264,15 +302,12 @@ fn write_private(path: &Path, bytes: &[u8]) -> Result<(), CmdResult> {
 }
 
 fn load_key(path: &Path) -> Result<SigningKey, CmdResult> {
-    let bad = |m: String| CmdResult::Error {
+    let text = String::from_utf8(read(path)?).map_err(|e| CmdResult::Error {
         code: "key.invalid".to_owned(),
-        message: format!("{}: {m}", path.display()),
-    };
-    let text = String::from_utf8(read(path)?).map_err(|e| bad(e.to_string()))?;
-    let file: KeyFile = serde_json::from_str(&text).map_err(|e| bad(e.to_string()))?;
-    let seed = parse_hex::<32>(&file.secret_key)
-        .ok_or_else(|| bad("secret_key must be 64 hex digits".to_owned()))?;
-    Ok(SigningKey::from_bytes(&seed))
+        message: format!("{}: {e}", path.display()),
+    })?;
+    let file = KeyFile::from_json(&text).map_err(|e| keyfile_err(path, &e))?;
+    file.signing_key().map_err(|e| keyfile_err(path, &e))
 }
 
 fn now() -> Result<VnDateTime, CmdResult> {

@@ -1,5 +1,6 @@
 //! Printing results as text or JSON, and mapping them to exit codes.
 
+use std::io::Write;
 use std::process::ExitCode;
 
 use serde_json::{json, Value};
@@ -24,7 +25,24 @@ impl CmdResult {
     }
 }
 
-/// Prints `result` and returns the exit code (0 valid, 1 invalid).
+/// The exit code of an error: 2 for usage, I/O and internal errors (codes `usage…`, `io…`,
+/// `internal`), 1 for input that was read but is invalid.
+pub fn error_exit_code(code: &str) -> u8 {
+    if code == "usage"
+        || code.starts_with("usage.")
+        || code == "io"
+        || code.starts_with("io.")
+        || code == "internal"
+    {
+        2
+    } else {
+        1
+    }
+}
+
+/// Prints `result` and returns the exit code: 0 valid / compliant, 1 invalid input or
+/// non-compliant, 2 usage, I/O or internal error. A closed standard output (`egov … | head`)
+/// ends the command quietly with the same code.
 pub fn emit(result: CmdResult, as_json: bool) -> ExitCode {
     match result {
         CmdResult::Valid { human, json } => {
@@ -37,24 +55,35 @@ pub fn emit(result: CmdResult, as_json: bool) -> ExitCode {
         }
         CmdResult::Error { code, message } => {
             if as_json {
-                println!(
-                    "{}",
-                    pretty(&json!({ "error": { "code": code, "message": message } }))
-                );
+                out(&pretty(
+                    &json!({ "error": { "code": code, "message": message } }),
+                ));
             } else {
-                eprintln!("error[{code}]: {message}");
+                err(&format!("error[{code}]: {message}"));
             }
-            ExitCode::from(1)
+            ExitCode::from(error_exit_code(&code))
         }
     }
 }
 
 fn print_one(human: &str, json: &Value, as_json: bool) {
     if as_json {
-        println!("{}", pretty(json));
+        out(&pretty(json));
     } else {
-        println!("{human}");
+        out(human);
     }
+}
+
+/// Writes a line to standard output; a closed pipe or any write error is ignored (the reader
+/// went away: nothing to tell it).
+pub fn out(text: &str) {
+    let mut o = std::io::stdout().lock();
+    let _ = writeln!(o, "{text}").and_then(|()| o.flush());
+}
+
+/// Writes a line to standard error, ignoring write errors.
+pub fn err(text: &str) {
+    let _ = writeln!(std::io::stderr().lock(), "{text}");
 }
 
 fn pretty(v: &Value) -> String {

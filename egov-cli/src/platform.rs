@@ -182,7 +182,12 @@ fn count_events(
     let progress = |bytes: u64| {
         if started.elapsed().as_secs() >= 2 {
             shown.store(true, std::sync::atomic::Ordering::Relaxed);
-            eprint!("\rđang đếm / counting: {} MB", bytes >> 20);
+            use std::io::Write as _;
+            let _ = write!(
+                std::io::stderr(),
+                "\rđang đếm / counting: {} MB",
+                bytes >> 20
+            );
         }
     };
     let options = CountOptions {
@@ -196,7 +201,7 @@ fn count_events(
         count_csv_file(Path::new(input), &options)
     };
     if shown.load(std::sync::atomic::Ordering::Relaxed) {
-        eprintln!();
+        crate::output::err("");
     }
     let r = r.map_err(|e| CmdResult::Error {
         code: egov_core::ErrorCode::code(&e).to_owned(),

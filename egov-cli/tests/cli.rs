@@ -145,7 +145,7 @@ fn doc_04_cli_code_checks_the_registry_as_of_a_date() {
         "DOC-04"
     );
     let (code, v) = json_of(&["code", "000.00.00.H09", "--registry", registry]);
-    assert_eq!(code, Some(1));
+    assert_eq!(code, Some(2), "a usage error");
     assert_eq!(v["error"]["code"], "usage.as_of");
 }
 

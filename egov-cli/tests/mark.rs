@@ -212,7 +212,7 @@ fn cli_mark_errors_are_coded() {
         "--owner",
         "O",
     ]);
-    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(o.status.code(), Some(2), "a usage error");
     assert_eq!(json(&o)["error"]["code"], "usage.locator");
     // Empty converter: the mark is not signed.
     let o = egov(&[
@@ -229,7 +229,7 @@ fn cli_mark_errors_are_coded() {
     assert_eq!(o.status.code(), Some(1));
     assert_eq!(json(&o)["error"]["code"], "payload.invalid_mark");
     let o = egov(&["mark", "verify", s(&pg), "--trust", "/nonexistent.json"]);
-    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(o.status.code(), Some(2), "an I/O error");
     assert_eq!(egov(&["mark", "verify"]).status.code(), Some(2));
 }
 

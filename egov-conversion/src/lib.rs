@@ -120,6 +120,7 @@
 
 pub mod capability;
 mod digits;
+pub mod keys;
 pub mod mark;
 pub mod payload;
 pub mod qr;
@@ -131,6 +132,7 @@ mod validate;
 mod verify;
 
 pub use ed25519_dalek::{SigningKey, VerifyingKey};
+pub use keys::{KeyFile, KeyFileError};
 pub use mark::{AccessLocator, ConversionMark, Direction, Profile, SourceSystem, Wording};
 pub use payload::{sign, SignedMark};
 pub use validate::{validate, MAX_FIELD_BYTES};

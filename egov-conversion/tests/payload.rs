@@ -228,7 +228,9 @@ fn conv_05_retired_key_keeps_earlier_marks_compromised_key_loses_all() {
     // The JSON form carries the flag (and omits it when false).
     let json = serde_json::to_string(&compromised).unwrap();
     assert!(json.contains("\"compromised\":true"));
-    assert!(!serde_json::to_string(&retired).unwrap().contains("compromised"));
+    assert!(!serde_json::to_string(&retired)
+        .unwrap()
+        .contains("compromised"));
     assert_eq!(TrustSet::from_json(&json).unwrap(), compromised);
 }
 

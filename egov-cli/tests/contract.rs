@@ -1,0 +1,526 @@
+//! The CLI's contract for every subcommand (issue #11): exit 0 valid / compliant, 1 invalid
+//! input or non-compliant, 2 usage, I/O or internal error; and no command panics when its
+//! standard output is closed (`egov … | head -1`).
+
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+fn td(p: &str) -> String {
+    root().join("testdata").join(p).display().to_string()
+}
+
+thread_local! {
+    /// Each test thread works in its own directory (the tests run in parallel).
+    static DIR: PathBuf = {
+        static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let d = std::env::temp_dir().join(format!("egov-contract-{}-{n}", std::process::id()));
+        std::fs::create_dir_all(&d).unwrap();
+        d
+    };
+}
+
+fn dir() -> PathBuf {
+    DIR.with(Clone::clone)
+}
+
+fn file(name: &str, content: &[u8]) -> String {
+    let p = dir().join(name);
+    std::fs::write(&p, content).unwrap();
+    p.display().to_string()
+}
+
+fn run(args: &[String], stdout: Stdio) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_egov"))
+        .args(args)
+        .env("EGOV_TODAY", "2026-01-15")
+        .stdout(stdout)
+        .stderr(Stdio::piped())
+        .output()
+        .expect("the egov binary runs")
+}
+
+const MONTHS: &str = "2025-01=3000000,2025-02=3000000,2025-03=3000000,2025-04=3000000,2025-05=3000000,2025-06=3000000,2025-07=3000000,2025-08=3000000,2025-09=3000000,2025-10=3000000,2025-11=3000000,2025-12=3000000";
+
+/// Every subcommand, with invocations that must exit 0, 1 and 2.
+fn cases() -> Vec<(&'static str, Vec<String>, i32)> {
+    let d = dir();
+    let key = d.join("contract.key.json");
+    let trust = d.join("contract.trust.json");
+    let _ = std::fs::remove_file(&key);
+    let _ = std::fs::remove_file(&trust);
+    let keygen = Command::new(env!("CARGO_BIN_EXE_egov"))
+        .args([
+            "keygen",
+            "--out",
+            &key.display().to_string(),
+            "--trust-out",
+            &trust.display().to_string(),
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(keygen.status.code(), Some(0));
+    let page = td("marks/degraded/page-0001.jpg");
+    let registry = file(
+        "registry.csv",
+        "code,name_vi,valid_from,valid_to,replaced_by\n000.00.18.G12,Bộ Nội vụ,2020-01-01,,\n"
+            .as_bytes(),
+    );
+    let metadata = {
+        let v: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(td("vectors/metadata.json")).unwrap())
+                .unwrap();
+        let record = v["cases"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["id"] == "complete")
+            .unwrap()["args"]["record"]
+            .clone();
+        file("metadata.json", record.to_string().as_bytes())
+    };
+    let events = file("events.csv", b"1,1738344600,l,1\n2,1738344600,s,1\n");
+    let views = file("views.csv", b"1,1738344600,view,1\n");
+    let sectxt = td("trust/securitytxt/good-test-gov-vn.txt");
+    let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+    let k = key.display().to_string();
+    let t = trust.display().to_string();
+    let fresh_key = d.join("fresh.key.json").display().to_string();
+    let _ = std::fs::remove_file(&fresh_key);
+    let out_png = d.join("stamped.png").display().to_string();
+    vec![
+        ("code", s(&["code", "000.00.18.G12"]), 0),
+        ("code", s(&["code", "000.00.18"]), 1),
+        (
+            "code",
+            s(&[
+                "code",
+                "000.00.19.G12",
+                "--registry",
+                &registry,
+                "--as-of",
+                "2026-01-01",
+            ]),
+            1,
+        ),
+        (
+            "code",
+            s(&[
+                "code",
+                "000.00.18.G12",
+                "--registry",
+                "/nonexistent/reg.csv",
+                "--as-of",
+                "2026-01-01",
+            ]),
+            2,
+        ),
+        (
+            "code",
+            s(&["code", "000.00.18.G12", "--registry", &registry]),
+            2,
+        ),
+        ("code", s(&["code"]), 2),
+        ("docnum", s(&["docnum", "28/2018/QĐ-TTg"]), 0),
+        ("docnum", s(&["docnum", "///"]), 1),
+        ("docnum", s(&["docnum", "--bogus", "1/QĐ-UBND"]), 2),
+        (
+            "docid",
+            s(&["docid", "000.00.00.G22,2018/09/20,7816/VPCP-TTĐT"]),
+            0,
+        ),
+        ("docid", s(&["docid", "not an id"]), 1),
+        ("metadata", s(&["metadata", &metadata]), 0),
+        (
+            "metadata",
+            s(&["metadata", &file("bad-metadata.json", b"{not json")]),
+            1,
+        ),
+        (
+            "metadata",
+            s(&["metadata", "/nonexistent/metadata.json"]),
+            2,
+        ),
+        (
+            "deadline",
+            s(&["deadline", "--signed", "2026-02-13T15:00:00+07:00"]),
+            0,
+        ),
+        (
+            "deadline",
+            s(&[
+                "deadline",
+                "--signed",
+                "2026-02-13T15:00:00+07:00",
+                "--sent",
+                "2026-03-20T15:00:00+07:00",
+            ]),
+            1,
+        ),
+        ("deadline", s(&["deadline", "--signed", "yesterday"]), 1),
+        ("deadline", s(&["deadline"]), 2),
+        ("workday", s(&["workday", "2026-02-16"]), 0),
+        ("workday", s(&["workday", "2026-02-31"]), 1),
+        (
+            "workday",
+            s(&[
+                "workday",
+                "2026-02-16",
+                "--calendar",
+                "/nonexistent/cal.json",
+            ]),
+            2,
+        ),
+        (
+            "mark paper-to-data",
+            s(&[
+                "mark",
+                "paper-to-data",
+                "--page",
+                &page,
+                "--converter",
+                "UBND phường Cốc Lếu",
+                "--key",
+                &k,
+                "--at",
+                "2026-03-02T09:15:00+07:00",
+                "--out",
+                &out_png,
+                "--force",
+            ]),
+            0,
+        ),
+        (
+            "mark paper-to-data",
+            s(&[
+                "mark",
+                "paper-to-data",
+                "--page",
+                &page,
+                "--converter",
+                "",
+                "--key",
+                &k,
+                "--out",
+                &out_png,
+            ]),
+            1,
+        ),
+        (
+            "mark paper-to-data",
+            s(&[
+                "mark",
+                "paper-to-data",
+                "--page",
+                "/nonexistent/p.png",
+                "--converter",
+                "X",
+                "--key",
+                &k,
+            ]),
+            2,
+        ),
+        (
+            "mark data-to-paper",
+            s(&[
+                "mark",
+                "data-to-paper",
+                "--page",
+                &page,
+                "--converter",
+                "UBND phường Cốc Lếu",
+                "--system",
+                "Hệ thống quản lý văn bản",
+                "--owner",
+                "UBND tỉnh Lào Cai",
+                "--url",
+                "https://vanban.laocai.gov.vn/tra-cuu",
+                "--key",
+                &k,
+                "--at",
+                "2026-03-02T09:15:00+07:00",
+                "--out",
+                &out_png,
+                "--force",
+            ]),
+            0,
+        ),
+        (
+            "mark data-to-paper",
+            s(&[
+                "mark",
+                "data-to-paper",
+                "--page",
+                &page,
+                "--converter",
+                "X",
+                "--key",
+                &k,
+            ]),
+            2,
+        ),
+        (
+            "mark data-to-paper",
+            s(&[
+                "mark",
+                "data-to-paper",
+                "--page",
+                &page,
+                "--converter",
+                "X",
+                "--system",
+                "S",
+                "--owner",
+                "O",
+                "--url",
+                "https://a.gov.vn/",
+                "--key",
+                "/nonexistent/key.json",
+            ]),
+            2,
+        ),
+        (
+            "mark verify",
+            s(&["mark", "verify", &page, "--trust", &t]),
+            1,
+        ),
+        (
+            "mark verify",
+            s(&["mark", "verify", "/nonexistent/page.png", "--trust", &t]),
+            2,
+        ),
+        ("keygen", s(&["keygen", "--out", &fresh_key]), 0),
+        ("keygen", s(&["keygen", "--out", &k]), 2),
+        (
+            "keygen",
+            s(&[
+                "keygen",
+                "--from",
+                &k,
+                "--trust-out",
+                &d.join("exported.json").display().to_string(),
+                "--force",
+            ]),
+            0,
+        ),
+        (
+            "keygen",
+            s(&[
+                "keygen",
+                "--from",
+                &file("notakey.json", b"{}"),
+                "--trust-out",
+                &d.join("x.json").display().to_string(),
+                "--force",
+            ]),
+            1,
+        ),
+        ("platform count", s(&["platform", "count", &events]), 0),
+        ("platform count", s(&["platform", "count", &views]), 1),
+        (
+            "platform count",
+            s(&["platform", "count", "/nonexistent/events.csv"]),
+            2,
+        ),
+        (
+            "platform classify",
+            s(&[
+                "platform",
+                "classify",
+                "--monthly",
+                MONTHS,
+                "--date",
+                "2026-01-15",
+            ]),
+            0,
+        ),
+        (
+            "platform classify",
+            s(&[
+                "platform",
+                "classify",
+                "--monthly",
+                "2025-01=5",
+                "--date",
+                "2026-01-15",
+            ]),
+            1,
+        ),
+        (
+            "platform classify",
+            s(&["platform", "classify", "--date", "2026-01-15"]),
+            2,
+        ),
+        (
+            "platform classify",
+            s(&["platform", "classify", "--monthly", "/nonexistent/m.csv"]),
+            2,
+        ),
+        (
+            "platform report",
+            s(&[
+                "platform",
+                "report",
+                "--monthly",
+                MONTHS,
+                "--date",
+                "2026-01-15",
+            ]),
+            0,
+        ),
+        (
+            "platform report",
+            s(&[
+                "platform",
+                "report",
+                "--monthly",
+                MONTHS,
+                "--date",
+                "2026-01-15",
+                "--evidence",
+                &file("ev.json", b"{oops"),
+            ]),
+            1,
+        ),
+        ("platform report", s(&["platform", "report"]), 2),
+        (
+            "trust security-txt",
+            s(&[
+                "trust",
+                "security-txt",
+                &sectxt,
+                "--now",
+                "2026-01-15T00:00:00+07:00",
+            ]),
+            0,
+        ),
+        (
+            "trust security-txt",
+            s(&[
+                "trust",
+                "security-txt",
+                &file("bad-sectxt.txt", b"nonsense\n"),
+                "--now",
+                "2026-01-15T00:00:00+07:00",
+            ]),
+            1,
+        ),
+        (
+            "trust security-txt",
+            s(&["trust", "security-txt", "/nonexistent/security.txt"]),
+            2,
+        ),
+        (
+            "trust check",
+            s(&["trust", "check", "--host", "a.gov.vn"]),
+            1,
+        ),
+        (
+            "trust check",
+            s(&["trust", "check", "--cert", "/nonexistent.pem"]),
+            2,
+        ),
+        (
+            "trust declare",
+            s(&["trust", "declare", "--host", "a.gov.vn"]),
+            0,
+        ),
+        (
+            "trust declare",
+            s(&["trust", "declare", "--page", "/nonexistent/page.html"]),
+            2,
+        ),
+        ("help", s(&["--help"]), 0),
+        ("usage", s(&["no-such-command"]), 2),
+    ]
+}
+
+#[test]
+fn cli_exit_codes_follow_the_contract_for_every_subcommand() {
+    let mut wrong = Vec::new();
+    for (name, args, want) in cases() {
+        let o = run(&args, Stdio::piped());
+        let stderr = String::from_utf8_lossy(&o.stderr);
+        if o.status.code() != Some(want) || stderr.contains("panicked") {
+            wrong.push(format!(
+                "{name}: {args:?} exited {:?}, want {want}\n  stderr: {}",
+                o.status.code(),
+                stderr.lines().next().unwrap_or("")
+            ));
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "{} cases broke the contract:\n{}",
+        wrong.len(),
+        wrong.join("\n")
+    );
+}
+
+#[test]
+fn cli_closed_stdout_never_panics() {
+    let mut wrong = Vec::new();
+    for json in [false, true] {
+        for (name, mut args, want) in cases() {
+            if json {
+                args.insert(0, "--json".to_owned());
+            }
+            // A pipe whose reading end is already closed: every write fails with EPIPE.
+            let (reader, writer) = std::io::pipe().unwrap();
+            drop(reader);
+            let o = run(&args, Stdio::from(writer));
+            let stderr = String::from_utf8_lossy(&o.stderr);
+            if o.status.code() != Some(want)
+                || stderr.contains("panicked")
+                || stderr.contains("Broken pipe")
+            {
+                wrong.push(format!(
+                    "{name} {args:?}: exit {:?}: {stderr}",
+                    o.status.code()
+                ));
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+#[test]
+fn cli_pipe_into_head_exits_cleanly() {
+    let events = {
+        let mut csv = Vec::new();
+        for i in 0..200_000u64 {
+            csv.extend_from_slice(
+                format!("{},{},l,1\n", i % 5000, 1_735_664_400 + i as i64 * 60).as_bytes(),
+            );
+        }
+        file("many-events.csv", &csv)
+    };
+    let egov = env!("CARGO_BIN_EXE_egov");
+    for cmd in [
+        format!("{egov} --json platform count {events}"),
+        format!("{egov} workday 2026-02-16"),
+        format!(
+            "{egov} --json keygen --from {} --trust-out {}/t.json --force",
+            dir().join("contract.key.json").display(),
+            dir().display()
+        ),
+        format!("{egov} --help"),
+    ] {
+        let o = Command::new("bash")
+            .args(["-c", &format!("set -o pipefail; {cmd} | head -1")])
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&o.stderr);
+        assert!(!stderr.contains("panicked"), "{cmd}: {stderr}");
+        assert_ne!(o.status.code(), Some(101), "{cmd}");
+        assert_eq!(
+            String::from_utf8_lossy(&o.stdout).lines().count(),
+            1,
+            "{cmd}"
+        );
+    }
+}
