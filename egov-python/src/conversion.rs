@@ -131,3 +131,15 @@ pub(crate) fn conversion_verify_document(
         }),
     )
 }
+
+/// A new signing key for conversion marks (CONV-02): JSON `{"key", "trust_set"}`.
+#[pyfunction]
+pub(crate) fn conversion_keygen(py: Python<'_>, label: &str) -> PyResult<String> {
+    text(py, ops::conversion_keygen(label))
+}
+
+/// The public trust set of a key file (JSON); JSON `{"key_id", "public_key", "trust_set"}`.
+#[pyfunction]
+pub(crate) fn conversion_trust_set_from_key(py: Python<'_>, key_json: &str) -> PyResult<String> {
+    text(py, ops::conversion_trust_set_from_key(key_json))
+}

@@ -88,6 +88,8 @@ fn _egov(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(conversion_validate, m)?)?;
     m.add_function(wrap_pyfunction!(conversion_check_system, m)?)?;
     m.add_function(wrap_pyfunction!(conversion_sign, m)?)?;
+    m.add_function(wrap_pyfunction!(conversion_keygen, m)?)?;
+    m.add_function(wrap_pyfunction!(conversion_trust_set_from_key, m)?)?;
     m.add_function(wrap_pyfunction!(conversion_verify, m)?)?;
     m.add_function(wrap_pyfunction!(conversion_stamp_page, m)?)?;
     m.add_function(wrap_pyfunction!(conversion_render_mark, m)?)?;

@@ -68,3 +68,4 @@ def test_plat_02_default_population_is_chosen_by_date_and_stated() -> None:
     assert c["defaults"] == {"population": True, "thresholds": True}
     assert c["findings"][0]["rule"] == "PLAT-02"
     assert egov.classify_platform(months, None, "2026-01-03")["population"]["value"] == 101_300_000
+

@@ -297,3 +297,22 @@ pub(crate) fn content_arg(args: &Value) -> OpResult<Option<Vec<u8>>> {
         _ => Err(bad_args("content_hex / content_text must be strings")),
     }
 }
+
+/// `conversion.keygen`: a new signing key from the operating system's random source (CONV-02):
+/// `{"key": {"label", "key_id", "public_key", "secret_key"}, "trust_set": {"keys": [...]}}`.
+/// Keep `key` private (store it as `egov keygen` does, readable by its owner only); give
+/// `trust_set` to verifiers.
+pub fn conversion_keygen(label: &str) -> OpResult<String> {
+    let key = egov_conversion::KeyFile::generate(label).map_err(dom)?;
+    let trust = key.trust_set().map_err(dom)?;
+    to_text(&json!({ "key": key, "trust_set": trust }))
+}
+
+/// `conversion.trust_set_from_key`: the public trust set of a key file (JSON form of
+/// `egov_conversion::KeyFile`), after checking that its public key and key id belong to its
+/// secret key (`key.mismatch`): `{"key_id", "public_key", "trust_set"}`.
+pub fn conversion_trust_set_from_key(key: &str) -> OpResult<String> {
+    let key = egov_conversion::KeyFile::from_json(key).map_err(dom)?;
+    let trust = key.trust_set().map_err(dom)?;
+    to_text(&json!({ "key_id": key.key_id, "public_key": key.public_key, "trust_set": trust }))
+}

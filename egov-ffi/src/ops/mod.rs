@@ -282,7 +282,7 @@ fn calendar_arg(args: &Value) -> OpResult<Cow<'static, WorkingCalendar>> {
 }
 
 /// Every operation name [`call`] knows, in a stable order.
-pub const OPERATIONS: [&str; 41] = [
+pub const OPERATIONS: [&str; 43] = [
     "time.parse",
     "calendar.day",
     "calendar.is_working_day",
@@ -316,6 +316,8 @@ pub const OPERATIONS: [&str; 41] = [
     "platform.count",
     "platform.count_csv",
     "platform.count_file",
+    "conversion.keygen",
+    "conversion.trust_set_from_key",
     "platform.report",
     "platform.next_due",
     "trust.security_txt",
@@ -427,6 +429,11 @@ pub fn call(op: &str, args: &Value) -> OpResult {
             let mark =
                 json_arg(args, "mark")?.ok_or_else(|| bad_args("argument 'mark' is missing"))?;
             parse_text(&conversion_validate(&mark)?)
+        }
+        "conversion.keygen" => parse_text(&conversion_keygen(str_arg(args, "label")?)?),
+        "conversion.trust_set_from_key" => {
+            let key = json_arg(args, "key")?.ok_or_else(|| bad_args("argument 'key' is missing"))?;
+            parse_text(&conversion_trust_set_from_key(&key)?)
         }
         "conversion.sign" => {
             let mark =

@@ -46,7 +46,7 @@ __all__ = [
     "apply_sender_step", "apply_status", "call", "check_channel", "check_conversion_system",
     "check_registry", "check_security_txt", "classify_platform", "count_active_users",
     "count_active_users_csv", "count_active_users_file", "Monthly", "declare_trust", "edxml_status", "evaluate_site",
-    "evaluate_trust_criterion", "is_ancestor_of", "legal_value", "make_conversion_mark",
+    "evaluate_trust_criterion", "generate_signing_key", "trust_set_from_key", "is_ancestor_of", "legal_value", "make_conversion_mark",
     "match_blocklist", "paper_copy_required", "parse_agency_code", "parse_document_id",
     "parse_document_number", "parse_time", "parse_urgency", "platform_next_due",
     "platform_report", "render_conversion_mark", "scan_links", "send_deadline",
@@ -415,11 +415,29 @@ def sign_conversion_mark(mark: Union[str, Mapping[str, Any]], content: bytes, se
         None if options is None else _json_text(options)))
 
 
+def generate_signing_key(label: str) -> Dict[str, Any]:
+    """A new Ed25519 signing key for conversion marks from the operating system's random source
+    (CONV-02). Keys: ``key`` (``label``, ``key_id``, ``public_key``, ``secret_key``: keep it
+    private, e.g. in a file only its owner reads) and ``trust_set`` (give it to verifiers).
+    ``key["secret_key"]`` is what :func:`sign_conversion_mark` takes."""
+    return _load_dict(_egov.conversion_keygen(label))
+
+
+def trust_set_from_key(key: Union[str, Mapping[str, Any]]) -> Dict[str, Any]:
+    """The public trust set of a key (the ``key`` of :func:`generate_signing_key`, or a key file
+    written by ``egov keygen``), after checking that its public key and key id belong to its
+    secret key (:class:`EgovError` ``key.mismatch``). Keys: ``key_id``, ``public_key``,
+    ``trust_set``."""
+    return _load_dict(_egov.conversion_trust_set_from_key(_json_text(key)))
+
+
 def verify_conversion_qr(qr_text: str, trust: Union[str, Mapping[str, Any]],
                          content: Optional[bytes] = None) -> Dict[str, Any]:
     """Verifies the text of a conversion-mark QR code against a trust set
-    (``{"keys": [{"label", "public_key", "not_before", "not_after"}]}``), comparing ``content``
-    when given. Keys: ``verified``, ``state``, ``failure``, ``content_checked``, ``mark``, …"""
+    (``{"keys": [{"label", "public_key", "not_before", "not_after", "compromised"}]}``; a key
+    marked ``compromised`` verifies nothing, ``not_after`` retires a key and keeps the marks
+    dated before), comparing ``content`` when given. Keys: ``verified``, ``state``,
+    ``failure``, ``content_checked``, ``mark``, …"""
     return _load_dict(_egov.conversion_verify(
         qr_text, _json_text(trust), None if content is None else bytes(content)))
 
@@ -664,10 +682,14 @@ def evaluate_site(request: TrustRequest) -> Dict[str, Any]:
     ``consent``, ``malware_scan``, ``contacts``, ``gov_names``, ``tls`` (``chain`` PEM,
     ``version``, ``cipher_suite``), ``page`` (``url``, ``html``), ``security_txt``
     (``content``, ``fetched_from``), ``blocklist`` (``source``, ``fetched_at``, ``entries``),
-    ``anchors`` (``roots`` PEM, ``with_builtin``), ``policy``. ``datetime``/``date`` values and
-    UTF-8 ``bytes`` are accepted in the dict. Keys of the result: ``evaluated_at``,
-    ``verdicts`` (``criterion``, ``outcome``, ``findings``), ``outcome``, ``meets_criteria``.
-    Missing evidence is ``unknown``, never ``pass``."""
+    ``anchors`` (``roots`` PEM, ``with_builtin``), ``policy``, ``max_attestation_age``
+    (``security_level_days``, ``malware_scan_days``: override the policy's limits).
+    ``datetime``/``date`` values and UTF-8 ``bytes`` are accepted in the dict. Keys of the
+    result: ``evaluated_at``, ``verdicts`` (``criterion``, ``outcome``, ``findings``),
+    ``outcome``, ``meets_criteria``. Missing evidence is ``unknown``, never ``pass``; so is an
+    attestation dated after ``now`` or older than its limit (defaults: the security-level
+    approval 1826 days, the malware scan 30 days; the law sets no age). A ``security_txt`` is
+    judged for the host it was ``fetched_from`` (else ``host``): another site's file fails e)."""
     return _load_dict(_egov.trust_evaluate(_json_text(request)))
 
 
