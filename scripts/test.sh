@@ -28,7 +28,7 @@ if ((${#missing[@]})); then
     echo "== installing ${missing[*]} (apt-get)"
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
   else
-    echo "warning: missing ${missing[*]}; install them (the C tests fall back to AddressSanitizer without valgrind)" >&2
+    echo "warning: missing ${missing[*]}; install them (the test command needs every one)" >&2
   fi
 fi
 
@@ -62,9 +62,13 @@ echo "== cargo test (egov-conversion with the pure-Rust decoder: --no-default-fe
 EGOV_ZXING_PYTHON="$PWD/$venv/bin/python" EGOV_ZXING_REQUIRED=1 \
   cargo test -p egov-conversion --no-default-features --features scan-rxing --locked 2>&1 | tee -a "$log"
 
-echo "== C tests (egov-ffi/tests/c, under valgrind)"
+echo "== cargo test (egov-trust and egov trust probe with the probe feature: loopback TLS servers)"
+cargo test -p egov-trust --features probe --locked 2>&1 | tee -a "$log"
+cargo test -p egov-cli --features probe --locked --test trust 2>&1 | tee -a "$log"
+
+echo "== C tests (egov-ffi/tests/c, under valgrind: required here)"
 status=0
-egov-ffi/tests/c/run.sh 2>&1 | tee -a "$log" || status=1
+EGOV_VALGRIND_REQUIRED=1 egov-ffi/tests/c/run.sh 2>&1 | tee -a "$log" || status=1
 
 echo "== Python (egov-python: build with maturin, pytest)"
 py_rc=0

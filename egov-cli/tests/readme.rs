@@ -1,0 +1,103 @@
+//! The README's command-line examples (issue #11): those that need no file but the repository's
+//! run, succeed, and do not depend on today's date.
+
+use std::path::PathBuf;
+use std::process::Command;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+/// The `egov …` lines of the README's "Command line" block, without comments.
+fn examples() -> Vec<String> {
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    let start = readme
+        .find("## Command line")
+        .expect("a Command line section");
+    let block = &readme[start..];
+    let block = &block[block.find("```sh").unwrap() + 5..];
+    let block = &block[..block.find("```").unwrap()];
+    let mut out = Vec::new();
+    let mut pending = String::new();
+    for line in block.lines() {
+        let code = line.split("  #").next().unwrap_or("").trim_end();
+        if let Some(c) = code.strip_suffix('\\') {
+            pending.push_str(c);
+            continue;
+        }
+        pending.push_str(code);
+        let full = std::mem::take(&mut pending);
+        if full.trim_start().starts_with("egov ") {
+            out.push(full.trim().to_owned());
+        }
+    }
+    out
+}
+
+/// Words that name a file: each must exist in the repository for the example to be run.
+fn files_exist(example: &str) -> bool {
+    example
+        .split_whitespace()
+        .filter(|w| {
+            w.contains('/')
+                || w.ends_with(".json")
+                || w.ends_with(".csv")
+                || w.ends_with(".png")
+                || w.ends_with(".txt")
+                || w.ends_with(".pem")
+                || w.ends_with(".html")
+                || w.ends_with(".gz")
+        })
+        .filter(|w| !w.starts_with("http") && !w.contains('='))
+        .all(|w| root().join(w.trim_matches('"')).exists())
+}
+
+fn run(example: &str, today: &str) -> (Option<i32>, String) {
+    let o = Command::new("bash")
+        .args(["-c", example])
+        .current_dir(root())
+        .env(
+            "PATH",
+            format!(
+                "{}:{}",
+                PathBuf::from(env!("CARGO_BIN_EXE_egov"))
+                    .parent()
+                    .unwrap()
+                    .display(),
+                std::env::var("PATH").unwrap_or_default()
+            ),
+        )
+        .env("EGOV_TODAY", today)
+        .output()
+        .unwrap();
+    (
+        o.status.code(),
+        String::from_utf8_lossy(&o.stdout).into_owned(),
+    )
+}
+
+#[test]
+fn readme_examples_run_the_same_whatever_the_date() {
+    let all = examples();
+    assert!(all.len() >= 15, "{all:?}");
+    let runnable: Vec<&String> = all
+        .iter()
+        .filter(|e| {
+            !e.contains('…') && !e.contains("install") && !e.contains('>') && files_exist(e)
+        })
+        .collect();
+    assert!(
+        runnable.iter().any(|e| e.contains("platform classify")),
+        "{runnable:?}"
+    );
+    for e in runnable {
+        let (code_a, out_a) = run(e, "2026-01-15");
+        let (code_b, out_b) = run(e, "2031-07-01");
+        assert!(
+            matches!(code_a, Some(0 | 1)),
+            "{e}: exit {code_a:?}\n{out_a}"
+        );
+        assert_eq!(code_a, code_b, "{e}: the exit code depends on today's date");
+        assert_eq!(out_a, out_b, "{e}: the answer depends on today's date");
+    }
+}
