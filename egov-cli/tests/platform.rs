@@ -93,7 +93,11 @@ fn plat_04_cli_insufficient_history_exits_1_with_code() {
     ]);
     assert_eq!(o.status.code(), Some(1));
     assert_eq!(json(&o)["error"]["code"], "platform.insufficient_history");
-    assert_eq!(egov(&["platform", "classify"]).status.code(), Some(2), "a usage error");
+    assert_eq!(
+        egov(&["platform", "classify"]).status.code(),
+        Some(2),
+        "a usage error"
+    );
     assert_eq!(
         egov(&["platform", "classify", "--bogus"]).status.code(),
         Some(2)
