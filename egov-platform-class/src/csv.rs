@@ -565,7 +565,7 @@ pub struct ReaderOptions {
 /// assert_eq!(r.stats().malformed, 1);
 /// assert_eq!(r.stats().examples[0].line, 3);
 /// ```
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct CsvEventReader {
     carry: Vec<u8>,
     /// Bytes of the carried line beyond `MAX_LINE + 1` that were not kept.
@@ -576,6 +576,13 @@ pub struct CsvEventReader {
     columns: Option<Columns>,
     kinds: Arc<KindAliases>,
     stats: ParseStats,
+}
+
+impl Default for CsvEventReader {
+    /// A reader of a whole input: offset 0, line 1, header detected on the first line.
+    fn default() -> Self {
+        CsvEventReader::new(0)
+    }
 }
 
 impl CsvEventReader {
@@ -934,6 +941,7 @@ a,0,y,8,1738344600\n";
             .map(|l| l.len() + 1)
             .sum::<usize>();
         assert_eq!(e.offset as usize, nth_line_offset);
+        assert_eq!(CsvEventReader::default().line_no, 1);
         // A reader of a later part numbers from where it starts.
         let mut r = CsvEventReader::starting_at(
             1000,
