@@ -194,6 +194,7 @@ fn count_events(
         threads: threads.unwrap_or(0),
         kinds: kind_aliases(kinds)?,
         progress: Some(&progress),
+        block_size: 0,
     };
     let r = if input == "-" {
         count_csv_reader(std::io::stdin().lock(), "standard input", None, &options)

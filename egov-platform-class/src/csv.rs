@@ -188,6 +188,7 @@ impl ParseStats {
         reason: MalformedReason,
         text: &[u8],
     ) {
+        let text = text.strip_suffix(b"\r").unwrap_or(text);
         self.malformed += 1;
         *self.malformed_by_reason.entry(reason).or_default() += 1;
         if self.examples.len() < MAX_EXAMPLES {

@@ -66,7 +66,13 @@ pub struct CountOptions<'a> {
     pub kinds: KindAliases,
     /// Called now and then with the bytes read so far (compressed bytes for compressed input).
     pub progress: Option<&'a (dyn Fn(u64) + Sync)>,
+    /// Bytes of text per block handed to a thread: 0 = 1 MiB; at least [`MIN_BLOCK`].
+    /// Smaller blocks spread a small input over the threads (and bound memory per thread).
+    pub block_size: usize,
 }
+
+/// The smallest block: a line of [`crate::csv::MAX_LINE`] bytes and its line ending fit.
+pub const MIN_BLOCK: usize = crate::csv::MAX_LINE + 2;
 
 /// The result of a count: the summary (months, event and line accounting) and how it was read.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -191,7 +197,11 @@ pub fn count_csv_reader<R: Read>(
         n => n,
     }
     .clamp(1, 256);
-    let mut blocks = Blocks::new(text, what);
+    let block = match options.block_size {
+        0 => BLOCK,
+        n => n.max(MIN_BLOCK),
+    };
+    let mut blocks = Blocks::new(text, what, block);
     // The columns come from the first line, so that every block is read the same way.
     let first = blocks.first_line().map_err(io)?;
     let columns = match first.as_deref().map(Columns::from_header) {
@@ -318,6 +328,8 @@ struct Blocks<'a> {
     input: Box<dyn Read + 'a>,
     /// The input's name, for errors.
     what: String,
+    /// Bytes per block.
+    block: usize,
     /// Bytes read but not yet handed out (the start of an unfinished line).
     pending: Vec<u8>,
     offset: u64,
@@ -327,11 +339,12 @@ struct Blocks<'a> {
 }
 
 impl<'a> Blocks<'a> {
-    fn new(input: Box<dyn Read + 'a>, what: &str) -> Self {
+    fn new(input: Box<dyn Read + 'a>, what: &str, block: usize) -> Self {
         Blocks {
             input,
             what: what.to_owned(),
-            pending: Vec::with_capacity(BLOCK),
+            block,
+            pending: Vec::with_capacity(block),
             offset: 0,
             line: 1,
             eof: false,
@@ -362,7 +375,7 @@ impl<'a> Blocks<'a> {
 
     /// The first line of the input (without its ending), not consumed; `None` if empty.
     fn first_line(&mut self) -> std::io::Result<Option<Vec<u8>>> {
-        self.fill(BLOCK)?;
+        self.fill(self.block)?;
         if self.pending.is_empty() {
             return Ok(None);
         }
@@ -373,7 +386,7 @@ impl<'a> Blocks<'a> {
     /// The next block of whole lines (the last may lack its line ending), `None` at the end.
     fn next_block(&mut self) -> std::io::Result<Option<Block>> {
         loop {
-            self.fill(BLOCK)?;
+            self.fill(self.block)?;
             if self.pending.is_empty() {
                 return Ok(None);
             }
@@ -389,7 +402,7 @@ impl<'a> Blocks<'a> {
             let rest = self.pending.split_off(cut);
             let text = std::mem::replace(&mut self.pending, rest);
             self.pending
-                .reserve(BLOCK.saturating_sub(self.pending.len()));
+                .reserve(self.block.saturating_sub(self.pending.len()));
             let block = Block {
                 offset: self.offset,
                 line: self.line,
@@ -420,7 +433,7 @@ impl<'a> Blocks<'a> {
             }
             self.offset += self.pending.len() as u64;
             self.pending.clear();
-            self.fill(BLOCK)?;
+            self.fill(self.block)?;
             if self.pending.is_empty() {
                 self.line += 1;
                 return Ok(());

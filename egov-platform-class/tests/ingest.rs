@@ -181,3 +181,58 @@ fn plat_01_line_longer_than_a_block_is_counted_and_numbering_continues() {
         assert_eq!(lines.examples[0].line, 2);
     }
 }
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// One line: a valid event, a kind outside Đ17.1, a broken line, a blank or a long one.
+    fn line() -> impl Strategy<Value = String> {
+        prop_oneof![
+            6 => (0u64..50, 0i64..40_000_000, 0usize..4, any::<bool>()).prop_map(|(u, t, k, vn)| {
+                format!("{u},{},{},{}", 1_735_664_400 + t, ["l", "access", "s", "view"][k], u8::from(vn))
+            }),
+            1 => "[a-z0-9,:; -]{0,30}",
+            1 => Just(String::new()),
+            1 => (4000usize..4200).prop_map(|n| "9".repeat(n)),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(48))]
+        /// PLAT-01: the accounting (line numbers and offsets included) and the counts do not depend
+        /// on the thread count, the block size or the line endings' position in the blocks.
+        #[test]
+        fn plat_01_threads_and_blocks_never_change_the_result(
+            lines in prop::collection::vec(line(), 1..400),
+            header in any::<bool>(),
+            crlf in any::<bool>(),
+            threads in 2usize..5,
+            block in 4098usize..9000,
+        ) {
+            let end = if crlf { "\r\n" } else { "\n" };
+            let mut text = if header { format!("user_id,timestamp,kind,in_vietnam{end}") } else { String::new() };
+            for l in &lines {
+                text.push_str(l);
+                text.push_str(end);
+            }
+            let one = count_csv_reader(text.as_bytes(), "t", None, &CountOptions { threads: 1, ..Default::default() });
+            let many = count_csv_reader(text.as_bytes(), "t", None, &CountOptions { threads, block_size: block, ..Default::default() });
+            match (one, many) {
+                (Ok(a), Ok(b)) => {
+                    prop_assert_eq!(&a.summary, &b.summary);
+                    let l = a.summary.lines.unwrap();
+                    prop_assert_eq!(l.lines, l.header_lines + l.blank_lines + l.events + l.malformed);
+                    for e in &l.examples {
+                        let by_number = text.split(end).nth(e.line as usize - 1).unwrap_or_default();
+                        let shown: String = by_number.chars().take(120).collect();
+                        prop_assert_eq!(&shown, &e.text);
+                        prop_assert!(text.as_bytes()[e.offset as usize..].starts_with(by_number.as_bytes()));
+                    }
+                }
+                (Err(IngestError::NoEvents(a)), Err(IngestError::NoEvents(b))) => prop_assert_eq!(a, b),
+                (a, b) => prop_assert!(false, "{:?} vs {:?}", a.map(|r| r.summary), b.map(|r| r.summary)),
+            }
+        }
+    }
+}

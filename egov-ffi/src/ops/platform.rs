@@ -230,6 +230,7 @@ pub fn platform_count_csv_with(csv: &[u8], options: &CountCsvOptions) -> OpResul
         threads: options.threads,
         kinds: options.kinds.clone(),
         progress: None,
+        block_size: 0,
     };
     count_json(
         egov_platform_class::count_csv_reader(csv, "CSV content", Some(csv.len() as u64), &opts)
@@ -244,6 +245,7 @@ pub fn platform_count_file(path: &str, options: &CountCsvOptions) -> OpResult<St
         threads: options.threads,
         kinds: options.kinds.clone(),
         progress: None,
+        block_size: 0,
     };
     count_json(
         egov_platform_class::count_csv_file(std::path::Path::new(path), &opts)
