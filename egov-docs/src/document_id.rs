@@ -430,13 +430,31 @@ impl EdxmlDocumentId {
         }
     }
 
-    /// An edXML document id from its parts.
-    pub fn new(organ_id: AgencyCode, promulgation_date: NaiveDate, number: DocNumber) -> Self {
-        EdxmlDocumentId {
+    /// An edXML document id from its parts (DOC-08, QĐ 28/2018/QĐ-TTg Đ10.2.b; layout O-06).
+    ///
+    /// The string form writes the date `yyyy/MM/dd`, so its year must be 0000–9999; any other
+    /// date is [`DocumentIdError::Year`], since its string form could not be read back.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use egov_docs::document_id::EdxmlDocumentId;
+    /// let date = NaiveDate::from_ymd_opt(2018, 9, 20).unwrap();
+    /// let id = EdxmlDocumentId::new("000.00.00.G22".parse().unwrap(), date, "7816/VPCP-TTĐT".parse().unwrap()).unwrap();
+    /// assert_eq!(id.to_string(), "000.00.00.G22,2018/09/20,7816/VPCP-TTĐT");
+    /// ```
+    pub fn new(
+        organ_id: AgencyCode,
+        promulgation_date: NaiveDate,
+        number: DocNumber,
+    ) -> Result<Self, DocumentIdError> {
+        if !(0..=9999).contains(&promulgation_date.year()) {
+            return Err(DocumentIdError::Year { offset: 0 });
+        }
+        Ok(EdxmlDocumentId {
             organ_id,
             promulgation_date,
             number,
-        }
+        })
     }
 
     /// Parses with the strict agency profile (DOC-02 via QCVN 102:2016; id layout O-06),

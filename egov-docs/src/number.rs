@@ -32,7 +32,9 @@ use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 use crate::doctype::DocType;
 use crate::parsed::{Parsed, Tolerance};
 
-/// Longest accepted input, in bytes. Real numbers are under 40 bytes.
+/// Longest accepted input, in bytes, and longest canonical form: an input whose canonical form
+/// would be longer is refused ([`NumberError::CanonicalTooLong`]), so that every parsed number
+/// reads back. Real numbers are under 40 bytes.
 pub const MAX_INPUT_LEN: usize = 256;
 
 /// Most significant digits in a number (it must fit a `u32`).
@@ -50,6 +52,13 @@ pub enum NumberError {
     #[error("document number is {len} bytes long; at most {MAX_INPUT_LEN} are accepted")]
     TooLong {
         /// Input length in bytes.
+        len: usize,
+    },
+    /// The input is at most [`MAX_INPUT_LEN`] bytes but its canonical form (leading zero
+    /// added, type abbreviation restored) would be longer, so it could not be read back.
+    #[error("the canonical form of this document number would be {len} bytes long; at most {MAX_INPUT_LEN} are accepted")]
+    CanonicalTooLong {
+        /// Length of the canonical form in bytes.
         len: usize,
     },
     /// No `/` between number and symbol.
@@ -132,6 +141,7 @@ impl ErrorCode for NumberError {
         match self {
             NumberError::Empty => "doc_number.empty",
             NumberError::TooLong { .. } => "doc_number.too_long",
+            NumberError::CanonicalTooLong { .. } => "doc_number.canonical_too_long",
             NumberError::MissingSlash => "doc_number.missing_slash",
             NumberError::TooManyParts { .. } => "doc_number.too_many_parts",
             NumberError::EmptyNumber { .. } => "doc_number.empty_number",
@@ -472,11 +482,13 @@ fn fast_scan(t: &str) -> Option<Scan> {
         if !c.is_ascii_digit() {
             break;
         }
-        number = number * 10 + u32::from(c - b'0');
-        i += 1;
-        if i > MAX_NUMBER_DIGITS {
+        // A tenth digit goes to the full scanner (which reports `NumberTooLarge` or accepts
+        // extra leading zeros) before it is multiplied in: nine digits always fit a `u32`.
+        if i == MAX_NUMBER_DIGITS {
             return None;
         }
+        number = number * 10 + u32::from(c - b'0');
+        i += 1;
     }
     // Two or more digits, no extra leading zero, not zero.
     let canonical_number = i == 2 || (i > 2 && b.first() != Some(&b'0'));
@@ -704,6 +716,11 @@ impl DocNumber {
             }
             text.push_str(group.trim());
         }
+        // The canonical form must read back (parse, `FromStr`, serde), so it obeys the same
+        // limit as the input.
+        if text.len() > MAX_INPUT_LEN {
+            return Err(NumberError::CanonicalTooLong { len: text.len() });
+        }
         let rebuilt = Scan {
             symbol: (symbol_start, text.len()),
             ..parts
@@ -791,7 +808,7 @@ impl NumberError {
             | E::EmptySymbolGroup { offset }
             | E::InvalidSymbolChar { offset, .. }
             | E::SpaceInsideGroup { offset } => Some(offset),
-            E::Empty | E::TooLong { .. } | E::MissingSlash => None,
+            E::Empty | E::TooLong { .. } | E::CanonicalTooLong { .. } | E::MissingSlash => None,
         }
     }
 }
@@ -1050,6 +1067,26 @@ mod tests {
     }
 
     #[test]
+    fn doc_10_canonical_form_is_never_longer_than_the_limit() {
+        // 256 bytes of input whose canonical form gains a leading zero (257 bytes): the
+        // canonical form would be refused when parsed or deserialized again, so the first
+        // parse refuses it, with its own code.
+        let long = "1/".to_owned() + &"A".repeat(254);
+        assert_eq!(long.len(), MAX_INPUT_LEN);
+        let e = DocNumber::parse(&long).unwrap_err();
+        assert_eq!(e, NumberError::CanonicalTooLong { len: 257 });
+        assert_eq!(e.code(), "doc_number.canonical_too_long");
+        assert_eq!(DocNumber::validate(&long), Err(e));
+        // One byte shorter: the canonical form is exactly at the limit and round-trips.
+        let fits = "1/".to_owned() + &"A".repeat(253);
+        let p = parse(&fits);
+        assert_eq!(p.value.as_str().len(), MAX_INPUT_LEN);
+        assert_eq!(parse(p.value.as_str()).value, p.value);
+        let json = serde_json::to_string(&p.value).unwrap();
+        assert_eq!(serde_json::from_str::<DocNumber>(&json).unwrap(), p.value);
+    }
+
+    #[test]
     fn serde_is_the_canonical_string() {
         let n = parse("512 /SY-VPUBND").value;
         assert_eq!(serde_json::to_string(&n).unwrap(), "\"512/SY-VPUBND\"");
@@ -1140,6 +1177,38 @@ mod tests {
                 Err(e) => {
                     let _ = (e.code(), e.to_string(), e.offset());
                 }
+            }
+        }
+
+        /// Every string that parses has a canonical form that parses cleanly to an equal
+        /// value and survives serde (DOC-10.c).
+        #[test]
+        fn doc_10_canonical_form_round_trips(s in prop_oneof![
+            canonical(),
+            "\\PC{0,60}",
+            "[0-9 ]{1,12}/([0-9]{4}/)?[A-Za-zĐđ0-9\\- ]{1,20}",
+            // Near the length limit, where a leading zero or a restored «Đ» could push the
+            // canonical form past it.
+            ("[0-9]{1,11}", "[A-Z]{240,260}").prop_map(|(n, a)| format!("{n}/{a}")),
+            ("[1-9]", 0usize..4, "[A-Z]").prop_map(|(n, short, a)| {
+                format!("{n}/{}", a.repeat(MAX_INPUT_LEN - 2 - short))
+            }),
+            ("[1-9]{1,2}", 0usize..4, "(QD|ND|QyD|CD)").prop_map(|(n, short, t)| {
+                let head = format!("{n}/2018/{t}-");
+                format!("{head}{}", "B".repeat(MAX_INPUT_LEN - head.len() - short))
+            }),
+        ]) {
+            if let Ok(p) = DocNumber::parse(&s) {
+                let canonical = p.value.to_string();
+                prop_assert!(canonical.len() <= MAX_INPUT_LEN);
+                let again = DocNumber::parse(&canonical);
+                prop_assert!(again.is_ok(), "{:?} → {:?}: {:?}", s, canonical, again);
+                let again = again.unwrap();
+                prop_assert!(again.is_clean(), "{:?}: {:?}", canonical, again.warnings);
+                prop_assert_eq!(&again.value, &p.value);
+                prop_assert_eq!(DocNumber::validate(&canonical), Ok(()));
+                let json = serde_json::to_string(&p.value).unwrap();
+                prop_assert_eq!(serde_json::from_str::<DocNumber>(&json).unwrap(), p.value);
             }
         }
 

@@ -195,18 +195,138 @@ impl Assessment {
 }
 
 /// A generic attestation: who attests, when, and a reference (report number, URL).
+///
+/// An attestation is evidence at the evaluation time only when it is dated no later than that
+/// time and is not older than the maximum age for its criterion ([`AttestationMaxAge`]).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Attestation {
     /// Who attests (organisation or auditor).
     pub by: String,
-    /// When the attestation was made.
+    /// When the attestation was made (for a scan: when the scan ran).
     pub at: VnDateTime,
     /// Report number, document number or URL.
     pub reference: String,
     /// Whether the attested check found a problem (for a malware scan: malware found).
     #[serde(default)]
     pub found_problems: bool,
+}
+
+/// How old an attestation may be at the evaluation time, per criterion, in days (A-22; issue
+/// #11). NĐ 137/2024 Đ21.2 says nothing about the age of evidence: these are SDK defaults,
+/// documented and overridable (in the policy's `[max_attestation_age]` table or the request's
+/// `max_attestation_age` key), in the spirit of REQUIREMENTS §7.
+///
+/// * a) **1826 days (five years)** for the approval of the security level (NĐ 85/2016). Neither
+///   the decree nor the other seeds give the approval a validity period or a re-assessment
+///   interval (they speak only of periodic checks, «định kỳ kiểm tra, đánh giá», QĐ 942/QĐ-TTg
+///   Đ1.V.6.a, without a period). The approval stays in force until the system changes, so the
+///   limit is long: one five-year IT planning cycle (the «kế hoạch 5 năm» of NĐ 137/2024 Đ6.2.a), after
+///   which an unchanged approval is unlikely to describe the system. Owners of cấp độ 3–5 systems,
+///   which are checked more often, may want a shorter limit.
+/// * đ) **30 days** for a malware / malicious-link scan: a scan is an observation at one point in
+///   time of content that changes, so an old clean scan says little about the page today; 30
+///   days matches a monthly scanning cycle.
+///
+/// An attestation dated after the evaluation time is never evidence; one older than its limit
+/// is stale. Neither is a `Pass`: both make the criterion `Unknown` (not evidenced), with the
+/// age and the limit in the finding.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct AttestationMaxAge {
+    /// a) the security-level approval ([`SecurityLevelAttestation::approved_at`]), in days.
+    pub security_level_days: u32,
+    /// đ) the malware-scan attestation ([`Attestation::at`]), in days.
+    pub malware_scan_days: u32,
+}
+
+impl AttestationMaxAge {
+    /// a) default: five years (see the type's docs).
+    pub const SECURITY_LEVEL_DAYS: u32 = 1826;
+    /// đ) default: 30 days (see the type's docs).
+    pub const MALWARE_SCAN_DAYS: u32 = 30;
+}
+
+impl Default for AttestationMaxAge {
+    fn default() -> Self {
+        AttestationMaxAge {
+            security_level_days: Self::SECURITY_LEVEL_DAYS,
+            malware_scan_days: Self::MALWARE_SCAN_DAYS,
+        }
+    }
+}
+
+const DAY_SECS: i64 = 24 * 3600;
+
+/// Whether an attestation dated `at` is evidence at `now` (A-22, issue #11).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Age {
+    /// Dated after `now`.
+    Future,
+    /// Older than the limit; whole days.
+    Stale(i64),
+    /// Within the limit; whole days.
+    Current(i64),
+}
+
+pub(crate) fn age(at: VnDateTime, now: VnDateTime, max_days: u32) -> Age {
+    let secs = now.unix_seconds().saturating_sub(at.unix_seconds());
+    if secs < 0 {
+        Age::Future
+    } else if secs > i64::from(max_days).saturating_mul(DAY_SECS) {
+        Age::Stale(secs / DAY_SECS)
+    } else {
+        Age::Current(secs / DAY_SECS)
+    }
+}
+
+impl Age {
+    /// The age facts for a finding's evidence.
+    pub(crate) fn evidence(self, max_days: u32) -> serde_json::Value {
+        match self {
+            Age::Future => serde_json::json!({ "future": true, "max_age_days": max_days }),
+            Age::Stale(d) | Age::Current(d) => {
+                serde_json::json!({ "age_days": d, "max_age_days": max_days })
+            }
+        }
+    }
+
+    /// The `Unknown` finding for an attestation that is not evidence at `now`, or `None` when it
+    /// is current. `what` names it in English and Vietnamese.
+    pub(crate) fn problem(
+        self,
+        criterion: Criterion,
+        what: (&str, &str),
+        at: VnDateTime,
+        max_days: u32,
+    ) -> Option<Finding> {
+        let (en, vi) = what;
+        match self {
+            Age::Current(_) => None,
+            Age::Future => Some(finding(
+                criterion,
+                Outcome::Unknown,
+                format!(
+                    "{en} dated {at} is after the evaluation time: it cannot be evidence yet"
+                ),
+                format!(
+                    "{vi} ghi ngày {at}, sau thời điểm đánh giá: chưa thể là bằng chứng"
+                ),
+            )),
+            Age::Stale(days) => Some(finding(
+                criterion,
+                Outcome::Unknown,
+                format!(
+                    "{en} dated {} is stale: {days} days old, limit {max_days} days (max_attestation_age; the law sets no age)",
+                    at.date()
+                ),
+                format!(
+                    "{vi} ngày {} đã quá cũ: {days} ngày, giới hạn {max_days} ngày (max_attestation_age; pháp luật không quy định thời hạn)",
+                    at.date()
+                ),
+            )),
+        }
+    }
 }
 
 /// Attested security level under Nghị định 85/2016/NĐ-CP (criterion a).
@@ -229,13 +349,16 @@ fn nd85_2016() -> LegalRef {
 }
 
 /// TRUST-02.a (NĐ 137/2024 Đ21.2.a, A-22): level-based security from an attestation. `Unknown`
-/// without one; `Fail` for a level outside 1–5; `Unknown` for an approval without reference
-/// or dated after `now`; otherwise `Pass`.
+/// without one; `Fail` for a level outside 1–5; `Unknown` for an approval without reference,
+/// dated after `now`, or older than `max_age_days` (stale; default
+/// [`AttestationMaxAge::SECURITY_LEVEL_DAYS`], the law sets no age); otherwise `Pass`.
 pub fn evaluate_security_level(
     attestation: Option<&SecurityLevelAttestation>,
     now: VnDateTime,
+    max_age_days: u32,
 ) -> CriterionVerdict {
     let c = Criterion::A;
+    let age_of = |a: &SecurityLevelAttestation| age(a.approved_at, now, max_age_days);
     let f = match attestation {
         None => finding(
             c,
@@ -257,39 +380,40 @@ pub fn evaluate_security_level(
             "thiếu số quyết định phê duyệt cấp độ",
         )
         .with_field("approval_reference"),
-        Some(a) if a.approved_at > now => finding(
+        Some(a) => match age_of(a).problem(
             c,
-            Outcome::Unknown,
-            format!(
-                "approval dated {} is after the evaluation time",
-                a.approved_at
+            ("the security-level approval", "quyết định phê duyệt cấp độ"),
+            a.approved_at,
+            max_age_days,
+        ) {
+            Some(f) => f.with_field("approved_at"),
+            None => finding(
+                c,
+                Outcome::Pass,
+                format!(
+                    "security level {} approved by {} on {}",
+                    a.level,
+                    a.approval_reference,
+                    a.approved_at.date()
+                ),
+                format!(
+                    "cấp độ {} được phê duyệt theo {} ngày {}",
+                    a.level,
+                    a.approval_reference,
+                    a.approved_at.date()
+                ),
             ),
-            format!("ngày phê duyệt {} sau thời điểm đánh giá", a.approved_at),
-        )
-        .with_field("approved_at"),
-        Some(a) => finding(
-            c,
-            Outcome::Pass,
-            format!(
-                "security level {} approved by {} on {}",
-                a.level,
-                a.approval_reference,
-                a.approved_at.date()
-            ),
-            format!(
-                "cấp độ {} được phê duyệt theo {} ngày {}",
-                a.level,
-                a.approval_reference,
-                a.approved_at.date()
-            ),
-        ),
+        },
     };
-    // The level scheme itself is NĐ 85/2016; the evidence names it beside the attestation.
-    let f = match attestation.and_then(|a| serde_json::to_value(a).ok()) {
-        Some(a) => f.with_evidence(serde_json::json!({
-            "attestation": a,
-            "level_scheme": nd85_2016().to_string(),
-        })),
+    // The level scheme itself is NĐ 85/2016; the evidence names it beside the attestation,
+    // with the attestation's age and the limit it was judged against.
+    let f = match attestation.and_then(|a| Some((a, serde_json::to_value(a).ok()?))) {
+        Some((a, value)) => {
+            let mut e = age_of(a).evidence(max_age_days);
+            e["attestation"] = value;
+            e["level_scheme"] = serde_json::json!(nd85_2016().to_string());
+            f.with_evidence(e)
+        }
         None => f,
     };
     CriterionVerdict::from_findings(c, vec![f])

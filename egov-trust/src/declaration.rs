@@ -41,7 +41,8 @@ pub struct Declaration {
     pub evaluated_at: VnDateTime,
     /// Name of the TLS policy.
     pub policy: String,
-    /// The TLS policy itself (tiers for versions, cipher suites, signatures, keys).
+    /// The TLS policy itself (tiers for versions, cipher suites, signatures, keys) and the
+    /// maximum attestation ages of a) and đ).
     pub policy_settings: TlsPolicy,
     /// Trust anchors used.
     pub anchors: String,
@@ -172,6 +173,15 @@ impl Declaration {
                     .map(|(v, tier)| format!("{v} ({tier:?})"))
                     .collect::<Vec<_>>()
                     .join(", "),
+            ),
+            (
+                t("Tuổi tối đa của bằng chứng xác nhận", "Attestation max age"),
+                format!(
+                    "a) {} {days}, đ) {} {days}",
+                    self.policy_settings.max_attestation_age.security_level_days,
+                    self.policy_settings.max_attestation_age.malware_scan_days,
+                    days = t("ngày", "days"),
+                ),
             ),
             (
                 t("Chứng thư gốc tin cậy", "Trust anchors"),

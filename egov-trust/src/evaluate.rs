@@ -64,15 +64,16 @@ pub struct SiteEvidence {
     pub contacts: Vec<ContactEvidence>,
 }
 
-/// What the evaluation is judged against: evaluation time, trust anchors, TLS policy and the
-/// blocklist snapshot.
+/// What the evaluation is judged against: evaluation time, trust anchors, the policy (TLS tiers
+/// and attestation ages) and the blocklist snapshot.
 #[derive(Debug, Clone, Copy)]
 pub struct Context<'a> {
     /// The evaluation time.
     pub now: VnDateTime,
     /// Trust anchors for c).
     pub anchors: &'a Anchors,
-    /// TLS policy for c).
+    /// TLS policy for c), and the maximum attestation ages for a) and đ)
+    /// ([`TlsPolicy::max_attestation_age`]).
     pub policy: &'a TlsPolicy,
     /// Advisory list for d) and đ).
     pub blocklist: Option<&'a BlocklistSnapshot>,
@@ -84,6 +85,15 @@ fn scan_page(ev: &SiteEvidence) -> Scanned<'_> {
     ev.page
         .as_ref()
         .map(|p| (p, extract_links(&p.html, &p.url)))
+}
+
+/// a) judged against the policy's age limit for the approval.
+fn security_level(ev: &SiteEvidence, ctx: &Context<'_>) -> CriterionVerdict {
+    evaluate_security_level(
+        ev.security_level.as_ref(),
+        ctx.now,
+        ctx.policy.max_attestation_age.security_level_days,
+    )
 }
 
 /// b) needs the page's link targets (is the commitment linked?).
@@ -102,6 +112,8 @@ fn page_links(ev: &SiteEvidence, ctx: &Context<'_>, links: &Scanned<'_>) -> Crit
             ctx.blocklist,
             &ev.gov_names,
             ev.malware_scan.as_ref(),
+            ctx.now,
+            ctx.policy.max_attestation_age.malware_scan_days,
         ),
         Some((_, Err(e))) => CriterionVerdict::from_findings(
             Criterion::Dd,
@@ -112,7 +124,14 @@ fn page_links(ev: &SiteEvidence, ctx: &Context<'_>, links: &Scanned<'_>) -> Crit
                 format!("không quét được trang: {e}"),
             )],
         ),
-        None => evaluate_links(None, ctx.blocklist, &ev.gov_names, ev.malware_scan.as_ref()),
+        None => evaluate_links(
+            None,
+            ctx.blocklist,
+            &ev.gov_names,
+            ev.malware_scan.as_ref(),
+            ctx.now,
+            ctx.policy.max_attestation_age.malware_scan_days,
+        ),
     }
 }
 
@@ -132,7 +151,7 @@ pub fn evaluate_criterion(
     criterion: Criterion,
 ) -> CriterionVerdict {
     match criterion {
-        Criterion::A => evaluate_security_level(ev.security_level.as_ref(), ctx.now),
+        Criterion::A => security_level(ev, ctx),
         Criterion::B => consent(ev, &scan_page(ev)),
         Criterion::C => evaluate_tls(ev.tls.as_ref(), ctx.anchors, ctx.policy, ctx.now),
         Criterion::D => evaluate_blocklist(ctx.blocklist, ev.host.as_deref(), &ev.addresses),
@@ -146,7 +165,7 @@ pub fn evaluate_criterion(
 pub fn evaluate_site(ev: &SiteEvidence, ctx: &Context<'_>) -> Assessment {
     let links = scan_page(ev);
     let verdicts = vec![
-        evaluate_security_level(ev.security_level.as_ref(), ctx.now),
+        security_level(ev, ctx),
         consent(ev, &links),
         evaluate_tls(ev.tls.as_ref(), ctx.anchors, ctx.policy, ctx.now),
         evaluate_blocklist(ctx.blocklist, ev.host.as_deref(), &ev.addresses),

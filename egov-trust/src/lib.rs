@@ -46,8 +46,8 @@ pub mod tls;
 
 pub use blocklist::{evaluate_blocklist, normalize_host, BlocklistHit, BlocklistSnapshot};
 pub use criteria::{
-    evaluate_consent, evaluate_security_level, Assessment, Attestation, ConsentCommitment,
-    Criterion, CriterionVerdict, SecurityLevelAttestation,
+    evaluate_consent, evaluate_security_level, Assessment, Attestation, AttestationMaxAge,
+    ConsentCommitment, Criterion, CriterionVerdict, SecurityLevelAttestation,
 };
 pub use declaration::{Declaration, DeclaredCriterion, Lang, DECLARATION_FORMAT};
 pub use evaluate::{evaluate_criterion, evaluate_site, Context, Page, SiteEvidence, SystemInfo};
@@ -56,8 +56,8 @@ pub use links::{
     Link, LinkError, LinkFlag, RawLink,
 };
 pub use request::{
-    AnchorsInput, BlocklistInput, EvaluationRequest, PageInput, PreparedEvaluation, RequestError,
-    SecurityTxtInput, TlsInput,
+    AnchorsInput, AttestationMaxAgeInput, BlocklistInput, EvaluationRequest, PageInput,
+    PreparedEvaluation, RequestError, SecurityTxtInput, TlsInput,
 };
 pub use security_txt::{
     evaluate_contact, parse_security_txt, ContactEvidence, Problem, ProblemKind, SecurityTxt,

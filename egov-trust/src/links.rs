@@ -5,7 +5,7 @@
 
 use std::borrow::Cow;
 
-use egov_core::{Finding, Outcome};
+use egov_core::{Finding, Outcome, VnDateTime};
 use lol_html::html_content::Element;
 use lol_html::{ElementContentHandlers, HandlerResult, HtmlRewriter, Selector, Settings};
 use serde::{Deserialize, Serialize};
@@ -13,7 +13,7 @@ use unicode_normalization::UnicodeNormalization;
 use url::Url;
 
 use crate::blocklist::BlocklistSnapshot;
-use crate::criteria::finding;
+use crate::criteria::{age, finding};
 use crate::{Attestation, Criterion, CriterionVerdict};
 
 /// One link found on the page.
@@ -379,14 +379,19 @@ pub fn flag_links(
 }
 
 /// TRUST-02.đ (NĐ 137/2024 Đ21.2.đ, A-22): the verdict on a page. `Fail` when a link is on the
-/// advisory list or the malware-scan attestation reports problems; `Unknown` without the page,
-/// without a blocklist, or without a malware-scan attestation; warning signs (IP literals,
+/// advisory list or a current malware-scan attestation reports problems; `Unknown` without the
+/// page, without a blocklist, or without a current malware-scan attestation: one dated after
+/// `now`, or older than `max_scan_age_days` (stale; default
+/// [`AttestationMaxAge::MALWARE_SCAN_DAYS`](crate::AttestationMaxAge::MALWARE_SCAN_DAYS), the
+/// law sets no age), is not evidence either way; warning signs (IP literals,
 /// `javascript:`/`data:` URLs, mixed content, look-alikes) are warnings; otherwise `Pass`.
 pub fn evaluate_links(
     page: Option<(&Url, &[Link])>,
     blocklist: Option<&BlocklistSnapshot>,
     gov_names: &[String],
     malware_scan: Option<&Attestation>,
+    now: VnDateTime,
+    max_scan_age_days: u32,
 ) -> CriterionVerdict {
     let c = Criterion::Dd;
     let mut out: Vec<Finding> = Vec::new();
@@ -453,43 +458,72 @@ pub fn evaluate_links(
             }
         }
     }
-    out.push(
-        match malware_scan {
-            None => finding(
-                c,
-                Outcome::Unknown,
-                "no malware-scan attestation was given",
-                "chưa có kết quả rà quét mã độc",
-            ),
-            Some(a) if a.found_problems => finding(
-                c,
-                Outcome::Fail,
-                format!("malware scan by {} ({}) found problems", a.by, a.reference),
-                format!(
-                    "rà quét mã độc của {} ({}) phát hiện vấn đề",
-                    a.by, a.reference
-                ),
-            ),
-            Some(a) => finding(
-                c,
-                Outcome::Pass,
-                format!(
-                    "malware scan by {} on {} ({}) found nothing",
-                    a.by,
-                    a.at.date(),
-                    a.reference
-                ),
-                format!(
-                    "rà quét mã độc của {} ngày {} ({}) không phát hiện vấn đề",
-                    a.by,
-                    a.at.date(),
-                    a.reference
-                ),
-            ),
-        }
-        .with_field("malware_scan"),
-    );
+    out.push(malware_scan_finding(malware_scan, now, max_scan_age_days));
     CriterionVerdict::from_findings(c, out)
+}
+
+/// TRUST-02.đ (NĐ 137/2024 Đ21.2.đ, A-22): the finding on the malware-scan attestation. A scan
+/// dated after `now` or older than `max_age_days` is not evidence (`Unknown`), whatever it found;
+/// a current one that found problems fails; a current clean one passes.
+fn malware_scan_finding(scan: Option<&Attestation>, now: VnDateTime, max_age_days: u32) -> Finding {
+    let c = Criterion::Dd;
+    let Some(a) = scan else {
+        return finding(
+            c,
+            Outcome::Unknown,
+            "no malware-scan attestation was given",
+            "chưa có kết quả rà quét mã độc",
+        )
+        .with_field("malware_scan");
+    };
+    let judged = age(a.at, now, max_age_days);
+    let what = ("the malware scan", "kết quả rà quét mã độc");
+    let f = match judged.problem(c, what, a.at, max_age_days) {
+        // Not evidence now, whatever it found; say what it found all the same.
+        Some(mut f) if a.found_problems => {
+            f.message.push_str("; it reported problems");
+            f.message_vi.push_str("; kết quả đó ghi nhận có vấn đề");
+            f
+        }
+        Some(f) => f,
+        None if a.found_problems => finding(
+            c,
+            Outcome::Fail,
+            format!(
+                "malware scan by {} on {} ({}) found problems",
+                a.by,
+                a.at.date(),
+                a.reference
+            ),
+            format!(
+                "rà quét mã độc của {} ngày {} ({}) phát hiện vấn đề",
+                a.by,
+                a.at.date(),
+                a.reference
+            ),
+        ),
+        None => finding(
+            c,
+            Outcome::Pass,
+            format!(
+                "malware scan by {} on {} ({}) found nothing",
+                a.by,
+                a.at.date(),
+                a.reference
+            ),
+            format!(
+                "rà quét mã độc của {} ngày {} ({}) không phát hiện vấn đề",
+                a.by,
+                a.at.date(),
+                a.reference
+            ),
+        ),
+    };
+    let mut evidence = judged.evidence(max_age_days);
+    if let Ok(v) = serde_json::to_value(a) {
+        evidence["attestation"] = v;
+    }
+    f.with_field("malware_scan").with_evidence(evidence)
 }
 
 fn truncate(s: &str) -> String {

@@ -17,7 +17,8 @@
 //!   "security_txt": {"content": "Contact: …", "fetched_from": "https://…/.well-known/security.txt"},
 //!   "blocklist": {"source": "tinnhiemmang.vn snapshot", "fetched_at": "2026-11-23T08:00:00+07:00", "entries": "evil.vn\n"},
 //!   "anchors": {"roots": "-----BEGIN CERTIFICATE-----…", "with_builtin": false},
-//!   "policy": {"name": "…", "versions": {…}, …}
+//!   "policy": {"name": "…", "versions": {…}, …},
+//!   "max_attestation_age": {"security_level_days": 1826, "malware_scan_days": 30}
 //! }
 //! ```
 //!
@@ -28,6 +29,13 @@
 //! Unknown keys are an error, so a misspelt key is not silently ignored. Defaults: the built-in
 //! Mozilla roots (`anchors`), the built-in policy ([`TlsPolicy::default`], A-20; `policy` may be
 //! the settings object or TOML/JSON text), the page URL `https://HOST/`.
+//!
+//! Attestations (`security_level.approved_at`, `malware_scan.at`) must not be dated after `now`
+//! and not be older than their maximum age ([`AttestationMaxAge`](crate::AttestationMaxAge):
+//! SDK defaults a) 1826 days, đ) 30 days; the law sets no age). The policy's
+//! `max_attestation_age` sets them; the request's `max_attestation_age` key overrides each limit
+//! it names (the others keep the policy's), so a request need not restate a whole TLS policy to
+//! change one age.
 
 use std::net::IpAddr;
 
@@ -37,9 +45,9 @@ use url::Url;
 
 use crate::{
     evaluate_criterion, evaluate_site, extract_links, load_anchors, load_chain, Anchors,
-    Assessment, Attestation, BlocklistSnapshot, CertError, ConsentCommitment, ContactEvidence,
-    Context, Criterion, CriterionVerdict, Declaration, Link, LinkError, Page, PolicyError,
-    SecurityLevelAttestation, SiteEvidence, SystemInfo, TlsEvidence, TlsPolicy,
+    Assessment, Attestation, AttestationMaxAge, BlocklistSnapshot, CertError, ConsentCommitment,
+    ContactEvidence, Context, Criterion, CriterionVerdict, Declaration, Link, LinkError, Page,
+    PolicyError, SecurityLevelAttestation, SiteEvidence, SystemInfo, TlsEvidence, TlsPolicy,
 };
 
 /// Text or bytes: JSON carries a string; Rust callers may put any bytes (a DER certificate, a
@@ -106,6 +114,29 @@ fn default_source() -> String {
     "caller".to_owned()
 }
 
+/// Overrides of the policy's maximum attestation ages (A-22, issue #11): each limit given
+/// replaces the policy's, the others stay as the policy has them.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AttestationMaxAgeInput {
+    /// a) the security-level approval, in days.
+    #[serde(default)]
+    pub security_level_days: Option<u32>,
+    /// đ) the malware scan, in days.
+    #[serde(default)]
+    pub malware_scan_days: Option<u32>,
+}
+
+impl AttestationMaxAgeInput {
+    /// The limits of `base` with the ones given here replaced.
+    pub fn apply(&self, base: AttestationMaxAge) -> AttestationMaxAge {
+        AttestationMaxAge {
+            security_level_days: self.security_level_days.unwrap_or(base.security_level_days),
+            malware_scan_days: self.malware_scan_days.unwrap_or(base.malware_scan_days),
+        }
+    }
+}
+
 /// Trust anchors instead of (or besides) the built-in Mozilla roots (criterion c).
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -165,8 +196,12 @@ pub struct EvaluationRequest {
     #[serde(default)]
     pub anchors: Option<AnchorsInput>,
     /// c) the TLS policy: the settings object or TOML/JSON text; default the built-in (A-20).
+    /// It also holds the maximum attestation ages of a) and đ).
     #[serde(default)]
     pub policy: Option<serde_json::Value>,
+    /// a), đ) overrides of the policy's maximum attestation ages.
+    #[serde(default)]
+    pub max_attestation_age: Option<AttestationMaxAgeInput>,
 }
 
 /// Why a request could not be turned into evidence. Each says which part was wrong.
@@ -227,7 +262,7 @@ impl EvaluationRequest {
     /// Loads the chain, anchors, policy, blocklist and page into evidence ready to evaluate.
     pub fn prepare(self) -> Result<PreparedEvaluation, RequestError> {
         let now = self.now.ok_or(RequestError::NowMissing)?;
-        let policy = match self.policy {
+        let mut policy = match self.policy {
             None | Some(serde_json::Value::Null) => TlsPolicy::default(),
             Some(serde_json::Value::String(text)) => {
                 TlsPolicy::from_text(&text).map_err(RequestError::Policy)?
@@ -235,6 +270,9 @@ impl EvaluationRequest {
             Some(v) => serde_json::from_value(v)
                 .map_err(|e| RequestError::Policy(PolicyError::Json(e.to_string())))?,
         };
+        if let Some(ages) = self.max_attestation_age {
+            policy.max_attestation_age = ages.apply(policy.max_attestation_age);
+        }
         let anchors = match self.anchors {
             None => Anchors::BuiltIn,
             Some(a) => {

@@ -15,7 +15,7 @@ use x509_cert::der::{Decode, Encode};
 use x509_cert::Certificate;
 
 use crate::criteria::finding;
-use crate::{Criterion, CriterionVerdict};
+use crate::{AttestationMaxAge, Criterion, CriterionVerdict};
 
 /// A tier, best first (NCSC-NL style).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -61,7 +61,9 @@ pub struct RsaTiers {
     pub phase_out: u32,
 }
 
-/// What counts as secure: a policy file in TOML or JSON.
+/// What counts as secure: a policy file in TOML or JSON. Besides the TLS tiers of c) it
+/// carries the maximum attestation ages of a) and đ) ([`AttestationMaxAge`]), the other
+/// judgement the evidence is held to.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TlsPolicy {
@@ -79,6 +81,12 @@ pub struct TlsPolicy {
     /// Named curves (`P-256`, `P-384`, `P-521`, `Ed25519`, `Ed448`) to tiers; unlisted:
     /// insufficient.
     pub curves: BTreeMap<String, Tier>,
+    /// Not TLS: how old the attestations of a) and đ) may be (A-22; SDK defaults, the law sets
+    /// no age). Kept in this policy so that one policy file states everything the evidence is
+    /// judged against, and the declaration records it. Optional in a policy file (TOML table
+    /// `[max_attestation_age]`): a policy written without it gets the defaults.
+    #[serde(default)]
+    pub max_attestation_age: AttestationMaxAge,
 }
 
 /// A policy file could not be read.
@@ -200,6 +208,7 @@ impl Default for TlsPolicy {
                 phase_out: 2048,
             },
             curves: tiers(&[(&["P-256", "P-384", "P-521", "Ed25519", "Ed448"], Good)]),
+            max_attestation_age: AttestationMaxAge::default(),
         }
     }
 }

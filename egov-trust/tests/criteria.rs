@@ -2,9 +2,12 @@
 
 use egov_core::{Outcome, VnDateTime};
 use egov_trust::{
-    evaluate_consent, evaluate_security_level, Assessment, ConsentCommitment, Criterion,
-    CriterionVerdict, SecurityLevelAttestation,
+    evaluate_consent, evaluate_security_level, Assessment, AttestationMaxAge, ConsentCommitment,
+    Criterion, CriterionVerdict, SecurityLevelAttestation,
 };
+
+/// The default age limit of a) (five years).
+const DAYS: u32 = AttestationMaxAge::SECURITY_LEVEL_DAYS;
 
 fn t(s: &str) -> VnDateTime {
     VnDateTime::parse_local(s).unwrap()
@@ -22,22 +25,63 @@ fn level(level: u8, reference: &str) -> SecurityLevelAttestation {
 #[test]
 fn trust_02a_level_attestation() {
     let now = t("2026-11-23");
-    assert_eq!(evaluate_security_level(None, now).outcome, Outcome::Unknown);
-    let v = evaluate_security_level(Some(&level(3, "123/QĐ-STTTT")), now);
+    assert_eq!(
+        evaluate_security_level(None, now, DAYS).outcome,
+        Outcome::Unknown
+    );
+    let v = evaluate_security_level(Some(&level(3, "123/QĐ-STTTT")), now, DAYS);
     assert_eq!(v.outcome, Outcome::Pass);
     assert_eq!(v.findings[0].rule, "TRUST-02.a");
     assert_eq!(v.findings[0].basis.to_string(), "NĐ 137/2024/NĐ-CP Đ21.2.a");
     assert_eq!(
-        evaluate_security_level(Some(&level(6, "1/QĐ")), now).outcome,
+        evaluate_security_level(Some(&level(6, "1/QĐ")), now, DAYS).outcome,
         Outcome::Fail
     );
     assert_eq!(
-        evaluate_security_level(Some(&level(2, " ")), now).outcome,
+        evaluate_security_level(Some(&level(2, " ")), now, DAYS).outcome,
         Outcome::Unknown
     );
     assert_eq!(
-        evaluate_security_level(Some(&level(2, "1/QĐ")), t("2024-01-01")).outcome,
+        evaluate_security_level(Some(&level(2, "1/QĐ")), t("2024-01-01"), DAYS).outcome,
         Outcome::Unknown
+    );
+}
+
+#[test]
+fn trust_02a_approval_age_limit() {
+    let now = t("2026-11-23");
+    let at = |d: &str| SecurityLevelAttestation {
+        approved_at: t(d),
+        ..level(3, "123/QĐ-STTTT")
+    };
+    // 1826 days before now is the last current day; a day more is stale.
+    assert_eq!(
+        evaluate_security_level(Some(&at("2021-11-23")), now, DAYS).outcome,
+        Outcome::Pass
+    );
+    let v = evaluate_security_level(Some(&at("2021-11-22")), now, DAYS);
+    assert_eq!(v.outcome, Outcome::Unknown);
+    assert_eq!(v.findings[0].field.as_deref(), Some("approved_at"));
+    assert!(v.findings[0]
+        .message
+        .contains("1827 days old, limit 1826 days"));
+    let e = v.findings[0].evidence.as_ref().unwrap();
+    assert_eq!(e["age_days"], 1827);
+    assert_eq!(e["level_scheme"], "NĐ 85/2016/NĐ-CP");
+    assert_eq!(e["attestation"]["level"], 3);
+    // A shorter limit of the caller's.
+    assert_eq!(
+        evaluate_security_level(Some(&at("2025-03-01")), now, 365).outcome,
+        Outcome::Unknown
+    );
+    // A level outside 1–5 still fails, whatever the date.
+    let bad = SecurityLevelAttestation {
+        level: 9,
+        ..at("2010-01-01")
+    };
+    assert_eq!(
+        evaluate_security_level(Some(&bad), now, DAYS).outcome,
+        Outcome::Fail
     );
 }
 

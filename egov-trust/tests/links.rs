@@ -2,8 +2,8 @@
 
 use egov_core::{ErrorCode, Outcome, VnDateTime};
 use egov_trust::{
-    evaluate_links, extract_links, flag_links, look_alike_of, Attestation, BlocklistSnapshot,
-    LinkFlag,
+    evaluate_links, extract_links, flag_links, look_alike_of, Attestation, AttestationMaxAge,
+    BlocklistSnapshot, LinkFlag,
 };
 use url::Url;
 
@@ -15,6 +15,14 @@ fn page() -> (Url, Vec<u8>) {
     .unwrap();
     (Url::parse("https://dichvucong.gov.vn/").unwrap(), html)
 }
+
+/// The evaluation time of these tests.
+fn now() -> VnDateTime {
+    VnDateTime::parse("2026-11-23T09:00:00+07:00").unwrap()
+}
+
+/// The default age limit of a malware scan (30 days).
+const DAYS: u32 = AttestationMaxAge::MALWARE_SCAN_DAYS;
 
 fn blocklist() -> BlocklistSnapshot {
     BlocklistSnapshot::parse("test", None, "evil.vn\nexample.com\n")
@@ -120,7 +128,7 @@ fn trust_02dd_verdicts() {
     };
     let b = blocklist();
     assert_eq!(
-        evaluate_links(Some((&u, &links)), Some(&b), &[], Some(&scan)).outcome,
+        evaluate_links(Some((&u, &links)), Some(&b), &[], Some(&scan), now(), DAYS).outcome,
         Outcome::Fail
     );
     let clean = extract_links(
@@ -129,16 +137,16 @@ fn trust_02dd_verdicts() {
     )
     .unwrap();
     assert_eq!(
-        evaluate_links(Some((&u, &clean)), Some(&b), &[], Some(&scan)).outcome,
+        evaluate_links(Some((&u, &clean)), Some(&b), &[], Some(&scan), now(), DAYS).outcome,
         Outcome::Pass
     );
     assert_eq!(
-        evaluate_links(Some((&u, &clean)), Some(&b), &[], None).outcome,
+        evaluate_links(Some((&u, &clean)), Some(&b), &[], None, now(), DAYS).outcome,
         Outcome::Unknown,
         "malware verdict needs an attestation"
     );
     assert_eq!(
-        evaluate_links(Some((&u, &clean)), None, &[], Some(&scan)).outcome,
+        evaluate_links(Some((&u, &clean)), None, &[], Some(&scan), now(), DAYS).outcome,
         Outcome::Unknown
     );
     let bad = Attestation {
@@ -146,14 +154,52 @@ fn trust_02dd_verdicts() {
         ..scan
     };
     assert_eq!(
-        evaluate_links(Some((&u, &clean)), Some(&b), &[], Some(&bad)).outcome,
+        evaluate_links(Some((&u, &clean)), Some(&b), &[], Some(&bad), now(), DAYS).outcome,
         Outcome::Fail
     );
     assert_eq!(
-        evaluate_links(None, Some(&b), &[], None).outcome,
+        evaluate_links(None, Some(&b), &[], None, now(), DAYS).outcome,
         Outcome::Unknown
     );
     assert_eq!(LinkFlag::LookAlike.code(), "links.look_alike");
+}
+
+#[test]
+fn trust_02dd_malware_scan_dated_in_the_future_or_stale_is_not_evidence() {
+    let u = Url::parse("https://dichvucong.gov.vn/").unwrap();
+    let clean = extract_links(b"<a href='/a'>a</a>", &u).unwrap();
+    let b = blocklist();
+    let scan = |at: &str, found_problems: bool| Attestation {
+        by: "VNCERT/CC".into(),
+        at: VnDateTime::parse(at).unwrap(),
+        reference: "scan".into(),
+        found_problems,
+    };
+    let judge = |a: &Attestation, days: u32| {
+        evaluate_links(Some((&u, &clean)), Some(&b), &[], Some(a), now(), days)
+    };
+    // After the evaluation time: not evidence, clean or not.
+    for found in [false, true] {
+        let v = judge(&scan("2026-12-01T00:00:00+07:00", found), DAYS);
+        assert_eq!(v.outcome, Outcome::Unknown, "{:#?}", v.findings);
+    }
+    // Seven years old: stale, clean or not; the stale one that found problems says so.
+    let v = judge(&scan("2019-11-23T09:00:00+07:00", false), DAYS);
+    assert_eq!(v.outcome, Outcome::Unknown);
+    let v = judge(&scan("2019-11-23T09:00:00+07:00", true), DAYS);
+    assert_eq!(v.outcome, Outcome::Unknown);
+    let f = v.findings.last().unwrap();
+    assert_eq!(f.rule, "TRUST-02.đ");
+    assert!(f.message.contains("stale"), "{}", f.message);
+    assert!(f.message.contains("it reported problems"), "{}", f.message);
+    // The limit is the caller's: a year-long limit accepts a 200-day-old scan.
+    let old = scan("2026-05-07T09:00:00+07:00", false);
+    assert_eq!(judge(&old, DAYS).outcome, Outcome::Unknown);
+    assert_eq!(judge(&old, 365).outcome, Outcome::Pass);
+    // A current scan that found problems fails, with its date.
+    let v = judge(&scan("2026-11-20T09:00:00+07:00", true), DAYS);
+    assert_eq!(v.outcome, Outcome::Fail);
+    assert!(v.findings.last().unwrap().message.contains("2026-11-20"));
 }
 
 #[test]

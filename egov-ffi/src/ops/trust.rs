@@ -4,8 +4,10 @@ use super::*;
 
 /// `trust.security_txt`: parses and checks a security.txt file (TRUST-02.e, RFC 9116) at
 /// `now` (timestamp with offset); `fetched_from` is the URI it was read from (compared with
-/// `Canonical`) or `None`. The library's `SecurityTxt` JSON (`problems` with `code`, `severity`
-/// and `line`) plus `"valid": bool`.
+/// `Canonical`, and echoed as `fetched_from`) or `None`. The library's `SecurityTxt` JSON
+/// (`problems` with `code`, `severity` and `line`) plus `"valid": bool`. Whether the file is the
+/// site's (its host, its contacts' domains) is judged by `trust.evaluate` / `trust.criterion`,
+/// which know the site.
 pub fn trust_security_txt(
     content: &[u8],
     now: &str,
@@ -38,7 +40,7 @@ pub fn trust_blocklist_match(list: &str, host: &str) -> OpResult<String> {
 }
 
 /// Loads a site-evaluation request (the JSON form of `egov_trust::request`: evidence, `now`,
-/// anchors, policy, blocklist).
+/// anchors, policy, blocklist, `max_attestation_age` overrides of the attestation age limits).
 pub fn trust_prepare(request: &str) -> OpResult<egov_trust::PreparedEvaluation> {
     from_json::<egov_trust::EvaluationRequest>("request", request)?
         .prepare()
@@ -69,7 +71,8 @@ pub fn trust_criterion(request: &str, criterion: &str) -> OpResult<String> {
 }
 
 /// `trust.links`: the links of the request's page (TRUST-02.đ) resolved against its URL, the
-/// flagged ones (listed, IP literal, script URL, mixed content, look-alike) and the verdict:
+/// flagged ones (listed, IP literal, script URL, mixed content, look-alike) and the verdict
+/// (with the malware scan judged at `now` against the policy's age limit, as in `trust.evaluate`):
 /// `{"links": [...], "flagged": [...], "verdict": {...}}`. Without a page: error
 /// `trust.page_missing`.
 pub fn trust_links(request: &str) -> OpResult<String> {
@@ -95,6 +98,8 @@ pub fn trust_links(request: &str) -> OpResult<String> {
         p.blocklist.as_ref(),
         &p.evidence.gov_names,
         p.evidence.malware_scan.as_ref(),
+        p.now,
+        p.policy.max_attestation_age.malware_scan_days,
     );
     to_text(&json!({ "links": links, "flagged": flagged, "verdict": verdict }))
 }
