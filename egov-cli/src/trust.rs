@@ -73,6 +73,10 @@ pub struct EvidenceArgs {
     /// security.txt file.
     #[arg(long)]
     security_txt: Option<PathBuf>,
+    /// The URI the --security-txt file was fetched from (RFC 9116 §3: it is judged for that
+    /// host; compared with its Canonical fields, §2.5.2). Default: judged for --host.
+    #[arg(long, requires = "security_txt")]
+    security_txt_url: Option<String>,
     /// Advisory blocklist snapshot (one domain, address or CIDR range a line).
     #[arg(long)]
     blocklist: Option<PathBuf>,
@@ -96,9 +100,18 @@ pub struct EvidenceArgs {
     /// With --anchors: keep the built-in roots too.
     #[arg(long)]
     with_builtin_roots: bool,
-    /// TLS policy file (TOML or JSON); default: the built-in policy.
+    /// TLS policy file (TOML or JSON); default: the built-in policy. Its
+    /// [max_attestation_age] table sets the attestation age limits.
     #[arg(long)]
     policy: Option<PathBuf>,
+    /// a) Maximum age of the security-level approval, in days (default 1826, five years; the
+    /// law sets none). Overrides the policy's.
+    #[arg(long, value_name = "DAYS")]
+    max_security_level_age_days: Option<u32>,
+    /// đ) Maximum age of the malware-scan attestation, in days (default 30; the law sets none).
+    /// Overrides the policy's.
+    #[arg(long, value_name = "DAYS")]
+    max_scan_age_days: Option<u32>,
     /// Evaluation time (ISO 8601 with offset, or local Vietnam time); default now.
     #[arg(long)]
     now: Option<String>,
@@ -185,8 +198,17 @@ fn load(a: &EvidenceArgs) -> Result<PreparedEvaluation, CmdResult> {
     if let Some(p) = &a.security_txt {
         req.security_txt = Some(SecurityTxtInput {
             content: read(p)?,
-            fetched_from: None,
+            fetched_from: a.security_txt_url.clone(),
         });
+    }
+    if a.max_security_level_age_days.is_some() || a.max_scan_age_days.is_some() {
+        let ages = req.max_attestation_age.get_or_insert_with(Default::default);
+        if a.max_security_level_age_days.is_some() {
+            ages.security_level_days = a.max_security_level_age_days;
+        }
+        if a.max_scan_age_days.is_some() {
+            ages.malware_scan_days = a.max_scan_age_days;
+        }
     }
     req.addresses.extend(a.addresses.iter().copied());
     req.prepare().map_err(|e| CmdResult::error(&e))

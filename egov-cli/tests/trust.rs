@@ -53,7 +53,7 @@ fn full_args(attest: &str, page: &str, bl: &str) -> Vec<String> {
         "--page",
         page,
         "--security-txt",
-        &td("securitytxt/nine-security.txt"),
+        &td("securitytxt/good-test-gov-vn.txt"),
         "--blocklist",
         bl,
         "--attest",
@@ -183,6 +183,123 @@ fn trust_02e_cli_security_txt() {
         "2026-11-23",
     ]);
     assert_eq!(o.status.code(), Some(0));
+}
+
+/// The value after `flag` in `args` replaced by `value`.
+fn set(args: &mut [String], flag: &str, value: &str) {
+    let i = args.iter().position(|a| a == flag).unwrap();
+    args[i + 1] = value.to_owned();
+}
+
+/// `--json` output of `egov` on `args` with extra arguments.
+fn run_json(args: &[String], extra: &[&str]) -> (Option<i32>, serde_json::Value) {
+    let mut all: Vec<&str> = vec!["--json"];
+    all.extend(args.iter().map(String::as_str));
+    all.extend(extra);
+    let o = egov(&all);
+    (o.status.code(), json(&o))
+}
+
+/// The codes in the evidence of a verdict's findings.
+fn codes(verdict: &serde_json::Value) -> Vec<String> {
+    verdict["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|f| f["evidence"]["code"].as_str().map(str::to_owned))
+        .collect()
+}
+
+#[test]
+fn trust_02e_cli_another_sites_security_txt_fails() {
+    let attest = tmp("attest-e1.json", ATTEST);
+    let page = tmp("page-e1.html", "<a href='/bao-mat'>Bảo mật</a>");
+    let bl = tmp("bl-e1.txt", "evil.vn\n");
+    let mut args = full_args(&attest, &page, &bl);
+    // 9-Security's own file (Canonical https://nine-security.com/…) offered for good.test.gov.vn.
+    set(
+        &mut args,
+        "--security-txt",
+        &td("securitytxt/nine-security.txt"),
+    );
+    let (code, v) = run_json(&args, &[]);
+    assert_eq!(code, Some(1), "{v:#}");
+    assert_eq!(v["verdicts"][5]["outcome"], "fail", "{v:#}");
+    assert!(codes(&v["verdicts"][5]).contains(&"security_txt.canonical_elsewhere".to_owned()));
+    // The site's own file, said to be fetched from another site.
+    let args = full_args(&attest, &page, &bl);
+    let (code, v) = run_json(
+        &args,
+        &[
+            "--security-txt-url",
+            "https://nine-security.com/.well-known/security.txt",
+        ],
+    );
+    assert_eq!(code, Some(1));
+    assert!(codes(&v["verdicts"][5]).contains(&"security_txt.other_site".to_owned()));
+    // Fetched from where it says it lives: all six pass.
+    let (code, v) = run_json(
+        &args,
+        &[
+            "--security-txt-url",
+            "https://good.test.gov.vn/.well-known/security.txt",
+        ],
+    );
+    assert_eq!(code, Some(0), "{v:#}");
+    // The URL without the file is a usage error.
+    assert_eq!(
+        egov(&["trust", "check", "--security-txt-url", "https://a.gov.vn/"])
+            .status
+            .code(),
+        Some(2)
+    );
+}
+
+#[test]
+fn trust_02dd_cli_stale_or_future_scan_is_not_a_pass() {
+    let page = tmp("page-dd1.html", "<a href='/bao-mat'>Bảo mật</a>");
+    let bl = tmp("bl-dd1.txt", "evil.vn\n");
+    // A scan dated after the evaluation time.
+    let future = tmp(
+        "attest-dd1.json",
+        &ATTEST.replace("2026-11-20T09:00:00+07:00", "2026-12-01T09:00:00+07:00"),
+    );
+    let (code, v) = run_json(&full_args(&future, &page, &bl), &[]);
+    assert_eq!(code, Some(1));
+    assert_eq!(v["verdicts"][4]["outcome"], "unknown", "{v:#}");
+    // The attested scan (2026-11-20) judged six weeks later: stale under the 30-day default.
+    let attest = tmp("attest-dd2.json", ATTEST);
+    let mut args = full_args(&attest, &page, &bl);
+    set(&mut args, "--now", "2027-01-01T09:00:00+07:00");
+    let (code, v) = run_json(&args, &[]);
+    assert_eq!(code, Some(1));
+    assert_eq!(v["verdicts"][4]["outcome"], "unknown", "{v:#}");
+    let text = v["verdicts"][4].to_string();
+    assert!(text.contains("42 days old, limit 30 days"), "{text}");
+    // A longer limit of the caller's.
+    let (code, v) = run_json(&args, &["--max-scan-age-days", "60"]);
+    assert_eq!(code, Some(0), "{v:#}");
+}
+
+#[test]
+fn trust_02a_cli_max_security_level_age() {
+    let attest = tmp("attest-a1.json", ATTEST);
+    let page = tmp("page-a1.html", "<a href='/bao-mat'>Bảo mật</a>");
+    let bl = tmp("bl-a1.txt", "evil.vn\n");
+    let args = full_args(&attest, &page, &bl);
+    // Approved 2025-05-01: 571 days before the evaluation, over a one-year limit.
+    let (code, v) = run_json(&args, &["--max-security-level-age-days", "365"]);
+    assert_eq!(code, Some(1));
+    assert_eq!(v["verdicts"][0]["outcome"], "unknown", "{v:#}");
+    assert!(v["verdicts"][0].to_string().contains("stale"));
+    // The declaration states the limits used.
+    let mut decl = args.clone();
+    decl[1] = "declare".into();
+    let (_, d) = run_json(&decl, &["--max-scan-age-days", "14"]);
+    assert_eq!(
+        d["policy_settings"]["max_attestation_age"],
+        serde_json::json!({"security_level_days": 1826, "malware_scan_days": 14})
+    );
 }
 
 #[test]

@@ -8,10 +8,10 @@ use url::Url;
 
 use crate::criteria::finding;
 use crate::{
-    evaluate_blocklist, evaluate_consent, evaluate_contact, evaluate_links,
+    evaluate_blocklist, evaluate_consent, evaluate_contact_for, evaluate_links,
     evaluate_security_level, evaluate_tls, extract_links, parse_security_txt, Anchors, Assessment,
     Attestation, BlocklistSnapshot, ConsentCommitment, ContactEvidence, Criterion,
-    CriterionVerdict, Link, LinkError, SecurityLevelAttestation, TlsEvidence, TlsPolicy,
+    CriterionVerdict, Link, LinkError, SecurityLevelAttestation, SiteNames, TlsEvidence, TlsPolicy,
 };
 
 /// The system being assessed (Đ21.3 self-declaration header).
@@ -58,7 +58,10 @@ pub struct SiteEvidence {
     pub malware_scan: Option<Attestation>,
     /// đ) further `gov.vn` names to protect from look-alikes.
     pub gov_names: Vec<String>,
-    /// e) the security.txt bytes and the URI they were fetched from.
+    /// e) the security.txt bytes and the URI they were fetched from (the probe fills in
+    /// `https://HOST/.well-known/security.txt`). The file is judged for that URI's host (RFC 9116
+    /// §3) and its `Canonical` fields against it (§2.5.2); without it, for `host`. See
+    /// [`crate::security_txt`].
     pub security_txt: Option<(Vec<u8>, Option<String>)>,
     /// e) other published contact evidence.
     pub contacts: Vec<ContactEvidence>,
@@ -140,7 +143,16 @@ fn contact(ev: &SiteEvidence, ctx: &Context<'_>) -> CriterionVerdict {
         .security_txt
         .as_ref()
         .map(|(b, from)| parse_security_txt(b, ctx.now, from.as_deref()));
-    evaluate_contact(st.as_ref(), &ev.contacts)
+    // Judged for the site: its host, and the owner's other names (the system URL, gov_names).
+    let mut own_names = ev.gov_names.clone();
+    if !ev.system.url.is_empty() {
+        own_names.push(ev.system.url.clone());
+    }
+    let site = SiteNames {
+        host: ev.host.clone(),
+        own_names,
+    };
+    evaluate_contact_for(st.as_ref(), &ev.contacts, &site)
 }
 
 /// TRUST-02 (NĐ 137/2024 Đ21.2): evaluates one criterion from the evidence, exactly as

@@ -60,8 +60,8 @@ pub use request::{
     PreparedEvaluation, RequestError, SecurityTxtInput, TlsInput,
 };
 pub use security_txt::{
-    evaluate_contact, parse_security_txt, ContactEvidence, Problem, ProblemKind, SecurityTxt,
-    Severity,
+    evaluate_contact, evaluate_contact_for, parse_security_txt, ContactEvidence, OriginProblem,
+    Problem, ProblemKind, SecurityTxt, Severity, SiteNames,
 };
 pub use tls::{
     evaluate_tls, load_anchors, load_chain, summarize, Anchors, CertError, CertSummary, KeyInfo,

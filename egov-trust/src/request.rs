@@ -36,6 +36,10 @@
 //! `max_attestation_age` sets them; the request's `max_attestation_age` key overrides each limit
 //! it names (the others keep the policy's), so a request need not restate a whole TLS policy to
 //! change one age.
+//!
+//! `security_txt.fetched_from` is the URI the file was read from: the file is judged for that
+//! host (RFC 9116 §3) and its `Canonical` fields are compared with it (§2.5.2); without it the
+//! file is judged for `host` (see [`crate::security_txt`]).
 
 use std::net::IpAddr;
 

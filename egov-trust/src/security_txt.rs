@@ -1,5 +1,39 @@
 //! security.txt (RFC 9116) parser and validator for criterion e) (TRUST-02.e, NĐ 137/2024
 //! Đ21.2.e). Every problem carries a stable machine code and, where it has one, a 1-based line.
+//!
+//! # Whose file it is
+//!
+//! A security.txt says who to contact about *one* site, so it is judged for the host it stands
+//! for, not only on its own syntax:
+//!
+//! * **Where it came from.** The evidence is the bytes plus the URI they were fetched from
+//!   ([`SecurityTxt::fetched_from`]; in a [`crate::SiteEvidence`] the second element of
+//!   `security_txt`, filled in by the probe with `https://HOST/.well-known/security.txt`). RFC 9116
+//!   §3: a file «only applies to the domain in the URI used to retrieve it». A file fetched from
+//!   another site than the one assessed ([`OriginProblem::OtherSite`]) is not the site's: `Fail`.
+//!   One fetched from another host of the same organisation (`www.` of the site, its parent
+//!   domain) is a warning ([`OriginProblem::OtherHost`]).
+//! * **`Canonical`** (RFC 9116 §2.5.2): when the file has Canonical fields, one of them should be
+//!   the URI it was fetched from; «if … the URI used to retrieve that file is not listed within
+//!   any canonical fields, then the contents of the file SHOULD NOT be trusted». Compared as URLs
+//!   (host case and default port do not matter). None of them listing the fetched-from URI is a
+//!   warning ([`ProblemKind::CanonicalMismatch`]) when some Canonical is on the site's own domain
+//!   (a moved file, a second location); when **every** Canonical is on another site
+//!   ([`OriginProblem::CanonicalElsewhere`]) the file is another site's copy: `Fail`, and its
+//!   contacts are not counted. Without a fetched-from URI the Canonical fields are judged against
+//!   the site's host.
+//! * **Contacts** (RFC 9116 §2.5.3) at a domain not related to the site are a warning
+//!   ([`OriginProblem::ForeignContact`]): reports may not reach the owner (outsourcing to a CERT
+//!   or a vendor is legitimate, hence not a failure). `tel:` contacts have no domain.
+//!
+//! "Related" means the same organisation: the same registrable domain (one label below the
+//! public suffix: `good.test.gov.vn`, `test.gov.vn` and `www.test.gov.vn` are one organisation,
+//! `test.gov.vn` and `mic.gov.vn` are two) as the site's host, the fetched-from host, the
+//! system's URL or a name the caller lists as the owner's (`gov_names`). The public suffixes are
+//! approximated without the Public Suffix List: a two-letter country code with a shared second
+//! level (`gov.vn`, `com.vn`, `edu.vn`, `co.uk`, …) or a single top-level label. For contacts
+//! only, a `gov.vn` address is related to a `gov.vn` site: parent agencies and the state's
+//! incident-response centres are all under `gov.vn`. See [`evaluate_contact_for`].
 
 use egov_core::{ErrorCode, VnDateTime};
 use serde::{Deserialize, Serialize};
@@ -136,6 +170,10 @@ pub struct SecurityTxt {
     pub preferred_languages: Vec<String>,
     /// Whether the file is an OpenPGP cleartext signed message (signature not verified).
     pub signed: bool,
+    /// The URI the file was fetched from, as given to [`parse_security_txt`] (RFC 9116 §3: the
+    /// file applies to that host only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fetched_from: Option<String>,
     /// Every problem, in line order (file-level problems last).
     pub problems: Vec<Problem>,
 }
@@ -175,7 +213,10 @@ pub fn parse_security_txt(
     now: VnDateTime,
     fetched_from: Option<&str>,
 ) -> SecurityTxt {
-    let mut out = SecurityTxt::default();
+    let mut out = SecurityTxt {
+        fetched_from: fetched_from.map(str::to_owned),
+        ..SecurityTxt::default()
+    };
     let text = match std::str::from_utf8(input) {
         Ok(t) => std::borrow::Cow::Borrowed(t),
         Err(e) => {
@@ -396,7 +437,7 @@ pub fn parse_security_txt(
         );
     }
     if let Some(from) = fetched_from {
-        if !out.canonical.is_empty() && !out.canonical.iter().any(|c| c == from) {
+        if !out.canonical.is_empty() && !out.canonical.iter().any(|c| same_uri(c, from)) {
             let line = out
                 .fields
                 .iter()
@@ -424,6 +465,15 @@ pub fn parse_security_txt(
 
 fn truncate(s: &str) -> String {
     s.chars().take(80).collect()
+}
+
+/// Two URIs are the same resource: equal after URL parsing (host case, default port, empty path
+/// normalised), else equal as text.
+fn same_uri(a: &str, b: &str) -> bool {
+    match (url::Url::parse(a.trim()), url::Url::parse(b.trim())) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => a.trim() == b.trim(),
+    }
 }
 
 fn chrono_rfc3339(value: &str) -> Option<VnDateTime> {
@@ -492,14 +542,134 @@ pub struct ContactEvidence {
     pub contact: String,
 }
 
-/// TRUST-02.e (NĐ 137/2024 Đ21.2.e): a public security contact exists. `Pass` when the
-/// security.txt has a usable Contact (RFC 9116 problems are reported as warnings, except that an
-/// expired file is not used) or other published contact evidence is given; `Fail` when a
-/// security.txt is given with no usable contact and there is no other evidence; `Unknown` when
-/// nothing is given.
+/// How a security.txt relates to the site it is judged for (RFC 9116 §2.5.2, §3), one variant
+/// per stable code (see [`ErrorCode`] and the module docs).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OriginProblem {
+    /// Fetched from a host of another organisation than the site (RFC 9116 §3): not the site's
+    /// file. Fails e).
+    OtherSite,
+    /// Fetched from another host of the site's organisation (RFC 9116 §3). A warning.
+    OtherHost,
+    /// Every `Canonical` URI is on another site (RFC 9116 §2.5.2): another site's file. Fails e).
+    CanonicalElsewhere,
+    /// A `Contact` at a domain not related to the site (RFC 9116 §2.5.3). A warning.
+    ForeignContact,
+}
+
+impl ErrorCode for OriginProblem {
+    fn code(&self) -> &'static str {
+        match self {
+            OriginProblem::OtherSite => "security_txt.other_site",
+            OriginProblem::OtherHost => "security_txt.other_host",
+            OriginProblem::CanonicalElsewhere => "security_txt.canonical_elsewhere",
+            OriginProblem::ForeignContact => "security_txt.foreign_contact",
+        }
+    }
+}
+
+/// The site a security.txt and its contacts are judged for (TRUST-02.e; RFC 9116 §2.5.2, §3).
+/// The fetched-from URI is the file's own ([`SecurityTxt::fetched_from`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SiteNames {
+    /// The host name of the site assessed.
+    pub host: Option<String>,
+    /// Other names of the same owner (the system's URL host, the agency's names): a Canonical or
+    /// a contact there is the owner's own. Host names or URLs.
+    pub own_names: Vec<String>,
+}
+
+/// Public-suffix approximation: second-level labels under which unrelated organisations
+/// register (`gov.vn`, `com.vn`, `co.uk`, …) when the top level is a two-letter country code.
+const SHARED_SECOND_LEVEL: &[&str] = &[
+    "ac", "biz", "co", "com", "edu", "go", "gob", "gouv", "gov", "govt", "gv", "health", "id",
+    "info", "int", "io", "ltd", "mil", "name", "ne", "net", "nic", "or", "org", "plc", "pro",
+    "sch",
+];
+
+/// A host name from a host, URL or `mailto:` address: lower-case ASCII (IDNA), no trailing dot.
+fn host_of(name: &str) -> Option<String> {
+    let name = name.trim();
+    let host = match url::Url::parse(name) {
+        Ok(u) if u.scheme() == "mailto" => u.path().rsplit_once('@')?.1.to_owned(),
+        Ok(u) => u
+            .host_str()?
+            .trim_start_matches('[')
+            .trim_end_matches(']')
+            .to_owned(),
+        Err(_) => name.to_owned(),
+    };
+    crate::normalize_host(&host).or_else(|| {
+        let h = host.trim_end_matches('.').to_ascii_lowercase();
+        (!h.is_empty()).then_some(h)
+    })
+}
+
+/// The registrable domain of a normalised host (see the module docs); an IP address as is.
+fn organisation(host: &str) -> &str {
+    if host.parse::<std::net::IpAddr>().is_ok() {
+        return host;
+    }
+    let labels: Vec<&str> = host.split('.').collect();
+    let n = labels.len();
+    let keep = match labels.as_slice() {
+        [.., second, tld] if tld.len() == 2 && SHARED_SECOND_LEVEL.contains(second) => 3,
+        _ => 2,
+    };
+    if n <= keep {
+        return host;
+    }
+    let cut: usize = labels[..n - keep].iter().map(|l| l.len() + 1).sum();
+    &host[cut..]
+}
+
+fn is_gov_vn(host: &str) -> bool {
+    host == "gov.vn" || host.ends_with(".gov.vn")
+}
+
+fn related(host: &str, names: &[String]) -> bool {
+    let org = organisation(host);
+    names.iter().any(|n| organisation(n) == org)
+}
+
+/// Each domain of a Contact URI (`mailto:` may list several addresses); none for `tel:`.
+fn contact_domains(contact: &str) -> Vec<String> {
+    match url::Url::parse(contact.trim()) {
+        Ok(u) if u.scheme() == "mailto" => u
+            .path()
+            .split(',')
+            .filter_map(|a| host_of(&format!("mailto:{}", a.trim())))
+            .collect(),
+        Ok(u) if u.scheme() == "tel" => Vec::new(),
+        Ok(_) => host_of(contact).into_iter().collect(),
+        Err(_) => Vec::new(),
+    }
+}
+
+/// TRUST-02.e (NĐ 137/2024 Đ21.2.e): a public security contact exists. Judges the security.txt
+/// for the host it was fetched from ([`SecurityTxt::fetched_from`]), with no other names of the
+/// site; see [`evaluate_contact_for`].
 pub fn evaluate_contact(
     security_txt: Option<&SecurityTxt>,
     other: &[ContactEvidence],
+) -> crate::CriterionVerdict {
+    evaluate_contact_for(security_txt, other, &SiteNames::default())
+}
+
+/// TRUST-02.e (NĐ 137/2024 Đ21.2.e; RFC 9116 §2.5.2, §2.5.3, §3): a public security contact of
+/// the site exists. `Pass` when the security.txt is the site's and has a usable Contact (RFC
+/// 9116 problems are reported as warnings, except that an expired file is not used) or other
+/// published contact evidence is given. `Fail` when the security.txt is another site's (fetched
+/// from another site, or every `Canonical` elsewhere: see the module docs), or when a
+/// security.txt is given with no usable contact and there is no other evidence; `Unknown` when
+/// nothing is given. A contact at a domain not related to the site, or a file fetched from
+/// another host of the same organisation, is a warning. Without any host (no fetched-from URI,
+/// no `site.host`) the file is judged on its own.
+pub fn evaluate_contact_for(
+    security_txt: Option<&SecurityTxt>,
+    other: &[ContactEvidence],
+    site: &SiteNames,
 ) -> crate::CriterionVerdict {
     use crate::criteria::finding;
     use egov_core::{Instrument, LegalRef, Outcome};
@@ -507,13 +677,19 @@ pub fn evaluate_contact(
     let rfc = LegalRef::instrument(Instrument::Other("RFC 9116".to_owned()));
     let mut findings = Vec::new();
     let mut usable = false;
+    let mut foreign_file = false;
     if let Some(st) = security_txt {
         let expired = st.problems.iter().any(|p| p.kind == ProblemKind::Expired);
-        for p in st
-            .problems
+        let origin = origin_findings(st, site);
+        foreign_file = origin.iter().any(|(_, f)| f.outcome == Outcome::Fail);
+        let canonical_elsewhere = origin
             .iter()
-            .filter(|p| p.severity != Severity::Notice)
-        {
+            .any(|(k, _)| *k == OriginProblem::CanonicalElsewhere);
+        for p in st.problems.iter().filter(|p| {
+            p.severity != Severity::Notice
+                // Said more strongly by the canonical_elsewhere failure.
+                && !(canonical_elsewhere && p.kind == ProblemKind::CanonicalMismatch)
+        }) {
             let mut f = finding(
                 c,
                 Outcome::Warning,
@@ -524,7 +700,8 @@ pub fn evaluate_contact(
             f.basis = rfc.clone();
             findings.push(f);
         }
-        if !st.contacts.is_empty() && !expired {
+        findings.extend(origin.into_iter().map(|(_, f)| f));
+        if !st.contacts.is_empty() && !expired && !foreign_file {
             usable = true;
             findings.push(
                 finding(
@@ -551,7 +728,7 @@ pub fn evaluate_contact(
             .with_evidence(serde_json::json!(o)),
         );
     }
-    if !usable {
+    if !usable && !foreign_file {
         findings.push(if security_txt.is_some() {
             finding(
                 c,
@@ -569,4 +746,131 @@ pub fn evaluate_contact(
         });
     }
     crate::CriterionVerdict::from_findings(c, findings)
+}
+
+/// TRUST-02.e (NĐ 137/2024 Đ21.2.e; RFC 9116 §2.5.2, §2.5.3, §3): the findings on whose file
+/// `st` is (module docs), each with its [`OriginProblem`].
+fn origin_findings(st: &SecurityTxt, site: &SiteNames) -> Vec<(OriginProblem, egov_core::Finding)> {
+    use crate::criteria::finding;
+    use egov_core::Outcome;
+    let c = crate::Criterion::E;
+    let mut out = Vec::new();
+    let fetched_host = st.fetched_from.as_deref().and_then(host_of);
+    let site_host = site.host.as_deref().and_then(host_of);
+    // The site's names (its host and the owner's), and with the fetched-from host the names the
+    // file may speak for.
+    let mut site_names: Vec<String> = site.own_names.iter().filter_map(|n| host_of(n)).collect();
+    site_names.extend(site_host.clone());
+    let mut names = site_names.clone();
+    names.extend(fetched_host.clone());
+    if names.is_empty() {
+        return out;
+    }
+    let subject = fetched_host
+        .clone()
+        .or_else(|| site_host.clone())
+        .unwrap_or_default();
+    let push = |out: &mut Vec<_>, kind: OriginProblem, outcome, en: String, vi: String, ev| {
+        let mut e: serde_json::Value = ev;
+        e["code"] = serde_json::json!(kind.code());
+        out.push((kind, finding(c, outcome, en, vi).with_evidence(e)));
+    };
+    if let (Some(from), Some(fh), Some(sh)) = (&st.fetched_from, &fetched_host, &site_host) {
+        if fh != sh {
+            let ev = serde_json::json!({ "fetched_from": from, "host": sh });
+            if related(fh, &site_names) {
+                push(
+                    &mut out,
+                    OriginProblem::OtherHost,
+                    Outcome::Warning,
+                    format!("security.txt was fetched from {from}, not from the site's host {sh} (same organisation; RFC 9116 §3: a security.txt applies only to the host it is fetched from)"),
+                    format!("security.txt được lấy từ {from}, không phải từ tên miền {sh} của trang (cùng tổ chức; RFC 9116 §3: security.txt chỉ áp dụng cho tên miền mà nó được lấy về)"),
+                    ev,
+                );
+            } else {
+                push(
+                    &mut out,
+                    OriginProblem::OtherSite,
+                    Outcome::Fail,
+                    format!("security.txt was fetched from {from}, another site than {sh}: a security.txt applies only to the host it is fetched from (RFC 9116 §3), so its contacts are not the site's"),
+                    format!("security.txt được lấy từ {from}, là trang khác với {sh}: security.txt chỉ áp dụng cho tên miền mà nó được lấy về (RFC 9116 §3), đầu mối trong đó không phải của trang"),
+                    ev,
+                );
+            }
+        }
+    }
+    let canonical_hosts: Vec<String> = st.canonical.iter().filter_map(|u| host_of(u)).collect();
+    if !st.canonical.is_empty() && !canonical_hosts.iter().any(|h| related(h, &names)) {
+        let list = st.canonical.join(", ");
+        push(
+            &mut out,
+            OriginProblem::CanonicalElsewhere,
+            Outcome::Fail,
+            format!("security.txt names another site as canonical ({list}), not {subject}: per RFC 9116 §2.5.2 its content is not to be trusted for {subject}, so its contacts are not the site's"),
+            format!("security.txt khai báo Canonical là trang khác ({list}), không phải {subject}: theo RFC 9116 §2.5.2 không được tin cậy nội dung này cho {subject}, đầu mối trong đó không phải của trang"),
+            serde_json::json!({ "canonical": st.canonical, "host": subject }),
+        );
+    }
+    if out.iter().any(|(_, f)| f.outcome == Outcome::Fail) {
+        // Another site's file: its contacts are not judged as the site's.
+        return out;
+    }
+    let gov_site = names.iter().any(|n| is_gov_vn(n));
+    for contact in &st.contacts {
+        for domain in contact_domains(contact) {
+            if related(&domain, &names) || (gov_site && is_gov_vn(&domain)) {
+                continue;
+            }
+            push(
+                &mut out,
+                OriginProblem::ForeignContact,
+                Outcome::Warning,
+                format!("security.txt contact {contact} is at {domain}, which is not a domain of {subject} or its owner: check that reports reach the site's owner (RFC 9116 §2.5.3)"),
+                format!("đầu mối {contact} trong security.txt thuộc tên miền {domain}, không phải tên miền của {subject} hoặc chủ quản: cần bảo đảm thông báo đến được chủ quản (RFC 9116 §2.5.3)"),
+                serde_json::json!({ "contact": contact, "domain": domain, "host": subject }),
+            );
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn trust_02e_organisation_approximates_registrable_domains() {
+        for (host, org) in [
+            ("good.test.gov.vn", "test.gov.vn"),
+            ("test.gov.vn", "test.gov.vn"),
+            ("gov.vn", "gov.vn"),
+            ("shop.example.com.vn", "example.com.vn"),
+            ("www.example.com", "example.com"),
+            ("a.b.example.co.uk", "example.co.uk"),
+            ("chinhphu.vn", "chinhphu.vn"),
+            ("www.chinhphu.vn", "chinhphu.vn"),
+            ("localhost", "localhost"),
+            ("192.0.2.1", "192.0.2.1"),
+            ("2001:db8::1", "2001:db8::1"),
+        ] {
+            assert_eq!(organisation(host), org, "{host}");
+        }
+        assert_eq!(
+            host_of("mailto:SOC@Good.Test.Gov.VN").as_deref(),
+            Some("good.test.gov.vn")
+        );
+        assert_eq!(
+            host_of("https://[2001:db8::1]/x").as_deref(),
+            Some("2001:db8::1")
+        );
+        assert_eq!(
+            host_of("https://Bộ.gov.vn/").as_deref(),
+            Some("xn--b-8xm.gov.vn")
+        );
+        assert_eq!(
+            contact_domains("mailto:a@x.gov.vn,b@y.com?subject=hi"),
+            ["x.gov.vn", "y.com"]
+        );
+        assert!(contact_domains("tel:+84-24-3000-0000").is_empty());
+    }
 }

@@ -23,7 +23,7 @@ fn full() -> Value {
         "host": "good.test.gov.vn",
         "tls": {"chain": text("certs/good.pem"), "version": "TLSv1.3", "cipher_suite": "TLS_AES_128_GCM_SHA256"},
         "page": {"html": "<html><a href='/bao-mat'>Bảo mật</a><script src='/app.js'></script></html>"},
-        "security_txt": {"content": text("securitytxt/nine-security.txt")},
+        "security_txt": {"content": text("securitytxt/good-test-gov-vn.txt")},
         "blocklist": {"source": "tinnhiemmang.vn snapshot (test)", "fetched_at": "2026-11-22T00:00:00+07:00",
                       "entries": "evil.vn\n198.51.100.0/24\n"},
         "anchors": {"roots": text("certs/test-root.pem")},

@@ -50,7 +50,10 @@ fn evidence() -> SiteEvidence {
             found_problems: false,
         }),
         gov_names: vec![],
-        security_txt: Some((data("securitytxt/nine-security.txt"), None)),
+        security_txt: Some((
+            data("securitytxt/good-test-gov-vn.txt"),
+            Some("https://good.test.gov.vn/.well-known/security.txt".into()),
+        )),
         contacts: vec![],
     }
 }
