@@ -538,3 +538,46 @@ def test_installed_package_ships_its_type_information():
     stubs = (files / "_egov.pyi").read_text(encoding="utf-8")
     for name in ("def trust_evaluate", "def conversion_make", "class ActiveUserCounter"):
         assert name in stubs
+
+
+def test_trust_02dd_stale_or_future_malware_scan_is_not_a_pass():
+    req = _site_request()
+    req["malware_scan"]["at"] = dt.datetime(2019, 11, 23, 9, 0, tzinfo=VN)  # seven years before
+    v = egov.evaluate_trust_criterion(req, "đ")
+    assert v["outcome"] == "unknown"
+    stale = [f for f in v["findings"] if f.get("field") == "malware_scan"][0]
+    assert "2557 days old, limit 30 days" in stale["message"]
+    assert stale["evidence"]["age_days"] == 2557
+    req["malware_scan"]["at"] = dt.datetime(2026, 12, 1, 9, 0, tzinfo=VN)  # after ``now``
+    assert egov.evaluate_trust_criterion(req, "dd")["outcome"] == "unknown"
+    req["malware_scan"]["at"] = dt.datetime(2026, 9, 1, 9, 0, tzinfo=VN)  # 83 days old
+    assert egov.evaluate_trust_criterion(req, "dd")["outcome"] == "unknown"
+    req["max_attestation_age"] = {"malware_scan_days": 90}
+    assert egov.evaluate_trust_criterion(req, "dd")["outcome"] == "pass"
+
+
+def test_trust_02a_stale_security_level_approval_is_not_a_pass():
+    req = _site_request()
+    req["security_level"]["approved_at"] = dt.datetime(2021, 1, 1, tzinfo=VN)
+    assert egov.evaluate_trust_criterion(req, "a")["outcome"] == "unknown"
+    req["max_attestation_age"] = {"security_level_days": 3650}
+    assert egov.evaluate_trust_criterion(req, "a")["outcome"] == "pass"
+
+
+def test_trust_02e_another_sites_security_txt_fails():
+    req = _site_request()
+    req["contacts"] = []
+    req["security_txt"] = {
+        "content": (TRUST_DATA / "securitytxt" / "nine-security.txt").read_bytes(),
+        "fetched_from": "https://good.test.gov.vn/.well-known/security.txt"}
+    e = egov.evaluate_trust_criterion(req, "e")
+    assert e["outcome"] == "fail"
+    assert "security_txt.canonical_elsewhere" in [
+        f.get("evidence", {}).get("code") for f in e["findings"]]
+    req["security_txt"] = {
+        "content": (TRUST_DATA / "securitytxt" / "good-test-gov-vn.txt").read_bytes(),
+        "fetched_from": "https://good.test.gov.vn/.well-known/security.txt"}
+    assert egov.evaluate_trust_criterion(req, "e")["outcome"] == "pass"
+    r = egov.check_security_txt(req["security_txt"]["content"], NOW,
+                                "https://good.test.gov.vn/.well-known/security.txt")
+    assert r["fetched_from"] == "https://good.test.gov.vn/.well-known/security.txt"
