@@ -18,7 +18,7 @@ use crate::agency::AgencyCode;
 use crate::doctype::DocType;
 use crate::document_id::{EdxmlContext, EdxmlDocumentId};
 use crate::number::DocNumber;
-use crate::status::ProcessingStatus;
+use crate::status::ReportedStatus;
 use crate::text::fold;
 use crate::urgency::Urgency;
 
@@ -310,7 +310,8 @@ pub struct DocumentMetadata {
     pub summary: Option<String>,
     /// g) attached dossiers and documents (may be empty).
     pub attachments: Vec<Attachment>,
-    /// h) processing status (`đã đến`, `accepted`, …).
+    /// h) processing status (`đã đến`, `accepted`, …). The list of Đ10.2.h is open («...»):
+    /// a status outside it is reported as a `Warning`, not a failure ([`ReportedStatus`]).
     pub status: Option<String>,
     /// i) signer.
     pub signer: Option<Signer>,
@@ -689,11 +690,9 @@ impl DocumentMetadata {
             c.absent(field);
             return;
         };
-        match ProcessingStatus::parse(raw) {
-            Ok(status) => c.pass(
-                field,
-                format!("Status {} ({}).", status.name_vi(), status.name_en()),
-            ),
+        // Đ10.2.h ends its list with «...»: an unlisted status is a Warning, never a Fail.
+        match ReportedStatus::parse(raw) {
+            Ok(status) => c.add(field, status.finding()),
             Err(e) => c.invalid(field, "DOC-11", e),
         }
     }
@@ -960,10 +959,43 @@ mod tests {
         let mut m = complete();
         m.agency_code = Some("000.00.00.g22".into());
         m.urgency = Some("rất gấp".into());
-        m.status = Some("lost".into());
+        m.status = Some("x".repeat(300));
         let report = m.validate(&MetadataPolicy::default());
         let rules: Vec<String> = fails(&report).into_iter().map(|(r, _)| r).collect();
         assert_eq!(rules, ["DOC-02", "DOC-11", "DOC-12"]);
+    }
+
+    #[test]
+    fn doc_11_unlisted_status_is_a_warning_not_a_failure() {
+        // Đ10.2.h lists the statuses and ends with «...»: «phân công» (edXML 04) reads as
+        // «đã chuyển xử lý», any other status is accepted with a warning.
+        let mut m = complete();
+        m.status = Some("phân công".into());
+        let report = m.validate(&MetadataPolicy::default());
+        assert!(report.is_compliant(), "{report:#?}");
+        let status: Vec<&Finding> = report
+            .findings
+            .iter()
+            .filter(|f| f.field.as_deref() == Some("status"))
+            .collect();
+        assert_eq!(status.len(), 1);
+        assert_eq!(status[0].outcome, Outcome::Pass);
+        assert!(
+            status[0].message_vi.contains("đã chuyển xử lý"),
+            "{status:#?}"
+        );
+
+        m.status = Some("Lưu trữ".into());
+        let report = m.validate(&MetadataPolicy::default());
+        assert!(report.is_compliant(), "{report:#?}");
+        let f = report
+            .findings
+            .iter()
+            .find(|f| f.field.as_deref() == Some("status"))
+            .unwrap();
+        assert_eq!((f.rule.as_ref(), f.outcome), ("DOC-11", Outcome::Warning));
+        assert_eq!(f.basis.to_string(), "QĐ 28/2018/QĐ-TTg Đ10.2.h");
+        assert!(f.message_vi.contains("Lưu trữ"), "{}", f.message_vi);
     }
 
     #[test]

@@ -18,6 +18,10 @@
 //! `rejected` and `deleted` are final. The table is [`TRANSITIONS`]; everything else is a
 //! [`StatusError::Forbidden`] that names the state, the event and the rule.
 //!
+//! The list of Đ10.2.h ends with «...», so a document system may show a status outside it
+//! (`lưu trữ`): [`ReportedStatus`] reads field h and accepts it with a `Warning` finding. Only
+//! the listed statuses are states of the machine.
+//!
 //! Choices where the decision is silent (documented, not law):
 //! * The processing chain accepted → forwarded → in progress → completed follows the order of
 //!   the status list in Đ10.2.h; no step is skipped.
@@ -36,13 +40,17 @@ use std::borrow::Cow;
 use std::fmt;
 use std::str::FromStr;
 
-use egov_core::{ErrorCode, Instrument, LegalRef, VnDateTime};
+use egov_core::{ErrorCode, Finding, Instrument, LegalRef, Outcome, VnDateTime};
 use serde::{Deserialize, Serialize};
 
 use crate::text::fold;
 
 /// Longest status or code text the parsers look at, in bytes.
 pub const MAX_INPUT_LEN: usize = 64;
+
+/// Longest status text [`ReportedStatus::parse`] accepts, in bytes: an unlisted status is free
+/// text, longer than any listed name.
+pub const MAX_REPORTED_LEN: usize = 256;
 
 const fn qd28(article: u16, clause: u8) -> LegalRef {
     LegalRef::clause(Instrument::Qd28_2018, article, clause)
@@ -55,7 +63,8 @@ const fn qd28(article: u16, clause: u8) -> LegalRef {
 /// The processing status of an e-document at one receiver (DOC-11, QĐ 28/2018/QĐ-TTg Đ10.2.h).
 ///
 /// The decision's list ends with «...», so the enum is `#[non_exhaustive]` (A-03). Statuses
-/// outside this list are not states of the machine; keep them in field q «Thông tin khác».
+/// outside this list are not states of the machine (the decision gives them no transitions),
+/// but they are lawful values of field h: [`ReportedStatus`] holds either.
 ///
 /// ```
 /// use egov_docs::status::ProcessingStatus;
@@ -141,29 +150,19 @@ impl ProcessingStatus {
         }
     }
 
-    /// Parses a status from its snake_case code or its Vietnamese wording (DOC-11, Đ10.2.h),
-    /// with or without diacritics, in any case.
+    /// Parses a state of the machine from its snake_case code or its Vietnamese wording
+    /// (DOC-11, QĐ 28/2018/QĐ-TTg Đ10.2.h), with or without diacritics, in any case. The
+    /// edXML names of listed states are accepted too (outside knowledge, see [`EdxmlStatus`]):
+    /// «phân công» (04) is `forwarded`, «từ chối» (02) is `rejected`.
+    ///
+    /// A status outside the list is [`StatusError::UnknownStatus`] here, because the machine
+    /// has no transitions for it; it is still a lawful value of field h (the list ends with
+    /// «...»): read field h with [`ReportedStatus::parse`], which accepts it.
     pub fn parse(input: &str) -> Result<ProcessingStatus, StatusError> {
         let trimmed = precheck(input)?;
-        let key = fold(&trimmed.replace('_', " "));
-        let status = match key.as_str() {
-            "arrived" | "da den" => ProcessingStatus::Arrived,
-            "accepted" | "da tiep nhan" | "tiep nhan" => ProcessingStatus::Accepted,
-            "forwarded" | "da chuyen xu ly" | "chuyen xu ly" => ProcessingStatus::Forwarded,
-            "in progress" | "dang xu ly" => ProcessingStatus::InProgress,
-            "completed" | "da hoan thanh" | "hoan thanh" => ProcessingStatus::Completed,
-            "rejected" | "tu choi nhan (tra lai)" | "tu choi nhan" | "tra lai" => {
-                ProcessingStatus::Rejected
-            }
-            "recalled" | "thu hoi" => ProcessingStatus::Recalled,
-            "deleted" | "xoa" => ProcessingStatus::Deleted,
-            _ => {
-                return Err(StatusError::UnknownStatus {
-                    input: trimmed.to_owned(),
-                })
-            }
-        };
-        Ok(status)
+        lookup(trimmed).ok_or_else(|| StatusError::UnknownStatus {
+            input: trimmed.to_owned(),
+        })
     }
 
     /// True for the final states `rejected` and `deleted`: no event leaves them.
@@ -240,6 +239,27 @@ impl FromStr for ProcessingStatus {
     }
 }
 
+/// The listed state a (trimmed) spelling names, if any (DOC-11, Đ10.2.h).
+fn lookup(trimmed: &str) -> Option<ProcessingStatus> {
+    let key = fold(&trimmed.replace('_', " "));
+    let status = match key.as_str() {
+        "arrived" | "da den" => ProcessingStatus::Arrived,
+        "accepted" | "da tiep nhan" | "tiep nhan" => ProcessingStatus::Accepted,
+        "forwarded" | "da chuyen xu ly" | "chuyen xu ly" | "phan cong" | "da phan cong" => {
+            ProcessingStatus::Forwarded
+        }
+        "in progress" | "dang xu ly" => ProcessingStatus::InProgress,
+        "completed" | "da hoan thanh" | "hoan thanh" => ProcessingStatus::Completed,
+        "rejected" | "tu choi nhan (tra lai)" | "tu choi nhan" | "tra lai" | "tu choi" => {
+            ProcessingStatus::Rejected
+        }
+        "recalled" | "thu hoi" => ProcessingStatus::Recalled,
+        "deleted" | "xoa" => ProcessingStatus::Deleted,
+        _ => return None,
+    };
+    Some(status)
+}
+
 fn precheck(input: &str) -> Result<&str, StatusError> {
     if input.len() > MAX_INPUT_LEN {
         return Err(StatusError::TooLong { len: input.len() });
@@ -249,6 +269,140 @@ fn precheck(input: &str) -> Result<&str, StatusError> {
         return Err(StatusError::Empty);
     }
     Ok(trimmed)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Field h as reported
+// ---------------------------------------------------------------------------------------------
+
+/// The processing status a document system shows in field h «Trạng thái xử lý» (DOC-11, QĐ
+/// 28/2018/QĐ-TTg Đ10.2.h): one of the listed statuses, or another one.
+///
+/// Đ10.2.h lists «đã đến, đã tiếp nhận, đã chuyển xử lý, đang xử lý, đã hoàn thành, từ chối
+/// nhận (trả lại), thu hồi, xóa...»; the closing «...» leaves the list open (A-03), so a status
+/// outside it (`lưu trữ`, `chờ ký số`) is lawful. It is kept as [`ReportedStatus::Unlisted`]
+/// (trimmed, NFC) and its [`finding`](ReportedStatus::finding) is a `Warning`, never a `Fail`:
+/// egov's machine has no state or transition for it.
+///
+/// The JSON form is a string: the snake_case code of a listed status (`"accepted"`), or the
+/// text of an unlisted one. Reading a string accepts every spelling [`ReportedStatus::parse`]
+/// accepts.
+///
+/// ```
+/// use egov_core::Outcome;
+/// use egov_docs::status::{ProcessingStatus, ReportedStatus};
+/// let listed = ReportedStatus::parse("Đã tiếp nhận").unwrap();
+/// assert_eq!(listed.state(), Some(ProcessingStatus::Accepted));
+/// let other = ReportedStatus::parse("lưu trữ").unwrap();
+/// assert_eq!(other.state(), None);
+/// assert_eq!(other.finding().outcome, Outcome::Warning);
+/// assert_eq!(serde_json::to_string(&other).unwrap(), "\"lưu trữ\"");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub enum ReportedStatus {
+    /// One of the statuses listed in Đ10.2.h: a state of the machine.
+    Listed(ProcessingStatus),
+    /// A status outside the list (trimmed, NFC).
+    Unlisted(String),
+}
+
+impl ReportedStatus {
+    /// Reads field h (DOC-11, QĐ 28/2018/QĐ-TTg Đ10.2.h): a listed status in any spelling
+    /// [`ProcessingStatus::parse`] accepts, otherwise the text as an unlisted status. Only an
+    /// empty input or one longer than [`MAX_REPORTED_LEN`] bytes is an error.
+    pub fn parse(input: &str) -> Result<ReportedStatus, StatusError> {
+        if input.len() > MAX_REPORTED_LEN {
+            return Err(StatusError::TooLong { len: input.len() });
+        }
+        let trimmed = input.trim();
+        if trimmed.is_empty() {
+            return Err(StatusError::Empty);
+        }
+        let listed = (trimmed.len() <= MAX_INPUT_LEN)
+            .then(|| lookup(trimmed))
+            .flatten();
+        Ok(match listed {
+            Some(state) => ReportedStatus::Listed(state),
+            None => ReportedStatus::Unlisted(crate::text::nfc(trimmed)),
+        })
+    }
+
+    /// The state of the machine, for a listed status.
+    pub fn state(&self) -> Option<ProcessingStatus> {
+        match self {
+            ReportedStatus::Listed(state) => Some(*state),
+            ReportedStatus::Unlisted(_) => None,
+        }
+    }
+
+    /// True for a status listed in Đ10.2.h.
+    pub fn is_listed(&self) -> bool {
+        matches!(self, ReportedStatus::Listed(_))
+    }
+
+    /// What field h shows, as a finding (DOC-11, QĐ 28/2018/QĐ-TTg Đ10.2.h): `Pass` for a
+    /// listed status; `Warning` for an unlisted one, which the open list («...») allows but
+    /// which has no state in egov's machine.
+    pub fn finding(&self) -> Finding {
+        let basis = LegalRef::point(Instrument::Qd28_2018, 10, 2, "h");
+        let finding = match self {
+            ReportedStatus::Listed(state) => Finding::new(
+                "DOC-11",
+                basis,
+                Outcome::Pass,
+                format!("Status «{}» ({}), listed in Đ10.2.h.", state.name_vi(), state.name_en()),
+                format!("Trạng thái xử lý «{}», có trong danh sách tại điểm h khoản 2 Điều 10.", state.name_vi()),
+            ),
+            ReportedStatus::Unlisted(text) => Finding::new(
+                "DOC-11",
+                basis,
+                Outcome::Warning,
+                format!("Status «{text}» is not one of the statuses listed in Đ10.2.h; the list is open («...»), so it is accepted, but it has no state in the status machine."),
+                format!("Trạng thái xử lý «{text}» không thuộc các trạng thái được liệt kê tại điểm h khoản 2 Điều 10; danh sách để ngỏ («...») nên trạng thái này được chấp nhận, nhưng không có trong sơ đồ chuyển trạng thái."),
+            ),
+        };
+        finding.with_field("status")
+    }
+}
+
+impl From<ProcessingStatus> for ReportedStatus {
+    fn from(state: ProcessingStatus) -> Self {
+        ReportedStatus::Listed(state)
+    }
+}
+
+impl fmt::Display for ReportedStatus {
+    /// The Vietnamese wording of a listed status, or the text of an unlisted one.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ReportedStatus::Listed(state) => f.write_str(state.name_vi()),
+            ReportedStatus::Unlisted(text) => f.write_str(text),
+        }
+    }
+}
+
+impl FromStr for ReportedStatus {
+    type Err = StatusError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        ReportedStatus::parse(s)
+    }
+}
+
+impl TryFrom<String> for ReportedStatus {
+    type Error = StatusError;
+    fn try_from(s: String) -> Result<Self, Self::Error> {
+        ReportedStatus::parse(&s)
+    }
+}
+
+impl From<ReportedStatus> for String {
+    fn from(s: ReportedStatus) -> Self {
+        match s {
+            ReportedStatus::Listed(state) => state.as_str().to_owned(),
+            ReportedStatus::Unlisted(text) => text,
+        }
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1114,8 +1268,9 @@ pub enum StatusError {
         /// Length of the input in bytes.
         len: usize,
     },
-    /// Not a status of Đ10.2.h.
-    #[error("'{input}' is not a processing status of QĐ 28/2018/QĐ-TTg Đ10.2.h")]
+    /// Not one of the statuses listed in Đ10.2.h, between which the machine moves. The list
+    /// is open, so such a status is still a lawful value of field h ([`ReportedStatus`]).
+    #[error("'{input}' is not one of the processing statuses listed in QĐ 28/2018/QĐ-TTg Đ10.2.h, so the status machine has no transitions for it (the list is open: field h may still show it)")]
     UnknownStatus {
         /// The input, trimmed.
         input: String,
@@ -1373,6 +1528,72 @@ mod tests {
         assert_eq!(
             ProcessingStatus::parse(" ").unwrap_err().code(),
             "status.empty"
+        );
+    }
+
+    #[test]
+    fn doc_11_edxml_names_of_listed_states_parse() {
+        // edXML 04 «phân công» and 02 «từ chối» are the Axis' names for listed states.
+        assert_eq!(
+            ProcessingStatus::parse("phân công"),
+            Ok(ProcessingStatus::Forwarded)
+        );
+        assert_eq!(
+            ProcessingStatus::parse("Đã phân công"),
+            Ok(ProcessingStatus::Forwarded)
+        );
+        assert_eq!(
+            ProcessingStatus::parse("từ chối"),
+            Ok(ProcessingStatus::Rejected)
+        );
+        let t = ProcessingStatus::parse("phan cong")
+            .unwrap()
+            .apply(StatusEvent::StartProcessing, at(9, 0))
+            .unwrap();
+        assert_eq!(t.to, ProcessingStatus::InProgress);
+    }
+
+    #[test]
+    fn doc_11_unlisted_status_is_accepted_with_a_warning() {
+        // Đ10.2.h ends its list with «...»: a status outside it is not an error (A-03).
+        for input in ["lưu trữ", "  Đang chờ ý kiến phối hợp ", "chờ ký số"] {
+            let s = ReportedStatus::parse(input).unwrap();
+            assert_eq!(s.state(), None, "{input}");
+            assert_eq!(s.to_string(), crate::text::nfc(input.trim()));
+            let f = s.finding();
+            assert_eq!(f.outcome, Outcome::Warning, "{input}");
+            assert_eq!(f.rule, "DOC-11");
+            assert_eq!(f.basis, LegalRef::point(Instrument::Qd28_2018, 10, 2, "h"));
+            assert!(f.message_vi.contains("«...»"), "{}", f.message_vi);
+            let json = serde_json::to_string(&s).unwrap();
+            assert_eq!(serde_json::from_str::<ReportedStatus>(&json).unwrap(), s);
+        }
+        let listed = ReportedStatus::parse("Đã tiếp nhận").unwrap();
+        assert_eq!(listed, ReportedStatus::Listed(ProcessingStatus::Accepted));
+        assert_eq!(listed.finding().outcome, Outcome::Pass);
+        assert_eq!(serde_json::to_string(&listed).unwrap(), "\"accepted\"");
+        assert_eq!(
+            serde_json::from_str::<ReportedStatus>("\"đã tiếp nhận\"").unwrap(),
+            listed
+        );
+        assert_eq!(
+            ReportedStatus::parse("phân công").unwrap().state(),
+            Some(ProcessingStatus::Forwarded)
+        );
+        assert_eq!(
+            ReportedStatus::parse(" ").unwrap_err().code(),
+            "status.empty"
+        );
+        assert_eq!(
+            ReportedStatus::parse(&"x".repeat(MAX_REPORTED_LEN + 1))
+                .unwrap_err()
+                .code(),
+            "status.too_long"
+        );
+        // The machine itself only moves between listed states.
+        assert_eq!(
+            ProcessingStatus::parse("lưu trữ").unwrap_err().code(),
+            "status.unknown_status"
         );
     }
 

@@ -9,7 +9,7 @@ use egov_docs::agency::{AgencyCode, AgencyProfile};
 use egov_docs::document_id::{DocumentId, DocumentIdFormat, EdxmlDocumentId};
 use egov_docs::number::{DocNumber, MAX_INPUT_LEN};
 use egov_docs::parsed::Tolerance;
-use egov_docs::status::ProcessingStatus;
+use egov_docs::status::{ProcessingStatus, ReportedStatus};
 use egov_docs::urgency::Urgency;
 use proptest::prelude::*;
 
@@ -98,6 +98,13 @@ proptest! {
             prop_assert_eq!(ProcessingStatus::parse(status.as_str()), Ok(status));
             let json = serde_json::to_string(&status).unwrap();
             prop_assert_eq!(serde_json::from_str::<ProcessingStatus>(&json).unwrap(), status);
+        }
+        if let Ok(reported) = ReportedStatus::parse(&s) {
+            prop_assert_eq!(ReportedStatus::parse(&reported.to_string()), Ok(reported.clone()));
+            let json = serde_json::to_string(&reported).unwrap();
+            prop_assert_eq!(serde_json::from_str::<ReportedStatus>(&json).unwrap(), reported.clone());
+            prop_assert_eq!(reported.state(), ProcessingStatus::parse(&s).ok());
+            prop_assert!(reported.finding().outcome != egov_core::Outcome::Fail);
         }
         if let Ok(Some(u)) = Urgency::parse_optional(&s) {
             prop_assert_eq!(Urgency::parse(&u.to_string()), Ok(u));
