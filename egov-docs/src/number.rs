@@ -7,8 +7,11 @@
 //!   take a leading 0** (`05/BNV-VP`);
 //! * `/` separates the number from the symbol, `-` separates the groups of the symbol, and
 //!   there are **no spaces**;
-//! * the symbol is the type abbreviation then the issuer (`15/QĐ-BNV`), or issuer-unit alone for
-//!   a công văn (`7816/VPCP-TTĐT`); copies use `SY`/`SL`/`TS` (`512/SY-VPUBND`);
+//! * the symbol is the type abbreviation then the issuer (`15/QĐ-BNV`); copies use
+//!   `SY`/`SL`/`TS` (`512/SY-VPUBND`). A công văn has no type: its symbol is the issuer then
+//!   the drafting unit, «chữ viết tắt tên cơ quan, tổ chức … và chữ viết tắt tên đơn vị soạn
+//!   thảo» (`05/BNV-VP`: issuer `BNV`, unit `VP`), exposed as [`DocNumber::issuer`] and
+//!   [`DocNumber::drafting_unit`];
 //! * legal normative documents insert the year: `28/2018/QĐ-TTg`, `137/2024/NĐ-CP`.
 //!
 //! [`DocNumber::parse`] accepts NFC or NFD input and stray spaces around `/` and `-`
@@ -232,8 +235,9 @@ impl Tolerance for NumberWarning {
 /// assert_eq!(n.doc_type(), Some(DocType::QuyetDinhQppl));
 ///
 /// let cv = DocNumber::parse("7816/VPCP-TTĐT").unwrap().value;
-/// assert_eq!(cv.doc_type(), None); // công văn: issuer-unit only
-/// assert_eq!(cv.issuer(), "VPCP-TTĐT");
+/// assert_eq!(cv.doc_type(), None); // công văn: issuer-unit
+/// assert_eq!(cv.issuer(), "VPCP");
+/// assert_eq!(cv.drafting_unit(), Some("TTĐT"));
 ///
 /// let five = DocNumber::parse("5/BNV-VP").unwrap();
 /// assert_eq!(five.value.to_string(), "05/BNV-VP");
@@ -603,8 +607,11 @@ pub struct DocNumberView<'a> {
     pub type_abbreviation: Option<&'a str>,
     /// The document type it names (NĐ 30/2020 table), if any.
     pub doc_type: Option<DocTypeView>,
-    /// The issuing part of the symbol.
+    /// The issuing body's abbreviation ([`DocNumber::issuer`]).
     pub issuer: &'a str,
+    /// The drafting unit of a công văn (`VP` in `05/BNV-VP`), if any
+    /// ([`DocNumber::drafting_unit`]).
+    pub drafting_unit: Option<&'a str>,
     /// Findings about the number.
     pub findings: Vec<Finding>,
 }
@@ -624,6 +631,7 @@ impl DocNumber {
                 name_en: t.name_en(),
             }),
             issuer: self.issuer(),
+            drafting_unit: self.drafting_unit(),
             findings,
         }
     }
@@ -780,16 +788,53 @@ impl DocNumber {
         self.doc_type
     }
 
-    /// The issuer part of the symbol: what follows the type abbreviation (`TTg` in
-    /// `QĐ-TTg`), or the whole symbol when there is no type (`VPCP-TTĐT`).
+    /// True when the symbol has the công văn form issuer-unit: no type abbreviation and no
+    /// year (documents with a year are legal normative documents, never công văn).
+    fn is_issuer_unit_form(&self) -> bool {
+        self.type_len == 0 && self.year.is_none()
+    }
+
+    /// The issuing body's abbreviation in the symbol (DOC-10.c; form per Nghị định
+    /// 30/2020/NĐ-CP Phụ lục I, O-05):
+    ///
+    /// * after a type abbreviation, everything that follows it: `TTg` in `28/2018/QĐ-TTg`,
+    ///   `UBND` in `15/QĐ-UBND`, both issuers `BTC-BNV` of a joint `TTLT-BTC-BNV`;
+    /// * in a công văn (no type, no year), the first group: `BNV` in `05/BNV-VP`, whose
+    ///   second group is the [drafting unit](DocNumber::drafting_unit);
+    /// * in a number with a year but no type abbreviation (a law, `20/2023/QH15`), the whole
+    ///   symbol.
+    ///
+    /// ```
+    /// use egov_docs::number::DocNumber;
+    /// let cv = DocNumber::parse("05/BNV-VP").unwrap().value;
+    /// assert_eq!((cv.issuer(), cv.drafting_unit()), ("BNV", Some("VP")));
+    /// let qd = DocNumber::parse("15/QĐ-UBND").unwrap().value;
+    /// assert_eq!((qd.issuer(), qd.drafting_unit()), ("UBND", None));
+    /// ```
     pub fn issuer(&self) -> &str {
         let symbol = self.symbol();
-        if self.type_len == 0 {
-            return symbol;
+        if self.type_len > 0 {
+            return symbol
+                .get(usize::from(self.type_len) + 1..)
+                .unwrap_or_default();
+        }
+        if self.is_issuer_unit_form() {
+            if let Some((issuer, _)) = symbol.split_once('-') {
+                return issuer;
+            }
         }
         symbol
-            .get(usize::from(self.type_len) + 1..)
-            .unwrap_or_default()
+    }
+
+    /// The drafting unit of a công văn: what follows the issuer in the symbol (`VP` in
+    /// `05/BNV-VP`, `TTĐT` in `7816/VPCP-TTĐT`; Nghị định 30/2020/NĐ-CP Phụ lục I «chữ viết
+    /// tắt tên đơn vị soạn thảo», O-05; DOC-10.c). `None` when the symbol has a type
+    /// abbreviation or a year, or no group after the issuer (`123/UBND`).
+    pub fn drafting_unit(&self) -> Option<&str> {
+        if !self.is_issuer_unit_form() {
+            return None;
+        }
+        self.symbol().split_once('-').map(|(_, unit)| unit)
     }
 }
 
@@ -929,12 +974,50 @@ mod tests {
         let n = parse("7816/VPCP-TTĐT").value;
         assert_eq!(n.doc_type(), None);
         assert_eq!(n.type_abbreviation(), None);
-        assert_eq!(n.issuer(), "VPCP-TTĐT");
+        assert_eq!(n.issuer(), "VPCP");
+        assert_eq!(n.drafting_unit(), Some("TTĐT"));
         assert_eq!(n.symbol(), "VPCP-TTĐT");
         let n = parse("05/BNV-VP").value;
         assert_eq!(n.number(), 5);
         assert_eq!(n.as_str(), "05/BNV-VP");
         assert_eq!(n.doc_type(), None);
+    }
+
+    #[test]
+    fn doc_10_cong_van_symbol_is_issuer_then_drafting_unit() {
+        // NĐ 30/2020 Phụ lục I: a công văn's ký hiệu is «chữ viết tắt tên cơ quan, tổ chức …
+        // và chữ viết tắt tên đơn vị soạn thảo».
+        let cases: &[(&str, &str, Option<&str>)] = &[
+            ("05/BNV-VP", "BNV", Some("VP")),
+            ("123/UBND-KT", "UBND", Some("KT")),
+            ("7816/VPCP-TTĐT", "VPCP", Some("TTĐT")),
+            ("1234/TCT-CS", "TCT", Some("CS")),
+            ("12/BTC-TCT-CS", "BTC", Some("TCT-CS")),
+            ("123/UBND", "UBND", None),
+            // Documents with a type name the issuer after the type; no drafting unit.
+            ("28/2018/QĐ-TTg", "TTg", None),
+            ("12/2020/NĐ-CP", "CP", None),
+            ("15/QĐ-UBND", "UBND", None),
+            ("512/SY-VPUBND", "VPUBND", None),
+            ("01/2015/TTLT-BTC-BNV", "BTC-BNV", None),
+            // A law: the year form without a type abbreviation; the symbol is the issuer.
+            ("20/2023/QH15", "QH15", None),
+        ];
+        for &(input, issuer, unit) in cases {
+            for text in [
+                input.to_owned(),
+                input.replace('/', " / ").replace('-', " - "),
+            ] {
+                let n = parse(&text).value;
+                assert_eq!(n.as_str(), input);
+                assert_eq!(n.issuer(), issuer, "{input}");
+                assert_eq!(n.drafting_unit(), unit, "{input}");
+                assert_eq!(parse(n.as_str()).value, n);
+                let view = serde_json::to_value(n.view(Vec::new())).unwrap();
+                assert_eq!(view["issuer"], issuer);
+                assert_eq!(view["drafting_unit"], serde_json::json!(unit));
+            }
+        }
     }
 
     #[test]
@@ -1156,6 +1239,13 @@ mod tests {
             if let Some(t) = v.type_abbreviation() {
                 prop_assert!(v.symbol().starts_with(t));
             }
+            // The symbol is [type-]issuer[-drafting unit].
+            let rebuilt: Vec<&str> = v.type_abbreviation().into_iter()
+                .chain([v.issuer()])
+                .chain(v.drafting_unit())
+                .collect();
+            prop_assert_eq!(rebuilt.join("-"), v.symbol());
+            prop_assert!(v.drafting_unit().is_none() || (v.year().is_none() && v.doc_type().is_none()));
         }
 
         #[test]
