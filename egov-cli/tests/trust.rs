@@ -304,8 +304,9 @@ fn trust_02a_cli_max_security_level_age() {
 
 #[test]
 fn trust_cli_errors_and_usage() {
+    // A missing file is an I/O error: exit 2 (README, "Exit codes").
     let o = egov(&["--json", "trust", "check", "--cert", "/nonexistent.pem"]);
-    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(o.status.code(), Some(2));
     assert_eq!(json(&o)["error"]["code"], "io.read");
     let bad = tmp("bad.pem", "not a certificate");
     let o = egov(&["--json", "trust", "check", "--cert", &bad]);
