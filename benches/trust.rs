@@ -270,7 +270,10 @@ fn bench_site(c: &mut Criterion) {
             found_problems: false,
         }),
         gov_names: vec![],
-        security_txt: Some((td("securitytxt/nine-security.txt"), None)),
+        security_txt: Some((
+            td("securitytxt/good-test-gov-vn.txt"),
+            Some("https://good.test.gov.vn/.well-known/security.txt".into()),
+        )),
         contacts: vec![],
     };
     let anchors = Anchors::Custom(load_anchors(&td("certs/test-root.pem")).unwrap());

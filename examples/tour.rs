@@ -342,7 +342,10 @@ fn conversion_marks() -> Result<()> {
     );
 
     let trust = TrustSet {
-        keys: vec![TrustedKey::new("UBND tỉnh Lào Cai (demo)".into(), PublicKey(key.verifying_key().to_bytes()))],
+        keys: vec![TrustedKey::new(
+            "UBND tỉnh Lào Cai (demo)".into(),
+            PublicKey(key.verifying_key().to_bytes()),
+        )],
     };
     let good = scan::verify_page_bytes(&stamped.image, &trust, Some(&original))?;
     println!(
@@ -501,7 +504,8 @@ fn network_trust() -> Result<()> {
         );
     }
 
-    // The real www.digicert.com chain (valid 2026-01-05 … 2026-02-20), a test page with bad links.
+    // The real www.digicert.com chain (valid 2026-01-05 … 2026-02-20), a test page with bad links,
+    // and 9-Security's security.txt: another site's file, so criterion e) fails (RFC 9116 §3).
     let evidence = SiteEvidence {
         host: Some("www.digicert.com".into()),
         tls: Some(TlsEvidence {

@@ -629,7 +629,9 @@ enum EgovResult egov_trust_blocklist_match(const char *list_text,
 // `egov_trust::request` (`now` required; `system`, `host`, `addresses`, `security_level`,
 // `consent`, `malware_scan`, `contacts`, `gov_names`, `tls` `{chain, version, cipher_suite}`,
 // `page` `{url, html}`, `security_txt` `{content, fetched_from}`, `blocklist` `{source,
-// fetched_at, entries}`, `anchors` `{roots, with_builtin}`, `policy` optional). Writes
+// fetched_at, entries}`, `anchors` `{roots, with_builtin}`, `policy` optional,
+// `max_attestation_age` `{security_level_days, malware_scan_days}` optional: attestations dated
+// after `now` or older than these are not evidence). Writes
 // `{"evaluated_at", "verdicts": [{"criterion", "outcome", "findings"}], "outcome",
 // "meets_criteria"}`. Missing evidence is `unknown`, never `pass`.
 //

@@ -432,7 +432,8 @@ pub fn call(op: &str, args: &Value) -> OpResult {
         }
         "conversion.keygen" => parse_text(&conversion_keygen(str_arg(args, "label")?)?),
         "conversion.trust_set_from_key" => {
-            let key = json_arg(args, "key")?.ok_or_else(|| bad_args("argument 'key' is missing"))?;
+            let key =
+                json_arg(args, "key")?.ok_or_else(|| bad_args("argument 'key' is missing"))?;
             parse_text(&conversion_trust_set_from_key(&key)?)
         }
         "conversion.sign" => {
