@@ -21,6 +21,8 @@
 use egov_core::{Instrument, LegalRef};
 use serde::{Deserialize, Serialize};
 
+use unicode_normalization::char::{decompose_canonical, is_combining_mark};
+
 use crate::text::fold;
 
 /// Which list a document type belongs to.
@@ -214,6 +216,93 @@ static SORTED_KEYS: [(u64, u8); ROWS] = {
     }
     keys
 };
+
+/// Like [`pack`], with the stroke of `Đ`/`đ` removed (`QĐ` → `QD`): the key of an
+/// abbreviation typed without diacritics. Table abbreviations are ASCII plus `Đ`.
+const fn pack_folded(s: &str) -> u64 {
+    let b = s.as_bytes();
+    let mut key = 0u64;
+    let mut len = 0u64;
+    let mut i = 0;
+    while i < b.len() {
+        let mut c = b[i];
+        if c == 0xC4 && i + 1 < b.len() && (b[i + 1] == 0x90 || b[i + 1] == 0x91) {
+            c = if b[i + 1] == 0x90 { b'D' } else { b'd' };
+            i += 1;
+        }
+        len += 1;
+        if len > 7 {
+            return u64::MAX;
+        }
+        key |= (c as u64) << (8 * len);
+        i += 1;
+    }
+    key | len
+}
+
+/// `(pack_folded(abbreviation), row)` for every row with an abbreviation, sorted by key (rows
+/// without one last).
+static FOLDED_KEYS: [(u64, u8); ROWS] = {
+    let mut keys = [(u64::MAX, 0u8); ROWS];
+    let mut i = 0;
+    while i < ROWS {
+        let key = match TABLE_DATA[i].abbreviation {
+            Some(a) => pack_folded(a),
+            None => u64::MAX,
+        };
+        let mut j = i;
+        while j > 0 && keys[j - 1].0 > key {
+            keys[j] = keys[j - 1];
+            j -= 1;
+        }
+        keys[j] = (key, i as u8);
+        i += 1;
+    }
+    keys
+};
+
+/// The folded key of a typed abbreviation, without allocating: `Đ`/`Ð` → `D`, `đ`/`ð` → `d`,
+/// other letters without their diacritics (canonical decomposition, combining marks dropped);
+/// case is kept. `None` when the result is not ASCII or longer than 7 bytes.
+fn folded_key(abbr: &str) -> Option<u64> {
+    struct Key {
+        key: u64,
+        len: u64,
+        ok: bool,
+    }
+    impl Key {
+        fn push(&mut self, c: char) {
+            if !c.is_ascii() || self.len >= 7 {
+                self.ok = false;
+                return;
+            }
+            self.len += 1;
+            self.key |= u64::from(c as u8) << (8 * self.len);
+        }
+    }
+    let mut k = Key {
+        key: 0,
+        len: 0,
+        ok: true,
+    };
+    for c in abbr.chars() {
+        match c {
+            // Ð (U+00D0) is the usual stand-in for Đ after a code-page mix-up.
+            'Đ' | 'Ð' => k.push('D'),
+            'đ' | 'ð' => k.push('d'),
+            c if c.is_ascii() => k.push(c),
+            c => decompose_canonical(c, |d| {
+                if !is_combining_mark(d) {
+                    k.push(d);
+                }
+            }),
+        }
+        if !k.ok {
+            return None;
+        }
+    }
+    (k.len > 0).then_some(k.key | k.len)
+}
 
 const TABLE_DATA: [DocTypeInfo; ROWS] = [
     row(
@@ -446,6 +535,44 @@ impl DocType {
         fallback
     }
 
+    /// The type whose abbreviation `abbr` is, exactly or once diacritics are folded away: `QD`
+    /// for `QĐ`, `ND` for `NĐ`, `QÐ` (with U+00D0) for `QĐ` (DOC-10.đ, QĐ 28/2018/QĐ-TTg
+    /// Đ10.2.đ; table O-05). `normative_form` as in [`DocType::from_abbreviation`].
+    ///
+    /// An exact abbreviation always wins (`HD` is Hướng dẫn, not Hợp đồng `HĐ`; `DA` is Dự án,
+    /// not Đề án `ĐA`). Folding keeps the case (`qd` names no type) and a folded spelling
+    /// that fits two different abbreviations names none. Use [`DocType::abbreviation`] on the
+    /// result for the proper spelling to suggest.
+    ///
+    /// ```
+    /// use egov_docs::doctype::DocType;
+    /// let t = DocType::from_abbreviation_folded("QD", true).unwrap();
+    /// assert_eq!((t, t.abbreviation()), (DocType::QuyetDinhQppl, Some("QĐ")));
+    /// assert_eq!(DocType::from_abbreviation_folded("HD", false), Some(DocType::HuongDan));
+    /// ```
+    pub fn from_abbreviation_folded(abbr: &str, normative_form: bool) -> Option<DocType> {
+        if let Some(exact) = DocType::from_abbreviation(abbr, normative_form) {
+            return Some(exact);
+        }
+        let key = folded_key(abbr)?;
+        let start = FOLDED_KEYS.partition_point(|&(k, _)| k < key);
+        let mut proper: Option<&'static str> = None;
+        for &(k, row) in FOLDED_KEYS.get(start..).unwrap_or_default() {
+            if k != key {
+                break;
+            }
+            let candidate = TABLE.get(usize::from(row)).and_then(|i| i.abbreviation);
+            match (proper, candidate) {
+                (_, None) => {}
+                (None, Some(c)) => proper = Some(c),
+                (Some(p), Some(c)) if p == c => {}
+                // Two different abbreviations fold alike: the spelling names neither.
+                (Some(_), Some(_)) => return None,
+            }
+        }
+        DocType::from_abbreviation(proper?, normative_form)
+    }
+
     /// The type named `name` in Vietnamese, matched with or without diacritics, in any case,
     /// NFC or NFD (`"Quyết định"`, `"quyet dinh"`, `"CÔNG VĂN"`). Administrative rows win over
     /// normative rows of the same name.
@@ -570,6 +697,45 @@ mod tests {
             DocType::from_abbreviation("NQ", true),
             Some(DocType::NghiQuyetQppl)
         );
+    }
+
+    #[test]
+    fn doc_10_abbreviations_match_after_folding_the_stroke() {
+        fn f(a: &str, normative: bool) -> Option<DocType> {
+            DocType::from_abbreviation_folded(a, normative)
+        }
+        assert_eq!(f("QD", false), Some(DocType::QuyetDinh));
+        assert_eq!(f("QD", true), Some(DocType::QuyetDinhQppl));
+        assert_eq!(f("ND", true), Some(DocType::NghiDinh));
+        assert_eq!(f("QyD", false), Some(DocType::QuyDinh));
+        assert_eq!(f("CD", false), Some(DocType::CongDien));
+        assert_eq!(f("QÐ", false), Some(DocType::QuyetDinh));
+        // Exact spellings come first.
+        assert_eq!(f("QĐ", false), Some(DocType::QuyetDinh));
+        assert_eq!(f("HD", false), Some(DocType::HuongDan));
+        assert_eq!(f("DA", false), Some(DocType::DuAn));
+        // Other diacritics are dropped too; an ambiguous folding names no type.
+        assert_eq!(f("NQ\u{301}", false), Some(DocType::NghiQuyet));
+        assert_eq!(f("DÁ", false), None, "ĐA or DA");
+        assert_eq!(f("qd", false), None);
+        assert_eq!(f("UBND", false), None);
+        assert_eq!(f("", false), None);
+        assert_eq!(f("QDQDQDQD", false), None);
+        for info in &TABLE {
+            if let Some(a) = info.abbreviation {
+                let plain: String = a.replace('Đ', "D");
+                let found = f(&plain, info.group == DocTypeGroup::Normative).unwrap();
+                assert_eq!(
+                    found.abbreviation(),
+                    if plain == "DA" || plain == "HD" {
+                        Some(plain.as_str())
+                    } else {
+                        Some(a)
+                    },
+                    "{a}"
+                );
+            }
+        }
     }
 
     #[test]

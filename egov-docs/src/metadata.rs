@@ -615,8 +615,15 @@ impl DocumentMetadata {
             c.absent(field);
             return;
         };
-        let known = DocType::from_name(raw).or_else(|| DocType::from_abbreviation(raw, false));
-        let Some(doc_type) = known else {
+        let normative = number.is_some_and(|n| n.year().is_some());
+        let exact = DocType::from_name(raw).or_else(|| DocType::from_abbreviation(raw, normative));
+        // DOC-10.đ: an abbreviation typed without its diacritics (`QD`) names its type, with a
+        // warning giving the proper spelling.
+        let folded = exact
+            .is_none()
+            .then(|| DocType::from_abbreviation_folded(raw, normative))
+            .flatten();
+        let Some(doc_type) = exact.or(folded) else {
             // The list of types is open (NĐ 30/2020 is outside knowledge): an unknown name is
             // reported, not rejected.
             c.warn(
@@ -627,16 +634,34 @@ impl DocumentMetadata {
             );
             return;
         };
-        c.pass(
-            field,
-            format!(
-                "Document type {} ({}).",
-                doc_type.name_vi(),
-                doc_type.name_en()
-            ),
-        );
+        if folded.is_some() {
+            let proper = doc_type.abbreviation().unwrap_or_default();
+            c.warn(
+                field,
+                "DOC-10",
+                format!(
+                    "Document type '{raw}' is read as {} ({}); its abbreviation is written «{proper}», with diacritics.",
+                    doc_type.name_vi(),
+                    doc_type.name_en()
+                ),
+                format!(
+                    "Loại văn bản '{raw}' được hiểu là {}; chữ viết tắt phải viết có dấu: «{proper}».",
+                    doc_type.name_vi()
+                ),
+            );
+        } else {
+            c.pass(
+                field,
+                format!(
+                    "Document type {} ({}).",
+                    doc_type.name_vi(),
+                    doc_type.name_en()
+                ),
+            );
+        }
         if let Some(from_number) = number.and_then(DocNumber::doc_type) {
-            if from_number != doc_type {
+            // Same name: an administrative and a normative Quyết định are both «Quyết định».
+            if from_number.name_vi() != doc_type.name_vi() {
                 c.warn(
                     field,
                     "DOC-10",
@@ -996,6 +1021,30 @@ mod tests {
         assert_eq!((f.rule.as_ref(), f.outcome), ("DOC-11", Outcome::Warning));
         assert_eq!(f.basis.to_string(), "QĐ 28/2018/QĐ-TTg Đ10.2.h");
         assert!(f.message_vi.contains("Lưu trữ"), "{}", f.message_vi);
+    }
+
+    #[test]
+    fn doc_10_type_abbreviation_without_diacritics_is_recognised_with_a_warning() {
+        let mut m = complete();
+        m.number = Some("28/2018/QD-TTg".into());
+        m.document_id = Some("000.00.00.G22,2018/09/20,28/2018/QĐ-TTg".into());
+        m.doc_type = Some("QD".into());
+        let report = m.validate(&MetadataPolicy::default());
+        assert!(report.is_compliant(), "{report:#?}");
+        let warnings: Vec<(&str, &str)> = report
+            .with_outcome(Outcome::Warning)
+            .map(|f| (f.field.as_deref().unwrap_or(""), f.message_vi.as_str()))
+            .collect();
+        assert_eq!(warnings.len(), 2, "{warnings:#?}");
+        assert!(warnings
+            .iter()
+            .all(|(field, vi)| ["number", "doc_type"].contains(field) && vi.contains("«QĐ»")));
+        // The number names a normative Quyết định, the record an administrative one: the same
+        // name, so no mismatch is reported.
+        assert!(!report
+            .findings
+            .iter()
+            .any(|f| f.message.contains("but the record says")));
     }
 
     #[test]

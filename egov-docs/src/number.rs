@@ -15,8 +15,10 @@
 //! * legal normative documents insert the year: `28/2018/QĐ-TTg`, `137/2024/NĐ-CP`.
 //!
 //! [`DocNumber::parse`] accepts NFC or NFD input and stray spaces around `/` and `-`
-//! (`512 /SY-VPUBND`, as printed in seed 004), and a missing leading zero; each tolerance is a
-//! [`NumberWarning`] and the value is stored in canonical form (NFC, no spaces, leading zero).
+//! (`512 /SY-VPUBND`, as printed in seed 004), a missing leading zero, and a type abbreviation
+//! typed without its diacritics (`28/2018/QD-TTg`, stored `28/2018/QĐ-TTg`; see
+//! [`DocType::from_abbreviation_folded`]); each tolerance is a [`NumberWarning`] and the value
+//! is stored in canonical form (NFC, no spaces, leading zero, proper abbreviation).
 //! Surrounding white space is not part of the value and is trimmed silently. An empty number
 //! (`/2021/NĐ-CP`, a draft not yet numbered) is an error.
 //!
@@ -179,6 +181,14 @@ pub enum NumberWarning {
         /// Offset of the number.
         offset: usize,
     },
+    /// A type abbreviation typed without its diacritics (`QD` for `QĐ`, `ND` for `NĐ`); the
+    /// canonical form restores the proper spelling ([`DocType::abbreviation`]).
+    TypeWithoutDiacritics {
+        /// Offset of the abbreviation.
+        offset: usize,
+        /// The type it names.
+        doc_type: DocType,
+    },
 }
 
 impl Tolerance for NumberWarning {
@@ -187,6 +197,7 @@ impl Tolerance for NumberWarning {
             NumberWarning::StraySpace { .. } => "doc_number.stray_space",
             NumberWarning::MissingLeadingZero { .. } => "doc_number.missing_leading_zero",
             NumberWarning::ExtraLeadingZeros { .. } => "doc_number.extra_leading_zeros",
+            NumberWarning::TypeWithoutDiacritics { .. } => "doc_number.type_without_diacritics",
         }
     }
 
@@ -206,6 +217,13 @@ impl Tolerance for NumberWarning {
                 format!("the number at byte {offset} has extra leading zeros; only numbers below 10 take one leading 0 (Nghị định 30/2020/NĐ-CP Phụ lục I)"),
                 format!("số ở byte {offset} có số 0 thừa phía trước; chỉ số nhỏ hơn 10 mới ghi thêm một số 0 (Phụ lục I Nghị định 30/2020/NĐ-CP)"),
             ),
+            NumberWarning::TypeWithoutDiacritics { offset, doc_type } => {
+                let proper = doc_type.abbreviation().unwrap_or_default();
+                (
+                    format!("the type abbreviation at byte {offset} lacks its diacritics: «{proper}» ({}) expected, and written so (Nghị định 30/2020/NĐ-CP Phụ lục III)", doc_type.name_en()),
+                    format!("chữ viết tắt tên loại văn bản ở byte {offset} thiếu dấu: phải viết «{proper}» ({}) (Phụ lục III Nghị định 30/2020/NĐ-CP)", doc_type.name_vi()),
+                )
+            }
         };
         Finding::new(
             "DOC-10",
@@ -350,6 +368,9 @@ struct Scan {
     symbol: (usize, usize),
     doc_type: Option<DocType>,
     type_len: usize,
+    /// The proper spelling of a type abbreviation typed without diacritics, which the
+    /// canonical form writes instead of the first group.
+    proper_type: Option<&'static str>,
 }
 
 fn scan_number(
@@ -533,12 +554,16 @@ fn fast_scan(t: &str) -> Option<Scan> {
     let first_end = first_end.unwrap_or(i);
     let abbr = t.get(symbol_start..first_end)?;
     let doc_type = DocType::from_abbreviation(abbr, year.is_some());
+    if doc_type.is_none() && DocType::from_abbreviation_folded(abbr, year.is_some()).is_some() {
+        return None; // an abbreviation without its diacritics: a tolerance
+    }
     Some(Scan {
         number,
         year,
         symbol: (symbol_start, b.len()),
         doc_type,
         type_len: if doc_type.is_some() { abbr.len() } else { 0 },
+        proper_type: None,
     })
 }
 
@@ -571,13 +596,35 @@ fn scan(
         }
     };
     let (symbol, (fa, fz)) = scan_symbol(t, symbol, warnings)?;
-    let doc_type = DocType::from_abbreviation(t.get(fa..fz).unwrap_or_default(), year.is_some());
+    let abbr = t.get(fa..fz).unwrap_or_default();
+    let normative = year.is_some();
+    if let Some(doc_type) = DocType::from_abbreviation(abbr, normative) {
+        return Ok(Scan {
+            number,
+            year,
+            symbol,
+            doc_type: Some(doc_type),
+            type_len: fz - fa,
+            proper_type: None,
+        });
+    }
+    // DOC-10.đ: an abbreviation typed without diacritics (`QD`) names its type, with a
+    // warning; the canonical form writes the proper spelling.
+    let folded = DocType::from_abbreviation_folded(abbr, normative)
+        .and_then(|t| t.abbreviation().map(|proper| (t, proper)));
+    if let Some((doc_type, _)) = folded {
+        warnings.push(NumberWarning::TypeWithoutDiacritics {
+            offset: fa,
+            doc_type,
+        });
+    }
     Ok(Scan {
         number,
         year,
         symbol,
-        doc_type,
-        type_len: if doc_type.is_some() { fz - fa } else { 0 },
+        doc_type: folded.map(|(t, _)| t),
+        type_len: folded.map_or(0, |(_, proper)| proper.len()),
+        proper_type: folded.map(|(_, proper)| proper),
     })
 }
 
@@ -636,9 +683,10 @@ impl DocNumber {
         }
     }
 
-    /// Parses a "số và ký hiệu", tolerating stray spaces, NFD input and a missing or extra
-    /// leading zero, each reported as a [`NumberWarning`] (DOC-10.c, QĐ 28/2018/QĐ-TTg Đ10.2.c;
-    /// form per Nghị định 30/2020/NĐ-CP Đ15 and Phụ lục I, O-05).
+    /// Parses a "số và ký hiệu", tolerating stray spaces, NFD input, a missing or extra
+    /// leading zero and a type abbreviation without its diacritics (`QD` for `QĐ`), each
+    /// reported as a [`NumberWarning`] (DOC-10.c, QĐ 28/2018/QĐ-TTg Đ10.2.c; form per Nghị
+    /// định 30/2020/NĐ-CP Đ15 and Phụ lục I, O-05).
     ///
     /// ```
     /// use egov_docs::number::{DocNumber, NumberError, NumberWarning};
@@ -722,7 +770,10 @@ impl DocNumber {
             if k > 0 {
                 text.push('-');
             }
-            text.push_str(group.trim());
+            match parts.proper_type {
+                Some(proper) if k == 0 => text.push_str(proper),
+                _ => text.push_str(group.trim()),
+            }
         }
         // The canonical form must read back (parse, `FromStr`, serde), so it obeys the same
         // limit as the input.
@@ -1021,6 +1072,60 @@ mod tests {
     }
 
     #[test]
+    fn doc_10_type_abbreviation_without_diacritics_is_recognised_with_a_warning() {
+        let p = parse("28/2018/QD-TTg");
+        assert_eq!(p.value.doc_type(), Some(DocType::QuyetDinhQppl));
+        assert_eq!(p.value.as_str(), "28/2018/QĐ-TTg");
+        assert_eq!(p.value, parse("28/2018/QĐ-TTg").value);
+        assert_eq!(p.value.type_abbreviation(), Some("QĐ"));
+        assert_eq!(p.value.issuer(), "TTg");
+        assert_eq!(
+            p.warnings,
+            [NumberWarning::TypeWithoutDiacritics {
+                offset: 8,
+                doc_type: DocType::QuyetDinhQppl
+            }]
+        );
+        assert_eq!(p.warnings[0].code(), "doc_number.type_without_diacritics");
+        let f = &p.findings()[0];
+        assert_eq!((f.rule.as_ref(), f.outcome), ("DOC-10", Outcome::Warning));
+        assert!(f.message.contains("«QĐ»"), "{}", f.message);
+        assert!(f.message_vi.contains("«QĐ»"), "{}", f.message_vi);
+        let cases: &[(&str, &str, DocType)] = &[
+            ("12/2020/ND-CP", "12/2020/NĐ-CP", DocType::NghiDinh),
+            ("15/QD-UBND", "15/QĐ-UBND", DocType::QuyetDinh),
+            ("05/CD-UBND", "05/CĐ-UBND", DocType::CongDien),
+            ("10/QyD-UBND", "10/QyĐ-UBND", DocType::QuyDinh),
+            // Ð (U+00D0, Icelandic eth) is the usual stand-in for Đ after a code-page mix-up.
+            ("15/QÐ-UBND", "15/QĐ-UBND", DocType::QuyetDinh),
+            ("5 / QD - BNV", "05/QĐ-BNV", DocType::QuyetDinh),
+        ];
+        for &(input, canonical, doc_type) in cases {
+            let p = parse(input);
+            assert_eq!(p.value.as_str(), canonical, "{input}");
+            assert_eq!(p.value.doc_type(), Some(doc_type), "{input}");
+            assert!(
+                p.warnings.iter().any(|w| matches!(
+                    w,
+                    NumberWarning::TypeWithoutDiacritics { doc_type: t, .. } if *t == doc_type
+                )),
+                "{input}: {:?}",
+                p.warnings
+            );
+            assert!(parse(canonical).is_clean(), "{canonical}");
+            assert_eq!(DocNumber::validate(input), Ok(()));
+        }
+        // An exact abbreviation wins: HD is Hướng dẫn and DA is Dự án, not HĐ or ĐA.
+        assert_eq!(parse("05/HD-BNV").value.doc_type(), Some(DocType::HuongDan));
+        assert!(parse("05/HD-BNV").is_clean());
+        assert_eq!(parse("05/DA-BNV").value.doc_type(), Some(DocType::DuAn));
+        // Case is not folded: qd is no type, and công văn issuers stay issuers.
+        assert_eq!(parse("15/qd-UBND").value.doc_type(), None);
+        assert_eq!(parse("123/UBND-KT").value.doc_type(), None);
+        assert!(parse("123/UBND-KT").is_clean());
+    }
+
+    #[test]
     fn doc_10_nd30_examples_and_longest_match() {
         let n = parse("15/QĐ-BNV").value;
         assert_eq!(n.doc_type(), Some(DocType::QuyetDinh));
@@ -1240,8 +1345,9 @@ mod tests {
                 prop_assert!(v.symbol().starts_with(t));
             }
             // The symbol is [type-]issuer[-drafting unit].
+            // (A symbol that is only a type abbreviation, `01/TB`, has an empty issuer.)
             let rebuilt: Vec<&str> = v.type_abbreviation().into_iter()
-                .chain([v.issuer()])
+                .chain(Some(v.issuer()).filter(|i| !i.is_empty()))
                 .chain(v.drafting_unit())
                 .collect();
             prop_assert_eq!(rebuilt.join("-"), v.symbol());
