@@ -14,8 +14,9 @@
 pub mod vietnam;
 
 use std::collections::BTreeMap;
+use std::ops::Bound;
 
-use chrono::{Datelike, Months, NaiveDate, Weekday};
+use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
 
 use crate::error::ErrorCode;
@@ -23,6 +24,17 @@ use crate::error::ErrorCode;
 /// How far [`WorkingCalendar::next_working_day`] searches before giving up: a table that marks a
 /// whole year off is a data error, not a reason to loop forever.
 pub const MAX_SEARCH_DAYS: u32 = 366;
+
+/// The days of the week, Monday first.
+const WEEK: [Weekday; 7] = [
+    Weekday::Mon,
+    Weekday::Tue,
+    Weekday::Wed,
+    Weekday::Thu,
+    Weekday::Fri,
+    Weekday::Sat,
+    Weekday::Sun,
+];
 
 /// Why a calendar computation failed.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -231,6 +243,8 @@ impl WorkingCalendar {
 
     /// True when `date` is a working day (CORE-02).
     pub fn is_working_day(&self, date: NaiveDate) -> bool {
+        #[cfg(test)]
+        tests::DAYS_EXAMINED.with(|n| n.set(n.get() + 1));
         if self.working_rest_days.contains_key(&date) {
             return true;
         }
@@ -259,22 +273,79 @@ impl WorkingCalendar {
         }
     }
 
-    /// The `n`-th working day after `date` (`n = 0` returns `date` unchanged).
+    /// The `n`-th working day after `date` (`n = 0` returns `date` unchanged), CORE-02
+    /// (QĐ 28/2018/QĐ-TTg Đ6.2 counts in working days).
+    ///
+    /// The work is bounded by the table, not by `n`: a count that cannot land before the last
+    /// representable date is [`CalendarError::Overflow`] at once, and stretches without table
+    /// entries are crossed a whole number of weeks at a time (each week holds exactly as many
+    /// working days as the week has days that are not weekly rest days). The answer, and the
+    /// errors, are those of taking [`WorkingCalendar::next_working_day`] `n` times.
     pub fn add_working_days(&self, date: NaiveDate, n: u32) -> Result<NaiveDate, CalendarError> {
         // More working days than can exist before the last representable date overflow; say so
-        // at once instead of walking there (u32::MAX days would take seconds).
+        // at once instead of walking there.
         if u64::from(n) > self.working_days_bound_after(date) {
             return Err(CalendarError::Overflow { from: date });
         }
+        let per_week = self.working_weekdays().len() as u64;
         let mut d = date;
-        for _ in 0..n {
+        let mut left = u64::from(n);
+        while left > 0 {
+            let weeks = self.whole_weeks_from(d, left, per_week);
+            if weeks > 0 {
+                // `d` falls on a working weekday and no table entry lies in the next `weeks`
+                // weeks: their last day is a working day, the `weeks * per_week`-th after `d`.
+                d = d
+                    .checked_add_days(Days::new(weeks * 7))
+                    .ok_or(CalendarError::Overflow { from: date })?;
+                left -= weeks * per_week;
+                continue;
+            }
             d = self.next_working_day(d).map_err(|e| match e {
                 // Report the start of the addition, not the intermediate day.
                 CalendarError::Overflow { .. } => CalendarError::Overflow { from: date },
                 other => other,
             })?;
+            left -= 1;
         }
         Ok(d)
+    }
+
+    /// The weekdays that are not weekly rest days.
+    fn working_weekdays(&self) -> Vec<Weekday> {
+        WEEK.into_iter()
+            .filter(|w| !self.weekly_rest_days.contains(w))
+            .collect()
+    }
+
+    /// The first table entry (day off or worked rest day) strictly after `date`.
+    fn next_entry_after(&self, date: NaiveDate) -> Option<NaiveDate> {
+        let after = (Bound::Excluded(date), Bound::Unbounded);
+        let off = self.days_off.range(after).next().map(|(d, _)| *d);
+        let worked = self.working_rest_days.range(after).next().map(|(d, _)| *d);
+        match (off, worked) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        }
+    }
+
+    /// How many whole weeks can be skipped from `d` with `left` working days to go: none
+    /// unless `d` is a working weekday of the pattern, at most `left / per_week`, and only
+    /// weeks that end before the next table entry and the last representable date.
+    fn whole_weeks_from(&self, d: NaiveDate, left: u64, per_week: u64) -> u64 {
+        if per_week == 0 || self.weekly_rest_days.contains(&d.weekday()) {
+            return 0;
+        }
+        let days_to = |limit: NaiveDate| {
+            u64::try_from(limit.signed_duration_since(d).num_days()).unwrap_or(0)
+        };
+        // Days after `d` the skipped weeks may cover: up to the day before the next entry, or
+        // up to the last representable date.
+        let room = match self.next_entry_after(d) {
+            Some(entry) => days_to(entry).saturating_sub(1),
+            None => days_to(NaiveDate::MAX),
+        };
+        (left / per_week).min(room / 7)
     }
 
     /// An upper bound on the working days strictly after `date` up to the last representable
@@ -304,12 +375,37 @@ impl WorkingCalendar {
         let after = days(last_exception, NaiveDate::MAX);
         days(date, last_exception) + (after / 7 + 1) * per_week
     }
-    /// The number of working days in `from..to` (start inclusive, end exclusive).
+    /// The number of working days in `from..to` (start inclusive, end exclusive; `0` when
+    /// `to <= from`), CORE-02. Computed from whole weeks plus the table entries in the range,
+    /// so the work does not grow with the length of the range. Saturates at `u32::MAX`.
     pub fn working_days_between(&self, from: NaiveDate, to: NaiveDate) -> u32 {
-        from.iter_days()
-            .take_while(|d| *d < to)
-            .filter(|d| self.is_working_day(*d))
-            .fold(0u32, |n, _| n.saturating_add(1))
+        let Ok(days) = u64::try_from(to.signed_duration_since(from).num_days()) else {
+            return 0;
+        };
+        let working = self.working_weekdays();
+        let per_week = working.len() as u64;
+        // The weekly pattern: whole weeks, then the remaining days from the start's weekday.
+        let mut count = (days / 7) * per_week;
+        let mut weekday = from.weekday();
+        for _ in 0..days % 7 {
+            if working.contains(&weekday) {
+                count += 1;
+            }
+            weekday = weekday.succ();
+        }
+        // The table: a day off on a working weekday removes one, a worked rest day adds one.
+        let pattern_working = |d: &NaiveDate| working.contains(&d.weekday());
+        let removed = self
+            .days_off
+            .range(from..to)
+            .filter(|(d, _)| !self.working_rest_days.contains_key(d) && pattern_working(d))
+            .count() as u64;
+        let added = self
+            .working_rest_days
+            .range(from..to)
+            .filter(|(d, _)| !pattern_working(d))
+            .count() as u64;
+        u32::try_from((count + added).saturating_sub(removed)).unwrap_or(u32::MAX)
     }
 }
 
@@ -337,6 +433,37 @@ pub fn add_months(start: NaiveDate, months: u32) -> Option<NaiveDate> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::cell::Cell;
+
+    thread_local! {
+        /// How many days [`WorkingCalendar::is_working_day`] looked at on this thread: the work
+        /// an answer took, measured without a clock.
+        pub(super) static DAYS_EXAMINED: Cell<u64> = const { Cell::new(0) };
+    }
+
+    /// `f`'s result and the days it examined.
+    fn examined<T>(f: impl FnOnce() -> T) -> (T, u64) {
+        DAYS_EXAMINED.with(|n| n.set(0));
+        let out = f();
+        (out, DAYS_EXAMINED.with(Cell::get))
+    }
+
+    #[test]
+    fn core_02_long_additions_and_counts_do_not_walk_every_day() {
+        let cal = WorkingCalendar::vietnam();
+        let start = d(2026, 1, 5);
+        let (far, days) = examined(|| cal.add_working_days(start, 67_000_000));
+        let far = far.unwrap();
+        assert!(far.year() > 250_000, "{far}");
+        // About 7 days around each of the table's ~1 000 entries, not 94 million.
+        assert!(days < 20_000, "{days} days examined");
+        let (n, days) = examined(|| cal.working_days_between(NaiveDate::MIN, NaiveDate::MAX));
+        assert!(n > 130_000_000);
+        assert!(days < 20_000, "{days} days examined");
+        let (e, days) = examined(|| cal.add_working_days(start, u32::MAX));
+        assert_eq!(e, Err(CalendarError::Overflow { from: start }));
+        assert_eq!(days, 0, "refused before walking");
+    }
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
