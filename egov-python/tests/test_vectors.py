@@ -111,7 +111,7 @@ def _report(a):
     evidence = ctx.pop("evidence", None)
     members = [ctx.pop("history", {}), ctx.pop("schedule", {}), ctx]  # leftovers: misspelt
     return _keywords(lambda **kw: egov.platform_report(
-        a["monthly"], a["population"], a["date"], source=a.get("source"),
+        a["monthly"], a.get("population"), a["date"], source=a.get("source"),
         thresholds=a.get("thresholds"), intermediary=a.get("intermediary"), evidence=evidence,
         calendar=_calendar(a) if "calendar" in a else None, markdown=a.get("markdown", False),
         **kw), members)
@@ -153,6 +153,8 @@ PYTHONIC = {
         a["mark"], _content(a), a["secret_key"], a.get("options")),
     "conversion.verify": lambda a: egov.verify_conversion_qr(
         a["qr_text"], a["trust"], _content(a)),
+    "conversion.keygen": lambda a: egov.generate_signing_key(a["label"]),
+    "conversion.trust_set_from_key": lambda a: egov.trust_set_from_key(a["key"]),
     "conversion.stamp_page": _stamp_page,
     "conversion.render_mark": _render_mark,
     "conversion.verify_page": lambda a: egov.verify_page(
@@ -160,10 +162,13 @@ PYTHONIC = {
     "conversion.verify_document": lambda a: egov.verify_document(
         [bytes.fromhex(h) for h in a["images_hex"]], a["trust"], _content(a)),
     "platform.classify": lambda a: egov.classify_platform(
-        a["monthly"], a["population"], a["date"], source=a.get("source"),
+        a["monthly"], a.get("population"), a["date"], source=a.get("source"),
         thresholds=a.get("thresholds"), intermediary=a.get("intermediary")),
     "platform.count": lambda a: egov.count_active_users(a["events"]),
-    "platform.count_csv": lambda a: egov.count_active_users_csv(_content(a)),
+    "platform.count_csv": lambda a: egov.count_active_users_csv(
+        _content(a), kinds=a.get("kinds"), threads=a.get("threads")),
+    "platform.count_file": lambda a: egov.count_active_users_file(
+        a["path"], kinds=a.get("kinds"), threads=a.get("threads")),
     "platform.report": _report,
     "platform.next_due": _next_due,
     "trust.security_txt": lambda a: egov.check_security_txt(
