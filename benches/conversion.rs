@@ -50,7 +50,7 @@ fn bench(c: &mut Criterion) {
     let digest = content_digest(&page);
     let trust = TrustSet {
         keys: vec![TrustedKey::new(
-            "bench".into(),
+            "bench",
             PublicKey(key.verifying_key().to_bytes()),
         )],
     };

@@ -343,7 +343,7 @@ fn conversion_marks() -> Result<()> {
 
     let trust = TrustSet {
         keys: vec![TrustedKey::new(
-            "UBND tỉnh Lào Cai (demo)".into(),
+            "UBND tỉnh Lào Cai (demo)",
             PublicKey(key.verifying_key().to_bytes()),
         )],
     };
