@@ -60,6 +60,23 @@ pub enum CalendarError {
     },
 }
 
+impl CalendarError {
+    /// The error in Vietnamese (the English text is `Display`), CORE-02.
+    pub fn message_vi(&self) -> String {
+        match self {
+            CalendarError::NoWorkingDay { from } => format!(
+                "không có ngày làm việc nào trong {MAX_SEARCH_DAYS} ngày sau {from}; bảng lịch đánh dấu tất cả là ngày nghỉ"
+            ),
+            CalendarError::Overflow { from } => format!(
+                "phép tính ngày tính từ {from} vượt quá ngày cuối cùng biểu diễn được"
+            ),
+            CalendarError::InvalidTable { .. } => {
+                "bảng lịch làm việc không đúng định dạng".to_owned()
+            }
+        }
+    }
+}
+
 impl ErrorCode for CalendarError {
     fn code(&self) -> &'static str {
         match self {

@@ -204,6 +204,28 @@ pub enum DeadlineError {
     },
 }
 
+impl DeadlineError {
+    /// The error in Vietnamese (the English text is `Display`): DOC-19, DOC-21, QĐ
+    /// 28/2018/QĐ-TTg Đ6.2.
+    pub fn message_vi(&self) -> String {
+        match self {
+            DeadlineError::Calendar(e) => {
+                format!("không tìm được ngày làm việc tiếp theo: {}", e.message_vi())
+            }
+            DeadlineError::Time(e) => format!(
+                "không xác định được thời điểm của hạn gửi: {}",
+                crate::text::time_error_vi(e)
+            ),
+            DeadlineError::NegativeTolerance { seconds } => format!(
+                "thời gian cho phép đối với văn bản khẩn là {seconds} giây; không được là số âm (A-07)"
+            ),
+            DeadlineError::Overflow { signed_at } => format!(
+                "thời điểm ký {signed_at} cộng thời gian cho phép vượt quá thời điểm cuối cùng biểu diễn được"
+            ),
+        }
+    }
+}
+
 impl ErrorCode for DeadlineError {
     fn code(&self) -> &'static str {
         match self {

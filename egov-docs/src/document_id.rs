@@ -110,6 +110,85 @@ pub enum DocumentIdError {
     },
 }
 
+/// The Vietnamese name of a field of a document identifier.
+fn field_vi(field: &str) -> &'static str {
+    match field {
+        "organ_id" | "agency" => "mã định danh cơ quan",
+        "promulgation_date" => "ngày ban hành",
+        "number" => "số và ký hiệu văn bản",
+        "year" => "năm",
+        "seq" => "số thứ tự",
+        _ => "không rõ tên",
+    }
+}
+
+/// The Vietnamese form of a layout named in [`DocumentIdError::FieldCount`].
+fn layout_vi(layout: &str) -> &'static str {
+    match layout {
+        EDXML_LAYOUT => "mã cơ quan,yyyy/MM/dd,số và ký hiệu",
+        "agency:yyyy:seq" => "mã cơ quan:yyyy:số thứ tự",
+        _ => "theo định dạng đã chọn",
+    }
+}
+
+impl DocumentIdError {
+    /// The error in Vietnamese (the English text is `Display`): DOC-08, QĐ 28/2018/QĐ-TTg
+    /// Đ10.2.b; edXML layout O-06.
+    pub fn message_vi(&self) -> String {
+        use DocumentIdError as E;
+        match *self {
+            E::Empty => "mã định danh văn bản để trống".to_owned(),
+            E::FieldCount {
+                found,
+                expected,
+                separator,
+                layout,
+            } => format!(
+                "mã định danh văn bản phải có {expected} trường phân tách bởi '{separator}' ({}); có {found} trường",
+                layout_vi(layout)
+            ),
+            E::Agency {
+                field,
+                offset,
+                source,
+            } => format!(
+                "trường {} ở byte {offset}: {}",
+                field_vi(field),
+                source.message_vi()
+            ),
+            E::DateFormat { field, offset } => format!(
+                "trường {} ở byte {offset} phải là ngày viết theo dạng yyyy/MM/dd",
+                field_vi(field)
+            ),
+            E::NoSuchDate {
+                field,
+                offset,
+                year,
+                month,
+                day,
+            } => format!(
+                "trường {} ở byte {offset}: {year:04}/{month:02}/{day:02} không phải là ngày có thật",
+                field_vi(field)
+            ),
+            E::Number {
+                field,
+                offset,
+                source,
+            } => format!(
+                "trường {} ở byte {offset}: {}",
+                field_vi(field),
+                source.message_vi()
+            ),
+            E::Year { offset } => format!(
+                "trường năm ở byte {offset} phải là năm gồm bốn chữ số, từ 0001 đến 9999"
+            ),
+            E::Seq { offset } => format!(
+                "trường số thứ tự ở byte {offset} phải là số từ 1 trở lên (số được đánh từ 01, Điều 15 Nghị định 30/2020/NĐ-CP), không có số 0 ở đầu"
+            ),
+        }
+    }
+}
+
 impl ErrorCode for DocumentIdError {
     fn code(&self) -> &'static str {
         match self {

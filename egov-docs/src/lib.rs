@@ -14,6 +14,9 @@
 //! * [`legal_value`]: legal value and the paper-copy rule (DOC-14, DOC-17).
 //! * [`parsed`]: [`parsed::Parsed`], a value plus what a tolerant parser accepted.
 //! * [`text`]: Vietnamese text folding used to match legal terms.
+//!
+//! Every error type says what went wrong in English (`Display`) and in Vietnamese
+//! (`message_vi()`), and every finding carries both (`message`, `message_vi`).
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 #![cfg_attr(

@@ -19,7 +19,7 @@ use crate::doctype::DocType;
 use crate::document_id::{EdxmlContext, EdxmlDocumentId};
 use crate::number::DocNumber;
 use crate::status::ReportedStatus;
-use crate::text::fold;
+use crate::text::{fold, time_error_vi};
 use crate::urgency::Urgency;
 
 /// The sixteen points of QĐ 28/2018/QĐ-TTg Đ10.2 (the Vietnamese lettering skips f and j).
@@ -365,6 +365,17 @@ pub struct MetadataError {
     pub message: String,
 }
 
+impl MetadataError {
+    /// The error in Vietnamese (the English text is `Display`; the JSON reader's own message
+    /// is English and stays in [`MetadataError::message`]): DOC-10, QĐ 28/2018/QĐ-TTg Đ10.2.
+    pub fn message_vi(&self) -> String {
+        format!(
+            "bản ghi thông tin văn bản không phải JSON hợp lệ theo lược đồ DOC-10 ở dòng {}, cột {}",
+            self.line, self.column
+        )
+    }
+}
+
 impl ErrorCode for MetadataError {
     fn code(&self) -> &'static str {
         "metadata.json"
@@ -451,7 +462,14 @@ impl Checker<'_> {
         }
     }
 
-    fn invalid(&mut self, field: MetadataField, rule: &'static str, what: impl std::fmt::Display) {
+    /// A value that breaks `rule`: `what` says why in English, `what_vi` in Vietnamese.
+    fn invalid(
+        &mut self,
+        field: MetadataField,
+        rule: &'static str,
+        what: impl std::fmt::Display,
+        what_vi: impl std::fmt::Display,
+    ) {
         self.push(
             field,
             rule,
@@ -462,7 +480,7 @@ impl Checker<'_> {
                 field.name_en()
             ),
             format!(
-                "Điểm {}) «{}» không hợp lệ: {what}",
+                "Điểm {}) «{}» không hợp lệ: {what_vi}",
                 field.point(),
                 field.name_vi()
             ),
@@ -538,7 +556,10 @@ impl DocumentMetadata {
                 );
                 c.extend(field, code.check());
             }
-            Err(e) => c.invalid(field, "DOC-02", e),
+            Err(e) => {
+                let vi = e.message_vi();
+                c.invalid(field, "DOC-02", e, vi);
+            }
         }
     }
 
@@ -555,7 +576,8 @@ impl DocumentMetadata {
                 Some(parsed.value)
             }
             Err(e) => {
-                c.invalid(field, "DOC-10", e);
+                let vi = e.message_vi();
+                c.invalid(field, "DOC-10", e, vi);
                 None
             }
         }
@@ -572,6 +594,7 @@ impl DocumentMetadata {
                 field,
                 "DOC-10",
                 format_args!("'{raw}' is not a calendar date YYYY-MM-DD"),
+                format_args!("'{raw}' không phải ngày có thật viết theo dạng YYYY-MM-DD"),
             );
             return None;
         };
@@ -605,7 +628,10 @@ impl DocumentMetadata {
                 };
                 c.extend(field, parsed.value.check_consistency(&context).findings);
             }
-            Err(e) => c.invalid(field, "DOC-08", e),
+            Err(e) => {
+                let vi = e.message_vi();
+                c.invalid(field, "DOC-08", e, vi);
+            }
         }
     }
 
@@ -703,6 +729,7 @@ impl DocumentMetadata {
                 field,
                 "DOC-09",
                 format_args!("{unnamed} attachment(s) have no name"),
+                format_args!("{unnamed} hồ sơ, tài liệu gửi kèm không có tên"),
             );
         } else {
             c.pass(field, format!("{} attachment(s).", self.attachments.len()));
@@ -718,7 +745,10 @@ impl DocumentMetadata {
         // Đ10.2.h ends its list with «...»: an unlisted status is a Warning, never a Fail.
         match ReportedStatus::parse(raw) {
             Ok(status) => c.add(field, status.finding()),
-            Err(e) => c.invalid(field, "DOC-11", e),
+            Err(e) => {
+                let vi = e.message_vi();
+                c.invalid(field, "DOC-11", e, vi);
+            }
         }
     }
 
@@ -728,14 +758,14 @@ impl DocumentMetadata {
             c.absent(field);
             return;
         };
-        let missing: Vec<&str> = [
-            ("position", &signer.position),
-            ("full_name", &signer.full_name),
+        let (missing, missing_vi): (Vec<&str>, Vec<&str>) = [
+            ("position", "chức vụ", &signer.position),
+            ("full_name", "họ tên", &signer.full_name),
         ]
         .into_iter()
-        .filter(|(_, v)| v.trim().is_empty())
-        .map(|(k, _)| k)
-        .collect();
+        .filter(|(_, _, v)| v.trim().is_empty())
+        .map(|(k, vi, _)| (k, vi))
+        .unzip();
         if missing.is_empty() {
             c.pass(
                 field,
@@ -750,6 +780,7 @@ impl DocumentMetadata {
                 field,
                 "DOC-10",
                 format_args!("signer.{} is empty", missing.join(" and signer.")),
+                format_args!("{} người ký để trống", missing_vi.join(" và ")),
             );
         }
     }
@@ -763,7 +794,10 @@ impl DocumentMetadata {
         match Urgency::parse_optional(raw) {
             Ok(Some(u)) => c.pass(field, format!("Urgency {} ({}).", u.name_vi(), u.name_en())),
             Ok(None) => c.pass(field, "Not urgent.".to_owned()),
-            Err(e) => c.invalid(field, "DOC-12", e),
+            Err(e) => {
+                let vi = e.message_vi();
+                c.invalid(field, "DOC-12", e, vi);
+            }
         }
     }
 
@@ -772,7 +806,12 @@ impl DocumentMetadata {
         if self.receivers.is_empty() {
             c.absent(field);
         } else if self.receivers.iter().any(|r| r.trim().is_empty()) {
-            c.invalid(field, "DOC-10", "a receiver is blank");
+            c.invalid(
+                field,
+                "DOC-10",
+                "a receiver is blank",
+                "có bên nhận để trống",
+            );
         } else {
             c.pass(field, format!("{} receiver(s).", self.receivers.len()));
         }
@@ -787,27 +826,32 @@ impl DocumentMetadata {
             c.absent(field);
             return;
         }
-        let mut parse = |label: &str, raw: Option<&str>| match raw.map(VnDateTime::parse) {
-            Some(Ok(t)) => Some(t),
-            Some(Err(e)) => {
-                c.push(
-                    field,
-                    "CORE-01",
-                    Outcome::Fail,
-                    format!("{label} is not an ISO 8601 time with offset: {e}"),
-                    format!("Thời gian {label} không theo ISO 8601 có múi giờ: {e}"),
-                );
-                None
-            }
-            None => None,
-        };
-        let sent_at = parse("sent_at", sent);
-        let received_at = parse("received_at", received);
+        let mut parse =
+            |label: &str, label_vi: &str, raw: Option<&str>| match raw.map(VnDateTime::parse) {
+                Some(Ok(t)) => Some(t),
+                Some(Err(e)) => {
+                    c.push(
+                        field,
+                        "CORE-01",
+                        Outcome::Fail,
+                        format!("{label} is not an ISO 8601 time with offset: {e}"),
+                        format!(
+                            "Thời gian {label_vi} không theo ISO 8601 có múi giờ: {}",
+                            time_error_vi(&e)
+                        ),
+                    );
+                    None
+                }
+                None => None,
+            };
+        let sent_at = parse("sent_at", "gửi", sent);
+        let received_at = parse("received_at", "nhận", received);
         match (sent_at, received_at) {
             (Some(s), Some(r)) if r < s => c.invalid(
                 field,
                 "DOC-10",
                 format_args!("received_at {r} is before sent_at {s}"),
+                format_args!("thời gian nhận {r} sớm hơn thời gian gửi {s}"),
             ),
             (s, r) if s.is_some() || r.is_some() => {
                 let shown: Vec<String> = [s, r]
@@ -836,6 +880,9 @@ impl DocumentMetadata {
                 field,
                 "CORE-01",
                 format_args!("'{raw}' is neither an ISO 8601 time with offset nor a date"),
+                format_args!(
+                    "'{raw}' không phải thời điểm theo ISO 8601 có múi giờ, cũng không phải ngày dạng YYYY-MM-DD"
+                ),
             );
         }
     }
@@ -849,20 +896,27 @@ impl DocumentMetadata {
         }
         let mut previous: Option<VnDateTime> = None;
         let mut problems = Vec::new();
+        let mut problems_vi = Vec::new();
         for (i, entry) in self.history.iter().enumerate() {
+            let n = i + 1;
             match VnDateTime::parse(&entry.at) {
                 Ok(at) => {
                     if previous.is_some_and(|p| at < p) {
                         problems.push(format!(
                             "history[{i}] at {at} is earlier than the entry before it"
                         ));
+                        problems_vi.push(format!("mục thứ {n} lúc {at} sớm hơn mục trước nó"));
                     }
                     previous = Some(at);
                 }
-                Err(e) => problems.push(format!("history[{i}].at: {e}")),
+                Err(e) => {
+                    problems.push(format!("history[{i}].at: {e}"));
+                    problems_vi.push(format!("thời gian của mục thứ {n}: {}", time_error_vi(&e)));
+                }
             }
             if fold(&entry.status).is_empty() {
                 problems.push(format!("history[{i}].status is empty"));
+                problems_vi.push(format!("trạng thái của mục thứ {n} để trống"));
             }
         }
         if problems.is_empty() {
@@ -883,7 +937,7 @@ impl DocumentMetadata {
                     ),
                     format!(
                         "Lịch sử gửi, nhận văn bản không hợp lệ: {}.",
-                        problems.join("; ")
+                        problems_vi.join("; ")
                     ),
                 )
                 .with_field(field.key())

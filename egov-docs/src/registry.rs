@@ -326,6 +326,8 @@ pub enum RegistryError {
         field: &'static str,
         /// What is wrong.
         message: String,
+        /// What is wrong, in Vietnamese.
+        message_vi: String,
     },
     /// JSON syntax or a field's value in a JSON file.
     #[error("JSON line {line}, column {column}: {message}")]
@@ -371,6 +373,83 @@ pub enum RegistryError {
         /// The earlier record.
         other: RecordAt,
     },
+}
+
+impl RecordAt {
+    /// Where the record is, in Vietnamese (`dòng 3`, `mục 2`).
+    pub fn to_vi(&self) -> String {
+        match self {
+            RecordAt::Line(n) => format!("dòng {n}"),
+            RecordAt::Entry(n) => format!("mục {n}"),
+        }
+    }
+}
+
+/// The Vietnamese text of a CSV syntax message of [`RegistryError::Csv`].
+fn csv_message_vi(message: &str) -> &'static str {
+    match message {
+        "quoted field is never closed" => "trường trong dấu ngoặc kép không được đóng",
+        "unexpected character after a closing quote" => "có ký tự lạ sau dấu ngoặc kép đóng",
+        "quote inside an unquoted field; quote the whole field and double the quote" => {
+            "có dấu ngoặc kép trong trường không đặt trong ngoặc kép; hãy đặt cả trường trong ngoặc kép và viết dấu ngoặc kép hai lần"
+        }
+        _ => "sai cú pháp CSV",
+    }
+}
+
+impl RegistryError {
+    /// The error in Vietnamese (the English text is `Display`): DOC-04, QĐ 28/2018/QĐ-TTg
+    /// Đ16.1; validity intervals A-29.
+    pub fn message_vi(&self) -> String {
+        use RegistryError as E;
+        match self {
+            E::Csv {
+                line,
+                column,
+                message,
+            } => format!("CSV dòng {line}, cột {column}: {}", csv_message_vi(message)),
+            E::MissingColumn { column } => {
+                format!("tiêu đề CSV thiếu cột bắt buộc '{column}'")
+            }
+            E::UnknownColumn { line, column, name } => format!(
+                "CSV dòng {line}, cột {column}: không có cột '{name}' (các cột: code, name_vi, name_en, valid_from, valid_to, replaced_by, source)"
+            ),
+            E::DuplicateColumn { line, column, name } => {
+                format!("CSV dòng {line}, cột {column}: cột '{name}' xuất hiện hai lần")
+            }
+            E::FieldCount {
+                line,
+                expected,
+                found,
+            } => format!("CSV dòng {line}: có {found} trường, tiêu đề có {expected} trường"),
+            E::Field {
+                line,
+                column,
+                field,
+                message_vi,
+                ..
+            } => format!("CSV dòng {line}, cột {column} ({field}): {message_vi}"),
+            E::Json { line, column, .. } => format!(
+                "JSON dòng {line}, cột {column}: không đúng định dạng tệp danh sách mã định danh"
+            ),
+            E::EmptyName { at, code } => format!(
+                "{}: {code} có tên tiếng Việt (name_vi) để trống",
+                at.to_vi()
+            ),
+            E::Interval { at, code } => format!(
+                "{}: {code} có ngày hết hiệu lực (valid_to) trước ngày bắt đầu hiệu lực (valid_from)",
+                at.to_vi()
+            ),
+            E::SelfReplacement { at, code } => {
+                format!("{}: {code} được thay bằng chính nó", at.to_vi())
+            }
+            E::Overlap { at, code, other } => format!(
+                "{}: thời gian hiệu lực của {code} chồng lấn bản ghi ở {}",
+                at.to_vi(),
+                other.to_vi()
+            ),
+        }
+    }
 }
 
 impl ErrorCode for RegistryError {
@@ -786,17 +865,24 @@ mod csv {
         Ok(out)
     }
 
-    fn field_error(f: &Field, field: &'static str, message: String) -> RegistryError {
+    fn field_error(
+        f: &Field,
+        field: &'static str,
+        message: String,
+        message_vi: String,
+    ) -> RegistryError {
         RegistryError::Field {
             line: f.line,
             column: f.column,
             field,
             message,
+            message_vi,
         }
     }
 
     fn code(f: &Field, name: &'static str) -> Result<AgencyCode, RegistryError> {
-        AgencyCode::parse_exact(&f.value).map_err(|e| field_error(f, name, e.to_string()))
+        AgencyCode::parse_exact(&f.value)
+            .map_err(|e| field_error(f, name, e.to_string(), e.message_vi()))
     }
 
     fn date(f: &Field, name: &'static str) -> Result<Option<NaiveDate>, RegistryError> {
@@ -810,6 +896,7 @@ mod csv {
                     f,
                     name,
                     format!("'{}' is not a date YYYY-MM-DD ({e})", f.value),
+                    format!("'{}' không phải ngày dạng YYYY-MM-DD", f.value),
                 )
             })
     }
@@ -835,6 +922,7 @@ mod csv {
                             f,
                             name,
                             "the Vietnamese name must not be empty".to_owned(),
+                            "tên tiếng Việt không được để trống".to_owned(),
                         ));
                     }
                     name_vi.clone_from(&f.value);

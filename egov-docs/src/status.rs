@@ -524,6 +524,19 @@ impl StatusEventKind {
         }
     }
 
+    /// The Vietnamese name of the event (`chuyển xử lý`).
+    pub fn name_vi(self) -> &'static str {
+        match self {
+            StatusEventKind::Accept => "tiếp nhận",
+            StatusEventKind::Reject => "từ chối nhận",
+            StatusEventKind::Forward => "chuyển xử lý",
+            StatusEventKind::StartProcessing => "bắt đầu xử lý",
+            StatusEventKind::Complete => "hoàn thành xử lý",
+            StatusEventKind::Recall => "thu hồi",
+            StatusEventKind::ConfirmCancellation => "xác nhận đã hủy bỏ",
+        }
+    }
+
     /// The rule ID that governs this event.
     pub fn rule(self) -> &'static str {
         match self {
@@ -1024,6 +1037,16 @@ impl SenderEvent {
             SenderEvent::Send => "send",
         }
     }
+
+    /// The Vietnamese name of the step (wording of Đ8.1).
+    pub fn name_vi(self) -> &'static str {
+        match self {
+            SenderEvent::Approve => "phê duyệt",
+            SenderEvent::SignForIssue => "ký ban hành",
+            SenderEvent::DigitallySign => "ký số",
+            SenderEvent::Send => "gửi",
+        }
+    }
 }
 
 impl SenderStatus {
@@ -1035,6 +1058,17 @@ impl SenderStatus {
             SenderStatus::Signed => "signed",
             SenderStatus::DigitallySigned => "digitally_signed",
             SenderStatus::Sent => "sent",
+        }
+    }
+
+    /// The Vietnamese name of the state.
+    pub fn name_vi(self) -> &'static str {
+        match self {
+            SenderStatus::Draft => "dự thảo",
+            SenderStatus::Approved => "đã phê duyệt",
+            SenderStatus::Signed => "đã ký ban hành",
+            SenderStatus::DigitallySigned => "đã ký số",
+            SenderStatus::Sent => "đã gửi",
         }
     }
 
@@ -1262,8 +1296,9 @@ pub enum StatusError {
     /// The input was empty or only white space.
     #[error("empty status")]
     Empty,
-    /// The input is longer than any accepted spelling.
-    #[error("status text is {len} bytes long; at most {MAX_INPUT_LEN} are accepted")]
+    /// The input is longer than any accepted spelling ([`MAX_INPUT_LEN`] bytes for a listed
+    /// status or an edXML code, [`MAX_REPORTED_LEN`] for field h).
+    #[error("status text is {len} bytes long, longer than any status this parser accepts")]
     TooLong {
         /// Length of the input in bytes.
         len: usize,
@@ -1300,6 +1335,65 @@ fn list(states: &[ProcessingStatus]) -> String {
         .map(|s| s.as_str())
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+/// The Vietnamese names of `states`, for messages.
+fn list_vi(states: &[ProcessingStatus]) -> String {
+    if states.is_empty() {
+        return "không trạng thái nào".to_owned();
+    }
+    states
+        .iter()
+        .map(|s| format!("«{}»", s.name_vi()))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+impl StatusError {
+    /// The error in Vietnamese (the English text is `Display`): DOC-11, DOC-22, DOC-25…29,
+    /// QĐ 28/2018/QĐ-TTg Đ5.4, Đ6.3, Đ8, Đ9, Đ10.2.h.
+    pub fn message_vi(&self) -> String {
+        match self {
+            StatusError::Forbidden {
+                from,
+                event,
+                rule,
+                basis,
+                allowed_from,
+            } => format!(
+                "sự kiện «{}» không được phép ở trạng thái «{}»: {rule} ({basis}) chỉ cho phép từ {}",
+                event.name_vi(),
+                from.name_vi(),
+                list_vi(allowed_from)
+            ),
+            StatusError::MissingReason { event } => format!(
+                "sự kiện «{}» phải nêu lý do (DOC-29, khoản 4 Điều 5 QĐ 28/2018/QĐ-TTg: Bên nhận chịu trách nhiệm về việc từ chối và phải phản hồi cho Bên gửi)",
+                event.name_vi()
+            ),
+            StatusError::OutOfOrder { event, at, last } => format!(
+                "sự kiện «{}» lúc {at} sớm hơn mục gần nhất lúc {last} (DOC-22: lịch sử chỉ ghi thêm, theo thứ tự thời gian)",
+                event.name_vi()
+            ),
+            StatusError::SenderForbidden { from, event, basis } => format!(
+                "bước «{}» của Bên gửi không được thực hiện ở trạng thái «{}»: theo {basis}, văn bản chỉ được gửi sau khi được phê duyệt, ký ban hành và ký số, theo thứ tự đó (DOC-25)",
+                event.name_vi(),
+                from.name_vi()
+            ),
+            StatusError::Empty => "trạng thái xử lý để trống".to_owned(),
+            StatusError::TooLong { len } => {
+                format!("nội dung trạng thái dài {len} byte, quá dài so với mọi trạng thái được chấp nhận")
+            }
+            StatusError::UnknownStatus { input } => format!(
+                "'{input}' không thuộc các trạng thái xử lý liệt kê tại điểm h khoản 2 Điều 10 QĐ 28/2018/QĐ-TTg nên sơ đồ chuyển trạng thái không có bước nào cho trạng thái này (danh sách để ngỏ: trường h vẫn có thể ghi trạng thái này)"
+            ),
+            StatusError::UnknownEdxmlCode { code } => format!(
+                "'{code}' không phải mã trạng thái edXML đã biết (01-06, 13, 15, 16)"
+            ),
+            StatusError::InvalidHistory { index, .. } => format!(
+                "lịch sử trạng thái không hợp lệ ở mục {index}: phát lại các sự kiện không cho kết quả như đã lưu"
+            ),
+        }
+    }
 }
 
 impl ErrorCode for StatusError {

@@ -3,6 +3,7 @@
 //! Terms of the law are matched with and without diacritics and in NFC or NFD form (`hỏa`,
 //! `hoả`, `hoa`, `HỎA` all name the same urgency). Output is always NFC.
 
+use egov_core::TimeError;
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 
@@ -41,6 +42,34 @@ pub fn fold(s: &str) -> String {
         }
     }
     out
+}
+
+/// A [`TimeError`] in Vietnamese, CORE-01 (QĐ 28/2018/QĐ-TTg Đ14.4: times in ISO 8601 with
+/// the UTC+07:00 offset). The English text is the error's `Display`.
+///
+/// ```
+/// use egov_core::VnDateTime;
+/// use egov_docs::text::time_error_vi;
+/// let e = VnDateTime::parse("2018-09-20 14:05:00").unwrap_err();
+/// assert!(time_error_vi(&e).contains("múi giờ"));
+/// ```
+pub fn time_error_vi(e: &TimeError) -> String {
+    match e {
+        TimeError::Empty => "mốc thời gian để trống".to_owned(),
+        TimeError::TooLong { len } => {
+            format!("mốc thời gian dài {len} byte, quá dài so với mọi mốc thời gian hợp lệ")
+        }
+        TimeError::MissingOffset { input } => {
+            format!("mốc thời gian '{input}' thiếu múi giờ so với UTC; hãy ghi thêm (ví dụ +07:00)")
+        }
+        TimeError::Invalid { input, .. } => format!(
+            "'{input}' không phải mốc thời gian theo ISO 8601 (dạng YYYY-MM-DDThh:mm:ss+07:00)"
+        ),
+        TimeError::OutOfRange { .. } => {
+            "ngày hoặc giờ không có thật (ví dụ ngày 30 tháng 2, 25 giờ)".to_owned()
+        }
+        _ => "mốc thời gian không hợp lệ".to_owned(),
+    }
 }
 
 #[cfg(test)]

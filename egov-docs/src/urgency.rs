@@ -92,6 +92,27 @@ pub enum UrgencyError {
     },
 }
 
+impl UrgencyError {
+    /// The error in Vietnamese (the English text is `Display`): DOC-12, QĐ 28/2018/QĐ-TTg
+    /// Đ10.2.k.
+    pub fn message_vi(&self) -> String {
+        match self {
+            UrgencyError::Empty => {
+                "mức độ khẩn để trống; phải là khẩn, thượng khẩn hoặc hỏa tốc".to_owned()
+            }
+            UrgencyError::TooLong { len } => format!(
+                "mức độ khẩn dài {len} byte; chỉ chấp nhận tối đa {MAX_INPUT_LEN} byte"
+            ),
+            UrgencyError::NotUrgent { input } => format!(
+                "'{input}' nghĩa là văn bản thường (không khẩn), không phải một mức độ khẩn"
+            ),
+            UrgencyError::Unknown { input } => format!(
+                "'{input}' không phải mức độ khẩn; phải là khẩn, thượng khẩn, hỏa tốc (hoặc mã Priority của edXML từ 0 đến 4)"
+            ),
+        }
+    }
+}
+
 impl ErrorCode for UrgencyError {
     fn code(&self) -> &'static str {
         match self {
