@@ -393,8 +393,9 @@ impl WorkingCalendar {
         days(date, last_exception) + (after / 7 + 1) * per_week
     }
     /// The number of working days in `from..to` (start inclusive, end exclusive; `0` when
-    /// `to <= from`), CORE-02. Computed from whole weeks plus the table entries in the range,
-    /// so the work does not grow with the length of the range. Saturates at `u32::MAX`.
+    /// `to <= from`), CORE-02 (QĐ 28/2018/QĐ-TTg Đ6.2 counts in working days). Computed from
+    /// whole weeks plus the table entries in the range, so the work does not grow with the
+    /// length of the range. Saturates at `u32::MAX`.
     pub fn working_days_between(&self, from: NaiveDate, to: NaiveDate) -> u32 {
         let Ok(days) = u64::try_from(to.signed_duration_since(from).num_days()) else {
             return 0;
