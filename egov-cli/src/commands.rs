@@ -306,11 +306,12 @@ pub fn docnum(input: &str) -> CmdResult {
         |t| format!("{} ({})", t.name_vi(), t.name_en()),
     );
     let human = format!(
-        "{n}: document number\n  number: {}\n  year:   {}\n  symbol: {}\n  type:   {type_text}\n  issuer: {}{}",
+        "{n}: document number\n  number: {}\n  year:   {}\n  symbol: {}\n  type:   {type_text}\n  issuer: {}\n  drafting unit: {}{}",
         n.number(),
         n.year().map_or_else(|| "—".to_owned(), |y| y.to_string()),
         n.symbol(),
         n.issuer(),
+        n.drafting_unit().unwrap_or("—"),
         findings_text(&findings),
     );
     let json = json!(n.view(findings));

@@ -73,6 +73,29 @@ pub enum TimeError {
     },
 }
 
+impl TimeError {
+    /// The Vietnamese message.
+    pub fn message_vi(&self) -> String {
+        match self {
+            TimeError::Empty => "mốc thời gian để trống".to_owned(),
+            TimeError::TooLong { len } => {
+                format!("mốc thời gian dài {len} byte, quá dài so với mọi mốc thời gian hợp lệ")
+            }
+            TimeError::MissingOffset { input } => {
+                format!(
+                    "mốc thời gian '{input}' thiếu múi giờ so với UTC; hãy ghi thêm (ví dụ +07:00)"
+                )
+            }
+            TimeError::Invalid { input, .. } => format!(
+                "'{input}' không phải mốc thời gian theo ISO 8601 (dạng YYYY-MM-DDThh:mm:ss+07:00)"
+            ),
+            TimeError::OutOfRange { .. } => {
+                "ngày hoặc giờ không có thật (ví dụ ngày 30 tháng 2, 25 giờ)".to_owned()
+            }
+        }
+    }
+}
+
 impl ErrorCode for TimeError {
     fn code(&self) -> &'static str {
         match self {

@@ -54,22 +54,7 @@ pub fn fold(s: &str) -> String {
 /// assert!(time_error_vi(&e).contains("múi giờ"));
 /// ```
 pub fn time_error_vi(e: &TimeError) -> String {
-    match e {
-        TimeError::Empty => "mốc thời gian để trống".to_owned(),
-        TimeError::TooLong { len } => {
-            format!("mốc thời gian dài {len} byte, quá dài so với mọi mốc thời gian hợp lệ")
-        }
-        TimeError::MissingOffset { input } => {
-            format!("mốc thời gian '{input}' thiếu múi giờ so với UTC; hãy ghi thêm (ví dụ +07:00)")
-        }
-        TimeError::Invalid { input, .. } => format!(
-            "'{input}' không phải mốc thời gian theo ISO 8601 (dạng YYYY-MM-DDThh:mm:ss+07:00)"
-        ),
-        TimeError::OutOfRange { .. } => {
-            "ngày hoặc giờ không có thật (ví dụ ngày 30 tháng 2, 25 giờ)".to_owned()
-        }
-        _ => "mốc thời gian không hợp lệ".to_owned(),
-    }
+    e.message_vi()
 }
 
 #[cfg(test)]

@@ -301,7 +301,8 @@ enum EgovResult egov_conversion_verify_document(const uint8_t *const *images,
 enum EgovResult egov_document_id_parse(const char *id, char **out_json);
 
 // Parses a document number «số và ký hiệu» and writes `{"canonical", "number", "year",
-// "symbol", "type_abbreviation", "doc_type", "issuer", "findings"}`.
+// "symbol", "type_abbreviation", "doc_type", "issuer", "drafting_unit", "findings"}`
+// (`drafting_unit`: the drafting unit of a công văn, `05/BNV-VP` → `VP`, else null).
 //
 // # Safety
 // `number` is a NUL-terminated string; `out_json` is writable.

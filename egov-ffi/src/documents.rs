@@ -21,7 +21,8 @@ pub unsafe extern "C" fn egov_document_id_parse(
 }
 
 /// Parses a document number «số và ký hiệu» and writes `{"canonical", "number", "year",
-/// "symbol", "type_abbreviation", "doc_type", "issuer", "findings"}`.
+/// "symbol", "type_abbreviation", "doc_type", "issuer", "drafting_unit", "findings"}`
+/// (`drafting_unit`: the drafting unit of a công văn, `05/BNV-VP` → `VP`, else null).
 ///
 /// # Safety
 /// `number` is a NUL-terminated string; `out_json` is writable.

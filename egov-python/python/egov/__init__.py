@@ -237,7 +237,8 @@ def parse_document_id(document_id: str) -> Dict[str, Any]:
 
 def parse_document_number(number: str) -> Dict[str, Any]:
     """A document number «số và ký hiệu». Keys: ``canonical``, ``number``, ``year``,
-    ``symbol``, ``type_abbreviation``, ``doc_type``, ``issuer``, ``findings``."""
+    ``symbol``, ``type_abbreviation``, ``doc_type``, ``issuer``, ``drafting_unit`` (of a công
+    văn: ``05/BNV-VP`` → ``VP``), ``findings``."""
     return _load_dict(_egov.number_parse(number))
 
 
