@@ -31,7 +31,7 @@
 //! the settings object or TOML/JSON text), the page URL `https://HOST/`.
 //!
 //! Attestations (`security_level.approved_at`, `malware_scan.at`) must not be dated after `now`
-//! and not be older than their maximum age ([`AttestationMaxAge`](crate::AttestationMaxAge):
+//! and not be older than their maximum age ([`AttestationMaxAge`]:
 //! SDK defaults a) 1826 days, đ) 30 days; the law sets no age). The policy's
 //! `max_attestation_age` sets them; the request's `max_attestation_age` key overrides each limit
 //! it names (the others keep the policy's), so a request need not restate a whole TLS policy to
