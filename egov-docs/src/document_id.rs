@@ -1054,6 +1054,9 @@ mod tests {
         #[test]
         fn edxml_round_trip(s in edxml_strategy()) {
             let p = EdxmlDocumentId::parse(&s).unwrap();
+            // A generated symbol that is a type abbreviation typed without diacritics (`ND` for
+            // `NĐ`) is recognised with a warning and written properly: not a round trip (DOC-10).
+            prop_assume!(!p.warnings.iter().any(|w| w.code() == "doc_number.type_without_diacritics"));
             prop_assert!(p.is_clean());
             prop_assert_eq!(p.value.to_string(), s.clone());
             prop_assert_eq!(EdxmlDocumentId::parse(&p.value.to_string()).unwrap().value, p.value.clone());
