@@ -1380,6 +1380,9 @@ mod tests {
         #[test]
         fn round_trip(s in canonical()) {
             let p = DocNumber::parse(&s).unwrap();
+            // A generated group that is a type abbreviation typed without diacritics (`QD`) is
+            // recognised with a warning and written properly (DOC-10): not a round trip.
+            prop_assume!(!p.warnings.iter().any(|w| w.code() == "doc_number.type_without_diacritics"));
             prop_assert!(p.is_clean(), "{:?}", p.warnings);
             prop_assert_eq!(p.value.as_str(), s.as_str());
             let again = DocNumber::parse(&p.value.to_string()).unwrap().value;
