@@ -1,0 +1,141 @@
+#!/usr/bin/env bash
+# Builds and runs the cargo-fuzz targets of fuzz/ (issue #11).
+#
+#   scripts/fuzz.sh [--smoke SECONDS] [--runs N] [--timeout SECONDS] [--no-build] [TARGET…]
+#
+# For each target (default: every target of `cargo fuzz list`):
+#   1. replays every file of fuzz/regressions/TARGET/ once (minimised crashers kept as
+#      regression inputs): any crash fails the script;
+#   2. fuzzes for --smoke SECONDS (default 10, the CI smoke) and/or --runs N executions,
+#      starting from the committed seeds fuzz/corpus/TARGET/ plus the local working corpus
+#      fuzz/target/corpus-work/TARGET/ (new inputs go there, never into the committed seeds).
+# Prints one line per target (executions, exec/s, result), the total executions, and exits
+# non-zero on any crash, timeout or out-of-memory; crash inputs are saved under
+# fuzz/artifacts/TARGET/.
+#
+# Build: `cargo fuzz build -O --debug-assertions` (optimised, with overflow checks and debug
+# assertions) with AddressSanitizer. The machine's stable toolchain builds it with
+# RUSTC_BOOTSTRAP=1 (cargo fuzz passes nightly -Z flags). Everything runs under `nice -n 10`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+smoke=""
+runs=""
+timeout=30
+build=1
+targets=()
+usage() {
+  sed -n '4p' "$0" | sed 's/^# *//' >&2
+  exit 2
+}
+while (($#)); do
+  case "$1" in
+    --smoke) smoke="${2:?--smoke needs SECONDS}"; shift 2 ;;
+    --smoke=*) smoke="${1#*=}"; shift ;;
+    --runs) runs="${2:?--runs needs N}"; shift 2 ;;
+    --runs=*) runs="${1#*=}"; shift ;;
+    --timeout) timeout="${2:?--timeout needs SECONDS}"; shift 2 ;;
+    --timeout=*) timeout="${1#*=}"; shift ;;
+    --no-build) build=0; shift ;;
+    -h | --help) usage ;;
+    -*) echo "fuzz.sh: unknown option $1" >&2; usage ;;
+    *) targets+=("$1"); shift ;;
+  esac
+done
+if [[ -z "$smoke" && -z "$runs" ]]; then
+  smoke=10
+fi
+
+export RUSTC_BOOTSTRAP=1
+if ! cargo fuzz --version >/dev/null 2>&1; then
+  echo "== installing cargo-fuzz (cargo install cargo-fuzz --locked)"
+  nice -n 10 cargo install cargo-fuzz --locked
+fi
+# zxing-cpp (egov-conversion's default QR decoder) is C++17 built from source by cmake.
+if ! command -v cmake >/dev/null 2>&1; then
+  if command -v apt-get >/dev/null 2>&1 && [[ $(id -u) -eq 0 ]]; then
+    echo "== installing cmake (apt-get)"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq cmake
+  else
+    echo "fuzz.sh: cmake is needed to build zxing-cpp; install it" >&2
+    exit 1
+  fi
+fi
+
+if ((${#targets[@]} == 0)); then
+  mapfile -t targets < <(cd fuzz && cargo fuzz list)
+fi
+triple="$(rustc -vV | sed -n 's/^host: //p')"
+bin_dir="fuzz/target/$triple/release"
+
+if ((build)); then
+  echo "== cargo fuzz build -O --debug-assertions (${#targets[@]} targets)"
+  if ((${#targets[@]} == $(cd fuzz && cargo fuzz list | wc -l))); then
+    nice -n 10 cargo fuzz build -O --debug-assertions
+  else
+    for t in "${targets[@]}"; do
+      nice -n 10 cargo fuzz build -O --debug-assertions "$t"
+    done
+  fi
+fi
+
+# libFuzzer's final statistics: `stat::number_of_executed_units: N`.
+stat() { sed -n "s/^stat::$1: *//p" "$2" | tail -1; }
+
+logs="fuzz/target/fuzz-logs"
+mkdir -p "$logs"
+failed=()
+total=0
+printf '%-16s %12s %10s  %s\n' target executions exec/s result
+for t in "${targets[@]}"; do
+  bin="$bin_dir/$t"
+  if [[ ! -x "$bin" ]]; then
+    echo "fuzz.sh: no binary $bin (unknown target, or run without --no-build)" >&2
+    failed+=("$t")
+    continue
+  fi
+  artifacts="fuzz/artifacts/$t"
+  work="fuzz/target/corpus-work/$t"
+  mkdir -p "$artifacts" "$work" "fuzz/corpus/$t"
+  common=(-artifact_prefix="$artifacts/" -timeout="$timeout" -print_final_stats=1)
+  result=ok
+  execs=0
+
+  # 1. Regression inputs: each file runs once; no fuzzing, nothing written.
+  regressions=()
+  if [[ -d "fuzz/regressions/$t" ]]; then
+    mapfile -t regressions < <(find "fuzz/regressions/$t" -type f ! -name '*.md' | sort)
+  fi
+  if ((${#regressions[@]})); then
+    if ! nice -n 10 "$bin" "${common[@]}" -runs=1 "${regressions[@]}" >"$logs/$t.regressions.log" 2>&1; then
+      result="REGRESSION (see $logs/$t.regressions.log)"
+    fi
+    execs=$((execs + ${#regressions[@]}))
+  fi
+
+  # 2. Fuzzing from the seeds and the working corpus.
+  limits=()
+  [[ -n "$smoke" ]] && limits+=(-max_total_time="$smoke")
+  [[ -n "$runs" ]] && limits+=(-runs="$runs")
+  rate=-
+  if [[ "$result" == ok ]]; then
+    if nice -n 10 "$bin" "${common[@]}" "${limits[@]}" "$work" "fuzz/corpus/$t" >"$logs/$t.log" 2>&1; then
+      result=ok
+    else
+      crash="$(sed -n 's/.*Test unit written to //p' "$logs/$t.log" | tail -1)"
+      kind="$(grep -m1 -oE 'ERROR: libFuzzer: [a-z-]+|panicked at [^:]+:[0-9]+' "$logs/$t.log" || true)"
+      result="CRASH ${kind:+($kind) }${crash:-} (see $logs/$t.log)"
+    fi
+    n="$(stat number_of_executed_units "$logs/$t.log")"
+    execs=$((execs + ${n:-0}))
+    rate="$(stat average_exec_per_sec "$logs/$t.log")"
+  fi
+  total=$((total + execs))
+  printf '%-16s %12s %10s  %s\n' "$t" "$execs" "${rate:--}" "$result"
+  [[ "$result" == ok ]] || failed+=("$t")
+done
+echo "total executions: $total"
+if ((${#failed[@]})); then
+  echo "FAILED: ${failed[*]}" >&2
+  exit 1
+fi
