@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every egov test: formatting, lints, API docs, the Rust test suites of every crate (unit,
-# integration, property and doc tests), the C tests of the C ABI under valgrind, and the Python
-# package's pytest suite. This is the README's test command and what CI runs.
+# integration, property and doc tests), the C tests of the C ABI under valgrind, a smoke run of
+# every fuzz target (regressions replayed), and the Python package's pytest suite. This is the
+# README's test command and what CI runs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -70,6 +71,19 @@ echo "== C tests (egov-ffi/tests/c, under valgrind: required here)"
 status=0
 EGOV_VALGRIND_REQUIRED=1 egov-ffi/tests/c/run.sh 2>&1 | tee -a "$log" || status=1
 
+echo "== fuzz smoke (fuzz/: every regression input replayed, then 10 s per target)"
+# cargo-fuzz is installed by scripts/fuzz.sh when missing; a crash in a known corner fails here.
+fuzz_log=$(mktemp)
+if scripts/fuzz.sh --smoke 10 2>&1 | tee "$fuzz_log"; then
+  echo "fuzz: $(grep -cE ' ok$' "$fuzz_log") passed, 0 failed" | tee -a "$log"
+else
+  status=1
+  # fuzz.sh closes with "FAILED: target…" (or fails before any target ran).
+  failed_targets=$(sed -n 's/^FAILED: //p' "$fuzz_log" | wc -w)
+  echo "fuzz: $(grep -cE ' ok$' "$fuzz_log") passed, $((failed_targets > 0 ? failed_targets : 1)) failed" | tee -a "$log"
+fi
+rm -f "$fuzz_log"
+
 echo "== Python (egov-python: build with maturin, pytest)"
 py_rc=0
 # --no-build-isolation builds with the venv's maturin (no second download); it must be on PATH.
@@ -100,6 +114,7 @@ fi
 awk '/^test result:/ { p += $4; f += $6 }
      /^c: [0-9]+ passed, [0-9]+ failed$/ { p += $2; f += $4 }
      /^python: [0-9]+ passed, [0-9]+ failed/ { p += $2; f += $4 }
+     /^fuzz: [0-9]+ passed, [0-9]+ failed$/ { p += $2; f += $4 }
      /^(=+ )?[0-9]+ (passed|failed).* in [0-9.]+s/ {
        for (i = 1; i < NF; i++) {
          if ($(i + 1) ~ /^passed/) p += $i
