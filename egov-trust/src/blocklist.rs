@@ -329,6 +329,23 @@ impl BlocklistSnapshot {
             t.strip_prefix("*.").unwrap_or(t).to_owned()
         };
         match normalize_host(&host) {
+            // A name whose last label is a number is not a domain name (URL Standard: such a
+            // host is read as an IPv4 address). `||203.0.113.7^` names the address; a wildcard
+            // over an address (`*.3.0.11.33`) names nothing and is rejected, as is `x.1.2.3.4`:
+            // kept as a domain it could never match itself (found by the blocklist fuzz target).
+            Some(h)
+                if h.rsplit('.')
+                    .next()
+                    .is_some_and(|l| l.bytes().all(|b| b.is_ascii_digit())) =>
+            {
+                match h.parse::<IpAddr>() {
+                    Ok(ip) if !tok.contains("*.") => {
+                        push_range(v4, v6, IpNet::from(ip));
+                        true
+                    }
+                    _ => false,
+                }
+            }
             Some(h) if h.contains(|c: char| c.is_ascii_alphanumeric()) => {
                 self.pending.push(h.into_boxed_str());
                 true

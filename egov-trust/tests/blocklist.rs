@@ -173,3 +173,19 @@ mod prop {
         }
     }
 }
+
+/// TRUST-02.d: a wildcard over an address, or a name ending in a number, is not a domain entry
+/// (kept as one it could never match itself: found by the blocklist fuzz target);
+/// `||addr^` names the address.
+#[test]
+fn trust_02d_names_ending_in_a_number_are_not_domains() {
+    let list = egov_trust::BlocklistSnapshot::parse(
+        "t",
+        None,
+        "*.3.0.11.33\nx.1.2.3.4\n||203.0.113.7^\nevil.vn\n",
+    );
+    assert_eq!(list.rejected.len(), 2, "{:?}", list.rejected);
+    assert!(list.match_host("203.0.113.7").is_some());
+    assert!(list.match_host("3.0.11.33").is_none());
+    assert!(list.match_host("sub.evil.vn").is_some());
+}
