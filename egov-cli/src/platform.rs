@@ -386,20 +386,21 @@ pub(crate) fn today_vn() -> Result<NaiveDate, CmdResult> {
 
 /// The classification input and the determination date.
 fn build_input(a: &ClassifyArgs) -> Result<(ClassificationInput, NaiveDate), CmdResult> {
-    let (monthly, counting) = match (&a.monthly, &a.events) {
-        (Some(m), _) => parse_monthly(m)?,
+    let mut input = match (&a.monthly, &a.events) {
+        (Some(m), _) => {
+            let (monthly, counting) = parse_monthly(m)?;
+            let mut input = ClassificationInput::new(
+                monthly,
+                parse_source(a.source.as_deref(), counting.is_some())?,
+            );
+            input.counting = counting;
+            input
+        }
         (None, Some(ev)) => {
-            let (r, _) = count_events(ev, None, &a.kinds)?;
-            let monthly = r
-                .summary
-                .months
-                .iter()
-                .map(|m| MonthlyCount {
-                    month: m.month,
-                    active_users: m.active_users,
-                })
-                .collect();
-            (monthly, Some(r.summary))
+            let mut input =
+                ClassificationInput::counted(count_events(ev, None, &a.kinds)?.0.summary);
+            input.source = parse_source(a.source.as_deref(), true)?;
+            input
         }
         (None, None) => return Err(usage("usage", "give --monthly or --events".to_owned())),
     };
@@ -407,11 +408,6 @@ fn build_input(a: &ClassifyArgs) -> Result<(ClassificationInput, NaiveDate), Cmd
         Some(d) => parse_date(d, "--date")?,
         None => today_vn()?,
     };
-    let mut input = ClassificationInput::new(
-        monthly,
-        parse_source(a.source.as_deref(), counting.is_some())?,
-    );
-    input.counting = counting;
     if let (Some(p), Some(publisher), Some(published)) =
         (a.population, &a.population_publisher, &a.population_date)
     {

@@ -549,8 +549,11 @@ fn worker(
     let mut lines = ParseStats::default();
     let mut events = Vec::with_capacity(BLOCK / 16);
     loop {
+        // Count what other shards forwarded, then take the next block (waiting a little while
+        // the reader catches up).
+        shard.drain();
         let block = match work.lock() {
-            Ok(rx) => rx.try_recv(),
+            Ok(rx) => rx.recv_timeout(std::time::Duration::from_millis(1)),
             Err(_) => break,
         };
         match block {
@@ -558,23 +561,8 @@ fn worker(
                 lines.merge(&read_block(&block, options, &mut events));
                 shard.take(&mut events, false);
             }
-            Err(mpsc::TryRecvError::Empty) => {
-                // Count what others forwarded while the reader catches up.
-                shard.drain();
-                let block = match work.lock() {
-                    Ok(rx) => rx.recv_timeout(std::time::Duration::from_millis(1)),
-                    Err(_) => break,
-                };
-                match block {
-                    Ok(block) => {
-                        lines.merge(&read_block(&block, options, &mut events));
-                        shard.take(&mut events, false);
-                    }
-                    Err(mpsc::RecvTimeoutError::Timeout) => {}
-                    Err(mpsc::RecvTimeoutError::Disconnected) => break,
-                }
-            }
-            Err(mpsc::TryRecvError::Disconnected) => break,
+            Err(mpsc::RecvTimeoutError::Timeout) => {}
+            Err(mpsc::RecvTimeoutError::Disconnected) => break,
         }
     }
     shard.take(&mut events, true);
