@@ -33,6 +33,13 @@ if ((${#missing[@]})); then
   fi
 fi
 
+# A test run builds from scratch on CI: incremental caches only cost disk there.
+export CARGO_INCREMENTAL=0
+# The disk this run starts with and ends with (CI once ran out of space mid-run).
+disk() { df -h --output=avail,target "$PWD" 2>/dev/null | tail -1 | awk '{ print "disk: " $1 " free on " $2 }'; }
+disk
+trap disk EXIT
+
 # egov-python is outside the workspace (maturin builds it); it has its own target directory.
 py_target="$PWD/target/python"
 
@@ -55,7 +62,7 @@ PATH="$PWD/$venv/bin:$PATH" "$venv/bin/python" -m pip install -q --disable-pip-v
 
 echo "== cargo test (workspace)"
 log=$(mktemp)
-trap 'rm -f "$log"' EXIT
+trap 'rm -f "$log"; disk' EXIT
 # The conversion tests cross-check stamped QR codes with zxing-cpp; here it must not be skipped.
 EGOV_ZXING_PYTHON="$PWD/$venv/bin/python" EGOV_ZXING_REQUIRED=1 \
   cargo test --workspace --locked 2>&1 | tee "$log"
