@@ -1179,6 +1179,36 @@ impl EdxmlStatus {
         }
     }
 
+    /// The Vietnamese name, as the VPCP samples' `Description`s word it.
+    pub fn name_vi(self) -> &'static str {
+        match self {
+            EdxmlStatus::Arrived => "đã đến",
+            EdxmlStatus::Rejected => "từ chối tiếp nhận",
+            EdxmlStatus::Accepted => "đã tiếp nhận",
+            EdxmlStatus::Assigned => "phân công xử lý",
+            EdxmlStatus::InProgress => "đang xử lý",
+            EdxmlStatus::Completed => "hoàn thành xử lý",
+            EdxmlStatus::RecallRequested => "yêu cầu lấy lại",
+            EdxmlStatus::RecallAccepted => "đồng ý cập nhật, lấy lại",
+            EdxmlStatus::RecallRefused => "từ chối cập nhật, lấy lại",
+        }
+    }
+
+    /// The English name.
+    pub fn name_en(self) -> &'static str {
+        match self {
+            EdxmlStatus::Arrived => "arrived",
+            EdxmlStatus::Rejected => "refused",
+            EdxmlStatus::Accepted => "accepted",
+            EdxmlStatus::Assigned => "assigned for processing",
+            EdxmlStatus::InProgress => "in progress",
+            EdxmlStatus::Completed => "completed",
+            EdxmlStatus::RecallRequested => "recall requested",
+            EdxmlStatus::RecallAccepted => "recall or update accepted",
+            EdxmlStatus::RecallRefused => "recall or update refused",
+        }
+    }
+
     /// The state a 01–06 message reports; `None` for the recall messages.
     pub fn state(self) -> Option<ProcessingStatus> {
         match self {

@@ -1,0 +1,1036 @@
+//! The untrusted-input XML layer: a bounded, namespace-resolving tree of the package's markup,
+//! with attachment text streamed out of it.
+//!
+//! Packages come from other agencies' systems (QĐ 28/2018/QĐ-TTg Đ9.1, DOC-28: the receiver
+//! checks completeness, integrity and authenticity before accepting), so this layer:
+//!
+//! - refuses a `DOCTYPE` (no external entities, no entity expansion: only the five predefined
+//!   entities and character references are read);
+//! - bounds nesting depth, the number of elements and attributes, the length of every tag,
+//!   comment and text node, and the whole input, **before** buffering (a [`Budget`] reader under
+//!   quick-xml fails the read as soon as one markup item outgrows its limit);
+//! - resolves names by namespace URI, never by prefix (an unbound prefix is a deviation, not an
+//!   error: namespace well-formedness is the sender's defect, XML well-formedness is the only
+//!   reason to refuse);
+//! - streams the text of attachment elements (`ContentTransferEncoded`, and `AttachmentData` of
+//!   a non-standard gateway layout) to a callback in bounded chunks, so a 1 GB attachment never
+//!   sits in memory;
+//! - hashes the bytes as read (SHA-256 of the file as sent: the axis hashes the file, so a
+//!   received package is forwarded as its original bytes, never re-serialised);
+//! - reports every position as a byte offset, line and column.
+
+use std::io::{self, BufRead};
+
+use quick_xml::events::{BytesRef, BytesStart, Event};
+use quick_xml::Reader;
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+/// The QCVN 102:2016 namespace of edXML elements.
+pub const NS_EDXML: &str = "http://www.mic.gov.vn/TBT/QCVN_102_2016";
+/// The XML Signature namespace.
+pub const NS_DSIG: &str = "http://www.w3.org/2000/09/xmldsig#";
+/// The `xml:` namespace (bound by definition).
+pub const NS_XML: &str = "http://www.w3.org/XML/1998/namespace";
+const NS_XMLNS: &str = "http://www.w3.org/2000/xmlns/";
+
+/// A place in the input: byte offset (from 0), line and column (from 1; the column counts bytes,
+/// as libxml2 and most editors' "byte column" do).
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+pub struct Location {
+    /// Byte offset from the start of the input.
+    pub offset: u64,
+    /// Line, from 1.
+    pub line: u64,
+    /// Column in bytes, from 1.
+    pub column: u64,
+}
+
+impl std::fmt::Display for Location {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "line {}, column {} (byte {})",
+            self.line, self.column, self.offset
+        )
+    }
+}
+
+/// Bounds on what a package may make the reader hold. Every one is checked before the data is
+/// buffered. The defaults accept every real package seen (the largest is 1.4 MB; the PVN
+/// validator caps files at 50 MB) with a wide margin.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Limits {
+    /// Whole input, bytes (default 4 GiB).
+    pub max_input_bytes: u64,
+    /// Element nesting depth (default 64; real packages nest 8 deep).
+    pub max_depth: usize,
+    /// Elements in the markup tree, attachments' text excluded (default 100 000).
+    pub max_elements: usize,
+    /// Attributes on one element (default 64).
+    pub max_attributes: usize,
+    /// One tag, comment, processing instruction or CDATA section, bytes (default 64 KiB).
+    pub max_markup_bytes: u64,
+    /// One text node outside attachments, bytes (default 1 MiB).
+    pub max_text_bytes: u64,
+    /// Attachments in one package (default 1 000).
+    pub max_attachments: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_input_bytes: 4 << 30,
+            max_depth: 64,
+            max_elements: 100_000,
+            max_attributes: 64,
+            max_markup_bytes: 64 << 10,
+            max_text_bytes: 1 << 20,
+            max_attachments: 1_000,
+        }
+    }
+}
+
+/// Why an input could not be read as XML at all. Only malformed XML (and the limits above) stop
+/// a read; every defect of content is a finding instead.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum XmlError {
+    /// The input is not well-formed XML.
+    #[error("not well-formed XML at {at}: {message}")]
+    Malformed {
+        /// Where.
+        at: Location,
+        /// What the parser found.
+        message: String,
+    },
+    /// The input declares a document type. edXML has none; a DOCTYPE is refused so that no
+    /// external entity is fetched and no entity is expanded.
+    #[error("DOCTYPE refused at {at}: edXML packages have no document type; external entities and entity expansion are not allowed")]
+    Doctype {
+        /// Where.
+        at: Location,
+    },
+    /// A limit of [`Limits`] was reached.
+    #[error("limit exceeded at {at}: {what} over {limit}")]
+    Limit {
+        /// Where.
+        at: Location,
+        /// Which limit (`max_depth`, `max_text_bytes`, …).
+        what: &'static str,
+        /// Its value.
+        limit: u64,
+    },
+    /// Reading the input, or writing an attachment to its sink, failed.
+    #[error("I/O error at {at}: {source}")]
+    Io {
+        /// Where.
+        at: Location,
+        /// The error.
+        #[source]
+        source: io::Error,
+    },
+}
+
+impl XmlError {
+    /// A stable code (`edxml.malformed`, `edxml.doctype`, `edxml.limit`, `edxml.io`).
+    pub fn code(&self) -> &'static str {
+        match self {
+            XmlError::Malformed { .. } => "edxml.malformed",
+            XmlError::Doctype { .. } => "edxml.doctype",
+            XmlError::Limit { .. } => "edxml.limit",
+            XmlError::Io { .. } => "edxml.io",
+        }
+    }
+
+    /// Where it happened.
+    pub fn location(&self) -> Location {
+        match self {
+            XmlError::Malformed { at, .. }
+            | XmlError::Doctype { at }
+            | XmlError::Limit { at, .. }
+            | XmlError::Io { at, .. } => *at,
+        }
+    }
+
+    /// The message in Vietnamese.
+    pub fn message_vi(&self) -> String {
+        match self {
+            XmlError::Malformed { at, message } => {
+                format!("XML không đúng cú pháp tại {}: {message}", at.vi())
+            }
+            XmlError::Doctype { at } => format!(
+                "Từ chối khai báo DOCTYPE tại {}: gói tin edXML không có kiểu tài liệu; không cho phép thực thể ngoài và mở rộng thực thể",
+                at.vi()
+            ),
+            XmlError::Limit { at, what, limit } => {
+                format!("Vượt giới hạn {what} ({limit}) tại {}", at.vi())
+            }
+            XmlError::Io { at, source } => format!("Lỗi đọc/ghi tại {}: {source}", at.vi()),
+        }
+    }
+}
+
+impl Location {
+    /// "dòng L, cột C (byte B)".
+    pub fn vi(&self) -> String {
+        format!(
+            "dòng {}, cột {} (byte {})",
+            self.line, self.column, self.offset
+        )
+    }
+}
+
+/// An expanded name: namespace URI (None = no namespace) and local name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Name {
+    /// Namespace URI, if any.
+    pub ns: Option<String>,
+    /// Local name.
+    pub local: String,
+    /// The prefix as written (kept for diagnostics and for the lossless layer).
+    pub prefix: Option<String>,
+}
+
+impl Name {
+    /// Whether the name is `local` in the edXML namespace.
+    pub fn is_edxml(&self, local: &str) -> bool {
+        self.local == local && self.ns.as_deref() == Some(NS_EDXML)
+    }
+}
+
+/// An attribute (namespace declarations excluded).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attribute {
+    /// Its expanded name.
+    pub name: Name,
+    /// Its normalised value.
+    pub value: String,
+}
+
+/// One element of the markup tree.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Element {
+    /// Expanded name.
+    pub name: Name,
+    /// Attributes other than namespace declarations.
+    pub attributes: Vec<Attribute>,
+    /// Namespace declarations made on this element (prefix, URI); `None` prefix = default.
+    pub namespace_decls: Vec<(Option<String>, String)>,
+    /// Child elements in document order.
+    pub children: Vec<Element>,
+    /// Concatenated character data (references resolved, CDATA included), as written: never
+    /// trimmed or normalised here.
+    pub text: String,
+    /// Where the start tag begins.
+    pub at: Location,
+    /// Byte range of the whole element, start tag `<` to end of the end tag.
+    pub span: (u64, u64),
+    /// For an element whose text was streamed (an attachment): the index of the stream.
+    pub stream: Option<usize>,
+}
+
+impl Element {
+    /// Children in the edXML namespace named `local`.
+    pub fn children_named<'a>(&'a self, local: &'a str) -> impl Iterator<Item = &'a Element> + 'a {
+        self.children.iter().filter(move |c| c.name.local == local)
+    }
+
+    /// The first child named `local` (any namespace: callers check namespaces separately).
+    pub fn child(&self, local: &str) -> Option<&Element> {
+        self.children.iter().find(|c| c.name.local == local)
+    }
+}
+
+/// A namespace problem that does not stop the read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NamespaceIssue {
+    /// Where.
+    pub at: Location,
+    /// The unbound prefix.
+    pub prefix: String,
+    /// The qualified name that used it.
+    pub qname: String,
+}
+
+/// What reading produced.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// The document element.
+    pub root: Element,
+    /// Whether the input began with a UTF-8 byte-order mark.
+    pub bom: bool,
+    /// Whether it had an XML declaration, and its encoding label.
+    pub declaration: Option<Option<String>>,
+    /// Line ending style seen: counts of CRLF and of lone LF line breaks.
+    pub line_breaks: (u64, u64),
+    /// Unbound prefixes met.
+    pub namespace_issues: Vec<NamespaceIssue>,
+    /// Input length, bytes.
+    pub input_bytes: u64,
+    /// SHA-256 of the input bytes exactly as read.
+    pub sha256: [u8; 32],
+    /// Whether the input ends with a line break.
+    pub final_newline: bool,
+}
+
+/// Receives the text of attachment elements, chunk by chunk, exactly as written (base64 text,
+/// with any whitespace): `begin` with the element (its earlier siblings already read), `chunk`
+/// any number of times, then `end`.
+pub trait TextStream {
+    /// A streamed element starts. `index` counts streamed elements from 0; `parent` is the
+    /// element holding it (its children read so far) and `element` its start.
+    fn begin(&mut self, index: usize, parent: &Element, element: &Element) -> io::Result<()>;
+    /// Raw text bytes (never split inside a UTF-8 sequence is NOT guaranteed; base64 is ASCII).
+    fn chunk(&mut self, bytes: &[u8]) -> io::Result<()>;
+    /// The element's text ended.
+    fn end(&mut self) -> io::Result<()>;
+}
+
+/// Which elements' text is streamed instead of kept: `ContentTransferEncoded` (any namespace)
+/// and `AttachmentData` (the non-standard gateway layout).
+pub fn is_streamed(local: &str) -> bool {
+    local == "ContentTransferEncoded" || local == "AttachmentData"
+}
+
+// ---------------------------------------------------------------------------------------------
+// The budget reader: counts, hashes, tracks lines, and fails a markup item that outgrows its limit.
+
+#[derive(Debug)]
+struct LimitHit;
+impl std::fmt::Display for LimitHit {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("egov-edxml read budget exceeded")
+    }
+}
+impl std::error::Error for LimitHit {}
+
+struct Budget<R> {
+    inner: R,
+    /// Bytes consumed so far.
+    pos: u64,
+    /// Reading stops being allowed past this offset (None: unbounded, while streaming).
+    stop_at: Option<u64>,
+    /// What limit `stop_at` stands for.
+    stop_what: &'static str,
+    stop_limit: u64,
+    max_input: u64,
+    hasher: Sha256,
+    /// Offsets of line feeds outside streamed text.
+    newlines: Vec<u64>,
+    /// Streamed stretches: (start, end, line feeds inside, offset of the last one).
+    gaps: Vec<(u64, u64, u64, u64)>,
+    streaming: Option<(u64, u64, u64)>,
+    crlf: u64,
+    lf: u64,
+    last_byte: u8,
+    /// The first bytes (BOM detection).
+    head: Vec<u8>,
+}
+
+impl<R: BufRead> Budget<R> {
+    fn new(inner: R, max_input: u64) -> Self {
+        Budget {
+            inner,
+            pos: 0,
+            stop_at: None,
+            stop_what: "",
+            stop_limit: 0,
+            max_input,
+            hasher: Sha256::new(),
+            newlines: Vec::new(),
+            gaps: Vec::new(),
+            streaming: None,
+            crlf: 0,
+            lf: 0,
+            last_byte: 0,
+            head: Vec::new(),
+        }
+    }
+
+    fn limit(&mut self, bytes: u64, what: &'static str) {
+        self.stop_at = Some(self.pos.saturating_add(bytes));
+        self.stop_what = what;
+        self.stop_limit = bytes;
+    }
+
+    fn location(&self, offset: u64) -> Location {
+        // Line feeds before `offset`, outside and inside streamed stretches.
+        let idx = self.newlines.partition_point(|&n| n < offset);
+        let mut lines = idx as u64;
+        let mut last_nl = if idx > 0 {
+            Some(self.newlines[idx - 1])
+        } else {
+            None
+        };
+        for &(start, end, count, last) in &self.gaps {
+            if end <= offset {
+                lines += count;
+                if count > 0 && last_nl.is_none_or(|l| last > l) {
+                    last_nl = Some(last);
+                }
+            } else if start < offset {
+                // Inside a streamed stretch: line numbers are approximate there.
+                break;
+            }
+        }
+        let column = match last_nl {
+            Some(nl) => offset - nl,
+            None => offset + 1,
+        };
+        Location {
+            offset,
+            line: lines + 1,
+            column,
+        }
+    }
+}
+
+impl<R: BufRead> io::Read for Budget<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let avail = self.fill_buf()?;
+        let n = avail.len().min(buf.len());
+        buf[..n].copy_from_slice(&avail[..n]);
+        self.consume(n);
+        Ok(n)
+    }
+}
+
+impl<R: BufRead> BufRead for Budget<R> {
+    fn fill_buf(&mut self) -> io::Result<&[u8]> {
+        let mut cap = u64::MAX;
+        if let Some(stop) = self.stop_at {
+            cap = stop.saturating_sub(self.pos);
+        }
+        // Up to the input limit; one byte more is an error (an input of exactly the limit reads).
+        cap = cap.min(self.max_input.saturating_sub(self.pos));
+        let buf = self.inner.fill_buf()?;
+        if buf.is_empty() {
+            return Ok(buf);
+        }
+        if cap == 0 {
+            return Err(io::Error::other(LimitHit));
+        }
+        let n = usize::try_from(cap).unwrap_or(usize::MAX).min(buf.len());
+        Ok(&buf[..n])
+    }
+
+    fn consume(&mut self, amt: usize) {
+        if let Ok(buf) = self.inner.fill_buf() {
+            let taken = &buf[..amt.min(buf.len())];
+            self.hasher.update(taken);
+            for (i, &b) in taken.iter().enumerate() {
+                if b == b'\n' {
+                    let off = self.pos + i as u64;
+                    let prev = if i > 0 { taken[i - 1] } else { self.last_byte };
+                    if prev == b'\r' {
+                        self.crlf += 1;
+                    } else {
+                        self.lf += 1;
+                    }
+                    match &mut self.streaming {
+                        Some((_, count, last)) => {
+                            *count += 1;
+                            *last = off;
+                        }
+                        None => self.newlines.push(off),
+                    }
+                }
+            }
+            if self.head.len() < 3 {
+                let more = (3 - self.head.len()).min(taken.len());
+                self.head.extend_from_slice(&taken[..more]);
+            }
+            if let Some(&b) = taken.last() {
+                self.last_byte = b;
+            }
+        }
+        self.inner.consume(amt);
+        self.pos += amt as u64;
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+struct Scope {
+    /// Namespace bindings declared by this element: (prefix, uri).
+    decls: Vec<(Option<String>, String)>,
+}
+
+struct NsStack {
+    scopes: Vec<Scope>,
+}
+
+impl NsStack {
+    fn resolve(&self, prefix: Option<&str>) -> Option<Option<&str>> {
+        match prefix {
+            Some("xml") => return Some(Some(NS_XML)),
+            Some("xmlns") => return Some(Some(NS_XMLNS)),
+            _ => {}
+        }
+        for scope in self.scopes.iter().rev() {
+            for (p, uri) in scope.decls.iter().rev() {
+                if p.as_deref() == prefix {
+                    return Some(if uri.is_empty() {
+                        None
+                    } else {
+                        Some(uri.as_str())
+                    });
+                }
+            }
+        }
+        // The default namespace is "none" when undeclared; a prefix must be bound.
+        if prefix.is_none() {
+            Some(None)
+        } else {
+            None
+        }
+    }
+}
+
+fn split_qname(q: &str) -> (Option<&str>, &str) {
+    match q.split_once(':') {
+        Some((p, l)) => (Some(p), l),
+        None => (None, q),
+    }
+}
+
+/// Reads a whole document. `stream` receives the text of attachment elements
+/// ([`is_streamed`]); everything else is kept in the returned tree.
+pub fn read_document<R: BufRead>(
+    input: R,
+    limits: &Limits,
+    stream: &mut dyn TextStream,
+) -> Result<Document, XmlError> {
+    let mut reader = Reader::from_reader(Budget::new(input, limits.max_input_bytes));
+    {
+        let config = reader.config_mut();
+        config.check_end_names = true;
+        config.expand_empty_elements = false;
+        config.trim_text_start = false;
+        config.trim_text_end = false;
+        config.check_comments = true;
+    }
+    let mut buf = Vec::new();
+    let mut ns = NsStack { scopes: Vec::new() };
+    // Open elements; the finished root lands in `root`.
+    let mut open: Vec<Element> = Vec::new();
+    let mut root: Option<Element> = None;
+    let mut elements = 0usize;
+    let mut streams = 0usize;
+    let mut issues = Vec::new();
+    let mut declaration = None;
+
+    loop {
+        let start_pos = reader.buffer_position();
+        // One event may buffer at most this much; the kind-specific limit is checked after.
+        reader.get_mut().limit(
+            limits.max_markup_bytes.max(limits.max_text_bytes),
+            "max_markup_bytes or max_text_bytes",
+        );
+        buf.clear();
+        let event = match reader.read_event_into(&mut buf) {
+            Ok(e) => e,
+            Err(e) => return Err(map_error(&reader, e, limits)),
+        };
+        let end_pos = reader.buffer_position();
+        let here = |r: &Reader<Budget<R>>| r.get_ref().location(start_pos);
+        if matches!(
+            event,
+            Event::Start(_) | Event::Empty(_) | Event::Comment(_) | Event::PI(_) | Event::CData(_)
+        ) && end_pos - start_pos > limits.max_markup_bytes
+        {
+            return Err(XmlError::Limit {
+                at: here(&reader),
+                what: "max_markup_bytes",
+                limit: limits.max_markup_bytes,
+            });
+        }
+        match event {
+            Event::Decl(d) => {
+                if root.is_some() || !open.is_empty() || declaration.is_some() {
+                    return Err(XmlError::Malformed {
+                        at: here(&reader),
+                        message: "XML declaration not at the start of the document".into(),
+                    });
+                }
+                let enc = d.encoding().and_then(|r| r.ok()).map(|c| c.into_owned());
+                if let Some(label) = &enc {
+                    if !label.eq_ignore_ascii_case("utf-8") && !label.eq_ignore_ascii_case("utf8") {
+                        return Err(XmlError::Malformed {
+                            at: here(&reader),
+                            message: format!(
+                                "encoding {label:?} is not supported: edXML packages are UTF-8"
+                            ),
+                        });
+                    }
+                }
+                declaration = Some(enc);
+            }
+            Event::DocType(_) => return Err(XmlError::Doctype { at: here(&reader) }),
+            Event::Start(e) => {
+                let el = open_element(&reader, &e, start_pos, &mut ns, &mut issues, limits)?;
+                elements += 1;
+                check_counts(&reader, start_pos, elements, open.len() + 1, limits)?;
+                if root.is_some() && open.is_empty() {
+                    return Err(XmlError::Malformed {
+                        at: here(&reader),
+                        message: "content after the document element".into(),
+                    });
+                }
+                if is_streamed(&el.name.local) {
+                    let mut el = el;
+                    if streams >= limits.max_attachments {
+                        return Err(XmlError::Limit {
+                            at: here(&reader),
+                            what: "max_attachments",
+                            limit: limits.max_attachments as u64,
+                        });
+                    }
+                    el.stream = Some(streams);
+                    let empty_parent;
+                    let parent = match open.last() {
+                        Some(p) => p,
+                        None => {
+                            empty_parent = el.clone();
+                            &empty_parent
+                        }
+                    };
+                    let at = here(&reader);
+                    stream
+                        .begin(streams, parent, &el)
+                        .map_err(|source| XmlError::Io { at, source })?;
+                    stream_text(&mut reader, stream, limits)?;
+                    stream.end().map_err(|source| XmlError::Io { at, source })?;
+                    streams += 1;
+                    open.push(el);
+                } else {
+                    open.push(el);
+                }
+            }
+            Event::Empty(e) => {
+                let mut el = open_element(&reader, &e, start_pos, &mut ns, &mut issues, limits)?;
+                elements += 1;
+                check_counts(&reader, start_pos, elements, open.len() + 1, limits)?;
+                ns.scopes.pop();
+                el.span = (start_pos, end_pos);
+                if is_streamed(&el.name.local) {
+                    if streams >= limits.max_attachments {
+                        return Err(XmlError::Limit {
+                            at: here(&reader),
+                            what: "max_attachments",
+                            limit: limits.max_attachments as u64,
+                        });
+                    }
+                    el.stream = Some(streams);
+                    let at = here(&reader);
+                    let parent = open.last().cloned().unwrap_or_else(|| el.clone());
+                    stream
+                        .begin(streams, &parent, &el)
+                        .and_then(|()| stream.end())
+                        .map_err(|source| XmlError::Io { at, source })?;
+                    streams += 1;
+                }
+                attach(&mut open, &mut root, el, &reader, start_pos)?;
+            }
+            Event::End(_) => {
+                ns.scopes.pop();
+                match open.pop() {
+                    Some(mut el) => {
+                        el.span.1 = end_pos;
+                        attach(&mut open, &mut root, el, &reader, start_pos)?;
+                    }
+                    None => {
+                        return Err(XmlError::Malformed {
+                            at: here(&reader),
+                            message: "end tag without a start tag".into(),
+                        })
+                    }
+                }
+            }
+            Event::Text(t) => {
+                let text = t.xml10_content();
+                match open.last_mut() {
+                    Some(el) => push_text(el, &text, &reader, start_pos, limits)?,
+                    None => {
+                        if !text.chars().all(|c| matches!(c, ' ' | '\t' | '\r' | '\n')) {
+                            return Err(XmlError::Malformed {
+                                at: here(&reader),
+                                message: "text outside the document element".into(),
+                            });
+                        }
+                    }
+                }
+            }
+            Event::CData(c) => {
+                let text = c.xml10_content();
+                match open.last_mut() {
+                    Some(el) => push_text(el, &text, &reader, start_pos, limits)?,
+                    None => {
+                        return Err(XmlError::Malformed {
+                            at: here(&reader),
+                            message: "CDATA outside the document element".into(),
+                        })
+                    }
+                }
+            }
+            Event::GeneralRef(r) => {
+                let resolved = resolve_ref(&r).ok_or_else(|| XmlError::Malformed {
+                    at: here(&reader),
+                    message: format!(
+                        "unknown entity &{};: only the five predefined entities and character references exist without a DOCTYPE",
+                        &*r
+                    ),
+                })?;
+                match open.last_mut() {
+                    Some(el) => {
+                        let mut tmp = [0u8; 4];
+                        push_text(
+                            el,
+                            resolved.encode_utf8(&mut tmp),
+                            &reader,
+                            start_pos,
+                            limits,
+                        )?
+                    }
+                    None => {
+                        return Err(XmlError::Malformed {
+                            at: here(&reader),
+                            message: "reference outside the document element".into(),
+                        })
+                    }
+                }
+            }
+            Event::Comment(_) | Event::PI(_) => {}
+            Event::Eof => {
+                if let Some(el) = open.last() {
+                    return Err(XmlError::Malformed {
+                        at: reader.get_ref().location(end_pos),
+                        message: format!(
+                            "input ends inside <{}> opened at {}",
+                            qname(&el.name),
+                            el.at
+                        ),
+                    });
+                }
+                break;
+            }
+        }
+    }
+    let budget = reader.into_inner();
+    let input_bytes = budget.pos;
+    let final_newline = budget.last_byte == b'\n';
+    let line_breaks = (budget.crlf, budget.lf);
+    let sha256: [u8; 32] = budget.hasher.finalize().into();
+    let root = root.ok_or_else(|| XmlError::Malformed {
+        at: Location {
+            offset: input_bytes,
+            line: 1,
+            column: 1,
+        },
+        message: "no document element".into(),
+    })?;
+    let bom = budget.head.starts_with(&[0xEF, 0xBB, 0xBF]);
+    Ok(Document {
+        root,
+        bom,
+        declaration,
+        line_breaks,
+        namespace_issues: issues,
+        input_bytes,
+        sha256,
+        final_newline,
+    })
+}
+
+fn qname(n: &Name) -> String {
+    match &n.prefix {
+        Some(p) => format!("{p}:{}", n.local),
+        None => n.local.clone(),
+    }
+}
+
+fn check_counts<R: BufRead>(
+    reader: &Reader<Budget<R>>,
+    at: u64,
+    elements: usize,
+    depth: usize,
+    limits: &Limits,
+) -> Result<(), XmlError> {
+    if depth > limits.max_depth {
+        return Err(XmlError::Limit {
+            at: reader.get_ref().location(at),
+            what: "max_depth",
+            limit: limits.max_depth as u64,
+        });
+    }
+    if elements > limits.max_elements {
+        return Err(XmlError::Limit {
+            at: reader.get_ref().location(at),
+            what: "max_elements",
+            limit: limits.max_elements as u64,
+        });
+    }
+    Ok(())
+}
+
+fn push_text<R: BufRead>(
+    el: &mut Element,
+    text: &str,
+    reader: &Reader<Budget<R>>,
+    at: u64,
+    limits: &Limits,
+) -> Result<(), XmlError> {
+    if (el.text.len() + text.len()) as u64 > limits.max_text_bytes {
+        return Err(XmlError::Limit {
+            at: reader.get_ref().location(at),
+            what: "max_text_bytes",
+            limit: limits.max_text_bytes,
+        });
+    }
+    el.text.push_str(text);
+    Ok(())
+}
+
+fn attach<R: BufRead>(
+    open: &mut [Element],
+    root: &mut Option<Element>,
+    el: Element,
+    reader: &Reader<Budget<R>>,
+    at: u64,
+) -> Result<(), XmlError> {
+    match open.last_mut() {
+        Some(parent) => parent.children.push(el),
+        None => {
+            if root.is_some() {
+                return Err(XmlError::Malformed {
+                    at: reader.get_ref().location(at),
+                    message: "more than one document element".into(),
+                });
+            }
+            *root = Some(el);
+        }
+    }
+    Ok(())
+}
+
+fn resolve_ref(r: &BytesRef<'_>) -> Option<char> {
+    if r.is_char_ref() {
+        return match r.resolve_char_ref() {
+            Ok(Some(c)) => Some(c),
+            _ => None,
+        };
+    }
+    match &**r {
+        "amp" => Some('&'),
+        "lt" => Some('<'),
+        "gt" => Some('>'),
+        "quot" => Some('"'),
+        "apos" => Some('\''),
+        _ => None,
+    }
+}
+
+fn open_element<R: BufRead>(
+    reader: &Reader<Budget<R>>,
+    e: &BytesStart<'_>,
+    start_pos: u64,
+    ns: &mut NsStack,
+    issues: &mut Vec<NamespaceIssue>,
+    limits: &Limits,
+) -> Result<Element, XmlError> {
+    let at = reader.get_ref().location(start_pos);
+    let malformed = |message: String| XmlError::Malformed { at, message };
+    let qn = e.name().as_ref().to_owned();
+    let mut decls = Vec::new();
+    let mut raw_attrs: Vec<(String, String)> = Vec::new();
+    for (i, a) in e.attributes().with_checks(true).enumerate() {
+        if i >= limits.max_attributes {
+            return Err(XmlError::Limit {
+                at,
+                what: "max_attributes",
+                limit: limits.max_attributes as u64,
+            });
+        }
+        let a = a.map_err(|err| malformed(format!("bad attribute on <{qn}>: {err}")))?;
+        let key = a.key.as_ref().to_owned();
+        let value = a
+            .normalized_value(quick_xml::XmlVersion::Implicit1_0)
+            .map_err(|err| malformed(format!("bad value of attribute {key} on <{qn}>: {err}")))?
+            .into_owned();
+        if key == "xmlns" {
+            decls.push((None, value));
+        } else if let Some(p) = key.strip_prefix("xmlns:") {
+            if value.is_empty() {
+                return Err(malformed(format!(
+                    "prefix {p} bound to an empty namespace name"
+                )));
+            }
+            decls.push((Some(p.to_owned()), value));
+        } else {
+            raw_attrs.push((key, value));
+        }
+    }
+    ns.scopes.push(Scope {
+        decls: decls.clone(),
+    });
+    let (prefix, local) = split_qname(&qn);
+    let ns_uri = match ns.resolve(prefix) {
+        Some(u) => u.map(str::to_owned),
+        None => {
+            issues.push(NamespaceIssue {
+                at,
+                prefix: prefix.unwrap_or("").to_owned(),
+                qname: qn.clone(),
+            });
+            None
+        }
+    };
+    let name = Name {
+        ns: ns_uri,
+        local: local.to_owned(),
+        prefix: prefix.map(str::to_owned),
+    };
+    let mut attributes = Vec::with_capacity(raw_attrs.len());
+    for (key, value) in raw_attrs {
+        let (p, l) = split_qname(&key);
+        let ans = match p {
+            None => None,
+            Some(p) => match ns.resolve(Some(p)) {
+                Some(u) => u.map(str::to_owned),
+                None => {
+                    issues.push(NamespaceIssue {
+                        at,
+                        prefix: p.to_owned(),
+                        qname: key.clone(),
+                    });
+                    None
+                }
+            },
+        };
+        attributes.push(Attribute {
+            name: Name {
+                ns: ans,
+                local: l.to_owned(),
+                prefix: p.map(str::to_owned),
+            },
+            value,
+        });
+    }
+    Ok(Element {
+        name,
+        attributes,
+        namespace_decls: decls,
+        children: Vec::new(),
+        text: String::new(),
+        at,
+        span: (start_pos, start_pos),
+        stream: None,
+    })
+}
+
+/// Streams the text after a start tag up to the next `<`, to `stream`, in the input's chunks.
+fn stream_text<R: BufRead>(
+    reader: &mut Reader<Budget<R>>,
+    stream: &mut dyn TextStream,
+    _limits: &Limits,
+) -> Result<(), XmlError> {
+    let start = reader.buffer_position();
+    {
+        let budget = reader.get_mut();
+        budget.stop_at = None;
+        budget.streaming = Some((start, 0, 0));
+    }
+    loop {
+        let pos = reader.buffer_position();
+        let mut s = reader.stream();
+        let chunk = match s.fill_buf() {
+            Ok(c) => c,
+            Err(source) => {
+                let is_limit = source.get_ref().is_some_and(|e| e.is::<LimitHit>());
+                let budget = reader.get_ref();
+                let at = budget.location(pos);
+                return Err(if is_limit {
+                    XmlError::Limit {
+                        at,
+                        what: "max_input_bytes",
+                        limit: budget.max_input,
+                    }
+                } else {
+                    XmlError::Io { at, source }
+                });
+            }
+        };
+        if chunk.is_empty() {
+            break;
+        }
+        let n = memchr_lt(chunk).unwrap_or(chunk.len());
+        if n > 0 {
+            if let Err(source) = stream.chunk(&chunk[..n]) {
+                let at = reader.get_ref().location(pos);
+                return Err(XmlError::Io { at, source });
+            }
+        }
+        let done = n < chunk.len();
+        s.consume(n);
+        if done {
+            break;
+        }
+    }
+    let end = reader.buffer_position();
+    let budget = reader.get_mut();
+    if let Some((s, count, last)) = budget.streaming.take() {
+        budget.gaps.push((s, end, count, last));
+    }
+    Ok(())
+}
+
+fn memchr_lt(b: &[u8]) -> Option<usize> {
+    b.iter().position(|&c| c == b'<')
+}
+
+fn map_error<R: BufRead>(
+    reader: &Reader<Budget<R>>,
+    e: quick_xml::Error,
+    limits: &Limits,
+) -> XmlError {
+    let budget = reader.get_ref();
+    let pos = reader
+        .error_position()
+        .max(reader.buffer_position().min(budget.pos));
+    let at = budget.location(reader.error_position());
+    match e {
+        quick_xml::Error::Io(io) => {
+            if io.get_ref().is_some_and(|e| e.is::<LimitHit>()) {
+                let what = if budget.pos >= budget.max_input {
+                    "max_input_bytes"
+                } else {
+                    budget.stop_what
+                };
+                let limit = if what == "max_input_bytes" {
+                    budget.max_input
+                } else {
+                    budget.stop_limit
+                };
+                let _ = limits;
+                XmlError::Limit {
+                    at: budget.location(pos),
+                    what,
+                    limit,
+                }
+            } else {
+                XmlError::Io {
+                    at,
+                    source: io::Error::new(io.kind(), io.to_string()),
+                }
+            }
+        }
+        other => XmlError::Malformed {
+            at,
+            message: other.to_string(),
+        },
+    }
+}
