@@ -11,6 +11,7 @@
 //! - [`attachment`]: base64 → ZIP wrapper → content, in one streaming pass into a sink;
 //! - [`model`]: the typed values of both message kinds;
 //! - [`read`]: lenient reading with the strict profile's deviations and their locations;
+//! - [`build`]: the VNPT builder's layout byte for byte, attachments streamed from readers;
 //! - [`check`]: the receiving system's check, one report of findings with rules and articles;
 //! - [`dates`]: edXML dates and times;
 //! - [`c14n`]: Canonical XML 1.0, inclusive and exclusive.
@@ -30,6 +31,7 @@
 )]
 
 pub mod attachment;
+pub mod build;
 pub mod c14n;
 pub mod check;
 pub mod dates;
@@ -40,6 +42,10 @@ pub mod xml;
 pub use attachment::{
     AttachmentMeta, AttachmentSink, ContentKind, DiscardSink, MemorySink, PayloadSummary, Unwrap,
     Wrapping, WriteSink,
+};
+pub use build::{
+    build_edoc, build_message, build_status, write_edoc, write_status, AttachmentSource,
+    BuildError, BuildOptions, BuildSummary, LineEnding, Wrap,
 };
 pub use check::{check, CheckOptions};
 pub use model::{
