@@ -270,6 +270,32 @@ pub enum Unwrap {
 // ---------------------------------------------------------------------------------------------
 // The pipeline: base64 text → transfer bytes → (unzip) → content.
 
+/// Base64 text buffered before decoding (a multiple of 4).
+const QUAD_CAPACITY: usize = 16 << 10;
+const INVALID: u8 = 0;
+const ALPHABET: u8 = 1;
+const WHITESPACE: u8 = 2;
+const PAD: u8 = 3;
+/// Byte classes of base64 text.
+static B64_CLASS: [u8; 256] = {
+    let mut t = [INVALID; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        t[c] = if b.is_ascii_alphanumeric() || b == b'+' || b == b'/' {
+            ALPHABET
+        } else if b == b' ' || b == b'\t' || b == b'\r' || b == b'\n' {
+            WHITESPACE
+        } else if b == b'=' {
+            PAD
+        } else {
+            INVALID
+        };
+        c += 1;
+    }
+    t
+};
+
 const B64: GeneralPurpose = GeneralPurpose::new(
     &base64::alphabet::STANDARD,
     GeneralPurposeConfig::new()
@@ -282,6 +308,8 @@ pub(crate) struct Payload {
     unwrap: Unwrap,
     // base64 stage
     quad: Vec<u8>,
+    /// Decoding buffer, reused.
+    decoded: Vec<u8>,
     chars: u64,
     whitespace: u64,
     padding: bool,
@@ -387,12 +415,15 @@ impl ContentStats {
             self.tail.drain(..cut);
         }
         // U+FFFD = EF BF BD, counted across chunk edges.
-        let mut window = [0, self.prev2[0], self.prev2[1]];
-        for &x in b {
-            window = [window[1], window[2], x];
-            if window == [0xEF, 0xBF, 0xBD] {
-                self.replacement += 1;
-            }
+        self.replacement += memchr::memmem::find_iter(b, &[0xEF, 0xBF, 0xBD]).count() as u64;
+        let edge = [
+            self.prev2[0],
+            self.prev2[1],
+            b[0],
+            b.get(1).copied().unwrap_or(0),
+        ];
+        if edge[1..4] == [0xEF, 0xBF, 0xBD] && b.len() >= 2 || edge[0..3] == [0xEF, 0xBF, 0xBD] {
+            self.replacement += 1;
         }
         let n = b.len();
         self.prev2 = match n {
@@ -427,7 +458,8 @@ impl Payload {
     pub(crate) fn new(unwrap: Unwrap) -> Self {
         Payload {
             unwrap,
-            quad: Vec::with_capacity(4096),
+            quad: Vec::with_capacity(QUAD_CAPACITY),
+            decoded: Vec::new(),
             chars: 0,
             whitespace: 0,
             padding: false,
@@ -441,15 +473,39 @@ impl Payload {
         }
     }
 
-    /// Base64 text as written.
+    /// Base64 text as written. Runs of alphabet characters are copied in slices (a lookup
+    /// table classifies bytes); whitespace is skipped and counted; the first other byte stops
+    /// decoding and is reported.
     pub(crate) fn text(&mut self, text: &[u8], sink: &mut dyn AttachmentSink) -> io::Result<()> {
         if self.b64_error.is_some() {
             return Ok(());
         }
-        for &c in text {
-            match c {
-                b' ' | b'\t' | b'\r' | b'\n' => self.whitespace += 1,
-                b'=' => {
+        let mut i = 0;
+        while i < text.len() {
+            let class = B64_CLASS[text[i] as usize];
+            if class == ALPHABET && !self.padding {
+                let mut j = i + 1;
+                while j < text.len() && B64_CLASS[text[j] as usize] == ALPHABET {
+                    j += 1;
+                }
+                let mut run = &text[i..j];
+                while !run.is_empty() {
+                    let room = QUAD_CAPACITY - self.quad.len();
+                    let n = room.min(run.len());
+                    self.quad.extend_from_slice(&run[..n]);
+                    run = &run[n..];
+                    if self.quad.len() == QUAD_CAPACITY {
+                        self.flush_quads(false, sink)?;
+                    }
+                }
+                self.chars += (j - i) as u64;
+                i = j;
+                continue;
+            }
+            let c = text[i];
+            match class {
+                WHITESPACE => self.whitespace += 1,
+                PAD => {
                     self.padding = true;
                     self.pads += 1;
                     self.chars += 1;
@@ -462,10 +518,6 @@ impl Payload {
                     }
                     self.quad.push(c);
                 }
-                b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'+' | b'/' if !self.padding => {
-                    self.chars += 1;
-                    self.quad.push(c);
-                }
                 _ => {
                     let shown = if c.is_ascii_graphic() {
                         format!("{:?}", c as char)
@@ -473,19 +525,15 @@ impl Payload {
                         format!("byte 0x{c:02X}")
                     };
                     let at = self.chars + self.whitespace + 1;
-                    self.b64_error = Some(
-                        if self.padding && (c.is_ascii_alphanumeric() || c == b'+' || c == b'/') {
-                            format!("data after the padding at character {at}")
-                        } else {
-                            format!("{shown} at character {at} is not base64")
-                        },
-                    );
+                    self.b64_error = Some(if self.padding && class == ALPHABET {
+                        format!("data after the padding at character {at}")
+                    } else {
+                        format!("{shown} at character {at} is not base64")
+                    });
                     return Ok(());
                 }
             }
-            if self.quad.len() == self.quad.capacity() && !self.padding {
-                self.flush_quads(false, sink)?;
-            }
+            i += 1;
         }
         Ok(())
     }
@@ -499,12 +547,14 @@ impl Payload {
         if usable == 0 {
             return Ok(());
         }
-        let mut out = vec![0u8; usable / 4 * 3 + 3];
+        let mut out = std::mem::take(&mut self.decoded);
+        out.resize(usable / 4 * 3 + 3, 0);
         match B64.decode_slice(&self.quad[..usable], &mut out) {
             Ok(n) => {
-                out.truncate(n);
                 self.quad.drain(..usable);
-                self.transfer(&out, sink)
+                let r = self.transfer(&out[..n], sink);
+                self.decoded = out;
+                r
             }
             Err(e) => {
                 self.b64_error = Some(format!("not base64: {e}"));
@@ -516,7 +566,10 @@ impl Payload {
 
     fn transfer(&mut self, b: &[u8], sink: &mut dyn AttachmentSink) -> io::Result<()> {
         self.transfer_len += b.len() as u64;
-        self.transfer_hash.update(b);
+        // Raw content is the transfer bytes: hashed once, as content.
+        if !matches!(self.stage, Stage::Raw) {
+            self.transfer_hash.update(b);
+        }
         self.stage_input(b, sink)
     }
 
@@ -787,21 +840,28 @@ impl Payload {
             let t = &self.content.tail;
             t.windows(5).any(|w| w == b"%%EOF")
         });
-        let summary = PayloadSummary {
+        let content_sha256 = hex(&self.content.hash.clone().finalize());
+        let transfer_sha256 = if matches!(wrapping, Wrapping::Raw) {
+            content_sha256.clone()
+        } else {
+            hex(&self.transfer_hash.finalize())
+        };
+        let mut summary = PayloadSummary {
             base64_chars: self.chars,
             base64_whitespace: self.whitespace,
             base64_error: self.b64_error.take(),
             transfer_bytes: self.transfer_len,
-            transfer_sha256: hex(&self.transfer_hash.finalize()),
+            transfer_sha256: String::new(),
             wrapping,
             content_bytes: self.content.len,
-            content_sha256: hex(&self.content.hash.clone().finalize()),
+            content_sha256,
             content_kind: kind,
             utf8: self.content.utf8,
             nul_bytes: self.content.nul,
             replacement_chars: self.content.replacement,
             pdf_eof,
         };
+        summary.transfer_sha256 = transfer_sha256;
         Ok(summary)
     }
 

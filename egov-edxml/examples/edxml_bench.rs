@@ -1,0 +1,122 @@
+//! Side-by-side benchmark driver (benches/edxml_vs_lxml.sh): times egov's read + check of each
+//! package, the same files Python lxml parses in the same run.
+//!
+//!   edxml_bench gen OUT.edxml MIB        write a package with one MIB-MiB attachment (zipped)
+//!   edxml_bench time SECONDS FILE…       read + check each file repeatedly for about SECONDS
+//!   edxml_bench read SECONDS FILE…       read only (attachments still decoded, unzipped, hashed);
+//!                                         prints `file<TAB>bytes<TAB>runs<TAB>µs per run`
+use std::io::{BufWriter, Read};
+use std::time::{Duration, Instant};
+
+use egov_edxml::*;
+
+struct Noise(u64, u64);
+impl Read for Noise {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = (self.0.min(buf.len() as u64)) as usize;
+        for b in &mut buf[..n] {
+            self.1 ^= self.1 << 13;
+            self.1 ^= self.1 >> 7;
+            self.1 ^= self.1 << 17;
+            // Text-like bytes, so that the zip wrapper compresses as it would a document.
+            *b = b"abcdefghij klmnop\n"[(self.1 % 18) as usize];
+        }
+        self.0 -= n as u64;
+        Ok(n)
+    }
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.first().map(String::as_str) {
+        Some("gen") if args.len() == 3 => {
+            let mib: u64 = args[2].parse().unwrap_or(10);
+            let edoc = Edoc {
+                header: EdocHeader {
+                    from: Some(Organization {
+                        organ_id: Some("000.00.00.G22".into()),
+                        organ_name: Some("Văn phòng Chính phủ".into()),
+                        ..Default::default()
+                    }),
+                    to: vec![Organization {
+                        organ_id: Some("000.00.00.H41".into()),
+                        ..Default::default()
+                    }],
+                    document_id: Some("000.00.00.G22,2026/12/04,17/VPCP-TTĐT".into()),
+                    code: Some(Code {
+                        number: Some("17".into()),
+                        notation: Some("VPCP-TTĐT".into()),
+                    }),
+                    promulgation_info: Some(PromulgationInfo {
+                        place: Some("Hà Nội".into()),
+                        date: Some("2026/12/04".into()),
+                    }),
+                    document_type: Some(DocumentType {
+                        type_code: Some("1".into()),
+                        type_detail: Some("0".into()),
+                        type_name: Some("Công văn".into()),
+                    }),
+                    subject: Some("V/v thử nghiệm hiệu năng".into()),
+                    signer_info: Some(SignerInfo {
+                        competence: Some("KT. BỘ TRƯỞNG".into()),
+                        position: Some("THỨ TRƯỞNG".into()),
+                        full_name: Some("Nguyễn Văn A".into()),
+                    }),
+                    ..Default::default()
+                },
+                trace: Some(TraceHeaderList {
+                    trace_headers: vec![TraceHeader {
+                        organ_id: Some("000.00.00.G22".into()),
+                        timestamp: Some("2026/12/04 09:00:00".into()),
+                    }],
+                    ..Default::default()
+                }),
+                attachments: vec![Attachment {
+                    content_id: Some("cid:1".into()),
+                    attachment_name: Some("big.txt".into()),
+                    content_type: Some("text/plain".into()),
+                    ..Default::default()
+                }],
+                ..Default::default()
+            };
+            let out = BufWriter::new(
+                std::fs::File::create(&args[1]).unwrap_or_else(|e| fail(&e.to_string())),
+            );
+            let source =
+                AttachmentSource::reader(Noise(mib << 20, 0x2545_F491_4F6C_DD1D), Wrap::default());
+            match write_edoc(out, &edoc, vec![source], &BuildOptions::default()) {
+                Ok(s) => println!("{}\t{} bytes", args[1], s.bytes),
+                Err(e) => fail(&e.to_string()),
+            }
+        }
+        Some(mode @ ("time" | "read")) if args.len() >= 3 => {
+            let with_check = mode == "time";
+            let budget = Duration::from_secs_f64(args[1].parse().unwrap_or(2.0));
+            for path in &args[2..] {
+                let bytes = std::fs::read(path).unwrap_or_else(|e| fail(&e.to_string()));
+                let start = Instant::now();
+                let mut runs = 0u64;
+                let mut findings = 0usize;
+                while runs < 3 || start.elapsed() < budget {
+                    let package = read_bytes(&bytes).unwrap_or_else(|e| fail(&e.to_string()));
+                    if with_check {
+                        findings += check(&package, &CheckOptions::default()).findings.len();
+                    }
+                    runs += 1;
+                }
+                let us = start.elapsed().as_secs_f64() * 1e6 / runs as f64;
+                println!(
+                    "{path}\t{}\t{runs}\t{us:.1}\t{}",
+                    bytes.len(),
+                    findings / runs as usize
+                );
+            }
+        }
+        _ => fail("usage: edxml_bench gen OUT MIB | edxml_bench time SECONDS FILE…"),
+    }
+}
+
+fn fail(msg: &str) -> ! {
+    eprintln!("edxml_bench: {msg}");
+    std::process::exit(2)
+}
