@@ -1119,7 +1119,7 @@ impl<'d> Mapper<'d> {
             .unwrap_or_default();
         let x509 = s.child("KeyInfo").and_then(|k| k.child("X509Data"));
         SignatureInfo {
-            namespace: s.name.ns.clone(),
+            namespace: s.name.ns.as_deref().map(str::to_owned),
             canonicalization: attr(
                 signed_info.and_then(|si| si.child("CanonicalizationMethod")),
                 "Algorithm",

@@ -20,6 +20,7 @@
 //! - reports every position as a byte offset, line and column.
 
 use std::io::{self, BufRead};
+use std::sync::Arc;
 
 use quick_xml::events::{BytesRef, BytesStart, Event};
 use quick_xml::Reader;
@@ -187,8 +188,8 @@ impl Location {
 /// An expanded name: namespace URI (None = no namespace) and local name.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Name {
-    /// Namespace URI, if any.
-    pub ns: Option<String>,
+    /// Namespace URI, if any (shared with the declaration: no copy per element).
+    pub ns: Option<Arc<str>>,
     /// Local name.
     pub local: String,
     /// The prefix as written (kept for diagnostics and for the lossless layer).
@@ -457,7 +458,7 @@ impl<R: BufRead> BufRead for Budget<R> {
 
 struct Scope {
     /// Namespace bindings declared by this element: (prefix, uri).
-    decls: Vec<(Option<String>, String)>,
+    decls: Vec<(Option<String>, Arc<str>)>,
 }
 
 struct NsStack {
@@ -465,10 +466,10 @@ struct NsStack {
 }
 
 impl NsStack {
-    fn resolve(&self, prefix: Option<&str>) -> Option<Option<&str>> {
+    fn resolve(&self, prefix: Option<&str>) -> Option<Option<Arc<str>>> {
         match prefix {
-            Some("xml") => return Some(Some(NS_XML)),
-            Some("xmlns") => return Some(Some(NS_XMLNS)),
+            Some("xml") => return Some(Some(Arc::from(NS_XML))),
+            Some("xmlns") => return Some(Some(Arc::from(NS_XMLNS))),
             _ => {}
         }
         for scope in self.scopes.iter().rev() {
@@ -477,7 +478,7 @@ impl NsStack {
                     return Some(if uri.is_empty() {
                         None
                     } else {
-                        Some(uri.as_str())
+                        Some(uri.clone())
                     });
                 }
             }
@@ -784,6 +785,14 @@ fn push_text<R: BufRead>(
     at: u64,
     limits: &Limits,
 ) -> Result<(), XmlError> {
+    // Indentation between child elements is not kept (it is never a value).
+    if !el.children.is_empty()
+        && text
+            .bytes()
+            .all(|b| matches!(b, b' ' | b'\t' | b'\r' | b'\n'))
+    {
+        return Ok(());
+    }
     if (el.text.len() + text.len()) as u64 > limits.max_text_bytes {
         return Err(XmlError::Limit {
             at: reader.get_ref().location(at),
@@ -803,7 +812,18 @@ fn attach<R: BufRead>(
     at: u64,
 ) -> Result<(), XmlError> {
     match open.last_mut() {
-        Some(parent) => parent.children.push(el),
+        Some(parent) => {
+            // Indentation before the first child is not a value either.
+            if parent.children.is_empty()
+                && parent
+                    .text
+                    .bytes()
+                    .all(|b| matches!(b, b' ' | b'\t' | b'\r' | b'\n'))
+            {
+                parent.text.clear();
+            }
+            parent.children.push(el)
+        }
         None => {
             if root.is_some() {
                 return Err(XmlError::Malformed {
@@ -875,11 +895,14 @@ fn open_element<R: BufRead>(
         }
     }
     ns.scopes.push(Scope {
-        decls: decls.clone(),
+        decls: decls
+            .iter()
+            .map(|(p, u)| (p.clone(), Arc::from(u.as_str())))
+            .collect(),
     });
     let (prefix, local) = split_qname(&qn);
     let ns_uri = match ns.resolve(prefix) {
-        Some(u) => u.map(str::to_owned),
+        Some(u) => u,
         None => {
             issues.push(NamespaceIssue {
                 at,
@@ -900,7 +923,7 @@ fn open_element<R: BufRead>(
         let ans = match p {
             None => None,
             Some(p) => match ns.resolve(Some(p)) {
-                Some(u) => u.map(str::to_owned),
+                Some(u) => u,
                 None => {
                     issues.push(NamespaceIssue {
                         at,
