@@ -18,10 +18,13 @@ echo "== egov read + check (file, bytes, runs, µs/run, findings)"
 # shellcheck disable=SC2086
 "$BIN" time "$SECONDS_PER_FILE" $FILES > target/edxml-bench-egov.tsv
 cat target/edxml-bench-egov.tsv
-echo "== lxml etree.fromstring (file, bytes, runs, µs/run)"
+echo "== lxml (file, bytes, runs, µs/run, mode)"
 # shellcheck disable=SC2086
 "$VENV/bin/python" benches/edxml_vs_lxml.py "$SECONDS_PER_FILE" $FILES > target/edxml-bench-lxml.tsv
 cat target/edxml-bench-lxml.tsv
 echo "== ratio (lxml µs / egov µs; > 1 means egov is faster)"
-paste target/edxml-bench-egov.tsv target/edxml-bench-lxml.tsv |
-  awk -F'\t' '{ printf "%-70s %10d B  egov %9.1f µs  lxml %9.1f µs  %5.2f×\n", $1, $2, $4, $9, $9 / $4 }'
+grep -P '\tparse$' target/edxml-bench-lxml.tsv > target/edxml-bench-lxml-parse.tsv
+grep -P '\tdecode$' target/edxml-bench-lxml.tsv > target/edxml-bench-lxml-decode.tsv
+printf '%-66s %10s %12s %12s %7s %12s %7s\n' file bytes "egov µs" "lxml parse" ratio "lxml+decode" ratio
+paste target/edxml-bench-egov.tsv target/edxml-bench-lxml-parse.tsv target/edxml-bench-lxml-decode.tsv |
+  awk -F'\t' '{ printf "%-66s %10d %12.1f %12.1f %6.2fx %12.1f %6.2fx\n", $1, $2, $4, $9, $9 / $4, $14, $14 / $4 }'

@@ -23,6 +23,8 @@ command -v c++ >/dev/null 2>&1 || missing+=(g++)
 command -v valgrind >/dev/null 2>&1 || missing+=(valgrind)
 # zxing-cpp (the default QR decoder of egov-conversion) is C++17 built from source by cmake.
 command -v cmake >/dev/null 2>&1 || missing+=(cmake)
+# xmlsec1: the independent XMLDSig signer and verifier of the edXML signature tests.
+command -v xmlsec1 >/dev/null 2>&1 || missing+=(xmlsec1)
 python3 -c 'import venv, ensurepip' >/dev/null 2>&1 || missing+=(python3-venv)
 if ((${#missing[@]})); then
   if command -v apt-get >/dev/null 2>&1 && [[ $(id -u) -eq 0 ]]; then
@@ -52,19 +54,24 @@ cargo clippy --workspace --all-targets --locked -- -D warnings
 CARGO_TARGET_DIR="$py_target" cargo clippy --manifest-path egov-python/Cargo.toml --locked -- -D warnings
 echo "== cargo doc (broken links and bad HTML in the API docs are errors)"
 RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --locked --exclude egov-cli --quiet
-echo "== Python tools (venv: maturin, pytest, mypy; zxing-cpp + pillow as the independent QR decoder)"
+echo "== Python tools (venv: maturin, pytest, mypy; zxing-cpp + pillow as the independent QR decoder; lxml and signxml as the independent canonicaliser and XMLDSig implementation)"
 venv="target/venv"
 if [[ ! -x "$venv/bin/python" ]]; then
   python3 -m venv "$venv"
 fi
 PATH="$PWD/$venv/bin:$PATH" "$venv/bin/python" -m pip install -q --disable-pip-version-check \
-  "maturin>=1.16,<2" "pytest>=8" "mypy>=1.10" "zxing-cpp>=2.2" "pillow>=10"
+  "maturin>=1.16,<2" "pytest>=8" "mypy>=1.10" "zxing-cpp>=2.2" "pillow>=10" "lxml>=5" "signxml>=4"
 
 echo "== cargo test (workspace)"
 log=$(mktemp)
 trap 'rm -f "$log"; disk' EXIT
-# The conversion tests cross-check stamped QR codes with zxing-cpp; here it must not be skipped.
+# The conversion tests cross-check stamped QR codes with zxing-cpp, the edXML tests
+# canonicalise against libxml2 (lxml) and sign/verify against xmlsec1 and signxml: here none of
+# them may be skipped.
 EGOV_ZXING_PYTHON="$PWD/$venv/bin/python" EGOV_ZXING_REQUIRED=1 \
+EGOV_LXML_PYTHON="$PWD/$venv/bin/python" EGOV_LXML_REQUIRED=1 \
+EGOV_XMLSEC1="$(command -v xmlsec1 || echo missing-xmlsec1)" \
+EGOV_SIGNXML_PYTHON="$PWD/$venv/bin/python" EGOV_DSIG_TOOLS_REQUIRED=1 \
   cargo test --workspace --locked 2>&1 | tee "$log"
 echo "== cargo test (egov-conversion with the pure-Rust decoder: --no-default-features --features scan-rxing)"
 EGOV_ZXING_PYTHON="$PWD/$venv/bin/python" EGOV_ZXING_REQUIRED=1 \

@@ -3,7 +3,9 @@
 //!
 //!   edxml_bench gen OUT.edxml MIB        write a package with one MIB-MiB attachment (zipped)
 //!   edxml_bench time SECONDS FILE…       read + check each file repeatedly for about SECONDS
-//!   edxml_bench read SECONDS FILE…       read only (attachments still decoded, unzipped, hashed);
+//!   edxml_bench read SECONDS FILE…       read only (attachments still decoded, unzipped, hashed)
+//!   edxml_bench sign IN OUT KEY CERTS    sign a package (PKCS#8 key, PEM chain)
+//!   edxml_bench verify SECONDS FILE ROOT verify repeatedly in process; verify1 FILE ROOT once
 //!                                         prints `file<TAB>bytes<TAB>runs<TAB>µs per run`
 use std::io::{BufWriter, Read};
 use std::time::{Duration, Instant};
@@ -112,7 +114,48 @@ fn main() {
                 );
             }
         }
-        _ => fail("usage: edxml_bench gen OUT MIB | edxml_bench time SECONDS FILE…"),
+        Some("sign") if args.len() == 5 => {
+            let input = std::fs::read(&args[1]).unwrap_or_else(|e| fail(&e.to_string()));
+            let key = std::fs::read(&args[3]).unwrap_or_else(|e| fail(&e.to_string()));
+            let certs = std::fs::read(&args[4]).unwrap_or_else(|e| fail(&e.to_string()));
+            let signer = dsig::KeyPairSigner::from_pem(&key, &certs).unwrap_or_else(|e| fail(&e.to_string()));
+            let signed = dsig::sign(&input, &signer, &dsig::SignOptions::default()).unwrap_or_else(|e| fail(&e.to_string()));
+            std::fs::write(&args[2], signed).unwrap_or_else(|e| fail(&e.to_string()));
+        }
+        Some("verify") if args.len() == 4 => {
+            let budget = Duration::from_secs_f64(args[1].parse().unwrap_or(2.0));
+            let bytes = std::fs::read(&args[2]).unwrap_or_else(|e| fail(&e.to_string()));
+            let anchors = anchors(&args[3]);
+            let start = Instant::now();
+            let mut runs = 0u64;
+            while runs < 3 || start.elapsed() < budget {
+                let v = dsig::verify(&bytes, &anchors);
+                if !v.is_valid() {
+                    fail(&format!("{:?}", v.failure));
+                }
+                runs += 1;
+            }
+            let us = start.elapsed().as_secs_f64() * 1e6 / runs as f64;
+            println!("{}\t{}\t{runs}\t{us:.1}", args[2], bytes.len());
+        }
+        Some("verify1") if args.len() == 3 => {
+            let bytes = std::fs::read(&args[1]).unwrap_or_else(|e| fail(&e.to_string()));
+            let v = dsig::verify(&bytes, &anchors(&args[2]));
+            if !v.is_valid() {
+                fail(&format!("{:?}", v.failure));
+            }
+            println!("OK");
+        }
+        _ => fail("usage: edxml_bench gen OUT MIB | time|read SECONDS FILE… | sign IN OUT KEY CERTS | verify SECONDS FILE ANCHOR | verify1 FILE ANCHOR"),
+    }
+}
+
+fn anchors(path: &str) -> dsig::VerifyOptions {
+    let pem = std::fs::read(path).unwrap_or_else(|e| fail(&e.to_string()));
+    let anchors = dsig::TrustAnchors::from_pem(&pem).unwrap_or_else(|e| fail(&e));
+    dsig::VerifyOptions {
+        anchors,
+        ..dsig::VerifyOptions::default()
     }
 }
 

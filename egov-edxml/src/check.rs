@@ -41,8 +41,9 @@ use egov_docs::urgency::Urgency;
 
 use crate::attachment::{ContentKind, Wrapping};
 use crate::dates::{parse_date, parse_timestamp, Written};
+use crate::dsig::{self, TrustAnchors, VerifyOptions};
 use crate::model::*;
-use crate::read::Package;
+use crate::read::{read_bytes, Package, ReadError};
 use crate::xml::{Location, NS_DSIG};
 
 const MH: &str = "edXMLEnvelope/edXMLHeader/MessageHeader";
@@ -62,6 +63,9 @@ pub struct CheckOptions<'a> {
     pub agency_profile: AgencyProfile,
     /// Whether layout departures (the strict profile) become DOC-05 findings. Default true.
     pub layout_findings: bool,
+    /// Trust anchors for the signature's certificate chain ([`check_bytes`]); `None`: the
+    /// signature is verified but who issued the certificate is `Unknown`.
+    pub anchors: Option<&'a TrustAnchors>,
 }
 
 impl Default for CheckOptions<'_> {
@@ -72,6 +76,7 @@ impl Default for CheckOptions<'_> {
             deadline: SendDeadlinePolicy::default(),
             agency_profile: AgencyProfile::LENIENT,
             layout_findings: true,
+            anchors: None,
         }
     }
 }
@@ -84,6 +89,7 @@ impl std::fmt::Debug for CheckOptions<'_> {
             .field("deadline", &self.deadline)
             .field("agency_profile", &self.agency_profile)
             .field("layout_findings", &self.layout_findings)
+            .field("anchors", &self.anchors.map(TrustAnchors::len))
             .finish()
     }
 }
@@ -117,6 +123,50 @@ pub fn check(package: &Package, options: &CheckOptions<'_>) -> Report {
     }
     c.report
 }
+
+/// Reads and checks a package held in memory, and verifies its XMLDSig signature (DOC-18)
+/// against [`CheckOptions::anchors`]: the full receiving check of Đ9.1.
+///
+/// ```
+/// let bytes = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/../testdata/edxml/vnpt-edxml102-builder-output-2019-04-11.edxml")).unwrap();
+/// let (_, report) = egov_edxml::check_bytes(&bytes, &egov_edxml::CheckOptions::default()).unwrap();
+/// assert!(!report.is_compliant());
+/// ```
+pub fn check_bytes(
+    bytes: &[u8],
+    options: &CheckOptions<'_>,
+) -> Result<(Package, Report), ReadError> {
+    let package = read_bytes(bytes)?;
+    let mut report = check(&package, options);
+    let signed = package
+        .edoc()
+        .and_then(|e| e.signature.as_ref())
+        .is_some_and(|s| s.namespace.as_deref() == Some(NS_DSIG));
+    if signed {
+        let verify_options = VerifyOptions {
+            anchors: options.anchors.cloned().unwrap_or_default(),
+            ..VerifyOptions::default()
+        };
+        let verification = dsig::verify(bytes, &verify_options);
+        let at = package.location(SIGNATURE_PATH);
+        // The verification replaces the check's "not verified" and placeholder findings.
+        report
+            .findings
+            .retain(|f| !(f.rule == "DOC-18" && f.field.as_deref() == Some(SIGNATURE_PATH)));
+        let mut c = Checker {
+            package: &package,
+            options,
+            report,
+        };
+        for f in verification.findings() {
+            c.push(f, SIGNATURE_PATH, at);
+        }
+        report = c.report;
+    }
+    Ok((package, report))
+}
+
+const SIGNATURE_PATH: &str = "edXMLEnvelope/edXMLHeader/Signature";
 
 struct Checker<'p, 'o> {
     package: &'p Package,

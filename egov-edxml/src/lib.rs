@@ -10,11 +10,13 @@
 //!   URI, attachment text streamed, the file hashed as read);
 //! - [`attachment`]: base64 → ZIP wrapper → content, in one streaming pass into a sink;
 //! - [`model`]: the typed values of both message kinds;
-//! - [`read`]: lenient reading with the strict profile's deviations and their locations;
+//! - [`mod@read`]: lenient reading with the strict profile's deviations and their locations;
 //! - [`build`]: the VNPT builder's layout byte for byte, attachments streamed from readers;
-//! - [`check`]: the receiving system's check, one report of findings with rules and articles;
+//! - [`mod@check`]: the receiving system's check, one report of findings with rules and articles;
 //! - [`dates`]: edXML dates and times;
-//! - [`c14n`]: Canonical XML 1.0, inclusive and exclusive.
+//! - [`c14n`]: Canonical XML 1.0, inclusive and exclusive;
+//! - [`dsig`]: XMLDSig enveloped signatures: verify (RSA-SHA1 with a warning, RSA-SHA256…,
+//!   ECDSA) against caller-supplied trust anchors, sign through a [`dsig::Signer`].
 //!
 //! ```
 //! let bytes = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/../testdata/edxml/vpcp-sdk-sample-status_builder_01.edxml")).unwrap();
@@ -35,6 +37,7 @@ pub mod build;
 pub mod c14n;
 pub mod check;
 pub mod dates;
+pub mod dsig;
 pub mod model;
 pub mod read;
 pub mod xml;
@@ -47,7 +50,7 @@ pub use build::{
     build_edoc, build_message, build_status, write_edoc, write_status, AttachmentSource,
     BuildError, BuildOptions, BuildSummary, LineEnding, Wrap,
 };
-pub use check::{check, CheckOptions};
+pub use check::{check, check_bytes, CheckOptions};
 pub use model::{
     Attachment, Business, BusinessDocumentInfo, Code, DocumentType, Edoc, EdocHeader, Message,
     Organization, OtherInfo, PromulgationInfo, Receiver, Reference, ReplacementInfo, ResponseFor,

@@ -2,7 +2,7 @@
 //!
 //! Every field is as written in the package (a `String`, trimmed of the indentation around it
 //! only), `None` when its element is absent and `Some("")` when the element is empty: a value is
-//! never refused here. The checks ([`crate::check`]) parse and judge values; the builder
+//! never refused here. The checks ([`crate::check()`]) parse and judge values; the builder
 //! ([`crate::build`]) writes them back. Names and order follow the VNPT builder (EDXML.md §2,
 //! §4, §5, §8), the de-facto reference of QCVN 102:2016; the misspelling `Bussiness` is the
 //! format's own and is kept on the wire (the Rust names say `business`).
@@ -334,7 +334,7 @@ pub struct Attachment {
     pub payload: Option<PayloadSummary>,
 }
 
-/// The `Signature` element as written (XMLDSig; verified by [`crate::check`] later).
+/// The `Signature` element as written (verified by [`crate::dsig::verify`] and [`crate::check_bytes`]).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct SignatureInfo {

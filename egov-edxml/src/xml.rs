@@ -7,7 +7,7 @@
 //! - refuses a `DOCTYPE` (no external entities, no entity expansion: only the five predefined
 //!   entities and character references are read);
 //! - bounds nesting depth, the number of elements and attributes, the length of every tag,
-//!   comment and text node, and the whole input, **before** buffering (a [`Budget`] reader under
+//!   comment and text node, and the whole input, **before** buffering (a budget reader under
 //!   quick-xml fails the read as soon as one markup item outgrows its limit);
 //! - resolves names by namespace URI, never by prefix (an unbound prefix is a deviation, not an
 //!   error: namespace well-formedness is the sender's defect, XML well-formedness is the only
