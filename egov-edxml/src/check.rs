@@ -329,14 +329,23 @@ impl Checker<'_, '_> {
             true,
         );
 
-        // a) l) m): sender and receivers.
+        // a) l) m): sender and receivers, their registry status as of the send date (the first
+        // trace entry), else the document date.
+        let sent_on = e
+            .trace
+            .as_ref()
+            .and_then(|t| t.trace_headers.first())
+            .and_then(|t| t.timestamp.as_deref())
+            .and_then(|t| parse_timestamp(t).ok())
+            .map(|(t, _)| t.date())
+            .or(date);
         let from_path = format!("{MH}/From/OrganId");
         let from = self.agency(
             h.from.as_ref().and_then(|f| f.organ_id.as_deref()),
             &from_path,
             ("sender (From)", "bên gửi (From)"),
             true,
-            date,
+            sent_on,
         );
         if h.to.is_empty() {
             self.finding(
@@ -355,7 +364,7 @@ impl Checker<'_, '_> {
                 &path,
                 ("receiver (To)", "bên nhận (To)"),
                 true,
-                date,
+                sent_on,
             );
         }
 

@@ -538,3 +538,47 @@ fn doc_05_the_builder_output_has_bussiness_before_trace_header() {
         .business
         .is_none());
 }
+
+#[test]
+fn doc_04_receivers_are_checked_in_the_registry_as_of_the_send_date() {
+    use egov_docs::registry::InMemoryRegistry;
+    // H14 (Cao Bằng) ended before the package was sent on 2019-04-11; the others are listed.
+    let registry = InMemoryRegistry::from_csv(
+        "code,name_vi,valid_to,replaced_by\n\
+         000.00.00.G22,Văn phòng Chính phủ,,\n\
+         000.00.00.H41,UBND tỉnh Nghệ An,,\n\
+         000.00.00.H14,UBND tỉnh Cao Bằng,2019-04-10,000.00.00.H41\n\
+         000.00.00.G17,Bộ Xây dựng,,\n",
+    )
+    .unwrap();
+    let bytes =
+        std::fs::read(fixture_dir().join("vnpt-edxml102-builder-output-2019-04-11.edxml")).unwrap();
+    let package = read_bytes(&bytes).unwrap();
+    let report = check(
+        &package,
+        &CheckOptions {
+            registry: Some(&registry),
+            ..CheckOptions::default()
+        },
+    );
+    let doc04: Vec<&Finding> = report
+        .findings
+        .iter()
+        .filter(|f| f.rule == "DOC-04")
+        .collect();
+    assert_eq!(doc04.len(), 4, "{doc04:#?}");
+    let failed: Vec<_> = doc04
+        .iter()
+        .filter(|f| f.outcome == Outcome::Fail)
+        .collect();
+    assert_eq!(failed.len(), 1, "{doc04:#?}");
+    assert!(
+        failed[0].message.contains("000.00.00.H14"),
+        "{:?}",
+        failed[0].message
+    );
+    assert_eq!(
+        failed[0].field.as_deref(),
+        Some("edXMLEnvelope/edXMLHeader/MessageHeader/To[2]/OrganId")
+    );
+}
