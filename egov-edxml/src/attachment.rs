@@ -595,20 +595,20 @@ impl Payload {
                     return Ok(());
                 }
                 Stage::ZipHeader(buf) => {
-                    // 30 fixed bytes, then name and extra field.
-                    let need = if buf.len() >= 30 {
-                        30 + u16le(buf, 26) as usize + u16le(buf, 28) as usize
-                    } else {
-                        30
+                    // 30 fixed bytes, then the name and the extra field their lengths give.
+                    let need = |buf: &[u8]| {
+                        if buf.len() >= 30 {
+                            30 + u16le(buf, 26) as usize + u16le(buf, 28) as usize
+                        } else {
+                            30
+                        }
                     };
-                    let n = (need - buf.len()).min(b.len());
+                    let n = (need(buf) - buf.len()).min(b.len());
                     buf.extend_from_slice(&b[..n]);
                     b = &b[n..];
-                    if buf.len() == 30 {
-                        continue;
-                    }
-                    let need = 30 + u16le(buf, 26) as usize + u16le(buf, 28) as usize;
-                    if buf.len() < need {
+                    if buf.len() < need(buf) {
+                        // More header to come: either this input is used up, or the fixed
+                        // part just completed and the name/extra lengths are now known.
                         continue;
                     }
                     let header = std::mem::take(buf);
@@ -724,6 +724,13 @@ impl Payload {
                         z: Decompress::new(false),
                         out: Vec::with_capacity(32 << 10),
                     }))
+                } else if csize == 0 {
+                    // An empty stored entry: its data is already complete.
+                    Stage::Trailer {
+                        header: entry,
+                        bytes: TrailerBytes::default(),
+                        error: None,
+                    }
                 } else {
                     Stage::Stored {
                         remaining: u64::from(csize),

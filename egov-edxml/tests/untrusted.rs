@@ -419,3 +419,39 @@ proptest! {
         let _ = read_bytes(&junk);
     }
 }
+
+#[test]
+fn doc_28_a_zip_header_without_name_or_extra_field_neither_hangs_nor_loses_bytes() {
+    use base64::Engine;
+    // Found by the edxml_read fuzz target: a local header whose name and extra lengths are 0
+    // made the header stage wait forever. An empty stored entry, then a raw deflate entry.
+    let mut empty = b"PK\x03\x04".to_vec();
+    empty.extend_from_slice(&[0u8; 26]);
+    let p = read_bytes(
+        edoc_with_attachment(&base64::engine::general_purpose::STANDARD.encode(&empty)).as_bytes(),
+    )
+    .unwrap();
+    let s = p.edoc().unwrap().attachments[0].payload.clone().unwrap();
+    assert_eq!(s.content_bytes, 0);
+    assert!(
+        matches!(s.wrapping, egov_edxml::Wrapping::Zip { ref entry_name, method: 0, crc_ok: Some(true), .. } if entry_name.is_empty()),
+        "{:?}",
+        s.wrapping
+    );
+    let mut deflated = b"PK\x03\x04\x14\x00\x00\x00\x08\x00".to_vec();
+    deflated.extend_from_slice(&[0u8; 20]);
+    deflated.extend_from_slice(&[0x03, 0x00]); // an empty final deflate block
+    let p = read_bytes(
+        edoc_with_attachment(&base64::engine::general_purpose::STANDARD.encode(&deflated))
+            .as_bytes(),
+    )
+    .unwrap();
+    assert_eq!(
+        p.edoc().unwrap().attachments[0]
+            .payload
+            .as_ref()
+            .unwrap()
+            .content_bytes,
+        0
+    );
+}
