@@ -330,6 +330,8 @@ struct Budget<R> {
     last_byte: u8,
     /// The first bytes (BOM detection).
     head: Vec<u8>,
+    /// Bytes consumed that quick-xml's offsets do not count (a UTF-8 byte-order mark).
+    skew: u64,
 }
 
 impl<R: BufRead> Budget<R> {
@@ -349,6 +351,7 @@ impl<R: BufRead> Budget<R> {
             lf: 0,
             last_byte: 0,
             head: Vec::new(),
+            skew: 0,
         }
     }
 
@@ -358,7 +361,10 @@ impl<R: BufRead> Budget<R> {
         self.stop_limit = bytes;
     }
 
-    fn location(&self, offset: u64) -> Location {
+    /// The location of a reader offset (quick-xml does not count a UTF-8 byte-order mark, which
+    /// this reader does: `skew` converts to offsets in the file).
+    fn location(&self, reader_offset: u64) -> Location {
+        let offset = reader_offset + self.skew;
         // Line feeds before `offset`, outside and inside streamed stretches.
         let idx = self.newlines.partition_point(|&n| n < offset);
         let mut lines = idx as u64;
@@ -538,6 +544,9 @@ pub fn read_document<R: BufRead>(
             Err(e) => return Err(map_error(&reader, e, limits)),
         };
         let end_pos = reader.buffer_position();
+        // quick-xml skips a byte-order mark without counting it; the reader counts every byte.
+        let skew = reader.get_ref().pos.saturating_sub(end_pos);
+        reader.get_mut().skew = skew;
         let here = |r: &Reader<Budget<R>>| r.get_ref().location(start_pos);
         if matches!(
             event,
@@ -617,7 +626,10 @@ pub fn read_document<R: BufRead>(
                 elements += 1;
                 check_counts(&reader, start_pos, elements, open.len() + 1, limits)?;
                 ns.scopes.pop();
-                el.span = (start_pos, end_pos);
+                el.span = (
+                    start_pos + reader.get_ref().skew,
+                    end_pos + reader.get_ref().skew,
+                );
                 if is_streamed(&el.name.local) {
                     if streams >= limits.max_attachments {
                         return Err(XmlError::Limit {
@@ -641,7 +653,7 @@ pub fn read_document<R: BufRead>(
                 ns.scopes.pop();
                 match open.pop() {
                     Some(mut el) => {
-                        el.span.1 = end_pos;
+                        el.span.1 = end_pos + reader.get_ref().skew;
                         attach(&mut open, &mut root, el, &reader, start_pos)?;
                     }
                     None => {
@@ -950,7 +962,10 @@ fn open_element<R: BufRead>(
         children: Vec::new(),
         text: String::new(),
         at,
-        span: (start_pos, start_pos),
+        span: (
+            start_pos + reader.get_ref().skew,
+            start_pos + reader.get_ref().skew,
+        ),
         stream: None,
     })
 }
@@ -1006,7 +1021,8 @@ fn stream_text<R: BufRead>(
     let end = reader.buffer_position();
     let budget = reader.get_mut();
     if let Some((s, count, last)) = budget.streaming.take() {
-        budget.gaps.push((s, end, count, last));
+        let skew = budget.skew;
+        budget.gaps.push((s + skew, end + skew, count, last));
     }
     Ok(())
 }

@@ -627,3 +627,13 @@ fn doc_18_the_receiving_check_verifies_the_signature() {
     .unwrap();
     assert!(!report.findings.iter().any(|f| f.rule == "DOC-14"));
 }
+
+#[test]
+fn doc_18_a_package_with_a_byte_order_mark_signs_and_verifies() {
+    let mut bom = vec![0xEF, 0xBB, 0xBF];
+    bom.extend_from_slice(&package());
+    let signed = dsig::sign(&bom, &signer("signer-rsa"), &SignOptions::default()).unwrap();
+    assert!(signed.starts_with(&[0xEF, 0xBB, 0xBF]));
+    let v = dsig::verify(&signed, &anchors());
+    assert!(v.is_valid(), "{:?}", v.failure);
+}

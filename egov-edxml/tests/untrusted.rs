@@ -455,3 +455,46 @@ fn doc_28_a_zip_header_without_name_or_extra_field_neither_hangs_nor_loses_bytes
         0
     );
 }
+
+#[test]
+fn doc_28_a_byte_order_mark_keeps_offsets_lines_and_spans_in_file_bytes() {
+    // Found by the edxml_read fuzz target: quick-xml does not count a BOM in its offsets.
+    let plain = std::fs::read(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../testdata/edxml/vnpt-edxml102-builder-output-2019-04-11.edxml"),
+    )
+    .unwrap();
+    let mut bom = vec![0xEF, 0xBB, 0xBF];
+    bom.extend_from_slice(&plain);
+    let a = read_bytes(&plain).unwrap();
+    let b = read_bytes(&bom).unwrap();
+    let unspanned = |p: &egov_edxml::Package| {
+        let mut m = p.message.clone();
+        if let egov_edxml::Message::Edoc(e) = &mut m {
+            if let Some(s) = &mut e.signature {
+                s.span = None;
+            }
+        }
+        m
+    };
+    assert_eq!(unspanned(&a), unspanned(&b));
+    let sig = "edXMLEnvelope/edXMLHeader/Signature";
+    let (la, lb) = (a.location(sig).unwrap(), b.location(sig).unwrap());
+    assert_eq!((la.line, la.column), (lb.line, lb.column));
+    assert_eq!(lb.offset, la.offset + 3);
+    let span =
+        |p: &egov_edxml::Package| p.edoc().unwrap().signature.as_ref().unwrap().span.unwrap();
+    assert_eq!(span(&b), (span(&a).0 + 3, span(&a).1 + 3));
+    assert_eq!(
+        &bom[span(&b).0 as usize..span(&b).0 as usize + 10],
+        b"<Signature"
+    );
+    assert!(b.deviations.iter().any(|d| d.code == "edxml.bom"));
+    // Damaged after a BOM: no panic, whatever the input.
+    let crash = std::fs::read(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../fuzz/regressions/edxml_read/bom-line-offsets"),
+    )
+    .unwrap();
+    let _ = read_bytes(&crash);
+}
