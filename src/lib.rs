@@ -10,6 +10,7 @@
 //! | `conversion` | `egov-conversion` | conversion marks paper ↔ data message, signed QR, stamping, verification (NĐ 137/2024 Đ4–5, Đ23) |
 //! | `platform` | `egov-platform-class` | active-user counting, large / very large platform classes, obligations, schedule, report (NĐ 137/2024 Đ15–20) |
 //! | `trust` | `egov-trust` | network-trust criteria (NĐ 137/2024 Đ21): certificates and TLS policy, advisory blocklists, page links, security.txt, self-declaration |
+//! | `edxml` | `egov-edxml` | edXML packages and status messages of the national document axis (QCVN 102:2016; QĐ 28/2018/QĐ-TTg): read, check, build, canonicalise, sign and verify |
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 #![cfg_attr(
@@ -23,6 +24,8 @@ pub use egov_core as core;
 pub use egov_conversion as conversion;
 #[cfg(feature = "docs")]
 pub use egov_docs as docs;
+#[cfg(feature = "edxml")]
+pub use egov_edxml as edxml;
 #[cfg(feature = "platform")]
 pub use egov_platform_class as platform;
 #[cfg(feature = "trust")]

@@ -12,6 +12,7 @@
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 mod commands;
+mod edxml;
 mod mark;
 mod output;
 mod platform;
@@ -114,6 +115,12 @@ enum Command {
         #[command(subcommand)]
         command: Box<trust::TrustCommand>,
     },
+    /// edXML packages and status messages of the national document axis (QĐ 28/2018/QĐ-TTg,
+    /// QCVN 102:2016): check, show, extract attachments.
+    Edxml {
+        #[command(subcommand)]
+        command: Box<edxml::EdxmlCommand>,
+    },
 }
 
 fn main() -> ExitCode {
@@ -133,14 +140,14 @@ fn main() -> ExitCode {
         }
     };
     let as_json = cli.json;
-    match std::panic::catch_unwind(move || run(cli.command)) {
-        Ok(result) => output::emit(result, as_json),
+    match std::panic::catch_unwind(move || run(cli.command, as_json)) {
+        Ok(code) => code,
         Err(_) => ExitCode::from(2),
     }
 }
 
-fn run(command: Command) -> output::CmdResult {
-    match command {
+fn run(command: Command, as_json: bool) -> ExitCode {
+    let result = match command {
         Command::Code {
             code,
             lenient,
@@ -170,5 +177,9 @@ fn run(command: Command) -> output::CmdResult {
         Command::Keygen(args) => mark::keygen(&args),
         Command::Platform(cmd) => platform::run(*cmd),
         Command::Trust { command } => trust::run(*command),
-    }
+        // Prints its own answer: a package that cannot be read exits 2 with the reader's code
+        // (`edxml.malformed`, …), which `output::error_exit_code` would map to 1.
+        Command::Edxml { command } => return edxml::run(*command, as_json),
+    };
+    output::emit(result, as_json)
 }

@@ -92,6 +92,26 @@ fn cases() -> Vec<(&'static str, Vec<String>, i32)> {
     let fresh_key = d.join("fresh.key.json").display().to_string();
     let _ = std::fs::remove_file(&fresh_key);
     let out_png = d.join("stamped.png").display().to_string();
+    let vnpt = td("edxml/vnpt-edxml102-builder-output-2019-04-11.edxml");
+    let three = td("edxml/pvn-gateway-built-3-attachments-1f881896.edxml");
+    let corrupt_pdf = td("edxml/vxp-saas-received-2025-10-23-9e272474-corrupt-pdf.edxml");
+    let malformed = file(
+        "malformed.edxml",
+        b"<?xml version=\"1.0\"?>\n<edXML>\n  <a></b>\n",
+    );
+    let doctype = file(
+        "doctype.edxml",
+        b"<?xml version=\"1.0\"?>\n<!DOCTYPE edXML>\n<edXML/>\n",
+    );
+    // The three-attachment package with a character that is not base64 in its first attachment.
+    let damaged = file(
+        "damaged.edxml",
+        std::fs::read_to_string(&three)
+            .unwrap()
+            .replacen(">UEsDBBQA", ">UEsD!BQA", 1)
+            .as_bytes(),
+    );
+    let edxml_out = d.join("edxml-out").display().to_string();
     vec![
         ("code", s(&["code", "000.00.18.G12"]), 0),
         ("code", s(&["code", "000.00.18"]), 1),
@@ -434,6 +454,41 @@ fn cases() -> Vec<(&'static str, Vec<String>, i32)> {
             s(&["trust", "declare", "--page", "/nonexistent/page.html"]),
             2,
         ),
+        (
+            "edxml check",
+            s(&[
+                "edxml",
+                "check",
+                &td("edxml/vpcp-sdk-sample-status_acceptance_03.edxml"),
+            ]),
+            0,
+        ),
+        ("edxml check", s(&["edxml", "check", &corrupt_pdf]), 1),
+        (
+            "edxml check",
+            s(&["edxml", "check", "/nonexistent/package.edxml"]),
+            2,
+        ),
+        ("edxml check", s(&["edxml", "check", &malformed]), 2),
+        ("edxml check", s(&["edxml", "check"]), 2),
+        ("edxml show", s(&["edxml", "show", &vnpt]), 0),
+        ("edxml show", s(&["edxml", "show", &doctype]), 2),
+        (
+            "edxml extract",
+            s(&["edxml", "extract", &three, "--out", &edxml_out]),
+            0,
+        ),
+        (
+            "edxml extract",
+            s(&["edxml", "extract", &damaged, "--out", &edxml_out]),
+            1,
+        ),
+        (
+            "edxml extract",
+            s(&["edxml", "extract", &vnpt, "--out", &registry]),
+            2,
+        ),
+        ("edxml extract", s(&["edxml", "extract", &vnpt]), 2),
         ("help", s(&["--help"]), 0),
         ("usage", s(&["no-such-command"]), 2),
     ]
@@ -503,6 +558,14 @@ fn cli_pipe_into_head_exits_cleanly() {
     for cmd in [
         format!("{egov} --json platform count {events}"),
         format!("{egov} workday 2026-02-16"),
+        format!(
+            "{egov} edxml show {}",
+            td("edxml/vnpt-edxml102-builder-output-2019-04-11.edxml")
+        ),
+        format!(
+            "{egov} --json edxml check {}",
+            td("edxml/vpcp-sdk-sample-status_acceptance_03.edxml")
+        ),
         format!(
             "{egov} --json keygen --from {} --trust-out {}/t.json --force",
             dir().join("contract.key.json").display(),
