@@ -128,6 +128,15 @@ pub enum EdxmlCommand {
     /// Write a package's attachments into a directory, streaming, under safe names.
     #[command(long_about = EXTRACT_HELP)]
     Extract(ExtractArgs),
+    /// Build a package or status message from a JSON or TOML description and files, in the
+    /// VNPT builder's layout.
+    Build(crate::edxml_make::BuildArgs),
+    /// Build the status message answering a package (01…06, 13, 15, 16; DOC-29/30).
+    Status(crate::edxml_make::StatusArgs),
+    /// Sign a package (XMLDSig, enveloped; RSA-SHA256 or ECDSA-SHA256; DOC-18).
+    Sign(crate::edxml_make::SignArgs),
+    /// Verify a package's signature against trust anchors (DOC-18).
+    Verify(crate::edxml_make::VerifyArgs),
 }
 
 /// `egov edxml check`.
@@ -263,6 +272,10 @@ pub fn run(cmd: EdxmlCommand, as_json: bool) -> ExitCode {
         EdxmlCommand::Check(a) => (a.lang, check_cmd(&a)),
         EdxmlCommand::Show(a) => (a.lang, show_cmd(&a)),
         EdxmlCommand::Extract(a) => (a.lang, extract_cmd(&a)),
+        EdxmlCommand::Build(a) => return output::emit(crate::edxml_make::build(&a), as_json),
+        EdxmlCommand::Status(a) => return output::emit(crate::edxml_make::status(&a), as_json),
+        EdxmlCommand::Sign(a) => return output::emit(crate::edxml_make::sign(&a), as_json),
+        EdxmlCommand::Verify(a) => return output::emit(crate::edxml_make::verify(&a), as_json),
     };
     match result {
         Ok(r) | Err(Failure::Cmd(r)) => output::emit(r, as_json),

@@ -13,6 +13,7 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 mod commands;
 mod edxml;
+mod edxml_make;
 mod mark;
 mod output;
 mod platform;

@@ -309,13 +309,9 @@ fn doc_04_check_uses_the_registry_and_calendar_options() {
 fn doc_18_check_verifies_an_xmldsig_signature() {
     use egov_edxml::dsig::{sign, KeyPairSigner, SignOptions};
     let pki = root().join("egov-edxml/tests/dsig");
-    let (Ok(key), Ok(cert)) = (
-        std::fs::read(pki.join("signer-rsa.key")),
-        std::fs::read(pki.join("signer-rsa.pem")),
-    ) else {
-        eprintln!("egov-edxml's test PKI is not there; skipped");
-        return;
-    };
+    // The committed test PKI of egov-edxml (tests/dsig/make_certs.py).
+    let key = std::fs::read(pki.join("signer-rsa.key")).unwrap();
+    let cert = std::fs::read(pki.join("signer-rsa.pem")).unwrap();
     let signer = KeyPairSigner::from_pem(&key, &cert).unwrap();
     let signed = sign(
         &std::fs::read(fixture(THREE)).unwrap(),
@@ -838,4 +834,235 @@ fn doc_09_extract_from_standard_input() {
     assert_eq!(o.status.code(), Some(0));
     let v: Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(v["message"]["attachments"].as_array().unwrap().len(), 3);
+}
+
+// ---------------------------------------------------------------------------------------------
+// build, status, sign, verify
+
+#[test]
+fn doc_05_build_from_a_toml_or_json_description_and_files() {
+    let d = tmp("build");
+    write(&d, "cv.pdf", b"%PDF-1.7\n%%EOF\n");
+    let toml = write(
+        &d,
+        "d.toml",
+        "kind = \"edoc\"\n[header]\ndocument_id = \"000.00.00.G22,2026/12/04,19/VPCP-TTĐT\"\nsubject = \"V/v thử nghiệm\"\nto = [{ organ_id = \"000.00.00.H41\" }]\n[header.from]\norgan_id = \"000.00.00.G22\"\n[[attachments]]\ncontent_id = \"cid:1\"\nattachment_name = \"cv.pdf\"\ncontent_type = \"application/pdf\"\nfile = \"cv.pdf\"\n".as_bytes(),
+    );
+    let out = d.join("p.edxml").display().to_string();
+    let (code, v) = json_of(&["edxml", "build", &toml, "--out", &out]);
+    assert_eq!(code, Some(0), "{v}");
+    assert_eq!(v["attachments"][0]["bytes"], 15);
+    let p = egov_edxml::read_bytes(&std::fs::read(&out).unwrap()).unwrap();
+    assert_eq!(
+        p.edoc().unwrap().header.subject.as_deref(),
+        Some("V/v thử nghiệm")
+    );
+    // Never over an existing file without --force.
+    let (code, v) = json_of(&["edxml", "build", &toml, "--out", &out]);
+    assert_eq!(
+        (code, v["error"]["code"].as_str()),
+        (Some(2), Some("io.exists")),
+        "{v}"
+    );
+    // JSON, attachments from --attach alone, LF.
+    let json = write(&d, "d.json", br#"{"header": {"from": {"organ_id": "000.00.00.G22"}, "to": [{"organ_id": "000.00.00.H41"}], "subject": "x"}}"#);
+    let pdf = d.join("cv.pdf").display().to_string();
+    let (code, v) = json_of(&[
+        "edxml", "build", &json, "--attach", &pdf, "--eol", "lf", "--out", &out, "--force",
+    ]);
+    assert_eq!(code, Some(0), "{v}");
+    let bytes = std::fs::read(&out).unwrap();
+    assert!(!bytes.contains(&b'\r'));
+    let p = egov_edxml::read_bytes(&bytes).unwrap();
+    let a = &p.edoc().unwrap().attachments[0];
+    assert_eq!(
+        (a.attachment_name.as_deref(), a.content_type.as_deref()),
+        (Some("cv.pdf"), Some("application/pdf"))
+    );
+    // A description that is not one: exit 1 with its code.
+    let bad = write(&d, "bad.json", br#"{"header": {"nope": 1}}"#);
+    let (code, v) = json_of(&["edxml", "build", &bad, "--out", &out, "--force"]);
+    assert_eq!(
+        (code, v["error"]["code"].as_str()),
+        (Some(1), Some("edxml.build.description")),
+        "{v}"
+    );
+}
+
+#[test]
+fn doc_29_status_answers_a_package_and_a_refusal_needs_its_reason() {
+    let d = tmp("status");
+    let out = d.join("st.edxml").display().to_string();
+    let pkg = fixture(VNPT);
+    let (code, v) = json_of(&["edxml", "status", &pkg, "--code", "02", "--out", &out]);
+    assert_eq!(
+        (code, v["error"]["code"].as_str()),
+        (Some(2), Some("usage.reason_required")),
+        "{v}"
+    );
+    let (code, v) = json_of(&[
+        "edxml",
+        "status",
+        &pkg,
+        "--code",
+        "02",
+        "--description",
+        "Thiếu chữ ký số",
+        "--at",
+        "2026-12-04T10:00:00+07:00",
+        "--out",
+        &out,
+    ]);
+    assert_eq!(code, Some(0), "{v}");
+    let m = &v["message"];
+    assert_eq!(m["status_code"], "02");
+    assert_eq!(
+        m["from"]["organ_id"], "000.00.00.H41",
+        "the first receiver reports"
+    );
+    assert_eq!(
+        m["response_for"]["document_id"],
+        "000.00.00.G22,2015/09/30,7816/VPCP-TTĐT"
+    );
+    assert_eq!(m["timestamp"], "2026/12/04 10:00:00");
+    let p = egov_edxml::read_bytes(&std::fs::read(&out).unwrap()).unwrap();
+    assert_eq!(
+        p.status().unwrap().description.as_deref(),
+        Some("Thiếu chữ ký số")
+    );
+    assert!(p.deviations.is_empty(), "{:?}", p.deviations);
+    // A recall comes from the sender.
+    let (code, v) = json_of(&[
+        "edxml", "status", &pkg, "--code", "13", "--out", &out, "--force",
+    ]);
+    assert_eq!(code, Some(0), "{v}");
+    assert_eq!(v["message"]["from"]["organ_id"], "000.00.00.G22");
+    let (code, _) = json_of(&[
+        "edxml", "status", &pkg, "--code", "99", "--out", &out, "--force",
+    ]);
+    assert_eq!(code, Some(2));
+}
+
+#[test]
+fn doc_18_sign_then_verify_and_tampering_fails() {
+    let d = tmp("sign");
+    let pki = root().join("egov-edxml/tests/dsig");
+    let p = |n: &str| pki.join(n).display().to_string();
+    let signed = d.join("s.edxml").display().to_string();
+    let (code, v) = json_of(&[
+        "edxml",
+        "sign",
+        &fixture(THREE),
+        "--key",
+        &p("signer-ec.key"),
+        "--cert",
+        &p("signer-ec.pem"),
+        "--out",
+        &signed,
+    ]);
+    assert_eq!(code, Some(0), "{v}");
+    assert_eq!(v["algorithm"], "ecdsa_p256_sha256");
+    // The EC signer's intermediate is not in its chain file: untrusted against the root alone.
+    let (code, v) = json_of(&[
+        "edxml",
+        "verify",
+        &signed,
+        "--anchors",
+        &p("root-ca.pem"),
+        "--at",
+        "2026-12-04T10:00:00+07:00",
+    ]);
+    assert_eq!(code, Some(1), "{v}");
+    assert_eq!(v["verification"]["failure"]["code"], "untrusted");
+    let chain = write(
+        &d,
+        "chain.pem",
+        &[
+            std::fs::read(pki.join("signer-ec.pem")).unwrap(),
+            std::fs::read(pki.join("intermediate-ca.pem")).unwrap(),
+        ]
+        .concat(),
+    );
+    let (code, v) = json_of(&[
+        "edxml",
+        "sign",
+        &fixture(THREE),
+        "--key",
+        &p("signer-ec.key"),
+        "--cert",
+        &chain,
+        "--out",
+        &signed,
+        "--force",
+    ]);
+    assert_eq!(code, Some(0), "{v}");
+    let (code, v) = json_of(&[
+        "edxml",
+        "verify",
+        &signed,
+        "--anchors",
+        &p("root-ca.pem"),
+        "--at",
+        "2026-12-04T10:00:00+07:00",
+    ]);
+    assert_eq!(code, Some(0), "{v}");
+    assert_eq!(v["valid"], true);
+    // Without anchors: the signature verifies, trust is unknown, exit 0.
+    let (code, v) = json_of(&[
+        "edxml",
+        "verify",
+        &signed,
+        "--at",
+        "2026-12-04T10:00:00+07:00",
+    ]);
+    assert_eq!(
+        (code, v["findings"][0]["outcome"].as_str()),
+        (Some(0), Some("unknown")),
+        "{v}"
+    );
+    // Tampered.
+    let tampered = std::fs::read_to_string(&signed)
+        .unwrap()
+        .replace("vxp.saas.02", "vxp.saas.09");
+    let t = write(&d, "t.edxml", tampered.as_bytes());
+    let (code, v) = json_of(&[
+        "edxml",
+        "verify",
+        &t,
+        "--anchors",
+        &p("root-ca.pem"),
+        "--at",
+        "2026-12-04T10:00:00+07:00",
+    ]);
+    assert_eq!(code, Some(1), "{v}");
+    assert_eq!(v["verification"]["failure"]["code"], "digest_mismatch");
+    // Text output in Vietnamese.
+    let out = egov(&[
+        "edxml",
+        "verify",
+        &t,
+        "--anchors",
+        &p("root-ca.pem"),
+        "--at",
+        "2026-12-04T10:00:00+07:00",
+    ]);
+    assert!(String::from_utf8_lossy(&out.stdout).contains("đã bị thay đổi sau khi ký"));
+    // Signing twice is refused.
+    let again = d.join("again.edxml").display().to_string();
+    let (code, v) = json_of(&[
+        "edxml",
+        "sign",
+        &signed,
+        "--key",
+        &p("signer-rsa.key"),
+        "--cert",
+        &p("signer-rsa.pem"),
+        "--out",
+        &again,
+    ]);
+    assert_eq!(
+        (code, v["error"]["code"].as_str()),
+        (Some(1), Some("dsig.sign.already_signed")),
+        "{v}"
+    );
 }

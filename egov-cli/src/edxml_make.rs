@@ -1,0 +1,569 @@
+//! `egov edxml build|status|sign|verify`: making packages and status messages, signing and
+//! verifying them. Presentation only: every rule is egov-edxml's (DOC-05 layout, DOC-18
+//! signatures, DOC-29/30 status messages).
+
+use std::fs::File;
+use std::io::{BufReader, BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+use clap::{Args, ValueEnum};
+use egov_core::VnDateTime;
+use egov_edxml::dsig::{self, KeyPairSigner, SignOptions, TrustAnchors, VerifyOptions};
+use egov_edxml::{
+    build_status, write_edoc, AttachmentSource, BuildOptions, LineEnding, Message, Organization,
+    ResponseFor, StaffInfo, StatusMessage, Wrap,
+};
+use serde_json::{json, Value};
+
+use crate::output::CmdResult;
+
+/// `egov edxml build`.
+#[derive(Debug, Args)]
+pub struct BuildArgs {
+    /// The description: a JSON or TOML file (by extension; JSON otherwise) of an `edoc` or
+    /// `status` message as `egov edxml show --json` prints its `message`, where each attachment
+    /// may name its content with `"file": "PATH"` (relative to the description).
+    description: PathBuf,
+    /// Where to write the package.
+    #[arg(long, value_name = "FILE")]
+    out: PathBuf,
+    /// Attachment content files, in the order of the description's attachments (instead of
+    /// `"file"` keys); an attachment list may also be built from these alone.
+    #[arg(long = "attach", value_name = "FILE")]
+    attach: Vec<PathBuf>,
+    /// Line ends: CRLF (the VNPT builder's, default) or LF.
+    #[arg(long, value_enum, default_value_t = Eol::Crlf)]
+    eol: Eol,
+    /// Carry attachments as they are instead of zipping them as the VNPT JAR does.
+    #[arg(long)]
+    raw: bool,
+    /// Replace OUT if it exists.
+    #[arg(long)]
+    force: bool,
+}
+
+/// Line ends.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum Eol {
+    /// `\r\n`.
+    Crlf,
+    /// `\n`.
+    Lf,
+}
+
+/// `egov edxml status`.
+#[derive(Debug, Args)]
+pub struct StatusArgs {
+    /// The package answered (its From, Code, PromulgationDate and DocumentId fill ResponseFor).
+    package: PathBuf,
+    /// The status code: 01 đã đến, 02 từ chối, 03 tiếp nhận, 04 phân công, 05 đang xử lý,
+    /// 06 hoàn thành, 13 lấy lại (from the sender), 15/16 đồng ý/từ chối lấy lại.
+    #[arg(long)]
+    code: String,
+    /// The agency reporting (default: the package's first To; for 13, its From).
+    #[arg(long, value_name = "ORGAN_ID")]
+    from: Option<String>,
+    /// Its name.
+    #[arg(long)]
+    from_name: Option<String>,
+    /// The description: required for 02 (the reason of the refusal, Đ5.4); default the
+    /// code's standard wording.
+    #[arg(long)]
+    description: Option<String>,
+    /// The clerk: department.
+    #[arg(long)]
+    department: Option<String>,
+    /// The clerk: name.
+    #[arg(long)]
+    staff: Option<String>,
+    /// When (ISO 8601; default now).
+    #[arg(long)]
+    at: Option<String>,
+    /// Where to write the status message.
+    #[arg(long, value_name = "FILE")]
+    out: PathBuf,
+    /// Line ends.
+    #[arg(long, value_enum, default_value_t = Eol::Crlf)]
+    eol: Eol,
+    /// Replace OUT if it exists.
+    #[arg(long)]
+    force: bool,
+}
+
+/// `egov edxml sign`.
+#[derive(Debug, Args)]
+pub struct SignArgs {
+    /// The package to sign.
+    package: PathBuf,
+    /// The signer's PKCS#8 private key (PEM), RSA (signs RSA-SHA256) or P-256 (ECDSA-SHA256).
+    #[arg(long, value_name = "KEY.pem")]
+    key: PathBuf,
+    /// The signer's certificate, then any intermediates (PEM).
+    #[arg(long, value_name = "CHAIN.pem")]
+    cert: PathBuf,
+    /// Canonicalisation: exclusive (default) or inclusive C14N 1.0.
+    #[arg(long, value_enum, default_value_t = C14nChoice::Exclusive)]
+    c14n: C14nChoice,
+    /// Where to write the signed package.
+    #[arg(long, value_name = "FILE")]
+    out: PathBuf,
+    /// Replace OUT if it exists.
+    #[arg(long)]
+    force: bool,
+}
+
+/// Canonicalisation choice.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum C14nChoice {
+    /// Exclusive C14N 1.0.
+    Exclusive,
+    /// Inclusive C14N 1.0.
+    Inclusive,
+}
+
+/// `egov edxml verify`.
+#[derive(Debug, Args)]
+pub struct VerifyArgs {
+    /// The signed package.
+    package: PathBuf,
+    /// Trust anchors (PEM root certificates, the caller's to obtain from the issuing
+    /// authority); without them the signature is verified but the issuer is not.
+    #[arg(long, value_name = "ROOTS.pem")]
+    anchors: Option<PathBuf>,
+    /// The time certificates must be valid at (ISO 8601; default the package's signing time).
+    #[arg(long)]
+    at: Option<String>,
+}
+
+fn io_error(code: &str, message: String) -> CmdResult {
+    CmdResult::Error {
+        code: code.to_owned(),
+        message,
+    }
+}
+
+fn read_file(path: &Path, what: &str) -> Result<Vec<u8>, CmdResult> {
+    std::fs::read(path).map_err(|e| {
+        io_error(
+            "io.read",
+            format!("cannot read {what} {}: {e}", path.display()),
+        )
+    })
+}
+
+/// Writes `bytes` to `path` (never over an existing file unless `force`).
+fn create(path: &Path, force: bool) -> Result<BufWriter<File>, CmdResult> {
+    let mut o = std::fs::OpenOptions::new();
+    o.write(true);
+    if force {
+        o.create(true).truncate(true);
+    } else {
+        o.create_new(true);
+    }
+    o.open(path).map(BufWriter::new).map_err(|e| {
+        if e.kind() == std::io::ErrorKind::AlreadyExists {
+            io_error(
+                "io.exists",
+                format!(
+                    "{} exists already (use --force to replace it)",
+                    path.display()
+                ),
+            )
+        } else {
+            io_error("io.write", format!("cannot write {}: {e}", path.display()))
+        }
+    })
+}
+
+fn write_all(path: &Path, bytes: &[u8], force: bool) -> Result<(), CmdResult> {
+    let mut w = create(path, force)?;
+    w.write_all(bytes)
+        .and_then(|()| w.flush())
+        .map_err(|e| io_error("io.write", format!("cannot write {}: {e}", path.display())))
+}
+
+fn line_ending(e: Eol) -> LineEnding {
+    match e {
+        Eol::Crlf => LineEnding::Crlf,
+        Eol::Lf => LineEnding::Lf,
+    }
+}
+
+fn now() -> VnDateTime {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(0));
+    VnDateTime::from_unix_seconds(secs)
+        .unwrap_or_else(|_| VnDateTime::from_utc(chrono::DateTime::UNIX_EPOCH))
+}
+
+fn media_type(name: &str) -> &'static str {
+    match name
+        .rsplit_once('.')
+        .map(|(_, e)| e.to_ascii_lowercase())
+        .as_deref()
+    {
+        Some("pdf") => "application/pdf",
+        Some("doc") => "application/msword",
+        Some("docx") => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        Some("xls") => "application/vnd.ms-excel",
+        Some("xlsx") => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        Some("odt") => "application/vnd.oasis.opendocument.text",
+        Some("txt") => "text/plain",
+        Some("xml") | Some("edxml") => "application/xml",
+        Some("png") => "image/png",
+        Some("jpg") | Some("jpeg") => "image/jpeg",
+        Some("zip") => "application/zip",
+        _ => "application/octet-stream",
+    }
+}
+
+/// `egov edxml build`.
+pub fn build(a: &BuildArgs) -> CmdResult {
+    match build_inner(a) {
+        Ok(r) | Err(r) => r,
+    }
+}
+
+fn build_inner(a: &BuildArgs) -> Result<CmdResult, CmdResult> {
+    let text = String::from_utf8(read_file(&a.description, "the description")?).map_err(|_| {
+        io_error(
+            "io.utf8",
+            format!("{} is not UTF-8", a.description.display()),
+        )
+    })?;
+    let is_toml = a
+        .description
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("toml"));
+    let mut value: Value = if is_toml {
+        toml::from_str(&text).map_err(|e| CmdResult::Error {
+            code: "edxml.build.description".into(),
+            message: format!("{} is not a TOML description: {e}", a.description.display()),
+        })?
+    } else {
+        serde_json::from_str(&text).map_err(|e| CmdResult::Error {
+            code: "edxml.build.description".into(),
+            message: format!("{} is not a JSON description: {e}", a.description.display()),
+        })?
+    };
+    if value.get("kind").is_none() {
+        value["kind"] = json!("edoc");
+    }
+    // Attachment files: `"file"` keys (relative to the description), else --attach in order.
+    let base = a
+        .description
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_default();
+    let mut files: Vec<PathBuf> = Vec::new();
+    if value["kind"] == "edoc" {
+        let list = value.get_mut("attachments").and_then(Value::as_array_mut);
+        match list {
+            Some(list) => {
+                for (i, att) in list.iter_mut().enumerate() {
+                    if let Some(f) = att.as_object_mut().and_then(|o| o.remove("file")) {
+                        let f =
+                            f.as_str()
+                                .map(|s| base.join(s))
+                                .ok_or_else(|| CmdResult::Error {
+                                    code: "edxml.build.description".into(),
+                                    message: format!("attachments[{i}].file must be a path"),
+                                })?;
+                        files.push(f);
+                    } else if let Some(f) = a.attach.get(i) {
+                        files.push(f.clone());
+                    }
+                }
+            }
+            None if !a.attach.is_empty() => {
+                // Attachments from the files alone.
+                let list: Vec<Value> = a
+                    .attach
+                    .iter()
+                    .enumerate()
+                    .map(|(i, f)| {
+                        let name = f.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+                        json!({ "content_id": format!("cid:{}", i + 1), "attachment_name": name, "content_type": media_type(&name) })
+                    })
+                    .collect();
+                value["attachments"] = Value::Array(list);
+                files.clone_from(&a.attach);
+            }
+            None => {}
+        }
+    }
+    let message: Message = serde_json::from_value(value).map_err(|e| CmdResult::Error {
+        code: "edxml.build.description".into(),
+        message: format!("{}: {e}", a.description.display()),
+    })?;
+    let options = BuildOptions {
+        line_ending: line_ending(a.eol),
+    };
+    let out = create(&a.out, a.force)?;
+    let summary = match &message {
+        Message::Edoc(e) => {
+            if files.len() != e.attachments.len() {
+                return Err(CmdResult::Error {
+                    code: "usage.attachments".into(),
+                    message: format!(
+                        "the description has {} attachments but {} content files were given (\"file\" keys or --attach)",
+                        e.attachments.len(),
+                        files.len()
+                    ),
+                });
+            }
+            let mut sources = Vec::new();
+            for f in &files {
+                let file = File::open(f).map_err(|err| io_error("io.read", format!("cannot read {}: {err}", f.display())))?;
+                let wrap = if a.raw { Wrap::Raw } else { Wrap::default() };
+                sources.push(AttachmentSource::reader(BufReader::new(file), wrap));
+            }
+            write_edoc(out, e, sources, &options)
+        }
+        Message::Status(s) => egov_edxml::write_status(out, s, &options),
+    }
+    .map_err(|e| CmdResult::Error { code: e.code().into(), message: e.to_string() })?;
+    let human = format!(
+        "Đã tạo {} ({}, {} byte, SHA-256 {}){}.\nKiểm tra gói tin: egov edxml check {}",
+        a.out.display(),
+        message.kind(),
+        summary.bytes,
+        summary.sha256,
+        if summary.attachments.is_empty() {
+            String::new()
+        } else {
+            format!(", {} tệp đính kèm", summary.attachments.len())
+        },
+        a.out.display()
+    );
+    Ok(CmdResult::Valid {
+        human,
+        json: json!({
+            "out": a.out.display().to_string(),
+            "kind": message.kind(),
+            "bytes": summary.bytes,
+            "sha256": summary.sha256,
+            "attachments": summary.attachments.iter().map(|(n, h)| json!({ "bytes": n, "sha256": h })).collect::<Vec<_>>(),
+        }),
+    })
+}
+
+/// `egov edxml status`.
+pub fn status(a: &StatusArgs) -> CmdResult {
+    match status_inner(a) {
+        Ok(r) | Err(r) => r,
+    }
+}
+
+fn status_inner(a: &StatusArgs) -> Result<CmdResult, CmdResult> {
+    let bytes = read_file(&a.package, "the package")?;
+    let package = egov_edxml::read_bytes(&bytes).map_err(|e| CmdResult::Error {
+        code: e.code().into(),
+        message: e.to_string(),
+    })?;
+    let edoc = package.edoc().ok_or_else(|| CmdResult::Error {
+        code: "usage.not_edoc".into(),
+        message: "a status message answers a document package (edoc), not another status message"
+            .into(),
+    })?;
+    let code = egov_docs::status::from_edxml_code(a.code.trim()).map_err(|e| CmdResult::Error {
+        code: "usage.status_code".into(),
+        message: e.to_string(),
+    })?;
+    let recall = code == egov_docs::status::EdxmlStatus::RecallRequested;
+    if code == egov_docs::status::EdxmlStatus::Rejected
+        && a.description.as_deref().is_none_or(|d| d.trim().is_empty())
+    {
+        return Err(CmdResult::Error {
+            code: "usage.reason_required".into(),
+            message:
+                "a refusal (02) must say why (QĐ 28/2018/QĐ-TTg Đ5.4, DOC-29): give --description"
+                    .into(),
+        });
+    }
+    let h = &edoc.header;
+    let default_from = if recall {
+        h.from.clone()
+    } else {
+        h.to.first().cloned()
+    };
+    let from = match &a.from {
+        Some(id) => Organization {
+            organ_id: Some(id.clone()),
+            organ_name: a.from_name.clone(),
+            ..Default::default()
+        },
+        None => {
+            let mut o = default_from.ok_or_else(|| CmdResult::Error {
+                code: "usage.from".into(),
+                message: "the package names no agency to report from: give --from".into(),
+            })?;
+            if a.from_name.is_some() {
+                o.organ_name.clone_from(&a.from_name);
+            }
+            o
+        }
+    };
+    let at = match &a.at {
+        Some(t) => VnDateTime::parse(t).map_err(|e| CmdResult::Error {
+            code: "usage.at".into(),
+            message: e.to_string(),
+        })?,
+        None => now(),
+    };
+    let code_str = h
+        .code
+        .as_ref()
+        .and_then(|c| match (&c.number, &c.notation) {
+            (Some(n), Some(s)) => Some(format!("{n}/{s}")),
+            _ => None,
+        });
+    let message = StatusMessage {
+        from: Some(from),
+        response_for: Some(ResponseFor {
+            organ_id: h.from.as_ref().and_then(|f| f.organ_id.clone()),
+            code: code_str,
+            promulgation_date: h.promulgation_info.as_ref().and_then(|p| p.date.clone()),
+            document_id: h.document_id.clone(),
+        }),
+        staff_info: (a.department.is_some() || a.staff.is_some()).then(|| StaffInfo {
+            department: a.department.clone(),
+            staff: a.staff.clone(),
+            ..Default::default()
+        }),
+        status_code: Some(code.code().to_owned()),
+        description: Some(
+            a.description
+                .clone()
+                .unwrap_or_else(|| code.name_vi().to_owned()),
+        ),
+        timestamp: Some(egov_edxml::dates::format_timestamp(at)),
+    };
+    let out = build_status(
+        &message,
+        &BuildOptions {
+            line_ending: line_ending(a.eol),
+        },
+    )
+    .map_err(|e| CmdResult::Error {
+        code: e.code().into(),
+        message: e.to_string(),
+    })?;
+    write_all(&a.out, &out, a.force)?;
+    Ok(CmdResult::Valid {
+        human: format!(
+            "Đã tạo thông báo trạng thái {} «{}» cho văn bản {}: {} ({} byte).",
+            code.code(),
+            code.name_vi(),
+            h.document_id.as_deref().unwrap_or("(không có DocumentId)"),
+            a.out.display(),
+            out.len()
+        ),
+        json: json!({ "out": a.out.display().to_string(), "bytes": out.len(), "message": message }),
+    })
+}
+
+/// `egov edxml sign`.
+pub fn sign(a: &SignArgs) -> CmdResult {
+    match sign_inner(a) {
+        Ok(r) | Err(r) => r,
+    }
+}
+
+fn sign_inner(a: &SignArgs) -> Result<CmdResult, CmdResult> {
+    let package = read_file(&a.package, "the package")?;
+    let key = read_file(&a.key, "the key")?;
+    let cert = read_file(&a.cert, "the certificate")?;
+    let signer = KeyPairSigner::from_pem(&key, &cert).map_err(|e| CmdResult::Error {
+        code: e.code().into(),
+        message: e.to_string(),
+    })?;
+    let options = SignOptions {
+        c14n: match a.c14n {
+            C14nChoice::Exclusive => egov_edxml::c14n::EXCLUSIVE.into(),
+            C14nChoice::Inclusive => egov_edxml::c14n::INCLUSIVE.into(),
+        },
+        ..SignOptions::default()
+    };
+    let signed = dsig::sign(&package, &signer, &options).map_err(|e| CmdResult::Error {
+        code: e.code().into(),
+        message: e.to_string(),
+    })?;
+    write_all(&a.out, &signed, a.force)?;
+    let alg = dsig::Signer::algorithm(&signer);
+    Ok(CmdResult::Valid {
+        human: format!(
+            "Đã ký số {} ({}): {} ({} byte).",
+            a.package.display(),
+            alg.uri(),
+            a.out.display(),
+            signed.len()
+        ),
+        json: json!({ "out": a.out.display().to_string(), "bytes": signed.len(), "algorithm": alg, "c14n": options.c14n }),
+    })
+}
+
+/// `egov edxml verify`.
+pub fn verify(a: &VerifyArgs) -> CmdResult {
+    match verify_inner(a) {
+        Ok(r) | Err(r) => r,
+    }
+}
+
+fn verify_inner(a: &VerifyArgs) -> Result<CmdResult, CmdResult> {
+    let package = read_file(&a.package, "the package")?;
+    let anchors = match &a.anchors {
+        Some(p) => TrustAnchors::from_pem(&read_file(p, "the trust anchors")?).map_err(|e| {
+            CmdResult::Error {
+                code: "usage.anchors".into(),
+                message: format!("{}: {e}", p.display()),
+            }
+        })?,
+        None => TrustAnchors::new(),
+    };
+    let at = match &a.at {
+        Some(t) => Some(VnDateTime::parse(t).map_err(|e| CmdResult::Error {
+            code: "usage.at".into(),
+            message: e.to_string(),
+        })?),
+        None => None,
+    };
+    let v = dsig::verify(
+        &package,
+        &VerifyOptions {
+            anchors,
+            at,
+            ..VerifyOptions::default()
+        },
+    );
+    let findings = v.findings();
+    let mut human = String::new();
+    for f in &findings {
+        let mark = match f.outcome {
+            egov_core::Outcome::Pass => "ĐẠT",
+            egov_core::Outcome::Warning => "LƯU Ý",
+            egov_core::Outcome::Unknown => "CHƯA RÕ",
+            egov_core::Outcome::Fail => "KHÔNG ĐẠT",
+        };
+        human.push_str(&format!(
+            "[{mark}] {} ({}): {}\n",
+            f.rule,
+            f.basis.to_string_vi(),
+            f.message_vi
+        ));
+    }
+    if let Some(s) = &v.signer {
+        human.push_str(&format!(
+            "Người ký: {} — cấp bởi {} (hiệu lực {} đến {})\n",
+            s.subject, s.issuer, s.not_before, s.not_after
+        ));
+    }
+    let human = human.trim_end().to_owned();
+    let json = json!({ "valid": v.is_valid(), "verification": v, "findings": findings });
+    Ok(if v.is_valid() {
+        CmdResult::Valid { human, json }
+    } else {
+        CmdResult::Invalid { human, json }
+    })
+}
