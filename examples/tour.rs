@@ -3,7 +3,8 @@
 //! Run it with `cargo run --release --example tour`. Every input below is real: agency codes,
 //! document identifiers and status codes from packages exchanged on the national document axis
 //! (testdata/edxml), document numbers from the legal texts themselves, and the 2026 Tết
-//! schedule announced by the Government Office. The conversion-mark section signs with a fixed
+//! schedule announced by the Government Office. The edXML section signs with egov-edxml's test
+//! PKI (egov-edxml/tests/dsig). The conversion-mark section signs with a fixed
 //! demonstration key (use `egov keygen` for a real one) and writes the stamped page to
 //! `target/tour-stamped-page.png` so you can look at it.
 
@@ -30,6 +31,7 @@ fn main() -> Result<()> {
     status_machine()?;
     legal_values();
     metadata_record()?;
+    edxml_packages()?;
     conversion_marks()?;
     platform_class()?;
     network_trust()?;
@@ -277,6 +279,104 @@ fn metadata_record() -> Result<()> {
         "   … and {passed} points pass. Overall: {:?}",
         report.overall()
     );
+    Ok(())
+}
+
+/// DOC-05/09/18/28: edXML packages as received on the axis, checked; one rebuilt, signed,
+/// verified, and what tampering does.
+#[cfg(feature = "edxml")]
+fn edxml_packages() -> Result<()> {
+    use egov::edxml::dsig::{self, KeyPairSigner, SignOptions, TrustAnchors, VerifyOptions};
+    use egov::edxml::{build_edoc, check_bytes, BuildOptions, CheckOptions};
+    heading("edXML packages — DOC-05/09/18/28, QĐ 28/2018/QĐ-TTg Đ6.1, Đ9.1, Đ10, Đ14.2");
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/testdata/edxml/");
+    for (file, what) in [
+        (
+            "vxp-saas-received-2025-10-23-9e272474-corrupt-pdf.edxml",
+            "received on the axis's SaaS test environment, 2025",
+        ),
+        (
+            "vnpt-edxml102-builder-output-2019-04-11.edxml",
+            "written by the VNPT EdXML102 builder",
+        ),
+        (
+            "vpcp-sdk-sample-status_cancellation_13.edxml",
+            "a recall status message from the VPCP SDK",
+        ),
+    ] {
+        let bytes = std::fs::read(format!("{dir}{file}"))?;
+        let (package, report) = check_bytes(&bytes, &CheckOptions::default())?;
+        println!(
+            "   {file} ({what}, {} bytes, {}):",
+            package.bytes,
+            package.message.kind()
+        );
+        for f in report
+            .findings
+            .iter()
+            .filter(|f| f.outcome == Outcome::Fail)
+            .take(4)
+        {
+            let at = f
+                .evidence
+                .as_ref()
+                .and_then(|e| e.get("location"))
+                .map(|l| format!(" [line {}]", l["line"]))
+                .unwrap_or_default();
+            println!("     [FAIL] {}{at} ({}, {})", f.message, f.rule, f.basis);
+        }
+        let fails = report.with_outcome(Outcome::Fail).count();
+        println!(
+            "     … {fails} failing, {} findings in all.",
+            report.findings.len()
+        );
+    }
+    // Rebuild the SaaS package's header with a clean PDF, sign it with the test PKI's signer
+    // (egov-edxml/tests/dsig; real roots are the caller's to obtain), verify, then tamper.
+    let received = std::fs::read(format!(
+        "{dir}vxp-saas-received-2025-10-23-9e272474-corrupt-pdf.edxml"
+    ))?;
+    let package = egov::edxml::read_bytes(&received)?;
+    let Some(edoc) = package.edoc() else {
+        return Ok(());
+    };
+    let built = build_edoc(
+        edoc,
+        &[b"%PDF-1.7\n1 0 obj <<>> endobj\n%%EOF\n"],
+        &BuildOptions::default(),
+    )?;
+    let pki = concat!(env!("CARGO_MANIFEST_DIR"), "/egov-edxml/tests/dsig/");
+    let signer = KeyPairSigner::from_pem(
+        &std::fs::read(format!("{pki}signer-ec.key"))?,
+        &[
+            std::fs::read(format!("{pki}signer-ec.pem"))?,
+            std::fs::read(format!("{pki}intermediate-ca.pem"))?,
+        ]
+        .concat(),
+    )?;
+    let signed = dsig::sign(&built, &signer, &SignOptions::default())?;
+    let options = VerifyOptions {
+        anchors: TrustAnchors::from_pem(&std::fs::read(format!("{pki}root-ca.pem"))?)?,
+        at: Some(VnDateTime::parse("2026-12-04T09:00:00+07:00")?),
+        ..VerifyOptions::default()
+    };
+    println!(
+        "   rebuilt in the VNPT layout ({} bytes) and signed (ECDSA P-256, exclusive C14N):",
+        signed.len()
+    );
+    for f in dsig::verify(&signed, &options).findings() {
+        show(&f);
+    }
+    let tampered = String::from_utf8_lossy(&signed).replace("vxp.saas.03", "vxp.saas.09");
+    println!("   the sender's OrganId changed after signing:");
+    for f in dsig::verify(tampered.as_bytes(), &options).findings() {
+        show(&f);
+    }
+    Ok(())
+}
+
+#[cfg(not(feature = "edxml"))]
+fn edxml_packages() -> Result<()> {
     Ok(())
 }
 
