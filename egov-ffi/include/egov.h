@@ -16,6 +16,12 @@
 // decoding (the pixel count is limited again from the image header).
 #define EGOV_MAX_IMAGE_BYTES ((64 * 1024) * 1024)
 
+// The largest edXML package (in bytes) the edXML functions accept, and the largest total of
+// attachment contents a package is built from: 64 MiB (the PVN gateway caps packages at 50 MB;
+// the largest real package seen is 1.4 MB). Larger input is [`EgovResult::InputTooLarge`]
+// before any parsing.
+#define EGOV_MAX_PACKAGE_BYTES ((64 * 1024) * 1024)
+
 // The result of every exported function.
 typedef enum EgovResult {
   // Success.
@@ -54,8 +60,8 @@ typedef struct EgovCounter EgovCounter;
 // Not thread-safe: use one handle from one thread at a time.
 typedef struct EgovTracker EgovTracker;
 
-// A byte buffer owned by egov (an image): free it with `egov_bytes_free`. `data` is NULL and
-// `len` 0 when empty or after an error.
+// A byte buffer owned by egov (an image, an edXML package or attachment): free it with
+// `egov_bytes_free`. `data` is NULL and `len` 0 when empty or after an error.
 typedef struct EgovBytes {
   // The bytes.
   uint8_t *data;
@@ -314,6 +320,130 @@ enum EgovResult egov_number_parse(const char *number, char **out_json);
 // # Safety
 // `input` is a NUL-terminated string; `out_json` is writable.
 enum EgovResult egov_urgency_parse(const char *input, char **out_json);
+
+// Reads an edXML package or status message (QCVN 102:2016 as real files show it: names by
+// namespace URI, children in any order, the flat and non-standard layouts) from `data` /
+// `data_len` (up to `EGOV_MAX_PACKAGE_BYTES`). `options_json` NULL means the defaults;
+// otherwise `{"unwrap": "auto" | "never", "limits": {"max_depth", "max_elements",
+// "max_attributes", "max_markup_bytes", "max_text_bytes", "max_attachments",
+// "max_input_bytes"}}`, every member optional. Writes the package's JSON: `{"message": {"kind":
+// "edoc" | "status", …}, "layout", "deviations" (strict-profile departures, each with `code`,
+// `at` `{offset, line, column}`, `path`, `message`, `message_vi`), "bytes", "sha256" (of the
+// file as sent), "line_breaks"}`; each attachment's `payload` describes its content (wrapping,
+// sizes, SHA-256, sniffed kind). Attachment contents: [`egov_edxml_attachment`]. Errors: a
+// DOCTYPE `edxml.doctype`, malformed XML `edxml.malformed` (the message gives the line and
+// column), a broken limit `edxml.limit`, XML that is not edXML `edxml.not_edxml`.
+//
+// # Safety
+// `data` is readable for `data_len` bytes (NULL allowed when 0); `options_json` is NULL or
+// NUL-terminated; `out_json` is writable.
+enum EgovResult egov_edxml_read(const uint8_t *data,
+                                size_t data_len,
+                                const char *options_json,
+                                char **out_json);
+
+// The content of attachment `index` (from 0, in the order of `message.attachments` of
+// [`egov_edxml_read`]) of the package `data` / `data_len`: after the VNPT ZIP wrapper unless
+// `options_json` says `{"unwrap": "never"}` (options as for [`egov_edxml_read`]; NULL = the
+// defaults). Writes the content to `*out_content` (free it with [`egov_bytes_free`]; empty for
+// an attachment without content) and the attachment's JSON entry (`content_id`,
+// `attachment_name`, `description`, `content_type`, `payload`) to `*out_json`. An index past
+// the last attachment is `ffi.attachment_index`.
+//
+// # Safety
+// `data` is readable for `data_len` bytes; `options_json` is NULL or NUL-terminated;
+// `out_content` and `out_json` are writable.
+enum EgovResult egov_edxml_attachment(const uint8_t *data,
+                                      size_t data_len,
+                                      size_t index,
+                                      const char *options_json,
+                                      struct EgovBytes *out_content,
+                                      char **out_json);
+
+// The receiving check of QĐ 28/2018 Đ9.1 (DOC-28) of the package `data` / `data_len`, in one
+// report: layout (DOC-05), agency codes and their registry status (DOC-01…04), document id
+// (DOC-08), metadata a)–q) (DOC-10), urgency (DOC-12), send deadline on `calendar` (NULL = the
+// built-in Vietnamese calendar; DOC-19/21), business type (DOC-27), attachments (DOC-09,
+// DOC-28), the XMLDSig signature verified (DOC-14, DOC-18), status direction and reasons
+// (DOC-11, 29, 30). `options_json` NULL means the defaults; otherwise `{"anchors_pem": PEM roots
+// of the signature's chain (absent: the chain is `unknown`), "registry": CSV or JSON text (or
+// the registry's JSON object), "agency_profile": "lenient" | "strict", "layout_findings": bool,
+// "deadline_policy": {"morning_end", "urgent_tolerance_seconds"}}`. Writes `{"overall",
+// "compliant", "findings", "kind", "sha256", "bytes"}`; a package that fails is still
+// `EGOV_RESULT_OK` (see `overall`), only an unreadable one is an error (as
+// [`egov_edxml_read`]).
+//
+// # Safety
+// `data` is readable for `data_len` bytes; `options_json` is NULL or NUL-terminated;
+// `calendar` is NULL or a live handle; `out_json` is writable.
+enum EgovResult egov_edxml_check(const uint8_t *data,
+                                 size_t data_len,
+                                 const char *options_json,
+                                 const struct EgovCalendar *calendar,
+                                 char **out_json);
+
+// Builds a package in the VNPT builder's layout (DOC-05) from `message_json` (the `message` of
+// [`egov_edxml_read`]: `{"kind": "edoc", "header", "trace", "signature", "manifest",
+// "attachments"}` or `{"kind": "status", "from", "response_for", "staff_info", "status_code",
+// "description", "timestamp"}`) and `count` attachment contents (`attachments[i]` readable for
+// `attachment_lens[i]` bytes, one per entry of `attachments` of an `edoc`, each zipped as the
+// VNPT JAR does; together up to `EGOV_MAX_PACKAGE_BYTES`; at most 1000). `options_json` NULL
+// means CRLF line ends; otherwise `{"line_ending": "crlf" | "lf"}`. Writes the package to
+// `*out_package` (free it with [`egov_bytes_free`]). A count that differs from the attachments
+// described is `edxml.build.attachment_count`; a control character in a value
+// `edxml.build.invalid_char`.
+//
+// # Safety
+// `message_json` is NUL-terminated; `attachments` and `attachment_lens` are NULL only when
+// `count` is 0, else readable for `count` elements, each `attachments[i]` readable for
+// `attachment_lens[i]` bytes; `options_json` is NULL or NUL-terminated; `out_package` is
+// writable.
+enum EgovResult egov_edxml_build(const char *message_json,
+                                 const uint8_t *const *attachments,
+                                 const size_t *attachment_lens,
+                                 size_t count,
+                                 const char *options_json,
+                                 struct EgovBytes *out_package);
+
+// Signs the package `data` / `data_len` with an enveloped XMLDSig signature (DOC-18, Đ6.1;
+// DOC-14: a signed e-document sent through the system has the legal value of paper), placed
+// last in `edXMLHeader`: RSA-SHA256 for an RSA key, ECDSA P-256-SHA256 for a P-256 key.
+// `key_pem` is the PKCS#8 private key (PEM `PRIVATE KEY`), `certs_pem` the certificate chain
+// (PEM, signer first, then intermediates). `options_json` NULL means the defaults; otherwise
+// `{"c14n": URI (default exclusive C14N 1.0), "digest": "sha256" | "sha384" | "sha512" |
+// "sha1"}`. Writes the signed package to `*out_signed` (free it with [`egov_bytes_free`]).
+// Errors: `dsig.sign.key` (key or chain unusable), `dsig.sign.already_signed`,
+// `dsig.sign.read` (not XML), `dsig.sign.no_header`, `dsig.sign.c14n`.
+//
+// # Safety
+// `data` is readable for `data_len` bytes; `key_pem` and `certs_pem` are NUL-terminated;
+// `options_json` is NULL or NUL-terminated; `out_signed` is writable.
+enum EgovResult egov_edxml_sign(const uint8_t *data,
+                                size_t data_len,
+                                const char *key_pem,
+                                const char *certs_pem,
+                                const char *options_json,
+                                struct EgovBytes *out_signed);
+
+// Verifies the XMLDSig signature of the package `data` / `data_len` (DOC-18): the digest of the
+// document, the signature value and, with `anchors_pem` (PEM root certificates; NULL: the chain
+// is not checked and trust is not claimed), the certificate chain at the signing time the
+// package states. `options_json` NULL or `{"at": timestamp with offset}` (the time the
+// certificates must be valid at). Writes `{"valid", "failure_code" (`"dsig.digest_mismatch"`,
+// `"dsig.signature_invalid"`, `"dsig.untrusted"`, `"dsig.expired"`, `"dsig.no_signature"`,
+// `"dsig.placeholder"`, … or null), "failure" (its details), "signature_algorithm",
+// "digest_algorithm", "canonicalization", "signer", "chain", "checked_at", "warnings",
+// "findings"}`; a signature that does not verify is still `EGOV_RESULT_OK` with `"valid":
+// false`. Anchors that are not PEM certificates are `ffi.invalid_anchors`.
+//
+// # Safety
+// `data` is readable for `data_len` bytes; `anchors_pem` and `options_json` are NULL or
+// NUL-terminated; `out_json` is writable.
+enum EgovResult egov_edxml_verify(const uint8_t *data,
+                                  size_t data_len,
+                                  const char *anchors_pem,
+                                  const char *options_json,
+                                  char **out_json);
 
 // Computes the send deadline (DOC-19, DOC-21) and, when the request has `sent`, judges it.
 // `request_json`: `{"signed": "2026-02-13T16:00:00+07:00" | "2026-02-13", "urgency"?: "khẩn",

@@ -99,6 +99,15 @@ const ARG_NAMES: &[&str] = &[
     "converter_full_name",
     "ancestor",
     "descendant",
+    "data_hex",
+    "data_text",
+    "with_attachments",
+    "message",
+    "attachments_hex",
+    "attachments_text",
+    "key_pem",
+    "certs_pem",
+    "anchors_pem",
 ];
 
 /// A JSON object with real argument names and arbitrary values.

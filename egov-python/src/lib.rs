@@ -15,12 +15,14 @@ use pyo3::prelude::*;
 
 mod conversion;
 mod documents;
+mod edxml;
 mod platform;
 mod time;
 mod trust;
 
 use conversion::*;
 use documents::*;
+use edxml::*;
 use platform::*;
 use time::*;
 use trust::*;
@@ -45,11 +47,11 @@ where
     r.map(|v| v.to_string()).map_err(|e| to_py(py, e))
 }
 
-// Expensive stateless calls (images, pages, whole CSV texts, whole-site evaluation, `call`) run
-// inside `py.detach`: the GIL is released, so other Python threads keep running and several
-// threads can verify pages in parallel. The arguments are immutable Python bytes and str,
-// borrowed for the call. Methods of `ActiveUserCounter` keep the GIL: they mutate the object,
-// and a second thread then waits instead of failing with "Already borrowed".
+// Expensive stateless calls (images, pages, whole CSV texts, whole-site evaluation, edXML
+// packages, `call`) run inside `py.detach`: the GIL is released, so other Python threads keep
+// running and several threads can verify pages in parallel. The arguments are immutable Python
+// bytes and str, borrowed for the call. Methods of `ActiveUserCounter` keep the GIL: they mutate
+// the object, and a second thread then waits instead of failing with "Already borrowed".
 
 fn plain<T>(py: Python<'_>, r: OpResult<T>) -> PyResult<T> {
     r.map_err(|e| to_py(py, e))
@@ -108,5 +110,11 @@ fn _egov(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(trust_criterion, m)?)?;
     m.add_function(wrap_pyfunction!(trust_links, m)?)?;
     m.add_function(wrap_pyfunction!(trust_declare, m)?)?;
+    m.add_function(wrap_pyfunction!(edxml_read, m)?)?;
+    m.add_function(wrap_pyfunction!(edxml_read_with_attachments, m)?)?;
+    m.add_function(wrap_pyfunction!(edxml_check, m)?)?;
+    m.add_function(wrap_pyfunction!(edxml_build, m)?)?;
+    m.add_function(wrap_pyfunction!(edxml_sign, m)?)?;
+    m.add_function(wrap_pyfunction!(edxml_verify, m)?)?;
     Ok(())
 }

@@ -123,6 +123,38 @@ def _next_due(a):
         [a.get("history", {}), a.get("schedule", {})])
 
 
+def _data(a):
+    """Vector package bytes (``data_hex`` or ``data_text``) as the bytes the Python API takes."""
+    if a.get("data_hex") is not None:
+        return bytes.fromhex(a["data_hex"])
+    if a.get("data_text") is not None:
+        return a["data_text"].encode("utf-8")
+    raise egov.InvalidArgumentError("ffi.invalid_arguments", "data_hex or data_text is missing")
+
+
+def _package_answer(package):
+    import hashlib
+    return {"package_hex": package.hex(), "package_len": len(package),
+            "package_sha256": hashlib.sha256(package).hexdigest()}
+
+
+def _read_edxml(a):
+    package = _keywords(lambda **kw: egov.read_edxml(
+        _data(a), with_attachments=a.get("with_attachments", False), **kw), [a.get("options", {})])
+    if "contents" in package:
+        package["contents_hex"] = [c.hex() for c in package.pop("contents")]
+    return package
+
+
+def _build_edxml(a):
+    if a.get("attachments_hex") is not None:
+        contents = [bytes.fromhex(h) for h in a["attachments_hex"]]
+    else:
+        contents = [t.encode("utf-8") for t in a.get("attachments_text") or []]
+    return _package_answer(_keywords(lambda **kw: egov.build_edxml(a["message"], contents, **kw),
+                                     [a.get("options", {})]))
+
+
 PYTHONIC = {
     "time.parse": lambda a: {"datetime": egov.parse_time(a["input"], local=a.get("local", False))},
     "calendar.day": lambda a: _calendar(a).day(a["date"]),
@@ -178,6 +210,15 @@ PYTHONIC = {
     "trust.criterion": lambda a: egov.evaluate_trust_criterion(a["request"], a["criterion"]),
     "trust.links": lambda a: egov.scan_links(a["request"]),
     "trust.declare": lambda a: egov.declare_trust(a["request"], a["lang"]),
+    "edxml.read": _read_edxml,
+    "edxml.check": lambda a: _keywords(lambda **kw: egov.check_edxml(
+        _data(a), calendar=_calendar(a) if "calendar" in a else None, **kw),
+        [a.get("options", {})]),
+    "edxml.build": _build_edxml,
+    "edxml.sign": lambda a: _package_answer(_keywords(lambda **kw: egov.sign_edxml(
+        _data(a), a["key_pem"], a["certs_pem"], **kw), [a.get("options", {})])),
+    "edxml.verify": lambda a: _keywords(lambda **kw: egov.verify_edxml(
+        _data(a), anchors_pem=a.get("anchors_pem"), **kw), [a.get("options", {})]),
 }
 
 

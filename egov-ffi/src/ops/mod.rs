@@ -34,6 +34,7 @@ use crate::EgovResult;
 mod agency;
 mod conversion;
 mod documents;
+mod edxml;
 mod legal;
 mod platform;
 mod status;
@@ -42,6 +43,7 @@ mod trust;
 pub use agency::*;
 pub use conversion::*;
 pub use documents::*;
+pub use edxml::*;
 pub use legal::*;
 pub use platform::*;
 pub use status::*;
@@ -282,7 +284,7 @@ fn calendar_arg(args: &Value) -> OpResult<Cow<'static, WorkingCalendar>> {
 }
 
 /// Every operation name [`call`] knows, in a stable order.
-pub const OPERATIONS: [&str; 43] = [
+pub const OPERATIONS: [&str; 48] = [
     "time.parse",
     "calendar.day",
     "calendar.is_working_day",
@@ -326,6 +328,11 @@ pub const OPERATIONS: [&str; 43] = [
     "trust.criterion",
     "trust.links",
     "trust.declare",
+    "edxml.read",
+    "edxml.check",
+    "edxml.build",
+    "edxml.sign",
+    "edxml.verify",
 ];
 
 /// Runs operation `op` with arguments `args` (a JSON object); the arguments are named as in the
@@ -558,6 +565,7 @@ pub fn call(op: &str, args: &Value) -> OpResult {
         )?),
         "trust.links" => parse_text(&trust_links(&request_arg(args)?)?),
         "trust.declare" => parse_text(&trust_declare(&request_arg(args)?, str_arg(args, "lang")?)?),
+        op if op.starts_with("edxml.") => call_edxml(op, args),
         _ => Err(OpError::new(
             EgovResult::UnknownOperation,
             "ffi.unknown_operation",

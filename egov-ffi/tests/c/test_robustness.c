@@ -381,6 +381,61 @@ static EgovResult p_verify_page(const char *s, int slot) {
   return r;
 }
 
+/* A small real status message (the VNPT builder's layout): with valid other arguments the edXML
+ * calls succeed or fail on their own terms, so each probe's error is the probed argument's. */
+static const char STATUS_XML[] =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<edXML xmlns=\"http://www.mic.gov.vn/TBT/QCVN_102_2016\">\n"
+    "  <edXML:edXMLEnvelope xmlns:edXML=\"http://www.mic.gov.vn/TBT/QCVN_102_2016\">\n"
+    "    <edXML:edXMLHeader>\n      <edXML:MessageHeader>\n"
+    "        <edXML:StatusCode>03</edXML:StatusCode>\n"
+    "      </edXML:MessageHeader>\n    </edXML:edXMLHeader>\n"
+    "  </edXML:edXMLEnvelope>\n</edXML>\n";
+#define STATUS_BYTES ((const uint8_t *)STATUS_XML), (sizeof STATUS_XML - 1)
+static EgovResult p_edxml_read(const char *s, int slot) {
+  char *o = NULL;
+  (void)slot;
+  EgovResult r = egov_edxml_read(STATUS_BYTES, s, &o);
+  egov_string_free(o);
+  return r;
+}
+static EgovResult p_edxml_attachment(const char *s, int slot) {
+  char *o = NULL;
+  EgovBytes b = {NULL, 0};
+  (void)slot;
+  EgovResult r = egov_edxml_attachment(STATUS_BYTES, 0, s, &b, &o);
+  egov_bytes_free(&b);
+  egov_string_free(o);
+  return r;
+}
+static EgovResult p_edxml_check(const char *s, int slot) {
+  char *o = NULL;
+  (void)slot;
+  EgovResult r = egov_edxml_check(STATUS_BYTES, s, g_cal, &o);
+  egov_string_free(o);
+  return r;
+}
+static EgovResult p_edxml_build(const char *s, int slot) {
+  EgovBytes b = {NULL, 0};
+  EgovResult r = egov_edxml_build(V(0, "{\"kind\":\"status\",\"status_code\":\"03\"}"), NULL,
+                                  NULL, 0, V(1, "{\"line_ending\":\"lf\"}"), &b);
+  egov_bytes_free(&b);
+  return r;
+}
+static EgovResult p_edxml_sign(const char *s, int slot) {
+  EgovBytes b = {NULL, 0};
+  EgovResult r = egov_edxml_sign(STATUS_BYTES, V(0, "-----BEGIN PRIVATE KEY-----"),
+                                 V(1, "-----BEGIN CERTIFICATE-----"), V(2, "{}"), &b);
+  egov_bytes_free(&b);
+  return r;
+}
+static EgovResult p_edxml_verify(const char *s, int slot) {
+  char *o = NULL;
+  EgovResult r = egov_edxml_verify(STATUS_BYTES, V(0, NULL), V(1, "{}"), &o);
+  egov_string_free(o);
+  return r;
+}
+
 struct probe {
   const char *name;
   probe_fn fn;
@@ -435,6 +490,12 @@ static const struct probe PROBES[] = {
     {"egov_trust_criterion", p_trust_criterion, 2, 0, 0},
     {"egov_trust_links", p_trust_links, 1, 0, 0},
     {"egov_trust_declare", p_trust_declare, 2, 0, 0},
+    {"egov_edxml_read", p_edxml_read, 1, 1, 0},             /* options: NULL = defaults */
+    {"egov_edxml_attachment", p_edxml_attachment, 1, 1, 0}, /* options: NULL = defaults */
+    {"egov_edxml_check", p_edxml_check, 1, 1, 0},           /* options: NULL = defaults */
+    {"egov_edxml_build", p_edxml_build, 2, 2, 0},           /* options: NULL = CRLF */
+    {"egov_edxml_sign", p_edxml_sign, 3, 4, 0},             /* options: NULL = defaults */
+    {"egov_edxml_verify", p_edxml_verify, 2, 3, 0}, /* anchors: NULL = none; options: NULL */
 };
 
 /* The result must be an error with a code and a non-empty message. */
@@ -467,6 +528,10 @@ int main(void) {
   /* The image probes succeed when every argument is valid (slot -1 probes none). */
   CHECK(p_stamp(NULL, -1) == EGOV_RESULT_OK);
   CHECK(p_render(NULL, -1) == EGOV_RESULT_OK);
+  CHECK(p_edxml_read(NULL, -1) == EGOV_RESULT_OK);
+  CHECK(p_edxml_check(NULL, -1) == EGOV_RESULT_OK);
+  CHECK(p_edxml_build(NULL, -1) == EGOV_RESULT_OK);
+  CHECK(p_edxml_verify(NULL, -1) == EGOV_RESULT_OK);
 
   for (size_t i = 0; i < sizeof PROBES / sizeof PROBES[0]; i++) {
     const struct probe *p = &PROBES[i];
@@ -577,6 +642,43 @@ int main(void) {
                 EGOV_RESULT_INPUT_TOO_LARGE, "image.too_many_pages");
     }
     CHECK(b.data == NULL);
+  }
+
+  /* edXML packages are bytes up to EGOV_MAX_PACKAGE_BYTES (64 MiB): NULL with a length and a
+   * length past the limit are refused before the buffer is touched; 8 MiB of '0' is read up to
+   * the crate's 1 MiB text limit and refused. */
+  {
+    EgovBytes b = {NULL, 0};
+    const uint8_t *atts[1] = {(const uint8_t *)big};
+    size_t lens[1] = {(size_t)EGOV_MAX_PACKAGE_BYTES + 1};
+    CHECK_ERR(egov_edxml_read(NULL, 3, NULL, &out), EGOV_RESULT_NULL_ARGUMENT, "ffi.null_argument");
+    CHECK_ERR(egov_edxml_read((const uint8_t *)big, (size_t)EGOV_MAX_PACKAGE_BYTES + 1, NULL, &out),
+              EGOV_RESULT_INPUT_TOO_LARGE, "ffi.input_too_large");
+    CHECK_ERR(egov_edxml_read((const uint8_t *)big, big_len, NULL, &out), EGOV_RESULT_INVALID_INPUT,
+              "edxml.limit");
+    CHECK_ERR(egov_edxml_check(NULL, 3, NULL, NULL, &out), EGOV_RESULT_NULL_ARGUMENT, NULL);
+    CHECK_ERR(egov_edxml_check((const uint8_t *)big, (size_t)EGOV_MAX_PACKAGE_BYTES + 1, NULL,
+                               NULL, &out),
+              EGOV_RESULT_INPUT_TOO_LARGE, "ffi.input_too_large");
+    CHECK_ERR(egov_edxml_attachment((const uint8_t *)big, (size_t)EGOV_MAX_PACKAGE_BYTES + 1, 0,
+                                    NULL, &b, &out),
+              EGOV_RESULT_INPUT_TOO_LARGE, "ffi.input_too_large");
+    CHECK_ERR(egov_edxml_attachment(STATUS_BYTES, 0, NULL, NULL, &out), EGOV_RESULT_NULL_ARGUMENT,
+              "ffi.null_argument");
+    CHECK_ERR(egov_edxml_sign(NULL, 3, "k", "c", NULL, &b), EGOV_RESULT_NULL_ARGUMENT, NULL);
+    CHECK_ERR(egov_edxml_sign((const uint8_t *)big, (size_t)EGOV_MAX_PACKAGE_BYTES + 1, "k", "c",
+                              NULL, &b),
+              EGOV_RESULT_INPUT_TOO_LARGE, "ffi.input_too_large");
+    CHECK_ERR(egov_edxml_verify(NULL, 3, NULL, NULL, &out), EGOV_RESULT_NULL_ARGUMENT, NULL);
+    CHECK_ERR(egov_edxml_build("{\"kind\":\"status\"}", atts, lens, 1, NULL, &b),
+              EGOV_RESULT_INPUT_TOO_LARGE, "ffi.input_too_large");
+    atts[0] = NULL;
+    lens[0] = 4;
+    CHECK_ERR(egov_edxml_build("{\"kind\":\"status\"}", atts, lens, 1, NULL, &b),
+              EGOV_RESULT_NULL_ARGUMENT, "ffi.null_argument");
+    CHECK_ERR(egov_edxml_build("{\"kind\":\"status\"}", NULL, lens, 1, NULL, &b),
+              EGOV_RESULT_NULL_ARGUMENT, "ffi.null_argument");
+    CHECK(b.data == NULL && out == NULL);
   }
 
   /* Absurd numbers: the end of the representable calendar. */

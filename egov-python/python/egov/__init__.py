@@ -23,6 +23,7 @@ from ._errors import (
     DeadlineError,
     DocumentIdError,
     DocumentNumberError,
+    EdxmlError,
     EgovError,
     InternalError,
     InvalidArgumentError,
@@ -40,7 +41,8 @@ OPERATIONS = tuple(_egov.OPERATIONS)
 
 __all__ = [
     "ActiveUserCounter", "AgencyCodeError", "Calendar", "CalendarError", "ConversionError",
-    "DeadlineError", "DocumentIdError", "DocumentNumberError", "EgovError", "InternalError",
+    "DeadlineError", "DocumentIdError", "DocumentNumberError", "EdxmlError", "EgovError",
+    "InternalError",
     "InvalidArgumentError", "MetadataError", "OPERATIONS", "PlatformError", "RegistryError",
     "StatusError", "StatusTracker", "TimeError", "TrustError", "UrgencyError",
     "apply_sender_step", "apply_status", "call", "check_channel", "check_conversion_system",
@@ -52,6 +54,7 @@ __all__ = [
     "platform_report", "render_conversion_mark", "scan_links", "send_deadline",
     "sign_conversion_mark", "stamp_page", "validate_conversion_mark", "validate_metadata",
     "verify_conversion_qr", "verify_document", "verify_page",
+    "build_edxml", "check_edxml", "read_edxml", "sign_edxml", "verify_edxml",
 ]
 
 DateLike = Union[_dt.date, str]
@@ -797,3 +800,132 @@ def verify_document(images: Sequence[bytes], trust: Union[str, Mapping[str, Any]
     return _load_dict(_egov.conversion_verify_document(
         [bytes(i) for i in images], _json_text(trust),
         None if content is None else bytes(content)))
+
+
+# ---------------------------------------------------------------------------------------------
+# edXML packages (egov-edxml)
+# ---------------------------------------------------------------------------------------------
+
+Pem = Union[bytes, str]
+"""PEM text, as ``bytes`` or ``str``."""
+
+
+def _pem(value: Pem) -> bytes:
+    if isinstance(value, str):
+        return value.encode("utf-8")
+    if isinstance(value, (bytes, bytearray, memoryview)):
+        return bytes(value)
+    raise TypeError(f"expected PEM bytes or str, got {type(value).__name__}")
+
+
+def _options(**members: Any) -> Optional[str]:
+    """The ``options`` JSON of an edXML call with the members given (None: left out)."""
+    given = {k: v for k, v in members.items() if v is not None}
+    return _json_text(given) if given else None
+
+
+def read_edxml(data: bytes, *, with_attachments: bool = False, unwrap: Optional[str] = None,
+               limits: Optional[Mapping[str, int]] = None) -> Dict[str, Any]:
+    """Reads an edXML package or status message of the national document axis (QCVN
+    102:2016 as real files show it; names by namespace URI, children in any order). ``data`` is
+    the file's bytes, untrusted: a DOCTYPE is refused (``edxml.doctype``), so is malformed XML
+    (``edxml.malformed``, the message gives the line and column), a broken limit
+    (``edxml.limit``; ``limits`` overrides ``max_depth``, ``max_elements``, ``max_attributes``,
+    ``max_markup_bytes``, ``max_text_bytes``, ``max_attachments``, ``max_input_bytes``) and XML
+    that is not edXML (``edxml.not_edxml``), each an :class:`EdxmlError`.
+
+    Keys: ``message`` (``kind`` ``"edoc"`` or ``"status"`` and the values as written:
+    ``header``, ``trace``, ``signature``, ``manifest``, ``attachments`` each with the
+    ``payload`` its content turned out to be; or ``status_code``, ``from``, ``response_for``,
+    …), ``layout``, ``deviations`` (departures from the VNPT builder's layout, each with
+    ``code``, ``at`` ``{"offset", "line", "column"}``, ``path``, ``message``, ``message_vi``),
+    ``bytes``, ``sha256`` (of the file as sent), ``line_breaks`` ([CRLF, LF]). Values are the
+    package's strings, never converted, so ``message`` builds back with :func:`build_edxml`.
+    With ``with_attachments`` also ``contents``: each attachment's content as ``bytes``, in the
+    order of ``message["attachments"]``, after the VNPT ZIP wrapper (``unwrap="never"``: as
+    carried)."""
+    options = _options(unwrap=unwrap, limits=None if limits is None else dict(limits))
+    if with_attachments:
+        text, contents = _egov.edxml_read_with_attachments(bytes(data), options)
+        package: Dict[str, Any] = _json.loads(text)
+        package["contents"] = list(contents)
+        return package
+    result: Dict[str, Any] = _json.loads(_egov.edxml_read(bytes(data), options))
+    return result
+
+
+def check_edxml(data: bytes, *, anchors_pem: Optional[Pem] = None,
+                registry: Optional[Union[str, Mapping[str, Any]]] = None,
+                calendar: Optional[Calendar] = None,
+                agency_profile: Optional[str] = None,
+                layout_findings: Optional[bool] = None,
+                deadline_policy: Optional[Mapping[str, Any]] = None) -> Dict[str, Any]:
+    """The receiving check of QĐ 28/2018/QĐ-TTg Đ9.1 (DOC-28) of a package, in one report:
+    layout (DOC-05), agency codes (DOC-01…03) and, with ``registry`` (CSV text, JSON text or a
+    dict), their status on the document date (DOC-04), document id (DOC-08), metadata a)–q)
+    (DOC-10), urgency (DOC-12), send deadline on ``calendar`` (default the built-in one;
+    DOC-19/21, ``deadline_policy`` ``{"morning_end", "urgent_tolerance_seconds"}``), business
+    type (DOC-27), attachments (DOC-09, DOC-28: a PDF decoded as text and re-encoded fails), the
+    XMLDSig signature verified (DOC-14, DOC-18) against ``anchors_pem`` (PEM roots; without
+    them the chain is ``unknown``, never ``pass``), status direction and reasons (DOC-11, 29,
+    30). ``agency_profile`` ``"lenient"`` (default) or ``"strict"``; ``layout_findings=False``
+    leaves layout departures out. Keys: ``overall``, ``compliant``, ``findings`` (each with
+    ``rule``, ``basis``, ``outcome``, ``message``, ``message_vi``, ``field``, ``evidence``),
+    ``kind``, ``sha256``, ``bytes``. Only an unreadable package raises (as :func:`read_edxml`);
+    anchors that are not PEM certificates raise :class:`InvalidArgumentError`
+    (``ffi.invalid_anchors``)."""
+    options = _options(
+        anchors_pem=None if anchors_pem is None else _pem(anchors_pem).decode("utf-8"),
+        registry=registry if registry is None or isinstance(registry, str) else dict(registry),
+        agency_profile=agency_profile, layout_findings=layout_findings,
+        deadline_policy=None if deadline_policy is None else dict(deadline_policy))
+    return _load_dict(_egov.edxml_check(bytes(data), options,
+                                        None if calendar is None else calendar._native))
+
+
+def build_edxml(message: Union[str, Mapping[str, Any]], attachments: Sequence[bytes] = (), *,
+                line_ending: str = "crlf") -> bytes:
+    """Builds a package in the VNPT builder's layout (DOC-05) from ``message`` (a dict or JSON
+    text: ``{"kind": "edoc", "header", "trace", "signature", "manifest", "attachments"}`` or
+    ``{"kind": "status", "from", "response_for", "staff_info", "status_code", "description",
+    "timestamp"}``, the ``message`` of :func:`read_edxml`) and one content per entry of its
+    ``attachments`` (zipped as the VNPT JAR does; their ``payload`` is ignored). ``line_ending``
+    ``"crlf"`` (the builder's) or ``"lf"``. Returns the package's bytes, the same for the same
+    input. A count of contents that differs from the attachments described raises
+    :class:`EdxmlError` (``edxml.build.attachment_count``), a control character
+    ``edxml.build.invalid_char``; a misspelt field :class:`InvalidArgumentError`."""
+    if isinstance(attachments, (bytes, bytearray, memoryview)):
+        raise TypeError("attachments is a sequence of bytes, one per attachment")
+    return _egov.edxml_build(_json_text(message), [bytes(a) for a in attachments],
+                             _options(line_ending=line_ending))
+
+
+def sign_edxml(data: bytes, key_pem: Pem, certs_pem: Pem, *, c14n: Optional[str] = None,
+               digest: Optional[str] = None) -> bytes:
+    """Signs a package with an enveloped XMLDSig signature (DOC-18, QĐ 28/2018 Đ6.1; DOC-14: a
+    digitally signed e-document sent through the system has the legal value of paper), placed
+    last in ``edXMLHeader``: RSA-SHA256 for an RSA key, ECDSA P-256-SHA256 for a P-256 key.
+    ``key_pem`` is the PKCS#8 private key (PEM ``PRIVATE KEY``, or DER bytes), ``certs_pem`` the
+    certificate chain, signer first. ``c14n`` a canonicalisation URI (default exclusive C14N
+    1.0), ``digest`` ``"sha256"`` (default), ``"sha384"``, ``"sha512"`` or ``"sha1"``. Returns
+    the signed package's bytes. An unusable key or chain raises :class:`EdxmlError`
+    (``dsig.sign.key``), so does a package already signed (``dsig.sign.already_signed``)."""
+    return _egov.edxml_sign(bytes(data), _pem(key_pem), _pem(certs_pem),
+                            _options(c14n=c14n, digest=digest))
+
+
+def verify_edxml(data: bytes, *, anchors_pem: Optional[Pem] = None,
+                 at: Optional[DateTimeLike] = None) -> Dict[str, Any]:
+    """Verifies a package's XMLDSig signature (DOC-18): the document's digest, the signature
+    value and, with ``anchors_pem`` (PEM root certificates; without them the chain is not
+    checked and trust is not claimed), the chain at ``at`` (default: the signing time the
+    package's first trace header states). Keys: ``valid``, ``failure_code``
+    (``"dsig.digest_mismatch"``: changed after signing, ``"dsig.signature_invalid"``,
+    ``"dsig.untrusted"``, ``"dsig.expired"``, ``"dsig.no_signature"``, ``"dsig.placeholder"``,
+    … or None), ``failure`` (its details), ``signature_algorithm``, ``digest_algorithm``,
+    ``canonicalization``, ``signer`` (``subject``, ``issuer``, ``serial``, ``not_before``,
+    ``not_after``), ``chain``, ``checked_at``, ``warnings``, ``findings``. A signature that does
+    not verify is a result (``valid`` False), not an error."""
+    return _load_dict(_egov.edxml_verify(
+        bytes(data), None if anchors_pem is None else _pem(anchors_pem),
+        _options(at=None if at is None else _time_text(at))))

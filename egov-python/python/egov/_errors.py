@@ -76,6 +76,13 @@ class TrustError(EgovError, ValueError):
     ``links.*``, ``probe.*``)."""
 
 
+class EdxmlError(EgovError, ValueError):
+    """An edXML package that could not be read, built or signed (``edxml.*``: ``edxml.doctype``,
+    ``edxml.malformed``, ``edxml.limit``, ``edxml.not_edxml``, ``edxml.build.*``; ``dsig.*``:
+    ``dsig.sign.key``, ``dsig.sign.already_signed``, …). A signature that does not verify is a
+    result of :func:`egov.verify_edxml`, not an error."""
+
+
 class InternalError(EgovError):
     """A bug in egov (``ffi.panic``, ``ffi.serialize``): please report it."""
 
@@ -106,6 +113,8 @@ _BY_AREA = {
     "tls_policy": TrustError,
     "links": TrustError,
     "probe": TrustError,
+    "edxml": EdxmlError,
+    "dsig": EdxmlError,
 }
 
 _INTERNAL = {"ffi.panic", "ffi.serialize", "ffi.interior_nul"}

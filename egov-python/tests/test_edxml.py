@@ -1,0 +1,385 @@
+"""edXML packages from Python (QCVN 102:2016; QĐ 28/2018/QĐ-TTg Đ4, Đ6, Đ9, Đ10): real packages
+read and checked, packages built and read back, signed with the test PKI of
+egov-edxml/tests/dsig and verified, tampering, and the refusals of untrusted input."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import pathlib
+import threading
+import time
+
+import pytest
+
+import egov
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+FIXTURES = ROOT / "testdata" / "edxml"
+PKI = ROOT / "egov-edxml" / "tests" / "dsig"
+VN = dt.timezone(dt.timedelta(hours=7))
+
+STATUS_01 = "vpcp-sdk-sample-status_builder_01.edxml"
+STATUS_02 = "vpcp-sdk-sample-status_rejection_02.edxml"
+CORRUPT_PDF = "vxp-saas-received-2025-10-23-9e272474-corrupt-pdf.edxml"
+PDF = b"%PDF-1.7\n1 0 obj <<>> endobj\n%%EOF\n"
+
+# What a vendor's system sends: VPCP to the Nghệ An People's Committee, attachments described.
+MESSAGE = {
+    "kind": "edoc",
+    "header": {
+        "from": {"organ_id": "000.00.00.G22", "organ_name": "Văn phòng Chính phủ"},
+        "to": [{"organ_id": "000.00.00.H41", "organ_name": "UBND tỉnh Nghệ An"}],
+        "document_id": "000.00.00.G22,2026/12/04,18/VPCP-TTĐT",
+        "code": {"number": "18", "notation": "VPCP-TTĐT"},
+        "promulgation_info": {"place": "Hà Nội", "date": "2026/12/04"},
+        "document_type": {"type": "1", "type_name": "Công văn"},
+        "subject": "V/v thử nghiệm chữ ký số & toàn vẹn <gói tin>",
+        "signer_info": {"competence": "KT. BỘ TRƯỞNG, CHỦ NHIỆM", "position": "Phó Chủ nhiệm",
+                        "full_name": "Nguyễn Văn A"},
+        "other_info": {"priority": "0"},
+        "response_for": [],
+        "steering_type": "1",
+    },
+    "trace": {"trace_headers": [{"organ_id": "000.00.00.G22", "timestamp": "2026/12/04 09:30:00"}],
+              "business_first": False},
+    "attachments": [{"content_id": "cid:1", "attachment_name": "cong-van.pdf",
+                     "content_type": "application/pdf"}],
+}
+
+
+def fixture(name: str) -> bytes:
+    return (FIXTURES / name).read_bytes()
+
+
+def pki(name: str) -> bytes:
+    return (PKI / name).read_bytes()
+
+
+def built() -> bytes:
+    return egov.build_edxml(MESSAGE, [PDF])
+
+
+def signed_rsa() -> bytes:
+    return egov.sign_edxml(built(), pki("signer-rsa.key"), pki("signer-rsa.pem"))
+
+
+def findings(report, rule, outcome=None):
+    return [f for f in report["findings"]
+            if f["rule"] == rule and (outcome is None or f["outcome"] == outcome)]
+
+
+# --- reading ----------------------------------------------------------------------------------
+
+def test_doc_05_a_real_status_message_reads_as_the_vnpt_builder_wrote_it():
+    data = fixture(STATUS_01)
+    p = egov.read_edxml(data)
+    assert p["message"]["kind"] == "status"
+    assert p["message"]["status_code"] == "01"
+    assert p["message"]["from"]["organ_id"] == "000.00.00.H41"
+    assert p["layout"] == "layered" and p["deviations"] == []
+    # The hash of the file as sent (the axis hashes the file, never a re-serialisation).
+    assert p["sha256"] == hashlib.sha256(data).hexdigest() and p["bytes"] == len(data)
+    assert p["line_breaks"] == [34, 0]
+    # Values stay the package's strings (yyyy/MM/dd), never converted.
+    assert p["message"]["response_for"]["promulgation_date"] == "2018/09/28"
+    assert p["message"]["timestamp"] == "2018/09/28 17:25:11"
+
+
+def test_doc_05_a_hand_written_sample_deviates_from_the_builder_order_at_its_lines():
+    p = egov.read_edxml(fixture(STATUS_02))
+    assert [(d["code"], d["at"]["line"], d["at"]["column"]) for d in p["deviations"]] == [
+        ("edxml.element_order", 9, 4), ("edxml.element_order", 20, 4),
+        ("edxml.element_order", 26, 4)]
+    assert all(d["message"] and d["message_vi"] for d in p["deviations"])
+
+
+def test_doc_05_a_status_message_read_builds_back_byte_for_byte():
+    data = fixture(STATUS_01)
+    message = egov.read_edxml(data)["message"]
+    assert egov.build_edxml(message) == data
+    assert egov.build_edxml(json.dumps(message, ensure_ascii=False)) == data
+    lf = egov.build_edxml(message, line_ending="lf")
+    assert lf == data.replace(b"\r\n", b"\n")
+
+
+def test_doc_28_a_pdf_decoded_as_text_and_re_encoded_is_read_as_it_came():
+    data = fixture(CORRUPT_PDF)
+    p = egov.read_edxml(data, with_attachments=True)
+    [attachment] = p["message"]["attachments"]
+    payload = attachment["payload"]
+    assert payload["wrapping"] == {"kind": "raw"}
+    assert (payload["content_kind"], payload["utf8"], payload["replacement_chars"]) == ("pdf", True, 3894)
+    [content] = p["contents"]
+    assert isinstance(content, bytes) and len(content) == 18839 == payload["content_bytes"]
+    assert content.startswith(b"%PDF-") and content.count(b"\xef\xbf\xbd") == 3894
+    assert hashlib.sha256(content).hexdigest() == payload["content_sha256"]
+
+
+# --- the receiving check ------------------------------------------------------------------------
+
+def test_doc_28_the_corrupt_pdf_package_fails_the_receiving_check():
+    r = egov.check_edxml(fixture(CORRUPT_PDF))
+    assert r["overall"] == "fail" and r["compliant"] is False and r["kind"] == "edoc"
+    [f] = findings(r, "DOC-28", "fail")
+    assert f["field"] == "AttachmentEncoded/Attachment[1]"
+    assert "decoded as text and re-encoded" in f["message"] and "U+FFFD" in f["message_vi"]
+    assert f["evidence"]["location"]["line"] == 85 and f["evidence"]["kind"] == "pdf"
+    assert f["basis"] == {"instrument": "qd28_2018", "article": 9, "clause": 1}
+
+
+def test_doc_10_a_status_answering_a_date_its_document_id_contradicts_fails():
+    r = egov.check_edxml(fixture(STATUS_01))
+    [f] = findings(r, "DOC-10", "fail")
+    assert f["field"] == "edXMLEnvelope/edXMLHeader/MessageHeader/ResponseFor/DocumentId"
+    # Layout departures are DOC-05 findings unless left out.
+    r2 = egov.check_edxml(fixture(STATUS_02))
+    assert findings(r2, "DOC-05", "warning")
+    assert not findings(egov.check_edxml(fixture(STATUS_02), layout_findings=False), "DOC-05")
+
+
+def test_doc_04_a_receiver_code_expired_in_the_registry_fails():
+    registry = ("code,name_vi,valid_to,replaced_by\n000.00.00.G22,Văn phòng Chính phủ,,\n"
+                "000.00.00.H41,UBND tỉnh Nghệ An,2026-06-30,000.00.00.H29\n")
+    r = egov.check_edxml(built(), registry=registry)
+    [f] = findings(r, "DOC-04", "fail")
+    assert "000.00.00.H41" in f["message"]
+    assert not findings(egov.check_edxml(built()), "DOC-04")  # no registry, no DOC-04
+    with pytest.raises(egov.RegistryError):
+        egov.check_edxml(built(), registry="{not json")
+
+
+def test_doc_19_the_send_deadline_uses_the_callers_calendar():
+    r = egov.check_edxml(built(), calendar=egov.Calendar.vietnam(), agency_profile="strict")
+    assert [f["outcome"] for f in findings(r, "DOC-19")] == ["pass"]
+    with pytest.raises(egov.InvalidArgumentError) as e:
+        egov.check_edxml(built(), agency_profile="medium")
+    assert e.value.code == "ffi.invalid_arguments"
+
+
+# --- building -----------------------------------------------------------------------------------
+
+def test_doc_09_attachments_built_come_back_as_they_went_in():
+    message = json.loads(json.dumps(MESSAGE))
+    message["attachments"].append({"content_id": "cid:2", "attachment_name": "phu-luc.txt",
+                                   "content_type": "text/plain"})
+    text = "Phụ lục: danh sách đơn vị\n".encode("utf-8")
+    package = egov.build_edxml(message, [PDF, text])
+    assert package == egov.build_edxml(message, [PDF, text])  # the same bytes every time
+    assert package.startswith(b'<?xml version="1.0" encoding="UTF-8"?>\r\n')
+    p = egov.read_edxml(package, with_attachments=True)
+    assert p["contents"] == [PDF, text]
+    assert [a["payload"]["content_kind"] for a in p["message"]["attachments"]] == ["pdf", "text"]
+    assert p["message"]["header"]["subject"] == MESSAGE["header"]["subject"]
+    carried = egov.read_edxml(package, with_attachments=True, unwrap="never")["contents"]
+    assert all(c.startswith(b"PK\x03\x04") for c in carried)  # the VNPT JAR's ZIP wrapper
+    assert "contents" not in egov.read_edxml(package)
+
+
+def test_doc_05_building_refuses_what_xml_cannot_carry():
+    with pytest.raises(egov.EdxmlError) as e:
+        egov.build_edxml(MESSAGE)  # one attachment described, none given
+    assert e.value.code == "edxml.build.attachment_count"
+    bad = json.loads(json.dumps(MESSAGE))
+    bad["header"]["subject"] = "V/v \x01"
+    with pytest.raises(egov.EdxmlError) as e:
+        egov.build_edxml(bad, [PDF])
+    assert e.value.code == "edxml.build.invalid_char"
+    bad = json.loads(json.dumps(MESSAGE))
+    bad["header"]["subjcet"] = bad["header"].pop("subject")
+    with pytest.raises(egov.InvalidArgumentError) as e:
+        egov.build_edxml(bad, [PDF])
+    assert e.value.code == "ffi.invalid_json"
+    with pytest.raises(egov.InvalidArgumentError):
+        egov.build_edxml(MESSAGE, [PDF], line_ending="cr")
+    with pytest.raises(TypeError):
+        egov.build_edxml(MESSAGE, PDF)  # type: ignore[arg-type]
+
+
+# --- signatures -----------------------------------------------------------------------------------
+
+def test_doc_18_signed_with_the_test_rsa_key_verifies_against_the_test_root():
+    package = signed_rsa()
+    # PKCS#1 v1.5 is deterministic: the same package and key sign to the same bytes.
+    assert package == signed_rsa()
+    v = egov.verify_edxml(package, anchors_pem=pki("root-ca.pem"))
+    assert v["valid"] is True and v["failure_code"] is None and v["failure"] is None
+    assert v["signature_algorithm"] == "rsa_sha256" and v["digest_algorithm"] == "sha256"
+    assert v["chain"] == {"status": "trusted", "anchor": "CN=egov TEST Root CA,O=egov TEST PKI,C=VN",
+                          "length": 2}
+    assert "Văn thư TEST RSA" in v["signer"]["subject"]
+    assert v["checked_at"] == "2026-12-04T09:30:00+07:00"  # the signing time the trace states
+    assert [(f["rule"], f["outcome"]) for f in v["findings"]] == [("DOC-18", "pass")]
+    # Still the same package, read as before, the signature in the XMLDSig namespace.
+    p = egov.read_edxml(package, with_attachments=True)
+    assert p["message"]["signature"]["namespace"] == "http://www.w3.org/2000/09/xmldsig#"
+    assert p["contents"] == [PDF]
+    # The receiving check with the anchor passes, the signature's finding last.
+    r = egov.check_edxml(package, anchors_pem=pki("root-ca.pem").decode())
+    assert r["overall"] == "pass" and r["compliant"] is True
+    assert (r["findings"][-1]["rule"], r["findings"][-1]["outcome"]) == ("DOC-18", "pass")
+
+
+def test_doc_18_ecdsa_p256_through_an_intermediate_verifies():
+    chain = pki("signer-ec.pem") + pki("intermediate-ca.pem")
+    package = egov.sign_edxml(built(), pki("signer-ec.key"), chain)
+    v = egov.verify_edxml(package, anchors_pem=pki("root-ca.pem"))
+    assert v["valid"] and v["signature_algorithm"] == "ecdsa_p256_sha256"
+    assert v["chain"]["length"] == 3
+
+
+def test_doc_18_a_package_changed_after_signing_fails():
+    package = signed_rsa()
+    tampered = package.replace(b"000.00.00.H41", b"000.00.00.H29")
+    assert tampered != package
+    v = egov.verify_edxml(tampered, anchors_pem=pki("root-ca.pem"))
+    assert v["valid"] is False and v["failure_code"] == "dsig.digest_mismatch"
+    assert v["failure"]["code"] == "digest_mismatch"
+    assert [(f["rule"], f["outcome"]) for f in v["findings"]] == [("DOC-18", "fail")]
+    r = egov.check_edxml(tampered, anchors_pem=pki("root-ca.pem"))
+    assert r["overall"] == "fail" and findings(r, "DOC-18", "fail")
+    # The signature value itself changed (one base64 character): it no longer verifies.
+    i = package.index(b"<SignatureValue>") + len(b"<SignatureValue>") + 10
+    flipped = package[:i] + (b"A" if package[i:i + 1] != b"A" else b"B") + package[i + 1:]
+    v = egov.verify_edxml(flipped, anchors_pem=pki("root-ca.pem"))
+    assert (v["valid"], v["failure_code"]) == (False, "dsig.signature_invalid")
+
+
+def test_doc_18_without_anchors_trust_is_unknown_never_pass():
+    package = signed_rsa()
+    v = egov.verify_edxml(package)
+    assert v["valid"] is True and v["chain"] == {"status": "not_checked"}
+    assert [f["outcome"] for f in v["findings"]] == ["unknown"]
+    r = egov.check_edxml(package)
+    assert r["overall"] == "unknown" and r["compliant"] is False
+
+
+def test_doc_18_another_root_and_a_time_after_the_certificate_fail():
+    package = signed_rsa()
+    v = egov.verify_edxml(package, anchors_pem=pki("other-root-ca.pem"))
+    assert (v["valid"], v["failure_code"]) == (False, "dsig.untrusted")
+    v = egov.verify_edxml(package, anchors_pem=pki("root-ca.pem"),
+                          at=dt.datetime(2040, 1, 1, tzinfo=VN))
+    assert (v["valid"], v["failure_code"]) == (False, "dsig.expired")
+    assert v["checked_at"] == "2040-01-01T00:00:00+07:00"
+    with pytest.raises(egov.TimeError):
+        egov.verify_edxml(package, at=dt.datetime(2040, 1, 1))  # naive: no offset
+    # An expired signer certificate at its signing time.
+    expired = egov.sign_edxml(built(), pki("signer-expired.key"), pki("signer-expired.pem"))
+    v = egov.verify_edxml(expired, anchors_pem=pki("root-ca.pem"))
+    assert (v["valid"], v["failure_code"]) == (False, "dsig.expired")
+
+
+def test_doc_18_signing_errors_use_the_crates_codes():
+    with pytest.raises(egov.EdxmlError) as e:
+        egov.sign_edxml(signed_rsa(), pki("signer-rsa.key"), pki("signer-rsa.pem"))
+    assert e.value.code == "dsig.sign.already_signed"
+    with pytest.raises(egov.EdxmlError) as e:
+        egov.sign_edxml(built(), b"not a key", pki("signer-rsa.pem"))
+    assert e.value.code == "dsig.sign.key" and isinstance(e.value, ValueError)
+    with pytest.raises(egov.EdxmlError) as e:
+        egov.sign_edxml(b"not xml", pki("signer-rsa.key"), pki("signer-rsa.pem"))
+    assert e.value.code == "dsig.sign.read"
+    with pytest.raises(egov.InvalidArgumentError):
+        egov.sign_edxml(built(), pki("signer-rsa.key"), pki("signer-rsa.pem"), digest="md5")
+    # PEM as str is accepted too; SHA-384 on request.
+    package = egov.sign_edxml(built(), pki("signer-rsa.key").decode(), pki("signer-rsa.pem").decode(),
+                              digest="sha384")
+    v = egov.verify_edxml(package, anchors_pem=pki("root-ca.pem").decode())
+    assert v["valid"] and v["digest_algorithm"] == "sha384"
+
+
+def test_doc_18_anchors_that_are_not_certificates_are_an_argument_error():
+    for call in (lambda: egov.verify_edxml(built(), anchors_pem=b"no certificate here"),
+                 lambda: egov.check_edxml(built(), anchors_pem="no certificate here")):
+        with pytest.raises(egov.InvalidArgumentError) as e:
+            call()
+        assert e.value.code == "ffi.invalid_anchors"
+
+
+def test_doc_18_the_vpcp_placeholder_signature_and_an_unsigned_package_fail():
+    v = egov.verify_edxml(fixture("vnpt-edxml102-builder-output-2019-04-11.edxml"))
+    assert (v["valid"], v["failure_code"]) == (False, "dsig.placeholder")
+    v = egov.verify_edxml(built())
+    assert (v["valid"], v["failure_code"]) == (False, "dsig.no_signature")
+
+
+# --- untrusted input ----------------------------------------------------------------------------
+
+def test_doc_28_a_doctype_is_refused_before_any_entity_is_expanded():
+    for data in (b'<?xml version="1.0"?>\n<!DOCTYPE edXML [<!ENTITY x "y">]>\n<edXML>&x;</edXML>',
+                 b'<!DOCTYPE edXML SYSTEM "file:///etc/passwd"><edXML/>'):
+        for call in (egov.read_edxml, egov.check_edxml):
+            with pytest.raises(egov.EdxmlError) as e:
+                call(data)
+            assert e.value.code == "edxml.doctype"
+
+
+def test_doc_28_malformed_xml_is_refused_with_its_line():
+    with pytest.raises(egov.EdxmlError) as e:
+        egov.read_edxml(b'<?xml version="1.0"?>\n<edXML>\n  <a>\n</edXML>\n')
+    assert e.value.code == "edxml.malformed"
+    assert "line 4, column 1" in e.value.message
+    assert isinstance(e.value, ValueError) and isinstance(e.value, egov.EgovError)
+
+
+def test_doc_28_limits_and_what_is_not_edxml_are_refused():
+    with pytest.raises(egov.EdxmlError) as e:
+        egov.read_edxml(fixture(STATUS_01), limits={"max_depth": 3})
+    assert e.value.code == "edxml.limit"
+    with pytest.raises(egov.EdxmlError) as e:
+        egov.read_edxml(b"<html><body/></html>")
+    assert e.value.code == "edxml.not_edxml"
+    with pytest.raises(egov.InvalidArgumentError) as e:
+        egov.read_edxml(fixture(STATUS_01), unwrap="sometimes")
+    assert e.value.code == "ffi.invalid_json"
+    with pytest.raises(egov.InvalidArgumentError) as e:
+        egov.read_edxml(b"<" * (64 * 1024 * 1024 + 1))
+    assert e.value.code == "ffi.input_too_large"
+
+
+def test_every_real_package_reads_and_checks_through_the_binding():
+    names = sorted(p.name for p in FIXTURES.iterdir() if p.suffix in (".edxml", ".xml"))
+    assert len(names) >= 18
+    for name in names:
+        data = fixture(name)
+        p = egov.read_edxml(data, with_attachments=True)
+        assert p["sha256"] == hashlib.sha256(data).hexdigest(), name
+        attachments = p["message"].get("attachments", [])
+        assert len(p["contents"]) == len(attachments), name
+        for a, c in zip(attachments, p["contents"]):
+            if a.get("payload"):
+                assert hashlib.sha256(c).hexdigest() == a["payload"]["content_sha256"], name
+        r = egov.check_edxml(data)
+        assert r["overall"] in ("pass", "fail", "unknown") and r["findings"], name
+
+
+def test_large_package_calls_release_the_gil():
+    content = bytes(range(256)) * (96 * 1024)  # 24 MiB that do not compress
+    package = egov.build_edxml(MESSAGE, [content])
+    started, done = threading.Event(), threading.Event()
+    result = {}
+
+    def work():
+        started.set()
+        t0 = time.perf_counter()
+        result["p"] = egov.read_edxml(package, with_attachments=True)
+        result["span"] = (t0, time.perf_counter())
+        done.set()
+
+    t = threading.Thread(target=work)
+    t.start()
+    started.wait()
+    stamps, n = [], 0
+    while not done.is_set():  # Python work in this thread while the package is read in the other
+        n += 1
+        if n % 64 == 0:
+            stamps.append(time.perf_counter())
+    t.join()
+    t0, t1 = result["span"]
+    assert result["p"]["contents"] == [content]
+    points = [t0] + [s for s in stamps if t0 < s < t1] + [t1]
+    longest_pause = max(b - a for a, b in zip(points, points[1:]))
+    # With the GIL held for the call this thread would stand still from t0 to t1.
+    assert longest_pause < 0.5 * (t1 - t0), (longest_pause, t1 - t0)
