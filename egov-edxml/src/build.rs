@@ -127,6 +127,12 @@ pub enum BuildError {
     },
 }
 
+impl egov_core::ErrorCode for BuildError {
+    fn code(&self) -> &'static str {
+        BuildError::code(self)
+    }
+}
+
 impl BuildError {
     /// A stable code (`edxml.build.attachment_count`, `edxml.build.invalid_char`, `edxml.build.io`).
     pub fn code(&self) -> &'static str {

@@ -966,6 +966,12 @@ pub enum SignError {
     C14n(String),
 }
 
+impl egov_core::ErrorCode for SignError {
+    fn code(&self) -> &'static str {
+        SignError::code(self)
+    }
+}
+
 impl SignError {
     /// A stable code.
     pub fn code(&self) -> &'static str {

@@ -38,6 +38,7 @@ pub mod c14n;
 pub mod check;
 pub mod dates;
 pub mod dsig;
+pub mod extract;
 pub mod model;
 pub mod read;
 pub mod xml;

@@ -142,6 +142,15 @@ impl ReadError {
         }
     }
 
+    /// Where in the file the problem is, when it is in the file (not for [`ReadError::Open`]).
+    pub fn location(&self) -> Option<Location> {
+        match self {
+            ReadError::Xml(e) => Some(e.location()),
+            ReadError::NotEdxml { at, .. } => Some(*at),
+            ReadError::Open { .. } => None,
+        }
+    }
+
     /// The message in Vietnamese.
     pub fn message_vi(&self) -> String {
         match self {
@@ -151,6 +160,12 @@ impl ReadError {
             }
             ReadError::Open { path, source } => format!("Không mở được {path}: {source}"),
         }
+    }
+}
+
+impl egov_core::ErrorCode for ReadError {
+    fn code(&self) -> &'static str {
+        ReadError::code(self)
     }
 }
 

@@ -342,6 +342,53 @@ enum EgovResult egov_edxml_read(const uint8_t *data,
                                 const char *options_json,
                                 char **out_json);
 
+// [`egov_edxml_read`] of the package file `path` (UTF-8), streamed: the file is never held in
+// memory, so it may exceed `EGOV_MAX_PACKAGE_BYTES` (the `limits` of `options_json` still bound
+// it). A file that cannot be opened is `io.open`.
+//
+// # Safety
+// `path` is NUL-terminated; `options_json` is NULL or NUL-terminated; `out_json` is writable.
+enum EgovResult egov_edxml_read_file(const char *path, const char *options_json, char **out_json);
+
+// Writes every attachment of the package file `path` to its own new file in `out_dir`
+// (created if missing; DOC-09, DOC-28), streamed whatever the sizes: the file name is made
+// safe from the package's `AttachmentName` (never a path, never over an existing file: `name
+// (2).pdf`, …), the content taken out of the VNPT ZIP wrapper unless `options_json` says
+// `{"unwrap": "never"}` (options as for [`egov_edxml_read`]). Writes `{"kind", "bytes",
+// "sha256", "out_dir", "attachments": [{"index", "attachment_name", "file_name", "path",
+// "renamed", "written_bytes", "content_kind", "content_sha256", "status": "whole" | "warning" |
+// "damaged", "problems": [{"severity", "code", "message", "message_vi"}], …}],
+// "without_content", "counts", "complete"}`: a damaged attachment is `EGOV_RESULT_OK` with
+// `"complete": false`. Errors: the read errors of [`egov_edxml_read`], `io.open`, `io.write`
+// (its message lists the files written before).
+//
+// # Safety
+// `path` and `out_dir` are NUL-terminated; `options_json` is NULL or NUL-terminated;
+// `out_json` is writable.
+enum EgovResult egov_edxml_extract(const char *path,
+                                   const char *out_dir,
+                                   const char *options_json,
+                                   char **out_json);
+
+// [`egov_edxml_build`] with the attachments' contents read from the files `paths[0..count]`
+// (one per entry of `attachments` of the message, streamed: a file of any size never sits in
+// memory; at most 1000) and the package written to `out_path` (through a temporary file in
+// the same directory renamed when complete: never a half-written package; an existing file is
+// replaced). Writes `{"path", "kind", "bytes", "sha256" (of the package as written),
+// "attachments": [{"bytes", "sha256"}]}` to `*out_json`. A file that cannot be opened is
+// `io.open`, an output that cannot be written `io.write`.
+//
+// # Safety
+// `message_json` and `out_path` are NUL-terminated; `paths` is NULL only when `count` is 0,
+// else readable for `count` NUL-terminated strings; `options_json` is NULL or NUL-terminated;
+// `out_json` is writable.
+enum EgovResult egov_edxml_build_file(const char *message_json,
+                                      const char *const *paths,
+                                      size_t count,
+                                      const char *out_path,
+                                      const char *options_json,
+                                      char **out_json);
+
 // The content of attachment `index` (from 0, in the order of `message.attachments` of
 // [`egov_edxml_read`]) of the package `data` / `data_len`: after the VNPT ZIP wrapper unless
 // `options_json` says `{"unwrap": "never"}` (options as for [`egov_edxml_read`]; NULL = the

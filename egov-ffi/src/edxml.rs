@@ -77,6 +77,116 @@ pub unsafe extern "C" fn egov_edxml_read(
     }
 }
 
+/// [`egov_edxml_read`] of the package file `path` (UTF-8), streamed: the file is never held in
+/// memory, so it may exceed `EGOV_MAX_PACKAGE_BYTES` (the `limits` of `options_json` still bound
+/// it). A file that cannot be opened is `io.open`.
+///
+/// # Safety
+/// `path` is NUL-terminated; `options_json` is NULL or NUL-terminated; `out_json` is writable.
+#[no_mangle]
+pub unsafe extern "C" fn egov_edxml_read_file(
+    path: *const c_char,
+    options_json: *const c_char,
+    out_json: *mut *mut c_char,
+) -> EgovResult {
+    // SAFETY: the caller's contract covers every pointer.
+    unsafe {
+        string_out(out_json, || {
+            ops::edxml_read_file(
+                arg_str(path, "path")?,
+                arg_opt_str(options_json, "options_json")?,
+            )
+        })
+    }
+}
+
+/// Writes every attachment of the package file `path` to its own new file in `out_dir`
+/// (created if missing; DOC-09, DOC-28), streamed whatever the sizes: the file name is made
+/// safe from the package's `AttachmentName` (never a path, never over an existing file: `name
+/// (2).pdf`, …), the content taken out of the VNPT ZIP wrapper unless `options_json` says
+/// `{"unwrap": "never"}` (options as for [`egov_edxml_read`]). Writes `{"kind", "bytes",
+/// "sha256", "out_dir", "attachments": [{"index", "attachment_name", "file_name", "path",
+/// "renamed", "written_bytes", "content_kind", "content_sha256", "status": "whole" | "warning" |
+/// "damaged", "problems": [{"severity", "code", "message", "message_vi"}], …}],
+/// "without_content", "counts", "complete"}`: a damaged attachment is `EGOV_RESULT_OK` with
+/// `"complete": false`. Errors: the read errors of [`egov_edxml_read`], `io.open`, `io.write`
+/// (its message lists the files written before).
+///
+/// # Safety
+/// `path` and `out_dir` are NUL-terminated; `options_json` is NULL or NUL-terminated;
+/// `out_json` is writable.
+#[no_mangle]
+pub unsafe extern "C" fn egov_edxml_extract(
+    path: *const c_char,
+    out_dir: *const c_char,
+    options_json: *const c_char,
+    out_json: *mut *mut c_char,
+) -> EgovResult {
+    // SAFETY: the caller's contract covers every pointer.
+    unsafe {
+        string_out(out_json, || {
+            ops::edxml_extract(
+                arg_str(path, "path")?,
+                arg_str(out_dir, "out_dir")?,
+                arg_opt_str(options_json, "options_json")?,
+            )
+        })
+    }
+}
+
+/// [`egov_edxml_build`] with the attachments' contents read from the files `paths[0..count]`
+/// (one per entry of `attachments` of the message, streamed: a file of any size never sits in
+/// memory; at most 1000) and the package written to `out_path` (through a temporary file in
+/// the same directory renamed when complete: never a half-written package; an existing file is
+/// replaced). Writes `{"path", "kind", "bytes", "sha256" (of the package as written),
+/// "attachments": [{"bytes", "sha256"}]}` to `*out_json`. A file that cannot be opened is
+/// `io.open`, an output that cannot be written `io.write`.
+///
+/// # Safety
+/// `message_json` and `out_path` are NUL-terminated; `paths` is NULL only when `count` is 0,
+/// else readable for `count` NUL-terminated strings; `options_json` is NULL or NUL-terminated;
+/// `out_json` is writable.
+#[no_mangle]
+pub unsafe extern "C" fn egov_edxml_build_file(
+    message_json: *const c_char,
+    paths: *const *const c_char,
+    count: usize,
+    out_path: *const c_char,
+    options_json: *const c_char,
+    out_json: *mut *mut c_char,
+) -> EgovResult {
+    // SAFETY: the caller's contract covers every pointer.
+    unsafe {
+        string_out(out_json, || {
+            let max = egov_edxml::Limits::default().max_attachments;
+            if count > max {
+                return Err(ops::OpError::new(
+                    EgovResult::InputTooLarge,
+                    "ffi.too_many_attachments",
+                    format!("{count} attachments; at most {max} are accepted"),
+                ));
+            }
+            let ptrs: &[*const c_char] = if count == 0 {
+                &[]
+            } else if paths.is_null() {
+                return Err(null_arg("paths"));
+            } else {
+                std::slice::from_raw_parts(paths, count)
+            };
+            let mut list = Vec::with_capacity(count);
+            for (i, &p) in ptrs.iter().enumerate() {
+                list.push(arg_str(p, &format!("paths[{i}]"))?);
+            }
+            ops::edxml_build_file(
+                arg_str(message_json, "message_json")?,
+                &list,
+                arg_str(out_path, "out_path")?,
+                arg_opt_str(options_json, "options_json")?,
+            )
+        })
+    }
+}
+
 /// The content of attachment `index` (from 0, in the order of `message.attachments` of
 /// [`egov_edxml_read`]) of the package `data` / `data_len`: after the VNPT ZIP wrapper unless
 /// `options_json` says `{"unwrap": "never"}` (options as for [`egov_edxml_read`]; NULL = the

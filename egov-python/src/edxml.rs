@@ -104,3 +104,50 @@ pub(crate) fn edxml_verify(
         py.detach(|| ops::edxml_verify(data, anchors_pem, options_json)),
     )
 }
+
+/// Reads a package file (streamed; never held in memory); JSON as `edxml_read`.
+#[pyfunction]
+#[pyo3(signature = (path, options_json=None))]
+pub(crate) fn edxml_read_file(
+    py: Python<'_>,
+    path: &str,
+    options_json: Option<&str>,
+) -> PyResult<String> {
+    text(py, py.detach(|| ops::edxml_read_file(path, options_json)))
+}
+
+/// Writes each attachment of a package file to its own new file in `out_dir`; JSON of what was
+/// written (`attachments` with `status` and `problems`, `counts`, `complete`).
+#[pyfunction]
+#[pyo3(signature = (path, out_dir, options_json=None))]
+pub(crate) fn edxml_extract(
+    py: Python<'_>,
+    path: &str,
+    out_dir: &str,
+    options_json: Option<&str>,
+) -> PyResult<String> {
+    text(
+        py,
+        py.detach(|| ops::edxml_extract(path, out_dir, options_json)),
+    )
+}
+
+/// Builds a package from its message JSON and one attachment file per attachment, streamed,
+/// into the file `out_path`; JSON `{"path", "kind", "bytes", "sha256", "attachments"}`.
+#[pyfunction]
+#[pyo3(signature = (message_json, attachment_paths, out_path, options_json=None))]
+pub(crate) fn edxml_build_file(
+    py: Python<'_>,
+    message_json: &str,
+    attachment_paths: Vec<String>,
+    out_path: &str,
+    options_json: Option<&str>,
+) -> PyResult<String> {
+    text(
+        py,
+        py.detach(|| {
+            let refs: Vec<&str> = attachment_paths.iter().map(String::as_str).collect();
+            ops::edxml_build_file(message_json, &refs, out_path, options_json)
+        }),
+    )
+}

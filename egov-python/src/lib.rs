@@ -116,5 +116,8 @@ fn _egov(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(edxml_build, m)?)?;
     m.add_function(wrap_pyfunction!(edxml_sign, m)?)?;
     m.add_function(wrap_pyfunction!(edxml_verify, m)?)?;
+    m.add_function(wrap_pyfunction!(edxml_read_file, m)?)?;
+    m.add_function(wrap_pyfunction!(edxml_extract, m)?)?;
+    m.add_function(wrap_pyfunction!(edxml_build_file, m)?)?;
     Ok(())
 }

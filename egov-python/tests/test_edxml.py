@@ -197,6 +197,62 @@ def test_doc_05_building_refuses_what_xml_cannot_carry():
         egov.build_edxml(MESSAGE, PDF)  # type: ignore[arg-type]
 
 
+def test_doc_09_a_package_built_from_files_into_a_file_streams_the_same_bytes(tmp_path):
+    pdf = tmp_path / "cong-van.pdf"
+    pdf.write_bytes(PDF)
+    out = tmp_path / "goi-tin.edxml"
+    r = egov.build_edxml_file(MESSAGE, [pdf], out)
+    # The same package as the in-memory build, hashed as written (the axis hashes the file).
+    assert out.read_bytes() == built()
+    assert r["sha256"] == hashlib.sha256(built()).hexdigest() and r["bytes"] == len(built())
+    assert r["attachments"] == [{"bytes": len(PDF), "sha256": hashlib.sha256(PDF).hexdigest()}]
+    assert [p.name for p in tmp_path.iterdir()] != []  # no temporary file left beside it
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cong-van.pdf", "goi-tin.edxml"]
+    # Read from the path as a stream: the same package as from the bytes.
+    assert egov.read_edxml(out) == egov.read_edxml(out.read_bytes())
+    with pytest.raises(ValueError):
+        egov.read_edxml(out, with_attachments=True)
+    with pytest.raises(egov.EgovError) as e:
+        egov.build_edxml_file(MESSAGE, [tmp_path / "missing.pdf"], out)
+    assert e.value.code == "io.open"
+    assert out.read_bytes() == built()  # a failed build leaves the old file as it was
+    with pytest.raises(egov.EdxmlError) as e:
+        egov.build_edxml_file(MESSAGE, [], tmp_path / "other.edxml")
+    assert e.value.code == "edxml.build.attachment_count"
+    assert not (tmp_path / "other.edxml").exists()
+    with pytest.raises(TypeError):
+        egov.build_edxml_file(MESSAGE, pdf, out)  # type: ignore[arg-type]
+
+
+def test_doc_09_attachments_extracted_to_files_under_safe_names(tmp_path):
+    message = json.loads(json.dumps(MESSAGE))
+    message["attachments"][0]["attachment_name"] = "../../etc/passwd"
+    package = tmp_path / "p.edxml"
+    package.write_bytes(egov.build_edxml(message, [PDF]))
+    out = tmp_path / "dinh-kem"
+    r = egov.extract_edxml(package, out)
+    (a,) = r["attachments"]
+    assert a["file_name"] == "passwd" and a["renamed"] is True
+    assert pathlib.Path(a["path"]).parent == out
+    assert (out / "passwd").read_bytes() == PDF
+    assert a["status"] == "whole" and a["problems"] == [] and r["complete"] is True
+    # Never over an existing file.
+    again = egov.extract_edxml(package, out)["attachments"][0]
+    assert again["file_name"] == "passwd (2)"
+    # DOC-28: the PDF that was decoded as text comes out with its warning, not silently.
+    r = egov.extract_edxml(FIXTURES / CORRUPT_PDF, tmp_path / "corrupt")
+    codes = [p["code"] for a in r["attachments"] for p in a["problems"]]
+    assert "text_reencoded" in codes
+    with pytest.raises(egov.EgovError) as e:
+        egov.extract_edxml(tmp_path / "missing.edxml", out)
+    assert e.value.code == "io.open"
+    with pytest.raises(egov.EdxmlError) as e:
+        bad = tmp_path / "bad.edxml"
+        bad.write_bytes(b"<edXML><a></edXML>")
+        egov.extract_edxml(bad, out)
+    assert e.value.code == "edxml.malformed"
+
+
 # --- signatures -----------------------------------------------------------------------------------
 
 def test_doc_18_signed_with_the_test_rsa_key_verifies_against_the_test_root():
@@ -219,6 +275,34 @@ def test_doc_18_signed_with_the_test_rsa_key_verifies_against_the_test_root():
     r = egov.check_edxml(package, anchors_pem=pki("root-ca.pem").decode())
     assert r["overall"] == "pass" and r["compliant"] is True
     assert (r["findings"][-1]["rule"], r["findings"][-1]["outcome"]) == ("DOC-18", "pass")
+
+
+def test_doc_18_signed_by_egov_verifies_with_signxml_and_signed_by_signxml_with_egov():
+    """The independent XMLDSig implementation (signxml, over lxml/libxml2) both ways."""
+    import signxml
+    from lxml import etree
+
+    cert = pki("signer-rsa.pem")
+    package = signed_rsa()
+    verified = signxml.XMLVerifier().verify(package, x509_cert=cert.decode())
+    assert etree.tostring(verified.signed_xml).count(b"000.00.00.H41") == 1
+    # Tampered: signxml refuses it too.
+    with pytest.raises(signxml.exceptions.InvalidSignature):
+        signxml.XMLVerifier().verify(package.replace(b"000.00.00.H41", b"000.00.00.H29"),
+                                     x509_cert=cert.decode())
+    # signxml signs (enveloped, RSA-SHA256, exclusive C14N); egov verifies against the root.
+    root = etree.fromstring(built())
+    signed = signxml.XMLSigner(method=signxml.methods.enveloped,
+                               signature_algorithm="rsa-sha256", digest_algorithm="sha256",
+                               c14n_algorithm="http://www.w3.org/2001/10/xml-exc-c14n#").sign(
+        root, key=pki("signer-rsa.key"), cert=cert.decode())
+    theirs = etree.tostring(signed, xml_declaration=True, encoding="UTF-8")
+    v = egov.verify_edxml(theirs, anchors_pem=pki("root-ca.pem"))
+    assert v["valid"] is True, v["failure"]
+    assert v["signature_algorithm"] == "rsa_sha256"
+    v = egov.verify_edxml(theirs.replace(b"cong-van.pdf", b"cong-van.PDF"),
+                          anchors_pem=pki("root-ca.pem"))
+    assert v["valid"] is False and v["failure_code"] == "dsig.digest_mismatch"
 
 
 def test_doc_18_ecdsa_p256_through_an_intermediate_verifies():

@@ -8,9 +8,13 @@
 
 use egov_core::Report;
 use egov_edxml::dsig::{self, DigestAlgorithm, KeyPairSigner, SignOptions, TrustAnchors};
+use std::path::Path;
+
+use egov_edxml::extract::extract_file;
 use egov_edxml::{
-    AttachmentMeta, AttachmentSink, BuildError, BuildOptions, CheckOptions, DiscardSink, Limits,
-    LineEnding, Message, Package, PayloadSummary, ReadError, ReadOptions, Unwrap,
+    write_edoc, write_status, AttachmentMeta, AttachmentSink, AttachmentSource, BuildError,
+    BuildOptions, CheckOptions, DiscardSink, Limits, LineEnding, Message, Package, PayloadSummary,
+    ReadError, ReadOptions, Unwrap, Wrap,
 };
 
 use super::*;
@@ -188,6 +192,165 @@ pub fn edxml_attachment(
     Ok((content, meta))
 }
 
+/// [`edxml_read`] of a package file (streamed: the file is not held in memory, so it may be
+/// larger than [`EGOV_MAX_PACKAGE_BYTES`]; the `limits` still bound it). A file that cannot be
+/// opened is `io.open`.
+pub fn edxml_read_file(path: &str, options: Option<&str>) -> OpResult<String> {
+    let options: EdxmlReadOptions = parse_options(options)?;
+    let package =
+        egov_edxml::read_file(Path::new(path), &options.into(), &mut DiscardSink).map_err(dom)?;
+    to_text(&package)
+}
+
+/// Writes each attachment of the package file `path` to its own new file in `out_dir`
+/// (created if missing), streamed, under a name made safe from its `AttachmentName` (never a
+/// path, never over an existing file: `name (2).pdf`, …), after the VNPT ZIP wrapper unless
+/// `unwrap: never` ([`EdxmlReadOptions`]). JSON text `{"kind", "bytes", "sha256", "out_dir",
+/// "attachments": [{"index", "attachment_name", "content_id", "content_type", "file_name",
+/// "path", "renamed", "written_bytes", "content_bytes", "content_kind", "content_sha256",
+/// "wrapping", "status": "whole" | "warning" | "damaged", "problems", "payload"}],
+/// "without_content": [{"content_id", "attachment_name", "content_type"}], "counts": {"written",
+/// "whole", "with_warnings", "damaged", "without_content"}, "complete"}` (DOC-09, DOC-28: a
+/// damaged attachment is a result, not an error). Errors: the package's read errors, `io.open`,
+/// `io.write` (the message lists the files written before it stopped).
+pub fn edxml_extract(path: &str, out_dir: &str, options: Option<&str>) -> OpResult<String> {
+    let options: EdxmlReadOptions = parse_options(options)?;
+    let x = extract_file(Path::new(path), Path::new(out_dir), &options.into()).map_err(|e| {
+        let written: Vec<String> = e
+            .written()
+            .iter()
+            .map(|w| w.path.display().to_string())
+            .collect();
+        let mut err = OpError::domain(&e);
+        if !written.is_empty() {
+            err.message.push_str(&format!(
+                " (written before it stopped: {})",
+                written.join(", ")
+            ));
+        }
+        err
+    })?;
+    let (whole, warned, damaged) = x.counts();
+    let without: Vec<Value> = x
+        .without_content()
+        .iter()
+        .map(|a| {
+            json!({
+                "content_id": a.content_id,
+                "attachment_name": a.attachment_name,
+                "content_type": a.content_type,
+            })
+        })
+        .collect();
+    to_text(&json!({
+        "kind": x.package.message.kind(),
+        "bytes": x.package.bytes,
+        "sha256": x.package.sha256,
+        "out_dir": out_dir,
+        "attachments": x.attachments,
+        "counts": {
+            "written": x.attachments.len(),
+            "whole": whole,
+            "with_warnings": warned,
+            "damaged": damaged,
+            "without_content": without.len(),
+        },
+        "without_content": without,
+        "complete": x.is_complete(),
+    }))
+}
+
+fn io_error(code: &'static str, what: &str, path: &Path, e: &std::io::Error) -> OpError {
+    OpError::new(
+        EgovResult::InvalidInput,
+        code,
+        format!("cannot {what} {}: {e}", path.display()),
+    )
+}
+
+/// Builds a package like [`edxml_build`] with the attachments' contents read from the files
+/// `attachment_paths` (one per entry of `message.attachments`, streamed: a file of any size
+/// never sits in memory) and the package written to `out_path` (through a temporary file in
+/// the same directory, renamed when complete: never a half-written package; an existing file
+/// is replaced). JSON text `{"path", "kind", "bytes", "sha256" (of the package as written),
+/// "attachments": [{"bytes", "sha256"}]}`. A file that cannot be read is `io.open`, an output
+/// that cannot be written `io.write`.
+pub fn edxml_build_file(
+    message: &str,
+    attachment_paths: &[&str],
+    out_path: &str,
+    options: Option<&str>,
+) -> OpResult<String> {
+    let message: Message = from_json("message", message)?;
+    let options: EdxmlBuildOptions = parse_options(options)?;
+    let build_options = BuildOptions {
+        line_ending: options.line_ending,
+    };
+    let mut sources = Vec::with_capacity(attachment_paths.len());
+    for p in attachment_paths {
+        let path = Path::new(p);
+        let file = std::fs::File::open(path).map_err(|e| io_error("io.open", "open", path, &e))?;
+        sources.push(AttachmentSource::reader(
+            std::io::BufReader::with_capacity(64 << 10, file),
+            Wrap::default(),
+        ));
+    }
+    let out = Path::new(out_path);
+    let dir = match out.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let name = out
+        .file_name()
+        .ok_or_else(|| bad_args(format!("out_path '{}' names no file", clip(out_path))))?;
+    let tmp = dir.join(format!(
+        ".{}.egov-{}.tmp",
+        name.to_string_lossy(),
+        std::process::id()
+    ));
+    let file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&tmp)
+        .map_err(|e| io_error("io.write", "create", &tmp, &e))?;
+    let mut writer = std::io::BufWriter::with_capacity(64 << 10, file);
+    let built = match &message {
+        Message::Edoc(e) => write_edoc(&mut writer, e, sources, &build_options),
+        Message::Status(_) if !attachment_paths.is_empty() => Err(BuildError::AttachmentCount {
+            described: 0,
+            given: attachment_paths.len(),
+        }),
+        Message::Status(s) => write_status(&mut writer, s, &build_options),
+    };
+    let finished = built.map_err(build_error).and_then(|summary| {
+        let file = writer
+            .into_inner()
+            .map_err(|e| io_error("io.write", "write", &tmp, e.error()))?;
+        file.sync_all()
+            .map_err(|e| io_error("io.write", "write", &tmp, &e))?;
+        std::fs::rename(&tmp, out).map_err(|e| io_error("io.write", "write", out, &e))?;
+        Ok(summary)
+    });
+    let summary = match finished {
+        Ok(s) => s,
+        Err(e) => {
+            let _ = std::fs::remove_file(&tmp);
+            return Err(e);
+        }
+    };
+    to_text(&json!({
+        "path": out_path,
+        "kind": message.kind(),
+        "bytes": summary.bytes,
+        "sha256": summary.sha256,
+        "attachments": summary
+            .attachments
+            .iter()
+            .map(|(n, h)| json!({ "bytes": n, "sha256": h }))
+            .collect::<Vec<_>>(),
+    }))
+}
+
 /// Options of [`edxml_check`] as JSON, every member optional: `{"anchors_pem": "-----BEGIN
 /// CERTIFICATE-----…" (trust anchors of the signature's chain, DOC-18; none: the chain is
 /// `unknown`), "registry": CSV text, JSON text or the registry's JSON object (DOC-04),
@@ -321,9 +484,9 @@ pub fn edxml_build(
     .map_err(build_error)
 }
 
-/// Options of [`edxml_sign`] as JSON, every member optional: `{"c14n": URI (default exclusive
-/// C14N 1.0, `http://www.w3.org/2001/10/xml-exc-c14n#`), "digest": "sha256" (default) |
-/// "sha384" | "sha512" | "sha1"}`.
+/// Options of [`edxml_sign`] as JSON, every member optional: `{"c14n": URI, "digest": "sha256"
+/// | "sha384" | "sha512" | "sha1"}`; the default canonicalisation is exclusive C14N 1.0
+/// (`http://www.w3.org/2001/10/xml-exc-c14n#`), the default digest SHA-256.
 #[derive(Debug, Clone, Default, serde::Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct EdxmlSignOptions {

@@ -3,6 +3,7 @@
  * its attachment, signed with the test RSA and EC keys and verified against the test root
  * (DOC-18), tampered, and the refusals (DOCTYPE, malformed XML with its line, NULL, too large).
  * The packages are testdata/edxml, the keys egov-edxml/tests/dsig; run from the repository root. */
+#define _DEFAULT_SOURCE /* mkdtemp */
 #include "check.h"
 
 #define EDXML "testdata/edxml/"
@@ -326,6 +327,69 @@ int main(void) {
                      &out));
   CHECK(contains(out, "\"package_hex\":\"3c3f786d6c"));
   egov_string_free(out);
+
+  /* Files (DOC-09): a package built from an attachment file into a package file, read back
+   * from the file, and its attachment extracted into a directory under a name made safe. */
+  {
+    char dir[] = "/tmp/egov-c-edxml-XXXXXX";
+    CHECK(mkdtemp(dir) != NULL);
+    char pdf_path[128], pkg_path[128], out_dir[128], path_buf[256];
+    snprintf(pdf_path, sizeof pdf_path, "%s/cong-van.pdf", dir);
+    snprintf(pkg_path, sizeof pkg_path, "%s/goi-tin.edxml", dir);
+    snprintf(out_dir, sizeof out_dir, "%s/dinh-kem", dir);
+    FILE *f = fopen(pdf_path, "wb");
+    CHECK(f != NULL && fwrite(PDF, 1, PDF_LEN, f) == PDF_LEN);
+    if (f) fclose(f);
+    const char *paths[1] = {pdf_path};
+    CHECK_OK(egov_edxml_build_file(MESSAGE, paths, 1, pkg_path, NULL, &out));
+    /* The same bytes as the in-memory build: same SHA-256. */
+    CHECK(contains(out, "\"sha256\":\"2554996bb499b4767233a830e970fe1d8d74316724f5b9d191790069c124176e\""));
+    CHECK(contains(out, "\"bytes\":3029"));
+    egov_string_free(out);
+    CHECK_OK(egov_edxml_read_file(pkg_path, NULL, &out));
+    CHECK(contains(out, "\"attachment_name\":\"cong-van.pdf\""));
+    egov_string_free(out);
+    CHECK_OK(egov_edxml_extract(pkg_path, out_dir, NULL, &out));
+    CHECK(contains(out, "\"file_name\":\"cong-van.pdf\""));
+    CHECK(contains(out, "\"status\":\"whole\""));
+    CHECK(contains(out, "\"complete\":true"));
+    egov_string_free(out);
+    snprintf(path_buf, sizeof path_buf, "%s/cong-van.pdf", out_dir);
+    size_t got_len = 0;
+    char *got = slurp(path_buf, &got_len);
+    CHECK(got != NULL && got_len == PDF_LEN && memcmp(got, PDF, PDF_LEN) == 0);
+    free(got);
+    /* A second extraction never overwrites: "cong-van (2).pdf". */
+    CHECK_OK(egov_edxml_extract(pkg_path, out_dir, NULL, &out));
+    CHECK(contains(out, "\"file_name\":\"cong-van (2).pdf\""));
+    CHECK(contains(out, "\"renamed\":true"));
+    egov_string_free(out);
+    /* The corrupt PDF package: written, reported as a warning, not an error. */
+    CHECK_OK(egov_edxml_extract(EDXML "vxp-saas-received-2025-10-23-9e272474-corrupt-pdf.edxml",
+                                out_dir, NULL, &out));
+    CHECK(contains(out, "\"code\":\"text_reencoded\""));
+    egov_string_free(out);
+    /* Errors: a missing attachment file, a missing package, an unwritable output. */
+    const char *missing[1] = {"/nonexistent/x.pdf"};
+    CHECK_ERR(egov_edxml_build_file(MESSAGE, missing, 1, pkg_path, NULL, &out),
+              EGOV_RESULT_INVALID_INPUT, "io.open");
+    CHECK(out == NULL);
+    CHECK_ERR(egov_edxml_build_file(MESSAGE, paths, 1, "/nonexistent/dir/p.edxml", NULL, &out),
+              EGOV_RESULT_INVALID_INPUT, "io.write");
+    CHECK_ERR(egov_edxml_build_file(MESSAGE, NULL, 1, pkg_path, NULL, &out),
+              EGOV_RESULT_NULL_ARGUMENT, "ffi.null_argument");
+    CHECK_ERR(egov_edxml_build_file(MESSAGE, NULL, 0, pkg_path, NULL, &out),
+              EGOV_RESULT_INVALID_INPUT, "edxml.build.attachment_count");
+    CHECK_ERR(egov_edxml_read_file("/nonexistent/p.edxml", NULL, &out), EGOV_RESULT_INVALID_INPUT,
+              "io.open");
+    CHECK_ERR(egov_edxml_extract("/nonexistent/p.edxml", out_dir, NULL, &out),
+              EGOV_RESULT_INVALID_INPUT, "io.open");
+    CHECK_ERR(egov_edxml_extract(pkg_path, NULL, NULL, &out), EGOV_RESULT_NULL_ARGUMENT,
+              "ffi.null_argument");
+    char cmd[300];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    CHECK(system(cmd) == 0);
+  }
 
   egov_bytes_free(&built);
   free(status);

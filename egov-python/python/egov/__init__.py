@@ -54,7 +54,8 @@ __all__ = [
     "platform_report", "render_conversion_mark", "scan_links", "send_deadline",
     "sign_conversion_mark", "stamp_page", "validate_conversion_mark", "validate_metadata",
     "verify_conversion_qr", "verify_document", "verify_page",
-    "build_edxml", "check_edxml", "read_edxml", "sign_edxml", "verify_edxml",
+    "build_edxml", "build_edxml_file", "check_edxml", "extract_edxml", "read_edxml",
+    "sign_edxml", "verify_edxml",
 ]
 
 DateLike = Union[_dt.date, str]
@@ -824,7 +825,8 @@ def _options(**members: Any) -> Optional[str]:
     return _json_text(given) if given else None
 
 
-def read_edxml(data: bytes, *, with_attachments: bool = False, unwrap: Optional[str] = None,
+def read_edxml(data: Union[bytes, "os.PathLike[str]"], *, with_attachments: bool = False,
+               unwrap: Optional[str] = None,
                limits: Optional[Mapping[str, int]] = None) -> Dict[str, Any]:
     """Reads an edXML package or status message of the national document axis (QCVN
     102:2016 as real files show it; names by namespace URI, children in any order). ``data`` is
@@ -843,8 +845,18 @@ def read_edxml(data: bytes, *, with_attachments: bool = False, unwrap: Optional[
     package's strings, never converted, so ``message`` builds back with :func:`build_edxml`.
     With ``with_attachments`` also ``contents``: each attachment's content as ``bytes``, in the
     order of ``message["attachments"]``, after the VNPT ZIP wrapper (``unwrap="never"``: as
-    carried)."""
+    carried).
+
+    ``data`` may also be a path (:class:`os.PathLike`): the file is then read as a stream,
+    never held in memory (whatever its size); its attachments' contents are then taken out with
+    :func:`extract_edxml`, not ``with_attachments``."""
     options = _options(unwrap=unwrap, limits=None if limits is None else dict(limits))
+    if isinstance(data, os.PathLike):
+        if with_attachments:
+            raise ValueError("with_attachments reads bytes in memory; for a package file use "
+                             "extract_edxml(path, out_dir), which streams each attachment to a file")
+        loaded: Dict[str, Any] = _json.loads(_egov.edxml_read_file(os.fsdecode(data), options))
+        return loaded
     if with_attachments:
         text, contents = _egov.edxml_read_with_attachments(bytes(data), options)
         package: Dict[str, Any] = _json.loads(text)
@@ -929,3 +941,36 @@ def verify_edxml(data: bytes, *, anchors_pem: Optional[Pem] = None,
     return _load_dict(_egov.edxml_verify(
         bytes(data), None if anchors_pem is None else _pem(anchors_pem),
         _options(at=None if at is None else _time_text(at))))
+
+
+def extract_edxml(path: "os.PathLike[str] | str", out_dir: "os.PathLike[str] | str", *,
+                  unwrap: Optional[str] = None) -> Dict[str, Any]:
+    """Writes each attachment of the package file ``path`` to its own new file in ``out_dir``
+    (created if missing; DOC-09, DOC-28), streamed whatever the sizes. File names are made safe
+    from the package's ``AttachmentName`` (an untrusted value: never a path, never over an
+    existing file, ``name (2).pdf`` when taken); contents come out of the VNPT ZIP wrapper
+    unless ``unwrap="never"``. Keys: ``kind``, ``bytes``, ``sha256``, ``out_dir``,
+    ``attachments`` (each with ``file_name``, ``path``, ``renamed``, ``written_bytes``,
+    ``content_kind``, ``content_sha256``, ``status`` ``"whole"`` / ``"warning"`` /
+    ``"damaged"``, ``problems`` with ``severity``, ``code``, ``message``, ``message_vi``),
+    ``without_content``, ``counts``, ``complete``. A damaged attachment is a result
+    (``complete`` False); an unreadable package raises :class:`EdxmlError`, a file that cannot
+    be opened or written :class:`EgovError` (``io.open``, ``io.write``)."""
+    return _load_dict(_egov.edxml_extract(os.fsdecode(path), os.fsdecode(out_dir),
+                                          _options(unwrap=unwrap)))
+
+
+def build_edxml_file(message: Union[str, Mapping[str, Any]],
+                     attachment_paths: Sequence["os.PathLike[str] | str"],
+                     out: "os.PathLike[str] | str", *, line_ending: str = "crlf") -> Dict[str, Any]:
+    """:func:`build_edxml` with each attachment's content read from a file (one per entry of
+    ``message["attachments"]``, streamed: a file of any size never sits in memory) and the
+    package written to the file ``out`` (through a temporary file renamed when complete, so
+    never half-written; an existing file is replaced). Keys: ``path``, ``kind``, ``bytes``,
+    ``sha256`` (of the package as written: the axis hashes the file), ``attachments`` (``bytes``,
+    ``sha256`` of each content)."""
+    if isinstance(attachment_paths, (str, bytes, os.PathLike)):
+        raise TypeError("attachment_paths is a sequence of paths, one per attachment")
+    return _load_dict(_egov.edxml_build_file(
+        _json_text(message), [os.fsdecode(p) for p in attachment_paths], os.fsdecode(out),
+        _options(line_ending=line_ending)))

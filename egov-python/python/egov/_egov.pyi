@@ -9,8 +9,8 @@ __all__ = [
     "conversion_stamp_page", "conversion_trust_set_from_key", "conversion_validate",
     "conversion_verify",
     "conversion_verify_document", "conversion_verify_page", "deadline", "document_id_parse",
-    "edxml_build", "edxml_check", "edxml_read", "edxml_read_with_attachments", "edxml_sign",
-    "edxml_verify", "legal_value",
+    "edxml_build", "edxml_build_file", "edxml_check", "edxml_extract", "edxml_read",
+    "edxml_read_file", "edxml_read_with_attachments", "edxml_sign", "edxml_verify", "legal_value",
     "metadata_validate", "number_parse", "paper_copy", "platform_classify", "platform_count",
     "platform_count_csv", "platform_count_file", "platform_next_due", "platform_report", "sender_apply",
     "status_apply", "status_from_edxml", "time_parse", "trust_blocklist_match",
@@ -91,6 +91,9 @@ def edxml_check(data: bytes, options_json: Optional[str] = None, calendar: Optio
 def edxml_build(message_json: str, attachments: List[bytes], options_json: Optional[str] = None) -> bytes: ...
 def edxml_sign(data: bytes, key_pem: bytes, certs_pem: bytes, options_json: Optional[str] = None) -> bytes: ...
 def edxml_verify(data: bytes, anchors_pem: Optional[bytes] = None, options_json: Optional[str] = None) -> str: ...
+def edxml_read_file(path: str, options_json: Optional[str] = None) -> str: ...
+def edxml_extract(path: str, out_dir: str, options_json: Optional[str] = None) -> str: ...
+def edxml_build_file(message_json: str, attachment_paths: List[str], out_path: str, options_json: Optional[str] = None) -> str: ...
 
 @final
 class ActiveUserCounter:
