@@ -510,11 +510,12 @@ impl Payload {
                     self.pads += 1;
                     self.chars += 1;
                     if self.pads > 2 {
-                        self.b64_error = Some(format!(
-                            "more than two padding characters at character {}",
-                            self.chars + self.whitespace
-                        ));
-                        return Ok(());
+                        self.quad.pop();
+                        let at = self.chars + self.whitespace;
+                        return self.fail_base64(
+                            format!("more than two padding characters at character {at}"),
+                            sink,
+                        );
                     }
                     self.quad.push(c);
                 }
@@ -525,17 +526,28 @@ impl Payload {
                         format!("byte 0x{c:02X}")
                     };
                     let at = self.chars + self.whitespace + 1;
-                    self.b64_error = Some(if self.padding && class == ALPHABET {
+                    let message = if self.padding && class == ALPHABET {
                         format!("data after the padding at character {at}")
                     } else {
                         format!("{shown} at character {at} is not base64")
-                    });
-                    return Ok(());
+                    };
+                    return self.fail_base64(message, sink);
                 }
             }
             i += 1;
         }
         Ok(())
+    }
+
+    /// The base64 text breaks here: the whole groups of four read before it are decoded and
+    /// passed on (nothing valid is dropped), then decoding stops with `message`.
+    fn fail_base64(&mut self, message: String, sink: &mut dyn AttachmentSink) -> io::Result<()> {
+        let r = self.flush_quads(false, sink);
+        if self.b64_error.is_none() {
+            self.b64_error = Some(message);
+        }
+        self.quad.clear();
+        r
     }
 
     fn flush_quads(&mut self, last: bool, sink: &mut dyn AttachmentSink) -> io::Result<()> {
@@ -557,9 +569,22 @@ impl Payload {
                 r
             }
             Err(e) => {
+                // Whole groups before the offending one still decode: pass them on.
+                let valid = match e {
+                    base64::DecodeSliceError::DecodeError(
+                        base64::DecodeError::InvalidByte(at, _)
+                        | base64::DecodeError::InvalidLastSymbol { offset: at, .. },
+                    ) => at / 4 * 4,
+                    _ => 0,
+                };
+                let r = match B64.decode_slice(&self.quad[..valid], &mut out) {
+                    Ok(n) if n > 0 => self.transfer(&out[..n], sink),
+                    _ => Ok(()),
+                };
+                self.decoded = out;
                 self.b64_error = Some(format!("not base64: {e}"));
                 self.quad.clear();
-                Ok(())
+                r
             }
         }
     }

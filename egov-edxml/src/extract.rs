@@ -600,12 +600,64 @@ pub fn extract<R: BufRead>(
     let result = read(input, options, &mut sink);
     let (written, failure) = sink.finish();
     match (result, failure) {
-        (Ok(package), None) => Ok(Extraction {
-            package,
-            attachments: written,
-        }),
+        (Ok(package), None) => {
+            let mut attachments = written;
+            name_late(&package, &mut attachments, dir);
+            Ok(Extraction {
+                package,
+                attachments,
+            })
+        }
         (_, Some(failure)) => Err(ExtractError::Write { failure, written }),
         (Err(source), None) => Err(ExtractError::Read { source, written }),
+    }
+}
+
+/// Files written before their attachment's `AttachmentName` was read (a sender that puts the
+/// name after `ContentTransferEncoded`) were created as `attachment-N`; once the whole package
+/// is read, each gets the name its attachment gives, when that name is free (a hard link then
+/// the old name removed: never over an existing file). A file that cannot be renamed keeps
+/// its first name, the name still recorded in `meta`.
+fn name_late(package: &Package, written: &mut [Extracted], dir: &Path) {
+    let Some(edoc) = package.edoc() else {
+        return;
+    };
+    for w in written.iter_mut().filter(|w| w.meta.name.is_none()) {
+        let Some(summary) = &w.summary else {
+            continue;
+        };
+        let Some(name) = edoc
+            .attachments
+            .iter()
+            .find(|a| a.payload.as_ref() == Some(summary))
+            .and_then(|a| a.attachment_name.clone())
+        else {
+            continue;
+        };
+        let wanted = safe_file_name(Some(&name), w.index);
+        w.meta.name = Some(name);
+        let (stem, ext) = split_extension(&wanted);
+        for n in 1..=100u32 {
+            let candidate = if n == 1 {
+                wanted.clone()
+            } else {
+                format!("{stem} ({n}){ext}")
+            };
+            let path = dir.join(&candidate);
+            match std::fs::hard_link(&w.path, &path) {
+                Ok(()) => {
+                    if std::fs::remove_file(&w.path).is_ok() {
+                        w.file_name = candidate;
+                        w.path = path;
+                    } else {
+                        let _ = std::fs::remove_file(&path);
+                    }
+                    break;
+                }
+                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
+                Err(_) => break,
+            }
+        }
     }
 }
 

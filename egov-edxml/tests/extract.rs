@@ -113,3 +113,28 @@ fn doc_09_a_write_failure_names_the_file_and_what_was_written() {
     std::fs::remove_dir_all(&dir).unwrap();
     std::fs::remove_dir_all(&base).unwrap();
 }
+
+/// Some senders write `AttachmentName` after `ContentTransferEncoded`: the file, created before
+/// the name was known, is renamed to it once the package is read (never over an existing file).
+#[test]
+fn doc_09_a_name_given_after_the_content_still_names_the_file() {
+    const NS: &str = "http://www.mic.gov.vn/TBT/QCVN_102_2016";
+    let xml = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<edXML xmlns=\"{NS}\"><edXML:edXMLEnvelope xmlns:edXML=\"{NS}\"><edXML:edXMLHeader><edXML:MessageHeader><edXML:From><edXML:OrganId>000.00.00.G22</edXML:OrganId></edXML:From></edXML:MessageHeader></edXML:edXMLHeader></edXML:edXMLEnvelope><AttachmentEncoded><Attachment><ContentId>cid:1</ContentId><ContentType>text/plain</ContentType><edXML:ContentTransferEncoded xmlns:edXML=\"{NS}\">eGluIGNow6Bv</edXML:ContentTransferEncoded><AttachmentName>../Tờ trình.txt</AttachmentName></Attachment></AttachmentEncoded></edXML>"
+    );
+    let dir = scratch("late-name");
+    let x = extract(xml.as_bytes(), &dir, &ReadOptions::default()).unwrap();
+    let a = &x.attachments[0];
+    assert_eq!(a.file_name, "Tờ trình.txt");
+    assert_eq!(a.meta.name.as_deref(), Some("../Tờ trình.txt"));
+    assert_eq!(
+        std::fs::read(dir.join("Tờ trình.txt")).unwrap(),
+        "xin chào".as_bytes()
+    );
+    assert!(!dir.join("attachment-1").exists());
+    // A second time: the name is taken, so "(2)", and the first file is untouched.
+    let again = extract(xml.as_bytes(), &dir, &ReadOptions::default()).unwrap();
+    assert_eq!(again.attachments[0].file_name, "Tờ trình (2).txt");
+    assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 2);
+    std::fs::remove_dir_all(&dir).unwrap();
+}

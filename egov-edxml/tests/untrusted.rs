@@ -498,3 +498,34 @@ fn doc_28_a_byte_order_mark_keeps_offsets_lines_and_spans_in_file_bytes() {
     .unwrap();
     let _ = read_bytes(&crash);
 }
+
+/// DOC-09, DOC-28: where the base64 text breaks, everything decodable before the break still
+/// reaches the sink (whole groups of four), so a receiver keeps what was sent and sees where it
+/// stopped — whatever the chunking and however far the break is from a buffer boundary.
+#[test]
+fn doc_28_bytes_before_broken_base64_reach_the_sink() {
+    use base64::Engine;
+    let text: Vec<u8> = (0..60_000u32).map(|i| b'a' + (i % 26) as u8).collect();
+    let b64 = base64::engine::general_purpose::STANDARD.encode(&text);
+    for (cut, bad) in [(25_001usize, "!"), (16_384, "*"), (3, "?"), (40_000, "===")] {
+        let broken = format!("{}{bad}{}", &b64[..cut], &b64[cut..]);
+        let xml = edoc_with_attachment(&broken);
+        for chunk in [61usize, 4096, 1 << 20] {
+            let mut sink = MemorySink::default();
+            let p = read(
+                BufReader::with_capacity(chunk, xml.as_bytes()),
+                &ReadOptions::default(),
+                &mut sink,
+            )
+            .unwrap();
+            let s = p.edoc().unwrap().attachments[0].payload.clone().unwrap();
+            assert!(s.base64_error.is_some(), "{cut} {bad}");
+            let kept = cut / 4 * 3;
+            assert_eq!(
+                s.content_bytes, kept as u64,
+                "cut {cut} {bad:?} chunk {chunk}"
+            );
+            assert_eq!(sink.contents[0], text[..kept], "cut {cut} chunk {chunk}");
+        }
+    }
+}
