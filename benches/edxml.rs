@@ -17,7 +17,7 @@ use std::hint::black_box;
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use egov::edxml::c14n::{canonicalize_to_vec, Algorithm, Subset};
 use egov::edxml::dsig::{self, KeyPairSigner, SignOptions, TrustAnchors, VerifyOptions};
-use egov::edxml::{build_edoc, build_message, check, read_bytes, BuildOptions, CheckOptions};
+use egov::edxml::{build_edoc, check, read_bytes, BuildOptions, CheckOptions};
 
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 
