@@ -67,3 +67,21 @@ site = egov.evaluate_site({
 for v in site["verdicts"]:
     print(f"  {v['criterion']}) {v['outcome']}")
 print("meets the criteria:", site["meets_criteria"], "(missing evidence is unknown, never pass)")
+
+heading("edXML packages (QĐ 28/2018 Đ6, Đ9.1; QCVN 102:2016)")
+received = (TESTDATA / "edxml/vxp-saas-received-2025-10-23-9e272474-corrupt-pdf.edxml").read_bytes()
+report = egov.check_edxml(received)
+failing = [f for f in report["findings"] if f["outcome"] == "fail"]
+print(f"received package: {report['overall']}, {len(failing)} failing of {len(report['findings'])}")
+for f in failing[:2]:
+    print(f"  [{f['rule']}] {f['message_vi']}")
+message = egov.read_edxml(received)["message"]
+rebuilt = egov.build_edxml(message, [b"%PDF-1.7\n%%EOF\n"])
+pki = TESTDATA.parent / "egov-edxml/tests/dsig"
+chain = (pki / "signer-ec.pem").read_bytes() + (pki / "intermediate-ca.pem").read_bytes()
+signed_package = egov.sign_edxml(rebuilt, (pki / "signer-ec.key").read_bytes(), chain)
+v = egov.verify_edxml(signed_package, anchors_pem=(pki / "root-ca.pem").read_bytes(),
+                      at=dt.datetime(2026, 12, 4, 9, 0, tzinfo=VN))
+print(f"rebuilt and signed ({v['signature_algorithm']}): valid {v['valid']}")
+tampered = signed_package.replace(b"vxp.saas.03", b"vxp.saas.04", 1)
+print("changed after signing:", egov.verify_edxml(tampered)["failure_code"])

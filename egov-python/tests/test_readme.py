@@ -53,5 +53,8 @@ def test_python_tour_runs_and_shows_each_domain():
     for line in ("parent 000.00.00.G12", "send by 23/02/2026 12:00", "verified offline: True",
                  "tampered content: False", "[('2025-01', 1), ('2025-02', 1)]",
                  "large → large_intermediary_platform", "due 2025-10-23 (PLAT-09)",
-                 "  c) pass", "meets the criteria: False"):
+                 "  c) pass", "meets the criteria: False",
+                 "received package: fail, 5 failing of 21",
+                 "rebuilt and signed (ecdsa_p256_sha256): valid True",
+                 "changed after signing: dsig.digest_mismatch"):
         assert line in out, line
