@@ -4,6 +4,7 @@
 //!   edxml_bench gen OUT.edxml MIB        write a package with one MIB-MiB attachment (zipped)
 //!   edxml_bench time SECONDS FILE…       read + check each file repeatedly for about SECONDS
 //!   edxml_bench read SECONDS FILE…       read only (attachments still decoded, unzipped, hashed)
+//!                                         (SECONDS as `Nx`: exactly N runs, for instruction counts)
 //!   edxml_bench sign IN OUT KEY CERTS    sign a package (PKCS#8 key, PEM chain)
 //!   edxml_bench verify SECONDS FILE ROOT verify repeatedly in process; verify1 FILE ROOT once
 //!                                         prints `file<TAB>bytes<TAB>runs<TAB>µs per run`
@@ -93,13 +94,18 @@ fn main() {
         }
         Some(mode @ ("time" | "read")) if args.len() >= 3 => {
             let with_check = mode == "time";
+            // `Nx`: exactly N runs (callgrind: the difference of two counts is per run).
+            let exact: Option<u64> = args[1].strip_suffix('x').and_then(|n| n.parse().ok());
             let budget = Duration::from_secs_f64(args[1].parse().unwrap_or(2.0));
             for path in &args[2..] {
                 let bytes = std::fs::read(path).unwrap_or_else(|e| fail(&e.to_string()));
                 let start = Instant::now();
                 let mut runs = 0u64;
                 let mut findings = 0usize;
-                while runs < 3 || start.elapsed() < budget {
+                while match exact {
+                    Some(n) => runs < n,
+                    None => runs < 3 || start.elapsed() < budget,
+                } {
                     let package = read_bytes(&bytes).unwrap_or_else(|e| fail(&e.to_string()));
                     if with_check {
                         findings += check(&package, &CheckOptions::default()).findings.len();

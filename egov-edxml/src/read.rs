@@ -250,6 +250,15 @@ impl TextStream for Streams<'_> {
 
 // ---------------------------------------------------------------------------------------------
 
+/// `path/local`, without the formatting machinery (the mapper makes one per element read).
+fn join(path: &str, local: &str) -> String {
+    let mut s = String::with_capacity(path.len() + 1 + local.len());
+    s.push_str(path);
+    s.push('/');
+    s.push_str(local);
+    s
+}
+
 /// The VNPT builder's child order of an `edoc` `MessageHeader` (EDXML.md §8).
 const EDOC_HEADER_ORDER: &[&str] = &[
     "From",
@@ -557,38 +566,12 @@ impl<'d> Mapper<'d> {
 
     /// The text of the one child `local`, recording duplicates and namespace departures.
     fn text(&mut self, el: &Element, path: &str, local: &str) -> Option<String> {
-        let mut found = el.children_named(local);
-        let first = found.next()?;
-        if let Some(dup) = found.next() {
-            self.dev(
-                "edxml.duplicate_element",
-                dup,
-                &format!("{path}/{local}"),
-                format!(
-                    "<{local}> appears more than once in <{}>; the first is read",
-                    el.name.local
-                ),
-                format!(
-                    "<{local}> xuất hiện nhiều lần trong <{}>; đọc phần tử đầu tiên",
-                    el.name.local
-                ),
-            );
-        }
-        self.locations
-            .entry(format!("{path}/{local}"))
-            .or_insert(first.at);
-        // Under the envelope every element carries `edXML:`; under AttachmentEncoded they are
-        // unprefixed (in the same namespace through the root's default).
-        self.namespace_of(
-            first,
-            &format!("{path}/{local}"),
-            !path.starts_with("AttachmentEncoded"),
-        );
+        let first = self.one(el, path, local)?;
         if !first.children.is_empty() {
             self.dev(
                 "edxml.unexpected_children",
                 first,
-                &format!("{path}/{local}"),
+                &join(path, local),
                 format!("<{local}> should hold text, not elements"),
                 format!("<{local}> phải chứa văn bản, không chứa phần tử con"),
             );
@@ -599,11 +582,13 @@ impl<'d> Mapper<'d> {
     fn one<'e>(&mut self, el: &'e Element, path: &str, local: &str) -> Option<&'e Element> {
         let mut found = el.children.iter().filter(|c| c.name.local == local);
         let first = found.next()?;
+        // The path is made once, and moved into the locations at the end.
+        let full = join(path, local);
         if let Some(dup) = found.next() {
             self.dev(
                 "edxml.duplicate_element",
                 dup,
-                &format!("{path}/{local}"),
+                &full,
                 format!(
                     "<{local}> appears more than once in <{}>; the first is read",
                     el.name.local
@@ -614,16 +599,10 @@ impl<'d> Mapper<'d> {
                 ),
             );
         }
-        self.locations
-            .entry(format!("{path}/{local}"))
-            .or_insert(first.at);
         // Under the envelope every element carries `edXML:`; under AttachmentEncoded they are
         // unprefixed (in the same namespace through the root's default).
-        self.namespace_of(
-            first,
-            &format!("{path}/{local}"),
-            !path.starts_with("AttachmentEncoded"),
-        );
+        self.namespace_of(first, &full, !path.starts_with("AttachmentEncoded"));
+        self.locations.entry(full).or_insert(first.at);
         Some(first)
     }
 

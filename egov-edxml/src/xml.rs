@@ -429,8 +429,8 @@ impl<R: BufRead> BufRead for Budget<R> {
         if let Ok(buf) = self.inner.fill_buf() {
             let taken = &buf[..amt.min(buf.len())];
             self.hasher.update(taken);
-            for (i, &b) in taken.iter().enumerate() {
-                if b == b'\n' {
+            for i in memchr::memchr_iter(b'\n', taken) {
+                {
                     let off = self.pos + i as u64;
                     let prev = if i > 0 { taken[i - 1] } else { self.last_byte };
                     if prev == b'\r' {
@@ -876,9 +876,11 @@ fn open_element<R: BufRead>(
 ) -> Result<Element, XmlError> {
     let at = reader.get_ref().location(start_pos);
     let malformed = |message: String| XmlError::Malformed { at, message };
-    let qn = e.name().as_ref().to_owned();
+    let qname = e.name();
+    let qn: &str = qname.as_ref();
     let mut decls = Vec::new();
-    let mut raw_attrs: Vec<(String, String)> = Vec::new();
+    let mut attributes = Vec::new();
+    let mut has_prefixed = false;
     for (i, a) in e.attributes().with_checks(true).enumerate() {
         if i >= limits.max_attributes {
             return Err(XmlError::Limit {
@@ -888,7 +890,7 @@ fn open_element<R: BufRead>(
             });
         }
         let a = a.map_err(|err| malformed(format!("bad attribute on <{qn}>: {err}")))?;
-        let key = a.key.as_ref().to_owned();
+        let key: &str = a.key.as_ref();
         let value = a
             .normalized_value(quick_xml::XmlVersion::Implicit1_0)
             .map_err(|err| malformed(format!("bad value of attribute {key} on <{qn}>: {err}")))?
@@ -903,23 +905,37 @@ fn open_element<R: BufRead>(
             }
             decls.push((Some(p.to_owned()), value));
         } else {
-            raw_attrs.push((key, value));
+            // Resolved below, once this element's own declarations are in scope.
+            let (p, l) = split_qname(key);
+            has_prefixed |= p.is_some();
+            attributes.push(Attribute {
+                name: Name {
+                    ns: None,
+                    local: l.to_owned(),
+                    prefix: p.map(str::to_owned),
+                },
+                value,
+            });
         }
     }
-    ns.scopes.push(Scope {
-        decls: decls
-            .iter()
-            .map(|(p, u)| (p.clone(), Arc::from(u.as_str())))
-            .collect(),
-    });
-    let (prefix, local) = split_qname(&qn);
+    if decls.is_empty() {
+        ns.scopes.push(Scope { decls: Vec::new() });
+    } else {
+        ns.scopes.push(Scope {
+            decls: decls
+                .iter()
+                .map(|(p, u)| (p.clone(), Arc::from(u.as_str())))
+                .collect(),
+        });
+    }
+    let (prefix, local) = split_qname(qn);
     let ns_uri = match ns.resolve(prefix) {
         Some(u) => u,
         None => {
             issues.push(NamespaceIssue {
                 at,
                 prefix: prefix.unwrap_or("").to_owned(),
-                qname: qn.clone(),
+                qname: qn.to_owned(),
             });
             None
         }
@@ -929,31 +945,23 @@ fn open_element<R: BufRead>(
         local: local.to_owned(),
         prefix: prefix.map(str::to_owned),
     };
-    let mut attributes = Vec::with_capacity(raw_attrs.len());
-    for (key, value) in raw_attrs {
-        let (p, l) = split_qname(&key);
-        let ans = match p {
-            None => None,
-            Some(p) => match ns.resolve(Some(p)) {
+    if has_prefixed {
+        for a in &mut attributes {
+            let Some(p) = a.name.prefix.as_deref() else {
+                continue;
+            };
+            a.name.ns = match ns.resolve(Some(p)) {
                 Some(u) => u,
                 None => {
                     issues.push(NamespaceIssue {
                         at,
                         prefix: p.to_owned(),
-                        qname: key.clone(),
+                        qname: format!("{p}:{}", a.name.local),
                     });
                     None
                 }
-            },
-        };
-        attributes.push(Attribute {
-            name: Name {
-                ns: ans,
-                local: l.to_owned(),
-                prefix: p.map(str::to_owned),
-            },
-            value,
-        });
+            };
+        }
     }
     Ok(Element {
         name,
