@@ -665,11 +665,15 @@ pub fn read_document<R: BufRead>(
                 }
             }
             Event::Text(t) => {
-                let text = t.xml10_content();
+                // Whitespace stays whitespace through line-end normalisation: indentation
+                // between children is dropped before it is normalised (an allocation per
+                // indented line of a CRLF file otherwise).
+                let raw: &str = &t;
                 match open.last_mut() {
-                    Some(el) => push_text(el, &text, &reader, start_pos, limits)?,
+                    Some(el) if !el.children.is_empty() && is_blank(raw) => {}
+                    Some(el) => push_text(el, &t.xml10_content(), &reader, start_pos, limits)?,
                     None => {
-                        if !text.chars().all(|c| matches!(c, ' ' | '\t' | '\r' | '\n')) {
+                        if !is_blank(raw) {
                             return Err(XmlError::Malformed {
                                 at: here(&reader),
                                 message: "text outside the document element".into(),
@@ -788,6 +792,12 @@ fn check_counts<R: BufRead>(
         });
     }
     Ok(())
+}
+
+/// Only spaces, tabs and line breaks (XML white space).
+fn is_blank(text: &str) -> bool {
+    text.bytes()
+        .all(|b| matches!(b, b' ' | b'\t' | b'\r' | b'\n'))
 }
 
 fn push_text<R: BufRead>(
