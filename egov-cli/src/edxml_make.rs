@@ -152,34 +152,84 @@ fn read_file(path: &Path, what: &str) -> Result<Vec<u8>, CmdResult> {
 }
 
 /// Writes `bytes` to `path` (never over an existing file unless `force`).
-fn create(path: &Path, force: bool) -> Result<BufWriter<File>, CmdResult> {
-    let mut o = std::fs::OpenOptions::new();
-    o.write(true);
-    if force {
-        o.create(true).truncate(true);
-    } else {
-        o.create_new(true);
+/// An output file written through a temporary file beside it (tempfile): the file appears
+/// whole when everything was written, or not at all, and an existing file is replaced only
+/// with `--force` (never half-written, never an empty file left by an error).
+struct Output {
+    tmp: tempfile::NamedTempFile,
+    path: PathBuf,
+    force: bool,
+}
+
+fn exists_error(path: &Path) -> CmdResult {
+    io_error(
+        "io.exists",
+        format!(
+            "{} exists already (use --force to replace it)",
+            path.display()
+        ),
+    )
+}
+
+fn create(path: &Path, force: bool) -> Result<Output, CmdResult> {
+    if !force && path.symlink_metadata().is_ok() {
+        return Err(exists_error(path));
     }
-    o.open(path).map(BufWriter::new).map_err(|e| {
-        if e.kind() == std::io::ErrorKind::AlreadyExists {
-            io_error(
-                "io.exists",
-                format!(
-                    "{} exists already (use --force to replace it)",
-                    path.display()
-                ),
-            )
-        } else {
-            io_error("io.write", format!("cannot write {}: {e}", path.display()))
-        }
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let tmp = tempfile::Builder::new()
+        .prefix(".egov-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(|e| io_error("io.write", format!("cannot write {}: {e}", path.display())))?;
+    Ok(Output {
+        tmp,
+        path: path.to_path_buf(),
+        force,
     })
 }
 
+impl Output {
+    /// A buffered writer into the temporary file.
+    fn writer(&mut self) -> BufWriter<&mut File> {
+        BufWriter::with_capacity(64 << 10, self.tmp.as_file_mut())
+    }
+
+    /// Puts the file in place (dropping an `Output` instead removes the temporary file).
+    fn persist(self) -> Result<(), CmdResult> {
+        let path = self.path;
+        let write_error = |e: &dyn std::fmt::Display| {
+            io_error("io.write", format!("cannot write {}: {e}", path.display()))
+        };
+        self.tmp.as_file().sync_all().map_err(|e| write_error(&e))?;
+        if self.force {
+            self.tmp
+                .persist(&path)
+                .map(drop)
+                .map_err(|e| write_error(&e.error))
+        } else {
+            match self.tmp.persist_noclobber(&path) {
+                Ok(_) => Ok(()),
+                Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists => {
+                    Err(exists_error(&path))
+                }
+                Err(e) => Err(write_error(&e.error)),
+            }
+        }
+    }
+}
+
 fn write_all(path: &Path, bytes: &[u8], force: bool) -> Result<(), CmdResult> {
-    let mut w = create(path, force)?;
-    w.write_all(bytes)
-        .and_then(|()| w.flush())
-        .map_err(|e| io_error("io.write", format!("cannot write {}: {e}", path.display())))
+    let mut out = create(path, force)?;
+    {
+        let mut w = out.writer();
+        w.write_all(bytes)
+            .and_then(|()| w.flush())
+            .map_err(|e| io_error("io.write", format!("cannot write {}: {e}", path.display())))?;
+    }
+    out.persist()
 }
 
 fn line_ending(e: Eol) -> LineEnding {
@@ -300,7 +350,8 @@ fn build_inner(a: &BuildArgs) -> Result<CmdResult, CmdResult> {
     let options = BuildOptions {
         line_ending: line_ending(a.eol),
     };
-    let out = create(&a.out, a.force)?;
+    let mut out = create(&a.out, a.force)?;
+    let mut w = out.writer();
     let summary = match &message {
         Message::Edoc(e) => {
             if files.len() != e.attachments.len() {
@@ -319,11 +370,15 @@ fn build_inner(a: &BuildArgs) -> Result<CmdResult, CmdResult> {
                 let wrap = if a.raw { Wrap::Raw } else { Wrap::default() };
                 sources.push(AttachmentSource::reader(BufReader::new(file), wrap));
             }
-            write_edoc(out, e, sources, &options)
+            write_edoc(&mut w, e, sources, &options)
         }
-        Message::Status(s) => egov_edxml::write_status(out, s, &options),
+        Message::Status(s) => egov_edxml::write_status(&mut w, s, &options),
     }
     .map_err(|e| CmdResult::Error { code: e.code().into(), message: e.to_string() })?;
+    w.flush()
+        .map_err(|e| io_error("io.write", format!("cannot write {}: {e}", a.out.display())))?;
+    drop(w);
+    out.persist()?;
     let human = format!(
         "Đã tạo {} ({}, {} byte, SHA-256 {}){}.\nKiểm tra gói tin: egov edxml check {}",
         a.out.display(),

@@ -889,6 +889,42 @@ fn doc_05_build_from_a_toml_or_json_description_and_files() {
     );
 }
 
+/// A build that fails leaves no file behind (no empty or half-written package a clerk could
+/// send by mistake), and a failed `--force` build leaves the old package as it was.
+#[test]
+fn doc_05_a_failed_build_leaves_no_file_and_keeps_the_old_one() {
+    let d = tmp("build-fail");
+    let json = write(
+        &d,
+        "d.json",
+        br#"{"header": {"from": {"organ_id": "000.00.00.G22"}, "to": [{"organ_id": "000.00.00.H41"}], "subject": "x"}, "attachments": [{"content_id": "cid:1", "attachment_name": "a.pdf", "file": "missing.pdf"}]}"#,
+    );
+    let out = d.join("p.edxml");
+    let out_s = out.display().to_string();
+    let (code, v) = json_of(&["edxml", "build", &json, "--out", &out_s]);
+    assert_eq!(code, Some(2), "{v}");
+    assert!(!out.exists(), "no file after a failed build");
+    // One attachment described, two given: refused before anything is written.
+    let pdf = write(&d, "a.pdf", b"%PDF-1.7\n%%EOF\n");
+    let (code, _) = json_of(&[
+        "edxml", "build", &json, "--attach", &pdf, "--attach", &pdf, "--out", &out_s,
+    ]);
+    assert_ne!(code, Some(0));
+    assert!(!out.exists());
+    // The old package survives a failed --force build.
+    std::fs::write(&out, b"old package").unwrap();
+    let (code, _) = json_of(&["edxml", "build", &json, "--out", &out_s, "--force"]);
+    assert_eq!(code, Some(2));
+    assert_eq!(std::fs::read(&out).unwrap(), b"old package");
+    // Nothing else left in the directory (no temporary file).
+    let mut names: Vec<String> = std::fs::read_dir(&d)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["a.pdf", "d.json", "p.edxml"]);
+}
+
 #[test]
 fn doc_29_status_answers_a_package_and_a_refusal_needs_its_reason() {
     let d = tmp("status");

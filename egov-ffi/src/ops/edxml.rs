@@ -296,48 +296,44 @@ pub fn edxml_build_file(
         ));
     }
     let out = Path::new(out_path);
+    if out.file_name().is_none() {
+        return Err(bad_args(format!(
+            "out_path '{}' names no file",
+            clip(out_path)
+        )));
+    }
     let dir = match out.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
     };
-    let name = out
-        .file_name()
-        .ok_or_else(|| bad_args(format!("out_path '{}' names no file", clip(out_path))))?;
-    let tmp = dir.join(format!(
-        ".{}.egov-{}.tmp",
-        name.to_string_lossy(),
-        std::process::id()
-    ));
-    let file = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(&tmp)
-        .map_err(|e| io_error("io.write", "create", &tmp, &e))?;
-    let mut writer = std::io::BufWriter::with_capacity(64 << 10, file);
-    let built = match &message {
-        Message::Edoc(e) => write_edoc(&mut writer, e, sources, &build_options),
-        Message::Status(_) if !attachment_paths.is_empty() => Err(BuildError::AttachmentCount {
-            described: 0,
-            given: attachment_paths.len(),
-        }),
-        Message::Status(s) => write_status(&mut writer, s, &build_options),
-    };
-    let finished = built.map_err(build_error).and_then(|summary| {
-        let file = writer
-            .into_inner()
-            .map_err(|e| io_error("io.write", "write", &tmp, e.error()))?;
-        file.sync_all()
-            .map_err(|e| io_error("io.write", "write", &tmp, &e))?;
-        std::fs::rename(&tmp, out).map_err(|e| io_error("io.write", "write", out, &e))?;
-        Ok(summary)
-    });
-    let summary = match finished {
-        Ok(s) => s,
-        Err(e) => {
-            let _ = std::fs::remove_file(&tmp);
-            return Err(e);
+    // Written beside the destination and renamed into place when whole (tempfile): never a
+    // half-written package, the old file kept when the build fails.
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".egov-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(|e| io_error("io.write", "write", out, &e))?;
+    let summary = {
+        let mut writer = std::io::BufWriter::with_capacity(64 << 10, tmp.as_file_mut());
+        let summary = match &message {
+            Message::Edoc(e) => write_edoc(&mut writer, e, sources, &build_options),
+            Message::Status(_) if !attachment_paths.is_empty() => {
+                Err(BuildError::AttachmentCount {
+                    described: 0,
+                    given: attachment_paths.len(),
+                })
+            }
+            Message::Status(s) => write_status(&mut writer, s, &build_options),
         }
+        .map_err(build_error)?;
+        std::io::Write::flush(&mut writer).map_err(|e| io_error("io.write", "write", out, &e))?;
+        summary
     };
+    tmp.as_file()
+        .sync_all()
+        .map_err(|e| io_error("io.write", "write", out, &e))?;
+    tmp.persist(out)
+        .map_err(|e| io_error("io.write", "write", out, &e.error))?;
     to_text(&json!({
         "path": out_path,
         "kind": message.kind(),

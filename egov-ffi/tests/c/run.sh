@@ -28,8 +28,10 @@ cflags=(-std=c11 -Wall -Wextra -Werror -g -O1 -pthread $(pkg-config --cflags ego
 sanitize=()
 runner=()
 if command -v valgrind >/dev/null 2>&1; then
+  # valgrind.supp: one std runtime allocation per C thread (its comment says which).
   runner=(valgrind -q --leak-check=full --show-leak-kinds=definite,indirect,possible
-          --errors-for-leak-kinds=definite,indirect,possible --error-exitcode=99)
+          --errors-for-leak-kinds=definite,indirect,possible --error-exitcode=99
+          --suppressions="$here/valgrind.supp")
   echo "c: memory checker: valgrind $(valgrind --version 2>/dev/null)"
 elif [[ "${EGOV_VALGRIND_REQUIRED:-0}" == 1 ]]; then
   # The test command requires valgrind: a silent fallback would test less than it says.
