@@ -19,7 +19,8 @@ use crate::attachment::{
 };
 use crate::model::*;
 use crate::xml::{
-    self, Document, Element, Limits, Location, TextStream, XmlError, NS_DSIG, NS_EDXML,
+    self, Element, Limits, Location, Node, NodeStream, TextStream, Tree, XmlError, NS_DSIG,
+    NS_EDXML,
 };
 
 /// How to read.
@@ -172,7 +173,23 @@ impl egov_core::ErrorCode for ReadError {
 /// Reads a package from bytes, keeping no attachment content (sizes, hashes and kinds are in
 /// each attachment's [`PayloadSummary`]).
 pub fn read_bytes(bytes: &[u8]) -> Result<Package, ReadError> {
-    read(bytes, &ReadOptions::default(), &mut DiscardSink)
+    let options = ReadOptions::default();
+    // Input in memory: parsed into a tree borrowed from it. Attachments go to no sink here, so
+    // when that path gives up (any error, a limit approached, a rare form) the input is simply
+    // read again, streamed, and that read says exactly what is wrong.
+    let mut sink = DiscardSink;
+    let mut streams = Streams {
+        sink: &mut sink,
+        unwrap: options.unwrap,
+        current: None,
+        summaries: Vec::new(),
+        error: None,
+    };
+    if let Ok(tree) = xml::read_tree(bytes, &options.limits, &mut streams) {
+        let summaries = streams.summaries;
+        return Mapper::new(&tree, summaries).map();
+    }
+    read(bytes, &options, &mut DiscardSink)
 }
 
 /// Reads a package file, streaming attachment content to `sink`.
@@ -203,7 +220,7 @@ pub fn read<R: BufRead>(
     };
     let doc = xml::read_document(input, &options.limits, &mut streams)?;
     let summaries = streams.summaries;
-    Mapper::new(&doc, summaries).map()
+    Mapper::new(&Tree::of(&doc), summaries).map()
 }
 
 struct Streams<'a> {
@@ -214,6 +231,38 @@ struct Streams<'a> {
     error: Option<String>,
 }
 
+impl Streams<'_> {
+    fn begin_meta(&mut self, index: usize, meta: &AttachmentMeta) -> io::Result<()> {
+        self.sink.begin(index, meta)?;
+        self.current = Some((index, Payload::new(self.unwrap)));
+        Ok(())
+    }
+}
+
+impl NodeStream for Streams<'_> {
+    fn begin(&mut self, index: usize, parent: Option<&Node<'_>>) -> io::Result<()> {
+        let text = |local: &str| {
+            parent
+                .and_then(|p| p.child(local))
+                .map(|e| String::from(&*e.text))
+        };
+        let meta = AttachmentMeta {
+            content_id: text("ContentId"),
+            name: text("AttachmentName"),
+            content_type: text("ContentType").or_else(|| text("AttachmentType")),
+        };
+        self.begin_meta(index, &meta)
+    }
+
+    fn chunk(&mut self, bytes: &[u8]) -> io::Result<()> {
+        TextStream::chunk(self, bytes)
+    }
+
+    fn end(&mut self) -> io::Result<()> {
+        TextStream::end(self)
+    }
+}
+
 impl TextStream for Streams<'_> {
     fn begin(&mut self, index: usize, parent: &Element, _element: &Element) -> io::Result<()> {
         let text = |local: &str| parent.child(local).map(|e| e.text.clone());
@@ -222,9 +271,7 @@ impl TextStream for Streams<'_> {
             name: text("AttachmentName"),
             content_type: text("ContentType").or_else(|| text("AttachmentType")),
         };
-        self.sink.begin(index, &meta)?;
-        self.current = Some((index, Payload::new(self.unwrap)));
-        Ok(())
+        self.begin_meta(index, &meta)
     }
 
     fn chunk(&mut self, bytes: &[u8]) -> io::Result<()> {
@@ -304,14 +351,14 @@ const ATTACHMENT_ORDER: &[&str] = &[
 ];
 
 struct Mapper<'d> {
-    doc: &'d Document,
+    doc: &'d Tree<'d>,
     summaries: Vec<Option<PayloadSummary>>,
     deviations: Vec<Deviation>,
     locations: std::collections::BTreeMap<String, Location>,
 }
 
 impl<'d> Mapper<'d> {
-    fn new(doc: &'d Document, summaries: Vec<Option<PayloadSummary>>) -> Self {
+    fn new(doc: &'d Tree<'d>, summaries: Vec<Option<PayloadSummary>>) -> Self {
         Mapper {
             doc,
             summaries,
@@ -320,7 +367,7 @@ impl<'d> Mapper<'d> {
         }
     }
 
-    fn dev(&mut self, code: &str, el: &Element, path: &str, message: String, message_vi: String) {
+    fn dev(&mut self, code: &str, el: &Node<'d>, path: &str, message: String, message_vi: String) {
         self.deviations.push(Deviation {
             code: code.to_owned(),
             at: el.at,
@@ -388,7 +435,7 @@ impl<'d> Mapper<'d> {
             self.dev(
                 "edxml.root_variant",
                 root,
-                &root.name.local,
+                root.name.local,
                 "the root is edXMLEnvelope with no edXML wrapper (a flat layout, not QCVN 102:2016's)".into(),
                 "phần tử gốc là edXMLEnvelope, không có edXML bọc ngoài (bố cục phẳng, không theo QCVN 102:2016)".into(),
             );
@@ -398,7 +445,7 @@ impl<'d> Mapper<'d> {
                 self.dev(
                     "edxml.root_variant",
                     root,
-                    &root.name.local,
+                    root.name.local,
                     format!("the root is <{}>, not <edXML>", root.name.local),
                     format!("phần tử gốc là <{}>, không phải <edXML>", root.name.local),
                 );
@@ -425,7 +472,7 @@ impl<'d> Mapper<'d> {
                 ),
             });
         };
-        self.namespace_of(root, &root.name.local.clone(), false);
+        self.namespace_of(root, root.name.local, false);
         self.namespace_of(envelope, "edXMLEnvelope", layout == Layout::Layered);
 
         let header = envelope.child("edXMLHeader");
@@ -479,9 +526,9 @@ impl<'d> Mapper<'d> {
 
     /// Records an element outside the edXML namespace, or (strict) without the `edXML:` prefix
     /// where the reference layout has it.
-    fn namespace_of(&mut self, el: &Element, path: &str, prefixed: bool) {
-        if el.name.ns.as_deref() != Some(NS_EDXML) {
-            let ns = el.name.ns.clone().unwrap_or_else(|| "no namespace".into());
+    fn namespace_of(&mut self, el: &Node<'d>, path: &str, prefixed: bool) {
+        if el.name.ns != Some(NS_EDXML) {
+            let ns = el.name.ns.unwrap_or("no namespace");
             self.dev(
                 "edxml.namespace",
                 el,
@@ -495,7 +542,7 @@ impl<'d> Mapper<'d> {
                     el.name.local
                 ),
             );
-        } else if prefixed && el.name.prefix.as_deref() != Some("edXML") {
+        } else if prefixed && el.name.prefix != Some("edXML") {
             self.dev(
                 "edxml.prefix",
                 el,
@@ -512,9 +559,9 @@ impl<'d> Mapper<'d> {
         }
     }
 
-    fn known_children(&mut self, el: &Element, path: &str, known: &[&str]) {
+    fn known_children(&mut self, el: &Node<'d>, path: &str, known: &[&str]) {
         for c in &el.children {
-            if !known.contains(&c.name.local.as_str()) {
+            if !known.contains(&c.name.local) {
                 self.dev(
                     "edxml.unknown_element",
                     c,
@@ -532,9 +579,9 @@ impl<'d> Mapper<'d> {
         }
     }
 
-    fn order(&mut self, el: &Element, path: &str, order: &[&str]) {
+    fn order(&mut self, el: &Node<'d>, path: &str, order: &[&str]) {
         let mut last = 0usize;
-        let seen: Vec<&str> = el.children.iter().map(|c| c.name.local.as_str()).collect();
+        let seen: Vec<&str> = el.children.iter().map(|c| c.name.local).collect();
         for c in &el.children {
             if let Some(i) = order.iter().position(|o| *o == c.name.local) {
                 if i < last {
@@ -565,7 +612,7 @@ impl<'d> Mapper<'d> {
     }
 
     /// The text of the one child `local`, recording duplicates and namespace departures.
-    fn text(&mut self, el: &Element, path: &str, local: &str) -> Option<String> {
+    fn text(&mut self, el: &Node<'d>, path: &str, local: &str) -> Option<String> {
         let first = self.one(el, path, local)?;
         if !first.children.is_empty() {
             self.dev(
@@ -576,10 +623,10 @@ impl<'d> Mapper<'d> {
                 format!("<{local}> phải chứa văn bản, không chứa phần tử con"),
             );
         }
-        Some(first.text.clone())
+        Some(first.text.to_string())
     }
 
-    fn one<'e>(&mut self, el: &'e Element, path: &str, local: &str) -> Option<&'e Element> {
+    fn one<'e>(&mut self, el: &'e Node<'d>, path: &str, local: &str) -> Option<&'e Node<'d>> {
         let mut found = el.children.iter().filter(|c| c.name.local == local);
         let first = found.next()?;
         // The path is made once, and moved into the locations at the end.
@@ -606,7 +653,7 @@ impl<'d> Mapper<'d> {
         Some(first)
     }
 
-    fn organization(&mut self, el: &Element, path: &str) -> Organization {
+    fn organization(&mut self, el: &Node<'d>, path: &str) -> Organization {
         self.known_children(el, path, ORGANIZATION);
         self.order(el, path, ORGANIZATION);
         Organization {
@@ -621,7 +668,7 @@ impl<'d> Mapper<'d> {
         }
     }
 
-    fn response_for(&mut self, el: &Element, path: &str) -> ResponseFor {
+    fn response_for(&mut self, el: &Node<'d>, path: &str) -> ResponseFor {
         // The VNPT StatusXmlBuilder's order; the hand-written samples swap the last two.
         const ORDER: &[&str] = &["OrganId", "Code", "DocumentId", "PromulgationDate"];
         self.known_children(el, path, ORDER);
@@ -634,7 +681,7 @@ impl<'d> Mapper<'d> {
         }
     }
 
-    fn staff_info(&mut self, el: &Element, path: &str) -> StaffInfo {
+    fn staff_info(&mut self, el: &Node<'d>, path: &str) -> StaffInfo {
         self.known_children(
             el,
             path,
@@ -656,12 +703,14 @@ impl<'d> Mapper<'d> {
         }
     }
 
-    fn list(&mut self, el: &Element, path: &str, item: &str) -> Vec<String> {
+    fn list(&mut self, el: &Node<'d>, path: &str, item: &str) -> Vec<String> {
         self.known_children(el, path, &[item]);
-        el.children_named(item).map(|c| c.text.clone()).collect()
+        el.children_named(item)
+            .map(|c| c.text.to_string())
+            .collect()
     }
 
-    fn status(&mut self, mh: &Element, path: &str) -> StatusMessage {
+    fn status(&mut self, mh: &Node<'d>, path: &str) -> StatusMessage {
         self.known_children(mh, path, STATUS_HEADER_ORDER);
         self.order(mh, path, STATUS_HEADER_ORDER);
         for required in STATUS_HEADER_ORDER {
@@ -688,7 +737,7 @@ impl<'d> Mapper<'d> {
         }
     }
 
-    fn missing(&mut self, el: &Element, path: &str, local: &str) {
+    fn missing(&mut self, el: &Node<'d>, path: &str, local: &str) {
         self.dev(
             "edxml.missing_element",
             el,
@@ -706,10 +755,10 @@ impl<'d> Mapper<'d> {
 
     fn edoc(
         &mut self,
-        root: &Element,
-        envelope: &Element,
-        header: Option<&Element>,
-        mh: &Element,
+        root: &Node<'d>,
+        envelope: &Node<'d>,
+        header: Option<&Node<'d>>,
+        mh: &Node<'d>,
         path: &str,
         layout: Layout,
     ) -> Edoc {
@@ -822,7 +871,7 @@ impl<'d> Mapper<'d> {
                 direction: self.text(e, &op, "Direction"),
                 appendixes: e.child("Appendixes").map(|a| {
                     a.children_named("Appendix")
-                        .map(|x| x.text.clone())
+                        .map(|x| x.text.to_string())
                         .collect()
                 }),
             }
@@ -907,7 +956,7 @@ impl<'d> Mapper<'d> {
                 "AttachmentEncoded nằm trong envelope; bố cục chuẩn đặt nó sau envelope, dưới phần tử gốc".into(),
             );
         }
-        let blocks: Vec<&Element> = if layout == Layout::Layered {
+        let blocks: Vec<&Node<'d>> = if layout == Layout::Layered {
             outside.chain(inside).collect()
         } else {
             inside.collect()
@@ -967,7 +1016,7 @@ impl<'d> Mapper<'d> {
         }
     }
 
-    fn trace(&mut self, t: &Element) -> TraceHeaderList {
+    fn trace(&mut self, t: &Node<'d>) -> TraceHeaderList {
         let tp = "edXMLEnvelope/edXMLHeader/TraceHeaderList";
         self.known_children(t, tp, &["TraceHeader", "Bussiness", "Paper"]);
         let business_pos = t.children.iter().position(|c| c.name.local == "Bussiness");
@@ -1043,7 +1092,7 @@ impl<'d> Mapper<'d> {
                                 .child("OrganIdList")
                                 .map(|o| {
                                     o.children_named("OrganId")
-                                        .map(|x| x.text.clone())
+                                        .map(|x| x.text.to_string())
                                         .collect()
                                 })
                                 .unwrap_or_default(),
@@ -1070,11 +1119,11 @@ impl<'d> Mapper<'d> {
         }
     }
 
-    fn signature(&mut self, s: &Element) -> SignatureInfo {
+    fn signature(&mut self, s: &Node<'d>) -> SignatureInfo {
         let sp = "edXMLEnvelope/edXMLHeader/Signature";
         self.locations.insert(sp.to_owned(), s.at);
-        if s.name.ns.as_deref() != Some(NS_DSIG) {
-            let ns = s.name.ns.clone().unwrap_or_else(|| "no namespace".into());
+        if s.name.ns != Some(NS_DSIG) {
+            let ns = s.name.ns.unwrap_or("no namespace");
             self.dev(
                 "edxml.signature_namespace",
                 s,
@@ -1083,12 +1132,12 @@ impl<'d> Mapper<'d> {
                 format!("<Signature> thuộc {ns}, không thuộc không gian tên chữ ký XML {NS_DSIG}: không trình kiểm tra XMLDSig nào đọc được"),
             );
         }
-        let attr = |e: Option<&Element>, name: &str| {
+        let attr = |e: Option<&Node<'d>>, name: &str| {
             e.and_then(|e| {
                 e.attributes
                     .iter()
                     .find(|a| a.name.local == name && a.name.ns.is_none())
-                    .map(|a| a.value.clone())
+                    .map(|a| a.value.to_string())
             })
         };
         let signed_info = s.child("SignedInfo");
@@ -1106,14 +1155,14 @@ impl<'d> Mapper<'d> {
                             })
                             .unwrap_or_default(),
                         digest_method: attr(r.child("DigestMethod"), "Algorithm"),
-                        digest_value: r.child("DigestValue").map(|d| d.text.clone()),
+                        digest_value: r.child("DigestValue").map(|d| d.text.to_string()),
                     })
                     .collect()
             })
             .unwrap_or_default();
         let x509 = s.child("KeyInfo").and_then(|k| k.child("X509Data"));
         SignatureInfo {
-            namespace: s.name.ns.as_deref().map(str::to_owned),
+            namespace: s.name.ns.map(str::to_owned),
             canonicalization: attr(
                 signed_info.and_then(|si| si.child("CanonicalizationMethod")),
                 "Algorithm",
@@ -1123,18 +1172,114 @@ impl<'d> Mapper<'d> {
                 "Algorithm",
             ),
             references,
-            signature_value: s.child("SignatureValue").map(|v| v.text.clone()),
+            signature_value: s.child("SignatureValue").map(|v| v.text.to_string()),
             subject_name: x509
                 .and_then(|x| x.child("X509SubjectName"))
-                .map(|n| n.text.clone()),
+                .map(|n| n.text.to_string()),
             certificates: x509
                 .map(|x| {
                     x.children_named("X509Certificate")
-                        .map(|c| c.text.clone())
+                        .map(|c| c.text.to_string())
                         .collect()
                 })
                 .unwrap_or_default(),
             span: Some(s.span),
+        }
+    }
+}
+
+#[cfg(test)]
+mod fast_path_tests {
+    use super::*;
+
+    fn fixtures() -> Vec<Vec<u8>> {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../testdata/edxml");
+        let mut paths: Vec<_> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|x| x == "edxml" || x == "xml"))
+            .collect();
+        paths.sort();
+        paths.iter().map(|p| std::fs::read(p).unwrap()).collect()
+    }
+
+    fn same(bytes: &[u8]) {
+        let fast = read_bytes(bytes);
+        let slow = read(bytes, &ReadOptions::default(), &mut DiscardSink);
+        match (fast, slow) {
+            (Ok(a), Ok(b)) => {
+                assert_eq!(a, b);
+                assert_eq!(a.locations, b.locations);
+            }
+            (Err(a), Err(b)) => {
+                assert_eq!(a.code(), b.code());
+                assert_eq!(a.location(), b.location());
+                assert_eq!(a.to_string(), b.to_string());
+            }
+            (a, b) => panic!("in memory {a:?}, streamed {b:?}"),
+        }
+    }
+
+    /// Every real package is read by the in-memory path (no fallback), with the streamed
+    /// read's result.
+    #[test]
+    fn the_in_memory_tree_reads_every_fixture_as_the_streamed_read_does() {
+        for bytes in fixtures() {
+            let mut sink = DiscardSink;
+            let mut streams = Streams {
+                sink: &mut sink,
+                unwrap: Unwrap::default(),
+                current: None,
+                summaries: Vec::new(),
+                error: None,
+            };
+            assert!(xml::read_tree(&bytes, &Limits::default(), &mut streams).is_ok());
+            same(&bytes);
+        }
+    }
+
+    /// Damaged packages: the same package or the same error either way.
+    #[test]
+    fn damaged_packages_read_the_same_both_ways() {
+        let mut seed = 0x2545_F491_4F6C_DD1Du64;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        let specials = b"<>&;:/=\"' \r\n\t\x00\xEF\xBB\xBFx";
+        for bytes in fixtures() {
+            for _ in 0..150 {
+                let mut b = bytes.clone();
+                match next() % 3 {
+                    0 => b.truncate((next() as usize) % (b.len() + 1)),
+                    1 => {
+                        for _ in 0..1 + next() % 3 {
+                            let at = (next() as usize) % b.len();
+                            b[at] = specials[(next() as usize) % specials.len()];
+                        }
+                    }
+                    _ => {
+                        let at = (next() as usize) % b.len();
+                        let len = ((next() as usize) % 40).min(b.len() - at);
+                        b.drain(at..at + len);
+                    }
+                }
+                same(&b);
+            }
+        }
+        for text in [
+            "<edXML xmlns=\"http://www.mic.gov.vn/TBT/QCVN_102_2016\"><a>x</a></edXML>",
+            "\u{FEFF}<?xml version=\"1.0\"?><edXML/>",
+            "<edXML xmlns:e=\"a&amp;b\"><e:x/></edXML>",
+            "<edXML><x:y/></edXML>",
+            "<edXML a:b=\"1\"/>",
+            "<edXML><ContentTransferEncoded>ab<!--c-->cd</ContentTransferEncoded></edXML>",
+            "<edXML><ContentTransferEncoded/></edXML>",
+            "<ContentTransferEncoded>abc</ContentTransferEncoded>",
+        ] {
+            same(text.as_bytes());
         }
     }
 }

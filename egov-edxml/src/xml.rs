@@ -19,6 +19,7 @@
 //!   received package is forwarded as its original bytes, never re-serialised);
 //! - reports every position as a byte offset, line and column.
 
+use std::borrow::Cow;
 use std::io::{self, BufRead};
 use std::sync::Arc;
 
@@ -1090,4 +1091,520 @@ fn map_error<R: BufRead>(
             message: other.to_string(),
         },
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The borrowed tree: what the mapper reads. Input held in memory is parsed straight into it
+// (names and text borrowed from the input, no copy per element); the owned [`Document`] of a
+// streamed read is viewed as one.
+
+/// An expanded name, borrowed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct NodeName<'a> {
+    pub(crate) ns: Option<&'a str>,
+    pub(crate) local: &'a str,
+    pub(crate) prefix: Option<&'a str>,
+}
+
+/// An attribute, borrowed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct NodeAttr<'a> {
+    pub(crate) name: NodeName<'a>,
+    pub(crate) value: Cow<'a, str>,
+}
+
+/// An element of the borrowed tree: the content of an [`Element`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Node<'a> {
+    pub(crate) name: NodeName<'a>,
+    pub(crate) attributes: Vec<NodeAttr<'a>>,
+    pub(crate) children: Vec<Node<'a>>,
+    pub(crate) text: Cow<'a, str>,
+    pub(crate) at: Location,
+    pub(crate) span: (u64, u64),
+    pub(crate) stream: Option<usize>,
+}
+
+impl<'a> Node<'a> {
+    /// Children named `local` (any namespace).
+    pub(crate) fn children_named<'s>(
+        &'s self,
+        local: &'s str,
+    ) -> impl Iterator<Item = &'s Node<'a>> + 's {
+        self.children.iter().filter(move |c| c.name.local == local)
+    }
+
+    /// The first child named `local` (any namespace).
+    pub(crate) fn child(&self, local: &str) -> Option<&Node<'a>> {
+        self.children.iter().find(|c| c.name.local == local)
+    }
+
+    /// The view of an owned element.
+    pub(crate) fn of(el: &'a Element) -> Node<'a> {
+        let name = |n: &'a Name| NodeName {
+            ns: n.ns.as_deref(),
+            local: &n.local,
+            prefix: n.prefix.as_deref(),
+        };
+        Node {
+            name: name(&el.name),
+            attributes: el
+                .attributes
+                .iter()
+                .map(|a| NodeAttr {
+                    name: name(&a.name),
+                    value: Cow::Borrowed(&a.value),
+                })
+                .collect(),
+            children: el.children.iter().map(Node::of).collect(),
+            text: Cow::Borrowed(&el.text),
+            at: el.at,
+            span: el.span,
+            stream: el.stream,
+        }
+    }
+}
+
+/// What the mapper reads: a [`Document`] with its tree borrowed.
+#[derive(Debug, Clone)]
+pub(crate) struct Tree<'a> {
+    pub(crate) root: Node<'a>,
+    pub(crate) bom: bool,
+    pub(crate) declaration: Option<Option<String>>,
+    pub(crate) line_breaks: (u64, u64),
+    pub(crate) namespace_issues: Vec<NamespaceIssue>,
+    pub(crate) input_bytes: u64,
+    pub(crate) sha256: [u8; 32],
+}
+
+impl<'a> Tree<'a> {
+    /// The view of an owned document.
+    pub(crate) fn of(doc: &'a Document) -> Tree<'a> {
+        Tree {
+            root: Node::of(&doc.root),
+            bom: doc.bom,
+            declaration: doc.declaration.clone(),
+            line_breaks: doc.line_breaks,
+            namespace_issues: doc.namespace_issues.clone(),
+            input_bytes: doc.input_bytes,
+            sha256: doc.sha256,
+        }
+    }
+}
+
+/// Receives the text of attachment elements on the in-memory path: like [`TextStream`], with
+/// the parent's children read so far.
+pub(crate) trait NodeStream {
+    fn begin(&mut self, index: usize, parent: Option<&Node<'_>>) -> io::Result<()>;
+    fn chunk(&mut self, bytes: &[u8]) -> io::Result<()>;
+    fn end(&mut self) -> io::Result<()>;
+}
+
+/// The in-memory path gave up: the input is read again by [`read_document`], which says
+/// exactly why it fails (or reads it, in the cases the fast path does not take on).
+#[derive(Debug)]
+pub(crate) struct Fallback;
+
+impl<T> From<T> for Fallback
+where
+    T: std::error::Error,
+{
+    fn from(_: T) -> Self {
+        Fallback
+    }
+}
+
+/// The same string, borrowed from `input` (where `part` lies inside it) instead of from an
+/// event.
+fn rebase<'a>(input: &'a [u8], part: &str) -> Result<&'a str, Fallback> {
+    let start = (part.as_ptr() as usize)
+        .checked_sub(input.as_ptr() as usize)
+        .ok_or(Fallback)?;
+    let bytes = input.get(start..start + part.len()).ok_or(Fallback)?;
+    if bytes.as_ptr() != part.as_ptr() {
+        return Err(Fallback);
+    }
+    std::str::from_utf8(bytes).map_err(|_| Fallback)
+}
+
+/// Line feeds counted up to an offset, moving forward only.
+struct Lines<'a> {
+    input: &'a [u8],
+    upto: usize,
+    line: u64,
+    last_nl: Option<u64>,
+    crlf: u64,
+    lf: u64,
+}
+
+impl Lines<'_> {
+    fn advance(&mut self, to: usize) {
+        let to = to.min(self.input.len());
+        if to <= self.upto {
+            return;
+        }
+        let base = self.upto;
+        for i in memchr::memchr_iter(b'\n', &self.input[base..to]) {
+            let off = base + i;
+            if off > 0 && self.input[off - 1] == b'\r' {
+                self.crlf += 1;
+            } else {
+                self.lf += 1;
+            }
+            self.line += 1;
+            self.last_nl = Some(off as u64);
+        }
+        self.upto = to;
+    }
+
+    fn location(&mut self, offset: usize) -> Location {
+        self.advance(offset);
+        let offset = offset as u64;
+        Location {
+            offset,
+            line: self.line + 1,
+            column: match self.last_nl {
+                Some(nl) => offset - nl,
+                None => offset + 1,
+            },
+        }
+    }
+}
+
+struct NodeScope<'a> {
+    decls: Vec<(Option<&'a str>, &'a str)>,
+}
+
+fn resolve_node<'a>(scopes: &[NodeScope<'a>], prefix: Option<&str>) -> Option<Option<&'a str>> {
+    match prefix {
+        Some("xml") => return Some(Some(NS_XML)),
+        Some("xmlns") => return Some(Some(NS_XMLNS)),
+        _ => {}
+    }
+    for scope in scopes.iter().rev() {
+        for (p, uri) in scope.decls.iter().rev() {
+            if *p == prefix {
+                return Some(if uri.is_empty() { None } else { Some(uri) });
+            }
+        }
+    }
+    if prefix.is_none() {
+        Some(None)
+    } else {
+        None
+    }
+}
+
+/// Reads a document held in memory into the borrowed tree, with [`read_document`]'s result for
+/// every input it accepts. Anything unusual — an error of any kind, a limit approached, a
+/// byte-order mark, a namespace name written with references — is a [`Fallback`]: the caller
+/// reads the input again with [`read_document`], which gives the exact error.
+pub(crate) fn read_tree<'a>(
+    input: &'a [u8],
+    limits: &Limits,
+    stream: &mut dyn NodeStream,
+) -> Result<Tree<'a>, Fallback> {
+    if input.len() as u64 >= limits.max_input_bytes || input.starts_with(&[0xEF, 0xBB, 0xBF]) {
+        return Err(Fallback);
+    }
+    // One event may not come near the budget reader's cap (the reader needs to see the byte
+    // after a text node): those inputs take the streamed path.
+    let cap = limits.max_markup_bytes.max(limits.max_text_bytes);
+    let mut reader = Reader::from_reader(input);
+    {
+        let config = reader.config_mut();
+        config.check_end_names = true;
+        config.expand_empty_elements = false;
+        config.trim_text_start = false;
+        config.trim_text_end = false;
+        config.check_comments = true;
+    }
+    // Bytes of streamed text taken out of the reader's input (its position does not count them).
+    let mut skipped = 0usize;
+    let mut lines = Lines {
+        input,
+        upto: 0,
+        line: 0,
+        last_nl: None,
+        crlf: 0,
+        lf: 0,
+    };
+    let mut scopes: Vec<NodeScope<'a>> = Vec::new();
+    let mut open: Vec<(Node<'a>, &'a str)> = Vec::new();
+    let mut root: Option<Node<'a>> = None;
+    let mut elements = 0usize;
+    let mut streams = 0usize;
+    let mut issues = Vec::new();
+    let mut declaration = None;
+
+    loop {
+        let start_pos = skipped + reader.buffer_position() as usize;
+        let event = reader.read_event()?;
+        let end_pos = skipped + reader.buffer_position() as usize;
+        let len = (end_pos - start_pos) as u64;
+        if len.saturating_add(2) >= cap {
+            return Err(Fallback);
+        }
+        if matches!(
+            event,
+            Event::Start(_) | Event::Empty(_) | Event::Comment(_) | Event::PI(_) | Event::CData(_)
+        ) && len > limits.max_markup_bytes
+        {
+            return Err(Fallback);
+        }
+        match event {
+            Event::Decl(d) => {
+                if root.is_some() || !open.is_empty() || declaration.is_some() {
+                    return Err(Fallback);
+                }
+                let enc = d.encoding().and_then(|r| r.ok()).map(|c| c.into_owned());
+                if let Some(label) = &enc {
+                    if !label.eq_ignore_ascii_case("utf-8") && !label.eq_ignore_ascii_case("utf8") {
+                        return Err(Fallback);
+                    }
+                }
+                declaration = Some(enc);
+            }
+            Event::DocType(_) => return Err(Fallback),
+            Event::Start(ref e) | Event::Empty(ref e) => {
+                let empty = matches!(event, Event::Empty(_));
+                let at = lines.location(start_pos);
+                let (mut el, qn) =
+                    open_node(input, e, at, start_pos, &mut scopes, &mut issues, limits)?;
+                elements += 1;
+                if open.len() + 1 > limits.max_depth || elements > limits.max_elements {
+                    return Err(Fallback);
+                }
+                if !empty && root.is_some() && open.is_empty() {
+                    return Err(Fallback);
+                }
+                let streamed = is_streamed(el.name.local);
+                if streamed {
+                    if streams >= limits.max_attachments {
+                        return Err(Fallback);
+                    }
+                    el.stream = Some(streams);
+                    stream.begin(streams, open.last().map(|(p, _)| p))?;
+                }
+                if empty {
+                    scopes.pop();
+                    el.span.1 = end_pos as u64;
+                    if streamed {
+                        stream.end()?;
+                        streams += 1;
+                    }
+                    attach_node(&mut open, &mut root, el)?;
+                } else {
+                    if streamed {
+                        // The text up to the next `<`, as written, taken out of the
+                        // reader's input (never decoded or copied).
+                        let rest: &mut &'a [u8] = reader.get_mut();
+                        let n = memchr::memchr(b'<', rest).unwrap_or(rest.len());
+                        let text = &rest[..n];
+                        *rest = &rest[n..];
+                        skipped += n;
+                        if n > 0 {
+                            stream.chunk(text)?;
+                        }
+                        stream.end()?;
+                        streams += 1;
+                    }
+                    open.push((el, qn));
+                }
+            }
+            Event::End(ref e) => {
+                scopes.pop();
+                let (mut el, qn) = open.pop().ok_or(Fallback)?;
+                let name = e.name();
+                let written: &str = name.as_ref();
+                if written != qn {
+                    return Err(Fallback);
+                }
+                el.span.1 = end_pos as u64;
+                attach_node(&mut open, &mut root, el)?;
+            }
+            Event::Text(t) => {
+                let raw: &str = &t;
+                match open.last_mut() {
+                    Some((el, _)) if !el.children.is_empty() && is_blank(raw) => {}
+                    Some((el, _)) => push_node_text(el, t.xml10_content(), limits)?,
+                    None => {
+                        if !is_blank(raw) {
+                            return Err(Fallback);
+                        }
+                    }
+                }
+            }
+            Event::CData(c) => match open.last_mut() {
+                Some((el, _)) => push_node_text(el, c.xml10_content(), limits)?,
+                None => return Err(Fallback),
+            },
+            Event::GeneralRef(r) => {
+                let resolved = resolve_ref(&r).ok_or(Fallback)?;
+                match open.last_mut() {
+                    Some((el, _)) => {
+                        let mut tmp = [0u8; 4];
+                        let s: &str = resolved.encode_utf8(&mut tmp);
+                        push_node_text(el, Cow::Owned(s.to_owned()), limits)?
+                    }
+                    None => return Err(Fallback),
+                }
+            }
+            Event::Comment(_) | Event::PI(_) => {}
+            Event::Eof => {
+                if !open.is_empty() {
+                    return Err(Fallback);
+                }
+                break;
+            }
+        }
+    }
+    lines.advance(input.len());
+    let root = root.ok_or(Fallback)?;
+    Ok(Tree {
+        root,
+        bom: false,
+        declaration,
+        line_breaks: (lines.crlf, lines.lf),
+        namespace_issues: issues,
+        input_bytes: input.len() as u64,
+        sha256: Sha256::digest(input).into(),
+    })
+}
+
+fn push_node_text<'a>(
+    el: &mut Node<'a>,
+    text: Cow<'a, str>,
+    limits: &Limits,
+) -> Result<(), Fallback> {
+    if !el.children.is_empty() && is_blank(&text) {
+        return Ok(());
+    }
+    if (el.text.len() + text.len()) as u64 > limits.max_text_bytes {
+        return Err(Fallback);
+    }
+    if el.text.is_empty() {
+        el.text = text;
+    } else {
+        el.text.to_mut().push_str(&text);
+    }
+    Ok(())
+}
+
+fn attach_node<'a>(
+    open: &mut [(Node<'a>, &'a str)],
+    root: &mut Option<Node<'a>>,
+    el: Node<'a>,
+) -> Result<(), Fallback> {
+    match open.last_mut() {
+        Some((parent, _)) => {
+            if parent.children.is_empty() && is_blank(&parent.text) {
+                parent.text = Cow::Borrowed("");
+            }
+            parent.children.push(el);
+        }
+        None => {
+            if root.is_some() {
+                return Err(Fallback);
+            }
+            *root = Some(el);
+        }
+    }
+    Ok(())
+}
+
+fn open_node<'a>(
+    input: &'a [u8],
+    e: &BytesStart<'_>,
+    at: Location,
+    start_pos: usize,
+    scopes: &mut Vec<NodeScope<'a>>,
+    issues: &mut Vec<NamespaceIssue>,
+    limits: &Limits,
+) -> Result<(Node<'a>, &'a str), Fallback> {
+    let qname = e.name();
+    let qn = rebase(input, qname.as_ref())?;
+    let mut decls: Vec<(Option<&'a str>, &'a str)> = Vec::new();
+    let mut attributes = Vec::new();
+    let mut has_prefixed = false;
+    for (i, a) in e.attributes().with_checks(true).enumerate() {
+        if i >= limits.max_attributes {
+            return Err(Fallback);
+        }
+        let a = a?;
+        let key = rebase(input, a.key.as_ref())?;
+        let value = a.normalized_value(quick_xml::XmlVersion::Implicit1_0)?;
+        let value: Cow<'a, str> = match value {
+            Cow::Borrowed(v) => Cow::Borrowed(rebase(input, v)?),
+            Cow::Owned(v) => Cow::Owned(v),
+        };
+        if key == "xmlns" || key.starts_with("xmlns:") {
+            // A namespace name is kept borrowed; one written with references is rare.
+            let Cow::Borrowed(uri) = value else {
+                return Err(Fallback);
+            };
+            if key == "xmlns" {
+                decls.push((None, uri));
+            } else {
+                if uri.is_empty() {
+                    return Err(Fallback);
+                }
+                decls.push((Some(&key[6..]), uri));
+            }
+        } else {
+            let (p, l) = split_qname(key);
+            has_prefixed |= p.is_some();
+            attributes.push(NodeAttr {
+                name: NodeName {
+                    ns: None,
+                    local: l,
+                    prefix: p,
+                },
+                value,
+            });
+        }
+    }
+    scopes.push(NodeScope { decls });
+    let (prefix, local) = split_qname(qn);
+    let ns = match resolve_node(scopes, prefix) {
+        Some(u) => u,
+        None => {
+            issues.push(NamespaceIssue {
+                at,
+                prefix: prefix.unwrap_or("").to_owned(),
+                qname: qn.to_owned(),
+            });
+            None
+        }
+    };
+    if has_prefixed {
+        for a in &mut attributes {
+            let Some(p) = a.name.prefix else {
+                continue;
+            };
+            a.name.ns = match resolve_node(scopes, Some(p)) {
+                Some(u) => u,
+                None => {
+                    issues.push(NamespaceIssue {
+                        at,
+                        prefix: p.to_owned(),
+                        qname: format!("{p}:{}", a.name.local),
+                    });
+                    None
+                }
+            };
+        }
+    }
+    Ok((
+        Node {
+            name: NodeName { ns, local, prefix },
+            attributes,
+            children: Vec::new(),
+            text: Cow::Borrowed(""),
+            at,
+            span: (start_pos as u64, start_pos as u64),
+            stream: None,
+        },
+        qn,
+    ))
 }
