@@ -22,6 +22,11 @@ pub enum Written {
 /// Parses an edXML date. Err says why in English and Vietnamese.
 pub fn parse_date(s: &str) -> Result<(NaiveDate, Written), (String, String)> {
     let t = s.trim();
+    // The QCVN form exactly as written by every builder, without chrono's format-string
+    // parser; anything else (an impossible date included) goes the general way below.
+    if let Some(d) = qcvn_date(t.as_bytes()) {
+        return Ok((d, Written::Qcvn));
+    }
     if let Ok(d) = NaiveDate::parse_from_str(t, "%Y/%m/%d") {
         if t.len() == 10 {
             return Ok((d, Written::Qcvn));
@@ -47,7 +52,40 @@ pub fn parse_timestamp(s: &str) -> Result<(VnDateTime, Written), (String, String
     Ok((vn, written))
 }
 
+/// `yyyy/MM/dd`, every digit present, on the calendar.
+fn qcvn_date(b: &[u8]) -> Option<NaiveDate> {
+    if b.len() != 10 || b[4] != b'/' || b[7] != b'/' {
+        return None;
+    }
+    let year = digits(&b[0..4])?;
+    let month = digits(&b[5..7])?;
+    let day = digits(&b[8..10])?;
+    NaiveDate::from_ymd_opt(year as i32, month, day)
+}
+
+/// `yyyy/MM/dd HH:mm:ss`, every digit present, on the calendar and the clock (no leap second).
+fn qcvn_time(b: &[u8]) -> Option<NaiveDateTime> {
+    if b.len() != 19 || b[10] != b' ' || b[13] != b':' || b[16] != b':' {
+        return None;
+    }
+    let date = qcvn_date(&b[..10])?;
+    date.and_hms_opt(
+        digits(&b[11..13])?,
+        digits(&b[14..16])?,
+        digits(&b[17..19])?,
+    )
+}
+
+fn digits(b: &[u8]) -> Option<u32> {
+    b.iter().try_fold(0u32, |n, &c| {
+        c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
+    })
+}
+
 fn parse_naive_time(t: &str) -> Result<(NaiveDateTime, Written), ()> {
+    if let Some(dt) = qcvn_time(t.as_bytes()) {
+        return Ok((dt, Written::Qcvn));
+    }
     for (fmt, w) in [
         ("%Y/%m/%d %H:%M:%S", Written::Qcvn),
         ("%d/%m/%Y %H:%M:%S", Written::DayFirst),
@@ -83,6 +121,10 @@ fn why(t: &str, form: &str) -> (String, String) {
 
 /// Writes a date in the QCVN form.
 pub fn format_date(d: NaiveDate) -> String {
+    use chrono::Datelike;
+    if (0..=9999).contains(&d.year()) {
+        return format!("{:04}/{:02}/{:02}", d.year(), d.month(), d.day());
+    }
     d.format("%Y/%m/%d").to_string()
 }
 
@@ -116,5 +158,44 @@ mod tests {
             parse_timestamp("28/09/2018 17:25:11").unwrap().1,
             Written::DayFirst
         );
+    }
+
+    /// The QCVN forms read without chrono's format parser read as chrono reads them.
+    #[test]
+    fn the_qcvn_fast_forms_agree_with_chrono() {
+        for t in [
+            "2019/04/11",
+            "2024/02/29",
+            "2023/02/29",
+            "2019/13/01",
+            "2019/00/10",
+            "0000/01/01",
+            "9999/12/31",
+            "2019/4/11x",
+            "2019/04/1a",
+            "+019/04/11",
+            "2019-04-11",
+        ] {
+            // None: the general way reads it (as before).
+            let chrono = NaiveDate::parse_from_str(t, "%Y/%m/%d").ok();
+            let fast = qcvn_date(t.as_bytes());
+            assert!(fast.is_none() || fast == chrono, "{t}");
+        }
+        for t in [
+            "2018/09/28 17:25:11",
+            "2018/09/28 24:00:00",
+            "2018/09/28 23:59:60",
+            "2018/09/28 23:60:00",
+            "2018/09/28 7:25:11x",
+            "2018/02/30 10:00:00",
+        ] {
+            let chrono = NaiveDateTime::parse_from_str(t, "%Y/%m/%d %H:%M:%S").ok();
+            let fast = qcvn_time(t.as_bytes());
+            assert!(fast.is_none() || fast == chrono, "{t}");
+        }
+        for y in [0, 1, 999, 2026, 9999] {
+            let d = NaiveDate::from_ymd_opt(y, 3, 7).unwrap();
+            assert_eq!(format_date(d), d.format("%Y/%m/%d").to_string());
+        }
     }
 }
