@@ -1,5 +1,6 @@
 //! edXML packages read from untrusted bytes (`egov_edxml::read`) and checked (DOC-05, DOC-28):
-//! never a panic; what reads in one piece reads the same in small chunks; a package that reads
+//! never a panic; `read_bytes` (a tree borrowed from the input) reads what the streamed `read`
+//! reads; what reads in one piece reads the same in small chunks; a package that reads
 //! is checked, and rebuilt from its typed values reads back with the same values and the same
 //! attachment content.
 #![no_main]
@@ -7,7 +8,7 @@
 use std::io::{BufReader, Read};
 
 use egov_edxml::{
-    build_status, check, read, write_edoc, AttachmentSource, BuildOptions, CheckOptions, Limits,
+    build_status, check, read, read_bytes, write_edoc, DiscardSink, AttachmentSource, BuildOptions, CheckOptions, Limits,
     MemorySink, Message, ReadOptions, Wrap, Wrapping,
 };
 use libfuzzer_sys::fuzz_target;
@@ -24,6 +25,14 @@ impl Read for Trickle<'_> {
 }
 
 fuzz_target!(|data: &[u8]| {
+    // The in-memory fast path (a tree borrowed from the input) agrees with the streamed read.
+    let fast = read_bytes(data);
+    let streamed = read(data, &ReadOptions::default(), &mut DiscardSink);
+    match (&fast, &streamed) {
+        (Ok(a), Ok(b)) => assert_eq!(a, b, "read_bytes and read disagree"),
+        (Err(a), Err(b)) => assert_eq!(a.to_string(), b.to_string(), "read_bytes and read fail differently"),
+        _ => panic!("read_bytes and read disagree on whether it reads: {fast:?} / {streamed:?}"),
+    }
     // Small limits, so that the limit paths are reached too.
     let options = ReadOptions {
         limits: Limits { max_depth: 24, max_elements: 2_000, max_text_bytes: 4_096, max_markup_bytes: 4_096, ..Limits::default() },
