@@ -25,6 +25,9 @@ command -v valgrind >/dev/null 2>&1 || missing+=(valgrind)
 command -v cmake >/dev/null 2>&1 || missing+=(cmake)
 # xmlsec1: the independent XMLDSig signer and verifier of the edXML signature tests.
 command -v xmlsec1 >/dev/null 2>&1 || missing+=(xmlsec1)
+# qpdf and poppler-utils: the independent PDF checkers of the conversion-mark PDF tests.
+command -v qpdf >/dev/null 2>&1 || missing+=(qpdf)
+command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
 python3 -c 'import venv, ensurepip' >/dev/null 2>&1 || missing+=(python3-venv)
 if ((${#missing[@]})); then
   if command -v apt-get >/dev/null 2>&1 && [[ $(id -u) -eq 0 ]]; then
@@ -76,6 +79,9 @@ EGOV_SIGNXML_PYTHON="$PWD/$venv/bin/python" EGOV_DSIG_TOOLS_REQUIRED=1 \
 echo "== cargo test (egov-conversion with the pure-Rust decoder: --no-default-features --features scan-rxing)"
 EGOV_ZXING_PYTHON="$PWD/$venv/bin/python" EGOV_ZXING_REQUIRED=1 \
   cargo test -p egov-conversion --no-default-features --features scan-rxing --locked 2>&1 | tee -a "$log"
+echo "== cargo test (egov-conversion with the pdf feature: stamped real PDFs checked by qpdf, poppler-utils and zxing-cpp)"
+EGOV_ZXING_PYTHON="$PWD/$venv/bin/python" EGOV_ZXING_REQUIRED=1 EGOV_PDF_TOOLS_REQUIRED=1 \
+  cargo test -p egov-conversion --features pdf --locked 2>&1 | tee -a "$log"
 
 echo "== cargo test (egov-trust and egov trust probe with the probe feature: loopback TLS servers)"
 cargo test -p egov-trust --features probe --locked 2>&1 | tee -a "$log"

@@ -20,6 +20,10 @@
 //!   are in `benches/mark_robustness.md`. `scan-rqrr` (rqrr with egov's binarisations) is kept
 //!   as the measured baseline only: it reads far fewer degraded pages. Everything above builds
 //!   without any imaging dependency (`default-features = false`).
+//! - `pdf` (feature `pdf`, not default; Rust 1.92): stamp an existing PDF with the mark as an
+//!   incremental update that keeps the original bytes as the prefix, the payload also in XMP
+//!   ([`pdf::stamp()`]), and verify a stamped PDF: payload, the original revision's hash, the
+//!   revisions after it, and the QR code printed on the rendered page ([`pdf::verify_pdf()`]).
 //!
 //! ## Printed size
 //!
@@ -123,6 +127,8 @@ mod digits;
 pub mod keys;
 pub mod mark;
 pub mod payload;
+#[cfg(feature = "pdf")]
+pub mod pdf;
 pub mod qr;
 #[cfg(feature = "render")]
 pub mod render;

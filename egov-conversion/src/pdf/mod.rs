@@ -1,0 +1,186 @@
+//! Conversion marks on PDF files (feature `pdf`; issue 13, `shared/spec/PDF.md`).
+//!
+//! **Stamp** ([`stamp()`], NĐ 137/2024 Đ5, data → paper; CONV-11 / CONV-12 / CONV-17): the
+//! mark block (the same lines as the image mark, [`crate::ConversionMark::display_lines`], in
+//! DejaVu Sans subset-embedded with a ToUnicode map, and a vector QR code of the signed payload
+//! with its quiet zone on an opaque white background) is drawn with krilla and painted on a
+//! page as a Form XObject, in an **incremental update** written with lopdf: the original bytes
+//! stay untouched as the prefix of the output, so a signature over them (PAdES) still covers
+//! exactly what it covered. The old page content is wrapped in `q … Q`. The payload signs
+//! SHA-256 of the original file and its length N as the extension field [`PDF_LEN_EXTENSION`]
+//! (`pdf.len`), and goes into the document's XMP metadata too (namespace [`xmp::NAMESPACE`],
+//! declared in a PDF/A extension schema), in the same update.
+//!
+//! **Verify** ([`verify_pdf()`]): the payload from the XMP of the latest revision through the
+//! trust ladder ([`crate::verify()`]) with `file[..N]` as the content, the revisions appended
+//! after N (each must chain back into the original by `/Prev`), and the QR code printed on the
+//! marked page, rendered with hayro (pure Rust) and decoded by the page-image decoder
+//! ([`crate::scan`]). Every disagreement is a finding with its rule and article.
+//!
+//! Untrusted input: size limit before parsing, per-stream decompression limit and lopdf's
+//! recursion limits while parsing, a page-count and pixel limit, and a time budget checked
+//! between the stages ([`PdfLimits`]). Encrypted PDFs are refused ([`PdfError::Encrypted`]).
+//!
+//! Not in this slice: annotation mode, PAdES signing and verification, building PDF/A from
+//! scans, automatic blank-area search on PDF pages.
+
+mod draw;
+mod load;
+mod raster;
+mod stamp;
+mod verify;
+pub mod xmp;
+
+use egov_core::ErrorCode;
+use serde::{Deserialize, Serialize};
+
+pub use draw::{mark_block_pdf, MarkBlock};
+pub use load::PdfLimits;
+pub use stamp::{stamp, Corner, Placement, StampOptions, StampedPdf};
+pub use verify::{verify_pdf, PdfVerification, PrintedQr, Revision, VerifyOptions, XrefKind};
+
+/// The payload extension field carrying the original file's length in bytes (signed): a
+/// verifier cuts the file there (PDF.md §4: the end of a revision cannot be found from
+/// `%%EOF` reliably, because an appender may add an end-of-line).
+pub const PDF_LEN_EXTENSION: &str = "pdf.len";
+
+/// Why a PDF could not be stamped or read.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[non_exhaustive]
+pub enum PdfError {
+    /// The file is larger than the limit.
+    #[error("PDF of {size} bytes is larger than the {limit} accepted")]
+    TooLarge {
+        /// File size.
+        size: usize,
+        /// Limit.
+        limit: usize,
+    },
+    /// The file could not be parsed as a PDF.
+    #[error("cannot read the PDF: {0}")]
+    Parse(String),
+    /// The file is encrypted: egov neither decrypts nor re-encrypts documents.
+    #[error("the PDF is encrypted ({0}); decrypt it with its owner first, egov does not stamp or read encrypted PDFs")]
+    Encrypted(String),
+    /// The cross-reference data had to be rebuilt or corrected: an incremental update would
+    /// not chain to the original (PDF.md §3.1).
+    #[error("the PDF's cross-reference data is damaged ({0}); an incremental update cannot chain to it: repair the file first (e.g. qpdf)")]
+    XrefDamaged(String),
+    /// The requested page does not exist.
+    #[error("page {page} does not exist (the document has {count} pages)")]
+    NoSuchPage {
+        /// Requested page (1-based).
+        page: u32,
+        /// Pages in the document.
+        count: usize,
+    },
+    /// The page's boxes or structure are unusable.
+    #[error("page {page}: {reason}")]
+    BadPage {
+        /// Page (1-based).
+        page: u32,
+        /// What is wrong.
+        reason: String,
+    },
+    /// More pages than the limit.
+    #[error("{count} pages; at most {limit} accepted")]
+    TooManyPages {
+        /// Pages in the document.
+        count: usize,
+        /// Limit.
+        limit: usize,
+    },
+    /// The mark block does not fit on the page at the requested position.
+    #[error("the mark block ({block_w_pt:.0}×{block_h_pt:.0} pt) does not fit on page {page} ({page_w_pt:.0}×{page_h_pt:.0} pt visible) at the requested position")]
+    DoesNotFit {
+        /// Page (1-based).
+        page: u32,
+        /// Block width, pt.
+        block_w_pt: f32,
+        /// Block height, pt.
+        block_h_pt: f32,
+        /// Visible page width, pt.
+        page_w_pt: f32,
+        /// Visible page height, pt.
+        page_h_pt: f32,
+    },
+    /// Automatic placement found no blank corner for the block.
+    #[error("no blank corner of page {page} fits the mark block ({block_w_pt:.0}×{block_h_pt:.0} pt) with {margin_mm} mm margins; choose a corner or a position explicitly, or make the block smaller")]
+    NoBlankArea {
+        /// Page (1-based).
+        page: u32,
+        /// Block width, pt.
+        block_w_pt: f32,
+        /// Block height, pt.
+        block_h_pt: f32,
+        /// Margin tried, mm.
+        margin_mm: f32,
+    },
+    /// An option is out of range.
+    #[error("invalid option {field}: {reason}")]
+    BadOption {
+        /// The option.
+        field: &'static str,
+        /// Why.
+        reason: String,
+    },
+    /// Signing the payload failed.
+    #[error("cannot sign the payload: {0}")]
+    Payload(String),
+    /// Drawing the mark block failed.
+    #[error("cannot draw the mark block: {0}")]
+    Draw(String),
+    /// Writing the update failed.
+    #[error("cannot write the incremental update: {0}")]
+    Write(String),
+    /// The time budget ran out.
+    #[error("time budget of {limit_ms} ms exceeded while {stage}")]
+    TimeLimit {
+        /// What was being done.
+        stage: &'static str,
+        /// The budget.
+        limit_ms: u64,
+    },
+    /// A dependency panicked on this input (caught; a bug to report upstream).
+    #[error("internal error while {0} (the input triggered a bug in a PDF library)")]
+    Internal(&'static str),
+}
+
+impl ErrorCode for PdfError {
+    fn code(&self) -> &'static str {
+        match self {
+            PdfError::TooLarge { .. } => "pdf.too_large",
+            PdfError::Parse(_) => "pdf.parse",
+            PdfError::Encrypted(_) => "pdf.encrypted",
+            PdfError::XrefDamaged(_) => "pdf.xref_damaged",
+            PdfError::NoSuchPage { .. } => "pdf.no_such_page",
+            PdfError::BadPage { .. } => "pdf.bad_page",
+            PdfError::TooManyPages { .. } => "pdf.too_many_pages",
+            PdfError::DoesNotFit { .. } => "pdf.does_not_fit",
+            PdfError::NoBlankArea { .. } => "pdf.no_blank_area",
+            PdfError::BadOption { .. } => "pdf.bad_option",
+            PdfError::Payload(_) => "pdf.payload",
+            PdfError::Draw(_) => "pdf.draw",
+            PdfError::Write(_) => "pdf.write",
+            PdfError::TimeLimit { .. } => "pdf.time_limit",
+            PdfError::Internal(_) => "pdf.internal",
+        }
+    }
+}
+
+/// A rectangle in PDF points: x, y of the lower-left corner in the page's default user space
+/// (unrotated), width and height.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct RectPt {
+    /// Lower-left x.
+    pub x: f32,
+    /// Lower-left y.
+    pub y: f32,
+    /// Width.
+    pub w: f32,
+    /// Height.
+    pub h: f32,
+}
+
+/// Points per millimetre.
+pub(crate) const PT_PER_MM: f32 = 72.0 / 25.4;
