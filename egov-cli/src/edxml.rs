@@ -414,13 +414,9 @@ fn check_cmd(a: &CheckArgs) -> Result<CmdResult, Failure> {
     Ok(check_result(&a.file, &package, &report, verified, a.lang))
 }
 
-/// Whether the package carries a signature in the XML Signature namespace (the one
-/// `check_bytes` verifies).
+/// Whether `check_bytes` would verify a signature of this package.
 fn dsig_signed(package: &Package) -> bool {
-    package
-        .edoc()
-        .and_then(|e| e.signature.as_ref())
-        .is_some_and(|s| s.namespace.as_deref() == Some(egov_edxml::NS_DSIG))
+    egov_edxml::may_carry_xmldsig(package)
 }
 
 fn org_json(o: &Organization) -> Value {

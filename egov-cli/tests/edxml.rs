@@ -1102,3 +1102,34 @@ fn doc_18_sign_then_verify_and_tampering_fails() {
         "{v}"
     );
 }
+
+/// `egov edxml check` verifies a signed status message (DOC-18) instead of passing over it.
+#[test]
+fn doc_18_check_verifies_a_signed_status_message() {
+    let d = tmp("sign-status");
+    let pki = root().join("egov-edxml/tests/dsig");
+    let p = |n: &str| pki.join(n).display().to_string();
+    let signed = d.join("st.edxml").display().to_string();
+    let (code, v) = json_of(&[
+        "edxml",
+        "sign",
+        &fixture(STATUS_01),
+        "--key",
+        &p("signer-rsa.key"),
+        "--cert",
+        &p("signer-rsa.pem"),
+        "--out",
+        &signed,
+    ]);
+    assert_eq!(code, Some(0), "{v}");
+    let (_, v) = json_of(&["edxml", "check", &signed, "--anchors", &p("root-ca.pem")]);
+    assert_eq!(v["signature_verified"], true, "{v}");
+    let doc18: Vec<&Value> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == "DOC-18")
+        .collect();
+    assert_eq!(doc18.len(), 1, "{v}");
+    assert_eq!(doc18[0]["outcome"], "pass");
+}

@@ -138,17 +138,26 @@ pub fn check_bytes(
 ) -> Result<(Package, Report), ReadError> {
     let package = read_bytes(bytes)?;
     let mut report = check(&package, options);
-    let signed = package
-        .edoc()
-        .and_then(|e| e.signature.as_ref())
-        .is_some_and(|s| s.namespace.as_deref() == Some(NS_DSIG));
-    if signed {
+    if may_carry_xmldsig(&package) {
         let verify_options = VerifyOptions {
             anchors: options.anchors.cloned().unwrap_or_default(),
             ..VerifyOptions::default()
         };
         let verification = dsig::verify(bytes, &verify_options);
-        let at = package.location(SIGNATURE_PATH);
+        if package.status().is_some()
+            && matches!(verification.failure, Some(dsig::Failure::NoSignature))
+        {
+            // A status message's `Signature` outside the XMLDSig namespace: the reader's
+            // deviation (an element the layout does not have) says so already.
+            return Ok((package, report));
+        }
+        let at = package.location(SIGNATURE_PATH).or_else(|| {
+            package
+                .deviations
+                .iter()
+                .find(|d| d.path == SIGNATURE_PATH)
+                .map(|d| d.at)
+        });
         // The verification replaces the check's "not verified" and placeholder findings.
         report
             .findings
@@ -167,6 +176,21 @@ pub fn check_bytes(
 }
 
 const SIGNATURE_PATH: &str = "edXMLEnvelope/edXMLHeader/Signature";
+
+/// Whether [`check_bytes`] verifies a signature of this package (DOC-18, Đ6.1): an `edoc` whose
+/// `Signature` is in the XMLDSig namespace, or a status message that carries a `Signature` in
+/// its `edXMLHeader` (the layout has none, but a sender may sign one, and egov can: what is
+/// signed is verified, never silently passed over). Callers that read a package as a stream
+/// use it to decide whether to read the bytes whole for [`check_bytes`].
+pub fn may_carry_xmldsig(package: &Package) -> bool {
+    match &package.message {
+        Message::Edoc(e) => e
+            .signature
+            .as_ref()
+            .is_some_and(|s| s.namespace.as_deref() == Some(NS_DSIG)),
+        Message::Status(_) => package.deviations.iter().any(|d| d.path == SIGNATURE_PATH),
+    }
+}
 
 struct Checker<'p, 'o> {
     package: &'p Package,

@@ -51,7 +51,7 @@ pub use build::{
     build_edoc, build_message, build_status, write_edoc, write_status, AttachmentSource,
     BuildError, BuildOptions, BuildSummary, LineEnding, Wrap,
 };
-pub use check::{check, check_bytes, CheckOptions};
+pub use check::{check, check_bytes, may_carry_xmldsig, CheckOptions};
 pub use model::{
     Attachment, Business, BusinessDocumentInfo, Code, DocumentType, Edoc, EdocHeader, Message,
     Organization, OtherInfo, PromulgationInfo, Receiver, Reference, ReplacementInfo, ResponseFor,

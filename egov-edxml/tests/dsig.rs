@@ -637,3 +637,51 @@ fn doc_18_a_package_with_a_byte_order_mark_signs_and_verifies() {
     let v = dsig::verify(&signed, &anchors());
     assert!(v.is_valid(), "{:?}", v.failure);
 }
+
+/// A status message has no `Signature` in the reference layout, but a sender may sign one (and
+/// `egov edxml sign` does): the receiving check verifies what is signed instead of passing over
+/// it, and a status message changed after signing fails.
+#[test]
+fn doc_18_a_signed_status_message_is_verified_by_the_receiving_check() {
+    let root = std::fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../testdata/edxml/vpcp-sdk-sample-status_builder_01.edxml"),
+    )
+    .unwrap();
+    let signed =
+        egov_edxml::dsig::sign(&root, &signer("signer-rsa"), &SignOptions::default()).unwrap();
+    let anchors = TrustAnchors::from_pem(&pki("root-ca.pem")).unwrap();
+    let options = CheckOptions {
+        anchors: Some(&anchors),
+        ..CheckOptions::default()
+    };
+    let doc18 = |bytes: &[u8]| {
+        let (package, report) = check_bytes(bytes, &options).unwrap();
+        assert!(package.status().is_some());
+        assert!(may_carry_xmldsig(&package));
+        report
+            .findings
+            .into_iter()
+            .filter(|f| f.rule == "DOC-18")
+            .map(|f| {
+                let located = f
+                    .evidence
+                    .as_ref()
+                    .is_some_and(|e| e.get("location").is_some());
+                (f.outcome, located)
+            })
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(doc18(&signed), [(egov_core::Outcome::Pass, true)]);
+    let text = String::from_utf8(signed).unwrap();
+    let tampered = text.replacen("<edXML:StatusCode>01<", "<edXML:StatusCode>03<", 1);
+    assert_ne!(tampered, text);
+    assert_eq!(
+        doc18(tampered.as_bytes()),
+        [(egov_core::Outcome::Fail, true)]
+    );
+    // Unsigned: nothing to verify, no DOC-18 finding.
+    let (package, report) = check_bytes(&root, &options).unwrap();
+    assert!(!may_carry_xmldsig(&package));
+    assert!(report.findings.iter().all(|f| f.rule != "DOC-18"));
+}
