@@ -54,6 +54,8 @@ cargo fmt --manifest-path egov-python/Cargo.toml -- --check
 cargo fmt --manifest-path benches/mark_robustness/Cargo.toml -- --check
 echo "== cargo clippy (all targets, warnings are errors)"
 cargo clippy --workspace --all-targets --locked -- -D warnings
+# Code behind features the workspace build leaves off (PDF marks).
+cargo clippy -p egov-conversion --features pdf --all-targets --locked -- -D warnings
 CARGO_TARGET_DIR="$py_target" cargo clippy --manifest-path egov-python/Cargo.toml --locked -- -D warnings
 echo "== cargo doc (broken links and bad HTML in the API docs are errors)"
 RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --locked --exclude egov-cli --quiet
