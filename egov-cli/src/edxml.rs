@@ -747,6 +747,7 @@ fn wrapping_text(w: &Wrapping, lang: Lang) -> String {
             more_entries,
             complete,
             error,
+            error_vi,
             ..
         } => {
             let mut parts = vec![format!("ZIP «{entry_name}»")];
@@ -765,16 +766,24 @@ fn wrapping_text(w: &Wrapping, lang: Lang) -> String {
                 parts.push(l("bản ghi kết thúc không đủ", "end record incomplete").to_owned());
             }
             if let Some(e) = error {
+                let e = match lang {
+                    Lang::Vi => error_vi.as_ref().unwrap_or(e),
+                    Lang::En => e,
+                };
                 parts.push(format!("{}: {e}", l("lỗi", "error")));
             }
             parts.join(", ")
         }
-        Wrapping::ZipUnreadable { reason } => format!(
-            "{}: {reason}",
+        Wrapping::ZipUnreadable { reason, reason_vi } => format!(
+            "{}: {}",
             l(
                 "dạng ZIP nhưng không lấy được mục",
                 "ZIP signature, entry not taken out"
-            )
+            ),
+            match lang {
+                Lang::Vi if !reason_vi.is_empty() => reason_vi,
+                _ => reason,
+            }
         ),
     }
 }
@@ -790,6 +799,10 @@ fn payload_text(p: &PayloadSummary, lang: Lang) -> String {
         p.content_sha256
     );
     if let Some(e) = &p.base64_error {
+        let e = match lang {
+            Lang::Vi => p.base64_error_vi.as_ref().unwrap_or(e),
+            Lang::En => e,
+        };
         s.push_str(&format!(
             "; {}: {e}",
             l("base64 không hợp lệ", "base64 error")

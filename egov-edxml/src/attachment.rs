@@ -136,12 +136,18 @@ pub enum Wrapping {
         complete: bool,
         /// Why the entry could not be fully inflated, if it could not.
         error: Option<String>,
+        /// The same, in Vietnamese.
+        #[serde(default)]
+        error_vi: Option<String>,
     },
     /// A ZIP signature, but the entry could not be taken out (encrypted, unknown method,
     /// stored with unknown size, header cut short): the bytes are passed on as they are.
     ZipUnreadable {
         /// Why.
         reason: String,
+        /// The same, in Vietnamese.
+        #[serde(default)]
+        reason_vi: String,
     },
 }
 
@@ -154,6 +160,9 @@ pub struct PayloadSummary {
     pub base64_whitespace: u64,
     /// The first reason the text is not base64, if it is not (decoding stops there).
     pub base64_error: Option<String>,
+    /// The same, in Vietnamese.
+    #[serde(default)]
+    pub base64_error_vi: Option<String>,
     /// Decoded (transfer) bytes.
     pub transfer_bytes: u64,
     /// SHA-256 of the transfer bytes, lowercase hex.
@@ -314,7 +323,8 @@ pub(crate) struct Payload {
     whitespace: u64,
     padding: bool,
     pads: u8,
-    b64_error: Option<String>,
+    /// (English, Vietnamese).
+    b64_error: Option<(String, String)>,
     // transfer stage
     transfer_len: u64,
     transfer_hash: Sha256,
@@ -329,7 +339,7 @@ enum Stage {
     Head(Vec<u8>),
     Raw,
     /// A ZIP signature whose entry cannot be taken out: passed on as raw bytes.
-    ZipUnreadableRaw(String),
+    ZipUnreadableRaw((String, String)),
     ZipHeader(Vec<u8>),
     Inflate(Box<Inflate>),
     Stored {
@@ -339,7 +349,7 @@ enum Stage {
     Trailer {
         header: ZipEntry,
         bytes: TrailerBytes,
-        error: Option<String>,
+        error: Option<(String, String)>,
     },
 }
 
@@ -513,7 +523,10 @@ impl Payload {
                         self.quad.pop();
                         let at = self.chars + self.whitespace;
                         return self.fail_base64(
-                            format!("more than two padding characters at character {at}"),
+                            (
+                                format!("more than two padding characters at character {at}"),
+                                format!("quá hai ký tự đệm '=' tại ký tự thứ {at}"),
+                            ),
                             sink,
                         );
                     }
@@ -527,9 +540,15 @@ impl Payload {
                     };
                     let at = self.chars + self.whitespace + 1;
                     let message = if self.padding && class == ALPHABET {
-                        format!("data after the padding at character {at}")
+                        (
+                            format!("data after the padding at character {at}"),
+                            format!("còn dữ liệu sau ký tự đệm, tại ký tự thứ {at}"),
+                        )
                     } else {
-                        format!("{shown} at character {at} is not base64")
+                        (
+                            format!("{shown} at character {at} is not base64"),
+                            format!("{shown} tại ký tự thứ {at} không phải base64"),
+                        )
                     };
                     return self.fail_base64(message, sink);
                 }
@@ -541,7 +560,11 @@ impl Payload {
 
     /// The base64 text breaks here: the whole groups of four read before it are decoded and
     /// passed on (nothing valid is dropped), then decoding stops with `message`.
-    fn fail_base64(&mut self, message: String, sink: &mut dyn AttachmentSink) -> io::Result<()> {
+    fn fail_base64(
+        &mut self,
+        message: (String, String),
+        sink: &mut dyn AttachmentSink,
+    ) -> io::Result<()> {
         let r = self.flush_quads(false, sink);
         if self.b64_error.is_none() {
             self.b64_error = Some(message);
@@ -582,7 +605,10 @@ impl Payload {
                     _ => Ok(()),
                 };
                 self.decoded = out;
-                self.b64_error = Some(format!("not base64: {e}"));
+                self.b64_error = Some((
+                    format!("not base64: {e}"),
+                    format!("không phải base64 ({e})"),
+                ));
                 self.quad.clear();
                 r
             }
@@ -669,10 +695,16 @@ impl Payload {
                         Ok(_) => {
                             if used == 0 && produced == 0 {
                                 // No progress with input left: the stream is damaged.
-                                self.broken("the deflate stream makes no progress".into());
+                                self.broken((
+                                    "the deflate stream makes no progress".into(),
+                                    "luồng nén deflate không tiến triển".into(),
+                                ));
                             }
                         }
-                        Err(e) => self.broken(format!("the deflate stream is damaged: {e}")),
+                        Err(e) => self.broken((
+                            format!("the deflate stream is damaged: {e}"),
+                            format!("luồng nén deflate bị hỏng ({e})"),
+                        )),
                     }
                 }
                 Stage::Stored { remaining, .. } => {
@@ -703,7 +735,7 @@ impl Payload {
         Ok(())
     }
 
-    fn broken(&mut self, reason: String) {
+    fn broken(&mut self, reason: (String, String)) {
         if let Stage::Inflate(inf) = std::mem::replace(&mut self.stage, Stage::Raw) {
             self.stage = Stage::Trailer {
                 header: inf.header,
@@ -727,12 +759,19 @@ impl Payload {
             crc,
         };
         let reason = if flags & 1 != 0 {
-            Some("the entry is encrypted".to_owned())
+            Some((
+                "the entry is encrypted".to_owned(),
+                "mục dữ liệu bị mã hóa".to_owned(),
+            ))
         } else if method == 0 && flags & 8 != 0 {
-            Some("a stored entry whose size is only given after the data".to_owned())
+            Some((
+                "a stored entry whose size is only given after the data".to_owned(),
+                "mục lưu không nén mà kích thước chỉ ghi sau dữ liệu".to_owned(),
+            ))
         } else if method != 0 && method != 8 {
-            Some(format!(
-                "compression method {method} is not supported (deflate and stored are)"
+            Some((
+                format!("compression method {method} is not supported (deflate and stored are)"),
+                format!("phương thức nén {method} không được hỗ trợ (chỉ deflate và không nén)"),
             ))
         } else {
             None
@@ -787,9 +826,15 @@ impl Payload {
     pub(crate) fn finish(mut self, sink: &mut dyn AttachmentSink) -> io::Result<PayloadSummary> {
         if self.b64_error.is_none() {
             if self.quad.len() % 4 == 1 {
-                self.b64_error = Some(format!(
-                    "the base64 text ends with a lone character ({} characters, not a multiple of 4)",
-                    self.chars
+                self.b64_error = Some((
+                    format!(
+                        "the base64 text ends with a lone character ({} characters, not a multiple of 4)",
+                        self.chars
+                    ),
+                    format!(
+                        "văn bản base64 kết thúc bằng một ký tự lẻ ({} ký tự, không chia hết cho 4)",
+                        self.chars
+                    ),
                 ));
                 self.quad.clear();
             }
@@ -805,9 +850,12 @@ impl Payload {
                 self.content(&buf, sink)?;
                 Wrapping::ZipUnreadable {
                     reason: "the ZIP header is cut short".into(),
+                    reason_vi: "phần đầu mục ZIP bị cắt cụt".into(),
                 }
             }
-            Stage::ZipUnreadableRaw(reason) => Wrapping::ZipUnreadable { reason },
+            Stage::ZipUnreadableRaw((reason, reason_vi)) => {
+                Wrapping::ZipUnreadable { reason, reason_vi }
+            }
             Stage::Inflate(inf) => Wrapping::Zip {
                 entry_name: inf.header.name,
                 method: inf.header.method,
@@ -815,6 +863,7 @@ impl Payload {
                 more_entries: false,
                 complete: false,
                 error: Some("the deflate stream ends early: the entry is truncated".into()),
+                error_vi: Some("luồng nén deflate kết thúc sớm: mục dữ liệu bị cắt cụt".into()),
             },
             Stage::Stored { header, remaining } => Wrapping::Zip {
                 entry_name: header.name,
@@ -824,6 +873,9 @@ impl Payload {
                 complete: false,
                 error: Some(format!(
                     "the stored entry is truncated ({remaining} bytes missing)"
+                )),
+                error_vi: Some(format!(
+                    "mục lưu không nén bị cắt cụt (thiếu {remaining} byte)"
                 )),
             },
             Stage::Trailer {
@@ -856,7 +908,8 @@ impl Payload {
                     },
                     more_entries,
                     complete,
-                    error,
+                    error_vi: error.as_ref().map(|e| e.1.clone()),
+                    error: error.map(|e| e.0),
                 }
             }
         };
@@ -881,7 +934,8 @@ impl Payload {
         let mut summary = PayloadSummary {
             base64_chars: self.chars,
             base64_whitespace: self.whitespace,
-            base64_error: self.b64_error.take(),
+            base64_error_vi: self.b64_error.as_ref().map(|e| e.1.clone()),
+            base64_error: self.b64_error.take().map(|e| e.0),
             transfer_bytes: self.transfer_len,
             transfer_sha256: String::new(),
             wrapping,

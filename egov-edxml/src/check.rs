@@ -1018,18 +1018,19 @@ impl Checker<'_, '_> {
             };
             let mut problems: Vec<(Outcome, String, String)> = Vec::new();
             if let Some(err) = &p.base64_error {
+                let err_vi = p.base64_error_vi.as_deref().unwrap_or(err);
                 problems.push((
                     Outcome::Fail,
                     format!("its content is not base64: {err}"),
-                    format!("nội dung không phải base64: {err}"),
+                    format!("nội dung không phải base64: {err_vi}"),
                 ));
             }
             match &p.wrapping {
                 Wrapping::Zip { crc_ok: Some(false), .. } => problems.push((Outcome::Fail, "its ZIP entry fails its CRC-32: the content is damaged".into(), "mục ZIP sai CRC-32: nội dung bị hỏng".into())),
-                Wrapping::Zip { error: Some(err), .. } => problems.push((Outcome::Fail, format!("its ZIP entry cannot be read whole: {err}"), format!("không đọc trọn được mục ZIP: {err}"))),
+                Wrapping::Zip { error: Some(err), error_vi, .. } => problems.push((Outcome::Fail, format!("its ZIP entry cannot be read whole: {err}"), format!("không đọc trọn được mục ZIP: {}", error_vi.as_deref().unwrap_or(err)))),
                 Wrapping::Zip { complete: false, .. } => problems.push((Outcome::Warning, "its ZIP archive is cut short after the entry (end record incomplete): strict ZIP readers refuse it, the entry itself is intact".into(), "tệp ZIP bị cắt cụt sau mục dữ liệu (thiếu bản ghi kết thúc): trình đọc ZIP chặt chẽ sẽ từ chối, riêng mục dữ liệu vẫn nguyên vẹn".into())),
                 Wrapping::Zip { more_entries: true, .. } => problems.push((Outcome::Warning, "its ZIP holds more than one entry; only the first is the content".into(), "tệp ZIP có nhiều mục; chỉ mục đầu là nội dung".into())),
-                Wrapping::ZipUnreadable { reason } => problems.push((Outcome::Fail, format!("it is a ZIP whose entry cannot be taken out: {reason}"), format!("là tệp ZIP không lấy được nội dung: {reason}"))),
+                Wrapping::ZipUnreadable { reason, reason_vi } => problems.push((Outcome::Fail, format!("it is a ZIP whose entry cannot be taken out: {reason}"), format!("là tệp ZIP không lấy được nội dung: {}", if reason_vi.is_empty() { reason } else { reason_vi }))),
                 _ => {}
             }
             if p.text_reencoded() {

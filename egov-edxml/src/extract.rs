@@ -141,11 +141,12 @@ impl PayloadSummary {
         };
         use Severity::{Damaged, Warning};
         if let Some(e) = &self.base64_error {
+            let e_vi = self.base64_error_vi.as_deref().unwrap_or(e);
             add(
                 Damaged,
                 "base64",
                 format!("the base64 text is broken, decoding stopped there: {e}"),
-                format!("văn bản base64 hỏng, việc giải mã dừng tại đó: {e}"),
+                format!("văn bản base64 hỏng, việc giải mã dừng tại đó: {e_vi}"),
             );
         }
         match &self.wrapping {
@@ -155,14 +156,16 @@ impl PayloadSummary {
                 more_entries,
                 complete,
                 error,
+                error_vi,
                 ..
             } => {
                 if let Some(e) = error {
+                    let e_vi = error_vi.as_deref().unwrap_or(e);
                     add(
                         Damaged,
                         "zip_entry",
                         format!("the ZIP entry could not be extracted whole: {e}"),
-                        format!("không giải nén được trọn vẹn mục ZIP: {e}"),
+                        format!("không giải nén được trọn vẹn mục ZIP: {e_vi}"),
                     );
                 }
                 match crc_ok {
@@ -197,11 +200,14 @@ impl PayloadSummary {
                     );
                 }
             }
-            Wrapping::ZipUnreadable { reason } => add(
+            Wrapping::ZipUnreadable { reason, reason_vi } => add(
                 Warning,
                 "zip_unreadable",
                 format!("it starts like a ZIP archive but its entry could not be taken out ({reason}); written as received"),
-                format!("có dạng tệp ZIP nhưng không lấy được mục ({reason}); được ghi nguyên như khi nhận"),
+                format!(
+                    "có dạng tệp ZIP nhưng không lấy được mục ({}); được ghi nguyên như khi nhận",
+                    if reason_vi.is_empty() { reason } else { reason_vi }
+                ),
             ),
         }
         if self.text_reencoded() {

@@ -252,10 +252,17 @@ fn doc_09_attachments_stream_to_the_sink_and_bad_base64_is_a_finding_not_an_erro
         "{:?}",
         s3.base64_error
     );
+    assert_eq!(
+        s3.base64_error_vi.as_deref(),
+        Some("'$' tại ký tự thứ 1 không phải base64")
+    );
     let report = egov_edxml::check(&p3, &egov_edxml::CheckOptions::default());
     assert!(report.findings.iter().any(|f| f.rule == "DOC-28"
         && f.outcome == egov_core::Outcome::Fail
-        && f.message.contains("not base64")));
+        && f.message.contains("not base64")
+        // The Vietnamese message is Vietnamese throughout.
+        && f.message_vi.contains("tại ký tự thứ 1 không phải base64")
+        && !f.message_vi.contains("is not base64")));
 }
 
 #[test]
