@@ -15,6 +15,8 @@ mod commands;
 mod edxml;
 mod edxml_make;
 mod mark;
+#[cfg(feature = "pdf")]
+mod mark_pdf;
 mod output;
 mod platform;
 mod trust;

@@ -58,6 +58,10 @@ pub enum MarkCommand {
         #[arg(long)]
         trust: PathBuf,
     },
+    /// Conversion marks on existing PDF files: stamp as an incremental update, verify.
+    #[cfg(feature = "pdf")]
+    #[command(subcommand)]
+    Pdf(Box<crate::mark_pdf::PdfCommand>),
 }
 
 /// Profiles on the command line.
@@ -176,7 +180,7 @@ fn io_err(what: &str, path: &Path, e: std::io::Error) -> CmdResult {
     }
 }
 
-fn read(path: &Path) -> Result<Vec<u8>, CmdResult> {
+pub(crate) fn read(path: &Path) -> Result<Vec<u8>, CmdResult> {
     std::fs::read(path).map_err(|e| io_err("read", path, e))
 }
 
@@ -184,7 +188,7 @@ fn write(path: &Path, bytes: &[u8]) -> Result<(), CmdResult> {
     std::fs::write(path, bytes).map_err(|e| io_err("write", path, e))
 }
 
-fn coded<E: std::fmt::Display + ErrorCode>(e: E) -> CmdResult {
+pub(crate) fn coded<E: std::fmt::Display + ErrorCode>(e: E) -> CmdResult {
     CmdResult::error(&e)
 }
 
@@ -301,7 +305,7 @@ fn write_private(path: &Path, bytes: &[u8]) -> Result<(), CmdResult> {
     write(path, bytes)
 }
 
-fn load_key(path: &Path) -> Result<SigningKey, CmdResult> {
+pub(crate) fn load_key(path: &Path) -> Result<SigningKey, CmdResult> {
     let text = String::from_utf8(read(path)?).map_err(|e| CmdResult::Error {
         code: "key.invalid".to_owned(),
         message: format!("{}: {e}", path.display()),
@@ -310,7 +314,7 @@ fn load_key(path: &Path) -> Result<SigningKey, CmdResult> {
     file.signing_key().map_err(|e| keyfile_err(path, &e))
 }
 
-fn now() -> Result<VnDateTime, CmdResult> {
+pub(crate) fn now() -> Result<VnDateTime, CmdResult> {
     let secs = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.as_secs())
@@ -370,6 +374,8 @@ pub fn run(cmd: MarkCommand) -> CmdResult {
             content,
             trust,
         } => verify_cmd(&images, payload, content.as_deref(), &trust),
+        #[cfg(feature = "pdf")]
+        MarkCommand::Pdf(cmd) => Ok(crate::mark_pdf::run(*cmd)),
     };
     match r {
         Ok(r) | Err(r) => r,
@@ -481,7 +487,7 @@ fn make_mark(args: &MakeArgs, source: Option<SourceSystem>) -> Result<CmdResult,
     })
 }
 
-fn override_clerical(w: &mut Wording, profile: Profile, text: Option<&str>) {
+pub(crate) fn override_clerical(w: &mut Wording, profile: Profile, text: Option<&str>) {
     if let Some(t) = text {
         match profile {
             Profile::SaoY => w.sao_y = t.to_owned(),

@@ -26,13 +26,14 @@ impl CmdResult {
 }
 
 /// The exit code of an error: 2 for usage, I/O and internal errors (codes `usage…`, `io…`,
-/// `internal`), 1 for input that was read but is invalid.
+/// `internal`, `….internal` such as `pdf.internal`), 1 for input that was read but is invalid.
 pub fn error_exit_code(code: &str) -> u8 {
     if code == "usage"
         || code.starts_with("usage.")
         || code == "io"
         || code.starts_with("io.")
         || code == "internal"
+        || code.ends_with(".internal")
     {
         2
     } else {

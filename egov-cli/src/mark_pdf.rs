@@ -1,0 +1,934 @@
+//! `egov mark pdf stamp|verify`: conversion marks on existing PDF files (NĐ 137/2024 Đ4, Đ5)
+//! as glue over `egov_conversion::pdf`. Presentation only: what is stamped, where, and whether
+//! it verifies is the library's answer; no rule of law lives here.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use clap::{Args, Subcommand, ValueEnum};
+use egov_conversion::payload::{hex, PayloadOptions};
+use egov_conversion::pdf::{
+    self, Corner, PdfError, PdfVerification, Placement, StampOptions, StampedPdf, VerifyOptions,
+    XrefKind,
+};
+use egov_conversion::{
+    validate, AccessLocator, ConversionMark, Profile, SourceSystem, TrustSet, VerificationState,
+    Wording,
+};
+use egov_core::{ErrorCode, Finding, Outcome, VnDateTime};
+use serde_json::json;
+
+use crate::edxml::Lang;
+use crate::mark::{coded, load_key, now, override_clerical, read, ProfileArg};
+use crate::output::CmdResult;
+
+/// `egov mark pdf` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum PdfCommand {
+    /// Stamp a conversion mark on a page of an existing PDF, as an incremental update: the
+    /// original bytes stay the file's prefix (a signature over them still holds), the payload
+    /// signs their SHA-256 and length and is also written to the document's XMP.
+    Stamp(Box<StampArgs>),
+    /// Verify a PDF stamped by `egov mark pdf stamp`: the payload's trust ladder, the original
+    /// revision intact, the revisions appended after it, and the QR code printed on the page.
+    Verify(VerifyArgs),
+}
+
+/// Which conversion the mark records.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DirectionArg {
+    /// Paper → data message (Đ4): the PDF is the scan of a paper document.
+    PaperToData,
+    /// Data message → paper (Đ5): the PDF is printed from a data message; needs --system,
+    /// --owner and --url or --code with --search (Đ5.1).
+    DataToPaper,
+}
+
+/// Where the block goes on the page as displayed (rotation applied, inside the CropBox).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PdfPositionArg {
+    /// The first blank corner: top right, top left, bottom right, bottom left (default).
+    Auto,
+    /// Top-right corner.
+    TopRight,
+    /// Top-left corner.
+    TopLeft,
+    /// Bottom-right corner.
+    BottomRight,
+    /// Bottom-left corner.
+    BottomLeft,
+}
+
+/// `egov mark pdf stamp`.
+#[derive(Debug, Args)]
+pub struct StampArgs {
+    /// The PDF to stamp (not encrypted).
+    input: PathBuf,
+    /// Where to write the stamped PDF (written whole through a temporary file, then renamed).
+    #[arg(long)]
+    out: PathBuf,
+    /// Replace OUT if it exists.
+    #[arg(long)]
+    force: bool,
+    /// Which conversion the mark records (Đ4 paper → data, Đ5 data → paper).
+    #[arg(long, value_enum)]
+    direction: DirectionArg,
+    /// Full name of the converting agency, organisation or individual.
+    #[arg(long)]
+    converter: String,
+    /// Signing key file written by `egov keygen`.
+    #[arg(long)]
+    key: PathBuf,
+    /// Conversion time, ISO 8601 with offset (default: now).
+    #[arg(long)]
+    at: Option<String>,
+    /// Profile.
+    #[arg(long, value_enum, default_value = "general")]
+    profile: ProfileArg,
+    /// Text mark replacing the SDK default wording (A-08).
+    #[arg(long)]
+    text: Option<String>,
+    /// Data → paper: name of the information system holding the data message (Đ5.1.a).
+    #[arg(long)]
+    system: Option<String>,
+    /// Data → paper: name of the system's owner (Đ5.1.a).
+    #[arg(long)]
+    owner: Option<String>,
+    /// Data → paper: full URL of the data message on the system (Đ5.1.b).
+    #[arg(long, conflicts_with_all = ["code", "search"])]
+    url: Option<String>,
+    /// Data → paper: unique code of the data message (Đ5.1.b), with --search.
+    #[arg(long, requires = "search")]
+    code: Option<String>,
+    /// Data → paper: search interface where the code is entered.
+    #[arg(long, requires = "code")]
+    search: Option<String>,
+    /// Lookup page the QR opens on a phone (payload in the URL fragment).
+    #[arg(long)]
+    lookup_url: Option<String>,
+    /// Also write the QR payload text to this file.
+    #[arg(long)]
+    payload_out: Option<PathBuf>,
+    /// The page to stamp, 1-based.
+    #[arg(long, default_value_t = 1)]
+    page: u32,
+    /// Where the block goes on the page as displayed.
+    #[arg(long, value_enum, default_value = "auto", conflicts_with_all = ["x_mm", "y_mm"])]
+    position: PdfPositionArg,
+    /// Distance of the block from the page edges, millimetres (auto and corners).
+    #[arg(long, default_value_t = 10.0)]
+    margin_mm: f32,
+    /// The block's left edge, millimetres from the left of the visible page (with --y-mm);
+    /// not checked for content underneath.
+    #[arg(long, requires = "y_mm")]
+    x_mm: Option<f32>,
+    /// The block's top edge, millimetres from the top of the visible page (with --x-mm).
+    #[arg(long, requires = "x_mm")]
+    y_mm: Option<f32>,
+    /// Side of one QR module, millimetres (default 0.51; under 0.5 a 150-dpi scan may not
+    /// read it).
+    #[arg(long)]
+    module_mm: Option<f32>,
+    /// Width of the text column, millimetres (default 62; smaller for small pages).
+    #[arg(long)]
+    text_width_mm: Option<f32>,
+    /// Size of the text mark line, points (default 8.5).
+    #[arg(long)]
+    title_pt: Option<f32>,
+    /// Size of the other lines, points (default 7).
+    #[arg(long)]
+    text_pt: Option<f32>,
+    /// Language of the text output.
+    #[arg(long, value_enum, default_value_t = Lang::Vi)]
+    lang: Lang,
+}
+
+/// `egov mark pdf verify`.
+#[derive(Debug, Args)]
+pub struct VerifyArgs {
+    /// The stamped PDF.
+    file: PathBuf,
+    /// Trust set JSON: {"keys":[{"label":…,"public_key":"<hex>"}]}.
+    #[arg(long)]
+    trust: PathBuf,
+    /// Do not render the page to read the printed QR code (XMP and revisions only).
+    #[arg(long)]
+    no_render: bool,
+    /// Rendering resolution for the printed QR code, dots per inch (72–600).
+    #[arg(long, default_value_t = 150)]
+    dpi: u32,
+    /// Language of the text output.
+    #[arg(long, value_enum, default_value_t = Lang::Vi)]
+    lang: Lang,
+}
+
+/// Runs an `egov mark pdf` subcommand.
+pub fn run(cmd: PdfCommand) -> CmdResult {
+    let r = match cmd {
+        PdfCommand::Stamp(a) => stamp_cmd(&a),
+        PdfCommand::Verify(a) => verify_cmd(&a),
+    };
+    match r {
+        Ok(r) | Err(r) => r,
+    }
+}
+
+fn pick(lang: Lang, vi: String, en: String) -> String {
+    match lang {
+        Lang::Vi => vi,
+        Lang::En => en,
+    }
+}
+
+fn usage(lang: Lang, code: &str, vi: &str, en: &str) -> CmdResult {
+    CmdResult::Error {
+        code: code.to_owned(),
+        message: pick(lang, vi.to_owned(), en.to_owned()),
+    }
+}
+
+/// A PDF error with its stable code; the message in the chosen language.
+fn pdf_error(lang: Lang, path: &Path, e: &PdfError) -> CmdResult {
+    let vi = match e {
+        PdfError::TooLarge { size, limit } => {
+            format!("tệp PDF {size} byte, lớn hơn giới hạn {limit} byte")
+        }
+        PdfError::Parse(why) => format!("không đọc được tệp PDF ({why})"),
+        PdfError::Encrypted(why) => format!(
+            "tệp PDF đã được mã hóa ({why}); egov không đóng dấu và không đọc tệp mã hóa: đề nghị chủ sở hữu giải mã trước"
+        ),
+        PdfError::XrefDamaged(why) => format!(
+            "bảng tham chiếu chéo (xref) của tệp PDF bị hỏng ({why}); bản cập nhật gia tăng không nối được vào bản gốc: sửa tệp trước (ví dụ bằng qpdf)"
+        ),
+        PdfError::NoSuchPage { page, count } => {
+            format!("không có trang {page} (tài liệu có {count} trang)")
+        }
+        PdfError::BadPage { page, reason } => format!("trang {page}: {reason}"),
+        PdfError::TooManyPages { count, limit } => {
+            format!("tài liệu có {count} trang; chỉ nhận tối đa {limit} trang")
+        }
+        PdfError::DoesNotFit {
+            page,
+            block_w_pt,
+            block_h_pt,
+            page_w_pt,
+            page_h_pt,
+        } => format!(
+            "khối ký hiệu ({:.0} × {:.0} mm) không vừa trang {page} ({:.0} × {:.0} mm phần hiển thị) ở vị trí đã chọn; thử --text-width-mm, --title-pt, --text-pt nhỏ hơn hoặc lề nhỏ hơn",
+            pt_to_mm(*block_w_pt),
+            pt_to_mm(*block_h_pt),
+            pt_to_mm(*page_w_pt),
+            pt_to_mm(*page_h_pt)
+        ),
+        PdfError::NoBlankArea {
+            page,
+            block_w_pt,
+            block_h_pt,
+            margin_mm,
+        } => format!(
+            "không góc nào của trang {page} còn trống đủ cho khối ký hiệu ({:.0} × {:.0} mm, lề {margin_mm} mm); chọn góc bằng --position hoặc vị trí bằng --x-mm/--y-mm, hoặc thu nhỏ khối",
+            pt_to_mm(*block_w_pt),
+            pt_to_mm(*block_h_pt)
+        ),
+        PdfError::BadOption { field, reason } => {
+            format!("tùy chọn {field} không hợp lệ: {reason}")
+        }
+        PdfError::Payload(why) => format!("không ký được dữ liệu ký hiệu: {why}"),
+        PdfError::Draw(why) => format!("không vẽ được khối ký hiệu: {why}"),
+        PdfError::Write(why) => format!("không ghi được bản cập nhật gia tăng: {why}"),
+        PdfError::TimeLimit { stage, limit_ms } => {
+            format!("vượt thời gian cho phép {limit_ms} ms ({stage})")
+        }
+        PdfError::Internal(stage) => format!(
+            "lỗi nội bộ khi {stage} (tệp đầu vào gây lỗi trong thư viện PDF; xin báo lỗi)"
+        ),
+        other => other.to_string(),
+    };
+    CmdResult::Error {
+        code: e.code().to_owned(),
+        message: format!("{}: {}", path.display(), pick(lang, vi, e.to_string())),
+    }
+}
+
+fn pt_to_mm(pt: f32) -> f32 {
+    pt * 25.4 / 72.0
+}
+
+fn io_error(
+    lang: Lang,
+    code: &str,
+    what_vi: &str,
+    what_en: &str,
+    path: &Path,
+    e: &dyn std::fmt::Display,
+) -> CmdResult {
+    CmdResult::Error {
+        code: code.to_owned(),
+        message: pick(
+            lang,
+            format!("không {what_vi} được {}: {e}", path.display()),
+            format!("cannot {what_en} {}: {e}", path.display()),
+        ),
+    }
+}
+
+fn exists_error(lang: Lang, path: &Path) -> CmdResult {
+    CmdResult::Error {
+        code: "io.exists".to_owned(),
+        message: pick(
+            lang,
+            format!(
+                "{} đã có; không ghi đè nếu không có --force",
+                path.display()
+            ),
+            format!(
+                "{} exists already (use --force to replace it)",
+                path.display()
+            ),
+        ),
+    }
+}
+
+/// An output file written through a temporary file beside it, renamed into place when whole;
+/// an existing file is replaced only with `--force`.
+struct Output {
+    tmp: tempfile::NamedTempFile,
+    path: PathBuf,
+    force: bool,
+}
+
+fn create(lang: Lang, path: &Path, force: bool) -> Result<Output, CmdResult> {
+    if !force && path.symlink_metadata().is_ok() {
+        return Err(exists_error(lang, path));
+    }
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let tmp = tempfile::Builder::new()
+        .prefix(".egov-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(|e| io_error(lang, "io.write", "ghi", "write", path, &e))?;
+    Ok(Output {
+        tmp,
+        path: path.to_path_buf(),
+        force,
+    })
+}
+
+impl Output {
+    /// Writes `bytes` and puts the file in place (dropping an `Output` removes the temporary).
+    fn finish(mut self, lang: Lang, bytes: &[u8]) -> Result<(), CmdResult> {
+        let path = self.path;
+        let write_error =
+            |e: &dyn std::fmt::Display| io_error(lang, "io.write", "ghi", "write", &path, e);
+        self.tmp
+            .as_file_mut()
+            .write_all(bytes)
+            .and_then(|()| self.tmp.as_file().sync_all())
+            .map_err(|e| write_error(&e))?;
+        if self.force {
+            self.tmp
+                .persist(&path)
+                .map(drop)
+                .map_err(|e| write_error(&e.error))
+        } else {
+            match self.tmp.persist_noclobber(&path) {
+                Ok(_) => Ok(()),
+                Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists => {
+                    Err(exists_error(lang, &path))
+                }
+                Err(e) => Err(write_error(&e.error)),
+            }
+        }
+    }
+}
+
+fn placement(a: &StampArgs) -> Placement {
+    if let (Some(x_mm), Some(y_mm)) = (a.x_mm, a.y_mm) {
+        return Placement::At { x_mm, y_mm };
+    }
+    let corner = match a.position {
+        PdfPositionArg::Auto => {
+            return Placement::Auto {
+                margin_mm: a.margin_mm,
+            }
+        }
+        PdfPositionArg::TopRight => Corner::TopRight,
+        PdfPositionArg::TopLeft => Corner::TopLeft,
+        PdfPositionArg::BottomRight => Corner::BottomRight,
+        PdfPositionArg::BottomLeft => Corner::BottomLeft,
+    };
+    Placement::Corner {
+        corner,
+        margin_mm: a.margin_mm,
+    }
+}
+
+fn corner_text(c: Corner, lang: Lang) -> &'static str {
+    match (c, lang) {
+        (Corner::TopRight, Lang::Vi) => "góc trên bên phải",
+        (Corner::TopLeft, Lang::Vi) => "góc trên bên trái",
+        (Corner::BottomRight, Lang::Vi) => "góc dưới bên phải",
+        (Corner::BottomLeft, Lang::Vi) => "góc dưới bên trái",
+        (Corner::TopRight, Lang::En) => "top-right corner",
+        (Corner::TopLeft, Lang::En) => "top-left corner",
+        (Corner::BottomRight, Lang::En) => "bottom-right corner",
+        (Corner::BottomLeft, Lang::En) => "bottom-left corner",
+    }
+}
+
+fn placement_text(p: &Placement, lang: Lang) -> String {
+    match (*p, lang) {
+        (Placement::Auto { margin_mm }, Lang::Vi) => {
+            format!("góc trống đầu tiên (tự động), cách mép {margin_mm} mm")
+        }
+        (Placement::Auto { margin_mm }, Lang::En) => {
+            format!("the first blank corner (auto), {margin_mm} mm from the edges")
+        }
+        (Placement::Corner { corner, margin_mm }, Lang::Vi) => {
+            format!("{}, cách mép {margin_mm} mm", corner_text(corner, lang))
+        }
+        (Placement::Corner { corner, margin_mm }, Lang::En) => {
+            format!(
+                "{}, {margin_mm} mm from the edges",
+                corner_text(corner, lang)
+            )
+        }
+        (Placement::At { x_mm, y_mm }, Lang::Vi) => {
+            format!("cách mép trái {x_mm} mm, mép trên {y_mm} mm")
+        }
+        (Placement::At { x_mm, y_mm }, Lang::En) => {
+            format!("{x_mm} mm from the left, {y_mm} mm from the top")
+        }
+    }
+}
+
+/// The mark from the options (the same facts as `egov mark paper-to-data|data-to-paper`).
+fn build_mark(a: &StampArgs, at: VnDateTime) -> Result<ConversionMark, CmdResult> {
+    let lang = a.lang;
+    let mut wording = Wording::sdk_default();
+    let profile = Profile::from(a.profile);
+    match a.direction {
+        DirectionArg::PaperToData => {
+            if a.system.is_some()
+                || a.owner.is_some()
+                || a.url.is_some()
+                || a.code.is_some()
+                || a.search.is_some()
+            {
+                return Err(usage(
+                    lang,
+                    "usage.direction",
+                    "--system, --owner, --url, --code, --search chỉ dùng với --direction data-to-paper (NĐ 137/2024 Đ5.1)",
+                    "--system, --owner, --url, --code and --search belong to --direction data-to-paper (NĐ 137/2024 Đ5.1)",
+                ));
+            }
+            if let Some(t) = &a.text {
+                wording.paper_to_data = t.clone();
+            }
+            override_clerical(&mut wording, profile, a.text.as_deref());
+            Ok(ConversionMark::paper_to_data(
+                profile,
+                at,
+                &a.converter,
+                &wording,
+            ))
+        }
+        DirectionArg::DataToPaper => {
+            let (Some(system), Some(owner)) = (&a.system, &a.owner) else {
+                return Err(usage(
+                    lang,
+                    "usage.source",
+                    "chiều data-to-paper cần --system và --owner (NĐ 137/2024 Đ5.1.a)",
+                    "data-to-paper needs --system and --owner (NĐ 137/2024 Đ5.1.a)",
+                ));
+            };
+            let locator = match (&a.url, &a.code, &a.search) {
+                (Some(url), _, _) => AccessLocator::FullUrl { url: url.clone() },
+                (None, Some(code), Some(search)) => AccessLocator::UniqueCode {
+                    code: code.clone(),
+                    search_interface: search.clone(),
+                },
+                _ => {
+                    return Err(usage(
+                        lang,
+                        "usage.locator",
+                        "cần --url, hoặc --code cùng --search (NĐ 137/2024 Đ5.1.b)",
+                        "give --url, or --code with --search (NĐ 137/2024 Đ5.1.b)",
+                    ))
+                }
+            };
+            if let Some(t) = &a.text {
+                wording.data_to_paper = t.clone();
+            }
+            override_clerical(&mut wording, profile, a.text.as_deref());
+            Ok(ConversionMark::data_to_paper(
+                profile,
+                at,
+                &a.converter,
+                SourceSystem {
+                    system_name: system.clone(),
+                    owner_name: owner.clone(),
+                    locator,
+                },
+                &wording,
+            ))
+        }
+    }
+}
+
+fn outcome_text(o: Outcome, lang: Lang) -> &'static str {
+    match (o, lang) {
+        (Outcome::Pass, Lang::Vi) => "ĐẠT",
+        (Outcome::Warning, Lang::Vi) => "LƯU Ý",
+        (Outcome::Unknown, Lang::Vi) => "CHƯA RÕ",
+        (Outcome::Fail, Lang::Vi) => "KHÔNG ĐẠT",
+        (o, Lang::En) => crate::commands::outcome_label(o),
+    }
+}
+
+/// `[OUTCOME] RULE (basis): message`.
+fn finding_line(f: &Finding, lang: Lang) -> String {
+    let (basis, message) = match lang {
+        Lang::Vi => (f.basis.to_string_vi(), &f.message_vi),
+        Lang::En => (f.basis.to_string(), &f.message),
+    };
+    format!(
+        "[{}] {} ({basis}): {message}\n",
+        outcome_text(f.outcome, lang),
+        f.rule
+    )
+}
+
+fn stamp_cmd(a: &StampArgs) -> Result<CmdResult, CmdResult> {
+    let lang = a.lang;
+    // Refuse an existing output before any work (checked again when renaming into place).
+    if !a.force {
+        for p in std::iter::once(&a.out).chain(a.payload_out.iter()) {
+            if p.symlink_metadata().is_ok() {
+                return Err(exists_error(lang, p));
+            }
+        }
+    }
+    let at = match &a.at {
+        Some(s) => VnDateTime::parse(s).map_err(coded)?,
+        None => now()?,
+    };
+    let mark = build_mark(a, at)?;
+    let key = load_key(&a.key)?;
+    let original = read(&a.input)?;
+    let report = validate(&mark);
+    let payload = PayloadOptions {
+        lookup_url: a.lookup_url.clone(),
+        ..Default::default()
+    };
+    let mut opts = StampOptions {
+        page: a.page,
+        placement: placement(a),
+        ..Default::default()
+    };
+    if let Some(v) = a.module_mm {
+        opts.render.module_mm = v;
+    }
+    if let Some(v) = a.text_width_mm {
+        opts.render.text_width_mm = v;
+    }
+    if let Some(v) = a.title_pt {
+        opts.render.title_pt = v;
+    }
+    if let Some(v) = a.text_pt {
+        opts.render.text_pt = v;
+    }
+    let stamped = pdf::stamp(&original, &mark, &key, &payload, &opts)
+        .map_err(|e| pdf_error(lang, &a.input, &e))?;
+    let out = create(lang, &a.out, a.force)?;
+    let payload_file = a
+        .payload_out
+        .as_ref()
+        .map(|p| create(lang, p, a.force))
+        .transpose()?;
+    out.finish(lang, &stamped.pdf)?;
+    if let Some(p) = payload_file {
+        p.finish(lang, stamped.signed.qr_text.as_bytes())?;
+    }
+    let findings: Vec<Finding> = report.findings.clone();
+    Ok(CmdResult::Valid {
+        human: stamp_text(a, &opts, &stamped, &findings),
+        json: stamp_json(a, &opts, &stamped, &findings),
+    })
+}
+
+fn stamp_text(a: &StampArgs, opts: &StampOptions, s: &StampedPdf, findings: &[Finding]) -> String {
+    let lang = a.lang;
+    let r = s.rect;
+    let b = &s.block;
+    let original_sha = hex(&s.signed.content_sha256);
+    let direction = match (s.signed.mark.direction, lang) {
+        (egov_conversion::Direction::DataToPaper, Lang::Vi) => {
+            "thông điệp dữ liệu → giấy (NĐ 137/2024 Đ5)"
+        }
+        (egov_conversion::Direction::PaperToData, Lang::Vi) => {
+            "giấy → thông điệp dữ liệu (NĐ 137/2024 Đ4)"
+        }
+        (egov_conversion::Direction::DataToPaper, Lang::En) => {
+            "data message → paper (NĐ 137/2024 Đ5)"
+        }
+        (egov_conversion::Direction::PaperToData, Lang::En) => {
+            "paper → data message (NĐ 137/2024 Đ4)"
+        }
+    };
+    let mut h = match lang {
+        Lang::Vi => format!(
+            "Đã đóng ký hiệu chuyển đổi {direction} lên {} → {}\n\
+             Cách ghi: cập nhật gia tăng, {} byte gốc giữ nguyên ở đầu tệp; tệp mới {} byte\n\
+             Trang: {} · vị trí: {} · khung x {:.1}, y {:.1}, rộng {:.1}, cao {:.1} pt (tọa độ trang PDF)\n\
+             Khối ký hiệu: {:.0} × {:.0} mm · mã QR phiên bản {}, mức {:?}, {} × {} ô, cạnh {:.1} mm kể cả vùng trắng, ô {:.2} mm\n\
+             Bản gốc: {} byte · SHA-256 {}\n\
+             Mã khóa ký: {}\n\
+             Dữ liệu ký hiệu (payload, cũng ghi trong XMP): {}\n",
+            a.input.display(),
+            a.out.display(),
+            s.original_len,
+            s.pdf.len(),
+            s.page,
+            placement_text(&opts.placement, lang),
+            r.x,
+            r.y,
+            r.w,
+            r.h,
+            pt_to_mm(b.width_pt),
+            pt_to_mm(b.height_pt),
+            s.signed.qr_version,
+            opts.render.ec_level,
+            b.qr_modules,
+            b.qr_modules,
+            b.qr_side_mm,
+            opts.render.module_mm,
+            s.original_len,
+            original_sha,
+            s.signed.key_id(),
+            s.signed.qr_text,
+        ),
+        Lang::En => format!(
+            "Stamped a conversion mark, {direction}, on {} → {}\n\
+             Written as an incremental update: the original {} bytes stay the file's prefix; new file {} bytes\n\
+             Page: {} · where: {} · box x {:.1}, y {:.1}, w {:.1}, h {:.1} pt (PDF page space)\n\
+             Block: {:.0} × {:.0} mm · QR version {}, level {:?}, {} × {} modules, {:.1} mm with quiet zone, modules {:.2} mm\n\
+             Original: {} bytes · SHA-256 {}\n\
+             Key id: {}\n\
+             Payload (also in the XMP): {}\n",
+            a.input.display(),
+            a.out.display(),
+            s.original_len,
+            s.pdf.len(),
+            s.page,
+            placement_text(&opts.placement, lang),
+            r.x,
+            r.y,
+            r.w,
+            r.h,
+            pt_to_mm(b.width_pt),
+            pt_to_mm(b.height_pt),
+            s.signed.qr_version,
+            opts.render.ec_level,
+            b.qr_modules,
+            b.qr_modules,
+            b.qr_side_mm,
+            opts.render.module_mm,
+            s.original_len,
+            original_sha,
+            s.signed.key_id(),
+            s.signed.qr_text,
+        ),
+    };
+    if let Some(p) = &a.payload_out {
+        h.push_str(&pick(
+            lang,
+            format!("Đã ghi dữ liệu ký hiệu vào {}\n", p.display()),
+            format!("Payload written to {}\n", p.display()),
+        ));
+    }
+    h.push_str(&pick(
+        lang,
+        "Dòng chữ in cạnh mã QR:\n".to_owned(),
+        "Lines printed beside the QR code:\n".to_owned(),
+    ));
+    for line in &b.printed_lines {
+        h.push_str(&format!("  | {line}\n"));
+    }
+    for f in findings.iter().filter(|f| f.outcome != Outcome::Pass) {
+        h.push_str(&finding_line(f, lang));
+    }
+    h.trim_end().to_owned()
+}
+
+fn stamp_json(
+    a: &StampArgs,
+    opts: &StampOptions,
+    s: &StampedPdf,
+    findings: &[Finding],
+) -> serde_json::Value {
+    json!({
+        "input": a.input,
+        "out": a.out,
+        "payload_out": a.payload_out,
+        "page": s.page,
+        "placement": opts.placement,
+        "rect_pt": s.rect,
+        "original_len": s.original_len,
+        "original_sha256": hex(&s.signed.content_sha256),
+        "output_len": s.pdf.len(),
+        "qr_text": s.signed.qr_text,
+        "qr_version": s.signed.qr_version,
+        "qr": {
+            "version": s.signed.qr_version,
+            "ec_level": opts.render.ec_level,
+            "modules": s.block.qr_modules,
+            "module_mm": opts.render.module_mm,
+            "side_mm": s.block.qr_side_mm,
+        },
+        "block": {
+            "width_mm": pt_to_mm(s.block.width_pt),
+            "height_mm": pt_to_mm(s.block.height_pt),
+            "printed_lines": s.block.printed_lines,
+        },
+        "key_id": s.signed.key_id(),
+        "mark": s.signed.mark,
+        "findings": findings,
+    })
+}
+
+fn verify_cmd(a: &VerifyArgs) -> Result<CmdResult, CmdResult> {
+    let lang = a.lang;
+    let trust_text = String::from_utf8_lossy(&read(&a.trust)?).into_owned();
+    let trust = TrustSet::from_json(&trust_text).map_err(coded)?;
+    let file = read(&a.file)?;
+    let opts = VerifyOptions {
+        render: !a.no_render,
+        dpi: a.dpi,
+        ..Default::default()
+    };
+    let v = pdf::verify_pdf(&file, &trust, &opts).map_err(|e| pdf_error(lang, &a.file, &e))?;
+    let human = verify_text(a, &file, &v);
+    let mut json = json!(v);
+    json["file"] = json!(a.file);
+    json["file_len"] = json!(file.len());
+    json["original_hash_matches"] = json!(hash_matches(&v));
+    Ok(if v.verified {
+        CmdResult::Valid { human, json }
+    } else {
+        CmdResult::Invalid { human, json }
+    })
+}
+
+/// Whether `file[..N]` hashes to the signed SHA-256: `None` when it could not be compared.
+fn hash_matches(v: &PdfVerification) -> Option<bool> {
+    let ver = v.verification.as_ref()?;
+    if ver.state == VerificationState::ContentMatches {
+        return Some(true);
+    }
+    match &ver.failure {
+        Some(f) if f.code == "content.mismatch" => Some(false),
+        _ => None,
+    }
+}
+
+fn state_text(s: VerificationState, lang: Lang) -> &'static str {
+    match (s, lang) {
+        (VerificationState::Malformed, Lang::Vi) => "không đọc được dữ liệu ký hiệu",
+        (VerificationState::WellFormed, Lang::Vi) => "đúng định dạng (chữ ký chưa hợp lệ)",
+        (VerificationState::SignatureValid, Lang::Vi) => "chữ ký hợp lệ (khóa chưa tin cậy)",
+        (VerificationState::KeyTrusted, Lang::Vi) => "khóa tin cậy (nội dung chưa khớp)",
+        (VerificationState::ContentMatches, Lang::Vi) => "nội dung khớp bản gốc",
+        (VerificationState::Malformed, Lang::En) => "malformed",
+        (VerificationState::WellFormed, Lang::En) => "well formed (signature not valid)",
+        (VerificationState::SignatureValid, Lang::En) => "signature valid (key not trusted)",
+        (VerificationState::KeyTrusted, Lang::En) => "key trusted (content does not match)",
+        (VerificationState::ContentMatches, Lang::En) => "content matches the original",
+    }
+}
+
+fn yes_no(b: bool, lang: Lang) -> &'static str {
+    match (b, lang) {
+        (true, Lang::Vi) => "có",
+        (false, Lang::Vi) => "không",
+        (true, Lang::En) => "yes",
+        (false, Lang::En) => "no",
+    }
+}
+
+fn verify_text(a: &VerifyArgs, file: &[u8], v: &PdfVerification) -> String {
+    let lang = a.lang;
+    let mut h = String::new();
+    let state = v.verification.as_ref().map(|x| x.state);
+    h.push_str(&match (v.verified, lang) {
+        (true, Lang::Vi) => format!(
+            "Kết quả: ĐÃ XÁC THỰC — {} (chữ ký, khóa tin cậy, bản gốc nguyên vẹn, mã QR in khớp XMP)\n",
+            a.file.display()
+        ),
+        (false, Lang::Vi) => format!("Kết quả: KHÔNG XÁC THỰC — {}\n", a.file.display()),
+        (true, Lang::En) => format!(
+            "Result: VERIFIED — {} (signature, trusted key, original intact, printed QR matches the XMP)\n",
+            a.file.display()
+        ),
+        (false, Lang::En) => format!("Result: NOT VERIFIED — {}\n", a.file.display()),
+    });
+    if let Some(s) = state {
+        h.push_str(&pick(
+            lang,
+            format!("Bậc xác thực đạt được: {}\n", state_text(s, lang)),
+            format!("Trust ladder reached: {}\n", state_text(s, lang)),
+        ));
+    }
+    if let Some(f) = v.verification.as_ref().and_then(|x| x.failure.as_ref()) {
+        h.push_str(&pick(
+            lang,
+            format!("Dừng ở bước {:?} [{}]: {}\n", f.step, f.code, f.reason),
+            format!("Failed at step {:?} [{}]: {}\n", f.step, f.code, f.reason),
+        ));
+    }
+    if let Some(x) = &v.verification {
+        if let Some(s) = &x.signer {
+            h.push_str(&pick(
+                lang,
+                format!(
+                    "Người ký: {s} (khóa {})\n",
+                    x.key_id.as_deref().unwrap_or("")
+                ),
+                format!("Signer: {s} (key {})\n", x.key_id.as_deref().unwrap_or("")),
+            ));
+        }
+    }
+    match (v.original_len, &v.original_sha256) {
+        (Some(n), Some(sha)) => {
+            let m = match hash_matches(v) {
+                Some(b) => yes_no(b, lang),
+                None => match lang {
+                    Lang::Vi => "chưa đối chiếu được",
+                    Lang::En => "not compared",
+                },
+            };
+            h.push_str(&pick(
+                lang,
+                format!(
+                    "Bản gốc: {n} byte đầu của tệp {} byte · SHA-256 {sha} · khớp băm đã ký: {m}\n",
+                    file.len()
+                ),
+                format!(
+                    "Original: the first {n} bytes of {} · SHA-256 {sha} · matches the signed hash: {m}\n",
+                    file.len()
+                ),
+            ));
+        }
+        _ => h.push_str(&pick(
+            lang,
+            "Bản gốc: không xác định được (không có dữ liệu ký hiệu hoặc độ dài đã ký)\n"
+                .to_owned(),
+            "Original: not determined (no payload or signed length)\n".to_owned(),
+        )),
+    }
+    if v.original_len.is_some() {
+        h.push_str(&pick(
+            lang,
+            format!("Phiên bản thêm sau bản gốc: {}\n", v.revisions_after.len()),
+            format!("Revisions appended after it: {}\n", v.revisions_after.len()),
+        ));
+        for r in &v.revisions_after {
+            let kind = match (r.xref_kind, lang) {
+                (XrefKind::Table, Lang::Vi) => "bảng xref",
+                (XrefKind::Stream, Lang::Vi) => "luồng xref",
+                (XrefKind::Unknown, Lang::Vi) => "xref không rõ",
+                (XrefKind::Table, Lang::En) => "xref table",
+                (XrefKind::Stream, Lang::En) => "xref stream",
+                (XrefKind::Unknown, Lang::En) => "xref unknown",
+            };
+            let objects = r.objects.as_ref().map_or(String::new(), |o| {
+                pick(
+                    lang,
+                    format!(", {} đối tượng", o.len()),
+                    format!(", {} objects", o.len()),
+                )
+            });
+            h.push_str(&pick(
+                lang,
+                format!(
+                    "  {}. byte {}–{}, {kind}{objects}, /Prev {} · nối đúng về phiên bản trước: {}\n",
+                    r.index,
+                    r.start,
+                    r.end,
+                    r.prev.map_or("-".to_owned(), |p| p.to_string()),
+                    yes_no(r.chains, lang)
+                ),
+                format!(
+                    "  {}. bytes {}–{}, {kind}{objects}, /Prev {} · chains to the one before: {}\n",
+                    r.index,
+                    r.start,
+                    r.end,
+                    r.prev.map_or("-".to_owned(), |p| p.to_string()),
+                    yes_no(r.chains, lang)
+                ),
+            ));
+        }
+    }
+    match &v.printed {
+        Some(p) => {
+            let same = p.qr_text.is_some() && p.matches_xmp;
+            h.push_str(&pick(
+                lang,
+                format!(
+                    "Mã QR in trên trang {} (kết xuất {} dpi): tìm thấy {} ký hiệu · khớp dữ liệu XMP: {} · {}\n",
+                    p.page,
+                    p.dpi,
+                    p.marks_found,
+                    yes_no(same, lang),
+                    p.note
+                ),
+                format!(
+                    "QR code printed on page {} (rendered at {} dpi): {} mark(s) found · matches the XMP: {} · {}\n",
+                    p.page,
+                    p.dpi,
+                    p.marks_found,
+                    yes_no(same, lang),
+                    p.note
+                ),
+            ));
+        }
+        None if a.no_render => h.push_str(&pick(
+            lang,
+            "Mã QR in trên trang: không kiểm tra (--no-render)\n".to_owned(),
+            "Printed QR code: not checked (--no-render)\n".to_owned(),
+        )),
+        None => {}
+    }
+    if let Some(m) = v.verification.as_ref().and_then(|x| x.mark.as_ref()) {
+        h.push_str(&pick(
+            lang,
+            "Nội dung ký hiệu đã ký — đối chiếu với chữ in cạnh mã QR; chữ ký chỉ bảo đảm nội dung mã QR:\n".to_owned(),
+            "The signed mark — compare it with the text beside the QR code; the signature covers the QR payload only:\n".to_owned(),
+        ));
+        for line in m.display_lines() {
+            h.push_str(&format!("  | {line}\n"));
+        }
+    }
+    for f in &v.findings {
+        h.push_str(&finding_line(f, lang));
+    }
+    h.trim_end().to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_vietnamese_error_of_every_pdf_error_names_its_page_or_cause() {
+        let e = PdfError::NoSuchPage { page: 9, count: 1 };
+        let CmdResult::Error { code, message } = pdf_error(Lang::Vi, Path::new("a.pdf"), &e) else {
+            panic!("an error")
+        };
+        assert_eq!(code, "pdf.no_such_page");
+        assert!(message.contains("không có trang 9"), "{message}");
+    }
+}
