@@ -59,6 +59,7 @@ cargo clippy -p egov-conversion --features pdf --all-targets --locked -- -D warn
 CARGO_TARGET_DIR="$py_target" cargo clippy --manifest-path egov-python/Cargo.toml --locked -- -D warnings
 echo "== cargo doc (broken links and bad HTML in the API docs are errors)"
 RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --locked --exclude egov-cli --quiet
+RUSTDOCFLAGS="-D warnings" cargo doc -p egov-conversion --features pdf --no-deps --locked --quiet
 echo "== Python tools (venv: maturin, pytest, mypy; zxing-cpp + pillow as the independent QR decoder; lxml and signxml as the independent canonicaliser and XMLDSig implementation)"
 venv="target/venv"
 if [[ ! -x "$venv/bin/python" ]]; then

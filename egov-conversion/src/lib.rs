@@ -22,8 +22,8 @@
 //!   without any imaging dependency (`default-features = false`).
 //! - `pdf` (feature `pdf`, not default; Rust 1.92): stamp an existing PDF with the mark as an
 //!   incremental update that keeps the original bytes as the prefix, the payload also in XMP
-//!   ([`pdf::stamp()`]), and verify a stamped PDF: payload, the original revision's hash, the
-//!   revisions after it, and the QR code printed on the rendered page ([`pdf::verify_pdf()`]).
+//!   (`pdf::stamp`), and verify a stamped PDF: payload, the original revision's hash, the
+//!   revisions after it, and the QR code printed on the rendered page (`pdf::verify_pdf`).
 //!
 //! ## Printed size
 //!
