@@ -112,7 +112,8 @@ fn cases() -> Vec<(&'static str, Vec<String>, i32)> {
             .as_bytes(),
     );
     let edxml_out = d.join("edxml-out").display().to_string();
-    vec![
+    #[allow(unused_mut)]
+    let mut cases = vec![
         ("code", s(&["code", "000.00.18.G12"]), 0),
         ("code", s(&["code", "000.00.18"]), 1),
         (
@@ -564,6 +565,69 @@ fn cases() -> Vec<(&'static str, Vec<String>, i32)> {
         ),
         ("help", s(&["--help"]), 0),
         ("usage", s(&["no-such-command"]), 2),
+    ];
+    #[cfg(feature = "pdf")]
+    cases.extend(pdf_cases(&d, &k, &t));
+    cases
+}
+
+/// `egov mark pdf stamp|verify` (feature `pdf`): a refused PDF (encrypted) exits 1 like an
+/// image that cannot be marked; a missing file or an existing output exits 2.
+#[cfg(feature = "pdf")]
+fn pdf_cases(d: &std::path::Path, k: &str, t: &str) -> Vec<(&'static str, Vec<String>, i32)> {
+    let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+    let original = td("pdf/libreoffice-6-4-writer-multilang.pdf");
+    let encrypted = td("pdf/libreoffice-writer-user-password-encrypted.pdf");
+    let marked = d.join("contract.marked.pdf").display().to_string();
+    let stamped = d.join("contract.stamped.pdf").display().to_string();
+    let stamp = |input: &str, out: &str, force: bool| {
+        let mut a = s(&[
+            "mark",
+            "pdf",
+            "stamp",
+            input,
+            "--out",
+            out,
+            "--direction",
+            "paper-to-data",
+            "--converter",
+            "UBND phường Cốc Lếu",
+            "--key",
+            k,
+            "--at",
+            "2026-03-02T09:15:00+07:00",
+        ]);
+        if force {
+            a.push("--force".to_owned());
+        }
+        a
+    };
+    let o = run(&stamp(&original, &marked, true), Stdio::piped());
+    assert_eq!(o.status.code(), Some(0), "{o:?}");
+    vec![
+        ("mark pdf stamp", stamp(&original, &stamped, true), 0),
+        ("mark pdf stamp", stamp(&encrypted, &stamped, true), 1),
+        (
+            "mark pdf stamp",
+            stamp("/nonexistent/in.pdf", &stamped, true),
+            2,
+        ),
+        ("mark pdf stamp", stamp(&original, &marked, false), 2),
+        (
+            "mark pdf verify",
+            s(&["mark", "pdf", "verify", &marked, "--trust", t]),
+            0,
+        ),
+        (
+            "mark pdf verify",
+            s(&["mark", "pdf", "verify", &original, "--trust", t]),
+            1,
+        ),
+        (
+            "mark pdf verify",
+            s(&["mark", "pdf", "verify", "/nonexistent/m.pdf", "--trust", t]),
+            2,
+        ),
     ]
 }
 
