@@ -632,3 +632,40 @@ fn conv_11_cli_data_to_paper_needs_its_source_system_and_locator() {
     ]);
     assert_eq!(o.status.code(), Some(2));
 }
+
+#[test]
+fn conv_16_cli_a_damaged_cross_reference_table_is_refused() {
+    let d = dir("xref");
+    let (key, trust) = keygen(&d, "a");
+    let original =
+        std::fs::read(corpus_dir().join("libreoffice-6-4-writer-multilang.pdf")).unwrap();
+    // `startxref` pointing 7 bytes past the table: a reader corrects it, an incremental update
+    // would not chain to the original.
+    let at = original
+        .windows(9)
+        .rposition(|w| w == b"startxref")
+        .unwrap();
+    let tail = String::from_utf8_lossy(&original[at..]).into_owned();
+    let offset: u64 = tail.split_whitespace().nth(1).unwrap().parse().unwrap();
+    let mut bad = original[..at].to_vec();
+    bad.extend_from_slice(format!("startxref\n{}\n%%EOF\n", offset + 7).as_bytes());
+    let input = d.join("bad-xref.pdf");
+    std::fs::write(&input, &bad).unwrap();
+    let out = d.join("out.pdf");
+    let o = stamp(&input, &out, &key, &[], true);
+    assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+    assert_eq!(json(&o)["error"]["code"], "pdf.xref_damaged");
+    assert!(!out.exists());
+    let o = stamp(&input, &out, &key, &[], false);
+    assert!(stderr(&o).contains("bị hỏng"), "{}", stderr(&o));
+    let o = egov(&[
+        "--json",
+        "mark",
+        "pdf",
+        "verify",
+        s(&input),
+        "--trust",
+        s(&trust),
+    ]);
+    assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+}
