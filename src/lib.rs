@@ -11,6 +11,10 @@
 //! | `platform` | `egov-platform-class` | active-user counting, large / very large platform classes, obligations, schedule, report (NĐ 137/2024 Đ15–20) |
 //! | `trust` | `egov-trust` | network-trust criteria (NĐ 137/2024 Đ21): certificates and TLS policy, advisory blocklists, page links, security.txt, self-declaration |
 //! | `edxml` | `egov-edxml` | edXML packages and status messages of the national document axis (QCVN 102:2016; QĐ 28/2018/QĐ-TTg): read, check, build, canonicalise, sign and verify |
+//!
+//! Feature `pdf` (default-on, enables `conversion`): `conversion::pdf`, conversion marks on
+//! existing PDF files (stamped as an incremental update, verified back from the file and its
+//! rendered page).
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 #![cfg_attr(
