@@ -14,7 +14,7 @@ use egov_edxml::extract::extract_file;
 use egov_edxml::{
     write_edoc, write_status, AttachmentMeta, AttachmentSink, AttachmentSource, BuildError,
     BuildOptions, CheckOptions, DiscardSink, Limits, LineEnding, Message, Package, PayloadSummary,
-    ReadError, ReadOptions, Unwrap, Wrap,
+    ReadOptions, Unwrap, Wrap,
 };
 
 use super::*;
@@ -28,27 +28,6 @@ pub const EGOV_MAX_PACKAGE_BYTES: usize = 64 * 1024 * 1024;
 /// A package (or attachment content): at most [`EGOV_MAX_PACKAGE_BYTES`].
 pub(crate) fn check_package_size(what: &str, len: usize) -> OpResult<()> {
     check_limit(what, len, EGOV_MAX_PACKAGE_BYTES)
-}
-
-/// A crate error with its own stable code, as [`OpError::domain`] does for `ErrorCode` types.
-fn edxml_error(code: &'static str, message: String) -> OpError {
-    OpError {
-        result: EgovResult::InvalidInput,
-        code: Cow::Borrowed(code),
-        message,
-    }
-}
-
-fn read_error(e: ReadError) -> OpError {
-    edxml_error(e.code(), e.to_string())
-}
-
-fn build_error(e: BuildError) -> OpError {
-    edxml_error(e.code(), e.to_string())
-}
-
-fn sign_error(e: dsig::SignError) -> OpError {
-    edxml_error(e.code(), e.to_string())
 }
 
 fn parse_options<T: DeserializeOwned + Default>(options: Option<&str>) -> OpResult<T> {
@@ -141,7 +120,7 @@ fn read_package(
 ) -> OpResult<Package> {
     check_package_size("package", data.len())?;
     let options: EdxmlReadOptions = parse_options(options)?;
-    egov_edxml::read(data, &options.into(), sink).map_err(read_error)
+    egov_edxml::read(data, &options.into(), sink).map_err(dom)
 }
 
 /// `edxml.read`: reads a package or status message (lenient, by namespace URI) with
@@ -325,7 +304,7 @@ pub fn edxml_build_file(
             }
             Message::Status(s) => write_status(&mut writer, s, &build_options),
         }
-        .map_err(build_error)?;
+        .map_err(dom)?;
         std::io::Write::flush(&mut writer).map_err(|e| io_error("io.write", "write", out, &e))?;
         summary
     };
@@ -432,7 +411,7 @@ pub fn edxml_check(
         anchors: anchors.as_ref(),
     };
     let (package, report): (Package, Report) =
-        egov_edxml::check_bytes(data, &check_options).map_err(read_error)?;
+        egov_edxml::check_bytes(data, &check_options).map_err(dom)?;
     to_text(&json!({
         "overall": report.overall(),
         "compliant": report.is_compliant(),
@@ -477,7 +456,7 @@ pub fn edxml_build(
             line_ending: options.line_ending,
         },
     )
-    .map_err(build_error)
+    .map_err(dom)
 }
 
 /// Options of [`edxml_sign`] as JSON, every member optional: `{"c14n": URI, "digest": "sha256"
@@ -514,8 +493,8 @@ pub fn edxml_sign(
     if let Some(d) = o.digest {
         sign_options.digest = d;
     }
-    let signer = KeyPairSigner::from_pem(key, certs_pem).map_err(sign_error)?;
-    dsig::sign(data, &signer, &sign_options).map_err(sign_error)
+    let signer = KeyPairSigner::from_pem(key, certs_pem).map_err(dom)?;
+    dsig::sign(data, &signer, &sign_options).map_err(dom)
 }
 
 /// Options of [`edxml_verify`] as JSON: `{"at": timestamp with offset}`: the time the
