@@ -26,7 +26,7 @@ fn fixture(name: &str) -> Vec<u8> {
 }
 
 fn pki(name: &str) -> Vec<u8> {
-    std::fs::read(format!("{ROOT}/egov-edxml/tests/dsig/{name}")).unwrap()
+    std::fs::read(format!("{ROOT}/testdata/pki/{name}")).unwrap()
 }
 
 const FILES: [(&str, &str); 3] = [

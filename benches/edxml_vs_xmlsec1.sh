@@ -8,7 +8,7 @@ RUNS=${1:-20}
 command -v xmlsec1 >/dev/null || { echo "xmlsec1 is needed (Debian package xmlsec1)" >&2; exit 2; }
 cargo build --release --quiet -p egov-edxml --example edxml_bench
 BIN=target/release/examples/edxml_bench
-PKI=egov-edxml/tests/dsig
+PKI=testdata/pki
 BIG=target/edxml-bench-10mib.edxml
 SIGNED=target/edxml-bench-10mib-signed.edxml
 [ -f "$BIG" ] || "$BIN" gen "$BIG" 10

@@ -4,7 +4,7 @@
 //! document identifiers and status codes from packages exchanged on the national document axis
 //! (testdata/edxml), document numbers from the legal texts themselves, and the 2026 Tết
 //! schedule announced by the Government Office. The edXML section signs with egov-edxml's test
-//! PKI (egov-edxml/tests/dsig). The conversion-mark section signs with a fixed
+//! PKI (testdata/pki). The conversion-mark section signs with a fixed
 //! demonstration key (use `egov keygen` for a real one) and writes the stamped page to
 //! `target/tour-stamped-page.png` so you can look at it.
 
@@ -332,7 +332,7 @@ fn edxml_packages() -> Result<()> {
         );
     }
     // Rebuild the SaaS package's header with a clean PDF, sign it with the test PKI's signer
-    // (egov-edxml/tests/dsig; real roots are the caller's to obtain), verify, then tamper.
+    // (testdata/pki; real roots are the caller's to obtain), verify, then tamper.
     let received = std::fs::read(format!(
         "{dir}vxp-saas-received-2025-10-23-9e272474-corrupt-pdf.edxml"
     ))?;
@@ -345,7 +345,7 @@ fn edxml_packages() -> Result<()> {
         &[b"%PDF-1.7\n1 0 obj <<>> endobj\n%%EOF\n"],
         &BuildOptions::default(),
     )?;
-    let pki = concat!(env!("CARGO_MANIFEST_DIR"), "/egov-edxml/tests/dsig/");
+    let pki = concat!(env!("CARGO_MANIFEST_DIR"), "/testdata/pki/");
     let signer = KeyPairSigner::from_pem(
         &std::fs::read(format!("{pki}signer-ec.key"))?,
         &[

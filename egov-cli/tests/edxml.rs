@@ -308,8 +308,8 @@ fn doc_04_check_uses_the_registry_and_calendar_options() {
 #[test]
 fn doc_18_check_verifies_an_xmldsig_signature() {
     use egov_edxml::dsig::{sign, KeyPairSigner, SignOptions};
-    let pki = root().join("egov-edxml/tests/dsig");
-    // The committed test PKI of egov-edxml (tests/dsig/make_certs.py).
+    let pki = root().join("testdata/pki");
+    // The committed test PKI of egov-edxml (testdata/pki/make_certs.py).
     let key = std::fs::read(pki.join("signer-rsa.key")).unwrap();
     let cert = std::fs::read(pki.join("signer-rsa.pem")).unwrap();
     let signer = KeyPairSigner::from_pem(&key, &cert).unwrap();
@@ -982,7 +982,7 @@ fn doc_29_status_answers_a_package_and_a_refusal_needs_its_reason() {
 #[test]
 fn doc_18_sign_then_verify_and_tampering_fails() {
     let d = tmp("sign");
-    let pki = root().join("egov-edxml/tests/dsig");
+    let pki = root().join("testdata/pki");
     let p = |n: &str| pki.join(n).display().to_string();
     let signed = d.join("s.edxml").display().to_string();
     let (code, v) = json_of(&[
@@ -1107,7 +1107,7 @@ fn doc_18_sign_then_verify_and_tampering_fails() {
 #[test]
 fn doc_18_check_verifies_a_signed_status_message() {
     let d = tmp("sign-status");
-    let pki = root().join("egov-edxml/tests/dsig");
+    let pki = root().join("testdata/pki");
     let p = |n: &str| pki.join(n).display().to_string();
     let signed = d.join("st.edxml").display().to_string();
     let (code, v) = json_of(&[

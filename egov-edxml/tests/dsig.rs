@@ -21,7 +21,7 @@ use egov_edxml::*;
 fn pki(name: &str) -> Vec<u8> {
     std::fs::read(
         PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/dsig")
+            .join("../testdata/pki")
             .join(name),
     )
     .unwrap()
@@ -29,7 +29,7 @@ fn pki(name: &str) -> Vec<u8> {
 
 fn pki_path(name: &str) -> String {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/dsig")
+        .join("../testdata/pki")
         .join(name)
         .display()
         .to_string()

@@ -77,7 +77,7 @@ for f in failing[:2]:
     print(f"  [{f['rule']}] {f['message_vi']}")
 message = egov.read_edxml(received)["message"]
 rebuilt = egov.build_edxml(message, [b"%PDF-1.7\n%%EOF\n"])
-pki = TESTDATA.parent / "egov-edxml/tests/dsig"
+pki = TESTDATA / "pki"
 chain = (pki / "signer-ec.pem").read_bytes() + (pki / "intermediate-ca.pem").read_bytes()
 signed_package = egov.sign_edxml(rebuilt, (pki / "signer-ec.key").read_bytes(), chain)
 v = egov.verify_edxml(signed_package, anchors_pem=(pki / "root-ca.pem").read_bytes(),

@@ -1,6 +1,6 @@
 """edXML packages from Python (QCVN 102:2016; QĐ 28/2018/QĐ-TTg Đ4, Đ6, Đ9, Đ10): real packages
 read and checked, packages built and read back, signed with the test PKI of
-egov-edxml/tests/dsig and verified, tampering, and the refusals of untrusted input."""
+testdata/pki and verified, tampering, and the refusals of untrusted input."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ import egov
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "testdata" / "edxml"
-PKI = ROOT / "egov-edxml" / "tests" / "dsig"
+PKI = ROOT / "testdata" / "pki"
 VN = dt.timezone(dt.timedelta(hours=7))
 
 STATUS_01 = "vpcp-sdk-sample-status_builder_01.edxml"

@@ -2,12 +2,12 @@
  * receiving check of the corrupt-PDF package (DOC-28 fails), a package built then read back with
  * its attachment, signed with the test RSA and EC keys and verified against the test root
  * (DOC-18), tampered, and the refusals (DOCTYPE, malformed XML with its line, NULL, too large).
- * The packages are testdata/edxml, the keys egov-edxml/tests/dsig; run from the repository root. */
+ * The packages are testdata/edxml, the keys testdata/pki; run from the repository root. */
 #define _DEFAULT_SOURCE /* mkdtemp */
 #include "check.h"
 
 #define EDXML "testdata/edxml/"
-#define PKI "egov-edxml/tests/dsig/"
+#define PKI "testdata/pki/"
 
 /* Reads a file into a NUL-terminated buffer (caller frees), its length in `*len`; NULL on error. */
 static char *slurp(const char *path, size_t *len) {

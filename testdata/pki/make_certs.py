@@ -1,7 +1,7 @@
 """Generates the test PKI of egov-edxml's signature tests (run once; outputs committed).
 
     python3 -m venv /tmp/v && /tmp/v/bin/pip install cryptography
-    /tmp/v/bin/python egov-edxml/tests/dsig/make_certs.py egov-edxml/tests/dsig
+    /tmp/v/bin/python testdata/pki/make_certs.py testdata/pki
 
 Test keys only: a root CA (RSA 3072), an intermediate CA (ECDSA P-256), signer certificates
 (RSA 2048 under the root; ECDSA P-256 under the intermediate), an expired signer, and a

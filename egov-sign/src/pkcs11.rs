@@ -1,0 +1,1 @@
+//! PKCS#11 tokens (feature `pkcs11`): to be written.
