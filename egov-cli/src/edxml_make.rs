@@ -530,10 +530,12 @@ fn sign_inner(a: &SignArgs) -> Result<CmdResult, CmdResult> {
     let package = read_file(&a.package, "the package")?;
     let key = read_file(&a.key, "the key")?;
     let cert = read_file(&a.cert, "the certificate")?;
-    let signer = KeyPairSigner::from_pem(&key, &cert).map_err(|e| CmdResult::Error {
-        code: e.code().into(),
-        message: e.to_string(),
-    })?;
+    let signer = KeyPairSigner::from_pem(&key, &cert)
+        .map_err(dsig::SignError::from)
+        .map_err(|e| CmdResult::Error {
+            code: e.code().into(),
+            message: e.to_string(),
+        })?;
     let options = SignOptions {
         c14n: match a.c14n {
             C14nChoice::Exclusive => egov_edxml::c14n::EXCLUSIVE.into(),

@@ -13,19 +13,16 @@
 //! transform removes exactly that `Signature` element and nothing else, so no content can be
 //! moved, duplicated or hidden outside the digest; comments are never part of a `URI=""`
 //! digest (XMLDSig §4.3.3.3), whitespace is. Every failure is reported distinctly
-//! ([`Failure`]). Cryptography: `ring` (already in the tree through rustls-webpki); chains
-//! against caller-supplied trust anchors are checked here because `rustls-webpki` refuses
-//! SHA-1-signed and sub-2048-bit legacy chains that document certificates still use.
+//! ([`Failure`]). The algorithms, the [`Signer`] and the certificate path to caller-supplied
+//! anchors are egov-sign's, shared with CMS/PAdES (egov-conversion).
 
 use std::io;
 
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
 use egov_core::{Finding, Instrument, LegalRef, Outcome, VnDateTime};
-use ring::signature::{self as rsig, UnparsedPublicKey};
 use serde::{Deserialize, Serialize};
-use sha2::Digest as _;
-use x509_cert::der::{Decode, Encode};
+use x509_cert::der::Decode;
 use x509_cert::Certificate;
 
 use crate::c14n;
@@ -36,106 +33,7 @@ pub const TRANSFORM_ENVELOPED: &str = "http://www.w3.org/2000/09/xmldsig#envelop
 /// The non-W3C exclusive C14N URI of the VPCP samples (not an algorithm identifier).
 pub const VPCP_BAD_EXC_C14N: &str = "http://www.w3.org/TR/xml-exc-c14n#";
 
-/// Signature algorithms.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum SignatureAlgorithm {
-    /// `rsa-sha1`: legacy, weak; verified with a warning, never produced.
-    RsaSha1,
-    /// `rsa-sha256` (the default for RSA keys).
-    RsaSha256,
-    /// `rsa-sha384`.
-    RsaSha384,
-    /// `rsa-sha512`.
-    RsaSha512,
-    /// `ecdsa-sha256` on P-256 (the default for EC keys).
-    EcdsaP256Sha256,
-    /// `ecdsa-sha384` on P-384.
-    EcdsaP384Sha384,
-}
-
-impl SignatureAlgorithm {
-    /// The algorithm URI.
-    pub fn uri(self) -> &'static str {
-        match self {
-            SignatureAlgorithm::RsaSha1 => "http://www.w3.org/2000/09/xmldsig#rsa-sha1",
-            SignatureAlgorithm::RsaSha256 => "http://www.w3.org/2001/04/xmldsig-more#rsa-sha256",
-            SignatureAlgorithm::RsaSha384 => "http://www.w3.org/2001/04/xmldsig-more#rsa-sha384",
-            SignatureAlgorithm::RsaSha512 => "http://www.w3.org/2001/04/xmldsig-more#rsa-sha512",
-            SignatureAlgorithm::EcdsaP256Sha256 => {
-                "http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha256"
-            }
-            SignatureAlgorithm::EcdsaP384Sha384 => {
-                "http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha384"
-            }
-        }
-    }
-
-    /// The algorithm of a URI.
-    pub fn from_uri(uri: &str) -> Option<Self> {
-        [
-            SignatureAlgorithm::RsaSha1,
-            SignatureAlgorithm::RsaSha256,
-            SignatureAlgorithm::RsaSha384,
-            SignatureAlgorithm::RsaSha512,
-            SignatureAlgorithm::EcdsaP256Sha256,
-            SignatureAlgorithm::EcdsaP384Sha384,
-        ]
-        .into_iter()
-        .find(|a| a.uri() == uri.trim())
-    }
-}
-
-/// Digest algorithms.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum DigestAlgorithm {
-    /// SHA-1 (legacy; verified with a warning).
-    Sha1,
-    /// SHA-256 (default).
-    Sha256,
-    /// SHA-384.
-    Sha384,
-    /// SHA-512.
-    Sha512,
-}
-
-impl DigestAlgorithm {
-    /// The algorithm URI.
-    pub fn uri(self) -> &'static str {
-        match self {
-            DigestAlgorithm::Sha1 => "http://www.w3.org/2000/09/xmldsig#sha1",
-            DigestAlgorithm::Sha256 => "http://www.w3.org/2001/04/xmlenc#sha256",
-            DigestAlgorithm::Sha384 => "http://www.w3.org/2001/04/xmldsig-more#sha384",
-            DigestAlgorithm::Sha512 => "http://www.w3.org/2001/04/xmlenc#sha512",
-        }
-    }
-
-    /// The algorithm of a URI.
-    pub fn from_uri(uri: &str) -> Option<Self> {
-        [
-            DigestAlgorithm::Sha1,
-            DigestAlgorithm::Sha256,
-            DigestAlgorithm::Sha384,
-            DigestAlgorithm::Sha512,
-        ]
-        .into_iter()
-        .find(|a| a.uri() == uri.trim())
-    }
-
-    fn digest(self, data: &[u8]) -> Vec<u8> {
-        match self {
-            DigestAlgorithm::Sha1 => {
-                ring::digest::digest(&ring::digest::SHA1_FOR_LEGACY_USE_ONLY, data)
-                    .as_ref()
-                    .to_vec()
-            }
-            DigestAlgorithm::Sha256 => sha2::Sha256::digest(data).to_vec(),
-            DigestAlgorithm::Sha384 => sha2::Sha384::digest(data).to_vec(),
-            DigestAlgorithm::Sha512 => sha2::Sha512::digest(data).to_vec(),
-        }
-    }
-}
+pub use egov_sign::{DigestAlgorithm, SignatureAlgorithm};
 
 /// Why a signature does not verify. Each has a stable code (`dsig.digest_mismatch`, …).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
@@ -268,47 +166,7 @@ impl Failure {
     }
 }
 
-/// Caller-supplied trust anchors (root certificates). egov bundles none: the government CA roots
-/// («RootCA chuyên dùng Chính phủ», the national public roots) are the caller's to obtain from
-/// the issuing authority's own publication and to pass here.
-#[derive(Debug, Clone, Default)]
-pub struct TrustAnchors {
-    certs: Vec<Certificate>,
-}
-
-impl TrustAnchors {
-    /// No anchors: chains are not checked (reported `Unknown`).
-    pub fn new() -> Self {
-        TrustAnchors::default()
-    }
-
-    /// Anchors from PEM text (one or more `CERTIFICATE` blocks).
-    pub fn from_pem(pem: &[u8]) -> Result<Self, String> {
-        let certs =
-            Certificate::load_pem_chain(pem).map_err(|e| format!("not PEM certificates: {e}"))?;
-        if certs.is_empty() {
-            return Err("no certificate in the PEM text".into());
-        }
-        Ok(TrustAnchors { certs })
-    }
-
-    /// Adds one DER certificate.
-    pub fn add_der(&mut self, der: &[u8]) -> Result<(), String> {
-        self.certs
-            .push(Certificate::from_der(der).map_err(|e| format!("not a DER certificate: {e}"))?);
-        Ok(())
-    }
-
-    /// How many.
-    pub fn len(&self) -> usize {
-        self.certs.len()
-    }
-
-    /// Whether there are none.
-    pub fn is_empty(&self) -> bool {
-        self.certs.is_empty()
-    }
-}
+pub use egov_sign::{ChainStatus, SignerCertificate, TrustAnchors};
 
 /// How to verify.
 #[derive(Debug, Clone, Default)]
@@ -320,36 +178,6 @@ pub struct VerifyOptions {
     pub at: Option<VnDateTime>,
     /// Bounds for reading the package.
     pub limits: Limits,
-}
-
-/// The certificate that signed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SignerCertificate {
-    /// Subject DN.
-    pub subject: String,
-    /// Issuer DN.
-    pub issuer: String,
-    /// Serial number, hex.
-    pub serial: String,
-    /// Validity start, ISO 8601 UTC.
-    pub not_before: String,
-    /// Validity end, ISO 8601 UTC.
-    pub not_after: String,
-}
-
-/// The chain's status.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "status", rename_all = "snake_case")]
-pub enum ChainStatus {
-    /// A path to an anchor, every certificate valid at the time checked.
-    Trusted {
-        /// The anchor's subject.
-        anchor: String,
-        /// Certificates in the path, leaf first.
-        length: usize,
-    },
-    /// No anchors were given.
-    NotChecked,
 }
 
 /// What verification found.
@@ -701,7 +529,7 @@ fn verify_one(
     let leaf = Certificate::from_der(leaf_der).map_err(|e| Failure::BadCertificate {
         reason: e.to_string(),
     })?;
-    v.signer = Some(summary(&leaf));
+    v.signer = Some(SignerCertificate::of(&leaf));
 
     // 1. The document's digest, without the Signature element.
     let canon = canonical(bytes, &ref_alg, None, Some(sig.span))?;
@@ -719,18 +547,21 @@ fn verify_one(
     verify_raw(sm, key, &si, &value, &mut v.warnings)?;
 
     // 3. The chain.
-    let at = options.at.or_else(|| signing_time(doc)).unwrap_or_else(now);
+    let at = options
+        .at
+        .or_else(|| signing_time(doc))
+        .unwrap_or_else(egov_sign::chain::now);
     v.checked_at = Some(at.to_string());
-    if options.anchors.is_empty() {
-        v.chain = Some(ChainStatus::NotChecked);
-        check_validity(&leaf, at)?;
-        return Ok(());
-    }
     let pool: Vec<Certificate> = certs[1..]
         .iter()
         .filter_map(|d| Certificate::from_der(d).ok())
         .collect();
-    v.chain = Some(chain(&leaf, &pool, &options.anchors, at)?);
+    if options.anchors.is_empty() {
+        // Reported even when the leaf turns out not to be valid at `at`.
+        v.chain = Some(ChainStatus::NotChecked);
+    }
+    let status = egov_sign::chain::validate(&leaf, &pool, &options.anchors, at)?;
+    v.chain = Some(status);
     Ok(())
 }
 
@@ -767,64 +598,15 @@ fn verify_raw(
     sig: &[u8],
     warnings: &mut Vec<String>,
 ) -> Result<(), Failure> {
-    let try_with = |a: &'static dyn rsig::VerificationAlgorithm| {
-        UnparsedPublicKey::new(a, key).verify(data, sig).is_ok()
-    };
-    let ok = match alg {
-        SignatureAlgorithm::RsaSha1 => {
-            try_with(&rsig::RSA_PKCS1_1024_8192_SHA1_FOR_LEGACY_USE_ONLY)
+    use egov_sign::algorithm::{verify, KeyStrength, SignatureEncoding};
+    match verify(alg, SignatureEncoding::Fixed, key, data, sig) {
+        Some(KeyStrength::Adequate) => Ok(()),
+        Some(KeyStrength::ShortRsa) => {
+            warnings.push("the RSA key is shorter than 2048 bits".into());
+            Ok(())
         }
-        SignatureAlgorithm::RsaSha256 => {
-            try_with(&rsig::RSA_PKCS1_2048_8192_SHA256) || {
-                let legacy = try_with(&rsig::RSA_PKCS1_1024_8192_SHA256_FOR_LEGACY_USE_ONLY);
-                if legacy {
-                    warnings.push("the RSA key is shorter than 2048 bits".into());
-                }
-                legacy
-            }
-        }
-        SignatureAlgorithm::RsaSha384 => try_with(&rsig::RSA_PKCS1_2048_8192_SHA384),
-        SignatureAlgorithm::RsaSha512 => {
-            try_with(&rsig::RSA_PKCS1_2048_8192_SHA512)
-                || try_with(&rsig::RSA_PKCS1_1024_8192_SHA512_FOR_LEGACY_USE_ONLY)
-        }
-        SignatureAlgorithm::EcdsaP256Sha256 => try_with(&rsig::ECDSA_P256_SHA256_FIXED),
-        SignatureAlgorithm::EcdsaP384Sha384 => try_with(&rsig::ECDSA_P384_SHA384_FIXED),
-    };
-    if ok {
-        Ok(())
-    } else {
-        Err(Failure::SignatureInvalid)
+        None => Err(Failure::SignatureInvalid),
     }
-}
-
-fn summary(c: &Certificate) -> SignerCertificate {
-    let tbs = c.tbs_certificate();
-    SignerCertificate {
-        subject: tbs.subject().to_string(),
-        issuer: tbs.issuer().to_string(),
-        serial: crate::attachment::hex(tbs.serial_number().as_bytes()),
-        not_before: iso(unix(tbs.validity().not_before)),
-        not_after: iso(unix(tbs.validity().not_after)),
-    }
-}
-
-fn unix(t: x509_cert::time::Time) -> i64 {
-    i64::try_from(t.to_unix_duration().as_secs()).unwrap_or(i64::MAX)
-}
-
-fn iso(secs: i64) -> String {
-    chrono::DateTime::from_timestamp(secs, 0)
-        .map(|d| d.format("%Y-%m-%dT%H:%M:%SZ").to_string())
-        .unwrap_or_default()
-}
-
-fn now() -> VnDateTime {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX));
-    VnDateTime::from_unix_seconds(secs)
-        .unwrap_or_else(|_| VnDateTime::from_utc(chrono::DateTime::UNIX_EPOCH))
 }
 
 /// The signing time a package states: its first `TraceHeader` timestamp.
@@ -840,103 +622,23 @@ fn signing_time(doc: &xml::Document) -> Option<VnDateTime> {
     crate::dates::parse_timestamp(&ts.text).ok().map(|(t, _)| t)
 }
 
-fn check_validity(c: &Certificate, at: VnDateTime) -> Result<(), Failure> {
-    let v = c.tbs_certificate().validity();
-    let (nb, na) = (unix(v.not_before), unix(v.not_after));
-    let t = at.unix_seconds();
-    if t < nb || t > na {
-        return Err(Failure::Expired {
-            subject: c.tbs_certificate().subject().to_string(),
-            at: at.to_string(),
-            not_before: iso(nb),
-            not_after: iso(na),
-        });
-    }
-    Ok(())
-}
-
-/// Whether `issuer`'s key signed `cert`.
-fn issued_by(cert: &Certificate, issuer: &Certificate) -> bool {
-    if cert.tbs_certificate().issuer() != issuer.tbs_certificate().subject() {
-        return false;
-    }
-    let Ok(tbs) = cert.tbs_certificate().to_der() else {
-        return false;
-    };
-    let Some(sig) = cert.signature().as_bytes() else {
-        return false;
-    };
-    let key = issuer
-        .tbs_certificate()
-        .subject_public_key_info()
-        .subject_public_key
-        .raw_bytes();
-    let oid = cert.signature_algorithm().oid.to_string();
-    let algs: &[&'static dyn rsig::VerificationAlgorithm] = match oid.as_str() {
-        "1.2.840.113549.1.1.5" => &[&rsig::RSA_PKCS1_1024_8192_SHA1_FOR_LEGACY_USE_ONLY],
-        "1.2.840.113549.1.1.11" => &[
-            &rsig::RSA_PKCS1_2048_8192_SHA256,
-            &rsig::RSA_PKCS1_1024_8192_SHA256_FOR_LEGACY_USE_ONLY,
-        ],
-        "1.2.840.113549.1.1.12" => &[&rsig::RSA_PKCS1_2048_8192_SHA384],
-        "1.2.840.113549.1.1.13" => &[
-            &rsig::RSA_PKCS1_2048_8192_SHA512,
-            &rsig::RSA_PKCS1_1024_8192_SHA512_FOR_LEGACY_USE_ONLY,
-        ],
-        "1.2.840.10045.4.3.2" => &[&rsig::ECDSA_P256_SHA256_ASN1, &rsig::ECDSA_P384_SHA256_ASN1],
-        "1.2.840.10045.4.3.3" => &[&rsig::ECDSA_P384_SHA384_ASN1, &rsig::ECDSA_P256_SHA384_ASN1],
-        _ => &[],
-    };
-    algs.iter()
-        .any(|a| UnparsedPublicKey::new(*a, key).verify(&tbs, sig).is_ok())
-}
-
-fn chain(
-    leaf: &Certificate,
-    pool: &[Certificate],
-    anchors: &TrustAnchors,
-    at: VnDateTime,
-) -> Result<ChainStatus, Failure> {
-    let mut current = leaf.clone();
-    let mut length = 1;
-    for _ in 0..8 {
-        check_validity(&current, at)?;
-        if let Some(anchor) = anchors
-            .certs
-            .iter()
-            .find(|a| a == &&current || issued_by(&current, a))
-        {
-            // The anchor is an input to path validation (RFC 5280 §6.1.1), taken as trusted
-            // whatever its own validity period.
-            if anchor != &current {
-                length += 1;
-            }
-            return Ok(ChainStatus::Trusted {
-                anchor: anchor.tbs_certificate().subject().to_string(),
-                length,
-            });
-        }
-        match pool
-            .iter()
-            .find(|p| *p != &current && issued_by(&current, p))
-        {
-            Some(next) => {
-                current = next.clone();
-                length += 1;
-            }
-            None => {
-                return Err(Failure::Untrusted {
-                    reason: format!(
-                        "no trust anchor or given intermediate issued {}",
-                        current.tbs_certificate().subject()
-                    ),
-                })
-            }
+impl From<egov_sign::ChainError> for Failure {
+    fn from(e: egov_sign::ChainError) -> Self {
+        match e {
+            egov_sign::ChainError::Expired {
+                subject,
+                at,
+                not_before,
+                not_after,
+            } => Failure::Expired {
+                subject,
+                at,
+                not_before,
+                not_after,
+            },
+            egov_sign::ChainError::Untrusted { reason } => Failure::Untrusted { reason },
         }
     }
-    Err(Failure::Untrusted {
-        reason: "the chain is longer than 8 certificates".into(),
-    })
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -986,99 +688,11 @@ impl SignError {
     }
 }
 
-/// Does the private-key operation: a key in memory ([`KeyPairSigner`]), a USB token through
-/// PKCS#11, or a remote signing service.
-pub trait Signer {
-    /// The algorithm the signature is made with.
-    fn algorithm(&self) -> SignatureAlgorithm;
-    /// The signer's certificate first, then any intermediates (DER).
-    fn certificates(&self) -> Vec<Vec<u8>>;
-    /// Signs `data` (the canonical `SignedInfo`): PKCS#1 v1.5 for RSA, raw `r‖s` for ECDSA.
-    fn sign(&self, data: &[u8]) -> Result<Vec<u8>, String>;
-}
+pub use egov_sign::{KeyPairSigner, Signer};
 
-enum KeyKind {
-    Rsa(
-        rsig::RsaKeyPair,
-        &'static dyn rsig::RsaEncoding,
-        SignatureAlgorithm,
-    ),
-    Ec(rsig::EcdsaKeyPair),
-}
-
-/// A signer holding a PKCS#8 private key in memory (ring): RSA-SHA256 (or 384/512) or ECDSA
-/// P-256-SHA256. RSA-SHA1 is never produced.
-pub struct KeyPairSigner {
-    key: KeyKind,
-    certs: Vec<Vec<u8>>,
-}
-
-impl KeyPairSigner {
-    /// From a PKCS#8 key (PEM `PRIVATE KEY` or DER) and the certificate chain (PEM, signer
-    /// first).
-    pub fn from_pem(key: &[u8], certificates_pem: &[u8]) -> Result<Self, SignError> {
-        let der = pem_block(key, "PRIVATE KEY").unwrap_or_else(|| key.to_vec());
-        let certs: Vec<Vec<u8>> = Certificate::load_pem_chain(certificates_pem)
-            .map_err(|e| SignError::Key(format!("certificates: {e}")))?
-            .iter()
-            .map(|c| c.to_der().map_err(|e| SignError::Key(e.to_string())))
-            .collect::<Result<_, _>>()?;
-        if certs.is_empty() {
-            return Err(SignError::Key("no certificate given".into()));
-        }
-        let rng = ring::rand::SystemRandom::new();
-        let key = if let Ok(k) = rsig::RsaKeyPair::from_pkcs8(&der) {
-            KeyKind::Rsa(k, &rsig::RSA_PKCS1_SHA256, SignatureAlgorithm::RsaSha256)
-        } else if let Ok(k) =
-            rsig::EcdsaKeyPair::from_pkcs8(&rsig::ECDSA_P256_SHA256_FIXED_SIGNING, &der, &rng)
-        {
-            KeyKind::Ec(k)
-        } else {
-            return Err(SignError::Key(
-                "the key is neither an RSA nor a P-256 PKCS#8 private key".into(),
-            ));
-        };
-        Ok(KeyPairSigner { key, certs })
-    }
-}
-
-fn pem_block(text: &[u8], label: &str) -> Option<Vec<u8>> {
-    let s = std::str::from_utf8(text).ok()?;
-    let begin = format!("-----BEGIN {label}-----");
-    let end = format!("-----END {label}-----");
-    let start = s.find(&begin)? + begin.len();
-    let stop = start + s[start..].find(&end)?;
-    let body: String = s[start..stop]
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect();
-    STANDARD.decode(body).ok()
-}
-
-impl Signer for KeyPairSigner {
-    fn algorithm(&self) -> SignatureAlgorithm {
-        match &self.key {
-            KeyKind::Rsa(_, _, a) => *a,
-            KeyKind::Ec(_) => SignatureAlgorithm::EcdsaP256Sha256,
-        }
-    }
-    fn certificates(&self) -> Vec<Vec<u8>> {
-        self.certs.clone()
-    }
-    fn sign(&self, data: &[u8]) -> Result<Vec<u8>, String> {
-        let rng = ring::rand::SystemRandom::new();
-        match &self.key {
-            KeyKind::Rsa(k, enc, _) => {
-                let mut sig = vec![0u8; k.public().modulus_len()];
-                k.sign(*enc, &rng, data, &mut sig)
-                    .map_err(|e| e.to_string())?;
-                Ok(sig)
-            }
-            KeyKind::Ec(k) => k
-                .sign(&rng, data)
-                .map(|s| s.as_ref().to_vec())
-                .map_err(|e| e.to_string()),
-        }
+impl From<egov_sign::KeyError> for SignError {
+    fn from(e: egov_sign::KeyError) -> Self {
+        SignError::Key(e.to_string())
     }
 }
 

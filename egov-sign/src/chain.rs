@@ -161,13 +161,15 @@ pub fn validate(
             .iter()
             .find(|p| *p != &current && issued_by(&current, p))
         {
-            Some(next) if !is_ca(next) => return Err(ChainError::Untrusted {
-                reason: format!(
+            Some(next) if !is_ca(next) => {
+                return Err(ChainError::Untrusted {
+                    reason: format!(
                     "{} is signed by {}, which is not a certification authority (basicConstraints)",
                     current.tbs_certificate().subject(),
                     next.tbs_certificate().subject()
                 ),
-            }),
+                })
+            }
             Some(next) => {
                 current = next.clone();
                 length += 1;

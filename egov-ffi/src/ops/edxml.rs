@@ -493,7 +493,9 @@ pub fn edxml_sign(
     if let Some(d) = o.digest {
         sign_options.digest = d;
     }
-    let signer = KeyPairSigner::from_pem(key, certs_pem).map_err(dom)?;
+    let signer = KeyPairSigner::from_pem(key, certs_pem)
+        .map_err(dsig::SignError::from)
+        .map_err(dom)?;
     dsig::sign(data, &signer, &sign_options).map_err(dom)
 }
 
