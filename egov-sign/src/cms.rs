@@ -64,7 +64,6 @@ pub struct CmsSignOptions<'a> {
     pub timestamper: Option<&'a dyn TimeStamper>,
 }
 
-
 /// Why a CMS signature could not be made.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
@@ -777,7 +776,9 @@ pub fn verify_detached(
     let mut ts_time = None;
     if let Some(unsigned) = &p.si.unsigned_attrs {
         if let Some(tok) = attr_value(unsigned, OID_TIME_STAMP_TOKEN) {
-            match verify_token(tok, p.digest, p.si.signature.as_bytes(), &options.anchors) {
+            let sig = p.si.signature.as_bytes();
+            let der = tok.to_der().unwrap_or_default();
+            match verify_timestamp_token(&der, &|d| d.digest(sig), &options.anchors) {
                 Ok((ts, secs)) => {
                     out.timestamp = Some(ts);
                     ts_time = Some(secs);
@@ -846,23 +847,25 @@ fn ess_hashes(v: &Any, v2: bool) -> Option<Vec<(DigestAlgorithm, Vec<u8>)>> {
     .ok()
 }
 
-/// Verifies a signature time-stamp token over `signature` (RFC 3161 §2.4.2, CAdES): the
-/// imprint is the digest of the signature value, the token's own CMS signature verifies, and
-/// the TSA chains to the anchors (when given).
-fn verify_token(
-    token: &Any,
-    _digest: DigestAlgorithm,
-    signature: &[u8],
+/// Verifies an RFC 3161 time-stamp token (DER `ContentInfo`) over data whose digest with a
+/// given algorithm `data_digest` computes: a signature time-stamp (the data is the signature
+/// value, CAdES) or a PDF document time-stamp (the data is the signed byte ranges, PAdES).
+/// The imprint must match, the token's own CMS signature verify, and the TSA chain to the
+/// anchors (when given) at the token's time. Returns the time-stamp and its time (Unix
+/// seconds).
+pub fn verify_timestamp_token(
+    der: &[u8],
+    data_digest: &dyn Fn(DigestAlgorithm) -> Vec<u8>,
     anchors: &TrustAnchors,
 ) -> Result<(Timestamp, i64), String> {
-    let der = token.to_der().map_err(|e| e.to_string())?;
-    let info = tst_info(&der)?;
+    let info = tst_info(der)?;
     let d = info
         .digest
         .ok_or("the token's imprint algorithm is not supported")?;
-    if d.digest(signature) != info.imprint {
-        return Err("the token does not time-stamp this signature (message imprint)".into());
+    if data_digest(d) != info.imprint {
+        return Err("the token does not time-stamp this data (message imprint)".into());
     }
+    let der = der.to_vec();
     let p = parse(&der).map_err(|e| e.to_string())?;
     let econtent =
         p.sd.encap_content_info

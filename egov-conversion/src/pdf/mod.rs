@@ -26,7 +26,10 @@
 
 mod draw;
 mod load;
+mod mdp;
+mod pades;
 mod raster;
+mod signatures;
 mod stamp;
 mod verify;
 pub mod xmp;
@@ -36,6 +39,11 @@ use serde::{Deserialize, Serialize};
 
 pub use draw::{mark_block_pdf, MarkBlock};
 pub use load::PdfLimits;
+pub use mdp::docmdp_permission;
+pub use pades::{sign_pdf, PadesOptions, SignedPdf};
+pub use signatures::{
+    verify_signatures, PdfSignature, SignatureKind, SignatureVerifyOptions, SignaturesReport,
+};
 pub use stamp::{stamp, Corner, Placement, StampOptions, StampedPdf};
 pub use verify::{verify_pdf, PdfVerification, PrintedQr, Revision, VerifyOptions, XrefKind};
 
@@ -141,6 +149,18 @@ pub enum PdfError {
         /// The budget.
         limit_ms: u64,
     },
+    /// Signing the PDF failed (the signer, the certificate, the time-stamping service).
+    #[error("cannot sign the PDF: {0}")]
+    Sign(String),
+    /// The document's author forbade the change (a certification signature's DocMDP
+    /// permissions, ISO 32000-1 §12.8.2.2).
+    #[error("the document is certified with DocMDP permission P={permission}, which forbids {change}; a change would invalidate its certification")]
+    Locked {
+        /// The /P value (1: no changes; 2: form filling and signing; 3: also annotations).
+        permission: u8,
+        /// What was asked.
+        change: &'static str,
+    },
     /// A dependency panicked on this input (caught; a bug to report upstream).
     #[error("internal error while {0} (the input triggered a bug in a PDF library)")]
     Internal(&'static str),
@@ -163,6 +183,8 @@ impl ErrorCode for PdfError {
             PdfError::Draw(_) => "pdf.draw",
             PdfError::Write(_) => "pdf.write",
             PdfError::TimeLimit { .. } => "pdf.time_limit",
+            PdfError::Sign(_) => "pdf.sign",
+            PdfError::Locked { .. } => "pdf.locked",
             PdfError::Internal(_) => "pdf.internal",
         }
     }

@@ -154,7 +154,7 @@ fn finding(
     Finding::new(rule, basis, outcome, en, vi)
 }
 
-fn find(hay: &[u8], needle: &[u8], from: usize) -> Option<usize> {
+pub(super) fn find(hay: &[u8], needle: &[u8], from: usize) -> Option<usize> {
     hay.get(from..)?
         .windows(needle.len())
         .position(|w| w == needle)
@@ -188,7 +188,7 @@ fn last_startxref(bytes: &[u8]) -> Option<u64> {
 }
 
 /// Ends of the `%%EOF` markers in `bytes` from `from` on, each with its end-of-line.
-fn eof_ends(bytes: &[u8], from: usize) -> Vec<usize> {
+pub(super) fn eof_ends(bytes: &[u8], from: usize) -> Vec<usize> {
     let mut out = Vec::new();
     let mut at = from;
     while let Some(p) = find(bytes, b"%%EOF", at) {
