@@ -28,6 +28,11 @@ command -v xmlsec1 >/dev/null 2>&1 || missing+=(xmlsec1)
 # qpdf and poppler-utils: the independent PDF checkers of the conversion-mark PDF tests.
 command -v qpdf >/dev/null 2>&1 || missing+=(qpdf)
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+# openssl: the independent CMS verifier and time-stamping authority of the egov-sign tests.
+command -v openssl >/dev/null 2>&1 || missing+=(openssl)
+# softhsm2 and opensc (pkcs11-tool): the PKCS#11 token of the egov-sign pkcs11 tests.
+command -v softhsm2-util >/dev/null 2>&1 || missing+=(softhsm2)
+command -v pkcs11-tool >/dev/null 2>&1 || missing+=(opensc)
 python3 -c 'import venv, ensurepip' >/dev/null 2>&1 || missing+=(python3-venv)
 if ((${#missing[@]})); then
   if command -v apt-get >/dev/null 2>&1 && [[ $(id -u) -eq 0 ]]; then
@@ -54,8 +59,9 @@ cargo fmt --manifest-path egov-python/Cargo.toml -- --check
 cargo fmt --manifest-path benches/mark_robustness/Cargo.toml -- --check
 echo "== cargo clippy (all targets, warnings are errors)"
 cargo clippy --workspace --all-targets --locked -- -D warnings
-# Code behind features the workspace build leaves off (PDF marks).
+# Code behind features the workspace build leaves off (PDF marks, PKCS#11 tokens).
 cargo clippy -p egov-conversion --features pdf --all-targets --locked -- -D warnings
+cargo clippy -p egov-sign --features pkcs11 --all-targets --locked -- -D warnings
 CARGO_TARGET_DIR="$py_target" cargo clippy --manifest-path egov-python/Cargo.toml --locked -- -D warnings
 echo "== cargo doc (broken links and bad HTML in the API docs are errors)"
 RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --locked --exclude egov-cli --quiet
@@ -85,6 +91,8 @@ EGOV_ZXING_PYTHON="$PWD/$venv/bin/python" EGOV_ZXING_REQUIRED=1 \
 echo "== cargo test (egov-conversion with the pdf feature: stamped real PDFs checked by qpdf, poppler-utils and zxing-cpp)"
 EGOV_ZXING_PYTHON="$PWD/$venv/bin/python" EGOV_ZXING_REQUIRED=1 EGOV_PDF_TOOLS_REQUIRED=1 \
   cargo test -p egov-conversion --features pdf --locked 2>&1 | tee -a "$log"
+echo "== cargo test (egov-sign with the pkcs11 feature: signatures made on a SoftHSM2 token, checked by egov and openssl cms)"
+cargo test -p egov-sign --features pkcs11 --locked 2>&1 | tee -a "$log"
 
 echo "== cargo test (egov-trust and egov trust probe with the probe feature: loopback TLS servers)"
 cargo test -p egov-trust --features probe --locked 2>&1 | tee -a "$log"
