@@ -20,7 +20,7 @@ use super::mdp::docmdp_permission;
 use super::PdfError;
 
 /// How to sign a PDF.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct PadesOptions {
     /// The signature field's name (default `Signature1`, `Signature2`, … the first free).
@@ -43,20 +43,6 @@ pub struct PadesOptions {
     pub limits: PdfLimits,
 }
 
-impl Default for PadesOptions {
-    fn default() -> Self {
-        PadesOptions {
-            field_name: None,
-            reason: None,
-            location: None,
-            contact_info: None,
-            signing_time: None,
-            digest: None,
-            reserve_bytes: None,
-            limits: PdfLimits::default(),
-        }
-    }
-}
 
 /// A signed PDF.
 #[derive(Debug, Clone, PartialEq, Eq)]
