@@ -66,13 +66,15 @@ CARGO_TARGET_DIR="$py_target" cargo clippy --manifest-path egov-python/Cargo.tom
 echo "== cargo doc (broken links and bad HTML in the API docs are errors)"
 RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --locked --exclude egov-cli --quiet
 RUSTDOCFLAGS="-D warnings" cargo doc -p egov-conversion --features pdf --no-deps --locked --quiet
-echo "== Python tools (venv: maturin, pytest, mypy; zxing-cpp + pillow as the independent QR decoder; lxml and signxml as the independent canonicaliser and XMLDSig implementation)"
+RUSTDOCFLAGS="-D warnings" cargo doc -p egov-sign --features pkcs11 --no-deps --locked --quiet
+echo "== Python tools (venv: maturin, pytest, mypy; zxing-cpp + pillow as the independent QR decoder; lxml and signxml as the independent canonicaliser and XMLDSig implementation; pyHanko as the independent PAdES signer and validator)"
 venv="target/venv"
 if [[ ! -x "$venv/bin/python" ]]; then
   python3 -m venv "$venv"
 fi
 PATH="$PWD/$venv/bin:$PATH" "$venv/bin/python" -m pip install -q --disable-pip-version-check \
-  "maturin>=1.16,<2" "pytest>=8" "mypy>=1.10" "zxing-cpp>=2.2" "pillow>=10" "lxml>=5" "signxml>=4"
+  "maturin>=1.16,<2" "pytest>=8" "mypy>=1.10" "zxing-cpp>=2.2" "pillow>=10" "lxml>=5" "signxml>=4" \
+  "pyhanko>=0.38" "pyhanko-cli>=0.6"
 
 echo "== cargo test (workspace)"
 log=$(mktemp)
@@ -88,8 +90,9 @@ EGOV_SIGNXML_PYTHON="$PWD/$venv/bin/python" EGOV_DSIG_TOOLS_REQUIRED=1 \
 echo "== cargo test (egov-conversion with the pure-Rust decoder: --no-default-features --features scan-rxing)"
 EGOV_ZXING_PYTHON="$PWD/$venv/bin/python" EGOV_ZXING_REQUIRED=1 \
   cargo test -p egov-conversion --no-default-features --features scan-rxing --locked 2>&1 | tee -a "$log"
-echo "== cargo test (egov-conversion with the pdf feature: stamped real PDFs checked by qpdf, poppler-utils and zxing-cpp)"
+echo "== cargo test (egov-conversion with the pdf feature: stamped real PDFs checked by qpdf, poppler-utils and zxing-cpp; PAdES signatures checked by pyHanko)"
 EGOV_ZXING_PYTHON="$PWD/$venv/bin/python" EGOV_ZXING_REQUIRED=1 EGOV_PDF_TOOLS_REQUIRED=1 \
+EGOV_PYHANKO="$PWD/$venv/bin/pyhanko" \
   cargo test -p egov-conversion --features pdf --locked 2>&1 | tee -a "$log"
 echo "== cargo test (egov-sign with the pkcs11 feature: signatures made on a SoftHSM2 token, checked by egov and openssl cms)"
 cargo test -p egov-sign --features pkcs11 --locked 2>&1 | tee -a "$log"
