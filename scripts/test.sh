@@ -33,6 +33,9 @@ command -v openssl >/dev/null 2>&1 || missing+=(openssl)
 # softhsm2 and opensc (pkcs11-tool): the PKCS#11 token of the egov-sign pkcs11 tests.
 command -v softhsm2-util >/dev/null 2>&1 || missing+=(softhsm2)
 command -v pkcs11-tool >/dev/null 2>&1 || missing+=(opensc)
+# Apache PDFBox Preflight (PDF/A-1b) for the electronic copies built from scans; it runs on Java.
+command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
+[[ -f /usr/share/java/preflight.jar ]] || missing+=(libpdfbox2-java libactivation-java libjaxb-api-java)
 python3 -c 'import venv, ensurepip' >/dev/null 2>&1 || missing+=(python3-venv)
 if ((${#missing[@]})); then
   if command -v apt-get >/dev/null 2>&1 && [[ $(id -u) -eq 0 ]]; then
@@ -90,7 +93,7 @@ EGOV_SIGNXML_PYTHON="$PWD/$venv/bin/python" EGOV_DSIG_TOOLS_REQUIRED=1 \
 echo "== cargo test (egov-conversion with the pure-Rust decoder: --no-default-features --features scan-rxing)"
 EGOV_ZXING_PYTHON="$PWD/$venv/bin/python" EGOV_ZXING_REQUIRED=1 \
   cargo test -p egov-conversion --no-default-features --features scan-rxing --locked 2>&1 | tee -a "$log"
-echo "== cargo test (egov-conversion with the pdf feature: stamped real PDFs checked by qpdf, poppler-utils and zxing-cpp; PAdES signatures checked by pyHanko)"
+echo "== cargo test (egov-conversion with the pdf feature: stamped real PDFs checked by qpdf, poppler-utils and zxing-cpp; PAdES signatures checked by pyHanko; PDF/A-1b copies by PDFBox Preflight)"
 EGOV_ZXING_PYTHON="$PWD/$venv/bin/python" EGOV_ZXING_REQUIRED=1 EGOV_PDF_TOOLS_REQUIRED=1 \
 EGOV_PYHANKO="$PWD/$venv/bin/pyhanko" \
   cargo test -p egov-conversion --features pdf --locked 2>&1 | tee -a "$log"

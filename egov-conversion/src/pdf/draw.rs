@@ -226,3 +226,59 @@ pub fn mark_block_pdf(signed: &SignedMark, opts: &RenderOptions) -> Result<MarkB
         printed_lines: lines.into_iter().map(|(_, l)| l).collect(),
     })
 }
+
+/// Draws lines of text (no frame, no background: a signature appearance shows text only) as a
+/// one-page PDF just large enough for them, in the bundled DejaVu Sans at `size_pt`, black,
+/// upright, left-aligned; the font is subset-embedded with a ToUnicode map. Returns the PDF and
+/// its width and height in points.
+pub(crate) fn text_block_pdf(
+    lines: &[String],
+    size_pt: f32,
+) -> Result<(Vec<u8>, f32, f32), PdfError> {
+    if !(4.0..=36.0).contains(&size_pt) {
+        return Err(PdfError::BadOption {
+            field: "size_pt",
+            reason: "must be 4–36 pt".into(),
+        });
+    }
+    let measure = FontRef::try_from_slice(FONT_TTF).map_err(|e| PdfError::Draw(e.to_string()))?;
+    let font = Font::new(FONT_TTF.into(), 0)
+        .ok_or_else(|| PdfError::Draw("krilla cannot read the bundled font".into()))?;
+    let pad = 0.8 * PT_PER_MM;
+    let line_h = size_pt * 1.25;
+    let w = lines
+        .iter()
+        .map(|l| text_width(&measure, size_pt, l))
+        .fold(0.0f32, f32::max)
+        + 2.0 * pad;
+    let h = line_h * lines.len().max(1) as f32 + 2.0 * pad;
+    let settings = SerializeSettings {
+        xmp_metadata: false,
+        enable_tagging: false,
+        ..Default::default()
+    };
+    let mut doc = Document::new_with(settings);
+    let size =
+        PageSettings::from_wh(w, h).ok_or_else(|| PdfError::Draw("text block size".into()))?;
+    let mut page = doc.start_page_with(size);
+    let mut s = page.surface();
+    s.set_fill(Some(fill(0)));
+    let mut y = pad;
+    for l in lines {
+        s.draw_text(
+            Point::from_xy(pad, y + size_pt * 0.93),
+            font.clone(),
+            size_pt,
+            l,
+            false,
+            TextDirection::LeftToRight,
+        );
+        y += line_h;
+    }
+    s.finish();
+    page.finish();
+    let pdf = doc
+        .finish()
+        .map_err(|e| PdfError::Draw(format!("krilla: {e:?}")))?;
+    Ok((pdf, w, h))
+}

@@ -24,11 +24,13 @@
 //! Not in this slice: annotation mode, PAdES signing and verification, building PDF/A from
 //! scans, automatic blank-area search on PDF pages.
 
+mod copy;
 mod draw;
 mod load;
 mod mdp;
 mod pades;
 mod raster;
+mod scans;
 mod signatures;
 mod stamp;
 mod verify;
@@ -37,10 +39,12 @@ pub mod xmp;
 use egov_core::ErrorCode;
 use serde::{Deserialize, Serialize};
 
+pub use copy::{copy_block_lines, electronic_copy, CopyOptions, ElectronicCopy};
 pub use draw::{mark_block_pdf, MarkBlock};
 pub use load::PdfLimits;
 pub use mdp::docmdp_permission;
-pub use pades::{sign_pdf, PadesOptions, SignedPdf};
+pub use pades::{sign_pdf, PadesOptions, SignatureAppearance, SignedPdf};
+pub use scans::{pdf_from_scans, Conformance, ScanPage, ScansOptions, ScansPdf};
 pub use signatures::{
     verify_signatures, PdfSignature, SignatureKind, SignatureVerifyOptions, SignaturesReport,
 };

@@ -15,8 +15,10 @@ use egov_sign::{DigestAlgorithm, Signer};
 use lopdf::{dictionary, Dictionary, IncrementalDocument, Object, StringFormat};
 use serde::{Deserialize, Serialize};
 
-use super::load::{guarded, load, page_id, Budget, PdfLimits};
+use super::draw::text_block_pdf;
+use super::load::{geometry, guarded, load, page_id, Budget, PdfLimits};
 use super::mdp::docmdp_permission;
+use super::stamp::{import_page_as_form, place, placement_matrix, Corner, Placement};
 use super::PdfError;
 
 /// How to sign a PDF.
@@ -39,10 +41,80 @@ pub struct PadesOptions {
     /// Bytes reserved for the CMS (default: the certificates plus 8 KiB, plus 12 KiB with a
     /// time-stamp).
     pub reserve_bytes: Option<usize>,
+    /// A visible signature (default: invisible, a field with an empty rectangle).
+    pub appearance: Option<SignatureAppearance>,
     /// Limits for the input.
     pub limits: PdfLimits,
 }
 
+/// A visible signature: lines of text (no image, as NĐ 30/2020 Phụ lục I asks of an electronic
+/// copy: the copy form, the copying agency, the signing time) in a box on a page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct SignatureAppearance {
+    /// The page, 1-based (default 1).
+    pub page: u32,
+    /// The lines, top first.
+    pub lines: Vec<String>,
+    /// Text size in points (default 10).
+    pub size_pt: f32,
+    /// The corner of the page as displayed (default top right).
+    pub corner: Corner,
+    /// Distance from the page edges, millimetres (default 10).
+    pub margin_mm: f32,
+}
+
+impl Default for SignatureAppearance {
+    fn default() -> Self {
+        SignatureAppearance {
+            page: 1,
+            lines: Vec::new(),
+            size_pt: 10.0,
+            corner: Corner::TopRight,
+            margin_mm: 10.0,
+        }
+    }
+}
+
+/// The appearance laid out on its page: the text block, its place and orientation.
+struct Layout {
+    page: lopdf::ObjectId,
+    pdf: Vec<u8>,
+    w: f32,
+    h: f32,
+    matrix: [f32; 6],
+    rect: super::RectPt,
+}
+
+fn layout(doc: &lopdf::Document, a: &SignatureAppearance) -> Result<Layout, PdfError> {
+    if a.lines.is_empty() {
+        return Err(PdfError::BadOption {
+            field: "appearance.lines",
+            reason: "a visible signature needs at least one line".into(),
+        });
+    }
+    let page = page_id(doc, a.page)?;
+    let geo = geometry(doc, page, a.page)?;
+    let (pdf, w, h) = text_block_pdf(&a.lines, a.size_pt)?;
+    let (u, v) = place(
+        &Placement::Corner {
+            corner: a.corner,
+            margin_mm: a.margin_mm,
+        },
+        a.page,
+        geo.displayed_size_pt(),
+        (w, h),
+    )?;
+    let (matrix, rect) = placement_matrix(&geo, u, v, h, w);
+    Ok(Layout {
+        page,
+        pdf,
+        w,
+        h,
+        matrix,
+        rect,
+    })
+}
 
 /// A signed PDF.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -109,7 +181,15 @@ pub fn sign_pdf(
             change: "adding a signature",
         });
     }
-    let page = page_id(&doc, 1)?;
+    let visible = opts
+        .appearance
+        .as_ref()
+        .map(|a| layout(&doc, a))
+        .transpose()?;
+    let page = match &visible {
+        Some(l) => l.page,
+        None => page_id(&doc, 1)?,
+    };
     let certs = signer.certificates();
     if certs.is_empty() {
         return Err(PdfError::Sign("the signer gives no certificate".into()));
@@ -124,7 +204,7 @@ pub fn sign_pdf(
 
     let mut inc = IncrementalDocument::create_from(original.to_vec(), doc);
     let field_name = guarded("writing the signature field", || {
-        add_signature(&mut inc, page, reserved, when, opts)
+        add_signature(&mut inc, page, visible.as_ref(), reserved, when, opts)
     })?;
     let mut out = Vec::with_capacity(original.len() + 2 * reserved + 4096);
     inc.save_to(&mut out)
@@ -195,6 +275,7 @@ pub fn sign_pdf(
 fn add_signature(
     inc: &mut IncrementalDocument,
     page: lopdf::ObjectId,
+    visible: Option<&Layout>,
     reserved: usize,
     when: VnDateTime,
     opts: &PadesOptions,
@@ -284,17 +365,46 @@ fn add_signature(
         }
     }
     let sig_id = inc.new_document.add_object(sig);
-    let widget = dictionary! {
+    let mut widget = dictionary! {
         "Type" => "Annot",
         "Subtype" => "Widget",
         "FT" => "Sig",
         "T" => text(&field_name),
         "V" => Object::Reference(sig_id),
         "Rect" => vec![0.into(), 0.into(), 0.into(), 0.into()],
-        // Print (4) and Locked (128): an invisible signature that cannot be moved.
+        // Print (4) and Locked (128): printed with the page, cannot be moved.
         "F" => 132,
         "P" => Object::Reference(page),
     };
+    if let Some(l) = visible {
+        let form = import_page_as_form(&l.pdf, l.w, l.h, &mut inc.new_document)?;
+        // The form is drawn upright on the page as displayed: its matrix is the page rotation.
+        if let Ok(Object::Stream(s)) = inc.new_document.get_object_mut(form) {
+            let m = l.matrix;
+            s.dict.set(
+                "Matrix",
+                vec![
+                    Object::Real(m[0]),
+                    Object::Real(m[1]),
+                    Object::Real(m[2]),
+                    Object::Real(m[3]),
+                    0.into(),
+                    0.into(),
+                ],
+            );
+        }
+        let r = l.rect;
+        widget.set(
+            "Rect",
+            vec![
+                Object::Real(r.x),
+                Object::Real(r.y),
+                Object::Real(r.x + r.w),
+                Object::Real(r.y + r.h),
+            ],
+        );
+        widget.set("AP", dictionary! { "N" => Object::Reference(form) });
+    }
     let widget_id = inc.new_document.add_object(widget);
 
     // Page 1's /Annots gets the widget.

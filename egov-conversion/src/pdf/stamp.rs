@@ -108,7 +108,7 @@ pub struct StampedPdf {
 
 /// The position of the block's top-left corner in displayed coordinates (points from the
 /// top-left of the visible page, y downwards).
-fn place(
+pub(super) fn place(
     placement: &Placement,
     page: u32,
     disp: (f32, f32),
@@ -229,7 +229,13 @@ fn blank_corner(
 /// The matrix that paints the form (x right, y up, `w`×`h` units) upright on the displayed
 /// page with its top-left corner at displayed (u, v) points, honouring `/Rotate` (clockwise),
 /// the CropBox origin and `/UserUnit`. Also returns the block's rectangle in user space.
-fn placement_matrix(g: &PageGeometry, u: f32, v: f32, h: f32, w: f32) -> ([f32; 6], RectPt) {
+pub(super) fn placement_matrix(
+    g: &PageGeometry,
+    u: f32,
+    v: f32,
+    h: f32,
+    w: f32,
+) -> ([f32; 6], RectPt) {
     let s = 1.0 / g.user_unit;
     let (u, v, w, h) = (u * s, v * s, w * s, h * s);
     let [llx, lly, urx, ury] = g.crop;
@@ -318,7 +324,17 @@ fn deep_copy(
 
 /// Imports page 1 of the krilla block PDF into `dst` as a Form XObject; returns its id.
 fn import_block(block: &MarkBlock, dst: &mut Document) -> Result<ObjectId, PdfError> {
-    let src = Document::load_mem(&block.pdf).map_err(|e| PdfError::Draw(e.to_string()))?;
+    import_page_as_form(&block.pdf, block.width_pt, block.height_pt, dst)
+}
+
+/// Imports page 1 of a one-page PDF of `w`×`h` points into `dst` as a Form XObject.
+pub(super) fn import_page_as_form(
+    pdf: &[u8],
+    w: f32,
+    h: f32,
+    dst: &mut Document,
+) -> Result<ObjectId, PdfError> {
+    let src = Document::load_mem(pdf).map_err(|e| PdfError::Draw(e.to_string()))?;
     let pid = page_id(&src, 1)?;
     let page = src
         .get_dictionary(pid)
@@ -343,7 +359,7 @@ fn import_block(block: &MarkBlock, dst: &mut Document) -> Result<ObjectId, PdfEr
     let dict = dictionary! {
         "Type" => "XObject",
         "Subtype" => "Form",
-        "BBox" => vec![0.into(), 0.into(), Object::Real(block.width_pt), Object::Real(block.height_pt)],
+        "BBox" => vec![0.into(), 0.into(), Object::Real(w), Object::Real(h)],
         "Resources" => resources,
     };
     let mut stream = Stream::new(dict, content);

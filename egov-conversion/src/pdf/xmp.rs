@@ -53,7 +53,7 @@ fn descriptions(m: &XmpMark, with_schema: bool) -> String {
         format!(
             "<rdf:Description rdf:about=\"\" xmlns:pdfaExtension=\"http://www.aiim.org/pdfa/ns/extension/\" xmlns:pdfaSchema=\"http://www.aiim.org/pdfa/ns/schema#\" xmlns:pdfaProperty=\"http://www.aiim.org/pdfa/ns/property#\">\n\
              <pdfaExtension:schemas><rdf:Bag>{}</rdf:Bag></pdfaExtension:schemas>\n</rdf:Description>\n",
-            schema_li()
+            schema_li(false)
         )
     } else {
         String::new()
@@ -77,9 +77,17 @@ fn property(name: &str, ty: &str, desc: &str) -> String {
 }
 
 /// The extension schema's `rdf:li` for the egcm namespace.
-fn schema_li() -> String {
+/// The extension schema entry. `declare`: with the `pdfaSchema`/`pdfaProperty` namespace
+/// declarations on the entry itself, for a packet that does not declare them (PDFBox's xmpbox
+/// ignores an entry that redeclares them, so they are left out when the packet has them).
+fn schema_li(declare: bool) -> String {
+    let ns = if declare {
+        " xmlns:pdfaSchema=\"http://www.aiim.org/pdfa/ns/schema#\" xmlns:pdfaProperty=\"http://www.aiim.org/pdfa/ns/property#\""
+    } else {
+        ""
+    };
     format!(
-        "<rdf:li rdf:parseType=\"Resource\" xmlns:pdfaSchema=\"http://www.aiim.org/pdfa/ns/schema#\" xmlns:pdfaProperty=\"http://www.aiim.org/pdfa/ns/property#\"><pdfaSchema:schema>egov conversion mark (NĐ 137/2024/NĐ-CP Điều 4, 5)</pdfaSchema:schema><pdfaSchema:namespaceURI>{NAMESPACE}</pdfaSchema:namespaceURI><pdfaSchema:prefix>{PREFIX}</pdfaSchema:prefix><pdfaSchema:property><rdf:Seq>{}{}{}</rdf:Seq></pdfaSchema:property></rdf:li>",
+        "<rdf:li rdf:parseType=\"Resource\"{ns}><pdfaSchema:schema>egov conversion mark (NĐ 137/2024/NĐ-CP Điều 4, 5)</pdfaSchema:schema><pdfaSchema:namespaceURI>{NAMESPACE}</pdfaSchema:namespaceURI><pdfaSchema:prefix>{PREFIX}</pdfaSchema:prefix><pdfaSchema:property><rdf:Seq>{}{}{}</rdf:Seq></pdfaSchema:property></rdf:li>",
         property("payload", "Text", "Signed conversion-mark payload, the QR text as printed"),
         property("originalLength", "Integer", "Length in bytes of the original file, the prefix the payload's content hash covers"),
         property("page", "Integer", "Page carrying the printed mark, 1-based"),
@@ -110,17 +118,44 @@ pub fn merge(existing: &str, m: &XmpMark) -> Option<String> {
         }
         x.replace_range(b..e + END_MARK.len(), "");
     }
-    let has_schemas = x.find("<pdfaExtension:schemas>").and_then(|s| {
-        x[s..]
-            .find("<rdf:Bag>")
-            .map(|b| s + b + "<rdf:Bag>".len())
-            .filter(|_| !x.contains(NAMESPACE))
-    });
+    // PDFBox's xmpbox (Preflight) registers extension schemas only from an rdf:Description whose
+    // first child is `pdfaExtension:schemas`, before it reads the data: an existing schemas
+    // property inside another description (krilla writes one after its data) is moved into a
+    // description of its own at the top, with this namespace's entry added.
     let mut with_schema = true;
-    if let Some(at) = has_schemas {
-        x.insert_str(at, &schema_li());
-        with_schema = false;
-    } else if x.contains(&format!("<pdfaSchema:namespaceURI>{NAMESPACE}")) {
+    const OPEN: &str = "<pdfaExtension:schemas>";
+    const CLOSE: &str = "</pdfaExtension:schemas>";
+    if let (Some(b), Some(e)) = (x.find(OPEN), x.find(CLOSE)) {
+        if e < b {
+            return None;
+        }
+        let mut schemas = x[b..e + CLOSE.len()].to_owned();
+        if !schemas.contains(NAMESPACE) {
+            let at = schemas.find("<rdf:Bag>")? + "<rdf:Bag>".len();
+            schemas.insert_str(at, &schema_li(false));
+        }
+        let own = x[..b]
+            .rfind("<rdf:Description")
+            .map(|d| {
+                x[d..b].trim_end().ends_with('>') && {
+                    let head = &x[d..b];
+                    !head[head.find('>').unwrap_or(0) + 1..].contains('<')
+                }
+            })
+            .unwrap_or(false);
+        if !own {
+            x.replace_range(b..e + CLOSE.len(), "");
+            let rdf = x.find("<rdf:RDF")?;
+            let at = rdf + x[rdf..].find('>')? + 1;
+            x.insert_str(
+                at,
+                &format!(
+                    "<rdf:Description rdf:about=\"\" xmlns:pdfaExtension=\"http://www.aiim.org/pdfa/ns/extension/\" xmlns:pdfaSchema=\"http://www.aiim.org/pdfa/ns/schema#\" xmlns:pdfaProperty=\"http://www.aiim.org/pdfa/ns/property#\">{schemas}</rdf:Description>\n"
+                ),
+            );
+        } else {
+            x.replace_range(b..e + CLOSE.len(), &schemas);
+        }
         with_schema = false;
     }
     let end = x.rfind("</rdf:RDF>")?;

@@ -16,7 +16,7 @@
 //!   which page carries the mark.
 
 mod decode;
-mod pages;
+pub(crate) mod pages;
 
 use egov_core::{ErrorCode, Finding, Instrument, LegalRef, Outcome};
 use image::GrayImage;

@@ -92,7 +92,12 @@ fn luma(r: u32, g: u32, b: u32) -> u8 {
     u8::try_from((r * 299 + g * 587 + b * 114 + 500) / 1000).unwrap_or(u8::MAX)
 }
 
-fn to_grey(w: u32, h: u32, colour: ColorType, data: DecodingResult) -> Result<GrayImage, String> {
+pub(crate) fn to_grey(
+    w: u32,
+    h: u32,
+    colour: ColorType,
+    data: DecodingResult,
+) -> Result<GrayImage, String> {
     let (wu, hu) = (w as usize, h as usize);
     let px = wu * hu;
     let grey: Vec<u8> = match (colour, data) {

@@ -1,0 +1,548 @@
+//! An electronic copy from scanned pages (paper → data, NĐ 137/2024 Đ4; NĐ 30/2020 Đ25 for the
+//! clerical «sao y» copy): page images — JPEG kept byte for byte (DCTDecode), PNG, every page of
+//! a TIFF — become a PDF/A-2b (or PDF/A-1b) document written by krilla with its PDF/A validator,
+//! one image per page at the scan's own resolution (100 % scale).
+//!
+//! Each page's format facts are findings against NĐ 30/2020 Phụ lục I (outside the seeds,
+//! REQUIREMENTS §3.5 note, rule CONV-05): PDF 1.4 or later, colour, at least 200 dpi. The mark
+//! ([`super::stamp()`]) and the agency's signature ([`super::sign_pdf()`]) are then appended as
+//! incremental updates by [`electronic_copy`].
+
+use std::io::Cursor;
+
+use egov_core::{Finding, Instrument, LegalRef, Outcome};
+use krilla::configure::{Archival, ConfigurationBuilder};
+use krilla::geom::Size;
+use krilla::image::{BitsPerComponent, CustomImage, Image, ImageColorspace};
+use krilla::metadata::{DateTime, Metadata};
+use krilla::page::PageSettings;
+use krilla::{Document, SerializeSettings};
+use serde::{Deserialize, Serialize};
+use tiff::decoder::{Decoder, DecodingResult, Limits};
+use tiff::tags::Tag;
+use tiff::ColorType;
+
+use super::PdfError;
+
+/// The PDF/A conformance of the copy.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Conformance {
+    /// PDF/A-2b (ISO 19005-2, PDF 1.7; the default).
+    #[default]
+    PdfA2b,
+    /// PDF/A-1b (ISO 19005-1, PDF 1.4), for archives that accept only part 1.
+    PdfA1b,
+}
+
+/// How to build the copy.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ScansOptions {
+    /// PDF/A part (default PDF/A-2b).
+    pub conformance: Conformance,
+    /// Resolution assumed for an image that states none (default 200 dpi; reported).
+    pub assume_dpi: f32,
+    /// The document title (XMP `dc:title`), e.g. the document's «số và ký hiệu» and subject.
+    pub title: Option<String>,
+    /// The creation time (default now).
+    pub created: Option<egov_core::VnDateTime>,
+    /// Most pages (default 500).
+    pub max_pages: usize,
+    /// Most pixels per page (default 100 million).
+    pub max_pixels: u64,
+}
+
+impl Default for ScansOptions {
+    fn default() -> Self {
+        ScansOptions {
+            conformance: Conformance::PdfA2b,
+            assume_dpi: 200.0,
+            title: None,
+            created: None,
+            max_pages: 500,
+            max_pixels: 100_000_000,
+        }
+    }
+}
+
+/// One page of the copy, as built.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ScanPage {
+    /// 1-based page number in the copy.
+    pub page: usize,
+    /// Which input and, for a TIFF, which of its pages.
+    pub source: String,
+    /// `jpeg` (kept as is), `png` or `tiff`.
+    pub format: String,
+    /// Pixels.
+    pub width_px: u32,
+    /// Pixels.
+    pub height_px: u32,
+    /// Horizontal resolution used, dots per inch.
+    pub dpi: f32,
+    /// Whether the image stated its resolution (else `assume_dpi` was used).
+    pub dpi_stated: bool,
+    /// Whether the image is in colour (not grey or bilevel).
+    pub colour: bool,
+}
+
+/// The copy before marking and signing.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ScansPdf {
+    /// The PDF/A file.
+    #[serde(skip)]
+    pub pdf: Vec<u8>,
+    /// Its conformance.
+    pub conformance: Conformance,
+    /// Every page.
+    pub pages: Vec<ScanPage>,
+    /// Findings on the format (NĐ 30/2020 Phụ lục I).
+    pub findings: Vec<Finding>,
+}
+
+#[derive(Clone, Hash)]
+struct Raw {
+    data: std::sync::Arc<Vec<u8>>,
+    w: u32,
+    h: u32,
+    rgb: bool,
+}
+
+impl CustomImage for Raw {
+    fn color_channel(&self) -> &[u8] {
+        &self.data
+    }
+    fn alpha_channel(&self) -> Option<&[u8]> {
+        None
+    }
+    fn bits_per_component(&self) -> BitsPerComponent {
+        BitsPerComponent::Eight
+    }
+    fn size(&self) -> (u32, u32) {
+        (self.w, self.h)
+    }
+    fn icc_profile(&self) -> Option<&[u8]> {
+        None
+    }
+    fn color_space(&self) -> ImageColorspace {
+        if self.rgb {
+            ImageColorspace::Rgb
+        } else {
+            ImageColorspace::Luma
+        }
+    }
+}
+
+struct Decoded {
+    image: Image,
+    format: &'static str,
+    w: u32,
+    h: u32,
+    dpi: Option<f32>,
+    colour: bool,
+}
+
+fn bad(source: &str, why: impl std::fmt::Display) -> PdfError {
+    PdfError::BadOption {
+        field: "pages",
+        reason: format!("{source}: {why}"),
+    }
+}
+
+/// JPEG: size, components and JFIF density from the markers (the data is embedded unchanged).
+fn jpeg_facts(b: &[u8]) -> Option<(u32, u32, u8, Option<f32>)> {
+    let mut i = 2;
+    let mut dpi = None;
+    while i + 4 <= b.len() {
+        if b[i] != 0xff {
+            return None;
+        }
+        let marker = b[i + 1];
+        let len = usize::from(u16::from_be_bytes([b[i + 2], b[i + 3]]));
+        let seg = b.get(i + 4..i + 2 + len)?;
+        if marker == 0xe0 && seg.starts_with(b"JFIF\0") && seg.len() >= 12 {
+            let x = f32::from(u16::from_be_bytes([seg[8], seg[9]]));
+            dpi = match seg[7] {
+                1 if x > 0.0 => Some(x),
+                2 if x > 0.0 => Some(x * 2.54),
+                _ => None,
+            };
+        }
+        if matches!(marker, 0xc0..=0xcf) && !matches!(marker, 0xc4 | 0xc8 | 0xcc) && seg.len() >= 6
+        {
+            let h = u32::from(u16::from_be_bytes([seg[1], seg[2]]));
+            let w = u32::from(u16::from_be_bytes([seg[3], seg[4]]));
+            return Some((w, h, seg[5], dpi));
+        }
+        i += 2 + len;
+    }
+    None
+}
+
+/// PNG: size, colour type and pHYs density.
+fn png_facts(b: &[u8]) -> Option<(u32, u32, u8, Option<f32>)> {
+    let w = u32::from_be_bytes(b.get(16..20)?.try_into().ok()?);
+    let h = u32::from_be_bytes(b.get(20..24)?.try_into().ok()?);
+    let colour_type = *b.get(25)?;
+    let mut i = 8;
+    let mut dpi = None;
+    while i + 8 <= b.len() {
+        let len = u32::from_be_bytes(b[i..i + 4].try_into().ok()?) as usize;
+        let kind = &b[i + 4..i + 8];
+        if kind == b"pHYs" {
+            let d = b.get(i + 8..i + 17)?;
+            let ppm = u32::from_be_bytes(d[0..4].try_into().ok()?);
+            if d[8] == 1 && ppm > 0 {
+                dpi = Some(ppm as f32 * 0.0254);
+            }
+        }
+        if kind == b"IDAT" {
+            break;
+        }
+        i = i.checked_add(12 + len)?;
+    }
+    Some((w, h, colour_type, dpi))
+}
+
+fn tiff_pages(
+    bytes: &[u8],
+    source: &str,
+    opts: &ScansOptions,
+    room: usize,
+) -> Result<Vec<Decoded>, PdfError> {
+    let mut limits = Limits::default();
+    limits.decoding_buffer_size =
+        usize::try_from(opts.max_pixels.saturating_mul(8)).unwrap_or(usize::MAX);
+    let mut dec = Decoder::new(Cursor::new(bytes))
+        .map_err(|e| bad(source, e))?
+        .with_limits(limits);
+    let mut out = Vec::new();
+    loop {
+        let n = out.len() + 1;
+        if out.len() >= room {
+            return Err(PdfError::TooManyPages {
+                count: opts.max_pages + 1,
+                limit: opts.max_pages,
+            });
+        }
+        let where_ = format!("{source} page {n}");
+        let (w, h) = dec.dimensions().map_err(|e| bad(&where_, e))?;
+        if u64::from(w) * u64::from(h) > opts.max_pixels {
+            return Err(bad(
+                &where_,
+                format!("{w}×{h} pixels is more than {}", opts.max_pixels),
+            ));
+        }
+        let x_res = match dec.get_tag(Tag::XResolution) {
+            Ok(tiff::decoder::ifd::Value::Rational(n, d)) if d > 0 => Some(n as f32 / d as f32),
+            Ok(v) => v.into_f32().ok(),
+            Err(_) => None,
+        };
+        let dpi = x_res.and_then(
+            |x| match dec.get_tag_u32(Tag::ResolutionUnit).unwrap_or(2) {
+                3 => Some(x * 2.54),
+                2 => Some(x),
+                _ => None,
+            },
+        );
+        let colour_type = dec.colortype().map_err(|e| bad(&where_, e))?;
+        let data = dec.read_image().map_err(|e| bad(&where_, e))?;
+        let (pixels, rgb) = match (colour_type, data) {
+            (ColorType::RGB(8), DecodingResult::U8(v)) => (v, true),
+            (ColorType::RGBA(8), DecodingResult::U8(v)) => (
+                v.chunks_exact(4).flat_map(|c| [c[0], c[1], c[2]]).collect(),
+                true,
+            ),
+            (ColorType::RGB(16), DecodingResult::U16(v)) => {
+                (v.iter().map(|p| (p >> 8) as u8).collect(), true)
+            }
+            (c, d) => {
+                let g = crate::scan::pages::to_grey(w, h, c, d).map_err(|e| bad(&where_, e))?;
+                (g.into_raw(), false)
+            }
+        };
+        let need = (w as usize) * (h as usize) * if rgb { 3 } else { 1 };
+        if pixels.len() < need {
+            return Err(bad(&where_, "fewer pixels than its size"));
+        }
+        let image = Image::from_custom(
+            Raw {
+                data: std::sync::Arc::new(pixels[..need].to_vec()),
+                w,
+                h,
+                rgb,
+            },
+            false,
+        )
+        .map_err(|e| bad(&where_, e))?;
+        out.push(Decoded {
+            image,
+            format: "tiff",
+            w,
+            h,
+            dpi,
+            colour: rgb,
+        });
+        if !dec.more_images() {
+            break;
+        }
+        dec.next_image()
+            .map_err(|e| bad(&format!("{source} page {}", n + 1), e))?;
+    }
+    Ok(out)
+}
+
+fn decode(
+    bytes: &[u8],
+    source: &str,
+    opts: &ScansOptions,
+    room: usize,
+) -> Result<Vec<Decoded>, PdfError> {
+    if bytes.starts_with(&[0xff, 0xd8]) {
+        let (w, h, comps, dpi) =
+            jpeg_facts(bytes).ok_or_else(|| bad(source, "not a readable JPEG"))?;
+        if u64::from(w) * u64::from(h) > opts.max_pixels {
+            return Err(bad(
+                source,
+                format!("{w}×{h} pixels is more than {}", opts.max_pixels),
+            ));
+        }
+        let image = Image::from_jpeg(bytes.to_vec().into(), false).map_err(|e| bad(source, e))?;
+        return Ok(vec![Decoded {
+            image,
+            format: "jpeg",
+            w,
+            h,
+            dpi,
+            colour: comps >= 3,
+        }]);
+    }
+    if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
+        let (w, h, colour_type, dpi) =
+            png_facts(bytes).ok_or_else(|| bad(source, "not a readable PNG"))?;
+        if u64::from(w) * u64::from(h) > opts.max_pixels {
+            return Err(bad(
+                source,
+                format!("{w}×{h} pixels is more than {}", opts.max_pixels),
+            ));
+        }
+        let image = Image::from_png(bytes.to_vec().into(), false).map_err(|e| bad(source, e))?;
+        return Ok(vec![Decoded {
+            image,
+            format: "png",
+            w,
+            h,
+            dpi,
+            colour: matches!(colour_type, 2 | 3 | 6),
+        }]);
+    }
+    if bytes.starts_with(b"II*\0") || bytes.starts_with(b"MM\0*") {
+        return tiff_pages(bytes, source, opts, room);
+    }
+    Err(bad(source, "not a JPEG, PNG or TIFF image"))
+}
+
+fn krilla_date(t: egov_core::VnDateTime) -> DateTime {
+    use chrono::{Datelike, Timelike};
+    let n = t.naive_local();
+    DateTime::new(u16::try_from(n.year()).unwrap_or(2026))
+        .month(n.month() as u8)
+        .day(n.day() as u8)
+        .hour(n.hour() as u8)
+        .minute(n.minute() as u8)
+        .second(n.second() as u8)
+        .utc_offset_hour(7)
+        .utc_offset_minute(0)
+}
+
+/// Builds the PDF/A copy of `images` (each `(name, bytes)`: JPEG, PNG or TIFF, in page order).
+///
+/// Errors: [`PdfError::BadOption`] naming the input that is not a readable image or is too
+/// large, [`PdfError::TooManyPages`], [`PdfError::Draw`] when krilla's PDF/A validator refuses
+/// the result.
+pub fn pdf_from_scans(
+    images: &[(String, Vec<u8>)],
+    opts: &ScansOptions,
+) -> Result<ScansPdf, PdfError> {
+    if images.is_empty() {
+        return Err(PdfError::BadOption {
+            field: "pages",
+            reason: "no page image given".into(),
+        });
+    }
+    if !(opts.assume_dpi >= 50.0 && opts.assume_dpi <= 2400.0) {
+        return Err(PdfError::BadOption {
+            field: "assume_dpi",
+            reason: format!("{} is outside 50–2400", opts.assume_dpi),
+        });
+    }
+    let archival = match opts.conformance {
+        Conformance::PdfA2b => Archival::A2_B,
+        Conformance::PdfA1b => Archival::A1_B,
+    };
+    let configuration = ConfigurationBuilder::new()
+        .with_archival_validator(archival)
+        .finish()
+        .map_err(|e| PdfError::Draw(format!("krilla configuration: {e:?}")))?;
+    let settings = SerializeSettings {
+        configuration,
+        // Scans are images: no structure to tag (PDF/A level b needs none).
+        enable_tagging: false,
+        ..Default::default()
+    };
+    let mut doc = Document::new_with(settings);
+    let created = opts.created.unwrap_or_else(egov_sign::chain::now);
+    let mut meta = Metadata::new()
+        .language("vi".into())
+        .creator("egov (electronic copy from scans)".into())
+        .producer("egov with krilla".into())
+        .creation_date(krilla_date(created));
+    if let Some(t) = &opts.title {
+        meta = meta.title(t.clone());
+    }
+    doc.set_metadata(meta);
+    let mut pages = Vec::new();
+    for (name, bytes) in images {
+        let room = opts.max_pages.saturating_sub(pages.len());
+        if room == 0 {
+            return Err(PdfError::TooManyPages {
+                count: pages.len() + 1,
+                limit: opts.max_pages,
+            });
+        }
+        let decoded = decode(bytes, name, opts, room)?;
+        let multi = decoded.len() > 1;
+        for (i, d) in decoded.into_iter().enumerate() {
+            let dpi = d.dpi.filter(|x| (10.0..=10_000.0).contains(x));
+            let used = dpi.unwrap_or(opts.assume_dpi);
+            let (wpt, hpt) = (d.w as f32 * 72.0 / used, d.h as f32 * 72.0 / used);
+            let size = Size::from_wh(wpt, hpt).ok_or_else(|| bad(name, "empty image"))?;
+            let settings = PageSettings::from_wh(wpt, hpt)
+                .ok_or_else(|| bad(name, format!("page of {wpt}×{hpt} pt")))?;
+            let mut page = doc.start_page_with(settings);
+            let mut s = page.surface();
+            s.draw_image(d.image, size);
+            s.finish();
+            page.finish();
+            pages.push(ScanPage {
+                page: pages.len() + 1,
+                source: if multi {
+                    format!("{name} page {}", i + 1)
+                } else {
+                    name.clone()
+                },
+                format: d.format.into(),
+                width_px: d.w,
+                height_px: d.h,
+                dpi: used,
+                dpi_stated: dpi.is_some(),
+                colour: d.colour,
+            });
+        }
+    }
+    let pdf = doc
+        .finish()
+        .map_err(|e| PdfError::Draw(format!("krilla PDF/A: {e}")))?;
+    let findings = format_findings(&pages, opts.conformance);
+    Ok(ScansPdf {
+        pdf,
+        conformance: opts.conformance,
+        pages,
+        findings,
+    })
+}
+
+/// NĐ 30/2020 Phụ lục I (electronic copy format): PDF 1.4 or later, colour, at least 200 dpi.
+fn format_findings(pages: &[ScanPage], c: Conformance) -> Vec<Finding> {
+    let basis = || LegalRef::article(Instrument::Nd30_2020, 25);
+    let mut out = Vec::new();
+    let version = match c {
+        Conformance::PdfA2b => "PDF 1.7 (PDF/A-2b)",
+        Conformance::PdfA1b => "PDF 1.4 (PDF/A-1b)",
+    };
+    out.push(Finding::new(
+        "CONV-05",
+        basis(),
+        Outcome::Pass,
+        format!("electronic copy format: {version}, PDF 1.4 or later"),
+        format!("định dạng bản sao điện tử: {version}, từ PDF 1.4 trở lên"),
+    ));
+    let low: Vec<String> = pages
+        .iter()
+        .filter(|p| p.dpi + 0.5 < 200.0)
+        .map(|p| format!("{} ({:.0} dpi)", p.page, p.dpi))
+        .collect();
+    out.push(if low.is_empty() {
+        Finding::new(
+            "CONV-05",
+            basis(),
+            Outcome::Pass,
+            "every page is at least 200 dpi",
+            "mọi trang có độ phân giải từ 200 dpi trở lên",
+        )
+    } else {
+        Finding::new(
+            "CONV-05",
+            basis(),
+            Outcome::Fail,
+            format!(
+                "pages below the 200 dpi an electronic copy needs: {}",
+                low.join(", ")
+            ),
+            format!(
+                "trang có độ phân giải dưới mức tối thiểu 200 dpi của bản sao điện tử: {}",
+                low.join(", ")
+            ),
+        )
+    });
+    let assumed: Vec<String> = pages
+        .iter()
+        .filter(|p| !p.dpi_stated)
+        .map(|p| p.page.to_string())
+        .collect();
+    if !assumed.is_empty() {
+        out.push(Finding::new(
+            "CONV-05",
+            basis(),
+            Outcome::Warning,
+            format!(
+                "pages whose image states no resolution (the assumed resolution sets their size): {}",
+                assumed.join(", ")
+            ),
+            format!(
+                "trang có ảnh không ghi độ phân giải (kích thước trang theo độ phân giải giả định): {}",
+                assumed.join(", ")
+            ),
+        ));
+    }
+    let grey: Vec<String> = pages
+        .iter()
+        .filter(|p| !p.colour)
+        .map(|p| p.page.to_string())
+        .collect();
+    out.push(if grey.is_empty() {
+        Finding::new(
+            "CONV-05",
+            basis(),
+            Outcome::Pass,
+            "every page is in colour",
+            "mọi trang ở chế độ màu",
+        )
+    } else {
+        Finding::new(
+            "CONV-05",
+            basis(),
+            Outcome::Fail,
+            format!(
+                "pages scanned in grey or black and white, not colour: {}",
+                grey.join(", ")
+            ),
+            format!(
+                "trang được quét đen trắng hoặc thang xám, không ở chế độ màu: {}",
+                grey.join(", ")
+            ),
+        )
+    });
+    out
+}
