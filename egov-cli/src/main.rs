@@ -18,6 +18,8 @@ mod mark;
 #[cfg(feature = "pdf")]
 mod mark_pdf;
 mod output;
+#[cfg(feature = "pdf")]
+mod pdf_sign;
 mod platform;
 mod trust;
 
@@ -108,6 +110,11 @@ enum Command {
     /// Conversion marks paper ↔ data message (NĐ 137/2024 Đ4, Đ5): stamp and verify.
     #[command(subcommand)]
     Mark(Box<mark::MarkCommand>),
+    /// PAdES digital signatures on PDF files (NĐ 30/2020 Đ25, QĐ 28/2018/QĐ-TTg Đ6.1): sign
+    /// with a PEM key, a PKCS#12 file or a PKCS#11 token; verify every signature.
+    #[cfg(feature = "pdf")]
+    #[command(subcommand)]
+    Pdf(Box<pdf_sign::PdfCommand>),
     /// Generate an Ed25519 signing key for conversion marks.
     Keygen(mark::KeygenArgs),
     /// Platform size classes: count active users, classify, report (NĐ 137/2024 Đ15–20).
@@ -177,6 +184,8 @@ fn run(command: Command, as_json: bool) -> ExitCode {
         }),
         Command::Workday { date, calendar } => commands::workday(&date, calendar.as_deref()),
         Command::Mark(cmd) => mark::run(*cmd),
+        #[cfg(feature = "pdf")]
+        Command::Pdf(cmd) => pdf_sign::run(*cmd),
         Command::Keygen(args) => mark::keygen(&args),
         Command::Platform(cmd) => platform::run(*cmd),
         Command::Trust { command } => trust::run(*command),

@@ -173,7 +173,7 @@ pub fn run(cmd: PdfCommand) -> CmdResult {
     }
 }
 
-fn pick(lang: Lang, vi: String, en: String) -> String {
+pub(crate) fn pick(lang: Lang, vi: String, en: String) -> String {
     match lang {
         Lang::Vi => vi,
         Lang::En => en,
@@ -188,14 +188,14 @@ fn usage(lang: Lang, code: &str, vi: &str, en: &str) -> CmdResult {
 }
 
 /// A PDF error with its stable code; the message in the chosen language.
-fn pdf_error(lang: Lang, path: &Path, e: &PdfError) -> CmdResult {
+pub(crate) fn pdf_error(lang: Lang, path: &Path, e: &PdfError) -> CmdResult {
     let vi = match e {
         PdfError::TooLarge { size, limit } => {
             format!("tệp PDF {size} byte, lớn hơn giới hạn {limit} byte")
         }
         PdfError::Parse(why) => format!("không đọc được tệp PDF ({why})"),
         PdfError::Encrypted(why) => format!(
-            "tệp PDF đã được mã hóa ({why}); egov không đóng dấu và không đọc tệp mã hóa: đề nghị chủ sở hữu giải mã trước"
+            "tệp PDF đã được mã hóa ({why}); egov không đóng dấu, không ký số và không đọc tệp mã hóa: đề nghị chủ sở hữu giải mã trước"
         ),
         PdfError::XrefDamaged(why) => format!(
             "bảng tham chiếu chéo (xref) của tệp PDF bị hỏng ({why}); bản cập nhật gia tăng không nối được vào bản gốc: sửa tệp trước (ví dụ bằng qpdf)"
@@ -239,6 +239,13 @@ fn pdf_error(lang: Lang, path: &Path, e: &PdfError) -> CmdResult {
         PdfError::TimeLimit { stage, limit_ms } => {
             format!("vượt thời gian cho phép {limit_ms} ms ({stage})")
         }
+        PdfError::Sign(why) => format!(
+            "không ký số được tệp PDF ({why}): kiểm tra khóa, chứng thư số và dịch vụ cấp dấu thời gian"
+        ),
+        PdfError::Locked { permission, change } => format!(
+            "tài liệu đã được chứng nhận bằng chữ ký chứng nhận với quyền DocMDP P={permission}, không cho phép {}; thay đổi sẽ làm mất hiệu lực chứng nhận",
+            locked_change_vi(change)
+        ),
         PdfError::Internal(stage) => format!(
             "lỗi nội bộ khi {stage} (tệp đầu vào gây lỗi trong thư viện PDF; xin báo lỗi)"
         ),
@@ -250,11 +257,19 @@ fn pdf_error(lang: Lang, path: &Path, e: &PdfError) -> CmdResult {
     }
 }
 
+/// The change a DocMDP permission forbids, in Vietnamese (the library names it in English).
+fn locked_change_vi(change: &str) -> String {
+    match change {
+        "adding a signature" => "thêm chữ ký".to_owned(),
+        other => other.to_owned(),
+    }
+}
+
 fn pt_to_mm(pt: f32) -> f32 {
     pt * 25.4 / 72.0
 }
 
-fn io_error(
+pub(crate) fn io_error(
     lang: Lang,
     code: &str,
     what_vi: &str,
@@ -272,7 +287,7 @@ fn io_error(
     }
 }
 
-fn exists_error(lang: Lang, path: &Path) -> CmdResult {
+pub(crate) fn exists_error(lang: Lang, path: &Path) -> CmdResult {
     CmdResult::Error {
         code: "io.exists".to_owned(),
         message: pick(
@@ -291,13 +306,13 @@ fn exists_error(lang: Lang, path: &Path) -> CmdResult {
 
 /// An output file written through a temporary file beside it, renamed into place when whole;
 /// an existing file is replaced only with `--force`.
-struct Output {
+pub(crate) struct Output {
     tmp: tempfile::NamedTempFile,
     path: PathBuf,
     force: bool,
 }
 
-fn create(lang: Lang, path: &Path, force: bool) -> Result<Output, CmdResult> {
+pub(crate) fn create(lang: Lang, path: &Path, force: bool) -> Result<Output, CmdResult> {
     if !force && path.symlink_metadata().is_ok() {
         return Err(exists_error(lang, path));
     }
@@ -319,7 +334,7 @@ fn create(lang: Lang, path: &Path, force: bool) -> Result<Output, CmdResult> {
 
 impl Output {
     /// Writes `bytes` and puts the file in place (dropping an `Output` removes the temporary).
-    fn finish(mut self, lang: Lang, bytes: &[u8]) -> Result<(), CmdResult> {
+    pub(crate) fn finish(mut self, lang: Lang, bytes: &[u8]) -> Result<(), CmdResult> {
         let path = self.path;
         let write_error =
             |e: &dyn std::fmt::Display| io_error(lang, "io.write", "ghi", "write", &path, e);
@@ -490,7 +505,7 @@ fn outcome_text(o: Outcome, lang: Lang) -> &'static str {
 }
 
 /// `[OUTCOME] RULE (basis): message`.
-fn finding_line(f: &Finding, lang: Lang) -> String {
+pub(crate) fn finding_line(f: &Finding, lang: Lang) -> String {
     let (basis, message) = match lang {
         Lang::Vi => (f.basis.to_string_vi(), &f.message_vi),
         Lang::En => (f.basis.to_string(), &f.message),

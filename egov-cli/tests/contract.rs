@@ -629,6 +629,75 @@ fn pdf_cases(d: &std::path::Path, k: &str, t: &str) -> Vec<(&'static str, Vec<St
             2,
         ),
     ]
+    .into_iter()
+    .chain(pdf_sign_cases(d))
+    .collect()
+}
+
+/// `egov pdf sign|verify` (feature `pdf`): a key that cannot be opened or a refused PDF exits
+/// 1, a file without a valid signature exits 1; a missing file or an existing output exits 2.
+#[cfg(feature = "pdf")]
+fn pdf_sign_cases(d: &std::path::Path) -> Vec<(&'static str, Vec<String>, i32)> {
+    let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+    let original = td("pdf/libreoffice-6-4-writer-multilang.pdf");
+    let encrypted = td("pdf/libreoffice-writer-user-password-encrypted.pdf");
+    let root_ca = td("pki/root-ca.pem");
+    let signed = d.join("contract.signed.pdf").display().to_string();
+    let resigned = d.join("contract.resigned.pdf").display().to_string();
+    let sign = |input: &str, out: &str, key: &str, force: bool| {
+        let mut a = s(&[
+            "pdf",
+            "sign",
+            input,
+            "--out",
+            out,
+            "--key",
+            key,
+            "--cert",
+            &td("pki/signer-rsa.pem"),
+            "--at",
+            "2026-03-02T09:15:00+07:00",
+        ]);
+        if force {
+            a.push("--force".to_owned());
+        }
+        a
+    };
+    let rsa = td("pki/signer-rsa.key");
+    let o = run(&sign(&original, &signed, &rsa, true), Stdio::piped());
+    assert_eq!(o.status.code(), Some(0), "{o:?}");
+    vec![
+        ("pdf sign", sign(&original, &resigned, &rsa, true), 0),
+        ("pdf sign", sign(&encrypted, &resigned, &rsa, true), 1),
+        (
+            "pdf sign",
+            sign(&original, &resigned, &td("pki/signer-ec.key"), true),
+            1,
+        ),
+        (
+            "pdf sign",
+            sign("/nonexistent/in.pdf", &resigned, &rsa, true),
+            2,
+        ),
+        ("pdf sign", sign(&original, &signed, &rsa, false), 2),
+        (
+            "pdf sign",
+            s(&["pdf", "sign", &original, "--out", &resigned]),
+            2,
+        ),
+        (
+            "pdf verify",
+            s(&["pdf", "verify", &signed, "--anchors", &root_ca]),
+            0,
+        ),
+        (
+            "pdf verify",
+            s(&["pdf", "verify", &original, "--anchors", &root_ca]),
+            1,
+        ),
+        ("pdf verify", s(&["pdf", "verify", &encrypted]), 1),
+        ("pdf verify", s(&["pdf", "verify", "/nonexistent/s.pdf"]), 2),
+    ]
 }
 
 #[test]

@@ -1,0 +1,951 @@
+//! `egov pdf sign|verify`: PAdES digital signatures on PDF files (the agency's signature of
+//! NĐ 30/2020 Đ25 on an electronic copy, NĐ 137/2024 Đ4.1.b–c on a conversion; QĐ 28/2018/QĐ-TTg
+//! Đ6.1 authenticity and integrity) as glue over `egov_conversion::pdf::{sign_pdf,
+//! verify_signatures}` and the signers of egov-sign (a PEM key, a PKCS#12 file or a PKCS#11
+//! token). Presentation only: whether a signature holds, and every finding, is the library's
+//! answer; no rule of law lives here.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+use clap::{ArgGroup, Args, Subcommand};
+use egov_conversion::pdf::{
+    self, PadesOptions, PdfSignature, SignatureKind, SignatureVerifyOptions, SignaturesReport,
+    SignedPdf,
+};
+use egov_core::VnDateTime;
+use egov_sign::cms::{self, CmsFailure, Timestamp};
+use egov_sign::pkcs11::{Pkcs11Config, Pkcs11Signer};
+use egov_sign::{
+    ChainStatus, DigestAlgorithm, KeyError, KeyPairSigner, SignerCertificate, TimeSource,
+    TimeStamper, TrustAnchors,
+};
+use serde_json::json;
+use x509_cert::der::{Decode, Encode};
+use x509_cert::Certificate;
+
+use crate::edxml::Lang;
+use crate::mark::{coded, now, read};
+use crate::mark_pdf::{create, exists_error, finding_line, pdf_error, pick};
+use crate::output::CmdResult;
+
+/// `egov pdf` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum PdfCommand {
+    /// Sign a PDF with a PAdES signature (PAdES-B-B; B-T with --tsa-command), appended as an
+    /// incremental update: the original bytes stay the file's prefix.
+    Sign(Box<SignArgs>),
+    /// Verify every signature and document time-stamp of a PDF: intact, certificate chain to
+    /// the given anchors, the time checked and its source, the revision covered and the
+    /// revisions appended after it.
+    Verify(VerifyArgs),
+}
+
+/// `egov pdf sign`: exactly one key source, --p12, --key with --cert, or --pkcs11-module.
+#[derive(Debug, Args)]
+#[command(group(
+    ArgGroup::new("key_source")
+        .required(true)
+        .args(["p12", "key", "pkcs11_module"])
+))]
+#[command(group(ArgGroup::new("p12_password").args(["password_env", "password_file"])))]
+pub struct SignArgs {
+    /// The PDF to sign (not encrypted).
+    input: PathBuf,
+    /// Where to write the signed PDF (written whole through a temporary file, then renamed).
+    #[arg(long)]
+    out: PathBuf,
+    /// Replace OUT if it exists.
+    #[arg(long)]
+    force: bool,
+    /// The signer's key and certificate chain in a PKCS#12 file (.p12/.pfx), with its password
+    /// from --password-env or --password-file (never on the command line).
+    #[arg(long, value_name = "FILE", requires = "p12_password")]
+    p12: Option<PathBuf>,
+    /// The environment variable holding the PKCS#12 password.
+    #[arg(long, value_name = "VAR", requires = "p12")]
+    password_env: Option<String>,
+    /// A file holding the PKCS#12 password (one trailing line break is ignored).
+    #[arg(long, value_name = "FILE", requires = "p12")]
+    password_file: Option<PathBuf>,
+    /// The signer's PKCS#8 private key (PEM), RSA or ECDSA P-256/P-384, with --cert.
+    #[arg(long, value_name = "KEY.pem", requires = "cert")]
+    key: Option<PathBuf>,
+    /// The signer's certificate, then any intermediates (PEM); with --key, or with
+    /// --pkcs11-module instead of the certificate stored on the token.
+    #[arg(long, value_name = "CHAIN.pem", conflicts_with = "p12")]
+    cert: Option<PathBuf>,
+    /// The token vendor's PKCS#11 module (a USB token or HSM: the key never leaves it), with
+    /// --pin-env.
+    #[arg(long, value_name = "MODULE.so", requires = "pin_env")]
+    pkcs11_module: Option<PathBuf>,
+    /// The token's label (default: the only token present).
+    #[arg(long, value_name = "LABEL", requires = "pkcs11_module")]
+    token: Option<String>,
+    /// The token's slot id.
+    #[arg(long, value_name = "N", requires = "pkcs11_module")]
+    slot: Option<u64>,
+    /// The private key's label on the token (default: the token's only key).
+    #[arg(long, value_name = "LABEL", requires = "pkcs11_module")]
+    key_label: Option<String>,
+    /// The private key's id on the token (CKA_ID), hexadecimal.
+    #[arg(long, value_name = "HEX", requires = "pkcs11_module")]
+    key_id: Option<String>,
+    /// The environment variable holding the token's user PIN (empty for a PIN pad).
+    #[arg(long, value_name = "VAR", requires = "pkcs11_module")]
+    pin_env: Option<String>,
+    /// /Reason of the signature (e.g. «Sao từ văn bản giấy»).
+    #[arg(long)]
+    reason: Option<String>,
+    /// /Location of the signature (e.g. «Hà Nội»).
+    #[arg(long)]
+    location: Option<String>,
+    /// /ContactInfo of the signature.
+    #[arg(long)]
+    contact: Option<String>,
+    /// The signature field's name (default Signature1, Signature2, … the first free).
+    #[arg(long)]
+    field: Option<String>,
+    /// The signing time the signer claims (/M), ISO 8601 with offset (default: now). Not
+    /// independent evidence: a signature time-stamp (--tsa-command) is.
+    #[arg(long)]
+    at: Option<String>,
+    /// A shell command that answers an RFC 3161 time-stamp request (PAdES-B-T): run with
+    /// `sh -c`, the request (DER) on its standard input, the response (DER) on its standard
+    /// output; e.g. `curl -s -H 'Content-Type: application/timestamp-query' --data-binary @-
+    /// https://tsa.example`.
+    #[arg(long, value_name = "COMMAND")]
+    tsa_command: Option<String>,
+    /// Language of the text output.
+    #[arg(long, value_enum, default_value_t = Lang::Vi)]
+    lang: Lang,
+}
+
+/// `egov pdf verify`.
+#[derive(Debug, Args)]
+pub struct VerifyArgs {
+    /// The signed PDF.
+    file: PathBuf,
+    /// Trust anchors: PEM root certificates (the CAs' and the time-stamping authorities'; the
+    /// caller's to obtain from the issuing authority). Repeatable. Without them every
+    /// signature is checked, but not who issued its certificate.
+    #[arg(long, value_name = "ROOTS.pem")]
+    anchors: Vec<PathBuf>,
+    /// Check certificates at this time, ISO 8601 with offset (default, per signature: its
+    /// time-stamp, else the time the signer claims, else now).
+    #[arg(long)]
+    at: Option<String>,
+    /// Language of the text output.
+    #[arg(long, value_enum, default_value_t = Lang::Vi)]
+    lang: Lang,
+}
+
+/// Runs an `egov pdf` subcommand.
+pub fn run(cmd: PdfCommand) -> CmdResult {
+    let r = match cmd {
+        PdfCommand::Sign(a) => sign_cmd(&a),
+        PdfCommand::Verify(a) => verify_cmd(&a),
+    };
+    match r {
+        Ok(r) | Err(r) => r,
+    }
+}
+
+fn usage_error(lang: Lang, code: &str, vi: String, en: String) -> CmdResult {
+    CmdResult::Error {
+        code: code.to_owned(),
+        message: pick(lang, vi, en),
+    }
+}
+
+/// A key or certificate that cannot be used: its stable code (`sign.key.pkcs12`, …), exit 1.
+fn key_error(lang: Lang, source: &str, e: &KeyError) -> CmdResult {
+    CmdResult::Error {
+        code: e.code().to_owned(),
+        message: format!("{source}: {}", pick(lang, e.message_vi(), e.to_string())),
+    }
+}
+
+/// The value of an environment variable named on the command line (a password, a PIN).
+fn secret_from_env(lang: Lang, code: &str, flag: &str, var: &str) -> Result<String, CmdResult> {
+    std::env::var(var).map_err(|e| {
+        usage_error(
+            lang,
+            code,
+            format!("{flag} {var}: biến môi trường chưa được đặt hoặc không phải UTF-8 ({e})"),
+            format!("{flag} {var}: the environment variable is not set or not UTF-8 ({e})"),
+        )
+    })
+}
+
+fn password(lang: Lang, a: &SignArgs) -> Result<String, CmdResult> {
+    if let Some(var) = &a.password_env {
+        return secret_from_env(lang, "usage.password", "--password-env", var);
+    }
+    let Some(path) = &a.password_file else {
+        // clap requires one of them with --p12.
+        return Ok(String::new());
+    };
+    let bytes = read(path)?;
+    let mut text = String::from_utf8(bytes).map_err(|_| {
+        usage_error(
+            lang,
+            "usage.password",
+            format!("{}: mật khẩu không phải văn bản UTF-8", path.display()),
+            format!("{}: the password is not UTF-8 text", path.display()),
+        )
+    })?;
+    if text.ends_with('\n') {
+        text.pop();
+        if text.ends_with('\r') {
+            text.pop();
+        }
+    }
+    Ok(text)
+}
+
+fn hex_decode(s: &str) -> Option<Vec<u8>> {
+    let s: String = s.chars().filter(|c| *c != ':' && *c != ' ').collect();
+    if s.is_empty() || !s.len().is_multiple_of(2) {
+        return None;
+    }
+    (0..s.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(s.get(i..i + 2)?, 16).ok())
+        .collect()
+}
+
+/// PEM certificates (signer first) as DER.
+fn pem_chain(lang: Lang, path: &Path) -> Result<Vec<Vec<u8>>, CmdResult> {
+    let pem = read(path)?;
+    Certificate::load_pem_chain(&pem)
+        .map_err(|e| e.to_string())
+        .and_then(|certs| {
+            certs
+                .iter()
+                .map(|c| c.to_der().map_err(|e| e.to_string()))
+                .collect::<Result<Vec<_>, _>>()
+        })
+        .map_err(|e| {
+            key_error(
+                lang,
+                &path.display().to_string(),
+                &KeyError::Certificates(e),
+            )
+        })
+}
+
+/// The signer the command line names, and how to describe where its key is.
+fn signer(
+    lang: Lang,
+    a: &SignArgs,
+) -> Result<(Box<dyn egov_sign::Signer>, serde_json::Value), CmdResult> {
+    if let Some(p12) = &a.p12 {
+        let password = password(lang, a)?;
+        let data = read(p12)?;
+        let s = KeyPairSigner::from_pkcs12(&data, &password)
+            .map_err(|e| key_error(lang, &p12.display().to_string(), &e))?;
+        return Ok((Box::new(s), json!({ "kind": "pkcs12", "file": p12 })));
+    }
+    if let (Some(key), Some(cert)) = (&a.key, &a.cert) {
+        let key_pem = read(key)?;
+        let cert_pem = read(cert)?;
+        let s = KeyPairSigner::from_pem(&key_pem, &cert_pem)
+            .map_err(|e| key_error(lang, &format!("{}, {}", key.display(), cert.display()), &e))?;
+        return Ok((
+            Box::new(s),
+            json!({ "kind": "pem", "key": key, "cert": cert }),
+        ));
+    }
+    let (Some(module), Some(pin_env)) = (&a.pkcs11_module, &a.pin_env) else {
+        // clap requires exactly one key source, and --pin-env with --pkcs11-module.
+        return Err(usage_error(
+            lang,
+            "usage.key",
+            "cần đúng một nguồn khóa: --p12, --key cùng --cert, hoặc --pkcs11-module cùng --pin-env".to_owned(),
+            "give exactly one key source: --p12, --key with --cert, or --pkcs11-module with --pin-env".to_owned(),
+        ));
+    };
+    let pin = secret_from_env(lang, "usage.pin", "--pin-env", pin_env)?;
+    let key_id = match &a.key_id {
+        Some(h) => Some(hex_decode(h).ok_or_else(|| {
+            usage_error(
+                lang,
+                "usage.key_id",
+                format!("--key-id {h}: không phải chuỗi hex"),
+                format!("--key-id {h}: not hexadecimal"),
+            )
+        })?),
+        None => None,
+    };
+    let certificates = a.cert.as_ref().map(|c| pem_chain(lang, c)).transpose()?;
+    let config = Pkcs11Config {
+        module: module.clone(),
+        token_label: a.token.clone(),
+        slot: a.slot,
+        pin,
+        key_label: a.key_label.clone(),
+        key_id,
+    };
+    let s = Pkcs11Signer::open(&config, certificates).map_err(|e| {
+        let mut r = key_error(lang, &module.display().to_string(), &e);
+        if let (KeyError::NoCertificate, CmdResult::Error { message, .. }) = (&e, &mut r) {
+            message.push_str(&pick(
+                lang,
+                " (token không có chứng thư số của khóa: cho chứng thư bằng --cert)".to_owned(),
+                " (the token holds no certificate for the key: give it with --cert)".to_owned(),
+            ));
+        }
+        r
+    })?;
+    let source = json!({
+        "kind": "pkcs11",
+        "module": module,
+        "token": s.token_label(),
+        "key_label": s.key_label(),
+        "key_id": s.key_id().iter().map(|b| format!("{b:02x}")).collect::<String>(),
+        "cert": a.cert,
+    });
+    Ok((Box::new(s), source))
+}
+
+/// A time-stamping service reached through a shell command: the request on its standard
+/// input, the response on its standard output. Remembers why the command failed.
+struct CommandTsa<'a> {
+    command: &'a str,
+    nonce: u64,
+    failure: std::cell::RefCell<Option<String>>,
+}
+
+impl TimeStamper for CommandTsa<'_> {
+    fn timestamp(&self, digest: DigestAlgorithm, imprint: &[u8]) -> Result<Vec<u8>, String> {
+        let request = cms::timestamp_request(digest, imprint, Some(self.nonce));
+        let r = run_tsa_command(self.command, &request);
+        if let Err(e) = &r {
+            *self.failure.borrow_mut() = Some(e.clone());
+        }
+        r
+    }
+}
+
+fn run_tsa_command(command: &str, request: &[u8]) -> Result<Vec<u8>, String> {
+    let mut child = Command::new("sh")
+        .arg("-c")
+        .arg(command)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("sh: {e}"))?;
+    // Written from another thread: a command that answers before reading all of its input
+    // must not block on a full pipe. A command that does not read it at all is not an error.
+    let stdin = child.stdin.take();
+    let request = request.to_vec();
+    let writer = std::thread::spawn(move || {
+        if let Some(mut s) = stdin {
+            let _ = s.write_all(&request);
+        }
+    });
+    let out = child.wait_with_output().map_err(|e| format!("sh: {e}"))?;
+    let _ = writer.join();
+    let stderr = String::from_utf8_lossy(&out.stderr).trim().to_owned();
+    if !out.status.success() {
+        let status = out
+            .status
+            .code()
+            .map_or_else(|| out.status.to_string(), |c| c.to_string());
+        return Err(format!("exit status {status}; stderr: {stderr}"));
+    }
+    if out.stdout.is_empty() {
+        return Err(format!("no response on standard output; stderr: {stderr}"));
+    }
+    Ok(out.stdout)
+}
+
+/// A nonce for the time-stamp request from the clock (the request is made once per run).
+fn nonce() -> u64 {
+    let t = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap_or_default();
+    ((t.as_secs() << 20) ^ u64::from(t.subsec_micros())) & (u64::MAX >> 1)
+}
+
+fn parse_time(s: &str) -> Result<VnDateTime, CmdResult> {
+    VnDateTime::parse(s).map_err(coded)
+}
+
+fn sign_cmd(a: &SignArgs) -> Result<CmdResult, CmdResult> {
+    let lang = a.lang;
+    // Refuse an existing output before any work (checked again when renaming into place).
+    if !a.force && a.out.symlink_metadata().is_ok() {
+        return Err(exists_error(lang, &a.out));
+    }
+    let when = match &a.at {
+        Some(s) => parse_time(s)?,
+        None => now()?,
+    };
+    let original = read(&a.input)?;
+    let (signer, source) = signer(lang, a)?;
+    let subject = signer
+        .certificates()
+        .first()
+        .and_then(|c| Certificate::from_der(c).ok())
+        .map(|c| SignerCertificate::of(&c));
+    let tsa = a.tsa_command.as_deref().map(|command| CommandTsa {
+        command,
+        nonce: nonce(),
+        failure: std::cell::RefCell::new(None),
+    });
+    let opts = PadesOptions {
+        field_name: a.field.clone(),
+        reason: a.reason.clone(),
+        location: a.location.clone(),
+        contact_info: a.contact.clone(),
+        signing_time: Some(when),
+        ..Default::default()
+    };
+    let signed = pdf::sign_pdf(
+        &original,
+        signer.as_ref(),
+        tsa.as_ref().map(|t| t as &dyn TimeStamper),
+        &opts,
+    )
+    .map_err(
+        |e| match tsa.as_ref().and_then(|t| t.failure.borrow().clone()) {
+            Some(why) => tsa_error(lang, a.tsa_command.as_deref().unwrap_or(""), &why),
+            None => pdf_error(lang, &a.input, &e),
+        },
+    )?;
+    // What the signature says, read back from the output (the time-stamp's time and authority).
+    let timestamp = pdf::verify_signatures(&signed.pdf, &SignatureVerifyOptions::default())
+        .ok()
+        .and_then(|r| {
+            r.signatures
+                .into_iter()
+                .find(|s| s.field_name.as_deref() == Some(signed.field_name.as_str()))
+        })
+        .and_then(|s| s.cms)
+        .and_then(|c| c.timestamp);
+    let out = create(lang, &a.out, a.force)?;
+    out.finish(lang, &signed.pdf)?;
+    let level = if a.tsa_command.is_some() {
+        "PAdES-B-T"
+    } else {
+        "PAdES-B-B"
+    };
+    let human = sign_text(
+        a,
+        &signed,
+        level,
+        when,
+        subject.as_ref(),
+        timestamp.as_ref(),
+        &source,
+    );
+    let json = json!({
+        "input": a.input,
+        "out": a.out,
+        "level": level,
+        "field_name": signed.field_name,
+        "signer": subject,
+        "certificates": signer.certificates().len(),
+        "algorithm": signer.algorithm(),
+        "key_source": source,
+        "claimed_time": when.to_string(),
+        "reason": a.reason,
+        "location": a.location,
+        "contact_info": a.contact,
+        "timestamp": timestamp,
+        "byte_range": signed.byte_range,
+        "original_len": signed.original_len,
+        "output_len": signed.pdf.len(),
+        "cms_len": signed.cms_len,
+        "reserved": signed.reserved,
+    });
+    Ok(CmdResult::Valid { human, json })
+}
+
+/// The time-stamping command failed: an I/O failure outside egov (exit 2), with its stderr.
+fn tsa_error(lang: Lang, command: &str, why: &str) -> CmdResult {
+    CmdResult::Error {
+        code: "io.tsa_command".to_owned(),
+        message: pick(
+            lang,
+            format!("lệnh lấy dấu thời gian --tsa-command «{command}» không thành công: {why}"),
+            format!("the time-stamping command --tsa-command «{command}» failed: {why}"),
+        ),
+    }
+}
+
+fn cert_line(c: &SignerCertificate, lang: Lang) -> String {
+    pick(
+        lang,
+        format!(
+            "{} (cấp bởi {}; hiệu lực {} đến {})",
+            c.subject, c.issuer, c.not_before, c.not_after
+        ),
+        format!(
+            "{} (issued by {}; valid {} to {})",
+            c.subject, c.issuer, c.not_before, c.not_after
+        ),
+    )
+}
+
+fn sign_text(
+    a: &SignArgs,
+    s: &SignedPdf,
+    level: &str,
+    when: VnDateTime,
+    signer: Option<&SignerCertificate>,
+    timestamp: Option<&Timestamp>,
+    source: &serde_json::Value,
+) -> String {
+    let lang = a.lang;
+    let [_, r1, r2, r3] = s.byte_range;
+    let mut h = pick(
+        lang,
+        format!(
+            "Đã ký số {level} {} → {}\n\
+             Trường chữ ký: {} (vô hình, trang 1)\n",
+            a.input.display(),
+            a.out.display(),
+            s.field_name
+        ),
+        format!(
+            "Signed ({level}) {} → {}\n\
+             Signature field: {} (invisible, page 1)\n",
+            a.input.display(),
+            a.out.display(),
+            s.field_name
+        ),
+    );
+    if let Some(c) = signer {
+        h.push_str(&pick(
+            lang,
+            format!("Người ký: {}\n", cert_line(c, lang)),
+            format!("Signer: {}\n", cert_line(c, lang)),
+        ));
+    }
+    if source["kind"] == "pkcs11" {
+        let token = source["token"].as_str().unwrap_or("");
+        let key = source["key_label"].as_str().unwrap_or("");
+        h.push_str(&pick(
+            lang,
+            format!("Khóa trên token PKCS#11 «{token}», khóa «{key}» (khóa bí mật không rời token)\n"),
+            format!("Key on PKCS#11 token «{token}», key «{key}» (the private key never left the token)\n"),
+        ));
+    }
+    h.push_str(&pick(
+        lang,
+        format!("Thời điểm ký người ký tự khai (/M): {when}\n"),
+        format!("Signing time the signer claims (/M): {when}\n"),
+    ));
+    match timestamp {
+        Some(t) => {
+            let by = t
+                .authority
+                .as_ref()
+                .map(|c| c.subject.clone())
+                .unwrap_or_default();
+            h.push_str(&pick(
+                lang,
+                format!("Dấu thời gian của chữ ký (RFC 3161): {} — cấp bởi {by}\n", t.time),
+                format!("Signature time-stamp (RFC 3161): {} — by {by}\n", t.time),
+            ));
+        }
+        None => h.push_str(&pick(
+            lang,
+            "Không có dấu thời gian (PAdES-B-B): thời điểm ký chỉ là lời khai của người ký; dùng --tsa-command để có PAdES-B-T\n".to_owned(),
+            "No time-stamp (PAdES-B-B): the signing time is the signer's claim only; --tsa-command makes PAdES-B-T\n".to_owned(),
+        )),
+    }
+    h.push_str(&pick(
+        lang,
+        format!(
+            "Phạm vi byte được ký: [0 {r1} {r2} {r3}] — toàn bộ tệp trừ chuỗi /Contents ({} byte dành cho chữ ký, dùng {})\n\
+             Cách ghi: cập nhật gia tăng, {} byte gốc giữ nguyên ở đầu tệp; tệp mới {} byte\n",
+            s.reserved,
+            s.cms_len,
+            s.original_len,
+            s.pdf.len()
+        ),
+        format!(
+            "Signed byte range: [0 {r1} {r2} {r3}] — the whole file but the /Contents string ({} bytes reserved for the signature, {} used)\n\
+             Written as an incremental update: the original {} bytes stay the file's prefix; new file {} bytes\n",
+            s.reserved,
+            s.cms_len,
+            s.original_len,
+            s.pdf.len()
+        ),
+    ));
+    h.push_str(&pick(
+        lang,
+        format!("Tệp đã ký: {}", a.out.display()),
+        format!("Signed file: {}", a.out.display()),
+    ));
+    h
+}
+
+fn anchors(lang: Lang, paths: &[PathBuf]) -> Result<TrustAnchors, CmdResult> {
+    if paths.is_empty() {
+        return Ok(TrustAnchors::new());
+    }
+    let mut pem = Vec::new();
+    for p in paths {
+        let text = read(p)?;
+        // Each file must hold certificates itself (not only the concatenation).
+        TrustAnchors::from_pem(&text).map_err(|e| {
+            usage_error(
+                lang,
+                "usage.anchors",
+                format!("{}: không đọc được chứng thư gốc tin cậy: {e}", p.display()),
+                format!("{}: cannot read the trust anchors: {e}", p.display()),
+            )
+        })?;
+        pem.extend_from_slice(&text);
+        pem.push(b'\n');
+    }
+    TrustAnchors::from_pem(&pem).map_err(|e| {
+        usage_error(
+            lang,
+            "usage.anchors",
+            format!("không đọc được chứng thư gốc tin cậy: {e}"),
+            format!("cannot read the trust anchors: {e}"),
+        )
+    })
+}
+
+fn verify_cmd(a: &VerifyArgs) -> Result<CmdResult, CmdResult> {
+    let lang = a.lang;
+    let anchors = anchors(lang, &a.anchors)?;
+    let at = a.at.as_deref().map(parse_time).transpose()?;
+    let file = read(&a.file)?;
+    let opts = SignatureVerifyOptions {
+        anchors,
+        at,
+        ..Default::default()
+    };
+    let report = pdf::verify_signatures(&file, &opts).map_err(|e| pdf_error(lang, &a.file, &e))?;
+    let human = verify_text(a, &report);
+    let mut json = json!(report);
+    json["file"] = json!(a.file);
+    json["file_len"] = json!(file.len());
+    json["anchors"] = json!(a.anchors);
+    json["at"] = json!(at.map(|t| t.to_string()));
+    Ok(if report.all_valid {
+        CmdResult::Valid { human, json }
+    } else {
+        CmdResult::Invalid { human, json }
+    })
+}
+
+fn kind_text(k: SignatureKind, lang: Lang) -> String {
+    match (k, lang) {
+        (SignatureKind::Approval, Lang::Vi) => "chữ ký phê duyệt".to_owned(),
+        (SignatureKind::Approval, Lang::En) => "approval signature".to_owned(),
+        (SignatureKind::Certification { permission }, Lang::Vi) => {
+            format!("chữ ký chứng nhận (DocMDP P={permission})")
+        }
+        (SignatureKind::Certification { permission }, Lang::En) => {
+            format!("certification signature (DocMDP P={permission})")
+        }
+        (SignatureKind::DocumentTimestamp, Lang::Vi) => "dấu thời gian tài liệu".to_owned(),
+        (SignatureKind::DocumentTimestamp, Lang::En) => "document time-stamp".to_owned(),
+    }
+}
+
+fn source_text(s: TimeSource, lang: Lang) -> &'static str {
+    match (s, lang) {
+        (TimeSource::Caller, Lang::Vi) => "do --at chỉ định",
+        (TimeSource::Timestamp, Lang::Vi) => "dấu thời gian của chữ ký",
+        (TimeSource::Claimed, Lang::Vi) => {
+            "thời điểm người ký tự khai (/M), không phải bằng chứng độc lập"
+        }
+        (TimeSource::Now, Lang::Vi) => "thời điểm hiện tại",
+        (TimeSource::Caller, Lang::En) => "given with --at",
+        (TimeSource::Timestamp, Lang::En) => "the signature time-stamp",
+        (TimeSource::Claimed, Lang::En) => {
+            "the time the signer claims (/M), not independent evidence"
+        }
+        (TimeSource::Now, Lang::En) => "now",
+    }
+}
+
+fn failure_text(f: &CmsFailure, lang: Lang) -> String {
+    format!(
+        "[{}] {}",
+        f.code(),
+        pick(lang, f.message_vi(), f.to_string())
+    )
+}
+
+/// Whether the signed bytes are as signed (digest and signature value verified), whatever the
+/// certificate chain: `Err` holds why not.
+fn intact(s: &PdfSignature, lang: Lang) -> Result<(), String> {
+    if let Some(p) = &s.range_problem {
+        return Err(pick(
+            lang,
+            format!("phạm vi byte được ký không hợp lệ: {p}"),
+            format!("the signed byte range is unacceptable: {p}"),
+        ));
+    }
+    if s.kind == SignatureKind::DocumentTimestamp {
+        return match &s.timestamp_problem {
+            None if s.timestamp.is_some() => Ok(()),
+            Some(p) => Err(pick(
+                lang,
+                format!("dấu thời gian tài liệu không hợp lệ: {p}"),
+                format!("the document time-stamp does not verify: {p}"),
+            )),
+            None => Err(pick(
+                lang,
+                "không đọc được dấu thời gian".to_owned(),
+                "no time-stamp could be read".to_owned(),
+            )),
+        };
+    }
+    match s.cms.as_ref().map(|c| &c.failure) {
+        Some(None | Some(CmsFailure::Chain(_) | CmsFailure::Timestamp { .. })) => Ok(()),
+        Some(Some(f)) => Err(failure_text(f, lang)),
+        None => Err(pick(
+            lang,
+            "không có chữ ký CMS".to_owned(),
+            "no CMS signature".to_owned(),
+        )),
+    }
+}
+
+fn signature_text(
+    i: usize,
+    n: usize,
+    total_revisions: usize,
+    s: &PdfSignature,
+    lang: Lang,
+) -> String {
+    let field = s.field_name.as_deref().unwrap_or("-");
+    let mut h = pick(
+        lang,
+        format!(
+            "Chữ ký {i}/{n}: {} · trường «{field}» · {}\n",
+            kind_text(s.kind, lang),
+            s.sub_filter
+        ),
+        format!(
+            "Signature {i}/{n}: {} · field «{field}» · {}\n",
+            kind_text(s.kind, lang),
+            s.sub_filter
+        ),
+    );
+    let cms = s.cms.as_ref();
+    if let Some(c) = cms.and_then(|c| c.signer.as_ref()) {
+        h.push_str(&pick(
+            lang,
+            format!("  Người ký: {}\n", cert_line(c, lang)),
+            format!("  Signer: {}\n", cert_line(c, lang)),
+        ));
+    }
+    if let Some(ts) = &s.timestamp {
+        let by = ts
+            .authority
+            .as_ref()
+            .map(|c| c.subject.as_str())
+            .unwrap_or("");
+        h.push_str(&pick(
+            lang,
+            format!("  Đơn vị cấp dấu thời gian: {by} · thời điểm {}\n", ts.time),
+            format!("  Time-stamping authority: {by} · time {}\n", ts.time),
+        ));
+    }
+    let br = s
+        .byte_range
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(" ");
+    h.push_str(&match (intact(s, lang), lang) {
+        (Ok(()), Lang::Vi) => format!(
+            "  Nguyên vẹn: có — phạm vi byte [{br}] ({} byte) khớp chữ ký\n",
+            s.signed_len
+        ),
+        (Ok(()), Lang::En) => format!(
+            "  Intact: yes — byte range [{br}] ({} bytes) matches the signature\n",
+            s.signed_len
+        ),
+        (Err(why), Lang::Vi) => format!("  Nguyên vẹn: KHÔNG — {why}\n"),
+        (Err(why), Lang::En) => format!("  Intact: NO — {why}\n"),
+    });
+    if s.kind != SignatureKind::DocumentTimestamp {
+        let failure = cms.and_then(|c| c.failure.as_ref());
+        let chain = match (cms.and_then(|c| c.chain.as_ref()), failure, lang) {
+            (Some(ChainStatus::Trusted { anchor, length }), _, Lang::Vi) => {
+                format!("dẫn tới gốc tin cậy {anchor} ({length} chứng thư)")
+            }
+            (Some(ChainStatus::Trusted { anchor, length }), _, Lang::En) => {
+                format!("chains to the trust anchor {anchor} ({length} certificates)")
+            }
+            (Some(ChainStatus::NotChecked), _, Lang::Vi) => "CHƯA KIỂM TRA — không có --anchors nên chưa xác định được đơn vị cấp chứng thư số; chữ ký chỉ cho thấy nội dung không đổi từ khi ký".to_owned(),
+            (Some(ChainStatus::NotChecked), _, Lang::En) => "NOT CHECKED — without --anchors the certificate's issuer is not checked; the signature only shows the content is unchanged since signing".to_owned(),
+            (None, Some(f @ CmsFailure::Chain(_)), _) => {
+                pick(lang, "KHÔNG ĐẠT ".to_owned(), "FAILS ".to_owned()) + &failure_text(f, lang)
+            }
+            (None, Some(CmsFailure::Timestamp { .. }), Lang::Vi) => {
+                "không kiểm tra vì dấu thời gian của chữ ký không hợp lệ".to_owned()
+            }
+            (None, Some(CmsFailure::Timestamp { .. }), Lang::En) => {
+                "not checked: the signature time-stamp does not verify".to_owned()
+            }
+            (None, _, Lang::Vi) => "không kiểm tra vì chữ ký không hợp lệ".to_owned(),
+            (None, _, Lang::En) => "not checked: the signature does not verify".to_owned(),
+        };
+        h.push_str(&pick(
+            lang,
+            format!("  Chuỗi chứng thư số: {chain}\n"),
+            format!("  Certificate chain: {chain}\n"),
+        ));
+        if let Some(f @ CmsFailure::Timestamp { .. }) = failure {
+            h.push_str(&pick(
+                lang,
+                format!(
+                    "  Dấu thời gian của chữ ký: KHÔNG ĐẠT {}\n",
+                    failure_text(f, lang)
+                ),
+                format!("  Signature time-stamp: FAILS {}\n", failure_text(f, lang)),
+            ));
+        }
+        if let Some(ts) = cms.and_then(|c| c.timestamp.as_ref()) {
+            let by = ts
+                .authority
+                .as_ref()
+                .map(|c| c.subject.as_str())
+                .unwrap_or("");
+            h.push_str(&pick(
+                lang,
+                format!(
+                    "  Dấu thời gian của chữ ký (PAdES-B-T): {} — cấp bởi {by}\n",
+                    ts.time
+                ),
+                format!(
+                    "  Signature time-stamp (PAdES-B-T): {} — by {by}\n",
+                    ts.time
+                ),
+            ));
+        }
+        if let Some(t) = &s.claimed_time {
+            h.push_str(&pick(
+                lang,
+                format!("  Thời điểm ký người ký tự khai (/M): {t}\n"),
+                format!("  Signing time the signer claims (/M): {t}\n"),
+            ));
+        }
+        if let (Some(at), Some(src)) = (
+            cms.and_then(|c| c.checked_at.as_ref()),
+            cms.and_then(|c| c.time_source),
+        ) {
+            h.push_str(&pick(
+                lang,
+                format!(
+                    "  Chứng thư số được kiểm tra tại: {at} (nguồn: {})\n",
+                    source_text(src, lang)
+                ),
+                format!(
+                    "  Certificates checked at: {at} (source: {})\n",
+                    source_text(src, lang)
+                ),
+            ));
+        }
+    }
+    let rev = s.revision.map_or_else(|| "?".to_owned(), |r| r.to_string());
+    h.push_str(&pick(
+        lang,
+        format!(
+            "  Phiên bản được ký: {rev}/{total_revisions} · {} phiên bản thêm sau chữ ký\n",
+            s.revisions_after
+        ),
+        format!(
+            "  Revision covered: {rev}/{total_revisions} · {} revision(s) appended after it\n",
+            s.revisions_after
+        ),
+    ));
+    h.push_str(&match (s.valid, lang) {
+        (true, Lang::Vi) => "  → HỢP LỆ\n".to_owned(),
+        (false, Lang::Vi) => "  → KHÔNG HỢP LỆ\n".to_owned(),
+        (true, Lang::En) => "  → VALID\n".to_owned(),
+        (false, Lang::En) => "  → NOT VALID\n".to_owned(),
+    });
+    h
+}
+
+fn verify_text(a: &VerifyArgs, r: &SignaturesReport) -> String {
+    let lang = a.lang;
+    let n = r.signatures.len();
+    let mut h = String::new();
+    for (i, s) in r.signatures.iter().enumerate() {
+        h.push_str(&signature_text(i + 1, n, r.revisions, s, lang));
+    }
+    for f in &r.findings {
+        h.push_str(&finding_line(f, lang));
+    }
+    let unchecked = r
+        .signatures
+        .iter()
+        .any(|s| s.cms.as_ref().and_then(|c| c.chain.as_ref()) == Some(&ChainStatus::NotChecked));
+    let file = a.file.display();
+    h.push_str(&match (n, r.all_valid, lang) {
+        (0, _, Lang::Vi) => format!("Kết quả: KHÔNG HỢP LỆ — tệp không có chữ ký số ({file})"),
+        (0, _, Lang::En) => {
+            format!("Result: NOT VALID — the file has no digital signature ({file})")
+        }
+        (_, true, Lang::Vi) => format!(
+            "Kết quả: HỢP LỆ — {n} chữ ký, tất cả hợp lệ{} ({file})",
+            if unchecked {
+                "; đơn vị cấp chứng thư số chưa được kiểm tra (không có --anchors)"
+            } else {
+                ""
+            }
+        ),
+        (_, true, Lang::En) => format!(
+            "Result: VALID — {n} signature(s), all valid{} ({file})",
+            if unchecked {
+                "; the certificates' issuer was not checked (no --anchors)"
+            } else {
+                ""
+            }
+        ),
+        (_, false, Lang::Vi) => format!(
+            "Kết quả: KHÔNG HỢP LỆ — {} trên {n} chữ ký không hợp lệ ({file})",
+            r.signatures.iter().filter(|s| !s.valid).count()
+        ),
+        (_, false, Lang::En) => format!(
+            "Result: NOT VALID — {} of {n} signature(s) do not verify ({file})",
+            r.signatures.iter().filter(|s| !s.valid).count()
+        ),
+    });
+    h
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn key_ids_are_read_as_hex_with_or_without_colons() {
+        assert_eq!(hex_decode("01"), Some(vec![1]));
+        assert_eq!(hex_decode("0a:FF"), Some(vec![10, 255]));
+        assert_eq!(hex_decode("0"), None);
+        assert_eq!(hex_decode("zz"), None);
+        assert_eq!(hex_decode(""), None);
+    }
+
+    #[test]
+    fn a_failing_tsa_command_says_why_with_its_stderr() {
+        let e = run_tsa_command("echo no service >&2; exit 7", b"request").unwrap_err();
+        assert!(
+            e.contains("exit status 7") && e.contains("no service"),
+            "{e}"
+        );
+        let e = run_tsa_command("cat >/dev/null", b"request").unwrap_err();
+        assert!(e.contains("no response"), "{e}");
+        assert_eq!(run_tsa_command("cat", b"request").unwrap(), b"request");
+    }
+}
