@@ -89,6 +89,7 @@ EGOV_ZXING_PYTHON="$PWD/$venv/bin/python" EGOV_ZXING_REQUIRED=1 \
 EGOV_LXML_PYTHON="$PWD/$venv/bin/python" EGOV_LXML_REQUIRED=1 \
 EGOV_XMLSEC1="$(command -v xmlsec1 || echo missing-xmlsec1)" \
 EGOV_SIGNXML_PYTHON="$PWD/$venv/bin/python" EGOV_DSIG_TOOLS_REQUIRED=1 \
+EGOV_PDF_TOOLS_REQUIRED=1 EGOV_PYHANKO="$PWD/$venv/bin/pyhanko" \
   cargo test --workspace --locked 2>&1 | tee "$log"
 echo "== cargo test (egov-conversion with the pure-Rust decoder: --no-default-features --features scan-rxing)"
 EGOV_ZXING_PYTHON="$PWD/$venv/bin/python" EGOV_ZXING_REQUIRED=1 \

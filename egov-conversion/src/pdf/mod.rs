@@ -24,6 +24,7 @@
 //! Not in this slice: annotation mode, PAdES signing and verification, building PDF/A from
 //! scans, automatic blank-area search on PDF pages.
 
+mod annots;
 mod copy;
 mod draw;
 mod load;
@@ -48,7 +49,7 @@ pub use scans::{pdf_from_scans, Conformance, ScanPage, ScansOptions, ScansPdf};
 pub use signatures::{
     verify_signatures, PdfSignature, SignatureKind, SignatureVerifyOptions, SignaturesReport,
 };
-pub use stamp::{stamp, Corner, Placement, StampOptions, StampedPdf};
+pub use stamp::{stamp, Corner, Placement, StampMode, StampOptions, StampedPdf};
 pub use verify::{verify_pdf, PdfVerification, PrintedQr, Revision, VerifyOptions, XrefKind};
 
 /// The payload extension field carrying the original file's length in bytes (signed): a

@@ -15,6 +15,7 @@ use egov_sign::{DigestAlgorithm, Signer};
 use lopdf::{dictionary, Dictionary, IncrementalDocument, Object, StringFormat};
 use serde::{Deserialize, Serialize};
 
+use super::annots::append_annotation;
 use super::draw::text_block_pdf;
 use super::load::{geometry, guarded, load, page_id, Budget, PdfLimits};
 use super::mdp::docmdp_permission;
@@ -337,10 +338,6 @@ fn add_signature(
             .find(|n| !names.iter().any(|x| x == n.as_bytes()))
             .unwrap_or_else(|| "Signature".into()),
     };
-    let annots: Option<Object> = prev
-        .get_dictionary(page)
-        .ok()
-        .and_then(|p| p.get(b"Annots").ok().cloned());
 
     let mut sig = dictionary! {
         "Type" => "Sig",
@@ -407,32 +404,8 @@ fn add_signature(
     }
     let widget_id = inc.new_document.add_object(widget);
 
-    // Page 1's /Annots gets the widget.
-    match annots {
-        Some(Object::Reference(id)) => {
-            let mut arr = inc
-                .get_prev_documents()
-                .get_object(id)
-                .and_then(Object::as_array)
-                .cloned()
-                .unwrap_or_default();
-            arr.push(Object::Reference(widget_id));
-            inc.new_document.objects.insert(id, Object::Array(arr));
-        }
-        other => {
-            let mut arr = match other {
-                Some(Object::Array(a)) => a,
-                _ => Vec::new(),
-            };
-            arr.push(Object::Reference(widget_id));
-            inc.opt_clone_object_to_new_document(page).map_err(w)?;
-            inc.new_document
-                .get_object_mut(page)
-                .and_then(Object::as_dict_mut)
-                .map_err(w)?
-                .set("Annots", Object::Array(arr));
-        }
-    }
+    // The page's /Annots gets the widget.
+    append_annotation(inc, page, widget_id)?;
     // The AcroForm: its fields get the widget (a field and its widget are one object), and
     // SigFlags 3 (SignaturesExist, AppendOnly).
     fields.push(Object::Reference(widget_id));

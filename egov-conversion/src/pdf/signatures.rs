@@ -101,7 +101,7 @@ fn resolve<'a>(doc: &'a Document, o: &'a Object) -> Option<&'a Object> {
 }
 
 /// The signature dictionaries of the latest revision and the fields that point at them.
-fn signature_dicts(doc: &Document) -> Vec<(ObjectId, Dictionary, Option<String>)> {
+pub(super) fn signature_dicts(doc: &Document) -> Vec<(ObjectId, Dictionary, Option<String>)> {
     let mut fields: Vec<(ObjectId, String)> = Vec::new();
     let mut sigs = Vec::new();
     for (id, obj) in &doc.objects {

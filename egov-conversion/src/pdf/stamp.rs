@@ -1,4 +1,5 @@
-//! Stamping an existing PDF with an incremental update (content mode).
+//! Stamping an existing PDF with an incremental update: page content (prints always) or a
+//! `/Stamp` annotation (for a marked copy distributed electronically).
 
 use std::collections::BTreeMap;
 
@@ -6,8 +7,12 @@ use ed25519_dalek::SigningKey;
 use lopdf::{dictionary, Document, IncrementalDocument, Object, ObjectId, Stream};
 use serde::{Deserialize, Serialize};
 
+use egov_core::{Finding, Instrument, LegalRef, Outcome};
+
+use super::annots::append_annotation;
 use super::draw::{mark_block_pdf, MarkBlock};
 use super::load::{geometry, guarded, load, page_id, Budget, PageGeometry, PdfLimits};
+use super::mdp::docmdp_permission;
 use super::xmp::{self, XmpMark};
 use super::{PdfError, RectPt, PDF_LEN_EXTENSION, PT_PER_MM};
 use crate::payload::{content_digest, sign, PayloadOptions, SignedMark};
@@ -62,6 +67,22 @@ impl Default for Placement {
     }
 }
 
+/// How the mark block is written into the page.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StampMode {
+    /// Page content: the page's content wrapped in `q … Q`, then the block painted. Always
+    /// prints; signature validators report it as a change after signing (the signed revision
+    /// stays verifiable at its length). The default, for paper (Đ5).
+    #[default]
+    Content,
+    /// A `/Stamp` annotation (`/F 4`, printable, appearance `/N` only): allowed after an
+    /// approval signature by Acrobat and under DocMDP P=3; refused under DocMDP P=1 and P=2
+    /// ([`PdfError::Locked`]). Viewers print it with "document and markups" (the default);
+    /// a user can delete it. For a marked copy distributed electronically.
+    Annotation,
+}
+
 /// Options for [`stamp()`]. In JSON every field is optional.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -74,6 +95,8 @@ pub struct StampOptions {
     pub placement: Placement,
     /// Sizes of the block (module size, text column, point sizes, QR level); `dpi` is unused.
     pub render: RenderOptions,
+    /// Page content (default) or a `/Stamp` annotation.
+    pub mode: StampMode,
     /// Limits for the input.
     pub limits: PdfLimits,
 }
@@ -84,6 +107,7 @@ impl Default for StampOptions {
             page: 1,
             placement: Placement::default(),
             render: RenderOptions::default(),
+            mode: StampMode::Content,
             limits: PdfLimits::default(),
         }
     }
@@ -104,6 +128,13 @@ pub struct StampedPdf {
     pub rect: RectPt,
     /// The block as drawn.
     pub block: MarkBlock,
+    /// The corner chosen ([`Placement::Auto`] and [`Placement::Corner`]); `None` for an
+    /// explicit position.
+    pub corner: Option<Corner>,
+    /// How the block was written.
+    pub mode: StampMode,
+    /// What the change means for the document's signatures (CONV-16, NĐ 137/2024 Đ5.3.c).
+    pub findings: Vec<Finding>,
 }
 
 /// The position of the block's top-left corner in displayed coordinates (points from the
@@ -167,7 +198,7 @@ fn blank_corner(
     disp: (f32, f32),
     block: (f32, f32),
     margin_mm: f32,
-) -> Result<(f32, f32), PdfError> {
+) -> Result<(f32, f32, Corner), PdfError> {
     const DPI: u32 = 36;
     let (img, dpi) = guarded("rendering the page", || {
         super::raster::render_page(original, opts.page, DPI, opts.limits.max_render_pixels)
@@ -204,7 +235,7 @@ fn blank_corner(
             }
         }
         if all > 0 && dark * 1000 <= all * 2 {
-            return Ok((u, v));
+            return Ok((u, v, corner));
         }
     }
     if !fits {
@@ -216,7 +247,8 @@ fn blank_corner(
             opts.page,
             disp,
             block,
-        );
+        )
+        .map(|(u, v)| (u, v, Corner::TopRight));
     }
     Err(PdfError::NoBlankArea {
         page: opts.page,
@@ -394,6 +426,17 @@ pub fn stamp(
     budget.check("stamping")?;
     let pid = page_id(&doc, opts.page)?;
     let geo = geometry(&doc, pid, opts.page)?;
+    let mdp = docmdp_permission(&doc);
+    if opts.mode == StampMode::Annotation {
+        if let Some(p @ (1 | 2)) = mdp {
+            return Err(PdfError::Locked {
+                permission: p,
+                change: "adding an annotation",
+            });
+        }
+    }
+    let signatures = super::signatures::signature_dicts(&doc).len();
+    let findings = signature_findings(opts.mode, mdp, signatures);
 
     let mark = mark
         .clone()
@@ -402,25 +445,38 @@ pub fn stamp(
         .map_err(|e| PdfError::Payload(e.to_string()))?;
     let block = mark_block_pdf(&signed, &opts.render)?;
     let block_size = (block.width_pt, block.height_pt);
-    let (u, v) = match opts.placement {
+    let (u, v, corner) = match opts.placement {
         Placement::Auto { margin_mm } => {
             budget.check("finding a blank corner")?;
-            blank_corner(
+            let (u, v, c) = blank_corner(
                 original,
                 opts,
                 geo.displayed_size_pt(),
                 block_size,
                 margin_mm,
-            )?
+            )?;
+            (u, v, Some(c))
         }
-        ref p => place(p, opts.page, geo.displayed_size_pt(), block_size)?,
+        ref p => {
+            let (u, v) = place(p, opts.page, geo.displayed_size_pt(), block_size)?;
+            let corner = match p {
+                Placement::Corner { corner, .. } => Some(*corner),
+                _ => None,
+            };
+            (u, v, corner)
+        }
     };
     let (m, rect) = placement_matrix(&geo, u, v, block.height_pt, block.width_pt);
 
     let mut inc = IncrementalDocument::create_from(original.to_vec(), doc);
     let form = import_block(&block, &mut inc.new_document)?;
     guarded("writing the update", || {
-        paint_on_page(&mut inc, pid, form, m)?;
+        match opts.mode {
+            StampMode::Content => paint_on_page(&mut inc, pid, form, m)?,
+            StampMode::Annotation => {
+                annotate_page(&mut inc, pid, form, m, rect, &block.printed_lines)?
+            }
+        }
         let meta = XmpMark {
             payload: signed.qr_text.clone(),
             original_length: original.len() as u64,
@@ -444,7 +500,83 @@ pub fn stamp(
         page: opts.page,
         rect,
         block,
+        corner,
+        mode: opts.mode,
+        findings,
     })
+}
+
+/// What stamping does to the document's signatures (CONV-16, NĐ 137/2024 Đ5.3.c: the paper
+/// shows the data message as it is; the signed original stays the verifiable prefix).
+fn signature_findings(mode: StampMode, mdp: Option<u8>, signatures: usize) -> Vec<Finding> {
+    let basis = || LegalRef::point(Instrument::Nd137_2024, 5, 3, "c");
+    if signatures == 0 {
+        return Vec::new();
+    }
+    let (en, vi) = match (mode, mdp) {
+        (StampMode::Content, Some(p)) => (
+            format!("the document is certified (DocMDP P={p}) and carries {signatures} signature(s): page content added after certification invalidates the certification in validators; the signed revision stays verifiable at its signed length"),
+            format!("tài liệu đã được chứng thực (DocMDP P={p}) và có {signatures} chữ ký số: thêm nội dung trang sau khi chứng thực làm trình kiểm tra báo chứng thực không còn hiệu lực; phiên bản đã ký vẫn kiểm tra được theo độ dài đã ký"),
+        ),
+        (StampMode::Content, None) => (
+            format!("the document carries {signatures} signature(s): signature validators report page content added after signing as a change not permitted; the signed revision stays verifiable at its signed length (annotation mode avoids the report for approval signatures in Acrobat)"),
+            format!("tài liệu có {signatures} chữ ký số: trình kiểm tra chữ ký báo nội dung trang thêm sau khi ký là thay đổi không được phép; phiên bản đã ký vẫn kiểm tra được theo độ dài đã ký (chế độ chú thích tránh được cảnh báo này với chữ ký phê duyệt trong Acrobat)"),
+        ),
+        (StampMode::Annotation, _) => (
+            format!("the document carries {signatures} signature(s): the mark is an annotation, which Acrobat allows after an approval signature; pyHanko's default policy still reports any annotation added after signing"),
+            format!("tài liệu có {signatures} chữ ký số: ký hiệu được thêm dưới dạng chú thích, Acrobat cho phép sau chữ ký phê duyệt; chính sách mặc định của pyHanko vẫn báo mọi chú thích thêm sau khi ký"),
+        ),
+    };
+    vec![Finding::new("CONV-16", basis(), Outcome::Warning, en, vi)]
+}
+
+/// Adds a `/Stamp` annotation showing `form` upright at `rect` (annotation mode).
+fn annotate_page(
+    inc: &mut IncrementalDocument,
+    pid: ObjectId,
+    form: ObjectId,
+    m: [f32; 6],
+    rect: RectPt,
+    lines: &[String],
+) -> Result<(), PdfError> {
+    if let Ok(Object::Stream(s)) = inc.new_document.get_object_mut(form) {
+        s.dict.set(
+            "Matrix",
+            vec![
+                Object::Real(m[0]),
+                Object::Real(m[1]),
+                Object::Real(m[2]),
+                Object::Real(m[3]),
+                0.into(),
+                0.into(),
+            ],
+        );
+    }
+    let text: Vec<u8> = {
+        let mut b = vec![0xfe, 0xff];
+        for u in lines.join("\n").encode_utf16() {
+            b.extend(u.to_be_bytes());
+        }
+        b
+    };
+    let annot = dictionary! {
+        "Type" => "Annot",
+        "Subtype" => "Stamp",
+        "Rect" => vec![
+            Object::Real(rect.x),
+            Object::Real(rect.y),
+            Object::Real(rect.x + rect.w),
+            Object::Real(rect.y + rect.h),
+        ],
+        // Print (4): printed with the page; not hidden, so PDF/A accepts it.
+        "F" => 4,
+        "NM" => Object::string_literal("egov-conversion-mark"),
+        "Contents" => Object::String(text, lopdf::StringFormat::Hexadecimal),
+        "P" => Object::Reference(pid),
+        "AP" => dictionary! { "N" => Object::Reference(form) },
+    };
+    let id = inc.new_document.add_object(annot);
+    append_annotation(inc, pid, id)
 }
 
 /// Wraps the page's content in `q … Q` and paints the form with matrix `m` after it.
