@@ -520,6 +520,10 @@ fn conv_16_a_pdf_signed_by_pyhanko_then_stamped_by_egov_keeps_its_signature_in_b
     )
     .unwrap();
     assert!(v.verified, "{:#?}", v.findings);
+    // The mark's report lists pyHanko's signature too, with the mark's revision after it.
+    assert_eq!(v.signatures.len(), 1);
+    assert!(v.signatures[0].valid);
+    assert_eq!(v.signatures[0].revisions_after, 1);
     // pyHanko verifies the original revision cut out of the stamped file.
     let cut = d.join("original-revision.pdf");
     std::fs::write(&cut, &file[..s.signed_len as usize]).unwrap();

@@ -256,21 +256,30 @@ pub fn verify_signatures(
     opts: &SignatureVerifyOptions,
 ) -> Result<SignaturesReport, PdfError> {
     let doc = load(pdf, &opts.limits)?;
+    Ok(report(&doc, pdf, opts))
+}
+
+/// [`verify_signatures`] on a document already loaded from `pdf`.
+pub(super) fn report(
+    doc: &Document,
+    pdf: &[u8],
+    opts: &SignatureVerifyOptions,
+) -> SignaturesReport {
     let ends = eof_ends(pdf, 0);
-    let certified = docmdp_permission(&doc);
+    let certified = docmdp_permission(doc);
     let cert_sig = doc
         .trailer
         .get(b"Root")
         .ok()
-        .and_then(|r| resolve(&doc, r))
+        .and_then(|r| resolve(doc, r))
         .and_then(|r| r.as_dict().ok())
         .and_then(|r| r.get(b"Perms").ok())
-        .and_then(|p| resolve(&doc, p))
+        .and_then(|p| resolve(doc, p))
         .and_then(|p| p.as_dict().ok())
         .and_then(|p| p.get(b"DocMDP").ok())
         .and_then(|d| d.as_reference().ok());
     let mut out = Vec::new();
-    for (id, d, field_name) in signature_dicts(&doc) {
+    for (id, d, field_name) in signature_dicts(doc) {
         let name = |k: &[u8]| {
             d.get(k)
                 .ok()
@@ -291,7 +300,7 @@ pub fn verify_signatures(
         let br: Vec<i64> = d
             .get(b"ByteRange")
             .ok()
-            .and_then(|b| resolve(&doc, b))
+            .and_then(|b| resolve(doc, b))
             .and_then(|b| b.as_array().ok())
             .map(|a| a.iter().filter_map(|x| x.as_i64().ok()).collect())
             .unwrap_or_default();
@@ -397,12 +406,12 @@ pub fn verify_signatures(
     }
     out.sort_by_key(|s| s.signed_len);
     let findings = out.iter().flat_map(findings_of).collect();
-    Ok(SignaturesReport {
+    SignaturesReport {
         all_valid: !out.is_empty() && out.iter().all(|s| s.valid),
         revisions: ends.len(),
         signatures: out,
         findings,
-    })
+    }
 }
 
 trait TapFailure {

@@ -113,6 +113,11 @@ pub struct PdfVerification {
     /// The printed QR code, when the page was rendered.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub printed: Option<PrintedQr>,
+    /// The document's PAdES signatures and document time-stamps, each with the revision it
+    /// covers and how many were appended after it (integrity only: certificate chains are not
+    /// checked here; [`super::verify_signatures`] checks them against trust anchors).
+    #[serde(default)]
+    pub signatures: Vec<super::PdfSignature>,
     /// Findings, each with its rule and article.
     pub findings: Vec<Finding>,
 }
@@ -320,8 +325,20 @@ pub fn verify_pdf(
         verification: None,
         revisions_after: Vec::new(),
         printed: None,
+        signatures: Vec::new(),
         findings: Vec::new(),
     };
+    // Signatures, integrity only (no anchors): which revision each covers.
+    out.signatures = super::signatures::report(
+        &doc,
+        file,
+        &super::SignatureVerifyOptions {
+            limits: opts.limits,
+            ..Default::default()
+        },
+    )
+    .signatures;
+    budget.check("verifying the signatures")?;
     let xmp_text = doc
         .catalog()
         .ok()
