@@ -11,10 +11,11 @@
 //! | `platform` | `egov-platform-class` | active-user counting, large / very large platform classes, obligations, schedule, report (NĐ 137/2024 Đ15–20) |
 //! | `trust` | `egov-trust` | network-trust criteria (NĐ 137/2024 Đ21): certificates and TLS policy, advisory blocklists, page links, security.txt, self-declaration |
 //! | `edxml` | `egov-edxml` | edXML packages and status messages of the national document axis (QCVN 102:2016; QĐ 28/2018/QĐ-TTg): read, check, build, canonicalise, sign and verify |
+//! | `sign` | `egov-sign` | the agency's signing key (PKCS#8, PKCS#12, PKCS#11 tokens with feature `pkcs11`), detached CMS and RFC 3161 time-stamps, certificate paths to your roots |
 //!
-//! Feature `pdf` (default-on, enables `conversion`): `conversion::pdf`, conversion marks on
-//! existing PDF files (stamped as an incremental update, verified back from the file and its
-//! rendered page).
+//! Feature `pdf` (default-on, enables `conversion` and `sign`): `conversion::pdf`, conversion
+//! marks on existing PDF files (stamped as an incremental update, verified back from the file
+//! and its rendered page), PAdES signatures, and electronic copies built from scans as PDF/A.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 #![cfg_attr(
@@ -32,6 +33,8 @@ pub use egov_docs as docs;
 pub use egov_edxml as edxml;
 #[cfg(feature = "platform")]
 pub use egov_platform_class as platform;
+#[cfg(feature = "sign")]
+pub use egov_sign as sign;
 #[cfg(feature = "trust")]
 pub use egov_trust as trust;
 

@@ -61,7 +61,9 @@ pub struct SignatureAppearance {
     pub size_pt: f32,
     /// The corner of the page as displayed (default top right).
     pub corner: Corner,
-    /// Distance from the page edges, millimetres (default 10).
+    /// Distance from the page edges, millimetres (default 10). When the block would cover
+    /// page content there (a national heading at the top right), smaller margins down to 2 mm
+    /// are tried, the corner's closest blank place kept; none blank: the margin given.
     pub margin_mm: f32,
 }
 
@@ -87,7 +89,32 @@ struct Layout {
     rect: super::RectPt,
 }
 
-fn layout(doc: &lopdf::Document, a: &SignatureAppearance) -> Result<Layout, PdfError> {
+/// Whether the block at `(u, v)` (displayed points from the top left) covers dark pixels of
+/// the page rendered at 36 dpi (more than 2 ‰, as the mark's blank-corner search).
+fn covers_content(img: &image::GrayImage, dpi: u32, u: f32, v: f32, w: f32, h: f32) -> bool {
+    let scale = dpi as f32 / 72.0;
+    let x0 = (u * scale).floor().max(0.0) as u32;
+    let y0 = (v * scale).floor().max(0.0) as u32;
+    let x1 = (((u + w) * scale).ceil() as u32).min(img.width());
+    let y1 = (((v + h) * scale).ceil() as u32).min(img.height());
+    let (mut dark, mut all) = (0u64, 0u64);
+    for y in y0..y1 {
+        for x in x0..x1 {
+            all += 1;
+            if img.get_pixel(x, y).0[0] < 128 {
+                dark += 1;
+            }
+        }
+    }
+    all == 0 || dark * 1000 > all * 2
+}
+
+fn layout(
+    original: &[u8],
+    doc: &lopdf::Document,
+    a: &SignatureAppearance,
+    limits: &PdfLimits,
+) -> Result<Layout, PdfError> {
     if a.lines.is_empty() {
         return Err(PdfError::BadOption {
             field: "appearance.lines",
@@ -97,15 +124,37 @@ fn layout(doc: &lopdf::Document, a: &SignatureAppearance) -> Result<Layout, PdfE
     let page = page_id(doc, a.page)?;
     let geo = geometry(doc, page, a.page)?;
     let (pdf, w, h) = text_block_pdf(&a.lines, a.size_pt)?;
-    let (u, v) = place(
-        &Placement::Corner {
-            corner: a.corner,
-            margin_mm: a.margin_mm,
-        },
-        a.page,
-        geo.displayed_size_pt(),
-        (w, h),
-    )?;
+    let at = |margin_mm: f32| {
+        place(
+            &Placement::Corner {
+                corner: a.corner,
+                margin_mm,
+            },
+            a.page,
+            geo.displayed_size_pt(),
+            (w, h),
+        )
+    };
+    let (mut u, mut v) = at(a.margin_mm)?;
+    let rendered = guarded("rendering the page", || {
+        super::raster::render_page(original, a.page, 36, limits.max_render_pixels)
+            .map_err(PdfError::Parse)
+    });
+    if let Ok((img, dpi)) = rendered {
+        if covers_content(&img, dpi, u, v, w, h) {
+            for m in [7.0, 5.0, 3.0, 2.0]
+                .into_iter()
+                .filter(|m| *m < a.margin_mm)
+            {
+                if let Ok((mu, mv)) = at(m) {
+                    if !covers_content(&img, dpi, mu, mv, w, h) {
+                        (u, v) = (mu, mv);
+                        break;
+                    }
+                }
+            }
+        }
+    }
     let (matrix, rect) = placement_matrix(&geo, u, v, h, w);
     Ok(Layout {
         page,
@@ -185,7 +234,7 @@ pub fn sign_pdf(
     let visible = opts
         .appearance
         .as_ref()
-        .map(|a| layout(&doc, a))
+        .map(|a| layout(original, &doc, a, &opts.limits))
         .transpose()?;
     let page = match &visible {
         Some(l) => l.page,
