@@ -22,6 +22,11 @@
 // before any parsing.
 #define EGOV_MAX_PACKAGE_BYTES ((64 * 1024) * 1024)
 
+// The largest PDF (in bytes) the PDF functions accept: 64 MiB (a multi-page 300-dpi scan).
+// Larger input is [`EgovResult::InputTooLarge`] before any parsing; the library's own
+// `limits.max_file_bytes` may lower it.
+#define EGOV_MAX_PDF_BYTES ((64 * 1024) * 1024)
+
 // The result of every exported function.
 typedef enum EgovResult {
   // Success.
@@ -60,7 +65,7 @@ typedef struct EgovCounter EgovCounter;
 // Not thread-safe: use one handle from one thread at a time.
 typedef struct EgovTracker EgovTracker;
 
-// A byte buffer owned by egov (an image, an edXML package or attachment): free it with
+// A byte buffer owned by egov (an image, an edXML package or attachment, a PDF): free it with
 // `egov_bytes_free`. `data` is NULL and `len` 0 when empty or after an error.
 typedef struct EgovBytes {
   // The bytes.
@@ -536,6 +541,113 @@ enum EgovResult egov_check_channel(const char *facts_json, char **out_json);
 enum EgovResult egov_metadata_validate(const char *record_json,
                                        const char *policy_json,
                                        char **out_json);
+
+// Stamps a conversion mark on a page of the PDF `data` / `data_len` (NĐ 137/2024 Đ4, Đ5;
+// CONV-03, CONV-11, CONV-12, CONV-17) as an incremental update: the original bytes stay the
+// prefix of the output (a signature over them still holds). The mark (`mark_json`, the
+// mark's JSON form as for [`egov_conversion_sign`]) is signed with the Ed25519 key whose seed
+// is `secret_key_hex` (64 hex digits) over the SHA-256 and length of the PDF; its QR code and
+// text block are drawn as vector content, the payload also written to the document's XMP.
+// `options_json` NULL means the defaults; otherwise `{"payload": {"lookup_url", "limits"},
+// "stamp": {"page" (default 1), "placement": {"at": "auto", "margin_mm"} (default: the first
+// blank corner, 10 mm) | {"at": "corner", "corner": "top_right" | "top_left" | "bottom_right"
+// | "bottom_left", "margin_mm"} | {"at": "at", "x_mm", "y_mm"}, "render": {"module_mm",
+// "text_width_mm", "title_pt", "text_pt", "ec_level"}, "mode": "content" (default) |
+// "annotation", "limits": {"max_file_bytes", "max_decompressed_bytes", "max_pages",
+// "max_render_pixels", "time_budget_ms"}}}`, every member optional. Writes the stamped PDF to
+// `*out_pdf` (free it with [`egov_bytes_free`]) and `{"page", "placement", "rect_pt",
+// "corner", "mode", "original_len", "original_sha256", "output_len", "output_sha256",
+// "qr_text", "qr_version", "key_id", "block", "mark", "findings"}` to `*out_json`. Errors:
+// `pdf.encrypted`, `pdf.parse`, `pdf.xref_damaged`, `pdf.no_such_page`, `pdf.does_not_fit`,
+// `pdf.no_blank_area`, `pdf.locked`, `pdf.bad_option`, `pdf.payload` (the mark is not
+// valid), `ffi.invalid_key`.
+//
+// # Safety
+// `data` is readable for `data_len` bytes; `mark_json` and `secret_key_hex` are
+// NUL-terminated; `options_json` is NULL or NUL-terminated; `out_pdf` and `out_json` are
+// writable.
+enum EgovResult egov_pdf_stamp(const uint8_t *data,
+                               size_t data_len,
+                               const char *mark_json,
+                               const char *secret_key_hex,
+                               const char *options_json,
+                               struct EgovBytes *out_pdf,
+                               char **out_json);
+
+// Verifies a PDF stamped by [`egov_pdf_stamp`] against `trust_json` (`{"keys": [...]}`): the
+// payload in the XMP through the trust ladder with the original revision as content, the
+// revisions appended after it (each must chain back), the QR code printed on the page
+// (rendered and decoded) and the document's signatures (integrity only). `options_json` NULL
+// means the defaults; otherwise `{"render": bool (default true), "dpi": 72–600 (default 150),
+// "limits": {…}}`. Writes `{"verified", "xmp_payload", "original_len", "original_sha256",
+// "verification", "revisions_after", "printed", "signatures", "findings"}`; a mark that does
+// not verify is still `EGOV_RESULT_OK` with `"verified": false`. Errors: `pdf.encrypted`,
+// `pdf.parse`, `pdf.too_large`, `pdf.time_limit`, a trust set that cannot be read
+// (`trust_set.*`).
+//
+// # Safety
+// `data` is readable for `data_len` bytes; `trust_json` is NUL-terminated; `options_json` is
+// NULL or NUL-terminated; `out_json` is writable.
+enum EgovResult egov_pdf_verify(const uint8_t *data,
+                                size_t data_len,
+                                const char *trust_json,
+                                const char *options_json,
+                                char **out_json);
+
+// Signs the PDF `data` / `data_len` with a PAdES signature (PAdES-B-B, `ETSI.CAdES.detached`;
+// NĐ 30/2020 Đ25, NĐ 137/2024 Đ4.1.b–c) appended as an incremental update: RSA-SHA256 for an
+// RSA key, ECDSA for a P-256 / P-384 key. The key is either `key_pem` (the PKCS#8 private
+// key, PEM `PRIVATE KEY`) with `certs_pem` (the chain, PEM, signer first), `pkcs12` NULL; or
+// `pkcs12` / `pkcs12_len` (a `.p12` / `.pfx` file) with `password` (NULL = empty), `key_pem`
+// and `certs_pem` NULL; anything else is `ffi.invalid_arguments`. `options_json` NULL means
+// the defaults; otherwise `{"field_name", "reason", "location", "contact_info",
+// "signing_time" (timestamp with offset, /M; default now), "digest": "sha256" | "sha384" |
+// "sha512", "reserve_bytes", "appearance": {"page", "lines", "size_pt", "corner",
+// "margin_mm"} (a visible signature; default invisible), "limits"}`, every member optional.
+// Writes the signed PDF to `*out_pdf` (free it with [`egov_bytes_free`]) and `{"level",
+// "field_name", "signer": {"subject", "issuer", "serial", "not_before", "not_after"},
+// "certificates", "algorithm", "key_source": "pem" | "pkcs12", "claimed_time", "byte_range",
+// "original_len", "output_len", "output_sha256", "cms_len", "reserved"}` to `*out_json`.
+// Errors: `sign.key.*` (`sign.key.pkcs12`: wrong password or damaged file,
+// `sign.key.certificate_mismatch`, `sign.key.unsupported`, …), `pdf.encrypted`, `pdf.parse`,
+// `pdf.xref_damaged`, `pdf.locked` (a certification signature allows no change),
+// `pdf.bad_option`, `pdf.sign`.
+//
+// # Safety
+// `data` is readable for `data_len` bytes; `key_pem`, `certs_pem` and `password` are NULL or
+// NUL-terminated; `pkcs12` is NULL or readable for `pkcs12_len` bytes; `options_json` is NULL
+// or NUL-terminated; `out_pdf` and `out_json` are writable.
+enum EgovResult egov_pdf_sign(const uint8_t *data,
+                              size_t data_len,
+                              const char *key_pem,
+                              const char *certs_pem,
+                              const uint8_t *pkcs12,
+                              size_t pkcs12_len,
+                              const char *password,
+                              const char *options_json,
+                              struct EgovBytes *out_pdf,
+                              char **out_json);
+
+// Verifies every PAdES signature and document time-stamp of the PDF `data` / `data_len`
+// (QĐ 28/2018/QĐ-TTg Đ6.1, DOC-18): the byte ranges, the CMS (message digest, signature value,
+// signing certificate), the chain to `anchors_pem` (PEM root certificates; NULL or empty: the
+// chain is `not_checked` and trust is not claimed) at the signing time, the revision each
+// covers and the revisions appended after it. `options_json` NULL or `{"at": timestamp with
+// offset (default per signature: its time-stamp, else its claimed /M, else now), "limits":
+// {…}}`. Writes `{"signatures": [{"field_name", "kind", "sub_filter", "byte_range",
+// "signed_len", "revision", "revisions_after", "claimed_time", "valid", "range_problem",
+// "cms", "timestamp", …}], "revisions", "all_valid", "findings"}`; a signature that does not
+// verify is still `EGOV_RESULT_OK` (see `valid`, `all_valid`). Errors: `pdf.encrypted`,
+// `pdf.parse`, `pdf.too_large`, `ffi.invalid_anchors`, `time.*` (a bad `at`).
+//
+// # Safety
+// `data` is readable for `data_len` bytes; `anchors_pem` and `options_json` are NULL or
+// NUL-terminated; `out_json` is writable.
+enum EgovResult egov_pdf_verify_signatures(const uint8_t *data,
+                                           size_t data_len,
+                                           const char *anchors_pem,
+                                           const char *options_json,
+                                           char **out_json);
 
 // Classifies a platform by size (PLAT-02…06): `request_json` is `{"monthly": [{"month":
 // "2025-01", "active_users": n}], "population": n or a Population object, "date":

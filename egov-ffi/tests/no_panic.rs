@@ -108,6 +108,8 @@ const ARG_NAMES: &[&str] = &[
     "key_pem",
     "certs_pem",
     "anchors_pem",
+    "pkcs12_hex",
+    "password",
 ];
 
 /// A JSON object with real argument names and arbitrary values.

@@ -16,6 +16,7 @@ use pyo3::prelude::*;
 mod conversion;
 mod documents;
 mod edxml;
+mod pdf;
 mod platform;
 mod time;
 mod trust;
@@ -23,6 +24,7 @@ mod trust;
 use conversion::*;
 use documents::*;
 use edxml::*;
+use pdf::*;
 use platform::*;
 use time::*;
 use trust::*;
@@ -48,7 +50,7 @@ where
 }
 
 // Expensive stateless calls (images, pages, whole CSV texts, whole-site evaluation, edXML
-// packages, `call`) run inside `py.detach`: the GIL is released, so other Python threads keep
+// packages, PDFs, `call`) run inside `py.detach`: the GIL is released, so other Python threads keep
 // running and several threads can verify pages in parallel. The arguments are immutable Python
 // bytes and str, borrowed for the call. Methods of `ActiveUserCounter` keep the GIL: they mutate
 // the object, and a second thread then waits instead of failing with "Already borrowed".
@@ -119,5 +121,9 @@ fn _egov(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(edxml_read_file, m)?)?;
     m.add_function(wrap_pyfunction!(edxml_extract, m)?)?;
     m.add_function(wrap_pyfunction!(edxml_build_file, m)?)?;
+    m.add_function(wrap_pyfunction!(pdf_stamp, m)?)?;
+    m.add_function(wrap_pyfunction!(pdf_verify, m)?)?;
+    m.add_function(wrap_pyfunction!(pdf_sign, m)?)?;
+    m.add_function(wrap_pyfunction!(pdf_verify_signatures, m)?)?;
     Ok(())
 }

@@ -155,6 +155,19 @@ def _build_edxml(a):
                                      [a.get("options", {})]))
 
 
+def _pdf_answer(run):
+    import hashlib
+    pdf, meta = run
+    return dict(meta, pdf_hex=pdf.hex(), pdf_len=len(pdf), pdf_sha256=hashlib.sha256(pdf).hexdigest())
+
+
+def _sign_pdf(a):
+    pkcs12 = None if a.get("pkcs12_hex") is None else bytes.fromhex(a["pkcs12_hex"])
+    return _pdf_answer(_keywords(lambda **kw: egov.sign_pdf(
+        _data(a), a.get("key_pem"), a.get("certs_pem"), pkcs12=pkcs12, password=a.get("password"),
+        **kw), [a.get("options", {})]))
+
+
 PYTHONIC = {
     "time.parse": lambda a: {"datetime": egov.parse_time(a["input"], local=a.get("local", False))},
     "calendar.day": lambda a: _calendar(a).day(a["date"]),
@@ -218,6 +231,13 @@ PYTHONIC = {
     "edxml.sign": lambda a: _package_answer(_keywords(lambda **kw: egov.sign_edxml(
         _data(a), a["key_pem"], a["certs_pem"], **kw), [a.get("options", {})])),
     "edxml.verify": lambda a: _keywords(lambda **kw: egov.verify_edxml(
+        _data(a), anchors_pem=a.get("anchors_pem"), **kw), [a.get("options", {})]),
+    "pdf.stamp": lambda a: _pdf_answer(egov.stamp_pdf(
+        _data(a), a["mark"], a["secret_key"], options=a.get("options"))),
+    "pdf.verify": lambda a: _keywords(lambda **kw: egov.verify_pdf(
+        _data(a), a["trust"], **kw), [a.get("options", {})]),
+    "pdf.sign": _sign_pdf,
+    "pdf.verify_signatures": lambda a: _keywords(lambda **kw: egov.verify_pdf_signatures(
         _data(a), anchors_pem=a.get("anchors_pem"), **kw), [a.get("options", {})]),
 }
 

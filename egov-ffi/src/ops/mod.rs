@@ -36,6 +36,7 @@ mod conversion;
 mod documents;
 mod edxml;
 mod legal;
+mod pdf;
 mod platform;
 mod status;
 mod time;
@@ -45,6 +46,7 @@ pub use conversion::*;
 pub use documents::*;
 pub use edxml::*;
 pub use legal::*;
+pub use pdf::*;
 pub use platform::*;
 pub use status::*;
 pub use time::*;
@@ -284,7 +286,7 @@ fn calendar_arg(args: &Value) -> OpResult<Cow<'static, WorkingCalendar>> {
 }
 
 /// Every operation name [`call`] knows, in a stable order.
-pub const OPERATIONS: [&str; 48] = [
+pub const OPERATIONS: [&str; 52] = [
     "time.parse",
     "calendar.day",
     "calendar.is_working_day",
@@ -333,6 +335,10 @@ pub const OPERATIONS: [&str; 48] = [
     "edxml.build",
     "edxml.sign",
     "edxml.verify",
+    "pdf.stamp",
+    "pdf.verify",
+    "pdf.sign",
+    "pdf.verify_signatures",
 ];
 
 /// Runs operation `op` with arguments `args` (a JSON object); the arguments are named as in the
@@ -566,6 +572,7 @@ pub fn call(op: &str, args: &Value) -> OpResult {
         "trust.links" => parse_text(&trust_links(&request_arg(args)?)?),
         "trust.declare" => parse_text(&trust_declare(&request_arg(args)?, str_arg(args, "lang")?)?),
         op if op.starts_with("edxml.") => call_edxml(op, args),
+        op if op.starts_with("pdf.") => call_pdf(op, args),
         _ => Err(OpError::new(
             EgovResult::UnknownOperation,
             "ffi.unknown_operation",

@@ -28,6 +28,7 @@ from ._errors import (
     InternalError,
     InvalidArgumentError,
     MetadataError,
+    PdfError,
     PlatformError,
     RegistryError,
     StatusError,
@@ -43,7 +44,8 @@ __all__ = [
     "ActiveUserCounter", "AgencyCodeError", "Calendar", "CalendarError", "ConversionError",
     "DeadlineError", "DocumentIdError", "DocumentNumberError", "EdxmlError", "EgovError",
     "InternalError",
-    "InvalidArgumentError", "MetadataError", "OPERATIONS", "PlatformError", "RegistryError",
+    "InvalidArgumentError", "MetadataError", "OPERATIONS", "PdfError", "PlatformError",
+    "RegistryError",
     "StatusError", "StatusTracker", "TimeError", "TrustError", "UrgencyError",
     "apply_sender_step", "apply_status", "call", "check_channel", "check_conversion_system",
     "check_registry", "check_security_txt", "classify_platform", "count_active_users",
@@ -56,6 +58,7 @@ __all__ = [
     "verify_conversion_qr", "verify_document", "verify_page",
     "build_edxml", "build_edxml_file", "check_edxml", "extract_edxml", "read_edxml",
     "sign_edxml", "verify_edxml",
+    "sign_pdf", "stamp_pdf", "verify_pdf", "verify_pdf_signatures",
 ]
 
 DateLike = Union[_dt.date, str]
@@ -974,3 +977,150 @@ def build_edxml_file(message: Union[str, Mapping[str, Any]],
     return _load_dict(_egov.edxml_build_file(
         _json_text(message), [os.fsdecode(p) for p in attachment_paths], os.fsdecode(out),
         _options(line_ending=line_ending)))
+
+
+# ---------------------------------------------------------------------------------------------
+# PDF files (egov-conversion's pdf feature, egov-sign): conversion marks and PAdES signatures
+# ---------------------------------------------------------------------------------------------
+
+PdfInput = Union[bytes, "os.PathLike[str]"]
+"""A PDF: its bytes, or a path (:class:`os.PathLike`, e.g. :class:`pathlib.Path`) to read."""
+
+
+def _file_bytes(data: Union[bytes, "os.PathLike[str]"], what: str) -> bytes:
+    """The bytes given, or those of the file at a path (a plain ``str`` is not taken as a path:
+    it would be ambiguous with text)."""
+    if isinstance(data, os.PathLike):
+        with open(os.fspath(data), "rb") as f:
+            return f.read()
+    if isinstance(data, (bytes, bytearray, memoryview)):
+        return bytes(data)
+    raise TypeError(f"{what}: expected bytes or a path (os.PathLike, e.g. pathlib.Path), "
+                    f"got {type(data).__name__}")
+
+
+def stamp_pdf(data: PdfInput, mark: Union[str, Mapping[str, Any]], secret_key: str, *,
+              page: Optional[int] = None,
+              placement: Optional[Mapping[str, Any]] = None,
+              mode: Optional[str] = None,
+              lookup_url: Optional[str] = None,
+              options: Optional[Mapping[str, Any]] = None) -> Tuple[bytes, Dict[str, Any]]:
+    """Stamps a conversion mark on a page of a PDF (NĐ 137/2024 Đ4 paper → data, Đ5 data →
+    paper; CONV-03, CONV-11, CONV-12) as an incremental update: the original bytes stay the
+    prefix of the output, so a signature over them still covers what it covered. ``mark`` (a
+    dict or JSON text, as :func:`sign_conversion_mark` takes it) is signed with the Ed25519
+    ``secret_key`` (64 hex digits) over the SHA-256 and length of the PDF; its QR code and text
+    block are drawn as vector content and the payload is also written to the document's XMP.
+    ``data`` is the PDF's bytes or a path. ``page`` (default 1); ``placement`` ``{"at":
+    "auto", "margin_mm": 10}`` (default: the first blank corner), ``{"at": "corner", "corner":
+    "top_right" | "top_left" | "bottom_right" | "bottom_left", "margin_mm"}`` or ``{"at":
+    "at", "x_mm", "y_mm"}``; ``mode`` ``"content"`` (default: always prints) or
+    ``"annotation"``; ``lookup_url`` a page the QR opens on a phone (signed too); ``options``
+    the full form (``{"payload": {…}, "stamp": {"page", "placement", "render", "mode",
+    "limits"}}``). Returns the stamped PDF's bytes and a dict: ``page``, ``placement``,
+    ``rect_pt``, ``corner``, ``mode``, ``original_len``, ``original_sha256``, ``output_len``,
+    ``output_sha256``, ``qr_text``, ``qr_version``, ``key_id``, ``block`` (``printed_lines``,
+    sizes), ``mark`` (as signed, with its ``pdf.len`` extension), ``findings`` (what the change
+    means for the document's signatures). An encrypted PDF raises :class:`PdfError`
+    (``pdf.encrypted``), so do ``pdf.parse``, ``pdf.no_blank_area``, ``pdf.no_such_page``,
+    ``pdf.locked``, ``pdf.payload`` (the mark is not valid)."""
+    # The full form, with the keyword shortcuts merged in (a shortcut wins over its member).
+    merged: Dict[str, Any] = _json.loads(_json_text(options)) if options is not None else {}
+    stamp: Dict[str, Any] = dict(merged.get("stamp") or {})
+    if page is not None:
+        stamp["page"] = page
+    if mode is not None:
+        stamp["mode"] = mode
+    if placement is not None:
+        stamp["placement"] = dict(placement)
+    if stamp:
+        merged["stamp"] = stamp
+    if lookup_url is not None:
+        merged["payload"] = dict(merged.get("payload") or {}, lookup_url=lookup_url)
+    pdf, meta = _egov.pdf_stamp(_file_bytes(data, "data"), _json_text(mark), secret_key,
+                                _json_text(merged) if merged else None)
+    return pdf, _load_dict(meta)
+
+
+def verify_pdf(data: PdfInput, trust: Union[str, Mapping[str, Any]], *,
+               render: Optional[bool] = None, dpi: Optional[int] = None,
+               limits: Optional[Mapping[str, int]] = None) -> Dict[str, Any]:
+    """Verifies a PDF stamped by :func:`stamp_pdf` against ``trust`` (``{"keys": [...]}``):
+    the payload in the XMP through the trust ladder with the original revision as content, the
+    revisions appended after it (each must chain back), the QR code printed on the page
+    (rendered at ``dpi``, default 150, and decoded; ``render=False`` skips it) and the
+    document's signatures (integrity only; :func:`verify_pdf_signatures` checks them against
+    trust anchors). ``data`` is the PDF's bytes or a path. Keys: ``verified``,
+    ``xmp_payload``, ``original_len``, ``original_sha256``, ``verification`` (``state``,
+    ``signer``, ``mark``, …), ``revisions_after``, ``printed`` (``marks_found``,
+    ``matches_xmp``, ``note``), ``signatures``, ``findings``. A mark that does not verify is a
+    result (``verified`` False), not an error; an unreadable or encrypted PDF raises
+    :class:`PdfError`."""
+    options = _options(render=render, dpi=dpi, limits=None if limits is None else dict(limits))
+    return _load_dict(_egov.pdf_verify(_file_bytes(data, "data"), _json_text(trust), options))
+
+
+def sign_pdf(data: PdfInput, key_pem: Optional[Pem] = None, certs_pem: Optional[Pem] = None, *,
+             pkcs12: Optional[Union[bytes, "os.PathLike[str]"]] = None,
+             password: Optional[str] = None,
+             field_name: Optional[str] = None,
+             reason: Optional[str] = None,
+             location: Optional[str] = None,
+             contact_info: Optional[str] = None,
+             signing_time: Optional[DateTimeLike] = None,
+             digest: Optional[str] = None,
+             reserve_bytes: Optional[int] = None,
+             appearance: Optional[Mapping[str, Any]] = None,
+             limits: Optional[Mapping[str, int]] = None) -> Tuple[bytes, Dict[str, Any]]:
+    """Signs a PDF with a PAdES signature (PAdES-B-B, ``ETSI.CAdES.detached``; the agency's
+    signature of NĐ 30/2020 Đ25 on an electronic copy, NĐ 137/2024 Đ4.1.b–c on a conversion)
+    appended as an incremental update: RSA-SHA256 for an RSA key, ECDSA for a P-256 / P-384
+    key. The key is either ``key_pem`` (PKCS#8, PEM ``PRIVATE KEY``) with ``certs_pem`` (the
+    chain, signer first), or ``pkcs12`` (a ``.p12`` / ``.pfx`` file's bytes or path) with its
+    ``password``; anything else raises :class:`InvalidArgumentError`
+    (``ffi.invalid_arguments``). ``data`` is the PDF's bytes or a path. ``signing_time`` is
+    the ``/M`` the signer claims (default now; timezone-aware), ``field_name`` (default
+    ``Signature1``, …), ``reason``, ``location``, ``contact_info``, ``digest`` (``"sha256"``,
+    ``"sha384"``, ``"sha512"``), ``reserve_bytes`` (room for the CMS), ``appearance`` a visible
+    signature (``{"page", "lines", "size_pt", "corner", "margin_mm"}``; default invisible).
+    Returns the signed PDF's bytes and a dict: ``level``, ``field_name``, ``signer``
+    (``subject``, ``issuer``, ``serial``, ``not_before``, ``not_after``), ``certificates``,
+    ``algorithm``, ``key_source`` (``"pem"`` / ``"pkcs12"``), ``claimed_time``,
+    ``byte_range``, ``original_len``, ``output_len``, ``output_sha256``, ``cms_len``,
+    ``reserved``. A key or certificate that cannot be used raises :class:`PdfError`
+    (``sign.key.pkcs12`` for a wrong password, ``sign.key.certificate_mismatch``, …), so do
+    ``pdf.encrypted``, ``pdf.parse``, ``pdf.locked``, ``pdf.sign``."""
+    options = _options(
+        field_name=field_name, reason=reason, location=location, contact_info=contact_info,
+        signing_time=None if signing_time is None else _time_text(signing_time), digest=digest,
+        reserve_bytes=reserve_bytes, appearance=None if appearance is None else dict(appearance),
+        limits=None if limits is None else dict(limits))
+    pdf, meta = _egov.pdf_sign(
+        _file_bytes(data, "data"),
+        None if key_pem is None else _pem(key_pem),
+        None if certs_pem is None else _pem(certs_pem),
+        None if pkcs12 is None else _file_bytes(pkcs12, "pkcs12"),
+        password, options)
+    return pdf, _load_dict(meta)
+
+
+def verify_pdf_signatures(data: PdfInput, *, anchors_pem: Optional[Pem] = None,
+                          at: Optional[DateTimeLike] = None,
+                          limits: Optional[Mapping[str, int]] = None) -> Dict[str, Any]:
+    """Verifies every PAdES signature and document time-stamp of a PDF (QĐ 28/2018/QĐ-TTg
+    Đ6.1, DOC-18): the byte ranges (all of the revision each ends with except ``/Contents``),
+    the CMS (message digest, signature value, signing certificate), the chain to
+    ``anchors_pem`` (PEM root certificates; without them the chain is ``not_checked``, never
+    trusted) at ``at`` (default per signature: its time-stamp, else its claimed ``/M``, else
+    now), the revision each covers and the revisions appended after it. ``data`` is the PDF's
+    bytes or a path. Keys: ``signatures`` (each ``field_name``, ``kind``, ``sub_filter``,
+    ``byte_range``, ``signed_len``, ``revision``, ``revisions_after``, ``claimed_time``,
+    ``valid``, ``range_problem``, ``cms`` with ``failure``, ``signer``, ``chain``,
+    ``checked_at``, ``time_source``, ``timestamp``, …), ``revisions``, ``all_valid`` (at
+    least one signature and every one valid), ``findings``. A signature that does not verify
+    is a result, not an error; anchors that are not PEM certificates raise
+    :class:`InvalidArgumentError` (``ffi.invalid_anchors``)."""
+    return _load_dict(_egov.pdf_verify_signatures(
+        _file_bytes(data, "data"), None if anchors_pem is None else _pem(anchors_pem),
+        _options(at=None if at is None else _time_text(at),
+                 limits=None if limits is None else dict(limits))))

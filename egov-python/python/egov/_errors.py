@@ -83,6 +83,15 @@ class EdxmlError(EgovError, ValueError):
     result of :func:`egov.verify_edxml`, not an error."""
 
 
+class PdfError(EgovError, ValueError):
+    """A PDF that could not be stamped, signed or read (``pdf.*``: ``pdf.encrypted``,
+    ``pdf.parse``, ``pdf.xref_damaged``, ``pdf.no_blank_area``, ``pdf.locked``, ``pdf.sign``,
+    …), or a signer's key or certificate that could not be used (``sign.key.*``:
+    ``sign.key.pkcs12`` for a wrong password, ``sign.key.certificate_mismatch``, …). A mark or
+    signature that does not verify is a result of :func:`egov.verify_pdf` or
+    :func:`egov.verify_pdf_signatures`, not an error."""
+
+
 class InternalError(EgovError):
     """A bug in egov (``ffi.panic``, ``ffi.serialize``): please report it."""
 
@@ -115,6 +124,8 @@ _BY_AREA = {
     "probe": TrustError,
     "edxml": EdxmlError,
     "dsig": EdxmlError,
+    "pdf": PdfError,
+    "sign": PdfError,
 }
 
 _INTERNAL = {"ffi.panic", "ffi.serialize", "ffi.interior_nul"}
