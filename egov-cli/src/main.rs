@@ -17,6 +17,8 @@ mod edxml_make;
 mod mark;
 #[cfg(feature = "pdf")]
 mod mark_pdf;
+#[cfg(feature = "pdf")]
+mod mark_pdf_scans;
 mod output;
 #[cfg(feature = "pdf")]
 mod pdf_sign;

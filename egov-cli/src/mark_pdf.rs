@@ -1,6 +1,7 @@
 //! `egov mark pdf stamp|verify`: conversion marks on existing PDF files (NĐ 137/2024 Đ4, Đ5)
-//! as glue over `egov_conversion::pdf`. Presentation only: what is stamped, where, and whether
-//! it verifies is the library's answer; no rule of law lives here.
+//! as glue over `egov_conversion::pdf`; `egov mark pdf from-scans` lives in
+//! [`crate::mark_pdf_scans`]. Presentation only: what is stamped, where, and whether it verifies
+//! is the library's answer; no rule of law lives here.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -8,9 +9,10 @@ use std::path::{Path, PathBuf};
 use clap::{Args, Subcommand, ValueEnum};
 use egov_conversion::payload::{hex, PayloadOptions};
 use egov_conversion::pdf::{
-    self, Corner, PdfError, PdfVerification, Placement, StampOptions, StampedPdf, VerifyOptions,
-    XrefKind,
+    self, Corner, PdfError, PdfVerification, Placement, StampMode, StampOptions, StampedPdf,
+    VerifyOptions, XrefKind,
 };
+use egov_conversion::render::RenderOptions;
 use egov_conversion::{
     validate, AccessLocator, ConversionMark, Profile, SourceSystem, TrustSet, VerificationState,
     Wording,
@@ -32,6 +34,12 @@ pub enum PdfCommand {
     /// Verify a PDF stamped by `egov mark pdf stamp`: the payload's trust ladder, the original
     /// revision intact, the revisions appended after it, and the QR code printed on the page.
     Verify(VerifyArgs),
+    /// Make the electronic copy of a paper document from its scans (NĐ 137/2024 Đ4, NĐ 30/2020
+    /// Đ25 «sao y»): the page images as PDF/A, the paper → data conversion mark, then the
+    /// copying agency's visible PAdES signature (copy form, agency, signing time). Checks the
+    /// format of NĐ 30/2020 Phụ lục I: a page under 200 dpi or not in colour is written but
+    /// exits 1, not a conforming copy.
+    FromScans(Box<crate::mark_pdf_scans::FromScansArgs>),
 }
 
 /// Which conversion the mark records.
@@ -47,7 +55,7 @@ pub enum DirectionArg {
 /// Where the block goes on the page as displayed (rotation applied, inside the CropBox).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum PdfPositionArg {
-    /// The first blank corner: top right, top left, bottom right, bottom left (default).
+    /// The first blank corner: top right, top left, bottom right, bottom left.
     Auto,
     /// Top-right corner.
     TopRight,
@@ -57,6 +65,25 @@ pub enum PdfPositionArg {
     BottomRight,
     /// Bottom-left corner.
     BottomLeft,
+}
+
+/// How the block is written into the page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StampModeArg {
+    /// Page content: always prints; signature validators report it as a change after signing.
+    Content,
+    /// A printable `/Stamp` annotation: allowed after an approval signature (Acrobat) and under
+    /// DocMDP P=3, refused under DocMDP P=1/2; for a marked copy distributed electronically.
+    Annotation,
+}
+
+impl From<StampModeArg> for StampMode {
+    fn from(m: StampModeArg) -> Self {
+        match m {
+            StampModeArg::Content => StampMode::Content,
+            StampModeArg::Annotation => StampMode::Annotation,
+        }
+    }
 }
 
 /// `egov mark pdf stamp`.
@@ -115,6 +142,9 @@ pub struct StampArgs {
     /// Where the block goes on the page as displayed.
     #[arg(long, value_enum, default_value = "auto", conflicts_with_all = ["x_mm", "y_mm"])]
     position: PdfPositionArg,
+    /// How the block is written: page content (prints always) or a `/Stamp` annotation.
+    #[arg(long, value_enum, default_value = "content")]
+    mode: StampModeArg,
     /// Distance of the block from the page edges, millimetres (auto and corners).
     #[arg(long, default_value_t = 10.0)]
     margin_mm: f32,
@@ -167,6 +197,7 @@ pub fn run(cmd: PdfCommand) -> CmdResult {
     let r = match cmd {
         PdfCommand::Stamp(a) => stamp_cmd(&a),
         PdfCommand::Verify(a) => verify_cmd(&a),
+        PdfCommand::FromScans(a) => crate::mark_pdf_scans::from_scans_cmd(&a),
     };
     match r {
         Ok(r) | Err(r) => r,
@@ -180,7 +211,7 @@ pub(crate) fn pick(lang: Lang, vi: String, en: String) -> String {
     }
 }
 
-fn usage(lang: Lang, code: &str, vi: &str, en: &str) -> CmdResult {
+pub(crate) fn usage(lang: Lang, code: &str, vi: &str, en: &str) -> CmdResult {
     CmdResult::Error {
         code: code.to_owned(),
         message: pick(lang, vi.to_owned(), en.to_owned()),
@@ -189,6 +220,14 @@ fn usage(lang: Lang, code: &str, vi: &str, en: &str) -> CmdResult {
 
 /// A PDF error with its stable code; the message in the chosen language.
 pub(crate) fn pdf_error(lang: Lang, path: &Path, e: &PdfError) -> CmdResult {
+    CmdResult::Error {
+        code: e.code().to_owned(),
+        message: format!("{}: {}", path.display(), pdf_error_message(lang, e)),
+    }
+}
+
+/// The message of a PDF error in the chosen language (the library's English, or Vietnamese).
+pub(crate) fn pdf_error_message(lang: Lang, e: &PdfError) -> String {
     let vi = match e {
         PdfError::TooLarge { size, limit } => {
             format!("tệp PDF {size} byte, lớn hơn giới hạn {limit} byte")
@@ -251,21 +290,19 @@ pub(crate) fn pdf_error(lang: Lang, path: &Path, e: &PdfError) -> CmdResult {
         ),
         other => other.to_string(),
     };
-    CmdResult::Error {
-        code: e.code().to_owned(),
-        message: format!("{}: {}", path.display(), pick(lang, vi, e.to_string())),
-    }
+    pick(lang, vi, e.to_string())
 }
 
 /// The change a DocMDP permission forbids, in Vietnamese (the library names it in English).
 fn locked_change_vi(change: &str) -> String {
     match change {
         "adding a signature" => "thêm chữ ký".to_owned(),
+        "adding an annotation" => "thêm chú thích (annotation)".to_owned(),
         other => other.to_owned(),
     }
 }
 
-fn pt_to_mm(pt: f32) -> f32 {
+pub(crate) fn pt_to_mm(pt: f32) -> f32 {
     pt * 25.4 / 72.0
 }
 
@@ -360,28 +397,50 @@ impl Output {
     }
 }
 
-fn placement(a: &StampArgs) -> Placement {
-    if let (Some(x_mm), Some(y_mm)) = (a.x_mm, a.y_mm) {
+/// The placement the flags name: `--x-mm`/`--y-mm`, else `--position` with `--margin-mm`.
+pub(crate) fn placement_of(
+    position: PdfPositionArg,
+    margin_mm: f32,
+    x_mm: Option<f32>,
+    y_mm: Option<f32>,
+) -> Placement {
+    if let (Some(x_mm), Some(y_mm)) = (x_mm, y_mm) {
         return Placement::At { x_mm, y_mm };
     }
-    let corner = match a.position {
-        PdfPositionArg::Auto => {
-            return Placement::Auto {
-                margin_mm: a.margin_mm,
-            }
-        }
+    let corner = match position {
+        PdfPositionArg::Auto => return Placement::Auto { margin_mm },
         PdfPositionArg::TopRight => Corner::TopRight,
         PdfPositionArg::TopLeft => Corner::TopLeft,
         PdfPositionArg::BottomRight => Corner::BottomRight,
         PdfPositionArg::BottomLeft => Corner::BottomLeft,
     };
-    Placement::Corner {
-        corner,
-        margin_mm: a.margin_mm,
+    Placement::Corner { corner, margin_mm }
+}
+
+/// The block's sizes the flags change (`--module-mm`, `--text-width-mm`, `--title-pt`,
+/// `--text-pt`); the others keep the library's defaults.
+pub(crate) fn apply_sizes(
+    render: &mut RenderOptions,
+    module_mm: Option<f32>,
+    text_width_mm: Option<f32>,
+    title_pt: Option<f32>,
+    text_pt: Option<f32>,
+) {
+    if let Some(v) = module_mm {
+        render.module_mm = v;
+    }
+    if let Some(v) = text_width_mm {
+        render.text_width_mm = v;
+    }
+    if let Some(v) = title_pt {
+        render.title_pt = v;
+    }
+    if let Some(v) = text_pt {
+        render.text_pt = v;
     }
 }
 
-fn corner_text(c: Corner, lang: Lang) -> &'static str {
+pub(crate) fn corner_text(c: Corner, lang: Lang) -> &'static str {
     match (c, lang) {
         (Corner::TopRight, Lang::Vi) => "góc trên bên phải",
         (Corner::TopLeft, Lang::Vi) => "góc trên bên trái",
@@ -394,7 +453,7 @@ fn corner_text(c: Corner, lang: Lang) -> &'static str {
     }
 }
 
-fn placement_text(p: &Placement, lang: Lang) -> String {
+pub(crate) fn placement_text(p: &Placement, lang: Lang) -> String {
     match (*p, lang) {
         (Placement::Auto { margin_mm }, Lang::Vi) => {
             format!("góc trống đầu tiên (tự động), cách mép {margin_mm} mm")
@@ -420,6 +479,22 @@ fn placement_text(p: &Placement, lang: Lang) -> String {
     }
 }
 
+/// A paper → data mark (NĐ 137/2024 Đ4) from `--profile`, `--at`, `--converter`, `--text`.
+pub(crate) fn paper_to_data_mark(
+    profile: ProfileArg,
+    at: VnDateTime,
+    converter: &str,
+    text: Option<&str>,
+) -> ConversionMark {
+    let mut wording = Wording::sdk_default();
+    let profile = Profile::from(profile);
+    if let Some(t) = text {
+        wording.paper_to_data = t.to_owned();
+    }
+    override_clerical(&mut wording, profile, text);
+    ConversionMark::paper_to_data(profile, at, converter, &wording)
+}
+
 /// The mark from the options (the same facts as `egov mark paper-to-data|data-to-paper`).
 fn build_mark(a: &StampArgs, at: VnDateTime) -> Result<ConversionMark, CmdResult> {
     let lang = a.lang;
@@ -440,15 +515,11 @@ fn build_mark(a: &StampArgs, at: VnDateTime) -> Result<ConversionMark, CmdResult
                     "--system, --owner, --url, --code and --search belong to --direction data-to-paper (NĐ 137/2024 Đ5.1)",
                 ));
             }
-            if let Some(t) = &a.text {
-                wording.paper_to_data = t.clone();
-            }
-            override_clerical(&mut wording, profile, a.text.as_deref());
-            Ok(ConversionMark::paper_to_data(
-                profile,
+            Ok(paper_to_data_mark(
+                a.profile,
                 at,
                 &a.converter,
-                &wording,
+                a.text.as_deref(),
             ))
         }
         DirectionArg::DataToPaper => {
@@ -541,21 +612,17 @@ fn stamp_cmd(a: &StampArgs) -> Result<CmdResult, CmdResult> {
     };
     let mut opts = StampOptions {
         page: a.page,
-        placement: placement(a),
+        placement: placement_of(a.position, a.margin_mm, a.x_mm, a.y_mm),
+        mode: a.mode.into(),
         ..Default::default()
     };
-    if let Some(v) = a.module_mm {
-        opts.render.module_mm = v;
-    }
-    if let Some(v) = a.text_width_mm {
-        opts.render.text_width_mm = v;
-    }
-    if let Some(v) = a.title_pt {
-        opts.render.title_pt = v;
-    }
-    if let Some(v) = a.text_pt {
-        opts.render.text_pt = v;
-    }
+    apply_sizes(
+        &mut opts.render,
+        a.module_mm,
+        a.text_width_mm,
+        a.title_pt,
+        a.text_pt,
+    );
     let stamped = pdf::stamp(&original, &mark, &key, &payload, &opts)
         .map_err(|e| pdf_error(lang, &a.input, &e))?;
     let out = create(lang, &a.out, a.force)?;
@@ -568,11 +635,43 @@ fn stamp_cmd(a: &StampArgs) -> Result<CmdResult, CmdResult> {
     if let Some(p) = payload_file {
         p.finish(lang, stamped.signed.qr_text.as_bytes())?;
     }
-    let findings: Vec<Finding> = report.findings.clone();
+    // The mark's own findings, then what stamping means for the document's signatures
+    // (CONV-16 warnings).
+    let findings: Vec<Finding> = report
+        .findings
+        .iter()
+        .chain(&stamped.findings)
+        .cloned()
+        .collect();
     Ok(CmdResult::Valid {
         human: stamp_text(a, &opts, &stamped, &findings),
         json: stamp_json(a, &opts, &stamped, &findings),
     })
+}
+
+/// How the block was written, in words.
+pub(crate) fn mode_text(m: StampMode, lang: Lang) -> &'static str {
+    match (m, lang) {
+        (StampMode::Annotation, Lang::Vi) => "chú thích /Stamp (in được, người dùng có thể xóa)",
+        (StampMode::Annotation, Lang::En) => {
+            "a /Stamp annotation (printable, a user can delete it)"
+        }
+        (StampMode::Content, Lang::Vi) => "nội dung trang (luôn được in)",
+        (StampMode::Content, Lang::En) => "page content (always prints)",
+    }
+}
+
+/// Where the block was asked to go and, for automatic placement, the corner chosen.
+pub(crate) fn placed_text(p: &Placement, corner: Option<Corner>, lang: Lang) -> String {
+    let asked = placement_text(p, lang);
+    match (p, corner) {
+        (Placement::Auto { .. }, Some(c)) => pick(
+            lang,
+            format!("{asked} → {}", corner_text(c, lang)),
+            format!("{asked} → the {}", corner_text(c, lang)),
+        ),
+        _ => asked,
+    }
 }
 
 fn stamp_text(a: &StampArgs, opts: &StampOptions, s: &StampedPdf, findings: &[Finding]) -> String {
@@ -594,11 +693,13 @@ fn stamp_text(a: &StampArgs, opts: &StampOptions, s: &StampedPdf, findings: &[Fi
             "paper → data message (NĐ 137/2024 Đ4)"
         }
     };
+    let place = placed_text(&opts.placement, s.corner, lang);
+    let mode = mode_text(s.mode, lang);
     let mut h = match lang {
         Lang::Vi => format!(
             "Đã đóng ký hiệu chuyển đổi {direction} lên {} → {}\n\
-             Cách ghi: cập nhật gia tăng, {} byte gốc giữ nguyên ở đầu tệp; tệp mới {} byte\n\
-             Trang: {} · vị trí: {} · khung x {:.1}, y {:.1}, rộng {:.1}, cao {:.1} pt (tọa độ trang PDF)\n\
+             Cách ghi: {mode}; cập nhật gia tăng, {} byte gốc giữ nguyên ở đầu tệp; tệp mới {} byte\n\
+             Trang: {} · vị trí: {place} · khung x {:.1}, y {:.1}, rộng {:.1}, cao {:.1} pt (tọa độ trang PDF)\n\
              Khối ký hiệu: {:.0} × {:.0} mm · mã QR phiên bản {}, mức {:?}, {} × {} ô, cạnh {:.1} mm kể cả vùng trắng, ô {:.2} mm\n\
              Bản gốc: {} byte · SHA-256 {}\n\
              Mã khóa ký: {}\n\
@@ -608,7 +709,6 @@ fn stamp_text(a: &StampArgs, opts: &StampOptions, s: &StampedPdf, findings: &[Fi
             s.original_len,
             s.pdf.len(),
             s.page,
-            placement_text(&opts.placement, lang),
             r.x,
             r.y,
             r.w,
@@ -628,8 +728,8 @@ fn stamp_text(a: &StampArgs, opts: &StampOptions, s: &StampedPdf, findings: &[Fi
         ),
         Lang::En => format!(
             "Stamped a conversion mark, {direction}, on {} → {}\n\
-             Written as an incremental update: the original {} bytes stay the file's prefix; new file {} bytes\n\
-             Page: {} · where: {} · box x {:.1}, y {:.1}, w {:.1}, h {:.1} pt (PDF page space)\n\
+             Written as {mode}, in an incremental update: the original {} bytes stay the file's prefix; new file {} bytes\n\
+             Page: {} · where: {place} · box x {:.1}, y {:.1}, w {:.1}, h {:.1} pt (PDF page space)\n\
              Block: {:.0} × {:.0} mm · QR version {}, level {:?}, {} × {} modules, {:.1} mm with quiet zone, modules {:.2} mm\n\
              Original: {} bytes · SHA-256 {}\n\
              Key id: {}\n\
@@ -639,7 +739,6 @@ fn stamp_text(a: &StampArgs, opts: &StampOptions, s: &StampedPdf, findings: &[Fi
             s.original_len,
             s.pdf.len(),
             s.page,
-            placement_text(&opts.placement, lang),
             r.x,
             r.y,
             r.w,
@@ -691,6 +790,8 @@ fn stamp_json(
         "payload_out": a.payload_out,
         "page": s.page,
         "placement": opts.placement,
+        "corner": s.corner,
+        "mode": s.mode,
         "rect_pt": s.rect,
         "original_len": s.original_len,
         "original_sha256": hex(&s.signed.content_sha256),

@@ -152,6 +152,55 @@ pub fn run(cmd: PdfCommand) -> CmdResult {
     }
 }
 
+/// Where the signer's key is: the key-source flags of `egov pdf sign`, also taken by
+/// `egov mark pdf from-scans` (where the PEM key's flag is `--agency-key`: `--key` is the
+/// mark's key there).
+pub(crate) struct KeySource<'a> {
+    /// PKCS#12 file.
+    pub(crate) p12: Option<&'a Path>,
+    /// The environment variable holding the PKCS#12 password.
+    pub(crate) password_env: Option<&'a str>,
+    /// A file holding the PKCS#12 password.
+    pub(crate) password_file: Option<&'a Path>,
+    /// PKCS#8 private key (PEM), with `cert`.
+    pub(crate) key: Option<&'a Path>,
+    /// The flag that gives `key` (`--key`, `--agency-key`), for messages.
+    pub(crate) key_flag: &'static str,
+    /// Certificate chain (PEM).
+    pub(crate) cert: Option<&'a Path>,
+    /// PKCS#11 module.
+    pub(crate) pkcs11_module: Option<&'a Path>,
+    /// Token label.
+    pub(crate) token: Option<&'a str>,
+    /// Slot id.
+    pub(crate) slot: Option<u64>,
+    /// Key label on the token.
+    pub(crate) key_label: Option<&'a str>,
+    /// Key id on the token, hexadecimal.
+    pub(crate) key_id: Option<&'a str>,
+    /// The environment variable holding the PIN.
+    pub(crate) pin_env: Option<&'a str>,
+}
+
+impl SignArgs {
+    fn key_source(&self) -> KeySource<'_> {
+        KeySource {
+            p12: self.p12.as_deref(),
+            password_env: self.password_env.as_deref(),
+            password_file: self.password_file.as_deref(),
+            key: self.key.as_deref(),
+            key_flag: "--key",
+            cert: self.cert.as_deref(),
+            pkcs11_module: self.pkcs11_module.as_deref(),
+            token: self.token.as_deref(),
+            slot: self.slot,
+            key_label: self.key_label.as_deref(),
+            key_id: self.key_id.as_deref(),
+            pin_env: self.pin_env.as_deref(),
+        }
+    }
+}
+
 fn usage_error(lang: Lang, code: &str, vi: String, en: String) -> CmdResult {
     CmdResult::Error {
         code: code.to_owned(),
@@ -179,11 +228,11 @@ fn secret_from_env(lang: Lang, code: &str, flag: &str, var: &str) -> Result<Stri
     })
 }
 
-fn password(lang: Lang, a: &SignArgs) -> Result<String, CmdResult> {
-    if let Some(var) = &a.password_env {
+fn password(lang: Lang, a: &KeySource<'_>) -> Result<String, CmdResult> {
+    if let Some(var) = a.password_env {
         return secret_from_env(lang, "usage.password", "--password-env", var);
     }
-    let Some(path) = &a.password_file else {
+    let Some(path) = a.password_file else {
         // clap requires one of them with --p12.
         return Ok(String::new());
     };
@@ -237,18 +286,18 @@ fn pem_chain(lang: Lang, path: &Path) -> Result<Vec<Vec<u8>>, CmdResult> {
 }
 
 /// The signer the command line names, and how to describe where its key is.
-fn signer(
+pub(crate) fn signer(
     lang: Lang,
-    a: &SignArgs,
+    a: &KeySource<'_>,
 ) -> Result<(Box<dyn egov_sign::Signer>, serde_json::Value), CmdResult> {
-    if let Some(p12) = &a.p12 {
+    if let Some(p12) = a.p12 {
         let password = password(lang, a)?;
         let data = read(p12)?;
         let s = KeyPairSigner::from_pkcs12(&data, &password)
             .map_err(|e| key_error(lang, &p12.display().to_string(), &e))?;
         return Ok((Box::new(s), json!({ "kind": "pkcs12", "file": p12 })));
     }
-    if let (Some(key), Some(cert)) = (&a.key, &a.cert) {
+    if let (Some(key), Some(cert)) = (a.key, a.cert) {
         let key_pem = read(key)?;
         let cert_pem = read(cert)?;
         let s = KeyPairSigner::from_pem(&key_pem, &cert_pem)
@@ -258,17 +307,18 @@ fn signer(
             json!({ "kind": "pem", "key": key, "cert": cert }),
         ));
     }
-    let (Some(module), Some(pin_env)) = (&a.pkcs11_module, &a.pin_env) else {
+    let (Some(module), Some(pin_env)) = (a.pkcs11_module, a.pin_env) else {
         // clap requires exactly one key source, and --pin-env with --pkcs11-module.
+        let flag = a.key_flag;
         return Err(usage_error(
             lang,
             "usage.key",
-            "cần đúng một nguồn khóa: --p12, --key cùng --cert, hoặc --pkcs11-module cùng --pin-env".to_owned(),
-            "give exactly one key source: --p12, --key with --cert, or --pkcs11-module with --pin-env".to_owned(),
+            format!("cần đúng một nguồn khóa: --p12, {flag} cùng --cert, hoặc --pkcs11-module cùng --pin-env"),
+            format!("give exactly one key source: --p12, {flag} with --cert, or --pkcs11-module with --pin-env"),
         ));
     };
     let pin = secret_from_env(lang, "usage.pin", "--pin-env", pin_env)?;
-    let key_id = match &a.key_id {
+    let key_id = match a.key_id {
         Some(h) => Some(hex_decode(h).ok_or_else(|| {
             usage_error(
                 lang,
@@ -279,13 +329,13 @@ fn signer(
         })?),
         None => None,
     };
-    let certificates = a.cert.as_ref().map(|c| pem_chain(lang, c)).transpose()?;
+    let certificates = a.cert.map(|c| pem_chain(lang, c)).transpose()?;
     let config = Pkcs11Config {
-        module: module.clone(),
-        token_label: a.token.clone(),
+        module: module.to_path_buf(),
+        token_label: a.token.map(str::to_owned),
         slot: a.slot,
         pin,
-        key_label: a.key_label.clone(),
+        key_label: a.key_label.map(str::to_owned),
         key_id,
     };
     let s = Pkcs11Signer::open(&config, certificates).map_err(|e| {
@@ -312,10 +362,35 @@ fn signer(
 
 /// A time-stamping service reached through a shell command: the request on its standard
 /// input, the response on its standard output. Remembers why the command failed.
-struct CommandTsa<'a> {
+pub(crate) struct CommandTsa<'a> {
     command: &'a str,
     nonce: u64,
     failure: std::cell::RefCell<Option<String>>,
+}
+
+impl<'a> CommandTsa<'a> {
+    /// The service `--tsa-command COMMAND` names (one request per run).
+    pub(crate) fn new(command: &'a str) -> Self {
+        CommandTsa {
+            command,
+            nonce: nonce(),
+            failure: std::cell::RefCell::new(None),
+        }
+    }
+
+    /// Why the command failed, when it did.
+    pub(crate) fn failure(&self) -> Option<String> {
+        self.failure.borrow().clone()
+    }
+
+    /// The error to report for a failed signing: the command's failure (exit 2) when it
+    /// failed, else the library's error.
+    pub(crate) fn error_or(&self, lang: Lang, e: CmdResult) -> CmdResult {
+        match self.failure() {
+            Some(why) => tsa_error(lang, self.command, &why),
+            None => e,
+        }
+    }
 }
 
 impl TimeStamper for CommandTsa<'_> {
@@ -386,17 +461,9 @@ fn sign_cmd(a: &SignArgs) -> Result<CmdResult, CmdResult> {
         None => now()?,
     };
     let original = read(&a.input)?;
-    let (signer, source) = signer(lang, a)?;
-    let subject = signer
-        .certificates()
-        .first()
-        .and_then(|c| Certificate::from_der(c).ok())
-        .map(|c| SignerCertificate::of(&c));
-    let tsa = a.tsa_command.as_deref().map(|command| CommandTsa {
-        command,
-        nonce: nonce(),
-        failure: std::cell::RefCell::new(None),
-    });
+    let (signer, source) = signer(lang, &a.key_source())?;
+    let subject = signer_subject(signer.as_ref());
+    let tsa = a.tsa_command.as_deref().map(CommandTsa::new);
     let opts = PadesOptions {
         field_name: a.field.clone(),
         reason: a.reason.clone(),
@@ -411,22 +478,14 @@ fn sign_cmd(a: &SignArgs) -> Result<CmdResult, CmdResult> {
         tsa.as_ref().map(|t| t as &dyn TimeStamper),
         &opts,
     )
-    .map_err(
-        |e| match tsa.as_ref().and_then(|t| t.failure.borrow().clone()) {
-            Some(why) => tsa_error(lang, a.tsa_command.as_deref().unwrap_or(""), &why),
-            None => pdf_error(lang, &a.input, &e),
-        },
-    )?;
-    // What the signature says, read back from the output (the time-stamp's time and authority).
-    let timestamp = pdf::verify_signatures(&signed.pdf, &SignatureVerifyOptions::default())
-        .ok()
-        .and_then(|r| {
-            r.signatures
-                .into_iter()
-                .find(|s| s.field_name.as_deref() == Some(signed.field_name.as_str()))
-        })
-        .and_then(|s| s.cms)
-        .and_then(|c| c.timestamp);
+    .map_err(|e| {
+        let e = pdf_error(lang, &a.input, &e);
+        match &tsa {
+            Some(t) => t.error_or(lang, e),
+            None => e,
+        }
+    })?;
+    let timestamp = signature_timestamp(&signed);
     let out = create(lang, &a.out, a.force)?;
     out.finish(lang, &signed.pdf)?;
     let level = if a.tsa_command.is_some() {
@@ -466,6 +525,29 @@ fn sign_cmd(a: &SignArgs) -> Result<CmdResult, CmdResult> {
     Ok(CmdResult::Valid { human, json })
 }
 
+/// The signer's certificate (the first of its chain), as the output describes it.
+pub(crate) fn signer_subject(signer: &dyn egov_sign::Signer) -> Option<SignerCertificate> {
+    signer
+        .certificates()
+        .first()
+        .and_then(|c| Certificate::from_der(c).ok())
+        .map(|c| SignerCertificate::of(&c))
+}
+
+/// What the signature just written says, read back from the output: its time-stamp's time and
+/// authority (PAdES-B-T), if any.
+pub(crate) fn signature_timestamp(signed: &SignedPdf) -> Option<Timestamp> {
+    pdf::verify_signatures(&signed.pdf, &SignatureVerifyOptions::default())
+        .ok()
+        .and_then(|r| {
+            r.signatures
+                .into_iter()
+                .find(|s| s.field_name.as_deref() == Some(signed.field_name.as_str()))
+        })
+        .and_then(|s| s.cms)
+        .and_then(|c| c.timestamp)
+}
+
 /// The time-stamping command failed: an I/O failure outside egov (exit 2), with its stderr.
 fn tsa_error(lang: Lang, command: &str, why: &str) -> CmdResult {
     CmdResult::Error {
@@ -478,7 +560,7 @@ fn tsa_error(lang: Lang, command: &str, why: &str) -> CmdResult {
     }
 }
 
-fn cert_line(c: &SignerCertificate, lang: Lang) -> String {
+pub(crate) fn cert_line(c: &SignerCertificate, lang: Lang) -> String {
     pick(
         lang,
         format!(
@@ -490,6 +572,51 @@ fn cert_line(c: &SignerCertificate, lang: Lang) -> String {
             c.subject, c.issuer, c.not_before, c.not_after
         ),
     )
+}
+
+/// Where the key was (a PKCS#11 token), the signing time the signer claims and the
+/// signature time-stamp or its absence: lines of `egov pdf sign` and `egov mark pdf from-scans`.
+pub(crate) fn signing_lines(
+    when: VnDateTime,
+    timestamp: Option<&Timestamp>,
+    source: &serde_json::Value,
+    lang: Lang,
+) -> String {
+    let mut h = String::new();
+    if source["kind"] == "pkcs11" {
+        let token = source["token"].as_str().unwrap_or("");
+        let key = source["key_label"].as_str().unwrap_or("");
+        h.push_str(&pick(
+            lang,
+            format!("Khóa trên token PKCS#11 «{token}», khóa «{key}» (khóa bí mật không rời token)\n"),
+            format!("Key on PKCS#11 token «{token}», key «{key}» (the private key never left the token)\n"),
+        ));
+    }
+    h.push_str(&pick(
+        lang,
+        format!("Thời điểm ký người ký tự khai (/M): {when}\n"),
+        format!("Signing time the signer claims (/M): {when}\n"),
+    ));
+    match timestamp {
+        Some(t) => {
+            let by = t
+                .authority
+                .as_ref()
+                .map(|c| c.subject.clone())
+                .unwrap_or_default();
+            h.push_str(&pick(
+                lang,
+                format!("Dấu thời gian của chữ ký (RFC 3161): {} — cấp bởi {by}\n", t.time),
+                format!("Signature time-stamp (RFC 3161): {} — by {by}\n", t.time),
+            ));
+        }
+        None => h.push_str(&pick(
+            lang,
+            "Không có dấu thời gian (PAdES-B-B): thời điểm ký chỉ là lời khai của người ký; dùng --tsa-command để có PAdES-B-T\n".to_owned(),
+            "No time-stamp (PAdES-B-B): the signing time is the signer's claim only; --tsa-command makes PAdES-B-T\n".to_owned(),
+        )),
+    }
+    h
 }
 
 fn sign_text(
@@ -527,39 +654,7 @@ fn sign_text(
             format!("Signer: {}\n", cert_line(c, lang)),
         ));
     }
-    if source["kind"] == "pkcs11" {
-        let token = source["token"].as_str().unwrap_or("");
-        let key = source["key_label"].as_str().unwrap_or("");
-        h.push_str(&pick(
-            lang,
-            format!("Khóa trên token PKCS#11 «{token}», khóa «{key}» (khóa bí mật không rời token)\n"),
-            format!("Key on PKCS#11 token «{token}», key «{key}» (the private key never left the token)\n"),
-        ));
-    }
-    h.push_str(&pick(
-        lang,
-        format!("Thời điểm ký người ký tự khai (/M): {when}\n"),
-        format!("Signing time the signer claims (/M): {when}\n"),
-    ));
-    match timestamp {
-        Some(t) => {
-            let by = t
-                .authority
-                .as_ref()
-                .map(|c| c.subject.clone())
-                .unwrap_or_default();
-            h.push_str(&pick(
-                lang,
-                format!("Dấu thời gian của chữ ký (RFC 3161): {} — cấp bởi {by}\n", t.time),
-                format!("Signature time-stamp (RFC 3161): {} — by {by}\n", t.time),
-            ));
-        }
-        None => h.push_str(&pick(
-            lang,
-            "Không có dấu thời gian (PAdES-B-B): thời điểm ký chỉ là lời khai của người ký; dùng --tsa-command để có PAdES-B-T\n".to_owned(),
-            "No time-stamp (PAdES-B-B): the signing time is the signer's claim only; --tsa-command makes PAdES-B-T\n".to_owned(),
-        )),
-    }
+    h.push_str(&signing_lines(when, timestamp, source, lang));
     h.push_str(&pick(
         lang,
         format!(

@@ -631,7 +631,78 @@ fn pdf_cases(d: &std::path::Path, k: &str, t: &str) -> Vec<(&'static str, Vec<St
     ]
     .into_iter()
     .chain(pdf_sign_cases(d))
+    .chain(from_scans_cases(d, k))
     .collect()
+}
+
+/// `egov mark pdf from-scans` (feature `pdf`): a conforming copy exits 0; a copy whose format
+/// fails (a grey scan) is written and exits 1, as does a file that is not an image; a missing
+/// file, an existing output or a missing `--agency` exits 2.
+#[cfg(feature = "pdf")]
+fn from_scans_cases(d: &std::path::Path, k: &str) -> Vec<(&'static str, Vec<String>, i32)> {
+    let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+    // A colour page at 200 dpi, 6 × 8.5 inches, as a scanner writes it (JFIF density).
+    let colour = {
+        let page = image::RgbImage::from_fn(1200, 1700, |x, y| {
+            if (200..1000).contains(&x) && (300..340).contains(&y) {
+                image::Rgb([180, 20, 20])
+            } else {
+                image::Rgb([250, 248, 240])
+            }
+        });
+        let mut jpeg = std::io::Cursor::new(Vec::new());
+        let mut enc = image::codecs::jpeg::JpegEncoder::new_with_quality(&mut jpeg, 85);
+        enc.set_pixel_density(image::codecs::jpeg::PixelDensity::dpi(200));
+        enc.encode_image(&page).unwrap();
+        file("contract-colour.jpg", &jpeg.into_inner())
+    };
+    let grey = td("marks/degraded/page-0001.jpg");
+    let not_image = file("contract-notes.txt", "không phải ảnh\n".as_bytes());
+    let password = file("contract-p12-password.txt", b"egov-test\n");
+    let p12 = td("pki/signer-rsa.p12");
+    let copy = d.join("contract.copy.pdf").display().to_string();
+    let other = d.join("contract.copy2.pdf").display().to_string();
+    let scans = |image: &str, out: &str, agency: bool| {
+        let mut a = s(&[
+            "mark",
+            "pdf",
+            "from-scans",
+            image,
+            "--out",
+            out,
+            "--force",
+            "--converter",
+            "UBND phường Cốc Lếu",
+            "--key",
+            k,
+            "--at",
+            "2026-03-02T09:15:00+07:00",
+            "--p12",
+            &p12,
+            "--password-file",
+            &password,
+        ]);
+        if agency {
+            a.extend(s(&["--agency", "UBND phường Cốc Lếu"]));
+        }
+        a
+    };
+    let o = run(&scans(&colour, &copy, true), Stdio::piped());
+    assert_eq!(o.status.code(), Some(0), "{o:?}");
+    let mut no_force = scans(&colour, &copy, true);
+    no_force.retain(|a| a != "--force");
+    vec![
+        ("mark pdf from-scans", scans(&colour, &other, true), 0),
+        ("mark pdf from-scans", scans(&grey, &other, true), 1),
+        ("mark pdf from-scans", scans(&not_image, &other, true), 1),
+        (
+            "mark pdf from-scans",
+            scans("/nonexistent/scan.jpg", &other, true),
+            2,
+        ),
+        ("mark pdf from-scans", no_force, 2),
+        ("mark pdf from-scans", scans(&colour, &other, false), 2),
+    ]
 }
 
 /// `egov pdf sign|verify` (feature `pdf`): a key that cannot be opened or a refused PDF exits

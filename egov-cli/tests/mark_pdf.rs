@@ -669,3 +669,149 @@ fn conv_16_cli_a_damaged_cross_reference_table_is_refused() {
     ]);
     assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
 }
+
+fn required() -> bool {
+    std::env::var("EGOV_PDF_TOOLS_REQUIRED").is_ok_and(|v| v == "1")
+}
+
+/// pyHanko (`EGOV_PYHANKO`, default `target/venv/bin/pyhanko`), or `None` (skipped) when it is
+/// missing and not required.
+fn pyhanko() -> Option<PathBuf> {
+    let p = std::env::var("EGOV_PYHANKO")
+        .map(PathBuf::from)
+        .unwrap_or_else(|_| {
+            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../target/venv/bin/pyhanko")
+        });
+    if p.exists() {
+        Some(p)
+    } else {
+        assert!(
+            !required(),
+            "pyHanko is required (EGOV_PYHANKO) but {p:?} does not exist"
+        );
+        eprintln!("pyHanko not found at {p:?}: the test is skipped");
+        None
+    }
+}
+
+#[test]
+fn conv_12_cli_annotation_mode_writes_a_stamp_annotation_that_verifies() {
+    let d = dir("annotation");
+    let (key, trust) = keygen(&d, "a");
+    let input = corpus_dir().join("libreoffice-6-4-writer-multilang.pdf");
+    let out = d.join("annotated.pdf");
+    let _ = std::fs::remove_file(&out);
+    let o = stamp(&input, &out, &key, &strs(&["--mode", "annotation"]), false);
+    let text = stdout(&o);
+    assert_eq!(o.status.code(), Some(0), "{text}{}", stderr(&o));
+    for want in [
+        "Cách ghi: chú thích /Stamp (in được, người dùng có thể xóa); cập nhật gia tăng",
+        // Auto placement names the corner it chose.
+        "vị trí: góc trống đầu tiên (tự động), cách mép 10 mm → góc trên bên phải",
+    ] {
+        assert!(text.contains(want), "{want:?} not in\n{text}");
+    }
+    // No signature in the document: nothing to warn about.
+    assert!(!text.contains("CONV-16"), "{text}");
+    let written = std::fs::read(&out).unwrap();
+    assert!(written.starts_with(&std::fs::read(&input).unwrap()));
+    assert!(
+        written.windows(14).any(|w| w == b"/Subtype/Stamp")
+            || written.windows(15).any(|w| w == b"/Subtype /Stamp"),
+        "a /Stamp annotation"
+    );
+    let o = egov(&["mark", "pdf", "verify", s(&out), "--trust", s(&trust)]);
+    let text = stdout(&o);
+    assert_eq!(o.status.code(), Some(0), "{text}{}", stderr(&o));
+    for want in ["Kết quả: ĐÃ XÁC THỰC", "khớp dữ liệu XMP: có"] {
+        assert!(text.contains(want), "{want:?} not in\n{text}");
+    }
+    let o = stamp(
+        &input,
+        &out,
+        &key,
+        &strs(&["--mode", "annotation", "--force"]),
+        true,
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let j = json(&o);
+    assert_eq!(j["mode"], "annotation");
+    assert_eq!(j["corner"], "top_right");
+    assert!(
+        j["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|f| f["rule"] != "CONV-16" && f["outcome"] == "pass"),
+        "{j}"
+    );
+}
+
+#[test]
+fn conv_16_cli_annotation_mode_is_refused_on_a_certified_pdf_and_content_mode_warns() {
+    let Some(exe) = pyhanko() else { return };
+    let d = dir("certified");
+    let (key, _) = keygen(&d, "a");
+    // A certification signature by pyHanko (DocMDP P=2: form filling and signing only).
+    let certified = d.join("certified.pdf");
+    let _ = std::fs::remove_file(&certified);
+    let pki = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../testdata/pki");
+    let o = Command::new(&exe)
+        .args(["sign", "addsig", "--field", "Certification", "--certify"])
+        .args(["pemder", "--no-pass", "--key"])
+        .arg(pki.join("signer-rsa.key"))
+        .arg("--cert")
+        .arg(pki.join("signer-rsa.pem"))
+        .arg(corpus_dir().join("libreoffice-6-4-writer-multilang.pdf"))
+        .arg(&certified)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "pyhanko: {}{}", stdout(&o), stderr(&o));
+    let out = d.join("out.pdf");
+    let _ = std::fs::remove_file(&out);
+    let o = stamp(
+        &certified,
+        &out,
+        &key,
+        &strs(&["--mode", "annotation"]),
+        true,
+    );
+    assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+    assert_eq!(json(&o)["error"]["code"], "pdf.locked");
+    assert!(!out.exists());
+    let o = stamp(
+        &certified,
+        &out,
+        &key,
+        &strs(&["--mode", "annotation"]),
+        false,
+    );
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(
+        err.starts_with("error[pdf.locked]:")
+            && err.contains("DocMDP P=2")
+            && err.contains("không cho phép thêm chú thích"),
+        "{err}"
+    );
+    assert!(!out.exists());
+    // Content mode stamps it, and says what it does to the certification (CONV-16).
+    let o = stamp(&certified, &out, &key, &[], false);
+    let text = stdout(&o);
+    assert_eq!(o.status.code(), Some(0), "{text}{}", stderr(&o));
+    assert!(
+        text.contains("[LƯU Ý] CONV-16") && text.contains("DocMDP P=2"),
+        "{text}"
+    );
+    let o = stamp(&certified, &out, &key, &strs(&["--force"]), true);
+    let j = json(&o);
+    assert_eq!(j["mode"], "content");
+    assert!(
+        j["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["rule"] == "CONV-16" && f["outcome"] == "warning"),
+        "{j}"
+    );
+}

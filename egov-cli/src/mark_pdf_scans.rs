@@ -1,0 +1,698 @@
+//! `egov mark pdf from-scans`: the electronic copy of a paper document made from its scans
+//! (paper → data, NĐ 137/2024 Đ4; NĐ 30/2020 Đ25, the «sao y» from paper to electronic) as glue
+//! over `egov_conversion::pdf::electronic_copy`: the page images as PDF/A, the conversion mark
+//! stamped, then the copying agency's visible PAdES signature. Presentation only: the format
+//! findings (NĐ 30/2020 Phụ lục I, CONV-05), the mark and the signature are the library's
+//! answer; no rule of law lives here.
+//!
+//! A copy whose format fails (a page under 200 dpi, a page not in colour) is still written, and
+//! the command exits 1 saying so: the clerk has the file to look at, and a script sees that it
+//! is not a conforming copy.
+
+use std::path::{Path, PathBuf};
+
+use clap::{ArgGroup, Args, ValueEnum};
+use egov_conversion::payload::{hex, PayloadOptions};
+use egov_conversion::pdf::{
+    self, copy_block_lines, Conformance, CopyOptions, Corner, ElectronicCopy, PdfError, ScanPage,
+};
+use egov_conversion::validate;
+use egov_core::{ErrorCode, Finding, Outcome, VnDateTime};
+use egov_sign::cms::Timestamp;
+use egov_sign::{SignerCertificate, TimeStamper};
+use serde_json::json;
+
+use crate::edxml::Lang;
+use crate::mark::{coded, load_key, now, read, ProfileArg};
+use crate::mark_pdf::{
+    apply_sizes, corner_text, create, exists_error, finding_line, mode_text, paper_to_data_mark,
+    pdf_error_message, pick, placed_text, placement_of, pt_to_mm, PdfPositionArg,
+};
+use crate::output::CmdResult;
+use crate::pdf_sign::{
+    cert_line, signature_timestamp, signer, signer_subject, signing_lines, CommandTsa, KeySource,
+};
+
+/// The PDF/A part of the copy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PdfaArg {
+    /// PDF/A-2b (ISO 19005-2, PDF 1.7).
+    #[value(name = "2b")]
+    A2b,
+    /// PDF/A-1b (ISO 19005-1, PDF 1.4), for archives that accept only part 1.
+    #[value(name = "1b")]
+    A1b,
+}
+
+impl From<PdfaArg> for Conformance {
+    fn from(p: PdfaArg) -> Self {
+        match p {
+            PdfaArg::A2b => Conformance::PdfA2b,
+            PdfaArg::A1b => Conformance::PdfA1b,
+        }
+    }
+}
+
+/// `egov mark pdf from-scans`: exactly one key source for the agency's signature, --p12,
+/// --agency-key with --cert, or --pkcs11-module (the flags of `egov pdf sign`, but the PEM key
+/// is `--agency-key`: `--key` is the mark's key, as in every `egov mark` command).
+#[derive(Debug, Args)]
+#[command(group(
+    ArgGroup::new("key_source")
+        .required(true)
+        .args(["p12", "agency_key", "pkcs11_module"])
+))]
+#[command(group(ArgGroup::new("p12_password").args(["password_env", "password_file"])))]
+pub struct FromScansArgs {
+    /// The page images in page order: JPEG (embedded unchanged), PNG, TIFF (every page of a
+    /// multi-page TIFF).
+    #[arg(required = true, value_name = "IMAGE")]
+    images: Vec<PathBuf>,
+    /// Where to write the signed copy (written whole through a temporary file, then renamed).
+    #[arg(long)]
+    out: PathBuf,
+    /// Replace OUT (and --payload-out) if it exists.
+    #[arg(long)]
+    force: bool,
+    /// Full name of the converting agency, organisation or individual (printed in the mark).
+    #[arg(long)]
+    converter: String,
+    /// The mark's signing key, a file written by `egov keygen` (signs the QR payload). The
+    /// agency's certificate key is --p12, --agency-key or --pkcs11-module.
+    #[arg(long, value_name = "KEY.json")]
+    key: PathBuf,
+    /// Conversion time, ISO 8601 with offset (default: now); also the signing time the agency
+    /// claims (/M, printed in the signature) and the PDF's creation date.
+    #[arg(long)]
+    at: Option<String>,
+    /// Profile of the mark.
+    #[arg(long, value_enum, default_value = "general")]
+    profile: ProfileArg,
+    /// Text mark replacing the SDK default wording (A-08).
+    #[arg(long)]
+    text: Option<String>,
+    /// Lookup page the QR opens on a phone (payload in the URL fragment).
+    #[arg(long)]
+    lookup_url: Option<String>,
+    /// Also write the QR payload text to this file.
+    #[arg(long)]
+    payload_out: Option<PathBuf>,
+    /// The copying agency, printed in the visible signature (NĐ 30/2020 Phụ lục I).
+    #[arg(long)]
+    agency: String,
+    /// The copy form printed first in the visible signature.
+    #[arg(long, default_value = "SAO Y")]
+    copy_form: String,
+    /// PDF/A part of the copy.
+    #[arg(long, value_enum, default_value = "2b")]
+    pdfa: PdfaArg,
+    /// Resolution assumed for an image that states none, dots per inch (50–2400; default
+    /// 200). It sets the page size; a page under 200 dpi is reported.
+    #[arg(long, value_name = "DPI")]
+    assume_dpi: Option<f32>,
+    /// The document's title (XMP dc:title), e.g. its «số và ký hiệu» and subject.
+    #[arg(long)]
+    title: Option<String>,
+    /// The page of the copy the mark goes on, 1-based.
+    #[arg(long, default_value_t = 1)]
+    page: u32,
+    /// Where the mark block goes on the page (clear of the signature at the top right).
+    #[arg(long, value_enum, default_value = "bottom-left", conflicts_with_all = ["x_mm", "y_mm"])]
+    position: PdfPositionArg,
+    /// Distance of the mark block from the page edges, millimetres.
+    #[arg(long, default_value_t = 10.0)]
+    margin_mm: f32,
+    /// The mark block's left edge, millimetres from the left of the page (with --y-mm).
+    #[arg(long, requires = "y_mm")]
+    x_mm: Option<f32>,
+    /// The mark block's top edge, millimetres from the top of the page (with --x-mm).
+    #[arg(long, requires = "x_mm")]
+    y_mm: Option<f32>,
+    /// Side of one QR module, millimetres (default 0.51).
+    #[arg(long)]
+    module_mm: Option<f32>,
+    /// Width of the mark's text column, millimetres (default 62).
+    #[arg(long)]
+    text_width_mm: Option<f32>,
+    /// Size of the text mark line, points (default 8.5).
+    #[arg(long)]
+    title_pt: Option<f32>,
+    /// Size of the mark's other lines, points (default 7).
+    #[arg(long)]
+    text_pt: Option<f32>,
+    /// The agency's key and certificate chain in a PKCS#12 file (.p12/.pfx), with its password
+    /// from --password-env or --password-file (never on the command line).
+    #[arg(long, value_name = "FILE", requires = "p12_password")]
+    p12: Option<PathBuf>,
+    /// The environment variable holding the PKCS#12 password.
+    #[arg(long, value_name = "VAR", requires = "p12")]
+    password_env: Option<String>,
+    /// A file holding the PKCS#12 password (one trailing line break is ignored).
+    #[arg(long, value_name = "FILE", requires = "p12")]
+    password_file: Option<PathBuf>,
+    /// The agency's PKCS#8 private key (PEM), RSA or ECDSA P-256/P-384, with --cert (`--key`
+    /// of `egov pdf sign`).
+    #[arg(long, value_name = "KEY.pem", requires = "cert")]
+    agency_key: Option<PathBuf>,
+    /// The agency's certificate, then any intermediates (PEM); with --agency-key, or with
+    /// --pkcs11-module instead of the certificate stored on the token.
+    #[arg(long, value_name = "CHAIN.pem", conflicts_with = "p12")]
+    cert: Option<PathBuf>,
+    /// The token vendor's PKCS#11 module (a USB token or HSM: the key never leaves it), with
+    /// --pin-env.
+    #[arg(long, value_name = "MODULE.so", requires = "pin_env")]
+    pkcs11_module: Option<PathBuf>,
+    /// The token's label (default: the only token present).
+    #[arg(long, value_name = "LABEL", requires = "pkcs11_module")]
+    token: Option<String>,
+    /// The token's slot id.
+    #[arg(long, value_name = "N", requires = "pkcs11_module")]
+    slot: Option<u64>,
+    /// The private key's label on the token (default: the token's only key).
+    #[arg(long, value_name = "LABEL", requires = "pkcs11_module")]
+    key_label: Option<String>,
+    /// The private key's id on the token (CKA_ID), hexadecimal.
+    #[arg(long, value_name = "HEX", requires = "pkcs11_module")]
+    key_id: Option<String>,
+    /// The environment variable holding the token's user PIN (empty for a PIN pad).
+    #[arg(long, value_name = "VAR", requires = "pkcs11_module")]
+    pin_env: Option<String>,
+    /// /Reason of the signature (e.g. «Sao y từ bản chính»).
+    #[arg(long)]
+    reason: Option<String>,
+    /// /Location of the signature (e.g. «Lào Cai»).
+    #[arg(long)]
+    location: Option<String>,
+    /// A shell command that answers an RFC 3161 time-stamp request (PAdES-B-T): run with
+    /// `sh -c`, the request (DER) on its standard input, the response (DER) on its standard
+    /// output.
+    #[arg(long, value_name = "COMMAND")]
+    tsa_command: Option<String>,
+    /// Language of the text output.
+    #[arg(long, value_enum, default_value_t = Lang::Vi)]
+    lang: Lang,
+}
+
+impl FromScansArgs {
+    fn key_source(&self) -> KeySource<'_> {
+        KeySource {
+            p12: self.p12.as_deref(),
+            password_env: self.password_env.as_deref(),
+            password_file: self.password_file.as_deref(),
+            key: self.agency_key.as_deref(),
+            key_flag: "--agency-key",
+            cert: self.cert.as_deref(),
+            pkcs11_module: self.pkcs11_module.as_deref(),
+            token: self.token.as_deref(),
+            slot: self.slot,
+            key_label: self.key_label.as_deref(),
+            key_id: self.key_id.as_deref(),
+            pin_env: self.pin_env.as_deref(),
+        }
+    }
+
+    fn level(&self) -> &'static str {
+        if self.tsa_command.is_some() {
+            "PAdES-B-T"
+        } else {
+            "PAdES-B-B"
+        }
+    }
+}
+
+/// A PEM file given as the mark's key: say which flag takes it.
+fn pem_hint(lang: Lang, path: &Path, e: CmdResult) -> CmdResult {
+    let pem = std::fs::read(path).is_ok_and(|b| b.starts_with(b"-----BEGIN"));
+    match e {
+        CmdResult::Error { code, mut message } if pem => {
+            message.push_str(&pick(
+                lang,
+                " (--key là khóa ký ký hiệu do `egov keygen` tạo; khóa PEM của cơ quan sao dùng --agency-key cùng --cert)".to_owned(),
+                " (--key is the mark's key made by `egov keygen`; the agency's PEM key goes to --agency-key with --cert)".to_owned(),
+            ));
+            CmdResult::Error { code, message }
+        }
+        other => other,
+    }
+}
+
+/// A scan's problem in Vietnamese: the library names the input, then says what is wrong.
+fn scan_reason_vi(reason: &str) -> String {
+    reason
+        .replace(
+            "not a JPEG, PNG or TIFF image",
+            "không phải ảnh JPEG, PNG hoặc TIFF",
+        )
+        .replace("not a readable JPEG", "không đọc được ảnh JPEG")
+        .replace("not a readable PNG", "không đọc được ảnh PNG")
+        .replace("no page image given", "không có ảnh trang nào")
+        .replace("pixels is more than", "điểm ảnh, nhiều hơn giới hạn")
+        .replace("empty image", "ảnh rỗng")
+}
+
+/// Why the copy could not be made: the options and scans named as the command line names
+/// them, the rest as `egov mark pdf stamp` and `egov pdf sign` say it.
+fn copy_error(lang: Lang, a: &FromScansArgs, e: &PdfError) -> CmdResult {
+    let message = match e {
+        PdfError::BadOption { field, reason } if *field == "pages" => pick(
+            lang,
+            format!("ảnh quét không dùng được: {}", scan_reason_vi(reason)),
+            format!("cannot use the scan: {reason}"),
+        ),
+        PdfError::BadOption { field, reason } if *field == "assume_dpi" => pick(
+            lang,
+            format!(
+                "--assume-dpi {}: ngoài khoảng 50–2400 dpi",
+                a.assume_dpi.unwrap_or_default()
+            ),
+            format!("--assume-dpi: {reason}"),
+        ),
+        PdfError::BadOption { field, .. } if *field == "agency" => pick(
+            lang,
+            "--agency: cần tên cơ quan, tổ chức sao (in trong chữ ký số của bản sao)".to_owned(),
+            "--agency: the copying agency's name is needed (it is printed in the signature)"
+                .to_owned(),
+        ),
+        other => format!("{}: {}", a.out.display(), pdf_error_message(lang, other)),
+    };
+    CmdResult::Error {
+        code: e.code().to_owned(),
+        message,
+    }
+}
+
+/// Runs `egov mark pdf from-scans`.
+pub(crate) fn from_scans_cmd(a: &FromScansArgs) -> Result<CmdResult, CmdResult> {
+    let lang = a.lang;
+    // Refuse an existing output before any work (checked again when renaming into place).
+    if !a.force {
+        for p in std::iter::once(&a.out).chain(a.payload_out.iter()) {
+            if p.symlink_metadata().is_ok() {
+                return Err(exists_error(lang, p));
+            }
+        }
+    }
+    let at = match &a.at {
+        Some(s) => VnDateTime::parse(s).map_err(coded)?,
+        None => now()?,
+    };
+    let mark = paper_to_data_mark(a.profile, at, &a.converter, a.text.as_deref());
+    let key = load_key(&a.key).map_err(|e| pem_hint(lang, &a.key, e))?;
+    let images = a
+        .images
+        .iter()
+        .map(|p| Ok((p.display().to_string(), read(p)?)))
+        .collect::<Result<Vec<_>, CmdResult>>()?;
+    let (signer, source) = signer(lang, &a.key_source())?;
+    let subject = signer_subject(signer.as_ref());
+    let tsa = a.tsa_command.as_deref().map(CommandTsa::new);
+    let report = validate(&mark);
+    let payload = PayloadOptions {
+        lookup_url: a.lookup_url.clone(),
+        ..Default::default()
+    };
+    let mut opts = CopyOptions {
+        agency: a.agency.clone(),
+        copy_form: a.copy_form.clone(),
+        ..Default::default()
+    };
+    opts.scans.conformance = a.pdfa.into();
+    if let Some(d) = a.assume_dpi {
+        opts.scans.assume_dpi = d;
+    }
+    opts.scans.title = a.title.clone();
+    opts.scans.created = Some(at);
+    opts.stamp.page = a.page;
+    opts.stamp.placement = placement_of(a.position, a.margin_mm, a.x_mm, a.y_mm);
+    apply_sizes(
+        &mut opts.stamp.render,
+        a.module_mm,
+        a.text_width_mm,
+        a.title_pt,
+        a.text_pt,
+    );
+    opts.pades.reason = a.reason.clone();
+    opts.pades.location = a.location.clone();
+    opts.pades.signing_time = Some(at);
+    let copy = pdf::electronic_copy(
+        &images,
+        &mark,
+        &key,
+        &payload,
+        signer.as_ref(),
+        tsa.as_ref().map(|t| t as &dyn TimeStamper),
+        &opts,
+    )
+    .map_err(|e| {
+        let e = copy_error(lang, a, &e);
+        match &tsa {
+            Some(t) => t.error_or(lang, e),
+            None => e,
+        }
+    })?;
+    let timestamp = signature_timestamp(&copy.signed);
+    let out = create(lang, &a.out, a.force)?;
+    let payload_file = a
+        .payload_out
+        .as_ref()
+        .map(|p| create(lang, p, a.force))
+        .transpose()?;
+    out.finish(lang, &copy.pdf)?;
+    if let Some(p) = payload_file {
+        p.finish(lang, copy.stamped.signed.qr_text.as_bytes())?;
+    }
+    // The format findings (NĐ 30/2020 Phụ lục I), the mark's own, then what stamping meant for
+    // signatures already there (none on a fresh copy).
+    let findings: Vec<Finding> = copy
+        .findings
+        .iter()
+        .chain(
+            report
+                .findings
+                .iter()
+                .filter(|f| f.outcome != Outcome::Pass),
+        )
+        .chain(&copy.stamped.findings)
+        .cloned()
+        .collect();
+    let conforming = findings.iter().all(|f| f.outcome != Outcome::Fail);
+    let view = View {
+        a,
+        copy: &copy,
+        opts: &opts,
+        at,
+        findings: &findings,
+        conforming,
+        subject: subject.as_ref(),
+        timestamp: timestamp.as_ref(),
+        source: &source,
+    };
+    let human = view.text();
+    let mut json = view.json();
+    json["signature"]["certificates"] = json!(signer.certificates().len());
+    json["signature"]["algorithm"] = json!(signer.algorithm());
+    Ok(if conforming {
+        CmdResult::Valid { human, json }
+    } else {
+        CmdResult::Invalid { human, json }
+    })
+}
+
+/// What was made, for the text and JSON output.
+struct View<'a> {
+    a: &'a FromScansArgs,
+    copy: &'a ElectronicCopy,
+    opts: &'a CopyOptions,
+    at: VnDateTime,
+    findings: &'a [Finding],
+    conforming: bool,
+    subject: Option<&'a SignerCertificate>,
+    timestamp: Option<&'a Timestamp>,
+    source: &'a serde_json::Value,
+}
+
+fn conformance_text(c: Conformance) -> &'static str {
+    match c {
+        Conformance::PdfA2b => "PDF/A-2b (PDF 1.7)",
+        Conformance::PdfA1b => "PDF/A-1b (PDF 1.4)",
+    }
+}
+
+fn page_line(p: &ScanPage, lang: Lang) -> String {
+    let format = match (p.format.as_str(), lang) {
+        ("jpeg", Lang::Vi) => "JPEG (giữ nguyên dữ liệu ảnh)".to_owned(),
+        ("jpeg", Lang::En) => "JPEG (embedded unchanged)".to_owned(),
+        (f, _) => f.to_uppercase(),
+    };
+    let dpi = match (p.dpi_stated, lang) {
+        (true, Lang::Vi) => format!("{:.0} dpi (ghi trong ảnh)", p.dpi),
+        (true, Lang::En) => format!("{:.0} dpi (stated by the image)", p.dpi),
+        (false, Lang::Vi) => format!(
+            "{:.0} dpi (giả định: ảnh không ghi độ phân giải, --assume-dpi)",
+            p.dpi
+        ),
+        (false, Lang::En) => format!(
+            "{:.0} dpi (assumed: the image states none, --assume-dpi)",
+            p.dpi
+        ),
+    };
+    let colour = match (p.colour, lang) {
+        (true, Lang::Vi) => "màu",
+        (false, Lang::Vi) => "đen trắng hoặc thang xám",
+        (true, Lang::En) => "colour",
+        (false, Lang::En) => "grey or black and white",
+    };
+    pick(
+        lang,
+        format!(
+            "  {}. {} · {format} · {} × {} điểm ảnh · {dpi} · {colour}\n",
+            p.page, p.source, p.width_px, p.height_px
+        ),
+        format!(
+            "  {}. {} · {format} · {} × {} pixels · {dpi} · {colour}\n",
+            p.page, p.source, p.width_px, p.height_px
+        ),
+    )
+}
+
+impl View<'_> {
+    fn signature_lines(&self) -> Vec<String> {
+        copy_block_lines(&self.a.copy_form, &self.a.agency, self.at)
+    }
+
+    fn text(&self) -> String {
+        let (a, c, lang) = (self.a, self.copy, self.a.lang);
+        let s = &c.stamped;
+        let mut h = pick(
+            lang,
+            format!(
+                "Đã lập bản sao điện tử từ {} tệp ảnh quét → {}\n\
+                 Định dạng: {} · {} trang\n\
+                 Trang:\n",
+                a.images.len(),
+                a.out.display(),
+                conformance_text(c.scans.conformance),
+                c.scans.pages.len()
+            ),
+            format!(
+                "Made the electronic copy of {} scan file(s) → {}\n\
+                 Format: {} · {} page(s)\n\
+                 Pages:\n",
+                a.images.len(),
+                a.out.display(),
+                conformance_text(c.scans.conformance),
+                c.scans.pages.len()
+            ),
+        );
+        for p in &c.scans.pages {
+            h.push_str(&page_line(p, lang));
+        }
+        h.push_str(&pick(
+            lang,
+            "Kiểm tra định dạng bản sao điện tử (NĐ 30/2020 Phụ lục I) và ký hiệu chuyển đổi:\n"
+                .to_owned(),
+            "Checks of the electronic copy's format (NĐ 30/2020 Phụ lục I) and of the mark:\n"
+                .to_owned(),
+        ));
+        for f in self.findings {
+            h.push_str("  ");
+            h.push_str(&finding_line(f, lang));
+        }
+        let r = s.rect;
+        let place = placed_text(&self.opts.stamp.placement, s.corner, lang);
+        h.push_str(&pick(
+            lang,
+            format!(
+                "Ký hiệu chuyển đổi giấy → thông điệp dữ liệu (NĐ 137/2024 Đ4): trang {} · vị trí: {place} · khung x {:.1}, y {:.1}, rộng {:.1}, cao {:.1} pt · {}\n\
+                 \x20 Khối ký hiệu: {:.0} × {:.0} mm · mã QR phiên bản {}, cạnh {:.1} mm kể cả vùng trắng\n\
+                 \x20 Dữ liệu ký hiệu ký trên bản PDF/A trước khi đóng dấu: {} byte · SHA-256 {}\n\
+                 \x20 Mã khóa ký ký hiệu: {}\n\
+                 \x20 Dữ liệu ký hiệu (payload, cũng ghi trong XMP): {}\n\
+                 \x20 Dòng chữ in cạnh mã QR:\n",
+                s.page,
+                r.x,
+                r.y,
+                r.w,
+                r.h,
+                mode_text(s.mode, lang),
+                pt_to_mm(s.block.width_pt),
+                pt_to_mm(s.block.height_pt),
+                s.signed.qr_version,
+                s.block.qr_side_mm,
+                s.original_len,
+                hex(&s.signed.content_sha256),
+                s.signed.key_id(),
+                s.signed.qr_text,
+            ),
+            format!(
+                "Conversion mark, paper → data message (NĐ 137/2024 Đ4): page {} · where: {place} · box x {:.1}, y {:.1}, w {:.1}, h {:.1} pt · {}\n\
+                 \x20 Block: {:.0} × {:.0} mm · QR version {}, {:.1} mm with quiet zone\n\
+                 \x20 The payload signs the PDF/A before marking: {} bytes · SHA-256 {}\n\
+                 \x20 Mark key id: {}\n\
+                 \x20 Payload (also in the XMP): {}\n\
+                 \x20 Lines printed beside the QR code:\n",
+                s.page,
+                r.x,
+                r.y,
+                r.w,
+                r.h,
+                mode_text(s.mode, lang),
+                pt_to_mm(s.block.width_pt),
+                pt_to_mm(s.block.height_pt),
+                s.signed.qr_version,
+                s.block.qr_side_mm,
+                s.original_len,
+                hex(&s.signed.content_sha256),
+                s.signed.key_id(),
+                s.signed.qr_text,
+            ),
+        ));
+        for line in &s.block.printed_lines {
+            h.push_str(&format!("    | {line}\n"));
+        }
+        if let Some(p) = &a.payload_out {
+            h.push_str(&pick(
+                lang,
+                format!("  Đã ghi dữ liệu ký hiệu vào {}\n", p.display()),
+                format!("  Payload written to {}\n", p.display()),
+            ));
+        }
+        let corner = corner_text(Corner::TopRight, lang);
+        h.push_str(&pick(
+            lang,
+            format!(
+                "Chữ ký số của cơ quan sao ({}): trường «{}» · hiển thị ở {corner} trang 1 · phủ cả ký hiệu chuyển đổi\n",
+                a.level(),
+                c.signed.field_name
+            ),
+            format!(
+                "The copying agency's signature ({}): field «{}» · visible at the {corner} of page 1 · covers the conversion mark too\n",
+                a.level(),
+                c.signed.field_name
+            ),
+        ));
+        for line in self.signature_lines() {
+            h.push_str(&format!("  | {line}\n"));
+        }
+        if let Some(c) = self.subject {
+            h.push_str(&pick(
+                lang,
+                format!("Người ký: {}\n", cert_line(c, lang)),
+                format!("Signer: {}\n", cert_line(c, lang)),
+            ));
+        }
+        h.push_str(&signing_lines(self.at, self.timestamp, self.source, lang));
+        for (vi, en, v) in [
+            ("Lý do ký", "Reason", &a.reason),
+            ("Địa điểm ký", "Location", &a.location),
+        ] {
+            if let Some(v) = v {
+                h.push_str(&pick(lang, format!("{vi}: {v}\n"), format!("{en}: {v}\n")));
+            }
+        }
+        h.push_str(&pick(
+            lang,
+            format!(
+                "Tệp bản sao: {} ({} byte: bản PDF/A {} byte, rồi hai bản cập nhật gia tăng: ký hiệu, chữ ký)\n",
+                a.out.display(),
+                c.pdf.len(),
+                s.original_len
+            ),
+            format!(
+                "Copy written: {} ({} bytes: the PDF/A of {} bytes, then two incremental updates: the mark, the signature)\n",
+                a.out.display(),
+                c.pdf.len(),
+                s.original_len
+            ),
+        ));
+        h.push_str(&match (self.conforming, lang) {
+            (true, Lang::Vi) => "Kết quả: ĐẠT — bản sao điện tử đúng định dạng (NĐ 30/2020 Phụ lục I), đã đóng ký hiệu chuyển đổi và ký số".to_owned(),
+            (true, Lang::En) => "Result: CONFORMING — the electronic copy has the format of NĐ 30/2020 Phụ lục I, is marked and signed".to_owned(),
+            (false, Lang::Vi) => format!(
+                "Kết quả: KHÔNG ĐẠT — tệp {} đã được ghi để xem lại, nhưng không phải bản sao điện tử đúng định dạng (xem các dòng KHÔNG ĐẠT ở trên; NĐ 30/2020 Phụ lục I: quét màu, từ 200 dpi trở lên); quét lại rồi lập lại bản sao. Mã thoát 1",
+                a.out.display()
+            ),
+            (false, Lang::En) => format!(
+                "Result: NOT CONFORMING — {} was written for review, but it is not a conforming electronic copy (see the FAIL lines above; NĐ 30/2020 Phụ lục I: colour, at least 200 dpi); scan again and make the copy again. Exit code 1",
+                a.out.display()
+            ),
+        });
+        h
+    }
+
+    fn json(&self) -> serde_json::Value {
+        let (a, c) = (self.a, self.copy);
+        let s = &c.stamped;
+        let r = &self.opts.stamp.render;
+        json!({
+            "images": a.images,
+            "out": a.out,
+            "output_len": c.pdf.len(),
+            "conforming": self.conforming,
+            "conformance": c.scans.conformance,
+            "pages": c.scans.pages,
+            "findings": self.findings,
+            "format_findings": c.findings,
+            "mark": {
+                "page": s.page,
+                "placement": self.opts.stamp.placement,
+                "corner": s.corner,
+                "mode": s.mode,
+                "rect_pt": s.rect,
+                "original_len": s.original_len,
+                "original_sha256": hex(&s.signed.content_sha256),
+                "qr_text": s.signed.qr_text,
+                "qr": {
+                    "version": s.signed.qr_version,
+                    "ec_level": r.ec_level,
+                    "modules": s.block.qr_modules,
+                    "module_mm": r.module_mm,
+                    "side_mm": s.block.qr_side_mm,
+                },
+                "block": {
+                    "width_mm": pt_to_mm(s.block.width_pt),
+                    "height_mm": pt_to_mm(s.block.height_pt),
+                    "printed_lines": s.block.printed_lines,
+                },
+                "key_id": s.signed.key_id(),
+                "mark": s.signed.mark,
+                "findings": s.findings,
+                "payload_out": a.payload_out,
+            },
+            "signature": {
+                "level": a.level(),
+                "field_name": c.signed.field_name,
+                "agency": a.agency,
+                "copy_form": a.copy_form,
+                "appearance": {
+                    "page": 1,
+                    "corner": Corner::TopRight,
+                    "lines": self.signature_lines(),
+                },
+                "signer": self.subject,
+                "key_source": self.source,
+                "claimed_time": self.at.to_string(),
+                "reason": a.reason,
+                "location": a.location,
+                "timestamp": self.timestamp,
+                "byte_range": c.signed.byte_range,
+                "signed_len": c.signed.original_len,
+                "cms_len": c.signed.cms_len,
+                "reserved": c.signed.reserved,
+            },
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_library_s_scan_problems_read_in_vietnamese_with_the_input_named() {
+        assert_eq!(
+            scan_reason_vi("notes.txt: not a JPEG, PNG or TIFF image"),
+            "notes.txt: không phải ảnh JPEG, PNG hoặc TIFF"
+        );
+    }
+}
