@@ -380,6 +380,16 @@ impl Output {
             .write_all(bytes)
             .and_then(|()| self.tmp.as_file().sync_all())
             .map_err(|e| write_error(&e))?;
+        // A temporary file is created 0600; the document written is an ordinary file (0644,
+        // as `cp` or a text editor would leave it under the usual umask), not a secret.
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt as _;
+            self.tmp
+                .as_file()
+                .set_permissions(std::fs::Permissions::from_mode(0o644))
+                .map_err(|e| write_error(&e))?;
+        }
         if self.force {
             self.tmp
                 .persist(&path)

@@ -877,3 +877,15 @@ fn doc_18_cli_signs_with_a_key_on_a_pkcs11_token() {
     );
     assert!(!none.exists());
 }
+
+#[cfg(unix)]
+#[test]
+fn doc_18_cli_the_signed_file_is_an_ordinary_readable_file_not_0600() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let d = dir("mode");
+    let out = d.join("signed.pdf");
+    let o = sign_pem(&pdf("libreoffice-6-4-writer-multilang.pdf"), &out, &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let mode = std::fs::metadata(&out).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o644, "{mode:o}");
+}
