@@ -63,3 +63,30 @@ pub(crate) fn render_page(
     let img = GrayImage::from_raw(iw, ih, grey).ok_or("pixmap size")?;
     Ok((img, dpi))
 }
+
+/// Whether the block at `(u, v)` (displayed points from the top left) covers dark pixels of
+/// the page rendered at 36 dpi (more than 2 ‰, as the mark's blank-corner search).
+pub(crate) fn covers_content(
+    img: &image::GrayImage,
+    dpi: u32,
+    u: f32,
+    v: f32,
+    w: f32,
+    h: f32,
+) -> bool {
+    let scale = dpi as f32 / 72.0;
+    let x0 = (u * scale).floor().max(0.0) as u32;
+    let y0 = (v * scale).floor().max(0.0) as u32;
+    let x1 = (((u + w) * scale).ceil() as u32).min(img.width());
+    let y1 = (((v + h) * scale).ceil() as u32).min(img.height());
+    let (mut dark, mut all) = (0u64, 0u64);
+    for y in y0..y1 {
+        for x in x0..x1 {
+            all += 1;
+            if img.get_pixel(x, y).0[0] < 128 {
+                dark += 1;
+            }
+        }
+    }
+    all == 0 || dark * 1000 > all * 2
+}

@@ -204,7 +204,6 @@ fn blank_corner(
         super::raster::render_page(original, opts.page, DPI, opts.limits.max_render_pixels)
             .map_err(PdfError::Parse)
     })?;
-    let scale = dpi as f32 / 72.0;
     let mut fits = false;
     for corner in [
         Corner::TopRight,
@@ -221,20 +220,7 @@ fn blank_corner(
             continue;
         };
         fits = true;
-        let x0 = (u * scale).floor().max(0.0) as u32;
-        let y0 = (v * scale).floor().max(0.0) as u32;
-        let x1 = (((u + block.0) * scale).ceil() as u32).min(img.width());
-        let y1 = (((v + block.1) * scale).ceil() as u32).min(img.height());
-        let (mut dark, mut all) = (0u64, 0u64);
-        for y in y0..y1 {
-            for x in x0..x1 {
-                all += 1;
-                if img.get_pixel(x, y).0[0] < 128 {
-                    dark += 1;
-                }
-            }
-        }
-        if all > 0 && dark * 1000 <= all * 2 {
+        if !super::raster::covers_content(&img, dpi, u, v, block.0, block.1) {
             return Ok((u, v, corner));
         }
     }
