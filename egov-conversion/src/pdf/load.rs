@@ -4,7 +4,7 @@
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::time::Instant;
 
-use lopdf::{Dictionary, Document, LoadOptions, Object, ObjectId};
+use lopdf::{Dictionary, Document, IncrementalDocument, LoadOptions, Object, ObjectId};
 use serde::{Deserialize, Serialize};
 
 use super::PdfError;
@@ -76,7 +76,91 @@ pub(crate) fn guarded<T>(
     catch_unwind(AssertUnwindSafe(f)).unwrap_or(Err(PdfError::Internal(stage)))
 }
 
-/// Loads a whole PDF under `limits`. Refuses encrypted files (`/Encrypt` in the trailer, with
+/// A key lopdf never writes, set on the image streams whose data [`load`] dropped.
+const ELIDED: &[u8] = b"EgovElidedImageData";
+
+/// lopdf's load filter: drops the data of image XObjects as they are parsed. Nothing egov does
+/// with the object graph reads image data (pages are rendered by hayro from the file's bytes),
+/// and in a scanned document the images are nearly the whole file: keeping them doubled the
+/// memory of stamping, signing or verifying a 215 MB scan (`benches/pdf_results.md`). Such a
+/// stream keeps its dictionary, marked [`ELIDED`]; [`save_incremental`] refuses to write one.
+fn elide_image_data(id: ObjectId, object: &mut Object) -> Option<(ObjectId, Object)> {
+    if let Object::Stream(s) = object {
+        if s.dict
+            .get(b"Subtype")
+            .and_then(Object::as_name)
+            .is_ok_and(|n| n == b"Image")
+        {
+            s.content = Vec::new();
+            s.dict.set(ELIDED, true);
+        }
+        // lopdf keeps the object it passed in, changed in place; it uses the returned one only
+        // for members of object streams, which are never streams.
+        return Some((id, Object::Null));
+    }
+    Some((id, object.clone()))
+}
+
+/// Writes `inc`'s update after `original` and returns the whole file. The update is written
+/// apart and `inc` (which holds its own copy of `original`) dropped before the output is
+/// allocated, so at most two copies of the file are alive at once. Refuses to write an image
+/// stream whose data [`load`] dropped.
+pub(crate) fn save_incremental(
+    mut inc: IncrementalDocument,
+    original: &[u8],
+) -> Result<Vec<u8>, PdfError> {
+    if let Some((id, _)) = inc
+        .new_document
+        .objects
+        .iter()
+        .find(|(_, o)| matches!(o, Object::Stream(s) if s.dict.has(ELIDED)))
+    {
+        return Err(PdfError::Write(format!(
+            "object {} {} R is an image whose data was not loaded",
+            id.0, id.1
+        )));
+    }
+    let mut update = AfterPrefix {
+        prefix: original,
+        matched: true,
+        update: Vec::with_capacity(64 * 1024),
+    };
+    inc.save_to(&mut update)
+        .map_err(|e| PdfError::Write(e.to_string()))?;
+    if !update.matched || !update.prefix.is_empty() {
+        return Err(PdfError::Write(
+            "the original bytes did not stay the prefix".into(),
+        ));
+    }
+    drop(inc);
+    let mut pdf = Vec::with_capacity(original.len() + update.update.len());
+    pdf.extend_from_slice(original);
+    pdf.extend_from_slice(&update.update);
+    Ok(pdf)
+}
+
+/// A writer that checks the first bytes written against `prefix` and keeps the rest.
+struct AfterPrefix<'a> {
+    prefix: &'a [u8],
+    matched: bool,
+    update: Vec<u8>,
+}
+
+impl std::io::Write for AfterPrefix<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = buf.len().min(self.prefix.len());
+        self.matched &= buf[..n] == self.prefix[..n];
+        self.prefix = &self.prefix[n..];
+        self.update.extend_from_slice(&buf[n..]);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Loads a whole PDF under `limits`, without the data of its images ([`elide_image_data`]). Refuses encrypted files (`/Encrypt` in the trailer, with
 /// or without a usable password) and files whose cross-reference data lopdf had to rebuild or
 /// correct (`xref_start == 0` or a recovery), where an incremental update would not chain.
 pub(crate) fn load(bytes: &[u8], limits: &PdfLimits) -> Result<Document, PdfError> {
@@ -94,6 +178,7 @@ pub(crate) fn load(bytes: &[u8], limits: &PdfLimits) -> Result<Document, PdfErro
     let options = LoadOptions {
         strict: false,
         max_decompressed_size: Some(limits.max_decompressed_bytes),
+        filter: Some(elide_image_data),
         ..Default::default()
     };
     let doc = guarded("loading the PDF", || {
@@ -263,4 +348,71 @@ pub(crate) fn geometry(
         rotate,
         user_unit,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used)]
+
+    use super::*;
+
+    const SCAN: &str = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../testdata/pdf/kodak-capture-ccitt-scan.pdf"
+    );
+
+    fn images(doc: &Document) -> Vec<(ObjectId, &lopdf::Stream)> {
+        doc.objects
+            .iter()
+            .filter_map(|(id, o)| match o {
+                Object::Stream(s)
+                    if s.dict
+                        .get(b"Subtype")
+                        .and_then(Object::as_name)
+                        .is_ok_and(|n| n == b"Image") =>
+                {
+                    Some((*id, s))
+                }
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn load_drops_image_data_and_keeps_the_rest() {
+        let bytes = std::fs::read(SCAN).unwrap();
+        let doc = load(&bytes, &PdfLimits::default()).unwrap();
+        let found = images(&doc);
+        assert!(!found.is_empty(), "the scan has image XObjects");
+        for (_, s) in &found {
+            assert!(s.content.is_empty());
+            assert!(s.dict.has(ELIDED));
+            assert!(s.dict.has(b"Width"), "the dictionary is kept");
+        }
+        assert!(!doc.get_pages().is_empty());
+    }
+
+    #[test]
+    fn save_incremental_refuses_an_elided_image_and_keeps_the_prefix() {
+        let bytes = std::fs::read(SCAN).unwrap();
+        let doc = load(&bytes, &PdfLimits::default()).unwrap();
+        let (image, _) = images(&doc)[0];
+        let pages = doc.get_pages();
+        let page = *pages.get(&1).unwrap();
+
+        let mut inc = IncrementalDocument::create_from(bytes.clone(), doc.clone());
+        inc.opt_clone_object_to_new_document(image).unwrap();
+        let err = save_incremental(inc, &bytes).unwrap_err();
+        assert!(err.to_string().contains("image"), "{err}");
+
+        let mut inc = IncrementalDocument::create_from(bytes.clone(), doc);
+        inc.opt_clone_object_to_new_document(page).unwrap();
+        let out = save_incremental(inc, &bytes).unwrap();
+        assert!(out.len() > bytes.len());
+        assert_eq!(&out[..bytes.len()], &bytes[..]);
+        // The update chains: lopdf reads the result (with its image data this time).
+        let again = Document::load_mem(&out).unwrap();
+        assert_eq!(again.get_pages().len(), pages.len());
+        assert!(images(&again).iter().all(|(_, s)| !s.content.is_empty()));
+    }
 }

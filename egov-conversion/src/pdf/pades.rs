@@ -17,7 +17,7 @@ use serde::{Deserialize, Serialize};
 
 use super::annots::append_annotation;
 use super::draw::text_block_pdf;
-use super::load::{geometry, guarded, load, page_id, Budget, PdfLimits};
+use super::load::{geometry, guarded, load, page_id, save_incremental, Budget, PdfLimits};
 use super::mdp::docmdp_permission;
 use super::stamp::{import_page_as_form, place, placement_matrix, Corner, Placement};
 use super::PdfError;
@@ -236,14 +236,7 @@ pub fn sign_pdf(
     let field_name = guarded("writing the signature field", || {
         add_signature(&mut inc, page, visible.as_ref(), reserved, when, opts)
     })?;
-    let mut out = Vec::with_capacity(original.len() + 2 * reserved + 4096);
-    inc.save_to(&mut out)
-        .map_err(|e| PdfError::Write(e.to_string()))?;
-    if !out.starts_with(original) {
-        return Err(PdfError::Write(
-            "the original bytes did not stay the prefix".into(),
-        ));
-    }
+    let mut out = save_incremental(inc, original)?;
     // Where lopdf wrote the placeholders (in the update only).
     let hex_zeros = {
         let mut v = vec![b'<'];

@@ -11,7 +11,9 @@ use egov_core::{Finding, Instrument, LegalRef, Outcome};
 
 use super::annots::append_annotation;
 use super::draw::{mark_block_pdf, MarkBlock};
-use super::load::{geometry, guarded, load, page_id, Budget, PageGeometry, PdfLimits};
+use super::load::{
+    geometry, guarded, load, page_id, save_incremental, Budget, PageGeometry, PdfLimits,
+};
 use super::mdp::docmdp_permission;
 use super::xmp::{self, XmpMark};
 use super::{PdfError, RectPt, PDF_LEN_EXTENSION, PT_PER_MM};
@@ -471,14 +473,7 @@ pub fn stamp(
         set_metadata(&mut inc, &meta)
     })?;
     budget.check("writing the update")?;
-    let mut out = Vec::with_capacity(original.len() + 64 * 1024);
-    inc.save_to(&mut out)
-        .map_err(|e| PdfError::Write(e.to_string()))?;
-    if !out.starts_with(original) {
-        return Err(PdfError::Write(
-            "the original bytes did not stay the prefix".into(),
-        ));
-    }
+    let out = save_incremental(inc, original)?;
     Ok(StampedPdf {
         pdf: out,
         signed,
