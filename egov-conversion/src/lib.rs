@@ -10,6 +10,9 @@
 //!   deadline.
 //! - [`payload`]: the signed, compact QR payload ([`payload::sign`], [`payload::decode`]).
 //! - [`verify()`]: offline verification as a ladder of [`VerificationState`]s.
+//! - [`trustlist`]: signed, chainable trust lists of mark-signing keys (format
+//!   `egov-trust-list/1`), verified against pinned keys, and a mark checked against them in one
+//!   state ([`trustlist::MarkStatus`]): verified, list stale, key unknown, key revoked, ….
 //! - `render` (cargo feature `render`, on by default): draw the mark block and stamp it onto a
 //!   PNG/JPEG page at a blank place ([`render::Position::Auto`]).
 //! - `scan` (feature `scan-zxing`, on by default, or `scan-rxing`): find every mark on scans,
@@ -134,6 +137,7 @@ pub mod qr;
 pub mod render;
 #[cfg(any(feature = "scan-zxing", feature = "scan-rxing", feature = "scan-rqrr"))]
 pub mod scan;
+pub mod trustlist;
 mod validate;
 mod verify;
 
