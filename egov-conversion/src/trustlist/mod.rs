@@ -458,7 +458,39 @@ impl SignedTrustList {
         }
     }
 
-    /// Adds `key`'s signature over the list as it is. Refuses a second signature by one key.
+    /// The list for editing: its signatures are dropped (they would no longer verify), so
+    /// the edited list must be issued again ([`issue`](Self::issue)).
+    pub fn edit(&mut self) -> &mut TrustList {
+        self.signatures.clear();
+        &mut self.list
+    }
+
+    /// Issues the list as a new version and signs it with the first operator key: sets
+    /// `issued_at` and `next_update`, increments `sequence`, then signs. Refuses a list that
+    /// already carries signatures (co-signers use [`sign`](Self::sign) on the issued list).
+    pub fn issue(
+        &mut self,
+        key: &SigningKey,
+        issued_at: VnDateTime,
+        next_update: VnDateTime,
+    ) -> Result<(), TrustListError> {
+        if !self.signatures.is_empty() {
+            return Err(TrustListError::Conflict(
+                "the list is already issued and signed: co-sign it as it is, or edit it first"
+                    .into(),
+            ));
+        }
+        let mut next = self.list.clone();
+        next.issued_at = issued_at;
+        next.next_update = next_update;
+        next.sequence = next.sequence.checked_add(1).unwrap_or(u64::MAX);
+        next.validate()?;
+        self.list = next;
+        self.sign(key)
+    }
+
+    /// Adds `key`'s signature over the list as it is (co-signing an issued list). Refuses a
+    /// second signature by one key.
     pub fn sign(&mut self, key: &SigningKey) -> Result<(), TrustListError> {
         let public = key.verifying_key().to_bytes();
         let id = key_id(&public);
