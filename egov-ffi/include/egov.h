@@ -958,6 +958,95 @@ enum EgovResult egov_trust_links(const char *request_json, char **out_json);
 // `request_json` and `lang` are NUL-terminated strings; `out_json` is writable.
 enum EgovResult egov_trust_declare(const char *request_json, const char *lang, char **out_json);
 
+// An empty, unsigned list of `issuer` (`agency_code` may be NULL), with its issue and
+// next-update times (RFC 3339 with offset). Sequence 0: issuing makes it 1.
+//
+// # Safety
+// Strings are NUL-terminated (`agency_code` may be NULL); `out_json` is writable.
+enum EgovResult egov_trustlist_new(const char *issuer,
+                                   const char *agency_code,
+                                   const char *issued_at,
+                                   const char *next_update,
+                                   char **out_json);
+
+// Adds an entry to `list_json`: `entry_json` is `{"public_key": "<64 hex>", "role"?:
+// "mark_signer" | "list_operator", "holder": {"name", "agency_code"?}, "valid_from",
+// "valid_until"?}`. The list's signatures are dropped: issue it again.
+//
+// # Safety
+// Strings are NUL-terminated; `out_json` is writable.
+enum EgovResult egov_trustlist_add(const char *list_json, const char *entry_json, char **out_json);
+
+// Retires key `key_id` at `at` (what it signed up to `at` stays trusted); signatures dropped.
+//
+// # Safety
+// Strings are NUL-terminated; `out_json` is writable.
+enum EgovResult egov_trustlist_retire(const char *list_json,
+                                      const char *key_id,
+                                      const char *at,
+                                      char **out_json);
+
+// Revokes key `key_id` for compromise at `at` with `reason` (nothing it signed stays
+// trusted, whatever date a mark claims); signatures dropped.
+//
+// # Safety
+// Strings are NUL-terminated; `out_json` is writable.
+enum EgovResult egov_trustlist_revoke(const char *list_json,
+                                      const char *key_id,
+                                      const char *at,
+                                      const char *reason,
+                                      char **out_json);
+
+// Issues `list_json` as a new version signed by the operator key `secret_key_hex` (a 32-byte
+// Ed25519 seed in hex): `issued_at` and `next_update` set, sequence + 1. A list that already
+// carries signatures is refused (`trust_list.conflict`): co-sign it instead.
+//
+// # Safety
+// Strings are NUL-terminated; `out_json` is writable.
+enum EgovResult egov_trustlist_issue(const char *list_json,
+                                     const char *secret_key_hex,
+                                     const char *issued_at,
+                                     const char *next_update,
+                                     char **out_json);
+
+// Adds another operator's signature to an issued list, its content unchanged.
+//
+// # Safety
+// Strings are NUL-terminated; `out_json` is writable.
+enum EgovResult egov_trustlist_cosign(const char *list_json,
+                                      const char *secret_key_hex,
+                                      char **out_json);
+
+// Verifies `lists_json` (a JSON array of signed lists) against `pins_json` (a JSON array of
+// pinned operator keys, 64 hex digits each) at the verifier's time `at`: writes
+// `{"at", "lists": [{"issuer", "sequence", "accepted", "vouched_by", "stale", …}], "keys",
+// "trust", "findings"}`. An unaccepted or stale list is a finding, not an error.
+//
+// # Safety
+// Strings are NUL-terminated; `out_json` is writable.
+enum EgovResult egov_trustlist_verify(const char *lists_json,
+                                      const char *pins_json,
+                                      const char *at,
+                                      char **out_json);
+
+// Checks a mark's QR text (or the lookup URL with the payload in its fragment) against the
+// keys `lists_json` vouches for (see [`egov_trustlist_verify`]); `content` NULL = no file to
+// compare, else `content_len` bytes hashed. Writes `{"status": "verified" | "list_stale" |
+// "key_unknown" | "key_revoked" | "key_outside_period" | "content_mismatch" |
+// "signature_invalid" | "malformed", "verification", "holder", "key_status", "lists",
+// "findings"}`; a mark that does not verify is still `EGOV_RESULT_OK`.
+//
+// # Safety
+// Strings are NUL-terminated; `content` is NULL or readable for `content_len` bytes;
+// `out_json` is writable.
+enum EgovResult egov_trustlist_check_mark(const char *qr_text,
+                                          const char *lists_json,
+                                          const char *pins_json,
+                                          const char *at,
+                                          const uint8_t *content,
+                                          size_t content_len,
+                                          char **out_json);
+
 #ifdef __cplusplus
 }  // extern "C"
 #endif  // __cplusplus

@@ -53,6 +53,7 @@ pub mod platform;
 pub mod status;
 pub mod time;
 pub mod trust;
+pub mod trustlist;
 pub use agency::*;
 pub use conversion::*;
 pub use documents::*;
@@ -63,6 +64,7 @@ pub use platform::*;
 pub use status::*;
 pub use time::*;
 pub use trust::*;
+pub use trustlist::*;
 
 use ops::{OpError, OpResult};
 

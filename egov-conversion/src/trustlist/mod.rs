@@ -483,7 +483,7 @@ impl SignedTrustList {
         let mut next = self.list.clone();
         next.issued_at = issued_at;
         next.next_update = next_update;
-        next.sequence = next.sequence.checked_add(1).unwrap_or(u64::MAX);
+        next.sequence = next.sequence.saturating_add(1);
         next.validate()?;
         self.list = next;
         self.sign(key)

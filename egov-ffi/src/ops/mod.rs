@@ -41,6 +41,7 @@ mod platform;
 mod status;
 mod time;
 mod trust;
+mod trustlist;
 pub use agency::*;
 pub use conversion::*;
 pub use documents::*;
@@ -51,6 +52,7 @@ pub use platform::*;
 pub use status::*;
 pub use time::*;
 pub use trust::*;
+pub use trustlist::*;
 
 /// The largest string argument (in bytes) any operation accepts: 4 MiB. Larger input is
 /// [`EgovResult::InputTooLarge`] before any parsing.
@@ -286,7 +288,7 @@ fn calendar_arg(args: &Value) -> OpResult<Cow<'static, WorkingCalendar>> {
 }
 
 /// Every operation name [`call`] knows, in a stable order.
-pub const OPERATIONS: [&str; 52] = [
+pub const OPERATIONS: [&str; 60] = [
     "time.parse",
     "calendar.day",
     "calendar.is_working_day",
@@ -339,6 +341,14 @@ pub const OPERATIONS: [&str; 52] = [
     "pdf.verify",
     "pdf.sign",
     "pdf.verify_signatures",
+    "trustlist.new",
+    "trustlist.add",
+    "trustlist.retire",
+    "trustlist.revoke",
+    "trustlist.issue",
+    "trustlist.cosign",
+    "trustlist.verify",
+    "trustlist.check_mark",
 ];
 
 /// Runs operation `op` with arguments `args` (a JSON object); the arguments are named as in the
@@ -573,6 +583,7 @@ pub fn call(op: &str, args: &Value) -> OpResult {
         "trust.declare" => parse_text(&trust_declare(&request_arg(args)?, str_arg(args, "lang")?)?),
         op if op.starts_with("edxml.") => call_edxml(op, args),
         op if op.starts_with("pdf.") => call_pdf(op, args),
+        op if op.starts_with("trustlist.") => trustlist::call_trustlist(op, args),
         _ => Err(OpError::new(
             EgovResult::UnknownOperation,
             "ffi.unknown_operation",
