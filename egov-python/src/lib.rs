@@ -20,6 +20,7 @@ mod pdf;
 mod platform;
 mod time;
 mod trust;
+mod trustlist;
 
 use conversion::*;
 use documents::*;
@@ -28,6 +29,7 @@ use pdf::*;
 use platform::*;
 use time::*;
 use trust::*;
+use trustlist::*;
 
 /// The Python exception for `e`, built by `egov._errors.from_code` (the one mapping from error
 /// codes to exception classes).
@@ -125,5 +127,13 @@ fn _egov(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(pdf_verify, m)?)?;
     m.add_function(wrap_pyfunction!(pdf_sign, m)?)?;
     m.add_function(wrap_pyfunction!(pdf_verify_signatures, m)?)?;
+    m.add_function(wrap_pyfunction!(trustlist_new, m)?)?;
+    m.add_function(wrap_pyfunction!(trustlist_add, m)?)?;
+    m.add_function(wrap_pyfunction!(trustlist_retire, m)?)?;
+    m.add_function(wrap_pyfunction!(trustlist_revoke, m)?)?;
+    m.add_function(wrap_pyfunction!(trustlist_issue, m)?)?;
+    m.add_function(wrap_pyfunction!(trustlist_cosign, m)?)?;
+    m.add_function(wrap_pyfunction!(trustlist_verify, m)?)?;
+    m.add_function(wrap_pyfunction!(trustlist_check_mark, m)?)?;
     Ok(())
 }

@@ -239,7 +239,31 @@ PYTHONIC = {
     "pdf.sign": _sign_pdf,
     "pdf.verify_signatures": lambda a: _keywords(lambda **kw: egov.verify_pdf_signatures(
         _data(a), anchors_pem=a.get("anchors_pem"), **kw), [a.get("options", {})]),
+    "trustlist.new": lambda a: egov.new_trust_list(
+        a["issuer"], agency_code=a.get("agency_code"), issued_at=a["issued_at"],
+        next_update=a["next_update"]),
+    "trustlist.add": lambda a: egov.add_trust_list_entry(
+        a["list"], a["entry"]["public_key"], holder=a["entry"]["holder"]["name"],
+        agency_code=a["entry"]["holder"].get("agency_code"),
+        role=a["entry"].get("role", "mark_signer"), valid_from=a["entry"]["valid_from"],
+        valid_until=a["entry"].get("valid_until"), key_id=a["entry"].get("key_id")),
+    "trustlist.retire": lambda a: egov.retire_trust_list_key(a["list"], a["key_id"], at=a["at"]),
+    "trustlist.revoke": lambda a: egov.revoke_trust_list_key(
+        a["list"], a["key_id"], at=a["at"], reason=a["reason"]),
+    "trustlist.issue": lambda a: egov.issue_trust_list(
+        a["list"], a["secret_key"], issued_at=a["issued_at"], next_update=a["next_update"]),
+    "trustlist.cosign": lambda a: egov.cosign_trust_list(a["list"], a["secret_key"]),
+    "trustlist.verify": lambda a: egov.verify_trust_lists(_lists(a), a["pins"], at=a["at"]),
+    "trustlist.check_mark": lambda a: egov.check_mark(
+        a["qr_text"], _lists(a), a["pins"], at=a["at"], content=_content(a)),
 }
+
+
+def _lists(a):
+    """The vectors' `lists` as the Python API takes them: a list of lists; anything else is
+    passed as JSON text, so the library's own refusal (not Python's) is what is checked."""
+    lists = a["lists"]
+    return lists if isinstance(lists, list) else json.dumps(lists)
 
 
 def test_every_operation_has_a_pythonic_function():

@@ -59,6 +59,8 @@ __all__ = [
     "build_edxml", "build_edxml_file", "check_edxml", "extract_edxml", "read_edxml",
     "sign_edxml", "verify_edxml",
     "sign_pdf", "stamp_pdf", "verify_pdf", "verify_pdf_signatures",
+    "add_trust_list_entry", "check_mark", "cosign_trust_list", "issue_trust_list",
+    "new_trust_list", "retire_trust_list_key", "revoke_trust_list_key", "verify_trust_lists",
 ]
 
 DateLike = Union[_dt.date, str]
@@ -448,6 +450,128 @@ def verify_conversion_qr(qr_text: str, trust: Union[str, Mapping[str, Any]],
     ``failure``, ``content_checked``, ``mark``, …"""
     return _load_dict(_egov.conversion_verify(
         qr_text, _json_text(trust), None if content is None else bytes(content)))
+
+
+# ---------------------------------------------------------------------------------------------
+# Trust lists of conversion-mark keys (egov_conversion::trustlist, issue 14)
+# ---------------------------------------------------------------------------------------------
+
+TrustListLike = Union[str, Mapping[str, Any]]
+"""A signed trust list (format ``egov-trust-list/1``): its JSON text or the dict of it."""
+
+
+def _list_text(value: TrustListLike) -> str:
+    return _json_text(value)
+
+
+def _lists_text(lists: Union[TrustListLike, Sequence[TrustListLike]]) -> str:
+    if isinstance(lists, str):
+        # JSON text: one list (an object) wrapped in an array, anything else as given.
+        return "[" + lists + "]" if lists.lstrip().startswith("{") else lists
+    if isinstance(lists, Mapping):
+        lists = [lists]
+    return _json.dumps([_json.loads(x) if isinstance(x, str) else dict(x) for x in lists],
+                       ensure_ascii=False, default=_json_value)
+
+
+def _pins_text(pins: Union[str, Sequence[str]]) -> str:
+    if isinstance(pins, str):
+        pins = [pins]
+    return _json.dumps(list(pins))
+
+
+def new_trust_list(issuer: str, *, issued_at: DateTimeLike, next_update: DateTimeLike,
+                   agency_code: Optional[str] = None) -> Dict[str, Any]:
+    """An empty, unsigned trust list of ``issuer`` (the list operator: a ministry, a province),
+    sequence 0. Trust lists are plain JSON dicts (times as strings), ready for
+    :func:`json.dump`; the format is documented in the Rust crate ``egov_conversion::trustlist``.
+    Errors: :class:`ConversionError` ``trust_list.*``, :class:`TimeError`."""
+    loaded: Dict[str, Any] = _json.loads(_egov.trustlist_new(
+        issuer, _time_text(issued_at), _time_text(next_update), agency_code))
+    return loaded
+
+
+def add_trust_list_entry(trust_list: TrustListLike, public_key: str, *, holder: str,
+                         valid_from: DateTimeLike, agency_code: Optional[str] = None,
+                         role: str = "mark_signer",
+                         valid_until: Optional[DateTimeLike] = None,
+                         key_id: Optional[str] = None) -> Dict[str, Any]:
+    """The list with one more key (``public_key``: 64 hex digits; ``role``: ``"mark_signer"``
+    signs conversion marks, ``"list_operator"`` signs trust lists, for chains) held by
+    ``holder`` from ``valid_from``. Its signatures are dropped: issue it again
+    (:func:`issue_trust_list`). A key already listed is ``trust_list.conflict``; ``key_id``,
+    when given, must be the public key's (``trust_list.invalid``)."""
+    entry: Dict[str, Any] = {"public_key": public_key, "role": role,
+                             "holder": {"name": holder}, "valid_from": _time_text(valid_from)}
+    if agency_code is not None:
+        entry["holder"]["agency_code"] = agency_code
+    if valid_until is not None:
+        entry["valid_until"] = _time_text(valid_until)
+    if key_id is not None:
+        entry["key_id"] = key_id
+    loaded: Dict[str, Any] = _json.loads(_egov.trustlist_add(
+        _list_text(trust_list), _json.dumps(entry, ensure_ascii=False)))
+    return loaded
+
+
+def retire_trust_list_key(trust_list: TrustListLike, key_id: str, *,
+                          at: DateTimeLike) -> Dict[str, Any]:
+    """The list with key ``key_id`` retired at ``at``: marks it signed up to ``at`` stay
+    trusted. Signatures dropped."""
+    loaded: Dict[str, Any] = _json.loads(_egov.trustlist_retire(
+        _list_text(trust_list), key_id, _time_text(at)))
+    return loaded
+
+
+def revoke_trust_list_key(trust_list: TrustListLike, key_id: str, *, at: DateTimeLike,
+                          reason: str) -> Dict[str, Any]:
+    """The list with key ``key_id`` revoked for compromise at ``at``: no mark it signed is
+    trusted, whatever date the mark claims. Signatures dropped."""
+    loaded: Dict[str, Any] = _json.loads(_egov.trustlist_revoke(
+        _list_text(trust_list), key_id, _time_text(at), reason))
+    return loaded
+
+
+def issue_trust_list(trust_list: TrustListLike, secret_key: str, *, issued_at: DateTimeLike,
+                     next_update: DateTimeLike) -> Dict[str, Any]:
+    """Issues the list as a new version signed with the operator's key (``secret_key``: the
+    64-hex seed, e.g. ``generate_signing_key(...)["key"]["secret_key"]``): times set, sequence
+    + 1. A list already signed is ``trust_list.conflict``: co-sign it instead."""
+    loaded: Dict[str, Any] = _json.loads(_egov.trustlist_issue(
+        _list_text(trust_list), secret_key, _time_text(issued_at), _time_text(next_update)))
+    return loaded
+
+
+def cosign_trust_list(trust_list: TrustListLike, secret_key: str) -> Dict[str, Any]:
+    """The issued list with another operator's signature (content unchanged)."""
+    loaded: Dict[str, Any] = _json.loads(_egov.trustlist_cosign(
+        _list_text(trust_list), secret_key))
+    return loaded
+
+
+def verify_trust_lists(lists: Union[TrustListLike, Sequence[TrustListLike]],
+                       pins: Union[str, Sequence[str]], *, at: DateTimeLike) -> Dict[str, Any]:
+    """Verifies trust lists (any order; chains through ``list_operator`` entries) against the
+    operator keys you pin (64 hex digits each), at your time ``at``. Keys: ``lists`` (per list:
+    ``accepted``, ``vouched_by``, ``stale``, …), ``keys`` (mark keys vouched for), ``trust``
+    (the trust set for :func:`verify_conversion_qr`), ``findings`` (stale, future-dated,
+    unaccepted lists). An unaccepted or stale list is a finding, not an error."""
+    return _load_dict(_egov.trustlist_verify(_lists_text(lists), _pins_text(pins),
+                                             _time_text(at)))
+
+
+def check_mark(qr_text: str, lists: Union[TrustListLike, Sequence[TrustListLike]],
+               pins: Union[str, Sequence[str]], *, at: DateTimeLike,
+               content: Optional[bytes] = None) -> Dict[str, Any]:
+    """Checks a conversion mark's QR text (or the lookup URL with the payload in its fragment)
+    against the keys the trust lists vouch for. ``status`` is the one state to show:
+    ``verified``, ``list_stale``, ``key_unknown`` (the signature cannot be checked),
+    ``key_revoked``, ``key_outside_period``, ``content_mismatch`` (when ``content`` is given),
+    ``signature_invalid`` or ``malformed``; also ``holder``, ``key_status``, ``verification``,
+    ``lists`` and bilingual ``findings``."""
+    return _load_dict(_egov.trustlist_check_mark(
+        qr_text, _lists_text(lists), _pins_text(pins), _time_text(at),
+        None if content is None else bytes(content)))
 
 
 # ---------------------------------------------------------------------------------------------

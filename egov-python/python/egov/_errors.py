@@ -63,7 +63,8 @@ class MetadataError(EgovError, ValueError):
 
 class ConversionError(EgovError, ValueError):
     """A conversion mark, signed payload, trust set or page image that could not be used
-    (``payload.*``, ``trust_set.*``, ``image.*``, ``render.*``, ``scan.*``), or a Đ23 transition
+    (``payload.*``, ``trust_set.*``, ``image.*``, ``render.*``, ``scan.*``), a trust list that
+    could not be read, built or signed (``trust_list.*``), or a Đ23 transition
     deadline that cannot be computed (``transition.*``)."""
 
 
@@ -112,6 +113,7 @@ _BY_AREA = {
     "metadata": MetadataError,
     "payload": ConversionError,
     "trust_set": ConversionError,
+    "trust_list": ConversionError,
     "image": ConversionError,
     "render": ConversionError,
     "scan": ConversionError,
