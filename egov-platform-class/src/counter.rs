@@ -157,6 +157,17 @@ fn mix(key: u64) -> u64 {
     (key ^ (key >> 32)).wrapping_mul(0x9E37_79B9_7F4A_7C15)
 }
 
+/// The inverse of [`mix`] (the multiplier's inverse modulo 2⁶⁴, then the xor-shift, which is its
+/// own inverse).
+#[inline]
+fn unmix(m: u64) -> u64 {
+    let x = m.wrapping_mul(MIX_INVERSE);
+    x ^ (x >> 32)
+}
+
+/// `0x9E37_79B9_7F4A_7C15⁻¹ mod 2⁶⁴`.
+const MIX_INVERSE: u64 = 0xF1DE_83E1_9937_733D;
+
 /// The distinct keys of one month, stored as mixed keys (see [`mix`]): a small open-addressing
 /// buffer that stays in cache, and sorted runs of distinct keys whose lengths at least halve from
 /// one run to the next (so there are O(log n) of them). A full buffer is read out in slot order
@@ -320,6 +331,21 @@ impl KeySet {
             acc = merge_into(acc, run);
         }
         acc.len() as u64 + zero
+    }
+
+    /// The distinct keys (unmixed), sorted ascending.
+    fn keys(&self) -> Vec<u64> {
+        let mut acc: Vec<u64> = self.buf.iter().copied().filter(|&s| s != 0).collect();
+        insertion_sort(&mut acc);
+        for run in self.runs.iter().rev() {
+            acc = merge_into(acc, run);
+        }
+        let mut keys: Vec<u64> = acc.into_iter().map(unmix).collect();
+        if self.has_zero {
+            keys.push(0);
+        }
+        keys.sort_unstable();
+        keys
     }
 
     fn heap_bytes(&self) -> usize {
@@ -638,6 +664,42 @@ impl MonthlyActiveCounter {
     pub fn heap_bytes(&self) -> usize {
         self.sets.iter().map(KeySet::heap_bytes).sum::<usize>()
             + self.sets.capacity() * std::mem::size_of::<KeySet>()
+    }
+
+    /// Each month with at least one counted event: its events and its distinct user keys,
+    /// sorted ascending (the content of a partial count, [`crate::partial`]).
+    pub fn month_keys(&self) -> Vec<(YearMonth, u64, Vec<UserKey>)> {
+        self.sets
+            .iter()
+            .zip(&self.events)
+            .enumerate()
+            .filter(|(_, (_, &ev))| ev > 0)
+            .filter_map(|(i, (set, &events))| {
+                let month = YearMonth::from_index(self.base + i as i32)?;
+                Some((month, events, set.keys().into_iter().map(UserKey).collect()))
+            })
+            .collect()
+    }
+
+    /// Adds the distinct keys and event count of one month counted elsewhere (a partial count
+    /// read back), with `stats` added to the accounting once per partial by the caller.
+    pub fn add_month_keys(&mut self, month: YearMonth, events: u64, keys: &[UserKey]) {
+        if events == 0 && keys.is_empty() {
+            return;
+        }
+        let i = self.set_index(month);
+        self.events[i] += events;
+        for chunk in keys.chunks(GROUP) {
+            self.sets[i].reserve(chunk.len());
+            for k in chunk {
+                self.sets[i].insert_no_grow(k.0);
+            }
+        }
+    }
+
+    /// Adds accounting read back from a partial count.
+    pub fn add_stats(&mut self, stats: &CountStats) {
+        self.stats.add(stats);
     }
 
     /// Which of `shards` shards a user belongs to. Counters fed only users of distinct shards hold
