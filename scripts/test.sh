@@ -65,6 +65,7 @@ cargo clippy --workspace --all-targets --locked -- -D warnings
 # Code behind features the workspace build leaves off (PDF marks, PKCS#11 tokens).
 cargo clippy -p egov-conversion --features pdf --all-targets --locked -- -D warnings
 cargo clippy -p egov-sign --features pkcs11 --all-targets --locked -- -D warnings
+cargo clippy -p egov-platform-class --features parquet --all-targets --locked -- -D warnings
 CARGO_TARGET_DIR="$py_target" cargo clippy --manifest-path egov-python/Cargo.toml --locked -- -D warnings
 echo "== cargo doc (broken links and bad HTML in the API docs are errors)"
 RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --locked --exclude egov-cli --quiet
@@ -98,6 +99,8 @@ echo "== cargo test (egov-conversion with the pdf feature: stamped real PDFs che
 EGOV_ZXING_PYTHON="$PWD/$venv/bin/python" EGOV_ZXING_REQUIRED=1 EGOV_PDF_TOOLS_REQUIRED=1 \
 EGOV_PYHANKO="$PWD/$venv/bin/pyhanko" \
   cargo test -p egov-conversion --features pdf --locked 2>&1 | tee -a "$log"
+echo "== cargo test (egov-platform-class with the parquet feature: partial counts as Parquet files)"
+cargo test -p egov-platform-class --features parquet --locked 2>&1 | tee -a "$log"
 echo "== cargo test (egov-sign with the pkcs11 feature: signatures made on a SoftHSM2 token, checked by egov and openssl cms)"
 cargo test -p egov-sign --features pkcs11 --locked 2>&1 | tee -a "$log"
 

@@ -79,6 +79,8 @@ pub mod ingest;
 pub mod month;
 pub mod obligations;
 pub mod partial;
+#[cfg(feature = "parquet")]
+pub mod parquet_partial;
 pub mod recommendation;
 pub mod report;
 pub mod schedule;

@@ -151,3 +151,31 @@ fn plat_01_keyed_ids_differ_from_unkeyed_and_by_salt() {
     assert_ne!(a.key(id), UserKey::from_bytes(id));
     assert_eq!(a.key(id), IdSalt::from_bytes(&[1; 16]).key(id));
 }
+
+#[cfg(feature = "parquet")]
+#[test]
+fn plat_01_partial_parquet_round_trip() {
+    use egov_platform_class::parquet_partial::{read_partial_bytes, write_partial};
+    let events: Vec<ActivityEvent> = (0..5000u64)
+        .map(|u| {
+            event(
+                u.wrapping_mul(0x9E37_79B9_7F4A_7C15),
+                1_738_339_200 + (u as i64 % 60) * 86_400,
+                u % 17 != 0,
+            )
+        })
+        .collect();
+    let p = Partial::from_counter(
+        &count(&events),
+        IdScheme::keyed(&IdSalt::from_bytes(&[3; 16])),
+        8,
+    );
+    let mut file = Vec::new();
+    write_partial(&p, &mut file).unwrap();
+    assert!(file.starts_with(b"PAR1"));
+    let back = read_partial_bytes(file.clone()).unwrap();
+    assert_eq!(back, p);
+    // Not a partial: a clear error.
+    let err = read_partial_bytes(b"not parquet".to_vec()).unwrap_err();
+    assert_eq!(egov_core::ErrorCode::code(&err), "partial.invalid");
+}
