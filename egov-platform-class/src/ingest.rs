@@ -24,6 +24,7 @@ use crate::counter::{sum_disjoint, ActivityEvent, MonthlyActiveCounter};
 use crate::csv::{
     Columns, CsvEventReader, KindAliases, MalformedReason, ParseStats, ReaderOptions,
 };
+use crate::partial::{IdScheme, Partial};
 use crate::report::CountingSummary;
 
 /// Bytes per block handed to a worker.
@@ -107,6 +108,9 @@ pub enum IngestError {
     /// A worker thread stopped unexpectedly.
     #[error("a counting thread stopped unexpectedly")]
     Worker,
+    /// The workers' counts could not be joined into one partial (a bug: they share one scheme).
+    #[error("cannot build the partial count: {0}")]
+    Partial(String),
 }
 
 fn no_events_message(lines: &ParseStats) -> String {
@@ -146,6 +150,7 @@ impl IngestError {
                 s
             }
             IngestError::Worker => "một luồng đếm dừng bất thường".to_owned(),
+            IngestError::Partial(e) => format!("không lập được số đếm từng phần: {e}"),
         }
     }
 }
@@ -155,6 +160,7 @@ impl ErrorCode for IngestError {
         match self {
             IngestError::Io { .. } => "io.read",
             IngestError::NoEvents(_) => "platform.no_events",
+            IngestError::Partial(_) => "partial.invalid",
             IngestError::Worker => "internal",
         }
     }
@@ -179,6 +185,54 @@ pub fn count_csv_reader<R: Read>(
     size_hint: Option<u64>,
     options: &CountOptions<'_>,
 ) -> Result<CountResult, IngestError> {
+    count_csv_inner(input, what, size_hint, options).map(|(r, _)| r)
+}
+
+/// [`count_csv_file`], also giving the count as a [`Partial`] (issue 15) of `shards` shards,
+/// with the line accounting, to write out and merge elsewhere. `ids` states how the input's
+/// string ids became keys.
+pub fn partial_of_csv_file(
+    path: &Path,
+    options: &CountOptions<'_>,
+    ids: IdScheme,
+    shards: u32,
+) -> Result<(CountResult, Partial), IngestError> {
+    let what = path.display().to_string();
+    let file = std::fs::File::open(path).map_err(|source| IngestError::Io {
+        what: what.clone(),
+        source,
+    })?;
+    let size = file.metadata().map(|m| m.len()).unwrap_or(0);
+    partial_of_csv_reader(file, &what, Some(size), options, ids, shards)
+}
+
+/// [`count_csv_reader`], also giving the count as a [`Partial`] (see [`partial_of_csv_file`]).
+pub fn partial_of_csv_reader<R: Read>(
+    input: R,
+    what: &str,
+    size_hint: Option<u64>,
+    options: &CountOptions<'_>,
+    ids: IdScheme,
+    shards: u32,
+) -> Result<(CountResult, Partial), IngestError> {
+    let (r, counters) = count_csv_inner(input, what, size_hint, options)?;
+    let mut partial = Partial::empty(ids.clone(), shards);
+    for c in &counters {
+        // The workers' counters hold disjoint users: the merge is a union of disjoint sets.
+        partial = partial
+            .merge(Partial::from_counter(c, ids.clone(), shards))
+            .map_err(|e| IngestError::Partial(e.to_string()))?;
+    }
+    partial.lines = r.summary.lines.clone();
+    Ok((r, partial))
+}
+
+fn count_csv_inner<R: Read>(
+    input: R,
+    what: &str,
+    size_hint: Option<u64>,
+    options: &CountOptions<'_>,
+) -> Result<(CountResult, Vec<MonthlyActiveCounter>), IngestError> {
     let io = |source| IngestError::Io {
         what: what.to_owned(),
         source,
@@ -225,12 +279,15 @@ pub fn count_csv_reader<R: Read>(
     if lines.events == 0 {
         return Err(IngestError::NoEvents(Box::new(lines)));
     }
-    Ok(CountResult {
-        summary: CountingSummary::new(months, events, Some(lines)),
-        compression,
-        columns,
-        threads,
-    })
+    Ok((
+        CountResult {
+            summary: CountingSummary::new(months, events, Some(lines)),
+            compression,
+            columns,
+            threads,
+        },
+        counters,
+    ))
 }
 
 #[cfg(feature = "compression")]

@@ -78,9 +78,9 @@ pub mod ids;
 pub mod ingest;
 pub mod month;
 pub mod obligations;
-pub mod partial;
 #[cfg(feature = "parquet")]
 pub mod parquet_partial;
+pub mod partial;
 pub mod recommendation;
 pub mod report;
 pub mod schedule;

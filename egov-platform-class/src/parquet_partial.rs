@@ -24,6 +24,7 @@ use parquet::file::reader::ChunkReader;
 use serde::{Deserialize, Serialize};
 
 use crate::counter::CountStats;
+use crate::csv::ParseStats;
 use crate::month::YearMonth;
 use crate::partial::{IdScheme, Partial, PartialError, PartialMonth};
 
@@ -38,6 +39,8 @@ struct Header {
     ids: IdScheme,
     shards: u32,
     stats: CountStats,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    lines: Option<ParseStats>,
     /// Events per month (months without rows included: a month of events whose users are all
     /// in other shards still has events).
     events: BTreeMap<YearMonth, u64>,
@@ -63,6 +66,7 @@ pub fn write_partial<W: Write + Send>(partial: &Partial, out: W) -> Result<(), P
         ids: partial.ids.clone(),
         shards: partial.shards,
         stats: partial.stats,
+        lines: partial.lines.clone(),
         events: partial.months.iter().map(|m| (m.month, m.events)).collect(),
     };
     let json = serde_json::to_string(&header).map_err(io)?;
@@ -180,6 +184,7 @@ pub fn read_partial<R: ChunkReader + 'static>(input: R) -> Result<Partial, Parti
         ids: header.ids,
         shards: header.shards,
         stats: header.stats,
+        lines: header.lines,
         months,
     };
     p.validate()?;

@@ -28,6 +28,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::counter::{CountStats, MonthlyActiveCounter, UserKey};
+use crate::csv::ParseStats;
 use crate::month::YearMonth;
 
 /// The `format` of version 1.
@@ -123,6 +124,10 @@ pub struct Partial {
     pub shards: u32,
     /// Accounting of every event fed (counted or not, by reason).
     pub stats: CountStats,
+    /// Accounting of the lines read, when the events came from text (CSV): malformed lines by
+    /// reason, so that what was not counted travels with the count.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lines: Option<ParseStats>,
     /// Months, oldest first.
     pub months: Vec<PartialMonth>,
 }
@@ -174,6 +179,7 @@ impl Partial {
             ids,
             shards,
             stats: counter.stats(),
+            lines: None,
             months: counter
                 .month_keys()
                 .into_iter()
@@ -193,6 +199,7 @@ impl Partial {
             ids,
             shards: shards.max(1),
             stats: CountStats::default(),
+            lines: None,
             months: Vec::new(),
         }
     }
@@ -262,6 +269,13 @@ impl Partial {
             return Err(PartialError::ShardMismatch(self.shards, other.shards));
         }
         self.stats = sum_stats(&self.stats, &other.stats);
+        self.lines = match (self.lines.take(), other.lines) {
+            (Some(mut a), Some(b)) => {
+                a.merge(&b);
+                Some(a)
+            }
+            (a, b) => a.or(b),
+        };
         let mut by_month: BTreeMap<YearMonth, PartialMonth> =
             self.months.into_iter().map(|m| (m.month, m)).collect();
         for m in other.months {

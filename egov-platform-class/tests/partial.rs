@@ -179,3 +179,58 @@ fn plat_01_partial_parquet_round_trip() {
     let err = read_partial_bytes(b"not parquet".to_vec()).unwrap_err();
     assert_eq!(egov_core::ErrorCode::code(&err), "partial.invalid");
 }
+
+#[test]
+fn plat_01_partials_of_csv_parts_merge_with_their_line_accounting() {
+    use egov_platform_class::ingest::{count_csv_reader, partial_of_csv_reader, CountOptions};
+    // Integer and string ids, a line outside Vietnam, a malformed line in each part, events on
+    // both sides of the Vietnam month boundary (2025-01-31T17:00Z = 1 February 00:00 +07).
+    let mut csv = String::from("user_id,timestamp,kind,in_vietnam\n");
+    for i in 0..3000u64 {
+        let user = if i % 3 == 0 {
+            format!("user-{}", i % 700)
+        } else {
+            (i % 900).to_string()
+        };
+        let at = 1_738_342_800 - 3600 + (i as i64 % 7) * 1200;
+        csv.push_str(&format!("{user},{at},login,{}\n", u8::from(i % 11 != 0)));
+        if i % 1000 == 999 {
+            csv.push_str("broken line\n");
+        }
+    }
+    let lines: Vec<&str> = csv.lines().collect();
+    let header = lines[0];
+    let body = &lines[1..];
+    let thirds: Vec<String> = body
+        .chunks(body.len().div_ceil(3))
+        .map(|c| format!("{header}\n{}\n", c.join("\n")))
+        .collect();
+    let opts = CountOptions {
+        threads: 2,
+        block_size: 4096,
+        ..CountOptions::default()
+    };
+    let (whole_count, whole) =
+        partial_of_csv_reader(csv.as_bytes(), "all", None, &opts, IdScheme::Xxh3, 4).unwrap();
+    let mut merged = Partial::empty(IdScheme::Xxh3, 4);
+    for t in &thirds {
+        let (_, p) =
+            partial_of_csv_reader(t.as_bytes(), "part", None, &opts, IdScheme::Xxh3, 4).unwrap();
+        merged = merged.merge(p).unwrap();
+    }
+    assert_eq!(merged.months, whole.months);
+    assert_eq!(merged.stats, whole.stats);
+    let (ml, wl) = (merged.lines.clone().unwrap(), whole.lines.clone().unwrap());
+    assert_eq!(ml.malformed, 3);
+    assert_eq!(ml.malformed, wl.malformed);
+    assert_eq!(ml.events, wl.events);
+    let plain = count_csv_reader(csv.as_bytes(), "all", None, &opts).unwrap();
+    assert_eq!(plain.summary.months, whole_count.summary.months);
+    let counted = merged.into_counter();
+    assert_eq!(counted.months(), plain.summary.months);
+    assert_eq!(
+        counted.months().len(),
+        2,
+        "January and February in Vietnam time"
+    );
+}
