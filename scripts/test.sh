@@ -78,19 +78,20 @@ if [[ ! -x "$venv/bin/python" ]]; then
 fi
 PATH="$PWD/$venv/bin:$PATH" "$venv/bin/python" -m pip install -q --disable-pip-version-check \
   "maturin>=1.16,<2" "pytest>=8" "mypy>=1.10" "zxing-cpp>=2.2" "pillow>=10" "lxml>=5" "signxml>=4" \
-  "pyhanko>=0.38" "pyhanko-cli>=0.6"
+  "pyhanko>=0.38" "pyhanko-cli>=0.6" "duckdb>=1.1"
 
 echo "== cargo test (workspace)"
 log=$(mktemp)
 trap 'rm -f "$log"; disk' EXIT
 # The conversion tests cross-check stamped QR codes with zxing-cpp, the edXML tests
-# canonicalise against libxml2 (lxml) and sign/verify against xmlsec1 and signxml: here none of
-# them may be skipped.
+# canonicalise against libxml2 (lxml) and sign/verify against xmlsec1 and signxml, the platform
+# tests count partial files with DuckDB: here none of them may be skipped.
 EGOV_ZXING_PYTHON="$PWD/$venv/bin/python" EGOV_ZXING_REQUIRED=1 \
 EGOV_LXML_PYTHON="$PWD/$venv/bin/python" EGOV_LXML_REQUIRED=1 \
 EGOV_XMLSEC1="$(command -v xmlsec1 || echo missing-xmlsec1)" \
 EGOV_SIGNXML_PYTHON="$PWD/$venv/bin/python" EGOV_DSIG_TOOLS_REQUIRED=1 \
 EGOV_PDF_TOOLS_REQUIRED=1 EGOV_PYHANKO="$PWD/$venv/bin/pyhanko" \
+EGOV_DUCKDB_PYTHON="$PWD/$venv/bin/python" EGOV_DUCKDB_REQUIRED=1 \
   cargo test --workspace --locked 2>&1 | tee "$log"
 echo "== cargo test (egov-conversion with the pure-Rust decoder: --no-default-features --features scan-rxing)"
 EGOV_ZXING_PYTHON="$PWD/$venv/bin/python" EGOV_ZXING_REQUIRED=1 \

@@ -14,6 +14,7 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 mod commands;
 mod edxml;
 mod edxml_make;
+mod files;
 mod mark;
 #[cfg(feature = "pdf")]
 mod mark_pdf;

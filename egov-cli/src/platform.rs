@@ -9,6 +9,8 @@ use clap::{Args, Subcommand};
 use egov_core::{Finding, Outcome};
 use egov_core::{VnDateTime, WorkingCalendar};
 use egov_platform_class::csv::KindAliases;
+use egov_platform_class::ingest::{partial_of_csv_file, partial_of_csv_reader};
+use egov_platform_class::partial::{IdScheme, Partial};
 use egov_platform_class::{
     build_report, classify, count_csv_file, count_csv_reader, counts_from_json,
     ClassificationInput, CountOptions, CountResult, Evidence, Intermediary, MonthActivity,
@@ -37,6 +39,31 @@ pub enum PlatformCommand {
         /// legal judgement, recorded in the output).
         #[arg(long = "kind", value_name = "NAME=KIND")]
         kinds: Vec<String>,
+        /// Also write the count as a partial (the distinct user keys of each month, by shard,
+        /// with the accounting), to merge with counts made elsewhere (`egov platform merge`, or
+        /// any engine's COUNT(DISTINCT key)): Parquet when the name ends in .parquet, else JSON.
+        #[arg(long, value_name = "FILE")]
+        partial_out: Option<PathBuf>,
+        /// Shards of the partial (default 16; every partial merged together needs the same).
+        #[arg(long, requires = "partial_out", default_value_t = egov_platform_class::partial::DEFAULT_SHARDS)]
+        shards: u32,
+        /// Replace an existing --partial-out file.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Merge partial counts made apart (separate processes, machines or days of a data lake)
+    /// into the count of all their events: months, accounting, findings (PLAT-01). The JSON
+    /// output feeds `classify --monthly`.
+    Merge {
+        /// Partial files (.parquet or .json) written by `count --partial-out`.
+        #[arg(required = true)]
+        partials: Vec<PathBuf>,
+        /// Also write the merged partial (Parquet when the name ends in .parquet, else JSON).
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+        /// Replace an existing --out file.
+        #[arg(long)]
+        force: bool,
     },
     /// Classify from 12 monthly counts (PLAT-02…06).
     Classify(ClassifyArgs),
@@ -116,7 +143,22 @@ pub fn run(cmd: PlatformCommand) -> CmdResult {
             input,
             threads,
             kinds,
-        } => count_cmd(&input, threads, &kinds),
+            partial_out,
+            shards,
+            force,
+        } => count_cmd(
+            &input,
+            threads,
+            &kinds,
+            partial_out.as_deref(),
+            shards,
+            force,
+        ),
+        PlatformCommand::Merge {
+            partials,
+            out,
+            force,
+        } => merge_cmd(&partials, out.as_deref(), force),
         PlatformCommand::Classify(args) => classify_cmd(&args),
         PlatformCommand::Report {
             classify,
@@ -177,6 +219,16 @@ fn count_events(
     threads: Option<usize>,
     kinds: &[String],
 ) -> Result<(CountResult, f64), CmdResult> {
+    count_events_with(input, threads, kinds, None).map(|(r, _, s)| (r, s))
+}
+
+/// [`count_events`], also making the partial of `shards` shards when asked.
+fn count_events_with(
+    input: &str,
+    threads: Option<usize>,
+    kinds: &[String],
+    partial_shards: Option<u32>,
+) -> Result<(CountResult, Option<Partial>, f64), CmdResult> {
     let started = Instant::now();
     let shown = std::sync::atomic::AtomicBool::new(false);
     let progress = |bytes: u64| {
@@ -196,10 +248,22 @@ fn count_events(
         progress: Some(&progress),
         block_size: 0,
     };
-    let r = if input == "-" {
-        count_csv_reader(std::io::stdin().lock(), "standard input", None, &options)
-    } else {
-        count_csv_file(Path::new(input), &options)
+    // String ids are hashed with XXH3-64, seed 0 (the reader's scheme); integer ids kept.
+    let r = match (input == "-", partial_shards) {
+        (true, None) => count_csv_reader(std::io::stdin().lock(), "standard input", None, &options)
+            .map(|r| (r, None)),
+        (false, None) => count_csv_file(Path::new(input), &options).map(|r| (r, None)),
+        (true, Some(n)) => partial_of_csv_reader(
+            std::io::stdin().lock(),
+            "standard input",
+            None,
+            &options,
+            IdScheme::Xxh3,
+            n,
+        )
+        .map(|(r, p)| (r, Some(p))),
+        (false, Some(n)) => partial_of_csv_file(Path::new(input), &options, IdScheme::Xxh3, n)
+            .map(|(r, p)| (r, Some(p))),
     };
     if shown.load(std::sync::atomic::Ordering::Relaxed) {
         crate::output::err("");
@@ -208,7 +272,8 @@ fn count_events(
         code: egov_core::ErrorCode::code(&e).to_owned(),
         message: format!("{}\n{}", e.message_vi(), e),
     })?;
-    Ok((r, started.elapsed().as_secs_f64()))
+    let (r, partial) = r;
+    Ok((r, partial, started.elapsed().as_secs_f64()))
 }
 
 fn months_table(months: &[MonthActivity]) -> String {
@@ -226,7 +291,11 @@ fn months_table(months: &[MonthActivity]) -> String {
 
 /// The accounting of a count, bilingual: lines, events, and every line not counted by reason.
 fn accounting_text(r: &CountResult) -> String {
-    let c = &r.summary;
+    summary_accounting_text(&r.summary)
+}
+
+/// [`accounting_text`] of a summary (a count, or merged partials).
+fn summary_accounting_text(c: &egov_platform_class::CountingSummary) -> String {
     let mut s = String::new();
     if let Some(l) = &c.lines {
         s.push_str(&format!(
@@ -283,8 +352,19 @@ fn count_cmd(
     input: &str,
     threads: Option<usize>,
     kinds: &[String],
+    partial_out: Option<&Path>,
+    shards: u32,
+    force: bool,
 ) -> Result<CmdResult, CmdResult> {
-    let (r, seconds) = count_events(input, threads, kinds)?;
+    // Refuse an existing output before counting.
+    if let Some(p) = partial_out.filter(|p| !force && p.symlink_metadata().is_ok()) {
+        return Err(crate::files::exists_error(p));
+    }
+    let (r, partial, seconds) =
+        count_events_with(input, threads, kinds, partial_out.map(|_| shards))?;
+    if let (Some(path), Some(p)) = (partial_out, &partial) {
+        write_partial_file(p, path, force)?;
+    }
     let rate = r.summary.events.events_seen as f64 / seconds.max(1e-9);
     let mut human = months_table(&r.summary.months);
     human.push('\n');
@@ -297,6 +377,12 @@ fn count_cmd(
         seconds,
         rate / 1e6
     ));
+    if let Some(path) = partial_out {
+        human.push_str(&format!(
+            "\nĐã ghi số đếm từng phần / partial count written: {} ({shards} shards)",
+            path.display()
+        ));
+    }
     let json = json!({
         "counting": r.summary,
         "findings": findings,
@@ -304,6 +390,117 @@ fn count_cmd(
         "columns": r.columns,
         "threads": r.threads,
         "seconds": seconds,
+        "partial": partial_out.map(|p| p.display().to_string()),
+    });
+    Ok(CmdResult::Valid { human, json })
+}
+
+fn partial_error(path: &Path, e: &dyn std::fmt::Display) -> CmdResult {
+    invalid(
+        "partial.invalid",
+        format!(
+            "{0}: không phải số đếm từng phần dùng được: {e}\n{0}: not a usable partial count: {e}",
+            path.display()
+        ),
+    )
+}
+
+fn is_parquet_name(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("parquet"))
+}
+
+/// Writes a partial: Parquet (feature `parquet`) when the name ends in .parquet, else JSON.
+fn write_partial_file(p: &Partial, path: &Path, force: bool) -> Result<(), CmdResult> {
+    let mut out = crate::files::AtomicFile::create(path, force)?;
+    if is_parquet_name(path) {
+        #[cfg(feature = "parquet")]
+        {
+            egov_platform_class::parquet_partial::write_partial(p, &mut *out.file())
+                .map_err(|e| partial_error(path, &e))?;
+            return out.finish();
+        }
+        #[cfg(not(feature = "parquet"))]
+        return Err(usage(
+            "usage",
+            "this egov was built without Parquet (feature `parquet`): write a .json partial".into(),
+        ));
+    }
+    let json = serde_json::to_vec(p).map_err(|e| partial_error(path, &e))?;
+    out.finish_with(&json)
+}
+
+/// Reads a partial: Parquet by its `PAR1` magic, else JSON.
+fn read_partial_file(path: &Path) -> Result<Partial, CmdResult> {
+    let what = path.display().to_string();
+    let bytes = std::fs::read(path).map_err(|e| io_error(&what, &e))?;
+    if bytes.starts_with(b"PAR1") {
+        #[cfg(feature = "parquet")]
+        return egov_platform_class::parquet_partial::read_partial_bytes(bytes)
+            .map_err(|e| partial_error(path, &e));
+        #[cfg(not(feature = "parquet"))]
+        return Err(usage(
+            "usage",
+            format!("{what} is Parquet, and this egov was built without Parquet"),
+        ));
+    }
+    let p: Partial = serde_json::from_slice(&bytes).map_err(|e| partial_error(path, &e))?;
+    p.validate().map_err(|e| partial_error(path, &e))?;
+    Ok(p)
+}
+
+fn merge_cmd(
+    partials: &[PathBuf],
+    out: Option<&Path>,
+    force: bool,
+) -> Result<CmdResult, CmdResult> {
+    if let Some(p) = out.filter(|p| !force && p.symlink_metadata().is_ok()) {
+        return Err(crate::files::exists_error(p));
+    }
+    let mut merged: Option<Partial> = None;
+    for path in partials {
+        let p = read_partial_file(path)?;
+        merged = Some(match merged {
+            None => p,
+            Some(m) => m.merge(p).map_err(|e| {
+                invalid(
+                    egov_core::ErrorCode::code(&e),
+                    format!("{}: {e}", path.display()),
+                )
+            })?,
+        });
+    }
+    let Some(merged) = merged else {
+        return Err(usage("usage", "no partial to merge".into()));
+    };
+    if let Some(path) = out {
+        write_partial_file(&merged, path, force)?;
+    }
+    let lines = merged.lines.clone();
+    let counter = merged.clone().into_counter();
+    let summary =
+        egov_platform_class::CountingSummary::new(counter.months(), counter.stats(), lines);
+    let findings = summary.findings();
+    let mut human = months_table(&summary.months);
+    human.push('\n');
+    human.push_str(&summary_accounting_text(&summary));
+    human.push_str(&findings_text(&findings));
+    human.push_str(&format!(
+        "{} tệp / files gộp / merged, {} shards, khóa định danh / ids: {}",
+        partials.len(),
+        merged.shards,
+        serde_json::to_value(&merged.ids)
+            .ok()
+            .and_then(|v| v.get("scheme").and_then(|s| s.as_str().map(str::to_owned)))
+            .unwrap_or_default()
+    ));
+    let json = json!({
+        "counting": summary,
+        "findings": findings,
+        "partials": partials.iter().map(|p| p.display().to_string()).collect::<Vec<_>>(),
+        "ids": merged.ids,
+        "shards": merged.shards,
+        "out": out.map(|p| p.display().to_string()),
     });
     Ok(CmdResult::Valid { human, json })
 }

@@ -428,3 +428,184 @@ fn plat_02_cli_states_the_population_and_threshold_version_used() {
 fn json_or_error(o: &Output) -> serde_json::Value {
     serde_json::from_slice(&o.stdout).unwrap_or(serde_json::Value::Null)
 }
+
+/// The Python with DuckDB: `EGOV_DUCKDB_PYTHON` or `python3`. `None` (the DuckDB comparison is
+/// left out) only where it lacks duckdb and `EGOV_DUCKDB_REQUIRED` is not 1; the test command
+/// sets both, so there it cannot be left out.
+fn duckdb_python() -> Option<String> {
+    let python = std::env::var("EGOV_DUCKDB_PYTHON").unwrap_or_else(|_| "python3".to_owned());
+    let has = Command::new(&python)
+        .args(["-c", "import duckdb"])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if has {
+        return Some(python);
+    }
+    let required = std::env::var("EGOV_DUCKDB_REQUIRED").is_ok_and(|v| v == "1");
+    assert!(
+        !required,
+        "EGOV_DUCKDB_REQUIRED=1 but {python} lacks duckdb"
+    );
+    eprintln!("left out: {python} lacks duckdb (set EGOV_DUCKDB_PYTHON)");
+    None
+}
+
+/// Events of 3 000 users (integer and string ids) around the Vietnam month boundary, some
+/// outside Vietnam, some malformed lines.
+fn partial_csv() -> Vec<u8> {
+    let mut s = String::from("user_id,timestamp,kind,in_vietnam\n");
+    for i in 0..30_000u64 {
+        let user = if i % 4 == 0 {
+            format!("user{}@example.vn", i % 1_300)
+        } else {
+            (i % 3_000).to_string()
+        };
+        // 2025-01-31T16:00:00Z (23:00 in Vietnam) plus up to 4 hours: both months.
+        let at = 1_738_339_200 + (i as i64 % 240) * 60;
+        s.push_str(&format!("{user},{at},login,{}\n", u8::from(i % 13 != 0)));
+        if i % 10_000 == 5 {
+            s.push_str("not,a,line\n");
+        }
+    }
+    s.into_bytes()
+}
+
+#[cfg(feature = "parquet")]
+#[test]
+fn plat_01_cli_partials_from_separate_processes_merge_into_the_whole() {
+    let csv = partial_csv();
+    let text = String::from_utf8(csv.clone()).unwrap();
+    let mut lines = text.lines();
+    let header = lines.next().unwrap();
+    let body: Vec<&str> = lines.collect();
+    let whole = temp_file("partial-whole.csv", &csv);
+    // Three processes count three parts, writing Parquet (two) and JSON (one) partials.
+    let mut partials = Vec::new();
+    for (i, chunk) in body.chunks(body.len().div_ceil(3)).enumerate() {
+        let part = temp_file(
+            &format!("partial-part{i}.csv"),
+            format!("{header}\n{}\n", chunk.join("\n")).as_bytes(),
+        );
+        let ext = if i == 1 { "json" } else { "parquet" };
+        let out = whole.with_file_name(format!("part{i}.{ext}"));
+        let o = egov(&[
+            "platform",
+            "count",
+            part.to_str().unwrap(),
+            "--threads",
+            "2",
+            "--partial-out",
+            out.to_str().unwrap(),
+            "--force",
+        ]);
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        partials.push(out);
+    }
+    // An existing output is refused without --force.
+    let o = egov(&[
+        "platform",
+        "count",
+        whole.to_str().unwrap(),
+        "--partial-out",
+        partials[0].to_str().unwrap(),
+    ]);
+    assert!(!o.status.success());
+    assert!(
+        String::from_utf8_lossy(&o.stdout).contains("io.exists")
+            || String::from_utf8_lossy(&o.stderr).contains("io.exists")
+    );
+    // A fourth merges them.
+    let merged_file = whole.with_file_name("merged.parquet");
+    let mut args = vec!["--json", "platform", "merge"];
+    args.extend(partials.iter().map(|p| p.to_str().unwrap()));
+    args.extend(["--out", merged_file.to_str().unwrap(), "--force"]);
+    let merged = egov(&args);
+    assert!(
+        merged.status.success(),
+        "{}",
+        String::from_utf8_lossy(&merged.stderr)
+    );
+    let merged = json(&merged);
+    let one = json(&egov(&[
+        "--json",
+        "platform",
+        "count",
+        whole.to_str().unwrap(),
+    ]));
+    assert_eq!(merged["counting"]["months"], one["counting"]["months"]);
+    assert_eq!(merged["counting"]["events"], one["counting"]["events"]);
+    assert_eq!(
+        merged["counting"]["lines"]["malformed"],
+        one["counting"]["lines"]["malformed"]
+    );
+    assert_eq!(merged["counting"]["months"].as_array().unwrap().len(), 2);
+    // The merged JSON feeds classify like a count's.
+    let out = temp_file("merged.json", &serde_json::to_vec(&merged).unwrap());
+    let c = egov(&[
+        "--json",
+        "platform",
+        "classify",
+        "--monthly",
+        out.to_str().unwrap(),
+        "--date",
+        "2025-03-15",
+    ]);
+    assert_eq!(
+        c.status.code(),
+        Some(1),
+        "two months are not enough history"
+    );
+    // DuckDB, without egov: COUNT(DISTINCT key) over the Parquet partials and the merged file.
+    if let Some(python) = duckdb_python() {
+        let files: Vec<String> = [&partials[0], &partials[2], &merged_file]
+            .iter()
+            .map(|p| format!("'{}'", p.display()))
+            .collect();
+        // The JSON partial is read by egov only; its keys are in the merged file.
+        let script = format!(
+            "import duckdb, json\n\
+             parts = duckdb.sql(\"SELECT month, COUNT(DISTINCT key) FROM read_parquet([{}]) GROUP BY month ORDER BY month\").fetchall()\n\
+             merged = duckdb.sql(\"SELECT month, COUNT(DISTINCT key), COUNT(*) FROM read_parquet({}) GROUP BY month ORDER BY month\").fetchall()\n\
+             print(json.dumps({{'parts': parts, 'merged': merged}}))",
+            files.join(","),
+            files[2]
+        );
+        let o = Command::new(python).args(["-c", &script]).output().unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        let d: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+        let want: Vec<(String, u64)> = one["counting"]["months"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|m| {
+                (
+                    m["month"].as_str().unwrap().to_owned(),
+                    m["active_users"].as_u64().unwrap(),
+                )
+            })
+            .collect();
+        for (i, (month, users)) in want.iter().enumerate() {
+            assert_eq!(d["merged"][i][0], *month);
+            assert_eq!(
+                d["merged"][i][1], *users,
+                "DuckDB COUNT(DISTINCT) of the merged file"
+            );
+            assert_eq!(d["merged"][i][2], *users, "keys are unique in a partial");
+            assert_eq!(
+                d["parts"][i][1], *users,
+                "DuckDB over the parts and the merged file"
+            );
+        }
+    }
+}
+
+#[test]
+fn plat_01_cli_merge_refuses_what_is_not_a_partial() {
+    let bad = temp_file("not-a-partial.json", b"{\"format\": \"x\"}");
+    let o = egov(&["--json", "platform", "merge", bad.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    let body = String::from_utf8_lossy(&o.stdout).to_string() + &String::from_utf8_lossy(&o.stderr);
+    assert!(body.contains("partial.invalid"), "{body}");
+    let o = egov(&["platform", "merge", "/nonexistent/x.parquet"]);
+    assert_eq!(o.status.code(), Some(2));
+}
