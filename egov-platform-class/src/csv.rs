@@ -169,7 +169,7 @@ impl ParseStats {
         self.malformed
     }
 
-    fn tally_kind(&mut self, kind: &str, n: u64) {
+    pub(crate) fn tally_kind(&mut self, kind: &str, n: u64) {
         let key = if self.unrecognised_kinds.contains_key(kind)
             || self.unrecognised_kinds.len() < MAX_KIND_NAMES
         {
@@ -343,7 +343,7 @@ impl KindAliases {
         Some((name.to_owned(), builtin_kind(kind.trim().as_bytes())?))
     }
 
-    fn get(&self, s: &[u8]) -> Option<ActivityKind> {
+    pub(crate) fn get(&self, s: &[u8]) -> Option<ActivityKind> {
         if self.0.is_empty() {
             return None;
         }
@@ -525,7 +525,7 @@ fn parse_timestamp(s: &[u8]) -> Option<i64> {
 
 /// The kinds of Đ17.1 by their accepted spellings.
 #[inline]
-fn builtin_kind(s: &[u8]) -> Option<ActivityKind> {
+pub(crate) fn builtin_kind(s: &[u8]) -> Option<ActivityKind> {
     match s {
         b"l" | b"login" => Some(ActivityKind::Login),
         b"a" | b"access" | b"information_access" => Some(ActivityKind::InformationAccess),
@@ -535,7 +535,7 @@ fn builtin_kind(s: &[u8]) -> Option<ActivityKind> {
 }
 
 #[inline]
-fn parse_bool(s: &[u8]) -> Option<bool> {
+pub(crate) fn parse_bool(s: &[u8]) -> Option<bool> {
     match s {
         b"1" | b"true" | b"yes" | b"y" => Some(true),
         b"0" | b"false" | b"no" | b"n" => Some(false),

@@ -79,6 +79,8 @@ pub mod ingest;
 pub mod month;
 pub mod obligations;
 #[cfg(feature = "parquet")]
+pub mod parquet_events;
+#[cfg(feature = "parquet")]
 pub mod parquet_partial;
 pub mod partial;
 pub mod recommendation;
