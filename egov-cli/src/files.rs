@@ -59,6 +59,7 @@ impl AtomicFile {
     }
 
     /// The temporary file, to write into.
+    #[cfg_attr(not(feature = "parquet"), allow(dead_code))]
     pub(crate) fn file(&mut self) -> &mut std::fs::File {
         self.tmp.as_file_mut()
     }

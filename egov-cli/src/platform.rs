@@ -10,12 +10,19 @@ use egov_core::{Finding, Outcome};
 use egov_core::{VnDateTime, WorkingCalendar};
 use egov_platform_class::csv::KindAliases;
 use egov_platform_class::ingest::{partial_of_csv_file, partial_of_csv_reader};
+#[cfg(feature = "parquet")]
+use egov_platform_class::parquet_events::{IntUnit, ParquetColumns};
+
+/// Without the `parquet` feature there is no column mapping to hold.
+#[cfg(not(feature = "parquet"))]
+#[derive(Debug, Default, Clone, serde::Serialize)]
+struct ParquetColumns;
 use egov_platform_class::partial::{IdScheme, Partial};
 use egov_platform_class::{
     build_report, classify, count_csv_file, count_csv_reader, counts_from_json,
-    ClassificationInput, CountOptions, CountResult, Evidence, Intermediary, MonthActivity,
-    MonthlyCount, PlatformHistory, Population, PopulationKind, ReportContext, Thresholds,
-    UserCountSource, YearMonth,
+    ClassificationInput, CountOptions, Evidence, Intermediary, MonthActivity, MonthlyCount,
+    PlatformHistory, Population, PopulationKind, ReportContext, Thresholds, UserCountSource,
+    YearMonth,
 };
 use serde_json::json;
 
@@ -50,6 +57,15 @@ pub enum PlatformCommand {
         /// Replace an existing --partial-out file.
         #[arg(long)]
         force: bool,
+        /// Parquet input: which columns hold what, `user=uid,timestamp=ts,kind=activity,in_vietnam=vn`
+        /// (defaults user_id, timestamp, kind, in_vietnam); `kind=` with no name: every row is a
+        /// login; `in_vietnam=` with no name: you attest every row is in Vietnam.
+        #[arg(long, value_name = "MAPPING")]
+        columns: Option<String>,
+        /// Parquet input: the unit of an integer timestamp column (seconds, milliseconds,
+        /// microseconds; Arrow timestamps carry their own).
+        #[arg(long, value_name = "UNIT", default_value = "seconds")]
+        timestamp_unit: String,
     },
     /// Merge partial counts made apart (separate processes, machines or days of a data lake)
     /// into the count of all their events: months, accounting, findings (PLAT-01). The JSON
@@ -146,14 +162,19 @@ pub fn run(cmd: PlatformCommand) -> CmdResult {
             partial_out,
             shards,
             force,
-        } => count_cmd(
-            &input,
-            threads,
-            &kinds,
-            partial_out.as_deref(),
-            shards,
-            force,
-        ),
+            columns,
+            timestamp_unit,
+        } => parquet_columns(columns.as_deref(), &timestamp_unit).and_then(|c| {
+            count_cmd(
+                &input,
+                threads,
+                &kinds,
+                partial_out.as_deref(),
+                shards,
+                force,
+                &c,
+            )
+        }),
         PlatformCommand::Merge {
             partials,
             out,
@@ -198,6 +219,50 @@ fn io_error(path: &str, e: &std::io::Error) -> CmdResult {
     usage("io.read", format!("cannot read {path}: {e}"))
 }
 
+/// The Parquet column mapping of `--columns` and `--timestamp-unit`.
+#[cfg(feature = "parquet")]
+fn parquet_columns(spec: Option<&str>, unit: &str) -> Result<ParquetColumns, CmdResult> {
+    let mut c = ParquetColumns {
+        timestamp_unit: match unit {
+            "s" | "seconds" => IntUnit::Seconds,
+            "ms" | "milliseconds" => IntUnit::Milliseconds,
+            "us" | "microseconds" => IntUnit::Microseconds,
+            other => {
+                return Err(usage(
+                    "usage",
+                    format!(
+                        "--timestamp-unit '{other}' is not seconds, milliseconds or microseconds"
+                    ),
+                ))
+            }
+        },
+        ..ParquetColumns::default()
+    };
+    for pair in spec
+        .unwrap_or("")
+        .split(',')
+        .filter(|p| !p.trim().is_empty())
+    {
+        let (what, name) = pair
+            .split_once('=')
+            .ok_or_else(|| usage("usage", format!("--columns '{pair}' is not WHAT=COLUMN")))?;
+        let name = name.trim().to_owned();
+        match what.trim() {
+            "user" | "user_id" => c.user = name,
+            "timestamp" => c.timestamp = name,
+            "kind" => c.kind = (!name.is_empty()).then_some(name),
+            "in_vietnam" => c.in_vietnam = (!name.is_empty()).then_some(name),
+            other => {
+                return Err(usage(
+                    "usage",
+                    format!("--columns: '{other}' is not user, timestamp, kind or in_vietnam"),
+                ))
+            }
+        }
+    }
+    Ok(c)
+}
+
 /// Reads `name=kind` pairs of `--kind`.
 fn kind_aliases(specs: &[String]) -> Result<KindAliases, CmdResult> {
     let mut aliases = KindAliases::default();
@@ -213,22 +278,144 @@ fn kind_aliases(specs: &[String]) -> Result<KindAliases, CmdResult> {
     Ok(aliases)
 }
 
-/// Counts an events CSV file or standard input (plain, gzip or zstd) with the library's counter.
+/// A count, from CSV or Parquet: the summary, how the input was read (for `--json`), the
+/// partial when asked.
+struct Counted {
+    summary: egov_platform_class::CountingSummary,
+    threads: usize,
+    /// `{"format": "csv", "compression", "columns"}` or `{"format": "parquet", "files",
+    /// "row_groups", "columns"}`.
+    input: serde_json::Value,
+    partial: Option<Partial>,
+    seconds: f64,
+}
+
+/// Counts an events CSV file or standard input (plain, gzip or zstd), or Parquet files (a
+/// file, or a folder of `.parquet` files), with the library's counter.
 fn count_events(
     input: &str,
     threads: Option<usize>,
     kinds: &[String],
-) -> Result<(CountResult, f64), CmdResult> {
-    count_events_with(input, threads, kinds, None).map(|(r, _, s)| (r, s))
+) -> Result<Counted, CmdResult> {
+    count_events_with(input, threads, kinds, None, &ParquetColumns::default())
 }
 
-/// [`count_events`], also making the partial of `shards` shards when asked.
+/// The Parquet files of `input`: itself when it starts with the Parquet magic, the `.parquet`
+/// files of a folder (sorted), `None` for anything else (CSV).
+fn parquet_inputs(input: &str) -> Result<Option<Vec<PathBuf>>, CmdResult> {
+    if input == "-" {
+        return Ok(None);
+    }
+    let path = Path::new(input);
+    if path.is_dir() {
+        let mut files: Vec<PathBuf> = std::fs::read_dir(path)
+            .map_err(|e| io_error(input, &e))?
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| {
+                p.extension()
+                    .is_some_and(|e| e.eq_ignore_ascii_case("parquet"))
+            })
+            .collect();
+        files.sort();
+        if files.is_empty() {
+            return Err(usage(
+                "usage",
+                format!("{input}: no .parquet file in this folder"),
+            ));
+        }
+        return Ok(Some(files));
+    }
+    let mut magic = [0u8; 4];
+    let is_parquet = std::fs::File::open(path)
+        .and_then(|mut f| std::io::Read::read_exact(&mut f, &mut magic))
+        .is_ok()
+        && &magic == b"PAR1";
+    Ok(is_parquet.then(|| vec![path.to_path_buf()]))
+}
+
+/// Without the `parquet` feature: Parquet input is refused, saying why.
+#[cfg(not(feature = "parquet"))]
+fn count_parquet(
+    _: &[PathBuf],
+    _: Option<usize>,
+    _: &[String],
+    _: Option<u32>,
+    _: &ParquetColumns,
+) -> Result<Counted, CmdResult> {
+    Err(usage(
+        "usage",
+        "this egov was built without Parquet (feature `parquet`)".into(),
+    ))
+}
+
+#[cfg(not(feature = "parquet"))]
+fn parquet_columns(spec: Option<&str>, _: &str) -> Result<ParquetColumns, CmdResult> {
+    match spec {
+        Some(_) => Err(usage(
+            "usage",
+            "--columns: this egov was built without Parquet (feature `parquet`)".into(),
+        )),
+        None => Ok(ParquetColumns),
+    }
+}
+
+/// Counts Parquet files (feature `parquet`).
+#[cfg(feature = "parquet")]
+fn count_parquet(
+    files: &[PathBuf],
+    threads: Option<usize>,
+    kinds: &[String],
+    partial_shards: Option<u32>,
+    columns: &ParquetColumns,
+) -> Result<Counted, CmdResult> {
+    let started = Instant::now();
+    let aliases = kind_aliases(kinds)?;
+    let c = egov_platform_class::parquet_events::count_parquet_files(
+        files,
+        columns,
+        &aliases,
+        threads.unwrap_or(0),
+    )
+    .map_err(|e| CmdResult::Error {
+        code: egov_core::ErrorCode::code(&e).to_owned(),
+        message: e.to_string(),
+    })?;
+    let partial = match partial_shards {
+        None => None,
+        Some(n) => {
+            let mut p = Partial::empty(IdScheme::Xxh3, n);
+            for counter in &c.counters {
+                p = p
+                    .merge(Partial::from_counter(counter, IdScheme::Xxh3, n))
+                    .map_err(|e| invalid("partial.invalid", e.to_string()))?;
+            }
+            p.lines = c.summary.lines.clone();
+            Some(p)
+        }
+    };
+    Ok(Counted {
+        input: json!({"format": "parquet", "files": files.len(), "row_groups": c.row_groups,
+            "columns": columns}),
+        summary: c.summary,
+        threads: c.threads,
+        partial,
+        seconds: started.elapsed().as_secs_f64(),
+    })
+}
+
+/// [`count_events`], also making the partial of `shards` shards when asked, with the Parquet
+/// column mapping `columns`.
 fn count_events_with(
     input: &str,
     threads: Option<usize>,
     kinds: &[String],
     partial_shards: Option<u32>,
-) -> Result<(CountResult, Option<Partial>, f64), CmdResult> {
+    columns: &ParquetColumns,
+) -> Result<Counted, CmdResult> {
+    if let Some(files) = parquet_inputs(input)? {
+        return count_parquet(&files, threads, kinds, partial_shards, columns);
+    }
     let started = Instant::now();
     let shown = std::sync::atomic::AtomicBool::new(false);
     let progress = |bytes: u64| {
@@ -273,7 +460,13 @@ fn count_events_with(
         message: format!("{}\n{}", e.message_vi(), e),
     })?;
     let (r, partial) = r;
-    Ok((r, partial, started.elapsed().as_secs_f64()))
+    Ok(Counted {
+        input: json!({"format": "csv", "compression": r.compression, "columns": r.columns}),
+        summary: r.summary,
+        threads: r.threads,
+        partial,
+        seconds: started.elapsed().as_secs_f64(),
+    })
 }
 
 fn months_table(months: &[MonthActivity]) -> String {
@@ -289,12 +482,8 @@ fn months_table(months: &[MonthActivity]) -> String {
     s
 }
 
-/// The accounting of a count, bilingual: lines, events, and every line not counted by reason.
-fn accounting_text(r: &CountResult) -> String {
-    summary_accounting_text(&r.summary)
-}
-
-/// [`accounting_text`] of a summary (a count, or merged partials).
+/// The accounting of a count (or of merged partials), bilingual: lines, events, and every
+/// line not counted by reason.
 fn summary_accounting_text(c: &egov_platform_class::CountingSummary) -> String {
     let mut s = String::new();
     if let Some(l) = &c.lines {
@@ -355,20 +544,21 @@ fn count_cmd(
     partial_out: Option<&Path>,
     shards: u32,
     force: bool,
+    columns: &ParquetColumns,
 ) -> Result<CmdResult, CmdResult> {
     // Refuse an existing output before counting.
     if let Some(p) = partial_out.filter(|p| !force && p.symlink_metadata().is_ok()) {
         return Err(crate::files::exists_error(p));
     }
-    let (r, partial, seconds) =
-        count_events_with(input, threads, kinds, partial_out.map(|_| shards))?;
-    if let (Some(path), Some(p)) = (partial_out, &partial) {
+    let r = count_events_with(input, threads, kinds, partial_out.map(|_| shards), columns)?;
+    if let (Some(path), Some(p)) = (partial_out, &r.partial) {
         write_partial_file(p, path, force)?;
     }
+    let seconds = r.seconds;
     let rate = r.summary.events.events_seen as f64 / seconds.max(1e-9);
     let mut human = months_table(&r.summary.months);
     human.push('\n');
-    human.push_str(&accounting_text(&r));
+    human.push_str(&summary_accounting_text(&r.summary));
     let findings = r.summary.findings();
     human.push_str(&findings_text(&findings));
     human.push_str(&format!(
@@ -386,8 +576,9 @@ fn count_cmd(
     let json = json!({
         "counting": r.summary,
         "findings": findings,
-        "compression": r.compression,
-        "columns": r.columns,
+        "input": r.input,
+        "compression": r.input.get("compression"),
+        "columns": r.input.get("columns"),
         "threads": r.threads,
         "seconds": seconds,
         "partial": partial_out.map(|p| p.display().to_string()),
@@ -412,22 +603,27 @@ fn is_parquet_name(path: &Path) -> bool {
 
 /// Writes a partial: Parquet (feature `parquet`) when the name ends in .parquet, else JSON.
 fn write_partial_file(p: &Partial, path: &Path, force: bool) -> Result<(), CmdResult> {
-    let mut out = crate::files::AtomicFile::create(path, force)?;
     if is_parquet_name(path) {
-        #[cfg(feature = "parquet")]
-        {
-            egov_platform_class::parquet_partial::write_partial(p, &mut *out.file())
-                .map_err(|e| partial_error(path, &e))?;
-            return out.finish();
-        }
-        #[cfg(not(feature = "parquet"))]
-        return Err(usage(
-            "usage",
-            "this egov was built without Parquet (feature `parquet`): write a .json partial".into(),
-        ));
+        return write_partial_parquet(p, path, force);
     }
     let json = serde_json::to_vec(p).map_err(|e| partial_error(path, &e))?;
-    out.finish_with(&json)
+    crate::files::AtomicFile::create(path, force)?.finish_with(&json)
+}
+
+#[cfg(feature = "parquet")]
+fn write_partial_parquet(p: &Partial, path: &Path, force: bool) -> Result<(), CmdResult> {
+    let mut out = crate::files::AtomicFile::create(path, force)?;
+    egov_platform_class::parquet_partial::write_partial(p, &mut *out.file())
+        .map_err(|e| partial_error(path, &e))?;
+    out.finish()
+}
+
+#[cfg(not(feature = "parquet"))]
+fn write_partial_parquet(_: &Partial, _: &Path, _: bool) -> Result<(), CmdResult> {
+    Err(usage(
+        "usage",
+        "this egov was built without Parquet (feature `parquet`): write a .json partial".into(),
+    ))
 }
 
 /// Reads a partial: Parquet by its `PAR1` magic, else JSON.
@@ -594,8 +790,7 @@ fn build_input(a: &ClassifyArgs) -> Result<(ClassificationInput, NaiveDate), Cmd
             input
         }
         (None, Some(ev)) => {
-            let mut input =
-                ClassificationInput::counted(count_events(ev, None, &a.kinds)?.0.summary);
+            let mut input = ClassificationInput::counted(count_events(ev, None, &a.kinds)?.summary);
             input.source = parse_source(a.source.as_deref(), true)?;
             input
         }
