@@ -597,6 +597,79 @@ fn count_parallel(
     })
 }
 
+/// What [`count_items_sharded`] calls for each work item: read it, handing events to `sink` in
+/// batches, and account for what it read in `stats`.
+pub(crate) type ReadItem<'a, T, E> = dyn Fn(&T, &mut dyn FnMut(&mut Vec<ActivityEvent>), &mut ParseStats) -> Result<(), E>
+    + Sync
+    + 'a;
+
+/// Counts work items known in advance (Parquet row groups) on `n` worker threads that take
+/// items in turn and route each user to the worker owning its shard, as the CSV reader does:
+/// every user is held by one counter only, so memory is one set of user-months, not one per
+/// thread. Returns the workers' counters (disjoint users) and the accounting; the first error
+/// of any item stops its worker and is returned.
+pub(crate) fn count_items_sharded<T: Sync, E: Send>(
+    items: &[T],
+    n: usize,
+    read: &ReadItem<'_, T, E>,
+    worker_stopped: impl Fn() -> E,
+) -> Result<(Vec<MonthlyActiveCounter>, ParseStats), E> {
+    let n = n.max(1);
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let (txs, rxs): (Vec<_>, Vec<_>) = (0..n)
+        .map(|_| mpsc::sync_channel::<Vec<ActivityEvent>>(16))
+        .unzip();
+    let results: Vec<_> = std::thread::scope(|s| {
+        let handles: Vec<_> = rxs
+            .into_iter()
+            .enumerate()
+            .map(|(me, rx)| {
+                let mut shard = Shard {
+                    me,
+                    counter: MonthlyActiveCounter::new(),
+                    local: Vec::new(),
+                    outbox: vec![Vec::new(); n],
+                    txs: txs.clone(),
+                    rx,
+                };
+                let next = &next;
+                s.spawn(move || {
+                    let mut stats = ParseStats::default();
+                    let mut error = None;
+                    loop {
+                        shard.drain();
+                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some(item) = items.get(i) else { break };
+                        let mut sink = |events: &mut Vec<ActivityEvent>| shard.take(events, false);
+                        if let Err(e) = read(item, &mut sink, &mut stats) {
+                            error = Some(e);
+                            break;
+                        }
+                    }
+                    shard.take(&mut Vec::new(), true);
+                    (shard.finish(), stats, error)
+                })
+            })
+            .collect();
+        drop(txs);
+        handles.into_iter().map(|h| h.join()).collect()
+    });
+    let mut counters = Vec::with_capacity(n);
+    let mut stats = ParseStats::default();
+    for r in results {
+        // A worker that stopped lost its events: no answer rather than a wrong one.
+        let Ok((c, st, error)) = r else {
+            return Err(worker_stopped());
+        };
+        if let Some(e) = error {
+            return Err(e);
+        }
+        counters.push(c);
+        stats.merge(&st);
+    }
+    Ok((counters, stats))
+}
+
 /// One worker: reads blocks from the queue, counts its shard, forwards the rest.
 fn worker(
     mut shard: Shard,

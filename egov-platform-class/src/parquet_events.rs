@@ -129,7 +129,7 @@ pub struct ParquetCount {
     pub row_groups: usize,
     /// Threads used.
     pub threads: usize,
-    /// The counters (to merge or turn into a partial).
+    /// The workers' counters, holding disjoint users (to turn into a partial).
     pub counters: Vec<MonthlyActiveCounter>,
 }
 
@@ -166,64 +166,26 @@ pub fn count_parquet_files(
         n => n,
     }
     .clamp(1, work.len().max(1));
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let results: Vec<Result<(MonthlyActiveCounter, ParseStats), ParquetCountError>> =
-        std::thread::scope(|s| {
-            let handles: Vec<_> = (0..threads)
-                .map(|_| {
-                    s.spawn(|| {
-                        let mut counter = MonthlyActiveCounter::new();
-                        let mut rows = ParseStats::default();
-                        loop {
-                            let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                            let Some(&(f, g, first_row)) = work.get(i) else {
-                                break;
-                            };
-                            count_row_group(
-                                &paths[f],
-                                g,
-                                first_row,
-                                columns,
-                                kinds,
-                                &mut counter,
-                                &mut rows,
-                            )?;
-                        }
-                        Ok((counter, rows))
-                    })
-                })
-                .collect();
-            handles
-                .into_iter()
-                .map(|h| {
-                    h.join().unwrap_or_else(|_| {
-                        Err(ParquetCountError::Read {
-                            path: PathBuf::new(),
-                            message: "a counting thread stopped unexpectedly".into(),
-                        })
-                    })
-                })
-                .collect()
-        });
-    let mut counters = Vec::with_capacity(threads);
-    let mut rows = ParseStats::default();
-    for r in results {
-        let (c, st) = r?;
-        rows.merge(&st);
-        counters.push(c);
-    }
+    let read = |&(f, g, first_row): &(usize, usize, u64),
+                sink: &mut dyn FnMut(&mut Vec<ActivityEvent>),
+                rows: &mut ParseStats| {
+        count_row_group(&paths[f], g, first_row, columns, kinds, sink, rows)
+    };
+    let (counters, rows) =
+        crate::ingest::count_items_sharded(&work, threads, &read, || ParquetCountError::Read {
+            path: PathBuf::new(),
+            message: "a counting thread stopped unexpectedly".into(),
+        })?;
     if rows.events == 0 {
         return Err(ParquetCountError::NoEvents {
             rows: rows.lines,
             malformed: rows.malformed,
         });
     }
-    let mut all = MonthlyActiveCounter::new();
-    for c in &counters {
-        all.merge(c.clone());
-    }
+    // The workers hold disjoint users: the months add up.
+    let (months, events) = crate::counter::sum_disjoint(&counters);
     Ok(ParquetCount {
-        summary: CountingSummary::new(all.months(), all.stats(), Some(rows)),
+        summary: CountingSummary::new(months, events, Some(rows)),
         row_groups: work.len(),
         threads,
         counters,
@@ -308,7 +270,7 @@ fn count_row_group(
     first_row: u64,
     c: &ParquetColumns,
     kinds: &KindAliases,
-    counter: &mut MonthlyActiveCounter,
+    sink: &mut dyn FnMut(&mut Vec<ActivityEvent>),
     rows: &mut ParseStats,
 ) -> Result<(), ParquetCountError> {
     let file = std::fs::File::open(path).map_err(|e| read_err(path, e))?;
@@ -329,7 +291,7 @@ fn count_row_group(
         let batch = batch.map_err(|e| read_err(path, e))?;
         read_batch(&batch, c, kinds, group as u64, &mut row, rows, &mut events)
             .map_err(|(col, m)| column_err(path, &col, m))?;
-        counter.add_batch(&events);
+        sink(&mut events);
         events.clear();
     }
     Ok(())
