@@ -25,6 +25,7 @@ mod output;
 mod pdf_sign;
 mod platform;
 mod trust;
+mod trustlist;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -120,6 +121,10 @@ enum Command {
     Pdf(Box<pdf_sign::PdfCommand>),
     /// Generate an Ed25519 signing key for conversion marks.
     Keygen(mark::KeygenArgs),
+    /// Signed trust lists of conversion-mark keys: new, add, retire, revoke, sign, show,
+    /// verify (format egov-trust-list/1).
+    #[command(subcommand)]
+    Trustlist(Box<trustlist::TrustListCommand>),
     /// Platform size classes: count active users, classify, report (NĐ 137/2024 Đ15–20).
     #[command(subcommand)]
     Platform(Box<platform::PlatformCommand>),
@@ -190,6 +195,7 @@ fn run(command: Command, as_json: bool) -> ExitCode {
         #[cfg(feature = "pdf")]
         Command::Pdf(cmd) => pdf_sign::run(*cmd),
         Command::Keygen(args) => mark::keygen(&args),
+        Command::Trustlist(cmd) => trustlist::run(*cmd),
         Command::Platform(cmd) => platform::run(*cmd),
         Command::Trust { command } => trust::run(*command),
         // Prints its own answer: a package that cannot be read exits 2 with the reader's code

@@ -55,8 +55,18 @@ pub enum MarkCommand {
         #[arg(long)]
         content: Option<PathBuf>,
         /// Trust set JSON: {"keys":[{"label":…,"public_key":"<hex>"}]}.
+        #[arg(long, required_unless_present = "trust_list", conflicts_with = "trust_list")]
+        trust: Option<PathBuf>,
+        /// Signed trust lists (`egov trustlist`), instead of --trust: the keys they vouch for,
+        /// with --pin. Exit 0 only for the state "verified" (a stale list is exit 1).
+        #[arg(long, requires = "pin")]
+        trust_list: Vec<PathBuf>,
+        /// The operator key pinned for --trust-list: 64 hex digits or a key file (repeatable).
         #[arg(long)]
-        trust: PathBuf,
+        pin: Vec<String>,
+        /// The time the trust lists are judged at (default now).
+        #[arg(long, requires = "trust_list")]
+        at: Option<String>,
     },
     /// Conversion marks on existing PDF files: stamp as an incremental update, verify.
     #[cfg(feature = "pdf")]
@@ -166,8 +176,18 @@ pub struct KeygenArgs {
     trust_out: Option<PathBuf>,
     /// Export the trust set of an existing key file instead of generating a key (with
     /// --trust-out).
-    #[arg(long, requires = "trust_out")]
+    #[arg(long, required_unless_present = "out")]
     from: Option<PathBuf>,
+    /// Also write the key's entry for a trust list (`egov trustlist add --entry`): public key,
+    /// holder = --label, signing period from now.
+    #[arg(long)]
+    entry_out: Option<PathBuf>,
+    /// The holder's agency code, in the entry.
+    #[arg(long, requires = "entry_out")]
+    agency_code: Option<String>,
+    /// What the key signs, in the entry.
+    #[arg(long, value_enum, default_value = "mark-signer", requires = "entry_out")]
+    role: crate::trustlist::RoleArg,
     /// Overwrite existing files.
     #[arg(long)]
     force: bool,
@@ -251,6 +271,29 @@ fn keygen_inner(args: &KeygenArgs) -> Result<CmdResult, CmdResult> {
                 .as_bytes(),
         )?;
     }
+    if let Some(e) = &args.entry_out {
+        if wrote_key.is_none() {
+            refuse_existing(e)?;
+        }
+        let public = egov_conversion::trustlist::parse_public_key(&file.public_key)
+            .ok_or_else(|| CmdResult::Error {
+                code: "key.invalid".to_owned(),
+                message: "the key file's public key".to_owned(),
+            })?;
+        let entry = egov_conversion::trustlist::ListEntry::new(
+            public,
+            args.role.into(),
+            egov_conversion::trustlist::Holder::new(&file.label, args.agency_code.as_deref()),
+            now()?,
+            None,
+        );
+        write(
+            e,
+            serde_json::to_string_pretty(&entry)
+                .unwrap_or_default()
+                .as_bytes(),
+        )?;
+    }
     let mut human = match &wrote_key {
         Some(out) => format!(
             "Đã ghi khóa ký {} vào {} (quyền 0600; giữ bí mật) / Wrote signing key to it (mode 0600; keep it private).",
@@ -265,6 +308,12 @@ fn keygen_inner(args: &KeygenArgs) -> Result<CmdResult, CmdResult> {
     ));
     if let Some(t) = &args.trust_out {
         human.push_str(&format!("\nTập khóa tin cậy / Trust set: {}", t.display()));
+    }
+    if let Some(e) = &args.entry_out {
+        human.push_str(&format!(
+            "\nMục cho danh sách tin cậy / Trust-list entry: {}",
+            e.display()
+        ));
     }
     let json = json!({
         "key_file": wrote_key,
@@ -373,7 +422,20 @@ pub fn run(cmd: MarkCommand) -> CmdResult {
             payload,
             content,
             trust,
-        } => verify_cmd(&images, payload, content.as_deref(), &trust),
+            trust_list,
+            pin,
+            at,
+        } => {
+            let source = match trust {
+                Some(t) => Trust::Set(t),
+                None => Trust::Lists {
+                    lists: trust_list,
+                    pins: pin,
+                    at,
+                },
+            };
+            verify_cmd(&images, payload, content.as_deref(), &source)
+        }
         #[cfg(feature = "pdf")]
         MarkCommand::Pdf(cmd) => Ok(crate::mark_pdf::run(*cmd)),
     };
@@ -498,14 +560,85 @@ pub(crate) fn override_clerical(w: &mut Wording, profile: Profile, text: Option<
     }
 }
 
+/// Where `mark verify` takes its keys from.
+enum Trust {
+    /// A trust set file.
+    Set(PathBuf),
+    /// Signed trust lists and the pinned operator keys.
+    Lists {
+        lists: Vec<PathBuf>,
+        pins: Vec<String>,
+        at: Option<String>,
+    },
+}
+
+/// With trust lists: the one state for the verification (MarkStatus), the lists' findings,
+/// and the exit (0 only for "verified").
+fn with_lists(
+    result: CmdResult,
+    v: &egov_conversion::Verification,
+    lists: Option<&(egov_conversion::trustlist::ListVerification, Vec<PathBuf>)>,
+) -> CmdResult {
+    let Some((lv, paths)) = lists else {
+        return result;
+    };
+    let check = egov_conversion::trustlist::judge(v.clone(), lv);
+    let (human, mut json) = match result {
+        CmdResult::Valid { human, json } | CmdResult::Invalid { human, json } => (human, json),
+        other => return other,
+    };
+    let mut text = format!(
+        "Trạng thái / State: {} — {}
+                    {}
+",
+        check.status.code(),
+        check.status.message_vi(),
+        check.status.message_en()
+    );
+    if let Some(h) = &check.holder {
+        text.push_str(&format!("Chủ khóa / Key holder: {}
+", h.display()));
+    }
+    text.push_str(&crate::trustlist::lists_text(lv, paths));
+    text.push_str(&crate::trustlist::findings_text(&check.findings));
+    text.push_str(&human);
+    json["trust_list"] = json!(check);
+    let human = text.trim_end().to_owned();
+    if check.status == egov_conversion::trustlist::MarkStatus::Verified {
+        CmdResult::Valid { human, json }
+    } else {
+        CmdResult::Invalid { human, json }
+    }
+}
+
 fn verify_cmd(
     images: &[PathBuf],
     is_payload: bool,
     content: Option<&Path>,
-    trust: &Path,
+    source: &Trust,
 ) -> Result<CmdResult, CmdResult> {
-    let trust_text = String::from_utf8_lossy(&read(trust)?).into_owned();
-    let trust = TrustSet::from_json(&trust_text).map_err(coded)?;
+    let (trust, lists) = match source {
+        Trust::Set(path) => {
+            let trust_text = String::from_utf8_lossy(&read(path)?).into_owned();
+            (TrustSet::from_json(&trust_text).map_err(coded)?, None)
+        }
+        Trust::Lists { lists, pins, at } => {
+            let lv = crate::trustlist::verified_lists(lists, pins, at.as_deref())?;
+            (lv.trust.clone(), Some((lv, lists.clone())))
+        }
+    };
+    let r = verify_with(images, is_payload, content, &trust)?;
+    Ok(with_lists(r.0, &r.1, lists.as_ref()))
+}
+
+/// The verification itself, and the ladder of the mark it judged.
+fn verify_with(
+    images: &[PathBuf],
+    is_payload: bool,
+    content: Option<&Path>,
+    trust: &TrustSet,
+) -> Result<(CmdResult, egov_conversion::Verification), CmdResult> {
+    let trust = trust.clone();
     let content = content.map(read).transpose()?;
     if is_payload {
         let [image] = images else {
@@ -520,11 +653,12 @@ fn verify_cmd(
         human.push_str(&verification_text(&v));
         let human = human.trim_end().to_owned();
         let json = json!(v);
-        return Ok(if v.is_verified() {
+        let r = if v.is_verified() {
             CmdResult::Valid { human, json }
         } else {
             CmdResult::Invalid { human, json }
-        });
+        };
+        return Ok((r, v));
     }
     let files = images
         .iter()
@@ -640,11 +774,12 @@ fn verify_cmd(
         }))
         .collect::<Vec<_>>());
     let human = human.trim_end().to_owned();
-    Ok(if doc.is_verified() {
+    let r = if doc.is_verified() {
         CmdResult::Valid { human, json }
     } else {
         CmdResult::Invalid { human, json }
-    })
+    };
+    Ok((r, v.clone()))
 }
 
 /// One more mark of the page or document: its state, failure and printed lines.

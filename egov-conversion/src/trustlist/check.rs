@@ -416,7 +416,12 @@ pub struct MarkCheck {
 /// SHA-256. The result's finding cites CONV-03 (NĐ 137/2024 Đ4.1.a) for paper → data marks and
 /// CONV-12 (Đ5.2.a) for data → paper marks.
 pub fn check_mark(qr_text: &str, lists: &ListVerification, content: Option<&[u8]>) -> MarkCheck {
-    let v = verify(qr_text, &lists.trust, content);
+    judge(verify(qr_text, &lists.trust, content), lists)
+}
+
+/// [`check_mark`] of a verification already made with `lists.trust` (a mark found on a page
+/// image or in a PDF): the one state, who holds the key, the findings.
+pub fn judge(v: Verification, lists: &ListVerification) -> MarkCheck {
     let accepted = v.key_id.as_deref().and_then(|id| lists.key(id));
     let status = match v.failure.as_ref() {
         Some(f) => match (f.step, f.code.as_str()) {

@@ -1,0 +1,522 @@
+//! `egov trustlist …`: signed trust lists of conversion-mark keys (issue 14, format
+//! `egov-trust-list/1`), as glue over `egov_conversion::trustlist`. No rule lives here: the
+//! format, the issue/co-sign workflow and the verification semantics are the library's.
+
+use std::path::{Path, PathBuf};
+
+use clap::{Args, Subcommand, ValueEnum};
+use egov_conversion::trustlist::{
+    verify_lists, Holder, KeyStatus, ListEntry, ListVerification, Role, SignedTrustList, TrustList,
+};
+use egov_conversion::{KeyFile, PublicKey};
+use egov_core::{ErrorCode, Finding, Outcome, VnDateTime};
+use serde_json::json;
+
+use crate::files::AtomicFile;
+use crate::mark::{coded, load_key, now, read};
+use crate::output::CmdResult;
+
+/// `egov trustlist` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum TrustListCommand {
+    /// Start a new, empty list of a list operator (a ministry, a province).
+    New {
+        /// The operator's full name.
+        #[arg(long)]
+        issuer: String,
+        /// The operator's agency code (mã định danh).
+        #[arg(long)]
+        issuer_code: Option<String>,
+        /// Where to write the list.
+        #[arg(long)]
+        out: PathBuf,
+        /// Replace an existing file.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Add a key (from a key file, an entry file written by `egov keygen --entry-out`, or a
+    /// public key with its holder). The list's signatures are dropped: sign it again.
+    Add(AddArgs),
+    /// Retire a key: what it signed up to --at stays trusted. Signatures dropped.
+    Retire {
+        /// The list file.
+        list: PathBuf,
+        /// The key's id (16 hex digits).
+        #[arg(long)]
+        key_id: String,
+        /// When (default now).
+        #[arg(long)]
+        at: Option<String>,
+    },
+    /// Revoke a key for compromise: nothing it signed stays trusted, whatever date a mark
+    /// claims. Signatures dropped.
+    Revoke {
+        /// The list file.
+        list: PathBuf,
+        /// The key's id (16 hex digits).
+        #[arg(long)]
+        key_id: String,
+        /// Why (shown to verifiers).
+        #[arg(long)]
+        reason: String,
+        /// When the compromise was declared (default now).
+        #[arg(long)]
+        at: Option<String>,
+    },
+    /// Sign the list with an operator key: an unsigned list is issued (issue time --at, next
+    /// update after --valid-days, sequence + 1); an issued list is co-signed as it is.
+    Sign {
+        /// The list file.
+        list: PathBuf,
+        /// The operator's key file (`egov keygen`).
+        #[arg(long)]
+        key: PathBuf,
+        /// Issue time (default now).
+        #[arg(long)]
+        at: Option<String>,
+        /// Days until the next list is due (default 30).
+        #[arg(long, default_value_t = 30)]
+        valid_days: u32,
+    },
+    /// Show a list: issuer, sequence, dates, keys with their status, signatures.
+    Show {
+        /// The list file.
+        list: PathBuf,
+    },
+    /// Verify lists against the operator keys you pin (chains through list operators): exit 0
+    /// when every list is accepted and fresh.
+    Verify {
+        /// The list files (any order).
+        #[arg(required = true)]
+        lists: Vec<PathBuf>,
+        /// A pinned operator key: 64 hex digits or a key file (repeatable).
+        #[arg(long, required = true)]
+        pin: Vec<String>,
+        /// The time to judge at (default now).
+        #[arg(long)]
+        at: Option<String>,
+    },
+}
+
+/// What a listed key may sign.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum RoleArg {
+    /// Signs conversion marks.
+    MarkSigner,
+    /// Signs trust lists (a province operator named in a national list).
+    ListOperator,
+}
+
+impl From<RoleArg> for Role {
+    fn from(r: RoleArg) -> Self {
+        match r {
+            RoleArg::MarkSigner => Role::MarkSigner,
+            RoleArg::ListOperator => Role::ListOperator,
+        }
+    }
+}
+
+/// `egov trustlist add` arguments.
+#[derive(Debug, Args)]
+pub struct AddArgs {
+    /// The list file.
+    list: PathBuf,
+    /// A key file (`egov keygen`): its public key, its label as the holder.
+    #[arg(long, conflicts_with_all = ["entry", "public_key"])]
+    key: Option<PathBuf>,
+    /// An entry file written by `egov keygen --entry-out`.
+    #[arg(long, conflicts_with = "public_key")]
+    entry: Option<PathBuf>,
+    /// A public key (64 hex digits), with --holder.
+    #[arg(long, requires = "holder")]
+    public_key: Option<String>,
+    /// Who holds the key (default: the key file's label).
+    #[arg(long)]
+    holder: Option<String>,
+    /// The holder's agency code.
+    #[arg(long)]
+    agency_code: Option<String>,
+    /// What the key signs.
+    #[arg(long, value_enum, default_value = "mark-signer")]
+    role: RoleArg,
+    /// Start of the key's signing period (default now).
+    #[arg(long)]
+    from: Option<String>,
+    /// End of the key's signing period.
+    #[arg(long)]
+    until: Option<String>,
+}
+
+/// Runs a trustlist subcommand.
+pub fn run(cmd: TrustListCommand) -> CmdResult {
+    let r = match cmd {
+        TrustListCommand::New {
+            issuer,
+            issuer_code,
+            out,
+            force,
+        } => new_cmd(&issuer, issuer_code.as_deref(), &out, force),
+        TrustListCommand::Add(a) => add_cmd(&a),
+        TrustListCommand::Retire { list, key_id, at } => edit(
+            &list,
+            |l, at| {
+                l.retire(&key_id, at).map(|()| {
+                    format!("khóa {key_id} nghỉ sử dụng từ {at} / key {key_id} retired at {at}")
+                })
+            },
+            at.as_deref(),
+        ),
+        TrustListCommand::Revoke {
+            list,
+            key_id,
+            reason,
+            at,
+        } => edit(
+            &list,
+            |l, at| {
+                l.revoke(&key_id, at, &reason).map(|()| format!("khóa {key_id} bị thu hồi từ {at} ({reason}) / key {key_id} revoked at {at}"))
+            },
+            at.as_deref(),
+        ),
+        TrustListCommand::Sign {
+            list,
+            key,
+            at,
+            valid_days,
+        } => sign_cmd(&list, &key, at.as_deref(), valid_days),
+        TrustListCommand::Show { list } => show_cmd(&list),
+        TrustListCommand::Verify { lists, pin, at } => verify_cmd(&lists, &pin, at.as_deref()),
+    };
+    r.unwrap_or_else(|e| e)
+}
+
+fn time(at: Option<&str>) -> Result<VnDateTime, CmdResult> {
+    match at {
+        Some(s) => VnDateTime::parse(s).map_err(coded),
+        None => now(),
+    }
+}
+
+/// Reads a list file (format rules checked, signatures not).
+pub(crate) fn read_list(path: &Path) -> Result<SignedTrustList, CmdResult> {
+    let text = String::from_utf8_lossy(&read(path)?).into_owned();
+    SignedTrustList::from_json(&text).map_err(|e| CmdResult::Error {
+        code: e.code().to_owned(),
+        message: format!("{}: {e}", path.display()),
+    })
+}
+
+fn write_list(path: &Path, list: &SignedTrustList, force: bool) -> Result<(), CmdResult> {
+    let mut text = list.to_json();
+    text.push('\n');
+    AtomicFile::create(path, force)?.finish_with(text.as_bytes())
+}
+
+fn new_cmd(
+    issuer: &str,
+    code: Option<&str>,
+    out: &Path,
+    force: bool,
+) -> Result<CmdResult, CmdResult> {
+    let t = now()?;
+    let next = t
+        .checked_add(chrono::TimeDelta::days(30))
+        .ok_or_else(|| coded_msg("time.invalid", "now + 30 days"))?;
+    let list = SignedTrustList::unsigned(TrustList::new(Holder::new(issuer, code), t, next));
+    list.list.validate().map_err(coded)?;
+    write_list(out, &list, force)?;
+    Ok(CmdResult::Valid {
+        human: format!(
+            "Đã tạo danh sách tin cậy của {} (chưa ký) / New trust list of {} (unsigned): {}",
+            list.list.issuer.display(),
+            list.list.issuer.display(),
+            out.display()
+        ),
+        json: json!(list),
+    })
+}
+
+fn coded_msg(code: &str, message: &str) -> CmdResult {
+    CmdResult::Error {
+        code: code.to_owned(),
+        message: message.to_owned(),
+    }
+}
+
+const RESIGN: &str =
+    "các chữ ký đã bị bỏ: ký lại bằng `egov trustlist sign` / signatures dropped: sign it again";
+
+fn add_cmd(a: &AddArgs) -> Result<CmdResult, CmdResult> {
+    let mut list = read_list(&a.list)?;
+    let from = time(a.from.as_deref())?;
+    let until = a
+        .until
+        .as_deref()
+        .map(|u| VnDateTime::parse(u).map_err(coded))
+        .transpose()?;
+    let entry = match (&a.key, &a.entry, &a.public_key) {
+        (Some(k), _, _) => {
+            let text = String::from_utf8_lossy(&read(k)?).into_owned();
+            let file = KeyFile::from_json(&text).map_err(|e| CmdResult::Error {
+                code: e.code().to_owned(),
+                message: format!("{}: {e}", k.display()),
+            })?;
+            let public = egov_conversion::trustlist::parse_public_key(&file.public_key)
+                .ok_or_else(|| coded_msg("key.invalid", "the key file's public key"))?;
+            let holder = a.holder.clone().unwrap_or(file.label);
+            ListEntry::new(
+                public,
+                a.role.into(),
+                Holder::new(&holder, a.agency_code.as_deref()),
+                from,
+                until,
+            )
+        }
+        (None, Some(e), _) => {
+            let text = String::from_utf8_lossy(&read(e)?).into_owned();
+            let mut entry: ListEntry =
+                serde_json::from_str(&text).map_err(|err| CmdResult::Error {
+                    code: "trust_list.parse".into(),
+                    message: format!("{}: not a list entry: {err}", e.display()),
+                })?;
+            if a.from.is_some() {
+                entry.valid_from = from;
+            }
+            if until.is_some() {
+                entry.valid_until = until;
+            }
+            entry
+        }
+        (None, None, Some(pk)) => {
+            let public: PublicKey = egov_conversion::trustlist::parse_public_key(pk)
+                .ok_or_else(|| coded_msg("key.invalid", "--public-key must be 64 hex digits"))?;
+            let holder = a.holder.clone().unwrap_or_default();
+            ListEntry::new(
+                public,
+                a.role.into(),
+                Holder::new(&holder, a.agency_code.as_deref()),
+                from,
+                until,
+            )
+        }
+        (None, None, None) => {
+            return Err(coded_msg(
+                "usage",
+                "give --key, --entry or --public-key with --holder",
+            ))
+        }
+    };
+    let id = entry.key_id.clone();
+    let holder = entry.holder.display();
+    list.edit().add(entry).map_err(coded)?;
+    list.list.validate().map_err(coded)?;
+    write_list(&a.list, &list, true)?;
+    Ok(CmdResult::Valid {
+        human: format!("Đã thêm khóa {id} của {holder} / Added key {id} of {holder}\n{RESIGN}"),
+        json: json!(list),
+    })
+}
+
+fn edit(
+    path: &Path,
+    change: impl FnOnce(
+        &mut TrustList,
+        VnDateTime,
+    ) -> Result<String, egov_conversion::trustlist::TrustListError>,
+    at: Option<&str>,
+) -> Result<CmdResult, CmdResult> {
+    let mut list = read_list(path)?;
+    let at = time(at)?;
+    let said = change(list.edit(), at).map_err(coded)?;
+    list.list.validate().map_err(coded)?;
+    write_list(path, &list, true)?;
+    Ok(CmdResult::Valid {
+        human: format!("{said}\n{RESIGN}"),
+        json: json!(list),
+    })
+}
+
+fn sign_cmd(
+    path: &Path,
+    key: &Path,
+    at: Option<&str>,
+    valid_days: u32,
+) -> Result<CmdResult, CmdResult> {
+    let mut list = read_list(path)?;
+    let signing = load_key(key)?;
+    let human = if list.signatures.is_empty() {
+        let t = time(at)?;
+        let next = t
+            .checked_add(chrono::TimeDelta::days(i64::from(valid_days.max(1))))
+            .ok_or_else(|| coded_msg("time.invalid", "--valid-days"))?;
+        list.issue(&signing, t, next).map_err(coded)?;
+        format!(
+            "Đã phát hành và ký danh sách số {} (cập nhật tiếp theo trước {}) / Issued and signed list number {} (next update due {})",
+            list.list.sequence, list.list.next_update, list.list.sequence, list.list.next_update
+        )
+    } else {
+        // Co-signing: this key signs the list as it is, next to the others.
+        list.sign(&signing).map_err(coded)?;
+        format!(
+            "Đã ký thêm danh sách số {} ({} chữ ký) / Co-signed list number {} ({} signatures)",
+            list.list.sequence,
+            list.signatures.len(),
+            list.list.sequence,
+            list.signatures.len()
+        )
+    };
+    write_list(path, &list, true)?;
+    Ok(CmdResult::Valid {
+        human,
+        json: json!(list),
+    })
+}
+
+fn status_text(s: &KeyStatus) -> String {
+    match s {
+        KeyStatus::Active => "đang dùng / active".into(),
+        KeyStatus::Retired { at } => format!("nghỉ sử dụng từ / retired at {at}"),
+        KeyStatus::Revoked { at, reason } => {
+            format!("THU HỒI từ / REVOKED at {at}: {reason}")
+        }
+    }
+}
+
+fn role_text(r: Role) -> &'static str {
+    match r {
+        Role::MarkSigner => "ký ký hiệu chuyển đổi / signs marks",
+        Role::ListOperator => "ký danh sách tin cậy / signs trust lists",
+    }
+}
+
+fn show_cmd(path: &Path) -> Result<CmdResult, CmdResult> {
+    let s = read_list(path)?;
+    let l = &s.list;
+    let mut h = format!(
+        "Danh sách tin cậy / Trust list ({})\nĐơn vị vận hành / Issuer: {}\nSố thứ tự / Sequence: {}\nPhát hành / Issued: {}\nCập nhật tiếp theo / Next update: {}\n",
+        l.format,
+        l.issuer.display(),
+        l.sequence,
+        l.issued_at,
+        l.next_update
+    );
+    h.push_str(&format!("Khóa / Keys: {}\n", l.entries.len()));
+    for e in &l.entries {
+        h.push_str(&format!(
+            "  {}  {}\n      {}; từ / from {}{}; {}\n",
+            e.key_id,
+            e.holder.display(),
+            role_text(e.role),
+            e.valid_from,
+            e.valid_until
+                .map(|u| format!(" đến / until {u}"))
+                .unwrap_or_default(),
+            status_text(&e.status)
+        ));
+    }
+    if s.signatures.is_empty() {
+        h.push_str("Chữ ký / Signatures: chưa có (chưa ký) / none (unsigned)\n");
+    } else {
+        let ids: Vec<&str> = s.signatures.iter().map(|x| x.key_id.as_str()).collect();
+        h.push_str(&format!("Chữ ký / Signatures: {}\n", ids.join(", ")));
+    }
+    Ok(CmdResult::Valid {
+        human: h.trim_end().to_owned(),
+        json: json!(s),
+    })
+}
+
+/// Parses `--pin`: 64 hex digits, or a key file (its public key).
+pub(crate) fn pins(specs: &[String]) -> Result<Vec<PublicKey>, CmdResult> {
+    specs
+        .iter()
+        .map(|p| {
+            if let Some(k) = egov_conversion::trustlist::parse_public_key(p) {
+                return Ok(k);
+            }
+            let path = Path::new(p);
+            let text = String::from_utf8_lossy(&read(path)?).into_owned();
+            let file = KeyFile::from_json(&text).map_err(|e| CmdResult::Error {
+                code: e.code().to_owned(),
+                message: format!("--pin {p}: neither 64 hex digits nor a key file: {e}"),
+            })?;
+            egov_conversion::trustlist::parse_public_key(&file.public_key)
+                .ok_or_else(|| coded_msg("key.invalid", "the key file's public key"))
+        })
+        .collect()
+}
+
+/// Reads and verifies lists (for `trustlist verify` and `mark verify --trust-list`).
+pub(crate) fn verified_lists(
+    paths: &[PathBuf],
+    pin_specs: &[String],
+    at: Option<&str>,
+) -> Result<ListVerification, CmdResult> {
+    let lists = paths
+        .iter()
+        .map(|p| read_list(p))
+        .collect::<Result<Vec<_>, _>>()?;
+    let pins = pins(pin_specs)?;
+    Ok(verify_lists(&lists, &pins, time(at)?))
+}
+
+/// `[ĐẠT] rule (basis): message` lines, Vietnamese then English.
+pub(crate) fn findings_text(findings: &[Finding]) -> String {
+    let mut s = String::new();
+    for f in findings {
+        let mark = match f.outcome {
+            Outcome::Pass => "ĐẠT",
+            Outcome::Warning => "LƯU Ý",
+            Outcome::Unknown => "CHƯA RÕ",
+            Outcome::Fail => "KHÔNG ĐẠT",
+        };
+        s.push_str(&format!(
+            "[{mark}] {} ({}): {}\n        {}\n",
+            f.rule,
+            f.basis.to_string_vi(),
+            f.message_vi,
+            f.message
+        ));
+    }
+    s
+}
+
+/// The lists as judged, one line each.
+pub(crate) fn lists_text(v: &ListVerification, paths: &[PathBuf]) -> String {
+    let mut s = String::new();
+    for (l, p) in v.lists.iter().zip(paths) {
+        let state = match (l.accepted, l.stale) {
+            (true, false) => "CHẤP NHẬN / accepted",
+            (true, true) => "CHẤP NHẬN, QUÁ HẠN CẬP NHẬT / accepted, stale",
+            (false, _) => "KHÔNG CHẤP NHẬN / not accepted",
+        };
+        s.push_str(&format!(
+            "{}: {} số / no. {} — {state}{}\n",
+            p.display(),
+            l.issuer.display(),
+            l.sequence,
+            l.vouched_by
+                .as_deref()
+                .map(|v| format!(" ({v})"))
+                .unwrap_or_default()
+        ));
+    }
+    s
+}
+
+fn verify_cmd(paths: &[PathBuf], pin: &[String], at: Option<&str>) -> Result<CmdResult, CmdResult> {
+    let v = verified_lists(paths, pin, at)?;
+    let mut human = lists_text(&v, paths);
+    human.push_str(&format!(
+        "Khóa ký ký hiệu được tin cậy / Mark keys vouched for: {}\n",
+        v.keys.len()
+    ));
+    human.push_str(&findings_text(&v.findings));
+    let human = human.trim_end().to_owned();
+    let json = json!(v);
+    Ok(if v.all_fresh() && v.lists.iter().all(|l| l.accepted) {
+        CmdResult::Valid { human, json }
+    } else {
+        CmdResult::Invalid { human, json }
+    })
+}
