@@ -55,7 +55,11 @@ pub enum MarkCommand {
         #[arg(long)]
         content: Option<PathBuf>,
         /// Trust set JSON: {"keys":[{"label":…,"public_key":"<hex>"}]}.
-        #[arg(long, required_unless_present = "trust_list", conflicts_with = "trust_list")]
+        #[arg(
+            long,
+            required_unless_present = "trust_list",
+            conflicts_with = "trust_list"
+        )]
         trust: Option<PathBuf>,
         /// Signed trust lists (`egov trustlist`), instead of --trust: the keys they vouch for,
         /// with --pin. Exit 0 only for the state "verified" (a stale list is exit 1).
@@ -186,7 +190,12 @@ pub struct KeygenArgs {
     #[arg(long, requires = "entry_out")]
     agency_code: Option<String>,
     /// What the key signs, in the entry.
-    #[arg(long, value_enum, default_value = "mark-signer", requires = "entry_out")]
+    #[arg(
+        long,
+        value_enum,
+        default_value = "mark-signer",
+        requires = "entry_out"
+    )]
     role: crate::trustlist::RoleArg,
     /// Overwrite existing files.
     #[arg(long)]
@@ -275,10 +284,12 @@ fn keygen_inner(args: &KeygenArgs) -> Result<CmdResult, CmdResult> {
         if wrote_key.is_none() {
             refuse_existing(e)?;
         }
-        let public = egov_conversion::trustlist::parse_public_key(&file.public_key)
-            .ok_or_else(|| CmdResult::Error {
-                code: "key.invalid".to_owned(),
-                message: "the key file's public key".to_owned(),
+        let public =
+            egov_conversion::trustlist::parse_public_key(&file.public_key).ok_or_else(|| {
+                CmdResult::Error {
+                    code: "key.invalid".to_owned(),
+                    message: "the key file's public key".to_owned(),
+                }
             })?;
         let entry = egov_conversion::trustlist::ListEntry::new(
             public,
@@ -596,8 +607,11 @@ fn with_lists(
         check.status.message_en()
     );
     if let Some(h) = &check.holder {
-        text.push_str(&format!("Chủ khóa / Key holder: {}
-", h.display()));
+        text.push_str(&format!(
+            "Chủ khóa / Key holder: {}
+",
+            h.display()
+        ));
     }
     text.push_str(&crate::trustlist::lists_text(lv, paths));
     text.push_str(&crate::trustlist::findings_text(&check.findings));
