@@ -151,12 +151,23 @@ if [[ $py_rc -ne 0 ]]; then
   [[ $py_rc -ne 1 ]] && echo "python: 0 passed, 1 failed (build or pytest exit $py_rc)" | tee -a "$log"
 fi
 
+echo "== verification page (web/verify: egov-wasm built for wasm32, Debian's Chromium through chromedriver)"
+# Installs the wasm32 target, wasm-bindgen-cli (from crates.io, once, into target/tools),
+# chromium and chromium-driver (apt) and selenium (the venv) when missing; prints the page's size.
+page_rc=0
+scripts/test-verify-page.sh "$venv/bin/python" 2>&1 | tee -a "$log" || page_rc=$?
+if [[ $page_rc -ne 0 ]]; then
+  status=1
+  echo "page: 0 passed, 1 failed (scripts/test-verify-page.sh exit $page_rc)" | tee -a "$log"
+fi
+
 # One closing line for the whole run: the sum of every test binary's "test result" line, the C
 # programs ("c: N passed, N failed") and pytest's summary ("N failed, N passed in 0.1s").
 awk '/^test result:/ { p += $4; f += $6 }
      /^c: [0-9]+ passed, [0-9]+ failed$/ { p += $2; f += $4 }
      /^python: [0-9]+ passed, [0-9]+ failed/ { p += $2; f += $4 }
      /^fuzz: [0-9]+ passed, [0-9]+ failed$/ { p += $2; f += $4 }
+     /^page: [0-9]+ passed, [0-9]+ failed/ { p += $2; f += $4 }
      /^(=+ )?[0-9]+ (passed|failed).* in [0-9.]+s/ {
        for (i = 1; i < NF; i++) {
          if ($(i + 1) ~ /^passed/) p += $i
