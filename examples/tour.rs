@@ -33,6 +33,7 @@ fn main() -> Result<()> {
     metadata_record()?;
     edxml_packages()?;
     conversion_marks()?;
+    trust_lists()?;
     electronic_copy()?;
     platform_class()?;
     network_trust()?;
@@ -491,6 +492,130 @@ fn conversion_marks() -> Result<()> {
         "   with an empty trust set: {:?}",
         unknown.verification.state
     );
+    Ok(())
+}
+
+/// CONV-03/12: who stands behind a mark's key — a signed national list naming a province's list
+/// operator, the province's list naming the mark keys, a key revoked after a theft — and the one
+/// state a verifier (the phone page of `web/verify/`) shows for a mark.
+fn trust_lists() -> Result<()> {
+    use egov::conversion::payload::{content_digest, PayloadOptions};
+    use egov::conversion::trustlist::{
+        check_mark, verify_lists, Holder, KeyStatus, ListEntry, Role, SignedTrustList, TrustList,
+    };
+    use egov::conversion::{sign, ConversionMark, Profile, PublicKey, SigningKey, Wording};
+
+    heading(
+        "Trust lists of mark keys — CONV-03/12 (SDK design: the law leaves key distribution open)",
+    );
+    let key = |b: u8| SigningKey::from_bytes(&[b; 32]); // demonstration keys only
+    let public = |b: u8| PublicKey(key(b).verifying_key().to_bytes());
+    let t = |s: &str| VnDateTime::parse(s);
+    let since = t("2025-01-01T00:00:00+07:00")?;
+    let mut national = SignedTrustList::unsigned(TrustList::new(
+        Holder::new("Bộ Khoa học và Công nghệ", None),
+        since,
+        t("2026-07-01T00:00:00+07:00")?,
+    ));
+    national.edit().add(ListEntry::new(
+        public(20),
+        Role::ListOperator,
+        Holder::new(
+            "Sở Khoa học và Công nghệ tỉnh Lào Cai",
+            Some("000.00.37.H37"),
+        ),
+        since,
+        None,
+    ))?;
+    national.issue(
+        &key(1),
+        t("2026-01-01T00:00:00+07:00")?,
+        t("2026-07-01T00:00:00+07:00")?,
+    )?;
+    let mut province = SignedTrustList::unsigned(TrustList::new(
+        Holder::new(
+            "Sở Khoa học và Công nghệ tỉnh Lào Cai",
+            Some("000.00.37.H37"),
+        ),
+        since,
+        t("2026-05-01T00:00:00+07:00")?,
+    ));
+    for (b, name) in [
+        (30, "Ủy ban nhân dân phường Cốc Lếu"),
+        (31, "Ủy ban nhân dân phường Kim Tân"),
+    ] {
+        province.edit().add(ListEntry::new(
+            public(b),
+            Role::MarkSigner,
+            Holder::new(name, None),
+            since,
+            None,
+        ))?;
+    }
+    province.edit().revoke(
+        &egov::conversion::payload::key_id(&public(31).0),
+        t("2026-02-20T00:00:00+07:00")?,
+        "thiết bị ký bị mất",
+    )?;
+    province.issue(
+        &key(20),
+        t("2026-02-21T00:00:00+07:00")?,
+        t("2026-05-01T00:00:00+07:00")?,
+    )?;
+    println!(
+        "   national list no. {} signed by the pinned key, naming the province's operator; the province's list no. {} names two mark keys, one revoked",
+        national.list.sequence, province.list.sequence
+    );
+    let lists = [province, national];
+    let mark = |b: u8, at: &str| -> Result<String> {
+        let m = ConversionMark::paper_to_data(
+            Profile::General,
+            t(at)?,
+            "UBND phường Cốc Lếu",
+            &Wording::default(),
+        );
+        Ok(sign(
+            &m,
+            &content_digest(b"scan"),
+            &key(b),
+            &PayloadOptions::default(),
+        )?
+        .qr_text)
+    };
+    for (label, at, b, seen_at) in [
+        (
+            "a mark of Cốc Lếu",
+            "2026-03-02T09:15:00+07:00",
+            30,
+            "2026-03-02T10:00:00+07:00",
+        ),
+        (
+            "a mark of Kim Tân dated before the theft",
+            "2026-02-10T09:15:00+07:00",
+            31,
+            "2026-03-02T10:00:00+07:00",
+        ),
+        (
+            "a mark by a key no list names",
+            "2026-03-02T09:15:00+07:00",
+            40,
+            "2026-03-02T10:00:00+07:00",
+        ),
+        (
+            "the Cốc Lếu mark, checked in June (the province list was due 1 May)",
+            "2026-03-02T09:15:00+07:00",
+            30,
+            "2026-06-02T10:00:00+07:00",
+        ),
+    ] {
+        let v = verify_lists(&lists, &[public(1)], t(seen_at)?);
+        let c = check_mark(&mark(b, at)?, &v, Some(b"scan"));
+        let status = c.status;
+        println!("   {label}: {} — {}", status.code(), status.message_vi());
+        if let Some(KeyStatus::Revoked { reason, .. }) = &c.key_status {
+            println!("     (revoked: {reason}; the date on the mark is the signer's own claim)");
+        }
+    }
     Ok(())
 }
 
