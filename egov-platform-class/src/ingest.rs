@@ -597,6 +597,7 @@ fn count_parallel(
     })
 }
 
+#[cfg(feature = "parquet")]
 /// What [`count_items_sharded`] calls for each work item: read it, handing events to `sink` in
 /// batches, and account for what it read in `stats`.
 pub(crate) type ReadItem<'a, T, E> = dyn Fn(&T, &mut dyn FnMut(&mut Vec<ActivityEvent>), &mut ParseStats) -> Result<(), E>
@@ -608,6 +609,7 @@ pub(crate) type ReadItem<'a, T, E> = dyn Fn(&T, &mut dyn FnMut(&mut Vec<Activity
 /// every user is held by one counter only, so memory is one set of user-months, not one per
 /// thread. Returns the workers' counters (disjoint users) and the accounting; the first error
 /// of any item stops its worker and is returned.
+#[cfg(feature = "parquet")]
 pub(crate) fn count_items_sharded<T: Sync, E: Send>(
     items: &[T],
     n: usize,
