@@ -9,15 +9,18 @@ use clap::{Args, Subcommand};
 use egov_core::{Finding, Outcome};
 use egov_core::{VnDateTime, WorkingCalendar};
 use egov_platform_class::csv::KindAliases;
+use egov_platform_class::ids::IdSalt;
 use egov_platform_class::ingest::{partial_of_csv_file, partial_of_csv_reader};
 #[cfg(feature = "parquet")]
-use egov_platform_class::parquet_events::{IntUnit, ParquetColumns};
+use egov_platform_class::parquet_events::{EventColumns, IntUnit};
 
 /// Without the `parquet` feature there is no column mapping to hold.
 #[cfg(not(feature = "parquet"))]
 #[derive(Debug, Default, Clone, serde::Serialize)]
-struct ParquetColumns;
-use egov_platform_class::partial::{IdScheme, Partial};
+struct EventColumns;
+#[cfg(feature = "parquet")]
+use egov_platform_class::partial::IdScheme;
+use egov_platform_class::partial::Partial;
 use egov_platform_class::{
     build_report, classify, count_csv_file, count_csv_reader, counts_from_json,
     ClassificationInput, CountOptions, Evidence, Intermediary, MonthActivity, MonthlyCount,
@@ -66,6 +69,15 @@ pub enum PlatformCommand {
         /// microseconds; Arrow timestamps carry their own).
         #[arg(long, value_name = "UNIT", default_value = "seconds")]
         timestamp_unit: String,
+        /// Key string user ids (phone numbers, e-mail addresses) under the platform's secret
+        /// salt, 32 hex digits read from this environment variable: SipHash-2-4 instead of
+        /// XXH3, so partials that leave the platform cannot be reversed. Every partial merged
+        /// together needs the same salt. Make one with `openssl rand -hex 16` and keep it.
+        #[arg(long, value_name = "VAR", conflicts_with = "id_salt_file")]
+        id_salt_env: Option<String>,
+        /// As --id-salt-env, the 32 hex digits read from this file.
+        #[arg(long, value_name = "FILE")]
+        id_salt_file: Option<PathBuf>,
     },
     /// Merge partial counts made apart (separate processes, machines or days of a data lake)
     /// into the count of all their events: months, accounting, findings (PLAT-01). The JSON
@@ -164,16 +176,17 @@ pub fn run(cmd: PlatformCommand) -> CmdResult {
             force,
             columns,
             timestamp_unit,
-        } => parquet_columns(columns.as_deref(), &timestamp_unit).and_then(|c| {
-            count_cmd(
-                &input,
+            id_salt_env,
+            id_salt_file,
+        } => parquet_columns(columns.as_deref(), &timestamp_unit).and_then(|columns| {
+            let salt = id_salt(id_salt_env.as_deref(), id_salt_file.as_deref())?;
+            let spec = CountSpec {
                 threads,
-                &kinds,
-                partial_out.as_deref(),
-                shards,
-                force,
-                &c,
-            )
+                kinds: &kinds,
+                columns,
+                salt,
+            };
+            count_cmd(&input, &spec, partial_out.as_deref(), shards, force)
         }),
         PlatformCommand::Merge {
             partials,
@@ -221,8 +234,8 @@ fn io_error(path: &str, e: &std::io::Error) -> CmdResult {
 
 /// The Parquet column mapping of `--columns` and `--timestamp-unit`.
 #[cfg(feature = "parquet")]
-fn parquet_columns(spec: Option<&str>, unit: &str) -> Result<ParquetColumns, CmdResult> {
-    let mut c = ParquetColumns {
+fn parquet_columns(spec: Option<&str>, unit: &str) -> Result<EventColumns, CmdResult> {
+    let mut c = EventColumns {
         timestamp_unit: match unit {
             "s" | "seconds" => IntUnit::Seconds,
             "ms" | "milliseconds" => IntUnit::Milliseconds,
@@ -236,7 +249,7 @@ fn parquet_columns(spec: Option<&str>, unit: &str) -> Result<ParquetColumns, Cmd
                 ))
             }
         },
-        ..ParquetColumns::default()
+        ..EventColumns::default()
     };
     for pair in spec
         .unwrap_or("")
@@ -297,7 +310,53 @@ fn count_events(
     threads: Option<usize>,
     kinds: &[String],
 ) -> Result<Counted, CmdResult> {
-    count_events_with(input, threads, kinds, None, &ParquetColumns::default())
+    let spec = CountSpec {
+        threads,
+        kinds,
+        columns: EventColumns::default(),
+        salt: None,
+    };
+    count_events_with(input, &spec, None)
+}
+
+/// How to read the events: threads, the caller's kind names, the Parquet columns, the salt.
+struct CountSpec<'a> {
+    threads: Option<usize>,
+    kinds: &'a [String],
+    #[cfg_attr(not(feature = "parquet"), allow(dead_code))]
+    columns: EventColumns,
+    salt: Option<IdSalt>,
+}
+
+/// The platform's salt from `--id-salt-env` or `--id-salt-file` (32 hex digits).
+fn id_salt(env: Option<&str>, file: Option<&Path>) -> Result<Option<IdSalt>, CmdResult> {
+    let (text, from) = match (env, file) {
+        (Some(var), _) => (
+            std::env::var(var).map_err(|_| {
+                usage(
+                    "usage",
+                    format!(
+                        "--id-salt-env: biến môi trường {var} không có / the environment variable {var} is not set"
+                    ),
+                )
+            })?,
+            format!("${var}"),
+        ),
+        (None, Some(path)) => (
+            std::fs::read_to_string(path)
+                .map_err(|e| io_error(&path.display().to_string(), &e))?,
+            path.display().to_string(),
+        ),
+        (None, None) => return Ok(None),
+    };
+    IdSalt::from_hex(&text).map(Some).ok_or_else(|| {
+        usage(
+            "usage",
+            format!(
+                "{from}: muối phải là 32 chữ số hex / the salt must be 32 hex digits (openssl rand -hex 16)"
+            ),
+        )
+    })
 }
 
 /// The Parquet files of `input`: itself when it starts with the Parquet magic, the `.parquet`
@@ -336,13 +395,7 @@ fn parquet_inputs(input: &str) -> Result<Option<Vec<PathBuf>>, CmdResult> {
 
 /// Without the `parquet` feature: Parquet input is refused, saying why.
 #[cfg(not(feature = "parquet"))]
-fn count_parquet(
-    _: &[PathBuf],
-    _: Option<usize>,
-    _: &[String],
-    _: Option<u32>,
-    _: &ParquetColumns,
-) -> Result<Counted, CmdResult> {
+fn count_parquet(_: &[PathBuf], _: &CountSpec, _: Option<u32>) -> Result<Counted, CmdResult> {
     Err(usage(
         "usage",
         "this egov was built without Parquet (feature `parquet`)".into(),
@@ -350,13 +403,13 @@ fn count_parquet(
 }
 
 #[cfg(not(feature = "parquet"))]
-fn parquet_columns(spec: Option<&str>, _: &str) -> Result<ParquetColumns, CmdResult> {
+fn parquet_columns(spec: Option<&str>, _: &str) -> Result<EventColumns, CmdResult> {
     match spec {
         Some(_) => Err(usage(
             "usage",
             "--columns: this egov was built without Parquet (feature `parquet`)".into(),
         )),
-        None => Ok(ParquetColumns),
+        None => Ok(EventColumns),
     }
 }
 
@@ -364,18 +417,18 @@ fn parquet_columns(spec: Option<&str>, _: &str) -> Result<ParquetColumns, CmdRes
 #[cfg(feature = "parquet")]
 fn count_parquet(
     files: &[PathBuf],
-    threads: Option<usize>,
-    kinds: &[String],
+    spec: &CountSpec,
     partial_shards: Option<u32>,
-    columns: &ParquetColumns,
 ) -> Result<Counted, CmdResult> {
     let started = Instant::now();
-    let aliases = kind_aliases(kinds)?;
+    let aliases = kind_aliases(spec.kinds)?;
+    let columns = &spec.columns;
     let c = egov_platform_class::parquet_events::count_parquet_files(
         files,
         columns,
         &aliases,
-        threads.unwrap_or(0),
+        spec.salt.as_ref(),
+        spec.threads.unwrap_or(0),
     )
     .map_err(|e| CmdResult::Error {
         code: egov_core::ErrorCode::code(&e).to_owned(),
@@ -384,10 +437,11 @@ fn count_parquet(
     let partial = match partial_shards {
         None => None,
         Some(n) => {
-            let mut p = Partial::empty(IdScheme::Xxh3, n);
+            let ids = spec.salt.as_ref().map_or(IdScheme::Xxh3, IdScheme::keyed);
+            let mut p = Partial::empty(ids.clone(), n);
             for counter in &c.counters {
                 p = p
-                    .merge(Partial::from_counter(counter, IdScheme::Xxh3, n))
+                    .merge(Partial::from_counter(counter, ids.clone(), n))
                     .map_err(|e| invalid("partial.invalid", e.to_string()))?;
             }
             p.lines = c.summary.lines.clone();
@@ -408,13 +462,11 @@ fn count_parquet(
 /// column mapping `columns`.
 fn count_events_with(
     input: &str,
-    threads: Option<usize>,
-    kinds: &[String],
+    spec: &CountSpec,
     partial_shards: Option<u32>,
-    columns: &ParquetColumns,
 ) -> Result<Counted, CmdResult> {
     if let Some(files) = parquet_inputs(input)? {
-        return count_parquet(&files, threads, kinds, partial_shards, columns);
+        return count_parquet(&files, spec, partial_shards);
     }
     let started = Instant::now();
     let shown = std::sync::atomic::AtomicBool::new(false);
@@ -430,27 +482,25 @@ fn count_events_with(
         }
     };
     let options = CountOptions {
-        threads: threads.unwrap_or(0),
-        kinds: kind_aliases(kinds)?,
+        threads: spec.threads.unwrap_or(0),
+        kinds: kind_aliases(spec.kinds)?,
         progress: Some(&progress),
         block_size: 0,
+        salt: spec.salt.clone(),
     };
-    // String ids are hashed with XXH3-64, seed 0 (the reader's scheme); integer ids kept.
+    // String ids are hashed with XXH3-64, seed 0 (the reader's scheme), or keyed under the
+    // salt; integer ids kept.
     let r = match (input == "-", partial_shards) {
         (true, None) => count_csv_reader(std::io::stdin().lock(), "standard input", None, &options)
             .map(|r| (r, None)),
         (false, None) => count_csv_file(Path::new(input), &options).map(|r| (r, None)),
-        (true, Some(n)) => partial_of_csv_reader(
-            std::io::stdin().lock(),
-            "standard input",
-            None,
-            &options,
-            IdScheme::Xxh3,
-            n,
-        )
-        .map(|(r, p)| (r, Some(p))),
-        (false, Some(n)) => partial_of_csv_file(Path::new(input), &options, IdScheme::Xxh3, n)
-            .map(|(r, p)| (r, Some(p))),
+        (true, Some(n)) => {
+            partial_of_csv_reader(std::io::stdin().lock(), "standard input", None, &options, n)
+                .map(|(r, p)| (r, Some(p)))
+        }
+        (false, Some(n)) => {
+            partial_of_csv_file(Path::new(input), &options, n).map(|(r, p)| (r, Some(p)))
+        }
     };
     if shown.load(std::sync::atomic::Ordering::Relaxed) {
         crate::output::err("");
@@ -539,18 +589,16 @@ fn findings_text(findings: &[Finding]) -> String {
 
 fn count_cmd(
     input: &str,
-    threads: Option<usize>,
-    kinds: &[String],
+    spec: &CountSpec,
     partial_out: Option<&Path>,
     shards: u32,
     force: bool,
-    columns: &ParquetColumns,
 ) -> Result<CmdResult, CmdResult> {
     // Refuse an existing output before counting.
     if let Some(p) = partial_out.filter(|p| !force && p.symlink_metadata().is_ok()) {
         return Err(crate::files::exists_error(p));
     }
-    let r = count_events_with(input, threads, kinds, partial_out.map(|_| shards), columns)?;
+    let r = count_events_with(input, spec, partial_out.map(|_| shards))?;
     if let (Some(path), Some(p)) = (partial_out, &r.partial) {
         write_partial_file(p, path, force)?;
     }

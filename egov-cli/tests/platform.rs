@@ -690,3 +690,68 @@ fn plat_01_cli_counts_parquet_written_by_duckdb_like_duckdb() {
         "{text}"
     );
 }
+
+/// Salted keys (issue 15): `--id-salt-env` keys string ids (digits too) with SipHash under the
+/// platform's salt; the partial names the salt, a partial of another salt or of XXH3 keys is
+/// refused at merge, and the months are those of the unsalted count (keying changes no count).
+#[test]
+fn plat_01_cli_salted_partials_name_their_salt_and_do_not_mix() {
+    let csv = temp_file("salted.csv", &partial_csv());
+    let count = |out: &str, salt: Option<&str>| {
+        let out = csv.with_file_name(out);
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_egov"));
+        cmd.args(["--json", "platform", "count", csv.to_str().unwrap()])
+            .args(["--partial-out", out.to_str().unwrap(), "--force"]);
+        if let Some(s) = salt {
+            cmd.env("EGOV_TEST_SALT", s)
+                .args(["--id-salt-env", "EGOV_TEST_SALT"]);
+        }
+        let o = cmd.output().unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        (json(&o), out)
+    };
+    let (plain, plain_p) = count("plain.json", None);
+    let (a, a_p) = count("salt-a.json", Some("000102030405060708090a0b0c0d0e0f"));
+    let (_, b_p) = count("salt-b.json", Some("ffeeddccbbaa99887766554433221100"));
+    assert_eq!(plain["counting"]["months"], a["counting"]["months"]);
+    assert!(a["counting"]["id_hash"]
+        .as_str()
+        .unwrap()
+        .contains("SipHash-2-4"));
+    let pa: serde_json::Value = serde_json::from_slice(&std::fs::read(&a_p).unwrap()).unwrap();
+    assert_eq!(pa["ids"]["scheme"], "keyed");
+    assert_eq!(pa["ids"]["salt_id"].as_str().unwrap().len(), 16);
+    // The salt itself is nowhere in the partial.
+    assert!(!std::fs::read_to_string(&a_p)
+        .unwrap()
+        .contains("0001020304"));
+    for other in [&b_p, &plain_p] {
+        let o = egov(&[
+            "--json",
+            "platform",
+            "merge",
+            a_p.to_str().unwrap(),
+            other.to_str().unwrap(),
+        ]);
+        assert_eq!(o.status.code(), Some(1));
+        let body = String::from_utf8_lossy(&o.stdout);
+        assert!(
+            body.contains("scheme") || body.contains("partial."),
+            "{body}"
+        );
+    }
+    // A bad salt is a usage error naming the fix; nothing is counted.
+    let o = Command::new(env!("CARGO_BIN_EXE_egov"))
+        .env("EGOV_TEST_SALT", "short")
+        .args([
+            "platform",
+            "count",
+            csv.to_str().unwrap(),
+            "--id-salt-env",
+            "EGOV_TEST_SALT",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("openssl rand -hex 16"));
+}

@@ -39,6 +39,7 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 use crate::counter::{ActivityEvent, ActivityKind, UserKey};
+use crate::ids::IdSalt;
 
 /// How many malformed lines are kept as examples.
 pub const MAX_EXAMPLES: usize = 20;
@@ -432,6 +433,17 @@ pub fn parse_line_with(
     cols: &Columns,
     aliases: &KindAliases,
 ) -> Result<Line, MalformedReason> {
+    parse_line_keyed(line, cols, aliases, None)
+}
+
+/// [`parse_line_with`], string user ids keyed under the platform's `salt` when given (every
+/// id that is not read as an integer column, digits included: see [`IdSalt`]).
+pub fn parse_line_keyed(
+    line: &[u8],
+    cols: &Columns,
+    aliases: &KindAliases,
+    salt: Option<&IdSalt>,
+) -> Result<Line, MalformedReason> {
     let line = line.strip_suffix(b"\r").unwrap_or(line);
     if line.iter().all(u8::is_ascii_whitespace) {
         return Ok(Line::Blank);
@@ -463,7 +475,7 @@ pub fn parse_line_with(
     {
         return Ok(Line::Header);
     }
-    let user = parse_user(user).ok_or(MalformedReason::EmptyUser)?;
+    let user = parse_user(user, salt).ok_or(MalformedReason::EmptyUser)?;
     let at = parse_timestamp(ts).ok_or(MalformedReason::BadTimestamp)?;
     let kind = kind.trim_ascii();
     let kind = builtin_kind(kind)
@@ -495,7 +507,7 @@ fn parse_u64(s: &[u8]) -> Option<u64> {
 }
 
 #[inline]
-fn parse_user(s: &[u8]) -> Option<UserKey> {
+fn parse_user(s: &[u8], salt: Option<&IdSalt>) -> Option<UserKey> {
     let s = s.trim_ascii();
     let s = s
         .strip_prefix(b"\"")
@@ -503,6 +515,9 @@ fn parse_user(s: &[u8]) -> Option<UserKey> {
         .unwrap_or(s);
     if s.is_empty() {
         return None;
+    }
+    if let Some(salt) = salt {
+        return Some(salt.key(s));
     }
     Some(parse_u64(s).map_or_else(|| UserKey::from_bytes(s), UserKey::from_int))
 }
@@ -551,6 +566,8 @@ pub struct ReaderOptions {
     pub columns: Option<Columns>,
     /// Extra names of the activity kinds.
     pub kinds: Arc<KindAliases>,
+    /// The platform's salt: when given, user ids are keyed under it (see [`IdSalt`]).
+    pub salt: Option<IdSalt>,
 }
 
 /// A streaming CSV reader: feed byte blocks of any size, get events.
@@ -576,6 +593,7 @@ pub struct CsvEventReader {
     line_no: u64,
     columns: Option<Columns>,
     kinds: Arc<KindAliases>,
+    salt: Option<IdSalt>,
     stats: ParseStats,
 }
 
@@ -603,6 +621,7 @@ impl CsvEventReader {
             line_no: line.max(1),
             columns: options.columns,
             kinds: options.kinds,
+            salt: options.salt,
             stats: ParseStats::default(),
         }
     }
@@ -648,13 +667,14 @@ impl CsvEventReader {
                 }
             }
         };
-        let parsed = if cols.is_default() {
+        let salt = self.salt.as_ref();
+        let parsed = if cols.is_default() && salt.is_none() {
             match parse_compact(line) {
                 Some(e) => Ok(Line::Event(e)),
                 None => parse_line_with(line, &cols, &self.kinds),
             }
         } else {
-            parse_line_with(line, &cols, &self.kinds)
+            parse_line_keyed(line, &cols, &self.kinds, salt)
         };
         match parsed {
             Ok(Line::Event(e)) => {
@@ -908,6 +928,7 @@ a,0,y,8,1738344600\n";
         let opts = ReaderOptions {
             columns: None,
             kinds: Arc::new(aliases),
+            salt: None,
         };
         let (events, stats) = read_with(&input, 7, opts);
         assert_eq!(events.len(), 20);

@@ -67,6 +67,9 @@ pub struct CountOptions<'a> {
     pub kinds: KindAliases,
     /// Called now and then with the bytes read so far (compressed bytes for compressed input).
     pub progress: Option<&'a (dyn Fn(u64) + Sync)>,
+    /// The platform's salt: when given, string user ids are keyed under it (see
+    /// [`crate::ids::IdSalt`]) instead of XXH3-64.
+    pub salt: Option<crate::ids::IdSalt>,
     /// Bytes of text per block handed to a thread: 0 = 1 MiB; at least [`MIN_BLOCK`].
     /// Smaller blocks spread a small input over the threads (and bound memory per thread).
     pub block_size: usize,
@@ -189,12 +192,11 @@ pub fn count_csv_reader<R: Read>(
 }
 
 /// [`count_csv_file`], also giving the count as a [`Partial`] (issue 15) of `shards` shards,
-/// with the line accounting, to write out and merge elsewhere. `ids` states how the input's
-/// string ids became keys.
+/// with the line accounting, to write out and merge elsewhere. Its key scheme follows
+/// `options.salt` (keyed under the salt, else XXH3-64).
 pub fn partial_of_csv_file(
     path: &Path,
     options: &CountOptions<'_>,
-    ids: IdScheme,
     shards: u32,
 ) -> Result<(CountResult, Partial), IngestError> {
     let what = path.display().to_string();
@@ -203,7 +205,7 @@ pub fn partial_of_csv_file(
         source,
     })?;
     let size = file.metadata().map(|m| m.len()).unwrap_or(0);
-    partial_of_csv_reader(file, &what, Some(size), options, ids, shards)
+    partial_of_csv_reader(file, &what, Some(size), options, shards)
 }
 
 /// [`count_csv_reader`], also giving the count as a [`Partial`] (see [`partial_of_csv_file`]).
@@ -212,9 +214,12 @@ pub fn partial_of_csv_reader<R: Read>(
     what: &str,
     size_hint: Option<u64>,
     options: &CountOptions<'_>,
-    ids: IdScheme,
     shards: u32,
 ) -> Result<(CountResult, Partial), IngestError> {
+    let ids = options
+        .salt
+        .as_ref()
+        .map_or(IdScheme::Xxh3, IdScheme::keyed);
     let (r, counters) = count_csv_inner(input, what, size_hint, options)?;
     let mut partial = Partial::empty(ids.clone(), shards);
     for c in &counters {
@@ -268,6 +273,7 @@ fn count_csv_inner<R: Read>(
             _ => Some(columns),
         },
         kinds: Arc::new(options.kinds.clone()),
+        salt: options.salt.clone(),
     };
     let (counters, mut lines) = if threads == 1 {
         count_inline(&mut blocks, &reader_options)?
@@ -281,7 +287,13 @@ fn count_csv_inner<R: Read>(
     }
     Ok((
         CountResult {
-            summary: CountingSummary::new(months, events, Some(lines)),
+            summary: {
+                let s = CountingSummary::new(months, events, Some(lines));
+                match &options.salt {
+                    Some(salt) => s.keyed_with(&salt.salt_id()),
+                    None => s,
+                }
+            },
             compression,
             columns,
             threads,

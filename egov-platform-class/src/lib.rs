@@ -70,6 +70,8 @@
     deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
 )]
 
+#[cfg(feature = "arrow")]
+pub mod arrow_events;
 pub mod cases;
 pub mod classify;
 pub mod counter;

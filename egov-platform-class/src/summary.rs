@@ -52,6 +52,15 @@ impl CountingSummary {
         }
     }
 
+    /// The same summary, stating that string identifiers were keyed with the platform's salt
+    /// (`salt_id` names it) instead of XXH3-64.
+    pub fn keyed_with(mut self, salt_id: &str) -> Self {
+        self.id_hash = format!(
+            "integers as is; other identifiers SipHash-2-4 under the platform's salt (salt id {salt_id})"
+        );
+        self
+    }
+
     /// What the accounting says about counts built on it (PLAT-01, Đ17.1–2):
     ///
     /// * lines not counted (malformed, a kind outside Đ17.1, …): **Warning**, with their number,

@@ -13,7 +13,7 @@ use arrow_array::{
 use arrow_schema::{DataType, Field, Schema, TimeUnit};
 use egov_platform_class::csv::{KindAliases, MalformedReason};
 use egov_platform_class::ingest::{count_csv_reader, CountOptions};
-use egov_platform_class::parquet_events::{count_parquet_files, IntUnit, ParquetColumns};
+use egov_platform_class::parquet_events::{count_parquet_files, EventColumns, IntUnit};
 use parquet::arrow::ArrowWriter;
 use parquet::file::properties::WriterProperties;
 
@@ -106,12 +106,12 @@ fn plat_01_parquet_counts_equal_csv_counts_with_rows_accounted() {
     ]));
     let batch = RecordBatch::try_new(schema, vec![users, times, kinds, vn]).unwrap();
     let path = write("events.parquet", &batch, 3_000);
-    let columns = ParquetColumns {
+    let columns = EventColumns {
         user: "uid".into(),
         timestamp: "ts".into(),
         kind: Some("activity".into()),
         in_vietnam: Some("vn".into()),
-        ..ParquetColumns::default()
+        ..EventColumns::default()
     };
     let csv = csv_of(&ev);
     let from_csv = count_csv_reader(csv.as_bytes(), "csv", None, &CountOptions::default()).unwrap();
@@ -120,6 +120,7 @@ fn plat_01_parquet_counts_equal_csv_counts_with_rows_accounted() {
             std::slice::from_ref(&path),
             &columns,
             &KindAliases::default(),
+            None,
             threads,
         )
         .unwrap();
@@ -155,7 +156,7 @@ fn plat_01_parquet_counts_equal_csv_counts_with_rows_accounted() {
     let mut aliases = KindAliases::default();
     let (name, kind) = KindAliases::parse_pair("view=access").unwrap();
     aliases.0.insert(name, kind);
-    let p = count_parquet_files(&[path], &columns, &aliases, 2).unwrap();
+    let p = count_parquet_files(&[path], &columns, &aliases, None, 2).unwrap();
     assert_eq!(p.summary.lines.unwrap().malformed, 2);
 }
 
@@ -179,16 +180,17 @@ fn plat_01_parquet_integer_ids_and_seconds_and_defaults() {
         &RecordBatch::try_new(schema, vec![users, times]).unwrap(),
         256,
     );
-    let columns = ParquetColumns {
+    let columns = EventColumns {
         timestamp_unit: IntUnit::Microseconds,
         kind: None,
         in_vietnam: None,
-        ..ParquetColumns::default()
+        ..EventColumns::default()
     };
     let p = count_parquet_files(
         &[path.clone(), path.clone()],
         &columns,
         &KindAliases::default(),
+        None,
         0,
     )
     .unwrap();
@@ -205,7 +207,7 @@ fn plat_01_parquet_integer_ids_and_seconds_and_defaults() {
     );
     assert_eq!(p.summary.events.events_counted, 2 * n as u64);
     // A column missing, or of a type not read: an error naming it.
-    let bad = ParquetColumns {
+    let bad = EventColumns {
         user: "who".into(),
         ..columns.clone()
     };
@@ -213,6 +215,7 @@ fn plat_01_parquet_integer_ids_and_seconds_and_defaults() {
         std::slice::from_ref(&path),
         &bad,
         &KindAliases::default(),
+        None,
         1,
     )
     .unwrap_err();
@@ -222,6 +225,7 @@ fn plat_01_parquet_integer_ids_and_seconds_and_defaults() {
         &[dir().join("none.parquet")],
         &columns,
         &KindAliases::default(),
+        None,
         1,
     )
     .unwrap_err();

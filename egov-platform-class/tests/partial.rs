@@ -211,11 +211,10 @@ fn plat_01_partials_of_csv_parts_merge_with_their_line_accounting() {
         ..CountOptions::default()
     };
     let (whole_count, whole) =
-        partial_of_csv_reader(csv.as_bytes(), "all", None, &opts, IdScheme::Xxh3, 4).unwrap();
+        partial_of_csv_reader(csv.as_bytes(), "all", None, &opts, 4).unwrap();
     let mut merged = Partial::empty(IdScheme::Xxh3, 4);
     for t in &thirds {
-        let (_, p) =
-            partial_of_csv_reader(t.as_bytes(), "part", None, &opts, IdScheme::Xxh3, 4).unwrap();
+        let (_, p) = partial_of_csv_reader(t.as_bytes(), "part", None, &opts, 4).unwrap();
         merged = merged.merge(p).unwrap();
     }
     assert_eq!(merged.months, whole.months);
