@@ -88,6 +88,7 @@ pub mod partial;
 pub mod recommendation;
 pub mod report;
 pub mod schedule;
+pub mod sql;
 pub mod summary;
 
 pub use classify::{

@@ -190,6 +190,28 @@ pub struct CountCsvOptions {
     /// Extra names of the activity kinds.
     #[serde(default)]
     pub kinds: egov_platform_class::csv::KindAliases,
+    /// The platform's salt, 32 hex digits: string user ids are keyed under it (SipHash-2-4)
+    /// instead of XXH3-64.
+    #[serde(default)]
+    pub id_salt: Option<String>,
+}
+
+impl CountCsvOptions {
+    /// The salt, or `platform.id_salt` when it is not 32 hex digits.
+    pub fn salt(&self) -> OpResult<Option<egov_platform_class::ids::IdSalt>> {
+        self.id_salt
+            .as_deref()
+            .map(|h| {
+                egov_platform_class::ids::IdSalt::from_hex(h).ok_or_else(|| {
+                    OpError::new(
+                        EgovResult::InvalidInput,
+                        "platform.id_salt",
+                        "id_salt must be 32 hex digits (16 random bytes the platform keeps secret)",
+                    )
+                })
+            })
+            .transpose()
+    }
 }
 
 /// A count's JSON: `{"months", "stats", "lines", "findings", "compression", "columns",
@@ -232,6 +254,7 @@ pub fn platform_count_csv_with(csv: &[u8], options: &CountCsvOptions) -> OpResul
         kinds: options.kinds.clone(),
         progress: None,
         block_size: 0,
+        salt: options.salt()?,
     };
     count_json(
         egov_platform_class::count_csv_reader(csv, "CSV content", Some(csv.len() as u64), &opts)
@@ -247,6 +270,7 @@ pub fn platform_count_file(path: &str, options: &CountCsvOptions) -> OpResult<St
         kinds: options.kinds.clone(),
         progress: None,
         block_size: 0,
+        salt: options.salt()?,
     };
     count_json(
         egov_platform_class::count_csv_file(std::path::Path::new(path), &opts)
