@@ -78,7 +78,7 @@ if [[ ! -x "$venv/bin/python" ]]; then
 fi
 PATH="$PWD/$venv/bin:$PATH" "$venv/bin/python" -m pip install -q --disable-pip-version-check \
   "maturin>=1.16,<2" "pytest>=8" "mypy>=1.10" "zxing-cpp>=2.2" "pillow>=10" "lxml>=5" "signxml>=4" \
-  "pyhanko>=0.38" "pyhanko-cli>=0.6" "duckdb>=1.1"
+  "pyhanko>=0.38" "pyhanko-cli>=0.6" "duckdb>=1.1" "pyarrow>=14"
 
 echo "== cargo test (workspace)"
 log=$(mktemp)
@@ -151,6 +151,15 @@ if [[ $py_rc -ne 0 ]]; then
   [[ $py_rc -ne 1 ]] && echo "python: 0 passed, 1 failed (build or pytest exit $py_rc)" | tee -a "$log"
 fi
 
+echo "== Spark (egov-python/tests_spark: a local Apache Spark counts 1 M events in both modes of egov.spark)"
+# Installs a Java 17 (apt) and PySpark 3.5 (the venv) when missing.
+spark_rc=0
+scripts/test-spark.sh "$venv/bin/python" "$PWD/target/debug/egov" 2>&1 | tee -a "$log" || spark_rc=$?
+if [[ $spark_rc -ne 0 ]]; then
+  status=1
+  echo "spark: 0 passed, 1 failed (scripts/test-spark.sh exit $spark_rc)" | tee -a "$log"
+fi
+
 echo "== verification page (web/verify: egov-wasm built for wasm32, Debian's Chromium through chromedriver)"
 # Installs the wasm32 target, wasm-bindgen-cli (from crates.io, once, into target/tools),
 # chromium and chromium-driver (apt) and selenium (the venv) when missing; prints the page's size.
@@ -167,6 +176,7 @@ awk '/^test result:/ { p += $4; f += $6 }
      /^c: [0-9]+ passed, [0-9]+ failed$/ { p += $2; f += $4 }
      /^python: [0-9]+ passed, [0-9]+ failed/ { p += $2; f += $4 }
      /^fuzz: [0-9]+ passed, [0-9]+ failed$/ { p += $2; f += $4 }
+     /^spark: [0-9]+ passed, [0-9]+ failed/ { p += $2; f += $4 }
      /^page: [0-9]+ passed, [0-9]+ failed/ { p += $2; f += $4 }
      /^(=+ )?[0-9]+ (passed|failed).* in [0-9.]+s/ {
        for (i = 1; i < NF; i++) {

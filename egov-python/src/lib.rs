@@ -13,6 +13,8 @@ use egov_platform_class::csv::CsvEventReader;
 use egov_platform_class::MonthlyActiveCounter;
 use pyo3::prelude::*;
 
+#[cfg(feature = "arrow")]
+mod arrow;
 mod conversion;
 mod documents;
 mod edxml;
@@ -22,6 +24,8 @@ mod time;
 mod trust;
 mod trustlist;
 
+#[cfg(feature = "arrow")]
+use arrow::*;
 use conversion::*;
 use documents::*;
 use edxml::*;
@@ -74,6 +78,13 @@ fn _egov(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("OPERATIONS", ops::OPERATIONS.to_vec())?;
     m.add_class::<Calendar>()?;
     m.add_class::<Tracker>()?;
+    #[cfg(feature = "arrow")]
+    {
+        m.add_class::<EventBatchCounter>()?;
+        m.add_class::<PartialMerger>()?;
+        m.add_function(wrap_pyfunction!(platform_engine_sql, m)?)?;
+        m.add_function(wrap_pyfunction!(platform_engine_summary, m)?)?;
+    }
     m.add_function(wrap_pyfunction!(call, m)?)?;
     m.add_function(wrap_pyfunction!(time_parse, m)?)?;
     m.add_function(wrap_pyfunction!(agency_parse, m)?)?;

@@ -61,6 +61,7 @@ __all__ = [
     "sign_pdf", "stamp_pdf", "verify_pdf", "verify_pdf_signatures",
     "add_trust_list_entry", "check_mark", "cosign_trust_list", "issue_trust_list",
     "new_trust_list", "retire_trust_list_key", "revoke_trust_list_key", "verify_trust_lists",
+    "ArrowColumns", "ArrowCounter", "count_active_users_arrow", "engine_sql", "summary_from_engine",
 ]
 
 DateLike = Union[_dt.date, str]
@@ -631,17 +632,21 @@ def count_active_users(events: Sequence[Mapping[str, Any]]) -> Dict[str, Any]:
     return _load_dict(_egov.platform_count(_events_json(events)))
 
 
-def _count_options(threads: Optional[int], kinds: Optional[Mapping[str, str]]) -> Optional[str]:
+def _count_options(threads: Optional[int], kinds: Optional[Mapping[str, str]],
+                   id_salt: Optional[str] = None) -> Optional[str]:
     options: Dict[str, Any] = {}
     if threads is not None:
         options["threads"] = threads
     if kinds is not None:
         options["kinds"] = dict(kinds)
+    if id_salt is not None:
+        options["id_salt"] = id_salt
     return _json_text(options) if options else None
 
 
 def count_active_users_csv(content: bytes, *, kinds: Optional[Mapping[str, str]] = None,
-                           threads: Optional[int] = None) -> Dict[str, Any]:
+                           threads: Optional[int] = None,
+                           id_salt: Optional[str] = None) -> Dict[str, Any]:
     """Monthly active users (PLAT-01, NĐ 137/2024 Đ17.1–2) from a whole activity CSV text,
     plain, gzip or zstd: one event a line ``user_id,timestamp,kind,in_vietnam``, or any column
     order named by a header. ``kinds`` maps other activity names to a kind of Đ17.1 (``{"view":
@@ -649,17 +654,109 @@ def count_active_users_csv(content: bytes, *, kinds: Optional[Mapping[str, str]]
     accounting), ``lines`` (every line not counted, by reason, with line numbers and the kinds
     not counted), ``findings``, ``compression``, ``columns``, ``threads``. Input without any
     event raises :class:`EgovError` ``platform.no_events``. The result feeds
-    :func:`classify_platform` as ``monthly``."""
-    return _load_dict(_egov.platform_count_csv(bytes(content), _count_options(threads, kinds)))
+    :func:`classify_platform` as ``monthly``. ``id_salt`` (32 hex digits the platform keeps
+    secret) keys string ids with SipHash-2-4 instead of XXH3-64."""
+    return _load_dict(_egov.platform_count_csv(bytes(content),
+                                               _count_options(threads, kinds, id_salt)))
 
 
 def count_active_users_file(path: Union[str, "os.PathLike[str]"], *,
                             kinds: Optional[Mapping[str, str]] = None,
-                            threads: Optional[int] = None) -> Dict[str, Any]:
+                            threads: Optional[int] = None,
+                            id_salt: Optional[str] = None) -> Dict[str, Any]:
     """:func:`count_active_users_csv` on a file, read in blocks on ``threads`` threads (default:
     one per core for large files); the GIL is released. An unreadable file raises
     :class:`EgovError` ``io.read``."""
-    return _load_dict(_egov.platform_count_file(os.fspath(path), _count_options(threads, kinds)))
+    return _load_dict(_egov.platform_count_file(os.fspath(path),
+                                                _count_options(threads, kinds, id_salt)))
+
+
+ArrowColumns = Mapping[str, Any]
+"""Which columns hold what (all optional): ``user`` (default ``user_id``), ``timestamp``
+(``timestamp``), ``timestamp_unit`` of an integer timestamp (``seconds``, ``milliseconds``,
+``microseconds``; Arrow timestamps carry their own), ``kind`` (``kind``; None: every row is
+``default_kind``), ``default_kind`` (``login``), ``in_vietnam`` (``in_vietnam``; None: you
+attest every row is in Vietnam)."""
+
+
+class ArrowCounter:
+    """Counts monthly active users (PLAT-01, NĐ 137/2024 Đ17.1) from Apache Arrow data —
+    pyarrow record batches and tables, polars, DuckDB results, Spark's ``mapInArrow`` batches:
+    anything with ``__arrow_c_array__`` or ``__arrow_c_stream__``, read without copying. Rows
+    that cannot be read are counted by reason (``summary()["lines"]``), never dropped; a batch
+    without the named columns raises :class:`PlatformError` ``arrow.column``, nothing of it
+    counted. ``id_salt`` keys string ids under the platform's secret salt (SipHash-2-4), so
+    partials that leave the platform cannot be reversed."""
+
+    def __init__(self, *, columns: Optional[ArrowColumns] = None,
+                 kinds: Optional[Mapping[str, str]] = None,
+                 id_salt: Optional[str] = None) -> None:
+        self._inner = _egov.EventBatchCounter(
+            None if columns is None else _json_text(dict(columns)),
+            None if kinds is None else _json_text(dict(kinds)), id_salt)
+
+    def add(self, data: Any) -> None:
+        """Counts ``data``: one record batch, or a stream of them (a Table, a reader)."""
+        if hasattr(data, "__arrow_c_array__"):
+            self._inner.add(data)
+        elif hasattr(data, "__arrow_c_stream__"):
+            self._inner.add_stream(data)
+        else:
+            for batch in data:
+                self._inner.add(batch)
+
+    def summary(self) -> Dict[str, Any]:
+        """``{"months", "events", "lines", "id_hash", "collision_bound"}``: feeds
+        :func:`classify_platform` as ``monthly``."""
+        return _load_dict(self._inner.summary())
+
+    def partial(self, shards: int = 16) -> Dict[str, Any]:
+        """The partial count (``egov-partial/1``): the distinct keys of each month by shard and
+        the accounting, to merge with partials made elsewhere."""
+        return _load_dict(self._inner.partial_json(shards))
+
+
+def count_active_users_arrow(data: Any, *, columns: Optional[ArrowColumns] = None,
+                             kinds: Optional[Mapping[str, str]] = None,
+                             id_salt: Optional[str] = None) -> Dict[str, Any]:
+    """:class:`ArrowCounter` over ``data`` (a record batch, a table, a reader or an iterable of
+    batches); answers its ``summary()``."""
+    counter = ArrowCounter(columns=columns, kinds=kinds, id_salt=id_salt)
+    counter.add(data)
+    return counter.summary()
+
+
+def engine_sql(dialect: str, *, table: str = "events", user: str = "user_id",
+               timestamp: str = "timestamp", time: str = "timestamp",
+               kind: Optional[str] = "kind", in_vietnam: Optional[str] = "in_vietnam",
+               default_kind: str = "login",
+               kinds: Optional[Mapping[str, str]] = None) -> Dict[str, str]:
+    """The SQL that applies egov's counting rules (PLAT-01, Đ17.1: kinds, the in-Vietnam flag,
+    Vietnam-time months, the valid time range) inside ``dialect`` (``spark``, ``duckdb``,
+    ``trino``, ``bigquery``), so the engine counts with its own ``COUNT(DISTINCT)``:
+    ``{"monthly": …, "outcomes": …}``. ``time``: what the timestamp column holds
+    (``timestamp``, ``seconds``, ``milliseconds``, ``microseconds``). Feed both results to
+    :func:`summary_from_engine`."""
+    query = {"table": table, "user": user, "timestamp": timestamp, "time": time,
+             "kind": kind, "in_vietnam": in_vietnam, "default_kind": default_kind,
+             "kinds": dict(kinds or {})}
+    monthly, outcomes = _egov.platform_engine_sql(dialect, _json_text(query))
+    return {"monthly": monthly, "outcomes": outcomes}
+
+
+def summary_from_engine(months: Sequence[Mapping[str, Any]], outcomes: Mapping[str, int], *,
+                        method: Optional[str] = None) -> Dict[str, Any]:
+    """The counting summary of an engine's results for :func:`engine_sql`'s two queries:
+    ``months`` rows ``{"month", "active_users", "events"}``, ``outcomes`` ``{outcome: n}``;
+    checked (the months' events must add up to the counted rows). ``method`` names how the
+    count was made (Đ18.4.c), kept as ``method`` in the result."""
+    rows = [{"month": str(m["month"]), "active_users": int(m["active_users"]),
+             "events": int(m["events"])} for m in months]
+    summary = _load_dict(_egov.platform_engine_summary(
+        _json.dumps(rows), _json.dumps({str(k): int(v) for k, v in outcomes.items()})))
+    if method is not None:
+        summary["method"] = method
+    return summary
 
 
 class ActiveUserCounter:
