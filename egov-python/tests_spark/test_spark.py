@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import pathlib
+import re
 import subprocess
 import sys
 from typing import Any, Dict, Iterator, Tuple
@@ -189,3 +190,17 @@ def test_plat_01_spark_a_task_that_fails_on_its_first_attempt_is_retried_and_the
     assert failed.exists(), "the first attempt did not fail: nothing was tested"
     assert _by_month(native) == expected
     assert native["lines"]["lines"] == EVENTS
+
+
+def test_plat_01_readme_spark_example_runs_as_written(
+        spark: SparkSession, data: Dict[str, pathlib.Path],
+        capsys: pytest.CaptureFixture[str]) -> None:
+    readme = pathlib.Path(__file__).resolve().parents[2] / "README.md"
+    text = readme.read_text(encoding="utf-8")
+    section = text[text.index("## Use it from Python"):text.index("## Command line")]
+    blocks = [b for b in re.findall(r"```python\n(.*?)```", section, re.S) if "egov.spark" in b]
+    assert len(blocks) == 1
+    code = blocks[0].replace('"lake/events/"', repr(str(data["integer"])))
+    exec(compile(code, "README.md", "exec"), {})
+    printed = capsys.readouterr().out
+    assert "'bad_timestamp': 50" in printed
