@@ -6,6 +6,48 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#ifndef ARROW_C_DATA_INTERFACE
+#define ARROW_C_DATA_INTERFACE
+
+#define ARROW_FLAG_DICTIONARY_ORDERED 1
+#define ARROW_FLAG_NULLABLE 2
+#define ARROW_FLAG_MAP_KEYS_SORTED 4
+
+struct ArrowSchema {
+  // Array type description
+  const char* format;
+  const char* name;
+  const char* metadata;
+  int64_t flags;
+  int64_t n_children;
+  struct ArrowSchema** children;
+  struct ArrowSchema* dictionary;
+
+  // Release callback
+  void (*release)(struct ArrowSchema*);
+  // Opaque producer-specific data
+  void* private_data;
+};
+
+struct ArrowArray {
+  // Array data description
+  int64_t length;
+  int64_t null_count;
+  int64_t offset;
+  int64_t n_buffers;
+  int64_t n_children;
+  const void** buffers;
+  struct ArrowArray** children;
+  struct ArrowArray* dictionary;
+
+  // Release callback
+  void (*release)(struct ArrowArray*);
+  // Opaque producer-specific data
+  void* private_data;
+};
+
+#endif  // ARROW_C_DATA_INTERFACE
+
 
 // The largest string argument (in bytes) any operation accepts: 4 MiB. Larger input is
 // [`EgovResult::InputTooLarge`] before any parsing.
@@ -48,6 +90,9 @@ typedef enum EgovResult {
   // An internal error (for example a result that could not be serialised).
   EGOV_RESULT_INTERNAL = 8,
 } EgovResult;
+
+// A counter of activity events given as Arrow record batches.
+typedef struct EgovArrowCounter EgovArrowCounter;
 
 // An opaque working-day calendar. Create with `egov_calendar_vietnam` or
 // `egov_calendar_from_json`; free with `egov_calendar_free`. Immutable: one handle may be used
@@ -152,6 +197,62 @@ enum EgovResult egov_agency_is_ancestor_of(const char *ancestor, const char *des
 enum EgovResult egov_agency_registry_check(const char *code,
                                            const char *registry,
                                            const char *as_of,
+                                           char **out_json);
+
+// Creates a counter of Arrow record batches. `options_json` (NULL: the defaults) is
+// `{"columns"?: {"user"? (default "user_id"), "timestamp"? ("timestamp"), "timestamp_unit"?
+// ("seconds", "milliseconds", "microseconds": an integer timestamp's unit; Arrow timestamps
+// carry their own), "kind"? ("kind"; null: every row is "default_kind"), "default_kind"?
+// ("login"), "in_vietnam"? ("in_vietnam"; null: you attest every row is in Vietnam)},
+// "kinds"?: {"view": "information_access"} (your mapping of other activity names to the kinds
+// of Đ17.1), "id_salt"?: "32 hex digits" (string ids keyed under your secret salt,
+// SipHash-2-4)}`. A salt that is not 32 hex digits is `EGOV_RESULT_INVALID_INPUT` with code
+// `platform.id_salt`. Free the counter with [`egov_arrow_counter_free`].
+//
+// # Safety
+// `options_json` is NULL or a NUL-terminated string; `out_counter` is writable.
+enum EgovResult egov_arrow_counter_new(const char *options_json,
+                                       struct EgovArrowCounter **out_counter);
+
+// Frees a counter; NULL is a no-op.
+//
+// # Safety
+// `counter` is NULL or a handle from this library not yet freed.
+void egov_arrow_counter_free(struct EgovArrowCounter *counter);
+
+// Counts one record batch given through the Arrow C data interface: `array` a struct array
+// (one child per column) and `schema` its struct schema (the form `RecordBatch` export takes
+// in every Arrow implementation: Arrow C++ `ExportRecordBatch`, nanoarrow, arrow-rs, pyarrow's
+// `_export_to_c`). **Both are moved in**: egov calls their `release` callbacks (on success and on
+// error) and marks them released, so the caller must not release them again. A batch whose
+// named columns are missing or of another type is refused whole (`EGOV_RESULT_INVALID_INPUT`,
+// code `arrow.column`); a structure the importer cannot read is `arrow.import`; rows that
+// cannot be read are counted by reason (see [`egov_arrow_counter_summary`]).
+//
+// # Safety
+// `counter` is a live handle used by no other thread; `array` and `schema` point to valid,
+// not yet released Arrow C data interface structures describing the same struct array.
+enum EgovResult egov_arrow_counter_add(struct EgovArrowCounter *counter,
+                                       struct ArrowArray *array,
+                                       struct ArrowSchema *schema);
+
+// The months counted so far and the accounting of every row: `{"months": [{"month",
+// "active_users", "events"}], "events": {…}, "lines": {"lines" (rows), "malformed",
+// "malformed_by_reason", "examples"…}, "id_hash", "collision_bound"}` — the `monthly` that
+// [`egov_platform_classify`] takes.
+//
+// # Safety
+// `counter` is a live handle; `out_json` is writable.
+enum EgovResult egov_arrow_counter_summary(const struct EgovArrowCounter *counter, char **out_json);
+
+// The partial count (`egov-partial/1` JSON: the distinct keys of each month in `shards`
+// shards, with the accounting), to merge with partials made elsewhere (`egov platform merge`).
+// `shards` 0 is `EGOV_RESULT_INVALID_INPUT`.
+//
+// # Safety
+// `counter` is a live handle; `out_json` is writable.
+enum EgovResult egov_arrow_counter_partial(const struct EgovArrowCounter *counter,
+                                           uint32_t shards,
                                            char **out_json);
 
 // Makes a conversion mark (CONV-02, CONV-09…11; NĐ 137/2024 Đ4.1, Đ5.1–2) from

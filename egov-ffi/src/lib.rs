@@ -43,6 +43,8 @@ use egov_platform_class::csv::CsvEventReader;
 use egov_platform_class::MonthlyActiveCounter;
 
 pub mod agency;
+#[cfg(feature = "arrow")]
+pub mod arrow;
 pub mod conversion;
 pub mod documents;
 pub mod edxml;
@@ -55,6 +57,8 @@ pub mod time;
 pub mod trust;
 pub mod trustlist;
 pub use agency::*;
+#[cfg(feature = "arrow")]
+pub use arrow::*;
 pub use conversion::*;
 pub use documents::*;
 pub use edxml::*;

@@ -380,3 +380,37 @@ pub fn platform_next_due(request: &str) -> OpResult<String> {
             .map_err(dom)?,
     )
 }
+
+/// Options of a counter of Arrow record batches (issue 15, PLAT-01): `{"columns"?: {"user"?,
+/// "timestamp"?, "timestamp_unit"?, "kind"?, "default_kind"?, "in_vietnam"?}, "kinds"?:
+/// {"view": "information_access"}, "id_salt"?: "32 hex digits"}`.
+#[cfg(feature = "arrow")]
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ArrowCountOptions {
+    /// Which columns hold what (egov-platform-class's defaults when absent).
+    pub columns: egov_platform_class::arrow_events::EventColumns,
+    /// Extra names of the activity kinds.
+    pub kinds: egov_platform_class::csv::KindAliases,
+    /// The platform's salt for string user ids.
+    pub id_salt: Option<String>,
+}
+
+/// A counter of Arrow record batches from its options' JSON (NULL or empty: the defaults).
+#[cfg(feature = "arrow")]
+pub fn arrow_counter_new(
+    options_json: Option<&str>,
+) -> OpResult<egov_platform_class::arrow_events::ArrowEventCounter> {
+    let o: ArrowCountOptions = match options_json.map(str::trim) {
+        None | Some("") => ArrowCountOptions::default(),
+        Some(text) => from_json("options_json", text)?,
+    };
+    let salt = CountCsvOptions {
+        id_salt: o.id_salt,
+        ..CountCsvOptions::default()
+    }
+    .salt()?;
+    Ok(egov_platform_class::arrow_events::ArrowEventCounter::new(
+        o.columns, o.kinds, salt,
+    ))
+}
