@@ -755,3 +755,63 @@ fn plat_01_cli_salted_partials_name_their_salt_and_do_not_mix() {
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("openssl rand -hex 16"));
 }
+
+#[test]
+fn plat_12_cli_classify_and_report_from_a_spark_result_record_its_method() {
+    // What egov.spark.count_active_users returns, saved as JSON (12 months, 4 M users each).
+    let months: Vec<serde_json::Value> = (1..=12)
+        .map(|m| serde_json::json!({"month": format!("2025-{m:02}"), "active_users": 4_000_000, "events": 9_000_000}))
+        .collect();
+    let result = serde_json::json!({
+        "months": months,
+        "events": {"events_seen": 108_000_000u64, "events_counted": 108_000_000u64, "outside_vietnam": 0, "timestamp_out_of_range": 0},
+        "lines": {"lines": 108_000_005u64, "header_lines": 0, "blank_lines": 0, "events": 108_000_000u64, "malformed": 5, "malformed_by_reason": {"bad_kind": 5}, "examples": []},
+        "method": "engine-exact: Apache Spark 3.5.9 COUNT(DISTINCT) over egov's SQL",
+        "sql": {"monthly": "SELECT …", "outcomes": "SELECT …"}
+    });
+    let path = temp_file("spark-result.json", result.to_string().as_bytes());
+    let p = path.to_str().unwrap();
+    let o = egov(&[
+        "--json",
+        "platform",
+        "classify",
+        "--monthly",
+        p,
+        "--date",
+        "2026-01-15",
+        "--intermediary",
+    ]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let c = &json(&o)["classification"];
+    assert_eq!(c["class"], "large_intermediary_platform");
+    let findings = c["findings"].as_array().unwrap();
+    let m = findings
+        .iter()
+        .find(|f| f["rule"] == "PLAT-12")
+        .expect("the method is a finding");
+    assert!(m["message"]
+        .as_str()
+        .unwrap()
+        .contains("Apache Spark 3.5.9"));
+    assert!(findings
+        .iter()
+        .any(|f| f["rule"] == "PLAT-01" && f["outcome"] == "warning"));
+    // The report in Vietnamese names it too.
+    let o = egov(&[
+        "platform",
+        "report",
+        "--monthly",
+        p,
+        "--date",
+        "2026-01-15",
+        "--intermediary",
+    ]);
+    assert_eq!(o.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&o.stdout);
+    assert!(text.contains("phương pháp đếm"), "{text}");
+}

@@ -28,6 +28,11 @@ pub struct CountingSummary {
     /// Birthday bound on a key collision among the largest month's users (display).
     #[serde(default)]
     pub collision_bound: String,
+    /// How the count was made, when it was not made by this process alone: the engine and the
+    /// method (`engine-exact: Apache Spark 3.5.9 COUNT(DISTINCT) over egov's SQL`), recorded as
+    /// the counting methodology (PLAT-12, NĐ 137/2024 Đ18.4.c) next to the class.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub method: Option<String>,
 }
 
 fn id_hash() -> String {
@@ -49,7 +54,14 @@ impl CountingSummary {
             lines,
             id_hash: id_hash(),
             collision_bound: crate::counter::collision_bound(max),
+            method: None,
         }
+    }
+
+    /// The same summary, recording how the count was made (PLAT-12, Đ18.4.c).
+    pub fn with_method(mut self, method: impl Into<String>) -> Self {
+        self.method = Some(method.into());
+        self
     }
 
     /// The same summary, stating that string identifiers were keyed with the platform's salt
@@ -120,6 +132,18 @@ impl CountingSummary {
                     "by_reason": l.malformed_by_reason,
                     "unrecognised_kinds": l.unrecognised_kinds,
                 })),
+            );
+        }
+        if let Some(method) = &self.method {
+            out.push(
+                Finding::new(
+                    "PLAT-12",
+                    LegalRef::point(Instrument::Nd137_2024, 18, 4, "c"),
+                    Outcome::Pass,
+                    format!("counting method: {method}"),
+                    format!("phương pháp đếm số người sử dụng có hoạt động: {method}"),
+                )
+                .with_field("counting.method"),
             );
         }
         let e = &self.events;
@@ -195,6 +219,8 @@ pub fn counts_from_json(
         serde_json::from_value(v.clone())
             .map_err(|e| CountsJsonError(format!("monthly counts: {e}")))
     };
+    // How ids became keys and how the count was made, carried over when stated.
+    let mut extra: (Option<String>, Option<String>) = (None, None);
     let (months, stats, lines) = match value {
         Value::Array(_) => (months_of(value)?, None, None),
         Value::Object(o) => {
@@ -220,6 +246,8 @@ pub fn counts_from_json(
                 ),
                 _ => None,
             };
+            let text = |k: &str| o.get(k).and_then(Value::as_str).map(str::to_owned);
+            extra = (text("id_hash"), text("method"));
             (months_of(m)?, stats, lines)
         }
         _ => {
@@ -244,7 +272,12 @@ pub fn counts_from_json(
                 events: m.events,
             })
             .collect();
-        CountingSummary::new(activity, stats, lines)
+        let mut s = CountingSummary::new(activity, stats, lines);
+        if let Some(h) = extra.0 {
+            s.id_hash = h;
+        }
+        s.method = extra.1;
+        s
     });
     Ok((monthly, summary))
 }
@@ -279,5 +312,29 @@ mod tests {
         }
         assert!(counts_from_json(&serde_json::json!({"rows": []})).is_err());
         assert!(counts_from_json(&serde_json::json!(3)).is_err());
+    }
+
+    #[test]
+    fn plat_12_the_counting_method_of_an_engine_result_is_a_finding_next_to_the_class() {
+        // A Spark result saved as JSON (egov.spark: "method", and the SQL it ran) feeds the
+        // classification, and its method is recorded (Đ18.4.c).
+        let f = serde_json::json!({
+            "months": [{"month": "2025-01", "active_users": 5, "events": 9}],
+            "events": {"events_seen": 9, "events_counted": 9, "outside_vietnam": 0, "timestamp_out_of_range": 0},
+            "method": "engine-exact: Apache Spark 3.5.9 COUNT(DISTINCT) over egov's SQL",
+            "sql": {"monthly": "SELECT …", "outcomes": "SELECT …"}
+        });
+        let (_, summary) = counts_from_json(&f).unwrap();
+        let summary = summary.unwrap();
+        let findings = summary.findings();
+        let m = findings.iter().find(|f| f.rule == "PLAT-12").unwrap();
+        assert_eq!(m.outcome, Outcome::Pass);
+        assert!(m.message.contains("Apache Spark 3.5.9"), "{}", m.message);
+        assert!(m.message_vi.contains("phương pháp đếm"));
+        assert_eq!(m.basis.to_string(), "NĐ 137/2024/NĐ-CP Đ18.4.c");
+        // Without a method, no such finding.
+        let plain = CountingSummary::new(summary.months.clone(), summary.events.clone(), None);
+        assert!(plain.findings().iter().all(|f| f.rule != "PLAT-12"));
+        assert_eq!(plain.with_method("x").method.as_deref(), Some("x"),);
     }
 }
