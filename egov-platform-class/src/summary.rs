@@ -333,7 +333,7 @@ mod tests {
         assert!(m.message_vi.contains("phương pháp đếm"));
         assert_eq!(m.basis.to_string(), "NĐ 137/2024/NĐ-CP Đ18.4.c");
         // Without a method, no such finding.
-        let plain = CountingSummary::new(summary.months.clone(), summary.events.clone(), None);
+        let plain = CountingSummary::new(summary.months.clone(), summary.events, None);
         assert!(plain.findings().iter().all(|f| f.rule != "PLAT-12"));
         assert_eq!(plain.with_method("x").method.as_deref(), Some("x"),);
     }
