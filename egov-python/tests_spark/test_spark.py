@@ -74,6 +74,7 @@ def spark() -> Iterator[SparkSession]:
     # local[2, 4]: two cores, and a failed task is retried (up to 4 attempts), as on a cluster.
     session = (SparkSession.builder.master("local[2,4]").appName("egov-test")
                .config("spark.ui.enabled", "false")
+               .config("spark.ui.showConsoleProgress", "false")
                .config("spark.sql.shuffle.partitions", "4")
                .config("spark.sql.session.timeZone", "UTC")
                .getOrCreate())
