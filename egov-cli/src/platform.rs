@@ -124,9 +124,14 @@ pub struct ClassifyArgs {
     /// (or a JSON array of {"month","active_users"}).
     #[arg(long, conflicts_with = "events")]
     monthly: Option<String>,
-    /// Count the months from an events CSV instead (or `-` for standard input).
-    #[arg(long)]
+    /// Count the months from events instead: a CSV (or `-` for standard input), or Parquet
+    /// files (a file or a folder, default columns user_id, timestamp, kind, in_vietnam).
+    #[arg(long, conflicts_with = "partials")]
     events: Option<String>,
+    /// Merge these partial counts (`count --partial-out`, .parquet or .json) and classify
+    /// their total: count, merge and classify in one step.
+    #[arg(long, num_args = 1.., value_name = "FILE", conflicts_with = "monthly")]
+    partials: Vec<PathBuf>,
     /// With --events: count another activity name as a kind of Đ17.1 (`view=access`).
     #[arg(long = "kind", value_name = "NAME=KIND", requires = "events")]
     kinds: Vec<String>,
@@ -693,14 +698,8 @@ fn read_partial_file(path: &Path) -> Result<Partial, CmdResult> {
     Ok(p)
 }
 
-fn merge_cmd(
-    partials: &[PathBuf],
-    out: Option<&Path>,
-    force: bool,
-) -> Result<CmdResult, CmdResult> {
-    if let Some(p) = out.filter(|p| !force && p.symlink_metadata().is_ok()) {
-        return Err(crate::files::exists_error(p));
-    }
+/// The partial files merged into one (associative and commutative: any order gives the same).
+fn merge_partial_files(partials: &[PathBuf]) -> Result<Partial, CmdResult> {
     let mut merged: Option<Partial> = None;
     for path in partials {
         let p = read_partial_file(path)?;
@@ -714,16 +713,36 @@ fn merge_cmd(
             })?,
         });
     }
-    let Some(merged) = merged else {
-        return Err(usage("usage", "no partial to merge".into()));
-    };
+    merged.ok_or_else(|| usage("usage", "no partial to merge".into()))
+}
+
+/// The counting summary of a (merged) partial: months, accounting, and how ids became keys.
+fn summary_of_partial(p: &Partial) -> egov_platform_class::CountingSummary {
+    let counter = p.clone().into_counter();
+    let summary = egov_platform_class::CountingSummary::new(
+        counter.months(),
+        counter.stats(),
+        p.lines.clone(),
+    );
+    match &p.ids {
+        egov_platform_class::partial::IdScheme::Keyed { salt_id } => summary.keyed_with(salt_id),
+        _ => summary,
+    }
+}
+
+fn merge_cmd(
+    partials: &[PathBuf],
+    out: Option<&Path>,
+    force: bool,
+) -> Result<CmdResult, CmdResult> {
+    if let Some(p) = out.filter(|p| !force && p.symlink_metadata().is_ok()) {
+        return Err(crate::files::exists_error(p));
+    }
+    let merged = merge_partial_files(partials)?;
     if let Some(path) = out {
         write_partial_file(&merged, path, force)?;
     }
-    let lines = merged.lines.clone();
-    let counter = merged.clone().into_counter();
-    let summary =
-        egov_platform_class::CountingSummary::new(counter.months(), counter.stats(), lines);
+    let summary = summary_of_partial(&merged);
     let findings = summary.findings();
     let mut human = months_table(&summary.months);
     human.push('\n');
@@ -842,7 +861,18 @@ fn build_input(a: &ClassifyArgs) -> Result<(ClassificationInput, NaiveDate), Cmd
             input.source = parse_source(a.source.as_deref(), true)?;
             input
         }
-        (None, None) => return Err(usage("usage", "give --monthly or --events".to_owned())),
+        (None, None) if !a.partials.is_empty() => {
+            let merged = merge_partial_files(&a.partials)?;
+            let mut input = ClassificationInput::counted(summary_of_partial(&merged));
+            input.source = parse_source(a.source.as_deref(), true)?;
+            input
+        }
+        (None, None) => {
+            return Err(usage(
+                "usage",
+                "give --monthly, --events or --partials".to_owned(),
+            ))
+        }
     };
     let date = match &a.date {
         Some(d) => parse_date(d, "--date")?,

@@ -815,3 +815,73 @@ fn plat_12_cli_classify_and_report_from_a_spark_result_record_its_method() {
     let text = String::from_utf8_lossy(&o.stdout);
     assert!(text.contains("phương pháp đếm"), "{text}");
 }
+
+#[test]
+fn plat_01_cli_classify_and_report_straight_from_partials_equal_the_whole_count() {
+    // 12 months of 2025, three parts counted by three processes; classify and report read the
+    // partials directly (count → merge → classify in one step), equal to classifying the whole.
+    let mut whole = String::from("user_id,timestamp,kind,in_vietnam\n");
+    for i in 0..24_000u64 {
+        let month = i % 12;
+        // The 10th of each month, 10:00 in Vietnam.
+        let at = 1_736_478_000 + month as i64 * 30 * 86_400;
+        whole.push_str(&format!("{},{at},login,1\n", i % 5_000));
+    }
+    let body: Vec<&str> = whole.lines().skip(1).collect();
+    let whole_path = temp_file("classify-whole.csv", whole.as_bytes());
+    let mut partials = Vec::new();
+    for (i, chunk) in body.chunks(body.len().div_ceil(3)).enumerate() {
+        let part = temp_file(
+            &format!("classify-part{i}.csv"),
+            format!("user_id,timestamp,kind,in_vietnam\n{}\n", chunk.join("\n")).as_bytes(),
+        );
+        let out = whole_path.with_file_name(format!("classify-part{i}.json"));
+        let o = egov(&[
+            "platform",
+            "count",
+            part.to_str().unwrap(),
+            "--partial-out",
+            out.to_str().unwrap(),
+            "--force",
+        ]);
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        partials.push(out.to_str().unwrap().to_owned());
+    }
+    let common = ["--date", "2026-01-15"];
+    let mut args = vec!["--json", "platform", "classify", "--partials"];
+    args.extend(partials.iter().map(String::as_str));
+    args.extend(common);
+    let from_partials = egov(&args);
+    assert!(
+        from_partials.status.success(),
+        "{}",
+        String::from_utf8_lossy(&from_partials.stderr)
+    );
+    let mut args = vec!["--json", "platform", "classify", "--events"];
+    args.push(whole_path.to_str().unwrap());
+    args.extend(common);
+    let from_events = json(&egov(&args));
+    let from_partials = json(&from_partials);
+    for key in ["sum", "mean_users", "class", "months"] {
+        assert_eq!(
+            from_partials["classification"][key], from_events["classification"][key],
+            "{key}"
+        );
+    }
+    // Month m holds users i % 5000 for i ≡ m (mod 12): the 1 250 users ≡ m (mod 4).
+    assert_eq!(from_partials["classification"]["sum"], 12 * 1_250);
+    // The report reads them too; --partials and --monthly do not mix.
+    let mut args = vec!["platform", "report", "--partials"];
+    args.extend(partials.iter().map(String::as_str));
+    args.extend(common);
+    assert!(egov(&args).status.success());
+    let o = egov(&[
+        "platform",
+        "classify",
+        "--monthly",
+        "2025-01=1",
+        "--partials",
+        &partials[0],
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+}
