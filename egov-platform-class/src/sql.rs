@@ -272,6 +272,25 @@ impl EngineQuery {
     }
 }
 
+impl EngineQuery {
+    /// Both results in one scan of the table: rows `(outcome, month, active_users, n)`, where
+    /// the `counted` rows carry their month and its distinct users, and every other outcome
+    /// one row with `month` and `active_users` NULL / 0. Split them into
+    /// [`EngineQuery::monthly_sql`]'s and [`EngineQuery::outcomes_sql`]'s results (the sum of
+    /// `n` per outcome) for [`summary_from_engine`]; what egov's Spark mode runs.
+    pub fn combined_sql(&self, d: Dialect) -> String {
+        let day = format!(
+            "CAST(floor((t + {VN_OFFSET}) / 86400.0) AS {})",
+            d.int_type()
+        );
+        format!(
+            "{}SELECT outcome, month, COUNT(DISTINCT u) AS active_users, COUNT(*) AS n\nFROM (\n  SELECT outcome, CASE WHEN outcome = 'counted' THEN u END AS u,\n    CASE WHEN outcome = 'counted' THEN {} END AS month\n  FROM egov_outcomes\n) egov_all\nGROUP BY outcome, month\nORDER BY outcome, month",
+            self.rows_cte(d),
+            d.month_of_day(&day)
+        )
+    }
+}
+
 /// One row of [`EngineQuery::monthly_sql`]'s result.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EngineMonth {
@@ -395,6 +414,9 @@ mod tests {
             assert!(sql.contains("25200") && sql.contains("7258118400"), "{sql}");
             assert!(sql.contains("COUNT(DISTINCT u)"));
             assert!(q.outcomes_sql(d).contains("'bad_in_vietnam'"));
+            let combined = q.combined_sql(d);
+            assert!(combined.contains("GROUP BY outcome, month"), "{combined}");
+            assert!(combined.contains("'timestamp_out_of_range'"));
         }
         let mut q = EngineQuery::new("t");
         q.user = "we'ird`\"col".into();

@@ -312,7 +312,7 @@ fn add_keys(counter: &mut MonthlyActiveCounter, batch: &RecordBatch) -> OpResult
     Ok(())
 }
 
-/// The engine-exact SQL (monthly counts, row accounting) for `dialect` (spark, duckdb, trino,
+/// The engine-exact SQL (monthly counts, row accounting, both in one scan) for `dialect` (spark, duckdb, trino,
 /// bigquery) over the table and columns of `query_json` (`EngineQuery`).
 #[pyfunction]
 #[pyo3(signature = (dialect, query_json=None))]
@@ -320,7 +320,7 @@ pub(crate) fn platform_engine_sql(
     py: Python<'_>,
     dialect: &str,
     query_json: Option<&str>,
-) -> PyResult<(String, String)> {
+) -> PyResult<(String, String, String)> {
     let d = plain(
         py,
         Dialect::from_name(dialect).ok_or_else(|| {
@@ -331,7 +331,7 @@ pub(crate) fn platform_engine_sql(
         }),
     )?;
     let q: EngineQuery = plain(py, json_arg("query", query_json))?.unwrap_or_default();
-    Ok((q.monthly_sql(d), q.outcomes_sql(d)))
+    Ok((q.monthly_sql(d), q.outcomes_sql(d), q.combined_sql(d)))
 }
 
 /// The counting summary of an engine's results: `months_json` = `[{"month", "active_users",

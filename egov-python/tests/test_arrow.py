@@ -140,6 +140,10 @@ def test_plat_01_engine_sql_run_by_duckdb_equals_egov_and_zoneinfo(time_kind: st
     assert s["lines"]["malformed_by_reason"] == native["lines"]["malformed_by_reason"]
     assert s["events"]["outside_vietnam"] == native["events"]["outside_vietnam"]
     assert s["method"].startswith("DuckDB")
+    # The combined query (one scan) gives the same summary.
+    one_scan = egov.summary_from_engine_rows(con.execute(sql["combined"]).fetchall())
+    assert one_scan["months"] == s["months"]
+    assert one_scan["lines"] == s["lines"] and one_scan["events"] == s["events"]
 
 
 def test_plat_01_engine_results_that_do_not_add_up_are_refused() -> None:

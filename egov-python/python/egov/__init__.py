@@ -62,6 +62,7 @@ __all__ = [
     "add_trust_list_entry", "check_mark", "cosign_trust_list", "issue_trust_list",
     "new_trust_list", "retire_trust_list_key", "revoke_trust_list_key", "verify_trust_lists",
     "ArrowColumns", "ArrowCounter", "count_active_users_arrow", "engine_sql", "summary_from_engine",
+    "summary_from_engine_rows",
 ]
 
 DateLike = Union[_dt.date, str]
@@ -734,14 +735,30 @@ def engine_sql(dialect: str, *, table: str = "events", user: str = "user_id",
     """The SQL that applies egov's counting rules (PLAT-01, Đ17.1: kinds, the in-Vietnam flag,
     Vietnam-time months, the valid time range) inside ``dialect`` (``spark``, ``duckdb``,
     ``trino``, ``bigquery``), so the engine counts with its own ``COUNT(DISTINCT)``:
-    ``{"monthly": …, "outcomes": …}``. ``time``: what the timestamp column holds
-    (``timestamp``, ``seconds``, ``milliseconds``, ``microseconds``). Feed both results to
-    :func:`summary_from_engine`."""
+    ``{"monthly": …, "outcomes": …, "combined": …}``. ``time``: what the timestamp column
+    holds (``timestamp``, ``seconds``, ``milliseconds``, ``microseconds``). Feed the results
+    of ``monthly`` and ``outcomes`` to :func:`summary_from_engine`, or the rows of
+    ``combined`` (both in one scan: ``outcome, month, active_users, n``) to
+    :func:`summary_from_engine_rows`."""
     query = {"table": table, "user": user, "timestamp": timestamp, "time": time,
              "kind": kind, "in_vietnam": in_vietnam, "default_kind": default_kind,
              "kinds": dict(kinds or {})}
-    monthly, outcomes = _egov.platform_engine_sql(dialect, _json_text(query))
-    return {"monthly": monthly, "outcomes": outcomes}
+    monthly, outcomes, combined = _egov.platform_engine_sql(dialect, _json_text(query))
+    return {"monthly": monthly, "outcomes": outcomes, "combined": combined}
+
+
+def summary_from_engine_rows(rows: Sequence[Sequence[Any]], *,
+                             method: Optional[str] = None) -> Dict[str, Any]:
+    """:func:`summary_from_engine` from the rows of :func:`engine_sql`'s ``combined`` query
+    (``outcome, month, active_users, n``, as tuples or rows)."""
+    months: List[Dict[str, Any]] = []
+    outcomes: Dict[str, int] = {}
+    for outcome, month, active_users, n in rows:
+        outcomes[str(outcome)] = outcomes.get(str(outcome), 0) + int(n)
+        if outcome == "counted" and month is not None:
+            months.append({"month": str(month), "active_users": int(active_users),
+                           "events": int(n)})
+    return summary_from_engine(months, outcomes, method=method)
 
 
 def summary_from_engine(months: Sequence[Mapping[str, Any]], outcomes: Mapping[str, int], *,

@@ -22,7 +22,7 @@ from __future__ import annotations
 import json as _json
 from typing import Any, Dict, Iterator, Mapping, Optional
 
-from . import _egov, engine_sql, summary_from_engine
+from . import _egov, engine_sql, summary_from_engine_rows
 
 __all__ = ["count_active_users"]
 
@@ -71,11 +71,11 @@ def _engine(df: Any, columns: Optional[Mapping[str, Any]], kinds: Optional[Mappi
                      default_kind=str(c.get("default_kind", "login")), kinds=kinds)
     df.createOrReplaceTempView(view_name)
     spark = df.sparkSession
-    months = [r.asDict() for r in spark.sql(sql["monthly"]).collect()]
-    outcomes = {r["outcome"]: r["n"] for r in spark.sql(sql["outcomes"]).collect()}
-    summary = summary_from_engine(
-        months, outcomes,
-        method=f"engine-exact: Apache Spark {spark.version} COUNT(DISTINCT) over egov's SQL")
+    # One scan: the months' distinct users and every row's outcome together.
+    rows = [(r["outcome"], r["month"], r["active_users"], r["n"])
+            for r in spark.sql(sql["combined"]).collect()]
+    summary = summary_from_engine_rows(
+        rows, method=f"engine-exact: Apache Spark {spark.version} COUNT(DISTINCT) over egov's SQL")
     summary["sql"] = sql
     return summary
 
