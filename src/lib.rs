@@ -11,6 +11,7 @@
 //! | `platform` | `egov-platform-class` | active-user counting, large / very large platform classes, obligations, schedule, report (NĐ 137/2024 Đ15–20) |
 //! | `trust` | `egov-trust` | network-trust criteria (NĐ 137/2024 Đ21): certificates and TLS policy, advisory blocklists, page links, security.txt, self-declaration |
 //! | `edxml` | `egov-edxml` | edXML packages and status messages of the national document axis (QCVN 102:2016; QĐ 28/2018/QĐ-TTg): read, check, build, canonicalise, sign and verify |
+//! | `checklist` | `egov-checklist` | duties of the law as data: versioned checklists (TOML) with each duty's rule ID, citation and the law's own words, judged on dated evidence into bilingual findings |
 //! | `sign` | `egov-sign` | the agency's signing key (PKCS#8, PKCS#12, PKCS#11 tokens with feature `pkcs11`), detached CMS and RFC 3161 time-stamps, certificate paths to your roots |
 //!
 //! Feature `pdf` (default-on, enables `conversion` and `sign`): `conversion::pdf`, conversion
@@ -25,6 +26,8 @@
 
 pub use egov_core as core;
 
+#[cfg(feature = "checklist")]
+pub use egov_checklist as checklist;
 #[cfg(feature = "conversion")]
 pub use egov_conversion as conversion;
 #[cfg(feature = "docs")]

@@ -1,0 +1,241 @@
+//! Duties of Vietnamese e-government law as data (issue 16): checklists in TOML, one item per
+//! duty with its rule ID, citation and the Vietnamese words of the law, judged on the caller's
+//! evidence into the same bilingual [`Finding`]s as every other egov check.
+//!
+//! ```
+//! use egov_checklist::{run, EvidenceFile, Registry};
+//! use egov_core::{Outcome, WorkingCalendar};
+//!
+//! let registry = Registry::builtin()?;
+//! let evidence = EvidenceFile::parse(r#"
+//!     as_of = "2026-03-02"
+//!     [items.d13_1_ready]
+//!     satisfied = true
+//!     date = "2026-01-15"
+//!     by = "Sở Khoa học và Công nghệ"
+//! "#)?;
+//! let report = run(&registry, "nd137-d13-incident-plans", &evidence, None, &WorkingCalendar::vietnam())?;
+//! assert_eq!(report.findings[0].outcome, Outcome::Pass);
+//! // The items with no evidence are Unknown and say what is missing.
+//! assert_eq!(report.overall, Outcome::Unknown);
+//! assert!(report.findings[1].message_vi.contains("chưa có bằng chứng"));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+#![forbid(unsafe_code)]
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
+)]
+#![warn(missing_docs)]
+
+pub mod engine;
+pub mod evidence;
+pub mod model;
+pub mod registry;
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+use chrono::NaiveDate;
+use egov_core::{Finding, LegalRef, Outcome, WorkingCalendar};
+use serde::{Deserialize, Serialize};
+
+pub use evidence::{Evidence, EvidenceError, EvidenceFile};
+pub use model::{Checklist, ChoiceOption, EvidenceSpec, Item, Status};
+pub use registry::{parse_checklist, ChecklistError, Registry};
+
+/// The result of running a checklist on evidence.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ChecklistReport {
+    /// The checklist run.
+    pub checklist: String,
+    /// Its version.
+    pub version: String,
+    /// Its title in Vietnamese.
+    pub title_vi: String,
+    /// Its title in English.
+    pub title_en: String,
+    /// How binding it is.
+    pub status: Status,
+    /// The evaluation date.
+    pub as_of: NaiveDate,
+    /// Who prepared the evidence, if stated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prepared_by: Option<String>,
+    /// One finding per item, included checklists first.
+    pub findings: Vec<Finding>,
+    /// `Fail` if any failed, else `Unknown` if any is unknown, else `Pass`.
+    pub overall: Outcome,
+    /// Items by outcome.
+    pub counts: BTreeMap<Outcome, usize>,
+    /// Evidence entries no item of the run has (misspelt ids): reported, never dropped.
+    pub unused_evidence: Vec<String>,
+}
+
+/// Runs checklist `id` (with what it includes) on `evidence`, on `as_of` (else the evidence
+/// file's `as_of`; one of them is required: [`EvidenceError`] otherwise, wrapped as
+/// [`RunError::Evidence`]).
+pub fn run(
+    registry: &Registry,
+    id: &str,
+    evidence: &EvidenceFile,
+    as_of: Option<NaiveDate>,
+    calendar: &WorkingCalendar,
+) -> Result<ChecklistReport, RunError> {
+    let c = registry.get(id)?;
+    let items = registry.resolve(id)?;
+    let Some(as_of) = as_of.or(evidence.as_of) else {
+        return Err(RunError::Evidence(EvidenceError(
+            "no evaluation date: give as_of in the evidence file or as an argument".into(),
+        )));
+    };
+    let findings: Vec<Finding> = items
+        .iter()
+        .map(|(list, item)| {
+            engine::judge_item(list, item, evidence.items.get(&item.id), as_of, calendar)
+        })
+        .collect();
+    let mut counts = BTreeMap::new();
+    for f in &findings {
+        *counts.entry(f.outcome).or_insert(0) += 1;
+    }
+    let report = egov_core::Report {
+        findings: findings.clone(),
+    };
+    let unused_evidence = evidence
+        .items
+        .keys()
+        .filter(|k| !items.iter().any(|(_, i)| &i.id == *k))
+        .cloned()
+        .collect();
+    Ok(ChecklistReport {
+        checklist: c.id.clone(),
+        version: c.version.clone(),
+        title_vi: c.title_vi.clone(),
+        title_en: c.title_en.clone(),
+        status: c.status,
+        as_of,
+        prepared_by: evidence.prepared_by.clone(),
+        overall: report.overall(),
+        findings,
+        counts,
+        unused_evidence,
+    })
+}
+
+/// Why a run could not be made.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum RunError {
+    /// The checklist is unknown or cannot be resolved.
+    #[error(transparent)]
+    Checklist(#[from] ChecklistError),
+    /// The evidence cannot be used.
+    #[error(transparent)]
+    Evidence(#[from] EvidenceError),
+}
+
+impl egov_core::ErrorCode for RunError {
+    fn code(&self) -> &'static str {
+        match self {
+            RunError::Checklist(e) => e.code(),
+            RunError::Evidence(e) => e.code(),
+        }
+    }
+}
+
+fn cite(b: &LegalRef) -> String {
+    b.to_string()
+}
+
+/// An evidence file to fill in for checklist `id`: every item with its citation, the
+/// Vietnamese words of the law and the fields its kind needs, commented (TOML).
+pub fn template(registry: &Registry, id: &str) -> Result<String, ChecklistError> {
+    let c = registry.get(id)?;
+    let items = registry.resolve(id)?;
+    let mut t = String::new();
+    let _ = writeln!(
+        t,
+        "# Bằng chứng cho / Evidence for: {} ({})",
+        c.title_vi, c.id
+    );
+    let _ = writeln!(t, "# {}", c.title_en);
+    let _ = writeln!(t, "# Phiên bản / version {}\n", c.version);
+    let _ = writeln!(
+        t,
+        "as_of = \"YYYY-MM-DD\"   # ngày đánh giá / evaluation date"
+    );
+    let _ = writeln!(t, "prepared_by = \"\"        # người lập / prepared by\n");
+    for (list, item) in items {
+        let _ = writeln!(t, "# {} — {} [{}]", item.rule, cite(&item.basis), list.id);
+        let _ = writeln!(t, "# «{}»", item.quote_vi);
+        let _ = writeln!(t, "# {}", item.title_vi);
+        let _ = writeln!(t, "# {}", item.title_en);
+        let _ = writeln!(t, "[items.{}]", item.id);
+        match &item.evidence {
+            EvidenceSpec::Attestation { max_age_days } => {
+                let _ = writeln!(t, "satisfied = true        # đáp ứng? / met?");
+                let _ = writeln!(
+                    t,
+                    "date = \"YYYY-MM-DD\"      # ngày xác nhận / date of the attestation{}",
+                    max_age_days
+                        .map(|d| format!(" (≤ {d} ngày / days)"))
+                        .unwrap_or_default()
+                );
+                let _ = writeln!(
+                    t,
+                    "by = \"\"                 # người xác nhận / who attests"
+                );
+                let _ = writeln!(
+                    t,
+                    "reference = \"\"          # số, ký hiệu văn bản / document reference"
+                );
+            }
+            EvidenceSpec::Document { max_age_days } => {
+                let _ = writeln!(
+                    t,
+                    "reference = \"\"          # số, ký hiệu, ngày văn bản / document reference"
+                );
+                let _ = writeln!(
+                    t,
+                    "date = \"YYYY-MM-DD\"      # ngày ban hành / date issued{}",
+                    max_age_days
+                        .map(|d| format!(" (≤ {d} ngày / days)"))
+                        .unwrap_or_default()
+                );
+            }
+            EvidenceSpec::Url { .. } => {
+                let _ = writeln!(
+                    t,
+                    "url = \"https://\"        # địa chỉ công bố / published at"
+                );
+            }
+            EvidenceSpec::Number { min, max, unit } => {
+                let _ = writeln!(
+                    t,
+                    "value = 0               # {unit} (min {}, max {})",
+                    min.map_or("—".into(), |v| v.to_string()),
+                    max.map_or("—".into(), |v| v.to_string())
+                );
+            }
+            EvidenceSpec::Deadline { due, .. } => {
+                let _ = writeln!(
+                    t,
+                    "done_on = \"YYYY-MM-DD\"   # ngày thực hiện / done on (hạn / due {due})"
+                );
+            }
+            EvidenceSpec::Choice { options } => {
+                let values: Vec<String> = options
+                    .iter()
+                    .map(|o| format!("{} ({})", o.value, o.label_vi))
+                    .collect();
+                let _ = writeln!(t, "choice = \"\"             # {}", values.join(" | "));
+            }
+        }
+        let _ = writeln!(
+            t,
+            "# not_applicable = \"\"   # lý do không áp dụng / why it does not apply\n"
+        );
+    }
+    Ok(t)
+}

@@ -1,0 +1,345 @@
+//! The shipped checklists and the engine (issue 16): every quote is the seed's own text, and each
+//! rule's items are judged on evidence as the law reads.
+
+use egov_checklist::{run, template, EvidenceFile, Registry, RunError};
+use egov_core::{ErrorCode, Instrument, Outcome, WorkingCalendar};
+use unicode_normalization::UnicodeNormalization;
+
+/// The seed text as comparable words: NFC, bookmarks removed, whitespace collapsed.
+fn normalise(s: &str) -> String {
+    let mut out = String::new();
+    let mut rest = s;
+    while let Some(i) = rest.find("[bookmark:") {
+        out.push_str(&rest[..i]);
+        rest = rest[i..].find(']').map_or("", |j| &rest[i + j + 1..]);
+    }
+    out.push_str(rest);
+    out.nfc()
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn seed(instrument: &Instrument) -> String {
+    let file = match instrument {
+        Instrument::Nd137_2024 => "001_60346f9cf7e19c5b.txt",
+        Instrument::Qd28_2018 => "004_470975e342d407df.txt",
+        other => panic!("no vendored seed for {other:?}"),
+    };
+    let path = format!("{}/../testdata/seeds/{file}", env!("CARGO_MANIFEST_DIR"));
+    normalise(&std::fs::read_to_string(path).unwrap())
+}
+
+#[test]
+fn every_quote_of_every_shipped_checklist_is_the_seed_text() {
+    let r = Registry::builtin().unwrap();
+    let mut n = 0;
+    for c in r.iter() {
+        for item in &c.items {
+            let text = seed(&item.basis.instrument);
+            let quote = normalise(&item.quote_vi);
+            assert!(
+                text.contains(&quote),
+                "{} / {}: «{}» is not in the seed text",
+                c.id,
+                item.id,
+                item.quote_vi
+            );
+            // The cited article holds the quote: the text between "Điều N." and "Điều N+1.".
+            let head = format!("Điều {}.", item.basis.article);
+            let start = text
+                .find(&head)
+                .unwrap_or_else(|| panic!("{head} not in the seed"));
+            let next = format!("Điều {}.", item.basis.article + 1);
+            let end = text[start..].find(&next).map_or(text.len(), |e| start + e);
+            assert!(
+                text[start..end].contains(&quote),
+                "{} / {}: the quote is not in {}",
+                c.id,
+                item.id,
+                head
+            );
+            n += 1;
+        }
+    }
+    assert!(n >= 17, "{n} items");
+}
+
+fn vn() -> WorkingCalendar {
+    WorkingCalendar::vietnam()
+}
+
+fn evidence(toml: &str) -> EvidenceFile {
+    EvidenceFile::parse(toml).unwrap()
+}
+
+#[test]
+fn trust_05_incident_plans_judged_on_dated_attestations() {
+    let r = Registry::builtin().unwrap();
+    let e = evidence(
+        r#"
+        as_of = "2026-03-02"
+        [items.d13_1_ready]
+        satisfied = true
+        date = "2026-01-15"
+        by = "Sở Khoa học và Công nghệ"
+        [items.d13_2_a_backups]
+        satisfied = false
+        date = "2026-01-15"
+        [items.d13_2_b_recovery]
+        satisfied = true
+        date = "2026-04-01"
+        "#,
+    );
+    let rep = run(&r, "nd137-d13-incident-plans", &e, None, &vn()).unwrap();
+    let o: Vec<Outcome> = rep.findings.iter().map(|f| f.outcome).collect();
+    assert_eq!(
+        o,
+        [
+            Outcome::Pass,
+            Outcome::Fail,
+            Outcome::Unknown,
+            Outcome::Unknown
+        ]
+    );
+    assert_eq!(rep.overall, Outcome::Fail);
+    assert!(rep.findings.iter().all(|f| f.rule == "TRUST-05"));
+    assert_eq!(
+        rep.findings[1].basis.to_string(),
+        "NĐ 137/2024/NĐ-CP Đ13.2.a"
+    );
+    // Dated after the evaluation date: not evidence.
+    assert!(rep.findings[2]
+        .message
+        .contains("after the evaluation date"));
+    assert!(rep.findings[2]
+        .message_vi
+        .contains("sau ngày đánh giá 02/03/2026"));
+    // No evidence: says what to give.
+    let missing = &rep.findings[3].evidence.as_ref().unwrap()["missing"];
+    assert_eq!(missing, &serde_json::json!(["satisfied", "date"]));
+    assert!(rep.findings[3]
+        .message_vi
+        .contains("chưa có bằng chứng: cần satisfied, date"));
+    assert_eq!(rep.counts[&Outcome::Unknown], 2);
+}
+
+#[test]
+fn oth_36_basic_requirements_of_every_agency_system_included_in_the_profile() {
+    let r = Registry::builtin().unwrap();
+    let items = r.resolve("nd137-agency-system").unwrap();
+    // Đ6.3 a, b, c, d, đ, e, g then Đ13.1, Đ13.2 a–c.
+    assert_eq!(items.len(), 7 + 4);
+    assert_eq!(items[0].1.rule, "OTH-36");
+    assert_eq!(items[4].1.basis.to_string(), "NĐ 137/2024/NĐ-CP Đ6.3.đ");
+    assert_eq!(items[7].1.rule, "TRUST-05");
+    let mut text = String::from("as_of = \"2026-03-02\"\n");
+    for (_, item) in &items {
+        text.push_str(&format!(
+            "[items.{}]\nsatisfied = true\ndate = \"2026-02-01\"\n",
+            item.id
+        ));
+    }
+    let rep = run(&r, "nd137-agency-system", &evidence(&text), None, &vn()).unwrap();
+    assert_eq!(rep.overall, Outcome::Pass);
+    assert_eq!(rep.findings.len(), 11);
+    assert!(rep.unused_evidence.is_empty());
+}
+
+#[test]
+fn oth_35_plans_are_documents_and_oth_34_their_four_areas_attested() {
+    let r = Registry::builtin().unwrap();
+    let e = evidence(
+        r#"
+        as_of = "2026-03-02"
+        [items.d6_2_a_five_year_plan]
+        reference = "Kế hoạch 123/KH-UBND ngày 10/02/2021"
+        date = "2021-02-10"
+        [items.d6_2_a_annual_plan]
+        reference = "   "
+        [items.d6_2_a_four_areas]
+        satisfied = true
+        date = "2026-01-05"
+        "#,
+    );
+    let rep = run(&r, "nd137-d6-plans", &e, None, &vn()).unwrap();
+    assert_eq!(rep.findings[0].outcome, Outcome::Pass);
+    assert!(rep.findings[0].message_vi.contains("Kế hoạch 123/KH-UBND"));
+    assert_eq!(rep.findings[0].rule, "OTH-35");
+    // A blank reference is no reference.
+    assert_eq!(rep.findings[1].outcome, Outcome::Unknown);
+    assert_eq!(rep.findings[2].rule, "OTH-34");
+    assert_eq!(rep.findings[2].outcome, Outcome::Pass);
+}
+
+#[test]
+fn oth_43_an_expert_hired_for_work_outside_d14_1_fails() {
+    let r = Registry::builtin().unwrap();
+    let e = evidence(
+        r#"
+        as_of = "2026-03-02"
+        [items.d14_1_scope]
+        choice = "other"
+        [items.d14_2_b_contract]
+        reference = "HĐ 05/2026/HĐ-CG"
+        "#,
+    );
+    let rep = run(&r, "nd137-d14-experts", &e, None, &vn()).unwrap();
+    assert_eq!(rep.findings[0].outcome, Outcome::Fail);
+    assert!(rep.findings[0]
+        .message_vi
+        .contains("không thuộc khoản 1 Điều 14"));
+    assert_eq!(rep.findings[2].outcome, Outcome::Pass);
+    // A value the checklist does not know is Unknown, naming the allowed ones.
+    let e = evidence("as_of = \"2026-03-02\"\n[items.d14_1_scope]\nchoice = \"audit\"\n");
+    let rep = run(&r, "nd137-d14-experts", &e, None, &vn()).unwrap();
+    assert_eq!(rep.findings[0].outcome, Outcome::Unknown);
+    assert!(rep.findings[0].message.contains("database_advisory"));
+}
+
+const CALLER: &str = r#"
+id = "my-office"
+version = "1"
+title_vi = "Kiểm tra nội bộ"
+title_en = "Internal check"
+status = "draft"
+includes = ["nd137-d14-experts"]
+
+[[item]]
+id = "backup_age"
+rule = "TRUST-05"
+basis = { instrument = "nd137_2024", article = 13, clause = 2, point = "a" }
+quote_vi = "Sao lưu dữ liệu"
+title_vi = "Bản sao lưu gần nhất"
+title_en = "Latest backup"
+evidence = { kind = "attestation", max_age_days = 30 }
+
+[[item]]
+id = "restore_hours"
+rule = "TRUST-05"
+basis = { instrument = "nd137_2024", article = 13, clause = 2, point = "b" }
+quote_vi = "trong thời gian sớm nhất"
+title_vi = "Thời gian phục hồi đã thử"
+title_en = "Tested recovery time"
+evidence = { kind = "number", max = 8, unit = "h" }
+
+[[item]]
+id = "report_done"
+rule = "TRUST-05"
+basis = { instrument = "nd137_2024", article = 13, clause = 2, point = "c" }
+quote_vi = "Thông báo, báo cáo kịp thời"
+title_vi = "Báo cáo diễn tập"
+title_en = "Drill report"
+evidence = { kind = "deadline", due = "2026-02-14" }
+
+[[item]]
+id = "page"
+rule = "TRUST-05"
+basis = { instrument = "nd137_2024", article = 13, clause = 2, point = "c" }
+quote_vi = "người sử dụng"
+title_vi = "Trang thông báo sự cố"
+title_en = "Incident notice page"
+evidence = { kind = "url", https_only = true }
+"#;
+
+#[test]
+fn caller_checklists_extend_the_shipped_ones_with_every_kind_of_evidence() {
+    let mut r = Registry::builtin().unwrap();
+    r.add_toml("my-office.toml", CALLER).unwrap();
+    let e = evidence(
+        r#"
+        as_of = "2026-03-02"
+        [items.backup_age]
+        satisfied = true
+        date = "2025-12-01"
+        [items.restore_hours]
+        value = 12
+        [items.report_done]
+        done_on = "2026-02-20"
+        [items.page]
+        url = "http://stttt.example.gov.vn/su-co"
+        [items.d14_1_scope]
+        not_applicable = "Không thuê chuyên gia năm 2026"
+        [items.typo_item]
+        satisfied = true
+        "#,
+    );
+    let rep = run(&r, "my-office", &e, None, &vn()).unwrap();
+    let by_id = |id: &str| {
+        rep.findings
+            .iter()
+            .find(|f| f.field.as_deref().is_some_and(|x| x.ends_with(id)))
+            .unwrap()
+    };
+    // Included items first.
+    assert!(rep.findings[0]
+        .field
+        .as_deref()
+        .unwrap()
+        .starts_with("nd137-d14-experts."));
+    assert_eq!(by_id("d14_1_scope").outcome, Outcome::Pass);
+    assert!(by_id("d14_1_scope").message_vi.contains("không áp dụng"));
+    // 91 days old, 30 allowed.
+    assert_eq!(by_id("backup_age").outcome, Outcome::Unknown);
+    assert!(by_id("backup_age").message.contains("91 days old"));
+    assert_eq!(by_id("restore_hours").outcome, Outcome::Fail);
+    // 14/02/2026 is a Saturday and Tết follows: due the next working day, Monday 23/02/2026.
+    assert_eq!(by_id("report_done").outcome, Outcome::Pass);
+    assert!(by_id("report_done")
+        .message
+        .contains("by the deadline 2026-02-23"));
+    assert_eq!(by_id("page").outcome, Outcome::Warning);
+    // A draft checklist says so in every finding of its own items.
+    assert!(by_id("page").message.starts_with("[DRAFT, not law]"));
+    assert!(!by_id("d14_1_scope").message.starts_with("[DRAFT"));
+    // The misspelt entry is reported, not dropped.
+    assert_eq!(rep.unused_evidence, ["typo_item"]);
+    // The template lists every item with its quote.
+    let t = template(&r, "my-office").unwrap();
+    assert!(t.contains("[items.report_done]") && t.contains("«Được thuê làm việc theo hợp đồng»"));
+    assert!(EvidenceFile::parse(&t.replace("YYYY-MM-DD", "2026-01-01")).is_ok());
+}
+
+#[test]
+fn bad_checklists_and_evidence_are_typed_errors() {
+    let mut r = Registry::builtin().unwrap();
+    let err = r.add_toml("x.toml", "id = 3").unwrap_err();
+    assert_eq!(err.code(), "checklist.parse");
+    assert!(err.to_string().contains("x.toml"));
+    let err = r
+        .add_toml("again.toml", egov_checklist::registry::BUILTIN[0].1)
+        .unwrap_err();
+    assert_eq!(err.code(), "checklist.duplicate");
+    let cyc = |id: &str, inc: &str| {
+        format!("id = \"{id}\"\nversion = \"1\"\ntitle_vi = \"x\"\ntitle_en = \"x\"\nstatus = \"in_force\"\nincludes = [\"{inc}\"]\n")
+    };
+    r.add_toml("a", &cyc("a", "b")).unwrap();
+    r.add_toml("b", &cyc("b", "a")).unwrap();
+    let e = EvidenceFile::parse("as_of = \"2026-01-01\"").unwrap();
+    let err = run(&r, "a", &e, None, &vn()).unwrap_err();
+    assert_eq!(err.code(), "checklist.cycle");
+    assert!(err.to_string().contains("a → b → a"));
+    let err = run(&r, "nope", &e, None, &vn()).unwrap_err();
+    assert_eq!(err.code(), "checklist.unknown");
+    // No evaluation date anywhere.
+    let err = run(
+        &r,
+        "nd137-d14-experts",
+        &EvidenceFile::default(),
+        None,
+        &vn(),
+    )
+    .unwrap_err();
+    assert!(matches!(err, RunError::Evidence(_)));
+    assert_eq!(err.code(), "checklist.evidence");
+    // Unknown fields in evidence are refused, with where.
+    let err = EvidenceFile::parse("[items.x]\nsatisfeid = true\n").unwrap_err();
+    assert!(err.to_string().contains("satisfeid"), "{err}");
+    // JSON evidence reads too.
+    let e = EvidenceFile::parse(
+        r#"{"as_of": "2026-01-01", "items": {"d14_2_b_contract": {"reference": "HĐ 1"}}}"#,
+    )
+    .unwrap();
+    assert_eq!(e.items.len(), 1);
+}
