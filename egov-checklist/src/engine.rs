@@ -53,12 +53,45 @@ impl Verdict {
 
     fn missing(fields: Vec<&'static str>) -> Self {
         let list = fields.join(", ");
+        let list_vi: Vec<String> = fields
+            .iter()
+            .map(|f| format!("{} ({f})", field_vi(f)))
+            .collect();
         Verdict {
             outcome: Outcome::Unknown,
             en: format!("no evidence yet: give {list}"),
-            vi: format!("chưa có bằng chứng: cần {list}"),
+            vi: format!("chưa có bằng chứng: cần {}", list_vi.join(", ")),
             missing: fields,
         }
+    }
+}
+
+/// The Vietnamese name of an evidence field (the file keeps the English key).
+fn field_vi(field: &str) -> &'static str {
+    match field {
+        "satisfied" => "đáp ứng hay không",
+        "date" => "ngày",
+        "reference" => "số, ký hiệu văn bản",
+        "url" => "địa chỉ công bố",
+        "value" => "giá trị",
+        "choice" => "lựa chọn",
+        "done_on" => "ngày thực hiện",
+        _ => "thông tin",
+    }
+}
+
+/// ` (who; reference)` after an attestation, or nothing.
+fn source(e: &Evidence) -> String {
+    let parts: Vec<&str> = [e.by.as_deref(), e.reference.as_deref()]
+        .into_iter()
+        .flatten()
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", parts.join("; "))
     }
 }
 
@@ -123,18 +156,18 @@ fn judge_kind(
             {
                 return v;
             }
-            let by = e.by.as_deref().unwrap_or("—");
+            let src = source(e);
             if satisfied {
                 Verdict::new(
                     Outcome::Pass,
-                    format!("attested met on {date} by {by}"),
-                    format!("đã xác nhận đáp ứng ngày {} ({by})", date_vi(date)),
+                    format!("attested met on {date}{src}"),
+                    format!("đã xác nhận đáp ứng ngày {}{src}", date_vi(date)),
                 )
             } else {
                 Verdict::new(
                     Outcome::Fail,
-                    format!("attested NOT met on {date} by {by}"),
-                    format!("đã xác nhận CHƯA đáp ứng ngày {} ({by})", date_vi(date)),
+                    format!("attested NOT met on {date}{src}"),
+                    format!("đã xác nhận CHƯA đáp ứng ngày {}{src}", date_vi(date)),
                 )
             }
         }

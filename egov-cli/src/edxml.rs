@@ -110,7 +110,7 @@ pub enum Lang {
 }
 
 impl Lang {
-    fn pick<'a>(self, vi: &'a str, en: &'a str) -> &'a str {
+    pub(crate) fn pick<'a>(self, vi: &'a str, en: &'a str) -> &'a str {
         match self {
             Lang::Vi => vi,
             Lang::En => en,

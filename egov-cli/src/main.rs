@@ -11,6 +11,7 @@
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+mod checklist;
 mod commands;
 mod edxml;
 mod edxml_make;
@@ -125,6 +126,9 @@ enum Command {
     /// verify (format egov-trust-list/1).
     #[command(subcommand)]
     Trustlist(Box<trustlist::TrustListCommand>),
+    /// Duties of the law as checklists judged on your evidence: list, show, template, run.
+    #[command(subcommand)]
+    Checklist(Box<checklist::ChecklistCommand>),
     /// Platform size classes: count active users, classify, report (NĐ 137/2024 Đ15–20).
     #[command(subcommand)]
     Platform(Box<platform::PlatformCommand>),
@@ -196,6 +200,7 @@ fn run(command: Command, as_json: bool) -> ExitCode {
         Command::Pdf(cmd) => pdf_sign::run(*cmd),
         Command::Keygen(args) => mark::keygen(&args),
         Command::Trustlist(cmd) => trustlist::run(*cmd),
+        Command::Checklist(cmd) => checklist::run(*cmd),
         Command::Platform(cmd) => platform::run(*cmd),
         Command::Trust { command } => trust::run(*command),
         // Prints its own answer: a package that cannot be read exits 2 with the reader's code

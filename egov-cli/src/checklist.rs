@@ -1,0 +1,262 @@
+//! `egov checklist list|show|template|run`: the duties of the law as data (egov-checklist,
+//! issue 16). Every judgement is the library's; this module reads files and prints.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use clap::{Args, Subcommand};
+use egov_checklist::{run as run_checklist, template, ChecklistReport, EvidenceFile, Registry};
+use egov_core::{Outcome, WorkingCalendar};
+use serde_json::json;
+
+use crate::edxml::Lang;
+use crate::output::CmdResult;
+
+/// Options every `checklist` subcommand takes.
+#[derive(Debug, Args)]
+pub struct Common {
+    /// Your own checklist files (TOML), added to the shipped ones (repeatable).
+    #[arg(long = "file", value_name = "TOML")]
+    files: Vec<PathBuf>,
+    /// Language of the text output.
+    #[arg(long, value_enum, default_value_t = Lang::Vi)]
+    lang: Lang,
+}
+
+/// `egov checklist` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum ChecklistCommand {
+    /// The checklists: id, how binding, number of duties, title.
+    List(Common),
+    /// One checklist's duties with their citation and the words of the law.
+    Show {
+        /// Checklist id (see `egov checklist list`).
+        id: String,
+        #[command(flatten)]
+        common: Common,
+    },
+    /// An evidence file to fill in (TOML, every duty with its citation and quote, commented).
+    Template {
+        /// Checklist id.
+        id: String,
+        #[command(flatten)]
+        common: Common,
+    },
+    /// Judge a checklist on an evidence file: one finding per duty, what is missing for each
+    /// unknown. Exit 0 when every duty passes, 1 otherwise.
+    Run {
+        /// Checklist id.
+        id: String,
+        /// The evidence file (TOML or JSON; `egov checklist template` writes one).
+        #[arg(long)]
+        evidence: PathBuf,
+        /// Evaluation date, YYYY-MM-DD (default: the evidence file's `as_of`).
+        #[arg(long)]
+        as_of: Option<String>,
+        #[command(flatten)]
+        common: Common,
+    },
+}
+
+fn read(path: &Path) -> Result<String, CmdResult> {
+    std::fs::read_to_string(path).map_err(|e| CmdResult::Error {
+        code: "io.read".into(),
+        message: format!("{}: {e}", path.display()),
+    })
+}
+
+fn registry(c: &Common) -> Result<Registry, CmdResult> {
+    let mut r = Registry::builtin().map_err(|e| CmdResult::error(&e))?;
+    for f in &c.files {
+        let text = read(f)?;
+        r.add_toml(&f.display().to_string(), &text)
+            .map_err(|e| CmdResult::error(&e))?;
+    }
+    Ok(r)
+}
+
+/// Runs one `egov checklist` subcommand.
+pub fn run(cmd: ChecklistCommand) -> CmdResult {
+    match inner(cmd) {
+        Ok(r) | Err(r) => r,
+    }
+}
+
+fn status_label(s: egov_checklist::Status, lang: Lang) -> &'static str {
+    use egov_checklist::Status;
+    match s {
+        Status::InForce => lang.pick("đang có hiệu lực", "in force"),
+        Status::Draft => lang.pick("dự thảo", "draft"),
+        Status::Policy => lang.pick("mục tiêu chiến lược", "policy"),
+    }
+}
+
+fn outcome_label(o: Outcome, lang: Lang) -> &'static str {
+    match o {
+        Outcome::Pass => lang.pick("ĐẠT", "PASS"),
+        Outcome::Warning => lang.pick("LƯU Ý", "WARNING"),
+        Outcome::Unknown => lang.pick("CHƯA RÕ", "UNKNOWN"),
+        Outcome::Fail => lang.pick("KHÔNG ĐẠT", "FAIL"),
+    }
+}
+
+fn inner(cmd: ChecklistCommand) -> Result<CmdResult, CmdResult> {
+    match cmd {
+        ChecklistCommand::List(c) => {
+            let r = registry(&c)?;
+            let mut human = String::new();
+            let mut rows = Vec::new();
+            for l in r.iter() {
+                let n = r.resolve(&l.id).map_or(0, |v| v.len());
+                let _ = writeln!(
+                    human,
+                    "{:<32} {:<18} {:>3} {}  {}",
+                    l.id,
+                    status_label(l.status, c.lang),
+                    n,
+                    c.lang.pick("mục", "items"),
+                    c.lang.pick(&l.title_vi, &l.title_en)
+                );
+                rows.push(json!({"id": l.id, "version": l.version, "status": l.status,
+                    "items": n, "title_vi": l.title_vi, "title_en": l.title_en}));
+            }
+            Ok(CmdResult::Valid {
+                human,
+                json: json!({ "checklists": rows }),
+            })
+        }
+        ChecklistCommand::Show { id, common: c } => {
+            let r = registry(&c)?;
+            let l = r.get(&id).map_err(|e| CmdResult::error(&e))?;
+            let items = r.resolve(&id).map_err(|e| CmdResult::error(&e))?;
+            let mut human = format!(
+                "{} ({}, {} {})\n",
+                c.lang.pick(&l.title_vi, &l.title_en),
+                status_label(l.status, c.lang),
+                c.lang.pick("phiên bản", "version"),
+                l.version
+            );
+            let applies = c.lang.pick(&l.applies_to_vi, &l.applies_to_en);
+            if !applies.is_empty() {
+                let _ = writeln!(
+                    human,
+                    "{}: {applies}",
+                    c.lang.pick("Áp dụng cho", "Applies to")
+                );
+            }
+            for (_, item) in &items {
+                let _ = write!(
+                    human,
+                    "\n{} — {} ({})\n  {}\n  «{}»\n",
+                    item.id,
+                    item.rule,
+                    item.basis,
+                    c.lang.pick(&item.title_vi, &item.title_en),
+                    item.quote_vi
+                );
+            }
+            let json = json!({"checklist": l, "items": items.iter().map(|(from, i)| json!({"from": from.id, "item": i})).collect::<Vec<_>>()});
+            Ok(CmdResult::Valid { human, json })
+        }
+        ChecklistCommand::Template { id, common: c } => {
+            let r = registry(&c)?;
+            let t = template(&r, &id).map_err(|e| CmdResult::error(&e))?;
+            Ok(CmdResult::Valid {
+                human: t.clone(),
+                json: json!({ "template": t }),
+            })
+        }
+        ChecklistCommand::Run {
+            id,
+            evidence,
+            as_of,
+            common: c,
+        } => {
+            let r = registry(&c)?;
+            let text = read(&evidence)?;
+            let e = EvidenceFile::parse(&text).map_err(|err| CmdResult::Error {
+                code: "checklist.evidence".into(),
+                message: format!("{}: {err}", evidence.display()),
+            })?;
+            let as_of = match as_of {
+                None => None,
+                Some(d) => Some(chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d").map_err(
+                    |_| CmdResult::Error {
+                        code: "usage".into(),
+                        message: format!("--as-of «{d}» is not YYYY-MM-DD"),
+                    },
+                )?),
+            };
+            let rep = run_checklist(&r, &id, &e, as_of, &WorkingCalendar::vietnam())
+                .map_err(|err| CmdResult::error(&err))?;
+            let human = report_text(&rep, c.lang);
+            let json = serde_json::to_value(&rep).map_err(|err| CmdResult::Error {
+                code: "internal".into(),
+                message: err.to_string(),
+            })?;
+            Ok(if rep.overall == Outcome::Pass {
+                CmdResult::Valid { human, json }
+            } else {
+                CmdResult::Invalid { human, json }
+            })
+        }
+    }
+}
+
+/// The report as an officer reads it: the checklist, the date, one line per duty with its
+/// outcome and citation, what is missing, and the totals.
+fn report_text(rep: &ChecklistReport, lang: Lang) -> String {
+    let mut s = String::new();
+    let _ = writeln!(s, "{}", lang.pick(&rep.title_vi, &rep.title_en));
+    let _ = writeln!(
+        s,
+        "{}: {}   {}: {} ({})",
+        lang.pick("Ngày đánh giá", "Evaluation date"),
+        rep.as_of.format("%d/%m/%Y"),
+        lang.pick("Danh mục", "Checklist"),
+        rep.checklist,
+        rep.version
+    );
+    if let Some(p) = &rep.prepared_by {
+        let _ = writeln!(s, "{}: {p}", lang.pick("Người lập", "Prepared by"));
+    }
+    s.push('\n');
+    for f in &rep.findings {
+        let _ = writeln!(
+            s,
+            "[{}] {} ({}): {}",
+            outcome_label(f.outcome, lang),
+            f.rule,
+            f.basis,
+            lang.pick(&f.message_vi, &f.message)
+        );
+    }
+    s.push('\n');
+    let count = |o| rep.counts.get(&o).copied().unwrap_or(0);
+    let _ = writeln!(
+        s,
+        "{}: {}  —  {} {}, {} {}, {} {}, {} {}",
+        lang.pick("Kết quả chung", "Overall"),
+        outcome_label(rep.overall, lang),
+        count(Outcome::Pass),
+        lang.pick("đạt", "pass"),
+        count(Outcome::Warning),
+        lang.pick("lưu ý", "warning"),
+        count(Outcome::Unknown),
+        lang.pick("chưa rõ", "unknown"),
+        count(Outcome::Fail),
+        lang.pick("không đạt", "fail"),
+    );
+    if !rep.unused_evidence.is_empty() {
+        let _ = writeln!(
+            s,
+            "{}: {}",
+            lang.pick(
+                "Bằng chứng không ứng với mục nào (kiểm tra chính tả)",
+                "Evidence matching no item (check the spelling)"
+            ),
+            rep.unused_evidence.join(", ")
+        );
+    }
+    s
+}

@@ -1,0 +1,157 @@
+//! `egov checklist` end to end (issue 16): the shipped checklists, a provincial system's
+//! evidence judged into a report an officer reads, templates, the caller's own checklists.
+
+use std::process::{Command, Output};
+
+fn egov(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_egov"))
+        .args(args)
+        .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
+        .output()
+        .expect("the egov binary runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+const EXAMPLE: &str = "testdata/checklists/provincial-document-system.toml";
+
+#[test]
+fn oth_36_and_trust_05_cli_run_on_a_provincial_system_reads_as_a_report() {
+    let o = egov(&[
+        "checklist",
+        "run",
+        "nd137-agency-system",
+        "--evidence",
+        EXAMPLE,
+    ]);
+    assert_eq!(o.status.code(), Some(1), "not every duty passes");
+    let text = stdout(&o);
+    assert!(text.contains("Ngày đánh giá: 02/03/2026"), "{text}");
+    assert!(
+        text.contains("[KHÔNG ĐẠT] OTH-36 (NĐ 137/2024/NĐ-CP Đ6.3.e)"),
+        "{text}"
+    );
+    assert!(text.contains("[CHƯA RÕ] OTH-36 (NĐ 137/2024/NĐ-CP Đ6.3.g)"));
+    assert!(text.contains("cần đáp ứng hay không (satisfied), ngày (date)"));
+    assert!(text.contains("[ĐẠT] TRUST-05 (NĐ 137/2024/NĐ-CP Đ13.1)"));
+    assert!(text.contains("Kết quả chung: KHÔNG ĐẠT  —  8 đạt, 0 lưu ý, 2 chưa rõ, 1 không đạt"));
+    let en = stdout(&egov(&[
+        "checklist",
+        "run",
+        "nd137-agency-system",
+        "--evidence",
+        EXAMPLE,
+        "--lang",
+        "en",
+    ]));
+    assert!(
+        en.contains("Overall: FAIL  —  8 pass, 0 warning, 2 unknown, 1 fail"),
+        "{en}"
+    );
+    let json: serde_json::Value = serde_json::from_slice(
+        &egov(&[
+            "--json",
+            "checklist",
+            "run",
+            "nd137-agency-system",
+            "--evidence",
+            EXAMPLE,
+        ])
+        .stdout,
+    )
+    .unwrap();
+    assert_eq!(json["overall"], "fail");
+    assert_eq!(json["findings"].as_array().unwrap().len(), 11);
+    assert_eq!(
+        json["findings"][6]["evidence"]["missing"],
+        serde_json::json!(["satisfied", "date"])
+    );
+    // A later evaluation date makes the April attestation evidence.
+    let later = egov(&[
+        "--json",
+        "checklist",
+        "run",
+        "nd137-agency-system",
+        "--evidence",
+        EXAMPLE,
+        "--as-of",
+        "2026-05-01",
+    ]);
+    let later: serde_json::Value = serde_json::from_slice(&later.stdout).unwrap();
+    assert_eq!(later["findings"][9]["outcome"], "pass");
+}
+
+#[test]
+fn oth_43_cli_list_show_template_and_the_callers_own_checklist() {
+    let list = stdout(&egov(&["checklist", "list"]));
+    assert!(list.contains("nd137-d14-experts") && list.contains("đang có hiệu lực"));
+    let show = stdout(&egov(&["checklist", "show", "nd137-d14-experts"]));
+    assert!(
+        show.contains("«Được thuê làm việc theo hợp đồng»"),
+        "{show}"
+    );
+    assert!(show.contains("OTH-43 (NĐ 137/2024/NĐ-CP Đ14.2.b)"));
+    let t = egov(&["checklist", "template", "nd137-d14-experts"]);
+    assert!(t.status.success());
+    let t = stdout(&t);
+    assert!(t.contains("[items.d14_1_scope]") && t.contains("database_advisory"));
+    // The caller's checklist file joins the shipped ones.
+    let dir = std::env::temp_dir().join(format!("egov-checklist-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let mine = dir.join("mine.toml");
+    std::fs::write(
+        &mine,
+        "id = \"mine\"\nversion = \"1\"\ntitle_vi = \"Của tôi\"\ntitle_en = \"Mine\"\nstatus = \"draft\"\nincludes = [\"nd137-d14-experts\"]\n",
+    )
+    .unwrap();
+    let ev = dir.join("ev.toml");
+    std::fs::write(
+        &ev,
+        "as_of = \"2026-03-02\"\n[items.d14_1_scope]\nchoice = \"database_advisory\"\n[items.d14_2_a_criteria]\nreference = \"QĐ 1/QĐ-X\"\n[items.d14_2_b_contract]\nreference = \"HĐ 2/2026\"\n",
+    )
+    .unwrap();
+    let o = egov(&[
+        "checklist",
+        "run",
+        "mine",
+        "--file",
+        mine.to_str().unwrap(),
+        "--evidence",
+        ev.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    // Errors: an unknown checklist, unreadable evidence, a bad date.
+    let o = egov(&["checklist", "show", "nope"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("checklist.unknown"));
+    let o = egov(&[
+        "checklist",
+        "run",
+        "nd137-d14-experts",
+        "--evidence",
+        "missing.toml",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    std::fs::write(&ev, "[items.x]\nsatisfeid = true\n").unwrap();
+    let o = egov(&[
+        "checklist",
+        "run",
+        "nd137-d14-experts",
+        "--evidence",
+        ev.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("satisfeid"));
+    let o = egov(&[
+        "checklist",
+        "run",
+        "nd137-d14-experts",
+        "--evidence",
+        EXAMPLE,
+        "--as-of",
+        "2/3/2026",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+}
