@@ -255,6 +255,34 @@ enum EgovResult egov_arrow_counter_partial(const struct EgovArrowCounter *counte
                                            uint32_t shards,
                                            char **out_json);
 
+// The checklists: `request_json` NULL, or `{"checklists": ["<your own checklist, TOML>"]}`.
+// Writes `{"checklists": [{"id", "version", "status", "items", "title_vi", "title_en"}]}`.
+// A checklist that cannot be read is `EGOV_RESULT_INVALID_INPUT` with code `checklist.parse`.
+//
+// # Safety
+// `request_json` is NULL or a NUL-terminated string; `out_json` is writable.
+enum EgovResult egov_checklist_list(const char *request_json, char **out_json);
+
+// An evidence file to fill in: `request_json` is `{"id": "<checklist>", "checklists"?: […]}`;
+// writes `{"template": "<TOML: every duty with its citation and the law's words>"}`. An
+// unknown id is `EGOV_RESULT_INVALID_INPUT` with code `checklist.unknown`.
+//
+// # Safety
+// `request_json` is a NUL-terminated string; `out_json` is writable.
+enum EgovResult egov_checklist_template(const char *request_json, char **out_json);
+
+// Runs a checklist on evidence: `request_json` is `{"id": "<checklist>", "evidence": "<TOML or
+// JSON text>" or {…}, "as_of"?: "YYYY-MM-DD" (default the evidence's own), "checklists"?:
+// ["<TOML>"]}`. Writes the report: `{"checklist", "version", "title_vi", "title_en", "status",
+// "as_of", "prepared_by"?, "findings" (one per duty: rule, basis, outcome, message,
+// message_vi, field "<checklist>.<item>", evidence {"missing", "quote_vi", …}), "overall",
+// "counts", "unused_evidence"}`. Evidence that cannot be read is `EGOV_RESULT_INVALID_INPUT`
+// with code `checklist.evidence`.
+//
+// # Safety
+// `request_json` is a NUL-terminated string; `out_json` is writable.
+enum EgovResult egov_checklist_run(const char *request_json, char **out_json);
+
 // Makes a conversion mark (CONV-02, CONV-09…11; NĐ 137/2024 Đ4.1, Đ5.1–2) from
 // `request_json`: `{"direction": "paper_to_data" | "data_to_paper", "profile"?: "general" |
 // "admin_procedure_result" | "sao_y" | "sao_luc" | "trich_sao", "converted_at",

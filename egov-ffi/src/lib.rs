@@ -45,6 +45,7 @@ use egov_platform_class::MonthlyActiveCounter;
 pub mod agency;
 #[cfg(feature = "arrow")]
 pub mod arrow;
+pub mod checklist;
 pub mod conversion;
 pub mod documents;
 pub mod edxml;
@@ -59,6 +60,7 @@ pub mod trustlist;
 pub use agency::*;
 #[cfg(feature = "arrow")]
 pub use arrow::*;
+pub use checklist::*;
 pub use conversion::*;
 pub use documents::*;
 pub use edxml::*;

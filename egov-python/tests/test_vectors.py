@@ -256,6 +256,11 @@ PYTHONIC = {
     "trustlist.verify": lambda a: egov.verify_trust_lists(_lists(a), a["pins"], at=a["at"]),
     "trustlist.check_mark": lambda a: egov.check_mark(
         a["qr_text"], _lists(a), a["pins"], at=a["at"], content=_content(a)),
+    "checklist.list": lambda a: egov.list_checklists(checklists=a.get("checklists")),
+    "checklist.template": lambda a: {"template": egov.checklist_template(
+        a["id"], checklists=a.get("checklists"))},
+    "checklist.run": lambda a: egov.run_checklist(
+        a["id"], a["evidence"], as_of=a.get("as_of"), checklists=a.get("checklists")),
 }
 
 

@@ -32,6 +32,7 @@ use serde_json::{json, Value};
 use crate::EgovResult;
 
 mod agency;
+mod checklist;
 mod conversion;
 mod documents;
 mod edxml;
@@ -43,6 +44,7 @@ mod time;
 mod trust;
 mod trustlist;
 pub use agency::*;
+pub use checklist::*;
 pub use conversion::*;
 pub use documents::*;
 pub use edxml::*;
@@ -288,7 +290,7 @@ fn calendar_arg(args: &Value) -> OpResult<Cow<'static, WorkingCalendar>> {
 }
 
 /// Every operation name [`call`] knows, in a stable order.
-pub const OPERATIONS: [&str; 60] = [
+pub const OPERATIONS: [&str; 63] = [
     "time.parse",
     "calendar.day",
     "calendar.is_working_day",
@@ -349,6 +351,9 @@ pub const OPERATIONS: [&str; 60] = [
     "trustlist.cosign",
     "trustlist.verify",
     "trustlist.check_mark",
+    "checklist.list",
+    "checklist.template",
+    "checklist.run",
 ];
 
 /// Runs operation `op` with arguments `args` (a JSON object); the arguments are named as in the
@@ -584,6 +589,9 @@ pub fn call(op: &str, args: &Value) -> OpResult {
         op if op.starts_with("edxml.") => call_edxml(op, args),
         op if op.starts_with("pdf.") => call_pdf(op, args),
         op if op.starts_with("trustlist.") => trustlist::call_trustlist(op, args),
+        "checklist.list" => parse_text(&checklist_list(Some(&args.to_string()))?),
+        "checklist.template" => parse_text(&checklist_template(&args.to_string())?),
+        "checklist.run" => parse_text(&checklist_run(&args.to_string())?),
         _ => Err(OpError::new(
             EgovResult::UnknownOperation,
             "ffi.unknown_operation",

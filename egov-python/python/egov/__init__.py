@@ -62,7 +62,7 @@ __all__ = [
     "add_trust_list_entry", "check_mark", "cosign_trust_list", "issue_trust_list",
     "new_trust_list", "retire_trust_list_key", "revoke_trust_list_key", "verify_trust_lists",
     "ArrowColumns", "ArrowCounter", "count_active_users_arrow", "engine_sql", "summary_from_engine",
-    "summary_from_engine_rows",
+    "summary_from_engine_rows", "list_checklists", "checklist_template", "run_checklist",
 ]
 
 DateLike = Union[_dt.date, str]
@@ -774,6 +774,46 @@ def summary_from_engine(months: Sequence[Mapping[str, Any]], outcomes: Mapping[s
     if method is not None:
         summary["method"] = method
     return summary
+
+
+# --- duties of the law as data (issue 16) ----------------------------------------------
+
+def _checklist_request(id: Optional[str], checklists: Optional[Sequence[str]],
+                       **extra: Any) -> str:
+    request: Dict[str, Any] = {k: v for k, v in extra.items() if v is not None}
+    if id is not None:
+        request["id"] = id
+    if checklists:
+        request["checklists"] = list(checklists)
+    return _json_text(request)
+
+
+def list_checklists(*, checklists: Optional[Sequence[str]] = None) -> Dict[str, Any]:
+    """The checklists egov ships, and ``checklists`` (your own, TOML texts): ``{"checklists":
+    [{"id", "version", "status", "items", "title_vi", "title_en"}]}``."""
+    return _load_dict(_egov.call("checklist.list", _checklist_request(None, checklists)))
+
+
+def checklist_template(id: str, *, checklists: Optional[Sequence[str]] = None) -> str:
+    """An evidence file to fill in for checklist ``id`` (TOML): every duty with its citation,
+    the Vietnamese words of the law and the fields its kind of evidence needs."""
+    answer = _load_dict(_egov.call("checklist.template", _checklist_request(id, checklists)))
+    template: str = answer["template"]
+    return template
+
+
+def run_checklist(id: str, evidence: Union[str, Mapping[str, Any]], *,
+                  as_of: Optional[DateLike] = None,
+                  checklists: Optional[Sequence[str]] = None) -> Dict[str, Any]:
+    """Judges checklist ``id`` (with what it includes) on ``evidence`` (TOML or JSON text, or a
+    dict ``{"as_of", "items": {item id: {"satisfied", "date", "by", "reference", "url",
+    "value", "choice", "done_on", "not_applicable", "note"}}}``), on ``as_of`` (default the
+    evidence's own): one finding per duty (rule, citation, outcome, bilingual message, what is
+    missing), ``overall``, ``counts`` and ``unused_evidence`` (ids no duty has)."""
+    ev: Any = evidence if isinstance(evidence, str) else dict(evidence)
+    request = _checklist_request(id, checklists, evidence=ev,
+                                 as_of=None if as_of is None else _date_text(as_of))
+    return _load_dict(_egov.call("checklist.run", request))
 
 
 class ActiveUserCounter:
