@@ -24,6 +24,10 @@ pub const BUILTIN: &[(&str, &str)] = &[
         include_str!("../checklists/nd137-d14-experts.toml"),
     ),
     (
+        "qd28-document-system.toml",
+        include_str!("../checklists/qd28-document-system.toml"),
+    ),
+    (
         "nd137-agency-system.toml",
         include_str!("../checklists/nd137-agency-system.toml"),
     ),

@@ -343,3 +343,103 @@ fn bad_checklists_and_evidence_are_typed_errors() {
     .unwrap();
     assert_eq!(e.items.len(), 1);
 }
+
+/// Runs `qd28-document-system` on 2026-03-02 with the given evidence items (TOML).
+fn qd28(items: &str) -> egov_checklist::ChecklistReport {
+    let r = Registry::builtin().unwrap();
+    let e = evidence(&format!("as_of = \"2026-03-02\"\n{items}"));
+    run(&r, "qd28-document-system", &e, None, &vn()).unwrap()
+}
+
+fn finding<'a>(rep: &'a egov_checklist::ChecklistReport, item: &str) -> &'a egov_core::Finding {
+    let field = format!("qd28-document-system.{item}");
+    rep.findings
+        .iter()
+        .find(|f| f.field.as_deref() == Some(field.as_str()))
+        .unwrap()
+}
+
+#[test]
+fn doc_37_infrastructure_and_the_level_one_network_are_attested() {
+    let rep = qd28("[items.d12_2_infrastructure]\nsatisfied = true\ndate = \"2026-01-10\"\n[items.d12_1_level_one_network]\nsatisfied = false\ndate = \"2026-01-10\"\n");
+    let f = finding(&rep, "d12_2_infrastructure");
+    assert_eq!((f.rule.as_ref(), f.outcome), ("DOC-37", Outcome::Pass));
+    assert_eq!(f.basis.to_string(), "QĐ 28/2018/QĐ-TTg Đ12.2");
+    assert_eq!(
+        finding(&rep, "d12_1_level_one_network").outcome,
+        Outcome::Fail
+    );
+}
+
+#[test]
+fn doc_38_the_security_level_is_a_decision_with_its_reference() {
+    let rep = qd28("[items.d13_1_security_level]\nreference = \"QĐ 1234/QĐ-UBND ngày 12/05/2025, cấp độ 3\"\ndate = \"2025-05-12\"\n");
+    let f = finding(&rep, "d13_1_security_level");
+    assert_eq!(f.outcome, Outcome::Pass);
+    assert!(f.message_vi.contains("QĐ 1234/QĐ-UBND"));
+    // Without its reference it is no evidence, whatever else is said.
+    let rep = qd28("[items.d13_1_security_level]\nsatisfied = true\ndate = \"2025-05-12\"\n");
+    assert_eq!(
+        finding(&rep, "d13_1_security_level").outcome,
+        Outcome::Unknown
+    );
+}
+
+#[test]
+fn trust_06_the_link_to_the_axis_is_encrypted_and_authenticated() {
+    let rep = qd28("[items.d13_2_encrypted_link]\nsatisfied = false\ndate = \"2026-02-01\"\nby = \"Đoàn kiểm tra\"\n");
+    let f = finding(&rep, "d13_2_encrypted_link");
+    assert_eq!((f.rule.as_ref(), f.outcome), ("TRUST-06", Outcome::Fail));
+    assert!(f.message_vi.contains("CHƯA đáp ứng") && f.message_vi.contains("Đoàn kiểm tra"));
+}
+
+#[test]
+fn doc_39_status_information_shared_and_doc_40_backups() {
+    let rep = qd28("[items.d14_3_status_shared]\nsatisfied = true\ndate = \"2026-02-01\"\n[items.d19_1_dd_backups]\nsatisfied = true\ndate = \"2026-02-28\"\n");
+    assert_eq!(finding(&rep, "d14_3_status_shared").rule, "DOC-39");
+    assert_eq!(finding(&rep, "d14_3_status_shared").outcome, Outcome::Pass);
+    let b = finding(&rep, "d19_1_dd_backups");
+    assert_eq!((b.rule.as_ref(), b.outcome), ("DOC-40", Outcome::Pass));
+    assert_eq!(b.basis.to_string(), "QĐ 28/2018/QĐ-TTg Đ19.1.đ");
+}
+
+#[test]
+fn oth_63_organisational_duties_and_a_yearly_inspection() {
+    let rep = qd28("[items.d19_1_a_regulation]\nreference = \"QĐ 15/2019/QĐ-UBND\"\n[items.d19_4_inspection_and_training]\nsatisfied = true\ndate = \"2024-12-01\"\n");
+    assert_eq!(finding(&rep, "d19_1_a_regulation").outcome, Outcome::Pass);
+    assert_eq!(finding(&rep, "d19_1_a_regulation").rule, "OTH-63");
+    // An inspection more than a year old does not show a periodic one.
+    let f = finding(&rep, "d19_4_inspection_and_training");
+    assert_eq!(f.outcome, Outcome::Unknown);
+    assert!(
+        f.message.contains("older than the 366 days allowed"),
+        "{}",
+        f.message
+    );
+    assert_eq!(
+        finding(&rep, "d19_2_single_system_and_signature_plan").outcome,
+        Outcome::Unknown
+    );
+}
+
+#[test]
+fn doc_43_transition_dates_before_30_june_mean_by_29_june() {
+    let rep = qd28("[items.d21_1_connected]\ndone_on = \"2019-06-29\"\n[items.d21_2_internal_interconnection]\ndone_on = \"2020-06-30\"\n");
+    let a = finding(&rep, "d21_1_connected");
+    assert_eq!((a.rule.as_ref(), a.outcome), ("DOC-43", Outcome::Pass));
+    // «trước ngày 30 tháng 6 năm 2020»: the 30th itself is late.
+    let b = finding(&rep, "d21_2_internal_interconnection");
+    assert_eq!(b.outcome, Outcome::Fail);
+    assert!(
+        b.message_vi.contains("chậm 1 ngày so với hạn 29/06/2020"),
+        "{}",
+        b.message_vi
+    );
+    // An entry without `done_on` says it is not done: long overdue. No entry at all: unknown.
+    let rep = qd28("[items.d21_1_connected]\nnote = \"chưa kết nối\"\n");
+    assert_eq!(finding(&rep, "d21_1_connected").outcome, Outcome::Fail);
+    assert_eq!(
+        finding(&rep, "d21_2_internal_interconnection").outcome,
+        Outcome::Unknown
+    );
+}
