@@ -16,6 +16,14 @@ pub const BUILTIN: &[(&str, &str)] = &[
         include_str!("../checklists/nd137-d6-plans.toml"),
     ),
     (
+        "nd137-d7-d8-online-services.toml",
+        include_str!("../checklists/nd137-d7-d8-online-services.toml"),
+    ),
+    (
+        "nd137-d12-supervision.toml",
+        include_str!("../checklists/nd137-d12-supervision.toml"),
+    ),
+    (
         "nd137-d13-incident-plans.toml",
         include_str!("../checklists/nd137-d13-incident-plans.toml"),
     ),

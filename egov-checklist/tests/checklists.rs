@@ -443,3 +443,132 @@ fn doc_43_transition_dates_before_30_june_mean_by_29_june() {
         Outcome::Unknown
     );
 }
+
+/// Runs checklist `id` on 2026-03-02 with the given evidence items (TOML); the finding of `item`.
+fn judged(id: &str, items: &str, item: &str) -> egov_core::Finding {
+    let r = Registry::builtin().unwrap();
+    let e = evidence(&format!("as_of = \"2026-03-02\"\n{items}"));
+    let rep = run(&r, id, &e, None, &vn()).unwrap();
+    let field = format!("{id}.{item}");
+    rep.findings
+        .into_iter()
+        .find(|f| f.field.as_deref() == Some(field.as_str()))
+        .unwrap()
+}
+
+const SERVICES: &str = "nd137-d7-d8-online-services";
+
+#[test]
+fn oth_02_a_service_not_end_to_end_must_tell_its_users() {
+    let told = judged(
+        SERVICES,
+        "[items.d8_3_end_to_end_or_told]\nchoice = \"partial_users_told\"\n",
+        "d8_3_end_to_end_or_told",
+    );
+    assert_eq!(
+        (told.rule.as_ref(), told.outcome),
+        ("OTH-02", Outcome::Pass)
+    );
+    let silent = judged(
+        SERVICES,
+        "[items.d8_3_end_to_end_or_told]\nchoice = \"partial_not_told\"\n",
+        "d8_3_end_to_end_or_told",
+    );
+    assert_eq!(silent.outcome, Outcome::Fail);
+    assert!(silent.message_vi.contains("chưa thông báo"));
+}
+
+#[test]
+fn oth_11_channels_regulated_published_over_https_and_open_to_the_eid_account() {
+    let reg = judged(
+        SERVICES,
+        "[items.d7_1_b_channels_and_regulation]\nreference = \"QĐ 20/2025/QĐ-UBND\"\n",
+        "d7_1_b_channels_and_regulation",
+    );
+    assert_eq!((reg.rule.as_ref(), reg.outcome), ("OTH-11", Outcome::Pass));
+    let plain = judged(
+        SERVICES,
+        "[items.d7_2_channel_address]\nurl = \"http://dichvucong.example.gov.vn\"\n",
+        "d7_2_channel_address",
+    );
+    assert_eq!(plain.outcome, Outcome::Warning);
+    let bad = judged(
+        SERVICES,
+        "[items.d7_2_channel_address]\nurl = \"dichvucong.example.gov.vn\"\n",
+        "d7_2_channel_address",
+    );
+    assert_eq!(bad.outcome, Outcome::Fail);
+    let eid = judged(
+        SERVICES,
+        "[items.d7_3_eid_login]\nsatisfied = false\ndate = \"2026-02-02\"\n",
+        "d7_3_eid_login",
+    );
+    assert_eq!(
+        (eid.outcome, eid.basis.to_string().as_str()),
+        (Outcome::Fail, "NĐ 137/2024/NĐ-CP Đ7.3")
+    );
+}
+
+#[test]
+fn oth_12_refusals_state_reasons_and_results_are_notified() {
+    let refusal = judged(
+        SERVICES,
+        "[items.d7_1_a_refusal_reasons]\nsatisfied = true\ndate = \"2026-01-02\"\n",
+        "d7_1_a_refusal_reasons",
+    );
+    assert_eq!(
+        (refusal.rule.as_ref(), refusal.outcome),
+        ("OTH-12", Outcome::Pass)
+    );
+    let notice = judged(SERVICES, "", "d7_1_c_result_notice");
+    assert_eq!(
+        (notice.rule.as_ref(), notice.outcome),
+        ("OTH-12", Outcome::Unknown)
+    );
+}
+
+#[test]
+fn oth_60_services_reengineered_and_the_plan_issued() {
+    let plan = judged(
+        SERVICES,
+        "[items.d8_6_plan]\nreference = \"KH 88/KH-UBND ngày 01/03/2025\"\ndate = \"2025-03-01\"\n",
+        "d8_6_plan",
+    );
+    assert_eq!(
+        (plan.rule.as_ref(), plan.outcome),
+        ("OTH-60", Outcome::Pass)
+    );
+    let re = judged(SERVICES, "[items.d8_2_reengineered]\nnot_applicable = \"Cơ quan không giải quyết thủ tục hành chính\"\n", "d8_2_reengineered");
+    assert_eq!(re.outcome, Outcome::Pass);
+    assert!(re.message.contains("declared not applicable"));
+}
+
+#[test]
+fn conv_18_conv_19_conv_20_dossiers_digitised_paper_results_converted_results_to_the_citizen() {
+    let items = "[items.d8_4_digitised]\nsatisfied = true\ndate = \"2026-02-01\"\n[items.d8_4_paper_results_converted]\nsatisfied = false\ndate = \"2026-02-01\"\n[items.d8_4_results_to_citizen_store]\nsatisfied = true\ndate = \"2026-02-01\"\n";
+    let a = judged(SERVICES, items, "d8_4_digitised");
+    assert_eq!((a.rule.as_ref(), a.outcome), ("CONV-18", Outcome::Pass));
+    let b = judged(SERVICES, items, "d8_4_paper_results_converted");
+    assert_eq!((b.rule.as_ref(), b.outcome), ("CONV-19", Outcome::Fail));
+    let c = judged(SERVICES, items, "d8_4_results_to_citizen_store");
+    assert_eq!((c.rule.as_ref(), c.outcome), ("CONV-20", Outcome::Pass));
+    assert_eq!(c.basis.to_string(), "NĐ 137/2024/NĐ-CP Đ8.4");
+}
+
+#[test]
+fn oth_42_online_supervision_process_and_tools() {
+    let id = "nd137-d12-supervision";
+    let p = judged(
+        id,
+        "[items.d12_1_a_processes]\nreference = \"QĐ 300/QĐ-UBND\"\n",
+        "d12_1_a_processes",
+    );
+    assert_eq!((p.rule.as_ref(), p.outcome), ("OTH-42", Outcome::Pass));
+    let t = judged(
+        id,
+        "[items.d12_1_c_tools]\nsatisfied = true\ndate = \"2026-12-01\"\n",
+        "d12_1_c_tools",
+    );
+    // Dated after the evaluation date.
+    assert_eq!(t.outcome, Outcome::Unknown);
+}
