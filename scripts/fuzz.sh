@@ -6,7 +6,7 @@
 # For each target (default: every target of `cargo fuzz list`):
 #   1. replays every file of fuzz/regressions/TARGET/ once (minimised crashers kept as
 #      regression inputs): any crash fails the script;
-#   2. fuzzes for --smoke SECONDS (default 10, the CI smoke) and/or --runs N executions,
+#   2. fuzzes for --smoke SECONDS (default 10; the CI smoke runs 5) and/or --runs N executions,
 #      starting from the committed seeds fuzz/corpus/TARGET/ plus the local working corpus
 #      fuzz/target/corpus-work/TARGET/ (new inputs go there, never into the committed seeds).
 # Prints one line per target (executions, exec/s, result), the total executions, and exits

@@ -113,10 +113,10 @@ echo "== C tests (egov-ffi/tests/c, under valgrind: required here)"
 status=0
 EGOV_VALGRIND_REQUIRED=1 egov-ffi/tests/c/run.sh 2>&1 | tee -a "$log" || status=1
 
-echo "== fuzz smoke (fuzz/: every regression input replayed, then 10 s per target)"
+echo "== fuzz smoke (fuzz/: every regression input replayed, then 5 s per target)"
 # cargo-fuzz is installed by scripts/fuzz.sh when missing; a crash in a known corner fails here.
 fuzz_log=$(mktemp)
-if scripts/fuzz.sh --smoke 10 2>&1 | tee "$fuzz_log"; then
+if scripts/fuzz.sh --smoke 5 2>&1 | tee "$fuzz_log"; then
   echo "fuzz: $(grep -cE ' ok$' "$fuzz_log") passed, 0 failed" | tee -a "$log"
 else
   status=1
