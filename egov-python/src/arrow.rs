@@ -12,7 +12,6 @@ use egov_ffi::ops::{OpError, OpResult};
 use egov_ffi::EgovResult;
 use egov_platform_class::arrow_events::{ArrowEventCounter, EventColumns};
 use egov_platform_class::csv::KindAliases;
-use egov_platform_class::ids::IdSalt;
 use egov_platform_class::partial::{IdScheme, Partial};
 use egov_platform_class::sql::{summary_from_engine, Dialect, EngineMonth, EngineQuery};
 use egov_platform_class::{MonthlyActiveCounter, UserKey, YearMonth};
@@ -32,18 +31,6 @@ fn json_arg<T: serde::de::DeserializeOwned>(what: &str, s: Option<&str>) -> OpRe
                 EgovResult::InvalidJson,
                 "ffi.invalid_json",
                 format!("{what}: {e}"),
-            )
-        })
-    })
-    .transpose()
-}
-
-fn salt_arg(hex: Option<&str>) -> OpResult<Option<IdSalt>> {
-    hex.map(|h| {
-        IdSalt::from_hex(h).ok_or_else(|| {
-            bad(
-                "platform.id_salt",
-                "id_salt must be 32 hex digits (16 random bytes the platform keeps secret)",
             )
         })
     })
@@ -110,7 +97,7 @@ impl EventBatchCounter {
         let columns: EventColumns =
             plain(py, json_arg("columns", columns_json))?.unwrap_or_default();
         let kinds: KindAliases = plain(py, json_arg("kinds", kinds_json))?.unwrap_or_default();
-        let salt = plain(py, salt_arg(id_salt))?;
+        let salt = plain(py, egov_ffi::ops::id_salt(id_salt))?;
         Ok(EventBatchCounter(ArrowEventCounter::new(
             columns, kinds, salt,
         )))

@@ -196,21 +196,24 @@ pub struct CountCsvOptions {
     pub id_salt: Option<String>,
 }
 
+/// The platform's salt from its 32 hex digits (`None`: no salt), or `platform.id_salt`.
+pub fn id_salt(hex: Option<&str>) -> OpResult<Option<egov_platform_class::ids::IdSalt>> {
+    hex.map(|h| {
+        egov_platform_class::ids::IdSalt::from_hex(h).ok_or_else(|| {
+            OpError::new(
+                EgovResult::InvalidInput,
+                "platform.id_salt",
+                "id_salt must be 32 hex digits (16 random bytes the platform keeps secret)",
+            )
+        })
+    })
+    .transpose()
+}
+
 impl CountCsvOptions {
     /// The salt, or `platform.id_salt` when it is not 32 hex digits.
     pub fn salt(&self) -> OpResult<Option<egov_platform_class::ids::IdSalt>> {
-        self.id_salt
-            .as_deref()
-            .map(|h| {
-                egov_platform_class::ids::IdSalt::from_hex(h).ok_or_else(|| {
-                    OpError::new(
-                        EgovResult::InvalidInput,
-                        "platform.id_salt",
-                        "id_salt must be 32 hex digits (16 random bytes the platform keeps secret)",
-                    )
-                })
-            })
-            .transpose()
+        id_salt(self.id_salt.as_deref())
     }
 }
 
@@ -405,11 +408,7 @@ pub fn arrow_counter_new(
         None | Some("") => ArrowCountOptions::default(),
         Some(text) => from_json("options_json", text)?,
     };
-    let salt = CountCsvOptions {
-        id_salt: o.id_salt,
-        ..CountCsvOptions::default()
-    }
-    .salt()?;
+    let salt = id_salt(o.id_salt.as_deref())?;
     Ok(egov_platform_class::arrow_events::ArrowEventCounter::new(
         o.columns, o.kinds, salt,
     ))
