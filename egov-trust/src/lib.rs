@@ -1,10 +1,11 @@
 //! # egov-trust
 //!
 //! The six network-trust ("tín nhiệm mạng") criteria of Nghị định 137/2024/NĐ-CP Điều 21
-//! (rules TRUST-01…04), evaluated from evidence: attestations (a, đ), the consent commitment
+//! (rules TRUST-02…04), evaluated from evidence: attestations (a, đ), the consent commitment
 //! (b), certificate chains and a TLS policy (c), advisory blocklist snapshots (d), links on a
 //! page (đ) and security.txt (RFC 9116) or other contact evidence (e), plus a self-declaration
-//! (Đ21.3).
+//! (Đ21.3) and the certification code itself (TRUST-01, Đ21.1: [`CertificationCode`], a type of
+//! its own: a code someone issued is not the owner's self-declaration).
 //!
 //! Pure functions: the caller passes the evaluation time, trust anchors and blocklist
 //! snapshots. Without the `probe` feature the crate does no I/O.
@@ -34,6 +35,7 @@
 )]
 
 pub mod blocklist;
+pub mod certification;
 pub mod criteria;
 pub mod declaration;
 pub mod evaluate;
@@ -45,6 +47,7 @@ pub mod security_txt;
 pub mod tls;
 
 pub use blocklist::{evaluate_blocklist, normalize_host, BlocklistHit, BlocklistSnapshot};
+pub use certification::{CertificationCode, CertificationCodeError};
 pub use criteria::{
     evaluate_consent, evaluate_security_level, Assessment, Attestation, AttestationMaxAge,
     ConsentCommitment, Criterion, CriterionVerdict, SecurityLevelAttestation,
