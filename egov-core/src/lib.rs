@@ -25,6 +25,7 @@ pub mod error;
 pub mod finding;
 pub mod legal;
 pub mod lunar;
+pub mod owner;
 pub mod time;
 
 /// The `chrono` version egov's types are built on, re-exported so callers name the same types.
