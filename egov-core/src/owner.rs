@@ -98,7 +98,9 @@ impl fmt::Display for OwnerClass {
 
 /// An owner class name that is none of `state`, `organisation`, `individual`.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown owner class '{0}' (expected state, organisation or individual; NĐ 137/2024 Đ15.2)")]
+#[error(
+    "unknown owner class '{0}' (expected state, organisation or individual; NĐ 137/2024 Đ15.2)"
+)]
 pub struct UnknownOwnerClass(pub String);
 
 impl crate::error::ErrorCode for UnknownOwnerClass {
@@ -142,7 +144,10 @@ mod tests {
             OwnerClass::State.determination_basis().to_string_vi(),
             "điểm a khoản 3 Điều 15 NĐ 137/2024/NĐ-CP"
         );
-        assert_eq!(OwnerClass::State.name_vi(), "Chủ quản là cơ quan, tổ chức nhà nước");
+        assert_eq!(
+            OwnerClass::State.name_vi(),
+            "Chủ quản là cơ quan, tổ chức nhà nước"
+        );
         assert_eq!(OwnerClass::Individual.name_vi(), "Chủ quản là cá nhân");
     }
 
