@@ -8,7 +8,11 @@
 //! * [`csv`]: streaming CSV reader of activity events with malformed-line accounting.
 //! * [`classify()`]: the 12-month average and the 3 % (large) / 10 % (very large) thresholds with
 //!   exact integer arithmetic (PLAT-02…06), distance to each threshold, the intermediary condition.
-//! * [`obligations`]: the Đ19/Đ20 checklist with citations and evidence evaluation (PLAT-13…27).
+//! * [`owner`]: the owner class (CORE-05, Đ15.2) and the evidence the owner is determined from
+//!   (PLAT-07, Đ15.3).
+//! * [`functions`]: the function classes of Đ16.1 a–đ, a non-empty set (PLAT-08, §7 A-15).
+//! * [`obligations`]: the Đ19/Đ20 checklist with citations and evidence evaluation (PLAT-13…27),
+//!   and the Đ18.2 duty to report to the state management agency (PLAT-11).
 //! * [`recommendation`]: opting out of data-driven recommendation, never switched back without
 //!   consent (PLAT-24, Đ20.1.b).
 //! * [`cases`]: notify (or warn) the account before handling a reported issue or illegal content
@@ -76,10 +80,12 @@ pub mod cases;
 pub mod classify;
 pub mod counter;
 pub mod csv;
+pub mod functions;
 pub mod ids;
 pub mod ingest;
 pub mod month;
 pub mod obligations;
+pub mod owner;
 #[cfg(feature = "parquet")]
 pub mod parquet_events;
 #[cfg(feature = "parquet")]
@@ -100,11 +106,18 @@ pub use counter::{
     collision_bound, sum_disjoint, ActivityEvent, ActivityKind, CountStats, MonthActivity,
     MonthlyActiveCounter, UserKey,
 };
+pub use functions::{
+    check_functions, FunctionClass, FunctionClasses, FunctionProfile, MainFunction,
+};
 pub use ingest::{
     count_csv_file, count_csv_reader, Compression, CountOptions, CountResult, IngestError,
 };
 pub use month::{YearMonth, YearMonthError};
-pub use obligations::{checklist, evaluate, Evidence, EvidenceItem, Obligation};
+pub use obligations::{
+    checklist, evaluate, listed_channels, reporting_duty, Channel, Evidence, EvidenceItem,
+    Obligation,
+};
+pub use owner::{determine_owner, ApprovingAuthority, OwnerEvidence, StateBody, StateOwnerBody};
 pub use report::{build_report, CountingSummary, PlatformReport, ReportContext, ReportError};
 pub use schedule::{next_due, NextDue, PlatformHistory, ScheduleParams};
 pub use summary::{counts_from_json, CountsJsonError};

@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 use egov_core::{Finding, Instrument, LegalRef, Outcome, Report};
 use serde::{Deserialize, Serialize};
 
-use crate::classify::LegalClass;
+use crate::classify::{Intermediary, LegalClass, Scale};
 
 /// Which platforms an item binds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -204,6 +204,72 @@ pub struct EvidenceItem {
     /// Any remark.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// The channel agreed with users, for the items whose provision lists channels (Đ19.1.a,
+    /// Đ19.1.c, Đ19.2.a, Đ19.2.d, Đ20.1.a, Đ20.2.a); see [`listed_channels`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub channel: Option<Channel>,
+}
+
+/// A communication channel named by Đ19–20 (CORE-07's vocabulary; JSON `website`, `email`,
+/// `mobile_app`, `other`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Channel {
+    /// «trang thông tin điện tử».
+    Website,
+    /// «thư điện tử».
+    Email,
+    /// «ứng dụng trên thiết bị di động».
+    MobileApp,
+    /// «kênh giao tiếp khác».
+    Other,
+}
+
+impl Channel {
+    fn name_vi(&self) -> &'static str {
+        match self {
+            Channel::Website => "trang thông tin điện tử",
+            Channel::Email => "thư điện tử",
+            Channel::MobileApp => "ứng dụng trên thiết bị di động",
+            Channel::Other => "kênh giao tiếp khác",
+        }
+    }
+
+    fn name_en(&self) -> &'static str {
+        match self {
+            Channel::Website => "website",
+            Channel::Email => "e-mail",
+            Channel::MobileApp => "mobile app",
+            Channel::Other => "other channel",
+        }
+    }
+}
+
+const ALL_FOUR: &[Channel] = &[
+    Channel::Website,
+    Channel::Email,
+    Channel::MobileApp,
+    Channel::Other,
+];
+
+/// The channels the provision of item `id` lists, `None` when it names none (CORE-07).
+/// Đ19.1.a (and Đ19.1.c, Đ19.2.a, Đ19.2.d, which refer to it) and Đ20.2.a list website, e-mail,
+/// mobile app or other channel; Đ20.1.a, for the recommendation criteria (PLAT-22), lists
+/// «trang thông tin điện tử, qua ứng dụng trên thiết bị di động hoặc kênh giao tiếp khác»:
+/// **no e-mail**.
+pub fn listed_channels(id: &str) -> Option<&'static [Channel]> {
+    match id {
+        "d19_1_a_issue_mechanism_published"
+        | "d19_1_a_issue_channel_agreed"
+        | "d19_1_c_issue_mechanism_changes_notified"
+        | "d19_2_a_illegal_content_mechanism_published"
+        | "d19_2_d_illegal_content_mechanism_changes_notified"
+        | "d20_2_a_code_of_conduct_published" => Some(ALL_FOUR),
+        "d20_1_a_recommendation_criteria_published" => {
+            Some(&[Channel::Website, Channel::MobileApp, Channel::Other])
+        }
+        _ => None,
+    }
 }
 
 /// A platform's evidence, keyed by [`Obligation::id`] (JSON: unknown fields refused; an
@@ -232,6 +298,27 @@ pub fn evaluate(class: LegalClass, evidence: &Evidence) -> Report {
                 "not applicable: the platform attests it has no search with prioritised display".to_owned(),
                 "không áp dụng: nền tảng xác nhận không có tính năng tìm kiếm ưu tiên hiển thị".to_owned(),
             ),
+            (_, Some(e)) if e.satisfied && e.channel.is_some_and(|c| {
+                listed_channels(o.id).is_some_and(|l| !l.contains(&c))
+            }) => {
+                let c = e.channel.unwrap_or(Channel::Other);
+                let listed = listed_channels(o.id).unwrap_or_default();
+                (
+                    Outcome::Warning,
+                    format!(
+                        "stated met via {}, which {} does not list (it lists {}): only its open «kênh giao tiếp khác» could cover it",
+                        c.name_en(),
+                        o.basis,
+                        listed.iter().map(Channel::name_en).collect::<Vec<_>>().join(", ")
+                    ),
+                    format!(
+                        "xác nhận đáp ứng qua {}, kênh không được nêu tại {} (chỉ nêu {})",
+                        c.name_vi(),
+                        o.basis.to_string_vi(),
+                        listed.iter().map(Channel::name_vi).collect::<Vec<_>>().join(", ")
+                    ),
+                )
+            }
             (_, Some(e)) if e.satisfied => (
                 Outcome::Pass,
                 format!("met{}", e.reference.as_deref().map(|r| format!(" (see {r})")).unwrap_or_default()),
@@ -274,7 +361,9 @@ pub fn evaluate(class: LegalClass, evidence: &Evidence) -> Report {
     // Evidence under an id no obligation has (a misspelling) would otherwise vanish silently
     // and leave its item `Unknown`: say so. A class without obligations uses no evidence at all,
     // so nothing is misread there (and a lone warning must not make its overall a pass).
-    let known: std::collections::BTreeSet<&str> = all_obligations().iter().map(|o| o.id).collect();
+    let mut known: std::collections::BTreeSet<&str> =
+        all_obligations().iter().map(|o| o.id).collect();
+    known.insert(REPORT_TO_STATE_ID);
     let has_obligations = !report.findings.is_empty();
     for id in evidence
         .items
@@ -292,6 +381,67 @@ pub fn evaluate(class: LegalClass, evidence: &Evidence) -> Report {
         report.push(f);
     }
     report
+}
+
+/// The [`Evidence::items`] key of the PLAT-11 duty judged by [`reporting_duty`].
+pub const REPORT_TO_STATE_ID: &str = "d18_2_report_and_data_provided";
+
+/// The duty to report and provide data to the state management agency when the platform meets
+/// the criteria of a large or very large intermediary platform (rule PLAT-11; NĐ 137/2024 Đ18.2,
+/// closing paragraph: «Trường hợp đáp ứng tiêu chí xác định nền tảng số trung gian quy mô lớn,
+/// rất lớn, chủ quản nền tảng số thực hiện báo cáo, cung cấp số liệu cho cơ quan quản lý nhà
+/// nước.»).
+///
+/// * large or very large scale with the intermediary condition attested (Đ18.1): the duty
+///   applies, judged by the evidence item [`REPORT_TO_STATE_ID`] (`Pass` / `Fail`), `Unknown`
+///   without it;
+/// * large or very large scale, intermediary condition not attested either way: `Unknown` (the
+///   duty applies if the condition holds);
+/// * below the threshold, or attested not an intermediary: `Pass`, the duty does not apply.
+pub fn reporting_duty(scale: Scale, intermediary: Intermediary, evidence: &Evidence) -> Finding {
+    let basis = LegalRef::clause(Instrument::Nd137_2024, 18, 2);
+    let item = evidence.items.get(REPORT_TO_STATE_ID);
+    let duty_en = "report and provide data to the state management agency (Đ18.2)";
+    let duty_vi = "báo cáo, cung cấp số liệu cho cơ quan quản lý nhà nước (khoản 2 Điều 18)";
+    let (outcome, en, vi) = match (scale, intermediary) {
+        (Scale::BelowThreshold, _) => (
+            Outcome::Pass,
+            format!("not applicable: below the large-scale threshold, the platform does not meet the criteria of a large or very large intermediary platform; the duty to {duty_en} does not arise"),
+            format!("không áp dụng: dưới ngưỡng quy mô lớn, không đáp ứng tiêu chí nền tảng số trung gian quy mô lớn, rất lớn; không phát sinh trách nhiệm {duty_vi}"),
+        ),
+        (_, Intermediary::NotIntermediary) => (
+            Outcome::Pass,
+            format!("not applicable: the owner attests the system is not an intermediary platform (Đ18.1); the duty to {duty_en} does not arise"),
+            format!("không áp dụng: chủ quản xác nhận hệ thống không phải nền tảng số trung gian (khoản 1 Điều 18); không phát sinh trách nhiệm {duty_vi}"),
+        ),
+        (_, Intermediary::NotAttested) => (
+            Outcome::Unknown,
+            format!("large or very large scale, but the intermediary condition of Đ18.1 is not attested: if it holds, the owner must {duty_en}"),
+            format!("quy mô lớn hoặc rất lớn nhưng chưa xác nhận điều kiện nền tảng số trung gian (khoản 1 Điều 18): nếu đáp ứng, chủ quản phải {duty_vi}"),
+        ),
+        (_, Intermediary::Attested) => match item {
+            Some(e) if e.satisfied => (
+                Outcome::Pass,
+                format!("the platform meets the criteria of a large or very large intermediary platform; the owner attests it did {duty_en}{}", e.reference.as_deref().map(|r| format!(" (see {r})")).unwrap_or_default()),
+                format!("đáp ứng tiêu chí nền tảng số trung gian quy mô lớn, rất lớn; chủ quản xác nhận đã {duty_vi}{}", e.reference.as_deref().map(|r| format!(" (xem {r})")).unwrap_or_default()),
+            ),
+            Some(_) => (
+                Outcome::Fail,
+                format!("the platform meets the criteria of a large or very large intermediary platform; the owner states it did not {duty_en}"),
+                format!("đáp ứng tiêu chí nền tảng số trung gian quy mô lớn, rất lớn; chủ quản xác nhận chưa {duty_vi}"),
+            ),
+            None => (
+                Outcome::Unknown,
+                format!("the platform meets the criteria of a large or very large intermediary platform: the owner must {duty_en}; no evidence it was done (evidence item '{REPORT_TO_STATE_ID}')"),
+                format!("đáp ứng tiêu chí nền tảng số trung gian quy mô lớn, rất lớn: chủ quản phải {duty_vi}; chưa có bằng chứng (mục '{REPORT_TO_STATE_ID}')"),
+            ),
+        },
+    };
+    let mut f = Finding::new("PLAT-11", basis, outcome, en, vi).with_field(REPORT_TO_STATE_ID);
+    if let Some(e) = item {
+        f = f.with_evidence(serde_json::to_value(e).unwrap_or_default());
+    }
+    f
 }
 
 #[cfg(test)]
@@ -321,6 +471,7 @@ mod tests {
                 satisfied: true,
                 reference: None,
                 note: None,
+                channel: None,
             },
         );
         let r = evaluate(LegalClass::LargeIntermediaryPlatform, &ev);
@@ -350,6 +501,7 @@ mod tests {
                 satisfied: true,
                 reference: Some("https://example.vn/khieu-nai".into()),
                 note: None,
+                channel: None,
             },
         );
         ev.items.insert(
@@ -358,6 +510,7 @@ mod tests {
                 satisfied: false,
                 reference: None,
                 note: None,
+                channel: None,
             },
         );
         let r = evaluate(LegalClass::LargeIntermediaryPlatform, &ev);
@@ -385,6 +538,7 @@ mod tests {
                         satisfied: true,
                         reference: None,
                         note: None,
+                        channel: None,
                     },
                 );
             }

@@ -11,8 +11,11 @@ use egov_core::{
 use serde::{Deserialize, Serialize};
 
 use crate::classify::{classify, Classification, ClassificationInput, ClassifyError, Intermediary};
-use crate::obligations::{evaluate, Evidence};
+use crate::functions::{assess_functions, FunctionAssessment, FunctionProfile};
+use crate::obligations::{evaluate, reporting_duty, Evidence};
+use crate::owner::{assess_owner, OwnerAssessment, OwnerEvidence};
 use crate::schedule::{next_due, NextDue, PlatformHistory, ScheduleParams};
+use egov_core::owner::OwnerClass;
 
 pub use crate::summary::CountingSummary;
 
@@ -57,6 +60,18 @@ pub struct PlatformReport {
     pub obligations_overall: Outcome,
     /// The next self-classification due.
     pub next_due: NextDue,
+    /// The owner class and the evidence the owner is determined from, with their findings
+    /// (CORE-05, PLAT-07; Đ15.2–15.3). When not given, the findings say so (`unknown`).
+    #[serde(default)]
+    pub owner: OwnerAssessment,
+    /// The function classes of Đ16.1, with their finding (PLAT-08). When not given, the finding
+    /// says so (`unknown`).
+    #[serde(default)]
+    pub functions: FunctionAssessment,
+    /// The duty to report and provide data to the state management agency (PLAT-11, Đ18.2);
+    /// always present in a report built here.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reporting_duty: Option<Finding>,
     /// Every provision relied on.
     pub citations: Vec<LegalRef>,
 }
@@ -75,11 +90,21 @@ pub struct ReportContext {
     /// Schedule parameters.
     #[serde(default)]
     pub schedule: ScheduleParams,
+    /// The owner class (CORE-05, Đ15.2); `None` = not given (the report says so).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub owner_class: Option<OwnerClass>,
+    /// The evidence the owner is determined from (PLAT-07, Đ15.3); `None` = not given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub owner_evidence: Option<OwnerEvidence>,
+    /// The system's main functions and classes of Đ16.1 (PLAT-08); `None` = not given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub functions: Option<FunctionProfile>,
 }
 
-/// Builds the report (PLAT-02…27, NĐ 137/2024 Đ17–20): classification, obligations of the
-/// resulting class, next due
-/// date. `determination_date` is also "today" for the schedule. When the counts were made here
+/// Builds the report (PLAT-02…27, NĐ 137/2024 Đ17–20; with CORE-05, PLAT-07, PLAT-08 of
+/// Đ15–16): classification, obligations of the resulting class, the Đ18.2 reporting duty
+/// (PLAT-11), next due date, and the owner and function classes when given (their findings say
+/// when they are not). `determination_date` is also "today" for the schedule. When the counts were made here
 /// (`input.counting`), the report carries their accounting.
 pub fn build_report(
     input: &ClassificationInput,
@@ -107,7 +132,30 @@ pub fn build_report(
         clause(18, 2),
         LegalRef::point(Instrument::Nd137_2024, 18, 4, "c"),
     ];
-    for f in &obligations.findings {
+    let owner = assess_owner(context.owner_class, context.owner_evidence.as_ref());
+    let functions = assess_functions(context.functions.as_ref());
+    let reporting = reporting_duty(
+        classification.scale,
+        classification.intermediary,
+        &context.evidence,
+    );
+    // What was given is relied on; what was not is reported as not given, not cited.
+    let mut relied: Vec<&Finding> = Vec::new();
+    if context.owner_class.is_some() {
+        relied.extend(owner.findings.iter());
+    }
+    if let Some(p) = &context.functions {
+        relied.extend(functions.findings.iter());
+        if let Some(c) = &p.classes {
+            for class in c.iter() {
+                let b = class.basis();
+                if !citations.contains(&b) {
+                    citations.push(b);
+                }
+            }
+        }
+    }
+    for f in relied.into_iter().chain(&obligations.findings) {
         if !citations.contains(&f.basis) {
             citations.push(f.basis.clone());
         }
@@ -122,6 +170,9 @@ pub fn build_report(
         obligations: obligations.findings,
         classification,
         next_due,
+        owner,
+        functions,
+        reporting_duty: Some(reporting),
         citations,
     })
 }
@@ -156,6 +207,24 @@ fn method_text(c: &Classification) -> (Vec<String>, Vec<String>) {
                 c.population.value, c.population.reference, c.population.published_on, c.population.publisher),
         ],
     )
+}
+
+fn findings_table(md: &mut String, findings: &[Finding]) {
+    let _ = writeln!(
+        md,
+        "| Căn cứ / Basis | Kết quả / Outcome | Nội dung / Finding |\n|---|---|---|"
+    );
+    for f in findings {
+        let _ = writeln!(
+            md,
+            "| {} ({}) | {} | {}<br>{} |",
+            f.basis,
+            f.rule,
+            outcome_vi(f.outcome),
+            f.message_vi,
+            f.message
+        );
+    }
 }
 
 fn outcome_vi(o: Outcome) -> &'static str {
@@ -198,6 +267,59 @@ impl PlatformReport {
             md,
             "- Điều kiện nền tảng trung gian / Intermediary condition (Đ18.1): {intermediary}\n"
         );
+        let _ = writeln!(md, "## Phân loại theo chủ quản / Owner class (Đ15)\n");
+        match self.owner.class {
+            Some(o) => {
+                let _ = writeln!(
+                    md,
+                    "- **{}** / {} ({})",
+                    o.name_vi(),
+                    o.name_en(),
+                    o.basis()
+                );
+            }
+            None => {
+                let _ = writeln!(md, "- Chưa cho biết / Not given");
+            }
+        }
+        if let Some(name) = self
+            .owner
+            .evidence
+            .as_ref()
+            .and_then(|e| e.owner_name.as_deref())
+        {
+            let _ = writeln!(md, "- Chủ quản / Owner: {name}");
+        }
+        let _ = writeln!(md);
+        findings_table(&mut md, &self.owner.findings);
+        let _ = writeln!(
+            md,
+            "\n## Phân loại theo chức năng / Function classes (Đ16.1)\n"
+        );
+        match self
+            .functions
+            .profile
+            .as_ref()
+            .and_then(|p| p.classes.as_ref())
+        {
+            Some(classes) => {
+                for c in classes.iter() {
+                    let _ = writeln!(
+                        md,
+                        "- **{}** / {} ({})",
+                        c.name_vi(),
+                        c.name_en(),
+                        c.basis()
+                    );
+                }
+            }
+            None => {
+                let _ = writeln!(md, "- Chưa cho biết / Not given");
+            }
+        }
+        let _ = writeln!(md);
+        findings_table(&mut md, &self.functions.findings);
+        let _ = writeln!(md);
         let _ = writeln!(
             md,
             "## Khoảng cách tới ngưỡng / Distance to thresholds\n\n| Ngưỡng / Threshold | Users (mean) | Reached | Distance (users) | Distance (pp) | Extra user-months needed |\n|---|---:|---|---:|---:|---:|"
@@ -277,21 +399,8 @@ impl PlatformReport {
         );
         let _ = writeln!(md, "- Nguồn số liệu / Source: {}", c.source);
         if !c.findings.is_empty() {
-            let _ = writeln!(
-                md,
-                "\n## Căn cứ của kết quả / What the class rests on\n\n| Căn cứ / Basis | Kết quả / Outcome | Nội dung / Finding |\n|---|---|---|"
-            );
-            for f in &c.findings {
-                let _ = writeln!(
-                    md,
-                    "| {} ({}) | {} | {}<br>{} |",
-                    f.basis,
-                    f.rule,
-                    outcome_vi(f.outcome),
-                    f.message_vi,
-                    f.message
-                );
-            }
+            let _ = writeln!(md, "\n## Căn cứ của kết quả / What the class rests on\n");
+            findings_table(&mut md, &c.findings);
         }
         let _ = writeln!(md, "\n## Phương pháp / Method\n");
         for (en, vi) in self.method.iter().zip(
@@ -303,6 +412,13 @@ impl PlatformReport {
             if !vi.is_empty() {
                 let _ = writeln!(md, "  _{vi}_");
             }
+        }
+        if let Some(f) = &self.reporting_duty {
+            let _ = writeln!(
+                md,
+                "\n## Báo cáo, cung cấp số liệu / Report and data to the state agency (Đ18.2)\n"
+            );
+            findings_table(&mut md, std::slice::from_ref(f));
         }
         let _ = writeln!(md, "\n## Nghĩa vụ / Obligations\n");
         if self.obligations.is_empty() {
