@@ -6,6 +6,7 @@ use std::time::Instant;
 
 use chrono::NaiveDate;
 use clap::{Args, Subcommand};
+use egov_core::owner::OwnerClass;
 use egov_core::{Finding, Outcome};
 use egov_core::{VnDateTime, WorkingCalendar};
 use egov_platform_class::csv::KindAliases;
@@ -23,9 +24,9 @@ use egov_platform_class::partial::IdScheme;
 use egov_platform_class::partial::Partial;
 use egov_platform_class::{
     build_report, classify, count_csv_file, count_csv_reader, counts_from_json,
-    ClassificationInput, CountOptions, Evidence, Intermediary, MonthActivity, MonthlyCount,
-    PlatformHistory, Population, PopulationKind, ReportContext, Thresholds, UserCountSource,
-    YearMonth,
+    ClassificationInput, CountOptions, Evidence, FunctionProfile, Intermediary, MonthActivity,
+    MonthlyCount, OwnerEvidence, PlatformHistory, Population, PopulationKind, ReportContext,
+    Thresholds, UserCountSource, YearMonth,
 };
 use serde_json::json;
 
@@ -114,6 +115,21 @@ pub enum PlatformCommand {
         /// The decree's effective date (default 2024-10-23).
         #[arg(long)]
         decree_effective: Option<String>,
+        /// The owner class (Đ15.2): state, organisation or individual (CORE-05; when not given
+        /// the report says so).
+        #[arg(long, value_name = "CLASS")]
+        owner_class: Option<String>,
+        /// What the owner is determined from (Đ15.3, PLAT-07), a JSON file:
+        /// {"state_body"?: {"kind", "name"}, "approving_authority"?: {"name", "approval":
+        /// "investment_policy"|"service_lease", "decision"?}, "hosting_contract"?,
+        /// "domain_registration"?, "app_store_publisher_account"?, "owner_name"?}.
+        #[arg(long, value_name = "FILE")]
+        owner_evidence: Option<PathBuf>,
+        /// The system's functions (Đ16.1, PLAT-08), a JSON file: {"main_functions"?:
+        /// ["account_issuance_or_authentication"|"electronic_contracting"|"unilateral_legal_act"],
+        /// "classes"?: ["administrative_procedures"|"commerce"|"finance"|"banking"|"other"]}.
+        #[arg(long, value_name = "FILE")]
+        functions: Option<PathBuf>,
     },
 }
 
@@ -206,9 +222,17 @@ pub fn run(cmd: PlatformCommand) -> CmdResult {
             first_classified,
             inclusive_deadline,
             decree_effective,
+            owner_class,
+            owner_evidence,
+            functions,
         } => report_cmd(
             &classify,
-            evidence.as_deref(),
+            &ReportFiles {
+                evidence: evidence.as_deref(),
+                owner_class: owner_class.as_deref(),
+                owner_evidence: owner_evidence.as_deref(),
+                functions: functions.as_deref(),
+            },
             operating_since.as_deref(),
             first_classified.as_deref(),
             inclusive_deadline,
@@ -952,9 +976,23 @@ fn classify_cmd(a: &ClassifyArgs) -> Result<CmdResult, CmdResult> {
     })
 }
 
+/// The report's optional inputs read from files or named on the command line.
+struct ReportFiles<'a> {
+    evidence: Option<&'a Path>,
+    owner_class: Option<&'a str>,
+    owner_evidence: Option<&'a Path>,
+    functions: Option<&'a Path>,
+}
+
+/// Reads a JSON file into `T`, a usage error `code` when it does not parse.
+fn json_file<T: serde::de::DeserializeOwned>(p: &Path, code: &str) -> Result<T, CmdResult> {
+    let text = std::fs::read_to_string(p).map_err(|e| io_error(&p.display().to_string(), &e))?;
+    serde_json::from_str::<T>(&text).map_err(|e| usage(code, format!("{}: {e}", p.display())))
+}
+
 fn report_cmd(
     a: &ClassifyArgs,
-    evidence: Option<&Path>,
+    files: &ReportFiles<'_>,
     operating_since: Option<&str>,
     first_classified: Option<&str>,
     inclusive: bool,
@@ -962,11 +1000,26 @@ fn report_cmd(
 ) -> Result<CmdResult, CmdResult> {
     let (input, date) = build_input(a)?;
     let mut ctx = ReportContext::default();
-    if let Some(p) = evidence {
-        let text =
-            std::fs::read_to_string(p).map_err(|e| io_error(&p.display().to_string(), &e))?;
-        ctx.evidence = serde_json::from_str::<Evidence>(&text)
-            .map_err(|e| usage("platform.invalid_evidence", format!("{}: {e}", p.display())))?;
+    if let Some(p) = files.evidence {
+        ctx.evidence = json_file::<Evidence>(p, "platform.invalid_evidence")?;
+    }
+    if let Some(c) = files.owner_class {
+        ctx.owner_class = Some(
+            c.parse::<OwnerClass>()
+                .map_err(|e| usage(egov_core::ErrorCode::code(&e), e.to_string()))?,
+        );
+    }
+    if let Some(p) = files.owner_evidence {
+        ctx.owner_evidence = Some(json_file::<OwnerEvidence>(
+            p,
+            "platform.invalid_owner_evidence",
+        )?);
+    }
+    if let Some(p) = files.functions {
+        ctx.functions = Some(json_file::<FunctionProfile>(
+            p,
+            "platform.invalid_functions",
+        )?);
     }
     ctx.history = PlatformHistory {
         operating_since: operating_since
@@ -984,7 +1037,16 @@ fn report_cmd(
         .map_err(|e| CmdResult::error(&e))?;
     let human = report.to_markdown();
     let json = json!(report);
-    Ok(if report.obligations_overall == egov_core::Outcome::Fail {
+    // Non-compliant when an obligation, the Đ18.2 reporting duty, or the owner or function
+    // classification given fails.
+    let failed = report.obligations_overall == egov_core::Outcome::Fail
+        || report.owner.overall == egov_core::Outcome::Fail
+        || report.functions.overall == egov_core::Outcome::Fail
+        || report
+            .reporting_duty
+            .as_ref()
+            .is_some_and(|f| f.outcome == egov_core::Outcome::Fail);
+    Ok(if failed {
         CmdResult::Invalid { human, json }
     } else {
         CmdResult::Valid { human, json }

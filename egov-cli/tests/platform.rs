@@ -885,3 +885,111 @@ fn plat_01_cli_classify_and_report_straight_from_partials_equal_the_whole_count(
     ]);
     assert_eq!(o.status.code(), Some(2));
 }
+
+#[test]
+fn plat_07_cli_report_records_owner_class_and_evidence() {
+    let evidence = temp_file(
+        "owner.json",
+        r#"{"owner_name": "Công ty cổ phần Chợ Số",
+            "approving_authority": {"name": "Hội đồng quản trị", "approval": "investment_policy"}}"#
+            .as_bytes(),
+    );
+    let args = [
+        "--intermediary",
+        "--owner-class",
+        "organisation",
+        "--owner-evidence",
+        evidence.to_str().unwrap(),
+        "--json",
+    ];
+    let o = at_3_percent("report", &args);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let v = json(&o);
+    assert_eq!(v["owner"]["class"], "organisation");
+    assert_eq!(v["owner"]["overall"], "pass");
+    assert_eq!(v["owner"]["findings"][1]["rule"], "PLAT-07");
+    assert_eq!(v["owner"]["findings"][1]["basis"]["clause"], 3);
+    assert_eq!(v["owner"]["findings"][1]["basis"]["point"], "b");
+    assert_eq!(v["reporting_duty"]["rule"], "PLAT-11");
+    // Not given: the report says so, in both languages.
+    let o = at_3_percent("report", &["--intermediary"]);
+    let md = String::from_utf8_lossy(&o.stdout);
+    assert!(md
+        .contains("## Phân loại theo chủ quản / Owner class (Đ15)\n\n- Chưa cho biết / Not given"));
+    assert!(md.contains(
+        "## Phân loại theo chức năng / Function classes (Đ16.1)\n\n- Chưa cho biết / Not given"
+    ));
+    // A ministry named as the owner of an organisation's system contradicts the class: exit 1.
+    let contradiction = temp_file(
+        "owner-ministry.json",
+        r#"{"state_body": {"kind": "ministry", "name": "Bộ Tài chính"}}"#.as_bytes(),
+    );
+    let o = at_3_percent(
+        "report",
+        &[
+            "--owner-class",
+            "organisation",
+            "--owner-evidence",
+            contradiction.to_str().unwrap(),
+            "--json",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(json(&o)["owner"]["overall"], "fail");
+    // An unknown class or a misspelt evidence key is an error, with its code.
+    let o = at_3_percent("report", &["--owner-class", "company", "--json"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(json(&o)["error"]["code"], "owner.unknown_class");
+    let bad = temp_file("owner-bad.json", br#"{"domain": "x.vn"}"#);
+    let o = at_3_percent(
+        "report",
+        &["--owner-evidence", bad.to_str().unwrap(), "--json"],
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(json(&o)["error"]["code"], "platform.invalid_owner_evidence");
+}
+
+#[test]
+fn plat_08_cli_report_records_function_classes() {
+    let functions = temp_file(
+        "functions.json",
+        br#"{"main_functions": ["electronic_contracting"], "classes": ["commerce", "banking"]}"#,
+    );
+    let o = at_3_percent(
+        "report",
+        &["--functions", functions.to_str().unwrap(), "--json"],
+    );
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let v = json(&o);
+    assert_eq!(
+        v["functions"]["profile"]["classes"],
+        serde_json::json!(["commerce", "banking"])
+    );
+    assert_eq!(v["functions"]["findings"][0]["rule"], "PLAT-08");
+    assert_eq!(v["functions"]["overall"], "pass");
+    // Main functions of Đ16.1 without a class: fail, exit 1.
+    let none = temp_file(
+        "functions-none.json",
+        br#"{"main_functions": ["unilateral_legal_act"]}"#,
+    );
+    let o = at_3_percent("report", &["--functions", none.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    // An empty class set is refused (at least one, §7 A-15).
+    let empty = temp_file("functions-empty.json", br#"{"classes": []}"#);
+    let o = at_3_percent(
+        "report",
+        &["--functions", empty.to_str().unwrap(), "--json"],
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(json(&o)["error"]["code"], "platform.invalid_functions");
+}
