@@ -46,6 +46,9 @@ if ((${#missing[@]})); then
   fi
 fi
 
+# Each phase's header says how long the run has taken so far (CI's budget is 45 minutes).
+phase() { printf '== [%dm%02ds] %s\n' $((SECONDS / 60)) $((SECONDS % 60)) "$*"; }
+
 # A test run builds from scratch on CI: incremental caches only cost disk there.
 export CARGO_INCREMENTAL=0
 # The disk this run starts with and ends with (CI once ran out of space mid-run).
@@ -56,22 +59,22 @@ trap disk EXIT
 # egov-python is outside the workspace (maturin builds it); it has its own target directory.
 py_target="$PWD/target/python"
 
-echo "== cargo fmt --check"
+phase "cargo fmt --check"
 cargo fmt --all -- --check
 cargo fmt --manifest-path egov-python/Cargo.toml -- --check
 cargo fmt --manifest-path benches/mark_robustness/Cargo.toml -- --check
-echo "== cargo clippy (all targets, warnings are errors)"
+phase "cargo clippy (all targets, warnings are errors)"
 cargo clippy --workspace --all-targets --locked -- -D warnings
 # Code behind features the workspace build leaves off (PDF marks, PKCS#11 tokens).
 cargo clippy -p egov-conversion --features pdf --all-targets --locked -- -D warnings
 cargo clippy -p egov-sign --features pkcs11 --all-targets --locked -- -D warnings
 cargo clippy -p egov-platform-class --features parquet --all-targets --locked -- -D warnings
 CARGO_TARGET_DIR="$py_target" cargo clippy --manifest-path egov-python/Cargo.toml --locked -- -D warnings
-echo "== cargo doc (broken links and bad HTML in the API docs are errors)"
+phase "cargo doc (broken links and bad HTML in the API docs are errors)"
 RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --locked --exclude egov-cli --quiet
 RUSTDOCFLAGS="-D warnings" cargo doc -p egov-conversion --features pdf --no-deps --locked --quiet
 RUSTDOCFLAGS="-D warnings" cargo doc -p egov-sign --features pkcs11 --no-deps --locked --quiet
-echo "== Python tools (venv: maturin, pytest, mypy; zxing-cpp + pillow as the independent QR decoder; lxml and signxml as the independent canonicaliser and XMLDSig implementation; pyHanko as the independent PAdES signer and validator)"
+phase "Python tools (venv: maturin, pytest, mypy; zxing-cpp + pillow as the independent QR decoder; lxml and signxml as the independent canonicaliser and XMLDSig implementation; pyHanko as the independent PAdES signer and validator)"
 venv="target/venv"
 if [[ ! -x "$venv/bin/python" ]]; then
   python3 -m venv "$venv"
@@ -80,9 +83,18 @@ PATH="$PWD/$venv/bin:$PATH" "$venv/bin/python" -m pip install -q --disable-pip-v
   "maturin>=1.16,<2" "pytest>=8" "mypy>=1.10" "zxing-cpp>=2.2" "pillow>=10" "lxml>=5" "signxml>=4" \
   "pyhanko>=0.38" "pyhanko-cli>=0.6" "duckdb>=1.1" "pyarrow>=14"
 
-echo "== cargo test (workspace)"
 log=$(mktemp)
 trap 'rm -f "$log"; disk' EXIT
+status=0
+phase "rule coverage (scripts/rule-coverage.py: every in-force rule of testdata/spec/REQUIREMENTS.md has a test named after it)"
+if python3 scripts/rule-coverage.py; then
+  echo "rules: 1 passed, 0 failed" | tee -a "$log"
+else
+  echo "rules: 0 passed, 1 failed" | tee -a "$log"
+  status=1
+fi
+
+phase "cargo test (workspace)"
 # The conversion tests cross-check stamped QR codes with zxing-cpp, the edXML tests
 # canonicalise against libxml2 (lxml) and sign/verify against xmlsec1 and signxml, the platform
 # tests count partial files with DuckDB: here none of them may be skipped.
@@ -93,30 +105,29 @@ EGOV_SIGNXML_PYTHON="$PWD/$venv/bin/python" EGOV_DSIG_TOOLS_REQUIRED=1 \
 EGOV_PDF_TOOLS_REQUIRED=1 EGOV_PYHANKO="$PWD/$venv/bin/pyhanko" \
 EGOV_DUCKDB_PYTHON="$PWD/$venv/bin/python" EGOV_DUCKDB_REQUIRED=1 \
   cargo test --workspace --locked 2>&1 | tee "$log"
-echo "== cargo test (egov-conversion with the pure-Rust decoder: --no-default-features --features scan-rxing)"
+phase "cargo test (egov-conversion with the pure-Rust decoder: --no-default-features --features scan-rxing)"
 EGOV_ZXING_PYTHON="$PWD/$venv/bin/python" EGOV_ZXING_REQUIRED=1 \
   cargo test -p egov-conversion --no-default-features --features scan-rxing --locked 2>&1 | tee -a "$log"
-echo "== cargo test (egov-conversion with the pdf feature: stamped real PDFs checked by qpdf, poppler-utils and zxing-cpp; PAdES signatures checked by pyHanko; PDF/A-1b copies by PDFBox Preflight)"
+phase "cargo test (egov-conversion with the pdf feature: stamped real PDFs checked by qpdf, poppler-utils and zxing-cpp; PAdES signatures checked by pyHanko; PDF/A-1b copies by PDFBox Preflight)"
 EGOV_ZXING_PYTHON="$PWD/$venv/bin/python" EGOV_ZXING_REQUIRED=1 EGOV_PDF_TOOLS_REQUIRED=1 \
 EGOV_PYHANKO="$PWD/$venv/bin/pyhanko" \
   cargo test -p egov-conversion --features pdf --locked 2>&1 | tee -a "$log"
-echo "== cargo test (egov-platform-class with the parquet feature: partial counts as Parquet files)"
+phase "cargo test (egov-platform-class with the parquet feature: partial counts as Parquet files)"
 cargo test -p egov-platform-class --features parquet --locked 2>&1 | tee -a "$log"
-echo "== cargo test (egov-sign with the pkcs11 feature: signatures made on a SoftHSM2 token, checked by egov and openssl cms)"
+phase "cargo test (egov-sign with the pkcs11 feature: signatures made on a SoftHSM2 token, checked by egov and openssl cms)"
 cargo test -p egov-sign --features pkcs11 --locked 2>&1 | tee -a "$log"
 
-echo "== cargo test (egov-trust and egov trust probe with the probe feature: loopback TLS servers)"
+phase "cargo test (egov-trust and egov trust probe with the probe feature: loopback TLS servers)"
 cargo test -p egov-trust --features probe --locked 2>&1 | tee -a "$log"
 cargo test -p egov-cli --features probe --locked --test trust 2>&1 | tee -a "$log"
 
-echo "== C tests (egov-ffi/tests/c, under valgrind: required here)"
-status=0
+phase "C tests (egov-ffi/tests/c, under valgrind: required here)"
 EGOV_VALGRIND_REQUIRED=1 egov-ffi/tests/c/run.sh 2>&1 | tee -a "$log" || status=1
 
-echo "== fuzz smoke (fuzz/: every regression input replayed, then 5 s per target)"
+phase "fuzz smoke (fuzz/: every regression input and seed replayed, then 5 s per target; unoptimised build, same checks)"
 # cargo-fuzz is installed by scripts/fuzz.sh when missing; a crash in a known corner fails here.
 fuzz_log=$(mktemp)
-if scripts/fuzz.sh --smoke 5 2>&1 | tee "$fuzz_log"; then
+if scripts/fuzz.sh --dev --smoke 5 2>&1 | tee "$fuzz_log"; then
   echo "fuzz: $(grep -cE ' ok$' "$fuzz_log") passed, 0 failed" | tee -a "$log"
 else
   status=1
@@ -126,7 +137,7 @@ else
 fi
 rm -f "$fuzz_log"
 
-echo "== Python (egov-python: build with maturin, pytest)"
+phase "Python (egov-python: build with maturin, pytest)"
 py_rc=0
 # --no-build-isolation builds with the venv's maturin (no second download); it must be on PATH.
 if PATH="$PWD/$venv/bin:$PATH" CARGO_TARGET_DIR="$py_target" "$venv/bin/python" -m pip install -q \
@@ -151,7 +162,7 @@ if [[ $py_rc -ne 0 ]]; then
   [[ $py_rc -ne 1 ]] && echo "python: 0 passed, 1 failed (build or pytest exit $py_rc)" | tee -a "$log"
 fi
 
-echo "== Spark (egov-python/tests_spark: a local Apache Spark counts 1 M events in both modes of egov.spark)"
+phase "Spark (egov-python/tests_spark: a local Apache Spark counts 1 M events in both modes of egov.spark)"
 # Installs a Java 17 (apt) and PySpark 3.5 (the venv) when missing.
 spark_rc=0
 scripts/test-spark.sh "$venv/bin/python" "$PWD/target/debug/egov" 2>&1 | tee -a "$log" || spark_rc=$?
@@ -160,7 +171,7 @@ if [[ $spark_rc -ne 0 ]]; then
   echo "spark: 0 passed, 1 failed (scripts/test-spark.sh exit $spark_rc)" | tee -a "$log"
 fi
 
-echo "== verification page (web/verify: egov-wasm built for wasm32, Debian's Chromium through chromedriver)"
+phase "verification page (web/verify: egov-wasm built for wasm32, Debian's Chromium through chromedriver)"
 # Installs the wasm32 target, wasm-bindgen-cli (from crates.io, once, into target/tools),
 # chromium and chromium-driver (apt) and selenium (the venv) when missing; prints the page's size.
 page_rc=0
@@ -176,6 +187,7 @@ awk '/^test result:/ { p += $4; f += $6 }
      /^c: [0-9]+ passed, [0-9]+ failed$/ { p += $2; f += $4 }
      /^python: [0-9]+ passed, [0-9]+ failed/ { p += $2; f += $4 }
      /^fuzz: [0-9]+ passed, [0-9]+ failed$/ { p += $2; f += $4 }
+     /^rules: [0-9]+ passed, [0-9]+ failed$/ { p += $2; f += $4 }
      /^spark: [0-9]+ passed, [0-9]+ failed/ { p += $2; f += $4 }
      /^page: [0-9]+ passed, [0-9]+ failed/ { p += $2; f += $4 }
      /^(=+ )?[0-9]+ (passed|failed).* in [0-9.]+s/ {
@@ -185,4 +197,5 @@ awk '/^test result:/ { p += $4; f += $6 }
        }
      }
      END { printf "egov: %d passed, %d failed\n", p, f }' "$log"
+phase "done"
 exit $status
