@@ -11,6 +11,9 @@
 //! * [`legal`]: [`LegalRef`], a citation of an instrument, article, clause and point (CORE-14).
 //! * [`finding`]: [`Finding`] and [`Outcome`], the explainable result of every check.
 //! * [`error`]: the error conventions shared by every crate ([`ErrorCode`]).
+//! * [`agency_kind`] (CORE-04), [`owner`] (CORE-05), [`text`] (CORE-06, Vietnamese-first published
+//!   text), [`channel`] (CORE-07) and [`definitions`] (CORE-12, the terms of Đ3 of both enacted
+//!   instruments).
 //!
 //! Domain logic here is pure: no clock, file or network access. The caller passes "now".
 #![forbid(unsafe_code)]
@@ -20,12 +23,16 @@
     deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
 )]
 
+pub mod agency_kind;
 pub mod calendar;
+pub mod channel;
+pub mod definitions;
 pub mod error;
 pub mod finding;
 pub mod legal;
 pub mod lunar;
 pub mod owner;
+pub mod text;
 pub mod time;
 
 /// The `chrono` version egov's types are built on, re-exported so callers name the same types.

@@ -210,40 +210,9 @@ pub struct EvidenceItem {
     pub channel: Option<Channel>,
 }
 
-/// A communication channel named by Đ19–20 (CORE-07's vocabulary; JSON `website`, `email`,
-/// `mobile_app`, `other`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Channel {
-    /// «trang thông tin điện tử».
-    Website,
-    /// «thư điện tử».
-    Email,
-    /// «ứng dụng trên thiết bị di động».
-    MobileApp,
-    /// «kênh giao tiếp khác».
-    Other,
-}
-
-impl Channel {
-    fn name_vi(&self) -> &'static str {
-        match self {
-            Channel::Website => "trang thông tin điện tử",
-            Channel::Email => "thư điện tử",
-            Channel::MobileApp => "ứng dụng trên thiết bị di động",
-            Channel::Other => "kênh giao tiếp khác",
-        }
-    }
-
-    fn name_en(&self) -> &'static str {
-        match self {
-            Channel::Website => "website",
-            Channel::Email => "e-mail",
-            Channel::MobileApp => "mobile app",
-            Channel::Other => "other channel",
-        }
-    }
-}
+/// A communication channel named by Đ19–20: CORE-07's shared vocabulary (JSON `website`,
+/// `email`, `mobile_app`, `other`).
+pub use egov_core::channel::Channel;
 
 const ALL_FOUR: &[Channel] = &[
     Channel::Website,
