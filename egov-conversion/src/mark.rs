@@ -424,6 +424,40 @@ mod tests {
     }
 
     #[test]
+    fn conv_13_data_to_paper_wording_is_set_by_specialised_law_not_by_the_sdk() {
+        let seed = include_str!("../../testdata/seeds/001_60346f9cf7e19c5b.txt");
+        assert!(seed.contains("Nội dung ký hiệu riêng thể hiện văn bản giấy đã được chuyển đổi từ thông điệp dữ liệu được quy định theo pháp luật chuyên ngành."));
+        let source = SourceSystem {
+            system_name: "Hệ thống thông tin giải quyết thủ tục hành chính tỉnh A".into(),
+            owner_name: "Ủy ban nhân dân tỉnh A".into(),
+            locator: AccessLocator::FullUrl {
+                url: "https://dichvucong.a.gov.vn/hs/1".into(),
+            },
+        };
+        // The SDK's sentence is only a labelled default (A-08) …
+        let m = ConversionMark::data_to_paper(
+            Profile::General,
+            at(),
+            "Nguyễn Văn An",
+            source.clone(),
+            &Wording::sdk_default(),
+        );
+        assert_eq!(m.mark_text, DEFAULT_DATA_TO_PAPER);
+        // … which the sector's own wording replaces, on the printed lines too; the other
+        // direction keeps its own.
+        let mut w = Wording::sdk_default();
+        w.data_to_paper = "BẢN GIẤY IN TỪ HỒ SƠ ĐIỆN TỬ (theo quy định chuyên ngành)".into();
+        let m = ConversionMark::data_to_paper(Profile::General, at(), "Nguyễn Văn An", source, &w);
+        assert_eq!(m.display_lines()[0], w.data_to_paper);
+        assert_eq!(
+            w.text_for(Direction::PaperToData, Profile::General),
+            DEFAULT_PAPER_TO_DATA
+        );
+        // Read from JSON, an unknown wording key is refused rather than ignored.
+        assert!(serde_json::from_str::<Wording>(r#"{"paper_to_data":"a","data_to_paper":"b","sao_y":"c","sao_luc":"d","trich_sao":"e","data_to_papers":"f"}"#).is_err());
+    }
+
+    #[test]
     fn conv_06_conv_15_admin_result_uses_point_a_wording() {
         let w = Wording::sdk_default();
         assert_eq!(

@@ -419,6 +419,43 @@ mod tests {
     }
 
     #[test]
+    fn conv_17_data_to_paper_mark_is_text_mark_plus_system_plus_locator_qr_optional() {
+        let m = ConversionMark::data_to_paper(
+            Profile::General,
+            at(),
+            "Nguyễn Thị Bình",
+            source(),
+            &Wording::default(),
+        );
+        // The mark itself, unsigned and without a QR code, carries the three parts and is
+        // compliant: the QR code is an optional carrier of the same facts.
+        assert!(validate(&m).is_compliant());
+        let lines = m.display_lines();
+        assert_eq!(lines[0], m.mark_text, "CONV-11 text mark");
+        assert!(lines.iter().any(|l| l == "Hệ thống thông tin: Hệ thống thông tin giải quyết thủ tục hành chính tỉnh Lào Cai"), "CONV-09: {lines:?}");
+        assert!(
+            lines
+                .iter()
+                .any(|l| l == "Chủ quản: Ủy ban nhân dân tỉnh Lào Cai"),
+            "CONV-09: {lines:?}"
+        );
+        assert!(
+            lines
+                .iter()
+                .any(|l| l.starts_with("Tra cứu: https://dichvucong.laocai.gov.vn/")),
+            "CONV-10: {lines:?}"
+        );
+        // Any of the three missing: not the composite artifact.
+        let mut no_text = m.clone();
+        no_text.mark_text.clear();
+        assert!(!validate(&no_text).is_compliant());
+        let mut no_system = m;
+        no_system.source_system = None;
+        assert!(!validate(&no_system).is_compliant());
+        assert!(no_system.display_lines().len() < lines.len());
+    }
+
+    #[test]
     fn conv_10_locator_url_must_be_http() {
         let mut m = ConversionMark::data_to_paper(
             Profile::General,
