@@ -30,6 +30,7 @@
 
 pub mod engine;
 pub mod evidence;
+pub mod indicators;
 pub mod model;
 pub mod registry;
 
