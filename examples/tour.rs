@@ -37,6 +37,7 @@ fn main() -> Result<()> {
     electronic_copy()?;
     platform_class()?;
     network_trust()?;
+    checklists()?;
     Ok(())
 }
 
@@ -895,5 +896,59 @@ fn network_trust() -> Result<()> {
         declaration.meets_criteria,
         declaration.policy
     );
+    Ok(())
+}
+
+/// Issue 16: the other in-force duties as checklists judged on evidence, and direction
+/// indicators (OTH-39/40).
+fn checklists() -> Result<()> {
+    use egov::checklist::indicators::{check_indicator, Indicator};
+    use egov::checklist::{run, EvidenceFile, Registry};
+
+    heading("Checklists: the other in-force duties, judged on evidence (issue 16)");
+    let registry = Registry::builtin()?;
+    println!("   {} built-in checklists", registry.iter().count());
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("testdata/checklists/provincial-document-system.toml");
+    let evidence = EvidenceFile::parse(&std::fs::read_to_string(&path)?)?;
+    let report = run(
+        &registry,
+        "nd137-agency-system",
+        &evidence,
+        None,
+        &WorkingCalendar::vietnam(),
+    )?;
+    println!(
+        "   {} on {}: {} items → {:?} ({})",
+        report.checklist,
+        report.as_of,
+        report.findings.len(),
+        report.overall,
+        report
+            .counts
+            .iter()
+            .map(|(o, n)| format!("{n} {o:?}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    for f in report
+        .findings
+        .iter()
+        .filter(|f| f.outcome != Outcome::Pass)
+        .take(3)
+    {
+        show(f);
+    }
+
+    // OTH-39/40: an indicator needs its seven elements and one selection criterion.
+    let indicator: Indicator = serde_json::from_value(serde_json::json!({
+        "code": "KT-01", "name": "Tăng trưởng GRDP quý", "set": "provincial_leaders",
+        "group": "daily_monthly_socio_economic", "method": "so với cùng kỳ", "unit": "%",
+        "attributes": ["giá so sánh"], "breakdowns": ["khu vực kinh tế"], "period": "quý",
+        "source": "Cục Thống kê tỉnh", "comparability": "", "criteria": []
+    }))?;
+    for f in check_indicator(&indicator) {
+        show(&f);
+    }
     Ok(())
 }
