@@ -1,4 +1,4 @@
-//! `egov checklist list|show|template|run`: the duties of the law as data (egov-checklist,
+//! `egov checklist list|show|template|run|indicators`: the duties of the law as data (egov-checklist,
 //! issue 16). Every judgement is the library's; this module reads files and prints.
 
 use std::fmt::Write as _;
@@ -55,6 +55,16 @@ pub enum ChecklistCommand {
         as_of: Option<String>,
         #[command(flatten)]
         common: Common,
+    },
+    /// Check direction indicators (NĐ 137/2024 Đ10.3–10.5, OTH-39/40): each needs its seven
+    /// elements and at least one selection criterion. Input: a JSON array of indicators (or
+    /// `{"indicators": [...]}`). Exit 0 when nothing fails, 1 otherwise.
+    Indicators {
+        /// The indicators file (JSON).
+        file: PathBuf,
+        /// Language of the text output.
+        #[arg(long, value_enum, default_value_t = Lang::Vi)]
+        lang: Lang,
     },
 }
 
@@ -200,7 +210,65 @@ fn inner(cmd: ChecklistCommand) -> Result<CmdResult, CmdResult> {
                 CmdResult::Invalid { human, json }
             })
         }
+        ChecklistCommand::Indicators { file, lang } => indicators(&file, lang),
     }
+}
+
+#[derive(serde::Deserialize)]
+#[serde(untagged)]
+enum IndicatorsInput {
+    List(Vec<egov_checklist::indicators::Indicator>),
+    Wrapped {
+        indicators: Vec<egov_checklist::indicators::Indicator>,
+    },
+}
+
+fn indicators(file: &Path, lang: Lang) -> Result<CmdResult, CmdResult> {
+    use egov_checklist::indicators::check_indicators;
+    let text = read(file)?;
+    let list = match serde_json::from_str::<IndicatorsInput>(&text) {
+        Ok(IndicatorsInput::List(l)) | Ok(IndicatorsInput::Wrapped { indicators: l }) => l,
+        Err(_) => {
+            // Untagged enums hide the reason: read as a list again for the exact error.
+            let err = serde_json::from_str::<Vec<egov_checklist::indicators::Indicator>>(&text)
+                .err()
+                .map_or_else(|| "not a list of indicators".to_owned(), |e| e.to_string());
+            return Err(CmdResult::Error {
+                code: "checklist.indicators".into(),
+                message: format!("{}: {err}", file.display()),
+            });
+        }
+    };
+    let findings = check_indicators(&list);
+    let mut human = String::new();
+    for f in &findings {
+        let _ = writeln!(
+            human,
+            "[{}] {} ({}): {}",
+            outcome_label(f.outcome, lang),
+            f.rule,
+            f.basis,
+            lang.pick(&f.message_vi, &f.message)
+        );
+    }
+    let failed = findings
+        .iter()
+        .filter(|f| f.outcome == Outcome::Fail)
+        .count();
+    let _ = writeln!(
+        human,
+        "\n{}: {}, {}: {}",
+        lang.pick("Số chỉ số", "Indicators"),
+        list.len(),
+        lang.pick("không đạt", "failed"),
+        failed
+    );
+    let json = json!({ "indicators": list.len(), "findings": findings });
+    Ok(if failed == 0 {
+        CmdResult::Valid { human, json }
+    } else {
+        CmdResult::Invalid { human, json }
+    })
 }
 
 /// The report as an officer reads it: the checklist, the date, one line per duty with its

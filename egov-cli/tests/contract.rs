@@ -563,6 +563,53 @@ fn cases() -> Vec<(&'static str, Vec<String>, i32)> {
             ]),
             2,
         ),
+        ("checklist list", s(&["checklist", "list"]), 0),
+        (
+            "checklist show",
+            s(&["checklist", "show", "no-such-checklist"]),
+            1,
+        ),
+        (
+            "checklist template",
+            s(&["checklist", "template", "nd137-d14-experts"]),
+            0,
+        ),
+        (
+            "checklist run",
+            s(&[
+                "checklist",
+                "run",
+                "nd137-agency-system",
+                "--evidence",
+                &td("checklists/provincial-document-system.toml"),
+            ]),
+            1,
+        ),
+        (
+            "checklist run",
+            s(&[
+                "checklist",
+                "run",
+                "nd137-agency-system",
+                "--evidence",
+                "/nonexistent/e.toml",
+            ]),
+            2,
+        ),
+        (
+            "checklist indicators",
+            s(&[
+                "checklist",
+                "indicators",
+                &td("checklists/indicators-example.json"),
+            ]),
+            1,
+        ),
+        (
+            "checklist indicators",
+            s(&["checklist", "indicators", "/nonexistent/i.json"]),
+            2,
+        ),
         ("help", s(&["--help"]), 0),
         ("usage", s(&["no-such-command"]), 2),
     ];
