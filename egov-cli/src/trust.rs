@@ -243,6 +243,46 @@ fn assessment_result(a: &Assessment) -> CmdResult {
     }
 }
 
+/// Adds the certification code's findings (TRUST-01, Đ21.1), when the evidence gave a code, to
+/// the assessment's output: a line per finding, a `certification` key in the JSON; a failing
+/// code makes the result invalid.
+fn with_certification(result: CmdResult, findings: Option<Vec<egov_core::Finding>>) -> CmdResult {
+    let Some(findings) = findings else {
+        return result;
+    };
+    let failed = findings
+        .iter()
+        .any(|f| f.outcome == egov_core::Outcome::Fail);
+    let add = |human: &mut String, json: &mut serde_json::Value| {
+        human.push_str("\nCertification code (TRUST-01, Đ21.1):");
+        for f in &findings {
+            human.push_str(&format!("\n  [{}] {}", outcome_label(f.outcome), f.message));
+        }
+        json["certification"] = serde_json::to_value(&findings).unwrap_or_default();
+    };
+    match result {
+        CmdResult::Valid {
+            mut human,
+            mut json,
+        } => {
+            add(&mut human, &mut json);
+            if failed {
+                CmdResult::Invalid { human, json }
+            } else {
+                CmdResult::Valid { human, json }
+            }
+        }
+        CmdResult::Invalid {
+            mut human,
+            mut json,
+        } => {
+            add(&mut human, &mut json);
+            CmdResult::Invalid { human, json }
+        }
+        other => other,
+    }
+}
+
 fn declare(loaded: &PreparedEvaluation, lang: &str) -> CmdResult {
     let lang = match lang {
         "vi" => Lang::Vi,
@@ -315,7 +355,10 @@ fn probe(url: &str, args: &EvidenceArgs) -> CmdResult {
 pub fn run(cmd: TrustCommand) -> CmdResult {
     match cmd {
         TrustCommand::Check(a) => match load(&a) {
-            Ok(l) => assessment_result(&l.assess()),
+            Ok(l) => {
+                let a = l.assess();
+                with_certification(assessment_result(&a), l.certification(Some(&a)))
+            }
             Err(e) => e,
         },
         TrustCommand::Declare { evidence, lang } => match load(&evidence) {

@@ -355,3 +355,55 @@ mod probe {
         );
     }
 }
+
+#[test]
+fn trust_01_cli_certification_code_is_judged_beside_the_criteria() {
+    let with_code = |code: &str| {
+        ATTEST.replacen(
+            "\"addresses\"",
+            &format!(
+                "\"certification\": {{\"code\": \"{code}\", \"issuer\": \"Cơ quan cấp (ví dụ)\", \
+                 \"issued_on\": \"2026-03-01\", \"valid_until\": \"2027-02-28\", \
+                 \"system\": \"good.test.gov.vn\"}},\n  \"addresses\""
+            ),
+            1,
+        )
+    };
+    let page = tmp("page-c.html", "<a href='/bao-mat'>Bảo mật</a>");
+    let bl = tmp("bl-c.txt", "evil.vn\n");
+    // A valid code beside six passing criteria: still exit 0, the code reported.
+    let attest = tmp("attest-c.json", &with_code("TNM-0001"));
+    let args = full_args(&attest, &page, &bl);
+    let mut args: Vec<&str> = args.iter().map(String::as_str).collect();
+    args.insert(0, "--json");
+    let o = egov(&args);
+    let v = json(&o);
+    assert_eq!(o.status.code(), Some(0), "{v:#}");
+    assert_eq!(v["certification"][0]["rule"], "TRUST-01");
+    assert_eq!(v["certification"][0]["outcome"], "pass");
+    assert_eq!(
+        v["meets_criteria"], true,
+        "the code is not a seventh criterion"
+    );
+    // The same code judged after its validity (now = 2027-03-01): exit 1, the reason said.
+    let mut late = args.clone();
+    let i = late
+        .iter()
+        .position(|a| *a == "2026-11-23T09:00:00+07:00")
+        .unwrap();
+    late[i] = "2027-03-01T09:00:00+07:00";
+    let o = egov(&late[1..]);
+    assert_eq!(o.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        text.contains("Certification code (TRUST-01, Đ21.1)"),
+        "{text}"
+    );
+    assert!(text.contains("expired on 2027-02-28"), "{text}");
+    // An empty code read from the evidence: a failure, not silence.
+    let attest = tmp("attest-c2.json", &with_code(""));
+    let args = full_args(&attest, &page, &bl);
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let o = egov(&args);
+    assert_eq!(o.status.code(), Some(1));
+}

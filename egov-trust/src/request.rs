@@ -18,7 +18,9 @@
 //!   "blocklist": {"source": "tinnhiemmang.vn snapshot", "fetched_at": "2026-11-23T08:00:00+07:00", "entries": "evil.vn\n"},
 //!   "anchors": {"roots": "-----BEGIN CERTIFICATE-----…", "with_builtin": false},
 //!   "policy": {"name": "…", "versions": {…}, …},
-//!   "max_attestation_age": {"security_level_days": 1826, "malware_scan_days": 30}
+//!   "max_attestation_age": {"security_level_days": 1826, "malware_scan_days": 30},
+//!   "certification": {"code": "…", "issuer": "…", "issued_on": "2026-03-01",
+//!                     "valid_until": "2027-02-28", "system": "HOST"}
 //! }
 //! ```
 //!
@@ -37,21 +39,26 @@
 //! it names (the others keep the policy's), so a request need not restate a whole TLS policy to
 //! change one age.
 //!
+//! `certification` is the network-trust certification code the owner holds (TRUST-01, Đ21.1;
+//! [`CertificationCode`]): judged by [`PreparedEvaluation::certification`] beside the six
+//! criteria (issued for `host`, in its validity at `now`), never counted as one of them.
+//!
 //! `security_txt.fetched_from` is the URI the file was read from: the file is judged for that
 //! host (RFC 9116 §3) and its `Canonical` fields are compared with it (§2.5.2); without it the
 //! file is judged for `host` (see [`crate::security_txt`]).
 
 use std::net::IpAddr;
 
-use egov_core::{ErrorCode, VnDateTime};
+use egov_core::{ErrorCode, Finding, VnDateTime};
 use serde::{Deserialize, Deserializer};
 use url::Url;
 
 use crate::{
     evaluate_criterion, evaluate_site, extract_links, load_anchors, load_chain, Anchors,
-    Assessment, Attestation, AttestationMaxAge, BlocklistSnapshot, CertError, ConsentCommitment,
-    ContactEvidence, Context, Criterion, CriterionVerdict, Declaration, Link, LinkError, Page,
-    PolicyError, SecurityLevelAttestation, SiteEvidence, SystemInfo, TlsEvidence, TlsPolicy,
+    Assessment, Attestation, AttestationMaxAge, BlocklistSnapshot, CertError, CertificationCode,
+    ConsentCommitment, ContactEvidence, Context, Criterion, CriterionVerdict, Declaration, Link,
+    LinkError, Page, PolicyError, SecurityLevelAttestation, SiteEvidence, SystemInfo, TlsEvidence,
+    TlsPolicy,
 };
 
 /// Text or bytes: JSON carries a string; Rust callers may put any bytes (a DER certificate, a
@@ -206,6 +213,10 @@ pub struct EvaluationRequest {
     /// a), đ) overrides of the policy's maximum attestation ages.
     #[serde(default)]
     pub max_attestation_age: Option<AttestationMaxAgeInput>,
+    /// The network-trust certification code the owner holds, if any (TRUST-01, Đ21.1): checked
+    /// beside the criteria, never one of them.
+    #[serde(default)]
+    pub certification: Option<CertificationCode>,
 }
 
 /// Why a request could not be turned into evidence. Each says which part was wrong.
@@ -342,6 +353,7 @@ impl EvaluationRequest {
             policy,
             blocklist,
             now,
+            certification: self.certification,
         })
     }
 }
@@ -359,6 +371,8 @@ pub struct PreparedEvaluation {
     pub blocklist: Option<BlocklistSnapshot>,
     /// The evaluation time.
     pub now: VnDateTime,
+    /// The certification code held, if any (TRUST-01).
+    pub certification: Option<CertificationCode>,
 }
 
 impl PreparedEvaluation {
@@ -388,6 +402,19 @@ impl PreparedEvaluation {
             .page
             .as_ref()
             .map(|p| extract_links(&p.html, &p.url))
+    }
+
+    /// TRUST-01 (Đ21.1): the findings on the certification code given with the request, judged
+    /// for the request's host (else the system's name) at its evaluation time beside
+    /// `assessment`; `None` when no code was given.
+    pub fn certification(&self, assessment: Option<&Assessment>) -> Option<Vec<Finding>> {
+        let code = self.certification.as_ref()?;
+        let system = self
+            .evidence
+            .host
+            .clone()
+            .unwrap_or_else(|| self.evidence.system.name.clone());
+        Some(code.check(&system, self.now, assessment))
     }
 
     /// TRUST-04 (Đ21.3): the self-declaration of this evaluation.
