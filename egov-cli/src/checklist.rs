@@ -50,7 +50,8 @@ pub enum ChecklistCommand {
         /// The evidence file (TOML or JSON; `egov checklist template` writes one).
         #[arg(long)]
         evidence: PathBuf,
-        /// Evaluation date, YYYY-MM-DD (default: the evidence file's `as_of`).
+        /// Evaluation date: 2026-03-02, 02/03/2026 or 2026/03/02 (default: the evidence file's
+        /// `as_of`).
         #[arg(long)]
         as_of: Option<String>,
         #[command(flatten)]
@@ -190,12 +191,7 @@ fn inner(cmd: ChecklistCommand) -> Result<CmdResult, CmdResult> {
             })?;
             let as_of = match as_of {
                 None => None,
-                Some(d) => Some(chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d").map_err(
-                    |_| CmdResult::Error {
-                        code: "usage".into(),
-                        message: format!("--as-of «{d}» is not YYYY-MM-DD"),
-                    },
-                )?),
+                Some(d) => Some(crate::input::date(&d, "--as-of")?),
             };
             let rep = run_checklist(&r, &id, &e, as_of, &WorkingCalendar::vietnam())
                 .map_err(|err| CmdResult::error(&err))?;

@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use chrono::{NaiveDate, NaiveTime};
-use egov_core::{DayKind, ErrorCode, Finding, Outcome, TimeError, VnDateTime, WorkingCalendar};
+use egov_core::{DayKind, Finding, Outcome, VnDateTime, WorkingCalendar};
 use egov_docs::agency::{AgencyCode, AgencyProfile};
 use egov_docs::deadline::{judge_send, send_deadline, send_deadline_from_date, SendDeadlinePolicy};
 use egov_docs::document_id::{EdxmlContext, EdxmlDocumentId};
@@ -82,19 +82,13 @@ pub struct DeadlineArgs<'a> {
     pub calendar: Option<&'a Path>,
 }
 
+/// A time argument: Vietnam time when it has no offset (`--local` says so without the note).
 fn parse_time(input: &str, local: bool) -> Result<VnDateTime, CmdResult> {
-    let parsed = if local {
-        VnDateTime::parse_local(input)
+    if local {
+        VnDateTime::parse_local(input).map_err(|e| CmdResult::error(&e))
     } else {
-        VnDateTime::parse(input)
-    };
-    parsed.map_err(|e| match e {
-        TimeError::MissingOffset { .. } => CmdResult::Error {
-            code: e.code().to_owned(),
-            message: format!("{e} (pass --local to read it as Vietnam time)"),
-        },
-        _ => CmdResult::error(&e),
-    })
+        crate::input::time(input, "time")
+    }
 }
 
 /// `egov deadline --signed … [--urgency …] [--sent …]`.
@@ -119,7 +113,7 @@ fn deadline_inner(args: &DeadlineArgs<'_>) -> Result<CmdResult, CmdResult> {
         None => None,
     };
     let signed = args.signed.trim();
-    let deadline = match NaiveDate::parse_from_str(signed, "%Y-%m-%d") {
+    let deadline = match egov_core::time::parse_date(signed) {
         Ok(date) => send_deadline_from_date(date, urgency, &cal, &policy),
         Err(_) => send_deadline(parse_time(signed, args.local)?, urgency, &cal, &policy),
     }
@@ -285,12 +279,9 @@ fn code_inner(
     })
 }
 
-/// A `YYYY-MM-DD` argument; `what` names it in the error.
+/// A date argument (`2026-02-13`, `13/02/2026` or `2026/02/13`); `what` names it in the error.
 pub(crate) fn parse_date(input: &str, what: &str) -> Result<NaiveDate, CmdResult> {
-    NaiveDate::parse_from_str(input.trim(), "%Y-%m-%d").map_err(|_| CmdResult::Error {
-        code: "date.invalid".to_owned(),
-        message: format!("{what} '{input}' is not a date (expected YYYY-MM-DD)"),
-    })
+    crate::input::date(input, what)
 }
 
 /// `egov docnum <NUMBER>`: "số và ký hiệu".

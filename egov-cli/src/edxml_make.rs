@@ -461,9 +461,12 @@ fn status_inner(a: &StatusArgs) -> Result<CmdResult, CmdResult> {
         }
     };
     let at = match &a.at {
-        Some(t) => VnDateTime::parse(t).map_err(|e| CmdResult::Error {
-            code: "usage.at".into(),
-            message: e.to_string(),
+        Some(t) => crate::input::time(t, "--at").map_err(|e| match e {
+            CmdResult::Error { message, .. } => CmdResult::Error {
+                code: "usage.at".into(),
+                message,
+            },
+            other => other,
         })?,
         None => now(),
     };
@@ -580,9 +583,12 @@ fn verify_inner(a: &VerifyArgs) -> Result<CmdResult, CmdResult> {
         None => TrustAnchors::new(),
     };
     let at = match &a.at {
-        Some(t) => Some(VnDateTime::parse(t).map_err(|e| CmdResult::Error {
-            code: "usage.at".into(),
-            message: e.to_string(),
+        Some(t) => Some(crate::input::time(t, "--at").map_err(|e| match e {
+            CmdResult::Error { message, .. } => CmdResult::Error {
+                code: "usage.at".into(),
+                message,
+            },
+            other => other,
         })?),
         None => None,
     };

@@ -16,6 +16,7 @@ mod commands;
 mod edxml;
 mod edxml_make;
 mod files;
+mod input;
 mod mark;
 #[cfg(feature = "pdf")]
 mod mark_pdf;
@@ -46,6 +47,11 @@ struct Cli {
     /// Print the result as JSON (the library's serde form) instead of text.
     #[arg(long, global = true)]
     json: bool,
+
+    /// Refuse times without a UTC offset (by default `2026-03-02 09:15` and `02/03/2026 09:15`
+    /// are Vietnam time, UTC+07:00, with a note on standard error).
+    #[arg(long, global = true)]
+    strict_time: bool,
 
     #[command(subcommand)]
     command: Command,
@@ -162,6 +168,7 @@ fn main() -> ExitCode {
         }
     };
     let as_json = cli.json;
+    input::set_strict_time(cli.strict_time);
     match std::panic::catch_unwind(move || run(cli.command, as_json)) {
         Ok(code) => code,
         Err(_) => ExitCode::from(2),

@@ -458,7 +458,7 @@ pub fn run(cmd: MarkCommand) -> CmdResult {
 fn make_mark(args: &MakeArgs, source: Option<SourceSystem>) -> Result<CmdResult, CmdResult> {
     let key = load_key(&args.key)?;
     let at = match &args.at {
-        Some(s) => VnDateTime::parse(s).map_err(coded)?,
+        Some(s) => crate::input::time(s, "--at")?,
         None => now()?,
     };
     let mut wording = Wording::sdk_default();

@@ -609,7 +609,7 @@ fn stamp_cmd(a: &StampArgs) -> Result<CmdResult, CmdResult> {
         }
     }
     let at = match &a.at {
-        Some(s) => VnDateTime::parse(s).map_err(coded)?,
+        Some(s) => crate::input::time(s, "--at")?,
         None => now()?,
     };
     let mark = build_mark(a, at)?;

@@ -23,7 +23,7 @@ use egov_sign::{SignerCertificate, TimeStamper};
 use serde_json::json;
 
 use crate::edxml::Lang;
-use crate::mark::{coded, load_key, now, read, ProfileArg};
+use crate::mark::{load_key, now, read, ProfileArg};
 use crate::mark_pdf::{
     apply_sizes, corner_text, create, exists_error, finding_line, mode_text, paper_to_data_mark,
     pdf_error_message, pick, placed_text, placement_of, pt_to_mm, PdfPositionArg,
@@ -293,7 +293,7 @@ pub(crate) fn from_scans_cmd(a: &FromScansArgs) -> Result<CmdResult, CmdResult> 
         }
     }
     let at = match &a.at {
-        Some(s) => VnDateTime::parse(s).map_err(coded)?,
+        Some(s) => crate::input::time(s, "--at")?,
         None => now()?,
     };
     let mark = paper_to_data_mark(a.profile, at, &a.converter, a.text.as_deref());

@@ -26,7 +26,7 @@ use x509_cert::der::{Decode, Encode};
 use x509_cert::Certificate;
 
 use crate::edxml::Lang;
-use crate::mark::{coded, now, read};
+use crate::mark::{now, read};
 use crate::mark_pdf::{create, exists_error, finding_line, pdf_error, pick};
 use crate::output::CmdResult;
 
@@ -447,7 +447,7 @@ fn nonce() -> u64 {
 }
 
 fn parse_time(s: &str) -> Result<VnDateTime, CmdResult> {
-    VnDateTime::parse(s).map_err(coded)
+    crate::input::time(s, "time")
 }
 
 fn sign_cmd(a: &SignArgs) -> Result<CmdResult, CmdResult> {

@@ -135,7 +135,7 @@ fn read_text(path: &Path) -> Result<String, CmdResult> {
 
 fn time(s: Option<&str>) -> Result<VnDateTime, CmdResult> {
     match s {
-        Some(s) => VnDateTime::parse_local(s).map_err(|e| CmdResult::error(&e)),
+        Some(s) => crate::input::time(s, "--now"),
         None => {
             let secs = std::time::SystemTime::now()
                 .duration_since(std::time::UNIX_EPOCH)

@@ -192,7 +192,7 @@ pub fn run(cmd: TrustListCommand) -> CmdResult {
 
 fn time(at: Option<&str>) -> Result<VnDateTime, CmdResult> {
     match at {
-        Some(s) => VnDateTime::parse(s).map_err(coded),
+        Some(s) => crate::input::time(s, "time"),
         None => now(),
     }
 }
@@ -252,7 +252,7 @@ fn add_cmd(a: &AddArgs) -> Result<CmdResult, CmdResult> {
     let until = a
         .until
         .as_deref()
-        .map(|u| VnDateTime::parse(u).map_err(coded))
+        .map(|u| crate::input::time(u, "--until"))
         .transpose()?;
     let entry = match (&a.key, &a.entry, &a.public_key) {
         (Some(k), _, _) => {

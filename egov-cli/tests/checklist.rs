@@ -153,5 +153,26 @@ fn oth_43_cli_list_show_template_and_the_callers_own_checklist() {
         "--as-of",
         "2/3/2026",
     ]);
-    assert_eq!(o.status.code(), Some(2));
+    // Day first, as officers write it: the same run as --as-of 2026-03-02.
+    let iso = egov(&[
+        "checklist",
+        "run",
+        "nd137-d14-experts",
+        "--evidence",
+        EXAMPLE,
+        "--as-of",
+        "2026-03-02",
+    ]);
+    assert_eq!(o.stdout, iso.stdout);
+    let o = egov(&[
+        "checklist",
+        "run",
+        "nd137-d14-experts",
+        "--evidence",
+        EXAMPLE,
+        "--as-of",
+        "30/02/2026",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("date.invalid"));
 }

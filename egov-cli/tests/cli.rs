@@ -75,11 +75,38 @@ fn doc_21_cli_urgent_local_time_sent_immediately_passes() {
 }
 
 #[test]
-fn core_01_cli_rejects_time_without_offset_unless_local() {
-    let o = egov(&["--json", "deadline", "--signed", "2026-03-06 16:00"]);
+fn core_01_cli_reads_time_without_offset_as_vietnam_time_with_a_note_or_refuses_it_when_strict() {
+    // Officers write times without an offset: Vietnam time, said on standard error.
+    let o = egov(&["--json", "deadline", "--signed", "06/03/2026 16:00"]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["deadline"]["signed_at"], "2026-03-06T16:00:00+07:00");
+    let note = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        note.contains("không ghi múi giờ, được hiểu là giờ Việt Nam"),
+        "{note}"
+    );
+    // --strict-time refuses it, as before.
+    let o = egov(&[
+        "--json",
+        "--strict-time",
+        "deadline",
+        "--signed",
+        "2026-03-06 16:00",
+    ]);
     assert_eq!(o.status.code(), Some(1));
     let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
     assert_eq!(v["error"]["code"], "time.missing_offset");
+    // A date alone in the Vietnamese order is the signing date.
+    let o = egov(&["--json", "deadline", "--signed", "13/02/2026"]);
+    assert_eq!(o.status.code(), Some(0));
+    let iso = egov(&["--json", "deadline", "--signed", "2026-02-13"]);
+    assert_eq!(stdout(&o), stdout(&iso));
 }
 
 fn json_of(args: &[&str]) -> (Option<i32>, serde_json::Value) {

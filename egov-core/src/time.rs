@@ -152,19 +152,20 @@ impl VnDateTime {
 
     /// Parses a timestamp, treating input without an offset as Vietnam local time. Input that
     /// does carry an offset is converted as in [`VnDateTime::parse`]. A date alone
-    /// (`2018-09-20`) is midnight at the start of that day.
+    /// (`2018-09-20`) is midnight at the start of that day. Without an offset the date may also
+    /// be written as officers and edXML write it ([`parse_date`]: `13/02/2026`, `2019/04/11`),
+    /// followed by a time `09:15` or `09:15:30`: `13/02/2026 09:15`.
     pub fn parse_local(input: &str) -> Result<Self, TimeError> {
         match Self::parse(input) {
             Err(TimeError::MissingOffset { input }) => match parse_naive(&input) {
                 Some(naive) => Self::from_local(naive),
                 None => Err(invalid(&input)),
             },
-            Err(TimeError::Invalid { input, reason }) => {
-                match NaiveDate::parse_from_str(&input, "%Y-%m-%d") {
-                    Ok(d) => Self::from_local(d.and_time(NaiveTime::MIN)),
-                    Err(_) => Err(TimeError::Invalid { input, reason }),
-                }
-            }
+            Err(TimeError::Invalid { input, reason }) => match parse_officer_local(&input) {
+                Some(Ok(naive)) => Self::from_local(naive),
+                Some(Err(e)) => Err(e),
+                None => Err(TimeError::Invalid { input, reason }),
+            },
             other => other,
         }
     }
@@ -286,6 +287,76 @@ fn invalid(s: &str) -> TimeError {
         input: s.to_owned(),
         reason: "unrecognised date-time layout".to_owned(),
     }
+}
+
+/// Parses a calendar date as people in Vietnam and edXML packages write it: ISO 8601
+/// `2026-02-13`; day first `13/02/2026` (also `13-02-2026`, `13.02.2026`, and one-digit day or
+/// month `3/2/2026`), the Vietnamese order, never read month first; year first `2026/02/13`
+/// (edXML's `PromulgationDate`). A date that does not exist (`30/02/2026`) is
+/// [`TimeError::OutOfRange`]; anything else [`TimeError::Invalid`].
+///
+/// ```
+/// use egov_core::time::parse_date;
+/// let d = parse_date("13/02/2026").unwrap();
+/// assert_eq!(d, parse_date("2026-02-13").unwrap());
+/// assert_eq!(d, parse_date("2026/02/13").unwrap());
+/// assert_eq!(parse_date("3/2/2026").unwrap().to_string(), "2026-02-03");
+/// assert!(parse_date("30/02/2026").is_err());
+/// ```
+pub fn parse_date(input: &str) -> Result<NaiveDate, TimeError> {
+    let s = precheck(input)?;
+    match date_fields(s) {
+        Some((y, m, d)) => NaiveDate::from_ymd_opt(y, m, d).ok_or_else(|| TimeError::OutOfRange {
+            what: format!("{s}: no day {d} in month {m} of {y}"),
+        }),
+        None => Err(TimeError::Invalid {
+            input: s.to_owned(),
+            reason: "expected a date such as 2026-02-13, 13/02/2026 or 2026/02/13".to_owned(),
+        }),
+    }
+}
+
+/// (year, month, day) from `Y-M-D`, `Y/M/D`, `D/M/Y`, `D-M-Y`, `D.M.Y` (one separator kind;
+/// the year has four digits, day and month one or two).
+fn date_fields(s: &str) -> Option<(i32, u32, u32)> {
+    let sep = s.chars().find(|c| matches!(c, '-' | '/' | '.'))?;
+    let parts: Vec<&str> = s.split(sep).collect();
+    let [a, b, c] = parts.as_slice() else {
+        return None;
+    };
+    let digits = |p: &str, lens: std::ops::RangeInclusive<usize>| {
+        lens.contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit())
+    };
+    if digits(a, 4..=4) && digits(b, 1..=2) && digits(c, 1..=2) && sep != '.' {
+        Some((a.parse().ok()?, b.parse().ok()?, c.parse().ok()?))
+    } else if digits(a, 1..=2) && digits(b, 1..=2) && digits(c, 4..=4) {
+        Some((c.parse().ok()?, b.parse().ok()?, a.parse().ok()?))
+    } else {
+        None
+    }
+}
+
+/// A local date-time written with [`parse_date`]'s date forms, alone (midnight) or followed
+/// by a space or `T` and `HH:MM[:SS[.f]]`. `None` when the input is not of that shape.
+fn parse_officer_local(s: &str) -> Option<Result<NaiveDateTime, TimeError>> {
+    let (date, time) = match s.split_once([' ', 'T']) {
+        Some((d, t)) => (d, Some(t.trim())),
+        None => (s, None),
+    };
+    let (y, m, d) = date_fields(date)?;
+    let time = match time {
+        None => NaiveTime::MIN,
+        Some(t) => ["%H:%M:%S%.f", "%H:%M"]
+            .iter()
+            .find_map(|f| NaiveTime::parse_from_str(t, f).ok())?,
+    };
+    Some(
+        NaiveDate::from_ymd_opt(y, m, d)
+            .map(|day| day.and_time(time))
+            .ok_or_else(|| TimeError::OutOfRange {
+                what: format!("{s}: no day {d} in month {m} of {y}"),
+            }),
+    )
 }
 
 fn parse_naive(s: &str) -> Option<NaiveDateTime> {

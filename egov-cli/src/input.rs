@@ -1,0 +1,66 @@
+//! Dates and times as the people who run `egov` write them (issue 17): a date as
+//! `2026-02-13`, `13/02/2026` or edXML's `2026/02/13`; a time with its UTC offset, or without
+//! one, read as Vietnam time (UTC+07:00) with a note on standard error, unless `--strict-time`
+//! asks for the offset. The parsing is `egov_core::time`'s; this module only chooses and notes.
+
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use egov_core::chrono::NaiveDate;
+use egov_core::{ErrorCode, TimeError, VnDateTime};
+
+use crate::output::CmdResult;
+
+static STRICT_TIME: AtomicBool = AtomicBool::new(false);
+
+/// `--strict-time`: times without a UTC offset are errors.
+pub fn set_strict_time(strict: bool) {
+    STRICT_TIME.store(strict, Ordering::Relaxed);
+}
+
+/// A time argument (`what` names it: `--at`, `--now`, …). With an offset it is that instant;
+/// without one it is Vietnam time (a note says so on standard error) unless `--strict-time`.
+pub fn time(input: &str, what: &str) -> Result<VnDateTime, CmdResult> {
+    match VnDateTime::parse(input) {
+        Ok(t) => Ok(t),
+        Err(e @ (TimeError::MissingOffset { .. } | TimeError::Invalid { .. }))
+            if STRICT_TIME.load(Ordering::Relaxed) =>
+        {
+            Err(CmdResult::Error {
+                code: e.code().to_owned(),
+                message: format!("{what}: {e} (--strict-time requires the offset, e.g. +07:00)"),
+            })
+        }
+        Err(TimeError::MissingOffset { .. } | TimeError::Invalid { .. }) => {
+            let t = VnDateTime::parse_local(input).map_err(|e| CmdResult::Error {
+                code: e.code().to_owned(),
+                message: format!("{what}: {e}"),
+            })?;
+            note_local(input, what, &t);
+            Ok(t)
+        }
+        Err(e) => Err(CmdResult::Error {
+            code: e.code().to_owned(),
+            message: format!("{what}: {e}"),
+        }),
+    }
+}
+
+/// Says, on standard error, how a time without an offset was read.
+pub fn note_local(input: &str, what: &str, t: &VnDateTime) {
+    eprintln!(
+        "egov: ghi chú: {what} «{}» không ghi múi giờ, được hiểu là giờ Việt Nam: {t} \
+         (note: no UTC offset, read as Vietnam time; --strict-time refuses it)",
+        input.trim()
+    );
+}
+
+/// A date argument: `2026-02-13`, `13/02/2026` (day first) or `2026/02/13`.
+pub fn date(input: &str, what: &str) -> Result<NaiveDate, CmdResult> {
+    egov_core::time::parse_date(input).map_err(|e| CmdResult::Error {
+        code: "date.invalid".to_owned(),
+        message: format!(
+            "{what} «{}» is not a date (2026-02-13, 13/02/2026 or 2026/02/13): {e}",
+            input.trim()
+        ),
+    })
+}
