@@ -261,6 +261,7 @@ PYTHONIC = {
         a["id"], checklists=a.get("checklists"))},
     "checklist.run": lambda a: egov.run_checklist(
         a["id"], a["evidence"], as_of=a.get("as_of"), checklists=a.get("checklists")),
+    "checklist.indicators": lambda a: egov.check_indicators(a["indicators"]),
 }
 
 

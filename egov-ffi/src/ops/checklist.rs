@@ -69,6 +69,46 @@ pub fn checklist_template(request_json: &str) -> OpResult<String> {
     to_text(&serde_json::json!({ "template": t }))
 }
 
+/// `checklist.indicators`: direction indicators (OTH-39, OTH-40; NĐ 137/2024 Đ10.3–10.5)
+/// checked from `request_json`, `{"indicators": [Indicator, …]}` (or the array alone):
+/// `{"indicators": N, "outcome", "findings": […]}`, the library's findings, the outcome the
+/// worst of them.
+pub fn checklist_indicators(request_json: &str) -> OpResult<String> {
+    #[derive(serde::Deserialize)]
+    #[serde(untagged)]
+    enum Input {
+        List(Vec<egov_checklist::indicators::Indicator>),
+        Wrapped {
+            indicators: Vec<egov_checklist::indicators::Indicator>,
+        },
+    }
+    check_len("request", request_json)?;
+    let list = match serde_json::from_str::<Input>(request_json) {
+        Ok(Input::List(l)) | Ok(Input::Wrapped { indicators: l }) => l,
+        Err(_) => {
+            // Untagged enums hide the reason: read the wrapped form again for the exact error.
+            #[derive(serde::Deserialize)]
+            #[allow(dead_code)]
+            struct Wrapped {
+                indicators: Vec<egov_checklist::indicators::Indicator>,
+            }
+            from_json::<Wrapped>("request", request_json)?;
+            return Err(bad_args("request: expected {\"indicators\": [...]}"));
+        }
+    };
+    let findings = egov_checklist::indicators::check_indicators(&list);
+    let outcome = findings
+        .iter()
+        .map(|f| f.outcome)
+        .max()
+        .unwrap_or(Outcome::Pass);
+    to_text(&serde_json::json!({
+        "indicators": list.len(),
+        "outcome": outcome,
+        "findings": findings,
+    }))
+}
+
 /// `checklist.run`: the report (`ChecklistReport`) of the request's `id` on its `evidence`,
 /// on `as_of` (else the evidence's own).
 pub fn checklist_run(request_json: &str) -> OpResult<String> {

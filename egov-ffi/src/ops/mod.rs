@@ -290,7 +290,7 @@ fn calendar_arg(args: &Value) -> OpResult<Cow<'static, WorkingCalendar>> {
 }
 
 /// Every operation name [`call`] knows, in a stable order.
-pub const OPERATIONS: [&str; 63] = [
+pub const OPERATIONS: [&str; 64] = [
     "time.parse",
     "calendar.day",
     "calendar.is_working_day",
@@ -354,6 +354,7 @@ pub const OPERATIONS: [&str; 63] = [
     "checklist.list",
     "checklist.template",
     "checklist.run",
+    "checklist.indicators",
 ];
 
 /// Runs operation `op` with arguments `args` (a JSON object); the arguments are named as in the
@@ -592,6 +593,7 @@ pub fn call(op: &str, args: &Value) -> OpResult {
         "checklist.list" => parse_text(&checklist_list(Some(&args.to_string()))?),
         "checklist.template" => parse_text(&checklist_template(&args.to_string())?),
         "checklist.run" => parse_text(&checklist_run(&args.to_string())?),
+        "checklist.indicators" => parse_text(&checklist_indicators(&args.to_string())?),
         _ => Err(OpError::new(
             EgovResult::UnknownOperation,
             "ffi.unknown_operation",

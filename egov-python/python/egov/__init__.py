@@ -62,7 +62,7 @@ __all__ = [
     "add_trust_list_entry", "check_mark", "cosign_trust_list", "issue_trust_list",
     "new_trust_list", "retire_trust_list_key", "revoke_trust_list_key", "verify_trust_lists",
     "ArrowColumns", "ArrowCounter", "count_active_users_arrow", "engine_sql", "summary_from_engine",
-    "summary_from_engine_rows", "list_checklists", "checklist_template", "run_checklist",
+    "summary_from_engine_rows", "list_checklists", "checklist_template", "run_checklist", "check_indicators",
 ]
 
 DateLike = Union[_dt.date, str]
@@ -814,6 +814,17 @@ def run_checklist(id: str, evidence: Union[str, Mapping[str, Any]], *,
     request = _checklist_request(id, checklists, evidence=ev,
                                  as_of=None if as_of is None else _date_text(as_of))
     return _load_dict(_egov.call("checklist.run", request))
+
+
+def check_indicators(indicators: Sequence[Mapping[str, Any]]) -> Dict[str, Any]:
+    """Checks direction indicators (NĐ 137/2024 Đ10.3–10.5, OTH-39/40): each needs «phương pháp
+    tính, đơn vị đo lường; … thuộc tính, phân tổ chủ yếu, kỳ dữ liệu, nguồn dữ liệu và khả năng so
+    sánh» and at least one selection criterion of Đ10.5 (``"a"``, ``"b"``, ``"c"``, ``"d"``,
+    ``"dd"``). Each indicator: ``{"code", "name", "set", "group", "method", "unit",
+    "attributes", "breakdowns", "period", "source", "comparability", "criteria"}``. Returns
+    ``{"indicators", "outcome", "findings"}``."""
+    request = _json_text({"indicators": [dict(i) for i in indicators]})
+    return _load_dict(_egov.call("checklist.indicators", request))
 
 
 class ActiveUserCounter:
