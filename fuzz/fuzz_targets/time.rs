@@ -1,6 +1,8 @@
 //! Vietnam time (`egov_core::time::VnDateTime`): `parse` (offset required) and `parse_local`
 //! (offset optional). Display → parse gives the same instant; serde round trip; `parse_local`
-//! agrees with `parse` whenever the input carries an offset.
+//! agrees with `parse` whenever the input carries an offset. `parse_date` (the date forms
+//! officers and edXML write): a date read back from each of its written forms is the same date,
+//! and agrees with `parse_local` at midnight.
 #![no_main]
 
 use egov_core::{TimeError, VnDateTime, VN_OFFSET_SECONDS};
@@ -22,8 +24,20 @@ fn check(t: &VnDateTime) {
     }
 }
 
+fn check_date(s: &str) {
+    if let Ok(d) = egov_core::time::parse_date(s) {
+        for form in ["%Y-%m-%d", "%d/%m/%Y", "%Y/%m/%d", "%-d/%-m/%Y"] {
+            let shown = d.format(form).to_string();
+            assert_eq!(egov_core::time::parse_date(&shown), Ok(d), "{s:?} as {shown:?}");
+        }
+        let midnight = VnDateTime::parse_local(s).expect("a date parse_date reads is a local time");
+        assert_eq!(midnight.date(), d, "{s:?}");
+    }
+}
+
 fuzz_target!(|data: &[u8]| {
     let Some(s) = utf8(data) else { return };
+    check_date(s);
     let strict = VnDateTime::parse(s);
     assert_eq!(s.parse::<VnDateTime>(), strict);
     if let Ok(t) = &strict {
