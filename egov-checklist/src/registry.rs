@@ -8,6 +8,10 @@ use crate::model::{Checklist, Item};
 /// The checklists shipped with this crate: (file name, TOML text).
 pub const BUILTIN: &[(&str, &str)] = &[
     (
+        "nd137-d4-d5-conversion.toml",
+        include_str!("../checklists/nd137-d4-d5-conversion.toml"),
+    ),
+    (
         "nd137-d6-information-systems.toml",
         include_str!("../checklists/nd137-d6-information-systems.toml"),
     ),
@@ -18,6 +22,14 @@ pub const BUILTIN: &[(&str, &str)] = &[
     (
         "nd137-d7-d8-online-services.toml",
         include_str!("../checklists/nd137-d7-d8-online-services.toml"),
+    ),
+    (
+        "nd137-d9-internal-administration.toml",
+        include_str!("../checklists/nd137-d9-internal-administration.toml"),
+    ),
+    (
+        "nd137-d10-direction-system.toml",
+        include_str!("../checklists/nd137-d10-direction-system.toml"),
     ),
     (
         "nd137-d12-supervision.toml",
@@ -32,12 +44,28 @@ pub const BUILTIN: &[(&str, &str)] = &[
         include_str!("../checklists/nd137-d14-experts.toml"),
     ),
     (
+        "qd28-d2-d7-exchange.toml",
+        include_str!("../checklists/qd28-d2-d7-exchange.toml"),
+    ),
+    (
         "qd28-document-system.toml",
         include_str!("../checklists/qd28-document-system.toml"),
     ),
     (
+        "qd28-d15-government-office.toml",
+        include_str!("../checklists/qd28-d15-government-office.toml"),
+    ),
+    (
+        "qd28-d16-conformity.toml",
+        include_str!("../checklists/qd28-d16-conformity.toml"),
+    ),
+    (
         "nd137-agency-system.toml",
         include_str!("../checklists/nd137-agency-system.toml"),
+    ),
+    (
+        "nd137-qd28-document-management.toml",
+        include_str!("../checklists/nd137-qd28-document-management.toml"),
     ),
 ];
 
