@@ -11,7 +11,7 @@
 //! * [`legal`]: [`LegalRef`], a citation of an instrument, article, clause and point (CORE-14).
 //! * [`finding`]: [`Finding`] and [`Outcome`], the explainable result of every check.
 //! * [`error`]: the error conventions shared by every crate ([`ErrorCode`]).
-//! * [`agency_kind`] (CORE-04), [`owner`] (CORE-05), [`text`] (CORE-06, Vietnamese-first published
+//! * [`agency_kind`] (CORE-04), [`classification`] (CORE-08, state secrets outside QĐ 28/2018), [`owner`] (CORE-05), [`text`] (CORE-06, Vietnamese-first published
 //!   text), [`channel`] (CORE-07) and [`definitions`] (CORE-12, the terms of Đ3 of both enacted
 //!   instruments).
 //!
@@ -26,6 +26,7 @@
 pub mod agency_kind;
 pub mod calendar;
 pub mod channel;
+pub mod classification;
 pub mod definitions;
 pub mod error;
 pub mod finding;

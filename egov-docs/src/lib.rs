@@ -26,6 +26,7 @@
 
 pub mod agency;
 pub mod deadline;
+pub mod delivery;
 pub mod doctype;
 pub mod document_id;
 pub mod legal_value;
@@ -33,6 +34,7 @@ pub mod metadata;
 pub mod number;
 pub mod parsed;
 pub mod registry;
+pub mod stats;
 pub mod status;
 pub mod text;
 pub mod urgency;

@@ -10,6 +10,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::NaiveDate;
+use egov_core::classification::Classification;
 use egov_core::{ErrorCode, Finding, Instrument, LegalRef, Outcome, Report, VnDateTime};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
@@ -331,6 +332,11 @@ pub struct DocumentMetadata {
     pub history: Vec<HistoryEntry>,
     /// q) other information.
     pub other: BTreeMap<String, serde_json::Value>,
+    /// Whether the content is a state secret (CORE-08; not a point of Đ10.2). A state-secret
+    /// record is outside QĐ 28/2018 (Đ1.2): [`DocumentMetadata::validate`] answers with that
+    /// one finding. Default `unclassified`, left out of the JSON.
+    #[serde(skip_serializing_if = "Classification::is_unclassified")]
+    pub classification: Classification,
 }
 
 /// Which points of Đ10.2 a record must fill. The decision marks only q) as «nếu có»;
@@ -512,6 +518,12 @@ impl DocumentMetadata {
     /// point refers to, returning one finding per point plus every parse warning and
     /// cross-field inconsistency, each with its article. Nothing stops at the first problem.
     pub fn validate(&self, policy: &MetadataPolicy) -> Report {
+        // CORE-08 (Đ1.2): a state-secret document is not judged under QĐ 28/2018.
+        if let Some(f) = self.classification.out_of_scope_finding() {
+            let mut report = Report::new();
+            report.push(f);
+            return report;
+        }
         let mut c = Checker {
             policy,
             findings: Vec::new(),

@@ -657,6 +657,8 @@ impl Checker<'_, '_> {
                 })
                 .collect(),
             other: BTreeMap::new(),
+            // edXML carries no classification: an axis package is within QĐ 28/2018.
+            classification: Default::default(),
         };
         // A package carries what the sender knows; status h), the receive time of n) and the
         // receiver's own history are the receiving system's to fill.
