@@ -44,6 +44,23 @@ pub struct ExchangeRecord {
     pub status: Option<ProcessingStatus>,
 }
 
+impl ExchangeRecord {
+    /// The record of a document `sender` sent at `sent_at`, from the receiver's
+    /// [`StatusTracker`](crate::status::StatusTracker): its receiver and current status.
+    pub fn from_tracker(
+        sender: impl Into<String>,
+        sent_at: VnDateTime,
+        tracker: &crate::status::StatusTracker,
+    ) -> Self {
+        ExchangeRecord {
+            sender: sender.into(),
+            receiver: tracker.receiver().to_owned(),
+            sent_at,
+            status: Some(tracker.status()),
+        }
+    }
+}
+
 /// A calendar quarter in Vietnam time (DOC-41).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct Quarter {

@@ -243,3 +243,22 @@ proptest! {
         prop_assert_eq!(roots, s.records);
     }
 }
+
+#[test]
+fn doc_36_records_from_status_tracker_histories() {
+    use egov_docs::status::{StatusEvent, StatusTracker};
+    let sent = t("2026-02-02T08:00:00+07:00");
+    let mut tracker = StatusTracker::new("000.00.00.H37", t("2026-02-02T08:01:00+07:00"));
+    tracker
+        .record(StatusEvent::Accept, t("2026-02-02T08:30:00+07:00"))
+        .unwrap();
+    let r = ExchangeRecord::from_tracker("000.00.00.G22", sent, &tracker);
+    assert_eq!(r.status, Some(ProcessingStatus::Accepted));
+    let s = ExchangeStats::aggregate([r].iter(), Some(Quarter::of(sent)));
+    assert_eq!(
+        s.by_agency["000.00.00.H37"]
+            .received_by_status
+            .get("accepted"),
+        Some(&1)
+    );
+}
