@@ -7,9 +7,9 @@
 //! * a) state: «các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ, Ủy ban nhân dân các tỉnh,
 //!   thành phố trực thuộc trung ương hoặc cấp có thẩm quyền chấp thuận chủ trương đầu tư dự án
 //!   hoặc quyết định thuê dịch vụ để thiết lập, nâng cấp, mở rộng hệ thống thông tin đó» —
-//!   [`OwnerEvidence::state_body`] or [`OwnerEvidence::approving_authority`];
+//!   [`OwnerEvidence::state_body`](OwnerEvidence#structfield.state_body) or [`OwnerEvidence::approving_authority`](OwnerEvidence#structfield.approving_authority);
 //! * b) enterprises and other organisations: «cấp có thẩm quyền chấp thuận chủ trương đầu tư dự
-//!   án hoặc quyết định thuê dịch vụ …» — [`OwnerEvidence::approving_authority`];
+//!   án hoặc quyết định thuê dịch vụ …» — [`OwnerEvidence::approving_authority`](OwnerEvidence#structfield.approving_authority);
 //! * c) individuals: «có thể căn cứ vào một hoặc nhiều thông tin bao gồm: thông tin hợp đồng thuê
 //!   dịch vụ lưu trữ (web); thông tin đăng ký tên miền trang thông tin điện tử hoặc tài khoản phát
 //!   hành ứng dụng di động trên các kho ứng dụng» — [`OwnerEvidence::hosting_contract`],
