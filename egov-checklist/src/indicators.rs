@@ -191,6 +191,22 @@ pub struct Indicator {
     pub criteria: BTreeSet<SelectionCriterion>,
 }
 
+/// Reads indicators from JSON: an array of [`Indicator`]s or `{"indicators": [...]}` (the
+/// form the CLI, C and Python take). The error names the first problem (serde's message with
+/// its line and column).
+pub fn parse_indicators(text: &str) -> Result<Vec<Indicator>, serde_json::Error> {
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Wrapped {
+        indicators: Vec<Indicator>,
+    }
+    if text.trim_start().starts_with('[') {
+        serde_json::from_str(text)
+    } else {
+        serde_json::from_str::<Wrapped>(text).map(|w| w.indicators)
+    }
+}
+
 fn finding(
     rule: &'static str,
     basis: LegalRef,

@@ -210,31 +210,14 @@ fn inner(cmd: ChecklistCommand) -> Result<CmdResult, CmdResult> {
     }
 }
 
-#[derive(serde::Deserialize)]
-#[serde(untagged)]
-enum IndicatorsInput {
-    List(Vec<egov_checklist::indicators::Indicator>),
-    Wrapped {
-        indicators: Vec<egov_checklist::indicators::Indicator>,
-    },
-}
-
 fn indicators(file: &Path, lang: Lang) -> Result<CmdResult, CmdResult> {
     use egov_checklist::indicators::check_indicators;
     let text = read(file)?;
-    let list = match serde_json::from_str::<IndicatorsInput>(&text) {
-        Ok(IndicatorsInput::List(l)) | Ok(IndicatorsInput::Wrapped { indicators: l }) => l,
-        Err(_) => {
-            // Untagged enums hide the reason: read as a list again for the exact error.
-            let err = serde_json::from_str::<Vec<egov_checklist::indicators::Indicator>>(&text)
-                .err()
-                .map_or_else(|| "not a list of indicators".to_owned(), |e| e.to_string());
-            return Err(CmdResult::Error {
-                code: "checklist.indicators".into(),
-                message: format!("{}: {err}", file.display()),
-            });
-        }
-    };
+    let list =
+        egov_checklist::indicators::parse_indicators(&text).map_err(|e| CmdResult::Error {
+            code: "checklist.indicators".into(),
+            message: format!("{}: {e}", file.display()),
+        })?;
     let findings = check_indicators(&list);
     let mut human = String::new();
     for f in &findings {

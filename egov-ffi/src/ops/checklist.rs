@@ -74,28 +74,14 @@ pub fn checklist_template(request_json: &str) -> OpResult<String> {
 /// `{"indicators": N, "outcome", "findings": […]}`, the library's findings, the outcome the
 /// worst of them.
 pub fn checklist_indicators(request_json: &str) -> OpResult<String> {
-    #[derive(serde::Deserialize)]
-    #[serde(untagged)]
-    enum Input {
-        List(Vec<egov_checklist::indicators::Indicator>),
-        Wrapped {
-            indicators: Vec<egov_checklist::indicators::Indicator>,
-        },
-    }
     check_len("request", request_json)?;
-    let list = match serde_json::from_str::<Input>(request_json) {
-        Ok(Input::List(l)) | Ok(Input::Wrapped { indicators: l }) => l,
-        Err(_) => {
-            // Untagged enums hide the reason: read the wrapped form again for the exact error.
-            #[derive(serde::Deserialize)]
-            #[allow(dead_code)]
-            struct Wrapped {
-                indicators: Vec<egov_checklist::indicators::Indicator>,
-            }
-            from_json::<Wrapped>("request", request_json)?;
-            return Err(bad_args("request: expected {\"indicators\": [...]}"));
-        }
-    };
+    let list = egov_checklist::indicators::parse_indicators(request_json).map_err(|e| {
+        OpError::new(
+            EgovResult::InvalidJson,
+            "ffi.invalid_json",
+            format!("request is not valid JSON of the expected shape: {e}"),
+        )
+    })?;
     let findings = egov_checklist::indicators::check_indicators(&list);
     let outcome = findings
         .iter()
