@@ -461,13 +461,7 @@ fn status_inner(a: &StatusArgs) -> Result<CmdResult, CmdResult> {
         }
     };
     let at = match &a.at {
-        Some(t) => crate::input::time(t, "--at").map_err(|e| match e {
-            CmdResult::Error { message, .. } => CmdResult::Error {
-                code: "usage.at".into(),
-                message,
-            },
-            other => other,
-        })?,
+        Some(t) => at_arg(t)?,
         None => now(),
     };
     let code_str = h
@@ -583,13 +577,7 @@ fn verify_inner(a: &VerifyArgs) -> Result<CmdResult, CmdResult> {
         None => TrustAnchors::new(),
     };
     let at = match &a.at {
-        Some(t) => Some(crate::input::time(t, "--at").map_err(|e| match e {
-            CmdResult::Error { message, .. } => CmdResult::Error {
-                code: "usage.at".into(),
-                message,
-            },
-            other => other,
-        })?),
+        Some(t) => Some(at_arg(t)?),
         None => None,
     };
     let v = dsig::verify(
@@ -628,5 +616,17 @@ fn verify_inner(a: &VerifyArgs) -> Result<CmdResult, CmdResult> {
         CmdResult::Valid { human, json }
     } else {
         CmdResult::Invalid { human, json }
+    })
+}
+
+/// The `--at` time of `edxml build|status` (read as every CLI time is, `crate::input::time`); a
+/// bad one is a usage error (`usage.at`, exit 2), as it was before times were read leniently.
+fn at_arg(t: &str) -> Result<VnDateTime, CmdResult> {
+    crate::input::time(t, "--at").map_err(|e| match e {
+        CmdResult::Error { message, .. } => CmdResult::Error {
+            code: "usage.at".into(),
+            message,
+        },
+        other => other,
     })
 }
