@@ -25,6 +25,10 @@ fn seed(instrument: &Instrument) -> String {
     let file = match instrument {
         Instrument::Nd137_2024 => "001_60346f9cf7e19c5b.txt",
         Instrument::Qd28_2018 => "004_470975e342d407df.txt",
+        // The optional profiles: a draft (000, 003) or a strategy (002), never law.
+        Instrument::Draft000 => "000_7326dda02e826f65.txt",
+        Instrument::Qd942_2021 => "002_fea93181fd3a4f8b.txt",
+        Instrument::Draft003 => "003_e5f3fa9b69ee767a.txt",
         other => panic!("no vendored seed for {other:?}"),
     };
     let path = format!("{}/../testdata/seeds/{file}", env!("CARGO_MANIFEST_DIR"));
@@ -46,6 +50,12 @@ fn every_quote_of_every_shipped_checklist_is_the_seed_text() {
                 item.id,
                 item.quote_vi
             );
+            // Seed 000 has no article numbers in the file (REQUIREMENTS §0.1, A-27: its numbers
+            // are reconstructed and it is cited by heading text): the whole seed is searched.
+            if item.basis.instrument == Instrument::Draft000 {
+                n += 1;
+                continue;
+            }
             // The cited article holds the quote: the text between "Điều N." and "Điều N+1.".
             let head = format!("Điều {}.", item.basis.article);
             let start = text
