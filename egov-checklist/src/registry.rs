@@ -76,6 +76,10 @@ pub const BUILTIN: &[(&str, &str)] = &[
         "draft003-satisfaction.toml",
         include_str!("../checklists/draft003-satisfaction.toml"),
     ),
+    (
+        "qd942-kpi.toml",
+        include_str!("../checklists/qd942-kpi.toml"),
+    ),
 ];
 
 /// Why a checklist cannot be loaded or resolved.

@@ -74,6 +74,26 @@ fn every_quote_of_every_shipped_checklist_is_the_seed_text() {
         }
     }
     assert!(n >= 78, "{n} items");
+    // The strategy's targets shipped as data (kpi/qd942.toml): in Điều 1 of seed 002.
+    let text = seed(&Instrument::Qd942_2021);
+    let article_1 = &text[text.find("Điều 1.").unwrap()..text.find("Điều 2.").unwrap()];
+    let targets = egov_checklist::kpi::qd942_targets().unwrap();
+    assert!(targets.len() >= 29);
+    for t in &targets {
+        assert!(
+            article_1.contains(&normalise(&t.quote_vi)),
+            "kpi {}: «{}» is not in Điều 1 of seed 002",
+            t.id,
+            t.quote_vi
+        );
+    }
+    // The names of the draft's two service levels (seed 003 Đ16).
+    use egov_checklist::service_levels::DigitalLevel;
+    let text = seed(&Instrument::Draft003);
+    let d16 = &text[text.find("Điều 16.").unwrap()..text.find("Điều 17.").unwrap()];
+    for level in [DigitalLevel::PartlyDigitised, DigitalLevel::FullyDigitised] {
+        assert!(d16.contains(level.quote_vi()), "{level:?}");
+    }
 }
 
 fn vn() -> WorkingCalendar {
