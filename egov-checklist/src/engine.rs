@@ -350,7 +350,10 @@ pub fn judge_item(
     let (tag_en, tag_vi) = match checklist.status {
         Status::InForce => ("", ""),
         Status::Draft => ("[DRAFT, not law] ", "[DỰ THẢO, chưa phải là quy định] "),
-        Status::Policy => ("[POLICY target] ", "[MỤC TIÊU chiến lược] "),
+        Status::Policy => (
+            "[STRATEGY target, not binding] ",
+            "[MỤC TIÊU chiến lược, không bắt buộc] ",
+        ),
     };
     let note = evidence.and_then(|e| e.note.as_deref());
     let mut f = Finding::new(

@@ -31,8 +31,10 @@
 pub mod engine;
 pub mod evidence;
 pub mod indicators;
+pub mod kpi;
 pub mod model;
 pub mod registry;
+pub mod service_levels;
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;

@@ -67,6 +67,19 @@ pub const BUILTIN: &[(&str, &str)] = &[
         "nd137-qd28-document-management.toml",
         include_str!("../checklists/nd137-qd28-document-management.toml"),
     ),
+    // Optional profiles from a draft (000, 003) or a strategy (002): never in an in-force profile.
+    (
+        "draft003-portal-functions.toml",
+        include_str!("../checklists/draft003-portal-functions.toml"),
+    ),
+    (
+        "draft003-satisfaction.toml",
+        include_str!("../checklists/draft003-satisfaction.toml"),
+    ),
+    (
+        "qd942-kpi.toml",
+        include_str!("../checklists/qd942-kpi.toml"),
+    ),
 ];
 
 /// Why a checklist cannot be loaded or resolved.
