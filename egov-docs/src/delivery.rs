@@ -266,7 +266,7 @@ impl DeliveryTracker {
 
 /// DOC-26 (Đ8.2): the state of one receiver from its statuses, oldest first.
 fn state(reported: &[Reported], now: VnDateTime, confirm_by: Option<VnDateTime>) -> DeliveryState {
-    match reported.last() {
+    match latest(reported) {
         Some(r) => match r.status.state() {
             Some(ProcessingStatus::Rejected) => DeliveryState::Refused { at: r.at },
             Some(ProcessingStatus::Recalled) => DeliveryState::Recalled {
@@ -332,6 +332,12 @@ fn verdict(receiver: &str, st: &DeliveryState, sent_at: VnDateTime) -> (Outcome,
             format!("{receiver} chưa phản hồi văn bản đã đến (gửi lúc {sent_at})."),
         ),
     }
+}
+
+/// The latest of `reported` by time; of several at the same time, the one recorded last. Does
+/// not rely on the list being sorted (a tracker read from JSON may not be).
+pub(crate) fn latest(reported: &[Reported]) -> Option<&Reported> {
+    reported.iter().max_by_key(|r| r.at)
 }
 
 /// The key of an agency code: its canonical form when it parses leniently, else trimmed and

@@ -142,7 +142,7 @@ impl ExchangeRecord {
             .receivers
             .iter()
             .map(|(receiver, reported)| ExchangeRecord {
-                status: reported.last().map(|r| r.status.clone()),
+                status: crate::delivery::latest(reported).map(|r| r.status.clone()),
                 classification: tracker.classification,
                 ..ExchangeRecord::new(sender, receiver.as_str(), tracker.sent_at)
             })

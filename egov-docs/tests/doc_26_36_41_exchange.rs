@@ -266,6 +266,19 @@ fn doc_26_tracker_json_round_trip() {
     assert_eq!(states["000.00.00.H26"]["state"], "pending");
 }
 
+#[test]
+fn doc_26_a_tracker_read_from_unsorted_json_still_takes_the_latest_status() {
+    let json = r#"{"document": "doc", "sent_at": "2026-03-02T09:00:00+07:00",
+        "receivers": {"000.00.00.H37": [
+            {"status": "accepted", "at": "2026-03-02T11:00:00+07:00"},
+            {"status": "rejected", "at": "2026-03-02T10:00:00+07:00"}]}}"#;
+    let d: DeliveryTracker = serde_json::from_str(json).unwrap();
+    let f = d.check(t("2026-03-02T12:00:00+07:00"), None);
+    assert_eq!(f[0].outcome, Outcome::Pass, "{f:#?}");
+    let records = ExchangeRecord::from_delivery("000.00.00.G22", &d);
+    assert_eq!(records[0].status, Some(ProcessingStatus::Accepted.into()));
+}
+
 // ---------------------------------------------------------------------------------------------
 // DOC-36
 // ---------------------------------------------------------------------------------------------
