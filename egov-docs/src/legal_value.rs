@@ -12,11 +12,14 @@
 //! * [`check_channel`] (DOC-16, Đ5.2, Đ7.1): every e-document goes through the document system
 //!   unless the sender or the receiver is not yet technically ready.
 //!
-//! Documents whose content is a state secret are outside the decision (Đ1.2); these functions
-//! assume the caller has excluded them.
+//! Documents whose content is a state secret are outside the decision (CORE-08, Đ1.2):
+//! [`check_channel`] answers with the out-of-scope finding when [`ChannelFacts::classification`]
+//! says so (such a document must not be judged against Đ5.2); [`legal_value`] and
+//! [`paper_copy_required`] assume the caller has excluded them.
 
 use std::fmt;
 
+use egov_core::classification::Classification;
 use egov_core::{Finding, Instrument, LegalRef, Outcome};
 use serde::{Deserialize, Serialize};
 
@@ -393,21 +396,30 @@ pub struct ChannelFacts {
     pub sender_ready: bool,
     /// The receiver meets the technical requirements.
     pub receiver_ready: bool,
+    /// Whether the content is a state secret (CORE-08). Default `unclassified`, left out of
+    /// the JSON.
+    #[serde(default, skip_serializing_if = "Classification::is_unclassified")]
+    pub classification: Classification,
 }
 
 /// Checks the channel obligation (DOC-16, QĐ 28/2018/QĐ-TTg Đ5.2 and Đ7.1): `Pass` when the
 /// document went through the document system, or another way because the sender or receiver was
 /// not technically ready (the Đ7.1 exception); `Fail` when both sides were ready and it did not.
+/// A state-secret document (CORE-08, Đ1.2) is not judged: the answer is the out-of-scope finding.
 ///
 /// ```
 /// use egov_core::Outcome;
 /// use egov_docs::legal_value::{check_channel, ChannelFacts};
-/// let f = check_channel(&ChannelFacts { sent_via_system: false, sender_ready: true, receiver_ready: false });
+/// let f = check_channel(&ChannelFacts { sent_via_system: false, sender_ready: true, receiver_ready: false,
+///     classification: Default::default() });
 /// assert_eq!(f.outcome, Outcome::Pass);
 /// assert_eq!(f.basis.to_string(), "QĐ 28/2018/QĐ-TTg Đ7.1");
 /// ```
 pub fn check_channel(facts: &ChannelFacts) -> Finding {
     let evidence = serde_json::to_value(facts).unwrap_or_default();
+    if let Some(f) = facts.classification.out_of_scope_finding() {
+        return f.with_evidence(evidence);
+    }
     let finding = if facts.sent_via_system {
         Finding::new(
             "DOC-16",
@@ -579,12 +591,14 @@ mod tests {
             sent_via_system: true,
             sender_ready: true,
             receiver_ready: true,
+            classification: Classification::Unclassified,
         });
         assert_eq!(ok.outcome, Outcome::Pass);
         let exc = check_channel(&ChannelFacts {
             sent_via_system: false,
             sender_ready: false,
             receiver_ready: false,
+            classification: Classification::Unclassified,
         });
         assert_eq!(exc.outcome, Outcome::Pass);
         assert!(exc.message_vi.contains("Bên gửi và Bên nhận"));
@@ -592,8 +606,38 @@ mod tests {
             sent_via_system: false,
             sender_ready: true,
             receiver_ready: true,
+            classification: Classification::Unclassified,
         });
         assert_eq!(bad.outcome, Outcome::Fail);
         assert_eq!(bad.basis, qd28(5, 2));
+    }
+
+    #[test]
+    fn core_08_a_state_secret_document_is_not_judged_on_its_channel() {
+        // Not through the system although both sides are ready: a Fail for an ordinary
+        // document, but a state-secret one is outside QĐ 28/2018 (Đ1.2).
+        let mut facts = ChannelFacts {
+            sent_via_system: false,
+            sender_ready: true,
+            receiver_ready: true,
+            classification: Classification::StateSecret,
+        };
+        let f = check_channel(&facts);
+        assert_eq!((f.rule.as_ref(), f.outcome), ("CORE-08", Outcome::Warning));
+        assert_eq!((f.basis.article, f.basis.clause), (1, Some(2)));
+        assert!(f.message_vi.contains("bí mật nhà nước"));
+        facts.classification = Classification::Unclassified;
+        assert_eq!(check_channel(&facts).outcome, Outcome::Fail);
+        // JSON without the field stays valid and means unclassified.
+        let read: ChannelFacts = serde_json::from_str(
+            r#"{"sent_via_system": true, "sender_ready": true, "receiver_ready": true}"#,
+        )
+        .unwrap();
+        assert_eq!(read.classification, Classification::Unclassified);
+        let secret: ChannelFacts = serde_json::from_str(
+            r#"{"sent_via_system": true, "sender_ready": true, "receiver_ready": true, "classification": "state_secret"}"#,
+        )
+        .unwrap();
+        assert_eq!(check_channel(&secret).rule, "CORE-08");
     }
 }

@@ -12,6 +12,12 @@
 //! * [`metadata`]: the record a)–q) a document system must show (DOC-10).
 //! * [`deadline`]: the send deadline (DOC-19, DOC-21).
 //! * [`legal_value`]: legal value and the paper-copy rule (DOC-14, DOC-17).
+//! * [`delivery`]: the sender's tracking of one sent document per receiver (DOC-26).
+//! * [`stats`]: exchange statistics rolled up the agency hierarchy (DOC-36) and by quarter in
+//!   Vietnam time (DOC-41).
+//! * A document whose content is a state secret is outside QĐ 28/2018 (CORE-08, Đ1.2): the
+//!   metadata check, the channel check, the delivery check and the statistics answer or count
+//!   it as out of scope instead of judging it.
 //! * [`parsed`]: [`parsed::Parsed`], a value plus what a tolerant parser accepted.
 //! * [`text`]: Vietnamese text folding used to match legal terms.
 //!
