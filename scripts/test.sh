@@ -47,7 +47,10 @@ if ((${#missing[@]})); then
 fi
 
 # Each phase's header says how long the run has taken so far (CI's budget is 45 minutes).
-phase() { printf '== [%dm%02ds] %s\n' $((SECONDS / 60)) $((SECONDS % 60)) "$*"; }
+phase() {
+  printf '== [%dm%02ds, %s free] %s\n' $((SECONDS / 60)) $((SECONDS % 60)) \
+    "$(df -h --output=avail "$PWD" 2>/dev/null | tail -1 | tr -d ' ')" "$*"
+}
 
 # A test run builds from scratch on CI: incremental caches only cost disk there.
 export CARGO_INCREMENTAL=0
@@ -134,6 +137,9 @@ else
   echo "fuzz: $(grep -cE ' ok$' "$fuzz_log") passed, $((failed_targets > 0 ? failed_targets : 1)) failed" | tee -a "$log"
 fi
 rm -f "$fuzz_log"
+# No later phase uses the fuzz build: give its disk back before the Python and Spark builds
+# (campaigns build with -O into fuzz/target/<triple>/release, which is kept).
+rm -rf fuzz/target/debug fuzz/target/*/debug
 
 phase "Python (egov-python: build with maturin, pytest)"
 py_rc=0
