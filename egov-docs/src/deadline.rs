@@ -72,7 +72,7 @@ impl Default for SendDeadlinePolicy {
     }
 }
 
-mod whole_seconds {
+pub(crate) mod whole_seconds {
     use chrono::TimeDelta;
     use serde::{Deserialize, Deserializer, Serializer};
 

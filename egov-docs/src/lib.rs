@@ -11,6 +11,8 @@
 //! * [`urgency`] (DOC-12) and [`status`], the processing-status machine (DOC-11, DOC-22, DOC-25…30).
 //! * [`metadata`]: the record a)–q) a document system must show (DOC-10).
 //! * [`deadline`]: the send deadline (DOC-19, DOC-21).
+//! * [`handover`]: the receive side of an urgent document, handed over for processing
+//!   immediately after it is taken in (DOC-21).
 //! * [`legal_value`]: legal value and the paper-copy rule (DOC-14, DOC-17).
 //! * [`delivery`]: the sender's tracking of one sent document per receiver (DOC-26).
 //! * [`stats`]: exchange statistics rolled up the agency hierarchy (DOC-36) and by quarter in
@@ -35,6 +37,7 @@ pub mod deadline;
 pub mod delivery;
 pub mod doctype;
 pub mod document_id;
+pub mod handover;
 pub mod legal_value;
 pub mod metadata;
 pub mod number;

@@ -185,6 +185,9 @@ PYTHONIC = {
     "status.sender_apply": lambda a: egov.apply_sender_step(a["from"], a["event"]),
     "status.replay": _replay,
     "deadline.compute": _deadline,
+    "deadline.handover": lambda a: egov.urgent_handover(
+        a["urgency"], a["accepted"], handed_over=a.get("handed_over"), as_of=a.get("as_of"),
+        policy=a.get("policy"), local=a.get("local", False)),
     "legal_value.assess": lambda a: egov.legal_value(
         digitally_signed_per_law=a["digitally_signed_per_law"], sent_via_system=a["sent_via_system"]),
     "legal_value.paper_copy": lambda a: egov.paper_copy_required(a["case"], a.get("policy")),

@@ -65,6 +65,56 @@ pub fn deadline(req: &DeadlineRequest, cal: &WorkingCalendar) -> OpResult<String
     })
 }
 
+/// The arguments of [`handover`]: an urgent document taken in by a receiver.
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct HandoverRequest {
+    /// Urgency (field k); a "not urgent" spelling is refused: the duty is for urgent documents.
+    pub urgency: String,
+    /// When the document was taken in («đã tiếp nhận»).
+    pub accepted: String,
+    /// When it was submitted or handed over for processing, if it was.
+    pub handed_over: Option<String>,
+    /// The time the judgement is made (needed when `handed_over` is absent).
+    pub as_of: Option<String>,
+    /// Read timestamps without an offset as Vietnam local time.
+    pub local: bool,
+    /// The policy; defaults when absent.
+    pub policy: Option<egov_docs::handover::HandoverPolicy>,
+}
+
+/// `deadline.handover`: the receive side of DOC-21 (QĐ 28/2018/QĐ-TTg Đ6.2), one finding:
+/// an urgent document handed over for processing immediately after it is taken in.
+pub fn handover(req: &HandoverRequest) -> OpResult {
+    check_len("urgency", &req.urgency)?;
+    let urgency = Urgency::parse_optional(&req.urgency)
+        .map_err(dom)?
+        .ok_or_else(|| dom(egov_docs::handover::HandoverError::NotUrgent))?;
+    let accepted = parse_time(req.accepted.trim(), req.local)?;
+    let handed_over = match &req.handed_over {
+        Some(t) => Some(parse_time(t.trim(), req.local)?),
+        None => None,
+    };
+    let as_of = match (&req.as_of, handed_over) {
+        (Some(t), _) => parse_time(t.trim(), req.local)?,
+        (None, Some(h)) => h,
+        (None, None) => {
+            return Err(bad_args(
+                "argument 'as_of' is needed when 'handed_over' is absent",
+            ))
+        }
+    };
+    let finding = egov_docs::handover::judge_urgent_handover(
+        urgency,
+        accepted,
+        handed_over,
+        as_of,
+        &req.policy.unwrap_or_default(),
+    )
+    .map_err(dom)?;
+    Ok(json!(finding))
+}
+
 /// `legal_value.assess`: the legal value of an e-document (DOC-14).
 pub fn legal_value_assess(digitally_signed_per_law: bool, sent_via_system: bool) -> OpResult {
     to_value(&legal_value(digitally_signed_per_law, sent_via_system))

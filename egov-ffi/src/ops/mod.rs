@@ -290,7 +290,7 @@ fn calendar_arg(args: &Value) -> OpResult<Cow<'static, WorkingCalendar>> {
 }
 
 /// Every operation name [`call`] knows, in a stable order.
-pub const OPERATIONS: [&str; 64] = [
+pub const OPERATIONS: [&str; 65] = [
     "time.parse",
     "calendar.day",
     "calendar.is_working_day",
@@ -307,6 +307,7 @@ pub const OPERATIONS: [&str; 64] = [
     "status.sender_apply",
     "status.replay",
     "deadline.compute",
+    "deadline.handover",
     "legal_value.assess",
     "legal_value.paper_copy",
     "legal_value.channel",
@@ -420,6 +421,11 @@ pub fn call(op: &str, args: &Value) -> OpResult {
             let req: DeadlineRequest = serde_json::from_value(req)
                 .map_err(|e| bad_args(format!("invalid deadline request: {e}")))?;
             parse_text(&deadline(&req, &*calendar_arg(args)?)?)
+        }
+        "deadline.handover" => {
+            let req: HandoverRequest = serde_json::from_value(args.clone())
+                .map_err(|e| bad_args(format!("invalid handover request: {e}")))?;
+            handover(&req)
         }
         "legal_value.assess" => legal_value_assess(
             bool_arg(args, "digitally_signed_per_law")?,

@@ -53,7 +53,7 @@ __all__ = [
     "evaluate_trust_criterion", "generate_signing_key", "trust_set_from_key", "is_ancestor_of", "legal_value", "make_conversion_mark",
     "match_blocklist", "paper_copy_required", "parse_agency_code", "parse_document_id",
     "parse_document_number", "parse_time", "parse_urgency", "platform_next_due",
-    "platform_report", "render_conversion_mark", "scan_links", "send_deadline",
+    "platform_report", "render_conversion_mark", "scan_links", "send_deadline", "urgent_handover",
     "sign_conversion_mark", "stamp_page", "validate_conversion_mark", "validate_metadata",
     "verify_conversion_qr", "verify_document", "verify_page",
     "build_edxml", "build_edxml_file", "check_edxml", "extract_edxml", "read_edxml",
@@ -338,6 +338,30 @@ def send_deadline(
         req["policy"] = dict(policy)
     native_cal = calendar._native if calendar is not None else None
     return _load_dict(_egov.deadline(_json_text(req), native_cal))
+
+
+def urgent_handover(
+    urgency: str,
+    accepted: DateTimeLike,
+    *,
+    handed_over: Optional[DateTimeLike] = None,
+    as_of: Optional[DateTimeLike] = None,
+    policy: Optional[Mapping[str, Any]] = None,
+    local: bool = False,
+) -> Dict[str, Any]:
+    """The receive side of DOC-21 (QĐ 28/2018/QĐ-TTg Đ6.2): an urgent document «phải được trình,
+    chuyển giao xử lý ngay sau khi tiếp nhận». ``accepted`` is when it was taken in, ``handed_over``
+    when it was handed over for processing (else ``as_of`` is needed). ``policy``:
+    ``{"tolerance_seconds": N}``, zero by default (A-07). Returns one finding (``outcome`` pass,
+    fail or unknown; ``evidence`` with the deadline and any lateness)."""
+    req: Dict[str, Any] = {"urgency": urgency, "accepted": _time_text(accepted), "local": local}
+    if handed_over is not None:
+        req["handed_over"] = _time_text(handed_over)
+    if as_of is not None:
+        req["as_of"] = _time_text(as_of)
+    if policy is not None:
+        req["policy"] = dict(policy)
+    return _load_dict(_egov.call("deadline.handover", _json_text(req)))
 
 
 def legal_value(*, digitally_signed_per_law: bool, sent_via_system: bool) -> Dict[str, Any]:
