@@ -664,6 +664,90 @@ impl InMemoryRegistry {
     }
 }
 
+impl InMemoryRegistry {
+    /// DOC-01 (QĐ 28/2018/QĐ-TTg Đ10.2.a: «… có một mã định danh khi tham gia gửi, nhận văn bản
+    /// điện tử»): each body has one code. A registry cannot know two bodies are one, so this
+    /// looks for the sign of it: two or more codes valid on `on` whose Vietnamese names are the
+    /// same (compared without case, diacritics or spacing) under the same parent code. One
+    /// finding: `Pass` when there is none, else `Warning` naming each group (equal names are
+    /// evidence, not proof: the caller's registry decides).
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use egov_core::Outcome;
+    /// use egov_docs::registry::InMemoryRegistry;
+    /// let reg = InMemoryRegistry::from_csv(
+    ///     "code,name_vi\n000.01.31.H29,Sở Tư pháp\n000.02.31.H29,Sở  tư pháp\n000.03.31.H29,Sở Y tế\n",
+    /// )?;
+    /// let f = reg.check_one_code_per_body(NaiveDate::from_ymd_opt(2026, 3, 2).unwrap());
+    /// assert_eq!(f.outcome, Outcome::Warning);
+    /// assert_eq!(f.rule, "DOC-01");
+    /// assert_eq!(f.evidence.unwrap()["groups"][0]["codes"].as_array().unwrap().len(), 2);
+    /// # Ok::<(), egov_docs::registry::RegistryError>(())
+    /// ```
+    pub fn check_one_code_per_body(&self, on: NaiveDate) -> Finding {
+        use std::collections::BTreeMap;
+        let mut bodies: BTreeMap<(Option<AgencyCode>, String), Vec<&RegistryEntry>> =
+            BTreeMap::new();
+        for e in self.entries.iter().filter(|e| e.is_valid_on(on)) {
+            bodies
+                .entry((e.code.parent(), crate::text::fold(&e.name_vi)))
+                .or_default()
+                .push(e);
+        }
+        let groups: Vec<serde_json::Value> = bodies
+            .values()
+            .filter(|g| g.len() > 1)
+            .map(|g| {
+                serde_json::json!({
+                    "name_vi": g.first().map(|e| e.name_vi.as_str()),
+                    "parent": g.first().and_then(|e| e.code.parent()),
+                    "codes": g.iter().map(|e| e.code).collect::<Vec<_>>(),
+                })
+            })
+            .collect();
+        let valid = self.entries.iter().filter(|e| e.is_valid_on(on)).count();
+        let basis = LegalRef::point(Instrument::Qd28_2018, 10, 2, "a");
+        let finding = if groups.is_empty() {
+            Finding::new(
+                "DOC-01",
+                basis,
+                Outcome::Pass,
+                format!("On {on}, no two of the {valid} valid codes name the same body under the same parent: one code per body."),
+                format!("Ngày {on}, không có hai trong số {valid} mã còn hiệu lực mang cùng tên cơ quan dưới cùng đơn vị cấp trên: mỗi cơ quan, đơn vị có một mã định danh."),
+            )
+        } else {
+            let list = groups
+                .iter()
+                .map(|g| {
+                    let codes: Vec<&str> = g["codes"]
+                        .as_array()
+                        .map(|a| a.iter().filter_map(|c| c.as_str()).collect())
+                        .unwrap_or_default();
+                    format!(
+                        "«{}»: {}",
+                        g["name_vi"].as_str().unwrap_or_default(),
+                        codes.join(", ")
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join("; ");
+            Finding::new(
+                "DOC-01",
+                basis,
+                Outcome::Warning,
+                format!("On {on}, {} bodies appear to hold more than one valid code (same name under the same parent): {list}. Each body has one code; check the registry.", groups.len()),
+                format!("Ngày {on}, {} cơ quan, đơn vị dường như có nhiều hơn một mã định danh còn hiệu lực (cùng tên, cùng đơn vị cấp trên): {list}. Mỗi cơ quan, đơn vị có một mã định danh; cần rà soát danh sách mã.", groups.len()),
+            )
+        };
+        finding.with_evidence(serde_json::json!({
+            "on": on,
+            "valid_codes": valid,
+            "groups": groups,
+        }))
+    }
+}
+
 impl AgencyRegistry for InMemoryRegistry {
     fn history(&self, code: &AgencyCode) -> Cow<'_, [RegistryEntry]> {
         let start = self.entries.partition_point(|e| e.code < *code);
