@@ -25,8 +25,8 @@ use egov_platform_class::partial::Partial;
 use egov_platform_class::{
     build_report, classify, count_csv_file, count_csv_reader, counts_from_json,
     ClassificationInput, CountOptions, Evidence, FunctionProfile, Intermediary, MonthActivity,
-    MonthlyCount, OwnerEvidence, PlatformHistory, Population, PopulationKind, ReportContext,
-    Thresholds, UserCountSource, YearMonth,
+    MonthlyCount, OwnerEvidence, PlatformHistory, Population, PopulationKind, PublishedList,
+    ReportContext, Thresholds, UserCountSource, YearMonth,
 };
 use serde_json::json;
 
@@ -35,6 +35,8 @@ use crate::output::CmdResult;
 
 /// `egov platform` subcommands.
 #[derive(Debug, Subcommand)]
+// Parsed once per run: the size of the report's arguments does not matter.
+#[allow(clippy::large_enum_variant)]
 pub enum PlatformCommand {
     /// Count distinct active users per month (Vietnam time) from an events CSV (PLAT-01).
     ///
@@ -130,6 +132,14 @@ pub enum PlatformCommand {
         /// "classes"?: ["administrative_procedures"|"commerce"|"finance"|"banking"|"other"]}.
         #[arg(long, value_name = "FILE")]
         functions: Option<PathBuf>,
+        /// A list the Ministry published (Đ18.4.b platforms, Đ18.4.c measurement tools; PLAT-12),
+        /// as recorded on a date: a JSON file of format egov-published-list/1 (see
+        /// egov_platform_class::published). Repeatable; compared with the report.
+        #[arg(long = "published-list", value_name = "FILE")]
+        published_lists: Vec<PathBuf>,
+        /// The platform's name as the published platforms list shows it.
+        #[arg(long, value_name = "NAME")]
+        platform_name: Option<String>,
     },
 }
 
@@ -225,6 +235,8 @@ pub fn run(cmd: PlatformCommand) -> CmdResult {
             owner_class,
             owner_evidence,
             functions,
+            published_lists,
+            platform_name,
         } => report_cmd(
             &classify,
             &ReportFiles {
@@ -232,6 +244,8 @@ pub fn run(cmd: PlatformCommand) -> CmdResult {
                 owner_class: owner_class.as_deref(),
                 owner_evidence: owner_evidence.as_deref(),
                 functions: functions.as_deref(),
+                published_lists: &published_lists,
+                platform_name: platform_name.as_deref(),
             },
             operating_since.as_deref(),
             first_classified.as_deref(),
@@ -982,6 +996,8 @@ struct ReportFiles<'a> {
     owner_class: Option<&'a str>,
     owner_evidence: Option<&'a Path>,
     functions: Option<&'a Path>,
+    published_lists: &'a [PathBuf],
+    platform_name: Option<&'a str>,
 }
 
 /// Reads a JSON file into `T`, a usage error `code` when it does not parse.
@@ -1021,6 +1037,18 @@ fn report_cmd(
             "platform.invalid_functions",
         )?);
     }
+    for p in files.published_lists {
+        let text =
+            std::fs::read_to_string(p).map_err(|e| io_error(&p.display().to_string(), &e))?;
+        ctx.published_lists
+            .push(PublishedList::from_json(&text).map_err(|e| {
+                usage(
+                    egov_core::ErrorCode::code(&e),
+                    format!("{}: {e}", p.display()),
+                )
+            })?);
+    }
+    ctx.platform_name = files.platform_name.map(str::to_owned);
     ctx.history = PlatformHistory {
         operating_since: operating_since
             .map(|d| parse_date(d, "--operating-since"))

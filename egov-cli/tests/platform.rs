@@ -993,3 +993,60 @@ fn plat_08_cli_report_records_function_classes() {
     assert_eq!(o.status.code(), Some(1));
     assert_eq!(json(&o)["error"]["code"], "platform.invalid_functions");
 }
+
+#[test]
+fn plat_12_cli_report_compares_the_published_lists() {
+    let tools = temp_file(
+        "tools.json",
+        r#"{"format": "egov-published-list/1", "kind": "measurement_tools",
+            "published_on": "2026-01-05", "source": "https://example.gov.vn/cong-cu",
+            "entries": [{"name": "Công cụ A"}]}"#
+            .as_bytes(),
+    );
+    let platforms = temp_file(
+        "platforms.json",
+        r#"{"format": "egov-published-list/1", "kind": "platforms",
+            "published_on": "2026-01-05", "source": "https://www.mic.gov.vn/",
+            "entries": [{"name": "Chợ Số", "scale": "very_large"}]}"#
+            .as_bytes(),
+    );
+    let o = at_3_percent(
+        "report",
+        &[
+            "--source",
+            "tool:công cụ a",
+            "--published-list",
+            tools.to_str().unwrap(),
+            "--published-list",
+            platforms.to_str().unwrap(),
+            "--platform-name",
+            "Chợ Số",
+            "--json",
+        ],
+    );
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let v = json(&o);
+    let lists = v["published_lists"].as_array().unwrap();
+    assert_eq!(lists.len(), 2);
+    assert_eq!(lists[0]["rule"], "PLAT-12");
+    assert_eq!(lists[0]["outcome"], "pass");
+    // Large by its own count (3 %), very large on the list: reconcile, a warning.
+    assert_eq!(lists[1]["outcome"], "warning");
+    assert_eq!(lists[1]["basis"]["point"], "b");
+    // A list file that is not one: an input error naming the file and the code.
+    let bad = temp_file("bad-list.json", br#"{"format": "v9"}"#);
+    let o = at_3_percent(
+        "report",
+        &["--published-list", bad.to_str().unwrap(), "--json"],
+    );
+    assert_eq!(o.status.code(), Some(1), "invalid input, not a usage error");
+    assert!(
+        String::from_utf8_lossy(&o.stdout).contains("published_list.json")
+            || String::from_utf8_lossy(&o.stderr).contains("published_list.json")
+    );
+}

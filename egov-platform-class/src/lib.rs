@@ -91,6 +91,7 @@ pub mod parquet_events;
 #[cfg(feature = "parquet")]
 pub mod parquet_partial;
 pub mod partial;
+pub mod published;
 pub mod recommendation;
 pub mod report;
 pub mod schedule;
@@ -118,6 +119,10 @@ pub use obligations::{
     Obligation,
 };
 pub use owner::{determine_owner, ApprovingAuthority, OwnerEvidence, StateBody, StateOwnerBody};
+pub use published::{
+    check_count_source, check_platform_listing, PublishedEntry, PublishedList, PublishedListError,
+    PublishedListKind,
+};
 pub use report::{build_report, CountingSummary, PlatformReport, ReportContext, ReportError};
 pub use schedule::{next_due, NextDue, PlatformHistory, ScheduleParams};
 pub use summary::{counts_from_json, CountsJsonError};

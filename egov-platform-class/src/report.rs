@@ -10,10 +10,16 @@ use egov_core::{
 };
 use serde::{Deserialize, Serialize};
 
-use crate::classify::{classify, Classification, ClassificationInput, ClassifyError, Intermediary};
+use crate::classify::{
+    classify, Classification, ClassificationInput, ClassifyError, Intermediary, Scale,
+    UserCountSource,
+};
 use crate::functions::{assess_functions, FunctionAssessment, FunctionProfile};
 use crate::obligations::{evaluate, reporting_duty, Evidence};
 use crate::owner::{assess_owner, OwnerAssessment, OwnerEvidence};
+use crate::published::{
+    check_count_source, check_platform_listing, PublishedList, PublishedListKind,
+};
 use crate::schedule::{next_due, NextDue, PlatformHistory, ScheduleParams};
 use egov_core::owner::OwnerClass;
 
@@ -72,6 +78,10 @@ pub struct PlatformReport {
     /// always present in a report built here.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reporting_duty: Option<Finding>,
+    /// The report compared with the published lists given (PLAT-12, Đ18.4.b–c): one finding per
+    /// list (none for a tools list when the counts were not made by a named tool or source).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub published_lists: Vec<Finding>,
     /// Every provision relied on.
     pub citations: Vec<LegalRef>,
 }
@@ -99,6 +109,13 @@ pub struct ReportContext {
     /// The system's main functions and classes of Đ16.1 (PLAT-08); `None` = not given.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub functions: Option<FunctionProfile>,
+    /// The lists the Ministry published (PLAT-12, Đ18.4.b–c), as the caller recorded them; each
+    /// is compared with the report ([`crate::published`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub published_lists: Vec<PublishedList>,
+    /// The platform's name as a platforms list would show it (needed to compare with one).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub platform_name: Option<String>,
 }
 
 /// Builds the report (PLAT-02…27, NĐ 137/2024 Đ17–20; with CORE-05, PLAT-07, PLAT-08 of
@@ -160,6 +177,17 @@ pub fn build_report(
             citations.push(f.basis.clone());
         }
     }
+    let published_lists = compare_published_lists(
+        context,
+        &classification.source,
+        classification.scale,
+        determination_date,
+    );
+    for f in &published_lists {
+        if !citations.contains(&f.basis) {
+            citations.push(f.basis.clone());
+        }
+    }
     let (method, method_vi) = method_text(&classification);
     Ok(PlatformReport {
         determination_date,
@@ -173,8 +201,37 @@ pub fn build_report(
         owner,
         functions,
         reporting_duty: Some(reporting),
+        published_lists,
         citations,
     })
+}
+
+/// PLAT-12 (Đ18.4.b–c): each published list given, compared with the report.
+fn compare_published_lists(
+    context: &ReportContext,
+    source: &UserCountSource,
+    scale: Scale,
+    on: NaiveDate,
+) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for list in &context.published_lists {
+        match list.kind {
+            PublishedListKind::MeasurementTools => {
+                out.extend(check_count_source(source, list, on));
+            }
+            PublishedListKind::Platforms => match &context.platform_name {
+                Some(name) => out.push(check_platform_listing(name, scale, list, on)),
+                None => out.push(Finding::new(
+                    "PLAT-12",
+                    LegalRef::point(Instrument::Nd137_2024, 18, 4, "b"),
+                    Outcome::Unknown,
+                    "a platforms list was given without the platform's name (platform_name): not compared",
+                    "có danh sách nền tảng nhưng không có tên nền tảng (platform_name): chưa đối chiếu được",
+                )),
+            },
+        }
+    }
+    out
 }
 
 fn method_text(c: &Classification) -> (Vec<String>, Vec<String>) {
@@ -419,6 +476,13 @@ impl PlatformReport {
                 "\n## Báo cáo, cung cấp số liệu / Report and data to the state agency (Đ18.2)\n"
             );
             findings_table(&mut md, std::slice::from_ref(f));
+        }
+        if !self.published_lists.is_empty() {
+            let _ = writeln!(
+                md,
+                "\n## Danh sách do Bộ công bố / Lists the Ministry published (Đ18.4.b–c)\n"
+            );
+            findings_table(&mut md, &self.published_lists);
         }
         let _ = writeln!(md, "\n## Nghĩa vụ / Obligations\n");
         if self.obligations.is_empty() {
