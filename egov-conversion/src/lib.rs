@@ -6,6 +6,8 @@
 //! - [`mark`]: the mark model ([`ConversionMark`]) and the wording of its text mark
 //!   ([`Wording`], SDK defaults per REQUIREMENTS §7 A-08).
 //! - [`validate()`]: findings with citations for a mark (CONV-02, 05, 06, 09, 10, 11, 14, 15).
+//! - [`law_art12`]: the conversion against Điều 12 of the Law on E-Transactions as one check
+//!   (CONV-01, CONV-08).
 //! - [`capability`]: the conversion-system checklist (Đ4.2, Đ5.3) and the Đ23 transition
 //!   deadline.
 //! - [`payload`]: the signed, compact QR payload ([`payload::sign`], [`payload::decode`]).
@@ -128,6 +130,7 @@
 pub mod capability;
 mod digits;
 pub mod keys;
+pub mod law_art12;
 pub mod mark;
 pub mod payload;
 #[cfg(feature = "pdf")]
