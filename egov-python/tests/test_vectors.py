@@ -197,6 +197,7 @@ PYTHONIC = {
     "conversion.check_system": lambda a: egov.check_conversion_system(
         a["system"], now=a.get("now"), effective_date=a.get("effective_date")),
     "conversion.validate": lambda a: egov.validate_conversion_mark(a["mark"]),
+    "conversion.law_art12": lambda a: egov.check_law_art12(a["mark"], a.get("facts")),
     "conversion.sign": lambda a: egov.sign_conversion_mark(
         a["mark"], _content(a), a["secret_key"], a.get("options")),
     "conversion.verify": lambda a: egov.verify_conversion_qr(

@@ -41,6 +41,22 @@ pub fn conversion_validate(mark: &str) -> OpResult<String> {
     })
 }
 
+/// `conversion.law_art12`: the conversion against khoản 1 or 2 of Điều 12 of the Law on
+/// E-Transactions (CONV-01, CONV-08), from the mark and the converter's facts
+/// (`egov_conversion::law_art12::Art12Facts`): `{"overall", "findings"}`.
+pub fn conversion_law_art12(mark: &str, facts: Option<&str>) -> OpResult<String> {
+    let mark: egov_conversion::ConversionMark = from_json("mark", mark)?;
+    let facts: egov_conversion::law_art12::Art12Facts = match facts {
+        Some(f) => from_json("facts", f)?,
+        None => Default::default(),
+    };
+    let report = egov_conversion::law_art12::check_law_art12(&mark, &facts);
+    to_text(&MetadataAnswer {
+        overall: report.overall(),
+        findings: report.findings,
+    })
+}
+
 /// `conversion.make`: makes a mark from the JSON form of `egov_conversion::mark::MarkRequest`
 /// (`direction`, `profile`, `converted_at`, `converter_full_name`, `source_system`,
 /// `mark_text` or `wording`, `extensions`), the text mark from the SDK wording unless

@@ -290,7 +290,7 @@ fn calendar_arg(args: &Value) -> OpResult<Cow<'static, WorkingCalendar>> {
 }
 
 /// Every operation name [`call`] knows, in a stable order.
-pub const OPERATIONS: [&str; 65] = [
+pub const OPERATIONS: [&str; 66] = [
     "time.parse",
     "calendar.day",
     "calendar.is_working_day",
@@ -314,6 +314,7 @@ pub const OPERATIONS: [&str; 65] = [
     "metadata.validate",
     "conversion.make",
     "conversion.validate",
+    "conversion.law_art12",
     "conversion.check_system",
     "conversion.sign",
     "conversion.verify",
@@ -464,6 +465,14 @@ pub fn call(op: &str, args: &Value) -> OpResult {
             let mark =
                 json_arg(args, "mark")?.ok_or_else(|| bad_args("argument 'mark' is missing"))?;
             parse_text(&conversion_validate(&mark)?)
+        }
+        "conversion.law_art12" => {
+            let mark =
+                json_arg(args, "mark")?.ok_or_else(|| bad_args("argument 'mark' is missing"))?;
+            parse_text(&conversion_law_art12(
+                &mark,
+                json_arg(args, "facts")?.as_deref(),
+            )?)
         }
         "conversion.keygen" => parse_text(&conversion_keygen(str_arg(args, "label")?)?),
         "conversion.trust_set_from_key" => {

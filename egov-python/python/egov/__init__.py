@@ -53,7 +53,7 @@ __all__ = [
     "evaluate_trust_criterion", "generate_signing_key", "trust_set_from_key", "is_ancestor_of", "legal_value", "make_conversion_mark",
     "match_blocklist", "paper_copy_required", "parse_agency_code", "parse_document_id",
     "parse_document_number", "parse_time", "parse_urgency", "platform_next_due",
-    "platform_report", "render_conversion_mark", "scan_links", "send_deadline", "urgent_handover",
+    "platform_report", "check_law_art12", "render_conversion_mark", "scan_links", "send_deadline", "urgent_handover",
     "sign_conversion_mark", "stamp_page", "validate_conversion_mark", "validate_metadata",
     "verify_conversion_qr", "verify_document", "verify_page",
     "build_edxml", "build_edxml_file", "check_edxml", "extract_edxml", "read_edxml",
@@ -432,6 +432,19 @@ def check_conversion_system(system: Union[str, Mapping[str, Any]], *,
         None if now is None else _time_text(now),
         None if effective_date is None else _date_text(effective_date),
         None if calendar is None else calendar._native))
+
+
+def check_law_art12(mark: Mapping[str, Any], facts: Optional[Mapping[str, Any]] = None) -> Dict[str, Any]:
+    """The conversion against khoản 1 (paper → data message, CONV-01) or khoản 2 (data message →
+    paper, CONV-08) of Điều 12 of the Law on E-Transactions, one finding per point: the mark as
+    egov validates it and the converter's ``facts`` (``content_intact``,
+    ``accessible_for_reference``, ``licence_like``, ``digitally_signed``,
+    ``law_provides_otherwise``; a fact not given is ``unknown``). The Law is not among the seeds:
+    each finding's evidence says so. Keys: ``overall``, ``findings``."""
+    req: Dict[str, Any] = {"mark": dict(mark)}
+    if facts is not None:
+        req["facts"] = dict(facts)
+    return _load_dict(_egov.call("conversion.law_art12", _json_text(req)))
 
 
 def validate_conversion_mark(mark: Union[str, Mapping[str, Any]]) -> Dict[str, Any]:
