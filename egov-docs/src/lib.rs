@@ -4,7 +4,8 @@
 //! Quyết định 28/2018/QĐ-TTg (seed 004; rules DOC-01…43):
 //!
 //! * [`agency`]: the 13-character agency code `000.00.18.G12` (DOC-01…04) and
-//!   [`registry`] of codes with validity intervals.
+//!   [`registry`] of codes with validity intervals; [`catalogue`] imports the lists agencies
+//!   hold (CSV or spreadsheet exports with Vietnamese headers), every row accounted for.
 //! * [`document_id`]: the document identifier (DOC-08) in structural and edXML form.
 //! * [`number`]: "số và ký hiệu" (`28/2018/QĐ-TTg`) and [`doctype`], the document-type table of
 //!   Nghị định 30/2020/NĐ-CP.
@@ -33,6 +34,7 @@
 )]
 
 pub mod agency;
+pub mod catalogue;
 pub mod deadline;
 pub mod delivery;
 pub mod doctype;

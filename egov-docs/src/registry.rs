@@ -524,7 +524,7 @@ impl InMemoryRegistry {
         Self::validated(entries, at)
     }
 
-    fn validated(
+    pub(crate) fn validated(
         mut entries: Vec<RegistryEntry>,
         at: Vec<RecordAt>,
     ) -> Result<Self, RegistryError> {

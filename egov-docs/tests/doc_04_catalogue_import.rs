@@ -1,0 +1,164 @@
+//! DOC-04 (QĐ 28/2018/QĐ-TTg Đ16.1, Đ19.1.c): agency catalogues imported as agencies hold them,
+//! every row accounted for; DOC-03 disagreements reported; the 2025 mergers expressible.
+
+use chrono::NaiveDate;
+use egov_core::{ErrorCode, Outcome};
+use egov_docs::catalogue::{import_csv, import_table, Column};
+use egov_docs::registry::{AgencyRegistry, RegistryStatus};
+use proptest::prelude::*;
+
+/// A provincial export as a spreadsheet in a Vietnamese locale writes it: BOM, semicolons,
+/// Vietnamese headers, dd/mm/yyyy dates, a notes column, a blank row and some bad rows.
+const PROVINCE: &str = "\u{feff}STT;Mã định danh;Tên cơ quan, đơn vị;Cấp;Đơn vị cấp trên;Ngày hiệu lực;Ngày hết hiệu lực;Mã thay thế;Ghi chú\n\
+1;000.00.00.H10;UBND tỉnh Bình Dương;1;;;30/06/2025;000.00.00.H29;sáp nhập\n\
+2;000.00.00.H29;UBND Thành phố Hồ Chí Minh;1;;;;;\n\
+3;000.00.31.H29;Sở Tư pháp;2;000.00.00.H29;01/07/2025;;;\n\
+4;000.01.31.H29;Phòng Hành chính tư pháp;2;000.00.00.H29;;;;cấp ghi sai\n\
+;;;;;;;;\n\
+5;;Sở thiếu mã;2;;;;;\n\
+6;000.00.32.H29;;2;;;;;\n\
+7;000.00.33.H29;Sở Y tế;2;;31/02/2025;;;\n\
+8;000.00.34.H29;Sở Xây dựng;2;;01/07/2025;30/06/2025;;\n\
+9;00.00.35.H29;Sở Nội vụ;2;;;;;\n";
+
+fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+#[test]
+fn doc_04_vietnamese_export_is_imported_with_every_row_accounted_for() {
+    let imp = import_csv(PROVINCE, "Danh mục mã định danh tỉnh (thử nghiệm)").unwrap();
+    assert_eq!(imp.rows, 9);
+    assert_eq!(imp.blank_rows, 1);
+    assert_eq!(imp.imported, 4);
+    assert_eq!(imp.rejected.len(), 5);
+    assert_eq!(imp.imported + imp.rejected.len(), imp.rows);
+    let by_reason = imp.rejected_by_reason();
+    assert_eq!(by_reason["catalogue.no_code"], 1);
+    assert_eq!(by_reason["catalogue.no_name"], 1);
+    assert_eq!(by_reason["catalogue.bad_date"], 1);
+    assert_eq!(by_reason["catalogue.interval"], 1);
+    assert_eq!(by_reason["catalogue.bad_code"], 1);
+    // Row numbers are the file's (the header is row 1, the blank row counts).
+    let no_code = imp
+        .rejected
+        .iter()
+        .find(|r| r.reason == "catalogue.no_code")
+        .unwrap();
+    assert_eq!(no_code.row, 7);
+    assert!(imp.rejected.iter().all(|r| !r.message_vi.is_empty()));
+    assert_eq!(imp.columns[&Column::Code], "Mã định danh");
+    assert_eq!(imp.columns[&Column::Parent], "Đơn vị cấp trên");
+    assert_eq!(imp.ignored_columns, ["STT", "Ghi chú"]);
+    let f = imp.finding();
+    assert_eq!(f.rule, "DOC-04");
+    assert_eq!(f.outcome, Outcome::Warning);
+    assert!(f.message_vi.contains("5 dòng bị loại"));
+}
+
+#[test]
+fn doc_04_the_2025_merger_is_expressible() {
+    let imp = import_csv(PROVINCE, "thử nghiệm").unwrap();
+    let reg = &imp.registry;
+    let old = "000.00.00.H10".parse().unwrap();
+    assert!(matches!(
+        reg.lookup(&old, day(2025, 6, 30)),
+        RegistryStatus::Valid { .. }
+    ));
+    let after = reg.lookup(&old, day(2025, 7, 1));
+    assert!(matches!(after, RegistryStatus::Expired { .. }), "{after:?}");
+    assert_eq!(
+        reg.successor(&old, day(2025, 7, 1))
+            .map(|e| e.code.to_string()),
+        Some("000.00.00.H29".to_owned())
+    );
+    let entry = &reg.history(&old)[0];
+    assert_eq!(entry.source, "thử nghiệm");
+    assert_eq!(entry.valid_to, Some(day(2025, 6, 30)));
+}
+
+#[test]
+fn doc_03_level_and_parent_disagreements_are_warnings() {
+    let imp = import_csv(PROVINCE, "thử nghiệm").unwrap();
+    // Row 5: 000.01.31.H29 is a level-3 code under 000.00.31.H29, the row says level 2 under the province.
+    let kinds: Vec<(usize, &str)> = imp
+        .warnings
+        .iter()
+        .map(|w| (w.row, w.kind.as_str()))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            (5, "catalogue.level_mismatch"),
+            (5, "catalogue.parent_mismatch")
+        ]
+    );
+    assert!(imp.warnings[1].message_vi.contains("000.00.31.H29"));
+}
+
+#[test]
+fn doc_04_missing_or_duplicate_columns_are_typed_errors() {
+    let err = import_csv("Mã;Ghi chú\n000.00.00.G22;x\n", "t").unwrap_err();
+    assert_eq!(err.code(), "catalogue.missing_column");
+    assert!(err.to_string().contains("name_vi"));
+    let err = import_csv("Mã định danh,Mã đơn vị,Tên\n", "t").unwrap_err();
+    assert_eq!(err.code(), "catalogue.duplicate_column");
+    assert!(err.message_vi().contains("Mã định danh"));
+    let err = import_csv("", "t").unwrap_err();
+    assert_eq!(err.code(), "catalogue.missing_column");
+}
+
+#[test]
+fn doc_04_overlapping_records_of_one_code_fail_naming_both_rows() {
+    let text = "code,name_vi,valid_from,valid_to\n\
+                000.00.00.G22,Văn phòng Chính phủ,,2025-12-31\n\
+                000.00.00.G22,Văn phòng Chính phủ,2025-06-01,\n";
+    let err = import_csv(text, "t").unwrap_err();
+    assert_eq!(err.code(), "registry.overlap");
+    assert!(
+        err.to_string().contains("line 3") && err.to_string().contains("line 2"),
+        "{err}"
+    );
+}
+
+#[test]
+fn doc_04_quoted_fields_and_comma_files_read_like_the_registry_format() {
+    let text = "code,name_vi,name_en,source\n\"000.00.00.G22\",\"Văn phòng Chính phủ, Hà Nội\",Government Office,\"QĐ 1/2026\"\n";
+    let imp = import_csv(text, "t").unwrap();
+    assert_eq!(imp.imported, 1);
+    let e = &imp.registry.entries()[0];
+    assert_eq!(e.name_vi, "Văn phòng Chính phủ, Hà Nội");
+    assert_eq!(e.name_en.as_deref(), Some("Government Office"));
+    assert_eq!(e.source, "QĐ 1/2026");
+    assert_eq!(imp.finding().outcome, Outcome::Pass);
+}
+
+proptest! {
+    /// Whatever the rows hold, the import never panics and every data row is imported or
+    /// rejected with a reason.
+    #[test]
+    fn doc_04_every_row_is_accounted_for(rows in prop::collection::vec(
+        prop::collection::vec(prop_oneof![
+            Just(String::new()),
+            Just("000.00.00.G22".to_owned()),
+            Just("000.01.00.G22".to_owned()),
+            Just("abc".to_owned()),
+            Just("13/02/2026".to_owned()),
+            Just("2026-02-30".to_owned()),
+            "[a-zA-Zà-ỹ0-9./ ]{0,12}",
+        ], 0..6),
+        0..20,
+    )) {
+        let header: Vec<String> = ["Mã định danh", "Tên", "Ngày hiệu lực", "Ngày hết hiệu lực", "Cấp"]
+            .iter().map(|s| s.to_string()).collect();
+        let numbered: Vec<(usize, Vec<String>)> = rows.into_iter().enumerate().map(|(i, r)| (i + 2, r)).collect();
+        let total = numbered.len();
+        match import_table(&header, numbered, "t") {
+            Ok(imp) => {
+                prop_assert_eq!(imp.rows + imp.blank_rows, total);
+                prop_assert_eq!(imp.imported + imp.rejected.len(), imp.rows);
+            }
+            Err(e) => prop_assert_eq!(e.code(), "registry.overlap"),
+        }
+    }
+}
