@@ -290,7 +290,7 @@ fn calendar_arg(args: &Value) -> OpResult<Cow<'static, WorkingCalendar>> {
 }
 
 /// Every operation name [`call`] knows, in a stable order.
-pub const OPERATIONS: [&str; 64] = [
+pub const OPERATIONS: [&str; 65] = [
     "time.parse",
     "calendar.day",
     "calendar.is_working_day",
@@ -355,6 +355,7 @@ pub const OPERATIONS: [&str; 64] = [
     "checklist.template",
     "checklist.run",
     "checklist.indicators",
+    "checklist.request",
 ];
 
 /// Runs operation `op` with arguments `args` (a JSON object); the arguments are named as in the
@@ -594,6 +595,7 @@ pub fn call(op: &str, args: &Value) -> OpResult {
         "checklist.template" => parse_text(&checklist_template(&args.to_string())?),
         "checklist.run" => parse_text(&checklist_run(&args.to_string())?),
         "checklist.indicators" => parse_text(&checklist_indicators(&args.to_string())?),
+        "checklist.request" => parse_text(&checklist_request(&args.to_string())?),
         _ => Err(OpError::new(
             EgovResult::UnknownOperation,
             "ffi.unknown_operation",
