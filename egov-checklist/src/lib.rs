@@ -34,6 +34,7 @@ pub mod indicators;
 pub mod kpi;
 pub mod model;
 pub mod registry;
+pub mod requests;
 pub mod service_levels;
 
 use std::collections::BTreeMap;

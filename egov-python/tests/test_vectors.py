@@ -266,6 +266,8 @@ PYTHONIC = {
     "checklist.run": lambda a: egov.run_checklist(
         a["id"], a["evidence"], as_of=a.get("as_of"), checklists=a.get("checklists")),
     "checklist.indicators": lambda a: egov.check_indicators(a["indicators"]),
+    "checklist.request": lambda a: egov.check_request(
+        a["request"], a["as_of"], options=a.get("options")),
 }
 
 

@@ -95,6 +95,43 @@ pub fn checklist_indicators(request_json: &str) -> OpResult<String> {
     }))
 }
 
+/// `checklist.request`: a citizen request of NĐ 137/2024 Đ7.1 (OTH-12) judged at a time, from
+/// `{"request": CitizenRequest (object or JSON text), "as_of": "<timestamp with offset>",
+/// "options": {"decide_by", "notify_by"}?}`: `{"request": id, "state" (at `as_of`, `null`
+/// before receipt), "outcome", "findings": […]}`, the library's findings, the outcome the worst
+/// of them. A history off the machine is the library's error (`request.illegal_transition`,
+/// `request.time_backwards`, `request.json`, …).
+pub fn checklist_request(request_json: &str) -> OpResult<String> {
+    use egov_checklist::requests::{check_request_with, parse_request, RequestOptions};
+    #[derive(serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Args {
+        request: Value,
+        as_of: String,
+        #[serde(default)]
+        options: Option<RequestOptions>,
+    }
+    let args: Args = from_json("request", request_json)?;
+    let text = match &args.request {
+        Value::String(t) => t.clone(),
+        v => v.to_string(),
+    };
+    let req = parse_request(&text).map_err(dom)?;
+    let as_of = parse_time(&args.as_of, false)?;
+    let findings = check_request_with(&req, as_of, &args.options.unwrap_or_default());
+    let outcome = findings
+        .iter()
+        .map(|f| f.outcome)
+        .max()
+        .unwrap_or(Outcome::Unknown);
+    to_text(&serde_json::json!({
+        "request": req.id(),
+        "state": req.state_at(as_of),
+        "outcome": outcome,
+        "findings": findings,
+    }))
+}
+
 /// `checklist.run`: the report (`ChecklistReport`) of the request's `id` on its `evidence`,
 /// on `as_of` (else the evidence's own).
 pub fn checklist_run(request_json: &str) -> OpResult<String> {

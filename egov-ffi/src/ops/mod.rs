@@ -290,7 +290,7 @@ fn calendar_arg(args: &Value) -> OpResult<Cow<'static, WorkingCalendar>> {
 }
 
 /// Every operation name [`call`] knows, in a stable order.
-pub const OPERATIONS: [&str; 66] = [
+pub const OPERATIONS: [&str; 67] = [
     "time.parse",
     "calendar.day",
     "calendar.is_working_day",
@@ -357,6 +357,7 @@ pub const OPERATIONS: [&str; 66] = [
     "checklist.template",
     "checklist.run",
     "checklist.indicators",
+    "checklist.request",
 ];
 
 /// Runs operation `op` with arguments `args` (a JSON object); the arguments are named as in the
@@ -609,6 +610,7 @@ pub fn call(op: &str, args: &Value) -> OpResult {
         "checklist.template" => parse_text(&checklist_template(&args.to_string())?),
         "checklist.run" => parse_text(&checklist_run(&args.to_string())?),
         "checklist.indicators" => parse_text(&checklist_indicators(&args.to_string())?),
+        "checklist.request" => parse_text(&checklist_request(&args.to_string())?),
         _ => Err(OpError::new(
             EgovResult::UnknownOperation,
             "ffi.unknown_operation",

@@ -63,6 +63,7 @@ __all__ = [
     "new_trust_list", "retire_trust_list_key", "revoke_trust_list_key", "verify_trust_lists",
     "ArrowColumns", "ArrowCounter", "count_active_users_arrow", "engine_sql", "summary_from_engine",
     "summary_from_engine_rows", "list_checklists", "checklist_template", "run_checklist", "check_indicators",
+    "check_request",
 ]
 
 DateLike = Union[_dt.date, str]
@@ -863,6 +864,29 @@ def check_indicators(indicators: Sequence[Mapping[str, Any]]) -> Dict[str, Any]:
     request = _json_text({"indicators": [dict(i) for i in indicators]})
     return _load_dict(_egov.call("checklist.indicators", request))
 
+
+
+def check_request(request: Union[str, Mapping[str, Any]], as_of: DateTimeLike, *,
+                  options: Optional[Mapping[str, Any]] = None) -> Dict[str, Any]:
+    """Judges a citizen request of NĐ 137/2024 Đ7.1 (OTH-12) as it stood at ``as_of`` (a
+    timestamp with its offset). ``request`` (JSON text or a dict): ``{"id", "received_at",
+    "channel" ("information_channel", "online_public_service",
+    "national_public_service_portal", "other"), "history": [{"event": "accepted" | "refused"
+    (with "reason") | "resolved" (with "result") | "notified" (with "means": {"by":
+    "electronic", "via"} or {"by": "other", "via", "basis": {"kind": "law_provides_otherwise",
+    "provision"} | {"kind": "requester_asked"}}), "at"}]}``; the steps must follow the machine
+    (received → accepted → resolved → notified, or refused → notified) in time order, else an
+    :class:`EgovError` (``request.illegal_transition``, ``request.time_backwards``, …).
+    «Trong trường hợp từ chối tiếp nhận, giải quyết phải nêu rõ lý do»: a blank reason fails.
+    The result is notified by electronic means, or by another on a stated exception; not yet
+    notified is unknown (Đ7.1 sets no time limit). ``options`` ``{"decide_by", "notify_by"}``
+    are the caller's own deadlines (missed: a warning, not the law's). Returns ``{"request",
+    "state", "outcome", "findings"}``."""
+    args: Dict[str, Any] = {"request": request if isinstance(request, str) else dict(request),
+                            "as_of": _time_text(as_of)}
+    if options is not None:
+        args["options"] = dict(options)
+    return _load_dict(_egov.call("checklist.request", _json_text(args)))
 
 class ActiveUserCounter:
     """A monthly-active-user counter: ``add_batch`` events, ``merge`` counters, read ``months``."""
