@@ -13,6 +13,7 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 mod checklist;
 mod commands;
+mod docs;
 mod edxml;
 mod edxml_make;
 mod files;
@@ -149,6 +150,18 @@ enum Command {
         #[command(subcommand)]
         command: Box<edxml::EdxmlCommand>,
     },
+    /// Processing statuses of a received e-document (QĐ 28/2018/QĐ-TTg Đ5.4, Đ8, Đ9, Đ10.2.h):
+    /// the transition table, one event applied, edXML StatusCodes (DOC-11, 22, 27…30).
+    #[command(subcommand)]
+    Status(Box<docs::StatusCommand>),
+    /// Urgency «độ khẩn» (Đ10.2.k; DOC-12): khẩn, thượng khẩn, hỏa tốc in any spelling, or an
+    /// edXML Priority code.
+    Urgency(docs::UrgencyArgs),
+    /// Legal value of an e-document (Đ4; DOC-14): equivalent to paper or for reference only.
+    LegalValue(docs::LegalValueArgs),
+    /// Must a paper copy go with the e-document? (Đ5.3, Đ7.2; DOC-17); with --issued, judges
+    /// what was done.
+    PaperCopy(docs::PaperCopyArgs),
 }
 
 fn main() -> ExitCode {
@@ -213,6 +226,10 @@ fn run(command: Command, as_json: bool) -> ExitCode {
         // Prints its own answer: a package that cannot be read exits 2 with the reader's code
         // (`edxml.malformed`, …), which `output::error_exit_code` would map to 1.
         Command::Edxml { command } => return edxml::run(*command, as_json),
+        Command::Status(cmd) => docs::status(*cmd),
+        Command::Urgency(args) => docs::urgency(&args),
+        Command::LegalValue(args) => docs::legal_value(&args),
+        Command::PaperCopy(args) => docs::paper_copy(&args),
     };
     output::emit(result, as_json)
 }
