@@ -27,6 +27,7 @@ mod output;
 #[cfg(feature = "pdf")]
 mod pdf_sign;
 mod platform;
+mod surface;
 mod trust;
 mod trustlist;
 
@@ -39,7 +40,7 @@ use clap::{Parser, Subcommand};
 #[derive(Debug, Parser)]
 #[command(
     name = "egov",
-    version,
+    version = surface::version(),
     about,
     long_about = None,
     after_help = "Exit codes: 0 valid / compliant, 1 invalid input or non-compliant, 2 usage, I/O or internal error.\nEvery answer names its rule ID and legal basis; --json prints the library's serde form."
@@ -162,6 +163,11 @@ enum Command {
     /// Must a paper copy go with the e-document? (Đ5.3, Đ7.2; DOC-17); with --issued, judges
     /// what was done.
     PaperCopy(docs::PaperCopyArgs),
+    /// Shell completion script for bash, zsh, fish, PowerShell or Elvish, on standard output.
+    Completions(surface::CompletionsArgs),
+    /// The manual page(s) in roff: `egov`'s on standard output, or one per (sub)command in
+    /// --out DIR.
+    Man(surface::ManArgs),
 }
 
 fn main() -> ExitCode {
@@ -230,6 +236,9 @@ fn run(command: Command, as_json: bool) -> ExitCode {
         Command::Urgency(args) => docs::urgency(&args),
         Command::LegalValue(args) => docs::legal_value(&args),
         Command::PaperCopy(args) => docs::paper_copy(&args),
+        // The script is the answer, with or without --json.
+        Command::Completions(args) => return surface::completions(&args),
+        Command::Man(args) => return surface::man(&args, as_json),
     };
     output::emit(result, as_json)
 }

@@ -706,6 +706,11 @@ fn cases() -> Vec<(&'static str, Vec<String>, i32)> {
             s(&["paper-copy", "--type", "x", "--legal-value", "x"]),
             2,
         ),
+        ("completions", s(&["completions", "bash"]), 0),
+        ("completions", s(&["completions", "tcsh"]), 2),
+        ("man", s(&["man"]), 0),
+        ("man", s(&["man", "--out", "/proc/egov-no-such-dir"]), 2),
+        ("version", s(&["--version"]), 0),
         ("help", s(&["--help"]), 0),
         ("usage", s(&["no-such-command"]), 2),
     ];
