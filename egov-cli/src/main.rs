@@ -159,6 +159,8 @@ enum Command {
     /// edXML Priority code.
     Urgency(docs::UrgencyArgs),
     /// Legal value of an e-document (Đ4; DOC-14): equivalent to paper or for reference only.
+    ///
+    /// Exits 1 when Đ4 does not settle it (not sent through the document system).
     LegalValue(docs::LegalValueArgs),
     /// Must a paper copy go with the e-document? (Đ5.3, Đ7.2; DOC-17); with --issued, judges
     /// what was done.
