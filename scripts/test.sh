@@ -37,6 +37,8 @@ command -v pkcs11-tool >/dev/null 2>&1 || missing+=(opensc)
 command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
 [[ -f /usr/share/java/preflight.jar ]] || missing+=(libpdfbox2-java libactivation-java libjaxb-api-java)
 python3 -c 'import venv, ensurepip' >/dev/null 2>&1 || missing+=(python3-venv)
+# groff: renders `egov man`'s pages in the CLI tests (egov-cli/tests/surface.rs), warnings fail.
+command -v groff >/dev/null 2>&1 || missing+=(groff-base)
 if ((${#missing[@]})); then
   if command -v apt-get >/dev/null 2>&1 && [[ $(id -u) -eq 0 ]]; then
     echo "== installing ${missing[*]} (apt-get)"

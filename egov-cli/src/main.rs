@@ -13,6 +13,7 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 mod checklist;
 mod commands;
+mod docs;
 mod edxml;
 mod edxml_make;
 mod files;
@@ -26,6 +27,7 @@ mod output;
 #[cfg(feature = "pdf")]
 mod pdf_sign;
 mod platform;
+mod surface;
 mod trust;
 mod trustlist;
 
@@ -38,7 +40,7 @@ use clap::{Parser, Subcommand};
 #[derive(Debug, Parser)]
 #[command(
     name = "egov",
-    version,
+    version = surface::version(),
     about,
     long_about = None,
     after_help = "Exit codes: 0 valid / compliant, 1 invalid input or non-compliant, 2 usage, I/O or internal error.\nEvery answer names its rule ID and legal basis; --json prints the library's serde form."
@@ -149,6 +151,25 @@ enum Command {
         #[command(subcommand)]
         command: Box<edxml::EdxmlCommand>,
     },
+    /// Processing statuses of a received e-document (QĐ 28/2018/QĐ-TTg Đ5.4, Đ8, Đ9, Đ10.2.h):
+    /// the transition table, one event applied, edXML StatusCodes (DOC-11, 22, 27…30).
+    #[command(subcommand)]
+    Status(Box<docs::StatusCommand>),
+    /// Urgency «độ khẩn» (Đ10.2.k; DOC-12): khẩn, thượng khẩn, hỏa tốc in any spelling, or an
+    /// edXML Priority code.
+    Urgency(docs::UrgencyArgs),
+    /// Legal value of an e-document (Đ4; DOC-14): equivalent to paper or for reference only.
+    ///
+    /// Exits 1 when Đ4 does not settle it (not sent through the document system).
+    LegalValue(docs::LegalValueArgs),
+    /// Must a paper copy go with the e-document? (Đ5.3, Đ7.2; DOC-17); with --issued, judges
+    /// what was done.
+    PaperCopy(docs::PaperCopyArgs),
+    /// Shell completion script for bash, zsh, fish, PowerShell or Elvish, on standard output.
+    Completions(surface::CompletionsArgs),
+    /// The manual page(s) in roff: `egov`'s on standard output, or one per (sub)command in
+    /// --out DIR.
+    Man(surface::ManArgs),
 }
 
 fn main() -> ExitCode {
@@ -213,6 +234,13 @@ fn run(command: Command, as_json: bool) -> ExitCode {
         // Prints its own answer: a package that cannot be read exits 2 with the reader's code
         // (`edxml.malformed`, …), which `output::error_exit_code` would map to 1.
         Command::Edxml { command } => return edxml::run(*command, as_json),
+        Command::Status(cmd) => docs::status(*cmd),
+        Command::Urgency(args) => docs::urgency(&args),
+        Command::LegalValue(args) => docs::legal_value(&args),
+        Command::PaperCopy(args) => docs::paper_copy(&args),
+        // The script is the answer, with or without --json.
+        Command::Completions(args) => return surface::completions(&args),
+        Command::Man(args) => return surface::man(&args, as_json),
     };
     output::emit(result, as_json)
 }

@@ -1,0 +1,416 @@
+//! `egov status|urgency|legal-value|paper-copy`: the document rules of egov-docs that had no
+//! command (issue 17). Argument parsing and output only: the statuses, transitions, codes,
+//! levels and legal answers are the library's (`egov_docs::status`, `urgency`, `legal_value`).
+
+use std::path::PathBuf;
+
+use clap::builder::{BoolishValueParser, PossibleValuesParser};
+use clap::{ArgAction, Args, Subcommand};
+use egov_core::{Finding, Outcome, VnDateTime};
+use egov_docs::legal_value::{
+    judge_paper_copy, legal_value as assess_legal_value, paper_copy_required, LegalValue,
+    PaperCopyCase, PaperCopyPolicy,
+};
+use egov_docs::status::{
+    from_edxml_code, to_edxml_code, EdxmlStatus, Party, ProcessingStatus, StatusError, StatusEvent,
+    StatusEventKind, TRANSITIONS,
+};
+use egov_docs::urgency::{edxml_priority, Urgency};
+use serde_json::json;
+
+use crate::commands::outcome_label;
+use crate::output::CmdResult;
+
+/// `egov status` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum StatusCommand {
+    /// The transition table of the status machine, or the events allowed from one status.
+    Transitions {
+        /// A status (`accepted`, «đã tiếp nhận», `da tiep nhan`, …); omit for the whole table.
+        status: Option<String>,
+    },
+    /// Apply one event to a status: the new status, the notice owed to the other party and
+    /// its legal basis; a transition the table does not give exits 1 and names the rule.
+    Apply {
+        /// The current status (`arrived`, «đã đến», …).
+        status: String,
+        /// The event.
+        #[arg(value_parser = event_names())]
+        event: String,
+        /// The reason: required to reject (DOC-29, Đ5.4), optional for a recall.
+        #[arg(long)]
+        reason: Option<String>,
+        /// When the event happened (ISO 8601; without an offset: Vietnam time). Default: now.
+        #[arg(long)]
+        at: Option<String>,
+    },
+    /// An edXML StatusCode (01…06, 13, 15, 16) with its status and event, or the code of a
+    /// status.
+    EdxmlCode {
+        /// A code (`03`) or a status (`accepted`, «đã tiếp nhận»).
+        code_or_status: String,
+    },
+}
+
+/// The event names of the machine, from the library.
+fn event_names() -> PossibleValuesParser {
+    PossibleValuesParser::new(StatusEventKind::ALL.map(StatusEventKind::as_str))
+}
+
+/// `egov urgency`.
+#[derive(Debug, Args)]
+pub struct UrgencyArgs {
+    /// The urgency as written: `khẩn`, `thượng khẩn`, `hỏa tốc`, `hoa toc`, `thường`, `urgent`, …
+    #[arg(required_unless_present = "edxml_priority")]
+    text: Option<String>,
+    /// Read an edXML `Priority` code (0…4) instead.
+    #[arg(long, value_name = "CODE", conflicts_with = "text")]
+    edxml_priority: Option<String>,
+}
+
+/// `egov legal-value`.
+#[derive(Debug, Args)]
+pub struct LegalValueArgs {
+    /// Digitally signed as the law requires: yes or no.
+    #[arg(long, value_name = "YES|NO", value_parser = BoolishValueParser::new(), action = ArgAction::Set, required = true)]
+    digitally_signed: bool,
+    /// Sent and received through the document-management system: yes or no.
+    #[arg(long, value_name = "YES|NO", value_parser = BoolishValueParser::new(), action = ArgAction::Set, required = true)]
+    via_system: bool,
+}
+
+/// `egov paper-copy`.
+#[derive(Debug, Args)]
+pub struct PaperCopyArgs {
+    /// The document type (`Tờ trình`, `Công văn`, …), matched against the agency's list.
+    #[arg(long = "type", value_name = "TYPE")]
+    document_type: String,
+    /// The e-document's legal value (see `egov legal-value`).
+    #[arg(long, value_parser = legal_value_names())]
+    legal_value: String,
+    /// It goes to the Government or the Prime Minister under the Government's working
+    /// regulation (Đ7.2.a); you attest it.
+    #[arg(long)]
+    to_government: bool,
+    /// The agency head's list of document types sent on paper too (Đ7.2.b), as JSON:
+    /// {"list_source": "…", "listed_document_types": ["…"]}.
+    #[arg(long, value_name = "FILE")]
+    policy: Option<PathBuf>,
+    /// A document type on that list (repeatable; added to --policy's).
+    #[arg(long, value_name = "TYPE")]
+    listed: Vec<String>,
+    /// Whether a paper copy was issued: judges it against the decision (exit 1 if wrong).
+    #[arg(long, value_name = "YES|NO", value_parser = BoolishValueParser::new())]
+    issued: Option<bool>,
+}
+
+/// The legal values, in the library's spelling.
+fn legal_value_names() -> PossibleValuesParser {
+    PossibleValuesParser::new(
+        [LegalValue::EquivalentToPaper, LegalValue::ReferenceOnly].map(LegalValue::as_str),
+    )
+}
+
+/// A status error, Vietnamese first.
+fn status_err(e: &StatusError) -> CmdResult {
+    CmdResult::Error {
+        code: egov_core::ErrorCode::code(e).to_owned(),
+        message: format!("{}; {e}", e.message_vi()),
+    }
+}
+
+/// A finding in text: `[PASS] Vietnamese` then the English and `(rule, basis)` below.
+fn finding_text(f: &Finding) -> String {
+    let label = outcome_label(f.outcome);
+    let pad = " ".repeat(label.len() + 5);
+    format!(
+        "\n  [{label}] {}\n{pad}{} ({}, {})",
+        f.message_vi, f.message, f.rule, f.basis
+    )
+}
+
+fn status_name(s: ProcessingStatus) -> String {
+    format!("{} ({})", s.name_vi(), s.as_str())
+}
+
+fn party_name(p: Party) -> &'static str {
+    match p {
+        Party::Sender => "Bên gửi / sender",
+        Party::Receiver => "Bên nhận / receiver",
+    }
+}
+
+/// `egov status …`.
+pub fn status(cmd: StatusCommand) -> CmdResult {
+    let result = match cmd {
+        StatusCommand::Transitions { status } => transitions(status.as_deref()),
+        StatusCommand::Apply {
+            status,
+            event,
+            reason,
+            at,
+        } => apply(&status, &event, reason.as_deref(), at.as_deref()),
+        StatusCommand::EdxmlCode { code_or_status } => edxml_code(&code_or_status),
+    };
+    match result {
+        Ok(r) | Err(r) => r,
+    }
+}
+
+fn transitions(status: Option<&str>) -> Result<CmdResult, CmdResult> {
+    let from = status
+        .map(ProcessingStatus::parse)
+        .transpose()
+        .map_err(|e| status_err(&e))?;
+    let rows: Vec<_> = TRANSITIONS
+        .iter()
+        .filter(|t| from.is_none_or(|f| t.from == f))
+        .collect();
+    let mut human = match from {
+        Some(f) => format!(
+            "Trạng thái / Status: {}{}\nedXML StatusCode: {}\nSự kiện được phép / Allowed events:",
+            status_name(f),
+            if f.is_final() {
+                ", trạng thái cuối / final"
+            } else {
+                ""
+            },
+            to_edxml_code(f).unwrap_or("—"),
+        ),
+        None => "Sơ đồ chuyển trạng thái / Transition table (QĐ 28/2018/QĐ-TTg):".to_owned(),
+    };
+    if rows.is_empty() {
+        human.push_str("\n  không có / none");
+    }
+    for t in &rows {
+        human.push_str(&format!(
+            "\n  {} --{} ({})--> {}   {}, {}",
+            status_name(t.from),
+            t.event.name_vi(),
+            t.event.as_str(),
+            status_name(t.to),
+            t.rule,
+            t.basis
+        ));
+    }
+    let mut json = json!({ "transitions": rows });
+    if let Some(f) = from {
+        json["status"] = json!(f);
+        json["name_vi"] = json!(f.name_vi());
+        json["name_en"] = json!(f.name_en());
+        json["final"] = json!(f.is_final());
+        json["edxml_code"] = json!(to_edxml_code(f));
+    }
+    Ok(CmdResult::Valid { human, json })
+}
+
+fn apply(
+    status: &str,
+    event: &str,
+    reason: Option<&str>,
+    at: Option<&str>,
+) -> Result<CmdResult, CmdResult> {
+    let from = ProcessingStatus::parse(status).map_err(|e| status_err(&e))?;
+    let at: VnDateTime = match at {
+        Some(t) => crate::input::time(t, "--at")?,
+        None => crate::mark::now()?,
+    };
+    // The library's JSON form of an event; it says which events need a reason.
+    let event: StatusEvent = serde_json::from_value(
+        json!({ "event": event, "reason": reason.unwrap_or("") }),
+    )
+    .map_err(|e| CmdResult::Error {
+        code: "usage.event".to_owned(),
+        message: format!("sự kiện không hợp lệ / invalid event '{event}': {e}"),
+    })?;
+    let t = from.apply(event, at).map_err(|e| status_err(&e))?;
+    let kind = t.event.kind();
+    let mut human = format!(
+        "Trạng thái / Status: {} → {}\nSự kiện / Event:     {} ({}), lúc / at {}\nCăn cứ / Basis:      {}, {}",
+        status_name(t.from),
+        status_name(t.to),
+        kind.name_vi(),
+        kind.as_str(),
+        t.at,
+        t.rule,
+        t.basis,
+    );
+    for n in &t.notices {
+        human.push_str(&format!(
+            "\nThông báo / Notice:  {} → {} ({}, {})\n  {}\n  {}",
+            party_name(n.from),
+            party_name(n.to),
+            n.rule,
+            n.basis,
+            n.message_vi,
+            n.message
+        ));
+    }
+    Ok(CmdResult::Valid {
+        human,
+        json: json!(t),
+    })
+}
+
+fn edxml_code(input: &str) -> Result<CmdResult, CmdResult> {
+    let trimmed = input.trim();
+    let code = if !trimmed.is_empty() && trimmed.bytes().all(|b| b.is_ascii_digit()) {
+        from_edxml_code(trimmed)
+    } else {
+        let status = ProcessingStatus::parse(trimmed).map_err(|e| status_err(&e))?;
+        // Every listed status has a code (`to_edxml_code`); the code reads back.
+        to_edxml_code(status)
+            .ok_or_else(|| StatusError::UnknownStatus {
+                input: trimmed.to_owned(),
+            })
+            .and_then(from_edxml_code)
+    }
+    .map_err(|e| status_err(&e))?;
+    Ok(CmdResult::Valid {
+        human: edxml_text(code),
+        json: json!({
+            "code": code.code(),
+            "name_vi": code.name_vi(),
+            "name_en": code.name_en(),
+            "status": code.state(),
+            "event": code.event(),
+        }),
+    })
+}
+
+fn edxml_text(code: EdxmlStatus) -> String {
+    format!(
+        "edXML StatusCode {}: {} ({})\n  Trạng thái / Status: {}\n  Sự kiện / Event:     {}",
+        code.code(),
+        code.name_vi(),
+        code.name_en(),
+        code.state().map_or_else(
+            || "— (không có trạng thái / no state)".to_owned(),
+            status_name
+        ),
+        code.event().map_or_else(
+            || "— (không có sự kiện / no event)".to_owned(),
+            |e| format!("{} ({})", e.name_vi(), e.as_str())
+        ),
+    )
+}
+
+/// `egov urgency <TEXT>` / `--edxml-priority CODE` (DOC-12).
+pub fn urgency(args: &UrgencyArgs) -> CmdResult {
+    let parsed = match (&args.edxml_priority, &args.text) {
+        (Some(code), _) => Urgency::from_edxml_priority(code),
+        (None, Some(text)) => Urgency::parse_optional(text),
+        (None, None) => Ok(None),
+    };
+    let u = match parsed {
+        Ok(u) => u,
+        Err(e) => {
+            return CmdResult::Error {
+                code: egov_core::ErrorCode::code(&e).to_owned(),
+                message: format!("{}; {e}", e.message_vi()),
+            }
+        }
+    };
+    let human = format!(
+        "Độ khẩn / Urgency: {}\nedXML Priority:    {}\nRule:              DOC-12, QĐ 28/2018/QĐ-TTg Đ10.2.k",
+        u.map_or_else(
+            || "không khẩn (thường) / not urgent".to_owned(),
+            |u| format!("{} / {} ({})", u.name_vi(), u.name_en(), u.as_str())
+        ),
+        edxml_priority(u),
+    );
+    let json = json!({
+        "urgency": u,
+        "name_vi": u.map(Urgency::name_vi),
+        "name_en": u.map(Urgency::name_en),
+        "edxml_priority": edxml_priority(u),
+    });
+    CmdResult::Valid { human, json }
+}
+
+/// `egov legal-value --digitally-signed yes|no --via-system yes|no` (DOC-14). Exit 1 when Đ4
+/// does not settle the value (not sent through the system): not shown to be worth anything.
+pub fn legal_value(args: &LegalValueArgs) -> CmdResult {
+    let a = assess_legal_value(args.digitally_signed, args.via_system);
+    let human = format!(
+        "Giá trị pháp lý / Legal value: {}{}",
+        a.value.map_or_else(
+            || "không xác định theo Điều 4 / not settled by Đ4".to_owned(),
+            |v| format!("{} ({})", v.name_vi(), v.as_str())
+        ),
+        finding_text(&a.finding)
+    );
+    let json = json!(a);
+    if a.finding.outcome == Outcome::Unknown || a.finding.outcome == Outcome::Fail {
+        CmdResult::Invalid { human, json }
+    } else {
+        CmdResult::Valid { human, json }
+    }
+}
+
+/// `egov paper-copy --type T --legal-value V [--to-government] [--policy F] [--listed T]…
+/// [--issued yes|no]` (DOC-17).
+pub fn paper_copy(args: &PaperCopyArgs) -> CmdResult {
+    match paper_copy_inner(args) {
+        Ok(r) | Err(r) => r,
+    }
+}
+
+fn paper_copy_inner(args: &PaperCopyArgs) -> Result<CmdResult, CmdResult> {
+    let mut policy: PaperCopyPolicy = match &args.policy {
+        Some(path) => {
+            let text = std::fs::read_to_string(path).map_err(|e| CmdResult::Error {
+                code: "io.read".to_owned(),
+                message: format!("không đọc được / cannot read {}: {e}", path.display()),
+            })?;
+            serde_json::from_str(&text).map_err(|e| CmdResult::Error {
+                code: "paper_copy.policy_invalid".to_owned(),
+                message: format!(
+                    "{}: không phải danh mục hợp lệ / not a valid list ({{\"list_source\", \"listed_document_types\"}}): {e}",
+                    path.display()
+                ),
+            })?
+        }
+        None => PaperCopyPolicy::default(),
+    };
+    policy
+        .listed_document_types
+        .extend(args.listed.iter().cloned());
+    let legal_value: LegalValue =
+        serde_json::from_value(json!(args.legal_value)).map_err(|e| CmdResult::Error {
+            code: "usage.legal_value".to_owned(),
+            message: format!("--legal-value: {e}"),
+        })?;
+    let case = PaperCopyCase {
+        document_type: args.document_type.clone(),
+        legal_value,
+        to_government_per_working_regulation: args.to_government,
+    };
+    let decision = paper_copy_required(&case, &policy);
+    let mut human = format!(
+        "Văn bản giấy / Paper copy: {}{}",
+        if decision.required {
+            "phải gửi kèm / required"
+        } else {
+            "không phát hành / none"
+        },
+        finding_text(&decision.finding)
+    );
+    let mut json = json!({ "decision": decision });
+    let Some(issued) = args.issued else {
+        return Ok(CmdResult::Valid { human, json });
+    };
+    let judged = judge_paper_copy(&decision, issued);
+    human.push_str(&format!(
+        "\nĐã phát hành / Issued: {}{}",
+        if issued { "có / yes" } else { "không / no" },
+        finding_text(&judged)
+    ));
+    let fail = judged.outcome == Outcome::Fail;
+    json["judgement"] = json!(judged);
+    Ok(if fail {
+        CmdResult::Invalid { human, json }
+    } else {
+        CmdResult::Valid { human, json }
+    })
+}

@@ -1,0 +1,270 @@
+//! `egov status|urgency|legal-value|paper-copy` (issue 17): the document rules of egov-docs
+//! from the command line, text Vietnamese first and `--json` in the library's form, exit codes
+//! 0 answer / 1 invalid or non-compliant / 2 usage.
+
+use std::process::{Command, Output};
+
+fn egov(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_egov"))
+        .args(args)
+        .output()
+        .expect("the egov binary runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn json(o: &Output) -> serde_json::Value {
+    serde_json::from_str(&stdout(o)).unwrap_or_else(|e| panic!("{e}: {}", stdout(o)))
+}
+
+#[test]
+fn doc_28_29_cli_status_apply_transitions_and_refuses_what_the_table_does_not_give() {
+    // Accepting an arrived document (DOC-28, Đ9.1), the status given in Vietnamese.
+    let o = egov(&[
+        "--json",
+        "status",
+        "apply",
+        "Đã đến",
+        "accept",
+        "--at",
+        "2026-03-02T09:00:00+07:00",
+    ]);
+    assert_eq!(o.status.code(), Some(0));
+    let v = json(&o);
+    assert_eq!(v["from"], "arrived");
+    assert_eq!(v["to"], "accepted");
+    assert_eq!(v["rule"], "DOC-28");
+    assert_eq!(v["notices"][0]["to"], "sender");
+
+    // A rejection needs a reason (DOC-29): exit 1 with the library's code.
+    let o = egov(&[
+        "--json",
+        "status",
+        "apply",
+        "arrived",
+        "reject",
+        "--at",
+        "2026-03-02 09:00",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(json(&o)["error"]["code"], "status.missing_reason");
+    let o = egov(&[
+        "status",
+        "apply",
+        "arrived",
+        "reject",
+        "--reason",
+        "Thiếu phụ lục",
+        "--at",
+        "2026-03-02T09:00:00+07:00",
+    ]);
+    assert_eq!(o.status.code(), Some(0));
+    let text = stdout(&o);
+    assert!(
+        text.starts_with(
+            "Trạng thái / Status: đã đến (arrived) → từ chối nhận (trả lại) (rejected)"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("Thiếu phụ lục"), "{text}");
+
+    // Rejected is final: nothing leaves it; the error names the rule.
+    let o = egov(&[
+        "status",
+        "apply",
+        "rejected",
+        "accept",
+        "--at",
+        "2026-03-02T09:00:00+07:00",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        stderr.contains("error[status.forbidden_transition]"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("DOC-28"), "{stderr}");
+
+    // An unknown event is a usage error (clap lists the library's events).
+    assert_eq!(
+        egov(&["status", "apply", "arrived", "approve"])
+            .status
+            .code(),
+        Some(2)
+    );
+
+    // The table, and what is allowed from one status.
+    let all = json(&egov(&["--json", "status", "transitions"]));
+    assert_eq!(all["transitions"].as_array().unwrap().len(), 11);
+    let from = json(&egov(&["--json", "status", "transitions", "thu hồi"]));
+    assert_eq!(from["status"], "recalled");
+    assert_eq!(from["transitions"][0]["event"], "confirm_cancellation");
+    assert_eq!(from["transitions"][0]["to"], "deleted");
+    let deleted = json(&egov(&["--json", "status", "transitions", "deleted"]));
+    assert_eq!(deleted["final"], true);
+    assert_eq!(
+        egov(&["status", "transitions", "lưu trữ"]).status.code(),
+        Some(1)
+    );
+}
+
+#[test]
+fn doc_11_cli_status_edxml_code_reads_codes_both_ways() {
+    let v = json(&egov(&["--json", "status", "edxml-code", "03"]));
+    assert_eq!(v["code"], "03");
+    assert_eq!(v["status"], "accepted");
+    assert_eq!(v["event"], "accept");
+    let v = json(&egov(&["--json", "status", "edxml-code", "13"]));
+    assert_eq!(v["status"], serde_json::Value::Null);
+    assert_eq!(v["event"], "recall");
+    // A status gives its code.
+    let o = egov(&["status", "edxml-code", "đã chuyển xử lý"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(
+        stdout(&o).starts_with("edXML StatusCode 04: phân công xử lý"),
+        "{}",
+        stdout(&o)
+    );
+    let o = egov(&["--json", "status", "edxml-code", "07"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(json(&o)["error"]["code"], "status.unknown_edxml_code");
+}
+
+#[test]
+fn doc_12_cli_urgency_reads_any_spelling_and_edxml_priority() {
+    let v = json(&egov(&["--json", "urgency", "HOA TOC"]));
+    assert_eq!(v["urgency"], "hoa_toc");
+    assert_eq!(v["edxml_priority"], 3);
+    let o = egov(&["urgency", "thượng khẩn"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(
+        stdout(&o).starts_with("Độ khẩn / Urgency: Thượng khẩn"),
+        "{}",
+        stdout(&o)
+    );
+    let v = json(&egov(&["--json", "urgency", "bình thường"]));
+    assert_eq!(v["urgency"], serde_json::Value::Null);
+    assert_eq!(v["edxml_priority"], 0);
+    let v = json(&egov(&["--json", "urgency", "--edxml-priority", "1"]));
+    assert_eq!(v["urgency"], "khan");
+    assert_eq!(egov(&["urgency", "rất gấp"]).status.code(), Some(1));
+    assert_eq!(egov(&["urgency"]).status.code(), Some(2));
+}
+
+#[test]
+fn doc_14_cli_legal_value_equivalent_reference_or_unsettled() {
+    let o = egov(&[
+        "--json",
+        "legal-value",
+        "--digitally-signed",
+        "yes",
+        "--via-system",
+        "yes",
+    ]);
+    assert_eq!(o.status.code(), Some(0));
+    let v = json(&o);
+    assert_eq!(v["value"], "equivalent_to_paper");
+    assert_eq!(v["finding"]["rule"], "DOC-14");
+    let o = egov(&[
+        "legal-value",
+        "--digitally-signed",
+        "no",
+        "--via-system",
+        "yes",
+    ]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(
+        stdout(&o).contains("có giá trị để biết, tham khảo (reference_only)"),
+        "{}",
+        stdout(&o)
+    );
+    assert!(stdout(&o).contains("[WARNING]"));
+    // Not sent through the system: Đ4 does not settle it, not shown valid.
+    let o = egov(&[
+        "--json",
+        "legal-value",
+        "--digitally-signed",
+        "yes",
+        "--via-system",
+        "no",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(json(&o)["value"], serde_json::Value::Null);
+    assert_eq!(
+        egov(&["legal-value", "--digitally-signed", "yes"])
+            .status
+            .code(),
+        Some(2)
+    );
+}
+
+#[test]
+fn doc_17_cli_paper_copy_decides_and_judges_what_was_issued() {
+    // Signed and sent electronically, not on any list: no paper (Đ5.3); issuing one fails.
+    let o = egov(&[
+        "--json",
+        "paper-copy",
+        "--type",
+        "Công văn",
+        "--legal-value",
+        "equivalent_to_paper",
+    ]);
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(json(&o)["decision"]["required"], false);
+    let o = egov(&[
+        "--json",
+        "paper-copy",
+        "--type",
+        "Công văn",
+        "--legal-value",
+        "equivalent_to_paper",
+        "--issued",
+        "yes",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(json(&o)["judgement"]["outcome"], "fail");
+    // On the agency head's list (Đ7.2.b), matched without diacritics.
+    let o = egov(&[
+        "--json",
+        "paper-copy",
+        "--type",
+        "to trinh",
+        "--legal-value",
+        "equivalent_to_paper",
+        "--listed",
+        "Tờ trình",
+    ]);
+    let v = json(&o);
+    assert_eq!(v["decision"]["required"], true);
+    assert_eq!(v["decision"]["grounds"][0]["ground"], "agency_list");
+    // To the Government under its working regulation (Đ7.2.a), sent with paper: compliant.
+    let o = egov(&[
+        "paper-copy",
+        "--type",
+        "Báo cáo",
+        "--legal-value",
+        "equivalent_to_paper",
+        "--to-government",
+        "--issued",
+        "yes",
+    ]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(
+        stdout(&o).starts_with("Văn bản giấy / Paper copy: phải gửi kèm / required"),
+        "{}",
+        stdout(&o)
+    );
+    // A policy file that is missing: exit 2.
+    let o = egov(&[
+        "paper-copy",
+        "--type",
+        "x",
+        "--legal-value",
+        "reference_only",
+        "--policy",
+        "/nonexistent/p.json",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+}
