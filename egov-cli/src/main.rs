@@ -27,6 +27,7 @@ mod output;
 #[cfg(feature = "pdf")]
 mod pdf_sign;
 mod platform;
+mod registry;
 mod surface;
 mod trust;
 mod trustlist;
@@ -140,6 +141,10 @@ enum Command {
     /// Platform size classes: count active users, classify, report (NĐ 137/2024 Đ15–20).
     #[command(subcommand)]
     Platform(Box<platform::PlatformCommand>),
+    /// Agency catalogues: import the lists agencies hold (CSV, spreadsheets) into egov's
+    /// registry, every row accounted for; check a registry as of a date (DOC-01, DOC-04).
+    #[command(subcommand)]
+    Registry(Box<registry::RegistryCommand>),
     /// Network-trust ("tín nhiệm mạng") criteria of NĐ 137/2024 Đ21 (TRUST-01…04).
     Trust {
         #[command(subcommand)]
@@ -230,6 +235,7 @@ fn run(command: Command, as_json: bool) -> ExitCode {
         Command::Trustlist(cmd) => trustlist::run(*cmd),
         Command::Checklist(cmd) => checklist::run(*cmd),
         Command::Platform(cmd) => platform::run(*cmd),
+        Command::Registry(cmd) => registry::run(*cmd),
         Command::Trust { command } => trust::run(*command),
         // Prints its own answer: a package that cannot be read exits 2 with the reader's code
         // (`edxml.malformed`, …), which `output::error_exit_code` would map to 1.

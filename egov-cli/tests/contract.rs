@@ -409,6 +409,53 @@ fn cases() -> Vec<(&'static str, Vec<String>, i32)> {
         ),
         ("platform report", s(&["platform", "report"]), 2),
         (
+            "registry import",
+            s(&[
+                "registry",
+                "import",
+                &td("registry/catalogue-semicolon.csv"),
+            ]),
+            0,
+        ),
+        (
+            "registry import",
+            s(&[
+                "registry",
+                "import",
+                &td("registry/catalogue-province.xlsx"),
+            ]),
+            1,
+        ),
+        (
+            "registry import",
+            s(&["registry", "import", "/nonexistent/catalogue.csv"]),
+            2,
+        ),
+        (
+            "registry check",
+            s(&[
+                "registry",
+                "check",
+                &file(
+                    "sample-registry.csv",
+                    include_bytes!("../../egov-docs/data/agency_registry_sample.csv"),
+                ),
+                "--as-of",
+                "2026-03-02",
+            ]),
+            0,
+        ),
+        (
+            "registry check",
+            s(&["registry", "check", &file("reg.csv", b"code\n")]),
+            1,
+        ),
+        (
+            "registry check",
+            s(&["registry", "check", "/nonexistent/reg.csv"]),
+            2,
+        ),
+        (
             "trust security-txt",
             s(&[
                 "trust",

@@ -185,6 +185,10 @@ pub struct CatalogueImport {
     pub columns: BTreeMap<Column, String>,
     /// Headers that map to no field (their values are not imported).
     pub ignored_columns: Vec<String>,
+    /// The row the header was found on (1-based; 0 when the caller gave the header).
+    pub header_row: usize,
+    /// Rows above the header (a title, a blank line), not data.
+    pub rows_above_header: usize,
     /// Data rows read (blank rows excluded).
     pub rows: usize,
     /// Blank rows skipped.
@@ -239,6 +243,8 @@ impl CatalogueImport {
             "warnings": warned,
             "columns": self.columns,
             "ignored_columns": self.ignored_columns,
+            "header_row": self.header_row,
+            "rows_above_header": self.rows_above_header,
         }))
     }
 }
@@ -350,6 +356,8 @@ pub fn import_table(
         registry: InMemoryRegistry::new(Vec::new())?,
         columns: columns.iter().map(|(c, (_, h))| (*c, h.clone())).collect(),
         ignored_columns,
+        header_row: 0,
+        rows_above_header: 0,
         rows: 0,
         blank_rows: 0,
         imported: 0,
@@ -546,13 +554,51 @@ fn read_row<'a>(
     Ok((entry, warnings))
 }
 
+/// How many rows from the top [`import_rows`] looks through for the header.
+pub const HEADER_SEARCH_ROWS: usize = 20;
+
+/// True when `row` names at least the code and the Vietnamese name columns.
+pub fn is_header_row(row: &[String]) -> bool {
+    let found: Vec<Column> = row.iter().filter_map(|h| Column::from_header(h)).collect();
+    found.contains(&Column::Code) && found.contains(&Column::NameVi)
+}
+
+/// Imports a whole sheet: the header is the first of the top [`HEADER_SEARCH_ROWS`] rows that
+/// names the code and name columns ([`is_header_row`]), so a title or a blank line above the
+/// table is skipped (and counted); the rows below are data. Rows carry their 1-based numbers.
+/// See [`import_table`].
+pub fn import_rows(
+    rows: Vec<(usize, Vec<String>)>,
+    source: &str,
+) -> Result<CatalogueImport, CatalogueError> {
+    let found = rows
+        .iter()
+        .take(HEADER_SEARCH_ROWS)
+        .position(|(_, r)| is_header_row(r));
+    let Some(at) = found else {
+        // No header found: report the first row with text as the header that was read.
+        let first = rows
+            .iter()
+            .find(|(_, r)| r.iter().any(|c| !c.trim().is_empty()))
+            .map(|(_, r)| r.clone())
+            .unwrap_or_default();
+        return import_table(&first, Vec::new(), source);
+    };
+    let mut rows = rows.into_iter();
+    let (header_row, header) = rows.nth(at).unwrap_or_default();
+    let mut out = import_table(&header, rows, source)?;
+    out.header_row = header_row;
+    out.rows_above_header = at;
+    Ok(out)
+}
+
 /// Imports a CSV export (UTF-8, a BOM allowed; comma or semicolon separated, as a spreadsheet
-/// in a Vietnamese locale writes it: the separator is the one the header row uses). See
-/// [`import_table`].
+/// in a Vietnamese locale writes it: the separator is the one the first line uses more). See
+/// [`import_rows`].
 pub fn import_csv(text: &str, source: &str) -> Result<CatalogueImport, CatalogueError> {
     let text = text.trim_start_matches('\u{feff}');
-    let first_line = text.lines().next().unwrap_or("");
-    let delimiter = if first_line.matches(';').count() > first_line.matches(',').count() {
+    let head: String = text.lines().take(5).collect();
+    let delimiter = if head.matches(';').count() > head.matches(',').count() {
         b';'
     } else {
         b','
@@ -562,25 +608,14 @@ pub fn import_csv(text: &str, source: &str) -> Result<CatalogueImport, Catalogue
         .has_headers(false)
         .flexible(true)
         .from_reader(text.as_bytes());
-    let mut records = reader.records();
-    let header: Vec<String> = match records.next() {
-        Some(Ok(r)) => r.iter().map(str::to_owned).collect(),
-        Some(Err(e)) => {
-            return Err(CatalogueError::Csv {
-                row: 1,
-                message: e.to_string(),
-            })
-        }
-        None => Vec::new(),
-    };
     let mut rows = Vec::new();
-    for (i, record) in records.enumerate() {
+    for (i, record) in reader.records().enumerate() {
         let record = record.map_err(|e| CatalogueError::Csv {
-            row: e.position().map_or(i + 2, |p| p.line() as usize),
+            row: e.position().map_or(i + 1, |p| p.line() as usize),
             message: e.to_string(),
         })?;
-        let row = record.position().map_or(i + 2, |p| p.line() as usize);
+        let row = record.position().map_or(i + 1, |p| p.line() as usize);
         rows.push((row, record.iter().map(str::to_owned).collect()));
     }
-    import_table(&header, rows, source)
+    import_rows(rows, source)
 }

@@ -648,6 +648,42 @@ impl InMemoryRegistry {
         self.description.as_deref()
     }
 
+    /// The registry in the CSV format of [`from_csv`](Self::from_csv) (a header row, every
+    /// column, fields quoted when they hold a comma, a quote or a line break), so that
+    /// `from_csv(&r.to_csv())` gives the same records.
+    pub fn to_csv(&self) -> String {
+        fn field(out: &mut String, s: &str) {
+            if s.contains([',', '"', '\n', '\r']) || s.starts_with('#') {
+                out.push('"');
+                out.push_str(&s.replace('"', "\"\""));
+                out.push('"');
+            } else {
+                out.push_str(s);
+            }
+        }
+        let mut out = String::from("code,name_vi,name_en,valid_from,valid_to,replaced_by,source\n");
+        for e in &self.entries {
+            let date = |d: Option<NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
+            let cells = [
+                e.code.to_string(),
+                e.name_vi.clone(),
+                e.name_en.clone().unwrap_or_default(),
+                date(e.valid_from),
+                date(e.valid_to),
+                e.replaced_by.map(|c| c.to_string()).unwrap_or_default(),
+                e.source.clone(),
+            ];
+            for (i, c) in cells.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                field(&mut out, c);
+            }
+            out.push('\n');
+        }
+        out
+    }
+
     /// Every record, sorted by code then `valid_from`.
     pub fn entries(&self) -> &[RegistryEntry] {
         &self.entries

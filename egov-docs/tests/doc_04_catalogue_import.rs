@@ -162,3 +162,12 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn doc_04_imported_registry_writes_back_as_the_registry_csv() {
+    let imp = import_csv(PROVINCE, "Danh mục \"thử\", 2026").unwrap();
+    let csv = imp.registry.to_csv();
+    let again = egov_docs::registry::InMemoryRegistry::from_csv(&csv).unwrap();
+    assert_eq!(again.entries(), imp.registry.entries());
+    assert!(csv.starts_with("code,name_vi,name_en,valid_from,valid_to,replaced_by,source\n"));
+}

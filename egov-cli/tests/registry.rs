@@ -1,0 +1,178 @@
+//! `egov registry import|check` (DOC-01, DOC-04): catalogues as agencies hold them, every row
+//! accounted for; a registry checked as of a date.
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+fn egov(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_egov"))
+        .args(args)
+        .current_dir(root())
+        .output()
+        .unwrap()
+}
+
+fn json(o: &Output) -> serde_json::Value {
+    serde_json::from_slice(&o.stdout).unwrap_or_else(|e| {
+        panic!(
+            "{e}: {}{}",
+            String::from_utf8_lossy(&o.stdout),
+            String::from_utf8_lossy(&o.stderr)
+        )
+    })
+}
+
+fn temp(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("egov-registry-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir.join(name)
+}
+
+#[test]
+fn doc_04_cli_imports_a_spreadsheet_with_a_title_row_and_reports_the_rejected_row() {
+    let out = temp("province.json");
+    let o = egov(&[
+        "registry",
+        "import",
+        "testdata/registry/catalogue-province.xlsx",
+        "--out",
+        out.to_str().unwrap(),
+        "--json",
+    ]);
+    assert_eq!(o.status.code(), Some(1), "a rejected row: exit 1");
+    let v = json(&o);
+    assert_eq!(v["header_row"], 3);
+    assert_eq!(v["rows_above_header"], 2);
+    assert_eq!(v["rows"], 5);
+    assert_eq!(v["imported"], 4);
+    assert_eq!(
+        v["rejected"][0]["row"], 8,
+        "the row number the spreadsheet shows"
+    );
+    assert_eq!(v["rejected"][0]["reason"], "catalogue.bad_code");
+    assert_eq!(v["columns"]["valid_to"], "Ngày hết hiệu lực");
+    // A date cell and a text date both read.
+    let reg: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    let entries = reg["entries"].as_array().unwrap();
+    let by_code = |c: &str| entries.iter().find(|e| e["code"] == c).unwrap().clone();
+    assert_eq!(by_code("000.00.00.H10")["valid_to"], "2025-06-30");
+    assert_eq!(by_code("000.00.00.H10")["replaced_by"], "000.00.00.H29");
+    assert_eq!(by_code("000.00.31.H29")["valid_from"], "2025-07-01");
+    assert_eq!(by_code("000.00.32.H29")["valid_from"], "2025-07-01");
+    assert_eq!(
+        by_code("000.00.32.H29")["source"],
+        "catalogue-province.xlsx"
+    );
+}
+
+#[test]
+fn doc_04_cli_imports_a_semicolon_csv_and_the_result_checks() {
+    let out = temp("semicolon.csv");
+    let o = egov(&[
+        "registry",
+        "import",
+        "testdata/registry/catalogue-semicolon.csv",
+        "--source",
+        "Danh mục tỉnh (minh họa)",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let text = String::from_utf8_lossy(&o.stdout);
+    assert!(text.contains("Đã nhập 3 trong 3 dòng"), "{text}");
+    assert!(text.contains("cột không dùng: Ghi chú"), "{text}");
+    let o = egov(&[
+        "registry",
+        "check",
+        out.to_str().unwrap(),
+        "--as-of",
+        "30/06/2025",
+        "--json",
+    ]);
+    assert_eq!(o.status.code(), Some(0));
+    let v = json(&o);
+    assert_eq!(v["valid_codes"], 2, "the new department starts on 1 July");
+    assert_eq!(v["findings"][0]["rule"], "DOC-01");
+    assert_eq!(v["findings"][0]["outcome"], "pass");
+    // English on request.
+    let o = egov(&[
+        "registry",
+        "check",
+        out.to_str().unwrap(),
+        "--as-of",
+        "2025-07-01",
+        "--lang",
+        "en",
+    ]);
+    assert!(String::from_utf8_lossy(&o.stdout).contains("codes valid on 2025-07-01"));
+}
+
+#[test]
+fn doc_01_cli_check_warns_when_a_body_holds_two_codes() {
+    let reg = temp("two-codes.csv");
+    std::fs::write(
+        &reg,
+        "code,name_vi\n000.01.31.H29,Sở Tư pháp\n000.02.31.H29,Sở Tư Pháp\n",
+    )
+    .unwrap();
+    let o = egov(&[
+        "registry",
+        "check",
+        reg.to_str().unwrap(),
+        "--as-of",
+        "2026-01-01",
+        "--json",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "a warning is not a failure");
+    assert_eq!(json(&o)["findings"][0]["outcome"], "warning");
+}
+
+#[test]
+fn doc_04_cli_bad_inputs_say_what_and_where() {
+    // Not UTF-8: say how to save it.
+    let latin = temp("latin.csv");
+    std::fs::write(&latin, b"M\xe3 \xf0\xeanh danh;T\xean\n").unwrap();
+    let o = egov(&["registry", "import", latin.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("catalogue.encoding") && err.contains("CSV UTF-8"),
+        "{err}"
+    );
+    // A file named .xlsx that is not a spreadsheet.
+    let fake = temp("fake.xlsx");
+    std::fs::write(&fake, b"not a zip").unwrap();
+    let o = egov(&["registry", "import", fake.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("catalogue.spreadsheet"));
+    // A sheet that does not exist names the sheets there are.
+    let o = egov(&[
+        "registry",
+        "import",
+        "testdata/registry/catalogue-province.xlsx",
+        "--sheet",
+        "Sheet9",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("Danh mục, Ghi chú"));
+    // The notes sheet has no header: the columns expected are named.
+    let o = egov(&[
+        "registry",
+        "import",
+        "testdata/registry/catalogue-province.xlsx",
+        "--sheet",
+        "Ghi chú",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("catalogue.missing_column"));
+}
