@@ -269,6 +269,21 @@ impl Target {
     }
 
     fn show(&self, v: &Rational) -> (String, String) {
+        // Messages are read by people: a value with no finite decimal (a line's point, 45705/731)
+        // is shown rounded to two places and marked «≈»; the evidence keeps it exact.
+        let v = v.to_string();
+        let v = match v.split_once('/') {
+            Some((n, d)) => match (n.parse::<i128>(), d.parse::<i128>()) {
+                (Ok(n), Ok(d)) if d != 0 => {
+                    let hundredths = (n * 100 * 2 + d.signum() * d) / (2 * d);
+                    let sign = if hundredths < 0 { "-" } else { "" };
+                    let h = hundredths.abs();
+                    format!("≈{sign}{}.{:02}", h / 100, h % 100)
+                }
+                _ => v,
+            },
+            None => v,
+        };
         match self.unit {
             Unit::Percent => (format!("{v} %"), format!("{v}%")),
             Unit::Rank => (format!("rank {v}"), format!("hạng {v}")),
@@ -548,4 +563,79 @@ pub fn track(target: &Target, observations: &[Observation], as_of: NaiveDate) ->
         required,
         finding: f,
     }
+}
+
+/// The caller's measurements, by target id (JSON or TOML):
+/// `{"as_of"?: "2025-01-15", "observations": {"k1d": [{"value": "70.5", "date": "2024-12-31"}]}}`.
+/// Values are exact decimals or fractions written as strings (`"70.5"`, `"812/10"`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ObservationsFile {
+    /// The day the targets are judged on, if the file sets it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<NaiveDate>,
+    /// Observations by target id.
+    pub observations: std::collections::BTreeMap<String, Vec<Observation>>,
+}
+
+impl ObservationsFile {
+    /// Reads the JSON form.
+    pub fn from_json(text: &str) -> Result<Self, KpiError> {
+        serde_json::from_str(text).map_err(|e| KpiError::Parse(e.to_string()))
+    }
+}
+
+/// One target's standing, with its id.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TrackedTarget {
+    /// The target id.
+    pub id: String,
+    /// Where it stands.
+    pub tracking: Tracking,
+}
+
+/// The standing of every target the caller measured ([`track_all`]).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Progress {
+    /// The targets with observations, in the targets' order.
+    pub tracked: Vec<TrackedTarget>,
+    /// The ids of the targets without observations.
+    pub without_observations: Vec<String>,
+}
+
+/// Where every target with observations stands on `as_of` ([`track`]), in the targets' order.
+/// An id that names no target is an error listing the ids there are: a misspelt id is never
+/// silently dropped. Targets without observations are not tracked (the caller has no data on
+/// them); their ids are returned alongside.
+pub fn track_all(
+    targets: &[Target],
+    file: &ObservationsFile,
+    as_of: NaiveDate,
+) -> Result<Progress, KpiError> {
+    if let Some(unknown) = file
+        .observations
+        .keys()
+        .find(|id| !targets.iter().any(|t| &t.id == *id))
+    {
+        let known: Vec<&str> = targets.iter().map(|t| t.id.as_str()).collect();
+        return Err(KpiError::Parse(format!(
+            "no target «{unknown}»; the targets are {}",
+            known.join(", ")
+        )));
+    }
+    let mut tracked = Vec::new();
+    let mut without = Vec::new();
+    for t in targets {
+        match file.observations.get(&t.id) {
+            Some(obs) => tracked.push(TrackedTarget {
+                id: t.id.clone(),
+                tracking: track(t, obs, as_of),
+            }),
+            None => without.push(t.id.clone()),
+        }
+    }
+    Ok(Progress {
+        tracked,
+        without_observations: without,
+    })
 }

@@ -646,3 +646,30 @@ fn kpi_bad_data_is_a_typed_error() {
     assert_eq!(err.code(), "kpi.parse");
     assert!(parse_targets(&twice.replace("\"1\"", "\"one\"")).is_err());
 }
+
+#[test]
+fn kpi_v1_track_all_reads_observations_and_refuses_unknown_ids() {
+    use egov_checklist::kpi::{qd942_targets, track_all, ObservationsFile, Status};
+    let targets = qd942_targets().unwrap();
+    let file = ObservationsFile::from_json(
+        r#"{"as_of": "2025-01-15", "observations": {"k1d": [
+            {"value": "45", "date": "2023-12-31"}, {"value": "70.5", "date": "2024-12-31"}]}}"#,
+    )
+    .unwrap();
+    let on = file.as_of.unwrap();
+    let p = track_all(&targets, &file, on).unwrap();
+    assert_eq!(p.tracked.len(), 1);
+    assert_eq!(p.tracked[0].id, "k1d");
+    assert_eq!(p.tracked[0].tracking.status, Status::OnTrack);
+    assert_eq!(p.without_observations.len(), targets.len() - 1);
+    // The message rounds the line's exact point for people; the evidence keeps it exact.
+    assert!(p.tracked[0].tracking.finding.message.contains("≈62.52 %"));
+    assert_eq!(
+        p.tracked[0].tracking.required.unwrap().to_string(),
+        "45705/731"
+    );
+    let bad = ObservationsFile::from_json(r#"{"observations": {"k9z": []}}"#).unwrap();
+    let err = track_all(&targets, &bad, on).unwrap_err();
+    assert!(err.to_string().contains("k9z"));
+    assert!(ObservationsFile::from_json(r#"{"observation": {}}"#).is_err());
+}

@@ -67,6 +67,36 @@ pub enum ChecklistCommand {
         #[arg(long, value_enum, default_value_t = Lang::Vi)]
         lang: Lang,
     },
+    /// Track the targets of the strategy QĐ 942/QĐ-TTg (not binding: a strategy's targets)
+    /// from your measurements: met, on track, behind, missed, or undetermined. Input (JSON):
+    /// {"as_of"?: "2025-01-15", "observations": {"k1d": [{"value": "70.5", "date":
+    /// "2024-12-31"}]}}; the target ids are those of `egov checklist show qd942-kpi`. Exit 0
+    /// unless a target was missed.
+    Kpi {
+        /// The observations file (JSON).
+        file: PathBuf,
+        /// The day to judge on (default: the file's as_of, else today in Vietnam).
+        #[arg(long)]
+        as_of: Option<String>,
+        /// Your own targets (TOML, `[[target]]` tables as in egov-checklist/kpi/qd942.toml)
+        /// instead of the strategy's.
+        #[arg(long, value_name = "TOML")]
+        targets: Option<PathBuf>,
+        /// Language of the text output.
+        #[arg(long, value_enum, default_value_t = Lang::Vi)]
+        lang: Lang,
+    },
+    /// Place an online public service in the levels of draft 003 Đ16 (partly / fully
+    /// digitised; a draft, not binding) and in the legacy levels 1–4, from its facts (JSON:
+    /// information_published, forms_downloadable, submission_online, mobile_access, has_fee,
+    /// payment_online, processing_fully_digital, result_delivery: ["online"|"postal"|"in_person"]).
+    ServiceLevel {
+        /// The facts file (JSON).
+        file: PathBuf,
+        /// Language of the text output.
+        #[arg(long, value_enum, default_value_t = Lang::Vi)]
+        lang: Lang,
+    },
 }
 
 fn read(path: &Path) -> Result<String, CmdResult> {
@@ -207,7 +237,98 @@ fn inner(cmd: ChecklistCommand) -> Result<CmdResult, CmdResult> {
             })
         }
         ChecklistCommand::Indicators { file, lang } => indicators(&file, lang),
+        ChecklistCommand::Kpi {
+            file,
+            as_of,
+            targets,
+            lang,
+        } => kpi(&file, as_of.as_deref(), targets.as_deref(), lang),
+        ChecklistCommand::ServiceLevel { file, lang } => service_level(&file, lang),
     }
+}
+
+fn kpi(
+    file: &Path,
+    as_of: Option<&str>,
+    targets: Option<&Path>,
+    lang: Lang,
+) -> Result<CmdResult, CmdResult> {
+    use egov_checklist::kpi::{parse_targets, qd942_targets, track_all, ObservationsFile};
+    let kpi_error = |path: &Path, e: egov_checklist::kpi::KpiError| CmdResult::Error {
+        code: egov_core::ErrorCode::code(&e).to_owned(),
+        message: format!("{}: {e}", path.display()),
+    };
+    let observations = ObservationsFile::from_json(&read(file)?).map_err(|e| kpi_error(file, e))?;
+    let targets = match targets {
+        Some(p) => parse_targets(&read(p)?).map_err(|e| kpi_error(p, e))?,
+        None => qd942_targets().map_err(|e| CmdResult::error(&e))?,
+    };
+    let on = match (as_of, observations.as_of) {
+        (Some(d), _) => crate::input::date(d, "--as-of")?,
+        (None, Some(d)) => d,
+        (None, None) => crate::platform::today_vn()?,
+    };
+    let progress = track_all(&targets, &observations, on).map_err(|e| kpi_error(file, e))?;
+    let mut human = String::new();
+    let _ = writeln!(
+        human,
+        "{} {on}",
+        lang.pick(
+            "Mục tiêu của Chiến lược (QĐ 942/QĐ-TTg; định hướng chiến lược, không bắt buộc), tại ngày",
+            "Targets of the strategy (QĐ 942/QĐ-TTg; strategy targets, not binding), on"
+        )
+    );
+    for t in &progress.tracked {
+        let f = &t.tracking.finding;
+        let _ = writeln!(
+            human,
+            "[{}] {}: {}",
+            outcome_label(f.outcome, lang),
+            t.id,
+            lang.pick(&f.message_vi, &f.message)
+        );
+    }
+    let _ = writeln!(
+        human,
+        "\n{}: {}; {}: {}",
+        lang.pick("Số mục tiêu đã theo dõi", "Targets tracked"),
+        progress.tracked.len(),
+        lang.pick("chưa có số liệu", "without observations"),
+        progress.without_observations.len()
+    );
+    let missed = progress
+        .tracked
+        .iter()
+        .any(|t| t.tracking.finding.outcome == Outcome::Fail);
+    let json = json!({
+        "as_of": on,
+        "tracked": progress.tracked,
+        "without_observations": progress.without_observations,
+    });
+    Ok(if missed {
+        CmdResult::Invalid { human, json }
+    } else {
+        CmdResult::Valid { human, json }
+    })
+}
+
+fn service_level(file: &Path, lang: Lang) -> Result<CmdResult, CmdResult> {
+    use egov_checklist::service_levels::{classify, finding, ServiceFacts};
+    let facts: ServiceFacts = serde_json::from_str(&read(file)?).map_err(|e| CmdResult::Error {
+        code: "checklist.service_facts".into(),
+        message: format!("{}: {e}", file.display()),
+    })?;
+    let f = finding(&facts);
+    let c = classify(&facts);
+    let human = format!(
+        "[{}] {} ({}): {}\n",
+        outcome_label(f.outcome, lang),
+        f.rule,
+        f.basis,
+        lang.pick(&f.message_vi, &f.message)
+    );
+    let json = json!({ "classification": c, "finding": f });
+    Ok(CmdResult::Valid { human, json })
 }
 
 fn indicators(file: &Path, lang: Lang) -> Result<CmdResult, CmdResult> {

@@ -409,6 +409,45 @@ fn cases() -> Vec<(&'static str, Vec<String>, i32)> {
         ),
         ("platform report", s(&["platform", "report"]), 2),
         (
+            "checklist kpi",
+            s(&[
+                "checklist",
+                "kpi",
+                &td("checklists/kpi-observations-example.json"),
+            ]),
+            0,
+        ),
+        (
+            "checklist kpi",
+            s(&[
+                "checklist",
+                "kpi",
+                &td("checklists/kpi-observations-example.json"),
+                "--as-of",
+                "2026-01-01",
+            ]),
+            1,
+        ),
+        (
+            "checklist kpi",
+            s(&["checklist", "kpi", "/nonexistent/obs.json"]),
+            2,
+        ),
+        (
+            "checklist service-level",
+            s(&[
+                "checklist",
+                "service-level",
+                &td("checklists/service-facts-example.json"),
+            ]),
+            0,
+        ),
+        (
+            "checklist service-level",
+            s(&["checklist", "service-level", &file("facts.json", b"{}")]),
+            1,
+        ),
+        (
             "registry import",
             s(&[
                 "registry",
