@@ -592,11 +592,16 @@ pub fn import_rows(
     Ok(out)
 }
 
-/// Imports a CSV export (UTF-8, a BOM allowed; comma or semicolon separated, as a spreadsheet
+/// Imports a CSV export (UTF-8, a BOM allowed; CRLF, LF or CR line ends; comma or semicolon separated, as a spreadsheet
 /// in a Vietnamese locale writes it: the separator is the one the first line uses more). See
 /// [`import_rows`].
 pub fn import_csv(text: &str, source: &str) -> Result<CatalogueImport, CatalogueError> {
     let text = text.trim_start_matches('\u{feff}');
+    // Line ends as editors count them: CRLF, LF, and the bare CR of old spreadsheets, so the
+    // row numbers reported are the lines an officer sees (found by fuzzing: a bare CR put a
+    // data row on the header's line number).
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    let text = text.as_str();
     let head: String = text.lines().take(5).collect();
     let delimiter = if head.matches(';').count() > head.matches(',').count() {
         b';'

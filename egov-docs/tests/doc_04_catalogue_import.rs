@@ -171,3 +171,16 @@ fn doc_04_imported_registry_writes_back_as_the_registry_csv() {
     assert_eq!(again.entries(), imp.registry.entries());
     assert!(csv.starts_with("code,name_vi,name_en,valid_from,valid_to,replaced_by,source\n"));
 }
+
+#[test]
+fn doc_04_bare_cr_line_ends_number_rows_as_editors_do() {
+    // Old spreadsheets end lines with a bare CR; the rows must still be numbered by line, and the
+    // header row's number is never given to a data row (found by fuzzing).
+    let text = "Mã định danh;Tên cơ quan\r000.00.00.G22;Văn phòng Chính phủ\r000.00.00;Sai mã\r";
+    let imp = import_csv(text, "t").unwrap();
+    assert_eq!(imp.header_row, 1);
+    assert_eq!(imp.imported, 1);
+    assert_eq!(imp.rejected[0].row, 3);
+    let crlf = import_csv(&text.replace('\r', "\r\n"), "t").unwrap();
+    assert_eq!(crlf.rejected[0].row, 3);
+}
