@@ -18,9 +18,6 @@ pub struct Common {
     /// Your own checklist files (TOML), added to the shipped ones (repeatable).
     #[arg(long = "file", value_name = "TOML")]
     files: Vec<PathBuf>,
-    /// Language of the text output.
-    #[arg(long, value_enum, default_value_t = Lang::Vi)]
-    lang: Lang,
 }
 
 /// `egov checklist` subcommands.
@@ -63,9 +60,6 @@ pub enum ChecklistCommand {
     Indicators {
         /// The indicators file (JSON).
         file: PathBuf,
-        /// Language of the text output.
-        #[arg(long, value_enum, default_value_t = Lang::Vi)]
-        lang: Lang,
     },
     /// Track the targets of the strategy QĐ 942/QĐ-TTg (not binding: a strategy's targets)
     /// from your measurements: met, on track, behind, missed, or undetermined. Input (JSON):
@@ -82,9 +76,6 @@ pub enum ChecklistCommand {
         /// instead of the strategy's.
         #[arg(long, value_name = "TOML")]
         targets: Option<PathBuf>,
-        /// Language of the text output.
-        #[arg(long, value_enum, default_value_t = Lang::Vi)]
-        lang: Lang,
     },
     /// Place an online public service in the levels of draft 003 Đ16 (partly / fully
     /// digitised; a draft, not binding) and in the legacy levels 1–4, from its facts (JSON:
@@ -93,9 +84,6 @@ pub enum ChecklistCommand {
     ServiceLevel {
         /// The facts file (JSON).
         file: PathBuf,
-        /// Language of the text output.
-        #[arg(long, value_enum, default_value_t = Lang::Vi)]
-        lang: Lang,
     },
 }
 
@@ -153,10 +141,10 @@ fn inner(cmd: ChecklistCommand) -> Result<CmdResult, CmdResult> {
                     human,
                     "{:<32} {:<18} {:>3} {}  {}",
                     l.id,
-                    status_label(l.status, c.lang),
+                    status_label(l.status, crate::i18n::lang()),
                     n,
-                    c.lang.pick("mục", "items"),
-                    c.lang.pick(&l.title_vi, &l.title_en)
+                    crate::i18n::lang().pick("mục", "items"),
+                    crate::i18n::lang().pick(&l.title_vi, &l.title_en)
                 );
                 rows.push(json!({"id": l.id, "version": l.version, "status": l.status,
                     "items": n, "title_vi": l.title_vi, "title_en": l.title_en}));
@@ -172,17 +160,17 @@ fn inner(cmd: ChecklistCommand) -> Result<CmdResult, CmdResult> {
             let items = r.resolve(&id).map_err(|e| CmdResult::error(&e))?;
             let mut human = format!(
                 "{} ({}, {} {})\n",
-                c.lang.pick(&l.title_vi, &l.title_en),
-                status_label(l.status, c.lang),
-                c.lang.pick("phiên bản", "version"),
+                crate::i18n::lang().pick(&l.title_vi, &l.title_en),
+                status_label(l.status, crate::i18n::lang()),
+                crate::i18n::lang().pick("phiên bản", "version"),
                 l.version
             );
-            let applies = c.lang.pick(&l.applies_to_vi, &l.applies_to_en);
+            let applies = crate::i18n::lang().pick(&l.applies_to_vi, &l.applies_to_en);
             if !applies.is_empty() {
                 let _ = writeln!(
                     human,
                     "{}: {applies}",
-                    c.lang.pick("Áp dụng cho", "Applies to")
+                    crate::i18n::lang().pick("Áp dụng cho", "Applies to")
                 );
             }
             for (_, item) in &items {
@@ -192,7 +180,7 @@ fn inner(cmd: ChecklistCommand) -> Result<CmdResult, CmdResult> {
                     item.id,
                     item.rule,
                     item.basis,
-                    c.lang.pick(&item.title_vi, &item.title_en),
+                    crate::i18n::lang().pick(&item.title_vi, &item.title_en),
                     item.quote_vi
                 );
             }
@@ -225,7 +213,7 @@ fn inner(cmd: ChecklistCommand) -> Result<CmdResult, CmdResult> {
             };
             let rep = run_checklist(&r, &id, &e, as_of, &WorkingCalendar::vietnam())
                 .map_err(|err| CmdResult::error(&err))?;
-            let human = report_text(&rep, c.lang);
+            let human = report_text(&rep, crate::i18n::lang());
             let json = serde_json::to_value(&rep).map_err(|err| CmdResult::Error {
                 code: "internal".into(),
                 message: err.to_string(),
@@ -236,14 +224,18 @@ fn inner(cmd: ChecklistCommand) -> Result<CmdResult, CmdResult> {
                 CmdResult::Invalid { human, json }
             })
         }
-        ChecklistCommand::Indicators { file, lang } => indicators(&file, lang),
+        ChecklistCommand::Indicators { file } => indicators(&file, crate::i18n::lang()),
         ChecklistCommand::Kpi {
             file,
             as_of,
             targets,
-            lang,
-        } => kpi(&file, as_of.as_deref(), targets.as_deref(), lang),
-        ChecklistCommand::ServiceLevel { file, lang } => service_level(&file, lang),
+        } => kpi(
+            &file,
+            as_of.as_deref(),
+            targets.as_deref(),
+            crate::i18n::lang(),
+        ),
+        ChecklistCommand::ServiceLevel { file } => service_level(&file, crate::i18n::lang()),
     }
 }
 

@@ -7,7 +7,7 @@ use std::io::{self, Read as _};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Args, Subcommand, ValueEnum};
+use clap::{Args, Subcommand};
 use egov_core::{Finding, Outcome, Report, WorkingCalendar};
 use egov_docs::registry::InMemoryRegistry;
 use egov_edxml::dsig::TrustAnchors;
@@ -99,24 +99,8 @@ JSON (--json), stable:
 An error: {\"error\": {\"code\", \"message\", \"message_vi\", \"location\"}, \"written\": [{\"path\",
 \"bytes\", \"complete\"}]} (the files written before it).";
 
-/// Language of the text output.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ValueEnum)]
-pub enum Lang {
-    /// Tiếng Việt.
-    #[default]
-    Vi,
-    /// English.
-    En,
-}
-
-impl Lang {
-    pub(crate) fn pick<'a>(self, vi: &'a str, en: &'a str) -> &'a str {
-        match self {
-            Lang::Vi => vi,
-            Lang::En => en,
-        }
-    }
-}
+/// The language of the text output (the run's: `--lang`, `EGOV_LANG`, `egov.toml`, the locale).
+pub use crate::i18n::Lang;
 
 /// `egov edxml` subcommands.
 #[derive(Debug, Subcommand)]
@@ -158,9 +142,6 @@ pub struct CheckArgs {
     /// Leave out the layout departures of the strict profile (DOC-05 findings).
     #[arg(long)]
     no_layout: bool,
-    /// Language of the text output.
-    #[arg(long, value_enum, default_value_t = Lang::Vi)]
-    lang: Lang,
 }
 
 /// `egov edxml show`.
@@ -168,9 +149,6 @@ pub struct CheckArgs {
 pub struct ShowArgs {
     /// The package (.edxml), or `-` for standard input.
     file: PathBuf,
-    /// Language of the text output.
-    #[arg(long, value_enum, default_value_t = Lang::Vi)]
-    lang: Lang,
 }
 
 /// `egov edxml extract`.
@@ -184,9 +162,6 @@ pub struct ExtractArgs {
     /// Keep the ZIP wrapper: write the bytes as transferred.
     #[arg(long)]
     raw: bool,
-    /// Language of the text output.
-    #[arg(long, value_enum, default_value_t = Lang::Vi)]
-    lang: Lang,
 }
 
 /// An error printed by this module itself, with exit code 2: a package that cannot be read
@@ -266,9 +241,9 @@ impl From<CmdResult> for Failure {
 /// Runs an `egov edxml` subcommand and prints its answer.
 pub fn run(cmd: EdxmlCommand, as_json: bool) -> ExitCode {
     let (lang, result) = match cmd {
-        EdxmlCommand::Check(a) => (a.lang, check_cmd(&a)),
-        EdxmlCommand::Show(a) => (a.lang, show_cmd(&a)),
-        EdxmlCommand::Extract(a) => (a.lang, extract_cmd(&a)),
+        EdxmlCommand::Check(a) => (crate::i18n::lang(), check_cmd(&a)),
+        EdxmlCommand::Show(a) => (crate::i18n::lang(), show_cmd(&a)),
+        EdxmlCommand::Extract(a) => (crate::i18n::lang(), extract_cmd(&a)),
         EdxmlCommand::Build(a) => return output::emit(crate::edxml_make::build(&a), as_json),
         EdxmlCommand::Status(a) => return output::emit(crate::edxml_make::status(&a), as_json),
         EdxmlCommand::Sign(a) => return output::emit(crate::edxml_make::sign(&a), as_json),
@@ -411,7 +386,13 @@ fn check_cmd(a: &CheckArgs) -> Result<CmdResult, Failure> {
             (package, report, false)
         }
     };
-    Ok(check_result(&a.file, &package, &report, verified, a.lang))
+    Ok(check_result(
+        &a.file,
+        &package,
+        &report,
+        verified,
+        crate::i18n::lang(),
+    ))
 }
 
 /// Whether `check_bytes` would verify a signature of this package.
@@ -652,7 +633,7 @@ fn check_result(
 fn show_cmd(a: &ShowArgs) -> Result<CmdResult, Failure> {
     let package = read_package(&a.file, &ReadOptions::default(), &mut DiscardSink)
         .map_err(|e| Failure::unreadable(Unreadable::from_read(&e)))?;
-    let human = show_text(&a.file, &package, a.lang);
+    let human = show_text(&a.file, &package, crate::i18n::lang());
     let json = serde_json::to_value(&package).unwrap_or_else(|e| json!({ "error": e.to_string() }));
     Ok(CmdResult::Valid { human, json })
 }
@@ -1213,7 +1194,7 @@ fn extract_cmd(a: &ExtractArgs) -> Result<CmdResult, Failure> {
 }
 
 fn extract_result(a: &ExtractArgs, x: &Extraction) -> CmdResult {
-    let lang = a.lang;
+    let lang = crate::i18n::lang();
     let l = |vi, en| lang.pick(vi, en);
     let package = &x.package;
     let mut h = format!(

@@ -17,6 +17,7 @@ mod docs;
 mod edxml;
 mod edxml_make;
 mod files;
+mod i18n;
 mod input;
 mod mark;
 #[cfg(feature = "pdf")]
@@ -50,6 +51,11 @@ struct Cli {
     /// Print the result as JSON (the library's serde form) instead of text.
     #[arg(long, global = true)]
     json: bool,
+
+    /// Language of everything printed for people: vi (tiếng Việt) or en (English). Default:
+    /// EGOV_LANG, then `lang` in egov.toml, then the locale (LC_ALL, LC_MESSAGES, LANG), then vi.
+    #[arg(long, global = true, value_name = "vi|en", value_parser = parse_lang)]
+    lang: Option<i18n::Lang>,
 
     /// Refuse times without a UTC offset (by default `2026-03-02 09:15` and `02/03/2026 09:15`
     /// are Vietnam time, UTC+07:00, with a note on standard error).
@@ -177,14 +183,28 @@ enum Command {
     Man(surface::ManArgs),
 }
 
+fn parse_lang(s: &str) -> Result<i18n::Lang, String> {
+    s.parse::<i18n::Lang>()
+        .map_err(|e| egov_core::Localize::message(&e, i18n::lang()))
+}
+
 fn main() -> ExitCode {
     // A bug must not end a command with a Rust panic message and exit 101.
     std::panic::set_hook(Box::new(|info| {
         output::err(&format!(
-            "error[internal]: egov gặp lỗi nội bộ / hit an internal error ({info}); please report it"
+            "{}[internal]: {}",
+            i18n::t!("error-prefix"),
+            i18n::t!("internal-error", detail = info.to_string())
         ));
     }));
-    let cli = match Cli::try_parse() {
+    // The language is settled before parsing, so help and usage errors speak it too.
+    let argv: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    i18n::set_lang(i18n::resolve(
+        i18n::lang_flag(&argv).as_deref(),
+        None,
+        |k| std::env::var(k).ok(),
+    ));
+    let cli = match Cli::try_parse_from(argv) {
         Ok(cli) => cli,
         Err(e) => {
             // Help and version go to standard output (exit 0), usage errors to standard error

@@ -168,9 +168,6 @@ pub struct StampArgs {
     /// Size of the other lines, points (default 7).
     #[arg(long)]
     text_pt: Option<f32>,
-    /// Language of the text output.
-    #[arg(long, value_enum, default_value_t = Lang::Vi)]
-    lang: Lang,
 }
 
 /// `egov mark pdf verify`.
@@ -187,9 +184,6 @@ pub struct VerifyArgs {
     /// Rendering resolution for the printed QR code, dots per inch (72–600).
     #[arg(long, default_value_t = 150)]
     dpi: u32,
-    /// Language of the text output.
-    #[arg(long, value_enum, default_value_t = Lang::Vi)]
-    lang: Lang,
 }
 
 /// Runs an `egov mark pdf` subcommand.
@@ -507,7 +501,7 @@ pub(crate) fn paper_to_data_mark(
 
 /// The mark from the options (the same facts as `egov mark paper-to-data|data-to-paper`).
 fn build_mark(a: &StampArgs, at: VnDateTime) -> Result<ConversionMark, CmdResult> {
-    let lang = a.lang;
+    let lang = crate::i18n::lang();
     let mut wording = Wording::sdk_default();
     let profile = Profile::from(a.profile);
     match a.direction {
@@ -599,7 +593,7 @@ pub(crate) fn finding_line(f: &Finding, lang: Lang) -> String {
 }
 
 fn stamp_cmd(a: &StampArgs) -> Result<CmdResult, CmdResult> {
-    let lang = a.lang;
+    let lang = crate::i18n::lang();
     // Refuse an existing output before any work (checked again when renaming into place).
     if !a.force {
         for p in std::iter::once(&a.out).chain(a.payload_out.iter()) {
@@ -685,7 +679,7 @@ pub(crate) fn placed_text(p: &Placement, corner: Option<Corner>, lang: Lang) -> 
 }
 
 fn stamp_text(a: &StampArgs, opts: &StampOptions, s: &StampedPdf, findings: &[Finding]) -> String {
-    let lang = a.lang;
+    let lang = crate::i18n::lang();
     let r = s.rect;
     let b = &s.block;
     let original_sha = hex(&s.signed.content_sha256);
@@ -827,7 +821,7 @@ fn stamp_json(
 }
 
 fn verify_cmd(a: &VerifyArgs) -> Result<CmdResult, CmdResult> {
-    let lang = a.lang;
+    let lang = crate::i18n::lang();
     let trust_text = String::from_utf8_lossy(&read(&a.trust)?).into_owned();
     let trust = TrustSet::from_json(&trust_text).map_err(coded)?;
     let file = read(&a.file)?;
@@ -886,7 +880,7 @@ fn yes_no(b: bool, lang: Lang) -> &'static str {
 }
 
 fn verify_text(a: &VerifyArgs, file: &[u8], v: &PdfVerification) -> String {
-    let lang = a.lang;
+    let lang = crate::i18n::lang();
     let mut h = String::new();
     let state = v.verification.as_ref().map(|x| x.state);
     h.push_str(&match (v.verified, lang) {

@@ -188,9 +188,6 @@ pub struct FromScansArgs {
     /// output.
     #[arg(long, value_name = "COMMAND")]
     tsa_command: Option<String>,
-    /// Language of the text output.
-    #[arg(long, value_enum, default_value_t = Lang::Vi)]
-    lang: Lang,
 }
 
 impl FromScansArgs {
@@ -283,7 +280,7 @@ fn copy_error(lang: Lang, a: &FromScansArgs, e: &PdfError) -> CmdResult {
 
 /// Runs `egov mark pdf from-scans`.
 pub(crate) fn from_scans_cmd(a: &FromScansArgs) -> Result<CmdResult, CmdResult> {
-    let lang = a.lang;
+    let lang = crate::i18n::lang();
     // Refuse an existing output before any work (checked again when renaming into place).
     if !a.force {
         for p in std::iter::once(&a.out).chain(a.payload_out.iter()) {
@@ -461,7 +458,7 @@ impl View<'_> {
     }
 
     fn text(&self) -> String {
-        let (a, c, lang) = (self.a, self.copy, self.a.lang);
+        let (a, c, lang) = (self.a, self.copy, crate::i18n::lang());
         let s = &c.stamped;
         let mut h = pick(
             lang,

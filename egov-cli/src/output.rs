@@ -60,7 +60,10 @@ pub fn emit(result: CmdResult, as_json: bool) -> ExitCode {
                     &json!({ "error": { "code": code, "message": message } }),
                 ));
             } else {
-                err(&format!("error[{code}]: {message}"));
+                err(&format!(
+                    "{}[{code}]: {message}",
+                    crate::i18n::t!("error-prefix")
+                ));
             }
             ExitCode::from(error_exit_code(&code))
         }

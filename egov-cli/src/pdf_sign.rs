@@ -117,9 +117,6 @@ pub struct SignArgs {
     /// https://tsa.example`.
     #[arg(long, value_name = "COMMAND")]
     tsa_command: Option<String>,
-    /// Language of the text output.
-    #[arg(long, value_enum, default_value_t = Lang::Vi)]
-    lang: Lang,
 }
 
 /// `egov pdf verify`.
@@ -136,9 +133,6 @@ pub struct VerifyArgs {
     /// time-stamp, else the time the signer claims, else now).
     #[arg(long)]
     at: Option<String>,
-    /// Language of the text output.
-    #[arg(long, value_enum, default_value_t = Lang::Vi)]
-    lang: Lang,
 }
 
 /// Runs an `egov pdf` subcommand.
@@ -451,7 +445,7 @@ fn parse_time(s: &str) -> Result<VnDateTime, CmdResult> {
 }
 
 fn sign_cmd(a: &SignArgs) -> Result<CmdResult, CmdResult> {
-    let lang = a.lang;
+    let lang = crate::i18n::lang();
     // Refuse an existing output before any work (checked again when renaming into place).
     if !a.force && a.out.symlink_metadata().is_ok() {
         return Err(exists_error(lang, &a.out));
@@ -628,7 +622,7 @@ fn sign_text(
     timestamp: Option<&Timestamp>,
     source: &serde_json::Value,
 ) -> String {
-    let lang = a.lang;
+    let lang = crate::i18n::lang();
     let [_, r1, r2, r3] = s.byte_range;
     let mut h = pick(
         lang,
@@ -712,7 +706,7 @@ fn anchors(lang: Lang, paths: &[PathBuf]) -> Result<TrustAnchors, CmdResult> {
 }
 
 fn verify_cmd(a: &VerifyArgs) -> Result<CmdResult, CmdResult> {
-    let lang = a.lang;
+    let lang = crate::i18n::lang();
     let anchors = anchors(lang, &a.anchors)?;
     let at = a.at.as_deref().map(parse_time).transpose()?;
     let file = read(&a.file)?;
@@ -972,7 +966,7 @@ fn signature_text(
 }
 
 fn verify_text(a: &VerifyArgs, r: &SignaturesReport) -> String {
-    let lang = a.lang;
+    let lang = crate::i18n::lang();
     let n = r.signatures.len();
     let mut h = String::new();
     for (i, s) in r.signatures.iter().enumerate() {

@@ -32,9 +32,6 @@ pub enum RegistryCommand {
         /// The date (dd/mm/yyyy or yyyy-mm-dd); default today in Vietnam.
         #[arg(long)]
         as_of: Option<String>,
-        /// Language of the text output.
-        #[arg(long, value_enum, default_value_t = Lang::Vi)]
-        lang: Lang,
     },
 }
 
@@ -53,9 +50,6 @@ pub struct ImportArgs {
     /// Write the imported registry here (.json for JSON, otherwise egov's CSV).
     #[arg(long, value_name = "FILE")]
     out: Option<PathBuf>,
-    /// Language of the text output.
-    #[arg(long, value_enum, default_value_t = Lang::Vi)]
-    lang: Lang,
 }
 
 /// Runs an `egov registry` subcommand.
@@ -68,7 +62,9 @@ pub fn run(cmd: RegistryCommand) -> CmdResult {
 fn inner(cmd: RegistryCommand) -> Result<CmdResult, CmdResult> {
     match cmd {
         RegistryCommand::Import(a) => import(&a),
-        RegistryCommand::Check { file, as_of, lang } => check(&file, as_of.as_deref(), lang),
+        RegistryCommand::Check { file, as_of } => {
+            check(&file, as_of.as_deref(), crate::i18n::lang())
+        }
     }
 }
 
@@ -146,7 +142,7 @@ fn read_spreadsheet(
 }
 
 fn import(a: &ImportArgs) -> Result<CmdResult, CmdResult> {
-    let lang = a.lang;
+    let lang = crate::i18n::lang();
     let source = a.source.clone().unwrap_or_else(|| {
         a.file
             .file_name()

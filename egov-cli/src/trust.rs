@@ -24,9 +24,6 @@ pub enum TrustCommand {
     Declare {
         #[command(flatten)]
         evidence: EvidenceArgs,
-        /// Language of the Markdown: vi or en.
-        #[arg(long, default_value = "vi")]
-        lang: String,
     },
     /// Validate a security.txt file (RFC 9116) with codes and line numbers.
     SecurityTxt {
@@ -283,17 +280,7 @@ fn with_certification(result: CmdResult, findings: Option<Vec<egov_core::Finding
     }
 }
 
-fn declare(loaded: &PreparedEvaluation, lang: &str) -> CmdResult {
-    let lang = match lang {
-        "vi" => Lang::Vi,
-        "en" => Lang::En,
-        other => {
-            return err(
-                "trust.lang",
-                format!("--lang must be vi or en, not {other:?}"),
-            )
-        }
-    };
+fn declare(loaded: &PreparedEvaluation, lang: Lang) -> CmdResult {
     let d = loaded.declare();
     CmdResult::Valid {
         human: d.to_markdown(lang),
@@ -361,8 +348,8 @@ pub fn run(cmd: TrustCommand) -> CmdResult {
             }
             Err(e) => e,
         },
-        TrustCommand::Declare { evidence, lang } => match load(&evidence) {
-            Ok(l) => declare(&l, &lang),
+        TrustCommand::Declare { evidence } => match load(&evidence) {
+            Ok(l) => declare(&l, crate::i18n::lang()),
             Err(e) => e,
         },
         TrustCommand::SecurityTxt { file, now, url } => {

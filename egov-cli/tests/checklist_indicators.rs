@@ -3,7 +3,9 @@
 use std::process::Command;
 
 fn egov() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_egov"))
+    let mut c = Command::new(env!("CARGO_BIN_EXE_egov"));
+    c.env("EGOV_LANG", "vi");
+    c
 }
 
 fn example() -> String {

@@ -5,6 +5,7 @@ use std::process::{Command, Output};
 
 fn egov(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_egov"))
+        .env("EGOV_LANG", "en")
         .args(args)
         .output()
         .expect("the egov binary runs")
@@ -208,6 +209,7 @@ fn doc_08_cli_docid_rejects_an_impossible_date() {
 fn doc_10_cli_metadata_reads_stdin_and_fails_on_missing_points() {
     use std::io::Write;
     let mut child = Command::new(env!("CARGO_BIN_EXE_egov"))
+        .env("EGOV_LANG", "en")
         .args(["--json", "metadata", "-"])
         .stdin(std::process::Stdio::piped())
         .stdout(std::process::Stdio::piped())

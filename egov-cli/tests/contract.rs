@@ -36,6 +36,7 @@ fn file(name: &str, content: &[u8]) -> String {
 
 fn run(args: &[String], stdout: Stdio) -> Output {
     Command::new(env!("CARGO_BIN_EXE_egov"))
+        .env("EGOV_LANG", "en")
         .args(args)
         .env("EGOV_TODAY", "2026-01-15")
         .stdout(stdout)
@@ -54,6 +55,7 @@ fn cases() -> Vec<(&'static str, Vec<String>, i32)> {
     let _ = std::fs::remove_file(&key);
     let _ = std::fs::remove_file(&trust);
     let keygen = Command::new(env!("CARGO_BIN_EXE_egov"))
+        .env("EGOV_LANG", "en")
         .args([
             "keygen",
             "--out",

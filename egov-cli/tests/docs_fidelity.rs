@@ -6,6 +6,7 @@ use std::process::{Command, Output};
 
 fn egov(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_egov"))
+        .env("EGOV_LANG", "en")
         .args(args)
         .output()
         .expect("the egov binary runs")

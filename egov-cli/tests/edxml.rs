@@ -40,6 +40,7 @@ fn write(dir: &Path, name: &str, content: &[u8]) -> String {
 
 fn egov(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_egov"))
+        .env("EGOV_LANG", "vi")
         .args(args)
         .output()
         .expect("the egov binary runs")
@@ -47,6 +48,7 @@ fn egov(args: &[&str]) -> Output {
 
 fn egov_stdin(args: &[&str], input: &[u8]) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_egov"))
+        .env("EGOV_LANG", "vi")
         .args(args)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())

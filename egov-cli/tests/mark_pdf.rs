@@ -9,6 +9,7 @@ const LOOKUP: &str = "https://dichvucong.laocai.gov.vn/ho-so/000.00.37.H37-26030
 
 fn egov(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_egov"))
+        .env("EGOV_LANG", "vi")
         .args(args)
         .output()
         .expect("the egov binary runs")
@@ -378,7 +379,7 @@ fn conv_12_cli_encrypted_pdfs_are_refused_with_their_code() {
         assert_eq!(o.status.code(), Some(1));
         let err = stderr(&o);
         assert!(
-            err.starts_with("error[pdf.encrypted]:") && err.contains("đã được mã hóa"),
+            err.starts_with("lỗi[pdf.encrypted]:") && err.contains("đã được mã hóa"),
             "{err}"
         );
         let o = egov(&[
@@ -539,7 +540,7 @@ fn conv_12_cli_lang_en_and_typed_errors() {
     let o = stamp(&input, &out2, &key, &strs(&["--page", "9"]), false);
     assert_eq!(o.status.code(), Some(1));
     assert!(
-        stderr(&o).contains("error[pdf.no_such_page]") && stderr(&o).contains("không có trang 9")
+        stderr(&o).contains("lỗi[pdf.no_such_page]") && stderr(&o).contains("không có trang 9")
     );
     let o = stamp(
         &input,
@@ -789,7 +790,7 @@ fn conv_16_cli_annotation_mode_is_refused_on_a_certified_pdf_and_content_mode_wa
     assert_eq!(o.status.code(), Some(1));
     let err = stderr(&o);
     assert!(
-        err.starts_with("error[pdf.locked]:")
+        err.starts_with("lỗi[pdf.locked]:")
             && err.contains("DocMDP P=2")
             && err.contains("không cho phép thêm chú thích"),
         "{err}"

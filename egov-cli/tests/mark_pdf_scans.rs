@@ -29,6 +29,7 @@ fn required() -> bool {
 
 fn egov(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_egov"))
+        .env("EGOV_LANG", "vi")
         .args(args)
         .env("EGOV_P12_PASSWORD", P12_PASSWORD)
         .output()
@@ -412,7 +413,7 @@ fn conv_05_cli_a_file_that_is_not_an_image_is_refused_naming_it() {
     assert_eq!(o.status.code(), Some(1));
     let err = stderr(&o);
     assert!(
-        err.starts_with("error[pdf.bad_option]: ảnh quét không dùng được: ")
+        err.starts_with("lỗi[pdf.bad_option]: ảnh quét không dùng được: ")
             && err.contains("ghi-chu.txt"),
         "{err}"
     );

@@ -29,7 +29,7 @@ const ENCRYPTED: &str = "libreoffice-writer-user-password-encrypted.pdf";
 
 fn egov_env(args: &[&str], env: &[(&str, &str)]) -> Output {
     let mut c = Command::new(env!("CARGO_BIN_EXE_egov"));
-    c.args(args);
+    c.env("EGOV_LANG", "vi").args(args);
     for (k, v) in env {
         c.env(k, v);
     }
@@ -268,7 +268,7 @@ fn doc_18_cli_signs_with_a_pkcs12_file_its_password_never_on_the_command_line() 
     assert_eq!(o.status.code(), Some(1));
     let err = stderr(&o);
     assert!(
-        err.starts_with("error[sign.key.pkcs12]:") && err.contains("không mở được tệp PKCS#12"),
+        err.starts_with("lỗi[sign.key.pkcs12]:") && err.contains("không mở được tệp PKCS#12"),
         "{err}"
     );
     assert!(!out3.exists());
@@ -286,7 +286,7 @@ fn doc_18_cli_signs_with_a_pkcs12_file_its_password_never_on_the_command_line() 
     ]);
     assert_eq!(o.status.code(), Some(2));
     assert!(
-        stderr(&o).starts_with("error[usage.password]:"),
+        stderr(&o).starts_with("lỗi[usage.password]:"),
         "{}",
         stderr(&o)
     );
@@ -374,7 +374,7 @@ fn doc_18_cli_takes_exactly_one_key_source() {
     ]);
     assert_eq!(o.status.code(), Some(1));
     assert!(
-        stderr(&o).starts_with("error[sign.key.certificate_mismatch]:"),
+        stderr(&o).starts_with("lỗi[sign.key.certificate_mismatch]:"),
         "{}",
         stderr(&o)
     );
@@ -458,7 +458,7 @@ fn doc_18_cli_pades_b_t_the_tsa_command_time_stamps_the_signature() {
     assert_eq!(o.status.code(), Some(2));
     let err = stderr(&o);
     assert!(
-        err.starts_with("error[io.tsa_command]:")
+        err.starts_with("lỗi[io.tsa_command]:")
             && err.contains("exit status 7")
             && err.contains("TSA unreachable"),
         "{err}"
@@ -471,7 +471,7 @@ fn doc_18_cli_pades_b_t_the_tsa_command_time_stamps_the_signature() {
         &["--tsa-command", "cat >/dev/null; echo not-a-response"],
     );
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
-    assert!(stderr(&o).starts_with("error[pdf.sign]:"), "{}", stderr(&o));
+    assert!(stderr(&o).starts_with("lỗi[pdf.sign]:"), "{}", stderr(&o));
     assert!(!failed.exists());
 }
 
@@ -588,14 +588,14 @@ fn doc_18_cli_encrypted_pdfs_are_refused_with_their_code() {
     assert_eq!(o.status.code(), Some(1));
     let err = stderr(&o);
     assert!(
-        err.starts_with("error[pdf.encrypted]:") && err.contains("đã được mã hóa"),
+        err.starts_with("lỗi[pdf.encrypted]:") && err.contains("đã được mã hóa"),
         "{err}"
     );
     assert!(!out.exists());
     let o = verify(&PathBuf::from(pdf(ENCRYPTED)), &["root-ca.pem"], &[]);
     assert_eq!(o.status.code(), Some(1));
     assert!(
-        stderr(&o).starts_with("error[pdf.encrypted]:"),
+        stderr(&o).starts_with("lỗi[pdf.encrypted]:"),
         "{}",
         stderr(&o)
     );
@@ -612,7 +612,7 @@ fn doc_18_cli_an_existing_output_is_not_overwritten_without_force() {
     let o = sign_pem(&pdf(LIBREOFFICE), &out, &[]);
     assert_eq!(o.status.code(), Some(2));
     assert!(
-        stderr(&o).starts_with("error[io.exists]:"),
+        stderr(&o).starts_with("lỗi[io.exists]:"),
         "{}",
         stderr(&o)
     );
@@ -863,7 +863,7 @@ fn doc_18_cli_signs_with_a_key_on_a_pkcs11_token() {
     let o = sign(&none, "1234", &["--key-label", "signer-rsa"]);
     assert_eq!(o.status.code(), Some(1));
     assert!(
-        stderr(&o).starts_with("error[sign.key.no_certificate]:") && stderr(&o).contains("--cert"),
+        stderr(&o).starts_with("lỗi[sign.key.no_certificate]:") && stderr(&o).contains("--cert"),
         "{}",
         stderr(&o)
     );
@@ -871,7 +871,7 @@ fn doc_18_cli_signs_with_a_key_on_a_pkcs11_token() {
     let o = sign(&none, "0000", &["--cert", &cert]);
     assert_eq!(o.status.code(), Some(1));
     assert!(
-        stderr(&o).starts_with("error[sign.key.pkcs11]:"),
+        stderr(&o).starts_with("lỗi[sign.key.pkcs11]:"),
         "{}",
         stderr(&o)
     );

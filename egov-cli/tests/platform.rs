@@ -6,6 +6,7 @@ use std::process::{Command, Output, Stdio};
 
 fn egov(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_egov"))
+        .env("EGOV_LANG", "en")
         .args(args)
         .output()
         .expect("the egov binary runs")
@@ -13,6 +14,7 @@ fn egov(args: &[&str]) -> Output {
 
 fn egov_stdin(args: &[&str], input: &[u8]) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_egov"))
+        .env("EGOV_LANG", "en")
         .args(args)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
@@ -408,6 +410,7 @@ fn plat_02_cli_states_the_population_and_threshold_version_used() {
     // The default date is today, or EGOV_TODAY: the answer depends on it, and says so.
     let on = |today: &str| {
         let o = Command::new(env!("CARGO_BIN_EXE_egov"))
+            .env("EGOV_LANG", "en")
             .args(["--json", "platform", "classify", "--monthly", MONTHS_2025])
             .env("EGOV_TODAY", today)
             .output()
@@ -700,7 +703,8 @@ fn plat_01_cli_salted_partials_name_their_salt_and_do_not_mix() {
     let count = |out: &str, salt: Option<&str>| {
         let out = csv.with_file_name(out);
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_egov"));
-        cmd.args(["--json", "platform", "count", csv.to_str().unwrap()])
+        cmd.env("EGOV_LANG", "en")
+            .args(["--json", "platform", "count", csv.to_str().unwrap()])
             .args(["--partial-out", out.to_str().unwrap(), "--force"]);
         if let Some(s) = salt {
             cmd.env("EGOV_TEST_SALT", s)
@@ -742,6 +746,7 @@ fn plat_01_cli_salted_partials_name_their_salt_and_do_not_mix() {
     }
     // A bad salt is a usage error naming the fix; nothing is counted.
     let o = Command::new(env!("CARGO_BIN_EXE_egov"))
+        .env("EGOV_LANG", "en")
         .env("EGOV_TEST_SALT", "short")
         .args([
             "platform",

@@ -10,6 +10,7 @@ fn root() -> PathBuf {
 
 fn egov(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_egov"))
+        .env("EGOV_LANG", "en")
         .args(args)
         .current_dir(root())
         .output()
@@ -74,6 +75,8 @@ fn doc_04_cli_imports_a_spreadsheet_with_a_title_row_and_reports_the_rejected_ro
 fn doc_04_cli_imports_a_semicolon_csv_and_the_result_checks() {
     let out = temp("semicolon.csv");
     let o = egov(&[
+        "--lang",
+        "vi",
         "registry",
         "import",
         "testdata/registry/catalogue-semicolon.csv",

@@ -6,6 +6,7 @@ use std::process::{Command, Output};
 
 fn egov(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_egov"))
+        .env("EGOV_LANG", "en")
         .args(args)
         .output()
         .expect("the egov binary runs")
@@ -144,7 +145,7 @@ fn trust_04_cli_declare_markdown_and_json() {
     let mut args = full_args(&attest, &page, &bl);
     args[1] = "declare".into();
     let mut args: Vec<&str> = args.iter().map(String::as_str).collect();
-    let o = egov(&args);
+    let o = egov(&[&["--lang", "vi"][..], &args].concat());
     assert_eq!(o.status.code(), Some(0));
     let md = String::from_utf8_lossy(&o.stdout);
     assert!(

@@ -11,6 +11,8 @@
 //! * [`legal`]: [`LegalRef`], a citation of an instrument, article, clause and point (CORE-14).
 //! * [`finding`]: [`Finding`] and [`Outcome`], the explainable result of every check.
 //! * [`error`]: the error conventions shared by every crate ([`ErrorCode`]).
+//! * [`i18n`]: messages for people in Vietnamese or English ([`Lang`], [`Localize`], Fluent
+//!   catalogues).
 //! * [`agency_kind`] (CORE-04), [`classification`] (CORE-08, state secrets outside QĐ 28/2018), [`owner`] (CORE-05), [`text`] (CORE-06, Vietnamese-first published
 //!   text), [`channel`] (CORE-07) and [`definitions`] (CORE-12, the terms of Đ3 of both enacted
 //!   instruments).
@@ -30,6 +32,7 @@ pub mod classification;
 pub mod definitions;
 pub mod error;
 pub mod finding;
+pub mod i18n;
 pub mod legal;
 pub mod lunar;
 pub mod owner;
@@ -42,5 +45,6 @@ pub use chrono;
 pub use calendar::{add_months, CalendarError, DayKind, WorkingCalendar};
 pub use error::ErrorCode;
 pub use finding::{Finding, Outcome, Report};
+pub use i18n::{Lang, Localize};
 pub use legal::{Force, Instrument, LegalRef};
 pub use time::{TimeError, VnDateTime, VN_OFFSET_SECONDS};

@@ -62,15 +62,8 @@ pub struct Declaration {
     pub meets_criteria: bool,
 }
 
-/// Language of the Markdown rendering.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Lang {
-    /// Tiếng Việt.
-    Vi,
-    /// English.
-    En,
-}
+/// The language of a declaration (egov-core's, shared by every crate).
+pub use egov_core::Lang;
 
 fn outcome_word(o: Outcome, lang: Lang) -> &'static str {
     match (o, lang) {

@@ -1,0 +1,443 @@
+//! Messages for people, in Vietnamese or English (CORE-06: Vietnamese first).
+//!
+//! Every egov answer meant for a person comes in Vietnamese and English: findings carry both
+//! (`message_vi`, `message`), and the errors and the command-line tool's own words live in one
+//! [Fluent](https://projectfluent.org) catalogue per language, read by [`fluent_bundle`] (Project
+//! Fluent's reference implementation for Rust, the format Firefox is translated in).
+//!
+//! * [`Lang`] names the language: a `--lang` flag, a configuration file, the locale environment
+//!   ([`Lang::from_locale_env`]), else Vietnamese.
+//! * [`Catalogue`] is one crate's catalogue: a Fluent source per language, looked up by message
+//!   id with named [`Args`].
+//! * [`Localize`] gives an error its Vietnamese message: the English message is the error's
+//!   `Display` (the Rust convention, what `thiserror` writes); the Vietnamese one is the
+//!   catalogue's message whose id is the error's stable [`ErrorCode`] with `.` written `-`
+//!   (`agency_code.group_count` → `agency_code-group_count`), filled with the error's
+//!   [`Localize::message_args`]. A code the catalogue lacks falls back to English rather than to
+//!   nothing; each crate's tests check that its catalogue has every code.
+
+use std::fmt;
+use std::str::FromStr;
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use serde::{Deserialize, Serialize};
+
+use crate::error::ErrorCode;
+
+/// A language egov speaks to people in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    /// Tiếng Việt, the language of the law and the default (CORE-06).
+    #[default]
+    Vi,
+    /// English.
+    En,
+}
+
+impl Lang {
+    /// Both languages, Vietnamese first.
+    pub const ALL: [Lang; 2] = [Lang::Vi, Lang::En];
+
+    /// The BCP 47 tag: `vi` or `en`.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::Vi => "vi",
+            Lang::En => "en",
+        }
+    }
+
+    /// `vi` in Vietnamese, `en` in English.
+    pub fn pick<'a, T: ?Sized>(self, vi: &'a T, en: &'a T) -> &'a T {
+        match self {
+            Lang::Vi => vi,
+            Lang::En => en,
+        }
+    }
+
+    /// The language of a tag or a POSIX locale name: `vi`, `vi-VN`, `vi_VN.UTF-8`, `en`,
+    /// `en_US.utf8`, `EN` … (the language part, case-insensitive). `None` for any other
+    /// language, and for `C` and `POSIX` (which name no language).
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        let lang = tag
+            .split(['-', '_', '.', '@'])
+            .next()
+            .unwrap_or_default()
+            .to_ascii_lowercase();
+        match lang.as_str() {
+            "vi" => Some(Lang::Vi),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    /// The language the locale environment asks for, as POSIX reads it for messages: the first
+    /// of `LC_ALL`, `LC_MESSAGES` and `LANG` that is set and not empty decides; `None` when that
+    /// one names neither Vietnamese nor English (or none is set). `var` reads a variable (pass
+    /// `|k| std::env::var(k).ok()`; egov-core itself reads no environment).
+    pub fn from_locale_env(var: impl Fn(&str) -> Option<String>) -> Option<Lang> {
+        ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .iter()
+            .find_map(|k| var(k).filter(|v| !v.trim().is_empty()))
+            .and_then(|v| Lang::from_tag(v.trim()))
+    }
+}
+
+impl fmt::Display for Lang {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.tag())
+    }
+}
+
+/// A language tag that is neither Vietnamese nor English.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("language {0:?} is not available: use vi (tiếng Việt) or en (English)")]
+pub struct UnknownLang(pub String);
+
+impl ErrorCode for UnknownLang {
+    fn code(&self) -> &'static str {
+        "usage.lang"
+    }
+}
+
+impl FromStr for Lang {
+    type Err = UnknownLang;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Lang::from_tag(s.trim()).ok_or_else(|| UnknownLang(s.to_owned()))
+    }
+}
+
+/// One value given to a message: text or a number.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Arg {
+    /// Text, inserted as is.
+    Text(String),
+    /// An integer, written without grouping (a count, a line, a year).
+    Int(i64),
+}
+
+impl From<&str> for Arg {
+    fn from(v: &str) -> Self {
+        Arg::Text(v.to_owned())
+    }
+}
+impl From<String> for Arg {
+    fn from(v: String) -> Self {
+        Arg::Text(v)
+    }
+}
+impl From<&String> for Arg {
+    fn from(v: &String) -> Self {
+        Arg::Text(v.clone())
+    }
+}
+impl From<char> for Arg {
+    fn from(v: char) -> Self {
+        Arg::Text(v.to_string())
+    }
+}
+macro_rules! int_arg {
+    ($($t:ty),*) => {$(
+        impl From<$t> for Arg {
+            fn from(v: $t) -> Self {
+                i64::try_from(v).map_or_else(|_| Arg::Text(v.to_string()), Arg::Int)
+            }
+        }
+        impl From<&$t> for Arg {
+            fn from(v: &$t) -> Self {
+                Arg::from(*v)
+            }
+        }
+    )*};
+}
+int_arg!(u8, u16, u32, u64, usize, i8, i16, i32, i64);
+
+/// The named values of a message, in the order given.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Args(Vec<(&'static str, Arg)>);
+
+impl Args {
+    /// No values.
+    pub fn new() -> Self {
+        Args(Vec::new())
+    }
+    /// Adds `name = value`.
+    #[must_use]
+    pub fn with(mut self, name: &'static str, value: impl Into<Arg>) -> Self {
+        self.0.push((name, value.into()));
+        self
+    }
+    /// The values by name.
+    pub fn iter(&self) -> impl Iterator<Item = (&'static str, &Arg)> {
+        self.0.iter().map(|(k, v)| (*k, v))
+    }
+
+    fn fluent(&self) -> FluentArgs<'_> {
+        let mut a = FluentArgs::new();
+        for (k, v) in &self.0 {
+            match v {
+                Arg::Text(s) => a.set(*k, FluentValue::from(s.as_str())),
+                Arg::Int(n) => a.set(*k, FluentValue::from(*n)),
+            }
+        }
+        a
+    }
+}
+
+/// `args!(name = value, …)`: the [`Args`] of a message.
+#[macro_export]
+macro_rules! args {
+    ($($name:ident = $value:expr),* $(,)?) => {
+        $crate::i18n::Args::new()$(.with(stringify!($name), $value))*
+    };
+}
+
+/// A defect of a catalogue's Fluent source (the tests of each crate check there is none).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CatalogueDefect {
+    /// The language of the source.
+    pub lang: Lang,
+    /// What is wrong.
+    pub what: String,
+}
+
+/// One crate's messages: a Fluent source per language.
+pub struct Catalogue {
+    vi: FluentBundle<FluentResource>,
+    en: FluentBundle<FluentResource>,
+    defects: Vec<CatalogueDefect>,
+}
+
+impl fmt::Debug for Catalogue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Catalogue")
+            .field("defects", &self.defects)
+            .finish_non_exhaustive()
+    }
+}
+
+fn bundle(
+    lang: Lang,
+    sources: &[&str],
+    defects: &mut Vec<CatalogueDefect>,
+) -> FluentBundle<FluentResource> {
+    let id = lang
+        .tag()
+        .parse()
+        .unwrap_or_else(|_| unic_langid::LanguageIdentifier::default());
+    let mut b = FluentBundle::new_concurrent(vec![id]);
+    // No Unicode isolation marks around values: the text goes to terminals, files and JSON.
+    b.set_use_isolating(false);
+    for source in sources {
+        let resource = match FluentResource::try_new((*source).to_owned()) {
+            Ok(r) => r,
+            Err((r, errors)) => {
+                defects.extend(errors.into_iter().map(|e| CatalogueDefect {
+                    lang,
+                    what: format!("{e:?}"),
+                }));
+                r
+            }
+        };
+        // A message id given twice (in two files) is a defect; the first one stays.
+        if let Err(errors) = b.add_resource(resource) {
+            defects.extend(errors.into_iter().map(|e| CatalogueDefect {
+                lang,
+                what: format!("{e:?}"),
+            }));
+        }
+    }
+    b
+}
+
+impl Catalogue {
+    /// A catalogue from its Vietnamese and English Fluent sources (usually `include_str!`-ed,
+    /// one file per topic). Never fails: an entry that does not parse, or an id given twice, is
+    /// left out and recorded in [`Catalogue::defects`], which tests assert empty.
+    pub fn new(vi: &[&str], en: &[&str]) -> Self {
+        let mut defects = Vec::new();
+        let vi = bundle(Lang::Vi, vi, &mut defects);
+        let en = bundle(Lang::En, en, &mut defects);
+        Catalogue { vi, en, defects }
+    }
+
+    /// The entries that did not parse.
+    pub fn defects(&self) -> &[CatalogueDefect] {
+        &self.defects
+    }
+
+    /// Whether the catalogue has message `id` in `lang`.
+    pub fn has(&self, lang: Lang, id: &str) -> bool {
+        self.of(lang).has_message(id)
+    }
+
+    fn of(&self, lang: Lang) -> &FluentBundle<FluentResource> {
+        match lang {
+            Lang::Vi => &self.vi,
+            Lang::En => &self.en,
+        }
+    }
+
+    /// Message `id` in `lang` filled with `args`; `None` when the catalogue has no such message
+    /// or the message names a value `args` lacks.
+    pub fn get(&self, lang: Lang, id: &str, args: &Args) -> Option<String> {
+        let b = self.of(lang);
+        let pattern = b.get_message(id)?.value()?;
+        let fargs = args.fluent();
+        let mut errors = Vec::new();
+        let text = b.format_pattern(pattern, Some(&fargs), &mut errors);
+        errors.is_empty().then(|| text.into_owned())
+    }
+
+    /// Message `id` in `lang`, else in the other language, else the id itself: what a surface
+    /// prints, so a missing entry shows as its id rather than as nothing.
+    pub fn text(&self, lang: Lang, id: &str, args: &Args) -> String {
+        self.get(lang, id, args)
+            .or_else(|| self.get(other(lang), id, args))
+            .unwrap_or_else(|| id.to_owned())
+    }
+}
+
+fn other(lang: Lang) -> Lang {
+    match lang {
+        Lang::Vi => Lang::En,
+        Lang::En => Lang::Vi,
+    }
+}
+
+/// The catalogue id of an error code: `.` written `-` (Fluent ids have no dots).
+pub fn error_id(code: &str) -> String {
+    code.replace('.', "-")
+}
+
+/// An error that can say what went wrong in Vietnamese as well as in English.
+pub trait Localize: ErrorCode + fmt::Display {
+    /// The catalogue holding this error's Vietnamese message (the crate's own).
+    fn catalogue(&self) -> &'static Catalogue;
+
+    /// The values the message names (the error's fields). Text values that are themselves
+    /// messages (a nested error) are given in Vietnamese.
+    fn message_args(&self) -> Args {
+        Args::new()
+    }
+
+    /// What went wrong, in `lang`: English is the `Display` text; Vietnamese is the catalogue's
+    /// message for [`ErrorCode::code`], or the English text when the catalogue lacks it.
+    fn message(&self, lang: Lang) -> String {
+        match lang {
+            Lang::En => self.to_string(),
+            Lang::Vi => self
+                .catalogue()
+                .get(Lang::Vi, &error_id(self.code()), &self.message_args())
+                .unwrap_or_else(|| self.to_string()),
+        }
+    }
+}
+
+static CORE: std::sync::LazyLock<Catalogue> = std::sync::LazyLock::new(|| {
+    Catalogue::new(
+        &[include_str!("../locales/vi.ftl")],
+        &[include_str!("../locales/en.ftl")],
+    )
+});
+
+/// egov-core's catalogue: the Vietnamese messages of its errors.
+pub fn catalogue() -> &'static Catalogue {
+    &CORE
+}
+
+impl Localize for UnknownLang {
+    fn catalogue(&self) -> &'static Catalogue {
+        catalogue()
+    }
+    fn message_args(&self) -> Args {
+        args!(lang = &self.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn core_06_lang_from_tags_and_locales() {
+        assert_eq!(Lang::from_tag("vi_VN.UTF-8"), Some(Lang::Vi));
+        assert_eq!(Lang::from_tag("EN-us"), Some(Lang::En));
+        assert_eq!(Lang::from_tag("C"), None);
+        assert_eq!(Lang::from_tag("fr_FR"), None);
+        let env = |pairs: &'static [(&'static str, &'static str)]| {
+            move |k: &str| {
+                pairs
+                    .iter()
+                    .find(|(n, _)| *n == k)
+                    .map(|(_, v)| (*v).to_owned())
+            }
+        };
+        assert_eq!(
+            Lang::from_locale_env(env(&[("LANG", "en_US.UTF-8")])),
+            Some(Lang::En)
+        );
+        // LC_ALL wins over LANG; an empty variable is skipped.
+        assert_eq!(
+            Lang::from_locale_env(env(&[("LC_ALL", "vi_VN"), ("LANG", "en_US")])),
+            Some(Lang::Vi)
+        );
+        assert_eq!(
+            Lang::from_locale_env(env(&[("LC_ALL", ""), ("LC_MESSAGES", "en")])),
+            Some(Lang::En)
+        );
+        // C names no language: the caller's default (Vietnamese) applies.
+        assert_eq!(Lang::from_locale_env(env(&[("LANG", "C.UTF-8")])), None);
+        assert_eq!("en".parse::<Lang>(), Ok(Lang::En));
+        assert!("de".parse::<Lang>().is_err());
+    }
+
+    #[test]
+    fn core_06_catalogue_fills_values_and_falls_back() {
+        let c = Catalogue::new(
+            &["hello = Xin chào { $name }, { $n } lần\n"],
+            &[
+                "hello = Hello { $name }, { $n } times\n",
+                "only-en = English only\n",
+            ],
+        );
+        assert!(c.defects().is_empty());
+        let a = args!(name = "Lan", n = 1_000_000u32);
+        assert_eq!(
+            c.get(Lang::Vi, "hello", &a).as_deref(),
+            Some("Xin chào Lan, 1000000 lần")
+        );
+        assert_eq!(c.text(Lang::En, "hello", &a), "Hello Lan, 1000000 times");
+        // A missing value is not filled in silently.
+        assert_eq!(c.get(Lang::Vi, "hello", &args!(name = "Lan")), None);
+        // Missing in Vietnamese: English; missing in both: the id.
+        assert_eq!(c.text(Lang::Vi, "only-en", &Args::new()), "English only");
+        assert_eq!(c.text(Lang::Vi, "nowhere", &Args::new()), "nowhere");
+    }
+
+    #[test]
+    fn core_06_catalogue_reports_defects() {
+        let c = Catalogue::new(&["ok = được\nbroken = { $\n"], &["ok = fine\n"]);
+        assert!(!c.defects().is_empty());
+        assert!(c.has(Lang::Vi, "ok"));
+        let twice = Catalogue::new(&["a = một\n", "a = hai\n"], &[]);
+        assert_eq!(twice.defects().len(), 1);
+        assert_eq!(twice.text(Lang::Vi, "a", &Args::new()), "một");
+    }
+
+    #[test]
+    fn core_06_core_catalogue_is_whole() {
+        assert!(
+            catalogue().defects().is_empty(),
+            "{:?}",
+            catalogue().defects()
+        );
+        let e = UnknownLang("de".into());
+        assert_eq!(
+            e.message(Lang::Vi),
+            "không có ngôn ngữ \"de\": dùng vi (tiếng Việt) hoặc en (English)"
+        );
+        assert!(e.message(Lang::En).starts_with("language \"de\""));
+    }
+}
