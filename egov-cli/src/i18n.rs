@@ -27,7 +27,7 @@ macro_rules! topics {
 }
 
 /// (Vietnamese sources, English sources, topic names): the same topics in both languages.
-pub(crate) const SOURCES: (&[&str], &[&str], &[&str]) = topics!("common");
+pub(crate) const SOURCES: (&[&str], &[&str], &[&str]) = topics!("common", "batch");
 
 static CLI: LazyLock<Catalogue> = LazyLock::new(|| Catalogue::new(SOURCES.0, SOURCES.1));
 static LANG: OnceLock<Lang> = OnceLock::new();

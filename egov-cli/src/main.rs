@@ -11,6 +11,7 @@
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+mod batch;
 mod checklist;
 mod commands;
 mod config;
@@ -184,6 +185,9 @@ enum Command {
     PaperCopy(docs::PaperCopyArgs),
     /// The settings in effect (egov.toml and EGOV_* variables) and where each comes from.
     Config,
+    /// Run a checking command over a folder, a glob or a @LIST, one report for all (table,
+    /// CSV, JSON Lines or HTML); exit status of the worst input.
+    Batch(batch::BatchArgs),
     /// Shell completion script for bash, zsh, fish, PowerShell or Elvish, on standard output.
     Completions(surface::CompletionsArgs),
     /// The manual page(s) in roff: `egov`'s on standard output, or one per (sub)command in
@@ -244,7 +248,7 @@ fn main() -> ExitCode {
     if let Command::Config = cli.command {
         return output::emit(show_config(&loaded), as_json);
     }
-    match std::panic::catch_unwind(move || run(cli.command, as_json)) {
+    match std::panic::catch_unwind(move || run(cli.command, as_json, &loaded.settings)) {
         Ok(code) => code,
         Err(_) => ExitCode::from(2),
     }
@@ -264,11 +268,15 @@ fn config_error(e: &config::ConfigError) -> ExitCode {
     )
 }
 
-/// `egov config` is answered in `main`, where the configuration is.
-fn unreachable_config() -> output::CmdResult {
+/// Completions, manual pages, `config` and `batch` print rather than answer (`run` and `main`
+/// handle them; `egov batch` refuses them as its command).
+fn not_an_answer() -> output::CmdResult {
     output::CmdResult::Error {
-        code: "internal".to_owned(),
-        message: "config".to_owned(),
+        code: "usage.batch".to_owned(),
+        message: i18n::t!(
+            "batch-not-batchable",
+            command = "completions, man, config, batch"
+        ),
     }
 }
 
@@ -302,7 +310,18 @@ fn show_config(loaded: &config::Loaded) -> output::CmdResult {
     output::CmdResult::Valid { human, json }
 }
 
-fn run(command: Command, as_json: bool) -> ExitCode {
+fn run(command: Command, as_json: bool, settings: &config::Settings) -> ExitCode {
+    match command {
+        // The script is the answer, with or without --json.
+        Command::Completions(args) => surface::completions(&args),
+        Command::Man(args) => surface::man(&args, as_json),
+        Command::Batch(args) => batch::run(&args, as_json, settings),
+        other => answer(other).print(as_json),
+    }
+}
+
+/// A command's answer, unprinted (what `egov batch` collects for each input).
+fn answer(command: Command) -> output::Answer {
     let result = match command {
         Command::Code {
             code,
@@ -338,17 +357,16 @@ fn run(command: Command, as_json: bool) -> ExitCode {
         Command::Platform(cmd) => platform::run(*cmd),
         Command::Registry(cmd) => registry::run(*cmd),
         Command::Trust { command } => trust::run(*command),
-        // Prints its own answer: a package that cannot be read exits 2 with the reader's code
+        // Its own answer: a package that cannot be read exits 2 with the reader's code
         // (`edxml.malformed`, …), which `output::error_exit_code` would map to 1.
-        Command::Edxml { command } => return edxml::run(*command, as_json),
+        Command::Edxml { command } => return edxml::answer(*command),
         Command::Status(cmd) => docs::status(*cmd),
         Command::Urgency(args) => docs::urgency(&args),
         Command::LegalValue(args) => docs::legal_value(&args),
         Command::PaperCopy(args) => docs::paper_copy(&args),
-        // The script is the answer, with or without --json.
-        Command::Completions(args) => return surface::completions(&args),
-        Command::Man(args) => return surface::man(&args, as_json),
-        Command::Config => unreachable_config(),
+        Command::Completions(_) | Command::Man(_) | Command::Config | Command::Batch(_) => {
+            not_an_answer()
+        }
     };
-    output::emit(result, as_json)
+    output::answer(result)
 }
