@@ -11,6 +11,7 @@ pub const DECLARATION_FORMAT: &str = "egov-trust-declaration/1";
 
 /// One criterion in a declaration.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct DeclaredCriterion {
     /// Point letter (`a` … `e`, `đ`).
     pub point: String,
@@ -30,6 +31,7 @@ pub struct DeclaredCriterion {
 /// verdict, the evaluation time and the policy used. A self-assessment, not a certificate
 ///
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Declaration {
     /// Always [`DECLARATION_FORMAT`].
     pub format: String,
@@ -64,6 +66,7 @@ pub struct Declaration {
 
 /// Language of the Markdown rendering.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Lang {
     /// Tiếng Việt.
