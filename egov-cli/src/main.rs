@@ -28,7 +28,10 @@ mod output;
 mod pdf_sign;
 mod platform;
 mod registry;
+mod schema;
+mod schema_types;
 mod surface;
+mod template;
 mod trust;
 mod trustlist;
 
@@ -170,6 +173,12 @@ enum Command {
     /// Must a paper copy go with the e-document? (Đ5.3, Đ7.2; DOC-17); with --issued, judges
     /// what was done.
     PaperCopy(docs::PaperCopyArgs),
+    /// A commented example of an input file (metadata, calendar, trust-request,
+    /// platform-history, edxml-build, kpi-observations, registry, checklist-evidence), in TOML.
+    Template(template::TemplateArgs),
+    /// The JSON Schemas of egov's inputs and `--json` outputs (schemas/): one, the list, or all
+    /// written into a directory.
+    Schema(schema::SchemaArgs),
     /// Shell completion script for bash, zsh, fish, PowerShell or Elvish, on standard output.
     Completions(surface::CompletionsArgs),
     /// The manual page(s) in roff: `egov`'s on standard output, or one per (sub)command in
@@ -244,6 +253,8 @@ fn run(command: Command, as_json: bool) -> ExitCode {
         Command::Urgency(args) => docs::urgency(&args),
         Command::LegalValue(args) => docs::legal_value(&args),
         Command::PaperCopy(args) => docs::paper_copy(&args),
+        Command::Template(args) => return template::run(&args, as_json),
+        Command::Schema(args) => return schema::run(&args, as_json),
         // The script is the answer, with or without --json.
         Command::Completions(args) => return surface::completions(&args),
         Command::Man(args) => return surface::man(&args, as_json),

@@ -3,7 +3,7 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use serde_json::{json, Value};
+use serde_json::Value;
 
 /// What a subcommand produced.
 pub enum CmdResult {
@@ -56,9 +56,13 @@ pub fn emit(result: CmdResult, as_json: bool) -> ExitCode {
         }
         CmdResult::Error { code, message } => {
             if as_json {
-                out(&pretty(
-                    &json!({ "error": { "code": code, "message": message } }),
-                ));
+                let body = crate::schema_types::ErrorOutput {
+                    error: crate::schema_types::ErrorBody {
+                        code: code.clone(),
+                        message,
+                    },
+                };
+                out(&pretty(&serde_json::to_value(body).unwrap_or_default()));
             } else {
                 err(&format!("error[{code}]: {message}"));
             }
