@@ -86,7 +86,7 @@ if [[ ! -x "$venv/bin/python" ]]; then
 fi
 PATH="$PWD/$venv/bin:$PATH" "$venv/bin/python" -m pip install -q --disable-pip-version-check \
   "maturin>=1.16,<2" "pytest>=8" "mypy>=1.10" "zxing-cpp>=2.2" "pillow>=10" "lxml>=5" "signxml>=4" \
-  "pyhanko>=0.38" "pyhanko-cli>=0.6" "duckdb>=1.1" "pyarrow>=14"
+  "pyhanko>=0.38" "pyhanko-cli>=0.6" "duckdb>=1.1" "pyarrow>=14" "jsonschema>=4.18"
 
 log=$(mktemp)
 trap 'rm -f "$log"; disk' EXIT

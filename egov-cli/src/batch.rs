@@ -315,7 +315,7 @@ fn batch(
 ) -> Result<std::process::ExitCode, CmdResult> {
     if matches!(
         a.command.first().map(String::as_str),
-        Some("batch" | "completions" | "man" | "config")
+        Some("batch" | "completions" | "man" | "config" | "template" | "schema")
     ) {
         return Err(usage(t!(
             "batch-not-batchable",

@@ -308,16 +308,25 @@ fn check_cmd(a: &CheckArgs) -> Result<CmdResult, Failure> {
             let is_json = p
                 .extension()
                 .is_some_and(|e| e.eq_ignore_ascii_case("json"));
-            let reg = if is_json {
-                InMemoryRegistry::from_json(&text)
+            if crate::input::is_toml(p) {
+                Some(crate::input::toml_doc(&text, p, "registry.toml")?)
             } else {
-                InMemoryRegistry::from_csv(&text)
-            };
-            Some(reg.map_err(|e| CmdResult::error(&e))?)
+                let reg = if is_json {
+                    InMemoryRegistry::from_json(&text)
+                } else {
+                    InMemoryRegistry::from_csv(&text)
+                };
+                Some(reg.map_err(|e| CmdResult::error(&e))?)
+            }
         }
         None => None,
     };
     let calendar = match &a.calendar {
+        Some(p) if crate::input::is_toml(p) => Some(crate::input::toml_doc(
+            &read_option_text(p, "calendar file")?,
+            p,
+            "calendar.toml",
+        )?),
         Some(p) => Some(
             WorkingCalendar::from_json(&read_option_text(p, "calendar file")?)
                 .map_err(|e| CmdResult::error(&e))?,

@@ -31,7 +31,10 @@ mod output;
 mod pdf_sign;
 mod platform;
 mod registry;
+mod schema;
+mod schema_types;
 mod surface;
+mod template;
 mod trust;
 mod trustlist;
 
@@ -188,6 +191,12 @@ enum Command {
     /// Run a checking command over a folder, a glob or a @LIST, one report for all (table,
     /// CSV, JSON Lines or HTML); exit status of the worst input.
     Batch(batch::BatchArgs),
+    /// A commented example of an input file (metadata, calendar, trust-request,
+    /// platform-history, edxml-build, kpi-observations, registry, checklist-evidence), in TOML.
+    Template(template::TemplateArgs),
+    /// The JSON Schemas of egov's inputs and `--json` outputs (schemas/): one, the list, or all
+    /// written into a directory.
+    Schema(schema::SchemaArgs),
     /// Shell completion script for bash, zsh, fish, PowerShell or Elvish, on standard output.
     Completions(surface::CompletionsArgs),
     /// The manual page(s) in roff: `egov`'s on standard output, or one per (sub)command in
@@ -268,7 +277,7 @@ fn config_error(e: &config::ConfigError) -> ExitCode {
     )
 }
 
-/// Completions, manual pages, `config` and `batch` print rather than answer (`run` and `main`
+/// Completions, manual pages, templates, schemas, `config` and `batch` print rather than answer (`run` and `main`
 /// handle them; `egov batch` refuses them as its command).
 fn not_an_answer() -> output::CmdResult {
     output::CmdResult::Error {
@@ -316,6 +325,8 @@ fn run(command: Command, as_json: bool, settings: &config::Settings) -> ExitCode
         Command::Completions(args) => surface::completions(&args),
         Command::Man(args) => surface::man(&args, as_json),
         Command::Batch(args) => batch::run(&args, as_json, settings),
+        Command::Template(args) => template::run(&args, as_json),
+        Command::Schema(args) => schema::run(&args, as_json),
         other => answer(other).print(as_json),
     }
 }
@@ -364,9 +375,12 @@ fn answer(command: Command) -> output::Answer {
         Command::Urgency(args) => docs::urgency(&args),
         Command::LegalValue(args) => docs::legal_value(&args),
         Command::PaperCopy(args) => docs::paper_copy(&args),
-        Command::Completions(_) | Command::Man(_) | Command::Config | Command::Batch(_) => {
-            not_an_answer()
-        }
+        Command::Completions(_)
+        | Command::Man(_)
+        | Command::Config
+        | Command::Batch(_)
+        | Command::Template(_)
+        | Command::Schema(_) => not_an_answer(),
     };
     output::answer(result)
 }

@@ -3,7 +3,7 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use serde_json::{json, Value};
+use serde_json::Value;
 
 /// What a subcommand produced.
 pub enum CmdResult {
@@ -89,7 +89,13 @@ pub fn answer(result: CmdResult) -> Answer {
             exit: error_exit_code(&code),
             human: format!("{}[{code}]: {message}", crate::i18n::t!("error-prefix")),
             is_error: true,
-            json: json!({ "error": { "code": code, "message": message } }),
+            json: serde_json::to_value(crate::schema_types::ErrorOutput {
+                error: crate::schema_types::ErrorBody {
+                    code: code.clone(),
+                    message: message.clone(),
+                },
+            })
+            .unwrap_or_default(),
         },
     }
 }
