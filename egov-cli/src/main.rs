@@ -19,6 +19,7 @@ mod docs;
 mod edxml;
 mod edxml_make;
 mod files;
+mod help;
 mod i18n;
 mod input;
 mod mark;
@@ -240,15 +241,22 @@ fn main() -> ExitCode {
         loaded.settings.lang,
         var,
     ));
-    let parsed = config::apply(Cli::command(), &loaded.settings)
-        .try_get_matches_from(argv)
-        .and_then(|m| Cli::from_arg_matches(&m));
+    let parsed = help::localize(
+        config::apply(Cli::command(), &loaded.settings),
+        i18n::lang(),
+    )
+    .try_get_matches_from(argv)
+    .and_then(|m| Cli::from_arg_matches(&m));
     let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => {
             // Help and version go to standard output (exit 0), usage errors to standard error
-            // (exit 2); a closed pipe is ignored either way.
-            let _ = e.print();
+            // (exit 2), in the run's language; a closed pipe is ignored either way.
+            if e.use_stderr() && i18n::lang() == i18n::Lang::Vi {
+                output::err(&help::usage_error_vi(&e));
+            } else {
+                let _ = e.print();
+            }
             return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
         }
     };
