@@ -17,6 +17,7 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use clap::{Args, ValueEnum};
+use schemars::JsonSchema;
 use serde::Serialize;
 use serde_json::{json, Value};
 
@@ -64,14 +65,20 @@ pub enum Format {
 }
 
 /// The result of one input.
-#[derive(Debug, Serialize)]
-struct Row {
+#[derive(Debug, Serialize, JsonSchema)]
+pub(crate) struct Row {
+    /// The input as given (a path, or a value from the list).
     input: String,
+    /// The command's exit code for this input: 0 valid, 1 invalid, 2 error.
     exit: u8,
+    /// `valid`, `invalid` or `error`.
     status: &'static str,
+    /// The first failing finding (else warning) in the run's language, else the answer's first
+    /// line.
     summary: String,
     #[serde(skip)]
     human: String,
+    /// The command's own `--json` answer for this input.
     result: Value,
 }
 
@@ -84,13 +91,31 @@ struct Inputs {
 }
 
 /// What the whole batch found.
-#[derive(Debug, Serialize)]
-struct Counts {
+#[derive(Debug, Serialize, JsonSchema)]
+pub(crate) struct Counts {
+    /// Inputs run.
     inputs: usize,
+    /// Exit 0.
     valid: usize,
+    /// Exit 1.
     invalid: usize,
+    /// Exit 2.
     errors: usize,
+    /// Entries not run (hidden, or sub-folders without --recursive), listed in `skipped`.
     skipped: usize,
+}
+
+/// `egov --json batch …`: every input's answer and the counts.
+#[derive(Debug, Serialize, JsonSchema)]
+pub(crate) struct BatchOutput {
+    /// The command run for each input, as given.
+    command: Vec<String>,
+    /// What the batch found.
+    counts: Counts,
+    /// Entries not run.
+    skipped: Vec<String>,
+    /// One row per input, in order.
+    results: Vec<Row>,
 }
 
 fn usage(message: String) -> CmdResult {
@@ -370,12 +395,12 @@ fn batch(
         skipped = counts.skipped
     );
     let report = if as_json {
-        serde_json::to_string_pretty(&json!({
-            "command": a.command,
-            "counts": counts,
-            "skipped": inputs.skipped,
-            "results": rows,
-        }))
+        serde_json::to_string_pretty(&BatchOutput {
+            command: a.command.clone(),
+            counts,
+            skipped: inputs.skipped,
+            results: rows,
+        })
         .unwrap_or_default()
     } else {
         match format {

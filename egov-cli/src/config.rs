@@ -30,7 +30,7 @@ use serde::{Deserialize, Serialize};
 use crate::i18n::Lang;
 
 /// What `egov.toml` may set.
-#[derive(Debug, Default, Clone, Deserialize, Serialize, PartialEq)]
+#[derive(Debug, Default, Clone, Deserialize, Serialize, PartialEq, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct Settings {
     /// Language of everything printed for people.
@@ -63,7 +63,7 @@ pub(crate) struct Settings {
 }
 
 /// The output format.
-#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub(crate) enum Format {
     /// Text for people.
@@ -295,7 +295,7 @@ fn apply_at(mut cmd: clap::Command, path: &str, settings: &Settings) -> clap::Co
 }
 
 /// Where a setting's value came from, for `egov config`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub(crate) enum Origin {
     /// An `EGOV_*` variable.
@@ -442,4 +442,24 @@ mod tests {
         assert_eq!(load(&p).unwrap_err().code, "usage.config");
         std::fs::remove_dir_all(&dir).unwrap();
     }
+}
+
+/// One setting in effect, for `egov --json config`.
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+pub(crate) struct Setting {
+    /// The key in egov.toml.
+    pub name: &'static str,
+    /// Its value (paths made absolute from the file's folder).
+    pub value: String,
+    /// Where it came from.
+    pub origin: Origin,
+}
+
+/// `egov --json config`: the file and every setting in effect.
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+pub(crate) struct ConfigOutput {
+    /// The configuration file read, if any.
+    pub file: Option<PathBuf>,
+    /// The settings in effect, with their origin.
+    pub settings: Vec<Setting>,
 }

@@ -315,15 +315,18 @@ fn show_config(loaded: &config::Loaded) -> output::CmdResult {
         human.push_str("\n  ");
         human.push_str(&i18n::t!("config-nothing-set"));
     }
-    let json = serde_json::json!({
-        "file": loaded.path,
-        "settings": settings
-            .iter()
-            .map(|(name, value, origin)| serde_json::json!({
-                "name": name, "value": value, "origin": origin
-            }))
-            .collect::<Vec<_>>(),
-    });
+    let json = serde_json::to_value(config::ConfigOutput {
+        file: loaded.path.clone(),
+        settings: settings
+            .into_iter()
+            .map(|(name, value, origin)| config::Setting {
+                name,
+                value,
+                origin,
+            })
+            .collect(),
+    })
+    .unwrap_or_default();
     output::CmdResult::Valid { human, json }
 }
 

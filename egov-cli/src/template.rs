@@ -49,6 +49,11 @@ pub const TEMPLATES: &[(&str, &str, &str)] = &[
         "egov code CODE --registry FILE --as-of DATE",
         include_str!("../templates/registry.toml"),
     ),
+    (
+        "config",
+        "egov.toml (every command; egov config)",
+        include_str!("../templates/config.toml"),
+    ),
 ];
 
 /// The checklist whose evidence file `egov template checklist-evidence` writes by default.
@@ -58,7 +63,7 @@ const DEFAULT_CHECKLIST: &str = "nd137-agency-system";
 #[derive(Debug, Args)]
 pub struct TemplateArgs {
     /// metadata, calendar, trust-request, platform-history, edxml-build, kpi-observations,
-    /// registry or checklist-evidence. Omitted: the list.
+    /// registry, config or checklist-evidence. Omitted: the list.
     kind: Option<String>,
     /// For checklist-evidence: the checklist (`egov checklist list`; same as
     /// `egov checklist template ID`).

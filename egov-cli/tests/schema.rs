@@ -152,6 +152,18 @@ fn every_template_is_accepted_by_its_command() {
     assert_eq!(o.status.code(), Some(0), "{o:?}");
     assert_eq!(json_of(&o)["overall"], "pass");
 
+    // The configuration template, saved as egov.toml, is read by every command.
+    let cfg = p("config");
+    let o = egov(&["--json", "--config", &cfg, "config"], &d);
+    assert_eq!(o.status.code(), Some(0), "{o:?}");
+    let names: Vec<String> = json_of(&o)["settings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["name"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(names, ["lang", "format", "strict_time"]);
+
     let cal = p("calendar");
     let o = egov(&["--json", "workday", "2026-02-17", "--calendar", &cal], &d);
     assert_eq!(o.status.code(), Some(0), "{o:?}");

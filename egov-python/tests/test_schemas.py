@@ -33,6 +33,7 @@ TEMPLATES = [
     "edxml-build",
     "kpi-observations",
     "registry",
+    "config",
     "checklist-evidence",
 ]
 
@@ -118,6 +119,11 @@ def check_output(name: str, r: subprocess.CompletedProcess[str], exit_codes: set
 def test_outputs_of_the_commands_validate(tmp_path: Path) -> None:
     t = {k: template(k, tmp_path) for k in TEMPLATES}
     reg = str(t["registry"])
+    codes = tmp_path / "codes.txt"
+    codes.write_text("000.00.18.G12\nnot-a-code\n", encoding="utf-8")
+    (t["registry"].parent / "egov.toml").write_text(
+        f'lang = "en"\nregistry = "{t["registry"].name}"\n', encoding="utf-8"
+    )
     cases: list[tuple[str, list[str], set[int]]] = [
         ("code", ["code", "000.00.18.G12"], {0}),
         ("code", ["code", "000.00.00.G22", "--registry", reg, "--as-of", "2026-01-01"], {0}),
@@ -165,6 +171,10 @@ def test_outputs_of_the_commands_validate(tmp_path: Path) -> None:
              str(TESTDATA / "checklists" / "provincial-document-management.toml")],
             {0, 1},
         ),
+        ("config", ["config"], {0}),
+        ("config", ["--config", str(t["registry"].parent / "egov.toml"), "config"], {0}),
+        ("batch", ["batch", "code", "@" + str(codes)], {1}),
+        ("batch", ["batch", "edxml", "check", str(TESTDATA / "edxml")], {2}),
         ("schema-list", ["schema"], {0}),
         ("template-list", ["template"], {0}),
         ("written", ["template", "calendar", "-o", str(tmp_path / "again.toml")], {0}),
