@@ -28,7 +28,7 @@ from pathlib import Path
 
 IMPL_CODE = re.compile(r"impl\s+(?:egov_core::|crate::)?(?:error::)?ErrorCode\s+for\s+(\w+)\s*\{")
 IMPL_LOCALIZE = r"impl\s+(?:egov_core::|crate::)?(?:i18n::)?Localize\s+for\s+{name}\s*\{{"
-CODE = re.compile(r'"([a-z0-9_]+(?:\.[a-z0-9_]+)+)"')
+CODE = re.compile(r'(?:=>|\{)\s*"([a-z0-9_]+(?:\.[a-z0-9_]+)*)"')
 FTL_ENTRY = re.compile(r"^([a-zA-Z][a-zA-Z0-9_-]*)\s*=(.*)$")
 FTL_VAR = re.compile(r"\{\s*\$([a-zA-Z][a-zA-Z0-9_-]*)\s*(?:\}|->)")
 ARG_MACRO_NAME = re.compile(r"\b([a-z_][a-z0-9_]*)\s*=(?![=>])")
