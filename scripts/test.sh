@@ -98,6 +98,13 @@ else
   echo "rules: 0 passed, 1 failed" | tee -a "$log"
   status=1
 fi
+phase "catalogue coverage (scripts/catalogue-coverage.py: every error code has a Vietnamese message in its crate's locales/vi.ftl)"
+if python3 scripts/catalogue-coverage.py; then
+  echo "catalogues: 1 passed, 0 failed" | tee -a "$log"
+else
+  echo "catalogues: 0 passed, 1 failed" | tee -a "$log"
+  status=1
+fi
 
 # The features behind which the PDF marks (stamped real PDFs checked by qpdf, poppler-utils and
 # zxing-cpp; PAdES signatures checked by pyHanko; PDF/A-1b copies by PDFBox Preflight), the
@@ -202,6 +209,7 @@ awk '/^test result:/ { p += $4; f += $6 }
      /^python: [0-9]+ passed, [0-9]+ failed/ { p += $2; f += $4 }
      /^fuzz: [0-9]+ passed, [0-9]+ failed$/ { p += $2; f += $4 }
      /^rules: [0-9]+ passed, [0-9]+ failed$/ { p += $2; f += $4 }
+     /^catalogues: [0-9]+ passed, [0-9]+ failed$/ { p += $2; f += $4 }
      /^spark: [0-9]+ passed, [0-9]+ failed/ { p += $2; f += $4 }
      /^page: [0-9]+ passed, [0-9]+ failed/ { p += $2; f += $4 }
      /^batch: [0-9]+ passed, [0-9]+ failed/ { p += $2; f += $4 }

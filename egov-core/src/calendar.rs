@@ -61,18 +61,27 @@ pub enum CalendarError {
 }
 
 impl CalendarError {
-    /// The error in Vietnamese (the English text is `Display`), CORE-02.
+    /// The error in Vietnamese (the English text is `Display`), CORE-02, CORE-06.
     pub fn message_vi(&self) -> String {
+        crate::i18n::Localize::message(self, crate::i18n::Lang::Vi)
+    }
+}
+
+impl crate::i18n::Localize for CalendarError {
+    fn catalogue(&self) -> &'static crate::i18n::Catalogue {
+        crate::i18n::catalogue()
+    }
+    fn message_args(&self) -> crate::i18n::Args {
+        // Dates in Vietnamese prose are dd/mm/yyyy.
         match self {
-            CalendarError::NoWorkingDay { from } => format!(
-                "không có ngày làm việc nào trong {MAX_SEARCH_DAYS} ngày sau {from}; bảng lịch đánh dấu tất cả là ngày nghỉ"
+            CalendarError::NoWorkingDay { from } => crate::args!(
+                days = MAX_SEARCH_DAYS,
+                from = from.format("%d/%m/%Y").to_string()
             ),
-            CalendarError::Overflow { from } => format!(
-                "phép tính ngày tính từ {from} vượt quá ngày cuối cùng biểu diễn được"
-            ),
-            CalendarError::InvalidTable { .. } => {
-                "bảng lịch làm việc không đúng định dạng".to_owned()
+            CalendarError::Overflow { from } => {
+                crate::args!(from = from.format("%d/%m/%Y").to_string())
             }
+            CalendarError::InvalidTable { reason } => crate::args!(reason = reason),
         }
     }
 }

@@ -91,6 +91,15 @@ impl crate::ErrorCode for UnknownChannel {
     }
 }
 
+impl crate::i18n::Localize for UnknownChannel {
+    fn catalogue(&self) -> &'static crate::i18n::Catalogue {
+        crate::i18n::catalogue()
+    }
+    fn message_args(&self) -> crate::i18n::Args {
+        crate::args!(channel = &self.0)
+    }
+}
+
 impl FromStr for Channel {
     type Err = UnknownChannel;
 

@@ -336,6 +336,63 @@ pub trait Localize: ErrorCode + fmt::Display {
     }
 }
 
+/// What is wrong with the Vietnamese messages of `errors`, for the tests of each crate
+/// (CORE-06: every error says what went wrong in Vietnamese): the catalogue's defects; for each
+/// error, a Fluent lookup of its code that fails (no entry, or a value its
+/// [`Localize::message_args`] lacks), a Vietnamese message equal to the English one, or one with
+/// a placeholder left unfilled; and each entry of `source` (the catalogue's Vietnamese Fluent
+/// text) that no error of `errors` exercised. Empty when all is well.
+pub fn vietnamese_gaps(source: &str, errors: &[&dyn Localize]) -> Vec<String> {
+    let mut gaps = Vec::new();
+    let mut seen = std::collections::BTreeSet::new();
+    for e in errors {
+        let catalogue = e.catalogue();
+        gaps.extend(
+            catalogue
+                .defects()
+                .iter()
+                .map(|d| format!("catalogue defect ({}): {}", d.lang, d.what)),
+        );
+        let id = error_id(e.code());
+        seen.insert(id.clone());
+        let en = e.message(Lang::En);
+        match catalogue.get(Lang::Vi, &id, &e.message_args()) {
+            None => gaps.push(format!("{id}: no Vietnamese message for \"{en}\"")),
+            Some(vi) => {
+                if vi == en {
+                    gaps.push(format!(
+                        "{id}: the Vietnamese message is the English one: {vi}"
+                    ));
+                }
+                if vi.contains("{$") || vi.contains("{ $") || vi.contains('\u{FFFD}') {
+                    gaps.push(format!("{id}: a placeholder is left unfilled: {vi}"));
+                }
+                if e.message(Lang::Vi) != vi {
+                    gaps.push(format!(
+                        "{id}: message(Lang::Vi) is not the catalogue's text"
+                    ));
+                }
+            }
+        }
+    }
+    for line in source.lines() {
+        let Some((id, _)) = line.split_once('=') else {
+            continue;
+        };
+        let id = id.trim();
+        let is_id = line.starts_with(|c: char| c.is_ascii_alphabetic())
+            && id
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+        if is_id && !seen.contains(id) {
+            gaps.push(format!("{id}: no error of the test exercises this entry"));
+        }
+    }
+    gaps.sort();
+    gaps.dedup();
+    gaps
+}
+
 static CORE: std::sync::LazyLock<Catalogue> = std::sync::LazyLock::new(|| {
     Catalogue::new(
         &[include_str!("../locales/vi.ftl")],
@@ -440,5 +497,51 @@ mod tests {
             "không có ngôn ngữ \"de\": dùng vi (tiếng Việt) hoặc en (English)"
         );
         assert!(e.message(Lang::En).starts_with("language \"de\""));
+    }
+
+    #[test]
+    fn core_06_every_error_code_has_a_vietnamese_message() {
+        use crate::calendar::CalendarError;
+        use crate::channel::UnknownChannel;
+        use crate::owner::UnknownOwnerClass;
+        use crate::text::TextError;
+        use crate::time::TimeError;
+        let day = chrono::NaiveDate::from_ymd_opt(2025, 1, 31).unwrap_or_default();
+        let errors: Vec<Box<dyn Localize>> = vec![
+            Box::new(UnknownLang("de".into())),
+            Box::new(TimeError::Empty),
+            Box::new(TimeError::TooLong { len: 99 }),
+            Box::new(TimeError::MissingOffset {
+                input: "2025-01-31T08:00:00".into(),
+            }),
+            Box::new(TimeError::Invalid {
+                input: "31/01/2025".into(),
+                reason: "input contains invalid characters".into(),
+            }),
+            Box::new(TimeError::OutOfRange {
+                what: "2025-02-30".into(),
+            }),
+            Box::new(CalendarError::NoWorkingDay { from: day }),
+            Box::new(CalendarError::Overflow { from: day }),
+            Box::new(CalendarError::InvalidTable {
+                reason: "line 3: bad date".into(),
+            }),
+            Box::new(UnknownChannel("fax".into())),
+            Box::new(UnknownOwnerClass("company".into())),
+            Box::new(TextError::NoVietnamese),
+            Box::new(TextError::BadTag("en_US!".into())),
+            Box::new(TextError::VietnameseAsOther("vi".into())),
+            Box::new(TextError::EmptyOther("en".into())),
+        ];
+        let refs: Vec<&dyn Localize> = errors.iter().map(|e| e.as_ref()).collect();
+        let gaps = vietnamese_gaps(include_str!("../locales/vi.ftl"), &refs);
+        assert!(gaps.is_empty(), "{gaps:#?}");
+        assert_eq!(
+            CalendarError::NoWorkingDay { from: day }.message_vi(),
+            "không có ngày làm việc nào trong 366 ngày sau ngày 31/01/2025; \
+             bảng lịch đánh dấu tất cả là ngày nghỉ"
+        );
+        // A gap is reported: an entry no error exercises, a message naming a missing value.
+        assert!(!vietnamese_gaps("nothing-here = không\n", &refs).is_empty());
     }
 }

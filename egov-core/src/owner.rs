@@ -110,6 +110,15 @@ impl crate::error::ErrorCode for UnknownOwnerClass {
     }
 }
 
+impl crate::i18n::Localize for UnknownOwnerClass {
+    fn catalogue(&self) -> &'static crate::i18n::Catalogue {
+        crate::i18n::catalogue()
+    }
+    fn message_args(&self) -> crate::i18n::Args {
+        crate::args!(class = &self.0)
+    }
+}
+
 impl FromStr for OwnerClass {
     type Err = UnknownOwnerClass;
 

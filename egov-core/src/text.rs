@@ -48,6 +48,20 @@ impl crate::ErrorCode for TextError {
     }
 }
 
+impl crate::i18n::Localize for TextError {
+    fn catalogue(&self) -> &'static crate::i18n::Catalogue {
+        crate::i18n::catalogue()
+    }
+    fn message_args(&self) -> crate::i18n::Args {
+        match self {
+            TextError::NoVietnamese => crate::args!(),
+            TextError::BadTag(tag)
+            | TextError::VietnameseAsOther(tag)
+            | TextError::EmptyOther(tag) => crate::args!(tag = tag),
+        }
+    }
+}
+
 /// Text published in Vietnamese, with optional versions in other languages (CORE-06). The
 /// Vietnamese version cannot be empty, on construction and when read with serde. JSON:
 /// `{"vi": "…", "other": {"en": "…"}}` (`other` optional).

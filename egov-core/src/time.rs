@@ -74,24 +74,23 @@ pub enum TimeError {
 }
 
 impl TimeError {
-    /// The Vietnamese message.
+    /// The Vietnamese message (CORE-06; the English one is `Display`).
     pub fn message_vi(&self) -> String {
+        crate::i18n::Localize::message(self, crate::i18n::Lang::Vi)
+    }
+}
+
+impl crate::i18n::Localize for TimeError {
+    fn catalogue(&self) -> &'static crate::i18n::Catalogue {
+        crate::i18n::catalogue()
+    }
+    fn message_args(&self) -> crate::i18n::Args {
         match self {
-            TimeError::Empty => "mốc thời gian để trống".to_owned(),
-            TimeError::TooLong { len } => {
-                format!("mốc thời gian dài {len} byte, quá dài so với mọi mốc thời gian hợp lệ")
-            }
-            TimeError::MissingOffset { input } => {
-                format!(
-                    "mốc thời gian '{input}' thiếu múi giờ so với UTC; hãy ghi thêm (ví dụ +07:00)"
-                )
-            }
-            TimeError::Invalid { input, .. } => format!(
-                "'{input}' không phải mốc thời gian theo ISO 8601 (dạng YYYY-MM-DDThh:mm:ss+07:00)"
-            ),
-            TimeError::OutOfRange { .. } => {
-                "ngày hoặc giờ không có thật (ví dụ ngày 30 tháng 2, 25 giờ)".to_owned()
-            }
+            TimeError::Empty => crate::args!(),
+            TimeError::TooLong { len } => crate::args!(len = len, max = MAX_INPUT_LEN),
+            TimeError::MissingOffset { input } => crate::args!(input = input),
+            TimeError::Invalid { input, reason } => crate::args!(input = input, reason = reason),
+            TimeError::OutOfRange { what } => crate::args!(what = what),
         }
     }
 }

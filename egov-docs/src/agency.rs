@@ -214,46 +214,7 @@ impl AgencyError {
     /// The error in Vietnamese (the English text is `Display`): DOC-02, QĐ 28/2018/QĐ-TTg
     /// Đ10.2.a; layout QCVN 102:2016/BTTTT (O-04).
     pub fn message_vi(&self) -> String {
-        use AgencyError as E;
-        match *self {
-            E::Empty => "mã định danh cơ quan, tổ chức để trống".to_owned(),
-            E::Whitespace { offset } => format!(
-                "mã định danh có khoảng trắng ở byte {offset}; cấu trúc chặt không tự bỏ khoảng trắng (hãy dùng cấu trúc nới lỏng)"
-            ),
-            E::InvalidChar { offset, found } => format!(
-                "mã định danh chứa ký tự '{found}' ở byte {offset}; chỉ được dùng chữ cái, chữ số ASCII và dấu '.'"
-            ),
-            E::GroupCount { groups, len } => format!(
-                "mã định danh phải có 4 nhóm mã phân tách bởi dấu chấm và 13 ký tự (ví dụ 000.00.18.G12); có {groups} nhóm trong {len} ký tự"
-            ),
-            E::EmptyGroup { level, offset } => {
-                format!("nhóm mã cấp {level} ở byte {offset} để trống")
-            }
-            E::GroupLength {
-                level,
-                offset,
-                found,
-                expected,
-            } => format!(
-                "nhóm mã cấp {level} ở byte {offset} có {found} ký tự; QCVN 102:2016 (NNN.NN.NN.XNN) quy định {expected} ký tự"
-            ),
-            E::Length { len } => format!(
-                "mã định danh có {len} ký tự; phải có 13 ký tự, kể cả 3 dấu chấm"
-            ),
-            E::ExpectedDigit {
-                level,
-                offset,
-                found,
-            } => format!(
-                "nhóm mã cấp {level}: ở byte {offset} phải là chữ số, gặp '{found}'"
-            ),
-            E::Level1Letter { offset, found } => format!(
-                "nhóm mã cấp 1 phải bắt đầu bằng một chữ cái in hoa A-Z (QCVN 102:2016, XNN); gặp '{found}' ở byte {offset}"
-            ),
-            E::HierarchyGap { level, offset } => format!(
-                "bỏ trống cấp trung gian: nhóm mã cấp {level} ở byte {offset} bằng 0 trong khi có cấp thấp hơn"
-            ),
-        }
+        egov_core::Localize::message(self, egov_core::Lang::Vi)
     }
 
     /// The byte offset the error points at, if it points at one.
@@ -281,6 +242,50 @@ impl AgencyError {
             | AgencyError::HierarchyGap { level, .. } => Some(level),
             AgencyError::Level1Letter { .. } => Some(1),
             _ => None,
+        }
+    }
+}
+
+impl egov_core::Localize for AgencyError {
+    fn catalogue(&self) -> &'static egov_core::i18n::Catalogue {
+        &crate::CATALOGUE
+    }
+    fn message_args(&self) -> egov_core::i18n::Args {
+        use AgencyError as E;
+        match *self {
+            E::Empty => egov_core::args!(),
+            E::Whitespace { offset }
+            | E::HierarchyGap { offset, .. }
+            | E::EmptyGroup { offset, .. } => {
+                let level = match *self {
+                    E::HierarchyGap { level, .. } | E::EmptyGroup { level, .. } => level,
+                    _ => 0,
+                };
+                egov_core::args!(offset = offset, level = level)
+            }
+            E::InvalidChar { offset, found } | E::Level1Letter { offset, found } => {
+                egov_core::args!(offset = offset, found = found)
+            }
+            E::GroupCount { groups, len } => egov_core::args!(groups = groups, len = len),
+            E::GroupLength {
+                level,
+                offset,
+                found,
+                expected,
+            } => egov_core::args!(
+                level = level,
+                offset = offset,
+                found = found,
+                expected = expected
+            ),
+            E::Length { len } => egov_core::args!(len = len),
+            E::ExpectedDigit {
+                level,
+                offset,
+                found,
+            } => {
+                egov_core::args!(level = level, offset = offset, found = found)
+            }
         }
     }
 }

@@ -294,17 +294,30 @@ pub enum CatalogueError {
 impl CatalogueError {
     /// The error in Vietnamese (the English text is `Display`): DOC-04.
     pub fn message_vi(&self) -> String {
+        egov_core::Localize::message(self, egov_core::Lang::Vi)
+    }
+}
+
+impl egov_core::Localize for CatalogueError {
+    fn catalogue(&self) -> &'static egov_core::i18n::Catalogue {
+        &crate::CATALOGUE
+    }
+    fn message_args(&self) -> egov_core::i18n::Args {
         match self {
             CatalogueError::MissingColumn {
                 column, headers, ..
-            } => format!("không có cột {column}: dòng tiêu đề gồm {headers:?}"),
+            } => {
+                egov_core::args!(column = *column, headers = format!("{headers:?}"))
+            }
             CatalogueError::DuplicateColumn {
                 column,
                 first,
                 second,
-            } => format!("hai cột «{first}» và «{second}» cùng chứa {column}"),
-            CatalogueError::Csv { row, message } => format!("dòng {row} của tệp CSV: {message}"),
-            CatalogueError::Registry(e) => e.message_vi(),
+            } => {
+                egov_core::args!(column = *column, first = first, second = second)
+            }
+            CatalogueError::Csv { row, message } => egov_core::args!(row = row, message = message),
+            CatalogueError::Registry(e) => egov_core::Localize::message_args(e),
         }
     }
 }

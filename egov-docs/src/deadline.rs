@@ -212,20 +212,22 @@ impl DeadlineError {
     /// The error in Vietnamese (the English text is `Display`): DOC-19, DOC-21, QĐ
     /// 28/2018/QĐ-TTg Đ6.2.
     pub fn message_vi(&self) -> String {
+        egov_core::Localize::message(self, egov_core::Lang::Vi)
+    }
+}
+
+impl egov_core::Localize for DeadlineError {
+    fn catalogue(&self) -> &'static egov_core::i18n::Catalogue {
+        &crate::CATALOGUE
+    }
+    fn message_args(&self) -> egov_core::i18n::Args {
         match self {
-            DeadlineError::Calendar(e) => {
-                format!("không tìm được ngày làm việc tiếp theo: {}", e.message_vi())
+            DeadlineError::Calendar(e) => egov_core::args!(source = e.message(egov_core::Lang::Vi)),
+            DeadlineError::Time(e) => egov_core::args!(source = e.message(egov_core::Lang::Vi)),
+            DeadlineError::NegativeTolerance { seconds } => egov_core::args!(seconds = seconds),
+            DeadlineError::Overflow { signed_at } => {
+                egov_core::args!(signed_at = signed_at.to_string())
             }
-            DeadlineError::Time(e) => format!(
-                "không xác định được thời điểm của hạn gửi: {}",
-                crate::text::time_error_vi(e)
-            ),
-            DeadlineError::NegativeTolerance { seconds } => format!(
-                "thời gian cho phép đối với văn bản khẩn là {seconds} giây; không được là số âm (A-07)"
-            ),
-            DeadlineError::Overflow { signed_at } => format!(
-                "thời điểm ký {signed_at} cộng thời gian cho phép vượt quá thời điểm cuối cùng biểu diễn được"
-            ),
         }
     }
 }

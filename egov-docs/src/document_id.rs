@@ -135,56 +135,62 @@ impl DocumentIdError {
     /// The error in Vietnamese (the English text is `Display`): DOC-08, QĐ 28/2018/QĐ-TTg
     /// Đ10.2.b; edXML layout O-06.
     pub fn message_vi(&self) -> String {
+        egov_core::Localize::message(self, egov_core::Lang::Vi)
+    }
+}
+
+impl egov_core::Localize for DocumentIdError {
+    fn catalogue(&self) -> &'static egov_core::i18n::Catalogue {
+        &crate::CATALOGUE
+    }
+    fn message_args(&self) -> egov_core::i18n::Args {
         use DocumentIdError as E;
-        match *self {
-            E::Empty => "mã định danh văn bản để trống".to_owned(),
+        match self {
+            E::Empty => egov_core::args!(),
             E::FieldCount {
                 found,
                 expected,
                 separator,
                 layout,
-            } => format!(
-                "mã định danh văn bản phải có {expected} trường phân tách bởi '{separator}' ({}); có {found} trường",
-                layout_vi(layout)
+            } => egov_core::args!(
+                found = found,
+                expected = expected,
+                separator = *separator,
+                layout = layout_vi(layout)
             ),
             E::Agency {
                 field,
                 offset,
                 source,
-            } => format!(
-                "trường {} ở byte {offset}: {}",
-                field_vi(field),
-                source.message_vi()
+            } => egov_core::args!(
+                field = field_vi(field),
+                offset = offset,
+                source = source.message(egov_core::Lang::Vi)
             ),
-            E::DateFormat { field, offset } => format!(
-                "trường {} ở byte {offset} phải là ngày viết theo dạng yyyy/MM/dd",
-                field_vi(field)
+            E::Number {
+                field,
+                offset,
+                source,
+            } => egov_core::args!(
+                field = field_vi(field),
+                offset = offset,
+                source = source.message(egov_core::Lang::Vi)
             ),
+            E::DateFormat { field, offset } => {
+                egov_core::args!(field = field_vi(field), offset = offset)
+            }
             E::NoSuchDate {
                 field,
                 offset,
                 year,
                 month,
                 day,
-            } => format!(
-                "trường {} ở byte {offset}: {year:04}/{month:02}/{day:02} không phải là ngày có thật",
-                field_vi(field)
+            } => egov_core::args!(
+                field = field_vi(field),
+                offset = offset,
+                date = format!("{year:04}/{month:02}/{day:02}")
             ),
-            E::Number {
-                field,
-                offset,
-                source,
-            } => format!(
-                "trường {} ở byte {offset}: {}",
-                field_vi(field),
-                source.message_vi()
-            ),
-            E::Year { offset } => format!(
-                "trường năm ở byte {offset} phải là năm gồm bốn chữ số, từ 0001 đến 9999"
-            ),
-            E::Seq { offset } => format!(
-                "trường số thứ tự ở byte {offset} phải là số từ 1 trở lên (số được đánh từ 01, Điều 15 Nghị định 30/2020/NĐ-CP), không có số 0 ở đầu"
-            ),
+            E::Year { offset } | E::Seq { offset } => egov_core::args!(offset = offset),
         }
     }
 }

@@ -82,23 +82,32 @@ pub enum HandoverError {
 impl HandoverError {
     /// The error in Vietnamese (the English text is `Display`): DOC-21, QĐ 28/2018/QĐ-TTg Đ6.2.
     pub fn message_vi(&self) -> String {
+        egov_core::Localize::message(self, egov_core::Lang::Vi)
+    }
+}
+
+impl egov_core::Localize for HandoverError {
+    fn catalogue(&self) -> &'static egov_core::i18n::Catalogue {
+        &crate::CATALOGUE
+    }
+    fn message_args(&self) -> egov_core::i18n::Args {
         match self {
-            HandoverError::NotUrgent => "văn bản không thuộc loại khẩn: việc trình, chuyển giao xử lý ngay sau khi tiếp nhận (Điều 6 khoản 2 Quyết định 28/2018/QĐ-TTg, DOC-21) áp dụng cho văn bản Khẩn, Thượng khẩn, Hỏa tốc".to_owned(),
+            HandoverError::NotUrgent => egov_core::args!(),
             HandoverError::BeforeAcceptance {
                 accepted_at,
                 handed_over_at,
-            } => format!(
-                "thời điểm chuyển giao xử lý {handed_over_at} sớm hơn thời điểm tiếp nhận {accepted_at}"
+            } => egov_core::args!(
+                accepted_at = accepted_at.to_string(),
+                handed_over_at = handed_over_at.to_string()
             ),
-            HandoverError::AsOfBeforeAcceptance { accepted_at, as_of } => format!(
-                "thời điểm xét {as_of} sớm hơn thời điểm tiếp nhận {accepted_at}"
+            HandoverError::AsOfBeforeAcceptance { accepted_at, as_of } => egov_core::args!(
+                accepted_at = accepted_at.to_string(),
+                as_of = as_of.to_string()
             ),
-            HandoverError::NegativeTolerance { seconds } => format!(
-                "thời gian cho phép là {seconds} giây; không được là số âm (A-07)"
-            ),
-            HandoverError::Overflow { accepted_at } => format!(
-                "thời điểm tiếp nhận {accepted_at} cộng thời gian cho phép vượt quá thời điểm cuối cùng biểu diễn được"
-            ),
+            HandoverError::NegativeTolerance { seconds } => egov_core::args!(seconds = seconds),
+            HandoverError::Overflow { accepted_at } => {
+                egov_core::args!(accepted_at = accepted_at.to_string())
+            }
         }
     }
 }

@@ -381,10 +381,16 @@ impl MetadataError {
     /// The error in Vietnamese (the English text is `Display`; the JSON reader's own message
     /// is English and stays in [`MetadataError::message`]): DOC-10, QĐ 28/2018/QĐ-TTg Đ10.2.
     pub fn message_vi(&self) -> String {
-        format!(
-            "bản ghi thông tin văn bản không phải JSON hợp lệ theo lược đồ DOC-10 ở dòng {}, cột {}",
-            self.line, self.column
-        )
+        egov_core::Localize::message(self, egov_core::Lang::Vi)
+    }
+}
+
+impl egov_core::Localize for MetadataError {
+    fn catalogue(&self) -> &'static egov_core::i18n::Catalogue {
+        &crate::CATALOGUE
+    }
+    fn message_args(&self) -> egov_core::i18n::Args {
+        egov_core::args!(line = self.line, column = self.column)
     }
 }
 

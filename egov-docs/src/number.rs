@@ -896,49 +896,7 @@ impl NumberError {
     /// The error in Vietnamese (the English text is `Display`): DOC-10.c, QĐ 28/2018/QĐ-TTg
     /// Đ10.2.c; form per Nghị định 30/2020/NĐ-CP Phụ lục I.
     pub fn message_vi(&self) -> String {
-        use NumberError as E;
-        match *self {
-            E::Empty => "số và ký hiệu văn bản để trống".to_owned(),
-            E::TooLong { len } => format!(
-                "số và ký hiệu văn bản dài {len} byte; chỉ chấp nhận tối đa {MAX_INPUT_LEN} byte"
-            ),
-            E::CanonicalTooLong { len } => format!(
-                "dạng chuẩn của số và ký hiệu văn bản này sẽ dài {len} byte; chỉ chấp nhận tối đa {MAX_INPUT_LEN} byte"
-            ),
-            E::MissingSlash => {
-                "thiếu dấu '/' giữa số và ký hiệu văn bản (ví dụ 15/QĐ-BNV)".to_owned()
-            }
-            E::TooManyParts { offset } => format!(
-                "thừa dấu '/' (dấu thứ ba ở byte {offset}); phải có dạng số/ký hiệu hoặc số/năm/ký hiệu"
-            ),
-            E::EmptyNumber { offset } => format!(
-                "phần số trước dấu '/' ở byte {offset} để trống: dự thảo chưa được cấp số thì chưa có số và ký hiệu văn bản"
-            ),
-            E::NotNumeric { offset, found } => format!(
-                "số văn bản phải ghi bằng chữ số Ả Rập; gặp ký tự '{found}' ở byte {offset}"
-            ),
-            E::NumberTooLarge { offset, digits } => format!(
-                "số văn bản ở byte {offset} có {digits} chữ số (không kể số 0 ở đầu); chỉ chấp nhận tối đa {MAX_NUMBER_DIGITS} chữ số"
-            ),
-            E::ZeroNumber { offset } => format!(
-                "số văn bản ở byte {offset} bằng 0; số được đánh từ 01 (Điều 15 Nghị định 30/2020/NĐ-CP)"
-            ),
-            E::InvalidYear { offset } => format!(
-                "phần giữa hai dấu '/' ở byte {offset} phải là năm gồm bốn chữ số"
-            ),
-            E::EmptySymbol { offset } => {
-                format!("ký hiệu văn bản sau dấu '/' ở byte {offset} để trống")
-            }
-            E::EmptySymbolGroup { offset } => {
-                format!("ký hiệu văn bản có một nhóm để trống ở byte {offset}")
-            }
-            E::InvalidSymbolChar { offset, found } => format!(
-                "ký hiệu văn bản chỉ gồm chữ cái và chữ số, các nhóm nối bằng dấu '-'; gặp ký tự '{found}' ở byte {offset}"
-            ),
-            E::SpaceInsideGroup { offset } => format!(
-                "có khoảng trắng bên trong một nhóm ở byte {offset}; số và ký hiệu văn bản viết liền, không có khoảng trắng"
-            ),
-        }
+        egov_core::Localize::message(self, egov_core::Lang::Vi)
     }
 
     /// The byte offset the error points at, if any.
@@ -956,6 +914,34 @@ impl NumberError {
             | E::InvalidSymbolChar { offset, .. }
             | E::SpaceInsideGroup { offset } => Some(offset),
             E::Empty | E::TooLong { .. } | E::CanonicalTooLong { .. } | E::MissingSlash => None,
+        }
+    }
+}
+
+impl egov_core::Localize for NumberError {
+    fn catalogue(&self) -> &'static egov_core::i18n::Catalogue {
+        &crate::CATALOGUE
+    }
+    fn message_args(&self) -> egov_core::i18n::Args {
+        use NumberError as E;
+        match *self {
+            E::Empty | E::MissingSlash => egov_core::args!(),
+            E::TooLong { len } | E::CanonicalTooLong { len } => {
+                egov_core::args!(len = len, max = MAX_INPUT_LEN)
+            }
+            E::TooManyParts { offset }
+            | E::EmptyNumber { offset }
+            | E::ZeroNumber { offset }
+            | E::InvalidYear { offset }
+            | E::EmptySymbol { offset }
+            | E::EmptySymbolGroup { offset }
+            | E::SpaceInsideGroup { offset } => egov_core::args!(offset = offset),
+            E::NotNumeric { offset, found } | E::InvalidSymbolChar { offset, found } => {
+                egov_core::args!(offset = offset, found = found)
+            }
+            E::NumberTooLarge { offset, digits } => {
+                egov_core::args!(offset = offset, digits = digits, max = MAX_NUMBER_DIGITS)
+            }
         }
     }
 }

@@ -403,52 +403,59 @@ impl RegistryError {
     /// The error in Vietnamese (the English text is `Display`): DOC-04, QĐ 28/2018/QĐ-TTg
     /// Đ16.1; validity intervals A-29.
     pub fn message_vi(&self) -> String {
+        egov_core::Localize::message(self, egov_core::Lang::Vi)
+    }
+}
+
+impl egov_core::Localize for RegistryError {
+    fn catalogue(&self) -> &'static egov_core::i18n::Catalogue {
+        &crate::CATALOGUE
+    }
+    fn message_args(&self) -> egov_core::i18n::Args {
         use RegistryError as E;
         match self {
             E::Csv {
                 line,
                 column,
                 message,
-            } => format!("CSV dòng {line}, cột {column}: {}", csv_message_vi(message)),
-            E::MissingColumn { column } => {
-                format!("tiêu đề CSV thiếu cột bắt buộc '{column}'")
-            }
-            E::UnknownColumn { line, column, name } => format!(
-                "CSV dòng {line}, cột {column}: không có cột '{name}' (các cột: code, name_vi, name_en, valid_from, valid_to, replaced_by, source)"
+            } => egov_core::args!(
+                line = line,
+                column = column,
+                message = csv_message_vi(message)
             ),
-            E::DuplicateColumn { line, column, name } => {
-                format!("CSV dòng {line}, cột {column}: cột '{name}' xuất hiện hai lần")
+            E::MissingColumn { column } => egov_core::args!(column = *column),
+            E::UnknownColumn { line, column, name } | E::DuplicateColumn { line, column, name } => {
+                egov_core::args!(line = line, column = column, name = name)
             }
             E::FieldCount {
                 line,
                 expected,
                 found,
-            } => format!("CSV dòng {line}: có {found} trường, tiêu đề có {expected} trường"),
+            } => {
+                egov_core::args!(line = line, expected = expected, found = found)
+            }
             E::Field {
                 line,
                 column,
                 field,
                 message_vi,
                 ..
-            } => format!("CSV dòng {line}, cột {column} ({field}): {message_vi}"),
-            E::Json { line, column, .. } => format!(
-                "JSON dòng {line}, cột {column}: không đúng định dạng tệp danh sách mã định danh"
+            } => egov_core::args!(
+                line = line,
+                column = column,
+                field = *field,
+                message = message_vi
             ),
-            E::EmptyName { at, code } => format!(
-                "{}: {code} có tên tiếng Việt (name_vi) để trống",
-                at.to_vi()
-            ),
-            E::Interval { at, code } => format!(
-                "{}: {code} có ngày hết hiệu lực (valid_to) trước ngày bắt đầu hiệu lực (valid_from)",
-                at.to_vi()
-            ),
-            E::SelfReplacement { at, code } => {
-                format!("{}: {code} được thay bằng chính nó", at.to_vi())
+            E::Json { line, column, .. } => egov_core::args!(line = line, column = column),
+            E::EmptyName { at, code }
+            | E::Interval { at, code }
+            | E::SelfReplacement { at, code } => {
+                egov_core::args!(at = at.to_vi(), code = code.to_string())
             }
-            E::Overlap { at, code, other } => format!(
-                "{}: thời gian hiệu lực của {code} chồng lấn bản ghi ở {}",
-                at.to_vi(),
-                other.to_vi()
+            E::Overlap { at, code, other } => egov_core::args!(
+                at = at.to_vi(),
+                code = code.to_string(),
+                other = other.to_vi()
             ),
         }
     }

@@ -176,13 +176,18 @@ pub enum QuarterError {
 impl QuarterError {
     /// The error in Vietnamese (the English text is `Display`).
     pub fn message_vi(&self) -> String {
+        egov_core::Localize::message(self, egov_core::Lang::Vi)
+    }
+}
+
+impl egov_core::Localize for QuarterError {
+    fn catalogue(&self) -> &'static egov_core::i18n::Catalogue {
+        &crate::CATALOGUE
+    }
+    fn message_args(&self) -> egov_core::i18n::Args {
         match self {
-            QuarterError::OutOfRange { quarter } => {
-                format!("quý {quarter} không hợp lệ: quý phải từ 1 đến 4")
-            }
-            QuarterError::Year { year } => {
-                format!("năm {year} nằm ngoài khoảng ngày biểu diễn được")
-            }
+            QuarterError::OutOfRange { quarter } => egov_core::args!(quarter = quarter),
+            QuarterError::Year { year } => egov_core::args!(year = year),
         }
     }
 }

@@ -1398,6 +1398,15 @@ impl StatusError {
     /// The error in Vietnamese (the English text is `Display`): DOC-11, DOC-22, DOC-25…29,
     /// QĐ 28/2018/QĐ-TTg Đ5.4, Đ6.3, Đ8, Đ9, Đ10.2.h.
     pub fn message_vi(&self) -> String {
+        egov_core::Localize::message(self, egov_core::Lang::Vi)
+    }
+}
+
+impl egov_core::Localize for StatusError {
+    fn catalogue(&self) -> &'static egov_core::i18n::Catalogue {
+        &crate::CATALOGUE
+    }
+    fn message_args(&self) -> egov_core::i18n::Args {
         match self {
             StatusError::Forbidden {
                 from,
@@ -1405,38 +1414,29 @@ impl StatusError {
                 rule,
                 basis,
                 allowed_from,
-            } => format!(
-                "sự kiện «{}» không được phép ở trạng thái «{}»: {rule} ({basis}) chỉ cho phép từ {}",
-                event.name_vi(),
-                from.name_vi(),
-                list_vi(allowed_from)
+            } => egov_core::args!(
+                event = event.name_vi(),
+                from = from.name_vi(),
+                rule = rule.to_string(),
+                basis = basis.to_string(),
+                allowed_from = list_vi(allowed_from)
             ),
-            StatusError::MissingReason { event } => format!(
-                "sự kiện «{}» phải nêu lý do (DOC-29, khoản 4 Điều 5 QĐ 28/2018/QĐ-TTg: Bên nhận chịu trách nhiệm về việc từ chối và phải phản hồi cho Bên gửi)",
-                event.name_vi()
+            StatusError::MissingReason { event } => egov_core::args!(event = event.name_vi()),
+            StatusError::OutOfOrder { event, at, last } => egov_core::args!(
+                event = event.name_vi(),
+                at = at.to_string(),
+                last = last.to_string()
             ),
-            StatusError::OutOfOrder { event, at, last } => format!(
-                "sự kiện «{}» lúc {at} sớm hơn mục gần nhất lúc {last} (DOC-22: lịch sử chỉ ghi thêm, theo thứ tự thời gian)",
-                event.name_vi()
+            StatusError::SenderForbidden { from, event, basis } => egov_core::args!(
+                event = event.name_vi(),
+                from = from.name_vi(),
+                basis = basis.to_string()
             ),
-            StatusError::SenderForbidden { from, event, basis } => format!(
-                "bước «{}» của Bên gửi không được thực hiện ở trạng thái «{}»: theo {basis}, văn bản chỉ được gửi sau khi được phê duyệt, ký ban hành và ký số, theo thứ tự đó (DOC-25)",
-                event.name_vi(),
-                from.name_vi()
-            ),
-            StatusError::Empty => "trạng thái xử lý để trống".to_owned(),
-            StatusError::TooLong { len } => {
-                format!("nội dung trạng thái dài {len} byte, quá dài so với mọi trạng thái được chấp nhận")
-            }
-            StatusError::UnknownStatus { input } => format!(
-                "'{input}' không thuộc các trạng thái xử lý liệt kê tại điểm h khoản 2 Điều 10 QĐ 28/2018/QĐ-TTg nên sơ đồ chuyển trạng thái không có bước nào cho trạng thái này (danh sách để ngỏ: trường h vẫn có thể ghi trạng thái này)"
-            ),
-            StatusError::UnknownEdxmlCode { code } => format!(
-                "'{code}' không phải mã trạng thái edXML đã biết (01-06, 13, 15, 16)"
-            ),
-            StatusError::InvalidHistory { index, .. } => format!(
-                "lịch sử trạng thái không hợp lệ ở mục {index}: phát lại các sự kiện không cho kết quả như đã lưu"
-            ),
+            StatusError::Empty => egov_core::args!(),
+            StatusError::TooLong { len } => egov_core::args!(len = len),
+            StatusError::UnknownStatus { input } => egov_core::args!(input = input),
+            StatusError::UnknownEdxmlCode { code } => egov_core::args!(code = code),
+            StatusError::InvalidHistory { index, .. } => egov_core::args!(index = index),
         }
     }
 }

@@ -97,19 +97,21 @@ impl UrgencyError {
     /// The error in Vietnamese (the English text is `Display`): DOC-12, QĐ 28/2018/QĐ-TTg
     /// Đ10.2.k.
     pub fn message_vi(&self) -> String {
+        egov_core::Localize::message(self, egov_core::Lang::Vi)
+    }
+}
+
+impl egov_core::Localize for UrgencyError {
+    fn catalogue(&self) -> &'static egov_core::i18n::Catalogue {
+        &crate::CATALOGUE
+    }
+    fn message_args(&self) -> egov_core::i18n::Args {
         match self {
-            UrgencyError::Empty => {
-                "mức độ khẩn để trống; phải là khẩn, thượng khẩn hoặc hỏa tốc".to_owned()
+            UrgencyError::Empty => egov_core::args!(),
+            UrgencyError::TooLong { len } => egov_core::args!(len = len, max = MAX_INPUT_LEN),
+            UrgencyError::NotUrgent { input } | UrgencyError::Unknown { input } => {
+                egov_core::args!(input = input)
             }
-            UrgencyError::TooLong { len } => format!(
-                "mức độ khẩn dài {len} byte; chỉ chấp nhận tối đa {MAX_INPUT_LEN} byte"
-            ),
-            UrgencyError::NotUrgent { input } => format!(
-                "'{input}' nghĩa là văn bản thường (không khẩn), không phải một mức độ khẩn"
-            ),
-            UrgencyError::Unknown { input } => format!(
-                "'{input}' không phải mức độ khẩn; phải là khẩn, thượng khẩn, hỏa tốc (hoặc mã Priority của edXML từ 0 đến 4)"
-            ),
         }
     }
 }

@@ -148,14 +148,25 @@ impl BuildError {
 
     /// The message in Vietnamese.
     pub fn message_vi(&self) -> String {
+        egov_core::Localize::message(self, egov_core::Lang::Vi)
+    }
+}
+
+impl egov_core::Localize for BuildError {
+    fn catalogue(&self) -> &'static egov_core::i18n::Catalogue {
+        &crate::CATALOGUE
+    }
+    fn message_args(&self) -> egov_core::i18n::Args {
         match self {
             BuildError::AttachmentCount { described, given } => {
-                format!("mô tả {described} tệp đính kèm nhưng cung cấp {given} nội dung")
+                egov_core::args!(described = described, given = given)
             }
             BuildError::InvalidChar { path, code } => {
-                format!("{path} chứa ký tự U+{code:04X}, XML 1.0 không cho phép")
+                egov_core::args!(path = path, code = format!("{code:04X}"))
             }
-            BuildError::Io { path, source } => format!("lỗi đọc/ghi khi tạo {path}: {source}"),
+            BuildError::Io { path, source } => {
+                egov_core::args!(path = path, source = source.to_string())
+            }
         }
     }
 }

@@ -676,6 +676,21 @@ impl egov_core::ErrorCode for SignError {
     }
 }
 
+impl egov_core::Localize for SignError {
+    fn catalogue(&self) -> &'static egov_core::i18n::Catalogue {
+        &crate::CATALOGUE
+    }
+    fn message_args(&self) -> egov_core::i18n::Args {
+        match self {
+            SignError::AlreadySigned | SignError::NoHeader => egov_core::args!(),
+            SignError::Read(reason)
+            | SignError::Key(reason)
+            | SignError::Signer(reason)
+            | SignError::C14n(reason) => egov_core::args!(reason = reason),
+        }
+    }
+}
+
 impl SignError {
     /// A stable code.
     pub fn code(&self) -> &'static str {

@@ -613,19 +613,7 @@ impl ExtractError {
 
     /// The message in Vietnamese.
     pub fn message_vi(&self) -> String {
-        match self {
-            ExtractError::CreateDir { path, source } => {
-                format!("không tạo được thư mục {}: {source}", path.display())
-            }
-            ExtractError::Write { failure, .. } => {
-                format!(
-                    "không ghi được {}: {}",
-                    failure.path.display(),
-                    failure.reason
-                )
-            }
-            ExtractError::Read { source, .. } => source.message_vi(),
-        }
+        egov_core::Localize::message(self, egov_core::Lang::Vi)
     }
 
     /// The files written before the error (empty for [`ExtractError::CreateDir`]).
@@ -633,6 +621,27 @@ impl ExtractError {
         match self {
             ExtractError::CreateDir { .. } => &[],
             ExtractError::Write { written, .. } | ExtractError::Read { written, .. } => written,
+        }
+    }
+}
+
+impl egov_core::Localize for ExtractError {
+    fn catalogue(&self) -> &'static egov_core::i18n::Catalogue {
+        &crate::CATALOGUE
+    }
+    fn message_args(&self) -> egov_core::i18n::Args {
+        match self {
+            ExtractError::CreateDir { path, source } => egov_core::args!(
+                kind = "dir",
+                path = path.display().to_string(),
+                reason = source.to_string()
+            ),
+            ExtractError::Write { failure, .. } => egov_core::args!(
+                kind = "file",
+                path = failure.path.display().to_string(),
+                reason = &failure.reason
+            ),
+            ExtractError::Read { source, .. } => source.message_args(),
         }
     }
 }

@@ -60,3 +60,94 @@ pub use model::{
 };
 pub use read::{read, read_bytes, read_file, Deviation, Layout, Package, ReadError, ReadOptions};
 pub use xml::{Limits, Location, XmlError, NS_DSIG, NS_EDXML};
+
+/// The Vietnamese messages of this crate's errors (CORE-06): `locales/vi.ftl`, one entry per
+/// error code; English is each error's `Display`.
+pub(crate) static CATALOGUE: std::sync::LazyLock<egov_core::i18n::Catalogue> =
+    std::sync::LazyLock::new(|| {
+        egov_core::i18n::Catalogue::new(&[include_str!("../locales/vi.ftl")], &[])
+    });
+
+#[cfg(test)]
+mod catalogue_tests {
+    use std::io;
+
+    use egov_core::i18n::vietnamese_gaps;
+    use egov_core::Localize;
+
+    use crate::build::BuildError;
+    use crate::dsig::SignError;
+    use crate::extract::{ExtractError, WriteFailure};
+    use crate::read::ReadError;
+    use crate::xml::{Location, XmlError};
+
+    /// CORE-06: every error code of egov-edxml has a Vietnamese message in locales/vi.ftl.
+    #[test]
+    fn core_06_every_error_code_has_a_vietnamese_message() {
+        let at = Location {
+            offset: 120,
+            line: 4,
+            column: 9,
+        };
+        let io = || io::Error::new(io::ErrorKind::PermissionDenied, "permission denied");
+        let errors: Vec<Box<dyn Localize>> = vec![
+            Box::new(XmlError::Malformed {
+                at,
+                message: "unexpected end".into(),
+            }),
+            Box::new(XmlError::Doctype { at }),
+            Box::new(XmlError::Limit {
+                at,
+                what: "depth",
+                limit: 256,
+            }),
+            Box::new(XmlError::Io { at, source: io() }),
+            Box::new(ReadError::Xml(XmlError::Doctype { at })),
+            Box::new(ReadError::NotEdxml {
+                at,
+                reason: "root is html".into(),
+            }),
+            Box::new(ReadError::Open {
+                path: "goi.edxml".into(),
+                source: io(),
+            }),
+            Box::new(BuildError::AttachmentCount {
+                described: 2,
+                given: 1,
+            }),
+            Box::new(BuildError::InvalidChar {
+                path: "Subject".into(),
+                code: 0x1B,
+            }),
+            Box::new(BuildError::Io {
+                path: "goi.edxml".into(),
+                source: io(),
+            }),
+            Box::new(ExtractError::CreateDir {
+                path: "ra".into(),
+                source: io(),
+            }),
+            Box::new(ExtractError::Write {
+                failure: WriteFailure {
+                    path: "ra/a.pdf".into(),
+                    reason: "disk full".into(),
+                },
+                written: Vec::new(),
+            }),
+            Box::new(SignError::Read("not XML".into())),
+            Box::new(SignError::AlreadySigned),
+            Box::new(SignError::NoHeader),
+            Box::new(SignError::Key("bad PEM".into())),
+            Box::new(SignError::Signer("token removed".into())),
+            Box::new(SignError::C14n("namespace".into())),
+        ];
+        let refs: Vec<&dyn Localize> = errors.iter().map(|e| e.as_ref()).collect();
+        let gaps = vietnamese_gaps(include_str!("../locales/vi.ftl"), &refs);
+        assert!(gaps.is_empty(), "{gaps:#?}");
+        let dir = ExtractError::CreateDir {
+            path: "ra".into(),
+            source: io(),
+        };
+        assert!(dir.message_vi().starts_with("không tạo được thư mục ra: "));
+    }
+}

@@ -158,12 +158,21 @@ impl ReadError {
 
     /// The message in Vietnamese.
     pub fn message_vi(&self) -> String {
+        egov_core::Localize::message(self, egov_core::Lang::Vi)
+    }
+}
+
+impl egov_core::Localize for ReadError {
+    fn catalogue(&self) -> &'static egov_core::i18n::Catalogue {
+        &crate::CATALOGUE
+    }
+    fn message_args(&self) -> egov_core::i18n::Args {
         match self {
-            ReadError::Xml(e) => e.message_vi(),
-            ReadError::NotEdxml { at, reason } => {
-                format!("Không phải gói tin edXML tại {}: {reason}", at.vi())
+            ReadError::Xml(e) => e.message_args(),
+            ReadError::NotEdxml { at, reason } => egov_core::args!(at = at.vi(), reason = reason),
+            ReadError::Open { path, source } => {
+                egov_core::args!(path = path, source = source.to_string())
             }
-            ReadError::Open { path, source } => format!("Không mở được {path}: {source}"),
         }
     }
 }

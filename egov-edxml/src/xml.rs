@@ -162,18 +162,32 @@ impl XmlError {
 
     /// The message in Vietnamese.
     pub fn message_vi(&self) -> String {
+        egov_core::Localize::message(self, egov_core::Lang::Vi)
+    }
+}
+
+impl egov_core::ErrorCode for XmlError {
+    fn code(&self) -> &'static str {
+        XmlError::code(self)
+    }
+}
+
+impl egov_core::Localize for XmlError {
+    fn catalogue(&self) -> &'static egov_core::i18n::Catalogue {
+        &crate::CATALOGUE
+    }
+    fn message_args(&self) -> egov_core::i18n::Args {
         match self {
             XmlError::Malformed { at, message } => {
-                format!("XML không đúng cú pháp tại {}: {message}", at.vi())
+                egov_core::args!(at = at.vi(), message = message)
             }
-            XmlError::Doctype { at } => format!(
-                "Từ chối khai báo DOCTYPE tại {}: gói tin edXML không có kiểu tài liệu; không cho phép thực thể ngoài và mở rộng thực thể",
-                at.vi()
-            ),
+            XmlError::Doctype { at } => egov_core::args!(at = at.vi()),
             XmlError::Limit { at, what, limit } => {
-                format!("Vượt giới hạn {what} ({limit}) tại {}", at.vi())
+                egov_core::args!(at = at.vi(), what = *what, limit = limit)
             }
-            XmlError::Io { at, source } => format!("Lỗi đọc/ghi tại {}: {source}", at.vi()),
+            XmlError::Io { at, source } => {
+                egov_core::args!(at = at.vi(), source = source.to_string())
+            }
         }
     }
 }

@@ -112,6 +112,15 @@ impl egov_core::ErrorCode for ColumnError {
     }
 }
 
+impl egov_core::Localize for ColumnError {
+    fn catalogue(&self) -> &'static egov_core::i18n::Catalogue {
+        &crate::CATALOGUE
+    }
+    fn message_args(&self) -> egov_core::i18n::Args {
+        egov_core::args!(column = &self.column, message = &self.message)
+    }
+}
+
 fn column_err(column: &str, message: impl Into<String>) -> ColumnError {
     ColumnError {
         column: column.to_owned(),

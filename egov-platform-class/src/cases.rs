@@ -80,6 +80,36 @@ impl ErrorCode for CaseError {
     }
 }
 
+impl egov_core::Localize for CaseError {
+    fn catalogue(&self) -> &'static egov_core::i18n::Catalogue {
+        &crate::CATALOGUE
+    }
+    fn message_args(&self) -> egov_core::i18n::Args {
+        fn kind_vi(kind: &CaseKind) -> &'static str {
+            match kind {
+                CaseKind::Issue => "vụ việc phản ánh, khiếu nại, tranh chấp",
+                CaseKind::IllegalContent => "phản ánh nội dung vi phạm pháp luật",
+            }
+        }
+        fn step_vi(step: &CaseStep) -> &'static str {
+            match step {
+                CaseStep::Received => "tiếp nhận",
+                CaseStep::AccountNotified => "thông báo cho chủ tài khoản",
+                CaseStep::Handling => "xử lý",
+                CaseStep::ResultNotified => "thông báo kết quả",
+            }
+        }
+        match self {
+            CaseError::HandlingBeforeNotice { kind, basis } => {
+                egov_core::args!(kind = kind_vi(kind), basis = basis.to_string())
+            }
+            CaseError::OutOfOrder { kind, from, to } => {
+                egov_core::args!(kind = kind_vi(kind), from = step_vi(from), to = step_vi(to))
+            }
+        }
+    }
+}
+
 /// Moves a case to its next step, refusing any order the decree forbids (PLAT-15, PLAT-19;
 /// NĐ 137/2024 Đ19.1.b, Đ19.2.c).
 pub fn advance(kind: CaseKind, from: CaseStep, to: CaseStep) -> Result<CaseStep, CaseError> {

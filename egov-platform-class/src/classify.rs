@@ -468,24 +468,53 @@ pub enum ClassifyError {
 impl ClassifyError {
     /// The Vietnamese message.
     pub fn message_vi(&self) -> String {
+        egov_core::Localize::message(self, egov_core::Lang::Vi)
+    }
+}
+
+impl egov_core::Localize for ClassifyError {
+    fn catalogue(&self) -> &'static egov_core::i18n::Catalogue {
+        &crate::CATALOGUE
+    }
+    fn message_args(&self) -> egov_core::i18n::Args {
         match self {
-            ClassifyError::InsufficientHistory { first, last, available, missing } => format!(
-                "chưa đủ số liệu: có {available} trong 12 tháng {first}…{last}; thiếu {}",
-                join_months(missing)
+            ClassifyError::InsufficientHistory {
+                first,
+                last,
+                available,
+                missing,
+            } => egov_core::args!(
+                available = available,
+                first = first.to_string(),
+                last = last.to_string(),
+                missing = join_months(missing)
             ),
-            ClassifyError::DuplicateMonth { month } => format!("tháng {month} được nêu hơn một lần"),
-            ClassifyError::ZeroPopulation => "dân số phải lớn hơn 0".to_owned(),
-            ClassifyError::InvalidThresholds { large_min_bp, very_large_above_bp } => format!(
-                "ngưỡng không hợp lệ: ngưỡng lớn {large_min_bp} phần vạn, ngưỡng rất lớn {very_large_above_bp} phần vạn"
+            ClassifyError::DuplicateMonth { month } => egov_core::args!(month = month.to_string()),
+            ClassifyError::ZeroPopulation | ClassifyError::NoEvents => egov_core::args!(
+                source = "counts",
+                lines = 0u64,
+                malformed = 0u64,
+                reasons = ""
             ),
-            ClassifyError::DateOutOfRange(d) => format!("ngày xác định {d} nằm ngoài phạm vi"),
-            ClassifyError::ThresholdsNotInForce { date, version, effective_from } => format!(
-                "không có ngưỡng nào có hiệu lực vào ngày {date}: phiên bản {version} áp dụng từ {effective_from}"
+            ClassifyError::InvalidThresholds {
+                large_min_bp,
+                very_large_above_bp,
+            } => egov_core::args!(
+                large_min_bp = large_min_bp,
+                very_large_above_bp = very_large_above_bp
             ),
-            ClassifyError::NoPopulation(d) => format!(
-                "chưa có số liệu dân số dựng sẵn nào được công bố trước ngày {d}; hãy nêu số liệu chính thức"
+            ClassifyError::DateOutOfRange(d) | ClassifyError::NoPopulation(d) => {
+                egov_core::args!(date = d.to_string())
+            }
+            ClassifyError::ThresholdsNotInForce {
+                date,
+                version,
+                effective_from,
+            } => egov_core::args!(
+                date = date.to_string(),
+                version = version,
+                effective_from = effective_from.to_string()
             ),
-            ClassifyError::NoEvents => "số liệu được đếm từ đầu vào không có sự kiện hoạt động nào".to_owned(),
         }
     }
 }

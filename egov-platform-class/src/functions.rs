@@ -160,6 +160,15 @@ impl egov_core::ErrorCode for NoFunctionClass {
     }
 }
 
+impl egov_core::Localize for NoFunctionClass {
+    fn catalogue(&self) -> &'static egov_core::i18n::Catalogue {
+        &crate::CATALOGUE
+    }
+    fn message_args(&self) -> egov_core::i18n::Args {
+        egov_core::args!()
+    }
+}
+
 /// The classes of Đ16.1 a system belongs to: a non-empty set (PLAT-08, §7 A-15). JSON: an
 /// array of class names, duplicates merged, an empty array refused.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -140,22 +140,34 @@ fn no_events_message(lines: &ParseStats) -> String {
 impl IngestError {
     /// The Vietnamese message.
     pub fn message_vi(&self) -> String {
+        egov_core::Localize::message(self, egov_core::Lang::Vi)
+    }
+}
+
+impl egov_core::Localize for IngestError {
+    fn catalogue(&self) -> &'static egov_core::i18n::Catalogue {
+        &crate::CATALOGUE
+    }
+    fn message_args(&self) -> egov_core::i18n::Args {
         match self {
             IngestError::Io { what, source } => {
-                format!("không đọc được {what}: lỗi vào/ra ({})", source.kind())
+                egov_core::args!(what = what, kind = source.kind().to_string())
             }
             IngestError::NoEvents(lines) => {
-                let mut s = format!(
-                    "đầu vào không có sự kiện hoạt động nào: đọc {} dòng, {} dòng không được đếm",
-                    lines.lines, lines.malformed
-                );
-                for (r, n) in &lines.malformed_by_reason {
-                    s.push_str(&format!("; {}: {n}", r.describe_vi()));
-                }
-                s
+                let reasons: String = lines
+                    .malformed_by_reason
+                    .iter()
+                    .map(|(r, n)| format!("; {}: {n}", r.describe_vi()))
+                    .collect();
+                egov_core::args!(
+                    source = "text",
+                    lines = lines.lines,
+                    malformed = lines.malformed,
+                    reasons = reasons
+                )
             }
-            IngestError::Worker => "một luồng đếm dừng bất thường".to_owned(),
-            IngestError::Partial(e) => format!("không lập được số đếm từng phần: {e}"),
+            IngestError::Worker => egov_core::args!(),
+            IngestError::Partial(e) => egov_core::args!(reason = e),
         }
     }
 }

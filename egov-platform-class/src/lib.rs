@@ -126,3 +126,150 @@ pub use published::{
 pub use report::{build_report, CountingSummary, PlatformReport, ReportContext, ReportError};
 pub use schedule::{next_due, NextDue, PlatformHistory, ScheduleParams};
 pub use summary::{counts_from_json, CountsJsonError};
+
+/// The Vietnamese messages of this crate's errors (CORE-06): `locales/vi.ftl`, one entry per
+/// error code; English is each error's `Display`.
+pub(crate) static CATALOGUE: std::sync::LazyLock<egov_core::i18n::Catalogue> =
+    std::sync::LazyLock::new(|| {
+        egov_core::i18n::Catalogue::new(&[include_str!("../locales/vi.ftl")], &[])
+    });
+
+#[cfg(test)]
+mod catalogue_tests {
+    use chrono::NaiveDate;
+    use egov_core::i18n::vietnamese_gaps;
+    use egov_core::legal::{Instrument, LegalRef};
+    use egov_core::Localize;
+
+    use crate::cases::{CaseError, CaseKind, CaseStep};
+    use crate::classify::ClassifyError as C;
+    use crate::csv::ParseStats;
+    use crate::functions::NoFunctionClass;
+    use crate::ingest::IngestError;
+    use crate::month::{YearMonth, YearMonthError};
+    use crate::partial::{IdScheme, PartialError};
+    use crate::published::PublishedListError as P;
+    use crate::recommendation::{RecoError, RecoPreference};
+    use crate::report::ReportError;
+    use crate::sql::EngineResultError;
+
+    /// CORE-06: every error code of egov-platform-class has a Vietnamese message in
+    /// locales/vi.ftl.
+    #[test]
+    fn core_06_every_error_code_has_a_vietnamese_message() {
+        let m = |mo| YearMonth::new(2024, mo).unwrap();
+        let d = NaiveDate::from_ymd_opt(2025, 1, 31).unwrap();
+        let mut stats = ParseStats {
+            lines: 10,
+            malformed: 10,
+            ..ParseStats::default()
+        };
+        stats
+            .malformed_by_reason
+            .insert(crate::csv::MalformedReason::EmptyUser, 10);
+        let errors: Vec<Box<dyn Localize>> = vec![
+            Box::new(C::InsufficientHistory {
+                first: m(1),
+                last: m(12),
+                available: 11,
+                missing: vec![m(3)],
+            }),
+            Box::new(C::DuplicateMonth { month: m(3) }),
+            Box::new(C::ZeroPopulation),
+            Box::new(C::InvalidThresholds {
+                large_min_bp: 500,
+                very_large_above_bp: 100,
+            }),
+            Box::new(C::DateOutOfRange(d)),
+            Box::new(C::ThresholdsNotInForce {
+                date: d,
+                version: "2024".into(),
+                effective_from: d,
+            }),
+            Box::new(C::NoPopulation(d)),
+            Box::new(C::NoEvents),
+            Box::new(IngestError::Io {
+                what: "events.csv".into(),
+                source: std::io::Error::from(std::io::ErrorKind::NotFound),
+            }),
+            Box::new(IngestError::NoEvents(Box::new(stats))),
+            Box::new(IngestError::Worker),
+            Box::new(IngestError::Partial("keys".into())),
+            Box::new(P::Json("expected value".into())),
+            Box::new(P::Format("v0".into())),
+            Box::new(P::NoSource),
+            Box::new(P::EmptyName { entry: 2 }),
+            Box::new(P::Interval {
+                entry: 2,
+                name: "Zalo".into(),
+            }),
+            Box::new(P::Scale {
+                entry: 2,
+                name: "Zalo".into(),
+                what: "scale on a tool list",
+            }),
+            Box::new(NoFunctionClass),
+            Box::new(YearMonthError("2024-13".into())),
+            Box::new(PartialError::SchemeMismatch(
+                IdScheme::Integer,
+                IdScheme::Xxh3,
+            )),
+            Box::new(PartialError::ShardMismatch(4, 8)),
+            Box::new(CaseError::HandlingBeforeNotice {
+                kind: CaseKind::Issue,
+                basis: LegalRef::point(Instrument::Nd137_2024, 19, 1, "b"),
+            }),
+            Box::new(CaseError::OutOfOrder {
+                kind: CaseKind::IllegalContent,
+                from: CaseStep::Received,
+                to: CaseStep::ResultNotified,
+            }),
+            Box::new(RecoError::ChangeWithoutConsent {
+                from: RecoPreference::OptedOut,
+                to: RecoPreference::Personalized,
+            }),
+            Box::new(EngineResultError::Month("2024-1".into())),
+            Box::new(EngineResultError::Outcome("huge".into())),
+        ];
+        #[cfg_attr(not(any(feature = "arrow", feature = "parquet")), allow(unused_mut))]
+        let mut errors = errors;
+        #[cfg(feature = "arrow")]
+        errors.push(Box::new(crate::arrow_events::ColumnError {
+            column: "user".into(),
+            message: "not a string".into(),
+        }));
+        #[cfg(feature = "parquet")]
+        errors.extend([
+            Box::new(crate::parquet_events::ParquetCountError::Read {
+                path: "a.parquet".into(),
+                message: "bad magic".into(),
+            }) as Box<dyn Localize>,
+            Box::new(crate::parquet_events::ParquetCountError::Column {
+                path: "a.parquet".into(),
+                column: "user".into(),
+                message: "missing".into(),
+            }),
+            Box::new(crate::parquet_events::ParquetCountError::NoEvents {
+                rows: 5,
+                malformed: 5,
+            }),
+        ]);
+        let refs: Vec<&dyn Localize> = errors.iter().map(|e| e.as_ref()).collect();
+        let mut gaps = vietnamese_gaps(include_str!("../locales/vi.ftl"), &refs);
+        // Entries of errors behind features this build leaves off.
+        gaps.retain(|g| {
+            !(cfg!(not(feature = "arrow")) && g.starts_with("arrow-")
+                || cfg!(not(feature = "parquet")) && g.starts_with("parquet-"))
+        });
+        assert!(gaps.is_empty(), "{gaps:#?}");
+        assert_eq!(
+            C::NoEvents.message_vi(),
+            "số liệu được đếm từ đầu vào không có sự kiện hoạt động nào"
+        );
+        // A nested error of egov-core speaks from egov-core's catalogue.
+        let r = ReportError::Calendar(egov_core::CalendarError::Overflow { from: d });
+        assert!(r
+            .message(egov_core::Lang::Vi)
+            .starts_with("phép tính ngày tính từ ngày 31/01/2025"));
+    }
+}

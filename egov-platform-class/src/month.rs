@@ -139,6 +139,15 @@ impl egov_core::ErrorCode for YearMonthError {
     }
 }
 
+impl egov_core::Localize for YearMonthError {
+    fn catalogue(&self) -> &'static egov_core::i18n::Catalogue {
+        &crate::CATALOGUE
+    }
+    fn message_args(&self) -> egov_core::i18n::Args {
+        egov_core::args!(input = &self.0)
+    }
+}
+
 impl FromStr for YearMonth {
     type Err = YearMonthError;
     fn from_str(s: &str) -> Result<Self, Self::Err> {

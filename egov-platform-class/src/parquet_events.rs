@@ -69,6 +69,34 @@ impl egov_core::ErrorCode for ParquetCountError {
     }
 }
 
+impl egov_core::Localize for ParquetCountError {
+    fn catalogue(&self) -> &'static egov_core::i18n::Catalogue {
+        &crate::CATALOGUE
+    }
+    fn message_args(&self) -> egov_core::i18n::Args {
+        match self {
+            ParquetCountError::Read { path, message } => {
+                egov_core::args!(path = path.display().to_string(), message = message)
+            }
+            ParquetCountError::Column {
+                path,
+                column,
+                message,
+            } => egov_core::args!(
+                path = path.display().to_string(),
+                column = column,
+                message = message
+            ),
+            ParquetCountError::NoEvents { rows, malformed } => egov_core::args!(
+                source = "parquet",
+                lines = rows,
+                malformed = malformed,
+                reasons = ""
+            ),
+        }
+    }
+}
+
 /// The result of counting Parquet files: the same summary as a CSV count (months, events, the
 /// rows not counted by reason) and the per-thread counters (to make a partial).
 #[derive(Debug)]

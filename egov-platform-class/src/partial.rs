@@ -94,6 +94,21 @@ impl egov_core::ErrorCode for PartialError {
     }
 }
 
+impl egov_core::Localize for PartialError {
+    fn catalogue(&self) -> &'static egov_core::i18n::Catalogue {
+        &crate::CATALOGUE
+    }
+    fn message_args(&self) -> egov_core::i18n::Args {
+        match self {
+            PartialError::SchemeMismatch(a, b) => {
+                egov_core::args!(first = format!("{a:?}"), second = format!("{b:?}"))
+            }
+            PartialError::ShardMismatch(a, b) => egov_core::args!(first = a, second = b),
+            PartialError::Invalid(e) => egov_core::args!(reason = e),
+        }
+    }
+}
+
 /// One month of a partial: events counted and the keys of each shard.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]

@@ -134,17 +134,24 @@ pub enum PublishedListError {
 impl PublishedListError {
     /// The error in Vietnamese (the English text is `Display`): PLAT-12, NĐ 137/2024 Đ18.4.
     pub fn message_vi(&self) -> String {
+        egov_core::Localize::message(self, egov_core::Lang::Vi)
+    }
+}
+
+impl egov_core::Localize for PublishedListError {
+    fn catalogue(&self) -> &'static egov_core::i18n::Catalogue {
+        &crate::CATALOGUE
+    }
+    fn message_args(&self) -> egov_core::i18n::Args {
         match self {
-            PublishedListError::Json(e) => format!("không phải danh sách đã công bố: {e}"),
-            PublishedListError::Format(f) => format!("định dạng là '{f}', cần '{FORMAT}'"),
-            PublishedListError::NoSource => "danh sách không ghi địa chỉ công bố".to_owned(),
-            PublishedListError::EmptyName { entry } => format!("mục {entry}: tên trống"),
-            PublishedListError::Interval { entry, name } => {
-                format!("mục {entry} («{name}»): ngày kết thúc trước ngày bắt đầu")
+            PublishedListError::Json(e) => egov_core::args!(reason = e),
+            PublishedListError::Format(f) => egov_core::args!(found = f, expected = FORMAT),
+            PublishedListError::NoSource => egov_core::args!(),
+            PublishedListError::EmptyName { entry } => egov_core::args!(entry = entry),
+            PublishedListError::Interval { entry, name }
+            | PublishedListError::Scale { entry, name, .. } => {
+                egov_core::args!(entry = entry, name = name)
             }
-            PublishedListError::Scale { entry, name, .. } => format!(
-                "mục {entry} («{name}»): quy mô không phù hợp với loại danh sách (danh sách nền tảng ghi quy mô lớn hoặc rất lớn; danh sách công cụ không ghi quy mô)"
-            ),
         }
     }
 }

@@ -73,6 +73,23 @@ impl ErrorCode for RecoError {
     }
 }
 
+impl egov_core::Localize for RecoError {
+    fn catalogue(&self) -> &'static egov_core::i18n::Catalogue {
+        &crate::CATALOGUE
+    }
+    fn message_args(&self) -> egov_core::i18n::Args {
+        let vi = |p: &RecoPreference| match p {
+            RecoPreference::Personalized => "gợi ý theo cá nhân",
+            RecoPreference::OptedOut => "không nhận gợi ý theo cá nhân",
+        };
+        match self {
+            RecoError::ChangeWithoutConsent { from, to } => {
+                egov_core::args!(from = vi(from), to = vi(to))
+            }
+        }
+    }
+}
+
 /// Applies a change request to the current preference (PLAT-24, NĐ 137/2024 Đ20.1.b).
 ///
 /// ```

@@ -46,6 +46,22 @@ impl ErrorCode for ReportError {
     }
 }
 
+impl egov_core::Localize for ReportError {
+    fn catalogue(&self) -> &'static egov_core::i18n::Catalogue {
+        // The code is the nested error's, so is the catalogue.
+        match self {
+            ReportError::Classify(e) => e.catalogue(),
+            ReportError::Calendar(e) => e.catalogue(),
+        }
+    }
+    fn message_args(&self) -> egov_core::i18n::Args {
+        match self {
+            ReportError::Classify(e) => e.message_args(),
+            ReportError::Calendar(e) => e.message_args(),
+        }
+    }
+}
+
 /// The full self-classification report.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]

@@ -327,6 +327,23 @@ impl egov_core::ErrorCode for EngineResultError {
     }
 }
 
+impl egov_core::Localize for EngineResultError {
+    fn catalogue(&self) -> &'static egov_core::i18n::Catalogue {
+        &crate::CATALOGUE
+    }
+    fn message_args(&self) -> egov_core::i18n::Args {
+        match self {
+            EngineResultError::Month(m) => egov_core::args!(
+                reason = format!("tháng «{m}» không có dạng YYYY-MM, hoặc xuất hiện hai lần")
+            ),
+            EngineResultError::Outcome(o) => {
+                egov_core::args!(reason = format!("không có kết quả phân loại «{o}»"))
+            }
+            EngineResultError::Inconsistent(e) => egov_core::args!(reason = e),
+        }
+    }
+}
+
 /// The counting summary of an engine's results (the rows of [`EngineQuery::monthly_sql`] and
 /// [`EngineQuery::outcomes_sql`]), checked for consistency: the months' events add up to the
 /// counted rows, and every outcome is one egov knows.

@@ -100,6 +100,20 @@ impl egov_core::ErrorCode for CmsSignError {
     }
 }
 
+impl egov_core::Localize for CmsSignError {
+    fn catalogue(&self) -> &'static egov_core::i18n::Catalogue {
+        &crate::CATALOGUE
+    }
+    fn message_args(&self) -> egov_core::i18n::Args {
+        match self {
+            CmsSignError::Certificate(reason)
+            | CmsSignError::Signer(reason)
+            | CmsSignError::Timestamp(reason)
+            | CmsSignError::Encode(reason) => egov_core::args!(reason = reason),
+        }
+    }
+}
+
 fn oid(s: &str) -> ObjectIdentifier {
     // Only the constants of this module reach here.
     ObjectIdentifier::new(s).unwrap_or(ObjectIdentifier::new_unwrap("1.2.840.113549.1.7.1"))

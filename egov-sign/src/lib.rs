@@ -33,3 +33,41 @@ pub use cms::{
 #[cfg(feature = "pkcs11")]
 pub use pkcs11::Pkcs11Signer;
 pub use signer::{KeyError, KeyPairSigner, Signer};
+
+/// The Vietnamese messages of this crate's errors (CORE-06): `locales/vi.ftl`, one entry per
+/// error code; English is each error's `Display`.
+pub(crate) static CATALOGUE: std::sync::LazyLock<egov_core::i18n::Catalogue> =
+    std::sync::LazyLock::new(|| {
+        egov_core::i18n::Catalogue::new(&[include_str!("../locales/vi.ftl")], &[])
+    });
+
+#[cfg(test)]
+mod catalogue_tests {
+    use egov_core::i18n::vietnamese_gaps;
+    use egov_core::Localize;
+
+    use crate::cms::CmsSignError;
+    use crate::signer::KeyError;
+
+    /// CORE-06: every error code of egov-sign has a Vietnamese message in locales/vi.ftl.
+    #[test]
+    fn core_06_every_error_code_has_a_vietnamese_message() {
+        let errors: Vec<Box<dyn Localize>> = vec![
+            Box::new(KeyError::UnsupportedKey),
+            Box::new(KeyError::Certificates("bad PEM".into())),
+            Box::new(KeyError::NoCertificate),
+            Box::new(KeyError::CertificateKeyMismatch),
+            Box::new(KeyError::Pkcs12("wrong password".into())),
+            Box::new(KeyError::Pkcs12NoKey),
+            Box::new(KeyError::Pkcs11("CKR_PIN_INCORRECT".into())),
+            Box::new(CmsSignError::Certificate("no key usage".into())),
+            Box::new(CmsSignError::Signer("token removed".into())),
+            Box::new(CmsSignError::Timestamp("HTTP 500".into())),
+            Box::new(CmsSignError::Encode("length".into())),
+        ];
+        let refs: Vec<&dyn Localize> = errors.iter().map(|e| e.as_ref()).collect();
+        let gaps = vietnamese_gaps(include_str!("../locales/vi.ftl"), &refs);
+        assert!(gaps.is_empty(), "{gaps:#?}");
+        assert_eq!(KeyError::NoCertificate.message_vi(), "chưa có chứng thư số");
+    }
+}

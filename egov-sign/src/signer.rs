@@ -74,18 +74,25 @@ impl KeyError {
 
     /// The message in Vietnamese.
     pub fn message_vi(&self) -> String {
+        egov_core::Localize::message(self, egov_core::Lang::Vi)
+    }
+}
+
+impl egov_core::Localize for KeyError {
+    fn catalogue(&self) -> &'static egov_core::i18n::Catalogue {
+        &crate::CATALOGUE
+    }
+    fn message_args(&self) -> egov_core::i18n::Args {
         match self {
-            KeyError::UnsupportedKey => {
-                "khóa không phải khóa bí mật RSA hoặc P-256/P-384 dạng PKCS#8".into()
+            KeyError::UnsupportedKey
+            | KeyError::NoCertificate
+            | KeyError::CertificateKeyMismatch
+            | KeyError::Pkcs12NoKey => egov_core::args!(),
+            KeyError::Certificates(reason)
+            | KeyError::Pkcs12(reason)
+            | KeyError::Pkcs11(reason) => {
+                egov_core::args!(reason = reason)
             }
-            KeyError::Certificates(e) => format!("chứng thư số không đọc được: {e}"),
-            KeyError::NoCertificate => "chưa có chứng thư số".into(),
-            KeyError::CertificateKeyMismatch => {
-                "khóa công khai của chứng thư số đầu tiên không khớp khóa bí mật".into()
-            }
-            KeyError::Pkcs12(e) => format!("không mở được tệp PKCS#12: {e}"),
-            KeyError::Pkcs12NoKey => "tệp PKCS#12 không có khóa bí mật kèm chứng thư số".into(),
-            KeyError::Pkcs11(e) => format!("PKCS#11 (token): {e}"),
         }
     }
 }
