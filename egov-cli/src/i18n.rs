@@ -27,7 +27,14 @@ macro_rules! topics {
 }
 
 /// (Vietnamese sources, English sources, topic names): the same topics in both languages.
-pub(crate) const SOURCES: (&[&str], &[&str], &[&str]) = topics!("common");
+pub(crate) const SOURCES: (&[&str], &[&str], &[&str]) = topics!(
+    "common",
+    "surface",
+    "mark",
+    "trustlist",
+    "edxml",
+    "edxml_make",
+);
 
 static CLI: LazyLock<Catalogue> = LazyLock::new(|| Catalogue::new(SOURCES.0, SOURCES.1));
 static LANG: OnceLock<Lang> = OnceLock::new();
