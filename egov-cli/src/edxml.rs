@@ -775,7 +775,7 @@ fn show_text(file: &Path, package: &Package, lang: Lang) -> String {
     t.line(
         0,
         &format!(
-            "{} {} ({}, {})",
+            "{} {} [{}, {}]",
             t!("edxml-edxml-package"),
             display(file),
             package.message.kind(),

@@ -940,10 +940,12 @@ pub(crate) fn number(x: f64, places: usize) -> String {
 fn verification_text(v: &egov_conversion::Verification) -> String {
     let mut human = String::new();
     if let Some(f) = &v.failure {
-        let step = serde_json::to_value(f.step)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_owned))
-            .unwrap_or_default();
+        let step = match f.step {
+            egov_conversion::Step::Decode => t!("mark-step-decode"),
+            egov_conversion::Step::Signature => t!("mark-step-signature"),
+            egov_conversion::Step::Trust => t!("mark-step-trust"),
+            egov_conversion::Step::Content => t!("mark-step-content"),
+        };
         human.push_str(&t!(
             "mark-failed-step",
             step = step,

@@ -41,7 +41,7 @@ mark-outcome-unknown = UNKNOWN
 mark-outcome-fail = FAIL
 
 # egov mark verify
-mark-list-state = State: { $code } — { $message }
+mark-list-state = State [{ $code }]: { $message }
 mark-key-holder = Key holder: { $holder }
 mark-usage-payload = --payload reads one text file holding the QR text
 mark-page-no-mark = page { $page }: [{ $code }]
@@ -61,6 +61,10 @@ mark-fail-outside-validity = the conversion time lies outside the signing key's 
 mark-fail-key-compromised = the signing key was compromised: do not trust this mark
 mark-fail-content-mismatch = the content does not match the signed SHA-256
 mark-fail-payload = the QR text is not a readable conversion mark
+mark-step-decode = decode
+mark-step-signature = signature
+mark-step-trust = trust
+mark-step-content = content
 mark-failed-step = Failed at step { $step } [{ $code }]: { $reason }
 mark-signer = Signer: { $signer } (key { $key_id })
 mark-signed-content = The signed mark as printed — compare it with the text beside the QR code; the signature covers the QR payload only:

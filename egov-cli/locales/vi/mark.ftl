@@ -41,7 +41,7 @@ mark-outcome-unknown = CHƯA RÕ
 mark-outcome-fail = KHÔNG ĐẠT
 
 # egov mark verify
-mark-list-state = Trạng thái: { $code } — { $message }
+mark-list-state = Trạng thái [{ $code }]: { $message }
 mark-key-holder = Chủ khóa: { $holder }
 mark-usage-payload = --payload đọc đúng một tệp văn bản chứa nội dung mã QR
 mark-page-no-mark = trang { $page }: [{ $code }]
@@ -61,6 +61,10 @@ mark-fail-outside-validity = thời gian chuyển đổi nằm ngoài thời h�
 mark-fail-key-compromised = khóa ký đã bị lộ: không tin cậy ký hiệu này
 mark-fail-content-mismatch = nội dung không khớp với mã băm SHA-256 đã ký
 mark-fail-payload = nội dung mã QR không phải ký hiệu chuyển đổi đọc được
+mark-step-decode = giải mã
+mark-step-signature = chữ ký
+mark-step-trust = khóa tin cậy
+mark-step-content = nội dung
 mark-failed-step = Không đạt ở bước { $step } [{ $code }]: { $reason }
 mark-signer = Người ký: { $signer } (khóa { $key_id })
 mark-signed-content = Nội dung ký hiệu đã ký — đối chiếu với chữ in cạnh mã QR; chữ ký chỉ bảo đảm nội dung mã QR:
