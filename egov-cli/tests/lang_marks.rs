@@ -649,3 +649,203 @@ fn core_06_the_checker_catches_the_other_language() {
         "lỗi[io.read]: không đọc được /tmp/the-file.json (`--from`)",
     );
 }
+
+#[cfg(feature = "pdf")]
+const LIBREOFFICE: &str = "pdf/libreoffice-6-4-writer-multilang.pdf";
+#[cfg(feature = "pdf")]
+const ENCRYPTED: &str = "pdf/libreoffice-writer-user-password-encrypted.pdf";
+#[cfg(feature = "pdf")]
+const LOOKUP: &str = "https://dichvucong.laocai.gov.vn/ho-so/000.00.37.H37-260302-0001";
+
+/// `mark pdf stamp|verify`, `pdf sign|verify`, `mark pdf from-scans` (each slow case once per
+/// language).
+#[cfg(feature = "pdf")]
+#[test]
+fn core_06_pdf_marks_and_signatures_speak_one_language() {
+    for lang in ["vi", "en"] {
+        let d = dir(&format!("pdf-{lang}"));
+        let key = d.join("k.json");
+        let trust = d.join("t.json");
+        check(
+            lang,
+            &[
+                "keygen",
+                "--out",
+                s(&key),
+                "--label",
+                "UBND tỉnh Lào Cai",
+                "--trust-out",
+                s(&trust),
+            ],
+            0,
+        );
+        let input = td(LIBREOFFICE);
+        let out = d.join("stamped.pdf");
+        let data_to_paper = [
+            "--direction",
+            "data-to-paper",
+            "--converter",
+            "Văn phòng Ủy ban nhân dân tỉnh Lào Cai",
+            "--system",
+            "Hệ thống thông tin giải quyết thủ tục hành chính tỉnh Lào Cai",
+            "--owner",
+            "Ủy ban nhân dân tỉnh Lào Cai",
+            "--url",
+            LOOKUP,
+            "--at",
+            AT,
+        ];
+        let stamp = |out: &Path, extra: &[&str]| {
+            let mut a = vec![
+                "mark",
+                "pdf",
+                "stamp",
+                &input,
+                "--out",
+                s(out),
+                "--key",
+                s(&key),
+            ];
+            a.extend_from_slice(&data_to_paper);
+            a.extend_from_slice(extra);
+            a.into_iter().map(str::to_owned).collect::<Vec<_>>()
+        };
+        let args = stamp(&out, &[]);
+        check(
+            lang,
+            &args.iter().map(String::as_str).collect::<Vec<_>>(),
+            0,
+        );
+        // Not over an existing file; a paper-to-data mark with a source system; a bad page.
+        check(
+            lang,
+            &args.iter().map(String::as_str).collect::<Vec<_>>(),
+            2,
+        );
+        check(
+            lang,
+            &[
+                "mark",
+                "pdf",
+                "stamp",
+                &input,
+                "--out",
+                s(&d.join("x.pdf")),
+                "--key",
+                s(&key),
+                "--direction",
+                "paper-to-data",
+                "--converter",
+                "Văn phòng Ủy ban nhân dân tỉnh Lào Cai",
+                "--system",
+                "Hệ thống thông tin giải quyết thủ tục hành chính tỉnh Lào Cai",
+            ],
+            2,
+        );
+        let args = stamp(&d.join("p9.pdf"), &["--page", "9"]);
+        check(
+            lang,
+            &args.iter().map(String::as_str).collect::<Vec<_>>(),
+            1,
+        );
+        check(
+            lang,
+            &[
+                "mark",
+                "pdf",
+                "stamp",
+                &td(ENCRYPTED),
+                "--out",
+                s(&d.join("e.pdf")),
+                "--key",
+                s(&key),
+                "--direction",
+                "paper-to-data",
+                "--converter",
+                "Văn phòng Ủy ban nhân dân tỉnh Lào Cai",
+            ],
+            1,
+        );
+        check(
+            lang,
+            &["mark", "pdf", "verify", s(&out), "--trust", s(&trust)],
+            0,
+        );
+        check(
+            lang,
+            &["mark", "pdf", "verify", &input, "--trust", s(&trust)],
+            1,
+        );
+
+        // PAdES signatures.
+        let signed = d.join("signed.pdf");
+        let sign = |input: &str, out: &Path| {
+            vec![
+                "pdf".to_owned(),
+                "sign".into(),
+                input.into(),
+                "--out".into(),
+                s(out).into(),
+                "--key".into(),
+                td("pki/signer-rsa.key"),
+                "--cert".into(),
+                td("pki/signer-rsa.pem"),
+                "--at".into(),
+                AT.into(),
+            ]
+        };
+        let a = sign(&input, &signed);
+        check(lang, &a.iter().map(String::as_str).collect::<Vec<_>>(), 0);
+        check(lang, &a.iter().map(String::as_str).collect::<Vec<_>>(), 2);
+        let a = sign(&td(ENCRYPTED), &d.join("e2.pdf"));
+        check(lang, &a.iter().map(String::as_str).collect::<Vec<_>>(), 1);
+        check(
+            lang,
+            &[
+                "pdf",
+                "verify",
+                s(&signed),
+                "--anchors",
+                &td("pki/root-ca.pem"),
+            ],
+            0,
+        );
+        check(lang, &["pdf", "verify", s(&signed)], 0);
+        check(lang, &["pdf", "verify", &input], 1);
+
+        // A certified copy from scans: a grey page and a file that is not an image.
+        let pg = d.join("page.png");
+        page(&pg);
+        let copy = d.join("copy.pdf");
+        let from_scans = |images: &[&str], out: &Path| {
+            let mut a: Vec<String> = ["mark", "pdf", "from-scans"].map(String::from).to_vec();
+            a.extend(images.iter().map(|x| (*x).to_owned()));
+            a.extend(
+                [
+                    "--out",
+                    s(out),
+                    "--converter",
+                    "Bộ phận Văn thư, Văn phòng Ủy ban nhân dân tỉnh Lào Cai",
+                    "--key",
+                    s(&key),
+                    "--at",
+                    AT,
+                    "--agency",
+                    "Văn phòng Ủy ban nhân dân tỉnh Lào Cai",
+                    "--p12",
+                    &td("pki/signer-rsa.p12"),
+                    "--password-env",
+                    "EGOV_P12_PASSWORD",
+                    "--assume-dpi",
+                    "300",
+                ]
+                .map(String::from),
+            );
+            a
+        };
+        let a = from_scans(&[s(&pg)], &copy);
+        check(lang, &a.iter().map(String::as_str).collect::<Vec<_>>(), 1);
+        let a = from_scans(&[s(&trust)], &d.join("copy2.pdf"));
+        check(lang, &a.iter().map(String::as_str).collect::<Vec<_>>(), 1);
+    }
+}

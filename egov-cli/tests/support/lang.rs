@@ -168,6 +168,11 @@ fn own_words(text: &str) -> String {
             continue;
         }
         let t = tok.trim_end_matches([':', ',', ';', ')', '.']);
+        // An appendix of a cited act: `Phụ lục I`.
+        if bare == "Phụ" && tokens.get(i + 1).is_some_and(|n| n.starts_with("lục")) {
+            i += 3;
+            continue;
+        }
         let ident = t.contains(['/', '\\', '.', '_', '[', ']', '=', ':'])
             || tok.starts_with("--")
             || bare.starts_with('Đ')
