@@ -34,6 +34,9 @@ pub(crate) const SOURCES: (&[&str], &[&str], &[&str]) = topics!(
     "trustlist",
     "edxml",
     "edxml_make",
+    "mark_pdf",
+    "mark_pdf_scans",
+    "pdf_sign",
 );
 
 static CLI: LazyLock<Catalogue> = LazyLock::new(|| Catalogue::new(SOURCES.0, SOURCES.1));

@@ -865,7 +865,7 @@ fn state_code(s: egov_conversion::VerificationState) -> String {
 
 /// Why a verification step failed, in the run's language (CONV-03; the library's reason is
 /// English: Vietnamese by its code).
-fn failure_reason(f: &egov_conversion::Failure) -> String {
+pub(crate) fn failure_reason(f: &egov_conversion::Failure) -> String {
     if crate::i18n::lang() == Lang::En {
         return f.reason.clone();
     }
@@ -876,6 +876,16 @@ fn failure_reason(f: &egov_conversion::Failure) -> String {
         "trust.key_compromised" => t!("mark-fail-key-compromised"),
         "content.mismatch" => t!("mark-fail-content-mismatch"),
         _ => t!("mark-fail-payload"),
+    }
+}
+
+/// A verification step in words.
+pub(crate) fn step_text(step: egov_conversion::Step) -> String {
+    match step {
+        egov_conversion::Step::Decode => t!("mark-step-decode"),
+        egov_conversion::Step::Signature => t!("mark-step-signature"),
+        egov_conversion::Step::Trust => t!("mark-step-trust"),
+        egov_conversion::Step::Content => t!("mark-step-content"),
     }
 }
 
@@ -940,12 +950,7 @@ pub(crate) fn number(x: f64, places: usize) -> String {
 fn verification_text(v: &egov_conversion::Verification) -> String {
     let mut human = String::new();
     if let Some(f) = &v.failure {
-        let step = match f.step {
-            egov_conversion::Step::Decode => t!("mark-step-decode"),
-            egov_conversion::Step::Signature => t!("mark-step-signature"),
-            egov_conversion::Step::Trust => t!("mark-step-trust"),
-            egov_conversion::Step::Content => t!("mark-step-content"),
-        };
+        let step = step_text(f.step);
         human.push_str(&t!(
             "mark-failed-step",
             step = step,

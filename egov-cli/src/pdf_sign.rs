@@ -26,6 +26,7 @@ use x509_cert::der::{Decode, Encode};
 use x509_cert::Certificate;
 
 use crate::edxml::Lang;
+use crate::i18n::t;
 use crate::mark::{now, read};
 use crate::mark_pdf::{create, exists_error, finding_line, pdf_error, pick};
 use crate::output::CmdResult;
@@ -335,11 +336,7 @@ pub(crate) fn signer(
     let s = Pkcs11Signer::open(&config, certificates).map_err(|e| {
         let mut r = key_error(lang, &module.display().to_string(), &e);
         if let (KeyError::NoCertificate, CmdResult::Error { message, .. }) = (&e, &mut r) {
-            message.push_str(&pick(
-                lang,
-                " (token không có chứng thư số của khóa: cho chứng thư bằng --cert)".to_owned(),
-                " (the token holds no certificate for the key: give it with --cert)".to_owned(),
-            ));
+            message.push_str(&t!("pdf-sign-the-token-holds-no-certificate"));
         }
         r
     })?;
@@ -379,9 +376,9 @@ impl<'a> CommandTsa<'a> {
 
     /// The error to report for a failed signing: the command's failure (exit 2) when it
     /// failed, else the library's error.
-    pub(crate) fn error_or(&self, lang: Lang, e: CmdResult) -> CmdResult {
+    pub(crate) fn error_or(&self, e: CmdResult) -> CmdResult {
         match self.failure() {
-            Some(why) => tsa_error(lang, self.command, &why),
+            Some(why) => tsa_error(self.command, &why),
             None => e,
         }
     }
@@ -448,7 +445,7 @@ fn sign_cmd(a: &SignArgs) -> Result<CmdResult, CmdResult> {
     let lang = crate::i18n::lang();
     // Refuse an existing output before any work (checked again when renaming into place).
     if !a.force && a.out.symlink_metadata().is_ok() {
-        return Err(exists_error(lang, &a.out));
+        return Err(exists_error(&a.out));
     }
     let when = match &a.at {
         Some(s) => parse_time(s)?,
@@ -475,13 +472,13 @@ fn sign_cmd(a: &SignArgs) -> Result<CmdResult, CmdResult> {
     .map_err(|e| {
         let e = pdf_error(lang, &a.input, &e);
         match &tsa {
-            Some(t) => t.error_or(lang, e),
+            Some(t) => t.error_or(e),
             None => e,
         }
     })?;
     let timestamp = signature_timestamp(&signed);
-    let out = create(lang, &a.out, a.force)?;
-    out.finish(lang, &signed.pdf)?;
+    let out = create(&a.out, a.force)?;
+    out.finish(&signed.pdf)?;
     let level = if a.tsa_command.is_some() {
         "PAdES-B-T"
     } else {
@@ -543,28 +540,24 @@ pub(crate) fn signature_timestamp(signed: &SignedPdf) -> Option<Timestamp> {
 }
 
 /// The time-stamping command failed: an I/O failure outside egov (exit 2), with its stderr.
-fn tsa_error(lang: Lang, command: &str, why: &str) -> CmdResult {
+fn tsa_error(command: &str, why: &str) -> CmdResult {
     CmdResult::Error {
         code: "io.tsa_command".to_owned(),
-        message: pick(
-            lang,
-            format!("lệnh lấy dấu thời gian --tsa-command «{command}» không thành công: {why}"),
-            format!("the time-stamping command --tsa-command «{command}» failed: {why}"),
+        message: t!(
+            "pdf-sign-the-time-stamping-command-tsa",
+            command = command.to_string(),
+            why = why.to_string()
         ),
     }
 }
 
-pub(crate) fn cert_line(c: &SignerCertificate, lang: Lang) -> String {
-    pick(
-        lang,
-        format!(
-            "{} (cấp bởi {}; hiệu lực {} đến {})",
-            c.subject, c.issuer, c.not_before, c.not_after
-        ),
-        format!(
-            "{} (issued by {}; valid {} to {})",
-            c.subject, c.issuer, c.not_before, c.not_after
-        ),
+pub(crate) fn cert_line(c: &SignerCertificate) -> String {
+    t!(
+        "pdf-sign-v1-issued-by-v2-valid",
+        v1 = (c.subject).to_string(),
+        v2 = (c.issuer).to_string(),
+        v3 = (c.not_before).to_string(),
+        v4 = (c.not_after).to_string()
     )
 }
 
@@ -574,23 +567,25 @@ pub(crate) fn signing_lines(
     when: VnDateTime,
     timestamp: Option<&Timestamp>,
     source: &serde_json::Value,
-    lang: Lang,
 ) -> String {
     let mut h = String::new();
     if source["kind"] == "pkcs11" {
         let token = source["token"].as_str().unwrap_or("");
         let key = source["key_label"].as_str().unwrap_or("");
-        h.push_str(&pick(
-            lang,
-            format!("Khóa trên token PKCS#11 «{token}», khóa «{key}» (khóa bí mật không rời token)\n"),
-            format!("Key on PKCS#11 token «{token}», key «{key}» (the private key never left the token)\n"),
-        ));
+        h.push_str(
+            &(t!(
+                "pdf-sign-key-on-pkcs-11-token",
+                token = token.to_string(),
+                key = key.to_string()
+            ) + "\n"),
+        );
     }
-    h.push_str(&pick(
-        lang,
-        format!("Thời điểm ký người ký tự khai (/M): {when}\n"),
-        format!("Signing time the signer claims (/M): {when}\n"),
-    ));
+    h.push_str(
+        &(t!(
+            "pdf-sign-signing-time-the-signer-claims",
+            when = when.to_string()
+        ) + "\n"),
+    );
     match timestamp {
         Some(t) => {
             let by = t
@@ -598,17 +593,15 @@ pub(crate) fn signing_lines(
                 .as_ref()
                 .map(|c| c.subject.clone())
                 .unwrap_or_default();
-            h.push_str(&pick(
-                lang,
-                format!("Dấu thời gian của chữ ký (RFC 3161): {} — cấp bởi {by}\n", t.time),
-                format!("Signature time-stamp (RFC 3161): {} — by {by}\n", t.time),
-            ));
+            h.push_str(
+                &(t!(
+                    "pdf-sign-signature-time-stamp-rfc-3161",
+                    v1 = (t.time).to_string(),
+                    by = by.to_string()
+                ) + "\n"),
+            );
         }
-        None => h.push_str(&pick(
-            lang,
-            "Không có dấu thời gian (PAdES-B-B): thời điểm ký chỉ là lời khai của người ký; dùng --tsa-command để có PAdES-B-T\n".to_owned(),
-            "No time-stamp (PAdES-B-B): the signing time is the signer's claim only; --tsa-command makes PAdES-B-T\n".to_owned(),
-        )),
+        None => h.push_str(&(t!("pdf-sign-no-time-stamp-pades-b") + "\n")),
     }
     h
 }
@@ -622,56 +615,33 @@ fn sign_text(
     timestamp: Option<&Timestamp>,
     source: &serde_json::Value,
 ) -> String {
-    let lang = crate::i18n::lang();
     let [_, r1, r2, r3] = s.byte_range;
-    let mut h = pick(
-        lang,
-        format!(
-            "Đã ký số {level} {} → {}\n\
-             Trường chữ ký: {} (vô hình, trang 1)\n",
-            a.input.display(),
-            a.out.display(),
-            s.field_name
-        ),
-        format!(
-            "Signed ({level}) {} → {}\n\
-             Signature field: {} (invisible, page 1)\n",
-            a.input.display(),
-            a.out.display(),
-            s.field_name
-        ),
-    );
+    let mut h = t!(
+        "pdf-sign-signed-level-v1-v2-signature",
+        level = level.to_string(),
+        v1 = (a.input.display()).to_string(),
+        v2 = (a.out.display()).to_string(),
+        v3 = (s.field_name).to_string()
+    ) + "\n";
     if let Some(c) = signer {
-        h.push_str(&pick(
-            lang,
-            format!("Người ký: {}\n", cert_line(c, lang)),
-            format!("Signer: {}\n", cert_line(c, lang)),
-        ));
+        h.push_str(&(t!("pdf-sign-signer-v1", v1 = (cert_line(c)).to_string()) + "\n"));
     }
-    h.push_str(&signing_lines(when, timestamp, source, lang));
-    h.push_str(&pick(
-        lang,
-        format!(
-            "Phạm vi byte được ký: [0 {r1} {r2} {r3}] — toàn bộ tệp trừ chuỗi /Contents ({} byte dành cho chữ ký, dùng {})\n\
-             Cách ghi: cập nhật gia tăng, {} byte gốc giữ nguyên ở đầu tệp; tệp mới {} byte\n",
-            s.reserved,
-            s.cms_len,
-            s.original_len,
-            s.pdf.len()
-        ),
-        format!(
-            "Signed byte range: [0 {r1} {r2} {r3}] — the whole file but the /Contents string ({} bytes reserved for the signature, {} used)\n\
-             Written as an incremental update: the original {} bytes stay the file's prefix; new file {} bytes\n",
-            s.reserved,
-            s.cms_len,
-            s.original_len,
-            s.pdf.len()
-        ),
-    ));
-    h.push_str(&pick(
-        lang,
-        format!("Tệp đã ký: {}", a.out.display()),
-        format!("Signed file: {}", a.out.display()),
+    h.push_str(&signing_lines(when, timestamp, source));
+    h.push_str(
+        &(t!(
+            "pdf-sign-signed-byte-range-0-r1",
+            r1 = r1.to_string(),
+            r2 = r2.to_string(),
+            r3 = r3.to_string(),
+            v1 = (s.reserved).to_string(),
+            v2 = (s.cms_len).to_string(),
+            v3 = (s.original_len).to_string(),
+            v4 = (s.pdf.len()).to_string()
+        ) + "\n"),
+    );
+    h.push_str(&t!(
+        "pdf-sign-signed-file-v1",
+        v1 = (a.out.display()).to_string()
     ));
     h
 }
@@ -773,35 +743,22 @@ fn failure_text(f: &CmsFailure, lang: Lang) -> String {
 /// certificate chain: `Err` holds why not.
 fn intact(s: &PdfSignature, lang: Lang) -> Result<(), String> {
     if let Some(p) = &s.range_problem {
-        return Err(pick(
-            lang,
-            format!("phạm vi byte được ký không hợp lệ: {p}"),
-            format!("the signed byte range is unacceptable: {p}"),
-        ));
+        return Err(t!("pdf-sign-the-signed-byte-range-is", p = p.to_string()));
     }
     if s.kind == SignatureKind::DocumentTimestamp {
         return match &s.timestamp_problem {
             None if s.timestamp.is_some() => Ok(()),
-            Some(p) => Err(pick(
-                lang,
-                format!("dấu thời gian tài liệu không hợp lệ: {p}"),
-                format!("the document time-stamp does not verify: {p}"),
+            Some(p) => Err(t!(
+                "pdf-sign-the-document-time-stamp-does",
+                p = p.to_string()
             )),
-            None => Err(pick(
-                lang,
-                "không đọc được dấu thời gian".to_owned(),
-                "no time-stamp could be read".to_owned(),
-            )),
+            None => Err(t!("pdf-sign-no-time-stamp-could-be")),
         };
     }
     match s.cms.as_ref().map(|c| &c.failure) {
         Some(None | Some(CmsFailure::Chain(_) | CmsFailure::Timestamp { .. })) => Ok(()),
         Some(Some(f)) => Err(failure_text(f, lang)),
-        None => Err(pick(
-            lang,
-            "không có chữ ký CMS".to_owned(),
-            "no CMS signature".to_owned(),
-        )),
+        None => Err(t!("pdf-sign-no-cms-signature")),
     }
 }
 
@@ -813,26 +770,17 @@ fn signature_text(
     lang: Lang,
 ) -> String {
     let field = s.field_name.as_deref().unwrap_or("-");
-    let mut h = pick(
-        lang,
-        format!(
-            "Chữ ký {i}/{n}: {} · trường «{field}» · {}\n",
-            kind_text(s.kind, lang),
-            s.sub_filter
-        ),
-        format!(
-            "Signature {i}/{n}: {} · field «{field}» · {}\n",
-            kind_text(s.kind, lang),
-            s.sub_filter
-        ),
-    );
+    let mut h = t!(
+        "pdf-sign-signature-i-n-v1-field",
+        i = i.to_string(),
+        n = n.to_string(),
+        v1 = (kind_text(s.kind, lang)).to_string(),
+        field = field.to_string(),
+        v2 = (s.sub_filter).to_string()
+    ) + "\n";
     let cms = s.cms.as_ref();
     if let Some(c) = cms.and_then(|c| c.signer.as_ref()) {
-        h.push_str(&pick(
-            lang,
-            format!("  Người ký: {}\n", cert_line(c, lang)),
-            format!("  Signer: {}\n", cert_line(c, lang)),
-        ));
+        h.push_str(&(t!("pdf-sign-signer-v1-2", v1 = (cert_line(c)).to_string()) + "\n"));
     }
     if let Some(ts) = &s.timestamp {
         let by = ts
@@ -840,11 +788,13 @@ fn signature_text(
             .as_ref()
             .map(|c| c.subject.as_str())
             .unwrap_or("");
-        h.push_str(&pick(
-            lang,
-            format!("  Đơn vị cấp dấu thời gian: {by} · thời điểm {}\n", ts.time),
-            format!("  Time-stamping authority: {by} · time {}\n", ts.time),
-        ));
+        h.push_str(
+            &(t!(
+                "pdf-sign-time-stamping-authority-by-time",
+                by = by.to_string(),
+                v1 = (ts.time).to_string()
+            ) + "\n"),
+        );
     }
     let br = s
         .byte_range
@@ -876,7 +826,7 @@ fn signature_text(
             (Some(ChainStatus::NotChecked), _, Lang::Vi) => "CHƯA KIỂM TRA — không có --anchors nên chưa xác định được đơn vị cấp chứng thư số; chữ ký chỉ cho thấy nội dung không đổi từ khi ký".to_owned(),
             (Some(ChainStatus::NotChecked), _, Lang::En) => "NOT CHECKED — without --anchors the certificate's issuer is not checked; the signature only shows the content is unchanged since signing".to_owned(),
             (None, Some(f @ CmsFailure::Chain(_)), _) => {
-                pick(lang, "KHÔNG ĐẠT ".to_owned(), "FAILS ".to_owned()) + &failure_text(f, lang)
+                t!("pdf-sign-fails") + &failure_text(f, lang)
             }
             (None, Some(CmsFailure::Timestamp { .. }), Lang::Vi) => {
                 "không kiểm tra vì dấu thời gian của chữ ký không hợp lệ".to_owned()
@@ -887,20 +837,19 @@ fn signature_text(
             (None, _, Lang::Vi) => "không kiểm tra vì chữ ký không hợp lệ".to_owned(),
             (None, _, Lang::En) => "not checked: the signature does not verify".to_owned(),
         };
-        h.push_str(&pick(
-            lang,
-            format!("  Chuỗi chứng thư số: {chain}\n"),
-            format!("  Certificate chain: {chain}\n"),
-        ));
+        h.push_str(
+            &(t!(
+                "pdf-sign-certificate-chain-chain",
+                chain = chain.to_string()
+            ) + "\n"),
+        );
         if let Some(f @ CmsFailure::Timestamp { .. }) = failure {
-            h.push_str(&pick(
-                lang,
-                format!(
-                    "  Dấu thời gian của chữ ký: KHÔNG ĐẠT {}\n",
-                    failure_text(f, lang)
-                ),
-                format!("  Signature time-stamp: FAILS {}\n", failure_text(f, lang)),
-            ));
+            h.push_str(
+                &(t!(
+                    "pdf-sign-signature-time-stamp-fails-v1",
+                    v1 = (failure_text(f, lang)).to_string()
+                ) + "\n"),
+            );
         }
         if let Some(ts) = cms.and_then(|c| c.timestamp.as_ref()) {
             let by = ts
@@ -908,54 +857,44 @@ fn signature_text(
                 .as_ref()
                 .map(|c| c.subject.as_str())
                 .unwrap_or("");
-            h.push_str(&pick(
-                lang,
-                format!(
-                    "  Dấu thời gian của chữ ký (PAdES-B-T): {} — cấp bởi {by}\n",
-                    ts.time
-                ),
-                format!(
-                    "  Signature time-stamp (PAdES-B-T): {} — by {by}\n",
-                    ts.time
-                ),
-            ));
+            h.push_str(
+                &(t!(
+                    "pdf-sign-signature-time-stamp-pades-b",
+                    v1 = (ts.time).to_string(),
+                    by = by.to_string()
+                ) + "\n"),
+            );
         }
         if let Some(t) = &s.claimed_time {
-            h.push_str(&pick(
-                lang,
-                format!("  Thời điểm ký người ký tự khai (/M): {t}\n"),
-                format!("  Signing time the signer claims (/M): {t}\n"),
-            ));
+            h.push_str(
+                &(t!(
+                    "pdf-sign-signing-time-the-signer-claims-2",
+                    t = t.to_string()
+                ) + "\n"),
+            );
         }
         if let (Some(at), Some(src)) = (
             cms.and_then(|c| c.checked_at.as_ref()),
             cms.and_then(|c| c.time_source),
         ) {
-            h.push_str(&pick(
-                lang,
-                format!(
-                    "  Chứng thư số được kiểm tra tại: {at} (nguồn: {})\n",
-                    source_text(src, lang)
-                ),
-                format!(
-                    "  Certificates checked at: {at} (source: {})\n",
-                    source_text(src, lang)
-                ),
-            ));
+            h.push_str(
+                &(t!(
+                    "pdf-sign-certificates-checked-at-at-source",
+                    at = at.to_string(),
+                    v1 = (source_text(src, lang)).to_string()
+                ) + "\n"),
+            );
         }
     }
     let rev = s.revision.map_or_else(|| "?".to_owned(), |r| r.to_string());
-    h.push_str(&pick(
-        lang,
-        format!(
-            "  Phiên bản được ký: {rev}/{total_revisions} · {} phiên bản thêm sau chữ ký\n",
-            s.revisions_after
-        ),
-        format!(
-            "  Revision covered: {rev}/{total_revisions} · {} revision(s) appended after it\n",
-            s.revisions_after
-        ),
-    ));
+    h.push_str(
+        &(t!(
+            "pdf-sign-revision-covered-rev-total-revisions",
+            rev = rev.to_string(),
+            total_revisions = total_revisions.to_string(),
+            v1 = (s.revisions_after).to_string()
+        ) + "\n"),
+    );
     h.push_str(&match (s.valid, lang) {
         (true, Lang::Vi) => "  → HỢP LỆ\n".to_owned(),
         (false, Lang::Vi) => "  → KHÔNG HỢP LỆ\n".to_owned(),
@@ -973,7 +912,7 @@ fn verify_text(a: &VerifyArgs, r: &SignaturesReport) -> String {
         h.push_str(&signature_text(i + 1, n, r.revisions, s, lang));
     }
     for f in &r.findings {
-        h.push_str(&finding_line(f, lang));
+        h.push_str(&finding_line(f));
     }
     let unchecked = r
         .signatures
