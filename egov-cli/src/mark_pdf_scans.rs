@@ -27,7 +27,7 @@ use crate::i18n::t;
 use crate::mark::{load_key, now, read, ProfileArg};
 use crate::mark_pdf::{
     apply_sizes, corner_text, create, exists_error, finding_line, mode_text, paper_to_data_mark,
-    pdf_error_message, pick, placed_text, placement_of, pt_to_mm, PdfPositionArg,
+    pdf_error_message, placed_text, placement_of, pt_to_mm, PdfPositionArg,
 };
 use crate::output::CmdResult;
 use crate::pdf_sign::{
@@ -406,29 +406,21 @@ fn conformance_text(c: Conformance) -> &'static str {
     }
 }
 
-fn page_line(p: &ScanPage, lang: Lang) -> String {
-    let format = match (p.format.as_str(), lang) {
-        ("jpeg", Lang::Vi) => "JPEG (giữ nguyên dữ liệu ảnh)".to_owned(),
-        ("jpeg", Lang::En) => "JPEG (embedded unchanged)".to_owned(),
-        (f, _) => f.to_uppercase(),
+fn page_line(p: &ScanPage) -> String {
+    let format = match p.format.as_str() {
+        "jpeg" => t!("mark-pdf-scans-format-jpeg"),
+        f => f.to_uppercase(),
     };
-    let dpi = match (p.dpi_stated, lang) {
-        (true, Lang::Vi) => format!("{:.0} dpi (ghi trong ảnh)", p.dpi),
-        (true, Lang::En) => format!("{:.0} dpi (stated by the image)", p.dpi),
-        (false, Lang::Vi) => format!(
-            "{:.0} dpi (giả định: ảnh không ghi độ phân giải, --assume-dpi)",
-            p.dpi
-        ),
-        (false, Lang::En) => format!(
-            "{:.0} dpi (assumed: the image states none, --assume-dpi)",
-            p.dpi
-        ),
+    let dpi = format!("{:.0}", p.dpi);
+    let dpi = if p.dpi_stated {
+        t!("mark-pdf-scans-dpi-stated", dpi = dpi)
+    } else {
+        t!("mark-pdf-scans-dpi-assumed", dpi = dpi)
     };
-    let colour = match (p.colour, lang) {
-        (true, Lang::Vi) => "màu",
-        (false, Lang::Vi) => "đen trắng hoặc thang xám",
-        (true, Lang::En) => "colour",
-        (false, Lang::En) => "grey or black and white",
+    let colour = if p.colour {
+        t!("mark-pdf-scans-colour")
+    } else {
+        t!("mark-pdf-scans-grey")
     };
     t!(
         "mark-pdf-scans-v1-v2-format-v3-v4",
@@ -448,7 +440,7 @@ impl View<'_> {
     }
 
     fn text(&self) -> String {
-        let (a, c, lang) = (self.a, self.copy, crate::i18n::lang());
+        let (a, c) = (self.a, self.copy);
         let s = &c.stamped;
         let mut h = t!(
             "mark-pdf-scans-made-the-electronic-copy-of",
@@ -458,7 +450,7 @@ impl View<'_> {
             v4 = (c.scans.pages.len()).to_string()
         ) + "\n";
         for p in &c.scans.pages {
-            h.push_str(&page_line(p, lang));
+            h.push_str(&page_line(p));
         }
         h.push_str(&(t!("mark-pdf-scans-checks-of-the-electronic-copy") + "\n"));
         for f in self.findings {
@@ -467,53 +459,26 @@ impl View<'_> {
         }
         let r = s.rect;
         let place = placed_text(&self.opts.stamp.placement, s.corner);
-        h.push_str(&pick(
-            lang,
-            format!(
-                "Ký hiệu chuyển đổi giấy → thông điệp dữ liệu (NĐ 137/2024 Đ4): trang {} · vị trí: {place} · khung x {:.1}, y {:.1}, rộng {:.1}, cao {:.1} pt · {}\n\
-                 \x20 Khối ký hiệu: {:.0} × {:.0} mm · mã QR phiên bản {}, cạnh {:.1} mm kể cả vùng trắng\n\
-                 \x20 Dữ liệu ký hiệu ký trên bản PDF/A trước khi đóng dấu: {} byte · SHA-256 {}\n\
-                 \x20 Mã khóa ký ký hiệu: {}\n\
-                 \x20 Dữ liệu ký hiệu (payload, cũng ghi trong XMP): {}\n\
-                 \x20 Dòng chữ in cạnh mã QR:\n",
-                s.page,
-                r.x,
-                r.y,
-                r.w,
-                r.h,
-                mode_text(s.mode),
-                pt_to_mm(s.block.width_pt),
-                pt_to_mm(s.block.height_pt),
-                s.signed.qr_version,
-                s.block.qr_side_mm,
-                s.original_len,
-                hex(&s.signed.content_sha256),
-                s.signed.key_id(),
-                s.signed.qr_text,
-            ),
-            format!(
-                "Conversion mark, paper → data message (NĐ 137/2024 Đ4): page {} · where: {place} · box x {:.1}, y {:.1}, w {:.1}, h {:.1} pt · {}\n\
-                 \x20 Block: {:.0} × {:.0} mm · QR version {}, {:.1} mm with quiet zone\n\
-                 \x20 The payload signs the PDF/A before marking: {} bytes · SHA-256 {}\n\
-                 \x20 Mark key id: {}\n\
-                 \x20 Payload (also in the XMP): {}\n\
-                 \x20 Lines printed beside the QR code:\n",
-                s.page,
-                r.x,
-                r.y,
-                r.w,
-                r.h,
-                mode_text(s.mode),
-                pt_to_mm(s.block.width_pt),
-                pt_to_mm(s.block.height_pt),
-                s.signed.qr_version,
-                s.block.qr_side_mm,
-                s.original_len,
-                hex(&s.signed.content_sha256),
-                s.signed.key_id(),
-                s.signed.qr_text,
-            ),
-        ));
+        h.push_str(
+            &(t!(
+                "mark-pdf-scans-conversion-mark-paper-data-message",
+                v1 = (s.page).to_string(),
+                place = place.to_string(),
+                v2 = (format!("{:.1}", r.x)).to_string(),
+                v3 = (format!("{:.1}", r.y)).to_string(),
+                v4 = (format!("{:.1}", r.w)).to_string(),
+                v5 = (format!("{:.1}", r.h)).to_string(),
+                v6 = (mode_text(s.mode)).to_string(),
+                v7 = (format!("{:.0}", pt_to_mm(s.block.width_pt))).to_string(),
+                v8 = (format!("{:.0}", pt_to_mm(s.block.height_pt))).to_string(),
+                v9 = (s.signed.qr_version).to_string(),
+                v10 = (format!("{:.1}", s.block.qr_side_mm)).to_string(),
+                v11 = (s.original_len).to_string(),
+                v12 = (hex(&s.signed.content_sha256)).to_string(),
+                v13 = (s.signed.key_id()).to_string(),
+                v14 = (s.signed.qr_text).to_string()
+            ) + "\n"),
+        );
         for line in &s.block.printed_lines {
             h.push_str(&format!("    | {line}\n"));
         }
@@ -557,17 +522,13 @@ impl View<'_> {
                 v3 = (s.original_len).to_string()
             ) + "\n"),
         );
-        h.push_str(&match (self.conforming, lang) {
-            (true, Lang::Vi) => "Kết quả: ĐẠT — bản sao điện tử đúng định dạng (NĐ 30/2020 Phụ lục I), đã đóng ký hiệu chuyển đổi và ký số".to_owned(),
-            (true, Lang::En) => "Result: CONFORMING — the electronic copy has the format of NĐ 30/2020 Phụ lục I, is marked and signed".to_owned(),
-            (false, Lang::Vi) => format!(
-                "Kết quả: KHÔNG ĐẠT — tệp {} đã được ghi để xem lại, nhưng không phải bản sao điện tử đúng định dạng (xem các dòng KHÔNG ĐẠT ở trên; NĐ 30/2020 Phụ lục I: quét màu, từ 200 dpi trở lên); quét lại rồi lập lại bản sao. Mã thoát 1",
-                a.out.display()
-            ),
-            (false, Lang::En) => format!(
-                "Result: NOT CONFORMING — {} was written for review, but it is not a conforming electronic copy (see the FAIL lines above; NĐ 30/2020 Phụ lục I: colour, at least 200 dpi); scan again and make the copy again. Exit code 1",
-                a.out.display()
-            ),
+        h.push_str(&if self.conforming {
+            t!("mark-pdf-scans-result-conforming")
+        } else {
+            t!(
+                "mark-pdf-scans-result-not-conforming",
+                file = a.out.display().to_string()
+            )
         });
         h
     }

@@ -196,10 +196,10 @@ impl SignArgs {
     }
 }
 
-fn usage_error(lang: Lang, code: &str, vi: String, en: String) -> CmdResult {
+fn usage_error(code: &str, message: String) -> CmdResult {
     CmdResult::Error {
         code: code.to_owned(),
-        message: pick(lang, vi, en),
+        message,
     }
 }
 
@@ -212,20 +212,23 @@ fn key_error(lang: Lang, source: &str, e: &KeyError) -> CmdResult {
 }
 
 /// The value of an environment variable named on the command line (a password, a PIN).
-fn secret_from_env(lang: Lang, code: &str, flag: &str, var: &str) -> Result<String, CmdResult> {
+fn secret_from_env(code: &str, flag: &str, var: &str) -> Result<String, CmdResult> {
     std::env::var(var).map_err(|e| {
         usage_error(
-            lang,
             code,
-            format!("{flag} {var}: biến môi trường chưa được đặt hoặc không phải UTF-8 ({e})"),
-            format!("{flag} {var}: the environment variable is not set or not UTF-8 ({e})"),
+            t!(
+                "pdf-sign-flag-var-the-environment-variable",
+                flag = flag.to_string(),
+                var = var.to_string(),
+                e = e.to_string()
+            ),
         )
     })
 }
 
-fn password(lang: Lang, a: &KeySource<'_>) -> Result<String, CmdResult> {
+fn password(a: &KeySource<'_>) -> Result<String, CmdResult> {
     if let Some(var) = a.password_env {
-        return secret_from_env(lang, "usage.password", "--password-env", var);
+        return secret_from_env("usage.password", "--password-env", var);
     }
     let Some(path) = a.password_file else {
         // clap requires one of them with --p12.
@@ -234,10 +237,11 @@ fn password(lang: Lang, a: &KeySource<'_>) -> Result<String, CmdResult> {
     let bytes = read(path)?;
     let mut text = String::from_utf8(bytes).map_err(|_| {
         usage_error(
-            lang,
             "usage.password",
-            format!("{}: mật khẩu không phải văn bản UTF-8", path.display()),
-            format!("{}: the password is not UTF-8 text", path.display()),
+            t!(
+                "pdf-sign-v1-the-password-is-not",
+                v1 = (path.display()).to_string()
+            ),
         )
     })?;
     if text.ends_with('\n') {
@@ -286,7 +290,7 @@ pub(crate) fn signer(
     a: &KeySource<'_>,
 ) -> Result<(Box<dyn egov_sign::Signer>, serde_json::Value), CmdResult> {
     if let Some(p12) = a.p12 {
-        let password = password(lang, a)?;
+        let password = password(a)?;
         let data = read(p12)?;
         let s = KeyPairSigner::from_pkcs12(&data, &password)
             .map_err(|e| key_error(lang, &p12.display().to_string(), &e))?;
@@ -306,20 +310,19 @@ pub(crate) fn signer(
         // clap requires exactly one key source, and --pin-env with --pkcs11-module.
         let flag = a.key_flag;
         return Err(usage_error(
-            lang,
             "usage.key",
-            format!("cần đúng một nguồn khóa: --p12, {flag} cùng --cert, hoặc --pkcs11-module cùng --pin-env"),
-            format!("give exactly one key source: --p12, {flag} with --cert, or --pkcs11-module with --pin-env"),
+            t!(
+                "pdf-sign-give-exactly-one-key-source",
+                flag = flag.to_string()
+            ),
         ));
     };
-    let pin = secret_from_env(lang, "usage.pin", "--pin-env", pin_env)?;
+    let pin = secret_from_env("usage.pin", "--pin-env", pin_env)?;
     let key_id = match a.key_id {
         Some(h) => Some(hex_decode(h).ok_or_else(|| {
             usage_error(
-                lang,
                 "usage.key_id",
-                format!("--key-id {h}: không phải chuỗi hex"),
-                format!("--key-id {h}: not hexadecimal"),
+                t!("pdf-sign-key-id-h-not-hexadecimal", h = h.to_string()),
             )
         })?),
         None => None,
@@ -646,7 +649,7 @@ fn sign_text(
     h
 }
 
-fn anchors(lang: Lang, paths: &[PathBuf]) -> Result<TrustAnchors, CmdResult> {
+fn anchors(paths: &[PathBuf]) -> Result<TrustAnchors, CmdResult> {
     if paths.is_empty() {
         return Ok(TrustAnchors::new());
     }
@@ -656,10 +659,12 @@ fn anchors(lang: Lang, paths: &[PathBuf]) -> Result<TrustAnchors, CmdResult> {
         // Each file must hold certificates itself (not only the concatenation).
         TrustAnchors::from_pem(&text).map_err(|e| {
             usage_error(
-                lang,
                 "usage.anchors",
-                format!("{}: không đọc được chứng thư gốc tin cậy: {e}", p.display()),
-                format!("{}: cannot read the trust anchors: {e}", p.display()),
+                t!(
+                    "pdf-sign-v1-cannot-read-the-trust",
+                    v1 = (p.display()).to_string(),
+                    e = e.to_string()
+                ),
             )
         })?;
         pem.extend_from_slice(&text);
@@ -667,17 +672,15 @@ fn anchors(lang: Lang, paths: &[PathBuf]) -> Result<TrustAnchors, CmdResult> {
     }
     TrustAnchors::from_pem(&pem).map_err(|e| {
         usage_error(
-            lang,
             "usage.anchors",
-            format!("không đọc được chứng thư gốc tin cậy: {e}"),
-            format!("cannot read the trust anchors: {e}"),
+            t!("pdf-sign-cannot-read-the-trust-anchors", e = e.to_string()),
         )
     })
 }
 
 fn verify_cmd(a: &VerifyArgs) -> Result<CmdResult, CmdResult> {
     let lang = crate::i18n::lang();
-    let anchors = anchors(lang, &a.anchors)?;
+    let anchors = anchors(&a.anchors)?;
     let at = a.at.as_deref().map(parse_time).transpose()?;
     let file = read(&a.file)?;
     let opts = SignatureVerifyOptions {
@@ -699,35 +702,23 @@ fn verify_cmd(a: &VerifyArgs) -> Result<CmdResult, CmdResult> {
     })
 }
 
-fn kind_text(k: SignatureKind, lang: Lang) -> String {
-    match (k, lang) {
-        (SignatureKind::Approval, Lang::Vi) => "chữ ký phê duyệt".to_owned(),
-        (SignatureKind::Approval, Lang::En) => "approval signature".to_owned(),
-        (SignatureKind::Certification { permission }, Lang::Vi) => {
-            format!("chữ ký chứng nhận (DocMDP P={permission})")
-        }
-        (SignatureKind::Certification { permission }, Lang::En) => {
-            format!("certification signature (DocMDP P={permission})")
-        }
-        (SignatureKind::DocumentTimestamp, Lang::Vi) => "dấu thời gian tài liệu".to_owned(),
-        (SignatureKind::DocumentTimestamp, Lang::En) => "document time-stamp".to_owned(),
+fn kind_text(k: SignatureKind) -> String {
+    match k {
+        SignatureKind::Approval => t!("pdf-sign-kind-approval"),
+        SignatureKind::Certification { permission } => t!(
+            "pdf-sign-kind-certification",
+            permission = permission.to_string()
+        ),
+        SignatureKind::DocumentTimestamp => t!("pdf-sign-kind-document-timestamp"),
     }
 }
 
-fn source_text(s: TimeSource, lang: Lang) -> &'static str {
-    match (s, lang) {
-        (TimeSource::Caller, Lang::Vi) => "do --at chỉ định",
-        (TimeSource::Timestamp, Lang::Vi) => "dấu thời gian của chữ ký",
-        (TimeSource::Claimed, Lang::Vi) => {
-            "thời điểm người ký tự khai (/M), không phải bằng chứng độc lập"
-        }
-        (TimeSource::Now, Lang::Vi) => "thời điểm hiện tại",
-        (TimeSource::Caller, Lang::En) => "given with --at",
-        (TimeSource::Timestamp, Lang::En) => "the signature time-stamp",
-        (TimeSource::Claimed, Lang::En) => {
-            "the time the signer claims (/M), not independent evidence"
-        }
-        (TimeSource::Now, Lang::En) => "now",
+fn source_text(s: TimeSource) -> String {
+    match s {
+        TimeSource::Caller => t!("pdf-sign-time-caller"),
+        TimeSource::Timestamp => t!("pdf-sign-time-timestamp"),
+        TimeSource::Claimed => t!("pdf-sign-time-claimed"),
+        TimeSource::Now => t!("pdf-sign-time-now"),
     }
 }
 
@@ -774,7 +765,7 @@ fn signature_text(
         "pdf-sign-signature-i-n-v1-field",
         i = i.to_string(),
         n = n.to_string(),
-        v1 = (kind_text(s.kind, lang)).to_string(),
+        v1 = (kind_text(s.kind)).to_string(),
         field = field.to_string(),
         v2 = (s.sub_filter).to_string()
     ) + "\n";
@@ -802,40 +793,27 @@ fn signature_text(
         .map(ToString::to_string)
         .collect::<Vec<_>>()
         .join(" ");
-    h.push_str(&match (intact(s, lang), lang) {
-        (Ok(()), Lang::Vi) => format!(
-            "  Nguyên vẹn: có — phạm vi byte [{br}] ({} byte) khớp chữ ký\n",
-            s.signed_len
+    h.push_str(&match intact(s, lang) {
+        Ok(()) => t!(
+            "pdf-sign-intact",
+            range = br.as_str(),
+            bytes = s.signed_len.to_string()
         ),
-        (Ok(()), Lang::En) => format!(
-            "  Intact: yes — byte range [{br}] ({} bytes) matches the signature\n",
-            s.signed_len
-        ),
-        (Err(why), Lang::Vi) => format!("  Nguyên vẹn: KHÔNG — {why}\n"),
-        (Err(why), Lang::En) => format!("  Intact: NO — {why}\n"),
+        Err(why) => t!("pdf-sign-not-intact", why = why),
     });
+    h.push('\n');
     if s.kind != SignatureKind::DocumentTimestamp {
         let failure = cms.and_then(|c| c.failure.as_ref());
-        let chain = match (cms.and_then(|c| c.chain.as_ref()), failure, lang) {
-            (Some(ChainStatus::Trusted { anchor, length }), _, Lang::Vi) => {
-                format!("dẫn tới gốc tin cậy {anchor} ({length} chứng thư)")
-            }
-            (Some(ChainStatus::Trusted { anchor, length }), _, Lang::En) => {
-                format!("chains to the trust anchor {anchor} ({length} certificates)")
-            }
-            (Some(ChainStatus::NotChecked), _, Lang::Vi) => "CHƯA KIỂM TRA — không có --anchors nên chưa xác định được đơn vị cấp chứng thư số; chữ ký chỉ cho thấy nội dung không đổi từ khi ký".to_owned(),
-            (Some(ChainStatus::NotChecked), _, Lang::En) => "NOT CHECKED — without --anchors the certificate's issuer is not checked; the signature only shows the content is unchanged since signing".to_owned(),
-            (None, Some(f @ CmsFailure::Chain(_)), _) => {
-                t!("pdf-sign-fails") + &failure_text(f, lang)
-            }
-            (None, Some(CmsFailure::Timestamp { .. }), Lang::Vi) => {
-                "không kiểm tra vì dấu thời gian của chữ ký không hợp lệ".to_owned()
-            }
-            (None, Some(CmsFailure::Timestamp { .. }), Lang::En) => {
-                "not checked: the signature time-stamp does not verify".to_owned()
-            }
-            (None, _, Lang::Vi) => "không kiểm tra vì chữ ký không hợp lệ".to_owned(),
-            (None, _, Lang::En) => "not checked: the signature does not verify".to_owned(),
+        let chain = match (cms.and_then(|c| c.chain.as_ref()), failure) {
+            (Some(ChainStatus::Trusted { anchor, length }), _) => t!(
+                "pdf-sign-chain-trusted",
+                anchor = anchor.to_string(),
+                length = length.to_string()
+            ),
+            (Some(ChainStatus::NotChecked), _) => t!("pdf-sign-chain-not-checked"),
+            (None, Some(f @ CmsFailure::Chain(_))) => t!("pdf-sign-fails") + &failure_text(f, lang),
+            (None, Some(CmsFailure::Timestamp { .. })) => t!("pdf-sign-chain-timestamp-invalid"),
+            (None, _) => t!("pdf-sign-chain-signature-invalid"),
         };
         h.push_str(
             &(t!(
@@ -881,7 +859,7 @@ fn signature_text(
                 &(t!(
                     "pdf-sign-certificates-checked-at-at-source",
                     at = at.to_string(),
-                    v1 = (source_text(src, lang)).to_string()
+                    v1 = (source_text(src)).to_string()
                 ) + "\n"),
             );
         }
@@ -895,12 +873,12 @@ fn signature_text(
             v1 = (s.revisions_after).to_string()
         ) + "\n"),
     );
-    h.push_str(&match (s.valid, lang) {
-        (true, Lang::Vi) => "  → HỢP LỆ\n".to_owned(),
-        (false, Lang::Vi) => "  → KHÔNG HỢP LỆ\n".to_owned(),
-        (true, Lang::En) => "  → VALID\n".to_owned(),
-        (false, Lang::En) => "  → NOT VALID\n".to_owned(),
+    h.push_str(&if s.valid {
+        t!("pdf-sign-valid")
+    } else {
+        t!("pdf-sign-not-valid")
     });
+    h.push('\n');
     h
 }
 
@@ -919,34 +897,19 @@ fn verify_text(a: &VerifyArgs, r: &SignaturesReport) -> String {
         .iter()
         .any(|s| s.cms.as_ref().and_then(|c| c.chain.as_ref()) == Some(&ChainStatus::NotChecked));
     let file = a.file.display();
-    h.push_str(&match (n, r.all_valid, lang) {
-        (0, _, Lang::Vi) => format!("Kết quả: KHÔNG HỢP LỆ — tệp không có chữ ký số ({file})"),
-        (0, _, Lang::En) => {
-            format!("Result: NOT VALID — the file has no digital signature ({file})")
-        }
-        (_, true, Lang::Vi) => format!(
-            "Kết quả: HỢP LỆ — {n} chữ ký, tất cả hợp lệ{} ({file})",
-            if unchecked {
-                "; đơn vị cấp chứng thư số chưa được kiểm tra (không có --anchors)"
-            } else {
-                ""
-            }
+    h.push_str(&match (n, r.all_valid) {
+        (0, _) => t!("pdf-sign-result-unsigned", file = file.to_string()),
+        (_, true) => t!(
+            "pdf-sign-result-valid",
+            n = n,
+            unchecked = if unchecked { "yes" } else { "no" },
+            file = file.to_string()
         ),
-        (_, true, Lang::En) => format!(
-            "Result: VALID — {n} signature(s), all valid{} ({file})",
-            if unchecked {
-                "; the certificates' issuer was not checked (no --anchors)"
-            } else {
-                ""
-            }
-        ),
-        (_, false, Lang::Vi) => format!(
-            "Kết quả: KHÔNG HỢP LỆ — {} trên {n} chữ ký không hợp lệ ({file})",
-            r.signatures.iter().filter(|s| !s.valid).count()
-        ),
-        (_, false, Lang::En) => format!(
-            "Result: NOT VALID — {} of {n} signature(s) do not verify ({file})",
-            r.signatures.iter().filter(|s| !s.valid).count()
+        (_, false) => t!(
+            "pdf-sign-result-not-valid",
+            bad = r.signatures.iter().filter(|s| !s.valid).count(),
+            n = n,
+            file = file.to_string()
         ),
     });
     h

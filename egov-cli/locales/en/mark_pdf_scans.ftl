@@ -16,3 +16,17 @@ mark-pdf-scans-signer-v1 = Signer: { $v1 }
 mark-pdf-scans-reason = Reason: { $reason }
 mark-pdf-scans-location = Location: { $location }
 mark-pdf-scans-copy-written-v1-v2-bytes = Copy written: { $v1 } ({ $v2 } bytes: the PDF/A of { $v3 } bytes, then two incremental updates: the mark, the signature)
+mark-pdf-scans-conversion-mark-paper-data-message =
+    Conversion mark, paper → data message (NĐ 137/2024 Đ4): page { $v1 } · where: { $place } · box x { $v2 }, y { $v3 }, w { $v4 }, h { $v5 } pt · { $v6 }
+    {"  "}Block: { $v7 } × { $v8 } mm · QR version { $v9 }, { $v10 } mm with quiet zone
+    {"  "}The payload signs the PDF/A before marking: { $v11 } bytes · SHA-256 { $v12 }
+    {"  "}Mark key id: { $v13 }
+    {"  "}Payload (also in the XMP): { $v14 }
+    {"  "}Lines printed beside the QR code:
+mark-pdf-scans-format-jpeg = JPEG (embedded unchanged)
+mark-pdf-scans-dpi-stated = { $dpi } dpi (stated by the image)
+mark-pdf-scans-dpi-assumed = { $dpi } dpi (assumed: the image states none, --assume-dpi)
+mark-pdf-scans-colour = colour
+mark-pdf-scans-grey = grey or black and white
+mark-pdf-scans-result-conforming = Result: CONFORMING — the electronic copy has the format of NĐ 30/2020 Phụ lục I, is marked and signed
+mark-pdf-scans-result-not-conforming = Result: NOT CONFORMING — { $file } was written for review, but it is not a conforming electronic copy (see the FAIL lines above; NĐ 30/2020 Phụ lục I: colour, at least 200 dpi); scan again and make the copy again. Exit code 1

@@ -29,3 +29,30 @@ pdf-sign-signature-time-stamp-pades-b = {"  "}Signature time-stamp (PAdES-B-T): 
 pdf-sign-signing-time-the-signer-claims-2 = {"  "}Signing time the signer claims (/M): { $t }
 pdf-sign-certificates-checked-at-at-source = {"  "}Certificates checked at: { $at } (source: { $v1 })
 pdf-sign-revision-covered-rev-total-revisions = {"  "}Revision covered: { $rev }/{ $total_revisions } · { $v1 } revision(s) appended after it
+pdf-sign-flag-var-the-environment-variable = { $flag } { $var }: the environment variable is not set or not UTF-8 ({ $e })
+pdf-sign-v1-the-password-is-not = { $v1 }: the password is not UTF-8 text
+pdf-sign-give-exactly-one-key-source = give exactly one key source: --p12, { $flag } with --cert, or --pkcs11-module with --pin-env
+pdf-sign-key-id-h-not-hexadecimal = --key-id { $h }: not hexadecimal
+pdf-sign-v1-cannot-read-the-trust = { $v1 }: cannot read the trust anchors: { $e }
+pdf-sign-cannot-read-the-trust-anchors = cannot read the trust anchors: { $e }
+pdf-sign-kind-approval = approval signature
+pdf-sign-kind-certification = certification signature (DocMDP P={ $permission })
+pdf-sign-kind-document-timestamp = document time-stamp
+pdf-sign-time-caller = given with --at
+pdf-sign-time-timestamp = the signature time-stamp
+pdf-sign-time-claimed = the time the signer claims (/M), not independent evidence
+pdf-sign-time-now = now
+pdf-sign-intact = {"  "}Intact: yes — byte range [{ $range }] ({ $bytes } bytes) matches the signature
+pdf-sign-not-intact = {"  "}Intact: NO — { $why }
+pdf-sign-chain-trusted = chains to the trust anchor { $anchor } ({ $length } certificates)
+pdf-sign-chain-not-checked = NOT CHECKED — without --anchors the certificate's issuer is not checked; the signature only shows the content is unchanged since signing
+pdf-sign-chain-timestamp-invalid = not checked: the signature time-stamp does not verify
+pdf-sign-chain-signature-invalid = not checked: the signature does not verify
+pdf-sign-valid = {"  "}→ VALID
+pdf-sign-not-valid = {"  "}→ NOT VALID
+pdf-sign-result-unsigned = Result: NOT VALID — the file has no digital signature ({ $file })
+pdf-sign-result-valid = Result: VALID — { $n } signature(s), all valid{ $unchecked ->
+        [yes] ; the certificates' issuer was not checked (no --anchors)
+       *[no] {""}
+    } ({ $file })
+pdf-sign-result-not-valid = Result: NOT VALID — { $bad } of { $n } signature(s) do not verify ({ $file })

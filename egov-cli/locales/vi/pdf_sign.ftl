@@ -29,3 +29,30 @@ pdf-sign-signature-time-stamp-pades-b = {"  "}Dấu thời gian của chữ ký 
 pdf-sign-signing-time-the-signer-claims-2 = {"  "}Thời điểm ký người ký tự khai (/M): { $t }
 pdf-sign-certificates-checked-at-at-source = {"  "}Chứng thư số được kiểm tra tại: { $at } (nguồn: { $v1 })
 pdf-sign-revision-covered-rev-total-revisions = {"  "}Phiên bản được ký: { $rev }/{ $total_revisions } · { $v1 } phiên bản thêm sau chữ ký
+pdf-sign-flag-var-the-environment-variable = { $flag } { $var }: biến môi trường chưa được đặt hoặc không phải UTF-8 ({ $e })
+pdf-sign-v1-the-password-is-not = { $v1 }: mật khẩu không phải văn bản UTF-8
+pdf-sign-give-exactly-one-key-source = cần đúng một nguồn khóa: --p12, { $flag } cùng --cert, hoặc --pkcs11-module cùng --pin-env
+pdf-sign-key-id-h-not-hexadecimal = --key-id { $h }: không phải chuỗi hex
+pdf-sign-v1-cannot-read-the-trust = { $v1 }: không đọc được chứng thư gốc tin cậy: { $e }
+pdf-sign-cannot-read-the-trust-anchors = không đọc được chứng thư gốc tin cậy: { $e }
+pdf-sign-kind-approval = chữ ký phê duyệt
+pdf-sign-kind-certification = chữ ký chứng nhận (DocMDP P={ $permission })
+pdf-sign-kind-document-timestamp = dấu thời gian tài liệu
+pdf-sign-time-caller = do --at chỉ định
+pdf-sign-time-timestamp = dấu thời gian của chữ ký
+pdf-sign-time-claimed = thời điểm người ký tự khai (/M), không phải bằng chứng độc lập
+pdf-sign-time-now = thời điểm hiện tại
+pdf-sign-intact = {"  "}Nguyên vẹn: có — phạm vi byte [{ $range }] ({ $bytes } byte) khớp chữ ký
+pdf-sign-not-intact = {"  "}Nguyên vẹn: KHÔNG — { $why }
+pdf-sign-chain-trusted = dẫn tới gốc tin cậy { $anchor } ({ $length } chứng thư)
+pdf-sign-chain-not-checked = CHƯA KIỂM TRA — không có --anchors nên chưa xác định được đơn vị cấp chứng thư số; chữ ký chỉ cho thấy nội dung không đổi từ khi ký
+pdf-sign-chain-timestamp-invalid = không kiểm tra vì dấu thời gian của chữ ký không hợp lệ
+pdf-sign-chain-signature-invalid = không kiểm tra vì chữ ký không hợp lệ
+pdf-sign-valid = {"  "}→ HỢP LỆ
+pdf-sign-not-valid = {"  "}→ KHÔNG HỢP LỆ
+pdf-sign-result-unsigned = Kết quả: KHÔNG HỢP LỆ — tệp không có chữ ký số ({ $file })
+pdf-sign-result-valid = Kết quả: HỢP LỆ — { $n } chữ ký, tất cả hợp lệ{ $unchecked ->
+        [yes] ; đơn vị cấp chứng thư số chưa được kiểm tra (không có --anchors)
+       *[no] {""}
+    } ({ $file })
+pdf-sign-result-not-valid = Kết quả: KHÔNG HỢP LỆ — { $bad } trên { $n } chữ ký không hợp lệ ({ $file })
