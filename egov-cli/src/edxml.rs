@@ -19,7 +19,8 @@ use egov_edxml::{
 };
 use serde_json::{json, Value};
 
-use crate::commands::outcome_label;
+use crate::i18n::t;
+use crate::mark::{io_reason, outcome_text};
 use crate::output::{self, CmdResult};
 
 const CHECK_HELP: &str = "\
@@ -211,7 +212,7 @@ impl Unreadable {
         };
         output::Answer {
             exit: 2,
-            human: format!("error[{}]: {message}", self.code),
+            human: format!("{}[{}]: {message}", t!("error-prefix"), self.code),
             is_error: true,
             json: v,
         }
@@ -279,20 +280,47 @@ fn read_package(
     }
 }
 
-fn read_option_file(path: &Path, what: &str) -> Result<Vec<u8>, Failure> {
+/// An option file of `edxml check` (its name in messages).
+#[derive(Clone, Copy)]
+enum OptionFile {
+    Registry,
+    Calendar,
+    Anchors,
+}
+
+impl OptionFile {
+    fn name(self) -> String {
+        match self {
+            OptionFile::Registry => t!("edxml-registry-file"),
+            OptionFile::Calendar => t!("edxml-calendar-file"),
+            OptionFile::Anchors => t!("edxml-anchors-file"),
+        }
+    }
+}
+
+fn read_option_file(path: &Path, what: OptionFile) -> Result<Vec<u8>, Failure> {
     std::fs::read(path).map_err(|e| {
         Failure::Cmd(CmdResult::Error {
             code: "io.read".to_owned(),
-            message: format!("cannot read {what} {}: {e}", path.display()),
+            message: t!(
+                "edxml-cannot-read-option",
+                what = what.name(),
+                path = path.display().to_string(),
+                reason = io_reason(&e)
+            ),
         })
     })
 }
 
-fn read_option_text(path: &Path, what: &str) -> Result<String, Failure> {
+fn read_option_text(path: &Path, what: OptionFile) -> Result<String, Failure> {
     String::from_utf8(read_option_file(path, what)?).map_err(|_| {
         Failure::Cmd(CmdResult::Error {
             code: "io.utf8".to_owned(),
-            message: format!("{what} {} is not UTF-8", path.display()),
+            message: t!(
+                "edxml-option-not-utf8",
+                what = what.name(),
+                path = path.display().to_string()
+            ),
         })
     })
 }
@@ -304,7 +332,7 @@ fn check_cmd(a: &CheckArgs) -> Result<CmdResult, Failure> {
     // Option files first: a usage or I/O problem with them is reported before the package.
     let registry = match &a.registry {
         Some(p) => {
-            let text = read_option_text(p, "registry file")?;
+            let text = read_option_text(p, OptionFile::Registry)?;
             let is_json = p
                 .extension()
                 .is_some_and(|e| e.eq_ignore_ascii_case("json"));
@@ -323,19 +351,19 @@ fn check_cmd(a: &CheckArgs) -> Result<CmdResult, Failure> {
     };
     let calendar = match &a.calendar {
         Some(p) if crate::input::is_toml(p) => Some(crate::input::toml_doc(
-            &read_option_text(p, "calendar file")?,
+            &read_option_text(p, OptionFile::Calendar)?,
             p,
             "calendar.toml",
         )?),
         Some(p) => Some(
-            WorkingCalendar::from_json(&read_option_text(p, "calendar file")?)
+            WorkingCalendar::from_json(&read_option_text(p, OptionFile::Calendar)?)
                 .map_err(|e| CmdResult::error(&e))?,
         ),
         None => None,
     };
     let anchors = match &a.anchors {
         Some(p) => Some(
-            TrustAnchors::from_pem(&read_option_file(p, "anchors file")?).map_err(|e| {
+            TrustAnchors::from_pem(&read_option_file(p, OptionFile::Anchors)?).map_err(|e| {
                 CmdResult::Error {
                     code: "edxml.anchors".to_owned(),
                     message: format!("{}: {e}", p.display()),
@@ -426,22 +454,6 @@ fn finding_location(f: &Finding) -> Option<(u64, u64)> {
     Some((loc.get("line")?.as_u64()?, loc.get("column")?.as_u64()?))
 }
 
-fn outcome_vi(o: Outcome) -> &'static str {
-    match o {
-        Outcome::Pass => "ĐẠT",
-        Outcome::Warning => "LƯU Ý",
-        Outcome::Unknown => "CHƯA RÕ",
-        Outcome::Fail => "KHÔNG ĐẠT",
-    }
-}
-
-fn outcome_text(o: Outcome, lang: Lang) -> &'static str {
-    match lang {
-        Lang::Vi => outcome_vi(o),
-        Lang::En => outcome_label(o),
-    }
-}
-
 /// One finding: `[OUTCOME] RULE (basis): message`, then the element path and its line.
 fn finding_text(f: &Finding, lang: Lang) -> String {
     let (basis, message) = match lang {
@@ -450,7 +462,7 @@ fn finding_text(f: &Finding, lang: Lang) -> String {
     };
     let mut s = format!(
         "[{}] {} ({basis}): {message}",
-        outcome_text(f.outcome, lang),
+        outcome_text(f.outcome),
         f.rule
     );
     let mut place = Vec::new();
@@ -458,10 +470,7 @@ fn finding_text(f: &Finding, lang: Lang) -> String {
         place.push(field.to_owned());
     }
     if let Some((line, column)) = finding_location(f) {
-        place.push(match lang {
-            Lang::Vi => format!("dòng {line}, cột {column}"),
-            Lang::En => format!("line {line}, column {column}"),
-        });
+        place.push(t!("edxml-line-column", line = line, column = column));
     }
     if !place.is_empty() {
         s.push_str(&format!("\n    {}", place.join(", ")));
@@ -483,14 +492,10 @@ fn check_result(
         count(Outcome::Unknown),
         count(Outcome::Fail),
     );
-    let l = |vi, en| lang.pick(vi, en);
     let mut h = String::new();
     h.push_str(&format!(
         "{} {}\n",
-        l(
-            "Kiểm tra gói tin edXML (QĐ 28/2018/QĐ-TTg Điều 9 khoản 1):",
-            "edXML package check (QĐ 28/2018/QĐ-TTg Đ9.1):"
-        ),
+        t!("edxml-edxml-package-check-q-28"),
         display(file)
     ));
     let mut row = |label: &str, value: &str| {
@@ -500,14 +505,11 @@ fn check_result(
     match &package.message {
         Message::Edoc(e) => {
             let hd = &e.header;
-            row(
-                l("Loại:", "Kind:"),
-                l("edoc (văn bản điện tử)", "edoc (e-document)"),
-            );
+            row(&t!("edxml-kind"), &t!("edxml-edoc-e-document"));
             from = hd.from.as_ref().map(org_json);
             to = hd.to.iter().map(org_json).collect::<Vec<_>>();
             row(
-                l("Gửi → Nhận:", "From → To:"),
+                &t!("edxml-from-to"),
                 &format!(
                     "{} → {}",
                     hd.from.as_ref().map_or_else(|| "—".to_owned(), org_text),
@@ -525,11 +527,8 @@ fn check_result(
         }
         Message::Status(s) => {
             row(
-                l("Loại:", "Kind:"),
-                l(
-                    "status (thông điệp trạng thái xử lý)",
-                    "status (processing status message)",
-                ),
+                &t!("edxml-kind"),
+                &t!("edxml-status-processing-status-message"),
             );
             from = s.from.as_ref().map(org_json);
             let target = s.response_for.as_ref().and_then(|r| r.organ_id.clone());
@@ -538,7 +537,7 @@ fn check_result(
                 .map(|id| json!({ "organ_id": id, "organ_name": null }))
                 .collect();
             row(
-                l("Gửi → Nhận:", "From → To:"),
+                &t!("edxml-from-to"),
                 &format!(
                     "{} → {}",
                     s.from.as_ref().map_or_else(|| "—".to_owned(), org_text),
@@ -550,7 +549,7 @@ fn check_result(
             status_code = s.status_code.clone();
             attachments = 0;
             row(
-                l("Trạng thái:", "Status:"),
+                &t!("edxml-status"),
                 &format!(
                     "{}{}",
                     s.status_code.as_deref().unwrap_or("—"),
@@ -564,30 +563,21 @@ fn check_result(
         }
     }
     row(
-        l("Mã văn bản:", "DocumentId:"),
+        &t!("edxml-documentid-2"),
         document_id.as_deref().unwrap_or("—"),
     );
     if let Some(s) = &subject {
-        row(l("Trích yếu:", "Subject:"), s);
+        row(&t!("edxml-subject-2"), s);
     }
     row("SHA-256:", &package.sha256);
+    row(&t!("edxml-size"), &t!("edxml-bytes", n = package.bytes));
+    row(&t!("edxml-attachments-2"), &attachments.to_string());
     row(
-        l("Kích thước:", "Size:"),
-        &format!("{} byte{}", package.bytes, l("", "s")),
-    );
-    row(l("Tệp đính kèm:", "Attachments:"), &attachments.to_string());
-    row(
-        l("Chữ ký số:", "Signature:"),
-        if verified {
-            l(
-                "đã xác minh XMLDSig (xem DOC-18)",
-                "XMLDSig verified (see DOC-18)",
-            )
+        &t!("edxml-signature"),
+        &if verified {
+            t!("edxml-xmldsig-verified-see-doc-18")
         } else {
-            l(
-                "không xác minh (xem DOC-14, DOC-18)",
-                "not verified (see DOC-14, DOC-18)",
-            )
+            t!("edxml-not-verified-see-doc-14")
         },
     );
     for f in &report.findings {
@@ -595,18 +585,16 @@ fn check_result(
         h.push_str(&finding_text(f, lang));
     }
     let compliant = fail == 0;
-    h.push_str(&match lang {
-        Lang::Vi => format!(
-            "\n\nKết quả: {} — {fail} không đạt, {warning} lưu ý, {unknown} chưa rõ, {pass} đạt ({} kết quả)",
-            outcome_vi(report.overall()),
-            report.findings.len()
-        ),
-        Lang::En => format!(
-            "\n\nResult: {} — {fail} fail, {warning} warning, {unknown} unknown, {pass} pass ({} findings)",
-            outcome_label(report.overall()),
-            report.findings.len()
-        ),
-    });
+    h.push_str("\n\n");
+    h.push_str(&t!(
+        "edxml-check-result",
+        overall = outcome_text(report.overall()),
+        fail = fail,
+        warning = warning,
+        unknown = unknown,
+        pass = pass,
+        total = report.findings.len()
+    ));
     let json = json!({
         "file": display(file),
         "kind": package.message.kind(),
@@ -653,11 +641,11 @@ struct Text {
 }
 
 impl Text {
-    fn heading(&mut self, vi: &str, en: &str) {
+    fn heading(&mut self, text: &str) {
         if !self.s.is_empty() {
             self.s.push('\n');
         }
-        self.s.push_str(self.lang.pick(vi, en));
+        self.s.push_str(text);
         self.s.push('\n');
     }
 
@@ -668,68 +656,56 @@ impl Text {
     }
 
     /// `label: value` when the element was present (empty: «(trống)»).
-    fn field(&mut self, indent: usize, vi: &str, en: &str, value: Option<&str>) {
+    fn field(&mut self, indent: usize, label: &str, value: Option<&str>) {
         if let Some(v) = value {
+            let empty;
             let v = if v.is_empty() {
-                self.lang.pick("(trống)", "(empty)")
+                empty = t!("edxml-empty");
+                &empty
             } else {
                 v
             };
-            let label = self.lang.pick(vi, en);
             self.line(indent, &format!("{label}: {v}"));
         }
     }
 
     fn org(&mut self, indent: usize, o: &Organization) {
+        self.field(indent, &t!("edxml-organid"), o.organ_id.as_deref());
+        self.field(indent, &t!("edxml-organname"), o.organ_name.as_deref());
         self.field(
             indent,
-            "Mã định danh (OrganId)",
-            "OrganId",
-            o.organ_id.as_deref(),
-        );
-        self.field(indent, "Tên cơ quan", "OrganName", o.organ_name.as_deref());
-        self.field(
-            indent,
-            "Đơn vị phụ trách",
-            "OrganizationInCharge",
+            &t!("edxml-organizationincharge"),
             o.organization_in_charge.as_deref(),
         );
-        self.field(indent, "Địa chỉ", "OrganAdd", o.organ_add.as_deref());
-        self.field(indent, "Thư điện tử", "Email", o.email.as_deref());
-        self.field(indent, "Điện thoại", "Telephone", o.telephone.as_deref());
-        self.field(indent, "Fax", "Fax", o.fax.as_deref());
-        self.field(indent, "Trang web", "Website", o.website.as_deref());
+        self.field(indent, &t!("edxml-organadd"), o.organ_add.as_deref());
+        self.field(indent, &t!("edxml-email"), o.email.as_deref());
+        self.field(indent, &t!("edxml-telephone"), o.telephone.as_deref());
+        self.field(indent, &t!("edxml-fax"), o.fax.as_deref());
+        self.field(indent, &t!("edxml-website"), o.website.as_deref());
     }
 
     fn response_for(&mut self, indent: usize, r: &egov_edxml::ResponseFor) {
+        self.field(indent, &t!("edxml-organid-2"), r.organ_id.as_deref());
+        self.field(indent, &t!("edxml-code"), r.code.as_deref());
         self.field(
             indent,
-            "Cơ quan (OrganId)",
-            "OrganId",
-            r.organ_id.as_deref(),
-        );
-        self.field(indent, "Số, ký hiệu", "Code", r.code.as_deref());
-        self.field(
-            indent,
-            "Ngày ban hành",
-            "PromulgationDate",
+            &t!("edxml-promulgationdate"),
             r.promulgation_date.as_deref(),
         );
-        self.field(indent, "Mã văn bản", "DocumentId", r.document_id.as_deref());
+        self.field(indent, &t!("edxml-documentid"), r.document_id.as_deref());
     }
 
     fn staff(&mut self, indent: usize, s: &egov_edxml::StaffInfo) {
-        self.field(indent, "Phòng, ban", "Department", s.department.as_deref());
-        self.field(indent, "Cán bộ", "Staff", s.staff.as_deref());
-        self.field(indent, "Thư điện tử", "Email", s.email.as_deref());
-        self.field(indent, "Di động", "Mobile", s.mobile.as_deref());
+        self.field(indent, &t!("edxml-department"), s.department.as_deref());
+        self.field(indent, &t!("edxml-staff"), s.staff.as_deref());
+        self.field(indent, &t!("edxml-email"), s.email.as_deref());
+        self.field(indent, &t!("edxml-mobile"), s.mobile.as_deref());
     }
 }
 
 fn wrapping_text(w: &Wrapping, lang: Lang) -> String {
-    let l = |vi, en| lang.pick(vi, en);
     match w {
-        Wrapping::Raw => l("không bọc", "raw").to_owned(),
+        Wrapping::Raw => t!("edxml-raw").to_owned(),
         Wrapping::Zip {
             entry_name,
             crc_ok,
@@ -742,33 +718,30 @@ fn wrapping_text(w: &Wrapping, lang: Lang) -> String {
             let mut parts = vec![format!("ZIP «{entry_name}»")];
             parts.push(
                 match crc_ok {
-                    Some(true) => l("CRC khớp", "CRC ok"),
-                    Some(false) => l("CRC KHÔNG khớp", "CRC MISMATCH"),
-                    None => l("không có CRC để so", "no CRC to compare"),
+                    Some(true) => t!("edxml-crc-ok"),
+                    Some(false) => t!("edxml-crc-mismatch"),
+                    None => t!("edxml-no-crc-to-compare"),
                 }
                 .to_owned(),
             );
             if *more_entries {
-                parts.push(l("còn mục khác", "more entries").to_owned());
+                parts.push(t!("edxml-more-entries").to_owned());
             }
             if !complete {
-                parts.push(l("bản ghi kết thúc không đủ", "end record incomplete").to_owned());
+                parts.push(t!("edxml-end-record-incomplete").to_owned());
             }
             if let Some(e) = error {
                 let e = match lang {
                     Lang::Vi => error_vi.as_ref().unwrap_or(e),
                     Lang::En => e,
                 };
-                parts.push(format!("{}: {e}", l("lỗi", "error")));
+                parts.push(format!("{}: {e}", t!("edxml-error")));
             }
             parts.join(", ")
         }
         Wrapping::ZipUnreadable { reason, reason_vi } => format!(
             "{}: {}",
-            l(
-                "dạng ZIP nhưng không lấy được mục",
-                "ZIP signature, entry not taken out"
-            ),
+            t!("edxml-zip-signature-entry-not-taken"),
             match lang {
                 Lang::Vi if !reason_vi.is_empty() => reason_vi,
                 _ => reason,
@@ -778,11 +751,9 @@ fn wrapping_text(w: &Wrapping, lang: Lang) -> String {
 }
 
 fn payload_text(p: &PayloadSummary, lang: Lang) -> String {
-    let l = |vi, en| lang.pick(vi, en);
     let mut s = format!(
-        "{} byte{}, {}, {}, SHA-256 {}",
-        p.content_bytes,
-        l("", "s"),
+        "{}, {}, {}, SHA-256 {}",
+        t!("edxml-bytes", n = p.content_bytes),
         p.content_kind.as_str(),
         wrapping_text(&p.wrapping, lang),
         p.content_sha256
@@ -792,26 +763,19 @@ fn payload_text(p: &PayloadSummary, lang: Lang) -> String {
             Lang::Vi => p.base64_error_vi.as_ref().unwrap_or(e),
             Lang::En => e,
         };
-        s.push_str(&format!(
-            "; {}: {e}",
-            l("base64 không hợp lệ", "base64 error")
-        ));
+        s.push_str(&format!("; {}: {e}", t!("edxml-base64-error")));
     }
     if p.text_reencoded() {
         s.push_str(&format!(
             "; {} U+FFFD ({})",
             p.replacement_chars,
-            l(
-                "dữ liệu nhị phân bị mã hóa lại như văn bản",
-                "binary data re-encoded as text"
-            )
+            t!("edxml-binary-data-re-encoded-as")
         ));
     }
     s
 }
 
 fn show_text(file: &Path, package: &Package, lang: Lang) -> String {
-    let l = |vi, en| lang.pick(vi, en);
     let mut t = Text {
         lang,
         s: String::new(),
@@ -819,8 +783,8 @@ fn show_text(file: &Path, package: &Package, lang: Lang) -> String {
     t.line(
         0,
         &format!(
-            "{} {} ({}, {})",
-            l("Gói tin edXML:", "edXML package:"),
+            "{} {} [{}, {}]",
+            t!("edxml-edxml-package"),
             display(file),
             package.message.kind(),
             serde_json::to_value(package.layout)
@@ -832,10 +796,9 @@ fn show_text(file: &Path, package: &Package, lang: Lang) -> String {
     t.line(
         2,
         &format!(
-            "{}: {} byte{}, SHA-256 {}",
-            l("Tệp", "File"),
-            package.bytes,
-            l("", "s"),
+            "{}: {}, SHA-256 {}",
+            t!("edxml-file"),
+            t!("edxml-bytes", n = package.bytes),
             package.sha256
         ),
     );
@@ -843,7 +806,7 @@ fn show_text(file: &Path, package: &Package, lang: Lang) -> String {
         2,
         &format!(
             "{}: CRLF {}, LF {}",
-            l("Xuống dòng", "Line breaks"),
+            t!("edxml-line-breaks"),
             package.line_breaks.0,
             package.line_breaks.1
         ),
@@ -851,33 +814,27 @@ fn show_text(file: &Path, package: &Package, lang: Lang) -> String {
     match &package.message {
         Message::Edoc(e) => show_edoc(&mut t, e),
         Message::Status(s) => {
-            t.heading(
-                "Thông điệp trạng thái (MessageHeader)",
-                "Status message (MessageHeader)",
-            );
+            t.heading(&t!("edxml-status-message-messageheader"));
             if let Some(f) = &s.from {
-                t.line(2, l("Nơi gửi (From):", "From:"));
+                t.line(2, &t!("edxml-from"));
                 t.org(4, f);
             }
             if let Some(r) = &s.response_for {
-                t.line(2, l("Văn bản được báo cáo (ResponseFor):", "ResponseFor:"));
+                t.line(2, &t!("edxml-responsefor"));
                 t.response_for(4, r);
             }
             if let Some(st) = &s.staff_info {
-                t.line(2, l("Cán bộ xử lý (StaffInfo):", "StaffInfo:"));
+                t.line(2, &t!("edxml-staffinfo"));
                 t.staff(4, st);
             }
-            t.field(2, "Mã trạng thái", "StatusCode", s.status_code.as_deref());
-            t.field(2, "Mô tả", "Description", s.description.as_deref());
-            t.field(2, "Thời điểm", "Timestamp", s.timestamp.as_deref());
+            t.field(2, &t!("edxml-statuscode"), s.status_code.as_deref());
+            t.field(2, &t!("edxml-description"), s.description.as_deref());
+            t.field(2, &t!("edxml-timestamp"), s.timestamp.as_deref());
         }
     }
-    t.heading(
-        "Sai khác so với bố cục chuẩn (hồ sơ chặt)",
-        "Layout departures (strict profile)",
-    );
+    t.heading(&t!("edxml-layout-departures-strict-profile"));
     if package.deviations.is_empty() {
-        t.line(2, l("không có", "none"));
+        t.line(2, &t!("edxml-none"));
     }
     for d in &package.deviations {
         t.line(
@@ -900,100 +857,70 @@ fn show_text(file: &Path, package: &Package, lang: Lang) -> String {
 
 fn show_edoc(t: &mut Text, e: &egov_edxml::Edoc) {
     let lang = t.lang;
-    let l = |vi, en| lang.pick(vi, en);
     let h = &e.header;
-    t.heading("Văn bản (MessageHeader)", "Document (MessageHeader)");
+    t.heading(&t!("edxml-document-messageheader"));
     if let Some(f) = &h.from {
-        t.line(2, l("Nơi gửi (From):", "From:"));
+        t.line(2, &t!("edxml-from"));
         t.org(4, f);
     }
     for (i, to) in h.to.iter().enumerate() {
-        t.line(2, &format!("{} {}:", l("Nơi nhận (To)", "To"), i + 1));
+        t.line(2, &format!("{} {}:", t!("edxml-to"), i + 1));
         t.org(4, to);
     }
-    t.field(2, "Mã văn bản", "DocumentId", h.document_id.as_deref());
+    t.field(2, &t!("edxml-documentid"), h.document_id.as_deref());
     if let Some(c) = &h.code {
-        t.field(2, "Số", "CodeNumber", c.number.as_deref());
-        t.field(2, "Ký hiệu", "CodeNotation", c.notation.as_deref());
+        t.field(2, &t!("edxml-codenumber"), c.number.as_deref());
+        t.field(2, &t!("edxml-codenotation"), c.notation.as_deref());
     }
     if let Some(p) = &h.promulgation_info {
-        t.field(2, "Nơi ban hành", "Place", p.place.as_deref());
-        t.field(2, "Ngày ban hành", "PromulgationDate", p.date.as_deref());
+        t.field(2, &t!("edxml-place"), p.place.as_deref());
+        t.field(2, &t!("edxml-promulgationdate"), p.date.as_deref());
     }
     if let Some(d) = &h.document_type {
-        t.field(2, "Loại văn bản (mã)", "Type", d.type_code.as_deref());
-        t.field(
-            2,
-            "Loại văn bản (chi tiết)",
-            "TypeDetail",
-            d.type_detail.as_deref(),
-        );
-        t.field(2, "Tên loại văn bản", "TypeName", d.type_name.as_deref());
+        t.field(2, &t!("edxml-type"), d.type_code.as_deref());
+        t.field(2, &t!("edxml-typedetail"), d.type_detail.as_deref());
+        t.field(2, &t!("edxml-typename"), d.type_name.as_deref());
     }
-    t.field(2, "Trích yếu", "Subject", h.subject.as_deref());
-    t.field(2, "Nội dung", "Content", h.content.as_deref());
+    t.field(2, &t!("edxml-subject"), h.subject.as_deref());
+    t.field(2, &t!("edxml-content"), h.content.as_deref());
     if let Some(s) = &h.signer_info {
-        t.field(2, "Thẩm quyền ký", "Competence", s.competence.as_deref());
-        t.field(2, "Chức vụ người ký", "Position", s.position.as_deref());
-        t.field(2, "Người ký", "FullName", s.full_name.as_deref());
+        t.field(2, &t!("edxml-competence"), s.competence.as_deref());
+        t.field(2, &t!("edxml-position"), s.position.as_deref());
+        t.field(2, &t!("edxml-fullname"), s.full_name.as_deref());
     }
-    t.field(2, "Hạn xử lý", "DueDate", h.due_date.as_deref());
+    t.field(2, &t!("edxml-duedate"), h.due_date.as_deref());
     if let Some(o) = &h.other_info {
-        t.field(2, "Độ khẩn (Priority)", "Priority", o.priority.as_deref());
+        t.field(2, &t!("edxml-priority"), o.priority.as_deref());
         t.field(
             2,
-            "Lĩnh vực ban hành",
-            "SphereOfPromulgation",
+            &t!("edxml-sphereofpromulgation"),
             o.sphere_of_promulgation.as_deref(),
         );
+        t.field(2, &t!("edxml-typernotation"), o.typer_notation.as_deref());
         t.field(
             2,
-            "Ký hiệu người đánh máy",
-            "TyperNotation",
-            o.typer_notation.as_deref(),
-        );
-        t.field(
-            2,
-            "Số bản phát hành",
-            "PromulgationAmount",
+            &t!("edxml-promulgationamount"),
             o.promulgation_amount.as_deref(),
         );
-        t.field(2, "Số trang", "PageAmount", o.page_amount.as_deref());
-        t.field(
-            2,
-            "Chỉ đạo (Direction)",
-            "Direction",
-            o.direction.as_deref(),
-        );
+        t.field(2, &t!("edxml-pageamount"), o.page_amount.as_deref());
+        t.field(2, &t!("edxml-direction"), o.direction.as_deref());
         if let Some(a) = &o.appendixes {
-            t.field(2, "Phụ lục", "Appendixes", Some(&a.join("; ")));
+            t.field(2, &t!("edxml-appendixes"), Some(&a.join("; ")));
         }
     }
     for (i, r) in h.response_for.iter().enumerate() {
-        t.line(
-            2,
-            &format!(
-                "{} {}:",
-                l("Trả lời văn bản (ResponseFor)", "ResponseFor"),
-                i + 1
-            ),
-        );
+        t.line(2, &format!("{} {}:", t!("edxml-responsefor-2"), i + 1));
         t.response_for(4, r);
     }
-    t.field(
-        2,
-        "Loại chỉ đạo",
-        "SteeringType",
-        h.steering_type.as_deref(),
-    );
+    t.field(2, &t!("edxml-steeringtype"), h.steering_type.as_deref());
     if let Some(p) = &h.to_places {
-        t.field(2, "Nơi nhận để biết", "ToPlaces", Some(&p.join("; ")));
+        t.field(2, &t!("edxml-toplaces"), Some(&p.join("; ")));
     }
 
     if let Some(tr) = &e.trace {
-        t.heading("Vết xử lý (TraceHeaderList)", "Trace (TraceHeaderList)");
+        t.heading(&t!("edxml-trace-traceheaderlist"));
         if tr.trace_headers.is_empty() {
-            t.line(2, l("không có TraceHeader", "no TraceHeader"));
+            t.line(2, &t!("edxml-no-traceheader"));
         }
         for (i, th) in tr.trace_headers.iter().enumerate() {
             t.line(
@@ -1007,27 +934,20 @@ fn show_edoc(t: &mut Text, e: &egov_edxml::Edoc) {
             );
         }
         if let Some(b) = &tr.business {
-            t.line(2, l("Nghiệp vụ (Bussiness):", "Business (Bussiness):"));
+            t.line(2, &t!("edxml-business-bussiness"));
             t.field(
                 4,
-                "Loại nghiệp vụ (0 mới, 1 thu hồi, 2 cập nhật, 3 thay thế)",
-                "BussinessDocType (0 new, 1 revocation, 2 update, 3 replacement)",
+                &t!("edxml-bussinessdoctype-0-new-1-revocation"),
                 b.doc_type.as_deref(),
             );
-            t.field(4, "Mã văn bản", "DocumentId", b.document_id.as_deref());
-            t.field(4, "Lý do", "BussinessDocReason", b.reason.as_deref());
-            t.field(4, "Bản giấy (Paper)", "Paper", b.paper.as_deref());
+            t.field(4, &t!("edxml-documentid"), b.document_id.as_deref());
+            t.field(4, &t!("edxml-bussinessdocreason"), b.reason.as_deref());
+            t.field(4, &t!("edxml-paper"), b.paper.as_deref());
             if let Some(d) = &b.document_info {
+                t.field(4, &t!("edxml-documentinfo"), d.document_info.as_deref());
                 t.field(
                     4,
-                    "Thay đổi thông tin văn bản",
-                    "DocumentInfo",
-                    d.document_info.as_deref(),
-                );
-                t.field(
-                    4,
-                    "Thay đổi nơi nhận",
-                    "DocumentReceiver",
+                    &t!("edxml-documentreceiver"),
                     d.document_receiver.as_deref(),
                 );
                 for r in d.receivers.iter().flatten() {
@@ -1036,7 +956,7 @@ fn show_edoc(t: &mut Text, e: &egov_edxml::Edoc) {
                         &format!(
                             "{} ({}: {})",
                             r.organ_id.as_deref().unwrap_or("—"),
-                            l("ReceiverType", "ReceiverType"),
+                            t!("edxml-receivertype"),
                             r.receiver_type.as_deref().unwrap_or("—")
                         ),
                     );
@@ -1047,37 +967,32 @@ fn show_edoc(t: &mut Text, e: &egov_edxml::Edoc) {
                     4,
                     &format!(
                         "{}: {} → {}",
-                        l("Thay thế", "Replacement"),
+                        t!("edxml-replacement"),
                         r.document_id.as_deref().unwrap_or("—"),
                         r.organ_ids.join(", ")
                     ),
                 );
             }
             if let Some(s) = &b.staff_info {
-                t.line(4, l("Cán bộ xử lý (StaffInfo):", "StaffInfo:"));
+                t.line(4, &t!("edxml-staffinfo"));
                 t.staff(6, s);
             }
         }
     }
 
-    t.heading(
-        "Chữ ký (như được ghi, chưa xác minh)",
-        "Signature (as written, not verified)",
-    );
+    t.heading(&t!("edxml-signature-as-written-not-verified"));
     match &e.signature {
-        None => t.line(2, l("không có", "none")),
+        None => t.line(2, &t!("edxml-none")),
         Some(s) => {
-            t.field(2, "Không gian tên", "Namespace", s.namespace.as_deref());
+            t.field(2, &t!("edxml-namespace"), s.namespace.as_deref());
             t.field(
                 2,
-                "Chuẩn hóa",
-                "CanonicalizationMethod",
+                &t!("edxml-canonicalizationmethod"),
                 s.canonicalization.as_deref(),
             );
             t.field(
                 2,
-                "Thuật toán ký",
-                "SignatureMethod",
+                &t!("edxml-signaturemethod"),
                 s.signature_method.as_deref(),
             );
             for r in &s.references {
@@ -1086,38 +1001,28 @@ fn show_edoc(t: &mut Text, e: &egov_edxml::Edoc) {
                     &format!(
                         "Reference URI={:?}: {} {}, DigestValue {}",
                         r.uri.as_deref().unwrap_or(""),
-                        l("biến đổi", "transforms"),
+                        t!("edxml-transforms"),
                         r.transforms.join(", "),
                         r.digest_value.as_deref().unwrap_or("—")
                     ),
                 );
-                t.field(
-                    4,
-                    "DigestMethod",
-                    "DigestMethod",
-                    r.digest_method.as_deref(),
-                );
+                t.field(4, &t!("edxml-digestmethod"), r.digest_method.as_deref());
             }
-            t.field(
-                2,
-                "Chủ thể chứng thư",
-                "X509SubjectName",
-                s.subject_name.as_deref(),
-            );
+            t.field(2, &t!("edxml-x509subjectname"), s.subject_name.as_deref());
             t.line(
                 2,
                 &format!(
                     "{}: {}",
-                    l("Số chứng thư (X509Certificate)", "X509Certificate count"),
+                    t!("edxml-x509certificate-count"),
                     s.certificates.len()
                 ),
             );
         }
     }
 
-    t.heading("Danh mục (edXMLManifest)", "Manifest (edXMLManifest)");
+    t.heading(&t!("edxml-manifest-edxmlmanifest"));
     match &e.manifest {
-        None => t.line(2, l("không có", "none")),
+        None => t.line(2, &t!("edxml-none")),
         Some(m) => {
             for (i, r) in m.iter().enumerate() {
                 t.line(
@@ -1139,9 +1044,9 @@ fn show_edoc(t: &mut Text, e: &egov_edxml::Edoc) {
         }
     }
 
-    t.heading("Tệp đính kèm", "Attachments");
+    t.heading(&t!("edxml-attachments"));
     if e.attachments.is_empty() {
-        t.line(2, l("không có", "none"));
+        t.line(2, &t!("edxml-none"));
     }
     for (i, a) in e.attachments.iter().enumerate() {
         t.line(
@@ -1154,10 +1059,10 @@ fn show_edoc(t: &mut Text, e: &egov_edxml::Edoc) {
                 a.content_type.as_deref().unwrap_or("—"),
             ),
         );
-        t.field(4, "Mô tả", "Description", a.description.as_deref());
+        t.field(4, &t!("edxml-description"), a.description.as_deref());
         match &a.payload {
             Some(p) => t.line(4, &payload_text(p, lang)),
-            None => t.line(4, l("không có nội dung", "no content")),
+            None => t.line(4, &t!("edxml-no-content")),
         }
     }
 }
@@ -1203,17 +1108,16 @@ fn extract_cmd(a: &ExtractArgs) -> Result<CmdResult, Failure> {
 
 fn extract_result(a: &ExtractArgs, x: &Extraction) -> CmdResult {
     let lang = crate::i18n::lang();
-    let l = |vi, en| lang.pick(vi, en);
     let package = &x.package;
     let mut h = format!(
         "{} {} → {}{}\n",
-        l("Tách tệp đính kèm:", "Extracting attachments:"),
+        t!("edxml-extracting-attachments"),
         display(&a.file),
         a.out.display(),
         if a.raw {
-            l(" (giữ nguyên lớp bọc ZIP)", " (ZIP wrapper kept)")
+            format!(" ({})", t!("edxml-zip-wrapper-kept"))
         } else {
-            ""
+            String::new()
         }
     );
     let mut items = Vec::new();
@@ -1223,32 +1127,31 @@ fn extract_result(a: &ExtractArgs, x: &Extraction) -> CmdResult {
             (s.content_kind.as_str(), s.content_sha256.as_str())
         });
         h.push_str(&format!(
-            "[{}] {} — {} byte{}, {kind}, SHA-256 {sha}{}\n",
+            "[{}] {} — {}, {kind}, SHA-256 {sha}{}\n",
             w.index + 1,
             w.path.display(),
-            w.bytes,
-            l("", "s"),
+            t!("edxml-bytes", n = w.bytes),
             match w.status() {
-                ExtractStatus::Damaged => l(" — HỎNG", " — DAMAGED"),
-                _ => "",
+                ExtractStatus::Damaged => format!(" — {}", t!("edxml-damaged")),
+                _ => String::new(),
             }
         ));
         if w.renamed() {
             h.push_str(&format!(
                 "    {}: {}\n",
-                l("tên trong gói tin", "name in the package"),
-                w.meta.name.as_deref().map_or_else(
-                    || l("(không có)", "(none)").to_owned(),
-                    |n| format!("{n:?}")
-                )
+                t!("edxml-name-in-the-package"),
+                w.meta
+                    .name
+                    .as_deref()
+                    .map_or_else(|| t!("edxml-none-2").to_owned(), |n| format!("{n:?}"))
             ));
         }
         for p in &probs {
             h.push_str(&format!(
                 "    {} [{}] {}\n",
                 match p.severity {
-                    Severity::Damaged => l("HỎNG", "DAMAGED"),
-                    Severity::Warning => l("LƯU Ý", "WARNING"),
+                    Severity::Damaged => t!("edxml-damaged"),
+                    Severity::Warning => t!("edxml-warning"),
                 },
                 p.code,
                 match lang {
@@ -1265,10 +1168,7 @@ fn extract_result(a: &ExtractArgs, x: &Extraction) -> CmdResult {
         h.push_str(&format!(
             "[—] {} — {}\n",
             e.attachment_name.as_deref().unwrap_or("—"),
-            l(
-                "KHÔNG GHI: phần tử không có nội dung (ContentTransferEncoded)",
-                "NOT WRITTEN: the element carries no content (ContentTransferEncoded)"
-            )
+            t!("edxml-not-written-the-element-carries")
         ));
         items.push(json!({
             "index": null,
@@ -1296,18 +1196,17 @@ fn extract_result(a: &ExtractArgs, x: &Extraction) -> CmdResult {
     let (whole, warned, damaged) = x.counts();
     let written = x.attachments.len();
     let total = written + empty.len();
-    h.push_str(&match lang {
-        Lang::Vi => format!(
-            "\nVào {}: đã ghi {written} trên {total} tệp đính kèm; {whole} nguyên vẹn, {warned} có lưu ý, {damaged} hỏng, {} không ghi được",
-            a.out.display(),
-            empty.len()
-        ),
-        Lang::En => format!(
-            "\nInto {}: {written} of {total} attachment(s) written; {whole} whole, {warned} with warnings, {damaged} damaged, {} not written",
-            a.out.display(),
-            empty.len()
-        ),
-    });
+    h.push('\n');
+    h.push_str(&t!(
+        "edxml-extract-summary",
+        dir = a.out.display().to_string(),
+        written = written,
+        total = total,
+        whole = whole,
+        warned = warned,
+        damaged = damaged,
+        not_written = empty.len()
+    ));
     let json = json!({
         "file": display(&a.file),
         "kind": package.message.kind(),

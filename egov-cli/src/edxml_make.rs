@@ -15,6 +15,8 @@ use egov_edxml::{
 };
 use serde_json::{json, Value};
 
+use crate::i18n::t;
+use crate::mark::{finding_line, io_reason};
 use crate::output::CmdResult;
 
 /// `egov edxml build`.
@@ -142,13 +144,46 @@ fn io_error(code: &str, message: String) -> CmdResult {
     }
 }
 
-fn read_file(path: &Path, what: &str) -> Result<Vec<u8>, CmdResult> {
+/// A file `egov edxml build|status|sign|verify` reads (its name in messages).
+#[derive(Clone, Copy)]
+enum What {
+    Description,
+    Package,
+    Key,
+    Certificate,
+    Anchors,
+}
+
+fn read_file(path: &Path, what: What) -> Result<Vec<u8>, CmdResult> {
     std::fs::read(path).map_err(|e| {
+        let what = match what {
+            What::Description => t!("edxml-make-description"),
+            What::Package => t!("edxml-make-package"),
+            What::Key => t!("edxml-make-key"),
+            What::Certificate => t!("edxml-make-certificate"),
+            What::Anchors => t!("edxml-make-anchors"),
+        };
         io_error(
             "io.read",
-            format!("cannot read {what} {}: {e}", path.display()),
+            t!(
+                "edxml-make-cannot-read",
+                what = what,
+                path = path.display().to_string(),
+                reason = io_reason(&e)
+            ),
         )
     })
+}
+
+fn write_error(path: &Path, reason: String) -> CmdResult {
+    io_error(
+        "io.write",
+        t!(
+            "edxml-make-cannot-write",
+            path = path.display().to_string(),
+            reason = reason
+        ),
+    )
 }
 
 /// Writes `bytes` to `path` (never over an existing file unless `force`).
@@ -164,10 +199,7 @@ struct Output {
 fn exists_error(path: &Path) -> CmdResult {
     io_error(
         "io.exists",
-        format!(
-            "{} exists already (use --force to replace it)",
-            path.display()
-        ),
+        t!("edxml-make-exists", path = path.display().to_string()),
     )
 }
 
@@ -183,7 +215,7 @@ fn create(path: &Path, force: bool) -> Result<Output, CmdResult> {
         .prefix(".egov-")
         .suffix(".tmp")
         .tempfile_in(dir)
-        .map_err(|e| io_error("io.write", format!("cannot write {}: {e}", path.display())))?;
+        .map_err(|e| write_error(path, io_reason(&e)))?;
     Ok(Output {
         tmp,
         path: path.to_path_buf(),
@@ -200,9 +232,7 @@ impl Output {
     /// Puts the file in place (dropping an `Output` instead removes the temporary file).
     fn persist(self) -> Result<(), CmdResult> {
         let path = self.path;
-        let write_error = |e: &dyn std::fmt::Display| {
-            io_error("io.write", format!("cannot write {}: {e}", path.display()))
-        };
+        let write_error = |e: &std::io::Error| write_error(&path, io_reason(e));
         self.tmp.as_file().sync_all().map_err(|e| write_error(&e))?;
         if self.force {
             self.tmp
@@ -227,7 +257,7 @@ fn write_all(path: &Path, bytes: &[u8], force: bool) -> Result<(), CmdResult> {
         let mut w = out.writer();
         w.write_all(bytes)
             .and_then(|()| w.flush())
-            .map_err(|e| io_error("io.write", format!("cannot write {}: {e}", path.display())))?;
+            .map_err(|e| write_error(path, io_reason(&e)))?;
     }
     out.persist()
 }
@@ -276,10 +306,13 @@ pub fn build(a: &BuildArgs) -> CmdResult {
 }
 
 fn build_inner(a: &BuildArgs) -> Result<CmdResult, CmdResult> {
-    let text = String::from_utf8(read_file(&a.description, "the description")?).map_err(|_| {
+    let text = String::from_utf8(read_file(&a.description, What::Description)?).map_err(|_| {
         io_error(
             "io.utf8",
-            format!("{} is not UTF-8", a.description.display()),
+            t!(
+                "edxml-make-not-utf8",
+                path = a.description.display().to_string()
+            ),
         )
     })?;
     let is_toml = a
@@ -289,12 +322,21 @@ fn build_inner(a: &BuildArgs) -> Result<CmdResult, CmdResult> {
     let mut value: Value = if is_toml {
         toml::from_str(&text).map_err(|e| CmdResult::Error {
             code: "edxml.build.description".into(),
-            message: format!("{} is not a TOML description: {e}", a.description.display()),
+            message: t!(
+                "edxml-make-not-toml",
+                path = a.description.display().to_string(),
+                detail = e.message().to_owned()
+            ),
         })?
     } else {
         serde_json::from_str(&text).map_err(|e| CmdResult::Error {
             code: "edxml.build.description".into(),
-            message: format!("{} is not a JSON description: {e}", a.description.display()),
+            message: t!(
+                "edxml-make-not-json",
+                path = a.description.display().to_string(),
+                line = e.line(),
+                column = e.column()
+            ),
         })?
     };
     if value.get("kind").is_none() {
@@ -318,7 +360,7 @@ fn build_inner(a: &BuildArgs) -> Result<CmdResult, CmdResult> {
                                 .map(|s| base.join(s))
                                 .ok_or_else(|| CmdResult::Error {
                                     code: "edxml.build.description".into(),
-                                    message: format!("attachments[{i}].file must be a path"),
+                                    message: t!("edxml-make-file-not-path", index = i),
                                 })?;
                         files.push(f);
                     } else if let Some(f) = a.attach.get(i) {
@@ -357,16 +399,25 @@ fn build_inner(a: &BuildArgs) -> Result<CmdResult, CmdResult> {
             if files.len() != e.attachments.len() {
                 return Err(CmdResult::Error {
                     code: "usage.attachments".into(),
-                    message: format!(
-                        "the description has {} attachments but {} content files were given (\"file\" keys or --attach)",
-                        e.attachments.len(),
-                        files.len()
+                    message: t!(
+                        "edxml-make-attachment-count",
+                        attachments = e.attachments.len(),
+                        files = files.len()
                     ),
                 });
             }
             let mut sources = Vec::new();
             for f in &files {
-                let file = File::open(f).map_err(|err| io_error("io.read", format!("cannot read {}: {err}", f.display())))?;
+                let file = File::open(f).map_err(|err| {
+                    io_error(
+                        "io.read",
+                        t!(
+                            "edxml-make-cannot-read-attachment",
+                            path = f.display().to_string(),
+                            reason = io_reason(&err)
+                        ),
+                    )
+                })?;
                 let wrap = if a.raw { Wrap::Raw } else { Wrap::default() };
                 sources.push(AttachmentSource::reader(BufReader::new(file), wrap));
             }
@@ -374,23 +425,20 @@ fn build_inner(a: &BuildArgs) -> Result<CmdResult, CmdResult> {
         }
         Message::Status(s) => egov_edxml::write_status(&mut w, s, &options),
     }
-    .map_err(|e| CmdResult::Error { code: e.code().into(), message: e.to_string() })?;
-    w.flush()
-        .map_err(|e| io_error("io.write", format!("cannot write {}: {e}", a.out.display())))?;
+    .map_err(|e| CmdResult::Error {
+        code: e.code().into(),
+        message: e.to_string(),
+    })?;
+    w.flush().map_err(|e| write_error(&a.out, io_reason(&e)))?;
     drop(w);
     out.persist()?;
-    let human = format!(
-        "Đã tạo {} ({}, {} byte, SHA-256 {}){}.\nKiểm tra gói tin: egov edxml check {}",
-        a.out.display(),
-        message.kind(),
-        summary.bytes,
-        summary.sha256,
-        if summary.attachments.is_empty() {
-            String::new()
-        } else {
-            format!(", {} tệp đính kèm", summary.attachments.len())
-        },
-        a.out.display()
+    let human = t!(
+        "edxml-make-built",
+        path = a.out.display().to_string(),
+        kind = message.kind(),
+        bytes = summary.bytes,
+        sha256 = &summary.sha256,
+        attachments = summary.attachments.len()
     );
     Ok(CmdResult::Valid {
         human,
@@ -412,15 +460,14 @@ pub fn status(a: &StatusArgs) -> CmdResult {
 }
 
 fn status_inner(a: &StatusArgs) -> Result<CmdResult, CmdResult> {
-    let bytes = read_file(&a.package, "the package")?;
+    let bytes = read_file(&a.package, What::Package)?;
     let package = egov_edxml::read_bytes(&bytes).map_err(|e| CmdResult::Error {
         code: e.code().into(),
         message: e.to_string(),
     })?;
     let edoc = package.edoc().ok_or_else(|| CmdResult::Error {
         code: "usage.not_edoc".into(),
-        message: "a status message answers a document package (edoc), not another status message"
-            .into(),
+        message: t!("edxml-make-not-edoc"),
     })?;
     let code = egov_docs::status::from_edxml_code(a.code.trim()).map_err(|e| CmdResult::Error {
         code: "usage.status_code".into(),
@@ -432,9 +479,7 @@ fn status_inner(a: &StatusArgs) -> Result<CmdResult, CmdResult> {
     {
         return Err(CmdResult::Error {
             code: "usage.reason_required".into(),
-            message:
-                "a refusal (02) must say why (QĐ 28/2018/QĐ-TTg Đ5.4, DOC-29): give --description"
-                    .into(),
+            message: t!("edxml-make-reason-required"),
         });
     }
     let h = &edoc.header;
@@ -452,7 +497,7 @@ fn status_inner(a: &StatusArgs) -> Result<CmdResult, CmdResult> {
         None => {
             let mut o = default_from.ok_or_else(|| CmdResult::Error {
                 code: "usage.from".into(),
-                message: "the package names no agency to report from: give --from".into(),
+                message: t!("edxml-make-no-from"),
             })?;
             if a.from_name.is_some() {
                 o.organ_name.clone_from(&a.from_name);
@@ -504,13 +549,16 @@ fn status_inner(a: &StatusArgs) -> Result<CmdResult, CmdResult> {
     })?;
     write_all(&a.out, &out, a.force)?;
     Ok(CmdResult::Valid {
-        human: format!(
-            "Đã tạo thông báo trạng thái {} «{}» cho văn bản {}: {} ({} byte).",
-            code.code(),
-            code.name_vi(),
-            h.document_id.as_deref().unwrap_or("(không có DocumentId)"),
-            a.out.display(),
-            out.len()
+        human: t!(
+            "edxml-make-status-built",
+            code = code.code(),
+            name = crate::i18n::lang().pick(code.name_vi(), code.name_en()),
+            document_id = h
+                .document_id
+                .clone()
+                .unwrap_or_else(|| t!("edxml-make-no-document-id")),
+            path = a.out.display().to_string(),
+            bytes = out.len()
         ),
         json: json!({ "out": a.out.display().to_string(), "bytes": out.len(), "message": message }),
     })
@@ -524,9 +572,9 @@ pub fn sign(a: &SignArgs) -> CmdResult {
 }
 
 fn sign_inner(a: &SignArgs) -> Result<CmdResult, CmdResult> {
-    let package = read_file(&a.package, "the package")?;
-    let key = read_file(&a.key, "the key")?;
-    let cert = read_file(&a.cert, "the certificate")?;
+    let package = read_file(&a.package, What::Package)?;
+    let key = read_file(&a.key, What::Key)?;
+    let cert = read_file(&a.cert, What::Certificate)?;
     let signer = KeyPairSigner::from_pem(&key, &cert)
         .map_err(dsig::SignError::from)
         .map_err(|e| CmdResult::Error {
@@ -547,12 +595,12 @@ fn sign_inner(a: &SignArgs) -> Result<CmdResult, CmdResult> {
     write_all(&a.out, &signed, a.force)?;
     let alg = dsig::Signer::algorithm(&signer);
     Ok(CmdResult::Valid {
-        human: format!(
-            "Đã ký số {} ({}): {} ({} byte).",
-            a.package.display(),
-            alg.uri(),
-            a.out.display(),
-            signed.len()
+        human: t!(
+            "edxml-make-signed",
+            package = a.package.display().to_string(),
+            algorithm = alg.uri(),
+            path = a.out.display().to_string(),
+            bytes = signed.len()
         ),
         json: json!({ "out": a.out.display().to_string(), "bytes": signed.len(), "algorithm": alg, "c14n": options.c14n }),
     })
@@ -566,14 +614,14 @@ pub fn verify(a: &VerifyArgs) -> CmdResult {
 }
 
 fn verify_inner(a: &VerifyArgs) -> Result<CmdResult, CmdResult> {
-    let package = read_file(&a.package, "the package")?;
+    let package = read_file(&a.package, What::Package)?;
     let anchors = match &a.anchors {
-        Some(p) => TrustAnchors::from_pem(&read_file(p, "the trust anchors")?).map_err(|e| {
-            CmdResult::Error {
+        Some(p) => {
+            TrustAnchors::from_pem(&read_file(p, What::Anchors)?).map_err(|e| CmdResult::Error {
                 code: "usage.anchors".into(),
                 message: format!("{}: {e}", p.display()),
-            }
-        })?,
+            })?
+        }
         None => TrustAnchors::new(),
     };
     let at = match &a.at {
@@ -591,24 +639,18 @@ fn verify_inner(a: &VerifyArgs) -> Result<CmdResult, CmdResult> {
     let findings = v.findings();
     let mut human = String::new();
     for f in &findings {
-        let mark = match f.outcome {
-            egov_core::Outcome::Pass => "ĐẠT",
-            egov_core::Outcome::Warning => "LƯU Ý",
-            egov_core::Outcome::Unknown => "CHƯA RÕ",
-            egov_core::Outcome::Fail => "KHÔNG ĐẠT",
-        };
-        human.push_str(&format!(
-            "[{mark}] {} ({}): {}\n",
-            f.rule,
-            f.basis.to_string_vi(),
-            f.message_vi
-        ));
+        human.push_str(&finding_line(f, true));
+        human.push('\n');
     }
     if let Some(s) = &v.signer {
-        human.push_str(&format!(
-            "Người ký: {} — cấp bởi {} (hiệu lực {} đến {})\n",
-            s.subject, s.issuer, s.not_before, s.not_after
+        human.push_str(&t!(
+            "edxml-make-signer",
+            subject = s.subject.to_string(),
+            issuer = s.issuer.to_string(),
+            from = s.not_before.to_string(),
+            until = s.not_after.to_string()
         ));
+        human.push('\n');
     }
     let human = human.trim_end().to_owned();
     let json = json!({ "valid": v.is_valid(), "verification": v, "findings": findings });

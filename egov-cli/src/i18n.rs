@@ -27,7 +27,18 @@ macro_rules! topics {
 }
 
 /// (Vietnamese sources, English sources, topic names): the same topics in both languages.
-pub(crate) const SOURCES: (&[&str], &[&str], &[&str]) = topics!("common", "batch");
+pub(crate) const SOURCES: (&[&str], &[&str], &[&str]) = topics!(
+    "common",
+    "surface",
+    "mark",
+    "trustlist",
+    "edxml",
+    "edxml_make",
+    "mark_pdf",
+    "mark_pdf_scans",
+    "pdf_sign",
+    "batch",
+);
 
 static CLI: LazyLock<Catalogue> = LazyLock::new(|| Catalogue::new(SOURCES.0, SOURCES.1));
 static LANG: OnceLock<Lang> = OnceLock::new();

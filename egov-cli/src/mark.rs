@@ -13,7 +13,7 @@ use egov_conversion::{
 use egov_core::{ErrorCode, Outcome, VnDateTime};
 use serde_json::json;
 
-use crate::commands::outcome_label;
+use crate::i18n::{t, Lang};
 use crate::output::CmdResult;
 
 /// `egov mark` subcommands.
@@ -202,19 +202,59 @@ pub struct KeygenArgs {
     force: bool,
 }
 
-fn io_err(what: &str, path: &Path, e: std::io::Error) -> CmdResult {
+/// Why a file could not be read or written, in the run's language (the operating system's
+/// English message is said in Vietnamese by its kind; CORE-06).
+pub(crate) fn io_reason(e: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    match e.kind() {
+        K::NotFound => t!("io-not-found"),
+        K::PermissionDenied => t!("io-permission-denied"),
+        K::AlreadyExists => t!("io-already-exists"),
+        K::IsADirectory => t!("io-is-a-directory"),
+        K::NotADirectory => t!("io-not-a-directory"),
+        K::InvalidData => t!("io-invalid-data"),
+        K::StorageFull => t!("io-storage-full"),
+        _ => match crate::i18n::lang() {
+            Lang::En => e.to_string(),
+            Lang::Vi => match e.raw_os_error() {
+                Some(n) => t!("io-os-error", number = n),
+                None => t!("io-other"),
+            },
+        },
+    }
+}
+
+#[derive(Clone, Copy)]
+enum Io {
+    Read,
+    Write,
+}
+
+fn io_err(what: Io, path: &Path, e: std::io::Error) -> CmdResult {
+    let (path, reason) = (path.display().to_string(), io_reason(&e));
     CmdResult::Error {
         code: "io".to_owned(),
-        message: format!("cannot {what} {}: {e}", path.display()),
+        message: match what {
+            Io::Read => t!("mark-cannot-read", path = path, reason = reason),
+            Io::Write => t!("mark-cannot-write", path = path, reason = reason),
+        },
     }
 }
 
 pub(crate) fn read(path: &Path) -> Result<Vec<u8>, CmdResult> {
-    std::fs::read(path).map_err(|e| io_err("read", path, e))
+    std::fs::read(path).map_err(|e| io_err(Io::Read, path, e))
 }
 
 fn write(path: &Path, bytes: &[u8]) -> Result<(), CmdResult> {
-    std::fs::write(path, bytes).map_err(|e| io_err("write", path, e))
+    std::fs::write(path, bytes).map_err(|e| io_err(Io::Write, path, e))
+}
+
+/// A key file that is not UTF-8 text.
+fn not_utf8(path: &Path) -> CmdResult {
+    CmdResult::Error {
+        code: "key.invalid".to_owned(),
+        message: t!("mark-key-not-utf8", path = path.display().to_string()),
+    }
 }
 
 pub(crate) fn coded<E: std::fmt::Display + ErrorCode>(e: E) -> CmdResult {
@@ -233,20 +273,14 @@ fn keygen_inner(args: &KeygenArgs) -> Result<CmdResult, CmdResult> {
         if !args.force && p.exists() {
             return Err(CmdResult::Error {
                 code: "io.exists".to_owned(),
-                message: format!(
-                    "{} đã có; không ghi đè nếu không có --force / already exists; not overwritten without --force",
-                    p.display()
-                ),
+                message: t!("mark-exists", path = p.display().to_string()),
             });
         }
         Ok(())
     };
     let (file, wrote_key) = match (&args.from, &args.out) {
         (Some(from), _) => {
-            let text = String::from_utf8(read(from)?).map_err(|e| CmdResult::Error {
-                code: "key.invalid".to_owned(),
-                message: format!("{}: {e}", from.display()),
-            })?;
+            let text = String::from_utf8(read(from)?).map_err(|_| not_utf8(from))?;
             (
                 KeyFile::from_json(&text).map_err(|e| keyfile_err(from, &e))?,
                 None,
@@ -264,7 +298,7 @@ fn keygen_inner(args: &KeygenArgs) -> Result<CmdResult, CmdResult> {
         (None, None) => {
             return Err(CmdResult::Error {
                 code: "usage".to_owned(),
-                message: "give --out (a new key) or --from (an existing key)".to_owned(),
+                message: t!("keygen-usage-out-or-from"),
             })
         }
     };
@@ -288,7 +322,7 @@ fn keygen_inner(args: &KeygenArgs) -> Result<CmdResult, CmdResult> {
             egov_conversion::trustlist::parse_public_key(&file.public_key).ok_or_else(|| {
                 CmdResult::Error {
                     code: "key.invalid".to_owned(),
-                    message: "the key file's public key".to_owned(),
+                    message: t!("keygen-bad-public-key"),
                 }
             })?;
         let entry = egov_conversion::trustlist::ListEntry::new(
@@ -306,25 +340,26 @@ fn keygen_inner(args: &KeygenArgs) -> Result<CmdResult, CmdResult> {
         )?;
     }
     let mut human = match &wrote_key {
-        Some(out) => format!(
-            "Đã ghi khóa ký {} vào {} (quyền 0600; giữ bí mật) / Wrote signing key to it (mode 0600; keep it private).",
-            file.label,
-            out.display()
+        Some(out) => t!(
+            "keygen-wrote",
+            label = &file.label,
+            path = out.display().to_string()
         ),
-        None => format!("Khóa ký / Signing key: {}", file.label),
+        None => t!("keygen-key", label = &file.label),
     };
-    human.push_str(&format!(
-        "\nMã khóa / Key id:       {}\nKhóa công khai / Public: {}",
-        file.key_id, file.public_key
+    human.push('\n');
+    human.push_str(&t!(
+        "keygen-ids",
+        key_id = &file.key_id,
+        public_key = &file.public_key
     ));
-    if let Some(t) = &args.trust_out {
-        human.push_str(&format!("\nTập khóa tin cậy / Trust set: {}", t.display()));
+    if let Some(p) = &args.trust_out {
+        human.push('\n');
+        human.push_str(&t!("keygen-trust-set", path = p.display().to_string()));
     }
     if let Some(e) = &args.entry_out {
-        human.push_str(&format!(
-            "\nMục cho danh sách tin cậy / Trust-list entry: {}",
-            e.display()
-        ));
+        human.push('\n');
+        human.push_str(&t!("keygen-entry", path = e.display().to_string()));
     }
     let json = json!({
         "key_file": wrote_key,
@@ -352,12 +387,12 @@ fn write_private(path: &Path, bytes: &[u8]) -> Result<(), CmdResult> {
         .truncate(true)
         .mode(0o600)
         .open(path)
-        .map_err(|e| io_err("write", path, e))?;
+        .map_err(|e| io_err(Io::Write, path, e))?;
     // `mode` applies only when the file is created: a file replaced with --force keeps its
     // old permissions unless they are set here.
     f.set_permissions(std::fs::Permissions::from_mode(0o600))
-        .map_err(|e| io_err("write", path, e))?;
-    f.write_all(bytes).map_err(|e| io_err("write", path, e))
+        .map_err(|e| io_err(Io::Write, path, e))?;
+    f.write_all(bytes).map_err(|e| io_err(Io::Write, path, e))
 }
 
 #[cfg(not(unix))]
@@ -366,10 +401,7 @@ fn write_private(path: &Path, bytes: &[u8]) -> Result<(), CmdResult> {
 }
 
 pub(crate) fn load_key(path: &Path) -> Result<SigningKey, CmdResult> {
-    let text = String::from_utf8(read(path)?).map_err(|e| CmdResult::Error {
-        code: "key.invalid".to_owned(),
-        message: format!("{}: {e}", path.display()),
-    })?;
+    let text = String::from_utf8(read(path)?).map_err(|_| not_utf8(path))?;
     let file = KeyFile::from_json(&text).map_err(|e| keyfile_err(path, &e))?;
     file.signing_key().map_err(|e| keyfile_err(path, &e))
 }
@@ -414,7 +446,7 @@ pub fn run(cmd: MarkCommand) -> CmdResult {
                 }),
                 _ => Err(CmdResult::Error {
                     code: "usage.locator".to_owned(),
-                    message: "give --url, or --code with --search (NĐ 137/2024 Đ5.1.b)".to_owned(),
+                    message: t!("mark-usage-locator"),
                 }),
             };
             locator.and_then(|locator| {
@@ -517,32 +549,34 @@ fn make_mark(args: &MakeArgs, source: Option<SourceSystem>) -> Result<CmdResult,
 
     let mut findings = report.findings.clone();
     findings.extend(stamped.findings.iter().cloned());
-    let mut human = format!(
-        "Stamped {} → {}\nPayload → {} (QR version {} at level M, {} characters)\nKey id:   {}\nContent SHA-256 (before marking): {}\n",
-        args.page.display(),
-        out.display(),
-        payload_out.display(),
-        signed.qr_version,
-        signed.qr_text.len(),
-        signed.key_id(),
-        hex(&signed.content_sha256)
+    let mut human = t!(
+        "mark-stamped",
+        page = args.page.display().to_string(),
+        out = out.display().to_string(),
+        payload = payload_out.display().to_string(),
+        qr_version = signed.qr_version,
+        chars = signed.qr_text.len(),
+        key_id = signed.key_id(),
+        sha256 = hex(&signed.content_sha256)
     );
+    human.push('\n');
     let p = stamped.printed;
-    human.push_str(&format!(
-        "Printed: block {:.0} × {:.0} mm, QR {:.1} mm square, modules {:.2} mm ({:.1} px in a 150-dpi scan), at [x, y, w, h] = {:?} px\n",
-        p.block_width_mm, p.block_height_mm, p.qr_mm, p.module_mm, p.px_per_module_at_150dpi, stamped.rect
+    human.push_str(&t!(
+        "mark-printed",
+        block_w = format!("{:.0}", p.block_width_mm),
+        block_h = format!("{:.0}", p.block_height_mm),
+        qr_mm = number(f64::from(p.qr_mm), 1),
+        module_mm = number(f64::from(p.module_mm), 2),
+        px = number(f64::from(p.px_per_module_at_150dpi), 1),
+        rect = format!("{:?}", stamped.rect)
     ));
+    human.push('\n');
     for line in signed.mark.display_lines() {
         human.push_str(&format!("  | {line}\n"));
     }
     for f in findings.iter().filter(|f| f.outcome != Outcome::Pass) {
-        human.push_str(&format!(
-            "{} {} ({}): {}\n",
-            outcome_label(f.outcome),
-            f.rule,
-            f.basis,
-            f.message
-        ));
+        human.push_str(&finding_line(f, false));
+        human.push('\n');
     }
     let json = json!({
         "out": out,
@@ -600,20 +634,15 @@ fn with_lists(
         CmdResult::Valid { human, json } | CmdResult::Invalid { human, json } => (human, json),
         other => return other,
     };
-    let mut text = format!(
-        "Trạng thái / State: {} — {}
-                    {}
-",
-        check.status.code(),
-        check.status.message_vi(),
-        check.status.message_en()
+    let mut text = t!(
+        "mark-list-state",
+        code = check.status.code(),
+        message = crate::i18n::lang().pick(check.status.message_vi(), check.status.message_en())
     );
+    text.push('\n');
     if let Some(h) = &check.holder {
-        text.push_str(&format!(
-            "Chủ khóa / Key holder: {}
-",
-            h.display()
-        ));
+        text.push_str(&t!("mark-key-holder", holder = h.display()));
+        text.push('\n');
     }
     text.push_str(&crate::trustlist::lists_text(lv, paths));
     text.push_str(&crate::trustlist::findings_text(&check.findings));
@@ -660,7 +689,7 @@ fn verify_with(
         let [image] = images else {
             return Err(CmdResult::Error {
                 code: "usage.payload".to_owned(),
-                message: "--payload reads one text file holding the QR text".to_owned(),
+                message: t!("mark-usage-payload"),
             });
         };
         let text = String::from_utf8_lossy(&read(image)?).trim().to_owned();
@@ -688,12 +717,15 @@ fn verify_with(
             .pages
             .iter()
             .map(|p| {
-                format!(
-                    "page {}: [{}] {}",
-                    p.page,
-                    p.error_code.as_deref().unwrap_or(""),
-                    p.error.as_deref().unwrap_or("")
-                )
+                let code = p.error_code.as_deref().unwrap_or("");
+                match crate::i18n::lang() {
+                    Lang::En => format!(
+                        "page {}: [{code}] {}",
+                        p.page,
+                        p.error.as_deref().unwrap_or("")
+                    ),
+                    Lang::Vi => t!("mark-page-no-mark", page = p.page, code = code),
+                }
             })
             .collect();
         return Err(CmdResult::Error {
@@ -703,31 +735,29 @@ fn verify_with(
                 .find_map(|p| p.error_code.clone())
                 .filter(|_| doc.pages_scanned == 1)
                 .unwrap_or_else(|| "scan.no_mark".to_owned()),
-            message: format!(
-                "no conversion-mark QR code found on {} page(s) (decoder {}): {}",
-                doc.pages_scanned,
-                scan::DECODER,
-                why.join("; ")
+            message: t!(
+                "mark-no-mark-found",
+                pages = doc.pages_scanned,
+                decoder = scan::DECODER,
+                why = why.join("; ")
             ),
         });
     };
     let v = &best.verification;
     let conflict = doc.verdict == scan::Verdict::ConflictingMarks;
     let mut human = verdict_line(doc.is_verified(), conflict, v);
-    human.push_str(&format!(
-        "Trang có ký hiệu (page with the mark): {} / {} · mã QR tìm thấy (QR codes found): {} · ký hiệu (marks): {} · {}\n",
-        doc.mark_page.unwrap_or(0),
-        doc.pages_scanned,
-        best.qr_codes_found,
-        best.marks.len(),
-        best.decoder
+    human.push_str(&t!(
+        "mark-scan-summary",
+        page = doc.mark_page.unwrap_or(0),
+        pages = doc.pages_scanned,
+        qr_codes = best.qr_codes_found,
+        marks = best.marks.len(),
+        decoder = &best.decoder
     ));
+    human.push('\n');
     human.push_str(&verification_text(v));
     for (i, m) in best.marks.iter().enumerate().skip(1) {
-        human.push_str(&mark_text(
-            &format!("Ký hiệu thứ {} (mark {})", i + 1, i + 1),
-            m,
-        ));
+        human.push_str(&mark_text(&t!("mark-nth", n = i + 1), m));
     }
     // The other pages: a mark found elsewhere is listed too, a page without one says why.
     for p in doc.pages.iter().filter(|p| Some(p.page) != doc.mark_page) {
@@ -737,29 +767,22 @@ fn verify_with(
         match &p.result {
             Some(r) => {
                 for m in &r.marks {
-                    human.push_str(&mark_text(
-                        &format!("Trang {} (page {}): ký hiệu (mark)", p.page, p.page),
-                        m,
-                    ));
+                    human.push_str(&mark_text(&t!("mark-on-page", page = p.page), m));
                 }
             }
-            None => human.push_str(&format!(
-                "Trang {} (page {}): [{}]\n",
-                p.page,
-                p.page,
-                p.error_code.as_deref().unwrap_or("")
-            )),
+            None => {
+                human.push_str(&t!(
+                    "mark-page-without",
+                    page = p.page,
+                    code = p.error_code.as_deref().unwrap_or("")
+                ));
+                human.push('\n');
+            }
         }
     }
     for f in best.findings.iter().chain(doc.findings.iter()) {
-        human.push_str(&format!(
-            "{} {} ({}): {}\n  {}\n",
-            outcome_label(f.outcome),
-            f.rule,
-            f.basis,
-            f.message_vi,
-            f.message
-        ));
+        human.push_str(&finding_line(f, false));
+        human.push('\n');
     }
     // The best mark's verification at the top level (as before), the page and document
     // results beside it.
@@ -801,12 +824,12 @@ fn verify_with(
 /// One more mark of the page or document: its state, failure and printed lines.
 fn mark_text(label: &str, m: &scan::FoundMark) -> String {
     let mut out = format!(
-        "{label}: {:?}{}\n",
-        m.verification.state,
+        "{label}: {}{}\n",
+        state_code(m.verification.state),
         m.verification
             .failure
             .as_ref()
-            .map(|f| format!(" [{}] {}", f.code, f.reason))
+            .map(|f| format!(" [{}] {}", f.code, failure_reason(f)))
             .unwrap_or_default()
     );
     for line in &m.printed_lines {
@@ -816,45 +839,139 @@ fn mark_text(label: &str, m: &scan::FoundMark) -> String {
 }
 
 fn verdict_line(verified: bool, conflict: bool, v: &egov_conversion::Verification) -> String {
-    let (vi, en) = if conflict {
-        (
-            "NHIỀU KÝ HIỆU KHÁC NHAU — KHÔNG XÁC THỰC",
-            "CONFLICTING MARKS — NOT VERIFIED",
-        )
+    let verdict = if conflict {
+        t!("mark-verdict-conflict")
     } else if verified && v.content_checked {
-        (
-            "ĐÃ XÁC THỰC (chữ ký, khóa tin cậy, nội dung)",
-            "VERIFIED (signature, trusted key, content)",
-        )
+        t!("mark-verdict-verified-content")
     } else if verified {
-        (
-            "ĐÃ XÁC THỰC (chữ ký, khóa tin cậy; chưa đối chiếu nội dung)",
-            "VERIFIED (signature, trusted key; content not checked)",
-        )
+        t!("mark-verdict-verified")
     } else {
-        ("KHÔNG XÁC THỰC", "NOT VERIFIED")
+        t!("mark-verdict-not-verified")
     };
-    format!("Kết quả: {vi}\nResult:  {en} — state {:?}\n", v.state)
+    let mut s = t!(
+        "mark-result",
+        verdict = verdict,
+        state = state_code(v.state)
+    );
+    s.push('\n');
+    s
+}
+
+/// A verification state's stable code (`key_trusted`, …), as the JSON writes it.
+fn state_code(s: egov_conversion::VerificationState) -> String {
+    serde_json::to_value(s)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
+}
+
+/// Why a verification step failed, in the run's language (CONV-03; the library's reason is
+/// English: Vietnamese by its code).
+pub(crate) fn failure_reason(f: &egov_conversion::Failure) -> String {
+    if crate::i18n::lang() == Lang::En {
+        return f.reason.clone();
+    }
+    match f.code.as_str() {
+        "signature.unknown_key" => t!("mark-fail-unknown-key"),
+        "signature.invalid" => t!("mark-fail-signature-invalid"),
+        "trust.outside_validity" => t!("mark-fail-outside-validity"),
+        "trust.key_compromised" => t!("mark-fail-key-compromised"),
+        "content.mismatch" => t!("mark-fail-content-mismatch"),
+        _ => t!("mark-fail-payload"),
+    }
+}
+
+/// A verification step in words.
+pub(crate) fn step_text(step: egov_conversion::Step) -> String {
+    match step {
+        egov_conversion::Step::Decode => t!("mark-step-decode"),
+        egov_conversion::Step::Signature => t!("mark-step-signature"),
+        egov_conversion::Step::Trust => t!("mark-step-trust"),
+        egov_conversion::Step::Content => t!("mark-step-content"),
+    }
+}
+
+/// One finding: `OUTCOME RULE (basis): message` (`[OUTCOME] …` with `bracket`) in the run's
+/// language: the basis and message the library wrote in that language.
+pub(crate) fn finding_line(f: &egov_core::Finding, bracket: bool) -> String {
+    let lang = crate::i18n::lang();
+    let (basis, message) = match lang {
+        Lang::Vi => (f.basis.to_string_vi(), &f.message_vi),
+        Lang::En => (f.basis.to_string(), &f.message),
+    };
+    let outcome = outcome_text(f.outcome);
+    let outcome = if bracket {
+        format!("[{outcome}]")
+    } else {
+        outcome
+    };
+    format!("{outcome} {} ({basis}): {message}", f.rule)
+}
+
+/// ĐẠT / LƯU Ý / CHƯA RÕ / KHÔNG ĐẠT, or PASS / WARNING / UNKNOWN / FAIL.
+pub(crate) fn outcome_text(o: Outcome) -> String {
+    match o {
+        Outcome::Pass => t!("mark-outcome-pass"),
+        Outcome::Warning => t!("mark-outcome-warning"),
+        Outcome::Unknown => t!("mark-outcome-unknown"),
+        Outcome::Fail => t!("mark-outcome-fail"),
+    }
+}
+
+/// A time for people: `dd/mm/yyyy HH:MM:SS (+07:00)` in Vietnamese prose, RFC 3339 in English
+/// (CORE-06: Vietnamese dates are day/month/year).
+pub(crate) fn when(t: &VnDateTime) -> String {
+    let s = t.to_string();
+    if crate::i18n::lang() == Lang::En {
+        return s;
+    }
+    let (date, rest) = s.split_at(s.find('T').unwrap_or(s.len()));
+    let mut d = date.split('-');
+    let (Some(y), Some(m), Some(dd)) = (d.next(), d.next(), d.next()) else {
+        return s;
+    };
+    let rest = rest.trim_start_matches('T');
+    let split = rest.rfind(['+', '-', 'Z']).unwrap_or(rest.len());
+    let (clock, offset) = rest.split_at(split);
+    if offset.is_empty() {
+        format!("{dd}/{m}/{y} {clock}").trim_end().to_owned()
+    } else {
+        format!("{dd}/{m}/{y} {clock} ({offset})")
+    }
+}
+
+/// A measure with `places` decimals, with a decimal comma in Vietnamese.
+pub(crate) fn number(x: f64, places: usize) -> String {
+    let s = format!("{x:.places$}");
+    match crate::i18n::lang() {
+        Lang::Vi => s.replace('.', ","),
+        Lang::En => s,
+    }
 }
 
 fn verification_text(v: &egov_conversion::Verification) -> String {
     let mut human = String::new();
     if let Some(f) = &v.failure {
-        human.push_str(&format!(
-            "Failed:  {:?} step [{}]: {}\n",
-            f.step, f.code, f.reason
+        let step = step_text(f.step);
+        human.push_str(&t!(
+            "mark-failed-step",
+            step = step,
+            code = &f.code,
+            reason = failure_reason(f)
         ));
+        human.push('\n');
     }
     if let Some(s) = &v.signer {
-        human.push_str(&format!(
-            "Người ký (signer): {s} (key {})\n",
-            v.key_id.as_deref().unwrap_or("")
+        human.push_str(&t!(
+            "mark-signer",
+            signer = s,
+            key_id = v.key_id.as_deref().unwrap_or("")
         ));
+        human.push('\n');
     }
     if let Some(m) = &v.mark {
-        human.push_str(
-            "Nội dung ký hiệu đã ký — đối chiếu với chữ in cạnh mã QR; chữ ký chỉ bảo đảm nội dung mã QR\n(the signed mark as printed — compare it with the text beside the QR code; the signature covers the QR payload only):\n",
-        );
+        human.push_str(&t!("mark-signed-content"));
+        human.push('\n');
         for line in m.display_lines() {
             human.push_str(&format!("  | {line}\n"));
         }

@@ -21,6 +21,7 @@ use egov_core::{ErrorCode, Finding, Outcome, VnDateTime};
 use serde_json::json;
 
 use crate::edxml::Lang;
+use crate::i18n::t;
 use crate::mark::{coded, load_key, now, override_clerical, read, ProfileArg};
 use crate::output::CmdResult;
 
@@ -205,10 +206,10 @@ pub(crate) fn pick(lang: Lang, vi: String, en: String) -> String {
     }
 }
 
-pub(crate) fn usage(lang: Lang, code: &str, vi: &str, en: &str) -> CmdResult {
+pub(crate) fn usage(code: &str, message: String) -> CmdResult {
     CmdResult::Error {
         code: code.to_owned(),
-        message: pick(lang, vi.to_owned(), en.to_owned()),
+        message,
     }
 }
 
@@ -300,37 +301,23 @@ pub(crate) fn pt_to_mm(pt: f32) -> f32 {
     pt * 25.4 / 72.0
 }
 
-pub(crate) fn io_error(
-    lang: Lang,
-    code: &str,
-    what_vi: &str,
-    what_en: &str,
-    path: &Path,
-    e: &dyn std::fmt::Display,
-) -> CmdResult {
+pub(crate) fn io_error(code: &str, path: &Path, e: &std::io::Error) -> CmdResult {
     CmdResult::Error {
         code: code.to_owned(),
-        message: pick(
-            lang,
-            format!("không {what_vi} được {}: {e}", path.display()),
-            format!("cannot {what_en} {}: {e}", path.display()),
+        message: t!(
+            "mark-pdf-cannot-write",
+            path = path.display().to_string(),
+            reason = crate::mark::io_reason(e)
         ),
     }
 }
 
-pub(crate) fn exists_error(lang: Lang, path: &Path) -> CmdResult {
+pub(crate) fn exists_error(path: &Path) -> CmdResult {
     CmdResult::Error {
         code: "io.exists".to_owned(),
-        message: pick(
-            lang,
-            format!(
-                "{} đã có; không ghi đè nếu không có --force",
-                path.display()
-            ),
-            format!(
-                "{} exists already (use --force to replace it)",
-                path.display()
-            ),
+        message: t!(
+            "mark-pdf-v1-exists-already-use-force",
+            v1 = (path.display()).to_string()
         ),
     }
 }
@@ -343,9 +330,9 @@ pub(crate) struct Output {
     force: bool,
 }
 
-pub(crate) fn create(lang: Lang, path: &Path, force: bool) -> Result<Output, CmdResult> {
+pub(crate) fn create(path: &Path, force: bool) -> Result<Output, CmdResult> {
     if !force && path.symlink_metadata().is_ok() {
-        return Err(exists_error(lang, path));
+        return Err(exists_error(path));
     }
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
@@ -355,7 +342,7 @@ pub(crate) fn create(lang: Lang, path: &Path, force: bool) -> Result<Output, Cmd
         .prefix(".egov-")
         .suffix(".tmp")
         .tempfile_in(dir)
-        .map_err(|e| io_error(lang, "io.write", "ghi", "write", path, &e))?;
+        .map_err(|e| io_error("io.write", path, &e))?;
     Ok(Output {
         tmp,
         path: path.to_path_buf(),
@@ -365,10 +352,9 @@ pub(crate) fn create(lang: Lang, path: &Path, force: bool) -> Result<Output, Cmd
 
 impl Output {
     /// Writes `bytes` and puts the file in place (dropping an `Output` removes the temporary).
-    pub(crate) fn finish(mut self, lang: Lang, bytes: &[u8]) -> Result<(), CmdResult> {
+    pub(crate) fn finish(mut self, bytes: &[u8]) -> Result<(), CmdResult> {
         let path = self.path;
-        let write_error =
-            |e: &dyn std::fmt::Display| io_error(lang, "io.write", "ghi", "write", &path, e);
+        let write_error = |e: &std::io::Error| io_error("io.write", &path, e);
         self.tmp
             .as_file_mut()
             .write_all(bytes)
@@ -393,7 +379,7 @@ impl Output {
             match self.tmp.persist_noclobber(&path) {
                 Ok(_) => Ok(()),
                 Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists => {
-                    Err(exists_error(lang, &path))
+                    Err(exists_error(&path))
                 }
                 Err(e) => Err(write_error(&e.error)),
             }
@@ -444,42 +430,30 @@ pub(crate) fn apply_sizes(
     }
 }
 
-pub(crate) fn corner_text(c: Corner, lang: Lang) -> &'static str {
-    match (c, lang) {
-        (Corner::TopRight, Lang::Vi) => "góc trên bên phải",
-        (Corner::TopLeft, Lang::Vi) => "góc trên bên trái",
-        (Corner::BottomRight, Lang::Vi) => "góc dưới bên phải",
-        (Corner::BottomLeft, Lang::Vi) => "góc dưới bên trái",
-        (Corner::TopRight, Lang::En) => "top-right corner",
-        (Corner::TopLeft, Lang::En) => "top-left corner",
-        (Corner::BottomRight, Lang::En) => "bottom-right corner",
-        (Corner::BottomLeft, Lang::En) => "bottom-left corner",
+pub(crate) fn corner_text(c: Corner) -> String {
+    match c {
+        Corner::TopRight => t!("mark-pdf-corner-top-right"),
+        Corner::TopLeft => t!("mark-pdf-corner-top-left"),
+        Corner::BottomRight => t!("mark-pdf-corner-bottom-right"),
+        Corner::BottomLeft => t!("mark-pdf-corner-bottom-left"),
     }
 }
 
-pub(crate) fn placement_text(p: &Placement, lang: Lang) -> String {
-    match (*p, lang) {
-        (Placement::Auto { margin_mm }, Lang::Vi) => {
-            format!("góc trống đầu tiên (tự động), cách mép {margin_mm} mm")
+pub(crate) fn placement_text(p: &Placement) -> String {
+    match *p {
+        Placement::Auto { margin_mm } => {
+            t!("mark-pdf-place-auto", margin = margin_mm.to_string())
         }
-        (Placement::Auto { margin_mm }, Lang::En) => {
-            format!("the first blank corner (auto), {margin_mm} mm from the edges")
-        }
-        (Placement::Corner { corner, margin_mm }, Lang::Vi) => {
-            format!("{}, cách mép {margin_mm} mm", corner_text(corner, lang))
-        }
-        (Placement::Corner { corner, margin_mm }, Lang::En) => {
-            format!(
-                "{}, {margin_mm} mm from the edges",
-                corner_text(corner, lang)
-            )
-        }
-        (Placement::At { x_mm, y_mm }, Lang::Vi) => {
-            format!("cách mép trái {x_mm} mm, mép trên {y_mm} mm")
-        }
-        (Placement::At { x_mm, y_mm }, Lang::En) => {
-            format!("{x_mm} mm from the left, {y_mm} mm from the top")
-        }
+        Placement::Corner { corner, margin_mm } => t!(
+            "mark-pdf-place-corner",
+            corner = corner_text(corner),
+            margin = margin_mm.to_string()
+        ),
+        Placement::At { x_mm, y_mm } => t!(
+            "mark-pdf-place-at",
+            x = x_mm.to_string(),
+            y = y_mm.to_string()
+        ),
     }
 }
 
@@ -501,7 +475,6 @@ pub(crate) fn paper_to_data_mark(
 
 /// The mark from the options (the same facts as `egov mark paper-to-data|data-to-paper`).
 fn build_mark(a: &StampArgs, at: VnDateTime) -> Result<ConversionMark, CmdResult> {
-    let lang = crate::i18n::lang();
     let mut wording = Wording::sdk_default();
     let profile = Profile::from(a.profile);
     match a.direction {
@@ -512,12 +485,7 @@ fn build_mark(a: &StampArgs, at: VnDateTime) -> Result<ConversionMark, CmdResult
                 || a.code.is_some()
                 || a.search.is_some()
             {
-                return Err(usage(
-                    lang,
-                    "usage.direction",
-                    "--system, --owner, --url, --code, --search chỉ dùng với --direction data-to-paper (NĐ 137/2024 Đ5.1)",
-                    "--system, --owner, --url, --code and --search belong to --direction data-to-paper (NĐ 137/2024 Đ5.1)",
-                ));
+                return Err(usage("usage.direction", t!("mark-pdf-usage-direction")));
             }
             Ok(paper_to_data_mark(
                 a.profile,
@@ -528,12 +496,7 @@ fn build_mark(a: &StampArgs, at: VnDateTime) -> Result<ConversionMark, CmdResult
         }
         DirectionArg::DataToPaper => {
             let (Some(system), Some(owner)) = (&a.system, &a.owner) else {
-                return Err(usage(
-                    lang,
-                    "usage.source",
-                    "chiều data-to-paper cần --system và --owner (NĐ 137/2024 Đ5.1.a)",
-                    "data-to-paper needs --system and --owner (NĐ 137/2024 Đ5.1.a)",
-                ));
+                return Err(usage("usage.source", t!("mark-pdf-usage-source")));
             };
             let locator = match (&a.url, &a.code, &a.search) {
                 (Some(url), _, _) => AccessLocator::FullUrl { url: url.clone() },
@@ -541,14 +504,7 @@ fn build_mark(a: &StampArgs, at: VnDateTime) -> Result<ConversionMark, CmdResult
                     code: code.clone(),
                     search_interface: search.clone(),
                 },
-                _ => {
-                    return Err(usage(
-                        lang,
-                        "usage.locator",
-                        "cần --url, hoặc --code cùng --search (NĐ 137/2024 Đ5.1.b)",
-                        "give --url, or --code with --search (NĐ 137/2024 Đ5.1.b)",
-                    ))
-                }
+                _ => return Err(usage("usage.locator", t!("mark-pdf-usage-locator"))),
             };
             if let Some(t) = &a.text {
                 wording.data_to_paper = t.clone();
@@ -569,27 +525,9 @@ fn build_mark(a: &StampArgs, at: VnDateTime) -> Result<ConversionMark, CmdResult
     }
 }
 
-fn outcome_text(o: Outcome, lang: Lang) -> &'static str {
-    match (o, lang) {
-        (Outcome::Pass, Lang::Vi) => "ĐẠT",
-        (Outcome::Warning, Lang::Vi) => "LƯU Ý",
-        (Outcome::Unknown, Lang::Vi) => "CHƯA RÕ",
-        (Outcome::Fail, Lang::Vi) => "KHÔNG ĐẠT",
-        (o, Lang::En) => crate::commands::outcome_label(o),
-    }
-}
-
 /// `[OUTCOME] RULE (basis): message`.
-pub(crate) fn finding_line(f: &Finding, lang: Lang) -> String {
-    let (basis, message) = match lang {
-        Lang::Vi => (f.basis.to_string_vi(), &f.message_vi),
-        Lang::En => (f.basis.to_string(), &f.message),
-    };
-    format!(
-        "[{}] {} ({basis}): {message}\n",
-        outcome_text(f.outcome, lang),
-        f.rule
-    )
+pub(crate) fn finding_line(f: &Finding) -> String {
+    crate::mark::finding_line(f, true) + "\n"
 }
 
 fn stamp_cmd(a: &StampArgs) -> Result<CmdResult, CmdResult> {
@@ -598,7 +536,7 @@ fn stamp_cmd(a: &StampArgs) -> Result<CmdResult, CmdResult> {
     if !a.force {
         for p in std::iter::once(&a.out).chain(a.payload_out.iter()) {
             if p.symlink_metadata().is_ok() {
-                return Err(exists_error(lang, p));
+                return Err(exists_error(p));
             }
         }
     }
@@ -629,15 +567,15 @@ fn stamp_cmd(a: &StampArgs) -> Result<CmdResult, CmdResult> {
     );
     let stamped = pdf::stamp(&original, &mark, &key, &payload, &opts)
         .map_err(|e| pdf_error(lang, &a.input, &e))?;
-    let out = create(lang, &a.out, a.force)?;
+    let out = create(&a.out, a.force)?;
     let payload_file = a
         .payload_out
         .as_ref()
-        .map(|p| create(lang, p, a.force))
+        .map(|p| create(p, a.force))
         .transpose()?;
-    out.finish(lang, &stamped.pdf)?;
+    out.finish(&stamped.pdf)?;
     if let Some(p) = payload_file {
-        p.finish(lang, stamped.signed.qr_text.as_bytes())?;
+        p.finish(stamped.signed.qr_text.as_bytes())?;
     }
     // The mark's own findings, then what stamping means for the document's signatures
     // (CONV-16 warnings).
@@ -654,130 +592,75 @@ fn stamp_cmd(a: &StampArgs) -> Result<CmdResult, CmdResult> {
 }
 
 /// How the block was written, in words.
-pub(crate) fn mode_text(m: StampMode, lang: Lang) -> &'static str {
-    match (m, lang) {
-        (StampMode::Annotation, Lang::Vi) => "chú thích /Stamp (in được, người dùng có thể xóa)",
-        (StampMode::Annotation, Lang::En) => {
-            "a /Stamp annotation (printable, a user can delete it)"
-        }
-        (StampMode::Content, Lang::Vi) => "nội dung trang (luôn được in)",
-        (StampMode::Content, Lang::En) => "page content (always prints)",
+pub(crate) fn mode_text(m: StampMode) -> String {
+    match m {
+        StampMode::Annotation => t!("mark-pdf-mode-annotation"),
+        StampMode::Content => t!("mark-pdf-mode-content"),
     }
 }
 
 /// Where the block was asked to go and, for automatic placement, the corner chosen.
-pub(crate) fn placed_text(p: &Placement, corner: Option<Corner>, lang: Lang) -> String {
-    let asked = placement_text(p, lang);
+pub(crate) fn placed_text(p: &Placement, corner: Option<Corner>) -> String {
+    let asked = placement_text(p);
     match (p, corner) {
-        (Placement::Auto { .. }, Some(c)) => pick(
-            lang,
-            format!("{asked} → {}", corner_text(c, lang)),
-            format!("{asked} → the {}", corner_text(c, lang)),
+        (Placement::Auto { .. }, Some(c)) => t!(
+            "mark-pdf-asked-the-v1",
+            asked = asked.to_string(),
+            v1 = (corner_text(c)).to_string()
         ),
         _ => asked,
     }
 }
 
 fn stamp_text(a: &StampArgs, opts: &StampOptions, s: &StampedPdf, findings: &[Finding]) -> String {
-    let lang = crate::i18n::lang();
     let r = s.rect;
     let b = &s.block;
     let original_sha = hex(&s.signed.content_sha256);
-    let direction = match (s.signed.mark.direction, lang) {
-        (egov_conversion::Direction::DataToPaper, Lang::Vi) => {
-            "thông điệp dữ liệu → giấy (NĐ 137/2024 Đ5)"
-        }
-        (egov_conversion::Direction::PaperToData, Lang::Vi) => {
-            "giấy → thông điệp dữ liệu (NĐ 137/2024 Đ4)"
-        }
-        (egov_conversion::Direction::DataToPaper, Lang::En) => {
-            "data message → paper (NĐ 137/2024 Đ5)"
-        }
-        (egov_conversion::Direction::PaperToData, Lang::En) => {
-            "paper → data message (NĐ 137/2024 Đ4)"
-        }
+    let direction = match s.signed.mark.direction {
+        egov_conversion::Direction::DataToPaper => t!("mark-pdf-direction-data-to-paper"),
+        egov_conversion::Direction::PaperToData => t!("mark-pdf-direction-paper-to-data"),
     };
-    let place = placed_text(&opts.placement, s.corner, lang);
-    let mode = mode_text(s.mode, lang);
-    let mut h = match lang {
-        Lang::Vi => format!(
-            "Đã đóng ký hiệu chuyển đổi {direction} lên {} → {}\n\
-             Cách ghi: {mode}; cập nhật gia tăng, {} byte gốc giữ nguyên ở đầu tệp; tệp mới {} byte\n\
-             Trang: {} · vị trí: {place} · khung x {:.1}, y {:.1}, rộng {:.1}, cao {:.1} pt (tọa độ trang PDF)\n\
-             Khối ký hiệu: {:.0} × {:.0} mm · mã QR phiên bản {}, mức {:?}, {} × {} ô, cạnh {:.1} mm kể cả vùng trắng, ô {:.2} mm\n\
-             Bản gốc: {} byte · SHA-256 {}\n\
-             Mã khóa ký: {}\n\
-             Dữ liệu ký hiệu (payload, cũng ghi trong XMP): {}\n",
-            a.input.display(),
-            a.out.display(),
-            s.original_len,
-            s.pdf.len(),
-            s.page,
-            r.x,
-            r.y,
-            r.w,
-            r.h,
-            pt_to_mm(b.width_pt),
-            pt_to_mm(b.height_pt),
-            s.signed.qr_version,
-            opts.render.ec_level,
-            b.qr_modules,
-            b.qr_modules,
-            b.qr_side_mm,
-            opts.render.module_mm,
-            s.original_len,
-            original_sha,
-            s.signed.key_id(),
-            s.signed.qr_text,
-        ),
-        Lang::En => format!(
-            "Stamped a conversion mark, {direction}, on {} → {}\n\
-             Written as {mode}, in an incremental update: the original {} bytes stay the file's prefix; new file {} bytes\n\
-             Page: {} · where: {place} · box x {:.1}, y {:.1}, w {:.1}, h {:.1} pt (PDF page space)\n\
-             Block: {:.0} × {:.0} mm · QR version {}, level {:?}, {} × {} modules, {:.1} mm with quiet zone, modules {:.2} mm\n\
-             Original: {} bytes · SHA-256 {}\n\
-             Key id: {}\n\
-             Payload (also in the XMP): {}\n",
-            a.input.display(),
-            a.out.display(),
-            s.original_len,
-            s.pdf.len(),
-            s.page,
-            r.x,
-            r.y,
-            r.w,
-            r.h,
-            pt_to_mm(b.width_pt),
-            pt_to_mm(b.height_pt),
-            s.signed.qr_version,
-            opts.render.ec_level,
-            b.qr_modules,
-            b.qr_modules,
-            b.qr_side_mm,
-            opts.render.module_mm,
-            s.original_len,
-            original_sha,
-            s.signed.key_id(),
-            s.signed.qr_text,
-        ),
-    };
+    let place = placed_text(&opts.placement, s.corner);
+    let mode = mode_text(s.mode);
+    let mut h = t!(
+        "mark-pdf-stamped-a-conversion-mark-direction",
+        direction = direction.to_string(),
+        v1 = (a.input.display()).to_string(),
+        v2 = (a.out.display()).to_string(),
+        mode = mode.to_string(),
+        v3 = (s.original_len).to_string(),
+        v4 = (s.pdf.len()).to_string(),
+        v5 = (s.page).to_string(),
+        place = place.to_string(),
+        v6 = (format!("{:.1}", r.x)).to_string(),
+        v7 = (format!("{:.1}", r.y)).to_string(),
+        v8 = (format!("{:.1}", r.w)).to_string(),
+        v9 = (format!("{:.1}", r.h)).to_string(),
+        v10 = (format!("{:.0}", pt_to_mm(b.width_pt))).to_string(),
+        v11 = (format!("{:.0}", pt_to_mm(b.height_pt))).to_string(),
+        v12 = (s.signed.qr_version).to_string(),
+        v13 = (format!("{:?}", opts.render.ec_level)).to_string(),
+        v14 = (b.qr_modules).to_string(),
+        v15 = (format!("{:.1}", b.qr_side_mm)).to_string(),
+        v16 = (format!("{:.2}", opts.render.module_mm)).to_string(),
+        original_sha = original_sha.to_string(),
+        v17 = (s.signed.key_id()).to_string(),
+        v18 = (s.signed.qr_text).to_string()
+    ) + "\n";
     if let Some(p) = &a.payload_out {
-        h.push_str(&pick(
-            lang,
-            format!("Đã ghi dữ liệu ký hiệu vào {}\n", p.display()),
-            format!("Payload written to {}\n", p.display()),
-        ));
+        h.push_str(
+            &(t!(
+                "mark-pdf-payload-written-to-v1",
+                v1 = (p.display()).to_string()
+            ) + "\n"),
+        );
     }
-    h.push_str(&pick(
-        lang,
-        "Dòng chữ in cạnh mã QR:\n".to_owned(),
-        "Lines printed beside the QR code:\n".to_owned(),
-    ));
+    h.push_str(&(t!("mark-pdf-lines-printed-beside-the-qr") + "\n"));
     for line in &b.printed_lines {
         h.push_str(&format!("  | {line}\n"));
     }
     for f in findings.iter().filter(|f| f.outcome != Outcome::Pass) {
-        h.push_str(&finding_line(f, lang));
+        h.push_str(&finding_line(f));
     }
     h.trim_end().to_owned()
 }
@@ -855,185 +738,135 @@ fn hash_matches(v: &PdfVerification) -> Option<bool> {
     }
 }
 
-fn state_text(s: VerificationState, lang: Lang) -> &'static str {
-    match (s, lang) {
-        (VerificationState::Malformed, Lang::Vi) => "không đọc được dữ liệu ký hiệu",
-        (VerificationState::WellFormed, Lang::Vi) => "đúng định dạng (chữ ký chưa hợp lệ)",
-        (VerificationState::SignatureValid, Lang::Vi) => "chữ ký hợp lệ (khóa chưa tin cậy)",
-        (VerificationState::KeyTrusted, Lang::Vi) => "khóa tin cậy (nội dung chưa khớp)",
-        (VerificationState::ContentMatches, Lang::Vi) => "nội dung khớp bản gốc",
-        (VerificationState::Malformed, Lang::En) => "malformed",
-        (VerificationState::WellFormed, Lang::En) => "well formed (signature not valid)",
-        (VerificationState::SignatureValid, Lang::En) => "signature valid (key not trusted)",
-        (VerificationState::KeyTrusted, Lang::En) => "key trusted (content does not match)",
-        (VerificationState::ContentMatches, Lang::En) => "content matches the original",
+fn state_text(s: VerificationState) -> String {
+    match s {
+        VerificationState::Malformed => t!("mark-pdf-state-malformed"),
+        VerificationState::WellFormed => t!("mark-pdf-state-well-formed"),
+        VerificationState::SignatureValid => t!("mark-pdf-state-signature-valid"),
+        VerificationState::KeyTrusted => t!("mark-pdf-state-key-trusted"),
+        VerificationState::ContentMatches => t!("mark-pdf-state-content-matches"),
     }
 }
 
-fn yes_no(b: bool, lang: Lang) -> &'static str {
-    match (b, lang) {
-        (true, Lang::Vi) => "có",
-        (false, Lang::Vi) => "không",
-        (true, Lang::En) => "yes",
-        (false, Lang::En) => "no",
+fn yes_no(b: bool) -> String {
+    if b {
+        t!("mark-pdf-yes")
+    } else {
+        t!("mark-pdf-no")
     }
 }
 
 fn verify_text(a: &VerifyArgs, file: &[u8], v: &PdfVerification) -> String {
-    let lang = crate::i18n::lang();
     let mut h = String::new();
     let state = v.verification.as_ref().map(|x| x.state);
-    h.push_str(&match (v.verified, lang) {
-        (true, Lang::Vi) => format!(
-            "Kết quả: ĐÃ XÁC THỰC — {} (chữ ký, khóa tin cậy, bản gốc nguyên vẹn, mã QR in khớp XMP)\n",
-            a.file.display()
-        ),
-        (false, Lang::Vi) => format!("Kết quả: KHÔNG XÁC THỰC — {}\n", a.file.display()),
-        (true, Lang::En) => format!(
-            "Result: VERIFIED — {} (signature, trusted key, original intact, printed QR matches the XMP)\n",
-            a.file.display()
-        ),
-        (false, Lang::En) => format!("Result: NOT VERIFIED — {}\n", a.file.display()),
+    h.push_str(&if v.verified {
+        t!("mark-pdf-verified", file = a.file.display().to_string())
+    } else {
+        t!("mark-pdf-not-verified", file = a.file.display().to_string())
     });
+    h.push('\n');
     if let Some(s) = state {
-        h.push_str(&pick(
-            lang,
-            format!("Bậc xác thực đạt được: {}\n", state_text(s, lang)),
-            format!("Trust ladder reached: {}\n", state_text(s, lang)),
-        ));
+        h.push_str(
+            &(t!(
+                "mark-pdf-trust-ladder-reached-v1",
+                v1 = (state_text(s)).to_string()
+            ) + "\n"),
+        );
     }
     if let Some(f) = v.verification.as_ref().and_then(|x| x.failure.as_ref()) {
-        h.push_str(&pick(
-            lang,
-            format!("Dừng ở bước {:?} [{}]: {}\n", f.step, f.code, f.reason),
-            format!("Failed at step {:?} [{}]: {}\n", f.step, f.code, f.reason),
-        ));
+        h.push_str(
+            &(t!(
+                "mark-pdf-failed-at-step-v1-v2",
+                v1 = crate::mark::step_text(f.step),
+                v2 = f.code.to_string(),
+                v3 = crate::mark::failure_reason(f)
+            ) + "\n"),
+        );
     }
     if let Some(x) = &v.verification {
         if let Some(s) = &x.signer {
-            h.push_str(&pick(
-                lang,
-                format!(
-                    "Người ký: {s} (khóa {})\n",
-                    x.key_id.as_deref().unwrap_or("")
-                ),
-                format!("Signer: {s} (key {})\n", x.key_id.as_deref().unwrap_or("")),
-            ));
+            h.push_str(
+                &(t!(
+                    "mark-pdf-signer-s-key-v1",
+                    s = s.to_string(),
+                    v1 = (x.key_id.as_deref().unwrap_or("")).to_string()
+                ) + "\n"),
+            );
         }
     }
     match (v.original_len, &v.original_sha256) {
         (Some(n), Some(sha)) => {
             let m = match hash_matches(v) {
-                Some(b) => yes_no(b, lang),
-                None => match lang {
-                    Lang::Vi => "chưa đối chiếu được",
-                    Lang::En => "not compared",
-                },
+                Some(b) => yes_no(b),
+                None => t!("mark-pdf-not-compared"),
             };
-            h.push_str(&pick(
-                lang,
-                format!(
-                    "Bản gốc: {n} byte đầu của tệp {} byte · SHA-256 {sha} · khớp băm đã ký: {m}\n",
-                    file.len()
-                ),
-                format!(
-                    "Original: the first {n} bytes of {} · SHA-256 {sha} · matches the signed hash: {m}\n",
-                    file.len()
-                ),
-            ));
+            h.push_str(
+                &(t!(
+                    "mark-pdf-original-the-first-n-bytes",
+                    n = n.to_string(),
+                    v1 = (file.len()).to_string(),
+                    sha = sha.to_string(),
+                    m = m.to_string()
+                ) + "\n"),
+            );
         }
-        _ => h.push_str(&pick(
-            lang,
-            "Bản gốc: không xác định được (không có dữ liệu ký hiệu hoặc độ dài đã ký)\n"
-                .to_owned(),
-            "Original: not determined (no payload or signed length)\n".to_owned(),
-        )),
+        _ => h.push_str(&(t!("mark-pdf-original-not-determined-no-payload") + "\n")),
     }
     if v.original_len.is_some() {
-        h.push_str(&pick(
-            lang,
-            format!("Phiên bản thêm sau bản gốc: {}\n", v.revisions_after.len()),
-            format!("Revisions appended after it: {}\n", v.revisions_after.len()),
-        ));
+        h.push_str(
+            &(t!(
+                "mark-pdf-revisions-appended-after-it-v1",
+                v1 = (v.revisions_after.len()).to_string()
+            ) + "\n"),
+        );
         for r in &v.revisions_after {
-            let kind = match (r.xref_kind, lang) {
-                (XrefKind::Table, Lang::Vi) => "bảng xref",
-                (XrefKind::Stream, Lang::Vi) => "luồng xref",
-                (XrefKind::Unknown, Lang::Vi) => "xref không rõ",
-                (XrefKind::Table, Lang::En) => "xref table",
-                (XrefKind::Stream, Lang::En) => "xref stream",
-                (XrefKind::Unknown, Lang::En) => "xref unknown",
+            let kind = match r.xref_kind {
+                XrefKind::Table => t!("mark-pdf-xref-table"),
+                XrefKind::Stream => t!("mark-pdf-xref-stream"),
+                XrefKind::Unknown => t!("mark-pdf-xref-unknown"),
             };
             let objects = r.objects.as_ref().map_or(String::new(), |o| {
-                pick(
-                    lang,
-                    format!(", {} đối tượng", o.len()),
-                    format!(", {} objects", o.len()),
-                )
+                t!("mark-pdf-v1-objects", v1 = (o.len()).to_string())
             });
-            h.push_str(&pick(
-                lang,
-                format!(
-                    "  {}. byte {}–{}, {kind}{objects}, /Prev {} · nối đúng về phiên bản trước: {}\n",
-                    r.index,
-                    r.start,
-                    r.end,
-                    r.prev.map_or("-".to_owned(), |p| p.to_string()),
-                    yes_no(r.chains, lang)
-                ),
-                format!(
-                    "  {}. bytes {}–{}, {kind}{objects}, /Prev {} · chains to the one before: {}\n",
-                    r.index,
-                    r.start,
-                    r.end,
-                    r.prev.map_or("-".to_owned(), |p| p.to_string()),
-                    yes_no(r.chains, lang)
-                ),
-            ));
+            h.push_str(
+                &(t!(
+                    "mark-pdf-v1-bytes-v2-v3-kind",
+                    v1 = (r.index).to_string(),
+                    v2 = (r.start).to_string(),
+                    v3 = (r.end).to_string(),
+                    kind = kind.to_string(),
+                    objects = objects.to_string(),
+                    v4 = (r.prev.map_or("-".to_owned(), |p| p.to_string())).to_string(),
+                    v5 = (yes_no(r.chains)).to_string()
+                ) + "\n"),
+            );
         }
     }
     match &v.printed {
         Some(p) => {
             let same = p.qr_text.is_some() && p.matches_xmp;
-            h.push_str(&pick(
-                lang,
-                format!(
-                    "Mã QR in trên trang {} (kết xuất {} dpi): tìm thấy {} ký hiệu · khớp dữ liệu XMP: {} · {}\n",
-                    p.page,
-                    p.dpi,
-                    p.marks_found,
-                    yes_no(same, lang),
-                    p.note
-                ),
-                format!(
-                    "QR code printed on page {} (rendered at {} dpi): {} mark(s) found · matches the XMP: {} · {}\n",
-                    p.page,
-                    p.dpi,
-                    p.marks_found,
-                    yes_no(same, lang),
-                    p.note
-                ),
-            ));
+            h.push_str(
+                &(t!(
+                    "mark-pdf-qr-code-printed-on-page",
+                    v1 = (p.page).to_string(),
+                    v2 = (p.dpi).to_string(),
+                    v3 = (p.marks_found).to_string(),
+                    v4 = (yes_no(same)).to_string(),
+                    v5 = (p.note).to_string()
+                ) + "\n"),
+            );
         }
-        None if a.no_render => h.push_str(&pick(
-            lang,
-            "Mã QR in trên trang: không kiểm tra (--no-render)\n".to_owned(),
-            "Printed QR code: not checked (--no-render)\n".to_owned(),
-        )),
+        None if a.no_render => h.push_str(&(t!("mark-pdf-printed-qr-code-not-checked") + "\n")),
         None => {}
     }
     if let Some(m) = v.verification.as_ref().and_then(|x| x.mark.as_ref()) {
-        h.push_str(&pick(
-            lang,
-            "Nội dung ký hiệu đã ký — đối chiếu với chữ in cạnh mã QR; chữ ký chỉ bảo đảm nội dung mã QR:\n".to_owned(),
-            "The signed mark — compare it with the text beside the QR code; the signature covers the QR payload only:\n".to_owned(),
-        ));
+        h.push_str(&(t!("mark-pdf-the-signed-mark-compare-it") + "\n"));
         for line in m.display_lines() {
             h.push_str(&format!("  | {line}\n"));
         }
     }
     for f in &v.findings {
-        h.push_str(&finding_line(f, lang));
+        h.push_str(&finding_line(f));
     }
     h.trim_end().to_owned()
 }

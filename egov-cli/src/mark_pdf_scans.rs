@@ -23,10 +23,11 @@ use egov_sign::{SignerCertificate, TimeStamper};
 use serde_json::json;
 
 use crate::edxml::Lang;
+use crate::i18n::t;
 use crate::mark::{load_key, now, read, ProfileArg};
 use crate::mark_pdf::{
     apply_sizes, corner_text, create, exists_error, finding_line, mode_text, paper_to_data_mark,
-    pdf_error_message, pick, placed_text, placement_of, pt_to_mm, PdfPositionArg,
+    pdf_error_message, placed_text, placement_of, pt_to_mm, PdfPositionArg,
 };
 use crate::output::CmdResult;
 use crate::pdf_sign::{
@@ -218,15 +219,11 @@ impl FromScansArgs {
 }
 
 /// A PEM file given as the mark's key: say which flag takes it.
-fn pem_hint(lang: Lang, path: &Path, e: CmdResult) -> CmdResult {
+fn pem_hint(path: &Path, e: CmdResult) -> CmdResult {
     let pem = std::fs::read(path).is_ok_and(|b| b.starts_with(b"-----BEGIN"));
     match e {
         CmdResult::Error { code, mut message } if pem => {
-            message.push_str(&pick(
-                lang,
-                " (--key là khóa ký ký hiệu do `egov keygen` tạo; khóa PEM của cơ quan sao dùng --agency-key cùng --cert)".to_owned(),
-                " (--key is the mark's key made by `egov keygen`; the agency's PEM key goes to --agency-key with --cert)".to_owned(),
-            ));
+            message.push_str(&t!("mark-pdf-scans-key-is-the-mark-s"));
             CmdResult::Error { code, message }
         }
         other => other,
@@ -251,25 +248,19 @@ fn scan_reason_vi(reason: &str) -> String {
 /// them, the rest as `egov mark pdf stamp` and `egov pdf sign` say it.
 fn copy_error(lang: Lang, a: &FromScansArgs, e: &PdfError) -> CmdResult {
     let message = match e {
-        PdfError::BadOption { field, reason } if *field == "pages" => pick(
-            lang,
-            format!("ảnh quét không dùng được: {}", scan_reason_vi(reason)),
-            format!("cannot use the scan: {reason}"),
+        PdfError::BadOption { field, reason } if *field == "pages" => t!(
+            "mark-pdf-scans-cannot-use-the-scan-reason",
+            v1 = (scan_reason_vi(reason)).to_string(),
+            reason = reason.to_string()
         ),
-        PdfError::BadOption { field, reason } if *field == "assume_dpi" => pick(
-            lang,
-            format!(
-                "--assume-dpi {}: ngoài khoảng 50–2400 dpi",
-                a.assume_dpi.unwrap_or_default()
-            ),
-            format!("--assume-dpi: {reason}"),
+        PdfError::BadOption { field, reason } if *field == "assume_dpi" => t!(
+            "mark-pdf-scans-assume-dpi-reason",
+            v1 = (a.assume_dpi.unwrap_or_default()).to_string(),
+            reason = reason.to_string()
         ),
-        PdfError::BadOption { field, .. } if *field == "agency" => pick(
-            lang,
-            "--agency: cần tên cơ quan, tổ chức sao (in trong chữ ký số của bản sao)".to_owned(),
-            "--agency: the copying agency's name is needed (it is printed in the signature)"
-                .to_owned(),
-        ),
+        PdfError::BadOption { field, .. } if *field == "agency" => {
+            t!("mark-pdf-scans-agency-the-copying-agency-s")
+        }
         other => format!("{}: {}", a.out.display(), pdf_error_message(lang, other)),
     };
     CmdResult::Error {
@@ -285,7 +276,7 @@ pub(crate) fn from_scans_cmd(a: &FromScansArgs) -> Result<CmdResult, CmdResult> 
     if !a.force {
         for p in std::iter::once(&a.out).chain(a.payload_out.iter()) {
             if p.symlink_metadata().is_ok() {
-                return Err(exists_error(lang, p));
+                return Err(exists_error(p));
             }
         }
     }
@@ -294,7 +285,7 @@ pub(crate) fn from_scans_cmd(a: &FromScansArgs) -> Result<CmdResult, CmdResult> 
         None => now()?,
     };
     let mark = paper_to_data_mark(a.profile, at, &a.converter, a.text.as_deref());
-    let key = load_key(&a.key).map_err(|e| pem_hint(lang, &a.key, e))?;
+    let key = load_key(&a.key).map_err(|e| pem_hint(&a.key, e))?;
     let images = a
         .images
         .iter()
@@ -343,20 +334,20 @@ pub(crate) fn from_scans_cmd(a: &FromScansArgs) -> Result<CmdResult, CmdResult> 
     .map_err(|e| {
         let e = copy_error(lang, a, &e);
         match &tsa {
-            Some(t) => t.error_or(lang, e),
+            Some(t) => t.error_or(e),
             None => e,
         }
     })?;
     let timestamp = signature_timestamp(&copy.signed);
-    let out = create(lang, &a.out, a.force)?;
+    let out = create(&a.out, a.force)?;
     let payload_file = a
         .payload_out
         .as_ref()
-        .map(|p| create(lang, p, a.force))
+        .map(|p| create(p, a.force))
         .transpose()?;
-    out.finish(lang, &copy.pdf)?;
+    out.finish(&copy.pdf)?;
     if let Some(p) = payload_file {
-        p.finish(lang, copy.stamped.signed.qr_text.as_bytes())?;
+        p.finish(copy.stamped.signed.qr_text.as_bytes())?;
     }
     // The format findings (NĐ 30/2020 Phụ lục I), the mark's own, then what stamping meant for
     // signatures already there (none on a fresh copy).
@@ -415,41 +406,32 @@ fn conformance_text(c: Conformance) -> &'static str {
     }
 }
 
-fn page_line(p: &ScanPage, lang: Lang) -> String {
-    let format = match (p.format.as_str(), lang) {
-        ("jpeg", Lang::Vi) => "JPEG (giữ nguyên dữ liệu ảnh)".to_owned(),
-        ("jpeg", Lang::En) => "JPEG (embedded unchanged)".to_owned(),
-        (f, _) => f.to_uppercase(),
+fn page_line(p: &ScanPage) -> String {
+    let format = match p.format.as_str() {
+        "jpeg" => t!("mark-pdf-scans-format-jpeg"),
+        f => f.to_uppercase(),
     };
-    let dpi = match (p.dpi_stated, lang) {
-        (true, Lang::Vi) => format!("{:.0} dpi (ghi trong ảnh)", p.dpi),
-        (true, Lang::En) => format!("{:.0} dpi (stated by the image)", p.dpi),
-        (false, Lang::Vi) => format!(
-            "{:.0} dpi (giả định: ảnh không ghi độ phân giải, --assume-dpi)",
-            p.dpi
-        ),
-        (false, Lang::En) => format!(
-            "{:.0} dpi (assumed: the image states none, --assume-dpi)",
-            p.dpi
-        ),
+    let dpi = format!("{:.0}", p.dpi);
+    let dpi = if p.dpi_stated {
+        t!("mark-pdf-scans-dpi-stated", dpi = dpi)
+    } else {
+        t!("mark-pdf-scans-dpi-assumed", dpi = dpi)
     };
-    let colour = match (p.colour, lang) {
-        (true, Lang::Vi) => "màu",
-        (false, Lang::Vi) => "đen trắng hoặc thang xám",
-        (true, Lang::En) => "colour",
-        (false, Lang::En) => "grey or black and white",
+    let colour = if p.colour {
+        t!("mark-pdf-scans-colour")
+    } else {
+        t!("mark-pdf-scans-grey")
     };
-    pick(
-        lang,
-        format!(
-            "  {}. {} · {format} · {} × {} điểm ảnh · {dpi} · {colour}\n",
-            p.page, p.source, p.width_px, p.height_px
-        ),
-        format!(
-            "  {}. {} · {format} · {} × {} pixels · {dpi} · {colour}\n",
-            p.page, p.source, p.width_px, p.height_px
-        ),
-    )
+    t!(
+        "mark-pdf-scans-v1-v2-format-v3-v4",
+        v1 = (p.page).to_string(),
+        v2 = (p.source).to_string(),
+        format = format.to_string(),
+        v3 = (p.width_px).to_string(),
+        v4 = (p.height_px).to_string(),
+        dpi = dpi.to_string(),
+        colour = colour.to_string()
+    ) + "\n"
 }
 
 impl View<'_> {
@@ -458,161 +440,95 @@ impl View<'_> {
     }
 
     fn text(&self) -> String {
-        let (a, c, lang) = (self.a, self.copy, crate::i18n::lang());
+        let (a, c) = (self.a, self.copy);
         let s = &c.stamped;
-        let mut h = pick(
-            lang,
-            format!(
-                "Đã lập bản sao điện tử từ {} tệp ảnh quét → {}\n\
-                 Định dạng: {} · {} trang\n\
-                 Trang:\n",
-                a.images.len(),
-                a.out.display(),
-                conformance_text(c.scans.conformance),
-                c.scans.pages.len()
-            ),
-            format!(
-                "Made the electronic copy of {} scan file(s) → {}\n\
-                 Format: {} · {} page(s)\n\
-                 Pages:\n",
-                a.images.len(),
-                a.out.display(),
-                conformance_text(c.scans.conformance),
-                c.scans.pages.len()
-            ),
-        );
+        let mut h = t!(
+            "mark-pdf-scans-made-the-electronic-copy-of",
+            v1 = (a.images.len()).to_string(),
+            v2 = (a.out.display()).to_string(),
+            v3 = (conformance_text(c.scans.conformance)).to_string(),
+            v4 = (c.scans.pages.len()).to_string()
+        ) + "\n";
         for p in &c.scans.pages {
-            h.push_str(&page_line(p, lang));
+            h.push_str(&page_line(p));
         }
-        h.push_str(&pick(
-            lang,
-            "Kiểm tra định dạng bản sao điện tử (NĐ 30/2020 Phụ lục I) và ký hiệu chuyển đổi:\n"
-                .to_owned(),
-            "Checks of the electronic copy's format (NĐ 30/2020 Phụ lục I) and of the mark:\n"
-                .to_owned(),
-        ));
+        h.push_str(&(t!("mark-pdf-scans-checks-of-the-electronic-copy") + "\n"));
         for f in self.findings {
             h.push_str("  ");
-            h.push_str(&finding_line(f, lang));
+            h.push_str(&finding_line(f));
         }
         let r = s.rect;
-        let place = placed_text(&self.opts.stamp.placement, s.corner, lang);
-        h.push_str(&pick(
-            lang,
-            format!(
-                "Ký hiệu chuyển đổi giấy → thông điệp dữ liệu (NĐ 137/2024 Đ4): trang {} · vị trí: {place} · khung x {:.1}, y {:.1}, rộng {:.1}, cao {:.1} pt · {}\n\
-                 \x20 Khối ký hiệu: {:.0} × {:.0} mm · mã QR phiên bản {}, cạnh {:.1} mm kể cả vùng trắng\n\
-                 \x20 Dữ liệu ký hiệu ký trên bản PDF/A trước khi đóng dấu: {} byte · SHA-256 {}\n\
-                 \x20 Mã khóa ký ký hiệu: {}\n\
-                 \x20 Dữ liệu ký hiệu (payload, cũng ghi trong XMP): {}\n\
-                 \x20 Dòng chữ in cạnh mã QR:\n",
-                s.page,
-                r.x,
-                r.y,
-                r.w,
-                r.h,
-                mode_text(s.mode, lang),
-                pt_to_mm(s.block.width_pt),
-                pt_to_mm(s.block.height_pt),
-                s.signed.qr_version,
-                s.block.qr_side_mm,
-                s.original_len,
-                hex(&s.signed.content_sha256),
-                s.signed.key_id(),
-                s.signed.qr_text,
-            ),
-            format!(
-                "Conversion mark, paper → data message (NĐ 137/2024 Đ4): page {} · where: {place} · box x {:.1}, y {:.1}, w {:.1}, h {:.1} pt · {}\n\
-                 \x20 Block: {:.0} × {:.0} mm · QR version {}, {:.1} mm with quiet zone\n\
-                 \x20 The payload signs the PDF/A before marking: {} bytes · SHA-256 {}\n\
-                 \x20 Mark key id: {}\n\
-                 \x20 Payload (also in the XMP): {}\n\
-                 \x20 Lines printed beside the QR code:\n",
-                s.page,
-                r.x,
-                r.y,
-                r.w,
-                r.h,
-                mode_text(s.mode, lang),
-                pt_to_mm(s.block.width_pt),
-                pt_to_mm(s.block.height_pt),
-                s.signed.qr_version,
-                s.block.qr_side_mm,
-                s.original_len,
-                hex(&s.signed.content_sha256),
-                s.signed.key_id(),
-                s.signed.qr_text,
-            ),
-        ));
+        let place = placed_text(&self.opts.stamp.placement, s.corner);
+        h.push_str(
+            &(t!(
+                "mark-pdf-scans-conversion-mark-paper-data-message",
+                v1 = (s.page).to_string(),
+                place = place.to_string(),
+                v2 = (format!("{:.1}", r.x)).to_string(),
+                v3 = (format!("{:.1}", r.y)).to_string(),
+                v4 = (format!("{:.1}", r.w)).to_string(),
+                v5 = (format!("{:.1}", r.h)).to_string(),
+                v6 = (mode_text(s.mode)).to_string(),
+                v7 = (format!("{:.0}", pt_to_mm(s.block.width_pt))).to_string(),
+                v8 = (format!("{:.0}", pt_to_mm(s.block.height_pt))).to_string(),
+                v9 = (s.signed.qr_version).to_string(),
+                v10 = (format!("{:.1}", s.block.qr_side_mm)).to_string(),
+                v11 = (s.original_len).to_string(),
+                v12 = (hex(&s.signed.content_sha256)).to_string(),
+                v13 = (s.signed.key_id()).to_string(),
+                v14 = (s.signed.qr_text).to_string()
+            ) + "\n"),
+        );
         for line in &s.block.printed_lines {
             h.push_str(&format!("    | {line}\n"));
         }
         if let Some(p) = &a.payload_out {
-            h.push_str(&pick(
-                lang,
-                format!("  Đã ghi dữ liệu ký hiệu vào {}\n", p.display()),
-                format!("  Payload written to {}\n", p.display()),
-            ));
+            h.push_str(
+                &(t!(
+                    "mark-pdf-scans-payload-written-to-v1",
+                    v1 = (p.display()).to_string()
+                ) + "\n"),
+            );
         }
-        let corner = corner_text(Corner::TopRight, lang);
-        h.push_str(&pick(
-            lang,
-            format!(
-                "Chữ ký số của cơ quan sao ({}): trường «{}» · hiển thị ở {corner} trang 1 · phủ cả ký hiệu chuyển đổi\n",
-                a.level(),
-                c.signed.field_name
-            ),
-            format!(
-                "The copying agency's signature ({}): field «{}» · visible at the {corner} of page 1 · covers the conversion mark too\n",
-                a.level(),
-                c.signed.field_name
-            ),
-        ));
+        let corner = corner_text(Corner::TopRight);
+        h.push_str(
+            &(t!(
+                "mark-pdf-scans-the-copying-agency-s-signature",
+                v1 = (a.level()).to_string(),
+                v2 = (c.signed.field_name).to_string(),
+                corner = corner.to_string()
+            ) + "\n"),
+        );
         for line in self.signature_lines() {
             h.push_str(&format!("  | {line}\n"));
         }
         if let Some(c) = self.subject {
-            h.push_str(&pick(
-                lang,
-                format!("Người ký: {}\n", cert_line(c, lang)),
-                format!("Signer: {}\n", cert_line(c, lang)),
-            ));
+            h.push_str(&(t!("mark-pdf-scans-signer-v1", v1 = (cert_line(c)).to_string()) + "\n"));
         }
-        h.push_str(&signing_lines(self.at, self.timestamp, self.source, lang));
-        for (vi, en, v) in [
-            ("Lý do ký", "Reason", &a.reason),
-            ("Địa điểm ký", "Location", &a.location),
-        ] {
-            if let Some(v) = v {
-                h.push_str(&pick(lang, format!("{vi}: {v}\n"), format!("{en}: {v}\n")));
-            }
+        h.push_str(&signing_lines(self.at, self.timestamp, self.source));
+        if let Some(v) = &a.reason {
+            h.push_str(&t!("mark-pdf-scans-reason", reason = v));
+            h.push('\n');
         }
-        h.push_str(&pick(
-            lang,
-            format!(
-                "Tệp bản sao: {} ({} byte: bản PDF/A {} byte, rồi hai bản cập nhật gia tăng: ký hiệu, chữ ký)\n",
-                a.out.display(),
-                c.pdf.len(),
-                s.original_len
-            ),
-            format!(
-                "Copy written: {} ({} bytes: the PDF/A of {} bytes, then two incremental updates: the mark, the signature)\n",
-                a.out.display(),
-                c.pdf.len(),
-                s.original_len
-            ),
-        ));
-        h.push_str(&match (self.conforming, lang) {
-            (true, Lang::Vi) => "Kết quả: ĐẠT — bản sao điện tử đúng định dạng (NĐ 30/2020 Phụ lục I), đã đóng ký hiệu chuyển đổi và ký số".to_owned(),
-            (true, Lang::En) => "Result: CONFORMING — the electronic copy has the format of NĐ 30/2020 Phụ lục I, is marked and signed".to_owned(),
-            (false, Lang::Vi) => format!(
-                "Kết quả: KHÔNG ĐẠT — tệp {} đã được ghi để xem lại, nhưng không phải bản sao điện tử đúng định dạng (xem các dòng KHÔNG ĐẠT ở trên; NĐ 30/2020 Phụ lục I: quét màu, từ 200 dpi trở lên); quét lại rồi lập lại bản sao. Mã thoát 1",
-                a.out.display()
-            ),
-            (false, Lang::En) => format!(
-                "Result: NOT CONFORMING — {} was written for review, but it is not a conforming electronic copy (see the FAIL lines above; NĐ 30/2020 Phụ lục I: colour, at least 200 dpi); scan again and make the copy again. Exit code 1",
-                a.out.display()
-            ),
+        if let Some(v) = &a.location {
+            h.push_str(&t!("mark-pdf-scans-location", location = v));
+            h.push('\n');
+        }
+        h.push_str(
+            &(t!(
+                "mark-pdf-scans-copy-written-v1-v2-bytes",
+                v1 = (a.out.display()).to_string(),
+                v2 = (c.pdf.len()).to_string(),
+                v3 = (s.original_len).to_string()
+            ) + "\n"),
+        );
+        h.push_str(&if self.conforming {
+            t!("mark-pdf-scans-result-conforming")
+        } else {
+            t!(
+                "mark-pdf-scans-result-not-conforming",
+                file = a.out.display().to_string()
+            )
         });
         h
     }

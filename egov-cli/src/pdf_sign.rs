@@ -26,6 +26,7 @@ use x509_cert::der::{Decode, Encode};
 use x509_cert::Certificate;
 
 use crate::edxml::Lang;
+use crate::i18n::t;
 use crate::mark::{now, read};
 use crate::mark_pdf::{create, exists_error, finding_line, pdf_error, pick};
 use crate::output::CmdResult;
@@ -195,10 +196,10 @@ impl SignArgs {
     }
 }
 
-fn usage_error(lang: Lang, code: &str, vi: String, en: String) -> CmdResult {
+fn usage_error(code: &str, message: String) -> CmdResult {
     CmdResult::Error {
         code: code.to_owned(),
-        message: pick(lang, vi, en),
+        message,
     }
 }
 
@@ -211,20 +212,23 @@ fn key_error(lang: Lang, source: &str, e: &KeyError) -> CmdResult {
 }
 
 /// The value of an environment variable named on the command line (a password, a PIN).
-fn secret_from_env(lang: Lang, code: &str, flag: &str, var: &str) -> Result<String, CmdResult> {
+fn secret_from_env(code: &str, flag: &str, var: &str) -> Result<String, CmdResult> {
     std::env::var(var).map_err(|e| {
         usage_error(
-            lang,
             code,
-            format!("{flag} {var}: biến môi trường chưa được đặt hoặc không phải UTF-8 ({e})"),
-            format!("{flag} {var}: the environment variable is not set or not UTF-8 ({e})"),
+            t!(
+                "pdf-sign-flag-var-the-environment-variable",
+                flag = flag.to_string(),
+                var = var.to_string(),
+                e = e.to_string()
+            ),
         )
     })
 }
 
-fn password(lang: Lang, a: &KeySource<'_>) -> Result<String, CmdResult> {
+fn password(a: &KeySource<'_>) -> Result<String, CmdResult> {
     if let Some(var) = a.password_env {
-        return secret_from_env(lang, "usage.password", "--password-env", var);
+        return secret_from_env("usage.password", "--password-env", var);
     }
     let Some(path) = a.password_file else {
         // clap requires one of them with --p12.
@@ -233,10 +237,11 @@ fn password(lang: Lang, a: &KeySource<'_>) -> Result<String, CmdResult> {
     let bytes = read(path)?;
     let mut text = String::from_utf8(bytes).map_err(|_| {
         usage_error(
-            lang,
             "usage.password",
-            format!("{}: mật khẩu không phải văn bản UTF-8", path.display()),
-            format!("{}: the password is not UTF-8 text", path.display()),
+            t!(
+                "pdf-sign-v1-the-password-is-not",
+                v1 = (path.display()).to_string()
+            ),
         )
     })?;
     if text.ends_with('\n') {
@@ -285,7 +290,7 @@ pub(crate) fn signer(
     a: &KeySource<'_>,
 ) -> Result<(Box<dyn egov_sign::Signer>, serde_json::Value), CmdResult> {
     if let Some(p12) = a.p12 {
-        let password = password(lang, a)?;
+        let password = password(a)?;
         let data = read(p12)?;
         let s = KeyPairSigner::from_pkcs12(&data, &password)
             .map_err(|e| key_error(lang, &p12.display().to_string(), &e))?;
@@ -305,20 +310,19 @@ pub(crate) fn signer(
         // clap requires exactly one key source, and --pin-env with --pkcs11-module.
         let flag = a.key_flag;
         return Err(usage_error(
-            lang,
             "usage.key",
-            format!("cần đúng một nguồn khóa: --p12, {flag} cùng --cert, hoặc --pkcs11-module cùng --pin-env"),
-            format!("give exactly one key source: --p12, {flag} with --cert, or --pkcs11-module with --pin-env"),
+            t!(
+                "pdf-sign-give-exactly-one-key-source",
+                flag = flag.to_string()
+            ),
         ));
     };
-    let pin = secret_from_env(lang, "usage.pin", "--pin-env", pin_env)?;
+    let pin = secret_from_env("usage.pin", "--pin-env", pin_env)?;
     let key_id = match a.key_id {
         Some(h) => Some(hex_decode(h).ok_or_else(|| {
             usage_error(
-                lang,
                 "usage.key_id",
-                format!("--key-id {h}: không phải chuỗi hex"),
-                format!("--key-id {h}: not hexadecimal"),
+                t!("pdf-sign-key-id-h-not-hexadecimal", h = h.to_string()),
             )
         })?),
         None => None,
@@ -335,11 +339,7 @@ pub(crate) fn signer(
     let s = Pkcs11Signer::open(&config, certificates).map_err(|e| {
         let mut r = key_error(lang, &module.display().to_string(), &e);
         if let (KeyError::NoCertificate, CmdResult::Error { message, .. }) = (&e, &mut r) {
-            message.push_str(&pick(
-                lang,
-                " (token không có chứng thư số của khóa: cho chứng thư bằng --cert)".to_owned(),
-                " (the token holds no certificate for the key: give it with --cert)".to_owned(),
-            ));
+            message.push_str(&t!("pdf-sign-the-token-holds-no-certificate"));
         }
         r
     })?;
@@ -379,9 +379,9 @@ impl<'a> CommandTsa<'a> {
 
     /// The error to report for a failed signing: the command's failure (exit 2) when it
     /// failed, else the library's error.
-    pub(crate) fn error_or(&self, lang: Lang, e: CmdResult) -> CmdResult {
+    pub(crate) fn error_or(&self, e: CmdResult) -> CmdResult {
         match self.failure() {
-            Some(why) => tsa_error(lang, self.command, &why),
+            Some(why) => tsa_error(self.command, &why),
             None => e,
         }
     }
@@ -448,7 +448,7 @@ fn sign_cmd(a: &SignArgs) -> Result<CmdResult, CmdResult> {
     let lang = crate::i18n::lang();
     // Refuse an existing output before any work (checked again when renaming into place).
     if !a.force && a.out.symlink_metadata().is_ok() {
-        return Err(exists_error(lang, &a.out));
+        return Err(exists_error(&a.out));
     }
     let when = match &a.at {
         Some(s) => parse_time(s)?,
@@ -475,13 +475,13 @@ fn sign_cmd(a: &SignArgs) -> Result<CmdResult, CmdResult> {
     .map_err(|e| {
         let e = pdf_error(lang, &a.input, &e);
         match &tsa {
-            Some(t) => t.error_or(lang, e),
+            Some(t) => t.error_or(e),
             None => e,
         }
     })?;
     let timestamp = signature_timestamp(&signed);
-    let out = create(lang, &a.out, a.force)?;
-    out.finish(lang, &signed.pdf)?;
+    let out = create(&a.out, a.force)?;
+    out.finish(&signed.pdf)?;
     let level = if a.tsa_command.is_some() {
         "PAdES-B-T"
     } else {
@@ -543,28 +543,24 @@ pub(crate) fn signature_timestamp(signed: &SignedPdf) -> Option<Timestamp> {
 }
 
 /// The time-stamping command failed: an I/O failure outside egov (exit 2), with its stderr.
-fn tsa_error(lang: Lang, command: &str, why: &str) -> CmdResult {
+fn tsa_error(command: &str, why: &str) -> CmdResult {
     CmdResult::Error {
         code: "io.tsa_command".to_owned(),
-        message: pick(
-            lang,
-            format!("lệnh lấy dấu thời gian --tsa-command «{command}» không thành công: {why}"),
-            format!("the time-stamping command --tsa-command «{command}» failed: {why}"),
+        message: t!(
+            "pdf-sign-the-time-stamping-command-tsa",
+            command = command.to_string(),
+            why = why.to_string()
         ),
     }
 }
 
-pub(crate) fn cert_line(c: &SignerCertificate, lang: Lang) -> String {
-    pick(
-        lang,
-        format!(
-            "{} (cấp bởi {}; hiệu lực {} đến {})",
-            c.subject, c.issuer, c.not_before, c.not_after
-        ),
-        format!(
-            "{} (issued by {}; valid {} to {})",
-            c.subject, c.issuer, c.not_before, c.not_after
-        ),
+pub(crate) fn cert_line(c: &SignerCertificate) -> String {
+    t!(
+        "pdf-sign-v1-issued-by-v2-valid",
+        v1 = (c.subject).to_string(),
+        v2 = (c.issuer).to_string(),
+        v3 = (c.not_before).to_string(),
+        v4 = (c.not_after).to_string()
     )
 }
 
@@ -574,23 +570,25 @@ pub(crate) fn signing_lines(
     when: VnDateTime,
     timestamp: Option<&Timestamp>,
     source: &serde_json::Value,
-    lang: Lang,
 ) -> String {
     let mut h = String::new();
     if source["kind"] == "pkcs11" {
         let token = source["token"].as_str().unwrap_or("");
         let key = source["key_label"].as_str().unwrap_or("");
-        h.push_str(&pick(
-            lang,
-            format!("Khóa trên token PKCS#11 «{token}», khóa «{key}» (khóa bí mật không rời token)\n"),
-            format!("Key on PKCS#11 token «{token}», key «{key}» (the private key never left the token)\n"),
-        ));
+        h.push_str(
+            &(t!(
+                "pdf-sign-key-on-pkcs-11-token",
+                token = token.to_string(),
+                key = key.to_string()
+            ) + "\n"),
+        );
     }
-    h.push_str(&pick(
-        lang,
-        format!("Thời điểm ký người ký tự khai (/M): {when}\n"),
-        format!("Signing time the signer claims (/M): {when}\n"),
-    ));
+    h.push_str(
+        &(t!(
+            "pdf-sign-signing-time-the-signer-claims",
+            when = when.to_string()
+        ) + "\n"),
+    );
     match timestamp {
         Some(t) => {
             let by = t
@@ -598,17 +596,15 @@ pub(crate) fn signing_lines(
                 .as_ref()
                 .map(|c| c.subject.clone())
                 .unwrap_or_default();
-            h.push_str(&pick(
-                lang,
-                format!("Dấu thời gian của chữ ký (RFC 3161): {} — cấp bởi {by}\n", t.time),
-                format!("Signature time-stamp (RFC 3161): {} — by {by}\n", t.time),
-            ));
+            h.push_str(
+                &(t!(
+                    "pdf-sign-signature-time-stamp-rfc-3161",
+                    v1 = (t.time).to_string(),
+                    by = by.to_string()
+                ) + "\n"),
+            );
         }
-        None => h.push_str(&pick(
-            lang,
-            "Không có dấu thời gian (PAdES-B-B): thời điểm ký chỉ là lời khai của người ký; dùng --tsa-command để có PAdES-B-T\n".to_owned(),
-            "No time-stamp (PAdES-B-B): the signing time is the signer's claim only; --tsa-command makes PAdES-B-T\n".to_owned(),
-        )),
+        None => h.push_str(&(t!("pdf-sign-no-time-stamp-pades-b") + "\n")),
     }
     h
 }
@@ -622,61 +618,38 @@ fn sign_text(
     timestamp: Option<&Timestamp>,
     source: &serde_json::Value,
 ) -> String {
-    let lang = crate::i18n::lang();
     let [_, r1, r2, r3] = s.byte_range;
-    let mut h = pick(
-        lang,
-        format!(
-            "Đã ký số {level} {} → {}\n\
-             Trường chữ ký: {} (vô hình, trang 1)\n",
-            a.input.display(),
-            a.out.display(),
-            s.field_name
-        ),
-        format!(
-            "Signed ({level}) {} → {}\n\
-             Signature field: {} (invisible, page 1)\n",
-            a.input.display(),
-            a.out.display(),
-            s.field_name
-        ),
-    );
+    let mut h = t!(
+        "pdf-sign-signed-level-v1-v2-signature",
+        level = level.to_string(),
+        v1 = (a.input.display()).to_string(),
+        v2 = (a.out.display()).to_string(),
+        v3 = (s.field_name).to_string()
+    ) + "\n";
     if let Some(c) = signer {
-        h.push_str(&pick(
-            lang,
-            format!("Người ký: {}\n", cert_line(c, lang)),
-            format!("Signer: {}\n", cert_line(c, lang)),
-        ));
+        h.push_str(&(t!("pdf-sign-signer-v1", v1 = (cert_line(c)).to_string()) + "\n"));
     }
-    h.push_str(&signing_lines(when, timestamp, source, lang));
-    h.push_str(&pick(
-        lang,
-        format!(
-            "Phạm vi byte được ký: [0 {r1} {r2} {r3}] — toàn bộ tệp trừ chuỗi /Contents ({} byte dành cho chữ ký, dùng {})\n\
-             Cách ghi: cập nhật gia tăng, {} byte gốc giữ nguyên ở đầu tệp; tệp mới {} byte\n",
-            s.reserved,
-            s.cms_len,
-            s.original_len,
-            s.pdf.len()
-        ),
-        format!(
-            "Signed byte range: [0 {r1} {r2} {r3}] — the whole file but the /Contents string ({} bytes reserved for the signature, {} used)\n\
-             Written as an incremental update: the original {} bytes stay the file's prefix; new file {} bytes\n",
-            s.reserved,
-            s.cms_len,
-            s.original_len,
-            s.pdf.len()
-        ),
-    ));
-    h.push_str(&pick(
-        lang,
-        format!("Tệp đã ký: {}", a.out.display()),
-        format!("Signed file: {}", a.out.display()),
+    h.push_str(&signing_lines(when, timestamp, source));
+    h.push_str(
+        &(t!(
+            "pdf-sign-signed-byte-range-0-r1",
+            r1 = r1.to_string(),
+            r2 = r2.to_string(),
+            r3 = r3.to_string(),
+            v1 = (s.reserved).to_string(),
+            v2 = (s.cms_len).to_string(),
+            v3 = (s.original_len).to_string(),
+            v4 = (s.pdf.len()).to_string()
+        ) + "\n"),
+    );
+    h.push_str(&t!(
+        "pdf-sign-signed-file-v1",
+        v1 = (a.out.display()).to_string()
     ));
     h
 }
 
-fn anchors(lang: Lang, paths: &[PathBuf]) -> Result<TrustAnchors, CmdResult> {
+fn anchors(paths: &[PathBuf]) -> Result<TrustAnchors, CmdResult> {
     if paths.is_empty() {
         return Ok(TrustAnchors::new());
     }
@@ -686,10 +659,12 @@ fn anchors(lang: Lang, paths: &[PathBuf]) -> Result<TrustAnchors, CmdResult> {
         // Each file must hold certificates itself (not only the concatenation).
         TrustAnchors::from_pem(&text).map_err(|e| {
             usage_error(
-                lang,
                 "usage.anchors",
-                format!("{}: không đọc được chứng thư gốc tin cậy: {e}", p.display()),
-                format!("{}: cannot read the trust anchors: {e}", p.display()),
+                t!(
+                    "pdf-sign-v1-cannot-read-the-trust",
+                    v1 = (p.display()).to_string(),
+                    e = e.to_string()
+                ),
             )
         })?;
         pem.extend_from_slice(&text);
@@ -697,17 +672,15 @@ fn anchors(lang: Lang, paths: &[PathBuf]) -> Result<TrustAnchors, CmdResult> {
     }
     TrustAnchors::from_pem(&pem).map_err(|e| {
         usage_error(
-            lang,
             "usage.anchors",
-            format!("không đọc được chứng thư gốc tin cậy: {e}"),
-            format!("cannot read the trust anchors: {e}"),
+            t!("pdf-sign-cannot-read-the-trust-anchors", e = e.to_string()),
         )
     })
 }
 
 fn verify_cmd(a: &VerifyArgs) -> Result<CmdResult, CmdResult> {
     let lang = crate::i18n::lang();
-    let anchors = anchors(lang, &a.anchors)?;
+    let anchors = anchors(&a.anchors)?;
     let at = a.at.as_deref().map(parse_time).transpose()?;
     let file = read(&a.file)?;
     let opts = SignatureVerifyOptions {
@@ -729,35 +702,23 @@ fn verify_cmd(a: &VerifyArgs) -> Result<CmdResult, CmdResult> {
     })
 }
 
-fn kind_text(k: SignatureKind, lang: Lang) -> String {
-    match (k, lang) {
-        (SignatureKind::Approval, Lang::Vi) => "chữ ký phê duyệt".to_owned(),
-        (SignatureKind::Approval, Lang::En) => "approval signature".to_owned(),
-        (SignatureKind::Certification { permission }, Lang::Vi) => {
-            format!("chữ ký chứng nhận (DocMDP P={permission})")
-        }
-        (SignatureKind::Certification { permission }, Lang::En) => {
-            format!("certification signature (DocMDP P={permission})")
-        }
-        (SignatureKind::DocumentTimestamp, Lang::Vi) => "dấu thời gian tài liệu".to_owned(),
-        (SignatureKind::DocumentTimestamp, Lang::En) => "document time-stamp".to_owned(),
+fn kind_text(k: SignatureKind) -> String {
+    match k {
+        SignatureKind::Approval => t!("pdf-sign-kind-approval"),
+        SignatureKind::Certification { permission } => t!(
+            "pdf-sign-kind-certification",
+            permission = permission.to_string()
+        ),
+        SignatureKind::DocumentTimestamp => t!("pdf-sign-kind-document-timestamp"),
     }
 }
 
-fn source_text(s: TimeSource, lang: Lang) -> &'static str {
-    match (s, lang) {
-        (TimeSource::Caller, Lang::Vi) => "do --at chỉ định",
-        (TimeSource::Timestamp, Lang::Vi) => "dấu thời gian của chữ ký",
-        (TimeSource::Claimed, Lang::Vi) => {
-            "thời điểm người ký tự khai (/M), không phải bằng chứng độc lập"
-        }
-        (TimeSource::Now, Lang::Vi) => "thời điểm hiện tại",
-        (TimeSource::Caller, Lang::En) => "given with --at",
-        (TimeSource::Timestamp, Lang::En) => "the signature time-stamp",
-        (TimeSource::Claimed, Lang::En) => {
-            "the time the signer claims (/M), not independent evidence"
-        }
-        (TimeSource::Now, Lang::En) => "now",
+fn source_text(s: TimeSource) -> String {
+    match s {
+        TimeSource::Caller => t!("pdf-sign-time-caller"),
+        TimeSource::Timestamp => t!("pdf-sign-time-timestamp"),
+        TimeSource::Claimed => t!("pdf-sign-time-claimed"),
+        TimeSource::Now => t!("pdf-sign-time-now"),
     }
 }
 
@@ -773,35 +734,22 @@ fn failure_text(f: &CmsFailure, lang: Lang) -> String {
 /// certificate chain: `Err` holds why not.
 fn intact(s: &PdfSignature, lang: Lang) -> Result<(), String> {
     if let Some(p) = &s.range_problem {
-        return Err(pick(
-            lang,
-            format!("phạm vi byte được ký không hợp lệ: {p}"),
-            format!("the signed byte range is unacceptable: {p}"),
-        ));
+        return Err(t!("pdf-sign-the-signed-byte-range-is", p = p.to_string()));
     }
     if s.kind == SignatureKind::DocumentTimestamp {
         return match &s.timestamp_problem {
             None if s.timestamp.is_some() => Ok(()),
-            Some(p) => Err(pick(
-                lang,
-                format!("dấu thời gian tài liệu không hợp lệ: {p}"),
-                format!("the document time-stamp does not verify: {p}"),
+            Some(p) => Err(t!(
+                "pdf-sign-the-document-time-stamp-does",
+                p = p.to_string()
             )),
-            None => Err(pick(
-                lang,
-                "không đọc được dấu thời gian".to_owned(),
-                "no time-stamp could be read".to_owned(),
-            )),
+            None => Err(t!("pdf-sign-no-time-stamp-could-be")),
         };
     }
     match s.cms.as_ref().map(|c| &c.failure) {
         Some(None | Some(CmsFailure::Chain(_) | CmsFailure::Timestamp { .. })) => Ok(()),
         Some(Some(f)) => Err(failure_text(f, lang)),
-        None => Err(pick(
-            lang,
-            "không có chữ ký CMS".to_owned(),
-            "no CMS signature".to_owned(),
-        )),
+        None => Err(t!("pdf-sign-no-cms-signature")),
     }
 }
 
@@ -813,26 +761,17 @@ fn signature_text(
     lang: Lang,
 ) -> String {
     let field = s.field_name.as_deref().unwrap_or("-");
-    let mut h = pick(
-        lang,
-        format!(
-            "Chữ ký {i}/{n}: {} · trường «{field}» · {}\n",
-            kind_text(s.kind, lang),
-            s.sub_filter
-        ),
-        format!(
-            "Signature {i}/{n}: {} · field «{field}» · {}\n",
-            kind_text(s.kind, lang),
-            s.sub_filter
-        ),
-    );
+    let mut h = t!(
+        "pdf-sign-signature-i-n-v1-field",
+        i = i.to_string(),
+        n = n.to_string(),
+        v1 = (kind_text(s.kind)).to_string(),
+        field = field.to_string(),
+        v2 = (s.sub_filter).to_string()
+    ) + "\n";
     let cms = s.cms.as_ref();
     if let Some(c) = cms.and_then(|c| c.signer.as_ref()) {
-        h.push_str(&pick(
-            lang,
-            format!("  Người ký: {}\n", cert_line(c, lang)),
-            format!("  Signer: {}\n", cert_line(c, lang)),
-        ));
+        h.push_str(&(t!("pdf-sign-signer-v1-2", v1 = (cert_line(c)).to_string()) + "\n"));
     }
     if let Some(ts) = &s.timestamp {
         let by = ts
@@ -840,11 +779,13 @@ fn signature_text(
             .as_ref()
             .map(|c| c.subject.as_str())
             .unwrap_or("");
-        h.push_str(&pick(
-            lang,
-            format!("  Đơn vị cấp dấu thời gian: {by} · thời điểm {}\n", ts.time),
-            format!("  Time-stamping authority: {by} · time {}\n", ts.time),
-        ));
+        h.push_str(
+            &(t!(
+                "pdf-sign-time-stamping-authority-by-time",
+                by = by.to_string(),
+                v1 = (ts.time).to_string()
+            ) + "\n"),
+        );
     }
     let br = s
         .byte_range
@@ -852,55 +793,41 @@ fn signature_text(
         .map(ToString::to_string)
         .collect::<Vec<_>>()
         .join(" ");
-    h.push_str(&match (intact(s, lang), lang) {
-        (Ok(()), Lang::Vi) => format!(
-            "  Nguyên vẹn: có — phạm vi byte [{br}] ({} byte) khớp chữ ký\n",
-            s.signed_len
+    h.push_str(&match intact(s, lang) {
+        Ok(()) => t!(
+            "pdf-sign-intact",
+            range = br.as_str(),
+            bytes = s.signed_len.to_string()
         ),
-        (Ok(()), Lang::En) => format!(
-            "  Intact: yes — byte range [{br}] ({} bytes) matches the signature\n",
-            s.signed_len
-        ),
-        (Err(why), Lang::Vi) => format!("  Nguyên vẹn: KHÔNG — {why}\n"),
-        (Err(why), Lang::En) => format!("  Intact: NO — {why}\n"),
+        Err(why) => t!("pdf-sign-not-intact", why = why),
     });
+    h.push('\n');
     if s.kind != SignatureKind::DocumentTimestamp {
         let failure = cms.and_then(|c| c.failure.as_ref());
-        let chain = match (cms.and_then(|c| c.chain.as_ref()), failure, lang) {
-            (Some(ChainStatus::Trusted { anchor, length }), _, Lang::Vi) => {
-                format!("dẫn tới gốc tin cậy {anchor} ({length} chứng thư)")
-            }
-            (Some(ChainStatus::Trusted { anchor, length }), _, Lang::En) => {
-                format!("chains to the trust anchor {anchor} ({length} certificates)")
-            }
-            (Some(ChainStatus::NotChecked), _, Lang::Vi) => "CHƯA KIỂM TRA — không có --anchors nên chưa xác định được đơn vị cấp chứng thư số; chữ ký chỉ cho thấy nội dung không đổi từ khi ký".to_owned(),
-            (Some(ChainStatus::NotChecked), _, Lang::En) => "NOT CHECKED — without --anchors the certificate's issuer is not checked; the signature only shows the content is unchanged since signing".to_owned(),
-            (None, Some(f @ CmsFailure::Chain(_)), _) => {
-                pick(lang, "KHÔNG ĐẠT ".to_owned(), "FAILS ".to_owned()) + &failure_text(f, lang)
-            }
-            (None, Some(CmsFailure::Timestamp { .. }), Lang::Vi) => {
-                "không kiểm tra vì dấu thời gian của chữ ký không hợp lệ".to_owned()
-            }
-            (None, Some(CmsFailure::Timestamp { .. }), Lang::En) => {
-                "not checked: the signature time-stamp does not verify".to_owned()
-            }
-            (None, _, Lang::Vi) => "không kiểm tra vì chữ ký không hợp lệ".to_owned(),
-            (None, _, Lang::En) => "not checked: the signature does not verify".to_owned(),
+        let chain = match (cms.and_then(|c| c.chain.as_ref()), failure) {
+            (Some(ChainStatus::Trusted { anchor, length }), _) => t!(
+                "pdf-sign-chain-trusted",
+                anchor = anchor.to_string(),
+                length = length.to_string()
+            ),
+            (Some(ChainStatus::NotChecked), _) => t!("pdf-sign-chain-not-checked"),
+            (None, Some(f @ CmsFailure::Chain(_))) => t!("pdf-sign-fails") + &failure_text(f, lang),
+            (None, Some(CmsFailure::Timestamp { .. })) => t!("pdf-sign-chain-timestamp-invalid"),
+            (None, _) => t!("pdf-sign-chain-signature-invalid"),
         };
-        h.push_str(&pick(
-            lang,
-            format!("  Chuỗi chứng thư số: {chain}\n"),
-            format!("  Certificate chain: {chain}\n"),
-        ));
+        h.push_str(
+            &(t!(
+                "pdf-sign-certificate-chain-chain",
+                chain = chain.to_string()
+            ) + "\n"),
+        );
         if let Some(f @ CmsFailure::Timestamp { .. }) = failure {
-            h.push_str(&pick(
-                lang,
-                format!(
-                    "  Dấu thời gian của chữ ký: KHÔNG ĐẠT {}\n",
-                    failure_text(f, lang)
-                ),
-                format!("  Signature time-stamp: FAILS {}\n", failure_text(f, lang)),
-            ));
+            h.push_str(
+                &(t!(
+                    "pdf-sign-signature-time-stamp-fails-v1",
+                    v1 = (failure_text(f, lang)).to_string()
+                ) + "\n"),
+            );
         }
         if let Some(ts) = cms.and_then(|c| c.timestamp.as_ref()) {
             let by = ts
@@ -908,60 +835,50 @@ fn signature_text(
                 .as_ref()
                 .map(|c| c.subject.as_str())
                 .unwrap_or("");
-            h.push_str(&pick(
-                lang,
-                format!(
-                    "  Dấu thời gian của chữ ký (PAdES-B-T): {} — cấp bởi {by}\n",
-                    ts.time
-                ),
-                format!(
-                    "  Signature time-stamp (PAdES-B-T): {} — by {by}\n",
-                    ts.time
-                ),
-            ));
+            h.push_str(
+                &(t!(
+                    "pdf-sign-signature-time-stamp-pades-b",
+                    v1 = (ts.time).to_string(),
+                    by = by.to_string()
+                ) + "\n"),
+            );
         }
         if let Some(t) = &s.claimed_time {
-            h.push_str(&pick(
-                lang,
-                format!("  Thời điểm ký người ký tự khai (/M): {t}\n"),
-                format!("  Signing time the signer claims (/M): {t}\n"),
-            ));
+            h.push_str(
+                &(t!(
+                    "pdf-sign-signing-time-the-signer-claims-2",
+                    t = t.to_string()
+                ) + "\n"),
+            );
         }
         if let (Some(at), Some(src)) = (
             cms.and_then(|c| c.checked_at.as_ref()),
             cms.and_then(|c| c.time_source),
         ) {
-            h.push_str(&pick(
-                lang,
-                format!(
-                    "  Chứng thư số được kiểm tra tại: {at} (nguồn: {})\n",
-                    source_text(src, lang)
-                ),
-                format!(
-                    "  Certificates checked at: {at} (source: {})\n",
-                    source_text(src, lang)
-                ),
-            ));
+            h.push_str(
+                &(t!(
+                    "pdf-sign-certificates-checked-at-at-source",
+                    at = at.to_string(),
+                    v1 = (source_text(src)).to_string()
+                ) + "\n"),
+            );
         }
     }
     let rev = s.revision.map_or_else(|| "?".to_owned(), |r| r.to_string());
-    h.push_str(&pick(
-        lang,
-        format!(
-            "  Phiên bản được ký: {rev}/{total_revisions} · {} phiên bản thêm sau chữ ký\n",
-            s.revisions_after
-        ),
-        format!(
-            "  Revision covered: {rev}/{total_revisions} · {} revision(s) appended after it\n",
-            s.revisions_after
-        ),
-    ));
-    h.push_str(&match (s.valid, lang) {
-        (true, Lang::Vi) => "  → HỢP LỆ\n".to_owned(),
-        (false, Lang::Vi) => "  → KHÔNG HỢP LỆ\n".to_owned(),
-        (true, Lang::En) => "  → VALID\n".to_owned(),
-        (false, Lang::En) => "  → NOT VALID\n".to_owned(),
+    h.push_str(
+        &(t!(
+            "pdf-sign-revision-covered-rev-total-revisions",
+            rev = rev.to_string(),
+            total_revisions = total_revisions.to_string(),
+            v1 = (s.revisions_after).to_string()
+        ) + "\n"),
+    );
+    h.push_str(&if s.valid {
+        t!("pdf-sign-valid")
+    } else {
+        t!("pdf-sign-not-valid")
     });
+    h.push('\n');
     h
 }
 
@@ -973,41 +890,26 @@ fn verify_text(a: &VerifyArgs, r: &SignaturesReport) -> String {
         h.push_str(&signature_text(i + 1, n, r.revisions, s, lang));
     }
     for f in &r.findings {
-        h.push_str(&finding_line(f, lang));
+        h.push_str(&finding_line(f));
     }
     let unchecked = r
         .signatures
         .iter()
         .any(|s| s.cms.as_ref().and_then(|c| c.chain.as_ref()) == Some(&ChainStatus::NotChecked));
     let file = a.file.display();
-    h.push_str(&match (n, r.all_valid, lang) {
-        (0, _, Lang::Vi) => format!("Kết quả: KHÔNG HỢP LỆ — tệp không có chữ ký số ({file})"),
-        (0, _, Lang::En) => {
-            format!("Result: NOT VALID — the file has no digital signature ({file})")
-        }
-        (_, true, Lang::Vi) => format!(
-            "Kết quả: HỢP LỆ — {n} chữ ký, tất cả hợp lệ{} ({file})",
-            if unchecked {
-                "; đơn vị cấp chứng thư số chưa được kiểm tra (không có --anchors)"
-            } else {
-                ""
-            }
+    h.push_str(&match (n, r.all_valid) {
+        (0, _) => t!("pdf-sign-result-unsigned", file = file.to_string()),
+        (_, true) => t!(
+            "pdf-sign-result-valid",
+            n = n,
+            unchecked = if unchecked { "yes" } else { "no" },
+            file = file.to_string()
         ),
-        (_, true, Lang::En) => format!(
-            "Result: VALID — {n} signature(s), all valid{} ({file})",
-            if unchecked {
-                "; the certificates' issuer was not checked (no --anchors)"
-            } else {
-                ""
-            }
-        ),
-        (_, false, Lang::Vi) => format!(
-            "Kết quả: KHÔNG HỢP LỆ — {} trên {n} chữ ký không hợp lệ ({file})",
-            r.signatures.iter().filter(|s| !s.valid).count()
-        ),
-        (_, false, Lang::En) => format!(
-            "Result: NOT VALID — {} of {n} signature(s) do not verify ({file})",
-            r.signatures.iter().filter(|s| !s.valid).count()
+        (_, false) => t!(
+            "pdf-sign-result-not-valid",
+            bad = r.signatures.iter().filter(|s| !s.valid).count(),
+            n = n,
+            file = file.to_string()
         ),
     });
     h

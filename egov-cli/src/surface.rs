@@ -26,11 +26,15 @@ static VERSION: LazyLock<String> = LazyLock::new(|| {
         .map(|(name, _)| *name)
         .collect();
     let on = if on.is_empty() {
-        "none".to_owned()
+        crate::i18n::t!("surface-features-none")
     } else {
         on.join(", ")
     };
-    format!("{} (features: {on})", env!("CARGO_PKG_VERSION"))
+    crate::i18n::t!(
+        "surface-version",
+        version = env!("CARGO_PKG_VERSION"),
+        features = on
+    )
 });
 
 /// `egov --version` / `-V`: `0.1.0 (features: pdf, parquet)` (clap prefixes the name).
@@ -91,7 +95,11 @@ fn page(cmd: clap::Command) -> clap_mangen::Man {
 fn write_err(path: &Path, e: &std::io::Error) -> CmdResult {
     CmdResult::Error {
         code: "io.write".to_owned(),
-        message: format!("không ghi được / cannot write {}: {e}", path.display()),
+        message: crate::i18n::t!(
+            "surface-cannot-write",
+            path = path.display().to_string(),
+            detail = crate::mark::io_reason(e)
+        ),
     }
 }
 
@@ -138,10 +146,12 @@ fn man_to(cmd: &clap::Command, dir: &Path) -> CmdResult {
     }
     written.sort();
     let human = format!(
-        "Đã ghi {} trang hướng dẫn / wrote {} manual pages in {}:\n{}",
-        written.len(),
-        written.len(),
-        dir.display(),
+        "{}\n{}",
+        crate::i18n::t!(
+            "surface-wrote-pages",
+            count = written.len(),
+            dir = dir.display().to_string()
+        ),
         written
             .iter()
             .map(|p| format!("  {}", p.display()))

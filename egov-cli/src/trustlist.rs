@@ -9,11 +9,12 @@ use egov_conversion::trustlist::{
     verify_lists, Holder, KeyStatus, ListEntry, ListVerification, Role, SignedTrustList, TrustList,
 };
 use egov_conversion::{KeyFile, PublicKey};
-use egov_core::{ErrorCode, Finding, Outcome, VnDateTime};
+use egov_core::{ErrorCode, Finding, VnDateTime};
 use serde_json::json;
 
 use crate::files::AtomicFile;
-use crate::mark::{coded, load_key, now, read};
+use crate::i18n::t;
+use crate::mark::{coded, load_key, now, outcome_text, read, when};
 use crate::output::CmdResult;
 
 /// `egov trustlist` subcommands.
@@ -160,9 +161,8 @@ pub fn run(cmd: TrustListCommand) -> CmdResult {
         TrustListCommand::Retire { list, key_id, at } => edit(
             &list,
             |l, at| {
-                l.retire(&key_id, at).map(|()| {
-                    format!("khóa {key_id} nghỉ sử dụng từ {at} / key {key_id} retired at {at}")
-                })
+                l.retire(&key_id, at)
+                    .map(|()| t!("trustlist-retired", key_id = &key_id, at = when(&at)))
             },
             at.as_deref(),
         ),
@@ -174,7 +174,14 @@ pub fn run(cmd: TrustListCommand) -> CmdResult {
         } => edit(
             &list,
             |l, at| {
-                l.revoke(&key_id, at, &reason).map(|()| format!("khóa {key_id} bị thu hồi từ {at} ({reason}) / key {key_id} revoked at {at}"))
+                l.revoke(&key_id, at, &reason).map(|()| {
+                    t!(
+                        "trustlist-revoked",
+                        key_id = &key_id,
+                        at = when(&at),
+                        reason = &reason
+                    )
+                })
             },
             at.as_deref(),
         ),
@@ -221,30 +228,26 @@ fn new_cmd(
     let t = now()?;
     let next = t
         .checked_add(chrono::TimeDelta::days(30))
-        .ok_or_else(|| coded_msg("time.invalid", "now + 30 days"))?;
+        .ok_or_else(|| coded_msg("time.invalid", t!("trustlist-now-plus-30")))?;
     let list = SignedTrustList::unsigned(TrustList::new(Holder::new(issuer, code), t, next));
     list.list.validate().map_err(coded)?;
     write_list(out, &list, force)?;
     Ok(CmdResult::Valid {
-        human: format!(
-            "Đã tạo danh sách tin cậy của {} (chưa ký) / New trust list of {} (unsigned): {}",
-            list.list.issuer.display(),
-            list.list.issuer.display(),
-            out.display()
+        human: t!(
+            "trustlist-new",
+            issuer = list.list.issuer.display(),
+            path = out.display().to_string()
         ),
         json: json!(list),
     })
 }
 
-fn coded_msg(code: &str, message: &str) -> CmdResult {
+fn coded_msg(code: &str, message: String) -> CmdResult {
     CmdResult::Error {
         code: code.to_owned(),
-        message: message.to_owned(),
+        message,
     }
 }
-
-const RESIGN: &str =
-    "các chữ ký đã bị bỏ: ký lại bằng `egov trustlist sign` / signatures dropped: sign it again";
 
 fn add_cmd(a: &AddArgs) -> Result<CmdResult, CmdResult> {
     let mut list = read_list(&a.list)?;
@@ -262,7 +265,7 @@ fn add_cmd(a: &AddArgs) -> Result<CmdResult, CmdResult> {
                 message: format!("{}: {e}", k.display()),
             })?;
             let public = egov_conversion::trustlist::parse_public_key(&file.public_key)
-                .ok_or_else(|| coded_msg("key.invalid", "the key file's public key"))?;
+                .ok_or_else(|| coded_msg("key.invalid", t!("keygen-bad-public-key")))?;
             let holder = a.holder.clone().unwrap_or(file.label);
             ListEntry::new(
                 public,
@@ -277,7 +280,12 @@ fn add_cmd(a: &AddArgs) -> Result<CmdResult, CmdResult> {
             let mut entry: ListEntry =
                 serde_json::from_str(&text).map_err(|err| CmdResult::Error {
                     code: "trust_list.parse".into(),
-                    message: format!("{}: not a list entry: {err}", e.display()),
+                    message: t!(
+                        "trustlist-not-entry",
+                        path = e.display().to_string(),
+                        line = err.line(),
+                        column = err.column()
+                    ),
                 })?;
             if a.from.is_some() {
                 entry.valid_from = from;
@@ -289,7 +297,7 @@ fn add_cmd(a: &AddArgs) -> Result<CmdResult, CmdResult> {
         }
         (None, None, Some(pk)) => {
             let public: PublicKey = egov_conversion::trustlist::parse_public_key(pk)
-                .ok_or_else(|| coded_msg("key.invalid", "--public-key must be 64 hex digits"))?;
+                .ok_or_else(|| coded_msg("key.invalid", t!("trustlist-public-key-hex")))?;
             let holder = a.holder.clone().unwrap_or_default();
             ListEntry::new(
                 public,
@@ -299,12 +307,7 @@ fn add_cmd(a: &AddArgs) -> Result<CmdResult, CmdResult> {
                 until,
             )
         }
-        (None, None, None) => {
-            return Err(coded_msg(
-                "usage",
-                "give --key, --entry or --public-key with --holder",
-            ))
-        }
+        (None, None, None) => return Err(coded_msg("usage", t!("trustlist-usage-add"))),
     };
     let id = entry.key_id.clone();
     let holder = entry.holder.display();
@@ -312,7 +315,11 @@ fn add_cmd(a: &AddArgs) -> Result<CmdResult, CmdResult> {
     list.list.validate().map_err(coded)?;
     write_list(&a.list, &list, true)?;
     Ok(CmdResult::Valid {
-        human: format!("Đã thêm khóa {id} của {holder} / Added key {id} of {holder}\n{RESIGN}"),
+        human: format!(
+            "{}\n{}",
+            t!("trustlist-added", key_id = id, holder = holder),
+            t!("trustlist-resign")
+        ),
         json: json!(list),
     })
 }
@@ -331,7 +338,7 @@ fn edit(
     list.list.validate().map_err(coded)?;
     write_list(path, &list, true)?;
     Ok(CmdResult::Valid {
-        human: format!("{said}\n{RESIGN}"),
+        human: format!("{said}\n{}", t!("trustlist-resign")),
         json: json!(list),
     })
 }
@@ -348,21 +355,20 @@ fn sign_cmd(
         let t = time(at)?;
         let next = t
             .checked_add(chrono::TimeDelta::days(i64::from(valid_days.max(1))))
-            .ok_or_else(|| coded_msg("time.invalid", "--valid-days"))?;
+            .ok_or_else(|| coded_msg("time.invalid", t!("trustlist-valid-days")))?;
         list.issue(&signing, t, next).map_err(coded)?;
-        format!(
-            "Đã phát hành và ký danh sách số {} (cập nhật tiếp theo trước {}) / Issued and signed list number {} (next update due {})",
-            list.list.sequence, list.list.next_update, list.list.sequence, list.list.next_update
+        t!(
+            "trustlist-issued",
+            sequence = list.list.sequence,
+            next = when(&list.list.next_update)
         )
     } else {
         // Co-signing: this key signs the list as it is, next to the others.
         list.sign(&signing).map_err(coded)?;
-        format!(
-            "Đã ký thêm danh sách số {} ({} chữ ký) / Co-signed list number {} ({} signatures)",
-            list.list.sequence,
-            list.signatures.len(),
-            list.list.sequence,
-            list.signatures.len()
+        t!(
+            "trustlist-cosigned",
+            sequence = list.list.sequence,
+            signatures = list.signatures.len()
         )
     };
     write_list(path, &list, true)?;
@@ -374,52 +380,58 @@ fn sign_cmd(
 
 fn status_text(s: &KeyStatus) -> String {
     match s {
-        KeyStatus::Active => "đang dùng / active".into(),
-        KeyStatus::Retired { at } => format!("nghỉ sử dụng từ / retired at {at}"),
+        KeyStatus::Active => t!("trustlist-key-active"),
+        KeyStatus::Retired { at } => t!("trustlist-key-retired", at = when(at)),
         KeyStatus::Revoked { at, reason } => {
-            format!("THU HỒI từ / REVOKED at {at}: {reason}")
+            t!("trustlist-key-revoked", at = when(at), reason = reason)
         }
     }
 }
 
-fn role_text(r: Role) -> &'static str {
+fn role_text(r: Role) -> String {
     match r {
-        Role::MarkSigner => "ký ký hiệu chuyển đổi / signs marks",
-        Role::ListOperator => "ký danh sách tin cậy / signs trust lists",
+        Role::MarkSigner => t!("trustlist-role-mark-signer"),
+        Role::ListOperator => t!("trustlist-role-list-operator"),
     }
 }
 
 fn show_cmd(path: &Path) -> Result<CmdResult, CmdResult> {
     let s = read_list(path)?;
     let l = &s.list;
-    let mut h = format!(
-        "Danh sách tin cậy / Trust list ({})\nĐơn vị vận hành / Issuer: {}\nSố thứ tự / Sequence: {}\nPhát hành / Issued: {}\nCập nhật tiếp theo / Next update: {}\n",
-        l.format,
-        l.issuer.display(),
-        l.sequence,
-        l.issued_at,
-        l.next_update
+    let mut h = t!(
+        "trustlist-show",
+        format = l.format.to_string(),
+        issuer = l.issuer.display(),
+        sequence = l.sequence,
+        issued = when(&l.issued_at),
+        next = when(&l.next_update),
+        keys = l.entries.len()
     );
-    h.push_str(&format!("Khóa / Keys: {}\n", l.entries.len()));
+    h.push('\n');
     for e in &l.entries {
+        let period = match e.valid_until {
+            Some(u) => t!(
+                "trustlist-period-until",
+                from = when(&e.valid_from),
+                until = when(&u)
+            ),
+            None => t!("trustlist-period", from = when(&e.valid_from)),
+        };
         h.push_str(&format!(
-            "  {}  {}\n      {}; từ / from {}{}; {}\n",
+            "  {}  {}\n      {}; {period}; {}\n",
             e.key_id,
             e.holder.display(),
             role_text(e.role),
-            e.valid_from,
-            e.valid_until
-                .map(|u| format!(" đến / until {u}"))
-                .unwrap_or_default(),
             status_text(&e.status)
         ));
     }
     if s.signatures.is_empty() {
-        h.push_str("Chữ ký / Signatures: chưa có (chưa ký) / none (unsigned)\n");
+        h.push_str(&t!("trustlist-unsigned"));
     } else {
         let ids: Vec<&str> = s.signatures.iter().map(|x| x.key_id.as_str()).collect();
-        h.push_str(&format!("Chữ ký / Signatures: {}\n", ids.join(", ")));
+        h.push_str(&t!("trustlist-signatures", ids = ids.join(", ")));
     }
+    h.push('\n');
     Ok(CmdResult::Valid {
         human: h.trim_end().to_owned(),
         json: json!(s),
@@ -438,10 +450,10 @@ pub(crate) fn pins(specs: &[String]) -> Result<Vec<PublicKey>, CmdResult> {
             let text = String::from_utf8_lossy(&read(path)?).into_owned();
             let file = KeyFile::from_json(&text).map_err(|e| CmdResult::Error {
                 code: e.code().to_owned(),
-                message: format!("--pin {p}: neither 64 hex digits nor a key file: {e}"),
+                message: t!("trustlist-bad-pin", pin = p),
             })?;
             egov_conversion::trustlist::parse_public_key(&file.public_key)
-                .ok_or_else(|| coded_msg("key.invalid", "the key file's public key"))
+                .ok_or_else(|| coded_msg("key.invalid", t!("keygen-bad-public-key")))
         })
         .collect()
 }
@@ -460,25 +472,40 @@ pub(crate) fn verified_lists(
     Ok(verify_lists(&lists, &pins, time(at)?))
 }
 
-/// `[ĐẠT] rule (basis): message` lines, Vietnamese then English.
+/// `[ĐẠT] rule (basis): message` lines in the run's language.
 pub(crate) fn findings_text(findings: &[Finding]) -> String {
     let mut s = String::new();
+    let lang = crate::i18n::lang();
     for f in findings {
-        let mark = match f.outcome {
-            Outcome::Pass => "ĐẠT",
-            Outcome::Warning => "LƯU Ý",
-            Outcome::Unknown => "CHƯA RÕ",
-            Outcome::Fail => "KHÔNG ĐẠT",
+        let (basis, message) = match lang {
+            crate::i18n::Lang::Vi => (f.basis.to_string_vi(), &f.message_vi),
+            crate::i18n::Lang::En => (f.basis.to_string(), &f.message),
         };
         s.push_str(&format!(
-            "[{mark}] {} ({}): {}\n        {}\n",
-            f.rule,
-            f.basis.to_string_vi(),
-            f.message_vi,
-            f.message
+            "[{}] {} ({basis}): {message}\n",
+            outcome_text(f.outcome),
+            f.rule
         ));
     }
     s
+}
+
+/// Who vouched for a list, in the run's language: the library says it in English
+/// (`pinned key K`, `list operator H (K) of I`); Vietnamese is said from its parts.
+fn vouched_text(via: &str) -> String {
+    if crate::i18n::lang() == crate::i18n::Lang::En {
+        return via.to_owned();
+    }
+    if let Some(k) = via.strip_prefix("pinned key ") {
+        return t!("trustlist-via-pin", key_id = k);
+    }
+    if let Some((who, issuer)) = via
+        .strip_prefix("list operator ")
+        .and_then(|r| r.rsplit_once(" of "))
+    {
+        return t!("trustlist-via-operator", operator = who, issuer = issuer);
+    }
+    via.to_owned()
 }
 
 /// The lists as judged, one line each.
@@ -486,18 +513,18 @@ pub(crate) fn lists_text(v: &ListVerification, paths: &[PathBuf]) -> String {
     let mut s = String::new();
     for (l, p) in v.lists.iter().zip(paths) {
         let state = match (l.accepted, l.stale) {
-            (true, false) => "CHẤP NHẬN / accepted",
-            (true, true) => "CHẤP NHẬN, QUÁ HẠN CẬP NHẬT / accepted, stale",
-            (false, _) => "KHÔNG CHẤP NHẬN / not accepted",
+            (true, false) => t!("trustlist-accepted"),
+            (true, true) => t!("trustlist-accepted-stale"),
+            (false, _) => t!("trustlist-not-accepted"),
         };
         s.push_str(&format!(
-            "{}: {} số / no. {} — {state}{}\n",
+            "{}: {} {} — {state}{}\n",
             p.display(),
             l.issuer.display(),
-            l.sequence,
+            t!("trustlist-number", sequence = l.sequence),
             l.vouched_by
                 .as_deref()
-                .map(|v| format!(" ({v})"))
+                .map(|v| format!(" ({})", vouched_text(v)))
                 .unwrap_or_default()
         ));
     }
@@ -507,10 +534,8 @@ pub(crate) fn lists_text(v: &ListVerification, paths: &[PathBuf]) -> String {
 fn verify_cmd(paths: &[PathBuf], pin: &[String], at: Option<&str>) -> Result<CmdResult, CmdResult> {
     let v = verified_lists(paths, pin, at)?;
     let mut human = lists_text(&v, paths);
-    human.push_str(&format!(
-        "Khóa ký ký hiệu được tin cậy / Mark keys vouched for: {}\n",
-        v.keys.len()
-    ));
+    human.push_str(&t!("trustlist-keys-vouched", count = v.keys.len()));
+    human.push('\n');
     human.push_str(&findings_text(&v.findings));
     let human = human.trim_end().to_owned();
     let json = json!(v);

@@ -377,7 +377,7 @@ fn doc_05_doctype_is_refused_with_exit_2() {
         let o = egov(&["edxml", sub, &file]);
         assert_eq!(o.status.code(), Some(2), "{sub}");
         let err = stderr(&o);
-        assert!(err.starts_with("error[edxml.doctype]: "), "{sub}: {err}");
+        assert!(err.starts_with("lỗi[edxml.doctype]: "), "{sub}: {err}");
         assert!(err.contains("DOCTYPE") && err.contains("dòng 2"), "{err}");
         let (code, v) = json_of(&["edxml", sub, &file]);
         assert_eq!(code, Some(2));
@@ -413,7 +413,7 @@ fn doc_05_malformed_package_exits_2_with_its_line() {
     assert_eq!(o.status.code(), Some(2));
     let err = stderr(&o);
     assert!(
-        err.starts_with("error[edxml.malformed]: XML không đúng cú pháp tại dòng 4"),
+        err.starts_with("lỗi[edxml.malformed]: XML không đúng cú pháp tại dòng 4"),
         "{err}"
     );
     let o = egov(&["edxml", "check", "--lang", "en", &file]);
@@ -801,7 +801,7 @@ fn doc_09_extract_io_errors_exit_2() {
     assert_eq!(code, Some(2), "{v}");
     assert_eq!(v["error"]["code"], "io.write");
     let o = egov(&["edxml", "extract", &fixture(VNPT), "--out", &not_a_dir]);
-    assert!(stderr(&o).starts_with("error[io.write]: không tạo được thư mục"));
+    assert!(stderr(&o).starts_with("lỗi[io.write]: không tạo được thư mục"));
     // A malformed package after its first attachment: the file written so far is listed.
     let three = fixture_text(THREE);
     let cut = three.rfind("<Attachment>").unwrap();

@@ -369,7 +369,15 @@ fn conv_03_cli_every_mark_and_every_page_count() {
         "signature.unknown_key"
     );
     assert_eq!(v["findings"][0]["outcome"], "fail");
-    let o = egov(&["mark", "verify", s(&two), "--trust", s(&trust)]);
+    let o = egov(&[
+        "--lang",
+        "vi",
+        "mark",
+        "verify",
+        s(&two),
+        "--trust",
+        s(&trust),
+    ]);
     let text = String::from_utf8_lossy(&o.stdout);
     assert!(text.contains("NHIỀU KÝ HIỆU KHÁC NHAU"), "{text}");
     assert!(
@@ -407,7 +415,20 @@ fn conv_03_cli_every_mark_and_every_page_count() {
     let o = egov(&["mark", "verify", s(&one), s(&two), "--trust", s(&trust)]);
     assert_eq!(o.status.code(), Some(1));
     let text = String::from_utf8_lossy(&o.stdout);
-    assert!(text.contains("Trang 2 (page 2): ký hiệu (mark)"), "{text}");
+    assert!(text.contains("Page 2: mark"), "{text}");
+    assert!(text.contains("signature.unknown_key"), "{text}");
+    let vi = egov(&[
+        "--lang",
+        "vi",
+        "mark",
+        "verify",
+        s(&one),
+        s(&two),
+        "--trust",
+        s(&trust),
+    ]);
+    let text = String::from_utf8_lossy(&vi.stdout);
+    assert!(text.contains("Trang 2: ký hiệu"), "{text}");
     assert!(text.contains("signature.unknown_key"), "{text}");
     // No mark anywhere: a coded error naming every page.
     let o = egov(&[

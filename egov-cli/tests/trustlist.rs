@@ -187,6 +187,8 @@ fn conv_03_cli_trust_list_workflow_and_mark_states() {
     assert_eq!(j["trust_list"]["holder"]["name"], "UBND phường Cốc Lếu");
     // The text says it in Vietnamese first.
     let o = egov(&[
+        "--lang",
+        "vi",
         "mark",
         "verify",
         s(&mark),
@@ -205,6 +207,8 @@ fn conv_03_cli_trust_list_workflow_and_mark_states() {
     assert_eq!(code, 1);
     assert_eq!(j["trust_list"]["status"], "list_stale");
     let o = egov(&[
+        "--lang",
+        "vi",
         "trustlist",
         "verify",
         s(&list),

@@ -1,0 +1,70 @@
+# egov mark (đóng dấu chuyển đổi, xác thực) và egov keygen (tiếng Việt).
+# Cùng mã, cùng thứ tự trong locales/en/.
+
+# Lỗi đọc, ghi tệp (dùng chung cho các lệnh ký hiệu, PDF, danh sách tin cậy, edXML)
+io-not-found = không có tệp hoặc thư mục này
+io-permission-denied = không có quyền truy cập
+io-already-exists = tệp đã có
+io-is-a-directory = đây là thư mục, không phải tệp
+io-not-a-directory = một phần của đường dẫn không phải thư mục
+io-invalid-data = dữ liệu không hợp lệ
+io-storage-full = đĩa đã đầy
+io-os-error = lỗi hệ điều hành số { $number }
+io-other = lỗi vào/ra
+mark-cannot-read = không đọc được { $path }: { $reason }
+mark-cannot-write = không ghi được { $path }: { $reason }
+mark-key-not-utf8 = { $path }: tệp khóa không phải văn bản UTF-8
+mark-exists = { $path } đã có; không ghi đè nếu không có --force
+
+# egov keygen
+keygen-usage-out-or-from = cần --out (tạo khóa mới) hoặc --from (khóa đã có)
+keygen-bad-public-key = khóa công khai trong tệp khóa không hợp lệ
+keygen-wrote = Đã ghi khóa ký { $label } vào { $path } (quyền 0600; giữ bí mật).
+keygen-key = Khóa ký: { $label }
+keygen-ids =
+    Mã khóa:          { $key_id }
+    Khóa công khai:   { $public_key }
+keygen-trust-set = Tập khóa tin cậy: { $path }
+keygen-entry = Mục cho danh sách tin cậy: { $path }
+
+# egov mark paper-to-data / data-to-paper
+mark-usage-locator = cần --url, hoặc --code cùng --search (NĐ 137/2024 Đ5.1.b)
+mark-stamped =
+    Đã đóng dấu { $page } → { $out }
+    Nội dung mã QR → { $payload } (mã QR phiên bản { $qr_version }, mức sửa lỗi M, { $chars } ký tự)
+    Mã khóa:  { $key_id }
+    SHA-256 của nội dung (trước khi đóng dấu): { $sha256 }
+mark-printed = Bản in: khối { $block_w } × { $block_h } mm, mã QR { $qr_mm } mm mỗi cạnh, mô-đun { $module_mm } mm ({ $px } điểm ảnh khi quét 150 dpi), tại [x, y, rộng, cao] = { $rect } điểm ảnh
+mark-outcome-pass = ĐẠT
+mark-outcome-warning = LƯU Ý
+mark-outcome-unknown = CHƯA RÕ
+mark-outcome-fail = KHÔNG ĐẠT
+
+# egov mark verify
+mark-list-state = Trạng thái [{ $code }]: { $message }
+mark-key-holder = Chủ khóa: { $holder }
+mark-usage-payload = --payload đọc đúng một tệp văn bản chứa nội dung mã QR
+mark-page-no-mark = trang { $page }: [{ $code }]
+mark-no-mark-found = không tìm thấy mã QR ký hiệu chuyển đổi trên { $pages } trang (bộ giải mã { $decoder }): { $why }
+mark-scan-summary = Trang có ký hiệu: { $page } / { $pages } · mã QR tìm thấy: { $qr_codes } · ký hiệu: { $marks } · { $decoder }
+mark-nth = Ký hiệu thứ { $n }
+mark-on-page = Trang { $page }: ký hiệu
+mark-page-without = Trang { $page }: [{ $code }]
+mark-verdict-conflict = NHIỀU KÝ HIỆU KHÁC NHAU — KHÔNG XÁC THỰC
+mark-verdict-verified-content = ĐÃ XÁC THỰC (chữ ký, khóa tin cậy, nội dung)
+mark-verdict-verified = ĐÃ XÁC THỰC (chữ ký, khóa tin cậy; chưa đối chiếu nội dung)
+mark-verdict-not-verified = KHÔNG XÁC THỰC
+mark-result = Kết quả: { $verdict } — trạng thái { $state }
+mark-fail-unknown-key = khóa ký không có trong tập khóa tin cậy
+mark-fail-signature-invalid = chữ ký không hợp lệ: ký hiệu đã bị sửa đổi hoặc giả mạo
+mark-fail-outside-validity = thời gian chuyển đổi nằm ngoài thời hạn sử dụng của khóa ký
+mark-fail-key-compromised = khóa ký đã bị lộ: không tin cậy ký hiệu này
+mark-fail-content-mismatch = nội dung không khớp với mã băm SHA-256 đã ký
+mark-fail-payload = nội dung mã QR không phải ký hiệu chuyển đổi đọc được
+mark-step-decode = giải mã
+mark-step-signature = chữ ký
+mark-step-trust = khóa tin cậy
+mark-step-content = nội dung
+mark-failed-step = Không đạt ở bước { $step } [{ $code }]: { $reason }
+mark-signer = Người ký: { $signer } (khóa { $key_id })
+mark-signed-content = Nội dung ký hiệu đã ký — đối chiếu với chữ in cạnh mã QR; chữ ký chỉ bảo đảm nội dung mã QR:
