@@ -27,7 +27,17 @@ macro_rules! topics {
 }
 
 /// (Vietnamese sources, English sources, topic names): the same topics in both languages.
-pub(crate) const SOURCES: (&[&str], &[&str], &[&str]) = topics!("common");
+pub(crate) const SOURCES: (&[&str], &[&str], &[&str]) = topics!(
+    "common",
+    "commands",
+    "input",
+    "files",
+    "docs",
+    "registry",
+    "checklist",
+    "trust",
+    "platform"
+);
 
 static CLI: LazyLock<Catalogue> = LazyLock::new(|| Catalogue::new(SOURCES.0, SOURCES.1));
 static LANG: OnceLock<Lang> = OnceLock::new();

@@ -177,7 +177,7 @@ fn doc_14_cli_legal_value_equivalent_reference_or_unsettled() {
     ]);
     assert_eq!(o.status.code(), Some(0));
     assert!(
-        stdout(&o).contains("có giá trị để biết, tham khảo (reference_only)"),
+        stdout(&o).contains("for information and reference only (reference_only)"),
         "{}",
         stdout(&o)
     );
