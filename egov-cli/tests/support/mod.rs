@@ -1,0 +1,5 @@
+//! Helpers shared by the CLI's integration tests (`mod support;`).
+
+#![allow(dead_code)]
+
+pub mod lang;
