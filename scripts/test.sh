@@ -86,7 +86,7 @@ if [[ ! -x "$venv/bin/python" ]]; then
 fi
 PATH="$PWD/$venv/bin:$PATH" "$venv/bin/python" -m pip install -q --disable-pip-version-check \
   "maturin>=1.16,<2" "pytest>=8" "mypy>=1.10" "zxing-cpp>=2.2" "pillow>=10" "lxml>=5" "signxml>=4" \
-  "pyhanko>=0.38" "pyhanko-cli>=0.6" "duckdb>=1.1" "pyarrow>=14"
+  "pyhanko>=0.38" "pyhanko-cli>=0.6" "duckdb>=1.1" "pyarrow>=14" "jsonschema>=4.18"
 
 log=$(mktemp)
 trap 'rm -f "$log"; disk' EXIT
@@ -187,6 +187,14 @@ if [[ $page_rc -ne 0 ]]; then
   echo "page: 0 passed, 1 failed (scripts/test-verify-page.sh exit $page_rc)" | tee -a "$log"
 fi
 
+phase "batch report (egov batch over 1 000 generated edXML messages and testdata/edxml; the HTML report read back by Debian's Chromium)"
+batch_rc=0
+"$venv/bin/python" scripts/test_batch_report.py "$PWD/target/debug/egov" 2>&1 | tee -a "$log" || batch_rc=$?
+if [[ $batch_rc -ne 0 ]]; then
+  status=1
+  echo "batch: 0 passed, 1 failed (scripts/test_batch_report.py exit $batch_rc)" | tee -a "$log"
+fi
+
 # One closing line for the whole run: the sum of every test binary's "test result" line, the C
 # programs ("c: N passed, N failed") and pytest's summary ("N failed, N passed in 0.1s").
 awk '/^test result:/ { p += $4; f += $6 }
@@ -196,6 +204,7 @@ awk '/^test result:/ { p += $4; f += $6 }
      /^rules: [0-9]+ passed, [0-9]+ failed$/ { p += $2; f += $4 }
      /^spark: [0-9]+ passed, [0-9]+ failed/ { p += $2; f += $4 }
      /^page: [0-9]+ passed, [0-9]+ failed/ { p += $2; f += $4 }
+     /^batch: [0-9]+ passed, [0-9]+ failed/ { p += $2; f += $4 }
      /^(=+ )?[0-9]+ (passed|failed).* in [0-9.]+s/ {
        for (i = 1; i < NF; i++) {
          if ($(i + 1) ~ /^passed/) p += $i

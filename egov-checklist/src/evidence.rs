@@ -20,6 +20,7 @@ use serde::{Deserialize, Serialize};
 
 /// The evidence for a run of one or more checklists.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct EvidenceFile {
     /// Evaluation date; `None`: the date the caller passes.
@@ -35,6 +36,7 @@ pub struct EvidenceFile {
 
 /// Evidence for one item. Every field is optional; an item reads those its kind needs.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Evidence {
     /// Attestation: the duty is met (true) or not (false).

@@ -24,6 +24,7 @@ use serde_json::json;
 
 /// The indicator sets of Đ10.3.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum IndicatorSet {
     /// Đ10.3.a: the Government's and the Prime Minister's.
@@ -38,6 +39,7 @@ pub enum IndicatorSet {
 
 /// The indicator groups named in Đ10.3.a–c.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum IndicatorGroup {
     /// «nhóm chỉ số phục vụ chỉ đạo, điều hành hằng ngày, hằng tháng» (a, b, c).
@@ -120,6 +122,7 @@ impl IndicatorSet {
 
 /// The five selection criteria of Đ10.5 (JSON `a`, `b`, `c`, `d`, `dd` for đ).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum SelectionCriterion {
     /// a) decisive for priority goals and tasks.
     #[serde(rename = "a")]
@@ -155,6 +158,7 @@ impl SelectionCriterion {
 /// định rõ ràng các thuộc tính, phân tổ chủ yếu, kỳ dữ liệu, nguồn dữ liệu và khả năng so
 /// sánh»), with the set and group it belongs to and the Đ10.5 criteria it was selected on.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Indicator {
     /// The agency's code for the indicator.
@@ -196,6 +200,7 @@ pub struct Indicator {
 /// its line and column).
 pub fn parse_indicators(text: &str) -> Result<Vec<Indicator>, serde_json::Error> {
     #[derive(Deserialize)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
     #[serde(deny_unknown_fields)]
     struct Wrapped {
         indicators: Vec<Indicator>,

@@ -200,6 +200,26 @@ impl Serialize for Rational {
     }
 }
 
+/// JSON Schema: matches the hand-written serde form above.
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Rational {
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Rational".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "pattern": "^-?[0-9]+(\\.[0-9]+)?(/[0-9]+)?$",
+            "description": "An exact decimal or fraction as text (\"92.5\", \"1/3\")."
+        })
+    }
+}
+
 impl<'de> Deserialize<'de> for Rational {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = String::deserialize(d)?;
@@ -209,6 +229,7 @@ impl<'de> Deserialize<'de> for Rational {
 
 /// What a target counts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Unit {
     /// A share in per cent.
@@ -219,6 +240,7 @@ pub enum Unit {
 
 /// Which way a target points.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Comparator {
     /// Met at or above the value («tối thiểu 80%», «100%»).
@@ -229,6 +251,7 @@ pub enum Comparator {
 
 /// One target of the strategy.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Target {
     /// Stable id (`k1d`), also the id of its item in checklist `qd942-kpi`.
@@ -301,6 +324,7 @@ impl Target {
 
 /// A measured value on a date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Observation {
     /// The value (per cent or rank, as the target counts).
     pub value: Rational,
@@ -324,6 +348,7 @@ impl Observation {
 
 /// Where a target stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     /// Reached by an observation on or before the deadline.
@@ -353,6 +378,7 @@ impl Status {
 
 /// A target's standing with its finding.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Tracking {
     /// Where it stands.
     pub status: Status,
@@ -385,6 +411,7 @@ impl egov_core::ErrorCode for KpiError {
 }
 
 #[derive(Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 struct TargetsFile {
     #[serde(rename = "target")]
@@ -569,6 +596,7 @@ pub fn track(target: &Target, observations: &[Observation], as_of: NaiveDate) ->
 /// `{"as_of"?: "2025-01-15", "observations": {"k1d": [{"value": "70.5", "date": "2024-12-31"}]}}`.
 /// Values are exact decimals or fractions written as strings (`"70.5"`, `"812/10"`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ObservationsFile {
     /// The day the targets are judged on, if the file sets it.
@@ -587,6 +615,7 @@ impl ObservationsFile {
 
 /// One target's standing, with its id.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct TrackedTarget {
     /// The target id.
     pub id: String,
@@ -596,6 +625,7 @@ pub struct TrackedTarget {
 
 /// The standing of every target the caller measured ([`track_all`]).
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Progress {
     /// The targets with observations, in the targets' order.
     pub tracked: Vec<TrackedTarget>,

@@ -50,6 +50,7 @@ pub use registry::{parse_checklist, ChecklistError, Registry};
 
 /// The result of running a checklist on evidence.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ChecklistReport {
     /// The checklist run.
     pub checklist: String,

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 /// How binding a checklist is. Only `in_force` checklists belong to default reports; the
 /// others are optional profiles, labelled as such in every finding.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     /// Enacted and in force.
@@ -23,6 +24,7 @@ pub enum Status {
 
 /// A checklist: a versioned list of duties.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Checklist {
     /// Stable identifier (`nd137-d13-incident-plans`).
@@ -51,6 +53,7 @@ pub struct Checklist {
 
 /// One duty.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Item {
     /// Identifier within the checklist, the key of its evidence (`d13_2_a_backups`).
@@ -71,6 +74,7 @@ pub struct Item {
 
 /// The evidence an item needs and how it decides.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 pub enum EvidenceSpec {
     /// A dated statement that the duty is met (`satisfied`, `date`, who and a reference):
@@ -129,6 +133,7 @@ fn yes() -> bool {
 
 /// One allowed value of a [`EvidenceSpec::Choice`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ChoiceOption {
     /// The value (`fully_online`).

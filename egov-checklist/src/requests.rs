@@ -87,6 +87,7 @@ pub const RULE: &str = "OTH-12";
 /// `other`). Not [`egov_core::channel::Channel`], which is the list of Đ19.1.a (website,
 /// e-mail, mobile app) for disclosures; Đ7.2 names different channels.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum RequestChannel {
     /// Đ7.2.a «Kênh cung cấp thông tin».
@@ -113,6 +114,7 @@ impl RequestChannel {
 
 /// Where a request stands (JSON and messages in snake case).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum RequestState {
     /// Received on an electronic channel; not yet accepted or refused.
@@ -172,6 +174,7 @@ impl fmt::Display for RequestState {
 /// Why a notice did not go by electronic means: the two exceptions of Đ7.1.c (JSON
 /// `{"kind": "law_provides_otherwise", "provision": "…"}` or `{"kind": "requester_asked"}`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 pub enum OtherMeansBasis {
     /// «trừ trường hợp pháp luật quy định khác»: the provision that does (a blank one is no
@@ -191,6 +194,7 @@ pub enum OtherMeansBasis {
 /// How the requester was notified (JSON `{"by": "electronic", "via": "…"}` or `{"by": "other",
 /// "via": "…", "basis": OtherMeansBasis}`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "by", rename_all = "snake_case", deny_unknown_fields)]
 pub enum NotificationMeans {
     /// «thông qua các phương tiện điện tử, các kênh giao tiếp».
@@ -228,6 +232,7 @@ impl NotificationMeans {
 /// One step of a request after its receipt (JSON tagged by `event`: `accepted`, `refused`,
 /// `resolved`, `notified`; every step has its time `at`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "event", rename_all = "snake_case", deny_unknown_fields)]
 pub enum RequestEvent {
     /// Accepted («tiếp nhận»).
@@ -286,6 +291,7 @@ impl RequestEvent {
 
 /// Which refusal of Đ7.1.a.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum RefusalStage {
     /// «từ chối tiếp nhận»: refused before acceptance.
@@ -355,6 +361,7 @@ impl egov_core::ErrorCode for RequestError {
 
 /// The JSON form of a request, before its history is replayed.
 #[derive(Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 struct RequestRecord {
     id: String,
@@ -376,6 +383,7 @@ struct RequestRecord {
 ///               "means": {"by": "electronic", "via": "thư điện tử"}}]}
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(try_from = "RequestRecord")]
 pub struct CitizenRequest {
     id: String,
@@ -577,6 +585,7 @@ impl CitizenRequest {
 /// Deadlines the caller sets (from its operating regulation, Đ7.1.b, or a sectoral law): Đ7.1
 /// sets none. Missing one is a **Warning** that names it as the caller's.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RequestOptions {
     /// Accepted-and-resolved or refused by then.

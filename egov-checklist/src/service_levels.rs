@@ -43,6 +43,7 @@ use serde_json::json;
 
 /// The two levels of draft 003 Đ16 (a draft: not law).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum DigitalLevel {
     /// Đ16.1: submitted and paid online, but processed partly or wholly off-line; the result may
@@ -101,6 +102,7 @@ impl DigitalLevel {
 /// Levels 1–4 of the vocabulary seed 002 uses (definitions: Nghị định 43/2011, outside
 /// knowledge).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum LegacyLevel {
     /// Level 1: information on the procedure published.
@@ -178,6 +180,7 @@ pub struct LegacyMapping {
 
 /// How a result can reach the user.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Delivery {
     /// Online («trực tuyến»).
@@ -190,6 +193,7 @@ pub enum Delivery {
 
 /// The facts about one service that decide its level in either vocabulary.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ServiceFacts {
     /// Information on the procedure is published online.
@@ -213,6 +217,7 @@ pub struct ServiceFacts {
 
 /// A service placed in both vocabularies.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Classification {
     /// Its level under draft 003 Đ16, `None` when it is neither.
     pub digital: Option<DigitalLevel>,

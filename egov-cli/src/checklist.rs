@@ -11,6 +11,7 @@ use serde_json::json;
 
 use crate::i18n::{t, Lang};
 use crate::output::CmdResult;
+use crate::schema_types::{to_json, IndicatorsOutput, KpiOutput, ServiceLevelOutput, TemplateText};
 
 /// Options every `checklist` subcommand takes.
 #[derive(Debug, Args)]
@@ -181,10 +182,10 @@ fn inner(cmd: ChecklistCommand) -> Result<CmdResult, CmdResult> {
         ChecklistCommand::Template { id, common: c } => {
             let r = registry(&c)?;
             let t = template(&r, &id).map_err(|e| CmdResult::error(&e))?;
-            Ok(CmdResult::Valid {
-                human: t.clone(),
-                json: json!({ "template": t }),
-            })
+            let json = to_json(&TemplateText {
+                template: t.clone(),
+            })?;
+            Ok(CmdResult::Valid { human: t, json })
         }
         ChecklistCommand::Run {
             id,
@@ -241,7 +242,11 @@ fn kpi(
         code: egov_core::ErrorCode::code(&e).to_owned(),
         message: format!("{}: {e}", path.display()),
     };
-    let observations = ObservationsFile::from_json(&read(file)?).map_err(|e| kpi_error(file, e))?;
+    let observations = if crate::input::is_toml(file) {
+        crate::input::toml_doc::<ObservationsFile>(&read(file)?, file, "kpi.toml")?
+    } else {
+        ObservationsFile::from_json(&read(file)?).map_err(|e| kpi_error(file, e))?
+    };
     let targets = match targets {
         Some(p) => parse_targets(&read(p)?).map_err(|e| kpi_error(p, e))?,
         None => qd942_targets().map_err(|e| CmdResult::error(&e))?,
@@ -277,11 +282,11 @@ fn kpi(
         .tracked
         .iter()
         .any(|t| t.tracking.finding.outcome == Outcome::Fail);
-    let json = json!({
-        "as_of": on,
-        "tracked": progress.tracked,
-        "without_observations": progress.without_observations,
-    });
+    let json = to_json(&KpiOutput {
+        as_of: on,
+        tracked: progress.tracked,
+        without_observations: progress.without_observations,
+    })?;
     Ok(if missed {
         CmdResult::Invalid { human, json }
     } else {
@@ -304,7 +309,10 @@ fn service_level(file: &Path, lang: Lang) -> Result<CmdResult, CmdResult> {
         f.basis,
         lang.pick(&f.message_vi, &f.message)
     );
-    let json = json!({ "classification": c, "finding": f });
+    let json = to_json(&ServiceLevelOutput {
+        classification: c,
+        finding: f,
+    })?;
     Ok(CmdResult::Valid { human, json })
 }
 
@@ -341,7 +349,10 @@ fn indicators(file: &Path, lang: Lang) -> Result<CmdResult, CmdResult> {
             failed = failed
         )
     );
-    let json = json!({ "indicators": list.len(), "findings": findings });
+    let json = to_json(&IndicatorsOutput {
+        indicators: list.len(),
+        findings,
+    })?;
     Ok(if failed == 0 {
         CmdResult::Valid { human, json }
     } else {

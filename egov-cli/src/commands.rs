@@ -3,6 +3,10 @@
 
 use std::path::Path;
 
+use crate::output::CmdResult;
+use crate::schema_types::{
+    to_json, CodeOutput, DeadlineOutput, MetadataOutput, RegistryAnswer, WorkdayOutput,
+};
 use chrono::{NaiveDate, NaiveTime};
 use egov_core::{DayKind, Finding, LegalRef, Outcome, VnDateTime, WorkingCalendar};
 use egov_docs::agency::{AgencyCode, AgencyProfile};
@@ -12,10 +16,8 @@ use egov_docs::metadata::{DocumentMetadata, MetadataPolicy};
 use egov_docs::number::DocNumber;
 use egov_docs::registry::{AgencyRegistry, InMemoryRegistry};
 use egov_docs::urgency::Urgency;
-use serde_json::json;
 
 use crate::i18n::{lang, t, Lang};
-use crate::output::CmdResult;
 
 /// Loads the calendar from `path`, or the built-in one.
 fn load_calendar(path: Option<&Path>) -> Result<WorkingCalendar, CmdResult> {
@@ -30,6 +32,9 @@ fn load_calendar(path: Option<&Path>) -> Result<WorkingCalendar, CmdResult> {
             detail = crate::files::io_detail(&e)
         ),
     })?;
+    if crate::input::is_toml(path) {
+        return crate::input::toml_doc(&text, path, "calendar.toml");
+    }
     WorkingCalendar::from_json(&text).map_err(|e| CmdResult::error(&e))
 }
 
@@ -70,15 +75,18 @@ pub fn workday(date: &str, calendar: Option<&Path>) -> CmdResult {
         human.push('\n');
         human.push_str(&t!("cmd-calendar-not-covering-year"));
     }
-    let json = json!({
-        "date": day,
-        "is_working_day": kind.is_working(),
-        "day_kind": kind,
-        "next_working_day": next,
-        "calendar": cal.name,
-        "calendar_covers_date": covered,
+    let json = to_json(&WorkdayOutput {
+        date: day,
+        is_working_day: kind.is_working(),
+        day_kind: kind,
+        next_working_day: next,
+        calendar: cal.name,
+        calendar_covers_date: covered,
     });
-    CmdResult::Valid { human, json }
+    match json {
+        Ok(json) => CmdResult::Valid { human, json },
+        Err(e) => e,
+    }
 }
 
 /// Arguments of `egov deadline`.
@@ -162,8 +170,11 @@ fn deadline_inner(args: &DeadlineArgs<'_>) -> Result<CmdResult, CmdResult> {
         human.push('\n');
         human.push_str(&t!("cmd-calendar-not-covering-deadline"));
     }
-    let mut json = json!({ "deadline": deadline });
     let Some(sent) = args.sent else {
+        let json = to_json(&DeadlineOutput {
+            deadline,
+            judgement: None,
+        })?;
         return Ok(CmdResult::Valid { human, json });
     };
     let sent_at = parse_time(sent.trim(), args.local)?;
@@ -177,8 +188,12 @@ fn deadline_inner(args: &DeadlineArgs<'_>) -> Result<CmdResult, CmdResult> {
         basis = basis_text(&finding.basis),
         message = finding_message(&finding),
     ));
-    json["judgement"] = json!(finding);
-    Ok(if finding.outcome == Outcome::Fail {
+    let failed = finding.outcome == Outcome::Fail;
+    let json = to_json(&DeadlineOutput {
+        deadline,
+        judgement: Some(finding),
+    })?;
+    Ok(if failed {
         CmdResult::Invalid { human, json }
     } else {
         CmdResult::Valid { human, json }
@@ -346,19 +361,20 @@ fn code_inner(
     let code = parsed.value;
     let mut findings = parsed.findings();
     findings.extend(code.check());
-    let mut registry_json = serde_json::Value::Null;
+    let mut registry_answer = None;
     let mut not_in_registry = false;
     if let Some(path) = registry {
         let text = read_input(path)?;
         let is_json = path
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("json"));
-        let reg = if is_json {
-            InMemoryRegistry::from_json(&text)
+        let reg = if crate::input::is_toml(path) {
+            crate::input::toml_doc(&text, path, "registry.toml")?
+        } else if is_json {
+            InMemoryRegistry::from_json(&text).map_err(|e| CmdResult::error(&e))?
         } else {
-            InMemoryRegistry::from_csv(&text)
-        }
-        .map_err(|e| CmdResult::error(&e))?;
+            InMemoryRegistry::from_csv(&text).map_err(|e| CmdResult::error(&e))?
+        };
         let on = match as_of {
             Some(d) => parse_date(d, "--as-of")?,
             None => {
@@ -370,7 +386,7 @@ fn code_inner(
         };
         let status = reg.lookup(&code, on);
         let finding = reg.check(&code, on);
-        registry_json = json!({ "as_of": on, "status": status });
+        registry_answer = Some(RegistryAnswer { as_of: on, status });
         // Not in the registry given (Unknown): not shown valid, so not exit 0.
         not_in_registry = finding.outcome == egov_core::Outcome::Unknown;
         findings.push(finding);
@@ -390,8 +406,10 @@ fn code_inner(
         g2 = g2.to_string(),
         g1 = g1.to_string(),
     ) + &findings_text(&findings);
-    let mut json = json!(code.view(findings.clone()));
-    json["registry"] = registry_json;
+    let json = to_json(&CodeOutput {
+        view: code.view(findings.clone()),
+        registry: registry_answer,
+    })?;
     Ok(if any_fail(&findings) || not_in_registry {
         CmdResult::Invalid { human, json }
     } else {
@@ -429,8 +447,10 @@ pub fn docnum(input: &str) -> CmdResult {
         issuer = n.issuer().to_string(),
         unit = n.drafting_unit().unwrap_or("—"),
     ) + &findings_text(&findings);
-    let json = json!(n.view(findings));
-    CmdResult::Valid { human, json }
+    match to_json(&n.view(findings)) {
+        Ok(json) => CmdResult::Valid { human, json },
+        Err(e) => e,
+    }
 }
 
 /// `egov docid <ID>`: edXML document identifier (DOC-08).
@@ -452,7 +472,10 @@ pub fn docid(input: &str) -> CmdResult {
         year_seq =
             structural.map_or_else(|| "—".to_owned(), |d| format!("{}, {}", d.year(), d.seq())),
     ) + &findings_text(&findings);
-    let json = json!(id.view(findings.clone()));
+    let json = match to_json(&id.view(findings.clone())) {
+        Ok(json) => json,
+        Err(e) => return e,
+    };
     if any_fail(&findings) {
         CmdResult::Invalid { human, json }
     } else {
@@ -466,15 +489,28 @@ pub fn metadata(path: &Path) -> CmdResult {
         Ok(t) => t,
         Err(e) => return e,
     };
-    let record = match DocumentMetadata::from_json(&text) {
-        Ok(r) => r,
-        Err(e) => return CmdResult::error(&e),
+    let record = if crate::input::is_toml(path) {
+        match crate::input::toml_doc::<DocumentMetadata>(&text, path, "metadata.toml") {
+            Ok(r) => r,
+            Err(e) => return e,
+        }
+    } else {
+        match DocumentMetadata::from_json(&text) {
+            Ok(r) => r,
+            Err(e) => return CmdResult::error(&e),
+        }
     };
     let report = record.validate(&MetadataPolicy::default());
     let overall = report.overall();
     let human =
         t!("cmd-metadata", outcome = outcome_word(overall)) + &findings_text(&report.findings);
-    let json = json!({ "overall": overall, "findings": report.findings });
+    let json = match to_json(&MetadataOutput {
+        overall,
+        findings: report.findings,
+    }) {
+        Ok(json) => json,
+        Err(e) => return e,
+    };
     if overall == Outcome::Fail {
         CmdResult::Invalid { human, json }
     } else {

@@ -5,7 +5,6 @@
 
 use std::io::{self, Read as _};
 use std::path::{Path, PathBuf};
-use std::process::ExitCode;
 
 use clap::{Args, Subcommand};
 use egov_core::{Finding, Outcome, Report, WorkingCalendar};
@@ -196,26 +195,26 @@ impl Unreadable {
         }
     }
 
-    fn emit(self, as_json: bool, lang: Lang) -> ExitCode {
-        if as_json {
-            let mut v = json!({ "error": {
-                "code": self.code,
-                "message": self.message,
-                "message_vi": self.message_vi,
-                "location": self.location,
-            }});
-            if let Some((k, extra)) = self.extra {
-                v[k] = extra;
-            }
-            output::out(&serde_json::to_string_pretty(&v).unwrap_or_else(|_| v.to_string()));
-        } else {
-            let message = match lang {
-                Lang::Vi => &self.message_vi,
-                Lang::En => &self.message,
-            };
-            output::err(&format!("error[{}]: {message}", self.code));
+    fn answer(self, lang: Lang) -> output::Answer {
+        let mut v = json!({ "error": {
+            "code": self.code,
+            "message": self.message,
+            "message_vi": self.message_vi,
+            "location": self.location,
+        }});
+        if let Some((k, extra)) = self.extra {
+            v[k] = extra;
         }
-        ExitCode::from(2)
+        let message = match lang {
+            Lang::Vi => &self.message_vi,
+            Lang::En => &self.message,
+        };
+        output::Answer {
+            exit: 2,
+            human: format!("error[{}]: {message}", self.code),
+            is_error: true,
+            json: v,
+        }
     }
 }
 
@@ -238,20 +237,20 @@ impl From<CmdResult> for Failure {
     }
 }
 
-/// Runs an `egov edxml` subcommand and prints its answer.
-pub fn run(cmd: EdxmlCommand, as_json: bool) -> ExitCode {
+/// Runs an `egov edxml` subcommand: its answer, unprinted.
+pub fn answer(cmd: EdxmlCommand) -> output::Answer {
     let (lang, result) = match cmd {
         EdxmlCommand::Check(a) => (crate::i18n::lang(), check_cmd(&a)),
         EdxmlCommand::Show(a) => (crate::i18n::lang(), show_cmd(&a)),
         EdxmlCommand::Extract(a) => (crate::i18n::lang(), extract_cmd(&a)),
-        EdxmlCommand::Build(a) => return output::emit(crate::edxml_make::build(&a), as_json),
-        EdxmlCommand::Status(a) => return output::emit(crate::edxml_make::status(&a), as_json),
-        EdxmlCommand::Sign(a) => return output::emit(crate::edxml_make::sign(&a), as_json),
-        EdxmlCommand::Verify(a) => return output::emit(crate::edxml_make::verify(&a), as_json),
+        EdxmlCommand::Build(a) => return output::answer(crate::edxml_make::build(&a)),
+        EdxmlCommand::Status(a) => return output::answer(crate::edxml_make::status(&a)),
+        EdxmlCommand::Sign(a) => return output::answer(crate::edxml_make::sign(&a)),
+        EdxmlCommand::Verify(a) => return output::answer(crate::edxml_make::verify(&a)),
     };
     match result {
-        Ok(r) | Err(Failure::Cmd(r)) => output::emit(r, as_json),
-        Err(Failure::Unreadable(u)) => u.emit(as_json, lang),
+        Ok(r) | Err(Failure::Cmd(r)) => output::answer(r),
+        Err(Failure::Unreadable(u)) => u.answer(lang),
     }
 }
 
@@ -309,16 +308,25 @@ fn check_cmd(a: &CheckArgs) -> Result<CmdResult, Failure> {
             let is_json = p
                 .extension()
                 .is_some_and(|e| e.eq_ignore_ascii_case("json"));
-            let reg = if is_json {
-                InMemoryRegistry::from_json(&text)
+            if crate::input::is_toml(p) {
+                Some(crate::input::toml_doc(&text, p, "registry.toml")?)
             } else {
-                InMemoryRegistry::from_csv(&text)
-            };
-            Some(reg.map_err(|e| CmdResult::error(&e))?)
+                let reg = if is_json {
+                    InMemoryRegistry::from_json(&text)
+                } else {
+                    InMemoryRegistry::from_csv(&text)
+                };
+                Some(reg.map_err(|e| CmdResult::error(&e))?)
+            }
         }
         None => None,
     };
     let calendar = match &a.calendar {
+        Some(p) if crate::input::is_toml(p) => Some(crate::input::toml_doc(
+            &read_option_text(p, "calendar file")?,
+            p,
+            "calendar.toml",
+        )?),
         Some(p) => Some(
             WorkingCalendar::from_json(&read_option_text(p, "calendar file")?)
                 .map_err(|e| CmdResult::error(&e))?,

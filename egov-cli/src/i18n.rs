@@ -36,7 +36,8 @@ pub(crate) const SOURCES: (&[&str], &[&str], &[&str]) = topics!(
     "registry",
     "checklist",
     "trust",
-    "platform"
+    "platform",
+    "batch"
 );
 
 static CLI: LazyLock<Catalogue> = LazyLock::new(|| Catalogue::new(SOURCES.0, SOURCES.1));

@@ -76,3 +76,24 @@ pub fn date(input: &str, what: &str) -> Result<NaiveDate, CmdResult> {
         ),
     })
 }
+
+/// Whether an input file is TOML (its name ends in `.toml`): the commands that read a JSON
+/// document officers write (metadata, calendar, trust evidence, monthly counts, KPI
+/// observations, registry) take the same data in TOML, the form `egov template` writes.
+pub fn is_toml(path: &std::path::Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("toml"))
+}
+
+/// Reads TOML `text` (from `path`) as `T`; `code` is the error's code (exit 1: the file was read
+/// but does not hold a `T`). The message gives TOML's line and column.
+pub fn toml_doc<T: serde::de::DeserializeOwned>(
+    text: &str,
+    path: &std::path::Path,
+    code: &str,
+) -> Result<T, CmdResult> {
+    toml::from_str(text).map_err(|e| CmdResult::Error {
+        code: code.to_owned(),
+        message: format!("{}: {}", path.display(), e.to_string().trim_end()),
+    })
+}

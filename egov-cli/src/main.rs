@@ -11,12 +11,15 @@
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+mod batch;
 mod checklist;
 mod commands;
+mod config;
 mod docs;
 mod edxml;
 mod edxml_make;
 mod files;
+mod help;
 mod i18n;
 mod input;
 mod mark;
@@ -29,14 +32,17 @@ mod output;
 mod pdf_sign;
 mod platform;
 mod registry;
+mod schema;
+mod schema_types;
 mod surface;
+mod template;
 mod trust;
 mod trustlist;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
 /// Vietnamese e-government compliance: identifiers, documents and deadlines.
 #[derive(Debug, Parser)]
@@ -56,6 +62,11 @@ struct Cli {
     /// EGOV_LANG, then `lang` in egov.toml, then the locale (LC_ALL, LC_MESSAGES, LANG), then vi.
     #[arg(long, global = true, value_name = "vi|en", value_parser = parse_lang)]
     lang: Option<i18n::Lang>,
+
+    /// The configuration file (default: EGOV_CONFIG, else ./egov.toml, else egov.toml in the
+    /// user's configuration directory). `egov config` shows what is in effect.
+    #[arg(long, global = true, value_name = "FILE")]
+    config: Option<PathBuf>,
 
     /// Refuse times without a UTC offset (by default `2026-03-02 09:15` and `02/03/2026 09:15`
     /// are Vietnam time, UTC+07:00, with a note on standard error).
@@ -176,6 +187,17 @@ enum Command {
     /// Must a paper copy go with the e-document? (Đ5.3, Đ7.2; DOC-17); with --issued, judges
     /// what was done.
     PaperCopy(docs::PaperCopyArgs),
+    /// The settings in effect (egov.toml and EGOV_* variables) and where each comes from.
+    Config,
+    /// Run a checking command over a folder, a glob or a @LIST, one report for all (table,
+    /// CSV, JSON Lines or HTML); exit status of the worst input.
+    Batch(batch::BatchArgs),
+    /// A commented example of an input file (metadata, calendar, trust-request,
+    /// platform-history, edxml-build, kpi-observations, registry, checklist-evidence), in TOML.
+    Template(template::TemplateArgs),
+    /// The JSON Schemas of egov's inputs and `--json` outputs (schemas/): one, the list, or all
+    /// written into a directory.
+    Schema(schema::SchemaArgs),
     /// Shell completion script for bash, zsh, fish, PowerShell or Elvish, on standard output.
     Completions(surface::CompletionsArgs),
     /// The manual page(s) in roff: `egov`'s on standard output, or one per (sub)command in
@@ -197,31 +219,128 @@ fn main() -> ExitCode {
             i18n::t!("internal-error", detail = info.to_string())
         ));
     }));
-    // The language is settled before parsing, so help and usage errors speak it too.
+    // The configuration and the language are settled before parsing, so help and usage errors
+    // speak the language and options show the office's defaults.
     let argv: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let var = |k: &str| std::env::var(k).ok();
+    let file = config::find(
+        config::config_flag(&argv),
+        &var,
+        std::env::current_dir().ok(),
+        config::user_dir(),
+    );
+    let loaded = match file.as_deref().map(config::load).transpose() {
+        Ok(l) => l.unwrap_or_default(),
+        Err(e) => {
+            i18n::set_lang(i18n::resolve(i18n::lang_flag(&argv).as_deref(), None, var));
+            return config_error(&e);
+        }
+    };
     i18n::set_lang(i18n::resolve(
         i18n::lang_flag(&argv).as_deref(),
-        None,
-        |k| std::env::var(k).ok(),
+        loaded.settings.lang,
+        var,
     ));
-    let cli = match Cli::try_parse_from(argv) {
+    let parsed = help::localize(
+        config::apply(Cli::command(), &loaded.settings),
+        i18n::lang(),
+    )
+    .try_get_matches_from(argv)
+    .and_then(|m| Cli::from_arg_matches(&m));
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => {
             // Help and version go to standard output (exit 0), usage errors to standard error
-            // (exit 2); a closed pipe is ignored either way.
-            let _ = e.print();
+            // (exit 2), in the run's language; a closed pipe is ignored either way.
+            if e.use_stderr() && i18n::lang() == i18n::Lang::Vi {
+                output::err(&help::usage_error_vi(&e));
+            } else {
+                let _ = e.print();
+            }
             return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
         }
     };
-    let as_json = cli.json;
-    input::set_strict_time(cli.strict_time);
-    match std::panic::catch_unwind(move || run(cli.command, as_json)) {
+    let as_json = config::json_output(cli.json, &loaded.settings, &var);
+    input::set_strict_time(config::strict_time(cli.strict_time, &loaded.settings, &var));
+    if let Command::Config = cli.command {
+        return output::emit(show_config(&loaded), as_json);
+    }
+    match std::panic::catch_unwind(move || run(cli.command, as_json, &loaded.settings)) {
         Ok(code) => code,
         Err(_) => ExitCode::from(2),
     }
 }
 
-fn run(command: Command, as_json: bool) -> ExitCode {
+fn config_error(e: &config::ConfigError) -> ExitCode {
+    output::emit(
+        output::CmdResult::Error {
+            code: e.code.to_owned(),
+            message: i18n::t!(
+                "config-invalid",
+                path = e.path.display().to_string(),
+                detail = e.detail.as_str()
+            ),
+        },
+        false,
+    )
+}
+
+/// Completions, manual pages, templates, schemas, `config` and `batch` print rather than answer (`run` and `main`
+/// handle them; `egov batch` refuses them as its command).
+fn not_an_answer() -> output::CmdResult {
+    output::CmdResult::Error {
+        code: "usage.batch".to_owned(),
+        message: i18n::t!(
+            "batch-not-batchable",
+            command = "completions, man, config, batch"
+        ),
+    }
+}
+
+fn show_config(loaded: &config::Loaded) -> output::CmdResult {
+    use std::fmt::Write;
+    let settings = config::effective(loaded, &|k| std::env::var(k).ok());
+    let mut human = match &loaded.path {
+        Some(p) => i18n::t!("config-file", path = p.display().to_string()),
+        None => i18n::t!("config-no-file"),
+    };
+    for (name, value, origin) in &settings {
+        let from = match origin {
+            config::Origin::Environment => i18n::t!("config-from-env"),
+            config::Origin::File => i18n::t!("config-from-file"),
+        };
+        let _ = write!(human, "\n  {name} = {value}  ({from})");
+    }
+    if settings.is_empty() {
+        human.push_str("\n  ");
+        human.push_str(&i18n::t!("config-nothing-set"));
+    }
+    let json = serde_json::json!({
+        "file": loaded.path,
+        "settings": settings
+            .iter()
+            .map(|(name, value, origin)| serde_json::json!({
+                "name": name, "value": value, "origin": origin
+            }))
+            .collect::<Vec<_>>(),
+    });
+    output::CmdResult::Valid { human, json }
+}
+
+fn run(command: Command, as_json: bool, settings: &config::Settings) -> ExitCode {
+    match command {
+        // The script is the answer, with or without --json.
+        Command::Completions(args) => surface::completions(&args),
+        Command::Man(args) => surface::man(&args, as_json),
+        Command::Batch(args) => batch::run(&args, as_json, settings),
+        Command::Template(args) => template::run(&args, as_json),
+        Command::Schema(args) => schema::run(&args, as_json),
+        other => answer(other).print(as_json),
+    }
+}
+
+/// A command's answer, unprinted (what `egov batch` collects for each input).
+fn answer(command: Command) -> output::Answer {
     let result = match command {
         Command::Code {
             code,
@@ -257,16 +376,19 @@ fn run(command: Command, as_json: bool) -> ExitCode {
         Command::Platform(cmd) => platform::run(*cmd),
         Command::Registry(cmd) => registry::run(*cmd),
         Command::Trust { command } => trust::run(*command),
-        // Prints its own answer: a package that cannot be read exits 2 with the reader's code
+        // Its own answer: a package that cannot be read exits 2 with the reader's code
         // (`edxml.malformed`, …), which `output::error_exit_code` would map to 1.
-        Command::Edxml { command } => return edxml::run(*command, as_json),
+        Command::Edxml { command } => return edxml::answer(*command),
         Command::Status(cmd) => docs::status(*cmd),
         Command::Urgency(args) => docs::urgency(&args),
         Command::LegalValue(args) => docs::legal_value(&args),
         Command::PaperCopy(args) => docs::paper_copy(&args),
-        // The script is the answer, with or without --json.
-        Command::Completions(args) => return surface::completions(&args),
-        Command::Man(args) => return surface::man(&args, as_json),
+        Command::Completions(_)
+        | Command::Man(_)
+        | Command::Config
+        | Command::Batch(_)
+        | Command::Template(_)
+        | Command::Schema(_) => not_an_answer(),
     };
-    output::emit(result, as_json)
+    output::answer(result)
 }

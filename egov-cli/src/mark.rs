@@ -437,9 +437,11 @@ pub fn run(cmd: MarkCommand) -> CmdResult {
             pin,
             at,
         } => {
+            // Trust lists given on the command line win over a trust set from egov.toml or
+            // EGOV_TRUST (clap does not count a default as a conflict).
             let source = match trust {
-                Some(t) => Trust::Set(t),
-                None => Trust::Lists {
+                Some(t) if trust_list.is_empty() => Trust::Set(t),
+                _ => Trust::Lists {
                     lists: trust_list,
                     pins: pin,
                     at,

@@ -3,7 +3,7 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use serde_json::{json, Value};
+use serde_json::Value;
 
 /// What a subcommand produced.
 pub enum CmdResult {
@@ -41,41 +41,68 @@ pub fn error_exit_code(code: &str) -> u8 {
     }
 }
 
-/// Prints `result` and returns the exit code: 0 valid / compliant, 1 invalid input or
-/// non-compliant, 2 usage, I/O or internal error. A closed standard output (`egov … | head`)
-/// ends the command quietly with the same code.
-pub fn emit(result: CmdResult, as_json: bool) -> ExitCode {
-    match result {
-        CmdResult::Valid { human, json } => {
-            print_one(&human, &json, as_json);
-            ExitCode::SUCCESS
+/// What a command answered, before printing: its exit code, its text for people (on standard
+/// output, or standard error for an error) and its JSON. `egov batch` keeps one per input.
+pub struct Answer {
+    /// 0 valid / compliant, 1 invalid input or non-compliant, 2 usage, I/O or internal error.
+    pub exit: u8,
+    /// The text for people.
+    pub human: String,
+    /// The text is an error message (printed on standard error).
+    pub is_error: bool,
+    /// The JSON form (`--json`).
+    pub json: Value,
+}
+
+impl Answer {
+    /// Prints the answer as text or JSON and returns its exit code. A closed standard output
+    /// (`egov … | head`) ends the command quietly with the same code.
+    pub fn print(&self, as_json: bool) -> ExitCode {
+        if as_json {
+            out(&pretty(&self.json));
+        } else if self.is_error {
+            err(&self.human);
+        } else {
+            out(&self.human);
         }
-        CmdResult::Invalid { human, json } => {
-            print_one(&human, &json, as_json);
-            ExitCode::from(1)
-        }
-        CmdResult::Error { code, message } => {
-            if as_json {
-                out(&pretty(
-                    &json!({ "error": { "code": code, "message": message } }),
-                ));
-            } else {
-                err(&format!(
-                    "{}[{code}]: {message}",
-                    crate::i18n::t!("error-prefix")
-                ));
-            }
-            ExitCode::from(error_exit_code(&code))
-        }
+        ExitCode::from(self.exit)
     }
 }
 
-fn print_one(human: &str, json: &Value, as_json: bool) {
-    if as_json {
-        out(&pretty(json));
-    } else {
-        out(human);
+/// The answer of `result`: exit 0 valid / compliant, 1 invalid input or non-compliant, 2 usage,
+/// I/O or internal error.
+pub fn answer(result: CmdResult) -> Answer {
+    match result {
+        CmdResult::Valid { human, json } => Answer {
+            exit: 0,
+            human,
+            is_error: false,
+            json,
+        },
+        CmdResult::Invalid { human, json } => Answer {
+            exit: 1,
+            human,
+            is_error: false,
+            json,
+        },
+        CmdResult::Error { code, message } => Answer {
+            exit: error_exit_code(&code),
+            human: format!("{}[{code}]: {message}", crate::i18n::t!("error-prefix")),
+            is_error: true,
+            json: serde_json::to_value(crate::schema_types::ErrorOutput {
+                error: crate::schema_types::ErrorBody {
+                    code: code.clone(),
+                    message: message.clone(),
+                },
+            })
+            .unwrap_or_default(),
+        },
     }
+}
+
+/// Prints `result` and returns the exit code (see [`answer`]).
+pub fn emit(result: CmdResult, as_json: bool) -> ExitCode {
+    answer(result).print(as_json)
 }
 
 /// Writes a line to standard output; a closed pipe or any write error is ignored (the reader

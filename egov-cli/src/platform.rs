@@ -814,6 +814,12 @@ fn parse_monthly(
         spec.replace(',', "\n").replace('=', ",")
     } else {
         let t = std::fs::read_to_string(spec).map_err(|e| io_error(spec, &e))?;
+        if crate::input::is_toml(Path::new(spec)) {
+            let v: serde_json::Value =
+                crate::input::toml_doc(&t, Path::new(spec), "platform.invalid_monthly")?;
+            return counts_from_json(&v)
+                .map_err(|e| invalid("platform.invalid_monthly", format!("{spec}: {e}")));
+        }
         let head = t.trim_start();
         if head.starts_with('[') || head.starts_with('{') {
             let v: serde_json::Value = serde_json::from_str(&t)

@@ -256,22 +256,26 @@ fn import(a: &ImportArgs) -> Result<CmdResult, CmdResult> {
 
 fn check(file: &Path, as_of: Option<&str>) -> Result<CmdResult, CmdResult> {
     let text = std::fs::read_to_string(file).map_err(|e| io_error(file, &e))?;
-    let registry = if file.extension().is_some_and(|e| e == "json") {
-        InMemoryRegistry::from_json(&text)
+    let registry = if crate::input::is_toml(file) {
+        crate::input::toml_doc(&text, file, "registry.toml")?
     } else {
-        InMemoryRegistry::from_csv(&text)
-    }
-    .map_err(|e| CmdResult::Error {
-        code: e.code().to_owned(),
-        message: format!(
-            "{}: {}",
-            file.display(),
-            match crate::i18n::lang() {
-                Lang::Vi => e.message_vi(),
-                Lang::En => e.to_string(),
-            }
-        ),
-    })?;
+        if file.extension().is_some_and(|e| e == "json") {
+            InMemoryRegistry::from_json(&text)
+        } else {
+            InMemoryRegistry::from_csv(&text)
+        }
+        .map_err(|e| CmdResult::Error {
+            code: e.code().to_owned(),
+            message: format!(
+                "{}: {}",
+                file.display(),
+                match crate::i18n::lang() {
+                    Lang::Vi => e.message_vi(),
+                    Lang::En => e.to_string(),
+                }
+            ),
+        })?
+    };
     let on = match as_of {
         Some(d) => crate::input::date(d, "--as-of")?,
         None => crate::platform::today_vn()?,

@@ -160,6 +160,9 @@ fn time(s: Option<&str>) -> Result<VnDateTime, CmdResult> {
 /// JSON; the other flags fill or extend it), then loads it.
 fn load(a: &EvidenceArgs) -> Result<PreparedEvaluation, CmdResult> {
     let mut req: EvaluationRequest = match &a.attest {
+        Some(p) if crate::input::is_toml(p) => {
+            crate::input::toml_doc(&read_text(p)?, p, "trust.attest_toml")?
+        }
         Some(p) => serde_json::from_str(&read_text(p)?)
             .map_err(|e| err("trust.attest_json", format!("{}: {e}", p.display())))?,
         None => EvaluationRequest::default(),

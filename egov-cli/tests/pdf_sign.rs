@@ -611,11 +611,7 @@ fn doc_18_cli_an_existing_output_is_not_overwritten_without_force() {
     std::fs::write(&out, b"keep me").unwrap();
     let o = sign_pem(&pdf(LIBREOFFICE), &out, &[]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(
-        stderr(&o).starts_with("lỗi[io.exists]:"),
-        "{}",
-        stderr(&o)
-    );
+    assert!(stderr(&o).starts_with("lỗi[io.exists]:"), "{}", stderr(&o));
     assert_eq!(std::fs::read(&out).unwrap(), b"keep me");
     let o = sign_pem(&pdf(LIBREOFFICE), &out, &["--force"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));

@@ -10,6 +10,7 @@ use serde_json::json;
 
 /// A feature a conversion system must have.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Capability {
     /// Đ4.2.a «Chuyển đổi toàn vẹn nội dung từ văn bản giấy sang thông điệp dữ liệu».
@@ -99,6 +100,7 @@ impl Capability {
 /// What the caller knows about one capability. The SDK cannot observe a system: it records
 /// evidence (A-22 style) and answers `Unknown` without it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case", tag = "status")]
 #[serde(deny_unknown_fields)]
 pub enum Evidence {
@@ -119,6 +121,7 @@ pub enum Evidence {
 
 /// A conversion system to assess against Đ4.2 / Đ5.3.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SystemAssessment {
     /// The system converts paper → data (Đ4.2 applies).
@@ -222,6 +225,7 @@ pub const TRANSITION_MONTHS: u32 = 24;
 
 /// The Đ23 transition deadline, with how it was computed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct TransitionDeadline {
     /// The decree's effective date used.
     pub effective_date: NaiveDate,

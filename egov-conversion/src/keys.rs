@@ -20,6 +20,7 @@ use crate::SigningKey;
 
 /// A signing key with its label, as stored in a key file.
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct KeyFile {
     /// Who holds the key (agency or system name).

@@ -28,6 +28,7 @@ use crate::validate::validate;
 
 /// What the converter knows about one conversion (JSON: every field optional).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
 pub struct Art12Facts {
     /// 12.1.a / 12.2.a: the converted content is complete and intact against the original.

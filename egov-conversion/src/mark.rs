@@ -10,6 +10,7 @@ use unicode_normalization::UnicodeNormalization;
 
 /// Which way the document was converted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Direction {
     /// Paper → data message (NĐ 137/2024 Đ4).
@@ -29,6 +30,7 @@ impl fmt::Display for Direction {
 
 /// What the conversion is for, which decides where the mark's content comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Profile {
     /// Any other conversion: Đ4.1.a / Đ5.2.a apply directly (CONV-02, CONV-11).
@@ -54,6 +56,7 @@ impl Profile {
 
 /// Where the data message can be found on the information system (CONV-10, Đ5.1.b).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case", tag = "kind")]
 #[serde(deny_unknown_fields)]
 pub enum AccessLocator {
@@ -74,6 +77,7 @@ pub enum AccessLocator {
 /// The information system that created / holds the data message, and how to find the message
 /// on it (CONV-09 Đ5.1.a, CONV-10 Đ5.1.b). Required for data → paper.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SourceSystem {
     /// «tên hệ thống thông tin».
@@ -100,6 +104,7 @@ pub struct SourceSystem {
 /// assert!(egov_conversion::validate(&mark).is_compliant());
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ConversionMark {
     /// Paper → data or data → paper.
@@ -240,6 +245,7 @@ impl ConversionMark {
 /// assert!(egov_conversion::validate(&mark).is_compliant());
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct MarkRequest {
     /// Paper → data or data → paper.
@@ -303,6 +309,7 @@ pub(crate) fn nfc(s: &str) -> String {
 /// clerical-copy forms «SAO Y», «SAO LỤC», «TRÍCH SAO» come from Nghị định 30/2020 (outside
 /// knowledge). Override any field when your sector's law gives the wording.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Wording {
     /// Paper → data, general and administrative-procedure-result profiles.

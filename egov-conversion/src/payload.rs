@@ -34,6 +34,7 @@ const MIN_BODY: usize = 8 + 1 + 1 + 1 + 1 + TRAILER;
 
 /// What the content hash covers. Version 1 defines one scope.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ContentScope {
     /// SHA-256 of the exact bytes of the converted content **before** the mark is applied: for
@@ -100,6 +101,7 @@ pub fn parse_hex<const N: usize>(s: &str) -> Option<[u8; N]> {
 
 /// Size limits for the encoder (A-10 and the size discipline).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PayloadLimits {
     /// Largest body accepted, in bytes (never above [`MAX_BODY`]). Default 600.
@@ -122,6 +124,7 @@ impl Default for PayloadLimits {
 
 /// Options for [`sign`].
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PayloadOptions {
     /// A lookup page: the QR then opens `lookup_url#EGCM:…` on a phone, the payload riding in

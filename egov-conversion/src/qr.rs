@@ -35,6 +35,7 @@ const MASKS: [MaskPattern; 8] = [
 #[derive(
     Debug, Clone, Copy, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize,
 )]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum EcLevel {
     /// ~15 % of codewords recoverable (default: measured to read as well as Q on the

@@ -99,6 +99,7 @@ impl ErrorCode for RenderError {
 
 /// Physical sizes of the mark block. In JSON every field is optional (the defaults below).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
 pub struct RenderOptions {
     /// Resolution of the target page, dots per inch (default 300).
@@ -334,6 +335,7 @@ fn render_block(
 
 /// Where to put the mark on the first page.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case", tag = "at")]
 pub enum Position {
     /// A blank area of the page found automatically (default): the top-right corner inside
@@ -361,6 +363,7 @@ pub enum Position {
 
 /// Options for [`stamp`]. In JSON every field is optional (the defaults below).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
 pub struct StampOptions {
     /// Block sizes; `render.dpi` must be the page's resolution.
@@ -392,6 +395,7 @@ impl Default for StampOptions {
 /// The printed size of a mark block, millimetres (from the page's DPI and the whole pixels
 /// used).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PrintedSize {
     /// Side of one QR module.
     pub module_mm: f32,

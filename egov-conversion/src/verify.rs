@@ -34,6 +34,26 @@ impl Serialize for PublicKey {
     }
 }
 
+/// JSON Schema: matches the hand-written serde form above.
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for PublicKey {
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "PublicKey".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "pattern": "^[0-9a-fA-F]{64}$",
+            "description": "An Ed25519 public key, 64 hex digits."
+        })
+    }
+}
+
 impl<'de> Deserialize<'de> for PublicKey {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = String::deserialize(d)?;
@@ -45,6 +65,7 @@ impl<'de> Deserialize<'de> for PublicKey {
 
 /// A key the caller trusts to sign marks, with its validity window.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct TrustedKey {
     /// Who holds the key (agency name, system name).
@@ -80,6 +101,7 @@ impl TrustedKey {
 /// The caller's trust set. JSON form: `{"keys":[{"label":…,"public_key":"<64 hex>",
 /// "not_before":…,"not_after":…}]}`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct TrustSet {
     /// The trusted keys.
@@ -106,6 +128,7 @@ impl ErrorCode for TrustSetError {
 
 /// How far verification got. Ordered: each state implies the ones before it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum VerificationState {
     /// Not a payload this SDK can read.
@@ -122,6 +145,7 @@ pub enum VerificationState {
 
 /// The step that failed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Step {
     /// Decoding the payload (→ well-formed).
@@ -136,6 +160,7 @@ pub enum Step {
 
 /// Which step failed and why.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Failure {
     /// The step.
     pub step: Step,
@@ -148,6 +173,7 @@ pub struct Failure {
 
 /// The outcome of verifying one payload.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Verification {
     /// The highest state reached.
     pub state: VerificationState,

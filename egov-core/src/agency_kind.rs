@@ -22,6 +22,7 @@ use crate::legal::{Instrument, LegalRef};
 /// The district level (`DistrictPc`) was abolished by the 2025 administrative reform (outside the
 /// seeds; REQUIREMENTS CORE-03): it stays for documents and histories dated before it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum AgencyKind {
     /// «bộ».
@@ -47,6 +48,7 @@ pub enum AgencyKind {
 
 /// Whether QĐ 28/2018 applies to a body (Đ2).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Qd28Scope {
     /// Đ2.1: the decision applies.

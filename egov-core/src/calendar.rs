@@ -89,6 +89,7 @@ impl ErrorCode for CalendarError {
 
 /// What kind of day a date is, with the reason from the table.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case", tag = "kind")]
 pub enum DayKind {
     /// An ordinary working day.
@@ -126,6 +127,7 @@ impl DayKind {
 /// assert!(cal.is_working_day(d(2026, 1, 10)));                     // make-up Saturday
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct WorkingCalendar {
     /// Name and version of the table, for reports (`vn-public-sector 2026-11-23 (…)`).
     pub name: String,

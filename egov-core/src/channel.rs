@@ -21,6 +21,7 @@ use serde::{Deserialize, Serialize};
 /// A communication channel named by NĐ 137/2024 Đ19–20 (CORE-07). JSON: `website`, `email`,
 /// `mobile_app`, `other`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Channel {
     /// «trang thông tin điện tử».

@@ -21,6 +21,7 @@ use crate::legal::{Instrument, LegalRef};
 /// The classification of a document's content (CORE-08). JSON `unclassified` (the default),
 /// `state_secret`.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Classification {
     /// Not a state secret: the rules of QĐ 28/2018 apply.

@@ -12,6 +12,7 @@ use crate::legal::LegalRef;
 
 /// The outcome of one check.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Outcome {
     /// The rule is met.
@@ -27,6 +28,7 @@ pub enum Outcome {
 
 /// One explained result of a check.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Finding {
     /// Rule ID from the requirements digest (`DOC-19`, `CORE-01`, …).
     pub rule: Cow<'static, str>,
@@ -81,6 +83,7 @@ impl Finding {
 
 /// A list of findings with an overall outcome.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Report {
     /// Every finding, in the order the checks ran.
     pub findings: Vec<Finding>,

@@ -27,6 +27,7 @@ use crate::error::ErrorCode;
 
 /// A language egov speaks to people in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
     /// Tiếng Việt, the language of the law and the default (CORE-06).

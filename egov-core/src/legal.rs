@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 /// How binding an instrument is (REQUIREMENTS "force tags").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Force {
     /// Enacted and in force (seeds 001 and 004, the Labour Code, …).
@@ -25,6 +26,7 @@ pub enum Force {
 
 /// A legal instrument the SDK cites.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Instrument {
@@ -110,6 +112,7 @@ impl Instrument {
 /// assert_eq!(a.to_string_vi(), "điểm a khoản 2 Điều 10 QĐ 28/2018/QĐ-TTg");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct LegalRef {
     /// The instrument.
     pub instrument: Instrument,

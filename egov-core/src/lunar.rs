@@ -61,6 +61,7 @@ const MAX_LEAP_SEARCH: i64 = 14;
 /// number of the month before it. The lunar year starts at Tết, so 16/02/2026 is
 /// `LunarDate { year: 2025, month: 12, day: 29, leap: false }`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct LunarDate {
     /// Lunar year, numbered as the solar year in which it starts (Tết).
     pub year: i32,

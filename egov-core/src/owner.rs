@@ -25,6 +25,7 @@ use crate::legal::{Instrument, LegalRef};
 /// thông tin phục vụ giao dịch điện tử được phân loại theo chủ quản hệ thống thông tin, bao
 /// gồm: …»). JSON: `state`, `organisation`, `individual`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum OwnerClass {
     /// Đ15.2.a «Chủ quản là cơ quan, tổ chức nhà nước» (the owner is a state agency or

@@ -52,6 +52,7 @@ impl crate::ErrorCode for TextError {
 /// Vietnamese version cannot be empty, on construction and when read with serde. JSON:
 /// `{"vi": "…", "other": {"en": "…"}}` (`other` optional).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(try_from = "RawText", into = "RawText")]
 pub struct LocalizedText {
     vi: String,
@@ -59,6 +60,7 @@ pub struct LocalizedText {
 }
 
 #[derive(Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 struct RawText {
     vi: String,

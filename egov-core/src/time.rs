@@ -414,6 +414,26 @@ impl<'de> Deserialize<'de> for VnDateTime {
     }
 }
 
+/// JSON Schema: matches the hand-written serde form above.
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for VnDateTime {
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "VnDateTime".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "format": "date-time",
+            "description": "An instant with its UTC offset, ISO 8601 / RFC 3339 (2018-09-20T14:05:00+07:00); written at +07:00."
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

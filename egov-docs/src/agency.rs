@@ -64,6 +64,7 @@ const fn level_of_index(i: usize) -> u8 {
 
 /// Which syntax an agency code must follow.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum AgencySyntax {
     /// QCVN 102:2016/BTTTT layout `NNN.NN.NN.XNN` (outside knowledge, O-04). The default.
@@ -76,6 +77,7 @@ pub enum AgencySyntax {
 
 /// What to do with a hierarchy gap (a zero group under a non-zero deeper group).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum GapPolicy {
     /// Accept the code; [`AgencyCode::check`] reports the gap as a warning. The default: the
@@ -96,6 +98,7 @@ pub enum GapPolicy {
 /// assert!(matches!(p.warnings[1], AgencyTolerance::Uppercased { .. }));
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct AgencyProfile {
     /// The syntax.
     pub syntax: AgencySyntax,
@@ -301,6 +304,7 @@ impl ErrorCode for AgencyError {
 
 /// What the lenient profile tolerated. Offsets are byte offsets into the input.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum AgencyTolerance {
     /// Surrounding white space was trimmed.
@@ -520,6 +524,7 @@ fn strict_slow(s: &str) -> Result<[u8; AGENCY_CODE_LEN], AgencyError> {
 /// The description of a code that `egov code --json` and the C and Python bindings answer: the
 /// code, its hierarchy and the findings about it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct AgencyCodeView<'a> {
     /// The code.
     pub code: AgencyCode,
@@ -866,6 +871,27 @@ impl fmt::Debug for AgencyCode {
 impl Serialize for AgencyCode {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
+    }
+}
+
+/// JSON Schema: matches the hand-written serde form above.
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for AgencyCode {
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "AgencyCode".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "minLength": 13,
+            "maxLength": 13,
+            "description": "A 13-character agency code such as 000.00.18.G12 (DOC-02)."
+        })
     }
 }
 

@@ -35,6 +35,7 @@ use crate::text::fold;
 
 /// A registry field a catalogue column can hold.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Column {
     /// The agency code (required).
@@ -150,6 +151,7 @@ impl Column {
 
 /// Why a row was not imported.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RejectedRow {
     /// The row number in the source (1-based, the header row included).
     pub row: usize,
@@ -163,6 +165,7 @@ pub struct RejectedRow {
 
 /// A row imported with a disagreement worth a look (DOC-03).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RowWarning {
     /// The row number in the source (1-based, the header row included).
     pub row: usize,

@@ -42,6 +42,7 @@ const DOC_19_BASIS: LegalRef = LegalRef::clause(Instrument::Qd28_2018, 6, 2);
 /// The caller's reading of the open terms of Đ6.2. JSON:
 /// `{"morning_end": "12:00:00", "urgent_tolerance_seconds": 0}`; missing fields take the defaults.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct SendDeadlinePolicy {
     /// When «buổi sáng» (the morning) of the next working day ends, inclusive. SDK default
@@ -51,6 +52,7 @@ pub struct SendDeadlinePolicy {
     /// (immediately). SDK default zero (REQUIREMENTS A-07): the decision gives no number. Whole
     /// seconds in JSON; must not be negative.
     #[serde(rename = "urgent_tolerance_seconds", with = "whole_seconds")]
+    #[cfg_attr(feature = "schema", schemars(with = "i64"))]
     pub urgent_tolerance: TimeDelta,
 }
 
@@ -89,6 +91,7 @@ pub(crate) mod whole_seconds {
 
 /// The send deadlines of one e-document (DOC-19, DOC-21; QĐ 28/2018/QĐ-TTg Đ6.2).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SendDeadline {
     /// When the document was signed for issuance (for urgent documents: digitally signed).
     pub signed_at: VnDateTime,
@@ -159,6 +162,7 @@ fn late(sent_at: VnDateTime, deadline: VnDateTime) -> SendTiming {
 
 /// How a send relates to its deadlines; see [`SendDeadline::timing`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case", tag = "kind")]
 #[non_exhaustive]
 pub enum SendTiming {

@@ -47,6 +47,7 @@ fn basis() -> LegalRef {
 
 /// A status a receiver reported back.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Reported {
     /// The status (JSON: the snake_case code of a listed status, or the text of another).
     pub status: ReportedStatus,
@@ -56,6 +57,7 @@ pub struct Reported {
 
 /// Where delivery to one receiver stands (DOC-26, Đ8.2), from its latest reported status.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "state", rename_all = "snake_case")]
 pub enum DeliveryState {
     /// The receiver reported a status showing the document reached it (arrived, accepted,
@@ -91,6 +93,7 @@ pub enum DeliveryState {
 
 /// The sender's record of one sent document (DOC-26).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct DeliveryTracker {
     /// The document (its edXML identifier or the sender's own reference).
     pub document: String,

@@ -27,6 +27,7 @@ use crate::text::fold;
 
 /// Which list a document type belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum DocTypeGroup {
     /// The 29 administrative document types of Nghị định 30/2020/NĐ-CP Điều 7.
@@ -49,6 +50,7 @@ pub enum DocTypeGroup {
 /// assert_eq!(DocType::NghiDinh.group(), DocTypeGroup::Normative);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum DocType {
@@ -142,6 +144,7 @@ pub enum DocType {
 ///
 /// Serialize-only reference data: deserialize a [`DocType`] and call [`DocType::info`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct DocTypeInfo {
     /// The type.
     pub doc_type: DocType,

@@ -207,6 +207,7 @@ impl ErrorCode for DocumentIdError {
 /// A named rendering of the structural [`DocumentId`]. The seed defines none (A-02), so each
 /// format says where it comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum DocumentIdFormat {
@@ -232,6 +233,7 @@ pub enum DocumentIdFormat {
 /// assert!(DocumentId::new(vpcp, 2018, 0).is_err());
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(try_from = "DocumentIdFields", into = "DocumentIdFields")]
 pub struct DocumentId {
     agency: AgencyCode,
@@ -241,6 +243,7 @@ pub struct DocumentId {
 
 /// The serde form of [`DocumentId`].
 #[derive(Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 struct DocumentIdFields {
     agency: AgencyCode,
     year: u16,
@@ -413,6 +416,7 @@ fn parse_slash_date(
 /// What [`EdxmlDocumentId::parse_with`] tolerated in one of its fields. Offsets inside the
 /// wrapped warning are relative to the field, which starts at `field_offset`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum DocumentIdWarning {
     /// In the organ id (lenient profile only).
@@ -481,6 +485,7 @@ const EDXML_LAYOUT: &str = "organ_id,yyyy/MM/dd,number";
 /// The description of an edXML identifier that `egov docid --json` and the C and Python
 /// bindings answer.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct EdxmlDocumentIdView<'a> {
     /// The identifier.
     pub id: &'a EdxmlDocumentId,
@@ -746,6 +751,7 @@ fn agreement(
 /// What surrounds an edXML document id in its package, for
 /// [`EdxmlDocumentId::check_consistency`]. Every field is optional.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct EdxmlContext {
     /// The sending agency (`From/OrganId`), or the organ a `ResponseFor` names.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -785,6 +791,25 @@ impl fmt::Display for EdxmlDocumentId {
 impl Serialize for EdxmlDocumentId {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_str(self)
+    }
+}
+
+/// JSON Schema: matches the hand-written serde form above.
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for EdxmlDocumentId {
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "EdxmlDocumentId".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "description": "A document identifier in edXML form agency,yyyy/MM/dd,number (DOC-08): 000.00.00.G22,2018/09/20,7816/VPCP-TTĐT."
+        })
     }
 }
 

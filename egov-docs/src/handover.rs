@@ -31,12 +31,14 @@ const DOC_21_BASIS: LegalRef = LegalRef::clause(Instrument::Qd28_2018, 6, 2);
 
 /// The caller's reading of «ngay sau khi tiếp nhận». JSON: `{"tolerance_seconds": 0}`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct HandoverPolicy {
     /// How long after being taken in an urgent document may still count as handed over
     /// «ngay» (immediately). SDK default zero: the decision gives no number. Whole seconds
     /// in JSON; must not be negative.
     #[serde(rename = "tolerance_seconds", with = "crate::deadline::whole_seconds")]
+    #[cfg_attr(feature = "schema", schemars(with = "i64"))]
     pub tolerance: TimeDelta,
 }
 

@@ -49,6 +49,7 @@ pub const QUOTE_7_1_EXCEPTION: &str = "trừ trường hợp Bên gửi hoặc B
 
 /// The legal value of an e-document sent through the document system (DOC-14, Đ4).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum LegalValue {
     /// Đ4.1: «có giá trị pháp lý tương đương văn bản giấy và thay cho việc gửi, nhận văn bản giấy».
@@ -88,6 +89,7 @@ impl fmt::Display for LegalValue {
 
 /// The answer of [`legal_value`]: the value, if the decision settles it, and why.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct LegalValueAssessment {
     /// The value; `None` when the document did not go through the document system, which Đ4
     /// does not cover.
@@ -166,6 +168,7 @@ pub fn legal_value(digitally_signed_per_law: bool, sent_via_system: bool) -> Leg
 /// of the ministry, sector or locality decided are sent with a paper copy. Injected by the
 /// caller; egov ships no list. JSON: `{"list_source": "...", "listed_document_types": [...]}`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct PaperCopyPolicy {
     /// The decision that set the list (e.g. `Quyết định số 12/QĐ-UBND`), shown in findings.
@@ -192,6 +195,7 @@ impl PaperCopyPolicy {
 
 /// The facts about one sent e-document that decide whether paper goes with it (DOC-17).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PaperCopyCase {
     /// The document type (field đ «Loại văn bản»), matched against the agency list.
     pub document_type: String,
@@ -205,6 +209,7 @@ pub struct PaperCopyCase {
 
 /// Why paper goes with an e-document (DOC-17).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case", tag = "ground")]
 #[non_exhaustive]
 pub enum PaperGround {
@@ -235,6 +240,7 @@ impl PaperGround {
 
 /// The answer of [`paper_copy_required`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PaperCopyDecision {
     /// True when a paper document must go with the e-document.
     pub required: bool,
@@ -389,6 +395,7 @@ pub fn judge_paper_copy(decision: &PaperCopyDecision, paper_issued: bool) -> Fin
 /// means meeting «các yêu cầu về hạ tầng kỹ thuật, công nghệ, an toàn thông tin, giải pháp kết
 /// nối, liên thông» (Đ7.1), attested by the caller.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ChannelFacts {
     /// Sent and received through the document-management systems.
     pub sent_via_system: bool,

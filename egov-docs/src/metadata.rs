@@ -25,6 +25,7 @@ use crate::urgency::Urgency;
 
 /// The sixteen points of QĐ 28/2018/QĐ-TTg Đ10.2 (the Vietnamese lettering skips f and j).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum MetadataField {
     /// a) «Mã định danh của cơ quan, tổ chức».
@@ -235,6 +236,7 @@ impl MetadataField {
 
 /// The signer of a document, point i) «Chức vụ, họ tên người ký».
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct Signer {
     /// Position, with any authority prefix (`KT. THỦ TƯỚNG` + `PHÓ THỦ TƯỚNG`).
@@ -245,6 +247,7 @@ pub struct Signer {
 
 /// An attached dossier or document, point g).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct Attachment {
     /// File or document name.
@@ -259,6 +262,7 @@ pub struct Attachment {
 
 /// One entry of the send/receive history, point p).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct HistoryEntry {
     /// When, ISO 8601 with offset (CORE-01).
@@ -295,6 +299,7 @@ pub struct HistoryEntry {
 /// assert!(report.is_compliant(), "{:#?}", report);
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
 pub struct DocumentMetadata {
     /// a) agency code (`000.00.00.G22`).
@@ -343,6 +348,7 @@ pub struct DocumentMetadata {
 /// the default treats g) (may be an empty list), k) (absent = not urgent), o) and q) as optional
 /// and every other point as mandatory.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct MetadataPolicy {
     /// The mandatory points.
     pub required: BTreeSet<MetadataField>,

@@ -164,6 +164,7 @@ impl ErrorCode for NumberError {
 
 /// What [`DocNumber::parse`] tolerated. Offsets are into the NFC form of the input.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum NumberWarning {
     /// White space next to `/` or `-` was removed (`512 /SY-VPUBND`).
@@ -630,6 +631,7 @@ fn scan(
 
 /// A document type as named in a number's description.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct DocTypeView {
     /// Its abbreviation (`QĐ`), if the type has one.
     pub abbreviation: Option<&'static str>,
@@ -641,6 +643,7 @@ pub struct DocTypeView {
 
 /// The description of a number that `egov docnum --json` and the C and Python bindings answer.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct DocNumberView<'a> {
     /// The canonical form.
     pub canonical: &'a DocNumber,
@@ -981,6 +984,25 @@ impl fmt::Debug for DocNumber {
 impl Serialize for DocNumber {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(&self.text)
+    }
+}
+
+/// JSON Schema: matches the hand-written serde form above.
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for DocNumber {
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "DocNumber".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "description": "A document number and symbol «số và ký hiệu» such as 28/2018/QĐ-TTg."
+        })
     }
 }
 

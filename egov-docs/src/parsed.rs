@@ -28,6 +28,7 @@ pub trait Tolerance {
 /// assert_eq!(parsed.findings()[0].outcome, egov_core::Outcome::Warning);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Parsed<T, W> {
     /// The parsed value, in canonical form.
     pub value: T,

@@ -40,6 +40,7 @@ use crate::text::nfc;
 
 /// One registry record: a code, its names, validity interval, successor and source.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RegistryEntry {
     /// The agency code.
     pub code: AgencyCode,
@@ -71,6 +72,7 @@ impl RegistryEntry {
 
 /// The status of a code on a date.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "status", rename_all = "snake_case")]
 pub enum RegistryStatus {
     /// Known and valid on that date.
@@ -475,6 +477,7 @@ impl ErrorCode for RegistryError {
 /// Serialized as `{"description": …, "complete": false, "entries": [RegistryEntry, …]}`, the
 /// JSON file format of [`from_json`](Self::from_json).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(try_from = "RegistryFile", into = "RegistryFile")]
 pub struct InMemoryRegistry {
     /// Sorted by (code, valid_from).
@@ -485,6 +488,7 @@ pub struct InMemoryRegistry {
 
 /// The JSON file format.
 #[derive(Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 struct RegistryFile {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     description: Option<String>,

@@ -57,6 +57,7 @@ pub const STATUS_OTHER: &str = "other";
 
 /// One document sent by `sender` to `receiver`, with the receiver's latest status (if any).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ExchangeRecord {
     /// The sender's agency code.
     pub sender: String,
@@ -199,6 +200,7 @@ impl ErrorCode for QuarterError {
 /// QĐ 28/2018/QĐ-TTg Đ15.1 «hàng quý»). JSON `{"year": 2026, "quarter": 1}`; reading checks
 /// the quarter is 1–4 and representable.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(try_from = "QuarterRepr")]
 pub struct Quarter {
     /// The year.
@@ -208,6 +210,7 @@ pub struct Quarter {
 }
 
 #[derive(Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 struct QuarterRepr {
     year: i32,
     quarter: u8,
@@ -316,6 +319,7 @@ impl fmt::Display for Quarter {
 
 /// Counts for one agency.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct AgencyCounts {
     /// Documents it sent (one per receiver).
     pub sent: u64,
@@ -331,6 +335,7 @@ pub struct AgencyCounts {
 
 /// Statistics of exchanged documents (DOC-36, DOC-41).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ExchangeStats {
     /// The quarter, when the statistics are for one (DOC-41).
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -74,6 +74,7 @@ const fn qd28(article: u16, clause: u8) -> LegalRef {
 /// assert_eq!(serde_json::to_string(&ProcessingStatus::InProgress).unwrap(), "\"in_progress\"");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum ProcessingStatus {
@@ -299,6 +300,7 @@ fn precheck(input: &str) -> Result<&str, StatusError> {
 /// assert_eq!(serde_json::to_string(&other).unwrap(), "\"lưu trữ\"");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(try_from = "String", into = "String")]
 pub enum ReportedStatus {
     /// One of the statuses listed in Đ10.2.h: a state of the machine.
@@ -412,6 +414,7 @@ impl From<ReportedStatus> for String {
 /// Something that happens to a received e-document (DOC-27…30). JSON form:
 /// `{"event": "reject", "reason": "…"}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "event", rename_all = "snake_case")]
 pub enum StatusEvent {
     /// The receipt check (completeness, integrity, authenticity) passed and the receiver takes
@@ -480,6 +483,7 @@ impl StatusEvent {
 
 /// The kind of a [`StatusEvent`], without its data.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum StatusEventKind {
@@ -588,6 +592,7 @@ impl fmt::Display for StatusEventKind {
 /// assert!(matches!(bad.event(), StatusEvent::Reject { reason } if reason.contains("xác thực")));
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ReceiptCheck {
     /// The document and all attachments are present («đầy đủ»).
     pub complete: bool,
@@ -637,6 +642,7 @@ impl ReceiptCheck {
 
 /// One allowed edge of the machine, with the rule and article that give it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct TransitionRule {
     /// The state the edge leaves.
     pub from: ProcessingStatus,
@@ -694,6 +700,7 @@ pub static TRANSITIONS: [TransitionRule; 11] = {
 
 /// A party to the exchange (QĐ 28/2018/QĐ-TTg Đ3.4, Đ3.5).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Party {
     /// «Bên gửi»: the issuing body.
@@ -704,6 +711,7 @@ pub enum Party {
 
 /// What a [`StatusNotice`] tells the other party.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum NoticeKind {
@@ -720,6 +728,7 @@ pub enum NoticeKind {
 /// A message one party owes the other through the document system (or the Axis) because of a
 /// transition.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct StatusNotice {
     /// Who sends the notice.
     pub from: Party,
@@ -816,6 +825,7 @@ fn notices_for(event: &StatusEvent, to: ProcessingStatus) -> Vec<StatusNotice> {
 
 /// The result of applying one event: the new state, what is owed to the other party and why.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Transition {
     /// The state before the event.
     pub from: ProcessingStatus,
@@ -856,6 +866,7 @@ pub struct Transition {
 /// assert_eq!(tracker.history().len(), 2);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(try_from = "TrackerRepr", into = "TrackerRepr")]
 pub struct StatusTracker {
     receiver: String,
@@ -865,6 +876,7 @@ pub struct StatusTracker {
 
 /// The serde form of [`StatusTracker`].
 #[derive(Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 struct TrackerRepr {
     receiver: String,
     arrived_at: VnDateTime,
@@ -997,6 +1009,7 @@ impl StatusTracker {
 /// assert_eq!(s.apply(SenderEvent::Send).unwrap(), SenderStatus::Sent);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum SenderStatus {
@@ -1014,6 +1027,7 @@ pub enum SenderStatus {
 
 /// A step on the sender's side (DOC-25, Đ8.1).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum SenderEvent {
@@ -1127,6 +1141,7 @@ impl SenderStatus {
 /// assert_eq!(to_edxml_code(ProcessingStatus::InProgress), Some("05"));
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum EdxmlStatus {

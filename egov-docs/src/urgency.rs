@@ -52,6 +52,7 @@ pub const MAX_INPUT_LEN: usize = 64;
 /// assert_eq!(serde_json::to_string(&Urgency::ThuongKhan).unwrap(), "\"thuong_khan\"");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Urgency {
     /// «Khẩn»: urgent.

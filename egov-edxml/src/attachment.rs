@@ -29,6 +29,7 @@ use sha2::{Digest, Sha256};
 
 /// What the content's first bytes say it is (magic numbers), whatever its declared type.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum ContentKind {
@@ -118,6 +119,7 @@ fn trim_ascii_start(b: &[u8]) -> &[u8] {
 
 /// How the transfer bytes were wrapped.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Wrapping {
     /// The bytes are the content.
@@ -153,6 +155,7 @@ pub enum Wrapping {
 
 /// What one attachment's payload turned out to be.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PayloadSummary {
     /// Base64 characters read (whitespace excluded).
     pub base64_chars: u64,
@@ -214,6 +217,7 @@ pub trait AttachmentSink {
 /// What an attachment element says about itself before its content (the elements that precede
 /// `ContentTransferEncoded`; the VNPT order puts them all first).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct AttachmentMeta {
     /// `ContentId`, if read yet.
     pub content_id: Option<String>,
@@ -266,6 +270,7 @@ impl AttachmentSink for MemorySink {
 
 /// Whether to take off the ZIP wrapper.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Unwrap {
     /// A payload that starts with a ZIP local header has its first entry extracted, as the

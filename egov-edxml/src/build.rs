@@ -23,6 +23,7 @@ use crate::xml::{NS_DSIG, NS_EDXML};
 
 /// Line ends of the output.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum LineEnding {
     /// `\r\n`, as the VNPT builder and the VPCP samples (default).
@@ -34,6 +35,7 @@ pub enum LineEnding {
 
 /// How to build.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct BuildOptions {
     /// Line ends.
@@ -50,6 +52,7 @@ impl Default for BuildOptions {
 
 /// How an attachment's bytes are carried.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Wrap {
     /// Zipped as the VNPT JAR does: one deflated entry. `entry_name` `None` names it
@@ -159,6 +162,7 @@ impl BuildError {
 
 /// What was written.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct BuildSummary {
     /// Bytes written.
     pub bytes: u64,

@@ -37,6 +37,7 @@ pub use egov_sign::{DigestAlgorithm, SignatureAlgorithm};
 
 /// Why a signature does not verify. Each has a stable code (`dsig.digest_mismatch`, …).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "code", rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Failure {
@@ -182,6 +183,7 @@ pub struct VerifyOptions {
 
 /// What verification found.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Verification {
     /// Why it does not verify (`None`: it verifies).
     pub failure: Option<Failure>,

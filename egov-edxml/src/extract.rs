@@ -102,6 +102,7 @@ fn split_extension(s: &str) -> (&str, &str) {
 
 /// How serious a [`PayloadProblem`] is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
     /// The file written is not the whole content sent (broken base64, a ZIP entry that could
@@ -114,6 +115,7 @@ pub enum Severity {
 
 /// One thing an attachment's [`PayloadSummary`] says about the file extracted from it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PayloadProblem {
     /// How serious.
     pub severity: Severity,
@@ -248,6 +250,7 @@ impl PayloadSummary {
 
 /// The state of one extracted attachment.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ExtractStatus {
     /// Written whole, nothing to remark.
@@ -332,6 +335,56 @@ impl Serialize for Extracted {
         st.serialize_field("problems", &self.problems())?;
         st.serialize_field("payload", &summary)?;
         st.end()
+    }
+}
+
+/// JSON Schema of [`Extracted`]'s hand-written serde form: the same fields, in the same order,
+/// with the same types as `serialize` writes them.
+#[cfg(feature = "schema")]
+#[allow(dead_code)]
+#[derive(schemars::JsonSchema)]
+#[schemars(rename = "Extracted")]
+struct ExtractedSchema {
+    /// Its position among the attachment contents streamed (from 1).
+    index: usize,
+    /// `AttachmentName`.
+    attachment_name: Option<String>,
+    /// `ContentId`.
+    content_id: Option<String>,
+    /// `ContentType`.
+    content_type: Option<String>,
+    /// The file name used.
+    file_name: String,
+    /// The file written.
+    path: String,
+    /// Whether the file name differs from the package's `AttachmentName`.
+    renamed: bool,
+    /// Bytes written.
+    written_bytes: u64,
+    /// Content bytes (None: reading stopped inside it).
+    content_bytes: Option<u64>,
+    /// Content kind.
+    content_kind: Option<crate::attachment::ContentKind>,
+    /// SHA-256 of the content, hex.
+    content_sha256: Option<String>,
+    /// How the content was wrapped.
+    wrapping: Option<crate::attachment::Wrapping>,
+    /// Whole, warning or damaged.
+    status: ExtractStatus,
+    /// What the summary says about the file.
+    problems: Vec<PayloadProblem>,
+    /// The summary that ended it.
+    payload: Option<PayloadSummary>,
+}
+
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Extracted {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Extracted".into()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        ExtractedSchema::json_schema(generator)
     }
 }
 

@@ -13,6 +13,7 @@ use crate::attachment::PayloadSummary;
 
 /// An organisation block (`From`, `To`, status `From`).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
 pub struct Organization {
     /// `OrganId`: the agency code (QĐ 28/2018 Đ10.2.a; QCVN 102:2016 `NNN.NN.NN.XNN`).
@@ -43,6 +44,7 @@ pub struct Organization {
 
 /// `Code`: «số và ký hiệu» split in two (point c).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
 pub struct Code {
     /// `CodeNumber` (`7816`; not always numeric in the wild).
@@ -55,6 +57,7 @@ pub struct Code {
 
 /// `PromulgationInfo`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
 pub struct PromulgationInfo {
     /// `Place`.
@@ -67,6 +70,7 @@ pub struct PromulgationInfo {
 
 /// `DocumentType` (point đ). `Type` is a number of the sender's own catalogue.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
 pub struct DocumentType {
     /// `Type`.
@@ -82,6 +86,7 @@ pub struct DocumentType {
 
 /// `SignerInfo` (point i).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
 pub struct SignerInfo {
     /// `Competence` (`TL. BỘ TRƯỞNG`).
@@ -97,6 +102,7 @@ pub struct SignerInfo {
 
 /// `OtherInfo`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
 pub struct OtherInfo {
     /// `Priority`: 0 thường, 1 khẩn, 2 thượng khẩn, 3 hỏa tốc, 4 hỏa tốc hẹn giờ (point k).
@@ -124,6 +130,7 @@ pub struct OtherInfo {
 
 /// `ResponseFor`: the document answered, revoked or reported on.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
 pub struct ResponseFor {
     /// `OrganId`.
@@ -142,6 +149,7 @@ pub struct ResponseFor {
 
 /// The `MessageHeader` of an `edoc` package.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
 pub struct EdocHeader {
     /// `From` (point l).
@@ -188,6 +196,7 @@ pub struct EdocHeader {
 
 /// One `TraceHeader`: who handled the package when.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
 pub struct TraceHeader {
     /// `OrganId` (absent or `null` in entries the axis appends).
@@ -200,6 +209,7 @@ pub struct TraceHeader {
 
 /// `StaffInfo`: the clerk who handled it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
 pub struct StaffInfo {
     /// `Department`.
@@ -218,6 +228,7 @@ pub struct StaffInfo {
 
 /// A receiver added to or removed from an updated document (`ReceiverList/Receiver`).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
 pub struct Receiver {
     /// `OrganId`.
@@ -230,6 +241,7 @@ pub struct Receiver {
 
 /// `BussinessDocumentInfo` (updates).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
 pub struct BusinessDocumentInfo {
     /// `DocumentInfo`: `1` when the document's information changed.
@@ -245,6 +257,7 @@ pub struct BusinessDocumentInfo {
 
 /// `ReplacementInfo` (replacements): the replaced document and who holds it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
 pub struct ReplacementInfo {
     /// `DocumentId` of the replaced document.
@@ -256,6 +269,7 @@ pub struct ReplacementInfo {
 
 /// `Bussiness`: what the package does to a document.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
 pub struct Business {
     /// `DocumentId`: the document revoked, updated or replaced.
@@ -283,6 +297,7 @@ pub struct Business {
 
 /// `TraceHeaderList`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
 pub struct TraceHeaderList {
     /// `Bussiness`.
@@ -297,6 +312,7 @@ pub struct TraceHeaderList {
 
 /// A manifest `Reference`: one attachment as the envelope announces it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
 pub struct Reference {
     /// `ContentId` (`cid:…`).
@@ -315,6 +331,7 @@ pub struct Reference {
 
 /// An attachment as `AttachmentEncoded/Attachment` carries it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
 pub struct Attachment {
     /// `ContentId`.
@@ -336,6 +353,7 @@ pub struct Attachment {
 
 /// The `Signature` element as written (verified by [`crate::dsig::verify`] and [`crate::check_bytes`]).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
 pub struct SignatureInfo {
     /// The element's namespace: XMLDSig, or (in the VPCP samples and VNPT builder output) the
@@ -365,6 +383,7 @@ pub struct SignatureInfo {
 
 /// One `SignedInfo/Reference`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
 pub struct SignatureReference {
     /// `@URI` (`""`: the whole document).
@@ -382,6 +401,7 @@ pub struct SignatureReference {
 
 /// An `edoc` package: a document and its attachments.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
 pub struct Edoc {
     /// `MessageHeader`.
@@ -401,6 +421,7 @@ pub struct Edoc {
 
 /// A `status` message: a processing status reported on a document.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
 pub struct StatusMessage {
     /// `From`: the receiver reporting, or (code 13) the sender recalling.
@@ -425,6 +446,7 @@ pub struct StatusMessage {
 
 /// Either message kind.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Message {
     /// A document package.

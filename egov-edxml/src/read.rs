@@ -25,6 +25,7 @@ use crate::xml::{
 
 /// How to read.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct ReadOptions {
     /// Size and count bounds.
@@ -35,6 +36,7 @@ pub struct ReadOptions {
 
 /// A departure from the reference layout (the strict profile). Never stops a read.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Deviation {
     /// Stable code (`edxml.unknown_element`, `edxml.element_order`, …).
     pub code: String,
@@ -50,6 +52,7 @@ pub struct Deviation {
 
 /// The layout variant of the root (EDXML.md §9).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Layout {
     /// `edXML` › `edXML:edXMLEnvelope`, attachments in `AttachmentEncoded` outside the
@@ -61,6 +64,7 @@ pub enum Layout {
 
 /// A package read.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Package {
     /// What it says.
     pub message: Message,

@@ -41,6 +41,7 @@ const NS_XMLNS: &str = "http://www.w3.org/2000/xmlns/";
 #[derive(
     Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
 )]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Location {
     /// Byte offset from the start of the input.
     pub offset: u64,
@@ -64,6 +65,7 @@ impl std::fmt::Display for Location {
 /// buffered. The defaults accept every real package seen (the largest is 1.4 MB; the PVN
 /// validator caps files at 50 MB) with a wide margin.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct Limits {
     /// Whole input, bytes (default 4 GiB).

@@ -51,6 +51,7 @@ use crate::summary::CountingSummary;
 
 /// The unit of an integer timestamp column.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum IntUnit {
     /// Unix seconds (default).
@@ -64,6 +65,7 @@ pub enum IntUnit {
 
 /// Which columns hold what, and the defaults for absent ones.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
 pub struct EventColumns {
     /// The user id column (default `user_id`).

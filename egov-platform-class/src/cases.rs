@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 
 /// Which mechanism a case belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum CaseKind {
     /// An issue, complaint or dispute (Đ19.1.b).
@@ -33,6 +34,7 @@ impl CaseKind {
 
 /// A step of a case.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum CaseStep {
     /// The report was received.

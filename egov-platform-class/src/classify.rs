@@ -21,6 +21,7 @@ pub const MONTHS_IN_WINDOW: usize = 12;
 
 /// What kind of population figure a [`Population`] is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum PopulationKind {
     /// Average population of a year (dân số trung bình).
@@ -35,6 +36,7 @@ pub enum PopulationKind {
 /// công bố chính thức gần nhất của cơ quan có thẩm quyền»; §7 A-13). Always an input: the caller
 /// attests it is the latest official publication.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Population {
     /// Number of persons.
@@ -128,6 +130,7 @@ impl Population {
 /// The thresholds as versioned data (PLAT-05, Đ17.5: revised «theo từng thời kỳ»), in basis
 /// points of the population (1 % = 100).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Thresholds {
     /// Version label of this table.
@@ -175,6 +178,7 @@ impl Thresholds {
 
 /// Where the monthly counts come from (PLAT-12, Đ18.4.c; recorded in every report).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case", tag = "kind", content = "name")]
 pub enum UserCountSource {
     /// Counted by this SDK from raw activity events.
@@ -200,6 +204,7 @@ impl fmt::Display for UserCountSource {
 
 /// Active users of one calendar month (Vietnam time).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct MonthlyCount {
     /// The month.
@@ -212,6 +217,7 @@ pub struct MonthlyCount {
 /// environment for parties to transact or provide/use products and services, **and** its owner
 /// is independent of the transacting parties. Separate from size.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Intermediary {
     /// The owner attests both conditions of Đ18.1.
@@ -225,6 +231,7 @@ pub enum Intermediary {
 
 /// Size by users alone (PLAT-02/03, Đ17.2–3). `BelowThreshold` is not a legal term (§7 A-14).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Scale {
     /// Below 3 %.
@@ -237,6 +244,7 @@ pub enum Scale {
 
 /// The legal class that follows from the scale and the intermediary condition (PLAT-06).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum LegalClass {
     /// Neither threshold reached.
@@ -318,6 +326,7 @@ impl LegalClass {
 
 /// How far the platform is from one threshold.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ThresholdDistance {
     /// `large_min` (≥, Đ17.2) or `very_large_above` (>, Đ17.3).
     pub threshold: String,
@@ -338,6 +347,7 @@ pub struct ThresholdDistance {
 
 /// The result of a classification (PLAT-02…06).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Classification {
     /// The determination date the window was taken from.
     pub determination_date: NaiveDate,
@@ -379,6 +389,7 @@ pub struct Classification {
 
 /// Which inputs of a classification were the built-in defaults.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct DefaultsUsed {
     /// The population was the built-in figure latest published on the determination date.
     pub population: bool,
@@ -496,6 +507,7 @@ impl ErrorCode for ClassifyError {
 
 /// Everything a classification needs.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ClassificationInput {
     /// Monthly counts; may include months outside the window (they are ignored and listed).
     pub monthly: Vec<MonthlyCount>,

@@ -52,6 +52,7 @@ const MAX_YEAR: i32 = 2199;
 
 /// A user identifier reduced to 64 bits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(transparent)]
 pub struct UserKey(pub u64);
 
@@ -86,6 +87,7 @@ pub fn collision_bound(n: u64) -> String {
 /// The kinds of activity that make a user active (PLAT-01, Đ17.1 «đăng nhập, truy cập thông tin,
 /// sử dụng dịch vụ»).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ActivityKind {
     /// Đăng nhập.
@@ -98,6 +100,7 @@ pub enum ActivityKind {
 
 /// One activity event.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ActivityEvent {
     /// The user.
     pub user: UserKey,
@@ -112,6 +115,7 @@ pub struct ActivityEvent {
 
 /// Per-month result of a count.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct MonthActivity {
     /// The month (Vietnam time).
     pub month: YearMonth,
@@ -123,6 +127,7 @@ pub struct MonthActivity {
 
 /// Event accounting of a counter: every event fed is in exactly one bucket.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CountStats {
     /// Events fed.
     pub events_seen: u64,

@@ -56,6 +56,7 @@ pub const OTHER_KINDS: &str = "…";
 
 /// Why a line is not counted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum MalformedReason {
     /// Fewer columns than the four needed (or, without a header, not exactly four).
@@ -110,6 +111,7 @@ impl MalformedReason {
 
 /// One malformed line kept as an example.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct MalformedExample {
     /// Line number in the input, from 1 (in the decompressed text for compressed input).
     #[serde(default)]
@@ -124,6 +126,7 @@ pub struct MalformedExample {
 
 /// Line accounting of a reader: every line is a header, blank, an event or malformed.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ParseStats {
     /// Lines read.
     pub lines: u64,
@@ -216,6 +219,7 @@ pub enum Line {
 
 /// Where the four columns are (0-based), read from a header or the default order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Columns {
     /// The user identifier.
     pub user: usize,
@@ -330,6 +334,7 @@ impl Columns {
 /// access, `purchase` → service use). Mapping a kind is the caller's legal judgement: the
 /// accounting keeps the aliases used.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(transparent)]
 pub struct KindAliases(pub BTreeMap<String, ActivityKind>);
 

@@ -19,6 +19,7 @@ use serde::{Deserialize, Serialize};
 
 /// A main function that brings a system under Đ16.1.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum MainFunction {
     /// «cấp, xác thực tài khoản giao dịch điện tử»: issuing or authenticating e-transaction
@@ -63,6 +64,7 @@ impl MainFunction {
 /// A class of Đ16.1 (points a–đ). JSON: `administrative_procedures`, `commerce`, `finance`,
 /// `banking`, `other`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum FunctionClass {
     /// Đ16.1.a «Giải quyết thủ tục hành chính trên môi trường điện tử».
@@ -161,6 +163,7 @@ impl egov_core::ErrorCode for NoFunctionClass {
 /// The classes of Đ16.1 a system belongs to: a non-empty set (PLAT-08, §7 A-15). JSON: an
 /// array of class names, duplicates merged, an empty array refused.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(try_from = "Vec<FunctionClass>", into = "Vec<FunctionClass>")]
 pub struct FunctionClasses(BTreeSet<FunctionClass>);
 
@@ -213,6 +216,7 @@ impl From<FunctionClasses> for Vec<FunctionClass> {
 /// A system's functions as its owner states them (PLAT-08, Đ16.1; JSON: unknown fields
 /// refused).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct FunctionProfile {
     /// The main functions of Đ16.1 the system has: `None` = not said; an empty set = the owner
@@ -226,6 +230,7 @@ pub struct FunctionProfile {
 
 /// The function part of a platform report: the profile as given and its findings.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct FunctionAssessment {
     /// The profile; `None` = not given.
     pub profile: Option<FunctionProfile>,

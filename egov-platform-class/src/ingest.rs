@@ -34,6 +34,7 @@ const ROUTE_BATCH: usize = 8192;
 
 /// How the input was compressed (detected from its first bytes).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Compression {
     /// Plain text.
@@ -80,6 +81,7 @@ pub const MIN_BLOCK: usize = crate::csv::MAX_LINE + 2;
 
 /// The result of a count: the summary (months, event and line accounting) and how it was read.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CountResult {
     /// Months, event accounting, line accounting.
     #[serde(flatten)]

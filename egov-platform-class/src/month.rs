@@ -160,6 +160,26 @@ impl Serialize for YearMonth {
     }
 }
 
+/// JSON Schema: matches the hand-written serde form above.
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for YearMonth {
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "YearMonth".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "pattern": "^[0-9]{4}-[0-9]{2}$",
+            "description": "A calendar month, YYYY-MM (2025-07)."
+        })
+    }
+}
+
 impl<'de> Deserialize<'de> for YearMonth {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = String::deserialize(d)?;

@@ -17,6 +17,7 @@ use crate::classify::{Intermediary, LegalClass, Scale};
 
 /// Which platforms an item binds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Tier {
     /// Large and very large intermediary platforms (Đ19; Đ20 preamble includes Đ19).
@@ -27,6 +28,7 @@ pub enum Tier {
 
 /// How binding an item is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Requirement {
     /// Always required.
@@ -39,6 +41,7 @@ pub enum Requirement {
 
 /// One checklist item.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Obligation {
     /// Stable item identifier, the key of [`Evidence::items`].
     pub id: &'static str,
@@ -194,6 +197,7 @@ pub fn all_obligations() -> Vec<Obligation> {
 
 /// What the platform shows for one item.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct EvidenceItem {
     /// Whether the owner attests the item is met.
@@ -244,6 +248,7 @@ pub fn listed_channels(id: &str) -> Option<&'static [Channel]> {
 /// A platform's evidence, keyed by [`Obligation::id`] (JSON: unknown fields refused; an
 /// unknown item id is reported by [`evaluate`]).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Evidence {
     /// Evidence per item.

@@ -28,6 +28,7 @@ use serde::{Deserialize, Serialize};
 
 /// The state bodies Đ15.3.a names as owners of state systems.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum StateOwnerBody {
     /// «bộ» (a ministry).
@@ -69,6 +70,7 @@ impl StateOwnerBody {
 
 /// A state body of Đ15.3.a that manages the system directly.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct StateBody {
     /// Which kind of body.
@@ -80,6 +82,7 @@ pub struct StateBody {
 /// What the competent authority decided (Đ15.3.a, Đ15.3.b): «chấp thuận chủ trương đầu tư dự án
 /// hoặc quyết định thuê dịch vụ để thiết lập, nâng cấp, mở rộng hệ thống thông tin đó».
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ApprovalKind {
     /// «chấp thuận chủ trương đầu tư dự án»: approved the investment policy of the project.
@@ -107,6 +110,7 @@ impl ApprovalKind {
 /// The authority that approved the investment or decided the lease to establish, upgrade or
 /// extend the system (Đ15.3.a second branch, Đ15.3.b).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ApprovingAuthority {
     /// The authority (e.g. «Hội đồng quản trị Công ty cổ phần X»).
@@ -121,6 +125,7 @@ pub struct ApprovingAuthority {
 /// What the owner of a system is determined from (PLAT-07, Đ15.3). Every member optional;
 /// which ones count depends on the [`OwnerClass`] (JSON: unknown fields refused).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct OwnerEvidence {
     /// The owner's name, as the caller states it (not evidence by itself).
@@ -195,6 +200,7 @@ impl OwnerEvidence {
 
 /// The owner part of a platform report: the class and evidence as given, and their findings.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct OwnerAssessment {
     /// The owner class (CORE-05, Đ15.2); `None` = not given.
     pub class: Option<OwnerClass>,

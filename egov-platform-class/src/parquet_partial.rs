@@ -33,6 +33,7 @@ pub const METADATA_KEY: &str = "egov.partial";
 
 /// What the file's metadata holds besides the rows.
 #[derive(Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 struct Header {
     format: String,

@@ -39,6 +39,7 @@ pub const DEFAULT_SHARDS: u32 = 16;
 
 /// How string user ids became keys. Integer ids are always kept as they are.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "scheme", rename_all = "snake_case", deny_unknown_fields)]
 pub enum IdScheme {
     /// Only integer ids: keys are the ids.
@@ -95,6 +96,7 @@ impl egov_core::ErrorCode for PartialError {
 
 /// One month of a partial: events counted and the keys of each shard.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PartialMonth {
     /// The month (Vietnam time).
@@ -114,6 +116,7 @@ impl PartialMonth {
 
 /// A partial count (see the module documentation).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Partial {
     /// [`PARTIAL_FORMAT`].

@@ -34,6 +34,7 @@ pub const FORMAT: &str = "egov-published-list/1";
 
 /// Which of the two lists of Đ18.4.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum PublishedListKind {
     /// Đ18.4.b: large and very large intermediary platforms.
@@ -54,6 +55,7 @@ impl PublishedListKind {
 
 /// One entry of a published list.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PublishedEntry {
     /// The platform's or tool's name as published.
@@ -71,6 +73,7 @@ pub struct PublishedEntry {
 
 /// A list as published on a date (PLAT-12, Đ18.4.b–c).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PublishedList {
     /// Always [`FORMAT`].

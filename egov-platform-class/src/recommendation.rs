@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 
 /// The user's current choice.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum RecoPreference {
     /// Recommendation and ads based on the user's data.
@@ -24,6 +25,7 @@ pub enum RecoPreference {
 
 /// Who asks for a change.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ChangeRequest {
     /// The user chooses, by their own action.
@@ -39,6 +41,7 @@ pub enum ChangeRequest {
 
 /// What the platform must do after a change.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Transition {
     /// The preference after the change.
     pub preference: RecoPreference,

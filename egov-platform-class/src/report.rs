@@ -48,6 +48,7 @@ impl ErrorCode for ReportError {
 
 /// The full self-classification report.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PlatformReport {
     /// The determination date.
     pub determination_date: NaiveDate,
@@ -89,6 +90,7 @@ pub struct PlatformReport {
 /// Everything a report needs besides the classification input (JSON: every field optional,
 /// unknown fields refused).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ReportContext {
     /// Evidence for the obligations.

@@ -18,6 +18,7 @@ use serde::{Deserialize, Serialize};
 /// every field is optional (the default) and unknown fields are refused, so a misspelt
 /// `inclusive_annual_deadline` cannot silently fall back to the strict reading.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
 pub struct ScheduleParams {
     /// The decree's effective date (default 2024-10-23, A-17).
@@ -40,6 +41,7 @@ impl Default for ScheduleParams {
 
 /// Which self-classification is due.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum DueKind {
     /// The first one (Đ18.2.a, PLAT-09).
@@ -52,6 +54,7 @@ pub enum DueKind {
 
 /// The next self-classification due.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct NextDue {
     /// Which one.
     pub kind: DueKind,
@@ -72,6 +75,7 @@ pub struct NextDue {
 /// What is known about the platform's history (JSON: every field optional, unknown fields
 /// refused).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PlatformHistory {
     /// When the platform started operating.

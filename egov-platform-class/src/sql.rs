@@ -43,6 +43,7 @@ use crate::ActivityKind;
 
 /// The SQL engines egov writes for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Dialect {
@@ -129,6 +130,7 @@ impl Dialect {
 
 /// What the timestamp column holds.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum SqlTime {
     /// A TIMESTAMP (an instant; with or without a zone in the engine's sense).
@@ -145,6 +147,7 @@ pub enum SqlTime {
 /// The table and columns to count (defaults: `user_id`, `timestamp` as a TIMESTAMP, `kind`,
 /// `in_vietnam`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
 pub struct EngineQuery {
     /// The table (or view) name, inserted as written: it may be qualified (`lake.events`).
@@ -293,6 +296,7 @@ impl EngineQuery {
 
 /// One row of [`EngineQuery::monthly_sql`]'s result.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct EngineMonth {
     /// `YYYY-MM`.
     pub month: String,

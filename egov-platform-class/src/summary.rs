@@ -14,6 +14,7 @@ use crate::csv::ParseStats;
 
 /// How the monthly counts were produced, when this SDK counted them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CountingSummary {
     /// Per-month distinct users and events.
     pub months: Vec<MonthActivity>,
@@ -209,6 +210,7 @@ pub fn counts_from_json(
 ) -> Result<(Vec<crate::MonthlyCount>, Option<CountingSummary>), CountsJsonError> {
     use serde_json::Value;
     #[derive(Deserialize)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
     struct Month {
         month: crate::YearMonth,
         active_users: u64,

@@ -9,6 +9,7 @@ use sha2::Digest as _;
 
 /// Signature algorithms.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum SignatureAlgorithm {
     /// RSA PKCS#1 v1.5 with SHA-1: legacy, weak; verified with a warning, never produced.
@@ -111,6 +112,7 @@ impl SignatureAlgorithm {
 
 /// Digest algorithms.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum DigestAlgorithm {
     /// SHA-1 (legacy; verified with a warning).

@@ -57,6 +57,7 @@ impl TrustAnchors {
 
 /// A certificate, summarised for reports.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SignerCertificate {
     /// Subject DN.
     pub subject: String,
@@ -86,6 +87,7 @@ impl SignerCertificate {
 
 /// The chain's status.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "status", rename_all = "snake_case")]
 pub enum ChainStatus {
     /// A path to an anchor, every certificate valid at the time checked.
@@ -101,6 +103,7 @@ pub enum ChainStatus {
 
 /// Why a path could not be built.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "code", rename_all = "snake_case")]
 pub enum ChainError {
     /// A certificate in the path is not valid at the time checked.

@@ -387,6 +387,7 @@ fn tst_info(token: &[u8]) -> Result<TstInfo, String> {
 
 /// Why a CMS signature does not verify. Each has a stable code (`cms.digest_mismatch`, …).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "code", rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum CmsFailure {
@@ -507,6 +508,7 @@ pub struct CmsVerifyOptions {
 
 /// Where the time certificates were checked at came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum TimeSource {
     /// The caller's.
@@ -521,6 +523,7 @@ pub enum TimeSource {
 
 /// A signature time-stamp, verified.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Timestamp {
     /// The token's `genTime`, ISO 8601 UTC.
     pub time: String,
@@ -530,6 +533,7 @@ pub struct Timestamp {
 
 /// What verification found.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CmsVerification {
     /// Why it does not verify (`None`: it verifies).
     pub failure: Option<CmsFailure>,

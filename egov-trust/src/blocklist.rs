@@ -141,6 +141,7 @@ impl DomainSet {
 
 /// What a lookup matched.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum BlocklistHit {
     /// The host is the listed domain or one of its subdomains.
     Domain {
@@ -176,6 +177,7 @@ impl std::fmt::Display for BlocklistHit {
 
 /// A line of the source file that could not be read as a domain, address or range.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RejectedLine {
     /// 1-based line number.
     pub line: usize,

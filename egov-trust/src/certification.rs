@@ -60,6 +60,7 @@ pub enum CertificationCodeError {
 /// the code as issued, who issued it, when, until when (when the issuer says), and the system it
 /// was issued for.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CertificationCode {
     /// The code exactly as issued (trimmed; opaque to egov).

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 /// One of the six criteria of NĐ 137/2024 Đ21.2 (TRUST-02).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum Criterion {
     /// a) level-based information security.
     #[serde(rename = "a")]
@@ -111,6 +112,7 @@ impl Criterion {
 
 /// The verdict on one criterion, with every finding that led to it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CriterionVerdict {
     /// The criterion.
     pub criterion: Criterion,
@@ -152,6 +154,7 @@ pub(crate) fn finding(
 /// The overall assessment (TRUST-03, NĐ 137/2024 Đ21.1–2): meets the criteria only when all six
 /// pass.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Assessment {
     /// The evaluation time the caller passed.
     pub evaluated_at: VnDateTime,
@@ -199,6 +202,7 @@ impl Assessment {
 /// An attestation is evidence at the evaluation time only when it is dated no later than that
 /// time and is not older than the maximum age for its criterion ([`AttestationMaxAge`]).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Attestation {
     /// Who attests (organisation or auditor).
@@ -232,6 +236,7 @@ pub struct Attestation {
 /// is stale. Neither is a `Pass`: both make the criterion `Unknown` (not evidenced), with the
 /// age and the limit in the finding.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, default)]
 pub struct AttestationMaxAge {
     /// a) the security-level approval ([`SecurityLevelAttestation::approved_at`]), in days.
@@ -331,6 +336,7 @@ impl Age {
 
 /// Attested security level under Nghị định 85/2016/NĐ-CP (criterion a).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SecurityLevelAttestation {
     /// Approved level, cấp độ 1–5.
@@ -421,6 +427,7 @@ pub fn evaluate_security_level(
 
 /// The published personal-data consent commitment (criterion b).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ConsentCommitment {
     /// Where it is published.

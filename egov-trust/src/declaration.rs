@@ -11,6 +11,7 @@ pub const DECLARATION_FORMAT: &str = "egov-trust-declaration/1";
 
 /// One criterion in a declaration.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct DeclaredCriterion {
     /// Point letter (`a` … `e`, `đ`).
     pub point: String,
@@ -30,6 +31,7 @@ pub struct DeclaredCriterion {
 /// verdict, the evaluation time and the policy used. A self-assessment, not a certificate
 ///
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Declaration {
     /// Always [`DECLARATION_FORMAT`].
     pub format: String,

@@ -16,6 +16,7 @@ use crate::{
 
 /// The system being assessed (Đ21.3 self-declaration header).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SystemInfo {
     /// Name of the information system.

@@ -18,6 +18,7 @@ use crate::{Attestation, Criterion, CriterionVerdict};
 
 /// One link found on the page.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Link {
     /// Element name (`a`, `script`, `iframe`, `form`, `meta`, …).
     pub element: &'static str,
@@ -197,6 +198,7 @@ pub fn extract_links(html: &[u8], page_url: &Url) -> Result<Vec<Link>, LinkError
 
 /// A warning sign or hit on one link.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum LinkFlag {
     /// The link's host or address is on the advisory list.
@@ -299,6 +301,7 @@ pub fn look_alike_of<'a>(host: &str, gov_names: &'a [String]) -> Option<Cow<'a, 
 
 /// One flagged link.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct FlaggedLink {
     /// The link.
     pub link: Link,

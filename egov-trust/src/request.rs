@@ -69,11 +69,13 @@ fn text_bytes<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<u8>, D::Error> {
 
 /// The certificate chain and negotiated parameters (criterion c).
 #[derive(Debug, Clone, Default, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct TlsInput {
     /// The chain, leaf first: PEM text (any number of `CERTIFICATE` blocks) or one DER
     /// certificate.
     #[serde(deserialize_with = "text_bytes")]
+    #[cfg_attr(feature = "schema", schemars(with = "String"))]
     pub chain: Vec<u8>,
     /// The negotiated protocol version (`TLSv1.3`), if known.
     #[serde(default)]
@@ -85,6 +87,7 @@ pub struct TlsInput {
 
 /// A page as fetched (criteria b and đ).
 #[derive(Debug, Clone, Default, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PageInput {
     /// The URL it was read from; default `https://HOST/`.
@@ -92,15 +95,18 @@ pub struct PageInput {
     pub url: Option<String>,
     /// The HTML.
     #[serde(deserialize_with = "text_bytes")]
+    #[cfg_attr(feature = "schema", schemars(with = "String"))]
     pub html: Vec<u8>,
 }
 
 /// The security.txt file (criterion e).
 #[derive(Debug, Clone, Default, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SecurityTxtInput {
     /// Its content.
     #[serde(deserialize_with = "text_bytes")]
+    #[cfg_attr(feature = "schema", schemars(with = "String"))]
     pub content: Vec<u8>,
     /// The URI it was fetched from (compared with `Canonical`).
     #[serde(default)]
@@ -109,6 +115,7 @@ pub struct SecurityTxtInput {
 
 /// An advisory-list snapshot (criteria d and đ).
 #[derive(Debug, Clone, Default, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct BlocklistInput {
     /// Where it came from (URL or name), echoed in findings and the declaration.
@@ -128,6 +135,7 @@ fn default_source() -> String {
 /// Overrides of the policy's maximum attestation ages (A-22, issue #11): each limit given
 /// replaces the policy's, the others stay as the policy has them.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct AttestationMaxAgeInput {
     /// a) the security-level approval, in days.
@@ -150,10 +158,12 @@ impl AttestationMaxAgeInput {
 
 /// Trust anchors instead of (or besides) the built-in Mozilla roots (criterion c).
 #[derive(Debug, Clone, Default, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct AnchorsInput {
     /// Root certificates, PEM text or one DER certificate.
     #[serde(deserialize_with = "text_bytes")]
+    #[cfg_attr(feature = "schema", schemars(with = "String"))]
     pub roots: Vec<u8>,
     /// Keep the built-in roots too.
     #[serde(default)]
@@ -162,6 +172,7 @@ pub struct AnchorsInput {
 
 /// The evidence and context of one site evaluation, as JSON (see the module docs).
 #[derive(Debug, Clone, Default, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct EvaluationRequest {
     /// The evaluation time (required by [`EvaluationRequest::prepare`]).

@@ -40,6 +40,7 @@ use serde::{Deserialize, Serialize};
 
 /// How serious a problem is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
     /// Violates a MUST of RFC 9116.
@@ -52,6 +53,7 @@ pub enum Severity {
 
 /// What is wrong, one variant per stable code (see [`ErrorCode`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ProblemKind {
     /// The file is not UTF-8 (RFC 9116 §3).
@@ -127,6 +129,7 @@ impl ProblemKind {
 
 /// One problem found in a security.txt file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Problem {
     /// What is wrong.
     pub kind: ProblemKind,
@@ -142,6 +145,7 @@ pub struct Problem {
 
 /// A field as it appeared in the file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Field {
     /// The field name as written.
     pub name: String,
@@ -153,6 +157,7 @@ pub struct Field {
 
 /// A parsed security.txt file.
 #[derive(Debug, Clone, PartialEq, Serialize, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SecurityTxt {
     /// Every field, in file order.
     pub fields: Vec<Field>,
@@ -534,6 +539,7 @@ fn is_language_tag(tag: &str) -> bool {
 
 /// Other published contact evidence (a page listing the security contact, an e-mail, a phone).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ContactEvidence {
     /// Where it is published (URL).
@@ -545,6 +551,7 @@ pub struct ContactEvidence {
 /// How a security.txt relates to the site it is judged for (RFC 9116 §2.5.2, §3), one variant
 /// per stable code (see [`ErrorCode`] and the module docs).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum OriginProblem {
     /// Fetched from a host of another organisation than the site (RFC 9116 §3): not the site's

@@ -19,6 +19,7 @@ use crate::{AttestationMaxAge, Criterion, CriterionVerdict};
 
 /// A tier, best first (NCSC-NL style).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Tier {
     /// Good: use it.
@@ -51,6 +52,7 @@ impl Tier {
 
 /// Minimum RSA modulus sizes per tier.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RsaTiers {
     /// Bits for `good`.
@@ -65,6 +67,7 @@ pub struct RsaTiers {
 /// carries the maximum attestation ages of a) and đ) ([`AttestationMaxAge`]), the other
 /// judgement the evidence is held to.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct TlsPolicy {
     /// Name and version of the policy, echoed in findings and declarations.
@@ -283,6 +286,7 @@ fn normalize_version(v: &str) -> String {
 
 /// A public key's type and size.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum KeyInfo {
     /// RSA with the modulus size in bits.
@@ -304,6 +308,7 @@ pub enum KeyInfo {
 
 /// What was read from one certificate.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CertSummary {
     /// Subject DN.
     pub subject: String,

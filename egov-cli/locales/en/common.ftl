@@ -3,3 +3,9 @@
 
 error-prefix = error
 internal-error = egov hit an internal error ({ $detail }); please report it
+config-invalid = cannot use the configuration file { $path }: { $detail }
+config-file = Configuration file: { $path }
+config-no-file = No configuration file (egov.toml in the working directory or the user's configuration directory, or EGOV_CONFIG).
+config-from-env = environment variable
+config-from-file = configuration file
+config-nothing-set = (nothing set: egov's defaults apply)

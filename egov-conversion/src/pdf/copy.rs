@@ -19,6 +19,7 @@ use crate::{ConversionMark, SigningKey};
 
 /// How to make the copy.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
 pub struct CopyOptions {
     /// Building the PDF/A from the scans.

@@ -17,6 +17,7 @@ use crate::render::{RenderOptions, FONT_TTF};
 
 /// The mark block drawn as a one-page PDF (page size = block size).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct MarkBlock {
     /// The one-page PDF written by krilla.
     #[serde(skip)]

@@ -11,6 +11,7 @@ use super::PdfError;
 
 /// Limits for untrusted PDF input. In JSON every field is optional (the defaults below).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
 pub struct PdfLimits {
     /// Largest file accepted, bytes (default 256 MiB): lopdf holds the whole document in

@@ -198,6 +198,7 @@ impl ErrorCode for PdfError {
 /// A rectangle in PDF points: x, y of the lower-left corner in the page's default user space
 /// (unrotated), width and height.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RectPt {
     /// Lower-left x.
     pub x: f32,

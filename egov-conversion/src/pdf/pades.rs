@@ -24,6 +24,7 @@ use super::PdfError;
 
 /// How to sign a PDF.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
 pub struct PadesOptions {
     /// The signature field's name (default `Signature1`, `Signature2`, … the first free).
@@ -51,6 +52,7 @@ pub struct PadesOptions {
 /// A visible signature: lines of text (no image, as NĐ 30/2020 Phụ lục I asks of an electronic
 /// copy: the copy form, the copying agency, the signing time) in a box on a page.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
 pub struct SignatureAppearance {
     /// The page, 1-based (default 1).

@@ -26,6 +26,7 @@ use super::PdfError;
 
 /// The PDF/A conformance of the copy.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Conformance {
     /// PDF/A-2b (ISO 19005-2, PDF 1.7; the default).
@@ -37,6 +38,7 @@ pub enum Conformance {
 
 /// How to build the copy.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
 pub struct ScansOptions {
     /// PDF/A part (default PDF/A-2b).
@@ -68,6 +70,7 @@ impl Default for ScansOptions {
 
 /// One page of the copy, as built.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ScanPage {
     /// 1-based page number in the copy.
     pub page: usize,
@@ -89,6 +92,7 @@ pub struct ScanPage {
 
 /// The copy before marking and signing.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ScansPdf {
     /// The PDF/A file.
     #[serde(skip)]

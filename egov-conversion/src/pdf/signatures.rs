@@ -22,6 +22,7 @@ use super::PdfError;
 
 /// What a signature is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum SignatureKind {
     /// An approval signature.
@@ -37,6 +38,7 @@ pub enum SignatureKind {
 
 /// One signature of the document.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PdfSignature {
     /// The field's name (`/T`), when a field points at it.
     pub field_name: Option<String>,
@@ -70,6 +72,7 @@ pub struct PdfSignature {
 
 /// The result of [`verify_signatures`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SignaturesReport {
     /// Every signature, in file order of what they sign (oldest first).
     pub signatures: Vec<PdfSignature>,

@@ -23,6 +23,7 @@ use crate::ConversionMark;
 
 /// A corner of the page as displayed (after `/Rotate`, inside the CropBox).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Corner {
     /// Top right (default).
@@ -38,6 +39,7 @@ pub enum Corner {
 
 /// Where the block goes on the page as displayed (rotation applied, inside the CropBox).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case", tag = "at")]
 pub enum Placement {
     /// The first blank corner, `margin_mm` from the edges (default, 10 mm): top right, top
@@ -71,6 +73,7 @@ impl Default for Placement {
 
 /// How the mark block is written into the page.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum StampMode {
     /// Page content: the page's content wrapped in `q … Q`, then the block painted. Always
@@ -87,6 +90,7 @@ pub enum StampMode {
 
 /// Options for [`stamp()`]. In JSON every field is optional.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
 pub struct StampOptions {
     /// The page to stamp, 1-based (default 1).

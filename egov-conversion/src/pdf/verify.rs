@@ -14,6 +14,7 @@ use crate::Direction;
 
 /// Options for [`verify_pdf`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
 pub struct VerifyOptions {
     /// Render the marked page and decode the printed QR code (default true; needs a `scan-*`
@@ -37,6 +38,7 @@ impl Default for VerifyOptions {
 
 /// How a revision's cross-reference section is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum XrefKind {
     /// A classic `xref` table.
@@ -49,6 +51,7 @@ pub enum XrefKind {
 
 /// A revision appended after the original (ISO 32000-1 §7.5.6).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Revision {
     /// 1 for the first revision after the original.
     pub index: usize,
@@ -71,6 +74,7 @@ pub struct Revision {
 
 /// The QR code read from the rendered page.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PrintedQr {
     /// Page rendered, 1-based.
     pub page: u32,
@@ -92,6 +96,7 @@ pub struct PrintedQr {
 
 /// The result of [`verify_pdf`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PdfVerification {
     /// True when the XMP payload verifies with the original revision as content, the revisions
     /// after it chain back, and the printed QR code (when checked) carries the same payload.

@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 
 /// One QR code found on a page.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct DecodedQr {
     /// The decoded text (UTF-8; codes whose bytes are not UTF-8 are skipped and counted).
     pub text: String,
@@ -58,6 +59,7 @@ pub struct PassResult {
 
 /// A QR decoder compiled into this build.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Decoder {

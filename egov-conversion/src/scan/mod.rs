@@ -80,6 +80,7 @@ pub fn decode_qr_texts(img: &GrayImage) -> Vec<String> {
 
 /// One conversion-mark QR code found on a page, verified on its own.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct FoundMark {
     /// The QR text.
     pub qr_text: String,
@@ -96,6 +97,7 @@ pub struct FoundMark {
 
 /// The page's overall verdict.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Verdict {
     /// One mark (or identical copies of it) whose signature, key and (when given) content
@@ -110,6 +112,7 @@ pub enum Verdict {
 
 /// The result of verifying a page.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PageVerification {
     /// The overall verdict (every mark on the page counts).
     pub verdict: Verdict,
@@ -334,6 +337,7 @@ pub fn verify_page_bytes(
 
 /// What was found on one page of a document.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PageOutcome {
     /// Page number, from 1.
     pub page: usize,
@@ -350,6 +354,7 @@ pub struct PageOutcome {
 
 /// The result of verifying a document of one or more pages ([`verify_pages`]).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct DocumentVerification {
     /// The overall verdict over every page.
     pub verdict: Verdict,

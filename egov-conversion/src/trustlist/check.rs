@@ -16,6 +16,7 @@ const CLOCK_SKEW_SECONDS: i64 = 300;
 
 /// What became of one list given to [`verify_lists`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ListReport {
     /// The operator named in the list.
     pub issuer: Holder,
@@ -38,6 +39,7 @@ pub struct ListReport {
 
 /// A mark-signing key as the accepted lists give it (merged over lists).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct AcceptedKey {
     /// The entry of the first accepted list that names the key (status merged: revoked if any
     /// list revokes it, retired at the earliest retirement).
@@ -50,6 +52,7 @@ pub struct AcceptedKey {
 
 /// The outcome of [`verify_lists`]: the keys to verify marks with, and what was found.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ListVerification {
     /// The verifier's time the lists were judged at.
     pub at: VnDateTime,
@@ -315,6 +318,7 @@ fn accept(
 /// What a person holding the paper (or the file) is told: one state, the order of precedence
 /// being the order below.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum MarkStatus {
     /// Not a payload this SDK can read.
@@ -394,6 +398,7 @@ impl MarkStatus {
 
 /// A mark checked against verified trust lists.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct MarkCheck {
     /// The one state to show.
     pub status: MarkStatus,

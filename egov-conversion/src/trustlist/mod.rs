@@ -89,6 +89,7 @@ pub const MAX_TEXT_BYTES: usize = 1024;
 
 /// Who operates a list or holds a key.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Holder {
     /// Full name (agency, organisation or system).
@@ -122,6 +123,7 @@ fn nfc(s: &str) -> String {
 
 /// What a listed key may sign.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
     /// Signs conversion marks.
@@ -132,6 +134,7 @@ pub enum Role {
 
 /// Where a key stands.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "state", rename_all = "snake_case", deny_unknown_fields)]
 pub enum KeyStatus {
     /// In use.
@@ -152,6 +155,7 @@ pub enum KeyStatus {
 
 /// One key of a list.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ListEntry {
     /// First 8 bytes of SHA-256 of the public key, 16 hex digits.
@@ -214,6 +218,7 @@ impl ListEntry {
 
 /// The list itself (what is signed).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct TrustList {
     /// [`FORMAT`].
@@ -232,6 +237,7 @@ pub struct TrustList {
 
 /// A list with its signatures.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SignedTrustList {
     /// The list.
@@ -242,6 +248,7 @@ pub struct SignedTrustList {
 
 /// One operator's signature.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ListSignature {
     /// The signing key's id (16 hex digits).

@@ -1,0 +1,584 @@
+//! `egov batch`: one checking command over a folder, a glob or a list, one report for all.
+//!
+//! `egov batch edxml check hop-thu-den/` runs `egov edxml check FILE` for every file of the
+//! folder, in the same process, and reports every input — none is dropped: an input the command
+//! cannot read is a row with its error, and a sub-folder not entered is counted as skipped. The
+//! report is a table on the terminal, or CSV, JSON Lines or a self-contained HTML page (one file,
+//! no external resources: it can be attached to an email), or with `--json` one JSON document.
+//! The exit status is the worst of the inputs' (0 valid, 1 invalid, 2 error). A progress bar
+//! (indicatif) is drawn on standard error when it is a terminal.
+//!
+//! The input argument is the one that is `@LIST` (a file with one input per line: paths or
+//! values such as agency codes; blank lines and `#` comments skipped), a glob (`*.edxml`,
+//! `thu-muc/**/*.xml`) or an existing folder. No rule of law lives here: each row is the
+//! answer of the command named.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use clap::{Args, ValueEnum};
+use serde::Serialize;
+use serde_json::{json, Value};
+
+use crate::i18n::t;
+use crate::output::{self, Answer, CmdResult};
+
+/// `egov batch` options.
+#[derive(Debug, Args)]
+pub struct BatchArgs {
+    /// Report format (default: from --out's extension, else a table).
+    #[arg(long, value_enum)]
+    format: Option<Format>,
+    /// Write the report to FILE (.csv, .jsonl, .html) instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    out: Option<PathBuf>,
+    /// Replace --out if it exists.
+    #[arg(long)]
+    force: bool,
+    /// Enter the sub-folders of a folder input.
+    #[arg(long)]
+    recursive: bool,
+    /// The command for each input, with one input argument that is @LIST, a glob or a folder,
+    /// e.g. `edxml check hop-thu-den/` or `code @danh-sach-ma.txt`.
+    #[arg(
+        required = true,
+        num_args = 1..,
+        trailing_var_arg = true,
+        allow_hyphen_values = true,
+        value_name = "COMMAND"
+    )]
+    command: Vec<String>,
+}
+
+/// A report format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Aligned columns for the terminal, with a summary line.
+    Table,
+    /// Comma-separated values (RFC 4180), one row per input.
+    Csv,
+    /// JSON Lines: one object per input, then one summary object.
+    Jsonl,
+    /// One self-contained HTML page.
+    Html,
+}
+
+/// The result of one input.
+#[derive(Debug, Serialize)]
+struct Row {
+    input: String,
+    exit: u8,
+    status: &'static str,
+    summary: String,
+    #[serde(skip)]
+    human: String,
+    result: Value,
+}
+
+/// The inputs of a batch and what was not taken.
+#[derive(Debug, Default, Serialize)]
+struct Inputs {
+    items: Vec<String>,
+    /// Sub-folders not entered (without --recursive) and other entries that are not files.
+    skipped: Vec<String>,
+}
+
+/// What the whole batch found.
+#[derive(Debug, Serialize)]
+struct Counts {
+    inputs: usize,
+    valid: usize,
+    invalid: usize,
+    errors: usize,
+    skipped: usize,
+}
+
+fn usage(message: String) -> CmdResult {
+    CmdResult::Error {
+        code: "usage.batch".to_owned(),
+        message,
+    }
+}
+
+fn is_glob(s: &str) -> bool {
+    s.contains(['*', '?', '['])
+}
+
+/// Which argument of `command` is the input (index), or a usage error.
+fn input_position(command: &[String]) -> Result<usize, CmdResult> {
+    let found: Vec<usize> = command
+        .iter()
+        .enumerate()
+        .skip(1)
+        .filter(|(_, a)| a.starts_with('@') || is_glob(a) || Path::new(a.as_str()).is_dir())
+        .map(|(i, _)| i)
+        .collect();
+    match found.as_slice() {
+        [i] => Ok(*i),
+        [] => Err(usage(t!("batch-no-input", command = command.join(" ")))),
+        several => Err(usage(t!(
+            "batch-several-inputs",
+            inputs = several
+                .iter()
+                .map(|i| command[*i].as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ))),
+    }
+}
+
+fn read_error(path: &str, e: &dyn std::fmt::Display) -> CmdResult {
+    CmdResult::Error {
+        code: "io.read".to_owned(),
+        message: t!("batch-cannot-read", path = path, detail = e.to_string()),
+    }
+}
+
+/// The inputs an input argument names.
+fn expand(spec: &str, recursive: bool) -> Result<Inputs, CmdResult> {
+    let mut inputs = Inputs::default();
+    if let Some(list) = spec.strip_prefix('@') {
+        let text = std::fs::read_to_string(list).map_err(|e| read_error(list, &e))?;
+        inputs.items = text
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(str::to_owned)
+            .collect();
+    } else if Path::new(spec).is_dir() {
+        walk(Path::new(spec), recursive, &mut inputs)?;
+    } else {
+        let paths = glob::glob(spec).map_err(|e| {
+            usage(t!(
+                "batch-bad-glob",
+                pattern = spec,
+                detail = e.msg.to_string()
+            ))
+        })?;
+        for p in paths {
+            match p {
+                Ok(p) if p.is_file() => inputs.items.push(p.display().to_string()),
+                Ok(p) => inputs.skipped.push(p.display().to_string()),
+                Err(e) => return Err(read_error(&e.path().display().to_string(), e.error())),
+            }
+        }
+    }
+    if inputs.items.is_empty() {
+        return Err(usage(t!("batch-nothing", input = spec)));
+    }
+    Ok(inputs)
+}
+
+fn walk(dir: &Path, recursive: bool, inputs: &mut Inputs) -> Result<(), CmdResult> {
+    let name = dir.display().to_string();
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map_err(|e| read_error(&name, &e))?
+        .map(|e| e.map(|e| e.path()))
+        .collect::<Result<_, _>>()
+        .map_err(|e| read_error(&name, &e))?;
+    entries.sort();
+    for p in entries {
+        // Hidden entries (.git, .DS_Store, …) are not inputs, as in fd and ripgrep: reported
+        // as skipped.
+        let hidden = p
+            .file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| n.starts_with('.'));
+        if hidden {
+            inputs.skipped.push(p.display().to_string());
+        } else if p.is_file() {
+            inputs.items.push(p.display().to_string());
+        } else if p.is_dir() && recursive {
+            walk(&p, true, inputs)?;
+        } else {
+            inputs.skipped.push(p.display().to_string());
+        }
+    }
+    Ok(())
+}
+
+/// Runs the command for one input, in this process; a panic is this input's internal error.
+/// `Err` is the command line's usage error (the same for every input).
+fn run_one(
+    command: &[String],
+    at: usize,
+    input: &str,
+    settings: &crate::config::Settings,
+) -> Result<Row, String> {
+    let mut argv: Vec<String> = Vec::with_capacity(command.len() + 2);
+    argv.push("egov".to_owned());
+    argv.extend(command.iter().cloned());
+    argv[at + 1] = input.to_owned();
+    let answer = std::panic::catch_unwind(|| {
+        use clap::{CommandFactory, FromArgMatches};
+        let parsed = crate::config::apply(crate::Cli::command(), settings)
+            .try_get_matches_from(&argv)
+            .and_then(|m| crate::Cli::from_arg_matches(&m));
+        match parsed {
+            Ok(cli) => Ok(crate::answer(cli.command)),
+            Err(e) => Err(e.render().to_string().trim().to_owned()),
+        }
+    })
+    .unwrap_or_else(|_| {
+        Ok(output::answer(CmdResult::Error {
+            code: "internal".to_owned(),
+            message: t!("internal-error", detail = input),
+        }))
+    })?;
+    Ok(row(input, answer))
+}
+
+fn row(input: &str, a: Answer) -> Row {
+    let first_line = a
+        .human
+        .lines()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or_default()
+        .trim()
+        .to_owned();
+    let summary = if a.exit < 2 {
+        worst_finding(&a.json).unwrap_or(first_line)
+    } else {
+        first_line
+    };
+    Row {
+        input: input.to_owned(),
+        exit: a.exit,
+        status: status_key(a.exit),
+        summary,
+        human: a.human,
+        result: a.json,
+    }
+}
+
+/// The message of the first failing finding of an answer, else of its first warning, in the
+/// run's language: what a reader of the report needs first. Findings are objects with
+/// `outcome` and `message` / `message_vi` anywhere in the JSON.
+fn worst_finding(json: &Value) -> Option<String> {
+    fn walk<'a>(v: &'a Value, found: &mut Vec<&'a serde_json::Map<String, Value>>) {
+        match v {
+            Value::Object(m) => {
+                if m.get("outcome").is_some_and(Value::is_string) && m.contains_key("message") {
+                    found.push(m);
+                }
+                m.values().for_each(|v| walk(v, found));
+            }
+            Value::Array(a) => a.iter().for_each(|v| walk(v, found)),
+            _ => {}
+        }
+    }
+    let mut found = Vec::new();
+    walk(json, &mut found);
+    let key = crate::i18n::lang().pick("message_vi", "message");
+    ["fail", "warning"].iter().find_map(|outcome| {
+        found
+            .iter()
+            .find(|m| m.get("outcome").and_then(Value::as_str) == Some(outcome))
+            .and_then(|m| m.get(key).or_else(|| m.get("message")))
+            .and_then(Value::as_str)
+            .map(str::to_owned)
+    })
+}
+
+fn status_key(exit: u8) -> &'static str {
+    match exit {
+        0 => "valid",
+        1 => "invalid",
+        _ => "error",
+    }
+}
+
+fn status_text(exit: u8) -> String {
+    match exit {
+        0 => t!("batch-status-valid"),
+        1 => t!("batch-status-invalid"),
+        _ => t!("batch-status-error"),
+    }
+}
+
+/// Runs `egov batch` and prints (or writes) its report.
+pub fn run(
+    a: &BatchArgs,
+    as_json: bool,
+    settings: &crate::config::Settings,
+) -> std::process::ExitCode {
+    match batch(a, as_json, settings) {
+        Ok(code) => code,
+        Err(e) => output::emit(e, as_json),
+    }
+}
+
+fn batch(
+    a: &BatchArgs,
+    as_json: bool,
+    settings: &crate::config::Settings,
+) -> Result<std::process::ExitCode, CmdResult> {
+    if matches!(
+        a.command.first().map(String::as_str),
+        Some("batch" | "completions" | "man" | "config" | "template" | "schema")
+    ) {
+        return Err(usage(t!(
+            "batch-not-batchable",
+            command = a.command[0].as_str()
+        )));
+    }
+    let at = input_position(&a.command)?;
+    let inputs = expand(&a.command[at], a.recursive)?;
+    let format = match (a.format, &a.out) {
+        (Some(f), _) => f,
+        (None, Some(p)) => match p.extension().and_then(|e| e.to_str()) {
+            Some("csv") => Format::Csv,
+            Some("jsonl") => Format::Jsonl,
+            Some("html" | "htm") => Format::Html,
+            _ => Format::Table,
+        },
+        (None, None) => Format::Table,
+    };
+    let bar = indicatif::ProgressBar::new(inputs.items.len() as u64);
+    bar.set_style(
+        indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} {wide_msg}")
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+    );
+    let mut rows = Vec::with_capacity(inputs.items.len());
+    for input in &inputs.items {
+        bar.set_message(input.clone());
+        match run_one(&a.command, at, input, settings) {
+            Ok(row) => rows.push(row),
+            // The command line itself is wrong: say so once, not once per input.
+            Err(usage_error) => {
+                bar.finish_and_clear();
+                return Err(usage(t!("batch-usage", detail = usage_error)));
+            }
+        }
+        bar.inc(1);
+    }
+    bar.finish_and_clear();
+    let counts = Counts {
+        inputs: rows.len(),
+        valid: rows.iter().filter(|r| r.exit == 0).count(),
+        invalid: rows.iter().filter(|r| r.exit == 1).count(),
+        errors: rows.iter().filter(|r| r.exit > 1).count(),
+        skipped: inputs.skipped.len(),
+    };
+    let worst = rows.iter().map(|r| r.exit).max().unwrap_or(0);
+    let summary = t!(
+        "batch-summary",
+        inputs = counts.inputs,
+        valid = counts.valid,
+        invalid = counts.invalid,
+        errors = counts.errors,
+        skipped = counts.skipped
+    );
+    let report = if as_json {
+        serde_json::to_string_pretty(&json!({
+            "command": a.command,
+            "counts": counts,
+            "skipped": inputs.skipped,
+            "results": rows,
+        }))
+        .unwrap_or_default()
+    } else {
+        match format {
+            Format::Table => table(&rows, &summary, &inputs.skipped),
+            Format::Csv => csv_report(&rows)?,
+            Format::Jsonl => jsonl(&rows, &counts, &inputs.skipped),
+            Format::Html => html(&a.command, &rows, &counts, &summary, &inputs.skipped),
+        }
+    };
+    match &a.out {
+        Some(path) => {
+            crate::files::AtomicFile::create(path, a.force)?.finish_with(report.as_bytes())?;
+            output::err(&summary);
+        }
+        None => {
+            output::out(report.trim_end());
+            if !matches!(format, Format::Table) && !as_json {
+                output::err(&summary);
+            }
+        }
+    }
+    Ok(std::process::ExitCode::from(worst))
+}
+
+fn width(s: &str) -> usize {
+    s.chars().count()
+}
+
+fn table(rows: &[Row], summary: &str, skipped: &[String]) -> String {
+    let head = [
+        t!("batch-col-n"),
+        t!("batch-col-status"),
+        t!("batch-col-input"),
+    ];
+    let statuses: Vec<String> = rows.iter().map(|r| status_text(r.exit)).collect();
+    let w_n = width(&head[0]).max(rows.len().to_string().len());
+    let w_s = statuses
+        .iter()
+        .map(|s| width(s))
+        .chain([width(&head[1])])
+        .max()
+        .unwrap_or(0);
+    let w_i = rows
+        .iter()
+        .map(|r| width(&r.input))
+        .chain([width(&head[2])])
+        .max()
+        .unwrap_or(0);
+    let pad = |s: &str, w: usize| format!("{s}{}", " ".repeat(w.saturating_sub(width(s))));
+    let mut s = String::new();
+    let _ = writeln!(
+        s,
+        "{}  {}  {}  {}",
+        pad(&head[0], w_n),
+        pad(&head[1], w_s),
+        pad(&head[2], w_i),
+        t!("batch-col-summary")
+    );
+    for (i, (r, st)) in rows.iter().zip(&statuses).enumerate() {
+        let _ = writeln!(
+            s,
+            "{}  {}  {}  {}",
+            pad(&(i + 1).to_string(), w_n),
+            pad(st, w_s),
+            pad(&r.input, w_i),
+            r.summary
+        );
+    }
+    for k in skipped {
+        let _ = writeln!(s, "{}", t!("batch-skipped", path = k.as_str()));
+    }
+    s.push_str(summary);
+    s
+}
+
+fn csv_report(rows: &[Row]) -> Result<String, CmdResult> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let fail = |e: &dyn std::fmt::Display| CmdResult::Error {
+        code: "internal".to_owned(),
+        message: e.to_string(),
+    };
+    w.write_record(["n", "input", "exit", "status", "summary"])
+        .map_err(|e| fail(&e))?;
+    for (i, r) in rows.iter().enumerate() {
+        w.write_record([
+            (i + 1).to_string(),
+            r.input.clone(),
+            r.exit.to_string(),
+            r.status.to_owned(),
+            r.summary.clone(),
+        ])
+        .map_err(|e| fail(&e))?;
+    }
+    let bytes = w.into_inner().map_err(|e| fail(&e))?;
+    String::from_utf8(bytes).map_err(|e| fail(&e))
+}
+
+fn jsonl(rows: &[Row], counts: &Counts, skipped: &[String]) -> String {
+    let mut s = String::new();
+    for r in rows {
+        let _ = writeln!(s, "{}", serde_json::to_string(r).unwrap_or_default());
+    }
+    let _ = writeln!(s, "{}", json!({ "summary": counts, "skipped": skipped }));
+    s
+}
+
+fn esc(s: &str) -> String {
+    let mut o = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => o.push_str("&amp;"),
+            '<' => o.push_str("&lt;"),
+            '>' => o.push_str("&gt;"),
+            '"' => o.push_str("&quot;"),
+            '\'' => o.push_str("&#39;"),
+            c => o.push(c),
+        }
+    }
+    o
+}
+
+const STYLE: &str = "body{font-family:system-ui,'Segoe UI',Roboto,Arial,sans-serif;margin:2rem;color:#1b1f24}
+h1{font-size:1.4rem;margin:0 0 .3rem}p.meta{color:#57606a;margin:.2rem 0}
+.counts span{display:inline-block;margin:.6rem .6rem .6rem 0;padding:.3rem .7rem;border-radius:1rem;font-weight:600}
+.valid{background:#dafbe1;color:#116329}.invalid{background:#fff1c2;color:#7d4e00}.error{background:#ffe0e0;color:#a40e26}
+.skipped{background:#eaeef2;color:#424a53}
+table{border-collapse:collapse;width:100%;margin-top:1rem}th,td{border-bottom:1px solid #d0d7de;padding:.4rem .6rem;text-align:left;vertical-align:top}
+th{background:#f6f8fa}td.n{color:#57606a;text-align:right}td.input{font-family:ui-monospace,monospace;word-break:break-all}
+td .st{padding:.1rem .5rem;border-radius:.8rem;font-weight:600;white-space:nowrap}
+details summary{cursor:pointer}pre{white-space:pre-wrap;background:#f6f8fa;padding:.6rem;border-radius:.4rem}";
+
+fn html(
+    command: &[String],
+    rows: &[Row],
+    counts: &Counts,
+    summary: &str,
+    skipped: &[String],
+) -> String {
+    let lang = crate::i18n::lang();
+    // Vietnam time (UTC+07:00, no daylight saving).
+    let now = (chrono::Utc::now() + chrono::Duration::hours(7)).format("%Y-%m-%d %H:%M:%S +07:00");
+    let mut s = String::new();
+    let _ = write!(
+        s,
+        "<!doctype html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<h1>{}</h1>\n",
+        lang.tag(),
+        esc(&t!("batch-html-title")),
+        esc(&t!("batch-html-title")),
+    );
+    let _ = writeln!(
+        s,
+        "<p class=\"meta\">{}: <code>egov {}</code></p>\n<p class=\"meta\">{}: {now} · egov {}</p>",
+        esc(&t!("batch-html-command")),
+        esc(&command.join(" ")),
+        esc(&t!("batch-html-made")),
+        env!("CARGO_PKG_VERSION"),
+    );
+    let _ = writeln!(
+        s,
+        "<div class=\"counts\" id=\"counts\" data-inputs=\"{}\" data-valid=\"{}\" data-invalid=\"{}\" data-errors=\"{}\" data-skipped=\"{}\"><span class=\"valid\">{} {}</span><span class=\"invalid\">{} {}</span><span class=\"error\">{} {}</span><span class=\"skipped\">{} {}</span></div>",
+        counts.inputs,
+        counts.valid,
+        counts.invalid,
+        counts.errors,
+        counts.skipped,
+        counts.valid,
+        esc(&t!("batch-status-valid")),
+        counts.invalid,
+        esc(&t!("batch-status-invalid")),
+        counts.errors,
+        esc(&t!("batch-status-error")),
+        counts.skipped,
+        esc(&t!("batch-status-skipped")),
+    );
+    let _ = writeln!(s, "<p id=\"summary\">{}</p>", esc(summary));
+    let _ = writeln!(
+        s,
+        "<table id=\"results\">\n<thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead>\n<tbody>",
+        esc(&t!("batch-col-n")),
+        esc(&t!("batch-col-status")),
+        esc(&t!("batch-col-input")),
+        esc(&t!("batch-col-summary")),
+    );
+    for (i, r) in rows.iter().enumerate() {
+        let _ = writeln!(
+            s,
+            "<tr class=\"row {st}\"><td class=\"n\">{}</td><td><span class=\"st {st}\">{}</span></td><td class=\"input\">{}</td><td><details><summary>{}</summary><pre>{}</pre></details></td></tr>",
+            i + 1,
+            esc(&status_text(r.exit)),
+            esc(&r.input),
+            esc(&r.summary),
+            esc(&r.human),
+            st = r.status,
+        );
+    }
+    s.push_str("</tbody>\n</table>\n");
+    if !skipped.is_empty() {
+        let _ = writeln!(s, "<h2>{}</h2>\n<ul>", esc(&t!("batch-status-skipped")));
+        for k in skipped {
+            let _ = writeln!(s, "<li class=\"skipped-input\">{}</li>", esc(k));
+        }
+        s.push_str("</ul>\n");
+    }
+    s.push_str("</body>\n</html>\n");
+    s
+}

@@ -1,0 +1,271 @@
+//! `--help` and usage errors in the run's language.
+//!
+//! English help is the clap definitions' own doc comments. Vietnamese help lives in
+//! `locales/vi/help.ftl`, one entry per command and option, looked up by path:
+//! `help-egov-code` (the command's summary), `help-egov-code--long` (its longer text, optional),
+//! `help-egov-code--registry` (an option or argument, by its id), `help-egov--json` (a global
+//! option, at the root). A test checks every command and argument has its entry. Usage errors
+//! (an unknown option, a missing value, …) are said in Vietnamese from the same file; in English
+//! they are clap's own.
+
+use std::sync::LazyLock;
+
+use clap::error::{ContextKind, ContextValue, ErrorKind};
+use clap::{Arg, ArgAction, Command};
+use egov_core::i18n::{Args, Catalogue};
+
+use crate::i18n::Lang;
+
+static HELP: LazyLock<Catalogue> =
+    LazyLock::new(|| Catalogue::new(&[include_str!("../locales/vi/help.ftl")], &[]));
+
+fn vi(id: &str) -> Option<String> {
+    HELP.get(Lang::Vi, id, &Args::new())
+}
+
+fn vi_args(id: &str, args: &Args) -> String {
+    HELP.text(Lang::Vi, id, args)
+}
+
+/// The catalogue id of a command (`egov code` → `help-egov-code`).
+pub(crate) fn command_id(path: &str) -> String {
+    format!("help-{}", path.replace(' ', "-"))
+}
+
+/// The catalogue id of an argument of a command.
+pub(crate) fn arg_id(path: &str, arg: &str) -> String {
+    format!("{}--{arg}", command_id(path))
+}
+
+/// The command line's help in `lang` (English: unchanged).
+pub(crate) fn localize(cmd: Command, lang: Lang) -> Command {
+    match lang {
+        Lang::En => cmd,
+        Lang::Vi => localize_at(cmd, "egov", true),
+    }
+}
+
+/// Whether an argument is one clap writes itself.
+pub(crate) fn is_builtin(arg: &Arg) -> bool {
+    matches!(arg.get_id().as_str(), "help" | "version")
+}
+
+fn localize_at(mut cmd: Command, path: &str, root: bool) -> Command {
+    let id = command_id(path);
+    if let Some(about) = vi(&id) {
+        cmd = cmd.about(about);
+    }
+    // Without a Vietnamese long text, --help shows the summary rather than English.
+    cmd = match vi(&format!("{id}--long")) {
+        Some(long) => cmd.long_about(long),
+        None => cmd.long_about(clap::builder::Resettable::Reset),
+    };
+    if let Some(after) = vi(&format!("{id}--after")) {
+        cmd = cmd.after_help(after.clone()).after_long_help(after);
+    }
+    let args: Vec<(String, bool)> = cmd
+        .get_arguments()
+        .filter(|a| !is_builtin(a))
+        // Global options are translated once, at the root, and copied down by clap.
+        .filter(|a| root || !a.is_global_set())
+        .map(|a| (a.get_id().to_string(), a.is_positional()))
+        .collect();
+    for (arg, positional) in args {
+        let text = vi(&arg_id(path, &arg));
+        cmd = cmd.mut_arg(arg.as_str(), |a| {
+            let a = a.help_heading(if positional {
+                "Đối số"
+            } else {
+                "Tùy chọn"
+            });
+            match text {
+                Some(t) => a.help(t).long_help(None),
+                None => a,
+            }
+        });
+    }
+    cmd = cmd
+        .help_template(
+            "{before-help}{about-with-newline}\nCách dùng: {usage}\n\n{all-args}{after-help}",
+        )
+        .subcommand_help_heading("Lệnh")
+        .subcommand_value_name("LỆNH")
+        .disable_help_flag(true)
+        .arg(
+            Arg::new("help")
+                .short('h')
+                .long("help")
+                .action(ArgAction::Help)
+                .help("In trợ giúp (--help: đầy đủ hơn)")
+                .help_heading("Tùy chọn"),
+        );
+    if root {
+        cmd = cmd.disable_version_flag(true).arg(
+            Arg::new("version")
+                .short('V')
+                .long("version")
+                .action(ArgAction::Version)
+                .help("In phiên bản và các tính năng đã dựng")
+                .help_heading("Tùy chọn"),
+        );
+    }
+    let subs: Vec<String> = cmd
+        .get_subcommands()
+        .map(|s| s.get_name().to_owned())
+        .collect();
+    for name in subs {
+        let sub = format!("{path} {name}");
+        cmd = cmd.mut_subcommand(&name, |s| localize_at(s, &sub, false));
+    }
+    cmd
+}
+
+fn context(e: &clap::Error, kind: ContextKind) -> String {
+    match e.get(kind) {
+        Some(ContextValue::String(s)) => s.clone(),
+        Some(ContextValue::Strings(v)) => v.join(", "),
+        Some(ContextValue::StyledStr(s)) => s.to_string(),
+        Some(ContextValue::StyledStrs(v)) => v
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join(", "),
+        Some(ContextValue::Number(n)) => n.to_string(),
+        _ => String::new(),
+    }
+}
+
+/// A usage error in Vietnamese: what is wrong, a suggestion where clap has one, and the usage.
+pub(crate) fn usage_error_vi(e: &clap::Error) -> String {
+    let arg = context(e, ContextKind::InvalidArg);
+    let value = context(e, ContextKind::InvalidValue);
+    let what = match e.kind() {
+        ErrorKind::UnknownArgument => {
+            vi_args("usage-unknown-argument", &egov_core::args!(arg = arg))
+        }
+        ErrorKind::InvalidSubcommand => vi_args(
+            "usage-unknown-command",
+            &egov_core::args!(command = context(e, ContextKind::InvalidSubcommand)),
+        ),
+        ErrorKind::MissingRequiredArgument => {
+            vi_args("usage-missing", &egov_core::args!(arg = arg))
+        }
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation => vi_args(
+            "usage-invalid-value",
+            &egov_core::args!(value = value, arg = arg),
+        ),
+        ErrorKind::ArgumentConflict => vi_args(
+            "usage-conflict",
+            &egov_core::args!(arg = arg, other = context(e, ContextKind::PriorArg)),
+        ),
+        ErrorKind::NoEquals
+        | ErrorKind::TooManyValues
+        | ErrorKind::TooFewValues
+        | ErrorKind::WrongNumberOfValues => vi_args("usage-values", &egov_core::args!(arg = arg)),
+        ErrorKind::MissingSubcommand => vi_args("usage-missing-command", &Args::new()),
+        _ => vi_args("usage-other", &Args::new()),
+    };
+    let mut out = format!("lỗi[usage]: {what}");
+    // clap's own reason for a value it refused (from egov's value parsers: already in the run's
+    // language) follows the sentence.
+    if matches!(e.kind(), ErrorKind::ValueValidation) {
+        if let Some(source) = std::error::Error::source(e) {
+            out.push_str(": ");
+            out.push_str(&source.to_string());
+        }
+    }
+    let valid = context(e, ContextKind::ValidValue);
+    if !valid.is_empty() {
+        out.push('\n');
+        out.push_str(&vi_args(
+            "usage-valid-values",
+            &egov_core::args!(values = valid),
+        ));
+    }
+    let suggested = context(e, ContextKind::SuggestedArg);
+    let suggested = if suggested.is_empty() {
+        context(e, ContextKind::SuggestedSubcommand)
+    } else {
+        suggested
+    };
+    if !suggested.is_empty() {
+        out.push('\n');
+        out.push_str(&vi_args(
+            "usage-did-you-mean",
+            &egov_core::args!(suggestion = suggested),
+        ));
+    }
+    let usage = context(e, ContextKind::Usage);
+    if let Some(u) = usage.strip_prefix("Usage: ").or(Some(usage.as_str())) {
+        if !u.is_empty() {
+            out.push_str("\n\nCách dùng: ");
+            out.push_str(u.trim());
+        }
+    }
+    out.push_str("\n\n");
+    out.push_str(&vi_args("usage-more", &Args::new()));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    fn walk(cmd: &Command, path: &str, missing: &mut Vec<String>, root: bool) {
+        if !HELP.has(Lang::Vi, &command_id(path)) {
+            missing.push(command_id(path));
+        }
+        for a in cmd.get_arguments() {
+            if is_builtin(a) || (!root && a.is_global_set()) {
+                continue;
+            }
+            let id = arg_id(path, a.get_id().as_str());
+            if !HELP.has(Lang::Vi, &id) {
+                missing.push(id);
+            }
+        }
+        for s in cmd.get_subcommands() {
+            walk(s, &format!("{path} {}", s.get_name()), missing, false);
+        }
+    }
+
+    /// Every command and argument of `egov` has its Vietnamese help (CORE-06).
+    #[test]
+    fn core_06_every_command_and_option_has_vietnamese_help() {
+        assert!(HELP.defects().is_empty(), "{:?}", HELP.defects());
+        let mut missing = Vec::new();
+        walk(&crate::Cli::command(), "egov", &mut missing, true);
+        assert!(
+            missing.is_empty(),
+            "{} entries missing from locales/vi/help.ftl:\n{}",
+            missing.len(),
+            missing
+                .iter()
+                .map(|m| format!("{m} = "))
+                .collect::<Vec<_>>()
+                .join("\n")
+        );
+    }
+
+    #[test]
+    fn core_06_usage_errors_in_vietnamese() {
+        let cmd = localize(crate::Cli::command(), Lang::Vi);
+        let e = cmd
+            .clone()
+            .try_get_matches_from(["egov", "code", "--registy", "x"])
+            .unwrap_err();
+        let text = usage_error_vi(&e);
+        assert!(
+            text.starts_with("lỗi[usage]: không có tùy chọn «--registy»"),
+            "{text}"
+        );
+        assert!(text.contains("--registry"), "{text}");
+        let e = cmd.try_get_matches_from(["egov", "deadline"]).unwrap_err();
+        assert!(
+            usage_error_vi(&e).contains("thiếu"),
+            "{}",
+            usage_error_vi(&e)
+        );
+    }
+}

@@ -1,0 +1,162 @@
+//! `egov batch`: one command over a folder, a glob or a list; one report; nothing dropped
+//! (issue 17). The HTML report is read back by Chromium in scripts/test_batch_report.py.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn egov(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_egov"))
+        .env("EGOV_LANG", "en")
+        .env("EGOV_CONFIG", "none")
+        .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn dir(name: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("egov-cli-batch-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+fn s(p: &Path) -> &str {
+    p.to_str().unwrap()
+}
+
+#[test]
+fn batch_list_of_codes_table_and_exit_of_the_worst() {
+    let d = dir("codes");
+    let list = d.join("codes.txt");
+    std::fs::write(
+        &list,
+        "# mã của tỉnh\n000.00.18.G12\n\n000.00.18\n000.00.00.H41\n",
+    )
+    .unwrap();
+    let o = egov(&["batch", "code", &format!("@{}", s(&list))]);
+    assert_eq!(o.status.code(), Some(1), "one invalid code: exit 1");
+    let text = String::from_utf8_lossy(&o.stdout);
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(lines[0].starts_with("No.  Result"), "{text}");
+    assert_eq!(lines.len(), 5, "header, 3 rows, summary: {text}");
+    assert!(
+        lines[2].contains("invalid") && lines[2].contains("000.00.18 "),
+        "{text}"
+    );
+    assert_eq!(
+        lines[4],
+        "3 inputs in all: 2 valid, 1 invalid, 0 errors; 0 skipped."
+    );
+    // Vietnamese: the same report in the law's words.
+    let o = Command::new(env!("CARGO_BIN_EXE_egov"))
+        .env("EGOV_CONFIG", "none")
+        .args(["--lang", "vi", "batch", "code", &format!("@{}", s(&list))])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        text.contains("Tổng cộng 3 đầu vào: 2 hợp lệ, 1 không hợp lệ, 0 lỗi"),
+        "{text}"
+    );
+    std::fs::remove_dir_all(&d).unwrap();
+}
+
+#[test]
+fn batch_folder_csv_jsonl_json_and_skipped_entries_are_counted() {
+    let d = dir("folder");
+    let inbox = d.join("inbox");
+    std::fs::create_dir_all(inbox.join("sub")).unwrap();
+    let sample = "testdata/edxml/vpcp-sdk-sample-status_inbox_01.edxml";
+    let root = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/.."));
+    std::fs::copy(root.join(sample), inbox.join("a.edxml")).unwrap();
+    std::fs::copy(root.join(sample), inbox.join("sub/b.edxml")).unwrap();
+    std::fs::write(inbox.join("broken.edxml"), "<edXML").unwrap();
+    std::fs::write(inbox.join(".hidden"), "x").unwrap();
+
+    let o = egov(&["--json", "batch", "edxml", "check", s(&inbox)]);
+    assert_eq!(o.status.code(), Some(2), "a malformed package: exit 2");
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["counts"]["inputs"], 2);
+    assert_eq!(v["counts"]["valid"], 1);
+    assert_eq!(v["counts"]["errors"], 1);
+    assert_eq!(
+        v["counts"]["skipped"], 2,
+        "the hidden file and the sub-folder"
+    );
+    assert_eq!(
+        v["results"][1]["result"]["error"]["code"],
+        "edxml.malformed"
+    );
+
+    let o = egov(&[
+        "--json",
+        "batch",
+        "--recursive",
+        "edxml",
+        "check",
+        s(&inbox),
+    ]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["counts"]["inputs"], 3);
+    assert_eq!(v["counts"]["skipped"], 1);
+
+    let csv = d.join("r.csv");
+    let o = egov(&["batch", "--out", s(&csv), "edxml", "check", s(&inbox)]);
+    assert_eq!(o.status.code(), Some(2));
+    let text = std::fs::read_to_string(&csv).unwrap();
+    assert!(text.starts_with("n,input,exit,status,summary\n"), "{text}");
+    assert_eq!(text.lines().count(), 3);
+    assert!(String::from_utf8_lossy(&o.stderr).contains("2 inputs in all"));
+    // An existing report is not replaced without --force.
+    let o = egov(&["batch", "--out", s(&csv), "edxml", "check", s(&inbox)]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("io.exists"));
+
+    let o = egov(&[
+        "batch",
+        "--format",
+        "jsonl",
+        "edxml",
+        "check",
+        &format!("{}/*.edxml", s(&inbox)),
+    ]);
+    let text = String::from_utf8_lossy(&o.stdout);
+    let lines: Vec<serde_json::Value> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 3, "two inputs and the summary: {text}");
+    assert_eq!(lines[2]["summary"]["inputs"], 2);
+    std::fs::remove_dir_all(&d).unwrap();
+}
+
+#[test]
+fn batch_usage_errors_are_said_once() {
+    let o = egov(&["batch", "code", "000.00.18.G12"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("usage.batch"));
+    let o = egov(&[
+        "batch",
+        "edxml",
+        "check",
+        "testdata/edxml",
+        "--out",
+        "x.html",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(err.matches("usage.batch").count(), 1, "{err}");
+    assert!(err.contains("go before the command"), "{err}");
+    let o = egov(&["batch", "code", "@/no/such/list.txt"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("io.read"));
+    let o = egov(&["batch", "batch", "code", "@x"]);
+    assert_eq!(o.status.code(), Some(2));
+    let o = egov(&["batch", "code", "/no/such/*.txt"]);
+    assert_eq!(
+        o.status.code(),
+        Some(2),
+        "a glob matching nothing is not a success"
+    );
+}
