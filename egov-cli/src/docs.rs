@@ -134,17 +134,22 @@ fn finding_text(f: &Finding) -> String {
     )
 }
 
-/// A status in the run's language with its code: `đã tiếp nhận (accepted)`.
+/// A status in the run's language with its machine code in backquotes (an identifier, not a
+/// word of the sentence, CORE-06): đã tiếp nhận (`accepted`).
 fn status_name(s: ProcessingStatus) -> String {
-    format!("{} ({})", lang().pick(s.name_vi(), s.name_en()), s.as_str())
+    format!(
+        "{} (`{}`)",
+        lang().pick(s.name_vi(), s.name_en()),
+        s.as_str()
+    )
 }
 
-/// An event in the run's language with its code: `tiếp nhận (accept)`; the English name is the
+/// An event in the run's language with its code: tiếp nhận (`accept`); the English name is the
 /// code in words.
 fn event_name(e: StatusEventKind) -> String {
     match lang() {
-        Lang::Vi => format!("{} ({})", e.name_vi(), e.as_str()),
-        Lang::En => format!("{} ({})", e.as_str().replace('_', " "), e.as_str()),
+        Lang::Vi => format!("{} (`{}`)", e.name_vi(), e.as_str()),
+        Lang::En => format!("{} (`{}`)", e.as_str().replace('_', " "), e.as_str()),
     }
 }
 
@@ -162,7 +167,7 @@ fn legal_value_name(v: LegalValue) -> String {
         (Lang::En, LegalValue::EquivalentToPaper) => t!("docs-legal-value-equivalent"),
         (Lang::En, _) => t!("docs-legal-value-reference"),
     };
-    format!("{name} ({})", v.as_str())
+    format!("{name} (`{}`)", v.as_str())
 }
 
 /// `egov status …`.
@@ -336,7 +341,11 @@ pub fn urgency(args: &UrgencyArgs) -> CmdResult {
         "docs-urgency",
         urgency = u.map_or_else(
             || t!("docs-not-urgent"),
-            |u| format!("{} ({})", lang().pick(u.name_vi(), u.name_en()), u.as_str())
+            |u| format!(
+                "{} (`{}`)",
+                lang().pick(u.name_vi(), u.name_en()),
+                u.as_str()
+            )
         ),
         priority = edxml_priority(u),
     );

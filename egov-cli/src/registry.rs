@@ -128,7 +128,11 @@ fn read_spreadsheet(
         spreadsheet_error(t!(
             "registry-sheet-error",
             name = name.as_str(),
-            sheets = names.join(", "),
+            sheets = names
+                .iter()
+                .map(|n| format!("«{n}»"))
+                .collect::<Vec<_>>()
+                .join(", "),
             detail = e.to_string()
         ))
     })?;
@@ -186,9 +190,10 @@ fn import(a: &ImportArgs) -> Result<CmdResult, CmdResult> {
     for (field, header) in &imp.columns {
         let _ = writeln!(
             human,
-            "  {} {:<12} ← «{header}»",
+            "  {} {:<14} ← «{header}»",
             t!("registry-column"),
-            field.as_str()
+            // The field's name in backquotes: an identifier in either language (CORE-06).
+            format!("`{}`", field.as_str())
         );
     }
     if !imp.ignored_columns.is_empty() {
@@ -197,7 +202,12 @@ fn import(a: &ImportArgs) -> Result<CmdResult, CmdResult> {
             "  {}",
             t!(
                 "registry-columns-not-used",
-                columns = imp.ignored_columns.join(", ")
+                columns = imp
+                    .ignored_columns
+                    .iter()
+                    .map(|c| format!("«{c}»"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
             )
         );
     }

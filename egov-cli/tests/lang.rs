@@ -84,6 +84,11 @@ fn core_06_language_checks_see_what_they_should() {
     assert!(
         vietnamese_letters("Lunar New Year («Tết Nguyên Đán») QĐ 28/2018/QĐ-TTg Đ6.2").is_empty()
     );
+    // Codes in backquotes and the law's point letters are not words of either language.
+    assert!(english_words("đã đến (`arrived`) → từ chối nhận (`rejected`)").is_empty());
+    assert!(vietnamese_letters("đ) Malware scan; criteria a)–đ) of Đ10.5").is_empty());
+    assert_eq!(english_words("(`code`) the code"), ["the", "code"]);
+    assert_eq!(vietnamese_letters("`x` Tờ trình"), ["Tờ", "trình"]);
 }
 
 #[test]

@@ -11,6 +11,6 @@ checklist-kpi-title = Targets of the strategy (QĐ 942/QĐ-TTg; strategy targets
 checklist-kpi-totals = Targets tracked: { $tracked }; without observations: { $without }
 checklist-indicator-totals = Indicators: { $count }, failed: { $failed }
 checklist-report-head = Evaluation date: { $date }   Checklist: { $checklist } ({ $version })
-checklist-prepared-by = Prepared by: { $name }
+checklist-prepared-by = Prepared by: «{ $name }»
 checklist-overall = Overall: { $outcome }  —  { $pass } pass, { $warning } warning, { $unknown } unknown, { $fail } fail
 checklist-unused-evidence = Evidence matching no item (check the spelling): { $ids }

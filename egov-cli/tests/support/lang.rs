@@ -177,14 +177,19 @@ pub const ENGLISH_WORDS: &[&str] = &[
     "as",
 ];
 
-/// Proper names kept in Vietnamese in English output (their official names): none so far;
-/// holiday and agency names are printed quoted «…» instead.
-pub const KEPT_NAMES: &[&str] = &["Việt Nam"];
+/// Proper names kept in Vietnamese in English output (their official names), a short list of
+/// the names the libraries cite as sources; holiday and agency names from data are printed
+/// quoted «…» instead.
+pub const KEPT_NAMES: &[&str] = &["Việt Nam", "Cục Thống kê", "Bộ Tài chính"];
 
 /// Names of draft instruments as egov cites them (they contain spaces).
 const CITED_NAMES: &[&str] = &[
     "Dự thảo NĐ ứng dụng CNTT (seed 000)",
     "Dự thảo 2 NĐ dịch vụ số (seed 003)",
+    // The kind of an instrument and a part of it, as the libraries cite them:
+    // «Nghị định 30/2020/NĐ-CP Phụ lục I».
+    "Nghị định",
+    "Phụ lục",
 ];
 
 /// The Vietnamese letters (lower and upper case; NFC): letters with a Vietnamese diacritic, and đ.
@@ -193,16 +198,26 @@ pub const VIETNAMESE_LETTERS: &str =
 ÀÁẢÃẠĂẮẰẲẴẶÂẤẦẨẪẬĐÈÉẺẼẸÊẾỀỂỄỆÌÍỈĨỊÒÓỎÕỌÔỐỒỔỖỘƠỚỜỞỠỢÙÚỦŨỤƯỨỪỬỮỰỲÝỶỸỴ";
 
 /// Citation words that stand alone (`QĐ 28/2018/QĐ-TTg`: the number part goes as an
-/// identifier).
-const CITATION_WORDS: &[&str] = &["QĐ", "NĐ", "TT", "BLLĐ", "QCVN", "Điều", "khoản", "điểm"];
+/// identifier), and `đ`, the letter of a point of an article as the law numbers them
+/// (a, b, c, d, đ, e: `đ)` heads the fifth criterion of NĐ 137/2024 Đ21).
+const CITATION_WORDS: &[&str] = &[
+    "QĐ", "NĐ", "TT", "BLLĐ", "QCVN", "Điều", "khoản", "điểm", "đ",
+];
 
 /// `text` without quoted text, citations, identifiers, paths and kept names.
 pub fn strip(text: &str) -> String {
     let mut s = String::with_capacity(text.len());
-    // «…» quotes (not nested), then the draft names.
+    // «…» quotes (not nested) and `…` identifiers (machine codes printed beside their names,
+    // file keys), then the draft names.
     let mut depth = 0usize;
+    let mut tick = false;
     for c in text.chars() {
         match c {
+            '`' if depth == 0 => {
+                tick = !tick;
+                s.push(' ');
+            }
+            _ if tick => {}
             '«' => depth += 1,
             '»' if depth > 0 => depth -= 1,
             _ if depth == 0 => s.push(c),
@@ -253,6 +268,14 @@ pub fn strip(text: &str) -> String {
 
 fn is_citation(word: &str) -> bool {
     if CITATION_WORDS.contains(&word) {
+        return true;
+    }
+    // Points of an article as a range or list: a)–đ), a,đ.
+    if word.contains([')', '–', ','])
+        && word
+            .split([')', '–', ','])
+            .all(|p| p.is_empty() || matches!(p, "a" | "b" | "c" | "d" | "đ" | "e" | "g" | "h"))
+    {
         return true;
     }
     // Đ10, Đ10.2.k, Đ21.
