@@ -53,9 +53,11 @@ impl Verdict {
 
     fn missing(fields: Vec<&'static str>) -> Self {
         let list = fields.join(", ");
+        // The file's keys beside their Vietnamese names in backquotes: identifiers, not English
+        // words in a Vietnamese sentence (CORE-06).
         let list_vi: Vec<String> = fields
             .iter()
-            .map(|f| format!("{} ({f})", field_vi(f)))
+            .map(|f| format!("{} (`{f}`)", field_vi(f)))
             .collect();
         Verdict {
             outcome: Outcome::Unknown,
@@ -81,6 +83,16 @@ fn field_vi(field: &str) -> &'static str {
 }
 
 /// ` (who; reference)` after an attestation, or nothing.
+/// Who attested and the reference, as given (Vietnamese data): quoted «…» in the English
+/// message, where it is not the message's language (CORE-06).
+fn source_en(e: &Evidence) -> String {
+    let s = source(e);
+    match s.strip_prefix(" (").and_then(|s| s.strip_suffix(')')) {
+        Some(inner) => format!(" («{inner}»)"),
+        None => s,
+    }
+}
+
 fn source(e: &Evidence) -> String {
     let parts: Vec<&str> = [e.by.as_deref(), e.reference.as_deref()]
         .into_iter()
@@ -157,16 +169,17 @@ fn judge_kind(
                 return v;
             }
             let src = source(e);
+            let src_en = source_en(e);
             if satisfied {
                 Verdict::new(
                     Outcome::Pass,
-                    format!("attested met on {date}{src}"),
+                    format!("attested met on {date}{src_en}"),
                     format!("đã xác nhận đáp ứng ngày {}{src}", date_vi(date)),
                 )
             } else {
                 Verdict::new(
                     Outcome::Fail,
-                    format!("attested NOT met on {date}{src}"),
+                    format!("attested NOT met on {date}{src_en}"),
                     format!("đã xác nhận CHƯA đáp ứng ngày {}{src}", date_vi(date)),
                 )
             }

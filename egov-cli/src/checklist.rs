@@ -9,7 +9,7 @@ use egov_checklist::{run as run_checklist, template, ChecklistReport, EvidenceFi
 use egov_core::{Outcome, WorkingCalendar};
 use serde_json::json;
 
-use crate::edxml::Lang;
+use crate::i18n::{t, Lang};
 use crate::output::CmdResult;
 use crate::schema_types::{to_json, IndicatorsOutput, KpiOutput, ServiceLevelOutput, TemplateText};
 
@@ -91,7 +91,7 @@ pub enum ChecklistCommand {
 fn read(path: &Path) -> Result<String, CmdResult> {
     std::fs::read_to_string(path).map_err(|e| CmdResult::Error {
         code: "io.read".into(),
-        message: format!("{}: {e}", path.display()),
+        message: format!("{}: {}", path.display(), crate::files::io_detail(&e)),
     })
 }
 
@@ -112,22 +112,17 @@ pub fn run(cmd: ChecklistCommand) -> CmdResult {
     }
 }
 
-fn status_label(s: egov_checklist::Status, lang: Lang) -> &'static str {
+fn status_label(s: egov_checklist::Status, _lang: Lang) -> String {
     use egov_checklist::Status;
     match s {
-        Status::InForce => lang.pick("đang có hiệu lực", "in force"),
-        Status::Draft => lang.pick("dự thảo", "draft"),
-        Status::Policy => lang.pick("mục tiêu chiến lược", "policy"),
+        Status::InForce => t!("checklist-in-force"),
+        Status::Draft => t!("checklist-draft"),
+        Status::Policy => t!("checklist-policy"),
     }
 }
 
-fn outcome_label(o: Outcome, lang: Lang) -> &'static str {
-    match o {
-        Outcome::Pass => lang.pick("ĐẠT", "PASS"),
-        Outcome::Warning => lang.pick("LƯU Ý", "WARNING"),
-        Outcome::Unknown => lang.pick("CHƯA RÕ", "UNKNOWN"),
-        Outcome::Fail => lang.pick("KHÔNG ĐẠT", "FAIL"),
-    }
+fn outcome_label(o: Outcome, _lang: Lang) -> String {
+    crate::commands::outcome_word(o)
 }
 
 fn inner(cmd: ChecklistCommand) -> Result<CmdResult, CmdResult> {
@@ -144,7 +139,7 @@ fn inner(cmd: ChecklistCommand) -> Result<CmdResult, CmdResult> {
                     l.id,
                     status_label(l.status, crate::i18n::lang()),
                     n,
-                    crate::i18n::lang().pick("mục", "items"),
+                    t!("checklist-items"),
                     crate::i18n::lang().pick(&l.title_vi, &l.title_en)
                 );
                 rows.push(json!({"id": l.id, "version": l.version, "status": l.status,
@@ -163,16 +158,12 @@ fn inner(cmd: ChecklistCommand) -> Result<CmdResult, CmdResult> {
                 "{} ({}, {} {})\n",
                 crate::i18n::lang().pick(&l.title_vi, &l.title_en),
                 status_label(l.status, crate::i18n::lang()),
-                crate::i18n::lang().pick("phiên bản", "version"),
+                t!("checklist-version"),
                 l.version
             );
             let applies = crate::i18n::lang().pick(&l.applies_to_vi, &l.applies_to_en);
             if !applies.is_empty() {
-                let _ = writeln!(
-                    human,
-                    "{}: {applies}",
-                    crate::i18n::lang().pick("Áp dụng cho", "Applies to")
-                );
+                let _ = writeln!(human, "{}: {applies}", t!("checklist-applies-to"));
             }
             for (_, item) in &items {
                 let _ = write!(
@@ -267,14 +258,7 @@ fn kpi(
     };
     let progress = track_all(&targets, &observations, on).map_err(|e| kpi_error(file, e))?;
     let mut human = String::new();
-    let _ = writeln!(
-        human,
-        "{} {on}",
-        lang.pick(
-            "Mục tiêu của Chiến lược (QĐ 942/QĐ-TTg; định hướng chiến lược, không bắt buộc), tại ngày",
-            "Targets of the strategy (QĐ 942/QĐ-TTg; strategy targets, not binding), on"
-        )
-    );
+    let _ = writeln!(human, "{} {on}", t!("checklist-kpi-title"));
     for t in &progress.tracked {
         let f = &t.tracking.finding;
         let _ = writeln!(
@@ -287,11 +271,12 @@ fn kpi(
     }
     let _ = writeln!(
         human,
-        "\n{}: {}; {}: {}",
-        lang.pick("Số mục tiêu đã theo dõi", "Targets tracked"),
-        progress.tracked.len(),
-        lang.pick("chưa có số liệu", "without observations"),
-        progress.without_observations.len()
+        "\n{}",
+        t!(
+            "checklist-kpi-totals",
+            tracked = progress.tracked.len(),
+            without = progress.without_observations.len()
+        )
     );
     let missed = progress
         .tracked
@@ -357,11 +342,12 @@ fn indicators(file: &Path, lang: Lang) -> Result<CmdResult, CmdResult> {
         .count();
     let _ = writeln!(
         human,
-        "\n{}: {}, {}: {}",
-        lang.pick("Số chỉ số", "Indicators"),
-        list.len(),
-        lang.pick("không đạt", "failed"),
-        failed
+        "\n{}",
+        t!(
+            "checklist-indicator-totals",
+            count = list.len(),
+            failed = failed
+        )
     );
     let json = to_json(&IndicatorsOutput {
         indicators: list.len(),
@@ -381,15 +367,16 @@ fn report_text(rep: &ChecklistReport, lang: Lang) -> String {
     let _ = writeln!(s, "{}", lang.pick(&rep.title_vi, &rep.title_en));
     let _ = writeln!(
         s,
-        "{}: {}   {}: {} ({})",
-        lang.pick("Ngày đánh giá", "Evaluation date"),
-        rep.as_of.format("%d/%m/%Y"),
-        lang.pick("Danh mục", "Checklist"),
-        rep.checklist,
-        rep.version
+        "{}",
+        t!(
+            "checklist-report-head",
+            date = rep.as_of.format("%d/%m/%Y").to_string(),
+            checklist = rep.checklist.as_str(),
+            version = rep.version.as_str()
+        )
     );
     if let Some(p) = &rep.prepared_by {
-        let _ = writeln!(s, "{}: {p}", lang.pick("Người lập", "Prepared by"));
+        let _ = writeln!(s, "{}", t!("checklist-prepared-by", name = p.as_str()));
     }
     s.push('\n');
     for f in &rep.findings {
@@ -406,27 +393,24 @@ fn report_text(rep: &ChecklistReport, lang: Lang) -> String {
     let count = |o| rep.counts.get(&o).copied().unwrap_or(0);
     let _ = writeln!(
         s,
-        "{}: {}  —  {} {}, {} {}, {} {}, {} {}",
-        lang.pick("Kết quả chung", "Overall"),
-        outcome_label(rep.overall, lang),
-        count(Outcome::Pass),
-        lang.pick("đạt", "pass"),
-        count(Outcome::Warning),
-        lang.pick("lưu ý", "warning"),
-        count(Outcome::Unknown),
-        lang.pick("chưa rõ", "unknown"),
-        count(Outcome::Fail),
-        lang.pick("không đạt", "fail"),
+        "{}",
+        t!(
+            "checklist-overall",
+            outcome = outcome_label(rep.overall, lang),
+            pass = count(Outcome::Pass),
+            warning = count(Outcome::Warning),
+            unknown = count(Outcome::Unknown),
+            fail = count(Outcome::Fail)
+        )
     );
     if !rep.unused_evidence.is_empty() {
         let _ = writeln!(
             s,
-            "{}: {}",
-            lang.pick(
-                "Bằng chứng không ứng với mục nào (kiểm tra chính tả)",
-                "Evidence matching no item (check the spelling)"
-            ),
-            rep.unused_evidence.join(", ")
+            "{}",
+            t!(
+                "checklist-unused-evidence",
+                ids = rep.unused_evidence.join(", ")
+            )
         );
     }
     s

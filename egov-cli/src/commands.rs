@@ -8,7 +8,7 @@ use crate::schema_types::{
     to_json, CodeOutput, DeadlineOutput, MetadataOutput, RegistryAnswer, WorkdayOutput,
 };
 use chrono::{NaiveDate, NaiveTime};
-use egov_core::{DayKind, Finding, Outcome, VnDateTime, WorkingCalendar};
+use egov_core::{DayKind, Finding, LegalRef, Outcome, VnDateTime, WorkingCalendar};
 use egov_docs::agency::{AgencyCode, AgencyProfile};
 use egov_docs::deadline::{judge_send, send_deadline, send_deadline_from_date, SendDeadlinePolicy};
 use egov_docs::document_id::{EdxmlContext, EdxmlDocumentId};
@@ -17,6 +17,8 @@ use egov_docs::number::DocNumber;
 use egov_docs::registry::{AgencyRegistry, InMemoryRegistry};
 use egov_docs::urgency::Urgency;
 
+use crate::i18n::{lang, t, Lang};
+
 /// Loads the calendar from `path`, or the built-in one.
 fn load_calendar(path: Option<&Path>) -> Result<WorkingCalendar, CmdResult> {
     let Some(path) = path else {
@@ -24,7 +26,11 @@ fn load_calendar(path: Option<&Path>) -> Result<WorkingCalendar, CmdResult> {
     };
     let text = std::fs::read_to_string(path).map_err(|e| CmdResult::Error {
         code: "io.read".to_owned(),
-        message: format!("cannot read calendar file {}: {e}", path.display()),
+        message: t!(
+            "cmd-calendar-unreadable",
+            path = path.display().to_string(),
+            detail = crate::files::io_detail(&e)
+        ),
     })?;
     if crate::input::is_toml(path) {
         return crate::input::toml_doc(&text, path, "calendar.toml");
@@ -38,7 +44,7 @@ pub fn workday(date: &str, calendar: Option<&Path>) -> CmdResult {
         Ok(cal) => cal,
         Err(e) => return e,
     };
-    let day = match parse_date(date, "date") {
+    let day = match parse_date(date, "`DATE`") {
         Ok(day) => day,
         Err(e) => return e,
     };
@@ -49,21 +55,25 @@ pub fn workday(date: &str, calendar: Option<&Path>) -> CmdResult {
     };
     let covered = cal.covers(day);
     let what = match &kind {
-        DayKind::Working => "a working day".to_owned(),
-        DayKind::WorkingWeekend { reason } => format!("a working day ({reason})"),
-        DayKind::Weekend => "a weekly rest day".to_owned(),
-        DayKind::DayOff { reason } => format!("a day off: {reason}"),
+        DayKind::Working => t!("cmd-day-working"),
+        DayKind::WorkingWeekend { reason } => {
+            t!("cmd-day-working-weekend", reason = day_reason(reason))
+        }
+        DayKind::Weekend => t!("cmd-day-weekend"),
+        DayKind::DayOff { reason } => t!("cmd-day-off", reason = day_reason(reason)),
     };
-    let mut human = format!(
-        "{day} ({}) is {what}.\nNext working day: {next} ({}).\nCalendar: {}",
-        day.format("%A"),
-        next.format("%A"),
-        cal.name
+    let mut human = t!(
+        "cmd-workday",
+        date = prose_date(day),
+        weekday = weekday(day),
+        what = what,
+        next = prose_date(next),
+        next_weekday = weekday(next),
+        calendar = calendar_name(&cal.name),
     );
     if !covered {
-        human.push_str(
-            "\nNote: the calendar table does not cover this year; only weekends were applied.",
-        );
+        human.push('\n');
+        human.push_str(&t!("cmd-calendar-not-covering-year"));
     }
     let json = to_json(&WorkdayOutput {
         date: day,
@@ -112,7 +122,7 @@ fn deadline_inner(args: &DeadlineArgs<'_>) -> Result<CmdResult, CmdResult> {
         policy.morning_end =
             NaiveTime::parse_from_str(m.trim(), "%H:%M").map_err(|_| CmdResult::Error {
                 code: "time.invalid".to_owned(),
-                message: format!("--morning-end '{m}' is not a time of day (expected HH:MM)"),
+                message: t!("cmd-morning-end-invalid", value = m),
             })?;
     }
     let urgency = match args.urgency {
@@ -126,29 +136,39 @@ fn deadline_inner(args: &DeadlineArgs<'_>) -> Result<CmdResult, CmdResult> {
     }
     .map_err(|e| CmdResult::error(&e))?;
 
-    let mut human = format!(
-        "Signed:          {} ({}){}\nUrgency:         {}\nSame-day target: {}\nLatest:          {} ({}, the next working day; morning ends {})",
-        deadline.signed_at,
-        deadline.signed_at.date().format("%A"),
-        if deadline.signed_at_is_date_only { ", date only: read as end of day (A-06)" } else { "" },
-        urgency.map_or("not urgent", |u| u.name_vi()),
-        deadline.same_day_target,
-        deadline.latest,
-        deadline.latest.date().format("%A"),
-        policy.morning_end.format("%H:%M"),
+    let mut human = t!(
+        "cmd-deadline",
+        signed = deadline.signed_at.to_string(),
+        signed_weekday = weekday(deadline.signed_at.date()),
+        date_only = if deadline.signed_at_is_date_only {
+            t!("cmd-deadline-date-only")
+        } else {
+            String::new()
+        },
+        urgency = urgency_text(urgency),
+        same_day = deadline.same_day_target.to_string(),
+        latest = deadline.latest.to_string(),
+        latest_weekday = weekday(deadline.latest.date()),
+        morning_end = policy.morning_end.format("%H:%M").to_string(),
     );
     if let Some(immediate) = deadline.immediate {
-        human.push_str(&format!(
-            "\nImmediate:       {immediate} (urgent: send right after digital signing)"
-        ));
+        human.push('\n');
+        human.push_str(&t!("cmd-deadline-immediate", at = immediate.to_string()));
     }
-    human.push_str(&format!(
-        "\nRule:            {}, {}",
-        deadline.rule, deadline.basis
+    human.push('\n');
+    human.push_str(&t!(
+        "cmd-deadline-rule",
+        rule = deadline.rule.as_ref(),
+        basis = basis_text(&deadline.basis)
     ));
-    human.push_str(&format!("\nCalendar:        {}", deadline.calendar));
+    human.push('\n');
+    human.push_str(&t!(
+        "cmd-deadline-calendar",
+        calendar = calendar_name(&deadline.calendar)
+    ));
     if !deadline.calendar_covers {
-        human.push_str("\nNote: the calendar table does not cover the deadline's year; only weekends were applied.");
+        human.push('\n');
+        human.push_str(&t!("cmd-calendar-not-covering-deadline"));
     }
     let Some(sent) = args.sent else {
         let json = to_json(&DeadlineOutput {
@@ -159,13 +179,14 @@ fn deadline_inner(args: &DeadlineArgs<'_>) -> Result<CmdResult, CmdResult> {
     };
     let sent_at = parse_time(sent.trim(), args.local)?;
     let finding = judge_send(&deadline, sent_at);
-    human.push_str(&format!(
-        "\nSent:            {sent_at}\nVerdict:         {} ({}, {})\n                 {}\n                 {}",
-        outcome_label(finding.outcome),
-        finding.rule,
-        finding.basis,
-        finding.message,
-        finding.message_vi
+    human.push('\n');
+    human.push_str(&t!(
+        "cmd-deadline-verdict",
+        sent = sent_at.to_string(),
+        outcome = outcome_word(finding.outcome),
+        rule = finding.rule.as_ref(),
+        basis = basis_text(&finding.basis),
+        message = finding_message(&finding),
     ));
     let failed = finding.outcome == Outcome::Fail;
     let json = to_json(&DeadlineOutput {
@@ -179,27 +200,109 @@ fn deadline_inner(args: &DeadlineArgs<'_>) -> Result<CmdResult, CmdResult> {
     })
 }
 
-/// The upper-case label of an outcome for text output.
-pub fn outcome_label(outcome: Outcome) -> &'static str {
+/// The upper-case label of an outcome in the run's language (CORE-06: ĐẠT, LƯU Ý, CHƯA RÕ,
+/// KHÔNG ĐẠT in Vietnamese; PASS, WARNING, UNKNOWN, FAIL in English).
+pub(crate) fn outcome_word(outcome: Outcome) -> String {
     match outcome {
-        Outcome::Pass => "PASS",
-        Outcome::Warning => "WARNING",
-        Outcome::Unknown => "UNKNOWN",
-        Outcome::Fail => "FAIL",
+        Outcome::Pass => t!("outcome-pass"),
+        Outcome::Warning => t!("outcome-warning"),
+        Outcome::Unknown => t!("outcome-unknown"),
+        Outcome::Fail => t!("outcome-fail"),
     }
 }
 
-/// Text lines for findings: `[PASS] message (rule, basis)`.
+/// A finding's message in the run's language (CORE-06).
+pub(crate) fn finding_message(f: &Finding) -> &str {
+    match lang() {
+        Lang::Vi => &f.message_vi,
+        Lang::En => &f.message,
+    }
+}
+
+/// A citation in the run's language: `khoản 2 Điều 6 QĐ 28/2018/QĐ-TTg` in Vietnamese, the
+/// short form `QĐ 28/2018/QĐ-TTg Đ6.2` in English (CORE-06, CORE-14: the instrument as written).
+pub(crate) fn basis_text(basis: &LegalRef) -> String {
+    match lang() {
+        Lang::Vi => basis.to_string_vi(),
+        Lang::En => basis.to_string(),
+    }
+}
+
+/// The weekday of `date` in the run's language (thứ Hai … Chủ nhật; Monday … Sunday).
+pub(crate) fn weekday(date: NaiveDate) -> String {
+    use chrono::{Datelike, Weekday};
+    match date.weekday() {
+        Weekday::Mon => t!("weekday-mon"),
+        Weekday::Tue => t!("weekday-tue"),
+        Weekday::Wed => t!("weekday-wed"),
+        Weekday::Thu => t!("weekday-thu"),
+        Weekday::Fri => t!("weekday-fri"),
+        Weekday::Sat => t!("weekday-sat"),
+        Weekday::Sun => t!("weekday-sun"),
+    }
+}
+
+/// A date in prose: dd/mm/yyyy in Vietnamese, ISO in English (CORE-06).
+pub(crate) fn prose_date(date: NaiveDate) -> String {
+    match lang() {
+        Lang::Vi => date.format("%d/%m/%Y").to_string(),
+        Lang::En => date.to_string(),
+    }
+}
+
+/// The reason a calendar gives for a day, in the run's language (CORE-02, CORE-06). The
+/// built-in table writes «Vietnamese (English)»: Vietnamese prints the Vietnamese part; English
+/// prints the English part with the official Vietnamese name quoted. A reason of a caller's
+/// table in another form is the caller's text, printed as written (quoted in English).
+pub(crate) fn day_reason(reason: &str) -> String {
+    let split = reason
+        .strip_suffix(')')
+        .and_then(|r| r.rsplit_once(" ("))
+        .filter(|(vi, en)| !vi.trim().is_empty() && !en.trim().is_empty());
+    match (lang(), split) {
+        (Lang::Vi, Some((vi, _))) => vi.trim().to_owned(),
+        (Lang::En, Some((vi, en))) => format!("{} («{}»)", en.trim(), vi.trim()),
+        (Lang::Vi, None) => reason.to_owned(),
+        (Lang::En, None) => format!("«{reason}»"),
+    }
+}
+
+/// A calendar's name: in Vietnamese, its identifier (the part before the English note in
+/// parentheses of the built-in calendar's name) with a Vietnamese gloss for the built-in one.
+fn calendar_name(name: &str) -> String {
+    match lang() {
+        Lang::En => name.to_owned(),
+        Lang::Vi => {
+            let id = name.split_once(" (").map_or(name, |(id, _)| id);
+            if id.starts_with("vn-public-sector") {
+                t!("cmd-calendar-builtin", id = id)
+            } else {
+                id.to_owned()
+            }
+        }
+    }
+}
+
+/// The urgency in the run's language, or «not urgent».
+fn urgency_text(u: Option<Urgency>) -> String {
+    match (u, lang()) {
+        (None, _) => t!("cmd-not-urgent"),
+        (Some(u), Lang::Vi) => u.name_vi().to_owned(),
+        (Some(u), Lang::En) => u.name_en().to_owned(),
+    }
+}
+
+/// Text lines for findings: `[ĐẠT] message (rule, basis)` in the run's language.
 fn findings_text(findings: &[Finding]) -> String {
     findings
         .iter()
         .map(|f| {
             format!(
                 "\n  [{}] {} ({}, {})",
-                outcome_label(f.outcome),
-                f.message,
+                outcome_word(f.outcome),
+                finding_message(f),
                 f.rule,
-                f.basis
+                basis_text(&f.basis)
             )
         })
         .collect()
@@ -217,7 +320,11 @@ fn read_input(path: &Path) -> Result<String, CmdResult> {
     };
     read.map_err(|e| CmdResult::Error {
         code: "io.read".to_owned(),
-        message: format!("cannot read {}: {e}", path.display()),
+        message: t!(
+            "cmd-cannot-read",
+            path = path.display().to_string(),
+            detail = crate::files::io_detail(&e)
+        ),
     })
 }
 
@@ -262,9 +369,7 @@ fn code_inner(
             None => {
                 return Err(CmdResult::Error {
                     code: "usage.as_of".to_owned(),
-                    message:
-                        "--registry needs --as-of YYYY-MM-DD: codes change when agencies merge"
-                            .to_owned(),
+                    message: t!("cmd-registry-needs-as-of"),
                 })
             }
         };
@@ -277,14 +382,19 @@ fn code_inner(
     }
     let parent = code
         .parent()
-        .map_or_else(|| "none (level 1)".to_owned(), |p| p.to_string());
+        .map_or_else(|| t!("cmd-code-no-parent"), |p| p.to_string());
     let [g4, g3, g2, g1] = code.groups();
-    let human = format!(
-        "{code}: agency code, level {}\n  parent: {parent}\n  root:   {}\n  groups: level 4 {g4} · level 3 {g3} · level 2 {g2} · level 1 {g1}{}",
-        code.level(),
-        code.root(),
-        findings_text(&findings),
-    );
+    let human = t!(
+        "cmd-code",
+        code = code.to_string(),
+        level = code.level(),
+        parent = parent,
+        root = code.root().to_string(),
+        g4 = g4.to_string(),
+        g3 = g3.to_string(),
+        g2 = g2.to_string(),
+        g1 = g1.to_string(),
+    ) + &findings_text(&findings);
     let json = to_json(&CodeOutput {
         view: code.view(findings.clone()),
         registry: registry_answer,
@@ -310,18 +420,22 @@ pub fn docnum(input: &str) -> CmdResult {
     let n = &parsed.value;
     let findings = parsed.findings();
     let type_text = n.doc_type().map_or_else(
-        || "none named (công văn or other)".to_owned(),
-        |t| format!("{} ({})", t.name_vi(), t.name_en()),
+        || t!("cmd-docnum-no-type"),
+        |ty| match lang() {
+            Lang::Vi => ty.name_vi().to_owned(),
+            Lang::En => format!("{} («{}»)", ty.name_en(), ty.name_vi()),
+        },
     );
-    let human = format!(
-        "{n}: document number\n  number: {}\n  year:   {}\n  symbol: {}\n  type:   {type_text}\n  issuer: {}\n  drafting unit: {}{}",
-        n.number(),
-        n.year().map_or_else(|| "—".to_owned(), |y| y.to_string()),
-        n.symbol(),
-        n.issuer(),
-        n.drafting_unit().unwrap_or("—"),
-        findings_text(&findings),
-    );
+    let human = t!(
+        "cmd-docnum",
+        value = n.to_string(),
+        number = n.number().to_string(),
+        year = n.year().map_or_else(|| "—".to_owned(), |y| y.to_string()),
+        symbol = n.symbol().to_string(),
+        doc_type = type_text,
+        issuer = n.issuer().to_string(),
+        unit = n.drafting_unit().unwrap_or("—"),
+    ) + &findings_text(&findings);
     match to_json(&n.view(findings)) {
         Ok(json) => CmdResult::Valid { human, json },
         Err(e) => e,
@@ -338,14 +452,15 @@ pub fn docid(input: &str) -> CmdResult {
     let mut findings = parsed.findings();
     findings.extend(id.check_consistency(&EdxmlContext::default()).findings);
     let structural = id.to_document_id().ok();
-    let human = format!(
-        "{id}: document identifier (edXML form)\n  agency: {}\n  date:   {}\n  number: {}\n  year, sequence: {}{}",
-        id.organ_id(),
-        id.promulgation_date(),
-        id.number(),
-        structural.map_or_else(|| "—".to_owned(), |d| format!("{}, {}", d.year(), d.seq())),
-        findings_text(&findings),
-    );
+    let human = t!(
+        "cmd-docid",
+        value = id.to_string(),
+        agency = id.organ_id().to_string(),
+        date = id.promulgation_date().to_string(),
+        number = id.number().to_string(),
+        year_seq =
+            structural.map_or_else(|| "—".to_owned(), |d| format!("{}, {}", d.year(), d.seq())),
+    ) + &findings_text(&findings);
     let json = match to_json(&id.view(findings.clone())) {
         Ok(json) => json,
         Err(e) => return e,
@@ -376,11 +491,8 @@ pub fn metadata(path: &Path) -> CmdResult {
     };
     let report = record.validate(&MetadataPolicy::default());
     let overall = report.overall();
-    let human = format!(
-        "Metadata record (QĐ 28/2018/QĐ-TTg Đ10.2): {}{}",
-        outcome_label(overall),
-        findings_text(&report.findings)
-    );
+    let human =
+        t!("cmd-metadata", outcome = outcome_word(overall)) + &findings_text(&report.findings);
     let json = match to_json(&MetadataOutput {
         overall,
         findings: report.findings,

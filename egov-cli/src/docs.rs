@@ -18,7 +18,8 @@ use egov_docs::status::{
 use egov_docs::urgency::{edxml_priority, Urgency};
 use serde_json::json;
 
-use crate::commands::outcome_label;
+use crate::commands::{basis_text, finding_message, outcome_word};
+use crate::i18n::{lang, t, Lang};
 use crate::output::CmdResult;
 
 /// `egov status` subcommands.
@@ -111,33 +112,62 @@ fn legal_value_names() -> PossibleValuesParser {
     )
 }
 
-/// A status error, Vietnamese first.
+/// A status error in the run's language (CORE-06).
 fn status_err(e: &StatusError) -> CmdResult {
     CmdResult::Error {
         code: egov_core::ErrorCode::code(e).to_owned(),
-        message: format!("{}; {e}", e.message_vi()),
+        message: match lang() {
+            Lang::Vi => e.message_vi(),
+            Lang::En => e.to_string(),
+        },
     }
 }
 
-/// A finding in text: `[PASS] Vietnamese` then the English and `(rule, basis)` below.
+/// A finding in text: `[ĐẠT] message (rule, basis)` in the run's language.
 fn finding_text(f: &Finding) -> String {
-    let label = outcome_label(f.outcome);
-    let pad = " ".repeat(label.len() + 5);
     format!(
-        "\n  [{label}] {}\n{pad}{} ({}, {})",
-        f.message_vi, f.message, f.rule, f.basis
+        "\n  [{}] {} ({}, {})",
+        outcome_word(f.outcome),
+        finding_message(f),
+        f.rule,
+        basis_text(&f.basis)
     )
 }
 
+/// A status in the run's language with its machine code in backquotes (an identifier, not a
+/// word of the sentence, CORE-06): đã tiếp nhận (`accepted`).
 fn status_name(s: ProcessingStatus) -> String {
-    format!("{} ({})", s.name_vi(), s.as_str())
+    format!(
+        "{} (`{}`)",
+        lang().pick(s.name_vi(), s.name_en()),
+        s.as_str()
+    )
 }
 
-fn party_name(p: Party) -> &'static str {
-    match p {
-        Party::Sender => "Bên gửi / sender",
-        Party::Receiver => "Bên nhận / receiver",
+/// An event in the run's language with its code: tiếp nhận (`accept`); the English name is the
+/// code in words.
+fn event_name(e: StatusEventKind) -> String {
+    match lang() {
+        Lang::Vi => format!("{} (`{}`)", e.name_vi(), e.as_str()),
+        Lang::En => format!("{} (`{}`)", e.as_str().replace('_', " "), e.as_str()),
     }
+}
+
+fn party_name(p: Party) -> String {
+    match p {
+        Party::Sender => t!("docs-party-sender"),
+        Party::Receiver => t!("docs-party-receiver"),
+    }
+}
+
+/// A legal value of Đ4 in the run's language, with its code.
+fn legal_value_name(v: LegalValue) -> String {
+    let name = match (lang(), v) {
+        (Lang::Vi, v) => v.name_vi().to_owned(),
+        (Lang::En, LegalValue::EquivalentToPaper) => t!("docs-legal-value-equivalent"),
+        (Lang::En, _) => t!("docs-legal-value-reference"),
+    };
+    format!("{name} (`{}`)", v.as_str())
 }
 
 /// `egov status …`.
@@ -167,30 +197,30 @@ fn transitions(status: Option<&str>) -> Result<CmdResult, CmdResult> {
         .filter(|t| from.is_none_or(|f| t.from == f))
         .collect();
     let mut human = match from {
-        Some(f) => format!(
-            "Trạng thái / Status: {}{}\nedXML StatusCode: {}\nSự kiện được phép / Allowed events:",
-            status_name(f),
-            if f.is_final() {
-                ", trạng thái cuối / final"
+        Some(f) => t!(
+            "docs-status-events",
+            status = status_name(f),
+            is_final = if f.is_final() {
+                t!("docs-status-final")
             } else {
-                ""
+                String::new()
             },
-            to_edxml_code(f).unwrap_or("—"),
+            code = to_edxml_code(f).unwrap_or("—"),
         ),
-        None => "Sơ đồ chuyển trạng thái / Transition table (QĐ 28/2018/QĐ-TTg):".to_owned(),
+        None => t!("docs-transition-table"),
     };
     if rows.is_empty() {
-        human.push_str("\n  không có / none");
+        human.push_str("\n  ");
+        human.push_str(&t!("docs-none"));
     }
-    for t in &rows {
+    for tr in &rows {
         human.push_str(&format!(
-            "\n  {} --{} ({})--> {}   {}, {}",
-            status_name(t.from),
-            t.event.name_vi(),
-            t.event.as_str(),
-            status_name(t.to),
-            t.rule,
-            t.basis
+            "\n  {} --{}--> {}   {}, {}",
+            status_name(tr.from),
+            event_name(tr.event),
+            status_name(tr.to),
+            tr.rule,
+            basis_text(&tr.basis)
         ));
     }
     let mut json = json!({ "transitions": rows });
@@ -221,29 +251,27 @@ fn apply(
     )
     .map_err(|e| CmdResult::Error {
         code: "usage.event".to_owned(),
-        message: format!("sự kiện không hợp lệ / invalid event '{event}': {e}"),
+        message: t!("docs-event-invalid", event = event, detail = e.to_string()),
     })?;
     let t = from.apply(event, at).map_err(|e| status_err(&e))?;
-    let kind = t.event.kind();
-    let mut human = format!(
-        "Trạng thái / Status: {} → {}\nSự kiện / Event:     {} ({}), lúc / at {}\nCăn cứ / Basis:      {}, {}",
-        status_name(t.from),
-        status_name(t.to),
-        kind.name_vi(),
-        kind.as_str(),
-        t.at,
-        t.rule,
-        t.basis,
+    let mut human = t!(
+        "docs-apply",
+        from = status_name(t.from),
+        to = status_name(t.to),
+        event = event_name(t.event.kind()),
+        at = t.at.to_string(),
+        rule = t.rule.to_string(),
+        basis = basis_text(&t.basis),
     );
     for n in &t.notices {
-        human.push_str(&format!(
-            "\nThông báo / Notice:  {} → {} ({}, {})\n  {}\n  {}",
-            party_name(n.from),
-            party_name(n.to),
-            n.rule,
-            n.basis,
-            n.message_vi,
-            n.message
+        human.push('\n');
+        human.push_str(&t!(
+            "docs-notice",
+            from = party_name(n.from),
+            to = party_name(n.to),
+            rule = n.rule.to_string(),
+            basis = basis_text(&n.basis),
+            message = lang().pick(&n.message_vi, &n.message),
         ));
     }
     Ok(CmdResult::Valid {
@@ -279,19 +307,14 @@ fn edxml_code(input: &str) -> Result<CmdResult, CmdResult> {
 }
 
 fn edxml_text(code: EdxmlStatus) -> String {
-    format!(
-        "edXML StatusCode {}: {} ({})\n  Trạng thái / Status: {}\n  Sự kiện / Event:     {}",
-        code.code(),
-        code.name_vi(),
-        code.name_en(),
-        code.state().map_or_else(
-            || "— (không có trạng thái / no state)".to_owned(),
-            status_name
-        ),
-        code.event().map_or_else(
-            || "— (không có sự kiện / no event)".to_owned(),
-            |e| format!("{} ({})", e.name_vi(), e.as_str())
-        ),
+    t!(
+        "docs-edxml-code",
+        code = code.code(),
+        name = lang().pick(code.name_vi(), code.name_en()),
+        status = code
+            .state()
+            .map_or_else(|| t!("docs-no-state"), status_name),
+        event = code.event().map_or_else(|| t!("docs-no-event"), event_name),
     )
 }
 
@@ -307,17 +330,24 @@ pub fn urgency(args: &UrgencyArgs) -> CmdResult {
         Err(e) => {
             return CmdResult::Error {
                 code: egov_core::ErrorCode::code(&e).to_owned(),
-                message: format!("{}; {e}", e.message_vi()),
+                message: match lang() {
+                    Lang::Vi => e.message_vi(),
+                    Lang::En => e.to_string(),
+                },
             }
         }
     };
-    let human = format!(
-        "Độ khẩn / Urgency: {}\nedXML Priority:    {}\nRule:              DOC-12, QĐ 28/2018/QĐ-TTg Đ10.2.k",
-        u.map_or_else(
-            || "không khẩn (thường) / not urgent".to_owned(),
-            |u| format!("{} / {} ({})", u.name_vi(), u.name_en(), u.as_str())
+    let human = t!(
+        "docs-urgency",
+        urgency = u.map_or_else(
+            || t!("docs-not-urgent"),
+            |u| format!(
+                "{} (`{}`)",
+                lang().pick(u.name_vi(), u.name_en()),
+                u.as_str()
+            )
         ),
-        edxml_priority(u),
+        priority = edxml_priority(u),
     );
     let json = json!({
         "urgency": u,
@@ -332,14 +362,12 @@ pub fn urgency(args: &UrgencyArgs) -> CmdResult {
 /// does not settle the value (not sent through the system): not shown to be worth anything.
 pub fn legal_value(args: &LegalValueArgs) -> CmdResult {
     let a = assess_legal_value(args.digitally_signed, args.via_system);
-    let human = format!(
-        "Giá trị pháp lý / Legal value: {}{}",
-        a.value.map_or_else(
-            || "không xác định theo Điều 4 / not settled by Đ4".to_owned(),
-            |v| format!("{} ({})", v.name_vi(), v.as_str())
-        ),
-        finding_text(&a.finding)
-    );
+    let human = t!(
+        "docs-legal-value",
+        value = a
+            .value
+            .map_or_else(|| t!("docs-legal-value-unsettled"), legal_value_name),
+    ) + &finding_text(&a.finding);
     let json = json!(a);
     if a.finding.outcome == Outcome::Unknown || a.finding.outcome == Outcome::Fail {
         CmdResult::Invalid { human, json }
@@ -361,13 +389,18 @@ fn paper_copy_inner(args: &PaperCopyArgs) -> Result<CmdResult, CmdResult> {
         Some(path) => {
             let text = std::fs::read_to_string(path).map_err(|e| CmdResult::Error {
                 code: "io.read".to_owned(),
-                message: format!("không đọc được / cannot read {}: {e}", path.display()),
+                message: t!(
+                    "docs-cannot-read",
+                    path = path.display().to_string(),
+                    detail = crate::files::io_detail(&e)
+                ),
             })?;
             serde_json::from_str(&text).map_err(|e| CmdResult::Error {
                 code: "paper_copy.policy_invalid".to_owned(),
-                message: format!(
-                    "{}: không phải danh mục hợp lệ / not a valid list ({{\"list_source\", \"listed_document_types\"}}): {e}",
-                    path.display()
+                message: t!(
+                    "docs-policy-invalid",
+                    path = path.display().to_string(),
+                    detail = e.to_string()
                 ),
             })?
         }
@@ -387,25 +420,29 @@ fn paper_copy_inner(args: &PaperCopyArgs) -> Result<CmdResult, CmdResult> {
         to_government_per_working_regulation: args.to_government,
     };
     let decision = paper_copy_required(&case, &policy);
-    let mut human = format!(
-        "Văn bản giấy / Paper copy: {}{}",
-        if decision.required {
-            "phải gửi kèm / required"
+    let mut human = t!(
+        "docs-paper-copy",
+        decision = if decision.required {
+            t!("docs-paper-copy-required")
         } else {
-            "không phát hành / none"
+            t!("docs-paper-copy-none")
         },
-        finding_text(&decision.finding)
-    );
+    ) + &finding_text(&decision.finding);
     let mut json = json!({ "decision": decision });
     let Some(issued) = args.issued else {
         return Ok(CmdResult::Valid { human, json });
     };
     let judged = judge_paper_copy(&decision, issued);
-    human.push_str(&format!(
-        "\nĐã phát hành / Issued: {}{}",
-        if issued { "có / yes" } else { "không / no" },
-        finding_text(&judged)
+    human.push('\n');
+    human.push_str(&t!(
+        "docs-issued",
+        issued = if issued {
+            t!("docs-yes")
+        } else {
+            t!("docs-no")
+        },
     ));
+    human.push_str(&finding_text(&judged));
     let fail = judged.outcome == Outcome::Fail;
     json["judgement"] = json!(judged);
     Ok(if fail {

@@ -15,12 +15,13 @@ pub(crate) struct AtomicFile {
     force: bool,
 }
 
-fn write_error(path: &Path, e: &dyn std::fmt::Display) -> CmdResult {
+fn write_error(path: &Path, e: &std::io::Error) -> CmdResult {
     CmdResult::Error {
         code: "io.write".into(),
-        message: format!(
-            "không ghi được {0}: {e}\ncannot write {0}: {e}",
-            path.display()
+        message: crate::i18n::t!(
+            "files-write-error",
+            path = path.display().to_string(),
+            detail = io_detail(e)
         ),
     }
 }
@@ -29,10 +30,7 @@ fn write_error(path: &Path, e: &dyn std::fmt::Display) -> CmdResult {
 pub(crate) fn exists_error(path: &Path) -> CmdResult {
     CmdResult::Error {
         code: "io.exists".into(),
-        message: format!(
-            "{0} đã có (dùng --force để ghi đè)\n{0} exists already (use --force to replace it)",
-            path.display()
-        ),
+        message: crate::i18n::t!("files-exists", path = path.display().to_string()),
     }
 }
 
@@ -104,5 +102,27 @@ impl AtomicFile {
                 Err(e) => Err(write_error(&path, &e.error)),
             }
         }
+    }
+}
+
+/// An I/O error's cause in the run's language (CORE-06): the usual kinds in Vietnamese, the
+/// system's own text in English (and for the rare kinds, after a Vietnamese gloss).
+pub(crate) fn io_detail(e: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    if crate::i18n::lang() == crate::i18n::Lang::En {
+        return e.to_string();
+    }
+    match e.kind() {
+        ErrorKind::NotFound => crate::i18n::t!("io-not-found"),
+        ErrorKind::PermissionDenied => crate::i18n::t!("io-permission-denied"),
+        ErrorKind::AlreadyExists => crate::i18n::t!("io-already-exists"),
+        ErrorKind::InvalidData => crate::i18n::t!("io-invalid-data"),
+        ErrorKind::IsADirectory => crate::i18n::t!("io-is-a-directory"),
+        ErrorKind::NotADirectory => crate::i18n::t!("io-not-a-directory"),
+        ErrorKind::StorageFull => crate::i18n::t!("io-storage-full"),
+        _ => match e.raw_os_error() {
+            Some(code) => crate::i18n::t!("io-other", code = code),
+            None => crate::i18n::t!("io-unknown"),
+        },
     }
 }

@@ -38,6 +38,14 @@ pub(crate) const SOURCES: (&[&str], &[&str], &[&str]) = topics!(
     "mark_pdf_scans",
     "pdf_sign",
     "batch",
+    "commands",
+    "input",
+    "files",
+    "docs",
+    "registry",
+    "checklist",
+    "trust",
+    "platform",
 );
 
 static CLI: LazyLock<Catalogue> = LazyLock::new(|| Catalogue::new(SOURCES.0, SOURCES.1));

@@ -8,6 +8,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use egov_core::chrono::NaiveDate;
 use egov_core::{ErrorCode, TimeError, VnDateTime};
 
+use crate::i18n::{lang, t, Lang};
 use crate::output::CmdResult;
 
 static STRICT_TIME: AtomicBool = AtomicBool::new(false);
@@ -27,40 +28,51 @@ pub fn time(input: &str, what: &str) -> Result<VnDateTime, CmdResult> {
         {
             Err(CmdResult::Error {
                 code: e.code().to_owned(),
-                message: format!("{what}: {e} (--strict-time requires the offset, e.g. +07:00)"),
+                message: t!("input-strict-time", what = what, detail = time_error(&e)),
             })
         }
         Err(TimeError::MissingOffset { .. } | TimeError::Invalid { .. }) => {
             let t = VnDateTime::parse_local(input).map_err(|e| CmdResult::Error {
                 code: e.code().to_owned(),
-                message: format!("{what}: {e}"),
+                message: format!("{what}: {}", time_error(&e)),
             })?;
             note_local(input, what, &t);
             Ok(t)
         }
         Err(e) => Err(CmdResult::Error {
             code: e.code().to_owned(),
-            message: format!("{what}: {e}"),
+            message: format!("{what}: {}", time_error(&e)),
         }),
+    }
+}
+
+/// A time error in the run's language (CORE-06).
+pub(crate) fn time_error(e: &TimeError) -> String {
+    match lang() {
+        Lang::Vi => e.message_vi(),
+        Lang::En => e.to_string(),
     }
 }
 
 /// Says, on standard error, how a time without an offset was read.
 pub fn note_local(input: &str, what: &str, t: &VnDateTime) {
-    eprintln!(
-        "egov: ghi chú: {what} «{}» không ghi múi giờ, được hiểu là giờ Việt Nam: {t} \
-         (note: no UTC offset, read as Vietnam time; --strict-time refuses it)",
-        input.trim()
-    );
+    crate::output::err(&t!(
+        "input-note-local",
+        what = what,
+        input = input.trim(),
+        time = t.to_string()
+    ));
 }
 
 /// A date argument: `2026-02-13`, `13/02/2026` (day first) or `2026/02/13`.
 pub fn date(input: &str, what: &str) -> Result<NaiveDate, CmdResult> {
     egov_core::time::parse_date(input).map_err(|e| CmdResult::Error {
         code: "date.invalid".to_owned(),
-        message: format!(
-            "{what} «{}» is not a date (2026-02-13, 13/02/2026 or 2026/02/13): {e}",
-            input.trim()
+        message: t!(
+            "input-date-invalid",
+            what = what,
+            input = input.trim(),
+            detail = time_error(&e)
         ),
     })
 }

@@ -205,23 +205,7 @@ pub struct KeygenArgs {
 /// Why a file could not be read or written, in the run's language (the operating system's
 /// English message is said in Vietnamese by its kind; CORE-06).
 pub(crate) fn io_reason(e: &std::io::Error) -> String {
-    use std::io::ErrorKind as K;
-    match e.kind() {
-        K::NotFound => t!("io-not-found"),
-        K::PermissionDenied => t!("io-permission-denied"),
-        K::AlreadyExists => t!("io-already-exists"),
-        K::IsADirectory => t!("io-is-a-directory"),
-        K::NotADirectory => t!("io-not-a-directory"),
-        K::InvalidData => t!("io-invalid-data"),
-        K::StorageFull => t!("io-storage-full"),
-        _ => match crate::i18n::lang() {
-            Lang::En => e.to_string(),
-            Lang::Vi => match e.raw_os_error() {
-                Some(n) => t!("io-os-error", number = n),
-                None => t!("io-other"),
-            },
-        },
-    }
+    crate::files::io_detail(e)
 }
 
 #[derive(Clone, Copy)]

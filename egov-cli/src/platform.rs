@@ -7,7 +7,7 @@ use std::time::Instant;
 use chrono::NaiveDate;
 use clap::{Args, Subcommand};
 use egov_core::owner::OwnerClass;
-use egov_core::{Finding, Outcome};
+use egov_core::Finding;
 use egov_core::{VnDateTime, WorkingCalendar};
 use egov_platform_class::csv::KindAliases;
 use egov_platform_class::ids::IdSalt;
@@ -30,7 +30,8 @@ use egov_platform_class::{
 };
 use serde_json::json;
 
-use crate::commands::parse_date;
+use crate::commands::{basis_text, finding_message, outcome_word, parse_date};
+use crate::i18n::{lang, t, Lang};
 use crate::output::CmdResult;
 
 /// `egov platform` subcommands.
@@ -272,7 +273,22 @@ fn invalid(code: &str, message: String) -> CmdResult {
 }
 
 fn io_error(path: &str, e: &std::io::Error) -> CmdResult {
-    usage("io.read", format!("cannot read {path}: {e}"))
+    usage(
+        "io.read",
+        t!(
+            "platform-cannot-read",
+            path = path,
+            detail = crate::files::io_detail(e)
+        ),
+    )
+}
+
+/// A library error with a Vietnamese message, in the run's language (CORE-06).
+fn vi_en(vi: String, en: &dyn std::fmt::Display) -> String {
+    match lang() {
+        Lang::Vi => vi,
+        Lang::En => en.to_string(),
+    }
 }
 
 /// The Parquet column mapping of `--columns` and `--timestamp-unit`.
@@ -283,14 +299,7 @@ fn parquet_columns(spec: Option<&str>, unit: &str) -> Result<EventColumns, CmdRe
             "s" | "seconds" => IntUnit::Seconds,
             "ms" | "milliseconds" => IntUnit::Milliseconds,
             "us" | "microseconds" => IntUnit::Microseconds,
-            other => {
-                return Err(usage(
-                    "usage",
-                    format!(
-                        "--timestamp-unit '{other}' is not seconds, milliseconds or microseconds"
-                    ),
-                ))
-            }
+            other => return Err(usage("usage", t!("platform-timestamp-unit", value = other))),
         },
         ..EventColumns::default()
     };
@@ -301,19 +310,14 @@ fn parquet_columns(spec: Option<&str>, unit: &str) -> Result<EventColumns, CmdRe
     {
         let (what, name) = pair
             .split_once('=')
-            .ok_or_else(|| usage("usage", format!("--columns '{pair}' is not WHAT=COLUMN")))?;
+            .ok_or_else(|| usage("usage", t!("platform-columns-pair", value = pair)))?;
         let name = name.trim().to_owned();
         match what.trim() {
             "user" | "user_id" => c.user = name,
             "timestamp" => c.timestamp = name,
             "kind" => c.kind = (!name.is_empty()).then_some(name),
             "in_vietnam" => c.in_vietnam = (!name.is_empty()).then_some(name),
-            other => {
-                return Err(usage(
-                    "usage",
-                    format!("--columns: '{other}' is not user, timestamp, kind or in_vietnam"),
-                ))
-            }
+            other => return Err(usage("usage", t!("platform-columns-what", value = other))),
         }
     }
     Ok(c)
@@ -323,12 +327,8 @@ fn parquet_columns(spec: Option<&str>, unit: &str) -> Result<EventColumns, CmdRe
 fn kind_aliases(specs: &[String]) -> Result<KindAliases, CmdResult> {
     let mut aliases = KindAliases::default();
     for spec in specs {
-        let (name, kind) = KindAliases::parse_pair(spec).ok_or_else(|| {
-            usage(
-                "usage",
-                format!("--kind '{spec}' is not NAME=KIND with KIND login, access or service"),
-            )
-        })?;
+        let (name, kind) = KindAliases::parse_pair(spec)
+            .ok_or_else(|| usage("usage", t!("platform-kind-pair", value = spec.as_str())))?;
         aliases.0.insert(name, kind);
     }
     Ok(aliases)
@@ -375,31 +375,19 @@ struct CountSpec<'a> {
 fn id_salt(env: Option<&str>, file: Option<&Path>) -> Result<Option<IdSalt>, CmdResult> {
     let (text, from) = match (env, file) {
         (Some(var), _) => (
-            std::env::var(var).map_err(|_| {
-                usage(
-                    "usage",
-                    format!(
-                        "--id-salt-env: biến môi trường {var} không có / the environment variable {var} is not set"
-                    ),
-                )
-            })?,
+            std::env::var(var)
+                .map_err(|_| usage("usage", t!("platform-salt-env-unset", var = var)))?,
             format!("${var}"),
         ),
         (None, Some(path)) => (
-            std::fs::read_to_string(path)
-                .map_err(|e| io_error(&path.display().to_string(), &e))?,
+            std::fs::read_to_string(path).map_err(|e| io_error(&path.display().to_string(), &e))?,
             path.display().to_string(),
         ),
         (None, None) => return Ok(None),
     };
-    IdSalt::from_hex(&text).map(Some).ok_or_else(|| {
-        usage(
-            "usage",
-            format!(
-                "{from}: muối phải là 32 chữ số hex / the salt must be 32 hex digits (openssl rand -hex 16)"
-            ),
-        )
-    })
+    IdSalt::from_hex(&text)
+        .map(Some)
+        .ok_or_else(|| usage("usage", t!("platform-salt-invalid", from = from.as_str())))
 }
 
 /// The Parquet files of `input`: itself when it starts with the Parquet magic, the `.parquet`
@@ -421,10 +409,7 @@ fn parquet_inputs(input: &str) -> Result<Option<Vec<PathBuf>>, CmdResult> {
             .collect();
         files.sort();
         if files.is_empty() {
-            return Err(usage(
-                "usage",
-                format!("{input}: no .parquet file in this folder"),
-            ));
+            return Err(usage("usage", t!("platform-no-parquet-file", path = input)));
         }
         return Ok(Some(files));
     }
@@ -439,10 +424,7 @@ fn parquet_inputs(input: &str) -> Result<Option<Vec<PathBuf>>, CmdResult> {
 /// Without the `parquet` feature: Parquet input is refused, saying why.
 #[cfg(not(feature = "parquet"))]
 fn count_parquet(_: &[PathBuf], _: &CountSpec, _: Option<u32>) -> Result<Counted, CmdResult> {
-    Err(usage(
-        "usage",
-        "this egov was built without Parquet (feature `parquet`)".into(),
-    ))
+    Err(usage("usage", t!("platform-no-parquet")))
 }
 
 #[cfg(not(feature = "parquet"))]
@@ -450,7 +432,7 @@ fn parquet_columns(spec: Option<&str>, _: &str) -> Result<EventColumns, CmdResul
     match spec {
         Some(_) => Err(usage(
             "usage",
-            "--columns: this egov was built without Parquet (feature `parquet`)".into(),
+            format!("--columns: {}", t!("platform-no-parquet")),
         )),
         None => Ok(EventColumns),
     }
@@ -519,8 +501,8 @@ fn count_events_with(
             use std::io::Write as _;
             let _ = write!(
                 std::io::stderr(),
-                "\rđang đếm / counting: {} MB",
-                bytes >> 20
+                "\r{}",
+                t!("platform-counting-progress", megabytes = bytes >> 20)
             );
         }
     };
@@ -550,7 +532,7 @@ fn count_events_with(
     }
     let r = r.map_err(|e| CmdResult::Error {
         code: egov_core::ErrorCode::code(&e).to_owned(),
-        message: format!("{}\n{}", e.message_vi(), e),
+        message: vi_en(e.message_vi(), &e),
     })?;
     let (r, partial) = r;
     Ok(Counted {
@@ -563,9 +545,8 @@ fn count_events_with(
 }
 
 fn months_table(months: &[MonthActivity]) -> String {
-    let mut s = String::from(
-        "Tháng     Người dùng (VN)          Sự kiện\nMonth     Active users (VN)         Events\n",
-    );
+    let mut s = t!("platform-months-head");
+    s.push('\n');
     for m in months {
         s.push_str(&format!(
             "{}  {:>17}  {:>12}\n",
@@ -575,56 +556,67 @@ fn months_table(months: &[MonthActivity]) -> String {
     s
 }
 
-/// The accounting of a count (or of merged partials), bilingual: lines, events, and every
-/// line not counted by reason.
+/// The accounting of a count (or of merged partials), in the run's language: lines, events,
+/// and every line not counted by reason.
 fn summary_accounting_text(c: &egov_platform_class::CountingSummary) -> String {
     let mut s = String::new();
     if let Some(l) = &c.lines {
-        s.push_str(&format!(
-            "Dòng / Lines: {} (sự kiện / events {}, không được đếm / not counted {}, tiêu đề / header {}, trống / blank {})\n",
-            l.lines, l.events, l.malformed, l.header_lines, l.blank_lines
+        s.push_str(&t!(
+            "platform-lines",
+            lines = l.lines,
+            events = l.events,
+            malformed = l.malformed,
+            header = l.header_lines,
+            blank = l.blank_lines
         ));
+        s.push('\n');
         for (reason, n) in &l.malformed_by_reason {
-            s.push_str(&format!(
-                "  {n} × {} / {}\n",
-                reason.describe_vi(),
-                reason.describe()
-            ));
+            let why = match lang() {
+                Lang::Vi => reason.describe_vi().to_string(),
+                Lang::En => reason.describe().to_string(),
+            };
+            s.push_str(&format!("  {n} × {why}\n"));
         }
         for (kind, n) in &l.unrecognised_kinds {
-            s.push_str(&format!("  loại «{kind}» / kind «{kind}»: {n}\n"));
+            s.push_str(&format!(
+                "  {}\n",
+                t!(
+                    "platform-unrecognised-kind",
+                    kind = kind.as_str(),
+                    count = *n
+                )
+            ));
         }
         for e in l.examples.iter().take(5) {
             let reason = serde_json::to_value(e.reason).unwrap_or_default();
             s.push_str(&format!(
-                "  dòng / line {} (byte {}) [{}]: {}\n",
-                e.line,
-                e.offset,
+                "  {} [{}]: {}\n",
+                t!("platform-line-at", line = e.line, offset = e.offset),
                 reason.as_str().unwrap_or_default(),
                 e.text
             ));
         }
     }
-    s.push_str(&format!(
-        "Sự kiện / Events: đếm / counted {}, ngoài Việt Nam / outside Vietnam {}, thời điểm ngoài phạm vi / timestamp out of range {}\n",
-        c.events.events_counted, c.events.outside_vietnam, c.events.timestamp_out_of_range
+    s.push_str(&t!(
+        "platform-events",
+        counted = c.events.events_counted,
+        outside = c.events.outside_vietnam,
+        out_of_range = c.events.timestamp_out_of_range
     ));
+    s.push('\n');
     s
 }
 
-/// Findings as text: outcome, rule, Vietnamese then English.
+/// Findings as text: outcome, rule, basis and message in the run's language.
 fn findings_text(findings: &[Finding]) -> String {
     let mut s = String::new();
     for f in findings {
-        let mark = match f.outcome {
-            Outcome::Pass => "ĐẠT",
-            Outcome::Warning => "LƯU Ý",
-            Outcome::Unknown => "CHƯA RÕ",
-            Outcome::Fail => "KHÔNG ĐẠT",
-        };
         s.push_str(&format!(
-            "[{mark}] {} ({}): {}\n        {}\n",
-            f.rule, f.basis, f.message_vi, f.message
+            "[{}] {} ({}): {}\n",
+            outcome_word(f.outcome),
+            f.rule,
+            basis_text(&f.basis),
+            finding_message(f)
         ));
     }
     s
@@ -652,16 +644,18 @@ fn count_cmd(
     human.push_str(&summary_accounting_text(&r.summary));
     let findings = r.summary.findings();
     human.push_str(&findings_text(&findings));
-    human.push_str(&format!(
-        "{} luồng / threads, {:.2} s, {:.1} M sự kiện/s / events/s",
-        r.threads,
-        seconds,
-        rate / 1e6
+    human.push_str(&t!(
+        "platform-speed",
+        threads = r.threads,
+        seconds = format!("{seconds:.2}"),
+        rate = format!("{:.1}", rate / 1e6)
     ));
     if let Some(path) = partial_out {
-        human.push_str(&format!(
-            "\nĐã ghi số đếm từng phần / partial count written: {} ({shards} shards)",
-            path.display()
+        human.push('\n');
+        human.push_str(&t!(
+            "platform-partial-written",
+            path = path.display().to_string(),
+            shards = shards
         ));
     }
     let json = json!({
@@ -680,9 +674,10 @@ fn count_cmd(
 fn partial_error(path: &Path, e: &dyn std::fmt::Display) -> CmdResult {
     invalid(
         "partial.invalid",
-        format!(
-            "{0}: không phải số đếm từng phần dùng được: {e}\n{0}: not a usable partial count: {e}",
-            path.display()
+        t!(
+            "platform-partial-invalid",
+            path = path.display().to_string(),
+            detail = e.to_string()
         ),
     )
 }
@@ -711,10 +706,7 @@ fn write_partial_parquet(p: &Partial, path: &Path, force: bool) -> Result<(), Cm
 
 #[cfg(not(feature = "parquet"))]
 fn write_partial_parquet(_: &Partial, _: &Path, _: bool) -> Result<(), CmdResult> {
-    Err(usage(
-        "usage",
-        "this egov was built without Parquet (feature `parquet`): write a .json partial".into(),
-    ))
+    Err(usage("usage", t!("platform-no-parquet-write")))
 }
 
 /// Reads a partial: Parquet by its `PAR1` magic, else JSON.
@@ -728,7 +720,7 @@ fn read_partial_file(path: &Path) -> Result<Partial, CmdResult> {
         #[cfg(not(feature = "parquet"))]
         return Err(usage(
             "usage",
-            format!("{what} is Parquet, and this egov was built without Parquet"),
+            t!("platform-is-parquet", path = what.as_str()),
         ));
     }
     let p: Partial = serde_json::from_slice(&bytes).map_err(|e| partial_error(path, &e))?;
@@ -751,7 +743,7 @@ fn merge_partial_files(partials: &[PathBuf]) -> Result<Partial, CmdResult> {
             })?,
         });
     }
-    merged.ok_or_else(|| usage("usage", "no partial to merge".into()))
+    merged.ok_or_else(|| usage("usage", t!("platform-nothing-to-merge")))
 }
 
 /// The counting summary of a (merged) partial: months, accounting, and how ids became keys.
@@ -786,11 +778,11 @@ fn merge_cmd(
     human.push('\n');
     human.push_str(&summary_accounting_text(&summary));
     human.push_str(&findings_text(&findings));
-    human.push_str(&format!(
-        "{} tệp / files gộp / merged, {} shards, khóa định danh / ids: {}",
-        partials.len(),
-        merged.shards,
-        serde_json::to_value(&merged.ids)
+    human.push_str(&t!(
+        "platform-merged",
+        files = partials.len(),
+        shards = merged.shards,
+        ids = serde_json::to_value(&merged.ids)
             .ok()
             .and_then(|v| v.get("scheme").and_then(|s| s.as_str().map(str::to_owned)))
             .unwrap_or_default()
@@ -846,7 +838,7 @@ fn parse_monthly(
         let bad = || {
             invalid(
                 "platform.invalid_monthly",
-                format!("monthly count {} '{line}' is not YYYY-MM,COUNT", i + 1),
+                t!("platform-monthly-line", number = i + 1, line = line),
             )
         };
         let (m, n) = line.split_once(',').ok_or_else(bad)?;
@@ -869,7 +861,7 @@ fn parse_source(s: Option<&str>, counted: bool) -> Result<UserCountSource, CmdRe
             Some(("reference", name)) => Ok(UserCountSource::TrustedReference(name.to_owned())),
             _ => Err(usage(
                 "platform.invalid_source",
-                format!("--source '{x}' is not self, tool:NAME or reference:NAME"),
+                t!("platform-source", value = x),
             )),
         },
     }
@@ -911,12 +903,7 @@ fn build_input(a: &ClassifyArgs) -> Result<(ClassificationInput, NaiveDate), Cmd
             input.source = parse_source(a.source.as_deref(), true)?;
             input
         }
-        (None, None) => {
-            return Err(usage(
-                "usage",
-                "give --monthly, --events or --partials".to_owned(),
-            ))
-        }
+        (None, None) => return Err(usage("usage", t!("platform-no-input"))),
     };
     let date = match &a.date {
         Some(d) => parse_date(d, "--date")?,
@@ -961,30 +948,47 @@ fn classify_cmd(a: &ClassifyArgs) -> Result<CmdResult, CmdResult> {
     let (input, date) = build_input(a)?;
     let c = classify(&input, date).map_err(|e| CmdResult::Error {
         code: egov_core::ErrorCode::code(&e).to_owned(),
-        message: format!("{}\n{e}", e.message_vi()),
+        message: vi_en(e.message_vi(), &e),
     })?;
-    let mut human = format!(
-        "Phân loại / Class: {}\n                   {}\nNgày xác định / Determination date: {date}\nTrung bình / Mean users: {} ({}) = {} % dân số / of the population {}\nTháng / Months: {} … {}\n",
-        c.class.name_vi(),
-        c.class.name_en(),
-        c.mean_users,
-        c.mean_exact,
-        c.share_percent,
-        c.population.value,
-        c.months.first().map(|m| m.month.to_string()).unwrap_or_default(),
-        c.months.last().map(|m| m.month.to_string()).unwrap_or_default(),
+    let mut human = t!(
+        "platform-classify",
+        class = lang().pick(c.class.name_vi(), c.class.name_en()),
+        date = crate::commands::prose_date(date),
+        mean = c.mean_users.to_string(),
+        exact = c.mean_exact.to_string(),
+        share = c.share_percent.to_string(),
+        population = c.population.value.to_string(),
+        first = c
+            .months
+            .first()
+            .map(|m| m.month.to_string())
+            .unwrap_or_default(),
+        last = c
+            .months
+            .last()
+            .map(|m| m.month.to_string())
+            .unwrap_or_default(),
     );
+    human.push('\n');
     for d in &c.distances {
         human.push_str(&format!(
-            "{:<17} {} users: distance {} users, {} pp{}\n",
+            "{:<17} {}\n",
             format!("{}:", d.threshold),
-            d.threshold_mean_users,
-            d.distance_users,
-            d.distance_percentage_points,
-            if d.reached { " (reached)" } else { "" }
+            t!(
+                "platform-distance",
+                users = d.threshold_mean_users.as_str(),
+                distance = d.distance_users.as_str(),
+                points = d.distance_percentage_points.as_str(),
+                reached = if d.reached {
+                    t!("platform-reached")
+                } else {
+                    String::new()
+                }
+            )
         ));
     }
-    human.push_str(&format!("Căn cứ / Basis: {}\n", c.class.basis()));
+    human.push_str(&t!("platform-basis", basis = basis_text(&c.class.basis())));
+    human.push('\n');
     human.push_str(&findings_text(&c.findings));
     let mut json = json!({ "classification": c });
     if let Some(k) = &input.counting {

@@ -12,7 +12,8 @@ use egov_docs::catalogue::{import_csv, import_rows, CatalogueImport};
 use egov_docs::registry::InMemoryRegistry;
 use serde_json::json;
 
-use crate::edxml::Lang;
+use crate::commands::{basis_text, finding_message, outcome_word};
+use crate::i18n::{t, Lang};
 use crate::output::CmdResult;
 
 /// `egov registry` subcommands.
@@ -62,16 +63,14 @@ pub fn run(cmd: RegistryCommand) -> CmdResult {
 fn inner(cmd: RegistryCommand) -> Result<CmdResult, CmdResult> {
     match cmd {
         RegistryCommand::Import(a) => import(&a),
-        RegistryCommand::Check { file, as_of } => {
-            check(&file, as_of.as_deref(), crate::i18n::lang())
-        }
+        RegistryCommand::Check { file, as_of } => check(&file, as_of.as_deref()),
     }
 }
 
-fn io_error(path: &Path, e: impl std::fmt::Display) -> CmdResult {
+fn io_error(path: &Path, e: &std::io::Error) -> CmdResult {
     CmdResult::Error {
         code: "io.read".to_owned(),
-        message: format!("{}: {e}", path.display()),
+        message: format!("{}: {}", path.display(), crate::files::io_detail(e)),
     }
 }
 
@@ -114,7 +113,7 @@ fn read_spreadsheet(
         message: format!("{}: {e}", path.display()),
     };
     let mut book = calamine::open_workbook_auto(path).map_err(|e| match e {
-        calamine::Error::Io(io) => io_error(path, io),
+        calamine::Error::Io(io) => io_error(path, &io),
         other => spreadsheet_error(other.to_string()),
     })?;
     let names = book.sheet_names();
@@ -123,12 +122,18 @@ fn read_spreadsheet(
         None => names
             .first()
             .cloned()
-            .ok_or_else(|| spreadsheet_error("the workbook has no sheet".to_owned()))?,
+            .ok_or_else(|| spreadsheet_error(t!("registry-no-sheet")))?,
     };
     let range = book.worksheet_range(&name).map_err(|e| {
-        spreadsheet_error(format!(
-            "sheet '{name}' (sheets: {}): {e}",
-            names.join(", ")
+        spreadsheet_error(t!(
+            "registry-sheet-error",
+            name = name.as_str(),
+            sheets = names
+                .iter()
+                .map(|n| format!("«{n}»"))
+                .collect::<Vec<_>>()
+                .join(", "),
+            detail = e.to_string()
         ))
     })?;
     // Row numbers as the spreadsheet shows them.
@@ -152,13 +157,13 @@ fn import(a: &ImportArgs) -> Result<CmdResult, CmdResult> {
     let imp = if is_spreadsheet(&a.file) {
         read_spreadsheet(&a.file, a.sheet.as_deref(), &source)?
     } else {
-        let bytes = std::fs::read(&a.file).map_err(|e| io_error(&a.file, e))?;
+        let bytes = std::fs::read(&a.file).map_err(|e| io_error(&a.file, &e))?;
         let text = String::from_utf8(bytes).map_err(|e| CmdResult::Error {
             code: "catalogue.encoding".to_owned(),
-            message: format!(
-                "{}: not UTF-8 (byte {}); save the CSV as «CSV UTF-8» or give the spreadsheet itself",
-                a.file.display(),
-                e.utf8_error().valid_up_to()
+            message: t!(
+                "registry-not-utf8",
+                path = a.file.display().to_string(),
+                byte = e.utf8_error().valid_up_to()
             ),
         })?;
         import_csv(&text, &source).map_err(|e| CmdResult::error(&e))?
@@ -171,39 +176,39 @@ fn import(a: &ImportArgs) -> Result<CmdResult, CmdResult> {
         };
         std::fs::write(out, text).map_err(|e| CmdResult::Error {
             code: "io.write".to_owned(),
-            message: format!("{}: {e}", out.display()),
+            message: format!("{}: {}", out.display(), crate::files::io_detail(&e)),
         })?;
     }
     let finding = imp.finding();
     let mut human = String::new();
     let _ = writeln!(
         human,
-        "{} {}",
-        lang.pick("Danh mục:", "Catalogue:"),
-        a.file.display()
-    );
-    let _ = writeln!(
-        human,
         "{}",
-        match lang {
-            Lang::Vi => finding.message_vi.clone(),
-            Lang::En => finding.message.clone(),
-        }
+        t!("registry-catalogue", path = a.file.display().to_string())
     );
+    let _ = writeln!(human, "{}", finding_message(&finding));
     for (field, header) in &imp.columns {
         let _ = writeln!(
             human,
-            "  {} {:<12} ← «{header}»",
-            lang.pick("cột", "column"),
-            field.as_str()
+            "  {} {:<14} ← «{header}»",
+            t!("registry-column"),
+            // The field's name in backquotes: an identifier in either language (CORE-06).
+            format!("`{}`", field.as_str())
         );
     }
     if !imp.ignored_columns.is_empty() {
         let _ = writeln!(
             human,
-            "  {} {}",
-            lang.pick("cột không dùng:", "columns not used:"),
-            imp.ignored_columns.join(", ")
+            "  {}",
+            t!(
+                "registry-columns-not-used",
+                columns = imp
+                    .ignored_columns
+                    .iter()
+                    .map(|c| format!("«{c}»"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )
         );
     }
     for r in &imp.rejected {
@@ -213,9 +218,8 @@ fn import(a: &ImportArgs) -> Result<CmdResult, CmdResult> {
         };
         let _ = writeln!(
             human,
-            "  {} {}: {msg} [{}]",
-            lang.pick("LOẠI dòng", "REJECTED row"),
-            r.row,
+            "  {}: {msg} [{}]",
+            t!("registry-rejected-row", row = r.row),
             r.reason
         );
     }
@@ -226,18 +230,16 @@ fn import(a: &ImportArgs) -> Result<CmdResult, CmdResult> {
         };
         let _ = writeln!(
             human,
-            "  {} {}: {msg} [{}]",
-            lang.pick("LƯU Ý dòng", "WARNING row"),
-            w.row,
+            "  {}: {msg} [{}]",
+            t!("registry-warning-row", row = w.row),
             w.kind
         );
     }
     if let Some(out) = &a.out {
         let _ = writeln!(
             human,
-            "{} {}",
-            lang.pick("Đã ghi danh sách mã vào", "Registry written to"),
-            out.display()
+            "{}",
+            t!("registry-written", path = out.display().to_string())
         );
     }
     let json = json!({
@@ -262,8 +264,8 @@ fn import(a: &ImportArgs) -> Result<CmdResult, CmdResult> {
     })
 }
 
-fn check(file: &Path, as_of: Option<&str>, lang: Lang) -> Result<CmdResult, CmdResult> {
-    let text = std::fs::read_to_string(file).map_err(|e| io_error(file, e))?;
+fn check(file: &Path, as_of: Option<&str>) -> Result<CmdResult, CmdResult> {
+    let text = std::fs::read_to_string(file).map_err(|e| io_error(file, &e))?;
     let registry = if crate::input::is_toml(file) {
         crate::input::toml_doc(&text, file, "registry.toml")?
     } else {
@@ -274,7 +276,14 @@ fn check(file: &Path, as_of: Option<&str>, lang: Lang) -> Result<CmdResult, CmdR
         }
         .map_err(|e| CmdResult::Error {
             code: e.code().to_owned(),
-            message: format!("{}: {e}", file.display()),
+            message: format!(
+                "{}: {}",
+                file.display(),
+                match crate::i18n::lang() {
+                    Lang::Vi => e.message_vi(),
+                    Lang::En => e.to_string(),
+                }
+            ),
         })?
     };
     let on = match as_of {
@@ -290,28 +299,27 @@ fn check(file: &Path, as_of: Option<&str>, lang: Lang) -> Result<CmdResult, CmdR
     let mut human = String::new();
     let _ = writeln!(
         human,
-        "{} {} ({} {}, {valid} {} {on})",
-        lang.pick("Danh sách mã:", "Registry:"),
-        file.display(),
-        registry.len(),
-        lang.pick("bản ghi", "records"),
-        lang.pick("mã còn hiệu lực ngày", "codes valid on"),
+        "{}",
+        t!(
+            "registry-check",
+            path = file.display().to_string(),
+            records = registry.len(),
+            valid = valid,
+            date = crate::commands::prose_date(on),
+        )
     );
-    let label = match (f.outcome, lang) {
-        (Outcome::Pass, Lang::Vi) => "ĐẠT",
-        (Outcome::Pass, Lang::En) => "PASS",
-        (_, Lang::Vi) => "LƯU Ý",
-        (_, Lang::En) => "WARNING",
-    };
+    // The one-code-per-body check warns at most (DOC-01): a pass, else a warning.
+    let label = outcome_word(if f.outcome == Outcome::Pass {
+        Outcome::Pass
+    } else {
+        Outcome::Warning
+    });
     let _ = writeln!(
         human,
         "[{label}] {} ({}): {}",
         f.rule,
-        f.basis,
-        match lang {
-            Lang::Vi => &f.message_vi,
-            Lang::En => &f.message,
-        }
+        basis_text(&f.basis),
+        finding_message(&f)
     );
     let json = json!({
         "file": file.display().to_string(),

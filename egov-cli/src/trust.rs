@@ -8,11 +8,12 @@ use clap::{Args, Subcommand};
 use egov_core::VnDateTime;
 use egov_trust::{
     parse_security_txt, AnchorsInput, Assessment, BlocklistInput, EvaluationRequest, Lang,
-    PageInput, PreparedEvaluation, SecurityTxtInput, TlsInput,
+    PageInput, PreparedEvaluation, ProblemKind, SecurityTxtInput, Severity, TlsInput,
 };
 use serde_json::json;
 
-use crate::commands::outcome_label;
+use crate::commands::{finding_message, outcome_word};
+use crate::i18n::t;
 use crate::output::CmdResult;
 
 /// `egov trust` subcommands.
@@ -122,12 +123,25 @@ fn err(code: &str, message: impl Into<String>) -> CmdResult {
 }
 
 fn read(path: &Path) -> Result<Vec<u8>, CmdResult> {
-    std::fs::read(path).map_err(|e| err("io.read", format!("cannot read {}: {e}", path.display())))
+    std::fs::read(path).map_err(|e| {
+        err(
+            "io.read",
+            t!(
+                "trust-cannot-read",
+                path = path.display().to_string(),
+                detail = crate::files::io_detail(&e)
+            ),
+        )
+    })
 }
 
 fn read_text(path: &Path) -> Result<String, CmdResult> {
-    String::from_utf8(read(path)?)
-        .map_err(|_| err("io.utf8", format!("{} is not UTF-8", path.display())))
+    String::from_utf8(read(path)?).map_err(|_| {
+        err(
+            "io.utf8",
+            t!("trust-not-utf8", path = path.display().to_string()),
+        )
+    })
 }
 
 fn time(s: Option<&str>) -> Result<VnDateTime, CmdResult> {
@@ -215,24 +229,28 @@ fn load(a: &EvidenceArgs) -> Result<PreparedEvaluation, CmdResult> {
 }
 
 fn assessment_result(a: &Assessment) -> CmdResult {
-    let mut human = format!(
-        "Network trust (NĐ 137/2024 Đ21) at {}: {}",
-        a.evaluated_at,
-        if a.meets_criteria {
-            "meets all six criteria".to_owned()
+    let mut human = t!(
+        "trust-assessment",
+        at = a.evaluated_at.to_string(),
+        verdict = if a.meets_criteria {
+            t!("trust-meets-all")
         } else {
-            format!("does not meet the criteria ({})", outcome_label(a.outcome))
-        }
+            t!("trust-does-not-meet", outcome = outcome_word(a.outcome))
+        },
     );
     for v in &a.verdicts {
         human.push_str(&format!(
             "\n{}) {} — {}",
             v.criterion.letter(),
-            v.criterion.title(),
-            outcome_label(v.outcome)
+            crate::i18n::lang().pick(v.criterion.title_vi(), v.criterion.title()),
+            outcome_word(v.outcome)
         ));
         for f in &v.findings {
-            human.push_str(&format!("\n  [{}] {}", outcome_label(f.outcome), f.message));
+            human.push_str(&format!(
+                "\n  [{}] {}",
+                outcome_word(f.outcome),
+                finding_message(f)
+            ));
         }
     }
     let json = serde_json::to_value(a).unwrap_or_else(|e| json!({ "error": e.to_string() }));
@@ -254,9 +272,14 @@ fn with_certification(result: CmdResult, findings: Option<Vec<egov_core::Finding
         .iter()
         .any(|f| f.outcome == egov_core::Outcome::Fail);
     let add = |human: &mut String, json: &mut serde_json::Value| {
-        human.push_str("\nCertification code (TRUST-01, Đ21.1):");
+        human.push('\n');
+        human.push_str(&t!("trust-certification"));
         for f in &findings {
-            human.push_str(&format!("\n  [{}] {}", outcome_label(f.outcome), f.message));
+            human.push_str(&format!(
+                "\n  [{}] {}",
+                outcome_word(f.outcome),
+                finding_message(f)
+            ));
         }
         json["certification"] = serde_json::to_value(&findings).unwrap_or_default();
     };
@@ -301,21 +324,25 @@ fn security_txt(file: &Path, now: Option<&str>, url: Option<&str>) -> CmdResult 
         Err(e) => return e,
     };
     let st = parse_security_txt(&bytes, now, url);
-    let mut human = format!(
-        "security.txt {}: {} contact(s), {}",
-        file.display(),
-        st.contacts.len(),
-        if st.is_valid() {
-            "valid (RFC 9116)"
+    let mut human = t!(
+        "trust-security-txt",
+        path = file.display().to_string(),
+        contacts = st.contacts.len(),
+        verdict = if st.is_valid() {
+            t!("trust-security-txt-valid")
         } else {
-            "INVALID (RFC 9116)"
-        }
+            t!("trust-security-txt-invalid")
+        },
     );
     for p in &st.problems {
-        let line = p.line.map_or_else(String::new, |l| format!("line {l}: "));
+        let line = p
+            .line
+            .map_or_else(String::new, |l| t!("trust-line", line = l));
         human.push_str(&format!(
-            "\n  {line}{:?} {} — {}",
-            p.severity, p.code, p.message
+            "\n  {line}{} {} — {}",
+            severity_word(p.severity),
+            p.code,
+            problem_message(p)
         ));
     }
     let json = serde_json::to_value(&st).unwrap_or_else(|e| json!({ "error": e.to_string() }));
@@ -323,6 +350,42 @@ fn security_txt(file: &Path, now: Option<&str>, url: Option<&str>) -> CmdResult 
         CmdResult::Valid { human, json }
     } else {
         CmdResult::Invalid { human, json }
+    }
+}
+
+/// A security.txt problem's severity in the run's language.
+fn severity_word(s: Severity) -> String {
+    match s {
+        Severity::Error => t!("trust-severity-error"),
+        Severity::Warning => t!("trust-severity-warning"),
+        Severity::Notice => t!("trust-severity-notice"),
+    }
+}
+
+/// A security.txt problem in the run's language (CORE-06): the library's English detail, or
+/// the Vietnamese statement of the RFC 9116 requirement it breaks.
+fn problem_message(p: &egov_trust::Problem) -> String {
+    if crate::i18n::lang() == Lang::En {
+        return p.message.clone();
+    }
+    match p.kind {
+        ProblemKind::InvalidUtf8 => t!("sectxt-invalid_utf8"),
+        ProblemKind::InvalidLine => t!("sectxt-invalid_line"),
+        ProblemKind::EmptyValue => t!("sectxt-empty_value"),
+        ProblemKind::MissingContact => t!("sectxt-missing_contact"),
+        ProblemKind::MissingExpires => t!("sectxt-missing_expires"),
+        ProblemKind::MultipleExpires => t!("sectxt-multiple_expires"),
+        ProblemKind::InvalidExpires => t!("sectxt-invalid_expires"),
+        ProblemKind::Expired => t!("sectxt-expired"),
+        ProblemKind::ExpiresTooFar => t!("sectxt-expires_too_far"),
+        ProblemKind::InvalidUri => t!("sectxt-invalid_uri"),
+        ProblemKind::InsecureUri => t!("sectxt-insecure_uri"),
+        ProblemKind::MultiplePreferredLanguages => t!("sectxt-multiple_preferred_languages"),
+        ProblemKind::InvalidLanguageTag => t!("sectxt-invalid_language_tag"),
+        ProblemKind::UnknownField => t!("sectxt-unknown_field"),
+        ProblemKind::CanonicalMismatch => t!("sectxt-canonical_mismatch"),
+        ProblemKind::NotSigned => t!("sectxt-not_signed"),
+        ProblemKind::InvalidSignatureBlock => t!("sectxt-invalid_signature_block"),
     }
 }
 

@@ -35,7 +35,7 @@ fn oth_36_and_trust_05_cli_run_on_a_provincial_system_reads_as_a_report() {
         "{text}"
     );
     assert!(text.contains("[CHƯA RÕ] OTH-36 (NĐ 137/2024/NĐ-CP Đ6.3.g)"));
-    assert!(text.contains("cần đáp ứng hay không (satisfied), ngày (date)"));
+    assert!(text.contains("cần đáp ứng hay không (`satisfied`), ngày (`date`)"));
     assert!(text.contains("[ĐẠT] TRUST-05 (NĐ 137/2024/NĐ-CP Đ13.1)"));
     assert!(text.contains("Kết quả chung: KHÔNG ĐẠT  —  8 đạt, 0 lưu ý, 2 chưa rõ, 1 không đạt"));
     let en = stdout(&egov(&[

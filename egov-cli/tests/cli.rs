@@ -89,7 +89,7 @@ fn core_01_cli_reads_time_without_offset_as_vietnam_time_with_a_note_or_refuses_
     assert_eq!(v["deadline"]["signed_at"], "2026-03-06T16:00:00+07:00");
     let note = String::from_utf8_lossy(&o.stderr);
     assert!(
-        note.contains("không ghi múi giờ, được hiểu là giờ Việt Nam"),
+        note.contains("has no UTC offset, read as Vietnam time"),
         "{note}"
     );
     // --strict-time refuses it, as before.

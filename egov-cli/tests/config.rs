@@ -64,7 +64,12 @@ fn core_06_egov_toml_sets_language_format_and_registry_for_every_command() {
         &[("EGOV_FORMAT", "text"), ("EGOV_LANG", "vi")],
         &["workday", "2026-02-17"],
     );
-    assert!(stdout(&o).contains("2026-02-17"), "{}", stdout(&o));
+    // Vietnamese: the date as dd/mm/yyyy in prose (CORE-06), the day named «ngày nghỉ».
+    assert!(
+        stdout(&o).contains("17/02/2026") && stdout(&o).contains("ngày nghỉ"),
+        "{}",
+        stdout(&o)
+    );
     let o = egov_in(&d, &[], &["--lang", "vi", "config"]);
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(v["file"], d.join("egov.toml").display().to_string());

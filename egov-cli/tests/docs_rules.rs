@@ -12,6 +12,16 @@ fn egov(args: &[&str]) -> Output {
         .expect("the egov binary runs")
 }
 
+/// Runs `egov --lang LANG ARGS…`: each language in its own run (CORE-06).
+fn egov_in(lang: &str, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_egov"))
+        .arg("--lang")
+        .arg(lang)
+        .args(args)
+        .output()
+        .expect("the egov binary runs")
+}
+
 fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
 }
@@ -51,7 +61,7 @@ fn doc_28_29_cli_status_apply_transitions_and_refuses_what_the_table_does_not_gi
     ]);
     assert_eq!(o.status.code(), Some(1));
     assert_eq!(json(&o)["error"]["code"], "status.missing_reason");
-    let o = egov(&[
+    let reject = [
         "status",
         "apply",
         "arrived",
@@ -60,13 +70,22 @@ fn doc_28_29_cli_status_apply_transitions_and_refuses_what_the_table_does_not_gi
         "Thiếu phụ lục",
         "--at",
         "2026-03-02T09:00:00+07:00",
-    ]);
+    ];
+    let o = egov_in("vi", &reject);
     assert_eq!(o.status.code(), Some(0));
     let text = stdout(&o);
     assert!(
         text.starts_with(
-            "Trạng thái / Status: đã đến (arrived) → từ chối nhận (trả lại) (rejected)"
+            "Trạng thái xử lý: đã đến (`arrived`) → từ chối nhận (trả lại) (`rejected`)"
         ),
+        "{text}"
+    );
+    assert!(text.contains("Thiếu phụ lục"), "{text}");
+    let o = egov_in("en", &reject);
+    assert_eq!(o.status.code(), Some(0));
+    let text = stdout(&o);
+    assert!(
+        text.starts_with("Status: arrived (`arrived`) → rejected (returned) (`rejected`)"),
         "{text}"
     );
     assert!(text.contains("Thiếu phụ lục"), "{text}");
@@ -121,10 +140,17 @@ fn doc_11_cli_status_edxml_code_reads_codes_both_ways() {
     assert_eq!(v["status"], serde_json::Value::Null);
     assert_eq!(v["event"], "recall");
     // A status gives its code.
-    let o = egov(&["status", "edxml-code", "đã chuyển xử lý"]);
+    let o = egov_in("vi", &["status", "edxml-code", "đã chuyển xử lý"]);
     assert_eq!(o.status.code(), Some(0));
     assert!(
-        stdout(&o).starts_with("edXML StatusCode 04: phân công xử lý"),
+        stdout(&o).starts_with("Mã trạng thái edXML (StatusCode) 04: phân công xử lý"),
+        "{}",
+        stdout(&o)
+    );
+    let o = egov_in("en", &["status", "edxml-code", "đã chuyển xử lý"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(
+        stdout(&o).starts_with("edXML StatusCode 04: assigned for processing"),
         "{}",
         stdout(&o)
     );
@@ -138,10 +164,17 @@ fn doc_12_cli_urgency_reads_any_spelling_and_edxml_priority() {
     let v = json(&egov(&["--json", "urgency", "HOA TOC"]));
     assert_eq!(v["urgency"], "hoa_toc");
     assert_eq!(v["edxml_priority"], 3);
-    let o = egov(&["urgency", "thượng khẩn"]);
+    let o = egov_in("vi", &["urgency", "thượng khẩn"]);
     assert_eq!(o.status.code(), Some(0));
     assert!(
-        stdout(&o).starts_with("Độ khẩn / Urgency: Thượng khẩn"),
+        stdout(&o).starts_with("Độ khẩn:             Thượng khẩn (`thuong_khan`)"),
+        "{}",
+        stdout(&o)
+    );
+    let o = egov_in("en", &["urgency", "thượng khẩn"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(
+        stdout(&o).starts_with("Urgency:        very urgent (`thuong_khan`)"),
         "{}",
         stdout(&o)
     );
@@ -177,7 +210,7 @@ fn doc_14_cli_legal_value_equivalent_reference_or_unsettled() {
     ]);
     assert_eq!(o.status.code(), Some(0));
     assert!(
-        stdout(&o).contains("có giá trị để biết, tham khảo (reference_only)"),
+        stdout(&o).contains("for information and reference only (`reference_only`)"),
         "{}",
         stdout(&o)
     );
@@ -241,7 +274,7 @@ fn doc_17_cli_paper_copy_decides_and_judges_what_was_issued() {
     assert_eq!(v["decision"]["required"], true);
     assert_eq!(v["decision"]["grounds"][0]["ground"], "agency_list");
     // To the Government under its working regulation (Đ7.2.a), sent with paper: compliant.
-    let o = egov(&[
+    let to_government = [
         "paper-copy",
         "--type",
         "Báo cáo",
@@ -250,10 +283,18 @@ fn doc_17_cli_paper_copy_decides_and_judges_what_was_issued() {
         "--to-government",
         "--issued",
         "yes",
-    ]);
+    ];
+    let o = egov_in("vi", &to_government);
     assert_eq!(o.status.code(), Some(0));
     assert!(
-        stdout(&o).starts_with("Văn bản giấy / Paper copy: phải gửi kèm / required"),
+        stdout(&o).starts_with("Văn bản giấy: phải gửi kèm"),
+        "{}",
+        stdout(&o)
+    );
+    let o = egov_in("en", &to_government);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(
+        stdout(&o).starts_with("Paper copy: required"),
         "{}",
         stdout(&o)
     );

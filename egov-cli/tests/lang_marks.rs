@@ -10,7 +10,7 @@ mod support;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use support::lang::{assert_english, assert_vietnamese};
+use support::marks::{assert_english, assert_vietnamese};
 
 /// Proper names and document text the inputs carry (printed as given, in Vietnamese).
 const NAMES: &[&str] = &[

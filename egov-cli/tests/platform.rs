@@ -244,14 +244,19 @@ fn plat_01_cli_classify_says_which_lines_it_left_out() {
     );
     let text = String::from_utf8_lossy(&o.stdout);
     assert!(
-        text.contains("600 trong 1200 dòng dữ liệu (50 %) không được đếm"),
-        "{text}"
-    );
-    assert!(
         text.contains("600 of 1200 data lines (50 %) were not counted"),
         "{text}"
     );
     assert!(text.contains("«view» × 600"), "{text}");
+    // The same in Vietnamese (CORE-06: one language a run).
+    let mut vi = args.to_vec();
+    vi.extend(["--lang", "vi"]);
+    let o = egov(&vi);
+    let text = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        text.contains("600 trong 1200 dòng dữ liệu (50 %) không được đếm"),
+        "{text}"
+    );
     let mut with_json = args.to_vec();
     with_json.insert(0, "--json");
     let v = json(&egov(&with_json));
@@ -287,6 +292,11 @@ fn plat_01_cli_no_event_at_all_is_an_error_not_zero_users() {
         let o = egov(cmd);
         assert_eq!(o.status.code(), Some(1), "{cmd:?}");
         let err = String::from_utf8_lossy(&o.stderr);
+        assert!(err.contains("platform.no_events"), "{err}");
+        // In Vietnamese when asked (CORE-06: one language a run).
+        let mut vi = cmd.to_vec();
+        vi.extend(["--lang", "vi"]);
+        let err = String::from_utf8_lossy(&egov(&vi).stderr).into_owned();
         assert!(err.contains("platform.no_events"), "{err}");
         assert!(err.contains("không có sự kiện hoạt động nào"), "{err}");
     }
@@ -403,9 +413,22 @@ fn plat_02_cli_states_the_population_and_threshold_version_used() {
     assert_eq!(o.status.code(), Some(0));
     let text = String::from_utf8_lossy(&o.stdout);
     assert!(
-        text.contains("102300000") && text.contains("dựng sẵn") && text.contains("built-in"),
+        text.contains("102300000") && text.contains("built-in"),
         "{text}"
     );
+    // In Vietnamese when asked (CORE-06: one language a run).
+    let vi = egov(&[
+        "platform",
+        "classify",
+        "--monthly",
+        MONTHS_2025,
+        "--date",
+        "2026-01-15",
+        "--lang",
+        "vi",
+    ]);
+    let vi = String::from_utf8_lossy(&vi.stdout);
+    assert!(vi.contains("102300000") && vi.contains("dựng sẵn"), "{vi}");
     assert!(text.contains("nd137-2024"), "{text}");
     // The default date is today, or EGOV_TODAY: the answer depends on it, and says so.
     let on = |today: &str| {

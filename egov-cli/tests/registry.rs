@@ -93,7 +93,7 @@ fn doc_04_cli_imports_a_semicolon_csv_and_the_result_checks() {
     );
     let text = String::from_utf8_lossy(&o.stdout);
     assert!(text.contains("Đã nhập 3 trong 3 dòng"), "{text}");
-    assert!(text.contains("cột không dùng: Ghi chú"), "{text}");
+    assert!(text.contains("cột không dùng: «Ghi chú»"), "{text}");
     let o = egov(&[
         "registry",
         "check",
@@ -167,7 +167,7 @@ fn doc_04_cli_bad_inputs_say_what_and_where() {
         "Sheet9",
     ]);
     assert_eq!(o.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&o.stderr).contains("Danh mục, Ghi chú"));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("«Danh mục», «Ghi chú»"));
     // The notes sheet has no header: the columns expected are named.
     let o = egov(&[
         "registry",

@@ -329,7 +329,8 @@ fn describe_grounds(grounds: &[PaperGround]) -> (String, String) {
                     .as_deref()
                     .unwrap_or("Danh mục do người đứng đầu bộ, ngành, địa phương quyết định");
                 (
-                    format!("'{document_type}' is on {source} (Đ7.2.b)"),
+                    // The type as written, quoted «…» like the Vietnamese message (CORE-06).
+                    format!("«{document_type}» is on {source} (Đ7.2.b)"),
                     format!("loại văn bản «{document_type}» thuộc {source_vi} (điểm b khoản 2 Điều 7)"),
                 )
             }

@@ -179,7 +179,7 @@ pub trait AgencyRegistry {
             RegistryStatus::Valid { entry } => (
                 Outcome::Pass,
                 format!(
-                    "{code} ({}) is in the registry and valid on {on}",
+                    "{code} («{}») is in the registry and valid on {on}",
                     entry.name_vi
                 ),
                 format!(
@@ -192,7 +192,7 @@ pub trait AgencyRegistry {
                 (
                     Outcome::Fail,
                     format!(
-                        "{code} ({}) is not yet valid on {on}: valid from {from}",
+                        "{code} («{}») is not yet valid on {on}: valid from {from}",
                         entry.name_vi
                     ),
                     format!(
@@ -208,11 +208,17 @@ pub trait AgencyRegistry {
                         let name = self
                             .successor(&r, on)
                             .filter(|e| e.code == r)
-                            .map(|e| format!(" ({})", e.name_vi))
-                            .unwrap_or_default();
+                            .map(|e| e.name_vi);
+                        // The official Vietnamese name, quoted in the English message (CORE-06).
                         (
-                            format!("; replaced by {r}{name}"),
-                            format!("; được thay bằng {r}{name}"),
+                            name.as_ref().map_or_else(
+                                || format!("; replaced by {r}"),
+                                |n| format!("; replaced by {r} («{n}»)"),
+                            ),
+                            name.map_or_else(
+                                || format!("; được thay bằng {r}"),
+                                |n| format!("; được thay bằng {r} ({n})"),
+                            ),
                         )
                     }
                     None => (String::new(), String::new()),
@@ -220,7 +226,7 @@ pub trait AgencyRegistry {
                 (
                     Outcome::Fail,
                     format!(
-                        "{code} ({}) expired on {to}, before {on}{rep_en}",
+                        "{code} («{}») expired on {to}, before {on}{rep_en}",
                         entry.name_vi
                     ),
                     format!(

@@ -2,15 +2,6 @@
 # The same ids in the same order as locales/vi/.
 
 # Reading and writing files (shared by the mark, PDF, trust-list and edXML commands)
-io-not-found = no such file or directory
-io-permission-denied = permission denied
-io-already-exists = the file already exists
-io-is-a-directory = it is a directory, not a file
-io-not-a-directory = a part of the path is not a directory
-io-invalid-data = invalid data
-io-storage-full = the disk is full
-io-os-error = operating system error { $number }
-io-other = input/output error
 mark-cannot-read = cannot read { $path }: { $reason }
 mark-cannot-write = cannot write { $path }: { $reason }
 mark-key-not-utf8 = { $path }: the key file is not UTF-8 text

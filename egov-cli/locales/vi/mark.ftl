@@ -2,15 +2,6 @@
 # Cùng mã, cùng thứ tự trong locales/en/.
 
 # Lỗi đọc, ghi tệp (dùng chung cho các lệnh ký hiệu, PDF, danh sách tin cậy, edXML)
-io-not-found = không có tệp hoặc thư mục này
-io-permission-denied = không có quyền truy cập
-io-already-exists = tệp đã có
-io-is-a-directory = đây là thư mục, không phải tệp
-io-not-a-directory = một phần của đường dẫn không phải thư mục
-io-invalid-data = dữ liệu không hợp lệ
-io-storage-full = đĩa đã đầy
-io-os-error = lỗi hệ điều hành số { $number }
-io-other = lỗi vào/ra
 mark-cannot-read = không đọc được { $path }: { $reason }
 mark-cannot-write = không ghi được { $path }: { $reason }
 mark-key-not-utf8 = { $path }: tệp khóa không phải văn bản UTF-8

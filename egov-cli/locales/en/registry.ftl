@@ -1,0 +1,13 @@
+# The words of the registry import|check commands (English). The same ids in the same order
+# as locales/vi/registry.ftl.
+
+registry-no-sheet = the workbook has no sheet
+registry-sheet-error = sheet «{ $name }» (sheets: { $sheets }): { $detail }
+registry-not-utf8 = { $path }: not UTF-8 (byte { $byte }); save the CSV as "CSV UTF-8" or give the spreadsheet itself
+registry-catalogue = Catalogue: { $path }
+registry-column = column
+registry-columns-not-used = columns not used: { $columns }
+registry-rejected-row = REJECTED row { $row }
+registry-warning-row = WARNING row { $row }
+registry-written = Registry written to { $path }
+registry-check = Registry: { $path } ({ $records } records, { $valid } codes valid on { $date })

@@ -1,0 +1,32 @@
+# Lời của lệnh trust (tiếng Việt). Cùng mã, cùng thứ tự trong locales/en/trust.ftl.
+
+trust-cannot-read = không đọc được { $path }: { $detail }
+trust-not-utf8 = { $path } không phải văn bản UTF-8
+trust-assessment = Tín nhiệm mạng (NĐ 137/2024 Đ21) lúc { $at }: { $verdict }
+trust-meets-all = đáp ứng đủ sáu tiêu chí
+trust-does-not-meet = chưa đáp ứng các tiêu chí ({ $outcome })
+trust-certification = Mã chứng nhận tín nhiệm mạng (TRUST-01, Đ21.1):
+trust-security-txt = Tệp security.txt { $path }: { $contacts } địa chỉ liên hệ, { $verdict }
+trust-security-txt-valid = hợp lệ (RFC 9116)
+trust-security-txt-invalid = KHÔNG HỢP LỆ (RFC 9116)
+trust-line = dòng { $line }:{" "}
+trust-severity-error = Lỗi
+trust-severity-warning = Lưu ý
+trust-severity-notice = Ghi chú
+sectxt-invalid_utf8 = tệp không phải văn bản UTF-8 (RFC 9116 §3)
+sectxt-invalid_line = dòng không phải chú thích, dòng trống hay «Tên: giá trị» (RFC 9116 §3)
+sectxt-empty_value = trường không có giá trị
+sectxt-missing_contact = thiếu trường Contact (RFC 9116 §2.5.3: bắt buộc)
+sectxt-missing_expires = thiếu trường Expires (RFC 9116 §2.5.5: bắt buộc)
+sectxt-multiple_expires = trường Expires xuất hiện nhiều lần (RFC 9116 §2.5.5: chỉ được một lần)
+sectxt-invalid_expires = giá trị Expires không phải mốc thời gian theo RFC 3339 (RFC 9116 §2.5.5)
+sectxt-expired = tệp đã hết hạn: Expires không sau thời điểm đánh giá (RFC 9116 §2.5.5)
+sectxt-expires_too_far = Expires cách hơn một năm (RFC 9116 §2.5.5: nên dưới một năm)
+sectxt-invalid_uri = giá trị phải là URI nhưng không phải (RFC 9116 §2.5)
+sectxt-insecure_uri = địa chỉ web phải bắt đầu bằng https:// (RFC 9116 §2.5)
+sectxt-multiple_preferred_languages = trường Preferred-Languages xuất hiện nhiều lần (RFC 9116 §2.5.8)
+sectxt-invalid_language_tag = mã ngôn ngữ viết sai (RFC 9116 §2.5.8, RFC 5646)
+sectxt-unknown_field = trường RFC 9116 không định nghĩa (được phép, bị bỏ qua; §2.4)
+sectxt-canonical_mismatch = không trường Canonical nào là địa chỉ đã tải tệp về (RFC 9116 §2.5.2)
+sectxt-not_signed = tệp không được ký số (RFC 9116 §2.3: nên ký)
+sectxt-invalid_signature_block = tệp mở đầu như thông điệp ký OpenPGP nhưng cấu trúc chữ ký bị hỏng
