@@ -448,3 +448,260 @@ help-egov-registry-import--out = Ghi danh mục đã nhập vào đây (.json: d
 help-egov-registry-check = Kiểm tra tệp danh mục (dạng CSV hoặc JSON của egov) tại một ngày: bao nhiêu mã còn hiệu lực, và có cơ quan nào dường như giữ hai mã không (DOC-01)
 help-egov-registry-check--file = Tệp danh mục (.csv hoặc .json)
 help-egov-registry-check--as_of = Ngày kiểm tra (dd/mm/yyyy hoặc yyyy-mm-dd); mặc định: ngày hôm nay theo giờ Việt Nam
+
+## egov trust
+
+help-egov-trust = Tiêu chí tín nhiệm mạng của NĐ 137/2024 Đ21 (TRUST-01…04)
+
+## egov trust check
+
+help-egov-trust-check = Đánh giá sáu tiêu chí của Đ21.2 từ các tệp minh chứng (mã thoát 0 chỉ khi cả sáu tiêu chí ĐẠT)
+help-egov-trust-check--cert = Chuỗi chứng thư (PEM hoặc DER), chứng thư của trang web đứng đầu
+help-egov-trust-check--host = Tên máy chủ (host) của trang web
+help-egov-trust-check--tls_version = Phiên bản TLS đã thỏa thuận (TLSv1.3, TLSv1.2, …)
+help-egov-trust-check--cipher = Bộ mã hóa đã thỏa thuận (tên theo IANA)
+help-egov-trust-check--page = Mã HTML của trang
+help-egov-trust-check--page_url = URL của trang (mặc định https://HOST/)
+help-egov-trust-check--security_txt = Tệp security.txt
+help-egov-trust-check--security_txt_url = URI nơi đã tải tệp --security-txt (RFC 9116 §3: tệp được đánh giá cho máy chủ đó; đối chiếu với các trường Canonical của tệp, §2.5.2). Mặc định: đánh giá cho --host
+help-egov-trust-check--blocklist = Bản chụp danh sách chặn tham khảo (mỗi dòng một tên miền, địa chỉ hoặc dải CIDR)
+help-egov-trust-check--blocklist_source = Nguồn của danh sách chặn (mặc định: tên tệp)
+help-egov-trust-check--blocklist_fetched_at = Thời điểm tải danh sách chặn (ISO 8601)
+help-egov-trust-check--addresses = Địa chỉ máy chủ (dùng nhiều lần được)
+help-egov-trust-check--attest = Minh chứng JSON theo dạng yêu cầu của các thư viện liên kết (egov_trust::request): thường gồm system, security_level, consent, malware_scan, contacts, addresses, gov_names; các tùy chọn khác bổ sung hoặc thay thế các khóa của nó
+help-egov-trust-check--anchors = Chứng thư gốc tin cậy (PEM/DER) thay cho bộ chứng thư gốc Mozilla có sẵn
+help-egov-trust-check--with_builtin_roots = Cùng --anchors: vẫn giữ bộ chứng thư gốc có sẵn
+help-egov-trust-check--policy = Tệp chính sách TLS (TOML hoặc JSON); mặc định: chính sách có sẵn. Bảng [max_attestation_age] của tệp đặt giới hạn tuổi của các xác nhận
+help-egov-trust-check--max_security_level_age_days = a) Tuổi tối đa của quyết định phê duyệt cấp độ an toàn hệ thống thông tin, tính bằng ngày (mặc định 1826, tức năm năm; pháp luật không quy định). Thay cho giá trị trong chính sách
+help-egov-trust-check--max_scan_age_days = đ) Tuổi tối đa của xác nhận rà quét mã độc, tính bằng ngày (mặc định 30; pháp luật không quy định). Thay cho giá trị trong chính sách
+help-egov-trust-check--now = Thời điểm đánh giá (ISO 8601 có múi giờ, hoặc giờ Việt Nam không ghi múi giờ); mặc định: lúc này
+
+## egov trust declare
+
+help-egov-trust-declare = Lập bản tự công bố (Đ21.3): Markdown (mặc định) hoặc JSON với --json
+help-egov-trust-declare--cert = Chuỗi chứng thư (PEM hoặc DER), chứng thư của trang web đứng đầu
+help-egov-trust-declare--host = Tên máy chủ (host) của trang web
+help-egov-trust-declare--tls_version = Phiên bản TLS đã thỏa thuận (TLSv1.3, TLSv1.2, …)
+help-egov-trust-declare--cipher = Bộ mã hóa đã thỏa thuận (tên theo IANA)
+help-egov-trust-declare--page = Mã HTML của trang
+help-egov-trust-declare--page_url = URL của trang (mặc định https://HOST/)
+help-egov-trust-declare--security_txt = Tệp security.txt
+help-egov-trust-declare--security_txt_url = URI nơi đã tải tệp --security-txt (RFC 9116 §3: tệp được đánh giá cho máy chủ đó; đối chiếu với các trường Canonical của tệp, §2.5.2). Mặc định: đánh giá cho --host
+help-egov-trust-declare--blocklist = Bản chụp danh sách chặn tham khảo (mỗi dòng một tên miền, địa chỉ hoặc dải CIDR)
+help-egov-trust-declare--blocklist_source = Nguồn của danh sách chặn (mặc định: tên tệp)
+help-egov-trust-declare--blocklist_fetched_at = Thời điểm tải danh sách chặn (ISO 8601)
+help-egov-trust-declare--addresses = Địa chỉ máy chủ (dùng nhiều lần được)
+help-egov-trust-declare--attest = Minh chứng JSON theo dạng yêu cầu của các thư viện liên kết (egov_trust::request): thường gồm system, security_level, consent, malware_scan, contacts, addresses, gov_names; các tùy chọn khác bổ sung hoặc thay thế các khóa của nó
+help-egov-trust-declare--anchors = Chứng thư gốc tin cậy (PEM/DER) thay cho bộ chứng thư gốc Mozilla có sẵn
+help-egov-trust-declare--with_builtin_roots = Cùng --anchors: vẫn giữ bộ chứng thư gốc có sẵn
+help-egov-trust-declare--policy = Tệp chính sách TLS (TOML hoặc JSON); mặc định: chính sách có sẵn. Bảng [max_attestation_age] của tệp đặt giới hạn tuổi của các xác nhận
+help-egov-trust-declare--max_security_level_age_days = a) Tuổi tối đa của quyết định phê duyệt cấp độ an toàn hệ thống thông tin, tính bằng ngày (mặc định 1826, tức năm năm; pháp luật không quy định). Thay cho giá trị trong chính sách
+help-egov-trust-declare--max_scan_age_days = đ) Tuổi tối đa của xác nhận rà quét mã độc, tính bằng ngày (mặc định 30; pháp luật không quy định). Thay cho giá trị trong chính sách
+help-egov-trust-declare--now = Thời điểm đánh giá (ISO 8601 có múi giờ, hoặc giờ Việt Nam không ghi múi giờ); mặc định: lúc này
+
+## egov trust security-txt
+
+help-egov-trust-security-txt = Kiểm tra tệp security.txt (RFC 9116), kèm mã lỗi và số dòng
+help-egov-trust-security-txt--file = Tệp cần kiểm tra
+help-egov-trust-security-txt--now = Thời điểm đánh giá (ISO 8601); mặc định: lúc này
+help-egov-trust-security-txt--url = URI nơi đã tải tệp (đối chiếu với trường Canonical)
+
+## egov edxml
+
+help-egov-edxml = Gói tin edXML và thông điệp trạng thái trên trục liên thông văn bản quốc gia (QĐ 28/2018/QĐ-TTg, QCVN 102:2016): kiểm tra, xem, tách tệp đính kèm
+
+## egov edxml check
+
+help-egov-edxml-check = Kiểm tra gói tin hoặc thông điệp trạng thái như hệ thống nhận phải làm (Đ9.1; DOC-01…30)
+help-egov-edxml-check--long = Kiểm tra gói tin edXML hoặc thông điệp trạng thái như hệ thống nhận phải làm trước khi tiếp nhận (QĐ 28/2018/QĐ-TTg Đ9.1, DOC-28): mã định danh cơ quan, mã định danh văn bản, bộ thông tin a)–q), độ khẩn, hạn gửi, loại nghiệp vụ, tệp đính kèm, chữ ký số, chiều gửi và lý do của thông điệp trạng thái, và các điểm lệch bố cục so với hồ sơ chặt (DOC-05). Một báo cáo duy nhất: mỗi kết quả nêu mã quy tắc, điều khoản, lý do bằng tiếng Việt (--lang en: tiếng Anh), đường dẫn phần tử cùng dòng và cột của nó.
+    
+    Gói tin được đọc tuần tự (tệp đính kèm được giải mã, tính giá trị băm và nhận dạng, không lưu lại); gói tin có phần Signature thuộc không gian tên XML Signature sau đó được xác minh (DOC-18) theo --anchors (nếu không có thì không xác định được ai cấp chứng thư của nó). `-` đọc từ đầu vào chuẩn.
+    
+    Mã thoát: 0 không có kết quả nào KHÔNG ĐẠT (LƯU Ý và CHƯA RÕ không làm KHÔNG ĐẠT), 1 có kết quả KHÔNG ĐẠT (hoặc nội dung của một tệp tùy chọn không hợp lệ), 2 không đọc được gói tin (XML sai cú pháp, có DOCTYPE, vượt giới hạn, không phải edXML: kèm mã lỗi, thông báo và số dòng), không đọc được một tệp tùy chọn, hoặc lỗi dùng lệnh.
+    
+    JSON (--json), ổn định:
+      {"{"}"file", "kind": "edoc"|"status", "layout", "bytes", "sha256",
+       "from": {"{"}"organ_id", "organ_name"{"}"}|null, "to": [{"{"}"organ_id", "organ_name"{"}"}],
+       "document_id", "subject", "status_code", "attachments": N,
+       "signature_verified": bool (đã chạy xác minh XMLDSig),
+       "overall": "pass"|"unknown"|"fail" (của báo cáo: LƯU Ý không làm KHÔNG ĐẠT, CHƯA RÕ không bao giờ là ĐẠT),
+       "compliant": bool (không có kết quả KHÔNG ĐẠT),
+       "counts": {"{"}"pass", "warning", "unknown", "fail", "total"{"}"},
+       "findings": [{"{"}"rule", "basis", "outcome", "message", "message_vi", "field" (đường dẫn phần tử),
+                     "evidence": {"{"}…, "location": {"{"}"line", "column", "offset"{"}"}{"}"}{"}"}]{"}"}
+    Gói tin không đọc được:
+      {"{"}"error": {"{"}"code" (edxml.malformed, edxml.doctype, edxml.limit, edxml.not_edxml, edxml.io,
+       io.open, io.read), "message", "message_vi", "location": {"{"}"line", "column", "offset"{"}"}|null{"}"}{"}"}
+help-egov-edxml-check--file = Gói tin (.edxml), hoặc `-` để đọc từ đầu vào chuẩn
+help-egov-edxml-check--registry = Danh mục mã định danh cơ quan (CSV hoặc .json): trạng thái của từng mã vào ngày của văn bản (DOC-04)
+help-egov-edxml-check--calendar = Tệp lịch JSON (hoặc TOML) thay cho bảng lịch có sẵn (hạn gửi, DOC-19)
+help-egov-edxml-check--anchors = Chứng thư gốc tin cậy (chứng thư PEM) cho chuỗi chứng thư của chữ ký số (DOC-18)
+help-egov-edxml-check--no_layout = Bỏ qua các điểm lệch bố cục so với hồ sơ chặt (kết quả DOC-05)
+
+## egov edxml show
+
+help-egov-edxml-show = Xem nội dung của gói tin hoặc thông điệp trạng thái, đúng như đã ghi
+help-egov-edxml-show--long = Xem nội dung của gói tin edXML hoặc thông điệp trạng thái, đúng như đã ghi: các trường phần đầu, khối vết xử lý và khối nghiệp vụ, chữ ký số như đã ghi (không xác minh: việc đó do `egov edxml check` làm), bảng kê, từng tệp đính kèm với kích thước, loại nội dung, lớp bọc và SHA-256, và các điểm lệch bố cục so với hồ sơ chặt kèm dòng và cột. Văn bản in ra bằng tiếng Việt (--lang en: tiếng Anh). `-` đọc từ đầu vào chuẩn.
+    
+    Mã thoát: 0 đọc được, 2 không đọc được gói tin (kèm mã lỗi, thông báo và số dòng) hoặc lỗi dùng lệnh.
+    
+    JSON (--json), ổn định: `Package` của thư viện theo dạng tuần tự hóa của nó:
+      {"{"}"message": {"{"}"kind": "edoc", "header", "trace", "signature", "manifest", "attachments": [{"{"}…,
+       "payload": {"{"}"base64_chars", "base64_error", "transfer_bytes", "transfer_sha256", "wrapping",
+       "content_bytes", "content_sha256", "content_kind", …{"}"}{"}"}]{"}"} | {"{"}"kind": "status", "from",
+       "response_for", "staff_info", "status_code", "description", "timestamp"{"}"},
+       "layout", "deviations": [{"{"}"code", "at": {"{"}"offset", "line", "column"{"}"}, "path", "message",
+       "message_vi"{"}"}], "bytes", "sha256", "line_breaks": [CRLF, LF]{"}"}
+    Gói tin không đọc được: {"{"}"error": {"{"}"code", "message", "message_vi", "location"{"}"}{"}"}.
+help-egov-edxml-show--file = Gói tin (.edxml), hoặc `-` để đọc từ đầu vào chuẩn
+
+## egov edxml extract
+
+help-egov-edxml-extract = Ghi các tệp đính kèm của gói tin vào một thư mục, đọc tuần tự, dưới tên an toàn
+help-egov-edxml-extract--long = Ghi nội dung của mọi tệp đính kèm vào DIR (tạo mới nếu chưa có), đọc tuần tự: base64 được giải mã và lớp bọc ZIP của VNPT được gỡ ngay khi đọc gói tin (--raw giữ lớp bọc: ghi đúng các byte đã truyền). Mỗi tệp được đặt tên theo AttachmentName, đã làm cho an toàn: chỉ lấy thành phần cuối của đường dẫn (`../../etc/passwd` → `passwd`, `C:\x\..\y` → `y`), bỏ ký tự điều khiển hoặc ký tự định dạng hai chiều, dấu chấm ở đầu, và ký tự mà Windows không nhận; `attachment-N` khi không còn lại gì. Tệp không bao giờ bị ghi đè (`name (2).pdf`, …) và không bao giờ được ghi qua liên kết tượng trưng. `-` đọc từ đầu vào chuẩn.
+    
+    Mỗi tệp đính kèm một dòng: tệp đã ghi, số byte, loại nội dung, SHA-256, và các vấn đề của nó: hỏng (lỗi base64, sai CRC-32, mục ZIP bị cắt cụt hoặc hỏng) hoặc cảnh báo (tệp nén ZIP bị cắt sau một mục còn nguyên, có thêm mục, lớp bọc không gỡ được, nội dung nhị phân bị mã hóa lại thành văn bản, tệp PDF thiếu %%EOF, nội dung rỗng).
+    
+    Mã thoát: 0 mọi tệp đính kèm được ghi trọn vẹn, 1 có tệp đính kèm bị hỏng hoặc không có nội dung, 2 không đọc được gói tin, không ghi được một tệp, hoặc lỗi dùng lệnh.
+    
+    JSON (--json), ổn định:
+      {"{"}"file", "kind", "bytes", "sha256", "out_dir", "unwrap": "auto"|"never",
+       "attachments": [{"{"}"index" (tính từ 1, theo thứ tự trong văn bản; null: không có nội dung), "attachment_name" (như
+       đã ghi), "content_id", "content_type", "file_name", "path", "renamed": bool,
+       "written_bytes", "content_bytes", "content_kind", "content_sha256", "wrapping",
+       "status": "whole"|"warning"|"damaged"|"no_content",
+       "problems": [{"{"}"severity": "damaged"|"warning", "code", "message", "message_vi"{"}"}],
+       "payload": {"{"}PayloadSummary của thư viện{"}"}{"}"}],
+       "counts": {"{"}"attachments", "written", "whole", "with_warnings", "damaged", "not_written"{"}"}{"}"}
+    Khi có lỗi: {"{"}"error": {"{"}"code", "message", "message_vi", "location"{"}"}, "written": [{"{"}"path",
+    "bytes", "complete"{"}"}]{"}"} (các tệp đã ghi trước khi lỗi).
+help-egov-edxml-extract--file = Gói tin (.edxml), hoặc `-` để đọc từ đầu vào chuẩn
+help-egov-edxml-extract--out = Thư mục để ghi các tệp đính kèm (tạo mới nếu chưa có)
+help-egov-edxml-extract--raw = Giữ lớp bọc ZIP: ghi đúng các byte đã truyền
+
+## egov edxml build
+
+help-egov-edxml-build = Dựng gói tin hoặc thông điệp trạng thái từ bản mô tả JSON hoặc TOML và các tệp, theo bố cục của bộ dựng gói tin của VNPT
+help-egov-edxml-build--description = Bản mô tả: tệp JSON hoặc TOML (theo phần mở rộng; nếu không thì JSON) của thông điệp `edoc` hoặc `status` như `message` mà `egov edxml show --json` in ra, trong đó mỗi tệp đính kèm có thể chỉ ra nội dung bằng `"file": "PATH"` (đường dẫn tương đối so với bản mô tả)
+help-egov-edxml-build--out = Nơi ghi gói tin
+help-egov-edxml-build--attach = Các tệp nội dung đính kèm, theo thứ tự tệp đính kèm trong bản mô tả (thay cho các khóa `"file"`); cũng có thể dựng danh sách tệp đính kèm chỉ từ các tệp này
+help-egov-edxml-build--eol = Ký tự xuống dòng: crlf (như bộ dựng của VNPT, mặc định; `\r\n`) hoặc lf (`\n`)
+help-egov-edxml-build--raw = Mang tệp đính kèm nguyên dạng thay vì nén ZIP như bộ JAR của VNPT
+help-egov-edxml-build--force = Ghi đè OUT nếu đã có
+
+## egov edxml status
+
+help-egov-edxml-status = Dựng thông điệp trạng thái trả lời một gói tin (01…06, 13, 15, 16; DOC-29/30)
+help-egov-edxml-status--package = Gói tin được trả lời (các trường From, Code, PromulgationDate và DocumentId của nó điền vào ResponseFor)
+help-egov-edxml-status--code = Mã trạng thái: 01 đã đến, 02 từ chối, 03 tiếp nhận, 04 phân công, 05 đang xử lý, 06 hoàn thành, 13 lấy lại (do bên gửi), 15/16 đồng ý/từ chối lấy lại
+help-egov-edxml-status--from = Cơ quan báo trạng thái (mặc định: To đầu tiên của gói tin; với mã 13: From của gói tin)
+help-egov-edxml-status--from_name = Tên của cơ quan đó
+help-egov-edxml-status--description = Mô tả: bắt buộc với mã 02 (lý do từ chối, Đ5.4); mặc định là câu chữ chuẩn của mã
+help-egov-edxml-status--department = Văn thư: phòng, ban
+help-egov-edxml-status--staff = Văn thư: họ tên
+help-egov-edxml-status--at = Thời điểm (ISO 8601; mặc định: lúc này)
+help-egov-edxml-status--out = Nơi ghi thông điệp trạng thái
+help-egov-edxml-status--eol = Ký tự xuống dòng: crlf (`\r\n`) hoặc lf (`\n`)
+help-egov-edxml-status--force = Ghi đè OUT nếu đã có
+
+## egov edxml sign
+
+help-egov-edxml-sign = Ký số gói tin (XMLDSig, dạng enveloped; RSA-SHA256 hoặc ECDSA-SHA256; DOC-18)
+help-egov-edxml-sign--package = Gói tin cần ký
+help-egov-edxml-sign--key = Khóa bí mật PKCS#8 (PEM) của người ký, RSA (ký RSA-SHA256) hoặc P-256 (ECDSA-SHA256)
+help-egov-edxml-sign--cert = Chứng thư chữ ký số của người ký, rồi các chứng thư trung gian (PEM)
+help-egov-edxml-sign--c14n = Chuẩn hóa XML: exclusive (C14N 1.0 loại trừ, mặc định) hoặc inclusive (C14N 1.0 bao hàm)
+help-egov-edxml-sign--out = Nơi ghi gói tin đã ký
+help-egov-edxml-sign--force = Ghi đè OUT nếu đã có
+
+## egov edxml verify
+
+help-egov-edxml-verify = Xác minh chữ ký số của gói tin theo chứng thư gốc tin cậy (DOC-18)
+help-egov-edxml-verify--package = Gói tin đã ký
+help-egov-edxml-verify--anchors = Chứng thư gốc tin cậy (chứng thư gốc PEM, người dùng tự lấy từ cơ quan cấp); không có chúng, chữ ký vẫn được xác minh nhưng bên cấp chứng thư thì không
+help-egov-edxml-verify--at = Thời điểm chứng thư phải còn hiệu lực (ISO 8601; mặc định: thời gian ký của gói tin)
+
+## egov status
+
+help-egov-status = Trạng thái xử lý của văn bản điện tử đã nhận (QĐ 28/2018/QĐ-TTg Đ5.4, Đ8, Đ9, Đ10.2.h): bảng chuyển trạng thái, áp dụng một sự kiện, StatusCode của edXML (DOC-11, 22, 27…30)
+
+## egov status transitions
+
+help-egov-status-transitions = Bảng chuyển trạng thái, hoặc các sự kiện được phép từ một trạng thái
+help-egov-status-transitions--status = Một trạng thái (`accepted`, «đã tiếp nhận», `da tiep nhan`, …); bỏ trống để xem cả bảng
+
+## egov status apply
+
+help-egov-status-apply = Áp dụng một sự kiện cho một trạng thái: trạng thái mới, thông báo phải gửi cho bên kia và căn cứ pháp lý; chuyển trạng thái mà bảng không có cho mã thoát 1 và nêu quy tắc
+help-egov-status-apply--status = Trạng thái hiện tại (`arrived`, «đã đến», …)
+help-egov-status-apply--event = Sự kiện
+help-egov-status-apply--reason = Lý do: bắt buộc khi từ chối (DOC-29, Đ5.4), không bắt buộc khi lấy lại
+help-egov-status-apply--at = Thời điểm xảy ra sự kiện (ISO 8601; không ghi múi giờ: giờ Việt Nam). Mặc định: lúc này
+
+## egov status edxml-code
+
+help-egov-status-edxml-code = Một StatusCode của edXML (01…06, 13, 15, 16) cùng trạng thái và sự kiện của nó, hoặc mã của một trạng thái
+help-egov-status-edxml-code--code_or_status = Một mã (`03`) hoặc một trạng thái (`accepted`, «đã tiếp nhận»)
+
+## egov urgency
+
+help-egov-urgency = Độ khẩn (Đ10.2.k; DOC-12): khẩn, thượng khẩn, hỏa tốc, viết kiểu nào cũng được, hoặc mã Priority của edXML
+help-egov-urgency--text = Độ khẩn như đã ghi: `khẩn`, `thượng khẩn`, `hỏa tốc`, `hoa toc`, `thường`, `urgent`, …
+help-egov-urgency--edxml_priority = Đọc mã `Priority` của edXML (0…4)
+
+## egov legal-value
+
+help-egov-legal-value = Giá trị pháp lý của văn bản điện tử (Đ4; DOC-14): có giá trị như văn bản giấy hay chỉ để tham khảo
+help-egov-legal-value--long = Giá trị pháp lý của văn bản điện tử (Đ4; DOC-14): có giá trị như văn bản giấy hay chỉ để tham khảo.
+    
+    Mã thoát 1 khi Đ4 không đủ để kết luận (văn bản không được gửi qua hệ thống quản lý văn bản).
+help-egov-legal-value--digitally_signed = Đã ký số theo quy định: yes (có) hoặc no (không)
+help-egov-legal-value--via_system = Được gửi, nhận qua hệ thống quản lý văn bản và điều hành: yes (có) hoặc no (không)
+
+## egov paper-copy
+
+help-egov-paper-copy = Có phải gửi kèm văn bản giấy cùng văn bản điện tử không? (Đ5.3, Đ7.2; DOC-17); với --issued, đánh giá việc đã làm
+help-egov-paper-copy--document_type = Loại văn bản (`Tờ trình`, `Công văn`, …), đối chiếu với danh mục của cơ quan
+help-egov-paper-copy--legal_value = Giá trị pháp lý của văn bản điện tử (xem `egov legal-value`)
+help-egov-paper-copy--to_government = Văn bản gửi Chính phủ, Thủ tướng Chính phủ theo Quy chế làm việc của Chính phủ (Đ7.2.a); bạn xác nhận điều này
+help-egov-paper-copy--policy = Danh mục loại văn bản phải gửi kèm văn bản giấy do người đứng đầu cơ quan quy định (Đ7.2.b), dạng JSON: {"{"}"list_source": "…", "listed_document_types": ["…"]{"}"}
+help-egov-paper-copy--listed = Một loại văn bản có trong danh mục đó (dùng nhiều lần được; thêm vào danh mục của --policy)
+help-egov-paper-copy--issued = Đã phát hành văn bản giấy hay chưa: đánh giá việc đó theo kết luận (mã thoát 1 nếu làm sai)
+
+## egov config
+
+help-egov-config = Các thiết lập đang có hiệu lực (egov.toml và các biến EGOV_*) và nguồn của từng thiết lập
+
+## egov batch
+
+help-egov-batch = Chạy một lệnh kiểm tra trên một thư mục, một mẫu glob hoặc một danh sách @LIST, lập một báo cáo chung (bảng, CSV, JSON Lines hoặc HTML); mã thoát là mã của đầu vào kém nhất
+help-egov-batch--format = Định dạng báo cáo: table (các cột thẳng hàng cho cửa sổ dòng lệnh, kèm dòng tổng hợp), csv (giá trị ngăn cách bởi dấu phẩy, RFC 4180, mỗi đầu vào một dòng), jsonl (JSON Lines: mỗi đầu vào một đối tượng, cuối cùng là một đối tượng tổng hợp), html (một trang HTML khép kín). Mặc định: theo phần mở rộng của --out, nếu không thì bảng
+help-egov-batch--out = Ghi báo cáo vào FILE (.csv, .jsonl, .html) thay cho đầu ra chuẩn
+help-egov-batch--force = Ghi đè tệp --out nếu đã có
+help-egov-batch--recursive = Đi vào các thư mục con của thư mục đầu vào
+help-egov-batch--command = Lệnh chạy cho từng đầu vào, với một đối số đầu vào là @LIST, một mẫu glob hoặc một thư mục, ví dụ `edxml check hop-thu-den/` hoặc `code @danh-sach-ma.txt`
+
+## egov template
+
+help-egov-template = Tệp đầu vào mẫu có chú thích (metadata, calendar, trust-request, platform-history, edxml-build, kpi-observations, registry, checklist-evidence), dạng TOML
+help-egov-template--kind = metadata, calendar, trust-request, platform-history, edxml-build, kpi-observations, registry hoặc checklist-evidence. Bỏ trống: in danh sách
+help-egov-template--checklist = Với checklist-evidence: danh mục kiểm tra (`egov checklist list`; giống `egov checklist template ID`)
+help-egov-template--out = Ghi tệp mẫu vào FILE thay cho đầu ra chuẩn
+help-egov-template--force = Ghi đè FILE nếu đã có
+
+## egov schema
+
+help-egov-schema = JSON Schema của các đầu vào và kết quả `--json` của egov (schemas/): một schema, danh sách, hoặc ghi tất cả vào một thư mục
+help-egov-schema--name = Tên schema: `input/metadata`, `output/code`, … hoặc chỉ tên khi chỉ một phía có schema đó (`metadata` là đầu vào). Bỏ trống: in danh sách
+help-egov-schema--all = Ghi mọi schema vào DIR (`DIR/input/…`, `DIR/output/…`, `DIR/README.md`)
+help-egov-schema--force = Cùng --all: ghi đè các tệp đã có
+
+## egov completions
+
+help-egov-completions = Tập lệnh tự hoàn thành lệnh cho bash, zsh, fish, PowerShell hoặc Elvish, in ra đầu ra chuẩn
+help-egov-completions--shell = Shell: bash, zsh, fish, powershell hoặc elvish
+
+## egov man
+
+help-egov-man = Trang hướng dẫn (man) dạng roff: trang của `egov` in ra đầu ra chuẩn, hoặc mỗi lệnh (lệnh con) một trang trong --out DIR
+help-egov-man--out = Ghi `egov.1` và mỗi lệnh con một trang (`egov-edxml-check.1`, …) vào thư mục này (tạo mới nếu chưa có) thay vì in `egov.1` ra đầu ra chuẩn
