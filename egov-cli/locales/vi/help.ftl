@@ -520,7 +520,7 @@ help-egov-edxml-check--long = Kiểm tra gói tin edXML hoặc thông điệp tr
     Mã thoát: 0 không có kết quả nào KHÔNG ĐẠT (LƯU Ý và CHƯA RÕ không làm KHÔNG ĐẠT), 1 có kết quả KHÔNG ĐẠT (hoặc nội dung của một tệp tùy chọn không hợp lệ), 2 không đọc được gói tin (XML sai cú pháp, có DOCTYPE, vượt giới hạn, không phải edXML: kèm mã lỗi, thông báo và số dòng), không đọc được một tệp tùy chọn, hoặc lỗi dùng lệnh.
     
     JSON (--json), ổn định:
-      {"{"}"file", "kind": "edoc"|"status", "layout", "bytes", "sha256",
+    {"  {"}"file", "kind": "edoc"|"status", "layout", "bytes", "sha256",
        "from": {"{"}"organ_id", "organ_name"{"}"}|null, "to": [{"{"}"organ_id", "organ_name"{"}"}],
        "document_id", "subject", "status_code", "attachments": N,
        "signature_verified": bool (đã chạy xác minh XMLDSig),
@@ -530,7 +530,7 @@ help-egov-edxml-check--long = Kiểm tra gói tin edXML hoặc thông điệp tr
        "findings": [{"{"}"rule", "basis", "outcome", "message", "message_vi", "field" (đường dẫn phần tử),
                      "evidence": {"{"}…, "location": {"{"}"line", "column", "offset"{"}"}{"}"}{"}"}]{"}"}
     Gói tin không đọc được:
-      {"{"}"error": {"{"}"code" (edxml.malformed, edxml.doctype, edxml.limit, edxml.not_edxml, edxml.io,
+    {"  {"}"error": {"{"}"code" (edxml.malformed, edxml.doctype, edxml.limit, edxml.not_edxml, edxml.io,
        io.open, io.read), "message", "message_vi", "location": {"{"}"line", "column", "offset"{"}"}|null{"}"}{"}"}
 help-egov-edxml-check--file = Gói tin (.edxml), hoặc `-` để đọc từ đầu vào chuẩn
 help-egov-edxml-check--registry = Danh mục mã định danh cơ quan (CSV hoặc .json): trạng thái của từng mã vào ngày của văn bản (DOC-04)
@@ -546,7 +546,7 @@ help-egov-edxml-show--long = Xem nội dung của gói tin edXML hoặc thông �
     Mã thoát: 0 đọc được, 2 không đọc được gói tin (kèm mã lỗi, thông báo và số dòng) hoặc lỗi dùng lệnh.
     
     JSON (--json), ổn định: `Package` của thư viện theo dạng tuần tự hóa của nó:
-      {"{"}"message": {"{"}"kind": "edoc", "header", "trace", "signature", "manifest", "attachments": [{"{"}…,
+    {"  {"}"message": {"{"}"kind": "edoc", "header", "trace", "signature", "manifest", "attachments": [{"{"}…,
        "payload": {"{"}"base64_chars", "base64_error", "transfer_bytes", "transfer_sha256", "wrapping",
        "content_bytes", "content_sha256", "content_kind", …{"}"}{"}"}]{"}"} | {"{"}"kind": "status", "from",
        "response_for", "staff_info", "status_code", "description", "timestamp"{"}"},
@@ -565,7 +565,7 @@ help-egov-edxml-extract--long = Ghi nội dung của mọi tệp đính kèm và
     Mã thoát: 0 mọi tệp đính kèm được ghi trọn vẹn, 1 có tệp đính kèm bị hỏng hoặc không có nội dung, 2 không đọc được gói tin, không ghi được một tệp, hoặc lỗi dùng lệnh.
     
     JSON (--json), ổn định:
-      {"{"}"file", "kind", "bytes", "sha256", "out_dir", "unwrap": "auto"|"never",
+    {"  {"}"file", "kind", "bytes", "sha256", "out_dir", "unwrap": "auto"|"never",
        "attachments": [{"{"}"index" (tính từ 1, theo thứ tự trong văn bản; null: không có nội dung), "attachment_name" (như
        đã ghi), "content_id", "content_type", "file_name", "path", "renamed": bool,
        "written_bytes", "content_bytes", "content_kind", "content_sha256", "wrapping",
