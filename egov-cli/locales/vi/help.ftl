@@ -592,9 +592,9 @@ help-egov-edxml-build--force = Ghi đè OUT nếu đã có
 ## egov edxml status
 
 help-egov-edxml-status = Dựng thông điệp trạng thái trả lời một gói tin (01…06, 13, 15, 16; DOC-29/30)
-help-egov-edxml-status--package = Gói tin được trả lời (các trường From, Code, PromulgationDate và DocumentId của nó điền vào ResponseFor)
+help-egov-edxml-status--package = Gói tin được trả lời (các trường `From`, `Code`, `PromulgationDate` và `DocumentId` của nó điền vào `ResponseFor`)
 help-egov-edxml-status--code = Mã trạng thái: 01 đã đến, 02 từ chối, 03 tiếp nhận, 04 phân công, 05 đang xử lý, 06 hoàn thành, 13 lấy lại (do bên gửi), 15/16 đồng ý/từ chối lấy lại
-help-egov-edxml-status--from = Cơ quan báo trạng thái (mặc định: To đầu tiên của gói tin; với mã 13: From của gói tin)
+help-egov-edxml-status--from = Cơ quan báo trạng thái (mặc định: `To` đầu tiên của gói tin; với mã 13: `From` của gói tin)
 help-egov-edxml-status--from_name = Tên của cơ quan đó
 help-egov-edxml-status--description = Mô tả: bắt buộc với mã 02 (lý do từ chối, Đ5.4); mặc định là câu chữ chuẩn của mã
 help-egov-edxml-status--department = Văn thư: phòng, ban
