@@ -79,6 +79,15 @@ fn localize_at(mut cmd: Command, path: &str, root: bool) -> Command {
                 "Tùy chọn"
             });
             match text {
+                // The Vietnamese text names the values and what each means; clap's list of them
+                // with their English descriptions would follow it in --help.
+                Some(t)
+                    if a.get_possible_values()
+                        .iter()
+                        .any(|v| v.get_help().is_some()) =>
+                {
+                    a.help(t).long_help(None).hide_possible_values(true)
+                }
                 Some(t) => a.help(t).long_help(None),
                 None => a,
             }

@@ -1,0 +1,211 @@
+//! `egov --lang vi <command> --help` is Vietnamese for every command (issue 17, CORE-06
+//! "Vietnamese first"); `--lang en` help stays clap's English.
+//!
+//! The command paths are read from the English help itself (its `Commands:` section, walked
+//! recursively), so a new command is checked without touching this file. The Vietnamese help of
+//! each is searched for common English words, as whole words, outside what is code or clap's
+//! own: `<PLACEHOLDERS>`, `[env: …]`, `[default: …]`, `[possible values: …]`, option names,
+//! backquoted code and double-quoted JSON keys and values.
+
+use std::process::{Command, Output};
+
+fn egov(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_egov"))
+        .env("EGOV_LANG", "en")
+        .env_remove("EGOV_CONFIG")
+        .args(args)
+        .output()
+        .expect("the egov binary runs")
+}
+
+fn help(lang: &str, path: &[String]) -> String {
+    let mut args: Vec<&str> = vec!["--lang", lang];
+    args.extend(path.iter().map(String::as_str));
+    args.push("--help");
+    let out = egov(&args);
+    assert!(
+        out.status.success(),
+        "egov {} exits {:?}: {}",
+        args.join(" "),
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("help is UTF-8")
+}
+
+/// The subcommands listed in an English help text's `Commands:` section (clap's `help` left out).
+fn subcommands(english: &str) -> Vec<String> {
+    english
+        .lines()
+        .skip_while(|l| l.trim() != "Commands:")
+        .skip(1)
+        .take_while(|l| !l.trim().is_empty())
+        .filter(|l| l.starts_with("  ") && !l.starts_with("   "))
+        .filter_map(|l| l.split_whitespace().next())
+        .filter(|name| *name != "help")
+        .map(str::to_owned)
+        .collect()
+}
+
+/// Every command path of `egov`, the root (empty path) first.
+fn command_paths() -> Vec<Vec<String>> {
+    let mut paths = vec![Vec::new()];
+    let mut i = 0;
+    while i < paths.len() {
+        let path = paths[i].clone();
+        for sub in subcommands(&help("en", &path)) {
+            let mut p = path.clone();
+            p.push(sub);
+            paths.push(p);
+        }
+        i += 1;
+    }
+    paths
+}
+
+/// English words common in the English help that Vietnamese help must not contain.
+/// (Not "an": Vietnamese, as in «an toàn».)
+const STOP_WORDS: [&str; 23] = [
+    "the", "and", "of", "with", "file", "date", "print", "check", "default", "when", "which", "is",
+    "are", "must", "not", "to", "for", "from", "or", "this", "where", "without", "write",
+];
+
+/// clap's own text that stays as clap writes it in every language.
+const CLAP_FIXED: [&str; 2] = [
+    // The line of clap's generated `help` subcommand (added when clap builds the command, after
+    // help.rs has localised it).
+    "Print this message or the help of the given subcommand(s)",
+    "[OPTIONS]",
+];
+
+/// Removes what is allowed to stay as written: clap's fixed text, bracketed clap notes,
+/// placeholders, backquoted code, double-quoted strings and option names.
+fn prose(text: &str) -> String {
+    let mut t = text.to_owned();
+    for fixed in CLAP_FIXED {
+        t = t.replace(fixed, " ");
+    }
+    // Delimited spans: clap's notes, placeholders, code, JSON strings.
+    for (open, close) in [
+        ("[env: ", "]"),
+        ("[default: ", "]"),
+        ("[possible values: ", "]"),
+        ("<", ">"),
+        ("`", "`"),
+        ("\"", "\""),
+    ] {
+        let mut out = String::new();
+        let mut rest = t.as_str();
+        while let Some(start) = rest.find(open) {
+            out.push_str(&rest[..start]);
+            out.push(' ');
+            let after = &rest[start + open.len()..];
+            match after.find(close) {
+                Some(end) => rest = &after[end + close.len()..],
+                None => {
+                    rest = "";
+                }
+            }
+        }
+        out.push_str(rest);
+        t = out;
+    }
+    // The usage line and the command names of the `Lệnh:` section, then what is code in the prose: option names
+    // (`--as-of`, `-h`), identifiers (`as_of`, `egov_trust::request`, `edxml.not_edxml`,
+    // `paper-to-data`) and placeholders in capitals (FILE, OUT).
+    let mut in_commands = false;
+    let mut kept = Vec::new();
+    for line in t.lines() {
+        if line.trim().is_empty() {
+            in_commands = false;
+        }
+        // The usage line is the command path, placeholders and clap's [OPTIONS].
+        if line.starts_with("Cách dùng: egov") {
+            continue;
+        }
+        let mut words = line.split_whitespace();
+        if in_commands {
+            words.next();
+        }
+        if line.trim() == "Lệnh:" {
+            in_commands = true;
+        }
+        kept.extend(words.filter(|w| !is_code(w)));
+    }
+    kept.join(" ")
+}
+
+/// Whether a word of help text is an option name, an identifier or a placeholder.
+fn is_code(word: &str) -> bool {
+    let w = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '_');
+    let joined = |sep: char| {
+        w.char_indices().any(|(i, c)| {
+            c == sep
+                && w[..i].chars().last().is_some_and(char::is_alphanumeric)
+                && w[i + 1..].chars().next().is_some_and(char::is_alphanumeric)
+        })
+    };
+    w.starts_with('-')
+        || w.contains('_')
+        || w.contains("::")
+        || joined('-')
+        || joined('.')
+        || (w.chars().count() > 1 && w.chars().all(|c| c.is_ascii_uppercase()))
+}
+
+fn english_words(text: &str) -> Vec<String> {
+    prose(text)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| STOP_WORDS.iter().any(|s| s.eq_ignore_ascii_case(w)))
+        .map(str::to_owned)
+        .collect()
+}
+
+/// Every `egov --lang vi … --help` exits 0 and reads as Vietnamese; `--lang en` is unchanged.
+#[test]
+fn core_06_every_command_help_is_vietnamese() {
+    let paths = command_paths();
+    assert!(
+        paths.len() > 60,
+        "only {} command paths found: {paths:?}",
+        paths.len()
+    );
+    let mut failures = Vec::new();
+    for path in &paths {
+        let vi = help("vi", path);
+        assert!(vi.contains("Cách dùng: egov"), "egov {path:?}: {vi}");
+        assert!(!vi.contains("Usage:"), "egov {path:?}: {vi}");
+        let found = english_words(&vi);
+        if !found.is_empty() {
+            failures.push(format!("egov {} --help: {found:?}", path.join(" ")));
+        }
+        let en = help("en", path);
+        assert!(en.contains("Usage: egov"), "egov --lang en {path:?}: {en}");
+        assert!(!en.contains("Cách dùng"), "egov --lang en {path:?}: {en}");
+    }
+    assert!(
+        failures.is_empty(),
+        "English words in Vietnamese help:\n{}",
+        failures.join("\n")
+    );
+}
+
+/// The stop-list finds English words outside code, and leaves code, placeholders and clap's
+/// notes alone (so the test above could fail).
+#[test]
+fn core_06_stop_list_sees_english_prose_only() {
+    assert_eq!(
+        english_words("Check the date of the file"),
+        ["Check", "the", "date", "of", "the", "file"]
+    );
+    assert!(english_words(
+        "Tệp `the file` <FILE> --as-of [default: the] [env: EGOV_X=] \"file\" [possible values: and, or]"
+    )
+    .is_empty());
+    assert!(english_words("Print this message or the help of the given subcommand(s)").is_empty());
+    assert!(english_words("Ghi vào FILE: as_of, paper-to-data, edxml.not_edxml, --out").is_empty());
+    assert_eq!(
+        english_words("Lệnh:\n  check  Kiểm tra\n\ncheck"),
+        ["check"]
+    );
+}
