@@ -400,7 +400,7 @@ fn paper_copy_inner(args: &PaperCopyArgs) -> Result<CmdResult, CmdResult> {
                 message: t!(
                     "docs-policy-invalid",
                     path = path.display().to_string(),
-                    detail = e.to_string()
+                    detail = crate::files::json_detail(&e)
                 ),
             })?
         }

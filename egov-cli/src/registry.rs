@@ -124,6 +124,17 @@ fn read_spreadsheet(
             .cloned()
             .ok_or_else(|| spreadsheet_error(t!("registry-no-sheet")))?,
     };
+    if !names.contains(&name) {
+        return Err(spreadsheet_error(t!(
+            "registry-no-such-sheet",
+            name = name.as_str(),
+            sheets = names
+                .iter()
+                .map(|n| format!("«{n}»"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )));
+    }
     let range = book.worksheet_range(&name).map_err(|e| {
         spreadsheet_error(t!(
             "registry-sheet-error",

@@ -12,3 +12,4 @@ io-not-a-directory = a component of the path is not a directory
 io-storage-full = the disk is full
 io-other = operating system I/O error (code { $code })
 io-unknown = input/output error
+json-at = line { $line }, column { $column }: { $reason }

@@ -3,6 +3,7 @@
 
 registry-no-sheet = the workbook has no sheet
 registry-sheet-error = sheet «{ $name }» (sheets: { $sheets }): { $detail }
+registry-no-such-sheet = no sheet «{ $name }» (the sheets: { $sheets })
 registry-not-utf8 = { $path }: not UTF-8 (byte { $byte }); save the CSV as "CSV UTF-8" or give the spreadsheet itself
 registry-catalogue = Catalogue: { $path }
 registry-column = column

@@ -11,3 +11,4 @@ io-not-a-directory = một phần của đường dẫn không phải thư mục
 io-storage-full = đĩa đã đầy
 io-other = lỗi vào/ra của hệ điều hành (mã { $code })
 io-unknown = lỗi vào/ra
+json-at = dòng { $line }, cột { $column }: «{ $reason }»

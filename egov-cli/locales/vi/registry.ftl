@@ -3,6 +3,7 @@
 
 registry-no-sheet = tệp bảng tính không có trang nào
 registry-sheet-error = trang «{ $name }» (các trang: { $sheets }): { $detail }
+registry-no-such-sheet = không có trang «{ $name }» (các trang: { $sheets })
 registry-not-utf8 = { $path }: không phải UTF-8 (byte { $byte }); hãy lưu CSV dạng «CSV UTF-8» hoặc đưa chính tệp bảng tính
 registry-catalogue = Danh mục: { $path }
 registry-column = cột
