@@ -41,8 +41,32 @@ pub(crate) fn arg_id(path: &str, arg: &str) -> String {
 pub(crate) fn localize(cmd: Command, lang: Lang) -> Command {
     match lang {
         Lang::En => cmd,
-        Lang::Vi => localize_at(cmd, "egov", true),
+        Lang::Vi => {
+            let mut cmd = localize_at(cmd, "egov", true);
+            // clap adds its `help` subcommands when it builds the tree: build it, then say
+            // them in Vietnamese too.
+            cmd.build();
+            localize_help_subcommands(cmd)
+        }
     }
+}
+
+fn localize_help_subcommands(cmd: Command) -> Command {
+    let names: Vec<String> = cmd
+        .get_subcommands()
+        .map(|s| s.get_name().to_owned())
+        .collect();
+    let mut cmd = cmd;
+    for name in names {
+        cmd = cmd.mut_subcommand(&name, |s| {
+            if s.get_name() == "help" {
+                s.about("In trợ giúp của egov hoặc của (các) lệnh con đã nêu")
+            } else {
+                localize_help_subcommands(s)
+            }
+        });
+    }
+    cmd
 }
 
 /// Whether an argument is one clap writes itself.

@@ -71,12 +71,7 @@ const STOP_WORDS: [&str; 23] = [
 ];
 
 /// clap's own text that stays as clap writes it in every language.
-const CLAP_FIXED: [&str; 2] = [
-    // The line of clap's generated `help` subcommand (added when clap builds the command, after
-    // help.rs has localised it).
-    "Print this message or the help of the given subcommand(s)",
-    "[OPTIONS]",
-];
+const CLAP_FIXED: [&str; 1] = ["[OPTIONS]"];
 
 /// Removes what is allowed to stay as written: clap's fixed text, bracketed clap notes,
 /// placeholders, backquoted code, double-quoted strings and option names.
@@ -202,7 +197,7 @@ fn core_06_stop_list_sees_english_prose_only() {
         "Tệp `the file` <FILE> --as-of [default: the] [env: EGOV_X=] \"file\" [possible values: and, or]"
     )
     .is_empty());
-    assert!(english_words("Print this message or the help of the given subcommand(s)").is_empty());
+    assert!(!english_words("Print this message or the help of the given subcommand(s)").is_empty());
     assert!(english_words("Ghi vào FILE: as_of, paper-to-data, edxml.not_edxml, --out").is_empty());
     assert_eq!(
         english_words("Lệnh:\n  check  Kiểm tra\n\ncheck"),
