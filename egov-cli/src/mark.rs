@@ -217,7 +217,7 @@ fn write(path: &Path, bytes: &[u8]) -> Result<(), CmdResult> {
     std::fs::write(path, bytes).map_err(|e| io_err("write", path, e))
 }
 
-pub(crate) fn coded<E: std::fmt::Display + ErrorCode>(e: E) -> CmdResult {
+pub(crate) fn coded<E: egov_core::Localize>(e: E) -> CmdResult {
     CmdResult::error(&e)
 }
 
