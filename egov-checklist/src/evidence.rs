@@ -82,6 +82,21 @@ impl egov_core::ErrorCode for EvidenceError {
     }
 }
 
+impl egov_core::Localize for EvidenceError {
+    fn catalogue(&self) -> &'static egov_core::i18n::Catalogue {
+        &crate::CATALOGUE
+    }
+    fn message_args(&self) -> egov_core::i18n::Args {
+        let reason = if self.0.starts_with("no evaluation date") {
+            "chưa có ngày đánh giá: hãy ghi as_of trong tệp bằng chứng hoặc nêu ngày khi chạy"
+                .to_owned()
+        } else {
+            crate::format_error_vi("TOML hoặc JSON", &self.0)
+        };
+        egov_core::args!(reason = reason)
+    }
+}
+
 impl EvidenceFile {
     /// Reads TOML (or JSON, when the text starts with `{`).
     pub fn parse(text: &str) -> Result<Self, EvidenceError> {

@@ -410,6 +410,41 @@ impl egov_core::ErrorCode for KpiError {
     }
 }
 
+impl egov_core::Localize for KpiError {
+    fn catalogue(&self) -> &'static egov_core::i18n::Catalogue {
+        &crate::CATALOGUE
+    }
+    fn message_args(&self) -> egov_core::i18n::Args {
+        match self {
+            // `share` names the count and the total as «3 of 0».
+            KpiError::Value(v) => egov_core::args!(value = v.replace(" of ", "/")),
+            KpiError::Parse(m) => egov_core::args!(reason = kpi_reason_vi(m)),
+        }
+    }
+}
+
+/// The Vietnamese of a [`KpiError::Parse`] reason: this module's own reasons, or the place a
+/// parser stopped.
+fn kpi_reason_vi(m: &str) -> String {
+    let quoted = |s: &str| {
+        s.split_once('«')
+            .and_then(|(_, r)| r.split_once('»'))
+            .map(|(q, rest)| (q.to_owned(), rest.to_owned()))
+    };
+    if m.starts_with("target id «") {
+        if let Some((id, _)) = quoted(m) {
+            return format!("mã chỉ tiêu «{id}» có hai lần");
+        }
+    }
+    if m.starts_with("no target «") {
+        if let Some((id, rest)) = quoted(m) {
+            let known = rest.split_once("are ").map_or("", |(_, k)| k);
+            return format!("không có chỉ tiêu «{id}»; các chỉ tiêu là {known}");
+        }
+    }
+    crate::format_error_vi("TOML hoặc JSON", m)
+}
+
 #[derive(Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]

@@ -149,6 +149,38 @@ impl egov_core::ErrorCode for RunError {
     }
 }
 
+impl egov_core::Localize for RunError {
+    fn catalogue(&self) -> &'static egov_core::i18n::Catalogue {
+        // The code is the nested error's, so is the catalogue.
+        match self {
+            RunError::Checklist(e) => e.catalogue(),
+            RunError::Evidence(e) => e.catalogue(),
+        }
+    }
+    fn message_args(&self) -> egov_core::i18n::Args {
+        match self {
+            RunError::Checklist(e) => e.message_args(),
+            RunError::Evidence(e) => e.message_args(),
+        }
+    }
+}
+
+/// The Vietnamese messages of this crate's errors (CORE-06): `locales/vi.ftl`, one entry per
+/// error code; English is each error's `Display`.
+pub(crate) static CATALOGUE: std::sync::LazyLock<egov_core::i18n::Catalogue> =
+    std::sync::LazyLock::new(|| {
+        egov_core::i18n::Catalogue::new(&[include_str!("../locales/vi.ftl")], &[])
+    });
+
+/// A file's parser message in Vietnamese (CORE-06): where it stopped (no English reason), as
+/// in «không đúng định dạng TOML ở dòng 3, cột 7».
+pub(crate) fn format_error_vi(format: &str, reason: &str) -> String {
+    match egov_core::i18n::position_vi(reason) {
+        Some(at) => format!("không đúng định dạng {format} ở {at}"),
+        None => format!("không đúng định dạng {format}"),
+    }
+}
+
 fn cite(b: &LegalRef) -> String {
     b.to_string()
 }
@@ -243,4 +275,81 @@ pub fn template(registry: &Registry, id: &str) -> Result<String, ChecklistError>
         );
     }
     Ok(t)
+}
+
+#[cfg(test)]
+mod catalogue_tests {
+    use egov_core::i18n::vietnamese_gaps;
+    use egov_core::{Lang, Localize, VnDateTime};
+
+    use crate::evidence::{EvidenceError, EvidenceFile};
+    use crate::kpi::{parse_targets, KpiError, Rational};
+    use crate::registry::{parse_checklist, ChecklistError};
+    use crate::requests::{parse_request, RequestError, RequestState};
+    use crate::RunError;
+
+    /// CORE-06: every error code of egov-checklist has a Vietnamese message in locales/vi.ftl.
+    #[test]
+    fn core_06_every_error_code_has_a_vietnamese_message() {
+        let t = |h| VnDateTime::from_ymd_hms(2025, 3, 4, h, 0, 0).unwrap();
+        let evidence = EvidenceFile::parse("as_of = ").unwrap_err();
+        let errors: Vec<Box<dyn Localize>> = vec![
+            Box::new(parse_checklist("a.toml", "id = ").unwrap_err()),
+            Box::new(ChecklistError::Unknown("x".into())),
+            Box::new(ChecklistError::Duplicate("x".into())),
+            Box::new(ChecklistError::Cycle("a → b → a".into())),
+            Box::new(ChecklistError::DuplicateItem {
+                item: "i1".into(),
+                first: "a".into(),
+                second: "b".into(),
+            }),
+            Box::new(evidence.clone()),
+            Box::new(RunError::Evidence(evidence)),
+            Box::new(Rational::parse("1/0").unwrap_err()),
+            Box::new(parse_targets("[[target]]\nid = 1").unwrap_err()),
+            Box::new(RequestError::IllegalTransition {
+                from: RequestState::Received,
+                to: RequestState::ResultNotified,
+            }),
+            Box::new(RequestError::BlankReason),
+            Box::new(RequestError::BlankResult),
+            Box::new(RequestError::BlankId),
+            Box::new(RequestError::TimeBackwards {
+                index: 1,
+                at: t(8),
+                previous: t(9),
+            }),
+            Box::new(parse_request("{").unwrap_err()),
+        ];
+        let refs: Vec<&dyn Localize> = errors.iter().map(|e| e.as_ref()).collect();
+        let gaps = vietnamese_gaps(include_str!("../locales/vi.ftl"), &refs);
+        assert!(gaps.is_empty(), "{gaps:#?}");
+        // Parser reasons are said in Vietnamese: the place, not serde's English.
+        let e = parse_request("{").unwrap_err();
+        assert_eq!(
+            e.message(Lang::Vi),
+            "không phải bản ghi yêu cầu: không đúng định dạng JSON ở dòng 1, cột 1"
+        );
+        let e = RunError::Evidence(EvidenceError(
+            "no evaluation date: give as_of in the evidence file or as an argument".into(),
+        ));
+        assert!(e.message(Lang::Vi).contains("chưa có ngày đánh giá"));
+        assert_eq!(
+            KpiError::Parse("target id «t1» appears twice".into()).message(Lang::Vi),
+            "chỉ tiêu KPI: mã chỉ tiêu «t1» có hai lần"
+        );
+        assert_eq!(
+            KpiError::Value("3 of 0".into()).message(Lang::Vi),
+            "«3/0» không phải một giá trị chính xác (số thập phân, hoặc phân số có mẫu số khác 0)"
+        );
+        assert_eq!(
+            RequestError::TimeBackwards {
+                index: 1,
+                at: t(8),
+                previous: t(9),
+            }
+            .message(Lang::Vi),
+            "bước 1 lúc 08:00 04/03/2025 sớm hơn bước trước đó lúc 09:00 04/03/2025"
+        );
+    }
 }

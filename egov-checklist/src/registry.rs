@@ -127,6 +127,38 @@ impl egov_core::ErrorCode for ChecklistError {
     }
 }
 
+impl egov_core::Localize for ChecklistError {
+    fn catalogue(&self) -> &'static egov_core::i18n::Catalogue {
+        &crate::CATALOGUE
+    }
+    fn message_args(&self) -> egov_core::i18n::Args {
+        match self {
+            ChecklistError::Parse {
+                source_name,
+                message,
+            } => {
+                let twice = message
+                    .strip_prefix("item id «")
+                    .and_then(|r| r.split_once('»'))
+                    .map(|(id, _)| format!("mục «{id}» có hai lần"));
+                egov_core::args!(
+                    source = source_name,
+                    reason = twice.unwrap_or_else(|| crate::format_error_vi("TOML", message))
+                )
+            }
+            ChecklistError::Unknown(id) | ChecklistError::Duplicate(id) => {
+                egov_core::args!(id = id)
+            }
+            ChecklistError::Cycle(path) => egov_core::args!(path = path),
+            ChecklistError::DuplicateItem {
+                item,
+                first,
+                second,
+            } => egov_core::args!(item = item, first = first, second = second),
+        }
+    }
+}
+
 /// Reads one checklist from TOML; `source_name` names it in errors.
 pub fn parse_checklist(source_name: &str, text: &str) -> Result<Checklist, ChecklistError> {
     let c: Checklist = toml::from_str(text).map_err(|e| ChecklistError::Parse {

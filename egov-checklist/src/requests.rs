@@ -346,6 +346,30 @@ pub enum RequestError {
     Json(String),
 }
 
+impl egov_core::Localize for RequestError {
+    fn catalogue(&self) -> &'static egov_core::i18n::Catalogue {
+        &crate::CATALOGUE
+    }
+    fn message_args(&self) -> egov_core::i18n::Args {
+        // Times in Vietnamese prose: hh:mm dd/mm/yyyy.
+        let vi = |t: &VnDateTime| t.naive_local().format("%H:%M %d/%m/%Y").to_string();
+        match self {
+            RequestError::IllegalTransition { from, to } => {
+                egov_core::args!(from = from.name_vi(), to = to.name_vi())
+            }
+            RequestError::BlankReason | RequestError::BlankResult | RequestError::BlankId => {
+                egov_core::args!()
+            }
+            RequestError::TimeBackwards {
+                index,
+                at,
+                previous,
+            } => egov_core::args!(index = index, at = vi(at), previous = vi(previous)),
+            RequestError::Json(m) => egov_core::args!(reason = crate::format_error_vi("JSON", m)),
+        }
+    }
+}
+
 impl egov_core::ErrorCode for RequestError {
     fn code(&self) -> &'static str {
         match self {

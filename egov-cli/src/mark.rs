@@ -241,7 +241,7 @@ fn not_utf8(path: &Path) -> CmdResult {
     }
 }
 
-pub(crate) fn coded<E: std::fmt::Display + ErrorCode>(e: E) -> CmdResult {
+pub(crate) fn coded<E: egov_core::Localize>(e: E) -> CmdResult {
     CmdResult::error(&e)
 }
 

@@ -13,14 +13,23 @@ pub enum CmdResult {
     Invalid { human: String, json: Value },
     /// The input could not be used at all (parse error, unreadable file).
     Error { code: String, message: String },
+    /// An error of an egov library, in both languages (CORE-06): printed in the run's
+    /// language; its JSON carries the English `message` and the Vietnamese `message_vi`.
+    Localized {
+        code: String,
+        message: String,
+        message_vi: String,
+    },
 }
 
 impl CmdResult {
-    /// An error from any egov error type.
-    pub fn error<E: std::fmt::Display + egov_core::ErrorCode>(err: &E) -> Self {
-        CmdResult::Error {
+    /// An error from any egov error type, said in English and in Vietnamese (CORE-06: the
+    /// Vietnamese from the error's crate catalogue).
+    pub fn error<E: egov_core::Localize>(err: &E) -> Self {
+        CmdResult::Localized {
             code: err.code().to_owned(),
-            message: err.to_string(),
+            message: err.message(egov_core::Lang::En),
+            message_vi: err.message(egov_core::Lang::Vi),
         }
     }
 }
@@ -85,18 +94,34 @@ pub fn answer(result: CmdResult) -> Answer {
             is_error: false,
             json,
         },
-        CmdResult::Error { code, message } => Answer {
-            exit: error_exit_code(&code),
-            human: format!("{}[{code}]: {message}", crate::i18n::t!("error-prefix")),
-            is_error: true,
-            json: serde_json::to_value(crate::schema_types::ErrorOutput {
-                error: crate::schema_types::ErrorBody {
-                    code: code.clone(),
-                    message: message.clone(),
-                },
-            })
-            .unwrap_or_default(),
-        },
+        CmdResult::Error { code, message } => error_answer(code, message, None),
+        CmdResult::Localized {
+            code,
+            message,
+            message_vi,
+        } => error_answer(code, message, Some(message_vi)),
+    }
+}
+
+/// The answer of an error: its message in the run's language for people (CORE-06), and in
+/// JSON the English `message` with, when the error has it, the Vietnamese `message_vi`.
+fn error_answer(code: String, message: String, message_vi: Option<String>) -> Answer {
+    let text = match (&message_vi, crate::i18n::lang()) {
+        (Some(vi), egov_core::Lang::Vi) => vi,
+        _ => &message,
+    };
+    Answer {
+        exit: error_exit_code(&code),
+        human: format!("{}[{code}]: {text}", crate::i18n::t!("error-prefix")),
+        is_error: true,
+        json: serde_json::to_value(crate::schema_types::ErrorOutput {
+            error: crate::schema_types::ErrorBody {
+                code,
+                message,
+                message_vi,
+            },
+        })
+        .unwrap_or_default(),
     }
 }
 

@@ -36,8 +36,12 @@ pub struct ErrorBody {
     /// A stable code: `io.read`, `metadata.json`, `usage`, … (`usage…`, `io…`, `internal`
     /// and `….internal` exit 2, the others 1).
     pub code: String,
-    /// What went wrong, for people.
+    /// What went wrong, for people (in English for an error of an egov library).
     pub message: String,
+    /// What went wrong in Vietnamese (CORE-06), when the error comes from an egov library
+    /// (every library error has it); absent for the command-line tool's own errors.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub message_vi: Option<String>,
 }
 
 /// `egov code`: the code's view and the registry's answer.

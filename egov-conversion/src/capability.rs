@@ -258,6 +258,22 @@ pub enum DeadlineError {
     Calendar(String),
 }
 
+impl egov_core::Localize for DeadlineError {
+    fn catalogue(&self) -> &'static egov_core::i18n::Catalogue {
+        &crate::CATALOGUE
+    }
+    fn message_args(&self) -> egov_core::i18n::Args {
+        use egov_core::args;
+        match self {
+            DeadlineError::OutOfRange { start, months } => args!(
+                start = start.format("%d/%m/%Y").to_string(),
+                months = months
+            ),
+            DeadlineError::Calendar(_) => args!(),
+        }
+    }
+}
+
 impl egov_core::ErrorCode for DeadlineError {
     fn code(&self) -> &'static str {
         match self {

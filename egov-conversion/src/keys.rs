@@ -59,6 +59,26 @@ pub enum KeyFileError {
     Mismatch(&'static str),
 }
 
+impl egov_core::Localize for KeyFileError {
+    fn catalogue(&self) -> &'static egov_core::i18n::Catalogue {
+        &crate::CATALOGUE
+    }
+    fn message_args(&self) -> egov_core::i18n::Args {
+        use egov_core::args;
+        match self {
+            KeyFileError::Random(_) => args!(),
+            KeyFileError::Invalid(m) => args!(
+                reason = if m.starts_with("secret_key") {
+                    "secret_key phải gồm 64 chữ số thập lục phân".to_owned()
+                } else {
+                    crate::format_error_vi("JSON", m)
+                }
+            ),
+            KeyFileError::Mismatch(field) => args!(field = *field),
+        }
+    }
+}
+
 impl ErrorCode for KeyFileError {
     fn code(&self) -> &'static str {
         match self {

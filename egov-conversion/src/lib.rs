@@ -153,3 +153,235 @@ pub use verify::{
     verify, Failure, PublicKey, Step, TrustSet, TrustSetError, TrustedKey, Verification,
     VerificationState,
 };
+
+/// The Vietnamese messages of this crate's errors (CORE-06): `locales/vi.ftl`, one entry per
+/// error code; English is each error's `Display`.
+pub(crate) static CATALOGUE: std::sync::LazyLock<egov_core::i18n::Catalogue> =
+    std::sync::LazyLock::new(|| {
+        egov_core::i18n::Catalogue::new(&[include_str!("../locales/vi.ftl")], &[])
+    });
+
+/// A file's parser message in Vietnamese (CORE-06): where it stopped (no English reason), as
+/// in «không đúng định dạng JSON ở dòng 3, cột 7».
+pub(crate) fn format_error_vi(format: &str, reason: &str) -> String {
+    match egov_core::i18n::position_vi(reason) {
+        Some(at) => format!("không đúng định dạng {format} ở {at}"),
+        None => format!("không đúng định dạng {format}"),
+    }
+}
+
+#[cfg(test)]
+mod catalogue_tests {
+    use chrono::NaiveDate;
+    use egov_core::i18n::vietnamese_gaps;
+    use egov_core::{Lang, Localize};
+
+    use crate::capability::DeadlineError;
+    use crate::keys::KeyFileError;
+    use crate::payload::{Malformed as M, PayloadError as P};
+    use crate::trustlist::TrustListError as T;
+    use crate::verify::TrustSetError;
+
+    /// CORE-06: every error code of egov-conversion has a Vietnamese message in locales/vi.ftl.
+    #[test]
+    fn core_06_every_error_code_has_a_vietnamese_message() {
+        let d = NaiveDate::from_ymd_opt(2025, 3, 4).unwrap();
+        let s = |t: &str| t.to_owned();
+        let mut errors: Vec<Box<dyn Localize>> = vec![
+            Box::new(DeadlineError::OutOfRange {
+                start: d,
+                months: 12,
+            }),
+            Box::new(DeadlineError::Calendar(s("no working day"))),
+            Box::new(KeyFileError::Random(s("unavailable"))),
+            Box::new(KeyFileError::Invalid(s(
+                "expected value at line 1 column 1",
+            ))),
+            Box::new(KeyFileError::Mismatch("key_id")),
+            Box::new(P::InvalidMark(vec![s("CONV-03 issuer")])),
+            Box::new(P::FieldTooLong {
+                field: "issuer",
+                len: 300,
+            }),
+            Box::new(P::TooManyExtensions(17)),
+            Box::new(P::TimeOutOfRange(s("2200-01-01T00:00:00+07:00"))),
+            Box::new(P::InvalidLookupUrl(s("ftp://x"))),
+            Box::new(P::TooLarge {
+                what: "body bytes",
+                size: 2000,
+                limit: 1024,
+            }),
+            Box::new(M::TextTooLong(5000)),
+            Box::new(M::NoPrefix),
+            Box::new(M::BadLookupUrl),
+            Box::new(M::Digits(s("odd length"))),
+            Box::new(M::BodyLength(3)),
+            Box::new(M::UnsupportedVersion(9)),
+            Box::new(M::Truncated {
+                field: "issuer",
+                offset: 12,
+            }),
+            Box::new(M::BadValue {
+                field: "direction",
+                value: 7,
+                offset: 9,
+            }),
+            Box::new(M::BadText {
+                field: "issuer",
+                offset: 12,
+            }),
+            Box::new(M::NonCanonical("converted_at out of range")),
+            Box::new(M::TrailingBytes(2)),
+            Box::new(T::Parse(s("expected value at line 1 column 1"))),
+            Box::new(T::TooLarge(s("2000 entries"))),
+            Box::new(T::Invalid(s("entries[0].key_id"))),
+            Box::new(T::NoSuchKey(s("ab12"))),
+            Box::new(T::Conflict(s("duplicate key"))),
+            Box::new(TrustSetError(s("EOF while parsing"))),
+        ];
+        #[cfg(feature = "render")]
+        {
+            use crate::render::RenderError as R;
+            errors.extend([
+                Box::new(R::Font(s("bad table"))) as Box<dyn Localize>,
+                Box::new(R::Qr(s("data too long"))),
+                Box::new(R::Decode(s("bad png"))),
+                Box::new(R::UnsupportedFormat(s("gif"))),
+                Box::new(R::Encode(s("disk full"))),
+                Box::new(R::DoesNotFit {
+                    block_w: 900,
+                    block_h: 300,
+                    page_w: 800,
+                    page_h: 1100,
+                }),
+                Box::new(R::BadDpi(20)),
+                Box::new(R::CoversContent {
+                    rect: [10, 20, 300, 100],
+                    dark_per_mille: 120,
+                }),
+                Box::new(R::NoBlankArea {
+                    block_w_mm: 60,
+                    block_h_mm: 20,
+                }),
+                Box::new(R::BadOption {
+                    field: "text_width_mm",
+                    reason: s("too small"),
+                }),
+            ]);
+        }
+        #[cfg(any(feature = "scan-zxing", feature = "scan-rxing", feature = "scan-rqrr"))]
+        {
+            use crate::scan::ScanError as S;
+            errors.extend([
+                Box::new(S::TooLarge(90_000_000)) as Box<dyn Localize>,
+                Box::new(S::NoMark(2)),
+                Box::new(S::TooManyPages),
+                Box::new(S::NoPages),
+            ]);
+        }
+        #[cfg(feature = "pdf")]
+        {
+            use crate::pdf::PdfError as F;
+            errors.extend([
+                Box::new(F::TooLarge { size: 10, limit: 5 }) as Box<dyn Localize>,
+                Box::new(F::Parse(s("bad header"))),
+                Box::new(F::Encrypted(s("RC4"))),
+                Box::new(F::XrefDamaged(s("rebuilt"))),
+                Box::new(F::NoSuchPage { page: 3, count: 2 }),
+                Box::new(F::BadPage {
+                    page: 1,
+                    reason: s("no MediaBox"),
+                }),
+                Box::new(F::TooManyPages {
+                    count: 5000,
+                    limit: 2000,
+                }),
+                Box::new(F::DoesNotFit {
+                    page: 1,
+                    block_w_pt: 283.0,
+                    block_h_pt: 85.0,
+                    page_w_pt: 200.0,
+                    page_h_pt: 300.0,
+                }),
+                Box::new(F::NoBlankArea {
+                    page: 1,
+                    block_w_pt: 283.0,
+                    block_h_pt: 85.0,
+                    margin_mm: 10.0,
+                }),
+                Box::new(F::BadOption {
+                    field: "title_pt",
+                    reason: s("too small"),
+                }),
+                Box::new(F::Payload(s("x"))),
+                Box::new(F::Draw(s("x"))),
+                Box::new(F::Write(s("x"))),
+                Box::new(F::TimeLimit {
+                    stage: "stamping",
+                    limit_ms: 5000,
+                }),
+                Box::new(F::Sign(s("x"))),
+                Box::new(F::Locked {
+                    permission: 1,
+                    change: "adding a signature",
+                }),
+                Box::new(F::Internal("loading the PDF")),
+            ]);
+        }
+        let refs: Vec<&dyn Localize> = errors.iter().map(|e| e.as_ref()).collect();
+        let mut gaps = vietnamese_gaps(include_str!("../locales/vi.ftl"), &refs);
+        // Entries of errors behind features this build leaves off.
+        let scan = cfg!(any(
+            feature = "scan-zxing",
+            feature = "scan-rxing",
+            feature = "scan-rqrr"
+        ));
+        gaps.retain(|g| {
+            !(cfg!(not(feature = "pdf")) && g.starts_with("pdf-")
+                || cfg!(not(feature = "render"))
+                    && (g.starts_with("render-") || g.starts_with("image-"))
+                || !scan
+                    && (g.starts_with("scan-")
+                        || g.starts_with("image-too_large")
+                        || g.starts_with("image-too_many_pages")
+                        || g.starts_with("image-no_pages")))
+        });
+        assert!(gaps.is_empty(), "{gaps:#?}");
+        assert_eq!(
+            T::Parse(s("expected value at line 4 column 2")).message(Lang::Vi),
+            "không phải danh sách tin cậy: không đúng định dạng JSON ở dòng 4, cột 2"
+        );
+        assert_eq!(
+            M::NonCanonical("converted_at out of range").message(Lang::Vi),
+            "mã hóa không theo dạng chuẩn (converted_at)"
+        );
+    }
+
+    /// CORE-06: the PDF errors keep the Vietnamese wording `egov mark pdf` used (mm, not pt;
+    /// the change DocMDP forbids named in Vietnamese).
+    #[cfg(feature = "pdf")]
+    #[test]
+    fn core_06_pdf_errors_in_vietnamese() {
+        use crate::pdf::PdfError as F;
+        let e = F::DoesNotFit {
+            page: 2,
+            block_w_pt: 283.46,
+            block_h_pt: 85.04,
+            page_w_pt: 595.28,
+            page_h_pt: 841.89,
+        };
+        assert_eq!(
+            e.message(Lang::Vi),
+            "khối ký hiệu (100 × 30 mm) không vừa trang 2 (210 × 297 mm phần hiển thị) ở vị trí đã chọn"
+        );
+        let e = F::Locked {
+            permission: 1,
+            change: "adding a signature",
+        };
+        assert!(e.message(Lang::Vi).contains("không cho phép thêm chữ ký;"));
+        assert_eq!(
+            F::Internal("rendering the page").message(Lang::Vi),
+            "lỗi nội bộ khi dựng hình trang (tệp đầu vào gây lỗi trong thư viện PDF; xin báo lỗi)"
+        );
+    }
+}

@@ -199,6 +199,33 @@ pub enum PayloadError {
     },
 }
 
+impl egov_core::Localize for PayloadError {
+    fn catalogue(&self) -> &'static egov_core::i18n::Catalogue {
+        &crate::CATALOGUE
+    }
+    fn message_args(&self) -> egov_core::i18n::Args {
+        use egov_core::args;
+        match self {
+            PayloadError::InvalidMark(failed) => args!(failed = failed.join(", ")),
+            PayloadError::FieldTooLong { field, len } => {
+                args!(field = *field, len = len, max = MAX_FIELD_BYTES)
+            }
+            PayloadError::TooManyExtensions(n) => args!(count = n, max = MAX_EXTENSIONS),
+            PayloadError::TimeOutOfRange(t) => args!(time = t),
+            PayloadError::InvalidLookupUrl(u) => args!(url = u),
+            PayloadError::TooLarge { what, size, limit } => args!(
+                what = match *what {
+                    "body bytes" => "số byte phần thân",
+                    "QR version at level M" => "phiên bản mã QR ở mức sửa lỗi M",
+                    other => other,
+                },
+                size = size,
+                limit = limit
+            ),
+        }
+    }
+}
+
 impl ErrorCode for PayloadError {
     fn code(&self) -> &'static str {
         match self {
@@ -267,6 +294,39 @@ pub enum Malformed {
     /// Bytes left over before the trailer.
     #[error("{0} unexpected bytes before the hash, key id and signature")]
     TrailingBytes(usize),
+}
+
+impl egov_core::Localize for Malformed {
+    fn catalogue(&self) -> &'static egov_core::i18n::Catalogue {
+        &crate::CATALOGUE
+    }
+    fn message_args(&self) -> egov_core::i18n::Args {
+        use egov_core::args;
+        match self {
+            Malformed::TextTooLong(n) => args!(len = n, max = MAX_QR_TEXT),
+            Malformed::NoPrefix => args!(prefix = PREFIX),
+            Malformed::BadLookupUrl | Malformed::Digits(_) => args!(),
+            Malformed::BodyLength(n) => args!(len = n, min = MIN_BODY, max = MAX_BODY),
+            Malformed::UnsupportedVersion(v) => args!(version = v),
+            Malformed::Truncated { field, offset } | Malformed::BadText { field, offset } => {
+                args!(field = *field, offset = offset)
+            }
+            Malformed::BadValue {
+                field,
+                value,
+                offset,
+            } => args!(field = *field, value = value, offset = offset),
+            // The reason names the field (`converted_at`), not English prose.
+            Malformed::NonCanonical(what) => args!(
+                what = what
+                    .split_whitespace()
+                    .next()
+                    .unwrap_or_default()
+                    .to_owned()
+            ),
+            Malformed::TrailingBytes(n) => args!(count = n),
+        }
+    }
 }
 
 impl ErrorCode for Malformed {

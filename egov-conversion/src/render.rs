@@ -80,6 +80,46 @@ pub enum RenderError {
     },
 }
 
+impl egov_core::Localize for RenderError {
+    fn catalogue(&self) -> &'static egov_core::i18n::Catalogue {
+        &crate::CATALOGUE
+    }
+    fn message_args(&self) -> egov_core::i18n::Args {
+        use egov_core::args;
+        match self {
+            RenderError::Font(_)
+            | RenderError::Qr(_)
+            | RenderError::Decode(_)
+            | RenderError::Encode(_) => args!(),
+            RenderError::UnsupportedFormat(f) => args!(format = f),
+            RenderError::DoesNotFit {
+                block_w,
+                block_h,
+                page_w,
+                page_h,
+            } => args!(
+                block_w = block_w,
+                block_h = block_h,
+                page_w = page_w,
+                page_h = page_h
+            ),
+            RenderError::BadDpi(d) => args!(dpi = d),
+            RenderError::CoversContent {
+                rect,
+                dark_per_mille,
+            } => args!(
+                rect = format!("({}, {}, {}, {})", rect[0], rect[1], rect[2], rect[3]),
+                dark = dark_per_mille
+            ),
+            RenderError::NoBlankArea {
+                block_w_mm,
+                block_h_mm,
+            } => args!(block_w = block_w_mm, block_h = block_h_mm),
+            RenderError::BadOption { field, .. } => args!(field = *field),
+        }
+    }
+}
+
 impl ErrorCode for RenderError {
     fn code(&self) -> &'static str {
         match self {

@@ -120,6 +120,16 @@ impl TrustSet {
 #[error("invalid trust set: {0}")]
 pub struct TrustSetError(pub String);
 
+impl egov_core::Localize for TrustSetError {
+    fn catalogue(&self) -> &'static egov_core::i18n::Catalogue {
+        &crate::CATALOGUE
+    }
+    fn message_args(&self) -> egov_core::i18n::Args {
+        use egov_core::args;
+        args!(reason = crate::format_error_vi("JSON", &self.0))
+    }
+}
+
 impl ErrorCode for TrustSetError {
     fn code(&self) -> &'static str {
         "trust_set.invalid"

@@ -312,6 +312,34 @@ pub fn error_id(code: &str) -> String {
     code.replace('.', "-")
 }
 
+/// Where a parser's English message says it stopped: `(line, column)` from the `line N column
+/// M` of serde_json, the `line N, column M` of toml and the like; `None` when it names no line.
+/// A Vietnamese message names the place this way instead of embedding the parser's English
+/// reason (CORE-06: Vietnamese throughout).
+pub fn parse_position(reason: &str) -> Option<(u64, Option<u64>)> {
+    fn number_after<'a>(s: &'a str, word: &str) -> Option<(u64, &'a str)> {
+        let i = s.find(word)?;
+        let rest = s[i + word.len()..].trim_start();
+        let end = rest
+            .find(|c: char| !c.is_ascii_digit())
+            .unwrap_or(rest.len());
+        let n = rest[..end].parse().ok()?;
+        Some((n, &rest[end..]))
+    }
+    let (line, rest) = number_after(reason, "line ")?;
+    let column = number_after(rest, "column ").map(|(c, _)| c);
+    Some((line, column))
+}
+
+/// `dòng N, cột M` (or `dòng N`) for a parser's English message that names a place, else
+/// `None`: see [`parse_position`].
+pub fn position_vi(reason: &str) -> Option<String> {
+    parse_position(reason).map(|(line, column)| match column {
+        Some(c) => format!("dòng {line}, cột {c}"),
+        None => format!("dòng {line}"),
+    })
+}
+
 /// An error that can say what went wrong in Vietnamese as well as in English.
 pub trait Localize: ErrorCode + fmt::Display {
     /// The catalogue holding this error's Vietnamese message (the crate's own).
@@ -417,6 +445,20 @@ impl Localize for UnknownLang {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn core_06_parser_positions_in_vietnamese() {
+        assert_eq!(
+            position_vi("expected value at line 3 column 7").as_deref(),
+            Some("dòng 3, cột 7")
+        );
+        assert_eq!(
+            position_vi("TOML parse error at line 2, column 5\n  |\n").as_deref(),
+            Some("dòng 2, cột 5")
+        );
+        assert_eq!(position_vi("trailing line 4").as_deref(), Some("dòng 4"));
+        assert_eq!(position_vi("EOF while parsing"), None);
+    }
 
     #[test]
     fn core_06_lang_from_tags_and_locales() {

@@ -131,6 +131,7 @@ pub struct EgovBytes {
 struct LastError {
     code: CString,
     message: CString,
+    message_vi: Option<CString>,
 }
 
 thread_local! {
@@ -146,6 +147,7 @@ fn set_last_error(e: &OpError) {
     let err = LastError {
         code: c_string_lossy(&e.code),
         message: c_string_lossy(&e.message),
+        message_vi: e.message_vi.as_deref().map(c_string_lossy),
     };
     LAST_ERROR.with(|l| *l.borrow_mut() = Some(err));
 }
@@ -375,6 +377,20 @@ pub extern "C" fn egov_last_error_message() -> *const c_char {
     })
 }
 
+/// The message of the last error on this thread in Vietnamese (CORE-06: every error of the
+/// egov libraries says what went wrong in Vietnamese), or NULL when the last call succeeded or
+/// its error is the binding's own (`ffi.*`, English only: use [`egov_last_error_message`]).
+/// Same lifetime as [`egov_last_error_message`]; do not free it.
+#[no_mangle]
+pub extern "C" fn egov_last_error_message_vi() -> *const c_char {
+    LAST_ERROR.with(|l| {
+        l.borrow()
+            .as_ref()
+            .and_then(|e| e.message_vi.as_ref())
+            .map_or(std::ptr::null(), |m| m.as_ptr())
+    })
+}
+
 /// The stable code of the last error on this thread (`"agency_code.group_length"`,
 /// `"ffi.null_argument"`), or NULL when the last call succeeded. Same lifetime as
 /// [`egov_last_error_message`]; do not free it.
@@ -435,6 +451,33 @@ mod tests {
         assert_eq!(code.to_str().unwrap(), "ffi.panic");
         let msg = unsafe { CStr::from_ptr(egov_last_error_message()) };
         assert!(msg.to_str().unwrap().contains("boom"));
+    }
+
+    /// CORE-06: a domain error's message is given in Vietnamese too; the binding's own errors
+    /// have none.
+    #[test]
+    fn core_06_last_error_says_what_went_wrong_in_vietnamese() {
+        let code = CString::new("000.00.G22").unwrap();
+        let mut out: *mut c_char = std::ptr::null_mut();
+        // SAFETY: a NUL-terminated string and a writable output.
+        let r = unsafe { agency::egov_agency_parse(code.as_ptr(), false, &mut out) };
+        assert_eq!(r, EgovResult::InvalidInput);
+        // SAFETY: after an error the strings are the library's NUL-terminated thread-locals.
+        let (code, en, vi) = unsafe {
+            (
+                CStr::from_ptr(egov_last_error_code()),
+                CStr::from_ptr(egov_last_error_message()),
+                CStr::from_ptr(egov_last_error_message_vi()),
+            )
+        };
+        assert_eq!(code.to_str().unwrap(), "agency_code.group_count");
+        let vi = vi.to_str().unwrap();
+        assert!(vi.starts_with("mã định danh phải có 4 nhóm mã"), "{vi}");
+        assert_ne!(vi, en.to_str().unwrap());
+        // The binding's own error: English only.
+        let r = guard(|| Err(null_arg("x")));
+        assert_eq!(r, EgovResult::NullArgument);
+        assert!(egov_last_error_message_vi().is_null());
     }
 
     #[test]

@@ -41,7 +41,7 @@ fn to_py(py: Python<'_>, e: OpError) -> PyErr {
     let built = py
         .import("egov._errors")
         .and_then(|m| m.getattr("from_code"))
-        .and_then(|f| f.call1((e.code.as_ref(), e.message.as_str())));
+        .and_then(|f| f.call1((e.code.as_ref(), e.message.as_str(), e.message_vi.as_deref())));
     match built {
         Ok(exc) => PyErr::from_value(exc),
         Err(err) => err,

@@ -70,3 +70,135 @@ pub use tls::{
     evaluate_tls, load_anchors, load_chain, summarize, Anchors, CertError, CertSummary, KeyInfo,
     PolicyError, Tier, TlsEvidence, TlsPolicy,
 };
+
+/// The Vietnamese messages of this crate's errors (CORE-06): `locales/vi.ftl`, one entry per
+/// error code; English is each error's `Display`.
+pub(crate) static CATALOGUE: std::sync::LazyLock<egov_core::i18n::Catalogue> =
+    std::sync::LazyLock::new(|| {
+        egov_core::i18n::Catalogue::new(&[include_str!("../locales/vi.ftl")], &[])
+    });
+
+/// A file's parser message in Vietnamese (CORE-06): where it stopped (no English reason), as
+/// in «không đúng định dạng JSON ở dòng 3, cột 7».
+pub(crate) fn format_error_vi(format: &str, reason: &str) -> String {
+    match egov_core::i18n::position_vi(reason) {
+        Some(at) => format!("không đúng định dạng {format} ở {at}"),
+        None => format!("không đúng định dạng {format}"),
+    }
+}
+
+#[cfg(test)]
+mod catalogue_tests {
+    use egov_core::i18n::vietnamese_gaps;
+    use egov_core::{Lang, Localize};
+
+    use crate::links::LinkFlag;
+    use crate::request::{EvaluationRequest, RequestError};
+    use crate::security_txt::{OriginProblem, ProblemKind};
+    use crate::tls::{load_chain, CertError, PolicyError};
+
+    /// CORE-06: every error code of egov-trust has a Vietnamese message in locales/vi.ftl.
+    #[test]
+    fn core_06_every_error_code_has_a_vietnamese_message() {
+        use LinkFlag as F;
+        use OriginProblem as O;
+        use ProblemKind as K;
+        let mut errors: Vec<Box<dyn Localize>> = vec![
+            Box::new(crate::links::scan_error_for_tests()),
+            Box::new(EvaluationRequest::from_json("{").unwrap_err()),
+            Box::new(RequestError::NowMissing),
+            Box::new(RequestError::HostMissing { part: "tls" }),
+            Box::new(RequestError::PageUrl {
+                url: "https://".into(),
+                reason: "empty host".into(),
+            }),
+            Box::new(RequestError::Chain(CertError::Empty)),
+            Box::new(RequestError::Anchors(CertError::Pem("bad base64".into()))),
+            Box::new(RequestError::Policy(PolicyError::Json(
+                "x at line 2 column 3".into(),
+            ))),
+            Box::new(load_chain(&[0x30, 0x00]).unwrap_err()),
+            Box::new(PolicyError::Toml(
+                "TOML parse error at line 1, column 1".into(),
+            )),
+        ];
+        for f in [
+            F::Blocklisted,
+            F::IpLiteral,
+            F::JavascriptUrl,
+            F::DataUrl,
+            F::MixedContent,
+            F::LookAlike,
+        ] {
+            errors.push(Box::new(f));
+        }
+        for k in [
+            K::InvalidUtf8,
+            K::InvalidLine,
+            K::EmptyValue,
+            K::MissingContact,
+            K::MissingExpires,
+            K::MultipleExpires,
+            K::InvalidExpires,
+            K::Expired,
+            K::ExpiresTooFar,
+            K::InvalidUri,
+            K::InsecureUri,
+            K::MultiplePreferredLanguages,
+            K::InvalidLanguageTag,
+            K::UnknownField,
+            K::CanonicalMismatch,
+            K::NotSigned,
+            K::InvalidSignatureBlock,
+        ] {
+            errors.push(Box::new(k));
+        }
+        for o in [
+            O::OtherSite,
+            O::OtherHost,
+            O::CanonicalElsewhere,
+            O::ForeignContact,
+        ] {
+            errors.push(Box::new(o));
+        }
+        #[cfg(feature = "probe")]
+        {
+            use crate::probe::ProbeError as P;
+            let host = || "a.gov.vn:443".to_owned();
+            let reason = || "connection refused".to_owned();
+            errors.extend([
+                Box::new(P::Url("http://a.gov.vn".into())) as Box<dyn Localize>,
+                Box::new(P::Connect {
+                    host: host(),
+                    reason: reason(),
+                }),
+                Box::new(P::Tls {
+                    host: host(),
+                    reason: reason(),
+                }),
+                Box::new(P::Http {
+                    host: host(),
+                    reason: reason(),
+                }),
+            ]);
+        }
+        let refs: Vec<&dyn Localize> = errors.iter().map(|e| e.as_ref()).collect();
+        let mut gaps = vietnamese_gaps(include_str!("../locales/vi.ftl"), &refs);
+        // Entries of errors behind the probe feature when this build leaves it off.
+        gaps.retain(|g| !(cfg!(not(feature = "probe")) && g.starts_with("probe-")));
+        assert!(gaps.is_empty(), "{gaps:#?}");
+        // A nested certificate error says which part of the request it is about.
+        assert_eq!(
+            RequestError::Anchors(CertError::Der {
+                index: 1,
+                reason: "unexpected end".into()
+            })
+            .message(Lang::Vi),
+            "anchors.roots: chứng thư thứ 1 (đếm từ 0) không phải chứng thư X.509 hợp lệ"
+        );
+        assert_eq!(
+            PolicyError::Json("expected value at line 2 column 3".into()).message(Lang::Vi),
+            "chính sách TLS: không đúng định dạng JSON ở dòng 2, cột 3"
+        );
+    }
+}

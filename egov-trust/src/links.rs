@@ -37,6 +37,18 @@ pub struct Link {
 #[error("HTML scan failed: {0}")]
 pub struct LinkError(String);
 
+impl egov_core::Localize for LinkError {
+    fn catalogue(&self) -> &'static egov_core::i18n::Catalogue {
+        &crate::CATALOGUE
+    }
+}
+
+/// A scan error, for the catalogue test.
+#[cfg(test)]
+pub(crate) fn scan_error_for_tests() -> LinkError {
+    LinkError("unexpected end".into())
+}
+
 impl egov_core::ErrorCode for LinkError {
     fn code(&self) -> &'static str {
         "links.scan_failed"
@@ -226,6 +238,26 @@ impl egov_core::ErrorCode for LinkFlag {
             LinkFlag::MixedContent => "links.mixed_content",
             LinkFlag::LookAlike => "links.look_alike",
         }
+    }
+}
+
+/// The flag in English (the Vietnamese is the catalogue's, [`egov_core::Localize`]).
+impl std::fmt::Display for LinkFlag {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            LinkFlag::Blocklisted => "link to a host or address on the advisory list",
+            LinkFlag::IpLiteral => "link to an IP address literal",
+            LinkFlag::JavascriptUrl => "javascript: URL",
+            LinkFlag::DataUrl => "data: URL outside images and media",
+            LinkFlag::MixedContent => "http: download or active resource on an https: page",
+            LinkFlag::LookAlike => "host imitating a gov.vn name",
+        })
+    }
+}
+
+impl egov_core::Localize for LinkFlag {
+    fn catalogue(&self) -> &'static egov_core::i18n::Catalogue {
+        &crate::CATALOGUE
     }
 }
 

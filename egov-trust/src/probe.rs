@@ -71,6 +71,21 @@ pub enum ProbeError {
     },
 }
 
+impl egov_core::Localize for ProbeError {
+    fn catalogue(&self) -> &'static egov_core::i18n::Catalogue {
+        &crate::CATALOGUE
+    }
+    fn message_args(&self) -> egov_core::i18n::Args {
+        // The reason is the network library's English: the Vietnamese names the host only.
+        match self {
+            ProbeError::Url(url) => egov_core::args!(url = url),
+            ProbeError::Connect { host, .. }
+            | ProbeError::Tls { host, .. }
+            | ProbeError::Http { host, .. } => egov_core::args!(host = host),
+        }
+    }
+}
+
 impl ErrorCode for ProbeError {
     fn code(&self) -> &'static str {
         match self {

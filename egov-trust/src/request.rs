@@ -266,6 +266,24 @@ pub enum RequestError {
     },
 }
 
+impl egov_core::Localize for RequestError {
+    fn catalogue(&self) -> &'static egov_core::i18n::Catalogue {
+        &crate::CATALOGUE
+    }
+    fn message_args(&self) -> egov_core::i18n::Args {
+        match self {
+            RequestError::Json(m) => egov_core::args!(reason = crate::format_error_vi("JSON", m)),
+            RequestError::NowMissing => egov_core::args!(),
+            // The code is the nested error's; the part of the request leads its message.
+            RequestError::Chain(e) => e.args_in("tls.chain: "),
+            RequestError::Anchors(e) => e.args_in("anchors.roots: "),
+            RequestError::Policy(e) => egov_core::Localize::message_args(e),
+            RequestError::HostMissing { part } => egov_core::args!(part = *part),
+            RequestError::PageUrl { url, .. } => egov_core::args!(url = url),
+        }
+    }
+}
+
 impl ErrorCode for RequestError {
     fn code(&self) -> &'static str {
         match self {

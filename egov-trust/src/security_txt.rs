@@ -116,6 +116,53 @@ impl ErrorCode for ProblemKind {
     }
 }
 
+/// The problem in English (the Vietnamese is the catalogue's, [`egov_core::Localize`]).
+impl std::fmt::Display for ProblemKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            ProblemKind::InvalidUtf8 => "the file is not UTF-8 (RFC 9116 §3)",
+            ProblemKind::InvalidLine => {
+                "a line is neither a comment, blank, nor `Name: value` (RFC 9116 §3)"
+            }
+            ProblemKind::EmptyValue => "a field has an empty value",
+            ProblemKind::MissingContact => "no Contact field (RFC 9116 §2.5.3: required)",
+            ProblemKind::MissingExpires => "no Expires field (RFC 9116 §2.5.5: required)",
+            ProblemKind::MultipleExpires => "Expires appears more than once (RFC 9116 §2.5.5)",
+            ProblemKind::InvalidExpires => "Expires is not an RFC 3339 date-time (RFC 9116 §2.5.5)",
+            ProblemKind::Expired => {
+                "the file has expired: Expires is not after the evaluation time (RFC 9116 §2.5.5)"
+            }
+            ProblemKind::ExpiresTooFar => {
+                "Expires is more than a year after the evaluation time (RFC 9116 §2.5.5)"
+            }
+            ProblemKind::InvalidUri => "a value that must be a URI is not one (RFC 9116 §2.5)",
+            ProblemKind::InsecureUri => "a web URI does not use https (RFC 9116 §2.5)",
+            ProblemKind::MultiplePreferredLanguages => {
+                "Preferred-Languages appears more than once (RFC 9116 §2.5.8)"
+            }
+            ProblemKind::InvalidLanguageTag => {
+                "a language tag is malformed (RFC 9116 §2.5.8, RFC 5646)"
+            }
+            ProblemKind::UnknownField => {
+                "a field RFC 9116 does not define (allowed, ignored: RFC 9116 §2.4)"
+            }
+            ProblemKind::CanonicalMismatch => {
+                "no Canonical URI is the URI the file was fetched from (RFC 9116 §2.5.2)"
+            }
+            ProblemKind::NotSigned => "the file is not OpenPGP-signed (RFC 9116 §2.3)",
+            ProblemKind::InvalidSignatureBlock => {
+                "the file starts as an OpenPGP signed message but its signature block is broken"
+            }
+        })
+    }
+}
+
+impl egov_core::Localize for ProblemKind {
+    fn catalogue(&self) -> &'static egov_core::i18n::Catalogue {
+        &crate::CATALOGUE
+    }
+}
+
 impl ProblemKind {
     /// The severity RFC 9116 gives this problem.
     pub fn severity(self) -> Severity {
@@ -573,6 +620,32 @@ impl ErrorCode for OriginProblem {
             OriginProblem::CanonicalElsewhere => "security_txt.canonical_elsewhere",
             OriginProblem::ForeignContact => "security_txt.foreign_contact",
         }
+    }
+}
+
+/// The problem in English (the Vietnamese is the catalogue's, [`egov_core::Localize`]).
+impl std::fmt::Display for OriginProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            OriginProblem::OtherSite => {
+                "fetched from a host of another organisation: not the site's file (RFC 9116 §3)"
+            }
+            OriginProblem::OtherHost => {
+                "fetched from another host of the site's organisation (RFC 9116 §3)"
+            }
+            OriginProblem::CanonicalElsewhere => {
+                "every Canonical URI is on another site: another site's copy (RFC 9116 §2.5.2)"
+            }
+            OriginProblem::ForeignContact => {
+                "a Contact at a domain not related to the site: reports may not reach the owner (RFC 9116 §2.5.3)"
+            }
+        })
+    }
+}
+
+impl egov_core::Localize for OriginProblem {
+    fn catalogue(&self) -> &'static egov_core::i18n::Catalogue {
+        &crate::CATALOGUE
     }
 }
 

@@ -353,6 +353,43 @@ impl ErrorCode for CertError {
     }
 }
 
+impl egov_core::Localize for PolicyError {
+    fn catalogue(&self) -> &'static egov_core::i18n::Catalogue {
+        &crate::CATALOGUE
+    }
+    fn message_args(&self) -> egov_core::i18n::Args {
+        match self {
+            PolicyError::Toml(m) => egov_core::args!(reason = crate::format_error_vi("TOML", m)),
+            PolicyError::Json(m) => egov_core::args!(reason = crate::format_error_vi("JSON", m)),
+        }
+    }
+}
+
+impl egov_core::Localize for CertError {
+    fn catalogue(&self) -> &'static egov_core::i18n::Catalogue {
+        &crate::CATALOGUE
+    }
+    fn message_args(&self) -> egov_core::i18n::Args {
+        // `part` leads the message: empty here, the request's part in a `RequestError`.
+        match self {
+            CertError::Empty | CertError::Pem(_) => egov_core::args!(part = ""),
+            CertError::Der { index, .. } => egov_core::args!(part = "", index = index),
+        }
+    }
+}
+
+impl CertError {
+    /// The message values, the message led by `part` (the part of a request it is about).
+    pub(crate) fn args_in(&self, part: &str) -> egov_core::i18n::Args {
+        egov_core::Localize::message_args(self)
+            .iter()
+            .filter(|(name, _)| *name != "part")
+            .fold(egov_core::args!(part = part), |a, (name, v)| {
+                a.with(name, v.clone())
+            })
+    }
+}
+
 /// Loads a chain (leaf first) from PEM (any number of `CERTIFICATE` blocks) or one DER
 /// certificate, and checks every certificate parses.
 pub fn load_chain(input: &[u8]) -> Result<Vec<CertificateDer<'static>>, CertError> {

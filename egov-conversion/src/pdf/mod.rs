@@ -171,6 +171,83 @@ pub enum PdfError {
     Internal(&'static str),
 }
 
+impl egov_core::Localize for PdfError {
+    fn catalogue(&self) -> &'static egov_core::i18n::Catalogue {
+        &crate::CATALOGUE
+    }
+    fn message_args(&self) -> egov_core::i18n::Args {
+        use egov_core::args;
+        // Sizes in whole millimetres, as people measure paper.
+        let mm = |pt: &f32| format!("{:.0}", pt * 25.4 / 72.0);
+        match self {
+            PdfError::TooLarge { size, limit } => args!(size = size, limit = limit),
+            PdfError::Parse(_)
+            | PdfError::Encrypted(_)
+            | PdfError::XrefDamaged(_)
+            | PdfError::Payload(_)
+            | PdfError::Draw(_)
+            | PdfError::Write(_)
+            | PdfError::Sign(_) => args!(),
+            PdfError::NoSuchPage { page, count } => args!(page = page, count = count),
+            PdfError::BadPage { page, .. } => args!(page = page),
+            PdfError::TooManyPages { count, limit } => args!(count = count, limit = limit),
+            PdfError::DoesNotFit {
+                page,
+                block_w_pt,
+                block_h_pt,
+                page_w_pt,
+                page_h_pt,
+            } => args!(
+                page = page,
+                block_w = mm(block_w_pt),
+                block_h = mm(block_h_pt),
+                page_w = mm(page_w_pt),
+                page_h = mm(page_h_pt)
+            ),
+            PdfError::NoBlankArea {
+                page,
+                block_w_pt,
+                block_h_pt,
+                margin_mm,
+            } => args!(
+                page = page,
+                block_w = mm(block_w_pt),
+                block_h = mm(block_h_pt),
+                margin = format!("{margin_mm}")
+            ),
+            PdfError::BadOption { field, .. } => args!(field = *field),
+            PdfError::TimeLimit { stage, limit_ms } => {
+                args!(stage = stage_vi(stage), limit_ms = limit_ms)
+            }
+            PdfError::Locked { permission, change } => args!(
+                permission = permission,
+                change = match *change {
+                    "adding a signature" => "thêm chữ ký",
+                    "adding an annotation" => "thêm chú thích (annotation)",
+                    other => other,
+                }
+            ),
+            PdfError::Internal(stage) => args!(stage = stage_vi(stage)),
+        }
+    }
+}
+
+/// What egov was doing when a PDF error came, in Vietnamese (the stages are named in English).
+fn stage_vi(stage: &str) -> &str {
+    match stage {
+        "finding a blank corner" => "tìm góc trống",
+        "reading the XMP" => "đọc XMP",
+        "rendering the page" => "dựng hình trang",
+        "signing" => "ký số",
+        "stamping" => "đóng dấu",
+        "verifying the signatures" => "kiểm tra chữ ký",
+        "writing the update" => "ghi bản cập nhật",
+        "writing the signature field" => "ghi trường chữ ký",
+        "loading the PDF" => "nạp tệp PDF",
+        other => other,
+    }
+}
+
 impl ErrorCode for PdfError {
     fn code(&self) -> &'static str {
         match self {

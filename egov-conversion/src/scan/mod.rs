@@ -55,6 +55,21 @@ pub enum ScanError {
     NoPages,
 }
 
+impl egov_core::Localize for ScanError {
+    fn catalogue(&self) -> &'static egov_core::i18n::Catalogue {
+        &crate::CATALOGUE
+    }
+    fn message_args(&self) -> egov_core::i18n::Args {
+        use egov_core::args;
+        match self {
+            ScanError::Decode(_) | ScanError::NoPages => args!(),
+            ScanError::TooLarge(n) => args!(pixels = n, max = MAX_PIXELS),
+            ScanError::NoMark(n) => args!(count = n),
+            ScanError::TooManyPages => args!(max = MAX_PAGES),
+        }
+    }
+}
+
 impl ErrorCode for ScanError {
     fn code(&self) -> &'static str {
         match self {

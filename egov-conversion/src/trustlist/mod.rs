@@ -278,6 +278,24 @@ pub enum TrustListError {
     Conflict(String),
 }
 
+impl egov_core::Localize for TrustListError {
+    fn catalogue(&self) -> &'static egov_core::i18n::Catalogue {
+        &crate::CATALOGUE
+    }
+    fn message_args(&self) -> egov_core::i18n::Args {
+        use egov_core::args;
+        match self {
+            TrustListError::Parse(m) => args!(reason = crate::format_error_vi("JSON", m)),
+            TrustListError::NoSuchKey(k) => args!(key = k),
+            TrustListError::TooLarge(_)
+            | TrustListError::Invalid(_)
+            | TrustListError::Conflict(_) => {
+                args!()
+            }
+        }
+    }
+}
+
 impl ErrorCode for TrustListError {
     fn code(&self) -> &'static str {
         match self {

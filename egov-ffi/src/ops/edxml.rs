@@ -206,6 +206,9 @@ pub fn edxml_extract(path: &str, out_dir: &str, options: Option<&str>) -> OpResu
                 " (written before it stopped: {})",
                 written.join(", ")
             ));
+            if let Some(vi) = err.message_vi.as_mut() {
+                vi.push_str(&format!(" (đã ghi trước khi dừng: {})", written.join(", ")));
+            }
         }
         err
     })?;

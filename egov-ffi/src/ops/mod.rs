@@ -1,6 +1,6 @@
 //! The operations every binding exposes, in safe Rust: typed arguments in, the crates' JSON
 //! (serde) form out, errors as [`OpError`] carrying the library's stable
-//! [`egov_core::ErrorCode`] string.
+//! [`egov_core::ErrorCode`] string and the message in English and Vietnamese.
 //!
 //! The C exports in the crate root and the Python module (`egov-python`) are thin wrappers over
 //! these functions, and [`call`] dispatches an operation by name with JSON arguments: the entry
@@ -12,7 +12,7 @@
 use std::borrow::Cow;
 
 use chrono::{NaiveDate, NaiveTime};
-use egov_core::{ErrorCode, Outcome, VnDateTime, WorkingCalendar};
+use egov_core::{Outcome, VnDateTime, WorkingCalendar};
 use egov_docs::agency::{AgencyCode, AgencyProfile};
 use egov_docs::deadline::{judge_send, send_deadline, send_deadline_from_date, SendDeadlinePolicy};
 use egov_docs::document_id::{EdxmlContext, EdxmlDocumentId};
@@ -72,8 +72,11 @@ pub struct OpError {
     pub result: EgovResult,
     /// The stable error code (`agency_code.group_length`, `ffi.null_argument`, …).
     pub code: Cow<'static, str>,
-    /// A human-readable message (may be reworded between releases).
+    /// A human-readable message in English (may be reworded between releases).
     pub message: String,
+    /// The message in Vietnamese (CORE-06), from the error's crate catalogue: every domain
+    /// error has one; `None` for the binding layer's own errors (`ffi.*`).
+    pub message_vi: Option<String>,
 }
 
 impl OpError {
@@ -83,15 +86,18 @@ impl OpError {
             result,
             code: Cow::Borrowed(code),
             message: message.into(),
+            message_vi: None,
         }
     }
 
-    /// A domain error: result [`EgovResult::InvalidInput`], the error's own code and message.
-    pub fn domain<E: ErrorCode + std::fmt::Display>(err: &E) -> Self {
+    /// A domain error: result [`EgovResult::InvalidInput`], the error's own code and its
+    /// message in English and in Vietnamese (CORE-06).
+    pub fn domain<E: egov_core::Localize>(err: &E) -> Self {
         OpError {
             result: EgovResult::InvalidInput,
             code: Cow::Borrowed(err.code()),
-            message: err.to_string(),
+            message: err.message(egov_core::Lang::En),
+            message_vi: Some(err.message(egov_core::Lang::Vi)),
         }
     }
 }
@@ -99,7 +105,7 @@ impl OpError {
 /// The result of every operation.
 pub type OpResult<T = Value> = Result<T, OpError>;
 
-fn dom<E: ErrorCode + std::fmt::Display>(err: E) -> OpError {
+fn dom<E: egov_core::Localize>(err: E) -> OpError {
     OpError::domain(&err)
 }
 

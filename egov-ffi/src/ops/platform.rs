@@ -234,11 +234,7 @@ fn count_json(r: egov_platform_class::CountResult) -> OpResult<String> {
 }
 
 fn ingest_error(e: egov_platform_class::IngestError) -> OpError {
-    OpError::new(
-        EgovResult::InvalidInput,
-        egov_core::ErrorCode::code(&e),
-        e.to_string(),
-    )
+    OpError::domain(&e)
 }
 
 /// `platform.count_csv`: counts a whole CSV text (plain, gzip or zstd; a header names the

@@ -1,20 +1,26 @@
 """The exception hierarchy of egov, mapped from the stable error codes of the Rust library.
 
 Every error raised by egov is an :class:`EgovError`; ``exc.code`` is the library's stable code
-(``"agency_code.group_length"``), ``exc.message`` the human-readable message. The subclass is
+(``"agency_code.group_length"``), ``exc.message`` the human-readable message in English and
+``exc.message_vi`` the same in Vietnamese (CORE-06: every error of the egov libraries says what
+went wrong in Vietnamese; ``None`` for the binding's own ``ffi.*`` errors). The subclass is
 chosen by the code's area (the part before the first dot).
 """
 
 from __future__ import annotations
 
+from typing import Optional
+
 
 class EgovError(Exception):
-    """Base class of every egov error. ``code`` is stable; ``message`` may be reworded."""
+    """Base class of every egov error. ``code`` is stable; ``message`` (English) and
+    ``message_vi`` (Vietnamese, ``None`` for the binding's own errors) may be reworded."""
 
-    def __init__(self, code: str, message: str) -> None:
+    def __init__(self, code: str, message: str, message_vi: Optional[str] = None) -> None:
         super().__init__(f"[{code}] {message}")
         self.code = code
         self.message = message
+        self.message_vi = message_vi
 
 
 class InvalidArgumentError(EgovError, ValueError):
@@ -133,11 +139,11 @@ _BY_AREA = {
 _INTERNAL = {"ffi.panic", "ffi.serialize", "ffi.interior_nul"}
 
 
-def from_code(code: str, message: str) -> EgovError:
+def from_code(code: str, message: str, message_vi: Optional[str] = None) -> EgovError:
     """The exception instance for an error code (used by the native module)."""
     if code in _INTERNAL:
-        return InternalError(code, message)
+        return InternalError(code, message, message_vi)
     if code == "deadline.time":
-        return TimeError(code, message)
+        return TimeError(code, message, message_vi)
     cls = _BY_AREA.get(code.split(".", 1)[0], EgovError)
-    return cls(code, message)
+    return cls(code, message, message_vi)
