@@ -151,7 +151,7 @@ fn trust_05_incident_plans_judged_on_dated_attestations() {
     assert_eq!(missing, &serde_json::json!(["satisfied", "date"]));
     assert!(rep.findings[3]
         .message_vi
-        .contains("chưa có bằng chứng: cần đáp ứng hay không (satisfied), ngày (date)"));
+        .contains("chưa có bằng chứng: cần đáp ứng hay không (`satisfied`), ngày (`date`)"));
     assert_eq!(rep.counts[&Outcome::Unknown], 2);
 }
 

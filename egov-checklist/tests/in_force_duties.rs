@@ -441,7 +441,7 @@ fn conv_01_paper_to_data_message_attests_the_law_article_12_clause_1() {
     assert_eq!(none.outcome, Outcome::Unknown);
     assert!(none
         .message_vi
-        .contains("chưa có bằng chứng: cần đáp ứng hay không (satisfied), ngày (date)"));
+        .contains("chưa có bằng chứng: cần đáp ứng hay không (`satisfied`), ngày (`date`)"));
 }
 
 #[test]
