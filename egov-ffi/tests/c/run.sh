@@ -29,7 +29,7 @@ sanitize=()
 runner=()
 if command -v valgrind >/dev/null 2>&1; then
   # valgrind.supp: one std runtime allocation per C thread (its comment says which).
-  runner=(valgrind -q --leak-check=full --show-leak-kinds=definite,indirect,possible
+  runner=(valgrind -q --num-callers=40 --leak-check=full --show-leak-kinds=definite,indirect,possible
           --errors-for-leak-kinds=definite,indirect,possible --error-exitcode=99
           --suppressions="$here/valgrind.supp")
   echo "c: memory checker: valgrind $(valgrind --version 2>/dev/null)"
