@@ -19,8 +19,9 @@ use egov_edxml::{
 };
 use serde_json::{json, Value};
 
+use crate::files::io_detail;
 use crate::i18n::t;
-use crate::mark::{io_reason, outcome_text};
+use crate::mark::outcome_text;
 use crate::output::{self, CmdResult};
 
 const CHECK_HELP: &str = "\
@@ -306,7 +307,7 @@ fn read_option_file(path: &Path, what: OptionFile) -> Result<Vec<u8>, Failure> {
                 "edxml-cannot-read-option",
                 what = what.name(),
                 path = path.display().to_string(),
-                reason = io_reason(&e)
+                reason = io_detail(&e)
             ),
         })
     })

@@ -15,8 +15,9 @@ use egov_edxml::{
 };
 use serde_json::{json, Value};
 
+use crate::files::io_detail;
 use crate::i18n::t;
-use crate::mark::{finding_line, io_reason};
+use crate::mark::finding_line;
 use crate::output::CmdResult;
 
 /// `egov edxml build`.
@@ -169,7 +170,7 @@ fn read_file(path: &Path, what: What) -> Result<Vec<u8>, CmdResult> {
                 "edxml-make-cannot-read",
                 what = what,
                 path = path.display().to_string(),
-                reason = io_reason(&e)
+                reason = io_detail(&e)
             ),
         )
     })
@@ -215,7 +216,7 @@ fn create(path: &Path, force: bool) -> Result<Output, CmdResult> {
         .prefix(".egov-")
         .suffix(".tmp")
         .tempfile_in(dir)
-        .map_err(|e| write_error(path, io_reason(&e)))?;
+        .map_err(|e| write_error(path, io_detail(&e)))?;
     Ok(Output {
         tmp,
         path: path.to_path_buf(),
@@ -232,7 +233,7 @@ impl Output {
     /// Puts the file in place (dropping an `Output` instead removes the temporary file).
     fn persist(self) -> Result<(), CmdResult> {
         let path = self.path;
-        let write_error = |e: &std::io::Error| write_error(&path, io_reason(e));
+        let write_error = |e: &std::io::Error| write_error(&path, io_detail(e));
         self.tmp.as_file().sync_all().map_err(|e| write_error(&e))?;
         if self.force {
             self.tmp
@@ -257,7 +258,7 @@ fn write_all(path: &Path, bytes: &[u8], force: bool) -> Result<(), CmdResult> {
         let mut w = out.writer();
         w.write_all(bytes)
             .and_then(|()| w.flush())
-            .map_err(|e| write_error(path, io_reason(&e)))?;
+            .map_err(|e| write_error(path, io_detail(&e)))?;
     }
     out.persist()
 }
@@ -414,7 +415,7 @@ fn build_inner(a: &BuildArgs) -> Result<CmdResult, CmdResult> {
                         t!(
                             "edxml-make-cannot-read-attachment",
                             path = f.display().to_string(),
-                            reason = io_reason(&err)
+                            reason = io_detail(&err)
                         ),
                     )
                 })?;
@@ -429,7 +430,7 @@ fn build_inner(a: &BuildArgs) -> Result<CmdResult, CmdResult> {
         code: e.code().into(),
         message: e.to_string(),
     })?;
-    w.flush().map_err(|e| write_error(&a.out, io_reason(&e)))?;
+    w.flush().map_err(|e| write_error(&a.out, io_detail(&e)))?;
     drop(w);
     out.persist()?;
     let human = t!(

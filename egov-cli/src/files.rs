@@ -105,8 +105,9 @@ impl AtomicFile {
     }
 }
 
-/// An I/O error's cause in the run's language (CORE-06): the usual kinds in Vietnamese, the
-/// system's own text in English (and for the rare kinds, after a Vietnamese gloss).
+/// An I/O error's cause in the run's language (CORE-06): in Vietnamese the usual kinds by name
+/// and the others by the system's error number; in English the system's own text. The one
+/// place every command says why a file could not be read or written.
 pub(crate) fn io_detail(e: &std::io::Error) -> String {
     use std::io::ErrorKind;
     if crate::i18n::lang() == crate::i18n::Lang::En {

@@ -202,12 +202,6 @@ pub struct KeygenArgs {
     force: bool,
 }
 
-/// Why a file could not be read or written, in the run's language (the operating system's
-/// English message is said in Vietnamese by its kind; CORE-06).
-pub(crate) fn io_reason(e: &std::io::Error) -> String {
-    crate::files::io_detail(e)
-}
-
 #[derive(Clone, Copy)]
 enum Io {
     Read,
@@ -215,7 +209,7 @@ enum Io {
 }
 
 fn io_err(what: Io, path: &Path, e: std::io::Error) -> CmdResult {
-    let (path, reason) = (path.display().to_string(), io_reason(&e));
+    let (path, reason) = (path.display().to_string(), crate::files::io_detail(&e));
     CmdResult::Error {
         code: "io".to_owned(),
         message: match what {

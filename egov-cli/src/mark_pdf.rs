@@ -307,7 +307,7 @@ pub(crate) fn io_error(code: &str, path: &Path, e: &std::io::Error) -> CmdResult
         message: t!(
             "mark-pdf-cannot-write",
             path = path.display().to_string(),
-            reason = crate::mark::io_reason(e)
+            reason = crate::files::io_detail(e)
         ),
     }
 }

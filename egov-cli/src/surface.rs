@@ -98,7 +98,7 @@ fn write_err(path: &Path, e: &std::io::Error) -> CmdResult {
         message: crate::i18n::t!(
             "surface-cannot-write",
             path = path.display().to_string(),
-            detail = crate::mark::io_reason(e)
+            detail = crate::files::io_detail(e)
         ),
     }
 }
