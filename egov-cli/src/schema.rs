@@ -44,7 +44,8 @@ pub struct Entry {
     pub title: &'static str,
     /// Which command reads or writes it (one line, for schemas/README.md).
     pub used_by: &'static str,
-    generate: fn(SchemaSettings) -> Schema,
+    /// Builds the schema from the settings of its side.
+    pub generate: fn(SchemaSettings) -> Schema,
 }
 
 impl Entry {
@@ -84,7 +85,8 @@ impl Entry {
     }
 }
 
-fn of<T: JsonSchema>(settings: SchemaSettings) -> Schema {
+/// The schema of `T` (the generator of most entries).
+pub fn of<T: JsonSchema>(settings: SchemaSettings) -> Schema {
     settings.into_generator().into_root_schema_for::<T>()
 }
 
@@ -135,15 +137,16 @@ macro_rules! entry {
             name: $name,
             title: $title,
             used_by: $used_by,
-            generate: of::<$ty>,
+            generate: $crate::schema::of::<$ty>,
         }
     };
 }
+pub(crate) use entry;
 
 /// Every committed schema, inputs first.
 pub fn entries() -> Vec<Entry> {
     use crate::schema_types as t;
-    vec![
+    let mut all = vec![
         entry!(Input, "metadata", egov_docs::metadata::DocumentMetadata,
             "Bản ghi thông tin văn bản a)–q) / Document metadata record a)–q) (DOC-10)",
             "Read by `egov metadata FILE` (JSON, or TOML for a .toml file); `egov template metadata` writes an example."),
@@ -229,7 +232,22 @@ pub fn entries() -> Vec<Entry> {
         entry!(Output, "written", t::WrittenOutput,
             "Tệp đã ghi / Files written",
             "Printed by `egov --json template KIND -o FILE` and `egov --json schema --all DIR`."),
-    ]
+    ];
+    // Each domain's schemas (egov-cli/src/schema_types/<domain>.rs).
+    for domain in [
+        t::docs::entries,
+        t::checklist::entries,
+        t::platform::entries,
+        t::trust::entries,
+        t::registry::entries,
+        t::edxml::entries,
+        t::marks::entries,
+    ] {
+        all.extend(domain());
+    }
+    // Inputs first, in a stable order.
+    all.sort_by_key(|e| e.side == Side::Output);
+    all
 }
 
 /// `egov schema`.
@@ -369,5 +387,126 @@ fn write_all(dir: &Path, force: bool) -> CmdResult {
             code: "internal".into(),
             message: e.to_string(),
         },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    /// Commands whose `--json` answer is not a JSON object with a schema: they print a file
+    /// (a schema, a completion script, a manual page) or clap's help.
+    const NOT_JSON: &[&str] = &["completions", "man", "help"];
+
+    /// Commands still without an output schema (issue 17): this list only shrinks.
+    const WITHOUT_SCHEMA_YET: &[&str] = &[
+        // schema_types/marks.rs
+        "mark paper-to-data",
+        "mark data-to-paper",
+        "mark verify",
+        "mark pdf stamp",
+        "mark pdf verify",
+        "mark pdf from-scans",
+        "pdf sign",
+        "pdf verify",
+        "keygen",
+        "trustlist new",
+        "trustlist add",
+        "trustlist retire",
+        "trustlist revoke",
+        "trustlist sign",
+        "trustlist show",
+        "trustlist verify",
+        // schema_types/checklist.rs
+        "checklist list",
+        "checklist show",
+        // schema_types/platform.rs
+        "platform count",
+        "platform merge",
+        "platform classify",
+        "platform report",
+        // schema_types/registry.rs
+        "registry import",
+        "registry check",
+        // schema_types/trust.rs
+        "trust check",
+        "trust declare",
+        "trust security-txt",
+        // schema_types/edxml.rs
+        "edxml check",
+        "edxml show",
+        "edxml extract",
+        "edxml build",
+        "edxml status",
+        "edxml sign",
+        "edxml verify",
+        // schema_types/docs.rs
+        "status transitions",
+        "status apply",
+        "status edxml-code",
+        "urgency",
+        "legal-value",
+        "paper-copy",
+    ];
+
+    /// `["code", "platform count", …]`: every command that runs, as typed after `egov`.
+    fn leaves(cmd: &clap::Command, prefix: &str, out: &mut Vec<String>) {
+        for sub in cmd.get_subcommands() {
+            let name = sub.get_name();
+            if name == "help" {
+                continue;
+            }
+            let path = if prefix.is_empty() {
+                name.to_owned()
+            } else {
+                format!("{prefix} {name}")
+            };
+            if sub.has_subcommands() && sub.is_subcommand_required_set() {
+                leaves(sub, &path, out);
+            } else {
+                if sub.has_subcommands() {
+                    leaves(sub, &path, out);
+                }
+                out.push(path);
+            }
+        }
+    }
+
+    /// CORE-06 / issue 17: every `--json` answer of every command has a committed schema whose
+    /// `used_by` names it as "Printed by `egov --json COMMAND …`".
+    #[test]
+    fn core_06_every_command_has_an_output_schema() {
+        let mut all = Vec::new();
+        leaves(&crate::Cli::command(), "", &mut all);
+        assert!(all.len() > 30, "{all:?}");
+        let entries = entries();
+        let printed: Vec<&str> = entries
+            .iter()
+            .filter(|e| e.side == Side::Output)
+            .map(|e| e.used_by)
+            .collect();
+        let covered = |cmd: &str| {
+            let needle = format!("`egov --json {cmd}");
+            printed.iter().any(|u| {
+                u.match_indices(&needle)
+                    .any(|(i, _)| matches!(u[i + needle.len()..].chars().next(), Some(' ' | '`')))
+            })
+        };
+        let missing: Vec<&String> = all
+            .iter()
+            .filter(|c| !NOT_JSON.contains(&c.as_str()))
+            .filter(|c| !WITHOUT_SCHEMA_YET.contains(&c.as_str()))
+            .filter(|c| !covered(c))
+            .collect();
+        assert!(
+            missing.is_empty(),
+            "commands without an output schema: {missing:?}"
+        );
+        let stale: Vec<&&str> = WITHOUT_SCHEMA_YET.iter().filter(|c| covered(c)).collect();
+        assert!(
+            stale.is_empty(),
+            "remove from WITHOUT_SCHEMA_YET: {stale:?}"
+        );
     }
 }

@@ -10,8 +10,9 @@ test phase, before this one).
 
 from __future__ import annotations
 
+import importlib
 import json
-import os
+import pkgutil
 import subprocess
 import tomllib
 from pathlib import Path
@@ -20,9 +21,11 @@ from typing import Any
 import pytest
 from jsonschema import Draft202012Validator
 
+import schema_cases
+from schema_cases import egov
+
 ROOT = Path(__file__).resolve().parents[2]
 SCHEMAS = ROOT / "schemas"
-EGOV = os.environ.get("EGOV_CLI", str(ROOT / "target" / "debug" / "egov"))
 TESTDATA = ROOT / "testdata"
 
 TEMPLATES = [
@@ -44,11 +47,6 @@ def schema(name: str) -> dict[str, Any]:
 
 def validator(name: str) -> Draft202012Validator:
     return Draft202012Validator(schema(name), format_checker=Draft202012Validator.FORMAT_CHECKER)
-
-
-def egov(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    assert Path(EGOV).is_file(), f"build the egov binary first ({EGOV})"
-    return subprocess.run([EGOV, *args], capture_output=True, text=True, cwd=cwd, check=False)
 
 
 def all_schema_files() -> list[Path]:
@@ -116,87 +114,26 @@ def check_output(name: str, r: subprocess.CompletedProcess[str], exit_codes: set
     return v
 
 
-def test_outputs_of_the_commands_validate(tmp_path: Path) -> None:
+DOMAINS = sorted(m.name for m in pkgutil.iter_modules(schema_cases.__path__))
+
+
+@pytest.mark.parametrize("domain", DOMAINS)
+def test_outputs_of_the_commands_validate(domain: str, tmp_path: Path) -> None:
     t = {k: template(k, tmp_path) for k in TEMPLATES}
-    reg = str(t["registry"])
-    codes = tmp_path / "codes.txt"
-    codes.write_text("000.00.18.G12\nnot-a-code\n", encoding="utf-8")
-    (t["registry"].parent / "egov.toml").write_text(
-        f'lang = "en"\nregistry = "{t["registry"].name}"\n', encoding="utf-8"
-    )
-    cases: list[tuple[str, list[str], set[int]]] = [
-        ("code", ["code", "000.00.18.G12"], {0}),
-        ("code", ["code", "000.00.00.G22", "--registry", reg, "--as-of", "2026-01-01"], {0}),
-        ("code", ["code", "000.00.00.H41", "--registry", reg, "--as-of", "2026-01-01"], {0, 1}),
-        ("code", ["code", "000.00.00.X99", "--registry", reg, "--as-of", "2026-01-01"], {1}),
-        ("docnum", ["docnum", "28/2018/QĐ-TTg"], {0}),
-        ("docid", ["docid", "000.00.00.G22,2018/09/20,7816/VPCP-TTĐT"], {0}),
-        ("metadata", ["metadata", str(t["metadata"])], {0}),
-        ("workday", ["workday", "2026-02-17"], {0}),
-        ("workday", ["workday", "2026-02-17", "--calendar", str(t["calendar"])], {0}),
-        ("deadline", ["deadline", "--signed", "2026-02-13T15:00:00+07:00"], {0}),
-        (
-            "deadline",
-            ["deadline", "--signed", "2026-02-13T15:00:00+07:00", "--urgency", "hỏa tốc",
-             "--sent", "2026-02-20T15:00:00+07:00"],
-            {1},
-        ),
-        ("checklist-kpi", ["checklist", "kpi", str(t["kpi-observations"])], {0, 1}),
-        (
-            "checklist-kpi",
-            ["checklist", "kpi", str(TESTDATA / "checklists" / "kpi-observations-example.json")],
-            {0, 1},
-        ),
-        (
-            "checklist-indicators",
-            ["checklist", "indicators", str(TESTDATA / "checklists" / "indicators-example.json")],
-            {0, 1},
-        ),
-        (
-            "checklist-service-level",
-            ["checklist", "service-level",
-             str(TESTDATA / "checklists" / "service-facts-example.json")],
-            {0},
-        ),
-        ("checklist-template", ["checklist", "template", "nd137-agency-system"], {0}),
-        (
-            "checklist-run",
-            ["checklist", "run", "nd137-agency-system", "--evidence",
-             str(TESTDATA / "checklists" / "provincial-document-system.toml")],
-            {1},
-        ),
-        (
-            "checklist-run",
-            ["checklist", "run", "nd137-qd28-document-management", "--evidence",
-             str(TESTDATA / "checklists" / "provincial-document-management.toml")],
-            {0, 1},
-        ),
-        ("config", ["config"], {0}),
-        ("config", ["--config", str(t["registry"].parent / "egov.toml"), "config"], {0}),
-        ("batch", ["batch", "code", "@" + str(codes)], {1}),
-        ("batch", ["batch", "edxml", "check", str(TESTDATA / "edxml")], {2}),
-        ("schema-list", ["schema"], {0}),
-        ("template-list", ["template"], {0}),
-        ("written", ["template", "calendar", "-o", str(tmp_path / "again.toml")], {0}),
-        ("written", ["schema", "--all", str(tmp_path / "schemas")], {0}),
-        # Error answers: unreadable, malformed and misspelt inputs, usage.
-        ("error", ["metadata", str(tmp_path / "missing.json")], {2}),
-        ("error", ["workday", "2026-02-31"], {1}),
-        ("error", ["code", "not-a-code"], {1}),
-        ("error", ["template", "calendar", "-o", str(t["calendar"])], {2}),
-        ("error", ["template", "no-such-kind"], {2}),
-        ("error", ["schema", "no-such-schema"], {2}),
-    ]
-    bad = tmp_path / "bad.toml"
-    bad.write_text('agency_code = "000.00.00.G22"\nno_such_point = 1\n', encoding="utf-8")
-    cases.append(("error", ["metadata", str(bad)], {1}))
-    cases.append(("error", ["checklist", "run", "nd137-agency-system", "--evidence",
-                            str(t["checklist-evidence"])], {1}))
-    seen = set()
-    for name, args, codes in cases:
+    ctx = schema_cases.Ctx(tmp=tmp_path, templates=t, testdata=TESTDATA)
+    module = importlib.import_module(f"schema_cases.{domain}")
+    for name, args, codes in module.cases(ctx):
         check_output(name, egov("--json", *args), codes)
-        seen.add(name)
-    # Every output schema but none is exercised here.
+
+
+def test_every_output_schema_is_exercised(tmp_path: Path) -> None:
+    t = {k: template(k, tmp_path) for k in TEMPLATES}
+    ctx = schema_cases.Ctx(tmp=tmp_path, templates=t, testdata=TESTDATA)
+    seen = {
+        name
+        for domain in DOMAINS
+        for name, _, _ in importlib.import_module(f"schema_cases.{domain}").cases(ctx)
+    }
     outputs = {p.name.removesuffix(".schema.json") for p in (SCHEMAS / "output").glob("*.json")}
     assert outputs - seen == set()
 

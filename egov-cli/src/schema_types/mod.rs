@@ -14,6 +14,14 @@ use serde::{Deserialize, Serialize};
 
 use crate::output::CmdResult;
 
+pub mod checklist;
+pub mod docs;
+pub mod edxml;
+pub mod marks;
+pub mod platform;
+pub mod registry;
+pub mod trust;
+
 /// The answer as JSON; a type that does not serialise is an internal error (it cannot happen
 /// for these types, but the CLI does not panic).
 pub fn to_json<T: Serialize>(value: &T) -> Result<serde_json::Value, CmdResult> {
