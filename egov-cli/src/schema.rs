@@ -141,6 +141,7 @@ macro_rules! entry {
         }
     };
 }
+#[allow(unused_imports)] // Used by the domains in schema_types/ as they gain schemas.
 pub(crate) use entry;
 
 /// Every committed schema, inputs first.
