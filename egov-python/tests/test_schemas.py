@@ -126,6 +126,19 @@ def test_outputs_of_the_commands_validate(domain: str, tmp_path: Path) -> None:
         check_output(name, egov("--json", *args), codes)
 
 
+@pytest.mark.parametrize("domain", DOMAINS)
+def test_example_inputs_validate(domain: str, tmp_path: Path) -> None:
+    """A domain's `inputs(ctx)`: (input schema name, an example file the command accepts)."""
+    t = {k: template(k, tmp_path) for k in TEMPLATES}
+    ctx = schema_cases.Ctx(tmp=tmp_path, templates=t, testdata=TESTDATA)
+    module = importlib.import_module(f"schema_cases.{domain}")
+    for name, path in getattr(module, "inputs", lambda _: [])(ctx):
+        text = path.read_text(encoding="utf-8")
+        data = tomllib.loads(text) if path.suffix == ".toml" else json.loads(text)
+        errors = list(validator(f"input/{name}").iter_errors(data))
+        assert errors == [], (str(path), [f"{list(e.absolute_path)}: {e.message}" for e in errors])
+
+
 def test_every_output_schema_is_exercised(tmp_path: Path) -> None:
     t = {k: template(k, tmp_path) for k in TEMPLATES}
     ctx = schema_cases.Ctx(tmp=tmp_path, templates=t, testdata=TESTDATA)

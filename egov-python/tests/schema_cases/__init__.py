@@ -1,6 +1,8 @@
 """The `--json` answers `test_schemas.py` checks against their output schemas, one module per
 domain (as egov-cli/src/schema_types/<domain>.rs): each module has `cases(ctx) -> list[Case]`,
-run in order of module name. A case is (output schema name, the arguments after `egov --json`,
+run in order of module name, and may have `inputs(ctx) -> list[tuple[str, Path]]`: (input
+schema name, an example file the command accepts, JSON or TOML by its suffix), each validated
+against its schema. A case is (output schema name, the arguments after `egov --json`,
 the exit codes allowed)."""
 
 from __future__ import annotations
