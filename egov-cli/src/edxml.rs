@@ -784,14 +784,18 @@ fn show_text(file: &Path, package: &Package, lang: Lang) -> String {
     t.line(
         0,
         &format!(
-            "{} {} [{}, {}]",
+            "{} {} [{}; {}]",
             t!("edxml-edxml-package"),
             display(file),
-            package.message.kind(),
-            serde_json::to_value(package.layout)
-                .ok()
-                .and_then(|v| v.as_str().map(str::to_owned))
-                .unwrap_or_default()
+            match package.message {
+                Message::Edoc(_) => t!("edxml-show-kind-edoc"),
+                Message::Status(_) => t!("edxml-show-kind-status"),
+            },
+            // The root as the file has it (EDXML.md §9), in the format's own names.
+            match package.layout {
+                egov_edxml::Layout::Layered => "edXML › edXMLEnvelope",
+                egov_edxml::Layout::FlatEnvelope => "edXMLEnvelope",
+            }
         ),
     );
     t.line(

@@ -10,7 +10,7 @@ mod support;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use support::marks::{assert_english, assert_vietnamese};
+use support::lang::{assert_english, assert_vietnamese};
 
 /// Proper names and document text the inputs carry (printed as given, in Vietnamese).
 const NAMES: &[&str] = &[
@@ -23,6 +23,7 @@ const NAMES: &[&str] = &[
     "UBND phường Cốc Lếu",
     "UBND tỉnh Lào Cai",
     "Văn thư TEST RSA",
+    "egov TEST Root CA",
     "Văn thư TEST EC",
     "Sở khác",
     "thiết bị ký bị mất",

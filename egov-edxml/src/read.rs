@@ -598,6 +598,13 @@ impl<'d> Mapper<'d> {
         for c in &el.children {
             if let Some(i) = order.iter().position(|o| *o == c.name.local) {
                 if i < last {
+                    // Element names as the message writes them: <OrganId>, <Code>, ….
+                    let names = |list: &[&str]| {
+                        list.iter()
+                            .map(|n| format!("<{n}>"))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    };
                     self.dev(
                         "edxml.element_order",
                         c,
@@ -606,15 +613,15 @@ impl<'d> Mapper<'d> {
                             "<{}> comes after <{}>; the reference order is {} (found {})",
                             c.name.local,
                             order[last],
-                            order.join(", "),
-                            seen.join(", ")
+                            names(order),
+                            names(&seen)
                         ),
                         format!(
                             "<{}> đứng sau <{}>; thứ tự chuẩn là {} (gặp {})",
                             c.name.local,
                             order[last],
-                            order.join(", "),
-                            seen.join(", ")
+                            names(order),
+                            names(&seen)
                         ),
                     );
                     return;

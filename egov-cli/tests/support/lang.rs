@@ -207,10 +207,11 @@ const CITATION_WORDS: &[&str] = &[
 /// `text` without quoted text, citations, identifiers, paths and kept names.
 pub fn strip(text: &str) -> String {
     let mut s = String::with_capacity(text.len());
-    // «…» quotes (not nested) and `…` identifiers (machine codes printed beside their names,
-    // file keys), then the draft names.
+    // «…» quotes (not nested), `…` identifiers (machine codes printed beside their names,
+    // file keys) and <…> edXML element names, then the draft names.
     let mut depth = 0usize;
     let mut tick = false;
+    let mut angle = false;
     for c in text.chars() {
         match c {
             '`' if depth == 0 => {
@@ -218,6 +219,13 @@ pub fn strip(text: &str) -> String {
                 s.push(' ');
             }
             _ if tick => {}
+            // <Element> names of edXML.
+            '<' if depth == 0 && !tick => angle = true,
+            '>' if angle => {
+                angle = false;
+                s.push(' ');
+            }
+            _ if angle => {}
             '«' => depth += 1,
             '»' if depth > 0 => depth -= 1,
             _ if depth == 0 => s.push(c),

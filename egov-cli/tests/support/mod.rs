@@ -2,8 +2,5 @@
 
 #![allow(dead_code)]
 
+/// The one-language checker of tests/lang.rs and tests/lang_marks.rs (CORE-06).
 pub mod lang;
-
-/// The checker of tests/lang_marks.rs (mark, PDF, edXML, trust-list output), with the names its
-/// fixtures print; tests/lang.rs uses [`lang`].
-pub mod marks;
