@@ -168,6 +168,12 @@ fn context(e: &clap::Error, kind: ContextKind) -> String {
     }
 }
 
+/// clap's placeholder words in a usage line, in Vietnamese (`<COMMAND>` is set by
+/// `subcommand_value_name`; `[OPTIONS]` is written by clap's usage renderer and has no setting).
+pub(crate) fn usage_words_vi(text: &str) -> String {
+    text.replace("[OPTIONS]", "[TÙY CHỌN]")
+}
+
 /// A usage error in Vietnamese: what is wrong, a suggestion where clap has one, and the usage.
 pub(crate) fn usage_error_vi(e: &clap::Error) -> String {
     let arg = context(e, ContextKind::InvalidArg);
@@ -232,7 +238,7 @@ pub(crate) fn usage_error_vi(e: &clap::Error) -> String {
     if let Some(u) = usage.strip_prefix("Usage: ").or(Some(usage.as_str())) {
         if !u.is_empty() {
             out.push_str("\n\nCách dùng: ");
-            out.push_str(u.trim());
+            out.push_str(&usage_words_vi(u.trim()));
         }
     }
     out.push_str("\n\n");

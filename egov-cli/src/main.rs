@@ -254,6 +254,16 @@ fn main() -> ExitCode {
             // (exit 2), in the run's language; a closed pipe is ignored either way.
             if e.use_stderr() && i18n::lang() == i18n::Lang::Vi {
                 output::err(&help::usage_error_vi(&e));
+            } else if e.kind() == clap::error::ErrorKind::DisplayHelp
+                && i18n::lang() == i18n::Lang::Vi
+            {
+                let rendered = e.render();
+                let text = if std::io::IsTerminal::is_terminal(&std::io::stdout()) {
+                    rendered.ansi().to_string()
+                } else {
+                    rendered.to_string()
+                };
+                output::out(help::usage_words_vi(&text).trim_end());
             } else {
                 let _ = e.print();
             }
