@@ -153,11 +153,21 @@ impl SendDeadline {
 }
 
 fn late(sent_at: VnDateTime, deadline: VnDateTime) -> SendTiming {
-    let by_seconds = sent_at.since(&deadline).num_seconds().max(1);
+    let (by_seconds, by_minutes) = lateness(sent_at, deadline);
     SendTiming::Late {
         by_seconds,
-        by_minutes: by_seconds.div_euclid(60) + i64::from(by_seconds.rem_euclid(60) != 0),
+        by_minutes,
     }
+}
+
+/// How late `at` is after `deadline`: seconds (at least 1) and whole minutes rounded up; the
+/// measure of a late send (DOC-19/21) and of a late urgent handover (DOC-21, receive side).
+pub(crate) fn lateness(at: VnDateTime, deadline: VnDateTime) -> (i64, i64) {
+    let secs = at.since(&deadline).num_seconds().max(1);
+    (
+        secs,
+        secs.div_euclid(60) + i64::from(secs.rem_euclid(60) != 0),
+    )
 }
 
 /// How a send relates to its deadlines; see [`SendDeadline::timing`].

@@ -179,7 +179,7 @@ pub fn judge_urgent_handover(
             ),
         ),
         Some(at) => {
-            let (secs, mins) = lateness(at, deadline);
+            let (secs, mins) = crate::deadline::lateness(at, deadline);
             (
                 Outcome::Fail,
                 Some((secs, mins)),
@@ -205,7 +205,7 @@ pub fn judge_urgent_handover(
             ),
         ),
         None => {
-            let (secs, mins) = lateness(as_of, deadline);
+            let (secs, mins) = crate::deadline::lateness(as_of, deadline);
             (
                 Outcome::Fail,
                 Some((secs, mins)),
@@ -267,12 +267,4 @@ pub fn judge_tracker_handover(
         })
         .map(|t| t.at);
     judge_urgent_handover(urgency, accepted_at, handed_over_at, as_of, policy).map(Some)
-}
-
-fn lateness(at: VnDateTime, deadline: VnDateTime) -> (i64, i64) {
-    let secs = at.since(&deadline).num_seconds().max(1);
-    (
-        secs,
-        secs.div_euclid(60) + i64::from(secs.rem_euclid(60) != 0),
-    )
 }
