@@ -1,25 +1,11 @@
 //! The shipped checklists and the engine (issue 16): every quote is the seed's own text, and each
 //! rule's items are judged on evidence as the law reads.
 
+mod support;
+
 use egov_checklist::{run, template, EvidenceFile, Registry, RunError};
 use egov_core::{ErrorCode, Instrument, Outcome, WorkingCalendar};
-use unicode_normalization::UnicodeNormalization;
-
-/// The seed text as comparable words: NFC, bookmarks removed, whitespace collapsed.
-fn normalise(s: &str) -> String {
-    let mut out = String::new();
-    let mut rest = s;
-    while let Some(i) = rest.find("[bookmark:") {
-        out.push_str(&rest[..i]);
-        rest = rest[i..].find(']').map_or("", |j| &rest[i + j + 1..]);
-    }
-    out.push_str(rest);
-    out.nfc()
-        .collect::<String>()
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-}
+use support::normalise;
 
 fn seed(instrument: &Instrument) -> String {
     let file = match instrument {

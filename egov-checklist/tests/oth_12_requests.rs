@@ -1,6 +1,8 @@
 //! OTH-12 (NĐ 137/2024 Đ7.1): requests of organisations and individuals received, resolved or
 //! refused with reasons, and the result notified electronically, as a typed state machine.
 
+mod support;
+
 use egov_checklist::requests::{
     check_request, check_request_with, parse_request, CitizenRequest, NotificationMeans,
     OtherMeansBasis, RefusalStage, RequestChannel, RequestError, RequestEvent, RequestOptions,
@@ -9,25 +11,9 @@ use egov_checklist::requests::{
 use egov_core::{ErrorCode, Finding, Outcome, VnDateTime};
 use proptest::prelude::*;
 use serde_json::json;
-use unicode_normalization::UnicodeNormalization;
+use support::normalise;
 
 const SEED: &str = include_str!("../../testdata/seeds/001_60346f9cf7e19c5b.txt");
-
-/// The seed text as comparable words: NFC, bookmarks removed, whitespace collapsed.
-fn normalise(s: &str) -> String {
-    let mut out = String::new();
-    let mut rest = s;
-    while let Some(i) = rest.find("[bookmark:") {
-        out.push_str(&rest[..i]);
-        rest = rest[i..].find(']').map_or("", |j| &rest[i + j + 1..]);
-    }
-    out.push_str(rest);
-    out.nfc()
-        .collect::<String>()
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-}
 
 fn t(s: &str) -> VnDateTime {
     s.parse().unwrap()
