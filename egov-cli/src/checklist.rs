@@ -7,10 +7,12 @@ use std::path::{Path, PathBuf};
 use clap::{Args, Subcommand};
 use egov_checklist::{run as run_checklist, template, ChecklistReport, EvidenceFile, Registry};
 use egov_core::{Outcome, WorkingCalendar};
-use serde_json::json;
 
 use crate::i18n::{t, Lang};
 use crate::output::CmdResult;
+use crate::schema_types::checklist::{
+    ChecklistListOutput, ChecklistRow, ChecklistShowOutput, ShowItem,
+};
 use crate::schema_types::{to_json, IndicatorsOutput, KpiOutput, ServiceLevelOutput, TemplateText};
 
 /// Options every `checklist` subcommand takes.
@@ -142,12 +144,18 @@ fn inner(cmd: ChecklistCommand) -> Result<CmdResult, CmdResult> {
                     t!("checklist-items"),
                     crate::i18n::lang().pick(&l.title_vi, &l.title_en)
                 );
-                rows.push(json!({"id": l.id, "version": l.version, "status": l.status,
-                    "items": n, "title_vi": l.title_vi, "title_en": l.title_en}));
+                rows.push(ChecklistRow {
+                    id: l.id.clone(),
+                    version: l.version.clone(),
+                    status: l.status,
+                    items: n,
+                    title_vi: l.title_vi.clone(),
+                    title_en: l.title_en.clone(),
+                });
             }
             Ok(CmdResult::Valid {
                 human,
-                json: json!({ "checklists": rows }),
+                json: to_json(&ChecklistListOutput { checklists: rows })?,
             })
         }
         ChecklistCommand::Show { id, common: c } => {
@@ -176,7 +184,16 @@ fn inner(cmd: ChecklistCommand) -> Result<CmdResult, CmdResult> {
                     item.quote_vi
                 );
             }
-            let json = json!({"checklist": l, "items": items.iter().map(|(from, i)| json!({"from": from.id, "item": i})).collect::<Vec<_>>()});
+            let json = to_json(&ChecklistShowOutput {
+                checklist: l,
+                items: items
+                    .iter()
+                    .map(|(from, item)| ShowItem {
+                        from: &from.id,
+                        item,
+                    })
+                    .collect(),
+            })?;
             Ok(CmdResult::Valid { human, json })
         }
         ChecklistCommand::Template { id, common: c } => {

@@ -21,6 +21,10 @@ use serde_json::json;
 use crate::commands::{basis_text, finding_message, outcome_word};
 use crate::i18n::{lang, t, Lang};
 use crate::output::CmdResult;
+use crate::schema_types::docs::{
+    PaperCopyOutput, StatusEdxmlCodeOutput, StatusSummary, StatusTransitionsOutput, UrgencyOutput,
+};
+use crate::schema_types::to_json;
 
 /// `egov status` subcommands.
 #[derive(Debug, Subcommand)]
@@ -223,14 +227,16 @@ fn transitions(status: Option<&str>) -> Result<CmdResult, CmdResult> {
             basis_text(&tr.basis)
         ));
     }
-    let mut json = json!({ "transitions": rows });
-    if let Some(f) = from {
-        json["status"] = json!(f);
-        json["name_vi"] = json!(f.name_vi());
-        json["name_en"] = json!(f.name_en());
-        json["final"] = json!(f.is_final());
-        json["edxml_code"] = json!(to_edxml_code(f));
-    }
+    let json = to_json(&StatusTransitionsOutput {
+        transitions: rows,
+        from: from.map(|f| StatusSummary {
+            status: f,
+            name_vi: f.name_vi(),
+            name_en: f.name_en(),
+            is_final: f.is_final(),
+            edxml_code: to_edxml_code(f),
+        }),
+    })?;
     Ok(CmdResult::Valid { human, json })
 }
 
@@ -276,7 +282,7 @@ fn apply(
     }
     Ok(CmdResult::Valid {
         human,
-        json: json!(t),
+        json: to_json(&t)?,
     })
 }
 
@@ -296,13 +302,13 @@ fn edxml_code(input: &str) -> Result<CmdResult, CmdResult> {
     .map_err(|e| status_err(&e))?;
     Ok(CmdResult::Valid {
         human: edxml_text(code),
-        json: json!({
-            "code": code.code(),
-            "name_vi": code.name_vi(),
-            "name_en": code.name_en(),
-            "status": code.state(),
-            "event": code.event(),
-        }),
+        json: to_json(&StatusEdxmlCodeOutput {
+            code: code.code(),
+            name_vi: code.name_vi(),
+            name_en: code.name_en(),
+            status: code.state(),
+            event: code.event(),
+        })?,
     })
 }
 
@@ -349,13 +355,15 @@ pub fn urgency(args: &UrgencyArgs) -> CmdResult {
         ),
         priority = edxml_priority(u),
     );
-    let json = json!({
-        "urgency": u,
-        "name_vi": u.map(Urgency::name_vi),
-        "name_en": u.map(Urgency::name_en),
-        "edxml_priority": edxml_priority(u),
-    });
-    CmdResult::Valid { human, json }
+    match to_json(&UrgencyOutput {
+        urgency: u,
+        name_vi: u.map(Urgency::name_vi),
+        name_en: u.map(Urgency::name_en),
+        edxml_priority: edxml_priority(u),
+    }) {
+        Ok(json) => CmdResult::Valid { human, json },
+        Err(e) => e,
+    }
 }
 
 /// `egov legal-value --digitally-signed yes|no --via-system yes|no` (DOC-14). Exit 1 when Đ4
@@ -368,7 +376,10 @@ pub fn legal_value(args: &LegalValueArgs) -> CmdResult {
             .value
             .map_or_else(|| t!("docs-legal-value-unsettled"), legal_value_name),
     ) + &finding_text(&a.finding);
-    let json = json!(a);
+    let json = match to_json(&a) {
+        Ok(json) => json,
+        Err(e) => return e,
+    };
     if a.finding.outcome == Outcome::Unknown || a.finding.outcome == Outcome::Fail {
         CmdResult::Invalid { human, json }
     } else {
@@ -428,8 +439,11 @@ fn paper_copy_inner(args: &PaperCopyArgs) -> Result<CmdResult, CmdResult> {
             t!("docs-paper-copy-none")
         },
     ) + &finding_text(&decision.finding);
-    let mut json = json!({ "decision": decision });
     let Some(issued) = args.issued else {
+        let json = to_json(&PaperCopyOutput {
+            decision,
+            judgement: None,
+        })?;
         return Ok(CmdResult::Valid { human, json });
     };
     let judged = judge_paper_copy(&decision, issued);
@@ -444,7 +458,10 @@ fn paper_copy_inner(args: &PaperCopyArgs) -> Result<CmdResult, CmdResult> {
     ));
     human.push_str(&finding_text(&judged));
     let fail = judged.outcome == Outcome::Fail;
-    json["judgement"] = json!(judged);
+    let json = to_json(&PaperCopyOutput {
+        decision,
+        judgement: Some(judged),
+    })?;
     Ok(if fail {
         CmdResult::Invalid { human, json }
     } else {

@@ -6,6 +6,16 @@
 use std::io::{self, Read as _};
 use std::path::{Path, PathBuf};
 
+use crate::files::io_detail;
+use crate::i18n::t;
+use crate::mark::outcome_text;
+use crate::output::{self, CmdResult};
+use crate::schema_types::edxml::{
+    EdxmlCheckOutput, EdxmlErrorBody, EdxmlErrorOutput, EdxmlExtractOutput, EdxmlOrgan,
+    ExtractCounts, ExtractItem, NoContentItem, NoContentProblem, NoContentStatus, OutcomeCounts,
+    PackageKind, PartialFile, UnwrapMode,
+};
+use crate::schema_types::to_json;
 use clap::{Args, Subcommand};
 use egov_core::{Finding, Outcome, Report, WorkingCalendar};
 use egov_docs::registry::InMemoryRegistry;
@@ -17,12 +27,6 @@ use egov_edxml::{
     AttachmentSink, CheckOptions, DiscardSink, Location, Message, Organization, Package,
     PayloadSummary, ReadError, ReadOptions, Unwrap, Wrapping,
 };
-use serde_json::{json, Value};
-
-use crate::files::io_detail;
-use crate::i18n::t;
-use crate::mark::outcome_text;
-use crate::output::{self, CmdResult};
 
 const CHECK_HELP: &str = "\
 Check an edXML package or status message as the receiving system must before accepting it \
@@ -172,8 +176,8 @@ struct Unreadable {
     message: String,
     message_vi: String,
     location: Option<Location>,
-    /// Extra top-level JSON keys (`written` for extract).
-    extra: Option<(&'static str, Value)>,
+    /// The files written before the error (`edxml extract`).
+    written: Option<Vec<PartialFile>>,
 }
 
 impl Unreadable {
@@ -183,7 +187,7 @@ impl Unreadable {
             message: e.to_string(),
             message_vi: e.message_vi(),
             location: e.location(),
-            extra: None,
+            written: None,
         }
     }
 
@@ -193,29 +197,30 @@ impl Unreadable {
             message,
             message_vi,
             location: None,
-            extra: None,
+            written: None,
         }
     }
 
     fn answer(self, lang: Lang) -> output::Answer {
-        let mut v = json!({ "error": {
-            "code": self.code,
-            "message": self.message,
-            "message_vi": self.message_vi,
-            "location": self.location,
-        }});
-        if let Some((k, extra)) = self.extra {
-            v[k] = extra;
-        }
         let message = match lang {
             Lang::Vi => &self.message_vi,
             Lang::En => &self.message,
         };
+        let human = format!("{}[{}]: {message}", t!("error-prefix"), self.code);
+        let v = EdxmlErrorOutput {
+            error: EdxmlErrorBody {
+                code: self.code,
+                message: self.message,
+                message_vi: self.message_vi,
+                location: self.location,
+            },
+            written: self.written,
+        };
         output::Answer {
             exit: 2,
-            human: format!("{}[{}]: {message}", t!("error-prefix"), self.code),
+            human,
             is_error: true,
-            json: v,
+            json: serde_json::to_value(v).unwrap_or_default(),
         }
     }
 }
@@ -437,10 +442,6 @@ fn dsig_signed(package: &Package) -> bool {
     egov_edxml::may_carry_xmldsig(package)
 }
 
-fn org_json(o: &Organization) -> Value {
-    json!({ "organ_id": o.organ_id, "organ_name": o.organ_name })
-}
-
 fn org_text(o: &Organization) -> String {
     let id = o.organ_id.as_deref().unwrap_or("—");
     match o.organ_name.as_deref() {
@@ -507,8 +508,8 @@ fn check_result(
         Message::Edoc(e) => {
             let hd = &e.header;
             row(&t!("edxml-kind"), &t!("edxml-edoc-e-document"));
-            from = hd.from.as_ref().map(org_json);
-            to = hd.to.iter().map(org_json).collect::<Vec<_>>();
+            from = hd.from.as_ref().map(EdxmlOrgan::from);
+            to = hd.to.iter().map(EdxmlOrgan::from).collect::<Vec<_>>();
             row(
                 &t!("edxml-from-to"),
                 &format!(
@@ -531,11 +532,14 @@ fn check_result(
                 &t!("edxml-kind"),
                 &t!("edxml-status-processing-status-message"),
             );
-            from = s.from.as_ref().map(org_json);
+            from = s.from.as_ref().map(EdxmlOrgan::from);
             let target = s.response_for.as_ref().and_then(|r| r.organ_id.clone());
             to = target
                 .iter()
-                .map(|id| json!({ "organ_id": id, "organ_name": null }))
+                .map(|id| EdxmlOrgan {
+                    organ_id: Some(id.clone()),
+                    organ_name: None,
+                })
                 .collect();
             row(
                 &t!("edxml-from-to"),
@@ -596,27 +600,33 @@ fn check_result(
         pass = pass,
         total = report.findings.len()
     ));
-    let json = json!({
-        "file": display(file),
-        "kind": package.message.kind(),
-        "layout": package.layout,
-        "bytes": package.bytes,
-        "sha256": package.sha256,
-        "from": from,
-        "to": to,
-        "document_id": document_id,
-        "subject": subject,
-        "status_code": status_code,
-        "attachments": attachments,
-        "signature_verified": verified,
-        "overall": report.overall(),
-        "compliant": compliant,
-        "counts": {
-            "pass": pass, "warning": warning, "unknown": unknown, "fail": fail,
-            "total": report.findings.len(),
+    let json = match to_json(&EdxmlCheckOutput {
+        file: display(file),
+        kind: PackageKind::of(&package.message),
+        layout: package.layout,
+        bytes: package.bytes,
+        sha256: package.sha256.clone(),
+        from,
+        to,
+        document_id,
+        subject,
+        status_code,
+        attachments,
+        signature_verified: verified,
+        overall: report.overall(),
+        compliant,
+        counts: OutcomeCounts {
+            pass,
+            warning,
+            unknown,
+            fail,
+            total: report.findings.len(),
         },
-        "findings": report.findings,
-    });
+        findings: report.findings.clone(),
+    }) {
+        Ok(json) => json,
+        Err(e) => return e,
+    };
     if compliant {
         CmdResult::Valid { human: h, json }
     } else {
@@ -631,7 +641,7 @@ fn show_cmd(a: &ShowArgs) -> Result<CmdResult, Failure> {
     let package = read_package(&a.file, &ReadOptions::default(), &mut DiscardSink)
         .map_err(|e| Failure::unreadable(Unreadable::from_read(&e)))?;
     let human = show_text(&a.file, &package, crate::i18n::lang());
-    let json = serde_json::to_value(&package).unwrap_or_else(|e| json!({ "error": e.to_string() }));
+    let json = to_json(&package)?;
     Ok(CmdResult::Valid { human, json })
 }
 
@@ -1093,18 +1103,16 @@ fn extract_cmd(a: &ExtractArgs) -> Result<CmdResult, Failure> {
                 other => Unreadable::io(other.code(), other.to_string(), other.message_vi()),
             };
             if !matches!(e, ExtractError::CreateDir { .. }) {
-                let written: Vec<Value> = e
+                let written = e
                     .written()
                     .iter()
-                    .map(|w| {
-                        json!({
-                            "path": w.path.display().to_string(),
-                            "bytes": w.bytes,
-                            "complete": w.summary.is_some(),
-                        })
+                    .map(|w| PartialFile {
+                        path: w.path.display().to_string(),
+                        bytes: w.bytes,
+                        complete: w.summary.is_some(),
                     })
                     .collect();
-                u.extra = Some(("written", Value::Array(written)));
+                u.written = Some(written);
             }
             Err(Failure::unreadable(u))
         }
@@ -1165,7 +1173,7 @@ fn extract_result(a: &ExtractArgs, x: &Extraction) -> CmdResult {
                 }
             ));
         }
-        items.push(serde_json::to_value(w).unwrap_or(Value::Null));
+        items.push(ExtractItem::Written(w));
     }
     // Attachments whose element carries no content: nothing was written for them.
     let empty = x.without_content();
@@ -1175,27 +1183,30 @@ fn extract_result(a: &ExtractArgs, x: &Extraction) -> CmdResult {
             e.attachment_name.as_deref().unwrap_or("—"),
             t!("edxml-not-written-the-element-carries")
         ));
-        items.push(json!({
-            "index": null,
-            "attachment_name": e.attachment_name,
-            "content_id": e.content_id,
-            "content_type": e.content_type,
-            "file_name": null,
-            "path": null,
-            "renamed": false,
-            "written_bytes": 0,
-            "content_bytes": null,
-            "content_kind": null,
-            "content_sha256": null,
-            "wrapping": null,
-            "status": "no_content",
-            "problems": [{
-                "severity": "damaged",
-                "code": "no_content",
-                "message": "the attachment element carries no content (no ContentTransferEncoded)",
-                "message_vi": "phần tử tệp đính kèm không có nội dung (không có ContentTransferEncoded)",
+        items.push(ExtractItem::NoContent(NoContentItem {
+            index: (),
+            attachment_name: e.attachment_name.clone(),
+            content_id: e.content_id.clone(),
+            content_type: e.content_type.clone(),
+            file_name: (),
+            path: (),
+            renamed: false,
+            written_bytes: 0,
+            content_bytes: (),
+            content_kind: (),
+            content_sha256: (),
+            wrapping: (),
+            status: NoContentStatus::NoContent,
+            problems: vec![NoContentProblem {
+                severity: Severity::Damaged,
+                code: NoContentStatus::NoContent,
+                message: "the attachment element carries no content (no ContentTransferEncoded)"
+                    .to_owned(),
+                message_vi:
+                    "phần tử tệp đính kèm không có nội dung (không có ContentTransferEncoded)"
+                        .to_owned(),
             }],
-            "payload": null,
+            payload: (),
         }));
     }
     let (whole, warned, damaged) = x.counts();
@@ -1212,23 +1223,30 @@ fn extract_result(a: &ExtractArgs, x: &Extraction) -> CmdResult {
         damaged = damaged,
         not_written = empty.len()
     ));
-    let json = json!({
-        "file": display(&a.file),
-        "kind": package.message.kind(),
-        "bytes": package.bytes,
-        "sha256": package.sha256,
-        "out_dir": a.out.display().to_string(),
-        "unwrap": if a.raw { "never" } else { "auto" },
-        "attachments": items,
-        "counts": {
-            "attachments": total,
-            "written": written,
-            "whole": whole,
-            "with_warnings": warned,
-            "damaged": damaged,
-            "not_written": empty.len(),
+    let json = match to_json(&EdxmlExtractOutput {
+        file: display(&a.file),
+        kind: PackageKind::of(&package.message),
+        bytes: package.bytes,
+        sha256: package.sha256.clone(),
+        out_dir: a.out.display().to_string(),
+        unwrap: if a.raw {
+            UnwrapMode::Never
+        } else {
+            UnwrapMode::Auto
         },
-    });
+        attachments: items,
+        counts: ExtractCounts {
+            attachments: total,
+            written,
+            whole,
+            with_warnings: warned,
+            damaged,
+            not_written: empty.len(),
+        },
+    }) {
+        Ok(json) => json,
+        Err(e) => return e,
+    };
     if x.is_complete() {
         CmdResult::Valid { human: h, json }
     } else {

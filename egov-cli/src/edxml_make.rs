@@ -19,6 +19,11 @@ use crate::files::io_detail;
 use crate::i18n::t;
 use crate::mark::finding_line;
 use crate::output::CmdResult;
+use crate::schema_types::edxml::{
+    BuiltAttachment, EdxmlBuildOutput, EdxmlSignOutput, EdxmlStatusOutput, EdxmlVerifyOutput,
+    PackageKind,
+};
+use crate::schema_types::to_json;
 
 /// `egov edxml build`.
 #[derive(Debug, Args)]
@@ -443,13 +448,20 @@ fn build_inner(a: &BuildArgs) -> Result<CmdResult, CmdResult> {
     );
     Ok(CmdResult::Valid {
         human,
-        json: json!({
-            "out": a.out.display().to_string(),
-            "kind": message.kind(),
-            "bytes": summary.bytes,
-            "sha256": summary.sha256,
-            "attachments": summary.attachments.iter().map(|(n, h)| json!({ "bytes": n, "sha256": h })).collect::<Vec<_>>(),
-        }),
+        json: to_json(&EdxmlBuildOutput {
+            out: a.out.display().to_string(),
+            kind: PackageKind::of(&message),
+            bytes: summary.bytes,
+            sha256: summary.sha256.clone(),
+            attachments: summary
+                .attachments
+                .iter()
+                .map(|(n, h)| BuiltAttachment {
+                    bytes: *n,
+                    sha256: h.clone(),
+                })
+                .collect(),
+        })?,
     })
 }
 
@@ -561,7 +573,11 @@ fn status_inner(a: &StatusArgs) -> Result<CmdResult, CmdResult> {
             path = a.out.display().to_string(),
             bytes = out.len()
         ),
-        json: json!({ "out": a.out.display().to_string(), "bytes": out.len(), "message": message }),
+        json: to_json(&EdxmlStatusOutput {
+            out: a.out.display().to_string(),
+            bytes: out.len(),
+            message,
+        })?,
     })
 }
 
@@ -603,7 +619,12 @@ fn sign_inner(a: &SignArgs) -> Result<CmdResult, CmdResult> {
             path = a.out.display().to_string(),
             bytes = signed.len()
         ),
-        json: json!({ "out": a.out.display().to_string(), "bytes": signed.len(), "algorithm": alg, "c14n": options.c14n }),
+        json: to_json(&EdxmlSignOutput {
+            out: a.out.display().to_string(),
+            bytes: signed.len(),
+            algorithm: alg,
+            c14n: options.c14n,
+        })?,
     })
 }
 
@@ -654,8 +675,13 @@ fn verify_inner(a: &VerifyArgs) -> Result<CmdResult, CmdResult> {
         human.push('\n');
     }
     let human = human.trim_end().to_owned();
-    let json = json!({ "valid": v.is_valid(), "verification": v, "findings": findings });
-    Ok(if v.is_valid() {
+    let valid = v.is_valid();
+    let json = to_json(&EdxmlVerifyOutput {
+        valid,
+        verification: v,
+        findings,
+    })?;
+    Ok(if valid {
         CmdResult::Valid { human, json }
     } else {
         CmdResult::Invalid { human, json }

@@ -419,9 +419,6 @@ mod tests {
         "trustlist sign",
         "trustlist show",
         "trustlist verify",
-        // schema_types/checklist.rs
-        "checklist list",
-        "checklist show",
         // schema_types/platform.rs
         "platform count",
         "platform merge",
@@ -434,21 +431,6 @@ mod tests {
         "trust check",
         "trust declare",
         "trust security-txt",
-        // schema_types/edxml.rs
-        "edxml check",
-        "edxml show",
-        "edxml extract",
-        "edxml build",
-        "edxml status",
-        "edxml sign",
-        "edxml verify",
-        // schema_types/docs.rs
-        "status transitions",
-        "status apply",
-        "status edxml-code",
-        "urgency",
-        "legal-value",
-        "paper-copy",
     ];
 
     /// `["code", "platform count", …]`: every command that runs, as typed after `egov`.

@@ -166,10 +166,12 @@ pub fn legal_value(digitally_signed_per_law: bool, sent_via_system: bool) -> Leg
 
 /// The agency's paper-accompaniment list (DOC-17, Đ7.2.b; A-31): the document types that the head
 /// of the ministry, sector or locality decided are sent with a paper copy. Injected by the
-/// caller; egov ships no list. JSON: `{"list_source": "...", "listed_document_types": [...]}`.
+/// caller; egov ships no list. JSON: `{"list_source": "...", "listed_document_types": [...]}`;
+/// any other member is refused (a misspelt `listed_document_types` would otherwise leave the
+/// list empty and answer "no paper" without a word).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct PaperCopyPolicy {
     /// The decision that set the list (e.g. `Quyết định số 12/QĐ-UBND`), shown in findings.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -527,6 +529,16 @@ mod tests {
         ] {
             assert!(seed.contains(q), "{q}");
         }
+    }
+
+    #[test]
+    fn doc_17_a_misspelt_policy_member_is_refused() {
+        let ok: Result<PaperCopyPolicy, _> =
+            serde_json::from_str(r#"{"listed_document_types": ["Tờ trình"]}"#);
+        assert_eq!(ok.map(|p| p.listed_document_types.len()).ok(), Some(1));
+        let misspelt: Result<PaperCopyPolicy, _> =
+            serde_json::from_str(r#"{"listed_document_type": ["Tờ trình"]}"#);
+        assert!(misspelt.is_err());
     }
 
     #[test]
