@@ -437,6 +437,9 @@ fn merge_into(mut run: Vec<u64>, other: &[u64]) -> Vec<u64> {
     let pa = run.partition_point(|&x| x < pivot);
     let pb = other.partition_point(|&x| x < pivot);
     let total = n + other.len();
+    // Exactly the room needed: `resize` alone would double the allocation (amortised growth),
+    // and the merged run stays for the rest of the count.
+    run.reserve_exact(other.len());
     run.resize(total, 0);
     let lo_end = pa + pb;
     // Lower range: run[..pa] merged with other[..pb] into run[..lo_end];
