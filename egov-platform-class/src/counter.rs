@@ -266,12 +266,16 @@ impl KeySet {
         if self.buf_len == 0 {
             return;
         }
-        // Branch-free compaction of the occupied slots (about 3 in 4 are).
-        let mut run = vec![0u64; self.buf.len()];
+        // Branch-free compaction of the occupied slots (about 3 in 4 are) into a run of exactly
+        // their number (+ 1: the slot written after the last kept key).
+        let mut run = vec![0u64; self.buf_len + 1];
         let mut k = 0;
         for &s in &self.buf {
-            // k ≤ the slot's index < run.len(); run[k] is overwritten next unless s was kept.
-            run[k] = s;
+            // k ≤ the keys kept so far ≤ buf_len < run.len(); run[k] is overwritten next unless
+            // s was kept.
+            if let Some(r) = run.get_mut(k) {
+                *r = s;
+            }
             k += usize::from(s != 0);
         }
         run.truncate(k);
