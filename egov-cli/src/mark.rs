@@ -821,7 +821,6 @@ fn verify_with(
     })
 }
 
-
 /// One more mark of the page or document: its state, failure and printed lines.
 fn mark_text(label: &str, m: &scan::FoundMark) -> String {
     let mut out = format!(

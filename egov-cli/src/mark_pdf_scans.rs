@@ -30,11 +30,11 @@ use crate::mark_pdf::{
     PdfPositionArg,
 };
 use crate::output::CmdResult;
-use crate::schema_types::marks::{self, KeyLocation};
-use crate::schema_types::to_json;
 use crate::pdf_sign::{
     cert_line, signature_timestamp, signer, signer_subject, signing_lines, CommandTsa, KeySource,
 };
+use crate::schema_types::marks::{self, KeyLocation};
+use crate::schema_types::to_json;
 
 /// The PDF/A part of the copy.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

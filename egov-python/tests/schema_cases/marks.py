@@ -19,21 +19,31 @@ AGENCY = "Văn phòng Ủy ban nhân dân tỉnh Lào Cai"
 PDF = "libreoffice-7-3-writer-pdfa-pdfua.pdf"
 
 
-def page_png(path: Path, width: int = 1240, height: int = 1754) -> None:
-    """A blank greyscale page (A4 at 150 dpi) with a dark bar across the middle, as the CLI
-    tests draw it (egov-cli/tests/mark.rs), written without an imaging library."""
-    white = b"\x00" + b"\xff" * width
-    bar = b"\x00" + b"\xff" * 100 + b"\x00" * (width - 200) + b"\xff" * 100
-    rows = [bar if height // 2 - 15 <= y < height // 2 + 15 else white for y in range(height)]
+def page_png(path: Path, width: int = 1240, height: int = 1754, dpi: int = 0,
+             colour: bool = False) -> None:
+    """A blank page (A4 at 150 dpi by default) with a dark bar across the middle, as the CLI
+    tests draw it (egov-cli/tests/mark.rs), written without an imaging library: greyscale, or
+    RGB with a red bar; with `dpi`, the resolution stated in a pHYs chunk."""
+    px = 3 if colour else 1
+    white = b"\xff" * px
+    ink = b"\xc0\x10\x10" if colour else b"\x00"
+    plain = b"\x00" + white * width
+    bar = b"\x00" + white * 100 + ink * (width - 200) + white * 100
+    rows = [bar if height // 2 - 15 <= y < height // 2 + 15 else plain for y in range(height)]
 
     def chunk(kind: bytes, data: bytes) -> bytes:
         body = kind + data
         return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
 
-    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
+    header = struct.pack(">IIBBBBB", width, height, 8, 2 if colour else 0, 0, 0, 0)
+    phys = b""
+    if dpi:
+        ppm = round(dpi / 0.0254)
+        phys = chunk(b"pHYs", struct.pack(">IIB", ppm, ppm, 1))
     png = (
         b"\x89PNG\r\n\x1a\n"
         + chunk(b"IHDR", header)
+        + phys
         + chunk(b"IDAT", zlib.compress(b"".join(rows), 6))
         + chunk(b"IEND", b"")
     )
@@ -64,6 +74,8 @@ def cases(ctx: Ctx) -> list[Case]:
     corpus_trust = str(degraded / "trust.json")
     page = d / "page.png"
     page_png(page)
+    scan = d / "scan-200dpi.png"
+    page_png(scan, 1169, 1654, dpi=200, colour=True)  # A5 at 200 dpi
     other = d / "other.bin"
     other.write_bytes(b"not the page that was marked\n")
 
@@ -201,13 +213,20 @@ def cases(ctx: Ctx) -> list[Case]:
         ("error", ["mark", "pdf", "verify",
                    str(testdata / "pdf" / "libreoffice-writer-user-password-encrypted.pdf"),
                    "--trust", str(a_trust)], {1, 2}),
-        # mark pdf from-scans: two scans of the corpus (300 and 200 dpi, colour or not).
+        # mark pdf from-scans: a colour page at 200 dpi (a conforming copy), two greyscale scans
+        # of the corpus and one at 150 dpi (not conforming: NĐ 30/2020 Phụ lục I).
+        ("mark-pdf-from-scans", ["mark", "pdf", "from-scans", str(scan),
+                                 "--out", str(d / "copy-colour.pdf"), "--converter", CONVERTER,
+                                 "--key", str(a_key), "--at", AT, "--agency", AGENCY,
+                                 "--agency-key", str(pki / "signer-rsa.key"),
+                                 "--cert", str(pki / "signer-rsa.pem"),
+                                 "--reason", "Sao y bản chính", "--location", "Lào Cai"], {0}),
         ("mark-pdf-from-scans", ["mark", "pdf", "from-scans", *scans,
                                  "--out", str(d / "copy.pdf"), "--converter", CONVERTER,
                                  "--key", str(a_key), "--at", AT, "--agency", AGENCY,
                                  "--agency-key", str(pki / "signer-rsa.key"),
                                  "--cert", str(pki / "signer-rsa.pem"),
-                                 "--payload-out", str(d / "copy.payload.txt")], {0, 1}),
+                                 "--payload-out", str(d / "copy.payload.txt")], {1}),
         ("mark-pdf-from-scans", ["mark", "pdf", "from-scans", str(degraded / "page-0001.jpg"),
                                  "--out", str(d / "copy150.pdf"), "--converter", CONVERTER,
                                  "--key", str(a_key), "--at", AT, "--agency", AGENCY,
