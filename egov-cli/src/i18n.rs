@@ -189,11 +189,25 @@ mod used_ids {
     /// Every `t!("id"` in the tool's source names a message of the catalogue in both languages.
     #[test]
     fn core_06_every_message_used_is_in_the_catalogue() {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/src");
+        // Every .rs file under src/, its subdirectories (schema_types/) included.
+        let mut files = Vec::new();
+        let mut dirs = vec![std::path::PathBuf::from(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/src"
+        ))];
+        while let Some(dir) = dirs.pop() {
+            for entry in std::fs::read_dir(dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    dirs.push(path);
+                } else if path.extension().is_some_and(|e| e == "rs") {
+                    files.push(path);
+                }
+            }
+        }
         let mut missing = Vec::new();
         let mut used = 0;
-        for entry in std::fs::read_dir(dir).unwrap() {
-            let path = entry.unwrap().path();
+        for path in files {
             let src = std::fs::read_to_string(&path).unwrap();
             for (at, _) in src.match_indices("t!(\"") {
                 // `t!(`, not `format!(` or `print!(`.
