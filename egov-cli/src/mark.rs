@@ -11,10 +11,10 @@ use egov_conversion::{
     SigningKey, SourceSystem, TrustSet, Wording,
 };
 use egov_core::{ErrorCode, Outcome, VnDateTime};
-use serde_json::json;
 
 use crate::i18n::{t, Lang};
 use crate::output::CmdResult;
+use crate::schema_types::{marks, to_json};
 
 /// `egov mark` subcommands.
 #[derive(Debug, Subcommand)]
@@ -339,12 +339,12 @@ fn keygen_inner(args: &KeygenArgs) -> Result<CmdResult, CmdResult> {
         human.push('\n');
         human.push_str(&t!("keygen-entry", path = e.display().to_string()));
     }
-    let json = json!({
-        "key_file": wrote_key,
-        "key_id": file.key_id,
-        "public_key": file.public_key,
-        "trust_set": trust,
-    });
+    let json = to_json(&marks::KeygenOutput {
+        key_file: wrote_key,
+        key_id: file.key_id,
+        public_key: file.public_key,
+        trust_set: trust,
+    })?;
     Ok(CmdResult::Valid { human, json })
 }
 
@@ -556,18 +556,18 @@ fn make_mark(args: &MakeArgs, source: Option<SourceSystem>) -> Result<CmdResult,
         human.push_str(&finding_line(f, false));
         human.push('\n');
     }
-    let json = json!({
-        "out": out,
-        "payload_out": payload_out,
-        "qr_text": signed.qr_text,
-        "qr_version": signed.qr_version,
-        "key_id": signed.key_id(),
-        "content_sha256": hex(&signed.content_sha256),
-        "mark": signed.mark,
-        "rect": stamped.rect,
-        "printed": stamped.printed,
-        "findings": findings,
-    });
+    let json = to_json(&marks::MarkOutput {
+        out,
+        payload_out,
+        key_id: signed.key_id(),
+        content_sha256: hex(&signed.content_sha256),
+        qr_text: signed.qr_text,
+        qr_version: signed.qr_version,
+        mark: signed.mark,
+        rect: stamped.rect,
+        printed: stamped.printed,
+        findings,
+    })?;
     Ok(CmdResult::Valid {
         human: human.trim_end().to_owned(),
         json,
@@ -597,41 +597,59 @@ enum Trust {
     },
 }
 
+/// What `mark verify` found, before the trust lists judge it: the text, the typed answer,
+/// whether it verified, and the ladder of the mark it judged.
+struct Verified {
+    human: String,
+    answer: marks::MarkVerifyOutput,
+    verified: bool,
+    ladder: egov_conversion::Verification,
+}
+
 /// With trust lists: the one state for the verification (MarkStatus), the lists' findings,
 /// and the exit (0 only for "verified").
 fn with_lists(
-    result: CmdResult,
-    v: &egov_conversion::Verification,
+    found: Verified,
     lists: Option<&(egov_conversion::trustlist::ListVerification, Vec<PathBuf>)>,
-) -> CmdResult {
-    let Some((lv, paths)) = lists else {
-        return result;
+) -> Result<CmdResult, CmdResult> {
+    let Verified {
+        human,
+        mut answer,
+        mut verified,
+        ladder,
+    } = found;
+    let human = match lists {
+        None => human,
+        Some((lv, paths)) => {
+            let check = egov_conversion::trustlist::judge(ladder, lv);
+            let mut text = t!(
+                "mark-list-state",
+                code = check.status.code(),
+                message =
+                    crate::i18n::lang().pick(check.status.message_vi(), check.status.message_en())
+            );
+            text.push('\n');
+            if let Some(h) = &check.holder {
+                text.push_str(&t!("mark-key-holder", holder = h.display()));
+                text.push('\n');
+            }
+            text.push_str(&crate::trustlist::lists_text(lv, paths));
+            text.push_str(&crate::trustlist::findings_text(&check.findings));
+            text.push_str(&human);
+            verified = check.status == egov_conversion::trustlist::MarkStatus::Verified;
+            match &mut answer {
+                marks::MarkVerifyOutput::Images(a) => a.trust_list = Some(check),
+                marks::MarkVerifyOutput::Payload(a) => a.trust_list = Some(check),
+            }
+            text.trim_end().to_owned()
+        }
     };
-    let check = egov_conversion::trustlist::judge(v.clone(), lv);
-    let (human, mut json) = match result {
-        CmdResult::Valid { human, json } | CmdResult::Invalid { human, json } => (human, json),
-        other => return other,
-    };
-    let mut text = t!(
-        "mark-list-state",
-        code = check.status.code(),
-        message = crate::i18n::lang().pick(check.status.message_vi(), check.status.message_en())
-    );
-    text.push('\n');
-    if let Some(h) = &check.holder {
-        text.push_str(&t!("mark-key-holder", holder = h.display()));
-        text.push('\n');
-    }
-    text.push_str(&crate::trustlist::lists_text(lv, paths));
-    text.push_str(&crate::trustlist::findings_text(&check.findings));
-    text.push_str(&human);
-    json["trust_list"] = json!(check);
-    let human = text.trim_end().to_owned();
-    if check.status == egov_conversion::trustlist::MarkStatus::Verified {
+    let json = to_json(&answer)?;
+    Ok(if verified {
         CmdResult::Valid { human, json }
     } else {
         CmdResult::Invalid { human, json }
-    }
+    })
 }
 
 fn verify_cmd(
@@ -650,8 +668,8 @@ fn verify_cmd(
             (lv.trust.clone(), Some((lv, lists.clone())))
         }
     };
-    let r = verify_with(images, is_payload, content, &trust)?;
-    Ok(with_lists(r.0, &r.1, lists.as_ref()))
+    let found = verify_with(images, is_payload, content, &trust)?;
+    with_lists(found, lists.as_ref())
 }
 
 /// The verification itself, and the ladder of the mark it judged.
@@ -660,7 +678,7 @@ fn verify_with(
     is_payload: bool,
     content: Option<&Path>,
     trust: &TrustSet,
-) -> Result<(CmdResult, egov_conversion::Verification), CmdResult> {
+) -> Result<Verified, CmdResult> {
     let trust = trust.clone();
     let content = content.map(read).transpose()?;
     if is_payload {
@@ -674,14 +692,15 @@ fn verify_with(
         let v = egov_conversion::verify(&text, &trust, content.as_deref());
         let mut human = verdict_line(v.is_verified(), false, &v);
         human.push_str(&verification_text(&v));
-        let human = human.trim_end().to_owned();
-        let json = json!(v);
-        let r = if v.is_verified() {
-            CmdResult::Valid { human, json }
-        } else {
-            CmdResult::Invalid { human, json }
-        };
-        return Ok((r, v));
+        return Ok(Verified {
+            human: human.trim_end().to_owned(),
+            verified: v.is_verified(),
+            answer: marks::MarkVerifyOutput::Payload(Box::new(marks::PayloadVerifyOutput {
+                verification: v.clone(),
+                trust_list: None,
+            })),
+            ladder: v,
+        });
     }
     let files = images
         .iter()
@@ -764,39 +783,42 @@ fn verify_with(
     }
     // The best mark's verification at the top level (as before), the page and document
     // results beside it.
-    let mut json = json!(v);
-    json["verdict"] = json!(doc.verdict);
-    json["qr_codes_found"] = json!(best.qr_codes_found);
-    json["qr_text"] = json!(best.qr_text);
-    json["printed_lines"] = json!(best.printed_lines);
-    json["marks"] = json!(best.marks);
-    json["findings"] = json!(best
-        .findings
-        .iter()
-        .chain(doc.findings.iter())
-        .collect::<Vec<_>>());
-    json["decoder"] = json!(best.decoder);
-    json["mark_page"] = json!(doc.mark_page);
-    json["pages_scanned"] = json!(doc.pages_scanned);
-    json["pages_with_marks"] = json!(doc.pages_with_marks);
-    json["pages"] = json!(doc
-        .pages
-        .iter()
-        .map(|p| json!({
-            "page": p.page,
-            "verdict": p.result.as_ref().map(|r| r.verdict),
-            "marks": p.result.as_ref().map_or(0, |r| r.marks.len()),
-            "error_code": p.error_code,
-            "error": p.error,
-        }))
-        .collect::<Vec<_>>());
-    let human = human.trim_end().to_owned();
-    let r = if doc.is_verified() {
-        CmdResult::Valid { human, json }
-    } else {
-        CmdResult::Invalid { human, json }
+    let answer = marks::ImagesVerifyOutput {
+        verification: v.clone(),
+        verdict: doc.verdict,
+        qr_codes_found: best.qr_codes_found,
+        qr_text: best.qr_text.clone(),
+        printed_lines: best.printed_lines.clone(),
+        marks: best.marks.clone(),
+        findings: best
+            .findings
+            .iter()
+            .chain(doc.findings.iter())
+            .cloned()
+            .collect(),
+        decoder: best.decoder.clone(),
+        mark_page: doc.mark_page,
+        pages_scanned: doc.pages_scanned,
+        pages_with_marks: doc.pages_with_marks.clone(),
+        pages: doc
+            .pages
+            .iter()
+            .map(|p| marks::PageSummary {
+                page: p.page,
+                verdict: p.result.as_ref().map(|r| r.verdict),
+                marks: p.result.as_ref().map_or(0, |r| r.marks.len()),
+                error_code: p.error_code.clone(),
+                error: p.error.clone(),
+            })
+            .collect(),
+        trust_list: None,
     };
-    Ok((r, v.clone()))
+    Ok(Verified {
+        human: human.trim_end().to_owned(),
+        answer: marks::MarkVerifyOutput::Images(Box::new(answer)),
+        verified: doc.is_verified(),
+        ladder: v.clone(),
+    })
 }
 
 /// One more mark of the page or document: its state, failure and printed lines.

@@ -18,12 +18,12 @@ use egov_conversion::{
     Wording,
 };
 use egov_core::{ErrorCode, Finding, Outcome, VnDateTime};
-use serde_json::json;
 
 use crate::edxml::Lang;
 use crate::i18n::t;
 use crate::mark::{coded, load_key, now, override_clerical, read, ProfileArg};
 use crate::output::CmdResult;
+use crate::schema_types::{marks, to_json};
 
 /// `egov mark pdf` subcommands.
 #[derive(Debug, Subcommand)]
@@ -587,7 +587,7 @@ fn stamp_cmd(a: &StampArgs) -> Result<CmdResult, CmdResult> {
         .collect();
     Ok(CmdResult::Valid {
         human: stamp_text(a, &opts, &stamped, &findings),
-        json: stamp_json(a, &opts, &stamped, &findings),
+        json: stamp_json(a, &opts, &stamped, &findings)?,
     })
 }
 
@@ -670,37 +670,47 @@ fn stamp_json(
     opts: &StampOptions,
     s: &StampedPdf,
     findings: &[Finding],
-) -> serde_json::Value {
-    json!({
-        "input": a.input,
-        "out": a.out,
-        "payload_out": a.payload_out,
-        "page": s.page,
-        "placement": opts.placement,
-        "corner": s.corner,
-        "mode": s.mode,
-        "rect_pt": s.rect,
-        "original_len": s.original_len,
-        "original_sha256": hex(&s.signed.content_sha256),
-        "output_len": s.pdf.len(),
-        "qr_text": s.signed.qr_text,
-        "qr_version": s.signed.qr_version,
-        "qr": {
-            "version": s.signed.qr_version,
-            "ec_level": opts.render.ec_level,
-            "modules": s.block.qr_modules,
-            "module_mm": opts.render.module_mm,
-            "side_mm": s.block.qr_side_mm,
-        },
-        "block": {
-            "width_mm": pt_to_mm(s.block.width_pt),
-            "height_mm": pt_to_mm(s.block.height_pt),
-            "printed_lines": s.block.printed_lines,
-        },
-        "key_id": s.signed.key_id(),
-        "mark": s.signed.mark,
-        "findings": findings,
+) -> Result<serde_json::Value, CmdResult> {
+    to_json(&marks::MarkPdfStampOutput {
+        input: a.input.clone(),
+        out: a.out.clone(),
+        payload_out: a.payload_out.clone(),
+        page: s.page,
+        placement: opts.placement,
+        corner: s.corner,
+        mode: s.mode,
+        rect_pt: s.rect,
+        original_len: s.original_len,
+        original_sha256: hex(&s.signed.content_sha256),
+        output_len: s.pdf.len(),
+        qr_text: s.signed.qr_text.clone(),
+        qr_version: s.signed.qr_version,
+        qr: qr_output(&opts.render, s),
+        block: block_output(s),
+        key_id: s.signed.key_id(),
+        mark: s.signed.mark.clone(),
+        findings: findings.to_vec(),
     })
+}
+
+/// The QR code as stamped.
+pub(crate) fn qr_output(render: &RenderOptions, s: &StampedPdf) -> marks::QrOutput {
+    marks::QrOutput {
+        version: s.signed.qr_version,
+        ec_level: render.ec_level,
+        modules: s.block.qr_modules,
+        module_mm: render.module_mm,
+        side_mm: s.block.qr_side_mm,
+    }
+}
+
+/// The block as stamped.
+pub(crate) fn block_output(s: &StampedPdf) -> marks::BlockOutput {
+    marks::BlockOutput {
+        width_mm: pt_to_mm(s.block.width_pt),
+        height_mm: pt_to_mm(s.block.height_pt),
+        printed_lines: s.block.printed_lines.clone(),
+    }
 }
 
 fn verify_cmd(a: &VerifyArgs) -> Result<CmdResult, CmdResult> {
@@ -715,10 +725,12 @@ fn verify_cmd(a: &VerifyArgs) -> Result<CmdResult, CmdResult> {
     };
     let v = pdf::verify_pdf(&file, &trust, &opts).map_err(|e| pdf_error(lang, &a.file, &e))?;
     let human = verify_text(a, &file, &v);
-    let mut json = json!(v);
-    json["file"] = json!(a.file);
-    json["file_len"] = json!(file.len());
-    json["original_hash_matches"] = json!(hash_matches(&v));
+    let json = to_json(&marks::MarkPdfVerifyOutput {
+        original_hash_matches: hash_matches(&v),
+        file: a.file.clone(),
+        file_len: file.len(),
+        verification: v.clone(),
+    })?;
     Ok(if v.verified {
         CmdResult::Valid { human, json }
     } else {

@@ -20,19 +20,21 @@ use egov_conversion::validate;
 use egov_core::{ErrorCode, Finding, Outcome, VnDateTime};
 use egov_sign::cms::Timestamp;
 use egov_sign::{SignerCertificate, TimeStamper};
-use serde_json::json;
 
 use crate::edxml::Lang;
 use crate::i18n::t;
 use crate::mark::{load_key, now, read, ProfileArg};
 use crate::mark_pdf::{
-    apply_sizes, corner_text, create, exists_error, finding_line, mode_text, paper_to_data_mark,
-    pdf_error_message, placed_text, placement_of, pt_to_mm, PdfPositionArg,
+    apply_sizes, block_output, corner_text, create, exists_error, finding_line, mode_text,
+    paper_to_data_mark, pdf_error_message, placed_text, placement_of, pt_to_mm, qr_output,
+    PdfPositionArg,
 };
 use crate::output::CmdResult;
 use crate::pdf_sign::{
     cert_line, signature_timestamp, signer, signer_subject, signing_lines, CommandTsa, KeySource,
 };
+use crate::schema_types::marks::{self, KeyLocation};
+use crate::schema_types::to_json;
 
 /// The PDF/A part of the copy.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -376,9 +378,7 @@ pub(crate) fn from_scans_cmd(a: &FromScansArgs) -> Result<CmdResult, CmdResult> 
         source: &source,
     };
     let human = view.text();
-    let mut json = view.json();
-    json["signature"]["certificates"] = json!(signer.certificates().len());
-    json["signature"]["algorithm"] = json!(signer.algorithm());
+    let json = view.json(signer.as_ref())?;
     Ok(if conforming {
         CmdResult::Valid { human, json }
     } else {
@@ -396,7 +396,7 @@ struct View<'a> {
     conforming: bool,
     subject: Option<&'a SignerCertificate>,
     timestamp: Option<&'a Timestamp>,
-    source: &'a serde_json::Value,
+    source: &'a KeyLocation,
 }
 
 fn conformance_text(c: Conformance) -> &'static str {
@@ -533,65 +533,56 @@ impl View<'_> {
         h
     }
 
-    fn json(&self) -> serde_json::Value {
+    fn json(&self, signer: &dyn egov_sign::Signer) -> Result<serde_json::Value, CmdResult> {
         let (a, c) = (self.a, self.copy);
         let s = &c.stamped;
-        let r = &self.opts.stamp.render;
-        json!({
-            "images": a.images,
-            "out": a.out,
-            "output_len": c.pdf.len(),
-            "conforming": self.conforming,
-            "conformance": c.scans.conformance,
-            "pages": c.scans.pages,
-            "findings": self.findings,
-            "format_findings": c.findings,
-            "mark": {
-                "page": s.page,
-                "placement": self.opts.stamp.placement,
-                "corner": s.corner,
-                "mode": s.mode,
-                "rect_pt": s.rect,
-                "original_len": s.original_len,
-                "original_sha256": hex(&s.signed.content_sha256),
-                "qr_text": s.signed.qr_text,
-                "qr": {
-                    "version": s.signed.qr_version,
-                    "ec_level": r.ec_level,
-                    "modules": s.block.qr_modules,
-                    "module_mm": r.module_mm,
-                    "side_mm": s.block.qr_side_mm,
-                },
-                "block": {
-                    "width_mm": pt_to_mm(s.block.width_pt),
-                    "height_mm": pt_to_mm(s.block.height_pt),
-                    "printed_lines": s.block.printed_lines,
-                },
-                "key_id": s.signed.key_id(),
-                "mark": s.signed.mark,
-                "findings": s.findings,
-                "payload_out": a.payload_out,
+        to_json(&marks::FromScansOutput {
+            images: a.images.clone(),
+            out: a.out.clone(),
+            output_len: c.pdf.len(),
+            conforming: self.conforming,
+            conformance: c.scans.conformance,
+            pages: c.scans.pages.clone(),
+            findings: self.findings.to_vec(),
+            format_findings: c.findings.clone(),
+            mark: marks::FromScansMark {
+                page: s.page,
+                placement: self.opts.stamp.placement,
+                corner: s.corner,
+                mode: s.mode,
+                rect_pt: s.rect,
+                original_len: s.original_len,
+                original_sha256: hex(&s.signed.content_sha256),
+                qr_text: s.signed.qr_text.clone(),
+                qr: qr_output(&self.opts.stamp.render, s),
+                block: block_output(s),
+                key_id: s.signed.key_id(),
+                mark: s.signed.mark.clone(),
+                findings: s.findings.clone(),
+                payload_out: a.payload_out.clone(),
             },
-            "signature": {
-                "level": a.level(),
-                "field_name": c.signed.field_name,
-                "agency": a.agency,
-                "copy_form": a.copy_form,
-                "appearance": {
-                    "page": 1,
-                    "corner": Corner::TopRight,
-                    "lines": self.signature_lines(),
+            signature: marks::FromScansSignature {
+                level: a.level().to_owned(),
+                field_name: c.signed.field_name.clone(),
+                agency: a.agency.clone(),
+                copy_form: a.copy_form.clone(),
+                appearance: marks::SignatureAppearanceOutput {
+                    page: 1,
+                    corner: Corner::TopRight,
+                    lines: self.signature_lines(),
                 },
-                "signer": self.subject,
-                "key_source": self.source,
-                "claimed_time": self.at.to_string(),
-                "reason": a.reason,
-                "location": a.location,
-                "timestamp": self.timestamp,
-                "byte_range": c.signed.byte_range,
-                "signed_len": c.signed.original_len,
-                "cms_len": c.signed.cms_len,
-                "reserved": c.signed.reserved,
+                signer: self.subject.cloned(),
+                key_source: self.source.clone(),
+                claimed_time: self.at.to_string(),
+                reason: a.reason.clone(),
+                location: a.location.clone(),
+                timestamp: self.timestamp.cloned(),
+                byte_range: c.signed.byte_range,
+                signed_len: c.signed.original_len,
+                cms_len: c.signed.cms_len,
+                reserved: c.signed.reserved,
+                certificates: signer.certificates().len(),
+                algorithm: signer.algorithm(),
             },
         })
     }

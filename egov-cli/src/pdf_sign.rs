@@ -21,7 +21,6 @@ use egov_sign::{
     ChainStatus, DigestAlgorithm, KeyError, KeyPairSigner, SignerCertificate, TimeSource,
     TimeStamper, TrustAnchors,
 };
-use serde_json::json;
 use x509_cert::der::{Decode, Encode};
 use x509_cert::Certificate;
 
@@ -30,6 +29,8 @@ use crate::i18n::t;
 use crate::mark::{now, read};
 use crate::mark_pdf::{create, exists_error, finding_line, pdf_error, pick};
 use crate::output::CmdResult;
+use crate::schema_types::marks::{KeyLocation, PdfSignOutput, PdfVerifyOutput};
+use crate::schema_types::to_json;
 
 /// `egov pdf` subcommands.
 #[derive(Debug, Subcommand)]
@@ -288,13 +289,18 @@ fn pem_chain(lang: Lang, path: &Path) -> Result<Vec<Vec<u8>>, CmdResult> {
 pub(crate) fn signer(
     lang: Lang,
     a: &KeySource<'_>,
-) -> Result<(Box<dyn egov_sign::Signer>, serde_json::Value), CmdResult> {
+) -> Result<(Box<dyn egov_sign::Signer>, KeyLocation), CmdResult> {
     if let Some(p12) = a.p12 {
         let password = password(a)?;
         let data = read(p12)?;
         let s = KeyPairSigner::from_pkcs12(&data, &password)
             .map_err(|e| key_error(lang, &p12.display().to_string(), &e))?;
-        return Ok((Box::new(s), json!({ "kind": "pkcs12", "file": p12 })));
+        return Ok((
+            Box::new(s),
+            KeyLocation::Pkcs12 {
+                file: p12.to_path_buf(),
+            },
+        ));
     }
     if let (Some(key), Some(cert)) = (a.key, a.cert) {
         let key_pem = read(key)?;
@@ -303,7 +309,10 @@ pub(crate) fn signer(
             .map_err(|e| key_error(lang, &format!("{}, {}", key.display(), cert.display()), &e))?;
         return Ok((
             Box::new(s),
-            json!({ "kind": "pem", "key": key, "cert": cert }),
+            KeyLocation::Pem {
+                key: key.to_path_buf(),
+                cert: cert.to_path_buf(),
+            },
         ));
     }
     let (Some(module), Some(pin_env)) = (a.pkcs11_module, a.pin_env) else {
@@ -343,14 +352,13 @@ pub(crate) fn signer(
         }
         r
     })?;
-    let source = json!({
-        "kind": "pkcs11",
-        "module": module,
-        "token": s.token_label(),
-        "key_label": s.key_label(),
-        "key_id": s.key_id().iter().map(|b| format!("{b:02x}")).collect::<String>(),
-        "cert": a.cert,
-    });
+    let source = KeyLocation::Pkcs11 {
+        module: module.to_path_buf(),
+        token: s.token_label().to_owned(),
+        key_label: s.key_label().to_owned(),
+        key_id: s.key_id().iter().map(|b| format!("{b:02x}")).collect(),
+        cert: a.cert.map(Path::to_path_buf),
+    };
     Ok((Box::new(s), source))
 }
 
@@ -496,26 +504,26 @@ fn sign_cmd(a: &SignArgs) -> Result<CmdResult, CmdResult> {
         timestamp.as_ref(),
         &source,
     );
-    let json = json!({
-        "input": a.input,
-        "out": a.out,
-        "level": level,
-        "field_name": signed.field_name,
-        "signer": subject,
-        "certificates": signer.certificates().len(),
-        "algorithm": signer.algorithm(),
-        "key_source": source,
-        "claimed_time": when.to_string(),
-        "reason": a.reason,
-        "location": a.location,
-        "contact_info": a.contact,
-        "timestamp": timestamp,
-        "byte_range": signed.byte_range,
-        "original_len": signed.original_len,
-        "output_len": signed.pdf.len(),
-        "cms_len": signed.cms_len,
-        "reserved": signed.reserved,
-    });
+    let json = to_json(&PdfSignOutput {
+        input: a.input.clone(),
+        out: a.out.clone(),
+        level: level.to_owned(),
+        field_name: signed.field_name.clone(),
+        signer: subject,
+        certificates: signer.certificates().len(),
+        algorithm: signer.algorithm(),
+        key_source: source,
+        claimed_time: when.to_string(),
+        reason: a.reason.clone(),
+        location: a.location.clone(),
+        contact_info: a.contact.clone(),
+        timestamp,
+        byte_range: signed.byte_range,
+        original_len: signed.original_len,
+        output_len: signed.pdf.len(),
+        cms_len: signed.cms_len,
+        reserved: signed.reserved,
+    })?;
     Ok(CmdResult::Valid { human, json })
 }
 
@@ -569,12 +577,15 @@ pub(crate) fn cert_line(c: &SignerCertificate) -> String {
 pub(crate) fn signing_lines(
     when: VnDateTime,
     timestamp: Option<&Timestamp>,
-    source: &serde_json::Value,
+    source: &KeyLocation,
 ) -> String {
     let mut h = String::new();
-    if source["kind"] == "pkcs11" {
-        let token = source["token"].as_str().unwrap_or("");
-        let key = source["key_label"].as_str().unwrap_or("");
+    if let KeyLocation::Pkcs11 {
+        token,
+        key_label: key,
+        ..
+    } = source
+    {
         h.push_str(
             &(t!(
                 "pdf-sign-key-on-pkcs-11-token",
@@ -616,7 +627,7 @@ fn sign_text(
     when: VnDateTime,
     signer: Option<&SignerCertificate>,
     timestamp: Option<&Timestamp>,
-    source: &serde_json::Value,
+    source: &KeyLocation,
 ) -> String {
     let [_, r1, r2, r3] = s.byte_range;
     let mut h = t!(
@@ -690,12 +701,15 @@ fn verify_cmd(a: &VerifyArgs) -> Result<CmdResult, CmdResult> {
     };
     let report = pdf::verify_signatures(&file, &opts).map_err(|e| pdf_error(lang, &a.file, &e))?;
     let human = verify_text(a, &report);
-    let mut json = json!(report);
-    json["file"] = json!(a.file);
-    json["file_len"] = json!(file.len());
-    json["anchors"] = json!(a.anchors);
-    json["at"] = json!(at.map(|t| t.to_string()));
-    Ok(if report.all_valid {
+    let all_valid = report.all_valid;
+    let json = to_json(&PdfVerifyOutput {
+        report,
+        file: a.file.clone(),
+        file_len: file.len(),
+        anchors: a.anchors.clone(),
+        at: at.map(|t| t.to_string()),
+    })?;
+    Ok(if all_valid {
         CmdResult::Valid { human, json }
     } else {
         CmdResult::Invalid { human, json }

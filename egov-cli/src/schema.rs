@@ -402,23 +402,6 @@ mod tests {
 
     /// Commands still without an output schema (issue 17): this list only shrinks.
     const WITHOUT_SCHEMA_YET: &[&str] = &[
-        // schema_types/marks.rs
-        "mark paper-to-data",
-        "mark data-to-paper",
-        "mark verify",
-        "mark pdf stamp",
-        "mark pdf verify",
-        "mark pdf from-scans",
-        "pdf sign",
-        "pdf verify",
-        "keygen",
-        "trustlist new",
-        "trustlist add",
-        "trustlist retire",
-        "trustlist revoke",
-        "trustlist sign",
-        "trustlist show",
-        "trustlist verify",
         // schema_types/platform.rs
         "platform count",
         "platform merge",

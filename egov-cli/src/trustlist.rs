@@ -10,12 +10,12 @@ use egov_conversion::trustlist::{
 };
 use egov_conversion::{KeyFile, PublicKey};
 use egov_core::{ErrorCode, Finding, VnDateTime};
-use serde_json::json;
 
 use crate::files::AtomicFile;
 use crate::i18n::t;
 use crate::mark::{coded, load_key, now, outcome_text, read, when};
 use crate::output::CmdResult;
+use crate::schema_types::to_json;
 
 /// `egov trustlist` subcommands.
 #[derive(Debug, Subcommand)]
@@ -238,7 +238,7 @@ fn new_cmd(
             issuer = list.list.issuer.display(),
             path = out.display().to_string()
         ),
-        json: json!(list),
+        json: to_json(&list)?,
     })
 }
 
@@ -320,7 +320,7 @@ fn add_cmd(a: &AddArgs) -> Result<CmdResult, CmdResult> {
             t!("trustlist-added", key_id = id, holder = holder),
             t!("trustlist-resign")
         ),
-        json: json!(list),
+        json: to_json(&list)?,
     })
 }
 
@@ -339,7 +339,7 @@ fn edit(
     write_list(path, &list, true)?;
     Ok(CmdResult::Valid {
         human: format!("{said}\n{}", t!("trustlist-resign")),
-        json: json!(list),
+        json: to_json(&list)?,
     })
 }
 
@@ -374,7 +374,7 @@ fn sign_cmd(
     write_list(path, &list, true)?;
     Ok(CmdResult::Valid {
         human,
-        json: json!(list),
+        json: to_json(&list)?,
     })
 }
 
@@ -434,7 +434,7 @@ fn show_cmd(path: &Path) -> Result<CmdResult, CmdResult> {
     h.push('\n');
     Ok(CmdResult::Valid {
         human: h.trim_end().to_owned(),
-        json: json!(s),
+        json: to_json(&s)?,
     })
 }
 
@@ -538,7 +538,7 @@ fn verify_cmd(paths: &[PathBuf], pin: &[String], at: Option<&str>) -> Result<Cmd
     human.push('\n');
     human.push_str(&findings_text(&v.findings));
     let human = human.trim_end().to_owned();
-    let json = json!(v);
+    let json = to_json(&v)?;
     Ok(if v.all_fresh() && v.lists.iter().all(|l| l.accepted) {
         CmdResult::Valid { human, json }
     } else {
