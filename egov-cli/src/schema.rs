@@ -422,18 +422,6 @@ mod tests {
         // schema_types/checklist.rs
         "checklist list",
         "checklist show",
-        // schema_types/platform.rs
-        "platform count",
-        "platform merge",
-        "platform classify",
-        "platform report",
-        // schema_types/registry.rs
-        "registry import",
-        "registry check",
-        // schema_types/trust.rs
-        "trust check",
-        "trust declare",
-        "trust security-txt",
         // schema_types/edxml.rs
         "edxml check",
         "edxml show",
