@@ -1062,7 +1062,7 @@ fn report_cmd(
             .push(PublishedList::from_json(&text).map_err(|e| {
                 usage(
                     egov_core::ErrorCode::code(&e),
-                    format!("{}: {e}", p.display()),
+                    format!("{}: {}", p.display(), vi_en(e.message_vi(), &e)),
                 )
             })?);
     }

@@ -12,18 +12,24 @@ from schema_cases import Case, Ctx, egov
 NOW = "2026-11-23T09:00:00+07:00"
 
 
-def _evidence_args(ctx: Ctx) -> list[str]:
-    """Every evidence file of the six criteria, from testdata/trust."""
+def _evidence_args(ctx: Ctx, attest: Path | None = None, now: str = NOW,
+                   page: Path | None = None) -> list[str]:
+    """Every evidence file of the six criteria, from testdata/trust (`attest`: another
+    request than the example's; `page`: another page than one linking the commitment)."""
     td = ctx.testdata / "trust"
+    page_given = page
+    page = ctx.tmp / "page.html"
+    page.write_text("<a href='/bao-mat'>Bảo mật</a> <a href='https://dichvucong.gov.vn/'>DVC</a>",
+                    encoding="utf-8")
     blocklist = ctx.tmp / "blocklist.txt"
     blocklist.write_text("evil.vn\n198.51.100.0/24\n", encoding="utf-8")
     return [
         "--cert", str(td / "certs" / "good.pem"), "--anchors", str(td / "certs" / "test-root.pem"),
         "--host", "good.test.gov.vn", "--tls-version", "TLSv1.3",
-        "--cipher", "TLS_AES_128_GCM_SHA256", "--page", str(td / "pages" / "portal.html"),
+        "--cipher", "TLS_AES_128_GCM_SHA256", "--page", str(page_given or page),
         "--security-txt", str(td / "securitytxt" / "good-test-gov-vn.txt"),
         "--blocklist", str(blocklist), "--blocklist-fetched-at", "2026-11-22T08:00:00+07:00",
-        "--attest", str(td / "attest-example.json"), "--now", NOW,
+        "--attest", str(attest or td / "attest-example.json"), "--now", now,
     ]
 
 
@@ -77,10 +83,12 @@ def cases(ctx: Ctx) -> list[Case]:
     return [
         # check: every criterion evidenced; with a certification code (valid, then expired);
         # the policies; no evidence at all; a policy that fails c).
-        ("trust-check", ["trust", "check", *full], {0, 1}),
-        ("trust-check", ["trust", "check", *full, "--attest", str(certified)], {0, 1}),
-        ("trust-check", ["trust", "check", *full, "--attest", str(certified),
-                         "--now", "2027-03-01T09:00:00+07:00"], {1}),
+        ("trust-check", ["trust", "check", *full], {0}),
+        ("trust-check", ["trust", "check",
+                         *_evidence_args(ctx, page=td / "pages" / "portal.html")], {1}),
+        ("trust-check", ["trust", "check", *_evidence_args(ctx, certified)], {0}),
+        ("trust-check", ["trust", "check",
+                         *_evidence_args(ctx, certified, "2027-03-01T09:00:00+07:00")], {1}),
         ("trust-check", ["trust", "check", *full, "--policy", str(policy_toml)], {0, 1}),
         ("trust-check", ["trust", "check", *full, "--policy", str(strict_policy)], {1}),
         ("trust-check", ["trust", "check", "--now", NOW], {1}),
