@@ -28,7 +28,9 @@ use egov_platform_class::{
     MonthlyCount, OwnerEvidence, PlatformHistory, Population, PopulationKind, PublishedList,
     ReportContext, Thresholds, UserCountSource, YearMonth,
 };
-use serde_json::json;
+
+use crate::schema_types::platform::{ClassifyOutput, CountInput, CountOutput, MergeOutput};
+use crate::schema_types::to_json;
 
 use crate::commands::{basis_text, finding_message, outcome_word, parse_date};
 use crate::i18n::{lang, t, Lang};
@@ -341,7 +343,7 @@ struct Counted {
     threads: usize,
     /// `{"format": "csv", "compression", "columns"}` or `{"format": "parquet", "files",
     /// "row_groups", "columns"}`.
-    input: serde_json::Value,
+    input: CountInput,
     partial: Option<Partial>,
     seconds: f64,
 }
@@ -474,8 +476,11 @@ fn count_parquet(
         }
     };
     Ok(Counted {
-        input: json!({"format": "parquet", "files": files.len(), "row_groups": c.row_groups,
-            "columns": columns}),
+        input: CountInput::Parquet {
+            files: files.len(),
+            row_groups: c.row_groups,
+            columns: columns.clone(),
+        },
         summary: c.summary,
         threads: c.threads,
         partial,
@@ -536,7 +541,10 @@ fn count_events_with(
     })?;
     let (r, partial) = r;
     Ok(Counted {
-        input: json!({"format": "csv", "compression": r.compression, "columns": r.columns}),
+        input: CountInput::Csv {
+            compression: r.compression,
+            columns: r.columns,
+        },
         summary: r.summary,
         threads: r.threads,
         partial,
@@ -658,16 +666,16 @@ fn count_cmd(
             shards = shards
         ));
     }
-    let json = json!({
-        "counting": r.summary,
-        "findings": findings,
-        "input": r.input,
-        "compression": r.input.get("compression"),
-        "columns": r.input.get("columns"),
-        "threads": r.threads,
-        "seconds": seconds,
-        "partial": partial_out.map(|p| p.display().to_string()),
-    });
+    let json = to_json(&CountOutput {
+        compression: r.input.compression(),
+        columns: r.input.columns(),
+        input: r.input,
+        counting: r.summary,
+        findings,
+        threads: r.threads,
+        seconds,
+        partial: partial_out.map(|p| p.display().to_string()),
+    })?;
     Ok(CmdResult::Valid { human, json })
 }
 
@@ -787,14 +795,14 @@ fn merge_cmd(
             .and_then(|v| v.get("scheme").and_then(|s| s.as_str().map(str::to_owned)))
             .unwrap_or_default()
     ));
-    let json = json!({
-        "counting": summary,
-        "findings": findings,
-        "partials": partials.iter().map(|p| p.display().to_string()).collect::<Vec<_>>(),
-        "ids": merged.ids,
-        "shards": merged.shards,
-        "out": out.map(|p| p.display().to_string()),
-    });
+    let json = to_json(&MergeOutput {
+        counting: summary,
+        findings,
+        partials: partials.iter().map(|p| p.display().to_string()).collect(),
+        ids: merged.ids,
+        shards: merged.shards,
+        out: out.map(|p| p.display().to_string()),
+    })?;
     Ok(CmdResult::Valid { human, json })
 }
 
@@ -990,10 +998,10 @@ fn classify_cmd(a: &ClassifyArgs) -> Result<CmdResult, CmdResult> {
     human.push_str(&t!("platform-basis", basis = basis_text(&c.class.basis())));
     human.push('\n');
     human.push_str(&findings_text(&c.findings));
-    let mut json = json!({ "classification": c });
-    if let Some(k) = &input.counting {
-        json["counting"] = json!(k);
-    }
+    let json = to_json(&ClassifyOutput {
+        classification: c,
+        counting: input.counting,
+    })?;
     Ok(CmdResult::Valid {
         human: human.trim_end().to_owned(),
         json,
@@ -1054,7 +1062,7 @@ fn report_cmd(
             .push(PublishedList::from_json(&text).map_err(|e| {
                 usage(
                     egov_core::ErrorCode::code(&e),
-                    format!("{}: {e}", p.display()),
+                    format!("{}: {}", p.display(), vi_en(e.message_vi(), &e)),
                 )
             })?);
     }
@@ -1074,7 +1082,7 @@ fn report_cmd(
     let report = build_report(&input, date, &ctx, &WorkingCalendar::vietnam())
         .map_err(|e| CmdResult::error(&e))?;
     let human = report.to_markdown();
-    let json = json!(report);
+    let json = to_json(&report)?;
     // Non-compliant when an obligation, the Đ18.2 reporting duty, or the owner or function
     // classification given fails.
     let failed = report.obligations_overall == egov_core::Outcome::Fail

@@ -10,7 +10,9 @@ use clap::{Args, Subcommand};
 use egov_core::{ErrorCode, Outcome};
 use egov_docs::catalogue::{import_csv, import_rows, CatalogueImport};
 use egov_docs::registry::InMemoryRegistry;
-use serde_json::json;
+
+use crate::schema_types::registry::{CheckOutput, ImportOutput};
+use crate::schema_types::to_json;
 
 use crate::commands::{basis_text, finding_message, outcome_word};
 use crate::i18n::{t, Lang};
@@ -253,22 +255,28 @@ fn import(a: &ImportArgs) -> Result<CmdResult, CmdResult> {
             t!("registry-written", path = out.display().to_string())
         );
     }
-    let json = json!({
-        "file": a.file.display().to_string(),
-        "rows": imp.rows,
-        "blank_rows": imp.blank_rows,
-        "imported": imp.imported,
-        "rejected": imp.rejected,
-        "rejected_by_reason": imp.rejected_by_reason(),
-        "warnings": imp.warnings,
-        "columns": imp.columns,
-        "ignored_columns": imp.ignored_columns,
-        "header_row": imp.header_row,
-        "rows_above_header": imp.rows_above_header,
-        "finding": finding,
-        "out": a.out.as_ref().map(|p| p.display().to_string()),
-    });
-    Ok(if imp.rejected.is_empty() {
+    let rejected_by_reason = imp
+        .rejected_by_reason()
+        .into_iter()
+        .map(|(reason, n)| (reason.to_owned(), n))
+        .collect();
+    let all_imported = imp.rejected.is_empty();
+    let json = to_json(&ImportOutput {
+        file: a.file.display().to_string(),
+        rows: imp.rows,
+        blank_rows: imp.blank_rows,
+        imported: imp.imported,
+        rejected: imp.rejected,
+        rejected_by_reason,
+        warnings: imp.warnings,
+        columns: imp.columns,
+        ignored_columns: imp.ignored_columns,
+        header_row: imp.header_row,
+        rows_above_header: imp.rows_above_header,
+        finding,
+        out: a.out.as_ref().map(|p| p.display().to_string()),
+    })?;
+    Ok(if all_imported {
         CmdResult::Valid { human, json }
     } else {
         CmdResult::Invalid { human, json }
@@ -332,12 +340,12 @@ fn check(file: &Path, as_of: Option<&str>) -> Result<CmdResult, CmdResult> {
         basis_text(&f.basis),
         finding_message(&f)
     );
-    let json = json!({
-        "file": file.display().to_string(),
-        "records": registry.len(),
-        "as_of": on,
-        "valid_codes": valid,
-        "findings": [f],
-    });
+    let json = to_json(&CheckOutput {
+        file: file.display().to_string(),
+        records: registry.len(),
+        as_of: on,
+        valid_codes: valid,
+        findings: vec![f],
+    })?;
     Ok(CmdResult::Valid { human, json })
 }

@@ -10,7 +10,9 @@ use egov_trust::{
     parse_security_txt, AnchorsInput, Assessment, BlocklistInput, EvaluationRequest, Lang,
     PageInput, PreparedEvaluation, ProblemKind, SecurityTxtInput, Severity, TlsInput,
 };
-use serde_json::json;
+
+use crate::schema_types::to_json;
+use crate::schema_types::trust::CheckOutput;
 
 use crate::commands::{finding_message, outcome_word};
 use crate::i18n::t;
@@ -228,7 +230,11 @@ fn load(a: &EvidenceArgs) -> Result<PreparedEvaluation, CmdResult> {
     req.prepare().map_err(|e| CmdResult::error(&e))
 }
 
-fn assessment_result(a: &Assessment) -> CmdResult {
+/// The assessment's answer (TRUST-03, NĐ 137/2024 Đ21.2), with the certification code's
+/// findings (TRUST-01, Đ21.1) when the evidence gave a code: a line per finding, a
+/// `certification` key in the JSON. Valid only when all six criteria pass and no certification
+/// finding fails.
+fn assessment_result(a: Assessment, certification: Option<Vec<egov_core::Finding>>) -> CmdResult {
     let mut human = t!(
         "trust-assessment",
         at = a.evaluated_at.to_string(),
@@ -253,56 +259,32 @@ fn assessment_result(a: &Assessment) -> CmdResult {
             ));
         }
     }
-    let json = serde_json::to_value(a).unwrap_or_else(|e| json!({ "error": e.to_string() }));
-    if a.meets_criteria {
-        CmdResult::Valid { human, json }
-    } else {
-        CmdResult::Invalid { human, json }
-    }
-}
-
-/// Adds the certification code's findings (TRUST-01, Đ21.1), when the evidence gave a code, to
-/// the assessment's output: a line per finding, a `certification` key in the JSON; a failing
-/// code makes the result invalid.
-fn with_certification(result: CmdResult, findings: Option<Vec<egov_core::Finding>>) -> CmdResult {
-    let Some(findings) = findings else {
-        return result;
-    };
-    let failed = findings
-        .iter()
-        .any(|f| f.outcome == egov_core::Outcome::Fail);
-    let add = |human: &mut String, json: &mut serde_json::Value| {
+    let mut valid = a.meets_criteria;
+    if let Some(findings) = &certification {
         human.push('\n');
         human.push_str(&t!("trust-certification"));
-        for f in &findings {
+        for f in findings {
             human.push_str(&format!(
                 "\n  [{}] {}",
                 outcome_word(f.outcome),
                 finding_message(f)
             ));
         }
-        json["certification"] = serde_json::to_value(&findings).unwrap_or_default();
+        valid &= !findings
+            .iter()
+            .any(|f| f.outcome == egov_core::Outcome::Fail);
+    }
+    let json = match to_json(&CheckOutput {
+        assessment: a,
+        certification,
+    }) {
+        Ok(j) => j,
+        Err(e) => return e,
     };
-    match result {
-        CmdResult::Valid {
-            mut human,
-            mut json,
-        } => {
-            add(&mut human, &mut json);
-            if failed {
-                CmdResult::Invalid { human, json }
-            } else {
-                CmdResult::Valid { human, json }
-            }
-        }
-        CmdResult::Invalid {
-            mut human,
-            mut json,
-        } => {
-            add(&mut human, &mut json);
-            CmdResult::Invalid { human, json }
-        }
-        other => other,
+    if valid {
+        CmdResult::Valid { human, json }
+    } else {
+        CmdResult::Invalid { human, json }
     }
 }
 
@@ -310,7 +292,10 @@ fn declare(loaded: &PreparedEvaluation, lang: Lang) -> CmdResult {
     let d = loaded.declare();
     CmdResult::Valid {
         human: d.to_markdown(lang),
-        json: serde_json::to_value(&d).unwrap_or_else(|e| json!({ "error": e.to_string() })),
+        json: match to_json(&d) {
+            Ok(j) => j,
+            Err(e) => return e,
+        },
     }
 }
 
@@ -345,7 +330,10 @@ fn security_txt(file: &Path, now: Option<&str>, url: Option<&str>) -> CmdResult 
             problem_message(p)
         ));
     }
-    let json = serde_json::to_value(&st).unwrap_or_else(|e| json!({ "error": e.to_string() }));
+    let json = match to_json(&st) {
+        Ok(j) => j,
+        Err(e) => return e,
+    };
     if st.is_valid() {
         CmdResult::Valid { human, json }
     } else {
@@ -401,7 +389,7 @@ fn probe(url: &str, args: &EvidenceArgs) -> CmdResult {
         Err(e) => return CmdResult::error(&e),
     };
     probed.merge_into(&mut loaded.evidence);
-    assessment_result(&loaded.assess())
+    assessment_result(loaded.assess(), None)
 }
 
 /// Runs an `egov trust` subcommand.
@@ -410,7 +398,8 @@ pub fn run(cmd: TrustCommand) -> CmdResult {
         TrustCommand::Check(a) => match load(&a) {
             Ok(l) => {
                 let a = l.assess();
-                with_certification(assessment_result(&a), l.certification(Some(&a)))
+                let certification = l.certification(Some(&a));
+                assessment_result(a, certification)
             }
             Err(e) => e,
         },

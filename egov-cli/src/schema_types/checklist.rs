@@ -6,7 +6,7 @@ use egov_checklist::{Checklist, Item, Status};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::schema::{entry, Entry, Side};
+use crate::schema::{entry, Entry};
 
 /// This domain's committed schemas (inputs first), appended to [`crate::schema::entries`].
 pub fn entries() -> Vec<Entry> {

@@ -18,7 +18,7 @@ use egov_sign::{SignatureAlgorithm, SignerCertificate};
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use crate::schema::{entry, Entry, Side};
+use crate::schema::{entry, Entry};
 
 /// This domain's committed schemas (inputs first), appended to [`crate::schema::entries`].
 pub fn entries() -> Vec<Entry> {
