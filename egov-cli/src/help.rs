@@ -193,6 +193,10 @@ pub(crate) fn usage_error_vi(e: &clap::Error) -> String {
             "usage-invalid-value",
             &egov_core::args!(value = value, arg = arg),
         ),
+        // clap reports an option given twice as a conflict with itself.
+        ErrorKind::ArgumentConflict if context(e, ContextKind::PriorArg) == arg => {
+            vi_args("usage-repeated", &egov_core::args!(arg = arg))
+        }
         ErrorKind::ArgumentConflict => vi_args(
             "usage-conflict",
             &egov_core::args!(arg = arg, other = context(e, ContextKind::PriorArg)),
@@ -300,6 +304,15 @@ mod tests {
             "{text}"
         );
         assert!(text.contains("--registry"), "{text}");
+        let e = cmd
+            .clone()
+            .try_get_matches_from(["egov", "code", "x", "--as-of", "a", "--as-of", "b"])
+            .unwrap_err();
+        assert!(
+            usage_error_vi(&e).contains("chỉ được nêu một lần"),
+            "{}",
+            usage_error_vi(&e)
+        );
         let e = cmd.try_get_matches_from(["egov", "deadline"]).unwrap_err();
         assert!(
             usage_error_vi(&e).contains("thiếu"),

@@ -10,6 +10,7 @@ usage-unknown-command = không có lệnh «{ $command }»
 usage-missing = thiếu đối số bắt buộc: { $arg }
 usage-invalid-value = giá trị «{ $value }» không dùng được cho { $arg }
 usage-conflict = { $arg } không dùng cùng { $other }
+usage-repeated = { $arg } chỉ được nêu một lần
 usage-values = số giá trị cho { $arg } không đúng
 usage-missing-command = thiếu lệnh con
 usage-other = dòng lệnh không hợp lệ
