@@ -767,7 +767,7 @@ impl InMemoryRegistry {
                 basis,
                 Outcome::Pass,
                 format!("On {on}, no two of the {valid} valid codes name the same body under the same parent: one code per body."),
-                format!("Ngày {on}, không có hai trong số {valid} mã còn hiệu lực mang cùng tên cơ quan dưới cùng đơn vị cấp trên: mỗi cơ quan, đơn vị có một mã định danh."),
+                format!("Ngày {}, không có hai trong số {valid} mã còn hiệu lực mang cùng tên cơ quan dưới cùng đơn vị cấp trên: mỗi cơ quan, đơn vị có một mã định danh.", on.format("%d/%m/%Y")),
             )
         } else {
             let list = groups
@@ -790,7 +790,7 @@ impl InMemoryRegistry {
                 basis,
                 Outcome::Warning,
                 format!("On {on}, {} bodies appear to hold more than one valid code (same name under the same parent): {list}. Each body has one code; check the registry.", groups.len()),
-                format!("Ngày {on}, {} cơ quan, đơn vị dường như có nhiều hơn một mã định danh còn hiệu lực (cùng tên, cùng đơn vị cấp trên): {list}. Mỗi cơ quan, đơn vị có một mã định danh; cần rà soát danh sách mã.", groups.len()),
+                format!("Ngày {}, {} cơ quan, đơn vị dường như có nhiều hơn một mã định danh còn hiệu lực (cùng tên, cùng đơn vị cấp trên): {list}. Mỗi cơ quan, đơn vị có một mã định danh; cần rà soát danh sách mã.", on.format("%d/%m/%Y"), groups.len()),
             )
         };
         finding.with_evidence(serde_json::json!({
