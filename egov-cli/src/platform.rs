@@ -500,8 +500,10 @@ fn count_events_with(
     }
     let started = Instant::now();
     let shown = std::sync::atomic::AtomicBool::new(false);
+    // Progress for a person watching a terminal only: never into a log or a pipe.
+    let on_terminal = std::io::IsTerminal::is_terminal(&std::io::stderr());
     let progress = |bytes: u64| {
-        if started.elapsed().as_secs() >= 2 {
+        if on_terminal && started.elapsed().as_secs() >= 2 {
             shown.store(true, std::sync::atomic::Ordering::Relaxed);
             use std::io::Write as _;
             let _ = write!(
