@@ -223,10 +223,7 @@ fn inner(cmd: ChecklistCommand) -> Result<CmdResult, CmdResult> {
             let rep = run_checklist(&r, &id, &e, as_of, &WorkingCalendar::vietnam())
                 .map_err(|err| CmdResult::error(&err))?;
             let human = report_text(&rep, crate::i18n::lang());
-            let json = serde_json::to_value(&rep).map_err(|err| CmdResult::Error {
-                code: "internal".into(),
-                message: err.to_string(),
-            })?;
+            let json = crate::schema_types::to_json(&rep)?;
             Ok(if rep.overall == Outcome::Pass {
                 CmdResult::Valid { human, json }
             } else {

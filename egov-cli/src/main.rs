@@ -325,7 +325,7 @@ fn show_config(loaded: &config::Loaded) -> output::CmdResult {
         human.push_str("\n  ");
         human.push_str(&i18n::t!("config-nothing-set"));
     }
-    let json = serde_json::to_value(config::ConfigOutput {
+    let value = config::ConfigOutput {
         file: loaded.path.clone(),
         settings: settings
             .into_iter()
@@ -335,9 +335,11 @@ fn show_config(loaded: &config::Loaded) -> output::CmdResult {
                 origin,
             })
             .collect(),
-    })
-    .unwrap_or_default();
-    output::CmdResult::Valid { human, json }
+    };
+    match schema_types::to_json(&value) {
+        Ok(json) => output::CmdResult::Valid { human, json },
+        Err(e) => e,
+    }
 }
 
 fn run(command: Command, as_json: bool, settings: &config::Settings) -> ExitCode {

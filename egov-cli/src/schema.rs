@@ -381,12 +381,9 @@ fn write_all(dir: &Path, force: bool) -> CmdResult {
         written.len(),
         dir.display()
     );
-    match serde_json::to_value(Written { written }) {
+    match crate::schema_types::to_json(&Written { written }) {
         Ok(json) => CmdResult::Valid { human, json },
-        Err(e) => CmdResult::Error {
-            code: "internal".into(),
-            message: e.to_string(),
-        },
+        Err(e) => e,
     }
 }
 
