@@ -17,7 +17,7 @@ use egov_conversion::{
     validate, AccessLocator, ConversionMark, Profile, SourceSystem, TrustSet, VerificationState,
     Wording,
 };
-use egov_core::{ErrorCode, Finding, Outcome, VnDateTime};
+use egov_core::{ErrorCode, Finding, Localize, Outcome, VnDateTime};
 
 use crate::edxml::Lang;
 use crate::i18n::t;
@@ -267,6 +267,7 @@ pub(crate) fn pdf_error_message(lang: Lang, e: &PdfError) -> String {
         PdfError::BadOption { field, reason } => {
             format!("tùy chọn {field} không hợp lệ: {reason}")
         }
+        PdfError::BadScan { .. } => e.message(Lang::Vi),
         PdfError::Payload(why) => format!("không ký được dữ liệu ký hiệu: {why}"),
         PdfError::Draw(why) => format!("không vẽ được khối ký hiệu: {why}"),
         PdfError::Write(why) => format!("không ghi được bản cập nhật gia tăng: {why}"),

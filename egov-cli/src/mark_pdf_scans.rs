@@ -17,7 +17,7 @@ use egov_conversion::pdf::{
     self, copy_block_lines, Conformance, CopyOptions, Corner, ElectronicCopy, PdfError, ScanPage,
 };
 use egov_conversion::validate;
-use egov_core::{ErrorCode, Finding, Outcome, VnDateTime};
+use egov_core::{ErrorCode, Finding, Localize, Outcome, VnDateTime};
 use egov_sign::cms::Timestamp;
 use egov_sign::{SignerCertificate, TimeStamper};
 
@@ -232,29 +232,11 @@ fn pem_hint(path: &Path, e: CmdResult) -> CmdResult {
     }
 }
 
-/// A scan's problem in Vietnamese: the library names the input, then says what is wrong.
-fn scan_reason_vi(reason: &str) -> String {
-    reason
-        .replace(
-            "not a JPEG, PNG or TIFF image",
-            "không phải ảnh JPEG, PNG hoặc TIFF",
-        )
-        .replace("not a readable JPEG", "không đọc được ảnh JPEG")
-        .replace("not a readable PNG", "không đọc được ảnh PNG")
-        .replace("no page image given", "không có ảnh trang nào")
-        .replace("pixels is more than", "điểm ảnh, nhiều hơn giới hạn")
-        .replace("empty image", "ảnh rỗng")
-}
-
 /// Why the copy could not be made: the options and scans named as the command line names
 /// them, the rest as `egov mark pdf stamp` and `egov pdf sign` say it.
 fn copy_error(lang: Lang, a: &FromScansArgs, e: &PdfError) -> CmdResult {
     let message = match e {
-        PdfError::BadOption { field, reason } if *field == "pages" => t!(
-            "mark-pdf-scans-cannot-use-the-scan-reason",
-            v1 = (scan_reason_vi(reason)).to_string(),
-            reason = reason.to_string()
-        ),
+        PdfError::BadScan { .. } => e.message(lang),
         PdfError::BadOption { field, reason } if *field == "assume_dpi" => t!(
             "mark-pdf-scans-assume-dpi-reason",
             v1 = (a.assume_dpi.unwrap_or_default()).to_string(),
@@ -585,18 +567,5 @@ impl View<'_> {
                 algorithm: signer.algorithm(),
             },
         })
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_library_s_scan_problems_read_in_vietnamese_with_the_input_named() {
-        assert_eq!(
-            scan_reason_vi("notes.txt: not a JPEG, PNG or TIFF image"),
-            "notes.txt: không phải ảnh JPEG, PNG hoặc TIFF"
-        );
     }
 }

@@ -399,12 +399,13 @@ fn conv_05_cli_a_file_that_is_not_an_image_is_refused_naming_it() {
     let o = from_scans(&[s(&notes)], &out, &key, &[], true);
     assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
     let j = json(&o);
-    assert_eq!(j["error"]["code"], "pdf.bad_option");
-    assert!(
-        j["error"]["message"].as_str().unwrap().contains(&format!(
-            "{}: không phải ảnh JPEG, PNG hoặc TIFF",
+    assert_eq!(j["error"]["code"], "pdf.bad_scan");
+    assert_eq!(
+        j["error"]["message"],
+        format!(
+            "ảnh quét {} không dùng được: không phải ảnh JPEG, PNG hoặc TIFF",
             s(&notes)
-        )),
+        ),
         "{j}"
     );
     assert!(!out.exists());
@@ -413,8 +414,8 @@ fn conv_05_cli_a_file_that_is_not_an_image_is_refused_naming_it() {
     assert_eq!(o.status.code(), Some(1));
     let err = stderr(&o);
     assert!(
-        err.starts_with("lỗi[pdf.bad_option]: ảnh quét không dùng được: ")
-            && err.contains("ghi-chu.txt"),
+        err.starts_with("lỗi[pdf.bad_scan]: ảnh quét ")
+            && err.contains("ghi-chu.txt không dùng được: không phải ảnh"),
         "{err}"
     );
     assert!(!out.exists());

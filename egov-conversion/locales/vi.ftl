@@ -40,6 +40,7 @@ pdf-too_many_pages = tài liệu có { $count } trang; chỉ nhận tối đa { 
 pdf-does_not_fit = khối ký hiệu ({ $block_w } × { $block_h } mm) không vừa trang { $page } ({ $page_w } × { $page_h } mm phần hiển thị) ở vị trí đã chọn
 pdf-no_blank_area = không góc nào của trang { $page } còn trống đủ cho khối ký hiệu ({ $block_w } × { $block_h } mm, lề { $margin } mm); hãy chọn góc hoặc vị trí, hoặc thu nhỏ khối
 pdf-bad_option = tùy chọn { $field } không hợp lệ
+pdf-bad_scan = ảnh quét { $scan }{ $page } không dùng được: { $problem }
 pdf-payload = không ký được dữ liệu ký hiệu
 pdf-draw = không vẽ được khối ký hiệu
 pdf-write = không ghi được bản cập nhật gia tăng

@@ -313,6 +313,11 @@ mod catalogue_tests {
                     field: "title_pt",
                     reason: s("too small"),
                 }),
+                Box::new(F::BadScan {
+                    scan: s("trang-1.tif"),
+                    page: Some(2),
+                    problem: crate::pdf::ScanProblem::NotAnImage,
+                }),
                 Box::new(F::Payload(s("x"))),
                 Box::new(F::Draw(s("x"))),
                 Box::new(F::Write(s("x"))),
@@ -379,6 +384,41 @@ mod catalogue_tests {
             change: "adding a signature",
         };
         assert!(e.message(Lang::Vi).contains("không cho phép thêm chữ ký;"));
+        use crate::pdf::ScanProblem as P;
+        let scan = |page, problem| F::BadScan {
+            scan: "ghi-chu.txt".into(),
+            page,
+            problem,
+        };
+        assert_eq!(
+            scan(None, P::NotAnImage).message(Lang::Vi),
+            "ảnh quét ghi-chu.txt không dùng được: không phải ảnh JPEG, PNG hoặc TIFF"
+        );
+        assert_eq!(
+            scan(None, P::NotAnImage).to_string(),
+            "cannot use the scan ghi-chu.txt: not a JPEG, PNG or TIFF image"
+        );
+        let many = P::TooManyPixels {
+            width: 9000,
+            height: 9000,
+            limit: 60_000_000,
+        };
+        assert_eq!(
+            scan(Some(3), many.clone()).message(Lang::Vi),
+            "ảnh quét ghi-chu.txt trang 3 không dùng được: 9000×9000 điểm ảnh, nhiều hơn giới hạn 60000000"
+        );
+        assert_eq!(
+            scan(Some(3), many).to_string(),
+            "cannot use the scan ghi-chu.txt page 3: 9000×9000 pixels is more than 60000000"
+        );
+        let cut = P::Unreadable {
+            format: "JPEG",
+            reason: "unexpected end of file".into(),
+        };
+        assert_eq!(
+            scan(None, cut).message(Lang::Vi),
+            "ảnh quét ghi-chu.txt không dùng được: không đọc được ảnh JPEG («unexpected end of file»)"
+        );
         assert_eq!(
             F::Internal("rendering the page").message(Lang::Vi),
             "lỗi nội bộ khi dựng hình trang (tệp đầu vào gây lỗi trong thư viện PDF; xin báo lỗi)"

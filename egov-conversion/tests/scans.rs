@@ -10,7 +10,7 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use egov_conversion::pdf::{pdf_from_scans, Conformance, ScansOptions};
+use egov_conversion::pdf::{pdf_from_scans, Conformance, PdfError, ScanProblem, ScansOptions};
 use egov_core::{ErrorCode, Outcome};
 
 fn root() -> PathBuf {
@@ -241,8 +241,15 @@ fn conv_05_inputs_that_are_not_images_are_typed_errors_naming_the_input() {
         &ScansOptions::default(),
     )
     .unwrap_err();
-    assert_eq!(e.code(), "pdf.bad_option");
-    assert!(e.to_string().contains("notes.txt"), "{e}");
+    assert_eq!(e.code(), "pdf.bad_scan");
+    assert_eq!(
+        e,
+        PdfError::BadScan {
+            scan: "notes.txt".into(),
+            page: None,
+            problem: ScanProblem::NotAnImage
+        }
+    );
     let e = pdf_from_scans(&[], &ScansOptions::default()).unwrap_err();
     assert_eq!(e.code(), "pdf.bad_option");
     let e = pdf_from_scans(
@@ -250,7 +257,11 @@ fn conv_05_inputs_that_are_not_images_are_typed_errors_naming_the_input() {
         &ScansOptions::default(),
     )
     .unwrap_err();
-    assert!(e.to_string().contains("cut.jpg"), "{e}");
+    assert_eq!(e.code(), "pdf.bad_scan");
+    assert!(
+        matches!(&e, PdfError::BadScan { scan, page: None, problem: ScanProblem::Unreadable { format: "JPEG", .. } } if scan == "cut.jpg"),
+        "{e:?}"
+    );
 }
 
 fn pyhanko_validate(file: &Path) -> Option<(bool, String)> {
@@ -356,4 +367,38 @@ fn conv_05_an_electronic_copy_from_a_scan_is_marked_signed_at_the_top_right_and_
             "{text}"
         );
     }
+}
+
+#[test]
+fn conv_05_a_tiff_page_over_the_pixel_limit_is_named_by_its_page() {
+    use tiff::encoder::{colortype, TiffEncoder};
+    let mut buf = std::io::Cursor::new(Vec::new());
+    {
+        let mut enc = TiffEncoder::new(&mut buf).unwrap();
+        for (w, h) in [(200u32, 100u32), (300, 300)] {
+            let data = vec![128u8; (w * h) as usize];
+            enc.write_image::<colortype::Gray8>(w, h, &data).unwrap();
+        }
+    }
+    let opts = ScansOptions {
+        max_pixels: 20_000,
+        ..ScansOptions::default()
+    };
+    let e = pdf_from_scans(&[("scan.tif".into(), buf.into_inner())], &opts).unwrap_err();
+    assert_eq!(
+        e,
+        PdfError::BadScan {
+            scan: "scan.tif".into(),
+            page: Some(2),
+            problem: ScanProblem::TooManyPixels {
+                width: 300,
+                height: 300,
+                limit: 20_000
+            }
+        }
+    );
+    assert_eq!(
+        e.to_string(),
+        "cannot use the scan scan.tif page 2: 300×300 pixels is more than 20000"
+    );
 }

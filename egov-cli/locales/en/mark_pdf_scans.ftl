@@ -1,7 +1,6 @@
 # egov mark_pdf_scans (English). The same ids in the same order as locales/vi/.
 
 mark-pdf-scans-key-is-the-mark-s = {" "}(--key is the mark's key made by `egov keygen`; the agency's PEM key goes to --agency-key with --cert)
-mark-pdf-scans-cannot-use-the-scan-reason = cannot use the scan: { $reason }
 mark-pdf-scans-assume-dpi-reason = --assume-dpi: { $reason }
 mark-pdf-scans-agency-the-copying-agency-s = --agency: the copying agency's name is needed (it is printed in the signature)
 mark-pdf-scans-v1-v2-format-v3-v4 = {"  "}{ $v1 }. { $v2 } · { $format } · { $v3 } × { $v4 } pixels · { $dpi } · { $colour }

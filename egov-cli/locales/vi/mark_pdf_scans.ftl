@@ -1,7 +1,6 @@
 # egov mark_pdf_scans (tiếng Việt). Cùng mã, cùng thứ tự trong locales/en/.
 
 mark-pdf-scans-key-is-the-mark-s = {" "}(--key là khóa ký ký hiệu do `egov keygen` tạo; khóa PEM của cơ quan sao dùng --agency-key cùng --cert)
-mark-pdf-scans-cannot-use-the-scan-reason = ảnh quét không dùng được: { $v1 }
 mark-pdf-scans-assume-dpi-reason = --assume-dpi { $v1 }: ngoài khoảng 50–2400 dpi
 mark-pdf-scans-agency-the-copying-agency-s = --agency: cần tên cơ quan, tổ chức sao (in trong chữ ký số của bản sao)
 mark-pdf-scans-v1-v2-format-v3-v4 = {"  "}{ $v1 }. { $v2 } · { $format } · { $v3 } × { $v4 } điểm ảnh · { $dpi } · { $colour }

@@ -137,6 +137,16 @@ pub enum PdfError {
         /// Why.
         reason: String,
     },
+    /// A page image given for a copy made from scans cannot be used (CONV-05, NĐ 137/2024 Đ5).
+    #[error("cannot use the scan {scan}{}: {problem}", on_page(*.page))]
+    BadScan {
+        /// The scan as it was given (its file name).
+        scan: String,
+        /// The page of a multi-page TIFF (1-based), when the problem is on one page.
+        page: Option<u32>,
+        /// What is wrong with it.
+        problem: ScanProblem,
+    },
     /// Signing the payload failed.
     #[error("cannot sign the payload: {0}")]
     Payload(String),
@@ -169,6 +179,71 @@ pub enum PdfError {
     /// A dependency panicked on this input (caught; a bug to report upstream).
     #[error("internal error while {0} (the input triggered a bug in a PDF library)")]
     Internal(&'static str),
+}
+
+fn on_page(page: Option<u32>) -> String {
+    page.map(|p| format!(" page {p}")).unwrap_or_default()
+}
+
+/// What is wrong with a page image given for a copy made from scans
+/// ([`PdfError::BadScan`]).
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[non_exhaustive]
+pub enum ScanProblem {
+    /// Not a JPEG, PNG or TIFF file (read by its first bytes, whatever its name).
+    #[error("not a JPEG, PNG or TIFF image")]
+    NotAnImage,
+    /// A JPEG, PNG or TIFF that its decoder cannot read (cut short, damaged).
+    #[error("not a readable {format}: {reason}")]
+    Unreadable {
+        /// `JPEG`, `PNG` or `TIFF`.
+        format: &'static str,
+        /// The decoder's words.
+        reason: String,
+    },
+    /// More pixels than the limit (`ScansOptions::max_pixels`).
+    #[error("{width}×{height} pixels is more than {limit}")]
+    TooManyPixels {
+        /// Width, pixels.
+        width: u32,
+        /// Height, pixels.
+        height: u32,
+        /// The limit, pixels.
+        limit: u64,
+    },
+    /// The image holds fewer pixels than its stated size.
+    #[error("fewer pixels than its size")]
+    Truncated,
+    /// The image's size or resolution gives no usable page (zero or beyond PDF's limits).
+    #[error("page of {width_pt}×{height_pt} pt")]
+    PageSize {
+        /// Page width, pt.
+        width_pt: f32,
+        /// Page height, pt.
+        height_pt: f32,
+    },
+}
+
+impl ScanProblem {
+    /// The problem in Vietnamese (the decoder's own words are English, quoted «…»).
+    fn vi(&self) -> String {
+        match self {
+            ScanProblem::NotAnImage => "không phải ảnh JPEG, PNG hoặc TIFF".to_owned(),
+            ScanProblem::Unreadable { format, reason } => {
+                format!("không đọc được ảnh {format} («{reason}»)")
+            }
+            ScanProblem::TooManyPixels {
+                width,
+                height,
+                limit,
+            } => format!("{width}×{height} điểm ảnh, nhiều hơn giới hạn {limit}"),
+            ScanProblem::Truncated => "ảnh ít điểm ảnh hơn kích thước ghi trong tệp".to_owned(),
+            ScanProblem::PageSize {
+                width_pt,
+                height_pt,
+            } => format!("kích thước trang {width_pt}×{height_pt} pt không dùng được"),
+        }
+    }
 }
 
 impl egov_core::Localize for PdfError {
@@ -216,6 +291,15 @@ impl egov_core::Localize for PdfError {
                 margin = format!("{margin_mm}")
             ),
             PdfError::BadOption { field, .. } => args!(field = *field),
+            PdfError::BadScan {
+                scan,
+                page,
+                problem,
+            } => args!(
+                scan = scan,
+                page = page.map(|p| format!(" trang {p}")).unwrap_or_default(),
+                problem = problem.vi()
+            ),
             PdfError::TimeLimit { stage, limit_ms } => {
                 args!(stage = stage_vi(stage), limit_ms = limit_ms)
             }
@@ -261,6 +345,7 @@ impl ErrorCode for PdfError {
             PdfError::DoesNotFit { .. } => "pdf.does_not_fit",
             PdfError::NoBlankArea { .. } => "pdf.no_blank_area",
             PdfError::BadOption { .. } => "pdf.bad_option",
+            PdfError::BadScan { .. } => "pdf.bad_scan",
             PdfError::Payload(_) => "pdf.payload",
             PdfError::Draw(_) => "pdf.draw",
             PdfError::Write(_) => "pdf.write",

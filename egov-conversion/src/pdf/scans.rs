@@ -22,7 +22,7 @@ use tiff::decoder::{Decoder, DecodingResult, Limits};
 use tiff::tags::Tag;
 use tiff::ColorType;
 
-use super::PdfError;
+use super::{PdfError, ScanProblem};
 
 /// The PDF/A conformance of the copy.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -147,11 +147,42 @@ struct Decoded {
     colour: bool,
 }
 
-fn bad(source: &str, why: impl std::fmt::Display) -> PdfError {
-    PdfError::BadOption {
-        field: "pages",
-        reason: format!("{source}: {why}"),
+/// `scan` (page `page` of a TIFF, when given) cannot be used.
+fn bad(scan: &str, page: Option<u32>, problem: ScanProblem) -> PdfError {
+    PdfError::BadScan {
+        scan: scan.to_owned(),
+        page,
+        problem,
     }
+}
+
+/// `scan`'s decoder could not read it.
+fn unreadable(
+    scan: &str,
+    page: Option<u32>,
+    format: &'static str,
+    why: impl std::fmt::Display,
+) -> PdfError {
+    bad(
+        scan,
+        page,
+        ScanProblem::Unreadable {
+            format,
+            reason: why.to_string(),
+        },
+    )
+}
+
+fn too_many_pixels(scan: &str, page: Option<u32>, width: u32, height: u32, limit: u64) -> PdfError {
+    bad(
+        scan,
+        page,
+        ScanProblem::TooManyPixels {
+            width,
+            height,
+            limit,
+        },
+    )
 }
 
 /// JPEG: size, components and JFIF density from the markers (the data is embedded unchanged).
@@ -219,7 +250,7 @@ fn tiff_pages(
     limits.decoding_buffer_size =
         usize::try_from(opts.max_pixels.saturating_mul(8)).unwrap_or(usize::MAX);
     let mut dec = Decoder::new(Cursor::new(bytes))
-        .map_err(|e| bad(source, e))?
+        .map_err(|e| unreadable(source, None, "TIFF", e))?
         .with_limits(limits);
     let mut out = Vec::new();
     loop {
@@ -230,13 +261,11 @@ fn tiff_pages(
                 limit: opts.max_pages,
             });
         }
-        let where_ = format!("{source} page {n}");
-        let (w, h) = dec.dimensions().map_err(|e| bad(&where_, e))?;
+        let page = u32::try_from(n).ok();
+        let tiff_err = |e: tiff::TiffError| unreadable(source, page, "TIFF", e);
+        let (w, h) = dec.dimensions().map_err(tiff_err)?;
         if u64::from(w) * u64::from(h) > opts.max_pixels {
-            return Err(bad(
-                &where_,
-                format!("{w}×{h} pixels is more than {}", opts.max_pixels),
-            ));
+            return Err(too_many_pixels(source, page, w, h, opts.max_pixels));
         }
         let x_res = match dec.get_tag(Tag::XResolution) {
             Ok(tiff::decoder::ifd::Value::Rational(n, d)) if d > 0 => Some(n as f32 / d as f32),
@@ -250,8 +279,8 @@ fn tiff_pages(
                 _ => None,
             },
         );
-        let colour_type = dec.colortype().map_err(|e| bad(&where_, e))?;
-        let data = dec.read_image().map_err(|e| bad(&where_, e))?;
+        let colour_type = dec.colortype().map_err(tiff_err)?;
+        let data = dec.read_image().map_err(tiff_err)?;
         let (pixels, rgb) = match (colour_type, data) {
             (ColorType::RGB(8), DecodingResult::U8(v)) => (v, true),
             (ColorType::RGBA(8), DecodingResult::U8(v)) => (
@@ -262,13 +291,14 @@ fn tiff_pages(
                 (v.iter().map(|p| (p >> 8) as u8).collect(), true)
             }
             (c, d) => {
-                let g = crate::scan::pages::to_grey(w, h, c, d).map_err(|e| bad(&where_, e))?;
+                let g = crate::scan::pages::to_grey(w, h, c, d)
+                    .map_err(|e| unreadable(source, page, "TIFF", e))?;
                 (g.into_raw(), false)
             }
         };
         let need = (w as usize) * (h as usize) * if rgb { 3 } else { 1 };
         if pixels.len() < need {
-            return Err(bad(&where_, "fewer pixels than its size"));
+            return Err(bad(source, page, ScanProblem::Truncated));
         }
         let image = Image::from_custom(
             Raw {
@@ -279,7 +309,7 @@ fn tiff_pages(
             },
             false,
         )
-        .map_err(|e| bad(&where_, e))?;
+        .map_err(|e| unreadable(source, page, "TIFF", e))?;
         out.push(Decoded {
             image,
             format: "tiff",
@@ -292,7 +322,7 @@ fn tiff_pages(
             break;
         }
         dec.next_image()
-            .map_err(|e| bad(&format!("{source} page {}", n + 1), e))?;
+            .map_err(|e| unreadable(source, u32::try_from(n + 1).ok(), "TIFF", e))?;
     }
     Ok(out)
 }
@@ -305,14 +335,12 @@ fn decode(
 ) -> Result<Vec<Decoded>, PdfError> {
     if bytes.starts_with(&[0xff, 0xd8]) {
         let (w, h, comps, dpi) =
-            jpeg_facts(bytes).ok_or_else(|| bad(source, "not a readable JPEG"))?;
+            jpeg_facts(bytes).ok_or_else(|| unreadable(source, None, "JPEG", "no frame header"))?;
         if u64::from(w) * u64::from(h) > opts.max_pixels {
-            return Err(bad(
-                source,
-                format!("{w}×{h} pixels is more than {}", opts.max_pixels),
-            ));
+            return Err(too_many_pixels(source, None, w, h, opts.max_pixels));
         }
-        let image = Image::from_jpeg(bytes.to_vec().into(), false).map_err(|e| bad(source, e))?;
+        let image = Image::from_jpeg(bytes.to_vec().into(), false)
+            .map_err(|e| unreadable(source, None, "JPEG", e))?;
         return Ok(vec![Decoded {
             image,
             format: "jpeg",
@@ -324,14 +352,12 @@ fn decode(
     }
     if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
         let (w, h, colour_type, dpi) =
-            png_facts(bytes).ok_or_else(|| bad(source, "not a readable PNG"))?;
+            png_facts(bytes).ok_or_else(|| unreadable(source, None, "PNG", "no image header"))?;
         if u64::from(w) * u64::from(h) > opts.max_pixels {
-            return Err(bad(
-                source,
-                format!("{w}×{h} pixels is more than {}", opts.max_pixels),
-            ));
+            return Err(too_many_pixels(source, None, w, h, opts.max_pixels));
         }
-        let image = Image::from_png(bytes.to_vec().into(), false).map_err(|e| bad(source, e))?;
+        let image = Image::from_png(bytes.to_vec().into(), false)
+            .map_err(|e| unreadable(source, None, "PNG", e))?;
         return Ok(vec![Decoded {
             image,
             format: "png",
@@ -344,7 +370,7 @@ fn decode(
     if bytes.starts_with(b"II*\0") || bytes.starts_with(b"MM\0*") {
         return tiff_pages(bytes, source, opts, room);
     }
-    Err(bad(source, "not a JPEG, PNG or TIFF image"))
+    Err(bad(source, None, ScanProblem::NotAnImage))
 }
 
 fn krilla_date(t: egov_core::VnDateTime) -> DateTime {
@@ -362,8 +388,9 @@ fn krilla_date(t: egov_core::VnDateTime) -> DateTime {
 
 /// Builds the PDF/A copy of `images` (each `(name, bytes)`: JPEG, PNG or TIFF, in page order).
 ///
-/// Errors: [`PdfError::BadOption`] naming the input that is not a readable image or is too
-/// large, [`PdfError::TooManyPages`], [`PdfError::Draw`] when krilla's PDF/A validator refuses
+/// Errors: [`PdfError::BadScan`] naming the input (and the page of a TIFF) that is not a
+/// readable image or is too large, [`PdfError::BadOption`] when no image or an out-of-range
+/// `assume_dpi` is given, [`PdfError::TooManyPages`], [`PdfError::Draw`] when krilla's PDF/A validator refuses
 /// the result.
 pub fn pdf_from_scans(
     images: &[(String, Vec<u8>)],
@@ -421,9 +448,23 @@ pub fn pdf_from_scans(
             let dpi = d.dpi.filter(|x| (10.0..=10_000.0).contains(x));
             let used = dpi.unwrap_or(opts.assume_dpi);
             let (wpt, hpt) = (d.w as f32 * 72.0 / used, d.h as f32 * 72.0 / used);
-            let size = Size::from_wh(wpt, hpt).ok_or_else(|| bad(name, "empty image"))?;
-            let settings = PageSettings::from_wh(wpt, hpt)
-                .ok_or_else(|| bad(name, format!("page of {wpt}×{hpt} pt")))?;
+            let page_size = || {
+                let page = if multi {
+                    u32::try_from(i + 1).ok()
+                } else {
+                    None
+                };
+                bad(
+                    name,
+                    page,
+                    ScanProblem::PageSize {
+                        width_pt: wpt,
+                        height_pt: hpt,
+                    },
+                )
+            };
+            let size = Size::from_wh(wpt, hpt).ok_or_else(page_size)?;
+            let settings = PageSettings::from_wh(wpt, hpt).ok_or_else(page_size)?;
             let mut page = doc.start_page_with(settings);
             let mut s = page.surface();
             s.draw_image(d.image, size);
