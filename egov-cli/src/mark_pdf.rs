@@ -221,81 +221,34 @@ pub(crate) fn pdf_error(lang: Lang, path: &Path, e: &PdfError) -> CmdResult {
     }
 }
 
-/// The message of a PDF error in the chosen language (the library's English, or Vietnamese).
+/// The message of a PDF error in the chosen language: the library's (its Vietnamese catalogue,
+/// CORE-06), the PDF libraries' own English words quoted «…» in Vietnamese, and the options to
+/// change where the mark block does not fit.
 pub(crate) fn pdf_error_message(lang: Lang, e: &PdfError) -> String {
-    let vi = match e {
-        PdfError::TooLarge { size, limit } => {
-            format!("tệp PDF {size} byte, lớn hơn giới hạn {limit} byte")
+    let mut m = e.message(lang);
+    if lang == Lang::Vi {
+        let detail = match e {
+            PdfError::Parse(why)
+            | PdfError::Encrypted(why)
+            | PdfError::XrefDamaged(why)
+            | PdfError::Payload(why)
+            | PdfError::Draw(why)
+            | PdfError::Write(why)
+            | PdfError::Sign(why)
+            | PdfError::BadPage { reason: why, .. }
+            | PdfError::BadOption { reason: why, .. } => Some(why),
+            _ => None,
+        };
+        if let Some(why) = detail {
+            m.push_str(&format!(" («{why}»)"));
         }
-        PdfError::Parse(why) => format!("không đọc được tệp PDF ({why})"),
-        PdfError::Encrypted(why) => format!(
-            "tệp PDF đã được mã hóa ({why}); egov không đóng dấu, không ký số và không đọc tệp mã hóa: đề nghị chủ sở hữu giải mã trước"
-        ),
-        PdfError::XrefDamaged(why) => format!(
-            "bảng tham chiếu chéo (xref) của tệp PDF bị hỏng ({why}); bản cập nhật gia tăng không nối được vào bản gốc: sửa tệp trước (ví dụ bằng qpdf)"
-        ),
-        PdfError::NoSuchPage { page, count } => {
-            format!("không có trang {page} (tài liệu có {count} trang)")
-        }
-        PdfError::BadPage { page, reason } => format!("trang {page}: {reason}"),
-        PdfError::TooManyPages { count, limit } => {
-            format!("tài liệu có {count} trang; chỉ nhận tối đa {limit} trang")
-        }
-        PdfError::DoesNotFit {
-            page,
-            block_w_pt,
-            block_h_pt,
-            page_w_pt,
-            page_h_pt,
-        } => format!(
-            "khối ký hiệu ({:.0} × {:.0} mm) không vừa trang {page} ({:.0} × {:.0} mm phần hiển thị) ở vị trí đã chọn; thử --text-width-mm, --title-pt, --text-pt nhỏ hơn hoặc lề nhỏ hơn",
-            pt_to_mm(*block_w_pt),
-            pt_to_mm(*block_h_pt),
-            pt_to_mm(*page_w_pt),
-            pt_to_mm(*page_h_pt)
-        ),
-        PdfError::NoBlankArea {
-            page,
-            block_w_pt,
-            block_h_pt,
-            margin_mm,
-        } => format!(
-            "không góc nào của trang {page} còn trống đủ cho khối ký hiệu ({:.0} × {:.0} mm, lề {margin_mm} mm); chọn góc bằng --position hoặc vị trí bằng --x-mm/--y-mm, hoặc thu nhỏ khối",
-            pt_to_mm(*block_w_pt),
-            pt_to_mm(*block_h_pt)
-        ),
-        PdfError::BadOption { field, reason } => {
-            format!("tùy chọn {field} không hợp lệ: {reason}")
-        }
-        PdfError::BadScan { .. } => e.message(Lang::Vi),
-        PdfError::Payload(why) => format!("không ký được dữ liệu ký hiệu: {why}"),
-        PdfError::Draw(why) => format!("không vẽ được khối ký hiệu: {why}"),
-        PdfError::Write(why) => format!("không ghi được bản cập nhật gia tăng: {why}"),
-        PdfError::TimeLimit { stage, limit_ms } => {
-            format!("vượt thời gian cho phép {limit_ms} ms ({stage})")
-        }
-        PdfError::Sign(why) => format!(
-            "không ký số được tệp PDF ({why}): kiểm tra khóa, chứng thư số và dịch vụ cấp dấu thời gian"
-        ),
-        PdfError::Locked { permission, change } => format!(
-            "tài liệu đã được chứng nhận bằng chữ ký chứng nhận với quyền DocMDP P={permission}, không cho phép {}; thay đổi sẽ làm mất hiệu lực chứng nhận",
-            locked_change_vi(change)
-        ),
-        PdfError::Internal(stage) => format!(
-            "lỗi nội bộ khi {stage} (tệp đầu vào gây lỗi trong thư viện PDF; xin báo lỗi)"
-        ),
-        other => other.to_string(),
-    };
-    pick(lang, vi, e.to_string())
-}
-
-/// The change a DocMDP permission forbids, in Vietnamese (the library names it in English).
-fn locked_change_vi(change: &str) -> String {
-    match change {
-        "adding a signature" => "thêm chữ ký".to_owned(),
-        "adding an annotation" => "thêm chú thích (annotation)".to_owned(),
-        other => other.to_owned(),
     }
+    match e {
+        PdfError::DoesNotFit { .. } => m.push_str(&t!("mark-pdf-hint-smaller-block")),
+        PdfError::NoBlankArea { .. } => m.push_str(&t!("mark-pdf-hint-place-the-block")),
+        _ => {}
+    }
+    m
 }
 
 pub(crate) fn pt_to_mm(pt: f32) -> f32 {

@@ -52,3 +52,5 @@ mark-pdf-not-verified = Result: NOT VERIFIED — { $file }
 mark-pdf-xref-table = xref table
 mark-pdf-xref-stream = xref stream
 mark-pdf-xref-unknown = xref unknown
+mark-pdf-hint-smaller-block = ; try a smaller --text-width-mm, --title-pt, --text-pt or margin
+mark-pdf-hint-place-the-block = {" "}(--position, --x-mm/--y-mm, --text-width-mm)

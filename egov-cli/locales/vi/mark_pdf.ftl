@@ -52,3 +52,5 @@ mark-pdf-not-verified = Kết quả: KHÔNG XÁC THỰC — { $file }
 mark-pdf-xref-table = bảng xref
 mark-pdf-xref-stream = luồng xref
 mark-pdf-xref-unknown = xref không rõ
+mark-pdf-hint-smaller-block = ; thử --text-width-mm, --title-pt, --text-pt nhỏ hơn hoặc lề nhỏ hơn
+mark-pdf-hint-place-the-block = {" "}(--position, --x-mm/--y-mm, --text-width-mm)
