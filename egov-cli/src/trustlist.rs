@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use clap::{Args, Subcommand, ValueEnum};
 use egov_conversion::trustlist::{
     verify_lists, Holder, KeyStatus, ListEntry, ListVerification, Role, SignedTrustList, TrustList,
+    Voucher,
 };
 use egov_conversion::{KeyFile, PublicKey};
 use egov_core::{ErrorCode, Finding, VnDateTime};
@@ -490,22 +491,21 @@ pub(crate) fn findings_text(findings: &[Finding]) -> String {
     s
 }
 
-/// Who vouched for a list, in the run's language: the library says it in English
-/// (`pinned key K`, `list operator H (K) of I`); Vietnamese is said from its parts.
-fn vouched_text(via: &str) -> String {
-    if crate::i18n::lang() == crate::i18n::Lang::En {
-        return via.to_owned();
+/// Who vouched for a list, in the run's language.
+fn vouched_text(via: &Voucher) -> String {
+    match via {
+        Voucher::PinnedKey { key_id } => t!("trustlist-via-pin", key_id = key_id.as_str()),
+        Voucher::ListOperator {
+            operator,
+            key_id,
+            list_issuer,
+        } => t!(
+            "trustlist-via-operator",
+            operator = format!("{operator} ({key_id})"),
+            issuer = list_issuer.as_str()
+        ),
+        other => other.to_string(),
     }
-    if let Some(k) = via.strip_prefix("pinned key ") {
-        return t!("trustlist-via-pin", key_id = k);
-    }
-    if let Some((who, issuer)) = via
-        .strip_prefix("list operator ")
-        .and_then(|r| r.rsplit_once(" of "))
-    {
-        return t!("trustlist-via-operator", operator = who, issuer = issuer);
-    }
-    via.to_owned()
 }
 
 /// The lists as judged, one line each.
@@ -522,8 +522,8 @@ pub(crate) fn lists_text(v: &ListVerification, paths: &[PathBuf]) -> String {
             p.display(),
             l.issuer.display(),
             t!("trustlist-number", sequence = l.sequence),
-            l.vouched_by
-                .as_deref()
+            l.voucher
+                .as_ref()
                 .map(|v| format!(" ({})", vouched_text(v)))
                 .unwrap_or_default()
         ));

@@ -3,7 +3,7 @@
 use egov_conversion::payload::{content_digest, PayloadOptions};
 use egov_conversion::trustlist::{
     check_mark, to_canonical, verify_lists, Holder, KeyStatus, ListEntry, MarkStatus, Role,
-    SignedTrustList, TrustList, TrustListError, FORMAT,
+    SignedTrustList, TrustList, TrustListError, Voucher, FORMAT,
 };
 use egov_conversion::{sign, ConversionMark, Profile, PublicKey, SigningKey, Wording};
 use egov_core::{ErrorCode, Outcome, VnDateTime};
@@ -248,6 +248,27 @@ fn conv_03_chained_lists_in_any_order() {
             .as_deref()
             .unwrap()
             .starts_with("list operator"));
+        // The same, as data: the province's operator key named by the national list.
+        match p.voucher.as_ref().unwrap() {
+            Voucher::ListOperator {
+                operator,
+                list_issuer,
+                ..
+            } => {
+                assert!(operator.contains("Lào Cai"), "{operator}");
+                let national = v.lists.iter().find(|l| l.sequence != 3).unwrap();
+                assert_eq!(list_issuer, &national.issuer.display());
+                assert!(matches!(
+                    national.voucher,
+                    Some(Voucher::PinnedKey { ref key_id }) if key_id == &egov_conversion::payload::key_id(&public(&key(1)).0)
+                ));
+            }
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(
+            p.voucher.as_ref().unwrap().to_string(),
+            p.vouched_by.as_deref().unwrap()
+        );
         assert_eq!(check_mark(&m, &v, None).status, MarkStatus::Verified);
     }
     // The province list alone: not pinned, nothing vouches.

@@ -1154,7 +1154,7 @@ enum EgovResult egov_trustlist_cosign(const char *list_json,
 
 // Verifies `lists_json` (a JSON array of signed lists) against `pins_json` (a JSON array of
 // pinned operator keys, 64 hex digits each) at the verifier's time `at`: writes
-// `{"at", "lists": [{"issuer", "sequence", "accepted", "vouched_by", "stale", …}], "keys",
+// `{"at", "lists": [{"issuer", "sequence", "accepted", "vouched_by", "voucher", "stale", …}], "keys",
 // "trust", "findings"}`. An unaccepted or stale list is a finding, not an error.
 //
 // # Safety

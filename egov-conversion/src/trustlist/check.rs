@@ -28,13 +28,52 @@ pub struct ListReport {
     pub next_update: VnDateTime,
     /// A pinned key, or an operator key of an accepted list, signed it.
     pub accepted: bool,
-    /// Who vouched for it: `pinned key <id>` or `list operator <name> (<id>) of <issuer>`.
+    /// Who vouched for it, in English: `pinned key <id>` or
+    /// `list operator <name> (<id>) of <issuer>` (the `Display` of [`ListReport::voucher`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub vouched_by: Option<String>,
+    /// Who vouched for it, as data.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub voucher: Option<Voucher>,
     /// Past its `next_update`, or accepted through a stale list.
     pub stale: bool,
     /// The keys it lists (mark signers and operators).
     pub entries: usize,
+}
+
+/// Who vouched for an accepted list: the key whose signature on it was accepted.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(tag = "kind", rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Voucher {
+    /// A key the verifier pinned.
+    PinnedKey {
+        /// Its key id.
+        key_id: String,
+    },
+    /// A list-operator key named by another accepted list.
+    ListOperator {
+        /// The operator holding the key.
+        operator: String,
+        /// Its key id.
+        key_id: String,
+        /// The operator of the list naming it.
+        list_issuer: String,
+    },
+}
+
+impl std::fmt::Display for Voucher {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Voucher::PinnedKey { key_id } => write!(f, "pinned key {key_id}"),
+            Voucher::ListOperator {
+                operator,
+                key_id,
+                list_issuer,
+            } => write!(f, "list operator {operator} ({key_id}) of {list_issuer}"),
+        }
+    }
 }
 
 /// A mark-signing key as the accepted lists give it (merged over lists).
@@ -168,7 +207,8 @@ pub fn verify_lists(
             issued_at: list.issued_at,
             next_update: list.next_update,
             accepted: a.is_some(),
-            vouched_by: a.map(|v| v.via.clone()),
+            vouched_by: a.map(|v| v.via.to_string()),
+            voucher: a.map(|v| v.via.clone()),
             stale,
             entries: list.entries.len(),
         });
@@ -247,7 +287,7 @@ struct Accepted {
     /// The key that vouched (pinned or operator); kept to re-run acceptance without it when
     /// an accepted list revokes it.
     key: [u8; 32],
-    via: String,
+    via: Voucher,
     stale: bool,
 }
 
@@ -276,7 +316,9 @@ fn accept(
                 .find(|p| list.verifies_with(p, message))
                 .map(|p| Accepted {
                     key: p.0,
-                    via: format!("pinned key {}", key_id(&p.0)),
+                    via: Voucher::PinnedKey {
+                        key_id: key_id(&p.0),
+                    },
                     stale: false,
                 });
             if found.is_none() {
@@ -290,12 +332,11 @@ fn accept(
                         if list.verifies_with(&e.public_key, message) {
                             found = Some(Accepted {
                                 key: e.public_key.0,
-                                via: format!(
-                                    "list operator {} ({}) of {}",
-                                    e.holder.display(),
-                                    e.key_id,
-                                    lists[j].list.issuer.display()
-                                ),
+                                via: Voucher::ListOperator {
+                                    operator: e.holder.display(),
+                                    key_id: e.key_id.clone(),
+                                    list_issuer: lists[j].list.issuer.display(),
+                                },
                                 stale: parent.stale,
                             });
                             break 'outer;

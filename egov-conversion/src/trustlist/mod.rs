@@ -68,7 +68,7 @@ use unicode_normalization::{is_nfc, UnicodeNormalization};
 pub use canonical::{to_canonical, MAX_SAFE_INTEGER};
 pub use check::{
     check_mark, judge, verify_lists, AcceptedKey, ListReport, ListVerification, MarkCheck,
-    MarkStatus,
+    MarkStatus, Voucher,
 };
 
 use crate::payload::{hex, key_id, parse_hex};

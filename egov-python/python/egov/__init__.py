@@ -593,7 +593,7 @@ def verify_trust_lists(lists: Union[TrustListLike, Sequence[TrustListLike]],
                        pins: Union[str, Sequence[str]], *, at: DateTimeLike) -> Dict[str, Any]:
     """Verifies trust lists (any order; chains through ``list_operator`` entries) against the
     operator keys you pin (64 hex digits each), at your time ``at``. Keys: ``lists`` (per list:
-    ``accepted``, ``vouched_by``, ``stale``, …), ``keys`` (mark keys vouched for), ``trust``
+    ``accepted``, ``vouched_by``, ``voucher``, ``stale``, …), ``keys`` (mark keys vouched for), ``trust``
     (the trust set for :func:`verify_conversion_qr`), ``findings`` (stale, future-dated,
     unaccepted lists). An unaccepted or stale list is a finding, not an error."""
     return _load_dict(_egov.trustlist_verify(_lists_text(lists), _pins_text(pins),
