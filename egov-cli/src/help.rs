@@ -74,6 +74,27 @@ pub(crate) fn is_builtin(arg: &Arg) -> bool {
     matches!(arg.get_id().as_str(), "help" | "version")
 }
 
+/// The argument's value names (`<DATE>`) in Vietnamese, from the `value-NAME` entries; a name
+/// without one (`<vi|en>`, `<KEY.json>`) stays as written.
+fn value_names_vi(a: Arg) -> Arg {
+    if !a.get_action().takes_values() {
+        return a;
+    }
+    let names: Vec<String> = match a.get_value_names() {
+        Some(names) => names.iter().map(ToString::to_string).collect(),
+        None => vec![a.get_id().as_str().to_uppercase()],
+    };
+    let vi_names: Vec<String> = names
+        .iter()
+        .map(|n| vi(&format!("value-{n}")).unwrap_or_else(|| n.clone()))
+        .collect();
+    if vi_names == names {
+        a
+    } else {
+        a.value_names(vi_names)
+    }
+}
+
 fn localize_at(mut cmd: Command, path: &str, root: bool) -> Command {
     let id = command_id(path);
     if let Some(about) = vi(&id) {
@@ -97,6 +118,7 @@ fn localize_at(mut cmd: Command, path: &str, root: bool) -> Command {
     for (arg, positional) in args {
         let text = vi(&arg_id(path, &arg));
         cmd = cmd.mut_arg(arg.as_str(), |a| {
+            let a = value_names_vi(a);
             let a = a.help_heading(if positional {
                 "Đối số"
             } else {
@@ -179,6 +201,10 @@ pub(crate) fn usage_error_vi(e: &clap::Error) -> String {
     let arg = context(e, ContextKind::InvalidArg);
     let value = context(e, ContextKind::InvalidValue);
     let what = match e.kind() {
+        // A word not starting with '-' is a value with no place, not a misspelt option.
+        ErrorKind::UnknownArgument if !arg.starts_with('-') => {
+            vi_args("usage-unexpected-argument", &egov_core::args!(arg = arg))
+        }
         ErrorKind::UnknownArgument => {
             vi_args("usage-unknown-argument", &egov_core::args!(arg = arg))
         }
@@ -313,6 +339,33 @@ mod tests {
             "{}",
             usage_error_vi(&e)
         );
+        let e = cmd
+            .clone()
+            .try_get_matches_from(["egov", "workday", "add", "2026-04-30"])
+            .unwrap_err();
+        assert!(
+            usage_error_vi(&e).starts_with("lỗi[usage]: thừa đối số «2026-04-30»"),
+            "{}",
+            usage_error_vi(&e)
+        );
+        // Value names in Vietnamese too; those without an entry stay as written.
+        let e = cmd
+            .clone()
+            .try_get_matches_from(["egov", "workday"])
+            .unwrap_err();
+        assert!(
+            usage_error_vi(&e).contains("thiếu đối số bắt buộc: <NGÀY>"),
+            "{}",
+            usage_error_vi(&e)
+        );
+        let help = cmd
+            .clone()
+            .find_subcommand_mut("deadline")
+            .unwrap()
+            .render_help()
+            .to_string();
+        assert!(help.contains("--signed <THỜI_ĐIỂM_KÝ>"), "{help}");
+        assert!(help.contains("--lang <vi|en>"), "{help}");
         let e = cmd.try_get_matches_from(["egov", "deadline"]).unwrap_err();
         assert!(
             usage_error_vi(&e).contains("thiếu"),
