@@ -1,13 +1,17 @@
 """`--json` answers of the commands in egov-cli/src/schema_types/marks.rs: `egov keygen`,
 `egov mark paper-to-data|data-to-paper|verify`, `egov mark pdf stamp|verify|from-scans`,
-`egov pdf sign|verify` and `egov trustlist …`, verified and not (wrong key, tampered content,
-tampered page, stale or unpinned list) and their errors; and the inputs they read (trust set,
+`egov pdf sign|verify` (keys in files and on a PKCS#11 token, PAdES-B-T through a TSA command)
+and `egov trustlist …`, verified and not (wrong key, tampered content, tampered page, stale or
+unpinned list) and their errors; and the inputs they read (trust set,
 key file, trust-list entry)."""
 
 from __future__ import annotations
 
 import json
+import os
+import shutil
 import struct
+import subprocess
 import zlib
 from pathlib import Path
 
@@ -57,6 +61,47 @@ def keygen(d: Path, name: str, label: str) -> tuple[Path, Path, Path]:
              "--entry-out", str(entry), "--agency-code", "000.00.18.G12", "--force")
     assert r.returncode == 0, r.stderr
     return key, trust, entry
+
+
+SOFTHSM_MODULES = [
+    "/usr/lib/softhsm/libsofthsm2.so",
+    "/usr/lib/x86_64-linux-gnu/softhsm/libsofthsm2.so",
+    "/usr/lib/aarch64-linux-gnu/softhsm/libsofthsm2.so",
+    "/usr/local/lib/softhsm/libsofthsm2.so",
+]
+
+
+def softhsm_token(d: Path, key: Path) -> str:
+    """A SoftHSM2 token of its own in `d` (label `egov-schema`, user PIN 1234) holding `key`
+    with id 01, as the CLI's pdf_sign tests make one; SOFTHSM2_CONF and EGOV_TEST_PIN are set
+    for the `egov` runs that follow. Returns the module's path. SoftHSM2 is installed by the
+    test command: without it this fails, it does not skip."""
+    module = next((m for m in SOFTHSM_MODULES if Path(m).is_file()), None)
+    assert module, "SoftHSM2 is required (apt-get install softhsm2)"
+    (d / "tokens").mkdir(exist_ok=True)
+    conf = d / "softhsm2.conf"
+    conf.write_text(f"directories.tokendir = {d / 'tokens'}\nobjectstore.backend = file\n"
+                    "log.level = ERROR\n", encoding="utf-8")
+    os.environ["SOFTHSM2_CONF"] = str(conf)
+    os.environ["EGOV_TEST_PIN"] = "1234"
+    for args in (["--init-token", "--free", "--label", "egov-schema", "--pin", "1234",
+                  "--so-pin", "5678"],
+                 ["--import", str(key), "--token", "egov-schema", "--label", "signer-rsa",
+                  "--id", "01", "--pin", "1234"]):
+        r = subprocess.run(["softhsm2-util", *args], capture_output=True, text=True,
+                           check=False)
+        assert r.returncode == 0, r.stderr + r.stdout
+    return module
+
+
+def openssl_tsa(d: Path, pki: Path) -> str:
+    """A directory where `openssl ts -reply` answers as the test TSA, and the `--tsa-command`
+    that runs it (as the CLI's pdf_sign tests do)."""
+    for f in ("tsa.cnf", "tsa.pem", "tsa.key"):
+        shutil.copy(pki / f, d / f)
+    (d / "tsaserial").write_text("01\n", encoding="utf-8")
+    return (f"cd '{d}' && cat > req.tsq && openssl ts -reply -config tsa.cnf -queryfile req.tsq"
+            " -out resp.tsr 2>/dev/null && cat resp.tsr")
 
 
 def flip(src: Path, dst: Path, at: int) -> None:
@@ -117,6 +162,12 @@ def cases(ctx: Ctx) -> list[Case]:
     assert r.returncode == 0, r.stderr
     tampered_signed = d / "signed-tampered.pdf"
     flip(signed, tampered_signed, 11)
+
+    # A key on a PKCS#11 token (SoftHSM2), and a time-stamping authority (openssl ts).
+    module = softhsm_token(d, pki / "signer-rsa.key")
+    tsa_dir = d / "tsa"
+    tsa_dir.mkdir(exist_ok=True)
+    tsa = openssl_tsa(tsa_dir, pki)
 
     lst = d / "list.json"
     pin = str(op_key)
@@ -241,6 +292,19 @@ def cases(ctx: Ctx) -> list[Case]:
                       "--key", str(pki / "signer-ec.key"), "--cert", str(pki / "signer-ec.pem"),
                       "--at", AT, "--reason", "Phát hành văn bản", "--location", "Lào Cai"],
          {0}),
+        # A key on a PKCS#11 token; PAdES-B-T through --tsa-command.
+        ("pdf-sign", ["pdf", "sign", str(testdata / "pdf" / PDF), "--out", str(d / "s4.pdf"),
+                      "--pkcs11-module", module, "--token", "egov-schema",
+                      "--pin-env", "EGOV_TEST_PIN", "--key-id", "01",
+                      "--cert", str(pki / "signer-rsa.pem"), "--at", AT], {0}),
+        ("pdf-sign", ["pdf", "sign", str(testdata / "pdf" / PDF), "--out", str(d / "s5.pdf"),
+                      "--key", str(pki / "signer-rsa.key"), "--cert", str(pki / "signer-rsa.pem"),
+                      "--tsa-command", tsa], {0}),
+        # A token that is not there: the answer is an error.
+        ("error", ["pdf", "sign", str(testdata / "pdf" / PDF), "--out", str(d / "s6.pdf"),
+                   "--pkcs11-module", module, "--token", "no-such-token",
+                   "--pin-env", "EGOV_TEST_PIN", "--key-id", "01",
+                   "--cert", str(pki / "signer-rsa.pem")], {1, 2}),
         ("pdf-verify", ["pdf", "verify", str(signed), "--anchors", str(pki / "root-ca.pem")],
          {0}),
         ("pdf-verify", ["pdf", "verify", str(signed)], {0, 1}),
