@@ -109,23 +109,10 @@ impl AtomicFile {
 /// and the others by the system's error number; in English the system's own text. The one
 /// place every command says why a file could not be read or written.
 pub(crate) fn io_detail(e: &std::io::Error) -> String {
-    use std::io::ErrorKind;
     if crate::i18n::lang() == crate::i18n::Lang::En {
         return e.to_string();
     }
-    match e.kind() {
-        ErrorKind::NotFound => crate::i18n::t!("io-not-found"),
-        ErrorKind::PermissionDenied => crate::i18n::t!("io-permission-denied"),
-        ErrorKind::AlreadyExists => crate::i18n::t!("io-already-exists"),
-        ErrorKind::InvalidData => crate::i18n::t!("io-invalid-data"),
-        ErrorKind::IsADirectory => crate::i18n::t!("io-is-a-directory"),
-        ErrorKind::NotADirectory => crate::i18n::t!("io-not-a-directory"),
-        ErrorKind::StorageFull => crate::i18n::t!("io-storage-full"),
-        _ => match e.raw_os_error() {
-            Some(code) => crate::i18n::t!("io-other", code = code),
-            None => crate::i18n::t!("io-unknown"),
-        },
-    }
+    egov_core::i18n::io_reason_vi(e)
 }
 
 /// Why a JSON input was refused, in the run's language: in Vietnamese the line and column, with

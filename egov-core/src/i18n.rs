@@ -331,6 +331,27 @@ pub fn parse_position(reason: &str) -> Option<(u64, Option<u64>)> {
     Some((line, column))
 }
 
+/// Why an input/output operation failed, in Vietnamese, said from the error's kind (the
+/// operating system's own message is English): for the Vietnamese messages of errors that carry
+/// a [`std::io::Error`] (CORE-06), in every crate and the CLI alike.
+pub fn io_reason_vi(e: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    match e.kind() {
+        K::NotFound => "không có tệp hoặc thư mục này".to_owned(),
+        K::PermissionDenied => "không có quyền truy cập".to_owned(),
+        K::AlreadyExists => "tệp đã có".to_owned(),
+        K::InvalidData => "dữ liệu không đọc được (không phải văn bản UTF-8?)".to_owned(),
+        K::UnexpectedEof => "tệp kết thúc giữa chừng".to_owned(),
+        K::IsADirectory => "đây là thư mục, không phải tệp".to_owned(),
+        K::NotADirectory => "một phần của đường dẫn không phải thư mục".to_owned(),
+        K::StorageFull => "đĩa đã đầy".to_owned(),
+        _ => match e.raw_os_error() {
+            Some(code) => format!("lỗi vào/ra của hệ điều hành (mã {code})"),
+            None => "lỗi vào/ra".to_owned(),
+        },
+    }
+}
+
 /// `dòng N, cột M` (or `dòng N`) for a parser's English message that names a place, else
 /// `None`: see [`parse_position`].
 pub fn position_vi(reason: &str) -> Option<String> {
@@ -458,6 +479,20 @@ mod tests {
         );
         assert_eq!(position_vi("trailing line 4").as_deref(), Some("dòng 4"));
         assert_eq!(position_vi("EOF while parsing"), None);
+    }
+
+    #[test]
+    fn core_06_io_errors_in_vietnamese_without_the_os_english() {
+        use std::io::{Error, ErrorKind};
+        assert_eq!(
+            io_reason_vi(&Error::from(ErrorKind::NotFound)),
+            "không có tệp hoặc thư mục này"
+        );
+        assert_eq!(
+            io_reason_vi(&Error::from_raw_os_error(5)),
+            "lỗi vào/ra của hệ điều hành (mã 5)"
+        );
+        assert_eq!(io_reason_vi(&Error::other("boom")), "lỗi vào/ra");
     }
 
     #[test]

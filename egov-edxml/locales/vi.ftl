@@ -2,14 +2,14 @@
 # Egov-edxml: Vietnamese error messages, by error code ("." written "-"). English is each error's Display.
 
 # xml.rs: đọc XML của gói tin edXML
-edxml-malformed = XML không đúng cú pháp tại { $at }: { $message }
-edxml-doctype = Từ chối khai báo DOCTYPE tại { $at }: gói tin edXML không có kiểu tài liệu; không cho phép thực thể ngoài và mở rộng thực thể
-edxml-limit = Vượt giới hạn { $what } ({ $limit }) tại { $at }
-edxml-io = Lỗi đọc/ghi tại { $at }: { $source }
+edxml-malformed = XML không đúng cú pháp tại { $at }: «{ $message }»
+edxml-doctype = từ chối khai báo DOCTYPE tại { $at }: gói tin edXML không có kiểu tài liệu; không cho phép thực thể ngoài và mở rộng thực thể
+edxml-limit = vượt giới hạn { $what } ({ $limit }) tại { $at }
+edxml-io = lỗi đọc/ghi tại { $at }: { $source }
 
 # read.rs: đọc gói tin edXML
-edxml-not_edxml = Không phải gói tin edXML tại { $at }: { $reason }
-io-open = Không mở được { $path }: { $source }
+edxml-not_edxml = không phải gói tin edXML tại { $at }: { $reason }
+io-open = không mở được { $path }: { $source }
 
 # build.rs: tạo gói tin edXML
 edxml-build-attachment_count = mô tả { $described } tệp đính kèm nhưng cung cấp { $given } nội dung

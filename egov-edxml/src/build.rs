@@ -165,7 +165,7 @@ impl egov_core::Localize for BuildError {
                 egov_core::args!(path = path, code = format!("{code:04X}"))
             }
             BuildError::Io { path, source } => {
-                egov_core::args!(path = path, source = source.to_string())
+                egov_core::args!(path = path, source = egov_core::i18n::io_reason_vi(source))
             }
         }
     }

@@ -58,7 +58,9 @@ pub use model::{
     SignatureInfo, SignatureReference, SignerInfo, StaffInfo, StatusMessage, TraceHeader,
     TraceHeaderList,
 };
-pub use read::{read, read_bytes, read_file, Deviation, Layout, Package, ReadError, ReadOptions};
+pub use read::{
+    read, read_bytes, read_file, Deviation, Layout, NotEdxmlReason, Package, ReadError, ReadOptions,
+};
 pub use xml::{Limits, Location, XmlError, NS_DSIG, NS_EDXML};
 
 /// The Vietnamese messages of this crate's errors (CORE-06): `locales/vi.ftl`, one entry per
@@ -105,7 +107,9 @@ mod catalogue_tests {
             Box::new(ReadError::Xml(XmlError::Doctype { at })),
             Box::new(ReadError::NotEdxml {
                 at,
-                reason: "root is html".into(),
+                reason: crate::NotEdxmlReason::Root {
+                    root: "html".into(),
+                },
             }),
             Box::new(ReadError::Open {
                 path: "goi.edxml".into(),

@@ -122,8 +122,8 @@ pub enum ReadError {
     NotEdxml {
         /// Where.
         at: Location,
-        /// Why (`the root is <html>`, `no MessageHeader`).
-        reason: String,
+        /// Why.
+        reason: NotEdxmlReason,
     },
     /// The package file could not be opened.
     #[error("cannot open {path}: {source}")]
@@ -162,6 +162,36 @@ impl ReadError {
     }
 }
 
+/// Why well-formed XML is not an edXML package or status message ([`ReadError::NotEdxml`]).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum NotEdxmlReason {
+    /// The root element is neither `<edXML>` nor `<edXMLEnvelope>`.
+    #[error("the root is <{root}>, not <edXML> or <edXMLEnvelope>")]
+    Root {
+        /// The root element's local name.
+        root: String,
+    },
+    /// An `<edXML>` root with no `<edXMLEnvelope>` under it.
+    #[error("no edXMLEnvelope under the edXML root")]
+    NoEnvelope,
+    /// No `<MessageHeader>` in the envelope.
+    #[error("no MessageHeader in the envelope")]
+    NoMessageHeader,
+}
+
+impl NotEdxmlReason {
+    fn vi(&self) -> String {
+        match self {
+            NotEdxmlReason::Root { root } => {
+                format!("phần tử gốc là <{root}>, không phải <edXML> hay <edXMLEnvelope>")
+            }
+            NotEdxmlReason::NoEnvelope => "không có <edXMLEnvelope> dưới gốc <edXML>".to_owned(),
+            NotEdxmlReason::NoMessageHeader => "không có <MessageHeader> trong envelope".to_owned(),
+        }
+    }
+}
+
 impl egov_core::Localize for ReadError {
     fn catalogue(&self) -> &'static egov_core::i18n::Catalogue {
         &crate::CATALOGUE
@@ -169,9 +199,11 @@ impl egov_core::Localize for ReadError {
     fn message_args(&self) -> egov_core::i18n::Args {
         match self {
             ReadError::Xml(e) => e.message_args(),
-            ReadError::NotEdxml { at, reason } => egov_core::args!(at = at.vi(), reason = reason),
+            ReadError::NotEdxml { at, reason } => {
+                egov_core::args!(at = at.vi(), reason = reason.vi())
+            }
             ReadError::Open { path, source } => {
-                egov_core::args!(path = path, source = source.to_string())
+                egov_core::args!(path = path, source = egov_core::i18n::io_reason_vi(source))
             }
         }
     }
@@ -472,17 +504,16 @@ impl<'d> Mapper<'d> {
                 None => {
                     return Err(ReadError::NotEdxml {
                         at: root.at,
-                        reason: "no edXMLEnvelope under the edXML root".into(),
+                        reason: NotEdxmlReason::NoEnvelope,
                     })
                 }
             }
         } else {
             return Err(ReadError::NotEdxml {
                 at: root.at,
-                reason: format!(
-                    "the root is <{}>, not <edXML> or <edXMLEnvelope>",
-                    root.name.local
-                ),
+                reason: NotEdxmlReason::Root {
+                    root: root.name.local.to_owned(),
+                },
             });
         };
         self.namespace_of(root, root.name.local, false);
@@ -495,7 +526,7 @@ impl<'d> Mapper<'d> {
         let Some(mh) = message_header else {
             return Err(ReadError::NotEdxml {
                 at: envelope.at,
-                reason: "no MessageHeader in the envelope".into(),
+                reason: NotEdxmlReason::NoMessageHeader,
             });
         };
         if header.is_none() {

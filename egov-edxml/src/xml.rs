@@ -186,7 +186,7 @@ impl egov_core::Localize for XmlError {
                 egov_core::args!(at = at.vi(), what = *what, limit = limit)
             }
             XmlError::Io { at, source } => {
-                egov_core::args!(at = at.vi(), source = source.to_string())
+                egov_core::args!(at = at.vi(), source = egov_core::i18n::io_reason_vi(source))
             }
         }
     }

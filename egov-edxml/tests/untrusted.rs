@@ -93,7 +93,7 @@ fn doc_28_malformed_xml_is_refused_with_its_line_and_column() {
     let html = "<html><body/></html>";
     let err = read_bytes(html.as_bytes()).unwrap_err();
     assert_eq!(err.code(), "edxml.not_edxml");
-    assert!(err.message_vi().contains("Không phải gói tin edXML"));
+    assert!(err.message_vi().contains("không phải gói tin edXML"));
     // Two roots, text outside the root.
     assert!(read_bytes(b"<edXML/><edXML/>").is_err());
     assert!(read_bytes(b"junk<edXML/>").is_err());

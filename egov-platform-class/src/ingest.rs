@@ -146,18 +146,6 @@ impl IngestError {
 
 /// The operating system's reason in Vietnamese (CORE-06); a reason without a Vietnamese name is
 /// quoted as the system gives it.
-fn io_kind_vi(kind: std::io::ErrorKind) -> String {
-    use std::io::ErrorKind as K;
-    match kind {
-        K::NotFound => "không có tệp hoặc thư mục này".to_owned(),
-        K::PermissionDenied => "không có quyền truy cập".to_owned(),
-        K::IsADirectory => "đây là thư mục, không phải tệp".to_owned(),
-        K::InvalidData => "dữ liệu không đọc được".to_owned(),
-        K::UnexpectedEof => "tệp kết thúc giữa chừng".to_owned(),
-        other => format!("«{other}»"),
-    }
-}
-
 impl egov_core::Localize for IngestError {
     fn catalogue(&self) -> &'static egov_core::i18n::Catalogue {
         &crate::CATALOGUE
@@ -165,7 +153,7 @@ impl egov_core::Localize for IngestError {
     fn message_args(&self) -> egov_core::i18n::Args {
         match self {
             IngestError::Io { what, source } => {
-                egov_core::args!(what = what, kind = io_kind_vi(source.kind()))
+                egov_core::args!(what = what, kind = egov_core::i18n::io_reason_vi(source))
             }
             IngestError::NoEvents(lines) => {
                 let reasons: String = lines
