@@ -375,11 +375,10 @@ fn write_all(dir: &Path, force: bool) -> CmdResult {
         }
         written.push(path.display().to_string());
     }
-    let human = format!(
-        "Đã ghi {} tệp / Wrote {} files into {}",
-        written.len(),
-        written.len(),
-        dir.display()
+    let human = crate::i18n::t!(
+        "files-wrote-count",
+        count = written.len(),
+        dir = dir.display().to_string()
     );
     match crate::schema_types::to_json(&Written { written }) {
         Ok(json) => CmdResult::Valid { human, json },

@@ -90,9 +90,7 @@ pub fn text(kind: &str, checklist: Option<&str>) -> Result<String, CmdResult> {
         .map(|(_, _, t)| (*t).to_owned())
         .ok_or_else(|| CmdResult::Error {
             code: "usage.template".into(),
-            message: format!(
-                "không có mẫu «{kind}» / no template «{kind}»; `egov template` lists them"
-            ),
+            message: crate::i18n::t!("template-unknown", kind = kind),
         })
 }
 
@@ -140,7 +138,7 @@ pub fn run(a: &TemplateArgs, as_json: bool) -> std::process::ExitCode {
     crate::output::emit(
         match result {
             Ok(json) => CmdResult::Valid {
-                human: format!("Đã ghi / Wrote {}", out.display()),
+                human: crate::i18n::t!("files-wrote", path = out.display().to_string()),
                 json,
             },
             Err(e) => e,

@@ -560,7 +560,7 @@ help-egov-edxml-show--file = Gói tin (.edxml), hoặc `-` để đọc từ đ�
 ## egov edxml extract
 
 help-egov-edxml-extract = Ghi các tệp đính kèm của gói tin vào một thư mục, đọc tuần tự, dưới tên an toàn
-help-egov-edxml-extract--long = Ghi nội dung của mọi tệp đính kèm vào DIR (tạo mới nếu chưa có), đọc tuần tự: base64 được giải mã và lớp bọc ZIP của VNPT được gỡ ngay khi đọc gói tin (--raw giữ lớp bọc: ghi đúng các byte đã truyền). Mỗi tệp được đặt tên theo AttachmentName, đã làm cho an toàn: chỉ lấy thành phần cuối của đường dẫn (`../../etc/passwd` → `passwd`, `C:\x\..\y` → `y`), bỏ ký tự điều khiển hoặc ký tự định dạng hai chiều, dấu chấm ở đầu, và ký tự mà Windows không nhận; `attachment-N` khi không còn lại gì. Tệp không bao giờ bị ghi đè (`name (2).pdf`, …) và không bao giờ được ghi qua liên kết tượng trưng. `-` đọc từ đầu vào chuẩn.
+help-egov-edxml-extract--long = Ghi nội dung của mọi tệp đính kèm vào THƯ_MỤC (tạo mới nếu chưa có), đọc tuần tự: base64 được giải mã và lớp bọc ZIP của VNPT được gỡ ngay khi đọc gói tin (--raw giữ lớp bọc: ghi đúng các byte đã truyền). Mỗi tệp được đặt tên theo AttachmentName, đã làm cho an toàn: chỉ lấy thành phần cuối của đường dẫn (`../../etc/passwd` → `passwd`, `C:\x\..\y` → `y`), bỏ ký tự điều khiển hoặc ký tự định dạng hai chiều, dấu chấm ở đầu, và ký tự mà Windows không nhận; `attachment-N` khi không còn lại gì. Tệp không bao giờ bị ghi đè (`name (2).pdf`, …) và không bao giờ được ghi qua liên kết tượng trưng. `-` đọc từ đầu vào chuẩn.
     
     Mỗi tệp đính kèm một dòng: tệp đã ghi, số byte, loại nội dung, SHA-256, và các vấn đề của nó: hỏng (lỗi base64, sai CRC-32, mục ZIP bị cắt cụt hoặc hỏng) hoặc cảnh báo (tệp nén ZIP bị cắt sau một mục còn nguyên, có thêm mục, lớp bọc không gỡ được, nội dung nhị phân bị mã hóa lại thành văn bản, tệp PDF thiếu %%EOF, nội dung rỗng).
     
@@ -678,7 +678,7 @@ help-egov-config = Các thiết lập đang có hiệu lực (egov.toml và các
 
 help-egov-batch = Chạy một lệnh kiểm tra trên một thư mục, một mẫu glob hoặc một danh sách @LIST, lập một báo cáo chung (bảng, CSV, JSON Lines hoặc HTML); mã thoát là mã của đầu vào kém nhất
 help-egov-batch--format = Định dạng báo cáo: table (các cột thẳng hàng cho cửa sổ dòng lệnh, kèm dòng tổng hợp), csv (giá trị ngăn cách bởi dấu phẩy, RFC 4180, mỗi đầu vào một dòng), jsonl (JSON Lines: mỗi đầu vào một đối tượng, cuối cùng là một đối tượng tổng hợp), html (một trang HTML khép kín). Mặc định: theo phần mở rộng của --out, nếu không thì bảng
-help-egov-batch--out = Ghi báo cáo vào FILE (.csv, .jsonl, .html) thay cho đầu ra chuẩn
+help-egov-batch--out = Ghi báo cáo vào TỆP (.csv, .jsonl, .html) thay cho đầu ra chuẩn
 help-egov-batch--force = Ghi đè tệp --out nếu đã có
 help-egov-batch--recursive = Đi vào các thư mục con của thư mục đầu vào
 help-egov-batch--command = Lệnh chạy cho từng đầu vào, với một đối số đầu vào là @LIST, một mẫu glob hoặc một thư mục, ví dụ `edxml check hop-thu-den/` hoặc `code @danh-sach-ma.txt`
@@ -688,14 +688,14 @@ help-egov-batch--command = Lệnh chạy cho từng đầu vào, với một đ�
 help-egov-template = Tệp đầu vào mẫu có chú thích (metadata, calendar, trust-request, platform-history, edxml-build, kpi-observations, registry, checklist-evidence), dạng TOML
 help-egov-template--kind = metadata, calendar, trust-request, platform-history, edxml-build, kpi-observations, registry hoặc checklist-evidence. Bỏ trống: in danh sách
 help-egov-template--checklist = Với checklist-evidence: danh mục kiểm tra (`egov checklist list`; giống `egov checklist template ID`)
-help-egov-template--out = Ghi tệp mẫu vào FILE thay cho đầu ra chuẩn
-help-egov-template--force = Ghi đè FILE nếu đã có
+help-egov-template--out = Ghi tệp mẫu vào TỆP thay cho đầu ra chuẩn
+help-egov-template--force = Ghi đè TỆP nếu đã có
 
 ## egov schema
 
 help-egov-schema = JSON Schema của các đầu vào và kết quả `--json` của egov (schemas/): một schema, danh sách, hoặc ghi tất cả vào một thư mục
 help-egov-schema--name = Tên schema: `input/metadata`, `output/code`, … hoặc chỉ tên khi chỉ một phía có schema đó (`metadata` là đầu vào). Bỏ trống: in danh sách
-help-egov-schema--all = Ghi mọi schema vào DIR (`DIR/input/…`, `DIR/output/…`, `DIR/README.md`)
+help-egov-schema--all = Ghi mọi schema vào THƯ_MỤC (`THƯ_MỤC/input/…`, `THƯ_MỤC/output/…`, `THƯ_MỤC/README.md`)
 help-egov-schema--force = Cùng --all: ghi đè các tệp đã có
 
 ## egov completions
@@ -705,7 +705,7 @@ help-egov-completions--shell = Shell: bash, zsh, fish, powershell hoặc elvish
 
 ## egov man
 
-help-egov-man = Trang hướng dẫn (man) dạng roff: trang của `egov` in ra đầu ra chuẩn, hoặc mỗi lệnh (lệnh con) một trang trong --out DIR
+help-egov-man = Trang hướng dẫn (man) dạng roff: trang của `egov` in ra đầu ra chuẩn, hoặc mỗi lệnh (lệnh con) một trang trong --out THƯ_MỤC
 help-egov-man--out = Ghi `egov.1` và mỗi lệnh con một trang (`egov-edxml-check.1`, …) vào thư mục này (tạo mới nếu chưa có) thay vì in `egov.1` ra đầu ra chuẩn
 
 # Tên giá trị trong trợ giúp (<DATE> → <NGÀY>): value-<tên clap>. Tên không có ở đây giữ nguyên.
