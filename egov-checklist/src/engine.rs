@@ -9,6 +9,7 @@
 //! * otherwise the kind decides (see [`crate::model::EvidenceSpec`]).
 
 use chrono::NaiveDate;
+use egov_core::i18n::date_vi;
 use egov_core::{Finding, Outcome, WorkingCalendar};
 use serde_json::json;
 
@@ -105,10 +106,6 @@ fn source(e: &Evidence) -> String {
     } else {
         format!(" ({})", parts.join("; "))
     }
-}
-
-fn date_vi(d: NaiveDate) -> String {
-    d.format("%d/%m/%Y").to_string()
 }
 
 /// A date judged for age: `None` when fresh, else the Unknown verdict.

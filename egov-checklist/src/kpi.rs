@@ -33,6 +33,7 @@ use std::cmp::Ordering;
 use std::fmt;
 
 use chrono::NaiveDate;
+use egov_core::i18n::date_vi;
 use egov_core::{Finding, Instrument, LegalRef, Outcome};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
@@ -471,10 +472,6 @@ pub fn parse_targets(text: &str) -> Result<Vec<Target>, KpiError> {
 /// The targets of QĐ 942/QĐ-TTg shipped with egov.
 pub fn qd942_targets() -> Result<Vec<Target>, KpiError> {
     parse_targets(QD942_TOML)
-}
-
-fn date_vi(d: NaiveDate) -> String {
-    d.format("%d/%m/%Y").to_string()
 }
 
 /// The straight line from `base` to the target on the deadline, on `day` (`None` on overflow).

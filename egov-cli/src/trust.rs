@@ -237,7 +237,10 @@ fn load(a: &EvidenceArgs) -> Result<PreparedEvaluation, CmdResult> {
 fn assessment_result(a: Assessment, certification: Option<Vec<egov_core::Finding>>) -> CmdResult {
     let mut human = t!(
         "trust-assessment",
-        at = a.evaluated_at.to_string(),
+        at = match crate::i18n::lang() {
+            crate::i18n::Lang::Vi => egov_core::i18n::datetime_vi(a.evaluated_at),
+            crate::i18n::Lang::En => a.evaluated_at.to_string(),
+        },
         verdict = if a.meets_criteria {
             t!("trust-meets-all")
         } else {

@@ -331,6 +331,17 @@ pub fn parse_position(reason: &str) -> Option<(u64, Option<u64>)> {
     Some((line, column))
 }
 
+/// A date as Vietnamese prose writes it: `05/01/2026` (dd/mm/yyyy; ISO 8601 stays the form of
+/// JSON and of English messages).
+pub fn date_vi(d: chrono::NaiveDate) -> String {
+    d.format("%d/%m/%Y").to_string()
+}
+
+/// A time as Vietnamese prose writes it, in Vietnam time: `09:15 ngày 02/03/2026`.
+pub fn datetime_vi(t: crate::VnDateTime) -> String {
+    t.naive_local().format("%H:%M ngày %d/%m/%Y").to_string()
+}
+
 /// Why an input/output operation failed, in Vietnamese, said from the error's kind (the
 /// operating system's own message is English): for the Vietnamese messages of errors that carry
 /// a [`std::io::Error`] (CORE-06), in every crate and the CLI alike.
@@ -479,6 +490,14 @@ mod tests {
         );
         assert_eq!(position_vi("trailing line 4").as_deref(), Some("dòng 4"));
         assert_eq!(position_vi("EOF while parsing"), None);
+    }
+
+    #[test]
+    fn core_06_dates_in_vietnamese_prose_are_day_first() {
+        let d = chrono::NaiveDate::from_ymd_opt(2026, 1, 5).unwrap();
+        assert_eq!(date_vi(d), "05/01/2026");
+        let t = crate::VnDateTime::parse("2026-03-02T02:15:00Z").unwrap();
+        assert_eq!(datetime_vi(t), "09:15 ngày 02/03/2026");
     }
 
     #[test]

@@ -478,7 +478,11 @@ fn read_row<'a>(
                 row,
                 "catalogue.interval",
                 format!("{code}: valid until {to}, before it is valid from {from}"),
-                format!("{code}: hết hiệu lực ngày {to}, trước ngày có hiệu lực {from}"),
+                format!(
+                    "{code}: hết hiệu lực ngày {}, trước ngày có hiệu lực {}",
+                    egov_core::i18n::date_vi(to),
+                    egov_core::i18n::date_vi(from)
+                ),
             ));
         }
     }

@@ -175,6 +175,8 @@ pub trait AgencyRegistry {
     /// [`is_complete`](Self::is_complete)).
     fn check(&self, code: &AgencyCode, on: NaiveDate) -> Finding {
         let status = self.lookup(code, on);
+        let day = egov_core::i18n::date_vi;
+        let on_vi = day(on);
         let (outcome, en, vi) = match &status {
             RegistryStatus::Valid { entry } => (
                 Outcome::Pass,
@@ -183,12 +185,13 @@ pub trait AgencyRegistry {
                     entry.name_vi
                 ),
                 format!(
-                    "{code} ({}) có trong danh sách và còn hiệu lực ngày {on}",
+                    "{code} ({}) có trong danh sách và còn hiệu lực ngày {on_vi}",
                     entry.name_vi
                 ),
             ),
             RegistryStatus::NotYetValid { entry } => {
                 let from = entry.valid_from.map(|d| d.to_string()).unwrap_or_default();
+                let from_vi = entry.valid_from.map(day).unwrap_or_default();
                 (
                     Outcome::Fail,
                     format!(
@@ -196,13 +199,14 @@ pub trait AgencyRegistry {
                         entry.name_vi
                     ),
                     format!(
-                        "{code} ({}) chưa có hiệu lực ngày {on}: hiệu lực từ {from}",
+                        "{code} ({}) chưa có hiệu lực ngày {on_vi}: hiệu lực từ {from_vi}",
                         entry.name_vi
                     ),
                 )
             }
             RegistryStatus::Expired { entry } => {
                 let to = entry.valid_to.map(|d| d.to_string()).unwrap_or_default();
+                let to_vi = entry.valid_to.map(day).unwrap_or_default();
                 let (rep_en, rep_vi) = match entry.replaced_by {
                     Some(r) => {
                         let name = self
@@ -230,7 +234,7 @@ pub trait AgencyRegistry {
                         entry.name_vi
                     ),
                     format!(
-                        "{code} ({}) hết hiệu lực từ sau ngày {to}, trước ngày {on}{rep_vi}",
+                        "{code} ({}) hết hiệu lực từ sau ngày {to_vi}, trước ngày {on_vi}{rep_vi}",
                         entry.name_vi
                     ),
                 )

@@ -279,16 +279,20 @@ pub fn check_count_source(
     }
     let entry = list.find(name, on);
     let published = list.published_on;
+    let (published_vi, on_vi) = (
+        egov_core::i18n::date_vi(published),
+        egov_core::i18n::date_vi(on),
+    );
     let (outcome, en, vi) = match entry {
         Some(_) => (
             Outcome::Pass,
             format!("'{name}' is on the list of independent measurement tools and trusted sources published on {published} ({}), on {on}", list.source),
-            format!("«{name}» có trong danh sách công cụ đo lường, thống kê độc lập, nguồn số liệu tham khảo tin cậy công bố ngày {published} ({}), tại ngày {on}", list.source),
+            format!("«{name}» có trong danh sách công cụ đo lường, thống kê độc lập, nguồn số liệu tham khảo tin cậy công bố ngày {published_vi} ({}), tại ngày {on_vi}", list.source),
         ),
         None => (
             Outcome::Warning,
             format!("'{name}' is not on the list of independent measurement tools and trusted sources published on {published} ({}), on {on}; the decree does not require a listed tool, but the count may be questioned", list.source),
-            format!("«{name}» không có trong danh sách công cụ đo lường, thống kê độc lập, nguồn số liệu tham khảo tin cậy công bố ngày {published} ({}), tại ngày {on}; Nghị định không bắt buộc dùng công cụ trong danh sách nhưng số liệu có thể bị xem xét lại", list.source),
+            format!("«{name}» không có trong danh sách công cụ đo lường, thống kê độc lập, nguồn số liệu tham khảo tin cậy công bố ngày {published_vi} ({}), tại ngày {on_vi}; Nghị định không bắt buộc dùng công cụ trong danh sách nhưng số liệu có thể bị xem xét lại", list.source),
         ),
     };
     Some(
@@ -322,6 +326,10 @@ pub fn check_platform_listing(
     }
     let entry = list.find(platform, on);
     let published = list.published_on;
+    let (published_vi, on_vi) = (
+        egov_core::i18n::date_vi(published),
+        egov_core::i18n::date_vi(on),
+    );
     let listed = entry.and_then(|e| e.scale);
     let scale_en = |s: Option<Scale>| match s {
         None | Some(Scale::BelowThreshold) => "not listed (below the thresholds)",
@@ -342,13 +350,13 @@ pub fn check_platform_listing(
         (
             Outcome::Pass,
             format!("The list published on {published} ({}) agrees with the platform's own determination for '{platform}' on {on}: {}", list.source, scale_en(own)),
-            format!("Danh sách công bố ngày {published} ({}) thống nhất với kết quả tự xác định của «{platform}» tại ngày {on}: {}", list.source, scale_vi(own)),
+            format!("Danh sách công bố ngày {published_vi} ({}) thống nhất với kết quả tự xác định của «{platform}» tại ngày {on_vi}: {}", list.source, scale_vi(own)),
         )
     } else {
         (
             Outcome::Warning,
             format!("The list published on {published} ({}) shows '{platform}' as {} on {on}; the platform's own determination is {}. Reconcile them with the Ministry: the list does not replace the determination of Đ18.2", list.source, scale_en(listed), scale_en(own)),
-            format!("Danh sách công bố ngày {published} ({}) ghi «{platform}» là {} tại ngày {on}; kết quả tự xác định là {}. Cần làm rõ với Bộ: danh sách không thay thế việc tự xác định theo khoản 2 Điều 18", list.source, scale_vi(listed), scale_vi(own)),
+            format!("Danh sách công bố ngày {published_vi} ({}) ghi «{platform}» là {} tại ngày {on_vi}; kết quả tự xác định là {}. Cần làm rõ với Bộ: danh sách không thay thế việc tự xác định theo khoản 2 Điều 18", list.source, scale_vi(listed), scale_vi(own)),
         )
     };
     Finding::new("PLAT-12", basis, outcome, en, vi)

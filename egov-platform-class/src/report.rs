@@ -279,7 +279,7 @@ fn method_text(c: &Classification) -> (Vec<String>, Vec<String>) {
             "Tháng dương lịch theo giờ Việt Nam (00:00 +07:00).".to_owned(),
             format!("Trung bình cộng của 12 tháng gần nhất đã kết thúc trước ngày xác định: {first} đến {last} (khoản 4 Điều 17)."),
             format!("So sánh với tổng dân số {} ({}, công bố ngày {} bởi {}) bằng số học số nguyên chính xác.",
-                c.population.value, c.population.reference, c.population.published_on, c.population.publisher),
+                c.population.value, c.population.reference, egov_core::i18n::date_vi(c.population.published_on), c.population.publisher),
         ],
     )
 }

@@ -315,7 +315,8 @@ impl Age {
                     "{en} dated {at} is after the evaluation time: it cannot be evidence yet"
                 ),
                 format!(
-                    "{vi} ghi ngày {at}, sau thời điểm đánh giá: chưa thể là bằng chứng"
+                    "{vi} ghi lúc {}, sau thời điểm đánh giá: chưa thể là bằng chứng",
+                    egov_core::i18n::datetime_vi(at)
                 ),
             )),
             Age::Stale(days) => Some(finding(
@@ -327,7 +328,7 @@ impl Age {
                 ),
                 format!(
                     "{vi} ngày {} đã quá cũ: {days} ngày, giới hạn {max_days} ngày (max_attestation_age; pháp luật không quy định thời hạn)",
-                    at.date()
+                    egov_core::i18n::date_vi(at.date())
                 ),
             )),
         }
@@ -406,7 +407,7 @@ pub fn evaluate_security_level(
                     "cấp độ {} được phê duyệt theo {} ngày {}",
                     a.level,
                     a.approval_reference,
-                    a.approved_at.date()
+                    egov_core::i18n::date_vi(a.approved_at.date())
                 ),
             ),
         },

@@ -533,7 +533,7 @@ fn malware_scan_finding(scan: Option<&Attestation>, now: VnDateTime, max_age_day
             format!(
                 "rà quét mã độc của {} ngày {} ({}) phát hiện vấn đề",
                 a.by,
-                a.at.date(),
+                egov_core::i18n::date_vi(a.at.date()),
                 a.reference
             ),
         ),
@@ -549,7 +549,7 @@ fn malware_scan_finding(scan: Option<&Attestation>, now: VnDateTime, max_age_day
             format!(
                 "rà quét mã độc của {} ngày {} ({}) không phát hiện vấn đề",
                 a.by,
-                a.at.date(),
+                egov_core::i18n::date_vi(a.at.date()),
                 a.reference
             ),
         ),

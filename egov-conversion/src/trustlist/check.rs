@@ -189,7 +189,7 @@ pub fn verify_lists(
                     basis(),
                     Outcome::Warning,
                     format!("the trust list of {} is dated {}, after the verifier's clock ({at}): check the clock", list.issuer.display(), list.issued_at),
-                    format!("danh sách tin cậy của {} ghi ngày {}, sau giờ của thiết bị kiểm tra ({at}): hãy kiểm tra đồng hồ", list.issuer.display(), list.issued_at),
+                    format!("danh sách tin cậy của {} ghi lúc {}, sau giờ của thiết bị kiểm tra ({}): hãy kiểm tra đồng hồ", list.issuer.display(), egov_core::i18n::datetime_vi(list.issued_at), egov_core::i18n::datetime_vi(at)),
                 ).with_field("trust_list.future"));
             }
         } else {
