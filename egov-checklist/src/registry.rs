@@ -2,6 +2,7 @@
 //! includes resolved (issue 16).
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::OnceLock;
 
 use crate::model::{Checklist, Item};
 
@@ -189,13 +190,21 @@ impl Registry {
         Registry::default()
     }
 
-    /// The checklists shipped with egov.
+    /// The checklists shipped with egov ([`BUILTIN`]).
+    ///
+    /// Their TOML is parsed once per process; each call returns its own copy, which the caller
+    /// may change ([`Registry::add`], [`Registry::remove`]) without affecting the next call.
     pub fn builtin() -> Result<Self, ChecklistError> {
-        let mut r = Registry::new();
-        for (name, text) in BUILTIN {
-            r.add(parse_checklist(name, text)?)?;
-        }
-        Ok(r)
+        static PARSED: OnceLock<Result<Registry, ChecklistError>> = OnceLock::new();
+        PARSED
+            .get_or_init(|| {
+                let mut r = Registry::new();
+                for (name, text) in BUILTIN {
+                    r.add(parse_checklist(name, text)?)?;
+                }
+                Ok(r)
+            })
+            .clone()
     }
 
     /// Adds a checklist (the caller's own, or a newer version of a shipped one after

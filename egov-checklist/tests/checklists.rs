@@ -317,6 +317,28 @@ fn caller_checklists_extend_the_shipped_ones_with_every_kind_of_evidence() {
     assert!(EvidenceFile::parse(&t.replace("YYYY-MM-DD", "2026-01-01")).is_ok());
 }
 
+/// `Registry::builtin` parses the shipped TOML once per process and hands out copies: what one
+/// caller adds or removes is not in the next caller's registry.
+#[test]
+fn builtin_registry_is_a_fresh_copy_on_every_call() {
+    let shipped: Vec<String> = Registry::builtin()
+        .unwrap()
+        .iter()
+        .map(|c| c.id.clone())
+        .collect();
+    assert_eq!(shipped.len(), egov_checklist::registry::BUILTIN.len());
+    let mut mine = Registry::builtin().unwrap();
+    mine.add_toml("my-office.toml", CALLER).unwrap();
+    assert!(mine.remove("qd942-kpi").is_some());
+    let next: Vec<String> = Registry::builtin()
+        .unwrap()
+        .iter()
+        .map(|c| c.id.clone())
+        .collect();
+    assert_eq!(next, shipped);
+    assert!(mine.get("my-office").is_ok() && mine.get("qd942-kpi").is_err());
+}
+
 #[test]
 fn bad_checklists_and_evidence_are_typed_errors() {
     let mut r = Registry::builtin().unwrap();
