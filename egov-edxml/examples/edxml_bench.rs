@@ -4,6 +4,9 @@
 //!   edxml_bench gen OUT.edxml MIB        write a package with one MIB-MiB attachment (zipped)
 //!   edxml_bench time SECONDS FILE…       read + check each file repeatedly for about SECONDS
 //!   edxml_bench read SECONDS FILE…       read only (attachments still decoded, unzipped, hashed)
+//!   edxml_bench floor SECONDS FILE…      quick-xml's tokeniser alone: every event of the file,
+//!                                         borrowed, nothing resolved, kept, decoded or checked
+//!                                         (the floor under any reader built on quick-xml)
 //!                                         (SECONDS as `Nx`: exactly N runs, for instruction counts)
 //!   edxml_bench sign IN OUT KEY CERTS    sign a package (PKCS#8 key, PEM chain)
 //!   edxml_bench verify SECONDS FILE ROOT verify repeatedly in process; verify1 FILE ROOT once
@@ -120,6 +123,21 @@ fn main() {
                 );
             }
         }
+        Some("floor") if args.len() >= 3 => {
+            let budget = Duration::from_secs_f64(args[1].parse().unwrap_or(2.0));
+            for path in &args[2..] {
+                let bytes = std::fs::read(path).unwrap_or_else(|e| fail(&e.to_string()));
+                let start = Instant::now();
+                let mut runs = 0u64;
+                let mut events = 0usize;
+                while runs < 3 || start.elapsed() < budget {
+                    events = tokenise(std::hint::black_box(&bytes));
+                    runs += 1;
+                }
+                let us = start.elapsed().as_secs_f64() * 1e6 / runs as f64;
+                println!("{path}\t{}\t{runs}\t{us:.1}\t{events}", bytes.len());
+            }
+        }
         Some("sign") if args.len() == 5 => {
             let input = std::fs::read(&args[1]).unwrap_or_else(|e| fail(&e.to_string()));
             let key = std::fs::read(&args[3]).unwrap_or_else(|e| fail(&e.to_string()));
@@ -152,7 +170,23 @@ fn main() {
             }
             println!("OK");
         }
-        _ => fail("usage: edxml_bench gen OUT MIB | time|read SECONDS FILE… | sign IN OUT KEY CERTS | verify SECONDS FILE ANCHOR | verify1 FILE ANCHOR"),
+        _ => fail("usage: edxml_bench gen OUT MIB | time|read|floor SECONDS FILE… | sign IN OUT KEY CERTS | verify SECONDS FILE ANCHOR | verify1 FILE ANCHOR"),
+    }
+}
+
+/// Counts the XML events of `bytes` with quick-xml's slice reader (borrowed events, no
+/// namespace resolution, nothing kept); stops at the first error.
+fn tokenise(bytes: &[u8]) -> usize {
+    let mut reader = quick_xml::Reader::from_reader(bytes);
+    let mut events = 0;
+    loop {
+        match reader.read_event() {
+            Ok(quick_xml::events::Event::Eof) | Err(_) => return events,
+            Ok(event) => {
+                std::hint::black_box(&event);
+                events += 1;
+            }
+        }
     }
 }
 
