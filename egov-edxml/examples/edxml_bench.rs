@@ -7,7 +7,8 @@
 //!   edxml_bench floor SECONDS FILE…      quick-xml's tokeniser alone: every event of the file,
 //!                                         borrowed, nothing resolved, kept, decoded or checked
 //!                                         (the floor under any reader built on quick-xml)
-//!                                         (SECONDS as `Nx`: exactly N runs, for instruction counts)
+//!                                         (time, read, floor: SECONDS as `Nx` for exactly N runs,
+//!                                         for instruction counts)
 //!   edxml_bench sign IN OUT KEY CERTS    sign a package (PKCS#8 key, PEM chain)
 //!   edxml_bench verify SECONDS FILE ROOT verify repeatedly in process; verify1 FILE ROOT once
 //!                                         prints `file<TAB>bytes<TAB>runs<TAB>µs per run`
@@ -95,8 +96,7 @@ fn main() {
                 Err(e) => fail(&e.to_string()),
             }
         }
-        Some(mode @ ("time" | "read")) if args.len() >= 3 => {
-            let with_check = mode == "time";
+        Some(mode @ ("time" | "read" | "floor")) if args.len() >= 3 => {
             // `Nx`: exactly N runs (callgrind: the difference of two counts is per run).
             let exact: Option<u64> = args[1].strip_suffix('x').and_then(|n| n.parse().ok());
             let budget = Duration::from_secs_f64(args[1].parse().unwrap_or(2.0));
@@ -104,38 +104,29 @@ fn main() {
                 let bytes = std::fs::read(path).unwrap_or_else(|e| fail(&e.to_string()));
                 let start = Instant::now();
                 let mut runs = 0u64;
-                let mut findings = 0usize;
+                // Findings (time) or events (floor), over every run.
+                let mut count = 0usize;
                 while match exact {
                     Some(n) => runs < n,
                     None => runs < 3 || start.elapsed() < budget,
                 } {
-                    let package = read_bytes(&bytes).unwrap_or_else(|e| fail(&e.to_string()));
-                    if with_check {
-                        findings += check(&package, &CheckOptions::default()).findings.len();
-                    }
+                    count += if mode == "floor" {
+                        tokenise(std::hint::black_box(&bytes))
+                    } else {
+                        let package = read_bytes(&bytes).unwrap_or_else(|e| fail(&e.to_string()));
+                        match mode {
+                            "time" => check(&package, &CheckOptions::default()).findings.len(),
+                            _ => 0,
+                        }
+                    };
                     runs += 1;
                 }
                 let us = start.elapsed().as_secs_f64() * 1e6 / runs as f64;
                 println!(
                     "{path}\t{}\t{runs}\t{us:.1}\t{}",
                     bytes.len(),
-                    findings / runs as usize
+                    count / runs as usize
                 );
-            }
-        }
-        Some("floor") if args.len() >= 3 => {
-            let budget = Duration::from_secs_f64(args[1].parse().unwrap_or(2.0));
-            for path in &args[2..] {
-                let bytes = std::fs::read(path).unwrap_or_else(|e| fail(&e.to_string()));
-                let start = Instant::now();
-                let mut runs = 0u64;
-                let mut events = 0usize;
-                while runs < 3 || start.elapsed() < budget {
-                    events = tokenise(std::hint::black_box(&bytes));
-                    runs += 1;
-                }
-                let us = start.elapsed().as_secs_f64() * 1e6 / runs as f64;
-                println!("{path}\t{}\t{runs}\t{us:.1}\t{events}", bytes.len());
             }
         }
         Some("sign") if args.len() == 5 => {
