@@ -15,6 +15,7 @@ pub mod vietnam;
 
 use std::collections::BTreeMap;
 use std::ops::Bound;
+use std::sync::Arc;
 
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
@@ -142,13 +143,16 @@ pub struct WorkingCalendar {
     pub name: String,
     /// Weekly rest days (Saturday and Sunday for state agencies).
     pub weekly_rest_days: Vec<Weekday>,
+    // The two tables are shared between copies (`Arc`): cloning a calendar, as
+    // `WorkingCalendar::vietnam` does on every call, copies no entry; a copy's first change
+    // makes the table its own (`Arc::make_mut`). The JSON form and schema are those of the map.
     /// Days off with their reason. May include holidays that fall on a rest day (for
     /// explanation); those change nothing.
     #[serde(default)]
-    days_off: BTreeMap<NaiveDate, String>,
+    days_off: Arc<BTreeMap<NaiveDate, String>>,
     /// Rest days that are worked, with their reason.
     #[serde(default)]
-    working_rest_days: BTreeMap<NaiveDate, String>,
+    working_rest_days: Arc<BTreeMap<NaiveDate, String>>,
     /// Calendar years the table is known to cover, inclusive. Outside it only the weekly rest days
     /// apply, and [`WorkingCalendar::covers`] says so.
     #[serde(default)]
@@ -167,8 +171,8 @@ impl WorkingCalendar {
         WorkingCalendar {
             name: "weekends-only".to_owned(),
             weekly_rest_days: [Weekday::Sat, Weekday::Sun].into_iter().collect(),
-            days_off: BTreeMap::new(),
-            working_rest_days: BTreeMap::new(),
+            days_off: Arc::default(),
+            working_rest_days: Arc::default(),
             coverage: None,
         }
     }
@@ -193,32 +197,40 @@ impl WorkingCalendar {
     /// Marks `date` as a day off (a holiday, compensatory day or swapped day). Replaces any
     /// earlier entry for that date.
     pub fn add_day_off(&mut self, date: NaiveDate, reason: impl Into<String>) -> &mut Self {
-        self.working_rest_days.remove(&date);
-        self.days_off.insert(date, reason.into());
+        if self.working_rest_days.contains_key(&date) {
+            Arc::make_mut(&mut self.working_rest_days).remove(&date);
+        }
+        Arc::make_mut(&mut self.days_off).insert(date, reason.into());
         self
     }
 
     /// Marks `date` as a working day even if it is a weekly rest day or was a day off (a make-up
     /// Saturday). Replaces any earlier entry for that date.
     pub fn add_working_day(&mut self, date: NaiveDate, reason: impl Into<String>) -> &mut Self {
-        self.days_off.remove(&date);
+        if self.days_off.contains_key(&date) {
+            Arc::make_mut(&mut self.days_off).remove(&date);
+        }
         if self.weekly_rest_days.contains(&date.weekday()) {
-            self.working_rest_days.insert(date, reason.into());
+            Arc::make_mut(&mut self.working_rest_days).insert(date, reason.into());
         }
         self
     }
 
     /// Removes any table entry for `date`, returning it to the weekly pattern.
     pub fn remove_entry(&mut self, date: NaiveDate) -> &mut Self {
-        self.days_off.remove(&date);
-        self.working_rest_days.remove(&date);
+        if self.days_off.contains_key(&date) {
+            Arc::make_mut(&mut self.days_off).remove(&date);
+        }
+        if self.working_rest_days.contains_key(&date) {
+            Arc::make_mut(&mut self.working_rest_days).remove(&date);
+        }
         self
     }
 
     /// Removes every table entry in `year`, so the caller can load that year's announced schedule.
     pub fn clear_year(&mut self, year: i32) -> &mut Self {
-        self.days_off.retain(|d, _| d.year() != year);
-        self.working_rest_days.retain(|d, _| d.year() != year);
+        Arc::make_mut(&mut self.days_off).retain(|d, _| d.year() != year);
+        Arc::make_mut(&mut self.working_rest_days).retain(|d, _| d.year() != year);
         self
     }
 
@@ -538,6 +550,31 @@ mod tests {
         assert!(cal.is_working_day(d(2025, 3, 17)));
         cal.clear_year(2025);
         assert!(!cal.is_working_day(d(2025, 3, 22)));
+    }
+
+    #[test]
+    fn core_02_copies_of_the_built_in_calendar_share_its_table_until_changed() {
+        let a = WorkingCalendar::vietnam();
+        let mut b = WorkingCalendar::vietnam();
+        // Every call hands out the same table, not a copy of its ~300 entries.
+        assert!(Arc::ptr_eq(&a.days_off, &b.days_off));
+        assert!(Arc::ptr_eq(&a.working_rest_days, &b.working_rest_days));
+        // A change to one copy is that copy's alone.
+        let tet = d(2026, 2, 17);
+        assert!(!b.is_working_day(tet));
+        b.add_working_day(tet, "the caller's own schedule");
+        b.add_day_off(d(2026, 3, 3), "the caller's own day off");
+        assert!(b.is_working_day(tet));
+        assert!(!a.is_working_day(tet));
+        assert!(a.is_working_day(d(2026, 3, 3)));
+        assert!(!WorkingCalendar::vietnam().is_working_day(tet));
+        assert_eq!(WorkingCalendar::vietnam(), a);
+        // Removing an entry that is not there copies nothing.
+        let mut c = WorkingCalendar::vietnam();
+        c.remove_entry(d(2026, 3, 4));
+        assert!(Arc::ptr_eq(&a.days_off, &c.days_off));
+        // The JSON form is unchanged by the sharing: a round trip gives an equal calendar.
+        assert_eq!(WorkingCalendar::from_json(&b.to_json()).unwrap(), b);
     }
 
     #[test]
