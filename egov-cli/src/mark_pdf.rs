@@ -213,18 +213,20 @@ pub(crate) fn usage(code: &str, message: String) -> CmdResult {
     }
 }
 
-/// A PDF error with its stable code; the message in the chosen language.
-pub(crate) fn pdf_error(lang: Lang, path: &Path, e: &PdfError) -> CmdResult {
+/// A PDF error with its stable code; the message in the run's language.
+pub(crate) fn pdf_error(path: &Path, e: &PdfError) -> CmdResult {
     CmdResult::Error {
         code: e.code().to_owned(),
-        message: format!("{}: {}", path.display(), pdf_error_message(lang, e)),
+        message: format!("{}: {}", path.display(), pdf_error_message(e)),
     }
 }
 
-/// The message of a PDF error in the chosen language: the library's (its Vietnamese catalogue,
+/// The message of a PDF error in the run's language (the library's message and the tool's
+/// hints alike): the library's (its Vietnamese catalogue,
 /// CORE-06), the PDF libraries' own English words quoted «…» in Vietnamese, and the options to
 /// change where the mark block does not fit.
-pub(crate) fn pdf_error_message(lang: Lang, e: &PdfError) -> String {
+pub(crate) fn pdf_error_message(e: &PdfError) -> String {
+    let lang = crate::i18n::lang();
     let mut m = e.message(lang);
     if lang == Lang::Vi {
         let detail = match e {
@@ -485,7 +487,6 @@ pub(crate) fn finding_line(f: &Finding) -> String {
 }
 
 fn stamp_cmd(a: &StampArgs) -> Result<CmdResult, CmdResult> {
-    let lang = crate::i18n::lang();
     // Refuse an existing output before any work (checked again when renaming into place).
     if !a.force {
         for p in std::iter::once(&a.out).chain(a.payload_out.iter()) {
@@ -519,8 +520,8 @@ fn stamp_cmd(a: &StampArgs) -> Result<CmdResult, CmdResult> {
         a.title_pt,
         a.text_pt,
     );
-    let stamped = pdf::stamp(&original, &mark, &key, &payload, &opts)
-        .map_err(|e| pdf_error(lang, &a.input, &e))?;
+    let stamped =
+        pdf::stamp(&original, &mark, &key, &payload, &opts).map_err(|e| pdf_error(&a.input, &e))?;
     let out = create(&a.out, a.force)?;
     let payload_file = a
         .payload_out
@@ -668,7 +669,6 @@ pub(crate) fn block_output(s: &StampedPdf) -> marks::BlockOutput {
 }
 
 fn verify_cmd(a: &VerifyArgs) -> Result<CmdResult, CmdResult> {
-    let lang = crate::i18n::lang();
     let trust_text = String::from_utf8_lossy(&read(&a.trust)?).into_owned();
     let trust = TrustSet::from_json(&trust_text).map_err(coded)?;
     let file = read(&a.file)?;
@@ -677,7 +677,7 @@ fn verify_cmd(a: &VerifyArgs) -> Result<CmdResult, CmdResult> {
         dpi: a.dpi,
         ..Default::default()
     };
-    let v = pdf::verify_pdf(&file, &trust, &opts).map_err(|e| pdf_error(lang, &a.file, &e))?;
+    let v = pdf::verify_pdf(&file, &trust, &opts).map_err(|e| pdf_error(&a.file, &e))?;
     let human = verify_text(a, &file, &v);
     let json = to_json(&marks::MarkPdfVerifyOutput {
         original_hash_matches: hash_matches(&v),
@@ -844,7 +844,7 @@ mod tests {
     #[test]
     fn the_vietnamese_error_of_every_pdf_error_names_its_page_or_cause() {
         let e = PdfError::NoSuchPage { page: 9, count: 1 };
-        let CmdResult::Error { code, message } = pdf_error(Lang::Vi, Path::new("a.pdf"), &e) else {
+        let CmdResult::Error { code, message } = pdf_error(Path::new("a.pdf"), &e) else {
             panic!("an error")
         };
         assert_eq!(code, "pdf.no_such_page");

@@ -21,7 +21,6 @@ use egov_core::{ErrorCode, Finding, Localize, Outcome, VnDateTime};
 use egov_sign::cms::Timestamp;
 use egov_sign::{SignerCertificate, TimeStamper};
 
-use crate::edxml::Lang;
 use crate::i18n::t;
 use crate::mark::{load_key, now, read, ProfileArg};
 use crate::mark_pdf::{
@@ -234,9 +233,9 @@ fn pem_hint(path: &Path, e: CmdResult) -> CmdResult {
 
 /// Why the copy could not be made: the options and scans named as the command line names
 /// them, the rest as `egov mark pdf stamp` and `egov pdf sign` say it.
-fn copy_error(lang: Lang, a: &FromScansArgs, e: &PdfError) -> CmdResult {
+fn copy_error(a: &FromScansArgs, e: &PdfError) -> CmdResult {
     let message = match e {
-        PdfError::BadScan { .. } => e.message(lang),
+        PdfError::BadScan { .. } => e.message(crate::i18n::lang()),
         PdfError::BadOption { field, reason } if *field == "assume_dpi" => t!(
             "mark-pdf-scans-assume-dpi-reason",
             v1 = (a.assume_dpi.unwrap_or_default()).to_string(),
@@ -245,7 +244,7 @@ fn copy_error(lang: Lang, a: &FromScansArgs, e: &PdfError) -> CmdResult {
         PdfError::BadOption { field, .. } if *field == "agency" => {
             t!("mark-pdf-scans-agency-the-copying-agency-s")
         }
-        other => format!("{}: {}", a.out.display(), pdf_error_message(lang, other)),
+        other => format!("{}: {}", a.out.display(), pdf_error_message(other)),
     };
     CmdResult::Error {
         code: e.code().to_owned(),
@@ -316,7 +315,7 @@ pub(crate) fn from_scans_cmd(a: &FromScansArgs) -> Result<CmdResult, CmdResult> 
         &opts,
     )
     .map_err(|e| {
-        let e = copy_error(lang, a, &e);
+        let e = copy_error(a, &e);
         match &tsa {
             Some(t) => t.error_or(e),
             None => e,

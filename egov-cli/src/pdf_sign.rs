@@ -481,7 +481,7 @@ fn sign_cmd(a: &SignArgs) -> Result<CmdResult, CmdResult> {
         &opts,
     )
     .map_err(|e| {
-        let e = pdf_error(lang, &a.input, &e);
+        let e = pdf_error(&a.input, &e);
         match &tsa {
             Some(t) => t.error_or(e),
             None => e,
@@ -690,7 +690,6 @@ fn anchors(paths: &[PathBuf]) -> Result<TrustAnchors, CmdResult> {
 }
 
 fn verify_cmd(a: &VerifyArgs) -> Result<CmdResult, CmdResult> {
-    let lang = crate::i18n::lang();
     let anchors = anchors(&a.anchors)?;
     let at = a.at.as_deref().map(parse_time).transpose()?;
     let file = read(&a.file)?;
@@ -699,7 +698,7 @@ fn verify_cmd(a: &VerifyArgs) -> Result<CmdResult, CmdResult> {
         at,
         ..Default::default()
     };
-    let report = pdf::verify_signatures(&file, &opts).map_err(|e| pdf_error(lang, &a.file, &e))?;
+    let report = pdf::verify_signatures(&file, &opts).map_err(|e| pdf_error(&a.file, &e))?;
     let human = verify_text(a, &report);
     let all_valid = report.all_valid;
     let json = to_json(&PdfVerifyOutput {
