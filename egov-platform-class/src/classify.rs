@@ -191,6 +191,21 @@ pub enum UserCountSource {
     TrustedReference(String),
 }
 
+impl UserCountSource {
+    /// The source in Vietnamese, in Đ18.4.c's terms («công cụ đo lường, thống kê độc lập»,
+    /// «nguồn số liệu tham khảo tin cậy»); [`fmt::Display`] gives the English.
+    pub fn to_vi(&self) -> String {
+        match self {
+            UserCountSource::EgovCounter => "egov đếm từ dữ liệu hoạt động".to_owned(),
+            UserCountSource::SelfMeasured => "số liệu do nền tảng tự thống kê".to_owned(),
+            UserCountSource::IndependentTool(n) => {
+                format!("công cụ đo lường, thống kê độc lập: {n}")
+            }
+            UserCountSource::TrustedReference(n) => format!("nguồn số liệu tham khảo tin cậy: {n}"),
+        }
+    }
+}
+
 impl fmt::Display for UserCountSource {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {

@@ -85,6 +85,12 @@ impl YearMonth {
         YearMonth::new(i32::try_from(y).ok()?, m)
     }
 
+    /// The month as Vietnamese prose writes it: `tháng 01/2025` ([`fmt::Display`] gives
+    /// `2025-01`, the form of JSON and CSV).
+    pub fn to_vi(&self) -> String {
+        format!("tháng {:02}/{:04}", self.month(), self.year())
+    }
+
     /// Unix seconds of 00:00 +07:00 on the first day of this month.
     pub fn start_unix_seconds(&self) -> i64 {
         days_from_civil(i64::from(self.year()), i64::from(self.month())) * 86_400 - VN_OFFSET

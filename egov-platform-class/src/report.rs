@@ -15,6 +15,7 @@ use crate::classify::{
     UserCountSource,
 };
 use crate::functions::{assess_functions, FunctionAssessment, FunctionProfile};
+use crate::month::YearMonth;
 use crate::obligations::{evaluate, reporting_duty, Evidence};
 use crate::owner::{assess_owner, OwnerAssessment, OwnerEvidence};
 use crate::published::{
@@ -253,33 +254,29 @@ fn compare_published_lists(
 }
 
 fn method_text(c: &Classification) -> (Vec<String>, Vec<String>) {
-    let first = c
-        .months
-        .first()
-        .map(|m| m.month.to_string())
-        .unwrap_or_default();
-    let last = c
-        .months
-        .last()
-        .map(|m| m.month.to_string())
-        .unwrap_or_default();
+    let first = c.months.first().map(|m| m.month);
+    let last = c.months.last().map(|m| m.month);
+    let en_month = |m: Option<YearMonth>| m.map(|m| m.to_string()).unwrap_or_default();
+    let vi_month = |m: Option<YearMonth>| m.map(|m| m.to_vi()).unwrap_or_default();
+    let large = crate::classify::decimal(i128::from(c.thresholds.large_min_bp), 100, 2);
+    let very_large = crate::classify::decimal(i128::from(c.thresholds.very_large_above_bp), 100, 2);
     (
         vec![
             "An active user is a user with at least one login, information access or service use in the month, located in Vietnam (Đ17.1, Đ17.2).".to_owned(),
             "Months are calendar months in Vietnam time (00:00 +07:00).".to_owned(),
-            format!("The figure is the arithmetic mean over the 12 most recent complete calendar months before the determination date: {first} to {last} (Đ17.4)."),
-            format!("Compared with {} % and {} % of the population of {} ({}, published {} by {}), in exact integer arithmetic (no rounding decides the class).",
-                crate::classify::decimal(i128::from(c.thresholds.large_min_bp), 100, 2),
-                crate::classify::decimal(i128::from(c.thresholds.very_large_above_bp), 100, 2),
+            format!("The figure is the arithmetic mean over the 12 most recent complete calendar months before the determination date: {} to {} (Đ17.4).", en_month(first), en_month(last)),
+            format!("Compared with {large} % and {very_large} % of the population of {} ({}, published {} by {}), in exact integer arithmetic (no rounding decides the class).",
                 c.population.value, c.population.reference, c.population.published_on, c.population.publisher),
             format!("Source of the monthly counts: {} (Đ18.4.c).", c.source),
         ],
         vec![
             "Người sử dụng có hoạt động: có ít nhất một hoạt động đăng nhập, truy cập thông tin, sử dụng dịch vụ trong tháng, tại Việt Nam (khoản 1, 2 Điều 17).".to_owned(),
             "Tháng dương lịch theo giờ Việt Nam (00:00 +07:00).".to_owned(),
-            format!("Trung bình cộng của 12 tháng gần nhất đã kết thúc trước ngày xác định: {first} đến {last} (khoản 4 Điều 17)."),
-            format!("So sánh với tổng dân số {} ({}, công bố ngày {} bởi {}) bằng số học số nguyên chính xác.",
+            format!("Trung bình cộng của 12 tháng gần nhất đã kết thúc trước ngày xác định: từ {} đến {} (khoản 4 Điều 17).", vi_month(first), vi_month(last)),
+            format!("So sánh với {} % và {} % tổng dân số {} ({}, công bố ngày {} bởi {}) bằng số học số nguyên chính xác (không làm tròn khi xác định quy mô).",
+                large.replace('.', ","), very_large.replace('.', ","),
                 c.population.value, c.population.reference, egov_core::i18n::date_vi(c.population.published_on), c.population.publisher),
+            format!("Nguồn số liệu hằng tháng: {} (điểm c khoản 4 Điều 18).", c.source.to_vi()),
         ],
     )
 }
@@ -601,6 +598,35 @@ mod tests {
         assert!(md.contains("| 2025-12 | 20000000 |"));
         assert!(md.contains("2026-01-30"));
         assert!(md.contains("NĐ 137/2024/NĐ-CP Đ20.2.d"));
+    }
+
+    #[test]
+    fn plat_04_the_method_says_the_same_in_both_languages_with_vietnamese_months() {
+        let r = build_report(
+            &input(5_000_000, Intermediary::Attested),
+            NaiveDate::from_ymd_opt(2026, 1, 10).unwrap(),
+            &ReportContext::default(),
+            &WorkingCalendar::vietnam(),
+        )
+        .unwrap();
+        assert_eq!(r.method.len(), r.method_vi.len(), "{:#?}", r.method_vi);
+        let vi = r.method_vi.join("\n");
+        assert!(
+            vi.contains("từ tháng 01/2025 đến tháng 12/2025 (khoản 4 Điều 17)"),
+            "{vi}"
+        );
+        assert!(!vi.contains("2025-01"), "{vi}");
+        assert!(vi.contains("So sánh với 3 % và 10 % tổng dân số"), "{vi}");
+        assert!(
+            vi.contains("Nguồn số liệu hằng tháng: công cụ đo lường, thống kê độc lập: X"),
+            "{vi}"
+        );
+        let en = r.method.join("\n");
+        assert!(en.contains("2025-01 to 2025-12 (Đ17.4)"), "{en}");
+        assert!(
+            en.contains("independent measurement tool: X (Đ18.4.c)"),
+            "{en}"
+        );
     }
 
     #[test]
