@@ -123,10 +123,6 @@ fn status_label(s: egov_checklist::Status, _lang: Lang) -> String {
     }
 }
 
-fn outcome_label(o: Outcome, _lang: Lang) -> String {
-    crate::commands::outcome_word(o)
-}
-
 fn inner(cmd: ChecklistCommand) -> Result<CmdResult, CmdResult> {
     match cmd {
         ChecklistCommand::List(c) => {
@@ -278,7 +274,7 @@ fn kpi(
         let _ = writeln!(
             human,
             "[{}] {}: {}",
-            outcome_label(f.outcome, lang),
+            crate::commands::outcome_word(f.outcome),
             t.id,
             lang.pick(&f.message_vi, &f.message)
         );
@@ -318,7 +314,7 @@ fn service_level(file: &Path, lang: Lang) -> Result<CmdResult, CmdResult> {
     let c = classify(&facts);
     let human = format!(
         "[{}] {} ({}): {}\n",
-        outcome_label(f.outcome, lang),
+        crate::commands::outcome_word(f.outcome),
         f.rule,
         f.basis,
         lang.pick(&f.message_vi, &f.message)
@@ -344,7 +340,7 @@ fn indicators(file: &Path, lang: Lang) -> Result<CmdResult, CmdResult> {
         let _ = writeln!(
             human,
             "[{}] {} ({}): {}",
-            outcome_label(f.outcome, lang),
+            crate::commands::outcome_word(f.outcome),
             f.rule,
             f.basis,
             lang.pick(&f.message_vi, &f.message)
@@ -397,7 +393,7 @@ fn report_text(rep: &ChecklistReport, lang: Lang) -> String {
         let _ = writeln!(
             s,
             "[{}] {} ({}): {}",
-            outcome_label(f.outcome, lang),
+            crate::commands::outcome_word(f.outcome),
             f.rule,
             f.basis,
             lang.pick(&f.message_vi, &f.message)
@@ -410,7 +406,7 @@ fn report_text(rep: &ChecklistReport, lang: Lang) -> String {
         "{}",
         t!(
             "checklist-overall",
-            outcome = outcome_label(rep.overall, lang),
+            outcome = crate::commands::outcome_word(rep.overall),
             pass = count(Outcome::Pass),
             warning = count(Outcome::Warning),
             unknown = count(Outcome::Unknown),

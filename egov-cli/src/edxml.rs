@@ -6,9 +6,9 @@
 use std::io::{self, Read as _};
 use std::path::{Path, PathBuf};
 
+use crate::commands::outcome_word;
 use crate::files::io_detail;
 use crate::i18n::t;
-use crate::mark::outcome_text;
 use crate::output::{self, CmdResult};
 use crate::schema_types::edxml::{
     EdxmlCheckOutput, EdxmlErrorBody, EdxmlErrorOutput, EdxmlExtractOutput, EdxmlOrgan,
@@ -464,7 +464,7 @@ fn finding_text(f: &Finding, lang: Lang) -> String {
     };
     let mut s = format!(
         "[{}] {} ({basis}): {message}",
-        outcome_text(f.outcome),
+        outcome_word(f.outcome),
         f.rule
     );
     let mut place = Vec::new();
@@ -593,7 +593,7 @@ fn check_result(
     h.push_str("\n\n");
     h.push_str(&t!(
         "edxml-check-result",
-        overall = outcome_text(report.overall()),
+        overall = outcome_word(report.overall()),
         fail = fail,
         warning = warning,
         unknown = unknown,

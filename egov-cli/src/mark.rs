@@ -899,23 +899,13 @@ pub(crate) fn finding_line(f: &egov_core::Finding, bracket: bool) -> String {
         Lang::Vi => (f.basis.to_string_vi(), &f.message_vi),
         Lang::En => (f.basis.to_string(), &f.message),
     };
-    let outcome = outcome_text(f.outcome);
+    let outcome = crate::commands::outcome_word(f.outcome);
     let outcome = if bracket {
         format!("[{outcome}]")
     } else {
         outcome
     };
     format!("{outcome} {} ({basis}): {message}", f.rule)
-}
-
-/// ĐẠT / LƯU Ý / CHƯA RÕ / KHÔNG ĐẠT, or PASS / WARNING / UNKNOWN / FAIL.
-pub(crate) fn outcome_text(o: Outcome) -> String {
-    match o {
-        Outcome::Pass => t!("mark-outcome-pass"),
-        Outcome::Warning => t!("mark-outcome-warning"),
-        Outcome::Unknown => t!("mark-outcome-unknown"),
-        Outcome::Fail => t!("mark-outcome-fail"),
-    }
 }
 
 /// A time for people: `dd/mm/yyyy HH:MM:SS (+07:00)` in Vietnamese prose, RFC 3339 in English

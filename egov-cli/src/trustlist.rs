@@ -12,9 +12,10 @@ use egov_conversion::trustlist::{
 use egov_conversion::{KeyFile, PublicKey};
 use egov_core::{ErrorCode, Finding, VnDateTime};
 
+use crate::commands::outcome_word;
 use crate::files::AtomicFile;
 use crate::i18n::t;
-use crate::mark::{coded, load_key, now, outcome_text, read, when};
+use crate::mark::{coded, load_key, now, read, when};
 use crate::output::CmdResult;
 use crate::schema_types::to_json;
 
@@ -484,7 +485,7 @@ pub(crate) fn findings_text(findings: &[Finding]) -> String {
         };
         s.push_str(&format!(
             "[{}] {} ({basis}): {message}\n",
-            outcome_text(f.outcome),
+            outcome_word(f.outcome),
             f.rule
         ));
     }

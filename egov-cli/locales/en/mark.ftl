@@ -26,10 +26,6 @@ mark-stamped =
     Key id:   { $key_id }
     Content SHA-256 (before marking): { $sha256 }
 mark-printed = Printed: block { $block_w } × { $block_h } mm, QR { $qr_mm } mm square, modules { $module_mm } mm ({ $px } px in a 150-dpi scan), at [x, y, w, h] = { $rect } px
-mark-outcome-pass = PASS
-mark-outcome-warning = WARNING
-mark-outcome-unknown = UNKNOWN
-mark-outcome-fail = FAIL
 
 # egov mark verify
 mark-list-state = State [{ $code }]: { $message }

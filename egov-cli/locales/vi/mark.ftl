@@ -26,10 +26,6 @@ mark-stamped =
     Mã khóa:  { $key_id }
     SHA-256 của nội dung (trước khi đóng dấu): { $sha256 }
 mark-printed = Bản in: khối { $block_w } × { $block_h } mm, mã QR { $qr_mm } mm mỗi cạnh, mô-đun { $module_mm } mm ({ $px } điểm ảnh khi quét 150 dpi), tại [x, y, rộng, cao] = { $rect } điểm ảnh
-mark-outcome-pass = ĐẠT
-mark-outcome-warning = LƯU Ý
-mark-outcome-unknown = CHƯA RÕ
-mark-outcome-fail = KHÔNG ĐẠT
 
 # egov mark verify
 mark-list-state = Trạng thái [{ $code }]: { $message }
