@@ -16,8 +16,9 @@
 //!
 //! `kind` is `platforms` (point b; every entry has a `scale`, `large` or `very_large`) or
 //! `measurement_tools` (point c; no `scale`). An entry is listed from `listed_from` (default:
-//! the list's date) to `listed_to` inclusive (default: still listed). Names are compared without
-//! case and repeated spaces.
+//! the list's date) to `listed_to` inclusive (default: still listed). Names are compared in
+//! Unicode NFC (composed or decomposed Vietnamese alike), without case and repeated spaces;
+//! diacritics count.
 //!
 //! The decree does not oblige a platform to use a listed tool, nor does a place on the
 //! platforms list replace the platform's own determination (Đ18.2): the checks here compare and
@@ -26,6 +27,7 @@
 use chrono::NaiveDate;
 use egov_core::{ErrorCode, Finding, Instrument, LegalRef, Outcome};
 use serde::{Deserialize, Serialize};
+use unicode_normalization::UnicodeNormalization;
 
 use crate::classify::{Scale, UserCountSource};
 
@@ -169,8 +171,13 @@ impl ErrorCode for PublishedListError {
     }
 }
 
+/// The form names are compared in: Unicode NFC (Vietnamese typed on one system arrives
+/// decomposed, NFD, from another), lower case, white space runs as one space. Diacritics are
+/// kept: «Sàn X» and «San X» may be different names.
 fn key(name: &str) -> String {
-    name.split_whitespace()
+    name.nfc()
+        .collect::<String>()
+        .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
         .to_lowercase()
@@ -225,8 +232,8 @@ impl PublishedList {
         Ok(())
     }
 
-    /// The entry named `name` listed on `on`, if any (names compared without case and repeated
-    /// spaces).
+    /// The entry named `name` listed on `on`, if any (names compared in Unicode NFC, without
+    /// case and repeated spaces).
     pub fn find(&self, name: &str, on: NaiveDate) -> Option<&PublishedEntry> {
         let wanted = key(name);
         self.entries.iter().find(|e| {

@@ -53,6 +53,19 @@ fn plat_12_a_listed_tool_passes_and_names_the_list_version() {
 }
 
 #[test]
+fn plat_12_a_name_typed_decomposed_finds_the_composed_entry_and_diacritics_count() {
+    let list = PublishedList::from_json(TOOLS).unwrap();
+    // «Công cụ Đo lường A» decomposed (NFD), as macOS and some web forms send it.
+    let nfd = "Co\u{0302}ng cu\u{0323}  \u{0110}o lu\u{031b}o\u{031b}\u{0300}ng A";
+    assert!(list.find(nfd, day(2026, 2, 1)).is_some());
+    let source = UserCountSource::IndependentTool(nfd.into());
+    let f = check_count_source(&source, &list, day(2026, 2, 1)).unwrap();
+    assert_eq!(f.outcome, Outcome::Pass, "{}", f.message);
+    // Without its diacritics it is another name.
+    assert!(list.find("Cong cu Do luong A", day(2026, 2, 1)).is_none());
+}
+
+#[test]
 fn plat_12_listing_has_dates_and_an_unlisted_tool_is_a_warning_not_a_failure() {
     let list = PublishedList::from_json(TOOLS).unwrap();
     let b = UserCountSource::TrustedReference("Nguồn số liệu B".into());
