@@ -293,24 +293,12 @@ impl Target {
     }
 
     fn show(&self, v: &Rational) -> (String, String) {
-        // Messages are read by people: a value with no finite decimal (a line's point, 45705/731)
-        // is shown rounded to two places and marked «≈»; the evidence keeps it exact.
-        let v = v.to_string();
-        let v = match v.split_once('/') {
-            Some((n, d)) => match (n.parse::<i128>(), d.parse::<i128>()) {
-                (Ok(n), Ok(d)) if d != 0 => {
-                    let hundredths = (n * 100 * 2 + d.signum() * d) / (2 * d);
-                    let sign = if hundredths < 0 { "-" } else { "" };
-                    let h = hundredths.abs();
-                    format!("≈{sign}{}.{:02}", h / 100, h % 100)
-                }
-                _ => v,
-            },
-            None => v,
-        };
+        let en = for_people(v);
+        // Vietnamese writes the decimal separator as a comma (70,5 %).
+        let vi = en.replace('.', ",");
         match self.unit {
-            Unit::Percent => (format!("{v} %"), format!("{v}%")),
-            Unit::Rank => (format!("rank {v}"), format!("hạng {v}")),
+            Unit::Percent => (format!("{en} %"), format!("{vi}%")),
+            Unit::Rank => (format!("rank {en}"), format!("hạng {vi}")),
         }
     }
 
@@ -321,6 +309,27 @@ impl Target {
             Comparator::AtMost => (format!("≤ {v_en}"), format!("≤ {v_vi}")),
         }
     }
+}
+
+/// A value as messages show it to people: exact when it has a finite decimal (`70.5`); else
+/// (a line's point, 45705/731) rounded half away from zero to two places and marked «≈»
+/// (`≈62.52`). Evidence keeps the exact value; a fraction too large to round without overflow
+/// is shown exact (`num/den`).
+fn for_people(v: &Rational) -> String {
+    let exact = v.to_string();
+    if !exact.contains('/') {
+        return exact;
+    }
+    let rounded = || -> Option<String> {
+        let (a, d) = (v.num.checked_abs()?, v.den);
+        let (whole, rest) = (a / d, a % d);
+        // rest < d: hundredths of rest/d, half away from zero, are ⌊(200·rest + d) / 2d⌋.
+        let h = rest.checked_mul(200)?.checked_add(d)? / d.checked_mul(2)?;
+        let total = whole.checked_mul(100)?.checked_add(h)?;
+        let sign = if v.num < 0 && total != 0 { "-" } else { "" };
+        Some(format!("≈{sign}{}.{:02}", total / 100, total % 100))
+    };
+    rounded().unwrap_or(exact)
 }
 
 /// A measured value on a date.
@@ -700,4 +709,33 @@ pub fn track_all(
         tracked,
         without_observations: without,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn r(n: i128, d: i128) -> Rational {
+        Rational::new(n, d).unwrap()
+    }
+
+    #[test]
+    fn kpi_values_shown_to_people_round_half_away_from_zero_both_signs() {
+        assert_eq!(for_people(&r(141, 2)), "70.5");
+        assert_eq!(for_people(&r(-13, 4)), "-3.25");
+        assert_eq!(for_people(&r(45705, 731)), "≈62.52");
+        assert_eq!(for_people(&r(1, 3)), "≈0.33");
+        assert_eq!(for_people(&r(2, 3)), "≈0.67");
+        // Negative values were rounded towards zero: -2/3 read ≈-0.66.
+        assert_eq!(for_people(&r(-1, 3)), "≈-0.33");
+        assert_eq!(for_people(&r(-2, 3)), "≈-0.67");
+        assert_eq!(for_people(&r(-1, 600)), "≈0.00");
+        assert_eq!(for_people(&r(1, 600)), "≈0.00");
+        assert_eq!(for_people(&r(1, 120)), "≈0.01");
+        // Too large to round in i128 arithmetic: exact, never a panic.
+        let big = r(i128::MAX, 3);
+        assert_eq!(for_people(&big), big.to_string());
+        let wide = r(1, i128::MAX);
+        assert_eq!(for_people(&wide), wide.to_string());
+    }
 }

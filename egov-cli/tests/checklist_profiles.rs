@@ -32,8 +32,8 @@ fn k1d_cli_kpi_tracks_on_track_then_missed_and_says_not_binding() {
     let text = String::from_utf8_lossy(&o.stdout);
     assert!(text.contains("không bắt buộc"), "{text}");
     assert!(
-        text.contains("≈62.52%"),
-        "the line's point rounded for people: {text}"
+        text.contains("≈62,52%"),
+        "the line's point rounded for people, a decimal comma in Vietnamese: {text}"
     );
     assert!(text.contains("chưa có số liệu: 28"), "{text}");
     let o = egov(&["checklist", "kpi", OBS, "--as-of", "01/01/2026", "--json"]);
