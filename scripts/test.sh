@@ -68,6 +68,11 @@ phase "cargo fmt --check"
 cargo fmt --all -- --check
 cargo fmt --manifest-path egov-python/Cargo.toml -- --check
 cargo fmt --manifest-path benches/mark_robustness/Cargo.toml -- --check
+# The crates outside the workspace keep lock files of their own: each must be current, or a
+# change of a workspace crate's dependencies goes unnoticed until someone builds them.
+for manifest in fuzz/Cargo.toml benches/mark_robustness/Cargo.toml egov-python/Cargo.toml; do
+  cargo metadata --manifest-path "$manifest" --locked --format-version 1 >/dev/null
+done
 phase "cargo clippy (all targets, warnings are errors)"
 cargo clippy --workspace --all-targets --locked -- -D warnings
 # Code behind features the workspace build leaves off (PDF marks, PKCS#11 tokens).
