@@ -159,6 +159,13 @@ pub struct WorkingCalendar {
     coverage: Option<(i32, i32)>,
 }
 
+/// Removes `date` from a shared table, copying the table only when the entry is there.
+fn unshare_remove(table: &mut Arc<BTreeMap<NaiveDate, String>>, date: NaiveDate) {
+    if table.contains_key(&date) {
+        Arc::make_mut(table).remove(&date);
+    }
+}
+
 impl Default for WorkingCalendar {
     fn default() -> Self {
         WorkingCalendar::weekends_only()
@@ -197,9 +204,7 @@ impl WorkingCalendar {
     /// Marks `date` as a day off (a holiday, compensatory day or swapped day). Replaces any
     /// earlier entry for that date.
     pub fn add_day_off(&mut self, date: NaiveDate, reason: impl Into<String>) -> &mut Self {
-        if self.working_rest_days.contains_key(&date) {
-            Arc::make_mut(&mut self.working_rest_days).remove(&date);
-        }
+        unshare_remove(&mut self.working_rest_days, date);
         Arc::make_mut(&mut self.days_off).insert(date, reason.into());
         self
     }
@@ -207,9 +212,7 @@ impl WorkingCalendar {
     /// Marks `date` as a working day even if it is a weekly rest day or was a day off (a make-up
     /// Saturday). Replaces any earlier entry for that date.
     pub fn add_working_day(&mut self, date: NaiveDate, reason: impl Into<String>) -> &mut Self {
-        if self.days_off.contains_key(&date) {
-            Arc::make_mut(&mut self.days_off).remove(&date);
-        }
+        unshare_remove(&mut self.days_off, date);
         if self.weekly_rest_days.contains(&date.weekday()) {
             Arc::make_mut(&mut self.working_rest_days).insert(date, reason.into());
         }
@@ -218,12 +221,8 @@ impl WorkingCalendar {
 
     /// Removes any table entry for `date`, returning it to the weekly pattern.
     pub fn remove_entry(&mut self, date: NaiveDate) -> &mut Self {
-        if self.days_off.contains_key(&date) {
-            Arc::make_mut(&mut self.days_off).remove(&date);
-        }
-        if self.working_rest_days.contains_key(&date) {
-            Arc::make_mut(&mut self.working_rest_days).remove(&date);
-        }
+        unshare_remove(&mut self.days_off, date);
+        unshare_remove(&mut self.working_rest_days, date);
         self
     }
 
