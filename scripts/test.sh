@@ -61,8 +61,10 @@ disk() { df -h --output=avail,target "$PWD" 2>/dev/null | tail -1 | awk '{ print
 disk
 trap disk EXIT
 
-# egov-python is outside the workspace (maturin builds it); it has its own target directory.
-py_target="$PWD/target/python"
+# egov-python is outside the workspace (maturin builds it, with its own lock file). The test
+# command builds it unoptimised in the workspace's target directory, where it finds most of its
+# dependencies already compiled (its dev profile is the workspace's; checked below).
+py_target="$PWD/target"
 
 phase "cargo fmt --check"
 cargo fmt --all -- --check
@@ -73,6 +75,14 @@ cargo fmt --manifest-path benches/mark_robustness/Cargo.toml -- --check
 for manifest in fuzz/Cargo.toml benches/mark_robustness/Cargo.toml egov-python/Cargo.toml; do
   cargo metadata --manifest-path "$manifest" --locked --format-version 1 >/dev/null
 done
+# The Python extension shares the workspace's compiled dependencies only with the same profile.
+python3 - <<'PY'
+import sys, tomllib
+root = tomllib.load(open("Cargo.toml", "rb"))["profile"]["dev"]
+py = tomllib.load(open("egov-python/Cargo.toml", "rb")).get("profile", {}).get("dev")
+if py != root:
+    sys.exit("error: [profile.dev] of egov-python/Cargo.toml differs from the root Cargo.toml's; copy it")
+PY
 phase "cargo clippy (all targets, warnings are errors)"
 cargo clippy --workspace --all-targets --locked -- -D warnings
 # Code behind features the workspace build leaves off (PDF marks, PKCS#11 tokens).
@@ -115,8 +125,10 @@ fi
 # zxing-cpp; PAdES signatures checked by pyHanko; PDF/A-1b copies by PDFBox Preflight), the
 # PKCS#11 tokens (SoftHSM2, checked by openssl cms) and the Parquet partial counts sit. The CLI
 # enables all three already, so the workspace build has them; naming them keeps their tests in
-# this run if that ever changes (one build, each test once).
-ws_features="egov-conversion/pdf,egov-sign/pkcs11,egov-platform-class/parquet"
+# this run if that ever changes (one build, each test once). The probe feature (live TLS
+# handshakes of `egov trust probe`, tested against loopback TLS servers) is off by default: on
+# here, so its tests run in the same build (a build of its own cost CI 2.5 minutes).
+ws_features="egov-conversion/pdf,egov-sign/pkcs11,egov-platform-class/parquet,egov-trust/probe,egov-cli/probe"
 phase "cargo test (workspace, with $ws_features)"
 # The conversion tests cross-check stamped QR codes with zxing-cpp, the edXML tests
 # canonicalise against libxml2 (lxml) and sign/verify against xmlsec1 and signxml, the platform
@@ -131,10 +143,6 @@ EGOV_DUCKDB_PYTHON="$PWD/$venv/bin/python" EGOV_DUCKDB_REQUIRED=1 \
 phase "cargo test (egov-conversion with the pure-Rust decoder: --no-default-features --features scan-rxing)"
 EGOV_ZXING_PYTHON="$PWD/$venv/bin/python" EGOV_ZXING_REQUIRED=1 \
   cargo test -p egov-conversion --no-default-features --features scan-rxing --locked 2>&1 | tee -a "$log"
-phase "cargo test (egov-trust and egov trust probe with the probe feature: loopback TLS servers)"
-# Only the probe tests: the rest of egov-trust ran above.
-cargo test -p egov-trust --features probe --locked --test probe 2>&1 | tee -a "$log"
-cargo test -p egov-cli --features probe --locked --test trust probe:: 2>&1 | tee -a "$log"
 
 phase "C tests (egov-ffi/tests/c, under valgrind: required here)"
 EGOV_VALGRIND_REQUIRED=1 egov-ffi/tests/c/run.sh 2>&1 | tee -a "$log" || status=1
@@ -158,7 +166,10 @@ rm -rf fuzz/target/debug fuzz/target/*/debug
 phase "Python (egov-python: build with maturin, pytest)"
 py_rc=0
 # --no-build-isolation builds with the venv's maturin (no second download); it must be on PATH.
-if PATH="$PWD/$venv/bin:$PATH" CARGO_TARGET_DIR="$py_target" "$venv/bin/python" -m pip install -q \
+# MATURIN_PEP517_ARGS: the dev profile (overflow checks and debug assertions on, the image and
+# hashing crates optimised as in `cargo test`); the same code as the release wheel.
+if PATH="$PWD/$venv/bin:$PATH" CARGO_TARGET_DIR="$py_target" MATURIN_PEP517_ARGS="--profile dev" \
+     "$venv/bin/python" -m pip install -q \
      --disable-pip-version-check --no-build-isolation --force-reinstall --no-deps ./egov-python; then
   "$venv/bin/python" -m pytest -q -p no:cacheprovider egov-python/tests 2>&1 | tee -a "$log" || py_rc=$?
   # The package's annotations and the native module's stubs (_egov.pyi) must type-check, and
