@@ -34,7 +34,7 @@ use std::fmt;
 
 use chrono::NaiveDate;
 use egov_core::i18n::date_vi;
-use egov_core::{Finding, Instrument, LegalRef, Outcome};
+use egov_core::{Finding, Instrument, Lang, LegalRef, Outcome};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 
@@ -295,7 +295,7 @@ impl Target {
     fn show(&self, v: &Rational) -> (String, String) {
         let en = for_people(v);
         // Vietnamese writes the decimal separator as a comma (70,5 %).
-        let vi = en.replace('.', ",");
+        let vi = Lang::Vi.number(&en);
         match self.unit {
             Unit::Percent => (format!("{en} %"), format!("{vi}%")),
             Unit::Rank => (format!("rank {en}"), format!("hạng {vi}")),
@@ -320,16 +320,10 @@ fn for_people(v: &Rational) -> String {
     if !exact.contains('/') {
         return exact;
     }
-    let rounded = || -> Option<String> {
-        let (a, d) = (v.num.checked_abs()?, v.den);
-        let (whole, rest) = (a / d, a % d);
-        // rest < d: hundredths of rest/d, half away from zero, are ⌊(200·rest + d) / 2d⌋.
-        let h = rest.checked_mul(200)?.checked_add(d)? / d.checked_mul(2)?;
-        let total = whole.checked_mul(100)?.checked_add(h)?;
-        let sign = if v.num < 0 && total != 0 { "-" } else { "" };
-        Some(format!("≈{sign}{}.{:02}", total / 100, total % 100))
-    };
-    rounded().unwrap_or(exact)
+    u128::try_from(v.den)
+        .ok()
+        .and_then(|den| egov_core::i18n::decimal(v.num, den, 2))
+        .map_or(exact, |rounded| format!("≈{rounded}"))
 }
 
 /// A measured value on a date.
@@ -732,10 +726,10 @@ mod tests {
         assert_eq!(for_people(&r(-1, 600)), "≈0.00");
         assert_eq!(for_people(&r(1, 600)), "≈0.00");
         assert_eq!(for_people(&r(1, 120)), "≈0.01");
-        // Too large to round in i128 arithmetic: exact, never a panic.
+        // Too large to round: exact, never a panic.
         let big = r(i128::MAX, 3);
         assert_eq!(for_people(&big), big.to_string());
-        let wide = r(1, i128::MAX);
-        assert_eq!(for_people(&wide), wide.to_string());
+        // A denominator at the end of i128 still rounds (egov_core's unsigned arithmetic).
+        assert_eq!(for_people(&r(1, i128::MAX)), "≈0.00");
     }
 }

@@ -932,11 +932,7 @@ pub(crate) fn when(t: &VnDateTime) -> String {
 
 /// A measure with `places` decimals, with a decimal comma in Vietnamese.
 pub(crate) fn number(x: f64, places: usize) -> String {
-    let s = format!("{x:.places$}");
-    match crate::i18n::lang() {
-        Lang::Vi => s.replace('.', ","),
-        Lang::En => s,
-    }
+    crate::i18n::lang().number(&format!("{x:.places$}"))
 }
 
 fn verification_text(v: &egov_conversion::Verification) -> String {

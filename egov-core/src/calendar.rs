@@ -166,6 +166,20 @@ fn unshare_remove(table: &mut Arc<BTreeMap<NaiveDate, String>>, date: NaiveDate)
     }
 }
 
+/// Removes a year's entries from a table that copies of the calendar may share, copying the
+/// table only when it has an entry in that year.
+fn unshare_clear_year(table: &mut Arc<BTreeMap<NaiveDate, String>>, year: i32) {
+    let range = NaiveDate::from_ymd_opt(year, 1, 1).zip(NaiveDate::from_ymd_opt(year, 12, 31));
+    let has_entry = match range {
+        Some((first, last)) => table.range(first..=last).next().is_some(),
+        // A year chrono cannot represent has no entry.
+        None => false,
+    };
+    if has_entry {
+        Arc::make_mut(table).retain(|d, _| d.year() != year);
+    }
+}
+
 impl Default for WorkingCalendar {
     fn default() -> Self {
         WorkingCalendar::weekends_only()
@@ -228,8 +242,8 @@ impl WorkingCalendar {
 
     /// Removes every table entry in `year`, so the caller can load that year's announced schedule.
     pub fn clear_year(&mut self, year: i32) -> &mut Self {
-        Arc::make_mut(&mut self.days_off).retain(|d, _| d.year() != year);
-        Arc::make_mut(&mut self.working_rest_days).retain(|d, _| d.year() != year);
+        unshare_clear_year(&mut self.days_off, year);
+        unshare_clear_year(&mut self.working_rest_days, year);
         self
     }
 
@@ -572,6 +586,16 @@ mod tests {
         let mut c = WorkingCalendar::vietnam();
         c.remove_entry(d(2026, 3, 4));
         assert!(Arc::ptr_eq(&a.days_off, &c.days_off));
+        // Nor does clearing a year the table has no entry in; clearing one it has is that
+        // copy's alone.
+        c.clear_year(2010).clear_year(i32::MAX);
+        assert!(Arc::ptr_eq(&a.days_off, &c.days_off));
+        assert!(Arc::ptr_eq(&a.working_rest_days, &c.working_rest_days));
+        c.clear_year(2026);
+        assert!(c.is_working_day(tet));
+        assert!(!a.is_working_day(tet));
+        assert!(c.days_off().all(|(day, _)| day.year() != 2026));
+        assert!(a.days_off().any(|(day, _)| day.year() == 2026));
         // The JSON form is unchanged by the sharing: a round trip gives an equal calendar.
         assert_eq!(WorkingCalendar::from_json(&b.to_json()).unwrap(), b);
     }

@@ -85,6 +85,60 @@ impl Lang {
     }
 }
 
+impl Lang {
+    /// A number written with a decimal point (`62.52`, as Rust and JSON write it) the way this
+    /// language writes it to people: Vietnamese with a decimal comma (`62,52`), English as it is.
+    /// Only the decimal point changes (egov writes no thousands separators).
+    pub fn number(self, written_with_point: &str) -> String {
+        match self {
+            Lang::Vi => written_with_point.replace('.', ","),
+            Lang::En => written_with_point.to_owned(),
+        }
+    }
+}
+
+/// The exact fraction `num / den` rounded half away from zero to `places` decimals, written
+/// with a point and exactly `places` digits after it: `decimal(45705, 731, 2)` is `62.52`,
+/// `decimal(-1, 8, 2)` is `-0.13`, `decimal(5, 2, 0)` is `3`. A value that rounds to zero has
+/// no sign. `None` when `den` is zero or a step of the arithmetic would overflow (never a
+/// wrong digit). For the figures egov shows people from exact counts and rationals (the
+/// platform report's means and shares, the KPI tracker's values); [`Lang::number`] gives its
+/// Vietnamese form.
+pub fn decimal(num: i128, den: u128, places: u32) -> Option<String> {
+    if den == 0 {
+        return None;
+    }
+    let scale = 10u128.checked_pow(places)?;
+    let magnitude = num.unsigned_abs();
+    let (whole, rest) = (magnitude / den, magnitude % den);
+    // rest < den: rest/den in units of 10^-places, rounded half away from zero.
+    let scaled = rest.checked_mul(scale)?;
+    let (mut fraction, remainder) = (scaled / den, scaled % den);
+    if remainder >= den - remainder {
+        fraction += 1;
+    }
+    let total = whole.checked_mul(scale)?.checked_add(fraction)?;
+    let sign = if num < 0 && total != 0 { "-" } else { "" };
+    let (int, frac) = (total / scale, total % scale);
+    Some(if places == 0 {
+        format!("{sign}{int}")
+    } else {
+        format!("{sign}{int}.{frac:0width$}", width = places as usize)
+    })
+}
+
+/// A decimal written with a point, without the zeros that end its fraction (`0.50` → `0.5`,
+/// `3.00` → `3`; a number without a point is returned as it is).
+pub fn trim_decimal_zeros(written_with_point: &str) -> &str {
+    if written_with_point.contains('.') {
+        written_with_point
+            .trim_end_matches('0')
+            .trim_end_matches('.')
+    } else {
+        written_with_point
+    }
+}
+
 impl fmt::Display for Lang {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.tag())
@@ -490,6 +544,58 @@ mod tests {
         );
         assert_eq!(position_vi("trailing line 4").as_deref(), Some("dòng 4"));
         assert_eq!(position_vi("EOF while parsing"), None);
+    }
+
+    #[test]
+    fn core_06_decimals_round_half_away_from_zero_and_vietnamese_writes_a_comma() {
+        assert_eq!(decimal(45705, 731, 2).as_deref(), Some("62.52"));
+        assert_eq!(decimal(1, 8, 2).as_deref(), Some("0.13"));
+        assert_eq!(decimal(-1, 8, 2).as_deref(), Some("-0.13"));
+        assert_eq!(decimal(-2, 3, 2).as_deref(), Some("-0.67"));
+        assert_eq!(decimal(-1, 1000, 2).as_deref(), Some("0.00"));
+        assert_eq!(decimal(5, 2, 0).as_deref(), Some("3"));
+        assert_eq!(decimal(-5, 2, 0).as_deref(), Some("-3"));
+        assert_eq!(decimal(120_000_001, 12, 2).as_deref(), Some("10000000.08"));
+        assert_eq!(decimal(1, 0, 2), None);
+        assert_eq!(
+            decimal(i128::MAX, 3, 2),
+            None,
+            "overflow is refused, not wrapped"
+        );
+        assert_eq!(
+            decimal(i128::MIN, 1, 0).as_deref(),
+            Some("-170141183460469231731687303715884105728")
+        );
+        assert_eq!(decimal(1, u128::MAX, 2).as_deref(), Some("0.00"));
+        assert_eq!(trim_decimal_zeros("0.50"), "0.5");
+        assert_eq!(trim_decimal_zeros("3.00"), "3");
+        assert_eq!(trim_decimal_zeros("100"), "100");
+        assert_eq!(Lang::Vi.number("62.52"), "62,52");
+        assert_eq!(Lang::En.number("62.52"), "62.52");
+    }
+
+    proptest::proptest! {
+        /// Against the definition, in integers: the result r (in units of 10^-places) is the
+        /// nearest to num/den, ties away from zero: |num·10^p − r·den| ≤ den/2, with equality
+        /// only when |r| rounds away from zero.
+        #[test]
+        fn core_06_decimal_is_the_nearest_with_ties_away_from_zero(
+            num in -1_000_000_000i128..1_000_000_000,
+            den in 1u128..1_000_000,
+            places in 0u32..7,
+        ) {
+            let text = decimal(num, den, places).unwrap();
+            let digits: String = text.chars().filter(|c| *c != '.').collect();
+            let r: i128 = digits.parse().unwrap();
+            let scale = 10i128.pow(places);
+            let den = den as i128;
+            let error = num * scale - r * den; // den · (exact − shown), in units of 10^-places
+            proptest::prop_assert!(2 * error.abs() <= den, "{num}/{den} → {text}");
+            if 2 * error.abs() == den {
+                proptest::prop_assert!(r.abs() * den > (num * scale).abs(), "tie not away from zero: {text}");
+            }
+            proptest::prop_assert_eq!(text.split('.').nth(1).map_or(0, str::len), places as usize);
+        }
     }
 
     #[test]

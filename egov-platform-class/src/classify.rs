@@ -891,32 +891,13 @@ fn distance(sum: u64, population: u64, name: &str, bp: u32, strict: bool) -> Thr
 }
 
 /// `num / den` as a decimal string with `places` decimals, rounded half away from zero, trailing
-/// zeros (and a bare point) removed. Exact integer arithmetic.
+/// zeros (and a bare point) removed ([`egov_core::i18n::decimal`], exact integer arithmetic);
+/// `NaN` when `den` is zero or the value is beyond the arithmetic (no count reaches that).
 pub(crate) fn decimal(num: i128, den: u128, places: u32) -> String {
-    if den == 0 {
-        return "NaN".to_owned();
-    }
-    let neg = num < 0;
-    let mag = num.unsigned_abs();
-    let scale = 10u128.pow(places);
-    let scaled = mag.saturating_mul(scale);
-    let mut q = scaled / den;
-    if (scaled % den) * 2 >= den {
-        q += 1;
-    }
-    let int = q / scale;
-    let frac = q % scale;
-    let mut s = if neg && q != 0 {
-        format!("-{int}")
-    } else {
-        int.to_string()
-    };
-    if places > 0 && frac != 0 {
-        let f = format!("{frac:0width$}", width = places as usize);
-        s.push('.');
-        s.push_str(f.trim_end_matches('0'));
-    }
-    s
+    egov_core::i18n::decimal(num, den, places).map_or_else(
+        || "NaN".to_owned(),
+        |d| egov_core::i18n::trim_decimal_zeros(&d).to_owned(),
+    )
 }
 
 #[cfg(test)]

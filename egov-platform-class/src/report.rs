@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 
 use chrono::NaiveDate;
 use egov_core::{
-    CalendarError, ErrorCode, Finding, Instrument, LegalRef, Outcome, WorkingCalendar,
+    CalendarError, ErrorCode, Finding, Instrument, Lang, LegalRef, Outcome, WorkingCalendar,
 };
 use serde::{Deserialize, Serialize};
 
@@ -274,7 +274,7 @@ fn method_text(c: &Classification) -> (Vec<String>, Vec<String>) {
             "Tháng dương lịch theo giờ Việt Nam (00:00 +07:00).".to_owned(),
             format!("Trung bình cộng của 12 tháng gần nhất đã kết thúc trước ngày xác định: từ {} đến {} (khoản 4 Điều 17).", vi_month(first), vi_month(last)),
             format!("So sánh với {} % và {} % tổng dân số {} ({}, công bố ngày {} bởi {}) bằng số học số nguyên chính xác (không làm tròn khi xác định quy mô).",
-                large.replace('.', ","), very_large.replace('.', ","),
+                Lang::Vi.number(&large), Lang::Vi.number(&very_large),
                 c.population.value, c.population.reference, egov_core::i18n::date_vi(c.population.published_on), c.population.publisher),
             format!("Nguồn số liệu hằng tháng: {} (điểm c khoản 4 Điều 18).", c.source.to_vi()),
         ],
