@@ -960,42 +960,71 @@ fn classify_cmd(a: &ClassifyArgs) -> Result<CmdResult, CmdResult> {
         code: egov_core::ErrorCode::code(&e).to_owned(),
         message: vi_en(e.message_vi(), &e),
     })?;
+    let month = |m: Option<&egov_platform_class::MonthlyCount>| {
+        m.map(|m| {
+            lang()
+                .pick(&m.month.to_vi(), &m.month.to_string())
+                .to_owned()
+        })
+        .unwrap_or_default()
+    };
     let mut human = t!(
         "platform-classify",
         class = lang().pick(c.class.name_vi(), c.class.name_en()),
         date = crate::commands::prose_date(date),
-        mean = c.mean_users.to_string(),
+        mean = lang().number(&c.mean_users),
         exact = c.mean_exact.to_string(),
-        share = c.share_percent.to_string(),
-        population = c.population.value.to_string(),
-        first = c
-            .months
-            .first()
-            .map(|m| m.month.to_string())
-            .unwrap_or_default(),
-        last = c
-            .months
-            .last()
-            .map(|m| m.month.to_string())
-            .unwrap_or_default(),
+        share = lang().number(&c.share_percent),
+        population = lang().number(&c.population.value.to_string()),
+        first = month(c.months.first()),
+        last = month(c.months.last()),
     );
     human.push('\n');
     for d in &c.distances {
-        human.push_str(&format!(
-            "{:<17} {}\n",
-            format!("{}:", d.threshold),
+        let label = lang().pick(&d.label_vi(), &d.label_en()).to_owned();
+        let users = lang().number(&d.threshold_mean_users);
+        let reached = if d.reached {
+            t!("platform-reached")
+        } else {
+            t!("platform-not-reached")
+        };
+        // The distance as words: above, below or at the threshold (no signed figures).
+        let (below, distance) = match d.distance_users.strip_prefix('-') {
+            Some(magnitude) => (true, magnitude),
+            None => (false, d.distance_users.as_str()),
+        };
+        let points = d
+            .distance_percentage_points
+            .trim_start_matches('-')
+            .to_owned();
+        let line = if distance == "0" {
             t!(
-                "platform-distance",
-                users = d.threshold_mean_users.as_str(),
-                distance = d.distance_users.as_str(),
-                points = d.distance_percentage_points.as_str(),
-                reached = if d.reached {
-                    t!("platform-reached")
-                } else {
-                    String::new()
-                }
+                "platform-distance-at",
+                label = label,
+                users = users,
+                reached = reached
             )
-        ));
+        } else if below {
+            t!(
+                "platform-distance-below",
+                label = label,
+                users = users,
+                distance = lang().number(distance),
+                points = lang().number(&points),
+                reached = reached
+            )
+        } else {
+            t!(
+                "platform-distance-above",
+                label = label,
+                users = users,
+                distance = lang().number(distance),
+                points = lang().number(&points),
+                reached = reached
+            )
+        };
+        human.push_str(&line);
+        human.push('\n');
     }
     human.push_str(&t!("platform-basis", basis = basis_text(&c.class.basis())));
     human.push('\n');

@@ -86,13 +86,39 @@ impl Lang {
 }
 
 impl Lang {
-    /// A number written with a decimal point (`62.52`, as Rust and JSON write it) the way this
-    /// language writes it to people: Vietnamese with a decimal comma (`62,52`), English as it is.
-    /// Only the decimal point changes (egov writes no thousands separators).
+    /// A number written with a decimal point (`62.52`, `3200000`, as Rust and JSON write it) the
+    /// way this language writes it to people: the digits before the point grouped by threes with
+    /// a space from five digits up (`3 200 000`, ISO 80000-1: unambiguous in both languages),
+    /// and in Vietnamese a decimal comma (`62,52`, `3 128,5`). Anything that is not such a
+    /// number (`NaN`, a fraction `1/3`) only has its point changed.
     pub fn number(self, written_with_point: &str) -> String {
-        match self {
-            Lang::Vi => written_with_point.replace('.', ","),
-            Lang::En => written_with_point.to_owned(),
+        let (sign, unsigned) = match written_with_point.strip_prefix('-') {
+            Some(rest) => ("-", rest),
+            None => ("", written_with_point),
+        };
+        let (int, fraction) = match unsigned.split_once('.') {
+            Some((int, fraction)) => (int, Some(fraction)),
+            None => (unsigned, None),
+        };
+        let grouped = if int.len() >= 5 && int.bytes().all(|b| b.is_ascii_digit()) {
+            let mut out = String::with_capacity(int.len() + int.len() / 3);
+            for (i, c) in int.chars().enumerate() {
+                if i > 0 && (int.len() - i) % 3 == 0 {
+                    out.push(' ');
+                }
+                out.push(c);
+            }
+            out
+        } else {
+            int.to_owned()
+        };
+        let point = match self {
+            Lang::Vi => ",",
+            Lang::En => ".",
+        };
+        match fraction {
+            Some(fraction) => format!("{sign}{grouped}{point}{fraction}"),
+            None => format!("{sign}{grouped}"),
         }
     }
 }
@@ -572,6 +598,12 @@ mod tests {
         assert_eq!(trim_decimal_zeros("100"), "100");
         assert_eq!(Lang::Vi.number("62.52"), "62,52");
         assert_eq!(Lang::En.number("62.52"), "62.52");
+        assert_eq!(Lang::Vi.number("3200000"), "3 200 000");
+        assert_eq!(Lang::En.number("-7030000.5"), "-7 030 000.5");
+        assert_eq!(Lang::Vi.number("-7030000.5"), "-7 030 000,5");
+        assert_eq!(Lang::Vi.number("2025"), "2025");
+        assert_eq!(Lang::Vi.number("10230"), "10 230");
+        assert_eq!(Lang::Vi.number("NaN"), "NaN");
     }
 
     proptest::proptest! {

@@ -9,7 +9,7 @@
 use std::fmt;
 
 use chrono::{Datelike, NaiveDate};
-use egov_core::{ErrorCode, Finding, Instrument, LegalRef, Outcome};
+use egov_core::{ErrorCode, Finding, Instrument, Lang, LegalRef, Outcome};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 
@@ -358,6 +358,42 @@ pub struct ThresholdDistance {
     /// Extra total users over the 12 months (sum, not mean) the platform would need to reach the
     /// threshold; 0 if reached.
     pub additional_user_months_needed: u64,
+}
+
+impl ThresholdDistance {
+    /// The threshold in the law's words, in Vietnamese (PLAT-02, PLAT-03; NĐ 137/2024 Đ17.2,
+    /// Đ17.3): «Ngưỡng quy mô lớn (từ 3% tổng dân số, khoản 2 Điều 17)».
+    pub fn label_vi(&self) -> String {
+        let percent = Lang::Vi.number(&self.percent());
+        match self.threshold.as_str() {
+            "large_min" => {
+                format!("Ngưỡng quy mô lớn (từ {percent}% tổng dân số, khoản 2 Điều 17)")
+            }
+            "very_large_above" => {
+                format!("Ngưỡng quy mô rất lớn (trên {percent}% tổng dân số, khoản 3 Điều 17)")
+            }
+            other => format!("Ngưỡng {other} ({percent}% tổng dân số)"),
+        }
+    }
+
+    /// The threshold in English: "Large threshold (at least 3 % of the population, Đ17.2)".
+    pub fn label_en(&self) -> String {
+        let percent = self.percent();
+        match self.threshold.as_str() {
+            "large_min" => {
+                format!("Large threshold (at least {percent} % of the population, Đ17.2)")
+            }
+            "very_large_above" => {
+                format!("Very large threshold (more than {percent} % of the population, Đ17.3)")
+            }
+            other => format!("Threshold {other} ({percent} % of the population)"),
+        }
+    }
+
+    /// The threshold in per cent of the population, written with a point (`3`, `2.5`).
+    fn percent(&self) -> String {
+        decimal(i128::from(self.threshold_bp), 100, 2)
+    }
 }
 
 /// The result of a classification (PLAT-02…06).
@@ -1251,6 +1287,35 @@ mod tests {
         assert_eq!(
             classify(&empty, date(2026, 1, 15)).unwrap_err().code(),
             "platform.no_events"
+        );
+    }
+
+    #[test]
+    fn plat_02_plat_03_thresholds_are_named_in_the_law_s_words() {
+        let at = |threshold: &str, bp| ThresholdDistance {
+            threshold: threshold.to_owned(),
+            threshold_bp: bp,
+            threshold_mean_users: String::new(),
+            reached: false,
+            distance_users: String::new(),
+            distance_percentage_points: String::new(),
+            additional_user_months_needed: 0,
+        };
+        assert_eq!(
+            at("large_min", 300).label_vi(),
+            "Ngưỡng quy mô lớn (từ 3% tổng dân số, khoản 2 Điều 17)"
+        );
+        assert_eq!(
+            at("very_large_above", 1000).label_vi(),
+            "Ngưỡng quy mô rất lớn (trên 10% tổng dân số, khoản 3 Điều 17)"
+        );
+        assert_eq!(
+            at("large_min", 250).label_en(),
+            "Large threshold (at least 2.5 % of the population, Đ17.2)"
+        );
+        assert_eq!(
+            at("large_min", 250).label_vi(),
+            "Ngưỡng quy mô lớn (từ 2,5% tổng dân số, khoản 2 Điều 17)"
         );
     }
 

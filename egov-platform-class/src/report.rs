@@ -394,16 +394,16 @@ impl PlatformReport {
         let _ = writeln!(md);
         let _ = writeln!(
             md,
-            "## Khoảng cách tới ngưỡng / Distance to thresholds\n\n| Ngưỡng / Threshold | Users (mean) | Reached | Distance (users) | Distance (pp) | Extra user-months needed |\n|---|---:|---|---:|---:|---:|"
+            "## Khoảng cách tới ngưỡng / Distance to thresholds\n\n| Ngưỡng / Threshold | Người sử dụng (trung bình) / Users (mean) | Đã đạt / Reached | Khoảng cách (người sử dụng) / Distance (users) | Khoảng cách (điểm phần trăm) / Distance (pp) | Số người sử dụng-tháng còn thiếu / Extra user-months needed |\n|---|---:|---|---:|---:|---:|"
         );
         for d in &c.distances {
             let _ = writeln!(
                 md,
-                "| {} ({} bp) | {} | {} | {} | {} | {} |",
-                d.threshold,
-                d.threshold_bp,
+                "| {} / {} | {} | {} | {} | {} | {} |",
+                d.label_vi(),
+                d.label_en(),
                 d.threshold_mean_users,
-                if d.reached { "yes" } else { "no" },
+                if d.reached { "có / yes" } else { "chưa / no" },
                 d.distance_users,
                 d.distance_percentage_points,
                 d.additional_user_months_needed
@@ -596,6 +596,11 @@ mod tests {
         ));
         assert!(md.contains("nền tảng số trung gian quy mô rất lớn"));
         assert!(md.contains("| 2025-12 | 20000000 |"));
+        // Thresholds in the law's words, both languages (PLAT-02, PLAT-03).
+        assert!(
+            md.contains("| Ngưỡng quy mô rất lớn (trên 10% tổng dân số, khoản 3 Điều 17) / Very large threshold (more than 10 % of the population, Đ17.3) | 10230000 | có / yes |"),
+            "{md}"
+        );
         assert!(md.contains("2026-01-30"));
         assert!(md.contains("NĐ 137/2024/NĐ-CP Đ20.2.d"));
     }

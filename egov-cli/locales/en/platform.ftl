@@ -30,7 +30,10 @@ platform-classify =
     Class: { $class }
     Determination date: { $date }
     Mean monthly active users: { $mean } ({ $exact }) = { $share } % of the population { $population }
-    Months: { $first } … { $last }
-platform-distance = { $users } users: distance { $distance } users, { $points } pp{ $reached }
-platform-reached = {" "}(reached)
+    Months: { $first } to { $last }
+platform-distance-above = { $label }: { $users } users; above it by { $distance } users ({ $points } pp){ $reached }
+platform-distance-below = { $label }: { $users } users; below it by { $distance } users ({ $points } pp){ $reached }
+platform-distance-at = { $label }: { $users } users; exactly at it{ $reached }
+platform-reached = {" "}— reached
+platform-not-reached = {" "}— not reached
 platform-basis = Basis: { $basis }

@@ -28,8 +28,11 @@ platform-no-input = hãy cho --monthly, --events hoặc --partials
 platform-classify =
     Phân loại: { $class }
     Ngày xác định: { $date }
-    Số người dùng hoạt động hằng tháng trung bình: { $mean } ({ $exact }) = { $share } % dân số { $population }
-    Các tháng: { $first } … { $last }
-platform-distance = { $users } người dùng: cách ngưỡng { $distance } người dùng, { $points } điểm phần trăm{ $reached }
-platform-reached = {" "}(đã đạt ngưỡng)
+    Số người dùng hoạt động hằng tháng trung bình: { $mean } ({ $exact }) = { $share }% tổng dân số { $population }
+    Các tháng: từ { $first } đến { $last }
+platform-distance-above = { $label }: { $users } người dùng; cao hơn ngưỡng { $distance } người dùng ({ $points } điểm phần trăm){ $reached }
+platform-distance-below = { $label }: { $users } người dùng; thấp hơn ngưỡng { $distance } người dùng ({ $points } điểm phần trăm){ $reached }
+platform-distance-at = { $label }: { $users } người dùng; bằng ngưỡng{ $reached }
+platform-reached = {" "}— đã đạt ngưỡng
+platform-not-reached = {" "}— chưa đạt ngưỡng
 platform-basis = Căn cứ: { $basis }
