@@ -657,8 +657,8 @@ fn count_cmd(
     human.push_str(&t!(
         "platform-speed",
         threads = r.threads,
-        seconds = format!("{seconds:.2}"),
-        rate = format!("{:.1}", rate / 1e6)
+        seconds = lang().number(&format!("{seconds:.2}")),
+        rate = lang().number(&format!("{:.1}", rate / 1e6))
     ));
     if let Some(path) = partial_out {
         human.push('\n');

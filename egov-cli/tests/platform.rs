@@ -254,7 +254,7 @@ fn plat_01_cli_classify_says_which_lines_it_left_out() {
     let o = egov(&vi);
     let text = String::from_utf8_lossy(&o.stdout);
     assert!(
-        text.contains("600 trong 1200 dòng dữ liệu (50 %) không được đếm"),
+        text.contains("600 trong 1200 dòng dữ liệu (50%) không được đếm"),
         "{text}"
     );
     let mut with_json = args.to_vec();

@@ -5,7 +5,7 @@
 //! with lines not counted says so next to the class, with the share not counted
 //! ([`CountingSummary::findings`]).
 
-use egov_core::{Finding, Instrument, LegalRef, Outcome};
+use egov_core::{Finding, Instrument, Lang, LegalRef, Outcome};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 
@@ -86,6 +86,7 @@ impl CountingSummary {
         if let Some(l) = self.lines.as_ref().filter(|l| l.malformed > 0) {
             let data_lines = l.events + l.malformed;
             let share = percent(l.malformed, data_lines);
+            let share_vi = Lang::Vi.number(&share);
             let reasons: Vec<String> = l
                 .malformed_by_reason
                 .iter()
@@ -120,7 +121,7 @@ impl CountingSummary {
                         reasons.join("; ")
                     ),
                     format!(
-                        "{} trong {data_lines} dòng dữ liệu ({share} %) không được đếm ({}){kinds_vi}; số người dùng hằng tháng không tính các dòng này",
+                        "{} trong {data_lines} dòng dữ liệu ({share_vi}%) không được đếm ({}){kinds_vi}; số người dùng hằng tháng không tính các dòng này",
                         l.malformed,
                         reasons_vi.join("; ")
                     ),
@@ -150,6 +151,7 @@ impl CountingSummary {
         let e = &self.events;
         if e.timestamp_out_of_range > 0 {
             let share = percent(e.timestamp_out_of_range, e.events_seen);
+            let share_vi = Lang::Vi.number(&share);
             out.push(
                 Finding::new(
                     "PLAT-01",
@@ -160,7 +162,7 @@ impl CountingSummary {
                         e.timestamp_out_of_range, e.events_seen
                     ),
                     format!(
-                        "{} trong {} sự kiện ({share} %) có thời điểm ngoài khoảng 1970–2199, không được đếm",
+                        "{} trong {} sự kiện ({share_vi}%) có thời điểm ngoài khoảng 1970–2199, không được đếm",
                         e.timestamp_out_of_range, e.events_seen
                     ),
                 )
@@ -169,6 +171,7 @@ impl CountingSummary {
         }
         if e.outside_vietnam > 0 {
             let share = percent(e.outside_vietnam, e.events_seen);
+            let share_vi = Lang::Vi.number(&share);
             out.push(
                 Finding::new(
                     "PLAT-01",
@@ -179,7 +182,7 @@ impl CountingSummary {
                         e.outside_vietnam, e.events_seen
                     ),
                     format!(
-                        "{} trong {} sự kiện ({share} %) là của người dùng ngoài Việt Nam, không được đếm (khoản 2 Điều 17 «tại Việt Nam»)",
+                        "{} trong {} sự kiện ({share_vi}%) là của người dùng ngoài Việt Nam, không được đếm (khoản 2 Điều 17 «tại Việt Nam»)",
                         e.outside_vietnam, e.events_seen
                     ),
                 )
@@ -338,5 +341,29 @@ mod tests {
         let plain = CountingSummary::new(summary.months.clone(), summary.events, None);
         assert!(plain.findings().iter().all(|f| f.rule != "PLAT-12"));
         assert_eq!(plain.with_method("x").method.as_deref(), Some("x"),);
+    }
+
+    #[test]
+    fn plat_01_shares_not_counted_read_with_a_decimal_comma_in_vietnamese() {
+        let f = serde_json::json!({
+            "months": [{"month": "2025-01", "active_users": 5, "events": 9}],
+            "events": {"events_seen": 3575, "events_counted": 3407, "outside_vietnam": 168, "timestamp_out_of_range": 0}
+        });
+        let (_, summary) = counts_from_json(&f).unwrap();
+        let findings = summary.unwrap().findings();
+        let abroad = findings
+            .iter()
+            .find(|f| f.message.contains("outside Vietnam"))
+            .unwrap();
+        assert!(
+            abroad.message.contains("168 of 3575 events (4.7 %)"),
+            "{}",
+            abroad.message
+        );
+        assert!(
+            abroad.message_vi.contains("168 trong 3575 sự kiện (4,7%)"),
+            "{}",
+            abroad.message_vi
+        );
     }
 }
