@@ -931,7 +931,8 @@ pub(crate) fn when(t: &VnDateTime) -> String {
 }
 
 /// A measure with `places` decimals, with a decimal comma in Vietnamese.
-pub(crate) fn number(x: f64, places: usize) -> String {
+pub(crate) fn number(x: impl Into<f64>, places: usize) -> String {
+    let x: f64 = x.into();
     crate::i18n::lang().number(&format!("{x:.places$}"))
 }
 

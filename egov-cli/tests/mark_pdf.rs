@@ -350,7 +350,9 @@ fn conv_12_cli_stamp_says_in_vietnamese_what_was_done() {
         &format!("{size} byte gốc giữ nguyên ở đầu tệp"),
         "Trang: 1 · vị trí: góc trống đầu tiên (tự động), cách mép 10 mm",
         "mã QR phiên bản",
-        "kể cả vùng trắng, ô 0.51 mm",
+        // Measures with a decimal comma, so the frame's figures are parted by semicolons.
+        "kể cả vùng trắng, ô 0,51 mm",
+        "khung x 276,8; y 28,3; rộng 306,9; cao 124,3 pt",
         &format!("Bản gốc: {size} byte · SHA-256 {sha}"),
         &format!("Dữ liệu ký hiệu (payload, cũng ghi trong XMP): {LOOKUP}#EGCM:"),
         "Dòng chữ in cạnh mã QR:",

@@ -6,7 +6,7 @@ mark-pdf-asked-the-v1 = { $asked } → { $v1 }
 mark-pdf-stamped-a-conversion-mark-direction =
     Đã đóng ký hiệu chuyển đổi { $direction } lên { $v1 } → { $v2 }
     Cách ghi: { $mode }; cập nhật gia tăng, { $v3 } byte gốc giữ nguyên ở đầu tệp; tệp mới { $v4 } byte
-    Trang: { $v5 } · vị trí: { $place } · khung x { $v6 }, y { $v7 }, rộng { $v8 }, cao { $v9 } pt (tọa độ trang PDF)
+    Trang: { $v5 } · vị trí: { $place } · khung x { $v6 }; y { $v7 }; rộng { $v8 }; cao { $v9 } pt (tọa độ trang PDF)
     Khối ký hiệu: { $v10 } × { $v11 } mm · mã QR phiên bản { $v12 }, mức { $v13 }, { $v14 } × { $v14 } ô, cạnh { $v15 } mm kể cả vùng trắng, ô { $v16 } mm
     Bản gốc: { $v3 } byte · SHA-256 { $original_sha }
     Mã khóa ký: { $v17 }
