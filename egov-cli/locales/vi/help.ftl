@@ -477,6 +477,27 @@ help-egov-trust-check--policy = Tệp chính sách TLS (TOML hoặc JSON); mặc
 help-egov-trust-check--max_security_level_age_days = a) Tuổi tối đa của quyết định phê duyệt cấp độ an toàn hệ thống thông tin, tính bằng ngày (mặc định 1826, tức năm năm; pháp luật không quy định). Thay cho giá trị trong chính sách
 help-egov-trust-check--max_scan_age_days = đ) Tuổi tối đa của xác nhận rà quét mã độc, tính bằng ngày (mặc định 30; pháp luật không quy định). Thay cho giá trị trong chính sách
 help-egov-trust-check--now = Thời điểm đánh giá (ISO 8601 có múi giờ, hoặc giờ Việt Nam không ghi múi giờ); mặc định: lúc này
+help-egov-trust-probe = Thăm dò một trang web đang hoạt động qua TLS và đánh giá những gì trang đó phục vụ (cần bản egov dựng kèm tính năng `probe`)
+help-egov-trust-probe--url = URL https:// của trang web
+help-egov-trust-probe--cert = Chuỗi chứng thư (PEM hoặc DER), chứng thư của trang web đứng đầu
+help-egov-trust-probe--host = Tên máy chủ (host) của trang web
+help-egov-trust-probe--tls_version = Phiên bản TLS đã thỏa thuận (TLSv1.3, TLSv1.2, …)
+help-egov-trust-probe--cipher = Bộ mã hóa đã thỏa thuận (tên theo IANA)
+help-egov-trust-probe--page = Mã HTML của trang
+help-egov-trust-probe--page_url = URL của trang (mặc định https://HOST/)
+help-egov-trust-probe--security_txt = Tệp security.txt
+help-egov-trust-probe--security_txt_url = URI nơi đã tải tệp --security-txt (RFC 9116 §3: tệp được đánh giá cho máy chủ đó; đối chiếu với các trường Canonical của tệp, §2.5.2). Mặc định: đánh giá cho --host
+help-egov-trust-probe--blocklist = Bản chụp danh sách chặn tham khảo (mỗi dòng một tên miền, địa chỉ hoặc dải CIDR)
+help-egov-trust-probe--blocklist_source = Nguồn của danh sách chặn (mặc định: tên tệp)
+help-egov-trust-probe--blocklist_fetched_at = Thời điểm tải danh sách chặn (ISO 8601)
+help-egov-trust-probe--addresses = Địa chỉ máy chủ (dùng nhiều lần được)
+help-egov-trust-probe--attest = Minh chứng JSON theo dạng yêu cầu của các thư viện liên kết (egov_trust::request): thường gồm system, security_level, consent, malware_scan, contacts, addresses, gov_names; các tùy chọn khác bổ sung hoặc thay thế các khóa của nó
+help-egov-trust-probe--anchors = Chứng thư gốc tin cậy (PEM/DER) thay cho bộ chứng thư gốc Mozilla có sẵn
+help-egov-trust-probe--with_builtin_roots = Cùng --anchors: vẫn giữ bộ chứng thư gốc có sẵn
+help-egov-trust-probe--policy = Tệp chính sách TLS (TOML hoặc JSON); mặc định: chính sách có sẵn. Bảng [max_attestation_age] của tệp đặt giới hạn tuổi của các xác nhận
+help-egov-trust-probe--max_security_level_age_days = a) Tuổi tối đa của quyết định phê duyệt cấp độ an toàn hệ thống thông tin, tính bằng ngày (mặc định 1826, tức năm năm; pháp luật không quy định). Thay cho giá trị trong chính sách
+help-egov-trust-probe--max_scan_age_days = đ) Tuổi tối đa của xác nhận rà quét mã độc, tính bằng ngày (mặc định 30; pháp luật không quy định). Thay cho giá trị trong chính sách
+help-egov-trust-probe--now = Thời điểm đánh giá (ISO 8601 có múi giờ, hoặc giờ Việt Nam không ghi múi giờ); mặc định: lúc này
 
 ## egov trust declare
 
