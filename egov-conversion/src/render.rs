@@ -10,7 +10,7 @@
 //! `imageproc` would add a large dependency tree for one text-drawing call.
 
 use ab_glyph::{Font, FontRef, PxScale, ScaleFont};
-use egov_core::{ErrorCode, Finding, Instrument, LegalRef, Outcome};
+use egov_core::{ErrorCode, Finding, Instrument, Lang, LegalRef, Outcome};
 use image::{DynamicImage, GrayImage, ImageFormat, Luma};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
@@ -716,8 +716,8 @@ pub fn stamp(
                 covered * 100.0
             ),
             format!(
-                "ký hiệu che nội dung trang ({:.1}% điểm ảnh tối): đã đóng theo yêu cầu bắt buộc; hãy đặt vào vùng trống",
-                covered * 100.0
+                "ký hiệu che nội dung trang ({}% điểm ảnh tối): đã đóng theo yêu cầu bắt buộc; hãy đặt vào vùng trống",
+                Lang::Vi.number(&format!("{:.1}", covered * 100.0))
             ),
         )
     } else {
@@ -743,8 +743,10 @@ pub fn stamp(
                     printed.module_mm, printed.px_per_module_at_150dpi
                 ),
                 format!(
-                    "mô-đun mã QR {:.2} mm chỉ còn {:.1} điểm ảnh khi quét 150 dpi: bản quét có thể không đọc được mã (dùng module_mm ≥ {MIN_MODULE_MM})",
-                    printed.module_mm, printed.px_per_module_at_150dpi
+                    "mô-đun mã QR {} mm chỉ còn {} điểm ảnh khi quét 150 dpi: bản quét có thể không đọc được mã (dùng module_mm ≥ {})",
+                    Lang::Vi.number(&format!("{:.2}", printed.module_mm)),
+                    Lang::Vi.number(&format!("{:.1}", printed.px_per_module_at_150dpi)),
+                    Lang::Vi.number(&MIN_MODULE_MM.to_string())
                 ),
             )
             .with_field("render.module_mm")

@@ -89,6 +89,12 @@ fn conv_02_stamp_refuses_to_cover_content_unless_forced() {
     assert_eq!(stamped.findings[0].rule, "CONV-02");
     assert_eq!(stamped.findings[0].outcome, Outcome::Warning);
     assert!(stamped.covered_dark_fraction > 0.002);
+    let vi = &stamped.findings[0].message_vi;
+    assert!(vi.contains("% điểm ảnh tối") && vi.contains(','), "{vi}");
+    assert!(
+        !vi.split('%').next().unwrap_or_default().contains('.'),
+        "{vi}"
+    );
     // Still verifiable.
     let pv = scan::verify_page_bytes(&stamped.image, &trust(1), None).unwrap();
     assert!(pv.verification.is_verified());
@@ -152,6 +158,15 @@ fn conv_03_small_modules_warn_and_bad_options_are_refused() {
         .expect("a module-size warning");
     assert_eq!((w.rule.as_ref(), w.outcome), ("CONV-03", Outcome::Warning));
     assert!(stamped.printed.px_per_module_at_150dpi < 3.0);
+    // Measures in the Vietnamese message with a decimal comma (CORE-06).
+    assert!(w.message.contains("QR modules of 0.34 mm"), "{}", w.message);
+    assert!(
+        w.message_vi
+            .contains("mô-đun mã QR 0,34 mm chỉ còn 2,0 điểm ảnh")
+            && w.message_vi.contains("module_mm ≥ 0,5)"),
+        "{}",
+        w.message_vi
+    );
     let default = render::stamp(&original, &s, &StampOptions::default()).unwrap();
     assert_eq!(default.findings.len(), 1, "{:?}", default.findings);
     assert!(default.printed.px_per_module_at_150dpi >= 3.0);
