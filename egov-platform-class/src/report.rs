@@ -273,9 +273,9 @@ fn method_text(c: &Classification) -> (Vec<String>, Vec<String>) {
             "Người sử dụng có hoạt động: có ít nhất một hoạt động đăng nhập, truy cập thông tin, sử dụng dịch vụ trong tháng, tại Việt Nam (khoản 1, 2 Điều 17).".to_owned(),
             "Tháng dương lịch theo giờ Việt Nam (00:00 +07:00).".to_owned(),
             format!("Trung bình cộng của 12 tháng gần nhất đã kết thúc trước ngày xác định: từ {} đến {} (khoản 4 Điều 17).", vi_month(first), vi_month(last)),
-            format!("So sánh với {} % và {} % tổng dân số {} ({}, công bố ngày {} bởi {}) bằng số học số nguyên chính xác (không làm tròn khi xác định quy mô).",
+            format!("So sánh với {}% và {}% tổng dân số {} ({}, công bố ngày {} bởi {}) bằng số học số nguyên chính xác (không làm tròn khi xác định quy mô).",
                 Lang::Vi.number(&large), Lang::Vi.number(&very_large),
-                c.population.value, c.population.reference, egov_core::i18n::date_vi(c.population.published_on), c.population.publisher),
+                Lang::Vi.number(&c.population.value.to_string()), c.population.reference, egov_core::i18n::date_vi(c.population.published_on), c.population.publisher),
             format!("Nguồn số liệu hằng tháng: {} (điểm c khoản 4 Điều 18).", c.source.to_vi()),
         ],
     )
@@ -621,7 +621,10 @@ mod tests {
             "{vi}"
         );
         assert!(!vi.contains("2025-01"), "{vi}");
-        assert!(vi.contains("So sánh với 3 % và 10 % tổng dân số"), "{vi}");
+        assert!(
+            vi.contains("So sánh với 3% và 10% tổng dân số 102 300 000 (2025"),
+            "{vi}"
+        );
         assert!(
             vi.contains("Nguồn số liệu hằng tháng: công cụ đo lường, thống kê độc lập: X"),
             "{vi}"
