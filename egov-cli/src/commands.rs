@@ -100,11 +100,11 @@ pub struct DeadlineArgs<'a> {
 }
 
 /// A time argument: Vietnam time when it has no offset (`--local` says so without the note).
-fn parse_time(input: &str, local: bool) -> Result<VnDateTime, CmdResult> {
+fn parse_time(input: &str, what: &str, local: bool) -> Result<VnDateTime, CmdResult> {
     if local {
         VnDateTime::parse_local(input).map_err(|e| CmdResult::error(&e))
     } else {
-        crate::input::time(input, "time")
+        crate::input::time(input, what)
     }
 }
 
@@ -132,13 +132,18 @@ fn deadline_inner(args: &DeadlineArgs<'_>) -> Result<CmdResult, CmdResult> {
     let signed = args.signed.trim();
     let deadline = match egov_core::time::parse_date(signed) {
         Ok(date) => send_deadline_from_date(date, urgency, &cal, &policy),
-        Err(_) => send_deadline(parse_time(signed, args.local)?, urgency, &cal, &policy),
+        Err(_) => send_deadline(
+            parse_time(signed, "--signed", args.local)?,
+            urgency,
+            &cal,
+            &policy,
+        ),
     }
     .map_err(|e| CmdResult::error(&e))?;
 
     let mut human = t!(
         "cmd-deadline",
-        signed = deadline.signed_at.to_string(),
+        signed = prose_time(deadline.signed_at),
         signed_weekday = weekday(deadline.signed_at.date()),
         date_only = if deadline.signed_at_is_date_only {
             t!("cmd-deadline-date-only")
@@ -146,14 +151,14 @@ fn deadline_inner(args: &DeadlineArgs<'_>) -> Result<CmdResult, CmdResult> {
             String::new()
         },
         urgency = urgency_text(urgency),
-        same_day = deadline.same_day_target.to_string(),
-        latest = deadline.latest.to_string(),
+        same_day = prose_time(deadline.same_day_target),
+        latest = prose_time(deadline.latest),
         latest_weekday = weekday(deadline.latest.date()),
         morning_end = policy.morning_end.format("%H:%M").to_string(),
     );
     if let Some(immediate) = deadline.immediate {
         human.push('\n');
-        human.push_str(&t!("cmd-deadline-immediate", at = immediate.to_string()));
+        human.push_str(&t!("cmd-deadline-immediate", at = prose_time(immediate)));
     }
     human.push('\n');
     human.push_str(&t!(
@@ -177,12 +182,12 @@ fn deadline_inner(args: &DeadlineArgs<'_>) -> Result<CmdResult, CmdResult> {
         })?;
         return Ok(CmdResult::Valid { human, json });
     };
-    let sent_at = parse_time(sent.trim(), args.local)?;
+    let sent_at = parse_time(sent.trim(), "--sent", args.local)?;
     let finding = judge_send(&deadline, sent_at);
     human.push('\n');
     human.push_str(&t!(
         "cmd-deadline-verdict",
-        sent = sent_at.to_string(),
+        sent = prose_time(sent_at),
         outcome = outcome_word(finding.outcome),
         rule = finding.rule.as_ref(),
         basis = basis_text(&finding.basis),
@@ -243,6 +248,15 @@ pub(crate) fn weekday(date: NaiveDate) -> String {
 }
 
 /// A date in prose: dd/mm/yyyy in Vietnamese, ISO in English (CORE-06).
+/// A time as the run's language writes it to people: `16:30 ngày 13/02/2026` in Vietnamese
+/// (Vietnam time), ISO 8601 in English.
+pub(crate) fn prose_time(t: VnDateTime) -> String {
+    match lang() {
+        Lang::Vi => egov_core::i18n::datetime_vi(t),
+        Lang::En => t.to_string(),
+    }
+}
+
 pub(crate) fn prose_date(date: NaiveDate) -> String {
     match lang() {
         Lang::Vi => date.format("%d/%m/%Y").to_string(),

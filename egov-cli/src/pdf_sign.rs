@@ -448,10 +448,6 @@ fn nonce() -> u64 {
     ((t.as_secs() << 20) ^ u64::from(t.subsec_micros())) & (u64::MAX >> 1)
 }
 
-fn parse_time(s: &str) -> Result<VnDateTime, CmdResult> {
-    crate::input::time(s, "time")
-}
-
 fn sign_cmd(a: &SignArgs) -> Result<CmdResult, CmdResult> {
     let lang = crate::i18n::lang();
     // Refuse an existing output before any work (checked again when renaming into place).
@@ -459,7 +455,7 @@ fn sign_cmd(a: &SignArgs) -> Result<CmdResult, CmdResult> {
         return Err(exists_error(&a.out));
     }
     let when = match &a.at {
-        Some(s) => parse_time(s)?,
+        Some(s) => crate::input::time(s, "--at")?,
         None => now()?,
     };
     let original = read(&a.input)?;
@@ -691,7 +687,10 @@ fn anchors(paths: &[PathBuf]) -> Result<TrustAnchors, CmdResult> {
 
 fn verify_cmd(a: &VerifyArgs) -> Result<CmdResult, CmdResult> {
     let anchors = anchors(&a.anchors)?;
-    let at = a.at.as_deref().map(parse_time).transpose()?;
+    let at =
+        a.at.as_deref()
+            .map(|s| crate::input::time(s, "--at"))
+            .transpose()?;
     let file = read(&a.file)?;
     let opts = SignatureVerifyOptions {
         anchors,

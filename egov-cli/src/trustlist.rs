@@ -199,9 +199,10 @@ pub fn run(cmd: TrustListCommand) -> CmdResult {
     r.unwrap_or_else(|e| e)
 }
 
-fn time(at: Option<&str>) -> Result<VnDateTime, CmdResult> {
+/// A time option (`what`: `--at`, `--from`) or now.
+fn time(at: Option<&str>, what: &str) -> Result<VnDateTime, CmdResult> {
     match at {
-        Some(s) => crate::input::time(s, "time"),
+        Some(s) => crate::input::time(s, what),
         None => now(),
     }
 }
@@ -253,7 +254,7 @@ fn coded_msg(code: &str, message: String) -> CmdResult {
 
 fn add_cmd(a: &AddArgs) -> Result<CmdResult, CmdResult> {
     let mut list = read_list(&a.list)?;
-    let from = time(a.from.as_deref())?;
+    let from = time(a.from.as_deref(), "--from")?;
     let until = a
         .until
         .as_deref()
@@ -335,7 +336,7 @@ fn edit(
     at: Option<&str>,
 ) -> Result<CmdResult, CmdResult> {
     let mut list = read_list(path)?;
-    let at = time(at)?;
+    let at = time(at, "--at")?;
     let said = change(list.edit(), at).map_err(coded)?;
     list.list.validate().map_err(coded)?;
     write_list(path, &list, true)?;
@@ -354,7 +355,7 @@ fn sign_cmd(
     let mut list = read_list(path)?;
     let signing = load_key(key)?;
     let human = if list.signatures.is_empty() {
-        let t = time(at)?;
+        let t = time(at, "--at")?;
         let next = t
             .checked_add(chrono::TimeDelta::days(i64::from(valid_days.max(1))))
             .ok_or_else(|| coded_msg("time.invalid", t!("trustlist-valid-days")))?;
@@ -471,7 +472,7 @@ pub(crate) fn verified_lists(
         .map(|p| read_list(p))
         .collect::<Result<Vec<_>, _>>()?;
     let pins = pins(pin_specs)?;
-    Ok(verify_lists(&lists, &pins, time(at)?))
+    Ok(verify_lists(&lists, &pins, time(at, "--at")?))
 }
 
 /// `[ĐẠT] rule (basis): message` lines in the run's language.

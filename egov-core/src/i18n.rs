@@ -417,9 +417,16 @@ pub fn date_vi(d: chrono::NaiveDate) -> String {
     d.format("%d/%m/%Y").to_string()
 }
 
-/// A time as Vietnamese prose writes it, in Vietnam time: `09:15 ngày 02/03/2026`.
+/// A time as Vietnamese prose writes it, in Vietnam time: `09:15 ngày 02/03/2026`, with the
+/// seconds when they are not zero (`23:59:59 ngày 13/02/2026`, the end of a day).
 pub fn datetime_vi(t: crate::VnDateTime) -> String {
-    t.naive_local().format("%H:%M ngày %d/%m/%Y").to_string()
+    let local = t.naive_local();
+    let form = if chrono::Timelike::second(&local) == 0 {
+        "%H:%M ngày %d/%m/%Y"
+    } else {
+        "%H:%M:%S ngày %d/%m/%Y"
+    };
+    local.format(form).to_string()
 }
 
 /// Why an input/output operation failed, in Vietnamese, said from the error's kind (the
@@ -636,6 +643,8 @@ mod tests {
         assert_eq!(date_vi(d), "05/01/2026");
         let t = crate::VnDateTime::parse("2026-03-02T02:15:00Z").unwrap();
         assert_eq!(datetime_vi(t), "09:15 ngày 02/03/2026");
+        let end = crate::VnDateTime::parse("2026-02-13T23:59:59+07:00").unwrap();
+        assert_eq!(datetime_vi(end), "23:59:59 ngày 13/02/2026");
     }
 
     #[test]

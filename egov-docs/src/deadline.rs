@@ -29,8 +29,8 @@ use std::borrow::Cow;
 
 use chrono::{NaiveDate, NaiveTime, TimeDelta};
 use egov_core::{
-    CalendarError, ErrorCode, Finding, Instrument, LegalRef, Outcome, TimeError, VnDateTime,
-    WorkingCalendar,
+    i18n::datetime_vi, CalendarError, ErrorCode, Finding, Instrument, LegalRef, Outcome, TimeError,
+    VnDateTime, WorkingCalendar,
 };
 use serde::{Deserialize, Serialize};
 
@@ -357,6 +357,8 @@ fn end_of_day(date: NaiveDate) -> Result<VnDateTime, DeadlineError> {
 /// The evidence holds the deadline, the send time and the [`SendTiming`].
 pub fn judge_send(deadline: &SendDeadline, sent_at: VnDateTime) -> Finding {
     let timing = deadline.timing(sent_at);
+    // Vietnamese messages write times as Vietnamese prose does (09:00 ngày 24/02/2026).
+    let sent_vi = datetime_vi(sent_at);
     let urgency_vi = deadline
         .urgency
         .map_or_else(String::new, |u| format!(" ({})", u.name_vi()));
@@ -370,8 +372,8 @@ pub fn judge_send(deadline: &SendDeadline, sent_at: VnDateTime) -> Finding {
                 deadline.signed_at
             ),
             format!(
-                "Gửi lúc {sent_at}, trước thời điểm ký {}: văn bản điện tử chỉ được gửi sau khi được phê duyệt, ký ban hành, ký số.",
-                deadline.signed_at
+                "Gửi lúc {sent_vi}, trước thời điểm ký {}: văn bản điện tử chỉ được gửi sau khi được phê duyệt, ký ban hành, ký số.",
+                datetime_vi(deadline.signed_at)
             ),
         ),
         SendTiming::Immediate => (
@@ -384,9 +386,9 @@ pub fn judge_send(deadline: &SendDeadline, sent_at: VnDateTime) -> Finding {
                 deadline.binding()
             ),
             format!(
-                "Văn bản khẩn{urgency_vi} được gửi lúc {sent_at}, ngay sau khi ký số lúc {} (hạn {}).",
-                deadline.signed_at,
-                deadline.binding()
+                "Văn bản khẩn{urgency_vi} được gửi lúc {sent_vi}, ngay sau khi ký số lúc {} (hạn {}).",
+                datetime_vi(deadline.signed_at),
+                datetime_vi(deadline.binding())
             ),
         ),
         SendTiming::SameDay => (
@@ -395,8 +397,8 @@ pub fn judge_send(deadline: &SendDeadline, sent_at: VnDateTime) -> Finding {
             Outcome::Pass,
             format!("Sent at {sent_at}, on the day it was signed ({}).", deadline.signed_at),
             format!(
-                "Gửi lúc {sent_at}, ngay trong ngày văn bản ký ban hành ({}).",
-                deadline.signed_at
+                "Gửi lúc {sent_vi}, ngay trong ngày văn bản ký ban hành ({}).",
+                datetime_vi(deadline.signed_at)
             ),
         ),
         SendTiming::ByLatest => (
@@ -408,8 +410,8 @@ pub fn judge_send(deadline: &SendDeadline, sent_at: VnDateTime) -> Finding {
                 deadline.latest
             ),
             format!(
-                "Gửi lúc {sent_at}: trong hạn chậm nhất {} (buổi sáng của ngày làm việc tiếp theo) nhưng không gửi ngay trong ngày ký ban hành.",
-                deadline.latest
+                "Gửi lúc {sent_vi}: trong hạn chậm nhất {} (buổi sáng của ngày làm việc tiếp theo) nhưng không gửi ngay trong ngày ký ban hành.",
+                datetime_vi(deadline.latest)
             ),
         ),
         SendTiming::Late { by_minutes, .. } => {
@@ -427,8 +429,8 @@ pub fn judge_send(deadline: &SendDeadline, sent_at: VnDateTime) -> Finding {
                     deadline.binding()
                 ),
                 format!(
-                    "Gửi lúc {sent_at}, chậm {by_minutes} phút so với {what_vi}{urgency_vi} {}.",
-                    deadline.binding()
+                    "Gửi lúc {sent_vi}, chậm {by_minutes} phút so với {what_vi}{urgency_vi} {}.",
+                    datetime_vi(deadline.binding())
                 ),
             )
         }
@@ -507,6 +509,20 @@ mod tests {
         assert_eq!(ev["timing"]["by_minutes"], 1);
         assert_eq!(ev["deadline"]["latest"], "2026-03-09T12:00:00+07:00");
         assert!(f.message_vi.contains("chậm 1 phút"), "{}", f.message_vi);
+        // Times in the Vietnamese message as Vietnamese prose writes them (CORE-06); the
+        // English message and the evidence keep ISO 8601.
+        assert!(
+            f.message_vi
+                .starts_with("Gửi lúc 12:00:01 ngày 09/03/2026, chậm 1 phút so với hạn chậm nhất")
+                && f.message_vi.ends_with(" 12:00 ngày 09/03/2026."),
+            "{}",
+            f.message_vi
+        );
+        assert!(
+            f.message.starts_with("Sent at 2026-03-09T12:00:01+07:00"),
+            "{}",
+            f.message
+        );
     }
 
     #[test]

@@ -20,7 +20,7 @@
 //! and [`judge_tracker_handover`] returns no finding.
 
 use chrono::TimeDelta;
-use egov_core::{ErrorCode, Finding, Instrument, LegalRef, Outcome, VnDateTime};
+use egov_core::{i18n::datetime_vi, ErrorCode, Finding, Instrument, LegalRef, Outcome, VnDateTime};
 use serde::{Deserialize, Serialize};
 
 use crate::status::{ProcessingStatus, StatusTracker};
@@ -142,6 +142,7 @@ impl ErrorCode for HandoverError {
 /// assert_eq!(f.outcome, Outcome::Pass);
 /// let f = judge_urgent_handover(Urgency::HoaToc, t(8, 0), Some(t(8, 40)), t(9, 0), &policy).unwrap();
 /// assert_eq!(f.outcome, Outcome::Fail);
+/// assert!(f.message_vi.contains("lúc 08:40 ngày 02/03/2026, chậm 25 phút so với hạn 08:15 ngày 02/03/2026"));
 /// assert_eq!(f.evidence.unwrap()["late_by_minutes"], 25);
 /// ```
 pub fn judge_urgent_handover(
@@ -161,6 +162,13 @@ pub fn judge_urgent_handover(
         .ok_or(HandoverError::Overflow { accepted_at })?;
     let level_vi = urgency.name_vi();
     let level_en = urgency.name_en();
+    // Vietnamese messages write times as Vietnamese prose does (09:15 ngày 02/03/2026).
+    let (accepted_vi, deadline_vi, as_of_vi) = (
+        datetime_vi(accepted_at),
+        datetime_vi(deadline),
+        datetime_vi(as_of),
+    );
+    let handed_over_vi = handed_over_at.map(datetime_vi).unwrap_or_default();
     let (outcome, late_by, en, vi) = match handed_over_at {
         Some(at) if at < accepted_at => {
             return Err(HandoverError::BeforeAcceptance {
@@ -175,7 +183,7 @@ pub fn judge_urgent_handover(
                 "Urgent document ({level_en}) taken in at {accepted_at} and handed over for processing at {at}, immediately (deadline {deadline})."
             ),
             format!(
-                "Văn bản khẩn ({level_vi}) tiếp nhận lúc {accepted_at}, được trình, chuyển giao xử lý lúc {at}, ngay sau khi tiếp nhận (hạn {deadline})."
+                "Văn bản khẩn ({level_vi}) tiếp nhận lúc {accepted_vi}, được trình, chuyển giao xử lý lúc {handed_over_vi}, ngay sau khi tiếp nhận (hạn {deadline_vi})."
             ),
         ),
         Some(at) => {
@@ -187,7 +195,7 @@ pub fn judge_urgent_handover(
                     "Urgent document ({level_en}) taken in at {accepted_at} was handed over for processing at {at}, {mins} min after the deadline {deadline}: it must be handed over immediately."
                 ),
                 format!(
-                    "Văn bản khẩn ({level_vi}) tiếp nhận lúc {accepted_at} được trình, chuyển giao xử lý lúc {at}, chậm {mins} phút so với hạn {deadline}: phải trình, chuyển giao xử lý ngay sau khi tiếp nhận."
+                    "Văn bản khẩn ({level_vi}) tiếp nhận lúc {accepted_vi} được trình, chuyển giao xử lý lúc {handed_over_vi}, chậm {mins} phút so với hạn {deadline_vi}: phải trình, chuyển giao xử lý ngay sau khi tiếp nhận."
                 ),
             )
         }
@@ -201,7 +209,7 @@ pub fn judge_urgent_handover(
                 "Urgent document ({level_en}) taken in at {accepted_at} is not handed over yet; the deadline {deadline} has not passed."
             ),
             format!(
-                "Văn bản khẩn ({level_vi}) tiếp nhận lúc {accepted_at} chưa được trình, chuyển giao xử lý; chưa đến hạn {deadline}."
+                "Văn bản khẩn ({level_vi}) tiếp nhận lúc {accepted_vi} chưa được trình, chuyển giao xử lý; chưa đến hạn {deadline_vi}."
             ),
         ),
         None => {
@@ -213,7 +221,7 @@ pub fn judge_urgent_handover(
                     "Urgent document ({level_en}) taken in at {accepted_at} is still not handed over for processing as of {as_of}, {mins} min after the deadline {deadline}."
                 ),
                 format!(
-                    "Văn bản khẩn ({level_vi}) tiếp nhận lúc {accepted_at} đến {as_of} vẫn chưa được trình, chuyển giao xử lý, chậm {mins} phút so với hạn {deadline}."
+                    "Văn bản khẩn ({level_vi}) tiếp nhận lúc {accepted_vi} đến {as_of_vi} vẫn chưa được trình, chuyển giao xử lý, chậm {mins} phút so với hạn {deadline_vi}."
                 ),
             )
         }
