@@ -988,7 +988,7 @@ fn classify_cmd(a: &ClassifyArgs) -> Result<CmdResult, CmdResult> {
         } else {
             t!("platform-not-reached")
         };
-        // The distance as words: above, below or at the threshold (no signed figures).
+        // The distance in words: above, below or at the threshold (no signed figures).
         let (below, distance) = match d.distance_users.strip_prefix('-') {
             Some(magnitude) => (true, magnitude),
             None => (false, d.distance_users.as_str()),
@@ -997,32 +997,20 @@ fn classify_cmd(a: &ClassifyArgs) -> Result<CmdResult, CmdResult> {
             .distance_percentage_points
             .trim_start_matches('-')
             .to_owned();
-        let line = if distance == "0" {
-            t!(
-                "platform-distance-at",
-                label = label,
-                users = users,
-                reached = reached
-            )
-        } else if below {
-            t!(
-                "platform-distance-below",
-                label = label,
-                users = users,
-                distance = lang().number(distance),
-                points = lang().number(&points),
-                reached = reached
-            )
-        } else {
-            t!(
-                "platform-distance-above",
-                label = label,
-                users = users,
-                distance = lang().number(distance),
-                points = lang().number(&points),
-                reached = reached
-            )
+        let direction = match (below, distance) {
+            (_, "0") => "at",
+            (true, _) => "below",
+            (false, _) => "above",
         };
+        let line = t!(
+            "platform-distance",
+            label = label,
+            users = users,
+            direction = direction,
+            distance = lang().number(distance),
+            points = lang().number(&points),
+            reached = reached
+        );
         human.push_str(&line);
         human.push('\n');
     }

@@ -1078,3 +1078,37 @@ fn plat_12_cli_report_compares_the_published_lists() {
             || String::from_utf8_lossy(&o.stderr).contains("published_list.json")
     );
 }
+
+/// The text answer names each threshold in the law's words and says the distance in words,
+/// figures the way each language writes them (PLAT-02, PLAT-03; CORE-06).
+#[test]
+fn plat_02_plat_03_cli_classify_text_names_the_thresholds_in_the_law_s_words() {
+    let text = |lang: &str| {
+        let o = classify_at_3_percent(&["--lang", lang]);
+        assert_eq!(
+            o.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        String::from_utf8(o.stdout).unwrap()
+    };
+    let vi = text("vi");
+    for want in [
+        "= 3% tổng dân số 100 000 000",
+        "Các tháng: từ tháng 01/2025 đến tháng 12/2025",
+        "Ngưỡng quy mô lớn (từ 3% tổng dân số, khoản 2 Điều 17): 3 000 000 người dùng; bằng ngưỡng — đã đạt ngưỡng",
+        "Ngưỡng quy mô rất lớn (trên 10% tổng dân số, khoản 3 Điều 17): 10 000 000 người dùng; thấp hơn ngưỡng 7 000 000 người dùng (7 điểm phần trăm) — chưa đạt ngưỡng",
+    ] {
+        assert!(vi.contains(want), "{want:?} not in\n{vi}");
+    }
+    assert!(!vi.contains("large_min") && !vi.contains("-7"), "{vi}");
+    let en = text("en");
+    for want in [
+        "Months: 2025-01 to 2025-12",
+        "Large threshold (at least 3 % of the population, Đ17.2): 3 000 000 users; exactly at it — reached",
+        "Very large threshold (more than 10 % of the population, Đ17.3): 10 000 000 users; below it by 7 000 000 users (7 pp) — not reached",
+    ] {
+        assert!(en.contains(want), "{want:?} not in\n{en}");
+    }
+}

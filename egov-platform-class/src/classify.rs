@@ -364,35 +364,33 @@ impl ThresholdDistance {
     /// The threshold in the law's words, in Vietnamese (PLAT-02, PLAT-03; NĐ 137/2024 Đ17.2,
     /// Đ17.3): «Ngưỡng quy mô lớn (từ 3% tổng dân số, khoản 2 Điều 17)».
     pub fn label_vi(&self) -> String {
-        let percent = Lang::Vi.number(&self.percent());
-        match self.threshold.as_str() {
-            "large_min" => {
-                format!("Ngưỡng quy mô lớn (từ {percent}% tổng dân số, khoản 2 Điều 17)")
-            }
-            "very_large_above" => {
-                format!("Ngưỡng quy mô rất lớn (trên {percent}% tổng dân số, khoản 3 Điều 17)")
-            }
-            other => format!("Ngưỡng {other} ({percent}% tổng dân số)"),
-        }
+        self.label(Lang::Vi)
     }
 
     /// The threshold in English: "Large threshold (at least 3 % of the population, Đ17.2)".
     pub fn label_en(&self) -> String {
-        let percent = self.percent();
-        match self.threshold.as_str() {
-            "large_min" => {
-                format!("Large threshold (at least {percent} % of the population, Đ17.2)")
-            }
-            "very_large_above" => {
-                format!("Very large threshold (more than {percent} % of the population, Đ17.3)")
-            }
-            other => format!("Threshold {other} ({percent} % of the population)"),
-        }
+        self.label(Lang::En)
     }
 
-    /// The threshold in per cent of the population, written with a point (`3`, `2.5`).
-    fn percent(&self) -> String {
-        decimal(i128::from(self.threshold_bp), 100, 2)
+    fn label(&self, lang: Lang) -> String {
+        // The threshold in per cent of the population (`3`, `2,5`).
+        let p = lang.number(&decimal(i128::from(self.threshold_bp), 100, 2));
+        match (self.threshold.as_str(), lang) {
+            ("large_min", Lang::Vi) => {
+                format!("Ngưỡng quy mô lớn (từ {p}% tổng dân số, khoản 2 Điều 17)")
+            }
+            ("large_min", Lang::En) => {
+                format!("Large threshold (at least {p} % of the population, Đ17.2)")
+            }
+            ("very_large_above", Lang::Vi) => {
+                format!("Ngưỡng quy mô rất lớn (trên {p}% tổng dân số, khoản 3 Điều 17)")
+            }
+            ("very_large_above", Lang::En) => {
+                format!("Very large threshold (more than {p} % of the population, Đ17.3)")
+            }
+            (other, Lang::Vi) => format!("Ngưỡng {other} ({p}% tổng dân số)"),
+            (other, Lang::En) => format!("Threshold {other} ({p} % of the population)"),
+        }
     }
 }
 

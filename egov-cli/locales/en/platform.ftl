@@ -31,9 +31,11 @@ platform-classify =
     Determination date: { $date }
     Mean monthly active users: { $mean } ({ $exact }) = { $share } % of the population { $population }
     Months: { $first } to { $last }
-platform-distance-above = { $label }: { $users } users; above it by { $distance } users ({ $points } pp){ $reached }
-platform-distance-below = { $label }: { $users } users; below it by { $distance } users ({ $points } pp){ $reached }
-platform-distance-at = { $label }: { $users } users; exactly at it{ $reached }
+platform-distance = { $label }: { $users } users; { $direction ->
+        [below] below it by { $distance } users ({ $points } pp)
+        [at] exactly at it
+       *[above] above it by { $distance } users ({ $points } pp)
+    }{ $reached }
 platform-reached = {" "}— reached
 platform-not-reached = {" "}— not reached
 platform-basis = Basis: { $basis }

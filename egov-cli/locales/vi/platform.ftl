@@ -30,9 +30,11 @@ platform-classify =
     Ngày xác định: { $date }
     Số người dùng hoạt động hằng tháng trung bình: { $mean } ({ $exact }) = { $share }% tổng dân số { $population }
     Các tháng: từ { $first } đến { $last }
-platform-distance-above = { $label }: { $users } người dùng; cao hơn ngưỡng { $distance } người dùng ({ $points } điểm phần trăm){ $reached }
-platform-distance-below = { $label }: { $users } người dùng; thấp hơn ngưỡng { $distance } người dùng ({ $points } điểm phần trăm){ $reached }
-platform-distance-at = { $label }: { $users } người dùng; bằng ngưỡng{ $reached }
+platform-distance = { $label }: { $users } người dùng; { $direction ->
+        [below] thấp hơn ngưỡng { $distance } người dùng ({ $points } điểm phần trăm)
+        [at] bằng ngưỡng
+       *[above] cao hơn ngưỡng { $distance } người dùng ({ $points } điểm phần trăm)
+    }{ $reached }
 platform-reached = {" "}— đã đạt ngưỡng
 platform-not-reached = {" "}— chưa đạt ngưỡng
 platform-basis = Căn cứ: { $basis }
