@@ -247,7 +247,6 @@ pub(crate) fn weekday(date: NaiveDate) -> String {
     }
 }
 
-/// A date in prose: dd/mm/yyyy in Vietnamese, ISO in English (CORE-06).
 /// A time as the run's language writes it to people: `16:30 ngày 13/02/2026` in Vietnamese
 /// (Vietnam time), ISO 8601 in English.
 pub(crate) fn prose_time(t: VnDateTime) -> String {
@@ -257,9 +256,10 @@ pub(crate) fn prose_time(t: VnDateTime) -> String {
     }
 }
 
+/// A date in prose: dd/mm/yyyy in Vietnamese, ISO in English (CORE-06).
 pub(crate) fn prose_date(date: NaiveDate) -> String {
     match lang() {
-        Lang::Vi => date.format("%d/%m/%Y").to_string(),
+        Lang::Vi => egov_core::i18n::date_vi(date),
         Lang::En => date.to_string(),
     }
 }

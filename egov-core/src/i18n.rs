@@ -83,9 +83,7 @@ impl Lang {
             .find_map(|k| var(k).filter(|v| !v.trim().is_empty()))
             .and_then(|v| Lang::from_tag(v.trim()))
     }
-}
 
-impl Lang {
     /// A number written with a decimal point (`62.52`, `3200000`, as Rust and JSON write it) the
     /// way this language writes it to people: the digits before the point grouped by threes with
     /// a space from five digits up (`3 200 000`, ISO 80000-1: unambiguous in both languages),

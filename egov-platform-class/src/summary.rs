@@ -40,9 +40,12 @@ fn id_hash() -> String {
     "integers as is; other identifiers XXH3-64 (seed 0)".to_owned()
 }
 
-/// `part` of `whole` in percent, two decimals (display only).
-fn percent(part: u64, whole: u64) -> String {
-    crate::classify::decimal(i128::from(part) * 100, u128::from(whole.max(1)), 2)
+/// `part` of `whole` in percent, two decimals (display only): written with a point, and as
+/// Vietnamese writes it (decimal comma).
+fn percent(part: u64, whole: u64) -> (String, String) {
+    let share = crate::classify::decimal(i128::from(part) * 100, u128::from(whole.max(1)), 2);
+    let share_vi = Lang::Vi.number(&share);
+    (share, share_vi)
 }
 
 impl CountingSummary {
@@ -85,8 +88,7 @@ impl CountingSummary {
         let mut out = Vec::new();
         if let Some(l) = self.lines.as_ref().filter(|l| l.malformed > 0) {
             let data_lines = l.events + l.malformed;
-            let share = percent(l.malformed, data_lines);
-            let share_vi = Lang::Vi.number(&share);
+            let (share, share_vi) = percent(l.malformed, data_lines);
             let reasons: Vec<String> = l
                 .malformed_by_reason
                 .iter()
@@ -150,8 +152,7 @@ impl CountingSummary {
         }
         let e = &self.events;
         if e.timestamp_out_of_range > 0 {
-            let share = percent(e.timestamp_out_of_range, e.events_seen);
-            let share_vi = Lang::Vi.number(&share);
+            let (share, share_vi) = percent(e.timestamp_out_of_range, e.events_seen);
             out.push(
                 Finding::new(
                     "PLAT-01",
@@ -170,8 +171,7 @@ impl CountingSummary {
             );
         }
         if e.outside_vietnam > 0 {
-            let share = percent(e.outside_vietnam, e.events_seen);
-            let share_vi = Lang::Vi.number(&share);
+            let (share, share_vi) = percent(e.outside_vietnam, e.events_seen);
             out.push(
                 Finding::new(
                     "PLAT-01",
