@@ -75,12 +75,11 @@ impl crate::i18n::Localize for CalendarError {
     fn message_args(&self) -> crate::i18n::Args {
         // Dates in Vietnamese prose are dd/mm/yyyy.
         match self {
-            CalendarError::NoWorkingDay { from } => crate::args!(
-                days = MAX_SEARCH_DAYS,
-                from = from.format("%d/%m/%Y").to_string()
-            ),
+            CalendarError::NoWorkingDay { from } => {
+                crate::args!(days = MAX_SEARCH_DAYS, from = crate::i18n::date_vi(*from))
+            }
             CalendarError::Overflow { from } => {
-                crate::args!(from = from.format("%d/%m/%Y").to_string())
+                crate::args!(from = crate::i18n::date_vi(*from))
             }
             CalendarError::InvalidTable { reason } => crate::args!(reason = reason),
         }

@@ -84,6 +84,26 @@ impl Lang {
             .and_then(|v| Lang::from_tag(v.trim()))
     }
 
+    /// A length of time given in whole minutes, for people: hours and minutes from an hour up
+    /// (`21 giờ`, `1 giờ 5 phút`, `45 phút`; `21 h`, `1 h 5 min`, `45 min`), the hours grouped
+    /// as [`Lang::number`] does. A negative length is written as its magnitude.
+    pub fn minutes(self, minutes: i64) -> String {
+        let m = minutes.unsigned_abs();
+        let (hours, rest) = (m / 60, m % 60);
+        let (h_unit, m_unit) = match self {
+            Lang::Vi => ("giờ", "phút"),
+            Lang::En => ("h", "min"),
+        };
+        match (hours, rest) {
+            (0, _) => format!("{rest} {m_unit}"),
+            (_, 0) => format!("{} {h_unit}", self.number(&hours.to_string())),
+            _ => format!(
+                "{} {h_unit} {rest} {m_unit}",
+                self.number(&hours.to_string())
+            ),
+        }
+    }
+
     /// A number written with a decimal point (`62.52`, `3200000`, as Rust and JSON write it) the
     /// way this language writes it to people: the digits before the point grouped by threes with
     /// a space from five digits up (`3 200 000`, ISO 80000-1: unambiguous in both languages),
@@ -427,6 +447,19 @@ pub fn datetime_vi(t: crate::VnDateTime) -> String {
     local.format(form).to_string()
 }
 
+/// A time or date that an error or evidence carries as ISO 8601 text
+/// (`2021-01-01T00:00:00Z`, `2026-03-02T09:00:00+07:00`, `2026-03-02`), as Vietnamese prose
+/// writes it ([`datetime_vi`], in Vietnam time; [`date_vi`]); any other text unchanged.
+pub fn iso_vi(text: &str) -> String {
+    if let Ok(t) = crate::VnDateTime::parse(text) {
+        return datetime_vi(t);
+    }
+    match chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d") {
+        Ok(d) => date_vi(d),
+        Err(_) => text.to_owned(),
+    }
+}
+
 /// Why an input/output operation failed, in Vietnamese, said from the error's kind (the
 /// operating system's own message is English): for the Vietnamese messages of errors that carry
 /// a [`std::io::Error`] (CORE-06), in every crate and the CLI alike.
@@ -643,6 +676,28 @@ mod tests {
         assert_eq!(datetime_vi(t), "09:15 ngày 02/03/2026");
         let end = crate::VnDateTime::parse("2026-02-13T23:59:59+07:00").unwrap();
         assert_eq!(datetime_vi(end), "23:59:59 ngày 13/02/2026");
+        // ISO text carried by errors and evidence: UTC read in Vietnam time, dates day first,
+        // anything else untouched.
+        assert_eq!(iso_vi("2021-01-01T00:00:00Z"), "07:00 ngày 01/01/2021");
+        assert_eq!(iso_vi("2026-03-02"), "02/03/2026");
+        assert_eq!(iso_vi("không rõ"), "không rõ");
+        assert_eq!(iso_vi("2026-02-30"), "2026-02-30");
+    }
+
+    #[test]
+    fn core_06_lengths_of_time_in_hours_and_minutes() {
+        assert_eq!(Lang::Vi.minutes(1), "1 phút");
+        assert_eq!(Lang::Vi.minutes(59), "59 phút");
+        assert_eq!(Lang::Vi.minutes(60), "1 giờ");
+        assert_eq!(Lang::Vi.minutes(1260), "21 giờ");
+        assert_eq!(Lang::Vi.minutes(65), "1 giờ 5 phút");
+        assert_eq!(Lang::En.minutes(65), "1 h 5 min");
+        assert_eq!(Lang::Vi.minutes(600_000 * 60), "600 000 giờ");
+        assert_eq!(
+            Lang::En.minutes(i64::MIN),
+            "153 722 867 280 912 930 h 8 min"
+        );
+        assert_eq!(Lang::Vi.minutes(-30), "30 phút");
     }
 
     #[test]
