@@ -65,6 +65,7 @@
 
 use std::fmt;
 
+use egov_core::i18n::datetime_vi;
 use egov_core::{Finding, Instrument, LegalRef, Outcome, VnDateTime};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
@@ -678,8 +679,9 @@ pub fn check_request_with(
                 r.received_at()
             ),
             format!(
-                "Yêu cầu {id}: nhận lúc {}, sau thời điểm đánh giá {as_of}",
-                r.received_at()
+                "Yêu cầu {id}: nhận lúc {}, sau thời điểm đánh giá {}",
+                datetime_vi(r.received_at()),
+                datetime_vi(as_of)
             ),
             json!({ "request": id, "received_at": r.received_at(), "as_of": as_of }),
         )];
@@ -694,13 +696,14 @@ pub fn check_request_with(
             RefusalStage::Resolution => ("refused to resolve", stage.name_vi()),
         };
         let ev = json!({ "request": id, "stage": stage, "at": at, "reason": reason });
+        let at_vi = datetime_vi(at);
         out.push(if reason.trim().is_empty() {
             finding(
                 "a",
                 QUOTE_REFUSAL_VI,
                 Outcome::Fail,
                 format!("Request {id}: {stage_en} at {at} without stating a reason; Đ7.1.a requires one."),
-                format!("Yêu cầu {id}: {stage_vi} lúc {at} nhưng không nêu lý do"),
+                format!("Yêu cầu {id}: {stage_vi} lúc {at_vi} nhưng không nêu lý do"),
                 ev,
             )
         } else {
@@ -709,7 +712,7 @@ pub fn check_request_with(
                 QUOTE_REFUSAL_VI,
                 Outcome::Pass,
                 format!("Request {id}: {stage_en} at {at}, stating the reason «{reason}»."),
-                format!("Yêu cầu {id}: {stage_vi} lúc {at}, nêu rõ lý do «{reason}»"),
+                format!("Yêu cầu {id}: {stage_vi} lúc {at_vi}, nêu rõ lý do «{reason}»"),
                 ev,
             )
         });
@@ -759,13 +762,14 @@ pub fn check_request_with(
         }
         Some((at, means)) => {
             let ev = json!({ "request": id, "state": state, "at": at, "means": means });
+            let at_vi = datetime_vi(at);
             match means {
                 NotificationMeans::Electronic { via } => finding(
                     "c",
                     QUOTE_NOTIFY_VI,
                     Outcome::Pass,
                     format!("Request {id}: {what_en} notified by electronic means ({via}) at {at}."),
-                    format!("Yêu cầu {id}: đã thông báo {what_vi} qua phương tiện điện tử ({via}) lúc {at}"),
+                    format!("Yêu cầu {id}: đã thông báo {what_vi} qua phương tiện điện tử ({via}) lúc {at_vi}"),
                     ev,
                 ),
                 NotificationMeans::Other {
@@ -776,7 +780,7 @@ pub fn check_request_with(
                     QUOTE_NOTIFY_VI,
                     Outcome::Pass,
                     format!("Request {id}: {what_en} notified by another means ({via}) at {at}, as the law provides ({provision})."),
-                    format!("Yêu cầu {id}: đã thông báo {what_vi} bằng phương thức khác ({via}) lúc {at}, theo quy định của pháp luật ({provision})"),
+                    format!("Yêu cầu {id}: đã thông báo {what_vi} bằng phương thức khác ({via}) lúc {at_vi}, theo quy định của pháp luật ({provision})"),
                     ev,
                 ),
                 NotificationMeans::Other {
@@ -787,7 +791,7 @@ pub fn check_request_with(
                     QUOTE_NOTIFY_VI,
                     Outcome::Pass,
                     format!("Request {id}: {what_en} notified by another means ({via}) at {at}, at the requester's request."),
-                    format!("Yêu cầu {id}: đã thông báo {what_vi} bằng phương thức khác ({via}) lúc {at}, theo đề nghị của tổ chức, cá nhân có yêu cầu"),
+                    format!("Yêu cầu {id}: đã thông báo {what_vi} bằng phương thức khác ({via}) lúc {at_vi}, theo đề nghị của tổ chức, cá nhân có yêu cầu"),
                     ev,
                 ),
                 NotificationMeans::Other { via, .. } => finding(
@@ -795,7 +799,7 @@ pub fn check_request_with(
                     QUOTE_NOTIFY_VI,
                     Outcome::Fail,
                     format!("Request {id}: {what_en} notified by another means ({via}) at {at} with no stated exception (a provision of law, or the requester's request); Đ7.1.c requires electronic means otherwise."),
-                    format!("Yêu cầu {id}: thông báo {what_vi} bằng phương thức khác ({via}) lúc {at} mà không nêu căn cứ (quy định của pháp luật hoặc đề nghị của tổ chức, cá nhân)"),
+                    format!("Yêu cầu {id}: thông báo {what_vi} bằng phương thức khác ({via}) lúc {at_vi} mà không nêu căn cứ (quy định của pháp luật hoặc đề nghị của tổ chức, cá nhân)"),
                     ev,
                 ),
             }
@@ -824,26 +828,27 @@ pub fn check_request_with(
     for (due, done, en, vi) in deadlines {
         let Some(due) = due else { continue };
         let ev = json!({ "request": id, "due": due, "done": done, "callers_deadline": true });
+        let due_vi = datetime_vi(due);
         let (outcome, m_en, m_vi) = match done {
             Some(at) if at <= due => (
                 Outcome::Pass,
                 format!("Request {id}: {en} at {at}, by the caller's deadline {due}."),
-                format!("Yêu cầu {id}: đã {vi} lúc {at}, trong thời hạn {due} do cơ quan tự đặt"),
+                format!("Yêu cầu {id}: đã {vi} lúc {}, trong thời hạn {due_vi} do cơ quan tự đặt", datetime_vi(at)),
             ),
             Some(at) => (
                 Outcome::Warning,
                 format!("Request {id}: {en} at {at}, after the caller's deadline {due} (a deadline of the caller's regulation, not of Đ7.1)."),
-                format!("Yêu cầu {id}: {vi} lúc {at}, quá thời hạn {due} do cơ quan tự đặt (khoản 1 Điều 7 không quy định thời hạn)"),
+                format!("Yêu cầu {id}: {vi} lúc {}, quá thời hạn {due_vi} do cơ quan tự đặt (khoản 1 Điều 7 không quy định thời hạn)", datetime_vi(at)),
             ),
             None if as_of > due => (
                 Outcome::Warning,
                 format!("Request {id}: not {en} by the caller's deadline {due} (a deadline of the caller's regulation, not of Đ7.1)."),
-                format!("Yêu cầu {id}: chưa {vi}, đã quá thời hạn {due} do cơ quan tự đặt (khoản 1 Điều 7 không quy định thời hạn)"),
+                format!("Yêu cầu {id}: chưa {vi}, đã quá thời hạn {due_vi} do cơ quan tự đặt (khoản 1 Điều 7 không quy định thời hạn)"),
             ),
             None => (
                 Outcome::Unknown,
                 format!("Request {id}: not {en} yet; the caller's deadline {due} has not passed."),
-                format!("Yêu cầu {id}: chưa {vi}; chưa đến thời hạn {due} do cơ quan tự đặt"),
+                format!("Yêu cầu {id}: chưa {vi}; chưa đến thời hạn {due_vi} do cơ quan tự đặt"),
             ),
         };
         out.push(finding("b", QUOTE_REGULATION_VI, outcome, m_en, m_vi, ev));

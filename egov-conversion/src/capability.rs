@@ -265,10 +265,9 @@ impl egov_core::Localize for DeadlineError {
     fn message_args(&self) -> egov_core::i18n::Args {
         use egov_core::args;
         match self {
-            DeadlineError::OutOfRange { start, months } => args!(
-                start = start.format("%d/%m/%Y").to_string(),
-                months = months
-            ),
+            DeadlineError::OutOfRange { start, months } => {
+                args!(start = egov_core::i18n::date_vi(*start), months = months)
+            }
             DeadlineError::Calendar(_) => args!(),
         }
     }
@@ -356,7 +355,7 @@ pub fn check_transition(
             ),
             format!(
                 "trong thời gian chuyển tiếp: phải đáp ứng trước {}",
-                deadline.due
+                egov_core::i18n::datetime_vi(deadline.due)
             ),
         ),
         (Outcome::Unknown, false) => (
@@ -367,7 +366,7 @@ pub fn check_transition(
             ),
             format!(
                 "thời gian chuyển tiếp đã hết ({}); chưa xác định được việc đáp ứng",
-                deadline.due
+                egov_core::i18n::datetime_vi(deadline.due)
             ),
         ),
         (Outcome::Fail, false) => (
@@ -378,7 +377,7 @@ pub fn check_transition(
             ),
             format!(
                 "đã hết thời gian chuyển tiếp ({}) mà hệ thống chưa đáp ứng",
-                deadline.due
+                egov_core::i18n::datetime_vi(deadline.due)
             ),
         ),
     };

@@ -56,7 +56,10 @@ pub fn validate(mark: &ConversionMark) -> Report {
             basis.clone(),
             Outcome::Pass,
             format!("conversion time recorded: {}", mark.converted_at),
-            format!("có thời gian thực hiện chuyển đổi: {}", mark.converted_at),
+            format!(
+                "có thời gian thực hiện chuyển đổi: {}",
+                egov_core::i18n::datetime_vi(mark.converted_at)
+            ),
         )
         .with_field("converted_at"),
     );

@@ -29,8 +29,8 @@ use std::borrow::Cow;
 
 use chrono::{NaiveDate, NaiveTime, TimeDelta};
 use egov_core::{
-    i18n::datetime_vi, CalendarError, ErrorCode, Finding, Instrument, LegalRef, Outcome, TimeError,
-    VnDateTime, WorkingCalendar,
+    i18n::datetime_vi, CalendarError, ErrorCode, Finding, Instrument, Lang, LegalRef, Outcome,
+    TimeError, VnDateTime, WorkingCalendar,
 };
 use serde::{Deserialize, Serialize};
 
@@ -425,11 +425,13 @@ pub fn judge_send(deadline: &SendDeadline, sent_at: VnDateTime) -> Finding {
                 DOC_19_BASIS,
                 Outcome::Fail,
                 format!(
-                    "Sent at {sent_at}, {by_minutes} min after the {what_en} {}.",
+                    "Sent at {sent_at}, {} after the {what_en} {}.",
+                    Lang::En.minutes(by_minutes),
                     deadline.binding()
                 ),
                 format!(
-                    "Gửi lúc {sent_vi}, chậm {by_minutes} phút so với {what_vi}{urgency_vi} {}.",
+                    "Gửi lúc {sent_vi}, chậm {} so với {what_vi}{urgency_vi} {}.",
+                    Lang::Vi.minutes(by_minutes),
                     datetime_vi(deadline.binding())
                 ),
             )

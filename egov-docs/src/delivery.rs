@@ -32,6 +32,7 @@ use std::collections::BTreeMap;
 
 use egov_core::chrono::{Days, NaiveTime};
 use egov_core::classification::Classification;
+use egov_core::i18n::datetime_vi;
 use egov_core::{
     CalendarError, Finding, Instrument, LegalRef, Outcome, VnDateTime, WorkingCalendar,
 };
@@ -255,7 +256,7 @@ impl DeliveryTracker {
                         basis(),
                         Outcome::Warning,
                         format!("{receiver} reported {} status(es) dated before the document was sent ({}), the first at {}: check the clocks and the document the statuses refer to.", early.len(), self.sent_at, first.at),
-                        format!("{receiver} có {} trạng thái ghi thời gian trước khi văn bản được gửi ({}), sớm nhất lúc {}: kiểm tra thời gian hệ thống và văn bản mà trạng thái phản hồi.", early.len(), self.sent_at, first.at),
+                        format!("{receiver} có {} trạng thái ghi thời gian trước khi văn bản được gửi ({}), sớm nhất lúc {}: kiểm tra thời gian hệ thống và văn bản mà trạng thái phản hồi.", early.len(), datetime_vi(self.sent_at), datetime_vi(first.at)),
                     )
                     .with_field("receivers")
                     .with_evidence(json!({"document": self.document, "receiver": receiver,
@@ -303,13 +304,13 @@ fn verdict(receiver: &str, st: &DeliveryState, sent_at: VnDateTime) -> (Outcome,
             (
                 Outcome::Pass,
                 format!("{receiver} confirmed the document reached it: {en} at {at}."),
-                format!("{receiver} đã phản hồi văn bản đã đến: {vi} lúc {at}."),
+                format!("{receiver} đã phản hồi văn bản đã đến: {vi} lúc {}.", datetime_vi(*at)),
             )
         }
         DeliveryState::Refused { at } => (
             Outcome::Fail,
             format!("{receiver} refused the document and returned it at {at}: not delivered; check the receiver and send again (Đ8.2)."),
-            format!("{receiver} từ chối nhận (trả lại) văn bản lúc {at}: văn bản chưa được gửi đến Bên nhận; Bên gửi cần kiểm tra, xử lý và gửi lại (khoản 2 Điều 8)."),
+            format!("{receiver} từ chối nhận (trả lại) văn bản lúc {}: văn bản chưa được gửi đến Bên nhận; Bên gửi cần kiểm tra, xử lý và gửi lại (khoản 2 Điều 8).", datetime_vi(*at)),
         ),
         DeliveryState::Recalled { cancelled, at } => (
             Outcome::Pass,
@@ -319,20 +320,20 @@ fn verdict(receiver: &str, st: &DeliveryState, sent_at: VnDateTime) -> (Outcome,
                 format!("{receiver}: the document was recalled at {at}; the receiver has not yet confirmed its cancellation (Đ9.2).")
             },
             if *cancelled {
-                format!("{receiver}: văn bản đã được thu hồi; Bên nhận đã thông báo hủy bỏ lúc {at}.")
+                format!("{receiver}: văn bản đã được thu hồi; Bên nhận đã thông báo hủy bỏ lúc {}.", datetime_vi(*at))
             } else {
-                format!("{receiver}: văn bản đã được thu hồi lúc {at}; Bên nhận chưa thông báo việc hủy bỏ (khoản 2 Điều 9).")
+                format!("{receiver}: văn bản đã được thu hồi lúc {}; Bên nhận chưa thông báo việc hủy bỏ (khoản 2 Điều 9).", datetime_vi(*at))
             },
         ),
         DeliveryState::Overdue { confirm_by } => (
             Outcome::Fail,
             format!("{receiver} has not confirmed the document reached it by {confirm_by}: the sender must check and follow up (Đ8.2)."),
-            format!("{receiver} chưa phản hồi văn bản đã đến trước {confirm_by}: Bên gửi cần kiểm tra, theo dõi (khoản 2 Điều 8)."),
+            format!("{receiver} chưa phản hồi văn bản đã đến trước {}: Bên gửi cần kiểm tra, theo dõi (khoản 2 Điều 8).", datetime_vi(*confirm_by)),
         ),
         DeliveryState::Pending => (
             Outcome::Unknown,
             format!("{receiver} has not confirmed the document reached it yet (sent {sent_at})."),
-            format!("{receiver} chưa phản hồi văn bản đã đến (gửi lúc {sent_at})."),
+            format!("{receiver} chưa phản hồi văn bản đã đến (gửi lúc {}).", datetime_vi(sent_at)),
         ),
     }
 }

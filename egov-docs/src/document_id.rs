@@ -22,6 +22,7 @@ use std::fmt;
 use std::str::FromStr;
 
 use chrono::{Datelike, NaiveDate};
+use egov_core::i18n::date_vi;
 use egov_core::{ErrorCode, Finding, Instrument, LegalRef, Outcome, Report};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use thiserror::Error;
@@ -704,8 +705,12 @@ impl EdxmlDocumentId {
                         format!("the promulgation date {date} differs from the date {inner} in the document id {id}"),
                     ],
                     [
-                        format!("ngày ban hành {date} khớp mã định danh văn bản"),
-                        format!("ngày ban hành {date} khác ngày {inner} trong mã định danh văn bản {id}"),
+                        format!("ngày ban hành {} khớp mã định danh văn bản", date_vi(date)),
+                        format!(
+                            "ngày ban hành {} khác ngày {} trong mã định danh văn bản {id}",
+                            date_vi(date),
+                            date_vi(inner)
+                        ),
                     ],
                 )
                 .with_field("promulgation_date"),

@@ -20,7 +20,9 @@
 //! and [`judge_tracker_handover`] returns no finding.
 
 use chrono::TimeDelta;
-use egov_core::{i18n::datetime_vi, ErrorCode, Finding, Instrument, LegalRef, Outcome, VnDateTime};
+use egov_core::{
+    i18n::datetime_vi, ErrorCode, Finding, Instrument, Lang, LegalRef, Outcome, VnDateTime,
+};
 use serde::{Deserialize, Serialize};
 
 use crate::status::{ProcessingStatus, StatusTracker};
@@ -192,10 +194,10 @@ pub fn judge_urgent_handover(
                 Outcome::Fail,
                 Some((secs, mins)),
                 format!(
-                    "Urgent document ({level_en}) taken in at {accepted_at} was handed over for processing at {at}, {mins} min after the deadline {deadline}: it must be handed over immediately."
+                    "Urgent document ({level_en}) taken in at {accepted_at} was handed over for processing at {at}, {} after the deadline {deadline}: it must be handed over immediately.", Lang::En.minutes(mins)
                 ),
                 format!(
-                    "Văn bản khẩn ({level_vi}) tiếp nhận lúc {accepted_vi} được trình, chuyển giao xử lý lúc {handed_over_vi}, chậm {mins} phút so với hạn {deadline_vi}: phải trình, chuyển giao xử lý ngay sau khi tiếp nhận."
+                    "Văn bản khẩn ({level_vi}) tiếp nhận lúc {accepted_vi} được trình, chuyển giao xử lý lúc {handed_over_vi}, chậm {} so với hạn {deadline_vi}: phải trình, chuyển giao xử lý ngay sau khi tiếp nhận.", Lang::Vi.minutes(mins)
                 ),
             )
         }
@@ -218,10 +220,10 @@ pub fn judge_urgent_handover(
                 Outcome::Fail,
                 Some((secs, mins)),
                 format!(
-                    "Urgent document ({level_en}) taken in at {accepted_at} is still not handed over for processing as of {as_of}, {mins} min after the deadline {deadline}."
+                    "Urgent document ({level_en}) taken in at {accepted_at} is still not handed over for processing as of {as_of}, {} after the deadline {deadline}.", Lang::En.minutes(mins)
                 ),
                 format!(
-                    "Văn bản khẩn ({level_vi}) tiếp nhận lúc {accepted_vi} đến {as_of_vi} vẫn chưa được trình, chuyển giao xử lý, chậm {mins} phút so với hạn {deadline_vi}."
+                    "Văn bản khẩn ({level_vi}) tiếp nhận lúc {accepted_vi} đến {as_of_vi} vẫn chưa được trình, chuyển giao xử lý, chậm {} so với hạn {deadline_vi}.", Lang::Vi.minutes(mins)
                 ),
             )
         }

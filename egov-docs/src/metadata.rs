@@ -929,7 +929,10 @@ impl DocumentMetadata {
                         problems.push(format!(
                             "history[{i}] at {at} is earlier than the entry before it"
                         ));
-                        problems_vi.push(format!("mục thứ {n} lúc {at} sớm hơn mục trước nó"));
+                        problems_vi.push(format!(
+                            "mục thứ {n} lúc {} sớm hơn mục trước nó",
+                            egov_core::i18n::datetime_vi(at)
+                        ));
                     }
                     previous = Some(at);
                 }

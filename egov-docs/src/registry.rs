@@ -771,7 +771,7 @@ impl InMemoryRegistry {
                 basis,
                 Outcome::Pass,
                 format!("On {on}, no two of the {valid} valid codes name the same body under the same parent: one code per body."),
-                format!("Ngày {}, không có hai trong số {valid} mã còn hiệu lực mang cùng tên cơ quan dưới cùng đơn vị cấp trên: mỗi cơ quan, đơn vị có một mã định danh.", on.format("%d/%m/%Y")),
+                format!("Ngày {}, không có hai trong số {valid} mã còn hiệu lực mang cùng tên cơ quan dưới cùng đơn vị cấp trên: mỗi cơ quan, đơn vị có một mã định danh.", egov_core::i18n::date_vi(on)),
             )
         } else {
             let list = groups
@@ -794,7 +794,7 @@ impl InMemoryRegistry {
                 basis,
                 Outcome::Warning,
                 format!("On {on}, {} bodies appear to hold more than one valid code (same name under the same parent): {list}. Each body has one code; check the registry.", groups.len()),
-                format!("Ngày {}, {} cơ quan, đơn vị dường như có nhiều hơn một mã định danh còn hiệu lực (cùng tên, cùng đơn vị cấp trên): {list}. Mỗi cơ quan, đơn vị có một mã định danh; cần rà soát danh sách mã.", on.format("%d/%m/%Y"), groups.len()),
+                format!("Ngày {}, {} cơ quan, đơn vị dường như có nhiều hơn một mã định danh còn hiệu lực (cùng tên, cùng đơn vị cấp trên): {list}. Mỗi cơ quan, đơn vị có một mã định danh; cần rà soát danh sách mã.", egov_core::i18n::date_vi(on), groups.len()),
             )
         };
         finding.with_evidence(serde_json::json!({

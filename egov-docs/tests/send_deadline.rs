@@ -74,7 +74,12 @@ fn doc_19_signed_before_tet_is_due_the_first_working_day_after_it() {
         }
     );
     assert_eq!(late.rule, "DOC-19");
-    assert!(late.message.contains("120 min"), "{}", late.message);
+    assert!(late.message.contains(", 2 h after"), "{}", late.message);
+    assert!(
+        late.message_vi.contains(", chậm 2 giờ so với"),
+        "{}",
+        late.message_vi
+    );
 }
 
 #[test]

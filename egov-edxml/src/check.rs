@@ -26,6 +26,7 @@ use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
+use egov_core::i18n::{date_vi, datetime_vi};
 use egov_core::{Finding, Instrument, LegalRef, Outcome, Report, WorkingCalendar};
 use egov_docs::agency::{AgencyCode, AgencyProfile};
 use egov_docs::deadline::{judge_send, send_deadline_from_date, SendDeadlinePolicy};
@@ -389,7 +390,7 @@ impl Checker<'_, '_> {
         let from = self.agency(
             h.from.as_ref().and_then(|f| f.organ_id.as_deref()),
             &from_path,
-            ("sender (From)", "bên gửi (From)"),
+            ("sender <From>", "bên gửi <From>"),
             true,
             sent_on,
         );
@@ -399,8 +400,8 @@ impl Checker<'_, '_> {
                 qd28_point(10, 2, "m"),
                 Outcome::Fail,
                 &format!("{MH}/To"),
-                "the package names no receiver (To)".into(),
-                "gói tin không có bên nhận (To)".into(),
+                "the package names no receiver <To>".into(),
+                "gói tin không có bên nhận <To>".into(),
             );
         }
         for (i, to) in h.to.iter().enumerate() {
@@ -408,7 +409,7 @@ impl Checker<'_, '_> {
             self.agency(
                 to.organ_id.as_deref(),
                 &path,
-                ("receiver (To)", "bên nhận (To)"),
+                ("receiver <To>", "bên nhận <To>"),
                 true,
                 sent_on,
             );
@@ -1200,7 +1201,7 @@ impl Checker<'_, '_> {
         let reporter = self.agency(
             s.from.as_ref().and_then(|f| f.organ_id.as_deref()),
             &format!("{MH}/From/OrganId"),
-            ("reporting agency (From)", "cơ quan báo trạng thái (From)"),
+            ("reporting agency <From>", "cơ quan báo trạng thái <From>"),
             true,
             promulgation,
         );
@@ -1339,7 +1340,7 @@ impl Checker<'_, '_> {
                             Outcome::Warning,
                             &format!("{MH}/Timestamp"),
                             format!("the status time {ts} is before the date of the document it reports on ({})", crate::dates::format_date(d)),
-                            format!("thời điểm trạng thái {ts} trước ngày của văn bản được phản hồi ({})", crate::dates::format_date(d)),
+                            format!("thời điểm trạng thái {} trước ngày của văn bản được phản hồi ({})", datetime_vi(ts), date_vi(d)),
                         );
                     }
                 }

@@ -20,6 +20,7 @@ use std::io;
 
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
+use egov_core::i18n::iso_vi;
 use egov_core::{Finding, Instrument, LegalRef, Outcome, VnDateTime};
 use serde::{Deserialize, Serialize};
 use x509_cert::der::Decode;
@@ -161,7 +162,12 @@ impl Failure {
             Failure::BadCertificate { reason } => format!("không đọc được chứng thư: {reason}"),
             Failure::Untrusted { reason } => format!("chứng thư không được tin cậy: {reason}"),
             Failure::Expired { subject, at, not_before, not_after } => {
-                format!("chứng thư {subject} không còn hiệu lực tại {at}: hiệu lực từ {not_before} đến {not_after}")
+                format!(
+                    "chứng thư {subject} không còn hiệu lực lúc {}: hiệu lực từ {} đến {}",
+                    iso_vi(at),
+                    iso_vi(not_before),
+                    iso_vi(not_after)
+                )
             }
         }
     }

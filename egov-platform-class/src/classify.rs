@@ -339,6 +339,20 @@ impl LegalClass {
     }
 }
 
+/// Where the platform's 12-month mean stands against a threshold, compared exactly (PLAT-02,
+/// PLAT-03): the sign of [`ThresholdDistance::distance_users`] before rounding.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Side {
+    /// Fewer users than the threshold.
+    Below,
+    /// Exactly the threshold (reached for `large_min`, ≥; not for `very_large_above`, >).
+    At,
+    /// More users than the threshold.
+    Above,
+}
+
 /// How far the platform is from one threshold.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -351,6 +365,8 @@ pub struct ThresholdDistance {
     pub threshold_mean_users: String,
     /// Whether the platform is over it (≥ for `large_min`, > for `very_large_above`).
     pub reached: bool,
+    /// Below, at or above the threshold, exactly (the distances below are rounded).
+    pub side: Side,
     /// Average users minus the threshold, exact, rounded half away from zero to 2 decimals.
     pub distance_users: String,
     /// Share minus the threshold in percentage points, rounded to 6 decimals.
@@ -800,7 +816,7 @@ fn basis_findings(
         population.value,
         population.reference,
         population.publisher,
-        population.published_on.format("%d/%m/%Y")
+        egov_core::i18n::date_vi(population.published_on)
     );
     let age = (date - population.published_on).num_days();
     if defaults.population {
@@ -818,7 +834,7 @@ fn basis_findings(
                 if stale {
                     format!("dân số: số liệu dựng sẵn {who_vi}, trước ngày xác định {age} ngày; có lẽ đã có số liệu chính thức mới hơn: hãy nêu số liệu đó")
                 } else {
-                    format!("dân số: số liệu dựng sẵn {who_vi}, là công bố gần nhất mà SDK biết vào ngày {}; hãy nêu số liệu chính thức để xác nhận", date.format("%d/%m/%Y"))
+                    format!("dân số: số liệu dựng sẵn {who_vi}, là công bố gần nhất mà SDK biết vào ngày {}; hãy nêu số liệu chính thức để xác nhận", egov_core::i18n::date_vi(date))
                 },
             )
             .with_field("population")
@@ -831,7 +847,7 @@ fn basis_findings(
                 format!("population: {who} was published after the determination date {date}"),
                 format!(
                     "dân số: {who_vi} được công bố sau ngày xác định {}",
-                    date.format("%d/%m/%Y")
+                    egov_core::i18n::date_vi(date)
                 ),
             )
         } else {
@@ -871,8 +887,8 @@ fn basis_findings(
             format!(
                 "ngưỡng: phiên bản {} ({origin_vi}), áp dụng từ ngày {}, có hiệu lực vào ngày xác định {}: quy mô lớn từ {} phần vạn, quy mô rất lớn trên {} phần vạn",
                 thresholds.version,
-                thresholds.effective_from.format("%d/%m/%Y"),
-                date.format("%d/%m/%Y"),
+                egov_core::i18n::date_vi(thresholds.effective_from),
+                egov_core::i18n::date_vi(date),
                 thresholds.large_min_bp,
                 thresholds.very_large_above_bp
             ),
@@ -913,6 +929,11 @@ fn distance(sum: u64, population: u64, name: &str, bp: u32, strict: bool) -> Thr
         threshold_bp: bp,
         threshold_mean_users: decimal(i128::try_from(bp128 * p).unwrap_or(i128::MAX), 10_000, 2),
         reached,
+        side: match s_num.cmp(&t_num) {
+            std::cmp::Ordering::Less => Side::Below,
+            std::cmp::Ordering::Equal => Side::At,
+            std::cmp::Ordering::Greater => Side::Above,
+        },
         distance_users: decimal(diff, n * 10_000, 2),
         // (S/12/P·100) − bp/100 = diff / (12 · P · 100)
         distance_percentage_points: decimal(diff, n * p * 100, 6),
@@ -1008,6 +1029,7 @@ mod tests {
         assert!(!large.reached);
         assert_eq!(large.threshold_mean_users, "3000000");
         assert_eq!(large.distance_users, "-1");
+        assert_eq!(large.side, Side::Below);
         assert_eq!(large.distance_percentage_points, "-0.000001");
         assert_eq!(large.additional_user_months_needed, 12);
         let vl = &c.distances[1];
@@ -1016,8 +1038,14 @@ mod tests {
         assert_eq!(vl.additional_user_months_needed, 120_000_001 - 35_999_988);
         let c = classify_sum(120_000_000);
         assert!(!c.distances[1].reached, "10 % exactly is not above 10 %");
+        assert_eq!(c.distances[1].side, Side::At);
+        assert_eq!(c.distances[0].side, Side::Above);
         assert_eq!(c.distances[1].additional_user_months_needed, 1);
         assert_eq!(c.share_percent, "10");
+        // One user-month over the threshold: above it, by a twelfth of a user on average.
+        let c = classify_sum(120_000_001);
+        assert_eq!(c.distances[1].distance_users, "0.08");
+        assert_eq!(c.distances[1].side, Side::Above);
     }
 
     #[test]
@@ -1295,6 +1323,7 @@ mod tests {
             threshold_bp: bp,
             threshold_mean_users: String::new(),
             reached: false,
+            side: Side::Below,
             distance_users: String::new(),
             distance_percentage_points: String::new(),
             additional_user_months_needed: 0,

@@ -100,7 +100,7 @@ pub mod summary;
 
 pub use classify::{
     classify, scale_of_sum, window_before, Classification, ClassificationInput, ClassifyError,
-    DefaultsUsed, Intermediary, LegalClass, MonthlyCount, Population, PopulationKind, Scale,
+    DefaultsUsed, Intermediary, LegalClass, MonthlyCount, Population, PopulationKind, Scale, Side,
     ThresholdDistance, Thresholds, UserCountSource, MONTHS_IN_WINDOW,
 };
 pub use counter::{

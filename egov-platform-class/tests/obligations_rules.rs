@@ -482,6 +482,7 @@ fn core_10_exactly_3_percent_is_large_where_floats_fall_short() {
     assert_eq!(c.share_percent, "3");
     assert!(c.distances[0].reached);
     assert_eq!(c.distances[0].distance_users, "0");
+    assert_eq!(c.distances[0].side, egov_platform_class::Side::At);
     assert_eq!(c.distances[0].additional_user_months_needed, 0);
     assert_eq!(
         scale_of_sum(36_000_000, P, &Thresholds::default()),

@@ -7,6 +7,7 @@
 //! Structures are RustCrypto's `cms`/`x509-cert` types; the signature is made by a [`Signer`]
 //! and checked with `ring`; paths are checked by [`crate::chain`].
 
+use egov_core::i18n::iso_vi;
 use egov_core::VnDateTime;
 use serde::{Deserialize, Serialize};
 use x509_cert::der::asn1::{Any, GeneralizedTime, Int, ObjectIdentifier, OctetString, SetOfVec};
@@ -496,7 +497,10 @@ impl CmsFailure {
                 not_before,
                 not_after,
             }) => format!(
-                "chứng thư số của {subject} không còn hiệu lực tại {at} (hiệu lực từ {not_before} đến {not_after})"
+                "chứng thư số của {subject} không còn hiệu lực lúc {} (hiệu lực từ {} đến {})",
+                iso_vi(at),
+                iso_vi(not_before),
+                iso_vi(not_after)
             ),
             CmsFailure::Chain(ChainError::Untrusted { reason }) => {
                 format!("chứng thư số không dẫn tới chứng thư gốc tin cậy đã cho: {reason}")

@@ -12,6 +12,7 @@
 //! says — the code is for a system that meets the six criteria of Đ21.2.
 
 use egov_core::chrono::NaiveDate;
+use egov_core::i18n::date_vi;
 use egov_core::{Finding, Instrument, LegalRef, Outcome, VnDateTime};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
@@ -188,8 +189,9 @@ impl CertificationCode {
                     self.issued_on
                 ),
                 format!(
-                    "Mã chứng nhận ghi ngày cấp {}, sau ngày đánh giá {day}.",
-                    self.issued_on.format("%d/%m/%Y")
+                    "Mã chứng nhận ghi ngày cấp {}, sau ngày đánh giá {}.",
+                    date_vi(self.issued_on),
+                    date_vi(day)
                 ),
             ));
         }
@@ -200,8 +202,8 @@ impl CertificationCode {
                     format!("The certification code expired on {until}, before {day}."),
                     format!(
                         "Mã chứng nhận đã hết hiệu lực từ ngày {}, trước ngày đánh giá {}.",
-                        until.format("%d/%m/%Y"),
-                        day.format("%d/%m/%Y")
+                        date_vi(until),
+                        date_vi(day)
                     ),
                 ));
             }
@@ -218,7 +220,7 @@ impl CertificationCode {
                     format!(
                         "Mã chứng nhận xác nhận hệ thống đáp ứng sáu tiêu chí tại khoản 2 Điều 21, \
                          nhưng kết quả đánh giá lúc {} chưa cho thấy đáp ứng đủ các tiêu chí.",
-                        a.evaluated_at
+                        egov_core::i18n::datetime_vi(a.evaluated_at)
                     ),
                 ));
             }
@@ -241,9 +243,9 @@ impl CertificationCode {
                     self.code,
                     self.issuer,
                     self.system,
-                    self.issued_on.format("%d/%m/%Y"),
+                    date_vi(self.issued_on),
                     self.valid_until
-                        .map(|u| format!(", có hiệu lực đến ngày {}", u.format("%d/%m/%Y")))
+                        .map(|u| format!(", có hiệu lực đến ngày {}", date_vi(u)))
                         .unwrap_or_default()
                 ),
             ));
@@ -267,8 +269,8 @@ fn error_vi(e: &CertificationCodeError) -> String {
             valid_until,
         } => format!(
             "ngày hết hiệu lực {} trước ngày cấp {}",
-            valid_until.format("%d/%m/%Y"),
-            issued_on.format("%d/%m/%Y")
+            date_vi(*valid_until),
+            date_vi(*issued_on)
         ),
     }
 }

@@ -48,6 +48,10 @@ pub struct Declaration {
     pub policy_settings: TlsPolicy,
     /// Trust anchors used.
     pub anchors: String,
+    /// The same in Vietnamese, when the caller gave it ([`Declaration::with_anchors_vi`]); the
+    /// Vietnamese Markdown falls back to `anchors`.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub anchors_vi: String,
     /// Blocklist source, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub blocklist_source: Option<String>,
@@ -101,6 +105,7 @@ impl Declaration {
             policy: policy.name.clone(),
             policy_settings: policy.clone(),
             anchors: anchors.to_owned(),
+            anchors_vi: String::new(),
             blocklist_source: blocklist.map(|b| b.source.clone()),
             blocklist_fetched_at: blocklist.and_then(|b| b.fetched_at),
             generator: format!("egov-trust {}", env!("CARGO_PKG_VERSION")),
@@ -119,6 +124,12 @@ impl Declaration {
             outcome: assessment.outcome,
             meets_criteria: assessment.meets_criteria,
         }
+    }
+
+    /// The trust anchors described in Vietnamese (as [`crate::Anchors::describe_vi`] does).
+    pub fn with_anchors_vi(mut self, anchors_vi: impl Into<String>) -> Self {
+        self.anchors_vi = anchors_vi.into();
+        self
     }
 
     /// Pretty JSON.
@@ -140,7 +151,7 @@ impl Declaration {
             "# {}\n\n",
             t(
                 "Tự công bố đáp ứng tiêu chí tín nhiệm mạng",
-                "Self-declaration of the network-trust (tín nhiệm mạng) criteria"
+                "Self-declaration of the network-trust («tín nhiệm mạng») criteria"
             )
         ));
         let basis = if vi {
@@ -156,7 +167,11 @@ impl Declaration {
             ("URL", self.system.url.clone()),
             (
                 t("Thời điểm đánh giá", "Evaluated at"),
-                self.evaluated_at.to_string(),
+                if vi {
+                    egov_core::i18n::datetime_vi(self.evaluated_at)
+                } else {
+                    self.evaluated_at.to_string()
+                },
             ),
             (t("Chính sách TLS", "TLS policy"), self.policy.clone()),
             (
@@ -165,7 +180,7 @@ impl Declaration {
                     .versions
                     .iter()
                     .filter(|(_, tier)| **tier != crate::Tier::Insufficient)
-                    .map(|(v, tier)| format!("{v} ({tier:?})"))
+                    .map(|(v, tier)| format!("{v} ({})", if vi { tier.vi() } else { tier.en() }))
                     .collect::<Vec<_>>()
                     .join(", "),
             ),
@@ -180,7 +195,11 @@ impl Declaration {
             ),
             (
                 t("Chứng thư gốc tin cậy", "Trust anchors"),
-                self.anchors.clone(),
+                if vi && !self.anchors_vi.is_empty() {
+                    self.anchors_vi.clone()
+                } else {
+                    self.anchors.clone()
+                },
             ),
             (
                 t("Danh sách khuyến cáo", "Advisory list"),

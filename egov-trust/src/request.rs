@@ -455,5 +455,6 @@ impl PreparedEvaluation {
             &self.anchors.describe(),
             self.blocklist.as_ref(),
         )
+        .with_anchors_vi(self.anchors.describe_vi())
     }
 }

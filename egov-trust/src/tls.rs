@@ -40,7 +40,17 @@ impl Tier {
             Tier::Insufficient => Outcome::Fail,
         }
     }
-    fn vi(self) -> &'static str {
+    /// The tier in English words, for people.
+    pub(crate) fn en(self) -> &'static str {
+        match self {
+            Tier::Good => "good",
+            Tier::Sufficient => "sufficient",
+            Tier::PhaseOut => "phase out",
+            Tier::Insufficient => "insufficient",
+        }
+    }
+    /// The tier in Vietnamese words, for people.
+    pub(crate) fn vi(self) -> &'static str {
         match self {
             Tier::Good => "tốt",
             Tier::Sufficient => "đủ",
@@ -467,6 +477,21 @@ impl Anchors {
             ),
         }
     }
+    /// [`Anchors::describe`] in Vietnamese, for a declaration read by people.
+    pub fn describe_vi(&self) -> String {
+        match self {
+            Anchors::BuiltIn => format!(
+                "webpki-roots ({} chứng thư gốc của Mozilla)",
+                webpki_roots::TLS_SERVER_ROOTS.len()
+            ),
+            Anchors::Custom(v) => format!("{} chứng thư gốc do người dùng cung cấp", v.len()),
+            Anchors::BuiltInAnd(v) => format!(
+                "webpki-roots ({}) và {} chứng thư gốc do người dùng cung cấp",
+                webpki_roots::TLS_SERVER_ROOTS.len(),
+                v.len()
+            ),
+        }
+    }
 }
 
 /// The TLS evidence for one site.
@@ -589,8 +614,13 @@ fn is_self_issued(cert: &CertificateDer<'_>) -> bool {
     })
 }
 
-fn date(secs: i64) -> String {
-    VnDateTime::from_unix_seconds(secs).map_or_else(|_| secs.to_string(), |d| d.to_string())
+/// A certificate's time in English (ISO 8601) and Vietnamese prose; the raw seconds when out of
+/// range.
+fn when(secs: i64) -> (String, String) {
+    VnDateTime::from_unix_seconds(secs).map_or_else(
+        |_| (secs.to_string(), secs.to_string()),
+        |d| (d.to_string(), egov_core::i18n::datetime_vi(d)),
+    )
 }
 
 /// TRUST-02.c (NĐ 137/2024 Đ21.2.c, A-20): evaluates the chain and TLS parameters. Findings:
@@ -659,7 +689,7 @@ pub fn evaluate_tls(
             continue;
         };
         let (code, en, vi) = if t > s.not_after {
-            ("tls.expired", "expired on", "hết hạn ngày")
+            ("tls.expired", "expired on", "hết hạn lúc")
         } else if t < s.not_before {
             (
                 "tls.not_yet_valid",
@@ -669,7 +699,7 @@ pub fn evaluate_tls(
         } else {
             continue;
         };
-        let when = date(if code == "tls.expired" {
+        let (when_en, when_vi) = when(if code == "tls.expired" {
             s.not_after
         } else {
             s.not_before
@@ -678,8 +708,8 @@ pub fn evaluate_tls(
             finding(
                 c,
                 Outcome::Fail,
-                format!("certificate {i} ({}) {en} {when}", s.subject),
-                format!("chứng thư số thứ {i} ({}) {vi} {when}", s.subject),
+                format!("certificate {i} ({}) {en} {when_en}", s.subject),
+                format!("chứng thư số thứ {i} ({}) {vi} {when_vi}", s.subject),
             )
             .with_field("chain")
             .with_evidence(serde_json::json!({ "code": code, "certificate": s })),

@@ -135,7 +135,7 @@ fn trust_04_declaration_json_and_markdown() {
     let en = d.to_markdown(Lang::En);
     assert!(en.contains("Meets all six criteria"));
     assert!(
-        en.contains("| TLS versions accepted | TLSv1.2 (Sufficient), TLSv1.3 (Good) |"),
+        en.contains("| TLS versions accepted | TLSv1.2 (sufficient), TLSv1.3 (good) |"),
         "{en}"
     );
     assert!(

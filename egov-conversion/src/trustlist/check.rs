@@ -172,7 +172,7 @@ pub fn verify_lists(
                     basis(),
                     Outcome::Warning,
                     format!("the trust list of {} (sequence {}) is stale: its next update was due at {}; revocations since then are not known", list.issuer.display(), list.sequence, list.next_update),
-                    format!("danh sách tin cậy của {} (số thứ tự {}) đã quá hạn cập nhật ({}): các khóa bị thu hồi sau thời điểm đó chưa được biết", list.issuer.display(), list.sequence, list.next_update),
+                    format!("danh sách tin cậy của {} (số thứ tự {}) đã quá hạn cập nhật ({}): các khóa bị thu hồi sau thời điểm đó chưa được biết", list.issuer.display(), list.sequence, egov_core::i18n::datetime_vi(list.next_update)),
                 ).with_field("trust_list.stale"));
             } else if v.stale {
                 findings.push(Finding::new(
@@ -503,8 +503,9 @@ pub fn judge(v: Verification, lists: &ListVerification) -> MarkCheck {
     let detail_vi = match (&who, v.failure.as_ref(), accepted.map(|k| &k.entry.status)) {
         (Some(w), _, Some(KeyStatus::Revoked { at, reason })) => {
             format!(
-                " (khóa {} của {w}, thu hồi lúc {at}: {reason})",
-                v.key_id.as_deref().unwrap_or("")
+                " (khóa {} của {w}, thu hồi lúc {}: {reason})",
+                v.key_id.as_deref().unwrap_or(""),
+                egov_core::i18n::datetime_vi(*at)
             )
         }
         (Some(w), _, _) => format!(" (khóa {} của {w})", v.key_id.as_deref().unwrap_or("")),
