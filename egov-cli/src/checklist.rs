@@ -163,7 +163,7 @@ fn inner(cmd: ChecklistCommand) -> Result<CmdResult, CmdResult> {
                 crate::i18n::lang().pick(&l.title_vi, &l.title_en),
                 status_label(l.status, crate::i18n::lang()),
                 t!("checklist-version"),
-                l.version
+                crate::commands::prose_iso(&l.version)
             );
             let applies = crate::i18n::lang().pick(&l.applies_to_vi, &l.applies_to_en);
             if !applies.is_empty() {
@@ -268,7 +268,12 @@ fn kpi(
     };
     let progress = track_all(&targets, &observations, on).map_err(|e| kpi_error(file, e))?;
     let mut human = String::new();
-    let _ = writeln!(human, "{} {on}", t!("checklist-kpi-title"));
+    let _ = writeln!(
+        human,
+        "{} {}",
+        t!("checklist-kpi-title"),
+        crate::commands::prose_date(on)
+    );
     for t in &progress.tracked {
         let f = &t.tracking.finding;
         let _ = writeln!(
@@ -380,9 +385,9 @@ fn report_text(rep: &ChecklistReport, lang: Lang) -> String {
         "{}",
         t!(
             "checklist-report-head",
-            date = rep.as_of.format("%d/%m/%Y").to_string(),
+            date = crate::commands::prose_date(rep.as_of),
             checklist = rep.checklist.as_str(),
-            version = rep.version.as_str()
+            version = crate::commands::prose_iso(&rep.version)
         )
     );
     if let Some(p) = &rep.prepared_by {

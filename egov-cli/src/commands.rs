@@ -256,6 +256,15 @@ pub(crate) fn prose_time(t: VnDateTime) -> String {
     }
 }
 
+/// A time or date that a library carries as ISO 8601 text, in prose: Vietnamese prose's form
+/// in Vietnamese ([`egov_core::i18n::iso_vi`]), as written in English (CORE-06).
+pub(crate) fn prose_iso(text: &str) -> String {
+    match lang() {
+        Lang::Vi => egov_core::i18n::iso_vi(text),
+        Lang::En => text.to_owned(),
+    }
+}
+
 /// A date in prose: dd/mm/yyyy in Vietnamese, ISO in English (CORE-06).
 pub(crate) fn prose_date(date: NaiveDate) -> String {
     match lang() {
@@ -289,7 +298,12 @@ fn calendar_name(name: &str) -> String {
         Lang::Vi => {
             let id = name.split_once(" (").map_or(name, |(id, _)| id);
             if id.starts_with("vn-public-sector") {
-                t!("cmd-calendar-builtin", id = id)
+                let (id, version) = id.split_once(' ').unwrap_or((id, ""));
+                t!(
+                    "cmd-calendar-builtin",
+                    id = id,
+                    version = egov_core::i18n::iso_vi(version)
+                )
             } else {
                 id.to_owned()
             }
@@ -470,7 +484,7 @@ pub fn docid(input: &str) -> CmdResult {
         "cmd-docid",
         value = id.to_string(),
         agency = id.organ_id().to_string(),
-        date = id.promulgation_date().to_string(),
+        date = prose_date(id.promulgation_date()),
         number = id.number().to_string(),
         year_seq =
             structural.map_or_else(|| "—".to_owned(), |d| format!("{}, {}", d.year(), d.seq())),

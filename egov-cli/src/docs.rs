@@ -265,7 +265,7 @@ fn apply(
         from = status_name(t.from),
         to = status_name(t.to),
         event = event_name(t.event.kind()),
-        at = t.at.to_string(),
+        at = crate::commands::prose_time(t.at),
         rule = t.rule.to_string(),
         basis = basis_text(&t.basis),
     );

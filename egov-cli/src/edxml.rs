@@ -468,8 +468,11 @@ fn finding_text(f: &Finding, lang: Lang) -> String {
         f.rule
     );
     let mut place = Vec::new();
-    if let Some(field) = f.field.as_deref() {
-        place.push(field.to_owned());
+    match f.field.as_deref() {
+        // An element path, or a field of the metadata record (an identifier: `status`).
+        Some(path) if path.contains('/') => place.push(path.to_owned()),
+        Some(field) => place.push(format!("`{field}`")),
+        None => {}
     }
     if let Some((line, column)) = finding_location(f) {
         place.push(t!("edxml-line-column", line = line, column = column));
@@ -575,7 +578,10 @@ fn check_result(
         row(&t!("edxml-subject-2"), s);
     }
     row("SHA-256:", &package.sha256);
-    row(&t!("edxml-size"), &t!("edxml-bytes", n = package.bytes));
+    row(
+        &t!("edxml-size"),
+        &t!("edxml-bytes", n = crate::i18n::count(package.bytes)),
+    );
     row(&t!("edxml-attachments-2"), &attachments.to_string());
     row(
         &t!("edxml-signature"),
@@ -764,7 +770,7 @@ fn wrapping_text(w: &Wrapping, lang: Lang) -> String {
 fn payload_text(p: &PayloadSummary, lang: Lang) -> String {
     let mut s = format!(
         "{}, {}, {}, SHA-256 {}",
-        t!("edxml-bytes", n = p.content_bytes),
+        t!("edxml-bytes", n = crate::i18n::count(p.content_bytes)),
         p.content_kind.as_str(),
         wrapping_text(&p.wrapping, lang),
         p.content_sha256
@@ -813,7 +819,7 @@ fn show_text(file: &Path, package: &Package, lang: Lang) -> String {
         &format!(
             "{}: {}, SHA-256 {}",
             t!("edxml-file"),
-            t!("edxml-bytes", n = package.bytes),
+            t!("edxml-bytes", n = crate::i18n::count(package.bytes)),
             package.sha256
         ),
     );

@@ -442,7 +442,7 @@ fn build_inner(a: &BuildArgs) -> Result<CmdResult, CmdResult> {
         "edxml-make-built",
         path = a.out.display().to_string(),
         kind = message.kind(),
-        bytes = summary.bytes,
+        bytes = crate::i18n::count(summary.bytes),
         sha256 = &summary.sha256,
         attachments = summary.attachments.len()
     );
@@ -571,7 +571,7 @@ fn status_inner(a: &StatusArgs) -> Result<CmdResult, CmdResult> {
                 .clone()
                 .unwrap_or_else(|| t!("edxml-make-no-document-id")),
             path = a.out.display().to_string(),
-            bytes = out.len()
+            bytes = crate::i18n::count(out.len())
         ),
         json: to_json(&EdxmlStatusOutput {
             out: a.out.display().to_string(),
@@ -617,7 +617,7 @@ fn sign_inner(a: &SignArgs) -> Result<CmdResult, CmdResult> {
             package = a.package.display().to_string(),
             algorithm = alg.uri(),
             path = a.out.display().to_string(),
-            bytes = signed.len()
+            bytes = crate::i18n::count(signed.len())
         ),
         json: to_json(&EdxmlSignOutput {
             out: a.out.display().to_string(),
@@ -669,8 +669,8 @@ fn verify_inner(a: &VerifyArgs) -> Result<CmdResult, CmdResult> {
             "edxml-make-signer",
             subject = s.subject.to_string(),
             issuer = s.issuer.to_string(),
-            from = s.not_before.to_string(),
-            until = s.not_after.to_string()
+            from = crate::commands::prose_iso(&s.not_before),
+            until = crate::commands::prose_iso(&s.not_after)
         ));
         human.push('\n');
     }

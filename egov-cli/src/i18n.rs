@@ -61,6 +61,12 @@ pub(crate) fn lang() -> Lang {
     LANG.get().copied().unwrap_or_default()
 }
 
+/// A whole count for people (bytes, rows): grouped by threes from five digits up in both
+/// languages (`5 258 017`), as [`Lang::number`] writes it.
+pub(crate) fn count(n: impl std::fmt::Display) -> String {
+    lang().number(&n.to_string())
+}
+
 /// Fixes the language of this run (the first call wins).
 pub(crate) fn set_lang(lang: Lang) {
     let _ = LANG.set(lang);

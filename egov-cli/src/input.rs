@@ -60,7 +60,7 @@ pub fn note_local(input: &str, what: &str, t: &VnDateTime) {
         "input-note-local",
         what = what,
         input = input.trim(),
-        time = t.to_string()
+        time = crate::commands::prose_time(*t)
     ));
 }
 

@@ -908,28 +908,6 @@ pub(crate) fn finding_line(f: &egov_core::Finding, bracket: bool) -> String {
     format!("{outcome} {} ({basis}): {message}", f.rule)
 }
 
-/// A time for people: `dd/mm/yyyy HH:MM:SS (+07:00)` in Vietnamese prose, RFC 3339 in English
-/// (CORE-06: Vietnamese dates are day/month/year).
-pub(crate) fn when(t: &VnDateTime) -> String {
-    let s = t.to_string();
-    if crate::i18n::lang() == Lang::En {
-        return s;
-    }
-    let (date, rest) = s.split_at(s.find('T').unwrap_or(s.len()));
-    let mut d = date.split('-');
-    let (Some(y), Some(m), Some(dd)) = (d.next(), d.next(), d.next()) else {
-        return s;
-    };
-    let rest = rest.trim_start_matches('T');
-    let split = rest.rfind(['+', '-', 'Z']).unwrap_or(rest.len());
-    let (clock, offset) = rest.split_at(split);
-    if offset.is_empty() {
-        format!("{dd}/{m}/{y} {clock}").trim_end().to_owned()
-    } else {
-        format!("{dd}/{m}/{y} {clock} ({offset})")
-    }
-}
-
 /// A measure with `places` decimals, with a decimal comma in Vietnamese.
 pub(crate) fn number(x: impl Into<f64>, places: usize) -> String {
     let x: f64 = x.into();

@@ -583,8 +583,8 @@ fn stamp_text(a: &StampArgs, opts: &StampOptions, s: &StampedPdf, findings: &[Fi
         v1 = (a.input.display()).to_string(),
         v2 = (a.out.display()).to_string(),
         mode = mode.to_string(),
-        v3 = (s.original_len).to_string(),
-        v4 = (s.pdf.len()).to_string(),
+        v3 = crate::i18n::count(s.original_len),
+        v4 = crate::i18n::count(s.pdf.len()),
         v5 = (s.page).to_string(),
         place = place.to_string(),
         v6 = crate::mark::number(r.x, 1),
@@ -769,8 +769,8 @@ fn verify_text(a: &VerifyArgs, file: &[u8], v: &PdfVerification) -> String {
             h.push_str(
                 &(t!(
                     "mark-pdf-original-the-first-n-bytes",
-                    n = n.to_string(),
-                    v1 = (file.len()).to_string(),
+                    n = crate::i18n::count(n),
+                    v1 = crate::i18n::count(file.len()),
                     sha = sha.to_string(),
                     m = m.to_string()
                 ) + "\n"),

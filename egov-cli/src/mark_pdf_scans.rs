@@ -454,7 +454,7 @@ impl View<'_> {
                 v8 = crate::mark::number(pt_to_mm(s.block.height_pt), 0),
                 v9 = (s.signed.qr_version).to_string(),
                 v10 = crate::mark::number(s.block.qr_side_mm, 1),
-                v11 = (s.original_len).to_string(),
+                v11 = crate::i18n::count(s.original_len),
                 v12 = (hex(&s.signed.content_sha256)).to_string(),
                 v13 = (s.signed.key_id()).to_string(),
                 v14 = (s.signed.qr_text).to_string()
@@ -499,8 +499,8 @@ impl View<'_> {
             &(t!(
                 "mark-pdf-scans-copy-written-v1-v2-bytes",
                 v1 = (a.out.display()).to_string(),
-                v2 = (c.pdf.len()).to_string(),
-                v3 = (s.original_len).to_string()
+                v2 = crate::i18n::count(c.pdf.len()),
+                v3 = crate::i18n::count(s.original_len)
             ) + "\n"),
         );
         h.push_str(&if self.conforming {

@@ -24,6 +24,7 @@ use egov_sign::{
 use x509_cert::der::{Decode, Encode};
 use x509_cert::Certificate;
 
+use crate::commands::{prose_iso, prose_time};
 use crate::edxml::Lang;
 use crate::i18n::t;
 use crate::mark::{now, read};
@@ -563,8 +564,8 @@ pub(crate) fn cert_line(c: &SignerCertificate) -> String {
         "pdf-sign-v1-issued-by-v2-valid",
         v1 = (c.subject).to_string(),
         v2 = (c.issuer).to_string(),
-        v3 = (c.not_before).to_string(),
-        v4 = (c.not_after).to_string()
+        v3 = prose_iso(&c.not_before),
+        v4 = prose_iso(&c.not_after)
     )
 }
 
@@ -593,7 +594,7 @@ pub(crate) fn signing_lines(
     h.push_str(
         &(t!(
             "pdf-sign-signing-time-the-signer-claims",
-            when = when.to_string()
+            when = prose_time(when)
         ) + "\n"),
     );
     match timestamp {
@@ -606,7 +607,7 @@ pub(crate) fn signing_lines(
             h.push_str(
                 &(t!(
                     "pdf-sign-signature-time-stamp-rfc-3161",
-                    v1 = (t.time).to_string(),
+                    v1 = prose_iso(&t.time),
                     by = by.to_string()
                 ) + "\n"),
             );
@@ -643,10 +644,10 @@ fn sign_text(
             r1 = r1.to_string(),
             r2 = r2.to_string(),
             r3 = r3.to_string(),
-            v1 = (s.reserved).to_string(),
-            v2 = (s.cms_len).to_string(),
-            v3 = (s.original_len).to_string(),
-            v4 = (s.pdf.len()).to_string()
+            v1 = crate::i18n::count(s.reserved),
+            v2 = crate::i18n::count(s.cms_len),
+            v3 = crate::i18n::count(s.original_len),
+            v4 = crate::i18n::count(s.pdf.len())
         ) + "\n"),
     );
     h.push_str(&t!(
@@ -795,7 +796,7 @@ fn signature_text(
             &(t!(
                 "pdf-sign-time-stamping-authority-by-time",
                 by = by.to_string(),
-                v1 = (ts.time).to_string()
+                v1 = prose_iso(&ts.time)
             ) + "\n"),
         );
     }
@@ -809,7 +810,7 @@ fn signature_text(
         Ok(()) => t!(
             "pdf-sign-intact",
             range = br.as_str(),
-            bytes = s.signed_len.to_string()
+            bytes = crate::i18n::count(s.signed_len)
         ),
         Err(why) => t!("pdf-sign-not-intact", why = why),
     });
@@ -850,7 +851,7 @@ fn signature_text(
             h.push_str(
                 &(t!(
                     "pdf-sign-signature-time-stamp-pades-b",
-                    v1 = (ts.time).to_string(),
+                    v1 = prose_iso(&ts.time),
                     by = by.to_string()
                 ) + "\n"),
             );
@@ -859,7 +860,7 @@ fn signature_text(
             h.push_str(
                 &(t!(
                     "pdf-sign-signing-time-the-signer-claims-2",
-                    t = t.to_string()
+                    t = prose_iso(t)
                 ) + "\n"),
             );
         }
@@ -870,7 +871,7 @@ fn signature_text(
             h.push_str(
                 &(t!(
                     "pdf-sign-certificates-checked-at-at-source",
-                    at = at.to_string(),
+                    at = prose_iso(at),
                     v1 = (source_text(src)).to_string()
                 ) + "\n"),
             );

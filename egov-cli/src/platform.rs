@@ -26,7 +26,7 @@ use egov_platform_class::{
     build_report, classify, count_csv_file, count_csv_reader, counts_from_json,
     ClassificationInput, CountOptions, Evidence, FunctionProfile, Intermediary, MonthActivity,
     MonthlyCount, OwnerEvidence, PlatformHistory, Population, PopulationKind, PublishedList,
-    ReportContext, Thresholds, UserCountSource, YearMonth,
+    ReportContext, Side, Thresholds, UserCountSource, YearMonth,
 };
 
 use crate::schema_types::platform::{ClassifyOutput, CountInput, CountOutput, MergeOutput};
@@ -558,9 +558,15 @@ fn months_table(months: &[MonthActivity]) -> String {
     let mut s = t!("platform-months-head");
     s.push('\n');
     for m in months {
+        // The month as each language writes it: `01/2025`, `2025-01` (same width).
+        let month = match lang() {
+            Lang::Vi => format!("{:02}/{:04}", m.month.month(), m.month.year()),
+            Lang::En => m.month.to_string(),
+        };
         s.push_str(&format!(
-            "{}  {:>17}  {:>12}\n",
-            m.month, m.active_users, m.events
+            "{month}  {:>17}  {:>12}\n",
+            crate::i18n::count(m.active_users),
+            crate::i18n::count(m.events)
         ));
     }
     s
@@ -599,8 +605,9 @@ fn summary_accounting_text(c: &egov_platform_class::CountingSummary) -> String {
         }
         for e in l.examples.iter().take(5) {
             let reason = serde_json::to_value(e.reason).unwrap_or_default();
+            // The line as the file has it, quoted: the user's data, not the tool's words.
             s.push_str(&format!(
-                "  {} [{}]: {}\n",
+                "  {} [{}]: «{}»\n",
                 t!("platform-line-at", line = e.line, offset = e.offset),
                 reason.as_str().unwrap_or_default(),
                 e.text
@@ -989,18 +996,12 @@ fn classify_cmd(a: &ClassifyArgs) -> Result<CmdResult, CmdResult> {
             t!("platform-not-reached")
         };
         // The distance in words: above, below or at the threshold (no signed figures).
-        let (below, distance) = match d.distance_users.strip_prefix('-') {
-            Some(magnitude) => (true, magnitude),
-            None => (false, d.distance_users.as_str()),
-        };
-        let points = d
-            .distance_percentage_points
-            .trim_start_matches('-')
-            .to_owned();
-        let direction = match (below, distance) {
-            (_, "0") => "at",
-            (true, _) => "below",
-            (false, _) => "above",
+        let distance = d.distance_users.trim_start_matches('-');
+        let points = d.distance_percentage_points.trim_start_matches('-');
+        let direction = match d.side {
+            Side::Below => "below",
+            Side::At => "at",
+            Side::Above => "above",
         };
         let line = t!(
             "platform-distance",
@@ -1008,7 +1009,7 @@ fn classify_cmd(a: &ClassifyArgs) -> Result<CmdResult, CmdResult> {
             users = users,
             direction = direction,
             distance = lang().number(distance),
-            points = lang().number(&points),
+            points = lang().number(points),
             reached = reached
         );
         human.push_str(&line);

@@ -12,10 +12,10 @@ use egov_conversion::trustlist::{
 use egov_conversion::{KeyFile, PublicKey};
 use egov_core::{ErrorCode, Finding, VnDateTime};
 
-use crate::commands::outcome_word;
+use crate::commands::{outcome_word, prose_time};
 use crate::files::AtomicFile;
 use crate::i18n::t;
-use crate::mark::{coded, load_key, now, read, when};
+use crate::mark::{coded, load_key, now, read};
 use crate::output::CmdResult;
 use crate::schema_types::to_json;
 
@@ -164,7 +164,7 @@ pub fn run(cmd: TrustListCommand) -> CmdResult {
             &list,
             |l, at| {
                 l.retire(&key_id, at)
-                    .map(|()| t!("trustlist-retired", key_id = &key_id, at = when(&at)))
+                    .map(|()| t!("trustlist-retired", key_id = &key_id, at = prose_time(at)))
             },
             at.as_deref(),
         ),
@@ -180,7 +180,7 @@ pub fn run(cmd: TrustListCommand) -> CmdResult {
                     t!(
                         "trustlist-revoked",
                         key_id = &key_id,
-                        at = when(&at),
+                        at = prose_time(at),
                         reason = &reason
                     )
                 })
@@ -363,7 +363,7 @@ fn sign_cmd(
         t!(
             "trustlist-issued",
             sequence = list.list.sequence,
-            next = when(&list.list.next_update)
+            next = prose_time(list.list.next_update)
         )
     } else {
         // Co-signing: this key signs the list as it is, next to the others.
@@ -384,9 +384,13 @@ fn sign_cmd(
 fn status_text(s: &KeyStatus) -> String {
     match s {
         KeyStatus::Active => t!("trustlist-key-active"),
-        KeyStatus::Retired { at } => t!("trustlist-key-retired", at = when(at)),
+        KeyStatus::Retired { at } => t!("trustlist-key-retired", at = prose_time(*at)),
         KeyStatus::Revoked { at, reason } => {
-            t!("trustlist-key-revoked", at = when(at), reason = reason)
+            t!(
+                "trustlist-key-revoked",
+                at = prose_time(*at),
+                reason = reason
+            )
         }
     }
 }
@@ -406,8 +410,8 @@ fn show_cmd(path: &Path) -> Result<CmdResult, CmdResult> {
         format = l.format.to_string(),
         issuer = l.issuer.display(),
         sequence = l.sequence,
-        issued = when(&l.issued_at),
-        next = when(&l.next_update),
+        issued = prose_time(l.issued_at),
+        next = prose_time(l.next_update),
         keys = l.entries.len()
     );
     h.push('\n');
@@ -415,10 +419,10 @@ fn show_cmd(path: &Path) -> Result<CmdResult, CmdResult> {
         let period = match e.valid_until {
             Some(u) => t!(
                 "trustlist-period-until",
-                from = when(&e.valid_from),
-                until = when(&u)
+                from = prose_time(e.valid_from),
+                until = prose_time(u)
             ),
-            None => t!("trustlist-period", from = when(&e.valid_from)),
+            None => t!("trustlist-period", from = prose_time(e.valid_from)),
         };
         h.push_str(&format!(
             "  {}  {}\n      {}; {period}; {}\n",

@@ -104,7 +104,7 @@ fn doc_28_check_fails_a_pdf_reencoded_as_text_in_vietnamese() {
         out.contains("d3de0f0724bab4cec7dc2e69db9ef21df43c263bb6c2ab8fbb2c4f8513c7d5ed"),
         "{out}"
     );
-    assert!(out.contains("29483 byte"), "{out}");
+    assert!(out.contains("29 483 byte"), "{out}");
     // The finding: outcome, rule, article in Vietnamese word order, message, path and line.
     let line = out
         .lines()

@@ -89,6 +89,16 @@ fn core_06_language_checks_see_what_they_should() {
     assert!(vietnamese_letters("đ) Malware scan; criteria a)–đ) of Đ10.5").is_empty());
     assert_eq!(english_words("(`code`) the code"), ["the", "code"]);
     assert_eq!(vietnamese_letters("`x` Tờ trình"), ["Tờ", "trình"]);
+    // Dates and times written the ISO way, outside quotes and identifiers.
+    use support::lang::iso_dates;
+    assert_eq!(
+        iso_dates("ngày 2026-03-02, lúc 2026-03-02T09:00:00+07:00."),
+        ["2026-03-02", "2026-03-02T09:00:00+07:00"]
+    );
+    assert!(iso_dates(
+        "«2026-03-02» `2026-03-02` goi-2026-03-02.edxml 09:00 ngày 02/03/2026 2015/09/30"
+    )
+    .is_empty());
 }
 
 #[test]
@@ -446,6 +456,25 @@ fn core_06_trust_speaks_one_language() {
     let args = check(&bad_page);
     both(&args.iter().map(String::as_str).collect::<Vec<_>>());
     both(&["trust", "check", "--cert", "/no/such/cert.pem"]);
+    // An expired certificate: its end of validity is a time in the finding.
+    let mut args = check(&page);
+    args[3] = td("trust/certs/expired.pem");
+    both(&args.iter().map(String::as_str).collect::<Vec<_>>());
+    // The self-declaration (Đ21.3) is a document for people: in Vietnamese, Vietnamese words
+    // and dates (its English form holds the system's Vietnamese names as given).
+    let mut args = check(&page);
+    args[1] = "declare".into();
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let (_, vi) = run("vi", &args, None);
+    assert_vietnamese("trust declare", &vi);
+    assert!(
+        vi.contains("| Thời điểm đánh giá | 09:00 ngày 23/11/2026 |"),
+        "{vi}"
+    );
+    assert!(
+        vi.contains("1 chứng thư gốc do người dùng cung cấp"),
+        "{vi}"
+    );
     for f in [
         "good-test-gov-vn.txt",
         "3mpwrapp.txt",

@@ -47,9 +47,13 @@ const NAMES: &[&str] = &[
     "Phụ lục 1",
     "Phụ lục 2",
     "VPCP-TTĐT",
-    // edXML element names the findings cite.
+    "File uploaded via Gateway",
+    "Test From",
+    "Test To",
+    // edXML element names `edxml show` labels its rows with.
     "(From)",
     "(To)",
+    "(Paper)",
     // edXML message kinds (codes) heading the kind row.
     "edoc (",
     "status (",
@@ -509,6 +513,22 @@ fn core_06_edxml_speaks_one_language() {
             ],
             2,
         );
+        // Every real package, checked and shown in Vietnamese (the exit code is the check's
+        // verdict; in English their Vietnamese names and subjects, printed as data, are the
+        // packages' own, so English keeps to the packages above and their NAMES).
+        let mut all: Vec<_> = std::fs::read_dir(root().join("testdata/edxml"))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|x| x == "edxml"))
+            .collect();
+        all.sort();
+        assert!(all.len() >= 15, "the real packages are there");
+        for f in all.iter().filter(|_| lang == "vi") {
+            let f = s(f);
+            let verdict = egov("vi", &["edxml", "check", f]).status.code().unwrap();
+            check(lang, &["edxml", "check", f], verdict);
+            check(lang, &["edxml", "show", f], 0);
+        }
         // (A malformed package is left out: the XML reader's detail is the library's English.)
         check(lang, &["edxml", "show", &fixture(THREE)], 0);
         check(lang, &["edxml", "show", &fixture(STATUS_03)], 0);

@@ -196,7 +196,7 @@ fn conv_05_cli_a_colour_300_dpi_scan_becomes_a_marked_signed_copy_that_verifies(
         &format!("  | {AGENCY}\n"),
         "  | Thời gian ký: 05/12/2026 08:30:00 +07:00",
         "Người ký: CN=Văn thư TEST RSA",
-        "Thời điểm ký người ký tự khai (/M): 2026-12-05T08:30:00+07:00",
+        "Thời điểm ký người ký tự khai (/M): 08:30 ngày 05/12/2026",
         "Lý do ký: Sao y từ bản chính",
         "Địa điểm ký: Lào Cai",
         "Tệp bản sao: ",

@@ -113,7 +113,7 @@ fn doc_18_cli_signs_with_a_pem_key_and_verifies_with_the_root() {
         "Đã ký số PAdES-B-B",
         "Trường chữ ký: Signature1",
         SIGNER,
-        "Thời điểm ký người ký tự khai (/M): 2026-03-02T09:15:00+07:00",
+        "Thời điểm ký người ký tự khai (/M): 09:15 ngày 02/03/2026",
         "Phạm vi byte được ký: [0 ",
         "Tệp đã ký: ",
         s(&out),

@@ -206,6 +206,81 @@ const CITATION_WORDS: &[&str] = &[
 
 /// `text` without quoted text, citations, identifiers, paths and kept names.
 pub fn strip(text: &str) -> String {
+    let mut s = unquoted(text);
+    for name in CITED_NAMES.iter().chain(KEPT_NAMES) {
+        s = s.replace(name, " ");
+    }
+    let mut out = String::with_capacity(s.len());
+    for line in s.lines() {
+        for token in line.split_whitespace() {
+            let word = trim_punctuation(token);
+            if word.is_empty() || is_identifier(word) || is_citation(word) {
+                continue;
+            }
+            out.push_str(word);
+            out.push(' ');
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// `token` without the punctuation around it.
+fn trim_punctuation(token: &str) -> &str {
+    token.trim_matches(|c: char| {
+        matches!(
+            c,
+            '(' | ')'
+                | '['
+                | ']'
+                | '{'
+                | '}'
+                | ','
+                | ';'
+                | ':'
+                | '.'
+                | '!'
+                | '?'
+                | '\''
+                | '"'
+                | '`'
+                | '—'
+                | '–'
+                | '…'
+                | '·'
+                | '→'
+                | '←'
+                | '*'
+                | '|'
+        )
+    })
+}
+
+/// The dates and times of `text` written the ISO way (`2026-03-02`, `2026-03-02T09:00:00+07:00`)
+/// as whole words, outside quotes «…» and `identifiers`: Vietnamese prose writes
+/// `02/03/2026` and `09:00 ngày 02/03/2026`.
+pub fn iso_dates(text: &str) -> Vec<String> {
+    unquoted(text)
+        .split_whitespace()
+        .map(trim_punctuation)
+        .filter(|w| {
+            let b = w.as_bytes();
+            b.len() >= 10
+                && b[..10].iter().enumerate().all(|(i, c)| {
+                    if i == 4 || i == 7 {
+                        *c == b'-'
+                    } else {
+                        c.is_ascii_digit()
+                    }
+                })
+                && (b.len() == 10 || b[10] == b'T')
+        })
+        .map(str::to_owned)
+        .collect()
+}
+
+/// `text` without quoted text «…», `identifiers` and <edXML element names>.
+fn unquoted(text: &str) -> String {
     let mut s = String::with_capacity(text.len());
     // «…» quotes (not nested), `…` identifiers (machine codes printed beside their names,
     // file keys) and <…> edXML element names, then the draft names.
@@ -232,46 +307,7 @@ pub fn strip(text: &str) -> String {
             _ => {}
         }
     }
-    for name in CITED_NAMES.iter().chain(KEPT_NAMES) {
-        s = s.replace(name, " ");
-    }
-    let mut out = String::with_capacity(s.len());
-    for line in s.lines() {
-        for token in line.split_whitespace() {
-            let word = token.trim_matches(|c: char| {
-                matches!(
-                    c,
-                    '(' | ')'
-                        | '['
-                        | ']'
-                        | '{'
-                        | '}'
-                        | ','
-                        | ';'
-                        | ':'
-                        | '.'
-                        | '!'
-                        | '?'
-                        | '\''
-                        | '"'
-                        | '`'
-                        | '—'
-                        | '–'
-                        | '…'
-                        | '·'
-                        | '→'
-                        | '←'
-                )
-            });
-            if word.is_empty() || is_identifier(word) || is_citation(word) {
-                continue;
-            }
-            out.push_str(word);
-            out.push(' ');
-        }
-        out.push('\n');
-    }
-    out
+    s
 }
 
 fn is_citation(word: &str) -> bool {
@@ -332,12 +368,18 @@ pub fn vietnamese_letters(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// Asserts that `text`, the output of `cmd` run with `--lang vi`, has no English word.
+/// Asserts that `text`, the output of `cmd` run with `--lang vi`, has no English word and no
+/// date or time written the ISO way.
 pub fn assert_vietnamese(cmd: &str, text: &str) {
     let found = english_words(text);
     assert!(
         found.is_empty(),
         "`{cmd}` --lang vi printed English words {found:?}:\n{text}"
+    );
+    let dates = iso_dates(text);
+    assert!(
+        dates.is_empty(),
+        "`{cmd}` --lang vi printed dates or times the ISO way {dates:?}:\n{text}"
     );
     assert!(
         !text.trim().is_empty(),
