@@ -32,6 +32,26 @@ pub enum PopulationKind {
     Survey,
 }
 
+impl PopulationKind {
+    /// The kind of figure in Vietnamese, as the statistics office names it.
+    pub fn name_vi(self) -> &'static str {
+        match self {
+            PopulationKind::Average => "dân số trung bình",
+            PopulationKind::Census => "tổng điều tra",
+            PopulationKind::Survey => "điều tra giữa kỳ",
+        }
+    }
+
+    /// The kind of figure in English.
+    pub fn name_en(self) -> &'static str {
+        match self {
+            PopulationKind::Average => "average population",
+            PopulationKind::Census => "census",
+            PopulationKind::Survey => "mid-term survey",
+        }
+    }
+}
+
 /// The official population figure the thresholds are a share of (PLAT-02, Đ17.2 «tổng dân số theo
 /// công bố chính thức gần nhất của cơ quan có thẩm quyền»; §7 A-13). Always an input: the caller
 /// attests it is the latest official publication.

@@ -5,6 +5,7 @@
 use std::fmt::Write as _;
 
 use chrono::NaiveDate;
+use egov_core::i18n::date_vi;
 use egov_core::{
     CalendarError, ErrorCode, Finding, Instrument, Lang, LegalRef, Outcome, WorkingCalendar,
 };
@@ -299,6 +300,12 @@ fn findings_table(md: &mut String, findings: &[Finding]) {
     }
 }
 
+/// A figure of the bilingual report: digits grouped by threes with a space from five digits up
+/// (`3 069 000`, ISO 80000-1, read alike in both languages), a decimal point kept as computed.
+fn group(figure: &str) -> String {
+    Lang::En.number(figure)
+}
+
 fn outcome_vi(o: Outcome) -> &'static str {
     match o {
         Outcome::Pass => "Đạt / Pass",
@@ -319,7 +326,8 @@ impl PlatformReport {
         );
         let _ = writeln!(
             md,
-            "Ngày xác định / Determination date: **{}**\n",
+            "Ngày xác định / Determination date: **{}** ({})\n",
+            date_vi(self.determination_date),
             self.determination_date
         );
         let _ = writeln!(md, "## Kết quả / Result\n");
@@ -327,13 +335,16 @@ impl PlatformReport {
         let _ = writeln!(md, "- **{}** ({})", c.class.name_en(), c.class.basis());
         let _ = writeln!(
             md,
-            "- Trung bình / Mean monthly active users: **{}** (= {}), {} % of the population",
-            c.mean_users, c.mean_exact, c.share_percent
+            "- Trung bình / Mean monthly active users: **{}** (= {}), {}% tổng dân số / {} % of the population",
+            group(&c.mean_users),
+            c.mean_exact,
+            Lang::Vi.number(&c.share_percent),
+            c.share_percent
         );
         let intermediary = match c.intermediary {
-            Intermediary::Attested => "attested / đã xác nhận",
-            Intermediary::NotIntermediary => "not an intermediary / không phải nền tảng trung gian",
-            Intermediary::NotAttested => "not attested / chưa xác nhận",
+            Intermediary::Attested => "đã xác nhận / attested",
+            Intermediary::NotIntermediary => "không phải nền tảng trung gian / not an intermediary",
+            Intermediary::NotAttested => "chưa xác nhận / not attested",
         };
         let _ = writeln!(
             md,
@@ -402,11 +413,11 @@ impl PlatformReport {
                 "| {} / {} | {} | {} | {} | {} | {} |",
                 d.label_vi(),
                 d.label_en(),
-                d.threshold_mean_users,
+                group(&d.threshold_mean_users),
                 if d.reached { "có / yes" } else { "chưa / no" },
-                d.distance_users,
+                group(&d.distance_users),
                 d.distance_percentage_points,
-                d.additional_user_months_needed
+                group(&d.additional_user_months_needed.to_string())
             );
         }
         let _ = writeln!(
@@ -414,13 +425,19 @@ impl PlatformReport {
             "\n## Số liệu theo tháng / Monthly active users\n\n| Tháng / Month | Người sử dụng / Users |\n|---|---:|"
         );
         for m in &c.months {
-            let _ = writeln!(md, "| {} | {} |", m.month, m.active_users);
+            let _ = writeln!(
+                md,
+                "| {:02}/{} | {} |",
+                m.month.month(),
+                m.month.year(),
+                group(&m.active_users.to_string())
+            );
         }
-        let _ = writeln!(md, "| **Σ** | **{}** |", c.sum);
+        let _ = writeln!(md, "| **Σ** | **{}** |", group(&c.sum.to_string()));
         if let Some(k) = &self.counting {
             let _ = writeln!(
                 md,
-                "\n## Đếm từ sự kiện / Counting from events\n\n- Events seen: {}; counted: {}; outside Vietnam: {}; timestamp out of range: {}",
+                "\n## Đếm từ sự kiện / Counting from events\n\n- Sự kiện đã đọc / Events seen: {}; được đếm / counted: {}; ngoài Việt Nam / outside Vietnam: {}; thời điểm ngoài phạm vi / timestamp out of range: {}",
                 k.events.events_seen,
                 k.events.events_counted,
                 k.events.outside_vietnam,
@@ -429,7 +446,7 @@ impl PlatformReport {
             if let Some(l) = &k.lines {
                 let _ = writeln!(
                     md,
-                    "- Lines: {}; events: {}; not counted: {}; header: {}; blank: {}",
+                    "- Dòng / Lines: {}; sự kiện / events: {}; không được đếm / not counted: {}; tiêu đề / header: {}; trống / blank: {}",
                     l.lines, l.events, l.malformed, l.header_lines, l.blank_lines
                 );
                 for (r, n) in &l.malformed_by_reason {
@@ -441,7 +458,7 @@ impl PlatformReport {
             }
             let _ = writeln!(
                 md,
-                "- Identifiers: {}; collision bound: {}",
+                "- Mã người dùng / Identifiers: {}; cận trên xác suất trùng / collision bound: {}",
                 k.id_hash, k.collision_bound
             );
         }
@@ -449,11 +466,13 @@ impl PlatformReport {
         let p = &c.population;
         let _ = writeln!(
             md,
-            "- Dân số / Population: {} ({:?}, {}), {} — {}{}",
-            p.value,
-            p.kind,
+            "- Dân số / Population: {} ({} / {}, {}), {} — {} ({}){}",
+            group(&p.value.to_string()),
+            p.kind.name_vi(),
+            p.kind.name_en(),
             p.reference,
             p.publisher,
+            date_vi(p.published_on),
             p.published_on,
             p.url
                 .as_deref()
@@ -462,14 +481,20 @@ impl PlatformReport {
         );
         let _ = writeln!(
             md,
-            "- Ngưỡng / Thresholds: `{}` from {}: large ≥ {} bp, very large > {} bp ({})",
+            "- Ngưỡng / Thresholds: `{}`, áp dụng từ / from {} ({}): lớn / large ≥ {} bp, rất lớn / very large > {} bp ({})",
             c.thresholds.version,
+            date_vi(c.thresholds.effective_from),
             c.thresholds.effective_from,
             c.thresholds.large_min_bp,
             c.thresholds.very_large_above_bp,
             c.thresholds.basis
         );
-        let _ = writeln!(md, "- Nguồn số liệu / Source: {}", c.source);
+        let _ = writeln!(
+            md,
+            "- Nguồn số liệu / Source: {} / {}",
+            c.source.to_vi(),
+            c.source
+        );
         if !c.findings.is_empty() {
             let _ = writeln!(md, "\n## Căn cứ của kết quả / What the class rests on\n");
             findings_table(&mut md, &c.findings);
@@ -480,9 +505,11 @@ impl PlatformReport {
                 .iter()
                 .chain(std::iter::repeat(&String::new())),
         ) {
-            let _ = writeln!(md, "- {en}");
-            if !vi.is_empty() {
-                let _ = writeln!(md, "  _{vi}_");
+            // Vietnamese first, as everywhere in the report; English beneath in italics.
+            if vi.is_empty() {
+                let _ = writeln!(md, "- {en}");
+            } else {
+                let _ = writeln!(md, "- {vi}\n  _{en}_");
             }
         }
         if let Some(f) = &self.reporting_duty {
@@ -527,7 +554,7 @@ impl PlatformReport {
             md,
             "- {}{} ({}, {})\n- {}\n- _{}_",
             n.due_on
-                .map(|d| d.to_string())
+                .map(|d| format!("{} / {d}", date_vi(d)))
                 .unwrap_or_else(|| "không xác định / not determined".to_owned()),
             if n.overdue {
                 " — **quá hạn / overdue**"
@@ -536,12 +563,12 @@ impl PlatformReport {
             },
             n.rule,
             n.basis,
-            n.note,
-            n.note_vi
+            n.note_vi,
+            n.note
         );
         let _ = writeln!(md, "\n## Căn cứ pháp lý / Citations\n");
         for r in &self.citations {
-            let _ = writeln!(md, "- {} — {}", r, r.to_string_vi());
+            let _ = writeln!(md, "- {} — {}", r.to_string_vi(), r);
         }
         md
     }
@@ -595,13 +622,14 @@ mod tests {
             "# Báo cáo tự xác định quy mô nền tảng số / Platform self-classification report"
         ));
         assert!(md.contains("nền tảng số trung gian quy mô rất lớn"));
-        assert!(md.contains("| 2025-12 | 20000000 |"));
+        // Months and figures as both languages read them (PLAT-04).
+        assert!(md.contains("| 12/2025 | 20 000 000 |"), "{md}");
         // Thresholds in the law's words, both languages (PLAT-02, PLAT-03).
         assert!(
-            md.contains("| Ngưỡng quy mô rất lớn (trên 10% tổng dân số, khoản 3 Điều 17) / Very large threshold (more than 10 % of the population, Đ17.3) | 10230000 | có / yes |"),
+            md.contains("| Ngưỡng quy mô rất lớn (trên 10% tổng dân số, khoản 3 Điều 17) / Very large threshold (more than 10 % of the population, Đ17.3) | 10 230 000 | có / yes |"),
             "{md}"
         );
-        assert!(md.contains("2026-01-30"));
+        assert!(md.contains("- 30/01/2026 / 2026-01-30 (PLAT-"), "{md}");
         assert!(md.contains("NĐ 137/2024/NĐ-CP Đ20.2.d"));
     }
 
