@@ -7,7 +7,7 @@
 
 use std::collections::BTreeMap;
 
-use egov_core::{ErrorCode, Finding, Outcome, VnDateTime};
+use egov_core::{ErrorCode, Finding, Lang, Outcome, VnDateTime};
 use rustls_pki_types::pem::PemObject;
 use rustls_pki_types::{CertificateDer, ServerName, TrustAnchor, UnixTime};
 use serde::{Deserialize, Serialize};
@@ -464,32 +464,30 @@ impl Anchors {
     }
     /// A one-line description for findings and declarations.
     pub fn describe(&self) -> String {
-        match self {
-            Anchors::BuiltIn => format!(
-                "webpki-roots ({} Mozilla roots)",
-                webpki_roots::TLS_SERVER_ROOTS.len()
-            ),
-            Anchors::Custom(v) => format!("{} caller-supplied roots", v.len()),
-            Anchors::BuiltInAnd(v) => format!(
-                "webpki-roots ({}) + {} caller-supplied roots",
-                webpki_roots::TLS_SERVER_ROOTS.len(),
-                v.len()
-            ),
-        }
+        self.describe_in(Lang::En)
     }
+
     /// [`Anchors::describe`] in Vietnamese, for a declaration read by people.
     pub fn describe_vi(&self) -> String {
+        self.describe_in(Lang::Vi)
+    }
+
+    fn describe_in(&self, lang: Lang) -> String {
+        let builtin = webpki_roots::TLS_SERVER_ROOTS.len();
+        let (mozilla, supplied, and) = match lang {
+            Lang::Vi => (
+                "chứng thư gốc của Mozilla",
+                "chứng thư gốc do người dùng cung cấp",
+                "và",
+            ),
+            Lang::En => ("Mozilla roots", "caller-supplied roots", "+"),
+        };
         match self {
-            Anchors::BuiltIn => format!(
-                "webpki-roots ({} chứng thư gốc của Mozilla)",
-                webpki_roots::TLS_SERVER_ROOTS.len()
-            ),
-            Anchors::Custom(v) => format!("{} chứng thư gốc do người dùng cung cấp", v.len()),
-            Anchors::BuiltInAnd(v) => format!(
-                "webpki-roots ({}) và {} chứng thư gốc do người dùng cung cấp",
-                webpki_roots::TLS_SERVER_ROOTS.len(),
-                v.len()
-            ),
+            Anchors::BuiltIn => format!("webpki-roots ({builtin} {mozilla})"),
+            Anchors::Custom(v) => format!("{} {supplied}", v.len()),
+            Anchors::BuiltInAnd(v) => {
+                format!("webpki-roots ({builtin}) {and} {} {supplied}", v.len())
+            }
         }
     }
 }

@@ -339,7 +339,7 @@ help-egov-checklist-template--files = Tệp danh mục kiểm tra của riêng b
 help-egov-checklist-run = Đánh giá một danh mục kiểm tra trên tệp minh chứng: mỗi nghĩa vụ một kết quả, nêu những gì còn thiếu cho mỗi nghĩa vụ CHƯA RÕ. Mã thoát 0 khi mọi nghĩa vụ ĐẠT, 1 trong trường hợp khác
 help-egov-checklist-run--id = Mã danh mục kiểm tra
 help-egov-checklist-run--evidence = Tệp minh chứng (TOML hoặc JSON; `egov checklist template` tạo sẵn một tệp)
-help-egov-checklist-run--as_of = Ngày đánh giá: 2026-03-02, 02/03/2026 hoặc 2026/03/02 (mặc định: khóa `as_of` của tệp minh chứng)
+help-egov-checklist-run--as_of = Ngày đánh giá: 02/03/2026, 2026-03-02 hoặc 2026/03/02 (mặc định: khóa `as_of` của tệp minh chứng)
 help-egov-checklist-run--files = Tệp danh mục kiểm tra của riêng bạn (TOML), thêm vào các danh mục có sẵn (dùng nhiều lần được)
 
 ## egov checklist indicators
