@@ -540,8 +540,8 @@ fn html(
     skipped: &[String],
 ) -> String {
     let lang = crate::i18n::lang();
-    // Vietnam time (UTC+07:00, no daylight saving).
-    let now = (chrono::Utc::now() + chrono::Duration::hours(7)).format("%Y-%m-%d %H:%M:%S +07:00");
+    // Vietnam time, as the run's language writes it («09:15:02 ngày 02/03/2026»).
+    let now = crate::mark::now().map_or_else(|_| String::new(), crate::commands::prose_time);
     let mut s = String::new();
     let _ = write!(
         s,
