@@ -204,6 +204,9 @@ impl Declaration {
             (
                 t("Danh sách khuyến cáo", "Advisory list"),
                 match (&self.blocklist_source, &self.blocklist_fetched_at) {
+                    (Some(s), Some(at)) if vi => {
+                        format!("{s} ({})", egov_core::i18n::datetime_vi(*at))
+                    }
                     (Some(s), Some(at)) => format!("{s} ({at})"),
                     (Some(s), None) => s.clone(),
                     _ => "—".to_owned(),

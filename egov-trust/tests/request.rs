@@ -131,6 +131,24 @@ fn trust_04_declaration_from_request_names_the_context() {
         Some("tinnhiemmang.vn snapshot (test)")
     );
     assert_eq!(d.evaluated_at.to_string(), "2026-11-23T09:00:00+07:00");
+    // Read by people in Vietnamese: the anchors, the evaluation and advisory-list times.
+    assert_eq!(d.anchors_vi, "1 chứng thư gốc do người dùng cung cấp");
+    let vi = d.to_markdown(egov_core::Lang::Vi);
+    assert!(
+        vi.contains("| Thời điểm đánh giá | 09:00 ngày 23/11/2026 |"),
+        "{vi}"
+    );
+    assert!(
+        vi.contains(
+            "| Danh sách khuyến cáo | tinnhiemmang.vn snapshot (test) (00:00 ngày 22/11/2026) |"
+        ),
+        "{vi}"
+    );
+    let en = d.to_markdown(egov_core::Lang::En);
+    assert!(
+        en.contains("| Trust anchors | 1 caller-supplied roots |"),
+        "{en}"
+    );
 }
 
 #[test]
