@@ -64,7 +64,7 @@ pub(crate) fn lang() -> Lang {
 /// A whole count for people (bytes, rows): grouped by threes from five digits up in both
 /// languages (`5 258 017`), as [`Lang::number`] writes it.
 pub(crate) fn count(n: impl std::fmt::Display) -> String {
-    lang().number(&n.to_string())
+    lang().count(n)
 }
 
 /// Fixes the language of this run (the first call wins).

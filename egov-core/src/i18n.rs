@@ -84,6 +84,12 @@ impl Lang {
             .and_then(|v| Lang::from_tag(v.trim()))
     }
 
+    /// A whole count for people (bytes, rows, persons): digits grouped by threes with a space
+    /// from five digits up, as [`Lang::number`] writes them (`11 229`, `4801`).
+    pub fn count(self, n: impl std::fmt::Display) -> String {
+        self.number(&n.to_string())
+    }
+
     /// A length of time given in whole minutes, for people: hours and minutes from an hour up
     /// (`21 giờ`, `1 giờ 5 phút`, `45 phút`; `21 h`, `1 h 5 min`, `45 min`), the hours grouped
     /// as [`Lang::number`] does. A negative length is written as its magnitude.
@@ -682,6 +688,13 @@ mod tests {
         assert_eq!(iso_vi("2026-03-02"), "02/03/2026");
         assert_eq!(iso_vi("không rõ"), "không rõ");
         assert_eq!(iso_vi("2026-02-30"), "2026-02-30");
+    }
+
+    #[test]
+    fn core_06_counts_are_grouped_from_five_digits() {
+        assert_eq!(Lang::Vi.count(4801), "4801");
+        assert_eq!(Lang::Vi.count(11_229_usize), "11 229");
+        assert_eq!(Lang::En.count(u64::MAX), "18 446 744 073 709 551 615");
     }
 
     #[test]

@@ -27,7 +27,7 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 use egov_core::i18n::{date_vi, datetime_vi};
-use egov_core::{Finding, Instrument, LegalRef, Outcome, Report, WorkingCalendar};
+use egov_core::{Finding, Instrument, Lang, LegalRef, Outcome, Report, WorkingCalendar};
 use egov_docs::agency::{AgencyCode, AgencyProfile};
 use egov_docs::deadline::{judge_send, send_deadline_from_date, SendDeadlinePolicy};
 use egov_docs::document_id::{EdxmlContext, EdxmlDocumentId};
@@ -1060,13 +1060,13 @@ impl Checker<'_, '_> {
                             "it is declared {} but its content is {} ({} bytes)",
                             expected.0,
                             p.content_kind.as_str(),
-                            p.content_bytes
+                            Lang::En.count(p.content_bytes)
                         ),
                         format!(
                             "được khai báo là {} nhưng nội dung là {} ({} byte)",
                             expected.0,
                             p.content_kind.as_str(),
-                            p.content_bytes
+                            Lang::Vi.count(p.content_bytes)
                         ),
                     ));
                 }
@@ -1078,13 +1078,13 @@ impl Checker<'_, '_> {
                     Outcome::Pass,
                     format!(
                         "{name}: {} bytes of {} content, decoded whole",
-                        p.content_bytes,
+                        Lang::En.count(p.content_bytes),
                         p.content_kind.as_str()
                     ),
                     format!(
-                        "{name}: {} byte nội dung {}, giải mã trọn vẹn",
-                        p.content_bytes,
-                        p.content_kind.as_str()
+                        "{name}: nội dung {} {} byte, giải mã trọn vẹn",
+                        p.content_kind.as_str(),
+                        Lang::Vi.count(p.content_bytes)
                     ),
                 );
                 f.evidence = Some(

@@ -827,13 +827,14 @@ fn basis_findings(
 ) -> Vec<Finding> {
     let mut out = Vec::new();
     let pop_basis = LegalRef::clause(Instrument::Nd137_2024, 17, 2);
+    // The figure grouped by threes (`102 300 000`), as both languages write it to people.
+    let value = Lang::En.number(&population.value.to_string());
     let who = format!(
-        "{} ({}, {}, published {})",
-        population.value, population.reference, population.publisher, population.published_on
+        "{value} ({}, {}, published {})",
+        population.reference, population.publisher, population.published_on
     );
     let who_vi = format!(
-        "{} (năm/thời điểm {}, {}, công bố ngày {})",
-        population.value,
+        "{value} (năm/thời điểm {}, {}, công bố ngày {})",
         population.reference,
         population.publisher,
         egov_core::i18n::date_vi(population.published_on)
@@ -1246,7 +1247,7 @@ mod tests {
         let f = c.findings.iter().find(|f| f.rule == "PLAT-02").unwrap();
         assert_eq!(f.outcome, Outcome::Warning);
         assert!(
-            f.message.contains("102300000") && f.message.contains("built-in"),
+            f.message.contains("102 300 000") && f.message.contains("built-in"),
             "{}",
             f.message
         );

@@ -1,7 +1,7 @@
 //! Verifying a marked PDF: XMP payload, content hash over the original revision, the revisions
 //! appended after it, and the QR code printed on the page.
 
-use egov_core::{Finding, Instrument, LegalRef, Outcome};
+use egov_core::{Finding, Instrument, Lang, LegalRef, Outcome};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 
@@ -420,14 +420,14 @@ pub fn verify_pdf(
             integrity_rule(direction),
             if ok { Outcome::Pass } else { Outcome::Fail },
             if ok {
-                format!("the original revision is the first {n} bytes; {} incremental revision(s) appended after it, each chaining back by /Prev", revs.len())
+                format!("the original revision is the first {} bytes; {} incremental revision(s) appended after it, each chaining back by /Prev", Lang::En.count(n), revs.len())
             } else {
-                format!("the bytes after the original revision ({n} bytes) are not only incremental updates chaining back to it (original ends with %%EOF: {original_ends}; revisions: {}; chain intact: {chains}; trailing bytes: {trailing})", revs.len())
+                format!("the bytes after the original revision ({} bytes) are not only incremental updates chaining back to it (original ends with %%EOF: {original_ends}; revisions: {}; chain intact: {chains}; trailing bytes: {trailing})", Lang::En.count(n), revs.len())
             },
             if ok {
-                format!("phiên bản gốc là {n} byte đầu; {} phiên bản cập nhật gia tăng nối tiếp sau đó", revs.len())
+                format!("phiên bản gốc là {} byte đầu; {} phiên bản cập nhật gia tăng nối tiếp sau đó", Lang::Vi.count(n), revs.len())
             } else {
-                format!("phần sau phiên bản gốc ({n} byte) không chỉ gồm các cập nhật gia tăng nối về bản gốc")
+                format!("phần sau phiên bản gốc ({} byte) không chỉ gồm các cập nhật gia tăng nối về bản gốc", Lang::Vi.count(n))
             },
         )
         .with_evidence(json!({ "original_len": n, "revisions_after": revs.len(), "trailing_bytes": trailing })),
