@@ -865,19 +865,12 @@ fn state_code(s: egov_conversion::VerificationState) -> String {
         .unwrap_or_default()
 }
 
-/// Why a verification step failed, in the run's language (CONV-03; the library's reason is
-/// English: Vietnamese by its code).
+/// Why a verification step failed, in the run's language (CONV-03): the library says it in
+/// both.
 pub(crate) fn failure_reason(f: &egov_conversion::Failure) -> String {
-    if crate::i18n::lang() == Lang::En {
-        return f.reason.clone();
-    }
-    match f.code.as_str() {
-        "signature.unknown_key" => t!("mark-fail-unknown-key"),
-        "signature.invalid" => t!("mark-fail-signature-invalid"),
-        "trust.outside_validity" => t!("mark-fail-outside-validity"),
-        "trust.key_compromised" => t!("mark-fail-key-compromised"),
-        "content.mismatch" => t!("mark-fail-content-mismatch"),
-        _ => t!("mark-fail-payload"),
+    match crate::i18n::lang() {
+        Lang::Vi if !f.reason_vi.is_empty() => f.reason_vi.clone(),
+        _ => f.reason.clone(),
     }
 }
 

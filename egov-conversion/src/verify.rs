@@ -18,7 +18,7 @@
 //! A retired key whose secret later leaks must be marked compromised: retirement alone does
 //! not stop backdating.
 
-use egov_core::{ErrorCode, VnDateTime};
+use egov_core::{ErrorCode, Lang, VnDateTime};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::mark::ConversionMark;
@@ -177,8 +177,11 @@ pub struct Failure {
     /// Stable machine code (`payload.truncated`, `signature.unknown_key`,
     /// `signature.invalid`, `trust.outside_validity`, `trust.key_compromised`, `content.mismatch`).
     pub code: String,
-    /// Human-readable reason.
+    /// Why, in English.
     pub reason: String,
+    /// Why, in Vietnamese (CORE-06): for the clerk's CLI and the citizen's verification page.
+    #[serde(default)]
+    pub reason_vi: String,
 }
 
 /// The outcome of verifying one payload.
@@ -218,11 +221,12 @@ impl Verification {
         self.failure.is_none() && self.state >= VerificationState::KeyTrusted
     }
 
-    fn fail(mut self, step: Step, code: &str, reason: String) -> Self {
+    fn fail(mut self, step: Step, code: &str, (reason, reason_vi): (String, String)) -> Self {
         self.failure = Some(Failure {
             step,
             code: code.to_owned(),
             reason,
+            reason_vi,
         });
         self
     }
@@ -268,7 +272,10 @@ pub fn verify(qr_text: &str, trust: &TrustSet, content: Option<&[u8]>) -> Verifi
     };
     let p = match payload::decode(qr_text) {
         Ok(p) => p,
-        Err(e) => return v.fail(Step::Decode, e.code(), e.to_string()),
+        Err(e) => {
+            let why = (e.to_string(), egov_core::Localize::message(&e, Lang::Vi));
+            return v.fail(Step::Decode, e.code(), why);
+        }
     };
     v.state = VerificationState::WellFormed;
     v.mark = Some(p.mark.clone());
@@ -286,9 +293,15 @@ pub fn verify(qr_text: &str, trust: &TrustSet, content: Option<&[u8]>) -> Verifi
         return v.fail(
             Step::Signature,
             "signature.unknown_key",
-            format!(
-                "no key with id {} in the trust set: the signature cannot be checked",
-                hex(&p.key_id)
+            (
+                format!(
+                    "no key with id {} in the trust set: the signature cannot be checked",
+                    hex(&p.key_id)
+                ),
+                format!(
+                    "tập khóa tin cậy không có khóa mã {}: không kiểm tra được chữ ký",
+                    hex(&p.key_id)
+                ),
             ),
         );
     }
@@ -304,7 +317,8 @@ pub fn verify(qr_text: &str, trust: &TrustSet, content: Option<&[u8]>) -> Verifi
         })
         .collect();
     if signers.is_empty() {
-        return v.fail(Step::Signature, "signature.invalid", last_err);
+        let vi = "chữ ký không hợp lệ: ký hiệu đã bị sửa đổi hoặc giả mạo".to_owned();
+        return v.fail(Step::Signature, "signature.invalid", (last_err, vi));
     }
     v.state = VerificationState::SignatureValid;
 
@@ -312,10 +326,17 @@ pub fn verify(qr_text: &str, trust: &TrustSet, content: Option<&[u8]>) -> Verifi
         return v.fail(
             Step::Trust,
             "trust.key_compromised",
-            format!(
-                "key {} ({}) is marked compromised in the trust set: no mark it signed is trusted, whatever conversion time it claims",
-                hex(&p.key_id),
-                k.label
+            (
+                format!(
+                    "key {} ({}) is marked compromised in the trust set: no mark it signed is trusted, whatever conversion time it claims",
+                    hex(&p.key_id),
+                    k.label
+                ),
+                format!(
+                    "khóa {} ({}) đã bị lộ theo tập khóa tin cậy: không tin cậy ký hiệu nào do khóa này ký, dù ghi thời gian chuyển đổi nào",
+                    hex(&p.key_id),
+                    k.label
+                ),
             ),
         );
     }
@@ -327,10 +348,18 @@ pub fn verify(qr_text: &str, trust: &TrustSet, content: Option<&[u8]>) -> Verifi
         return v.fail(
             Step::Trust,
             "trust.outside_validity",
-            format!(
-                "key {} ({}) was not valid at the conversion time {at}",
-                hex(&p.key_id),
-                signers.first().map(|k| k.label.as_str()).unwrap_or("")
+            (
+                format!(
+                    "key {} ({}) was not valid at the conversion time {at}",
+                    hex(&p.key_id),
+                    signers.first().map(|k| k.label.as_str()).unwrap_or("")
+                ),
+                format!(
+                    "khóa {} ({}) không trong thời hạn sử dụng vào thời gian chuyển đổi {}",
+                    hex(&p.key_id),
+                    signers.first().map(|k| k.label.as_str()).unwrap_or(""),
+                    egov_core::i18n::datetime_vi(at)
+                ),
             ),
         );
     };
@@ -344,10 +373,17 @@ pub fn verify(qr_text: &str, trust: &TrustSet, content: Option<&[u8]>) -> Verifi
             return v.fail(
                 Step::Content,
                 "content.mismatch",
-                format!(
-                    "content SHA-256 {} differs from the signed {}",
-                    hex(&actual),
-                    hex(&p.content_sha256)
+                (
+                    format!(
+                        "content SHA-256 {} differs from the signed {}",
+                        hex(&actual),
+                        hex(&p.content_sha256)
+                    ),
+                    format!(
+                        "nội dung không khớp: mã băm SHA-256 {} khác mã đã ký {}",
+                        hex(&actual),
+                        hex(&p.content_sha256)
+                    ),
                 ),
             );
         }

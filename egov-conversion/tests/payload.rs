@@ -177,6 +177,14 @@ fn ladder_another_key_cannot_be_checked_or_fails() {
         (f.step, f.code.as_str()),
         (Step::Signature, "signature.unknown_key")
     );
+    // Why, in both languages (CORE-06): the citizen's page and the clerk's CLI show it.
+    assert!(f.reason.starts_with("no key with id "), "{}", f.reason);
+    assert!(
+        f.reason_vi
+            .starts_with("tập khóa tin cậy không có khóa mã "),
+        "{}",
+        f.reason_vi
+    );
     // A forger who copies key 1's id into a payload signed with key 2: invalid signature.
     let mut body = s.body.clone();
     let n = body.len();
@@ -195,7 +203,14 @@ fn ladder_key_outside_validity_is_untrusted() {
     let s = sign(&m, &content_digest(CONTENT), &key(1), &opts(None)).unwrap();
     let v = verify(&s.qr_text, &trust(1), None);
     assert_eq!(v.state, VerificationState::SignatureValid);
-    assert_eq!(v.failure.unwrap().code, "trust.outside_validity");
+    let f = v.failure.unwrap();
+    assert_eq!(f.code, "trust.outside_validity");
+    assert!(
+        f.reason_vi
+            .ends_with("vào thời gian chuyển đổi 08:00 ngày 01/01/2028"),
+        "{}",
+        f.reason_vi
+    );
 }
 
 /// CONV-05: a retired key (`not_after`) keeps the marks dated before retirement; a compromised

@@ -40,6 +40,14 @@ function check(content) {
   return JSON.parse(text);
 }
 
+// A time egov wrote (RFC 3339, Vietnam time `…+07:00`) as the page's language writes it:
+// `09:15 ngày 02/03/2026` in Vietnamese, as written in English.
+function when(iso) {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(:\d{2})?\+07:00$/.exec(iso || '');
+  if (lang !== 'vi' || !m) return iso;
+  return `${m[4]}:${m[5]} ngày ${m[3]}/${m[2]}/${m[1]}`;
+}
+
 function render() {
   document.documentElement.lang = lang;
   document.title = t('title');
@@ -66,10 +74,11 @@ function render() {
   res.dataset.state = r.status;
   res.dataset.tone = TONE[r.status] || 'bad';
   $('state').textContent = lang === 'vi' ? r.status_vi : r.status_en;
-  // The state line says it; below it, only why a mark failed (egov's reason, in English as
-  // egov words it) or nothing.
+  // The state line says it; below it, only why a mark failed (egov's reason, in the page's
+  // language) or nothing.
   const failure = r.verification && r.verification.failure;
-  $('detail').textContent = failure && r.status !== 'key_unknown' ? failure.reason : '';
+  const reason = failure && (lang === 'vi' && failure.reason_vi ? failure.reason_vi : failure.reason);
+  $('detail').textContent = failure && r.status !== 'key_unknown' ? reason : '';
   const facts = $('facts');
   facts.replaceChildren();
   const fact = (k, v) => {
@@ -91,7 +100,7 @@ function render() {
   $('lists').textContent = (r.lists || []).map((l) => {
     const name = l.issuer.agency_code ? `${l.issuer.name} (${l.issuer.agency_code})` : l.issuer.name;
     const state = !l.accepted ? `, ${t('notaccepted')}` : (l.stale ? `, ${t('stale')}` : '');
-    return `${t('list')}: ${name}, ${t('issued')} ${l.issued_at}${state}`;
+    return `${t('list')}: ${name}, ${t('issued')} ${when(l.issued_at)}${state}`;
   }).join(' · ');
   $('file').hidden = !(r.verification && r.verification.content_sha256);
   if (fileAnswer) {

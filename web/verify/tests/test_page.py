@@ -13,6 +13,7 @@ import functools
 import http.server
 import json
 import os
+import re
 import shutil
 import tempfile
 import threading
@@ -98,12 +99,25 @@ def test_conv_03_page_shows_each_state(browser, case, expected, words):
     assert words in text, text
 
 
+def test_conv_03_page_says_why_in_the_page_s_language(browser):
+    # The reason a mark failed comes from egov in both languages (Failure.reason_vi).
+    open_page(browser, PORT, payloads(FIXTURES)["tampered"])
+    detail = browser.find_element(By.ID, "detail").text
+    assert detail == "chữ ký không hợp lệ: ký hiệu đã bị sửa đổi hoặc giả mạo", detail
+    browser.find_element(By.ID, "lang").click()
+    detail = browser.find_element(By.ID, "detail").text
+    assert detail and "ký" not in detail, detail
+
+
 def test_conv_03_page_shows_a_stale_list(browser):
     open_page(browser, STALE_PORT, payloads(STALE)["valid"])
     s, text = state(browser)
     assert s == "list_stale", text
     assert "quá hạn cập nhật" in text
     assert "quá hạn cập nhật" in browser.find_element(By.ID, "lists").text
+    # The list's time as Vietnamese writes it, not ISO 8601.
+    lists = browser.find_element(By.ID, "lists").text
+    assert re.search(r"phát hành \d{2}:\d{2} ngày \d{2}/\d{2}/\d{4}", lists), lists
 
 
 def test_conv_03_page_lines_holder_and_english_toggle(browser):
