@@ -560,7 +560,7 @@ fn months_table(months: &[MonthActivity]) -> String {
     for m in months {
         // The month as each language writes it: `01/2025`, `2025-01` (same width).
         let month = match lang() {
-            Lang::Vi => format!("{:02}/{:04}", m.month.month(), m.month.year()),
+            Lang::Vi => m.month.month_slash_year(),
             Lang::En => m.month.to_string(),
         };
         s.push_str(&format!(

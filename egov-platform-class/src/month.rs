@@ -88,7 +88,12 @@ impl YearMonth {
     /// The month as Vietnamese prose writes it: `tháng 01/2025` ([`fmt::Display`] gives
     /// `2025-01`, the form of JSON and CSV).
     pub fn to_vi(&self) -> String {
-        format!("tháng {:02}/{:04}", self.month(), self.year())
+        format!("tháng {}", self.month_slash_year())
+    }
+
+    /// The month written day-first style, `01/2025`: a table cell or a label in Vietnamese.
+    pub fn month_slash_year(&self) -> String {
+        format!("{:02}/{:04}", self.month(), self.year())
     }
 
     /// Unix seconds of 00:00 +07:00 on the first day of this month.

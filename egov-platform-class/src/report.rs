@@ -417,7 +417,7 @@ impl PlatformReport {
                 if d.reached { "có / yes" } else { "chưa / no" },
                 group(&d.distance_users),
                 d.distance_percentage_points,
-                group(&d.additional_user_months_needed.to_string())
+                Lang::En.count(d.additional_user_months_needed)
             );
         }
         let _ = writeln!(
@@ -427,13 +427,12 @@ impl PlatformReport {
         for m in &c.months {
             let _ = writeln!(
                 md,
-                "| {:02}/{} | {} |",
-                m.month.month(),
-                m.month.year(),
-                group(&m.active_users.to_string())
+                "| {} | {} |",
+                m.month.month_slash_year(),
+                Lang::En.count(m.active_users)
             );
         }
-        let _ = writeln!(md, "| **Σ** | **{}** |", group(&c.sum.to_string()));
+        let _ = writeln!(md, "| **Σ** | **{}** |", Lang::En.count(c.sum));
         if let Some(k) = &self.counting {
             let _ = writeln!(
                 md,
@@ -467,7 +466,7 @@ impl PlatformReport {
         let _ = writeln!(
             md,
             "- Dân số / Population: {} ({} / {}, {}), {} — {} ({}){}",
-            group(&p.value.to_string()),
+            Lang::En.count(p.value),
             p.kind.name_vi(),
             p.kind.name_en(),
             p.reference,
