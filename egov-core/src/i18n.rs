@@ -842,6 +842,12 @@ mod tests {
             Box::new(TextError::VietnameseAsOther("vi".into())),
             Box::new(TextError::EmptyOther("en".into())),
         ];
+        let errors = errors.into_iter().chain(
+            crate::binding::tests::all()
+                .into_iter()
+                .map(|e| Box::new(e) as Box<dyn Localize>),
+        );
+        let errors: Vec<Box<dyn Localize>> = errors.collect();
         let refs: Vec<&dyn Localize> = errors.iter().map(|e| e.as_ref()).collect();
         let gaps = vietnamese_gaps(include_str!("../locales/vi.ftl"), &refs);
         assert!(gaps.is_empty(), "{gaps:#?}");

@@ -26,6 +26,7 @@
 )]
 
 pub mod agency_kind;
+pub mod binding;
 pub mod calendar;
 pub mod channel;
 pub mod classification;

@@ -89,7 +89,14 @@ impl crate::i18n::Localize for TimeError {
             TimeError::Empty => crate::args!(),
             TimeError::TooLong { len } => crate::args!(len = len, max = MAX_INPUT_LEN),
             TimeError::MissingOffset { input } => crate::args!(input = input),
-            TimeError::Invalid { input, reason } => crate::args!(input = input, reason = reason),
+            TimeError::Invalid { input, reason } => {
+                crate::args!(
+                    form = "timestamp",
+                    name = "",
+                    input = input,
+                    reason = reason
+                )
+            }
             TimeError::OutOfRange { what } => crate::args!(what = what),
         }
     }

@@ -137,8 +137,8 @@ const char *egov_result_name(int32_t result);
 const char *egov_last_error_message(void);
 
 // The message of the last error on this thread in Vietnamese (CORE-06: every error of the
-// egov libraries says what went wrong in Vietnamese), or NULL when the last call succeeded or
-// its error is the binding's own (`ffi.*`, English only: use [`egov_last_error_message`]).
+// egov libraries says what went wrong in Vietnamese, the binding's own `ffi.*` errors
+// included), or NULL when the last call succeeded.
 // Same lifetime as [`egov_last_error_message`]; do not free it.
 const char *egov_last_error_message_vi(void);
 

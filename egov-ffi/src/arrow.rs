@@ -96,22 +96,22 @@ pub unsafe extern "C" fn egov_arrow_counter_add(
         // SAFETY: as above.
         let c = unsafe { arg_handle_mut(counter, "counter")? };
         let import = |e: arrow_schema::ArrowError| {
-            OpError::new(
-                EgovResult::InvalidInput,
-                "arrow.import",
-                format!("the Arrow C data could not be imported: {e}"),
-            )
+            OpError::input(BindingError::Arrow {
+                stream: false,
+                reason: e.to_string(),
+            })
         };
         // SAFETY: `array` and `schema` describe the same data by the caller's contract.
         let data = unsafe { from_ffi(array, &schema) }.map_err(import)?;
         let batch = match data.data_type() {
             arrow_schema::DataType::Struct(_) => RecordBatch::from(StructArray::from(data)),
             other => {
-                return Err(OpError::new(
-                    EgovResult::InvalidInput,
-                    "arrow.import",
-                    format!("a record batch is a struct array (one child per column), not {other}"),
-                ))
+                return Err(OpError::input(BindingError::Arrow {
+                    stream: false,
+                    reason: format!(
+                        "a record batch is a struct array (one child per column), not {other}"
+                    ),
+                }))
             }
         };
         if batch.num_rows() == 0 && batch.num_columns() == 0 {
@@ -159,11 +159,9 @@ pub unsafe extern "C" fn egov_arrow_counter_partial(
         string_out(out_json, || {
             let c = arg_handle(counter, "counter")?;
             if shards == 0 || shards > 65_536 {
-                return Err(OpError::new(
-                    EgovResult::InvalidInput,
-                    "platform.shards",
-                    format!("shards must be 1…65536, not {shards}"),
-                ));
+                return Err(OpError::input(BindingError::Shards {
+                    shards: u64::from(shards),
+                }));
             }
             ops::to_text(&c.0.partial(shards))
         })

@@ -340,14 +340,10 @@ pub unsafe extern "C" fn egov_conversion_verify_document(
     unsafe {
         string_out(out_json, || {
             if count > egov_conversion::scan::MAX_PAGES {
-                return Err(ops::OpError::new(
-                    EgovResult::InputTooLarge,
-                    "image.too_many_pages",
-                    format!(
-                        "{count} pages; at most {} are accepted",
-                        egov_conversion::scan::MAX_PAGES
-                    ),
-                ));
+                return Err(ops::OpError {
+                    result: EgovResult::InputTooLarge,
+                    ..ops::OpError::domain(&egov_conversion::scan::ScanError::TooManyPages)
+                });
             }
             let (ptrs, lens): (&[*const u8], &[usize]) = if count == 0 {
                 (&[], &[])

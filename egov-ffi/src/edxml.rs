@@ -160,10 +160,9 @@ pub unsafe extern "C" fn egov_edxml_build_file(
         string_out(out_json, || {
             let max = egov_edxml::Limits::default().max_attachments;
             if count > max {
-                return Err(ops::OpError::new(
+                return Err(ops::OpError::call(
                     EgovResult::InputTooLarge,
-                    "ffi.too_many_attachments",
-                    format!("{count} attachments; at most {max} are accepted"),
+                    &BindingError::TooManyAttachments { count, max },
                 ));
             }
             let ptrs: &[*const c_char] = if count == 0 {
@@ -305,10 +304,9 @@ pub unsafe extern "C" fn egov_edxml_build(
         bytes_out(out_package, || {
             let max = egov_edxml::Limits::default().max_attachments;
             if count > max {
-                return Err(ops::OpError::new(
+                return Err(ops::OpError::call(
                     EgovResult::InputTooLarge,
-                    "ffi.too_many_attachments",
-                    format!("{count} attachments; at most {max} are accepted"),
+                    &BindingError::TooManyAttachments { count, max },
                 ));
             }
             let (ptrs, lens): (&[*const u8], &[usize]) = if count == 0 {

@@ -37,6 +37,7 @@ use std::cell::RefCell;
 use std::ffi::{c_char, CStr, CString};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
+use egov_core::binding::BindingError;
 use egov_core::WorkingCalendar;
 use egov_docs::status::StatusTracker;
 use egov_platform_class::csv::CsvEventReader;
@@ -171,10 +172,9 @@ fn guard(f: impl FnOnce() -> OpResult<()>) -> EgovResult {
                 .map(|s| (*s).to_owned())
                 .or_else(|| payload.downcast_ref::<String>().cloned())
                 .unwrap_or_else(|| "unknown panic".to_owned());
-            set_last_error(&OpError::new(
+            set_last_error(&OpError::call(
                 EgovResult::Panic,
-                "ffi.panic",
-                format!("internal panic caught at the C boundary: {what}"),
+                &BindingError::Panic { what },
             ));
             EgovResult::Panic
         }
@@ -182,10 +182,11 @@ fn guard(f: impl FnOnce() -> OpResult<()>) -> EgovResult {
 }
 
 fn null_arg(name: &str) -> OpError {
-    OpError::new(
+    OpError::call(
         EgovResult::NullArgument,
-        "ffi.null_argument",
-        format!("argument '{name}' is NULL"),
+        &BindingError::NullArgument {
+            name: name.to_owned(),
+        },
     )
 }
 
@@ -201,10 +202,12 @@ unsafe fn arg_str<'a>(p: *const c_char, name: &str) -> OpResult<&'a str> {
     let bytes = unsafe { CStr::from_ptr(p) }.to_bytes();
     ops::check_len(&format!("argument '{name}'"), bytes)?;
     std::str::from_utf8(bytes).map_err(|e| {
-        OpError::new(
+        OpError::call(
             EgovResult::InvalidUtf8,
-            "ffi.invalid_utf8",
-            format!("argument '{name}' is not valid UTF-8: {e}"),
+            &BindingError::InvalidUtf8 {
+                name: name.to_owned(),
+                reason: e.to_string(),
+            },
         )
     })
 }
@@ -304,13 +307,9 @@ unsafe fn calendar_or_builtin<'a>(calendar: *const EgovCalendar) -> &'a WorkingC
 
 /// Hands `s` to C as a newly allocated string (freed with [`egov_string_free`]).
 fn into_c(s: String) -> OpResult<*mut c_char> {
-    CString::new(s).map(CString::into_raw).map_err(|_| {
-        OpError::new(
-            EgovResult::Internal,
-            "ffi.interior_nul",
-            "the result contains a NUL byte",
-        )
-    })
+    CString::new(s)
+        .map(CString::into_raw)
+        .map_err(|_| OpError::call(EgovResult::Internal, &BindingError::InteriorNul))
 }
 
 /// The common shape: clear `*out`, compute a string, store it in `*out`.
@@ -378,8 +377,8 @@ pub extern "C" fn egov_last_error_message() -> *const c_char {
 }
 
 /// The message of the last error on this thread in Vietnamese (CORE-06: every error of the
-/// egov libraries says what went wrong in Vietnamese), or NULL when the last call succeeded or
-/// its error is the binding's own (`ffi.*`, English only: use [`egov_last_error_message`]).
+/// egov libraries says what went wrong in Vietnamese, the binding's own `ffi.*` errors
+/// included), or NULL when the last call succeeded.
 /// Same lifetime as [`egov_last_error_message`]; do not free it.
 #[no_mangle]
 pub extern "C" fn egov_last_error_message_vi() -> *const c_char {
@@ -474,10 +473,18 @@ mod tests {
         let vi = vi.to_str().unwrap();
         assert!(vi.starts_with("mã định danh phải có 4 nhóm mã"), "{vi}");
         assert_ne!(vi, en.to_str().unwrap());
-        // The binding's own error: English only.
+        // The binding's own errors say it in Vietnamese too.
         let r = guard(|| Err(null_arg("x")));
         assert_eq!(r, EgovResult::NullArgument);
-        assert!(egov_last_error_message_vi().is_null());
+        // SAFETY: after an error the strings are the library's NUL-terminated thread-locals.
+        let (en, vi) = unsafe {
+            (
+                CStr::from_ptr(egov_last_error_message()),
+                CStr::from_ptr(egov_last_error_message_vi()),
+            )
+        };
+        assert_eq!(en.to_str().unwrap(), "argument 'x' is NULL");
+        assert_eq!(vi.to_str().unwrap(), "đối số 'x' là NULL");
     }
 
     #[test]

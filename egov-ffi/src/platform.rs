@@ -155,13 +155,12 @@ pub unsafe extern "C" fn egov_counter_add_arrays(
             return Ok(());
         }
         if n > ops::EGOV_MAX_INPUT_BYTES {
-            return Err(OpError::new(
+            return Err(OpError::call(
                 EgovResult::InputTooLarge,
-                "ffi.input_too_large",
-                format!(
-                    "{n} events; at most {} a call are accepted",
-                    ops::EGOV_MAX_INPUT_BYTES
-                ),
+                &BindingError::TooManyEvents {
+                    count: n,
+                    max: ops::EGOV_MAX_INPUT_BYTES,
+                },
             ));
         }
         if users.is_null() {

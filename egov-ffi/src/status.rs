@@ -193,8 +193,7 @@ pub unsafe extern "C" fn egov_tracker_to_json(
     unsafe {
         string_out(out_json, || {
             let t = arg_handle(tracker, "tracker")?;
-            serde_json::to_string(&t.0)
-                .map_err(|e| OpError::new(EgovResult::Internal, "ffi.serialize", e.to_string()))
+            serde_json::to_string(&t.0).map_err(ops::serialize_error)
         })
     }
 }

@@ -20,17 +20,16 @@ use pyo3_arrow::{PyRecordBatch, PyRecordBatchReader};
 
 use super::*;
 
-fn bad(code: &'static str, message: impl Into<String>) -> OpError {
-    OpError::new(EgovResult::InvalidInput, code, message)
-}
 
 fn json_arg<T: serde::de::DeserializeOwned>(what: &str, s: Option<&str>) -> OpResult<Option<T>> {
     s.map(|s| {
         serde_json::from_str(s).map_err(|e| {
-            OpError::new(
+            OpError::call(
                 EgovResult::InvalidJson,
-                "ffi.invalid_json",
-                format!("{what}: {e}"),
+                &BindingError::InvalidJson {
+                    what: what.to_owned(),
+                    reason: e.to_string(),
+                },
             )
         })
     })
@@ -39,7 +38,17 @@ fn json_arg<T: serde::de::DeserializeOwned>(what: &str, s: Option<&str>) -> OpRe
 
 fn to_json<T: serde::Serialize>(v: &T) -> OpResult<String> {
     serde_json::to_string(v)
-        .map_err(|e| OpError::new(EgovResult::Internal, "ffi.internal", e.to_string()))
+        .map_err(internal)
+}
+
+/// `ffi.internal`: a defect of the binding.
+fn internal(e: impl std::fmt::Display) -> OpError {
+    OpError::call(
+        EgovResult::Internal,
+        &BindingError::Internal {
+            reason: e.to_string(),
+        },
+    )
 }
 
 /// The partial's keys as an Arrow batch `(month string, shard int32, key int64)`.
@@ -58,7 +67,7 @@ fn keys_batch(p: &Partial) -> OpResult<RecordBatch> {
             Arc::new(Int64Array::from(keys)),
         ],
     )
-    .map_err(|e| OpError::new(EgovResult::Internal, "ffi.internal", e.to_string()))
+    .map_err(internal)
 }
 
 fn key_schema() -> Schema {
@@ -117,7 +126,15 @@ impl EventBatchCounter {
         let mut n = 0u64;
         for batch in reader {
             let batch = batch
-                .map_err(|e| to_py(py, bad("arrow.read", format!("reading the stream: {e}"))))?;
+                .map_err(|e| {
+                    to_py(
+                        py,
+                        OpError::input(BindingError::Arrow {
+                            stream: true,
+                            reason: e.to_string(),
+                        }),
+                    )
+                })?;
             let r = py.detach(|| self.0.add_batch(&batch));
             plain(py, r.map_err(|e| OpError::domain(&e)))?;
             n += 1;
@@ -192,12 +209,9 @@ impl PartialMerger {
     fn add_count(&mut self, py: Python<'_>, month: &str, active_users: u64) -> PyResult<()> {
         let m: YearMonth = plain(
             py,
-            month.parse().map_err(|_| {
-                bad(
-                    "platform.month",
-                    format!("«{month}» is not a YYYY-MM month"),
-                )
-            }),
+            month
+                .parse()
+                .map_err(|e: egov_platform_class::YearMonthError| OpError::domain(&e)),
         )?;
         *self.added.entry(m).or_default() += active_users;
         Ok(())
@@ -226,7 +240,7 @@ impl PartialMerger {
         let Some(a) = &self.accounting else {
             return Err(to_py(
                 py,
-                bad("platform.no_events", "no accounting was added"),
+                OpError::domain(&egov_platform_class::ClassifyError::NoEvents),
             ));
         };
         let users = self.month_counts();
@@ -265,20 +279,28 @@ fn add_keys(counter: &mut MonthlyActiveCounter, batch: &RecordBatch) -> OpResult
     let col = |name: &str| {
         batch
             .column_by_name(name)
-            .ok_or_else(|| bad("arrow.column", format!("column '{name}': not in the batch")))
+            .ok_or_else(|| {
+                OpError::input(BindingError::KeyColumns {
+                    column: Some(name.to_owned()),
+                    nulls: false,
+                })
+            })
     };
     let (months, keys) = (col("month")?, col("key")?);
     let (Some(months), Some(keys)) = (
         months.as_string_opt::<i32>(),
         keys.as_primitive_opt::<Int64Type>(),
     ) else {
-        return Err(bad(
-            "arrow.column",
-            "keys must be (month string, key int64)",
-        ));
+        return Err(OpError::input(BindingError::KeyColumns {
+            column: None,
+            nulls: false,
+        }));
     };
     if months.null_count() > 0 || keys.null_count() > 0 {
-        return Err(bad("arrow.column", "keys batch holds nulls"));
+        return Err(OpError::input(BindingError::KeyColumns {
+            column: None,
+            nulls: true,
+        }));
     }
     let mut by_month: BTreeMap<&str, Vec<UserKey>> = BTreeMap::new();
     for i in 0..batch.num_rows() {
@@ -290,7 +312,7 @@ fn add_keys(counter: &mut MonthlyActiveCounter, batch: &RecordBatch) -> OpResult
     for (m, ks) in by_month {
         let month: YearMonth = m
             .parse()
-            .map_err(|_| bad("platform.month", format!("«{m}» is not a YYYY-MM month")))?;
+            .map_err(|e: egov_platform_class::YearMonthError| OpError::domain(&e))?;
         // The counter lists months that saw events; the keys stand for them here (the events
         // of the summary come from the accounting).
         let n = ks.len() as u64;
@@ -311,10 +333,9 @@ pub(crate) fn platform_engine_sql(
     let d = plain(
         py,
         Dialect::from_name(dialect).ok_or_else(|| {
-            bad(
-                "platform.dialect",
-                format!("«{dialect}»: the dialects are spark, duckdb, trino and bigquery"),
-            )
+            OpError::input(BindingError::Dialect {
+                input: egov_core::binding::clip(dialect),
+            })
         }),
     )?;
     let q: EngineQuery = plain(py, json_arg("query", query_json))?.unwrap_or_default();

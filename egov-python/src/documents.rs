@@ -105,13 +105,7 @@ impl Tracker {
     fn to_json(&self, py: Python<'_>) -> PyResult<String> {
         plain(
             py,
-            serde_json::to_string(&self.inner).map_err(|e| {
-                OpError::new(
-                    egov_ffi::EgovResult::Internal,
-                    "ffi.serialize",
-                    e.to_string(),
-                )
-            }),
+            serde_json::to_string(&self.inner).map_err(ops::serialize_error),
         )
     }
 }

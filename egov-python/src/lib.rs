@@ -6,6 +6,7 @@
 //! codes into the exception hierarchy (`egov._errors`). No rule of law lives here.
 #![deny(missing_docs)]
 
+use egov_core::binding::BindingError;
 use egov_core::WorkingCalendar;
 use egov_docs::status::StatusTracker;
 use egov_ffi::ops::{self, OpError, OpResult};

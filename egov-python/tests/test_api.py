@@ -239,6 +239,8 @@ def test_naive_datetime_in_a_request_is_a_time_error():
     with pytest.raises(egov.TimeError) as info:
         egov.evaluate_site({"now": dt.datetime(2026, 11, 23, 9, 0)})
     assert info.value.code == "time.missing_offset"
+    # CORE-06: said in Vietnamese too, like the library's own refusal.
+    assert info.value.message_vi is not None and "thiếu múi giờ" in info.value.message_vi
     # Dates inside dicts are written in the library's form (here a population's publication).
     r = egov.classify_platform([{"month": f"2025-{m:02d}", "active_users": 1} for m in range(1, 13)],
                                {"value": 100, "kind": "average", "reference": "test",

@@ -16,6 +16,22 @@ def test_core_06_exceptions_carry_the_vietnamese_message() -> None:
     with pytest.raises(egov.AgencyCodeError) as g:
         egov.parse_agency_code("000.00.G22")
     assert g.value.message_vi is not None and "có 3 nhóm" in g.value.message_vi
-    # The binding's own errors are English only.
+    # An error made by hand has no Vietnamese unless given one.
     err = egov.EgovError("ffi.null_argument", "argument 'x' is NULL")
     assert err.message_vi is None
+
+
+def test_core_06_the_binding_s_own_errors_say_it_in_vietnamese_too() -> None:
+    with pytest.raises(egov.EgovError) as e:
+        egov.call("agency.nope", {})
+    assert e.value.code == "ffi.unknown_operation"
+    assert e.value.message == "unknown operation 'agency.nope'"
+    assert e.value.message_vi == "không có thao tác 'agency.nope'"
+    with pytest.raises(egov.EgovError) as m:
+        egov.call("agency.parse", {})
+    assert m.value.code == "ffi.invalid_arguments"
+    assert m.value.message_vi == "thiếu đối số 'code'"
+    with pytest.raises(egov.EgovError) as d:
+        egov.declare_trust({}, lang="de")
+    assert d.value.code == "trust.lang"
+    assert d.value.message_vi == "ngôn ngữ phải là vi hoặc en, không phải 'de'"

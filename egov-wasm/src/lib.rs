@@ -5,7 +5,8 @@
 //! static verification page of `web/verify/` that an agency puts at its lookup URL. Glue only:
 //! JSON in and out, every rule in `egov-conversion`.
 //!
-//! Functions (all return JSON text; an error is `{"error": code, "message": …}`):
+//! Functions (all return JSON text; an error is `{"error": code, "message": …, "message_vi":
+//! …}`, the message in English and in Vietnamese, CORE-06):
 //! * [`verify_mark`]: the page's one call — a QR text (or the lookup URL with the payload in its
 //!   fragment), the lists, the pinned keys, the time, optionally a file's bytes — answering the
 //!   `MarkCheck` (state, holder, key status, lists, findings) plus the mark's printed lines and
@@ -15,21 +16,43 @@
 
 use egov_conversion::trustlist::{check_mark, verify_lists, ListVerification, SignedTrustList};
 use egov_conversion::PublicKey;
-use egov_core::{ErrorCode, VnDateTime};
+use egov_core::binding::{clip, BindingError};
+use egov_core::{Lang, Localize, VnDateTime};
 use serde_json::{json, Value};
 use wasm_bindgen::prelude::wasm_bindgen;
 
 /// Largest argument accepted (a trust list, a file to hash): 64 MiB.
 pub const MAX_INPUT_BYTES: usize = 64 * 1024 * 1024;
 
-fn error(code: &str, message: impl Into<String>) -> Value {
-    json!({"error": code, "message": message.into()})
+/// An error as JSON: its stable code and what went wrong in English and in Vietnamese.
+fn error(e: &dyn Localize) -> Value {
+    json!({"error": e.code(), "message": e.message(Lang::En), "message_vi": e.message(Lang::Vi)})
+}
+
+/// `ffi.invalid_json`: argument `what` is not a JSON array of `items`.
+fn not_array(what: &str, items: &str) -> Value {
+    error(&BindingError::InvalidJson {
+        what: what.to_owned(),
+        reason: format!("expected a JSON array of {items}"),
+    })
+}
+
+fn too_large(what: &str, len: usize) -> Value {
+    error(&BindingError::InputTooLarge {
+        what: what.to_owned(),
+        len,
+        max: MAX_INPUT_BYTES,
+    })
+}
+
+fn serialize(e: serde_json::Error) -> Value {
+    error(&BindingError::Serialize {
+        reason: e.to_string(),
+    })
 }
 
 fn parse_lists(v: &Value) -> Result<Vec<SignedTrustList>, Value> {
-    let items = v
-        .as_array()
-        .ok_or_else(|| error("ffi.invalid_json", "lists must be a JSON array of lists"))?;
+    let items = v.as_array().ok_or_else(|| not_array("lists", "lists"))?;
     items
         .iter()
         .map(|item| {
@@ -37,27 +60,30 @@ fn parse_lists(v: &Value) -> Result<Vec<SignedTrustList>, Value> {
                 Value::String(s) => s.clone(),
                 other => other.to_string(),
             };
-            SignedTrustList::from_json(&text).map_err(|e| error(e.code(), e.to_string()))
+            SignedTrustList::from_json(&text).map_err(|e| error(&e))
         })
         .collect()
 }
 
 fn parse_pins(v: &Value) -> Result<Vec<PublicKey>, Value> {
-    let items = v
-        .as_array()
-        .ok_or_else(|| error("ffi.invalid_json", "pins must be a JSON array of hex keys"))?;
+    let items = v.as_array().ok_or_else(|| not_array("pins", "hex keys"))?;
     items
         .iter()
-        .map(|p| {
+        .enumerate()
+        .map(|(i, p)| {
             p.as_str()
                 .and_then(egov_conversion::trustlist::parse_public_key)
-                .ok_or_else(|| error("ffi.invalid_key", "a pinned key is not 64 hex digits"))
+                .ok_or_else(|| {
+                    error(&BindingError::InvalidKey {
+                        name: format!("pins[{i}]"),
+                    })
+                })
         })
         .collect()
 }
 
 fn parse_time(s: &str) -> Result<VnDateTime, Value> {
-    VnDateTime::parse(s).map_err(|e| error(e.code(), e.to_string()))
+    VnDateTime::parse(s).map_err(|e| error(&e))
 }
 
 fn lists_of(lists: &Value, pins: &Value, at: &str) -> Result<ListVerification, Value> {
@@ -70,10 +96,14 @@ fn lists_of(lists: &Value, pins: &Value, at: &str) -> Result<ListVerification, V
 
 fn parse_json(what: &str, text: &str) -> Result<Value, Value> {
     if text.len() > MAX_INPUT_BYTES {
-        return Err(error("ffi.input_too_large", format!("{what} is too large")));
+        return Err(too_large(what, text.len()));
     }
-    serde_json::from_str(text)
-        .map_err(|e| error("ffi.invalid_json", format!("{what} is not JSON: {e}")))
+    serde_json::from_str(text).map_err(|e| {
+        error(&BindingError::InvalidJson {
+            what: what.to_owned(),
+            reason: e.to_string(),
+        })
+    })
 }
 
 /// The answer of the page for one mark (see the crate docs).
@@ -85,8 +115,11 @@ pub fn verify_mark_value(
     content: Option<&[u8]>,
 ) -> Value {
     let run = || -> Result<Value, Value> {
-        if qr_text.len() > MAX_INPUT_BYTES || content.is_some_and(|c| c.len() > MAX_INPUT_BYTES) {
-            return Err(error("ffi.input_too_large", "input too large"));
+        if qr_text.len() > MAX_INPUT_BYTES {
+            return Err(too_large("qr_text", qr_text.len()));
+        }
+        if let Some(c) = content.filter(|c| c.len() > MAX_INPUT_BYTES) {
+            return Err(too_large("content", c.len()));
         }
         let lists = lists_of(
             &parse_json("lists", lists_json)?,
@@ -94,8 +127,7 @@ pub fn verify_mark_value(
             now,
         )?;
         let check = check_mark(qr_text.trim(), &lists, content);
-        let mut out =
-            serde_json::to_value(&check).map_err(|e| error("ffi.serialize", e.to_string()))?;
+        let mut out = serde_json::to_value(&check).map_err(serialize)?;
         out["status_vi"] = json!(check.status.message_vi());
         out["status_en"] = json!(check.status.message_en());
         out["printed_lines"] = json!(check
@@ -129,19 +161,16 @@ pub fn call(op: &str, args_json: &str) -> String {
     let run = || -> Result<Value, Value> {
         let args = parse_json("arguments", args_json)?;
         let text = |k: &str| {
-            args.get(k).and_then(Value::as_str).ok_or_else(|| {
-                error(
-                    "ffi.invalid_arguments",
-                    format!("argument '{k}' (a string) is missing"),
-                )
-            })
+            args.get(k)
+                .and_then(Value::as_str)
+                .ok_or_else(|| error(&BindingError::missing(k)))
         };
         let lists = args.get("lists").cloned().unwrap_or(Value::Null);
         let pins = args.get("pins").cloned().unwrap_or(Value::Null);
         match op {
             "trustlist.verify" => {
                 let v = lists_of(&lists, &pins, text("at")?)?;
-                serde_json::to_value(&v).map_err(|e| error("ffi.serialize", e.to_string()))
+                serde_json::to_value(&v).map_err(serialize)
             }
             "trustlist.check_mark" => {
                 let content = match (args.get("content_hex"), args.get("content_text")) {
@@ -151,12 +180,9 @@ pub fn call(op: &str, args_json: &str) -> String {
                 };
                 let v = lists_of(&lists, &pins, text("at")?)?;
                 let c = check_mark(text("qr_text")?, &v, content.as_deref());
-                serde_json::to_value(&c).map_err(|e| error("ffi.serialize", e.to_string()))
+                serde_json::to_value(&c).map_err(serialize)
             }
-            _ => Err(error(
-                "ffi.unknown_operation",
-                format!("unknown operation '{op}'"),
-            )),
+            _ => Err(error(&BindingError::UnknownOperation { op: clip(op) })),
         }
     };
     run().unwrap_or_else(|e| e).to_string()
@@ -164,15 +190,20 @@ pub fn call(op: &str, args_json: &str) -> String {
 
 fn hex(s: &str) -> Result<Vec<u8>, Value> {
     let s = s.trim().as_bytes();
+    let bad = || {
+        error(&BindingError::InvalidHex {
+            name: "content_hex".to_owned(),
+        })
+    };
     if !s.len().is_multiple_of(2) {
-        return Err(error("ffi.invalid_hex", "content_hex is not hexadecimal"));
+        return Err(bad());
     }
     s.chunks(2)
         .map(|p| {
             std::str::from_utf8(p)
                 .ok()
                 .and_then(|t| u8::from_str_radix(t, 16).ok())
-                .ok_or_else(|| error("ffi.invalid_hex", "content_hex is not hexadecimal"))
+                .ok_or_else(bad)
         })
         .collect()
 }

@@ -86,6 +86,15 @@ fn conv_03_verify_mark_answers_lines_and_sentences_or_a_coded_error() {
     let bad: Value =
         serde_json::from_str(&egov_wasm::verify_mark("EGCM:1", "{", "[]", "x", None)).unwrap();
     assert_eq!(bad["error"], "ffi.invalid_json");
+    // CORE-06: the page shows why in its own language.
+    assert_eq!(
+        bad["message_vi"],
+        "'lists' không phải JSON đúng dạng cần có (dòng 1, cột 1)"
+    );
+    assert!(bad["message"]
+        .as_str()
+        .unwrap()
+        .starts_with("lists is not valid JSON"));
     let bad: Value = serde_json::from_str(&egov_wasm::verify_mark(
         "EGCM:1",
         "[]",
@@ -95,4 +104,18 @@ fn conv_03_verify_mark_answers_lines_and_sentences_or_a_coded_error() {
     ))
     .unwrap();
     assert!(bad["error"].as_str().unwrap().starts_with("time."), "{bad}");
+    assert!(
+        bad["message_vi"]
+            .as_str()
+            .unwrap()
+            .contains("thiếu múi giờ")
+            || bad["message_vi"]
+                .as_str()
+                .unwrap()
+                .contains("mốc thời gian"),
+        "{bad}"
+    );
+    let bad: Value = serde_json::from_str(&egov_wasm::call("trustlist.nope", "{}")).unwrap();
+    assert_eq!(bad["error"], "ffi.unknown_operation");
+    assert_eq!(bad["message_vi"], "không có thao tác 'trustlist.nope'");
 }

@@ -11,7 +11,8 @@ const TEXT = {
     list: 'Danh sách tin cậy', no_payload: 'Địa chỉ này không mang ký hiệu nào. Hãy quét mã QR trên văn bản bằng máy ảnh của điện thoại.',
     error: 'Không kiểm tra được', file_ok: 'Tệp khớp với ký hiệu.', file_bad: 'Tệp không khớp với ký hiệu.',
     privacy: 'Mã QR được kiểm tra ngay trên thiết bị này: nội dung ký hiệu nằm sau dấu # của địa chỉ, trình duyệt không gửi phần đó tới máy chủ.',
-    issued: 'phát hành', stale: 'quá hạn cập nhật', notaccepted: 'không được chấp nhận' },
+    issued: 'phát hành', stale: 'quá hạn cập nhật', notaccepted: 'không được chấp nhận',
+    load_failed: 'không tải được cấu hình hoặc danh sách tin cậy của trang' },
   en: { title: 'Check a conversion mark', lang: 'Tiếng Việt', loading: 'Checking…',
     lines: 'The mark (as printed)', file_h: 'Check a file',
     file_p: 'Pick a file you hold (a scan, an electronic document) to compare with the hash in the mark. It is hashed on this device and sent nowhere.',
@@ -19,7 +20,8 @@ const TEXT = {
     list: 'Trust list', no_payload: 'This address carries no mark. Scan the QR code on the document with your phone camera.',
     error: 'Cannot check', file_ok: 'The file matches the mark.', file_bad: 'The file does not match the mark.',
     privacy: 'The QR code is checked on this device: the mark rides after the # of the address, which the browser never sends to the server.',
-    issued: 'issued', stale: 'past its update date', notaccepted: 'not accepted' },
+    issued: 'issued', stale: 'past its update date', notaccepted: 'not accepted',
+    load_failed: "the page's configuration or trust lists did not load" },
 };
 const TONE = { verified: 'ok', list_stale: 'warn', key_unknown: 'unknown' };
 let lang = 'vi';
@@ -68,7 +70,7 @@ function render() {
     res.dataset.state = 'error';
     res.dataset.tone = 'bad';
     $('state').textContent = `${t('error')}: ${r.error}`;
-    $('detail').textContent = r.message || '';
+    $('detail').textContent = (lang === 'vi' && r.message_vi) || r.message || '';
     return;
   }
   res.dataset.state = r.status;
@@ -143,6 +145,7 @@ async function main() {
 
 main().catch((e) => {
   $('result').dataset.state = 'error';
-  $('state').textContent = `${t('error')}: ${e}`;
+  $('state').textContent = `${t('error')}: ${t('load_failed')}`;
+  $('detail').textContent = String(e);
   document.body.dataset.ready = '1';
 });

@@ -41,8 +41,7 @@ fn registry(r: &ChecklistRequest) -> OpResult<Registry> {
 }
 
 fn id(r: &ChecklistRequest) -> OpResult<&str> {
-    r.id.as_deref()
-        .ok_or_else(|| bad_args("request: \"id\" (the checklist) is required"))
+    r.id.as_deref().ok_or_else(|| missing("request.id"))
 }
 
 /// `checklist.list`: `{"checklists": [{"id", "version", "status", "items", "title_vi",
@@ -75,13 +74,8 @@ pub fn checklist_template(request_json: &str) -> OpResult<String> {
 /// worst of them.
 pub fn checklist_indicators(request_json: &str) -> OpResult<String> {
     check_len("request", request_json)?;
-    let list = egov_checklist::indicators::parse_indicators(request_json).map_err(|e| {
-        OpError::new(
-            EgovResult::InvalidJson,
-            "ffi.invalid_json",
-            format!("request is not valid JSON of the expected shape: {e}"),
-        )
-    })?;
+    let list = egov_checklist::indicators::parse_indicators(request_json)
+        .map_err(|e| invalid_json("request", e))?;
     let findings = egov_checklist::indicators::check_indicators(&list);
     let outcome = findings
         .iter()
@@ -138,7 +132,7 @@ pub fn checklist_run(request_json: &str) -> OpResult<String> {
     let r = request(Some(request_json))?;
     let reg = registry(&r)?;
     let evidence = match &r.evidence {
-        None => return Err(bad_args("request: \"evidence\" is required")),
+        None => return Err(missing("request.evidence")),
         Some(Value::String(text)) => EvidenceFile::parse(text).map_err(dom)?,
         Some(v) => EvidenceFile::parse(&v.to_string()).map_err(dom)?,
     };

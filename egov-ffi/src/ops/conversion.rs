@@ -7,11 +7,9 @@ pub fn decode_hex(what: &str, s: &str) -> OpResult<Vec<u8>> {
     check_len(what, s)?;
     let s = s.trim().as_bytes();
     let bad = || {
-        OpError::new(
-            EgovResult::InvalidInput,
-            "ffi.invalid_hex",
-            format!("{what} is not hexadecimal (an even number of 0-9a-f digits)"),
-        )
+        OpError::input(BindingError::InvalidHex {
+            name: what.to_owned(),
+        })
     };
     if !s.len().is_multiple_of(2) {
         return Err(bad());
@@ -150,10 +148,13 @@ pub fn conversion_verify(qr_text: &str, trust: &str, content: Option<&[u8]>) -> 
     check_len("trust set", trust)?;
     let trust = egov_conversion::TrustSet::from_json(trust).map_err(dom)?;
     if content.is_some_and(|c| c.len() > EGOV_MAX_IMAGE_BYTES) {
-        return Err(OpError::new(
+        return Err(OpError::call(
             EgovResult::InputTooLarge,
-            "ffi.input_too_large",
-            format!("content is larger than {EGOV_MAX_IMAGE_BYTES} bytes"),
+            &BindingError::InputTooLarge {
+                what: "content".to_owned(),
+                len: content.map_or(0, <[u8]>::len),
+                max: EGOV_MAX_IMAGE_BYTES,
+            },
         ));
     }
     let v = egov_conversion::verify(qr_text, &trust, content);
@@ -166,11 +167,9 @@ pub fn conversion_verify(qr_text: &str, trust: &str, content: Option<&[u8]>) -> 
 pub(crate) fn signing_key(secret_key_hex: &str) -> OpResult<egov_conversion::SigningKey> {
     check_len("secret key", secret_key_hex)?;
     let seed: [u8; 32] = egov_conversion::payload::parse_hex(secret_key_hex).ok_or_else(|| {
-        OpError::new(
-            EgovResult::InvalidInput,
-            "ffi.invalid_key",
-            "the secret key must be 64 hex digits (a 32-byte Ed25519 seed)",
-        )
+        OpError::input(BindingError::InvalidKey {
+            name: "secret_key".to_owned(),
+        })
     })?;
     Ok(egov_conversion::SigningKey::from_bytes(&seed))
 }
@@ -310,7 +309,12 @@ pub(crate) fn content_arg(args: &Value) -> OpResult<Option<Vec<u8>>> {
         (Some(Value::String(h)), _) => decode_hex("content_hex", h).map(Some),
         (_, Some(Value::String(t))) => Ok(Some(t.as_bytes().to_vec())),
         (None | Some(Value::Null), None | Some(Value::Null)) => Ok(None),
-        _ => Err(bad_args("content_hex / content_text must be strings")),
+        _ => Err(not_either(
+            args,
+            "content_hex",
+            "content_text",
+            Expected::String,
+        )),
     }
 }
 

@@ -157,14 +157,11 @@ pub fn edxml_attachment(
     let package = read_package(data, options, &mut sink)?;
     let count = package.edoc().map_or(0, |e| e.attachments.len());
     let Some(entry) = package.edoc().and_then(|e| e.attachments.get(index)) else {
-        return Err(OpError::new(
-            EgovResult::InvalidInput,
-            "ffi.attachment_index",
-            format!(
-                "attachment {index} asked for; the {} carries {count} (indices from 0)",
-                package.message.kind()
-            ),
-        ));
+        return Err(OpError::input(BindingError::AttachmentIndex {
+            index,
+            count,
+            kind: package.message.kind().to_owned(),
+        }));
     };
     let meta = to_text(entry)?;
     let content = sink.contents(&package).swap_remove(index);
@@ -242,12 +239,9 @@ pub fn edxml_extract(path: &str, out_dir: &str, options: Option<&str>) -> OpResu
     }))
 }
 
-fn io_error(code: &'static str, what: &str, path: &Path, e: &std::io::Error) -> OpError {
-    OpError::new(
-        EgovResult::InvalidInput,
-        code,
-        format!("cannot {what} {}: {e}", path.display()),
-    )
+/// `io.open` (`write` false) or `io.write`: a file the call names.
+fn io_error(write: bool, path: &Path, e: &std::io::Error) -> OpError {
+    OpError::input(BindingError::io(write, path.display(), e))
 }
 
 /// Builds a package like [`edxml_build`] with the attachments' contents read from the files
@@ -271,7 +265,7 @@ pub fn edxml_build_file(
     let mut sources = Vec::with_capacity(attachment_paths.len());
     for p in attachment_paths {
         let path = Path::new(p);
-        let file = std::fs::File::open(path).map_err(|e| io_error("io.open", "open", path, &e))?;
+        let file = std::fs::File::open(path).map_err(|e| io_error(false, path, &e))?;
         sources.push(AttachmentSource::reader(
             std::io::BufReader::with_capacity(64 << 10, file),
             Wrap::default(),
@@ -279,10 +273,7 @@ pub fn edxml_build_file(
     }
     let out = Path::new(out_path);
     if out.file_name().is_none() {
-        return Err(bad_args(format!(
-            "out_path '{}' names no file",
-            clip(out_path)
-        )));
+        return Err(not_a("out_path", Expected::FilePath));
     }
     let dir = match out.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
@@ -294,7 +285,7 @@ pub fn edxml_build_file(
         .prefix(".egov-")
         .suffix(".tmp")
         .tempfile_in(dir)
-        .map_err(|e| io_error("io.write", "write", out, &e))?;
+        .map_err(|e| io_error(true, out, &e))?;
     let summary = {
         let mut writer = std::io::BufWriter::with_capacity(64 << 10, tmp.as_file_mut());
         let summary = match &message {
@@ -308,14 +299,14 @@ pub fn edxml_build_file(
             Message::Status(s) => write_status(&mut writer, s, &build_options),
         }
         .map_err(dom)?;
-        std::io::Write::flush(&mut writer).map_err(|e| io_error("io.write", "write", out, &e))?;
+        std::io::Write::flush(&mut writer).map_err(|e| io_error(true, out, &e))?;
         summary
     };
     tmp.as_file()
         .sync_all()
-        .map_err(|e| io_error("io.write", "write", out, &e))?;
+        .map_err(|e| io_error(true, out, &e))?;
     tmp.persist(out)
-        .map_err(|e| io_error("io.write", "write", out, &e.error))?;
+        .map_err(|e| io_error(true, out, &e.error))?;
     to_text(&json!({
         "path": out_path,
         "kind": message.kind(),
@@ -354,11 +345,9 @@ pub struct EdxmlCheckOptions {
 pub(crate) fn anchors_from_pem(pem: &[u8]) -> OpResult<TrustAnchors> {
     check_len("anchors", pem)?;
     TrustAnchors::from_pem(pem).map_err(|e| {
-        OpError::new(
-            EgovResult::InvalidInput,
-            "ffi.invalid_anchors",
-            format!("the trust anchors are not PEM certificates: {e}"),
-        )
+        OpError::input(BindingError::InvalidAnchors {
+            reason: e.to_string(),
+        })
     })
 }
 
@@ -399,10 +388,13 @@ pub fn edxml_check(
         None | Some("lenient") => AgencyProfile::LENIENT,
         Some("strict") => AgencyProfile::STRICT,
         Some(other) => {
-            return Err(bad_args(format!(
-                "options.agency_profile must be \"lenient\" or \"strict\", not '{}'",
-                clip(other)
-            )))
+            return Err(bad_arg(
+                "options.agency_profile",
+                ArgumentProblem::OneOf {
+                    allowed: vec!["lenient".to_owned(), "strict".to_owned()],
+                    value: clip(other),
+                },
+            ))
         }
     };
     let check_options = CheckOptions {
@@ -548,9 +540,9 @@ fn package_arg(args: &Value) -> OpResult<Vec<u8>> {
         (Some(Value::String(h)), _) => decode_hex("data_hex", h),
         (_, Some(Value::String(t))) => Ok(t.as_bytes().to_vec()),
         (None | Some(Value::Null), None | Some(Value::Null)) => {
-            Err(bad_args("argument 'data_hex' or 'data_text' is missing"))
+            Err(missing_either("data_hex", "data_text"))
         }
-        _ => Err(bad_args("data_hex / data_text must be strings")),
+        _ => Err(not_either(args, "data_hex", "data_text", Expected::String)),
     }
 }
 
@@ -588,31 +580,29 @@ pub(crate) fn call_edxml(op: &str, args: &Value) -> OpResult {
             &*calendar_arg(args)?,
         )?),
         "edxml.build" => {
-            let message = json_arg(args, "message")?
-                .ok_or_else(|| bad_args("argument 'message' is missing"))?;
+            let message = json_arg(args, "message")?.ok_or_else(|| missing("message"))?;
             let contents = match (args.get("attachments_hex"), args.get("attachments_text")) {
                 (Some(Value::Array(list)), _) => list
                     .iter()
                     .map(|v| match v {
                         Value::String(h) => decode_hex("attachments_hex", h),
-                        _ => Err(bad_args(
-                            "argument 'attachments_hex' must be an array of hex strings",
-                        )),
+                        _ => Err(not_a("attachments_hex", Expected::HexStrings)),
                     })
                     .collect::<OpResult<Vec<Vec<u8>>>>()?,
                 (_, Some(Value::Array(list))) => list
                     .iter()
                     .map(|v| match v {
                         Value::String(t) => Ok(t.as_bytes().to_vec()),
-                        _ => Err(bad_args(
-                            "argument 'attachments_text' must be an array of strings",
-                        )),
+                        _ => Err(not_a("attachments_text", Expected::Strings)),
                     })
                     .collect::<OpResult<Vec<Vec<u8>>>>()?,
                 (None | Some(Value::Null), None | Some(Value::Null)) => Vec::new(),
                 _ => {
-                    return Err(bad_args(
-                        "attachments_hex / attachments_text must be arrays of strings",
+                    return Err(not_either(
+                        args,
+                        "attachments_hex",
+                        "attachments_text",
+                        Expected::Strings,
                     ))
                 }
             };
@@ -634,10 +624,6 @@ pub(crate) fn call_edxml(op: &str, args: &Value) -> OpResult {
             opt_str_arg(args, "anchors_pem")?.map(str::as_bytes),
             options.as_deref(),
         )?),
-        _ => Err(OpError::new(
-            EgovResult::UnknownOperation,
-            "ffi.unknown_operation",
-            format!("unknown operation '{}'", clip(op)),
-        )),
+        _ => Err(unknown_operation(op)),
     }
 }

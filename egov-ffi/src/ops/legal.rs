@@ -34,11 +34,10 @@ pub fn deadline(req: &DeadlineRequest, cal: &WorkingCalendar) -> OpResult<String
     let mut policy = req.policy.unwrap_or_default();
     if let Some(m) = &req.morning_end {
         policy.morning_end = NaiveTime::parse_from_str(m.trim(), "%H:%M").map_err(|_| {
-            OpError::new(
-                EgovResult::InvalidInput,
-                "time.invalid",
-                format!("morning_end '{}' is not a time of day (HH:MM)", clip(m)),
-            )
+            OpError::input(BindingError::TimeOfDay {
+                name: "morning_end".to_owned(),
+                input: clip(m),
+            })
         })?;
     }
     let urgency = match &req.urgency {
@@ -99,8 +98,11 @@ pub fn handover(req: &HandoverRequest) -> OpResult {
         (Some(t), _) => parse_time(t.trim(), req.local)?,
         (None, Some(h)) => h,
         (None, None) => {
-            return Err(bad_args(
-                "argument 'as_of' is needed when 'handed_over' is absent",
+            return Err(bad_arg(
+                "as_of",
+                ArgumentProblem::NeededWithout {
+                    other: "handed_over".to_owned(),
+                },
             ))
         }
     };

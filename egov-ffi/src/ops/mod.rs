@@ -12,6 +12,7 @@
 use std::borrow::Cow;
 
 use chrono::{NaiveDate, NaiveTime};
+use egov_core::binding::{ArgumentProblem, BindingError, Expected};
 use egov_core::{Outcome, VnDateTime, WorkingCalendar};
 use egov_docs::agency::{AgencyCode, AgencyProfile};
 use egov_docs::deadline::{judge_send, send_deadline, send_deadline_from_date, SendDeadlinePolicy};
@@ -74,19 +75,19 @@ pub struct OpError {
     pub code: Cow<'static, str>,
     /// A human-readable message in English (may be reworded between releases).
     pub message: String,
-    /// The message in Vietnamese (CORE-06), from the error's crate catalogue: every domain
-    /// error has one; `None` for the binding layer's own errors (`ffi.*`).
+    /// The message in Vietnamese (CORE-06), from the error's crate catalogue: every error has
+    /// one, the binding layer's own (`ffi.*`, [`BindingError`]) included. `None` only for an
+    /// error built by hand from a code and an English message.
     pub message_vi: Option<String>,
 }
 
 impl OpError {
-    /// An error of the binding layer itself (not a domain error).
-    pub fn new(result: EgovResult, code: &'static str, message: impl Into<String>) -> Self {
+    /// An error about the call itself ([`BindingError`]: a NULL argument, JSON of the wrong
+    /// shape, …) with its C result code, in English and in Vietnamese (CORE-06).
+    pub fn call(result: EgovResult, err: &BindingError) -> Self {
         OpError {
             result,
-            code: Cow::Borrowed(code),
-            message: message.into(),
-            message_vi: None,
+            ..OpError::domain(err)
         }
     }
 
@@ -99,6 +100,11 @@ impl OpError {
             message: err.message(egov_core::Lang::En),
             message_vi: Some(err.message(egov_core::Lang::Vi)),
         }
+    }
+
+    /// A [`BindingError`] about the input (result [`EgovResult::InvalidInput`]).
+    pub fn input(err: BindingError) -> Self {
+        OpError::call(EgovResult::InvalidInput, &err)
     }
 }
 
@@ -122,10 +128,13 @@ pub(crate) fn check_size(what: &str, len: usize) -> OpResult<()> {
 
 fn check_limit(what: &str, len: usize, max: usize) -> OpResult<()> {
     if len > max {
-        return Err(OpError::new(
+        return Err(OpError::call(
             EgovResult::InputTooLarge,
-            "ffi.input_too_large",
-            format!("{what} is {len} bytes long; at most {max} are accepted"),
+            &BindingError::InputTooLarge {
+                what: what.to_owned(),
+                len,
+                max,
+            },
         ));
     }
     Ok(())
@@ -146,57 +155,28 @@ pub(crate) struct MetadataAnswer {
 /// Serialises straight to JSON text: for the rich results, building a `Value` first would cost
 /// more than the computation.
 pub(crate) fn to_text<T: serde::Serialize>(v: &T) -> OpResult<String> {
-    serde_json::to_string(v).map_err(|e| {
-        OpError::new(
-            EgovResult::Internal,
-            "ffi.serialize",
-            format!("cannot serialise the result: {e}"),
-        )
-    })
+    serde_json::to_string(v).map_err(serialize_error)
 }
 
 pub(crate) fn parse_text(text: &str) -> OpResult {
-    serde_json::from_str(text).map_err(|e| {
-        OpError::new(
-            EgovResult::Internal,
-            "ffi.serialize",
-            format!("cannot read back the result: {e}"),
-        )
-    })
+    serde_json::from_str(text).map_err(serialize_error)
 }
 
 /// Parses a JSON argument into `T` (size-checked first).
 pub fn from_json<T: DeserializeOwned>(what: &str, text: &str) -> OpResult<T> {
     check_len(what, text)?;
-    serde_json::from_str(text).map_err(|e| {
-        OpError::new(
-            EgovResult::InvalidJson,
-            "ffi.invalid_json",
-            format!("{what} is not valid JSON of the expected shape: {e}"),
-        )
-    })
+    serde_json::from_str(text).map_err(|e| invalid_json(what, e))
 }
 
 fn to_value<T: serde::Serialize>(v: &T) -> OpResult {
-    serde_json::to_value(v).map_err(|e| {
-        OpError::new(
-            EgovResult::Internal,
-            "ffi.serialize",
-            format!("cannot serialise the result: {e}"),
-        )
-    })
+    serde_json::to_value(v).map_err(serialize_error)
 }
 
 /// Parses a `YYYY-MM-DD` date (error code `date.invalid`, as the CLI).
 pub fn parse_date(input: &str) -> OpResult<NaiveDate> {
     check_len("date", input)?;
-    NaiveDate::parse_from_str(input.trim(), "%Y-%m-%d").map_err(|_| {
-        OpError::new(
-            EgovResult::InvalidInput,
-            "date.invalid",
-            format!("'{}' is not a date (expected YYYY-MM-DD)", clip(input)),
-        )
-    })
+    NaiveDate::parse_from_str(input.trim(), "%Y-%m-%d")
+        .map_err(|_| OpError::input(BindingError::Date { input: clip(input) }))
 }
 
 /// Parses a timestamp: with an offset, or (when `local`) read as Vietnam local time.
@@ -210,13 +190,35 @@ pub fn parse_time(input: &str, local: bool) -> OpResult<VnDateTime> {
     .map_err(dom)
 }
 
-/// At most 64 characters of `s` for messages, so huge input never makes huge messages.
-fn clip(s: &str) -> String {
-    let mut out: String = s.chars().take(64).collect();
-    if out.len() < s.len() {
-        out.push('…');
-    }
-    out
+use egov_core::binding::clip;
+
+/// `ffi.unknown_operation`.
+pub(crate) fn unknown_operation(op: &str) -> OpError {
+    OpError::call(
+        EgovResult::UnknownOperation,
+        &BindingError::UnknownOperation { op: clip(op) },
+    )
+}
+
+/// `ffi.serialize`: a result that cannot be written as JSON (a defect of egov).
+pub fn serialize_error(e: impl std::fmt::Display) -> OpError {
+    OpError::call(
+        EgovResult::Internal,
+        &BindingError::Serialize {
+            reason: e.to_string(),
+        },
+    )
+}
+
+/// `ffi.invalid_json`: argument `what` is not JSON of the expected shape.
+pub(crate) fn invalid_json(what: &str, e: impl std::fmt::Display) -> OpError {
+    OpError::call(
+        EgovResult::InvalidJson,
+        &BindingError::InvalidJson {
+            what: what.to_owned(),
+            reason: e.to_string(),
+        },
+    )
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -230,7 +232,7 @@ fn count_csv_options(args: &Value) -> OpResult<CountCsvOptions> {
         o.threads = t
             .as_u64()
             .and_then(|t| usize::try_from(t).ok())
-            .ok_or_else(|| bad_args("argument 'threads' must be a non-negative integer"))?;
+            .ok_or_else(|| not_a("threads", Expected::NonNegativeInteger))?;
     }
     if let Some(k) = args.get("kinds").filter(|v| !v.is_null()) {
         o.kinds = from_value("kinds", k.clone())?;
@@ -238,21 +240,74 @@ fn count_csv_options(args: &Value) -> OpResult<CountCsvOptions> {
     Ok(o)
 }
 
-fn bad_args(message: impl Into<String>) -> OpError {
-    OpError::new(EgovResult::InvalidJson, "ffi.invalid_arguments", message)
+/// `ffi.invalid_arguments` (result [`EgovResult::InvalidJson`]): what is wrong with argument
+/// `name`.
+fn bad_arg(name: &str, problem: ArgumentProblem) -> OpError {
+    OpError::call(
+        EgovResult::InvalidJson,
+        &BindingError::argument(name, problem),
+    )
+}
+
+/// Argument `name` is missing.
+fn missing(name: &str) -> OpError {
+    bad_arg(name, ArgumentProblem::Missing)
+}
+
+/// Argument `name` is not what it should be.
+fn not_a(name: &str, expected: Expected) -> OpError {
+    bad_arg(name, ArgumentProblem::NotA(expected))
+}
+
+/// Argument `name` does not read (`reason`: the parser's words).
+fn invalid_arg(name: &str, reason: impl std::fmt::Display) -> OpError {
+    bad_arg(
+        name,
+        ArgumentProblem::Invalid {
+            reason: reason.to_string(),
+        },
+    )
+}
+
+/// Of two arguments that may each be given, the one that is not `expected` (`name` when
+/// both are wrong).
+fn not_either(args: &Value, name: &str, other: &str, expected: Expected) -> OpError {
+    let wrong = |k: &str| {
+        args.get(k).is_some_and(|v| {
+            !v.is_null()
+                && !matches!((v, expected), (Value::String(_), Expected::String))
+                && !matches!((v, expected), (Value::Array(_), Expected::Strings))
+        })
+    };
+    let which = if wrong(name) || !wrong(other) {
+        name
+    } else {
+        other
+    };
+    not_a(which, expected)
+}
+
+/// Neither argument `name` nor `other` is given.
+fn missing_either(name: &str, other: &str) -> OpError {
+    bad_arg(
+        name,
+        ArgumentProblem::MissingWith {
+            other: other.to_owned(),
+        },
+    )
 }
 
 fn str_arg<'a>(args: &'a Value, key: &str) -> OpResult<&'a str> {
     args.get(key)
         .and_then(Value::as_str)
-        .ok_or_else(|| bad_args(format!("argument '{key}' (a string) is missing")))
+        .ok_or_else(|| missing(key))
 }
 
 fn opt_str_arg<'a>(args: &'a Value, key: &str) -> OpResult<Option<&'a str>> {
     match args.get(key) {
         None | Some(Value::Null) => Ok(None),
         Some(Value::String(s)) => Ok(Some(s)),
-        Some(_) => Err(bad_args(format!("argument '{key}' must be a string"))),
+        Some(_) => Err(not_a(key, Expected::String)),
     }
 }
 
@@ -260,7 +315,7 @@ fn bool_arg(args: &Value, key: &str) -> OpResult<bool> {
     match args.get(key) {
         None | Some(Value::Null) => Ok(false),
         Some(Value::Bool(b)) => Ok(*b),
-        Some(_) => Err(bad_args(format!("argument '{key}' must be a boolean"))),
+        Some(_) => Err(not_a(key, Expected::Boolean)),
     }
 }
 
@@ -285,7 +340,7 @@ fn image_answer(meta: &str, image: &[u8]) -> OpResult {
 }
 
 fn request_arg(args: &Value) -> OpResult<String> {
-    json_arg(args, "request")?.ok_or_else(|| bad_args("argument 'request' is missing"))
+    json_arg(args, "request")?.ok_or_else(|| missing("request"))
 }
 
 fn calendar_arg(args: &Value) -> OpResult<Cow<'static, WorkingCalendar>> {
@@ -371,7 +426,7 @@ pub const OPERATIONS: [&str; 67] = [
 /// the built-in Vietnamese calendar).
 pub fn call(op: &str, args: &Value) -> OpResult {
     if !args.is_object() {
-        return Err(bad_args("arguments must be a JSON object"));
+        return Err(not_a("arguments", Expected::Object));
     }
     match op {
         "time.parse" => time_parse(str_arg(args, "input")?, bool_arg(args, "local")?),
@@ -389,7 +444,7 @@ pub fn call(op: &str, args: &Value) -> OpResult {
                 .get("days")
                 .and_then(Value::as_u64)
                 .and_then(|d| u32::try_from(d).ok())
-                .ok_or_else(|| bad_args("argument 'days' must be an unsigned 32-bit integer"))?;
+                .ok_or_else(|| not_a("days", Expected::U32))?;
             Ok(json!(calendar_add_working_days(
                 &*calendar_arg(args)?,
                 str_arg(args, "date")?,
@@ -402,16 +457,14 @@ pub fn call(op: &str, args: &Value) -> OpResult {
             str_arg(args, "descendant")?
         )?)),
         "agency.registry_check" => {
-            let registry = json_arg(args, "registry")?
-                .ok_or_else(|| bad_args("argument 'registry' is missing"))?;
+            let registry = json_arg(args, "registry")?.ok_or_else(|| missing("registry"))?;
             agency_registry_check(str_arg(args, "code")?, &registry, str_arg(args, "as_of")?)
         }
         "document_id.parse" => document_id_parse(str_arg(args, "id")?),
         "number.parse" => number_parse(str_arg(args, "number")?),
         "urgency.parse" => urgency_parse(str_arg(args, "input")?),
         "status.apply" => {
-            let event =
-                json_arg(args, "event")?.ok_or_else(|| bad_args("argument 'event' is missing"))?;
+            let event = json_arg(args, "event")?.ok_or_else(|| missing("event"))?;
             status_apply(str_arg(args, "from")?, &event, str_arg(args, "at")?)
         }
         "status.from_edxml" => status_from_edxml(str_arg(args, "code")?),
@@ -426,13 +479,13 @@ pub fn call(op: &str, args: &Value) -> OpResult {
             if let Some(obj) = req.as_object_mut() {
                 obj.remove("calendar");
             }
-            let req: DeadlineRequest = serde_json::from_value(req)
-                .map_err(|e| bad_args(format!("invalid deadline request: {e}")))?;
+            let req: DeadlineRequest =
+                serde_json::from_value(req).map_err(|e| invalid_arg("request", e))?;
             parse_text(&deadline(&req, &*calendar_arg(args)?)?)
         }
         "deadline.handover" => {
-            let req: HandoverRequest = serde_json::from_value(args.clone())
-                .map_err(|e| bad_args(format!("invalid handover request: {e}")))?;
+            let req: HandoverRequest =
+                serde_json::from_value(args.clone()).map_err(|e| invalid_arg("request", e))?;
             handover(&req)
         }
         "legal_value.assess" => legal_value_assess(
@@ -440,18 +493,15 @@ pub fn call(op: &str, args: &Value) -> OpResult {
             bool_arg(args, "sent_via_system")?,
         ),
         "legal_value.paper_copy" => {
-            let case =
-                json_arg(args, "case")?.ok_or_else(|| bad_args("argument 'case' is missing"))?;
+            let case = json_arg(args, "case")?.ok_or_else(|| missing("case"))?;
             paper_copy(&case, json_arg(args, "policy")?.as_deref())
         }
         "legal_value.channel" => {
-            let facts =
-                json_arg(args, "facts")?.ok_or_else(|| bad_args("argument 'facts' is missing"))?;
+            let facts = json_arg(args, "facts")?.ok_or_else(|| missing("facts"))?;
             channel(&facts)
         }
         "metadata.validate" => {
-            let record = json_arg(args, "record")?
-                .ok_or_else(|| bad_args("argument 'record' is missing"))?;
+            let record = json_arg(args, "record")?.ok_or_else(|| missing("record"))?;
             parse_text(&metadata_validate(
                 &record,
                 json_arg(args, "policy")?.as_deref(),
@@ -459,8 +509,7 @@ pub fn call(op: &str, args: &Value) -> OpResult {
         }
         "conversion.make" => parse_text(&conversion_make(&args.to_string())?),
         "conversion.check_system" => {
-            let system = json_arg(args, "system")?
-                .ok_or_else(|| bad_args("argument 'system' is missing"))?;
+            let system = json_arg(args, "system")?.ok_or_else(|| missing("system"))?;
             parse_text(&conversion_check_system(
                 &system,
                 opt_str_arg(args, "now")?,
@@ -469,13 +518,11 @@ pub fn call(op: &str, args: &Value) -> OpResult {
             )?)
         }
         "conversion.validate" => {
-            let mark =
-                json_arg(args, "mark")?.ok_or_else(|| bad_args("argument 'mark' is missing"))?;
+            let mark = json_arg(args, "mark")?.ok_or_else(|| missing("mark"))?;
             parse_text(&conversion_validate(&mark)?)
         }
         "conversion.law_art12" => {
-            let mark =
-                json_arg(args, "mark")?.ok_or_else(|| bad_args("argument 'mark' is missing"))?;
+            let mark = json_arg(args, "mark")?.ok_or_else(|| missing("mark"))?;
             parse_text(&conversion_law_art12(
                 &mark,
                 json_arg(args, "facts")?.as_deref(),
@@ -483,15 +530,13 @@ pub fn call(op: &str, args: &Value) -> OpResult {
         }
         "conversion.keygen" => parse_text(&conversion_keygen(str_arg(args, "label")?)?),
         "conversion.trust_set_from_key" => {
-            let key =
-                json_arg(args, "key")?.ok_or_else(|| bad_args("argument 'key' is missing"))?;
+            let key = json_arg(args, "key")?.ok_or_else(|| missing("key"))?;
             parse_text(&conversion_trust_set_from_key(&key)?)
         }
         "conversion.sign" => {
-            let mark =
-                json_arg(args, "mark")?.ok_or_else(|| bad_args("argument 'mark' is missing"))?;
-            let content = content_arg(args)?
-                .ok_or_else(|| bad_args("argument 'content_hex' or 'content_text' is missing"))?;
+            let mark = json_arg(args, "mark")?.ok_or_else(|| missing("mark"))?;
+            let content =
+                content_arg(args)?.ok_or_else(|| missing_either("content_hex", "content_text"))?;
             parse_text(&conversion_sign(
                 &mark,
                 &content,
@@ -500,8 +545,7 @@ pub fn call(op: &str, args: &Value) -> OpResult {
             )?)
         }
         "conversion.verify" => {
-            let trust =
-                json_arg(args, "trust")?.ok_or_else(|| bad_args("argument 'trust' is missing"))?;
+            let trust = json_arg(args, "trust")?.ok_or_else(|| missing("trust"))?;
             parse_text(&conversion_verify(
                 str_arg(args, "qr_text")?,
                 &trust,
@@ -510,8 +554,7 @@ pub fn call(op: &str, args: &Value) -> OpResult {
         }
         "conversion.stamp_page" => {
             let page = decode_hex("page_hex", str_arg(args, "page_hex")?)?;
-            let mark =
-                json_arg(args, "mark")?.ok_or_else(|| bad_args("argument 'mark' is missing"))?;
+            let mark = json_arg(args, "mark")?.ok_or_else(|| missing("mark"))?;
             let (image, meta) = conversion_stamp_page(
                 &page,
                 &mark,
@@ -522,10 +565,9 @@ pub fn call(op: &str, args: &Value) -> OpResult {
             image_answer(&meta, &image)
         }
         "conversion.render_mark" => {
-            let mark =
-                json_arg(args, "mark")?.ok_or_else(|| bad_args("argument 'mark' is missing"))?;
-            let content = content_arg(args)?
-                .ok_or_else(|| bad_args("argument 'content_hex' or 'content_text' is missing"))?;
+            let mark = json_arg(args, "mark")?.ok_or_else(|| missing("mark"))?;
+            let content =
+                content_arg(args)?.ok_or_else(|| missing_either("content_hex", "content_text"))?;
             let (png, meta) = conversion_render_mark(
                 &mark,
                 &content,
@@ -536,8 +578,7 @@ pub fn call(op: &str, args: &Value) -> OpResult {
         }
         "conversion.verify_page" => {
             let image = decode_hex("image_hex", str_arg(args, "image_hex")?)?;
-            let trust =
-                json_arg(args, "trust")?.ok_or_else(|| bad_args("argument 'trust' is missing"))?;
+            let trust = json_arg(args, "trust")?.ok_or_else(|| missing("trust"))?;
             parse_text(&conversion_verify_page(
                 &image,
                 &trust,
@@ -547,24 +588,17 @@ pub fn call(op: &str, args: &Value) -> OpResult {
         "conversion.verify_document" => {
             let list = match args.get("images_hex") {
                 Some(Value::Array(a)) => a,
-                _ => {
-                    return Err(bad_args(
-                        "argument 'images_hex' must be an array of hex strings",
-                    ))
-                }
+                _ => return Err(not_a("images_hex", Expected::HexStrings)),
             };
             let images = list
                 .iter()
                 .map(|v| match v {
                     Value::String(h) => decode_hex("images_hex", h),
-                    _ => Err(bad_args(
-                        "argument 'images_hex' must be an array of hex strings",
-                    )),
+                    _ => Err(not_a("images_hex", Expected::HexStrings)),
                 })
                 .collect::<OpResult<Vec<Vec<u8>>>>()?;
             let refs: Vec<&[u8]> = images.iter().map(Vec::as_slice).collect();
-            let trust =
-                json_arg(args, "trust")?.ok_or_else(|| bad_args("argument 'trust' is missing"))?;
+            let trust = json_arg(args, "trust")?.ok_or_else(|| missing("trust"))?;
             parse_text(&conversion_verify_document(
                 &refs,
                 &trust,
@@ -573,15 +607,14 @@ pub fn call(op: &str, args: &Value) -> OpResult {
         }
         "platform.classify" => parse_text(&platform_classify(&args.to_string())?),
         "platform.count" => {
-            let events = json_arg(args, "events")?
-                .ok_or_else(|| bad_args("argument 'events' is missing"))?;
+            let events = json_arg(args, "events")?.ok_or_else(|| missing("events"))?;
             parse_text(&platform_count(&events)?)
         }
         "platform.report" => parse_text(&platform_report(&args.to_string())?),
         "platform.next_due" => parse_text(&platform_next_due(&args.to_string())?),
         "platform.count_csv" => {
-            let csv = content_arg(args)?
-                .ok_or_else(|| bad_args("argument 'content_hex' or 'content_text' is missing"))?;
+            let csv =
+                content_arg(args)?.ok_or_else(|| missing_either("content_hex", "content_text"))?;
             let options = count_csv_options(args)?;
             parse_text(&platform_count_csv_with(&csv, &options)?)
         }
@@ -590,8 +623,8 @@ pub fn call(op: &str, args: &Value) -> OpResult {
             parse_text(&platform_count_file(str_arg(args, "path")?, &options)?)
         }
         "trust.security_txt" => {
-            let content = content_arg(args)?
-                .ok_or_else(|| bad_args("argument 'content_hex' or 'content_text' is missing"))?;
+            let content =
+                content_arg(args)?.ok_or_else(|| missing_either("content_hex", "content_text"))?;
             parse_text(&trust_security_txt(
                 &content,
                 str_arg(args, "now")?,
@@ -617,11 +650,7 @@ pub fn call(op: &str, args: &Value) -> OpResult {
         "checklist.run" => parse_text(&checklist_run(&args.to_string())?),
         "checklist.indicators" => parse_text(&checklist_indicators(&args.to_string())?),
         "checklist.request" => parse_text(&checklist_request(&args.to_string())?),
-        _ => Err(OpError::new(
-            EgovResult::UnknownOperation,
-            "ffi.unknown_operation",
-            format!("unknown operation '{}'", clip(op)),
-        )),
+        _ => Err(unknown_operation(op)),
     }
 }
 

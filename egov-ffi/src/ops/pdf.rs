@@ -36,12 +36,10 @@ fn options_or_default<T: DeserializeOwned + Default>(options: Option<&str>) -> O
     }
 }
 
-fn key_source_error(message: &str) -> OpError {
-    OpError::new(
-        EgovResult::InvalidInput,
-        "ffi.invalid_arguments",
-        message.to_owned(),
-    )
+/// `ffi.invalid_arguments` with result [`EgovResult::InvalidInput`]: the key sources given do
+/// not make one key.
+fn key_source_error(name: &str, problem: ArgumentProblem) -> OpError {
+    OpError::input(BindingError::argument(name, problem))
 }
 
 /// Where the PAdES signer's key and certificates come from: a PKCS#8 key with its PEM chain,
@@ -81,16 +79,28 @@ impl<'a> PdfKey<'a> {
                 password: password.unwrap_or(""),
             }),
             (None, None, None) => Err(key_source_error(
-                "no key: give key_pem with certs_pem, or pkcs12 with its password",
+                "key_pem",
+                ArgumentProblem::MissingWith {
+                    other: "pkcs12".to_owned(),
+                },
             )),
             (Some(_), None, None) | (None, Some(_), None) => Err(key_source_error(
-                "key_pem and certs_pem go together (or give pkcs12 with its password instead)",
+                "key_pem",
+                ArgumentProblem::GoesWith {
+                    other: "certs_pem".to_owned(),
+                },
             )),
             (Some(_), Some(_), None) => Err(key_source_error(
-                "a password goes with pkcs12, not with key_pem and certs_pem",
+                "password",
+                ArgumentProblem::GoesWith {
+                    other: "pkcs12".to_owned(),
+                },
             )),
             _ => Err(key_source_error(
-                "give exactly one key source: key_pem with certs_pem, or pkcs12 with its password",
+                "key_pem",
+                ArgumentProblem::NotBoth {
+                    other: "pkcs12".to_owned(),
+                },
             )),
         }
     }
@@ -282,9 +292,9 @@ fn pdf_arg(args: &Value) -> OpResult<Vec<u8>> {
         (Some(Value::String(h)), _) => decode_pdf_hex("data_hex", h),
         (_, Some(Value::String(t))) => Ok(t.as_bytes().to_vec()),
         (None | Some(Value::Null), None | Some(Value::Null)) => {
-            Err(bad_args("argument 'data_hex' or 'data_text' is missing"))
+            Err(missing_either("data_hex", "data_text"))
         }
-        _ => Err(bad_args("data_hex / data_text must be strings")),
+        _ => Err(not_either(args, "data_hex", "data_text", Expected::String)),
     }
 }
 
@@ -293,11 +303,9 @@ fn decode_pdf_hex(what: &str, s: &str) -> OpResult<Vec<u8>> {
     check_pdf_size(what, s.len() / 2)?;
     let s = s.trim();
     let bad = || {
-        OpError::new(
-            EgovResult::InvalidInput,
-            "ffi.invalid_hex",
-            format!("{what} is not hexadecimal (an even number of 0-9a-f digits)"),
-        )
+        OpError::input(BindingError::InvalidHex {
+            name: what.to_owned(),
+        })
     };
     if !s.len().is_multiple_of(2) {
         return Err(bad());
@@ -330,8 +338,7 @@ pub(crate) fn call_pdf(op: &str, args: &Value) -> OpResult {
     match op {
         "pdf.stamp" => {
             let data = pdf_arg(args)?;
-            let mark =
-                json_arg(args, "mark")?.ok_or_else(|| bad_args("argument 'mark' is missing"))?;
+            let mark = json_arg(args, "mark")?.ok_or_else(|| missing("mark"))?;
             let (out, meta) = pdf_stamp(
                 &data,
                 &mark,
@@ -341,8 +348,7 @@ pub(crate) fn call_pdf(op: &str, args: &Value) -> OpResult {
             pdf_answer(&meta, &out)
         }
         "pdf.verify" => {
-            let trust =
-                json_arg(args, "trust")?.ok_or_else(|| bad_args("argument 'trust' is missing"))?;
+            let trust = json_arg(args, "trust")?.ok_or_else(|| missing("trust"))?;
             parse_text(&pdf_verify(&pdf_arg(args)?, &trust, options.as_deref())?)
         }
         "pdf.sign" => {
@@ -364,10 +370,6 @@ pub(crate) fn call_pdf(op: &str, args: &Value) -> OpResult {
             opt_str_arg(args, "anchors_pem")?.map(str::as_bytes),
             options.as_deref(),
         )?),
-        _ => Err(OpError::new(
-            EgovResult::UnknownOperation,
-            "ffi.unknown_operation",
-            format!("unknown operation '{}'", clip(op)),
-        )),
+        _ => Err(unknown_operation(op)),
     }
 }

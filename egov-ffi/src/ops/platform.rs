@@ -41,7 +41,7 @@ impl ClassifyRequest {
             Some(Value::Number(n)) => {
                 let value = n
                     .as_u64()
-                    .ok_or_else(|| bad_args("population must be a non-negative integer"))?;
+                    .ok_or_else(|| not_a("population", Expected::NonNegativeInteger))?;
                 Some(Population::new(
                     value,
                     PopulationKind::Average,
@@ -50,13 +50,12 @@ impl ClassifyRequest {
                     date,
                 ))
             }
-            Some(v) => Some(
-                serde_json::from_value(v.clone())
-                    .map_err(|e| bad_args(format!("invalid population: {e}")))?,
-            ),
+            Some(v) => {
+                Some(serde_json::from_value(v.clone()).map_err(|e| invalid_arg("population", e))?)
+            }
         };
         let (monthly, counting) = egov_platform_class::counts_from_json(&self.monthly)
-            .map_err(|e| bad_args(e.to_string()))?;
+            .map_err(|e| invalid_arg("monthly", e))?;
         let default_source = if counting.is_some() {
             egov_platform_class::UserCountSource::EgovCounter
         } else {
@@ -104,16 +103,16 @@ pub fn events_from_json(events: &str) -> OpResult<Vec<egov_platform_class::Activ
                 Value::Number(n) => n
                     .as_u64()
                     .map(UserKey::from_int)
-                    .ok_or_else(|| bad_args("user must be a non-negative integer or a string"))?,
+                    .ok_or_else(|| not_a("events[].user", Expected::IntegerOrString))?,
                 Value::String(s) => UserKey::from_str_id(s),
-                _ => return Err(bad_args("user must be a non-negative integer or a string")),
+                _ => return Err(not_a("events[].user", Expected::IntegerOrString)),
             };
             let at = match &e.at {
                 Value::Number(n) => n
                     .as_i64()
-                    .ok_or_else(|| bad_args("at must be Unix seconds or a timestamp"))?,
+                    .ok_or_else(|| not_a("events[].at", Expected::UnixSecondsOrTimestamp))?,
                 Value::String(s) => parse_time(s, false)?.unix_seconds(),
-                _ => return Err(bad_args("at must be Unix seconds or a timestamp")),
+                _ => return Err(not_a("events[].at", Expected::UnixSecondsOrTimestamp)),
             };
             Ok(ActivityEvent {
                 user,
@@ -199,13 +198,8 @@ pub struct CountCsvOptions {
 /// The platform's salt from its 32 hex digits (`None`: no salt), or `platform.id_salt`.
 pub fn id_salt(hex: Option<&str>) -> OpResult<Option<egov_platform_class::ids::IdSalt>> {
     hex.map(|h| {
-        egov_platform_class::ids::IdSalt::from_hex(h).ok_or_else(|| {
-            OpError::new(
-                EgovResult::InvalidInput,
-                "platform.id_salt",
-                "id_salt must be 32 hex digits (16 random bytes the platform keeps secret)",
-            )
-        })
+        egov_platform_class::ids::IdSalt::from_hex(h)
+            .ok_or_else(|| OpError::input(BindingError::IdSalt))
     })
     .transpose()
 }
@@ -286,13 +280,7 @@ pub fn platform_count(events: &str) -> OpResult<String> {
 
 /// Reads a JSON value into `T` (error `ffi.invalid_json`, as [`from_json`]).
 pub(crate) fn from_value<T: DeserializeOwned>(what: &str, v: Value) -> OpResult<T> {
-    serde_json::from_value(v).map_err(|e| {
-        OpError::new(
-            EgovResult::InvalidJson,
-            "ffi.invalid_json",
-            format!("{what} is not valid JSON of the expected shape: {e}"),
-        )
-    })
+    serde_json::from_value(v).map_err(|e| invalid_json(what, e))
 }
 
 /// Parses a request and removes `keys` from it (when an object) after `first` has read them:

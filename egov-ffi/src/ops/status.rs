@@ -50,11 +50,9 @@ pub fn tracker_record(tracker: &mut StatusTracker, event: &str, at: &str) -> OpR
 pub fn tracker_from_json(text: &str) -> OpResult<StatusTracker> {
     check_len("tracker", text)?;
     serde_json::from_str(text).map_err(|e| {
-        OpError::new(
-            EgovResult::InvalidInput,
-            "status.invalid_history",
-            format!("not a valid status tracker: {e}"),
-        )
+        OpError::input(BindingError::Tracker {
+            reason: e.to_string(),
+        })
     })
 }
 
@@ -64,11 +62,11 @@ pub fn status_replay(receiver: &str, arrived_at: &str, events: &Value) -> OpResu
     let mut tracker = tracker_new(receiver, arrived_at)?;
     let steps = events
         .as_array()
-        .ok_or_else(|| bad_args("events must be an array"))?;
+        .ok_or_else(|| not_a("events", Expected::Array))?;
     for step in steps {
         let event = step.get("event").cloned().unwrap_or(Value::Null);
         let event: StatusEvent =
-            serde_json::from_value(event).map_err(|e| bad_args(format!("invalid event: {e}")))?;
+            serde_json::from_value(event).map_err(|e| invalid_arg("events[].event", e))?;
         let at = parse_time(str_arg(step, "at")?, false)?;
         tracker.record(event, at).map_err(dom)?;
     }

@@ -58,14 +58,9 @@ pub fn trust_evaluate(request: &str) -> OpResult<String> {
 pub fn trust_criterion(request: &str, criterion: &str) -> OpResult<String> {
     check_len("criterion", criterion)?;
     let c = egov_trust::Criterion::from_letter(criterion).ok_or_else(|| {
-        OpError::new(
-            EgovResult::InvalidInput,
-            "trust.criterion_unknown",
-            format!(
-                "'{}' is not a criterion of Đ21.2 (a, b, c, d, đ or dd, e)",
-                clip(criterion)
-            ),
-        )
+        OpError::input(BindingError::Criterion {
+            input: clip(criterion),
+        })
     })?;
     to_text(&trust_prepare(request)?.criterion(c))
 }
@@ -77,13 +72,11 @@ pub fn trust_criterion(request: &str, criterion: &str) -> OpResult<String> {
 /// `trust.page_missing`.
 pub fn trust_links(request: &str) -> OpResult<String> {
     let p = trust_prepare(request)?;
-    let page = p.evidence.page.as_ref().ok_or_else(|| {
-        OpError::new(
-            EgovResult::InvalidInput,
-            "trust.page_missing",
-            "the request has no page to scan",
-        )
-    })?;
+    let page = p
+        .evidence
+        .page
+        .as_ref()
+        .ok_or_else(|| OpError::input(BindingError::PageMissing))?;
     let links = egov_trust::extract_links(&page.html, &page.url).map_err(dom)?;
     let flagged = egov_trust::flag_links(
         &links,
@@ -112,11 +105,9 @@ pub fn trust_declare(request: &str, lang: &str) -> OpResult<String> {
         "vi" => egov_trust::Lang::Vi,
         "en" => egov_trust::Lang::En,
         other => {
-            return Err(OpError::new(
-                EgovResult::InvalidInput,
-                "trust.lang",
-                format!("language must be vi or en, not '{}'", clip(other)),
-            ))
+            return Err(OpError::input(BindingError::Language {
+                input: clip(other),
+            }))
         }
     };
     let d = trust_prepare(request)?.declare();

@@ -49,16 +49,15 @@ fn lists(text: &str) -> OpResult<Vec<SignedTrustList>> {
 
 /// A JSON array of pinned keys, 64 hex digits each.
 fn pins(text: &str) -> OpResult<Vec<PublicKey>> {
-    let items: Vec<String> = from_json("pinned keys (a JSON array of hex strings)", text)?;
+    let items: Vec<String> = from_json("pins", text)?;
     items
         .iter()
-        .map(|s| {
+        .enumerate()
+        .map(|(i, s)| {
             egov_conversion::trustlist::parse_public_key(s).ok_or_else(|| {
-                OpError::new(
-                    EgovResult::InvalidInput,
-                    "ffi.invalid_key",
-                    format!("pinned key '{}' is not 64 hex digits", clip(s)),
-                )
+                OpError::input(BindingError::InvalidKey {
+                    name: format!("pins[{i}]"),
+                })
             })
         })
         .collect()
@@ -94,15 +93,10 @@ pub fn trustlist_add(list_json: &str, entry: &str) -> OpResult<String> {
     );
     if let Some(id) = r.key_id {
         if id.trim().to_ascii_lowercase() != e.key_id {
-            return Err(OpError::new(
-                EgovResult::InvalidInput,
-                "trust_list.invalid",
-                format!(
-                    "entry key_id {} is not the public key's id {}",
-                    clip(&id),
-                    e.key_id
-                ),
-            ));
+            return Err(OpError::input(BindingError::KeyIdMismatch {
+                given: clip(&id),
+                actual: e.key_id,
+            }));
         }
         e.key_id = id.trim().to_ascii_lowercase();
     }
@@ -190,7 +184,7 @@ pub fn trustlist_check_mark(
 }
 
 fn required_json(args: &Value, key: &str) -> OpResult<String> {
-    json_arg(args, key)?.ok_or_else(|| bad_args(format!("argument '{key}' is missing")))
+    json_arg(args, key)?.ok_or_else(|| missing(key))
 }
 
 /// The `trustlist.*` operations of [`call`].
@@ -238,13 +232,7 @@ pub(crate) fn call_trustlist(op: &str, args: &Value) -> OpResult {
             str_arg(args, "at")?,
             content_arg(args)?.as_deref(),
         )?,
-        _ => {
-            return Err(OpError::new(
-                EgovResult::UnknownOperation,
-                "ffi.unknown_operation",
-                format!("unknown operation '{}'", clip(op)),
-            ))
-        }
+        _ => return Err(unknown_operation(op)),
     };
     parse_text(&text)
 }

@@ -109,7 +109,8 @@ def _date(text: str) -> _dt.date:
     except ValueError:
         # The library's dates reach year 262142; Python's end at 9999.
         raise CalendarError(
-            "calendar.overflow", f"date {text} is outside the range of datetime.date"
+            "calendar.overflow", f"date {text} is outside the range of datetime.date",
+            f"ngày {text} nằm ngoài phạm vi của datetime.date trong Python",
         ) from None
 
 
@@ -146,7 +147,9 @@ def _json_value(value: Any) -> Any:
         if value.tzinfo is None:
             # As for a naive datetime argument, which the library refuses with this code.
             raise TimeError("time.missing_offset",
-                            f"{value.isoformat()} has no offset; give tzinfo (Vietnam is UTC+07:00)")
+                            f"{value.isoformat()} has no offset; give tzinfo (Vietnam is UTC+07:00)",
+                            f"mốc thời gian '{value.isoformat()}' thiếu múi giờ so với UTC; hãy đặt "
+                            "tzinfo (giờ Việt Nam là UTC+07:00)")
         return value.isoformat()
     if isinstance(value, _dt.date):
         return value.isoformat()
@@ -212,7 +215,8 @@ class Calendar:
 
     def add_working_days(self, day: DateLike, days: int) -> _dt.date:
         if days < 0:
-            raise InvalidArgumentError("ffi.invalid_arguments", "days must not be negative")
+            raise InvalidArgumentError("ffi.invalid_arguments", "days must not be negative",
+                                       "đối số 'days' không được âm")
         return _date(self._native.add_working_days(_date_text(day), days))
 
     def day(self, day: DateLike) -> Dict[str, Any]:
@@ -1085,7 +1089,8 @@ def _image_options(dpi: Optional[int], position: Optional[str], lookup_url: Opti
     if position is not None and position not in _CORNERS:
         raise InvalidArgumentError(
             "ffi.invalid_arguments",
-            f"position must be one of {', '.join(_CORNERS)} (other placements: options)")
+            f"position must be one of {', '.join(_CORNERS)} (other placements: options)",
+            f"đối số 'position' phải là một trong {', '.join(_CORNERS)} (vị trí khác: options)")
     stamp: Dict[str, Any] = merged.get("stamp") or {}
     if dpi is not None:
         stamp["render"] = dict(stamp.get("render") or {}, dpi=dpi)

@@ -3,7 +3,7 @@
 Every error raised by egov is an :class:`EgovError`; ``exc.code`` is the library's stable code
 (``"agency_code.group_length"``), ``exc.message`` the human-readable message in English and
 ``exc.message_vi`` the same in Vietnamese (CORE-06: every error of the egov libraries says what
-went wrong in Vietnamese; ``None`` for the binding's own ``ffi.*`` errors). The subclass is
+went wrong in Vietnamese, the binding's own ``ffi.*`` errors included). The subclass is
 chosen by the code's area (the part before the first dot).
 """
 
@@ -14,7 +14,7 @@ from typing import Optional
 
 class EgovError(Exception):
     """Base class of every egov error. ``code`` is stable; ``message`` (English) and
-    ``message_vi`` (Vietnamese, ``None`` for the binding's own errors) may be reworded."""
+    ``message_vi`` (Vietnamese; ``None`` only for an error made by hand) may be reworded."""
 
     def __init__(self, code: str, message: str, message_vi: Optional[str] = None) -> None:
         super().__init__(f"[{code}] {message}")

@@ -109,6 +109,47 @@ def test_conv_03_page_says_why_in_the_page_s_language(browser):
     assert detail and "ký" not in detail, detail
 
 
+def broken_fixtures(trust_list: str | None) -> str:
+    """The fresh fixtures with the trust list replaced by `trust_list` (None: the page's
+    configuration damaged instead)."""
+    root = tempfile.mkdtemp(prefix="egov-page-broken-")
+    shutil.copytree(FIXTURES, root, dirs_exist_ok=True)
+    path = os.path.join(root, "trust-list.json")
+    if trust_list is None:
+        with open(os.path.join(root, "config.json"), "w", encoding="utf-8") as f:
+            f.write("not json")
+    else:
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(trust_list)
+    return root
+
+
+def test_core_06_page_says_why_it_cannot_check_in_the_page_s_language(browser):
+    # An operator's mistake (a trust list that is not one) is said in the page's language too.
+    server, _ = serve(broken_fixtures('{"list": {}, "signatures": "none"}'), PORT + 2)
+    try:
+        open_page(browser, PORT + 2, payloads(FIXTURES)["valid"])
+        s, text = state(browser)
+        assert s == "error", text
+        assert text.startswith("Không kiểm tra được: trust_list."), text
+        detail = browser.find_element(By.ID, "detail").text
+        assert "danh sách" in detail and "list" not in detail.replace("trust_list", ""), detail
+        browser.find_element(By.ID, "lang").click()
+        detail_en = browser.find_element(By.ID, "detail").text
+        assert detail_en and detail_en != detail and "danh sách" not in detail_en, detail_en
+    finally:
+        server.shutdown()
+    # A page whose configuration does not load says so, not a browser's exception alone.
+    server, _ = serve(broken_fixtures(None), PORT + 3)
+    try:
+        open_page(browser, PORT + 3, payloads(FIXTURES)["valid"])
+        s, text = state(browser)
+        assert s == "error", text
+        assert text == "Không kiểm tra được: không tải được cấu hình hoặc danh sách tin cậy của trang", text
+    finally:
+        server.shutdown()
+
+
 def test_conv_03_page_shows_a_stale_list(browser):
     open_page(browser, STALE_PORT, payloads(STALE)["valid"])
     s, text = state(browser)
