@@ -45,10 +45,29 @@ fi
 
 passed=0
 failed=0
+# The programs run side by side, one per core (EGOV_C_JOBS to choose; valgrind runs each on one
+# core); their output is shown in the order they were started, each when all have finished.
+jobs_max="${EGOV_C_JOBS:-$(nproc 2>/dev/null || echo 1)}"
+((jobs_max >= 1)) || jobs_max=1
+started=()
 run() { # name, binary, args...
   local name="$1"; shift
-  if "${runner[@]}" "$@"; then passed=$((passed + 1)); else
-    echo "FAILED: $name (exit $?)"; failed=$((failed + 1)); fi
+  while (($(jobs -rp | wc -l) >= jobs_max)); do wait -n || true; done
+  rm -f "$out/$name.rc"
+  ("${runner[@]}" "$@" >"$out/$name.log" 2>&1; echo $? >"$out/$name.rc") &
+  started+=("$name")
+}
+# Waits for every program started and counts them.
+collect() {
+  wait
+  local name rc
+  for name in "${started[@]}"; do
+    cat "$out/$name.log"
+    rc="$(cat "$out/$name.rc" 2>/dev/null || echo lost)"
+    if [[ "$rc" == 0 ]]; then passed=$((passed + 1)); else
+      echo "FAILED: $name (exit $rc)"; failed=$((failed + 1)); fi
+  done
+  started=()
 }
 
 for src in "$here"/test_*.c; do
@@ -105,5 +124,6 @@ else
   failed=$((failed + 1))
 fi
 
+collect
 echo "c: $passed passed, $failed failed"
 [[ $failed -eq 0 ]]
