@@ -290,25 +290,10 @@ pub(crate) fn day_reason(reason: &str) -> String {
     }
 }
 
-/// A calendar's name: in Vietnamese, its identifier (the part before the English note in
-/// parentheses of the built-in calendar's name) with a Vietnamese gloss for the built-in one.
+/// A calendar's name in the run's language (the library names its built-in calendar in
+/// Vietnamese: «lịch làm việc của cơ quan nhà nước (vn-public-sector, phiên bản 23/11/2026)»).
 fn calendar_name(name: &str) -> String {
-    match lang() {
-        Lang::En => name.to_owned(),
-        Lang::Vi => {
-            let id = name.split_once(" (").map_or(name, |(id, _)| id);
-            if id.starts_with("vn-public-sector") {
-                let (id, version) = id.split_once(' ').unwrap_or((id, ""));
-                t!(
-                    "cmd-calendar-builtin",
-                    id = id,
-                    version = egov_core::i18n::iso_vi(version)
-                )
-            } else {
-                id.to_owned()
-            }
-        }
-    }
+    egov_core::calendar::vietnam::name_for_people(name, lang())
 }
 
 /// The urgency in the run's language, or «not urgent».

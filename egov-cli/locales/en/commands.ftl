@@ -13,7 +13,6 @@ weekday-fri = Friday
 weekday-sat = Saturday
 weekday-sun = Sunday
 cmd-calendar-unreadable = cannot read calendar file { $path }: { $detail }
-cmd-calendar-builtin = { $id } { $version }
 cmd-day-working = a working day
 cmd-day-working-weekend = a working day ({ $reason })
 cmd-day-weekend = a weekly rest day

@@ -13,7 +13,6 @@ weekday-fri = thứ Sáu
 weekday-sat = thứ Bảy
 weekday-sun = Chủ nhật
 cmd-calendar-unreadable = không đọc được tệp lịch { $path }: { $detail }
-cmd-calendar-builtin = lịch làm việc của cơ quan nhà nước ({ $id }, phiên bản { $version })
 cmd-day-working = ngày làm việc
 cmd-day-working-weekend = ngày làm việc ({ $reason })
 cmd-day-weekend = ngày nghỉ hằng tuần

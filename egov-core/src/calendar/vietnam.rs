@@ -367,6 +367,37 @@ mod table {
 /// and part of 2027, then the statutory projection to [`LAST_YEAR`] (BLLĐ 2019 Đ112.1 holidays,
 /// Đ111.3 compensatory days; see the module documentation for the defaults).
 ///
+/// The name of a calendar as people read it in `lang` (CORE-06): the built-in public-sector
+/// calendar's name (`vn-public-sector 2026-11-23 (…)`, of this or an earlier egov, as a
+/// deadline or a report carries it) is «lịch làm việc của cơ quan nhà nước (vn-public-sector,
+/// phiên bản 23/11/2026)» in Vietnamese; in English, and for any other calendar, the name as
+/// it is.
+///
+/// ```
+/// use egov_core::calendar::vietnam::name_for_people;
+/// use egov_core::{Lang, WorkingCalendar};
+/// let name = WorkingCalendar::vietnam().name;
+/// assert!(name_for_people(&name, Lang::Vi)
+///     .starts_with("lịch làm việc của cơ quan nhà nước (vn-public-sector, phiên bản "));
+/// assert_eq!(name_for_people(&name, Lang::En), name);
+/// assert_eq!(name_for_people("my-office 2026", Lang::Vi), "my-office 2026");
+/// ```
+pub fn name_for_people(name: &str, lang: crate::Lang) -> String {
+    const ID: &str = "vn-public-sector";
+    let version = name
+        .strip_prefix(ID)
+        .and_then(|rest| rest.strip_prefix(' '))
+        .map(|rest| rest.split_once(' ').map_or(rest, |(v, _)| v))
+        .and_then(|v| NaiveDate::parse_from_str(v, "%Y-%m-%d").ok());
+    match (lang, version) {
+        (crate::Lang::Vi, Some(v)) => format!(
+            "lịch làm việc của cơ quan nhà nước ({ID}, phiên bản {})",
+            crate::i18n::date_vi(v)
+        ),
+        _ => name.to_owned(),
+    }
+}
+
 /// Built once per process and cloned; the clone is the caller's to modify.
 pub fn public_sector_calendar() -> WorkingCalendar {
     static CALENDAR: OnceLock<WorkingCalendar> = OnceLock::new();
