@@ -211,7 +211,7 @@ impl egov_core::Localize for PayloadError {
                 args!(field = *field, len = len, max = MAX_FIELD_BYTES)
             }
             PayloadError::TooManyExtensions(n) => args!(count = n, max = MAX_EXTENSIONS),
-            PayloadError::TimeOutOfRange(t) => args!(time = t),
+            PayloadError::TimeOutOfRange(t) => args!(time = egov_core::i18n::iso_vi(t)),
             PayloadError::InvalidLookupUrl(u) => args!(url = u),
             PayloadError::TooLarge { what, size, limit } => args!(
                 what = match *what {

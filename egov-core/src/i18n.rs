@@ -496,6 +496,57 @@ pub fn position_vi(reason: &str) -> Option<String> {
     })
 }
 
+/// The first date or month written the ISO 8601 way (`2026-03-02`, `2025-01`, with or without
+/// a time after it) in `text` outside quotes ('…', "…", «…», `…`: a value the user gave is
+/// quoted as given), or `None`. Vietnamese prose writes `02/03/2026` and `01/2025` (CORE-06);
+/// [`vietnamese_gaps`] reports any other.
+pub fn iso_in_prose(text: &str) -> Option<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut closing: Option<char> = None;
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if let Some(end) = closing {
+            if c == end {
+                closing = None;
+            }
+            i += 1;
+            continue;
+        }
+        let starts_quote = match c {
+            '«' => Some('»'),
+            '"' | '`' => Some(c),
+            // An apostrophe opens a quote only where a word cannot go on (not «don't»).
+            '\'' if i == 0 || !chars[i - 1].is_alphanumeric() => Some('\''),
+            _ => None,
+        };
+        if starts_quote.is_some() {
+            closing = starts_quote;
+            i += 1;
+            continue;
+        }
+        let digits = |from: usize, n: usize| {
+            (from..from + n).all(|k| chars.get(k).is_some_and(char::is_ascii_digit))
+        };
+        let boundary_before = i == 0 || !chars[i - 1].is_alphanumeric();
+        if boundary_before
+            && digits(i, 4)
+            && chars.get(i + 4) == Some(&'-')
+            && digits(i + 5, 2)
+            && !chars.get(i + 7).is_some_and(char::is_ascii_digit)
+        {
+            let end = if chars.get(i + 7) == Some(&'-') && digits(i + 8, 2) {
+                i + 10
+            } else {
+                i + 7
+            };
+            return Some(chars[i..end].iter().collect());
+        }
+        i += 1;
+    }
+    None
+}
+
 /// An error that can say what went wrong in Vietnamese as well as in English.
 pub trait Localize: ErrorCode + fmt::Display {
     /// The catalogue holding this error's Vietnamese message (the crate's own).
@@ -554,6 +605,12 @@ pub fn vietnamese_gaps(source: &str, errors: &[&dyn Localize]) -> Vec<String> {
                 if e.message(Lang::Vi) != vi {
                     gaps.push(format!(
                         "{id}: message(Lang::Vi) is not the catalogue's text"
+                    ));
+                }
+                if let Some(iso) = iso_in_prose(&vi) {
+                    gaps.push(format!(
+                        "{id}: the Vietnamese message writes {iso} the ISO way outside quotes \
+                         (write it with date_vi, datetime_vi or as a month 01/2025): {vi}"
                     ));
                 }
             }
@@ -806,6 +863,27 @@ mod tests {
             "không có ngôn ngữ \"de\": dùng vi (tiếng Việt) hoặc en (English)"
         );
         assert!(e.message(Lang::En).starts_with("language \"de\""));
+    }
+
+    #[test]
+    fn core_06_iso_dates_and_months_outside_quotes_are_found() {
+        assert_eq!(
+            iso_in_prose("thiếu 2025-01, 2025-02").as_deref(),
+            Some("2025-01")
+        );
+        assert_eq!(
+            iso_in_prose("hết hạn 2026-03-02T09:00:00+07:00").as_deref(),
+            Some("2026-03-02")
+        );
+        assert_eq!(iso_in_prose("ngày 02/03/2026, tháng 01/2025"), None);
+        assert_eq!(
+            iso_in_prose("mốc thời gian '2025-01-31T08:00' thiếu múi giờ"),
+            None
+        );
+        assert_eq!(iso_in_prose("«2025-01» không phải"), None);
+        assert_eq!(iso_in_prose("mã 000.00.18.G12, năm 2018–2026"), None);
+        assert_eq!(iso_in_prose("dạng YYYY-MM-DD"), None);
+        assert_eq!(iso_in_prose("số 12025-01"), None);
     }
 
     #[test]

@@ -236,7 +236,7 @@ impl egov_core::Localize for DeadlineError {
             DeadlineError::Time(e) => egov_core::args!(source = e.message(egov_core::Lang::Vi)),
             DeadlineError::NegativeTolerance { seconds } => egov_core::args!(seconds = seconds),
             DeadlineError::Overflow { signed_at } => {
-                egov_core::args!(signed_at = signed_at.to_string())
+                egov_core::args!(signed_at = egov_core::i18n::datetime_vi(*signed_at))
             }
         }
     }

@@ -99,16 +99,16 @@ impl egov_core::Localize for HandoverError {
                 accepted_at,
                 handed_over_at,
             } => egov_core::args!(
-                accepted_at = accepted_at.to_string(),
-                handed_over_at = handed_over_at.to_string()
+                accepted_at = egov_core::i18n::datetime_vi(*accepted_at),
+                handed_over_at = egov_core::i18n::datetime_vi(*handed_over_at)
             ),
             HandoverError::AsOfBeforeAcceptance { accepted_at, as_of } => egov_core::args!(
-                accepted_at = accepted_at.to_string(),
-                as_of = as_of.to_string()
+                accepted_at = egov_core::i18n::datetime_vi(*accepted_at),
+                as_of = egov_core::i18n::datetime_vi(*as_of)
             ),
             HandoverError::NegativeTolerance { seconds } => egov_core::args!(seconds = seconds),
             HandoverError::Overflow { accepted_at } => {
-                egov_core::args!(accepted_at = accepted_at.to_string())
+                egov_core::args!(accepted_at = egov_core::i18n::datetime_vi(*accepted_at))
             }
         }
     }

@@ -1424,8 +1424,8 @@ impl egov_core::Localize for StatusError {
             StatusError::MissingReason { event } => egov_core::args!(event = event.name_vi()),
             StatusError::OutOfOrder { event, at, last } => egov_core::args!(
                 event = event.name_vi(),
-                at = at.to_string(),
-                last = last.to_string()
+                at = egov_core::i18n::datetime_vi(*at),
+                last = egov_core::i18n::datetime_vi(*last)
             ),
             StatusError::SenderForbidden { from, event, basis } => egov_core::args!(
                 event = event.name_vi(),

@@ -491,6 +491,15 @@ fn join_months(months: &[YearMonth]) -> String {
         .join(", ")
 }
 
+/// The months as Vietnamese writes them: `01/2025, 02/2025`.
+fn join_months_vi(months: &[YearMonth]) -> String {
+    months
+        .iter()
+        .map(YearMonth::month_slash_year)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// Why a classification could not be made.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
@@ -570,11 +579,13 @@ impl egov_core::Localize for ClassifyError {
                 missing,
             } => egov_core::args!(
                 available = available,
-                first = first.to_string(),
-                last = last.to_string(),
-                missing = join_months(missing)
+                first = first.month_slash_year(),
+                last = last.month_slash_year(),
+                missing = join_months_vi(missing)
             ),
-            ClassifyError::DuplicateMonth { month } => egov_core::args!(month = month.to_string()),
+            ClassifyError::DuplicateMonth { month } => {
+                egov_core::args!(month = month.month_slash_year())
+            }
             ClassifyError::ZeroPopulation | ClassifyError::NoEvents => egov_core::args!(
                 source = "counts",
                 lines = 0u64,
@@ -589,16 +600,16 @@ impl egov_core::Localize for ClassifyError {
                 very_large_above_bp = very_large_above_bp
             ),
             ClassifyError::DateOutOfRange(d) | ClassifyError::NoPopulation(d) => {
-                egov_core::args!(date = d.to_string())
+                egov_core::args!(date = egov_core::i18n::date_vi(*d))
             }
             ClassifyError::ThresholdsNotInForce {
                 date,
                 version,
                 effective_from,
             } => egov_core::args!(
-                date = date.to_string(),
+                date = egov_core::i18n::date_vi(*date),
                 version = version,
-                effective_from = effective_from.to_string()
+                effective_from = egov_core::i18n::date_vi(*effective_from)
             ),
         }
     }
