@@ -4,7 +4,8 @@
 //!
 //! Invariants: no panic (the C boundary would turn one into `EgovResult::Panic`), no
 //! `Internal` error (an answer that cannot be serialised or read back), every error has a
-//! stable code, and `call_json` on the text agrees with `call` on the parsed value.
+//! stable code and a Vietnamese message, and `call_json` on the text agrees with `call` on the
+//! parsed value.
 //!
 //! Guards that keep one execution bounded (documented in README.md): images over
 //! `MAX_FUZZ_PIXELS`, compressed CSV (a small zstd/gzip bomb is a legitimate multi-GB file to
@@ -101,6 +102,9 @@ fn check_error(op: &str, e: &OpError) {
     assert_ne!(e.result, EgovResult::Internal, "{op}: {e:?}");
     assert_ne!(e.result, EgovResult::Ok, "{op}: an error with result Ok: {e:?}");
     assert!(!e.code.is_empty(), "{op}: an error without a code: {e:?}");
+    // CORE-06: every error says what went wrong in Vietnamese too, the binding's own included.
+    let vi = e.message_vi.as_deref().unwrap_or_default();
+    assert!(!vi.is_empty(), "{op}: no Vietnamese message: {e:?}");
 }
 
 fuzz_target!(|data: &[u8]| {

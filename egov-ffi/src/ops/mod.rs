@@ -298,9 +298,11 @@ fn missing_either(name: &str, other: &str) -> OpError {
 }
 
 fn str_arg<'a>(args: &'a Value, key: &str) -> OpResult<&'a str> {
-    args.get(key)
-        .and_then(Value::as_str)
-        .ok_or_else(|| missing(key))
+    match args.get(key) {
+        Some(Value::String(s)) => Ok(s),
+        None | Some(Value::Null) => Err(missing(key)),
+        Some(_) => Err(not_a(key, Expected::String)),
+    }
 }
 
 fn opt_str_arg<'a>(args: &'a Value, key: &str) -> OpResult<Option<&'a str>> {
