@@ -2,7 +2,7 @@
 # Egov-edxml: Vietnamese error messages, by error code ("." written "-"). English is each error's Display.
 
 # xml.rs: đọc XML của gói tin edXML
-edxml-malformed = XML không đúng cú pháp tại { $at }: «{ $message }»
+edxml-malformed = XML không đúng cú pháp tại { $at }: { $message }
 edxml-doctype = từ chối khai báo DOCTYPE tại { $at }: gói tin edXML không có kiểu tài liệu; không cho phép thực thể ngoài và mở rộng thực thể
 edxml-limit = vượt giới hạn { $what } ({ $limit }) tại { $at }
 edxml-io = lỗi đọc/ghi tại { $at }: { $source }

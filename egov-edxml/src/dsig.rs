@@ -65,6 +65,9 @@ pub enum Failure {
     Malformed {
         /// What is wrong.
         reason: String,
+        /// The same in Vietnamese (CORE-06).
+        #[serde(default)]
+        reason_vi: String,
     },
     /// An algorithm this verifier does not accept.
     #[error("unknown or unsupported algorithm {uri}")]
@@ -83,6 +86,9 @@ pub enum Failure {
     UnsupportedReference {
         /// Why.
         reason: String,
+        /// The same in Vietnamese (CORE-06).
+        #[serde(default)]
+        reason_vi: String,
     },
     /// The document's digest is not the one signed: the package was changed after signing.
     #[error("the document's digest does not match the signed DigestValue: the package was changed after signing")]
@@ -109,6 +115,9 @@ pub enum Failure {
     Untrusted {
         /// Why.
         reason: String,
+        /// The same in Vietnamese (CORE-06).
+        #[serde(default)]
+        reason_vi: String,
     },
     /// A certificate of the path was not valid at the signing time.
     #[error("certificate {subject} is not valid at {at}: valid {not_before} to {not_after}")]
@@ -152,15 +161,17 @@ impl Failure {
             Failure::MultipleSignatures { count } => format!("gói tin có {count} chữ ký XMLDSig; chỉ chấp nhận đúng một"),
             Failure::Namespace { namespace } => format!("phần tử Signature thuộc {namespace}, không thuộc không gian tên chữ ký XML"),
             Failure::Placeholder => "chữ ký mang giá trị giữ chỗ của chương trình mẫu VPCP".into(),
-            Failure::Malformed { reason } => format!("chữ ký sai cấu trúc: {reason}"),
+            Failure::Malformed { reason_vi, .. } => format!("chữ ký sai cấu trúc: {reason_vi}"),
             Failure::UnknownAlgorithm { uri } => format!("thuật toán không được hỗ trợ: {uri}"),
             Failure::UnknownTransform { uri } => format!("phép biến đổi không được hỗ trợ: {uri}"),
-            Failure::UnsupportedReference { reason } => format!("tham chiếu không được hỗ trợ: {reason}"),
+            Failure::UnsupportedReference { reason_vi, .. } => format!("tham chiếu không được hỗ trợ: {reason_vi}"),
             Failure::DigestMismatch { .. } => "giá trị băm của tài liệu không khớp DigestValue đã ký: gói tin đã bị thay đổi sau khi ký".into(),
             Failure::SignatureInvalid => "giá trị chữ ký không khớp khóa công khai của chứng thư".into(),
             Failure::NoCertificate => "KeyInfo không có X509Certificate".into(),
-            Failure::BadCertificate { reason } => format!("không đọc được chứng thư: {reason}"),
-            Failure::Untrusted { reason } => format!("chứng thư không được tin cậy: {reason}"),
+            Failure::BadCertificate { .. } => {
+                "không đọc được chứng thư: không phải chứng thư X.509 dạng DER".into()
+            }
+            Failure::Untrusted { reason_vi, .. } => format!("chứng thư không được tin cậy: {reason_vi}"),
             Failure::Expired { subject, at, not_before, not_after } => {
                 format!(
                     "chứng thư {subject} không còn hiệu lực lúc {}: hiệu lực từ {} đến {}",
@@ -333,13 +344,18 @@ fn dsig_child<'e>(el: &'e Element, local: &str) -> Result<&'e Element, Failure> 
         .children
         .iter()
         .filter(|c| c.name.local == local && c.name.ns.as_deref() == Some(NS_DSIG));
-    let first = found.next().ok_or_else(|| Failure::Malformed {
-        reason: format!("<{}> has no <{local}>", el.name.local),
+    let parent = &el.name.local;
+    let first = found.next().ok_or_else(|| {
+        malformed(
+            format!("<{parent}> has no <{local}>"),
+            format!("<{parent}> không có <{local}>"),
+        )
     })?;
     if found.next().is_some() {
-        return Err(Failure::Malformed {
-            reason: format!("<{}> has more than one <{local}>", el.name.local),
-        });
+        return Err(malformed(
+            format!("<{parent}> has more than one <{local}>"),
+            format!("<{parent}> có hơn một <{local}>"),
+        ));
     }
     Ok(first)
 }
@@ -349,18 +365,32 @@ fn algorithm_attr(el: &Element) -> Result<String, Failure> {
         .iter()
         .find(|a| a.name.local == "Algorithm" && a.name.ns.is_none())
         .map(|a| a.value.clone())
-        .ok_or_else(|| Failure::Malformed {
-            reason: format!("<{}> has no Algorithm", el.name.local),
+        .ok_or_else(|| {
+            malformed(
+                format!("<{}> has no Algorithm", el.name.local),
+                format!("<{}> không có thuộc tính Algorithm", el.name.local),
+            )
         })
+}
+
+/// A [`Failure::Malformed`] saying what in English and in Vietnamese.
+fn malformed(reason: String, reason_vi: String) -> Failure {
+    Failure::Malformed { reason, reason_vi }
+}
+
+/// A [`Failure::UnsupportedReference`] saying why in English and in Vietnamese.
+fn unsupported_reference(reason: String, reason_vi: String) -> Failure {
+    Failure::UnsupportedReference { reason, reason_vi }
 }
 
 fn b64(text: &str) -> Result<Vec<u8>, Failure> {
     let clean: String = text.chars().filter(|c| !c.is_ascii_whitespace()).collect();
-    STANDARD
-        .decode(clean.as_bytes())
-        .map_err(|e| Failure::Malformed {
-            reason: format!("not base64: {e}"),
-        })
+    STANDARD.decode(clean.as_bytes()).map_err(|e| {
+        malformed(
+            format!("not base64: {e}"),
+            "một giá trị không phải dữ liệu base64".to_owned(),
+        )
+    })
 }
 
 /// Canonicalises the document (or the element starting at `apex`), leaving out the element
@@ -371,8 +401,11 @@ fn canonical(
     apex: Option<u64>,
     exclude: Option<(u64, u64)>,
 ) -> Result<Vec<u8>, Failure> {
-    c14n::canonicalize_span(xml, alg, apex, exclude).map_err(|e| Failure::Malformed {
-        reason: format!("cannot canonicalise: {e}"),
+    c14n::canonicalize_span(xml, alg, apex, exclude).map_err(|e| {
+        malformed(
+            format!("cannot canonicalise: {e}"),
+            "không chuẩn hóa (C14N) được tài liệu để kiểm tra chữ ký".to_owned(),
+        )
     })
 }
 
@@ -381,9 +414,10 @@ pub fn verify(xml_bytes: &[u8], options: &VerifyOptions) -> Verification {
     let doc = match xml::read_document(xml_bytes, &options.limits, &mut Skip) {
         Ok(d) => d,
         Err(e) => {
-            return Verification::fail(Failure::Malformed {
-                reason: format!("the package cannot be read: {e}"),
-            })
+            return Verification::fail(malformed(
+                format!("the package cannot be read: {e}"),
+                format!("không đọc được gói tin: {}", e.message_vi()),
+            ))
         }
     };
     let mut sigs = Vec::new();
@@ -450,12 +484,16 @@ fn verify_one(
         .filter(|c| c.name.local == "Reference" && c.name.ns.as_deref() == Some(NS_DSIG))
         .collect();
     if refs.len() != 1 {
-        return Err(Failure::UnsupportedReference {
-            reason: format!(
+        return Err(unsupported_reference(
+            format!(
                 "{} references; exactly one with URI=\"\" is accepted",
                 refs.len()
             ),
-        });
+            format!(
+                "có {} tham chiếu; chỉ chấp nhận đúng một tham chiếu URI=\"\"",
+                refs.len()
+            ),
+        ));
     }
     let r = refs[0];
     let uri = r
@@ -464,12 +502,18 @@ fn verify_one(
         .find(|a| a.name.local == "URI" && a.name.ns.is_none())
         .map(|a| a.value.as_str());
     if uri != Some("") {
-        return Err(Failure::UnsupportedReference {
-            reason: format!(
+        return Err(unsupported_reference(
+            format!(
                 "the reference URI is {}; only URI=\"\" (the whole document) is accepted",
                 uri.map_or("absent".to_owned(), |u| format!("{u:?}"))
             ),
-        });
+            format!(
+                "tham chiếu {}; chỉ chấp nhận URI=\"\" (cả tài liệu)",
+                uri.map_or("không có URI".to_owned(), |u| format!(
+                    "trỏ tới URI {u:?}"
+                ))
+            ),
+        ));
     }
     // Transforms: enveloped-signature, then at most one canonicalisation.
     let mut enveloped = false;
@@ -496,9 +540,10 @@ fn verify_one(
         }
     }
     if !enveloped {
-        return Err(Failure::UnsupportedReference {
-            reason: "the reference lacks the enveloped-signature transform".into(),
-        });
+        return Err(unsupported_reference(
+            "the reference lacks the enveloped-signature transform".into(),
+            "tham chiếu thiếu phép biến đổi enveloped-signature".into(),
+        ));
     }
     let dm_uri = algorithm_attr(dsig_child(r, "DigestMethod")?)?;
     let dm = DigestAlgorithm::from_uri(&dm_uri).ok_or(Failure::UnknownAlgorithm {
@@ -644,7 +689,9 @@ impl From<egov_sign::ChainError> for Failure {
                 not_before,
                 not_after,
             },
-            egov_sign::ChainError::Untrusted { reason } => Failure::Untrusted { reason },
+            egov_sign::ChainError::Untrusted { reason, reason_vi } => {
+                Failure::Untrusted { reason, reason_vi }
+            }
         }
     }
 }

@@ -96,6 +96,7 @@ mod catalogue_tests {
             Box::new(XmlError::Malformed {
                 at,
                 message: "unexpected end".into(),
+                message_vi: "dữ liệu kết thúc giữa chừng".into(),
             }),
             Box::new(XmlError::Doctype { at }),
             Box::new(XmlError::Limit {

@@ -110,6 +110,9 @@ pub enum XmlError {
         at: Location,
         /// What the parser found.
         message: String,
+        /// The same in Vietnamese (CORE-06: the parser's English words are not put into a
+        /// Vietnamese message).
+        message_vi: String,
     },
     /// The input declares a document type. edXML has none; a DOCTYPE is refused so that no
     /// external entity is fetched and no entity is expanded.
@@ -178,8 +181,8 @@ impl egov_core::Localize for XmlError {
     }
     fn message_args(&self) -> egov_core::i18n::Args {
         match self {
-            XmlError::Malformed { at, message } => {
-                egov_core::args!(at = at.vi(), message = message)
+            XmlError::Malformed { at, message_vi, .. } => {
+                egov_core::args!(at = at.vi(), message = message_vi)
             }
             XmlError::Doctype { at } => egov_core::args!(at = at.vi()),
             XmlError::Limit { at, what, limit } => {
@@ -579,20 +582,24 @@ pub fn read_document<R: BufRead>(
         match event {
             Event::Decl(d) => {
                 if root.is_some() || !open.is_empty() || declaration.is_some() {
-                    return Err(XmlError::Malformed {
-                        at: here(&reader),
-                        message: "XML declaration not at the start of the document".into(),
-                    });
+                    return Err(malformed_at(
+                        here(&reader),
+                        "XML declaration not at the start of the document",
+                        "khai báo XML không nằm ở đầu tài liệu",
+                    ));
                 }
                 let enc = d.encoding().and_then(|r| r.ok()).map(|c| c.into_owned());
                 if let Some(label) = &enc {
                     if !label.eq_ignore_ascii_case("utf-8") && !label.eq_ignore_ascii_case("utf8") {
-                        return Err(XmlError::Malformed {
-                            at: here(&reader),
-                            message: format!(
+                        return Err(malformed_at(
+                            here(&reader),
+                            format!(
                                 "encoding {label:?} is not supported: edXML packages are UTF-8"
                             ),
-                        });
+                            format!(
+                                "bảng mã «{label}» không được hỗ trợ: gói tin edXML dùng UTF-8"
+                            ),
+                        ));
                     }
                 }
                 declaration = Some(enc);
@@ -603,10 +610,11 @@ pub fn read_document<R: BufRead>(
                 elements += 1;
                 check_counts(&reader, start_pos, elements, open.len() + 1, limits)?;
                 if root.is_some() && open.is_empty() {
-                    return Err(XmlError::Malformed {
-                        at: here(&reader),
-                        message: "content after the document element".into(),
-                    });
+                    return Err(malformed_at(
+                        here(&reader),
+                        "content after the document element",
+                        "có nội dung sau phần tử gốc của tài liệu",
+                    ));
                 }
                 if is_streamed(&el.name.local) {
                     let mut el = el;
@@ -674,10 +682,11 @@ pub fn read_document<R: BufRead>(
                         attach(&mut open, &mut root, el, &reader, start_pos)?;
                     }
                     None => {
-                        return Err(XmlError::Malformed {
-                            at: here(&reader),
-                            message: "end tag without a start tag".into(),
-                        })
+                        return Err(malformed_at(
+                            here(&reader),
+                            "end tag without a start tag",
+                            "thẻ đóng không có thẻ mở tương ứng",
+                        ))
                     }
                 }
             }
@@ -691,10 +700,11 @@ pub fn read_document<R: BufRead>(
                     Some(el) => push_text(el, &t.xml10_content(), &reader, start_pos, limits)?,
                     None => {
                         if !is_blank(raw) {
-                            return Err(XmlError::Malformed {
-                                at: here(&reader),
-                                message: "text outside the document element".into(),
-                            });
+                            return Err(malformed_at(
+                                here(&reader),
+                                "text outside the document element",
+                                "có văn bản nằm ngoài phần tử gốc của tài liệu",
+                            ));
                         }
                     }
                 }
@@ -704,20 +714,27 @@ pub fn read_document<R: BufRead>(
                 match open.last_mut() {
                     Some(el) => push_text(el, &text, &reader, start_pos, limits)?,
                     None => {
-                        return Err(XmlError::Malformed {
-                            at: here(&reader),
-                            message: "CDATA outside the document element".into(),
-                        })
+                        return Err(malformed_at(
+                            here(&reader),
+                            "CDATA outside the document element",
+                            "có khối CDATA nằm ngoài phần tử gốc của tài liệu",
+                        ))
                     }
                 }
             }
             Event::GeneralRef(r) => {
-                let resolved = resolve_ref(&r).ok_or_else(|| XmlError::Malformed {
-                    at: here(&reader),
-                    message: format!(
-                        "unknown entity &{};: only the five predefined entities and character references exist without a DOCTYPE",
-                        &*r
-                    ),
+                let resolved = resolve_ref(&r).ok_or_else(|| {
+                    malformed_at(
+                        here(&reader),
+                        format!(
+                            "unknown entity &{};: only the five predefined entities and character references exist without a DOCTYPE",
+                            &*r
+                        ),
+                        format!(
+                            "thực thể «&{};» không xác định: không có DOCTYPE thì chỉ có năm thực thể định sẵn và tham chiếu ký tự",
+                            &*r
+                        ),
+                    )
                 })?;
                 match open.last_mut() {
                     Some(el) => {
@@ -731,24 +748,30 @@ pub fn read_document<R: BufRead>(
                         )?
                     }
                     None => {
-                        return Err(XmlError::Malformed {
-                            at: here(&reader),
-                            message: "reference outside the document element".into(),
-                        })
+                        return Err(malformed_at(
+                            here(&reader),
+                            "reference outside the document element",
+                            "có tham chiếu nằm ngoài phần tử gốc của tài liệu",
+                        ))
                     }
                 }
             }
             Event::Comment(_) | Event::PI(_) => {}
             Event::Eof => {
                 if let Some(el) = open.last() {
-                    return Err(XmlError::Malformed {
-                        at: reader.get_ref().location(end_pos),
-                        message: format!(
+                    return Err(malformed_at(
+                        reader.get_ref().location(end_pos),
+                        format!(
                             "input ends inside <{}> opened at {}",
                             qname(&el.name),
                             el.at
                         ),
-                    });
+                        format!(
+                            "dữ liệu kết thúc khi phần tử <{}> mở tại {} chưa đóng",
+                            qname(&el.name),
+                            el.at.vi()
+                        ),
+                    ));
                 }
                 break;
             }
@@ -759,13 +782,16 @@ pub fn read_document<R: BufRead>(
     let final_newline = budget.last_byte == b'\n';
     let line_breaks = (budget.crlf, budget.lf);
     let sha256: [u8; 32] = budget.hasher.finalize().into();
-    let root = root.ok_or_else(|| XmlError::Malformed {
-        at: Location {
-            offset: input_bytes,
-            line: 1,
-            column: 1,
-        },
-        message: "no document element".into(),
+    let root = root.ok_or_else(|| {
+        malformed_at(
+            Location {
+                offset: input_bytes,
+                line: 1,
+                column: 1,
+            },
+            "no document element",
+            "không có phần tử gốc (tài liệu rỗng)",
+        )
     })?;
     let bom = budget.head.starts_with(&[0xEF, 0xBB, 0xBF]);
     Ok(Document {
@@ -865,10 +891,11 @@ fn attach<R: BufRead>(
         }
         None => {
             if root.is_some() {
-                return Err(XmlError::Malformed {
-                    at: reader.get_ref().location(at),
-                    message: "more than one document element".into(),
-                });
+                return Err(malformed_at(
+                    reader.get_ref().location(at),
+                    "more than one document element",
+                    "có hơn một phần tử gốc",
+                ));
             }
             *root = Some(el);
         }
@@ -902,7 +929,7 @@ fn open_element<R: BufRead>(
     limits: &Limits,
 ) -> Result<Element, XmlError> {
     let at = reader.get_ref().location(start_pos);
-    let malformed = |message: String| XmlError::Malformed { at, message };
+    let malformed = |message: String, message_vi: String| malformed_at(at, message, message_vi);
     let qname = e.name();
     let qn: &str = qname.as_ref();
     let mut decls = Vec::new();
@@ -916,19 +943,33 @@ fn open_element<R: BufRead>(
                 limit: limits.max_attributes as u64,
             });
         }
-        let a = a.map_err(|err| malformed(format!("bad attribute on <{qn}>: {err}")))?;
+        let a = a.map_err(|err| {
+            malformed(
+                format!("bad attribute on <{qn}>: {err}"),
+                format!("thuộc tính sai trên <{qn}>: {}", attr_error_vi(&err)),
+            )
+        })?;
         let key: &str = a.key.as_ref();
         let value = a
             .normalized_value(quick_xml::XmlVersion::Implicit1_0)
-            .map_err(|err| malformed(format!("bad value of attribute {key} on <{qn}>: {err}")))?
+            .map_err(|err| {
+                malformed(
+                    format!("bad value of attribute {key} on <{qn}>: {err}"),
+                    format!(
+                        "giá trị của thuộc tính {key} trên <{qn}> không hợp lệ: {}",
+                        quick_xml_error_vi(&err)
+                    ),
+                )
+            })?
             .into_owned();
         if key == "xmlns" {
             decls.push((None, value));
         } else if let Some(p) = key.strip_prefix("xmlns:") {
             if value.is_empty() {
-                return Err(malformed(format!(
-                    "prefix {p} bound to an empty namespace name"
-                )));
+                return Err(malformed(
+                    format!("prefix {p} bound to an empty namespace name"),
+                    format!("tiền tố {p} gắn với tên không gian tên rỗng"),
+                ));
             }
             decls.push((Some(p.to_owned()), value));
         } else {
@@ -1102,10 +1143,85 @@ fn map_error<R: BufRead>(
                 }
             }
         }
-        other => XmlError::Malformed {
-            at,
-            message: other.to_string(),
+        other => malformed_at(at, other.to_string(), quick_xml_error_vi(&other)),
+    }
+}
+
+/// A [`XmlError::Malformed`] with its message in English and in Vietnamese.
+fn malformed_at(
+    at: Location,
+    message: impl Into<String>,
+    message_vi: impl Into<String>,
+) -> XmlError {
+    XmlError::Malformed {
+        at,
+        message: message.into(),
+        message_vi: message_vi.into(),
+    }
+}
+
+/// What quick-xml found, in Vietnamese (its own message is English): said from the error's
+/// kind, the names it carries kept as they are.
+fn quick_xml_error_vi(e: &quick_xml::Error) -> String {
+    use quick_xml::errors::{IllFormedError as I, SyntaxError as S};
+    use quick_xml::Error as E;
+    match e {
+        E::Syntax(s) => match s {
+            S::InvalidBangMarkup => {
+                "đánh dấu bắt đầu bằng «<!» không phải chú thích, CDATA hay DOCTYPE".to_owned()
+            }
+            S::UnclosedPI => "chỉ thị xử lý «<?…» không được đóng bằng «?>»".to_owned(),
+            S::UnclosedXmlDecl => "khai báo XML «<?xml…» không được đóng bằng «?>»".to_owned(),
+            S::UnclosedComment => "chú thích «<!--» không được đóng bằng «-->»".to_owned(),
+            S::UnclosedDoctype => "khai báo DOCTYPE không được đóng".to_owned(),
+            S::UnclosedCData => "khối CDATA không được đóng bằng «]]>»".to_owned(),
+            S::UnclosedTag => "thẻ không được đóng bằng «>» trước khi hết dữ liệu".to_owned(),
+            S::UnclosedSingleQuotedAttributeValue | S::UnclosedDoubleQuotedAttributeValue => {
+                "giá trị thuộc tính mở dấu nháy nhưng không đóng trước khi hết dữ liệu".to_owned()
+            }
         },
+        E::IllFormed(i) => match i {
+            I::MissingDeclVersion(_) => {
+                "khai báo XML phải bắt đầu bằng thuộc tính version".to_owned()
+            }
+            I::UnknownVersion => "khai báo XML ghi phiên bản khác 1.0 và 1.1".to_owned(),
+            I::MissingDoctypeName => "khai báo DOCTYPE thiếu tên phần tử gốc".to_owned(),
+            I::MissingEndTag(name) => format!("thiếu thẻ đóng </{name}>"),
+            I::UnmatchedEndTag(name) => format!("thẻ đóng </{name}> không có thẻ mở tương ứng"),
+            I::MismatchedEndTag { expected, found } => {
+                format!("thẻ đóng </{found}> không khớp thẻ mở <{expected}>")
+            }
+            I::DoubleHyphenInComment => "chú thích chứa «--»".to_owned(),
+            I::UnclosedReference => "tham chiếu «&…» không kết thúc bằng «;»".to_owned(),
+        },
+        E::InvalidAttr(a) => attr_error_vi(a),
+        E::Escape(x) => escape_error_vi(x),
+        E::Encoding(_) => "dữ liệu không phải văn bản UTF-8 hợp lệ".to_owned(),
+        E::Namespace(_) => "tiền tố không gian tên không hợp lệ".to_owned(),
+        E::Io(e) => egov_core::i18n::io_reason_vi(e),
+    }
+}
+
+/// An attribute quick-xml could not read, in Vietnamese.
+fn attr_error_vi(e: &quick_xml::events::attributes::AttrError) -> String {
+    use quick_xml::events::attributes::AttrError as A;
+    match e {
+        A::ExpectedEq(_) => "thiếu dấu «=» sau tên thuộc tính".to_owned(),
+        A::ExpectedValue(_) => "thiếu giá trị sau dấu «=»".to_owned(),
+        A::UnquotedValue(_) => "giá trị thuộc tính không nằm trong dấu nháy".to_owned(),
+        A::ExpectedQuote(..) => "giá trị thuộc tính không được đóng đúng dấu nháy".to_owned(),
+        A::Duplicated(..) => "một thuộc tính được ghi hai lần".to_owned(),
+    }
+}
+
+/// An entity or character reference quick-xml could not resolve, in Vietnamese.
+fn escape_error_vi(e: &quick_xml::escape::EscapeError) -> String {
+    use quick_xml::escape::EscapeError as X;
+    match e {
+        X::UnrecognizedEntity(_, name) => format!("thực thể «&{name};» không xác định"),
+        X::UnterminatedEntity(_) => "tham chiếu «&…» không kết thúc bằng «;»".to_owned(),
+        X::InvalidCharRef(_) => "tham chiếu ký tự không hợp lệ".to_owned(),
+        X::TooManyNestedEntities => "thực thể lồng nhau quá sâu".to_owned(),
     }
 }
 

@@ -125,6 +125,9 @@ pub enum ChainError {
     Untrusted {
         /// What is missing.
         reason: String,
+        /// The same in Vietnamese (CORE-06).
+        #[serde(default)]
+        reason_vi: String,
     },
 }
 
@@ -165,30 +168,37 @@ pub fn validate(
             .find(|p| *p != &current && issued_by(&current, p))
         {
             Some(next) if !is_ca(next) => {
+                let (subject, issuer) = (
+                    current.tbs_certificate().subject(),
+                    next.tbs_certificate().subject(),
+                );
                 return Err(ChainError::Untrusted {
                     reason: format!(
-                    "{} is signed by {}, which is not a certification authority (basicConstraints)",
-                    current.tbs_certificate().subject(),
-                    next.tbs_certificate().subject()
-                ),
-                })
+                        "{subject} is signed by {issuer}, which is not a certification authority (basicConstraints)"
+                    ),
+                    reason_vi: format!(
+                        "{subject} được ký bởi {issuer}, không phải một tổ chức chứng thực (basicConstraints)"
+                    ),
+                });
             }
             Some(next) => {
                 current = next.clone();
                 length += 1;
             }
             None => {
+                let subject = current.tbs_certificate().subject();
                 return Err(ChainError::Untrusted {
-                    reason: format!(
-                        "no trust anchor or given intermediate issued {}",
-                        current.tbs_certificate().subject()
+                    reason: format!("no trust anchor or given intermediate issued {subject}"),
+                    reason_vi: format!(
+                        "không chứng thư gốc tin cậy hay chứng thư trung gian nào đã cho cấp {subject}"
                     ),
-                })
+                });
             }
         }
     }
     Err(ChainError::Untrusted {
         reason: "the chain is longer than 8 certificates".into(),
+        reason_vi: "chuỗi chứng thư dài hơn 8 chứng thư".into(),
     })
 }
 

@@ -502,8 +502,8 @@ impl CmsFailure {
                 iso_vi(not_before),
                 iso_vi(not_after)
             ),
-            CmsFailure::Chain(ChainError::Untrusted { reason }) => {
-                format!("chứng thư số không dẫn tới chứng thư gốc tin cậy đã cho: {reason}")
+            CmsFailure::Chain(ChainError::Untrusted { reason_vi, .. }) => {
+                format!("chứng thư số không dẫn tới chứng thư gốc tin cậy đã cho: {reason_vi}")
             }
             CmsFailure::Timestamp { reason } => {
                 format!("dấu thời gian của chữ ký không hợp lệ: {reason}")
