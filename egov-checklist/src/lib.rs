@@ -172,14 +172,7 @@ pub(crate) static CATALOGUE: std::sync::LazyLock<egov_core::i18n::Catalogue> =
         egov_core::i18n::Catalogue::new(&[include_str!("../locales/vi.ftl")], &[])
     });
 
-/// A file's parser message in Vietnamese (CORE-06): where it stopped (no English reason), as
-/// in «không đúng định dạng TOML ở dòng 3, cột 7».
-pub(crate) fn format_error_vi(format: &str, reason: &str) -> String {
-    match egov_core::i18n::position_vi(reason) {
-        Some(at) => format!("không đúng định dạng {format} ở {at}"),
-        None => format!("không đúng định dạng {format}"),
-    }
-}
+pub(crate) use egov_core::i18n::format_error_vi;
 
 fn cite(b: &LegalRef) -> String {
     b.to_string()

@@ -487,6 +487,16 @@ pub fn io_reason_vi(e: &std::io::Error) -> String {
     }
 }
 
+/// A file's parser message in Vietnamese (CORE-06): where it stopped, never the parser's
+/// English reason, as in «không đúng định dạng JSON ở dòng 3, cột 7» (`format`: JSON, TOML,
+/// CSV, …).
+pub fn format_error_vi(format: &str, reason: &str) -> String {
+    match position_vi(reason) {
+        Some(at) => format!("không đúng định dạng {format} ở {at}"),
+        None => format!("không đúng định dạng {format}"),
+    }
+}
+
 /// `dòng N, cột M` (or `dòng N`) for a parser's English message that names a place, else
 /// `None`: see [`parse_position`].
 pub fn position_vi(reason: &str) -> Option<String> {
@@ -547,6 +557,76 @@ pub fn iso_in_prose(text: &str) -> Option<String> {
     None
 }
 
+/// English words that a Vietnamese message never has outside quotes: the words of the English
+/// reasons that parsers and operating systems give (serde, chrono, quick-xml, der, io).
+const ENGLISH_IN_PROSE: &[&str] = &[
+    "the",
+    "is",
+    "are",
+    "was",
+    "not",
+    "expected",
+    "found",
+    "missing",
+    "invalid",
+    "cannot",
+    "unknown",
+    "must",
+    "of",
+    "and",
+    "with",
+    "line",
+    "column",
+    "error",
+    "failed",
+    "unexpected",
+    "does",
+    "field",
+    "value",
+    "type",
+    "such",
+    "file",
+    "directory",
+    "denied",
+    "permission",
+];
+
+/// The first English word of a short list (the words of parsers' and operating systems' English
+/// reasons: "the", "expected", "missing", "permission", …) in `text` outside quotes ('…', "…", «…», `…`),
+/// whole words, case-insensitive; `None` when there is none. [`vietnamese_gaps`] reports a
+/// Vietnamese message that has one (CORE-06: a reader's English reason is said in Vietnamese,
+/// not embedded).
+pub fn english_in_prose(text: &str) -> Option<String> {
+    unquoted(text)
+        .split(|c: char| !c.is_alphanumeric())
+        .find(|w| ENGLISH_IN_PROSE.iter().any(|e| w.eq_ignore_ascii_case(e)))
+        .map(str::to_owned)
+}
+
+/// `text` with quoted parts ('…', "…", «…», `…`) blanked out.
+fn unquoted(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut closing: Option<char> = None;
+    for (i, &c) in chars.iter().enumerate() {
+        if let Some(end) = closing {
+            if c == end {
+                closing = None;
+            }
+            out.push(' ');
+            continue;
+        }
+        closing = match c {
+            '«' => Some('»'),
+            '"' | '`' => Some(c),
+            '\'' if i == 0 || !chars[i - 1].is_alphanumeric() => Some('\''),
+            _ => None,
+        };
+        out.push(if closing.is_some() { ' ' } else { c });
+    }
+    out
+}
+
 /// An error that can say what went wrong in Vietnamese as well as in English.
 pub trait Localize: ErrorCode + fmt::Display {
     /// The catalogue holding this error's Vietnamese message (the crate's own).
@@ -605,6 +685,12 @@ pub fn vietnamese_gaps(source: &str, errors: &[&dyn Localize]) -> Vec<String> {
                 if e.message(Lang::Vi) != vi {
                     gaps.push(format!(
                         "{id}: message(Lang::Vi) is not the catalogue's text"
+                    ));
+                }
+                if let Some(word) = english_in_prose(&vi) {
+                    gaps.push(format!(
+                        "{id}: the Vietnamese message has the English word «{word}» outside \
+                         quotes (a reader's English reason put into it?): {vi}"
                     ));
                 }
                 if let Some(iso) = iso_in_prose(&vi) {

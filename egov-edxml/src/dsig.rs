@@ -705,7 +705,7 @@ impl From<egov_sign::ChainError> for Failure {
 pub enum SignError {
     /// The package cannot be read.
     #[error("the package cannot be read: {0}")]
-    Read(String),
+    Read(#[source] xml::XmlError),
     /// It already carries an XMLDSig signature.
     #[error("the package is already signed (an XMLDSig Signature is present)")]
     AlreadySigned,
@@ -736,10 +736,10 @@ impl egov_core::Localize for SignError {
     fn message_args(&self) -> egov_core::i18n::Args {
         match self {
             SignError::AlreadySigned | SignError::NoHeader => egov_core::args!(),
-            SignError::Read(reason)
-            | SignError::Key(reason)
-            | SignError::Signer(reason)
-            | SignError::C14n(reason) => egov_core::args!(reason = reason),
+            SignError::Read(e) => egov_core::args!(reason = e.message_vi()),
+            SignError::Key(reason) | SignError::Signer(reason) | SignError::C14n(reason) => {
+                egov_core::args!(reason = reason)
+            }
         }
     }
 }
@@ -796,8 +796,7 @@ pub fn sign(
     signer: &dyn Signer,
     options: &SignOptions,
 ) -> Result<Vec<u8>, SignError> {
-    let doc = xml::read_document(package, &options.limits, &mut Skip)
-        .map_err(|e| SignError::Read(e.to_string()))?;
+    let doc = xml::read_document(package, &options.limits, &mut Skip).map_err(SignError::Read)?;
     let mut sigs = Vec::new();
     walk(&doc.root, &mut sigs);
     if sigs.iter().any(|s| s.name.ns.as_deref() == Some(NS_DSIG)) {

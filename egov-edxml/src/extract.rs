@@ -406,6 +406,8 @@ pub struct WriteFailure {
     pub path: PathBuf,
     /// The I/O error, as text.
     pub reason: String,
+    /// Why, in Vietnamese (from the error's kind; CORE-06).
+    pub reason_vi: String,
 }
 
 impl DirSink {
@@ -464,6 +466,7 @@ impl DirSink {
             self.error = Some(WriteFailure {
                 path: path.to_path_buf(),
                 reason: e.to_string(),
+                reason_vi: egov_core::i18n::io_reason_vi(e),
             });
         }
         io::Error::new(e.kind(), e.to_string())
@@ -634,12 +637,12 @@ impl egov_core::Localize for ExtractError {
             ExtractError::CreateDir { path, source } => egov_core::args!(
                 kind = "dir",
                 path = path.display().to_string(),
-                reason = source.to_string()
+                reason = egov_core::i18n::io_reason_vi(source)
             ),
             ExtractError::Write { failure, .. } => egov_core::args!(
                 kind = "file",
                 path = failure.path.display().to_string(),
-                reason = &failure.reason
+                reason = &failure.reason_vi
             ),
             ExtractError::Read { source, .. } => source.message_args(),
         }

@@ -136,10 +136,15 @@ mod catalogue_tests {
                 failure: WriteFailure {
                     path: "ra/a.pdf".into(),
                     reason: "disk full".into(),
+                    reason_vi: "đĩa đã đầy".into(),
                 },
                 written: Vec::new(),
             }),
-            Box::new(SignError::Read("not XML".into())),
+            Box::new(SignError::Read(XmlError::Malformed {
+                at,
+                message: "no document element".into(),
+                message_vi: "không có phần tử gốc".into(),
+            })),
             Box::new(SignError::AlreadySigned),
             Box::new(SignError::NoHeader),
             Box::new(SignError::Key("bad PEM".into())),

@@ -104,6 +104,8 @@ pub struct ColumnError {
     pub column: String,
     /// What is wrong.
     pub message: String,
+    /// The same in Vietnamese (CORE-06).
+    pub message_vi: String,
 }
 
 impl egov_core::ErrorCode for ColumnError {
@@ -117,12 +119,17 @@ impl egov_core::Localize for ColumnError {
         &crate::CATALOGUE
     }
     fn message_args(&self) -> egov_core::i18n::Args {
-        egov_core::args!(column = &self.column, message = &self.message)
+        egov_core::args!(column = &self.column, message = &self.message_vi)
     }
 }
 
-fn column_err(column: &str, message: impl Into<String>) -> ColumnError {
+fn column_err(
+    column: &str,
+    message: impl Into<String>,
+    message_vi: impl Into<String>,
+) -> ColumnError {
     ColumnError {
+        message_vi: message_vi.into(),
         column: column.to_owned(),
         message: message.into(),
     }
@@ -134,7 +141,7 @@ pub fn check_schema(schema: &Schema, c: &EventColumns) -> Result<(), ColumnError
         schema
             .field_with_name(name)
             .map(|f| f.data_type().clone())
-            .map_err(|_| column_err(name, "not in the input"))
+            .map_err(|_| column_err(name, "not in the input", "không có trong dữ liệu đầu vào"))
     };
     match ty(&c.user)? {
         DataType::Int64 | DataType::Int32 | DataType::UInt64 | DataType::UInt32 => {}
@@ -144,6 +151,7 @@ pub fn check_schema(schema: &Schema, c: &EventColumns) -> Result<(), ColumnError
             return Err(column_err(
                 &c.user,
                 format!("user ids of type {other} are not read"),
+                format!("không đọc mã người dùng kiểu {other}"),
             ))
         }
     }
@@ -153,6 +161,7 @@ pub fn check_schema(schema: &Schema, c: &EventColumns) -> Result<(), ColumnError
             return Err(column_err(
                 &c.timestamp,
                 format!("timestamps of type {other} are not read"),
+                format!("không đọc thời điểm kiểu {other}"),
             ))
         }
     }
@@ -162,25 +171,37 @@ pub fn check_schema(schema: &Schema, c: &EventColumns) -> Result<(), ColumnError
             | DataType::LargeUtf8
             | DataType::Utf8View
             | DataType::Dictionary(..) => {}
-            other => return Err(column_err(k, format!("kinds of type {other} are not read"))),
+            other => {
+                return Err(column_err(
+                    k,
+                    format!("kinds of type {other} are not read"),
+                    format!("không đọc loại hoạt động kiểu {other}"),
+                ))
+            }
         }
     }
     if let Some(v) = &c.in_vietnam {
         match ty(v)? {
             DataType::Boolean | DataType::Int32 | DataType::Int64 | DataType::Int8 => {}
             DataType::Utf8 | DataType::LargeUtf8 | DataType::Utf8View => {}
-            other => return Err(column_err(v, format!("flags of type {other} are not read"))),
+            other => {
+                return Err(column_err(
+                    v,
+                    format!("flags of type {other} are not read"),
+                    format!("không đọc cờ «ở Việt Nam» kiểu {other}"),
+                ))
+            }
         }
     }
     Ok(())
 }
 
-pub(crate) type ColErr = (String, String);
+pub(crate) type ColErr = ColumnError;
 
 fn col<'a>(batch: &'a RecordBatch, name: &str) -> Result<&'a ArrayRef, ColErr> {
     batch
         .column_by_name(name)
-        .ok_or_else(|| (name.to_owned(), "not in the batch".to_owned()))
+        .ok_or_else(|| column_err(name, "not in the batch", "không có trong lô dữ liệu"))
 }
 
 fn user_at(a: &ArrayRef, i: usize, salt: Option<&IdSalt>) -> Option<UserKey> {
@@ -481,8 +502,7 @@ impl ArrowEventCounter {
             &mut self.next_row,
             &mut self.rows,
             &mut self.events,
-        )
-        .map_err(|(c, m)| column_err(&c, m))?;
+        )?;
         self.counter.add_batch(&self.events);
         self.events.clear();
         self.batches += 1;

@@ -237,6 +237,7 @@ mod catalogue_tests {
         errors.push(Box::new(crate::arrow_events::ColumnError {
             column: "user".into(),
             message: "not a string".into(),
+            message_vi: "không phải chuỗi ký tự".into(),
         }));
         #[cfg(feature = "parquet")]
         errors.extend([
@@ -248,6 +249,7 @@ mod catalogue_tests {
                 path: "a.parquet".into(),
                 column: "user".into(),
                 message: "missing".into(),
+                message_vi: "không có trong dữ liệu đầu vào".into(),
             }),
             Box::new(crate::parquet_events::ParquetCountError::NoEvents {
                 rows: 5,

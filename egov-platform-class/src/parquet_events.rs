@@ -48,6 +48,8 @@ pub enum ParquetCountError {
         column: String,
         /// What is wrong.
         message: String,
+        /// The same in Vietnamese (CORE-06).
+        message_vi: String,
     },
     /// Not one row of the input is an event (PLAT-01).
     #[error("no activity event in the Parquet input: {rows} rows read, {malformed} not counted")]
@@ -75,17 +77,20 @@ impl egov_core::Localize for ParquetCountError {
     }
     fn message_args(&self) -> egov_core::i18n::Args {
         match self {
-            ParquetCountError::Read { path, message } => {
-                egov_core::args!(path = path.display().to_string(), message = message)
-            }
+            // The Parquet reader's words, quoted as it said them (it says them in English).
+            ParquetCountError::Read { path, message } => egov_core::args!(
+                path = path.display().to_string(),
+                message = format!("«{message}»")
+            ),
             ParquetCountError::Column {
                 path,
                 column,
-                message,
+                message_vi,
+                ..
             } => egov_core::args!(
                 path = path.display().to_string(),
                 column = column,
-                message = message
+                message = message_vi
             ),
             ParquetCountError::NoEvents { rows, malformed } => egov_core::args!(
                 source = "parquet",
@@ -133,8 +138,7 @@ pub fn count_parquet_files(
         let file = std::fs::File::open(path).map_err(|e| read_err(path, e))?;
         let builder =
             ParquetRecordBatchReaderBuilder::try_new(file).map_err(|e| read_err(path, e))?;
-        check_schema(builder.schema(), columns)
-            .map_err(|e| column_err(path, &e.column, e.message))?;
+        check_schema(builder.schema(), columns).map_err(|e| column_err(path, e))?;
         let mut first_row = 1u64;
         for (g, rg) in builder.metadata().row_groups().iter().enumerate() {
             work.push((f, g, first_row));
@@ -176,11 +180,12 @@ pub fn count_parquet_files(
     })
 }
 
-fn column_err(path: &Path, column: &str, message: impl Into<String>) -> ParquetCountError {
+fn column_err(path: &Path, e: crate::arrow_events::ColumnError) -> ParquetCountError {
     ParquetCountError::Column {
         path: path.to_path_buf(),
-        column: column.to_owned(),
-        message: message.into(),
+        column: e.column,
+        message: e.message,
+        message_vi: e.message_vi,
     }
 }
 
@@ -223,7 +228,7 @@ fn count_row_group(
             rows,
             &mut events,
         )
-        .map_err(|(col, m)| column_err(path, &col, m))?;
+        .map_err(|e| column_err(path, e))?;
         sink(&mut events);
         events.clear();
     }

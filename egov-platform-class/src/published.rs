@@ -146,7 +146,9 @@ impl egov_core::Localize for PublishedListError {
     }
     fn message_args(&self) -> egov_core::i18n::Args {
         match self {
-            PublishedListError::Json(e) => egov_core::args!(reason = e),
+            PublishedListError::Json(e) => {
+                egov_core::args!(reason = egov_core::i18n::format_error_vi("JSON", e))
+            }
             PublishedListError::Format(f) => egov_core::args!(found = f, expected = FORMAT),
             PublishedListError::NoSource => egov_core::args!(),
             PublishedListError::EmptyName { entry } => egov_core::args!(entry = entry),
