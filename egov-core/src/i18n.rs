@@ -511,50 +511,26 @@ pub fn position_vi(reason: &str) -> Option<String> {
 /// quoted as given), or `None`. Vietnamese prose writes `02/03/2026` and `01/2025` (CORE-06);
 /// [`vietnamese_gaps`] reports any other.
 pub fn iso_in_prose(text: &str) -> Option<String> {
-    let chars: Vec<char> = text.chars().collect();
-    let mut closing: Option<char> = None;
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        if let Some(end) = closing {
-            if c == end {
-                closing = None;
-            }
-            i += 1;
-            continue;
-        }
-        let starts_quote = match c {
-            '«' => Some('»'),
-            '"' | '`' => Some(c),
-            // An apostrophe opens a quote only where a word cannot go on (not «don't»).
-            '\'' if i == 0 || !chars[i - 1].is_alphanumeric() => Some('\''),
-            _ => None,
-        };
-        if starts_quote.is_some() {
-            closing = starts_quote;
-            i += 1;
-            continue;
-        }
-        let digits = |from: usize, n: usize| {
-            (from..from + n).all(|k| chars.get(k).is_some_and(char::is_ascii_digit))
-        };
+    let chars: Vec<char> = unquoted(text).chars().collect();
+    let digits = |from: usize, n: usize| {
+        (from..from + n).all(|k| chars.get(k).is_some_and(char::is_ascii_digit))
+    };
+    (0..chars.len()).find_map(|i| {
         let boundary_before = i == 0 || !chars[i - 1].is_alphanumeric();
-        if boundary_before
+        let month = boundary_before
             && digits(i, 4)
             && chars.get(i + 4) == Some(&'-')
             && digits(i + 5, 2)
-            && !chars.get(i + 7).is_some_and(char::is_ascii_digit)
-        {
+            && !chars.get(i + 7).is_some_and(char::is_ascii_digit);
+        month.then(|| {
             let end = if chars.get(i + 7) == Some(&'-') && digits(i + 8, 2) {
                 i + 10
             } else {
                 i + 7
             };
-            return Some(chars[i..end].iter().collect());
-        }
-        i += 1;
-    }
-    None
+            chars[i..end].iter().collect()
+        })
+    })
 }
 
 /// English words that a Vietnamese message never has outside quotes: the words of the English

@@ -483,21 +483,9 @@ pub struct DefaultsUsed {
 }
 
 /// `2025-11, 2025-12` for error messages.
-fn join_months(months: &[YearMonth]) -> String {
-    months
-        .iter()
-        .map(ToString::to_string)
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-/// The months as Vietnamese writes them: `01/2025, 02/2025`.
-fn join_months_vi(months: &[YearMonth]) -> String {
-    months
-        .iter()
-        .map(YearMonth::month_slash_year)
-        .collect::<Vec<_>>()
-        .join(", ")
+/// The months, each written by `each` (`2025-01` in English, `01/2025` in Vietnamese).
+fn join_months(months: &[YearMonth], each: fn(&YearMonth) -> String) -> String {
+    months.iter().map(each).collect::<Vec<_>>().join(", ")
 }
 
 /// Why a classification could not be made.
@@ -507,7 +495,7 @@ pub enum ClassifyError {
     /// Fewer than 12 complete months in the window (PLAT-04, §7 A-12).
     #[error(
         "insufficient history: {available} of the 12 months {first}…{last} are given; missing {}",
-        join_months(missing)
+        join_months(missing, ToString::to_string)
     )]
     InsufficientHistory {
         /// First month of the window.
@@ -581,7 +569,7 @@ impl egov_core::Localize for ClassifyError {
                 available = available,
                 first = first.month_slash_year(),
                 last = last.month_slash_year(),
-                missing = join_months_vi(missing)
+                missing = join_months(missing, YearMonth::month_slash_year)
             ),
             ClassifyError::DuplicateMonth { month } => {
                 egov_core::args!(month = month.month_slash_year())
