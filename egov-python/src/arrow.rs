@@ -20,7 +20,6 @@ use pyo3_arrow::{PyRecordBatch, PyRecordBatchReader};
 
 use super::*;
 
-
 fn json_arg<T: serde::de::DeserializeOwned>(what: &str, s: Option<&str>) -> OpResult<Option<T>> {
     s.map(|s| {
         serde_json::from_str(s).map_err(|e| {
@@ -37,8 +36,7 @@ fn json_arg<T: serde::de::DeserializeOwned>(what: &str, s: Option<&str>) -> OpRe
 }
 
 fn to_json<T: serde::Serialize>(v: &T) -> OpResult<String> {
-    serde_json::to_string(v)
-        .map_err(internal)
+    serde_json::to_string(v).map_err(internal)
 }
 
 /// `ffi.internal`: a defect of the binding.
@@ -125,16 +123,15 @@ impl EventBatchCounter {
         let reader = stream.into_reader()?;
         let mut n = 0u64;
         for batch in reader {
-            let batch = batch
-                .map_err(|e| {
-                    to_py(
-                        py,
-                        OpError::input(BindingError::Arrow {
-                            stream: true,
-                            reason: e.to_string(),
-                        }),
-                    )
-                })?;
+            let batch = batch.map_err(|e| {
+                to_py(
+                    py,
+                    OpError::input(BindingError::Arrow {
+                        stream: true,
+                        reason: e.to_string(),
+                    }),
+                )
+            })?;
             let r = py.detach(|| self.0.add_batch(&batch));
             plain(py, r.map_err(|e| OpError::domain(&e)))?;
             n += 1;
@@ -277,14 +274,12 @@ fn add_keys(counter: &mut MonthlyActiveCounter, batch: &RecordBatch) -> OpResult
     use arrow_array::types::Int64Type;
     use arrow_array::Array;
     let col = |name: &str| {
-        batch
-            .column_by_name(name)
-            .ok_or_else(|| {
-                OpError::input(BindingError::KeyColumns {
-                    column: Some(name.to_owned()),
-                    nulls: false,
-                })
+        batch.column_by_name(name).ok_or_else(|| {
+            OpError::input(BindingError::KeyColumns {
+                column: Some(name.to_owned()),
+                nulls: false,
             })
+        })
     };
     let (months, keys) = (col("month")?, col("key")?);
     let (Some(months), Some(keys)) = (
