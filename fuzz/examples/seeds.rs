@@ -31,7 +31,13 @@ impl Seeds {
         fs::create_dir_all(&dir).expect("create the corpus directory");
         let name: String = name
             .chars()
-            .map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '_' { c } else { '_' })
+            .map(|c| {
+                if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                    c
+                } else {
+                    '_'
+                }
+            })
             .collect();
         fs::write(dir.join(name), data).expect("write a seed");
         self.written += 1;
@@ -88,27 +94,76 @@ fn signed_marks() -> Vec<(String, payload::SignedMark)> {
         locator,
     };
     let marks = vec![
-        ("paper-general", ConversionMark::paper_to_data(Profile::General, t, "UBND phường Hàng Bạc", &wording), None),
-        ("paper-sao-y-ext", ConversionMark::paper_to_data(Profile::SaoY, t, "Sở Tư pháp", &wording)
-            .with_extension("ma_ho_so", "H17.1-2026-000123")
-            .with_extension("so_trang", "3"), None),
-        ("data-url", ConversionMark::data_to_paper(Profile::General, t, "UBND xã",
-            system(AccessLocator::FullUrl { url: "https://vb.example.gov.vn/d/7816".to_owned() }), &wording), None),
-        ("data-code", ConversionMark::data_to_paper(Profile::AdminProcedureResult, t, "Bộ phận một cửa",
-            system(AccessLocator::UniqueCode { code: "HS-0001".to_owned(), search_interface: "https://tracuu.example.gov.vn".to_owned() }), &wording), None),
-        ("data-lookup", ConversionMark::data_to_paper(Profile::General, t, "UBND xã",
-            system(AccessLocator::FullUrl { url: "https://tracuu.example.gov.vn/m".to_owned() }), &wording),
-            Some("https://tracuu.example.gov.vn/m")),
+        (
+            "paper-general",
+            ConversionMark::paper_to_data(Profile::General, t, "UBND phường Hàng Bạc", &wording),
+            None,
+        ),
+        (
+            "paper-sao-y-ext",
+            ConversionMark::paper_to_data(Profile::SaoY, t, "Sở Tư pháp", &wording)
+                .with_extension("ma_ho_so", "H17.1-2026-000123")
+                .with_extension("so_trang", "3"),
+            None,
+        ),
+        (
+            "data-url",
+            ConversionMark::data_to_paper(
+                Profile::General,
+                t,
+                "UBND xã",
+                system(AccessLocator::FullUrl {
+                    url: "https://vb.example.gov.vn/d/7816".to_owned(),
+                }),
+                &wording,
+            ),
+            None,
+        ),
+        (
+            "data-code",
+            ConversionMark::data_to_paper(
+                Profile::AdminProcedureResult,
+                t,
+                "Bộ phận một cửa",
+                system(AccessLocator::UniqueCode {
+                    code: "HS-0001".to_owned(),
+                    search_interface: "https://tracuu.example.gov.vn".to_owned(),
+                }),
+                &wording,
+            ),
+            None,
+        ),
+        (
+            "data-lookup",
+            ConversionMark::data_to_paper(
+                Profile::General,
+                t,
+                "UBND xã",
+                system(AccessLocator::FullUrl {
+                    url: "https://tracuu.example.gov.vn/m".to_owned(),
+                }),
+                &wording,
+            ),
+            Some("https://tracuu.example.gov.vn/m"),
+        ),
     ];
     marks
         .into_iter()
         .map(|(name, mark, lookup)| {
             let options = PayloadOptions {
                 lookup_url: lookup.map(str::to_owned),
-                limits: PayloadLimits { max_body_bytes: MAX_BODY, max_qr_version: 40 },
+                limits: PayloadLimits {
+                    max_body_bytes: MAX_BODY,
+                    max_qr_version: 40,
+                },
             };
-            let s = sign(&mark, &payload::content_digest(b"scan bytes"), &key, &options)
-                .unwrap_or_else(|e| panic!("sign {name}: {e}"));
+            let s = sign(
+                &mark,
+                &payload::content_digest(b"scan bytes"),
+                &key,
+                &options,
+            )
+            .unwrap_or_else(|e| panic!("sign {name}: {e}"));
             (name.to_owned(), s)
         })
         .collect()
@@ -190,34 +245,52 @@ fn encode_tiff(img: &GrayImage) -> Vec<u8> {
 fn main() {
     let fuzz = Path::new(env!("CARGO_MANIFEST_DIR"));
     let testdata = fuzz.join("../testdata");
-    let mut s = Seeds { corpus: fuzz.join("corpus"), written: 0, bytes: 0 };
+    let mut s = Seeds {
+        corpus: fuzz.join("corpus"),
+        written: 0,
+        bytes: 0,
+    };
     let cases = vectors(&testdata);
 
     for (id, op, args) in &cases {
         let arg = |k: &str| args.get(k).filter(|v| !v.is_null()).map(text);
         match op.as_str() {
             "agency.parse" | "agency.registry_check" => {
-                if let Some(c) = arg("code") { s.put("agency_code", id, c.as_bytes()) }
+                if let Some(c) = arg("code") {
+                    s.put("agency_code", id, c.as_bytes())
+                }
             }
             "agency.is_ancestor_of" => {
                 for k in ["ancestor", "descendant"] {
-                    if let Some(c) = arg(k) { s.put("agency_code", &format!("{id}-{k}"), c.as_bytes()) }
+                    if let Some(c) = arg(k) {
+                        s.put("agency_code", &format!("{id}-{k}"), c.as_bytes())
+                    }
                 }
             }
             "number.parse" => {
-                if let Some(n) = arg("number") { s.put("doc_number", id, n.as_bytes()) }
+                if let Some(n) = arg("number") {
+                    s.put("doc_number", id, n.as_bytes())
+                }
             }
             "document_id.parse" => {
-                if let Some(n) = arg("id") { s.put("document_id", id, n.as_bytes()) }
+                if let Some(n) = arg("id") {
+                    s.put("document_id", id, n.as_bytes())
+                }
             }
             "urgency.parse" => {
-                if let Some(n) = arg("input") { s.put("urgency", id, n.as_bytes()) }
+                if let Some(n) = arg("input") {
+                    s.put("urgency", id, n.as_bytes())
+                }
             }
             "time.parse" => {
-                if let Some(n) = arg("input") { s.put("time", id, n.as_bytes()) }
+                if let Some(n) = arg("input") {
+                    s.put("time", id, n.as_bytes())
+                }
             }
             "metadata.validate" => {
-                if let Some(r) = arg("record") { s.put("metadata_json", id, r.as_bytes()) }
+                if let Some(r) = arg("record") {
+                    s.put("metadata_json", id, r.as_bytes())
+                }
             }
             "conversion.verify" => {
                 if let Some(t) = arg("qr_text") {
@@ -236,7 +309,9 @@ fn main() {
                 }
             }
             "trust.security_txt" => {
-                if let Some(c) = arg("content_text") { s.with_sel("security_txt", id, 1, c.as_bytes()) }
+                if let Some(c) = arg("content_text") {
+                    s.with_sel("security_txt", id, 1, c.as_bytes())
+                }
             }
             "trust.blocklist_match" => {
                 if let (Some(h), Some(l)) = (arg("host"), arg("list")) {
@@ -247,7 +322,11 @@ fn main() {
                 if let Some(r) = arg("request") {
                     s.put("trust_request", id, r.as_bytes());
                     if let Ok(Value::Object(req)) = serde_json::from_str::<Value>(&r) {
-                        if let Some(html) = req.get("page").and_then(|p| p.get("html")).and_then(Value::as_str) {
+                        if let Some(html) = req
+                            .get("page")
+                            .and_then(|p| p.get("html"))
+                            .and_then(Value::as_str)
+                        {
                             s.with_sel("page_links", id, 0, html.as_bytes());
                         }
                     }
@@ -265,49 +344,109 @@ fn main() {
     }
 
     // Hand-picked inputs beside the vectors.
-    for (name, v) in [("lenient", " 000.00.18.g12 "), ("non-qcvn", "001.00.20.TT2"), ("gap", "001.00.05.G12")] {
+    for (name, v) in [
+        ("lenient", " 000.00.18.g12 "),
+        ("non-qcvn", "001.00.20.TT2"),
+        ("gap", "001.00.05.G12"),
+    ] {
         s.put("agency_code", name, v.as_bytes());
     }
-    for (name, v) in [("triple", "000.00.00.G22:2018:7816"), ("edxml", "000.00.00.G22,2018/09/20,7816/VPCP-TTĐT")] {
+    for (name, v) in [
+        ("triple", "000.00.00.G22:2018:7816"),
+        ("edxml", "000.00.00.G22,2018/09/20,7816/VPCP-TTĐT"),
+    ] {
         s.put("document_id", name, v.as_bytes());
     }
-    for (name, v) in [("thuong", "thượng"), ("normal", "bình thường"), ("priority-4", "4"), ("flash", "FLASH")] {
+    for (name, v) in [
+        ("thuong", "thượng"),
+        ("normal", "bình thường"),
+        ("priority-4", "4"),
+        ("flash", "FLASH"),
+    ] {
         s.put("urgency", name, v.as_bytes());
     }
-    for (name, v) in [("local", "2025-01-31 17:30"), ("date", "2018-09-20"), ("frac", "2025-01-31T17:30:00.123456789+0700")] {
+    for (name, v) in [
+        ("local", "2025-01-31 17:30"),
+        ("date", "2018-09-20"),
+        ("frac", "2025-01-31T17:30:00.123456789+0700"),
+    ] {
         s.put("time", name, v.as_bytes());
     }
-    s.put("calendar_json", "weekends-only", WorkingCalendar::weekends_only().to_json().as_bytes());
+    s.put(
+        "calendar_json",
+        "weekends-only",
+        WorkingCalendar::weekends_only().to_json().as_bytes(),
+    );
     let mut small = WorkingCalendar::weekends_only();
-    for (d, why) in [((2026, 2, 16), "Tết"), ((2026, 2, 17), "Tết"), ((2026, 4, 30), "30/4")] {
-        small.add_day_off(chrono::NaiveDate::from_ymd_opt(d.0, d.1, d.2).expect("date"), why);
+    for (d, why) in [
+        ((2026, 2, 16), "Tết"),
+        ((2026, 2, 17), "Tết"),
+        ((2026, 4, 30), "30/4"),
+    ] {
+        small.add_day_off(
+            chrono::NaiveDate::from_ymd_opt(d.0, d.1, d.2).expect("date"),
+            why,
+        );
     }
-    small.add_working_day(chrono::NaiveDate::from_ymd_opt(2026, 1, 10).expect("date"), "make-up");
+    small.add_working_day(
+        chrono::NaiveDate::from_ymd_opt(2026, 1, 10).expect("date"),
+        "make-up",
+    );
     small.set_coverage(2026, 2026);
     s.put("calendar_json", "small", small.to_json().as_bytes());
     s.put("events_csv", "header-any-order", b"\x23\x05\x40user_id,timestamp,kind,in_vietnam\n42,1738344600,login,1\n43,1738344601,service_use,true\nbad line\n42,2025-02-01T00:00:00+07:00,information_access,1\r\n44,1738344600,logout,1\n");
     for f in ["securitytxt"] {
         let dir = testdata.join("trust").join(f);
-        let mut files: Vec<PathBuf> = fs::read_dir(&dir).expect("securitytxt").map(|e| e.expect("entry").path()).collect();
+        let mut files: Vec<PathBuf> = fs::read_dir(&dir)
+            .expect("securitytxt")
+            .map(|e| e.expect("entry").path())
+            .collect();
         files.sort();
         for (i, p) in files.iter().enumerate() {
             let name = p.file_stem().and_then(|n| n.to_str()).unwrap_or("file");
-            s.with_sel("security_txt", name, (i % 4) as u8, &fs::read(p).expect("read"));
+            s.with_sel(
+                "security_txt",
+                name,
+                (i % 4) as u8,
+                &fs::read(p).expect("read"),
+            );
         }
     }
-    s.with_sel("page_links", "portal", 0, &fs::read(testdata.join("trust/pages/portal.html")).expect("portal.html"));
+    s.with_sel(
+        "page_links",
+        "portal",
+        0,
+        &fs::read(testdata.join("trust/pages/portal.html")).expect("portal.html"),
+    );
     s.put("blocklist", "hosts-file", b"ads.Example.COM.\n# comment\n0.0.0.0 ads.example.com\n||tracker.example^\n*.bad.vn\n203.0.113.0/24\n2001:db8::/32\nhttps://xn--bcher-kva.example/x\nb\xc3\xbccher.example\n");
-    s.put("blocklist", "ip", b"[2001:db8::7]\n2001:db8::/32\n198.51.100.7\n");
+    s.put(
+        "blocklist",
+        "ip",
+        b"[2001:db8::7]\n2001:db8::/32\n198.51.100.7\n",
+    );
 
     // Marks signed with the fuzz key: QR texts, bodies, and small images of them.
     for (name, m) in signed_marks() {
-        s.with_sel("qr_text", &format!("signed-{name}"), 0, m.qr_text.as_bytes());
-        s.with_sel("qr_text", &format!("signed-{name}-content"), 1, m.qr_text.as_bytes());
+        s.with_sel(
+            "qr_text",
+            &format!("signed-{name}"),
+            0,
+            m.qr_text.as_bytes(),
+        );
+        s.with_sel(
+            "qr_text",
+            &format!("signed-{name}-content"),
+            1,
+            m.qr_text.as_bytes(),
+        );
         if let Some((flags, body)) = body_of(&m.qr_text) {
             s.with_sel("qr_payload", &format!("signed-{name}"), flags, &body);
         }
         if name == "paper-general" || name == "data-lookup" {
-            let opts = RenderOptions { dpi: 72, ..RenderOptions::default() };
+            let opts = RenderOptions {
+                dpi: 72,
+                ..RenderOptions::default()
+            };
             let block = render_mark(&m, &opts).expect("render at 72 dpi");
             let qr = crop_to_codes(&block).unwrap_or(block);
             for (ext, bytes) in [
@@ -324,17 +463,28 @@ fn main() {
         if op != "conversion.verify_page" || id.contains("wrong-content") {
             continue;
         }
-        let Some(h) = args.get("image_hex").and_then(Value::as_str) else { continue };
+        let Some(h) = args.get("image_hex").and_then(Value::as_str) else {
+            continue;
+        };
         let Some(bytes) = hex_decode(h) else { continue };
-        let Ok(page) = load_greyscale(&bytes) else { continue };
+        let Ok(page) = load_greyscale(&bytes) else {
+            continue;
+        };
         if let Some(c) = crop_to_codes(&page) {
-            s.put("page_image", &format!("{id}-cropped"), &encode_png(&c).expect("png"));
+            s.put(
+                "page_image",
+                &format!("{id}-cropped"),
+                &encode_png(&c).expect("png"),
+            );
         }
     }
 
     // Which image seeds the target really verifies (a seed over the pixel cap is skipped).
     let dir = s.corpus.join("page_image");
-    let mut images: Vec<PathBuf> = fs::read_dir(&dir).expect("page_image").map(|e| e.expect("entry").path()).collect();
+    let mut images: Vec<PathBuf> = fs::read_dir(&dir)
+        .expect("page_image")
+        .map(|e| e.expect("entry").path())
+        .collect();
     images.sort();
     for p in images {
         let bytes = fs::read(&p).expect("read");
@@ -346,7 +496,11 @@ fn main() {
             p.file_name().and_then(|n| n.to_str()).unwrap_or(""),
             img.width(),
             img.height(),
-            if px <= MAX_FUZZ_PIXELS { "within the cap" } else { "OVER THE CAP" },
+            if px <= MAX_FUZZ_PIXELS {
+                "within the cap"
+            } else {
+                "OVER THE CAP"
+            },
             verdict
         );
     }

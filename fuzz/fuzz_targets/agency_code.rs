@@ -11,7 +11,11 @@ fn check_code(c: &AgencyCode) {
     assert_eq!(s.len(), AGENCY_CODE_LEN, "{c:?}");
     assert_eq!(c.to_string(), s);
     // Every code the SDK displays reads back exactly (serde, registry files).
-    assert_eq!(AgencyCode::parse_exact(s), Ok(*c), "parse_exact of the display form");
+    assert_eq!(
+        AgencyCode::parse_exact(s),
+        Ok(*c),
+        "parse_exact of the display form"
+    );
     json_round_trip(c);
     assert_eq!(c.groups().join("."), s, "groups");
     for level in 1..=4u8 {
@@ -26,7 +30,10 @@ fn check_code(c: &AgencyCode) {
         None => assert_eq!(level, 1, "{c:?}: no parent above level 1"),
         Some(p) => {
             assert!(p.level() < level, "{c:?}: parent {p:?} not higher");
-            assert!(p.is_ancestor_of(c), "{c:?}: parent {p:?} is not an ancestor");
+            assert!(
+                p.is_ancestor_of(c),
+                "{c:?}: parent {p:?} is not an ancestor"
+            );
             assert!(!c.is_ancestor_of(&p), "{c:?} is an ancestor of its parent");
             assert!(root.is_ancestor_of(c) || root == *c, "{c:?}: root {root:?}");
         }
@@ -45,7 +52,10 @@ fuzz_target!(|data: &[u8]| {
     let strict = AgencyCode::parse(s);
     if let Ok(c) = &strict {
         check_code(c);
-        assert!(c.is_qcvn_layout(), "{c:?}: a strict code has the QCVN layout");
+        assert!(
+            c.is_qcvn_layout(),
+            "{c:?}: a strict code has the QCVN layout"
+        );
     }
     // `FromStr` is the strict parser.
     assert_eq!(s.parse::<AgencyCode>(), strict);

@@ -8,8 +8,8 @@
 
 use std::net::IpAddr;
 
-use egov_trust::{normalize_host, BlocklistHit, BlocklistSnapshot};
 use egov_fuzz::utf8;
+use egov_trust::{normalize_host, BlocklistHit, BlocklistSnapshot};
 use libfuzzer_sys::fuzz_target;
 
 fn parse_range(range: &str) -> Option<(IpAddr, IpAddr)> {
@@ -34,7 +34,11 @@ fn check_hit(list: &BlocklistSnapshot, host: &str, hit: &BlocklistHit) {
                 h == listed || h.ends_with(&format!(".{listed}")),
                 "{host:?}: hit {listed:?} does not cover {h:?}"
             );
-            assert_eq!(list.match_normalized(listed), Some(listed.as_str()), "{listed:?}");
+            assert_eq!(
+                list.match_normalized(listed),
+                Some(listed.as_str()),
+                "{listed:?}"
+            );
             match list.match_host(listed) {
                 Some(BlocklistHit::Domain { listed: l, .. }) => assert_eq!(&l, listed),
                 other => panic!("listed domain {listed:?} does not match itself: {other:?}"),
@@ -56,10 +60,14 @@ fn check_hit(list: &BlocklistSnapshot, host: &str, hit: &BlocklistHit) {
                 IpAddr::V4(v) => u128::from(v.to_ipv6_mapped()),
                 IpAddr::V6(v) => u128::from(v),
             };
-            let same_family = to_key(*address).0 == to_key(lo).0 || to_key(*address).0 == to_key(hi).0
+            let same_family = to_key(*address).0 == to_key(lo).0
+                || to_key(*address).0 == to_key(hi).0
                 || matches!((address, lo), (IpAddr::V6(_), IpAddr::V6(_)));
             assert!(same_family, "{address} in {range}: families");
-            assert!(v6(lo) <= v6(*address) && v6(*address) <= v6(hi), "{address} is not in {range}");
+            assert!(
+                v6(lo) <= v6(*address) && v6(*address) <= v6(hi),
+                "{address} is not in {range}"
+            );
         }
     }
 }
@@ -76,7 +84,11 @@ fuzz_target!(|data: &[u8]| {
     assert!(list.rejected.len() <= line_count && list.domain_count() <= line_count);
 
     if let Some(n) = normalize_host(host) {
-        assert_eq!(normalize_host(&n).as_deref(), Some(n.as_str()), "not idempotent on {host:?}");
+        assert_eq!(
+            normalize_host(&n).as_deref(),
+            Some(n.as_str()),
+            "not idempotent on {host:?}"
+        );
         assert!(n.is_ascii(), "{n:?}");
     }
 
@@ -86,7 +98,11 @@ fuzz_target!(|data: &[u8]| {
     }
     // ASCII case does not matter to a lookup.
     let upper = list.match_host(&host.to_ascii_uppercase());
-    assert_eq!(upper.is_some(), hit.is_some(), "{host:?}: {hit:?} vs upper case {upper:?}");
+    assert_eq!(
+        upper.is_some(),
+        hit.is_some(),
+        "{host:?}: {hit:?} vs upper case {upper:?}"
+    );
 
     // The list's own entries: a domain line is a hit for itself.
     for line in list_text.lines().take(32) {
@@ -98,11 +114,18 @@ fuzz_target!(|data: &[u8]| {
             check_hit(&list, entry, &h);
         }
         if let Some(n) = normalize_host(entry) {
-            let plain = !entry.contains("://") && !entry.starts_with("||") && !entry.starts_with("*.");
+            let plain =
+                !entry.contains("://") && !entry.starts_with("||") && !entry.starts_with("*.");
             // A name ending in a number is not a domain (read as an address, or rejected).
-            let numeric_tld = n.rsplit('.').next().is_some_and(|l| l.bytes().all(|b| b.is_ascii_digit()));
+            let numeric_tld = n
+                .rsplit('.')
+                .next()
+                .is_some_and(|l| l.bytes().all(|b| b.is_ascii_digit()));
             if plain && n.contains(|c: char| c.is_ascii_alphanumeric()) && !numeric_tld {
-                assert!(list.match_normalized(&n).is_some(), "listed {entry:?} ({n:?}) is not a hit");
+                assert!(
+                    list.match_normalized(&n).is_some(),
+                    "listed {entry:?} ({n:?}) is not a hit"
+                );
             }
         }
     }

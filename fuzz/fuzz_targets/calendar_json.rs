@@ -30,11 +30,18 @@ fn probe_dates(cal: &WorkingCalendar) -> Vec<NaiveDate> {
 
 fn check_date(cal: &WorkingCalendar, d: NaiveDate) {
     let working = cal.is_working_day(d);
-    assert_eq!(cal.day_kind(d).is_working(), working, "{d}: day_kind vs is_working_day");
+    assert_eq!(
+        cal.day_kind(d).is_working(),
+        working,
+        "{d}: day_kind vs is_working_day"
+    );
     match cal.next_working_day(d) {
         Ok(n) => {
             assert!(n > d, "next working day {n} of {d} is not after it");
-            assert!(cal.is_working_day(n), "next working day {n} of {d} is not working");
+            assert!(
+                cal.is_working_day(n),
+                "next working day {n} of {d} is not working"
+            );
             // Nothing in between is a working day (at most MAX_SEARCH_DAYS apart).
             assert_eq!(
                 cal.working_days_between(d.succ_opt().unwrap_or(d), n),
@@ -42,7 +49,11 @@ fn check_date(cal: &WorkingCalendar, d: NaiveDate) {
                 "a working day between {d} and {n}"
             );
             assert_eq!(cal.working_days_between(d, n), u32::from(working));
-            assert_eq!(cal.add_working_days(d, 1), Ok(n), "add 1 working day to {d}");
+            assert_eq!(
+                cal.add_working_days(d, 1),
+                Ok(n),
+                "add 1 working day to {d}"
+            );
             let this = cal.this_or_next_working_day(d);
             assert_eq!(this, Ok(if working { d } else { n }), "this_or_next of {d}");
             if let Ok(n2) = cal.add_working_days(d, 2) {
@@ -55,7 +66,10 @@ fn check_date(cal: &WorkingCalendar, d: NaiveDate) {
     }
     assert_eq!(cal.add_working_days(d, 0), Ok(d));
     if let Some((first, last)) = cal.coverage() {
-        assert!(first <= last || !cal.covers(d), "coverage ({first}, {last})");
+        assert!(
+            first <= last || !cal.covers(d),
+            "coverage ({first}, {last})"
+        );
     }
 }
 

@@ -13,12 +13,29 @@ fuzz_target!(|data: &[u8]| {
     let Some(text) = utf8(data) else { return };
     match import_csv(text, "fuzz") {
         Ok(imp) => {
-            assert_eq!(imp.imported + imp.rejected.len(), imp.rows, "rows accounted for");
-            assert_eq!(imp.registry.len(), imp.imported, "registry holds the imported rows");
+            assert_eq!(
+                imp.imported + imp.rejected.len(),
+                imp.rows,
+                "rows accounted for"
+            );
+            assert_eq!(
+                imp.registry.len(),
+                imp.imported,
+                "registry holds the imported rows"
+            );
             // Lines as editors count them (CRLF, LF or a bare CR).
-            let lines = text.replace("\r\n", "\n").replace('\r', "\n").lines().count().max(1);
+            let lines = text
+                .replace("\r\n", "\n")
+                .replace('\r', "\n")
+                .lines()
+                .count()
+                .max(1);
             for r in &imp.rejected {
-                assert!(r.row >= 2 && r.row <= lines + 1, "row {} of {lines} lines", r.row);
+                assert!(
+                    r.row >= 2 && r.row <= lines + 1,
+                    "row {} of {lines} lines",
+                    r.row
+                );
                 assert!(r.reason.starts_with("catalogue."), "{}", r.reason);
                 assert!(!r.message.is_empty() && !r.message_vi.is_empty());
             }

@@ -34,7 +34,9 @@ fn calendar() -> &'static WorkingCalendar {
 }
 
 fn check(registry: &Registry, id: &str, evidence: &EvidenceFile, calendar: &WorkingCalendar) {
-    let Ok(items) = registry.resolve(id) else { return };
+    let Ok(items) = registry.resolve(id) else {
+        return;
+    };
     let as_of = NaiveDate::from_ymd_opt(2026, 3, 2);
     let Ok(rep) = run(registry, id, evidence, as_of, calendar) else {
         return;

@@ -32,7 +32,10 @@ fuzz_target!(|data: &[u8]| {
     // The canonical form reads back to the same value, with nothing tolerated.
     match DocNumber::parse(canonical) {
         Ok(again) => {
-            assert_eq!(&again.value, n, "canonical form {canonical:?} of {s:?} reads back differently");
+            assert_eq!(
+                &again.value, n,
+                "canonical form {canonical:?} of {s:?} reads back differently"
+            );
             assert!(
                 again.warnings.is_empty(),
                 "canonical form {canonical:?} of {s:?} has warnings {:?}",
@@ -55,9 +58,16 @@ fuzz_target!(|data: &[u8]| {
     }
     if let Some(t) = n.type_abbreviation() {
         assert!(symbol.starts_with(t), "{n:?}: type {t:?}");
-        assert!(n.doc_type().is_some(), "{n:?}: a type abbreviation without a type");
+        assert!(
+            n.doc_type().is_some(),
+            "{n:?}: a type abbreviation without a type"
+        );
     }
     // The issuer is part of the symbol (after the type, or the first group of a công văn).
-    assert!(symbol.contains(n.issuer()), "{n:?}: issuer {:?}", n.issuer());
+    assert!(
+        symbol.contains(n.issuer()),
+        "{n:?}: issuer {:?}",
+        n.issuer()
+    );
     let _ = to_json(&n.view(Vec::new()));
 });

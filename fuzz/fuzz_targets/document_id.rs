@@ -14,12 +14,19 @@ fn check_edxml(id: &EdxmlDocumentId, profile: AgencyProfile) {
     let shown = id.to_string();
     match EdxmlDocumentId::parse_with(&shown, profile) {
         Ok(again) => {
-            assert_eq!(&again.value, id, "display form {shown:?} reads back differently");
+            assert_eq!(
+                &again.value, id,
+                "display form {shown:?} reads back differently"
+            );
             // A strict id's display form is canonical. A lenient one may keep a tolerance that
             // belongs to the code itself (a layout outside QCVN 102:2016), so only the strict
             // profile must read it back without warnings.
             if profile == AgencyProfile::STRICT {
-                assert!(again.warnings.is_empty(), "display form {shown:?}: {:?}", again.warnings);
+                assert!(
+                    again.warnings.is_empty(),
+                    "display form {shown:?}: {:?}",
+                    again.warnings
+                );
             }
         }
         Err(e) => panic!("display form {shown:?} of {id:?} does not parse: {e:?}"),
@@ -76,7 +83,10 @@ fuzz_target!(|data: &[u8]| {
     let Some(s) = utf8(data) else { return };
 
     let strict = EdxmlDocumentId::parse(s);
-    assert_eq!(s.parse::<EdxmlDocumentId>(), strict.clone().map(|p| p.value));
+    assert_eq!(
+        s.parse::<EdxmlDocumentId>(),
+        strict.clone().map(|p| p.value)
+    );
     if let Ok(p) = &strict {
         check_edxml(&p.value, AgencyProfile::STRICT);
         let _ = p.findings();

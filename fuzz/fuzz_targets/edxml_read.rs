@@ -8,8 +8,8 @@
 use std::io::{BufReader, Read};
 
 use egov_edxml::{
-    build_status, check, read, read_bytes, write_edoc, DiscardSink, AttachmentSource, BuildOptions, CheckOptions, Limits,
-    MemorySink, Message, ReadOptions, Wrap, Wrapping,
+    build_status, check, read, read_bytes, write_edoc, AttachmentSource, BuildOptions,
+    CheckOptions, DiscardSink, Limits, MemorySink, Message, ReadOptions, Wrap, Wrapping,
 };
 use libfuzzer_sys::fuzz_target;
 
@@ -30,18 +30,32 @@ fuzz_target!(|data: &[u8]| {
     let streamed = read(data, &ReadOptions::default(), &mut DiscardSink);
     match (&fast, &streamed) {
         (Ok(a), Ok(b)) => assert_eq!(a, b, "read_bytes and read disagree"),
-        (Err(a), Err(b)) => assert_eq!(a.to_string(), b.to_string(), "read_bytes and read fail differently"),
+        (Err(a), Err(b)) => assert_eq!(
+            a.to_string(),
+            b.to_string(),
+            "read_bytes and read fail differently"
+        ),
         _ => panic!("read_bytes and read disagree on whether it reads: {fast:?} / {streamed:?}"),
     }
     // Small limits, so that the limit paths are reached too.
     let options = ReadOptions {
-        limits: Limits { max_depth: 24, max_elements: 2_000, max_text_bytes: 4_096, max_markup_bytes: 4_096, ..Limits::default() },
+        limits: Limits {
+            max_depth: 24,
+            max_elements: 2_000,
+            max_text_bytes: 4_096,
+            max_markup_bytes: 4_096,
+            ..Limits::default()
+        },
         ..ReadOptions::default()
     };
     let mut sink = MemorySink::default();
     let whole = read(data, &options, &mut sink);
     let mut sink2 = MemorySink::default();
-    let chunked = read(BufReader::with_capacity(16, Trickle(data)), &options, &mut sink2);
+    let chunked = read(
+        BufReader::with_capacity(16, Trickle(data)),
+        &options,
+        &mut sink2,
+    );
     match (&whole, &chunked) {
         (Ok(a), Ok(b)) => {
             assert_eq!(a, b, "chunking changed what was read");
@@ -59,7 +73,9 @@ fuzz_target!(|data: &[u8]| {
     let rebuilt = match &package.message {
         Message::Edoc(e) => {
             // One streamed payload per attachment, in order; otherwise the pairing is unknown.
-            if e.attachments.iter().any(|a| a.payload.is_none()) || e.attachments.len() != sink.contents.len() {
+            if e.attachments.iter().any(|a| a.payload.is_none())
+                || e.attachments.len() != sink.contents.len()
+            {
                 return;
             }
             let sources = e
@@ -68,7 +84,9 @@ fuzz_target!(|data: &[u8]| {
                 .zip(&sink.contents)
                 .map(|(a, c)| {
                     let wrap = match a.payload.as_ref().map(|p| &p.wrapping) {
-                        Some(Wrapping::Zip { entry_name, .. }) => Wrap::Zip { entry_name: Some(entry_name.clone()) },
+                        Some(Wrapping::Zip { entry_name, .. }) => Wrap::Zip {
+                            entry_name: Some(entry_name.clone()),
+                        },
                         _ => Wrap::Raw,
                     };
                     AttachmentSource::reader(&c[..], wrap)
@@ -96,5 +114,8 @@ fuzz_target!(|data: &[u8]| {
     let back = read(&rebuilt[..], &ReadOptions::default(), &mut back_sink)
         .unwrap_or_else(|e| panic!("a rebuilt package does not read: {e}"));
     assert_eq!(back.message.kind(), package.message.kind());
-    assert_eq!(back_sink.contents, sink.contents, "attachment content changed through a rebuild");
+    assert_eq!(
+        back_sink.contents, sink.contents,
+        "attachment content changed through a rebuild"
+    );
 });

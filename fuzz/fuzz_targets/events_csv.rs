@@ -9,9 +9,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use egov_platform_class::csv::CsvEventReader;
-use egov_platform_class::{
-    ActivityEvent, MonthActivity, MonthlyActiveCounter, UserKey, YearMonth,
-};
+use egov_platform_class::{ActivityEvent, MonthActivity, MonthlyActiveCounter, UserKey, YearMonth};
 use libfuzzer_sys::fuzz_target;
 
 fn read_chunked(csv: &[u8], lens: &[u8]) -> (Vec<ActivityEvent>, CsvEventReader) {
@@ -38,7 +36,9 @@ fn read_chunked(csv: &[u8], lens: &[u8]) -> (Vec<ActivityEvent>, CsvEventReader)
 fn model(events: &[ActivityEvent]) -> Vec<MonthActivity> {
     let mut months: BTreeMap<YearMonth, (BTreeSet<u64>, u64)> = BTreeMap::new();
     for e in events.iter().filter(|e| e.in_vietnam) {
-        let Some(m) = YearMonth::of_unix_seconds(e.at) else { continue };
+        let Some(m) = YearMonth::of_unix_seconds(e.at) else {
+            continue;
+        };
         if !(1970..=2199).contains(&m.year()) {
             continue;
         }
@@ -57,7 +57,9 @@ fn model(events: &[ActivityEvent]) -> Vec<MonthActivity> {
 }
 
 fuzz_target!(|data: &[u8]| {
-    let Some((&sel, rest)) = data.split_first() else { return };
+    let Some((&sel, rest)) = data.split_first() else {
+        return;
+    };
     // Low 4 bits: how many chunk lengths follow; high 3 bits: the counter sees the events
     // 2^k times over with other user keys (past the key sets' first buffer of 1024).
     let n = usize::from(sel % 16).min(rest.len());
@@ -68,14 +70,21 @@ fuzz_target!(|data: &[u8]| {
     let (whole_events, mut whole) = read_chunked(csv, &[]);
     assert_eq!(events, whole_events, "chunking {lens:?} changed the events");
     let stats = chunked.take_stats();
-    assert_eq!(stats, whole.take_stats(), "chunking {lens:?} changed the accounting");
+    assert_eq!(
+        stats,
+        whole.take_stats(),
+        "chunking {lens:?} changed the accounting"
+    );
     assert_eq!(stats.events, events.len() as u64);
     assert_eq!(
         stats.lines,
         stats.header_lines + stats.blank_lines + stats.events + stats.malformed,
         "a line in no bucket or in two: {stats:?}"
     );
-    assert_eq!(stats.malformed_by_reason.values().sum::<u64>(), stats.malformed);
+    assert_eq!(
+        stats.malformed_by_reason.values().sum::<u64>(),
+        stats.malformed
+    );
     assert!(stats.examples.len() as u64 <= stats.malformed);
 
     let events: Vec<ActivityEvent> = (0..copies)
@@ -100,7 +109,11 @@ fuzz_target!(|data: &[u8]| {
     first.add_batch(&events[..cut]);
     merged.merge(first);
 
-    for (name, c) in [("add", &mut one), ("add_batch", &mut batch), ("merge", &mut merged)] {
+    for (name, c) in [
+        ("add", &mut one),
+        ("add_batch", &mut batch),
+        ("merge", &mut merged),
+    ] {
         assert_eq!(c.months(), expected, "{name}: months differ from the model");
         let s = c.stats();
         assert_eq!(s.events_seen, events.len() as u64, "{name}: {s:?}");
@@ -109,7 +122,10 @@ fuzz_target!(|data: &[u8]| {
             s.events_counted + s.outside_vietnam + s.timestamp_out_of_range,
             "{name}: {s:?}"
         );
-        assert_eq!(expected.iter().map(|m| m.events).sum::<u64>(), s.events_counted);
+        assert_eq!(
+            expected.iter().map(|m| m.events).sum::<u64>(),
+            s.events_counted
+        );
         assert_eq!(
             c.user_months(),
             expected.iter().map(|m| m.active_users).sum::<u64>(),

@@ -83,7 +83,11 @@ fn bound(op: &str, mut args: Value) -> Option<Value> {
             }
         }
         if op == "platform.count_file" {
-            let text = obj.get("path").and_then(Value::as_str).unwrap_or("").to_owned();
+            let text = obj
+                .get("path")
+                .and_then(Value::as_str)
+                .unwrap_or("")
+                .to_owned();
             if compressed(text.as_bytes()) {
                 return None;
             }
@@ -100,7 +104,11 @@ fn bound(op: &str, mut args: Value) -> Option<Value> {
 fn check_error(op: &str, e: &OpError) {
     assert_ne!(e.result, EgovResult::Panic, "{op}: {e:?}");
     assert_ne!(e.result, EgovResult::Internal, "{op}: {e:?}");
-    assert_ne!(e.result, EgovResult::Ok, "{op}: an error with result Ok: {e:?}");
+    assert_ne!(
+        e.result,
+        EgovResult::Ok,
+        "{op}: an error with result Ok: {e:?}"
+    );
     assert!(!e.code.is_empty(), "{op}: an error without a code: {e:?}");
     // CORE-06: every error says what went wrong in Vietnamese too, the binding's own included.
     let vi = e.message_vi.as_deref().unwrap_or_default();
@@ -108,7 +116,9 @@ fn check_error(op: &str, e: &OpError) {
 }
 
 fuzz_target!(|data: &[u8]| {
-    let Some((sel, rest)) = split_first(data) else { return };
+    let Some((sel, rest)) = split_first(data) else {
+        return;
+    };
     let op = OPERATIONS[usize::from(sel) % OPERATIONS.len()];
     let Some(text) = utf8(rest) else { return };
 

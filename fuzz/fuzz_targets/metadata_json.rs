@@ -12,7 +12,9 @@ fn check_report(r: &Report) {
     // One finding (at least) for every point a)–q), whatever the record holds.
     for field in MetadataField::ALL {
         assert!(
-            r.findings.iter().any(|f| f.field.as_deref() == Some(field.key())),
+            r.findings
+                .iter()
+                .any(|f| f.field.as_deref() == Some(field.key())),
             "no finding for point {}) {}: {r:?}",
             field.point(),
             field.key()

@@ -19,11 +19,17 @@ fuzz_target!(|data: &[u8]| {
         Ok(p) => p,
         Err(e) => {
             assert!(
-                matches!(e, ScanError::Decode(_) | ScanError::NoPages | ScanError::TooLarge(_)),
+                matches!(
+                    e,
+                    ScanError::Decode(_) | ScanError::NoPages | ScanError::TooLarge(_)
+                ),
                 "{e:?}"
             );
             // Every page of the file: the first one failing fails the whole file too.
-            assert!(load_pages(data).is_err(), "load_pages reads what load_greyscale refuses");
+            assert!(
+                load_pages(data).is_err(),
+                "load_pages reads what load_greyscale refuses"
+            );
             return;
         }
     };
@@ -43,7 +49,11 @@ fuzz_target!(|data: &[u8]| {
             assert_eq!(pv.verification, best.verification);
             assert_eq!(pv.printed_lines, best.printed_lines);
             for m in &pv.marks {
-                assert!(is_mark_text(&m.qr_text), "{:?} is not a mark text", m.qr_text);
+                assert!(
+                    is_mark_text(&m.qr_text),
+                    "{:?} is not a mark text",
+                    m.qr_text
+                );
                 // Each mark's verification is the one of its QR text.
                 assert_eq!(m.verification, verify(&m.qr_text, trust_set(), None));
             }

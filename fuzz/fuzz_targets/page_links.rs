@@ -8,11 +8,11 @@
 #![no_main]
 
 use egov_core::{Outcome, VnDateTime};
+use egov_fuzz::{split_first, to_json};
 use egov_trust::{
     evaluate_links, extract_links, flag_links, look_alike_of, scan_links, skeleton,
     BlocklistSnapshot, Criterion, LinkFlag,
 };
-use egov_fuzz::{split_first, to_json};
 use libfuzzer_sys::fuzz_target;
 use std::sync::OnceLock;
 use url::Url;
@@ -43,7 +43,9 @@ fn now() -> VnDateTime {
 }
 
 fuzz_target!(|data: &[u8]| {
-    let Some((sel, html)) = split_first(data) else { return };
+    let Some((sel, html)) = split_first(data) else {
+        return;
+    };
     let page = match Url::parse(PAGES[usize::from(sel & 3)]) {
         Ok(u) => u,
         Err(e) => panic!("{e}"),
@@ -78,7 +80,10 @@ fuzz_target!(|data: &[u8]| {
 
     let flagged = flag_links(&links, &page, Some(blocklist()), &gov_names);
     for f in &flagged {
-        assert!(links.contains(&f.link), "flagged link {f:?} is not on the page");
+        assert!(
+            links.contains(&f.link),
+            "flagged link {f:?} is not on the page"
+        );
         let url = f.link.url.as_ref();
         assert!(url.is_some(), "flagged a link without a URL: {f:?}");
         if f.flag == LinkFlag::Blocklisted {
@@ -87,23 +92,43 @@ fuzz_target!(|data: &[u8]| {
         }
     }
     let _ = to_json(&flagged);
-    let verdict = evaluate_links(Some((&page, &links)), Some(blocklist()), &gov_names, None, now(), 90);
+    let verdict = evaluate_links(
+        Some((&page, &links)),
+        Some(blocklist()),
+        &gov_names,
+        None,
+        now(),
+        90,
+    );
     assert_eq!(verdict.criterion, Criterion::Dd);
     assert_ne!(verdict.outcome, Outcome::Warning);
     if flagged.iter().any(|f| f.flag == LinkFlag::Blocklisted) {
-        assert_eq!(verdict.outcome, Outcome::Fail, "a blocklisted link does not fail: {verdict:?}");
+        assert_eq!(
+            verdict.outcome,
+            Outcome::Fail,
+            "a blocklisted link does not fail: {verdict:?}"
+        );
     }
     let _ = to_json(&verdict);
 
     // Look-alikes: hosts of the page, judged against the protected names.
     for l in links.iter().take(16) {
-        let Some(host) = l.url.as_ref().and_then(|u| u.host_str()) else { continue };
+        let Some(host) = l.url.as_ref().and_then(|u| u.host_str()) else {
+            continue;
+        };
         let _ = skeleton(host);
         if let Some(g) = look_alike_of(host, &gov_names) {
-            assert!(!g.eq_ignore_ascii_case(host.trim_end_matches('.')), "{host:?} imitates itself");
+            assert!(
+                !g.eq_ignore_ascii_case(host.trim_end_matches('.')),
+                "{host:?} imitates itself"
+            );
         }
     }
     for g in &gov_names {
-        assert_eq!(look_alike_of(g, &gov_names), None, "{g:?} is flagged as a look-alike of itself");
+        assert_eq!(
+            look_alike_of(g, &gov_names),
+            None,
+            "{g:?} is flagged as a look-alike of itself"
+        );
     }
 });

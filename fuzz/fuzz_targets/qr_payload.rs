@@ -24,7 +24,9 @@ const LOOKUP: [Option<&str>; 4] = [
 const TRAILER: usize = 32 + payload::KEY_ID_LEN + 64;
 
 fuzz_target!(|data: &[u8]| {
-    let Some((flags, body)) = split_first(data) else { return };
+    let Some((flags, body)) = split_first(data) else {
+        return;
+    };
     let url = LOOKUP[usize::from(flags & 3)];
     let text = payload::qr_text(url, body);
     let decoded = payload::decode(&text);
@@ -44,7 +46,11 @@ fuzz_target!(|data: &[u8]| {
     assert_eq!(d.body, body);
     assert_eq!(d.lookup_url.as_deref(), url);
     assert_eq!(payload::qr_text(d.lookup_url.as_deref(), &d.body), text);
-    assert_eq!(d.mark.clone().normalized(), d.mark, "decoded mark is not normalised");
+    assert_eq!(
+        d.mark.clone().normalized(),
+        d.mark,
+        "decoded mark is not normalised"
+    );
     assert!(v.state >= VerificationState::WellFormed, "{v:?}");
     assert_eq!(v.mark.as_ref(), Some(&d.mark));
     assert_eq!(v.key_id.as_deref(), Some(payload::hex(&d.key_id).as_str()));
@@ -71,7 +77,10 @@ fuzz_target!(|data: &[u8]| {
                 "re-signed fields differ from the decoded ones"
             );
             let again = verify(&s.qr_text, trust_set(), None);
-            assert!(again.is_verified(), "re-signed mark does not verify: {again:?}");
+            assert!(
+                again.is_verified(),
+                "re-signed mark does not verify: {again:?}"
+            );
             assert_eq!(again.mark.as_ref(), Some(&d.mark));
             match payload::decode(&s.qr_text) {
                 Ok(p) => assert_eq!(p.mark, d.mark),

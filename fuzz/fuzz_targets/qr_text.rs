@@ -12,7 +12,9 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     // First byte: whether content is given (and which), then the QR text.
-    let Some((sel, rest)) = split_first(data) else { return };
+    let Some((sel, rest)) = split_first(data) else {
+        return;
+    };
     let Some(text) = utf8(rest) else { return };
     let content: Option<&[u8]> = match sel % 3 {
         0 => None,
@@ -23,7 +25,10 @@ fuzz_target!(|data: &[u8]| {
     let v = verify(text, trust_set(), content);
     json_round_trip(&v);
     if decoded.is_ok() {
-        assert!(is_mark_text(text), "{text:?} decodes but is not a mark text");
+        assert!(
+            is_mark_text(text),
+            "{text:?} decodes but is not a mark text"
+        );
     }
     match (&decoded, &v.failure) {
         (Err(e), Some(f)) => {
@@ -50,12 +55,19 @@ fuzz_target!(|data: &[u8]| {
             if let Some(f) = failure {
                 assert_eq!(f.step, expected_step, "{v:?}");
             }
-            assert_eq!(v.content_checked, content.is_some() && v.state >= VerificationState::KeyTrusted);
+            assert_eq!(
+                v.content_checked,
+                content.is_some() && v.state >= VerificationState::KeyTrusted
+            );
             if v.is_verified() {
                 assert!(v.signer.is_some());
                 assert_eq!(
                     v.state,
-                    if content.is_some() { VerificationState::ContentMatches } else { VerificationState::KeyTrusted }
+                    if content.is_some() {
+                        VerificationState::ContentMatches
+                    } else {
+                        VerificationState::KeyTrusted
+                    }
                 );
             }
             // Without keys nothing gets past the signature.
@@ -63,5 +75,8 @@ fuzz_target!(|data: &[u8]| {
             assert_eq!(bare.state, VerificationState::WellFormed, "{bare:?}");
         }
     }
-    assert_eq!(v.is_verified(), v.failure.is_none() && v.state >= VerificationState::KeyTrusted);
+    assert_eq!(
+        v.is_verified(),
+        v.failure.is_none() && v.state >= VerificationState::KeyTrusted
+    );
 });

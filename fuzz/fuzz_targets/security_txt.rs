@@ -6,8 +6,10 @@
 #![no_main]
 
 use egov_core::{Outcome, VnDateTime};
-use egov_trust::{evaluate_contact_for, parse_security_txt, Criterion, SecurityTxt, Severity, SiteNames};
 use egov_fuzz::{split_first, to_json};
+use egov_trust::{
+    evaluate_contact_for, parse_security_txt, Criterion, SecurityTxt, Severity, SiteNames,
+};
 use libfuzzer_sys::fuzz_target;
 
 const FETCHED_FROM: [Option<&str>; 4] = [
@@ -38,10 +40,16 @@ fn subsequence<'a>(sub: &[String], mut all: impl Iterator<Item = &'a str>) -> bo
 }
 
 fuzz_target!(|data: &[u8]| {
-    let Some((sel, file)) = split_first(data) else { return };
+    let Some((sel, file)) = split_first(data) else {
+        return;
+    };
     let fetched_from = FETCHED_FROM[usize::from(sel & 3)];
     let st = parse_security_txt(file, now(), fetched_from);
-    assert_eq!(st, parse_security_txt(file, now(), fetched_from), "not deterministic");
+    assert_eq!(
+        st,
+        parse_security_txt(file, now(), fetched_from),
+        "not deterministic"
+    );
     assert_eq!(st.fetched_from.as_deref(), fetched_from);
 
     let lines = file.iter().filter(|&&b| b == b'\n').count() + 1;
@@ -49,11 +57,20 @@ fuzz_target!(|data: &[u8]| {
         assert_eq!(p.code, egov_core::ErrorCode::code(&p.kind));
         assert_eq!(p.severity, p.kind.severity());
         if let Some(l) = p.line {
-            assert!((1..=lines).contains(&l), "problem {p:?} outside the {lines} lines");
+            assert!(
+                (1..=lines).contains(&l),
+                "problem {p:?} outside the {lines} lines"
+            );
         }
     }
-    assert_eq!(st.codes(), st.problems.iter().map(|p| p.code).collect::<Vec<_>>());
-    assert_eq!(st.is_valid(), !st.problems.iter().any(|p| p.severity == Severity::Error));
+    assert_eq!(
+        st.codes(),
+        st.problems.iter().map(|p| p.code).collect::<Vec<_>>()
+    );
+    assert_eq!(
+        st.is_valid(),
+        !st.problems.iter().any(|p| p.severity == Severity::Error)
+    );
     let mut last = 0;
     for f in &st.fields {
         assert!(f.line > last, "fields out of order: {:?}", st.fields);
@@ -63,8 +80,14 @@ fuzz_target!(|data: &[u8]| {
         assert_eq!(f.value.trim(), f.value);
     }
     assert!(subsequence(&st.contacts, named(&st, "contact")), "{st:?}");
-    assert!(subsequence(&st.canonical, named(&st, "canonical")), "{st:?}");
-    assert!(subsequence(&st.encryption, named(&st, "encryption")), "{st:?}");
+    assert!(
+        subsequence(&st.canonical, named(&st, "canonical")),
+        "{st:?}"
+    );
+    assert!(
+        subsequence(&st.encryption, named(&st, "encryption")),
+        "{st:?}"
+    );
     assert!(subsequence(&st.policy, named(&st, "policy")), "{st:?}");
     if st.expires.is_some() {
         assert!(named(&st, "expires").next().is_some());
@@ -90,14 +113,25 @@ fuzz_target!(|data: &[u8]| {
     assert_eq!(again.canonical, st.canonical, "{plain:?}");
     assert_eq!(again.encryption, st.encryption, "{plain:?}");
     assert_eq!(again.policy, st.policy, "{plain:?}");
-    assert_eq!(again.preferred_languages, st.preferred_languages, "{plain:?}");
+    assert_eq!(
+        again.preferred_languages, st.preferred_languages,
+        "{plain:?}"
+    );
 
     let site = SiteNames {
         host: HOSTS[usize::from((sel >> 2) % 3)].map(str::to_owned),
-        own_names: if sel & 0x20 != 0 { vec!["example.gov.vn".to_owned()] } else { Vec::new() },
+        own_names: if sel & 0x20 != 0 {
+            vec!["example.gov.vn".to_owned()]
+        } else {
+            Vec::new()
+        },
     };
     let verdict = evaluate_contact_for(Some(&st), &[], &site);
     assert_eq!(verdict.criterion, Criterion::E);
-    assert_ne!(verdict.outcome, Outcome::Warning, "a verdict is never Warning");
+    assert_ne!(
+        verdict.outcome,
+        Outcome::Warning,
+        "a verdict is never Warning"
+    );
     let _ = to_json(&verdict);
 });

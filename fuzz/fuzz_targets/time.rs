@@ -12,9 +12,16 @@ use libfuzzer_sys::fuzz_target;
 fn check(t: &VnDateTime) {
     let shown = t.to_string();
     assert_eq!(VnDateTime::parse(&shown), Ok(*t), "display form {shown:?}");
-    assert_eq!(VnDateTime::parse_local(&shown), Ok(*t), "display form {shown:?} (local)");
+    assert_eq!(
+        VnDateTime::parse_local(&shown),
+        Ok(*t),
+        "display form {shown:?} (local)"
+    );
     json_round_trip(t);
-    assert_eq!(t.as_datetime().offset().local_minus_utc(), VN_OFFSET_SECONDS);
+    assert_eq!(
+        t.as_datetime().offset().local_minus_utc(),
+        VN_OFFSET_SECONDS
+    );
     assert_eq!(t.to_utc(), t.as_datetime());
     assert_eq!(VnDateTime::from_utc(t.to_utc()), *t);
     assert_eq!(VnDateTime::from_local(t.naive_local()), Ok(*t));
@@ -28,7 +35,11 @@ fn check_date(s: &str) {
     if let Ok(d) = egov_core::time::parse_date(s) {
         for form in ["%Y-%m-%d", "%d/%m/%Y", "%Y/%m/%d", "%-d/%-m/%Y"] {
             let shown = d.format(form).to_string();
-            assert_eq!(egov_core::time::parse_date(&shown), Ok(d), "{s:?} as {shown:?}");
+            assert_eq!(
+                egov_core::time::parse_date(&shown),
+                Ok(d),
+                "{s:?} as {shown:?}"
+            );
         }
         let midnight = VnDateTime::parse_local(s).expect("a date parse_date reads is a local time");
         assert_eq!(midnight.date(), d, "{s:?}");
@@ -51,7 +62,10 @@ fuzz_target!(|data: &[u8]| {
             }
         }
         Err(e) => {
-            assert!(strict.is_err(), "parse_local refuses {s:?} that parse reads");
+            assert!(
+                strict.is_err(),
+                "parse_local refuses {s:?} that parse reads"
+            );
             let _ = e.to_string();
         }
     }

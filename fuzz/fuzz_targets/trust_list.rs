@@ -15,9 +15,14 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let Some(text) = utf8(data) else { return };
-    let Ok(list) = SignedTrustList::from_json(text) else { return };
+    let Ok(list) = SignedTrustList::from_json(text) else {
+        return;
+    };
     assert!(list.list.validate().is_ok());
-    let canonical = list.list.canonical_bytes().expect("a list that validates is canonical");
+    let canonical = list
+        .list
+        .canonical_bytes()
+        .expect("a list that validates is canonical");
     let again = SignedTrustList::from_json(&list.to_json()).expect("own JSON reads back");
     assert_eq!(again, list);
     assert_eq!(again.list.canonical_bytes().ok(), Some(canonical));
@@ -27,13 +32,19 @@ fuzz_target!(|data: &[u8]| {
     let at = VnDateTime::parse("2026-03-02T10:00:00+07:00").expect("fixed time");
     let v = verify_lists(std::slice::from_ref(&list), &[pin], at);
     json_round_trip(&v.lists);
-    let c = check_mark("EGCM:00282574512039154461620760613781690911536985370992855", &v, None);
+    let c = check_mark(
+        "EGCM:00282574512039154461620760613781690911536985370992855",
+        &v,
+        None,
+    );
     let _ = c.status.code();
 
     // Issued by the pinned key: accepted unless the list itself revokes or retires that key.
     let mut own = SignedTrustList::unsigned(list.list.clone());
     let next = list.list.next_update.max(list.list.issued_at);
-    let Some(later) = next.checked_add(chrono::TimeDelta::days(1)) else { return };
+    let Some(later) = next.checked_add(chrono::TimeDelta::days(1)) else {
+        return;
+    };
     if own.issue(&key, list.list.issued_at, later).is_err() {
         return;
     }

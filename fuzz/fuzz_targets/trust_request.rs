@@ -7,13 +7,15 @@
 #![no_main]
 
 use egov_core::Outcome;
-use egov_trust::{Criterion, Declaration, EvaluationRequest, Lang};
 use egov_fuzz::{json_round_trip, to_json, utf8};
+use egov_trust::{Criterion, Declaration, EvaluationRequest, Lang};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let Some(text) = utf8(data) else { return };
-    let Ok(request) = EvaluationRequest::from_json(text) else { return };
+    let Ok(request) = EvaluationRequest::from_json(text) else {
+        return;
+    };
     let prepared = match request.prepare() {
         Ok(p) => p,
         Err(e) => {
@@ -28,7 +30,11 @@ fuzz_target!(|data: &[u8]| {
     assert_eq!(order, Criterion::ALL, "verdicts out of the order of Đ21.2");
     for v in &a.verdicts {
         assert_ne!(v.outcome, Outcome::Warning, "{v:?}");
-        assert_eq!(&prepared.criterion(v.criterion), v, "criterion alone differs");
+        assert_eq!(
+            &prepared.criterion(v.criterion),
+            v,
+            "criterion alone differs"
+        );
     }
     let expected = if a.verdicts.iter().any(|v| v.outcome == Outcome::Fail) {
         Outcome::Fail

@@ -12,7 +12,11 @@ fn check_level(u: Urgency) {
     }
     assert_eq!(Urgency::parse(&u.to_string()), Ok(u));
     let code = edxml_priority(Some(u)).to_string();
-    assert_eq!(Urgency::from_edxml_priority(&code), Ok(Some(u)), "priority {code}");
+    assert_eq!(
+        Urgency::from_edxml_priority(&code),
+        Ok(Some(u)),
+        "priority {code}"
+    );
     json_round_trip(&u);
 }
 
@@ -27,9 +31,17 @@ fuzz_target!(|data: &[u8]| {
             assert_eq!(optional, Ok(Some(*u)), "parse_optional disagrees on {s:?}");
         }
         Err(UrgencyError::NotUrgent { .. }) | Err(UrgencyError::Empty) => {
-            assert_eq!(optional, Ok(None), "{s:?} is not urgent but parse_optional says {optional:?}");
+            assert_eq!(
+                optional,
+                Ok(None),
+                "{s:?} is not urgent but parse_optional says {optional:?}"
+            );
         }
-        Err(e) => assert_eq!(optional, Err(e.clone()), "parse_optional disagrees on {s:?}"),
+        Err(e) => assert_eq!(
+            optional,
+            Err(e.clone()),
+            "parse_optional disagrees on {s:?}"
+        ),
     }
     match Urgency::from_edxml_priority(s) {
         Ok(Some(u)) => {
