@@ -574,7 +574,8 @@ const ENGLISH_IN_PROSE: &[&str] = &[
 /// not embedded).
 pub fn english_in_prose(text: &str) -> Option<String> {
     unquoted(text)
-        .split(|c: char| !c.is_alphanumeric())
+        // An identifier (`max_depth`, `is_valid`) is one word, not English.
+        .split(|c: char| !c.is_alphanumeric() && c != '_')
         .find(|w| ENGLISH_IN_PROSE.iter().any(|e| w.eq_ignore_ascii_case(e)))
         .map(str::to_owned)
 }
@@ -925,6 +926,28 @@ mod tests {
             "không có ngôn ngữ \"de\": dùng vi (tiếng Việt) hoặc en (English)"
         );
         assert!(e.message(Lang::En).starts_with("language \"de\""));
+    }
+
+    #[test]
+    fn core_06_english_reasons_outside_quotes_are_found() {
+        assert_eq!(
+            english_in_prose("không phải danh sách: expected value at line 1").as_deref(),
+            Some("expected")
+        );
+        assert_eq!(
+            english_in_prose("không ghi được: Permission denied").as_deref(),
+            Some("Permission")
+        );
+        // Quoted words are someone else's, as given; identifiers are not words.
+        assert_eq!(
+            english_in_prose("thuộc tính «the value» của <Signature>"),
+            None
+        );
+        assert_eq!(
+            english_in_prose("cột 'is_valid' không có; lỗi: không đọc được"),
+            None
+        );
+        assert_eq!(english_in_prose("the_value, missing_field"), None);
     }
 
     #[test]
