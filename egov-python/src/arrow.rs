@@ -21,18 +21,8 @@ use pyo3_arrow::{PyRecordBatch, PyRecordBatchReader};
 use super::*;
 
 fn json_arg<T: serde::de::DeserializeOwned>(what: &str, s: Option<&str>) -> OpResult<Option<T>> {
-    s.map(|s| {
-        serde_json::from_str(s).map_err(|e| {
-            OpError::call(
-                EgovResult::InvalidJson,
-                &BindingError::InvalidJson {
-                    what: what.to_owned(),
-                    reason: e.to_string(),
-                },
-            )
-        })
-    })
-    .transpose()
+    s.map(|s| serde_json::from_str(s).map_err(|e| ops::invalid_json(what, e)))
+        .transpose()
 }
 
 fn to_json<T: serde::Serialize>(v: &T) -> OpResult<String> {

@@ -211,7 +211,7 @@ pub fn serialize_error(e: impl std::fmt::Display) -> OpError {
 }
 
 /// `ffi.invalid_json`: argument `what` is not JSON of the expected shape.
-pub(crate) fn invalid_json(what: &str, e: impl std::fmt::Display) -> OpError {
+pub fn invalid_json(what: &str, e: impl std::fmt::Display) -> OpError {
     OpError::call(
         EgovResult::InvalidJson,
         &BindingError::InvalidJson {
@@ -269,22 +269,11 @@ fn invalid_arg(name: &str, reason: impl std::fmt::Display) -> OpError {
     )
 }
 
-/// Of two arguments that may each be given, the one that is not `expected` (`name` when
-/// both are wrong).
+/// Of two arguments that may each be given, neither as `expected` though one is there: the
+/// error names the first one given (the callers have already taken every right case).
 fn not_either(args: &Value, name: &str, other: &str, expected: Expected) -> OpError {
-    let wrong = |k: &str| {
-        args.get(k).is_some_and(|v| {
-            !v.is_null()
-                && !matches!((v, expected), (Value::String(_), Expected::String))
-                && !matches!((v, expected), (Value::Array(_), Expected::Strings))
-        })
-    };
-    let which = if wrong(name) || !wrong(other) {
-        name
-    } else {
-        other
-    };
-    not_a(which, expected)
+    let given = args.get(name).is_some_and(|v| !v.is_null());
+    not_a(if given { name } else { other }, expected)
 }
 
 /// Neither argument `name` nor `other` is given.
