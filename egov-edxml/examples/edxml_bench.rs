@@ -183,7 +183,7 @@ fn tokenise(bytes: &[u8]) -> usize {
 
 fn anchors(path: &str) -> dsig::VerifyOptions {
     let pem = std::fs::read(path).unwrap_or_else(|e| fail(&e.to_string()));
-    let anchors = dsig::TrustAnchors::from_pem(&pem).unwrap_or_else(|e| fail(&e));
+    let anchors = dsig::TrustAnchors::from_pem(&pem).unwrap_or_else(|e| fail(&e.to_string()));
     dsig::VerifyOptions {
         anchors,
         ..dsig::VerifyOptions::default()

@@ -29,3 +29,4 @@ dsig-sign-no_header = gói tin không có phần đầu edXMLHeader
 dsig-sign-key = khóa hoặc chứng thư chữ ký số không dùng được: { $reason }
 dsig-sign-signer = bộ ký số báo lỗi: { $reason }
 dsig-sign-c14n = không chuẩn hóa (C14N) được nội dung cần ký: { $reason }
+dsig-sign-legacy_sha1 = { $algorithm } là thuật toán cũ, yếu (SHA-1): chỉ được dùng khi bật rõ tùy chọn cũ (legacy_sha1)

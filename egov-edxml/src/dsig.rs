@@ -184,7 +184,7 @@ impl Failure {
     }
 }
 
-pub use egov_sign::{ChainStatus, SignerCertificate, TrustAnchors};
+pub use egov_sign::{AnchorsError, ChainStatus, SignerCertificate, TrustAnchors};
 
 /// How to verify.
 #[derive(Debug, Clone, Default)]
@@ -721,6 +721,16 @@ pub enum SignError {
     /// Canonicalisation failed.
     #[error("canonicalisation failed: {0}")]
     C14n(String),
+    /// SHA-1 (RSA-SHA1, or a SHA-1 reference digest) was asked for without
+    /// [`SignOptions::legacy_sha1`]: legacy, weak, made only when the caller says so.
+    #[error(
+        "{algorithm} is legacy and weak (SHA-1): it is made only with the explicit legacy \
+         option (legacy_sha1)"
+    )]
+    LegacySha1 {
+        /// The algorithm's URI.
+        algorithm: String,
+    },
 }
 
 impl egov_core::ErrorCode for SignError {
@@ -740,6 +750,7 @@ impl egov_core::Localize for SignError {
             SignError::Key(reason) | SignError::Signer(reason) | SignError::C14n(reason) => {
                 egov_core::args!(reason = reason)
             }
+            SignError::LegacySha1 { algorithm } => egov_core::args!(algorithm = algorithm),
         }
     }
 }
@@ -754,6 +765,7 @@ impl SignError {
             SignError::Key(_) => "dsig.sign.key",
             SignError::Signer(_) => "dsig.sign.signer",
             SignError::C14n(_) => "dsig.sign.c14n",
+            SignError::LegacySha1 { .. } => "dsig.sign.legacy_sha1",
         }
     }
 }
@@ -775,6 +787,13 @@ pub struct SignOptions {
     pub digest: DigestAlgorithm,
     /// Bounds for reading the package.
     pub limits: Limits,
+    /// Allows SHA-1: a signer whose algorithm is RSA-SHA1, a SHA-1 `digest` (default `false`:
+    /// both are refused with [`SignError::LegacySha1`]). Only for a receiver that accepts
+    /// nothing else, as the closed builders of the axis sign; the signature is weak and egov's
+    /// own verification warns of it. egov's in-memory keys ([`KeyPairSigner`]) never sign
+    /// with SHA-1; a token (`egov_sign::Pkcs11Signer::with_algorithm`) or your own [`Signer`]
+    /// can.
+    pub legacy_sha1: bool,
 }
 
 impl Default for SignOptions {
@@ -783,6 +802,7 @@ impl Default for SignOptions {
             c14n: c14n::EXCLUSIVE.to_owned(),
             digest: DigestAlgorithm::Sha256,
             limits: Limits::default(),
+            legacy_sha1: false,
         }
     }
 }
@@ -796,6 +816,19 @@ pub fn sign(
     signer: &dyn Signer,
     options: &SignOptions,
 ) -> Result<Vec<u8>, SignError> {
+    if !options.legacy_sha1 {
+        let algorithm = signer.algorithm();
+        if algorithm == SignatureAlgorithm::RsaSha1 {
+            return Err(SignError::LegacySha1 {
+                algorithm: algorithm.uri().to_owned(),
+            });
+        }
+        if options.digest == DigestAlgorithm::Sha1 {
+            return Err(SignError::LegacySha1 {
+                algorithm: options.digest.uri().to_owned(),
+            });
+        }
+    }
     let doc = xml::read_document(package, &options.limits, &mut Skip).map_err(SignError::Read)?;
     let mut sigs = Vec::new();
     walk(&doc.root, &mut sigs);

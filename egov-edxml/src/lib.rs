@@ -150,6 +150,9 @@ mod catalogue_tests {
             Box::new(SignError::Key("bad PEM".into())),
             Box::new(SignError::Signer("token removed".into())),
             Box::new(SignError::C14n("namespace".into())),
+            Box::new(SignError::LegacySha1 {
+                algorithm: "http://www.w3.org/2000/09/xmldsig#rsa-sha1".into(),
+            }),
         ];
         let refs: Vec<&dyn Localize> = errors.iter().map(|e| e.as_ref()).collect();
         let gaps = vietnamese_gaps(include_str!("../locales/vi.ftl"), &refs);

@@ -376,6 +376,7 @@ fn doc_18_inclusive_c14n_and_sha1_verify_with_warnings() {
     let opts = SignOptions {
         c14n: egov_edxml::c14n::INCLUSIVE.into(),
         digest: dsig::DigestAlgorithm::Sha1,
+        legacy_sha1: true,
         ..SignOptions::default()
     };
     let signed = dsig::sign(&package(), &signer("signer-rsa"), &opts).unwrap();

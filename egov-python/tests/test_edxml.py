@@ -367,6 +367,15 @@ def test_doc_18_signing_errors_use_the_crates_codes():
     assert e.value.code == "dsig.sign.read"
     with pytest.raises(egov.InvalidArgumentError):
         egov.sign_edxml(built(), pki("signer-rsa.key"), pki("signer-rsa.pem"), digest="md5")
+    # SHA-1 only behind its explicit legacy option (issue 12), and then verified with a warning.
+    with pytest.raises(egov.EdxmlError) as e:
+        egov.sign_edxml(built(), pki("signer-rsa.key"), pki("signer-rsa.pem"), digest="sha1")
+    assert e.value.code == "dsig.sign.legacy_sha1" and "SHA-1" in e.value.message_vi
+    legacy = egov.sign_edxml(built(), pki("signer-rsa.key"), pki("signer-rsa.pem"),
+                             digest="sha1", legacy_sha1=True)
+    assert b"xmldsig#sha1" in legacy
+    v = egov.verify_edxml(legacy, anchors_pem=pki("root-ca.pem"))
+    assert v["valid"] and any("SHA-1" in w for w in v["warnings"]), v
     # PEM as str is accepted too; SHA-384 on request.
     package = egov.sign_edxml(built(), pki("signer-rsa.key").decode(), pki("signer-rsa.pem").decode(),
                               digest="sha384")

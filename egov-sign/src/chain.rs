@@ -15,6 +15,51 @@ use x509_cert::Certificate;
 
 use crate::algorithm::{self, SignatureAlgorithm, SignatureEncoding};
 
+/// Why trust anchors could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum AnchorsError {
+    /// The text is not PEM certificates (the PEM or DER reader's reason).
+    #[error("not PEM certificates: {reason}")]
+    NotPem {
+        /// The reader's own words.
+        reason: String,
+    },
+    /// PEM text without a `CERTIFICATE` block.
+    #[error("no certificate in the PEM text")]
+    Empty,
+    /// The bytes are not one DER certificate.
+    #[error("not a DER certificate: {reason}")]
+    NotDer {
+        /// The reader's own words.
+        reason: String,
+    },
+}
+
+impl egov_core::ErrorCode for AnchorsError {
+    fn code(&self) -> &'static str {
+        match self {
+            AnchorsError::NotPem { .. } => "anchors.not_pem",
+            AnchorsError::Empty => "anchors.empty",
+            AnchorsError::NotDer { .. } => "anchors.not_der",
+        }
+    }
+}
+
+impl egov_core::Localize for AnchorsError {
+    fn catalogue(&self) -> &'static egov_core::i18n::Catalogue {
+        &crate::CATALOGUE
+    }
+    fn message_args(&self) -> egov_core::i18n::Args {
+        match self {
+            AnchorsError::NotPem { reason } | AnchorsError::NotDer { reason } => {
+                egov_core::args!(reason = reason)
+            }
+            AnchorsError::Empty => egov_core::args!(),
+        }
+    }
+}
+
 /// Caller-supplied trust anchors (root certificates).
 #[derive(Debug, Clone, Default)]
 pub struct TrustAnchors {
@@ -28,19 +73,22 @@ impl TrustAnchors {
     }
 
     /// Anchors from PEM text (one or more `CERTIFICATE` blocks).
-    pub fn from_pem(pem: &[u8]) -> Result<Self, String> {
-        let certs =
-            Certificate::load_pem_chain(pem).map_err(|e| format!("not PEM certificates: {e}"))?;
+    pub fn from_pem(pem: &[u8]) -> Result<Self, AnchorsError> {
+        let certs = Certificate::load_pem_chain(pem).map_err(|e| AnchorsError::NotPem {
+            reason: e.to_string(),
+        })?;
         if certs.is_empty() {
-            return Err("no certificate in the PEM text".into());
+            return Err(AnchorsError::Empty);
         }
         Ok(TrustAnchors { certs })
     }
 
     /// Adds one DER certificate.
-    pub fn add_der(&mut self, der: &[u8]) -> Result<(), String> {
-        self.certs
-            .push(Certificate::from_der(der).map_err(|e| format!("not a DER certificate: {e}"))?);
+    pub fn add_der(&mut self, der: &[u8]) -> Result<(), AnchorsError> {
+        let cert = Certificate::from_der(der).map_err(|e| AnchorsError::NotDer {
+            reason: e.to_string(),
+        })?;
+        self.certs.push(cert);
         Ok(())
     }
 

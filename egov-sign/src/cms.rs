@@ -81,6 +81,13 @@ pub enum CmsSignError {
     /// Encoding failed.
     #[error("encoding: {0}")]
     Encode(String),
+    /// The signer's algorithm or the digest asked for is SHA-1: egov makes no CMS signature
+    /// with it (legacy, weak; PAdES validators reject it).
+    #[error("egov makes no CMS signature with SHA-1 ({algorithm}): legacy and weak")]
+    Sha1 {
+        /// The algorithm's name.
+        algorithm: String,
+    },
 }
 
 impl CmsSignError {
@@ -91,6 +98,7 @@ impl CmsSignError {
             CmsSignError::Signer(_) => "cms.sign.signer",
             CmsSignError::Timestamp(_) => "cms.sign.timestamp",
             CmsSignError::Encode(_) => "cms.sign.encode",
+            CmsSignError::Sha1 { .. } => "cms.sign.sha1",
         }
     }
 }
@@ -111,6 +119,7 @@ impl egov_core::Localize for CmsSignError {
             | CmsSignError::Signer(reason)
             | CmsSignError::Timestamp(reason)
             | CmsSignError::Encode(reason) => egov_core::args!(reason = reason),
+            CmsSignError::Sha1 { algorithm } => egov_core::args!(algorithm = algorithm),
         }
     }
 }
@@ -191,6 +200,16 @@ pub fn sign_detached(
 ) -> Result<Vec<u8>, CmsSignError> {
     let alg = signer.algorithm();
     let digest = digest_algorithm(signer, options);
+    if alg == SignatureAlgorithm::RsaSha1 {
+        return Err(CmsSignError::Sha1 {
+            algorithm: "RSA-SHA1".into(),
+        });
+    }
+    if digest == DigestAlgorithm::Sha1 {
+        return Err(CmsSignError::Sha1 {
+            algorithm: "SHA-1".into(),
+        });
+    }
     let certs_der = signer.certificates();
     let leaf_der = certs_der
         .first()

@@ -26,7 +26,7 @@ pub mod pkcs11;
 pub mod signer;
 
 pub use algorithm::{DigestAlgorithm, SignatureAlgorithm};
-pub use chain::{ChainError, ChainStatus, SignerCertificate, TrustAnchors};
+pub use chain::{AnchorsError, ChainError, ChainStatus, SignerCertificate, TrustAnchors};
 pub use cms::{
     CmsFailure, CmsSignOptions, CmsVerification, CmsVerifyOptions, TimeSource, TimeStamper,
 };
@@ -46,6 +46,7 @@ mod catalogue_tests {
     use egov_core::i18n::vietnamese_gaps;
     use egov_core::Localize;
 
+    use crate::chain::AnchorsError;
     use crate::cms::CmsSignError;
     use crate::signer::KeyError;
 
@@ -64,6 +65,16 @@ mod catalogue_tests {
             Box::new(CmsSignError::Signer("token removed".into())),
             Box::new(CmsSignError::Timestamp("HTTP 500".into())),
             Box::new(CmsSignError::Encode("length".into())),
+            Box::new(CmsSignError::Sha1 {
+                algorithm: "RSA-SHA1".into(),
+            }),
+            Box::new(AnchorsError::NotPem {
+                reason: "PEM error in post-encapsulation boundary".into(),
+            }),
+            Box::new(AnchorsError::Empty),
+            Box::new(AnchorsError::NotDer {
+                reason: "unexpected end of message".into(),
+            }),
         ];
         let refs: Vec<&dyn Localize> = errors.iter().map(|e| e.as_ref()).collect();
         let gaps = vietnamese_gaps(include_str!("../locales/vi.ftl"), &refs);

@@ -184,13 +184,16 @@ impl Pkcs11Signer {
         Ok(signer)
     }
 
-    /// Signs with `algorithm` instead of the key's default: RSA keys take RSA-SHA256/384/512;
-    /// EC keys only their curve's ECDSA. [`KeyError::UnsupportedKey`] otherwise.
+    /// Signs with `algorithm` instead of the key's default: RSA keys take RSA-SHA256/384/512,
+    /// and RSA-SHA1 (legacy, weak: for a receiver that accepts nothing else; an edXML
+    /// signature refuses it without `SignOptions::legacy_sha1`); EC keys only their curve's
+    /// ECDSA. [`KeyError::UnsupportedKey`] otherwise.
     pub fn with_algorithm(mut self, algorithm: SignatureAlgorithm) -> Result<Self, KeyError> {
         let fits = match self.kind {
             KeyKind::Rsa => matches!(
                 algorithm,
-                SignatureAlgorithm::RsaSha256
+                SignatureAlgorithm::RsaSha1
+                    | SignatureAlgorithm::RsaSha256
                     | SignatureAlgorithm::RsaSha384
                     | SignatureAlgorithm::RsaSha512
             ),
@@ -386,6 +389,11 @@ impl Signer for Pkcs11Signer {
         match (self.kind, self.algorithm) {
             (KeyKind::Rsa, alg) => {
                 let (hashing, mechanism, digest) = match alg {
+                    SignatureAlgorithm::RsaSha1 => (
+                        MechanismType::SHA1_RSA_PKCS,
+                        Mechanism::Sha1RsaPkcs,
+                        DigestAlgorithm::Sha1,
+                    ),
                     SignatureAlgorithm::RsaSha256 => (
                         MechanismType::SHA256_RSA_PKCS,
                         Mechanism::Sha256RsaPkcs,

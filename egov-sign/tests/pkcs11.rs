@@ -294,15 +294,26 @@ fn the_slot_chooses_the_token_and_rsa_sha384_and_sha512_are_made_on_the_token() 
         assert_eq!(v.signature_algorithm, Some(alg));
         openssl_verify(&der, &format!("{alg:?}"));
     }
-    // An EC key signs with its curve's hash only; RSA-SHA1 is never produced.
+    // An EC key signs with its curve's hash only.
     let e = ec_signer()
         .with_algorithm(SignatureAlgorithm::EcdsaP384Sha384)
         .unwrap_err();
     assert_eq!(e.code(), "sign.key.unsupported");
-    let e = rsa_signer()
+    let e = ec_signer()
         .with_algorithm(SignatureAlgorithm::RsaSha1)
         .unwrap_err();
     assert_eq!(e.code(), "sign.key.unsupported");
+    // RSA-SHA1 on an RSA token key only when asked (an edXML signature behind its legacy
+    // option): the token signs it, egov's CMS refuses to make it.
+    let legacy = rsa_signer()
+        .with_algorithm(SignatureAlgorithm::RsaSha1)
+        .unwrap();
+    assert_eq!(legacy.algorithm(), SignatureAlgorithm::RsaSha1);
+    let opts = CmsSignOptions::default();
+    let e = cms::sign_detached(&legacy, &[0; 20], &opts).unwrap_err();
+    assert_eq!(e.code(), "cms.sign.sha1");
+    let sig = legacy.sign(CONTENT).unwrap();
+    assert_eq!(sig.len(), 256, "a 2048-bit RSA signature");
 }
 
 #[test]

@@ -455,8 +455,9 @@ pub fn edxml_build(
 }
 
 /// Options of [`edxml_sign`] as JSON, every member optional: `{"c14n": URI, "digest": "sha256"
-/// | "sha384" | "sha512" | "sha1"}`; the default canonicalisation is exclusive C14N 1.0
-/// (`http://www.w3.org/2001/10/xml-exc-c14n#`), the default digest SHA-256.
+/// | "sha384" | "sha512" | "sha1", "legacy_sha1": bool}`; the default canonicalisation is
+/// exclusive C14N 1.0 (`http://www.w3.org/2001/10/xml-exc-c14n#`), the default digest SHA-256.
+/// `"sha1"` needs `"legacy_sha1": true` (else `dsig.sign.legacy_sha1`): legacy and weak.
 #[derive(Debug, Clone, Default, serde::Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct EdxmlSignOptions {
@@ -464,6 +465,8 @@ pub struct EdxmlSignOptions {
     pub c14n: Option<String>,
     /// The digest of the reference.
     pub digest: Option<DigestAlgorithm>,
+    /// Allows a SHA-1 digest (`SignOptions::legacy_sha1`).
+    pub legacy_sha1: Option<bool>,
 }
 
 /// `edxml.sign`: signs a package with an enveloped XMLDSig signature (DOC-18; RSA-SHA256 for
@@ -488,6 +491,7 @@ pub fn edxml_sign(
     if let Some(d) = o.digest {
         sign_options.digest = d;
     }
+    sign_options.legacy_sha1 = o.legacy_sha1.unwrap_or(false);
     let signer = KeyPairSigner::from_pem(key, certs_pem)
         .map_err(dsig::SignError::from)
         .map_err(dom)?;

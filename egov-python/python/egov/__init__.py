@@ -1271,17 +1271,19 @@ def build_edxml(message: Union[str, Mapping[str, Any]], attachments: Sequence[by
 
 
 def sign_edxml(data: bytes, key_pem: Pem, certs_pem: Pem, *, c14n: Optional[str] = None,
-               digest: Optional[str] = None) -> bytes:
+               digest: Optional[str] = None, legacy_sha1: bool = False) -> bytes:
     """Signs a package with an enveloped XMLDSig signature (DOC-18, QĐ 28/2018 Đ6.1; DOC-14: a
     digitally signed e-document sent through the system has the legal value of paper), placed
     last in ``edXMLHeader``: RSA-SHA256 for an RSA key, ECDSA P-256-SHA256 for a P-256 key.
     ``key_pem`` is the PKCS#8 private key (PEM ``PRIVATE KEY``, or DER bytes), ``certs_pem`` the
     certificate chain, signer first. ``c14n`` a canonicalisation URI (default exclusive C14N
-    1.0), ``digest`` ``"sha256"`` (default), ``"sha384"``, ``"sha512"`` or ``"sha1"``. Returns
-    the signed package's bytes. An unusable key or chain raises :class:`EdxmlError`
+    1.0), ``digest`` ``"sha256"`` (default), ``"sha384"``, ``"sha512"`` or ``"sha1"`` (legacy and
+    weak: only with ``legacy_sha1=True``, else :class:`EdxmlError` ``dsig.sign.legacy_sha1``).
+    Returns the signed package's bytes. An unusable key or chain raises :class:`EdxmlError`
     (``dsig.sign.key``), so does a package already signed (``dsig.sign.already_signed``)."""
     return _egov.edxml_sign(bytes(data), _pem(key_pem), _pem(certs_pem),
-                            _options(c14n=c14n, digest=digest))
+                            _options(c14n=c14n, digest=digest,
+                                     legacy_sha1=True if legacy_sha1 else None))
 
 
 def verify_edxml(data: bytes, *, anchors_pem: Optional[Pem] = None,
