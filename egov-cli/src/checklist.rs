@@ -248,10 +248,8 @@ fn kpi(
     lang: Lang,
 ) -> Result<CmdResult, CmdResult> {
     use egov_checklist::kpi::{parse_targets, qd942_targets, track_all, ObservationsFile};
-    let kpi_error = |path: &Path, e: egov_checklist::kpi::KpiError| CmdResult::Error {
-        code: egov_core::ErrorCode::code(&e).to_owned(),
-        message: format!("{}: {e}", path.display()),
-    };
+    let kpi_error =
+        |path: &Path, e: egov_checklist::kpi::KpiError| CmdResult::error_at(path.display(), &e);
     let observations = if crate::input::is_toml(file) {
         crate::input::toml_doc::<ObservationsFile>(&read(file)?, file, "kpi.toml")?
     } else {
@@ -311,9 +309,13 @@ fn kpi(
 
 fn service_level(file: &Path, lang: Lang) -> Result<CmdResult, CmdResult> {
     use egov_checklist::service_levels::{classify, finding, ServiceFacts};
-    let facts: ServiceFacts = serde_json::from_str(&read(file)?).map_err(|e| CmdResult::Error {
-        code: "checklist.service_facts".into(),
-        message: format!("{}: {e}", file.display()),
+    let facts: ServiceFacts = serde_json::from_str(&read(file)?).map_err(|e| {
+        CmdResult::not_parsed(
+            "checklist.service_facts",
+            file.display(),
+            ["JSON", "JSON"],
+            e,
+        )
     })?;
     let f = finding(&facts);
     let c = classify(&facts);
@@ -334,11 +336,9 @@ fn service_level(file: &Path, lang: Lang) -> Result<CmdResult, CmdResult> {
 fn indicators(file: &Path, lang: Lang) -> Result<CmdResult, CmdResult> {
     use egov_checklist::indicators::check_indicators;
     let text = read(file)?;
-    let list =
-        egov_checklist::indicators::parse_indicators(&text).map_err(|e| CmdResult::Error {
-            code: "checklist.indicators".into(),
-            message: format!("{}: {e}", file.display()),
-        })?;
+    let list = egov_checklist::indicators::parse_indicators(&text).map_err(|e| {
+        CmdResult::not_parsed("checklist.indicators", file.display(), ["JSON", "JSON"], e)
+    })?;
     let findings = check_indicators(&list);
     let mut human = String::new();
     for f in &findings {

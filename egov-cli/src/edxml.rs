@@ -124,7 +124,8 @@ pub enum EdxmlCommand {
     Build(crate::edxml_make::BuildArgs),
     /// Build the status message answering a package (01…06, 13, 15, 16; DOC-29/30).
     Status(crate::edxml_make::StatusArgs),
-    /// Sign a package (XMLDSig, enveloped; RSA-SHA256 or ECDSA-SHA256; DOC-18).
+    /// Sign a package (XMLDSig, enveloped; RSA-SHA256 or ECDSA; the key in a PKCS#12 file, PEM
+    /// files or on a PKCS#11 token; DOC-18).
     Sign(crate::edxml_make::SignArgs),
     /// Verify a package's signature against trust anchors (DOC-18).
     Verify(crate::edxml_make::VerifyArgs),
@@ -369,12 +370,8 @@ fn check_cmd(a: &CheckArgs) -> Result<CmdResult, Failure> {
     };
     let anchors = match &a.anchors {
         Some(p) => Some(
-            TrustAnchors::from_pem(&read_option_file(p, OptionFile::Anchors)?).map_err(|e| {
-                CmdResult::Error {
-                    code: "edxml.anchors".to_owned(),
-                    message: format!("{}: {e}", p.display()),
-                }
-            })?,
+            TrustAnchors::from_pem(&read_option_file(p, OptionFile::Anchors)?)
+                .map_err(|e| CmdResult::error_at(p.display(), &e).with_code("usage.anchors"))?,
         ),
         None => None,
     };

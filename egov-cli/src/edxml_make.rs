@@ -8,7 +8,9 @@ use std::path::{Path, PathBuf};
 
 use clap::{Args, ValueEnum};
 use egov_core::VnDateTime;
-use egov_edxml::dsig::{self, KeyPairSigner, SignOptions, TrustAnchors, VerifyOptions};
+use egov_edxml::dsig::{
+    self, DigestAlgorithm, SignOptions, SignatureAlgorithm, TrustAnchors, VerifyOptions,
+};
 use egov_edxml::{
     build_status, write_edoc, AttachmentSource, BuildOptions, LineEnding, Message, Organization,
     ResponseFor, StaffInfo, StatusMessage, Wrap,
@@ -24,6 +26,7 @@ use crate::schema_types::edxml::{
     PackageKind,
 };
 use crate::schema_types::to_json;
+use crate::signing_key::{signer, KeyArgs};
 
 /// `egov edxml build`.
 #[derive(Debug, Args)]
@@ -103,12 +106,15 @@ pub struct StatusArgs {
 pub struct SignArgs {
     /// The package to sign.
     package: PathBuf,
-    /// The signer's PKCS#8 private key (PEM), RSA (signs RSA-SHA256) or P-256 (ECDSA-SHA256).
-    #[arg(long, value_name = "KEY.pem")]
-    key: PathBuf,
-    /// The signer's certificate, then any intermediates (PEM).
-    #[arg(long, value_name = "CHAIN.pem")]
-    cert: PathBuf,
+    /// The signer's key: a PKCS#12 file, a PEM key with its chain, or a PKCS#11 token. RSA
+    /// keys sign RSA-SHA256, EC keys ECDSA with their curve's hash.
+    #[command(flatten)]
+    key: KeyArgs,
+    /// Sign RSA-SHA1 with SHA-1 digests, for a receiver that accepts nothing else (legacy,
+    /// weak; `egov edxml verify` warns of it). Only with a key on a token (--pkcs11-module):
+    /// egov's in-memory keys never sign with SHA-1.
+    #[arg(long, requires = "pkcs11_module")]
+    legacy_rsa_sha1: bool,
     /// Canonicalisation: exclusive (default) or inclusive C14N 1.0.
     #[arg(long, value_enum, default_value_t = C14nChoice::Exclusive)]
     c14n: C14nChoice,
@@ -155,8 +161,6 @@ fn io_error(code: &str, message: String) -> CmdResult {
 enum What {
     Description,
     Package,
-    Key,
-    Certificate,
     Anchors,
 }
 
@@ -165,8 +169,6 @@ fn read_file(path: &Path, what: What) -> Result<Vec<u8>, CmdResult> {
         let what = match what {
             What::Description => t!("edxml-make-description"),
             What::Package => t!("edxml-make-package"),
-            What::Key => t!("edxml-make-key"),
-            What::Certificate => t!("edxml-make-certificate"),
             What::Anchors => t!("edxml-make-anchors"),
         };
         io_error(
@@ -391,9 +393,13 @@ fn build_inner(a: &BuildArgs) -> Result<CmdResult, CmdResult> {
             None => {}
         }
     }
-    let message: Message = serde_json::from_value(value).map_err(|e| CmdResult::Error {
-        code: "edxml.build.description".into(),
-        message: format!("{}: {e}", a.description.display()),
+    let message: Message = serde_json::from_value(value).map_err(|e| {
+        CmdResult::not_parsed(
+            "edxml.build.description",
+            a.description.display(),
+            ["mô tả gói tin", "a package description"],
+            e,
+        )
     })?;
     let options = BuildOptions {
         line_ending: line_ending(a.eol),
@@ -431,10 +437,7 @@ fn build_inner(a: &BuildArgs) -> Result<CmdResult, CmdResult> {
         }
         Message::Status(s) => egov_edxml::write_status(&mut w, s, &options),
     }
-    .map_err(|e| CmdResult::Error {
-        code: e.code().into(),
-        message: e.to_string(),
-    })?;
+    .map_err(|e| CmdResult::error(&e))?;
     w.flush().map_err(|e| write_error(&a.out, io_detail(&e)))?;
     drop(w);
     out.persist()?;
@@ -474,18 +477,13 @@ pub fn status(a: &StatusArgs) -> CmdResult {
 
 fn status_inner(a: &StatusArgs) -> Result<CmdResult, CmdResult> {
     let bytes = read_file(&a.package, What::Package)?;
-    let package = egov_edxml::read_bytes(&bytes).map_err(|e| CmdResult::Error {
-        code: e.code().into(),
-        message: e.to_string(),
-    })?;
+    let package = egov_edxml::read_bytes(&bytes).map_err(|e| CmdResult::error(&e))?;
     let edoc = package.edoc().ok_or_else(|| CmdResult::Error {
         code: "usage.not_edoc".into(),
         message: t!("edxml-make-not-edoc"),
     })?;
-    let code = egov_docs::status::from_edxml_code(a.code.trim()).map_err(|e| CmdResult::Error {
-        code: "usage.status_code".into(),
-        message: e.to_string(),
-    })?;
+    let code = egov_docs::status::from_edxml_code(a.code.trim())
+        .map_err(|e| CmdResult::error(&e).with_code("usage.status_code"))?;
     let recall = code == egov_docs::status::EdxmlStatus::RecallRequested;
     if code == egov_docs::status::EdxmlStatus::Rejected
         && a.description.as_deref().is_none_or(|d| d.trim().is_empty())
@@ -556,10 +554,7 @@ fn status_inner(a: &StatusArgs) -> Result<CmdResult, CmdResult> {
             line_ending: line_ending(a.eol),
         },
     )
-    .map_err(|e| CmdResult::Error {
-        code: e.code().into(),
-        message: e.to_string(),
-    })?;
+    .map_err(|e| CmdResult::error(&e))?;
     write_all(&a.out, &out, a.force)?;
     Ok(CmdResult::Valid {
         human: t!(
@@ -590,40 +585,47 @@ pub fn sign(a: &SignArgs) -> CmdResult {
 
 fn sign_inner(a: &SignArgs) -> Result<CmdResult, CmdResult> {
     let package = read_file(&a.package, What::Package)?;
-    let key = read_file(&a.key, What::Key)?;
-    let cert = read_file(&a.cert, What::Certificate)?;
-    let signer = KeyPairSigner::from_pem(&key, &cert)
-        .map_err(dsig::SignError::from)
-        .map_err(|e| CmdResult::Error {
-            code: e.code().into(),
-            message: e.to_string(),
-        })?;
+    let mut source = a.key.source();
+    if a.legacy_rsa_sha1 {
+        source.token_algorithm = Some(SignatureAlgorithm::RsaSha1);
+    }
+    let (signer, key_source) = signer(&source)?;
     let options = SignOptions {
         c14n: match a.c14n {
             C14nChoice::Exclusive => egov_edxml::c14n::EXCLUSIVE.into(),
             C14nChoice::Inclusive => egov_edxml::c14n::INCLUSIVE.into(),
         },
+        digest: if a.legacy_rsa_sha1 {
+            DigestAlgorithm::Sha1
+        } else {
+            DigestAlgorithm::Sha256
+        },
+        legacy_sha1: a.legacy_rsa_sha1,
         ..SignOptions::default()
     };
-    let signed = dsig::sign(&package, &signer, &options).map_err(|e| CmdResult::Error {
-        code: e.code().into(),
-        message: e.to_string(),
-    })?;
+    let signed =
+        dsig::sign(&package, signer.as_ref(), &options).map_err(|e| CmdResult::error(&e))?;
     write_all(&a.out, &signed, a.force)?;
-    let alg = dsig::Signer::algorithm(&signer);
+    let alg = signer.algorithm();
+    let mut human = t!(
+        "edxml-make-signed",
+        package = a.package.display().to_string(),
+        algorithm = alg.uri(),
+        path = a.out.display().to_string(),
+        bytes = crate::i18n::count(signed.len())
+    );
+    if a.legacy_rsa_sha1 {
+        human.push('\n');
+        human.push_str(&t!("edxml-make-legacy-sha1"));
+    }
     Ok(CmdResult::Valid {
-        human: t!(
-            "edxml-make-signed",
-            package = a.package.display().to_string(),
-            algorithm = alg.uri(),
-            path = a.out.display().to_string(),
-            bytes = crate::i18n::count(signed.len())
-        ),
+        human,
         json: to_json(&EdxmlSignOutput {
             out: a.out.display().to_string(),
             bytes: signed.len(),
             algorithm: alg,
             c14n: options.c14n,
+            key_source,
         })?,
     })
 }
@@ -638,12 +640,8 @@ pub fn verify(a: &VerifyArgs) -> CmdResult {
 fn verify_inner(a: &VerifyArgs) -> Result<CmdResult, CmdResult> {
     let package = read_file(&a.package, What::Package)?;
     let anchors = match &a.anchors {
-        Some(p) => {
-            TrustAnchors::from_pem(&read_file(p, What::Anchors)?).map_err(|e| CmdResult::Error {
-                code: "usage.anchors".into(),
-                message: format!("{}: {e}", p.display()),
-            })?
-        }
+        Some(p) => TrustAnchors::from_pem(&read_file(p, What::Anchors)?)
+            .map_err(|e| CmdResult::error_at(p.display(), &e).with_code("usage.anchors"))?,
         None => TrustAnchors::new(),
     };
     let at = match &a.at {

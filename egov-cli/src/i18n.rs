@@ -77,6 +77,11 @@ pub(crate) fn text(id: &str, args: &Args) -> String {
     catalogue().text(lang(), id, args)
 }
 
+/// Message `id` of the tool's catalogue in `lang` (for errors, said in both languages).
+pub(crate) fn text_in(lang: Lang, id: &str, args: &Args) -> String {
+    catalogue().text(lang, id, args)
+}
+
 /// `t!("id")` or `t!("id", name = value, …)`: the tool's message `id` in the run's language.
 macro_rules! t {
     ($id:literal $(, $name:ident = $value:expr)* $(,)?) => {

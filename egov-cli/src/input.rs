@@ -92,8 +92,6 @@ pub fn toml_doc<T: serde::de::DeserializeOwned>(
     path: &std::path::Path,
     code: &str,
 ) -> Result<T, CmdResult> {
-    toml::from_str(text).map_err(|e| CmdResult::Error {
-        code: code.to_owned(),
-        message: format!("{}: {}", path.display(), e.to_string().trim_end()),
-    })
+    toml::from_str(text)
+        .map_err(|e| CmdResult::not_parsed(code, path.display(), ["TOML", "TOML"], e))
 }

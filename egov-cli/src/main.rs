@@ -34,6 +34,7 @@ mod platform;
 mod registry;
 mod schema;
 mod schema_types;
+mod signing_key;
 mod surface;
 mod template;
 mod trust;

@@ -10,7 +10,7 @@ use egov_conversion::{
     scan, sign, validate, AccessLocator, ConversionMark, KeyFile, KeyFileError, Profile,
     SigningKey, SourceSystem, TrustSet, Wording,
 };
-use egov_core::{ErrorCode, Outcome, VnDateTime};
+use egov_core::{Outcome, VnDateTime};
 
 use crate::i18n::{t, Lang};
 use crate::output::CmdResult;
@@ -349,10 +349,7 @@ fn keygen_inner(args: &KeygenArgs) -> Result<CmdResult, CmdResult> {
 }
 
 fn keyfile_err(path: &Path, e: &KeyFileError) -> CmdResult {
-    CmdResult::Error {
-        code: e.code().to_owned(),
-        message: format!("{}: {e}", path.display()),
-    }
+    CmdResult::error_at(path.display(), e)
 }
 
 #[cfg(unix)]

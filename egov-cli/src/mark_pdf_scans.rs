@@ -29,11 +29,10 @@ use crate::mark_pdf::{
     PdfPositionArg,
 };
 use crate::output::CmdResult;
-use crate::pdf_sign::{
-    cert_line, signature_timestamp, signer, signer_subject, signing_lines, CommandTsa, KeySource,
-};
+use crate::pdf_sign::{cert_line, signature_timestamp, signer_subject, signing_lines, CommandTsa};
 use crate::schema_types::marks::{self, KeyLocation};
 use crate::schema_types::to_json;
+use crate::signing_key::{signer, KeySource};
 
 /// The PDF/A part of the copy.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -207,6 +206,7 @@ impl FromScansArgs {
             key_label: self.key_label.as_deref(),
             key_id: self.key_id.as_deref(),
             pin_env: self.pin_env.as_deref(),
+            token_algorithm: None,
         }
     }
 
@@ -222,12 +222,10 @@ impl FromScansArgs {
 /// A PEM file given as the mark's key: say which flag takes it.
 fn pem_hint(path: &Path, e: CmdResult) -> CmdResult {
     let pem = std::fs::read(path).is_ok_and(|b| b.starts_with(b"-----BEGIN"));
-    match e {
-        CmdResult::Error { code, mut message } if pem => {
-            message.push_str(&t!("mark-pdf-scans-key-is-the-mark-s"));
-            CmdResult::Error { code, message }
-        }
-        other => other,
+    if pem {
+        e.with_hint("mark-pdf-scans-key-is-the-mark-s")
+    } else {
+        e
     }
 }
 
@@ -254,7 +252,6 @@ fn copy_error(a: &FromScansArgs, e: &PdfError) -> CmdResult {
 
 /// Runs `egov mark pdf from-scans`.
 pub(crate) fn from_scans_cmd(a: &FromScansArgs) -> Result<CmdResult, CmdResult> {
-    let lang = crate::i18n::lang();
     // Refuse an existing output before any work (checked again when renaming into place).
     if !a.force {
         for p in std::iter::once(&a.out).chain(a.payload_out.iter()) {
@@ -274,7 +271,7 @@ pub(crate) fn from_scans_cmd(a: &FromScansArgs) -> Result<CmdResult, CmdResult> 
         .iter()
         .map(|p| Ok((p.display().to_string(), read(p)?)))
         .collect::<Result<Vec<_>, CmdResult>>()?;
-    let (signer, source) = signer(lang, &a.key_source())?;
+    let (signer, source) = signer(&a.key_source())?;
     let subject = signer_subject(signer.as_ref());
     let tsa = a.tsa_command.as_deref().map(CommandTsa::new);
     let report = validate(&mark);

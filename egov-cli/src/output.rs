@@ -32,6 +32,83 @@ impl CmdResult {
             message_vi: err.message(egov_core::Lang::Vi),
         }
     }
+
+    /// [`CmdResult::error`] about `place` (a file, an option's value), named before the
+    /// message in both languages: `place: message`.
+    pub fn error_at<E: egov_core::Localize>(place: impl std::fmt::Display, err: &E) -> Self {
+        CmdResult::Localized {
+            code: err.code().to_owned(),
+            message: format!("{place}: {}", err.message(egov_core::Lang::En)),
+            message_vi: format!("{place}: {}", err.message(egov_core::Lang::Vi)),
+        }
+    }
+
+    /// The same error with the tool's message `id` appended (a hint naming the flag to use), in
+    /// each of its languages.
+    pub fn with_hint(self, id: &str) -> Self {
+        let hint = |lang| crate::i18n::text_in(lang, id, &egov_core::args!());
+        match self {
+            CmdResult::Localized {
+                code,
+                message,
+                message_vi,
+            } => CmdResult::Localized {
+                code,
+                message: message + &hint(egov_core::Lang::En),
+                message_vi: message_vi + &hint(egov_core::Lang::Vi),
+            },
+            CmdResult::Error { code, message } => CmdResult::Error {
+                code,
+                message: message + &hint(crate::i18n::lang()),
+            },
+            answer => answer,
+        }
+    }
+
+    /// The same error under the command's own `code` (a file an option names that does not
+    /// read is a usage error, `usage.…`, exit 2).
+    pub fn with_code(self, code: &str) -> Self {
+        match self {
+            CmdResult::Localized {
+                message,
+                message_vi,
+                ..
+            } => CmdResult::Localized {
+                code: code.to_owned(),
+                message,
+                message_vi,
+            },
+            CmdResult::Error { message, .. } => CmdResult::Error {
+                code: code.to_owned(),
+                message,
+            },
+            answer => answer,
+        }
+    }
+
+    /// A file that is not what it should be, with the reader's own words quoted: `format` is
+    /// what the file should be, in Vietnamese then English (`["JSON", "JSON"]`); `detail` the
+    /// parser's English, kept as it said it.
+    pub fn not_parsed(
+        code: &str,
+        path: impl std::fmt::Display,
+        format: [&str; 2],
+        detail: impl std::fmt::Display,
+    ) -> Self {
+        let said = |lang: egov_core::Lang, format: &str| {
+            let args = egov_core::args!(
+                path = path.to_string(),
+                format = format,
+                detail = detail.to_string().trim_end().to_owned()
+            );
+            crate::i18n::text_in(lang, "input-not-parsed", &args)
+        };
+        CmdResult::Localized {
+            code: code.to_owned(),
+            message: said(egov_core::Lang::En, format[1]),
+            message_vi: said(egov_core::Lang::Vi, format[0]),
+        }
+    }
 }
 
 /// The exit code of an error: 2 for usage, I/O and internal errors (codes `usage…`, `io…`,

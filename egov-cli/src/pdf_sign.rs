@@ -6,22 +6,20 @@
 //! answer; no rule of law lives here.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::{Command, Stdio};
 
-use clap::{ArgGroup, Args, Subcommand};
+use clap::{Args, Subcommand};
 use egov_conversion::pdf::{
     self, PadesOptions, PdfSignature, SignatureKind, SignatureVerifyOptions, SignaturesReport,
     SignedPdf,
 };
 use egov_core::VnDateTime;
 use egov_sign::cms::{self, CmsFailure, Timestamp};
-use egov_sign::pkcs11::{Pkcs11Config, Pkcs11Signer};
 use egov_sign::{
-    ChainStatus, DigestAlgorithm, KeyError, KeyPairSigner, SignerCertificate, TimeSource,
-    TimeStamper, TrustAnchors,
+    ChainStatus, DigestAlgorithm, SignerCertificate, TimeSource, TimeStamper, TrustAnchors,
 };
-use x509_cert::der::{Decode, Encode};
+use x509_cert::der::Decode;
 use x509_cert::Certificate;
 
 use crate::commands::{prose_iso, prose_time};
@@ -32,6 +30,7 @@ use crate::mark_pdf::{create, exists_error, finding_line, pdf_error, pick};
 use crate::output::CmdResult;
 use crate::schema_types::marks::{KeyLocation, PdfSignOutput, PdfVerifyOutput};
 use crate::schema_types::to_json;
+use crate::signing_key::{signer, KeyArgs};
 
 /// `egov pdf` subcommands.
 #[derive(Debug, Subcommand)]
@@ -47,12 +46,6 @@ pub enum PdfCommand {
 
 /// `egov pdf sign`: exactly one key source, --p12, --key with --cert, or --pkcs11-module.
 #[derive(Debug, Args)]
-#[command(group(
-    ArgGroup::new("key_source")
-        .required(true)
-        .args(["p12", "key", "pkcs11_module"])
-))]
-#[command(group(ArgGroup::new("p12_password").args(["password_env", "password_file"])))]
 pub struct SignArgs {
     /// The PDF to sign (not encrypted).
     input: PathBuf,
@@ -62,42 +55,9 @@ pub struct SignArgs {
     /// Replace OUT if it exists.
     #[arg(long)]
     force: bool,
-    /// The signer's key and certificate chain in a PKCS#12 file (.p12/.pfx), with its password
-    /// from --password-env or --password-file (never on the command line).
-    #[arg(long, value_name = "FILE", requires = "p12_password")]
-    p12: Option<PathBuf>,
-    /// The environment variable holding the PKCS#12 password.
-    #[arg(long, value_name = "VAR", requires = "p12")]
-    password_env: Option<String>,
-    /// A file holding the PKCS#12 password (one trailing line break is ignored).
-    #[arg(long, value_name = "FILE", requires = "p12")]
-    password_file: Option<PathBuf>,
-    /// The signer's PKCS#8 private key (PEM), RSA or ECDSA P-256/P-384, with --cert.
-    #[arg(long, value_name = "KEY.pem", requires = "cert")]
-    key: Option<PathBuf>,
-    /// The signer's certificate, then any intermediates (PEM); with --key, or with
-    /// --pkcs11-module instead of the certificate stored on the token.
-    #[arg(long, value_name = "CHAIN.pem", conflicts_with = "p12")]
-    cert: Option<PathBuf>,
-    /// The token vendor's PKCS#11 module (a USB token or HSM: the key never leaves it), with
-    /// --pin-env.
-    #[arg(long, value_name = "MODULE.so", requires = "pin_env")]
-    pkcs11_module: Option<PathBuf>,
-    /// The token's label (default: the only token present).
-    #[arg(long, value_name = "LABEL", requires = "pkcs11_module")]
-    token: Option<String>,
-    /// The token's slot id.
-    #[arg(long, value_name = "N", requires = "pkcs11_module")]
-    slot: Option<u64>,
-    /// The private key's label on the token (default: the token's only key).
-    #[arg(long, value_name = "LABEL", requires = "pkcs11_module")]
-    key_label: Option<String>,
-    /// The private key's id on the token (CKA_ID), hexadecimal.
-    #[arg(long, value_name = "HEX", requires = "pkcs11_module")]
-    key_id: Option<String>,
-    /// The environment variable holding the token's user PIN (empty for a PIN pad).
-    #[arg(long, value_name = "VAR", requires = "pkcs11_module")]
-    pin_env: Option<String>,
+    /// The signer's key: a PKCS#12 file, a PEM key with its chain, or a PKCS#11 token.
+    #[command(flatten)]
+    key: KeyArgs,
     /// /Reason of the signature (e.g. «Sao từ văn bản giấy»).
     #[arg(long)]
     reason: Option<String>,
@@ -147,220 +107,6 @@ pub fn run(cmd: PdfCommand) -> CmdResult {
     match r {
         Ok(r) | Err(r) => r,
     }
-}
-
-/// Where the signer's key is: the key-source flags of `egov pdf sign`, also taken by
-/// `egov mark pdf from-scans` (where the PEM key's flag is `--agency-key`: `--key` is the
-/// mark's key there).
-pub(crate) struct KeySource<'a> {
-    /// PKCS#12 file.
-    pub(crate) p12: Option<&'a Path>,
-    /// The environment variable holding the PKCS#12 password.
-    pub(crate) password_env: Option<&'a str>,
-    /// A file holding the PKCS#12 password.
-    pub(crate) password_file: Option<&'a Path>,
-    /// PKCS#8 private key (PEM), with `cert`.
-    pub(crate) key: Option<&'a Path>,
-    /// The flag that gives `key` (`--key`, `--agency-key`), for messages.
-    pub(crate) key_flag: &'static str,
-    /// Certificate chain (PEM).
-    pub(crate) cert: Option<&'a Path>,
-    /// PKCS#11 module.
-    pub(crate) pkcs11_module: Option<&'a Path>,
-    /// Token label.
-    pub(crate) token: Option<&'a str>,
-    /// Slot id.
-    pub(crate) slot: Option<u64>,
-    /// Key label on the token.
-    pub(crate) key_label: Option<&'a str>,
-    /// Key id on the token, hexadecimal.
-    pub(crate) key_id: Option<&'a str>,
-    /// The environment variable holding the PIN.
-    pub(crate) pin_env: Option<&'a str>,
-}
-
-impl SignArgs {
-    fn key_source(&self) -> KeySource<'_> {
-        KeySource {
-            p12: self.p12.as_deref(),
-            password_env: self.password_env.as_deref(),
-            password_file: self.password_file.as_deref(),
-            key: self.key.as_deref(),
-            key_flag: "--key",
-            cert: self.cert.as_deref(),
-            pkcs11_module: self.pkcs11_module.as_deref(),
-            token: self.token.as_deref(),
-            slot: self.slot,
-            key_label: self.key_label.as_deref(),
-            key_id: self.key_id.as_deref(),
-            pin_env: self.pin_env.as_deref(),
-        }
-    }
-}
-
-fn usage_error(code: &str, message: String) -> CmdResult {
-    CmdResult::Error {
-        code: code.to_owned(),
-        message,
-    }
-}
-
-/// A key or certificate that cannot be used: its stable code (`sign.key.pkcs12`, …), exit 1.
-fn key_error(lang: Lang, source: &str, e: &KeyError) -> CmdResult {
-    CmdResult::Error {
-        code: e.code().to_owned(),
-        message: format!("{source}: {}", pick(lang, e.message_vi(), e.to_string())),
-    }
-}
-
-/// The value of an environment variable named on the command line (a password, a PIN).
-fn secret_from_env(code: &str, flag: &str, var: &str) -> Result<String, CmdResult> {
-    std::env::var(var).map_err(|e| {
-        usage_error(
-            code,
-            t!(
-                "pdf-sign-flag-var-the-environment-variable",
-                flag = flag.to_string(),
-                var = var.to_string(),
-                e = e.to_string()
-            ),
-        )
-    })
-}
-
-fn password(a: &KeySource<'_>) -> Result<String, CmdResult> {
-    if let Some(var) = a.password_env {
-        return secret_from_env("usage.password", "--password-env", var);
-    }
-    let Some(path) = a.password_file else {
-        // clap requires one of them with --p12.
-        return Ok(String::new());
-    };
-    let bytes = read(path)?;
-    let mut text = String::from_utf8(bytes).map_err(|_| {
-        usage_error(
-            "usage.password",
-            t!(
-                "pdf-sign-v1-the-password-is-not",
-                v1 = (path.display()).to_string()
-            ),
-        )
-    })?;
-    if text.ends_with('\n') {
-        text.pop();
-        if text.ends_with('\r') {
-            text.pop();
-        }
-    }
-    Ok(text)
-}
-
-fn hex_decode(s: &str) -> Option<Vec<u8>> {
-    let s: String = s.chars().filter(|c| *c != ':' && *c != ' ').collect();
-    if s.is_empty() || !s.len().is_multiple_of(2) {
-        return None;
-    }
-    (0..s.len())
-        .step_by(2)
-        .map(|i| u8::from_str_radix(s.get(i..i + 2)?, 16).ok())
-        .collect()
-}
-
-/// PEM certificates (signer first) as DER.
-fn pem_chain(lang: Lang, path: &Path) -> Result<Vec<Vec<u8>>, CmdResult> {
-    let pem = read(path)?;
-    Certificate::load_pem_chain(&pem)
-        .map_err(|e| e.to_string())
-        .and_then(|certs| {
-            certs
-                .iter()
-                .map(|c| c.to_der().map_err(|e| e.to_string()))
-                .collect::<Result<Vec<_>, _>>()
-        })
-        .map_err(|e| {
-            key_error(
-                lang,
-                &path.display().to_string(),
-                &KeyError::Certificates(e),
-            )
-        })
-}
-
-/// The signer the command line names, and how to describe where its key is.
-pub(crate) fn signer(
-    lang: Lang,
-    a: &KeySource<'_>,
-) -> Result<(Box<dyn egov_sign::Signer>, KeyLocation), CmdResult> {
-    if let Some(p12) = a.p12 {
-        let password = password(a)?;
-        let data = read(p12)?;
-        let s = KeyPairSigner::from_pkcs12(&data, &password)
-            .map_err(|e| key_error(lang, &p12.display().to_string(), &e))?;
-        return Ok((
-            Box::new(s),
-            KeyLocation::Pkcs12 {
-                file: p12.to_path_buf(),
-            },
-        ));
-    }
-    if let (Some(key), Some(cert)) = (a.key, a.cert) {
-        let key_pem = read(key)?;
-        let cert_pem = read(cert)?;
-        let s = KeyPairSigner::from_pem(&key_pem, &cert_pem)
-            .map_err(|e| key_error(lang, &format!("{}, {}", key.display(), cert.display()), &e))?;
-        return Ok((
-            Box::new(s),
-            KeyLocation::Pem {
-                key: key.to_path_buf(),
-                cert: cert.to_path_buf(),
-            },
-        ));
-    }
-    let (Some(module), Some(pin_env)) = (a.pkcs11_module, a.pin_env) else {
-        // clap requires exactly one key source, and --pin-env with --pkcs11-module.
-        let flag = a.key_flag;
-        return Err(usage_error(
-            "usage.key",
-            t!(
-                "pdf-sign-give-exactly-one-key-source",
-                flag = flag.to_string()
-            ),
-        ));
-    };
-    let pin = secret_from_env("usage.pin", "--pin-env", pin_env)?;
-    let key_id = match a.key_id {
-        Some(h) => Some(hex_decode(h).ok_or_else(|| {
-            usage_error(
-                "usage.key_id",
-                t!("pdf-sign-key-id-h-not-hexadecimal", h = h.to_string()),
-            )
-        })?),
-        None => None,
-    };
-    let certificates = a.cert.map(|c| pem_chain(lang, c)).transpose()?;
-    let config = Pkcs11Config {
-        module: module.to_path_buf(),
-        token_label: a.token.map(str::to_owned),
-        slot: a.slot,
-        pin,
-        key_label: a.key_label.map(str::to_owned),
-        key_id,
-    };
-    let s = Pkcs11Signer::open(&config, certificates).map_err(|e| {
-        let mut r = key_error(lang, &module.display().to_string(), &e);
-        if let (KeyError::NoCertificate, CmdResult::Error { message, .. }) = (&e, &mut r) {
-            message.push_str(&t!("pdf-sign-the-token-holds-no-certificate"));
-        }
-        r
-    })?;
-    let source = KeyLocation::Pkcs11 {
-        module: module.to_path_buf(),
-        token: s.token_label().to_owned(),
-        key_label: s.key_label().to_owned(),
-        key_id: s.key_id().iter().map(|b| format!("{b:02x}")).collect(),
-        cert: a.cert.map(Path::to_path_buf),
-    };
-    Ok((Box::new(s), source))
 }
 
 /// A time-stamping service reached through a shell command: the request on its standard
@@ -450,7 +196,6 @@ fn nonce() -> u64 {
 }
 
 fn sign_cmd(a: &SignArgs) -> Result<CmdResult, CmdResult> {
-    let lang = crate::i18n::lang();
     // Refuse an existing output before any work (checked again when renaming into place).
     if !a.force && a.out.symlink_metadata().is_ok() {
         return Err(exists_error(&a.out));
@@ -460,7 +205,7 @@ fn sign_cmd(a: &SignArgs) -> Result<CmdResult, CmdResult> {
         None => now()?,
     };
     let original = read(&a.input)?;
-    let (signer, source) = signer(lang, &a.key_source())?;
+    let (signer, source) = signer(&a.key.source())?;
     let subject = signer_subject(signer.as_ref());
     let tsa = a.tsa_command.as_deref().map(CommandTsa::new);
     let opts = PadesOptions {
@@ -665,25 +410,12 @@ fn anchors(paths: &[PathBuf]) -> Result<TrustAnchors, CmdResult> {
     for p in paths {
         let text = read(p)?;
         // Each file must hold certificates itself (not only the concatenation).
-        TrustAnchors::from_pem(&text).map_err(|e| {
-            usage_error(
-                "usage.anchors",
-                t!(
-                    "pdf-sign-v1-cannot-read-the-trust",
-                    v1 = (p.display()).to_string(),
-                    e = e.to_string()
-                ),
-            )
-        })?;
+        TrustAnchors::from_pem(&text)
+            .map_err(|e| CmdResult::error_at(p.display(), &e).with_code("usage.anchors"))?;
         pem.extend_from_slice(&text);
         pem.push(b'\n');
     }
-    TrustAnchors::from_pem(&pem).map_err(|e| {
-        usage_error(
-            "usage.anchors",
-            t!("pdf-sign-cannot-read-the-trust-anchors", e = e.to_string()),
-        )
-    })
+    TrustAnchors::from_pem(&pem).map_err(|e| CmdResult::error(&e).with_code("usage.anchors"))
 }
 
 fn verify_cmd(a: &VerifyArgs) -> Result<CmdResult, CmdResult> {
@@ -931,15 +663,6 @@ fn verify_text(a: &VerifyArgs, r: &SignaturesReport) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn key_ids_are_read_as_hex_with_or_without_colons() {
-        assert_eq!(hex_decode("01"), Some(vec![1]));
-        assert_eq!(hex_decode("0a:FF"), Some(vec![10, 255]));
-        assert_eq!(hex_decode("0"), None);
-        assert_eq!(hex_decode("zz"), None);
-        assert_eq!(hex_decode(""), None);
-    }
 
     #[test]
     fn a_failing_tsa_command_says_why_with_its_stderr() {

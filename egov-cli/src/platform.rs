@@ -457,10 +457,7 @@ fn count_parquet(
         spec.salt.as_ref(),
         spec.threads.unwrap_or(0),
     )
-    .map_err(|e| CmdResult::Error {
-        code: egov_core::ErrorCode::code(&e).to_owned(),
-        message: e.to_string(),
-    })?;
+    .map_err(|e| CmdResult::error(&e))?;
     let partial = match partial_shards {
         None => None,
         Some(n) => {

@@ -116,7 +116,12 @@ fn read_spreadsheet(
     };
     let mut book = calamine::open_workbook_auto(path).map_err(|e| match e {
         calamine::Error::Io(io) => io_error(path, &io),
-        other => spreadsheet_error(other.to_string()),
+        other => CmdResult::not_parsed(
+            "catalogue.spreadsheet",
+            path.display(),
+            ["bảng tính", "a spreadsheet"],
+            other,
+        ),
     })?;
     let names = book.sheet_names();
     let name = match sheet {

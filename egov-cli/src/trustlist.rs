@@ -210,10 +210,7 @@ fn time(at: Option<&str>, what: &str) -> Result<VnDateTime, CmdResult> {
 /// Reads a list file (format rules checked, signatures not).
 pub(crate) fn read_list(path: &Path) -> Result<SignedTrustList, CmdResult> {
     let text = String::from_utf8_lossy(&read(path)?).into_owned();
-    SignedTrustList::from_json(&text).map_err(|e| CmdResult::Error {
-        code: e.code().to_owned(),
-        message: format!("{}: {e}", path.display()),
-    })
+    SignedTrustList::from_json(&text).map_err(|e| CmdResult::error_at(path.display(), &e))
 }
 
 fn write_list(path: &Path, list: &SignedTrustList, force: bool) -> Result<(), CmdResult> {
@@ -263,10 +260,8 @@ fn add_cmd(a: &AddArgs) -> Result<CmdResult, CmdResult> {
     let entry = match (&a.key, &a.entry, &a.public_key) {
         (Some(k), _, _) => {
             let text = String::from_utf8_lossy(&read(k)?).into_owned();
-            let file = KeyFile::from_json(&text).map_err(|e| CmdResult::Error {
-                code: e.code().to_owned(),
-                message: format!("{}: {e}", k.display()),
-            })?;
+            let file =
+                KeyFile::from_json(&text).map_err(|e| CmdResult::error_at(k.display(), &e))?;
             let public = egov_conversion::trustlist::parse_public_key(&file.public_key)
                 .ok_or_else(|| coded_msg("key.invalid", t!("keygen-bad-public-key")))?;
             let holder = a.holder.clone().unwrap_or(file.label);

@@ -2,6 +2,8 @@
 //! QCVN 102:2016): exit codes, text in Vietnamese and English, the JSON shapes, hostile
 //! attachment names and damaged attachments.
 
+mod support;
+
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
@@ -1134,4 +1136,165 @@ fn doc_18_check_verifies_a_signed_status_message() {
         .collect();
     assert_eq!(doc18.len(), 1, "{v}");
     assert_eq!(doc18[0]["outcome"], "pass");
+}
+
+// ---------------------------------------------------------------------------------------------
+// egov edxml sign: the keys officers hold (a PKCS#12 file, a USB token), RSA-SHA1 only behind
+// its flag.
+
+/// `egov --json edxml verify FILE --anchors root-ca.pem --at …`: exit code and JSON.
+fn verify_json(file: &str) -> (Option<i32>, Value) {
+    let roots = root()
+        .join("testdata/pki/root-ca.pem")
+        .display()
+        .to_string();
+    json_of(&[
+        "edxml",
+        "verify",
+        file,
+        "--anchors",
+        &roots,
+        "--at",
+        "2026-06-01T00:00:00+07:00",
+    ])
+}
+
+fn pki(name: &str) -> String {
+    root().join("testdata/pki").join(name).display().to_string()
+}
+
+#[test]
+fn doc_18_cli_signs_a_package_with_a_pkcs12_file() {
+    let d = tmp("sign-p12");
+    let out = d.join("p12.edxml").display().to_string();
+    let o = Command::new(env!("CARGO_BIN_EXE_egov"))
+        .env("EGOV_LANG", "vi")
+        .env("EGOV_TEST_P12", "egov-test")
+        .args([
+            "--json",
+            "edxml",
+            "sign",
+            &fixture(THREE),
+            "--p12",
+            &pki("signer-rsa.p12"),
+            "--password-env",
+            "EGOV_TEST_P12",
+            "--out",
+            &out,
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["algorithm"], "rsa_sha256", "{v}");
+    assert_eq!(v["key_source"]["kind"], "pkcs12", "{v}");
+    let (code, v) = verify_json(&out);
+    assert_eq!(code, Some(0), "{v}");
+    // RSA-SHA1 is made only on a token: with a key file the flag is a usage error.
+    let o = egov(&[
+        "edxml",
+        "sign",
+        &fixture(THREE),
+        "--key",
+        &pki("signer-rsa.key"),
+        "--cert",
+        &pki("signer-rsa.pem"),
+        "--legacy-rsa-sha1",
+        "--out",
+        &d.join("sha1.edxml").display().to_string(),
+    ]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("--pkcs11-module"), "{}", stderr(&o));
+    assert!(!d.join("sha1.edxml").exists());
+}
+
+#[test]
+fn doc_18_cli_signs_a_package_on_a_token_and_rsa_sha1_only_behind_its_flag() {
+    let Some(module) = support::softhsm::module() else {
+        return;
+    };
+    let d = tmp("sign-token");
+    let conf = support::softhsm::token(
+        &d,
+        "egov-edxml",
+        Path::new(&pki("signer-rsa.key")),
+        "signer-rsa",
+    );
+    let module = module.display().to_string();
+    let conf = conf.display().to_string();
+    let input = fixture(THREE);
+    let cert = pki("signer-rsa.pem");
+    let sign = |out: &str, extra: &[&str]| {
+        let mut args = vec![
+            "--json",
+            "edxml",
+            "sign",
+            &input,
+            "--pkcs11-module",
+            &module,
+            "--pin-env",
+            "EGOV_TEST_PIN",
+            "--cert",
+            &cert,
+            "--out",
+            out,
+        ];
+        args.extend_from_slice(extra);
+        let o = Command::new(env!("CARGO_BIN_EXE_egov"))
+            .env("EGOV_LANG", "vi")
+            .env("SOFTHSM2_CONF", &conf)
+            .env("EGOV_TEST_PIN", "1234")
+            .args(&args)
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
+        serde_json::from_slice::<Value>(&o.stdout).unwrap()
+    };
+    // The key never leaves the token: RSA-SHA256 by default.
+    let modern = d.join("token.edxml").display().to_string();
+    let v = sign(&modern, &[]);
+    assert_eq!(v["algorithm"], "rsa_sha256", "{v}");
+    assert_eq!(v["key_source"]["kind"], "pkcs11", "{v}");
+    assert_eq!(v["key_source"]["token"], "egov-edxml", "{v}");
+    let (code, v) = verify_json(&modern);
+    assert_eq!(code, Some(0), "{v}");
+
+    // --legacy-rsa-sha1: RSA-SHA1 over SHA-1 digests, for a receiver that accepts nothing else.
+    let legacy = d.join("sha1.edxml").display().to_string();
+    let v = sign(&legacy, &["--legacy-rsa-sha1"]);
+    assert_eq!(v["algorithm"], "rsa_sha1", "{v}");
+    let text = std::fs::read_to_string(&legacy).unwrap();
+    assert!(text.contains("xmldsig#rsa-sha1") && text.contains("xmldsig#sha1"));
+    let (code, v) = verify_json(&legacy);
+    assert_eq!(code, Some(0), "{v}");
+    assert!(v.to_string().contains("SHA-1"), "egov warns of SHA-1: {v}");
+    // The independent verifier accepts it too.
+    let xmlsec = match std::env::var("EGOV_XMLSEC1") {
+        Ok(p) if Path::new(&p).exists() => p,
+        _ => {
+            assert!(
+                !std::env::var("EGOV_DSIG_TOOLS_REQUIRED").is_ok_and(|v| v == "1"),
+                "EGOV_DSIG_TOOLS_REQUIRED=1 but EGOV_XMLSEC1 is not an xmlsec1 binary"
+            );
+            return;
+        }
+    };
+    for file in [&modern, &legacy] {
+        let o = Command::new(&xmlsec)
+            .args([
+                "--verify",
+                "--enabled-reference-uris",
+                "empty",
+                "--trusted-pem",
+                &pki("root-ca.pem"),
+                file,
+            ])
+            .output()
+            .unwrap();
+        let said = format!("{}{}", stdout(&o), stderr(&o));
+        assert!(
+            o.status.success() && said.contains("OK"),
+            "xmlsec1 {file}: {said}"
+        );
+    }
 }

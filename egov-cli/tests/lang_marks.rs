@@ -529,7 +529,6 @@ fn core_06_edxml_speaks_one_language() {
             check(lang, &["edxml", "check", f], verdict);
             check(lang, &["edxml", "show", f], 0);
         }
-        // (A malformed package is left out: the XML reader's detail is the library's English.)
         check(lang, &["edxml", "show", &fixture(THREE)], 0);
         check(lang, &["edxml", "show", &fixture(STATUS_03)], 0);
         check(
@@ -635,6 +634,115 @@ fn core_06_edxml_speaks_one_language() {
         );
         check(lang, &["edxml", "verify", &fixture(THREE)], 1);
         check(lang, &["edxml", "verify", s(&d.join("none.edxml"))], 2);
+
+        // What goes wrong, said in the run's language too: a package cut short, a key that
+        // is not one, a package signed twice, a description that does not describe, a file
+        // it names that is not there, a status code that is none, anchors that do not read.
+        let whole = std::fs::read(fixture(THREE)).unwrap();
+        let cut = d.join("cut.edxml");
+        std::fs::write(&cut, &whole[..1500]).unwrap();
+        let bad_pem = d.join("bad.pem");
+        std::fs::write(&bad_pem, "not a key\n").unwrap();
+        check(lang, &["edxml", "check", s(&cut)], 2);
+        check(lang, &["edxml", "show", s(&cut)], 2);
+        check(
+            lang,
+            &[
+                "edxml",
+                "status",
+                s(&cut),
+                "--code",
+                "03",
+                "--out",
+                s(&d.join("s3.edxml")),
+            ],
+            1,
+        );
+        check(
+            lang,
+            &[
+                "edxml",
+                "sign",
+                &fixture(THREE),
+                "--key",
+                s(&bad_pem),
+                "--cert",
+                s(&bad_pem),
+                "--out",
+                s(&d.join("s4.edxml")),
+            ],
+            1,
+        );
+        check(
+            lang,
+            &[
+                "edxml",
+                "sign",
+                s(&signed),
+                "--key",
+                &td("pki/signer-ec.key"),
+                "--cert",
+                &td("pki/signer-ec.pem"),
+                "--out",
+                s(&d.join("s5.edxml")),
+            ],
+            1,
+        );
+        let not_a_kind = d.join("not-a-kind.toml");
+        std::fs::write(&not_a_kind, "kind = 5\n").unwrap();
+        check(
+            lang,
+            &[
+                "edxml",
+                "build",
+                s(&not_a_kind),
+                "--out",
+                s(&d.join("b1.edxml")),
+            ],
+            1,
+        );
+        let no_file = d.join("no-file.toml");
+        std::fs::write(
+            &no_file,
+            std::fs::read_to_string(&desc)
+                .unwrap()
+                .replace("file = \"cv.pdf\"", "file = \"gone.pdf\""),
+        )
+        .unwrap();
+        check(
+            lang,
+            &[
+                "edxml",
+                "build",
+                s(&no_file),
+                "--out",
+                s(&d.join("b2.edxml")),
+            ],
+            2,
+        );
+        check(
+            lang,
+            &[
+                "edxml",
+                "status",
+                &fixture(VNPT),
+                "--code",
+                "99",
+                "--out",
+                s(&d.join("s6.edxml")),
+            ],
+            2,
+        );
+        check(
+            lang,
+            &["edxml", "verify", s(&signed), "--anchors", s(&bad_pem)],
+            2,
+        );
+        check(
+            lang,
+            &["edxml", "check", s(&signed), "--anchors", s(&bad_pem)],
+            2,
+        );
     }
 }
 

@@ -6,6 +6,8 @@
 //! missing pyHanko or SoftHSM2 fails the test instead of skipping its check.
 #![cfg(feature = "pdf")]
 
+mod support;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -737,88 +739,18 @@ fn doc_18_cli_output_validates_in_pyhanko() {
     }
 }
 
-/// The SoftHSM2 module, or `None` (skipped) when SoftHSM2 is not installed and not required.
-fn softhsm_module() -> Option<PathBuf> {
-    let found = std::env::var_os("EGOV_PKCS11_MODULE")
-        .map(PathBuf::from)
-        .or_else(|| {
-            [
-                "/usr/lib/softhsm/libsofthsm2.so",
-                "/usr/lib/x86_64-linux-gnu/softhsm/libsofthsm2.so",
-                "/usr/lib/aarch64-linux-gnu/softhsm/libsofthsm2.so",
-                "/usr/local/lib/softhsm/libsofthsm2.so",
-            ]
-            .iter()
-            .map(PathBuf::from)
-            .find(|p| p.exists())
-        });
-    let tool = Command::new("softhsm2-util").arg("--version").output();
-    match (found, tool) {
-        (Some(m), Ok(_)) => Some(m),
-        _ => {
-            assert!(
-                !required(),
-                "SoftHSM2 is required (apt-get install softhsm2) but not installed"
-            );
-            eprintln!("SoftHSM2 not installed: the PKCS#11 test is skipped");
-            None
-        }
-    }
-}
-
-fn run_tool(cmd: &mut Command) -> String {
-    let out = cmd.output().unwrap_or_else(|e| panic!("{cmd:?}: {e}"));
-    let text = format!("{}{}", stdout(&out), stderr(&out));
-    assert!(out.status.success(), "{cmd:?}: {text}");
-    text
-}
-
 #[test]
 fn doc_18_cli_signs_with_a_key_on_a_pkcs11_token() {
-    let Some(module) = softhsm_module() else {
+    let Some(module) = support::softhsm::module() else {
         return;
     };
     // A SoftHSM2 token of this test's own, holding the RSA signer's key (not its certificate).
     let d = dir("pkcs11");
-    std::fs::create_dir_all(d.join("tokens")).unwrap();
-    let conf = d.join("softhsm2.conf");
-    std::fs::write(
-        &conf,
-        format!(
-            "directories.tokendir = {}\nobjectstore.backend = file\nlog.level = ERROR\n",
-            d.join("tokens").display()
-        ),
-    )
-    .unwrap();
-    run_tool(
-        Command::new("softhsm2-util")
-            .env("SOFTHSM2_CONF", &conf)
-            .args([
-                "--init-token",
-                "--free",
-                "--label",
-                "egov-cli",
-                "--pin",
-                "1234",
-                "--so-pin",
-                "5678",
-            ]),
-    );
-    run_tool(
-        Command::new("softhsm2-util")
-            .env("SOFTHSM2_CONF", &conf)
-            .arg("--import")
-            .arg(pki("signer-rsa.key"))
-            .args([
-                "--token",
-                "egov-cli",
-                "--label",
-                "signer-rsa",
-                "--id",
-                "01",
-                "--pin",
-                "1234",
-            ]),
+    let conf = support::softhsm::token(
+        &d,
+        "egov-cli",
+        Path::new(&pki("signer-rsa.key")),
+        "signer-rsa",
     );
     let input = pdf(LIBREOFFICE);
     let cert = pki("signer-rsa.pem");

@@ -2,8 +2,6 @@
 
 edxml-make-description = the description
 edxml-make-package = the package
-edxml-make-key = the key
-edxml-make-certificate = the certificate
 edxml-make-anchors = the trust anchors
 edxml-make-cannot-read = cannot read { $what } { $path }: { $reason }
 edxml-make-cannot-write = cannot write { $path }: { $reason }
@@ -25,5 +23,6 @@ edxml-make-reason-required = a refusal (02) must say why (QĐ 28/2018/QĐ-TTg Đ
 edxml-make-no-from = the package names no agency to report from: give --from
 edxml-make-no-document-id = (no DocumentId)
 edxml-make-status-built = Built status message { $code } ({ $name }) for document { $document_id }: { $path } ({ $bytes } bytes).
+edxml-make-legacy-sha1 = Warning: RSA-SHA1 and SHA-1 are legacy and weak; this signature is only for a receiver that accepts nothing else.
 edxml-make-signed = Signed { $package } ({ $algorithm }): { $path } ({ $bytes } bytes).
 edxml-make-signer = Signer: { $subject } — issued by { $issuer } (valid from { $from } until { $until })

@@ -2,8 +2,6 @@
 
 edxml-make-description = tệp mô tả
 edxml-make-package = gói tin
-edxml-make-key = tệp khóa
-edxml-make-certificate = tệp chứng thư chữ ký số
 edxml-make-anchors = tệp chứng thư gốc tin cậy
 edxml-make-cannot-read = không đọc được { $what } { $path }: { $reason }
 edxml-make-cannot-write = không ghi được { $path }: { $reason }
@@ -25,5 +23,6 @@ edxml-make-reason-required = từ chối (02) phải nêu lý do (QĐ 28/2018/Q�
 edxml-make-no-from = gói tin không nêu cơ quan nào để báo trạng thái: cần --from
 edxml-make-no-document-id = (không có DocumentId)
 edxml-make-status-built = Đã tạo thông báo trạng thái { $code } «{ $name }» cho văn bản { $document_id }: { $path } ({ $bytes } byte).
+edxml-make-legacy-sha1 = Cảnh báo: RSA-SHA1 và SHA-1 là thuật toán cũ, yếu; chữ ký này chỉ dành cho nơi nhận không chấp nhận thuật toán nào khác.
 edxml-make-signed = Đã ký số { $package } ({ $algorithm }): { $path } ({ $bytes } byte).
 edxml-make-signer = Người ký: { $subject } — cấp bởi { $issuer } (hiệu lực từ { $from } đến { $until })

@@ -629,10 +629,20 @@ help-egov-edxml-status--force = Ghi đè OUT nếu đã có
 
 ## egov edxml sign
 
-help-egov-edxml-sign = Ký số gói tin (XMLDSig, dạng enveloped; RSA-SHA256 hoặc ECDSA-SHA256; DOC-18)
+help-egov-edxml-sign = Ký số gói tin (XMLDSig, dạng enveloped; RSA-SHA256 hoặc ECDSA; khóa trong tệp PKCS#12, tệp PEM hoặc trên thiết bị ký PKCS#11; DOC-18)
 help-egov-edxml-sign--package = Gói tin cần ký
-help-egov-edxml-sign--key = Khóa bí mật PKCS#8 (PEM) của người ký, RSA (ký RSA-SHA256) hoặc P-256 (ECDSA-SHA256)
-help-egov-edxml-sign--cert = Chứng thư chữ ký số của người ký, rồi các chứng thư trung gian (PEM)
+help-egov-edxml-sign--p12 = Khóa và chuỗi chứng thư chữ ký số của người ký trong tệp PKCS#12 (.p12/.pfx); mật khẩu lấy từ --password-env hoặc --password-file (không bao giờ ghi trên dòng lệnh)
+help-egov-edxml-sign--password_env = Biến môi trường chứa mật khẩu PKCS#12
+help-egov-edxml-sign--password_file = Tệp chứa mật khẩu PKCS#12 (bỏ qua một dấu xuống dòng ở cuối)
+help-egov-edxml-sign--key = Khóa bí mật PKCS#8 (PEM) của người ký, RSA hoặc ECDSA P-256/P-384, dùng cùng --cert
+help-egov-edxml-sign--cert = Chứng thư chữ ký số của người ký, rồi các chứng thư trung gian (PEM); dùng cùng --key, hoặc cùng --pkcs11-module thay cho chứng thư lưu trên thiết bị ký
+help-egov-edxml-sign--pkcs11_module = Mô-đun PKCS#11 của hãng cung cấp thiết bị ký (USB token hoặc HSM: khóa không bao giờ rời thiết bị), dùng cùng --pin-env
+help-egov-edxml-sign--token = Nhãn của thiết bị ký (mặc định: thiết bị duy nhất đang cắm)
+help-egov-edxml-sign--slot = Số hiệu khe (slot id) của thiết bị ký
+help-egov-edxml-sign--key_label = Nhãn của khóa bí mật trên thiết bị ký (mặc định: khóa duy nhất trên thiết bị)
+help-egov-edxml-sign--key_id = Mã của khóa bí mật trên thiết bị ký (CKA_ID), dạng hex
+help-egov-edxml-sign--pin_env = Biến môi trường chứa mã PIN người dùng của thiết bị ký (để trống nếu nhập PIN trên bàn phím của thiết bị)
+help-egov-edxml-sign--legacy_rsa_sha1 = Ký RSA-SHA1 với mã băm SHA-1, cho nơi nhận không chấp nhận thuật toán nào khác (thuật toán cũ, yếu; `egov edxml verify` sẽ cảnh báo). Chỉ dùng với khóa trên thiết bị ký (--pkcs11-module): khóa egov giữ trong bộ nhớ không bao giờ ký bằng SHA-1
 help-egov-edxml-sign--c14n = Chuẩn hóa XML: exclusive (C14N 1.0 loại trừ, mặc định) hoặc inclusive (C14N 1.0 bao hàm)
 help-egov-edxml-sign--out = Nơi ghi gói tin đã ký
 help-egov-edxml-sign--force = Ghi đè OUT nếu đã có

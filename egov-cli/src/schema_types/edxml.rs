@@ -32,7 +32,7 @@ pub fn entries() -> Vec<Entry> {
             "Printed by `egov --json edxml status PACKAGE --code CODE --out FILE`."),
         entry!(Output, "edxml-sign", EdxmlSignOutput,
             "Gói tin edXML đã ký số / edXML package signed (DOC-18)",
-            "Printed by `egov --json edxml sign PACKAGE --key KEY.pem --cert CHAIN.pem --out FILE`."),
+            "Printed by `egov --json edxml sign PACKAGE (--p12 FILE | --key KEY.pem --cert CHAIN.pem | --pkcs11-module MODULE.so) --out FILE`."),
         entry!(Output, "edxml-verify", EdxmlVerifyOutput,
             "Kiểm tra chữ ký số của gói tin edXML / edXML signature verification (DOC-18)",
             "Printed by `egov --json edxml verify PACKAGE [--anchors ROOTS.pem] [--at TIME]` (exit 0 the signature verifies, 1 it does not)."),
@@ -329,6 +329,8 @@ pub struct EdxmlSignOutput {
     pub algorithm: SignatureAlgorithm,
     /// The canonicalisation URI (exclusive or inclusive C14N 1.0).
     pub c14n: String,
+    /// Where the key was: a PKCS#12 file, PEM files or a PKCS#11 token.
+    pub key_source: super::marks::KeyLocation,
 }
 
 /// `egov edxml verify` (DOC-18).
