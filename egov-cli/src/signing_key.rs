@@ -173,13 +173,10 @@ fn password(a: &KeySource<'_>) -> Result<String, CmdResult> {
 
 fn hex_decode(s: &str) -> Option<Vec<u8>> {
     let s: String = s.chars().filter(|c| *c != ':' && *c != ' ').collect();
-    if s.is_empty() || !s.len().is_multiple_of(2) {
+    if s.is_empty() {
         return None;
     }
-    (0..s.len())
-        .step_by(2)
-        .map(|i| u8::from_str_radix(s.get(i..i + 2)?, 16).ok())
-        .collect()
+    hex::decode(s).ok()
 }
 
 /// PEM certificates (signer first) as DER.

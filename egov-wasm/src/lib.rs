@@ -189,23 +189,11 @@ pub fn call(op: &str, args_json: &str) -> String {
 }
 
 fn hex(s: &str) -> Result<Vec<u8>, Value> {
-    let s = s.trim().as_bytes();
-    let bad = || {
+    hex::decode(s.trim()).map_err(|_| {
         error(&BindingError::InvalidHex {
             name: "content_hex".to_owned(),
         })
-    };
-    if !s.len().is_multiple_of(2) {
-        return Err(bad());
-    }
-    s.chunks(2)
-        .map(|p| {
-            std::str::from_utf8(p)
-                .ok()
-                .and_then(|t| u8::from_str_radix(t, 16).ok())
-                .ok_or_else(bad)
-        })
-        .collect()
+    })
 }
 
 /// The library's version, shown in the page's footer.

@@ -5,27 +5,17 @@ use super::*;
 /// Decodes hex (either case, even length) into bytes; `ffi.invalid_hex` otherwise.
 pub fn decode_hex(what: &str, s: &str) -> OpResult<Vec<u8>> {
     check_len(what, s)?;
-    let s = s.trim().as_bytes();
-    let bad = || {
+    hex_bytes(what, s)
+}
+
+/// Hex (either case, even length, white space around it ignored) as bytes, whatever its
+/// length (the callers bound it first); `ffi.invalid_hex` otherwise.
+pub(crate) fn hex_bytes(what: &str, s: &str) -> OpResult<Vec<u8>> {
+    hex::decode(s.trim()).map_err(|_| {
         OpError::input(BindingError::InvalidHex {
             name: what.to_owned(),
         })
-    };
-    if !s.len().is_multiple_of(2) {
-        return Err(bad());
-    }
-    s.chunks(2)
-        .map(|pair| {
-            let v = |c: u8| char::from(c).to_digit(16);
-            match pair {
-                [a, b] => match (v(*a), v(*b)) {
-                    (Some(hi), Some(lo)) => u8::try_from(hi * 16 + lo).map_err(|_| bad()),
-                    _ => Err(bad()),
-                },
-                _ => Err(bad()),
-            }
-        })
-        .collect()
+    })
 }
 
 /// `conversion.validate`: the findings on a conversion mark (CONV-03…15), JSON text

@@ -301,25 +301,7 @@ fn pdf_arg(args: &Value) -> OpResult<Vec<u8>> {
 /// Hex of up to [`EGOV_MAX_PDF_BYTES`] bytes ([`decode_hex`] stops at the string limit).
 fn decode_pdf_hex(what: &str, s: &str) -> OpResult<Vec<u8>> {
     check_pdf_size(what, s.len() / 2)?;
-    let s = s.trim();
-    let bad = || {
-        OpError::input(BindingError::InvalidHex {
-            name: what.to_owned(),
-        })
-    };
-    if !s.len().is_multiple_of(2) {
-        return Err(bad());
-    }
-    s.as_bytes()
-        .chunks_exact(2)
-        .map(|pair| {
-            let v = |c: u8| char::from(c).to_digit(16);
-            match (v(pair[0]), v(pair[1])) {
-                (Some(hi), Some(lo)) => u8::try_from(hi * 16 + lo).map_err(|_| bad()),
-                _ => Err(bad()),
-            }
-        })
-        .collect()
+    super::conversion::hex_bytes(what, s)
 }
 
 /// A PDF answer of `call` (JSON only): the summary plus `{"pdf_hex", "pdf_len",
