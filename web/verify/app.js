@@ -12,7 +12,8 @@ const TEXT = {
     error: 'Không kiểm tra được', file_ok: 'Tệp khớp với ký hiệu.', file_bad: 'Tệp không khớp với ký hiệu.',
     privacy: 'Mã QR được kiểm tra ngay trên thiết bị này: nội dung ký hiệu nằm sau dấu # của địa chỉ, trình duyệt không gửi phần đó tới máy chủ.',
     issued: 'phát hành', stale: 'quá hạn cập nhật', notaccepted: 'không được chấp nhận',
-    load_failed: 'không tải được cấu hình hoặc danh sách tin cậy của trang' },
+    load_failed: 'không tải được cấu hình hoặc danh sách tin cậy của trang',
+    code: 'Mã lỗi (cho bộ phận hỗ trợ)' },
   en: { title: 'Check a conversion mark', lang: 'Tiếng Việt', loading: 'Checking…',
     lines: 'The mark (as printed)', file_h: 'Check a file',
     file_p: 'Pick a file you hold (a scan, an electronic document) to compare with the hash in the mark. It is hashed on this device and sent nowhere.',
@@ -21,7 +22,8 @@ const TEXT = {
     error: 'Cannot check', file_ok: 'The file matches the mark.', file_bad: 'The file does not match the mark.',
     privacy: 'The QR code is checked on this device: the mark rides after the # of the address, which the browser never sends to the server.',
     issued: 'issued', stale: 'past its update date', notaccepted: 'not accepted',
-    load_failed: "the page's configuration or trust lists did not load" },
+    load_failed: "the page's configuration or trust lists did not load",
+    code: 'Error code (for support)' },
 };
 const TONE = { verified: 'ok', list_stale: 'warn', key_unknown: 'unknown' };
 let lang = 'vi';
@@ -58,6 +60,7 @@ function render() {
   $('lang').textContent = t('lang');
   $('lang').lang = lang === 'vi' ? 'en' : 'vi';
   const res = $('result');
+  $('code').textContent = '';
   if (!ctx || !ctx.qr) {
     res.dataset.state = 'no_payload';
     $('state').textContent = t('no_payload');
@@ -67,10 +70,12 @@ function render() {
   const r = last;
   if (!r) { $('state').textContent = t('loading'); return; }
   if (r.error) {
+    // In words for the citizen; the code, for whoever they ask, below.
     res.dataset.state = 'error';
     res.dataset.tone = 'bad';
-    $('state').textContent = `${t('error')}: ${r.error}`;
+    $('state').textContent = t('error');
     $('detail').textContent = (lang === 'vi' && r.message_vi) || r.message || '';
+    $('code').textContent = `${t('code')}: ${r.error}`;
     return;
   }
   res.dataset.state = r.status;
@@ -145,7 +150,8 @@ async function main() {
 
 main().catch((e) => {
   $('result').dataset.state = 'error';
-  $('state').textContent = `${t('error')}: ${t('load_failed')}`;
-  $('detail').textContent = String(e);
+  $('state').textContent = t('error');
+  $('detail').textContent = t('load_failed');
+  $('code').textContent = `${t('code')}: ${e}`;
   document.body.dataset.ready = '1';
 });

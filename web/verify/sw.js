@@ -1,7 +1,7 @@
 // Offline once loaded: the page, its script, the WebAssembly and the trust lists are cached on
 // first visit and served from the cache (refreshed in the background when online). The payload
 // is in the URL fragment, which never reaches a request.
-const CACHE = 'egov-verify-v1';
+const CACHE = 'egov-verify-v2';
 const FILES = ['./', 'index.html', 'app.js', 'style.css', 'config.json', 'trust-list.json',
   'pkg/egov_wasm.js', 'pkg/egov_wasm_bg.wasm'];
 self.addEventListener('install', (e) => {

@@ -131,12 +131,16 @@ def test_core_06_page_says_why_it_cannot_check_in_the_page_s_language(browser):
         open_page(browser, PORT + 2, payloads(FIXTURES)["valid"])
         s, text = state(browser)
         assert s == "error", text
-        assert text.startswith("Không kiểm tra được: trust_list."), text
+        # The state in words, the reason below it, the code apart for support staff.
+        assert text == "Không kiểm tra được", text
         detail = browser.find_element(By.ID, "detail").text
         assert "danh sách" in detail and "list" not in detail.replace("trust_list", ""), detail
+        code = browser.find_element(By.ID, "code").text
+        assert code.startswith("Mã lỗi (cho bộ phận hỗ trợ): trust_list."), code
         browser.find_element(By.ID, "lang").click()
         detail_en = browser.find_element(By.ID, "detail").text
         assert detail_en and detail_en != detail and "danh sách" not in detail_en, detail_en
+        assert browser.find_element(By.ID, "state").text == "Cannot check"
     finally:
         server.shutdown()
     # A page whose configuration does not load says so, not a browser's exception alone.
@@ -145,7 +149,10 @@ def test_core_06_page_says_why_it_cannot_check_in_the_page_s_language(browser):
         open_page(browser, PORT + 3, payloads(FIXTURES)["valid"])
         s, text = state(browser)
         assert s == "error", text
-        assert text == "Không kiểm tra được: không tải được cấu hình hoặc danh sách tin cậy của trang", text
+        assert text == "Không kiểm tra được", text
+        detail = browser.find_element(By.ID, "detail").text
+        assert detail == "không tải được cấu hình hoặc danh sách tin cậy của trang", detail
+        assert browser.find_element(By.ID, "code").text.startswith("Mã lỗi (cho bộ phận hỗ trợ): ")
     finally:
         server.shutdown()
 
