@@ -94,14 +94,14 @@ phase "cargo doc (broken links and bad HTML in the API docs are errors)"
 RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --locked --exclude egov-cli --quiet
 RUSTDOCFLAGS="-D warnings" cargo doc -p egov-conversion --features pdf --no-deps --locked --quiet
 RUSTDOCFLAGS="-D warnings" cargo doc -p egov-sign --features pkcs11 --no-deps --locked --quiet
-phase "Python tools (venv: maturin, pytest, mypy; zxing-cpp + pillow as the independent QR decoder; lxml and signxml as the independent canonicaliser and XMLDSig implementation; pyHanko as the independent PAdES signer and validator)"
+phase "Python tools (venv: maturin, pytest, mypy; zxing-cpp + pillow as the independent QR decoder; lxml and signxml as the independent canonicaliser and XMLDSig implementation; cryptography as a caller's own signer; pyHanko as the independent PAdES signer and validator)"
 venv="target/venv"
 if [[ ! -x "$venv/bin/python" ]]; then
   python3 -m venv "$venv"
 fi
 PATH="$PWD/$venv/bin:$PATH" "$venv/bin/python" -m pip install -q --disable-pip-version-check \
   "maturin>=1.16,<2" "pytest>=8" "mypy>=1.10" "zxing-cpp>=2.2" "pillow>=10" "lxml>=5" "signxml>=4" \
-  "pyhanko>=0.38" "pyhanko-cli>=0.6" "duckdb>=1.1" "pyarrow>=14" "jsonschema>=4.18"
+  "cryptography>=42" "pyhanko>=0.38" "pyhanko-cli>=0.6" "duckdb>=1.1" "pyarrow>=14" "jsonschema>=4.18"
 
 log=$(mktemp)
 trap 'rm -f "$log"; disk' EXIT

@@ -8,8 +8,6 @@ use std::path::{Path, PathBuf};
 use clap::{ArgGroup, Args};
 use egov_sign::pkcs11::{Pkcs11Config, Pkcs11Signer};
 use egov_sign::{KeyError, KeyPairSigner};
-use x509_cert::der::Encode;
-use x509_cert::Certificate;
 
 use crate::i18n::t;
 use crate::mark::read;
@@ -182,15 +180,7 @@ fn hex_decode(s: &str) -> Option<Vec<u8>> {
 /// PEM certificates (signer first) as DER.
 fn pem_chain(path: &Path) -> Result<Vec<Vec<u8>>, CmdResult> {
     let pem = read(path)?;
-    Certificate::load_pem_chain(&pem)
-        .map_err(|e| e.to_string())
-        .and_then(|certs| {
-            certs
-                .iter()
-                .map(|c| c.to_der().map_err(|e| e.to_string()))
-                .collect::<Result<Vec<_>, _>>()
-        })
-        .map_err(|e| key_error(&path.display().to_string(), &KeyError::Certificates(e)))
+    egov_sign::certificates_from_pem(&pem).map_err(|e| key_error(&path.display().to_string(), &e))
 }
 
 /// The signer the command line names, and how to describe where its key is.

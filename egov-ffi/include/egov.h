@@ -69,6 +69,10 @@ struct ArrowArray {
 // `limits.max_file_bytes` may lower it.
 #define EGOV_MAX_PDF_BYTES ((64 * 1024) * 1024)
 
+// The room egov gives a signature: 1 024 bytes, an RSA key of up to 8 192 bits (ECDSA
+// signatures are 64 or 96 bytes).
+#define EGOV_MAX_SIGNATURE_BYTES 1024
+
 // The result of every exported function.
 typedef enum EgovResult {
   // Success.
@@ -118,6 +122,34 @@ typedef struct EgovBytes {
   // How many.
   size_t len;
 } EgovBytes;
+
+// The private-key operation, called once per signature. Sign `data` / `data_len` (the bytes
+// to sign, not their digest: the signer hashes them with its algorithm's hash) and write the
+// signature (RSA: PKCS#1 v1.5; ECDSA: raw `r‖s`, not DER) to `signature`, which has room for
+// `signature_cap` bytes ([`EGOV_MAX_SIGNATURE_BYTES`]), and its length to `*signature_len`.
+// Return 0 when signed; any other value is the signer's failure, reported as the signing
+// call's error (`dsig.sign.signer`, `pdf.sign`). `user_data` is the [`EgovSigner`]'s, as given.
+typedef int32_t (*EgovSignFn)(void *user_data,
+                              const uint8_t *data,
+                              size_t data_len,
+                              uint8_t *signature,
+                              size_t signature_cap,
+                              size_t *signature_len);
+
+// A signer the caller supplies: what it signs with, its certificates, and the function that
+// signs. egov keeps no pointer after the call that takes it.
+typedef struct EgovSigner {
+  // The signature algorithm, NUL-terminated: `"rsa_sha256"`, `"rsa_sha384"`,
+  // `"rsa_sha512"`, `"ecdsa_p256_sha256"`, `"ecdsa_p384_sha384"` (or `"rsa_sha1"`, which an
+  // edXML signature refuses without `{"legacy_sha1": true}` and a PDF signature always).
+  const char *algorithm;
+  // The certificate chain, PEM, signer first, then intermediates; NUL-terminated.
+  const char *certs_pem;
+  // The private-key operation.
+  EgovSignFn sign;
+  // Passed to `sign` unchanged (the caller's session, token handle, …).
+  void *user_data;
+} EgovSigner;
 
 #ifdef __cplusplus
 extern "C" {
@@ -598,9 +630,11 @@ enum EgovResult egov_edxml_build(const char *message_json,
 // `key_pem` is the PKCS#8 private key (PEM `PRIVATE KEY`), `certs_pem` the certificate chain
 // (PEM, signer first, then intermediates). `options_json` NULL means the defaults; otherwise
 // `{"c14n": URI (default exclusive C14N 1.0), "digest": "sha256" | "sha384" | "sha512" |
-// "sha1"}`. Writes the signed package to `*out_signed` (free it with [`egov_bytes_free`]).
-// Errors: `dsig.sign.key` (key or chain unusable), `dsig.sign.already_signed`,
-// `dsig.sign.read` (not XML), `dsig.sign.no_header`, `dsig.sign.c14n`.
+// "sha1", "legacy_sha1": bool}` (`"sha1"` only with `"legacy_sha1": true`: legacy, weak).
+// Writes the signed package to `*out_signed` (free it with [`egov_bytes_free`]). A key on a
+// token or a remote service: [`egov_edxml_sign_with`]. Errors: `dsig.sign.key` (key or chain
+// unusable), `dsig.sign.already_signed`, `dsig.sign.read` (not XML), `dsig.sign.no_header`,
+// `dsig.sign.c14n`, `dsig.sign.legacy_sha1`.
 //
 // # Safety
 // `data` is readable for `data_len` bytes; `key_pem` and `certs_pem` are NUL-terminated;
@@ -611,6 +645,22 @@ enum EgovResult egov_edxml_sign(const uint8_t *data,
                                 const char *certs_pem,
                                 const char *options_json,
                                 struct EgovBytes *out_signed);
+
+// Signs the package `data` / `data_len` as [`egov_edxml_sign`] does, the private-key
+// operation made by the caller's `signer` (a token through its vendor's library, an HSM, a
+// remote signing service; see [`EgovSigner`]): egov canonicalises, hashes and builds the
+// signature, `signer->sign` signs the canonical `SignedInfo`. `options_json` as
+// [`egov_edxml_sign`]'s. A `sign` that returns non-zero is `dsig.sign.signer`; an unknown
+// algorithm `ffi.invalid_arguments`; a chain that does not read `sign.key.certificates`.
+//
+// # Safety
+// `data` is readable for `data_len` bytes; `signer` points to a valid [`EgovSigner`] (see
+// its fields); `options_json` is NULL or NUL-terminated; `out_signed` is writable.
+enum EgovResult egov_edxml_sign_with(const uint8_t *data,
+                                     size_t data_len,
+                                     const struct EgovSigner *signer,
+                                     const char *options_json,
+                                     struct EgovBytes *out_signed);
 
 // Verifies the XMLDSig signature of the package `data` / `data_len` (DOC-18): the digest of the
 // document, the signature value and, with `anchors_pem` (PEM root certificates; NULL: the chain
@@ -762,6 +812,23 @@ enum EgovResult egov_pdf_sign(const uint8_t *data,
                               const char *options_json,
                               struct EgovBytes *out_pdf,
                               char **out_json);
+
+// Signs the PDF `data` / `data_len` as [`egov_pdf_sign`] does (PAdES-B-B, incremental
+// update), the private-key operation made by the caller's `signer` (a token through its
+// vendor's library, an HSM, a remote signing service; see [`EgovSigner`]): egov builds the
+// CMS and `signer->sign` signs its signed attributes. `options_json`, `*out_pdf` and
+// `*out_json` as [`egov_pdf_sign`]'s, `"key_source": "external"`. A `sign` that returns
+// non-zero is `pdf.sign`; RSA-SHA1 is refused (`pdf.sign`).
+//
+// # Safety
+// `data` is readable for `data_len` bytes; `signer` points to a valid [`EgovSigner`];
+// `options_json` is NULL or NUL-terminated; `out_pdf` and `out_json` are writable.
+enum EgovResult egov_pdf_sign_with(const uint8_t *data,
+                                   size_t data_len,
+                                   const struct EgovSigner *signer,
+                                   const char *options_json,
+                                   struct EgovBytes *out_pdf,
+                                   char **out_json);
 
 // Verifies every PAdES signature and document time-stamp of the PDF `data` / `data_len`
 // (QĐ 28/2018/QĐ-TTg Đ6.1, DOC-18): the byte ranges, the CMS (message digest, signature value,

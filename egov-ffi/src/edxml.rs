@@ -4,6 +4,7 @@
 //! [`egov_bytes_free`].
 
 use super::*;
+use crate::signer::{callback_signer, EgovSigner};
 
 /// [`arg_bytes`] for a package or an attachment's content: up to
 /// [`ops::EGOV_MAX_PACKAGE_BYTES`].
@@ -342,9 +343,11 @@ pub unsafe extern "C" fn egov_edxml_build(
 /// `key_pem` is the PKCS#8 private key (PEM `PRIVATE KEY`), `certs_pem` the certificate chain
 /// (PEM, signer first, then intermediates). `options_json` NULL means the defaults; otherwise
 /// `{"c14n": URI (default exclusive C14N 1.0), "digest": "sha256" | "sha384" | "sha512" |
-/// "sha1"}`. Writes the signed package to `*out_signed` (free it with [`egov_bytes_free`]).
-/// Errors: `dsig.sign.key` (key or chain unusable), `dsig.sign.already_signed`,
-/// `dsig.sign.read` (not XML), `dsig.sign.no_header`, `dsig.sign.c14n`.
+/// "sha1", "legacy_sha1": bool}` (`"sha1"` only with `"legacy_sha1": true`: legacy, weak).
+/// Writes the signed package to `*out_signed` (free it with [`egov_bytes_free`]). A key on a
+/// token or a remote service: [`egov_edxml_sign_with`]. Errors: `dsig.sign.key` (key or chain
+/// unusable), `dsig.sign.already_signed`, `dsig.sign.read` (not XML), `dsig.sign.no_header`,
+/// `dsig.sign.c14n`, `dsig.sign.legacy_sha1`.
 ///
 /// # Safety
 /// `data` is readable for `data_len` bytes; `key_pem` and `certs_pem` are NUL-terminated;
@@ -367,6 +370,35 @@ pub unsafe extern "C" fn egov_edxml_sign(
                 arg_str(certs_pem, "certs_pem")?.as_bytes(),
                 arg_opt_str(options_json, "options_json")?,
             )
+        })
+    }
+}
+
+/// Signs the package `data` / `data_len` as [`egov_edxml_sign`] does, the private-key
+/// operation made by the caller's `signer` (a token through its vendor's library, an HSM, a
+/// remote signing service; see [`EgovSigner`]): egov canonicalises, hashes and builds the
+/// signature, `signer->sign` signs the canonical `SignedInfo`. `options_json` as
+/// [`egov_edxml_sign`]'s. A `sign` that returns non-zero is `dsig.sign.signer`; an unknown
+/// algorithm `ffi.invalid_arguments`; a chain that does not read `sign.key.certificates`.
+///
+/// # Safety
+/// `data` is readable for `data_len` bytes; `signer` points to a valid [`EgovSigner`] (see
+/// its fields); `options_json` is NULL or NUL-terminated; `out_signed` is writable.
+#[no_mangle]
+pub unsafe extern "C" fn egov_edxml_sign_with(
+    data: *const u8,
+    data_len: usize,
+    signer: *const EgovSigner,
+    options_json: *const c_char,
+    out_signed: *mut EgovBytes,
+) -> EgovResult {
+    // SAFETY: the caller's contract covers every pointer.
+    unsafe {
+        bytes_out(out_signed, || {
+            let data = arg_package(data, data_len, "data")?;
+            let options = arg_opt_str(options_json, "options_json")?;
+            let signer = callback_signer(signer)?;
+            ops::edxml_sign_with(data, &signer, options)
         })
     }
 }

@@ -54,6 +54,7 @@ pub mod legal;
 pub mod ops;
 pub mod pdf;
 pub mod platform;
+pub mod signer;
 pub mod status;
 pub mod time;
 pub mod trust;

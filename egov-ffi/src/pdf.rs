@@ -5,6 +5,7 @@
 //! [`egov_string_free`]. Encrypted PDFs are refused (`pdf.encrypted`).
 
 use super::*;
+use crate::signer::{callback_signer, EgovSigner};
 
 /// [`arg_bytes`] for a PDF: up to [`ops::EGOV_MAX_PDF_BYTES`].
 ///
@@ -191,6 +192,36 @@ pub unsafe extern "C" fn egov_pdf_sign(
                 key,
                 arg_opt_str(options_json, "options_json")?,
             )
+        })
+    }
+}
+
+/// Signs the PDF `data` / `data_len` as [`egov_pdf_sign`] does (PAdES-B-B, incremental
+/// update), the private-key operation made by the caller's `signer` (a token through its
+/// vendor's library, an HSM, a remote signing service; see [`EgovSigner`]): egov builds the
+/// CMS and `signer->sign` signs its signed attributes. `options_json`, `*out_pdf` and
+/// `*out_json` as [`egov_pdf_sign`]'s, `"key_source": "external"`. A `sign` that returns
+/// non-zero is `pdf.sign`; RSA-SHA1 is refused (`pdf.sign`).
+///
+/// # Safety
+/// `data` is readable for `data_len` bytes; `signer` points to a valid [`EgovSigner`];
+/// `options_json` is NULL or NUL-terminated; `out_pdf` and `out_json` are writable.
+#[no_mangle]
+pub unsafe extern "C" fn egov_pdf_sign_with(
+    data: *const u8,
+    data_len: usize,
+    signer: *const EgovSigner,
+    options_json: *const c_char,
+    out_pdf: *mut EgovBytes,
+    out_json: *mut *mut c_char,
+) -> EgovResult {
+    // SAFETY: the caller's contract covers every pointer.
+    unsafe {
+        pdf_out(out_pdf, out_json, || {
+            let data = arg_pdf(data, data_len, "data")?;
+            let options = arg_opt_str(options_json, "options_json")?;
+            let signer = callback_signer(signer)?;
+            ops::pdf_sign_with(data, &signer, "external", options)
         })
     }
 }

@@ -89,6 +89,23 @@ pub(crate) fn edxml_sign(
     Ok(PyBytes::new(py, &signed).unbind())
 }
 
+/// Signs a package with the caller's own signer (`sign(data) -> bytes`, see `signer.rs`).
+#[pyfunction]
+#[pyo3(signature = (data, algorithm, certs_pem, sign, options_json=None))]
+pub(crate) fn edxml_sign_with(
+    py: Python<'_>,
+    data: &[u8],
+    algorithm: &str,
+    certs_pem: &[u8],
+    sign: &Bound<'_, PyAny>,
+    options_json: Option<&str>,
+) -> PyResult<Py<PyBytes>> {
+    let signed = crate::signer::with_signer(py, algorithm, certs_pem, sign, |s| {
+        ops::edxml_sign_with(data, s, options_json)
+    })?;
+    Ok(PyBytes::new(py, &signed).unbind())
+}
+
 /// Verifies a package's XMLDSig signature (DOC-18) against PEM trust anchors; JSON
 /// verification with `valid`, `failure_code` and `findings`.
 #[pyfunction]

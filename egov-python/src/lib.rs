@@ -21,6 +21,7 @@ mod documents;
 mod edxml;
 mod pdf;
 mod platform;
+mod signer;
 mod time;
 mod trust;
 mod trustlist;
@@ -131,6 +132,7 @@ fn _egov(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(edxml_check, m)?)?;
     m.add_function(wrap_pyfunction!(edxml_build, m)?)?;
     m.add_function(wrap_pyfunction!(edxml_sign, m)?)?;
+    m.add_function(wrap_pyfunction!(edxml_sign_with, m)?)?;
     m.add_function(wrap_pyfunction!(edxml_verify, m)?)?;
     m.add_function(wrap_pyfunction!(edxml_read_file, m)?)?;
     m.add_function(wrap_pyfunction!(edxml_extract, m)?)?;
@@ -138,6 +140,7 @@ fn _egov(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(pdf_stamp, m)?)?;
     m.add_function(wrap_pyfunction!(pdf_verify, m)?)?;
     m.add_function(wrap_pyfunction!(pdf_sign, m)?)?;
+    m.add_function(wrap_pyfunction!(pdf_sign_with, m)?)?;
     m.add_function(wrap_pyfunction!(pdf_verify_signatures, m)?)?;
     m.add_function(wrap_pyfunction!(trustlist_new, m)?)?;
     m.add_function(wrap_pyfunction!(trustlist_add, m)?)?;

@@ -62,6 +62,24 @@ pub(crate) fn pdf_sign(
     Ok((PyBytes::new(py, &pdf).unbind(), meta))
 }
 
+/// Signs a PDF with the caller's own signer (`sign(data) -> bytes`, see `signer.rs`);
+/// `(signed PDF, summary JSON)`, `key_source` `"external"`.
+#[pyfunction]
+#[pyo3(signature = (data, algorithm, certs_pem, sign, options_json=None))]
+pub(crate) fn pdf_sign_with(
+    py: Python<'_>,
+    data: &[u8],
+    algorithm: &str,
+    certs_pem: &[u8],
+    sign: &Bound<'_, PyAny>,
+    options_json: Option<&str>,
+) -> PyResult<(Py<PyBytes>, String)> {
+    let (pdf, meta) = crate::signer::with_signer(py, algorithm, certs_pem, sign, |s| {
+        ops::pdf_sign_with(data, s, "external", options_json)
+    })?;
+    Ok((PyBytes::new(py, &pdf).unbind(), meta))
+}
+
 /// Verifies every PAdES signature and document time-stamp of a PDF against PEM trust anchors;
 /// JSON of the library's `SignaturesReport`.
 #[pyfunction]

@@ -476,3 +476,79 @@ def test_large_package_calls_release_the_gil():
     longest_pause = max(b - a for a, b in zip(points, points[1:]))
     # With the GIL held for the call this thread would stand still from t0 to t1.
     assert longest_pause < 0.5 * (t1 - t0), (longest_pause, t1 - t0)
+
+
+class _ServiceSigner:
+    """What a token's library or a remote signing service does, here with the test keys in
+    `cryptography`: egov hands over the bytes to sign, the service returns the signature."""
+
+    def __init__(self, stem: str, algorithm: str) -> None:
+        from cryptography.hazmat.primitives import serialization
+
+        self.key = serialization.load_pem_private_key(pki(f"{stem}.key"), None)
+        self.certificates_pem = pki(f"{stem}.pem")
+        self.algorithm = algorithm
+        self.calls = 0
+
+    def sign(self, data: bytes) -> bytes:
+        from cryptography.hazmat.primitives import hashes
+        from cryptography.hazmat.primitives.asymmetric import ec, padding, utils
+
+        self.calls += 1
+        if self.algorithm == "ecdsa_p256_sha256":
+            r, s = utils.decode_dss_signature(self.key.sign(data, ec.ECDSA(hashes.SHA256())))
+            return r.to_bytes(32, "big") + s.to_bytes(32, "big")
+        return self.key.sign(data, padding.PKCS1v15(), hashes.SHA256())
+
+
+def test_doc_18_a_signer_of_the_callers_own_signs_packages_and_pdfs():
+    # RSA and ECDSA P-256 (raw r||s), the private-key operation outside egov.
+    for stem, algorithm in (("signer-rsa", "rsa_sha256"), ("signer-ec", "ecdsa_p256_sha256")):
+        service = _ServiceSigner(stem, algorithm)
+        signed = egov.sign_edxml(built(), signer=service)
+        assert service.calls == 1
+        v = egov.verify_edxml(signed, anchors_pem=pki("root-ca.pem") + pki("intermediate-ca.pem"))
+        assert v["valid"] and v["signature_algorithm"] == algorithm, v
+    service = _ServiceSigner("signer-rsa", "rsa_sha256")
+    pdf = (ROOT / "testdata" / "pdf" / "libreoffice-6-4-writer-multilang.pdf").read_bytes()
+    signed_pdf, meta = egov.sign_pdf(pdf, signer=service)
+    assert meta["key_source"] == "external" and service.calls == 1
+    report = egov.verify_pdf_signatures(signed_pdf, anchors_pem=pki("root-ca.pem"))
+    assert report["all_valid"], report
+
+
+def test_doc_18_what_a_callers_signer_does_wrong_is_said():
+    class Unplugged(Exception):
+        pass
+
+    class Gone(_ServiceSigner):
+        def sign(self, data: bytes) -> bytes:
+            raise Unplugged("the token was removed")
+
+    # The signer's own exception comes out unchanged.
+    with pytest.raises(Unplugged):
+        egov.sign_edxml(built(), signer=Gone("signer-rsa", "rsa_sha256"))
+    with pytest.raises(Unplugged):
+        egov.sign_pdf((ROOT / "testdata" / "pdf" / "libreoffice-6-4-writer-multilang.pdf").read_bytes(),
+                      signer=Gone("signer-rsa", "rsa_sha256"))
+
+    class NotBytes(_ServiceSigner):
+        def sign(self, data: bytes) -> bytes:
+            return "signature"  # type: ignore[return-value]
+
+    with pytest.raises(TypeError):
+        egov.sign_edxml(built(), signer=NotBytes("signer-rsa", "rsa_sha256"))
+    # An algorithm egov does not know; a key and a signer; neither.
+    with pytest.raises(egov.InvalidArgumentError) as e:
+        egov.sign_edxml(built(), signer=_ServiceSigner("signer-rsa", "RSA-SHA256"))
+    assert "rsa_sha256" in e.value.message_vi
+    with pytest.raises(egov.InvalidArgumentError):
+        egov.sign_edxml(built(), pki("signer-rsa.key"), pki("signer-rsa.pem"),
+                        signer=_ServiceSigner("signer-rsa", "rsa_sha256"))
+    with pytest.raises(egov.InvalidArgumentError) as e:
+        egov.sign_edxml(built())
+    assert e.value.message_vi
+    # RSA-SHA1 from a signer: only with legacy_sha1 (issue 12).
+    with pytest.raises(egov.EdxmlError) as e:
+        egov.sign_edxml(built(), signer=_ServiceSigner("signer-rsa", "rsa_sha1"))
+    assert e.value.code == "dsig.sign.legacy_sha1"

@@ -32,7 +32,7 @@ pub use cms::{
 };
 #[cfg(feature = "pkcs11")]
 pub use pkcs11::Pkcs11Signer;
-pub use signer::{KeyError, KeyPairSigner, Signer};
+pub use signer::{certificates_from_pem, CallbackSigner, KeyError, KeyPairSigner, Signer};
 
 /// The Vietnamese messages of this crate's errors (CORE-06): `locales/vi.ftl`, one entry per
 /// error code; English is each error's `Display`.

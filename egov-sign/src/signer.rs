@@ -133,15 +133,7 @@ impl KeyPairSigner {
     /// first).
     pub fn from_pem(key: &[u8], certificates_pem: &[u8]) -> Result<Self, KeyError> {
         let der = pem_block(key, "PRIVATE KEY").unwrap_or_else(|| key.to_vec());
-        let certs: Vec<Vec<u8>> = Certificate::load_pem_chain(certificates_pem)
-            .map_err(|e| KeyError::Certificates(e.to_string()))?
-            .iter()
-            .map(|c| {
-                c.to_der()
-                    .map_err(|e| KeyError::Certificates(e.to_string()))
-            })
-            .collect::<Result<_, _>>()?;
-        Self::from_pkcs8_der(&der, certs)
+        Self::from_pkcs8_der(&der, certificates_from_pem(certificates_pem)?)
     }
 
     /// From a PKCS#8 DER key and DER certificates (signer first). The first certificate must
@@ -205,6 +197,70 @@ impl KeyPairSigner {
         // The chain as stored may end with the root; the signature carries it too (harmless,
         // and verifiers that are given the root as anchor match it).
         Self::from_pkcs8_der(chain.key().as_der(), certs)
+    }
+}
+
+/// A certificate chain in PEM (signer first, then intermediates) as DER, as [`Signer`]
+/// gives it.
+pub fn certificates_from_pem(pem: &[u8]) -> Result<Vec<Vec<u8>>, KeyError> {
+    Certificate::load_pem_chain(pem)
+        .map_err(|e| KeyError::Certificates(e.to_string()))?
+        .iter()
+        .map(|c| {
+            c.to_der()
+                .map_err(|e| KeyError::Certificates(e.to_string()))
+        })
+        .collect()
+}
+
+/// A signer whose private-key operation is a function the caller gives: a token through its
+/// vendor's own library, an HSM's SDK, a remote signing service, or a binding's callback (C,
+/// Python). egov hashes nothing for it: `sign` gets the bytes to sign and returns the
+/// signature as [`Signer::sign`] does (PKCS#1 v1.5 for RSA, raw `r‖s` for ECDSA).
+pub struct CallbackSigner<F> {
+    algorithm: SignatureAlgorithm,
+    certs: Vec<Vec<u8>>,
+    sign: F,
+}
+
+impl<F> std::fmt::Debug for CallbackSigner<F> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CallbackSigner")
+            .field("algorithm", &self.algorithm)
+            .field("certificates", &self.certs.len())
+            .finish_non_exhaustive()
+    }
+}
+
+impl<F: Fn(&[u8]) -> Result<Vec<u8>, String>> CallbackSigner<F> {
+    /// A signer making `algorithm` signatures with `sign`, whose certificate chain is
+    /// `certificates_pem` (PEM, signer first). [`KeyError::NoCertificate`] without one.
+    pub fn new(
+        algorithm: SignatureAlgorithm,
+        certificates_pem: &[u8],
+        sign: F,
+    ) -> Result<Self, KeyError> {
+        let certs = certificates_from_pem(certificates_pem)?;
+        if certs.is_empty() {
+            return Err(KeyError::NoCertificate);
+        }
+        Ok(CallbackSigner {
+            algorithm,
+            certs,
+            sign,
+        })
+    }
+}
+
+impl<F: Fn(&[u8]) -> Result<Vec<u8>, String>> Signer for CallbackSigner<F> {
+    fn algorithm(&self) -> SignatureAlgorithm {
+        self.algorithm
+    }
+    fn certificates(&self) -> Vec<Vec<u8>> {
+        self.certs.clone()
+    }
+    fn sign(&self, data: &[u8]) -> Result<Vec<u8>, String> {
+        (self.sign)(data)
     }
 }
 

@@ -370,3 +370,37 @@ fn openssl_ts_verifies_egovs_request_and_the_token_egov_embeds() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+#[test]
+fn doc_18_a_callback_signer_signs_with_the_callers_function() {
+    // The private-key operation elsewhere (here a key in memory standing in for a token or a
+    // remote service): egov builds and hashes the CMS, the function signs.
+    let key = signer("signer-rsa");
+    let calls = std::cell::Cell::new(0);
+    let external = CallbackSigner::new(
+        SignatureAlgorithm::RsaSha256,
+        &pki("signer-rsa.pem"),
+        |data: &[u8]| {
+            calls.set(calls.get() + 1);
+            key.sign(data)
+        },
+    )
+    .unwrap();
+    assert_eq!(external.certificates(), key.certificates());
+    let der = sign(&external, &CmsSignOptions::default());
+    assert_eq!(calls.get(), 1);
+    let v = verify(&der, CONTENT, anchors(&["root-ca.pem"]));
+    assert!(v.is_valid(), "{v:?}");
+    // What the function says when it fails is the signing's error; no chain is no signer.
+    let failing = CallbackSigner::new(
+        SignatureAlgorithm::RsaSha256,
+        &pki("signer-rsa.pem"),
+        |_: &[u8]| Err("token removed".to_owned()),
+    )
+    .unwrap();
+    let e = cms::sign_detached(&failing, &[0; 32], &CmsSignOptions::default()).unwrap_err();
+    assert_eq!(e.code(), "cms.sign.signer");
+    assert!(e.to_string().contains("token removed"));
+    let none = CallbackSigner::new(SignatureAlgorithm::RsaSha256, b"", |_: &[u8]| Ok(vec![]));
+    assert_eq!(none.unwrap_err().code(), "sign.key.no_certificate");
+}

@@ -484,6 +484,26 @@ pub fn edxml_sign(
     check_len("key", key)?;
     check_len("certificates", certs_pem)?;
     let o: EdxmlSignOptions = parse_options(options)?;
+    let signer = KeyPairSigner::from_pem(key, certs_pem)
+        .map_err(dsig::SignError::from)
+        .map_err(dom)?;
+    sign_package(data, &signer, o)
+}
+
+/// `edxml.sign` with the caller's own signer (a token, an HSM, a remote signing service: see
+/// [`callback_signer`]); options as [`edxml_sign`]'s. A failure the signer reports is
+/// `dsig.sign.signer`.
+pub fn edxml_sign_with(
+    data: &[u8],
+    signer: &dyn dsig::Signer,
+    options: Option<&str>,
+) -> OpResult<Vec<u8>> {
+    check_package_size("package", data.len())?;
+    let o: EdxmlSignOptions = parse_options(options)?;
+    sign_package(data, signer, o)
+}
+
+fn sign_package(data: &[u8], signer: &dyn dsig::Signer, o: EdxmlSignOptions) -> OpResult<Vec<u8>> {
     let mut sign_options = SignOptions::default();
     if let Some(c) = o.c14n {
         sign_options.c14n = c;
@@ -492,10 +512,7 @@ pub fn edxml_sign(
         sign_options.digest = d;
     }
     sign_options.legacy_sha1 = o.legacy_sha1.unwrap_or(false);
-    let signer = KeyPairSigner::from_pem(key, certs_pem)
-        .map_err(dsig::SignError::from)
-        .map_err(dom)?;
-    dsig::sign(data, &signer, &sign_options).map_err(dom)
+    dsig::sign(data, signer, &sign_options).map_err(dom)
 }
 
 /// Options of [`edxml_verify`] as JSON: `{"at": timestamp with offset}`: the time the

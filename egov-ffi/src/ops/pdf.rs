@@ -215,11 +215,23 @@ pub fn pdf_sign(
     options: Option<&str>,
 ) -> OpResult<(Vec<u8>, String)> {
     check_pdf_size("PDF", data.len())?;
-    let mut o: PadesOptions = options_or_default(options)?;
     let signer = key.signer()?;
+    pdf_sign_with(data, &signer, key.kind(), options)
+}
+
+/// `pdf.sign` with the caller's own signer (a token, an HSM, a remote signing service: see
+/// [`callback_signer`]); `key_source` names it in the summary (`"external"` from the bindings).
+pub fn pdf_sign_with(
+    data: &[u8],
+    signer: &dyn Signer,
+    key_source: &str,
+    options: Option<&str>,
+) -> OpResult<(Vec<u8>, String)> {
+    check_pdf_size("PDF", data.len())?;
+    let mut o: PadesOptions = options_or_default(options)?;
     // The claimed time is fixed here so the summary states what /M says.
     let when = *o.signing_time.get_or_insert_with(egov_sign::chain::now);
-    let signed = pdf::sign_pdf(data, &signer, None, &o).map_err(dom)?;
+    let signed = pdf::sign_pdf(data, signer, None, &o).map_err(dom)?;
     let certs = signer.certificates();
     let subject = certs
         .first()
@@ -231,7 +243,7 @@ pub fn pdf_sign(
         "signer": subject,
         "certificates": certs.len(),
         "algorithm": signer.algorithm(),
-        "key_source": key.kind(),
+        "key_source": key_source,
         "claimed_time": when,
         "byte_range": signed.byte_range,
         "original_len": signed.original_len,

@@ -429,6 +429,20 @@ static EgovResult p_edxml_sign(const char *s, int slot) {
   egov_bytes_free(&b);
   return r;
 }
+/* A signer callback the probes never reach (every probe fails before signing). */
+static int32_t never_sign(void *user_data, const uint8_t *data, size_t data_len,
+                          uint8_t *signature, size_t signature_cap, size_t *signature_len) {
+  (void)user_data, (void)data, (void)data_len, (void)signature, (void)signature_cap;
+  *signature_len = 0;
+  return 1;
+}
+static EgovResult p_edxml_sign_with(const char *s, int slot) {
+  EgovBytes b = {NULL, 0};
+  EgovSigner signer = {V(0, "rsa_sha256"), V(1, "-----BEGIN CERTIFICATE-----"), never_sign, NULL};
+  EgovResult r = egov_edxml_sign_with(STATUS_BYTES, &signer, V(2, "{}"), &b);
+  egov_bytes_free(&b);
+  return r;
+}
 static EgovResult p_edxml_verify(const char *s, int slot) {
   char *o = NULL;
   EgovResult r = egov_edxml_verify(STATUS_BYTES, V(0, NULL), V(1, "{}"), &o);
@@ -495,6 +509,7 @@ static const struct probe PROBES[] = {
     {"egov_edxml_check", p_edxml_check, 1, 1, 0},           /* options: NULL = defaults */
     {"egov_edxml_build", p_edxml_build, 2, 2, 0},           /* options: NULL = CRLF */
     {"egov_edxml_sign", p_edxml_sign, 3, 4, 0},             /* options: NULL = defaults */
+    {"egov_edxml_sign_with", p_edxml_sign_with, 3, 4, 0},   /* options: NULL = defaults */
     {"egov_edxml_verify", p_edxml_verify, 2, 3, 0}, /* anchors: NULL = none; options: NULL */
 };
 
@@ -669,6 +684,15 @@ int main(void) {
     CHECK_ERR(egov_edxml_sign((const uint8_t *)big, (size_t)EGOV_MAX_PACKAGE_BYTES + 1, "k", "c",
                               NULL, &b),
               EGOV_RESULT_INPUT_TOO_LARGE, "ffi.input_too_large");
+    {
+      EgovSigner signer = {"rsa_sha256", "-----BEGIN CERTIFICATE-----", never_sign, NULL};
+      CHECK_ERR(egov_edxml_sign_with(NULL, 3, &signer, NULL, &b), EGOV_RESULT_NULL_ARGUMENT, NULL);
+      CHECK_ERR(egov_edxml_sign_with((const uint8_t *)big, (size_t)EGOV_MAX_PACKAGE_BYTES + 1,
+                                     &signer, NULL, &b),
+                EGOV_RESULT_INPUT_TOO_LARGE, "ffi.input_too_large");
+      CHECK_ERR(egov_edxml_sign_with(STATUS_BYTES, NULL, NULL, &b), EGOV_RESULT_NULL_ARGUMENT,
+                "ffi.null_argument");
+    }
     CHECK_ERR(egov_edxml_verify(NULL, 3, NULL, NULL, &out), EGOV_RESULT_NULL_ARGUMENT, NULL);
     CHECK_ERR(egov_edxml_build("{\"kind\":\"status\"}", atts, lens, 1, NULL, &b),
               EGOV_RESULT_INPUT_TOO_LARGE, "ffi.input_too_large");

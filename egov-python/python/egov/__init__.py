@@ -13,7 +13,7 @@ import datetime as _dt
 import json as _json
 import os
 import re as _re
-from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple, Union
+from typing import Any, Dict, List, Mapping, Optional, Protocol, Sequence, Tuple, Union
 
 from . import _egov
 from ._errors import (
@@ -57,7 +57,7 @@ __all__ = [
     "sign_conversion_mark", "stamp_page", "validate_conversion_mark", "validate_metadata",
     "verify_conversion_qr", "verify_document", "verify_page",
     "build_edxml", "build_edxml_file", "check_edxml", "extract_edxml", "read_edxml",
-    "sign_edxml", "verify_edxml",
+    "sign_edxml", "verify_edxml", "Signer",
     "sign_pdf", "stamp_pdf", "verify_pdf", "verify_pdf_signatures",
     "add_trust_list_entry", "check_mark", "cosign_trust_list", "issue_trust_list",
     "new_trust_list", "retire_trust_list_key", "revoke_trust_list_key", "verify_trust_lists",
@@ -1270,7 +1270,38 @@ def build_edxml(message: Union[str, Mapping[str, Any]], attachments: Sequence[by
                              _options(line_ending=line_ending))
 
 
-def sign_edxml(data: bytes, key_pem: Pem, certs_pem: Pem, *, c14n: Optional[str] = None,
+class Signer(Protocol):
+    """A signer whose private-key operation is yours (DOC-18, QĐ 28/2018 Đ6.1): a USB token
+    through its vendor's library or python-pkcs11, an HSM's SDK, a remote signing service. egov
+    builds, canonicalises and hashes; ``sign`` gets the bytes to sign (not their digest: hash
+    them with the algorithm's hash) and returns the signature, PKCS#1 v1.5 for RSA, raw
+    ``r‖s`` for ECDSA (not DER). An exception ``sign`` raises comes out of the signing call
+    unchanged. Pass it as ``signer=`` to :func:`sign_edxml` and :func:`sign_pdf`."""
+
+    #: ``"rsa_sha256"``, ``"rsa_sha384"``, ``"rsa_sha512"``, ``"ecdsa_p256_sha256"``,
+    #: ``"ecdsa_p384_sha384"`` (``"rsa_sha1"``: edXML only with ``legacy_sha1=True``).
+    algorithm: str
+    #: The certificate chain, PEM, signer first.
+    certificates_pem: Union[bytes, str]
+
+    def sign(self, data: bytes) -> bytes:
+        """The signature of ``data``."""
+        ...
+
+
+def _signer_parts(signer: Signer) -> Tuple[str, bytes]:
+    return str(signer.algorithm), _pem(signer.certificates_pem)
+
+
+def _one_key_source(key_given: bool, signer: Optional[Signer]) -> None:
+    if signer is not None and key_given:
+        raise InvalidArgumentError(
+            "ffi.invalid_arguments", "give a key or signer, not both",
+            "chỉ đưa khóa hoặc signer, không đưa cả hai")
+
+
+def sign_edxml(data: bytes, key_pem: Optional[Pem] = None, certs_pem: Optional[Pem] = None, *,
+               signer: Optional[Signer] = None, c14n: Optional[str] = None,
                digest: Optional[str] = None, legacy_sha1: bool = False) -> bytes:
     """Signs a package with an enveloped XMLDSig signature (DOC-18, QĐ 28/2018 Đ6.1; DOC-14: a
     digitally signed e-document sent through the system has the legal value of paper), placed
@@ -1279,11 +1310,20 @@ def sign_edxml(data: bytes, key_pem: Pem, certs_pem: Pem, *, c14n: Optional[str]
     certificate chain, signer first. ``c14n`` a canonicalisation URI (default exclusive C14N
     1.0), ``digest`` ``"sha256"`` (default), ``"sha384"``, ``"sha512"`` or ``"sha1"`` (legacy and
     weak: only with ``legacy_sha1=True``, else :class:`EdxmlError` ``dsig.sign.legacy_sha1``).
-    Returns the signed package's bytes. An unusable key or chain raises :class:`EdxmlError`
-    (``dsig.sign.key``), so does a package already signed (``dsig.sign.already_signed``)."""
-    return _egov.edxml_sign(bytes(data), _pem(key_pem), _pem(certs_pem),
-                            _options(c14n=c14n, digest=digest,
-                                     legacy_sha1=True if legacy_sha1 else None))
+    Instead of a key, ``signer`` (a :class:`Signer`: a token, an HSM, a remote signing
+    service) makes the private-key operation. Returns the signed package's bytes. An unusable
+    key or chain raises :class:`EdxmlError` (``dsig.sign.key``), so does a package already
+    signed (``dsig.sign.already_signed``)."""
+    options = _options(c14n=c14n, digest=digest, legacy_sha1=True if legacy_sha1 else None)
+    _one_key_source(key_pem is not None or certs_pem is not None, signer)
+    if signer is not None:
+        algorithm, chain = _signer_parts(signer)
+        return _egov.edxml_sign_with(bytes(data), algorithm, chain, signer.sign, options)
+    if key_pem is None or certs_pem is None:
+        raise InvalidArgumentError(
+            "ffi.invalid_arguments", "give key_pem with certs_pem, or signer",
+            "hãy đưa key_pem cùng certs_pem, hoặc signer")
+    return _egov.edxml_sign(bytes(data), _pem(key_pem), _pem(certs_pem), options)
 
 
 def verify_edxml(data: bytes, *, anchors_pem: Optional[Pem] = None,
@@ -1420,6 +1460,7 @@ def verify_pdf(data: PdfInput, trust: Union[str, Mapping[str, Any]], *,
 def sign_pdf(data: PdfInput, key_pem: Optional[Pem] = None, certs_pem: Optional[Pem] = None, *,
              pkcs12: Optional[Union[bytes, "os.PathLike[str]"]] = None,
              password: Optional[str] = None,
+             signer: Optional[Signer] = None,
              field_name: Optional[str] = None,
              reason: Optional[str] = None,
              location: Optional[str] = None,
@@ -1434,7 +1475,8 @@ def sign_pdf(data: PdfInput, key_pem: Optional[Pem] = None, certs_pem: Optional[
     appended as an incremental update: RSA-SHA256 for an RSA key, ECDSA for a P-256 / P-384
     key. The key is either ``key_pem`` (PKCS#8, PEM ``PRIVATE KEY``) with ``certs_pem`` (the
     chain, signer first), or ``pkcs12`` (a ``.p12`` / ``.pfx`` file's bytes or path) with its
-    ``password``; anything else raises :class:`InvalidArgumentError`
+    ``password``, or ``signer`` (a :class:`Signer`: a token, an HSM, a remote signing service;
+    ``key_source`` ``"external"``); anything else raises :class:`InvalidArgumentError`
     (``ffi.invalid_arguments``). ``data`` is the PDF's bytes or a path. ``signing_time`` is
     the ``/M`` the signer claims (default now; timezone-aware), ``field_name`` (default
     ``Signature1``, …), ``reason``, ``location``, ``contact_info``, ``digest`` (``"sha256"``,
@@ -1452,6 +1494,12 @@ def sign_pdf(data: PdfInput, key_pem: Optional[Pem] = None, certs_pem: Optional[
         signing_time=None if signing_time is None else _time_text(signing_time), digest=digest,
         reserve_bytes=reserve_bytes, appearance=None if appearance is None else dict(appearance),
         limits=None if limits is None else dict(limits))
+    _one_key_source(key_pem is not None or certs_pem is not None or pkcs12 is not None, signer)
+    if signer is not None:
+        algorithm, chain = _signer_parts(signer)
+        pdf, meta = _egov.pdf_sign_with(_file_bytes(data, "data"), algorithm, chain, signer.sign,
+                                        options)
+        return pdf, _load_dict(meta)
     pdf, meta = _egov.pdf_sign(
         _file_bytes(data, "data"),
         None if key_pem is None else _pem(key_pem),

@@ -1,0 +1,54 @@
+//! The caller's own signer for the bindings: a token through its vendor's library, an HSM's
+//! SDK or a remote signing service makes the private-key operation; egov builds and hashes
+//! everything around it (DOC-18, Đ6.1; the `Signer` of egov-sign, as issue 12 asks).
+
+use super::*;
+use egov_sign::{CallbackSigner, SignatureAlgorithm};
+
+/// The signature algorithms a caller's signer may name, as the JSON answers write them.
+const ALGORITHMS: [&str; 6] = [
+    "rsa_sha256",
+    "rsa_sha384",
+    "rsa_sha512",
+    "ecdsa_p256_sha256",
+    "ecdsa_p384_sha384",
+    "rsa_sha1",
+];
+
+/// A signer making `algorithm` signatures (`"rsa_sha256"`, `"ecdsa_p256_sha256"`, …; RSA
+/// PKCS#1 v1.5, ECDSA as raw `r‖s`) with `sign`, whose certificate chain is `certs_pem` (PEM,
+/// signer first). An unknown algorithm is `ffi.invalid_arguments`; a chain that does not read,
+/// or none, `sign.key.certificates` / `sign.key.no_certificate`.
+pub fn callback_signer<F>(algorithm: &str, certs_pem: &[u8], sign: F) -> OpResult<CallbackSigner<F>>
+where
+    F: Fn(&[u8]) -> Result<Vec<u8>, String>,
+{
+    check_len("certificates", certs_pem)?;
+    let alg: SignatureAlgorithm = serde_json::from_value(Value::String(algorithm.to_owned()))
+        .map_err(|_| {
+            bad_arg(
+                "algorithm",
+                ArgumentProblem::OneOf {
+                    allowed: ALGORITHMS.iter().map(|a| (*a).to_owned()).collect(),
+                    value: clip(algorithm),
+                },
+            )
+        })?;
+    CallbackSigner::new(alg, certs_pem, sign).map_err(dom)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_algorithm_named_reads() {
+        for a in ALGORITHMS {
+            let e = callback_signer(a, b"", |_| Ok(Vec::new())).unwrap_err();
+            assert_eq!(e.code, "sign.key.no_certificate", "{a}");
+        }
+        let e = callback_signer("rsa-sha256", b"", |_| Ok(Vec::new())).unwrap_err();
+        assert_eq!(e.code, "ffi.invalid_arguments");
+        assert!(e.message.contains("rsa_sha256"), "{}", e.message);
+    }
+}
