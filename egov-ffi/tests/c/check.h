@@ -50,6 +50,47 @@ static inline void check_err(const char *file, int line, const char *expr, EgovR
 #define CHECK_ERR(expr, want, want_code) \
   check_err(__FILE__, __LINE__, #expr, (expr), (want), (want_code))
 
+/* Reads a file into a NUL-terminated buffer (caller frees), its length in `*len` (when `len` is
+ * not NULL); NULL on error, saying which file. Paths are relative to the repository root. */
+static inline char *slurp(const char *path, size_t *len) {
+  FILE *f = fopen(path, "rb");
+  if (f == NULL) {
+    fprintf(stderr, "cannot open %s (run from the repository root)\n", path);
+    return NULL;
+  }
+  fseek(f, 0, SEEK_END);
+  long n = ftell(f);
+  fseek(f, 0, SEEK_SET);
+  char *buf = n >= 0 ? malloc((size_t)n + 1) : NULL;
+  if (buf != NULL && fread(buf, 1, (size_t)n, f) == (size_t)n) {
+    buf[n] = '\0';
+    if (len) *len = (size_t)n;
+  } else {
+    free(buf);
+    buf = NULL;
+  }
+  fclose(f);
+  return buf;
+}
+
+/* PEM text as a JSON string body: newlines escaped (PEM has no quotes or backslashes). */
+static inline char *json_escape_pem(const char *pem) {
+  size_t n = strlen(pem);
+  char *out = malloc(2 * n + 1);
+  char *w = out;
+  if (out == NULL) return NULL;
+  for (const char *r = pem; *r; r++) {
+    if (*r == '\n') {
+      *w++ = '\\';
+      *w++ = 'n';
+    } else if (*r != '\r') {
+      *w++ = *r;
+    }
+  }
+  *w = '\0';
+  return out;
+}
+
 /* True when `haystack` contains `needle`. */
 static inline int contains(const char *haystack, const char *needle) {
   return haystack != NULL && strstr(haystack, needle) != NULL;

@@ -9,46 +9,6 @@
 #define EDXML "testdata/edxml/"
 #define PKI "testdata/pki/"
 
-/* Reads a file into a NUL-terminated buffer (caller frees), its length in `*len`; NULL on error. */
-static char *slurp(const char *path, size_t *len) {
-  FILE *f = fopen(path, "rb");
-  if (f == NULL) {
-    fprintf(stderr, "cannot open %s (run from the repository root)\n", path);
-    return NULL;
-  }
-  fseek(f, 0, SEEK_END);
-  long n = ftell(f);
-  fseek(f, 0, SEEK_SET);
-  char *buf = n >= 0 ? malloc((size_t)n + 1) : NULL;
-  if (buf != NULL && fread(buf, 1, (size_t)n, f) == (size_t)n) {
-    buf[n] = '\0';
-    if (len) *len = (size_t)n;
-  } else {
-    free(buf);
-    buf = NULL;
-  }
-  fclose(f);
-  return buf;
-}
-
-/* PEM text as a JSON string body: newlines escaped (PEM has no quotes or backslashes). */
-static char *json_escape_pem(const char *pem) {
-  size_t n = strlen(pem);
-  char *out = malloc(2 * n + 1);
-  char *w = out;
-  if (out == NULL) return NULL;
-  for (const char *r = pem; *r; r++) {
-    if (*r == '\n') {
-      *w++ = '\\';
-      *w++ = 'n';
-    } else if (*r != '\r') {
-      *w++ = *r;
-    }
-  }
-  *w = '\0';
-  return out;
-}
-
 /* Two strings joined (caller frees). */
 static char *concat(const char *a, const char *b) {
   size_t na = strlen(a), nb = strlen(b);

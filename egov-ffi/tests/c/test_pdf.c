@@ -10,28 +10,6 @@
 #define PDFS "testdata/pdf/"
 #define PKI "testdata/pki/"
 
-/* Reads a file into a NUL-terminated buffer (caller frees), its length in `*len`; NULL on error. */
-static char *slurp(const char *path, size_t *len) {
-  FILE *f = fopen(path, "rb");
-  if (f == NULL) {
-    fprintf(stderr, "cannot open %s (run from the repository root)\n", path);
-    return NULL;
-  }
-  fseek(f, 0, SEEK_END);
-  long n = ftell(f);
-  fseek(f, 0, SEEK_SET);
-  char *buf = n >= 0 ? malloc((size_t)n + 1) : NULL;
-  if (buf != NULL && fread(buf, 1, (size_t)n, f) == (size_t)n) {
-    buf[n] = '\0';
-    if (len) *len = (size_t)n;
-  } else {
-    free(buf);
-    buf = NULL;
-  }
-  fclose(f);
-  return buf;
-}
-
 /* A copy of the bytes `b` with the first `from` replaced by `to` (same length). */
 static uint8_t *replaced(const EgovBytes *b, const char *from, const char *to) {
   size_t n = strlen(from);

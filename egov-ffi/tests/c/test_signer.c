@@ -12,27 +12,6 @@
 
 #define PKI "testdata/pki/"
 
-static char *slurp(const char *path, size_t *len) {
-  FILE *f = fopen(path, "rb");
-  if (f == NULL) {
-    fprintf(stderr, "cannot open %s (run from the repository root)\n", path);
-    return NULL;
-  }
-  fseek(f, 0, SEEK_END);
-  long n = ftell(f);
-  fseek(f, 0, SEEK_SET);
-  char *buf = n >= 0 ? malloc((size_t)n + 1) : NULL;
-  if (buf != NULL && fread(buf, 1, (size_t)n, f) == (size_t)n) {
-    buf[n] = '\0';
-    if (len) *len = (size_t)n;
-  } else {
-    free(buf);
-    buf = NULL;
-  }
-  fclose(f);
-  return buf;
-}
-
 /* The service's state: its working directory and how many signatures it made. */
 struct service {
   char dir[64];

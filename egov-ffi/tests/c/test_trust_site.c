@@ -5,46 +5,10 @@
 
 #define NOW "2026-11-23T09:00:00+07:00"
 
-/* Reads a file into a NUL-terminated buffer (caller frees), NULL on error. */
-static char *slurp(const char *path) {
-  FILE *f = fopen(path, "rb");
-  if (f == NULL) return NULL;
-  fseek(f, 0, SEEK_END);
-  long n = ftell(f);
-  fseek(f, 0, SEEK_SET);
-  char *buf = malloc((size_t)n + 1);
-  if (buf != NULL && fread(buf, 1, (size_t)n, f) == (size_t)n) {
-    buf[n] = '\0';
-  } else {
-    free(buf);
-    buf = NULL;
-  }
-  fclose(f);
-  return buf;
-}
-
-/* PEM text as a JSON string body: newlines escaped (PEM has no quotes or backslashes). */
-static char *json_escape_pem(const char *pem) {
-  size_t n = strlen(pem);
-  char *out = malloc(2 * n + 1);
-  char *w = out;
-  if (out == NULL) return NULL;
-  for (const char *r = pem; *r; r++) {
-    if (*r == '\n') {
-      *w++ = '\\';
-      *w++ = 'n';
-    } else if (*r != '\r') {
-      *w++ = *r;
-    }
-  }
-  *w = '\0';
-  return out;
-}
-
 int main(void) {
   char *out = NULL;
-  char *good_pem = slurp("testdata/trust/certs/good.pem");
-  char *root_pem = slurp("testdata/trust/certs/test-root.pem");
+  char *good_pem = slurp("testdata/trust/certs/good.pem", NULL);
+  char *root_pem = slurp("testdata/trust/certs/test-root.pem", NULL);
   CHECK(good_pem != NULL && root_pem != NULL);
   if (good_pem == NULL || root_pem == NULL) return finish("test_trust_site");
   char *good = json_escape_pem(good_pem);
