@@ -89,6 +89,8 @@ cargo clippy --workspace --all-targets --locked -- -D warnings
 cargo clippy -p egov-conversion --features pdf --all-targets --locked -- -D warnings
 cargo clippy -p egov-sign --features pkcs11 --all-targets --locked -- -D warnings
 cargo clippy -p egov-platform-class --features parquet --all-targets --locked -- -D warnings
+# The command-line tool without its default features (no PDF, no Parquet) builds and is clean too.
+cargo clippy -p egov-cli --no-default-features --all-targets --locked -- -D warnings
 CARGO_TARGET_DIR="$py_target" cargo clippy --manifest-path egov-python/Cargo.toml --locked -- -D warnings
 phase "cargo doc (broken links and bad HTML in the API docs are errors)"
 RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --locked --exclude egov-cli --quiet

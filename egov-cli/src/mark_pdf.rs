@@ -23,7 +23,8 @@ use crate::edxml::Lang;
 use crate::i18n::t;
 use crate::mark::{coded, load_key, now, override_clerical, read, ProfileArg};
 use crate::output::CmdResult;
-use crate::schema_types::{marks, to_json};
+use crate::schema_types::pdf as pdf_schema;
+use crate::schema_types::to_json;
 
 /// `egov mark pdf` subcommands.
 #[derive(Debug, Subcommand)]
@@ -626,7 +627,7 @@ fn stamp_json(
     s: &StampedPdf,
     findings: &[Finding],
 ) -> Result<serde_json::Value, CmdResult> {
-    to_json(&marks::MarkPdfStampOutput {
+    to_json(&pdf_schema::MarkPdfStampOutput {
         input: a.input.clone(),
         out: a.out.clone(),
         payload_out: a.payload_out.clone(),
@@ -649,8 +650,8 @@ fn stamp_json(
 }
 
 /// The QR code as stamped.
-pub(crate) fn qr_output(render: &RenderOptions, s: &StampedPdf) -> marks::QrOutput {
-    marks::QrOutput {
+pub(crate) fn qr_output(render: &RenderOptions, s: &StampedPdf) -> pdf_schema::QrOutput {
+    pdf_schema::QrOutput {
         version: s.signed.qr_version,
         ec_level: render.ec_level,
         modules: s.block.qr_modules,
@@ -660,8 +661,8 @@ pub(crate) fn qr_output(render: &RenderOptions, s: &StampedPdf) -> marks::QrOutp
 }
 
 /// The block as stamped.
-pub(crate) fn block_output(s: &StampedPdf) -> marks::BlockOutput {
-    marks::BlockOutput {
+pub(crate) fn block_output(s: &StampedPdf) -> pdf_schema::BlockOutput {
+    pdf_schema::BlockOutput {
         width_mm: pt_to_mm(s.block.width_pt),
         height_mm: pt_to_mm(s.block.height_pt),
         printed_lines: s.block.printed_lines.clone(),
@@ -679,7 +680,7 @@ fn verify_cmd(a: &VerifyArgs) -> Result<CmdResult, CmdResult> {
     };
     let v = pdf::verify_pdf(&file, &trust, &opts).map_err(|e| pdf_error(&a.file, &e))?;
     let human = verify_text(a, &file, &v);
-    let json = to_json(&marks::MarkPdfVerifyOutput {
+    let json = to_json(&pdf_schema::MarkPdfVerifyOutput {
         original_hash_matches: hash_matches(&v),
         file: a.file.clone(),
         file_len: file.len(),

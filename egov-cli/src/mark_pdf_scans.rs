@@ -30,7 +30,8 @@ use crate::mark_pdf::{
 };
 use crate::output::CmdResult;
 use crate::pdf_sign::{cert_line, signature_timestamp, signer_subject, signing_lines, CommandTsa};
-use crate::schema_types::marks::{self, KeyLocation};
+use crate::schema_types::marks::KeyLocation;
+use crate::schema_types::pdf as pdf_schema;
 use crate::schema_types::to_json;
 use crate::signing_key::{signer, KeySource};
 
@@ -207,6 +208,8 @@ impl FromScansArgs {
             key_id: self.key_id.as_deref(),
             pin_env: self.pin_env.as_deref(),
             token_algorithm: None,
+            signer_command: None,
+            signer_algorithm: None,
         }
     }
 
@@ -514,7 +517,7 @@ impl View<'_> {
     fn json(&self, signer: &dyn egov_sign::Signer) -> Result<serde_json::Value, CmdResult> {
         let (a, c) = (self.a, self.copy);
         let s = &c.stamped;
-        to_json(&marks::FromScansOutput {
+        to_json(&pdf_schema::FromScansOutput {
             images: a.images.clone(),
             out: a.out.clone(),
             output_len: c.pdf.len(),
@@ -523,7 +526,7 @@ impl View<'_> {
             pages: c.scans.pages.clone(),
             findings: self.findings.to_vec(),
             format_findings: c.findings.clone(),
-            mark: marks::FromScansMark {
+            mark: pdf_schema::FromScansMark {
                 page: s.page,
                 placement: self.opts.stamp.placement,
                 corner: s.corner,
@@ -539,12 +542,12 @@ impl View<'_> {
                 findings: s.findings.clone(),
                 payload_out: a.payload_out.clone(),
             },
-            signature: marks::FromScansSignature {
+            signature: pdf_schema::FromScansSignature {
                 level: a.level().to_owned(),
                 field_name: c.signed.field_name.clone(),
                 agency: a.agency.clone(),
                 copy_form: a.copy_form.clone(),
-                appearance: marks::SignatureAppearanceOutput {
+                appearance: pdf_schema::SignatureAppearanceOutput {
                     page: 1,
                     corner: Corner::TopRight,
                     lines: self.signature_lines(),

@@ -5,9 +5,7 @@
 //! token). Presentation only: whether a signature holds, and every finding, is the library's
 //! answer; no rule of law lives here.
 
-use std::io::Write;
 use std::path::PathBuf;
-use std::process::{Command, Stdio};
 
 use clap::{Args, Subcommand};
 use egov_conversion::pdf::{
@@ -28,7 +26,8 @@ use crate::i18n::t;
 use crate::mark::{now, read};
 use crate::mark_pdf::{create, exists_error, finding_line, pdf_error, pick};
 use crate::output::CmdResult;
-use crate::schema_types::marks::{KeyLocation, PdfSignOutput, PdfVerifyOutput};
+use crate::schema_types::marks::KeyLocation;
+use crate::schema_types::pdf::{PdfSignOutput, PdfVerifyOutput};
 use crate::schema_types::to_json;
 use crate::signing_key::{signer, KeyArgs};
 
@@ -145,46 +144,12 @@ impl<'a> CommandTsa<'a> {
 impl TimeStamper for CommandTsa<'_> {
     fn timestamp(&self, digest: DigestAlgorithm, imprint: &[u8]) -> Result<Vec<u8>, String> {
         let request = cms::timestamp_request(digest, imprint, Some(self.nonce));
-        let r = run_tsa_command(self.command, &request);
+        let r = crate::signing_key::run_command(self.command, &request);
         if let Err(e) = &r {
             *self.failure.borrow_mut() = Some(e.clone());
         }
         r
     }
-}
-
-fn run_tsa_command(command: &str, request: &[u8]) -> Result<Vec<u8>, String> {
-    let mut child = Command::new("sh")
-        .arg("-c")
-        .arg(command)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .map_err(|e| format!("sh: {e}"))?;
-    // Written from another thread: a command that answers before reading all of its input
-    // must not block on a full pipe. A command that does not read it at all is not an error.
-    let stdin = child.stdin.take();
-    let request = request.to_vec();
-    let writer = std::thread::spawn(move || {
-        if let Some(mut s) = stdin {
-            let _ = s.write_all(&request);
-        }
-    });
-    let out = child.wait_with_output().map_err(|e| format!("sh: {e}"))?;
-    let _ = writer.join();
-    let stderr = String::from_utf8_lossy(&out.stderr).trim().to_owned();
-    if !out.status.success() {
-        let status = out
-            .status
-            .code()
-            .map_or_else(|| out.status.to_string(), |c| c.to_string());
-        return Err(format!("exit status {status}; stderr: {stderr}"));
-    }
-    if out.stdout.is_empty() {
-        return Err(format!("no response on standard output; stderr: {stderr}"));
-    }
-    Ok(out.stdout)
 }
 
 /// A nonce for the time-stamp request from the clock (the request is made once per run).
@@ -335,6 +300,9 @@ pub(crate) fn signing_lines(
                 key = key.to_string()
             ) + "\n"),
         );
+    }
+    if let KeyLocation::Command { command, .. } = source {
+        h.push_str(&(t!("pdf-sign-signed-by-command", command = command.as_str()) + "\n"));
     }
     h.push_str(
         &(t!(
@@ -658,21 +626,4 @@ fn verify_text(a: &VerifyArgs, r: &SignaturesReport) -> String {
         ),
     });
     h
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_failing_tsa_command_says_why_with_its_stderr() {
-        let e = run_tsa_command("echo no service >&2; exit 7", b"request").unwrap_err();
-        assert!(
-            e.contains("exit status 7") && e.contains("no service"),
-            "{e}"
-        );
-        let e = run_tsa_command("cat >/dev/null", b"request").unwrap_err();
-        assert!(e.contains("no response"), "{e}");
-        assert_eq!(run_tsa_command("cat", b"request").unwrap(), b"request");
-    }
 }

@@ -355,10 +355,13 @@ fn count_events(
     threads: Option<usize>,
     kinds: &[String],
 ) -> Result<Counted, CmdResult> {
+    // Without the `parquet` feature EventColumns has no fields.
+    #[allow(clippy::default_constructed_unit_structs)]
+    let columns = EventColumns::default();
     let spec = CountSpec {
         threads,
         kinds,
-        columns: EventColumns::default(),
+        columns,
         salt: None,
     };
     count_events_with(input, &spec, None)

@@ -5,8 +5,13 @@
 
 use std::path::{Path, PathBuf};
 
-use clap::{ArgGroup, Args};
+use std::io::Write as _;
+use std::process::{Command, Stdio};
+
+use clap::{ArgGroup, Args, ValueEnum};
+use egov_sign::algorithm::ecdsa_asn1_to_fixed;
 use egov_sign::pkcs11::{Pkcs11Config, Pkcs11Signer};
+use egov_sign::{CallbackSigner, SignatureAlgorithm};
 use egov_sign::{KeyError, KeyPairSigner};
 
 use crate::i18n::t;
@@ -14,12 +19,13 @@ use crate::mark::read;
 use crate::output::CmdResult;
 use crate::schema_types::marks::KeyLocation;
 
-/// Exactly one key source: --p12, --key with --cert, or --pkcs11-module.
+/// Exactly one key source: --p12, --key with --cert, --pkcs11-module, or --signer-command
+/// with --cert.
 #[derive(Debug, Args)]
 #[command(group(
     ArgGroup::new("key_source")
         .required(true)
-        .args(["p12", "key", "pkcs11_module"])
+        .args(["p12", "key", "pkcs11_module", "signer_command"])
 ))]
 #[command(group(ArgGroup::new("p12_password").args(["password_env", "password_file"])))]
 pub struct KeyArgs {
@@ -36,8 +42,8 @@ pub struct KeyArgs {
     /// The signer's PKCS#8 private key (PEM), RSA or ECDSA P-256/P-384, with --cert.
     #[arg(long, value_name = "KEY.pem", requires = "cert")]
     key: Option<PathBuf>,
-    /// The signer's certificate, then any intermediates (PEM); with --key, or with
-    /// --pkcs11-module instead of the certificate stored on the token.
+    /// The signer's certificate, then any intermediates (PEM); with --key or
+    /// --signer-command, or with --pkcs11-module instead of the certificate stored on the token.
     #[arg(long, value_name = "CHAIN.pem", conflicts_with = "p12")]
     cert: Option<PathBuf>,
     /// The token vendor's PKCS#11 module (a USB token or HSM: the key never leaves it), with
@@ -59,6 +65,47 @@ pub struct KeyArgs {
     /// The environment variable holding the token's user PIN (empty for a PIN pad).
     #[arg(long, value_name = "VAR", requires = "pkcs11_module")]
     pin_env: Option<String>,
+    /// A command that makes the private-key operation (a remote signing service's client, an
+    /// HSM's tool): run with `sh -c`, the bytes to sign on its standard input, the signature on
+    /// its standard output (RSA: PKCS#1 v1.5; ECDSA: raw r‖s or DER), with --cert; e.g.
+    /// `openssl dgst -sha256 -sign key.pem`.
+    #[arg(long, value_name = "COMMAND", requires = "cert")]
+    signer_command: Option<String>,
+    /// What --signer-command signs with (default rsa-sha256).
+    #[arg(
+        long,
+        value_enum,
+        value_name = "ALGORITHM",
+        requires = "signer_command"
+    )]
+    signer_algorithm: Option<SignerAlgorithm>,
+}
+
+/// The signature algorithms a --signer-command may make.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SignerAlgorithm {
+    /// RSA PKCS#1 v1.5 with SHA-256.
+    RsaSha256,
+    /// RSA PKCS#1 v1.5 with SHA-384.
+    RsaSha384,
+    /// RSA PKCS#1 v1.5 with SHA-512.
+    RsaSha512,
+    /// ECDSA on P-256 with SHA-256.
+    EcdsaP256Sha256,
+    /// ECDSA on P-384 with SHA-384.
+    EcdsaP384Sha384,
+}
+
+impl SignerAlgorithm {
+    fn algorithm(self) -> SignatureAlgorithm {
+        match self {
+            SignerAlgorithm::RsaSha256 => SignatureAlgorithm::RsaSha256,
+            SignerAlgorithm::RsaSha384 => SignatureAlgorithm::RsaSha384,
+            SignerAlgorithm::RsaSha512 => SignatureAlgorithm::RsaSha512,
+            SignerAlgorithm::EcdsaP256Sha256 => SignatureAlgorithm::EcdsaP256Sha256,
+            SignerAlgorithm::EcdsaP384Sha384 => SignatureAlgorithm::EcdsaP384Sha384,
+        }
+    }
 }
 
 impl KeyArgs {
@@ -78,6 +125,8 @@ impl KeyArgs {
             key_id: self.key_id.as_deref(),
             pin_env: self.pin_env.as_deref(),
             token_algorithm: None,
+            signer_command: self.signer_command.as_deref(),
+            signer_algorithm: self.signer_algorithm.map(SignerAlgorithm::algorithm),
         }
     }
 }
@@ -113,6 +162,10 @@ pub(crate) struct KeySource<'a> {
     /// The algorithm a token's key signs with, when not its default (`egov edxml sign
     /// --legacy-rsa-sha1`; clap allows it only with `--pkcs11-module`).
     pub(crate) token_algorithm: Option<egov_sign::SignatureAlgorithm>,
+    /// The command that signs (`--signer-command`), with `cert`.
+    pub(crate) signer_command: Option<&'a str>,
+    /// What it signs with (default RSA-SHA256).
+    pub(crate) signer_algorithm: Option<SignatureAlgorithm>,
 }
 
 fn usage_error(code: &str, message: String) -> CmdResult {
@@ -187,6 +240,39 @@ fn pem_chain(path: &Path) -> Result<Vec<Vec<u8>>, CmdResult> {
 pub(crate) fn signer(
     a: &KeySource<'_>,
 ) -> Result<(Box<dyn egov_sign::Signer>, KeyLocation), CmdResult> {
+    if let (Some(command), Some(cert)) = (a.signer_command, a.cert) {
+        let algorithm = a.signer_algorithm.unwrap_or(SignatureAlgorithm::RsaSha256);
+        let pem = read(cert)?;
+        let program = command.to_owned();
+        let s = CallbackSigner::new(algorithm, &pem, move |data: &[u8]| {
+            let out = run_command(&program, data)?;
+            match algorithm {
+                SignatureAlgorithm::EcdsaP256Sha256 | SignatureAlgorithm::EcdsaP384Sha384 => {
+                    let field = if algorithm == SignatureAlgorithm::EcdsaP256Sha256 {
+                        32
+                    } else {
+                        48
+                    };
+                    ecdsa_asn1_to_fixed(&out, field).ok_or_else(|| {
+                        format!(
+                            "the command's {} bytes are not an ECDSA signature (r‖s or DER)",
+                            out.len()
+                        )
+                    })
+                }
+                _ => Ok(out),
+            }
+        })
+        .map_err(|e| key_error(&cert.display().to_string(), &e))?;
+        return Ok((
+            Box::new(s),
+            KeyLocation::Command {
+                command: command.to_owned(),
+                algorithm,
+                cert: cert.to_path_buf(),
+            },
+        ));
+    }
     if let Some(p12) = a.p12 {
         let password = password(a)?;
         let data = read(p12)?;
@@ -266,6 +352,51 @@ pub(crate) fn signer(
     Ok((Box::new(s), source))
 }
 
+/// Runs `command` with `sh -c`, `input` on its standard input: its standard output, or why not
+/// (its exit status and standard error; no output at all). A time-stamping service
+/// (`--tsa-command`) or a signer (`--signer-command`) reached through a shell command.
+pub(crate) fn run_command(command: &str, input: &[u8]) -> Result<Vec<u8>, String> {
+    let mut child = Command::new("sh")
+        .arg("-c")
+        .arg(command)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("sh: {e}"))?;
+    // Written from another thread: a command that answers before reading all of its input
+    // must not block on a full pipe. A command that does not read it at all is not an error.
+    let stdin = child.stdin.take();
+    let request = input.to_vec();
+    let writer = std::thread::spawn(move || {
+        if let Some(mut s) = stdin {
+            let _ = s.write_all(&request);
+        }
+    });
+    let out = child.wait_with_output().map_err(|e| format!("sh: {e}"))?;
+    let _ = writer.join();
+    let stderr = String::from_utf8_lossy(&out.stderr).trim().to_owned();
+    if !out.status.success() {
+        let status = out
+            .status
+            .code()
+            .map_or_else(|| out.status.to_string(), |c| c.to_string());
+        return Err(if stderr.is_empty() {
+            format!("exit status {status}")
+        } else {
+            format!("exit status {status}; stderr: {stderr}")
+        });
+    }
+    if out.stdout.is_empty() {
+        return Err(if stderr.is_empty() {
+            "no response on standard output".to_owned()
+        } else {
+            format!("no response on standard output; stderr: {stderr}")
+        });
+    }
+    Ok(out.stdout)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -277,5 +408,19 @@ mod tests {
         assert_eq!(hex_decode("0"), None);
         assert_eq!(hex_decode("zz"), None);
         assert_eq!(hex_decode(""), None);
+    }
+
+    #[test]
+    fn a_failing_command_says_why_with_its_stderr() {
+        let e = run_command("echo no service >&2; exit 7", b"request").unwrap_err();
+        assert!(
+            e.contains("exit status 7") && e.contains("no service"),
+            "{e}"
+        );
+        let e = run_command("exit 3", b"request").unwrap_err();
+        assert_eq!(e, "exit status 3");
+        let e = run_command("cat >/dev/null", b"request").unwrap_err();
+        assert!(e.contains("no response"), "{e}");
+        assert_eq!(run_command("cat", b"request").unwrap(), b"request");
     }
 }

@@ -1298,3 +1298,77 @@ fn doc_18_cli_signs_a_package_on_a_token_and_rsa_sha1_only_behind_its_flag() {
         );
     }
 }
+
+#[test]
+fn doc_18_cli_signs_through_a_signer_command_as_a_remote_service_would() {
+    // The private-key operation made by a command (here openssl standing in for a remote
+    // signing service's client): RSA as PKCS#1 v1.5, ECDSA as the DER openssl writes.
+    let d = tmp("sign-command");
+    for (stem, algorithm, chain) in [
+        ("signer-rsa", "rsa-sha256", vec!["signer-rsa.pem"]),
+        (
+            "signer-ec",
+            "ecdsa-p256-sha256",
+            vec!["signer-ec.pem", "intermediate-ca.pem"],
+        ),
+    ] {
+        let cert = d.join(format!("{stem}-chain.pem"));
+        let pem: Vec<u8> = chain
+            .iter()
+            .flat_map(|c| std::fs::read(pki(c)).unwrap())
+            .collect();
+        std::fs::write(&cert, pem).unwrap();
+        let out = d.join(format!("{stem}.edxml")).display().to_string();
+        let command = format!("openssl dgst -sha256 -sign {}", pki(&format!("{stem}.key")));
+        let (code, v) = json_of(&[
+            "edxml",
+            "sign",
+            &fixture(THREE),
+            "--signer-command",
+            &command,
+            "--signer-algorithm",
+            algorithm,
+            "--cert",
+            &cert.display().to_string(),
+            "--out",
+            &out,
+        ]);
+        assert_eq!(code, Some(0), "{v}");
+        assert_eq!(v["key_source"]["kind"], "command", "{v}");
+        assert_eq!(v["key_source"]["command"], command.as_str(), "{v}");
+        let (code, v) = verify_json(&out);
+        assert_eq!(code, Some(0), "{stem}: {v}");
+    }
+    // A command that fails: its stderr is the reason, nothing is written.
+    let out = d.join("failed.edxml");
+    let o = egov(&[
+        "edxml",
+        "sign",
+        &fixture(THREE),
+        "--signer-command",
+        "echo 'the service refused' >&2; exit 3",
+        "--cert",
+        &pki("signer-rsa.pem"),
+        "--out",
+        &out.display().to_string(),
+    ]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(
+        stderr(&o).starts_with("lỗi[dsig.sign.signer]:")
+            && stderr(&o).contains("the service refused"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(!out.exists());
+    // --signer-command needs --cert (clap says so in Vietnamese).
+    let o = egov(&[
+        "edxml",
+        "sign",
+        &fixture(THREE),
+        "--signer-command",
+        "true",
+        "--out",
+        &out.display().to_string(),
+    ]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+}

@@ -634,6 +634,37 @@ fn core_06_edxml_speaks_one_language() {
         );
         check(lang, &["edxml", "verify", &fixture(THREE)], 1);
         check(lang, &["edxml", "verify", s(&d.join("none.edxml"))], 2);
+        let by_command = format!("openssl dgst -sha256 -sign {}", td("pki/signer-rsa.key"));
+        check(
+            lang,
+            &[
+                "edxml",
+                "sign",
+                &fixture(THREE),
+                "--signer-command",
+                &by_command,
+                "--cert",
+                &td("pki/signer-rsa.pem"),
+                "--out",
+                s(&d.join("by-command.edxml")),
+            ],
+            0,
+        );
+        check(
+            lang,
+            &[
+                "edxml",
+                "sign",
+                &fixture(THREE),
+                "--signer-command",
+                "exit 3",
+                "--cert",
+                &td("pki/signer-rsa.pem"),
+                "--out",
+                s(&d.join("by-failing-command.edxml")),
+            ],
+            1,
+        );
 
         // What goes wrong, said in the run's language too: a package cut short, a key that
         // is not one, a package signed twice, a description that does not describe, a file

@@ -817,3 +817,52 @@ fn doc_18_cli_the_signed_file_is_an_ordinary_readable_file_not_0600() {
     let mode = std::fs::metadata(&out).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode, 0o644, "{mode:o}");
 }
+
+#[test]
+fn doc_18_cli_signs_a_pdf_through_a_signer_command_and_pyhanko_agrees() {
+    // A remote signing service's client stands in as openssl: egov builds the CMS, the command
+    // signs its signed attributes.
+    let d = dir("signer-command");
+    let out = d.join("command.pdf");
+    let command = format!("openssl dgst -sha256 -sign {}", pki("signer-rsa.key"));
+    let o = egov(&[
+        "--json",
+        "pdf",
+        "sign",
+        &pdf(LIBREOFFICE),
+        "--out",
+        s(&out),
+        "--signer-command",
+        &command,
+        "--cert",
+        &pki("signer-rsa.pem"),
+        "--at",
+        AT,
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["key_source"]["kind"], "command", "{v}");
+    assert_eq!(v["key_source"]["algorithm"], "rsa_sha256", "{v}");
+    let o = verify(&out, &["root-ca.pem"], &[]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    assert!(stdout(&o).contains(SIGNER));
+    let Some(exe) = pyhanko() else { return };
+    let o = Command::new(&exe)
+        .args([
+            "sign",
+            "validate",
+            "--pretty-print",
+            "--no-revocation-check",
+            "--trust-replace",
+            "--trust",
+            &pki("root-ca.pem"),
+        ])
+        .arg(&out)
+        .output()
+        .unwrap();
+    let text = format!("{}{}", stdout(&o), stderr(&o));
+    assert!(
+        o.status.success() && text.contains("The signature is judged VALID."),
+        "{text}"
+    );
+}

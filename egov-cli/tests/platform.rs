@@ -458,6 +458,7 @@ fn json_or_error(o: &Output) -> serde_json::Value {
 /// The Python with DuckDB: `EGOV_DUCKDB_PYTHON` or `python3`. `None` (the DuckDB comparison is
 /// left out) only where it lacks duckdb and `EGOV_DUCKDB_REQUIRED` is not 1; the test command
 /// sets both, so there it cannot be left out.
+#[cfg(feature = "parquet")]
 fn duckdb_python() -> Option<String> {
     let python = std::env::var("EGOV_DUCKDB_PYTHON").unwrap_or_else(|_| "python3".to_owned());
     let has = Command::new(&python)

@@ -284,6 +284,40 @@ pub fn verify(
     }
 }
 
+/// An ECDSA signature as raw `r‖s` of `2 × field` bytes (32 for P-256, 48 for P-384), the form
+/// [`crate::Signer::sign`] gives: raw input kept, a DER `Ecdsa-Sig-Value` (what OpenSSL, some
+/// PKCS#11 modules and signing services return) converted. `None` for anything else.
+pub fn ecdsa_asn1_to_fixed(sig: &[u8], field: usize) -> Option<Vec<u8>> {
+    use x509_cert::der::{Decode as _, Reader as _};
+    if sig.len() == 2 * field {
+        return Some(sig.to_vec());
+    }
+    let mut r = x509_cert::der::SliceReader::new(sig).ok()?;
+    let (a, b) = r
+        .sequence(|r| {
+            let a = x509_cert::der::asn1::UintRef::decode(r)?;
+            let b = x509_cert::der::asn1::UintRef::decode(r)?;
+            Ok::<_, x509_cert::der::Error>((a.as_bytes().to_vec(), b.as_bytes().to_vec()))
+        })
+        .ok()?;
+    let mut out = Vec::with_capacity(2 * field);
+    for v in [a, b] {
+        let v = strip_zeros(&v);
+        if v.len() > field {
+            return None;
+        }
+        out.extend(std::iter::repeat_n(0u8, field - v.len()));
+        out.extend_from_slice(v);
+    }
+    Some(out)
+}
+
+/// `v` without its leading zero bytes.
+pub(crate) fn strip_zeros(v: &[u8]) -> &[u8] {
+    let start = v.iter().position(|b| *b != 0).unwrap_or(v.len());
+    &v[start..]
+}
+
 /// Raw `r‖s` to DER `Ecdsa-Sig-Value` (for CMS). `None` when `raw` has an odd length or is empty.
 pub fn ecdsa_fixed_to_asn1(raw: &[u8]) -> Option<Vec<u8>> {
     if raw.is_empty() || !raw.len().is_multiple_of(2) {

@@ -39,6 +39,8 @@ use cryptoki::session::{Session, UserType};
 use cryptoki::slot::Slot;
 use cryptoki::types::AuthPin;
 use x509_cert::der::asn1::UintRef;
+
+use crate::algorithm::strip_zeros;
 use x509_cert::der::{Decode, Reader, SliceReader};
 use x509_cert::Certificate;
 
@@ -424,7 +426,7 @@ impl Signer for Pkcs11Signer {
             (KeyKind::Ec(field), alg) if alg.is_ecdsa() => {
                 let digest = alg.digest().digest(data);
                 let sig = on_token(&Mechanism::Ecdsa, &digest)?;
-                ecdsa_fixed(&sig, field).ok_or_else(|| {
+                algorithm::ecdsa_asn1_to_fixed(&sig, field).ok_or_else(|| {
                     format!(
                         "the token returned an ECDSA signature of {} bytes, not r‖s",
                         sig.len()
@@ -697,31 +699,6 @@ fn rsa_public_key(der: &[u8]) -> Option<(Vec<u8>, Vec<u8>)> {
     .ok()
 }
 
-/// Raw `r‖s` of `2 × field` bytes; a DER `Ecdsa-Sig-Value` (some modules) is converted.
-fn ecdsa_fixed(sig: &[u8], field: usize) -> Option<Vec<u8>> {
-    if sig.len() == 2 * field {
-        return Some(sig.to_vec());
-    }
-    let mut r = SliceReader::new(sig).ok()?;
-    let (a, b) = r
-        .sequence(|r| {
-            let a = UintRef::decode(r)?;
-            let b = UintRef::decode(r)?;
-            Ok::<_, x509_cert::der::Error>((a.as_bytes().to_vec(), b.as_bytes().to_vec()))
-        })
-        .ok()?;
-    let mut out = Vec::with_capacity(2 * field);
-    for v in [a, b] {
-        let v = strip_zeros(&v);
-        if v.len() > field {
-            return None;
-        }
-        out.extend(std::iter::repeat_n(0u8, field - v.len()));
-        out.extend_from_slice(v);
-    }
-    Some(out)
-}
-
 /// `DigestInfo` for PKCS#1 v1.5 (RFC 8017 §9.2 note 1), for modules with only `CKM_RSA_PKCS`.
 fn digest_info(digest: DigestAlgorithm, data: &[u8]) -> Vec<u8> {
     let prefix: &[u8] = match digest {
@@ -743,11 +720,6 @@ fn digest_info(digest: DigestAlgorithm, data: &[u8]) -> Vec<u8> {
         ],
     };
     [prefix, &digest.digest(data)].concat()
-}
-
-fn strip_zeros(v: &[u8]) -> &[u8] {
-    let start = v.iter().position(|b| *b != 0).unwrap_or(v.len());
-    &v[start..]
 }
 
 fn hex(bytes: &[u8]) -> String {
@@ -797,9 +769,9 @@ mod tests {
         raw[0] = 0x80;
         raw[63] = 1;
         let der = algorithm::ecdsa_fixed_to_asn1(&raw).unwrap_or_default();
-        assert_eq!(ecdsa_fixed(&der, 32), Some(raw.clone()));
-        assert_eq!(ecdsa_fixed(&raw, 32), Some(raw));
-        assert_eq!(ecdsa_fixed(&[1, 2, 3], 32), None);
+        assert_eq!(algorithm::ecdsa_asn1_to_fixed(&der, 32), Some(raw.clone()));
+        assert_eq!(algorithm::ecdsa_asn1_to_fixed(&raw, 32), Some(raw));
+        assert_eq!(algorithm::ecdsa_asn1_to_fixed(&[1, 2, 3], 32), None);
     }
 
     #[test]

@@ -4,6 +4,7 @@ pdf-sign-the-token-holds-no-certificate = {" "}(the token holds no certificate f
 pdf-sign-the-time-stamping-command-tsa = the time-stamping command --tsa-command «{ $command }» failed: { $why }
 pdf-sign-v1-issued-by-v2-valid = { $v1 } (issued by { $v2 }; valid { $v3 } to { $v4 })
 pdf-sign-key-on-pkcs-11-token = Key on PKCS#11 token «{ $token }», key «{ $key }» (the private key never left the token)
+pdf-sign-signed-by-command = The private-key operation made by the command «{ $command }»
 pdf-sign-signing-time-the-signer-claims = Signing time the signer claims (/M): { $when }
 pdf-sign-signature-time-stamp-rfc-3161 = Signature time-stamp (RFC 3161): { $v1 } — by { $by }
 pdf-sign-no-time-stamp-pades-b = No time-stamp (PAdES-B-B): the signing time is the signer's claim only; --tsa-command makes PAdES-B-T

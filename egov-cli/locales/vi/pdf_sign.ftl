@@ -4,6 +4,7 @@ pdf-sign-the-token-holds-no-certificate = {" "}(token không có chứng thư s�
 pdf-sign-the-time-stamping-command-tsa = lệnh lấy dấu thời gian --tsa-command «{ $command }» không thành công: { $why }
 pdf-sign-v1-issued-by-v2-valid = { $v1 } (cấp bởi { $v2 }; hiệu lực { $v3 } đến { $v4 })
 pdf-sign-key-on-pkcs-11-token = Khóa trên token PKCS#11 «{ $token }», khóa «{ $key }» (khóa bí mật không rời token)
+pdf-sign-signed-by-command = Thao tác ký bằng khóa bí mật do lệnh «{ $command }» thực hiện
 pdf-sign-signing-time-the-signer-claims = Thời điểm ký người ký tự khai (/M): { $when }
 pdf-sign-signature-time-stamp-rfc-3161 = Dấu thời gian của chữ ký (RFC 3161): { $v1 } — cấp bởi { $by }
 pdf-sign-no-time-stamp-pades-b = Không có dấu thời gian (PAdES-B-B): thời điểm ký chỉ là lời khai của người ký; dùng --tsa-command để có PAdES-B-T

@@ -18,6 +18,8 @@ pub mod checklist;
 pub mod docs;
 pub mod edxml;
 pub mod marks;
+#[cfg(feature = "pdf")]
+pub mod pdf;
 pub mod platform;
 pub mod registry;
 pub mod trust;
