@@ -252,7 +252,13 @@ pub fn answer(cmd: EdxmlCommand) -> output::Answer {
         EdxmlCommand::Show(a) => (crate::i18n::lang(), show_cmd(&a)),
         EdxmlCommand::Extract(a) => (crate::i18n::lang(), extract_cmd(&a)),
         EdxmlCommand::Build(a) => return output::answer(crate::edxml_make::build(&a)),
-        EdxmlCommand::Status(a) => return output::answer(crate::edxml_make::status(&a)),
+        EdxmlCommand::Status(a) => match crate::edxml_make::status(&a) {
+            Ok(r) => return output::answer(r),
+            Err(e) => (
+                crate::i18n::lang(),
+                Err(Failure::unreadable(Unreadable::from_read(&e))),
+            ),
+        },
         EdxmlCommand::Sign(a) => return output::answer(crate::edxml_make::sign(&a)),
         EdxmlCommand::Verify(a) => return output::answer(crate::edxml_make::verify(&a)),
     };

@@ -468,16 +468,20 @@ fn build_inner(a: &BuildArgs) -> Result<CmdResult, CmdResult> {
     })
 }
 
-/// `egov edxml status`.
-pub fn status(a: &StatusArgs) -> CmdResult {
-    match status_inner(a) {
+/// `egov edxml status`: the answer, or why the package it answers cannot be read (printed as
+/// `egov edxml check` and `show` print it, exit 2).
+pub fn status(a: &StatusArgs) -> Result<CmdResult, egov_edxml::ReadError> {
+    let bytes = match read_file(&a.package, What::Package) {
+        Ok(b) => b,
+        Err(r) => return Ok(r),
+    };
+    let package = egov_edxml::read_bytes(&bytes)?;
+    Ok(match status_of(a, &package) {
         Ok(r) | Err(r) => r,
-    }
+    })
 }
 
-fn status_inner(a: &StatusArgs) -> Result<CmdResult, CmdResult> {
-    let bytes = read_file(&a.package, What::Package)?;
-    let package = egov_edxml::read_bytes(&bytes).map_err(|e| CmdResult::error(&e))?;
+fn status_of(a: &StatusArgs, package: &egov_edxml::Package) -> Result<CmdResult, CmdResult> {
     let edoc = package.edoc().ok_or_else(|| CmdResult::Error {
         code: "usage.not_edoc".into(),
         message: t!("edxml-make-not-edoc"),

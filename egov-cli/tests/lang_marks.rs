@@ -687,7 +687,7 @@ fn core_06_edxml_speaks_one_language() {
                 "--out",
                 s(&d.join("s3.edxml")),
             ],
-            1,
+            2,
         );
         check(
             lang,

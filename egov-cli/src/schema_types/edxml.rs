@@ -23,7 +23,7 @@ pub fn entries() -> Vec<Entry> {
             "Printed by `egov --json edxml extract FILE --out DIR [--raw]` (exit 0 every attachment written whole, 1 an attachment damaged or without content); an error prints `edxml-error` with the files written before it."),
         entry!(Output, "edxml-error", EdxmlErrorOutput,
             "Gói tin edXML không đọc được / edXML package that cannot be read",
-            "Printed (exit 2) by `egov --json edxml check FILE`, `egov --json edxml show FILE` and `egov --json edxml extract FILE --out DIR` when the package cannot be read (malformed XML, a DOCTYPE, a limit, not edXML) or, for extract, a file cannot be written; their other errors print `error`."),
+            "Printed (exit 2) by `egov --json edxml check FILE`, `egov --json edxml show FILE`, `egov --json edxml extract FILE --out DIR` and `egov --json edxml status FILE …` when the package cannot be read (malformed XML, a DOCTYPE, a limit, not edXML) or, for extract, a file cannot be written; their other errors print `error`."),
         entry!(Output, "edxml-build", EdxmlBuildOutput,
             "Gói tin edXML đã tạo / edXML package built (DOC-05)",
             "Printed by `egov --json edxml build DESCRIPTION --out FILE [--attach FILE]…`."),

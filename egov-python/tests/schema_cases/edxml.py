@@ -50,6 +50,8 @@ def cases(ctx: Ctx) -> list[Case]:
         ("edxml-error", ["edxml", "check", str(not_edxml)], {2}),
         ("edxml-error", ["edxml", "check", str(tmp / "missing.edxml")], {2}),
         ("edxml-error", ["edxml", "show", str(malformed)], {2}),
+        ("edxml-error", ["edxml", "status", str(malformed), "--code", "03",
+                         "--out", str(tmp / "s-malformed.edxml")], {2}),
         ("edxml-error", ["edxml", "extract", str(malformed), "--out", str(tmp / "x6")], {2}),
         ("edxml-error", ["edxml", "extract", vnpt, "--out", str(a_file / "sub")], {2}),
         ("error", ["edxml", "check", vnpt, "--calendar", str(tmp / "missing.json")], {2}),
