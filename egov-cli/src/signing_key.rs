@@ -246,21 +246,14 @@ pub(crate) fn signer(
         let program = command.to_owned();
         let s = CallbackSigner::new(algorithm, &pem, move |data: &[u8]| {
             let out = run_command(&program, data)?;
-            match algorithm {
-                SignatureAlgorithm::EcdsaP256Sha256 | SignatureAlgorithm::EcdsaP384Sha384 => {
-                    let field = if algorithm == SignatureAlgorithm::EcdsaP256Sha256 {
-                        32
-                    } else {
-                        48
-                    };
-                    ecdsa_asn1_to_fixed(&out, field).ok_or_else(|| {
-                        format!(
-                            "the command's {} bytes are not an ECDSA signature (r‖s or DER)",
-                            out.len()
-                        )
-                    })
-                }
-                _ => Ok(out),
+            match algorithm.ecdsa_field_len() {
+                Some(field) => ecdsa_asn1_to_fixed(&out, field).ok_or_else(|| {
+                    format!(
+                        "the command's {} bytes are not an ECDSA signature (r‖s or DER)",
+                        out.len()
+                    )
+                }),
+                None => Ok(out),
             }
         })
         .map_err(|e| key_error(&cert.display().to_string(), &e))?;

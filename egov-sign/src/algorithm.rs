@@ -26,7 +26,8 @@ pub enum SignatureAlgorithm {
     EcdsaP384Sha384,
 }
 
-const ALL_SIGNATURES: [SignatureAlgorithm; 6] = [
+/// Every signature algorithm egov knows, oldest first.
+pub const ALL_SIGNATURES: [SignatureAlgorithm; 6] = [
     SignatureAlgorithm::RsaSha1,
     SignatureAlgorithm::RsaSha256,
     SignatureAlgorithm::RsaSha384,
@@ -103,10 +104,17 @@ impl SignatureAlgorithm {
 
     /// Whether this is an ECDSA algorithm.
     pub fn is_ecdsa(self) -> bool {
-        matches!(
-            self,
-            SignatureAlgorithm::EcdsaP256Sha256 | SignatureAlgorithm::EcdsaP384Sha384
-        )
+        self.ecdsa_field_len().is_some()
+    }
+
+    /// For ECDSA, the length of the curve's field in bytes (32 for P-256, 48 for P-384): a raw
+    /// `r‖s` signature is twice it. `None` for RSA.
+    pub fn ecdsa_field_len(self) -> Option<usize> {
+        match self {
+            SignatureAlgorithm::EcdsaP256Sha256 => Some(32),
+            SignatureAlgorithm::EcdsaP384Sha384 => Some(48),
+            _ => None,
+        }
     }
 }
 

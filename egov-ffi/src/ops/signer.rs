@@ -3,17 +3,16 @@
 //! everything around it (DOC-18, Đ6.1; the `Signer` of egov-sign, as issue 12 asks).
 
 use super::*;
+use egov_sign::algorithm::ALL_SIGNATURES;
 use egov_sign::{CallbackSigner, SignatureAlgorithm};
 
-/// The signature algorithms a caller's signer may name, as the JSON answers write them.
-const ALGORITHMS: [&str; 6] = [
-    "rsa_sha256",
-    "rsa_sha384",
-    "rsa_sha512",
-    "ecdsa_p256_sha256",
-    "ecdsa_p384_sha384",
-    "rsa_sha1",
-];
+/// The name of `a` as the JSON answers write it (`"rsa_sha256"`).
+fn name(a: SignatureAlgorithm) -> String {
+    serde_json::to_value(a)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
+}
 
 /// A signer making `algorithm` signatures (`"rsa_sha256"`, `"ecdsa_p256_sha256"`, …; RSA
 /// PKCS#1 v1.5, ECDSA as raw `r‖s`) with `sign`, whose certificate chain is `certs_pem` (PEM,
@@ -29,7 +28,7 @@ where
             bad_arg(
                 "algorithm",
                 ArgumentProblem::OneOf {
-                    allowed: ALGORITHMS.iter().map(|a| (*a).to_owned()).collect(),
+                    allowed: ALL_SIGNATURES.into_iter().map(name).collect(),
                     value: clip(algorithm),
                 },
             )
@@ -43,8 +42,8 @@ mod tests {
 
     #[test]
     fn every_algorithm_named_reads() {
-        for a in ALGORITHMS {
-            let e = callback_signer(a, b"", |_| Ok(Vec::new())).unwrap_err();
+        for a in ALL_SIGNATURES.into_iter().map(name) {
+            let e = callback_signer(&a, b"", |_| Ok(Vec::new())).unwrap_err();
             assert_eq!(e.code, "sign.key.no_certificate", "{a}");
         }
         let e = callback_signer("rsa-sha256", b"", |_| Ok(Vec::new())).unwrap_err();
