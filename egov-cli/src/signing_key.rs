@@ -9,7 +9,6 @@ use std::io::Write as _;
 use std::process::{Command, Stdio};
 
 use clap::{ArgGroup, Args, ValueEnum};
-use egov_sign::algorithm::ecdsa_asn1_to_fixed;
 use egov_sign::pkcs11::{Pkcs11Config, Pkcs11Signer};
 use egov_sign::{CallbackSigner, SignatureAlgorithm};
 use egov_sign::{KeyError, KeyPairSigner};
@@ -245,16 +244,7 @@ pub(crate) fn signer(
         let pem = read(cert)?;
         let program = command.to_owned();
         let s = CallbackSigner::new(algorithm, &pem, move |data: &[u8]| {
-            let out = run_command(&program, data)?;
-            match algorithm.ecdsa_field_len() {
-                Some(field) => ecdsa_asn1_to_fixed(&out, field).ok_or_else(|| {
-                    format!(
-                        "the command's {} bytes are not an ECDSA signature (r‖s or DER)",
-                        out.len()
-                    )
-                }),
-                None => Ok(out),
-            }
+            run_command(&program, data)
         })
         .map_err(|e| key_error(&cert.display().to_string(), &e))?;
         return Ok((

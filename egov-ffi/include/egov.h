@@ -125,8 +125,9 @@ typedef struct EgovBytes {
 
 // The private-key operation, called once per signature. Sign `data` / `data_len` (the bytes
 // to sign, not their digest: the signer hashes them with its algorithm's hash) and write the
-// signature (RSA: PKCS#1 v1.5; ECDSA: raw `r‖s`, not DER) to `signature`, which has room for
-// `signature_cap` bytes ([`EGOV_MAX_SIGNATURE_BYTES`]), and its length to `*signature_len`.
+// signature (RSA: PKCS#1 v1.5; ECDSA: raw `r‖s`, or DER as OpenSSL and most tokens write it)
+// to `signature`, which has room for `signature_cap` bytes ([`EGOV_MAX_SIGNATURE_BYTES`]),
+// and its length to `*signature_len`.
 // Return 0 when signed; any other value is the signer's failure, reported as the signing
 // call's error (`dsig.sign.signer`, `pdf.sign`). `user_data` is the [`EgovSigner`]'s, as given.
 typedef int32_t (*EgovSignFn)(void *user_data,

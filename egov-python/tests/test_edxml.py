@@ -482,12 +482,13 @@ class _ServiceSigner:
     """What a token's library or a remote signing service does, here with the test keys in
     `cryptography`: egov hands over the bytes to sign, the service returns the signature."""
 
-    def __init__(self, stem: str, algorithm: str) -> None:
+    def __init__(self, stem: str, algorithm: str, *, der: bool = False) -> None:
         from cryptography.hazmat.primitives import serialization
 
         self.key = serialization.load_pem_private_key(pki(f"{stem}.key"), None)
         self.certificates_pem = pki(f"{stem}.pem")
         self.algorithm = algorithm
+        self.der = der
         self.calls = 0
 
     def sign(self, data: bytes) -> bytes:
@@ -496,15 +497,20 @@ class _ServiceSigner:
 
         self.calls += 1
         if self.algorithm == "ecdsa_p256_sha256":
-            r, s = utils.decode_dss_signature(self.key.sign(data, ec.ECDSA(hashes.SHA256())))
+            der = self.key.sign(data, ec.ECDSA(hashes.SHA256()))
+            if self.der:
+                return der
+            r, s = utils.decode_dss_signature(der)
             return r.to_bytes(32, "big") + s.to_bytes(32, "big")
         return self.key.sign(data, padding.PKCS1v15(), hashes.SHA256())
 
 
 def test_doc_18_a_signer_of_the_callers_own_signs_packages_and_pdfs():
-    # RSA and ECDSA P-256 (raw r||s), the private-key operation outside egov.
-    for stem, algorithm in (("signer-rsa", "rsa_sha256"), ("signer-ec", "ecdsa_p256_sha256")):
-        service = _ServiceSigner(stem, algorithm)
+    # RSA and ECDSA P-256 (raw r||s or DER), the private-key operation outside egov.
+    for stem, algorithm, der in (("signer-rsa", "rsa_sha256", False),
+                                 ("signer-ec", "ecdsa_p256_sha256", False),
+                                 ("signer-ec", "ecdsa_p256_sha256", True)):
+        service = _ServiceSigner(stem, algorithm, der=der)
         signed = egov.sign_edxml(built(), signer=service)
         assert service.calls == 1
         v = egov.verify_edxml(signed, anchors_pem=pki("root-ca.pem") + pki("intermediate-ca.pem"))

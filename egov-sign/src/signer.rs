@@ -216,7 +216,9 @@ pub fn certificates_from_pem(pem: &[u8]) -> Result<Vec<Vec<u8>>, KeyError> {
 /// A signer whose private-key operation is a function the caller gives: a token through its
 /// vendor's own library, an HSM's SDK, a remote signing service, or a binding's callback (C,
 /// Python). egov hashes nothing for it: `sign` gets the bytes to sign and returns the
-/// signature as [`Signer::sign`] does (PKCS#1 v1.5 for RSA, raw `r‖s` for ECDSA).
+/// signature, PKCS#1 v1.5 for RSA; for ECDSA raw `r‖s` or the DER `Ecdsa-Sig-Value` that
+/// OpenSSL, most tokens' libraries and signing services return (converted to `r‖s`, the form
+/// [`Signer::sign`] gives; anything else is refused with its length).
 pub struct CallbackSigner<F> {
     algorithm: SignatureAlgorithm,
     certs: Vec<Vec<u8>>,
@@ -260,7 +262,18 @@ impl<F: Fn(&[u8]) -> Result<Vec<u8>, String>> Signer for CallbackSigner<F> {
         self.certs.clone()
     }
     fn sign(&self, data: &[u8]) -> Result<Vec<u8>, String> {
-        (self.sign)(data)
+        let signature = (self.sign)(data)?;
+        match self.algorithm.ecdsa_field_len() {
+            Some(field) => {
+                crate::algorithm::ecdsa_asn1_to_fixed(&signature, field).ok_or_else(|| {
+                    format!(
+                        "the signer's {} bytes are not an ECDSA signature (r‖s or DER)",
+                        signature.len()
+                    )
+                })
+            }
+            None => Ok(signature),
+        }
     }
 }
 

@@ -404,3 +404,42 @@ fn doc_18_a_callback_signer_signs_with_the_callers_function() {
     let none = CallbackSigner::new(SignatureAlgorithm::RsaSha256, b"", |_: &[u8]| Ok(vec![]));
     assert_eq!(none.unwrap_err().code(), "sign.key.no_certificate");
 }
+
+#[test]
+fn doc_18_a_callback_signer_takes_ecdsa_as_der_or_raw() {
+    // Tokens' libraries, OpenSSL and signing services return ECDSA as DER; the CMS carries it
+    // either way, and a function returning something else is refused with its length.
+    let key = signer("signer-ec");
+    for as_der in [true, false] {
+        let external = CallbackSigner::new(
+            SignatureAlgorithm::EcdsaP256Sha256,
+            &pki("signer-ec.pem"),
+            |data: &[u8]| {
+                let raw = key.sign(data)?;
+                Ok(if as_der {
+                    egov_sign::algorithm::ecdsa_fixed_to_asn1(&raw).unwrap()
+                } else {
+                    raw
+                })
+            },
+        )
+        .unwrap();
+        let raw = external.sign(b"bytes to sign").unwrap();
+        assert_eq!(raw.len(), 64, "as DER: {as_der}");
+        let der = sign(&external, &CmsSignOptions::default());
+        let v = verify(
+            &der,
+            CONTENT,
+            anchors(&["root-ca.pem", "intermediate-ca.pem"]),
+        );
+        assert!(v.is_valid(), "as DER: {as_der}: {v:?}");
+    }
+    let short = CallbackSigner::new(
+        SignatureAlgorithm::EcdsaP256Sha256,
+        &pki("signer-ec.pem"),
+        |_: &[u8]| Ok(vec![0x30, 3, 1, 2, 3]),
+    )
+    .unwrap();
+    let e = short.sign(b"x").unwrap_err();
+    assert!(e.contains("5 bytes"), "{e}");
+}

@@ -1,8 +1,9 @@
 /* The caller's own signer (DOC-18, Đ6.1): egov builds and hashes, a callback makes the
  * private-key operation, as a USB token's library, an HSM or a remote signing service would.
- * Here the "service" is the openssl command line signing with testdata/pki/signer-rsa.key in
- * a temporary directory: an edXML package of testdata/edxml and a PDF of testdata/pdf are
- * signed through egov_edxml_sign_with / egov_pdf_sign_with and verified against the test root;
+ * Here the "service" is the openssl command line signing with testdata/pki/signer-rsa.key (or
+ * signer-ec.key, whose signature openssl writes as DER) in a temporary directory: an edXML
+ * package of testdata/edxml and a PDF of testdata/pdf are signed through egov_edxml_sign_with /
+ * egov_pdf_sign_with and verified against the test root;
  * a signer that fails, one that names no algorithm egov knows, and a NULL signer are refused.
  * Run from the repository root. */
 #define _DEFAULT_SOURCE /* mkdtemp */
@@ -12,13 +13,14 @@
 
 #define PKI "testdata/pki/"
 
-/* The service's state: its working directory and how many signatures it made. */
+/* The service's state: its working directory, its key and how many signatures it made. */
 struct service {
   char dir[64];
+  const char *key;
   int calls;
 };
 
-/* Signs `data` with `openssl dgst -sha256 -sign` (RSA PKCS#1 v1.5 over SHA-256). */
+/* Signs `data` with `openssl dgst -sha256 -sign KEY`: RSA PKCS#1 v1.5, or ECDSA as DER. */
 static int32_t openssl_sign(void *user_data, const uint8_t *data, size_t data_len,
                             uint8_t *signature, size_t signature_cap, size_t *signature_len) {
   struct service *s = user_data;
@@ -30,8 +32,7 @@ static int32_t openssl_sign(void *user_data, const uint8_t *data, size_t data_le
   size_t written = fwrite(data, 1, data_len, f);
   fclose(f);
   if (written != data_len) return 2;
-  snprintf(cmd, sizeof cmd, "openssl dgst -sha256 -sign " PKI "signer-rsa.key -out %s %s", out,
-           in);
+  snprintf(cmd, sizeof cmd, "openssl dgst -sha256 -sign %s -out %s %s", s->key, out, in);
   if (system(cmd) != 0) return 3;
   size_t n = 0;
   char *sig = slurp(out, &n);
@@ -62,7 +63,7 @@ int main(void) {
   char *pdf = slurp("testdata/pdf/libreoffice-6-4-writer-multilang.pdf", &pdf_len);
   char *cert = slurp(PKI "signer-rsa.pem", NULL);
   char *root = slurp(PKI "root-ca.pem", NULL);
-  struct service svc = {"/tmp/egov-signer-XXXXXX", 0};
+  struct service svc = {"/tmp/egov-signer-XXXXXX", PKI "signer-rsa.key", 0};
   CHECK(package && pdf && cert && root && mkdtemp(svc.dir) != NULL);
   if (!(package && pdf && cert && root)) return finish("test_signer");
 
@@ -92,6 +93,33 @@ int main(void) {
   CHECK(contains(out, "\"all_valid\":true"));
   egov_string_free(out);
   egov_bytes_free(&signed_pdf);
+
+  /* ECDSA P-256 through an intermediate: openssl writes the signature as DER, egov takes it
+   * as well as raw r||s. */
+  {
+    char *ec_cert = slurp(PKI "signer-ec.pem", NULL);
+    char *intermediate = slurp(PKI "intermediate-ca.pem", NULL);
+    CHECK(ec_cert && intermediate);
+    if (ec_cert && intermediate) {
+      char anchors[8192];
+      snprintf(anchors, sizeof anchors, "%s%s", root, intermediate);
+      struct service ec = svc;
+      ec.key = PKI "signer-ec.key";
+      ec.calls = 0;
+      EgovSigner ecdsa = {"ecdsa_p256_sha256", ec_cert, openssl_sign, &ec};
+      EgovBytes b = {NULL, 0};
+      CHECK_OK(egov_edxml_sign_with((const uint8_t *)package, package_len, &ecdsa, NULL, &b));
+      CHECK(ec.calls == 1);
+      CHECK_OK(egov_edxml_verify(b.data, b.len, anchors,
+                                 "{\"at\":\"2026-06-01T00:00:00+07:00\"}", &out));
+      CHECK(contains(out, "\"valid\":true"));
+      CHECK(contains(out, "\"signature_algorithm\":\"ecdsa_p256_sha256\""));
+      egov_string_free(out);
+      egov_bytes_free(&b);
+    }
+    free(ec_cert);
+    free(intermediate);
+  }
 
   /* A signer that fails: the call fails, nothing is written. */
   {

@@ -1274,8 +1274,8 @@ class Signer(Protocol):
     """A signer whose private-key operation is yours (DOC-18, QĐ 28/2018 Đ6.1): a USB token
     through its vendor's library or python-pkcs11, an HSM's SDK, a remote signing service. egov
     builds, canonicalises and hashes; ``sign`` gets the bytes to sign (not their digest: hash
-    them with the algorithm's hash) and returns the signature, PKCS#1 v1.5 for RSA, raw
-    ``r‖s`` for ECDSA (not DER). An exception ``sign`` raises comes out of the signing call
+    them with the algorithm's hash) and returns the signature, PKCS#1 v1.5 for RSA; for ECDSA
+    raw ``r‖s`` or DER (what ``cryptography`` and most tokens return). An exception ``sign`` raises comes out of the signing call
     unchanged. Pass it as ``signer=`` to :func:`sign_edxml` and :func:`sign_pdf`."""
 
     #: ``"rsa_sha256"``, ``"rsa_sha384"``, ``"rsa_sha512"``, ``"ecdsa_p256_sha256"``,
