@@ -33,7 +33,7 @@ use crate::pdf_sign::{cert_line, signature_timestamp, signer_subject, signing_li
 use crate::schema_types::marks::KeyLocation;
 use crate::schema_types::pdf as pdf_schema;
 use crate::schema_types::to_json;
-use crate::signing_key::{signer, KeySource};
+use crate::signing_key::{signer, KeyFlags, KeySource};
 
 /// The PDF/A part of the copy.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -56,15 +56,15 @@ impl From<PdfaArg> for Conformance {
 }
 
 /// `egov mark pdf from-scans`: exactly one key source for the agency's signature, --p12,
-/// --agency-key with --cert, or --pkcs11-module (the flags of `egov pdf sign`, but the PEM key
-/// is `--agency-key`: `--key` is the mark's key, as in every `egov mark` command).
+/// --agency-key with --cert, --pkcs11-module, or --signer-command with --cert (the flags of
+/// `egov pdf sign`, but the PEM key is `--agency-key`: `--key` is the mark's key, as in every
+/// `egov mark` command).
 #[derive(Debug, Args)]
 #[command(group(
     ArgGroup::new("key_source")
         .required(true)
-        .args(["p12", "agency_key", "pkcs11_module"])
+        .args(["p12", "agency_key", "pkcs11_module", "signer_command"])
 ))]
-#[command(group(ArgGroup::new("p12_password").args(["password_env", "password_file"])))]
 pub struct FromScansArgs {
     /// The page images in page order: JPEG (embedded unchanged), PNG, TIFF (every page of a
     /// multi-page TIFF).
@@ -80,7 +80,7 @@ pub struct FromScansArgs {
     #[arg(long)]
     converter: String,
     /// The mark's signing key, a file written by `egov keygen` (signs the QR payload). The
-    /// agency's certificate key is --p12, --agency-key or --pkcs11-module.
+    /// agency's certificate key is --p12, --agency-key, --pkcs11-module or --signer-command.
     #[arg(long, value_name = "KEY.json")]
     key: PathBuf,
     /// Conversion time, ISO 8601 with offset (default: now); also the signing time the agency
@@ -142,43 +142,13 @@ pub struct FromScansArgs {
     /// Size of the mark's other lines, points (default 7).
     #[arg(long)]
     text_pt: Option<f32>,
-    /// The agency's key and certificate chain in a PKCS#12 file (.p12/.pfx), with its password
-    /// from --password-env or --password-file (never on the command line).
-    #[arg(long, value_name = "FILE", requires = "p12_password")]
-    p12: Option<PathBuf>,
-    /// The environment variable holding the PKCS#12 password.
-    #[arg(long, value_name = "VAR", requires = "p12")]
-    password_env: Option<String>,
-    /// A file holding the PKCS#12 password (one trailing line break is ignored).
-    #[arg(long, value_name = "FILE", requires = "p12")]
-    password_file: Option<PathBuf>,
     /// The agency's PKCS#8 private key (PEM), RSA or ECDSA P-256/P-384, with --cert (`--key`
     /// of `egov pdf sign`).
     #[arg(long, value_name = "KEY.pem", requires = "cert")]
     agency_key: Option<PathBuf>,
-    /// The agency's certificate, then any intermediates (PEM); with --agency-key, or with
-    /// --pkcs11-module instead of the certificate stored on the token.
-    #[arg(long, value_name = "CHAIN.pem", conflicts_with = "p12")]
-    cert: Option<PathBuf>,
-    /// The token vendor's PKCS#11 module (a USB token or HSM: the key never leaves it), with
-    /// --pin-env.
-    #[arg(long, value_name = "MODULE.so", requires = "pin_env")]
-    pkcs11_module: Option<PathBuf>,
-    /// The token's label (default: the only token present).
-    #[arg(long, value_name = "LABEL", requires = "pkcs11_module")]
-    token: Option<String>,
-    /// The token's slot id.
-    #[arg(long, value_name = "N", requires = "pkcs11_module")]
-    slot: Option<u64>,
-    /// The private key's label on the token (default: the token's only key).
-    #[arg(long, value_name = "LABEL", requires = "pkcs11_module")]
-    key_label: Option<String>,
-    /// The private key's id on the token (CKA_ID), hexadecimal.
-    #[arg(long, value_name = "HEX", requires = "pkcs11_module")]
-    key_id: Option<String>,
-    /// The environment variable holding the token's user PIN (empty for a PIN pad).
-    #[arg(long, value_name = "VAR", requires = "pkcs11_module")]
-    pin_env: Option<String>,
+    /// The agency's certificate key otherwise: --p12, --pkcs11-module, --signer-command.
+    #[command(flatten)]
+    signing: KeyFlags,
     /// /Reason of the signature (e.g. «Sao y từ bản chính»).
     #[arg(long)]
     reason: Option<String>,
@@ -194,23 +164,8 @@ pub struct FromScansArgs {
 
 impl FromScansArgs {
     fn key_source(&self) -> KeySource<'_> {
-        KeySource {
-            p12: self.p12.as_deref(),
-            password_env: self.password_env.as_deref(),
-            password_file: self.password_file.as_deref(),
-            key: self.agency_key.as_deref(),
-            key_flag: "--agency-key",
-            cert: self.cert.as_deref(),
-            pkcs11_module: self.pkcs11_module.as_deref(),
-            token: self.token.as_deref(),
-            slot: self.slot,
-            key_label: self.key_label.as_deref(),
-            key_id: self.key_id.as_deref(),
-            pin_env: self.pin_env.as_deref(),
-            token_algorithm: None,
-            signer_command: None,
-            signer_algorithm: None,
-        }
+        self.signing
+            .source(self.agency_key.as_deref(), "--agency-key")
     }
 
     fn level(&self) -> &'static str {

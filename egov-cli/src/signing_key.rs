@@ -19,15 +19,27 @@ use crate::output::CmdResult;
 use crate::schema_types::marks::KeyLocation;
 
 /// Exactly one key source: --p12, --key with --cert, --pkcs11-module, or --signer-command
-/// with --cert.
+/// with --cert (`egov pdf sign`, `egov edxml sign`).
 #[derive(Debug, Args)]
 #[command(group(
     ArgGroup::new("key_source")
         .required(true)
         .args(["p12", "key", "pkcs11_module", "signer_command"])
 ))]
-#[command(group(ArgGroup::new("p12_password").args(["password_env", "password_file"])))]
 pub struct KeyArgs {
+    /// The signer's PKCS#8 private key (PEM), RSA or ECDSA P-256/P-384, with --cert.
+    #[arg(long, value_name = "KEY.pem", requires = "cert")]
+    key: Option<PathBuf>,
+    #[command(flatten)]
+    flags: KeyFlags,
+}
+
+/// The key-source flags every signing command shares, the PEM key's own flag aside (`--key`,
+/// or `--agency-key` in `egov mark pdf from-scans`, where `--key` is the mark's key). The
+/// command that flattens it names the PEM key flag and the `key_source` group.
+#[derive(Debug, Args)]
+#[command(group(ArgGroup::new("p12_password").args(["password_env", "password_file"])))]
+pub struct KeyFlags {
     /// The signer's key and certificate chain in a PKCS#12 file (.p12/.pfx), with its password
     /// from --password-env or --password-file (never on the command line).
     #[arg(long, value_name = "FILE", requires = "p12_password")]
@@ -38,10 +50,7 @@ pub struct KeyArgs {
     /// A file holding the PKCS#12 password (one trailing line break is ignored).
     #[arg(long, value_name = "FILE", requires = "p12")]
     password_file: Option<PathBuf>,
-    /// The signer's PKCS#8 private key (PEM), RSA or ECDSA P-256/P-384, with --cert.
-    #[arg(long, value_name = "KEY.pem", requires = "cert")]
-    key: Option<PathBuf>,
-    /// The signer's certificate, then any intermediates (PEM); with --key or
+    /// The signer's certificate, then any intermediates (PEM); with the PEM key or
     /// --signer-command, or with --pkcs11-module instead of the certificate stored on the token.
     #[arg(long, value_name = "CHAIN.pem", conflicts_with = "p12")]
     cert: Option<PathBuf>,
@@ -110,12 +119,23 @@ impl SignerAlgorithm {
 impl KeyArgs {
     /// Where the key is, as [`signer`] reads it.
     pub(crate) fn source(&self) -> KeySource<'_> {
+        self.flags.source(self.key.as_deref(), "--key")
+    }
+}
+
+impl KeyFlags {
+    /// Where the key is, with the PEM key `key` given by `key_flag` (for messages).
+    pub(crate) fn source<'a>(
+        &'a self,
+        key: Option<&'a Path>,
+        key_flag: &'static str,
+    ) -> KeySource<'a> {
         KeySource {
             p12: self.p12.as_deref(),
             password_env: self.password_env.as_deref(),
             password_file: self.password_file.as_deref(),
-            key: self.key.as_deref(),
-            key_flag: "--key",
+            key,
+            key_flag,
             cert: self.cert.as_deref(),
             pkcs11_module: self.pkcs11_module.as_deref(),
             token: self.token.as_deref(),
@@ -130,9 +150,7 @@ impl KeyArgs {
     }
 }
 
-/// Where the signer's key is: the key-source flags of [`KeyArgs`], also taken by
-/// `egov mark pdf from-scans` (where the PEM key's flag is `--agency-key`: `--key` is the
-/// mark's key there).
+/// Where the signer's key is: the PEM key flag and the [`KeyFlags`] of a signing command.
 pub(crate) struct KeySource<'a> {
     /// PKCS#12 file.
     pub(crate) p12: Option<&'a Path>,

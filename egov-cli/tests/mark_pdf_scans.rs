@@ -468,3 +468,70 @@ fn conv_05_cli_agency_and_one_key_source_are_required() {
     assert!(stderr(&o).contains("--agency-key"), "{}", stderr(&o));
     assert!(!out.exists());
 }
+
+#[test]
+fn conv_05_cli_the_agency_signs_the_copy_through_a_signer_command() {
+    // A remote signing service's client (here the openssl command line with the ECDSA test
+    // key, which writes DER) makes the agency's private-key operation; the copy verifies.
+    let d = dir("signer-command");
+    let Some(scan) = colour_scan(&d) else { return };
+    let (key, _) = keygen(&d);
+    let out = d.join("copy.pdf");
+    let command = format!("openssl dgst -sha256 -sign {}", td("pki/signer-ec.key"));
+    let cert = td("pki/signer-ec.pem");
+    let o = egov(&[
+        "--json",
+        "mark",
+        "pdf",
+        "from-scans",
+        s(&scan),
+        "--out",
+        s(&out),
+        "--converter",
+        CONVERTER,
+        "--key",
+        s(&key),
+        "--at",
+        AT,
+        "--agency",
+        AGENCY,
+        "--signer-command",
+        &command,
+        "--signer-algorithm",
+        "ecdsa-p256-sha256",
+        "--cert",
+        &cert,
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
+    let j = json(&o);
+    let source = &j["signature"]["key_source"];
+    assert_eq!(source["kind"], "command", "{source}");
+    assert_eq!(source["algorithm"], "ecdsa_p256_sha256", "{source}");
+    let anchors = d.join("anchors.pem");
+    let chain = [td("pki/root-ca.pem"), td("pki/intermediate-ca.pem")]
+        .map(|p| std::fs::read_to_string(p).unwrap())
+        .concat();
+    std::fs::write(&anchors, chain).unwrap();
+    let o = egov(&["--json", "pdf", "verify", s(&out), "--anchors", s(&anchors)]);
+    assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
+    assert_eq!(json(&o)["all_valid"], true);
+    // A command without --cert is a usage error, as in `egov pdf sign`.
+    let o = egov(&[
+        "mark",
+        "pdf",
+        "from-scans",
+        s(&scan),
+        "--out",
+        s(&d.join("other.pdf")),
+        "--converter",
+        CONVERTER,
+        "--key",
+        s(&key),
+        "--agency",
+        AGENCY,
+        "--signer-command",
+        &command,
+    ]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("--cert"), "{}", stderr(&o));
+}
