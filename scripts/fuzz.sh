@@ -78,7 +78,8 @@ fi
 triple="$(rustc -vV | sed -n 's/^host: //p')"
 case "$sanitizer" in
   address) target_dir=fuzz/target; san_flags=() ;;
-  none) target_dir=fuzz/target/nosan; san_flags=(-s none --target-dir target/nosan) ;;
+  # cargo fuzz resolves a relative --target-dir against the repository root, not fuzz/.
+  none) target_dir=fuzz/target/nosan; san_flags=(-s none --target-dir "$PWD/fuzz/target/nosan") ;;
   *) echo "fuzz.sh: --sanitizer is address or none, not $sanitizer" >&2; usage ;;
 esac
 if ((dev)); then

@@ -10,6 +10,10 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use egov_conversion::payload::{self, PayloadLimits, PayloadOptions, MAX_BODY};
+use egov_conversion::pdf::{
+    stamp, verify_pdf, Corner, Placement, StampMode, StampOptions,
+    VerifyOptions as PdfVerifyOptions,
+};
 use egov_conversion::render::{encode_png, render_mark, RenderOptions};
 use egov_conversion::scan::{decode_qr_codes, load_greyscale, verify_page};
 use egov_conversion::{sign, AccessLocator, ConversionMark, Profile, SourceSystem, Wording};
@@ -477,6 +481,75 @@ fn main() {
                 &encode_png(&c).expect("png"),
             );
         }
+    }
+
+    // Real PDFs of two producers stamped with the fuzz key (content and annotation), and the
+    // tiny PDFs of pdf_signatures (unsigned, signed by egov): `pdf_mark_verify` starts from
+    // verified marks.
+    let tiny = fuzz.join("corpus/pdf_signatures");
+    let mark = ConversionMark::data_to_paper(
+        Profile::General,
+        at("2026-03-02T09:15:00+07:00"),
+        "UBND xã",
+        SourceSystem {
+            system_name: "Hệ thống quản lý văn bản".to_owned(),
+            owner_name: "Văn phòng UBND tỉnh".to_owned(),
+            locator: AccessLocator::UniqueCode {
+                code: "HS-0001".to_owned(),
+                search_interface: "https://tracuu.example.gov.vn".to_owned(),
+            },
+        },
+        &Wording::default(),
+    );
+    for (name, original, mode) in [
+        (
+            "libreoffice-stamped-content",
+            "libreoffice-6-4-writer-multilang.pdf",
+            StampMode::Content,
+        ),
+        (
+            "kodak-scan-stamped-annotation",
+            "kodak-capture-ccitt-scan.pdf",
+            StampMode::Annotation,
+        ),
+    ] {
+        let original = fs::read(testdata.join("pdf").join(original)).expect("a testdata PDF");
+        let opts = StampOptions {
+            mode,
+            // A scan has no blank corner: the block goes where a clerk would put it.
+            placement: Placement::Corner {
+                corner: Corner::BottomLeft,
+                margin_mm: 10.0,
+            },
+            ..StampOptions::default()
+        };
+        let stamped = stamp(
+            &original,
+            &mark,
+            &signing_key(),
+            &PayloadOptions::default(),
+            &opts,
+        )
+        .unwrap_or_else(|e| panic!("stamp {name}: {e}"));
+        let v = verify_pdf(
+            &stamped.pdf,
+            trust_set(),
+            &PdfVerifyOptions {
+                render: false,
+                ..PdfVerifyOptions::default()
+            },
+        )
+        .expect("the stamped seed reads");
+        println!(
+            "pdf_mark_verify/{name}: {} bytes, verified {}",
+            stamped.pdf.len(),
+            v.verified
+        );
+        s.put("pdf_mark_verify", name, &stamped.pdf);
+    }
+    for name in ["tiny-unsigned.pdf", "tiny-egov-rsa.pdf"] {
+        let bytes = fs::read(tiny.join(name)).expect("a tiny PDF");
+        s.put("pdf_mark_verify", name.trim_end_matches(".pdf"), &bytes);
     }
 
     // Which image seeds the target really verifies (a seed over the pixel cap is skipped).
