@@ -104,6 +104,19 @@ fn colour_scan(d: &Path) -> Option<PathBuf> {
 /// PKCS#12 key, then `extra`.
 fn from_scans(images: &[&str], out: &Path, key: &Path, extra: &[&str], as_json: bool) -> Output {
     let p12 = td("pki/signer-rsa.p12");
+    let agency_key = ["--p12", &p12, "--password-env", "EGOV_P12_PASSWORD"];
+    from_scans_with(images, out, key, &agency_key, extra, as_json)
+}
+
+/// As [`from_scans`], with the agency's key given by `agency_key` (the key-source flags).
+fn from_scans_with(
+    images: &[&str],
+    out: &Path,
+    key: &Path,
+    agency_key: &[&str],
+    extra: &[&str],
+    as_json: bool,
+) -> Output {
     let mut args: Vec<&str> = Vec::new();
     if as_json {
         args.push("--json");
@@ -121,11 +134,8 @@ fn from_scans(images: &[&str], out: &Path, key: &Path, extra: &[&str], as_json: 
         AT,
         "--agency",
         AGENCY,
-        "--p12",
-        &p12,
-        "--password-env",
-        "EGOV_P12_PASSWORD",
     ]);
+    args.extend_from_slice(agency_key);
     args.extend_from_slice(extra);
     egov(&args)
 }
@@ -479,29 +489,15 @@ fn conv_05_cli_the_agency_signs_the_copy_through_a_signer_command() {
     let out = d.join("copy.pdf");
     let command = format!("openssl dgst -sha256 -sign {}", td("pki/signer-ec.key"));
     let cert = td("pki/signer-ec.pem");
-    let o = egov(&[
-        "--json",
-        "mark",
-        "pdf",
-        "from-scans",
-        s(&scan),
-        "--out",
-        s(&out),
-        "--converter",
-        CONVERTER,
-        "--key",
-        s(&key),
-        "--at",
-        AT,
-        "--agency",
-        AGENCY,
+    let agency_key = [
         "--signer-command",
         &command,
         "--signer-algorithm",
         "ecdsa-p256-sha256",
         "--cert",
         &cert,
-    ]);
+    ];
+    let o = from_scans_with(&[s(&scan)], &out, &key, &agency_key, &[], true);
     assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
     let j = json(&o);
     let source = &j["signature"]["key_source"];
@@ -516,22 +512,8 @@ fn conv_05_cli_the_agency_signs_the_copy_through_a_signer_command() {
     assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
     assert_eq!(json(&o)["all_valid"], true);
     // A command without --cert is a usage error, as in `egov pdf sign`.
-    let o = egov(&[
-        "mark",
-        "pdf",
-        "from-scans",
-        s(&scan),
-        "--out",
-        s(&d.join("other.pdf")),
-        "--converter",
-        CONVERTER,
-        "--key",
-        s(&key),
-        "--agency",
-        AGENCY,
-        "--signer-command",
-        &command,
-    ]);
+    let other = d.join("other.pdf");
+    let o = from_scans_with(&[s(&scan)], &other, &key, &agency_key[..4], &[], false);
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
     assert!(stderr(&o).contains("--cert"), "{}", stderr(&o));
 }

@@ -196,9 +196,7 @@ fn crop_to_codes(img: &GrayImage) -> Option<GrayImage> {
 }
 
 fn hex_decode(h: &str) -> Option<Vec<u8>> {
-    (0..h.len() / 2)
-        .map(|i| u8::from_str_radix(h.get(2 * i..2 * i + 2)?, 16).ok())
-        .collect()
+    hex::decode(h).ok()
 }
 
 /// The vectors' pages are 600×800, over the fuzz targets' pixel cap: a page with a mark

@@ -7,20 +7,14 @@
 //! rendered here (hayro's job; the decoder of rendered pages is `page_image`'s).
 #![no_main]
 
-use egov_conversion::pdf::{verify_pdf, PdfLimits, VerifyOptions};
+use egov_conversion::pdf::{verify_pdf, VerifyOptions};
 use egov_core::ErrorCode;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let opts = VerifyOptions {
         render: false,
-        limits: PdfLimits {
-            max_file_bytes: 1 << 20,
-            max_decompressed_bytes: 1 << 20,
-            max_pages: 50,
-            time_budget_ms: 2_000,
-            ..PdfLimits::default()
-        },
+        limits: egov_fuzz::pdf_limits(),
         ..VerifyOptions::default()
     };
     let trust = egov_fuzz::trust_set();

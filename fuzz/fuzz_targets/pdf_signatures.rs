@@ -4,19 +4,13 @@
 //! within the file, every finding a DOC-18 finding).
 #![no_main]
 
-use egov_conversion::pdf::{verify_signatures, PdfLimits, SignatureVerifyOptions};
+use egov_conversion::pdf::{verify_signatures, SignatureVerifyOptions};
 use egov_core::ErrorCode;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let opts = SignatureVerifyOptions {
-        limits: PdfLimits {
-            max_file_bytes: 1 << 20,
-            max_decompressed_bytes: 1 << 20,
-            max_pages: 50,
-            time_budget_ms: 2_000,
-            ..PdfLimits::default()
-        },
+        limits: egov_fuzz::pdf_limits(),
         ..Default::default()
     };
     match verify_signatures(data, &opts) {

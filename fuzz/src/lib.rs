@@ -21,6 +21,18 @@ pub const MAX_FUZZ_PIXELS: u64 = 512 * 512;
 /// Most TIFF pages a target lets through (`load_pages` reads up to 500).
 pub const MAX_FUZZ_PAGES: usize = 4;
 
+/// The limits the PDF targets read under: 1 MiB files and decompressed streams, 50 pages and a
+/// 2-second budget, so that one execution stays fast (the crate's defaults are 64 MiB and 60 s).
+pub fn pdf_limits() -> egov_conversion::pdf::PdfLimits {
+    egov_conversion::pdf::PdfLimits {
+        max_file_bytes: 1 << 20,
+        max_decompressed_bytes: 1 << 20,
+        max_pages: 50,
+        time_budget_ms: 2_000,
+        ..egov_conversion::pdf::PdfLimits::default()
+    }
+}
+
 /// The key file of [`KEY_SEED`].
 pub fn key_file() -> &'static KeyFile {
     static KEY: OnceLock<KeyFile> = OnceLock::new();
