@@ -87,16 +87,20 @@ fn at(s: &str) -> VnDateTime {
     VnDateTime::parse(s).expect("a timestamp")
 }
 
+/// The source system of the seeds' data-to-paper marks.
+fn system(locator: AccessLocator) -> SourceSystem {
+    SourceSystem {
+        system_name: "Hệ thống quản lý văn bản".to_owned(),
+        owner_name: "Văn phòng UBND tỉnh".to_owned(),
+        locator,
+    }
+}
+
 /// Marks of every shape, signed with the fuzz key: `(name, qr_text)`.
 fn signed_marks() -> Vec<(String, payload::SignedMark)> {
     let key = signing_key();
     let wording = Wording::default();
     let t = at("2026-03-02T09:15:00+07:00");
-    let system = |locator| SourceSystem {
-        system_name: "Hệ thống quản lý văn bản".to_owned(),
-        owner_name: "Văn phòng UBND tỉnh".to_owned(),
-        locator,
-    };
     let marks = vec![
         (
             "paper-general",
@@ -489,14 +493,10 @@ fn main() {
         Profile::General,
         at("2026-03-02T09:15:00+07:00"),
         "UBND xã",
-        SourceSystem {
-            system_name: "Hệ thống quản lý văn bản".to_owned(),
-            owner_name: "Văn phòng UBND tỉnh".to_owned(),
-            locator: AccessLocator::UniqueCode {
-                code: "HS-0001".to_owned(),
-                search_interface: "https://tracuu.example.gov.vn".to_owned(),
-            },
-        },
+        system(AccessLocator::UniqueCode {
+            code: "HS-0001".to_owned(),
+            search_interface: "https://tracuu.example.gov.vn".to_owned(),
+        }),
         &Wording::default(),
     );
     for (name, original, mode) in [

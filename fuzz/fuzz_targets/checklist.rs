@@ -45,8 +45,7 @@ fn check(registry: &Registry, id: &str, evidence: &EvidenceFile, calendar: &Work
     assert_eq!(rep.counts.values().sum::<usize>(), items.len());
     let worst = if rep.findings.iter().any(|f| f.outcome == Outcome::Fail) {
         Outcome::Fail
-    } else if rep.findings.is_empty()
-        || rep.findings.iter().any(|f| f.outcome == Outcome::Unknown)
+    } else if rep.findings.is_empty() || rep.findings.iter().any(|f| f.outcome == Outcome::Unknown)
     {
         // Nothing judged is not a pass.
         Outcome::Unknown

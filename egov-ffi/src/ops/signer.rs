@@ -15,7 +15,7 @@ fn name(a: SignatureAlgorithm) -> String {
 }
 
 /// A signer making `algorithm` signatures (`"rsa_sha256"`, `"ecdsa_p256_sha256"`, …; RSA
-/// PKCS#1 v1.5, ECDSA as raw `r‖s`) with `sign`, whose certificate chain is `certs_pem` (PEM,
+/// PKCS#1 v1.5, ECDSA as raw `r‖s` or DER, see [`CallbackSigner`]) with `sign`, whose certificate chain is `certs_pem` (PEM,
 /// signer first). An unknown algorithm is `ffi.invalid_arguments`; a chain that does not read,
 /// or none, `sign.key.certificates` / `sign.key.no_certificate`.
 pub fn callback_signer<F>(algorithm: &str, certs_pem: &[u8], sign: F) -> OpResult<CallbackSigner<F>>
