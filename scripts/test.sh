@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs every egov test: formatting, lints, API docs, the Rust test suites of every crate (unit,
-# integration, property and doc tests), the C tests of the C ABI under valgrind, a smoke run of
-# every fuzz target (regressions replayed), and the Python package's pytest suite. This is the
-# README's test command and what CI runs.
+# integration, property and doc tests), the README's tour, the C tests of the C ABI under
+# valgrind, a smoke run of every fuzz target (regressions replayed), the Python package's pytest
+# suite and the end-to-end runs in Spark and Chromium. This is the README's test command and
+# what CI runs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -70,6 +71,7 @@ phase "cargo fmt --check"
 cargo fmt --all -- --check
 cargo fmt --manifest-path egov-python/Cargo.toml -- --check
 cargo fmt --manifest-path benches/mark_robustness/Cargo.toml -- --check
+cargo fmt --manifest-path fuzz/Cargo.toml -- --check
 # The crates outside the workspace keep lock files of their own: each must be current, or a
 # change of a workspace crate's dependencies goes unnoticed until someone builds them.
 for manifest in fuzz/Cargo.toml benches/mark_robustness/Cargo.toml egov-python/Cargo.toml; do
@@ -92,6 +94,9 @@ cargo clippy -p egov-platform-class --features parquet --all-targets --locked --
 # The command-line tool without its default features (no PDF, no Parquet) builds and is clean too.
 cargo clippy -p egov-cli --no-default-features --all-targets --locked -- -D warnings
 CARGO_TARGET_DIR="$py_target" cargo clippy --manifest-path egov-python/Cargo.toml --locked -- -D warnings
+# The fuzz targets and their seed generator (a workspace of their own; checked in the
+# workspace's target directory, which already holds most of their dependencies: ~1.5 min).
+CARGO_TARGET_DIR="$PWD/target" cargo clippy --manifest-path fuzz/Cargo.toml --bins --examples --locked -- -D warnings
 phase "cargo doc (broken links and bad HTML in the API docs are errors)"
 RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --locked --exclude egov-cli --quiet
 RUSTDOCFLAGS="-D warnings" cargo doc -p egov-conversion --features pdf --no-deps --locked --quiet
@@ -145,6 +150,9 @@ EGOV_DUCKDB_PYTHON="$PWD/$venv/bin/python" EGOV_DUCKDB_REQUIRED=1 \
 phase "cargo test (egov-conversion with the pure-Rust decoder: --no-default-features --features scan-rxing)"
 EGOV_ZXING_PYTHON="$PWD/$venv/bin/python" EGOV_ZXING_REQUIRED=1 \
   cargo test -p egov-conversion --no-default-features --features scan-rxing --locked 2>&1 | tee -a "$log"
+
+phase "the tour (the README's first command; the example binary cargo test built above)"
+python3 scripts/test_tour.py target/debug/examples/tour 2>&1 | tee -a "$log" || status=1
 
 phase "C tests (egov-ffi/tests/c, under valgrind: required here)"
 EGOV_VALGRIND_REQUIRED=1 egov-ffi/tests/c/run.sh 2>&1 | tee -a "$log" || status=1
@@ -231,6 +239,7 @@ awk '/^test result:/ { p += $4; f += $6 }
      /^spark: [0-9]+ passed, [0-9]+ failed/ { p += $2; f += $4 }
      /^page: [0-9]+ passed, [0-9]+ failed/ { p += $2; f += $4 }
      /^batch: [0-9]+ passed, [0-9]+ failed/ { p += $2; f += $4 }
+     /^tour: [0-9]+ passed, [0-9]+ failed$/ { p += $2; f += $4 }
      /^(=+ )?[0-9]+ (passed|failed).* in [0-9.]+s/ {
        for (i = 1; i < NF; i++) {
          if ($(i + 1) ~ /^passed/) p += $i
