@@ -157,19 +157,45 @@ pub struct StampArgs {
     /// The block's top edge, millimetres from the top of the visible page (with --x-mm).
     #[arg(long, requires = "x_mm")]
     y_mm: Option<f32>,
+    #[command(flatten)]
+    sizes: BlockSizeArgs,
+}
+
+/// The mark block's sizes, shared by `egov mark pdf stamp` and `egov mark pdf from-scans`: each
+/// flag left out keeps the library's default.
+#[derive(Debug, Args)]
+pub(crate) struct BlockSizeArgs {
     /// Side of one QR module, millimetres (default 0.51; under 0.5 a 150-dpi scan may not
     /// read it).
     #[arg(long)]
     module_mm: Option<f32>,
-    /// Width of the text column, millimetres (default 62; smaller for small pages).
+    /// Width of the mark's text column, millimetres (default 62; smaller for small pages).
     #[arg(long)]
     text_width_mm: Option<f32>,
     /// Size of the text mark line, points (default 8.5).
     #[arg(long)]
     title_pt: Option<f32>,
-    /// Size of the other lines, points (default 7).
+    /// Size of the mark's other lines, points (default 7).
     #[arg(long)]
     text_pt: Option<f32>,
+}
+
+impl BlockSizeArgs {
+    /// Sets the sizes the flags give on `render`.
+    pub(crate) fn apply(&self, render: &mut RenderOptions) {
+        if let Some(v) = self.module_mm {
+            render.module_mm = v;
+        }
+        if let Some(v) = self.text_width_mm {
+            render.text_width_mm = v;
+        }
+        if let Some(v) = self.title_pt {
+            render.title_pt = v;
+        }
+        if let Some(v) = self.text_pt {
+            render.text_pt = v;
+        }
+    }
 }
 
 /// `egov mark pdf verify`.
@@ -364,29 +390,6 @@ pub(crate) fn placement_of(
     Placement::Corner { corner, margin_mm }
 }
 
-/// The block's sizes the flags change (`--module-mm`, `--text-width-mm`, `--title-pt`,
-/// `--text-pt`); the others keep the library's defaults.
-pub(crate) fn apply_sizes(
-    render: &mut RenderOptions,
-    module_mm: Option<f32>,
-    text_width_mm: Option<f32>,
-    title_pt: Option<f32>,
-    text_pt: Option<f32>,
-) {
-    if let Some(v) = module_mm {
-        render.module_mm = v;
-    }
-    if let Some(v) = text_width_mm {
-        render.text_width_mm = v;
-    }
-    if let Some(v) = title_pt {
-        render.title_pt = v;
-    }
-    if let Some(v) = text_pt {
-        render.text_pt = v;
-    }
-}
-
 pub(crate) fn corner_text(c: Corner) -> String {
     match c {
         Corner::TopRight => t!("mark-pdf-corner-top-right"),
@@ -514,13 +517,7 @@ fn stamp_cmd(a: &StampArgs) -> Result<CmdResult, CmdResult> {
         mode: a.mode.into(),
         ..Default::default()
     };
-    apply_sizes(
-        &mut opts.render,
-        a.module_mm,
-        a.text_width_mm,
-        a.title_pt,
-        a.text_pt,
-    );
+    a.sizes.apply(&mut opts.render);
     let stamped =
         pdf::stamp(&original, &mark, &key, &payload, &opts).map_err(|e| pdf_error(&a.input, &e))?;
     let out = create(&a.out, a.force)?;

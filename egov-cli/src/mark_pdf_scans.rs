@@ -24,8 +24,8 @@ use egov_sign::{SignerCertificate, TimeStamper};
 use crate::i18n::t;
 use crate::mark::{load_key, now, read, ProfileArg};
 use crate::mark_pdf::{
-    apply_sizes, block_output, corner_text, create, exists_error, finding_line, mode_text,
-    paper_to_data_mark, pdf_error_message, placed_text, placement_of, pt_to_mm, qr_output,
+    block_output, corner_text, create, exists_error, finding_line, mode_text, paper_to_data_mark,
+    pdf_error_message, placed_text, placement_of, pt_to_mm, qr_output, BlockSizeArgs,
     PdfPositionArg,
 };
 use crate::output::CmdResult;
@@ -130,18 +130,8 @@ pub struct FromScansArgs {
     /// The mark block's top edge, millimetres from the top of the page (with --x-mm).
     #[arg(long, requires = "x_mm")]
     y_mm: Option<f32>,
-    /// Side of one QR module, millimetres (default 0.51).
-    #[arg(long)]
-    module_mm: Option<f32>,
-    /// Width of the mark's text column, millimetres (default 62).
-    #[arg(long)]
-    text_width_mm: Option<f32>,
-    /// Size of the text mark line, points (default 8.5).
-    #[arg(long)]
-    title_pt: Option<f32>,
-    /// Size of the mark's other lines, points (default 7).
-    #[arg(long)]
-    text_pt: Option<f32>,
+    #[command(flatten)]
+    sizes: BlockSizeArgs,
     /// The agency's PKCS#8 private key (PEM), RSA or ECDSA P-256/P-384, with --cert (`--key`
     /// of `egov pdf sign`).
     #[arg(long, value_name = "KEY.pem", requires = "cert")]
@@ -250,13 +240,7 @@ pub(crate) fn from_scans_cmd(a: &FromScansArgs) -> Result<CmdResult, CmdResult> 
     opts.scans.created = Some(at);
     opts.stamp.page = a.page;
     opts.stamp.placement = placement_of(a.position, a.margin_mm, a.x_mm, a.y_mm);
-    apply_sizes(
-        &mut opts.stamp.render,
-        a.module_mm,
-        a.text_width_mm,
-        a.title_pt,
-        a.text_pt,
-    );
+    a.sizes.apply(&mut opts.stamp.render);
     opts.pades.reason = a.reason.clone();
     opts.pades.location = a.location.clone();
     opts.pades.signing_time = Some(at);
