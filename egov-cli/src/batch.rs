@@ -2,9 +2,11 @@
 //!
 //! `egov batch edxml check hop-thu-den/` runs `egov edxml check FILE` for every file of the
 //! folder, in the same process, and reports every input — none is dropped: an input the command
-//! cannot read is a row with its error, and a sub-folder not entered is counted as skipped. The
-//! report is a table on the terminal, or CSV, JSON Lines or a self-contained HTML page (one file,
-//! no external resources: it can be attached to an email), or with `--json` one JSON document.
+//! cannot read is a row with its error, and an entry not run (hidden, a sub-folder not entered, a
+//! symbolic link to a folder, which is never followed, a broken link) is counted as skipped with
+//! its reason. The report is a table on the terminal, or CSV, JSON Lines or a self-contained
+//! HTML page (one file, no external resources: it can be attached to an email), or with `--json`
+//! one JSON document.
 //! The exit status is the worst of the inputs' (0 valid, 1 invalid, 2 error). A progress bar
 //! (indicatif) is drawn on standard error when it is a terminal.
 //!
@@ -83,11 +85,80 @@ pub(crate) struct Row {
 }
 
 /// The inputs of a batch and what was not taken.
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default)]
 struct Inputs {
     items: Vec<String>,
-    /// Sub-folders not entered (without --recursive) and other entries that are not files.
-    skipped: Vec<String>,
+    /// Entries of a folder or a glob that are not run, each with its reason.
+    skipped: Vec<Skipped>,
+}
+
+/// An entry of a folder or a glob that is not run, and why.
+#[derive(Debug, Serialize, JsonSchema)]
+pub(crate) struct Skipped {
+    /// The entry's path.
+    path: String,
+    /// Why it was not run.
+    reason: SkipReason,
+}
+
+/// Why an entry is not run. Symbolic links to folders are not followed (as fd and ripgrep do
+/// without `--follow`): a link back up the tree would check the same files again and again.
+#[derive(Debug, Clone, Copy, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub(crate) enum SkipReason {
+    /// Its name starts with a dot (.git, .DS_Store, …).
+    Hidden,
+    /// A sub-folder, entered only with --recursive (or a folder a glob matched).
+    Folder,
+    /// A symbolic link to a folder: not followed.
+    LinkToFolder,
+    /// A symbolic link to nothing (or that cannot be followed).
+    BrokenLink,
+    /// Neither a file nor a folder (a pipe, a socket, a device).
+    NotAFile,
+}
+
+impl Skipped {
+    fn new(path: &Path, reason: SkipReason) -> Self {
+        Self {
+            path: path.display().to_string(),
+            reason,
+        }
+    }
+
+    /// Why, in the run's language.
+    fn reason_text(&self) -> String {
+        match self.reason {
+            SkipReason::Hidden => t!("batch-skip-hidden"),
+            SkipReason::Folder => t!("batch-skip-folder"),
+            SkipReason::LinkToFolder => t!("batch-skip-link-to-folder"),
+            SkipReason::BrokenLink => t!("batch-skip-broken-link"),
+            SkipReason::NotAFile => t!("batch-skip-not-a-file"),
+        }
+    }
+}
+
+/// What a path is, for the walk: `Ok(true)` a file to run, `Ok(false)` a folder to enter (only
+/// a real one, never through a link), `Err` why it is skipped.
+fn classify(p: &Path) -> Result<bool, SkipReason> {
+    let Ok(own) = std::fs::symlink_metadata(p) else {
+        return Err(SkipReason::BrokenLink);
+    };
+    if own.file_type().is_symlink() {
+        return match std::fs::metadata(p) {
+            Ok(m) if m.is_file() => Ok(true),
+            Ok(m) if m.is_dir() => Err(SkipReason::LinkToFolder),
+            Ok(_) => Err(SkipReason::NotAFile),
+            Err(_) => Err(SkipReason::BrokenLink),
+        };
+    }
+    if own.is_file() {
+        Ok(true)
+    } else if own.is_dir() {
+        Ok(false)
+    } else {
+        Err(SkipReason::NotAFile)
+    }
 }
 
 /// What the whole batch found.
@@ -101,7 +172,8 @@ pub(crate) struct Counts {
     invalid: usize,
     /// Exit 2.
     errors: usize,
-    /// Entries not run (hidden, or sub-folders without --recursive), listed in `skipped`.
+    /// Entries not run (hidden, sub-folders without --recursive, links to folders, broken
+    /// links, anything not a file), listed in `skipped` with their reasons.
     skipped: usize,
 }
 
@@ -112,8 +184,8 @@ pub(crate) struct BatchOutput {
     command: Vec<String>,
     /// What the batch found.
     counts: Counts,
-    /// Entries not run.
-    skipped: Vec<String>,
+    /// Entries not run, each with its reason.
+    skipped: Vec<Skipped>,
     /// One row per input, in order.
     results: Vec<Row>,
 }
@@ -181,10 +253,11 @@ fn expand(spec: &str, recursive: bool) -> Result<Inputs, CmdResult> {
             ))
         })?;
         for p in paths {
-            match p {
-                Ok(p) if p.is_file() => inputs.items.push(p.display().to_string()),
-                Ok(p) => inputs.skipped.push(p.display().to_string()),
-                Err(e) => return Err(read_error(&e.path().display().to_string(), e.error())),
+            let p = p.map_err(|e| read_error(&e.path().display().to_string(), e.error()))?;
+            match classify(&p) {
+                Ok(true) => inputs.items.push(p.display().to_string()),
+                Ok(false) => inputs.skipped.push(Skipped::new(&p, SkipReason::Folder)),
+                Err(reason) => inputs.skipped.push(Skipped::new(&p, reason)),
             }
         }
     }
@@ -210,13 +283,14 @@ fn walk(dir: &Path, recursive: bool, inputs: &mut Inputs) -> Result<(), CmdResul
             .and_then(|n| n.to_str())
             .is_some_and(|n| n.starts_with('.'));
         if hidden {
-            inputs.skipped.push(p.display().to_string());
-        } else if p.is_file() {
-            inputs.items.push(p.display().to_string());
-        } else if p.is_dir() && recursive {
-            walk(&p, true, inputs)?;
-        } else {
-            inputs.skipped.push(p.display().to_string());
+            inputs.skipped.push(Skipped::new(&p, SkipReason::Hidden));
+            continue;
+        }
+        match classify(&p) {
+            Ok(true) => inputs.items.push(p.display().to_string()),
+            Ok(false) if recursive => walk(&p, true, inputs)?,
+            Ok(false) => inputs.skipped.push(Skipped::new(&p, SkipReason::Folder)),
+            Err(reason) => inputs.skipped.push(Skipped::new(&p, reason)),
         }
     }
     Ok(())
@@ -429,7 +503,7 @@ fn width(s: &str) -> usize {
     s.chars().count()
 }
 
-fn table(rows: &[Row], summary: &str, skipped: &[String]) -> String {
+fn table(rows: &[Row], summary: &str, skipped: &[Skipped]) -> String {
     let head = [
         t!("batch-col-n"),
         t!("batch-col-status"),
@@ -470,7 +544,15 @@ fn table(rows: &[Row], summary: &str, skipped: &[String]) -> String {
         );
     }
     for k in skipped {
-        let _ = writeln!(s, "{}", t!("batch-skipped", path = k.as_str()));
+        let _ = writeln!(
+            s,
+            "{}",
+            t!(
+                "batch-skipped",
+                path = k.path.as_str(),
+                reason = k.reason_text()
+            )
+        );
     }
     s.push_str(summary);
     s
@@ -498,7 +580,7 @@ fn csv_report(rows: &[Row]) -> Result<String, CmdResult> {
     String::from_utf8(bytes).map_err(|e| fail(&e))
 }
 
-fn jsonl(rows: &[Row], counts: &Counts, skipped: &[String]) -> String {
+fn jsonl(rows: &[Row], counts: &Counts, skipped: &[Skipped]) -> String {
     let mut s = String::new();
     for r in rows {
         let _ = writeln!(s, "{}", serde_json::to_string(r).unwrap_or_default());
@@ -537,7 +619,7 @@ fn html(
     rows: &[Row],
     counts: &Counts,
     summary: &str,
-    skipped: &[String],
+    skipped: &[Skipped],
 ) -> String {
     let lang = crate::i18n::lang();
     // Vietnam time, as the run's language writes it («09:15:02 ngày 02/03/2026»).
@@ -600,7 +682,12 @@ fn html(
     if !skipped.is_empty() {
         let _ = writeln!(s, "<h2>{}</h2>\n<ul>", esc(&t!("batch-status-skipped")));
         for k in skipped {
-            let _ = writeln!(s, "<li class=\"skipped-input\">{}</li>", esc(k));
+            let _ = writeln!(
+                s,
+                "<li class=\"skipped-input\">{} — {}</li>",
+                esc(&k.path),
+                esc(&k.reason_text())
+            );
         }
         s.push_str("</ul>\n");
     }

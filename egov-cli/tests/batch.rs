@@ -160,3 +160,90 @@ fn batch_usage_errors_are_said_once() {
         "a glob matching nothing is not a success"
     );
 }
+
+/// A folder holding a symbolic link to itself (or to a parent) is walked once: links to folders
+/// are never followed, so no file is checked twice and the walk ends; every entry not run is
+/// counted with its reason, in the JSON and in the table.
+#[cfg(unix)]
+#[test]
+fn batch_links_to_folders_are_not_followed_and_every_skip_says_why() {
+    use std::os::unix::fs::symlink;
+    let d = dir("links");
+    let inbox = d.join("inbox");
+    std::fs::create_dir_all(inbox.join("sub")).unwrap();
+    let sample = "testdata/edxml/vpcp-sdk-sample-status_inbox_01.edxml";
+    let root = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/.."));
+    std::fs::copy(root.join(sample), inbox.join("a.edxml")).unwrap();
+    std::fs::copy(root.join(sample), inbox.join("sub/b.edxml")).unwrap();
+    symlink(".", inbox.join("loop")).unwrap();
+    symlink("..", inbox.join("sub/up")).unwrap();
+    symlink("nowhere.edxml", inbox.join("dangling.edxml")).unwrap();
+    symlink("a.edxml", inbox.join("link-to-a.edxml")).unwrap();
+    std::fs::write(inbox.join(".hidden.edxml"), "x").unwrap();
+
+    let o = egov(&[
+        "--json",
+        "batch",
+        "--recursive",
+        "edxml",
+        "check",
+        s(&inbox),
+    ]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let inputs: Vec<&str> = v["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["input"].as_str().unwrap())
+        .collect();
+    let name = |p: &str| p.rsplit('/').next().unwrap().to_owned();
+    assert_eq!(
+        inputs.iter().map(|p| name(p)).collect::<Vec<_>>(),
+        ["a.edxml", "link-to-a.edxml", "b.edxml"],
+        "each file once, a link to a file is an input: {inputs:?}"
+    );
+    let skipped: Vec<(String, &str)> = v["skipped"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|k| {
+            (
+                name(k["path"].as_str().unwrap()),
+                k["reason"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    let expected = [
+        (".hidden.edxml", "hidden"),
+        ("dangling.edxml", "broken_link"),
+        ("loop", "link_to_folder"),
+        ("up", "link_to_folder"),
+    ];
+    assert_eq!(
+        skipped,
+        expected.map(|(p, r)| (p.to_owned(), r)),
+        "{}",
+        v["skipped"]
+    );
+    assert_eq!(v["counts"]["skipped"], 4);
+
+    // Without --recursive the sub-folder is skipped as such; the table says why, line by line.
+    let o = egov(&["batch", "edxml", "check", s(&inbox)]);
+    let text = String::from_utf8_lossy(&o.stdout);
+    for line in [
+        "(a broken symbolic link: it points to no file)",
+        "loop (a symbolic link to a folder: links are not followed)",
+        "sub (a sub-folder: use --recursive to check inside it)",
+        ".hidden.edxml (hidden)",
+        "2 inputs in all: 2 valid, 0 invalid, 0 errors; 4 skipped.",
+    ] {
+        assert!(text.contains(line), "no «{line}» in:\n{text}");
+    }
+    std::fs::remove_dir_all(&d).unwrap();
+}

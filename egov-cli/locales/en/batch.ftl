@@ -14,8 +14,19 @@ batch-col-n = No.
 batch-col-status = Result
 batch-col-input = Input
 batch-col-summary = Summary
-batch-skipped = skipped: { $path } (hidden, or a sub-folder: use --recursive to check inside it)
-batch-summary = { $inputs } inputs in all: { $valid } valid, { $invalid } invalid, { $errors } errors; { $skipped } skipped.
+batch-skipped = skipped: { $path } ({ $reason })
+batch-skip-hidden = hidden
+batch-skip-folder = a sub-folder: use --recursive to check inside it
+batch-skip-link-to-folder = a symbolic link to a folder: links are not followed
+batch-skip-broken-link = a broken symbolic link: it points to no file
+batch-skip-not-a-file = neither a file nor a folder: a pipe, a socket or a device
+batch-summary = { $inputs } { $inputs ->
+        [one] input
+       *[other] inputs
+    } in all: { $valid } valid, { $invalid } invalid, { $errors } { $errors ->
+        [one] error
+       *[other] errors
+    }; { $skipped } skipped.
 batch-html-title = egov check report
 batch-html-command = Command
 batch-html-made = Made
