@@ -15,6 +15,7 @@
 //! `thu-muc/**/*.xml`) or an existing folder. No rule of law lives here: each row is the
 //! answer of the command named.
 
+use std::ffi::{OsStr, OsString};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
@@ -87,7 +88,9 @@ pub(crate) struct Row {
 /// The inputs of a batch and what was not taken.
 #[derive(Debug, Default)]
 struct Inputs {
-    items: Vec<String>,
+    /// As the file system names them: a file name that is not UTF-8 (a Vietnamese name written
+    /// in a legacy code page, unpacked from an archive) is run as it is, shown lossily.
+    items: Vec<OsString>,
     /// Entries of a folder or a glob that are not run, each with its reason.
     skipped: Vec<Skipped>,
 }
@@ -240,7 +243,7 @@ fn expand(spec: &str, recursive: bool) -> Result<Inputs, CmdResult> {
             .lines()
             .map(str::trim)
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .map(str::to_owned)
+            .map(OsString::from)
             .collect();
     } else if Path::new(spec).is_dir() {
         walk(Path::new(spec), recursive, &mut inputs)?;
@@ -255,7 +258,7 @@ fn expand(spec: &str, recursive: bool) -> Result<Inputs, CmdResult> {
         for p in paths {
             let p = p.map_err(|e| read_error(&e.path().display().to_string(), e.error()))?;
             match classify(&p) {
-                Ok(true) => inputs.items.push(p.display().to_string()),
+                Ok(true) => inputs.items.push(p.into_os_string()),
                 Ok(false) => inputs.skipped.push(Skipped::new(&p, SkipReason::Folder)),
                 Err(reason) => inputs.skipped.push(Skipped::new(&p, reason)),
             }
@@ -287,7 +290,7 @@ fn walk(dir: &Path, recursive: bool, inputs: &mut Inputs) -> Result<(), CmdResul
             continue;
         }
         match classify(&p) {
-            Ok(true) => inputs.items.push(p.display().to_string()),
+            Ok(true) => inputs.items.push(p.into_os_string()),
             Ok(false) if recursive => walk(&p, true, inputs)?,
             Ok(false) => inputs.skipped.push(Skipped::new(&p, SkipReason::Folder)),
             Err(reason) => inputs.skipped.push(Skipped::new(&p, reason)),
@@ -301,12 +304,12 @@ fn walk(dir: &Path, recursive: bool, inputs: &mut Inputs) -> Result<(), CmdResul
 fn run_one(
     command: &[String],
     at: usize,
-    input: &str,
+    input: &OsStr,
     settings: &crate::config::Settings,
 ) -> Result<Row, String> {
-    let mut argv: Vec<String> = Vec::with_capacity(command.len() + 2);
-    argv.push("egov".to_owned());
-    argv.extend(command.iter().cloned());
+    let mut argv: Vec<OsString> = Vec::with_capacity(command.len() + 2);
+    argv.push("egov".into());
+    argv.extend(command.iter().map(OsString::from));
     argv[at + 1] = input.to_owned();
     let answer = std::panic::catch_unwind(|| {
         use clap::{CommandFactory, FromArgMatches};
@@ -321,10 +324,10 @@ fn run_one(
     .unwrap_or_else(|_| {
         Ok(output::answer(CmdResult::Error {
             code: "internal".to_owned(),
-            message: t!("internal-error", detail = input),
+            message: t!("internal-error", detail = input.to_string_lossy().as_ref()),
         }))
     })?;
-    Ok(row(input, answer))
+    Ok(row(&input.to_string_lossy(), answer))
 }
 
 fn row(input: &str, a: Answer) -> Row {
@@ -440,7 +443,7 @@ fn batch(
     );
     let mut rows = Vec::with_capacity(inputs.items.len());
     for input in &inputs.items {
-        bar.set_message(input.clone());
+        bar.set_message(input.to_string_lossy().into_owned());
         match run_one(&a.command, at, input, settings) {
             Ok(row) => rows.push(row),
             // The command line itself is wrong: say so once, not once per input.

@@ -247,3 +247,31 @@ fn batch_links_to_folders_are_not_followed_and_every_skip_says_why() {
     }
     std::fs::remove_dir_all(&d).unwrap();
 }
+
+/// A file whose name is not UTF-8 (a Vietnamese name in a legacy code page, as archives made on
+/// older Windows systems unpack) is checked like any other, its name shown lossily: it was
+/// once passed on as the lossy text and could not be opened.
+#[cfg(unix)]
+#[test]
+fn batch_checks_a_file_whose_name_is_not_utf8() {
+    use std::os::unix::ffi::OsStrExt;
+    let d = dir("latin");
+    let sample = "testdata/edxml/vpcp-sdk-sample-status_inbox_01.edxml";
+    let root = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/.."));
+    let name = std::ffi::OsStr::from_bytes(b"v\xe0n-b\xe3n.edxml");
+    std::fs::copy(root.join(sample), d.join(name)).unwrap();
+    let o = egov(&["--json", "batch", "edxml", "check", s(&d)]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stdout)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["counts"]["valid"], 1);
+    assert!(v["results"][0]["input"]
+        .as_str()
+        .unwrap()
+        .ends_with("v\u{fffd}n-b\u{fffd}n.edxml"));
+    std::fs::remove_dir_all(&d).unwrap();
+}
