@@ -395,40 +395,82 @@ fn id_salt(env: Option<&str>, file: Option<&Path>) -> Result<Option<IdSalt>, Cmd
         .ok_or_else(|| usage("usage", t!("platform-salt-invalid", from = from.as_str())))
 }
 
-/// The Parquet files of `input`: itself when it starts with the Parquet magic, the `.parquet`
-/// files of a folder (sorted), `None` for anything else (CSV).
-fn parquet_inputs(input: &str) -> Result<Option<Vec<PathBuf>>, CmdResult> {
+/// The Parquet input `input` names: a file starting with the Parquet magic, or a folder laid
+/// out as Spark, Hive and pyarrow datasets are; `None` for anything else (CSV).
+struct ParquetInput {
+    /// The files to read, sorted (folder by folder).
+    files: Vec<PathBuf>,
+    /// Entries of the folder not read, each path with why.
+    skipped: Vec<String>,
+}
+
+/// [`ParquetInput`] of `input`, if it is Parquet.
+fn parquet_inputs(input: &str) -> Result<Option<ParquetInput>, CmdResult> {
     if input == "-" {
         return Ok(None);
     }
     let path = Path::new(input);
     if path.is_dir() {
-        let mut files: Vec<PathBuf> = std::fs::read_dir(path)
-            .map_err(|e| io_error(input, &e))?
-            .filter_map(Result::ok)
-            .map(|e| e.path())
-            .filter(|p| {
-                p.extension()
-                    .is_some_and(|e| e.eq_ignore_ascii_case("parquet"))
-            })
-            .collect();
-        files.sort();
-        if files.is_empty() {
+        let mut set = ParquetInput {
+            files: Vec::new(),
+            skipped: Vec::new(),
+        };
+        parquet_folder(path, &mut set)?;
+        if set.files.is_empty() {
             return Err(usage("usage", t!("platform-no-parquet-file", path = input)));
         }
-        return Ok(Some(files));
+        return Ok(Some(set));
     }
     let mut magic = [0u8; 4];
     let is_parquet = std::fs::File::open(path)
         .and_then(|mut f| std::io::Read::read_exact(&mut f, &mut magic))
         .is_ok()
         && &magic == b"PAR1";
-    Ok(is_parquet.then(|| vec![path.to_path_buf()]))
+    Ok(is_parquet.then(|| ParquetInput {
+        files: vec![path.to_path_buf()],
+        skipped: Vec::new(),
+    }))
+}
+
+/// The `.parquet` files of `dir` at any depth, as pyarrow's dataset discovery finds them:
+/// partition folders (`month=2025-01/`, as Spark's `partitionBy` writes) are entered; names
+/// starting with `.` or `_` (Spark's `_SUCCESS`, its `.crc` checksums, `_metadata`), other
+/// files and symbolic links to folders (never followed: a link up the tree would loop) are
+/// listed in `skipped` with the reason.
+fn parquet_folder(dir: &Path, set: &mut ParquetInput) -> Result<(), CmdResult> {
+    let name = dir.display().to_string();
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map_err(|e| io_error(&name, &e))?
+        .map(|e| e.map(|e| e.path()))
+        .collect::<Result<_, _>>()
+        .map_err(|e| io_error(&name, &e))?;
+    entries.sort();
+    for p in entries {
+        let hidden = p
+            .file_name()
+            .map(|n| n.to_string_lossy())
+            .is_some_and(|n| n.starts_with(['.', '_']));
+        let skip = |why: &str| format!("{} ({why})", p.display());
+        let own =
+            std::fs::symlink_metadata(&p).map_err(|e| io_error(&p.display().to_string(), &e))?;
+        if hidden {
+            set.skipped.push(skip(&t!("platform-skip-hidden")));
+        } else if own.is_dir() {
+            parquet_folder(&p, set)?;
+        } else if own.file_type().is_symlink() && p.is_dir() {
+            set.skipped.push(skip(&t!("platform-skip-link-to-folder")));
+        } else if is_parquet_name(&p) {
+            set.files.push(p);
+        } else {
+            set.skipped.push(skip(&t!("platform-skip-not-parquet")));
+        }
+    }
+    Ok(())
 }
 
 /// Without the `parquet` feature: Parquet input is refused, saying why.
 #[cfg(not(feature = "parquet"))]
-fn count_parquet(_: &[PathBuf], _: &CountSpec, _: Option<u32>) -> Result<Counted, CmdResult> {
+fn count_parquet(_: ParquetInput, _: &CountSpec, _: Option<u32>) -> Result<Counted, CmdResult> {
     Err(usage("usage", t!("platform-no-parquet")))
 }
 
@@ -446,7 +488,7 @@ fn parquet_columns(spec: Option<&str>, _: &str) -> Result<EventColumns, CmdResul
 /// Counts Parquet files (feature `parquet`).
 #[cfg(feature = "parquet")]
 fn count_parquet(
-    files: &[PathBuf],
+    input: ParquetInput,
     spec: &CountSpec,
     partial_shards: Option<u32>,
 ) -> Result<Counted, CmdResult> {
@@ -454,7 +496,7 @@ fn count_parquet(
     let aliases = kind_aliases(spec.kinds)?;
     let columns = &spec.columns;
     let c = egov_platform_class::parquet_events::count_parquet_files(
-        files,
+        &input.files,
         columns,
         &aliases,
         spec.salt.as_ref(),
@@ -477,7 +519,8 @@ fn count_parquet(
     };
     Ok(Counted {
         input: CountInput::Parquet {
-            files: files.len(),
+            files: input.files.len(),
+            skipped: input.skipped,
             row_groups: c.row_groups,
             columns: columns.clone(),
         },
@@ -495,8 +538,8 @@ fn count_events_with(
     spec: &CountSpec,
     partial_shards: Option<u32>,
 ) -> Result<Counted, CmdResult> {
-    if let Some(files) = parquet_inputs(input)? {
-        return count_parquet(&files, spec, partial_shards);
+    if let Some(parquet) = parquet_inputs(input)? {
+        return count_parquet(parquet, spec, partial_shards);
     }
     let started = Instant::now();
     let shown = std::sync::atomic::AtomicBool::new(false);
@@ -658,6 +701,7 @@ fn count_cmd(
     let rate = r.summary.events.events_seen as f64 / seconds.max(1e-9);
     let mut human = months_table(&r.summary.months);
     human.push('\n');
+    human.push_str(&parquet_text(&r.input));
     human.push_str(&summary_accounting_text(&r.summary));
     let findings = r.summary.findings();
     human.push_str(&findings_text(&findings));
@@ -686,6 +730,42 @@ fn count_cmd(
         partial: partial_out.map(|p| p.display().to_string()),
     })?;
     Ok(CmdResult::Valid { human, json })
+}
+
+/// What a Parquet input read and left (the first entries left, then how many more); nothing
+/// for CSV.
+fn parquet_text(input: &CountInput) -> String {
+    #[cfg(feature = "parquet")]
+    if let CountInput::Parquet {
+        files,
+        skipped,
+        row_groups,
+        ..
+    } = input
+    {
+        const SHOWN: usize = 5;
+        let mut s = t!(
+            "platform-parquet-read",
+            files = *files,
+            row_groups = *row_groups
+        );
+        s.push('\n');
+        if !skipped.is_empty() {
+            let mut entries = skipped[..skipped.len().min(SHOWN)].join("; ");
+            if skipped.len() > SHOWN {
+                entries.push_str(&format!("; … (+{})", skipped.len() - SHOWN));
+            }
+            s.push_str(&t!(
+                "platform-parquet-skipped",
+                n = skipped.len(),
+                entries = entries
+            ));
+            s.push('\n');
+        }
+        return s;
+    }
+    let _ = input;
+    String::new()
 }
 
 fn partial_error(path: &Path, e: &dyn std::fmt::Display) -> CmdResult {

@@ -718,6 +718,102 @@ fn plat_01_cli_counts_parquet_written_by_duckdb_like_duckdb() {
     );
 }
 
+/// A Parquet dataset as Spark's `partitionBy` and DuckDB's `PARTITION_BY` write it (Hive-style
+/// folders `part=0/…`), with Spark's `_SUCCESS` marker, a hidden `.crc` checksum, a stray text
+/// file and a symbolic link back up the tree: egov reads every `.parquet` file at any depth,
+/// once, and counts like DuckDB over `**/*.parquet`; each entry not read is listed with why.
+#[cfg(all(feature = "parquet", unix))]
+#[test]
+fn plat_01_cli_counts_a_partitioned_parquet_dataset_like_duckdb() {
+    let Some(python) = duckdb_python() else {
+        return;
+    };
+    let dir = std::env::temp_dir().join(format!("egov-duckdb-dataset-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let script = format!(
+        "import duckdb, glob, json\n\
+         duckdb.sql(\"\"\"COPY (SELECT CAST(i % 9000 AS VARCHAR) AS uid,\n\
+           make_timestamp((1738339200 + (i % 7200) * 60) * 1000000) AS ts,\n\
+           'login' AS activity, i % 7 <> 0 AS vn, i % 3 AS part FROM range(60000) t(i))\n\
+           TO '{0}' (FORMAT PARQUET, PARTITION_BY (part))\"\"\")\n\
+         rows = duckdb.sql(\"\"\"SELECT strftime(ts + INTERVAL 7 HOUR, '%Y-%m') AS m, COUNT(DISTINCT uid)\n\
+           FROM read_parquet('{0}/**/*.parquet') WHERE vn GROUP BY m ORDER BY m\"\"\").fetchall()\n\
+         print(json.dumps([rows, len(glob.glob('{0}/**/*.parquet', recursive=True))]))",
+        dir.display()
+    );
+    let o = Command::new(python).args(["-c", &script]).output().unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let (want, files): (Vec<(String, u64)>, u64) = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(want.len(), 2, "{want:?}");
+    assert!(files >= 3, "one file per partition at least: {files}");
+    std::fs::write(dir.join("_SUCCESS"), "").unwrap();
+    std::fs::write(dir.join("part=0/.data_0.parquet.crc"), "crc").unwrap();
+    std::fs::write(dir.join("notes.txt"), "exported 2026-02-01").unwrap();
+    std::os::unix::fs::symlink("..", dir.join("part=1/up")).unwrap();
+
+    let columns = "user=uid,timestamp=ts,kind=activity,in_vietnam=vn";
+    let out = egov(&[
+        "--json",
+        "platform",
+        "count",
+        dir.to_str().unwrap(),
+        "--columns",
+        columns,
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let j = json(&out);
+    let got: Vec<(String, u64)> = j["counting"]["months"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| {
+            (
+                m["month"].as_str().unwrap().to_owned(),
+                m["active_users"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(got, want, "the same users as DuckDB, each file read once");
+    assert_eq!(j["input"]["files"], files);
+    let skipped: Vec<&str> = j["input"]["skipped"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    assert_eq!(skipped.len(), 4, "{skipped:?}");
+    for (entry, why) in [
+        ("/_SUCCESS (", "«_»"),
+        ("/part=0/.data_0.parquet.crc (", "«.»"),
+        ("/notes.txt (", "not a .parquet file"),
+        ("/part=1/up (", "links are not followed"),
+    ] {
+        assert!(
+            skipped.iter().any(|s| s.contains(entry) && s.contains(why)),
+            "{entry} … {why} not in {skipped:?}"
+        );
+    }
+    let out = egov(&[
+        "platform",
+        "count",
+        dir.to_str().unwrap(),
+        "--columns",
+        columns,
+    ]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains(&format!("Read {files} Parquet files")),
+        "{text}"
+    );
+    assert!(text.contains("Skipped 4 entries of the folder: "), "{text}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
 /// Salted keys (issue 15): `--id-salt-env` keys string ids (digits too) with SipHash under the
 /// platform's salt; the partial names the salt, a partial of another salt or of XXH3 keys is
 /// refused at merge, and the months are those of the unsalted count (keying changes no count).

@@ -9,6 +9,20 @@ platform-kind-pair = --kind '{ $value }' is not NAME=KIND with KIND login, acces
 platform-salt-env-unset = --id-salt-env: the environment variable { $var } is not set
 platform-salt-invalid = { $from }: the salt must be 32 hex digits (openssl rand -hex 16)
 platform-no-parquet-file = { $path }: no .parquet file in this folder
+platform-skip-hidden = the name starts with «.» or «_»: a hidden, marker or metadata file, not data
+platform-skip-link-to-folder = a symbolic link to a folder: links are not followed
+platform-skip-not-parquet = not a .parquet file
+platform-parquet-read = Read { $files } Parquet { $files ->
+        [one] file
+       *[other] files
+    } ({ $row_groups } row { $row_groups ->
+        [one] group
+       *[other] groups
+    }).
+platform-parquet-skipped = Skipped { $n } { $n ->
+        [one] entry
+       *[other] entries
+    } of the folder: { $entries }
 platform-no-parquet = this egov was built without Parquet (feature `parquet`)
 platform-counting-progress = counting: { $megabytes } MB
 platform-months-head = Month     Active users (VN)         Events

@@ -8,6 +8,11 @@ platform-kind-pair = --kind «{ $value }» không có dạng NAME=KIND, với KI
 platform-salt-env-unset = --id-salt-env: biến môi trường { $var } chưa được đặt
 platform-salt-invalid = { $from }: muối phải là 32 chữ số hex (openssl rand -hex 16)
 platform-no-parquet-file = { $path }: thư mục không có tệp .parquet nào
+platform-skip-hidden = tên bắt đầu bằng «.» hoặc «_»: tệp ẩn, tệp đánh dấu hoặc siêu dữ liệu, không phải dữ liệu
+platform-skip-link-to-folder = liên kết tượng trưng tới một thư mục: không đi theo liên kết
+platform-skip-not-parquet = không phải tệp .parquet
+platform-parquet-read = Đã đọc { $files } tệp Parquet ({ $row_groups } nhóm hàng).
+platform-parquet-skipped = Bỏ qua { $n } mục của thư mục: { $entries }
 platform-no-parquet = bản egov này được dựng không kèm Parquet (tính năng `parquet`)
 platform-counting-progress = đang đếm: { $megabytes } MB
 platform-months-head = Tháng     Người dùng hoạt động (VN)  Sự kiện

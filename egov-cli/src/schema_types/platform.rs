@@ -52,11 +52,15 @@ pub enum CountInput {
         /// Where the four columns were found (from the header, or the default order).
         columns: Columns,
     },
-    /// Parquet files: one file, or the `.parquet` files of a folder (feature `parquet`).
+    /// Parquet files: one file, or the `.parquet` files of a folder and its partition folders
+    /// (feature `parquet`).
     #[cfg(feature = "parquet")]
     Parquet {
         /// How many Parquet files were read.
         files: usize,
+        /// Entries of the folder not read, each «path (why)»: names starting with `.` or `_`
+        /// (`_SUCCESS`, checksums, metadata), files not named `.parquet`, links to folders.
+        skipped: Vec<String>,
         /// How many row groups they held.
         row_groups: usize,
         /// Which columns held what (`--columns`, `--timestamp-unit`).
