@@ -712,14 +712,16 @@ fn verify_with(
             .iter()
             .map(|p| {
                 let code = p.error_code.as_deref().unwrap_or("");
-                match crate::i18n::lang() {
-                    Lang::En => format!(
-                        "page {}: [{code}] {}",
-                        p.page,
-                        p.error.as_deref().unwrap_or("")
-                    ),
-                    Lang::Vi => t!("mark-page-no-mark", page = p.page, code = code),
-                }
+                let why = match crate::i18n::lang() {
+                    Lang::En => p.error.as_deref(),
+                    Lang::Vi => p.error_vi.as_deref(),
+                };
+                t!(
+                    "mark-page-no-mark",
+                    page = p.page,
+                    code = code,
+                    why = why.unwrap_or_default()
+                )
             })
             .collect();
         return Err(CmdResult::Error {

@@ -444,4 +444,22 @@ fn conv_03_cli_every_mark_and_every_page_count() {
     let e = json(&o);
     assert_eq!(e["error"]["code"], "scan.no_mark");
     assert!(e["error"]["message"].as_str().unwrap().contains("page 2"));
+    // Each page's reason in the run's language: a page that is not an image, in Vietnamese.
+    let o = egov(&[
+        "--lang",
+        "vi",
+        "mark",
+        "verify",
+        s(&pg),
+        s(&trust),
+        "--trust",
+        s(&trust),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        text.contains("trang 1: [scan.no_mark] không tìm thấy mã QR nào")
+            && text.contains("trang 2: [image.decode] không đọc được tệp ảnh"),
+        "{text}"
+    );
 }

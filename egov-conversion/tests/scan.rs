@@ -182,6 +182,23 @@ fn conv_03_multi_page_tiff_names_the_page_with_the_mark() {
     assert_eq!(doc.pages_scanned, 3);
     assert_eq!(doc.mark_page, Some(3));
     assert_eq!(doc.pages[1].error_code.as_deref(), Some("image.decode"));
+    // Its reason in both languages (CORE-06), the Vietnamese without the parser's English.
+    assert!(doc.pages[1]
+        .error
+        .as_deref()
+        .unwrap()
+        .starts_with("cannot read the image"));
+    assert_eq!(
+        doc.pages[1].error_vi.as_deref(),
+        Some("không đọc được tệp ảnh")
+    );
+    assert_eq!(
+        doc.pages[0]
+            .error_vi
+            .as_deref()
+            .map(|m| m.starts_with("không tìm thấy mã QR")),
+        Some(true)
+    );
     // load_greyscale reads a TIFF's first page.
     assert_eq!(
         scan::load_greyscale(&tiff).unwrap().dimensions(),

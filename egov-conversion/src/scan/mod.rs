@@ -365,6 +365,9 @@ pub struct PageOutcome {
     /// And its message.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error: Option<String>,
+    /// And its message in Vietnamese.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error_vi: Option<String>,
 }
 
 /// The result of verifying a document of one or more pages ([`verify_pages`]).
@@ -455,12 +458,14 @@ fn assemble(
                 result: Some(v),
                 error_code: None,
                 error: None,
+                error_vi: None,
             },
             Err(e) => PageOutcome {
                 page: i + 1,
                 result: None,
                 error_code: Some(e.code().to_owned()),
                 error: Some(e.to_string()),
+                error_vi: Some(egov_core::Localize::message(&e, egov_core::Lang::Vi)),
             },
         })
         .collect();

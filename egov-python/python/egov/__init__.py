@@ -1155,7 +1155,8 @@ def verify_document(images: Sequence[bytes], trust: Union[str, Mapping[str, Any]
     its pages) and says which page carries the mark. Keys: ``verdict``, ``verified``,
     ``mark_page`` (from 1), ``pages_with_marks``, ``pages_scanned``, ``best`` (that page's
     :func:`verify_page` result), ``findings``, ``pages`` (each with its ``result`` or its
-    ``error_code``, e.g. ``scan.no_mark``: a page is never dropped)."""
+    ``error_code``, e.g. ``scan.no_mark``, with ``error`` and ``error_vi``, its message in
+    English and Vietnamese: a page is never dropped)."""
     return _load_dict(_egov.conversion_verify_document(
         [bytes(i) for i in images], _json_text(trust),
         None if content is None else bytes(content)))
