@@ -359,7 +359,15 @@ fn code_inner(
     } else {
         AgencyProfile::STRICT
     };
-    let parsed = AgencyCode::parse_with(input, profile).map_err(|e| CmdResult::error(&e))?;
+    let parsed = AgencyCode::parse_with(input, profile).map_err(|e| {
+        let refused = CmdResult::error(&e);
+        // A code the lenient profile takes (spaces around it, a lowercase letter, …): say how.
+        if !lenient && AgencyCode::parse_with(input, AgencyProfile::LENIENT).is_ok() {
+            refused.with_hint("cmd-code-lenient-would-accept")
+        } else {
+            refused
+        }
+    })?;
     let code = parsed.value;
     let mut findings = parsed.findings();
     findings.extend(code.check());

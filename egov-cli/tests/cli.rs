@@ -137,6 +137,22 @@ fn doc_02_cli_code_rejects_bad_codes_with_a_reason() {
         .as_str()
         .unwrap()
         .contains("uppercase"));
+    // The refusal names the flag that takes it, in both languages; a code no profile takes
+    // does not.
+    for (field, words) in [
+        ("message", "`egov code --lenient` accepts it"),
+        ("message_vi", "`egov code --lenient` nhận mã này"),
+    ] {
+        assert!(v["error"][field].as_str().unwrap().contains(words), "{v}");
+    }
+    let (_, v) = json_of(&["code", "28.22.H17"]);
+    assert!(
+        !v["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("--lenient"),
+        "{v}"
+    );
     // The lenient profile accepts it and says what it tolerated.
     let (code, v) = json_of(&["code", "000.00.00.g22", "--lenient"]);
     assert_eq!(code, Some(0));

@@ -41,6 +41,7 @@ cmd-deadline-verdict =
 cmd-cannot-read = cannot read { $path }: { $detail }
 cmd-registry-needs-as-of = --registry needs --as-of YYYY-MM-DD: codes change when agencies merge
 cmd-code-no-parent = none (level 1)
+cmd-code-lenient-would-accept = {" "}— `egov code --lenient` accepts it, stating what it overlooks
 cmd-code =
     { $code }: agency code, level { $level }
       parent: { $parent }

@@ -41,6 +41,7 @@ cmd-deadline-verdict =
 cmd-cannot-read = không đọc được { $path }: { $detail }
 cmd-registry-needs-as-of = --registry cần --as-of YYYY-MM-DD: mã định danh thay đổi khi cơ quan sáp nhập
 cmd-code-no-parent = không có (cấp 1)
+cmd-code-lenient-would-accept = {" "}— `egov code --lenient` nhận mã này và nêu rõ điểm đã bỏ qua
 cmd-code =
     { $code }: mã định danh cơ quan, cấp { $level }
       đơn vị cấp trên: { $parent }
