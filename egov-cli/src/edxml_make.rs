@@ -614,7 +614,7 @@ fn sign_inner(a: &SignArgs) -> Result<CmdResult, CmdResult> {
     let mut human = t!(
         "edxml-make-signed",
         package = a.package.display().to_string(),
-        algorithm = alg.uri(),
+        algorithm = alg.label(),
         path = a.out.display().to_string(),
         bytes = crate::i18n::count(signed.len())
     );

@@ -1002,6 +1002,22 @@ fn doc_18_sign_then_verify_and_tampering_fails() {
     ]);
     assert_eq!(code, Some(0), "{v}");
     assert_eq!(v["algorithm"], "ecdsa_p256_sha256");
+    // The clerk reads the algorithm's name, not its XMLDSig URI.
+    let again = d.join("named.edxml").display().to_string();
+    let out = egov(&[
+        "edxml",
+        "sign",
+        &fixture(THREE),
+        "--key",
+        &p("signer-ec.key"),
+        "--cert",
+        &p("signer-ec.pem"),
+        "--out",
+        &again,
+    ]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("(ECDSA P-256 SHA-256): "), "{text}");
+    assert!(!text.contains("http://"), "{text}");
     // The EC signer's intermediate is not in its chain file: untrusted against the root alone.
     let (code, v) = json_of(&[
         "edxml",

@@ -41,6 +41,18 @@ pub const ALL_SIGNATURES: [SignatureAlgorithm; 6] = [
 pub const OID_RSA_ENCRYPTION: &str = "1.2.840.113549.1.1.1";
 
 impl SignatureAlgorithm {
+    /// The name people read (`RSA-SHA256`, `ECDSA P-256 SHA-256`), the same in both languages.
+    pub fn label(self) -> &'static str {
+        match self {
+            SignatureAlgorithm::RsaSha1 => "RSA-SHA1",
+            SignatureAlgorithm::RsaSha256 => "RSA-SHA256",
+            SignatureAlgorithm::RsaSha384 => "RSA-SHA384",
+            SignatureAlgorithm::RsaSha512 => "RSA-SHA512",
+            SignatureAlgorithm::EcdsaP256Sha256 => "ECDSA P-256 SHA-256",
+            SignatureAlgorithm::EcdsaP384Sha384 => "ECDSA P-384 SHA-384",
+        }
+    }
+
     /// The XMLDSig algorithm URI.
     pub fn uri(self) -> &'static str {
         match self {
