@@ -558,3 +558,30 @@ def test_doc_18_what_a_callers_signer_does_wrong_is_said():
     with pytest.raises(egov.EdxmlError) as e:
         egov.sign_edxml(built(), signer=_ServiceSigner("signer-rsa", "rsa_sha1"))
     assert e.value.code == "dsig.sign.legacy_sha1"
+
+
+# --- files: bytes or a path, never a path's text ------------------------------------------------
+
+def test_doc_28_a_path_is_read_not_checked_as_the_document(tmp_path):
+    """``bytes(pathlib.Path(...))`` is the path's own text: a package given as a Path was once
+    checked as that text ('not well-formed XML'). Every function taking a file's content takes
+    bytes or a path to read, and refuses anything else by name."""
+    path = FIXTURES / CORRUPT_PDF
+    by_bytes = egov.check_edxml(path.read_bytes())
+    by_path = egov.check_edxml(path)
+    assert by_path["sha256"] == by_bytes["sha256"]
+    assert by_path["findings"] == by_bytes["findings"]
+    package = tmp_path / "built.edxml"
+    attachment = tmp_path / "cong-van.pdf"
+    attachment.write_bytes(PDF)
+    package.write_bytes(egov.build_edxml(MESSAGE, [attachment]))
+    assert package.read_bytes() == built()
+    signed = egov.sign_edxml(package, pki("signer-rsa.key"), pki("signer-rsa.pem"))
+    (tmp_path / "signed.edxml").write_bytes(signed)
+    verified = egov.verify_edxml(tmp_path / "signed.edxml", anchors_pem=pki("root-ca.pem"))
+    assert verified == egov.verify_edxml(signed, anchors_pem=pki("root-ca.pem"))
+    for wrong in (str(path), 42, None):
+        with pytest.raises(TypeError, match="^data: expected bytes or a path"):
+            egov.check_edxml(wrong)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"^attachments\[\]: expected bytes or a path"):
+        egov.build_edxml(MESSAGE, [str(attachment)])  # type: ignore[list-item]

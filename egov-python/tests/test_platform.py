@@ -30,6 +30,18 @@ def test_plat_01_lines_not_counted_are_reported_by_reason_and_kind() -> None:
     assert mapped["lines"]["malformed"] == 0
 
 
+def test_plat_01_a_csv_given_as_a_path_is_read_not_counted_as_its_name(
+        tmp_path: pathlib.Path) -> None:
+    csv = tmp_path / "events.csv"
+    csv.write_bytes(_half_view_csv(4))
+    assert egov.count_active_users_csv(csv) == egov.count_active_users_csv(_half_view_csv(4))
+    with pytest.raises(TypeError, match="^content: expected bytes or a path"):
+        egov.count_active_users_csv(str(csv))  # type: ignore[arg-type]
+    counter = egov.ActiveUserCounter()
+    with pytest.raises(TypeError, match="^block: expected bytes"):
+        counter.feed_csv(csv)  # type: ignore[arg-type]
+
+
 def test_plat_01_no_event_at_all_raises() -> None:
     with pytest.raises(egov.EgovError) as e:
         egov.count_active_users_csv(b"1,1738344600,view,1\n")

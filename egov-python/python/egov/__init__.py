@@ -57,7 +57,7 @@ __all__ = [
     "sign_conversion_mark", "stamp_page", "validate_conversion_mark", "validate_metadata",
     "verify_conversion_qr", "verify_document", "verify_page",
     "build_edxml", "build_edxml_file", "check_edxml", "extract_edxml", "read_edxml",
-    "sign_edxml", "verify_edxml", "Signer",
+    "sign_edxml", "verify_edxml", "Signer", "BytesOrPath",
     "sign_pdf", "stamp_pdf", "verify_pdf", "verify_pdf_signatures",
     "add_trust_list_entry", "check_mark", "cosign_trust_list", "issue_trust_list",
     "new_trust_list", "retire_trust_list_key", "revoke_trust_list_key", "verify_trust_lists",
@@ -68,6 +68,27 @@ __all__ = [
 
 DateLike = Union[_dt.date, str]
 DateTimeLike = Union[_dt.datetime, str]
+
+BytesOrPath = Union[bytes, "os.PathLike[str]"]
+"""A file's content: its bytes, or a path (:class:`os.PathLike`, e.g. :class:`pathlib.Path`) to
+read it from. A plain ``str`` is not taken as a path (it would be ambiguous with text), and
+nothing else is turned into bytes: ``bytes(pathlib.Path("a.edxml"))`` is the path's own text,
+which would then be checked as the document."""
+
+PdfInput = BytesOrPath
+"""A PDF: its bytes, or a path (:class:`os.PathLike`, e.g. :class:`pathlib.Path`) to read."""
+
+
+def _file_bytes(data: BytesOrPath, what: str) -> bytes:
+    """The bytes given, or those of the file at a path; anything else is a :class:`TypeError`
+    naming the argument."""
+    if isinstance(data, os.PathLike):
+        with open(os.fspath(data), "rb") as f:
+            return f.read()
+    if isinstance(data, (bytes, bytearray, memoryview)):
+        return bytes(data)
+    raise TypeError(f"{what}: expected bytes or a path (os.PathLike, e.g. pathlib.Path), "
+                    f"got {type(data).__name__}")
 
 # Keys whose string values are converted to datetime / date in results.
 _DATETIME_KEYS = frozenset({
@@ -458,14 +479,14 @@ def validate_conversion_mark(mark: Union[str, Mapping[str, Any]]) -> Dict[str, A
     return _load_dict(_egov.conversion_validate(_json_text(mark)))
 
 
-def sign_conversion_mark(mark: Union[str, Mapping[str, Any]], content: bytes, secret_key: str,
+def sign_conversion_mark(mark: Union[str, Mapping[str, Any]], content: BytesOrPath, secret_key: str,
                          options: Optional[Mapping[str, Any]] = None) -> Dict[str, Any]:
     """Signs a conversion mark over the SHA-256 of ``content`` with the Ed25519 key whose 32-byte
     seed is ``secret_key`` (64 hex digits). ``options``: ``lookup_url``, ``limits``. Keys:
     ``qr_text``, ``qr_version``, ``key_id``, ``public_key``, ``content_sha256``, ``lookup_url``,
     ``mark``."""
     return _load_dict(_egov.conversion_sign(
-        _json_text(mark), bytes(content), secret_key,
+        _json_text(mark), _file_bytes(content, "content"), secret_key,
         None if options is None else _json_text(options)))
 
 
@@ -486,14 +507,14 @@ def trust_set_from_key(key: Union[str, Mapping[str, Any]]) -> Dict[str, Any]:
 
 
 def verify_conversion_qr(qr_text: str, trust: Union[str, Mapping[str, Any]],
-                         content: Optional[bytes] = None) -> Dict[str, Any]:
+                         content: Optional[BytesOrPath] = None) -> Dict[str, Any]:
     """Verifies the text of a conversion-mark QR code against a trust set
     (``{"keys": [{"label", "public_key", "not_before", "not_after", "compromised"}]}``; a key
     marked ``compromised`` verifies nothing, ``not_after`` retires a key and keeps the marks
     dated before), comparing ``content`` when given. Keys: ``verified``, ``state``,
     ``failure``, ``content_checked``, ``mark``, …"""
     return _load_dict(_egov.conversion_verify(
-        qr_text, _json_text(trust), None if content is None else bytes(content)))
+        qr_text, _json_text(trust), None if content is None else _file_bytes(content, "content")))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -606,7 +627,7 @@ def verify_trust_lists(lists: Union[TrustListLike, Sequence[TrustListLike]],
 
 def check_mark(qr_text: str, lists: Union[TrustListLike, Sequence[TrustListLike]],
                pins: Union[str, Sequence[str]], *, at: DateTimeLike,
-               content: Optional[bytes] = None) -> Dict[str, Any]:
+               content: Optional[BytesOrPath] = None) -> Dict[str, Any]:
     """Checks a conversion mark's QR text (or the lookup URL with the payload in its fragment)
     against the keys the trust lists vouch for. ``status`` is the one state to show:
     ``verified``, ``list_stale``, ``key_unknown`` (the signature cannot be checked),
@@ -615,7 +636,7 @@ def check_mark(qr_text: str, lists: Union[TrustListLike, Sequence[TrustListLike]
     ``lists`` and bilingual ``findings``."""
     return _load_dict(_egov.trustlist_check_mark(
         qr_text, _lists_text(lists), _pins_text(pins), _time_text(at),
-        None if content is None else bytes(content)))
+        None if content is None else _file_bytes(content, "content")))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -687,7 +708,7 @@ def _count_options(threads: Optional[int], kinds: Optional[Mapping[str, str]],
     return _json_text(options) if options else None
 
 
-def count_active_users_csv(content: bytes, *, kinds: Optional[Mapping[str, str]] = None,
+def count_active_users_csv(content: BytesOrPath, *, kinds: Optional[Mapping[str, str]] = None,
                            threads: Optional[int] = None,
                            id_salt: Optional[str] = None) -> Dict[str, Any]:
     """Monthly active users (PLAT-01, NĐ 137/2024 Đ17.1–2) from a whole activity CSV text,
@@ -699,7 +720,7 @@ def count_active_users_csv(content: bytes, *, kinds: Optional[Mapping[str, str]]
     event raises :class:`EgovError` ``platform.no_events``. The result feeds
     :func:`classify_platform` as ``monthly``. ``id_salt`` (32 hex digits the platform keeps
     secret) keys string ids with SipHash-2-4 instead of XXH3-64."""
-    return _load_dict(_egov.platform_count_csv(bytes(content),
+    return _load_dict(_egov.platform_count_csv(_file_bytes(content, "content"),
                                                _count_options(threads, kinds, id_salt)))
 
 
@@ -906,6 +927,8 @@ class ActiveUserCounter:
         """Feeds a block of activity CSV, one event a line ``user_id,timestamp,kind,in_vietnam``
         (header optional). Blocks may split lines anywhere; call :meth:`finish_csv` at the end.
         Malformed lines are counted, not raised."""
+        if not isinstance(block, (bytes, bytearray, memoryview)):
+            raise TypeError(f"block: expected bytes, got {type(block).__name__}")
         self._inner.feed_csv(bytes(block))
 
     def finish_csv(self) -> Dict[str, Any]:
@@ -1019,12 +1042,12 @@ def platform_report(monthly: Monthly, population: Optional[Union[int, Mapping[st
 # Trust (egov-trust)
 # ---------------------------------------------------------------------------------------------
 
-def check_security_txt(content: bytes, now: DateTimeLike,
+def check_security_txt(content: BytesOrPath, now: DateTimeLike,
                        fetched_from: Optional[str] = None) -> Dict[str, Any]:
     """Parses and checks a security.txt file (TRUST-02.e, RFC 9116) at ``now``. Keys: ``valid``,
     ``problems`` (each ``code``, ``severity``, ``line``, ``message``), ``contacts``,
     ``expires``, …"""
-    return _load_dict(_egov.trust_security_txt(bytes(content), _time_text(now), fetched_from))
+    return _load_dict(_egov.trust_security_txt(_file_bytes(content, "content"), _time_text(now), fetched_from))
 
 
 def match_blocklist(list_text: str, host: str) -> Dict[str, Any]:
@@ -1103,8 +1126,8 @@ def _image_options(dpi: Optional[int], position: Optional[str], lookup_url: Opti
     return _json.dumps(merged, ensure_ascii=False) if merged else None
 
 
-def stamp_page(page: bytes, mark: Union[str, Mapping[str, Any]], secret_key: str, *,
-               content: Optional[bytes] = None,
+def stamp_page(page: BytesOrPath, mark: Union[str, Mapping[str, Any]], secret_key: str, *,
+               content: Optional[BytesOrPath] = None,
                dpi: Optional[int] = None,
                position: Optional[str] = None,
                lookup_url: Optional[str] = None,
@@ -1117,12 +1140,13 @@ def stamp_page(page: bytes, mark: Union[str, Mapping[str, Any]], secret_key: str
     dict: ``format``, ``rect`` ([x, y, width, height] in pixels), ``covered_dark_fraction``,
     ``findings``, ``qr_text``, ``key_id``."""
     image, meta = _egov.conversion_stamp_page(
-        bytes(page), _json_text(mark), secret_key, None if content is None else bytes(content),
+        _file_bytes(page, "page"), _json_text(mark), secret_key, None if content is None else _file_bytes(content, "content"),
         _image_options(dpi, position, lookup_url, options))
     return image, _load_dict(meta)
 
 
-def render_conversion_mark(mark: Union[str, Mapping[str, Any]], content: bytes, secret_key: str,
+def render_conversion_mark(mark: Union[str, Mapping[str, Any]], content: BytesOrPath,
+                           secret_key: str,
                            *, dpi: Optional[int] = None, lookup_url: Optional[str] = None,
                            options: Optional[Mapping[str, Any]] = None
                            ) -> Tuple[bytes, Dict[str, Any]]:
@@ -1130,13 +1154,13 @@ def render_conversion_mark(mark: Union[str, Mapping[str, Any]], content: bytes, 
     greyscale PNG to place on a page or into a PDF yourself. Returns the PNG bytes and a dict:
     ``width``, ``height``, ``dpi``, ``qr_text``, ``qr_version``, ``key_id``."""
     png, meta = _egov.conversion_render_mark(
-        _json_text(mark), bytes(content), secret_key,
+        _json_text(mark), _file_bytes(content, "content"), secret_key,
         _image_options(dpi, None, lookup_url, options))
     return png, _load_dict(meta)
 
 
-def verify_page(image: bytes, trust: Union[str, Mapping[str, Any]],
-                content: Optional[bytes] = None) -> Dict[str, Any]:
+def verify_page(image: BytesOrPath, trust: Union[str, Mapping[str, Any]],
+                content: Optional[BytesOrPath] = None) -> Dict[str, Any]:
     """Finds every conversion mark's QR code on a page image (PNG, JPEG, or a TIFF's first
     page; scans, photocopies and phone photos, in any orientation) and verifies each. Keys:
     ``verdict`` (``verified``, ``not_verified``, ``conflicting_marks``), ``verified``,
@@ -1146,11 +1170,11 @@ def verify_page(image: bytes, trust: Union[str, Mapping[str, Any]],
     ``findings``, ``decoder``. A page without a mark raises :class:`EgovError`
     (``scan.no_mark``)."""
     return _load_dict(_egov.conversion_verify_page(
-        bytes(image), _json_text(trust), None if content is None else bytes(content)))
+        _file_bytes(image, "image"), _json_text(trust), None if content is None else _file_bytes(content, "content")))
 
 
-def verify_document(images: Sequence[bytes], trust: Union[str, Mapping[str, Any]],
-                    content: Optional[bytes] = None) -> Dict[str, Any]:
+def verify_document(images: Sequence[BytesOrPath], trust: Union[str, Mapping[str, Any]],
+                    content: Optional[BytesOrPath] = None) -> Dict[str, Any]:
     """Verifies every page of a document (page images in order; a multi-page TIFF gives all
     its pages) and says which page carries the mark. Keys: ``verdict``, ``verified``,
     ``mark_page`` (from 1), ``pages_with_marks``, ``pages_scanned``, ``best`` (that page's
@@ -1158,8 +1182,8 @@ def verify_document(images: Sequence[bytes], trust: Union[str, Mapping[str, Any]
     ``error_code``, e.g. ``scan.no_mark``, with ``error`` and ``error_vi``, its message in
     English and Vietnamese: a page is never dropped)."""
     return _load_dict(_egov.conversion_verify_document(
-        [bytes(i) for i in images], _json_text(trust),
-        None if content is None else bytes(content)))
+        [_file_bytes(i, "images[]") for i in images], _json_text(trust),
+        None if content is None else _file_bytes(content, "content")))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1217,15 +1241,15 @@ def read_edxml(data: Union[bytes, "os.PathLike[str]"], *, with_attachments: bool
         loaded: Dict[str, Any] = _json.loads(_egov.edxml_read_file(os.fsdecode(data), options))
         return loaded
     if with_attachments:
-        text, contents = _egov.edxml_read_with_attachments(bytes(data), options)
+        text, contents = _egov.edxml_read_with_attachments(_file_bytes(data, "data"), options)
         package: Dict[str, Any] = _json.loads(text)
         package["contents"] = list(contents)
         return package
-    result: Dict[str, Any] = _json.loads(_egov.edxml_read(bytes(data), options))
+    result: Dict[str, Any] = _json.loads(_egov.edxml_read(_file_bytes(data, "data"), options))
     return result
 
 
-def check_edxml(data: bytes, *, anchors_pem: Optional[Pem] = None,
+def check_edxml(data: BytesOrPath, *, anchors_pem: Optional[Pem] = None,
                 registry: Optional[Union[str, Mapping[str, Any]]] = None,
                 calendar: Optional[Calendar] = None,
                 agency_profile: Optional[str] = None,
@@ -1250,24 +1274,26 @@ def check_edxml(data: bytes, *, anchors_pem: Optional[Pem] = None,
         registry=registry if registry is None or isinstance(registry, str) else dict(registry),
         agency_profile=agency_profile, layout_findings=layout_findings,
         deadline_policy=None if deadline_policy is None else dict(deadline_policy))
-    return _load_dict(_egov.edxml_check(bytes(data), options,
+    return _load_dict(_egov.edxml_check(_file_bytes(data, "data"), options,
                                         None if calendar is None else calendar._native))
 
 
-def build_edxml(message: Union[str, Mapping[str, Any]], attachments: Sequence[bytes] = (), *,
+def build_edxml(message: Union[str, Mapping[str, Any]], attachments: Sequence[BytesOrPath] = (),
+                *,
                 line_ending: str = "crlf") -> bytes:
     """Builds a package in the VNPT builder's layout (DOC-05) from ``message`` (a dict or JSON
     text: ``{"kind": "edoc", "header", "trace", "signature", "manifest", "attachments"}`` or
     ``{"kind": "status", "from", "response_for", "staff_info", "status_code", "description",
     "timestamp"}``, the ``message`` of :func:`read_edxml`) and one content per entry of its
     ``attachments`` (zipped as the VNPT JAR does; their ``payload`` is ignored). ``line_ending``
-    ``"crlf"`` (the builder's) or ``"lf"``. Returns the package's bytes, the same for the same
-    input. A count of contents that differs from the attachments described raises
+    ``"crlf"`` (the builder's) or ``"lf"``; each content is bytes or a path to read (for files
+    of any size, :func:`build_edxml_file` streams them). Returns the package's bytes, the same
+    for the same input. A count of contents that differs from the attachments described raises
     :class:`EdxmlError` (``edxml.build.attachment_count``), a control character
     ``edxml.build.invalid_char``; a misspelt field :class:`InvalidArgumentError`."""
     if isinstance(attachments, (bytes, bytearray, memoryview)):
         raise TypeError("attachments is a sequence of bytes, one per attachment")
-    return _egov.edxml_build(_json_text(message), [bytes(a) for a in attachments],
+    return _egov.edxml_build(_json_text(message), [_file_bytes(a, "attachments[]") for a in attachments],
                              _options(line_ending=line_ending))
 
 
@@ -1301,7 +1327,7 @@ def _one_key_source(key_given: bool, signer: Optional[Signer]) -> None:
             "chỉ đưa khóa hoặc signer, không đưa cả hai")
 
 
-def sign_edxml(data: bytes, key_pem: Optional[Pem] = None, certs_pem: Optional[Pem] = None, *,
+def sign_edxml(data: BytesOrPath, key_pem: Optional[Pem] = None, certs_pem: Optional[Pem] = None, *,
                signer: Optional[Signer] = None, c14n: Optional[str] = None,
                digest: Optional[str] = None, legacy_sha1: bool = False) -> bytes:
     """Signs a package with an enveloped XMLDSig signature (DOC-18, QĐ 28/2018 Đ6.1; DOC-14: a
@@ -1319,15 +1345,15 @@ def sign_edxml(data: bytes, key_pem: Optional[Pem] = None, certs_pem: Optional[P
     _one_key_source(key_pem is not None or certs_pem is not None, signer)
     if signer is not None:
         algorithm, chain = _signer_parts(signer)
-        return _egov.edxml_sign_with(bytes(data), algorithm, chain, signer.sign, options)
+        return _egov.edxml_sign_with(_file_bytes(data, "data"), algorithm, chain, signer.sign, options)
     if key_pem is None or certs_pem is None:
         raise InvalidArgumentError(
             "ffi.invalid_arguments", "give key_pem with certs_pem, or signer",
             "hãy đưa key_pem cùng certs_pem, hoặc signer")
-    return _egov.edxml_sign(bytes(data), _pem(key_pem), _pem(certs_pem), options)
+    return _egov.edxml_sign(_file_bytes(data, "data"), _pem(key_pem), _pem(certs_pem), options)
 
 
-def verify_edxml(data: bytes, *, anchors_pem: Optional[Pem] = None,
+def verify_edxml(data: BytesOrPath, *, anchors_pem: Optional[Pem] = None,
                  at: Optional[DateTimeLike] = None) -> Dict[str, Any]:
     """Verifies a package's XMLDSig signature (DOC-18): the document's digest, the signature
     value and, with ``anchors_pem`` (PEM root certificates; without them the chain is not
@@ -1340,7 +1366,7 @@ def verify_edxml(data: bytes, *, anchors_pem: Optional[Pem] = None,
     ``not_after``), ``chain``, ``checked_at``, ``warnings``, ``findings``. A signature that does
     not verify is a result (``valid`` False), not an error."""
     return _load_dict(_egov.edxml_verify(
-        bytes(data), None if anchors_pem is None else _pem(anchors_pem),
+        _file_bytes(data, "data"), None if anchors_pem is None else _pem(anchors_pem),
         _options(at=None if at is None else _time_text(at))))
 
 
@@ -1380,22 +1406,6 @@ def build_edxml_file(message: Union[str, Mapping[str, Any]],
 # ---------------------------------------------------------------------------------------------
 # PDF files (egov-conversion's pdf feature, egov-sign): conversion marks and PAdES signatures
 # ---------------------------------------------------------------------------------------------
-
-PdfInput = Union[bytes, "os.PathLike[str]"]
-"""A PDF: its bytes, or a path (:class:`os.PathLike`, e.g. :class:`pathlib.Path`) to read."""
-
-
-def _file_bytes(data: Union[bytes, "os.PathLike[str]"], what: str) -> bytes:
-    """The bytes given, or those of the file at a path (a plain ``str`` is not taken as a path:
-    it would be ambiguous with text)."""
-    if isinstance(data, os.PathLike):
-        with open(os.fspath(data), "rb") as f:
-            return f.read()
-    if isinstance(data, (bytes, bytearray, memoryview)):
-        return bytes(data)
-    raise TypeError(f"{what}: expected bytes or a path (os.PathLike, e.g. pathlib.Path), "
-                    f"got {type(data).__name__}")
-
 
 def stamp_pdf(data: PdfInput, mark: Union[str, Mapping[str, Any]], secret_key: str, *,
               page: Optional[int] = None,
