@@ -276,6 +276,73 @@ pub(crate) fn usage_error_vi(e: &clap::Error) -> String {
     out
 }
 
+/// When a usage error is an existing file given as a bare argument to a command that takes its
+/// files through options (`egov platform classify ph.toml` for `--monthly ph.toml`), the line
+/// that says so and names those options; `None` otherwise. `cmd` is the command tree `argv` was
+/// parsed against.
+pub(crate) fn file_argument_hint(
+    e: &clap::Error,
+    argv: &[std::ffi::OsString],
+    cmd: &Command,
+) -> Option<String> {
+    let arg = context(e, ContextKind::InvalidArg);
+    if e.kind() != ErrorKind::UnknownArgument
+        || arg.starts_with('-')
+        || !std::path::Path::new(&arg).is_file()
+    {
+        return None;
+    }
+    // The subcommand the arguments reached: skip options and the values they take.
+    let mut at = cmd;
+    let mut tokens = argv.iter().skip(1).map(|t| t.to_string_lossy());
+    while let Some(token) = tokens.next() {
+        if let Some(long) = token.strip_prefix("--") {
+            let takes_value = at
+                .get_arguments()
+                .chain(cmd.get_arguments())
+                .find(|a| a.get_long() == Some(long))
+                .is_some_and(|a| a.get_action().takes_values());
+            if takes_value && !long.contains('=') {
+                tokens.next();
+            }
+        } else if !token.starts_with('-') {
+            match at.find_subcommand(token.as_ref()) {
+                Some(sub) => at = sub,
+                None => break,
+            }
+        }
+    }
+    // A command with arguments of its own was given one too many: nothing to point to.
+    if at.get_positionals().next().is_some() {
+        return None;
+    }
+    let path = std::any::TypeId::of::<std::path::PathBuf>();
+    let options: Vec<String> = at
+        .get_arguments()
+        .filter(|a| !a.is_positional() && !a.is_global_set() && !a.is_hide_set())
+        .filter(|a| {
+            a.get_value_parser().type_id() == path
+                || matches!(
+                    a.get_value_hint(),
+                    clap::ValueHint::AnyPath | clap::ValueHint::FilePath
+                )
+        })
+        // Files the command writes are not where an input goes.
+        .filter(|a| {
+            let id = a.get_id().as_str();
+            id != "out" && !id.ends_with("_out")
+        })
+        .filter_map(|a| a.get_long().map(|l| format!("--{l}")))
+        .collect();
+    (!options.is_empty()).then(|| {
+        crate::i18n::t!(
+            "usage-file-argument",
+            file = arg.as_str(),
+            options = options.join(", ")
+        )
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -242,12 +242,14 @@ fn main() -> ExitCode {
         loaded.settings.lang,
         var,
     ));
-    let parsed = help::localize(
+    let command = help::localize(
         config::apply(Cli::command(), &loaded.settings),
         i18n::lang(),
-    )
-    .try_get_matches_from(argv)
-    .and_then(|m| Cli::from_arg_matches(&m));
+    );
+    let parsed = command
+        .clone()
+        .try_get_matches_from(&argv)
+        .and_then(|m| Cli::from_arg_matches(&m));
     let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => {
@@ -267,6 +269,9 @@ fn main() -> ExitCode {
                 output::out(help::usage_words_vi(&text).trim_end());
             } else {
                 let _ = e.print();
+            }
+            if let Some(hint) = help::file_argument_hint(&e, &argv, &command) {
+                output::err(&hint);
             }
             return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
         }

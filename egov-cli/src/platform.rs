@@ -151,11 +151,11 @@ pub enum PlatformCommand {
 pub struct ClassifyArgs {
     /// Monthly counts: `2025-01=123,2025-02=456,…`, or a file of `month,active_users` lines
     /// (or a JSON array of {"month","active_users"}).
-    #[arg(long, conflicts_with = "events")]
+    #[arg(long, conflicts_with = "events", value_hint = clap::ValueHint::AnyPath)]
     monthly: Option<String>,
     /// Count the months from events instead: a CSV (or `-` for standard input), or Parquet
     /// files (a file or a folder, default columns user_id, timestamp, kind, in_vietnam).
-    #[arg(long, conflicts_with = "partials")]
+    #[arg(long, conflicts_with = "partials", value_hint = clap::ValueHint::AnyPath)]
     events: Option<String>,
     /// Merge these partial counts (`count --partial-out`, .parquet or .json) and classify
     /// their total: count, merge and classify in one step.

@@ -199,3 +199,32 @@ fn core_06_stop_list_sees_english_prose_only() {
         ["check"]
     );
 }
+
+/// A clerk who gives the input file as a bare argument to a command that takes its files through
+/// options (`egov platform classify lich-su.toml`) is told which options, in the run's language,
+/// after the usage error; a command with arguments of its own (`egov edxml check A B`) and a
+/// word that is not a file get the usage error alone.
+#[test]
+fn core_06_a_file_given_as_a_bare_argument_names_the_options_that_take_files() {
+    let dir = std::env::temp_dir().join(format!("egov-cli-file-arg-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("lich-su.toml");
+    std::fs::write(&file, "").unwrap();
+    let f = file.to_str().unwrap();
+    for (lang, line) in [
+        ("vi", format!("«{f}» là một tệp: lệnh này nhận tệp qua tùy chọn --monthly, --events, --partials")),
+        ("en", format!("«{f}» is a file: this command takes its files through --monthly, --events, --partials")),
+    ] {
+        let out = egov(&["--lang", lang, "platform", "classify", f, "--date", "2026-01-15"]);
+        assert_eq!(out.status.code(), Some(2));
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(err.trim_end().lines().last(), Some(line.as_str()), "{err}");
+    }
+    let out = egov(&["--lang", "vi", "edxml", "check", f, f]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("là một tệp"));
+    let out = egov(&["--lang", "vi", "platform", "classify", "khong-co-tep.toml"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("là một tệp"));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
