@@ -10,7 +10,7 @@ mark-exists = { $path } already exists; not overwritten without --force
 # egov keygen
 keygen-usage-out-or-from = give --out (a new key) or --from (an existing key)
 keygen-bad-public-key = the key file's public key is invalid
-keygen-wrote = Wrote signing key { $label } to { $path } (mode 0600; keep it private).
+keygen-wrote = Wrote signing key «{ $label }» to { $path } (mode 0600; keep it private).
 keygen-key = Signing key: { $label }
 keygen-ids =
     Key id:           { $key_id }

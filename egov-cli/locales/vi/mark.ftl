@@ -10,7 +10,7 @@ mark-exists = { $path } đã có; không ghi đè nếu không có --force
 # egov keygen
 keygen-usage-out-or-from = cần --out (tạo khóa mới) hoặc --from (khóa đã có)
 keygen-bad-public-key = khóa công khai trong tệp khóa không hợp lệ
-keygen-wrote = Đã ghi khóa ký { $label } vào { $path } (quyền 0600; giữ bí mật).
+keygen-wrote = Đã ghi khóa ký «{ $label }» vào { $path } (quyền 0600; giữ bí mật).
 keygen-key = Khóa ký: { $label }
 keygen-ids =
     Mã khóa:          { $key_id }
