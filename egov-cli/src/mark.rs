@@ -154,9 +154,10 @@ pub struct MakeArgs {
     /// Where to write the QR payload text (default: OUT with `.payload.txt`).
     #[arg(long)]
     payload_out: Option<PathBuf>,
-    /// Page resolution in dots per inch.
-    #[arg(long, default_value_t = 300)]
-    dpi: u32,
+    /// Page resolution in dots per inch (default: the one the image states, as scanners write
+    /// it, 150–1200; else 300).
+    #[arg(long)]
+    dpi: Option<u32>,
     /// Where to stamp.
     #[arg(long, value_enum, default_value = "auto")]
     position: PositionArg,
@@ -511,7 +512,12 @@ fn make_mark(args: &MakeArgs, source: Option<SourceSystem>) -> Result<CmdResult,
         force: args.force,
         ..Default::default()
     };
-    stamp_opts.render.dpi = args.dpi;
+    // The page's own resolution unless one is given: a 150-dpi scan stamped as if 300 dpi gets a
+    // block twice the size on paper, which may find no blank area.
+    match args.dpi {
+        Some(dpi) => stamp_opts.render.dpi = dpi,
+        None => stamp_opts.dpi_from_image = true,
+    }
     let stamped = egov_conversion::render::stamp(&page, &signed, &stamp_opts).map_err(coded)?;
     let out = args.out.clone().unwrap_or_else(|| default_out(&args.page));
     let payload_out = args.payload_out.clone().unwrap_or_else(|| {
@@ -546,6 +552,12 @@ fn make_mark(args: &MakeArgs, source: Option<SourceSystem>) -> Result<CmdResult,
         rect = format!("{:?}", stamped.rect)
     ));
     human.push('\n');
+    human.push_str(&if stamped.dpi_from_image {
+        t!("mark-dpi-stated", dpi = stamped.dpi)
+    } else {
+        t!("mark-dpi-assumed", dpi = stamped.dpi)
+    });
+    human.push('\n');
     for line in signed.mark.display_lines() {
         human.push_str(&format!("  | {line}\n"));
     }
@@ -563,6 +575,8 @@ fn make_mark(args: &MakeArgs, source: Option<SourceSystem>) -> Result<CmdResult,
         mark: signed.mark,
         rect: stamped.rect,
         printed: stamped.printed,
+        dpi: stamped.dpi,
+        dpi_from_image: stamped.dpi_from_image,
         findings,
     })?;
     Ok(CmdResult::Valid {

@@ -255,6 +255,101 @@ fn stamp(pg: &Path, key: &Path, out: &Path, position: &str, converter: &str) -> 
     ])
 }
 
+/// A PNG page with a pHYs chunk stating `dpi` (as scanners write it; the image crate writes
+/// none).
+fn stating_dpi(png: &[u8], dpi: u32) -> Vec<u8> {
+    let ppm = (f64::from(dpi) / 0.0254).round() as u32;
+    let mut chunk = b"pHYs".to_vec();
+    chunk.extend_from_slice(&ppm.to_be_bytes());
+    chunk.extend_from_slice(&ppm.to_be_bytes());
+    chunk.push(1);
+    let mut crc = flate2::Crc::new();
+    crc.update(&chunk);
+    let ihdr_end = 8 + 8 + 13 + 4;
+    let mut out = png[..ihdr_end].to_vec();
+    out.extend_from_slice(&9u32.to_be_bytes());
+    out.extend_from_slice(&chunk);
+    out.extend_from_slice(&crc.sum().to_be_bytes());
+    out.extend_from_slice(&png[ihdr_end..]);
+    out
+}
+
+/// CONV-12: a page scanned at 150 dpi that says so is stamped at its own resolution without
+/// --dpi (sized for 300 dpi, the block was twice its size on paper and found no room); --dpi
+/// still decides when given.
+#[test]
+fn conv_12_cli_stamps_a_scan_at_the_resolution_it_states() {
+    let (d, key, trust, _) = setup("dpi");
+    let mut img = image::GrayImage::from_pixel(1240, 1754, image::Luma([255]));
+    for y in 750..780 {
+        for x in 100..1140 {
+            img.put_pixel(x, y, image::Luma([0]));
+        }
+    }
+    let mut png = std::io::Cursor::new(Vec::new());
+    img.write_to(&mut png, image::ImageFormat::Png).unwrap();
+    let pg = d.join("scan-150.png");
+    std::fs::write(&pg, stating_dpi(&png.into_inner(), 150)).unwrap();
+    let out = d.join("scan-150.marked.png");
+    let o = stamp(&pg, &key, &out, "auto", "Ủy ban nhân dân phường Cốc Lếu");
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stdout)
+    );
+    let v = json(&o);
+    assert_eq!(
+        (v["dpi"].as_u64(), v["dpi_from_image"].as_bool()),
+        (Some(150), Some(true))
+    );
+    let o = egov(&["mark", "verify", s(&out), "--trust", s(&trust)]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stdout)
+    );
+    let o = egov(&[
+        "--json",
+        "mark",
+        "paper-to-data",
+        "--page",
+        s(&pg),
+        "--converter",
+        "A",
+        "--key",
+        s(&key),
+        "--dpi",
+        "300",
+        "--out",
+        s(&d.join("forced-300.png")),
+    ]);
+    let v = json(&o);
+    assert_eq!(
+        (v["dpi"].as_u64(), v["dpi_from_image"].as_bool()),
+        (Some(300), Some(false)),
+        "--dpi decides"
+    );
+    let o = egov(&[
+        "mark",
+        "paper-to-data",
+        "--page",
+        s(&pg),
+        "--converter",
+        "A",
+        "--key",
+        s(&key),
+        "--out",
+        s(&d.join("text.png")),
+    ]);
+    let text = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        text.contains("Page resolution: 150 dpi, as the image file states"),
+        "{text}"
+    );
+}
+
 /// The default position finds a blank area; a position that covers content is refused unless
 /// forced (then stamped with a warning).
 #[test]

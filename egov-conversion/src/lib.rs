@@ -129,6 +129,7 @@
 
 pub mod capability;
 mod digits;
+pub mod image_facts;
 pub mod keys;
 pub mod law_art12;
 pub mod mark;

@@ -418,7 +418,16 @@ pub struct StampOptions {
     /// Stamp even where the block covers page content (default false: an error,
     /// [`RenderError::CoversContent`]); the result then carries a warning.
     pub force: bool,
+    /// Size the block for the resolution the page image states (a scanner's JFIF density or
+    /// PNG pHYs), when it states one from [`STATED_DPI_RANGE`], instead of `render.dpi`
+    /// (default false: `render.dpi` always). `egov mark` sets it unless `--dpi` is given.
+    pub dpi_from_image: bool,
 }
+
+/// The stated resolutions [`StampOptions::dpi_from_image`] believes, dots per inch: what
+/// scanners write. Below it is what cameras and screenshots state (72, 96), which says nothing
+/// of the paper; a block sized for it would print modules a 150-dpi scan cannot read.
+pub const STATED_DPI_RANGE: std::ops::RangeInclusive<u32> = 150..=1200;
 
 impl Default for StampOptions {
     fn default() -> Self {
@@ -428,6 +437,7 @@ impl Default for StampOptions {
             margin_mm: 8.0,
             cover_threshold: 0.002,
             force: false,
+            dpi_from_image: false,
         }
     }
 }
@@ -465,6 +475,10 @@ pub struct Stamped {
     /// Findings: where the block went (a warning when it covers content), and a warning when
     /// the modules are too small for a 150-dpi scan.
     pub findings: Vec<Finding>,
+    /// The page resolution the block was sized for, dots per inch.
+    pub dpi: u32,
+    /// Whether it is the one the image states ([`StampOptions::dpi_from_image`]).
+    pub dpi_from_image: bool,
 }
 
 fn format_name(f: ImageFormat) -> Result<&'static str, RenderError> {
@@ -622,10 +636,20 @@ pub fn stamp(
     let format_str = format_name(format)?;
     let decoded = image::load_from_memory_with_format(page, format)
         .map_err(|e| RenderError::Decode(e.to_string()))?;
-    let (block, modules) = render_block(signed, &opts.render)?;
+    let mut render = opts.render;
+    let stated = opts
+        .dpi_from_image
+        .then(|| crate::image_facts::stated_dpi(page))
+        .flatten()
+        .map(|d| d.round() as u32)
+        .filter(|d| STATED_DPI_RANGE.contains(d));
+    if let Some(d) = stated {
+        render.dpi = d;
+    }
+    let (block, modules) = render_block(signed, &render)?;
     let (pw, ph) = (decoded.width(), decoded.height());
     let (bw, bh) = block.dimensions();
-    let dpi = opts.render.dpi;
+    let dpi = render.dpi;
     let margin = mm_to_px(opts.margin_mm, dpi);
     let too_big = RenderError::DoesNotFit {
         block_w: bw,
@@ -703,7 +727,7 @@ pub fn stamp(
             LegalRef::point(Instrument::Nd137_2024, 5, 2, "a"),
         ),
     };
-    let printed = printed_size((bw, bh), &opts.render, modules);
+    let printed = printed_size((bw, bh), &render, modules);
     let evidence = json!({ "rect": [x, y, bw, bh], "covered_dark_fraction": covered,
         "position": opts.position, "printed": printed });
     let finding = if covered > opts.cover_threshold {
@@ -785,6 +809,8 @@ pub fn stamp(
         covered_dark_fraction: covered,
         printed,
         findings,
+        dpi,
+        dpi_from_image: stated.is_some(),
     })
 }
 

@@ -73,6 +73,71 @@ fn conv_12_data_to_paper_round_trip_on_a4_jpeg() {
     round_trip(data_to_paper_heavy(), None, ImageFormat::Jpeg);
 }
 
+/// An A4 page scanned at `dpi`, as PNG stating `ppm` pixels per metre (pHYs) when given.
+fn page_stating(dpi: u32, ppm: Option<u32>) -> Vec<u8> {
+    let g = render::sample_a4_page(dpi);
+    let mut out = Vec::new();
+    let mut e = png::Encoder::new(&mut out, g.width(), g.height());
+    e.set_color(png::ColorType::Grayscale);
+    e.set_pixel_dims(ppm.map(|p| png::PixelDimensions {
+        xppu: p,
+        yppu: p,
+        unit: png::Unit::Meter,
+    }));
+    e.write_header()
+        .unwrap()
+        .write_image_data(g.as_raw())
+        .unwrap();
+    out
+}
+
+/// CONV-12: with `dpi_from_image` the block is sized for the resolution the scan states (a
+/// 150-dpi page gets a block of the same size on paper as a 300-dpi one, half the pixels),
+/// and verifies; a resolution cameras state (72 dpi) and a page stating none keep
+/// `render.dpi`; without the option the stated one is not read.
+#[test]
+fn conv_12_the_block_is_sized_for_the_resolution_the_page_states() {
+    let stamp = |page: &[u8], from_image: bool| {
+        let s = signed(&data_to_paper(), page, None);
+        let opts = StampOptions {
+            dpi_from_image: from_image,
+            ..Default::default()
+        };
+        render::stamp(page, &s, &opts).map(|stamped| (stamped, s))
+    };
+    let at_300 = stamp(&page_stating(300, None), true).unwrap().0;
+    assert_eq!((at_300.dpi, at_300.dpi_from_image), (300, false));
+    let page_150 = page_stating(150, Some(5906));
+    assert_eq!(
+        egov_conversion::image_facts::stated_dpi(&page_150).map(f32::round),
+        Some(150.0)
+    );
+    let (at_150, s) = stamp(&page_150, true).unwrap();
+    assert_eq!((at_150.dpi, at_150.dpi_from_image), (150, true));
+    assert_eq!(
+        at_150.printed.block_width_mm.round(),
+        at_300.printed.block_width_mm.round()
+    );
+    assert!(
+        at_150.rect[2] * 2 <= at_300.rect[2] + 2,
+        "{:?} {:?}",
+        at_150.rect,
+        at_300.rect
+    );
+    let pv = scan::verify_page_bytes(&at_150.image, &trust(1), Some(&page_150)).unwrap();
+    assert_eq!(pv.qr_text, s.qr_text);
+    assert_eq!(pv.verification.state, VerificationState::ContentMatches);
+    // Not read unless asked: sized for 300 dpi, the block is twice as wide as it should be and
+    // does not fit the 150-dpi page.
+    assert!(matches!(
+        stamp(&page_150, false),
+        Err(render::RenderError::DoesNotFit { .. })
+    ));
+    // A camera's 72 dpi is not believed.
+    let camera = stamp(&page_stating(300, Some(2835)), true).unwrap().0;
+    assert_eq!((camera.dpi, camera.dpi_from_image), (300, false));
+}
+
 #[test]
 fn conv_02_stamp_refuses_to_cover_content_unless_forced() {
     let original = page(ImageFormat::Png);

@@ -399,9 +399,11 @@ void egov_bytes_free(struct EgovBytes *bytes);
 // the same format out; CONV-03 / CONV-12). `content` NULL means "the page itself" is what the
 // mark covers. `options_json` NULL means the defaults; otherwise `{"payload": {"lookup_url"},
 // "stamp": {"render": {"dpi", …}, "position": {"at": "bottom_left"}, "margin_mm",
-// "cover_threshold"}}`, every member optional (300 dpi, top right, 8 mm margin). Writes the
-// stamped image to `*out_image` (free it with [`egov_bytes_free`]) and `{"format", "rect",
-// "covered_dark_fraction", "findings", "qr_text", "key_id"}` to `*out_json`.
+// "cover_threshold", "dpi_from_image"}}`, every member optional (300 dpi, top right, 8 mm
+// margin; `"dpi_from_image": true` sizes the block for the resolution the image states,
+// 150–1200 dpi). Writes the stamped image to `*out_image` (free it with [`egov_bytes_free`])
+// and `{"format", "rect", "covered_dark_fraction", "printed", "dpi", "dpi_from_image",
+// "findings", "qr_text", "key_id"}` to `*out_json`.
 //
 // # Safety
 // `page` is readable for `page_len` bytes, `content` NULL or readable for `content_len`;

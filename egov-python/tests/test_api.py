@@ -525,6 +525,27 @@ def test_stamp_and_verify_page():
     assert info.value.code == "image.no_pages"
 
 
+def test_conv_12_a_page_is_stamped_at_the_resolution_it_states():
+    """Without ``dpi``, a scan that states its resolution (here 150 dpi, as a scanner writes it
+    in PNG's pHYs) gets a block sized for it: the same size on paper as at 300 dpi; ``dpi`` still
+    decides when given, and a page stating nothing is taken as 300 dpi."""
+    import io
+    from PIL import Image
+    def page(dpi):
+        buf = io.BytesIO()
+        size = (round(8.27 * (dpi or 300)), round(11.69 * (dpi or 300)))
+        Image.new("L", size, 255).save(buf, format="PNG", **({"dpi": (dpi, dpi)} if dpi else {}))
+        return buf.getvalue()
+    _, meta = egov.stamp_page(page(150), MARK, SEED)
+    assert (meta["dpi"], meta["dpi_from_image"]) == (150, True)
+    _, at_300 = egov.stamp_page(page(None), MARK, SEED)
+    assert (at_300["dpi"], at_300["dpi_from_image"]) == (300, False)
+    assert round(meta["printed"]["block_width_mm"]) == round(at_300["printed"]["block_width_mm"])
+    assert meta["rect"][2] * 2 <= at_300["rect"][2] + 2
+    _, given = egov.stamp_page(page(150), MARK, SEED, dpi=200)
+    assert (given["dpi"], given["dpi_from_image"]) == (200, False)
+
+
 def test_public_names_are_exported():
     for name in egov.__all__:
         assert hasattr(egov, name), name

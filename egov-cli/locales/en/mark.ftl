@@ -26,6 +26,8 @@ mark-stamped =
     Key id:   { $key_id }
     Content SHA-256 (before marking): { $sha256 }
 mark-printed = Printed: block { $block_w } × { $block_h } mm, QR { $qr_mm } mm square, modules { $module_mm } mm ({ $px } px in a 150-dpi scan), at [x, y, w, h] = { $rect } px
+mark-dpi-stated = Page resolution: { $dpi } dpi, as the image file states
+mark-dpi-assumed = Page resolution: { $dpi } dpi (the image states no scanner resolution, or --dpi)
 
 # egov mark verify
 mark-list-state = State [{ $code }]: { $message }

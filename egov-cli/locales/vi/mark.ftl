@@ -26,6 +26,8 @@ mark-stamped =
     Mã khóa:  { $key_id }
     SHA-256 của nội dung (trước khi đóng dấu): { $sha256 }
 mark-printed = Bản in: khối { $block_w } × { $block_h } mm, mã QR { $qr_mm } mm mỗi cạnh, mô-đun { $module_mm } mm ({ $px } điểm ảnh khi quét 150 dpi), tại [x, y, rộng, cao] = { $rect } điểm ảnh
+mark-dpi-stated = Độ phân giải của trang: { $dpi } dpi, theo tệp ảnh
+mark-dpi-assumed = Độ phân giải của trang: { $dpi } dpi (ảnh không ghi độ phân giải của máy quét, hoặc theo --dpi)
 
 # egov mark verify
 mark-list-state = Trạng thái [{ $code }]: { $message }

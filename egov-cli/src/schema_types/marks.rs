@@ -83,6 +83,11 @@ pub struct MarkOutput {
     pub rect: [u32; 4],
     /// The block's printed size.
     pub printed: PrintedSize,
+    /// The page resolution the block was sized for, dots per inch.
+    pub dpi: u32,
+    /// Whether it is the one the image states (else `--dpi`, or 300 when the image states
+    /// no scanner resolution).
+    pub dpi_from_image: bool,
     /// The mark's findings (CONV-02…11), then where the block went (a warning when it covers
     /// content or its modules are small for a 150-dpi scan).
     pub findings: Vec<Finding>,

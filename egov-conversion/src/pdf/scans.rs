@@ -8,6 +8,7 @@
 //! ([`super::stamp()`]) and the agency's signature ([`super::sign_pdf()`]) are then appended as
 //! incremental updates by [`electronic_copy`].
 
+use crate::image_facts::{jpeg_facts, png_facts};
 use std::io::Cursor;
 
 use egov_core::{Finding, Instrument, LegalRef, Outcome};
@@ -183,61 +184,6 @@ fn too_many_pixels(scan: &str, page: Option<u32>, width: u32, height: u32, limit
             limit,
         },
     )
-}
-
-/// JPEG: size, components and JFIF density from the markers (the data is embedded unchanged).
-fn jpeg_facts(b: &[u8]) -> Option<(u32, u32, u8, Option<f32>)> {
-    let mut i = 2;
-    let mut dpi = None;
-    while i + 4 <= b.len() {
-        if b[i] != 0xff {
-            return None;
-        }
-        let marker = b[i + 1];
-        let len = usize::from(u16::from_be_bytes([b[i + 2], b[i + 3]]));
-        let seg = b.get(i + 4..i + 2 + len)?;
-        if marker == 0xe0 && seg.starts_with(b"JFIF\0") && seg.len() >= 12 {
-            let x = f32::from(u16::from_be_bytes([seg[8], seg[9]]));
-            dpi = match seg[7] {
-                1 if x > 0.0 => Some(x),
-                2 if x > 0.0 => Some(x * 2.54),
-                _ => None,
-            };
-        }
-        if matches!(marker, 0xc0..=0xcf) && !matches!(marker, 0xc4 | 0xc8 | 0xcc) && seg.len() >= 6
-        {
-            let h = u32::from(u16::from_be_bytes([seg[1], seg[2]]));
-            let w = u32::from(u16::from_be_bytes([seg[3], seg[4]]));
-            return Some((w, h, seg[5], dpi));
-        }
-        i += 2 + len;
-    }
-    None
-}
-
-/// PNG: size, colour type and pHYs density.
-fn png_facts(b: &[u8]) -> Option<(u32, u32, u8, Option<f32>)> {
-    let w = u32::from_be_bytes(b.get(16..20)?.try_into().ok()?);
-    let h = u32::from_be_bytes(b.get(20..24)?.try_into().ok()?);
-    let colour_type = *b.get(25)?;
-    let mut i = 8;
-    let mut dpi = None;
-    while i + 8 <= b.len() {
-        let len = u32::from_be_bytes(b[i..i + 4].try_into().ok()?) as usize;
-        let kind = &b[i + 4..i + 8];
-        if kind == b"pHYs" {
-            let d = b.get(i + 8..i + 17)?;
-            let ppm = u32::from_be_bytes(d[0..4].try_into().ok()?);
-            if d[8] == 1 && ppm > 0 {
-                dpi = Some(ppm as f32 * 0.0254);
-            }
-        }
-        if kind == b"IDAT" {
-            break;
-        }
-        i = i.checked_add(12 + len)?;
-    }
-    Some((w, h, colour_type, dpi))
 }
 
 fn tiff_pages(

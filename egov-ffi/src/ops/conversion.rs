@@ -168,7 +168,8 @@ pub(crate) fn signing_key(secret_key_hex: &str) -> OpResult<egov_conversion::Sig
 /// optional: `{"payload": {"lookup_url", "limits"}, "stamp": {"render": {"dpi", "module_mm",
 /// "text_width_mm", "title_pt", "text_pt"}, "position": {"at": "auto" | "top_right" |
 /// "top_left" | "bottom_right" | "bottom_left" | "millimetres", "x", "y"}, "margin_mm",
-/// "cover_threshold", "force"}}`
+/// "cover_threshold", "force", "dpi_from_image"}}` (`dpi_from_image`: size the block for the
+/// resolution the page image states, 150–1200 dpi, instead of `render.dpi`)
 /// (the library's `PayloadOptions` and `StampOptions`; `render_mark` uses `stamp.render`).
 #[derive(Debug, Clone, Default, serde::Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -197,8 +198,9 @@ pub(crate) fn sign_for_image(
 /// stamps the QR and text block onto the page image (PNG or JPEG in, same format out), with
 /// [`MarkImageOptions`] (default: no lookup URL, 300 dpi, a blank area found automatically,
 /// 8 mm margin; covering content is `render.covers_content` unless `force`). Returns the
-/// stamped image and JSON text `{"format", "rect", "covered_dark_fraction", "printed",
-/// "findings", "qr_text", "key_id"}`.
+/// stamped image and JSON text `{"format", "rect", "covered_dark_fraction", "printed", "dpi",
+/// "dpi_from_image", "findings", "qr_text", "key_id"}` (`dpi`: the page resolution the block
+/// was sized for).
 pub fn conversion_stamp_page(
     page: &[u8],
     mark: &str,
@@ -214,6 +216,8 @@ pub fn conversion_stamp_page(
         "rect": stamped.rect,
         "covered_dark_fraction": stamped.covered_dark_fraction,
         "printed": stamped.printed,
+        "dpi": stamped.dpi,
+        "dpi_from_image": stamped.dpi_from_image,
         "findings": stamped.findings,
         "qr_text": signed.qr_text,
         "key_id": signed.key_id(),

@@ -1105,9 +1105,10 @@ _CORNERS = ("top_right", "top_left", "bottom_right", "bottom_left")
 
 
 def _image_options(dpi: Optional[int], position: Optional[str], lookup_url: Optional[str],
-                   options: Optional[Mapping[str, Any]]) -> Optional[str]:
+                   options: Optional[Mapping[str, Any]], page: bool = False) -> Optional[str]:
     """The ``options`` JSON of stamping and rendering, with the keyword shortcuts merged in (a
-    shortcut wins over the same member of ``options``)."""
+    shortcut wins over the same member of ``options``). For a ``page``, no resolution given
+    means the one the image states (``stamp.dpi_from_image``), else 300."""
     merged: Dict[str, Any] = _json.loads(_json_text(options)) if options is not None else {}
     if position is not None and position not in _CORNERS:
         raise InvalidArgumentError(
@@ -1117,6 +1118,8 @@ def _image_options(dpi: Optional[int], position: Optional[str], lookup_url: Opti
     stamp: Dict[str, Any] = merged.get("stamp") or {}
     if dpi is not None:
         stamp["render"] = dict(stamp.get("render") or {}, dpi=dpi)
+    elif page and "dpi" not in (stamp.get("render") or {}) and "dpi_from_image" not in stamp:
+        stamp["dpi_from_image"] = True
     if position is not None:
         stamp["position"] = {"at": position}
     if stamp:
@@ -1134,14 +1137,16 @@ def stamp_page(page: BytesOrPath, mark: Union[str, Mapping[str, Any]], secret_ke
                options: Optional[Mapping[str, Any]] = None) -> Tuple[bytes, Dict[str, Any]]:
     """Signs ``mark`` (over ``content``, by default the page itself) and stamps its QR and text
     block onto a page image (PNG or JPEG; CONV-03 / CONV-12). ``dpi`` is the page's resolution
-    (default 300), ``position`` ``"top_right"`` (default), ``"top_left"``, ``"bottom_right"`` or
+    (default: the one the image states, as scanners write it, 150–1200 dpi; else 300),
+    ``position`` ``"top_right"`` (default), ``"top_left"``, ``"bottom_right"`` or
     ``"bottom_left"``, ``lookup_url`` a page the QR opens on a phone (signed too); ``options``
     the full form (``payload``, ``stamp``). Returns the stamped image bytes (same format) and a
     dict: ``format``, ``rect`` ([x, y, width, height] in pixels), ``covered_dark_fraction``,
+    ``printed``, ``dpi`` (the resolution the block was sized for), ``dpi_from_image``,
     ``findings``, ``qr_text``, ``key_id``."""
     image, meta = _egov.conversion_stamp_page(
         _file_bytes(page, "page"), _json_text(mark), secret_key, None if content is None else _file_bytes(content, "content"),
-        _image_options(dpi, position, lookup_url, options))
+        _image_options(dpi, position, lookup_url, options, page=True))
     return image, _load_dict(meta)
 
 
