@@ -24,6 +24,7 @@ use schemars::JsonSchema;
 use serde::Serialize;
 use serde_json::{json, Value};
 
+use crate::folder::Entry;
 use crate::i18n::t;
 use crate::output::{self, Answer, CmdResult};
 
@@ -144,23 +145,12 @@ impl Skipped {
 /// What a path is, for the walk: `Ok(true)` a file to run, `Ok(false)` a folder to enter (only
 /// a real one, never through a link), `Err` why it is skipped.
 fn classify(p: &Path) -> Result<bool, SkipReason> {
-    let Ok(own) = std::fs::symlink_metadata(p) else {
-        return Err(SkipReason::BrokenLink);
-    };
-    if own.file_type().is_symlink() {
-        return match std::fs::metadata(p) {
-            Ok(m) if m.is_file() => Ok(true),
-            Ok(m) if m.is_dir() => Err(SkipReason::LinkToFolder),
-            Ok(_) => Err(SkipReason::NotAFile),
-            Err(_) => Err(SkipReason::BrokenLink),
-        };
-    }
-    if own.is_file() {
-        Ok(true)
-    } else if own.is_dir() {
-        Ok(false)
-    } else {
-        Err(SkipReason::NotAFile)
+    match crate::folder::kind(p) {
+        Entry::File => Ok(true),
+        Entry::Folder => Ok(false),
+        Entry::LinkToFolder => Err(SkipReason::LinkToFolder),
+        Entry::BrokenLink => Err(SkipReason::BrokenLink),
+        Entry::Other => Err(SkipReason::NotAFile),
     }
 }
 
@@ -271,21 +261,12 @@ fn expand(spec: &str, recursive: bool) -> Result<Inputs, CmdResult> {
 }
 
 fn walk(dir: &Path, recursive: bool, inputs: &mut Inputs) -> Result<(), CmdResult> {
-    let name = dir.display().to_string();
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map_err(|e| read_error(&name, &e))?
-        .map(|e| e.map(|e| e.path()))
-        .collect::<Result<_, _>>()
-        .map_err(|e| read_error(&name, &e))?;
-    entries.sort();
+    let entries =
+        crate::folder::entries(dir).map_err(|e| read_error(&dir.display().to_string(), &e))?;
     for p in entries {
         // Hidden entries (.git, .DS_Store, …) are not inputs, as in fd and ripgrep: reported
         // as skipped.
-        let hidden = p
-            .file_name()
-            .and_then(|n| n.to_str())
-            .is_some_and(|n| n.starts_with('.'));
-        if hidden {
+        if crate::folder::name_starts_with(&p, &['.']) {
             inputs.skipped.push(Skipped::new(&p, SkipReason::Hidden));
             continue;
         }

@@ -19,6 +19,7 @@ mod docs;
 mod edxml;
 mod edxml_make;
 mod files;
+mod folder;
 mod help;
 mod i18n;
 mod input;

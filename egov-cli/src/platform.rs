@@ -438,32 +438,27 @@ fn parquet_inputs(input: &str) -> Result<Option<ParquetInput>, CmdResult> {
 /// files and symbolic links to folders (never followed: a link up the tree would loop) are
 /// listed in `skipped` with the reason.
 fn parquet_folder(dir: &Path, set: &mut ParquetInput) -> Result<(), CmdResult> {
-    let name = dir.display().to_string();
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map_err(|e| io_error(&name, &e))?
-        .map(|e| e.map(|e| e.path()))
-        .collect::<Result<_, _>>()
-        .map_err(|e| io_error(&name, &e))?;
-    entries.sort();
+    use crate::folder::{self, Entry};
+    let entries = folder::entries(dir).map_err(|e| io_error(&dir.display().to_string(), &e))?;
     for p in entries {
-        let hidden = p
-            .file_name()
-            .map(|n| n.to_string_lossy())
-            .is_some_and(|n| n.starts_with(['.', '_']));
-        let skip = |why: &str| format!("{} ({why})", p.display());
-        let own =
-            std::fs::symlink_metadata(&p).map_err(|e| io_error(&p.display().to_string(), &e))?;
-        if hidden {
-            set.skipped.push(skip(&t!("platform-skip-hidden")));
-        } else if own.is_dir() {
-            parquet_folder(&p, set)?;
-        } else if own.file_type().is_symlink() && p.is_dir() {
-            set.skipped.push(skip(&t!("platform-skip-link-to-folder")));
-        } else if is_parquet_name(&p) {
-            set.files.push(p);
+        let why = if folder::name_starts_with(&p, &['.', '_']) {
+            t!("platform-skip-hidden")
         } else {
-            set.skipped.push(skip(&t!("platform-skip-not-parquet")));
-        }
+            match folder::kind(&p) {
+                Entry::Folder => {
+                    parquet_folder(&p, set)?;
+                    continue;
+                }
+                Entry::File if is_parquet_name(&p) => {
+                    set.files.push(p);
+                    continue;
+                }
+                Entry::File => t!("platform-skip-not-parquet"),
+                Entry::LinkToFolder => t!("platform-skip-link-to-folder"),
+                Entry::BrokenLink | Entry::Other => t!("platform-skip-unreadable"),
+            }
+        };
+        set.skipped.push(format!("{} ({why})", p.display()));
     }
     Ok(())
 }

@@ -12,6 +12,7 @@ platform-no-parquet-file = { $path }: no .parquet file in this folder
 platform-skip-hidden = the name starts with «.» or «_»: a hidden, marker or metadata file, not data
 platform-skip-link-to-folder = a symbolic link to a folder: links are not followed
 platform-skip-not-parquet = not a .parquet file
+platform-skip-unreadable = not a readable file: a broken link, a pipe or a socket
 platform-parquet-read = Read { $files } Parquet { $files ->
         [one] file
        *[other] files

@@ -11,6 +11,7 @@ platform-no-parquet-file = { $path }: thư mục không có tệp .parquet nào
 platform-skip-hidden = tên bắt đầu bằng «.» hoặc «_»: tệp ẩn, tệp đánh dấu hoặc siêu dữ liệu, không phải dữ liệu
 platform-skip-link-to-folder = liên kết tượng trưng tới một thư mục: không đi theo liên kết
 platform-skip-not-parquet = không phải tệp .parquet
+platform-skip-unreadable = không phải tệp đọc được: liên kết hỏng, ống dẫn hoặc socket
 platform-parquet-read = Đã đọc { $files } tệp Parquet ({ $row_groups } nhóm hàng).
 platform-parquet-skipped = Bỏ qua { $n } mục của thư mục: { $entries }
 platform-no-parquet = bản egov này được dựng không kèm Parquet (tính năng `parquet`)
