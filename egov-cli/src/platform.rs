@@ -617,11 +617,11 @@ fn summary_accounting_text(c: &egov_platform_class::CountingSummary) -> String {
     if let Some(l) = &c.lines {
         s.push_str(&t!(
             "platform-lines",
-            lines = l.lines,
-            events = l.events,
-            malformed = l.malformed,
-            header = l.header_lines,
-            blank = l.blank_lines
+            lines = crate::i18n::count(l.lines),
+            events = crate::i18n::count(l.events),
+            malformed = crate::i18n::count(l.malformed),
+            header = crate::i18n::count(l.header_lines),
+            blank = crate::i18n::count(l.blank_lines)
         ));
         s.push('\n');
         for (reason, n) in &l.malformed_by_reason {
@@ -629,7 +629,7 @@ fn summary_accounting_text(c: &egov_platform_class::CountingSummary) -> String {
                 Lang::Vi => reason.describe_vi().to_string(),
                 Lang::En => reason.describe().to_string(),
             };
-            s.push_str(&format!("  {n} × {why}\n"));
+            s.push_str(&format!("  {} × {why}\n", crate::i18n::count(n)));
         }
         for (kind, n) in &l.unrecognised_kinds {
             s.push_str(&format!(
@@ -637,7 +637,7 @@ fn summary_accounting_text(c: &egov_platform_class::CountingSummary) -> String {
                 t!(
                     "platform-unrecognised-kind",
                     kind = kind.as_str(),
-                    count = *n
+                    count = crate::i18n::count(n)
                 )
             ));
         }
@@ -654,9 +654,9 @@ fn summary_accounting_text(c: &egov_platform_class::CountingSummary) -> String {
     }
     s.push_str(&t!(
         "platform-events",
-        counted = c.events.events_counted,
-        outside = c.events.outside_vietnam,
-        out_of_range = c.events.timestamp_out_of_range
+        counted = crate::i18n::count(c.events.events_counted),
+        outside = crate::i18n::count(c.events.outside_vietnam),
+        out_of_range = crate::i18n::count(c.events.timestamp_out_of_range)
     ));
     s.push('\n');
     s

@@ -1314,7 +1314,8 @@ mod tests {
         let f = c.findings.iter().find(|f| f.rule == "PLAT-01").unwrap();
         assert_eq!(f.outcome, Outcome::Warning);
         assert!(
-            f.message.contains("1000000 of 2000000 data lines (50 %)"),
+            f.message
+                .contains("1 000 000 of 2 000 000 data lines (50 %)"),
             "{}",
             f.message
         );

@@ -12,6 +12,11 @@ use serde_json::json;
 use crate::counter::{CountStats, MonthActivity};
 use crate::csv::ParseStats;
 
+/// A count as people read it in `lang` (grouped by threes from five digits: `60 000`).
+fn count(lang: Lang, n: u64) -> String {
+    lang.number(&n.to_string())
+}
+
 /// How the monthly counts were produced, when this SDK counted them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -118,13 +123,15 @@ impl CountingSummary {
                     basis.clone(),
                     Outcome::Warning,
                     format!(
-                        "{} of {data_lines} data lines ({share} %) were not counted ({}){kinds_en}; the monthly counts leave them out",
-                        l.malformed,
+                        "{} of {} data lines ({share} %) were not counted ({}){kinds_en}; the monthly counts leave them out",
+                        count(Lang::En, l.malformed),
+                        count(Lang::En, data_lines),
                         reasons.join("; ")
                     ),
                     format!(
-                        "{} trong {data_lines} dòng dữ liệu ({share_vi}%) không được đếm ({}){kinds_vi}; số người dùng hằng tháng không tính các dòng này",
-                        l.malformed,
+                        "{} trong {} dòng dữ liệu ({share_vi}%) không được đếm ({}){kinds_vi}; số người dùng hằng tháng không tính các dòng này",
+                        count(Lang::Vi, l.malformed),
+                        count(Lang::Vi, data_lines),
                         reasons_vi.join("; ")
                     ),
                 )
@@ -160,11 +167,13 @@ impl CountingSummary {
                     Outcome::Warning,
                     format!(
                         "{} of {} events ({share} %) have a timestamp outside 1970–2199 and were not counted",
-                        e.timestamp_out_of_range, e.events_seen
+                        count(Lang::En, e.timestamp_out_of_range),
+                        count(Lang::En, e.events_seen)
                     ),
                     format!(
                         "{} trong {} sự kiện ({share_vi}%) có thời điểm ngoài khoảng 1970–2199, không được đếm",
-                        e.timestamp_out_of_range, e.events_seen
+                        count(Lang::Vi, e.timestamp_out_of_range),
+                        count(Lang::Vi, e.events_seen)
                     ),
                 )
                 .with_field("counting.events"),
@@ -179,11 +188,13 @@ impl CountingSummary {
                     Outcome::Pass,
                     format!(
                         "{} of {} events ({share} %) are of users outside Vietnam and are not counted (Đ17.2 «tại Việt Nam»)",
-                        e.outside_vietnam, e.events_seen
+                        count(Lang::En, e.outside_vietnam),
+                        count(Lang::En, e.events_seen)
                     ),
                     format!(
                         "{} trong {} sự kiện ({share_vi}%) là của người dùng ngoài Việt Nam, không được đếm (khoản 2 Điều 17 «tại Việt Nam»)",
-                        e.outside_vietnam, e.events_seen
+                        count(Lang::Vi, e.outside_vietnam),
+                        count(Lang::Vi, e.events_seen)
                     ),
                 )
                 .with_field("counting.events"),
