@@ -167,7 +167,7 @@ fn doc_12_cli_urgency_reads_any_spelling_and_edxml_priority() {
     let o = egov_in("vi", &["urgency", "thượng khẩn"]);
     assert_eq!(o.status.code(), Some(0));
     assert!(
-        stdout(&o).starts_with("Độ khẩn:             Thượng khẩn (`thuong_khan`)"),
+        stdout(&o).starts_with("Độ khẩn:                      Thượng khẩn (`thuong_khan`)"),
         "{}",
         stdout(&o)
     );

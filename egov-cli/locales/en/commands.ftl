@@ -50,16 +50,16 @@ cmd-code =
 cmd-docnum-no-type = none named («công văn» or other)
 cmd-docnum =
     { $value }: document number
-      number: { $number }
-      year:   { $year }
-      symbol: { $symbol }
-      type:   { $doc_type }
-      issuer: { $issuer }
+      number:        { $number }
+      year:          { $year }
+      symbol:        { $symbol }
+      type:          { $doc_type }
+      issuer:        { $issuer }
       drafting unit: { $unit }
 cmd-docid =
     { $value }: document identifier (edXML form)
-      agency: { $agency }
-      date:   { $date }
-      number: { $number }
+      agency:         { $agency }
+      date:           { $date }
+      number:         { $number }
       year, sequence: { $year_seq }
 cmd-metadata = Metadata record (QĐ 28/2018/QĐ-TTg Đ10.2): { $outcome }

@@ -50,16 +50,16 @@ cmd-code =
 cmd-docnum-no-type = không ghi (công văn hoặc loại khác)
 cmd-docnum =
     { $value }: số và ký hiệu văn bản
-      số:              { $number }
-      năm:             { $year }
-      ký hiệu:         { $symbol }
-      loại văn bản:    { $doc_type }
+      số:               { $number }
+      năm:              { $year }
+      ký hiệu:          { $symbol }
+      loại văn bản:     { $doc_type }
       cơ quan ban hành: { $issuer }
       đơn vị soạn thảo: { $unit }
 cmd-docid =
     { $value }: mã văn bản (dạng edXML)
-      cơ quan:         { $agency }
-      ngày ban hành:   { $date }
-      số:              { $number }
-      năm, số thứ tự:  { $year_seq }
+      cơ quan:        { $agency }
+      ngày ban hành:  { $date }
+      số:             { $number }
+      năm, số thứ tự: { $year_seq }
 cmd-metadata = Thông tin đầu vào của văn bản (QĐ 28/2018/QĐ-TTg Đ10.2): { $outcome }

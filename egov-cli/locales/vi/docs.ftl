@@ -28,9 +28,9 @@ docs-no-state = — (không có trạng thái)
 docs-no-event = — (không có sự kiện)
 docs-not-urgent = không khẩn (thường)
 docs-urgency =
-    Độ khẩn:             { $urgency }
-    Mã độ khẩn edXML (Priority): { $priority }
-    Quy tắc:             DOC-12, QĐ 28/2018/QĐ-TTg Đ10.2.k
+    Độ khẩn:                      { $urgency }
+    Mã độ khẩn edXML (Priority):  { $priority }
+    Quy tắc:                      DOC-12, QĐ 28/2018/QĐ-TTg Đ10.2.k
 docs-legal-value = Giá trị pháp lý: { $value }
 docs-legal-value-unsettled = không xác định theo Điều 4
 docs-cannot-read = không đọc được { $path }: { $detail }
