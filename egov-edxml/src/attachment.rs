@@ -1015,3 +1015,38 @@ impl<W: Write> AttachmentSink for WriteSink<W> {
         self.inner.flush()
     }
 }
+
+/// What content a declared type or file name leads the receiver to expect.
+pub(crate) fn expected_kind(
+    content_type: Option<&str>,
+    name: Option<&str>,
+) -> Option<(String, &'static [ContentKind])> {
+    const PDF: &[ContentKind] = &[ContentKind::Pdf];
+    const DOC: &[ContentKind] = &[ContentKind::Ole, ContentKind::Rtf];
+    const OOXML: &[ContentKind] = &[ContentKind::Zip];
+    const TEXT: &[ContentKind] = &[ContentKind::Text, ContentKind::Xml, ContentKind::Empty];
+    let ext = name
+        .and_then(|n| n.rsplit_once('.'))
+        .map(|(_, e)| e.to_ascii_lowercase());
+    let ty = content_type.map(|t| t.trim().to_ascii_lowercase());
+    let by_type = match ty.as_deref() {
+        Some("application/pdf") => Some(PDF),
+        Some("application/msword") | Some("application/doc") => Some(DOC),
+        Some(t) if t.contains("openxmlformats") || t.contains("opendocument") => Some(OOXML),
+        Some("text/plain") => Some(TEXT),
+        _ => None,
+    };
+    if let Some(k) = by_type {
+        return Some((ty.unwrap_or_default(), k));
+    }
+    // `application/zip` and unknown types: the file name says what the content is (the VNPT
+    // JAR labels a zipped .doc application/zip).
+    let k = match ext.as_deref() {
+        Some("pdf") => PDF,
+        Some("doc") | Some("xls") | Some("ppt") => DOC,
+        Some("docx") | Some("xlsx") | Some("pptx") | Some("odt") | Some("ods") => OOXML,
+        Some("txt") => TEXT,
+        _ => return None,
+    };
+    Some((format!(".{}", ext.unwrap_or_default()), k))
+}

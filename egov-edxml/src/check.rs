@@ -40,7 +40,7 @@ use egov_docs::registry::AgencyRegistry;
 use egov_docs::status::{from_edxml_code, EdxmlStatus};
 use egov_docs::urgency::Urgency;
 
-use crate::attachment::{ContentKind, Wrapping};
+use crate::attachment::Wrapping;
 use crate::dates::{parse_date, parse_timestamp, Written};
 use crate::dsig::{self, TrustAnchors, VerifyOptions};
 use crate::model::*;
@@ -1050,9 +1050,10 @@ impl Checker<'_, '_> {
                     "nội dung PDF không kết thúc bằng %%EOF (có thể bị cắt cụt)".into(),
                 ));
             }
-            if let Some(expected) =
-                expected_kind(a.content_type.as_deref(), a.attachment_name.as_deref())
-            {
+            if let Some(expected) = crate::attachment::expected_kind(
+                a.content_type.as_deref(),
+                a.attachment_name.as_deref(),
+            ) {
                 if !expected.1.contains(&p.content_kind) && p.base64_error.is_none() {
                     problems.push((
                         Outcome::Fail,
@@ -1398,39 +1399,4 @@ fn looks_like_uuid(s: &str) -> bool {
                 b.is_ascii_hexdigit()
             }
         })
-}
-
-/// What content a declared type or file name leads the receiver to expect.
-fn expected_kind(
-    content_type: Option<&str>,
-    name: Option<&str>,
-) -> Option<(String, &'static [ContentKind])> {
-    const PDF: &[ContentKind] = &[ContentKind::Pdf];
-    const DOC: &[ContentKind] = &[ContentKind::Ole, ContentKind::Rtf];
-    const OOXML: &[ContentKind] = &[ContentKind::Zip];
-    const TEXT: &[ContentKind] = &[ContentKind::Text, ContentKind::Xml, ContentKind::Empty];
-    let ext = name
-        .and_then(|n| n.rsplit_once('.'))
-        .map(|(_, e)| e.to_ascii_lowercase());
-    let ty = content_type.map(|t| t.trim().to_ascii_lowercase());
-    let by_type = match ty.as_deref() {
-        Some("application/pdf") => Some(PDF),
-        Some("application/msword") | Some("application/doc") => Some(DOC),
-        Some(t) if t.contains("openxmlformats") || t.contains("opendocument") => Some(OOXML),
-        Some("text/plain") => Some(TEXT),
-        _ => None,
-    };
-    if let Some(k) = by_type {
-        return Some((ty.unwrap_or_default(), k));
-    }
-    // `application/zip` and unknown types: the file name says what the content is (the VNPT
-    // JAR labels a zipped .doc application/zip).
-    let k = match ext.as_deref() {
-        Some("pdf") => PDF,
-        Some("doc") | Some("xls") | Some("ppt") => DOC,
-        Some("docx") | Some("xlsx") | Some("pptx") | Some("odt") | Some("ods") => OOXML,
-        Some("txt") => TEXT,
-        _ => return None,
-    };
-    Some((format!(".{}", ext.unwrap_or_default()), k))
 }

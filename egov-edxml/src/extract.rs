@@ -120,7 +120,9 @@ pub struct PayloadProblem {
     /// How serious.
     pub severity: Severity,
     /// A stable code: `base64`, `zip_entry`, `crc`, `crc_missing`, `zip_truncated`,
-    /// `zip_more_entries`, `zip_unreadable`, `text_reencoded`, `pdf_no_eof`, `empty`.
+    /// `zip_more_entries`, `zip_unreadable`, `text_reencoded`, `pdf_no_eof`, `empty`,
+    /// `type_mismatch` (of an extracted attachment: its content is not what its declared type
+    /// or name says, as the receiving check finds), `incomplete`.
     pub code: &'static str,
     /// In English.
     pub message: String,
@@ -283,7 +285,11 @@ impl Extracted {
     /// is `incomplete` (damaged).
     pub fn problems(&self) -> Vec<PayloadProblem> {
         match &self.summary {
-            Some(s) => s.problems(),
+            Some(s) => {
+                let mut problems = s.problems();
+                problems.extend(self.type_mismatch(s));
+                problems
+            }
             None => vec![PayloadProblem {
                 severity: Severity::Damaged,
                 code: "incomplete",
@@ -292,6 +298,31 @@ impl Extracted {
                 message_vi: "việc đọc dừng giữa tệp đính kèm này: tệp chỉ chứa phần đầu".to_owned(),
             }],
         }
+    }
+
+    /// A content that is not what the attachment's declared type or name says (a `.doc`
+    /// holding XML): the file is written as received, with the warning the receiving check
+    /// makes a failure of (DOC-28).
+    fn type_mismatch(&self, s: &PayloadSummary) -> Option<PayloadProblem> {
+        let (declared, kinds) = crate::attachment::expected_kind(
+            self.meta.content_type.as_deref(),
+            self.meta.name.as_deref(),
+        )?;
+        if kinds.contains(&s.content_kind) || s.base64_error.is_some() {
+            return None;
+        }
+        Some(PayloadProblem {
+            severity: Severity::Warning,
+            code: "type_mismatch",
+            message: format!(
+                "it is declared {declared} but its content is {}",
+                s.content_kind.as_str()
+            ),
+            message_vi: format!(
+                "được khai báo là {declared} nhưng nội dung là {}",
+                s.content_kind.as_str()
+            ),
+        })
     }
 
     /// Whole, with warnings, or damaged.

@@ -67,6 +67,39 @@ fn doc_28_the_re_encoded_pdf_comes_out_with_its_warning() {
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
+/// The VNPT builder's `.doc` holds XML: the receiving check fails it (DOC-28) and extraction
+/// writes it as received with the same finding as a warning (it said "whole" before).
+#[test]
+fn doc_28_an_attachment_that_is_not_its_declared_type_comes_out_with_a_warning() {
+    let f = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../testdata/edxml/vnpt-edxml102-builder-output-2019-04-11.edxml");
+    let dir = scratch("mismatch");
+    let x = extract_file(&f, &dir, &ReadOptions::default()).unwrap();
+    let a = &x.attachments[0];
+    assert_eq!(a.status(), ExtractStatus::Warning);
+    let p = a.problems();
+    let mismatch = p.iter().find(|p| p.code == "type_mismatch").unwrap();
+    assert_eq!(
+        mismatch.message,
+        "it is declared .doc but its content is xml"
+    );
+    assert_eq!(
+        mismatch.message_vi,
+        "được khai báo là .doc nhưng nội dung là xml"
+    );
+    // A PDF that is a PDF says nothing of the kind.
+    let f = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../testdata/edxml/vxp-saas-received-2025-10-23-874e0f18.edxml");
+    let pdf_dir = scratch("match");
+    let x = extract_file(&f, &pdf_dir, &ReadOptions::default()).unwrap();
+    assert!(x
+        .attachments
+        .iter()
+        .all(|a| a.problems().iter().all(|p| p.code != "type_mismatch")));
+    std::fs::remove_dir_all(&dir).unwrap();
+    std::fs::remove_dir_all(&pdf_dir).unwrap();
+}
+
 #[test]
 fn doc_09_names_never_collide_and_raw_keeps_the_zip() {
     let f = Path::new(env!("CARGO_MANIFEST_DIR"))
