@@ -29,7 +29,9 @@ use egov_platform_class::{
     ReportContext, Side, Thresholds, UserCountSource, YearMonth,
 };
 
-use crate::schema_types::platform::{ClassifyOutput, CountInput, CountOutput, MergeOutput};
+use crate::schema_types::platform::{
+    ClassifyOutput, CountInput, CountOutput, MergeOutput, ParquetSkipReason, ParquetSkipped,
+};
 use crate::schema_types::to_json;
 
 use crate::commands::{basis_text, finding_message, outcome_word, parse_date};
@@ -400,8 +402,8 @@ fn id_salt(env: Option<&str>, file: Option<&Path>) -> Result<Option<IdSalt>, Cmd
 struct ParquetInput {
     /// The files to read, sorted (folder by folder).
     files: Vec<PathBuf>,
-    /// Entries of the folder not read, each path with why.
-    skipped: Vec<String>,
+    /// Entries of the folder not read, each with why.
+    skipped: Vec<ParquetSkipped>,
 }
 
 /// [`ParquetInput`] of `input`, if it is Parquet.
@@ -441,8 +443,8 @@ fn parquet_folder(dir: &Path, set: &mut ParquetInput) -> Result<(), CmdResult> {
     use crate::folder::{self, Entry};
     let entries = folder::entries(dir).map_err(|e| io_error(&dir.display().to_string(), &e))?;
     for p in entries {
-        let why = if folder::name_starts_with(&p, &['.', '_']) {
-            t!("platform-skip-hidden")
+        let reason = if folder::name_starts_with(&p, &['.', '_']) {
+            ParquetSkipReason::Hidden
         } else {
             match folder::kind(&p) {
                 Entry::Folder => {
@@ -453,12 +455,15 @@ fn parquet_folder(dir: &Path, set: &mut ParquetInput) -> Result<(), CmdResult> {
                     set.files.push(p);
                     continue;
                 }
-                Entry::File => t!("platform-skip-not-parquet"),
-                Entry::LinkToFolder => t!("platform-skip-link-to-folder"),
-                Entry::BrokenLink | Entry::Other => t!("platform-skip-unreadable"),
+                Entry::File => ParquetSkipReason::NotParquet,
+                Entry::LinkToFolder => ParquetSkipReason::LinkToFolder,
+                Entry::BrokenLink | Entry::Other => ParquetSkipReason::Unreadable,
             }
         };
-        set.skipped.push(format!("{} ({why})", p.display()));
+        set.skipped.push(ParquetSkipped {
+            path: p.display().to_string(),
+            reason,
+        });
     }
     Ok(())
 }
@@ -746,7 +751,20 @@ fn parquet_text(input: &CountInput) -> String {
         );
         s.push('\n');
         if !skipped.is_empty() {
-            let mut entries = skipped[..skipped.len().min(SHOWN)].join("; ");
+            let mut entries = skipped
+                .iter()
+                .take(SHOWN)
+                .map(|k| {
+                    let why = match k.reason {
+                        ParquetSkipReason::Hidden => t!("platform-skip-hidden"),
+                        ParquetSkipReason::NotParquet => t!("platform-skip-not-parquet"),
+                        ParquetSkipReason::LinkToFolder => t!("platform-skip-link-to-folder"),
+                        ParquetSkipReason::Unreadable => t!("platform-skip-unreadable"),
+                    };
+                    format!("{} ({why})", k.path)
+                })
+                .collect::<Vec<_>>()
+                .join("; ");
             if skipped.len() > SHOWN {
                 entries.push_str(&format!("; … (+{})", skipped.len() - SHOWN));
             }

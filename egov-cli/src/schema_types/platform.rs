@@ -41,6 +41,30 @@ pub struct CountOutput {
     pub partial: Option<String>,
 }
 
+/// An entry of a Parquet dataset folder not read.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct ParquetSkipped {
+    /// The entry's path.
+    pub path: String,
+    /// Why it was not read.
+    pub reason: ParquetSkipReason,
+}
+
+/// Why an entry of a Parquet dataset folder is not read.
+#[derive(Debug, Clone, Copy, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ParquetSkipReason {
+    /// Its name starts with `.` or `_`: hidden, a marker or metadata (`_SUCCESS`, `.crc`
+    /// checksums, `_metadata`), not data (as pyarrow's dataset discovery skips them).
+    Hidden,
+    /// A file not named `.parquet`.
+    NotParquet,
+    /// A symbolic link to a folder: not followed.
+    LinkToFolder,
+    /// Not a readable file: a broken link, a pipe, a socket.
+    Unreadable,
+}
+
 /// How `egov platform count` read its input, by format.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 #[serde(tag = "format", rename_all = "snake_case")]
@@ -58,9 +82,8 @@ pub enum CountInput {
     Parquet {
         /// How many Parquet files were read.
         files: usize,
-        /// Entries of the folder not read, each «path (why)»: names starting with `.` or `_`
-        /// (`_SUCCESS`, checksums, metadata), files not named `.parquet`, links to folders.
-        skipped: Vec<String>,
+        /// Entries of the folder not read, each with why.
+        skipped: Vec<ParquetSkipped>,
         /// How many row groups they held.
         row_groups: usize,
         /// Which columns held what (`--columns`, `--timestamp-unit`).
