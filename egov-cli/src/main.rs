@@ -243,12 +243,13 @@ fn main() -> ExitCode {
         loaded.settings.lang,
         var,
     ));
-    let command = help::localize(
-        config::apply(Cli::command(), &loaded.settings),
-        i18n::lang(),
-    );
-    let parsed = command
-        .clone()
+    let command = || {
+        help::localize(
+            config::apply(Cli::command(), &loaded.settings),
+            i18n::lang(),
+        )
+    };
+    let parsed = command()
         .try_get_matches_from(&argv)
         .and_then(|m| Cli::from_arg_matches(&m));
     let cli = match parsed {
@@ -271,8 +272,11 @@ fn main() -> ExitCode {
             } else {
                 let _ = e.print();
             }
-            if let Some(hint) = help::file_argument_hint(&e, &argv, &command) {
-                output::err(&hint);
+            // The command tree again, for this error only (no copy kept on every run).
+            if e.kind() == clap::error::ErrorKind::UnknownArgument {
+                if let Some(hint) = help::file_argument_hint(&e, &argv, &command()) {
+                    output::err(&hint);
+                }
             }
             return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
         }
