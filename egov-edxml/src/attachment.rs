@@ -190,6 +190,18 @@ pub struct PayloadSummary {
 }
 
 impl PayloadSummary {
+    /// What the attachment is declared as (`application/pdf`, `.doc`) when its decoded content
+    /// is not of that kind (DOC-28: the receiving check fails it, extraction warns); `None` when
+    /// it is, when nothing is declared that says, or when the base64 did not decode.
+    pub(crate) fn declared_otherwise(
+        &self,
+        content_type: Option<&str>,
+        name: Option<&str>,
+    ) -> Option<String> {
+        let (declared, kinds) = expected_kind(content_type, name)?;
+        (!kinds.contains(&self.content_kind) && self.base64_error.is_none()).then_some(declared)
+    }
+
     /// Whether the content looks damaged by a text round trip: a binary format (PDF, ZIP, OLE,
     /// images) that is entirely valid UTF-8 and holds replacement characters.
     pub fn text_reencoded(&self) -> bool {
@@ -1017,7 +1029,7 @@ impl<W: Write> AttachmentSink for WriteSink<W> {
 }
 
 /// What content a declared type or file name leads the receiver to expect.
-pub(crate) fn expected_kind(
+fn expected_kind(
     content_type: Option<&str>,
     name: Option<&str>,
 ) -> Option<(String, &'static [ContentKind])> {

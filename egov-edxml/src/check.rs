@@ -1050,27 +1050,22 @@ impl Checker<'_, '_> {
                     "nội dung PDF không kết thúc bằng %%EOF (có thể bị cắt cụt)".into(),
                 ));
             }
-            if let Some(expected) = crate::attachment::expected_kind(
-                a.content_type.as_deref(),
-                a.attachment_name.as_deref(),
-            ) {
-                if !expected.1.contains(&p.content_kind) && p.base64_error.is_none() {
-                    problems.push((
-                        Outcome::Fail,
-                        format!(
-                            "it is declared {} but its content is {} ({} bytes)",
-                            expected.0,
-                            p.content_kind.as_str(),
-                            Lang::En.count(p.content_bytes)
-                        ),
-                        format!(
-                            "được khai báo là {} nhưng nội dung là {} ({} byte)",
-                            expected.0,
-                            p.content_kind.as_str(),
-                            Lang::Vi.count(p.content_bytes)
-                        ),
-                    ));
-                }
+            if let Some(declared) =
+                p.declared_otherwise(a.content_type.as_deref(), a.attachment_name.as_deref())
+            {
+                problems.push((
+                    Outcome::Fail,
+                    format!(
+                        "it is declared {declared} but its content is {} ({} bytes)",
+                        p.content_kind.as_str(),
+                        Lang::En.count(p.content_bytes)
+                    ),
+                    format!(
+                        "được khai báo là {declared} nhưng nội dung là {} ({} byte)",
+                        p.content_kind.as_str(),
+                        Lang::Vi.count(p.content_bytes)
+                    ),
+                ));
             }
             if problems.is_empty() {
                 let mut f = Finding::new(

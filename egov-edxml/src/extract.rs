@@ -304,13 +304,8 @@ impl Extracted {
     /// holding XML): the file is written as received, with the warning the receiving check
     /// makes a failure of (DOC-28).
     fn type_mismatch(&self, s: &PayloadSummary) -> Option<PayloadProblem> {
-        let (declared, kinds) = crate::attachment::expected_kind(
-            self.meta.content_type.as_deref(),
-            self.meta.name.as_deref(),
-        )?;
-        if kinds.contains(&s.content_kind) || s.base64_error.is_some() {
-            return None;
-        }
+        let declared =
+            s.declared_otherwise(self.meta.content_type.as_deref(), self.meta.name.as_deref())?;
         Some(PayloadProblem {
             severity: Severity::Warning,
             code: "type_mismatch",
