@@ -310,39 +310,28 @@ fn conv_12_cli_stamps_a_scan_at_the_resolution_it_states() {
         "{}",
         String::from_utf8_lossy(&o.stdout)
     );
-    let o = egov(&[
-        "--json",
-        "mark",
-        "paper-to-data",
-        "--page",
-        s(&pg),
-        "--converter",
-        "A",
-        "--key",
-        s(&key),
-        "--dpi",
-        "300",
-        "--out",
-        s(&d.join("forced-300.png")),
-    ]);
-    let v = json(&o);
+    // The same page stamped again, with the flags given (each to a file of its own).
+    let again = |flags: &[&str], out: &str| {
+        let out = d.join(out);
+        let mut args = vec![
+            "mark",
+            "paper-to-data",
+            "--page",
+            s(&pg),
+            "--converter",
+            "A",
+        ];
+        args.extend(["--key", s(&key), "--out", s(&out)]);
+        args.extend_from_slice(flags);
+        egov(&args)
+    };
+    let v = json(&again(&["--json", "--dpi", "300"], "forced-300.png"));
     assert_eq!(
         (v["dpi"].as_u64(), v["dpi_from_image"].as_bool()),
         (Some(300), Some(false)),
         "--dpi decides"
     );
-    let o = egov(&[
-        "mark",
-        "paper-to-data",
-        "--page",
-        s(&pg),
-        "--converter",
-        "A",
-        "--key",
-        s(&key),
-        "--out",
-        s(&d.join("text.png")),
-    ]);
+    let o = again(&[], "text.png");
     let text = String::from_utf8_lossy(&o.stdout);
     assert!(
         text.contains("Page resolution: 150 dpi, as the image file states"),
