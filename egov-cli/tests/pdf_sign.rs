@@ -555,7 +555,12 @@ fn doc_18_cli_a_second_signature_appends_a_revision_after_the_first() {
         text.contains("Phiên bản được ký: 3/3 · 0 phiên bản thêm sau chữ ký"),
         "{text}"
     );
-    assert!(text.contains("[LƯU Ý] DOC-18"), "{text}");
+    // The revision after the first signature only adds the second: a permitted update.
+    assert!(
+        text.contains("có 1 phiên bản được bổ sung sau chữ ký này, chỉ thêm chữ ký số: là những bổ sung được phép sau khi ký"),
+        "{text}"
+    );
+    assert!(!text.contains("[LƯU Ý]"), "{text}");
 }
 
 #[test]

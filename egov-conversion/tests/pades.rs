@@ -116,6 +116,28 @@ fn valid_in_pyhanko(text: &str, signatures: usize) -> bool {
         && !text.contains("INVALID")
 }
 
+/// pyHanko's verdict on the revisions after each signature that does not cover the whole file
+/// (its "Modifications" section): "signature maintenance" (validation data and document
+/// time-stamps), "signing and form filling", or "may be illegitimate".
+fn pyhanko_modifications(file: &Path) -> Option<Vec<&'static str>> {
+    let (_, text) = pyhanko_validate(file)?;
+    Some(
+        text.lines()
+            .filter_map(|l| {
+                if l.starts_with("All modifications relate to signature maintenance") {
+                    Some("maintenance")
+                } else if l.starts_with("All modifications relate to signing and form filling") {
+                    Some("signing")
+                } else if l.starts_with("Some modifications may be illegitimate") {
+                    Some("illegitimate")
+                } else {
+                    None
+                }
+            })
+            .collect(),
+    )
+}
+
 fn qpdf_check(file: &Path) {
     match Command::new("qpdf").arg("--check").arg(file).output() {
         Ok(out) => assert!(
@@ -554,4 +576,188 @@ fn conv_16_a_pdf_signed_by_pyhanko_then_stamped_by_egov_keeps_its_signature_in_b
         !ok || !valid_in_pyhanko(&text, 1),
         "pyHanko accepted a tampered file: {text}"
     );
+}
+
+#[test]
+fn doc_18_pades_b_lta_validation_data_and_document_time_stamps_are_permitted_after_signing() {
+    use egov_conversion::pdf::PermittedUpdate::{DocumentTimestamp, ValidationData};
+    // pyHanko's B-LTA file: Sig1 (revision 3), then the /DSS and a document time-stamp
+    // (revision 4), then the /DSS again with the time-stamp's validation data (revision 5).
+    let file = pdf("pyhanko-pades-b-lta-dss-doctimestamp.pdf");
+    let r = verify_signatures(&file, &SignatureVerifyOptions::default()).unwrap();
+    let summary: Vec<_> = r
+        .updates
+        .iter()
+        .map(|u| (u.revision, u.adds.clone(), u.permitted))
+        .collect();
+    assert_eq!(
+        summary,
+        [
+            (4, vec![ValidationData, DocumentTimestamp], true),
+            (5, vec![ValidationData], true)
+        ],
+        "{:#?}",
+        r.updates
+    );
+    assert!(r.updates.iter().all(|u| u.other_changes.is_empty()));
+    // Both signatures have revisions after them, and neither is warned of them.
+    assert_eq!(
+        r.signatures
+            .iter()
+            .map(|s| (s.revision, s.revisions_after))
+            .collect::<Vec<_>>(),
+        [(Some(3), 2), (Some(4), 1)]
+    );
+    let after: Vec<_> = r
+        .findings
+        .iter()
+        .filter(|f| f.message.contains("appended after this signature"))
+        .collect();
+    assert_eq!(after.len(), 2, "{:#?}", r.findings);
+    for f in &after {
+        assert_eq!(f.outcome, egov_core::Outcome::Pass, "{f:#?}");
+        assert!(
+            f.message_vi.contains("bổ sung được phép sau khi ký"),
+            "{f:#?}"
+        );
+    }
+    assert!(after[0]
+        .message
+        .contains("validation data (/DSS) and a document time-stamp"));
+    // pyHanko's difference analysis says the same of Sig1's (it reports the document
+    // time-stamp in a section of its own, without one).
+    if let Some(verdicts) =
+        pyhanko_modifications(&root().join("testdata/pdf/pyhanko-pades-b-lta-dss-doctimestamp.pdf"))
+    {
+        assert_eq!(verdicts, ["maintenance"]);
+    }
+}
+
+#[test]
+fn doc_18_a_second_signature_is_permitted_after_the_first_in_egov_and_pyhanko() {
+    use egov_conversion::pdf::PermittedUpdate::Signature;
+    let d = tmp("twice");
+    let original = pdf("libreoffice-7-3-writer-pdfa-pdfua.pdf");
+    let once = sign_pdf(
+        &original,
+        &signer("signer-rsa"),
+        None,
+        &PadesOptions::default(),
+    )
+    .unwrap();
+    let twice = sign_pdf(
+        &once.pdf,
+        &signer("signer-ec"),
+        None,
+        &PadesOptions::default(),
+    )
+    .unwrap();
+    let r = verify_signatures(&twice.pdf, &anchors()).unwrap();
+    assert!(r.all_valid, "{r:#?}");
+    assert_eq!(r.updates.len(), 1, "{:#?}", r.updates);
+    assert_eq!(r.updates[0].adds, [Signature]);
+    assert!(r.updates[0].permitted, "{:#?}", r.updates);
+    assert!(
+        r.findings
+            .iter()
+            .all(|f| f.outcome == egov_core::Outcome::Pass),
+        "{:#?}",
+        r.findings
+    );
+    let f = d.join("twice.pdf");
+    std::fs::write(&f, &twice.pdf).unwrap();
+    if let Some(verdicts) = pyhanko_modifications(&f) {
+        assert_eq!(verdicts, ["signing"]);
+        let (ok, text) = pyhanko_validate(&f).unwrap();
+        assert!(ok && valid_in_pyhanko(&text, 2), "{text}");
+    }
+}
+
+#[test]
+fn doc_18_a_page_changed_after_signing_is_named_in_egov_and_illegitimate_in_pyhanko() {
+    use egov_conversion::pdf::OtherChange;
+    let d = tmp("changed");
+    let original = pdf("libreoffice-7-3-writer-pdfa-pdfua.pdf");
+    let signed = sign_pdf(
+        &original,
+        &signer("signer-rsa"),
+        None,
+        &PadesOptions::default(),
+    )
+    .unwrap();
+    // An incremental update that rewrites page 1's content and adds a text annotation on it.
+    let doc = lopdf::Document::load_mem(&signed.pdf).unwrap();
+    let mut inc = lopdf::IncrementalDocument::create_from(signed.pdf.clone(), doc);
+    let page = inc.get_prev_documents().get_pages()[&1];
+    let content = inc
+        .get_prev_documents()
+        .get_page_contents(page)
+        .first()
+        .copied()
+        .unwrap();
+    inc.opt_clone_object_to_new_document(page).unwrap();
+    let note = inc.new_document.add_object(dictionary! {
+        "Type" => "Annot", "Subtype" => "FreeText", "Rect" => vec![10.into(), 10.into(), 200.into(), 40.into()],
+        "Contents" => lopdf::Object::string_literal("ĐÃ THANH TOÁN"), "DA" => lopdf::Object::string_literal("/Helv 12 Tf 0 g"),
+    });
+    let page_dict = inc
+        .new_document
+        .get_object_mut(page)
+        .unwrap()
+        .as_dict_mut()
+        .unwrap();
+    let mut annots = page_dict
+        .get(b"Annots")
+        .ok()
+        .and_then(|a| a.as_array().ok())
+        .cloned()
+        .unwrap_or_default();
+    annots.push(lopdf::Object::Reference(note));
+    page_dict.set("Annots", annots);
+    inc.new_document.objects.insert(
+        content,
+        lopdf::Object::Stream(lopdf::Stream::new(
+            lopdf::Dictionary::new(),
+            b"BT /F1 24 Tf 72 720 Td (Changed) Tj ET".to_vec(),
+        )),
+    );
+    inc.new_document.max_id = inc.new_document.max_id.max(note.0);
+    let mut changed = Vec::new();
+    inc.save_to(&mut changed).unwrap();
+    assert!(changed.starts_with(&signed.pdf));
+    let r = verify_signatures(&changed, &anchors()).unwrap();
+    assert!(r.all_valid, "the signature itself is intact: {r:#?}");
+    assert_eq!(r.updates.len(), 1);
+    let u = &r.updates[0];
+    assert!(!u.permitted);
+    assert!(u.adds.is_empty(), "{u:#?}");
+    assert!(
+        u.other_changes.contains(&OtherChange::PageContent {
+            page: 1,
+            object: content.0
+        }),
+        "{u:#?}"
+    );
+    assert!(
+        u.other_changes.contains(&OtherChange::Annotation {
+            page: 1,
+            object: note.0
+        }),
+        "{u:#?}"
+    );
+    let warn = r
+        .findings
+        .iter()
+        .find(|f| f.outcome == egov_core::Outcome::Warning)
+        .expect("a warning on the later revision");
+    assert!(
+        warn.message_vi.contains("trang 1: nội dung trang")
+            && warn.message_vi.contains("trang 1: thêm chú thích"),
+        "{warn:#?}"
+    );
+    let f = d.join("changed.pdf");
+    std::fs::write(&f, &changed).unwrap();
+    if let Some(verdicts) = pyhanko_modifications(&f) {
+        assert_eq!(verdicts, ["illegitimate"]);
+    }
 }

@@ -234,7 +234,10 @@ pub unsafe extern "C" fn egov_pdf_sign_with(
 /// offset (default per signature: its time-stamp, else its claimed /M, else now), "limits":
 /// {…}}`. Writes `{"signatures": [{"field_name", "kind", "sub_filter", "byte_range",
 /// "signed_len", "revision", "revisions_after", "claimed_time", "valid", "range_problem",
-/// "cms", "timestamp", …}], "revisions", "all_valid", "findings"}`; a signature that does not
+/// "cms", "timestamp", …}], "revisions", "updates": [{"revision", "adds", "other_changes",
+/// "permitted"}] (each revision after the first signed one: the updates permitted after
+/// signing it adds — "validation_data", "document_timestamp", "signature" — and what else it
+/// changes), "all_valid", "findings"}`; a signature that does not
 /// verify is still `EGOV_RESULT_OK` (see `valid`, `all_valid`). Errors: `pdf.encrypted`,
 /// `pdf.parse`, `pdf.too_large`, `ffi.invalid_anchors`, `time.*` (a bad `at`).
 ///

@@ -192,9 +192,23 @@ def test_conv_16_a_mark_stamped_after_a_signature_leaves_the_signature_covering_
     assert report["revisions"] == 3
     [sig] = report["signatures"]
     assert sig["valid"] is True and (sig["revision"], sig["revisions_after"]) == (2, 1)
+    # The stamp changes what page 1 shows: not an update permitted after signing.
+    [update] = report["updates"]
+    assert update["revision"] == 3 and update["permitted"] is False and update["adds"] == []
+    assert {"change": "page", "page": 1, "key": "/Contents"} in update["other_changes"]
+    assert any(f["outcome"] == "warning" and "trang 1" in f["message_vi"]
+               for f in report["findings"])
     v = egov.verify_pdf(stamped, TRUST)
     assert v["verified"] is True
     assert [s["field_name"] for s in v["signatures"]] == ["Signature1"]
+
+
+def test_doc_18_validation_data_and_a_document_time_stamp_after_a_signature_are_permitted():
+    # pyHanko's PAdES-B-LTA file: /DSS and a document time-stamp (revision 4), /DSS (5).
+    report = egov.verify_pdf_signatures(PDFS / "pyhanko-pades-b-lta-dss-doctimestamp.pdf")
+    assert [(u["revision"], u["adds"], u["permitted"]) for u in report["updates"]] == [
+        (4, ["validation_data", "document_timestamp"], True), (5, ["validation_data"], True)]
+    assert not any(f["outcome"] == "warning" for f in report["findings"])
 
 
 def test_the_encrypted_pdf_is_refused_by_every_function():

@@ -102,6 +102,11 @@ fn elide_image_data(id: ObjectId, object: &mut Object) -> Option<(ObjectId, Obje
     Some((id, object.clone()))
 }
 
+/// Whether `o` is an image stream whose data [`load`] dropped (its data cannot be compared).
+pub(crate) fn is_elided(o: &Object) -> bool {
+    matches!(o, Object::Stream(s) if s.dict.has(ELIDED))
+}
+
 /// Writes `inc`'s update after `original` and returns the whole file. The update is written
 /// apart and `inc` (which holds its own copy of `original`) dropped before the output is
 /// allocated, so at most two copies of the file are alive at once. Refuses to write an image
@@ -110,12 +115,7 @@ pub(crate) fn save_incremental(
     mut inc: IncrementalDocument,
     original: &[u8],
 ) -> Result<Vec<u8>, PdfError> {
-    if let Some((id, _)) = inc
-        .new_document
-        .objects
-        .iter()
-        .find(|(_, o)| matches!(o, Object::Stream(s) if s.dict.has(ELIDED)))
-    {
+    if let Some((id, _)) = inc.new_document.objects.iter().find(|(_, o)| is_elided(o)) {
         return Err(PdfError::Write(format!(
             "object {} {} R is an image whose data was not loaded",
             id.0, id.1

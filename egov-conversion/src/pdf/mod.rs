@@ -34,6 +34,7 @@ mod raster;
 mod scans;
 mod signatures;
 mod stamp;
+mod updates;
 mod verify;
 pub mod xmp;
 
@@ -50,6 +51,7 @@ pub use signatures::{
     verify_signatures, PdfSignature, SignatureKind, SignatureVerifyOptions, SignaturesReport,
 };
 pub use stamp::{stamp, Corner, Placement, StampMode, StampOptions, StampedPdf};
+pub use updates::{OtherChange, PermittedUpdate, RevisionUpdate};
 pub use verify::{verify_pdf, PdfVerification, PrintedQr, Revision, VerifyOptions, XrefKind};
 
 /// The payload extension field carrying the original file's length in bytes (signed): a

@@ -17,6 +17,7 @@ use serde::{Deserialize, Serialize};
 
 use super::load::{load, PdfLimits};
 use super::mdp::docmdp_permission;
+use super::updates::{updates_after, RevisionUpdate};
 use super::verify::eof_ends;
 use super::PdfError;
 
@@ -78,6 +79,10 @@ pub struct SignaturesReport {
     pub signatures: Vec<PdfSignature>,
     /// Revisions in the file.
     pub revisions: usize,
+    /// What each revision after the first signed one changes, oldest first: permitted updates
+    /// (validation data, document time-stamps, further signatures) or changes of what the
+    /// signatures before it cover.
+    pub updates: Vec<RevisionUpdate>,
     /// True when there is at least one signature and every one is valid.
     pub all_valid: bool,
     /// Findings, each with its rule and article.
@@ -259,14 +264,16 @@ pub fn verify_signatures(
     opts: &SignatureVerifyOptions,
 ) -> Result<SignaturesReport, PdfError> {
     let doc = load(pdf, &opts.limits)?;
-    Ok(report(&doc, pdf, opts))
+    Ok(report(&doc, pdf, opts, true))
 }
 
-/// [`verify_signatures`] on a document already loaded from `pdf`.
+/// [`verify_signatures`] on a document already loaded from `pdf`; `compare_revisions`: whether
+/// to classify the revisions after the signatures (`updates`, and the findings from them).
 pub(super) fn report(
     doc: &Document,
     pdf: &[u8],
     opts: &SignatureVerifyOptions,
+    compare_revisions: bool,
 ) -> SignaturesReport {
     let ends = eof_ends(pdf, 0);
     let certified = docmdp_permission(doc);
@@ -408,13 +415,103 @@ pub(super) fn report(
         out.push(sig);
     }
     out.sort_by_key(|s| s.signed_len);
-    let findings = out.iter().flat_map(findings_of).collect();
+    let first_signed = out.iter().filter_map(|s| s.revision).min();
+    let updates = match first_signed {
+        Some(first) if compare_revisions => {
+            updates_after(pdf, doc, &ends, first, certified, &opts.limits)
+        }
+        _ => Vec::new(),
+    };
+    let findings = out.iter().flat_map(|s| findings_of(s, &updates)).collect();
     SignaturesReport {
         all_valid: !out.is_empty() && out.iter().all(|s| s.valid),
         revisions: ends.len(),
+        updates,
         signatures: out,
         findings,
     }
+}
+
+/// The finding on the revisions appended after signature `s`: a pass when each is a permitted
+/// update (validation data, a document time-stamp, a further signature), else a warning naming
+/// what changed; without a comparison (`updates` empty), a warning that they are not covered.
+fn after_signature(s: &PdfSignature, updates: &[RevisionUpdate], rev: &str) -> Finding {
+    let basis = LegalRef::clause(Instrument::Qd28_2018, 6, 1);
+    let n = s.revisions_after;
+    let later: Vec<&RevisionUpdate> = updates
+        .iter()
+        .filter(|u| s.revision.is_some_and(|r| u.revision > r))
+        .collect();
+    if later.len() == n && later.iter().all(|u| u.permitted) {
+        let mut adds: Vec<_> = later.iter().flat_map(|u| u.adds.iter().copied()).collect();
+        adds.sort();
+        adds.dedup();
+        if adds.is_empty() {
+            return Finding::new(
+                "DOC-18",
+                basis,
+                Outcome::Pass,
+                format!("{n} revision(s) were appended after this signature, changing nothing the document shows (only the document information dictionary or objects it does not use): what the signature covers is unchanged"),
+                format!("có {n} phiên bản được bổ sung sau chữ ký này nhưng không thay đổi nội dung tài liệu (chỉ từ điển thông tin tài liệu hoặc đối tượng không được sử dụng): nội dung chữ ký bảo đảm không thay đổi"),
+            );
+        }
+        let list = |f: fn(super::PermittedUpdate) -> &'static str, and: &str| {
+            let words: Vec<&str> = adds.iter().map(|a| f(*a)).collect();
+            match words.split_last() {
+                Some((last, rest)) if !rest.is_empty() => {
+                    format!("{} {and} {last}", rest.join(", "))
+                }
+                _ => words.join(""),
+            }
+        };
+        return Finding::new(
+            "DOC-18",
+            basis,
+            Outcome::Pass,
+            format!(
+                "{n} revision(s) were appended after this signature, adding only {}: updates permitted after signing; what the signature covers is unchanged",
+                list(super::PermittedUpdate::en, "and")
+            ),
+            format!(
+                "có {n} phiên bản được bổ sung sau chữ ký này, chỉ thêm {}: là những bổ sung được phép sau khi ký; nội dung được chữ ký bảo đảm không thay đổi",
+                list(super::PermittedUpdate::vi, "và")
+            ),
+        );
+    }
+    let changes: Vec<_> = later
+        .iter()
+        .filter(|u| !u.permitted)
+        .flat_map(|u| u.other_changes.iter().map(move |c| (u.revision, c)))
+        .collect();
+    let listed = |f: &dyn Fn(&super::OtherChange) -> String, more: &str| {
+        let mut t: Vec<String> = changes
+            .iter()
+            .take(5)
+            .map(|(r, c)| format!("{r}: {}", f(c)))
+            .collect();
+        if changes.len() > 5 {
+            t.push(format!("{} {more}", changes.len() - 5));
+        }
+        t.join("; ")
+    };
+    let (en, vi) = if changes.is_empty() {
+        (
+            format!("{n} revision(s) were appended after this signature: it covers revision {rev} only, not what was added later"),
+            format!("có {n} phiên bản được bổ sung sau chữ ký này: chữ ký chỉ bảo đảm phiên bản {rev}, không bảo đảm nội dung bổ sung sau"),
+        )
+    } else {
+        (
+            format!(
+                "{n} revision(s) were appended after this signature: it covers revision {rev} only, not these later changes (revision: change): {}",
+                listed(&super::OtherChange::en, "more")
+            ),
+            format!(
+                "có {n} phiên bản được bổ sung sau chữ ký này: chữ ký chỉ bảo đảm phiên bản {rev}, không bảo đảm các thay đổi sau (phiên bản: thay đổi): {}",
+                listed(&super::OtherChange::vi, "thay đổi khác")
+            ),
+        )
+    };
+    Finding::new("DOC-18", basis, Outcome::Warning, en, vi)
 }
 
 trait TapFailure {
@@ -428,7 +525,7 @@ impl TapFailure for CmsVerification {
     }
 }
 
-fn findings_of(s: &PdfSignature) -> Vec<Finding> {
+fn findings_of(s: &PdfSignature, updates: &[RevisionUpdate]) -> Vec<Finding> {
     let basis = || LegalRef::clause(Instrument::Qd28_2018, 6, 1);
     let field = format!(
         "signature {}",
@@ -490,19 +587,7 @@ fn findings_of(s: &PdfSignature) -> Vec<Finding> {
     f.evidence = serde_json::to_value(s).ok();
     out.push(f);
     if s.range_problem.is_none() && s.revisions_after > 0 {
-        let mut f = Finding::new(
-                "DOC-18",
-                basis(),
-                Outcome::Warning,
-                format!(
-                    "{} revision(s) were appended after this signature: it covers revision {rev} only, not what was added later",
-                    s.revisions_after
-                ),
-                format!(
-                    "có {} phiên bản được bổ sung sau chữ ký này: chữ ký chỉ bảo đảm phiên bản {rev}, không bảo đảm nội dung bổ sung sau",
-                    s.revisions_after
-                ),
-            );
+        let mut f = after_signature(s, updates, &rev);
         f.field = Some(field.into());
         out.push(f);
     }

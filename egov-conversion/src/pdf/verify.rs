@@ -341,6 +341,7 @@ pub fn verify_pdf(
             limits: opts.limits,
             ..Default::default()
         },
+        false,
     )
     .signatures;
     budget.check("verifying the signatures")?;

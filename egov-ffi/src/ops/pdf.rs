@@ -271,7 +271,8 @@ pub struct PdfSignaturesOptions {
 /// (byte ranges, CMS, signing certificate, the chain to `anchors_pem` at the signing time, the
 /// revision each covers and the revisions appended after it). `anchors_pem` `None` or blank:
 /// chains are not checked (`not_checked`, never trusted). [`PdfSignaturesOptions`]. JSON text
-/// of the library's `SignaturesReport` (`signatures`, `revisions`, `all_valid`, `findings`). A
+/// of the library's `SignaturesReport` (`signatures`, `revisions`, `updates`: what each later
+/// revision adds or changes, `all_valid`, `findings`). A
 /// signature that does not verify is a result, not an error; anchors that are not PEM
 /// certificates are `ffi.invalid_anchors`.
 pub fn pdf_verify_signatures(

@@ -1537,8 +1537,13 @@ def verify_pdf_signatures(data: PdfInput, *, anchors_pem: Optional[Pem] = None,
     bytes or a path. Keys: ``signatures`` (each ``field_name``, ``kind``, ``sub_filter``,
     ``byte_range``, ``signed_len``, ``revision``, ``revisions_after``, ``claimed_time``,
     ``valid``, ``range_problem``, ``cms`` with ``failure``, ``signer``, ``chain``,
-    ``checked_at``, ``time_source``, ``timestamp``, …), ``revisions``, ``all_valid`` (at
-    least one signature and every one valid), ``findings``. A signature that does not verify
+    ``checked_at``, ``time_source``, ``timestamp``, …), ``revisions``, ``updates`` (each
+    revision after the first signed one: ``revision``, ``adds`` — ``validation_data``,
+    ``document_timestamp``, ``signature``, the updates permitted after signing —,
+    ``other_changes`` — what else it changes, each with its ``change`` kind — and
+    ``permitted``), ``all_valid`` (at least one signature and every one valid), ``findings``
+    (a revision after a signature passes when it only adds what is permitted, else it is a
+    warning naming the changes). A signature that does not verify
     is a result, not an error; anchors that are not PEM certificates raise
     :class:`InvalidArgumentError` (``ffi.invalid_anchors``)."""
     return _load_dict(_egov.pdf_verify_signatures(

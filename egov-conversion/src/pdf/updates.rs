@@ -1,0 +1,825 @@
+//! What each revision appended after a signature changes (DOC-18, QĐ 28/2018/QĐ-TTg Đ6.1:
+//! integrity means knowing what the signature covers and what was added later).
+//!
+//! A signature covers the revision it ends with; a later revision is either an update a
+//! validator permits after signing or a change of what was signed. The permitted updates are
+//! those of PAdES long-term validation (ETSI EN 319 142-1 B-LT and B-LTA: validation data in
+//! the document security store `/DSS`, document time-stamps) and, unless a certification
+//! signature allows no change (DocMDP `/P 1`, ISO 32000-1 §12.8.2.2), further signatures in
+//! signature fields. This is the classification pyHanko's difference analysis makes
+//! (`ModificationLevel.LTA_UPDATES` and `FORM_FILLING` for signatures), and the tests compare
+//! the two on the same files.
+//!
+//! How: the document is loaded as it stood at the end of each revision (the file's prefix up to
+//! that `%%EOF`) and the objects the revision redefines are compared with their previous
+//! values, by their place in the object graph: the catalogue may change only its `/DSS`,
+//! `/AcroForm` and `/Extensions`; the form only its `/Fields` (signature fields added) and
+//! `/SigFlags`; a page only its `/Annots` (signature widgets added); an empty signature field
+//! may receive its value and appearance; new objects must belong to an added signature or be
+//! reachable only from the `/DSS`. Anything else the document uses that the revision redefines
+//! (a content stream, a font, an image, a field's value, the metadata) is a change the
+//! signatures before it do not cover. The trailer's `/Info` dictionary is not part of the
+//! document's content and is not compared.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use lopdf::xref::XrefEntry;
+use lopdf::{Dictionary, Document, Object, ObjectId};
+use serde::{Deserialize, Serialize};
+
+use super::load::{load, Budget, PdfLimits};
+
+/// An update a validator permits after signing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum PermittedUpdate {
+    /// Validation data in the document security store (`/DSS`: certificates, OCSP responses,
+    /// CRLs; PAdES B-LT).
+    ValidationData,
+    /// A document time-stamp in a new signature field (PAdES B-LTA).
+    DocumentTimestamp,
+    /// A further signature in a signature field (not permitted when a certification signature
+    /// allows no change).
+    Signature,
+}
+
+impl PermittedUpdate {
+    /// English words for it.
+    pub fn en(self) -> &'static str {
+        match self {
+            PermittedUpdate::ValidationData => "validation data (/DSS)",
+            PermittedUpdate::DocumentTimestamp => "a document time-stamp",
+            PermittedUpdate::Signature => "a signature",
+        }
+    }
+
+    /// Vietnamese words for it.
+    pub fn vi(self) -> &'static str {
+        match self {
+            PermittedUpdate::ValidationData => "dữ liệu kiểm tra hiệu lực chứng thư (/DSS)",
+            PermittedUpdate::DocumentTimestamp => "dấu thời gian tài liệu",
+            PermittedUpdate::Signature => "chữ ký số",
+        }
+    }
+}
+
+/// A change a later revision makes to what the signatures before it cover.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(tag = "change", rename_all = "snake_case")]
+pub enum OtherChange {
+    /// An entry of the document catalogue other than `/DSS`, `/AcroForm`, `/Extensions`
+    /// (`/Root` when the trailer names another catalogue with other entries).
+    Catalog {
+        /// The entry, e.g. `/Metadata`, `/Pages`.
+        key: String,
+    },
+    /// An entry of the interactive form other than `/Fields` and `/SigFlags`, or a field
+    /// removed from `/Fields`.
+    Form {
+        /// The entry.
+        key: String,
+    },
+    /// A form field added, or an existing field changed, that is not a signature field
+    /// receiving its first value.
+    Field {
+        /// Its object number.
+        object: u32,
+    },
+    /// An entry of a page other than `/Annots`, or an annotation removed from it.
+    Page {
+        /// The page, 1-based.
+        page: u32,
+        /// The entry, e.g. `/Contents`, `/Resources`.
+        key: String,
+    },
+    /// An annotation added to a page that is not a signature field's widget.
+    Annotation {
+        /// The page, 1-based.
+        page: u32,
+        /// The annotation's object number.
+        object: u32,
+    },
+    /// A content stream of a page redefined: what the page shows.
+    PageContent {
+        /// The page, 1-based.
+        page: u32,
+        /// The stream's object number.
+        object: u32,
+    },
+    /// Another object the document uses, redefined, added or removed.
+    Object {
+        /// Its object number.
+        object: u32,
+    },
+    /// A signature added to a document whose certification signature allows no change
+    /// (DocMDP `/P 1`).
+    SignatureNotAllowed,
+    /// The revision could not be compared (it does not load on its own, or the time budget
+    /// was spent).
+    NotCompared {
+        /// Why.
+        reason: String,
+    },
+}
+
+impl OtherChange {
+    /// The change in English.
+    pub fn en(&self) -> String {
+        match self {
+            OtherChange::Catalog { key } => format!("the document catalogue's {key} changed"),
+            OtherChange::Form { key } => format!("the form's {key} changed"),
+            OtherChange::Field { object } => {
+                format!("form field (object {object}) added or changed")
+            }
+            OtherChange::Page { page, key } => format!("page {page}: {key} changed"),
+            OtherChange::Annotation { page, object } => {
+                format!("page {page}: annotation (object {object}) added")
+            }
+            OtherChange::PageContent { page, object } => {
+                format!("page {page}: content stream (object {object}) changed")
+            }
+            OtherChange::Object { object } => format!("object {object} changed"),
+            OtherChange::SignatureNotAllowed => {
+                "a signature added where the certification allows no change (DocMDP P=1)".into()
+            }
+            OtherChange::NotCompared { reason } => format!("not compared: {reason}"),
+        }
+    }
+
+    /// The change in Vietnamese.
+    pub fn vi(&self) -> String {
+        match self {
+            OtherChange::Catalog { key } => format!("mục {key} của danh mục tài liệu bị thay đổi"),
+            OtherChange::Form { key } => format!("mục {key} của biểu mẫu bị thay đổi"),
+            OtherChange::Field { object } => {
+                format!("trường biểu mẫu (đối tượng {object}) được thêm hoặc thay đổi")
+            }
+            OtherChange::Page { page, key } => format!("trang {page}: mục {key} bị thay đổi"),
+            OtherChange::Annotation { page, object } => {
+                format!("trang {page}: thêm chú thích (đối tượng {object})")
+            }
+            OtherChange::PageContent { page, object } => {
+                format!("trang {page}: nội dung trang (đối tượng {object}) bị thay đổi")
+            }
+            OtherChange::Object { object } => format!("đối tượng {object} bị thay đổi"),
+            OtherChange::SignatureNotAllowed => {
+                "thêm chữ ký vào tài liệu có chữ ký chứng nhận không cho phép thay đổi (DocMDP P=1)"
+                    .into()
+            }
+            OtherChange::NotCompared { reason } => format!("không so sánh được: {reason}"),
+        }
+    }
+}
+
+/// What one revision appended after a signature changes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct RevisionUpdate {
+    /// The revision, 1-based (as [`super::PdfSignature::revision`]).
+    pub revision: usize,
+    /// The permitted updates it makes.
+    pub adds: Vec<PermittedUpdate>,
+    /// Every other change it makes to what the signatures before it cover; empty when it only
+    /// makes the updates in `adds`.
+    pub other_changes: Vec<OtherChange>,
+    /// Nothing in `other_changes`: the signatures before it still cover everything the
+    /// document shows.
+    pub permitted: bool,
+}
+
+/// Compares every revision after `first` (1-based) with the one before it. `ends` are the
+/// revisions' ends in `pdf` (after `%%EOF`); `latest` the whole document, already loaded;
+/// `certified` its DocMDP permission.
+pub(super) fn updates_after(
+    pdf: &[u8],
+    latest: &Document,
+    ends: &[usize],
+    first: usize,
+    certified: Option<u8>,
+    limits: &PdfLimits,
+) -> Vec<RevisionUpdate> {
+    let budget = Budget::start(limits);
+    let load_at = |r: usize| -> Result<Document, String> {
+        budget
+            .check("comparing the revisions")
+            .map_err(|e| e.to_string())?;
+        load(&pdf[..ends[r - 1]], limits).map_err(|e| e.to_string())
+    };
+    let mut out = Vec::new();
+    let mut before: Option<Result<Document, String>> = None;
+    for revision in first + 1..=ends.len() {
+        let old = before.take().unwrap_or_else(|| load_at(revision - 1));
+        let loaded = (revision < ends.len()).then(|| load_at(revision));
+        let new = loaded.as_ref().map_or(Ok(latest), |l| l.as_ref());
+        let not_compared = |reason: String| RevisionUpdate {
+            revision,
+            adds: Vec::new(),
+            other_changes: vec![OtherChange::NotCompared { reason }],
+            permitted: false,
+        };
+        out.push(match (&old, new) {
+            (Err(reason), _) | (_, Err(reason)) => not_compared(reason.clone()),
+            // A revision whose own cross-reference section is not where the reader starts
+            // (lopdf found an earlier startxref): what it holds is not compared, so not
+            // passed over either.
+            (Ok(_), Ok(new)) if new.xref_start < ends[revision - 2] => {
+                not_compared("it has no cross-reference section of its own".into())
+            }
+            (Ok(old), Ok(new)) => compare(old, new, revision, certified),
+        });
+        before = loaded;
+    }
+    out
+}
+
+fn resolve<'a>(doc: &'a Document, o: &'a Object) -> Option<&'a Object> {
+    match o {
+        Object::Reference(id) => doc.get_object(*id).ok(),
+        o => Some(o),
+    }
+}
+
+fn dict_at<'a>(doc: &'a Document, d: &'a Dictionary, key: &[u8]) -> Option<&'a Dictionary> {
+    d.get(key)
+        .ok()
+        .and_then(|o| resolve(doc, o))
+        .and_then(|o| o.as_dict().ok())
+}
+
+fn refs_at(doc: &Document, d: Option<&Dictionary>, key: &[u8]) -> Vec<ObjectId> {
+    d.and_then(|d| d.get(key).ok())
+        .and_then(|o| resolve(doc, o))
+        .and_then(|o| o.as_array().ok())
+        .map(|a| a.iter().filter_map(|o| o.as_reference().ok()).collect())
+        .unwrap_or_default()
+}
+
+fn indirect(d: Option<&Dictionary>, key: &[u8]) -> Option<ObjectId> {
+    d.and_then(|d| d.get(key).ok())
+        .and_then(|o| o.as_reference().ok())
+}
+
+fn name<'a>(d: &'a Dictionary, key: &[u8]) -> Option<&'a [u8]> {
+    d.get(key).ok().and_then(|o| o.as_name().ok())
+}
+
+fn key_text(k: &[u8]) -> String {
+    format!("/{}", String::from_utf8_lossy(k))
+}
+
+/// The keys whose values differ between `a` and `b` (present in one only included).
+fn differing_keys(a: Option<&Dictionary>, b: Option<&Dictionary>) -> BTreeSet<Vec<u8>> {
+    let empty = Dictionary::new();
+    let (a, b) = (a.unwrap_or(&empty), b.unwrap_or(&empty));
+    a.iter()
+        .map(|(k, _)| k)
+        .chain(b.iter().map(|(k, _)| k))
+        .filter(|k| a.get(k).ok() != b.get(k).ok())
+        .cloned()
+        .collect()
+}
+
+/// Where the cross-reference data says object `n` is: `None` when it is free or absent.
+fn location(d: &Document, n: u32) -> Option<(bool, u32, u16)> {
+    match d.reference_table.entries.get(&n)? {
+        XrefEntry::Normal { offset, generation } => Some((false, *offset, *generation)),
+        XrefEntry::Compressed { container, index } => Some((true, *container, *index)),
+        XrefEntry::Free | XrefEntry::UnusableFree => None,
+    }
+}
+
+/// Object number `n` of `d`, whatever its generation.
+fn numbered(d: &Document, n: u32) -> Option<&Object> {
+    d.objects
+        .range((n, 0)..=(n, u16::MAX))
+        .next()
+        .map(|(_, o)| o)
+}
+
+fn is_structural(o: Option<&Object>) -> bool {
+    matches!(o, Some(Object::Stream(s))
+        if matches!(name(&s.dict, b"Type"), Some(b"XRef" | b"ObjStm")))
+}
+
+/// The objects `new` redefines, adds or frees relative to `old`, whose value differs (a stream
+/// whose data [`load`] dropped counts as differing: its data was not compared).
+fn changed_objects(old: &Document, new: &Document) -> BTreeSet<u32> {
+    let ids: BTreeSet<u32> = old
+        .reference_table
+        .entries
+        .keys()
+        .chain(new.reference_table.entries.keys())
+        .copied()
+        .collect();
+    ids.into_iter()
+        .filter(|&n| location(old, n) != location(new, n))
+        .filter(|&n| match (numbered(old, n), numbered(new, n)) {
+            (Some(a), Some(b)) => a != b || super::load::is_elided(b),
+            (None, None) => false,
+            _ => true,
+        })
+        // Cross-reference and object streams are the file's structure, not its content.
+        .filter(|&n| !is_structural(numbered(old, n)) && !is_structural(numbered(new, n)))
+        .collect()
+}
+
+/// Every object reachable from `from` (by reference), not entering `skip` keys of the catalog.
+fn reachable(doc: &Document, from: &[ObjectId], catalog: Option<ObjectId>) -> BTreeSet<u32> {
+    let mut seen = BTreeSet::new();
+    let mut stack: Vec<ObjectId> = from.to_vec();
+    while let Some(id) = stack.pop() {
+        if !seen.insert(id.0) {
+            continue;
+        }
+        let Ok(o) = doc.get_object(id) else { continue };
+        let skip_dss = Some(id) == catalog;
+        push_refs(o, skip_dss, &mut stack);
+    }
+    seen
+}
+
+fn push_refs(o: &Object, skip_dss: bool, stack: &mut Vec<ObjectId>) {
+    match o {
+        Object::Reference(r) => stack.push(*r),
+        Object::Array(a) => a.iter().for_each(|x| push_refs(x, false, stack)),
+        Object::Dictionary(d) => d
+            .iter()
+            .filter(|(k, _)| !(skip_dss && k.as_slice() == b"DSS"))
+            .for_each(|(_, x)| push_refs(x, false, stack)),
+        Object::Stream(s) => s.dict.iter().for_each(|(_, x)| push_refs(x, false, stack)),
+        _ => {}
+    }
+}
+
+/// Whether `id` is a signature field (or a widget of one) in `doc`.
+fn is_signature_field(doc: &Document, id: ObjectId) -> bool {
+    let Ok(d) = doc.get_dictionary(id) else {
+        return false;
+    };
+    name(d, b"FT") == Some(b"Sig")
+        || dict_at(doc, d, b"Parent").is_some_and(|p| name(p, b"FT") == Some(b"Sig"))
+}
+
+/// What the value of a signature field is: a document time-stamp or a signature.
+fn signature_kind(doc: &Document, field: ObjectId) -> PermittedUpdate {
+    let v = doc.get_dictionary(field).ok().and_then(|d| {
+        dict_at(doc, d, b"V")
+            .or_else(|| dict_at(doc, d, b"Parent").and_then(|p| dict_at(doc, p, b"V")))
+    });
+    match v {
+        Some(v)
+            if name(v, b"Type") == Some(b"DocTimeStamp")
+                || name(v, b"SubFilter") == Some(b"ETSI.RFC3161") =>
+        {
+            PermittedUpdate::DocumentTimestamp
+        }
+        _ => PermittedUpdate::Signature,
+    }
+}
+
+/// Compares revision `revision` (`new`) with the one before it (`old`).
+fn compare(
+    old: &Document,
+    new: &Document,
+    revision: usize,
+    certified: Option<u8>,
+) -> RevisionUpdate {
+    let changed = changed_objects(old, new);
+    let mut explained: BTreeSet<u32> = BTreeSet::new();
+    let mut adds: BTreeSet<PermittedUpdate> = BTreeSet::new();
+    let mut other: Vec<OtherChange> = Vec::new();
+    // Objects added in this revision (absent before), through which a new signature may reach.
+    let added: BTreeSet<u32> = changed
+        .iter()
+        .copied()
+        .filter(|&n| numbered(old, n).is_none())
+        .collect();
+    let mut signature_roots: Vec<ObjectId> = Vec::new();
+
+    // The catalogue.
+    let root = |d: &Document| {
+        d.trailer
+            .get(b"Root")
+            .ok()
+            .and_then(|r| r.as_reference().ok())
+    };
+    let (old_root, new_root) = (root(old), root(new));
+    let old_cat = old_root.and_then(|r| old.get_dictionary(r).ok());
+    let new_cat = new_root.and_then(|r| new.get_dictionary(r).ok());
+    if let Some(r) = new_root {
+        explained.insert(r.0);
+    }
+    for k in differing_keys(old_cat, new_cat) {
+        match k.as_slice() {
+            b"DSS" => {
+                adds.insert(PermittedUpdate::ValidationData);
+            }
+            b"AcroForm" | b"Extensions" => {}
+            _ => other.push(OtherChange::Catalog { key: key_text(&k) }),
+        }
+    }
+
+    // The interactive form.
+    let old_form = old_cat.and_then(|c| dict_at(old, c, b"AcroForm"));
+    let new_form = new_cat.and_then(|c| dict_at(new, c, b"AcroForm"));
+    for id in [
+        indirect(new_cat, b"AcroForm"),
+        indirect(new_form, b"Fields"),
+    ]
+    .into_iter()
+    .flatten()
+    {
+        explained.insert(id.0);
+    }
+    for k in differing_keys(old_form, new_form) {
+        if !matches!(k.as_slice(), b"Fields" | b"SigFlags") {
+            other.push(OtherChange::Form { key: key_text(&k) });
+        }
+    }
+    let old_fields = refs_at(old, old_form, b"Fields");
+    let new_fields = refs_at(new, new_form, b"Fields");
+    if old_fields.iter().any(|f| !new_fields.contains(f)) {
+        other.push(OtherChange::Form {
+            key: "/Fields".into(),
+        });
+    }
+    for f in &new_fields {
+        if old_fields.contains(f) {
+            if changed.contains(&f.0) {
+                // An existing field changed: only an empty signature field receiving its value.
+                let (a, b) = (old.get_dictionary(*f).ok(), new.get_dictionary(*f).ok());
+                let filled = a.is_some_and(|a| name(a, b"FT") == Some(b"Sig") && !a.has(b"V"))
+                    && differing_keys(a, b)
+                        .iter()
+                        .all(|k| matches!(k.as_slice(), b"V" | b"AP"));
+                if filled {
+                    explained.insert(f.0);
+                    signature_roots.push(*f);
+                } else {
+                    other.push(OtherChange::Field { object: f.0 });
+                    explained.insert(f.0);
+                }
+            }
+        } else if is_signature_field(new, *f) && added.contains(&f.0) {
+            signature_roots.push(*f);
+        } else {
+            other.push(OtherChange::Field { object: f.0 });
+            explained.insert(f.0);
+        }
+    }
+
+    // The pages.
+    for (number, page) in new.get_pages() {
+        let a = old.get_dictionary(page).ok();
+        let b = new.get_dictionary(page).ok();
+        let annots_id = indirect(b, b"Annots");
+        if !changed.contains(&page.0) && !annots_id.is_some_and(|a| changed.contains(&a.0)) {
+            continue;
+        }
+        explained.insert(page.0);
+        if let Some(a) = annots_id {
+            explained.insert(a.0);
+        }
+        for k in differing_keys(a, b) {
+            if k.as_slice() != b"Annots" {
+                other.push(OtherChange::Page {
+                    page: number,
+                    key: key_text(&k),
+                });
+            }
+        }
+        let old_annots = refs_at(old, a, b"Annots");
+        let new_annots = refs_at(new, b, b"Annots");
+        if old_annots.iter().any(|x| !new_annots.contains(x)) {
+            other.push(OtherChange::Page {
+                page: number,
+                key: "/Annots".into(),
+            });
+        }
+        for x in new_annots.iter().filter(|x| !old_annots.contains(x)) {
+            let widget = new
+                .get_dictionary(*x)
+                .is_ok_and(|d| name(d, b"Subtype") == Some(b"Widget"));
+            if widget && is_signature_field(new, *x) && added.contains(&x.0) {
+                signature_roots.push(*x);
+            } else {
+                other.push(OtherChange::Annotation {
+                    page: number,
+                    object: x.0,
+                });
+                explained.insert(x.0);
+            }
+        }
+    }
+
+    // New signatures: their fields, widgets, values and appearances, through added objects.
+    let mut seen = BTreeSet::new();
+    for root in &signature_roots {
+        adds.insert(signature_kind(new, *root));
+        let mut stack = vec![*root];
+        while let Some(id) = stack.pop() {
+            if !seen.insert(id.0) || !(added.contains(&id.0) || id == *root) {
+                continue;
+            }
+            explained.insert(id.0);
+            if let Ok(o) = new.get_object(id) {
+                push_refs(o, false, &mut stack);
+            }
+        }
+    }
+    if certified == Some(1) && adds.contains(&PermittedUpdate::Signature) {
+        other.push(OtherChange::SignatureNotAllowed);
+    }
+
+    // Everything else the document uses that this revision changed.
+    let catalog_ids: Vec<ObjectId> = new_root.into_iter().collect();
+    let used_new = reachable(new, &catalog_ids, new_root);
+    let old_catalog_ids: Vec<ObjectId> = old_root.into_iter().collect();
+    let used_old = reachable(old, &old_catalog_ids, old_root);
+    let contents: BTreeMap<u32, u32> = new
+        .get_pages()
+        .into_iter()
+        .flat_map(|(n, p)| new.get_page_contents(p).into_iter().map(move |c| (c.0, n)))
+        .collect();
+    let dss = new_cat
+        .and_then(|c| c.get(b"DSS").ok())
+        .map(|d| {
+            let mut stack = Vec::new();
+            push_refs(d, false, &mut stack);
+            reachable(new, &stack, None)
+        })
+        .unwrap_or_default();
+    for n in &changed {
+        if explained.contains(n) {
+            continue;
+        }
+        if used_new.contains(n) || used_old.contains(n) {
+            other.push(match contents.get(n) {
+                Some(page) => OtherChange::PageContent {
+                    page: *page,
+                    object: *n,
+                },
+                None => OtherChange::Object { object: *n },
+            });
+        } else if dss.contains(n) {
+            adds.insert(PermittedUpdate::ValidationData);
+        }
+    }
+    RevisionUpdate {
+        revision,
+        adds: adds.into_iter().collect(),
+        permitted: other.is_empty(),
+        other_changes: other,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pdf::verify::eof_ends;
+    use lopdf::{dictionary, IncrementalDocument, Stream};
+
+    /// One page with a content stream and an image, a form with no field, an /Info.
+    fn base() -> Vec<u8> {
+        let mut doc = Document::with_version("1.7");
+        let image = doc.add_object(Stream::new(
+            dictionary! { "Type" => "XObject", "Subtype" => "Image", "Width" => 1, "Height" => 1,
+            "ColorSpace" => "DeviceGray", "BitsPerComponent" => 8 },
+            vec![0x80],
+        ));
+        let content = doc.add_object(Stream::new(
+            Dictionary::new(),
+            b"q 10 0 0 10 0 0 cm /Im1 Do Q".to_vec(),
+        ));
+        let pages = doc.new_object_id();
+        let page = doc.add_object(dictionary! {
+            "Type" => "Page", "Parent" => pages, "Contents" => content,
+            "MediaBox" => vec![0.into(), 0.into(), 100.into(), 100.into()],
+            "Resources" => dictionary! { "XObject" => dictionary! { "Im1" => image } },
+        });
+        doc.objects.insert(
+            pages,
+            Object::Dictionary(
+                dictionary! { "Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1 },
+            ),
+        );
+        let form = doc.add_object(dictionary! { "Fields" => Vec::<Object>::new() });
+        let root = doc
+            .add_object(dictionary! { "Type" => "Catalog", "Pages" => pages, "AcroForm" => form });
+        let info = doc.add_object(dictionary! { "Title" => Object::string_literal("Công văn") });
+        doc.trailer.set("Root", root);
+        doc.trailer.set("Info", info);
+        let mut out = Vec::new();
+        doc.save_to(&mut out).unwrap();
+        out
+    }
+
+    fn append(prev: &[u8], f: impl FnOnce(&mut IncrementalDocument)) -> Vec<u8> {
+        let doc = Document::load_mem(prev).unwrap();
+        let mut inc = IncrementalDocument::create_from(prev.to_vec(), doc);
+        f(&mut inc);
+        let mut out = Vec::new();
+        inc.save_to(&mut out).unwrap();
+        assert!(out.starts_with(prev));
+        out
+    }
+
+    fn id_of(inc: &IncrementalDocument, ty: &[u8]) -> ObjectId {
+        let d = inc.get_prev_documents();
+        *d.objects
+            .iter()
+            .find(|(_, o)| match o {
+                Object::Dictionary(d) => name(d, b"Type") == Some(ty),
+                Object::Stream(s) => name(&s.dict, b"Subtype") == Some(ty),
+                _ => false,
+            })
+            .unwrap()
+            .0
+    }
+
+    fn updates(pdf: &[u8], certified: Option<u8>) -> Vec<RevisionUpdate> {
+        let latest = load(pdf, &PdfLimits::default()).unwrap();
+        updates_after(
+            pdf,
+            &latest,
+            &eof_ends(pdf, 0),
+            1,
+            certified,
+            &PdfLimits::default(),
+        )
+    }
+
+    /// Adds a signature field with its widget on page 1 (`ty`: `Sig` or `DocTimeStamp`).
+    fn add_signature(inc: &mut IncrementalDocument, ty: &str) {
+        let page = id_of(inc, b"Page");
+        let catalog = id_of(inc, b"Catalog");
+        let form = inc
+            .get_prev_documents()
+            .get_dictionary(catalog)
+            .unwrap()
+            .get(b"AcroForm")
+            .unwrap()
+            .as_reference()
+            .unwrap();
+        let value = inc.new_document.add_object(dictionary! {
+            "Type" => ty, "Filter" => "Adobe.PPKLite", "SubFilter" => "ETSI.CAdES.detached",
+            "ByteRange" => vec![0.into(), 0.into(), 0.into(), 0.into()],
+            "Contents" => Object::String(vec![0; 8], lopdf::StringFormat::Hexadecimal),
+        });
+        let field = inc.new_document.add_object(dictionary! {
+            "FT" => "Sig", "T" => Object::string_literal("Ky1"), "Type" => "Annot", "Subtype" => "Widget",
+            "Rect" => vec![0.into(), 0.into(), 0.into(), 0.into()], "P" => page, "V" => value,
+        });
+        inc.opt_clone_object_to_new_document(page).unwrap();
+        inc.new_document
+            .get_dictionary_mut(page)
+            .unwrap()
+            .set("Annots", vec![field.into()]);
+        inc.opt_clone_object_to_new_document(form).unwrap();
+        let form = inc.new_document.get_dictionary_mut(form).unwrap();
+        form.set("Fields", vec![field.into()]);
+        form.set("SigFlags", 3);
+    }
+
+    #[test]
+    fn doc_18_a_signature_after_a_signature_is_permitted_unless_the_certification_allows_no_change()
+    {
+        let file = append(&base(), |inc| add_signature(inc, "Sig"));
+        let u = updates(&file, None);
+        assert_eq!(u.len(), 1);
+        assert_eq!(u[0].adds, [PermittedUpdate::Signature]);
+        assert!(u[0].permitted, "{u:#?}");
+        assert!(updates(&file, Some(2))[0].permitted);
+        let locked = updates(&file, Some(1));
+        assert_eq!(locked[0].other_changes, [OtherChange::SignatureNotAllowed]);
+        assert!(!locked[0].permitted);
+        // A document time-stamp is permitted whatever the certification allows.
+        let file = append(&base(), |inc| add_signature(inc, "DocTimeStamp"));
+        let u = updates(&file, Some(1));
+        assert_eq!(u[0].adds, [PermittedUpdate::DocumentTimestamp]);
+        assert!(u[0].permitted, "{u:#?}");
+    }
+
+    #[test]
+    fn doc_18_validation_data_alone_is_permitted_and_the_info_dictionary_is_not_compared() {
+        let file = append(&base(), |inc| {
+            let catalog = id_of(inc, b"Catalog");
+            let cert = inc
+                .new_document
+                .add_object(Stream::new(Dictionary::new(), vec![0x30, 0x00]));
+            let dss = inc
+                .new_document
+                .add_object(dictionary! { "Certs" => vec![cert.into()] });
+            inc.opt_clone_object_to_new_document(catalog).unwrap();
+            inc.new_document
+                .get_dictionary_mut(catalog)
+                .unwrap()
+                .set("DSS", dss);
+        });
+        let u = updates(&file, Some(1));
+        assert_eq!(u[0].adds, [PermittedUpdate::ValidationData]);
+        assert!(u[0].permitted, "{u:#?}");
+        let file = append(&base(), |inc| {
+            let info = inc.new_document.add_object(
+                dictionary! { "Title" => Object::string_literal("Công văn (bản sửa)") },
+            );
+            inc.new_document.trailer.set("Info", info);
+        });
+        let u = updates(&file, None);
+        assert!(u[0].permitted && u[0].adds.is_empty(), "{u:#?}");
+    }
+
+    #[test]
+    fn doc_18_an_image_redefined_after_signing_is_a_change_though_its_data_is_not_loaded() {
+        let file = append(&base(), |inc| {
+            let image = id_of(inc, b"Image");
+            inc.opt_clone_object_to_new_document(image).unwrap();
+            if let Ok(Object::Stream(s)) = inc.new_document.get_object_mut(image) {
+                s.set_plain_content(vec![0x00]);
+            }
+        });
+        let u = updates(&file, None);
+        assert!(!u[0].permitted);
+        assert_eq!(u[0].other_changes.len(), 1, "{u:#?}");
+        assert!(matches!(u[0].other_changes[0], OtherChange::Object { .. }));
+    }
+
+    #[test]
+    fn doc_18_the_catalogue_and_a_page_are_named_when_they_change() {
+        let file = append(&base(), |inc| {
+            let (catalog, page) = (id_of(inc, b"Catalog"), id_of(inc, b"Page"));
+            inc.opt_clone_object_to_new_document(catalog).unwrap();
+            inc.new_document
+                .get_dictionary_mut(catalog)
+                .unwrap()
+                .set("OpenAction", vec![page.into(), "Fit".into()]);
+            inc.opt_clone_object_to_new_document(page).unwrap();
+            inc.new_document
+                .get_dictionary_mut(page)
+                .unwrap()
+                .set("Rotate", 90);
+        });
+        let u = updates(&file, None);
+        assert_eq!(
+            u[0].other_changes,
+            [
+                OtherChange::Catalog {
+                    key: "/OpenAction".into()
+                },
+                OtherChange::Page {
+                    page: 1,
+                    key: "/Rotate".into()
+                }
+            ]
+        );
+        let vi: Vec<String> = u[0].other_changes.iter().map(OtherChange::vi).collect();
+        assert_eq!(
+            vi,
+            [
+                "mục /OpenAction của danh mục tài liệu bị thay đổi",
+                "trang 1: mục /Rotate bị thay đổi"
+            ]
+        );
+    }
+
+    #[test]
+    fn doc_18_a_revision_without_its_own_cross_reference_section_is_not_passed_over() {
+        let original = base();
+        let mut file = original.clone();
+        file.extend_from_slice(b"\n9 0 obj\n<< /Type /Catalog >>\nendobj\n%%EOF\n");
+        let ends = eof_ends(&file, 0);
+        // As the file stands, lopdf refuses it; read the other way (the latest document
+        // being the original's), the last revision is not where reading starts.
+        assert!(load(&file, &PdfLimits::default()).is_err());
+        let latest = load(&original, &PdfLimits::default()).unwrap();
+        let u = updates_after(&file, &latest, &ends, 1, None, &PdfLimits::default());
+        assert_eq!(u.len(), 1);
+        assert!(!u[0].permitted);
+        assert_eq!(
+            u[0].other_changes,
+            [OtherChange::NotCompared {
+                reason: "it has no cross-reference section of its own".into()
+            }]
+        );
+        // A middle revision that does not load is not compared either, nor the one after it.
+        let later = append(&original, |inc| add_signature(inc, "Sig"));
+        let mut file = original.clone();
+        file.extend_from_slice(b"garbage %%EOF\n");
+        let ends = [
+            original.len(),
+            file.len(),
+            file.len() + later.len() - original.len(),
+        ];
+        file.extend_from_slice(&later[original.len()..]);
+        let latest = load(&later, &PdfLimits::default()).unwrap();
+        let u = updates_after(&file, &latest, &ends, 1, None, &PdfLimits::default());
+        assert_eq!(u.len(), 2);
+        assert!(
+            u.iter().all(|u| !u.permitted
+                && matches!(u.other_changes[..], [OtherChange::NotCompared { .. }])),
+            "{u:#?}"
+        );
+    }
+}
