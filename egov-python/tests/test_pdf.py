@@ -194,7 +194,8 @@ def test_conv_16_a_mark_stamped_after_a_signature_leaves_the_signature_covering_
     assert sig["valid"] is True and (sig["revision"], sig["revisions_after"]) == (2, 1)
     # The stamp changes what page 1 shows: not an update permitted after signing.
     [update] = report["updates"]
-    assert update["revision"] == 3 and update["permitted"] is False and update["adds"] == []
+    assert update["revision"] == 3 and update["permitted"] is False
+    assert update["adds"] == ["metadata"]  # the mark in the XMP: metadata, permitted alone
     assert {"change": "page", "page": 1, "key": "/Contents"} in update["other_changes"]
     assert any(f["outcome"] == "warning" and "trang 1" in f["message_vi"]
                for f in report["findings"])

@@ -12,14 +12,15 @@
 //!
 //! How: the document is loaded as it stood at the end of each revision (the file's prefix up to
 //! that `%%EOF`) and the objects the revision redefines are compared with their previous
-//! values, by their place in the object graph: the catalogue may change only its `/DSS`,
-//! `/AcroForm` and `/Extensions`; the form only its `/Fields` (signature fields added) and
-//! `/SigFlags`; a page only its `/Annots` (signature widgets added); an empty signature field
-//! may receive its value and appearance; new objects must belong to an added signature or be
-//! reachable only from the `/DSS`. Anything else the document uses that the revision redefines
-//! (a content stream, a font, an image, a field's value, the metadata) is a change the
-//! signatures before it do not cover. The trailer's `/Info` dictionary is not part of the
-//! document's content and is not compared.
+//! values, by their place in the object graph, with pyHanko's standard policy: the catalogue
+//! may change only its `/DSS`, `/AcroForm`, `/Extensions`, `/Metadata` (well-formed XMP),
+//! `/MarkInfo` and `/Version`; the form only its `/Fields` (signature fields added),
+//! `/SigFlags`, `/DR`, `/DA`, `/Q` and `/NeedAppearances`; a page only its `/Annots`
+//! (signature widgets added); an empty signature field may receive its value and appearance;
+//! the trailer's `/Info` may change; new objects must belong to an added signature or be
+//! reachable only from the `/DSS` or `/Info`. Anything else the document uses that the
+//! revision redefines (a content stream, a font, an image, a field's value) is a change the
+//! signatures before it do not cover.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -28,6 +29,82 @@ use lopdf::{Dictionary, Document, Object, ObjectId};
 use serde::{Deserialize, Serialize};
 
 use super::load::{load, Budget, PdfLimits};
+
+/// The catalogue entries a later revision may change: pyHanko's `ROOT_EXEMPT_STRICT_COMPARISON`
+/// (`/Metadata` only as well-formed XMP).
+const CATALOG_KEYS: [&[u8]; 6] = [
+    b"DSS",
+    b"AcroForm",
+    b"Extensions",
+    b"Metadata",
+    b"MarkInfo",
+    b"Version",
+];
+
+/// The form entries a later revision may change: pyHanko's
+/// `ACROFORM_EXEMPT_STRICT_COMPARISON` and `/SigFlags`.
+const FORM_KEYS: [&[u8]; 6] = [
+    b"Fields",
+    b"SigFlags",
+    b"DR",
+    b"DA",
+    b"Q",
+    b"NeedAppearances",
+];
+
+/// The entries an empty signature field may receive with its value (pyHanko's
+/// `VALUE_UPDATE_KEYS`).
+const FILL_KEYS: [&[u8]; 6] = [b"V", b"AP", b"AS", b"F", b"DA", b"Q"];
+
+/// Whether `xml` is well-formed XMP: an `x:xmpmeta` root in the namespace `adobe:ns:meta/`, no
+/// document type declaration (and so no entity of one). The check pyHanko's
+/// `MetadataUpdateRule` makes before it permits an XMP update after signing.
+fn is_well_formed_xmp(xml: &[u8]) -> bool {
+    use quick_xml::events::Event;
+    use quick_xml::name::{Namespace, ResolveResult};
+    let mut reader = quick_xml::NsReader::from_reader(xml);
+    let mut depth = 0usize;
+    let mut root = None;
+    loop {
+        let (ns, event) = match reader.read_resolved_event() {
+            Ok(x) => x,
+            Err(_) => return false,
+        };
+        let is_root = |ns: &ResolveResult, local: &str| {
+            matches!(ns, ResolveResult::Bound(Namespace("adobe:ns:meta/"))) && local == "xmpmeta"
+        };
+        match event {
+            Event::Start(_) | Event::Empty(_) if depth == 0 && root.is_some() => return false,
+            Event::Start(e) if depth == 0 => {
+                root = Some(is_root(&ns, e.local_name().as_ref()));
+                depth += 1;
+            }
+            Event::Empty(e) if depth == 0 => root = Some(is_root(&ns, e.local_name().as_ref())),
+            Event::Start(_) => depth += 1,
+            Event::End(_) => depth = depth.saturating_sub(1),
+            Event::Text(t) if depth == 0 && !t.trim().is_empty() => return false,
+            Event::DocType(_) => return false,
+            Event::Eof => return depth == 0 && root == Some(true),
+            _ => {}
+        }
+    }
+}
+
+/// Whether object `id` of `doc` is a stream of well-formed XMP.
+fn holds_xmp(doc: &Document, id: ObjectId, limits: &PdfLimits) -> bool {
+    let Ok(Object::Stream(s)) = doc.get_object(id) else {
+        return false;
+    };
+    let data = if s.dict.has(b"Filter") {
+        match s.decompressed_content_with_limit(limits.max_decompressed_bytes) {
+            Ok(d) => d,
+            Err(_) => return false,
+        }
+    } else {
+        s.content.clone()
+    };
+    is_well_formed_xmp(&data)
+}
 
 /// An update a validator permits after signing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -42,6 +119,10 @@ pub enum PermittedUpdate {
     /// A further signature in a signature field (not permitted when a certification signature
     /// allows no change).
     Signature,
+    /// The document's metadata updated: well-formed XMP (`/Metadata`), the `/Info`
+    /// dictionary, the catalogue's `/Version` or `/MarkInfo` (signing software records the
+    /// modification date and producer; nothing a page shows).
+    Metadata,
 }
 
 impl PermittedUpdate {
@@ -51,6 +132,7 @@ impl PermittedUpdate {
             PermittedUpdate::ValidationData => "validation data (/DSS)",
             PermittedUpdate::DocumentTimestamp => "a document time-stamp",
             PermittedUpdate::Signature => "a signature",
+            PermittedUpdate::Metadata => "updated document metadata (XMP, /Info, PDF version)",
         }
     }
 
@@ -60,6 +142,9 @@ impl PermittedUpdate {
             PermittedUpdate::ValidationData => "dữ liệu kiểm tra hiệu lực chứng thư (/DSS)",
             PermittedUpdate::DocumentTimestamp => "dấu thời gian tài liệu",
             PermittedUpdate::Signature => "chữ ký số",
+            PermittedUpdate::Metadata => {
+                "cập nhật siêu dữ liệu tài liệu (XMP, /Info, số phiên bản định dạng PDF)"
+            }
         }
     }
 }
@@ -227,7 +312,7 @@ pub(super) fn updates_after(
             (Ok(_), Ok(new)) if new.xref_start < ends[revision - 2] => {
                 not_compared("it has no cross-reference section of its own".into())
             }
-            (Ok(old), Ok(new)) => compare(old, new, revision, certified),
+            (Ok(old), Ok(new)) => compare(old, new, revision, certified, limits),
         });
         before = loaded;
     }
@@ -385,6 +470,7 @@ fn compare(
     new: &Document,
     revision: usize,
     certified: Option<u8>,
+    limits: &PdfLimits,
 ) -> RevisionUpdate {
     let changed = changed_objects(old, new);
     let mut explained: BTreeSet<u32> = BTreeSet::new();
@@ -411,13 +497,31 @@ fn compare(
     if let Some(r) = new_root {
         explained.insert(r.0);
     }
+    let metadata = indirect(new_cat, b"Metadata");
     for k in differing_keys(old_cat, new_cat) {
         match k.as_slice() {
             b"DSS" => {
                 adds.insert(PermittedUpdate::ValidationData);
             }
-            b"AcroForm" | b"Extensions" => {}
+            b"Version" | b"MarkInfo" => {
+                adds.insert(PermittedUpdate::Metadata);
+            }
+            b"Metadata" if metadata.is_some_and(|m| holds_xmp(new, m, limits)) => {
+                adds.insert(PermittedUpdate::Metadata);
+            }
+            k if CATALOG_KEYS.contains(&k) && k != b"Metadata" => {}
             _ => other.push(OtherChange::Catalog { key: key_text(&k) }),
+        }
+    }
+    // The XMP stream redefined in place: permitted when it is still well-formed XMP.
+    if let Some(m) = metadata.filter(|m| changed.contains(&m.0)) {
+        explained.insert(m.0);
+        if holds_xmp(new, m, limits) {
+            adds.insert(PermittedUpdate::Metadata);
+        } else {
+            other.push(OtherChange::Catalog {
+                key: "/Metadata".into(),
+            });
         }
     }
 
@@ -434,7 +538,7 @@ fn compare(
         explained.insert(id.0);
     }
     for k in differing_keys(old_form, new_form) {
-        if !matches!(k.as_slice(), b"Fields" | b"SigFlags") {
+        if !FORM_KEYS.contains(&k.as_slice()) {
             other.push(OtherChange::Form { key: key_text(&k) });
         }
     }
@@ -453,7 +557,7 @@ fn compare(
                 let filled = a.is_some_and(|a| name(a, b"FT") == Some(b"Sig") && !a.has(b"V"))
                     && differing_keys(a, b)
                         .iter()
-                        .all(|k| matches!(k.as_slice(), b"V" | b"AP"));
+                        .all(|k| FILL_KEYS.contains(&k.as_slice()));
                 if filled {
                     explained.insert(f.0);
                     signature_roots.push(*f);
@@ -543,6 +647,16 @@ fn compare(
         .into_iter()
         .flat_map(|(n, p)| new.get_page_contents(p).into_iter().map(move |c| (c.0, n)))
         .collect();
+    let info = reachable(
+        new,
+        &new.trailer
+            .get(b"Info")
+            .ok()
+            .and_then(|i| i.as_reference().ok())
+            .into_iter()
+            .collect::<Vec<_>>(),
+        None,
+    );
     let dss = new_cat
         .and_then(|c| c.get(b"DSS").ok())
         .map(|d| {
@@ -565,6 +679,8 @@ fn compare(
             });
         } else if dss.contains(n) {
             adds.insert(PermittedUpdate::ValidationData);
+        } else if info.contains(n) {
+            adds.insert(PermittedUpdate::Metadata);
         }
     }
     RevisionUpdate {
@@ -703,7 +819,7 @@ mod tests {
     }
 
     #[test]
-    fn doc_18_validation_data_alone_is_permitted_and_the_info_dictionary_is_not_compared() {
+    fn doc_18_validation_data_alone_and_an_info_dictionary_update_are_permitted() {
         let file = append(&base(), |inc| {
             let catalog = id_of(inc, b"Catalog");
             let cert = inc
@@ -728,7 +844,30 @@ mod tests {
             inc.new_document.trailer.set("Info", info);
         });
         let u = updates(&file, None);
-        assert!(u[0].permitted && u[0].adds.is_empty(), "{u:#?}");
+        assert_eq!(u[0].adds, [PermittedUpdate::Metadata]);
+        assert!(u[0].permitted, "{u:#?}");
+    }
+
+    #[test]
+    fn doc_18_only_well_formed_xmp_counts_as_a_metadata_update() {
+        // The packet egov writes into a stamped PDF.
+        let packet = crate::pdf::xmp::new_packet(&crate::pdf::xmp::XmpMark {
+            payload: "EGCM:…".into(),
+            original_length: 1,
+            page: 1,
+        });
+        assert!(packet.starts_with("<?xpacket"), "{packet}");
+        assert!(is_well_formed_xmp(packet.as_bytes()), "{packet}");
+        for bad in [
+            "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\"><rdf:RDF>",
+            "<xmpmeta/>",
+            "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\"/><x:xmpmeta xmlns:x=\"adobe:ns:meta/\"/>",
+            "<!DOCTYPE x [<!ENTITY e \"e\">]><x:xmpmeta xmlns:x=\"adobe:ns:meta/\">&e;</x:xmpmeta>",
+            "BT (not XML) Tj ET",
+            "",
+        ] {
+            assert!(!is_well_formed_xmp(bad.as_bytes()), "{bad}");
+        }
     }
 
     #[test]
