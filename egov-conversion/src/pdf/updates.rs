@@ -333,11 +333,12 @@ fn dict_at<'a>(doc: &'a Document, d: &'a Dictionary, key: &[u8]) -> Option<&'a D
         .and_then(|o| o.as_dict().ok())
 }
 
-fn refs_at(doc: &Document, d: Option<&Dictionary>, key: &[u8]) -> Vec<ObjectId> {
+/// The elements of the array `d[key]` (resolved), references kept as references.
+fn array_at(doc: &Document, d: Option<&Dictionary>, key: &[u8]) -> Vec<Object> {
     d.and_then(|d| d.get(key).ok())
         .and_then(|o| resolve(doc, o))
         .and_then(|o| o.as_array().ok())
-        .map(|a| a.iter().filter_map(|o| o.as_reference().ok()).collect())
+        .cloned()
         .unwrap_or_default()
 }
 
@@ -473,221 +474,280 @@ fn compare(
     limits: &PdfLimits,
 ) -> RevisionUpdate {
     let changed = changed_objects(old, new);
-    let mut explained: BTreeSet<u32> = BTreeSet::new();
-    let mut adds: BTreeSet<PermittedUpdate> = BTreeSet::new();
-    let mut other: Vec<OtherChange> = Vec::new();
-    // Objects added in this revision (absent before), through which a new signature may reach.
-    let added: BTreeSet<u32> = changed
+    let added = changed
         .iter()
         .copied()
         .filter(|&n| numbered(old, n).is_none())
         .collect();
-    let mut signature_roots: Vec<ObjectId> = Vec::new();
+    let mut c = Comparison {
+        old,
+        new,
+        limits,
+        changed,
+        added,
+        explained: BTreeSet::new(),
+        adds: BTreeSet::new(),
+        other: Vec::new(),
+        signature_roots: Vec::new(),
+    };
+    c.catalogue();
+    c.form();
+    c.pages();
+    c.new_signatures();
+    if certified == Some(1) && c.adds.contains(&PermittedUpdate::Signature) {
+        c.other.push(OtherChange::SignatureNotAllowed);
+    }
+    c.the_rest();
+    RevisionUpdate {
+        revision,
+        adds: c.adds.into_iter().collect(),
+        permitted: c.other.is_empty(),
+        other_changes: c.other,
+    }
+}
 
-    // The catalogue.
-    let root = |d: &Document| {
+/// One revision (`new`) against the one before it (`old`): the objects it changed, and what
+/// each is found to be as the comparison goes (catalogue, form, pages, new signatures, the
+/// rest).
+struct Comparison<'a> {
+    old: &'a Document,
+    new: &'a Document,
+    limits: &'a PdfLimits,
+    /// Object numbers the revision redefined with another value, added or freed.
+    changed: BTreeSet<u32>,
+    /// Those absent before it.
+    added: BTreeSet<u32>,
+    /// Those accounted for by a step (permitted or reported).
+    explained: BTreeSet<u32>,
+    adds: BTreeSet<PermittedUpdate>,
+    other: Vec<OtherChange>,
+    /// Signature fields or widgets the revision adds or fills.
+    signature_roots: Vec<ObjectId>,
+}
+
+impl<'a> Comparison<'a> {
+    fn root(d: &Document) -> Option<ObjectId> {
         d.trailer
             .get(b"Root")
             .ok()
             .and_then(|r| r.as_reference().ok())
-    };
-    let (old_root, new_root) = (root(old), root(new));
-    let old_cat = old_root.and_then(|r| old.get_dictionary(r).ok());
-    let new_cat = new_root.and_then(|r| new.get_dictionary(r).ok());
-    if let Some(r) = new_root {
-        explained.insert(r.0);
-    }
-    let metadata = indirect(new_cat, b"Metadata");
-    for k in differing_keys(old_cat, new_cat) {
-        match k.as_slice() {
-            b"DSS" => {
-                adds.insert(PermittedUpdate::ValidationData);
-            }
-            b"Version" | b"MarkInfo" => {
-                adds.insert(PermittedUpdate::Metadata);
-            }
-            b"Metadata" if metadata.is_some_and(|m| holds_xmp(new, m, limits)) => {
-                adds.insert(PermittedUpdate::Metadata);
-            }
-            k if CATALOG_KEYS.contains(&k) && k != b"Metadata" => {}
-            _ => other.push(OtherChange::Catalog { key: key_text(&k) }),
-        }
-    }
-    // The XMP stream redefined in place: permitted when it is still well-formed XMP.
-    if let Some(m) = metadata.filter(|m| changed.contains(&m.0)) {
-        explained.insert(m.0);
-        if holds_xmp(new, m, limits) {
-            adds.insert(PermittedUpdate::Metadata);
-        } else {
-            other.push(OtherChange::Catalog {
-                key: "/Metadata".into(),
-            });
-        }
     }
 
-    // The interactive form.
-    let old_form = old_cat.and_then(|c| dict_at(old, c, b"AcroForm"));
-    let new_form = new_cat.and_then(|c| dict_at(new, c, b"AcroForm"));
-    for id in [
-        indirect(new_cat, b"AcroForm"),
-        indirect(new_form, b"Fields"),
-    ]
-    .into_iter()
-    .flatten()
-    {
-        explained.insert(id.0);
+    fn catalogs(&self) -> (Option<&'a Dictionary>, Option<&'a Dictionary>) {
+        let (old, new) = (self.old, self.new);
+        (
+            Self::root(old).and_then(|r| old.get_dictionary(r).ok()),
+            Self::root(new).and_then(|r| new.get_dictionary(r).ok()),
+        )
     }
-    for k in differing_keys(old_form, new_form) {
-        if !FORM_KEYS.contains(&k.as_slice()) {
-            other.push(OtherChange::Form { key: key_text(&k) });
+
+    /// The catalogue may change its `/DSS` (validation data), its `/Version`, `/MarkInfo` and
+    /// XMP `/Metadata` (metadata), its `/AcroForm` (compared by [`Self::form`]) and
+    /// `/Extensions`; nothing else.
+    fn catalogue(&mut self) {
+        let (old_cat, new_cat) = self.catalogs();
+        if let Some(r) = Self::root(self.new) {
+            self.explained.insert(r.0);
         }
-    }
-    let old_fields = refs_at(old, old_form, b"Fields");
-    let new_fields = refs_at(new, new_form, b"Fields");
-    if old_fields.iter().any(|f| !new_fields.contains(f)) {
-        other.push(OtherChange::Form {
-            key: "/Fields".into(),
-        });
-    }
-    for f in &new_fields {
-        if old_fields.contains(f) {
-            if changed.contains(&f.0) {
-                // An existing field changed: only an empty signature field receiving its value.
-                let (a, b) = (old.get_dictionary(*f).ok(), new.get_dictionary(*f).ok());
-                let filled = a.is_some_and(|a| name(a, b"FT") == Some(b"Sig") && !a.has(b"V"))
-                    && differing_keys(a, b)
-                        .iter()
-                        .all(|k| FILL_KEYS.contains(&k.as_slice()));
-                if filled {
-                    explained.insert(f.0);
-                    signature_roots.push(*f);
-                } else {
-                    other.push(OtherChange::Field { object: f.0 });
-                    explained.insert(f.0);
+        let metadata = indirect(new_cat, b"Metadata");
+        let xmp = metadata.is_some_and(|m| holds_xmp(self.new, m, self.limits));
+        for k in differing_keys(old_cat, new_cat) {
+            match k.as_slice() {
+                b"DSS" => {
+                    self.adds.insert(PermittedUpdate::ValidationData);
                 }
+                b"Version" | b"MarkInfo" => {
+                    self.adds.insert(PermittedUpdate::Metadata);
+                }
+                b"Metadata" if xmp => {
+                    self.adds.insert(PermittedUpdate::Metadata);
+                }
+                k if CATALOG_KEYS.contains(&k) && k != b"Metadata" => {}
+                _ => self.other.push(OtherChange::Catalog { key: key_text(&k) }),
             }
-        } else if is_signature_field(new, *f) && added.contains(&f.0) {
-            signature_roots.push(*f);
-        } else {
-            other.push(OtherChange::Field { object: f.0 });
-            explained.insert(f.0);
         }
-    }
-
-    // The pages.
-    for (number, page) in new.get_pages() {
-        let a = old.get_dictionary(page).ok();
-        let b = new.get_dictionary(page).ok();
-        let annots_id = indirect(b, b"Annots");
-        if !changed.contains(&page.0) && !annots_id.is_some_and(|a| changed.contains(&a.0)) {
-            continue;
-        }
-        explained.insert(page.0);
-        if let Some(a) = annots_id {
-            explained.insert(a.0);
-        }
-        for k in differing_keys(a, b) {
-            if k.as_slice() != b"Annots" {
-                other.push(OtherChange::Page {
-                    page: number,
-                    key: key_text(&k),
+        // The XMP stream redefined in place: permitted when it is still well-formed XMP.
+        if let Some(m) = metadata.filter(|m| self.changed.contains(&m.0)) {
+            self.explained.insert(m.0);
+            if xmp {
+                self.adds.insert(PermittedUpdate::Metadata);
+            } else {
+                self.other.push(OtherChange::Catalog {
+                    key: "/Metadata".into(),
                 });
             }
         }
-        let old_annots = refs_at(old, a, b"Annots");
-        let new_annots = refs_at(new, b, b"Annots");
-        if old_annots.iter().any(|x| !new_annots.contains(x)) {
-            other.push(OtherChange::Page {
-                page: number,
-                key: "/Annots".into(),
+    }
+
+    /// The form may change `/Fields` (signature fields added, none removed), `/SigFlags`,
+    /// `/DR`, `/DA`, `/Q`, `/NeedAppearances`; an existing field only as an empty signature
+    /// field receiving its value.
+    fn form(&mut self) {
+        let (old, new) = (self.old, self.new);
+        let (old_cat, new_cat) = self.catalogs();
+        let old_form = old_cat.and_then(|c| dict_at(old, c, b"AcroForm"));
+        let new_form = new_cat.and_then(|c| dict_at(new, c, b"AcroForm"));
+        for id in [
+            indirect(new_cat, b"AcroForm"),
+            indirect(new_form, b"Fields"),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            self.explained.insert(id.0);
+        }
+        for k in differing_keys(old_form, new_form) {
+            if !FORM_KEYS.contains(&k.as_slice()) {
+                self.other.push(OtherChange::Form { key: key_text(&k) });
+            }
+        }
+        let (old_fields, new_fields) = (
+            array_at(old, old_form, b"Fields"),
+            array_at(new, new_form, b"Fields"),
+        );
+        let removed = old_fields.iter().any(|f| !new_fields.contains(f));
+        let inline = new_fields
+            .iter()
+            .any(|f| !old_fields.contains(f) && f.as_reference().is_err());
+        if removed || inline {
+            self.other.push(OtherChange::Form {
+                key: "/Fields".into(),
             });
         }
-        for x in new_annots.iter().filter(|x| !old_annots.contains(x)) {
-            let widget = new
-                .get_dictionary(*x)
-                .is_ok_and(|d| name(d, b"Subtype") == Some(b"Widget"));
-            if widget && is_signature_field(new, *x) && added.contains(&x.0) {
-                signature_roots.push(*x);
-            } else {
-                other.push(OtherChange::Annotation {
-                    page: number,
-                    object: x.0,
-                });
-                explained.insert(x.0);
-            }
-        }
-    }
-
-    // New signatures: their fields, widgets, values and appearances, through added objects.
-    let mut seen = BTreeSet::new();
-    for root in &signature_roots {
-        adds.insert(signature_kind(new, *root));
-        let mut stack = vec![*root];
-        while let Some(id) = stack.pop() {
-            if !seen.insert(id.0) || !(added.contains(&id.0) || id == *root) {
+        for f in new_fields.iter().filter_map(|f| f.as_reference().ok()) {
+            let existed = old_fields.contains(&Object::Reference(f));
+            if existed && !self.changed.contains(&f.0) {
                 continue;
             }
-            explained.insert(id.0);
-            if let Ok(o) = new.get_object(id) {
-                push_refs(o, false, &mut stack);
+            let filled = existed && {
+                let (a, b) = (old.get_dictionary(f).ok(), new.get_dictionary(f).ok());
+                a.is_some_and(|a| name(a, b"FT") == Some(b"Sig") && !a.has(b"V"))
+                    && differing_keys(a, b)
+                        .iter()
+                        .all(|k| FILL_KEYS.contains(&k.as_slice()))
+            };
+            let created = !existed && is_signature_field(new, f) && self.added.contains(&f.0);
+            if filled || created {
+                self.signature_roots.push(f);
+            } else {
+                self.other.push(OtherChange::Field { object: f.0 });
+            }
+            self.explained.insert(f.0);
+        }
+    }
+
+    /// A page may change only its `/Annots`, adding signature widgets (none removed).
+    fn pages(&mut self) {
+        let (old, new) = (self.old, self.new);
+        for (number, page) in new.get_pages() {
+            let (a, b) = (old.get_dictionary(page).ok(), new.get_dictionary(page).ok());
+            let annots_id = indirect(b, b"Annots");
+            if !self.changed.contains(&page.0)
+                && !annots_id.is_some_and(|a| self.changed.contains(&a.0))
+            {
+                continue;
+            }
+            self.explained.insert(page.0);
+            if let Some(a) = annots_id {
+                self.explained.insert(a.0);
+            }
+            for k in differing_keys(a, b) {
+                if k.as_slice() != b"Annots" {
+                    self.other.push(OtherChange::Page {
+                        page: number,
+                        key: key_text(&k),
+                    });
+                }
+            }
+            let (old_annots, new_annots) =
+                (array_at(old, a, b"Annots"), array_at(new, b, b"Annots"));
+            let removed = old_annots.iter().any(|x| !new_annots.contains(x));
+            let inline = new_annots
+                .iter()
+                .any(|x| !old_annots.contains(x) && x.as_reference().is_err());
+            if removed || inline {
+                self.other.push(OtherChange::Page {
+                    page: number,
+                    key: "/Annots".into(),
+                });
+            }
+            for x in new_annots
+                .iter()
+                .filter(|x| !old_annots.contains(x))
+                .filter_map(|x| x.as_reference().ok())
+            {
+                let widget = new
+                    .get_dictionary(x)
+                    .is_ok_and(|d| name(d, b"Subtype") == Some(b"Widget"));
+                if widget && is_signature_field(new, x) && self.added.contains(&x.0) {
+                    self.signature_roots.push(x);
+                } else {
+                    self.other.push(OtherChange::Annotation {
+                        page: number,
+                        object: x.0,
+                    });
+                    self.explained.insert(x.0);
+                }
             }
         }
     }
-    if certified == Some(1) && adds.contains(&PermittedUpdate::Signature) {
-        other.push(OtherChange::SignatureNotAllowed);
+
+    /// The signatures added or filled: their fields, widgets, values and appearances, reached
+    /// through objects the revision adds (never through one it redefines).
+    fn new_signatures(&mut self) {
+        let mut seen = BTreeSet::new();
+        for root in self.signature_roots.clone() {
+            self.adds.insert(signature_kind(self.new, root));
+            let mut stack = vec![root];
+            while let Some(id) = stack.pop() {
+                if !seen.insert(id.0) || !(self.added.contains(&id.0) || id == root) {
+                    continue;
+                }
+                self.explained.insert(id.0);
+                if let Ok(o) = self.new.get_object(id) {
+                    push_refs(o, false, &mut stack);
+                }
+            }
+        }
     }
 
-    // Everything else the document uses that this revision changed.
-    let catalog_ids: Vec<ObjectId> = new_root.into_iter().collect();
-    let used_new = reachable(new, &catalog_ids, new_root);
-    let old_catalog_ids: Vec<ObjectId> = old_root.into_iter().collect();
-    let used_old = reachable(old, &old_catalog_ids, old_root);
-    let contents: BTreeMap<u32, u32> = new
-        .get_pages()
-        .into_iter()
-        .flat_map(|(n, p)| new.get_page_contents(p).into_iter().map(move |c| (c.0, n)))
-        .collect();
-    let info = reachable(
-        new,
-        &new.trailer
-            .get(b"Info")
-            .ok()
-            .and_then(|i| i.as_reference().ok())
+    /// Every other changed object: a change when the document uses it (before or after),
+    /// validation data when only the `/DSS` reaches it, metadata when only `/Info` does,
+    /// nothing when nothing does.
+    fn the_rest(&mut self) {
+        let (old, new) = (self.old, self.new);
+        let (old_root, new_root) = (Self::root(old), Self::root(new));
+        let used_new = reachable(new, &new_root.into_iter().collect::<Vec<_>>(), new_root);
+        let used_old = reachable(old, &old_root.into_iter().collect::<Vec<_>>(), old_root);
+        let contents: BTreeMap<u32, u32> = new
+            .get_pages()
             .into_iter()
-            .collect::<Vec<_>>(),
-        None,
-    );
-    let dss = new_cat
-        .and_then(|c| c.get(b"DSS").ok())
-        .map(|d| {
+            .flat_map(|(n, p)| new.get_page_contents(p).into_iter().map(move |c| (c.0, n)))
+            .collect();
+        let from = |o: Option<&Object>| {
             let mut stack = Vec::new();
-            push_refs(d, false, &mut stack);
+            if let Some(o) = o {
+                push_refs(o, false, &mut stack);
+            }
             reachable(new, &stack, None)
-        })
-        .unwrap_or_default();
-    for n in &changed {
-        if explained.contains(n) {
-            continue;
+        };
+        let info = from(new.trailer.get(b"Info").ok());
+        let dss = from(self.catalogs().1.and_then(|c| c.get(b"DSS").ok()));
+        for n in self.changed.difference(&self.explained) {
+            if used_new.contains(n) || used_old.contains(n) {
+                self.other.push(match contents.get(n) {
+                    Some(page) => OtherChange::PageContent {
+                        page: *page,
+                        object: *n,
+                    },
+                    None => OtherChange::Object { object: *n },
+                });
+            } else if dss.contains(n) {
+                self.adds.insert(PermittedUpdate::ValidationData);
+            } else if info.contains(n) {
+                self.adds.insert(PermittedUpdate::Metadata);
+            }
         }
-        if used_new.contains(n) || used_old.contains(n) {
-            other.push(match contents.get(n) {
-                Some(page) => OtherChange::PageContent {
-                    page: *page,
-                    object: *n,
-                },
-                None => OtherChange::Object { object: *n },
-            });
-        } else if dss.contains(n) {
-            adds.insert(PermittedUpdate::ValidationData);
-        } else if info.contains(n) {
-            adds.insert(PermittedUpdate::Metadata);
-        }
-    }
-    RevisionUpdate {
-        revision,
-        adds: adds.into_iter().collect(),
-        permitted: other.is_empty(),
-        other_changes: other,
     }
 }
 
@@ -920,6 +980,30 @@ mod tests {
                 "mục /OpenAction của danh mục tài liệu bị thay đổi",
                 "trang 1: mục /Rotate bị thay đổi"
             ]
+        );
+    }
+
+    #[test]
+    fn doc_18_an_annotation_written_inline_in_the_page_is_not_passed_over() {
+        let file = append(&base(), |inc| {
+            let page = id_of(inc, b"Page");
+            inc.opt_clone_object_to_new_document(page).unwrap();
+            inc.new_document.get_dictionary_mut(page).unwrap().set(
+                "Annots",
+                vec![Object::Dictionary(dictionary! {
+                    "Type" => "Annot", "Subtype" => "FreeText",
+                    "Rect" => vec![0.into(), 0.into(), 50.into(), 20.into()],
+                    "Contents" => Object::string_literal("PAID"),
+                })],
+            );
+        });
+        let u = updates(&file, None);
+        assert_eq!(
+            u[0].other_changes,
+            [OtherChange::Page {
+                page: 1,
+                key: "/Annots".into()
+            }]
         );
     }
 
