@@ -160,6 +160,10 @@ int main(void) {
     CHECK_OK(egov_pdf_verify_signatures(stamped.data, stamped.len, root, NULL, &out));
     CHECK(contains(out, "\"revisions\":3"));
     CHECK(contains(out, "\"revision\":2,\"revisions_after\":1"));
+    /* The mark changes what page 1 shows: not an update permitted after signing. */
+    CHECK(contains(out, "\"revision\":3,\"adds\":[\"metadata\"]"));
+    CHECK(contains(out, "\"change\":\"page\",\"page\":1,\"key\":\"/Contents\""));
+    CHECK(contains(out, "\"permitted\":false"));
     egov_string_free(out);
     /* Another key's trust set: a result, not an error. */
     CHECK_OK(egov_pdf_verify(stamped.data, stamped.len,
