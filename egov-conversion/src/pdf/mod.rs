@@ -21,8 +21,14 @@
 //! recursion limits while parsing, a page-count and pixel limit, and a time budget checked
 //! between the stages ([`PdfLimits`]). Encrypted PDFs are refused ([`PdfError::Encrypted`]).
 //!
-//! Not in this slice: annotation mode, PAdES signing and verification, building PDF/A from
-//! scans, automatic blank-area search on PDF pages.
+//! **Sign and verify signatures** ([`sign_pdf()`], [`verify_signatures()`], DOC-14, DOC-18):
+//! PAdES B-B and B-T as an incremental update; every signature and document time-stamp
+//! verified over the revision it covers, and each revision after it classified
+//! ([`RevisionUpdate`]): validation data, document time-stamps, further signatures and metadata
+//! are updates permitted after signing, anything else is named ([`OtherChange`]).
+//!
+//! **Electronic copies from scans** ([`pdf_from_scans()`], NĐ 30/2020 Phụ lục I): PDF/A-2b or
+//! PDF/A-1b with the mark and the agency's visible signature.
 
 mod annots;
 mod copy;
