@@ -726,6 +726,48 @@ fn doc_18_pyhanko_signing_after_egov_is_a_permitted_update_in_both_on_real_produ
 }
 
 #[test]
+fn doc_18_an_object_nothing_uses_added_after_signing_changes_nothing_in_egov_and_pyhanko() {
+    let d = tmp("orphan");
+    let original = pdf("libreoffice-7-3-writer-pdfa-pdfua.pdf");
+    let signed = sign_pdf(
+        &original,
+        &signer("signer-rsa"),
+        None,
+        &PadesOptions::default(),
+    )
+    .unwrap();
+    let doc = lopdf::Document::load_mem(&signed.pdf).unwrap();
+    let mut inc = lopdf::IncrementalDocument::create_from(signed.pdf.clone(), doc);
+    let id = (inc.get_prev_documents().max_id + 1, 0);
+    inc.new_document.max_id = id.0;
+    inc.new_document
+        .objects
+        .insert(id, lopdf::Object::string_literal("nothing refers to this"));
+    let mut file = Vec::new();
+    inc.save_to(&mut file).unwrap();
+    let r = verify_signatures(&file, &anchors()).unwrap();
+    assert_eq!(r.updates.len(), 1);
+    assert!(
+        r.updates[0].permitted && r.updates[0].adds.is_empty(),
+        "{r:#?}"
+    );
+    assert!(
+        r.findings
+            .iter()
+            .any(|f| f.outcome == egov_core::Outcome::Pass
+                && f.message_vi
+                    .contains("không thay đổi đối tượng nào tài liệu sử dụng")),
+        "{:#?}",
+        r.findings
+    );
+    let f = d.join("orphan.pdf");
+    std::fs::write(&f, &file).unwrap();
+    if let Some(verdicts) = pyhanko_modifications(&f) {
+        assert_eq!(verdicts, ["maintenance"]);
+    }
+}
+
+#[test]
 fn doc_18_a_page_changed_after_signing_is_named_in_egov_and_illegitimate_in_pyhanko() {
     use egov_conversion::pdf::OtherChange;
     let d = tmp("changed");

@@ -80,8 +80,8 @@ pub struct SignaturesReport {
     /// Revisions in the file.
     pub revisions: usize,
     /// What each revision after the first signed one changes, oldest first: permitted updates
-    /// (validation data, document time-stamps, further signatures) or changes of what the
-    /// signatures before it cover.
+    /// (validation data, document time-stamps, further signatures, metadata) or changes of
+    /// what the signatures before it cover.
     pub updates: Vec<RevisionUpdate>,
     /// True when there is at least one signature and every one is valid.
     pub all_valid: bool,
@@ -433,8 +433,9 @@ pub(super) fn report(
 }
 
 /// The finding on the revisions appended after signature `s`: a pass when each is a permitted
-/// update (validation data, a document time-stamp, a further signature), else a warning naming
-/// what changed; without a comparison (`updates` empty), a warning that they are not covered.
+/// update (validation data, a document time-stamp, a further signature, metadata), else a
+/// warning naming what changed; without a comparison (`updates` empty), a warning that they
+/// are not covered.
 fn after_signature(s: &PdfSignature, updates: &[RevisionUpdate], rev: &str) -> Finding {
     let basis = LegalRef::clause(Instrument::Qd28_2018, 6, 1);
     let n = s.revisions_after;
@@ -451,8 +452,8 @@ fn after_signature(s: &PdfSignature, updates: &[RevisionUpdate], rev: &str) -> F
                 "DOC-18",
                 basis,
                 Outcome::Pass,
-                format!("{n} revision(s) were appended after this signature, changing nothing the document shows (only the document information dictionary or objects it does not use): what the signature covers is unchanged"),
-                format!("có {n} phiên bản được bổ sung sau chữ ký này nhưng không thay đổi nội dung tài liệu (chỉ từ điển thông tin tài liệu hoặc đối tượng không được sử dụng): nội dung chữ ký bảo đảm không thay đổi"),
+                format!("{n} revision(s) were appended after this signature, redefining nothing the document uses: what the signature covers is unchanged"),
+                format!("có {n} phiên bản được bổ sung sau chữ ký này nhưng không thay đổi đối tượng nào tài liệu sử dụng: nội dung được chữ ký bảo đảm không thay đổi"),
             );
         }
         let list = |f: fn(super::PermittedUpdate) -> &'static str, and: &str| {

@@ -711,9 +711,9 @@ impl<'a> Comparison<'a> {
         }
     }
 
-    /// Every other changed object: a change when the document uses it (before or after),
-    /// validation data when only the `/DSS` reaches it, metadata when only `/Info` does,
-    /// nothing when nothing does.
+    /// Every other changed object: a change when the document uses it (before or after) or
+    /// when it is freed, validation data when only the `/DSS` reaches it, metadata when only
+    /// `/Info` does, nothing when nothing does (an orphan: pyHanko clears those too).
     fn the_rest(&mut self) {
         let (old, new) = (self.old, self.new);
         let (old_root, new_root) = (Self::root(old), Self::root(new));
@@ -734,7 +734,10 @@ impl<'a> Comparison<'a> {
         let info = from(new.trailer.get(b"Info").ok());
         let dss = from(self.catalogs().1.and_then(|c| c.get(b"DSS").ok()));
         for n in self.changed.difference(&self.explained) {
-            if used_new.contains(n) || used_old.contains(n) {
+            // Freeing an object is never a permitted update (pyHanko rejects every freeing
+            // instruction as suspect), used or not.
+            let freed = numbered(new, *n).is_none();
+            if freed || used_new.contains(n) || used_old.contains(n) {
                 self.other.push(match contents.get(n) {
                     Some(page) => OtherChange::PageContent {
                         page: *page,
