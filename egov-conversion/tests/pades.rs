@@ -138,6 +138,17 @@ fn pyhanko_modifications(file: &Path) -> Option<Vec<&'static str>> {
     )
 }
 
+/// [`pyhanko_modifications`] of `bytes`, written to `path` first.
+fn pyhanko_verdicts(path: &Path, bytes: &[u8]) -> Option<Vec<&'static str>> {
+    std::fs::write(path, bytes).unwrap();
+    pyhanko_modifications(path)
+}
+
+/// `bytes` signed by egov (PAdES-B-B, default options) with the test key `stem`.
+fn egov_signed(bytes: &[u8], stem: &str) -> egov_conversion::pdf::SignedPdf {
+    sign_pdf(bytes, &signer(stem), None, &PadesOptions::default()).unwrap()
+}
+
 fn qpdf_check(file: &Path) {
     match Command::new("qpdf").arg("--check").arg(file).output() {
         Ok(out) => assert!(
@@ -643,20 +654,8 @@ fn doc_18_a_second_signature_is_permitted_after_the_first_in_egov_and_pyhanko() 
     use egov_conversion::pdf::PermittedUpdate::Signature;
     let d = tmp("twice");
     let original = pdf("libreoffice-7-3-writer-pdfa-pdfua.pdf");
-    let once = sign_pdf(
-        &original,
-        &signer("signer-rsa"),
-        None,
-        &PadesOptions::default(),
-    )
-    .unwrap();
-    let twice = sign_pdf(
-        &once.pdf,
-        &signer("signer-ec"),
-        None,
-        &PadesOptions::default(),
-    )
-    .unwrap();
+    let once = egov_signed(&original, "signer-rsa");
+    let twice = egov_signed(&once.pdf, "signer-ec");
     let r = verify_signatures(&twice.pdf, &anchors()).unwrap();
     assert!(r.all_valid, "{r:#?}");
     assert_eq!(r.updates.len(), 1, "{:#?}", r.updates);
@@ -670,8 +669,7 @@ fn doc_18_a_second_signature_is_permitted_after_the_first_in_egov_and_pyhanko() 
         r.findings
     );
     let f = d.join("twice.pdf");
-    std::fs::write(&f, &twice.pdf).unwrap();
-    if let Some(verdicts) = pyhanko_modifications(&f) {
+    if let Some(verdicts) = pyhanko_verdicts(&f, &twice.pdf) {
         assert_eq!(verdicts, ["signing"]);
         let (ok, text) = pyhanko_validate(&f).unwrap();
         assert!(ok && valid_in_pyhanko(&text, 2), "{text}");
@@ -690,13 +688,7 @@ fn doc_18_pyhanko_signing_after_egov_is_a_permitted_update_in_both_on_real_produ
         "kodak-capture-ccitt-scan.pdf",
         "libreoffice-7-3-writer-pdfa-pdfua.pdf",
     ] {
-        let ours = sign_pdf(
-            &pdf(name),
-            &signer("signer-rsa"),
-            None,
-            &PadesOptions::default(),
-        )
-        .unwrap();
+        let ours = egov_signed(&pdf(name), "signer-rsa");
         let once = d.join(format!("once-{name}"));
         let twice = d.join(format!("twice-{name}"));
         std::fs::write(&once, &ours.pdf).unwrap();
@@ -729,13 +721,7 @@ fn doc_18_pyhanko_signing_after_egov_is_a_permitted_update_in_both_on_real_produ
 fn doc_18_an_object_nothing_uses_added_after_signing_changes_nothing_in_egov_and_pyhanko() {
     let d = tmp("orphan");
     let original = pdf("libreoffice-7-3-writer-pdfa-pdfua.pdf");
-    let signed = sign_pdf(
-        &original,
-        &signer("signer-rsa"),
-        None,
-        &PadesOptions::default(),
-    )
-    .unwrap();
+    let signed = egov_signed(&original, "signer-rsa");
     let doc = lopdf::Document::load_mem(&signed.pdf).unwrap();
     let mut inc = lopdf::IncrementalDocument::create_from(signed.pdf.clone(), doc);
     let id = (inc.get_prev_documents().max_id + 1, 0);
@@ -760,9 +746,7 @@ fn doc_18_an_object_nothing_uses_added_after_signing_changes_nothing_in_egov_and
         "{:#?}",
         r.findings
     );
-    let f = d.join("orphan.pdf");
-    std::fs::write(&f, &file).unwrap();
-    if let Some(verdicts) = pyhanko_modifications(&f) {
+    if let Some(verdicts) = pyhanko_verdicts(&d.join("orphan.pdf"), &file) {
         assert_eq!(verdicts, ["maintenance"]);
     }
 }
@@ -772,13 +756,7 @@ fn doc_18_a_page_changed_after_signing_is_named_in_egov_and_illegitimate_in_pyha
     use egov_conversion::pdf::OtherChange;
     let d = tmp("changed");
     let original = pdf("libreoffice-7-3-writer-pdfa-pdfua.pdf");
-    let signed = sign_pdf(
-        &original,
-        &signer("signer-rsa"),
-        None,
-        &PadesOptions::default(),
-    )
-    .unwrap();
+    let signed = egov_signed(&original, "signer-rsa");
     // An incremental update that rewrites page 1's content and adds a text annotation on it.
     let doc = lopdf::Document::load_mem(&signed.pdf).unwrap();
     let mut inc = lopdf::IncrementalDocument::create_from(signed.pdf.clone(), doc);
@@ -849,9 +827,7 @@ fn doc_18_a_page_changed_after_signing_is_named_in_egov_and_illegitimate_in_pyha
             && warn.message_vi.contains("trang 1: thêm chú thích"),
         "{warn:#?}"
     );
-    let f = d.join("changed.pdf");
-    std::fs::write(&f, &changed).unwrap();
-    if let Some(verdicts) = pyhanko_modifications(&f) {
+    if let Some(verdicts) = pyhanko_verdicts(&d.join("changed.pdf"), &changed) {
         assert_eq!(verdicts, ["illegitimate"]);
     }
 }
