@@ -18,9 +18,14 @@
 //! `/SigFlags`, `/DR`, `/DA`, `/Q` and `/NeedAppearances`; a page only its `/Annots`
 //! (signature widgets added); an empty signature field may receive its value and appearance;
 //! the trailer's `/Info` may change; new objects must belong to an added signature or be
-//! reachable only from the `/DSS` or `/Info`. Anything else the document uses that the
-//! revision redefines (a content stream, a font, an image, a field's value) is a change the
-//! signatures before it do not cover.
+//! reachable only from the `/DSS` or `/Info` (or from nothing: an orphan). Anything else the
+//! document uses that the revision redefines (a content stream, a font, an image, a field's
+//! value) or frees is a change the signatures before it do not cover.
+//!
+//! Stricter than pyHanko in one place, on purpose: filling an ordinary form field (a text
+//! field's value) after signing is "form filling" to pyHanko, permitted when no certification
+//! forbids it; here it is a change, because a filled form shows something the signer did not
+//! sign.
 
 use std::collections::{BTreeMap, BTreeSet};
 
