@@ -107,6 +107,17 @@ pub(crate) fn is_elided(o: &Object) -> bool {
     matches!(o, Object::Stream(s) if s.dict.has(ELIDED))
 }
 
+/// The data of stream `s`, decoded when it has a `/Filter` (at most
+/// `limits.max_decompressed_bytes`); `None` when it cannot be decoded within them.
+pub(crate) fn stream_data(s: &lopdf::Stream, limits: &PdfLimits) -> Option<Vec<u8>> {
+    if s.dict.has(b"Filter") {
+        s.decompressed_content_with_limit(limits.max_decompressed_bytes)
+            .ok()
+    } else {
+        Some(s.content.clone())
+    }
+}
+
 /// Writes `inc`'s update after `original` and returns the whole file. The update is written
 /// apart and `inc` (which holds its own copy of `original`) dropped before the output is
 /// allocated, so at most two copies of the file are alive at once. Refuses to write an image
@@ -253,8 +264,9 @@ impl PageGeometry {
     }
 }
 
-/// Follows one reference (not chains: lopdf's `dereference` bounds those).
-fn resolve<'a>(doc: &'a Document, o: &'a Object) -> Option<&'a Object> {
+/// Follows a reference (lopdf's `dereference`, which bounds chains); any other object is
+/// itself.
+pub(crate) fn resolve<'a>(doc: &'a Document, o: &'a Object) -> Option<&'a Object> {
     doc.dereference(o).ok().map(|(_, o)| o)
 }
 

@@ -33,7 +33,7 @@ use lopdf::xref::XrefEntry;
 use lopdf::{Dictionary, Document, Object, ObjectId};
 use serde::{Deserialize, Serialize};
 
-use super::load::{load, Budget, PdfLimits};
+use super::load::{load, resolve, stream_data, Budget, PdfLimits};
 
 /// The catalogue entries a later revision may change: pyHanko's `ROOT_EXEMPT_STRICT_COMPARISON`
 /// (`/Metadata` only as well-formed XMP).
@@ -100,13 +100,8 @@ fn holds_xmp(doc: &Document, id: ObjectId, limits: &PdfLimits) -> bool {
     let Ok(Object::Stream(s)) = doc.get_object(id) else {
         return false;
     };
-    let data = if s.dict.has(b"Filter") {
-        match s.decompressed_content_with_limit(limits.max_decompressed_bytes) {
-            Ok(d) => d,
-            Err(_) => return false,
-        }
-    } else {
-        s.content.clone()
+    let Some(data) = stream_data(s, limits) else {
+        return false;
     };
     is_well_formed_xmp(&data)
 }
@@ -324,13 +319,6 @@ pub(super) fn updates_after(
     out
 }
 
-fn resolve<'a>(doc: &'a Document, o: &'a Object) -> Option<&'a Object> {
-    match o {
-        Object::Reference(id) => doc.get_object(*id).ok(),
-        o => Some(o),
-    }
-}
-
 fn dict_at<'a>(doc: &'a Document, d: &'a Dictionary, key: &[u8]) -> Option<&'a Dictionary> {
     d.get(key)
         .ok()
@@ -488,6 +476,7 @@ fn compare(
         old,
         new,
         limits,
+        pages: new.get_pages(),
         changed,
         added,
         explained: BTreeSet::new(),
@@ -518,6 +507,8 @@ struct Comparison<'a> {
     old: &'a Document,
     new: &'a Document,
     limits: &'a PdfLimits,
+    /// The pages of `new` (number, object), walked once.
+    pages: BTreeMap<u32, ObjectId>,
     /// Object numbers the revision redefined with another value, added or freed.
     changed: BTreeSet<u32>,
     /// Those absent before it.
@@ -644,7 +635,7 @@ impl<'a> Comparison<'a> {
     /// A page may change only its `/Annots`, adding signature widgets (none removed).
     fn pages(&mut self) {
         let (old, new) = (self.old, self.new);
-        for (number, page) in new.get_pages() {
+        for (&number, &page) in &self.pages {
             let (a, b) = (old.get_dictionary(page).ok(), new.get_dictionary(page).ok());
             let annots_id = indirect(b, b"Annots");
             if !self.changed.contains(&page.0)
@@ -724,10 +715,10 @@ impl<'a> Comparison<'a> {
         let (old_root, new_root) = (Self::root(old), Self::root(new));
         let used_new = reachable(new, &new_root.into_iter().collect::<Vec<_>>(), new_root);
         let used_old = reachable(old, &old_root.into_iter().collect::<Vec<_>>(), old_root);
-        let contents: BTreeMap<u32, u32> = new
-            .get_pages()
-            .into_iter()
-            .flat_map(|(n, p)| new.get_page_contents(p).into_iter().map(move |c| (c.0, n)))
+        let contents: BTreeMap<u32, u32> = self
+            .pages
+            .iter()
+            .flat_map(|(&n, &p)| new.get_page_contents(p).into_iter().map(move |c| (c.0, n)))
             .collect();
         let from = |o: Option<&Object>| {
             let mut stack = Vec::new();

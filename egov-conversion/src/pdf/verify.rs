@@ -351,12 +351,7 @@ pub fn verify_pdf(
         .and_then(|c| c.get(b"Metadata").ok())
         .and_then(|m| doc.dereference(m).ok())
         .and_then(|(_, o)| o.as_stream().ok())
-        .and_then(|s| match s.dict.get(b"Filter") {
-            Ok(_) => s
-                .decompressed_content_with_limit(opts.limits.max_decompressed_bytes)
-                .ok(),
-            Err(_) => Some(s.content.clone()),
-        })
+        .and_then(|s| super::load::stream_data(s, &opts.limits))
         .map(|b| String::from_utf8_lossy(&b).into_owned());
     let Some(meta) = xmp_text.as_deref().and_then(xmp::read) else {
         out.findings.push(finding(
