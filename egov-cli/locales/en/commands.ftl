@@ -37,7 +37,7 @@ cmd-calendar-not-covering-deadline = Note: the calendar table does not cover the
 cmd-deadline-verdict =
     Sent:            { $sent }
     Verdict:         { $outcome } ({ $rule }, { $basis })
-                     { $message }
+    {"                 "}{ $message }
 cmd-cannot-read = cannot read { $path }: { $detail }
 cmd-registry-needs-as-of = --registry needs --as-of YYYY-MM-DD: codes change when agencies merge
 cmd-code-no-parent = none (level 1)

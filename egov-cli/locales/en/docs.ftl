@@ -19,7 +19,7 @@ docs-apply =
     Basis:  { $rule }, { $basis }
 docs-notice =
     Notice: { $from } → { $to } ({ $rule }, { $basis })
-      { $message }
+    {"  "}{ $message }
 docs-edxml-code =
     edXML StatusCode { $code }: { $name }
       Status: { $status }

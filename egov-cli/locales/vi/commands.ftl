@@ -37,7 +37,7 @@ cmd-calendar-not-covering-deadline = Ghi chú: bảng lịch không có năm c�
 cmd-deadline-verdict =
     Đã gửi:               { $sent }
     Kết luận:             { $outcome } ({ $rule }, { $basis })
-                          { $message }
+    {"                      "}{ $message }
 cmd-cannot-read = không đọc được { $path }: { $detail }
 cmd-registry-needs-as-of = --registry cần --as-of YYYY-MM-DD: mã định danh thay đổi khi cơ quan sáp nhập
 cmd-code-no-parent = không có (cấp 1)

@@ -19,7 +19,7 @@ docs-apply =
     Căn cứ:           { $rule }, { $basis }
 docs-notice =
     Thông báo:        { $from } → { $to } ({ $rule }, { $basis })
-      { $message }
+    {"  "}{ $message }
 docs-edxml-code =
     Mã trạng thái edXML (StatusCode) { $code }: { $name }
       Trạng thái xử lý: { $status }
