@@ -7,8 +7,8 @@ use crate::output::CmdResult;
 use crate::schema_types::{
     to_json, CodeOutput, DeadlineOutput, MetadataOutput, RegistryAnswer, WorkdayOutput,
 };
-use chrono::{NaiveDate, NaiveTime};
-use egov_core::{DayKind, Finding, LegalRef, Outcome, VnDateTime, WorkingCalendar};
+use chrono::{Datelike, NaiveDate, NaiveTime};
+use egov_core::{DayKind, Finding, LegalRef, Outcome, VnDateTime, WorkingCalendar, YearSchedule};
 use egov_docs::agency::{AgencyCode, AgencyProfile};
 use egov_docs::deadline::{judge_send, send_deadline, send_deadline_from_date, SendDeadlinePolicy};
 use egov_docs::document_id::{EdxmlContext, EdxmlDocumentId};
@@ -75,6 +75,10 @@ pub fn workday(date: &str, calendar: Option<&Path>) -> CmdResult {
         human.push('\n');
         human.push_str(&t!("cmd-calendar-not-covering-year"));
     }
+    let (schedule, year) = least_certain(&cal, &[day, next]);
+    if covered {
+        push_schedule_note(&mut human, schedule, year);
+    }
     let json = to_json(&WorkdayOutput {
         date: day,
         is_working_day: kind.is_working(),
@@ -82,11 +86,36 @@ pub fn workday(date: &str, calendar: Option<&Path>) -> CmdResult {
         next_working_day: next,
         calendar: cal.name,
         calendar_covers_date: covered,
+        calendar_schedule: schedule,
     });
     match json {
         Ok(json) => CmdResult::Valid { human, json },
         Err(e) => e,
     }
+}
+
+/// The least certain schedule of the calendar over `dates` (CORE-02), with the year it is
+/// that of: the year a note names.
+fn least_certain(cal: &WorkingCalendar, dates: &[NaiveDate]) -> (YearSchedule, i32) {
+    dates
+        .iter()
+        .map(|d| (cal.schedule(*d), d.year()))
+        .max_by_key(|(schedule, _)| *schedule)
+        .unwrap_or((YearSchedule::NotCovered, 0))
+}
+
+/// A note when the answer rests on a year whose schedule is not (fully) announced (CORE-02):
+/// it may change when the Government announces it.
+fn push_schedule_note(human: &mut String, schedule: YearSchedule, year: i32) {
+    let note = match schedule {
+        YearSchedule::PartlyAnnounced => {
+            t!("cmd-calendar-partly-announced", year = year.to_string())
+        }
+        YearSchedule::Projected => t!("cmd-calendar-projected", year = year.to_string()),
+        YearSchedule::Announced | YearSchedule::NotCovered => return,
+    };
+    human.push('\n');
+    human.push_str(&note);
 }
 
 /// Arguments of `egov deadline`.
@@ -174,6 +203,12 @@ fn deadline_inner(args: &DeadlineArgs<'_>) -> Result<CmdResult, CmdResult> {
     if !deadline.calendar_covers {
         human.push('\n');
         human.push_str(&t!("cmd-calendar-not-covering-deadline"));
+    } else {
+        let (schedule, year) = least_certain(
+            &cal,
+            &[deadline.signed_at.date(), deadline.next_working_day],
+        );
+        push_schedule_note(&mut human, schedule, year);
     }
     let Some(sent) = args.sent else {
         let json = to_json(&DeadlineOutput {

@@ -31,6 +31,78 @@ fn core_02_cli_workday_reports_tet_2026_as_day_off() {
     assert_eq!(v["next_working_day"], "2026-02-23");
 }
 
+/// An answer that rests on a year with no announced schedule says so (CORE-02): the
+/// statutory projection of Tết 2028, the partly announced 2027, a deadline that runs into
+/// 2028; none for an announced year. Vietnamese first, English on request, and in `--json`.
+#[test]
+fn core_02_cli_says_when_a_year_is_only_projected() {
+    let vi = |args: &[&str]| {
+        let o = Command::new(env!("CARGO_BIN_EXE_egov"))
+            .env("EGOV_LANG", "vi")
+            .args(args)
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(0));
+        stdout(&o)
+    };
+    let tet_2028 = vi(&["workday", "2028-01-25"]);
+    assert!(tet_2028.contains("ngày nghỉ: Tết Nguyên Đán"), "{tet_2028}");
+    assert!(
+        tet_2028.contains("lịch nghỉ năm 2028 chưa được công bố"),
+        "{tet_2028}"
+    );
+    let may_2027 = vi(&["workday", "2027-04-29"]);
+    assert!(
+        may_2027.contains("lịch nghỉ năm 2027 mới được công bố một phần"),
+        "{may_2027}"
+    );
+    let tet_2026 = vi(&["workday", "2026-02-17"]);
+    assert!(!tet_2026.contains("Ghi chú"), "{tet_2026}");
+    // The next working day decides: 31/12/2027 is announced-or-partly, 04/01/2028 projected.
+    let deadline = vi(&["deadline", "--signed", "2027-12-31T16:00:00+07:00"]);
+    assert!(deadline.contains("04/01/2028"), "{deadline}");
+    assert!(
+        deadline.contains("lịch nghỉ năm 2028 chưa được công bố"),
+        "{deadline}"
+    );
+    // The verdict's explanation sits under the value column (Fluent drops the indentation of
+    // a line that starts with a placeable; the templates write it as a literal).
+    let late = Command::new(env!("CARGO_BIN_EXE_egov"))
+        .env("EGOV_LANG", "vi")
+        .args(["deadline", "--signed", "2027-12-31T16:00:00+07:00"])
+        .args(["--sent", "2028-01-04T14:00:00+07:00"])
+        .output()
+        .unwrap();
+    assert_eq!(late.status.code(), Some(1));
+    let late = stdout(&late);
+    assert!(
+        late.contains("\n                      Gửi lúc 14:00 ngày 04/01/2028, chậm 2 giờ"),
+        "{late}"
+    );
+    assert!(
+        late.trim_end()
+            .ends_with("Lịch nghỉ năm 2028 chưa được công bố: hạn này tính theo Bộ luật Lao động 2019 và có thể thay đổi khi lịch được công bố."),
+        "{late}"
+    );
+    let en = stdout(&egov(&["workday", "2028-01-25"]));
+    assert!(
+        en.contains("the 2028 schedule is not announced yet"),
+        "{en}"
+    );
+    let json = egov(&["--json", "workday", "2028-01-25"]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&json)).unwrap();
+    assert_eq!(v["calendar_schedule"], "projected");
+    assert_eq!(v["next_working_day"], "2028-01-31");
+    let json = egov(&[
+        "--json",
+        "deadline",
+        "--signed",
+        "2026-03-06T16:00:00+07:00",
+    ]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&json)).unwrap();
+    assert_eq!(v["deadline"]["calendar_schedule"], "announced");
+}
+
 #[test]
 fn cli_invalid_date_exits_1_with_a_coded_error() {
     let o = egov(&["--json", "workday", "2026-02-31"]);

@@ -13,7 +13,7 @@
 
 pub mod vietnam;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Bound;
 use std::sync::Arc;
 
@@ -156,6 +156,54 @@ pub struct WorkingCalendar {
     /// apply, and [`WorkingCalendar::covers`] says so.
     #[serde(default)]
     coverage: Option<(i32, i32)>,
+    /// Covered years whose schedule is only partly announced: the rest of the year is the
+    /// statutory projection ([`YearSchedule::PartlyAnnounced`]).
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    partly_announced_years: BTreeSet<i32>,
+    /// Covered years with no announced schedule: the table holds the statutory projection
+    /// ([`YearSchedule::Projected`]).
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    projected_years: BTreeSet<i32>,
+}
+
+/// Where a calendar's answer for a year comes from (CORE-02): the schedule the Government
+/// announced, or the statutory projection that stands in for it until then.
+///
+/// The Labour Code fixes the holidays (BLLĐ 2019 Đ112.1) and the compensatory days (Đ111.3), but
+/// the Prime Minister chooses the Tết days (Đ112.3) and the ministry announces swapped days each
+/// year, sometimes weeks ahead. An answer for a year not yet announced can change when it is.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use egov_core::{WorkingCalendar, calendar::YearSchedule};
+/// let cal = WorkingCalendar::vietnam();
+/// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+/// assert_eq!(cal.schedule(d(2026, 2, 17)), YearSchedule::Announced);
+/// assert_eq!(cal.schedule(d(2027, 4, 30)), YearSchedule::PartlyAnnounced);
+/// assert_eq!(cal.schedule(d(2028, 1, 26)), YearSchedule::Projected);
+/// assert_eq!(cal.schedule(d(2100, 1, 1)), YearSchedule::NotCovered);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum YearSchedule {
+    /// The table holds the year's schedule as announced (or as the caller supplied it).
+    Announced,
+    /// Part of the year's schedule is announced; the rest is the statutory projection, and days
+    /// may still be swapped.
+    PartlyAnnounced,
+    /// No schedule announced yet: the statutory holidays and compensatory days only. The Tết
+    /// days the Prime Minister chooses and any swapped day may differ.
+    Projected,
+    /// The table does not cover the year: only the weekly rest days apply.
+    NotCovered,
+}
+
+impl YearSchedule {
+    /// True when the answer may change once the year's schedule is announced (CORE-02).
+    pub fn is_provisional(self) -> bool {
+        self != YearSchedule::Announced
+    }
 }
 
 /// Removes `date` from a shared table, copying the table only when the entry is there.
@@ -194,6 +242,8 @@ impl WorkingCalendar {
             days_off: Arc::default(),
             working_rest_days: Arc::default(),
             coverage: None,
+            partly_announced_years: BTreeSet::new(),
+            projected_years: BTreeSet::new(),
         }
     }
 
@@ -239,11 +289,47 @@ impl WorkingCalendar {
         self
     }
 
-    /// Removes every table entry in `year`, so the caller can load that year's announced schedule.
+    /// Removes every table entry in `year`, so the caller can load that year's announced
+    /// schedule: the year counts as announced from then on ([`WorkingCalendar::schedule`]).
     pub fn clear_year(&mut self, year: i32) -> &mut Self {
         unshare_clear_year(&mut self.days_off, year);
         unshare_clear_year(&mut self.working_rest_days, year);
+        self.set_schedule(year, YearSchedule::Announced)
+    }
+
+    /// Declares where the table's entries for `year` come from (CORE-02): announced, partly
+    /// announced or projected. [`YearSchedule::NotCovered`] is the coverage's to say
+    /// ([`WorkingCalendar::set_coverage`]) and only clears the year's mark here.
+    pub fn set_schedule(&mut self, year: i32, schedule: YearSchedule) -> &mut Self {
+        self.partly_announced_years.remove(&year);
+        self.projected_years.remove(&year);
+        match schedule {
+            YearSchedule::PartlyAnnounced => {
+                self.partly_announced_years.insert(year);
+            }
+            YearSchedule::Projected => {
+                self.projected_years.insert(year);
+            }
+            YearSchedule::Announced | YearSchedule::NotCovered => {}
+        }
         self
+    }
+
+    /// Where the answer for `date` comes from (CORE-02): outside the coverage
+    /// [`YearSchedule::NotCovered`]; in a year declared partly announced or projected, that;
+    /// otherwise [`YearSchedule::Announced`] (a table read from JSON without these marks is the
+    /// caller's announced schedule).
+    pub fn schedule(&self, date: NaiveDate) -> YearSchedule {
+        let year = date.year();
+        if !self.covers(date) {
+            YearSchedule::NotCovered
+        } else if self.projected_years.contains(&year) {
+            YearSchedule::Projected
+        } else if self.partly_announced_years.contains(&year) {
+            YearSchedule::PartlyAnnounced
+        } else {
+            YearSchedule::Announced
+        }
     }
 
     /// Declares that the table covers the years `first..=last`.

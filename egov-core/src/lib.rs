@@ -43,7 +43,7 @@ pub mod time;
 /// The `chrono` version egov's types are built on, re-exported so callers name the same types.
 pub use chrono;
 
-pub use calendar::{add_months, CalendarError, DayKind, WorkingCalendar};
+pub use calendar::{add_months, CalendarError, DayKind, WorkingCalendar, YearSchedule};
 pub use error::ErrorCode;
 pub use finding::{Finding, Outcome, Report};
 pub use i18n::{Lang, Localize};

@@ -280,3 +280,47 @@ fn core_02_name_coverage_and_json() {
     assert!(mine.is_working_day(d(2026, 2, 17)));
     assert!(!WorkingCalendar::vietnam().is_working_day(d(2026, 2, 17)));
 }
+
+/// Each year says where its answer comes from: the announced schedules 2018–2026, 2027 partly
+/// announced (Tết and National Day), the statutory projection 2028–2099 (DATA.md tag P), nothing
+/// outside. A caller replacing a year makes it announced; the marks survive the JSON form, and a
+/// table read from JSON without them is the caller's announced schedule.
+#[test]
+fn core_02_each_year_says_whether_its_schedule_is_announced() {
+    use egov_core::YearSchedule::*;
+    let cal = WorkingCalendar::vietnam();
+    for year in vietnam::FIRST_YEAR..vietnam::LAST_ANNOUNCED_YEAR {
+        assert_eq!(cal.schedule(d(year, 6, 1)), Announced, "{year}");
+    }
+    assert_eq!(cal.schedule(d(2027, 1, 1)), PartlyAnnounced);
+    assert_eq!(cal.schedule(d(2027, 12, 31)), PartlyAnnounced);
+    for year in vietnam::LAST_ANNOUNCED_YEAR + 1..=vietnam::LAST_YEAR {
+        assert_eq!(cal.schedule(d(year, 6, 1)), Projected, "{year}");
+    }
+    assert_eq!(cal.schedule(d(vietnam::FIRST_YEAR - 1, 12, 31)), NotCovered);
+    assert_eq!(cal.schedule(d(vietnam::LAST_YEAR + 1, 1, 1)), NotCovered);
+    assert!(!Announced.is_provisional());
+    assert!(PartlyAnnounced.is_provisional() && Projected.is_provisional());
+
+    // The caller loads 2028 as announced; 2029 stays a projection.
+    let mut mine = WorkingCalendar::vietnam();
+    mine.clear_year(2028);
+    assert_eq!(mine.schedule(d(2028, 1, 26)), Announced);
+    assert_eq!(mine.schedule(d(2029, 1, 26)), Projected);
+    mine.set_schedule(2027, Announced);
+    assert_eq!(mine.schedule(d(2027, 4, 30)), Announced);
+    let back = WorkingCalendar::from_json(&mine.to_json()).unwrap();
+    assert_eq!(back.schedule(d(2027, 4, 30)), Announced);
+    assert_eq!(back.schedule(d(2029, 1, 26)), Projected);
+    assert_eq!(back, mine);
+
+    // A caller's own table, without marks: announced where covered.
+    let own = WorkingCalendar::from_json(
+        r#"{"name":"my-office","weekly_rest_days":["Sat","Sun"],"coverage":[2026,2026]}"#,
+    )
+    .unwrap();
+    assert_eq!(own.schedule(d(2026, 3, 2)), Announced);
+    assert_eq!(own.schedule(d(2027, 3, 2)), NotCovered);
+    // Projected years are not serialised one by one when there are none.
+    assert!(!own.to_json().contains("projected_years"));
+}

@@ -30,7 +30,7 @@ use std::borrow::Cow;
 use chrono::{NaiveDate, NaiveTime, TimeDelta};
 use egov_core::{
     i18n::datetime_vi, CalendarError, ErrorCode, Finding, Instrument, Lang, LegalRef, Outcome,
-    TimeError, VnDateTime, WorkingCalendar,
+    TimeError, VnDateTime, WorkingCalendar, YearSchedule,
 };
 use serde::{Deserialize, Serialize};
 
@@ -120,6 +120,11 @@ pub struct SendDeadline {
     /// Whether the calendar declares that it covers the year of `next_working_day`. When false,
     /// holidays of that year may be missing from the computation.
     pub calendar_covers: bool,
+    /// Where the calendar's answer comes from for the days the deadline depends on (the signing
+    /// date through `next_working_day`), the least certain of their years (CORE-02): announced,
+    /// partly announced, the statutory projection (the deadline may move when the year's
+    /// schedule is announced), or not covered.
+    pub calendar_schedule: YearSchedule,
 }
 
 impl SendDeadline {
@@ -313,6 +318,9 @@ pub fn send_deadline(
         policy: *policy,
         calendar: calendar.name.clone(),
         calendar_covers: calendar.covers(next_working_day),
+        calendar_schedule: calendar
+            .schedule(signing_date)
+            .max(calendar.schedule(next_working_day)),
     })
 }
 
@@ -437,6 +445,10 @@ pub fn judge_send(deadline: &SendDeadline, sent_at: VnDateTime) -> Finding {
             )
         }
     };
+    let (en, vi) = match provisional_note(deadline, timing) {
+        Some((note_en, note_vi)) => (format!("{en} {note_en}"), format!("{vi} {note_vi}")),
+        None => (en, vi),
+    };
     Finding::new(rule, basis, outcome, en, vi)
         .with_field("sent_at")
         .with_evidence(serde_json::json!({
@@ -445,6 +457,31 @@ pub fn judge_send(deadline: &SendDeadline, sent_at: VnDateTime) -> Finding {
             "deadline": deadline,
             "sdk_defaults": "morning_end and urgent_tolerance are SDK defaults where QĐ 28/2018/QĐ-TTg Đ6.2 is silent (REQUIREMENTS A-06, A-07); override them in the policy",
         }))
+}
+
+/// When a judgement rests on the next working day of a year whose holiday schedule is not (fully)
+/// announced, the sentence that says so (CORE-02): the deadline is the statutory projection's
+/// and may move when the Government announces the year. Judgements that do not depend on the
+/// calendar (same day, immediate, before signing) and calendars that declare no coverage get
+/// none.
+fn provisional_note(deadline: &SendDeadline, timing: SendTiming) -> Option<(String, String)> {
+    let on_calendar = deadline.immediate.is_none()
+        && matches!(timing, SendTiming::ByLatest | SendTiming::Late { .. });
+    if !on_calendar {
+        return None;
+    }
+    let year = chrono::Datelike::year(&deadline.next_working_day);
+    match deadline.calendar_schedule {
+        YearSchedule::Projected => Some((
+            format!("The {year} holiday schedule is not announced yet: this deadline follows the Labour Code 2019 and may move when it is."),
+            format!("Lịch nghỉ năm {year} chưa được công bố: hạn này tính theo Bộ luật Lao động 2019 và có thể thay đổi khi lịch được công bố."),
+        )),
+        YearSchedule::PartlyAnnounced => Some((
+            format!("The {year} holiday schedule is only partly announced: this deadline may move if a day is swapped."),
+            format!("Lịch nghỉ năm {year} mới được công bố một phần: hạn này có thể thay đổi nếu có ngày được hoán đổi."),
+        )),
+        YearSchedule::Announced | YearSchedule::NotCovered => None,
+    }
 }
 
 #[cfg(test)]

@@ -134,3 +134,50 @@ fn doc_19_finding_json_is_the_cli_contract() {
         serde_json::from_value(json["evidence"]["deadline"].clone()).unwrap();
     assert_eq!(back, dl);
 }
+
+/// A deadline says how certain its calendar is over the days it depends on (DOC-19 on CORE-02):
+/// a document signed on the last day of 2027 (partly announced) is due in 2028, whose schedule
+/// is only the statutory projection, so the deadline is provisional; one signed in 2026 is not.
+#[test]
+fn doc_19_deadline_in_a_projected_year_says_so() {
+    use egov_core::YearSchedule;
+    let cal = WorkingCalendar::vietnam();
+    let policy = SendDeadlinePolicy::default();
+    let announced = send_deadline(t(2026, 3, 6, 16, 0), None, &cal, &policy).unwrap();
+    assert_eq!(announced.calendar_schedule, YearSchedule::Announced);
+    let partly = send_deadline(t(2027, 4, 29, 16, 0), None, &cal, &policy).unwrap();
+    assert_eq!(partly.calendar_schedule, YearSchedule::PartlyAnnounced);
+    let across = send_deadline(t(2027, 12, 31, 16, 0), None, &cal, &policy).unwrap();
+    // New Year 2028 is a Saturday: the projection gives Monday 03/01 off (BLLĐ 2019 Đ111.3).
+    assert_eq!(across.next_working_day, d(2028, 1, 4));
+    assert_eq!(across.calendar_schedule, YearSchedule::Projected);
+    assert!(across.calendar_covers);
+    let json = serde_json::to_value(&across).unwrap();
+    assert_eq!(json["calendar_schedule"], "projected");
+    // A judgement that rests on the projected 04/01/2028 says it may move; one that does not
+    // rest on the calendar (sent the same day) says nothing of it.
+    let late = judge_send(&across, t(2028, 1, 4, 14, 0));
+    assert_eq!(late.outcome, Outcome::Fail);
+    assert!(
+        late.message_vi
+            .ends_with("Lịch nghỉ năm 2028 chưa được công bố: hạn này tính theo Bộ luật Lao động 2019 và có thể thay đổi khi lịch được công bố."),
+        "{}",
+        late.message_vi
+    );
+    assert!(late
+        .message
+        .contains("The 2028 holiday schedule is not announced yet"));
+    let warned = judge_send(&partly, t(2027, 5, 4, 9, 0));
+    assert_eq!(warned.outcome, Outcome::Warning);
+    assert!(warned
+        .message_vi
+        .contains("Lịch nghỉ năm 2027 mới được công bố một phần"));
+    let same_day = judge_send(&across, t(2027, 12, 31, 17, 0));
+    assert_eq!(same_day.outcome, Outcome::Pass);
+    assert!(!same_day.message.contains("holiday schedule"));
+    let announced_late = judge_send(&announced, t(2026, 3, 9, 14, 0));
+    assert!(!announced_late.message.contains("holiday schedule"));
+    // A hand-built calendar with no coverage declared covers nothing.
+    let own = send_deadline(t(2026, 3, 6, 16, 0), None, &tet_2026(), &policy).unwrap();
+    assert_eq!(own.calendar_schedule, YearSchedule::NotCovered);
+}

@@ -141,7 +141,9 @@ pub unsafe extern "C" fn egov_calendar_add_working_days(
 }
 
 /// Writes the JSON description of `date`: `{"date", "is_working_day", "day_kind",
-/// "next_working_day", "calendar", "calendar_covers_date"}` (as `egov workday --json`).
+/// "next_working_day", "calendar", "calendar_covers_date", "calendar_schedule"}` (as `egov
+/// workday --json`; `calendar_schedule` is `announced`, `partly_announced`, `projected` or
+/// `not_covered`: a projected year's answer may change when its schedule is announced).
 ///
 /// # Safety
 /// `calendar` is a live handle; `date` a NUL-terminated string; `out_json` writable.

@@ -66,6 +66,19 @@ def test_calendar_handle_dates_in_and_out():
     assert e.value.code == "calendar.overflow"
 
 
+def test_core_02_calendar_says_which_years_are_only_projected():
+    cal = egov.Calendar.vietnam()
+    assert cal.day(dt.date(2026, 2, 17))["calendar_schedule"] == "announced"
+    assert cal.day("2027-04-29")["calendar_schedule"] == "partly_announced"
+    tet_2028 = cal.day(dt.date(2028, 1, 25))
+    assert tet_2028["calendar_schedule"] == "projected"
+    assert tet_2028["next_working_day"] == dt.date(2028, 1, 31)
+    assert cal.day("2100-01-04")["calendar_schedule"] == "not_covered"
+    d = egov.send_deadline(dt.datetime(2027, 12, 31, 16, 0, tzinfo=VN))["deadline"]
+    assert d["next_working_day"] == dt.date(2028, 1, 4)
+    assert d["calendar_schedule"] == "projected"
+
+
 def test_agency_codes():
     r = egov.parse_agency_code("000.00.18.G12")
     assert (r["level"], r["parent"], r["root"]) == (2, "000.00.00.G12", "000.00.00.G12")

@@ -3,7 +3,7 @@
 #![no_main]
 
 use chrono::NaiveDate;
-use egov_core::{CalendarError, WorkingCalendar};
+use egov_core::{CalendarError, WorkingCalendar, YearSchedule};
 use egov_fuzz::utf8;
 use libfuzzer_sys::fuzz_target;
 
@@ -65,6 +65,12 @@ fn check_date(cal: &WorkingCalendar, d: NaiveDate) {
         Err(e) => panic!("next_working_day({d}): {e:?}"),
     }
     assert_eq!(cal.add_working_days(d, 0), Ok(d));
+    // Where the answer comes from (CORE-02): "not covered" exactly outside the coverage.
+    assert_eq!(
+        cal.schedule(d) == YearSchedule::NotCovered,
+        !cal.covers(d),
+        "schedule of {d}"
+    );
     if let Some((first, last)) = cal.coverage() {
         assert!(
             first <= last || !cal.covers(d),

@@ -34,6 +34,8 @@ cmd-deadline-immediate = Immediate:       { $at } (urgent: send right after digi
 cmd-deadline-rule = Rule:            { $rule }, { $basis }
 cmd-deadline-calendar = Calendar:        { $calendar }
 cmd-calendar-not-covering-deadline = Note: the calendar table does not cover the deadline's year; only weekends were applied.
+cmd-calendar-partly-announced = Note: the { $year } schedule is only partly announced; the other days follow the Labour Code 2019 (holidays and Tết: Art. 112; compensatory days: Art. 111), and days may still be swapped.
+cmd-calendar-projected = Note: the { $year } schedule is not announced yet; days off follow the Labour Code 2019 (holidays and Tết: Art. 112; compensatory days: Art. 111) with no swapped day, so the answer may change when it is announced (--calendar takes an announced schedule).
 cmd-deadline-verdict =
     Sent:            { $sent }
     Verdict:         { $outcome } ({ $rule }, { $basis })

@@ -34,6 +34,8 @@ cmd-deadline-immediate = Gửi ngay:             { $at } (văn bản khẩn: g�
 cmd-deadline-rule = Quy tắc:              { $rule }, { $basis }
 cmd-deadline-calendar = Lịch:                 { $calendar }
 cmd-calendar-not-covering-deadline = Ghi chú: bảng lịch không có năm của hạn gửi; chỉ tính ngày nghỉ hằng tuần.
+cmd-calendar-partly-announced = Ghi chú: lịch nghỉ năm { $year } mới được công bố một phần; những ngày còn lại tính theo Bộ luật Lao động 2019 (ngày lễ, Tết: Điều 112; nghỉ bù: Điều 111) và có thể còn ngày hoán đổi chưa công bố.
+cmd-calendar-projected = Ghi chú: lịch nghỉ năm { $year } chưa được công bố; ngày nghỉ tính theo Bộ luật Lao động 2019 (ngày lễ, Tết: Điều 112; nghỉ bù: Điều 111), chưa có ngày hoán đổi nào, nên kết quả có thể đổi khi lịch được công bố (--calendar để dùng lịch đã công bố).
 cmd-deadline-verdict =
     Đã gửi:               { $sent }
     Kết luận:             { $outcome } ({ $rule }, { $basis })

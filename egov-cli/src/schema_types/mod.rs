@@ -97,6 +97,10 @@ pub struct WorkdayOutput {
     pub calendar: String,
     /// Whether the calendar's table covers the date's year (only weekends apply outside it).
     pub calendar_covers_date: bool,
+    /// Where the answer comes from for the date and the next working day, the least certain of
+    /// their years: announced, partly announced, the statutory projection (it may change when
+    /// the year's schedule is announced), or not covered (CORE-02).
+    pub calendar_schedule: egov_core::YearSchedule,
 }
 
 /// `egov deadline`.

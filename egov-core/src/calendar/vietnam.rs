@@ -53,6 +53,10 @@
 //! Statutory days on a weekend are recorded as days off too, so [`WorkingCalendar::day_kind`]
 //! can explain them; they do not change the working status of the date.
 //!
+//! [`WorkingCalendar::schedule`] tells the three parts apart for any date: `Announced` 2018–2026,
+//! `PartlyAnnounced` 2027, `Projected` 2028–2099 (`NotCovered` outside), so an answer that rests
+//! on a projection can say it may change; the send deadline carries it as `calendar_schedule`.
+//!
 //! ## Changing the table (CORE-02)
 //!
 //! The Government moves days every year, sometimes weeks ahead. Callers add a newly announced
@@ -84,7 +88,7 @@ use std::sync::OnceLock;
 
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 
-use super::WorkingCalendar;
+use super::{WorkingCalendar, YearSchedule};
 use crate::legal::{Instrument, LegalRef};
 use crate::lunar;
 
@@ -419,7 +423,9 @@ fn build() -> WorkingCalendar {
         for (date, kind) in statutory_year(year).unwrap_or_default() {
             kind.apply(&mut cal, date);
         }
+        cal.set_schedule(year, YearSchedule::Projected);
     }
+    cal.set_schedule(LAST_ANNOUNCED_YEAR, YearSchedule::PartlyAnnounced);
     cal.set_coverage(FIRST_YEAR, LAST_YEAR);
     cal
 }

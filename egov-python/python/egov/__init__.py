@@ -242,7 +242,9 @@ class Calendar:
 
     def day(self, day: DateLike) -> Dict[str, Any]:
         """Keys: ``date``, ``is_working_day``, ``day_kind``, ``next_working_day``, ``calendar``,
-        ``calendar_covers_date``."""
+        ``calendar_covers_date``, ``calendar_schedule`` (``"announced"``,
+        ``"partly_announced"``, ``"projected"``: the statutory projection, which may change when
+        the year's schedule is announced, or ``"not_covered"``)."""
         return _load_dict(self._native.day(_date_text(day)))
 
 
@@ -346,7 +348,8 @@ def send_deadline(
     aware datetime, or a date (then the end of that day, A-06). Keys: ``deadline`` (with
     ``signed_at``, ``same_day_target``, ``latest``, ``immediate`` as datetimes,
     ``next_working_day`` as date, ``rule``, ``basis``, ``policy``, ``calendar``,
-    ``calendar_covers``) and ``judgement`` (a finding) when ``sent`` is given."""
+    ``calendar_covers``, ``calendar_schedule`` as in :meth:`Calendar.day`) and ``judgement`` (a
+    finding) when ``sent`` is given."""
     if isinstance(signed, _dt.datetime):
         signed_text = signed.isoformat()
     elif isinstance(signed, _dt.date):
