@@ -129,11 +129,19 @@ fn inner(cmd: ChecklistCommand) -> Result<CmdResult, CmdResult> {
             let r = registry(&c)?;
             let mut human = String::new();
             let mut rows = Vec::new();
+            // Columns as wide as their widest cell (a caller's TOML may bring a longer ID; the
+            // policy label is longer than 18 characters in Vietnamese).
+            let id_width = r.iter().map(|l| l.id.chars().count()).max().unwrap_or(0);
+            let status_width = r
+                .iter()
+                .map(|l| status_label(l.status, crate::i18n::lang()).chars().count())
+                .max()
+                .unwrap_or(0);
             for l in r.iter() {
                 let n = r.resolve(&l.id).map_or(0, |v| v.len());
                 let _ = writeln!(
                     human,
-                    "{:<32} {:<18} {:>3} {}  {}",
+                    "{:<id_width$} {:<status_width$} {:>3} {}  {}",
                     l.id,
                     status_label(l.status, crate::i18n::lang()),
                     n,

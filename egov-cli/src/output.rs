@@ -211,11 +211,15 @@ pub fn emit(result: CmdResult, as_json: bool) -> ExitCode {
 /// went away: nothing to tell it).
 pub fn out(text: &str) {
     let mut o = std::io::stdout().lock();
+    // One line end after the text, however many it already ends with (a table built row by
+    // row with `writeln!` would otherwise end in a blank line).
+    let text = text.trim_end_matches('\n');
     let _ = writeln!(o, "{text}").and_then(|()| o.flush());
 }
 
 /// Writes a line to standard error, ignoring write errors.
 pub fn err(text: &str) {
+    let text = text.trim_end_matches('\n');
     let _ = writeln!(std::io::stderr().lock(), "{text}");
 }
 
