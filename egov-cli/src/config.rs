@@ -180,7 +180,11 @@ pub(crate) struct Loaded {
 pub(crate) struct ConfigError {
     pub code: &'static str,
     pub path: PathBuf,
+    /// What is wrong, in English: the system's words, or the line and column and the parser's.
     pub detail: String,
+    /// The same in Vietnamese (CORE-06): the system's error by its kind, serde's reasons said in
+    /// Vietnamese, any other parser words quoted as given.
+    pub detail_vi: String,
 }
 
 /// The value of `--config FILE` / `--config=FILE` on the command line (before any `--`).
@@ -233,15 +237,23 @@ pub(crate) fn load(path: &Path) -> Result<Loaded, ConfigError> {
         code: "io.read",
         path: path.to_path_buf(),
         detail: e.to_string(),
+        detail_vi: egov_core::i18n::io_reason_vi(&e),
     })?;
     let settings: Settings = toml::from_str(&text).map_err(|e| {
         let at = e.span().map(|s| line_column(&text, s.start));
+        let reason = e.message().trim_end();
+        let reason_vi =
+            egov_core::i18n::serde_reason_vi(reason).unwrap_or_else(|| format!("«{reason}»"));
         ConfigError {
             code: "usage.config",
             path: path.to_path_buf(),
             detail: match at {
-                Some((l, c)) => format!("{l}:{c}: {}", e.message()),
-                None => e.message().to_owned(),
+                Some((l, c)) => format!("{l}:{c}: {reason}"),
+                None => reason.to_owned(),
+            },
+            detail_vi: match at {
+                Some((l, c)) => format!("dòng {l}, cột {c}: {reason_vi}"),
+                None => reason_vi,
             },
         }
     })?;
@@ -432,6 +444,11 @@ mod tests {
         let e = load(&p).unwrap_err();
         assert_eq!(e.code, "usage.config");
         assert!(e.detail.starts_with("2:1:"), "{}", e.detail);
+        assert!(
+            e.detail_vi.starts_with("dòng 2, cột 1: có trường «registri» mà định dạng này không có (các trường: «lang», "),
+            "{}",
+            e.detail_vi
+        );
         std::fs::write(&p, "registry = \"a.csv\"\nformat = \"json\"\n").unwrap();
         let l = load(&p).unwrap();
         assert_eq!(l.settings.registry, Some(dir.join("a.csv")));

@@ -299,7 +299,7 @@ fn config_error(e: &config::ConfigError) -> ExitCode {
             message: i18n::t!(
                 "config-invalid",
                 path = e.path.display().to_string(),
-                detail = e.detail.as_str()
+                detail = i18n::lang().pick(&e.detail_vi, &e.detail).as_str()
             ),
         },
         false,

@@ -95,18 +95,32 @@ impl CmdResult {
         format: [&str; 2],
         detail: impl std::fmt::Display,
     ) -> Self {
+        let detail = detail.to_string().trim_end().to_owned();
         let said = |lang: egov_core::Lang, format: &str| {
             let args = egov_core::args!(
                 path = path.to_string(),
                 format = format,
-                detail = detail.to_string().trim_end().to_owned()
+                detail = detail.clone()
             );
             crate::i18n::text_in(lang, "input-not-parsed", &args)
+        };
+        // serde's reasons (a field missing or unknown, a value of the wrong type) are said in
+        // Vietnamese with the place; a parser's other words are quoted as it said them.
+        let message_vi = match egov_core::i18n::serde_reason_vi(&detail) {
+            Some(_) => crate::i18n::text_in(
+                egov_core::Lang::Vi,
+                "input-not-parsed-said",
+                &egov_core::args!(
+                    path = path.to_string(),
+                    detail = egov_core::i18n::format_error_vi(format[0], &detail)
+                ),
+            ),
+            None => said(egov_core::Lang::Vi, format[0]),
         };
         CmdResult::Localized {
             code: code.to_owned(),
             message: said(egov_core::Lang::En, format[1]),
-            message_vi: said(egov_core::Lang::Vi, format[0]),
+            message_vi,
         }
     }
 }

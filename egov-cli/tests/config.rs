@@ -105,7 +105,46 @@ fn core_06_a_mistyped_key_is_an_error_naming_its_line_never_ignored() {
         err.starts_with("lỗi[usage.config]: không dùng được tệp cấu hình"),
         "{err}"
     );
-    assert!(err.contains("egov.toml: 2:1:"), "{err}");
+    // What is wrong, in Vietnamese: serde's English is not passed on (CORE-06).
+    assert!(
+        err.contains("egov.toml: dòng 2, cột 1: có trường «registri» mà định dạng này không có (các trường: «lang», «format»,"),
+        "{err}"
+    );
+    assert!(!err.contains("unknown field"), "{err}");
+    let o = egov_in(&d, &[("EGOV_LANG", "en")], &["workday", "2026-02-17"]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("egov.toml: 2:1: unknown field `registri`, expected one of `lang`"),
+        "{err}"
+    );
+    // A calendar file short of a field says which, in Vietnamese too; a syntax error keeps the
+    // parser's words, quoted.
+    std::fs::write(d.join("cal.toml"), "name = \"x\"\n").unwrap();
+    std::fs::write(d.join("egov.toml"), "lang = \"vi\"\n").unwrap();
+    let o = egov_in(
+        &d,
+        &[],
+        &["workday", "2026-02-17", "--calendar", "cal.toml"],
+    );
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains(
+            "cal.toml: không đúng định dạng TOML ở dòng 1, cột 1: thiếu trường «weekly_rest_days»"
+        ),
+        "{err}"
+    );
+    std::fs::write(d.join("cal.toml"), "name = \"x\"\nweekly_rest_days = [\n").unwrap();
+    let o = egov_in(
+        &d,
+        &[],
+        &["workday", "2026-02-17", "--calendar", "cal.toml"],
+    );
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("cal.toml: không đọc được tệp TOML: «TOML parse error at line 2"),
+        "{err}"
+    );
     // --config names another file, which wins over ./egov.toml.
     std::fs::write(d.join("other.toml"), "lang = \"en\"\n").unwrap();
     let o = egov_in(&d, &[], &["--config", "other.toml", "config"]);

@@ -352,6 +352,14 @@ mod catalogue_tests {
             T::Parse(s("expected value at line 4 column 2")).message(Lang::Vi),
             "không phải danh sách tin cậy: không đúng định dạng JSON ở dòng 4, cột 2"
         );
+        // A signing key file given where a trust set belongs: serde's reason, in Vietnamese.
+        let key_file = r#"{"label": "k", "public_key": "00"}"#;
+        assert_eq!(
+            crate::verify::TrustSet::from_json(key_file)
+                .unwrap_err()
+                .message(Lang::Vi),
+            "tập khóa tin cậy không hợp lệ: không đúng định dạng JSON ở dòng 1, cột 8: có trường «label» mà định dạng này không có (các trường: «keys»)"
+        );
         assert_eq!(
             M::NonCanonical("converted_at out of range").message(Lang::Vi),
             "mã hóa không theo dạng chuẩn (converted_at)"

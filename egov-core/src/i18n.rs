@@ -490,11 +490,123 @@ pub fn io_reason_vi(e: &std::io::Error) -> String {
 /// A file's parser message in Vietnamese (CORE-06): where it stopped, never the parser's
 /// English reason, as in «không đúng định dạng JSON ở dòng 3, cột 7» (`format`: JSON, TOML,
 /// CSV, …).
+///
+/// When the reason is one of serde's (shared by every serde format: a field that is missing,
+/// unknown or given twice, a value of the wrong type or an unknown variant), what it says is
+/// said in Vietnamese after the place, with the names quoted as written: «không đúng định dạng
+/// JSON ở dòng 2, cột 9: có trường «label» mà định dạng này không có (các trường: «keys»)».
 pub fn format_error_vi(format: &str, reason: &str) -> String {
-    match position_vi(reason) {
+    let mut out = match position_vi(reason) {
         Some(at) => format!("không đúng định dạng {format} ở {at}"),
         None => format!("không đúng định dạng {format}"),
+    };
+    if let Some(what) = serde_reason_vi(reason) {
+        out.push_str(": ");
+        out.push_str(&what);
     }
+    out
+}
+
+/// serde's reason (`missing field `x``, `unknown field `x`, expected `y``, `invalid type:
+/// string "a", expected u32`, …, on a line of its own or before serde_json's place) in
+/// Vietnamese, or `None` for any other reason (a parser's own words are never passed on: they are
+/// English). CORE-06.
+pub fn serde_reason_vi(reason: &str) -> Option<String> {
+    let line = reason.lines().find(|l| {
+        let l = l.trim_start();
+        [
+            "missing field",
+            "unknown field",
+            "duplicate field",
+            "unknown variant",
+            "invalid type:",
+            "invalid value:",
+            "invalid length",
+        ]
+        .iter()
+        .any(|p| l.starts_with(p))
+    })?;
+    let line = line.trim();
+    // serde_json appends the place: " at line 2 column 9".
+    let line = line.rfind(" at line ").map_or(line, |i| &line[..i]);
+    let names = |text: &str| -> Vec<String> {
+        text.split('`')
+            .skip(1)
+            .step_by(2)
+            .map(|n| format!("«{n}»"))
+            .collect()
+    };
+    let (head, expected) = match line.split_once(", expected ") {
+        Some((h, e)) => (h, Some(e)),
+        None => (line, None),
+    };
+    let first_name = || names(head).into_iter().next().unwrap_or_default();
+    let said = if head.starts_with("missing field") {
+        format!("thiếu trường {}", first_name())
+    } else if head.starts_with("duplicate field") {
+        format!("trường {} ghi hai lần", first_name())
+    } else if head.starts_with("unknown field") {
+        let allowed = expected.map(names).unwrap_or_default();
+        if allowed.is_empty() {
+            format!("có trường {} mà định dạng này không có", first_name())
+        } else {
+            format!(
+                "có trường {} mà định dạng này không có (các trường: {})",
+                first_name(),
+                allowed.join(", ")
+            )
+        }
+    } else if head.starts_with("unknown variant") {
+        let allowed = expected.map(names).unwrap_or_default();
+        if allowed.is_empty() {
+            format!("giá trị {} không thuộc các giá trị được nhận", first_name())
+        } else {
+            format!(
+                "giá trị {} không thuộc các giá trị được nhận ({})",
+                first_name(),
+                allowed.join(", ")
+            )
+        }
+    } else if let Some(found) = head.strip_prefix("invalid type: ") {
+        let wanted = expected.and_then(kind_vi);
+        match (kind_vi(found), wanted) {
+            (Some(f), Some(w)) => format!("sai kiểu giá trị: có {f}, cần {w}"),
+            (None, Some(w)) => format!("sai kiểu giá trị: cần {w}"),
+            (Some(f), None) => format!("sai kiểu giá trị: có {f}"),
+            (None, None) => "sai kiểu giá trị".to_owned(),
+        }
+    } else if head.starts_with("invalid value") {
+        "giá trị không hợp lệ".to_owned()
+    } else if head.starts_with("invalid length") {
+        "sai số phần tử".to_owned()
+    } else {
+        return None;
+    };
+    Some(said)
+}
+
+/// The kind of value serde names (`string "a"`, `integer `5``, `a sequence`, `u32`, `struct
+/// TrustSet`, …) in Vietnamese, or `None` when it is not one of the usual ones.
+fn kind_vi(text: &str) -> Option<&'static str> {
+    let t = text
+        .trim()
+        .trim_start_matches("a ")
+        .trim_start_matches("an ");
+    let word = t
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .next()
+        .unwrap_or("");
+    Some(match word {
+        "string" | "str" | "String" | "char" | "character" => "chuỗi",
+        "sequence" | "array" | "tuple" | "seq" | "list" => "danh sách",
+        "map" | "struct" | "object" => "đối tượng",
+        "boolean" | "bool" => "giá trị đúng/sai",
+        "integer" | "u8" | "u16" | "u32" | "u64" | "u128" | "usize" | "i8" | "i16" | "i32"
+        | "i64" | "i128" | "isize" => "số nguyên",
+        "floating" | "f32" | "f64" | "float" | "number" => "số",
+        "unit" | "null" => "null",
+        _ => return None,
+    })
 }
 
 /// `dòng N, cột M` (or `dòng N`) for a parser's English message that names a place, else
@@ -734,6 +846,66 @@ mod tests {
         );
         assert_eq!(position_vi("trailing line 4").as_deref(), Some("dòng 4"));
         assert_eq!(position_vi("EOF while parsing"), None);
+    }
+
+    /// serde's reasons are said in Vietnamese after the place, names quoted as written, and no
+    /// English word of the parser's is left (CORE-06); any other reason gives the place only.
+    #[test]
+    fn core_06_serde_reasons_in_vietnamese() {
+        let cases = [
+            (
+                "unknown field `label`, expected `keys` at line 2 column 9",
+                "không đúng định dạng JSON ở dòng 2, cột 9: có trường «label» mà định dạng này không có (các trường: «keys»)",
+            ),
+            (
+                "unknown field `x`, expected one of `name`, `weekly_rest_days`, `days_off` at line 1 column 5",
+                "không đúng định dạng JSON ở dòng 1, cột 5: có trường «x» mà định dạng này không có (các trường: «name», «weekly_rest_days», «days_off»)",
+            ),
+            (
+                "missing field `keys` at line 1 column 2",
+                "không đúng định dạng JSON ở dòng 1, cột 2: thiếu trường «keys»",
+            ),
+            (
+                "duplicate field `name` at line 3 column 7",
+                "không đúng định dạng JSON ở dòng 3, cột 7: trường «name» ghi hai lần",
+            ),
+            (
+                "unknown variant `Sunday`, expected one of `Mon`, `Tue` at line 1 column 30",
+                "không đúng định dạng JSON ở dòng 1, cột 30: giá trị «Sunday» không thuộc các giá trị được nhận («Mon», «Tue»)",
+            ),
+            (
+                "invalid type: string \"5\", expected u32 at line 1 column 12",
+                "không đúng định dạng JSON ở dòng 1, cột 12: sai kiểu giá trị: có chuỗi, cần số nguyên",
+            ),
+            (
+                "invalid type: map, expected a sequence at line 4 column 1",
+                "không đúng định dạng JSON ở dòng 4, cột 1: sai kiểu giá trị: có đối tượng, cần danh sách",
+            ),
+            (
+                "invalid type: integer `5`, expected struct TrustSet",
+                "không đúng định dạng JSON: sai kiểu giá trị: có số nguyên, cần đối tượng",
+            ),
+            (
+                "invalid length 3, expected a tuple of size 2 at line 1 column 9",
+                "không đúng định dạng JSON ở dòng 1, cột 9: sai số phần tử",
+            ),
+            (
+                "expected value at line 1 column 1",
+                "không đúng định dạng JSON ở dòng 1, cột 1",
+            ),
+            ("EOF while parsing an object", "không đúng định dạng JSON"),
+        ];
+        for (reason, vi) in cases {
+            let said = format_error_vi("JSON", reason);
+            assert_eq!(said, vi, "{reason}");
+            assert_eq!(english_in_prose(&said), None, "{said}");
+        }
+        // TOML (the toml crate) puts serde's reason on a line of its own after the excerpt.
+        let toml = "TOML parse error at line 2, column 1\n  |\n2 | colour = 1\n  | ^^^^^^\nunknown field `colour`, expected `name` or `lang`\n";
+        assert_eq!(
+            format_error_vi("TOML", toml),
+            "không đúng định dạng TOML ở dòng 2, cột 1: có trường «colour» mà định dạng này không có (các trường: «name», «lang»)"
+        );
     }
 
     #[test]

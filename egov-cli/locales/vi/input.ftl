@@ -4,3 +4,4 @@ input-strict-time = { $what }: { $detail } (--strict-time đòi ghi múi giờ, 
 input-note-local = egov: ghi chú: { $what } «{ $input }» không ghi múi giờ, được hiểu là giờ Việt Nam (UTC+07:00): { $time } (--strict-time sẽ từ chối)
 input-date-invalid = { $what } «{ $input }» không phải ngày (viết «13/02/2026», «2026-02-13» hoặc «2026/02/13»): { $detail }
 input-not-parsed = { $path }: không đọc được tệp { $format }: «{ $detail }»
+input-not-parsed-said = { $path }: { $detail }
