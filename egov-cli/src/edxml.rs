@@ -1152,7 +1152,7 @@ fn extract_result(a: &ExtractArgs, x: &Extraction) -> CmdResult {
             "[{}] {} — {}, {kind}, SHA-256 {sha}{}\n",
             w.index + 1,
             w.path.display(),
-            t!("edxml-bytes", n = w.bytes),
+            t!("edxml-bytes", n = crate::i18n::count(w.bytes)),
             match w.status() {
                 ExtractStatus::Damaged => format!(" — {}", t!("edxml-damaged")),
                 _ => String::new(),
