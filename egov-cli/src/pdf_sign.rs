@@ -595,6 +595,63 @@ fn signature_text(
     h
 }
 
+/// What each revision appended after the first signed one does, a line each: the updates
+/// permitted after signing it adds, or the changes it makes to what was signed (the first ten,
+/// then how many more). Empty when no revision follows a signature.
+fn updates_text(r: &SignaturesReport, lang: Lang) -> String {
+    const SHOWN: usize = 10;
+    if r.updates.is_empty() {
+        return String::new();
+    }
+    let mut h = t!("pdf-sign-updates-heading") + "\n";
+    for u in &r.updates {
+        let at = format!("{}/{}", u.revision, r.revisions);
+        let line = if u.permitted {
+            let adds: Vec<&str> = u
+                .adds
+                .iter()
+                .map(|a| match lang {
+                    Lang::Vi => a.vi(),
+                    Lang::En => a.en(),
+                })
+                .collect();
+            if adds.is_empty() {
+                t!("pdf-sign-update-nothing-used", revision = at)
+            } else {
+                t!(
+                    "pdf-sign-update-permitted",
+                    revision = at,
+                    adds = adds.join(", ")
+                )
+            }
+        } else {
+            let mut changes: Vec<String> = u
+                .other_changes
+                .iter()
+                .take(SHOWN)
+                .map(|c| match lang {
+                    Lang::Vi => c.vi(),
+                    Lang::En => c.en(),
+                })
+                .collect();
+            if u.other_changes.len() > SHOWN {
+                changes.push(t!(
+                    "pdf-sign-update-more",
+                    n = crate::i18n::count(u.other_changes.len() - SHOWN)
+                ));
+            }
+            t!(
+                "pdf-sign-update-changes",
+                revision = at,
+                changes = changes.join("; ")
+            )
+        };
+        h.push_str(&line);
+        h.push('\n');
+    }
+    h
+}
+
 fn verify_text(a: &VerifyArgs, r: &SignaturesReport) -> String {
     let lang = crate::i18n::lang();
     let n = r.signatures.len();
@@ -602,6 +659,7 @@ fn verify_text(a: &VerifyArgs, r: &SignaturesReport) -> String {
     for (i, s) in r.signatures.iter().enumerate() {
         h.push_str(&signature_text(i + 1, n, r.revisions, s, lang));
     }
+    h.push_str(&updates_text(r, lang));
     for f in &r.findings {
         h.push_str(&finding_line(f));
     }

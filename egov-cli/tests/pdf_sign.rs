@@ -141,6 +141,7 @@ fn doc_18_cli_signs_with_a_pem_key_and_verifies_with_the_root() {
     ] {
         assert!(text.contains(want), "{want:?} not in:\n{text}");
     }
+    assert!(!text.contains("Các phiên bản thêm sau chữ ký"), "{text}");
 
     // JSON: the library's whole report, and what was signed.
     let o = egov(&[
@@ -561,6 +562,11 @@ fn doc_18_cli_a_second_signature_appends_a_revision_after_the_first() {
         "{text}"
     );
     assert!(!text.contains("[LƯU Ý]"), "{text}");
+    // Each revision after a signature on a line of its own.
+    assert!(
+        text.contains("Các phiên bản thêm sau chữ ký (so với phiên bản trước):\n  Phiên bản 3/3: thêm chữ ký số — bổ sung được phép sau khi ký\n"),
+        "{text}"
+    );
 }
 
 #[test]

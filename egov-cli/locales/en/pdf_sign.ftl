@@ -51,6 +51,11 @@ pdf-sign-chain-timestamp-invalid = not checked: the signature time-stamp does no
 pdf-sign-chain-signature-invalid = not checked: the signature does not verify
 pdf-sign-valid = {"  "}→ VALID
 pdf-sign-not-valid = {"  "}→ NOT VALID
+pdf-sign-updates-heading = Revisions appended after a signature (each against the one before):
+pdf-sign-update-permitted = {"  "}Revision { $revision }: adds { $adds } — an update permitted after signing
+pdf-sign-update-nothing-used = {"  "}Revision { $revision }: redefines nothing the document uses — permitted
+pdf-sign-update-changes = {"  "}Revision { $revision }: CHANGES what was signed — { $changes }
+pdf-sign-update-more = and { $n } more
 pdf-sign-result-unsigned = Result: NOT VALID — the file has no digital signature ({ $file })
 pdf-sign-result-valid = Result: VALID — { $n } signature(s), all valid{ $unchecked ->
         [yes] ; the certificates' issuer was not checked (no --anchors)

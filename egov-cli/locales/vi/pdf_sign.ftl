@@ -51,6 +51,11 @@ pdf-sign-chain-timestamp-invalid = không kiểm tra vì dấu thời gian của
 pdf-sign-chain-signature-invalid = không kiểm tra vì chữ ký không hợp lệ
 pdf-sign-valid = {"  "}→ HỢP LỆ
 pdf-sign-not-valid = {"  "}→ KHÔNG HỢP LỆ
+pdf-sign-updates-heading = Các phiên bản thêm sau chữ ký (so với phiên bản trước):
+pdf-sign-update-permitted = {"  "}Phiên bản { $revision }: thêm { $adds } — bổ sung được phép sau khi ký
+pdf-sign-update-nothing-used = {"  "}Phiên bản { $revision }: không thay đổi đối tượng nào tài liệu sử dụng — được phép
+pdf-sign-update-changes = {"  "}Phiên bản { $revision }: THAY ĐỔI nội dung đã ký — { $changes }
+pdf-sign-update-more = và { $n } thay đổi khác
 pdf-sign-result-unsigned = Kết quả: KHÔNG HỢP LỆ — tệp không có chữ ký số ({ $file })
 pdf-sign-result-valid = Kết quả: HỢP LỆ — { $n } chữ ký, tất cả hợp lệ{ $unchecked ->
         [yes] ; đơn vị cấp chứng thư số chưa được kiểm tra (không có --anchors)

@@ -34,6 +34,8 @@ use lopdf::{Dictionary, Document, Object, ObjectId};
 use serde::{Deserialize, Serialize};
 
 use super::load::{load, resolve, stream_data, Budget, PdfLimits};
+use super::PdfError;
+use egov_core::{Lang, Localize};
 
 /// The catalogue entries a later revision may change: pyHanko's `ROOT_EXEMPT_STRICT_COMPARISON`
 /// (`/Metadata` only as well-formed XMP).
@@ -186,17 +188,23 @@ pub enum OtherChange {
         /// The annotation's object number.
         object: u32,
     },
-    /// A content stream of a page redefined: what the page shows.
+    /// A content stream of a page added or redefined: what the page shows.
     PageContent {
         /// The page, 1-based.
         page: u32,
         /// The stream's object number.
         object: u32,
     },
-    /// Another object the document uses, redefined, added or removed.
+    /// Another object the document uses, redefined or removed.
     Object {
         /// Its object number.
         object: u32,
+    },
+    /// Objects the revision adds that the document uses, other than those of an added
+    /// signature (the fonts, images and forms a change brings along), listed once.
+    ObjectsAdded {
+        /// Their object numbers, in order.
+        objects: Vec<u32>,
     },
     /// A signature added to a document whose certification signature allows no change
     /// (DocMDP `/P 1`).
@@ -204,9 +212,23 @@ pub enum OtherChange {
     /// The revision could not be compared (it does not load on its own, or the time budget
     /// was spent).
     NotCompared {
-        /// Why.
+        /// Why, in English.
         reason: String,
+        /// Why, in Vietnamese (CORE-06).
+        #[serde(default)]
+        reason_vi: String,
     },
+}
+
+/// `26, 27, 28` or, past eight, the first eight and how many more (`and N more` / `và N đối
+/// tượng khác`).
+fn object_list(objects: &[u32], more: &str) -> String {
+    const SHOWN: usize = 8;
+    let mut t: Vec<String> = objects.iter().take(SHOWN).map(u32::to_string).collect();
+    if objects.len() > SHOWN {
+        t.push(format!("{} {more}", objects.len() - SHOWN));
+    }
+    t.join(", ")
 }
 
 impl OtherChange {
@@ -223,13 +245,18 @@ impl OtherChange {
                 format!("page {page}: annotation (object {object}) added")
             }
             OtherChange::PageContent { page, object } => {
-                format!("page {page}: content stream (object {object}) changed")
+                format!("page {page}: content stream (object {object}) added or changed")
             }
             OtherChange::Object { object } => format!("object {object} changed"),
+            OtherChange::ObjectsAdded { objects } => format!(
+                "{} new object(s) the document uses ({})",
+                objects.len(),
+                object_list(objects, "more")
+            ),
             OtherChange::SignatureNotAllowed => {
                 "a signature added where the certification allows no change (DocMDP P=1)".into()
             }
-            OtherChange::NotCompared { reason } => format!("not compared: {reason}"),
+            OtherChange::NotCompared { reason, .. } => format!("not compared: {reason}"),
         }
     }
 
@@ -246,14 +273,27 @@ impl OtherChange {
                 format!("trang {page}: thêm chú thích (đối tượng {object})")
             }
             OtherChange::PageContent { page, object } => {
-                format!("trang {page}: nội dung trang (đối tượng {object}) bị thay đổi")
+                format!("trang {page}: nội dung trang (đối tượng {object}) được thêm hoặc thay đổi")
             }
             OtherChange::Object { object } => format!("đối tượng {object} bị thay đổi"),
+            OtherChange::ObjectsAdded { objects } => format!(
+                "thêm {} đối tượng mới mà tài liệu sử dụng ({})",
+                objects.len(),
+                object_list(objects, "đối tượng khác")
+            ),
             OtherChange::SignatureNotAllowed => {
                 "thêm chữ ký vào tài liệu có chữ ký chứng nhận không cho phép thay đổi (DocMDP P=1)"
                     .into()
             }
-            OtherChange::NotCompared { reason } => format!("không so sánh được: {reason}"),
+            OtherChange::NotCompared { reason, reason_vi } => {
+                // A report written before the Vietnamese reason existed has only the English.
+                let why = if reason_vi.is_empty() {
+                    reason
+                } else {
+                    reason_vi
+                };
+                format!("không so sánh được: {why}")
+            }
         }
     }
 }
@@ -286,32 +326,32 @@ pub(super) fn updates_after(
     limits: &PdfLimits,
 ) -> Vec<RevisionUpdate> {
     let budget = Budget::start(limits);
-    let load_at = |r: usize| -> Result<Document, String> {
-        budget
-            .check("comparing the revisions")
-            .map_err(|e| e.to_string())?;
-        load(&pdf[..ends[r - 1]], limits).map_err(|e| e.to_string())
+    let load_at = |r: usize| -> Result<Document, (String, String)> {
+        let said = |e: PdfError| (e.to_string(), e.message(Lang::Vi));
+        budget.check("comparing the revisions").map_err(said)?;
+        load(&pdf[..ends[r - 1]], limits).map_err(said)
     };
     let mut out = Vec::new();
-    let mut before: Option<Result<Document, String>> = None;
+    let mut before: Option<Result<Document, (String, String)>> = None;
     for revision in first + 1..=ends.len() {
         let old = before.take().unwrap_or_else(|| load_at(revision - 1));
         let loaded = (revision < ends.len()).then(|| load_at(revision));
         let new = loaded.as_ref().map_or(Ok(latest), |l| l.as_ref());
-        let not_compared = |reason: String| RevisionUpdate {
+        let not_compared = |(reason, reason_vi): (String, String)| RevisionUpdate {
             revision,
             adds: Vec::new(),
-            other_changes: vec![OtherChange::NotCompared { reason }],
+            other_changes: vec![OtherChange::NotCompared { reason, reason_vi }],
             permitted: false,
         };
         out.push(match (&old, new) {
-            (Err(reason), _) | (_, Err(reason)) => not_compared(reason.clone()),
+            (Err(why), _) | (_, Err(why)) => not_compared(why.clone()),
             // A revision whose own cross-reference section is not where the reader starts
             // (lopdf found an earlier startxref): what it holds is not compared, so not
             // passed over either.
-            (Ok(_), Ok(new)) if new.xref_start < ends[revision - 2] => {
-                not_compared("it has no cross-reference section of its own".into())
-            }
+            (Ok(_), Ok(new)) if new.xref_start < ends[revision - 2] => not_compared((
+                "it has no cross-reference section of its own".into(),
+                "phiên bản không có bảng tham chiếu chéo (cross-reference) của riêng nó".into(),
+            )),
             (Ok(old), Ok(new)) => compare(old, new, revision, certified, limits),
         });
         before = loaded;
@@ -729,23 +769,31 @@ impl<'a> Comparison<'a> {
         };
         let info = from(new.trailer.get(b"Info").ok());
         let dss = from(self.catalogs().1.and_then(|c| c.get(b"DSS").ok()));
+        // New objects the document uses are what a change brings along (a stamp's fonts and
+        // forms): said once, after the changes that use them.
+        let mut new_used = Vec::new();
         for n in self.changed.difference(&self.explained) {
             // Freeing an object is never a permitted update (pyHanko rejects every freeing
             // instruction as suspect), used or not.
             let freed = numbered(new, *n).is_none();
             if freed || used_new.contains(n) || used_old.contains(n) {
-                self.other.push(match contents.get(n) {
-                    Some(page) => OtherChange::PageContent {
+                match contents.get(n) {
+                    Some(page) => self.other.push(OtherChange::PageContent {
                         page: *page,
                         object: *n,
-                    },
-                    None => OtherChange::Object { object: *n },
-                });
+                    }),
+                    None if self.added.contains(n) && !freed => new_used.push(*n),
+                    None => self.other.push(OtherChange::Object { object: *n }),
+                }
             } else if dss.contains(n) {
                 self.adds.insert(PermittedUpdate::ValidationData);
             } else if info.contains(n) {
                 self.adds.insert(PermittedUpdate::Metadata);
             }
+        }
+        if !new_used.is_empty() {
+            self.other
+                .push(OtherChange::ObjectsAdded { objects: new_used });
         }
     }
 }
@@ -944,6 +992,84 @@ mod tests {
         assert!(matches!(u[0].other_changes[0], OtherChange::Object { .. }));
     }
 
+    /// A stamp drawn on a signed page (what `egov mark pdf stamp` does after `egov pdf sign`):
+    /// the page's entries are named, and the new form, font and content it brings along are
+    /// said once as new objects, not each as "changed".
+    #[test]
+    fn doc_18_new_objects_a_change_brings_along_are_listed_once() {
+        let file = append(&base(), |inc| {
+            let page = id_of(inc, b"Page");
+            let font = inc.new_document.add_object(
+                dictionary! { "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica" },
+            );
+            let stamp = inc.new_document.add_object(Stream::new(
+                dictionary! { "Type" => "XObject", "Subtype" => "Form",
+                "BBox" => vec![0.into(), 0.into(), 10.into(), 10.into()],
+                "Resources" => dictionary! { "Font" => dictionary! { "F1" => font } } },
+                b"BT /F1 8 Tf (x) Tj ET".to_vec(),
+            ));
+            let draw = inc
+                .new_document
+                .add_object(Stream::new(Dictionary::new(), b"/Stamp Do".to_vec()));
+            inc.opt_clone_object_to_new_document(page).unwrap();
+            let content = inc
+                .get_prev_documents()
+                .get_dictionary(page)
+                .unwrap()
+                .get(b"Contents")
+                .unwrap()
+                .clone();
+            let p = inc.new_document.get_dictionary_mut(page).unwrap();
+            p.set("Contents", vec![content, draw.into()]);
+            p.set(
+                "Resources",
+                dictionary! { "XObject" => dictionary! { "Stamp" => stamp } },
+            );
+        });
+        let u = updates(&file, None);
+        assert!(!u[0].permitted);
+        let changes = &u[0].other_changes;
+        assert!(changes.contains(&OtherChange::Page {
+            page: 1,
+            key: "/Contents".into()
+        }));
+        assert!(changes.contains(&OtherChange::Page {
+            page: 1,
+            key: "/Resources".into()
+        }));
+        // The new content stream is the page's; the form and the font are listed together.
+        assert!(
+            changes
+                .iter()
+                .any(|c| matches!(c, OtherChange::PageContent { page: 1, .. })),
+            "{changes:#?}"
+        );
+        let added: Vec<_> = changes
+            .iter()
+            .filter_map(|c| match c {
+                OtherChange::ObjectsAdded { objects } => Some(objects.len()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(added, [2], "{changes:#?}");
+        assert!(!changes
+            .iter()
+            .any(|c| matches!(c, OtherChange::Object { .. })));
+        let vi: Vec<String> = changes.iter().map(OtherChange::vi).collect();
+        assert!(
+            vi.iter()
+                .any(|t| t.starts_with("thêm 2 đối tượng mới mà tài liệu sử dụng (")),
+            "{vi:?}"
+        );
+        let many = OtherChange::ObjectsAdded {
+            objects: (26..=36).collect(),
+        };
+        assert_eq!(
+            many.en(),
+            "11 new object(s) the document uses (26, 27, 28, 29, 30, 31, 32, 33, 3 more)"
+        );
+    }
+
     #[test]
     fn doc_18_the_catalogue_and_a_page_are_named_when_they_change() {
         let file = append(&base(), |inc| {
@@ -1022,7 +1148,9 @@ mod tests {
         assert_eq!(
             u[0].other_changes,
             [OtherChange::NotCompared {
-                reason: "it has no cross-reference section of its own".into()
+                reason: "it has no cross-reference section of its own".into(),
+                reason_vi: "phiên bản không có bảng tham chiếu chéo (cross-reference) của riêng nó"
+                    .into()
             }]
         );
         // A middle revision that does not load is not compared either, nor the one after it.
