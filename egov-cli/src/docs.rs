@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use clap::builder::{BoolishValueParser, PossibleValuesParser};
+use clap::builder::PossibleValuesParser;
 use clap::{ArgAction, Args, Subcommand};
 use egov_core::{Finding, Outcome, VnDateTime};
 use egov_docs::legal_value::{
@@ -77,10 +77,10 @@ pub struct UrgencyArgs {
 #[derive(Debug, Args)]
 pub struct LegalValueArgs {
     /// Digitally signed as the law requires: yes or no.
-    #[arg(long, value_name = "YES|NO", value_parser = BoolishValueParser::new(), action = ArgAction::Set, required = true)]
+    #[arg(long, value_name = "YES|NO", value_parser = crate::input::yes_no, action = ArgAction::Set, required = true)]
     digitally_signed: bool,
     /// Sent and received through the document-management system: yes or no.
-    #[arg(long, value_name = "YES|NO", value_parser = BoolishValueParser::new(), action = ArgAction::Set, required = true)]
+    #[arg(long, value_name = "YES|NO", value_parser = crate::input::yes_no, action = ArgAction::Set, required = true)]
     via_system: bool,
 }
 
@@ -105,7 +105,7 @@ pub struct PaperCopyArgs {
     #[arg(long, value_name = "TYPE")]
     listed: Vec<String>,
     /// Whether a paper copy was issued: judges it against the decision (exit 1 if wrong).
-    #[arg(long, value_name = "YES|NO", value_parser = BoolishValueParser::new())]
+    #[arg(long, value_name = "YES|NO", value_parser = crate::input::yes_no)]
     issued: Option<bool>,
 }
 

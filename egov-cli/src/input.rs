@@ -95,3 +95,15 @@ pub fn toml_doc<T: serde::de::DeserializeOwned>(
     toml::from_str(text)
         .map_err(|e| CmdResult::not_parsed(code, path.display(), ["TOML", "TOML"], e))
 }
+
+/// A yes/no argument (`--digitally-signed`, `--via-system`, `--issued`): `yes`/`no`, `true`/
+/// `false`, `y`/`n`, `1`/`0`, `on`/`off`, and the Vietnamese `có`/`không` (with or without
+/// diacritics, any case). Refused with a message in the run's language (clap's own boolean
+/// parser says "value was not a boolean" in English only, and lists `true, false`).
+pub fn yes_no(input: &str) -> Result<bool, String> {
+    match egov_docs::text::fold(input).as_str() {
+        "yes" | "y" | "true" | "1" | "on" | "co" | "c" => Ok(true),
+        "no" | "n" | "false" | "0" | "off" | "khong" | "k" => Ok(false),
+        _ => Err(t!("input-not-yes-no")),
+    }
+}

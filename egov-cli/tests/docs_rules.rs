@@ -232,6 +232,52 @@ fn doc_14_cli_legal_value_equivalent_reference_or_unsettled() {
             .code(),
         Some(2)
     );
+    // A clerk answers in Vietnamese, with or without diacritics; anything else is a usage
+    // error said in the run's language (clap's own says "value was not a boolean").
+    let o = egov_in(
+        "vi",
+        &[
+            "--json",
+            "legal-value",
+            "--digitally-signed",
+            "Có",
+            "--via-system",
+            "co",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(json(&o)["value"], "equivalent_to_paper");
+    let o = egov_in(
+        "vi",
+        &[
+            "--json",
+            "legal-value",
+            "--digitally-signed",
+            "không",
+            "--via-system",
+            "1",
+        ],
+    );
+    assert_eq!(json(&o)["value"], "reference_only");
+    let o = egov_in(
+        "vi",
+        &[
+            "legal-value",
+            "--digitally-signed",
+            "maybe",
+            "--via-system",
+            "yes",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("«maybe» không dùng được cho --digitally-signed <YES|NO>: viết yes (có) hoặc no (không)"),
+        "{err}"
+    );
+    assert!(!err.contains("boolean"), "{err}");
+    let help = stdout(&egov_in("vi", &["legal-value", "--help"]));
+    assert!(!help.contains("possible values"), "{help}");
 }
 
 #[test]
