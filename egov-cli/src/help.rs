@@ -238,9 +238,9 @@ pub(crate) fn usage_error_vi(e: &clap::Error) -> String {
     // clap's own reason for a value it refused (from egov's value parsers: already in the run's
     // language) follows the sentence.
     if matches!(e.kind(), ErrorKind::ValueValidation) {
-        if let Some(source) = std::error::Error::source(e) {
+        if let Some(reason) = std::error::Error::source(e).and_then(value_reason_vi) {
             out.push_str(": ");
-            out.push_str(&source.to_string());
+            out.push_str(&reason);
         }
     }
     let valid = context(e, ContextKind::ValidValue);
@@ -274,6 +274,33 @@ pub(crate) fn usage_error_vi(e: &clap::Error) -> String {
     out.push_str("\n\n");
     out.push_str(&vi_args("usage-more", &Args::new()));
     out
+}
+
+/// Why a value parser refused a value, in Vietnamese: egov's own parsers already speak the
+/// run's language; a number that does not parse is said from its kind; any other reason with
+/// English words in it (a parser of clap's or the standard library's) is left out rather than
+/// shown in English (CORE-06).
+fn value_reason_vi(source: &(dyn std::error::Error + 'static)) -> Option<String> {
+    use std::num::IntErrorKind as K;
+    if let Some(e) = source.downcast_ref::<std::num::ParseIntError>() {
+        return Some(
+            match e.kind() {
+                K::Empty => "để trống",
+                K::PosOverflow => "số quá lớn",
+                K::NegOverflow => "số quá nhỏ",
+                K::Zero => "không được bằng 0",
+                _ => "không phải số nguyên",
+            }
+            .to_owned(),
+        );
+    }
+    if source.is::<std::num::ParseFloatError>() {
+        return Some("không phải số".to_owned());
+    }
+    let text = source.to_string();
+    egov_core::i18n::english_in_prose(&text)
+        .is_none()
+        .then_some(text)
 }
 
 /// When a usage error is an existing file given as a bare argument to a command that takes its

@@ -272,7 +272,7 @@ fn doc_14_cli_legal_value_equivalent_reference_or_unsettled() {
     assert_eq!(o.status.code(), Some(2));
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(
-        err.contains("«maybe» không dùng được cho --digitally-signed <YES|NO>: viết yes (có) hoặc no (không)"),
+        err.contains("«maybe» không dùng được cho --digitally-signed <YES|NO>: viết «yes» («có») hoặc «no» («không»)"),
         "{err}"
     );
     assert!(!err.contains("boolean"), "{err}");

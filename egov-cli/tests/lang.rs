@@ -196,6 +196,13 @@ fn core_06_code_docnum_docid_metadata_speak_one_language() {
 
 #[test]
 fn core_06_status_urgency_legal_value_paper_copy_speak_one_language() {
+    both(&[
+        "legal-value",
+        "--digitally-signed",
+        "maybe",
+        "--via-system",
+        "có",
+    ]);
     both(&["status", "transitions"]);
     both(&["status", "transitions", "thu hồi"]);
     both(&["status", "transitions", "deleted"]);
@@ -352,6 +359,17 @@ fn core_06_platform_speaks_one_language() {
     let monthly = td("platform/monthly-2025.csv");
     let events = td("platform/events-2025.csv.gz");
     both(&["platform", "count", &events]);
+    // A number that does not parse: the standard library's English reason is not passed on.
+    both(&["platform", "count", &events, "--threads", "abc"]);
+    let (_, vi) = run(
+        "vi",
+        &["platform", "count", &events, "--threads", "abc"],
+        None,
+    );
+    assert!(
+        vi.contains("--threads <SỐ_LUỒNG>: không phải số nguyên"),
+        "{vi}"
+    );
     both(&[
         "platform",
         "classify",

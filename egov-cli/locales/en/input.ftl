@@ -6,4 +6,4 @@ input-note-local = egov: note: { $what } '{ $input }' has no UTC offset, read as
 input-date-invalid = { $what } '{ $input }' is not a date (2026-02-13, 13/02/2026 or 2026/02/13): { $detail }
 input-not-parsed = { $path }: cannot read it as { $format }: { $detail }
 input-not-parsed-said = { $path }: { $detail }
-input-not-yes-no = write yes or no (có or không are read too)
+input-not-yes-no = write 'yes' or 'no' («có» and «không» are read too)

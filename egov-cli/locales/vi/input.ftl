@@ -5,4 +5,4 @@ input-note-local = egov: ghi chú: { $what } «{ $input }» không ghi múi gi�
 input-date-invalid = { $what } «{ $input }» không phải ngày (viết «13/02/2026», «2026-02-13» hoặc «2026/02/13»): { $detail }
 input-not-parsed = { $path }: không đọc được tệp { $format }: «{ $detail }»
 input-not-parsed-said = { $path }: { $detail }
-input-not-yes-no = viết yes (có) hoặc no (không)
+input-not-yes-no = viết «yes» («có») hoặc «no» («không»)
