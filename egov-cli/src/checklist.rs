@@ -216,10 +216,8 @@ fn inner(cmd: ChecklistCommand) -> Result<CmdResult, CmdResult> {
         } => {
             let r = registry(&c)?;
             let text = read(&evidence)?;
-            let e = EvidenceFile::parse(&text).map_err(|err| CmdResult::Error {
-                code: "checklist.evidence".into(),
-                message: format!("{}: {err}", evidence.display()),
-            })?;
+            let e = EvidenceFile::parse(&text)
+                .map_err(|err| CmdResult::error_at(evidence.display(), &err))?;
             let as_of = match as_of {
                 None => None,
                 Some(d) => Some(crate::input::date(&d, "--as-of")?),

@@ -927,15 +927,14 @@ fn parse_monthly(
         if crate::input::is_toml(Path::new(spec)) {
             let v: serde_json::Value =
                 crate::input::toml_doc(&t, Path::new(spec), "platform.invalid_monthly")?;
-            return counts_from_json(&v)
-                .map_err(|e| invalid("platform.invalid_monthly", format!("{spec}: {e}")));
+            return counts_from_json(&v).map_err(|e| CmdResult::error_at(spec, &e));
         }
         let head = t.trim_start();
         if head.starts_with('[') || head.starts_with('{') {
-            let v: serde_json::Value = serde_json::from_str(&t)
-                .map_err(|e| invalid("platform.invalid_monthly", format!("{spec}: {e}")))?;
-            return counts_from_json(&v)
-                .map_err(|e| invalid("platform.invalid_monthly", format!("{spec}: {e}")));
+            let v: serde_json::Value = serde_json::from_str(&t).map_err(|e| {
+                CmdResult::not_parsed("platform.invalid_monthly", spec, ["JSON", "JSON"], e)
+            })?;
+            return counts_from_json(&v).map_err(|e| CmdResult::error_at(spec, &e));
         }
         t
     };

@@ -320,6 +320,15 @@ fn core_06_registry_speaks_one_language() {
 
 #[test]
 fn core_06_checklist_speaks_one_language() {
+    // An evidence file with a mistyped key: serde's reason in Vietnamese, not in English.
+    let bad = tmp("evidence-typo.toml", "as_of = \"2026-03-02\"\nbogus = 1\n");
+    both(&[
+        "checklist",
+        "run",
+        "qd28-d16-conformity",
+        "--evidence",
+        &bad,
+    ]);
     let evidence = td("checklists/provincial-document-system.toml");
     both(&["checklist", "list"]);
     both(&["checklist", "show", "nd137-agency-system"]);
@@ -361,6 +370,21 @@ fn core_06_platform_speaks_one_language() {
     both(&["platform", "count", &events]);
     // A number that does not parse: the standard library's English reason is not passed on.
     both(&["platform", "count", &events, "--threads", "abc"]);
+    // Monthly counts of the wrong shape, or short of a field: said in each language.
+    for (name, text) in [
+        ("shape.json", r#"{"month": "2025-01"}"#),
+        ("field.json", r#"[{"month": "2025-01"}]"#),
+    ] {
+        let m = tmp(name, text);
+        both(&[
+            "platform",
+            "classify",
+            "--monthly",
+            &m,
+            "--date",
+            "2026-01-15",
+        ]);
+    }
     let (_, vi) = run(
         "vi",
         &["platform", "count", &events, "--threads", "abc"],

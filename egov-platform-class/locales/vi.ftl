@@ -42,3 +42,5 @@ platform-handling_before_notice = { $kind }: chưa thông báo cho chủ tài kh
 platform-case_out_of_order = { $kind }: không được chuyển từ bước «{ $from }» sang bước «{ $to }»
 platform-reco_change_without_consent = nền tảng không được tự đổi lựa chọn của người dùng từ «{ $from }» sang «{ $to }» khi người dùng chưa đồng ý (NĐ 137/2024 Đ20.1.b)
 platform-engine_result = kết quả của công cụ truy vấn không dùng được: { $reason }
+# summary.rs: số người dùng hằng tháng đọc từ JSON
+platform-invalid_monthly = { $part }: { $reason }

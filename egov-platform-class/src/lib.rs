@@ -230,6 +230,10 @@ mod catalogue_tests {
             }),
             Box::new(EngineResultError::Month("2024-1".into())),
             Box::new(EngineResultError::Outcome("huge".into())),
+            Box::new(crate::CountsJsonError::Shape),
+            Box::new(crate::CountsJsonError::Months(
+                "missing field `active_users`".into(),
+            )),
         ];
         #[cfg_attr(not(any(feature = "arrow", feature = "parquet")), allow(unused_mut))]
         let mut errors = errors;

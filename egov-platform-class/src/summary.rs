@@ -204,10 +204,49 @@ impl CountingSummary {
     }
 }
 
-/// Why monthly counts could not be read from JSON.
+/// Why monthly counts could not be read from JSON (PLAT-01 → PLAT-02…06).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{0}")]
-pub struct CountsJsonError(pub String);
+#[non_exhaustive]
+pub enum CountsJsonError {
+    /// Neither an array of months nor an object with `months` or `counting`.
+    #[error("monthly counts: expected an array of {{\"month\", \"active_users\"}} or an object with \"months\" or \"counting\"")]
+    Shape,
+    /// The months do not read (serde's reason).
+    #[error("monthly counts: {0}")]
+    Months(String),
+    /// The event accounting (`events` or `stats`) does not read.
+    #[error("event accounting: {0}")]
+    Events(String),
+    /// The line accounting (`lines`) does not read.
+    #[error("line accounting: {0}")]
+    Lines(String),
+}
+
+impl egov_core::ErrorCode for CountsJsonError {
+    fn code(&self) -> &'static str {
+        "platform.invalid_monthly"
+    }
+}
+
+/// The part that does not read and serde's reason, in Vietnamese (CORE-06).
+impl egov_core::Localize for CountsJsonError {
+    fn catalogue(&self) -> &'static egov_core::i18n::Catalogue {
+        &crate::CATALOGUE
+    }
+    fn message_args(&self) -> egov_core::i18n::Args {
+        let json = |r: &str| egov_core::i18n::format_error_vi("JSON", r);
+        let (part, reason) = match self {
+            CountsJsonError::Shape => (
+                "số người dùng hằng tháng",
+                "cần một danh sách các «{\"month\", \"active_users\"}», hoặc một đối tượng có «months» hoặc «counting»".to_owned(),
+            ),
+            CountsJsonError::Months(r) => ("số người dùng hằng tháng", json(r)),
+            CountsJsonError::Events(r) => ("số liệu đối soát sự kiện", json(r)),
+            CountsJsonError::Lines(r) => ("số liệu đối soát dòng", json(r)),
+        };
+        egov_core::args!(part = part, reason = reason)
+    }
+}
 
 /// Monthly counts from the JSON any egov step produces, so that each output feeds the next
 /// (PLAT-01 → PLAT-02…06):
@@ -232,8 +271,7 @@ pub fn counts_from_json(
         events: u64,
     }
     let months_of = |v: &Value| -> Result<Vec<Month>, CountsJsonError> {
-        serde_json::from_value(v.clone())
-            .map_err(|e| CountsJsonError(format!("monthly counts: {e}")))
+        serde_json::from_value(v.clone()).map_err(|e| CountsJsonError::Months(e.to_string()))
     };
     // How ids became keys and how the count was made, carried over when stated.
     let mut extra: (Option<String>, Option<String>) = (None, None);
@@ -244,21 +282,19 @@ pub fn counts_from_json(
                 return counts_from_json(c);
             }
             let Some(m) = o.get("months") else {
-                return Err(CountsJsonError(
-                    "monthly counts: expected an array of {\"month\", \"active_users\"} or an object with \"months\" or \"counting\"".to_owned(),
-                ));
+                return Err(CountsJsonError::Shape);
             };
             let stats = match o.get("events").or_else(|| o.get("stats")) {
                 Some(s) if s.is_object() => Some(
                     serde_json::from_value::<CountStats>(s.clone())
-                        .map_err(|e| CountsJsonError(format!("event accounting: {e}")))?,
+                        .map_err(|e| CountsJsonError::Events(e.to_string()))?,
                 ),
                 _ => None,
             };
             let lines = match o.get("lines") {
                 Some(l) if l.is_object() => Some(
                     serde_json::from_value::<ParseStats>(l.clone())
-                        .map_err(|e| CountsJsonError(format!("line accounting: {e}")))?,
+                        .map_err(|e| CountsJsonError::Lines(e.to_string()))?,
                 ),
                 _ => None,
             };
@@ -266,11 +302,7 @@ pub fn counts_from_json(
             extra = (text("id_hash"), text("method"));
             (months_of(m)?, stats, lines)
         }
-        _ => {
-            return Err(CountsJsonError(
-                "monthly counts: expected a JSON array or object".to_owned(),
-            ))
-        }
+        _ => return Err(CountsJsonError::Shape),
     };
     let monthly = months
         .iter()
