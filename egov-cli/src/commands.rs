@@ -14,7 +14,7 @@ use egov_docs::deadline::{judge_send, send_deadline, send_deadline_from_date, Se
 use egov_docs::document_id::{EdxmlContext, EdxmlDocumentId};
 use egov_docs::metadata::{DocumentMetadata, MetadataPolicy};
 use egov_docs::number::DocNumber;
-use egov_docs::registry::{AgencyRegistry, InMemoryRegistry};
+use egov_docs::registry::AgencyRegistry;
 use egov_docs::urgency::Urgency;
 
 use crate::i18n::{lang, t, Lang};
@@ -410,16 +410,7 @@ fn code_inner(
     let mut not_in_registry = false;
     if let Some(path) = registry {
         let text = read_input(path)?;
-        let is_json = path
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("json"));
-        let reg = if crate::input::is_toml(path) {
-            crate::input::toml_doc(&text, path, "registry.toml")?
-        } else if is_json {
-            InMemoryRegistry::from_json(&text).map_err(|e| CmdResult::error(&e))?
-        } else {
-            InMemoryRegistry::from_csv(&text).map_err(|e| CmdResult::error(&e))?
-        };
+        let reg = crate::registry::registry_from_text(&text, path)?;
         let on = match as_of {
             Some(d) => parse_date(d, "--as-of")?,
             None => {

@@ -18,7 +18,6 @@ use crate::schema_types::edxml::{
 use crate::schema_types::to_json;
 use clap::{Args, Subcommand};
 use egov_core::{Finding, Outcome, Report, WorkingCalendar};
-use egov_docs::registry::InMemoryRegistry;
 use egov_edxml::dsig::TrustAnchors;
 use egov_edxml::extract::{
     extract, extract_file, ExtractError, ExtractStatus, Extraction, Severity,
@@ -346,19 +345,7 @@ fn check_cmd(a: &CheckArgs) -> Result<CmdResult, Failure> {
     let registry = match &a.registry {
         Some(p) => {
             let text = read_option_text(p, OptionFile::Registry)?;
-            let is_json = p
-                .extension()
-                .is_some_and(|e| e.eq_ignore_ascii_case("json"));
-            if crate::input::is_toml(p) {
-                Some(crate::input::toml_doc(&text, p, "registry.toml")?)
-            } else {
-                let reg = if is_json {
-                    InMemoryRegistry::from_json(&text)
-                } else {
-                    InMemoryRegistry::from_csv(&text)
-                };
-                Some(reg.map_err(|e| CmdResult::error(&e))?)
-            }
+            Some(crate::registry::registry_from_text(&text, p)?)
         }
         None => None,
     };

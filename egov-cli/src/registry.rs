@@ -288,28 +288,38 @@ fn import(a: &ImportArgs) -> Result<CmdResult, CmdResult> {
     })
 }
 
+/// A registry file's text as egov reads it (`--registry`, `egov registry check`): TOML, JSON or
+/// egov's CSV by its name. A CSV whose columns are not egov's (an agency's own export, with
+/// Vietnamese headers or semicolons) is refused with the way to read it: `egov registry import`.
+pub(crate) fn registry_from_text(text: &str, path: &Path) -> Result<InMemoryRegistry, CmdResult> {
+    if crate::input::is_toml(path) {
+        return crate::input::toml_doc(text, path, "registry.toml");
+    }
+    let json = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("json"));
+    let read = if json {
+        InMemoryRegistry::from_json(text)
+    } else {
+        InMemoryRegistry::from_csv(text)
+    };
+    read.map_err(|e| {
+        let columns = matches!(
+            e.code(),
+            "registry.unknown_column" | "registry.missing_column"
+        );
+        let err = CmdResult::error_at(path.display(), &e);
+        if columns && !json {
+            err.with_hint("registry-use-import")
+        } else {
+            err
+        }
+    })
+}
+
 fn check(file: &Path, as_of: Option<&str>) -> Result<CmdResult, CmdResult> {
     let text = std::fs::read_to_string(file).map_err(|e| io_error(file, &e))?;
-    let registry = if crate::input::is_toml(file) {
-        crate::input::toml_doc(&text, file, "registry.toml")?
-    } else {
-        if file.extension().is_some_and(|e| e == "json") {
-            InMemoryRegistry::from_json(&text)
-        } else {
-            InMemoryRegistry::from_csv(&text)
-        }
-        .map_err(|e| CmdResult::Error {
-            code: e.code().to_owned(),
-            message: format!(
-                "{}: {}",
-                file.display(),
-                match crate::i18n::lang() {
-                    Lang::Vi => e.message_vi(),
-                    Lang::En => e.to_string(),
-                }
-            ),
-        })?
-    };
+    let registry = registry_from_text(&text, file)?;
     let on = match as_of {
         Some(d) => crate::input::date(d, "--as-of")?,
         None => crate::platform::today_vn()?,

@@ -118,6 +118,38 @@ fn doc_04_cli_imports_a_semicolon_csv_and_the_result_checks() {
         "en",
     ]);
     assert!(String::from_utf8_lossy(&o.stdout).contains("codes valid on 2025-07-01"));
+    // The agency's own CSV given where egov's registry belongs: refused, naming the way in.
+    for args in [
+        vec![
+            "registry",
+            "check",
+            "testdata/registry/catalogue-semicolon.csv",
+        ],
+        vec![
+            "code",
+            "000.00.00.G22",
+            "--registry",
+            "testdata/registry/catalogue-semicolon.csv",
+            "--as-of",
+            "2025-07-01",
+        ],
+    ] {
+        let mut vi = vec!["--lang", "vi"];
+        vi.extend(args);
+        let o = egov(&vi);
+        assert_eq!(o.status.code(), Some(1));
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(
+            err.starts_with(
+                "lỗi[registry.unknown_column]: testdata/registry/catalogue-semicolon.csv: "
+            ),
+            "{err}"
+        );
+        assert!(
+            err.contains("cần nhập trước: egov registry import TỆP --out danh-muc.toml"),
+            "{err}"
+        );
+    }
 }
 
 #[test]

@@ -12,3 +12,4 @@ registry-rejected-row = LOẠI dòng { $row }
 registry-warning-row = LƯU Ý dòng { $row }
 registry-written = Đã ghi danh sách mã vào { $path }
 registry-check = Danh sách mã: { $path } ({ $records } bản ghi, { $valid } mã còn hiệu lực ngày { $date })
+registry-use-import = {" "}— danh mục theo dạng cơ quan đang lưu giữ (tiêu đề cột tiếng Việt, dấu chấm phẩy, bảng tính) cần nhập trước: egov registry import TỆP --out danh-muc.toml
