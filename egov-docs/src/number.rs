@@ -190,6 +190,12 @@ pub enum NumberWarning {
         /// The type it names.
         doc_type: DocType,
     },
+    /// The label «Số:» printed before the number on the document, copied with it
+    /// (`Số: 12/QĐ-UBND`, `so 12/…`); removed, it is not part of the number and symbol.
+    PrintedLabel {
+        /// Offset of the label.
+        offset: usize,
+    },
 }
 
 impl Tolerance for NumberWarning {
@@ -199,6 +205,7 @@ impl Tolerance for NumberWarning {
             NumberWarning::MissingLeadingZero { .. } => "doc_number.missing_leading_zero",
             NumberWarning::ExtraLeadingZeros { .. } => "doc_number.extra_leading_zeros",
             NumberWarning::TypeWithoutDiacritics { .. } => "doc_number.type_without_diacritics",
+            NumberWarning::PrintedLabel { .. } => "doc_number.printed_label",
         }
     }
 
@@ -217,6 +224,10 @@ impl Tolerance for NumberWarning {
             NumberWarning::ExtraLeadingZeros { offset } => (
                 format!("the number at byte {offset} has extra leading zeros; only numbers below 10 take one leading 0 (Nghị định 30/2020/NĐ-CP Phụ lục I)"),
                 format!("số ở byte {offset} có số 0 thừa phía trước; chỉ số nhỏ hơn 10 mới ghi thêm một số 0 (Phụ lục I Nghị định 30/2020/NĐ-CP)"),
+            ),
+            NumberWarning::PrintedLabel { offset } => (
+                format!("the label «Số:» at byte {offset}, printed before the number on the document, was removed: it is not part of the number and symbol (Nghị định 30/2020/NĐ-CP Phụ lục I)"),
+                format!("đã bỏ chữ «Số:» ở byte {offset}: đây là nhãn in trước số trên văn bản, không thuộc số và ký hiệu văn bản (Phụ lục I Nghị định 30/2020/NĐ-CP)"),
             ),
             NumberWarning::TypeWithoutDiacritics { offset, doc_type } => {
                 let proper = doc_type.abbreviation().unwrap_or_default();
@@ -319,6 +330,30 @@ fn push_number(out: &mut String, n: u32) {
 /// The bounds of `t[a..z]` without surrounding white space. When `warn`, each trimmed side is
 /// a stray space next to a separator.
 #[inline]
+/// Where the label «Số:» ends when `t[lo..hi]` starts with it (`Số:`, `Số`, `số.`, `SỐ`,
+/// `So:`, any case, NFC) followed by white space or nothing and then a digit: the position of
+/// that digit. `None` otherwise, so a symbol that begins with `So` is never touched.
+fn printed_label_end(t: &str, lo: usize, hi: usize) -> Option<usize> {
+    let rest = t.get(lo..hi)?;
+    let mut chars = rest.char_indices().peekable();
+    if !matches!(chars.next(), Some((_, 'S' | 's'))) {
+        return None;
+    }
+    if !matches!(chars.next(), Some((_, 'ố' | 'Ố' | 'o' | 'O'))) {
+        return None;
+    }
+    if matches!(chars.peek(), Some((_, ':' | '.'))) {
+        chars.next();
+    }
+    while matches!(chars.peek(), Some((_, c)) if c.is_whitespace()) {
+        chars.next();
+    }
+    match chars.peek() {
+        Some(&(i, c)) if c.is_ascii_digit() => Some(lo + i),
+        _ => None,
+    }
+}
+
 fn trim_range(
     t: &str,
     a: usize,
@@ -741,9 +776,13 @@ impl DocNumber {
         let t: &str = &nfc;
         // Surrounding white space is not part of the value: trimmed without a warning.
         let mut warnings = Vec::new();
-        let (lo, hi) = trim_range(t, 0, t.len(), false, &mut warnings);
+        let (mut lo, hi) = trim_range(t, 0, t.len(), false, &mut warnings);
         if lo == hi {
             return Err(NumberError::Empty);
+        }
+        if let Some(end) = printed_label_end(t, lo, hi) {
+            warnings.push(NumberWarning::PrintedLabel { offset: lo });
+            lo = end;
         }
         let parts = scan(t, lo, hi, &mut warnings)?;
         let piece = |a: usize, z: usize| t.get(a..z).unwrap_or_default();
@@ -1044,6 +1083,38 @@ mod tests {
         assert_eq!(f[0].rule, "DOC-10");
         assert_eq!(f[0].basis.instrument, Instrument::Nd30_2020);
         assert_eq!(p.warnings[0].code(), "doc_number.stray_space");
+    }
+
+    /// A number copied with the label «Số:» printed before it on the document (NĐ 30/2020
+    /// Phụ lục I) reads as the number, with a warning; a symbol that starts with «So» and a
+    /// label not followed by a number are not touched.
+    #[test]
+    fn doc_10_number_copied_with_its_printed_label_warns() {
+        for (input, offset) in [
+            ("Số: 12/QĐ-UBND", 0),
+            ("số 12/QĐ-UBND", 0),
+            ("  SỐ:12/QĐ-UBND", 2),
+            ("So. 12/QĐ-UBND", 0),
+            ("Số:   07/2026/NĐ-CP", 0),
+        ] {
+            let p = parse(input);
+            assert_eq!(
+                p.warnings,
+                [NumberWarning::PrintedLabel { offset }],
+                "{input}"
+            );
+            assert_eq!(p.warnings[0].code(), "doc_number.printed_label");
+            assert!(p.value.as_str().ends_with("/QĐ-UBND") || p.value.as_str() == "07/2026/NĐ-CP");
+            assert_eq!(p.findings()[0].rule, "DOC-10");
+        }
+        assert_eq!(parse("Số: 12/QĐ-UBND").value.as_str(), "12/QĐ-UBND");
+        // In NFD too.
+        let nfd: String = "Số: 12/QĐ-UBND".nfd().collect();
+        assert_eq!(parse(&nfd).value.as_str(), "12/QĐ-UBND");
+        // Not a label: nothing removed, the usual error.
+        assert!(DocNumber::parse("Số: /QĐ-UBND").is_err());
+        assert!(DocNumber::parse("SoQD/12").is_err());
+        assert!(DocNumber::parse("Sổ 12/QĐ-UBND").is_err());
     }
 
     #[test]

@@ -171,6 +171,7 @@ fn doc_10_number_errors_and_warnings_are_vietnamese() {
         "007/BNV-VP",
         "28/2018/QD-TTg",
         "512 /SY-VPUBND",
+        "Số: 12/QĐ-UBND",
     ] {
         let p = DocNumber::parse(input).unwrap();
         assert!(!p.warnings.is_empty());
