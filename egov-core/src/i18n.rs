@@ -541,32 +541,25 @@ pub fn serde_reason_vi(reason: &str) -> Option<String> {
         None => (line, None),
     };
     let first_name = || names(head).into_iter().next().unwrap_or_default();
+    // The names serde expected, in brackets after `lead` (none when it had none to give).
+    let allowed = |said: String, lead: &str| match expected.map(names).unwrap_or_default() {
+        list if list.is_empty() => said,
+        list => format!("{said} ({lead}{})", list.join(", ")),
+    };
     let said = if head.starts_with("missing field") {
         format!("thiếu trường {}", first_name())
     } else if head.starts_with("duplicate field") {
         format!("trường {} ghi hai lần", first_name())
     } else if head.starts_with("unknown field") {
-        let allowed = expected.map(names).unwrap_or_default();
-        if allowed.is_empty() {
-            format!("có trường {} mà định dạng này không có", first_name())
-        } else {
-            format!(
-                "có trường {} mà định dạng này không có (các trường: {})",
-                first_name(),
-                allowed.join(", ")
-            )
-        }
+        allowed(
+            format!("có trường {} mà định dạng này không có", first_name()),
+            "các trường: ",
+        )
     } else if head.starts_with("unknown variant") {
-        let allowed = expected.map(names).unwrap_or_default();
-        if allowed.is_empty() {
-            format!("giá trị {} không thuộc các giá trị được nhận", first_name())
-        } else {
-            format!(
-                "giá trị {} không thuộc các giá trị được nhận ({})",
-                first_name(),
-                allowed.join(", ")
-            )
-        }
+        allowed(
+            format!("giá trị {} không thuộc các giá trị được nhận", first_name()),
+            "",
+        )
     } else if let Some(found) = head.strip_prefix("invalid type: ") {
         let wanted = expected.and_then(kind_vi);
         match (kind_vi(found), wanted) {
