@@ -235,8 +235,8 @@ pub(crate) fn usage_error_vi(e: &clap::Error) -> String {
         _ => vi_args("usage-other", &Args::new()),
     };
     let mut out = format!("lỗi[usage]: {what}");
-    // clap's own reason for a value it refused (from egov's value parsers: already in the run's
-    // language) follows the sentence.
+    // Why the value was refused follows the sentence, when it can be said in Vietnamese
+    // (`value_reason_vi`).
     if matches!(e.kind(), ErrorKind::ValueValidation) {
         if let Some(reason) = std::error::Error::source(e).and_then(value_reason_vi) {
             out.push_str(": ");
