@@ -17,7 +17,7 @@ time-out_of_range = ngày hoặc giờ không có thật (ví dụ ngày 30 thá
 # calendar.rs: lịch ngày làm việc (CORE-02)
 calendar-no_working_day = không có ngày làm việc nào trong { $days } ngày sau ngày { $from }; bảng lịch đánh dấu tất cả là ngày nghỉ
 calendar-overflow = phép tính ngày tính từ ngày { $from } vượt quá ngày cuối cùng biểu diễn được
-calendar-invalid_table = bảng lịch làm việc không đúng định dạng
+calendar-invalid_table = bảng lịch làm việc không đúng định dạng{ $detail }
 
 # channel.rs, owner.rs, text.rs
 channel-unknown = không có kênh "{ $channel }" (dùng website, email, mobile_app hoặc other)

@@ -20,7 +20,7 @@
 
 use std::fmt;
 
-use crate::i18n::{io_reason_vi, position_vi, Args, Catalogue, Lang, Localize};
+use crate::i18n::{io_reason_vi, Args, Catalogue, Lang, Localize};
 use crate::ErrorCode;
 
 /// What a value was expected to be, in both languages (an argument of the wrong type).
@@ -464,7 +464,7 @@ impl ErrorCode for BindingError {
 /// Where a parser stopped, in Vietnamese (« (dòng 3, cột 7)»), or nothing: the parser's English
 /// reason is not put into a Vietnamese message.
 fn at_vi(reason: &str) -> String {
-    position_vi(reason).map_or_else(String::new, |p| format!(" ({p})"))
+    crate::i18n::detail_vi(reason)
 }
 
 impl Localize for BindingError {
@@ -708,6 +708,17 @@ pub(crate) mod tests {
         assert_eq!(
             e.message(Lang::Vi),
             "'request' không phải JSON đúng dạng cần có (dòng 3, cột 7)"
+        );
+        // serde's reason, said in Vietnamese (the parser's English stays out).
+        let e = BindingError::argument(
+            "monthly",
+            ArgumentProblem::Invalid {
+                reason: "monthly counts: missing field `active_users`".into(),
+            },
+        );
+        assert_eq!(
+            e.message(Lang::Vi),
+            "đối số 'monthly' không hợp lệ (thiếu trường «active_users»)"
         );
         let e = BindingError::InputTooLarge {
             what: "request".into(),

@@ -81,7 +81,9 @@ impl crate::i18n::Localize for CalendarError {
             CalendarError::Overflow { from } => {
                 crate::args!(from = crate::i18n::date_vi(*from))
             }
-            CalendarError::InvalidTable { reason } => crate::args!(reason = reason),
+            CalendarError::InvalidTable { reason } => {
+                crate::args!(reason = reason, detail = crate::i18n::detail_vi(reason))
+            }
         }
     }
 }

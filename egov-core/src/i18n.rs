@@ -512,19 +512,24 @@ pub fn format_error_vi(format: &str, reason: &str) -> String {
 /// Vietnamese, or `None` for any other reason (a parser's own words are never passed on: they are
 /// English). CORE-06.
 pub fn serde_reason_vi(reason: &str) -> Option<String> {
-    let line = reason.lines().find(|l| {
-        let l = l.trim_start();
-        [
-            "missing field",
-            "unknown field",
-            "duplicate field",
-            "unknown variant",
-            "invalid type:",
-            "invalid value:",
-            "invalid length",
-        ]
-        .iter()
-        .any(|p| l.starts_with(p))
+    const SERDE: [&str; 7] = [
+        "missing field `",
+        "unknown field `",
+        "duplicate field `",
+        "unknown variant `",
+        "invalid type:",
+        "invalid value:",
+        "invalid length ",
+    ];
+    // serde's words start a line, or follow the context a caller put before them
+    // ("monthly counts: missing field …").
+    let line = reason.lines().find_map(|l| {
+        SERDE
+            .iter()
+            .filter_map(|p| l.find(p))
+            .filter(|&i| i == 0 || l[..i].ends_with(' '))
+            .min()
+            .map(|i| &l[i..])
     })?;
     let line = line.trim();
     // serde_json appends the place: " at line 2 column 9".
@@ -600,6 +605,18 @@ fn kind_vi(text: &str) -> Option<&'static str> {
         "unit" | "null" => "null",
         _ => return None,
     })
+}
+
+/// What a parser's English reason can say in Vietnamese, in brackets after a message: the place
+/// and serde's reason (` (dòng 1, cột 13: thiếu trường «name»)`), either alone, or nothing
+/// (CORE-06).
+pub fn detail_vi(reason: &str) -> String {
+    match (position_vi(reason), serde_reason_vi(reason)) {
+        (Some(at), Some(what)) => format!(" ({at}: {what})"),
+        (Some(at), None) => format!(" ({at})"),
+        (None, Some(what)) => format!(" ({what})"),
+        (None, None) => String::new(),
+    }
 }
 
 /// `dòng N, cột M` (or `dòng N`) for a parser's English message that names a place, else
@@ -893,6 +910,19 @@ mod tests {
             assert_eq!(said, vi, "{reason}");
             assert_eq!(english_in_prose(&said), None, "{said}");
         }
+        // After a caller's context, and in brackets after another message.
+        assert_eq!(
+            serde_reason_vi("monthly counts: missing field `active_users`").as_deref(),
+            Some("thiếu trường «active_users»")
+        );
+        assert_eq!(serde_reason_vi("no missing fields here"), None);
+        assert_eq!(
+            detail_vi(
+                "invalid calendar table: missing field `weekly_rest_days` at line 1 column 13"
+            ),
+            " (dòng 1, cột 13: thiếu trường «weekly_rest_days»)"
+        );
+        assert_eq!(detail_vi("EOF while parsing"), "");
         // TOML (the toml crate) puts serde's reason on a line of its own after the excerpt.
         let toml = "TOML parse error at line 2, column 1\n  |\n2 | colour = 1\n  | ^^^^^^\nunknown field `colour`, expected `name` or `lang`\n";
         assert_eq!(
