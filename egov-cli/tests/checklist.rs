@@ -177,3 +177,27 @@ fn oth_43_cli_list_show_template_and_the_callers_own_checklist() {
     assert_eq!(o.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&o.stderr).contains("date.invalid"));
 }
+
+/// `egov checklist list` in Vietnamese: the counts line up under each other whatever the width of
+/// the binding-force label («mục tiêu chiến lược» is the longest), and the answer ends with one
+/// line end, not a blank line.
+#[test]
+fn cli_checklist_list_columns_line_up() {
+    let o = egov(&["checklist", "list"]);
+    assert_eq!(o.status.code(), Some(0));
+    let text = stdout(&o);
+    assert!(text.ends_with(" (QĐ 942/QĐ-TTg)\n"), "{text:?}");
+    let columns: Vec<usize> = text
+        .lines()
+        .map(|l| {
+            let count_end = l.find(" mục  ").unwrap_or_else(|| panic!("{l}"));
+            l[..count_end].chars().count()
+        })
+        .collect();
+    assert!(columns.len() > 10, "{text}");
+    assert!(
+        columns.windows(2).all(|w| w[0] == w[1]),
+        "{columns:?}\n{text}"
+    );
+    assert!(text.contains("mục tiêu chiến lược  29 mục"), "{text}");
+}

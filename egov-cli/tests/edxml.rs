@@ -515,6 +515,21 @@ fn doc_09_extract_writes_the_nested_package_named_doc() {
         text.contains("1896_QD-TTg_m_294779.doc — 8381 byte, xml, SHA-256 e7de316a"),
         "{text}"
     );
+    // Sizes from five digits are grouped, as everywhere else (CORE-06).
+    let saas = d.join("saas");
+    let o = egov(&[
+        "edxml",
+        "extract",
+        &fixture("vxp-saas-received-2025-10-23-874e0f18.edxml"),
+        "--out",
+        &saas.display().to_string(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains("1761211722949_TestTrucLienThong.pdf — 11 229 byte, pdf"),
+        "{}",
+        stdout(&o)
+    );
     // The builder's `.doc` is XML: written as received, with the receiving check's finding as a
     // warning (DOC-28).
     assert!(
