@@ -7,7 +7,7 @@ use crate::output::CmdResult;
 use crate::schema_types::{
     to_json, CodeOutput, DeadlineOutput, MetadataOutput, RegistryAnswer, WorkdayOutput,
 };
-use chrono::{Datelike, NaiveDate, NaiveTime};
+use chrono::{NaiveDate, NaiveTime};
 use egov_core::{DayKind, Finding, LegalRef, Outcome, VnDateTime, WorkingCalendar, YearSchedule};
 use egov_docs::agency::{AgencyCode, AgencyProfile};
 use egov_docs::deadline::{judge_send, send_deadline, send_deadline_from_date, SendDeadlinePolicy};
@@ -75,7 +75,7 @@ pub fn workday(date: &str, calendar: Option<&Path>) -> CmdResult {
         human.push('\n');
         human.push_str(&t!("cmd-calendar-not-covering-year"));
     }
-    let (schedule, year) = least_certain(&cal, &[day, next]);
+    let (schedule, year) = cal.least_certain_schedule(&[day, next]);
     if covered {
         push_schedule_note(&mut human, schedule, year);
     }
@@ -92,16 +92,6 @@ pub fn workday(date: &str, calendar: Option<&Path>) -> CmdResult {
         Ok(json) => CmdResult::Valid { human, json },
         Err(e) => e,
     }
-}
-
-/// The least certain schedule of the calendar over `dates` (CORE-02), with the year it is
-/// that of: the year a note names.
-fn least_certain(cal: &WorkingCalendar, dates: &[NaiveDate]) -> (YearSchedule, i32) {
-    dates
-        .iter()
-        .map(|d| (cal.schedule(*d), d.year()))
-        .max_by_key(|(schedule, _)| *schedule)
-        .unwrap_or((YearSchedule::NotCovered, 0))
 }
 
 /// A note when the answer rests on a year whose schedule is not (fully) announced (CORE-02):
@@ -204,10 +194,8 @@ fn deadline_inner(args: &DeadlineArgs<'_>) -> Result<CmdResult, CmdResult> {
         human.push('\n');
         human.push_str(&t!("cmd-calendar-not-covering-deadline"));
     } else {
-        let (schedule, year) = least_certain(
-            &cal,
-            &[deadline.signed_at.date(), deadline.next_working_day],
-        );
+        let (schedule, year) =
+            cal.least_certain_schedule(&[deadline.signed_at.date(), deadline.next_working_day]);
         push_schedule_note(&mut human, schedule, year);
     }
     let Some(sent) = args.sent else {

@@ -334,6 +334,17 @@ impl WorkingCalendar {
         }
     }
 
+    /// The least certain [`WorkingCalendar::schedule`] of `dates`, with the year it is that of
+    /// (the year a note names): what an answer resting on all of them can claim (CORE-02).
+    /// `NotCovered` in year 0 for no date.
+    pub fn least_certain_schedule(&self, dates: &[NaiveDate]) -> (YearSchedule, i32) {
+        dates
+            .iter()
+            .map(|d| (self.schedule(*d), d.year()))
+            .max_by_key(|(schedule, _)| *schedule)
+            .unwrap_or((YearSchedule::NotCovered, 0))
+    }
+
     /// Declares that the table covers the years `first..=last`.
     pub fn set_coverage(&mut self, first: i32, last: i32) -> &mut Self {
         self.coverage = Some((first.min(last), first.max(last)));

@@ -319,8 +319,8 @@ pub fn send_deadline(
         calendar: calendar.name.clone(),
         calendar_covers: calendar.covers(next_working_day),
         calendar_schedule: calendar
-            .schedule(signing_date)
-            .max(calendar.schedule(next_working_day)),
+            .least_certain_schedule(&[signing_date, next_working_day])
+            .0,
     })
 }
 

@@ -32,7 +32,7 @@ pub fn calendar_day(cal: &WorkingCalendar, date: &str) -> OpResult {
         "next_working_day": next,
         "calendar": cal.name,
         "calendar_covers_date": cal.covers(day),
-        "calendar_schedule": cal.schedule(day).max(cal.schedule(next)),
+        "calendar_schedule": cal.least_certain_schedule(&[day, next]).0,
     }))
 }
 
