@@ -594,6 +594,39 @@ fn doc_18_cli_an_unsigned_pdf_has_no_signature_and_is_not_valid() {
 }
 
 #[test]
+fn doc_18_cli_a_file_that_is_not_a_pdf_is_said_so_in_the_runs_language() {
+    let d = dir("not-a-pdf");
+    let input = d.join("scan.pdf");
+    std::fs::write(
+        &input,
+        "Quyết định số 12/QĐ-UBND (bản gõ, không phải PDF)\n",
+    )
+    .unwrap();
+    let o = verify(&input, &[], &[]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(
+        err.starts_with("lỗi[pdf.not_pdf]:") && err.contains("không phải là PDF"),
+        "{err}"
+    );
+    // Said in Vietnamese: no English reason quoted after it.
+    assert!(!err.contains("header in the first"), "{err}");
+    let o = verify(&input, &[], &["--lang", "en"]);
+    assert!(stderr(&o).contains("not a PDF"), "{}", stderr(&o));
+    let out = d.join("x.pdf");
+    let o = sign_pem(s(&input), &out, &[]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).starts_with("lỗi[pdf.not_pdf]:"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(!out.exists());
+    let o = egov(&["--json", "pdf", "verify", s(&input)]);
+    assert_eq!(json(&o)["error"]["code"], "pdf.not_pdf");
+}
+
+#[test]
 fn doc_18_cli_encrypted_pdfs_are_refused_with_their_code() {
     let d = dir("encrypted");
     let out = d.join("x.pdf");

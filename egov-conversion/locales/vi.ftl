@@ -31,6 +31,7 @@ payload-trailing_bytes = thừa { $count } byte trước giá trị băm, mã kh
 
 # pdf/: đóng dấu chuyển đổi và ký số trên tệp PDF
 pdf-too_large = tệp PDF { $size } byte, lớn hơn giới hạn { $limit } byte
+pdf-not_pdf = tệp không phải là PDF: 1 024 byte đầu không có phần đầu «%PDF-»
 pdf-parse = không đọc được tệp PDF
 pdf-encrypted = tệp PDF đã được mã hóa; egov không đóng dấu, không ký số và không đọc tệp mã hóa: đề nghị chủ sở hữu giải mã trước
 pdf-xref_damaged = bảng tham chiếu chéo (xref) của tệp PDF bị hỏng; bản cập nhật gia tăng không nối được vào bản gốc: sửa tệp trước (ví dụ bằng qpdf)

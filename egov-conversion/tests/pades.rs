@@ -466,7 +466,13 @@ fn doc_18_a_signature_the_file_does_not_frame_fails_and_tampering_fails() {
     let r = verify_signatures(&t, &anchors()).unwrap();
     assert!(!r.all_valid);
     assert!(r.signatures[0].range_problem.is_some(), "{r:#?}");
-    // Not a PDF at all: a typed error.
+    // Not a PDF at all, and a PDF header over garbage: two typed errors.
+    assert_eq!(
+        verify_signatures(b"not a PDF", &anchors())
+            .unwrap_err()
+            .code(),
+        "pdf.not_pdf"
+    );
     assert_eq!(
         verify_signatures(b"%PDF-1.7 garbage", &anchors())
             .unwrap_err()

@@ -72,9 +72,9 @@ unsafe fn pdf_out(
 /// `*out_pdf` (free it with [`egov_bytes_free`]) and `{"page", "placement", "rect_pt",
 /// "corner", "mode", "original_len", "original_sha256", "output_len", "output_sha256",
 /// "qr_text", "qr_version", "key_id", "block", "mark", "findings"}` to `*out_json`. Errors:
-/// `pdf.encrypted`, `pdf.parse`, `pdf.xref_damaged`, `pdf.no_such_page`, `pdf.does_not_fit`,
-/// `pdf.no_blank_area`, `pdf.locked`, `pdf.bad_option`, `pdf.payload` (the mark is not
-/// valid), `ffi.invalid_key`.
+/// `pdf.encrypted`, `pdf.not_pdf`, `pdf.parse`, `pdf.xref_damaged`, `pdf.no_such_page`,
+/// `pdf.does_not_fit`, `pdf.no_blank_area`, `pdf.locked`, `pdf.bad_option`, `pdf.payload` (the
+/// mark is not valid), `ffi.invalid_key`.
 ///
 /// # Safety
 /// `data` is readable for `data_len` bytes; `mark_json` and `secret_key_hex` are
@@ -111,7 +111,7 @@ pub unsafe extern "C" fn egov_pdf_stamp(
 /// "limits": {…}}`. Writes `{"verified", "xmp_payload", "original_len", "original_sha256",
 /// "verification", "revisions_after", "printed", "signatures", "findings"}`; a mark that does
 /// not verify is still `EGOV_RESULT_OK` with `"verified": false`. Errors: `pdf.encrypted`,
-/// `pdf.parse`, `pdf.too_large`, `pdf.time_limit`, a trust set that cannot be read
+/// `pdf.not_pdf`, `pdf.parse`, `pdf.too_large`, `pdf.time_limit`, a trust set that cannot be read
 /// (`trust_set.*`).
 ///
 /// # Safety
@@ -152,8 +152,8 @@ pub unsafe extern "C" fn egov_pdf_verify(
 /// "certificates", "algorithm", "key_source": "pem" | "pkcs12", "claimed_time", "byte_range",
 /// "original_len", "output_len", "output_sha256", "cms_len", "reserved"}` to `*out_json`.
 /// Errors: `sign.key.*` (`sign.key.pkcs12`: wrong password or damaged file,
-/// `sign.key.certificate_mismatch`, `sign.key.unsupported`, …), `pdf.encrypted`, `pdf.parse`,
-/// `pdf.xref_damaged`, `pdf.locked` (a certification signature allows no change),
+/// `sign.key.certificate_mismatch`, `sign.key.unsupported`, …), `pdf.encrypted`, `pdf.not_pdf`,
+/// `pdf.parse`, `pdf.xref_damaged`, `pdf.locked` (a certification signature allows no change),
 /// `pdf.bad_option`, `pdf.sign`.
 ///
 /// # Safety
@@ -239,7 +239,7 @@ pub unsafe extern "C" fn egov_pdf_sign_with(
 /// signing it adds — "validation_data", "document_timestamp", "signature" — and what else it
 /// changes), "all_valid", "findings"}`; a signature that does not
 /// verify is still `EGOV_RESULT_OK` (see `valid`, `all_valid`). Errors: `pdf.encrypted`,
-/// `pdf.parse`, `pdf.too_large`, `ffi.invalid_anchors`, `time.*` (a bad `at`).
+/// `pdf.not_pdf`, `pdf.parse`, `pdf.too_large`, `ffi.invalid_anchors`, `time.*` (a bad `at`).
 ///
 /// # Safety
 /// `data` is readable for `data_len` bytes; `anchors_pem` and `options_json` are NULL or

@@ -250,6 +250,10 @@ def test_argument_errors_use_their_codes():
     assert info.value.code == "pdf.no_such_page"
     with pytest.raises(egov.PdfError) as info:
         egov.stamp_pdf(b"not a PDF", MARK, SEED)
+    assert info.value.code == "pdf.not_pdf"
+    assert "%PDF-" in info.value.message_vi and "không phải là PDF" in info.value.message_vi
+    with pytest.raises(egov.PdfError) as info:
+        egov.stamp_pdf(b"%PDF-1.7 garbage", MARK, SEED)
     assert info.value.code == "pdf.parse"
     with pytest.raises(egov.InvalidArgumentError) as info:
         egov.stamp_pdf(original, MARK, SEED, options={"stamp": {"pagee": 1}})

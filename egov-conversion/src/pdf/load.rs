@@ -183,9 +183,7 @@ pub(crate) fn load(bytes: &[u8], limits: &PdfLimits) -> Result<Document, PdfErro
         });
     }
     if !bytes.starts_with(b"%PDF-") && !bytes.windows(5).take(1024).any(|w| w == b"%PDF-") {
-        return Err(PdfError::Parse(
-            "no %PDF- header in the first 1024 bytes".into(),
-        ));
+        return Err(PdfError::NotPdf);
     }
     let options = LoadOptions {
         strict: false,

@@ -77,6 +77,11 @@ pub enum PdfError {
         /// Limit.
         limit: usize,
     },
+    /// The file is not a PDF at all: no `%PDF-` header in its first 1 024 bytes (ISO 32000-1
+    /// §7.5.2; readers look that far for it). A PDF that has the header but does not parse is
+    /// [`PdfError::Parse`].
+    #[error("not a PDF: no %PDF- header in the first 1024 bytes")]
+    NotPdf,
     /// The file could not be parsed as a PDF.
     #[error("cannot read the PDF: {0}")]
     Parse(String),
@@ -264,7 +269,8 @@ impl egov_core::Localize for PdfError {
         let mm = |pt: &f32| format!("{:.0}", pt * 25.4 / 72.0);
         match self {
             PdfError::TooLarge { size, limit } => args!(size = size, limit = limit),
-            PdfError::Parse(_)
+            PdfError::NotPdf
+            | PdfError::Parse(_)
             | PdfError::Encrypted(_)
             | PdfError::XrefDamaged(_)
             | PdfError::Payload(_)
@@ -344,6 +350,7 @@ impl ErrorCode for PdfError {
     fn code(&self) -> &'static str {
         match self {
             PdfError::TooLarge { .. } => "pdf.too_large",
+            PdfError::NotPdf => "pdf.not_pdf",
             PdfError::Parse(_) => "pdf.parse",
             PdfError::Encrypted(_) => "pdf.encrypted",
             PdfError::XrefDamaged(_) => "pdf.xref_damaged",

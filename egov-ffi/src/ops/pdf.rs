@@ -5,8 +5,8 @@
 //!
 //! PDFs are untrusted bytes: at most [`EGOV_MAX_PDF_BYTES`] go in, the library bounds the rest
 //! (`limits` of each options object). Errors carry the library's stable codes (`pdf.encrypted`,
-//! `pdf.parse`, `pdf.xref_damaged`, `pdf.locked`, …; `sign.key.*` for a key or certificate that
-//! cannot be used). Glue only: what is stamped or signed, and whether it verifies, is the
+//! `pdf.not_pdf`, `pdf.parse`, `pdf.xref_damaged`, `pdf.locked`, …; `sign.key.*` for a key or
+//! certificate that cannot be used). Glue only: what is stamped or signed, and whether it verifies, is the
 //! library's answer.
 
 use egov_conversion::payload::{content_digest, hex, PayloadOptions};

@@ -221,7 +221,7 @@ int main(void) {
     CHECK_ERR(egov_pdf_stamp(pdf_bytes, pdf_len, MARK, SEED, "{\"stamp\":{\"page\":2}}", &b, &out),
               EGOV_RESULT_INVALID_INPUT, "pdf.no_such_page");
     CHECK_ERR(egov_pdf_stamp((const uint8_t *)"not a PDF", 9, MARK, SEED, NULL, &b, &out),
-              EGOV_RESULT_INVALID_INPUT, "pdf.parse");
+              EGOV_RESULT_INVALID_INPUT, "pdf.not_pdf");
     CHECK_ERR(egov_pdf_verify(pdf_bytes, pdf_len, "{\"keys\":[{\"label\":\"x\",\"public_key\":\"12\"}]}",
                               NULL, &out),
               EGOV_RESULT_INVALID_INPUT, "trust_set.invalid");
@@ -250,6 +250,8 @@ int main(void) {
   }
   /* The same operations by name (the test vectors' entry point). */
   CHECK_ERR(egov_call("pdf.verify_signatures", "{\"data_text\":\"not a PDF\"}", &out),
+            EGOV_RESULT_INVALID_INPUT, "pdf.not_pdf");
+  CHECK_ERR(egov_call("pdf.verify_signatures", "{\"data_text\":\"%PDF-1.7 garbage\"}", &out),
             EGOV_RESULT_INVALID_INPUT, "pdf.parse");
   CHECK_ERR(egov_call("pdf.sign", "{\"data_text\":\"%PDF-1.7\"}", &out), EGOV_RESULT_INVALID_INPUT,
             "ffi.invalid_arguments");

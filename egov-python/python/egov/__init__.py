@@ -1438,7 +1438,7 @@ def stamp_pdf(data: PdfInput, mark: Union[str, Mapping[str, Any]], secret_key: s
     ``output_sha256``, ``qr_text``, ``qr_version``, ``key_id``, ``block`` (``printed_lines``,
     sizes), ``mark`` (as signed, with its ``pdf.len`` extension), ``findings`` (what the change
     means for the document's signatures). An encrypted PDF raises :class:`PdfError`
-    (``pdf.encrypted``), so do ``pdf.parse``, ``pdf.no_blank_area``, ``pdf.no_such_page``,
+    (``pdf.encrypted``), so do ``pdf.not_pdf``, ``pdf.parse``, ``pdf.no_blank_area``, ``pdf.no_such_page``,
     ``pdf.locked``, ``pdf.payload`` (the mark is not valid)."""
     # The full form, with the keyword shortcuts merged in (a shortcut wins over its member).
     merged: Dict[str, Any] = _json.loads(_json_text(options)) if options is not None else {}
@@ -1507,7 +1507,7 @@ def sign_pdf(data: PdfInput, key_pem: Optional[Pem] = None, certs_pem: Optional[
     ``byte_range``, ``original_len``, ``output_len``, ``output_sha256``, ``cms_len``,
     ``reserved``. A key or certificate that cannot be used raises :class:`PdfError`
     (``sign.key.pkcs12`` for a wrong password, ``sign.key.certificate_mismatch``, …), so do
-    ``pdf.encrypted``, ``pdf.parse``, ``pdf.locked``, ``pdf.sign``."""
+    ``pdf.encrypted``, ``pdf.not_pdf``, ``pdf.parse``, ``pdf.locked``, ``pdf.sign``."""
     options = _options(
         field_name=field_name, reason=reason, location=location, contact_info=contact_info,
         signing_time=None if signing_time is None else _time_text(signing_time), digest=digest,

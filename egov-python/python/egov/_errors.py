@@ -91,7 +91,7 @@ class EdxmlError(EgovError, ValueError):
 
 
 class PdfError(EgovError, ValueError):
-    """A PDF that could not be stamped, signed or read (``pdf.*``: ``pdf.encrypted``,
+    """A PDF that could not be stamped, signed or read (``pdf.*``: ``pdf.encrypted``, ``pdf.not_pdf``,
     ``pdf.parse``, ``pdf.xref_damaged``, ``pdf.no_blank_area``, ``pdf.locked``, ``pdf.sign``,
     …), or a signer's key or certificate that could not be used (``sign.key.*``:
     ``sign.key.pkcs12`` for a wrong password, ``sign.key.certificate_mismatch``, …). A mark or
