@@ -211,3 +211,54 @@ fn doc_04_cli_bad_inputs_say_what_and_where() {
     assert_eq!(o.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&o.stderr).contains("catalogue.missing_column"));
 }
+
+#[test]
+fn doc_04_cli_lists_every_overlapping_row_in_one_run() {
+    let file = temp("overlaps.csv");
+    std::fs::write(
+        &file,
+        "Mã định danh;Tên cơ quan, đơn vị;Ngày hiệu lực;Ngày hết hiệu lực\n\
+         000.00.00.G22;Văn phòng Chính phủ;;31/12/2025\n\
+         000.00.00.G22;Văn phòng Chính phủ;01/06/2025;\n\
+         000.00.00.H29;UBND thành phố Hà Nội;;\n\
+         000.00.00.G12;Bộ Nội vụ;;\n\
+         000.00.00.G12;Bộ Nội vụ;01/03/2025;\n",
+    )
+    .unwrap();
+    let out = temp("overlaps-out.csv");
+    let o = egov(&[
+        "--json",
+        "registry",
+        "import",
+        file.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let v = json(&o);
+    assert_eq!(v["imported"], 1);
+    assert_eq!(v["rejected_by_reason"]["catalogue.overlap"], 4);
+    let rows: Vec<u64> = v["rejected"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["row"].as_u64().unwrap())
+        .collect();
+    assert_eq!(rows, [2, 3, 5, 6]);
+    // The registry written holds only the row that overlaps nothing.
+    let written = std::fs::read_to_string(&out).unwrap();
+    assert!(
+        written.contains("000.00.00.H29") && !written.contains("G22") && !written.contains("G12"),
+        "{written}"
+    );
+    let o = Command::new(env!("CARGO_BIN_EXE_egov"))
+        .env("EGOV_LANG", "vi")
+        .args(["registry", "import", file.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        text.contains("LOẠI dòng 2: 000.00.00.G22: hiệu lực đến 31/12/2025, chồng lấn bản ghi cùng mã ở dòng 3"),
+        "{text}"
+    );
+}

@@ -16,9 +16,9 @@
 //! * a row whose «Cấp» (level) or «Đơn vị cấp trên» (parent code) disagrees with its code
 //!   (DOC-03) is imported with a **warning** naming both;
 //! * the 2025 mergers are expressible: an old code with «Ngày hết hiệu lực» and «Mã thay thế»,
-//!   its successor with «Ngày hiệu lực» from the next day. Two records of one code whose
-//!   validity overlaps make the whole import fail (the registry would be ambiguous), naming both
-//!   rows.
+//!   its successor with «Ngày hiệu lực» from the next day. Records of one code whose validities
+//!   overlap are each **rejected** (`catalogue.overlap`), naming a row they overlap: the registry
+//!   would not say which of them holds, and one run lists every such row.
 //!
 //! egov ships no catalogue: [`InMemoryRegistry::illustrative_sample`] is a sample, and a real
 //! list is the caller's, with its source recorded in each entry.
@@ -403,9 +403,108 @@ pub fn import_table(
             Err(rejected) => out.rejected.push(rejected),
         }
     }
+    let (entries, at) = reject_overlaps(entries, at, &mut out.rejected);
+    out.rejected.sort_by_key(|r| r.row);
     out.imported = entries.len();
     out.registry = InMemoryRegistry::validated(entries, at)?;
     Ok(out)
+}
+
+/// Takes out every record whose validity overlaps another record of the same code (the registry
+/// would not say which of them holds on a shared day, DOC-04/A-29) and rejects it naming a row
+/// it overlaps, so one run lists every such row. Records are `(code, valid_from)`-sorted and
+/// swept once: a record overlaps a later one when it ends on or after the next one starts, an
+/// earlier one when it starts on or before the latest end so far (an open start or end is
+/// unbounded, as in [`InMemoryRegistry::new`]).
+fn reject_overlaps(
+    entries: Vec<RegistryEntry>,
+    at: Vec<RecordAt>,
+    rejected: &mut Vec<RejectedRow>,
+) -> (Vec<RegistryEntry>, Vec<RecordAt>) {
+    let row = |i: usize| match at.get(i) {
+        Some(RecordAt::Line(n) | RecordAt::Entry(n)) => *n,
+        None => 0,
+    };
+    // `a` ends before `b` starts (`a` sorted first).
+    let before = |a: &RegistryEntry, b: &RegistryEntry| matches!((a.valid_to, b.valid_from), (Some(t), Some(f)) if t < f);
+    let mut order: Vec<usize> = (0..entries.len()).collect();
+    order.sort_by_key(|&i| entries.get(i).map(|e| (e.code, e.valid_from)));
+    // For each record, a row it overlaps.
+    let mut overlaps: Vec<Option<usize>> = vec![None; entries.len()];
+    // The record of this code seen so far that ends last.
+    let mut latest: Option<usize> = None;
+    for (k, &i) in order.iter().enumerate() {
+        let Some(e) = entries.get(i) else { continue };
+        let latest_here = latest.filter(|&l| entries.get(l).is_some_and(|p| p.code == e.code));
+        let earlier = latest_here.filter(|&l| entries.get(l).is_some_and(|p| !before(p, e)));
+        let later = order.get(k + 1).copied().filter(|&n| {
+            entries
+                .get(n)
+                .is_some_and(|n| n.code == e.code && !before(e, n))
+        });
+        if let Some(slot) = overlaps.get_mut(i) {
+            *slot = earlier.or(later).map(row);
+        }
+        let ends_later = |l: usize| {
+            entries
+                .get(l)
+                .is_some_and(|p| match (p.valid_to, e.valid_to) {
+                    (None, _) => false,
+                    (_, None) => true,
+                    (Some(a), Some(b)) => b > a,
+                })
+        };
+        latest = match latest_here {
+            Some(l) if !ends_later(l) => Some(l),
+            _ => Some(i),
+        };
+    }
+    let mut kept = Vec::with_capacity(entries.len());
+    let mut kept_at = Vec::with_capacity(entries.len());
+    for (i, (e, place)) in entries.into_iter().zip(at.iter().copied()).enumerate() {
+        match overlaps.get(i).copied().flatten() {
+            Some(other) => rejected.push(overlap_row(row(i), &e, other)),
+            None => {
+                kept.push(e);
+                kept_at.push(place);
+            }
+        }
+    }
+    (kept, kept_at)
+}
+
+fn overlap_row(row: usize, e: &RegistryEntry, other: usize) -> RejectedRow {
+    use egov_core::i18n::date_vi;
+    let (en, vi) = match (e.valid_from, e.valid_to) {
+        (None, None) => (
+            "valid with no start or end".to_owned(),
+            "hiệu lực không giới hạn".to_owned(),
+        ),
+        (Some(f), None) => (
+            format!("valid from {f}"),
+            format!("hiệu lực từ {}", date_vi(f)),
+        ),
+        (None, Some(t)) => (
+            format!("valid until {t}"),
+            format!("hiệu lực đến {}", date_vi(t)),
+        ),
+        (Some(f), Some(t)) => (
+            format!("valid from {f} to {t}"),
+            format!("hiệu lực từ {} đến {}", date_vi(f), date_vi(t)),
+        ),
+    };
+    reject(
+        row,
+        "catalogue.overlap",
+        format!(
+            "{}: {en}, which overlaps the record of the same code on row {other}: the registry would not say which holds",
+            e.code
+        ),
+        format!(
+            "{}: {vi}, chồng lấn bản ghi cùng mã ở dòng {other}: danh mục sẽ không rõ bản ghi nào có hiệu lực",
+            e.code
+        ),
+    )
 }
 
 fn reject(row: usize, reason: &str, en: String, vi: String) -> RejectedRow {

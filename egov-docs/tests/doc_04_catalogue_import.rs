@@ -109,16 +109,44 @@ fn doc_04_missing_or_duplicate_columns_are_typed_errors() {
 }
 
 #[test]
-fn doc_04_overlapping_records_of_one_code_fail_naming_both_rows() {
+fn doc_04_overlapping_records_of_one_code_are_each_rejected_naming_the_other_row() {
+    // Rows 2 and 3 overlap (G22 from 01/06/2025 while the first record runs to the end of
+    // 2025); rows 5 and 6 too (G12, both open-ended); row 4 is another code and row 7 a later
+    // G12 record that would be fine alone but overlaps row 6's open end. Every such row is
+    // listed in one run; the others are imported.
     let text = "code,name_vi,valid_from,valid_to\n\
                 000.00.00.G22,Văn phòng Chính phủ,,2025-12-31\n\
-                000.00.00.G22,Văn phòng Chính phủ,2025-06-01,\n";
-    let err = import_csv(text, "t").unwrap_err();
-    assert_eq!(err.code(), "registry.overlap");
+                000.00.00.G22,Văn phòng Chính phủ,2025-06-01,\n\
+                000.00.00.H29,Ủy ban nhân dân thành phố Hà Nội,,\n\
+                000.00.00.G12,Bộ Nội vụ,,\n\
+                000.00.00.G12,Bộ Nội vụ,2025-03-01,\n\
+                000.00.00.G12,Bộ Nội vụ,2026-01-01,2026-12-31\n\
+                000.00.00.G09,Bộ Tài chính,,2025-02-28\n\
+                000.00.00.G09,Bộ Tài chính,2025-03-01,\n";
+    let imp = import_csv(text, "t").unwrap();
+    assert_eq!(imp.rows, 8);
+    assert_eq!(imp.imported, 3, "{imp:#?}");
+    let rows: Vec<usize> = imp.rejected.iter().map(|r| r.row).collect();
+    assert_eq!(rows, [2, 3, 5, 6, 7]);
+    assert!(imp.rejected.iter().all(|r| r.reason == "catalogue.overlap"));
+    assert_eq!(imp.rejected_by_reason().get("catalogue.overlap"), Some(&5));
+    let r2 = &imp.rejected[0];
+    assert!(r2.message.contains("row 3"), "{}", r2.message);
     assert!(
-        err.to_string().contains("line 3") && err.to_string().contains("line 2"),
-        "{err}"
+        r2.message_vi.contains("chồng lấn") && r2.message_vi.contains("dòng 3"),
+        "{}",
+        r2.message_vi
     );
+    assert!(imp.rejected[1].message.contains("row 2"));
+    assert_eq!(imp.finding().outcome, Outcome::Warning);
+    // What remains is a consistent registry: H29 and both G09 records (which meet, not overlap).
+    let codes: Vec<String> = imp
+        .registry
+        .entries()
+        .iter()
+        .map(|e| e.code.to_string())
+        .collect();
+    assert_eq!(codes, ["000.00.00.G09", "000.00.00.G09", "000.00.00.H29"]);
 }
 
 #[test]
@@ -153,13 +181,53 @@ proptest! {
             .iter().map(|s| s.to_string()).collect();
         let numbered: Vec<(usize, Vec<String>)> = rows.into_iter().enumerate().map(|(i, r)| (i + 2, r)).collect();
         let total = numbered.len();
-        match import_table(&header, numbered, "t") {
-            Ok(imp) => {
-                prop_assert_eq!(imp.rows + imp.blank_rows, total);
-                prop_assert_eq!(imp.imported + imp.rejected.len(), imp.rows);
-            }
-            Err(e) => prop_assert_eq!(e.code(), "registry.overlap"),
-        }
+        // Overlapping records are rejected rows, never a failed import.
+        let imp = import_table(&header, numbered, "t").unwrap();
+        prop_assert_eq!(imp.rows + imp.blank_rows, total);
+        prop_assert_eq!(imp.imported + imp.rejected.len(), imp.rows);
+        prop_assert_eq!(imp.registry.entries().len(), imp.imported);
+    }
+}
+
+proptest! {
+    /// The rows rejected for an overlap are exactly those whose validity shares a day with
+    /// another record of the same code, by the pairwise definition (an open start or end
+    /// unbounded); the one-pass sweep of the import is checked against it.
+    #[test]
+    fn doc_04_overlap_rejections_match_the_pairwise_definition(records in prop::collection::vec(
+        (0..3usize, prop::option::of(0..40u32), prop::option::of(0..40u32)),
+        0..12,
+    )) {
+        let codes = ["000.00.00.G22", "000.00.00.G12", "000.00.00.H29"];
+        let day = |n: u32| NaiveDate::from_ymd_opt(2026, 1, 1).unwrap() + chrono::Days::new(n.into());
+        // Keep the intervals well formed (an inverted one is rejected for another reason).
+        let records: Vec<(usize, Option<u32>, Option<u32>)> = records
+            .into_iter()
+            .map(|(c, f, t)| match (f, t) {
+                (Some(f), Some(t)) if t < f => (c, Some(t), Some(f)),
+                other => (c, other.0, other.1),
+            })
+            .collect();
+        let header: Vec<String> = ["code", "name_vi", "valid_from", "valid_to"]
+            .iter().map(|s| s.to_string()).collect();
+        let show = |d: Option<u32>| d.map(|n| day(n).to_string()).unwrap_or_default();
+        let rows = records.iter().enumerate().map(|(i, (c, f, t))| {
+            (i + 2, vec![codes[*c].to_owned(), "Cơ quan".to_owned(), show(*f), show(*t)])
+        });
+        let imp = import_table(&header, rows, "t").unwrap();
+        let share_a_day = |a: &(usize, Option<u32>, Option<u32>), b: &(usize, Option<u32>, Option<u32>)| {
+            a.0 == b.0
+                && a.1.unwrap_or(0) <= b.2.unwrap_or(u32::MAX)
+                && b.1.unwrap_or(0) <= a.2.unwrap_or(u32::MAX)
+        };
+        let expected: Vec<usize> = (0..records.len())
+            .filter(|&i| (0..records.len()).any(|j| j != i && share_a_day(&records[i], &records[j])))
+            .map(|i| i + 2)
+            .collect();
+        let rejected: Vec<usize> = imp.rejected.iter().map(|r| r.row).collect();
+        prop_assert_eq!(&rejected, &expected);
+        prop_assert!(imp.rejected.iter().all(|r| r.reason == "catalogue.overlap"));
+        prop_assert_eq!(imp.imported, records.len() - expected.len());
     }
 }
 
