@@ -152,7 +152,8 @@ fn localize_at(mut cmd: Command, path: &str, root: bool) -> Command {
                 .long("help")
                 .action(ArgAction::Help)
                 .help("In trợ giúp (--help: đầy đủ hơn)")
-                .help_heading("Tùy chọn"),
+                .help_heading("Tùy chọn")
+                .display_order(1000),
         );
     if root {
         cmd = cmd.disable_version_flag(true).arg(
@@ -161,7 +162,8 @@ fn localize_at(mut cmd: Command, path: &str, root: bool) -> Command {
                 .long("version")
                 .action(ArgAction::Version)
                 .help("In phiên bản và các tính năng đã dựng")
-                .help_heading("Tùy chọn"),
+                .help_heading("Tùy chọn")
+                .display_order(1001),
         );
     }
     let subs: Vec<String> = cmd

@@ -57,22 +57,23 @@ use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 )]
 struct Cli {
     /// Print the result as JSON (the library's serde form) instead of text.
-    #[arg(long, global = true)]
+    // Global options come after each command's own (display order 100…), help last.
+    #[arg(long, global = true, display_order = 100)]
     json: bool,
 
     /// Language of everything printed for people: vi (tiếng Việt) or en (English). Default:
     /// EGOV_LANG, then `lang` in egov.toml, then the locale (LC_ALL, LC_MESSAGES, LANG), then vi.
-    #[arg(long, global = true, value_name = "vi|en", value_parser = parse_lang)]
+    #[arg(long, global = true, display_order = 101, value_name = "vi|en", value_parser = parse_lang)]
     lang: Option<i18n::Lang>,
 
     /// The configuration file (default: EGOV_CONFIG, else ./egov.toml, else egov.toml in the
     /// user's configuration directory). `egov config` shows what is in effect.
-    #[arg(long, global = true, value_name = "FILE")]
+    #[arg(long, global = true, display_order = 102, value_name = "FILE")]
     config: Option<PathBuf>,
 
     /// Refuse times without a UTC offset (by default `2026-03-02 09:15` and `02/03/2026 09:15`
     /// are Vietnam time, UTC+07:00, with a note on standard error).
-    #[arg(long, global = true)]
+    #[arg(long, global = true, display_order = 103)]
     strict_time: bool,
 
     #[command(subcommand)]
@@ -170,7 +171,7 @@ enum Command {
         command: Box<trust::TrustCommand>,
     },
     /// edXML packages and status messages of the national document axis (QĐ 28/2018/QĐ-TTg,
-    /// QCVN 102:2016): check, show, extract attachments.
+    /// QCVN 102:2016): check, show, extract attachments, build, answer with a status, sign, verify.
     Edxml {
         #[command(subcommand)]
         command: Box<edxml::EdxmlCommand>,

@@ -228,3 +228,80 @@ fn core_06_a_file_given_as_a_bare_argument_names_the_options_that_take_files() {
     assert!(!String::from_utf8_lossy(&out.stderr).contains("là một tệp"));
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// The options named in a help text's options section(s), in the order listed.
+fn option_order(text: &str) -> Vec<String> {
+    text.lines()
+        .filter_map(|l| {
+            let t = l.trim_start();
+            let t = t
+                .strip_prefix("-h, ")
+                .or(t.strip_prefix("-V, "))
+                .unwrap_or(t);
+            t.strip_prefix("--")
+                .filter(|_| l.starts_with("  "))
+                .map(|o| o.split([' ', '=']).next().unwrap_or("").to_owned())
+        })
+        .collect()
+}
+
+#[test]
+fn core_06_every_help_lists_the_commands_own_options_first_then_the_global_ones_then_help() {
+    let globals = ["json", "lang", "config", "strict-time"];
+    for path in command_paths() {
+        for lang in ["vi", "en"] {
+            let order = option_order(&help(lang, &path));
+            let first_global = order.iter().position(|o| o == "json");
+            let own_after = first_global.and_then(|g| {
+                order[g..]
+                    .iter()
+                    .find(|o| !globals.contains(&o.as_str()) && *o != "help" && *o != "version")
+            });
+            assert!(
+                own_after.is_none(),
+                "egov {} --help ({lang}): --{} after the global options: {order:?}",
+                path.join(" "),
+                own_after.unwrap()
+            );
+            let help_at = order.iter().position(|o| o == "help");
+            assert!(
+                help_at.is_some_and(|h| order[h..].iter().all(|o| o == "help" || o == "version")),
+                "egov {} --help ({lang}): --help is not last: {order:?}",
+                path.join(" ")
+            );
+        }
+    }
+}
+
+#[test]
+fn core_06_the_edxml_summary_names_every_subcommand() {
+    for (lang, words) in [
+        (
+            "vi",
+            [
+                "kiểm tra",
+                "xem",
+                "tách",
+                "dựng",
+                "trạng thái",
+                "ký số",
+                "xác minh",
+            ],
+        ),
+        (
+            "en",
+            [
+                "check", "show", "extract", "build", "status", "sign", "verify",
+            ],
+        ),
+    ] {
+        let top = help(lang, &[]);
+        let line = top
+            .lines()
+            .find(|l| l.trim_start().starts_with("edxml "))
+            .expect("edxml is listed");
+        for w in words {
+            assert!(line.contains(w), "{lang}: «{w}» missing from {line}");
+        }
+    }
+}

@@ -535,7 +535,7 @@ help-egov-trust-security-txt--url = URI nơi đã tải tệp (đối chiếu v�
 
 ## egov edxml
 
-help-egov-edxml = Gói tin edXML và thông điệp trạng thái trên trục liên thông văn bản quốc gia (QĐ 28/2018/QĐ-TTg, QCVN 102:2016): kiểm tra, xem, tách tệp đính kèm
+help-egov-edxml = Gói tin edXML và thông điệp trạng thái trên trục liên thông văn bản quốc gia (QĐ 28/2018/QĐ-TTg, QCVN 102:2016): kiểm tra, xem, tách tệp đính kèm, dựng gói tin, trả lời bằng thông điệp trạng thái, ký số, xác minh chữ ký
 
 ## egov edxml check
 
