@@ -115,10 +115,18 @@ fn localize_at(mut cmd: Command, path: &str, root: bool) -> Command {
         .filter(|a| root || !a.is_global_set())
         .map(|a| (a.get_id().to_string(), a.is_positional()))
         .collect();
+    let mut positionals = 0..;
     for (arg, positional) in args {
         let text = vi(&arg_id(path, &arg));
+        // Under a named heading clap sorts by display order, then by name: positionals keep
+        // the order the usage line gives them (`<TRẠNG_THÁI> <SỰ_KIỆN>`, not alphabetical).
+        let order = positional.then(|| positionals.next()).flatten();
         cmd = cmd.mut_arg(arg.as_str(), |a| {
             let a = value_names_vi(a);
+            let a = match order {
+                Some(i) => a.display_order(i),
+                None => a,
+            };
             let a = a.help_heading(if positional {
                 "Đối số"
             } else {

@@ -305,3 +305,51 @@ fn core_06_the_edxml_summary_names_every_subcommand() {
         }
     }
 }
+
+/// The placeholder names (`<X>`, `[X]`) in `text`, in order.
+fn placeholders(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some(i) = rest.find(['<', '[']) {
+        let close = if rest[i..].starts_with('<') { '>' } else { ']' };
+        let Some(j) = rest[i + 1..].find(close) else {
+            break;
+        };
+        out.push(rest[i + 1..i + 1 + j].trim_end_matches("...").to_owned());
+        rest = &rest[i + 1 + j..];
+    }
+    out
+}
+
+#[test]
+fn core_06_arguments_are_listed_in_the_order_the_usage_line_takes_them() {
+    for path in command_paths() {
+        for (lang, usage, heading) in [
+            ("vi", "Cách dùng:", "Đối số:"),
+            ("en", "Usage:", "Arguments:"),
+        ] {
+            let text = help(lang, &path);
+            let usage_line = text
+                .lines()
+                .find(|l| l.starts_with(usage))
+                .unwrap_or_default();
+            let listed: Vec<String> = text
+                .lines()
+                .skip_while(|l| l.trim() != heading)
+                .skip(1)
+                .take_while(|l| l.starts_with("  "))
+                .filter(|l| l.trim_start().starts_with(['<', '[']))
+                .filter_map(|l| placeholders(l.trim_start().split(' ').next()?).pop())
+                .collect();
+            // The arguments section is a subsequence of the usage line's placeholders.
+            let mut taken = placeholders(usage_line).into_iter();
+            for name in &listed {
+                assert!(
+                    taken.any(|u| &u == name),
+                    "egov {} --help ({lang}): arguments {listed:?} not in the order of {usage_line}",
+                    path.join(" ")
+                );
+            }
+        }
+    }
+}
