@@ -39,8 +39,9 @@ pub enum StatusCommand {
     Apply {
         /// The current status (`arrived`, «đã đến», …).
         status: String,
-        /// The event.
-        #[arg(value_parser = event_names())]
+        /// The event: `accept`, `reject`, `forward`, `start_processing`, `complete`, `recall`,
+        /// `confirm_cancellation`, or its Vietnamese name («tiếp nhận», «từ chối nhận», …).
+        #[arg(value_parser = EventParser, hide_possible_values = true)]
         event: String,
         /// The reason: required to reject (DOC-29, Đ5.4), optional for a recall.
         #[arg(long)]
@@ -57,9 +58,37 @@ pub enum StatusCommand {
     },
 }
 
-/// The event names of the machine, from the library.
-fn event_names() -> PossibleValuesParser {
-    PossibleValuesParser::new(StatusEventKind::ALL.map(StatusEventKind::as_str))
+/// An event: its code or its Vietnamese name, as the library reads them
+/// ([`StatusEventKind::parse`]), given to the command as the code. Help and errors list the
+/// codes (clap's possible values).
+#[derive(Clone)]
+struct EventParser;
+
+impl clap::builder::TypedValueParser for EventParser {
+    type Value = String;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<String, clap::Error> {
+        match value.to_str().and_then(StatusEventKind::parse) {
+            Some(kind) => Ok(kind.as_str().to_owned()),
+            None => PossibleValuesParser::new(StatusEventKind::ALL.map(StatusEventKind::as_str))
+                .parse_ref(cmd, arg, value),
+        }
+    }
+
+    fn possible_values(
+        &self,
+    ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        Some(Box::new(
+            StatusEventKind::ALL
+                .into_iter()
+                .map(|k| clap::builder::PossibleValue::new(k.as_str())),
+        ))
+    }
 }
 
 /// `egov urgency`.

@@ -114,6 +114,27 @@ fn doc_28_29_cli_status_apply_transitions_and_refuses_what_the_table_does_not_gi
             .code(),
         Some(2)
     );
+    // The event as an officer writes it: its Vietnamese name, with or without diacritics.
+    for (event, to) in [
+        ("tiếp nhận", "accepted"),
+        ("Tiep nhan", "accepted"),
+        ("trả lại", "rejected"),
+        ("thu hồi", "recalled"),
+    ] {
+        let o = egov(&[
+            "--json",
+            "status",
+            "apply",
+            "đã đến",
+            event,
+            "--reason",
+            "Sai thể thức",
+            "--at",
+            "2026-03-02T09:00:00+07:00",
+        ]);
+        assert_eq!(o.status.code(), Some(0), "{event}");
+        assert_eq!(json(&o)["to"], to, "{event}");
+    }
 
     // The table, and what is allowed from one status.
     let all = json(&egov(&["--json", "status", "transitions"]));

@@ -528,6 +528,41 @@ impl StatusEventKind {
         }
     }
 
+    /// Reads an event from its snake_case code (`start_processing`, also with spaces or
+    /// hyphens) or its Vietnamese name ([`name_vi`](Self::name_vi): «tiếp nhận», «chuyển xử
+    /// lý», …), with or without diacritics, in any case; also the shorter words officers use for
+    /// the same acts: «từ chối», «trả lại» (reject, DOC-29), «hoàn thành» (complete), «lấy lại»
+    /// (recall, DOC-27), «hủy bỏ», «xác nhận hủy bỏ» (confirm the cancellation). `None` for
+    /// anything else.
+    ///
+    /// ```
+    /// use egov_docs::status::StatusEventKind;
+    /// assert_eq!(StatusEventKind::parse("tiep nhan"), Some(StatusEventKind::Accept));
+    /// assert_eq!(StatusEventKind::parse("Từ chối nhận"), Some(StatusEventKind::Reject));
+    /// assert_eq!(StatusEventKind::parse("start-processing"), Some(StatusEventKind::StartProcessing));
+    /// assert_eq!(StatusEventKind::parse("lưu trữ"), None);
+    /// ```
+    pub fn parse(input: &str) -> Option<StatusEventKind> {
+        if input.len() > MAX_INPUT_LEN {
+            return None;
+        }
+        let key = fold(&input.trim().replace(['_', '-'], " "));
+        let key = key.split_whitespace().collect::<Vec<_>>().join(" ");
+        let kind = match key.as_str() {
+            "accept" | "tiep nhan" => StatusEventKind::Accept,
+            "reject" | "tu choi nhan" | "tu choi" | "tra lai" => StatusEventKind::Reject,
+            "forward" | "chuyen xu ly" => StatusEventKind::Forward,
+            "start processing" | "bat dau xu ly" => StatusEventKind::StartProcessing,
+            "complete" | "hoan thanh xu ly" | "hoan thanh" => StatusEventKind::Complete,
+            "recall" | "thu hoi" | "lay lai" => StatusEventKind::Recall,
+            "confirm cancellation" | "xac nhan da huy bo" | "xac nhan huy bo" | "huy bo" => {
+                StatusEventKind::ConfirmCancellation
+            }
+            _ => return None,
+        };
+        Some(kind)
+    }
+
     /// The Vietnamese name of the event (`chuyển xử lý`).
     pub fn name_vi(self) -> &'static str {
         match self {
@@ -1668,6 +1703,45 @@ mod tests {
             ProcessingStatus::parse(" ").unwrap_err().code(),
             "status.empty"
         );
+    }
+
+    #[test]
+    fn doc_22_event_names_parse_from_code_or_vietnamese() {
+        for k in StatusEventKind::ALL {
+            assert_eq!(StatusEventKind::parse(k.as_str()), Some(k));
+            assert_eq!(StatusEventKind::parse(k.name_vi()), Some(k));
+            assert_eq!(StatusEventKind::parse(&fold(k.name_vi())), Some(k));
+            assert_eq!(
+                StatusEventKind::parse(&format!("  {}  ", k.name_vi().to_uppercase())),
+                Some(k)
+            );
+        }
+        assert_eq!(
+            StatusEventKind::parse("Start Processing"),
+            Some(StatusEventKind::StartProcessing)
+        );
+        assert_eq!(
+            StatusEventKind::parse("trả lại"),
+            Some(StatusEventKind::Reject)
+        );
+        assert_eq!(
+            StatusEventKind::parse("lấy lại"),
+            Some(StatusEventKind::Recall)
+        );
+        assert_eq!(
+            StatusEventKind::parse("hủy bỏ"),
+            Some(StatusEventKind::ConfirmCancellation)
+        );
+        // States are not events; nor is an empty or over-long input.
+        for s in [
+            "đã tiếp nhận",
+            "đang xử lý",
+            "",
+            "   ",
+            &"a".repeat(MAX_INPUT_LEN + 1),
+        ] {
+            assert_eq!(StatusEventKind::parse(s), None, "{s}");
+        }
     }
 
     #[test]

@@ -673,7 +673,7 @@ help-egov-status-transitions--status = Một trạng thái (`accepted`, «đã t
 
 help-egov-status-apply = Áp dụng một sự kiện cho một trạng thái: trạng thái mới, thông báo phải gửi cho bên kia và căn cứ pháp lý; chuyển trạng thái mà bảng không có cho mã thoát 1 và nêu quy tắc
 help-egov-status-apply--status = Trạng thái hiện tại (`arrived`, «đã đến», …)
-help-egov-status-apply--event = Sự kiện
+help-egov-status-apply--event = Sự kiện: tên tiếng Việt, có dấu hoặc không («tiếp nhận», «từ chối nhận», «chuyển xử lý», «bắt đầu xử lý», «hoàn thành xử lý», «thu hồi», «xác nhận đã hủy bỏ»), hoặc mã của nó (`accept`, `reject`, `forward`, `start_processing`, `complete`, `recall`, `confirm_cancellation`)
 help-egov-status-apply--reason = Lý do: bắt buộc khi từ chối (DOC-29, Đ5.4), không bắt buộc khi lấy lại
 help-egov-status-apply--at = Thời điểm xảy ra sự kiện (ISO 8601; không ghi múi giờ: giờ Việt Nam). Mặc định: lúc này
 
