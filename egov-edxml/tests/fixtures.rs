@@ -85,6 +85,34 @@ fn doc_05_every_real_package_reads_and_checks_without_refusal() {
 }
 
 #[test]
+fn doc_05_no_finding_is_reported_twice_for_the_same_place() {
+    // The same words twice are two findings only when they are about two places of the file
+    // (the sender check on the header's DocumentId and on the Business block's): the metadata
+    // record's view of c) repeated the package's own check of Code with no place at all.
+    for (name, bytes) in fixtures() {
+        let package = read_bytes(&bytes).unwrap();
+        let report = check(&package, &CheckOptions::default());
+        let mut seen = std::collections::BTreeMap::new();
+        for f in &report.findings {
+            let place = f
+                .evidence
+                .as_ref()
+                .map(|e| e["location"].to_string())
+                .unwrap_or_default();
+            let key = (f.rule.clone(), f.basis.to_string(), f.message.clone());
+            let places: &mut Vec<String> = seen.entry(key).or_default();
+            assert!(
+                places.is_empty() || (!place.is_empty() && !places.contains(&place)),
+                "{name}: {} «{}» reported again (at {place:?}, before at {places:?})",
+                f.rule,
+                f.message
+            );
+            places.push(place);
+        }
+    }
+}
+
+#[test]
 fn doc_05_the_file_hash_is_the_sha256_of_the_bytes_as_sent() {
     // SOURCES.md gives the first 16 hex digits of each file's SHA-256.
     for (name, prefix) in [
