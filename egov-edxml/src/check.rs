@@ -672,7 +672,14 @@ impl Checker<'_, '_> {
             // keep the record's view of the remaining points.
             let checked_above = matches!(
                 f.field.as_deref(),
-                Some("agency_code" | "document_id" | "number" | "code" | "date" | "promulgation_date")
+                Some(
+                    "agency_code"
+                        | "document_id"
+                        | "number"
+                        | "code"
+                        | "date"
+                        | "promulgation_date"
+                )
             );
             if f.rule.starts_with("DOC-10") && !checked_above {
                 let path = match f.field.as_deref() {
