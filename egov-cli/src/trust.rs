@@ -8,7 +8,7 @@ use clap::{Args, Subcommand};
 use egov_core::VnDateTime;
 use egov_trust::{
     parse_security_txt, AnchorsInput, Assessment, BlocklistInput, EvaluationRequest, Lang,
-    PageInput, PreparedEvaluation, ProblemKind, SecurityTxtInput, Severity, TlsInput,
+    PageInput, PreparedEvaluation, SecurityTxtInput, Severity, TlsInput,
 };
 
 use crate::schema_types::to_json;
@@ -353,30 +353,12 @@ fn severity_word(s: Severity) -> String {
     }
 }
 
-/// A security.txt problem in the run's language (CORE-06): the library's English detail, or
-/// the Vietnamese statement of the RFC 9116 requirement it breaks.
+/// A security.txt problem in the run's language (CORE-06): the library's detail, which names
+/// the value at fault and, in Vietnamese, the RFC 9116 section it breaks.
 fn problem_message(p: &egov_trust::Problem) -> String {
-    if crate::i18n::lang() == Lang::En {
-        return p.message.clone();
-    }
-    match p.kind {
-        ProblemKind::InvalidUtf8 => t!("sectxt-invalid_utf8"),
-        ProblemKind::InvalidLine => t!("sectxt-invalid_line"),
-        ProblemKind::EmptyValue => t!("sectxt-empty_value"),
-        ProblemKind::MissingContact => t!("sectxt-missing_contact"),
-        ProblemKind::MissingExpires => t!("sectxt-missing_expires"),
-        ProblemKind::MultipleExpires => t!("sectxt-multiple_expires"),
-        ProblemKind::InvalidExpires => t!("sectxt-invalid_expires"),
-        ProblemKind::Expired => t!("sectxt-expired"),
-        ProblemKind::ExpiresTooFar => t!("sectxt-expires_too_far"),
-        ProblemKind::InvalidUri => t!("sectxt-invalid_uri"),
-        ProblemKind::InsecureUri => t!("sectxt-insecure_uri"),
-        ProblemKind::MultiplePreferredLanguages => t!("sectxt-multiple_preferred_languages"),
-        ProblemKind::InvalidLanguageTag => t!("sectxt-invalid_language_tag"),
-        ProblemKind::UnknownField => t!("sectxt-unknown_field"),
-        ProblemKind::CanonicalMismatch => t!("sectxt-canonical_mismatch"),
-        ProblemKind::NotSigned => t!("sectxt-not_signed"),
-        ProblemKind::InvalidSignatureBlock => t!("sectxt-invalid_signature_block"),
+    match crate::i18n::lang() {
+        Lang::En => p.message.clone(),
+        Lang::Vi => p.message_vi.clone(),
     }
 }
 

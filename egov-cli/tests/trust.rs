@@ -176,6 +176,27 @@ fn trust_02e_cli_security_txt() {
     let v = json(&o);
     assert_eq!(v["problems"][0]["code"], "security_txt.invalid_uri");
     assert_eq!(v["problems"][0]["line"], 1);
+    // The detail, value included, in each language (not only the kind's general statement).
+    assert_eq!(
+        v["problems"][0]["message_vi"],
+        "«mairon@4mica.io» không phải URI (RFC 9116 §2.5)"
+    );
+    let o = Command::new(env!("CARGO_BIN_EXE_egov"))
+        .env("EGOV_LANG", "vi")
+        .args([
+            "trust",
+            "security-txt",
+            &td("securitytxt/4mica.txt"),
+            "--now",
+            "2026-11-23",
+        ])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        text.contains("dòng 1: Lỗi security_txt.invalid_uri — «mairon@4mica.io» không phải URI"),
+        "{text}"
+    );
     let o = egov(&[
         "trust",
         "security-txt",

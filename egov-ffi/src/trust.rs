@@ -5,7 +5,8 @@ use super::*;
 /// Parses and checks a security.txt file (TRUST-02.e, RFC 9116): `content`/`content_len` are the
 /// file's bytes (any bytes: non-UTF-8 is a problem in the result, not an error), `now` the
 /// evaluation time with offset, `fetched_from` the URI it was read from or NULL. Writes
-/// `{"valid", "problems": [{"code", "severity", "line", "message"}], "contacts", "expires", …}`.
+/// `{"valid", "problems": [{"code", "severity", "line", "message", "message_vi"}], "contacts",
+/// "expires", …}`.
 ///
 /// # Safety
 /// `content` is readable for `content_len` bytes (NULL allowed when 0); strings are

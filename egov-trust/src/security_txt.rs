@@ -186,8 +186,10 @@ pub struct Problem {
     pub severity: Severity,
     /// 1-based line number in the file, when the problem is on a line.
     pub line: Option<usize>,
-    /// Human-readable detail.
+    /// What is wrong on this line, in English.
     pub message: String,
+    /// What is wrong on this line, in Vietnamese (with the RFC 9116 section it breaks).
+    pub message_vi: String,
 }
 
 /// A field as it appeared in the file.
@@ -242,13 +244,20 @@ impl SecurityTxt {
     }
 }
 
-fn push(problems: &mut Vec<Problem>, kind: ProblemKind, line: Option<usize>, msg: String) {
+fn push(
+    problems: &mut Vec<Problem>,
+    kind: ProblemKind,
+    line: Option<usize>,
+    message: String,
+    message_vi: String,
+) {
     problems.push(Problem {
         kind,
         code: kind.code(),
         severity: kind.severity(),
         line,
-        message: msg,
+        message,
+        message_vi,
     });
 }
 
@@ -282,6 +291,10 @@ pub fn parse_security_txt(
                         .count(),
                 ),
                 format!("not UTF-8 after byte {}", e.valid_up_to()),
+                format!(
+                    "tệp không phải văn bản UTF-8 từ byte {} (RFC 9116 §3)",
+                    e.valid_up_to()
+                ),
             );
             String::from_utf8_lossy(input)
         }
@@ -313,6 +326,7 @@ pub fn parse_security_txt(
                     ProblemKind::InvalidSignatureBlock,
                     Some(first.unwrap_or(0) + 1),
                     "signed message without a well-formed signature block".into(),
+                    "thông điệp ký OpenPGP không có khối chữ ký đúng cấu trúc (RFC 4880 §7)".into(),
                 );
                 body_start = i;
                 body_end = sig.unwrap_or(lines.len()).max(body_start);
@@ -340,6 +354,10 @@ pub fn parse_security_txt(
                 ProblemKind::InvalidLine,
                 Some(line_no),
                 format!("expected `Name: value`, found {:?}", truncate(line)),
+                format!(
+                    "cần dạng «Tên: giá trị», gặp «{}» (RFC 9116 §3)",
+                    truncate(line)
+                ),
             );
             continue;
         };
@@ -353,6 +371,11 @@ pub fn parse_security_txt(
                 ProblemKind::InvalidLine,
                 Some(line_no),
                 format!("invalid field name {:?}", truncate(name)),
+                if name.trim().is_empty() {
+                    "dòng không có tên trường trước dấu «:» (RFC 9116 §3)".to_owned()
+                } else {
+                    format!("tên trường «{}» không hợp lệ (RFC 9116 §3)", truncate(name))
+                },
             );
             continue;
         }
@@ -368,6 +391,7 @@ pub fn parse_security_txt(
                 ProblemKind::EmptyValue,
                 Some(line_no),
                 format!("field {name} has no value"),
+                format!("trường {name} không có giá trị"),
             );
             continue;
         }
@@ -385,6 +409,8 @@ pub fn parse_security_txt(
                         ProblemKind::MultipleExpires,
                         Some(line_no),
                         "Expires appears more than once".into(),
+                        "trường Expires xuất hiện nhiều lần (RFC 9116 §2.5.5: chỉ được một lần)"
+                            .into(),
                     );
                     continue;
                 }
@@ -394,6 +420,10 @@ pub fn parse_security_txt(
                         ProblemKind::InvalidExpires,
                         Some(line_no),
                         format!("{:?} is not an RFC 3339 date-time", truncate(value)),
+                        format!(
+                            "«{}» không phải mốc thời gian theo RFC 3339 (RFC 9116 §2.5.5)",
+                            truncate(value)
+                        ),
                     ),
                     Some(t) => {
                         out.expires = Some(t);
@@ -404,6 +434,10 @@ pub fn parse_security_txt(
                                 ProblemKind::Expired,
                                 Some(line_no),
                                 format!("expired at {t}"),
+                                format!(
+                                    "tệp đã hết hạn lúc {} (RFC 9116 §2.5.5)",
+                                    egov_core::i18n::datetime_vi(t)
+                                ),
                             );
                         } else if left > ONE_YEAR_SECS {
                             push(
@@ -411,6 +445,10 @@ pub fn parse_security_txt(
                                 ProblemKind::ExpiresTooFar,
                                 Some(line_no),
                                 format!("expires {t}, more than a year after the evaluation time"),
+                                format!(
+                                    "hết hạn lúc {}, hơn một năm sau thời điểm đánh giá (RFC 9116 §2.5.5: nên dưới một năm)",
+                                    egov_core::i18n::datetime_vi(t)
+                                ),
                             );
                         }
                     }
@@ -442,6 +480,7 @@ pub fn parse_security_txt(
                         ProblemKind::MultiplePreferredLanguages,
                         Some(line_no),
                         "Preferred-Languages appears more than once".into(),
+                        "trường Preferred-Languages xuất hiện nhiều lần (RFC 9116 §2.5.8)".into(),
                     );
                     continue;
                 }
@@ -454,6 +493,10 @@ pub fn parse_security_txt(
                             ProblemKind::InvalidLanguageTag,
                             Some(line_no),
                             format!("{:?} is not a language tag", truncate(tag)),
+                            format!(
+                                "«{}» không phải mã ngôn ngữ (RFC 9116 §2.5.8, RFC 5646)",
+                                truncate(tag)
+                            ),
                         );
                     }
                 }
@@ -463,6 +506,7 @@ pub fn parse_security_txt(
                 ProblemKind::UnknownField,
                 Some(line_no),
                 format!("field {name} is not defined by RFC 9116"),
+                format!("trường {name} không do RFC 9116 định nghĩa (được phép, bị bỏ qua: §2.4)"),
             ),
         }
     }
@@ -478,6 +522,7 @@ pub fn parse_security_txt(
             ProblemKind::MissingContact,
             None,
             "no Contact field".into(),
+            "thiếu trường Contact (RFC 9116 §2.5.3: bắt buộc)".into(),
         );
     }
     if expires_seen == 0 {
@@ -486,6 +531,7 @@ pub fn parse_security_txt(
             ProblemKind::MissingExpires,
             None,
             "no Expires field".into(),
+            "thiếu trường Expires (RFC 9116 §2.5.5: bắt buộc)".into(),
         );
     }
     if let Some(from) = fetched_from {
@@ -500,6 +546,9 @@ pub fn parse_security_txt(
                 ProblemKind::CanonicalMismatch,
                 line,
                 format!("fetched from {from}, which is not a Canonical URI"),
+                format!(
+                    "tệp được tải từ {from}, không phải URI nào ghi trong Canonical (RFC 9116 §2.5.2)"
+                ),
             );
         }
     }
@@ -509,6 +558,7 @@ pub fn parse_security_txt(
             ProblemKind::NotSigned,
             None,
             "not an OpenPGP cleartext signed file".into(),
+            "tệp không được ký số OpenPGP (RFC 9116 §2.3: nên ký)".into(),
         );
     }
     out.problems.sort_by_key(|p| p.line.unwrap_or(usize::MAX));
@@ -543,6 +593,7 @@ fn check_uri(problems: &mut Vec<Problem>, value: &str, line: usize, contact: boo
             ProblemKind::InvalidUri,
             Some(line),
             format!("{:?} is not a URI", truncate(value)),
+            format!("«{}» không phải URI (RFC 9116 §2.5)", truncate(value)),
         );
         return false;
     };
@@ -554,6 +605,9 @@ fn check_uri(problems: &mut Vec<Problem>, value: &str, line: usize, contact: boo
                 ProblemKind::InsecureUri,
                 Some(line),
                 format!("{value} is a web URI without https"),
+                format!(
+                    "{value} là địa chỉ web không dùng https (RFC 9116 §2.5: phải bắt đầu bằng https://)"
+                ),
             );
             false
         }
@@ -564,6 +618,9 @@ fn check_uri(problems: &mut Vec<Problem>, value: &str, line: usize, contact: boo
                 ProblemKind::InvalidUri,
                 Some(line),
                 format!("{value}: a contact must be https:, mailto: or tel:"),
+                format!(
+                    "{value}: đầu mối liên hệ phải là https:, mailto: hoặc tel: (RFC 9116 §2.5.3)"
+                ),
             );
             false
         }
@@ -774,7 +831,7 @@ pub fn evaluate_contact_for(
                 c,
                 Outcome::Warning,
                 format!("security.txt {}: {}", p.code, p.message),
-                format!("security.txt {}: {}", p.code, p.message),
+                format!("security.txt {}: {}", p.code, p.message_vi),
             )
             .with_evidence(serde_json::json!({ "code": p.code, "line": p.line }));
             f.basis = rfc.clone();

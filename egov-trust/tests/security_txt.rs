@@ -91,6 +91,36 @@ fn trust_02e_codes_and_lines() {
     );
     assert_eq!(st.encryption, ["https://example.vn/key.asc"]);
     assert_eq!(st.preferred_languages, ["vi", "en"]);
+    // Each problem says what is wrong on its line in Vietnamese too, the value at fault
+    // included, with the section of RFC 9116 it breaks (CORE-06).
+    let vi: Vec<&str> = st.problems.iter().map(|p| p.message_vi.as_str()).collect();
+    assert_eq!(
+        vi,
+        [
+            "http://example.vn/sec là địa chỉ web không dùng https (RFC 9116 §2.5: phải bắt đầu bằng https://)",
+            "trường Expires xuất hiện nhiều lần (RFC 9116 §2.5.5: chỉ được một lần)",
+            "«not a tag» không phải mã ngôn ngữ (RFC 9116 §2.5.8, RFC 5646)",
+            "trường Foo không do RFC 9116 định nghĩa (được phép, bị bỏ qua: §2.4)",
+            "cần dạng «Tên: giá trị», gặp «no colon here» (RFC 9116 §3)",
+            "tệp được tải từ https://other.vn/.well-known/security.txt, không phải URI nào ghi trong Canonical (RFC 9116 §2.5.2)",
+            "tệp không được ký số OpenPGP (RFC 9116 §2.3: nên ký)",
+        ]
+    );
+    // The criterion's Vietnamese findings carry the Vietnamese detail, not the English one.
+    let verdict = evaluate_contact(Some(&st), &[]);
+    let details: Vec<&str> = verdict
+        .findings
+        .iter()
+        .filter(|f| f.message.starts_with("security.txt security_txt."))
+        .map(|f| f.message_vi.as_str())
+        .collect();
+    assert_eq!(details.len(), 4, "{details:?}");
+    assert!(
+        details
+            .iter()
+            .all(|d| !d.contains("is a web URI") && !d.contains("appears more")),
+        "{details:?}"
+    );
 }
 
 #[test]

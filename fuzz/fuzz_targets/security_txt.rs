@@ -2,7 +2,7 @@
 //! Input: `[selector][file bytes]`; the selector picks the fetched-from URI and the site.
 //!
 //! Invariants: line numbers point into the file, the parsed lists come from the fields, codes
-//! and severities match their kinds, and the fields written back as a plain file read the same.
+//! and severities match their kinds, each problem is said in English and in Vietnamese, and the fields written back as a plain file read the same.
 #![no_main]
 
 use egov_core::{Outcome, VnDateTime};
@@ -56,6 +56,10 @@ fuzz_target!(|data: &[u8]| {
     for p in &st.problems {
         assert_eq!(p.code, egov_core::ErrorCode::code(&p.kind));
         assert_eq!(p.severity, p.kind.severity());
+        assert!(
+            !p.message.is_empty() && !p.message_vi.is_empty() && p.message != p.message_vi,
+            "{p:?}: a detail in each language"
+        );
         if let Some(l) = p.line {
             assert!(
                 (1..=lines).contains(&l),

@@ -1048,7 +1048,8 @@ def platform_report(monthly: Monthly, population: Optional[Union[int, Mapping[st
 def check_security_txt(content: BytesOrPath, now: DateTimeLike,
                        fetched_from: Optional[str] = None) -> Dict[str, Any]:
     """Parses and checks a security.txt file (TRUST-02.e, RFC 9116) at ``now``. Keys: ``valid``,
-    ``problems`` (each ``code``, ``severity``, ``line``, ``message``), ``contacts``,
+    ``problems`` (each ``code``, ``severity``, ``line``, ``message``, ``message_vi``),
+    ``contacts``,
     ``expires``, …"""
     return _load_dict(_egov.trust_security_txt(_file_bytes(content, "content"), _time_text(now), fetched_from))
 
