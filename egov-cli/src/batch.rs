@@ -31,6 +31,17 @@ use crate::output::{self, Answer, CmdResult};
 /// `egov batch` options.
 #[derive(Debug, Args)]
 pub struct BatchArgs {
+    // First, so that help lists the arguments before the options as for every other command.
+    /// The command for each input, with one input argument that is @LIST, a glob or a folder,
+    /// e.g. `edxml check hop-thu-den/` or `code @danh-sach-ma.txt`.
+    #[arg(
+        required = true,
+        num_args = 1..,
+        trailing_var_arg = true,
+        allow_hyphen_values = true,
+        value_name = "COMMAND"
+    )]
+    command: Vec<String>,
     /// Report format (default: from --out's extension, else a table).
     #[arg(long, value_enum)]
     format: Option<Format>,
@@ -43,16 +54,6 @@ pub struct BatchArgs {
     /// Enter the sub-folders of a folder input.
     #[arg(long)]
     recursive: bool,
-    /// The command for each input, with one input argument that is @LIST, a glob or a folder,
-    /// e.g. `edxml check hop-thu-den/` or `code @danh-sach-ma.txt`.
-    #[arg(
-        required = true,
-        num_args = 1..,
-        trailing_var_arg = true,
-        allow_hyphen_values = true,
-        value_name = "COMMAND"
-    )]
-    command: Vec<String>,
 }
 
 /// A report format.

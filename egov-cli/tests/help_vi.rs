@@ -353,3 +353,18 @@ fn core_06_arguments_are_listed_in_the_order_the_usage_line_takes_them() {
         }
     }
 }
+
+#[test]
+fn core_06_arguments_come_before_options_in_every_vietnamese_help() {
+    for path in command_paths() {
+        let text = help("vi", &path);
+        if let (Some(args), Some(options)) = (text.find("\nĐối số:"), text.find("\nTùy chọn:"))
+        {
+            assert!(
+                args < options,
+                "egov {} --help: «Tùy chọn» before «Đối số»",
+                path.join(" ")
+            );
+        }
+    }
+}
