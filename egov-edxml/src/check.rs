@@ -509,14 +509,21 @@ impl Checker<'_, '_> {
         required: bool,
     ) -> Option<NaiveDate> {
         let Some(raw) = raw else {
+            // Required only of an edoc's PromulgationDate (point d).
             if required {
                 self.finding(
                     rule,
                     basis,
                     Outcome::Fail,
                     path,
-                    "the date is missing".into(),
-                    "thiếu ngày".into(),
+                    format!(
+                        "Point d) the document's date is missing (no {}); the system must show it.",
+                        path.rsplit('/').next().unwrap_or(path)
+                    ),
+                    format!(
+                        "Thiếu điểm d) «Ngày, tháng, năm văn bản» (không có {}); hệ thống phải thể hiện thông tin này.",
+                        path.rsplit('/').next().unwrap_or(path)
+                    ),
                 );
             }
             return None;

@@ -176,6 +176,22 @@ fn doc_08_impossible_date_in_the_business_document_id_fails() {
 }
 
 #[test]
+fn doc_10_d_a_package_without_its_promulgation_date_fails_naming_the_element() {
+    let (_, report) = load("pvn-gateway-test_edxml_with_content.edxml");
+    let f = find(
+        &report,
+        "DOC-10",
+        Outcome::Fail,
+        "document's date is missing",
+    );
+    assert!(f.message.contains("PromulgationDate"), "{}", f.message);
+    assert_eq!(
+        f.message_vi,
+        "Thiếu điểm d) «Ngày, tháng, năm văn bản» (không có PromulgationDate); hệ thống phải thể hiện thông tin này."
+    );
+}
+
+#[test]
 fn doc_10_d_document_id_date_disagreeing_with_the_promulgation_date_fails() {
     let (_, report) = load("vnpt-edxml102-builder-output-2019-04-11.edxml");
     let f = find(
