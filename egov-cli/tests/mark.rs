@@ -123,7 +123,11 @@ fn conv_02_cli_paper_to_data_then_verify() {
     assert_eq!(json(&o)["failure"]["code"], "signature.unknown_key");
     // Text output names the state.
     let o = egov(&["mark", "verify", s(&out), "--trust", s(&trust)]);
-    assert!(String::from_utf8_lossy(&o.stdout).contains("VERIFIED"));
+    let text = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        text.contains("VERIFIED") && text.contains("— state `key_trusted`"),
+        "{text}"
+    );
 }
 
 #[test]
