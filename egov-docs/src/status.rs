@@ -443,6 +443,32 @@ pub enum StatusEvent {
 }
 
 impl StatusEvent {
+    /// The event `name` ([`StatusEventKind::parse`]: its code or its Vietnamese name) with no
+    /// data: a rejection so named has no reason yet, and [`ProcessingStatus::apply`] refuses it
+    /// (DOC-29); a recall has none.
+    ///
+    /// ```
+    /// use egov_docs::status::{StatusError, StatusEvent};
+    /// assert_eq!(StatusEvent::named("tiếp nhận"), Ok(StatusEvent::Accept));
+    /// assert!(matches!(StatusEvent::named("duyệt"), Err(StatusError::UnknownEvent { .. })));
+    /// ```
+    pub fn named(name: &str) -> Result<StatusEvent, StatusError> {
+        let kind = StatusEventKind::parse(name).ok_or_else(|| StatusError::UnknownEvent {
+            input: name.trim().chars().take(MAX_INPUT_LEN).collect(),
+        })?;
+        Ok(match kind {
+            StatusEventKind::Accept => StatusEvent::Accept,
+            StatusEventKind::Reject => StatusEvent::Reject {
+                reason: String::new(),
+            },
+            StatusEventKind::Forward => StatusEvent::Forward,
+            StatusEventKind::StartProcessing => StatusEvent::StartProcessing,
+            StatusEventKind::Complete => StatusEvent::Complete,
+            StatusEventKind::Recall => StatusEvent::Recall { reason: None },
+            StatusEventKind::ConfirmCancellation => StatusEvent::ConfirmCancellation,
+        })
+    }
+
     /// The kind of event, without its data.
     pub fn kind(&self) -> StatusEventKind {
         match self {
@@ -1396,6 +1422,13 @@ pub enum StatusError {
         /// The code, trimmed.
         code: String,
     },
+    /// Not the code or the Vietnamese name of an event of the machine
+    /// ([`StatusEvent::named`]).
+    #[error("'{input}' is not an event of the status machine (accept, reject, forward, start_processing, complete, recall, confirm_cancellation, or their Vietnamese names)")]
+    UnknownEvent {
+        /// The input, trimmed and cut to [`MAX_INPUT_LEN`] bytes.
+        input: String,
+    },
     /// A stored history (JSON) does not replay.
     #[error("invalid status history at entry {index}: {reason}")]
     InvalidHistory {
@@ -1471,6 +1504,7 @@ impl egov_core::Localize for StatusError {
             StatusError::TooLong { len } => egov_core::args!(len = len),
             StatusError::UnknownStatus { input } => egov_core::args!(input = input),
             StatusError::UnknownEdxmlCode { code } => egov_core::args!(code = code),
+            StatusError::UnknownEvent { input } => egov_core::args!(input = input),
             StatusError::InvalidHistory { index, .. } => egov_core::args!(index = index),
         }
     }
@@ -1487,6 +1521,7 @@ impl ErrorCode for StatusError {
             StatusError::TooLong { .. } => "status.too_long",
             StatusError::UnknownStatus { .. } => "status.unknown_status",
             StatusError::UnknownEdxmlCode { .. } => "status.unknown_edxml_code",
+            StatusError::UnknownEvent { .. } => "status.unknown_event",
             StatusError::InvalidHistory { .. } => "status.invalid_history",
         }
     }

@@ -970,7 +970,9 @@ enum EgovResult egov_counter_months(const struct EgovCounter *counter, char **ou
 
 // Applies one event to a processing status (DOC-22, DOC-27…30) and writes the transition
 // JSON. `from` is a status in any accepted spelling; `event_json` the event's JSON form
-// (`{"event":"reject","reason":"…"}`); `at` a timestamp with offset.
+// (`{"event":"reject","reason":"…"}`) or a JSON string naming an event without data, by code
+// or Vietnamese name (`"accept"`, `"tiếp nhận"`; `status.unknown_event` otherwise); `at` a
+// timestamp with offset.
 //
 // # Safety
 // `from`, `event_json` and `at` are NUL-terminated strings; `out_json` is writable.
@@ -1014,7 +1016,8 @@ enum EgovResult egov_tracker_from_json(const char *json, struct EgovTracker **ou
 // `tracker` is NULL or a handle from this library not yet freed.
 void egov_tracker_free(struct EgovTracker *tracker);
 
-// Records an event (JSON form) at `at` and writes the transition JSON. On error nothing is
+// Records an event (JSON, as for [`egov_status_apply`]: its form or a string naming it) at
+// `at` and writes the transition JSON. On error nothing is
 // recorded (forbidden transition, missing reason, out of time order).
 //
 // # Safety
@@ -1104,7 +1107,8 @@ enum EgovResult egov_calendar_day(const struct EgovCalendar *calendar,
 // Parses and checks a security.txt file (TRUST-02.e, RFC 9116): `content`/`content_len` are the
 // file's bytes (any bytes: non-UTF-8 is a problem in the result, not an error), `now` the
 // evaluation time with offset, `fetched_from` the URI it was read from or NULL. Writes
-// `{"valid", "problems": [{"code", "severity", "line", "message"}], "contacts", "expires", …}`.
+// `{"valid", "problems": [{"code", "severity", "line", "message", "message_vi"}], "contacts",
+// "expires", …}`.
 //
 // # Safety
 // `content` is readable for `content_len` bytes (NULL allowed when 0); strings are

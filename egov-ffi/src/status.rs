@@ -4,7 +4,9 @@ use super::*;
 
 /// Applies one event to a processing status (DOC-22, DOC-27…30) and writes the transition
 /// JSON. `from` is a status in any accepted spelling; `event_json` the event's JSON form
-/// (`{"event":"reject","reason":"…"}`); `at` a timestamp with offset.
+/// (`{"event":"reject","reason":"…"}`) or a JSON string naming an event without data, by code
+/// or Vietnamese name (`"accept"`, `"tiếp nhận"`; `status.unknown_event` otherwise); `at` a
+/// timestamp with offset.
 ///
 /// # Safety
 /// `from`, `event_json` and `at` are NUL-terminated strings; `out_json` is writable.
@@ -132,7 +134,8 @@ pub unsafe extern "C" fn egov_tracker_free(tracker: *mut EgovTracker) {
     }));
 }
 
-/// Records an event (JSON form) at `at` and writes the transition JSON. On error nothing is
+/// Records an event (JSON, as for [`egov_status_apply`]: its form or a string naming it) at
+/// `at` and writes the transition JSON. On error nothing is
 /// recorded (forbidden transition, missing reason, out of time order).
 ///
 /// # Safety

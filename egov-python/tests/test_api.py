@@ -130,6 +130,26 @@ def test_status_transitions_and_tracker():
     assert back.status == "accepted"
 
 
+def test_doc_22_events_named_by_code_or_in_vietnamese():
+    at = dt.datetime(2026, 3, 2, 9, 0, tzinfo=VN)
+    for name in ("accept", "tiếp nhận", "Tiep nhan"):
+        t = egov.apply_status("đã đến", name, at)
+        assert t["to"] == "accepted" and t["event"] == {"event": "accept"}
+    # A rejection named without its reason is refused by the library (DOC-29).
+    with pytest.raises(egov.StatusError) as e:
+        egov.apply_status("đã đến", "từ chối", at)
+    assert e.value.code == "status.missing_reason"
+    with pytest.raises(egov.StatusError) as e:
+        egov.apply_status("đã đến", "duyệt", at)
+    assert e.value.code == "status.unknown_event"
+    assert e.value.message_vi.startswith("«duyệt» không phải sự kiện của sơ đồ trạng thái")
+    # JSON text of the event's form still reads as before.
+    assert egov.apply_status("đã đến", '{"event": "accept"}', at)["to"] == "accepted"
+    tr = egov.StatusTracker("000.00.00.H41", dt.datetime(2026, 3, 2, 8, 0, tzinfo=VN))
+    assert tr.record("tiếp nhận", at)["to"] == "accepted"
+    assert tr.record("chuyển xử lý", at)["to"] == "forwarded"
+
+
 def test_deadline_tet_2026():
     cal = egov.Calendar.vietnam()
     signed = dt.datetime(2026, 2, 13, 16, 0, tzinfo=VN)

@@ -457,7 +457,13 @@ pub fn call(op: &str, args: &Value) -> OpResult {
         "number.parse" => number_parse(str_arg(args, "number")?),
         "urgency.parse" => urgency_parse(str_arg(args, "input")?),
         "status.apply" => {
-            let event = json_arg(args, "event")?.ok_or_else(|| missing("event"))?;
+            // A string that is not an object's JSON text names the event (`"tiếp nhận"`).
+            let event = match args.get("event") {
+                Some(Value::String(name)) if !name.trim_start().starts_with('{') => {
+                    Value::String(name.clone()).to_string()
+                }
+                _ => json_arg(args, "event")?.ok_or_else(|| missing("event"))?,
+            };
             status_apply(str_arg(args, "from")?, &event, str_arg(args, "at")?)
         }
         "status.from_edxml" => status_from_edxml(str_arg(args, "code")?),

@@ -8,11 +8,24 @@ pub fn status_parse(input: &str) -> OpResult<ProcessingStatus> {
     ProcessingStatus::parse(input).map_err(dom)
 }
 
+/// An event given as JSON: its serde form (`{"event": "reject", "reason": "…"}`), or a string
+/// naming an event without data, by code or Vietnamese name ([`StatusEvent::named`]:
+/// `"accept"`, `"tiếp nhận"`).
+fn event_arg(event: &str) -> OpResult<StatusEvent> {
+    if event.trim_start().starts_with('"') {
+        let name: String = from_json("event", event)?;
+        StatusEvent::named(&name).map_err(dom)
+    } else {
+        from_json("event", event)
+    }
+}
+
 /// `status.apply`: one transition from `from` (DOC-22, DOC-27…30). `event` is the event's JSON
-/// form (`{"event": "reject", "reason": "…"}`).
+/// form (`{"event": "reject", "reason": "…"}`) or a JSON string naming an event without data
+/// (`"accept"`, `"tiếp nhận"`).
 pub fn status_apply(from: &str, event: &str, at: &str) -> OpResult {
     let from = status_parse(from)?;
-    let event: StatusEvent = from_json("event", event)?;
+    let event = event_arg(event)?;
     let at = parse_time(at, false)?;
     to_value(&from.apply(event, at).map_err(dom)?)
 }
@@ -39,9 +52,10 @@ pub fn tracker_new(receiver: &str, arrived_at: &str) -> OpResult<StatusTracker> 
     Ok(StatusTracker::new(receiver, parse_time(arrived_at, false)?))
 }
 
-/// Records `event` (JSON) at `at` on `tracker` and returns the transition.
+/// Records `event` (JSON, as for `status.apply`) at `at` on `tracker` and returns the
+/// transition.
 pub fn tracker_record(tracker: &mut StatusTracker, event: &str, at: &str) -> OpResult {
-    let event: StatusEvent = from_json("event", event)?;
+    let event = event_arg(event)?;
     let at = parse_time(at, false)?;
     to_value(tracker.record(event, at).map_err(dom)?)
 }

@@ -188,6 +188,14 @@ def _json_text(value: Union[str, Mapping[str, Any]]) -> str:
     return _json.dumps(value, ensure_ascii=False, default=_json_value)
 
 
+def _event_text(event: Union[str, Mapping[str, Any]]) -> str:
+    """A status event for the library: a mapping (or its JSON text) as is, a name as a JSON
+    string (the library reads the code or the Vietnamese name)."""
+    if isinstance(event, str) and not event.lstrip().startswith("{"):
+        return _json.dumps(event, ensure_ascii=False)
+    return _json_text(event)
+
+
 def call(op: str, args: Mapping[str, Any]) -> Any:
     """Runs a library operation by name with JSON-form arguments and returns its JSON form
     (strings, not datetimes). The generic entry point of the shared test vectors; see
@@ -289,11 +297,13 @@ def parse_urgency(value: str) -> Dict[str, Any]:
 
 # --- status ---------------------------------------------------------------------------------
 
-def apply_status(status: str, event: Mapping[str, Any], at: DateTimeLike) -> Dict[str, Any]:
+def apply_status(status: str, event: Union[str, Mapping[str, Any]],
+                 at: DateTimeLike) -> Dict[str, Any]:
     """One transition (DOC-22, DOC-27…30). ``event`` is e.g. ``{"event": "reject", "reason":
-    "…"}``. Keys: ``from``, ``to``, ``event``, ``at`` (datetime), ``rule``, ``basis``,
-    ``notices``."""
-    return _load_dict(_egov.status_apply(status, _json_text(event), _time_text(at)))
+    "…"}``, or the name of an event without data, its code or its Vietnamese name
+    (``"accept"``, ``"tiếp nhận"``; a rejection needs its reason). Keys: ``from``, ``to``,
+    ``event``, ``at`` (datetime), ``rule``, ``basis``, ``notices``."""
+    return _load_dict(_egov.status_apply(status, _event_text(event), _time_text(at)))
 
 
 def edxml_status(code: str) -> Dict[str, Any]:
@@ -320,9 +330,9 @@ class StatusTracker:
         t._native = _egov.Tracker.from_json(text)
         return t
 
-    def record(self, event: Mapping[str, Any], at: DateTimeLike) -> Dict[str, Any]:
+    def record(self, event: Union[str, Mapping[str, Any]], at: DateTimeLike) -> Dict[str, Any]:
         """Records ``event`` at ``at``; returns the transition (see :func:`apply_status`)."""
-        return _load_dict(self._native.record(_json_text(event), _time_text(at)))
+        return _load_dict(self._native.record(_event_text(event), _time_text(at)))
 
     @property
     def status(self) -> str:
