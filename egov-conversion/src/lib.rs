@@ -280,6 +280,7 @@ mod catalogue_tests {
             use crate::pdf::PdfError as F;
             errors.extend([
                 Box::new(F::TooLarge { size: 10, limit: 5 }) as Box<dyn Localize>,
+                Box::new(F::NotPdf),
                 Box::new(F::Parse(s("bad header"))),
                 Box::new(F::Encrypted(s("RC4"))),
                 Box::new(F::XrefDamaged(s("rebuilt"))),

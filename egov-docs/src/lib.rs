@@ -292,6 +292,9 @@ mod catalogue_tests {
                 input: "đang treo".into(),
             }),
             Box::new(S::UnknownEdxmlCode { code: "99".into() }),
+            Box::new(S::UnknownEvent {
+                input: "duyệt".into(),
+            }),
             Box::new(S::InvalidHistory {
                 index: 2,
                 reason: "replay differs".into(),
