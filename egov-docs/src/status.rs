@@ -1959,5 +1959,21 @@ mod tests {
             let _ = ProcessingStatus::parse(&s);
             let _ = from_edxml_code(&s);
         }
+
+        /// Any text names at most one event, and an event read by name is that event without
+        /// data; anything else is `UnknownEvent` with the input cut to the bound.
+        #[test]
+        fn doc_22_arbitrary_event_names_read_as_one_event_or_none(s in "\\PC{0,80}|[ -~]{0,400}") {
+            match (StatusEventKind::parse(&s), StatusEvent::named(&s)) {
+                (Some(k), Ok(e)) => {
+                    prop_assert_eq!(e.kind(), k);
+                    prop_assert_eq!(StatusEventKind::parse(k.as_str()), Some(k));
+                }
+                (None, Err(StatusError::UnknownEvent { input })) => {
+                    prop_assert!(input.chars().count() <= MAX_INPUT_LEN);
+                }
+                other => prop_assert!(false, "{:?}", other),
+            }
+        }
     }
 }
