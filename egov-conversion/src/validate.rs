@@ -241,7 +241,7 @@ fn locator_finding(l: &AccessLocator) -> Finding {
             looks_like_url(url),
             "source_system.locator.url",
             format!("full URL of the data message: '{url}'"),
-            format!("đường dẫn đầy đủ của thông điệp dữ liệu: '{url}'"),
+            format!("đường dẫn đầy đủ của thông điệp dữ liệu: «{url}»"),
         ),
         AccessLocator::UniqueCode {
             code,
@@ -250,7 +250,7 @@ fn locator_finding(l: &AccessLocator) -> Finding {
             !code.trim().is_empty() && looks_like_url(search_interface),
             "source_system.locator",
             format!("unique code '{code}' with search interface '{search_interface}'"),
-            format!("mã duy nhất '{code}' tra cứu tại '{search_interface}'"),
+            format!("mã duy nhất «{code}» tra cứu tại «{search_interface}»"),
         ),
     };
     if ok {

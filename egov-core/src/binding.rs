@@ -15,7 +15,7 @@
 //! let e = BindingError::argument("threads", ArgumentProblem::NotA(Expected::NonNegativeInteger));
 //! assert_eq!(e.code(), "ffi.invalid_arguments");
 //! assert_eq!(e.to_string(), "argument 'threads' must be a non-negative integer");
-//! assert_eq!(e.message(Lang::Vi), "đối số 'threads' phải là một số nguyên không âm");
+//! assert_eq!(e.message(Lang::Vi), "đối số «threads» phải là một số nguyên không âm");
 //! ```
 
 use std::fmt;
@@ -133,8 +133,13 @@ pub fn clip(s: &str) -> String {
     out
 }
 
-fn quoted_list(items: &[String], or: &str) -> String {
-    let quoted: Vec<String> = items.iter().map(|s| format!("'{s}'")).collect();
+/// `'a', 'b' or 'c'` (English) / `«a», «b» hoặc «c»` (Vietnamese).
+fn quoted_list(items: &[String], lang: Lang) -> String {
+    let (or, quote): (&str, fn(&String) -> String) = match lang {
+        Lang::En => ("or", |s| format!("'{s}'")),
+        Lang::Vi => ("hoặc", |s| format!("«{s}»")),
+    };
+    let quoted: Vec<String> = items.iter().map(quote).collect();
     match quoted.split_last() {
         Some((last, rest)) if !rest.is_empty() => format!("{} {or} {last}", rest.join(", ")),
         _ => quoted.concat(),
@@ -378,7 +383,7 @@ fn argument_en(name: &str, problem: &ArgumentProblem) -> String {
         P::NotBoth { other } => format!("give argument '{name}' or '{other}', not both"),
         P::OneOf { allowed, value } => format!(
             "argument '{name}' must be {}, not '{value}'",
-            quoted_list(allowed, "or")
+            quoted_list(allowed, Lang::En)
         ),
     }
 }
@@ -504,7 +509,7 @@ impl Localize for BindingError {
                     P::GoesWith { other } => ("goes_with", other.clone(), "", String::new()),
                     P::NotBoth { other } => ("not_both", other.clone(), "", String::new()),
                     P::OneOf { allowed, value } => {
-                        ("one_of", quoted_list(allowed, "hoặc"), "", value.clone())
+                        ("one_of", quoted_list(allowed, Lang::Vi), "", value.clone())
                     }
                 };
                 args!(
@@ -707,7 +712,7 @@ pub(crate) mod tests {
         };
         assert_eq!(
             e.message(Lang::Vi),
-            "'request' không phải JSON đúng dạng cần có (dòng 3, cột 7)"
+            "«request» không phải JSON đúng dạng cần có (dòng 3, cột 7)"
         );
         // serde's reason, said in Vietnamese (the parser's English stays out).
         let e = BindingError::argument(
@@ -718,7 +723,7 @@ pub(crate) mod tests {
         );
         assert_eq!(
             e.message(Lang::Vi),
-            "đối số 'monthly' không hợp lệ (thiếu trường «active_users»)"
+            "đối số «monthly» không hợp lệ (thiếu trường «active_users»)"
         );
         let e = BindingError::InputTooLarge {
             what: "request".into(),
@@ -727,7 +732,7 @@ pub(crate) mod tests {
         };
         assert_eq!(
             e.message(Lang::Vi),
-            "'request' dài 5 000 000 byte; chỉ nhận tối đa 4 194 304 byte"
+            "«request» dài 5 000 000 byte; chỉ nhận tối đa 4 194 304 byte"
         );
         let e = BindingError::argument(
             "agency_profile",
@@ -742,7 +747,7 @@ pub(crate) mod tests {
         );
         assert_eq!(
             e.message(Lang::Vi),
-            "đối số 'agency_profile' phải là 'lenient' hoặc 'strict', không phải 'loose'"
+            "đối số «agency_profile» phải là «lenient» hoặc «strict», không phải «loose»"
         );
         let e = BindingError::io(
             false,

@@ -435,6 +435,23 @@ pub fn parse_position(reason: &str) -> Option<(u64, Option<u64>)> {
     Some((line, column))
 }
 
+/// A value quoted in Vietnamese prose: `«vxp.saas.03»`, its control characters escaped
+/// (`«a\nb»`) as Rust's `{:?}` escapes them in English messages, so an untrusted value cannot
+/// break a line or drive a terminal.
+pub fn quote_vi(value: &str) -> String {
+    let mut out = String::with_capacity(value.len() + 4);
+    out.push('«');
+    for c in value.chars() {
+        if c.is_control() {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    out.push('»');
+    out
+}
+
 /// A date as Vietnamese prose writes it: `05/01/2026` (dd/mm/yyyy; ISO 8601 stays the form of
 /// JSON and of English messages).
 pub fn date_vi(d: chrono::NaiveDate) -> String {
@@ -1003,6 +1020,14 @@ mod tests {
         assert_eq!(iso_vi("2026-03-02"), "02/03/2026");
         assert_eq!(iso_vi("không rõ"), "không rõ");
         assert_eq!(iso_vi("2026-02-30"), "2026-02-30");
+    }
+
+    #[test]
+    fn core_06_quoted_values_keep_their_text_and_escape_control_characters() {
+        assert_eq!(quote_vi("vxp.saas.03"), "«vxp.saas.03»");
+        assert_eq!(quote_vi("Số: 12/QĐ-UBND"), "«Số: 12/QĐ-UBND»");
+        assert_eq!(quote_vi("a\nb\u{1b}[31m"), "«a\\nb\\u{1b}[31m»");
+        assert_eq!(quote_vi(""), "«»");
     }
 
     #[test]

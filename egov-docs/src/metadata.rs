@@ -618,7 +618,7 @@ impl DocumentMetadata {
                 field,
                 "DOC-10",
                 format_args!("'{raw}' is not a calendar date YYYY-MM-DD"),
-                format_args!("'{raw}' không phải ngày có thật viết theo dạng YYYY-MM-DD"),
+                format_args!("«{raw}» không phải ngày có thật viết theo dạng YYYY-MM-DD"),
             );
             return None;
         };
@@ -680,7 +680,7 @@ impl DocumentMetadata {
                 field,
                 "DOC-10",
                 format!("Document type '{raw}' is not in the NĐ 30/2020 table."),
-                format!("Loại văn bản '{raw}' không có trong bảng của NĐ 30/2020."),
+                format!("Loại văn bản «{raw}» không có trong bảng của NĐ 30/2020."),
             );
             return;
         };
@@ -695,7 +695,7 @@ impl DocumentMetadata {
                     doc_type.name_en()
                 ),
                 format!(
-                    "Loại văn bản '{raw}' được hiểu là {}; chữ viết tắt phải viết có dấu: «{proper}».",
+                    "Loại văn bản «{raw}» được hiểu là {}; chữ viết tắt phải viết có dấu: «{proper}».",
                     doc_type.name_vi()
                 ),
             );
@@ -905,7 +905,7 @@ impl DocumentMetadata {
                 "CORE-01",
                 format_args!("'{raw}' is neither an ISO 8601 time with offset nor a date"),
                 format_args!(
-                    "'{raw}' không phải thời điểm theo ISO 8601 có múi giờ, cũng không phải ngày dạng YYYY-MM-DD"
+                    "«{raw}» không phải thời điểm theo ISO 8601 có múi giờ, cũng không phải ngày dạng YYYY-MM-DD"
                 ),
             );
         }

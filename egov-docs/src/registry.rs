@@ -1037,7 +1037,7 @@ mod csv {
                     f,
                     name,
                     format!("'{}' is not a date YYYY-MM-DD ({e})", f.value),
-                    format!("'{}' không phải ngày dạng YYYY-MM-DD", f.value),
+                    format!("«{}» không phải ngày dạng YYYY-MM-DD", f.value),
                 )
             })
     }

@@ -353,7 +353,7 @@ impl Checker<'_, '_> {
                     basis,
                     outcome,
                     format!("the {} OrganId {raw:?} is not an agency code of 13 characters in four groups ({}): {e}", role.0, shape.0),
-                    format!("OrganId {raw:?} của {} không phải mã định danh 13 ký tự, bốn nhóm ({}): {}", role.1, shape.1, e.message_vi()),
+                    format!("OrganId {} của {} không phải mã định danh 13 ký tự, bốn nhóm ({}): {}", egov_core::i18n::quote_vi(raw), role.1, shape.1, e.message_vi()),
                 );
                 f.evidence = Some(serde_json::json!({ "value": raw, "shape": shape.2 }));
                 self.push(f, path, None);
@@ -493,7 +493,11 @@ impl Checker<'_, '_> {
                     Outcome::Fail,
                     path,
                     format!("the number and symbol {raw:?} cannot be read: {e}"),
-                    format!("số và ký hiệu {raw:?} không đọc được: {}", e.message_vi()),
+                    format!(
+                        "số và ký hiệu {} không đọc được: {}",
+                        egov_core::i18n::quote_vi(raw),
+                        e.message_vi()
+                    ),
                 );
                 None
             }
@@ -538,7 +542,8 @@ impl Checker<'_, '_> {
                         path,
                         format!("the date {raw:?} is read, but edXML writes dates yyyy/MM/dd"),
                         format!(
-                            "đọc được ngày {raw:?}, nhưng edXML viết ngày theo dạng yyyy/MM/dd"
+                            "đọc được ngày {}, nhưng edXML viết ngày theo dạng yyyy/MM/dd",
+                            egov_core::i18n::quote_vi(raw)
                         ),
                     );
                 }
@@ -585,12 +590,12 @@ impl Checker<'_, '_> {
                 let (en, vi) = if uuid {
                     (
                         format!("the document identifier {raw:?} is a UUID: it does not show the agency code, year and number Đ10.2.b makes it of (the axis's test environments deliver such ids)"),
-                        format!("mã định danh văn bản {raw:?} là UUID: không thể hiện mã cơ quan, năm và số thứ tự theo Đ10.2.b (môi trường thử nghiệm của trục vẫn chuyển)"),
+                        format!("mã định danh văn bản {} là UUID: không thể hiện mã cơ quan, năm và số thứ tự theo Đ10.2.b (môi trường thử nghiệm của trục vẫn chuyển)", egov_core::i18n::quote_vi(raw)),
                     )
                 } else {
                     (
                         format!("the document identifier {raw:?} is not <OrganId>,<yyyy/MM/dd>,<number/symbol>: {err}"),
-                        format!("mã định danh văn bản {raw:?} không theo dạng <mã cơ quan>,<yyyy/MM/dd>,<số/ký hiệu>: {}", err.message_vi()),
+                        format!("mã định danh văn bản {} không theo dạng <mã cơ quan>,<yyyy/MM/dd>,<số/ký hiệu>: {}", egov_core::i18n::quote_vi(raw), err.message_vi()),
                     )
                 };
                 let mut f = Finding::new(rule, basis, Outcome::Fail, en, vi);
@@ -731,7 +736,7 @@ impl Checker<'_, '_> {
                     Outcome::Fail,
                     &path,
                     format!("Priority {raw:?} is not an urgency code (0 not urgent, 1 khẩn, 2 thượng khẩn, 3 hỏa tốc, 4 hỏa tốc hẹn giờ): {e}"),
-                    format!("Priority {raw:?} không phải mã độ khẩn (0 thường, 1 khẩn, 2 thượng khẩn, 3 hỏa tốc, 4 hỏa tốc hẹn giờ): {}", e.message_vi()),
+                    format!("Priority {} không phải mã độ khẩn (0 thường, 1 khẩn, 2 thượng khẩn, 3 hỏa tốc, 4 hỏa tốc hẹn giờ): {}", egov_core::i18n::quote_vi(raw), e.message_vi()),
                 );
                 None
             }
@@ -767,7 +772,7 @@ impl Checker<'_, '_> {
                     Outcome::Warning,
                     &format!("{path}/OrganId"),
                     format!("trace entry {} names no agency ({}): the send/receive history does not say who handled the package", i + 1, t.organ_id.as_deref().map_or("no OrganId".to_owned(), |o| format!("{o:?}"))),
-                    format!("mục vết {} không ghi cơ quan ({}): lịch sử gửi, nhận không cho biết ai đã xử lý gói tin", i + 1, t.organ_id.as_deref().map_or("không có OrganId".to_owned(), |o| format!("{o:?}"))),
+                    format!("mục vết {} không ghi cơ quan ({}): lịch sử gửi, nhận không cho biết ai đã xử lý gói tin", i + 1, t.organ_id.as_deref().map_or("không có OrganId".to_owned(), egov_core::i18n::quote_vi)),
                 ),
                 Some(_) => {}
             }
@@ -882,7 +887,7 @@ impl Checker<'_, '_> {
                     Outcome::Fail,
                     &format!("{bp}/BussinessDocType"),
                     format!("BussinessDocType {other:?} is none of 0 new, 1 revocation, 2 update, 3 replacement"),
-                    format!("BussinessDocType {other:?} không thuộc 0 mới, 1 thu hồi, 2 cập nhật, 3 thay thế"),
+                    format!("BussinessDocType {} không thuộc 0 mới, 1 thu hồi, 2 cập nhật, 3 thay thế", egov_core::i18n::quote_vi(other)),
                 );
                 return;
             }
@@ -1282,7 +1287,7 @@ impl Checker<'_, '_> {
                     Outcome::Warning,
                     &code_path,
                     format!("status code {code:?} is not one of the axis codes 01–06, 13, 15, 16; the list of Đ10.2.h is open («...»)"),
-                    format!("mã trạng thái {code:?} không thuộc các mã 01–06, 13, 15, 16 của trục; danh sách Đ10.2.h là danh sách mở («...»)"),
+                    format!("mã trạng thái {} không thuộc các mã 01–06, 13, 15, 16 của trục; danh sách Đ10.2.h là danh sách mở («...»)", egov_core::i18n::quote_vi(code)),
                 );
                 None
             }

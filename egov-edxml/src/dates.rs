@@ -109,12 +109,18 @@ fn why(t: &str, form: &str) -> (String, String) {
     if shaped {
         (
             format!("{t:?} is not a date on the calendar ({form})"),
-            format!("{t:?} không phải ngày có thật trên lịch ({form})"),
+            format!(
+                "{} không phải ngày có thật trên lịch ({form})",
+                egov_core::i18n::quote_vi(t)
+            ),
         )
     } else {
         (
             format!("{t:?} is not written {form}"),
-            format!("{t:?} không viết theo dạng {form}"),
+            format!(
+                "{} không viết theo dạng {form}",
+                egov_core::i18n::quote_vi(t)
+            ),
         )
     }
 }

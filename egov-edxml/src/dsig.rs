@@ -510,7 +510,8 @@ fn verify_one(
             format!(
                 "tham chiếu {}; chỉ chấp nhận URI=\"\" (cả tài liệu)",
                 uri.map_or("không có URI".to_owned(), |u| format!(
-                    "trỏ tới URI {u:?}"
+                    "trỏ tới URI {}",
+                    egov_core::i18n::quote_vi(u)
                 ))
             ),
         ));

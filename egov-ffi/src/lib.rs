@@ -485,7 +485,7 @@ mod tests {
             )
         };
         assert_eq!(en.to_str().unwrap(), "argument 'x' is NULL");
-        assert_eq!(vi.to_str().unwrap(), "đối số 'x' là NULL");
+        assert_eq!(vi.to_str().unwrap(), "đối số «x» là NULL");
     }
 
     #[test]

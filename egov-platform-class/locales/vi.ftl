@@ -22,15 +22,15 @@ partial-invalid = không lập được số đếm từng phần: { $reason }
 partial-scheme_mismatch = hai số đếm từng phần băm mã người dùng theo hai cách khác nhau ({ $first } và { $second }): không gộp được
 partial-shard_mismatch = hai số đếm từng phần có số phân đoạn khác nhau ({ $first } và { $second })
 parquet-read = không đọc được { $path }: { $message }
-parquet-column = { $path }: cột '{ $column }': { $message }
-arrow-column = cột '{ $column }': { $message }
+parquet-column = { $path }: cột «{ $column }»: { $message }
+arrow-column = cột «{ $column }»: { $message }
 
 # month.rs
-platform-invalid_month = '{ $input }' không phải một tháng (dạng YYYY-MM)
+platform-invalid_month = «{ $input }» không phải một tháng (dạng YYYY-MM)
 
 # published.rs: danh sách nền tảng số đã công bố (PLAT-12)
 published_list-json = không phải danh sách đã công bố: { $reason }
-published_list-format = định dạng là '{ $found }', cần '{ $expected }'
+published_list-format = định dạng là «{ $found }», cần «{ $expected }»
 published_list-no_source = danh sách không ghi địa chỉ công bố
 published_list-empty_name = mục { $entry }: tên trống
 published_list-interval = mục { $entry } («{ $name }»): ngày kết thúc trước ngày bắt đầu

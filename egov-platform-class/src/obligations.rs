@@ -349,7 +349,7 @@ pub fn evaluate(class: LegalClass, evidence: &Evidence) -> Report {
             LegalRef::article(Instrument::Nd137_2024, 19),
             Outcome::Warning,
             format!("evidence for '{id}' was not used: no obligation has that id"),
-            format!("bằng chứng cho '{id}' không được sử dụng: không có nghĩa vụ nào mang mã này"),
+            format!("bằng chứng cho «{id}» không được sử dụng: không có nghĩa vụ nào mang mã này"),
         );
         f.field = Some(id.clone().into());
         report.push(f);

@@ -30,18 +30,18 @@ def test_core_06_the_binding_s_own_errors_say_it_in_vietnamese_too() -> None:
     with pytest.raises(egov.EgovError) as m:
         egov.call("agency.parse", {})
     assert m.value.code == "ffi.invalid_arguments"
-    assert m.value.message_vi == "thiếu đối số 'code'"
+    assert m.value.message_vi == "thiếu đối số «code»"
     with pytest.raises(egov.EgovError) as d:
         egov.declare_trust({}, lang="de")
     assert d.value.code == "trust.lang"
-    assert d.value.message_vi == "ngôn ngữ phải là vi hoặc en, không phải 'de'"
+    assert d.value.message_vi == "ngôn ngữ phải là vi hoặc en, không phải «de»"
 
 
 def test_core_06_what_serde_found_wrong_is_said_in_vietnamese() -> None:
     with pytest.raises(egov.InvalidArgumentError) as m:
         egov.classify_platform(monthly=[{"month": "2025-01"}], date="2026-01-15",
                                population=100_000_000)
-    assert m.value.message_vi == "đối số 'monthly' không hợp lệ (thiếu trường «active_users»)"
+    assert m.value.message_vi == "đối số «monthly» không hợp lệ (thiếu trường «active_users»)"
     with pytest.raises(egov.CalendarError) as c:
         egov.Calendar.from_json('{"name": "x"}')
     assert c.value.message_vi == (

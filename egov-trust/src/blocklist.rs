@@ -535,7 +535,10 @@ pub fn evaluate_blocklist(
                     c,
                     Outcome::Unknown,
                     format!("{h:?} is not a valid host name"),
-                    format!("{h:?} không phải tên miền hợp lệ"),
+                    format!(
+                        "{} không phải tên miền hợp lệ",
+                        egov_core::i18n::quote_vi(h)
+                    ),
                 ),
                 (None, _) => finding(
                     c,

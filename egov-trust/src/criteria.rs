@@ -466,7 +466,10 @@ pub fn evaluate_consent(
             c,
             Outcome::Unknown,
             format!("commitment URL {:?} is not an http(s) URL", cm.url),
-            format!("địa chỉ cam kết {:?} không phải URL http(s)", cm.url),
+            format!(
+                "địa chỉ cam kết {} không phải URL http(s)",
+                egov_core::i18n::quote_vi(&cm.url)
+            ),
         )
         .with_field("url"),
         Some(_) if cm.text.trim().is_empty() => finding(

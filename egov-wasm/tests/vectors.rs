@@ -89,7 +89,7 @@ fn conv_03_verify_mark_answers_lines_and_sentences_or_a_coded_error() {
     // CORE-06: the page shows why in its own language.
     assert_eq!(
         bad["message_vi"],
-        "'lists' không phải JSON đúng dạng cần có (dòng 1, cột 1)"
+        "«lists» không phải JSON đúng dạng cần có (dòng 1, cột 1)"
     );
     assert!(bad["message"]
         .as_str()
@@ -117,5 +117,5 @@ fn conv_03_verify_mark_answers_lines_and_sentences_or_a_coded_error() {
     );
     let bad: Value = serde_json::from_str(&egov_wasm::call("trustlist.nope", "{}")).unwrap();
     assert_eq!(bad["error"], "ffi.unknown_operation");
-    assert_eq!(bad["message_vi"], "không có thao tác 'trustlist.nope'");
+    assert_eq!(bad["message_vi"], "không có thao tác «trustlist.nope»");
 }
