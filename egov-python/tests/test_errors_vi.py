@@ -26,7 +26,7 @@ def test_core_06_the_binding_s_own_errors_say_it_in_vietnamese_too() -> None:
         egov.call("agency.nope", {})
     assert e.value.code == "ffi.unknown_operation"
     assert e.value.message == "unknown operation 'agency.nope'"
-    assert e.value.message_vi == "không có thao tác 'agency.nope'"
+    assert e.value.message_vi == "không có thao tác «agency.nope»"
     with pytest.raises(egov.EgovError) as m:
         egov.call("agency.parse", {})
     assert m.value.code == "ffi.invalid_arguments"
