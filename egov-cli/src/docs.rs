@@ -41,7 +41,7 @@ pub enum StatusCommand {
         status: String,
         /// The event: `accept`, `reject`, `forward`, `start_processing`, `complete`, `recall`,
         /// `confirm_cancellation`, or its Vietnamese name («tiếp nhận», «từ chối nhận», …).
-        #[arg(value_parser = EventParser, hide_possible_values = true)]
+        #[arg(value_parser = event_names(), hide_possible_values = true)]
         event: String,
         /// The reason: required to reject (DOC-29, Đ5.4), optional for a recall.
         #[arg(long)]
@@ -58,13 +58,25 @@ pub enum StatusCommand {
     },
 }
 
-/// An event: its code or its Vietnamese name, as the library reads them
-/// ([`StatusEventKind::parse`]), given to the command as the code. Help and errors list the
-/// codes (clap's possible values).
+/// A value given by its code or by the words the library reads for it, passed on to the command
+/// as the code. Help and errors list the codes (clap's possible values).
 #[derive(Clone)]
-struct EventParser;
+struct CodeOrWords {
+    /// Every code, in the order help lists them.
+    codes: fn() -> Vec<&'static str>,
+    /// The library's reader: the code the input names, if any.
+    read: fn(&str) -> Option<&'static str>,
+}
 
-impl clap::builder::TypedValueParser for EventParser {
+/// A status event: its code or its Vietnamese name ([`StatusEventKind::parse`]).
+fn event_names() -> CodeOrWords {
+    CodeOrWords {
+        codes: || StatusEventKind::ALL.map(StatusEventKind::as_str).to_vec(),
+        read: |s| StatusEventKind::parse(s).map(StatusEventKind::as_str),
+    }
+}
+
+impl clap::builder::TypedValueParser for CodeOrWords {
     type Value = String;
 
     fn parse_ref(
@@ -73,10 +85,9 @@ impl clap::builder::TypedValueParser for EventParser {
         arg: Option<&clap::Arg>,
         value: &std::ffi::OsStr,
     ) -> Result<String, clap::Error> {
-        match value.to_str().and_then(StatusEventKind::parse) {
-            Some(kind) => Ok(kind.as_str().to_owned()),
-            None => PossibleValuesParser::new(StatusEventKind::ALL.map(StatusEventKind::as_str))
-                .parse_ref(cmd, arg, value),
+        match value.to_str().and_then(self.read) {
+            Some(code) => Ok(code.to_owned()),
+            None => PossibleValuesParser::new((self.codes)()).parse_ref(cmd, arg, value),
         }
     }
 
@@ -84,9 +95,9 @@ impl clap::builder::TypedValueParser for EventParser {
         &self,
     ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
         Some(Box::new(
-            StatusEventKind::ALL
+            (self.codes)()
                 .into_iter()
-                .map(|k| clap::builder::PossibleValue::new(k.as_str())),
+                .map(clap::builder::PossibleValue::new),
         ))
     }
 }
@@ -119,8 +130,9 @@ pub struct PaperCopyArgs {
     /// The document type (`Tờ trình`, `Công văn`, …), matched against the agency's list.
     #[arg(long = "type", value_name = "TYPE")]
     document_type: String,
-    /// The e-document's legal value (see `egov legal-value`).
-    #[arg(long, value_parser = legal_value_names())]
+    /// The e-document's legal value (see `egov legal-value`): `equivalent_to_paper` or
+    /// `reference_only`, or Đ4's words («tương đương văn bản giấy», «để biết, tham khảo»).
+    #[arg(long, value_parser = legal_value_names(), hide_possible_values = true)]
     legal_value: String,
     /// It goes to the Government or the Prime Minister under the Government's working
     /// regulation (Đ7.2.a); you attest it.
@@ -139,10 +151,12 @@ pub struct PaperCopyArgs {
 }
 
 /// The legal values, in the library's spelling.
-fn legal_value_names() -> PossibleValuesParser {
-    PossibleValuesParser::new(
-        [LegalValue::EquivalentToPaper, LegalValue::ReferenceOnly].map(LegalValue::as_str),
-    )
+/// A legal value: its code or Đ4's words ([`LegalValue::parse`]).
+fn legal_value_names() -> CodeOrWords {
+    CodeOrWords {
+        codes: || LegalValue::ALL.map(LegalValue::as_str).to_vec(),
+        read: |s| LegalValue::parse(s).map(LegalValue::as_str),
+    }
 }
 
 /// A status error in the run's language (CORE-06).

@@ -314,6 +314,23 @@ fn doc_17_cli_paper_copy_decides_and_judges_what_was_issued() {
     ]);
     assert_eq!(o.status.code(), Some(0));
     assert_eq!(json(&o)["decision"]["required"], false);
+    // The legal value in Đ4's own words, as `egov legal-value` prints them.
+    for (words, required) in [
+        ("có giá trị pháp lý tương đương văn bản giấy", false),
+        ("tuong duong van ban giay", false),
+        ("để biết, tham khảo", true),
+    ] {
+        let o = egov(&[
+            "--json",
+            "paper-copy",
+            "--type",
+            "Công văn",
+            "--legal-value",
+            words,
+        ]);
+        assert_eq!(o.status.code(), Some(0), "{words}");
+        assert_eq!(json(&o)["decision"]["required"], required, "{words}");
+    }
     let o = egov(&[
         "--json",
         "paper-copy",

@@ -72,6 +72,40 @@ impl LegalValue {
         }
     }
 
+    /// Both values.
+    pub const ALL: [LegalValue; 2] = [LegalValue::EquivalentToPaper, LegalValue::ReferenceOnly];
+
+    /// Reads a legal value from its snake_case code (also with spaces or hyphens) or from
+    /// Đ4's words, with or without diacritics, in any case: «có giá trị pháp lý tương đương văn
+    /// bản giấy», «tương đương văn bản giấy» (Đ4.1); «có giá trị để biết, tham khảo», «để
+    /// biết, tham khảo», «tham khảo» (Đ4.2). `None` for anything else.
+    ///
+    /// ```
+    /// use egov_docs::legal_value::LegalValue;
+    /// assert_eq!(LegalValue::parse("tương đương văn bản giấy"), Some(LegalValue::EquivalentToPaper));
+    /// assert_eq!(LegalValue::parse("de biet, tham khao"), Some(LegalValue::ReferenceOnly));
+    /// assert_eq!(LegalValue::parse("reference_only"), Some(LegalValue::ReferenceOnly));
+    /// assert_eq!(LegalValue::parse("bản sao"), None);
+    /// ```
+    pub fn parse(input: &str) -> Option<LegalValue> {
+        if input.len() > 200 {
+            return None;
+        }
+        let key = fold(&input.replace(['_', '-'], " "));
+        match key.trim_end_matches('.') {
+            "equivalent to paper"
+            | "co gia tri phap ly tuong duong van ban giay"
+            | "gia tri phap ly tuong duong van ban giay"
+            | "tuong duong van ban giay" => Some(LegalValue::EquivalentToPaper),
+            "reference only"
+            | "co gia tri de biet, tham khao"
+            | "chi co gia tri de biet, tham khao"
+            | "de biet, tham khao"
+            | "tham khao" => Some(LegalValue::ReferenceOnly),
+            _ => None,
+        }
+    }
+
     /// The Vietnamese wording of Đ4.
     pub fn name_vi(self) -> &'static str {
         match self {
@@ -478,6 +512,28 @@ mod tests {
             document_type: doc_type.into(),
             legal_value: value,
             to_government_per_working_regulation: gov,
+        }
+    }
+
+    #[test]
+    fn doc_14_legal_values_read_from_their_code_or_article_4s_words() {
+        for v in LegalValue::ALL {
+            assert_eq!(LegalValue::parse(v.as_str()), Some(v));
+            assert_eq!(LegalValue::parse(v.name_vi()), Some(v));
+            assert_eq!(LegalValue::parse(&v.name_vi().to_uppercase()), Some(v));
+            assert_eq!(LegalValue::parse(&fold(v.name_vi())), Some(v));
+            assert_eq!(LegalValue::parse(&v.to_string()), Some(v));
+        }
+        assert_eq!(
+            LegalValue::parse("Equivalent-to-paper"),
+            Some(LegalValue::EquivalentToPaper)
+        );
+        assert_eq!(
+            LegalValue::parse("tham khảo."),
+            Some(LegalValue::ReferenceOnly)
+        );
+        for other in ["", "giấy", "bản sao", &"x".repeat(300)] {
+            assert_eq!(LegalValue::parse(other), None, "{other}");
         }
     }
 
