@@ -79,7 +79,14 @@ fn plat_03_cli_classify_boundary_is_large() {
     assert_eq!(v["classification"]["class"], "large_intermediary_platform");
     assert_eq!(v["classification"]["distances"][0]["distance_users"], "0");
     let human = classify_at_3_percent(&[]);
-    assert!(String::from_utf8_lossy(&human.stdout).contains("large-scale information system"));
+    let text = String::from_utf8_lossy(&human.stdout);
+    assert!(text.contains("large-scale information system"), "{text}");
+    // The exact mean's numerator is grouped as every other count is.
+    let exact = v["classification"]["mean_exact"].as_str().unwrap();
+    let (numerator, _) = exact.split_once('/').unwrap();
+    assert!(numerator.len() >= 5, "{exact}");
+    assert!(!text.contains(exact), "{exact} ungrouped in:\n{text}");
+    assert!(text.contains("/12)"), "{text}");
 }
 
 #[test]

@@ -337,7 +337,9 @@ impl PlatformReport {
             md,
             "- Trung bình / Mean monthly active users: **{}** (= {}), {}% tổng dân số / {} % of the population",
             group(&c.mean_users),
-            c.mean_exact,
+            c.mean_exact
+                .split_once('/')
+                .map_or_else(|| c.mean_exact.clone(), |(n, d)| format!("{}/{d}", group(n))),
             Lang::Vi.number(&c.share_percent),
             c.share_percent
         );
