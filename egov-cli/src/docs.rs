@@ -150,7 +150,6 @@ pub struct PaperCopyArgs {
     issued: Option<bool>,
 }
 
-/// The legal values, in the library's spelling.
 /// A legal value: its code or Đ4's words ([`LegalValue::parse`]).
 fn legal_value_names() -> CodeOrWords {
     CodeOrWords {

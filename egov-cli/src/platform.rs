@@ -1072,11 +1072,7 @@ fn classify_cmd(a: &ClassifyArgs) -> Result<CmdResult, CmdResult> {
         class = lang().pick(c.class.name_vi(), c.class.name_en()),
         date = crate::commands::prose_date(date),
         mean = lang().number(&c.mean_users),
-        // The exact mean as a fraction, its numerator grouped as the other counts are.
-        exact = c.mean_exact.split_once('/').map_or_else(
-            || c.mean_exact.clone(),
-            |(n, d)| format!("{}/{d}", lang().count(n))
-        ),
+        exact = c.mean_exact_text(),
         share = lang().number(&c.share_percent),
         population = lang().number(&c.population.value.to_string()),
         first = month(c.months.first()),

@@ -472,6 +472,15 @@ pub struct Classification {
     pub findings: Vec<Finding>,
 }
 
+impl Classification {
+    /// The exact mean as people read it: `15 750 000/12`, the sum grouped by threes from five
+    /// digits up (both languages group alike); [`Classification::mean_exact`] is the same
+    /// fraction for machines.
+    pub fn mean_exact_text(&self) -> String {
+        format!("{}/{MONTHS_IN_WINDOW}", Lang::Vi.count(self.sum))
+    }
+}
+
 /// Which inputs of a classification were the built-in defaults.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -791,7 +800,7 @@ pub fn classify(
         months,
         ignored_months: ignored.into_iter().map(|m| m.month).collect(),
         sum,
-        mean_exact: format!("{sum}/12"),
+        mean_exact: format!("{sum}/{MONTHS_IN_WINDOW}"),
         mean_users: decimal(i128::from(sum), n, 2),
         share_percent: decimal(i128::from(sum) * 100, n * u128::from(p), 6),
         scale,

@@ -337,9 +337,7 @@ impl PlatformReport {
             md,
             "- Trung bình / Mean monthly active users: **{}** (= {}), {}% tổng dân số / {} % of the population",
             group(&c.mean_users),
-            c.mean_exact
-                .split_once('/')
-                .map_or_else(|| c.mean_exact.clone(), |(n, d)| format!("{}/{d}", group(n))),
+            c.mean_exact_text(),
             Lang::Vi.number(&c.share_percent),
             c.share_percent
         );
