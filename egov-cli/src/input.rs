@@ -107,3 +107,12 @@ pub fn yes_no(input: &str) -> Result<bool, String> {
         _ => Err(t!("input-not-yes-no")),
     }
 }
+
+/// A name that must say something (`keygen --label`: what a verifier shows as the signer).
+/// Surrounding white space is dropped; an empty or blank name is refused in the run's language.
+pub fn non_blank(input: &str) -> Result<String, String> {
+    match input.trim() {
+        "" => Err(t!("input-blank")),
+        name => Ok(name.to_owned()),
+    }
+}

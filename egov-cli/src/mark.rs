@@ -173,9 +173,15 @@ pub struct KeygenArgs {
     /// private). An existing file is never overwritten without --force.
     #[arg(long, required_unless_present = "from", conflicts_with = "from")]
     out: Option<PathBuf>,
-    /// Who holds the key (agency or system name).
-    #[arg(long, default_value = "egov signing key")]
-    label: String,
+    /// Who holds the key (agency or system name): what a verifier shows as the mark's signer.
+    /// Required for a new key; an existing key keeps the label in its file.
+    #[arg(
+        long,
+        required_unless_present = "from",
+        conflicts_with = "from",
+        value_parser = crate::input::non_blank
+    )]
+    label: Option<String>,
     /// Also write a trust set JSON holding the public key (what verifiers need).
     #[arg(long)]
     trust_out: Option<PathBuf>,
@@ -270,7 +276,8 @@ fn keygen_inner(args: &KeygenArgs) -> Result<CmdResult, CmdResult> {
             if let Some(t) = &args.trust_out {
                 refuse_existing(t)?;
             }
-            let file = KeyFile::generate(args.label.clone()).map_err(coded)?;
+            let label = args.label.clone().unwrap_or_default();
+            let file = KeyFile::generate(label).map_err(coded)?;
             write_private(out, file.to_json().as_bytes())?;
             (file, Some(out.clone()))
         }

@@ -171,8 +171,21 @@ fn core_06_keygen_and_mark_speak_one_language() {
         );
         check(lang, &["keygen", "--from", s(&key)], 0);
         // An existing key is not overwritten.
-        let t = check(lang, &["keygen", "--out", s(&key)], 2);
+        let t = check(lang, &["keygen", "--out", s(&key), "--label", "X"], 2);
         assert!(t.contains("io.exists"), "{t}");
+        // A new key needs its holder's name: a verifier shows it as the signer.
+        let t = check(lang, &["keygen", "--out", s(&d.join("n.json"))], 2);
+        assert!(t.contains("--label"), "{t}");
+        let t = check(
+            lang,
+            &["keygen", "--out", s(&d.join("n.json")), "--label", " "],
+            2,
+        );
+        assert!(t.contains("--label"), "{t}");
+        assert!(!d.join("n.json").exists());
+        // An existing key keeps its file's label: --label beside --from is refused, not ignored.
+        let t = check(lang, &["keygen", "--from", s(&key), "--label", "Y"], 2);
+        assert!(t.contains("--label"), "{t}");
         let pg = d.join("page.png");
         page(&pg);
         let out = d.join("out.png");

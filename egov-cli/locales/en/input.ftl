@@ -7,3 +7,4 @@ input-date-invalid = { $what } '{ $input }' is not a date (2026-02-13, 13/02/202
 input-not-parsed = { $path }: cannot read it as { $format }: { $detail }
 input-not-parsed-said = { $path }: { $detail }
 input-not-yes-no = write 'yes' or 'no' («có» and «không» are read too)
+input-blank = the value is empty: write a name

@@ -249,7 +249,7 @@ help-egov-pdf-verify--at = Kiểm tra chứng thư tại thời điểm này, IS
 
 help-egov-keygen = Tạo khóa ký Ed25519 cho dấu chuyển đổi
 help-egov-keygen--out = Nơi ghi khóa ký mới (JSON chứa khóa bí mật, quyền 0600; cần giữ kín). Tệp đã có không bao giờ bị ghi đè nếu không có --force
-help-egov-keygen--label = Người giữ khóa (tên cơ quan hoặc tên hệ thống)
+help-egov-keygen--label = Người giữ khóa (tên cơ quan hoặc tên hệ thống): tên bên xác minh hiển thị là người ký dấu. Bắt buộc khi tạo khóa mới; khóa đã có giữ nhãn ghi trong tệp
 help-egov-keygen--trust_out = Ghi thêm tập khóa tin cậy JSON chứa khóa công khai (thứ bên xác minh cần)
 help-egov-keygen--from = Xuất tập khóa tin cậy của một tệp khóa đã có thay vì tạo khóa mới (dùng cùng --trust-out)
 help-egov-keygen--entry_out = Ghi thêm mục của khóa cho danh sách tin cậy (`egov trustlist add --entry`): khóa công khai, người giữ = --label, thời hạn ký tính từ lúc này

@@ -6,3 +6,4 @@ input-date-invalid = { $what } «{ $input }» không phải ngày (viết «13/0
 input-not-parsed = { $path }: không đọc được tệp { $format }: «{ $detail }»
 input-not-parsed-said = { $path }: { $detail }
 input-not-yes-no = viết «yes» («có») hoặc «no» («không»)
+input-blank = giá trị để trống: cần ghi một tên
