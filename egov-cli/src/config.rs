@@ -205,6 +205,15 @@ pub(crate) fn config_flag(args: &[OsString]) -> Option<PathBuf> {
     None
 }
 
+/// Whether `--json` is on the command line (before any `--`): read before parsing, so that a
+/// usage error or a broken configuration file is answered in JSON too.
+pub(crate) fn json_flag(args: &[OsString]) -> bool {
+    args.iter()
+        .skip(1)
+        .take_while(|a| a.as_os_str() != "--")
+        .any(|a| a.as_os_str() == "--json")
+}
+
 /// The configuration file of a run, if any (see the module documentation for the order).
 pub(crate) fn find(
     flag: Option<PathBuf>,

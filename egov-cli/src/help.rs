@@ -208,6 +208,42 @@ pub(crate) fn usage_words_vi(text: &str) -> String {
 
 /// A usage error in Vietnamese: what is wrong, a suggestion where clap has one, and the usage.
 pub(crate) fn usage_error_vi(e: &clap::Error) -> String {
+    let mut out = format!("lỗi[usage]: {}", usage_what_vi(e));
+    let usage = context(e, ContextKind::Usage);
+    if let Some(u) = usage.strip_prefix("Usage: ").or(Some(usage.as_str())) {
+        if !u.is_empty() {
+            out.push_str("\n\nCách dùng: ");
+            out.push_str(&usage_words_vi(u.trim()));
+        }
+    }
+    out.push_str("\n\n");
+    out.push_str(&vi_args("usage-more", &Args::new()));
+    out
+}
+
+/// A usage error's message, as `--json` gives it (`{"error": {"code": "usage", "message"}}`):
+/// what is wrong and a suggestion where clap has one, in the run's language, without the usage
+/// lines a person reads on standard error.
+pub(crate) fn usage_message(e: &clap::Error, lang: crate::i18n::Lang) -> String {
+    if lang == crate::i18n::Lang::Vi {
+        return usage_what_vi(e);
+    }
+    // clap's English: "error: WHAT\n[\n  tip: …]\n\nUsage: …\n\nFor more information, …".
+    let rendered = e.render().to_string();
+    let mut parts = rendered.split("\n\n");
+    let what = parts.next().unwrap_or_default();
+    let what = what.strip_prefix("error: ").unwrap_or(what);
+    let tip = parts
+        .find(|p| p.trim_start().starts_with("tip:"))
+        .map(|p| format!("\n{}", p.trim()));
+    // clap writes a list of missing arguments on indented lines: one line here.
+    let what = what.lines().map(str::trim).collect::<Vec<_>>().join(" ");
+    format!("{what}{}", tip.unwrap_or_default())
+}
+
+/// What is wrong in a usage error, in Vietnamese: the sentence, why a value was refused, the
+/// valid values and a suggestion where clap has them.
+fn usage_what_vi(e: &clap::Error) -> String {
     let arg = context(e, ContextKind::InvalidArg);
     let value = context(e, ContextKind::InvalidValue);
     let what = match e.kind() {
@@ -244,7 +280,7 @@ pub(crate) fn usage_error_vi(e: &clap::Error) -> String {
         ErrorKind::MissingSubcommand => vi_args("usage-missing-command", &Args::new()),
         _ => vi_args("usage-other", &Args::new()),
     };
-    let mut out = format!("lỗi[usage]: {what}");
+    let mut out = what;
     // Why the value was refused follows the sentence, when it can be said in Vietnamese
     // (`value_reason_vi`).
     if matches!(e.kind(), ErrorKind::ValueValidation) {
@@ -274,15 +310,6 @@ pub(crate) fn usage_error_vi(e: &clap::Error) -> String {
             &egov_core::args!(suggestion = suggested),
         ));
     }
-    let usage = context(e, ContextKind::Usage);
-    if let Some(u) = usage.strip_prefix("Usage: ").or(Some(usage.as_str())) {
-        if !u.is_empty() {
-            out.push_str("\n\nCách dùng: ");
-            out.push_str(&usage_words_vi(u.trim()));
-        }
-    }
-    out.push_str("\n\n");
-    out.push_str(&vi_args("usage-more", &Args::new()));
     out
 }
 

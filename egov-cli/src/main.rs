@@ -236,7 +236,8 @@ fn main() -> ExitCode {
         Ok(l) => l.unwrap_or_default(),
         Err(e) => {
             i18n::set_lang(i18n::resolve(i18n::lang_flag(&argv).as_deref(), None, var));
-            return config_error(&e);
+            let as_json = config::json_output(config::json_flag(&argv), &Default::default(), &var);
+            return config_error(&e, as_json);
         }
     };
     i18n::set_lang(i18n::resolve(
@@ -257,7 +258,19 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(e) => {
             // Help and version go to standard output (exit 0), usage errors to standard error
-            // (exit 2), in the run's language; a closed pipe is ignored either way.
+            // (exit 2), in the run's language; a closed pipe is ignored either way. Asked for
+            // JSON, a usage error is the JSON of every other error, on standard output.
+            if e.use_stderr()
+                && config::json_output(config::json_flag(&argv), &loaded.settings, &var)
+            {
+                return output::emit(
+                    output::CmdResult::Error {
+                        code: "usage".to_owned(),
+                        message: help::usage_message(&e, i18n::lang()),
+                    },
+                    true,
+                );
+            }
             if e.use_stderr() && i18n::lang() == i18n::Lang::Vi {
                 output::err(&help::usage_error_vi(&e));
             } else if e.kind() == clap::error::ErrorKind::DisplayHelp
@@ -293,7 +306,7 @@ fn main() -> ExitCode {
     }
 }
 
-fn config_error(e: &config::ConfigError) -> ExitCode {
+fn config_error(e: &config::ConfigError, as_json: bool) -> ExitCode {
     output::emit(
         output::CmdResult::Error {
             code: e.code.to_owned(),
@@ -303,7 +316,7 @@ fn config_error(e: &config::ConfigError) -> ExitCode {
                 detail = i18n::lang().pick(&e.detail_vi, &e.detail).as_str()
             ),
         },
-        false,
+        as_json,
     )
 }
 

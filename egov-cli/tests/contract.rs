@@ -60,6 +60,8 @@ fn cases() -> Vec<(&'static str, Vec<String>, i32)> {
             "keygen",
             "--out",
             &key.display().to_string(),
+            "--label",
+            "UBND tỉnh Lào Cai",
             "--trust-out",
             &trust.display().to_string(),
         ])
@@ -316,8 +318,18 @@ fn cases() -> Vec<(&'static str, Vec<String>, i32)> {
             s(&["mark", "verify", "/nonexistent/page.png", "--trust", &t]),
             2,
         ),
-        ("keygen", s(&["keygen", "--out", &fresh_key]), 0),
-        ("keygen", s(&["keygen", "--out", &k]), 2),
+        (
+            "keygen",
+            s(&["keygen", "--out", &fresh_key, "--label", "UBND xã Tả Van"]),
+            0,
+        ),
+        (
+            "keygen",
+            s(&["keygen", "--out", &k, "--label", "UBND xã Tả Van"]),
+            2,
+        ),
+        // A new key without a holder's name: a usage error.
+        ("keygen", s(&["keygen", "--out", &fresh_key]), 2),
         (
             "keygen",
             s(&[
@@ -1098,5 +1110,76 @@ fn cli_pipe_into_head_exits_cleanly() {
             1,
             "{cmd}"
         );
+    }
+}
+
+/// Asked for JSON (`--json` or `EGOV_FORMAT=json`), a usage error is answered as every other
+/// error is: `{"error": {"code": "usage", "message"}}` on standard output, exit 2, in the run's
+/// language, nothing on standard error. So is a configuration file that does not load.
+#[test]
+fn cli_json_usage_errors_are_json() {
+    let bad_toml = file("bad-egov.toml", b"lang = \"vi\"\nformatt = \"json\"\n");
+    let cases: [(&[&str], &str, &str); 7] = [
+        (&["--json", "docnum"], "<NUMBER>", "<SỐ>"),
+        (&["--json", "docnmu"], "docnum", "docnum"),
+        (
+            &["docnum", "--jsn", "1/QĐ-UBND", "--json"],
+            "--jsn",
+            "--jsn",
+        ),
+        (
+            &["--json", "keygen", "--out", "k.json", "--label", " "],
+            "--label",
+            "--label",
+        ),
+        (
+            &["--json", "keygen", "--from", "k.json", "--label", "X"],
+            "--label",
+            "--label",
+        ),
+        (
+            &["--json", "status", "apply", "đã đến", "bay"],
+            "bay",
+            "bay",
+        ),
+        (
+            &["--json", "--config", &bad_toml, "code", "000.00.18.G12"],
+            "formatt",
+            "formatt",
+        ),
+    ];
+    for lang in ["vi", "en"] {
+        for (args, en_word, vi_word) in cases {
+            for via_env in [false, true] {
+                let args: Vec<&str> = if via_env {
+                    args.iter().copied().filter(|a| *a != "--json").collect()
+                } else {
+                    args.to_vec()
+                };
+                let mut cmd = Command::new(env!("CARGO_BIN_EXE_egov"));
+                cmd.env("EGOV_LANG", lang).args(&args).current_dir(dir());
+                if via_env {
+                    cmd.env("EGOV_FORMAT", "json");
+                }
+                let o = cmd.output().unwrap();
+                let shown = format!("{lang} {args:?}: {o:?}");
+                assert_eq!(o.status.code(), Some(2), "{shown}");
+                assert!(o.stderr.is_empty(), "{shown}");
+                let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect(&shown);
+                let code = v["error"]["code"].as_str().unwrap_or_default();
+                let message = v["error"]["message"].as_str().unwrap_or_default();
+                if args.contains(&"--config") {
+                    assert_eq!(code, "usage.config", "{shown}");
+                } else {
+                    assert_eq!(code, "usage", "{shown}");
+                }
+                let word = if lang == "vi" { vi_word } else { en_word };
+                assert!(message.contains(word), "{shown}");
+                assert!(
+                    !message.contains("Usage:") && !message.contains("Cách dùng"),
+                    "{shown}"
+                );
+            }
+        }
     }
 }

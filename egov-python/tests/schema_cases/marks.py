@@ -179,7 +179,9 @@ def cases(ctx: Ctx) -> list[Case]:
                     "--trust-out", str(d / "c.trust.json")], {0}),
         ("keygen", ["keygen", "--from", str(a_key), "--trust-out", str(d / "a2.trust.json")],
          {0}),
-        ("error", ["keygen", "--out", str(a_key)], {2}),
+        ("error", ["keygen", "--out", str(a_key), "--label", AGENCY], {2}),
+        # A usage error (no holder's name for a new key) is JSON too.
+        ("error", ["keygen", "--out", str(d / "n.key.json")], {2}),
         ("error", ["keygen", "--from", str(other), "--trust-out", str(d / "x.trust.json")],
          {1, 2}),
         # mark paper-to-data | data-to-paper.
