@@ -2,7 +2,7 @@
 # egov-core: thông báo lỗi bằng tiếng Việt, theo mã lỗi (dấu chấm viết thành gạch nối).
 # Egov-core: Vietnamese error messages, by error code ("." written "-").
 
-usage-lang = không có ngôn ngữ "{ $lang }": dùng vi (tiếng Việt) hoặc en (English)
+usage-lang = không có ngôn ngữ «{ $lang }»: dùng vi (tiếng Việt) hoặc en (English)
 
 # time.rs: mốc thời gian (CORE-01)
 time-empty = mốc thời gian để trống
@@ -20,12 +20,12 @@ calendar-overflow = phép tính ngày tính từ ngày { $from } vượt quá ng
 calendar-invalid_table = bảng lịch làm việc không đúng định dạng{ $detail }
 
 # channel.rs, owner.rs, text.rs
-channel-unknown = không có kênh "{ $channel }" (dùng website, email, mobile_app hoặc other)
+channel-unknown = không có kênh «{ $channel }» (dùng website, email, mobile_app hoặc other)
 owner-unknown_class = không có loại chủ quản «{ $class }» (dùng state, organisation hoặc individual; NĐ 137/2024 Đ15.2)
 text-no_vietnamese = phần tiếng Việt để trống: nội dung công bố phải thể hiện bằng tiếng Việt (NĐ 137/2024 Đ19.1.a)
-text-bad_language_tag = "{ $tag }" không phải thẻ ngôn ngữ BCP 47 như "en" hay "zh-Hans"
-text-vietnamese_as_other = tiếng Việt ghi ở trường `vi`, không ghi trong các ngôn ngữ khác ("{ $tag }")
-text-empty_translation = phần tiếng "{ $tag }" để trống
+text-bad_language_tag = «{ $tag }» không phải thẻ ngôn ngữ BCP 47 như «en» hay «zh-Hans»
+text-vietnamese_as_other = tiếng Việt ghi ở trường `vi`, không ghi trong các ngôn ngữ khác («{ $tag }»)
+text-empty_translation = phần tiếng «{ $tag }» để trống
 
 # binding.rs: lỗi về chính lời gọi qua các lớp liên kết (C, Python, WebAssembly)
 ffi-null_argument = đối số «{ $name }» là NULL

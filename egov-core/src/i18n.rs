@@ -1143,7 +1143,7 @@ mod tests {
         let e = UnknownLang("de".into());
         assert_eq!(
             e.message(Lang::Vi),
-            "không có ngôn ngữ \"de\": dùng vi (tiếng Việt) hoặc en (English)"
+            "không có ngôn ngữ «de»: dùng vi (tiếng Việt) hoặc en (English)"
         );
         assert!(e.message(Lang::En).starts_with("language \"de\""));
     }
