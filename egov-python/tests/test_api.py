@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import json
 import pathlib
 
@@ -585,6 +586,16 @@ def test_public_names_are_exported():
     public = {n for n, v in vars(egov).items()
               if not n.startswith("_") and callable(v) and getattr(v, "__module__", "").startswith("egov")}
     assert public <= set(egov.__all__), public - set(egov.__all__)
+
+
+def test_dir_lists_the_public_names_not_the_imports():
+    names = dir(egov)
+    assert set(egov.__all__) <= set(names)
+    for imported in ("Any", "Dict", "Optional", "os", "annotations", "_json"):
+        assert imported not in names, imported
+    assert "__version__" in names
+    importlib.import_module("egov.spark")  # a submodule is listed once imported
+    assert "spark" in dir(egov)
 
 
 def test_installed_package_ships_its_type_information():

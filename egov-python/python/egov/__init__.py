@@ -64,10 +64,22 @@ __all__ = [
     "ArrowColumns", "ArrowCounter", "count_active_users_arrow", "engine_sql", "summary_from_engine",
     "summary_from_engine_rows", "list_checklists", "checklist_template", "run_checklist", "check_indicators",
     "check_request",
+    # Type aliases of the signatures, for callers' own annotations.
+    "DateLike", "DateTimeLike", "PdfInput", "Pem", "TrustListLike", "TrustRequest",
 ]
 
+
+def __dir__() -> List[str]:
+    """The package's public names (``__all__``), as ``dir(egov)`` and tab completion show them:
+    not the names it imports for its own use (``Any``, ``os``, …)."""
+    extra = {"__version__"} | ({"spark"} if "spark" in globals() else set())
+    return sorted(set(__all__) | extra)
+
 DateLike = Union[_dt.date, str]
+"""A calendar date: :class:`datetime.date`, or its ISO text (``2025-03-14``)."""
 DateTimeLike = Union[_dt.datetime, str]
+"""A moment: an aware :class:`datetime.datetime` (a naive one is refused,
+``time.missing_offset``), or its RFC 3339 text (``2025-03-14T09:00:00+07:00``)."""
 
 BytesOrPath = Union[bytes, "os.PathLike[str]"]
 """A file's content: its bytes, or a path (:class:`os.PathLike`, e.g. :class:`pathlib.Path`) to
@@ -1072,6 +1084,7 @@ def match_blocklist(list_text: str, host: str) -> Dict[str, Any]:
 
 
 TrustRequest = Union[str, Mapping[str, Any]]
+"""A request of the network-trust checks (``egov trust …`` templates): its JSON text or dict."""
 
 
 def evaluate_site(request: TrustRequest) -> Dict[str, Any]:
