@@ -74,8 +74,50 @@ pub(crate) fn is_builtin(arg: &Arg) -> bool {
     matches!(arg.get_id().as_str(), "help" | "version")
 }
 
-/// The argument's value names (`<DATE>`) in Vietnamese, from the `value-NAME` entries; a name
-/// without one (`<vi|en>`, `<KEY.json>`) stays as written.
+/// clap's notes after an argument's help, `[default: …]`, `[env: …]` and `[possible values: …]`,
+/// are English and cannot be translated: in Vietnamese help they are hidden and the first two
+/// written as `[mặc định: …]` and `[biến môi trường: …]` (unless the text already says its
+/// default). The values themselves are named, with what each means, by each argument's
+/// Vietnamese text (a unit test holds every text to it): clap's list of them, with their English
+/// descriptions in `--help`, would follow it.
+fn notes_vi(a: Arg) -> Arg {
+    if !a.get_action().takes_values() {
+        return a;
+    }
+    let text = a.get_help().map(ToString::to_string).unwrap_or_default();
+    let mut notes = Vec::new();
+    let defaults: Vec<String> = a
+        .get_default_values()
+        .iter()
+        .map(|v| v.to_string_lossy().into_owned())
+        .collect();
+    let shows_default =
+        !defaults.is_empty() && !a.is_hide_default_value_set() && !text.contains("mặc định");
+    if shows_default {
+        notes.push(format!("[mặc định: {}]", defaults.join(", ")));
+    }
+    if let Some(var) = a.get_env().filter(|_| !a.is_hide_env_set()) {
+        notes.push(format!("[biến môi trường: {}]", var.to_string_lossy()));
+    }
+    let a = a
+        .hide_default_value(true)
+        .hide_env(true)
+        .hide_possible_values(true);
+    if notes.is_empty() {
+        return a;
+    }
+    let joined = notes.join(" ");
+    let help = if text.is_empty() {
+        joined
+    } else {
+        format!("{text} {joined}")
+    };
+    a.help(help)
+}
+
+/// The argument's value names (`<DATE>`) in Vietnamese, from the `value-NAME` entries (`=` in a
+/// name written `_`: `value-NAME_KIND` for `<NAME=KIND>`); a name without one (`<vi|en>`,
+/// `<KEY.json>`) stays as written.
 fn value_names_vi(a: Arg) -> Arg {
     if !a.get_action().takes_values() {
         return a;
@@ -86,7 +128,7 @@ fn value_names_vi(a: Arg) -> Arg {
     };
     let vi_names: Vec<String> = names
         .iter()
-        .map(|n| vi(&format!("value-{n}")).unwrap_or_else(|| n.clone()))
+        .map(|n| vi(&format!("value-{}", n.replace('=', "_"))).unwrap_or_else(|| n.clone()))
         .collect();
     if vi_names == names {
         a
@@ -132,19 +174,11 @@ fn localize_at(mut cmd: Command, path: &str, root: bool) -> Command {
             } else {
                 "Tùy chọn"
             });
-            match text {
-                // The Vietnamese text names the values and what each means; clap's list of them
-                // with their English descriptions would follow it in --help.
-                Some(t)
-                    if a.get_possible_values()
-                        .iter()
-                        .any(|v| v.get_help().is_some()) =>
-                {
-                    a.help(t).long_help(None).hide_possible_values(true)
-                }
+            let a = match text {
                 Some(t) => a.help(t).long_help(None),
                 None => a,
-            }
+            };
+            notes_vi(a)
         });
     }
     cmd = cmd
@@ -445,6 +479,38 @@ mod tests {
                 .map(|m| format!("{m} = "))
                 .collect::<Vec<_>>()
                 .join("\n")
+        );
+    }
+
+    fn values_unnamed(cmd: &Command, path: &str, out: &mut Vec<String>) {
+        for a in cmd
+            .get_arguments()
+            .filter(|a| a.get_action().takes_values())
+        {
+            let Some(text) = vi(&arg_id(path, a.get_id().as_str())) else {
+                continue;
+            };
+            for v in a.get_possible_values() {
+                if !v.is_hide_set() && !text.contains(v.get_name()) {
+                    out.push(format!("{path} --{}: {}", a.get_id(), v.get_name()));
+                }
+            }
+        }
+        for s in cmd.get_subcommands() {
+            values_unnamed(s, &format!("{path} {}", s.get_name()), out);
+        }
+    }
+
+    /// Vietnamese help hides clap's English list of an argument's values (`notes_vi`): the
+    /// Vietnamese text must name each of them.
+    #[test]
+    fn core_06_every_vietnamese_text_names_its_arguments_values() {
+        let mut unnamed = Vec::new();
+        values_unnamed(&crate::Cli::command(), "egov", &mut unnamed);
+        assert!(
+            unnamed.is_empty(),
+            "values the text does not name:\n{}",
+            unnamed.join("\n")
         );
     }
 

@@ -165,6 +165,10 @@ fn core_06_every_command_help_is_vietnamese() {
         assert!(vi.contains("Cách dùng: egov"), "egov {path:?}: {vi}");
         assert!(!vi.contains("Usage:"), "egov {path:?}: {vi}");
         assert!(!vi.contains("[OPTIONS]"), "egov {path:?}: {vi}");
+        // clap's own notes are English: said in Vietnamese, or (the values) by the text.
+        for note in ["[default:", "[env:", "[possible values:", "[aliases:"] {
+            assert!(!vi.contains(note), "egov {path:?} shows {note}: {vi}");
+        }
         let found = english_words(&vi);
         if !found.is_empty() {
             failures.push(format!("egov {} --help: {found:?}", path.join(" ")));
@@ -367,4 +371,24 @@ fn core_06_arguments_come_before_options_in_every_vietnamese_help() {
             );
         }
     }
+}
+
+/// A default and an environment variable are shown in Vietnamese, and the English help keeps
+/// clap's notes.
+#[test]
+fn core_06_defaults_and_variables_are_said_in_vietnamese() {
+    let path = |p: &[&str]| p.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
+    let vi = help("vi", &path(&["mark", "paper-to-data"]));
+    assert!(vi.contains("[mặc định: general]"), "{vi}");
+    // A text that already says its default is not given a second one.
+    let position = vi.lines().find(|l| l.contains("--position")).unwrap();
+    assert!(!position.contains("[mặc định:"), "{position}");
+    let vi = help("vi", &path(&["code"]));
+    assert!(vi.contains("[biến môi trường: EGOV_REGISTRY]"), "{vi}");
+    let en = help("en", &path(&["mark", "paper-to-data"]));
+    assert!(en.contains("[default: general]"), "{en}");
+    let vi = help("vi", &path(&["template"]));
+    assert!(vi.contains("[LOẠI]") && !vi.contains("KIND"), "{vi}");
+    let vi = help("vi", &path(&["platform", "count"]));
+    assert!(vi.contains("<TÊN=LOẠI>"), "{vi}");
 }
