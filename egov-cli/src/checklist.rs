@@ -39,6 +39,12 @@ pub enum ChecklistCommand {
     Template {
         /// Checklist id.
         id: String,
+        /// Write the template to FILE instead of standard output.
+        #[arg(short = 'o', long = "out", value_name = "FILE")]
+        out: Option<PathBuf>,
+        /// Replace FILE if it exists.
+        #[arg(long, requires = "out")]
+        force: bool,
         #[command(flatten)]
         common: Common,
     },
@@ -200,9 +206,17 @@ fn inner(cmd: ChecklistCommand) -> Result<CmdResult, CmdResult> {
             })?;
             Ok(CmdResult::Valid { human, json })
         }
-        ChecklistCommand::Template { id, common: c } => {
+        ChecklistCommand::Template {
+            id,
+            out,
+            force,
+            common: c,
+        } => {
             let r = registry(&c)?;
             let t = template(&r, &id).map_err(|e| CmdResult::error(&e))?;
+            if let Some(out) = out {
+                return Ok(crate::template::write(&out, force, &t));
+            }
             let json = to_json(&TemplateText {
                 template: t.clone(),
             })?;

@@ -128,21 +128,24 @@ pub fn run(a: &TemplateArgs, as_json: bool) -> std::process::ExitCode {
         crate::output::out(text.trim_end());
         return std::process::ExitCode::SUCCESS;
     };
-    let result = crate::files::AtomicFile::create(out, a.force)
+    crate::output::emit(write(out, a.force, &text), as_json)
+}
+
+/// Writes a template to `out` (`-o FILE`; replaced only with `--force`), whole or not at all:
+/// the answer names the file written.
+pub fn write(out: &std::path::Path, force: bool, text: &str) -> CmdResult {
+    let result = crate::files::AtomicFile::create(out, force)
         .and_then(|f| f.finish_with(text.as_bytes()))
         .and_then(|()| {
             to_json(&WrittenOutput {
                 written: vec![out.display().to_string()],
             })
         });
-    crate::output::emit(
-        match result {
-            Ok(json) => CmdResult::Valid {
-                human: crate::i18n::t!("files-wrote", path = out.display().to_string()),
-                json,
-            },
-            Err(e) => e,
+    match result {
+        Ok(json) => CmdResult::Valid {
+            human: crate::i18n::t!("files-wrote", path = out.display().to_string()),
+            json,
         },
-        as_json,
-    )
+        Err(e) => e,
+    }
 }

@@ -336,6 +336,8 @@ help-egov-checklist-show--files = Tệp danh mục kiểm tra của riêng bạn
 
 help-egov-checklist-template = Tệp minh chứng để điền (TOML, mỗi nghĩa vụ kèm căn cứ và trích dẫn, có chú thích)
 help-egov-checklist-template--id = Mã danh mục kiểm tra
+help-egov-checklist-template--out = Ghi tệp minh chứng mẫu vào TỆP thay cho đầu ra chuẩn
+help-egov-checklist-template--force = Ghi đè TỆP nếu đã có
 help-egov-checklist-template--files = Tệp danh mục kiểm tra của riêng bạn (TOML), thêm vào các danh mục có sẵn (dùng nhiều lần được)
 
 ## egov checklist run
