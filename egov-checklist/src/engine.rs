@@ -310,7 +310,7 @@ fn judge_kind(
             }
         }
         EvidenceSpec::Choice { options } => {
-            let Some(choice) = e.choice.as_deref() else {
+            let Some(choice) = e.choice.as_deref().filter(|c| !c.trim().is_empty()) else {
                 return Verdict::missing(vec!["choice"]);
             };
             match options.iter().find(|o| o.value == choice) {
@@ -346,7 +346,9 @@ pub fn judge_item(
     as_of: NaiveDate,
     calendar: &WorkingCalendar,
 ) -> Finding {
-    let v = match evidence {
+    // An entry that gives nothing (`[items.x]` alone, or a template's placeholders left as
+    // written) is no evidence, as an absent one: for a deadline it is not "not done".
+    let v = match evidence.filter(|e| !e.is_empty()) {
         None => Verdict::missing(required_fields(&item.evidence)),
         Some(e) => match e.not_applicable.as_deref().map(str::trim) {
             Some(reason) if !reason.is_empty() => Verdict::new(

@@ -120,7 +120,11 @@ pub fn run(
         title_en: c.title_en.clone(),
         status: c.status,
         as_of,
-        prepared_by: evidence.prepared_by.clone(),
+        // The template's empty `prepared_by = ""` names no one.
+        prepared_by: evidence
+            .prepared_by
+            .clone()
+            .filter(|p| !p.trim().is_empty()),
         overall: report.overall(),
         findings,
         counts,
@@ -179,7 +183,10 @@ fn cite(b: &LegalRef) -> String {
 }
 
 /// An evidence file to fill in for checklist `id`: every item with its citation, the
-/// Vietnamese words of the law and the fields its kind needs, commented (TOML).
+/// Vietnamese words of the law and the fields its kind needs, commented (TOML). Run as
+/// written, or filled in part, every item left as written is missing its evidence (unknown),
+/// never passed or failed: its dates are placeholders (`"YYYY-MM-DD"`, read as not given), its
+/// texts empty and its number commented out.
 pub fn template(registry: &Registry, id: &str) -> Result<String, ChecklistError> {
     let c = registry.get(id)?;
     let items = registry.resolve(id)?;
@@ -237,13 +244,14 @@ pub fn template(registry: &Registry, id: &str) -> Result<String, ChecklistError>
             EvidenceSpec::Url { .. } => {
                 let _ = writeln!(
                     t,
-                    "url = \"https://\"        # địa chỉ công bố / published at"
+                    "url = \"\"                # địa chỉ công bố (https://…) / published at"
                 );
             }
             EvidenceSpec::Number { min, max, unit } => {
+                // Commented: a number cannot be left empty, and 0 would be judged.
                 let _ = writeln!(
                     t,
-                    "value = 0               # {unit} (min {}, max {})",
+                    "# value = 0             # {unit} (min {}, max {}): bỏ dấu # / uncomment",
                     min.map_or("—".into(), |v| v.to_string()),
                     max.map_or("—".into(), |v| v.to_string())
                 );

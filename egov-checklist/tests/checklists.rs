@@ -610,3 +610,69 @@ fn oth_42_online_supervision_process_and_tools() {
     // Dated after the evaluation date.
     assert_eq!(t.outcome, Outcome::Unknown);
 }
+
+/// An evidence template run as written (or filled in part) is read: every item left as the
+/// template wrote it is missing its evidence (unknown), never passed or failed — dates left as
+/// `"YYYY-MM-DD"`, empty texts and the commented number are not evidence.
+#[test]
+fn an_untouched_template_runs_and_every_item_is_unknown() {
+    let r = Registry::builtin().unwrap();
+    let mut checked = 0;
+    for c in r.iter() {
+        let t = template(&r, &c.id).unwrap();
+        let e = EvidenceFile::parse(&t).unwrap_or_else(|err| panic!("{}: {err}", c.id));
+        assert_eq!(e.as_of, None, "{}", c.id);
+        let as_of = chrono::NaiveDate::from_ymd_opt(2026, 3, 2);
+        let rep = run(&r, &c.id, &e, as_of, &vn()).unwrap();
+        for f in &rep.findings {
+            assert_eq!(f.outcome, Outcome::Unknown, "{}: {}", c.id, f.message);
+        }
+        assert!(rep.unused_evidence.is_empty(), "{}", c.id);
+        assert_eq!(rep.prepared_by, None, "{}", c.id);
+        checked += rep.findings.len();
+    }
+    assert!(checked > 200, "{checked}");
+}
+
+/// Dates as officers write them: ISO, day first, year first with slashes, TOML's own date; a
+/// date that is not one is refused naming the value, in English and Vietnamese.
+#[test]
+fn evidence_dates_are_read_as_officers_write_them() {
+    let d = chrono::NaiveDate::from_ymd_opt(2026, 3, 2);
+    for text in [
+        "as_of = \"2026-03-02\"",
+        "as_of = \"02/03/2026\"",
+        "as_of = \"2026/03/02\"",
+        "as_of = 2026-03-02",
+        "as_of = \" 2026-03-02 \"",
+    ] {
+        assert_eq!(evidence(text).as_of, d, "{text}");
+    }
+    for text in [
+        "as_of = \"\"",
+        "as_of = \"YYYY-MM-DD\"",
+        "as_of = \"yyyy-mm-dd\"",
+    ] {
+        assert_eq!(evidence(text).as_of, None, "{text}");
+    }
+    let e =
+        EvidenceFile::parse(r#"{"as_of": null, "items": {"x": {"date": "15/01/2026"}}}"#).unwrap();
+    assert_eq!(e.as_of, None);
+    assert_eq!(
+        e.items["x"].date,
+        chrono::NaiveDate::from_ymd_opt(2026, 1, 15)
+    );
+    for (text, value) in [
+        ("as_of = \"31/02/2026\"", "31/02/2026"),
+        ("[items.x]\ndone_on = \"tháng 3\"", "tháng 3"),
+        ("as_of = 2026-03-02T09:00:00", "2026-03-02T09:00:00"),
+    ] {
+        let err = EvidenceFile::parse(text).unwrap_err();
+        assert!(err.to_string().contains(value), "{text}: {err}");
+        let vi = egov_core::Localize::message(&err, egov_core::Lang::Vi);
+        assert!(
+            vi.contains(&format!("giá trị «{value}» không hợp lệ: cần một ngày")),
+            "{text}: {vi}"
+        );
+    }
+}

@@ -201,3 +201,54 @@ fn cli_checklist_list_columns_line_up() {
     );
     assert!(text.contains("mục tiêu chiến lược  29 mục"), "{text}");
 }
+
+/// The evidence template written to a file (`-o`, never over an existing one without
+/// `--force`), run as written: every duty unknown with what it needs, no "Người lập:" line for
+/// no one; then one date filled in the officer's way (`02/12/2026`) and TOML's own date.
+#[test]
+fn trust_05_template_to_a_file_runs_as_written_then_filled_in_part() {
+    let d = std::env::temp_dir().join(format!("egov-checklist-template-{}", std::process::id()));
+    std::fs::create_dir_all(&d).unwrap();
+    let file = d.join("minh-chung.toml");
+    let _ = std::fs::remove_file(&file);
+    let path = file.display().to_string();
+    let id = "nd137-d13-incident-plans";
+    let o = egov(&["checklist", "template", id, "-o", &path]);
+    assert_eq!(o.status.code(), Some(0), "{o:?}");
+    assert!(stdout(&o).contains("minh-chung.toml"));
+    let o = egov(&["checklist", "template", id, "-o", &path]);
+    assert_eq!(o.status.code(), Some(2), "an existing file is kept");
+    assert!(String::from_utf8_lossy(&o.stderr).contains("io.exists"));
+    let o = egov(&[
+        "checklist",
+        "run",
+        id,
+        "--evidence",
+        &path,
+        "--as-of",
+        "02/12/2026",
+    ]);
+    assert_eq!(o.status.code(), Some(1), "{o:?}");
+    let text = stdout(&o);
+    assert!(
+        text.contains("Kết quả chung: CHƯA RÕ  —  0 đạt, 0 lưu ý, 4 chưa rõ, 0 không đạt"),
+        "{text}"
+    );
+    assert!(
+        text.contains("chưa có bằng chứng: cần ngày (`date`)"),
+        "{text}"
+    );
+    assert!(!text.contains("Người lập"), "{text}");
+    let template = std::fs::read_to_string(&file).unwrap();
+    let filled = template
+        .replacen("as_of = \"YYYY-MM-DD\"", "as_of = 2026-12-02", 1)
+        .replacen("date = \"YYYY-MM-DD\"", "date = \"15/11/2026\"", 1);
+    std::fs::write(&file, filled).unwrap();
+    let text = stdout(&egov(&["checklist", "run", id, "--evidence", &path]));
+    assert!(text.contains("Ngày đánh giá: 02/12/2026"), "{text}");
+    assert!(text.contains("1 đạt, 0 lưu ý, 3 chưa rõ"), "{text}");
+    assert!(
+        text.contains("đã xác nhận đáp ứng ngày 15/11/2026"),
+        "{text}"
+    );
+}

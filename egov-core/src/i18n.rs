@@ -590,8 +590,21 @@ pub fn serde_reason_vi(reason: &str) -> Option<String> {
             (Some(f), None) => format!("sai kiểu giá trị: có {f}"),
             (None, None) => "sai kiểu giá trị".to_owned(),
         }
-    } else if head.starts_with("invalid value") {
-        "giá trị không hợp lệ".to_owned()
+    } else if let Some(found) = head.strip_prefix("invalid value: ") {
+        // The value, when serde quotes a string (`string "xx"`), and a date's forms when a
+        // date was expected (`a date: 2026-03-02, …`).
+        let value = found
+            .strip_prefix("string \"")
+            .and_then(|v| v.strip_suffix('"'))
+            .map(|v| format!(" {}", quote_vi(v)))
+            .unwrap_or_default();
+        let wanted = match expected {
+            Some(e) if e.starts_with("a date") => {
+                ": cần một ngày, viết «2026-03-02», «02/03/2026» hoặc «2026/03/02»"
+            }
+            _ => "",
+        };
+        format!("giá trị{value} không hợp lệ{wanted}")
     } else if head.starts_with("invalid length") {
         "sai số phần tử".to_owned()
     } else {
@@ -915,6 +928,14 @@ mod tests {
             (
                 "invalid length 3, expected a tuple of size 2 at line 1 column 9",
                 "không đúng định dạng JSON ở dòng 1, cột 9: sai số phần tử",
+            ),
+            (
+                "invalid value: string \"31/02/2026\", expected a date: 2026-03-02, 02/03/2026 or 2026/03/02 at line 2 column 9",
+                "không đúng định dạng JSON ở dòng 2, cột 9: giá trị «31/02/2026» không hợp lệ: cần một ngày, viết «2026-03-02», «02/03/2026» hoặc «2026/03/02»",
+            ),
+            (
+                "invalid value: integer `7`, expected a weekday number below 7",
+                "không đúng định dạng JSON: giá trị không hợp lệ",
             ),
             (
                 "expected value at line 1 column 1",
