@@ -521,7 +521,7 @@ fn signature_text(
             (Some(ChainStatus::Trusted { anchor, length }), _) => t!(
                 "pdf-sign-chain-trusted",
                 anchor = anchor.to_string(),
-                length = length.to_string()
+                length = *length
             ),
             (Some(ChainStatus::NotChecked), _) => t!("pdf-sign-chain-not-checked"),
             (None, Some(f @ CmsFailure::Chain(_))) => t!("pdf-sign-fails") + &failure_text(f, lang),

@@ -50,9 +50,13 @@ pub struct ImportArgs {
     /// (default: the file name).
     #[arg(long)]
     source: Option<String>,
-    /// Write the imported registry here (.json for JSON, otherwise egov's CSV).
-    #[arg(long, value_name = "FILE")]
+    /// Write the imported registry here (.json for JSON, otherwise egov's CSV), whole or not at
+    /// all; an existing file is never overwritten without --force.
+    #[arg(short = 'o', long, value_name = "FILE")]
     out: Option<PathBuf>,
+    /// Replace the --out file if it exists.
+    #[arg(long, requires = "out")]
+    force: bool,
 }
 
 /// Runs an `egov registry` subcommand.
@@ -192,10 +196,7 @@ fn import(a: &ImportArgs) -> Result<CmdResult, CmdResult> {
         } else {
             imp.registry.to_csv()
         };
-        std::fs::write(out, text).map_err(|e| CmdResult::Error {
-            code: "io.write".to_owned(),
-            message: format!("{}: {}", out.display(), crate::files::io_detail(&e)),
-        })?;
+        crate::files::AtomicFile::create(out, a.force)?.finish_with(text.as_bytes())?;
     }
     let finding = imp.finding();
     let mut human = String::new();

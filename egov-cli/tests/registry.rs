@@ -262,3 +262,53 @@ fn doc_04_cli_lists_every_overlapping_row_in_one_run() {
         "{text}"
     );
 }
+
+/// `--out` is written whole or not at all and never over an existing file without `--force`
+/// (as every other egov command that writes a file); a missing column is said in Vietnamese
+/// with the headers found and the names read for it, quoted.
+#[test]
+fn doc_04_cli_import_keeps_an_existing_registry_and_names_the_columns() {
+    let out = temp("kept.csv");
+    std::fs::write(&out, "kept\n").unwrap();
+    let args = |force: bool| {
+        let mut a = vec![
+            "registry".to_owned(),
+            "import".to_owned(),
+            "testdata/registry/catalogue-semicolon.csv".to_owned(),
+            "-o".to_owned(),
+            out.display().to_string(),
+        ];
+        if force {
+            a.push("--force".to_owned());
+        }
+        a
+    };
+    let a = args(false);
+    let o = egov(&a.iter().map(String::as_str).collect::<Vec<_>>());
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("io.exists"));
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), "kept\n");
+    let a = args(true);
+    let o = egov(&a.iter().map(String::as_str).collect::<Vec<_>>());
+    assert_eq!(o.status.code(), Some(0), "{o:?}");
+    assert!(std::fs::read_to_string(&out).unwrap().starts_with("code,"));
+    let english = temp("english-headers.csv");
+    std::fs::write(
+        &english,
+        "code,name,valid_from\n000.00.18.G12,Bộ Nội vụ,2020-01-01\n",
+    )
+    .unwrap();
+    let o = egov(&[
+        "--lang",
+        "vi",
+        "registry",
+        "import",
+        english.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("dòng tiêu đề gồm «code», «name», «valid_from»; tên cột được nhận: «name_vi»"),
+        "{err}"
+    );
+}

@@ -79,7 +79,7 @@ stats-quarter_out_of_range = quý { $quarter } không hợp lệ: quý phải t�
 stats-year_out_of_range = năm { $year } nằm ngoài khoảng ngày biểu diễn được
 
 # catalogue.rs: nhập danh mục văn bản từ bảng tính
-catalogue-missing_column = không có cột { $column }: dòng tiêu đề gồm { $headers }
+catalogue-missing_column = không có cột { $column }: dòng tiêu đề gồm { $headers }; tên cột được nhận: { $expected }
 catalogue-duplicate_column = hai cột «{ $first }» và «{ $second }» cùng chứa { $column }
 catalogue-csv = dòng { $row } của tệp CSV: { $message }
 

@@ -305,9 +305,21 @@ impl egov_core::Localize for CatalogueError {
     fn message_args(&self) -> egov_core::i18n::Args {
         match self {
             CatalogueError::MissingColumn {
-                column, headers, ..
+                column,
+                headers,
+                expected,
             } => {
-                egov_core::args!(column = *column, headers = format!("{headers:?}"))
+                let quoted = |names: &mut dyn Iterator<Item = &str>| {
+                    names
+                        .map(egov_core::i18n::quote_vi)
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                };
+                egov_core::args!(
+                    column = *column,
+                    headers = quoted(&mut headers.iter().map(String::as_str)),
+                    expected = quoted(&mut expected.iter().copied())
+                )
             }
             CatalogueError::DuplicateColumn {
                 column,

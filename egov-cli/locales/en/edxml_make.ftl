@@ -10,7 +10,13 @@ edxml-make-not-utf8 = { $path } is not UTF-8
 edxml-make-not-toml = { $path } is not a TOML description: { $detail }
 edxml-make-not-json = { $path } is not a JSON description (line { $line }, column { $column })
 edxml-make-file-not-path = attachments[{ $index }].file must be a path
-edxml-make-attachment-count = the description has { $attachments } attachments but { $files } content files were given ("file" keys or --attach)
+edxml-make-attachment-count = the description has { $attachments } { $attachments ->
+        [one] attachment
+       *[other] attachments
+    } but { $files } { $files ->
+        [one] content file was
+       *[other] content files were
+    } given ("file" keys or --attach)
 edxml-make-cannot-read-attachment = cannot read attachment { $path }: { $reason }
 edxml-make-built =
     Built { $path } ({ $kind }, { $bytes } bytes, SHA-256 { $sha256 }{ $attachments ->

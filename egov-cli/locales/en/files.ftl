@@ -5,5 +5,8 @@ files-write-error = cannot write { $path }: { $detail }
 files-exists = { $path } exists already (use --force to replace it)
 json-at = line { $line }, column { $column }: { $reason }
 files-wrote = Wrote { $path }
-files-wrote-count = Wrote { $count } files into { $dir }
+files-wrote-count = Wrote { $count } { $count ->
+        [one] file
+       *[other] files
+    } into { $dir }
 template-unknown = no template «{ $kind }»; `egov template` lists them

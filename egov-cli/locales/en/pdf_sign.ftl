@@ -45,7 +45,10 @@ pdf-sign-time-claimed = the time the signer claims (/M), not independent evidenc
 pdf-sign-time-now = now
 pdf-sign-intact = {"  "}Intact: yes — byte range [{ $range }] ({ $bytes } bytes) matches the signature
 pdf-sign-not-intact = {"  "}Intact: NO — { $why }
-pdf-sign-chain-trusted = chains to the trust anchor { $anchor } ({ $length } certificates)
+pdf-sign-chain-trusted = chains to the trust anchor { $anchor } ({ $length } { $length ->
+        [one] certificate
+       *[other] certificates
+    })
 pdf-sign-chain-not-checked = NOT CHECKED — without --anchors the certificate's issuer is not checked; the signature only shows the content is unchanged since signing
 pdf-sign-chain-timestamp-invalid = not checked: the signature time-stamp does not verify
 pdf-sign-chain-signature-invalid = not checked: the signature does not verify

@@ -31,13 +31,19 @@ platform-lines = Lines: { $lines } (events { $events }, not counted { $malformed
 platform-unrecognised-kind = kind '{ $kind }': { $count }
 platform-line-at = line { $line } (byte { $offset })
 platform-events = Events: counted { $counted }, outside Vietnam { $outside }, timestamp out of range { $out_of_range }
-platform-speed = { $threads } threads, { $seconds } s, { $rate } M events/s
+platform-speed = { $threads } { $threads ->
+        [one] thread
+       *[other] threads
+    }, { $seconds } s, { $rate } M events/s
 platform-partial-written = Partial count written: { $path } ({ $shards } shards)
 platform-partial-invalid = { $path }: not a usable partial count: { $detail }
 platform-no-parquet-write = this egov was built without Parquet (feature `parquet`): write a .json partial
 platform-is-parquet = { $path } is Parquet, and this egov was built without Parquet
 platform-nothing-to-merge = no partial to merge
-platform-merged = { $files } files merged, { $shards } shards, user ids keyed as: { $ids }
+platform-merged = { $files } { $files ->
+        [one] file
+       *[other] files
+    } merged, { $shards } shards, user ids keyed as: { $ids }
 platform-monthly-line = monthly count { $number } '{ $line }' is not YYYY-MM,COUNT
 platform-source = --source '{ $value }' is not self, tool:NAME or reference:NAME
 platform-no-input = give --monthly, --events or --partials

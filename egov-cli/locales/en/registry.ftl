@@ -11,5 +11,11 @@ registry-columns-not-used = columns not used: { $columns }
 registry-rejected-row = REJECTED row { $row }
 registry-warning-row = WARNING row { $row }
 registry-written = Registry written to { $path }
-registry-check = Registry: { $path } ({ $records } records, { $valid } codes valid on { $date })
+registry-check = Registry: { $path } ({ $records } { $records ->
+        [one] record
+       *[other] records
+    }, { $valid } { $valid ->
+        [one] code
+       *[other] codes
+    } valid on { $date })
 registry-use-import = {" "}— a catalogue as an agency holds it (Vietnamese headers, semicolons, a spreadsheet) is imported first: egov registry import FILE --out registry.toml

@@ -12,7 +12,10 @@ trustlist-added = Added key { $key_id } of { $holder }
 trustlist-resign = signatures dropped: sign it again with `egov trustlist sign`
 trustlist-valid-days = --valid-days is too large: the next update cannot be computed
 trustlist-issued = Issued and signed list number { $sequence } (next update due { $next })
-trustlist-cosigned = Co-signed list number { $sequence } ({ $signatures } signatures)
+trustlist-cosigned = Co-signed list number { $sequence } ({ $signatures } { $signatures ->
+        [one] signature
+       *[other] signatures
+    })
 trustlist-key-active = active
 trustlist-key-retired = retired at { $at }
 trustlist-key-revoked = REVOKED at { $at }: { $reason }

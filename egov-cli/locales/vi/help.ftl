@@ -449,7 +449,8 @@ help-egov-registry-import = Đọc danh mục mã định danh cơ quan theo d�
 help-egov-registry-import--file = Tệp danh mục
 help-egov-registry-import--sheet = Trang tính cần đọc (mặc định: trang đầu tiên)
 help-egov-registry-import--source = Nguồn của các dòng, ghi vào mọi mục không có giá trị ở cột nguồn (mặc định: tên tệp)
-help-egov-registry-import--out = Ghi danh mục đã nhập vào đây (.json: dạng JSON, nếu không: dạng CSV của egov)
+help-egov-registry-import--out = Ghi danh mục đã nhập vào đây (.json: dạng JSON, nếu không: dạng CSV của egov), ghi trọn vẹn hoặc không ghi gì; tệp đã có không bao giờ bị ghi đè nếu không có --force
+help-egov-registry-import--force = Ghi đè tệp --out nếu đã có
 
 ## egov registry check
 
