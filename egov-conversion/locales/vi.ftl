@@ -9,6 +9,7 @@ transition-calendar = lịch ngày làm việc không xác định được ngà
 keygen-random = hệ thống không có nguồn số ngẫu nhiên để tạo khóa
 key-invalid = không phải tệp khóa: { $reason }
 key-mismatch = { $field } trong tệp khóa không khớp với khóa bí mật
+key-blank_label = nhãn của khóa (người giữ khóa) để trống: bên xác minh hiển thị nhãn này là người ký
 
 # payload.rs: dữ liệu của dấu chuyển đổi (mã QR)
 payload-invalid_mark = dấu chuyển đổi không hợp lệ: { $failed }

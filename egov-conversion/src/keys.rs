@@ -57,6 +57,9 @@ pub enum KeyFileError {
     /// The public key or key id does not belong to the secret key.
     #[error("the key file's {0} does not belong to its secret key")]
     Mismatch(&'static str),
+    /// A new key's label is empty: a verifier shows the label as the mark's signer.
+    #[error("the key's label (who holds it) is empty: a verifier shows it as the signer")]
+    BlankLabel,
 }
 
 impl egov_core::Localize for KeyFileError {
@@ -75,6 +78,7 @@ impl egov_core::Localize for KeyFileError {
                 }
             ),
             KeyFileError::Mismatch(field) => args!(field = *field),
+            KeyFileError::BlankLabel => args!(),
         }
     }
 }
@@ -85,14 +89,22 @@ impl ErrorCode for KeyFileError {
             KeyFileError::Random(_) => "keygen.random",
             KeyFileError::Invalid(_) => "key.invalid",
             KeyFileError::Mismatch(_) => "key.mismatch",
+            KeyFileError::BlankLabel => "key.blank_label",
         }
     }
 }
 
 impl KeyFile {
-    /// A new key from the operating system's random source.
+    /// A new key from the operating system's random source, held by `label` (an agency or
+    /// system name: what a verifier shows as the mark's signer). Surrounding white space is
+    /// dropped; an empty label is [`KeyFileError::BlankLabel`].
     #[cfg(feature = "keygen")]
     pub fn generate(label: impl Into<String>) -> Result<KeyFile, KeyFileError> {
+        let label = label.into();
+        let label = label.trim();
+        if label.is_empty() {
+            return Err(KeyFileError::BlankLabel);
+        }
         let mut seed = [0u8; 32];
         getrandom::fill(&mut seed).map_err(|e| KeyFileError::Random(e.to_string()))?;
         Ok(KeyFile::from_seed(label, &seed))
@@ -179,6 +191,21 @@ mod tests {
         assert_eq!(KeyFile::from_json("{}").unwrap_err().code(), "key.invalid");
         let t = k.trust_set().unwrap();
         assert_eq!(t.keys[0].label, "UBND phường Hàng Bạc");
+    }
+
+    #[cfg(feature = "keygen")]
+    #[test]
+    fn conv_02_a_new_key_names_its_holder() {
+        for blank in ["", "  ", "\t\n"] {
+            assert_eq!(KeyFile::generate(blank), Err(KeyFileError::BlankLabel));
+        }
+        let k = KeyFile::generate("  UBND phường Hàng Bạc ").unwrap();
+        assert_eq!(k.label, "UBND phường Hàng Bạc");
+        assert_eq!(KeyFileError::BlankLabel.code(), "key.blank_label");
+        assert!(
+            egov_core::Localize::message(&KeyFileError::BlankLabel, egov_core::Lang::Vi)
+                .contains("người ký")
+        );
     }
 
     #[cfg(feature = "keygen")]

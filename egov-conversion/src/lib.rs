@@ -194,6 +194,7 @@ mod catalogue_tests {
                 "expected value at line 1 column 1",
             ))),
             Box::new(KeyFileError::Mismatch("key_id")),
+            Box::new(KeyFileError::BlankLabel),
             Box::new(P::InvalidMark(vec![s("CONV-03 issuer")])),
             Box::new(P::FieldTooLong {
                 field: "issuer",

@@ -18,6 +18,11 @@ def test_conv_02_python_generates_keys_and_exports_the_trust_set() -> None:
     with pytest.raises(egov.EgovError) as e:
         egov.trust_set_from_key(forged)
     assert e.value.code == "key.mismatch"
+    # A new key names its holder: a verifier shows the label as the signer.
+    with pytest.raises(egov.EgovError) as e:
+        egov.generate_signing_key("  ")
+    assert e.value.code == "key.blank_label"
+    assert "người ký" in e.value.message_vi
     # The key signs a mark that its trust set verifies; marked compromised, it verifies nothing.
     mark = egov.make_conversion_mark("paper_to_data", "2026-03-02T09:15:00+07:00",
                                      "UBND phường Hàng Bạc")["mark"]

@@ -315,7 +315,8 @@ pub(crate) fn content_arg(args: &Value) -> OpResult<Option<Vec<u8>>> {
 /// `conversion.keygen`: a new signing key from the operating system's random source (CONV-02):
 /// `{"key": {"label", "key_id", "public_key", "secret_key"}, "trust_set": {"keys": [...]}}`.
 /// Keep `key` private (store it as `egov keygen` does, readable by its owner only); give
-/// `trust_set` to verifiers.
+/// `trust_set` to verifiers. `label` names the holder (what a verifier shows as the signer):
+/// empty, `key.blank_label`.
 pub fn conversion_keygen(label: &str) -> OpResult<String> {
     let key = egov_conversion::KeyFile::generate(label).map_err(dom)?;
     let trust = key.trust_set().map_err(dom)?;

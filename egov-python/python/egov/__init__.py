@@ -519,7 +519,9 @@ def generate_signing_key(label: str) -> Dict[str, Any]:
     """A new Ed25519 signing key for conversion marks from the operating system's random source
     (CONV-02). Keys: ``key`` (``label``, ``key_id``, ``public_key``, ``secret_key``: keep it
     private, e.g. in a file only its owner reads) and ``trust_set`` (give it to verifiers).
-    ``key["secret_key"]`` is what :func:`sign_conversion_mark` takes."""
+    ``key["secret_key"]`` is what :func:`sign_conversion_mark` takes. ``label`` names the holder
+    (an agency or system: what a verifier shows as the signer); an empty one raises
+    :class:`EgovError` ``key.blank_label``."""
     return _load_dict(_egov.conversion_keygen(label))
 
 
