@@ -2,7 +2,10 @@
 # Egov-platform-class: Vietnamese error messages, by error code ("." written "-"). English is each error's Display.
 
 # classify.rs: phân loại nền tảng số theo người dùng hoạt động hằng tháng (NĐ 137/2024 Đ17)
-platform-insufficient_history = chưa đủ số liệu: có { $available } trong 12 tháng { $first }…{ $last }; thiếu { $missing }
+platform-insufficient_history = chưa đủ số liệu: có { $available } trong 12 tháng { $first }…{ $last }; thiếu { $missing }{ $outside ->
+        [0] {""}
+       *[other] ; { $outside } tháng đã cho nằm ngoài khoảng này ({ $outside_first }…{ $outside_last }): ngày xác định có đúng không?
+    }
 platform-duplicate_month = tháng { $month } được nêu hơn một lần
 platform-zero_population = dân số phải lớn hơn 0
 platform-invalid_thresholds = ngưỡng không hợp lệ: ngưỡng lớn { $large_min_bp } phần vạn, ngưỡng rất lớn { $very_large_above_bp } phần vạn

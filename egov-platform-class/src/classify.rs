@@ -497,14 +497,25 @@ fn join_months(months: &[YearMonth], each: fn(&YearMonth) -> String) -> String {
     months.iter().map(each).collect::<Vec<_>>().join(", ")
 }
 
+fn outside_en(outside: &Option<(usize, YearMonth, YearMonth)>) -> String {
+    match outside {
+        Some((n, a, b)) => format!(
+            "; {n} month{} given lie outside it ({a}…{b}): is the determination date right?",
+            if *n == 1 { "" } else { "s" }
+        ),
+        None => String::new(),
+    }
+}
+
 /// Why a classification could not be made.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum ClassifyError {
     /// Fewer than 12 complete months in the window (PLAT-04, §7 A-12).
     #[error(
-        "insufficient history: {available} of the 12 months {first}…{last} are given; missing {}",
-        join_months(missing, ToString::to_string)
+        "insufficient history: {available} of the 12 months {first}…{last} are given; missing {}{}",
+        join_months(missing, ToString::to_string),
+        outside_en(outside)
     )]
     InsufficientHistory {
         /// First month of the window.
@@ -515,6 +526,9 @@ pub enum ClassifyError {
         available: usize,
         /// Months missing.
         missing: Vec<YearMonth>,
+        /// The months given outside the window, if any: how many, the first and the last (a
+        /// determination date that does not follow the data, said in the message).
+        outside: Option<(usize, YearMonth, YearMonth)>,
     },
     /// The same month was given twice.
     #[error("month {month} is given more than once")]
@@ -574,11 +588,15 @@ impl egov_core::Localize for ClassifyError {
                 last,
                 available,
                 missing,
+                outside,
             } => egov_core::args!(
                 available = available,
                 first = first.month_slash_year(),
                 last = last.month_slash_year(),
-                missing = join_months(missing, YearMonth::month_slash_year)
+                missing = join_months(missing, YearMonth::month_slash_year),
+                outside = outside.map_or(0, |o| o.0),
+                outside_first = outside.map(|o| o.1.month_slash_year()).unwrap_or_default(),
+                outside_last = outside.map(|o| o.2.month_slash_year()).unwrap_or_default()
             ),
             ClassifyError::DuplicateMonth { month } => {
                 egov_core::args!(month = month.month_slash_year())
@@ -779,11 +797,16 @@ pub fn classify(
             .through(last)
             .filter(|ym| !months.iter().any(|m| m.month == *ym))
             .collect();
+        let outside = match (ignored.first(), ignored.last()) {
+            (Some(a), Some(b)) => Some((ignored.len(), a.month, b.month)),
+            _ => None,
+        };
         return Err(ClassifyError::InsufficientHistory {
             first,
             last,
             available: months.len(),
             missing,
+            outside,
         });
     }
     let sum: u64 = months
@@ -1085,6 +1108,8 @@ mod tests {
         let err = classify(&input, date(2026, 1, 15)).unwrap_err();
         assert_eq!(err.code(), "platform.insufficient_history");
         assert!(err.to_string().ends_with("missing 2025-05"), "{err}");
+        let vi = egov_core::Localize::message(&err, egov_core::Lang::Vi);
+        assert!(vi.ends_with("thiếu 05/2025"), "{vi}");
         match err {
             ClassifyError::InsufficientHistory {
                 missing, available, ..
@@ -1094,6 +1119,21 @@ mod tests {
             }
             other => panic!("unexpected {other:?}"),
         }
+        // Data for 2025 classified on a date in December 2026: the months given are named.
+        let input =
+            ClassificationInput::new(months_with_sum(120_000_000), UserCountSource::SelfMeasured);
+        let err = classify(&input, date(2026, 12, 8)).unwrap_err();
+        assert!(
+            err.to_string().ends_with(
+                "; 11 months given lie outside it (2025-01…2025-11): is the determination date right?"
+            ),
+            "{err}"
+        );
+        let vi = egov_core::Localize::message(&err, egov_core::Lang::Vi);
+        assert!(
+            vi.ends_with("; 11 tháng đã cho nằm ngoài khoảng này (01/2025…11/2025): ngày xác định có đúng không?"),
+            "{vi}"
+        );
     }
 
     #[test]

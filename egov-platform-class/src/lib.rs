@@ -173,6 +173,7 @@ mod catalogue_tests {
                 last: m(12),
                 available: 11,
                 missing: vec![m(3)],
+                outside: Some((2, m(1), m(2))),
             }),
             Box::new(C::DuplicateMonth { month: m(3) }),
             Box::new(C::ZeroPopulation),
