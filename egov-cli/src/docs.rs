@@ -12,8 +12,8 @@ use egov_docs::legal_value::{
     PaperCopyCase, PaperCopyPolicy,
 };
 use egov_docs::status::{
-    from_edxml_code, to_edxml_code, EdxmlStatus, Party, ProcessingStatus, StatusError, StatusEvent,
-    StatusEventKind, TRANSITIONS,
+    to_edxml_code, EdxmlStatus, Party, ProcessingStatus, StatusError, StatusEvent, StatusEventKind,
+    TRANSITIONS,
 };
 use egov_docs::urgency::{edxml_priority, Urgency};
 use serde_json::json;
@@ -53,7 +53,8 @@ pub enum StatusCommand {
     /// An edXML StatusCode (01…06, 13, 15, 16) with its status and event, or the code of a
     /// status.
     EdxmlCode {
-        /// A code (`03`) or a status (`accepted`, «đã tiếp nhận»).
+        /// A code (`03`), the code's name (`recall or update accepted`) or a status (`accepted`,
+        /// «đã tiếp nhận»).
         code_or_status: String,
     },
 }
@@ -329,19 +330,7 @@ fn apply(
 }
 
 fn edxml_code(input: &str) -> Result<CmdResult, CmdResult> {
-    let trimmed = input.trim();
-    let code = if !trimmed.is_empty() && trimmed.bytes().all(|b| b.is_ascii_digit()) {
-        from_edxml_code(trimmed)
-    } else {
-        let status = ProcessingStatus::parse(trimmed).map_err(|e| status_err(&e))?;
-        // Every listed status has a code (`to_edxml_code`); the code reads back.
-        to_edxml_code(status)
-            .ok_or_else(|| StatusError::UnknownStatus {
-                input: trimmed.to_owned(),
-            })
-            .and_then(from_edxml_code)
-    }
-    .map_err(|e| status_err(&e))?;
+    let code = EdxmlStatus::parse(input).map_err(|e| status_err(&e))?;
     Ok(CmdResult::Valid {
         human: edxml_text(code),
         json: to_json(&StatusEdxmlCodeOutput {

@@ -68,7 +68,8 @@ pub struct StatusArgs {
     /// The package answered (its From, Code, PromulgationDate and DocumentId fill ResponseFor).
     package: PathBuf,
     /// The status code: 01 đã đến, 02 từ chối, 03 tiếp nhận, 04 phân công, 05 đang xử lý,
-    /// 06 hoàn thành, 13 lấy lại (from the sender), 15/16 đồng ý/từ chối lấy lại.
+    /// 06 hoàn thành, 13 lấy lại (from the sender), 15/16 đồng ý/từ chối lấy lại; or the
+    /// code's name («từ chối tiếp nhận», `refused`), or the status it announces (`accepted`).
     #[arg(long)]
     code: String,
     /// The agency reporting (default: the package's first To; for 13, its From).
@@ -486,7 +487,7 @@ fn status_of(a: &StatusArgs, package: &egov_edxml::Package) -> Result<CmdResult,
         code: "usage.not_edoc".into(),
         message: t!("edxml-make-not-edoc"),
     })?;
-    let code = egov_docs::status::from_edxml_code(a.code.trim())
+    let code = egov_docs::status::EdxmlStatus::parse(&a.code)
         .map_err(|e| CmdResult::error(&e).with_code("usage.status_code"))?;
     let recall = code == egov_docs::status::EdxmlStatus::RecallRequested;
     if code == egov_docs::status::EdxmlStatus::Rejected

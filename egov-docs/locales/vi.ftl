@@ -91,6 +91,6 @@ status-sender_forbidden = bước «{ $event }» của Bên gửi không đượ
 status-empty = trạng thái xử lý để trống
 status-too_long = nội dung trạng thái dài { $len } byte, quá dài so với mọi trạng thái được chấp nhận
 status-unknown_status = «{ $input }» không thuộc các trạng thái xử lý liệt kê tại điểm h khoản 2 Điều 10 QĐ 28/2018/QĐ-TTg nên sơ đồ chuyển trạng thái không có bước nào cho trạng thái này (danh sách để ngỏ: trường h vẫn có thể ghi trạng thái này)
-status-unknown_edxml_code = «{ $code }» không phải mã trạng thái edXML đã biết (01-06, 13, 15, 16)
+status-unknown_edxml_code = «{ $code }» không phải mã trạng thái edXML đã biết (01-06, 13, 15, 16), tên của mã hay trạng thái mà mã báo
 status-unknown_event = «{ $input }» không phải sự kiện của sơ đồ trạng thái (tiếp nhận, từ chối nhận, chuyển xử lý, bắt đầu xử lý, hoàn thành xử lý, thu hồi, xác nhận đã hủy bỏ, hoặc mã của chúng: accept, reject, forward, start_processing, complete, recall, confirm_cancellation)
 status-invalid_history = lịch sử trạng thái không hợp lệ ở mục { $index }: phát lại các sự kiện không cho kết quả như đã lưu

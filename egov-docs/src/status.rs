@@ -256,7 +256,12 @@ fn lookup(trimmed: &str) -> Option<ProcessingStatus> {
         }
         "recalled" | "thu hoi" => ProcessingStatus::Recalled,
         "deleted" | "xoa" => ProcessingStatus::Deleted,
-        _ => return None,
+        // Each status's own names (`forwarded for processing`, `rejected (returned)`).
+        _ => {
+            return ProcessingStatus::ALL
+                .into_iter()
+                .find(|s| fold(&s.name_en().replace('_', " ")) == key || fold(s.name_vi()) == key)
+        }
     };
     Some(status)
 }
@@ -1285,6 +1290,43 @@ impl EdxmlStatus {
         }
     }
 
+    /// Reads a status message kind as people name it: its code (`"02"`, `"2"`), its name
+    /// ([`name_vi`](Self::name_vi) or [`name_en`](Self::name_en), with or without diacritics,
+    /// any case), or the processing status it announces
+    /// ([`ProcessingStatus::parse`]: `"từ chối"`, `"đã tiếp nhận"`, …, through
+    /// [`to_edxml_code`]). OUTSIDE KNOWLEDGE; see [`EdxmlStatus`]. Related rules: DOC-11,
+    /// DOC-22.
+    ///
+    /// ```
+    /// use egov_core::ErrorCode;
+    /// use egov_docs::status::EdxmlStatus;
+    /// assert_eq!(EdxmlStatus::parse("02").unwrap(), EdxmlStatus::Rejected);
+    /// assert_eq!(EdxmlStatus::parse("từ chối").unwrap(), EdxmlStatus::Rejected);
+    /// assert_eq!(EdxmlStatus::parse("dong y cap nhat, lay lai").unwrap(), EdxmlStatus::RecallAccepted);
+    /// assert_eq!(EdxmlStatus::parse("07").unwrap_err().code(), "status.unknown_edxml_code");
+    /// ```
+    pub fn parse(input: &str) -> Result<EdxmlStatus, StatusError> {
+        let trimmed = precheck(input)?;
+        if trimmed.bytes().all(|b| b.is_ascii_digit()) {
+            return from_edxml_code(trimmed);
+        }
+        let key = fold(&trimmed.replace('_', " "));
+        let named = EdxmlStatus::ALL
+            .into_iter()
+            .find(|s| fold(s.name_vi()) == key || fold(s.name_en()) == key);
+        if let Some(s) = named {
+            return Ok(s);
+        }
+        lookup(trimmed).and_then(to_edxml_code).map_or_else(
+            || {
+                Err(StatusError::UnknownEdxmlCode {
+                    code: trimmed.to_owned(),
+                })
+            },
+            from_edxml_code,
+        )
+    }
+
     /// The state a 01–06 message reports; `None` for the recall messages.
     pub fn state(self) -> Option<ProcessingStatus> {
         match self {
@@ -1417,7 +1459,9 @@ pub enum StatusError {
         input: String,
     },
     /// Not one of the edXML status codes 01–06, 13, 15, 16.
-    #[error("'{code}' is not a known edXML StatusCode (01-06, 13, 15, 16)")]
+    #[error(
+        "'{code}' is not a known edXML StatusCode (01-06, 13, 15, 16), its name or the status it announces"
+    )]
     UnknownEdxmlCode {
         /// The code, trimmed.
         code: String,
@@ -1909,6 +1953,40 @@ mod tests {
         assert_eq!(from_edxml_code("16").unwrap().state(), None);
         for bad in ["07", "+5", "", "x", "99999999999999999999"] {
             assert!(from_edxml_code(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn doc_11_edxml_status_kinds_read_by_code_name_or_the_status_announced() {
+        for s in EdxmlStatus::ALL {
+            for text in [
+                s.code().to_owned(),
+                s.name_vi().to_owned(),
+                s.name_vi().to_uppercase(),
+                fold(s.name_vi()),
+                s.name_en().to_owned(),
+                format!("  {}  ", s.name_en()),
+            ] {
+                assert_eq!(EdxmlStatus::parse(&text), Ok(s), "{text}");
+            }
+        }
+        for p in ProcessingStatus::ALL {
+            let announced = from_edxml_code(to_edxml_code(p).unwrap()).unwrap();
+            assert_eq!(EdxmlStatus::parse(p.name_vi()), Ok(announced), "{p:?}");
+            assert_eq!(EdxmlStatus::parse(p.name_en()), Ok(announced), "{p:?}");
+            assert_eq!(
+                ProcessingStatus::parse(p.name_en()),
+                Ok(p),
+                "its own English name"
+            );
+        }
+        assert_eq!(EdxmlStatus::parse("từ chối"), Ok(EdxmlStatus::Rejected));
+        assert_eq!(
+            EdxmlStatus::parse("thu hồi"),
+            Ok(EdxmlStatus::RecallRequested)
+        );
+        for bad in ["07", "từ chối x", "", "lấy"] {
+            assert!(EdxmlStatus::parse(bad).is_err(), "{bad}");
         }
     }
 

@@ -623,7 +623,7 @@ help-egov-edxml-build--force = Ghi đè OUT nếu đã có
 
 help-egov-edxml-status = Dựng thông điệp trạng thái trả lời một gói tin (01…06, 13, 15, 16; DOC-29/30)
 help-egov-edxml-status--package = Gói tin được trả lời (các trường `From`, `Code`, `PromulgationDate` và `DocumentId` của nó điền vào `ResponseFor`)
-help-egov-edxml-status--code = Mã trạng thái: 01 đã đến, 02 từ chối, 03 tiếp nhận, 04 phân công, 05 đang xử lý, 06 hoàn thành, 13 lấy lại (do bên gửi), 15/16 đồng ý/từ chối lấy lại
+help-egov-edxml-status--code = Mã trạng thái: 01 đã đến, 02 từ chối, 03 tiếp nhận, 04 phân công, 05 đang xử lý, 06 hoàn thành, 13 lấy lại (do bên gửi), 15/16 đồng ý/từ chối lấy lại; hoặc tên của mã («từ chối tiếp nhận»), hoặc trạng thái mà mã báo («đã tiếp nhận»)
 help-egov-edxml-status--from = Cơ quan báo trạng thái (mặc định: `To` đầu tiên của gói tin; với mã 13: `From` của gói tin)
 help-egov-edxml-status--from_name = Tên của cơ quan đó
 help-egov-edxml-status--description = Mô tả: bắt buộc với mã 02 (lý do từ chối, Đ5.4); mặc định là câu chữ chuẩn của mã
@@ -683,7 +683,7 @@ help-egov-status-apply--at = Thời điểm xảy ra sự kiện (ISO 8601; khô
 ## egov status edxml-code
 
 help-egov-status-edxml-code = Một StatusCode của edXML (01…06, 13, 15, 16) cùng trạng thái và sự kiện của nó, hoặc mã của một trạng thái
-help-egov-status-edxml-code--code_or_status = Một mã (`03`) hoặc một trạng thái (`accepted`, «đã tiếp nhận»)
+help-egov-status-edxml-code--code_or_status = Một mã (`03`), tên của mã («đồng ý cập nhật, lấy lại») hoặc một trạng thái (`accepted`, «đã tiếp nhận»)
 
 ## egov urgency
 

@@ -24,7 +24,7 @@ use egov_docs::metadata::{DocumentMetadata, MetadataPolicy};
 use egov_docs::number::DocNumber;
 use egov_docs::registry::{AgencyRegistry, InMemoryRegistry};
 use egov_docs::status::{
-    from_edxml_code, ProcessingStatus, SenderEvent, SenderStatus, StatusEvent, StatusTracker,
+    EdxmlStatus, ProcessingStatus, SenderEvent, SenderStatus, StatusEvent, StatusTracker,
 };
 use egov_docs::urgency::Urgency;
 use serde::de::DeserializeOwned;

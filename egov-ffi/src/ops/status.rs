@@ -30,10 +30,11 @@ pub fn status_apply(from: &str, event: &str, at: &str) -> OpResult {
     to_value(&from.apply(event, at).map_err(dom)?)
 }
 
-/// `status.from_edxml`: an edXML StatusCode (`01`…`16`) with its state and event.
+/// `status.from_edxml`: an edXML StatusCode (`01`…`16`; or its name, or the status it
+/// announces, as `EdxmlStatus::parse` reads them) with its state and event.
 pub fn status_from_edxml(code: &str) -> OpResult {
     check_len("edXML status code", code)?;
-    let s = from_edxml_code(code).map_err(dom)?;
+    let s = EdxmlStatus::parse(code).map_err(dom)?;
     Ok(json!({ "code": s.code(), "status": s.state(), "event": s.event() }))
 }
 

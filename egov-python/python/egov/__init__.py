@@ -319,7 +319,8 @@ def apply_status(status: str, event: Union[str, Mapping[str, Any]],
 
 
 def edxml_status(code: str) -> Dict[str, Any]:
-    """An edXML StatusCode. Keys: ``code``, ``status``, ``event``."""
+    """An edXML StatusCode (``"02"``; or its name, ``"từ chối tiếp nhận"``, or the status it
+    announces, ``"từ chối"``). Keys: ``code``, ``status``, ``event``."""
     return _load_dict(_egov.status_from_edxml(code))
 
 
