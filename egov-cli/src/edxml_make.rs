@@ -329,7 +329,7 @@ fn build_inner(a: &BuildArgs) -> Result<CmdResult, CmdResult> {
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("toml"));
     let mut value: Value = if is_toml {
-        toml::from_str(&text).map_err(|e| CmdResult::Error {
+        crate::input::toml_dates_as_text(&text).map_err(|e| CmdResult::Error {
             code: "edxml.build.description".into(),
             message: t!(
                 "edxml-make-not-toml",

@@ -92,8 +92,35 @@ pub fn toml_doc<T: serde::de::DeserializeOwned>(
     path: &std::path::Path,
     code: &str,
 ) -> Result<T, CmdResult> {
-    toml::from_str(text)
+    toml_dates_as_text(text)
         .map_err(|e| CmdResult::not_parsed(code, path.display(), ["TOML", "TOML"], e))
+}
+
+/// Reads TOML `text` as `T` with TOML's own dates and times (`date = 2026-03-02`,
+/// `sent_at = 2026-03-02T09:15:00+07:00`) read as the text of the same value in quotes: egov's
+/// types take dates as text (the form their JSON has), and toml hands a bare date over as a
+/// table, which they would refuse as «sai kiểu giá trị». Errors keep TOML's line and column.
+pub fn toml_dates_as_text<T: serde::de::DeserializeOwned>(
+    text: &str,
+) -> Result<T, toml::de::Error> {
+    use toml::de::{DeTable, DeValue};
+    fn value(v: &mut DeValue<'_>) {
+        match v {
+            DeValue::Datetime(d) => *v = DeValue::String(d.to_string().into()),
+            DeValue::Array(a) => a.iter_mut().for_each(|x| value(x.get_mut())),
+            DeValue::Table(t) => table(t),
+            _ => {}
+        }
+    }
+    fn table(t: &mut DeTable<'_>) {
+        t.iter_mut().for_each(|(_, v)| value(v.get_mut()));
+    }
+    let mut root = DeTable::parse(text)?;
+    table(root.get_mut());
+    T::deserialize(toml::de::Deserializer::from(root)).map_err(|mut e| {
+        e.set_input(Some(text));
+        e
+    })
 }
 
 /// A yes/no argument (`--digitally-signed`, `--via-system`, `--issued`): `yes`/`no`, `true`/

@@ -105,17 +105,21 @@ impl CmdResult {
             crate::i18n::text_in(lang, "input-not-parsed", &args)
         };
         // serde's reasons (a field missing or unknown, a value of the wrong type) are said in
-        // Vietnamese with the place; a parser's other words are quoted as it said them.
-        let message_vi = match egov_core::i18n::serde_reason_vi(&detail) {
-            Some(_) => crate::i18n::text_in(
+        // Vietnamese with the place; a parser's other words (English: «unclosed array») are
+        // left out where the place can be said, and quoted as it said them only where not.
+        let said_vi = egov_core::i18n::serde_reason_vi(&detail).is_some()
+            || egov_core::i18n::position_vi(&detail).is_some();
+        let message_vi = if said_vi {
+            crate::i18n::text_in(
                 egov_core::Lang::Vi,
                 "input-not-parsed-said",
                 &egov_core::args!(
                     path = path.to_string(),
                     detail = egov_core::i18n::format_error_vi(format[0], &detail)
                 ),
-            ),
-            None => said(egov_core::Lang::Vi, format[0]),
+            )
+        } else {
+            said(egov_core::Lang::Vi, format[0])
         };
         CmdResult::Localized {
             code: code.to_owned(),

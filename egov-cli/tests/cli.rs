@@ -315,3 +315,84 @@ fn doc_10_cli_metadata_reads_stdin_and_fails_on_missing_points() {
     assert_eq!(v["overall"], "fail");
     assert_eq!(v["findings"][0]["outcome"], "pass");
 }
+
+/// TOML's own dates and times (`date = 2018-09-20`, `sent_at = 2018-09-20T14:05:00+07:00`) read
+/// as the same values in quotes, in the metadata template and an edXML build description; a
+/// TOML syntax error is placed by line and column in Vietnamese, without the parser's English.
+#[test]
+fn doc_10_cli_toml_inputs_take_toml_dates() {
+    let d = std::env::temp_dir().join(format!("egov-cli-toml-dates-{}", std::process::id()));
+    std::fs::create_dir_all(&d).unwrap();
+    let path = |name: &str| d.join(name).display().to_string();
+    let o = egov(&["template", "metadata", "-o", &path("m.toml"), "--force"]);
+    assert_eq!(o.status.code(), Some(0));
+    let quoted = std::fs::read_to_string(d.join("m.toml")).unwrap();
+    let bare = quoted
+        .replacen("date = \"2018-09-20\"", "date = 2018-09-20", 1)
+        .replacen(
+            "sent_at = \"2018-09-20T14:05:00+07:00\"",
+            "sent_at = 2018-09-20T14:05:00+07:00",
+            1,
+        );
+    assert_ne!(
+        bare, quoted,
+        "the template's dates are where this test expects them"
+    );
+    std::fs::write(d.join("bare.toml"), &bare).unwrap();
+    let a = egov(&["--json", "metadata", &path("m.toml")]);
+    let b = egov(&["--json", "metadata", &path("bare.toml")]);
+    assert_eq!(
+        a.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&a.stderr)
+    );
+    assert_eq!(
+        b.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&b.stderr)
+    );
+    assert_eq!(stdout(&a), stdout(&b));
+    // An edXML build description with a bare promulgation date.
+    let o = egov(&["template", "edxml-build", "-o", &path("b.toml"), "--force"]);
+    assert_eq!(o.status.code(), Some(0));
+    // The template names its attachment's file, next to it.
+    std::fs::write(d.join("cong-van.pdf"), b"%PDF-1.4\n%%EOF\n").unwrap();
+    let build = std::fs::read_to_string(d.join("b.toml")).unwrap().replacen(
+        "date = \"2026/12/04\"",
+        "date = 2026-12-04",
+        1,
+    );
+    assert!(build.contains("date = 2026-12-04"));
+    std::fs::write(d.join("b.toml"), build).unwrap();
+    let o = egov(&[
+        "edxml",
+        "build",
+        &path("b.toml"),
+        "--out",
+        &path("p.edxml"),
+        "--force",
+    ]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let o = egov(&["--json", "edxml", "show", &path("p.edxml")]);
+    assert!(stdout(&o).contains("2026/12/04"), "{}", stdout(&o));
+    // A syntax error: the place, in Vietnamese.
+    std::fs::write(d.join("broken.toml"), "agency_code = \"x\"\nfoo = [\n").unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_egov"))
+        .env("EGOV_LANG", "vi")
+        .args(["metadata", &path("broken.toml")])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("không đúng định dạng TOML ở dòng 2, cột 8"),
+        "{err}"
+    );
+    assert!(!err.contains("unclosed"), "{err}");
+}
