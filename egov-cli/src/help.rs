@@ -240,6 +240,21 @@ pub(crate) fn usage_words_vi(text: &str) -> String {
     text.replace("[OPTIONS]", "[TÙY CHỌN]")
 }
 
+/// The subcommands of the command `args` name (`egov edxml` → check, show, …), for a command
+/// given without one (clap shows the help: `DisplayHelpOnMissingArgumentOrSubcommand`).
+pub(crate) fn subcommands_at(cmd: &Command, args: &[std::ffi::OsString]) -> Vec<String> {
+    let mut at = cmd;
+    for a in args.iter().skip(1) {
+        if let Some(sub) = at.find_subcommand(a) {
+            at = sub;
+        }
+    }
+    at.get_subcommands()
+        .map(|s| s.get_name().to_owned())
+        .filter(|n| n != "help")
+        .collect()
+}
+
 /// A usage error in Vietnamese: what is wrong, a suggestion where clap has one, and the usage.
 pub(crate) fn usage_error_vi(e: &clap::Error) -> String {
     let mut out = format!("lỗi[usage]: {}", usage_what_vi(e));

@@ -260,18 +260,31 @@ fn main() -> ExitCode {
             // Help and version go to standard output (exit 0), usage errors to standard error
             // (exit 2), in the run's language; a closed pipe is ignored either way. Asked for
             // JSON, a usage error is the JSON of every other error, on standard output.
+            let missing_subcommand =
+                e.kind() == clap::error::ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand;
             if e.use_stderr()
                 && config::json_output(config::json_flag(&argv), &loaded.settings, &var)
             {
+                let message = if missing_subcommand
+                    || e.kind() == clap::error::ErrorKind::MissingSubcommand
+                {
+                    let commands = help::subcommands_at(&command(), &argv).join(", ");
+                    i18n::t!("usage-missing-subcommand", commands = commands)
+                } else {
+                    help::usage_message(&e, i18n::lang())
+                };
                 return output::emit(
                     output::CmdResult::Error {
                         code: "usage".to_owned(),
-                        message: help::usage_message(&e, i18n::lang()),
+                        message,
                     },
                     true,
                 );
             }
-            if e.use_stderr() && i18n::lang() == i18n::Lang::Vi {
+            if missing_subcommand && i18n::lang() == i18n::Lang::Vi {
+                // `egov edxml`: the command's help (already in Vietnamese), as in English.
+                output::err(help::usage_words_vi(&e.render().to_string()).trim_end());
+            } else if e.use_stderr() && i18n::lang() == i18n::Lang::Vi {
                 output::err(&help::usage_error_vi(&e));
             } else if e.kind() == clap::error::ErrorKind::DisplayHelp
                 && i18n::lang() == i18n::Lang::Vi

@@ -392,3 +392,40 @@ fn core_06_defaults_and_variables_are_said_in_vietnamese() {
     let vi = help("vi", &path(&["platform", "count"]));
     assert!(vi.contains("<TÊN=LOẠI>"), "{vi}");
 }
+
+/// A command that needs a subcommand, given without one (`egov edxml`), shows its help on
+/// standard error with exit 2 in either language — in Vietnamese it said only «dòng lệnh không
+/// hợp lệ» — and, asked for JSON, names the subcommands it takes.
+#[test]
+fn core_06_a_command_without_its_subcommand_shows_its_help() {
+    for path in command_paths() {
+        let subs = subcommands(&help("en", &path));
+        if subs.is_empty() || path.is_empty() {
+            continue;
+        }
+        let words: Vec<&str> = path.iter().map(String::as_str).collect();
+        for lang in ["vi", "en"] {
+            let mut args = vec!["--lang", lang];
+            args.extend(&words);
+            let o = egov(&args);
+            let err = String::from_utf8_lossy(&o.stderr);
+            assert_eq!(o.status.code(), Some(2), "egov {args:?}: {err}");
+            let usage = if lang == "vi" {
+                "Cách dùng: egov"
+            } else {
+                "Usage: egov"
+            };
+            assert!(err.contains(usage), "egov {args:?}: {err}");
+            assert!(err.contains(&subs[0]), "egov {args:?}: {err}");
+            args.insert(0, "--json");
+            let o = egov(&args);
+            assert_eq!(o.status.code(), Some(2), "egov {args:?}");
+            let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON");
+            let message = v["error"]["message"].as_str().unwrap_or_default();
+            assert!(
+                message.ends_with(&subs.join(", ")),
+                "egov {args:?}: {message}"
+            );
+        }
+    }
+}

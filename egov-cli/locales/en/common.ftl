@@ -3,6 +3,7 @@
 
 error-prefix = error
 internal-error = egov hit an internal error ({ $detail }); please report it
+usage-missing-subcommand = a subcommand is required: { $commands }
 config-invalid = cannot use the configuration file { $path }: { $detail }
 config-file = Configuration file: { $path }
 config-no-file = No configuration file (egov.toml in the working directory or the user's configuration directory, or EGOV_CONFIG).

@@ -3,6 +3,7 @@
 
 error-prefix = lỗi
 internal-error = egov gặp lỗi nội bộ ({ $detail }); xin báo lại cho nhóm phát triển
+usage-missing-subcommand = cần nêu một lệnh con: { $commands }
 config-invalid = không dùng được tệp cấu hình { $path }: { $detail }
 config-file = Tệp cấu hình: { $path }
 config-no-file = Không có tệp cấu hình (egov.toml trong thư mục làm việc hoặc thư mục cấu hình của người dùng, hay EGOV_CONFIG).
