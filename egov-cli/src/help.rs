@@ -327,6 +327,7 @@ fn usage_what_vi(e: &clap::Error) -> String {
         | ErrorKind::TooFewValues
         | ErrorKind::WrongNumberOfValues => vi_args("usage-values", &egov_core::args!(arg = arg)),
         ErrorKind::MissingSubcommand => vi_args("usage-missing-command", &Args::new()),
+        ErrorKind::InvalidUtf8 => vi_args("usage-invalid-utf8", &Args::new()),
         _ => vi_args("usage-other", &Args::new()),
     };
     let mut out = what;
@@ -578,11 +579,27 @@ mod tests {
             .to_string();
         assert!(help.contains("--signed <THỜI_ĐIỂM_KÝ>"), "{help}");
         assert!(help.contains("--lang <vi|en>"), "{help}");
-        let e = cmd.try_get_matches_from(["egov", "deadline"]).unwrap_err();
+        let e = cmd
+            .clone()
+            .try_get_matches_from(["egov", "deadline"])
+            .unwrap_err();
         assert!(
             usage_error_vi(&e).contains("thiếu"),
             "{}",
             usage_error_vi(&e)
         );
+        #[cfg(unix)]
+        {
+            use std::os::unix::ffi::OsStringExt;
+            let bad = std::ffi::OsString::from_vec(vec![0xff]);
+            let e = cmd
+                .try_get_matches_from([std::ffi::OsString::from("egov"), "code".into(), bad])
+                .unwrap_err();
+            assert!(
+                usage_error_vi(&e).starts_with("lỗi[usage]: có đối số không phải văn bản UTF-8"),
+                "{}",
+                usage_error_vi(&e)
+            );
+        }
     }
 }

@@ -14,6 +14,7 @@ usage-conflict = { $arg } không dùng cùng { $other }
 usage-repeated = { $arg } chỉ được nêu một lần
 usage-values = số giá trị cho { $arg } không đúng
 usage-missing-command = thiếu lệnh con
+usage-invalid-utf8 = có đối số không phải văn bản UTF-8
 usage-other = dòng lệnh không hợp lệ
 usage-valid-values = Các giá trị dùng được: { $values }
 usage-did-you-mean = Có phải ý bạn là: { $suggestion }
