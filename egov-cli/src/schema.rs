@@ -183,7 +183,7 @@ pub fn entries() -> Vec<Entry> {
             "Read from `--config FILE`, `EGOV_CONFIG`, `./egov.toml` or the user's configuration directory; `egov config` shows what is in effect."),
         entry!(Output, "error", t::ErrorOutput,
             "Lỗi / Error",
-            "Printed by every command with `--json` when its input could not be used (exit 1 or 2)."),
+            "Printed by every command with `--json` when its input could not be used (exit 1 or 2), and for a usage error or a configuration file that does not load (`usage`, `usage.config`; exit 2)."),
         entry!(Output, "code", t::CodeOutput<'static>,
             "Mã định danh cơ quan / Agency code (DOC-02…04)",
             "Printed by `egov --json code CODE [--registry FILE --as-of DATE]`."),
