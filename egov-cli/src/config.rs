@@ -358,14 +358,45 @@ pub(crate) fn effective(
             s.value(k.name).map(|v| v.to_string_lossy().into_owned()),
         )
     });
+    let unusable = unusable_env(var);
     for (name, env, file) in globals.into_iter().chain(keyed) {
-        if let Some(v) = var(env).filter(|v| !v.is_empty()) {
+        let usable = |v: &String| !v.is_empty() && !unusable.iter().any(|(n, _, _)| *n == env);
+        if let Some(v) = var(env).filter(usable) {
             out.push((name, v, Origin::Environment));
         } else if let Some(v) = file {
             out.push((name, v, Origin::File));
         }
     }
     out
+}
+
+/// The `EGOV_LANG`, `EGOV_FORMAT` and `EGOV_STRICT_TIME` values egov cannot use (`yaml`): the
+/// variable, its value and the values it takes. Each is ignored (the file's setting or the
+/// default applies) and said on standard error, and `egov config` does not show it as in
+/// effect.
+pub(crate) fn unusable_env(
+    var: &impl Fn(&str) -> Option<String>,
+) -> Vec<(&'static str, String, &'static str)> {
+    /// The variable, the values it takes (said), whether a value (lower case) is one of them.
+    type Check = (&'static str, &'static str, fn(&str) -> bool);
+    let checks: [Check; 3] = [
+        ("EGOV_LANG", "vi, en", |v| {
+            egov_core::Lang::from_tag(v).is_some()
+        }),
+        ("EGOV_FORMAT", "text, json", |v| {
+            matches!(v, "text" | "json")
+        }),
+        ("EGOV_STRICT_TIME", "1, true, 0, false", |v| {
+            matches!(v, "1" | "true" | "0" | "false")
+        }),
+    ];
+    checks
+        .into_iter()
+        .filter_map(|(name, accepted, ok)| {
+            let value = var(name).filter(|v| !v.trim().is_empty())?;
+            (!ok(&value.trim().to_ascii_lowercase())).then_some((name, value, accepted))
+        })
+        .collect()
 }
 
 /// Whether output is JSON: `--json`, else `EGOV_FORMAT`, else the file's `format`.
@@ -377,7 +408,10 @@ pub(crate) fn json_output(
     if flag {
         return true;
     }
-    match var("EGOV_FORMAT").as_deref().map(str::trim) {
+    match var("EGOV_FORMAT")
+        .map(|v| v.trim().to_ascii_lowercase())
+        .as_deref()
+    {
         Some("json") => true,
         Some("text") => false,
         _ => settings.format == Some(Format::Json),
@@ -394,7 +428,10 @@ pub(crate) fn strict_time(
     if flag {
         return true;
     }
-    match var("EGOV_STRICT_TIME").as_deref().map(str::trim) {
+    match var("EGOV_STRICT_TIME")
+        .map(|v| v.trim().to_ascii_lowercase())
+        .as_deref()
+    {
         Some("1" | "true") => true,
         Some("0" | "false") => false,
         _ => settings.strict_time == Some(true),

@@ -245,6 +245,14 @@ fn main() -> ExitCode {
         loaded.settings.lang,
         var,
     ));
+    for (name, value, accepted) in config::unusable_env(&var) {
+        output::err(&i18n::t!(
+            "config-env-ignored",
+            var = name,
+            value = value,
+            accepted = accepted
+        ));
+    }
     let command = || {
         help::localize(
             config::apply(Cli::command(), &loaded.settings),

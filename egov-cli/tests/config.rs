@@ -185,3 +185,55 @@ fn core_06_language_from_the_locale_else_vietnamese() {
     );
     std::fs::remove_dir_all(&d).unwrap();
 }
+
+/// An `EGOV_*` value egov cannot use (`EGOV_FORMAT=yaml`) is said on standard error and
+/// ignored — the file's setting applies — and `egov config` does not show it as in effect; the
+/// values it takes are read in any case (`EGOV_FORMAT=JSON`).
+#[test]
+fn core_06_an_unusable_environment_value_is_said_and_ignored() {
+    let d = dir("unusable-env");
+    std::fs::write(d.join("egov.toml"), "format = \"json\"\n").unwrap();
+    let env = [
+        ("EGOV_FORMAT", "yaml"),
+        ("EGOV_STRICT_TIME", "maybe"),
+        ("EGOV_LANG", "vi"),
+    ];
+    let o = egov_in(&d, &env, &["code", "000.00.18.G12"]);
+    assert_eq!(o.status.code(), Some(0));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("EGOV_FORMAT=«yaml» không phải giá trị egov nhận (text, json): bỏ qua"),
+        "{err}"
+    );
+    assert!(err.contains("EGOV_STRICT_TIME=«maybe»"), "{err}");
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("the file's json");
+    assert_eq!(v["code"], "000.00.18.G12");
+    let o = egov_in(&d, &env, &["--json", "config"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let format = v["settings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["name"] == "format")
+        .unwrap()
+        .clone();
+    assert_eq!(
+        (format["value"].as_str(), format["origin"].as_str()),
+        (Some("json"), Some("file"))
+    );
+    let o = egov_in(
+        &d,
+        &[("EGOV_FORMAT", "TEXT"), ("EGOV_LANG", "en")],
+        &["code", "000.00.18.G12"],
+    );
+    assert!(
+        o.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    assert!(
+        stdout(&o).starts_with("000.00.18.G12: agency code"),
+        "{}",
+        stdout(&o)
+    );
+}

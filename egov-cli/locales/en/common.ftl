@@ -10,3 +10,4 @@ config-no-file = No configuration file (egov.toml in the working directory or th
 config-from-env = environment variable
 config-from-file = configuration file
 config-nothing-set = (nothing set: egov's defaults apply)
+config-env-ignored = egov: note: { $var }=«{ $value }» is not a value egov takes ({ $accepted }): ignored

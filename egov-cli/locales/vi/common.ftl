@@ -10,3 +10,4 @@ config-no-file = Không có tệp cấu hình (egov.toml trong thư mục làm v
 config-from-env = biến môi trường
 config-from-file = tệp cấu hình
 config-nothing-set = (chưa đặt giá trị nào: dùng mặc định của egov)
+config-env-ignored = egov: ghi chú: { $var }=«{ $value }» không phải giá trị egov nhận ({ $accepted }): bỏ qua
