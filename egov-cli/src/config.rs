@@ -370,31 +370,48 @@ pub(crate) fn effective(
     out
 }
 
+/// `EGOV_FORMAT`'s value: `Some(true)` for `json`, `Some(false)` for `text` (any case, white
+/// space around ignored), `None` for anything else.
+fn format_is_json(value: &str) -> Option<bool> {
+    match value.trim().to_ascii_lowercase().as_str() {
+        "json" => Some(true),
+        "text" => Some(false),
+        _ => None,
+    }
+}
+
+/// `EGOV_STRICT_TIME`'s value: `1`/`true` or `0`/`false` (any case), `None` for anything else.
+fn strict_value(value: &str) -> Option<bool> {
+    match value.trim().to_ascii_lowercase().as_str() {
+        "1" | "true" => Some(true),
+        "0" | "false" => Some(false),
+        _ => None,
+    }
+}
+
 /// The `EGOV_LANG`, `EGOV_FORMAT` and `EGOV_STRICT_TIME` values egov cannot use (`yaml`): the
 /// variable, its value and the values it takes. Each is ignored (the file's setting or the
 /// default applies) and said on standard error, and `egov config` does not show it as in
-/// effect.
+/// effect. Read by the same functions that use them.
 pub(crate) fn unusable_env(
     var: &impl Fn(&str) -> Option<String>,
 ) -> Vec<(&'static str, String, &'static str)> {
-    /// The variable, the values it takes (said), whether a value (lower case) is one of them.
+    /// The variable, the values it takes (said), whether a value is one of them.
     type Check = (&'static str, &'static str, fn(&str) -> bool);
     let checks: [Check; 3] = [
         ("EGOV_LANG", "vi, en", |v| {
-            egov_core::Lang::from_tag(v).is_some()
+            egov_core::Lang::from_tag(v.trim()).is_some()
         }),
-        ("EGOV_FORMAT", "text, json", |v| {
-            matches!(v, "text" | "json")
-        }),
+        ("EGOV_FORMAT", "text, json", |v| format_is_json(v).is_some()),
         ("EGOV_STRICT_TIME", "1, true, 0, false", |v| {
-            matches!(v, "1" | "true" | "0" | "false")
+            strict_value(v).is_some()
         }),
     ];
     checks
         .into_iter()
         .filter_map(|(name, accepted, ok)| {
             let value = var(name).filter(|v| !v.trim().is_empty())?;
-            (!ok(&value.trim().to_ascii_lowercase())).then_some((name, value, accepted))
+            (!ok(&value)).then_some((name, value, accepted))
         })
         .collect()
 }
@@ -405,17 +422,9 @@ pub(crate) fn json_output(
     settings: &Settings,
     var: &impl Fn(&str) -> Option<String>,
 ) -> bool {
-    if flag {
-        return true;
-    }
-    match var("EGOV_FORMAT")
-        .map(|v| v.trim().to_ascii_lowercase())
-        .as_deref()
-    {
-        Some("json") => true,
-        Some("text") => false,
-        _ => settings.format == Some(Format::Json),
-    }
+    flag || var("EGOV_FORMAT")
+        .and_then(|v| format_is_json(&v))
+        .unwrap_or(settings.format == Some(Format::Json))
 }
 
 /// Whether times without an offset are refused: `--strict-time`, else `EGOV_STRICT_TIME`
@@ -425,17 +434,9 @@ pub(crate) fn strict_time(
     settings: &Settings,
     var: &impl Fn(&str) -> Option<String>,
 ) -> bool {
-    if flag {
-        return true;
-    }
-    match var("EGOV_STRICT_TIME")
-        .map(|v| v.trim().to_ascii_lowercase())
-        .as_deref()
-    {
-        Some("1" | "true") => true,
-        Some("0" | "false") => false,
-        _ => settings.strict_time == Some(true),
-    }
+    flag || var("EGOV_STRICT_TIME")
+        .and_then(|v| strict_value(&v))
+        .unwrap_or(settings.strict_time == Some(true))
 }
 
 #[cfg(test)]
