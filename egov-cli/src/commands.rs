@@ -190,15 +190,20 @@ fn deadline_inner(args: &DeadlineArgs<'_>) -> Result<CmdResult, CmdResult> {
         "cmd-deadline-calendar",
         calendar = calendar_name(&deadline.calendar)
     ));
+    // How certain the calendar's schedule is closes the answer: after the verdict on
+    // `--sent`, so the conclusion follows the deadline it judges, and not at all when the
+    // verdict's own message says it (`judgement_is_provisional`).
+    let mut calendar_note = String::new();
     if !deadline.calendar_covers {
-        human.push('\n');
-        human.push_str(&t!("cmd-calendar-not-covering-deadline"));
+        calendar_note.push('\n');
+        calendar_note.push_str(&t!("cmd-calendar-not-covering-deadline"));
     } else {
         let (schedule, year) =
             cal.least_certain_schedule(&[deadline.signed_at.date(), deadline.next_working_day]);
-        push_schedule_note(&mut human, schedule, year);
+        push_schedule_note(&mut calendar_note, schedule, year);
     }
     let Some(sent) = args.sent else {
+        human.push_str(&calendar_note);
         let json = to_json(&DeadlineOutput {
             deadline,
             judgement: None,
@@ -216,6 +221,9 @@ fn deadline_inner(args: &DeadlineArgs<'_>) -> Result<CmdResult, CmdResult> {
         basis = basis_text(&finding.basis),
         message = finding_message(&finding),
     ));
+    if !deadline.judgement_is_provisional(sent_at) {
+        human.push_str(&calendar_note);
+    }
     let failed = finding.outcome == Outcome::Fail;
     let json = to_json(&DeadlineOutput {
         deadline,

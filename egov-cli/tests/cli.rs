@@ -84,6 +84,23 @@ fn core_02_cli_says_when_a_year_is_only_projected() {
             .ends_with("Lịch nghỉ năm 2028 chưa được công bố: hạn này tính theo Bộ luật Lao động 2019 và có thể thay đổi khi lịch được công bố."),
         "{late}"
     );
+    // The verdict says the schedule is projected: the calendar note is not said again.
+    assert!(!late.contains("Ghi chú"), "{late}");
+    // A send the same day does not rest on 2028: the verdict, then the note, last.
+    let same_day = Command::new(env!("CARGO_BIN_EXE_egov"))
+        .env("EGOV_LANG", "vi")
+        .args(["deadline", "--signed", "2027-12-31T16:00:00+07:00"])
+        .args(["--sent", "2027-12-31T17:00:00+07:00"])
+        .output()
+        .unwrap();
+    assert_eq!(same_day.status.code(), Some(0));
+    let same_day = stdout(&same_day);
+    let verdict = same_day.find("Kết luận:").expect(&same_day);
+    let note = same_day
+        .find("Ghi chú: lịch nghỉ năm 2028")
+        .expect(&same_day);
+    assert!(verdict < note, "{same_day}");
+    assert!(same_day.find("Lịch:").unwrap() < verdict, "{same_day}");
     let en = stdout(&egov(&["workday", "2028-01-25"]));
     assert!(
         en.contains("the 2028 schedule is not announced yet"),

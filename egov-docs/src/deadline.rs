@@ -133,6 +133,13 @@ impl SendDeadline {
         self.immediate.unwrap_or(self.latest)
     }
 
+    /// Whether [`judge_send`]'s judgement of a send at `sent_at` rests on a year whose holiday
+    /// schedule is not (fully) announced (CORE-02): its message then says so, and a caller
+    /// printing its own calendar note beside it would say it twice.
+    pub fn judgement_is_provisional(&self, sent_at: VnDateTime) -> bool {
+        provisional_note(self, self.timing(sent_at)).is_some()
+    }
+
     /// How a send at `sent_at` relates to the deadlines (DOC-19, DOC-21, Đ6.2; DOC-25, Đ8.1
     /// for a send before signing).
     pub fn timing(&self, sent_at: VnDateTime) -> SendTiming {

@@ -177,6 +177,11 @@ fn doc_19_deadline_in_a_projected_year_says_so() {
     assert!(!same_day.message.contains("holiday schedule"));
     let announced_late = judge_send(&announced, t(2026, 3, 9, 14, 0));
     assert!(!announced_late.message.contains("holiday schedule"));
+    // `judgement_is_provisional` says which judgements carry the sentence.
+    assert!(across.judgement_is_provisional(t(2028, 1, 4, 14, 0)));
+    assert!(partly.judgement_is_provisional(t(2027, 5, 4, 9, 0)));
+    assert!(!across.judgement_is_provisional(t(2027, 12, 31, 17, 0)));
+    assert!(!announced.judgement_is_provisional(t(2026, 3, 9, 14, 0)));
     // A hand-built calendar with no coverage declared covers nothing.
     let own = send_deadline(t(2026, 3, 6, 16, 0), None, &tet_2026(), &policy).unwrap();
     assert_eq!(own.calendar_schedule, YearSchedule::NotCovered);
