@@ -42,7 +42,7 @@ EXPECTED = [
     ("and broken by one byte", r"one byte of the scan changed: signature valid false"),
     ("monthly active users across the Vietnam-time month boundary", r"2025-01-31 17:30:00 UTC counts for 2025-02: 1 active user"),
     ("classified against 3 % / 10 %", r"→ Large, LargeIntermediaryPlatform"),
-    ("the six network-trust criteria on a real chain", r"c\) \[ok  \] the leaf and 1 intermediate\(s\) lead to a trusted root"),
+    ("the six network-trust criteria on a real chain", r"c\) \[ok  \] the server.s certificate and 1 intermediate\(s\) lead to a trusted root"),
     ("a real security.txt", r"security\.txt of 9-Security: \d+ problem"),
     ("missing evidence is never a pass", r"meets the criteria: false"),
     ("checklists judged on evidence", r"nd137-agency-system on 2026-03-02: \d+ items → Fail"),

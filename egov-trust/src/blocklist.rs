@@ -159,6 +159,16 @@ pub enum BlocklistHit {
     },
 }
 
+impl BlocklistHit {
+    /// The list's entry that matched: the listed domain, or the listed range (`first-last`).
+    pub fn listed_entry(&self) -> String {
+        match self {
+            BlocklistHit::Domain { listed, .. } => listed.clone(),
+            BlocklistHit::Address { range, .. } => range.clone(),
+        }
+    }
+}
+
 impl std::fmt::Display for BlocklistHit {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {

@@ -339,7 +339,9 @@ pub struct FlaggedLink {
     pub link: Link,
     /// What is wrong.
     pub flag: LinkFlag,
-    /// Detail (the listed entry, the imitated name).
+    /// Detail: the advisory list's entry a listed link falls under (a domain, or an address
+    /// range `first-last`), the `gov.vn` name a look-alike imitates, the host of an IP-literal
+    /// link, the URL of mixed content; empty for `javascript:` and `data:` URLs.
     pub detail: String,
 }
 
@@ -403,7 +405,7 @@ pub fn flag_links(
                 }
                 if let (Some(b), Some(h)) = (blocklist, u.host_str()) {
                     if let Some(hit) = b.match_host(h) {
-                        flag(l, LinkFlag::Blocklisted, hit.to_string());
+                        flag(l, LinkFlag::Blocklisted, hit.listed_entry());
                     }
                 }
             }
@@ -411,6 +413,33 @@ pub fn flag_links(
         }
     }
     out
+}
+
+/// What a flagged link's finding says, in English and Vietnamese: the link as written, where
+/// it sits, what is wrong in words (not the code, which the evidence keeps) and, for a
+/// look-alike or a listed host, the name imitated or the list's entry.
+fn flagged_link_messages(f: &FlaggedLink) -> (String, String) {
+    use egov_core::{Lang, Localize};
+    let place = format!("<{} {}>", f.link.element, f.link.attribute);
+    let link = truncate(&f.link.raw);
+    let (detail_en, detail_vi) = match f.flag {
+        LinkFlag::LookAlike if !f.detail.is_empty() => (
+            format!(" (imitates {})", f.detail),
+            format!(" (giả dạng {})", f.detail),
+        ),
+        LinkFlag::Blocklisted if !f.detail.is_empty() => (
+            format!(" (listed as {})", f.detail),
+            format!(" (mục «{}» của danh sách)", f.detail),
+        ),
+        _ => (String::new(), String::new()),
+    };
+    (
+        format!("{link} ({place}): {}{detail_en}", f.flag.message(Lang::En)),
+        format!(
+            "«{link}» ({place}): {}{detail_vi}",
+            f.flag.message(Lang::Vi)
+        ),
+    )
 }
 
 /// TRUST-02.đ (NĐ 137/2024 Đ21.2.đ, A-22): the verdict on a page. `Fail` when a link is on the
@@ -446,13 +475,9 @@ pub fn evaluate_links(
                 } else {
                     Outcome::Warning
                 };
+                let (en, vi) = flagged_link_messages(f);
                 out.push(
-                    finding(
-                        c,
-                        outcome,
-                        format!("<{} {}> {}: {}", f.link.element, f.link.attribute, f.flag.code(), truncate(&f.link.raw)),
-                        format!("liên kết <{} {}> {}: {}", f.link.element, f.link.attribute, f.flag.code(), truncate(&f.link.raw)),
-                    )
+                    finding(c, outcome, en, vi)
                     .with_field("links")
                     .with_evidence(serde_json::json!({ "code": f.flag.code(), "detail": f.detail, "url": f.link.raw })),
                 );

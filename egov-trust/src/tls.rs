@@ -614,6 +614,114 @@ fn is_self_issued(cert: &CertificateDer<'_>) -> bool {
 
 /// A certificate's time in English (ISO 8601) and Vietnamese prose; the raw seconds when out of
 /// range.
+/// The certificate at position `i` of the chain as sent, for people: the server's own first,
+/// then counted from 1 as a reader counts (the evidence keeps the certificate itself).
+fn cert_en(i: usize) -> String {
+    if i == 0 {
+        "the server's certificate".to_owned()
+    } else {
+        format!("certificate {} of the chain", i + 1)
+    }
+}
+
+/// [`cert_en`] in Vietnamese.
+fn cert_vi(i: usize) -> String {
+    if i == 0 {
+        "chứng thư của máy chủ".to_owned()
+    } else {
+        format!("chứng thư thứ {} trong chuỗi", i + 1)
+    }
+}
+
+/// Why webpki refused a chain, in words (its `Debug` names, such as `UnknownIssuer`, are for
+/// developers; the evidence keeps that name). Errors without words here keep the name.
+fn webpki_reason(e: &webpki::Error, lang: Lang) -> String {
+    use webpki::Error as E;
+    let (en, vi) = match e {
+        E::UnknownIssuer => (
+            "no certificate of the chain or of the trust anchors issued it",
+            "không tìm thấy bên cấp trong chuỗi hay trong các chứng thư gốc tin cậy",
+        ),
+        E::CertExpired { .. } => (
+            "a certificate of the chain has expired",
+            "có chứng thư trong chuỗi đã hết hạn",
+        ),
+        E::CertNotValidYet { .. } => (
+            "a certificate of the chain is not valid yet",
+            "có chứng thư trong chuỗi chưa có hiệu lực",
+        ),
+        E::CertRevoked => (
+            "a certificate of the chain is revoked",
+            "có chứng thư trong chuỗi đã bị thu hồi",
+        ),
+        E::CertDistrusted => (
+            "a key of the chain is distrusted",
+            "có khóa trong chuỗi bị đánh dấu không tin cậy",
+        ),
+        E::InvalidSignatureForPublicKey => (
+            "a signature of the chain does not verify",
+            "có chữ ký trong chuỗi không kiểm tra được",
+        ),
+        E::UnsupportedSignatureAlgorithmContext(_)
+        | E::UnsupportedSignatureAlgorithmForPublicKeyContext(_) => (
+            "a certificate is signed with an algorithm not accepted",
+            "có chứng thư ký bằng thuật toán không được chấp nhận",
+        ),
+        E::CaUsedAsEndEntity => (
+            "the server's certificate is a CA certificate",
+            "chứng thư của máy chủ là chứng thư của tổ chức cấp (CA)",
+        ),
+        E::EndEntityUsedAsCa => (
+            "a certificate that is not a CA's issued another",
+            "một chứng thư không phải của tổ chức cấp (CA) lại cấp chứng thư khác",
+        ),
+        E::RequiredEkuNotFoundContext(_) => (
+            "the certificate is not for server authentication (extended key usage)",
+            "chứng thư không dùng để xác thực máy chủ (mục đích sử dụng khóa mở rộng)",
+        ),
+        E::PathLenConstraintViolated | E::NameConstraintViolation => (
+            "the chain breaks a constraint of its issuers (path length or names)",
+            "chuỗi vi phạm ràng buộc của bên cấp (độ dài chuỗi hoặc tên)",
+        ),
+        E::MaximumPathDepthExceeded | E::MaximumPathBuildCallsExceeded => (
+            "the chain is too long to check",
+            "chuỗi quá dài để kiểm tra",
+        ),
+        E::BadDer | E::BadDerTime | E::TrailingData(_) | E::MalformedExtensions => (
+            "a certificate is not well-formed DER",
+            "có chứng thư không đúng cấu trúc DER",
+        ),
+        E::UnsupportedCertVersion | E::UnsupportedCriticalExtension => (
+            "a certificate has a version or critical extension not supported",
+            "có chứng thư mang phiên bản hoặc phần mở rộng bắt buộc không được hỗ trợ",
+        ),
+        _ => {
+            return match lang {
+                Lang::En => format!("webpki refused the chain ({e:?})"),
+                Lang::Vi => format!("webpki từ chối chuỗi ({e:?})"),
+            }
+        }
+    };
+    format!(
+        "{} (webpki: {})",
+        match lang {
+            Lang::En => en,
+            Lang::Vi => vi,
+        },
+        webpki_name(e)
+    )
+}
+
+/// The variant's name alone (`CertExpired`, without the times of its fields).
+fn webpki_name(e: &webpki::Error) -> String {
+    let debug = format!("{e:?}");
+    debug
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .next()
+        .unwrap_or_default()
+        .to_owned()
+}
+
 fn when(secs: i64) -> (String, String) {
     VnDateTime::from_unix_seconds(secs).map_or_else(
         |_| (secs.to_string(), secs.to_string()),
@@ -681,8 +789,8 @@ pub fn evaluate_tls(
             out.push(finding(
                 c,
                 Outcome::Fail,
-                format!("certificate {i} could not be read"),
-                format!("không đọc được chứng thư số thứ {i}"),
+                format!("{} could not be read", cert_en(i)),
+                format!("không đọc được {}", cert_vi(i)),
             ));
             continue;
         };
@@ -706,8 +814,8 @@ pub fn evaluate_tls(
             finding(
                 c,
                 Outcome::Fail,
-                format!("certificate {i} ({}) {en} {when_en}", s.subject),
-                format!("chứng thư số thứ {i} ({}) {vi} {when_vi}", s.subject),
+                format!("{} ({}) {en} {when_en}", cert_en(i), s.subject),
+                format!("{} ({}) {vi} {when_vi}", cert_vi(i), s.subject),
             )
             .with_field("chain")
             .with_evidence(serde_json::json!({ "code": code, "certificate": s })),
@@ -727,8 +835,14 @@ pub fn evaluate_tls(
         Err(e) => out.push(finding(
             c,
             Outcome::Fail,
-            format!("the leaf certificate is not usable for TLS: {e:?}"),
-            format!("chứng thư số máy chủ không dùng được cho TLS: {e:?}"),
+            format!(
+                "the server's certificate is not usable for TLS: {}",
+                webpki_reason(e, Lang::En)
+            ),
+            format!(
+                "chứng thư số của máy chủ không dùng được cho TLS: {}",
+                webpki_reason(e, Lang::Vi)
+            ),
         )),
         Ok(ee) => {
             let time = UnixTime::since_unix_epoch(std::time::Duration::from_secs(
@@ -743,24 +857,31 @@ pub fn evaluate_tls(
                 None,
                 None,
             );
-            let anchors_desc = anchors.describe();
+            let (anchors_en, anchors_vi) = (anchors.describe(), anchors.describe_vi());
             out.push(
                 match res {
                     Ok(path) => finding(
                         c,
                         Outcome::Pass,
                         format!(
-                            "the leaf and {} intermediate(s) lead to a trusted root ({anchors_desc})",
+                            "the server's certificate and {} intermediate(s) lead to a trusted root ({anchors_en})",
                             path.intermediate_certificates().count()
                         ),
-                        format!("chuỗi chứng thư dẫn tới chứng thư gốc tin cậy ({anchors_desc})"),
+                        format!(
+                            "chứng thư của máy chủ và {} chứng thư trung gian dẫn tới chứng thư gốc tin cậy ({anchors_vi})",
+                            path.intermediate_certificates().count()
+                        ),
                     ),
                     Err(e) => finding(
                         c,
                         Outcome::Fail,
-                        format!("no path to a trusted root ({anchors_desc}): {e:?}"),
                         format!(
-                            "không xác thực được tới chứng thư gốc tin cậy ({anchors_desc}): {e:?}"
+                            "no path to a trusted root ({anchors_en}): {}",
+                            webpki_reason(&e, Lang::En)
+                        ),
+                        format!(
+                            "không xác thực được tới chứng thư gốc tin cậy ({anchors_vi}): {}",
+                            webpki_reason(&e, Lang::Vi)
                         ),
                     )
                     .with_evidence(
@@ -810,8 +931,8 @@ pub fn evaluate_tls(
             finding(
                 c,
                 kt.outcome(),
-                format!("certificate {i} key {key_desc}: {kt:?}"),
-                format!("khóa của chứng thư thứ {i} {key_desc}: {}", kt.vi()),
+                format!("key of {} {key_desc}: {}", cert_en(i), kt.en()),
+                format!("khóa của {} {key_desc}: {}", cert_vi(i), kt.vi()),
             )
             .with_field("key")
             .with_evidence(serde_json::json!({ "tier": kt, "policy": policy.name })),
@@ -825,11 +946,14 @@ pub fn evaluate_tls(
                 c,
                 st.outcome(),
                 format!(
-                    "certificate {i} signed with {}: {st:?}",
-                    s.signature_algorithm
+                    "{} signed with {}: {}",
+                    cert_en(i),
+                    s.signature_algorithm,
+                    st.en()
                 ),
                 format!(
-                    "chứng thư thứ {i} ký bằng {}: {}",
+                    "{} ký bằng {}: {}",
+                    cert_vi(i),
                     s.signature_algorithm,
                     st.vi()
                 ),
@@ -861,7 +985,7 @@ pub fn evaluate_tls(
                 (Some(v), Some(t)) => finding(
                     c,
                     t.outcome(),
-                    format!("{what} {v}: {t:?}"),
+                    format!("{what} {v}: {}", t.en()),
                     format!("{what_vi} {v}: {}", t.vi()),
                 )
                 .with_evidence(serde_json::json!({ "tier": t, "policy": policy.name })),

@@ -233,3 +233,52 @@ mod prop {
         }
     }
 }
+
+/// TRUST-02.đ (NĐ 137/2024 Đ21.2.đ): each flagged link's finding names the link, where it sits
+/// and what is wrong in words (the catalogue's Vietnamese, the English text), with the name a
+/// look-alike imitates and the list entry a link matched; the code stays in the evidence.
+#[test]
+fn trust_02dd_flagged_link_findings_say_what_is_wrong_in_words() {
+    let (u, html) = page();
+    let links = extract_links(&html, &u).unwrap();
+    let b = blocklist();
+    let v = evaluate_links(Some((&u, &links)), Some(&b), &[], None, now(), DAYS);
+    let flagged: Vec<&egov_core::Finding> = v
+        .findings
+        .iter()
+        .filter(|f| f.evidence.as_ref().is_some_and(|e| e.get("url").is_some()))
+        .collect();
+    assert!(flagged.len() >= 8, "{flagged:#?}");
+    for f in &flagged {
+        assert!(!f.message.contains("links."), "{}", f.message);
+        assert!(!f.message_vi.contains("links."), "{}", f.message_vi);
+        let code = f.evidence.as_ref().unwrap()["code"].as_str().unwrap();
+        assert!(code.starts_with("links."), "{code}");
+    }
+    let has = |text: &str, vi: bool| {
+        assert!(
+            flagged
+                .iter()
+                .any(|f| if vi { &f.message_vi } else { &f.message }.contains(text)),
+            "{text} in {flagged:#?}"
+        )
+    };
+    has(
+        "«http://cdn.example.net/legacy.js» (<script src>): tải tệp hoặc tài nguyên qua http: trên trang https: (nội dung hỗn hợp)",
+        true,
+    );
+    has(
+        "http://cdn.example.net/legacy.js (<script src>): http: download or active resource on an https: page",
+        false,
+    );
+    has(
+        "(<a href>): tên miền giả dạng tên miền gov.vn (giả dạng dichvucong.gov.vn)",
+        true,
+    );
+    has(
+        "host imitating a gov.vn name (imitates dichvucong.gov.vn)",
+        false,
+    );
+    has("https://sub.Example.COM./x» (<a href>): liên kết tới máy chủ hoặc địa chỉ có trong danh sách cảnh báo (mục «example.com» của danh sách)", true);
+    has("(listed as example.com)", false);
+}

@@ -248,3 +248,80 @@ fn trust_02c_load_errors() {
     let der = load_chain(&cert_file("good.pem")).unwrap()[0].to_vec();
     assert_eq!(load_chain(&der).unwrap().len(), 1);
 }
+
+/// TRUST-02.c (NĐ 137/2024 Đ21.2.c): the findings read as sentences in each language — the
+/// server's certificate named as such and the others counted from 1, tiers in words, the
+/// trust anchors in the finding's language, webpki's refusals explained — while the evidence
+/// keeps webpki's own name for developers.
+#[test]
+fn trust_02c_findings_say_it_in_words_in_both_languages() {
+    let now = t("2026-11-23T00:00:00Z");
+    let p = TlsPolicy::default();
+    let expired = evaluate_tls(
+        Some(&ev("digicert_chain.pem", "www.digicert.com")),
+        &Anchors::BuiltIn,
+        &p,
+        now,
+    );
+    let untrusted = evaluate_tls(
+        Some(&ev("good.pem", "good.test.gov.vn")),
+        &Anchors::BuiltIn,
+        &p,
+        now,
+    );
+    let all: Vec<&egov_core::Finding> =
+        expired.findings.iter().chain(&untrusted.findings).collect();
+    for f in &all {
+        for debug in [
+            "UnknownIssuer",
+            "Sufficient",
+            "Good",
+            "PhaseOut",
+            "certificate 0",
+            "thứ 0",
+            "thứ 1 ",
+        ] {
+            assert!(
+                !f.message_vi.contains(debug) || f.message_vi.contains(&format!("webpki: {debug}")),
+                "{debug} in {}",
+                f.message_vi
+            );
+        }
+        assert!(!f.message_vi.contains("Mozilla roots"), "{}", f.message_vi);
+        assert!(!f.message.contains("certificate 0"), "{}", f.message);
+    }
+    let vi: Vec<&str> = all.iter().map(|f| f.message_vi.as_str()).collect();
+    let en: Vec<&str> = all.iter().map(|f| f.message.as_str()).collect();
+    let has = |list: &[&str], text: &str| {
+        assert!(list.iter().any(|m| m.contains(text)), "{text} in {list:#?}")
+    };
+    has(&vi, "chứng thư của máy chủ (CN=www.digicert.com");
+    has(&vi, "hết hạn lúc");
+    has(&vi, "khóa của chứng thư thứ 2 trong chuỗi RSA 2048: đủ");
+    has(
+        &en,
+        "key of certificate 2 of the chain RSA 2048: sufficient",
+    );
+    has(
+        &en,
+        "the server's certificate signed with sha256WithRSAEncryption: good",
+    );
+    has(
+        &vi,
+        "chứng thư gốc tin cậy (webpki-roots (120 chứng thư gốc của Mozilla))",
+    );
+    has(
+        &vi,
+        "không tìm thấy bên cấp trong chuỗi hay trong các chứng thư gốc tin cậy (webpki: UnknownIssuer)",
+    );
+    has(
+        &en,
+        "no certificate of the chain or of the trust anchors issued it",
+    );
+    let untrusted_evidence = untrusted
+        .findings
+        .iter()
+        .find_map(|f| f.evidence.as_ref().filter(|e| e["code"] == "tls.untrusted"))
+        .expect("tls.untrusted evidence");
+    assert_eq!(untrusted_evidence["webpki"], "UnknownIssuer");
+}
