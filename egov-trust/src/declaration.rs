@@ -84,8 +84,31 @@ fn outcome_word(o: Outcome, lang: Lang) -> &'static str {
     }
 }
 
+/// Text for a table cell: [`inline`], with `|` escaped so it cannot end the cell.
 fn cell(s: &str) -> String {
-    s.replace('|', "\\|").replace(['\n', '\r'], " ")
+    inline(s).replace('|', "\\|")
+}
+
+/// Text that is not ours (a link as a page wrote it, a certificate's subject, a system's name)
+/// as inline Markdown that renders as written: HTML's `<`, `>` and `&` as entities, so a
+/// published declaration cannot carry a page's markup into the agency's site, and the
+/// characters that would start a link, code or emphasis escaped; on one line.
+fn inline(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for ch in s.chars() {
+        match ch {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '\\' | '`' | '*' | '[' | ']' => {
+                out.push('\\');
+                out.push(ch);
+            }
+            '\n' | '\r' => out.push(' '),
+            _ => out.push(ch),
+        }
+    }
+    out
 }
 
 impl Declaration {
@@ -256,19 +279,58 @@ impl Declaration {
                 outcome_word(c.outcome, lang),
                 t("Căn cứ", "Basis")
             ));
-            for f in &c.findings {
+            for (i, f) in c.findings.iter().enumerate() {
                 let msg = if vi { &f.message_vi } else { &f.message };
                 md.push_str(&format!(
                     "- **{}** {}",
                     outcome_word(f.outcome, lang),
-                    msg.trim()
+                    inline(msg.trim())
                 ));
-                if let Some(e) = &f.evidence {
-                    md.push_str(&format!(" — `{}`", e.to_string().replace('`', "'")));
+                if f.evidence.is_some() {
+                    md.push_str(&format!(
+                        " ({} {}.{})",
+                        t("bằng chứng", "evidence"),
+                        c.point,
+                        i + 1
+                    ));
                 }
                 md.push('\n');
             }
         }
+        push_evidence_appendix(&mut md, &self.criteria, lang);
         md
+    }
+}
+
+/// The evidence behind the findings, as an appendix: the sentences above are what a reader
+/// needs; the values compared (codes, tiers, dates) follow for whoever checks them, each under
+/// the label its finding gives («bằng chứng a.1»), so nothing in the JSON is left out.
+fn push_evidence_appendix(md: &mut String, criteria: &[DeclaredCriterion], lang: Lang) {
+    let vi = lang == Lang::Vi;
+    let mut entries = criteria
+        .iter()
+        .flat_map(|c| {
+            c.findings
+                .iter()
+                .enumerate()
+                .filter_map(move |(i, f)| f.evidence.as_ref().map(|e| (c.point.as_str(), i + 1, e)))
+        })
+        .peekable();
+    if entries.peek().is_none() {
+        return;
+    }
+    md.push_str(if vi {
+        "\n## Phụ lục: bằng chứng\n\nCác giá trị đã đối chiếu cho từng kết quả trên (dạng JSON, như trong `egov --json trust declare`).\n"
+    } else {
+        "\n## Appendix: evidence\n\nThe values compared for each finding above (as JSON, as in `egov --json trust declare`).\n"
+    });
+    for (point, n, evidence) in entries {
+        let text = serde_json::to_string_pretty(evidence).unwrap_or_else(|_| evidence.to_string());
+        // A fence longer than any run of backticks in the text, so none can close it.
+        let longest = text.split(|ch| ch != '`').map(str::len).max().unwrap_or(0);
+        let fence = "`".repeat(longest.max(2) + 1);
+        md.push_str(&format!(
+            "\n### {point}.{n}\n\n{fence}json\n{text}\n{fence}\n"
+        ));
     }
 }

@@ -143,3 +143,87 @@ fn trust_04_declaration_json_and_markdown() {
     );
     assert!(en.contains("tinnhiemmang.vn snapshot (test) (2026-11-22T00:00:00+07:00)"));
 }
+
+/// TRUST-04 (Đ21.3): the published declaration reads as sentences; each finding's evidence
+/// (codes, tiers, dates as JSON) is kept whole in an appendix under the label the finding
+/// gives, not printed raw after the sentence.
+#[test]
+fn trust_04_declaration_markdown_puts_evidence_in_an_appendix() {
+    let ev = evidence();
+    let (a, bl, ..) = run(&ev);
+    let d = Declaration::new(
+        ev.system.clone(),
+        &a,
+        &TlsPolicy::default(),
+        "test root",
+        Some(&bl),
+    );
+    let with_evidence: Vec<(String, usize, &serde_json::Value)> = d
+        .criteria
+        .iter()
+        .flat_map(|c| {
+            c.findings
+                .iter()
+                .enumerate()
+                .filter_map(|(i, f)| f.evidence.as_ref().map(|e| (c.point.clone(), i + 1, e)))
+        })
+        .collect();
+    assert!(with_evidence.len() >= 3, "{with_evidence:?}");
+    for (lang, label, heading) in [
+        (egov_core::Lang::Vi, "bằng chứng", "## Phụ lục: bằng chứng"),
+        (egov_core::Lang::En, "evidence", "## Appendix: evidence"),
+    ] {
+        let md = d.to_markdown(lang);
+        let (body, appendix) = md.split_once(heading).expect(heading);
+        for line in body.lines().filter(|l| l.starts_with("- **")) {
+            assert!(!line.contains('{') && !line.contains('`'), "{line}");
+        }
+        for (point, n, value) in &with_evidence {
+            assert!(body.contains(&format!("({label} {point}.{n})")), "{body}");
+            let (_, after) = appendix
+                .split_once(&format!("\n### {point}.{n}\n\n```json\n"))
+                .unwrap_or_else(|| panic!("{point}.{n} in {appendix}"));
+            let json = &after[..after.find("\n```\n").unwrap()];
+            assert_eq!(
+                &serde_json::from_str::<serde_json::Value>(json).unwrap(),
+                *value
+            );
+        }
+        assert_eq!(appendix.matches("\n### ").count(), with_evidence.len());
+    }
+}
+
+/// TRUST-04 (Đ21.3): what a page or a certificate wrote reaches the published Markdown as text,
+/// never as markup — an agency publishing its declaration on its site publishes no script, link
+/// or image a page put in a link — and a table cell stays one cell.
+#[test]
+fn trust_04_declaration_markdown_escapes_what_pages_and_certificates_wrote() {
+    let ev = evidence();
+    let (a, bl, ..) = run(&ev);
+    let mut d = Declaration::new(
+        ev.system.clone(),
+        &a,
+        &TlsPolicy::default(),
+        "test root",
+        Some(&bl),
+    );
+    let hostile = "«https://x.example/<img src=x onerror=alert(1)>» [bấm](javascript:alert(1)) `x` **y** a & b\nline";
+    d.system.name = format!("Cổng | {hostile}");
+    for c in &mut d.criteria {
+        for f in &mut c.findings {
+            f.message = hostile.to_owned();
+            f.message_vi = hostile.to_owned();
+        }
+    }
+    for lang in [egov_core::Lang::Vi, egov_core::Lang::En] {
+        let md = d.to_markdown(lang);
+        for markup in ["<img", " [bấm](", "`x`", "**y**", "a & b", "\nline"] {
+            assert!(!md.contains(markup), "{markup} in {md}");
+        }
+        assert!(
+            md.contains("&lt;img src=x onerror=alert(1)&gt;» \\[bấm\\](javascript:alert(1)) \\`x\\` \\*\\*y\\*\\* a &amp; b line"),
+            "{md}"
+        );
+        assert!(md.contains("| Cổng \\| «https://x.example/&lt;img"), "{md}");
+    }
+}
