@@ -140,7 +140,7 @@ pub struct PaperCopyArgs {
     #[arg(long)]
     to_government: bool,
     /// The agency head's list of document types sent on paper too (Đ7.2.b), as JSON:
-    /// {"list_source": "…", "listed_document_types": ["…"]}.
+    /// {"list_source": "…", "listed_document_types": ["…"]}, or TOML for a .toml file.
     #[arg(long, value_name = "FILE")]
     policy: Option<PathBuf>,
     /// A document type on that list (repeatable; added to --policy's).
@@ -437,14 +437,18 @@ fn paper_copy_inner(args: &PaperCopyArgs) -> Result<CmdResult, CmdResult> {
                     detail = crate::files::io_detail(&e)
                 ),
             })?;
-            serde_json::from_str(&text).map_err(|e| CmdResult::Error {
-                code: "paper_copy.policy_invalid".to_owned(),
-                message: t!(
-                    "docs-policy-invalid",
-                    path = path.display().to_string(),
-                    detail = crate::files::json_detail(&e)
-                ),
-            })?
+            if crate::input::is_toml(path) {
+                crate::input::toml_doc(&text, path, "paper_copy.policy_invalid")?
+            } else {
+                serde_json::from_str(&text).map_err(|e| {
+                    CmdResult::not_parsed(
+                        "paper_copy.policy_invalid",
+                        path.display(),
+                        ["JSON", "JSON"],
+                        e,
+                    )
+                })?
+            }
         }
         None => PaperCopyPolicy::default(),
     };

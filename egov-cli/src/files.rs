@@ -114,21 +114,3 @@ pub(crate) fn io_detail(e: &std::io::Error) -> String {
     }
     egov_core::i18n::io_reason_vi(e)
 }
-
-/// Why a JSON input was refused, in the run's language: in Vietnamese the line and column, with
-/// serde_json's own (English) reason quoted «…» as the parser gave it.
-pub(crate) fn json_detail(e: &serde_json::Error) -> String {
-    if crate::i18n::lang() == crate::i18n::Lang::En {
-        return e.to_string();
-    }
-    let text = e.to_string();
-    let reason = text
-        .rsplit_once(" at line ")
-        .map_or(text.as_str(), |(r, _)| r);
-    crate::i18n::t!(
-        "json-at",
-        line = e.line(),
-        column = e.column(),
-        reason = reason
-    )
-}

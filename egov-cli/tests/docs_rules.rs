@@ -394,3 +394,68 @@ fn doc_17_cli_paper_copy_decides_and_judges_what_was_issued() {
     ]);
     assert_eq!(o.status.code(), Some(2));
 }
+
+/// DOC-17 (Đ7.2.b): the agency head's list is read from TOML as well as JSON, like every other
+/// file officers write; a list that is not one says where and why in the run's language.
+#[test]
+fn doc_17_cli_paper_copy_policy_in_toml_or_json_with_reasons_in_vietnamese() {
+    let dir = tempfile::tempdir().unwrap();
+    let toml = dir.path().join("danh-muc.toml");
+    std::fs::write(
+        &toml,
+        "list_source = \"QĐ 12/QĐ-UBND\"\nlisted_document_types = [\"Tờ trình\"]\n",
+    )
+    .unwrap();
+    let toml = toml.to_str().unwrap();
+    let args = |policy: &str| {
+        vec![
+            "--json".to_owned(),
+            "paper-copy".to_owned(),
+            "--type".to_owned(),
+            "tờ trình".to_owned(),
+            "--legal-value".to_owned(),
+            "equivalent_to_paper".to_owned(),
+            "--policy".to_owned(),
+            policy.to_owned(),
+        ]
+    };
+    let run = |lang: &str, a: Vec<String>| {
+        let a: Vec<&str> = a.iter().map(String::as_str).collect();
+        egov_in(lang, &a)
+    };
+    let o = run("vi", args(toml));
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    let v = json(&o);
+    assert_eq!(v["decision"]["required"], true);
+    assert_eq!(v["decision"]["grounds"][0]["ground"], "agency_list");
+
+    let bad_json = dir.path().join("danh-muc.json");
+    std::fs::write(&bad_json, "{\"list_source\": 5}").unwrap();
+    let bad_toml = dir.path().join("sai.toml");
+    std::fs::write(
+        &bad_toml,
+        "list_source = \"x\"\nlisted_document_types = \"Tờ trình\"\n",
+    )
+    .unwrap();
+    for (file, vi_reason) in [
+        (
+            bad_json.to_str().unwrap(),
+            "không đúng định dạng JSON ở dòng 1, cột 17: sai kiểu giá trị: có số nguyên, cần chuỗi",
+        ),
+        (
+            bad_toml.to_str().unwrap(),
+            "không đúng định dạng TOML ở dòng 2, cột 25: sai kiểu giá trị: có chuỗi, cần danh sách",
+        ),
+    ] {
+        let mut a = args(file);
+        a.remove(0);
+        let o = run("vi", a.clone());
+        assert_eq!(o.status.code(), Some(1));
+        let err = String::from_utf8_lossy(&o.stderr).into_owned();
+        assert!(err.contains(vi_reason), "{err}");
+        assert!(!err.contains("invalid type") && !err.contains('{'), "{err}");
+        let o = run("en", a);
+        let err = String::from_utf8_lossy(&o.stderr).into_owned();
+        assert!(err.contains("invalid type"), "{err}");
+    }
+}

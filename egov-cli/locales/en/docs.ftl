@@ -34,7 +34,6 @@ docs-urgency =
 docs-legal-value = Legal value: { $value }
 docs-legal-value-unsettled = not settled by Đ4
 docs-cannot-read = cannot read { $path }: { $detail }
-docs-policy-invalid = { $path }: not a valid list ({"{"}"list_source", "listed_document_types"{"}"}): { $detail }
 docs-paper-copy = Paper copy: { $decision }
 docs-paper-copy-required = required
 docs-paper-copy-none = none

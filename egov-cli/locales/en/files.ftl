@@ -3,7 +3,6 @@
 
 files-write-error = cannot write { $path }: { $detail }
 files-exists = { $path } exists already (use --force to replace it)
-json-at = line { $line }, column { $column }: { $reason }
 files-wrote = Wrote { $path }
 files-wrote-count = Wrote { $count } { $count ->
         [one] file

@@ -34,7 +34,6 @@ docs-urgency =
 docs-legal-value = Giá trị pháp lý: { $value }
 docs-legal-value-unsettled = không xác định theo Điều 4
 docs-cannot-read = không đọc được { $path }: { $detail }
-docs-policy-invalid = { $path }: không phải danh mục hợp lệ ({"{"}"list_source", "listed_document_types"{"}"}): { $detail }
 docs-paper-copy = Văn bản giấy: { $decision }
 docs-paper-copy-required = phải gửi kèm
 docs-paper-copy-none = không phát hành

@@ -2,7 +2,6 @@
 
 files-write-error = không ghi được { $path }: { $detail }
 files-exists = { $path } đã có (dùng --force để ghi đè)
-json-at = dòng { $line }, cột { $column }: «{ $reason }»
 files-wrote = Đã ghi { $path }
 files-wrote-count = Đã ghi { $count } tệp vào { $dir }
 template-unknown = không có mẫu «{ $kind }»; `egov template` liệt kê các mẫu

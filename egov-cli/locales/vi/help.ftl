@@ -707,7 +707,7 @@ help-egov-paper-copy = Có phải gửi kèm văn bản giấy cùng văn bản 
 help-egov-paper-copy--document_type = Loại văn bản (`Tờ trình`, `Công văn`, …), đối chiếu với danh mục của cơ quan
 help-egov-paper-copy--legal_value = Giá trị pháp lý của văn bản điện tử (xem `egov legal-value`): lời của Điều 4, có dấu hoặc không («tương đương văn bản giấy», «để biết, tham khảo»), hoặc mã của nó (`equivalent_to_paper`, `reference_only`)
 help-egov-paper-copy--to_government = Văn bản gửi Chính phủ, Thủ tướng Chính phủ theo Quy chế làm việc của Chính phủ (Đ7.2.a); bạn xác nhận điều này
-help-egov-paper-copy--policy = Danh mục loại văn bản phải gửi kèm văn bản giấy do người đứng đầu cơ quan quy định (Đ7.2.b), dạng JSON: {"{"}"list_source": "…", "listed_document_types": ["…"]{"}"}
+help-egov-paper-copy--policy = Danh mục loại văn bản phải gửi kèm văn bản giấy do người đứng đầu cơ quan quy định (Đ7.2.b), dạng JSON: {"{"}"list_source": "…", "listed_document_types": ["…"]{"}"}, hoặc TOML với tệp .toml
 help-egov-paper-copy--listed = Một loại văn bản có trong danh mục đó (dùng nhiều lần được; thêm vào danh mục của --policy)
 help-egov-paper-copy--issued = Đã phát hành văn bản giấy hay chưa: đánh giá việc đó theo kết luận (mã thoát 1 nếu làm sai)
 

@@ -14,7 +14,7 @@ pub fn entries() -> Vec<Entry> {
     vec![
         entry!(Input, "paper-copy-policy", egov_docs::legal_value::PaperCopyPolicy,
             "Danh mục văn bản gửi kèm văn bản giấy / Paper-copy list of the agency (DOC-17, QĐ 28/2018/QĐ-TTg Đ7.2.b)",
-            "Read by `egov paper-copy --policy FILE` (JSON): the document types the head of the agency decided are sent with a văn bản giấy too."),
+            "Read by `egov paper-copy --policy FILE` (JSON, or TOML for a .toml file): the document types the head of the agency decided are sent with a văn bản giấy too."),
         entry!(Output, "status-transitions", StatusTransitionsOutput<'static>,
             "Bảng chuyển trạng thái xử lý / Processing-status transitions (DOC-22, DOC-27…30)",
             "Printed by `egov --json status transitions [STATUS]`: the whole table, or the events allowed from STATUS with that status's names and edXML code."),
