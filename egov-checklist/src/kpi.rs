@@ -224,7 +224,7 @@ impl schemars::JsonSchema for Rational {
 impl<'de> Deserialize<'de> for Rational {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = String::deserialize(d)?;
-        Rational::parse(&s).map_err(serde::de::Error::custom)
+        Rational::parse(&s).map_err(egov_core::i18n::de_error)
     }
 }
 

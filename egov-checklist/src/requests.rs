@@ -424,11 +424,17 @@ impl TryFrom<RequestRecord> for CitizenRequest {
 
     /// Replays the history; a blank refusal reason is kept (it is the breach to report).
     fn try_from(r: RequestRecord) -> Result<Self, RequestError> {
-        let mut req = CitizenRequest::receive(r.id, r.received_at, r.channel)?;
-        for e in r.history {
-            req.step(e, false)?;
-        }
-        Ok(req)
+        // serde(try_from) passes only the English text on: keep the Vietnamese beside it.
+        (|| {
+            let mut req = CitizenRequest::receive(r.id, r.received_at, r.channel)?;
+            for e in r.history {
+                req.step(e, false)?;
+            }
+            Ok(req)
+        })()
+        .inspect_err(|e| {
+            egov_core::i18n::carry(e);
+        })
     }
 }
 

@@ -107,7 +107,8 @@ pub enum PlatformCommand {
     Report {
         #[command(flatten)]
         classify: ClassifyArgs,
-        /// Evidence for the Đ19/Đ20 checklist, a JSON file ({"items": {"<id>": {"satisfied": true}}}).
+        /// Evidence for the Đ19/Đ20 checklist, a JSON file ({"items": {"<id>": {"satisfied": true}}})
+        /// or the same in TOML (a .toml file).
         #[arg(long)]
         evidence: Option<PathBuf>,
         /// When the platform started operating (YYYY-MM-DD).
@@ -126,13 +127,13 @@ pub enum PlatformCommand {
         /// the report says so).
         #[arg(long, value_name = "CLASS")]
         owner_class: Option<String>,
-        /// What the owner is determined from (Đ15.3, PLAT-07), a JSON file:
+        /// What the owner is determined from (Đ15.3, PLAT-07), a JSON file (TOML for a .toml file):
         /// {"state_body"?: {"kind", "name"}, "approving_authority"?: {"name", "approval":
         /// "investment_policy"|"service_lease", "decision"?}, "hosting_contract"?,
         /// "domain_registration"?, "app_store_publisher_account"?, "owner_name"?}.
         #[arg(long, value_name = "FILE")]
         owner_evidence: Option<PathBuf>,
-        /// The system's functions (Đ16.1, PLAT-08), a JSON file: {"main_functions"?:
+        /// The system's functions (Đ16.1, PLAT-08), a JSON file (TOML for a .toml file): {"main_functions"?:
         /// ["account_issuance_or_authentication"|"electronic_contracting"|"unilateral_legal_act"],
         /// "classes"?: ["administrative_procedures"|"commerce"|"finance"|"banking"|"other"]}.
         #[arg(long, value_name = "FILE")]
@@ -1130,10 +1131,15 @@ struct ReportFiles<'a> {
     platform_name: Option<&'a str>,
 }
 
-/// Reads a JSON file into `T`, a usage error `code` when it does not parse.
+/// Reads a JSON file (TOML for a `.toml` file) into `T`; error `code` (exit 1) with the place
+/// and reason, in the run's language, when it does not hold a `T`.
 fn json_file<T: serde::de::DeserializeOwned>(p: &Path, code: &str) -> Result<T, CmdResult> {
     let text = std::fs::read_to_string(p).map_err(|e| io_error(&p.display().to_string(), &e))?;
-    serde_json::from_str::<T>(&text).map_err(|e| usage(code, format!("{}: {e}", p.display())))
+    if crate::input::is_toml(p) {
+        return crate::input::toml_doc(&text, p, code);
+    }
+    serde_json::from_str::<T>(&text)
+        .map_err(|e| CmdResult::not_parsed(code, p.display(), ["JSON", "JSON"], e))
 }
 
 fn report_cmd(

@@ -165,8 +165,9 @@ fn load(a: &EvidenceArgs) -> Result<PreparedEvaluation, CmdResult> {
         Some(p) if crate::input::is_toml(p) => {
             crate::input::toml_doc(&read_text(p)?, p, "trust.attest_toml")?
         }
-        Some(p) => serde_json::from_str(&read_text(p)?)
-            .map_err(|e| err("trust.attest_json", format!("{}: {e}", p.display())))?,
+        Some(p) => serde_json::from_str(&read_text(p)?).map_err(|e| {
+            CmdResult::not_parsed("trust.attest_json", p.display(), ["JSON", "JSON"], e)
+        })?,
         None => EvaluationRequest::default(),
     };
     if a.now.is_some() || req.now.is_none() {

@@ -1231,3 +1231,69 @@ fn plat_02_plat_03_cli_classify_text_names_the_thresholds_in_the_law_s_words() {
         assert!(en.contains(want), "{want:?} not in\n{en}");
     }
 }
+
+/// PLAT-07, PLAT-08 (Đ15.3, Đ16.1) and the Đ19/Đ20 evidence: a file that is not what it should
+/// be is refused with the place and the reason in the run's language — serde's own reasons and
+/// the library's (an empty set of function classes) alike, never serde's English in a
+/// Vietnamese run — and the same files are read from TOML.
+#[test]
+fn plat_08_cli_report_files_refused_in_vietnamese_and_read_from_toml() {
+    let vi = |extra: &[&str]| {
+        let mut args = vec![
+            "--lang",
+            "vi",
+            "platform",
+            "report",
+            "--monthly",
+            MONTHS_2025,
+            "--population",
+            "100000000",
+            "--population-publisher",
+            "test",
+            "--population-date",
+            "2026-01-05",
+            "--date",
+            "2026-01-15",
+        ];
+        args.extend_from_slice(extra);
+        Command::new(env!("CARGO_BIN_EXE_egov"))
+            .args(&args)
+            .output()
+            .unwrap()
+    };
+    let empty = temp_file("functions-empty-vi.json", br#"{"classes": []}"#);
+    let unknown = temp_file("owner-unknown-vi.json", br#"{"domain": "x.vn"}"#);
+    for (flag, file, said) in [
+        (
+            "--functions",
+            &empty,
+            "không đúng định dạng JSON ở dòng 1, cột 15: chưa có nhóm chức năng nào",
+        ),
+        (
+            "--owner-evidence",
+            &unknown,
+            "không đúng định dạng JSON ở dòng 1, cột 9: có trường «domain» mà định dạng này không có",
+        ),
+    ] {
+        let o = vi(&[flag, file.to_str().unwrap()]);
+        assert_eq!(o.status.code(), Some(1));
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(err.contains(said), "{err}");
+        assert!(!err.contains("expected") && !err.contains("at line"), "{err}");
+    }
+    let toml = temp_file(
+        "functions.toml",
+        b"main_functions = [\"electronic_contracting\"]\nclasses = [\"commerce\"]\n",
+    );
+    let o = at_3_percent("report", &["--functions", toml.to_str().unwrap(), "--json"]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    assert_eq!(
+        json(&o)["functions"]["profile"]["classes"],
+        serde_json::json!(["commerce"])
+    );
+}

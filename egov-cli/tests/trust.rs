@@ -429,3 +429,36 @@ fn trust_01_cli_certification_code_is_judged_beside_the_criteria() {
     let o = egov(&args);
     assert_eq!(o.status.code(), Some(1));
 }
+
+/// TRUST-03 (Đ21.2): an evidence file with a date that is not one is refused with the place
+/// and the reason in Vietnamese — the library's own message for the date, which serde carries
+/// only in English — and with serde's English in an English run.
+#[test]
+fn trust_03_cli_attest_file_with_a_bad_date_refused_in_the_runs_language() {
+    let bad = tmp(
+        "attest-bad-date.json",
+        r#"{"security_level": {"level": 3, "approval_reference": "1/QĐ", "approved_at": "2025-02-31T00:00:00+07:00"}}"#,
+    );
+    let run = |lang: &str| {
+        Command::new(env!("CARGO_BIN_EXE_egov"))
+            .args(["--lang", lang, "trust", "check", "--attest", &bad])
+            .output()
+            .unwrap()
+    };
+    let o = run("vi");
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains(
+            "không đúng định dạng JSON ở dòng 1, cột 106: «2025-02-31T00:00:00+07:00» không phải"
+        ),
+        "{err}"
+    );
+    assert!(
+        !err.contains("timestamp") && !err.contains("at line"),
+        "{err}"
+    );
+    let o = run("en");
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("is not an ISO 8601 timestamp"), "{err}");
+}

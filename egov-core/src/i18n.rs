@@ -524,11 +524,47 @@ pub fn format_error_vi(format: &str, reason: &str) -> String {
     out
 }
 
+std::thread_local! {
+    /// The last library error raised inside a `Deserialize` impl on this thread, as (English,
+    /// Vietnamese): serde keeps only the English text of a custom error.
+    static CARRIED: std::cell::RefCell<Option<(String, String)>> = const { std::cell::RefCell::new(None) };
+}
+
+/// A library error raised inside a `Deserialize` impl (a date that is not one, a month out of
+/// range, an empty set): serde keeps only its English text, so the Vietnamese message is kept
+/// beside it on this thread, for [`serde_reason_vi`] to say when the English text comes back
+/// in a parser's reason (CORE-06). Returns the English text for `de::Error::custom`.
+pub fn carry(err: &dyn Localize) -> String {
+    let en = err.to_string();
+    let vi = err.message(Lang::Vi);
+    CARRIED.with(|c| *c.borrow_mut() = Some((en.clone(), vi)));
+    en
+}
+
+/// [`carry`] as the error a `Deserialize` impl returns: `.map_err(egov_core::i18n::de_error)`.
+pub fn de_error<E: serde::de::Error, L: Localize>(err: L) -> E {
+    E::custom(carry(&err))
+}
+
+/// The Vietnamese of the library error [`carry`] kept, when `reason` carries its English text.
+fn carried_vi(reason: &str) -> Option<String> {
+    CARRIED.with(|c| {
+        c.borrow()
+            .as_ref()
+            .filter(|(en, _)| !en.is_empty() && reason.contains(en.as_str()))
+            .map(|(_, vi)| vi.clone())
+    })
+}
+
 /// serde's reason (`missing field `x``, `unknown field `x`, expected `y``, `invalid type:
-/// string "a", expected u32`, …, on a line of its own or before serde_json's place) in
-/// Vietnamese, or `None` for any other reason (a parser's own words are never passed on: they are
+/// string "a", expected u32`, …, on a line of its own or before serde_json's place), or a
+/// library error a `Deserialize` impl raised through [`carry`], in Vietnamese, or `None` for
+/// any other reason (a parser's own words are never passed on: they are
 /// English). CORE-06.
 pub fn serde_reason_vi(reason: &str) -> Option<String> {
+    if let Some(vi) = carried_vi(reason) {
+        return Some(vi);
+    }
     const SERDE: [&str; 7] = [
         "missing field `",
         "unknown field `",
@@ -886,6 +922,35 @@ mod tests {
         );
         assert_eq!(position_vi("trailing line 4").as_deref(), Some("dòng 4"));
         assert_eq!(position_vi("EOF while parsing"), None);
+    }
+
+    /// A library error raised inside a `Deserialize` impl reaches the parser's reason as English
+    /// text only; [`carry`] keeps its Vietnamese, said after the place (CORE-06). Another
+    /// reason does not pick up a carried message that it does not contain.
+    #[test]
+    fn core_06_library_errors_inside_deserialize_in_vietnamese() {
+        type Times = std::collections::BTreeMap<String, crate::VnDateTime>;
+        let e = serde_json::from_str::<Times>("{\"at\": \"2026-03-02 25:00\"}").unwrap_err();
+        let said = format_error_vi("JSON", &e.to_string());
+        assert!(
+            said.starts_with("không đúng định dạng JSON ở dòng 1, cột 26: «2026-03-02 25:00»"),
+            "{said}"
+        );
+        assert!(
+            !said.contains("timestamp") && !said.contains("expected"),
+            "{said}"
+        );
+        // A reason of another error on this thread is not given the carried message.
+        assert_eq!(
+            format_error_vi("JSON", "trailing characters at line 1 column 4"),
+            "không đúng định dạng JSON ở dòng 1, cột 4"
+        );
+        // Without a carried message, the custom text is left out (English), the place kept.
+        CARRIED.with(|c| *c.borrow_mut() = None);
+        assert_eq!(
+            format_error_vi("JSON", &e.to_string()),
+            "không đúng định dạng JSON ở dòng 1, cột 26"
+        );
     }
 
     /// serde's reasons are said in Vietnamese after the place, names quoted as written, and no

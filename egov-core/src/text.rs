@@ -86,11 +86,17 @@ impl TryFrom<RawText> for LocalizedText {
     type Error = TextError;
 
     fn try_from(raw: RawText) -> Result<Self, TextError> {
-        let mut t = LocalizedText::new(&raw.vi)?;
-        for (tag, text) in raw.other {
-            t = t.with(&tag, &text)?;
-        }
-        Ok(t)
+        // serde(try_from) passes only the English text on: keep the Vietnamese beside it.
+        (|| {
+            let mut t = LocalizedText::new(&raw.vi)?;
+            for (tag, text) in raw.other {
+                t = t.with(&tag, &text)?;
+            }
+            Ok(t)
+        })()
+        .inspect_err(|e| {
+            crate::i18n::carry(e);
+        })
     }
 }
 

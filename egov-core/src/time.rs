@@ -416,7 +416,7 @@ impl Serialize for VnDateTime {
 impl<'de> Deserialize<'de> for VnDateTime {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = String::deserialize(d)?;
-        VnDateTime::parse(&s).map_err(serde::de::Error::custom)
+        VnDateTime::parse(&s).map_err(crate::i18n::de_error)
     }
 }
 

@@ -909,8 +909,13 @@ impl<'de> Deserialize<'de> for AgencyCode {
                 f.write_str("a 13-character agency code such as \"000.00.18.G12\"")
             }
             fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<AgencyCode, E> {
-                AgencyCode::parse_exact(v)
-                    .map_err(|e| E::custom(format_args!("{} ({})", e, e.code())))
+                AgencyCode::parse_exact(v).map_err(|e| {
+                    E::custom(format_args!(
+                        "{} ({})",
+                        egov_core::i18n::carry(&e),
+                        e.code()
+                    ))
+                })
             }
         }
         deserializer.deserialize_str(Visitor)

@@ -260,7 +260,10 @@ struct DocumentIdFields {
 impl TryFrom<DocumentIdFields> for DocumentId {
     type Error = DocumentIdError;
     fn try_from(f: DocumentIdFields) -> Result<Self, Self::Error> {
-        DocumentId::new(f.agency, f.year, f.seq)
+        // serde(try_from) passes only the English text on: keep the Vietnamese beside it.
+        DocumentId::new(f.agency, f.year, f.seq).inspect_err(|e| {
+            egov_core::i18n::carry(e);
+        })
     }
 }
 
@@ -837,7 +840,13 @@ impl<'de> Deserialize<'de> for EdxmlDocumentId {
             fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<EdxmlDocumentId, E> {
                 EdxmlDocumentId::parse_impl(v, |a| AgencyCode::parse_exact(a).map(Parsed::clean))
                     .map(Parsed::into_value)
-                    .map_err(|e| E::custom(format_args!("{} ({})", e, e.code())))
+                    .map_err(|e| {
+                        E::custom(format_args!(
+                            "{} ({})",
+                            egov_core::i18n::carry(&e),
+                            e.code()
+                        ))
+                    })
             }
         }
         deserializer.deserialize_str(Visitor)

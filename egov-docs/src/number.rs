@@ -1040,8 +1040,13 @@ impl<'de> Deserialize<'de> for DocNumber {
                 f.write_str("a document number such as \"28/2018/QĐ-TTg\"")
             }
             fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<DocNumber, E> {
-                v.parse()
-                    .map_err(|e: NumberError| E::custom(format_args!("{} ({})", e, e.code())))
+                v.parse().map_err(|e: NumberError| {
+                    E::custom(format_args!(
+                        "{} ({})",
+                        egov_core::i18n::carry(&e),
+                        e.code()
+                    ))
+                })
             }
         }
         deserializer.deserialize_str(Visitor)

@@ -517,7 +517,10 @@ struct RegistryFile {
 impl TryFrom<RegistryFile> for InMemoryRegistry {
     type Error = RegistryError;
     fn try_from(f: RegistryFile) -> Result<Self, Self::Error> {
-        let mut reg = InMemoryRegistry::new(f.entries)?;
+        // serde(try_from) passes only the English text on: keep the Vietnamese beside it.
+        let mut reg = InMemoryRegistry::new(f.entries).inspect_err(|e| {
+            egov_core::i18n::carry(e);
+        })?;
         reg.complete = f.complete;
         reg.description = f.description;
         Ok(reg)

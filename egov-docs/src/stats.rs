@@ -224,7 +224,10 @@ struct QuarterRepr {
 impl TryFrom<QuarterRepr> for Quarter {
     type Error = QuarterError;
     fn try_from(r: QuarterRepr) -> Result<Self, Self::Error> {
-        Quarter::new(r.year, r.quarter)
+        // serde(try_from) passes only the English text on: keep the Vietnamese beside it.
+        Quarter::new(r.year, r.quarter).inspect_err(|e| {
+            egov_core::i18n::carry(e);
+        })
     }
 }
 

@@ -399,7 +399,10 @@ impl FromStr for ReportedStatus {
 impl TryFrom<String> for ReportedStatus {
     type Error = StatusError;
     fn try_from(s: String) -> Result<Self, Self::Error> {
-        ReportedStatus::parse(&s)
+        // serde(try_from) passes only the English text on: keep the Vietnamese beside it.
+        ReportedStatus::parse(&s).inspect_err(|e| {
+            egov_core::i18n::carry(e);
+        })
     }
 }
 

@@ -212,7 +212,10 @@ impl TryFrom<Vec<FunctionClass>> for FunctionClasses {
     type Error = NoFunctionClass;
 
     fn try_from(v: Vec<FunctionClass>) -> Result<Self, Self::Error> {
-        FunctionClasses::new(v)
+        // serde(try_from) passes only the English text on: keep the Vietnamese beside it.
+        FunctionClasses::new(v).inspect_err(|e| {
+            egov_core::i18n::carry(e);
+        })
     }
 }
 

@@ -203,7 +203,7 @@ impl schemars::JsonSchema for YearMonth {
 impl<'de> Deserialize<'de> for YearMonth {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = String::deserialize(d)?;
-        s.parse().map_err(serde::de::Error::custom)
+        s.parse::<YearMonth>().map_err(egov_core::i18n::de_error)
     }
 }
 

@@ -429,14 +429,14 @@ help-egov-platform-report--source = Nguồn số liệu người dùng hằng th
 help-egov-platform-report--date = Ngày xác định (YYYY-MM-DD hoặc dd/mm/yyyy; mặc định: ngày hôm nay theo giờ Việt Nam, hoặc $EGOV_TODAY)
 help-egov-platform-report--large_bp = Ngưỡng dưới, tính bằng phần vạn (mặc định 300 = 3 %, Đ17.2)
 help-egov-platform-report--very_large_bp = Ngưỡng trên, tính bằng phần vạn (mặc định 1000 = 10 %, Đ17.3)
-help-egov-platform-report--evidence = Minh chứng cho danh mục kiểm tra Đ19/Đ20, một tệp JSON ({"{"}"items": {"{"}"<id>": {"{"}"satisfied": true{"}"}{"}"}{"}"})
+help-egov-platform-report--evidence = Minh chứng cho danh mục kiểm tra Đ19/Đ20, một tệp JSON ({"{"}"items": {"{"}"<id>": {"{"}"satisfied": true{"}"}{"}"}{"}"}), hoặc cùng nội dung ở dạng TOML (tệp .toml)
 help-egov-platform-report--operating_since = Ngày nền tảng bắt đầu hoạt động (YYYY-MM-DD hoặc dd/mm/yyyy)
 help-egov-platform-report--first_classified = Ngày tự phân loại lần đầu (YYYY-MM-DD hoặc dd/mm/yyyy)
 help-egov-platform-report--inclusive_deadline = Hiểu «trước 31 tháng 01» là «chậm nhất ngày 31 tháng 01» (mặc định: trước, tức là ngày 30 tháng 01; A-16)
 help-egov-platform-report--decree_effective = Ngày nghị định có hiệu lực (mặc định 2024-10-23; nhập YYYY-MM-DD hoặc dd/mm/yyyy)
 help-egov-platform-report--owner_class = Loại chủ quản (Đ15.2): state (nhà nước), organisation (tổ chức) hoặc individual (cá nhân) (CORE-05; nếu không ghi, báo cáo nêu rõ)
-help-egov-platform-report--owner_evidence = Căn cứ xác định chủ quản (Đ15.3, PLAT-07), một tệp JSON: {"{"}"state_body"?: {"{"}"kind", "name"{"}"}, "approving_authority"?: {"{"}"name", "approval": "investment_policy"|"service_lease", "decision"?{"}"}, "hosting_contract"?, "domain_registration"?, "app_store_publisher_account"?, "owner_name"?{"}"}
-help-egov-platform-report--functions = Các chức năng của hệ thống (Đ16.1, PLAT-08), một tệp JSON: {"{"}"main_functions"?: ["account_issuance_or_authentication"|"electronic_contracting"|"unilateral_legal_act"], "classes"?: ["administrative_procedures"|"commerce"|"finance"|"banking"|"other"]{"}"}
+help-egov-platform-report--owner_evidence = Căn cứ xác định chủ quản (Đ15.3, PLAT-07), một tệp JSON (TOML với tệp .toml): {"{"}"state_body"?: {"{"}"kind", "name"{"}"}, "approving_authority"?: {"{"}"name", "approval": "investment_policy"|"service_lease", "decision"?{"}"}, "hosting_contract"?, "domain_registration"?, "app_store_publisher_account"?, "owner_name"?{"}"}
+help-egov-platform-report--functions = Các chức năng của hệ thống (Đ16.1, PLAT-08), một tệp JSON (TOML với tệp .toml): {"{"}"main_functions"?: ["account_issuance_or_authentication"|"electronic_contracting"|"unilateral_legal_act"], "classes"?: ["administrative_procedures"|"commerce"|"finance"|"banking"|"other"]{"}"}
 help-egov-platform-report--published_lists = Danh sách do Bộ công bố (nền tảng theo Đ18.4.b, công cụ đo theo Đ18.4.c; PLAT-12), như đã ghi nhận vào một ngày: một tệp JSON định dạng egov-published-list/1 (xem egov_platform_class::published). Dùng nhiều lần được; được đối chiếu với báo cáo
 help-egov-platform-report--platform_name = Tên nền tảng như trong danh sách nền tảng đã công bố
 
