@@ -162,7 +162,7 @@ pub struct ExtractArgs {
     /// The package (.edxml), or `-` for standard input.
     file: PathBuf,
     /// The directory to write the attachments into (created if missing).
-    #[arg(long, value_name = "DIR")]
+    #[arg(short = 'o', long, value_name = "DIR")]
     out: PathBuf,
     /// Keep the ZIP wrapper: write the bytes as transferred.
     #[arg(long)]

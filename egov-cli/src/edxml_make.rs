@@ -36,7 +36,7 @@ pub struct BuildArgs {
     /// may name its content with `"file": "PATH"` (relative to the description).
     description: PathBuf,
     /// Where to write the package.
-    #[arg(long, value_name = "FILE")]
+    #[arg(short = 'o', long, value_name = "FILE")]
     out: PathBuf,
     /// Attachment content files, in the order of the description's attachments (instead of
     /// `"file"` keys); an attachment list may also be built from these alone.
@@ -92,7 +92,7 @@ pub struct StatusArgs {
     #[arg(long)]
     at: Option<String>,
     /// Where to write the status message.
-    #[arg(long, value_name = "FILE")]
+    #[arg(short = 'o', long, value_name = "FILE")]
     out: PathBuf,
     /// Line ends.
     #[arg(long, value_enum, default_value_t = Eol::Crlf)]
@@ -120,7 +120,7 @@ pub struct SignArgs {
     #[arg(long, value_enum, default_value_t = C14nChoice::Exclusive)]
     c14n: C14nChoice,
     /// Where to write the signed package.
-    #[arg(long, value_name = "FILE")]
+    #[arg(short = 'o', long, value_name = "FILE")]
     out: PathBuf,
     /// Replace OUT if it exists.
     #[arg(long)]

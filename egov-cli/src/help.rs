@@ -498,6 +498,26 @@ mod tests {
         );
     }
 
+    fn out_without_o(cmd: &Command, path: &str, found: &mut Vec<String>) {
+        for a in cmd.get_arguments() {
+            if a.get_long() == Some("out") && a.get_short() != Some('o') {
+                found.push(path.to_owned());
+            }
+        }
+        for s in cmd.get_subcommands() {
+            out_without_o(s, &format!("{path} {}", s.get_name()), found);
+        }
+    }
+
+    /// Every command that writes a file takes it as `-o`/`--out`: a văn thư who learnt
+    /// `egov template … -o FILE` is not told «không có tùy chọn «-o»» by `egov edxml build`.
+    #[test]
+    fn every_out_option_is_also_dash_o() {
+        let mut found = Vec::new();
+        out_without_o(&crate::Cli::command(), "egov", &mut found);
+        assert!(found.is_empty(), "--out without -o: {found:?}");
+    }
+
     fn values_unnamed(cmd: &Command, path: &str, out: &mut Vec<String>) {
         for a in cmd
             .get_arguments()

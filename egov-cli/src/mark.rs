@@ -149,7 +149,7 @@ pub struct MakeArgs {
     #[arg(long)]
     content: Option<PathBuf>,
     /// Where to write the stamped image (default: PAGE with `.marked` before the extension).
-    #[arg(long)]
+    #[arg(short = 'o', long)]
     out: Option<PathBuf>,
     /// Where to write the QR payload text (default: OUT with `.payload.txt`).
     #[arg(long)]
@@ -171,7 +171,12 @@ pub struct MakeArgs {
 pub struct KeygenArgs {
     /// Where to write the new signing key (JSON with the secret key, mode 0600; keep it
     /// private). An existing file is never overwritten without --force.
-    #[arg(long, required_unless_present = "from", conflicts_with = "from")]
+    #[arg(
+        short = 'o',
+        long,
+        required_unless_present = "from",
+        conflicts_with = "from"
+    )]
     out: Option<PathBuf>,
     /// Who holds the key (agency or system name): what a verifier shows as the mark's signer.
     /// Required for a new key; an existing key keeps the label in its file.

@@ -94,7 +94,7 @@ pub struct StampArgs {
     /// The PDF to stamp (not encrypted).
     input: PathBuf,
     /// Where to write the stamped PDF (written whole through a temporary file, then renamed).
-    #[arg(long)]
+    #[arg(short = 'o', long)]
     out: PathBuf,
     /// Replace OUT if it exists.
     #[arg(long)]

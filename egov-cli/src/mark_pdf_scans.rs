@@ -71,7 +71,7 @@ pub struct FromScansArgs {
     #[arg(required = true, value_name = "IMAGE")]
     images: Vec<PathBuf>,
     /// Where to write the signed copy (written whole through a temporary file, then renamed).
-    #[arg(long)]
+    #[arg(short = 'o', long)]
     out: PathBuf,
     /// Replace OUT (and --payload-out) if it exists.
     #[arg(long)]

@@ -49,7 +49,7 @@ pub struct SignArgs {
     /// The PDF to sign (not encrypted).
     input: PathBuf,
     /// Where to write the signed PDF (written whole through a temporary file, then renamed).
-    #[arg(long)]
+    #[arg(short = 'o', long)]
     out: PathBuf,
     /// Replace OUT if it exists.
     #[arg(long)]

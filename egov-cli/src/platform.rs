@@ -95,7 +95,7 @@ pub enum PlatformCommand {
         #[arg(required = true)]
         partials: Vec<PathBuf>,
         /// Also write the merged partial (Parquet when the name ends in .parquet, else JSON).
-        #[arg(long, value_name = "FILE")]
+        #[arg(short = 'o', long, value_name = "FILE")]
         out: Option<PathBuf>,
         /// Replace an existing --out file.
         #[arg(long)]

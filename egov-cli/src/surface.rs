@@ -55,7 +55,7 @@ pub struct CompletionsArgs {
 pub struct ManArgs {
     /// Write `egov.1` and one page per subcommand (`egov-edxml-check.1`, …) into this
     /// directory (created if missing) instead of `egov.1` on standard output.
-    #[arg(long, value_name = "DIR")]
+    #[arg(short = 'o', long, value_name = "DIR")]
     out: Option<PathBuf>,
 }
 

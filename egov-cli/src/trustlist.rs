@@ -31,7 +31,7 @@ pub enum TrustListCommand {
         #[arg(long)]
         issuer_code: Option<String>,
         /// Where to write the list.
-        #[arg(long)]
+        #[arg(short = 'o', long)]
         out: PathBuf,
         /// Replace an existing file.
         #[arg(long)]
