@@ -250,6 +250,7 @@ mod catalogue_tests {
                     block_h: 300,
                     page_w: 800,
                     page_h: 1100,
+                    dpi: 300,
                 }),
                 Box::new(R::BadDpi(20)),
                 Box::new(R::CoversContent {

@@ -39,8 +39,10 @@ pub enum RenderError {
     /// The stamped image could not be written.
     #[error("cannot write the stamped image: {0}")]
     Encode(String),
-    /// The mark block does not fit on the page at the requested position.
-    #[error("the mark block ({block_w}×{block_h} px) does not fit on the page ({page_w}×{page_h} px) at the requested position")]
+    /// The mark block does not fit on the page at the requested position. The message gives
+    /// the page's size in millimetres at the resolution used: a page image of lower resolution
+    /// than assumed reads as a small page (a 100-dpi A4 read at 300 dpi is 70 × 99 mm).
+    #[error("the mark block ({block_w}×{block_h} px) does not fit on the page ({page_w}×{page_h} px) at the requested position: read at {dpi} dpi the page is {} × {} mm; if the image has another resolution, give it (--dpi)", mm(*page_w, *dpi), mm(*page_h, *dpi))]
     DoesNotFit {
         /// Block width.
         block_w: u32,
@@ -50,6 +52,8 @@ pub enum RenderError {
         page_w: u32,
         /// Page height.
         page_h: u32,
+        /// The resolution the page was read at, dots per inch.
+        dpi: u32,
     },
     /// DPI out of the supported range 72–1200.
     #[error("DPI {0} out of range (72–1200)")]
@@ -97,11 +101,15 @@ impl egov_core::Localize for RenderError {
                 block_h,
                 page_w,
                 page_h,
+                dpi,
             } => args!(
                 block_w = block_w,
                 block_h = block_h,
                 page_w = page_w,
-                page_h = page_h
+                page_h = page_h,
+                dpi = dpi,
+                page_w_mm = mm(*page_w, *dpi),
+                page_h_mm = mm(*page_h, *dpi)
             ),
             RenderError::BadDpi(d) => args!(dpi = d),
             RenderError::CoversContent {
@@ -178,6 +186,11 @@ pub const DEFAULT_MODULE_MM: f32 = 0.51;
 /// Smallest module that a 150-dpi scan reads reliably (≈ 3 px per module); smaller modules are
 /// allowed with a warning.
 pub const MIN_MODULE_MM: f32 = 0.5;
+
+/// A length of `px` pixels at `dpi`, in whole millimetres (for messages).
+fn mm(px: u32, dpi: u32) -> u32 {
+    (f64::from(px) * 25.4 / f64::from(dpi.max(1))).round() as u32
+}
 
 fn mm_to_px(mm: f32, dpi: u32) -> u32 {
     // dpi ≤ 1200 and mm ≤ a few hundred: the value always fits.
@@ -656,6 +669,7 @@ pub fn stamp(
         block_h: bh,
         page_w: pw,
         page_h: ph,
+        dpi,
     };
     let luma = decoded.to_luma8();
     let (x, y) = match opts.position {

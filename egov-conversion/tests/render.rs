@@ -129,10 +129,24 @@ fn conv_12_the_block_is_sized_for_the_resolution_the_page_states() {
     assert_eq!(pv.verification.state, VerificationState::ContentMatches);
     // Not read unless asked: sized for 300 dpi, the block is twice as wide as it should be and
     // does not fit the 150-dpi page.
-    assert!(matches!(
-        stamp(&page_150, false),
-        Err(render::RenderError::DoesNotFit { .. })
-    ));
+    let err = stamp(&page_150, false).unwrap_err();
+    assert!(
+        matches!(err, render::RenderError::DoesNotFit { dpi: 300, .. }),
+        "{err:?}"
+    );
+    // The message says why a page can be too small: its size at the resolution assumed.
+    let (en, vi) = (
+        egov_core::Localize::message(&err, egov_core::Lang::En),
+        egov_core::Localize::message(&err, egov_core::Lang::Vi),
+    );
+    assert!(
+        en.contains("read at 300 dpi the page is") && en.contains("(--dpi)"),
+        "{en}"
+    );
+    assert!(
+        vi.contains("đọc ở 300 dpi, trang chỉ có kích thước") && vi.contains("(--dpi)"),
+        "{vi}"
+    );
     // A camera's 72 dpi is not believed.
     let camera = stamp(&page_stating(300, Some(2835)), true).unwrap().0;
     assert_eq!((camera.dpi, camera.dpi_from_image), (300, false));
