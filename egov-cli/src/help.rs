@@ -498,6 +498,42 @@ mod tests {
         );
     }
 
+    /// The Vietnamese help names a value as its usage line shows it: `TỆP_GHI_RA`, not clap's
+    /// English `OUT` (CORE-06). Every value name with a Vietnamese form (`value-OUT =
+    /// TỆP_GHI_RA`) is looked for, as a whole word, in every help text.
+    #[test]
+    fn core_06_vietnamese_help_names_values_in_vietnamese() {
+        let source = include_str!("../locales/vi/help.ftl");
+        let english: Vec<&str> = source
+            .lines()
+            .filter_map(|l| l.strip_prefix("value-")?.split_once(" = "))
+            .map(|(name, _)| name.trim())
+            .filter(|name| !name.contains('_'))
+            // Words as the texts use them: a token's PIN («mã PIN»), rule IDs (TRUST-01).
+            .filter(|name| !["PIN", "TRUST"].contains(name))
+            .collect();
+        assert!(
+            english.contains(&"OUT") && english.contains(&"PAGE"),
+            "{english:?}"
+        );
+        let mut found = Vec::new();
+        for line in source.lines().filter(|l| l.starts_with("help-")) {
+            let Some((id, text)) = line.split_once(" = ") else {
+                continue;
+            };
+            for word in text.split(|c: char| !(c.is_alphanumeric() || c == '_')) {
+                if english.contains(&word) {
+                    found.push(format!("{id}: {word}"));
+                }
+            }
+        }
+        assert!(
+            found.is_empty(),
+            "English value names in Vietnamese help:\n{}",
+            found.join("\n")
+        );
+    }
+
     fn out_without_o(cmd: &Command, path: &str, found: &mut Vec<String>) {
         for a in cmd.get_arguments() {
             if a.get_long() == Some("out") && a.get_short() != Some('o') {

@@ -84,8 +84,8 @@ help-egov-mark-paper-to-data--profile = Loại dấu: general (chung, Đ4.1.a / 
 help-egov-mark-paper-to-data--text = Dòng chữ của dấu thay cho câu chữ mặc định của SDK (A-08)
 help-egov-mark-paper-to-data--lookup_url = Trang tra cứu mà mã QR mở trên điện thoại (nội dung mã nằm sau dấu # của URL)
 help-egov-mark-paper-to-data--content = Nội dung mà giá trị băm bao phủ (mặc định: tệp ảnh trang trước khi đóng dấu)
-help-egov-mark-paper-to-data--out = Nơi ghi ảnh đã đóng dấu (mặc định: tên PAGE thêm `.marked` trước phần mở rộng)
-help-egov-mark-paper-to-data--payload_out = Nơi ghi nội dung mã QR (mặc định: tên OUT thêm `.payload.txt`)
+help-egov-mark-paper-to-data--out = Nơi ghi ảnh đã đóng dấu (mặc định: tên tệp TRANG thêm `.marked` trước phần mở rộng)
+help-egov-mark-paper-to-data--payload_out = Nơi ghi nội dung mã QR (mặc định: tên TỆP_GHI_RA thêm `.payload.txt`)
 help-egov-mark-paper-to-data--dpi = Độ phân giải của trang, số điểm ảnh trên mỗi inch (dpi)
 help-egov-mark-paper-to-data--position = Vị trí đóng dấu: auto (tự tìm vùng trống: góc trên bên phải nếu trống, rồi các góc khác, rồi dải trống cao nhất; mặc định), top-right (lề trên bên phải), top-left (lề trên bên trái), bottom-right (lề dưới bên phải), bottom-left (lề dưới bên trái)
 help-egov-mark-paper-to-data--force = Vẫn đóng dấu dù dấu che lên nội dung trang (nếu không sẽ báo lỗi)
@@ -101,8 +101,8 @@ help-egov-mark-data-to-paper--profile = Loại dấu: general (chung, Đ4.1.a / 
 help-egov-mark-data-to-paper--text = Dòng chữ của dấu thay cho câu chữ mặc định của SDK (A-08)
 help-egov-mark-data-to-paper--lookup_url = Trang tra cứu mà mã QR mở trên điện thoại (nội dung mã nằm sau dấu # của URL)
 help-egov-mark-data-to-paper--content = Nội dung mà giá trị băm bao phủ (mặc định: tệp ảnh trang trước khi đóng dấu)
-help-egov-mark-data-to-paper--out = Nơi ghi ảnh đã đóng dấu (mặc định: tên PAGE thêm `.marked` trước phần mở rộng)
-help-egov-mark-data-to-paper--payload_out = Nơi ghi nội dung mã QR (mặc định: tên OUT thêm `.payload.txt`)
+help-egov-mark-data-to-paper--out = Nơi ghi ảnh đã đóng dấu (mặc định: tên tệp TRANG thêm `.marked` trước phần mở rộng)
+help-egov-mark-data-to-paper--payload_out = Nơi ghi nội dung mã QR (mặc định: tên TỆP_GHI_RA thêm `.payload.txt`)
 help-egov-mark-data-to-paper--dpi = Độ phân giải của trang, số điểm ảnh trên mỗi inch (dpi)
 help-egov-mark-data-to-paper--position = Vị trí đóng dấu: auto (tự tìm vùng trống: góc trên bên phải nếu trống, rồi các góc khác, rồi dải trống cao nhất; mặc định), top-right (lề trên bên phải), top-left (lề trên bên trái), bottom-right (lề dưới bên phải), bottom-left (lề dưới bên trái)
 help-egov-mark-data-to-paper--force = Vẫn đóng dấu dù dấu che lên nội dung trang (nếu không sẽ báo lỗi)
@@ -116,7 +116,7 @@ help-egov-mark-data-to-paper--search = Giao diện tra cứu nơi nhập mã
 
 help-egov-mark-verify = Tìm mọi dấu chuyển đổi trên ảnh trang (bản quét, bản chụp, ảnh điện thoại) và xác minh ngay trên máy, không cần mạng; cho biết trang nào mang dấu
 help-egov-mark-verify--images = Các ảnh trang (PNG, JPEG, TIFF, lấy mọi trang của TIFF nhiều trang), theo thứ tự trang; hoặc một tệp văn bản chứa nội dung mã QR khi dùng --payload
-help-egov-mark-verify--payload = Đọc IMAGE như tệp văn bản chứa nội dung mã QR, không phải ảnh
+help-egov-mark-verify--payload = Đọc ẢNH như tệp văn bản chứa nội dung mã QR, không phải ảnh
 help-egov-mark-verify--content = Nội dung mà giá trị băm của dấu bao phủ (trang hoặc thông điệp dữ liệu trước khi đóng dấu)
 help-egov-mark-verify--trust = Tập khóa tin cậy dạng JSON: {"{"}"keys":[{"{"}"label":…,"public_key":"<hex>"{"}"}]{"}"}
 help-egov-mark-verify--trust_list = Danh sách tin cậy đã ký (`egov trustlist`), thay cho --trust: dùng các khóa mà danh sách bảo đảm, cùng --pin. Mã thoát 0 chỉ khi trạng thái là "verified" (danh sách quá hạn cho mã thoát 1)
@@ -132,7 +132,7 @@ help-egov-mark-pdf = Dấu chuyển đổi trên tệp PDF có sẵn: đóng d�
 help-egov-mark-pdf-stamp = Đóng dấu chuyển đổi lên một trang của tệp PDF có sẵn bằng bản cập nhật nối thêm: các byte gốc được giữ nguyên ở đầu tệp (chữ ký số trên chúng vẫn còn giá trị), nội dung mã QR ký giá trị SHA-256 và độ dài của chúng, và cũng được ghi vào XMP của tài liệu
 help-egov-mark-pdf-stamp--input = Tệp PDF cần đóng dấu (không mã hóa)
 help-egov-mark-pdf-stamp--out = Nơi ghi tệp PDF đã đóng dấu (ghi trọn vẹn qua một tệp tạm rồi đổi tên)
-help-egov-mark-pdf-stamp--force = Ghi đè OUT nếu đã có
+help-egov-mark-pdf-stamp--force = Ghi đè TỆP_GHI_RA nếu đã có
 help-egov-mark-pdf-stamp--direction = Chiều chuyển đổi mà dấu ghi nhận: paper-to-data (Đ4, văn bản giấy → thông điệp dữ liệu: tệp PDF là bản quét của văn bản giấy) hoặc data-to-paper (Đ5, thông điệp dữ liệu → văn bản giấy: tệp PDF được in từ thông điệp dữ liệu; cần --system, --owner và --url, hoặc --code cùng --search, Đ5.1)
 help-egov-mark-pdf-stamp--converter = Tên đầy đủ của cơ quan, tổ chức hoặc cá nhân thực hiện chuyển đổi
 help-egov-mark-pdf-stamp--key = Tệp khóa ký do `egov keygen` tạo
@@ -170,7 +170,7 @@ help-egov-mark-pdf-verify--dpi = Độ phân giải dựng hình để đọc m�
 help-egov-mark-pdf-from-scans = Lập bản điện tử của văn bản giấy từ các bản quét (NĐ 137/2024 Đ4, NĐ 30/2020 Đ25 «sao y»): ảnh các trang thành PDF/A, dấu chuyển đổi từ văn bản giấy sang thông điệp dữ liệu, rồi chữ ký số PAdES hiển thị của cơ quan sao (hình thức sao, tên cơ quan, thời gian ký). Kiểm tra thể thức theo NĐ 30/2020 Phụ lục I: trang dưới 200 dpi hoặc không phải ảnh màu vẫn được ghi nhưng cho mã thoát 1, vì bản sao không đúng thể thức
 help-egov-mark-pdf-from-scans--images = Ảnh các trang theo thứ tự trang: JPEG (nhúng nguyên vẹn), PNG, TIFF (mọi trang của TIFF nhiều trang)
 help-egov-mark-pdf-from-scans--out = Nơi ghi bản sao đã ký (ghi trọn vẹn qua một tệp tạm rồi đổi tên)
-help-egov-mark-pdf-from-scans--force = Ghi đè OUT (và --payload-out) nếu đã có
+help-egov-mark-pdf-from-scans--force = Ghi đè TỆP_GHI_RA (và --payload-out) nếu đã có
 help-egov-mark-pdf-from-scans--converter = Tên đầy đủ của cơ quan, tổ chức hoặc cá nhân thực hiện chuyển đổi (in trong dấu)
 help-egov-mark-pdf-from-scans--key = Khóa ký của dấu, tệp do `egov keygen` tạo (ký nội dung mã QR). Khóa của chứng thư chữ ký số của cơ quan là --p12, --agency-key, --pkcs11-module hoặc --signer-command
 help-egov-mark-pdf-from-scans--at = Thời điểm chuyển đổi, ISO 8601 có múi giờ (mặc định: lúc này); cũng là thời gian ký mà cơ quan khai (/M, in trong chữ ký) và ngày tạo tệp PDF
@@ -218,7 +218,7 @@ help-egov-pdf = Chữ ký số PAdES trên tệp PDF (NĐ 30/2020 Đ25, QĐ 28/2
 help-egov-pdf-sign = Ký tệp PDF bằng chữ ký PAdES (PAdES-B-B; B-T khi có --tsa-command), nối thêm thành bản cập nhật: các byte gốc được giữ nguyên ở đầu tệp
 help-egov-pdf-sign--input = Tệp PDF cần ký (không mã hóa)
 help-egov-pdf-sign--out = Nơi ghi tệp PDF đã ký (ghi trọn vẹn qua một tệp tạm rồi đổi tên)
-help-egov-pdf-sign--force = Ghi đè OUT nếu đã có
+help-egov-pdf-sign--force = Ghi đè TỆP_GHI_RA nếu đã có
 help-egov-pdf-sign--p12 = Khóa và chuỗi chứng thư chữ ký số của người ký trong tệp PKCS#12 (.p12/.pfx); mật khẩu lấy từ --password-env hoặc --password-file (không bao giờ ghi trên dòng lệnh)
 help-egov-pdf-sign--password_env = Biến môi trường chứa mật khẩu PKCS#12
 help-egov-pdf-sign--password_file = Tệp chứa mật khẩu PKCS#12 (bỏ qua một dấu xuống dòng ở cuối)
@@ -407,7 +407,7 @@ help-egov-platform-classify--population_date = Ngày công bố số liệu --po
 help-egov-platform-classify--population_reference = Kỳ hoặc thời điểm mà số liệu --population phản ánh (ví dụ 2025), nếu không phải năm công bố
 help-egov-platform-classify--intermediary = Chủ quản xác nhận nền tảng đáp ứng điều kiện nền tảng số trung gian tại Đ18.1
 help-egov-platform-classify--not_intermediary = Chủ quản xác nhận hệ thống không phải nền tảng số trung gian
-help-egov-platform-classify--source = Nguồn số liệu người dùng hằng tháng: `self`, `tool:NAME` hoặc `reference:NAME` (Đ18.4.c)
+help-egov-platform-classify--source = Nguồn số liệu người dùng hằng tháng: `self`, `tool:TÊN` hoặc `reference:TÊN` (Đ18.4.c)
 help-egov-platform-classify--date = Ngày xác định (YYYY-MM-DD hoặc dd/mm/yyyy; mặc định: ngày hôm nay theo giờ Việt Nam, hoặc $EGOV_TODAY)
 help-egov-platform-classify--large_bp = Ngưỡng dưới, tính bằng phần vạn (mặc định 300 = 3 %, Đ17.2)
 help-egov-platform-classify--very_large_bp = Ngưỡng trên, tính bằng phần vạn (mặc định 1000 = 10 %, Đ17.3)
@@ -425,7 +425,7 @@ help-egov-platform-report--population_date = Ngày công bố số liệu --popu
 help-egov-platform-report--population_reference = Kỳ hoặc thời điểm mà số liệu --population phản ánh (ví dụ 2025), nếu không phải năm công bố
 help-egov-platform-report--intermediary = Chủ quản xác nhận nền tảng đáp ứng điều kiện nền tảng số trung gian tại Đ18.1
 help-egov-platform-report--not_intermediary = Chủ quản xác nhận hệ thống không phải nền tảng số trung gian
-help-egov-platform-report--source = Nguồn số liệu người dùng hằng tháng: `self`, `tool:NAME` hoặc `reference:NAME` (Đ18.4.c)
+help-egov-platform-report--source = Nguồn số liệu người dùng hằng tháng: `self`, `tool:TÊN` hoặc `reference:TÊN` (Đ18.4.c)
 help-egov-platform-report--date = Ngày xác định (YYYY-MM-DD hoặc dd/mm/yyyy; mặc định: ngày hôm nay theo giờ Việt Nam, hoặc $EGOV_TODAY)
 help-egov-platform-report--large_bp = Ngưỡng dưới, tính bằng phần vạn (mặc định 300 = 3 %, Đ17.2)
 help-egov-platform-report--very_large_bp = Ngưỡng trên, tính bằng phần vạn (mặc định 1000 = 10 %, Đ17.3)
@@ -471,7 +471,7 @@ help-egov-trust-check--host = Tên máy chủ (host) của trang web
 help-egov-trust-check--tls_version = Phiên bản TLS đã thỏa thuận (TLSv1.3, TLSv1.2, …)
 help-egov-trust-check--cipher = Bộ mã hóa đã thỏa thuận (tên theo IANA)
 help-egov-trust-check--page = Mã HTML của trang
-help-egov-trust-check--page_url = URL của trang (mặc định https://HOST/)
+help-egov-trust-check--page_url = URL của trang (mặc định https://MÁY_CHỦ/)
 help-egov-trust-check--security_txt = Tệp security.txt
 help-egov-trust-check--security_txt_url = URI nơi đã tải tệp --security-txt (RFC 9116 §3: tệp được đánh giá cho máy chủ đó; đối chiếu với các trường Canonical của tệp, §2.5.2). Mặc định: đánh giá cho --host
 help-egov-trust-check--blocklist = Bản chụp danh sách chặn tham khảo (mỗi dòng một tên miền, địa chỉ hoặc dải CIDR)
@@ -492,7 +492,7 @@ help-egov-trust-probe--host = Tên máy chủ (host) của trang web
 help-egov-trust-probe--tls_version = Phiên bản TLS đã thỏa thuận (TLSv1.3, TLSv1.2, …)
 help-egov-trust-probe--cipher = Bộ mã hóa đã thỏa thuận (tên theo IANA)
 help-egov-trust-probe--page = Mã HTML của trang
-help-egov-trust-probe--page_url = URL của trang (mặc định https://HOST/)
+help-egov-trust-probe--page_url = URL của trang (mặc định https://MÁY_CHỦ/)
 help-egov-trust-probe--security_txt = Tệp security.txt
 help-egov-trust-probe--security_txt_url = URI nơi đã tải tệp --security-txt (RFC 9116 §3: tệp được đánh giá cho máy chủ đó; đối chiếu với các trường Canonical của tệp, §2.5.2). Mặc định: đánh giá cho --host
 help-egov-trust-probe--blocklist = Bản chụp danh sách chặn tham khảo (mỗi dòng một tên miền, địa chỉ hoặc dải CIDR)
@@ -515,7 +515,7 @@ help-egov-trust-declare--host = Tên máy chủ (host) của trang web
 help-egov-trust-declare--tls_version = Phiên bản TLS đã thỏa thuận (TLSv1.3, TLSv1.2, …)
 help-egov-trust-declare--cipher = Bộ mã hóa đã thỏa thuận (tên theo IANA)
 help-egov-trust-declare--page = Mã HTML của trang
-help-egov-trust-declare--page_url = URL của trang (mặc định https://HOST/)
+help-egov-trust-declare--page_url = URL của trang (mặc định https://MÁY_CHỦ/)
 help-egov-trust-declare--security_txt = Tệp security.txt
 help-egov-trust-declare--security_txt_url = URI nơi đã tải tệp --security-txt (RFC 9116 §3: tệp được đánh giá cho máy chủ đó; đối chiếu với các trường Canonical của tệp, §2.5.2). Mặc định: đánh giá cho --host
 help-egov-trust-declare--blocklist = Bản chụp danh sách chặn tham khảo (mỗi dòng một tên miền, địa chỉ hoặc dải CIDR)
@@ -618,7 +618,7 @@ help-egov-edxml-build--out = Nơi ghi gói tin
 help-egov-edxml-build--attach = Các tệp nội dung đính kèm, theo thứ tự tệp đính kèm trong bản mô tả (thay cho các khóa `"file"`); cũng có thể dựng danh sách tệp đính kèm chỉ từ các tệp này
 help-egov-edxml-build--eol = Ký tự xuống dòng: crlf (như bộ dựng của VNPT, mặc định; `\r\n`) hoặc lf (`\n`)
 help-egov-edxml-build--raw = Mang tệp đính kèm nguyên dạng thay vì nén ZIP như bộ JAR của VNPT
-help-egov-edxml-build--force = Ghi đè OUT nếu đã có
+help-egov-edxml-build--force = Ghi đè TỆP_GHI_RA nếu đã có
 
 ## egov edxml status
 
@@ -633,7 +633,7 @@ help-egov-edxml-status--staff = Văn thư: họ tên
 help-egov-edxml-status--at = Thời điểm (ISO 8601; mặc định: lúc này)
 help-egov-edxml-status--out = Nơi ghi thông điệp trạng thái
 help-egov-edxml-status--eol = Ký tự xuống dòng: crlf (`\r\n`) hoặc lf (`\n`)
-help-egov-edxml-status--force = Ghi đè OUT nếu đã có
+help-egov-edxml-status--force = Ghi đè TỆP_GHI_RA nếu đã có
 
 ## egov edxml sign
 
@@ -655,7 +655,7 @@ help-egov-edxml-sign--signer_algorithm = Thuật toán ký của --signer-comman
 help-egov-edxml-sign--legacy_rsa_sha1 = Ký RSA-SHA1 với mã băm SHA-1, cho nơi nhận không chấp nhận thuật toán nào khác (thuật toán cũ, yếu; `egov edxml verify` sẽ cảnh báo). Chỉ dùng với khóa trên thiết bị ký (--pkcs11-module): khóa egov giữ trong bộ nhớ không bao giờ ký bằng SHA-1
 help-egov-edxml-sign--c14n = Chuẩn hóa XML: exclusive (C14N 1.0 loại trừ, mặc định) hoặc inclusive (C14N 1.0 bao hàm)
 help-egov-edxml-sign--out = Nơi ghi gói tin đã ký
-help-egov-edxml-sign--force = Ghi đè OUT nếu đã có
+help-egov-edxml-sign--force = Ghi đè TỆP_GHI_RA nếu đã có
 
 ## egov edxml verify
 
@@ -717,18 +717,18 @@ help-egov-config = Các thiết lập đang có hiệu lực (egov.toml và các
 
 ## egov batch
 
-help-egov-batch = Chạy một lệnh kiểm tra trên một thư mục, một mẫu glob hoặc một danh sách @LIST, lập một báo cáo chung (bảng, CSV, JSON Lines hoặc HTML); mã thoát là mã của đầu vào kém nhất
+help-egov-batch = Chạy một lệnh kiểm tra trên một thư mục, một mẫu glob hoặc một danh sách @DANH_SÁCH, lập một báo cáo chung (bảng, CSV, JSON Lines hoặc HTML); mã thoát là mã của đầu vào kém nhất
 help-egov-batch--format = Định dạng báo cáo: table (các cột thẳng hàng cho cửa sổ dòng lệnh, kèm dòng tổng hợp), csv (giá trị ngăn cách bởi dấu phẩy, RFC 4180, mỗi đầu vào một dòng), jsonl (JSON Lines: mỗi đầu vào một đối tượng, cuối cùng là một đối tượng tổng hợp), html (một trang HTML khép kín). Mặc định: theo phần mở rộng của --out, nếu không thì bảng
 help-egov-batch--out = Ghi báo cáo vào TỆP (.csv, .jsonl, .html) thay cho đầu ra chuẩn
 help-egov-batch--force = Ghi đè tệp --out nếu đã có
 help-egov-batch--recursive = Đi vào các thư mục con của thư mục đầu vào
-help-egov-batch--command = Lệnh chạy cho từng đầu vào, với một đối số đầu vào là @LIST, một mẫu glob hoặc một thư mục, ví dụ `edxml check hop-thu-den/` hoặc `code @danh-sach-ma.txt`
+help-egov-batch--command = Lệnh chạy cho từng đầu vào, với một đối số đầu vào là @DANH_SÁCH, một mẫu glob hoặc một thư mục, ví dụ `edxml check hop-thu-den/` hoặc `code @danh-sach-ma.txt`
 
 ## egov template
 
 help-egov-template = Tệp đầu vào mẫu có chú thích (metadata, calendar, trust-request, platform-history, edxml-build, kpi-observations, registry, checklist-evidence), dạng TOML
 help-egov-template--kind = metadata, calendar, trust-request, platform-history, edxml-build, kpi-observations, registry hoặc checklist-evidence. Bỏ trống: in danh sách
-help-egov-template--checklist = Với checklist-evidence: danh mục kiểm tra (`egov checklist list`; giống `egov checklist template ID`)
+help-egov-template--checklist = Với checklist-evidence: danh mục kiểm tra (`egov checklist list`; giống `egov checklist template MÃ`)
 help-egov-template--out = Ghi tệp mẫu vào TỆP thay cho đầu ra chuẩn
 help-egov-template--force = Ghi đè TỆP nếu đã có
 
