@@ -849,7 +849,8 @@ fn verify_with(
 /// One more mark of the page or document: its state, failure and printed lines.
 fn mark_text(label: &str, m: &scan::FoundMark) -> String {
     let mut out = format!(
-        "{label}: {}{}\n",
+        "{label}: {} (`{}`){}\n",
+        state_text(m.verification.state),
         state_code(m.verification.state),
         m.verification
             .failure
@@ -876,10 +877,24 @@ fn verdict_line(verified: bool, conflict: bool, v: &egov_conversion::Verificatio
     let mut s = t!(
         "mark-result",
         verdict = verdict,
-        state = state_code(v.state)
+        state = state_text(v.state),
+        code = state_code(v.state)
     );
     s.push('\n');
     s
+}
+
+/// How far a verification got, in the run's language («chữ ký hợp lệ, khóa tin cậy»): the
+/// step that failed after it, if any, is said on its own line.
+pub(crate) fn state_text(s: egov_conversion::VerificationState) -> String {
+    use egov_conversion::VerificationState as S;
+    match s {
+        S::Malformed => t!("mark-pdf-state-malformed"),
+        S::WellFormed => t!("mark-pdf-state-well-formed"),
+        S::SignatureValid => t!("mark-pdf-state-signature-valid"),
+        S::KeyTrusted => t!("mark-pdf-state-key-trusted"),
+        S::ContentMatches => t!("mark-pdf-state-content-matches"),
+    }
 }
 
 /// A verification state's stable code (`key_trusted`, …), as the JSON writes it.

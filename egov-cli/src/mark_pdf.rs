@@ -702,16 +702,6 @@ fn hash_matches(v: &PdfVerification) -> Option<bool> {
     }
 }
 
-fn state_text(s: VerificationState) -> String {
-    match s {
-        VerificationState::Malformed => t!("mark-pdf-state-malformed"),
-        VerificationState::WellFormed => t!("mark-pdf-state-well-formed"),
-        VerificationState::SignatureValid => t!("mark-pdf-state-signature-valid"),
-        VerificationState::KeyTrusted => t!("mark-pdf-state-key-trusted"),
-        VerificationState::ContentMatches => t!("mark-pdf-state-content-matches"),
-    }
-}
-
 fn yes_no(b: bool) -> String {
     if b {
         t!("mark-pdf-yes")
@@ -733,7 +723,7 @@ fn verify_text(a: &VerifyArgs, file: &[u8], v: &PdfVerification) -> String {
         h.push_str(
             &(t!(
                 "mark-pdf-trust-ladder-reached-v1",
-                v1 = (state_text(s)).to_string()
+                v1 = crate::mark::state_text(s)
             ) + "\n"),
         );
     }

@@ -125,7 +125,8 @@ fn conv_02_cli_paper_to_data_then_verify() {
     let o = egov(&["mark", "verify", s(&out), "--trust", s(&trust)]);
     let text = String::from_utf8_lossy(&o.stdout);
     assert!(
-        text.contains("VERIFIED") && text.contains("— state `key_trusted`"),
+        text.contains("VERIFIED")
+            && text.contains("— state: signature valid, key trusted (`key_trusted`)"),
         "{text}"
     );
 }
