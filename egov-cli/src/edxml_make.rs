@@ -79,8 +79,8 @@ pub struct StatusArgs {
     #[arg(long)]
     from_name: Option<String>,
     /// The description: required for 02 (the reason of the refusal, Đ5.4); default the
-    /// code's standard wording.
-    #[arg(long)]
+    /// code's standard wording. Also `--reason`, as `egov status apply` calls it.
+    #[arg(long, visible_alias = "reason")]
     description: Option<String>,
     /// The clerk: department.
     #[arg(long)]

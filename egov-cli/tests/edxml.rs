@@ -995,6 +995,25 @@ fn doc_29_status_answers_a_package_and_a_refusal_needs_its_reason() {
         Some("Thiếu chữ ký số")
     );
     assert!(p.deviations.is_empty(), "{:?}", p.deviations);
+    // `--reason`, as `egov status apply` calls it, is the same option.
+    let (code, v) = json_of(&[
+        "edxml",
+        "status",
+        &pkg,
+        "--code",
+        "từ chối",
+        "--reason",
+        "Thiếu phụ lục",
+        "--out",
+        &out,
+        "--force",
+    ]);
+    assert_eq!(code, Some(0), "{v}");
+    let p = egov_edxml::read_bytes(&std::fs::read(&out).unwrap()).unwrap();
+    assert_eq!(
+        p.status().unwrap().description.as_deref(),
+        Some("Thiếu phụ lục")
+    );
     // A recall comes from the sender.
     let (code, v) = json_of(&[
         "edxml", "status", &pkg, "--code", "13", "--out", &out, "--force",

@@ -25,7 +25,7 @@ edxml-make-built =
     }).
     Check the package: egov edxml check { $path }
 edxml-make-not-edoc = a status message answers a document package (edoc), not another status message
-edxml-make-reason-required = a refusal (02) must say why (QĐ 28/2018/QĐ-TTg Đ5.4, DOC-29): give --description
+edxml-make-reason-required = a refusal (02) must say why (QĐ 28/2018/QĐ-TTg Đ5.4, DOC-29): give --reason "…" (or --description)
 edxml-make-no-from = the package names no agency to report from: give --from
 edxml-make-no-document-id = (no DocumentId)
 edxml-make-status-built = Built status message { $code } ({ $name }) for document { $document_id }: { $path } ({ $bytes } bytes).
