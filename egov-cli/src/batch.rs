@@ -174,7 +174,7 @@ pub(crate) struct Counts {
 /// `egov --json batch …`: every input's answer and the counts.
 #[derive(Debug, Serialize, JsonSchema)]
 pub(crate) struct BatchOutput {
-    /// The command run for each input, as given.
+    /// The command run for each input, word by word (a subcommand given in quotes is split).
     command: Vec<String>,
     /// What the batch found.
     counts: Counts,
@@ -281,6 +281,19 @@ fn walk(dir: &Path, recursive: bool, inputs: &mut Inputs) -> Result<(), CmdResul
     Ok(())
 }
 
+/// The command's words: a subcommand given in quotes (`egov batch "edxml check" thư-mục/`)
+/// is split into its words, as the shell would have; no subcommand name has a space.
+fn command_words(command: &[String]) -> Vec<String> {
+    match command.split_first() {
+        Some((first, rest)) if first.trim().contains(char::is_whitespace) => first
+            .split_whitespace()
+            .map(str::to_owned)
+            .chain(rest.iter().cloned())
+            .collect(),
+        _ => command.to_vec(),
+    }
+}
+
 /// Runs the command for one input, in this process; a panic is this input's internal error.
 /// `Err` is the command line's usage error (the same for every input).
 fn run_one(
@@ -300,7 +313,8 @@ fn run_one(
             .and_then(|m| crate::Cli::from_arg_matches(&m));
         match parsed {
             Ok(cli) => Ok(crate::answer(cli.command)),
-            Err(e) => Err(e.render().to_string().trim().to_owned()),
+            // What is wrong in the run's language (clap's own text is English).
+            Err(e) => Err(crate::help::usage_message(&e, crate::i18n::lang())),
         }
     })
     .unwrap_or_else(|_| {
@@ -397,17 +411,18 @@ fn batch(
     as_json: bool,
     settings: &crate::config::Settings,
 ) -> Result<std::process::ExitCode, CmdResult> {
+    let command = command_words(&a.command);
     if matches!(
-        a.command.first().map(String::as_str),
+        command.first().map(String::as_str),
         Some("batch" | "completions" | "man" | "config" | "template" | "schema")
     ) {
         return Err(usage(t!(
             "batch-not-batchable",
-            command = a.command[0].as_str()
+            command = command[0].as_str()
         )));
     }
-    let at = input_position(&a.command)?;
-    let inputs = expand(&a.command[at], a.recursive)?;
+    let at = input_position(&command)?;
+    let inputs = expand(&command[at], a.recursive)?;
     let format = match (a.format, &a.out) {
         (Some(f), _) => f,
         (None, Some(p)) => match p.extension().and_then(|e| e.to_str()) {
@@ -426,7 +441,7 @@ fn batch(
     let mut rows = Vec::with_capacity(inputs.items.len());
     for input in &inputs.items {
         bar.set_message(input.to_string_lossy().into_owned());
-        match run_one(&a.command, at, input, settings) {
+        match run_one(&command, at, input, settings) {
             Ok(row) => rows.push(row),
             // The command line itself is wrong: say so once, not once per input.
             Err(usage_error) => {
@@ -455,7 +470,7 @@ fn batch(
     );
     let report = if as_json {
         serde_json::to_string_pretty(&BatchOutput {
-            command: a.command.clone(),
+            command: command.clone(),
             counts,
             skipped: inputs.skipped,
             results: rows,
@@ -466,7 +481,7 @@ fn batch(
             Format::Table => table(&rows, &summary, &inputs.skipped),
             Format::Csv => csv_report(&rows)?,
             Format::Jsonl => jsonl(&rows, &counts, &inputs.skipped),
-            Format::Html => html(&a.command, &rows, &counts, &summary, &inputs.skipped),
+            Format::Html => html(&command, &rows, &counts, &summary, &inputs.skipped),
         }
     };
     match &a.out {

@@ -131,6 +131,35 @@ fn batch_folder_csv_jsonl_json_and_skipped_entries_are_counted() {
     std::fs::remove_dir_all(&d).unwrap();
 }
 
+/// The command given in quotes, as one argument, is the same command; a mistyped command is
+/// said in the run's language, without clap's English or its usage lines.
+#[test]
+fn batch_quoted_command_and_usage_errors_in_the_runs_language() {
+    let quoted = egov(&["--json", "batch", "edxml check", "testdata/edxml"]);
+    let plain = egov(&["--json", "batch", "edxml", "check", "testdata/edxml"]);
+    assert_eq!(quoted.status.code(), plain.status.code());
+    let q: serde_json::Value = serde_json::from_slice(&quoted.stdout).unwrap();
+    let p: serde_json::Value = serde_json::from_slice(&plain.stdout).unwrap();
+    assert_eq!(
+        q["command"],
+        serde_json::json!(["edxml", "check", "testdata/edxml"])
+    );
+    assert_eq!(q["counts"], p["counts"]);
+    let o = Command::new(env!("CARGO_BIN_EXE_egov"))
+        .env("EGOV_CONFIG", "none")
+        .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
+        .args(["--lang", "vi", "batch", "edxml", "chek", "testdata/edxml"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("không có lệnh «chek»"), "{err}");
+    assert!(err.contains("check"), "{err}");
+    for english in ["unrecognized", "Usage:", "For more information", "tip:"] {
+        assert!(!err.contains(english), "{english} in {err}");
+    }
+}
+
 #[test]
 fn batch_usage_errors_are_said_once() {
     let o = egov(&["batch", "code", "000.00.18.G12"]);
