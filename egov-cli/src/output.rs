@@ -231,16 +231,76 @@ pub fn out(text: &str) {
     let mut o = std::io::stdout().lock();
     // One line end after the text, however many it already ends with (a table built row by
     // row with `writeln!` would otherwise end in a blank line).
-    let text = text.trim_end_matches('\n');
+    let text = printable(text.trim_end_matches('\n'));
     let _ = writeln!(o, "{text}").and_then(|()| o.flush());
 }
 
 /// Writes a line to standard error, ignoring write errors.
 pub fn err(text: &str) {
-    let text = text.trim_end_matches('\n');
+    let text = printable(text.trim_end_matches('\n'));
     let _ = writeln!(std::io::stderr().lock(), "{text}");
+}
+
+/// `text` as a terminal shows it, not as it would steer the terminal: what egov prints comes
+/// partly from files other systems wrote (an edXML package's subject, a certificate's name, a
+/// page's links), and a control character there (ESC, CSI U+009B, a lone carriage return that
+/// overwrites the line, a bidirectional override that reorders it) would recolour, move or
+/// hide what a clerk reads. Every such character is written as its JSON escape (`\u001b`), so
+/// JSON output stays JSON with the same value (serde_json leaves C1 controls and bidirectional
+/// marks as they are, inside strings); line ends (LF, CRLF) and tabs stay.
+pub(crate) fn printable(text: &str) -> std::borrow::Cow<'_, str> {
+    fn steers(c: char) -> bool {
+        (c.is_control() && c != '\n' && c != '\t' && c != '\r')
+            || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    }
+    let lone_cr = |i: usize| text.as_bytes().get(i + 1) != Some(&b'\n');
+    if !text
+        .char_indices()
+        .any(|(i, c)| steers(c) || (c == '\r' && lone_cr(i)))
+    {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    for (i, c) in text.char_indices() {
+        if steers(c) || (c == '\r' && lone_cr(i)) {
+            out.push_str(&format!("\\u{:04x}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 fn pretty(v: &Value) -> String {
     serde_json::to_string_pretty(v).unwrap_or_else(|_| v.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::printable;
+
+    /// What a package or a page wrote cannot steer the terminal that shows it: ESC, CSI,
+    /// carriage return and bidirectional overrides are written as escapes; Vietnamese text,
+    /// line ends and tabs are left alone.
+    #[test]
+    fn printable_escapes_what_would_steer_a_terminal() {
+        assert_eq!(printable("Trích yếu:\tV/v họp\n"), "Trích yếu:\tV/v họp\n");
+        assert_eq!(printable("dòng 1\r\ndòng 2"), "dòng 1\r\ndòng 2");
+        assert_eq!(
+            printable("A\u{1b}[31mĐỎ\u{9b}x\rB\u{202e}C"),
+            "A\\u001b[31mĐỎ\\u009bx\\u000dB\\u202eC"
+        );
+        // JSON stays JSON, with the same value.
+        let value = serde_json::json!({"subject": "họp\u{9b}2J\u{202e}lệnh\u{1b}"});
+        let text = serde_json::to_string(&value).unwrap();
+        let shown = printable(&text);
+        assert!(
+            !shown.contains('\u{9b}') && !shown.contains('\u{202e}'),
+            "{shown}"
+        );
+        assert_eq!(
+            serde_json::from_str::<serde_json::Value>(&shown).unwrap(),
+            value
+        );
+    }
 }

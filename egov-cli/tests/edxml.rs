@@ -1431,3 +1431,37 @@ fn doc_18_cli_signs_through_a_signer_command_as_a_remote_service_would() {
     ]);
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
 }
+
+/// DOC-05: a package is another system's text. A subject carrying terminal control sequences
+/// (CSI as a character reference, a bidirectional override) is shown as escapes, never sent to
+/// the clerk's terminal to recolour, move or reorder what it shows; the JSON is still JSON, with
+/// the subject's value unchanged.
+#[test]
+fn doc_05_show_and_check_cannot_steer_the_terminal() {
+    let d = tmp("terminal");
+    let text = fixture_text(VNPT);
+    let start = text.find("<edXML:Subject>").unwrap() + "<edXML:Subject>".len();
+    let end = start + text[start..].find("</edXML:Subject>").unwrap();
+    let hostile = format!(
+        "{}V/v họp&#x9B;2J\u{202e}lệnh{}",
+        &text[..start],
+        &text[end..]
+    );
+    let pkg = d.join("hostile.edxml");
+    std::fs::write(&pkg, hostile.as_bytes()).unwrap();
+    let pkg = pkg.display().to_string();
+    for cmd in ["show", "check"] {
+        let o = egov(&["edxml", cmd, &pkg]);
+        let out = String::from_utf8_lossy(&o.stdout);
+        assert!(out.contains("họp\\u009b2J\\u202elệnh"), "{cmd}: {out}");
+        assert!(
+            !out.contains('\u{9b}') && !out.contains('\u{202e}'),
+            "{cmd}"
+        );
+    }
+    let o = egov(&["--json", "edxml", "show", &pkg]);
+    let text = String::from_utf8_lossy(&o.stdout);
+    assert!(!text.contains('\u{9b}') && !text.contains('\u{202e}'));
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert!(v.to_string().contains("V/v họp\u{9b}2J\u{202e}lệnh"), "{v}");
+}
