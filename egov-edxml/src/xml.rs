@@ -736,6 +736,21 @@ pub fn read_document<R: BufRead>(
                         ),
                     )
                 })?;
+                if !is_xml_char(resolved) {
+                    return Err(malformed_at(
+                        here(&reader),
+                        format!(
+                            "&{}; refers to {}, a character XML 1.0 does not allow",
+                            &*r,
+                            code_point(resolved)
+                        ),
+                        format!(
+                            "tham chiếu «&{};» trỏ tới {}, ký tự mà XML 1.0 không cho phép",
+                            &*r,
+                            code_point(resolved)
+                        ),
+                    ));
+                }
                 match open.last_mut() {
                     Some(el) => {
                         let mut tmp = [0u8; 4];
@@ -865,6 +880,19 @@ fn push_text<R: BufRead>(
             limit: limits.max_text_bytes,
         });
     }
+    if let Some(c) = first_non_xml_char(text) {
+        return Err(malformed_at(
+            reader.get_ref().location(at),
+            format!(
+                "the text holds {}, a character XML 1.0 does not allow",
+                code_point(c)
+            ),
+            format!(
+                "văn bản có ký tự {} mà XML 1.0 không cho phép",
+                code_point(c)
+            ),
+        ));
+    }
     el.text.push_str(text);
     Ok(())
 }
@@ -901,6 +929,30 @@ fn attach<R: BufRead>(
         }
     }
     Ok(())
+}
+
+/// A character XML 1.0 allows in a document (§2.2 `Char`): tab, line feed, carriage return,
+/// and U+0020 upwards but the surrogates, U+FFFE and U+FFFF. libxml2 refuses the others, written
+/// or referred to (`&#x1B;`), as not well-formed.
+fn is_xml_char(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
+}
+
+/// The first character of `text` that XML 1.0 does not allow, if any (one pass over the bytes
+/// when there is none, as in every real package).
+fn first_non_xml_char(text: &str) -> Option<char> {
+    let suspect = text
+        .bytes()
+        .any(|b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || b == 0xEF);
+    if !suspect {
+        return None;
+    }
+    text.chars().find(|&c| !is_xml_char(c))
+}
+
+/// What a character XML 1.0 does not allow is said as: `U+001B`.
+fn code_point(c: char) -> String {
+    format!("U+{:04X}", u32::from(c))
 }
 
 fn resolve_ref(r: &BytesRef<'_>) -> Option<char> {
@@ -962,6 +1014,18 @@ fn open_element<R: BufRead>(
                 )
             })?
             .into_owned();
+        if let Some(c) = first_non_xml_char(&value) {
+            return Err(malformed(
+                format!(
+                    "attribute {key} on <{qn}> holds {}, a character XML 1.0 does not allow",
+                    code_point(c)
+                ),
+                format!(
+                    "thuộc tính {key} trên <{qn}> có ký tự {} mà XML 1.0 không cho phép",
+                    code_point(c)
+                ),
+            ));
+        }
         if key == "xmlns" {
             decls.push((None, value));
         } else if let Some(p) = key.strip_prefix("xmlns:") {
@@ -1572,7 +1636,9 @@ pub(crate) fn read_tree<'a>(
                 None => return Err(Fallback),
             },
             Event::GeneralRef(r) => {
-                let resolved = resolve_ref(&r).ok_or(Fallback)?;
+                let resolved = resolve_ref(&r)
+                    .filter(|&c| is_xml_char(c))
+                    .ok_or(Fallback)?;
                 match open.last_mut() {
                     Some((el, _)) => {
                         let mut tmp = [0u8; 4];
@@ -1613,6 +1679,9 @@ fn push_node_text<'a>(
         return Ok(());
     }
     if (el.text.len() + text.len()) as u64 > limits.max_text_bytes {
+        return Err(Fallback);
+    }
+    if first_non_xml_char(&text).is_some() {
         return Err(Fallback);
     }
     if el.text.is_empty() {
@@ -1666,6 +1735,9 @@ fn open_node<'a>(
         let a = a?;
         let key = rebase(input, a.key.as_ref())?;
         let value = a.normalized_value(quick_xml::XmlVersion::Implicit1_0)?;
+        if first_non_xml_char(&value).is_some() {
+            return Err(Fallback);
+        }
         let value: Cow<'a, str> = match value {
             Cow::Borrowed(v) => Cow::Borrowed(rebase(input, v)?),
             Cow::Owned(v) => Cow::Owned(v),

@@ -1358,3 +1358,48 @@ proptest! {
         }
     }
 }
+
+/// DOC-28 (Đ9.1, a package as other systems wrote it): a character XML 1.0 does not allow
+/// (§2.2 `Char`), written in text or an attribute or referred to (`&#x1B;`), makes the document
+/// not well-formed: libxml2 refuses it, and so do egov's reader and canonicaliser, naming the
+/// character and its place. C1 controls such as U+009B are XML 1.0 characters: all accept them.
+#[test]
+fn doc_28_characters_xml_does_not_allow_are_refused_like_libxml2() {
+    let doc = |inner: &str| format!("<a xmlns=\"urn:x\"><b t=\"1\">{inner}</b></a>");
+    let refused = [
+        doc("x&#x1B;[31m"),
+        doc("x\u{1b}[31m"),
+        doc("&#1;"),
+        doc("x&#xFFFE;"),
+        "<a xmlns=\"urn:x\" t=\"&#x7;\"/>".to_owned(),
+        "<a xmlns=\"urn:x\" t=\"\u{7}\"/>".to_owned(),
+    ];
+    for xml in &refused {
+        let err = egov_edxml::read_bytes(xml.as_bytes()).unwrap_err();
+        assert_eq!(err.code(), "edxml.malformed", "{xml:?}: {err}");
+        assert!(err.to_string().contains("XML 1.0 does not allow"), "{err}");
+        assert!(
+            err.message_vi().contains("XML 1.0 không cho phép"),
+            "{}",
+            err.message_vi()
+        );
+        assert!(err.message_vi().contains("dòng 1"), "{}", err.message_vi());
+        assert!(
+            ours(xml.as_bytes(), &Algorithm::inclusive(), Part::Document).is_err(),
+            "the canonicaliser took {xml:?}"
+        );
+        if let Some(theirs) = lxml_c14n(xml.as_bytes(), &Algorithm::inclusive(), Part::Document) {
+            assert!(theirs.is_err(), "libxml2 took {xml:?}");
+        }
+    }
+    let c1 = doc("x&#x9B;2J\u{9b}");
+    // Well-formed (refused only as not being an edXML package).
+    let err = egov_edxml::read_bytes(c1.as_bytes()).unwrap_err();
+    assert_ne!(err.code(), "edxml.malformed", "{err}");
+    same_as_libxml2(
+        "C1 controls",
+        c1.as_bytes(),
+        &Algorithm::inclusive(),
+        Part::Document,
+    );
+}
