@@ -17,7 +17,7 @@ kpi-parse = chỉ tiêu KPI: { $reason }
 
 # requests.rs: yêu cầu, kiến nghị của tổ chức, cá nhân (NĐ 137/2024 Đ7)
 request-illegal_transition = không chuyển được từ trạng thái «{ $from }» sang «{ $to }»
-request-blank_reason = việc từ chối phải nêu rõ lý do (NĐ 137/2024 Đ7.1.a)
+request-blank_reason = việc từ chối phải nêu rõ lý do (điểm a khoản 1 Điều 7 NĐ 137/2024/NĐ-CP)
 request-blank_result = yêu cầu đã giải quyết phải ghi kết quả giải quyết
 request-blank_id = yêu cầu phải có mã định danh
 request-time_backwards = bước { $index } lúc { $at } sớm hơn bước trước đó lúc { $previous }

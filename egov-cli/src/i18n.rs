@@ -196,6 +196,44 @@ mod tests {
 }
 
 #[cfg(test)]
+mod citations {
+    /// CORE-14, CORE-06: the Vietnamese messages of the tool and of every library crate cite
+    /// the law as Vietnamese writes it («điểm b khoản 1 Điều 5 NĐ 137/2024/NĐ-CP»), not in the
+    /// short form of the English (`NĐ 137/2024 Đ5.1.b`). `--help` (help.ftl) keeps the short
+    /// form for its one-line texts.
+    #[test]
+    fn core_14_vietnamese_messages_cite_articles_in_full() {
+        let manifest = env!("CARGO_MANIFEST_DIR");
+        let mut files: Vec<std::path::PathBuf> =
+            std::fs::read_dir(format!("{manifest}/locales/vi"))
+                .unwrap()
+                .map(|e| e.unwrap().path())
+                .filter(|p| !p.file_name().is_some_and(|n| n == "help.ftl"))
+                .collect();
+        for entry in std::fs::read_dir(format!("{manifest}/..")).unwrap() {
+            let catalogue = entry.unwrap().path().join("locales/vi.ftl");
+            if catalogue.is_file() {
+                files.push(catalogue);
+            }
+        }
+        assert!(files.len() > 10, "{files:?}");
+        let mut short = Vec::new();
+        for path in files {
+            let text = std::fs::read_to_string(&path).unwrap();
+            for (n, line) in text.lines().enumerate() {
+                let bad = line.match_indices('Đ').any(|(i, _)| {
+                    line[i + 'Đ'.len_utf8()..].starts_with(|c: char| c.is_ascii_digit())
+                });
+                if bad && !line.trim_start().starts_with('#') {
+                    short.push(format!("{}:{}: {line}", path.display(), n + 1));
+                }
+            }
+        }
+        assert!(short.is_empty(), "short citations:\n{}", short.join("\n"));
+    }
+}
+
+#[cfg(test)]
 mod used_ids {
     /// Every `t!("id"` in the tool's source names a message of the catalogue in both languages.
     #[test]

@@ -346,7 +346,7 @@ fn conv_12_cli_stamp_says_in_vietnamese_what_was_done() {
     let (size, sha) = recorded("libreoffice-7-3-writer-pdfa-pdfua.pdf");
     let size = grouped(size);
     for want in [
-        "Đã đóng ký hiệu chuyển đổi thông điệp dữ liệu → giấy (NĐ 137/2024 Đ5)",
+        "Đã đóng ký hiệu chuyển đổi thông điệp dữ liệu → giấy (Điều 5 NĐ 137/2024/NĐ-CP)",
         "cập nhật gia tăng",
         &format!("{size} byte gốc giữ nguyên ở đầu tệp"),
         "Trang: 1 · vị trí: góc trống đầu tiên (tự động), cách mép 10 mm",

@@ -199,7 +199,7 @@ fn conv_05_cli_a_colour_300_dpi_scan_becomes_a_marked_signed_copy_that_verifies(
         "· 300 dpi (ghi trong ảnh) · màu",
         "[ĐẠT] CONV-05 (Điều 25 NĐ 30/2020/NĐ-CP): mọi trang có độ phân giải từ 200 dpi trở lên",
         "[ĐẠT] CONV-05 (Điều 25 NĐ 30/2020/NĐ-CP): mọi trang ở chế độ màu",
-        "Ký hiệu chuyển đổi giấy → thông điệp dữ liệu (NĐ 137/2024 Đ4): trang 1 · vị trí: góc dưới bên trái, cách mép 10 mm",
+        "Ký hiệu chuyển đổi giấy → thông điệp dữ liệu (Điều 4 NĐ 137/2024/NĐ-CP): trang 1 · vị trí: góc dưới bên trái, cách mép 10 mm",
         "Dữ liệu ký hiệu (payload, cũng ghi trong XMP): EGCM:",
         "Chữ ký số của cơ quan sao (PAdES-B-B): trường «Signature1» · hiển thị ở góc trên bên phải trang 1",
         "  | SAO Y\n",

@@ -21,8 +21,8 @@ calendar-invalid_table = bảng lịch làm việc không đúng định dạng{
 
 # channel.rs, owner.rs, text.rs
 channel-unknown = không có kênh «{ $channel }» (dùng website, email, mobile_app hoặc other)
-owner-unknown_class = không có loại chủ quản «{ $class }» (dùng state, organisation hoặc individual; NĐ 137/2024 Đ15.2)
-text-no_vietnamese = phần tiếng Việt để trống: nội dung công bố phải thể hiện bằng tiếng Việt (NĐ 137/2024 Đ19.1.a)
+owner-unknown_class = không có loại chủ quản «{ $class }» (dùng state, organisation hoặc individual; khoản 2 Điều 15 NĐ 137/2024/NĐ-CP)
+text-no_vietnamese = phần tiếng Việt để trống: nội dung công bố phải thể hiện bằng tiếng Việt (điểm a khoản 1 Điều 19 NĐ 137/2024/NĐ-CP)
 text-bad_language_tag = «{ $tag }» không phải thẻ ngôn ngữ BCP 47 như «en» hay «zh-Hans»
 text-vietnamese_as_other = tiếng Việt ghi ở trường `vi`, không ghi trong các ngôn ngữ khác («{ $tag }»)
 text-empty_translation = phần tiếng «{ $tag }» để trống

@@ -823,7 +823,7 @@ impl AgencyCode {
                 LegalRef::instrument(Instrument::Qcvn102_2016),
                 Outcome::Warning,
                 format!("{code} has 13 characters in four groups (QĐ 28/2018 Đ10.2.a) but not the QCVN 102:2016 layout NNN.NN.NN.XNN"),
-                format!("{code} có 13 ký tự, bốn nhóm (QĐ 28/2018 Đ10.2.a) nhưng không theo cấu trúc NNN.NN.NN.XNN của QCVN 102:2016"),
+                format!("{code} có 13 ký tự, bốn nhóm (điểm a khoản 2 Điều 10 QĐ 28/2018/QĐ-TTg) nhưng không theo cấu trúc NNN.NN.NN.XNN của QCVN 102:2016"),
             )
         };
         let level = self.level();

@@ -590,7 +590,7 @@ impl Checker<'_, '_> {
                 let (en, vi) = if uuid {
                     (
                         format!("the document identifier {raw:?} is a UUID: it does not show the agency code, year and number Đ10.2.b makes it of (the axis's test environments deliver such ids)"),
-                        format!("mã định danh văn bản {} là UUID: không thể hiện mã cơ quan, năm và số thứ tự theo Đ10.2.b (môi trường thử nghiệm của trục vẫn chuyển)", egov_core::i18n::quote_vi(raw)),
+                        format!("mã định danh văn bản {} là UUID: không thể hiện mã cơ quan, năm và số thứ tự theo điểm b khoản 2 Điều 10 (môi trường thử nghiệm của trục vẫn chuyển)", egov_core::i18n::quote_vi(raw)),
                     )
                 } else {
                     (
@@ -1133,7 +1133,7 @@ impl Checker<'_, '_> {
                 Outcome::Warning,
                 path,
                 "the package carries no digital signature: an e-document that is not digitally signed is for information and reference only (Đ4.2)".into(),
-                "gói tin không có chữ ký số: văn bản điện tử không được ký số chỉ có giá trị để biết, tham khảo (Đ4.2)".into(),
+                "gói tin không có chữ ký số: văn bản điện tử không được ký số chỉ có giá trị để biết, tham khảo (khoản 2 Điều 4)".into(),
             );
             return;
         };
@@ -1287,7 +1287,7 @@ impl Checker<'_, '_> {
                     Outcome::Warning,
                     &code_path,
                     format!("status code {code:?} is not one of the axis codes 01–06, 13, 15, 16; the list of Đ10.2.h is open («...»)"),
-                    format!("mã trạng thái {} không thuộc các mã 01–06, 13, 15, 16 của trục; danh sách Đ10.2.h là danh sách mở («...»)", egov_core::i18n::quote_vi(code)),
+                    format!("mã trạng thái {} không thuộc các mã 01–06, 13, 15, 16 của trục; danh sách tại điểm h khoản 2 Điều 10 là danh sách mở («...»)", egov_core::i18n::quote_vi(code)),
                 );
                 None
             }

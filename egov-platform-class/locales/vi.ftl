@@ -43,7 +43,7 @@ published_list-scale = mục { $entry } («{ $name }»): quy mô không phù h�
 platform-no_function_class = chưa có nhóm chức năng nào: hệ thống theo Điều 16 khoản 1 NĐ 137/2024 thuộc ít nhất một trong các nhóm từ a đến đ (đ: hoạt động khác)
 platform-handling_before_notice = { $kind }: chưa thông báo cho chủ tài khoản thì chưa được bắt đầu xử lý ({ $basis })
 platform-case_out_of_order = { $kind }: không được chuyển từ bước «{ $from }» sang bước «{ $to }»
-platform-reco_change_without_consent = nền tảng không được tự đổi lựa chọn của người dùng từ «{ $from }» sang «{ $to }» khi người dùng chưa đồng ý (NĐ 137/2024 Đ20.1.b)
+platform-reco_change_without_consent = nền tảng không được tự đổi lựa chọn của người dùng từ «{ $from }» sang «{ $to }» khi người dùng chưa đồng ý (điểm b khoản 1 Điều 20 NĐ 137/2024/NĐ-CP)
 platform-engine_result = kết quả của công cụ truy vấn không dùng được: { $reason }
 # summary.rs: số người dùng hằng tháng đọc từ JSON
 platform-invalid_monthly = { $part }: { $reason }

@@ -64,4 +64,4 @@ cmd-docid =
       ngày ban hành:  { $date }
       số:             { $number }
       năm, số thứ tự: { $year_seq }
-cmd-metadata = Thông tin đầu vào của văn bản (QĐ 28/2018/QĐ-TTg Đ10.2): { $outcome }
+cmd-metadata = Thông tin đầu vào của văn bản (khoản 2 Điều 10 QĐ 28/2018/QĐ-TTg): { $outcome }

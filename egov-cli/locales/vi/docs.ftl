@@ -30,7 +30,7 @@ docs-not-urgent = không khẩn (thường)
 docs-urgency =
     Độ khẩn:                      { $urgency }
     Mã độ khẩn edXML (Priority):  { $priority }
-    Quy tắc:                      DOC-12, QĐ 28/2018/QĐ-TTg Đ10.2.k
+    Quy tắc:                      DOC-12, điểm k khoản 2 Điều 10 QĐ 28/2018/QĐ-TTg
 docs-legal-value = Giá trị pháp lý: { $value }
 docs-legal-value-unsettled = không xác định theo Điều 4
 docs-cannot-read = không đọc được { $path }: { $detail }

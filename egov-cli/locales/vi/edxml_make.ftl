@@ -19,7 +19,7 @@ edxml-make-built =
     }).
     Kiểm tra gói tin: egov edxml check { $path }
 edxml-make-not-edoc = thông điệp trạng thái trả lời một gói tin văn bản (edoc), không trả lời một thông điệp trạng thái khác
-edxml-make-reason-required = từ chối (02) phải nêu lý do (QĐ 28/2018/QĐ-TTg Đ5.4, DOC-29): cần --reason «lý do» (hay --description)
+edxml-make-reason-required = từ chối (02) phải nêu lý do (khoản 4 Điều 5 QĐ 28/2018/QĐ-TTg, DOC-29): cần --reason «lý do» (hay --description)
 edxml-make-no-from = gói tin không nêu cơ quan nào để báo trạng thái: cần --from
 edxml-make-no-document-id = (không có DocumentId)
 edxml-make-status-built = Đã tạo thông báo trạng thái { $code } «{ $name }» cho văn bản { $document_id }: { $path } ({ $bytes } byte).

@@ -19,7 +19,7 @@ keygen-trust-set = Tập khóa tin cậy: { $path }
 keygen-entry = Mục cho danh sách tin cậy: { $path }
 
 # egov mark paper-to-data / data-to-paper
-mark-usage-locator = cần --url, hoặc --code cùng --search (NĐ 137/2024 Đ5.1.b)
+mark-usage-locator = cần --url, hoặc --code cùng --search (điểm b khoản 1 Điều 5 NĐ 137/2024/NĐ-CP)
 mark-stamped =
     Đã đóng dấu { $page } → { $out }
     Nội dung mã QR → { $payload } (mã QR phiên bản { $qr_version }, mức sửa lỗi M, { $chars } ký tự)

@@ -16,7 +16,7 @@ mark-pdf-scans-reason = Lý do ký: { $reason }
 mark-pdf-scans-location = Địa điểm ký: { $location }
 mark-pdf-scans-copy-written-v1-v2-bytes = Tệp bản sao: { $v1 } ({ $v2 } byte: bản PDF/A { $v3 } byte, rồi hai bản cập nhật gia tăng: ký hiệu, chữ ký)
 mark-pdf-scans-conversion-mark-paper-data-message =
-    Ký hiệu chuyển đổi giấy → thông điệp dữ liệu (NĐ 137/2024 Đ4): trang { $v1 } · vị trí: { $place } · khung x { $v2 }; y { $v3 }; rộng { $v4 }; cao { $v5 } pt · { $v6 }
+    Ký hiệu chuyển đổi giấy → thông điệp dữ liệu (Điều 4 NĐ 137/2024/NĐ-CP): trang { $v1 } · vị trí: { $place } · khung x { $v2 }; y { $v3 }; rộng { $v4 }; cao { $v5 } pt · { $v6 }
     {"  "}Khối ký hiệu: { $v7 } × { $v8 } mm · mã QR phiên bản { $v9 }, cạnh { $v10 } mm kể cả vùng trắng
     {"  "}Dữ liệu ký hiệu ký trên bản PDF/A trước khi đóng dấu: { $v11 } byte · SHA-256 { $v12 }
     {"  "}Mã khóa ký ký hiệu: { $v13 }
