@@ -208,7 +208,7 @@ mod citations {
             std::fs::read_dir(format!("{manifest}/locales/vi"))
                 .unwrap()
                 .map(|e| e.unwrap().path())
-                .filter(|p| !p.file_name().is_some_and(|n| n == "help.ftl"))
+                .filter(|p| p.file_name().is_none_or(|n| n != "help.ftl"))
                 .collect();
         for entry in std::fs::read_dir(format!("{manifest}/..")).unwrap() {
             let catalogue = entry.unwrap().path().join("locales/vi.ftl");
