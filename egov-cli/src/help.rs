@@ -116,8 +116,8 @@ fn notes_vi(a: Arg) -> Arg {
 }
 
 /// The argument's value names (`<DATE>`) in Vietnamese, from the `value-NAME` entries (`=` in a
-/// name written `_`: `value-NAME_KIND` for `<NAME=KIND>`); a name without one (`<vi|en>`,
-/// `<KEY.json>`) stays as written.
+/// name written `_`: `value-NAME_KIND` for `<NAME=KIND>`; a file's kind after the name kept:
+/// `<KEY.json>` → `<KHÓA.json>`); a name without one (`<vi|en>`) stays as written.
 fn value_names_vi(a: Arg) -> Arg {
     if !a.get_action().takes_values() {
         return a;
@@ -128,7 +128,15 @@ fn value_names_vi(a: Arg) -> Arg {
     };
     let vi_names: Vec<String> = names
         .iter()
-        .map(|n| vi(&format!("value-{}", n.replace('=', "_"))).unwrap_or_else(|| n.clone()))
+        .map(|n| {
+            let (stem, ext) = n
+                .split_once('.')
+                .map_or((n.as_str(), None), |(s, e)| (s, Some(e)));
+            match vi(&format!("value-{}", stem.replace('=', "_"))) {
+                Some(v) => ext.map_or(v.clone(), |e| format!("{v}.{e}")),
+                None => n.clone(),
+            }
+        })
         .collect();
     if vi_names == names {
         a
@@ -532,6 +540,26 @@ mod tests {
             "English value names in Vietnamese help:\n{}",
             found.join("\n")
         );
+    }
+
+    /// A file's value name is said in Vietnamese with its kind kept: `<KHÓA.pem>`, not
+    /// `<KEY.pem>` (CORE-06).
+    #[test]
+    fn core_06_file_value_names_in_vietnamese_keep_their_extension() {
+        let cmd = localize(crate::Cli::command(), Lang::Vi);
+        let sign = cmd
+            .find_subcommand("edxml")
+            .and_then(|c| c.find_subcommand("sign"))
+            .expect("egov edxml sign");
+        let names = |id: &str| -> Vec<String> {
+            sign.get_arguments()
+                .find(|a| a.get_id() == id)
+                .and_then(|a| a.get_value_names())
+                .map(|n| n.iter().map(ToString::to_string).collect())
+                .unwrap_or_default()
+        };
+        assert_eq!(names("key"), ["KHÓA.pem"]);
+        assert_eq!(names("pkcs11_module"), ["MÔ_ĐUN.so"]);
     }
 
     fn out_without_o(cmd: &Command, path: &str, found: &mut Vec<String>) {
