@@ -309,6 +309,7 @@ fn add_cmd(a: &AddArgs) -> Result<CmdResult, CmdResult> {
     };
     let id = entry.key_id.clone();
     let holder = entry.holder.display();
+    let was_signed = !list.signatures.is_empty();
     list.edit().add(entry).map_err(coded)?;
     list.list.validate().map_err(coded)?;
     write_list(&a.list, &list, true)?;
@@ -316,10 +317,20 @@ fn add_cmd(a: &AddArgs) -> Result<CmdResult, CmdResult> {
         human: format!(
             "{}\n{}",
             t!("trustlist-added", key_id = id, holder = holder),
-            t!("trustlist-resign")
+            sign_next(was_signed)
         ),
         json: to_json(&list)?,
     })
+}
+
+/// What to do after an edit: sign the list again (its signatures were dropped), or sign it
+/// for the first time (it had none).
+fn sign_next(was_signed: bool) -> String {
+    if was_signed {
+        t!("trustlist-resign")
+    } else {
+        t!("trustlist-sign-first")
+    }
 }
 
 fn edit(
@@ -332,11 +343,12 @@ fn edit(
 ) -> Result<CmdResult, CmdResult> {
     let mut list = read_list(path)?;
     let at = time(at, "--at")?;
+    let was_signed = !list.signatures.is_empty();
     let said = change(list.edit(), at).map_err(coded)?;
     list.list.validate().map_err(coded)?;
     write_list(path, &list, true)?;
     Ok(CmdResult::Valid {
-        human: format!("{said}\n{}", t!("trustlist-resign")),
+        human: format!("{said}\n{}", sign_next(was_signed)),
         json: to_json(&list)?,
     })
 }

@@ -461,3 +461,31 @@ fn conv_03_cli_trust_list_errors_are_coded() {
     let o = egov(&["trustlist", "new", "--issuer", "x", "--out", s(&list)]);
     assert!(text(&o).contains("io.exists"), "{}", text(&o));
 }
+
+/// CONV-03: after an edit, the tool says what to do next as it is: a list that had signatures
+/// lost them and must be signed again; a list never signed must be signed, and nothing was
+/// dropped from it.
+#[test]
+fn conv_03_cli_after_an_edit_says_sign_again_or_sign_first() {
+    let w = World::new("next");
+    let (list, _, _, _) = national(&w);
+    let (_, entry, _) = w.key("k2", "UBND xã Thử", "mark-signer");
+    let added = ok(egov(&["trustlist", "add", s(&list), "--entry", s(&entry)]));
+    assert!(
+        text(&added).contains("signatures dropped"),
+        "{}",
+        text(&added)
+    );
+    let fresh = w.p("fresh.json");
+    ok(egov(&[
+        "trustlist",
+        "new",
+        "--issuer",
+        "X",
+        "-o",
+        s(&fresh),
+    ]));
+    let added = ok(egov(&["trustlist", "add", s(&fresh), "--entry", s(&entry)]));
+    assert!(text(&added).contains("not signed yet"), "{}", text(&added));
+    assert!(!text(&added).contains("dropped"), "{}", text(&added));
+}

@@ -10,6 +10,7 @@ trustlist-public-key-hex = --public-key must be 64 hex digits
 trustlist-usage-add = give --key, --entry or --public-key with --holder
 trustlist-added = Added key { $key_id } of { $holder }
 trustlist-resign = signatures dropped: sign it again with `egov trustlist sign`
+trustlist-sign-first = the list is not signed yet: sign it with `egov trustlist sign`
 trustlist-valid-days = --valid-days is too large: the next update cannot be computed
 trustlist-issued = Issued and signed list number { $sequence } (next update due { $next })
 trustlist-cosigned = Co-signed list number { $sequence } ({ $signatures } { $signatures ->

@@ -10,6 +10,7 @@ trustlist-public-key-hex = --public-key phải gồm 64 chữ số thập lục 
 trustlist-usage-add = cần --key, --entry hoặc --public-key cùng --holder
 trustlist-added = Đã thêm khóa { $key_id } của { $holder }
 trustlist-resign = các chữ ký đã bị bỏ: ký lại bằng `egov trustlist sign`
+trustlist-sign-first = danh sách chưa được ký: ký bằng `egov trustlist sign`
 trustlist-valid-days = --valid-days quá lớn: không tính được ngày cập nhật tiếp theo
 trustlist-issued = Đã phát hành và ký danh sách số { $sequence } (cập nhật tiếp theo trước { $next })
 trustlist-cosigned = Đã ký thêm danh sách số { $sequence } ({ $signatures } chữ ký)
