@@ -52,6 +52,11 @@ fn classify_at_3_percent(extra: &[&str]) -> Output {
 
 /// `platform <cmd>` at the 3 % boundary, plus `extra`.
 fn at_3_percent(cmd: &str, extra: &[&str]) -> Output {
+    egov(&at_3_percent_args(cmd, extra))
+}
+
+/// The arguments of [`at_3_percent`].
+fn at_3_percent_args<'a>(cmd: &'a str, extra: &[&'a str]) -> Vec<&'a str> {
     let mut args = vec![
         "platform",
         cmd,
@@ -67,7 +72,7 @@ fn at_3_percent(cmd: &str, extra: &[&str]) -> Output {
         "2026-01-15",
     ];
     args.extend_from_slice(extra);
-    egov(&args)
+    args
 }
 
 #[test]
@@ -1239,25 +1244,9 @@ fn plat_02_plat_03_cli_classify_text_names_the_thresholds_in_the_law_s_words() {
 #[test]
 fn plat_08_cli_report_files_refused_in_vietnamese_and_read_from_toml() {
     let vi = |extra: &[&str]| {
-        let mut args = vec![
-            "--lang",
-            "vi",
-            "platform",
-            "report",
-            "--monthly",
-            MONTHS_2025,
-            "--population",
-            "100000000",
-            "--population-publisher",
-            "test",
-            "--population-date",
-            "2026-01-05",
-            "--date",
-            "2026-01-15",
-        ];
-        args.extend_from_slice(extra);
         Command::new(env!("CARGO_BIN_EXE_egov"))
-            .args(&args)
+            .args(["--lang", "vi"])
+            .args(at_3_percent_args("report", extra))
             .output()
             .unwrap()
     };

@@ -107,17 +107,22 @@ fn trust_03_missing_or_bad_evidence() {
     assert!(a.verdicts.iter().all(|v| v.outcome == Outcome::Unknown));
 }
 
-#[test]
-fn trust_04_declaration_json_and_markdown() {
+/// The declaration of [`evidence`], with the test root as its anchors.
+fn declaration() -> Declaration {
     let ev = evidence();
     let (a, bl, ..) = run(&ev);
-    let d = Declaration::new(
+    Declaration::new(
         ev.system.clone(),
         &a,
         &TlsPolicy::default(),
         "test root",
         Some(&bl),
-    );
+    )
+}
+
+#[test]
+fn trust_04_declaration_json_and_markdown() {
+    let d = declaration();
     let json = d.to_json();
     assert_eq!(Declaration::from_json(&json).unwrap(), d);
     let v: serde_json::Value = serde_json::from_str(&json).unwrap();
@@ -149,15 +154,7 @@ fn trust_04_declaration_json_and_markdown() {
 /// gives, not printed raw after the sentence.
 #[test]
 fn trust_04_declaration_markdown_puts_evidence_in_an_appendix() {
-    let ev = evidence();
-    let (a, bl, ..) = run(&ev);
-    let d = Declaration::new(
-        ev.system.clone(),
-        &a,
-        &TlsPolicy::default(),
-        "test root",
-        Some(&bl),
-    );
+    let d = declaration();
     let with_evidence: Vec<(String, usize, &serde_json::Value)> = d
         .criteria
         .iter()
@@ -198,15 +195,7 @@ fn trust_04_declaration_markdown_puts_evidence_in_an_appendix() {
 /// or image a page put in a link — and a table cell stays one cell.
 #[test]
 fn trust_04_declaration_markdown_escapes_what_pages_and_certificates_wrote() {
-    let ev = evidence();
-    let (a, bl, ..) = run(&ev);
-    let mut d = Declaration::new(
-        ev.system.clone(),
-        &a,
-        &TlsPolicy::default(),
-        "test root",
-        Some(&bl),
-    );
+    let mut d = declaration();
     let hostile = "«https://x.example/<img src=x onerror=alert(1)>» [bấm](javascript:alert(1)) `x` **y** a & b\nline";
     d.system.name = format!("Cổng | {hostile}");
     for c in &mut d.criteria {
