@@ -771,7 +771,18 @@ pub fn read_document<R: BufRead>(
                     }
                 }
             }
-            Event::Comment(_) | Event::PI(_) => {}
+            // Neither is kept, but a character XML 1.0 forbids makes the document malformed
+            // there too (as libxml2 and the canonicaliser say).
+            Event::Comment(c) => {
+                if let Some(ch) = first_non_xml_char(&c) {
+                    return Err(markup_char_error(here(&reader), ch));
+                }
+            }
+            Event::PI(pi) => {
+                if let Some(ch) = first_non_xml_char(&pi) {
+                    return Err(markup_char_error(here(&reader), ch));
+                }
+            }
             Event::Eof => {
                 if let Some(el) = open.last() {
                     return Err(malformed_at(
@@ -948,6 +959,21 @@ fn first_non_xml_char(text: &str) -> Option<char> {
         return None;
     }
     text.chars().find(|&c| !is_xml_char(c))
+}
+
+/// A comment or processing instruction holding `c`, which XML 1.0 does not allow.
+fn markup_char_error(at: Location, c: char) -> XmlError {
+    malformed_at(
+        at,
+        format!(
+            "a comment or processing instruction holds {}, a character XML 1.0 does not allow",
+            code_point(c)
+        ),
+        format!(
+            "chú thích hoặc chỉ thị xử lý có ký tự {} mà XML 1.0 không cho phép",
+            code_point(c)
+        ),
+    )
 }
 
 /// What a character XML 1.0 does not allow is said as: `U+001B`.
@@ -1648,7 +1674,16 @@ pub(crate) fn read_tree<'a>(
                     None => return Err(Fallback),
                 }
             }
-            Event::Comment(_) | Event::PI(_) => {}
+            Event::Comment(c) => {
+                if first_non_xml_char(&c).is_some() {
+                    return Err(Fallback);
+                }
+            }
+            Event::PI(pi) => {
+                if first_non_xml_char(&pi).is_some() {
+                    return Err(Fallback);
+                }
+            }
             Event::Eof => {
                 if !open.is_empty() {
                     return Err(Fallback);

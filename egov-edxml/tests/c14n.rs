@@ -1360,7 +1360,8 @@ proptest! {
 }
 
 /// DOC-28 (Đ9.1, a package as other systems wrote it): a character XML 1.0 does not allow
-/// (§2.2 `Char`), written in text or an attribute or referred to (`&#x1B;`), makes the document
+/// (§2.2 `Char`), written in text, an attribute, a comment or a processing instruction, or
+/// referred to (`&#x1B;`), makes the document
 /// not well-formed: libxml2 refuses it, and so do egov's reader and canonicaliser, naming the
 /// character and its place. C1 controls such as U+009B are XML 1.0 characters: all accept them.
 #[test]
@@ -1373,6 +1374,8 @@ fn doc_28_characters_xml_does_not_allow_are_refused_like_libxml2() {
         doc("x&#xFFFE;"),
         "<a xmlns=\"urn:x\" t=\"&#x7;\"/>".to_owned(),
         "<a xmlns=\"urn:x\" t=\"\u{7}\"/>".to_owned(),
+        doc("<!-- x\u{1b} -->"),
+        doc("<?p x\u{7}?>"),
     ];
     for xml in &refused {
         let err = egov_edxml::read_bytes(xml.as_bytes()).unwrap_err();

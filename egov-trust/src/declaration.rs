@@ -320,9 +320,9 @@ fn push_evidence_appendix(md: &mut String, criteria: &[DeclaredCriterion], lang:
         return;
     }
     md.push_str(if vi {
-        "\n## Phụ lục: bằng chứng\n\nCác giá trị đã đối chiếu cho từng kết quả trên (dạng JSON, như trong `egov --json trust declare`).\n"
+        "\n## Phụ lục: bằng chứng\n\nCác giá trị đã đối chiếu cho từng kết quả trên, dạng JSON như trong bản JSON của bản tự công bố.\n"
     } else {
-        "\n## Appendix: evidence\n\nThe values compared for each finding above (as JSON, as in `egov --json trust declare`).\n"
+        "\n## Appendix: evidence\n\nThe values compared for each finding above, as JSON, as the declaration's JSON form holds them.\n"
     });
     for (point, n, evidence) in entries {
         let text = serde_json::to_string_pretty(evidence).unwrap_or_else(|_| evidence.to_string());
