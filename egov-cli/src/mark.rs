@@ -889,11 +889,11 @@ fn verdict_line(verified: bool, conflict: bool, v: &egov_conversion::Verificatio
 pub(crate) fn state_text(s: egov_conversion::VerificationState) -> String {
     use egov_conversion::VerificationState as S;
     match s {
-        S::Malformed => t!("mark-pdf-state-malformed"),
-        S::WellFormed => t!("mark-pdf-state-well-formed"),
-        S::SignatureValid => t!("mark-pdf-state-signature-valid"),
-        S::KeyTrusted => t!("mark-pdf-state-key-trusted"),
-        S::ContentMatches => t!("mark-pdf-state-content-matches"),
+        S::Malformed => t!("mark-state-malformed"),
+        S::WellFormed => t!("mark-state-well-formed"),
+        S::SignatureValid => t!("mark-state-signature-valid"),
+        S::KeyTrusted => t!("mark-state-key-trusted"),
+        S::ContentMatches => t!("mark-state-content-matches"),
     }
 }
 

@@ -137,7 +137,7 @@ impl SendDeadline {
     /// schedule is not (fully) announced (CORE-02): its message then says so, and a caller
     /// printing its own calendar note beside it would say it twice.
     pub fn judgement_is_provisional(&self, sent_at: VnDateTime) -> bool {
-        provisional_note(self, self.timing(sent_at)).is_some()
+        rests_on_unannounced_year(self, self.timing(sent_at))
     }
 
     /// How a send at `sent_at` relates to the deadlines (DOC-19, DOC-21, Đ6.2; DOC-25, Đ8.1
@@ -466,15 +466,24 @@ pub fn judge_send(deadline: &SendDeadline, sent_at: VnDateTime) -> Finding {
         }))
 }
 
+/// Whether a judgement of `timing` rests on the next working day (not the same day, not an
+/// immediate deadline) of a year whose holiday schedule is not (fully) announced (CORE-02).
+fn rests_on_unannounced_year(deadline: &SendDeadline, timing: SendTiming) -> bool {
+    deadline.immediate.is_none()
+        && matches!(timing, SendTiming::ByLatest | SendTiming::Late { .. })
+        && matches!(
+            deadline.calendar_schedule,
+            YearSchedule::Projected | YearSchedule::PartlyAnnounced
+        )
+}
+
 /// When a judgement rests on the next working day of a year whose holiday schedule is not (fully)
 /// announced, the sentence that says so (CORE-02): the deadline is the statutory projection's
 /// and may move when the Government announces the year. Judgements that do not depend on the
 /// calendar (same day, immediate, before signing) and calendars that declare no coverage get
 /// none.
 fn provisional_note(deadline: &SendDeadline, timing: SendTiming) -> Option<(String, String)> {
-    let on_calendar = deadline.immediate.is_none()
-        && matches!(timing, SendTiming::ByLatest | SendTiming::Late { .. });
-    if !on_calendar {
+    if !rests_on_unannounced_year(deadline, timing) {
         return None;
     }
     let year = chrono::Datelike::year(&deadline.next_working_day);
