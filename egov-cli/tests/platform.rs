@@ -1071,10 +1071,11 @@ fn plat_07_cli_report_records_owner_class_and_evidence() {
     // Not given: the report says so, in both languages.
     let o = at_3_percent("report", &["--intermediary"]);
     let md = String::from_utf8_lossy(&o.stdout);
-    assert!(md
-        .contains("## Phân loại theo chủ quản / Owner class (Đ15)\n\n- Chưa cho biết / Not given"));
     assert!(md.contains(
-        "## Phân loại theo chức năng / Function classes (Đ16.1)\n\n- Chưa cho biết / Not given"
+        "## Phân loại theo chủ quản (Điều 15) / Owner class (Đ15)\n\n- Chưa cho biết / Not given"
+    ));
+    assert!(md.contains(
+        "## Phân loại theo chức năng (khoản 1 Điều 16) / Function classes (Đ16.1)\n\n- Chưa cho biết / Not given"
     ));
     // A ministry named as the owner of an organisation's system contradicts the class: exit 1.
     let contradiction = temp_file(

@@ -290,7 +290,8 @@ fn findings_table(md: &mut String, findings: &[Finding]) {
     for f in findings {
         let _ = writeln!(
             md,
-            "| {} ({}) | {} | {}<br>{} |",
+            "| {}<br>{} ({}) | {} | {}<br>{} |",
+            f.basis.to_string_vi(),
             f.basis,
             f.rule,
             outcome_vi(f.outcome),
@@ -331,7 +332,12 @@ impl PlatformReport {
             self.determination_date
         );
         let _ = writeln!(md, "## Kết quả / Result\n");
-        let _ = writeln!(md, "- **{}**", c.class.name_vi());
+        let _ = writeln!(
+            md,
+            "- **{}** ({})",
+            c.class.name_vi(),
+            c.class.basis().to_string_vi()
+        );
         let _ = writeln!(md, "- **{}** ({})", c.class.name_en(), c.class.basis());
         let _ = writeln!(
             md,
@@ -348,15 +354,19 @@ impl PlatformReport {
         };
         let _ = writeln!(
             md,
-            "- Điều kiện nền tảng trung gian / Intermediary condition (Đ18.1): {intermediary}\n"
+            "- Điều kiện nền tảng trung gian (khoản 1 Điều 18) / Intermediary condition (Đ18.1): {intermediary}\n"
         );
-        let _ = writeln!(md, "## Phân loại theo chủ quản / Owner class (Đ15)\n");
+        let _ = writeln!(
+            md,
+            "## Phân loại theo chủ quản (Điều 15) / Owner class (Đ15)\n"
+        );
         match self.owner.class {
             Some(o) => {
                 let _ = writeln!(
                     md,
-                    "- **{}** / {} ({})",
+                    "- **{}** ({}) / {} ({})",
                     o.name_vi(),
+                    o.basis().to_string_vi(),
                     o.name_en(),
                     o.basis()
                 );
@@ -377,7 +387,7 @@ impl PlatformReport {
         findings_table(&mut md, &self.owner.findings);
         let _ = writeln!(
             md,
-            "\n## Phân loại theo chức năng / Function classes (Đ16.1)\n"
+            "\n## Phân loại theo chức năng (khoản 1 Điều 16) / Function classes (Đ16.1)\n"
         );
         match self
             .functions
@@ -389,8 +399,9 @@ impl PlatformReport {
                 for c in classes.iter() {
                     let _ = writeln!(
                         md,
-                        "- **{}** / {} ({})",
+                        "- **{}** ({}) / {} ({})",
                         c.name_vi(),
+                        c.basis().to_string_vi(),
                         c.name_en(),
                         c.basis()
                     );
@@ -514,14 +525,14 @@ impl PlatformReport {
         if let Some(f) = &self.reporting_duty {
             let _ = writeln!(
                 md,
-                "\n## Báo cáo, cung cấp số liệu / Report and data to the state agency (Đ18.2)\n"
+                "\n## Báo cáo, cung cấp số liệu (khoản 2 Điều 18) / Report and data to the state agency (Đ18.2)\n"
             );
             findings_table(&mut md, std::slice::from_ref(f));
         }
         if !self.published_lists.is_empty() {
             let _ = writeln!(
                 md,
-                "\n## Danh sách do Bộ công bố / Lists the Ministry published (Đ18.4.b–c)\n"
+                "\n## Danh sách do Bộ công bố (điểm b, c khoản 4 Điều 18) / Lists the Ministry published (Đ18.4.b–c)\n"
             );
             findings_table(&mut md, &self.published_lists);
         }
@@ -537,8 +548,9 @@ impl PlatformReport {
             for (i, f) in self.obligations.iter().enumerate() {
                 let _ = writeln!(
                     md,
-                    "| {} | {} ({}) | {} | {}<br>{} |",
+                    "| {} | {}<br>{} ({}) | {} | {}<br>{} |",
                     i + 1,
+                    f.basis.to_string_vi(),
                     f.basis,
                     f.rule,
                     outcome_vi(f.outcome),

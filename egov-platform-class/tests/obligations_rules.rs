@@ -147,7 +147,7 @@ fn plat_11_report_carries_the_reporting_duty() {
     assert_eq!(json["reporting_duty"]["rule"], "PLAT-11");
     assert!(r
         .to_markdown()
-        .contains("## Báo cáo, cung cấp số liệu / Report and data to the state agency (Đ18.2)"));
+        .contains("## Báo cáo, cung cấp số liệu (khoản 2 Điều 18) / Report and data to the state agency (Đ18.2)"));
 }
 
 // ---------------------------------------------------------------- PLAT-14 (Đ19.1.a)

@@ -389,10 +389,11 @@ fn plat_07_and_plat_08_report_says_when_owner_and_functions_are_not_given() {
     assert_eq!(json["owner"]["overall"], "unknown");
     assert_eq!(json["functions"]["findings"][0]["rule"], "PLAT-08");
     let md = r.to_markdown();
-    assert!(md
-        .contains("## Phân loại theo chủ quản / Owner class (Đ15)\n\n- Chưa cho biết / Not given"));
     assert!(md.contains(
-        "## Phân loại theo chức năng / Function classes (Đ16.1)\n\n- Chưa cho biết / Not given"
+        "## Phân loại theo chủ quản (Điều 15) / Owner class (Đ15)\n\n- Chưa cho biết / Not given"
+    ));
+    assert!(md.contains(
+        "## Phân loại theo chức năng (khoản 1 Điều 16) / Function classes (Đ16.1)\n\n- Chưa cho biết / Not given"
     ));
     // Not given, so not cited.
     assert!(!r
@@ -434,9 +435,9 @@ fn plat_07_and_plat_08_report_records_owner_and_functions_when_given() {
         serde_json::json!(["commerce", "other"])
     );
     let md = r.to_markdown();
-    assert!(md.contains("- **Chủ quản là tổ chức, doanh nghiệp** / The owner is an organisation or enterprise (NĐ 137/2024/NĐ-CP Đ15.2.b)"));
+    assert!(md.contains("- **Chủ quản là tổ chức, doanh nghiệp** (điểm b khoản 2 Điều 15 NĐ 137/2024/NĐ-CP) / The owner is an organisation or enterprise (NĐ 137/2024/NĐ-CP Đ15.2.b)"));
     assert!(md.contains("- Chủ quản / Owner: Công ty cổ phần Chợ Số"));
-    assert!(md.contains("- **Giao dịch điện tử trong hoạt động thương mại** / E-transactions in commercial activities (NĐ 137/2024/NĐ-CP Đ16.1.b)"));
+    assert!(md.contains("- **Giao dịch điện tử trong hoạt động thương mại** (điểm b khoản 1 Điều 16 NĐ 137/2024/NĐ-CP) / E-transactions in commercial activities (NĐ 137/2024/NĐ-CP Đ16.1.b)"));
     assert!(md.contains("Đ16.1.đ"));
     let cited: Vec<String> = r.citations.iter().map(|c| c.to_string()).collect();
     for c in [

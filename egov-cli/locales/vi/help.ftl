@@ -71,16 +71,16 @@ help-egov-workday--calendar = Tệp lịch JSON (hoặc TOML) thay cho bảng l�
 
 ## egov mark
 
-help-egov-mark = Dấu chuyển đổi giữa văn bản giấy và thông điệp dữ liệu (NĐ 137/2024 Đ4, Đ5): đóng dấu và xác minh
+help-egov-mark = Dấu chuyển đổi giữa văn bản giấy và thông điệp dữ liệu (Điều 4, Điều 5 NĐ 137/2024/NĐ-CP): đóng dấu và xác minh
 
 ## egov mark paper-to-data
 
-help-egov-mark-paper-to-data = Đóng dấu chuyển đổi lên trang quét từ văn bản giấy (NĐ 137/2024 Đ4): đóng dấu lên ảnh, ghi nội dung mã QR
+help-egov-mark-paper-to-data = Đóng dấu chuyển đổi lên trang quét từ văn bản giấy (Điều 4 NĐ 137/2024/NĐ-CP): đóng dấu lên ảnh, ghi nội dung mã QR
 help-egov-mark-paper-to-data--page = Ảnh trang cần đóng dấu (PNG hoặc JPEG; trang đầu)
 help-egov-mark-paper-to-data--converter = Tên đầy đủ của cơ quan, tổ chức hoặc cá nhân thực hiện chuyển đổi
 help-egov-mark-paper-to-data--key = Tệp khóa ký do `egov keygen` tạo
 help-egov-mark-paper-to-data--at = Thời điểm chuyển đổi, ISO 8601 có múi giờ (mặc định: lúc này)
-help-egov-mark-paper-to-data--profile = Loại dấu: general (chung, Đ4.1.a / Đ5.2.a), admin-result (kết quả giải quyết thủ tục hành chính, Đ4.1.c / Đ5.2.c), sao-y («sao y»), sao-luc («sao lục»), trich-sao («trích sao»)
+help-egov-mark-paper-to-data--profile = Loại dấu: general (chung, điểm a khoản 1 Điều 4 / điểm a khoản 2 Điều 5), admin-result (kết quả giải quyết thủ tục hành chính, điểm c khoản 1 Điều 4 / điểm c khoản 2 Điều 5), sao-y («sao y»), sao-luc («sao lục»), trich-sao («trích sao»)
 help-egov-mark-paper-to-data--text = Dòng chữ của dấu thay cho câu chữ mặc định của SDK (A-08)
 help-egov-mark-paper-to-data--lookup_url = Trang tra cứu mà mã QR mở trên điện thoại (nội dung mã nằm sau dấu # của URL)
 help-egov-mark-paper-to-data--content = Nội dung mà giá trị băm bao phủ (mặc định: tệp ảnh trang trước khi đóng dấu)
@@ -92,12 +92,12 @@ help-egov-mark-paper-to-data--force = Vẫn đóng dấu dù dấu che lên nộ
 
 ## egov mark data-to-paper
 
-help-egov-mark-data-to-paper = Đóng dấu chuyển đổi lên trang in từ thông điệp dữ liệu (Đ5): đóng dấu lên ảnh, ghi nội dung mã QR
+help-egov-mark-data-to-paper = Đóng dấu chuyển đổi lên trang in từ thông điệp dữ liệu (Điều 5): đóng dấu lên ảnh, ghi nội dung mã QR
 help-egov-mark-data-to-paper--page = Ảnh trang cần đóng dấu (PNG hoặc JPEG; trang đầu)
 help-egov-mark-data-to-paper--converter = Tên đầy đủ của cơ quan, tổ chức hoặc cá nhân thực hiện chuyển đổi
 help-egov-mark-data-to-paper--key = Tệp khóa ký do `egov keygen` tạo
 help-egov-mark-data-to-paper--at = Thời điểm chuyển đổi, ISO 8601 có múi giờ (mặc định: lúc này)
-help-egov-mark-data-to-paper--profile = Loại dấu: general (chung, Đ4.1.a / Đ5.2.a), admin-result (kết quả giải quyết thủ tục hành chính, Đ4.1.c / Đ5.2.c), sao-y («sao y»), sao-luc («sao lục»), trich-sao («trích sao»)
+help-egov-mark-data-to-paper--profile = Loại dấu: general (chung, điểm a khoản 1 Điều 4 / điểm a khoản 2 Điều 5), admin-result (kết quả giải quyết thủ tục hành chính, điểm c khoản 1 Điều 4 / điểm c khoản 2 Điều 5), sao-y («sao y»), sao-luc («sao lục»), trich-sao («trích sao»)
 help-egov-mark-data-to-paper--text = Dòng chữ của dấu thay cho câu chữ mặc định của SDK (A-08)
 help-egov-mark-data-to-paper--lookup_url = Trang tra cứu mà mã QR mở trên điện thoại (nội dung mã nằm sau dấu # của URL)
 help-egov-mark-data-to-paper--content = Nội dung mà giá trị băm bao phủ (mặc định: tệp ảnh trang trước khi đóng dấu)
@@ -106,10 +106,10 @@ help-egov-mark-data-to-paper--payload_out = Nơi ghi nội dung mã QR (mặc đ
 help-egov-mark-data-to-paper--dpi = Độ phân giải của trang, số điểm ảnh trên mỗi inch (dpi)
 help-egov-mark-data-to-paper--position = Vị trí đóng dấu: auto (tự tìm vùng trống: góc trên bên phải nếu trống, rồi các góc khác, rồi dải trống cao nhất; mặc định), top-right (lề trên bên phải), top-left (lề trên bên trái), bottom-right (lề dưới bên phải), bottom-left (lề dưới bên trái)
 help-egov-mark-data-to-paper--force = Vẫn đóng dấu dù dấu che lên nội dung trang (nếu không sẽ báo lỗi)
-help-egov-mark-data-to-paper--system = Tên hệ thống thông tin đang lưu thông điệp dữ liệu (Đ5.1.a)
-help-egov-mark-data-to-paper--owner = Tên chủ quản của hệ thống (Đ5.1.a)
-help-egov-mark-data-to-paper--url = Địa chỉ URL đầy đủ của thông điệp dữ liệu trên hệ thống (Đ5.1.b)
-help-egov-mark-data-to-paper--code = Mã duy nhất của thông điệp dữ liệu (Đ5.1.b), dùng cùng --search
+help-egov-mark-data-to-paper--system = Tên hệ thống thông tin đang lưu thông điệp dữ liệu (điểm a khoản 1 Điều 5)
+help-egov-mark-data-to-paper--owner = Tên chủ quản của hệ thống (điểm a khoản 1 Điều 5)
+help-egov-mark-data-to-paper--url = Địa chỉ URL đầy đủ của thông điệp dữ liệu trên hệ thống (điểm b khoản 1 Điều 5)
+help-egov-mark-data-to-paper--code = Mã duy nhất của thông điệp dữ liệu (điểm b khoản 1 Điều 5), dùng cùng --search
 help-egov-mark-data-to-paper--search = Giao diện tra cứu nơi nhập mã
 
 ## egov mark verify
@@ -133,16 +133,16 @@ help-egov-mark-pdf-stamp = Đóng dấu chuyển đổi lên một trang của t
 help-egov-mark-pdf-stamp--input = Tệp PDF cần đóng dấu (không mã hóa)
 help-egov-mark-pdf-stamp--out = Nơi ghi tệp PDF đã đóng dấu (ghi trọn vẹn qua một tệp tạm rồi đổi tên)
 help-egov-mark-pdf-stamp--force = Ghi đè TỆP_GHI_RA nếu đã có
-help-egov-mark-pdf-stamp--direction = Chiều chuyển đổi mà dấu ghi nhận: paper-to-data (Đ4, văn bản giấy → thông điệp dữ liệu: tệp PDF là bản quét của văn bản giấy) hoặc data-to-paper (Đ5, thông điệp dữ liệu → văn bản giấy: tệp PDF được in từ thông điệp dữ liệu; cần --system, --owner và --url, hoặc --code cùng --search, Đ5.1)
+help-egov-mark-pdf-stamp--direction = Chiều chuyển đổi mà dấu ghi nhận: paper-to-data (Điều 4, văn bản giấy → thông điệp dữ liệu: tệp PDF là bản quét của văn bản giấy) hoặc data-to-paper (Điều 5, thông điệp dữ liệu → văn bản giấy: tệp PDF được in từ thông điệp dữ liệu; cần --system, --owner và --url, hoặc --code cùng --search, khoản 1 Điều 5)
 help-egov-mark-pdf-stamp--converter = Tên đầy đủ của cơ quan, tổ chức hoặc cá nhân thực hiện chuyển đổi
 help-egov-mark-pdf-stamp--key = Tệp khóa ký do `egov keygen` tạo
 help-egov-mark-pdf-stamp--at = Thời điểm chuyển đổi, ISO 8601 có múi giờ (mặc định: lúc này)
-help-egov-mark-pdf-stamp--profile = Loại dấu: general (chung, Đ4.1.a / Đ5.2.a), admin-result (kết quả giải quyết thủ tục hành chính, Đ4.1.c / Đ5.2.c), sao-y («sao y»), sao-luc («sao lục»), trich-sao («trích sao»)
+help-egov-mark-pdf-stamp--profile = Loại dấu: general (chung, điểm a khoản 1 Điều 4 / điểm a khoản 2 Điều 5), admin-result (kết quả giải quyết thủ tục hành chính, điểm c khoản 1 Điều 4 / điểm c khoản 2 Điều 5), sao-y («sao y»), sao-luc («sao lục»), trich-sao («trích sao»)
 help-egov-mark-pdf-stamp--text = Dòng chữ của dấu thay cho câu chữ mặc định của SDK (A-08)
-help-egov-mark-pdf-stamp--system = Dữ liệu → giấy: tên hệ thống thông tin đang lưu thông điệp dữ liệu (Đ5.1.a)
-help-egov-mark-pdf-stamp--owner = Dữ liệu → giấy: tên chủ quản của hệ thống (Đ5.1.a)
-help-egov-mark-pdf-stamp--url = Dữ liệu → giấy: địa chỉ URL đầy đủ của thông điệp dữ liệu trên hệ thống (Đ5.1.b)
-help-egov-mark-pdf-stamp--code = Dữ liệu → giấy: mã duy nhất của thông điệp dữ liệu (Đ5.1.b), dùng cùng --search
+help-egov-mark-pdf-stamp--system = Dữ liệu → giấy: tên hệ thống thông tin đang lưu thông điệp dữ liệu (điểm a khoản 1 Điều 5)
+help-egov-mark-pdf-stamp--owner = Dữ liệu → giấy: tên chủ quản của hệ thống (điểm a khoản 1 Điều 5)
+help-egov-mark-pdf-stamp--url = Dữ liệu → giấy: địa chỉ URL đầy đủ của thông điệp dữ liệu trên hệ thống (điểm b khoản 1 Điều 5)
+help-egov-mark-pdf-stamp--code = Dữ liệu → giấy: mã duy nhất của thông điệp dữ liệu (điểm b khoản 1 Điều 5), dùng cùng --search
 help-egov-mark-pdf-stamp--search = Dữ liệu → giấy: giao diện tra cứu nơi nhập mã
 help-egov-mark-pdf-stamp--lookup_url = Trang tra cứu mà mã QR mở trên điện thoại (nội dung mã nằm sau dấu # của URL)
 help-egov-mark-pdf-stamp--payload_out = Ghi thêm nội dung mã QR vào tệp này
@@ -167,18 +167,18 @@ help-egov-mark-pdf-verify--dpi = Độ phân giải dựng hình để đọc m�
 
 ## egov mark pdf from-scans
 
-help-egov-mark-pdf-from-scans = Lập bản điện tử của văn bản giấy từ các bản quét (NĐ 137/2024 Đ4, NĐ 30/2020 Đ25 «sao y»): ảnh các trang thành PDF/A, dấu chuyển đổi từ văn bản giấy sang thông điệp dữ liệu, rồi chữ ký số PAdES hiển thị của cơ quan sao (hình thức sao, tên cơ quan, thời gian ký). Kiểm tra thể thức theo NĐ 30/2020 Phụ lục I: trang dưới 200 dpi hoặc không phải ảnh màu vẫn được ghi nhưng cho mã thoát 1, vì bản sao không đúng thể thức
+help-egov-mark-pdf-from-scans = Lập bản điện tử của văn bản giấy từ các bản quét (Điều 4 NĐ 137/2024/NĐ-CP, Điều 25 NĐ 30/2020/NĐ-CP «sao y»): ảnh các trang thành PDF/A, dấu chuyển đổi từ văn bản giấy sang thông điệp dữ liệu, rồi chữ ký số PAdES hiển thị của cơ quan sao (hình thức sao, tên cơ quan, thời gian ký). Kiểm tra thể thức theo Phụ lục I NĐ 30/2020/NĐ-CP: trang dưới 200 dpi hoặc không phải ảnh màu vẫn được ghi nhưng cho mã thoát 1, vì bản sao không đúng thể thức
 help-egov-mark-pdf-from-scans--images = Ảnh các trang theo thứ tự trang: JPEG (nhúng nguyên vẹn), PNG, TIFF (mọi trang của TIFF nhiều trang)
 help-egov-mark-pdf-from-scans--out = Nơi ghi bản sao đã ký (ghi trọn vẹn qua một tệp tạm rồi đổi tên)
 help-egov-mark-pdf-from-scans--force = Ghi đè TỆP_GHI_RA (và --payload-out) nếu đã có
 help-egov-mark-pdf-from-scans--converter = Tên đầy đủ của cơ quan, tổ chức hoặc cá nhân thực hiện chuyển đổi (in trong dấu)
 help-egov-mark-pdf-from-scans--key = Khóa ký của dấu, tệp do `egov keygen` tạo (ký nội dung mã QR). Khóa của chứng thư chữ ký số của cơ quan là --p12, --agency-key, --pkcs11-module hoặc --signer-command
 help-egov-mark-pdf-from-scans--at = Thời điểm chuyển đổi, ISO 8601 có múi giờ (mặc định: lúc này); cũng là thời gian ký mà cơ quan khai (/M, in trong chữ ký) và ngày tạo tệp PDF
-help-egov-mark-pdf-from-scans--profile = Loại dấu: general (chung, Đ4.1.a / Đ5.2.a), admin-result (kết quả giải quyết thủ tục hành chính, Đ4.1.c / Đ5.2.c), sao-y («sao y»), sao-luc («sao lục»), trich-sao («trích sao»)
+help-egov-mark-pdf-from-scans--profile = Loại dấu: general (chung, điểm a khoản 1 Điều 4 / điểm a khoản 2 Điều 5), admin-result (kết quả giải quyết thủ tục hành chính, điểm c khoản 1 Điều 4 / điểm c khoản 2 Điều 5), sao-y («sao y»), sao-luc («sao lục»), trich-sao («trích sao»)
 help-egov-mark-pdf-from-scans--text = Dòng chữ của dấu thay cho câu chữ mặc định của SDK (A-08)
 help-egov-mark-pdf-from-scans--lookup_url = Trang tra cứu mà mã QR mở trên điện thoại (nội dung mã nằm sau dấu # của URL)
 help-egov-mark-pdf-from-scans--payload_out = Ghi thêm nội dung mã QR vào tệp này
-help-egov-mark-pdf-from-scans--agency = Cơ quan thực hiện sao, in trong chữ ký hiển thị (NĐ 30/2020 Phụ lục I)
+help-egov-mark-pdf-from-scans--agency = Cơ quan thực hiện sao, in trong chữ ký hiển thị (Phụ lục I NĐ 30/2020/NĐ-CP)
 help-egov-mark-pdf-from-scans--copy_form = Hình thức sao, in đầu tiên trong chữ ký hiển thị
 help-egov-mark-pdf-from-scans--pdfa = Phần PDF/A của bản sao: 2b (PDF/A-2b, ISO 19005-2, PDF 1.7) hoặc 1b (PDF/A-1b, ISO 19005-1, PDF 1.4, cho kho lưu trữ chỉ nhận phần 1)
 help-egov-mark-pdf-from-scans--assume_dpi = Độ phân giải giả định cho ảnh không ghi độ phân giải, dpi (50–2400; mặc định 200). Giá trị này quyết định khổ trang; trang dưới 200 dpi được báo
@@ -211,7 +211,7 @@ help-egov-mark-pdf-from-scans--tsa_command = Lệnh shell trả lời yêu cầu
 
 ## egov pdf
 
-help-egov-pdf = Chữ ký số PAdES trên tệp PDF (NĐ 30/2020 Đ25, QĐ 28/2018/QĐ-TTg Đ6.1): ký bằng khóa PEM, tệp PKCS#12 hoặc thiết bị ký PKCS#11; xác minh mọi chữ ký
+help-egov-pdf = Chữ ký số PAdES trên tệp PDF (Điều 25 NĐ 30/2020/NĐ-CP, khoản 1 Điều 6 QĐ 28/2018/QĐ-TTg): ký bằng khóa PEM, tệp PKCS#12 hoặc thiết bị ký PKCS#11; xác minh mọi chữ ký
 
 ## egov pdf sign
 
@@ -351,7 +351,7 @@ help-egov-checklist-run--files = Tệp danh mục kiểm tra của riêng bạn 
 
 ## egov checklist indicators
 
-help-egov-checklist-indicators = Kiểm tra các chỉ tiêu định hướng (NĐ 137/2024 Đ10.3–10.5, OTH-39/40): mỗi chỉ tiêu cần đủ bảy thành phần và ít nhất một tiêu chí lựa chọn. Đầu vào: một mảng JSON các chỉ tiêu (hoặc `{"{"}"indicators": [...]{"}"}`). Mã thoát 0 khi không có gì KHÔNG ĐẠT, 1 trong trường hợp khác
+help-egov-checklist-indicators = Kiểm tra các chỉ tiêu định hướng (khoản 3–5 Điều 10 NĐ 137/2024/NĐ-CP, OTH-39/40): mỗi chỉ tiêu cần đủ bảy thành phần và ít nhất một tiêu chí lựa chọn. Đầu vào: một mảng JSON các chỉ tiêu (hoặc `{"{"}"indicators": [...]{"}"}`). Mã thoát 0 khi không có gì KHÔNG ĐẠT, 1 trong trường hợp khác
 help-egov-checklist-indicators--file = Tệp chỉ tiêu (JSON)
 
 ## egov checklist kpi
@@ -363,12 +363,12 @@ help-egov-checklist-kpi--targets = Mục tiêu của riêng bạn (TOML, các b�
 
 ## egov checklist service-level
 
-help-egov-checklist-service-level = Xếp một dịch vụ công trực tuyến vào các mức của dự thảo 003 Đ16 (một phần / toàn trình; là dự thảo, chưa bắt buộc) và các mức cũ 1–4, từ các dữ kiện của dịch vụ (JSON: information_published, forms_downloadable, submission_online, mobile_access, has_fee, payment_online, processing_fully_digital, result_delivery: ["online"|"postal"|"in_person"])
+help-egov-checklist-service-level = Xếp một dịch vụ công trực tuyến vào các mức của Điều 16 dự thảo 003 (một phần / toàn trình; là dự thảo, chưa bắt buộc) và các mức cũ 1–4, từ các dữ kiện của dịch vụ (JSON: information_published, forms_downloadable, submission_online, mobile_access, has_fee, payment_online, processing_fully_digital, result_delivery: ["online"|"postal"|"in_person"])
 help-egov-checklist-service-level--file = Tệp dữ kiện (JSON)
 
 ## egov platform
 
-help-egov-platform = Phân loại quy mô nền tảng số: đếm người dùng hoạt động, phân loại, lập báo cáo (NĐ 137/2024 Đ15–20)
+help-egov-platform = Phân loại quy mô nền tảng số: đếm người dùng hoạt động, phân loại, lập báo cáo (Điều 15–20 NĐ 137/2024/NĐ-CP)
 
 ## egov platform count
 
@@ -378,7 +378,7 @@ help-egov-platform-count--long = Đếm số người dùng hoạt động hằn
     Các cột: user_id,timestamp,kind,in_vietnam (xem tài liệu `csv` của egov-platform-class).
 help-egov-platform-count--input = Tệp CSV sự kiện (thường, .gz hoặc .zst, nhận biết qua các byte đầu), hoặc `-` để đọc từ đầu vào chuẩn
 help-egov-platform-count--threads = Số luồng xử lý (mặc định: mọi nhân; một luồng cho đầu vào dưới 8 MiB)
-help-egov-platform-count--kinds = Tính thêm một tên hoạt động là một loại hoạt động của Đ17.1: `view=access` (dùng nhiều lần được; là nhận định pháp lý của riêng bạn, được ghi lại trong kết quả)
+help-egov-platform-count--kinds = Tính thêm một tên hoạt động là một loại hoạt động của khoản 1 Điều 17: `view=access` (dùng nhiều lần được; là nhận định pháp lý của riêng bạn, được ghi lại trong kết quả)
 help-egov-platform-count--partial_out = Ghi thêm kết quả đếm dưới dạng kết quả đếm từng phần (các khóa người dùng không trùng lặp của mỗi tháng, theo phân đoạn, kèm số liệu đối soát), để gộp với kết quả đếm ở nơi khác (`egov platform merge`, hoặc COUNT(DISTINCT key) của bất kỳ hệ quản trị nào): Parquet nếu tên tệp kết thúc bằng .parquet, nếu không thì JSON
 help-egov-platform-count--shards = Số phân đoạn của kết quả đếm từng phần (mặc định 16; mọi kết quả từng phần được gộp với nhau phải cùng số này)
 help-egov-platform-count--force = Ghi đè tệp --partial-out đã có
@@ -400,17 +400,17 @@ help-egov-platform-classify = Phân loại từ số người dùng hoạt độ
 help-egov-platform-classify--monthly = Số người dùng hoạt động hằng tháng: `2025-01=123,2025-02=456,…`, hoặc một tệp gồm các dòng `month,active_users` (hoặc một mảng JSON các {"{"}"month","active_users"{"}"})
 help-egov-platform-classify--events = Đếm các tháng từ sự kiện: một tệp CSV (hoặc `-` để đọc từ đầu vào chuẩn), hoặc các tệp Parquet (một tệp hoặc một thư mục, các cột mặc định user_id, timestamp, kind, in_vietnam)
 help-egov-platform-classify--partials = Gộp các kết quả đếm từng phần này (`count --partial-out`, .parquet hoặc .json) rồi phân loại theo tổng: đếm, gộp và phân loại trong một bước
-help-egov-platform-classify--kinds = Cùng --events: tính thêm một tên hoạt động là một loại hoạt động của Đ17.1 (`view=access`)
+help-egov-platform-classify--kinds = Cùng --events: tính thêm một tên hoạt động là một loại hoạt động của khoản 1 Điều 17 (`view=access`)
 help-egov-platform-classify--population = Dân số (mặc định: số liệu chính thức có sẵn được công bố gần nhất tính đến ngày xác định, ví dụ 102 300 000, bình quân năm 2025, Cục Thống kê, công bố ngày 05/01/2026; câu trả lời nêu rõ số liệu đã dùng). Ghi kèm cơ quan công bố và ngày công bố (§7 A-13)
 help-egov-platform-classify--population_publisher = Cơ quan công bố số liệu --population
 help-egov-platform-classify--population_date = Ngày công bố số liệu --population (YYYY-MM-DD hoặc dd/mm/yyyy)
 help-egov-platform-classify--population_reference = Kỳ hoặc thời điểm mà số liệu --population phản ánh (ví dụ 2025), nếu không phải năm công bố
-help-egov-platform-classify--intermediary = Chủ quản xác nhận nền tảng đáp ứng điều kiện nền tảng số trung gian tại Đ18.1
+help-egov-platform-classify--intermediary = Chủ quản xác nhận nền tảng đáp ứng điều kiện nền tảng số trung gian tại khoản 1 Điều 18
 help-egov-platform-classify--not_intermediary = Chủ quản xác nhận hệ thống không phải nền tảng số trung gian
-help-egov-platform-classify--source = Nguồn số liệu người dùng hằng tháng: `self`, `tool:TÊN` hoặc `reference:TÊN` (Đ18.4.c)
+help-egov-platform-classify--source = Nguồn số liệu người dùng hằng tháng: `self`, `tool:TÊN` hoặc `reference:TÊN` (điểm c khoản 4 Điều 18)
 help-egov-platform-classify--date = Ngày xác định (YYYY-MM-DD hoặc dd/mm/yyyy; mặc định: ngày hôm nay theo giờ Việt Nam, hoặc $EGOV_TODAY)
-help-egov-platform-classify--large_bp = Ngưỡng dưới, tính bằng phần vạn (mặc định 300 = 3 %, Đ17.2)
-help-egov-platform-classify--very_large_bp = Ngưỡng trên, tính bằng phần vạn (mặc định 1000 = 10 %, Đ17.3)
+help-egov-platform-classify--large_bp = Ngưỡng dưới, tính bằng phần vạn (mặc định 300 = 3 %, khoản 2 Điều 17)
+help-egov-platform-classify--very_large_bp = Ngưỡng trên, tính bằng phần vạn (mặc định 1000 = 10 %, khoản 3 Điều 17)
 
 ## egov platform report
 
@@ -418,26 +418,26 @@ help-egov-platform-report = Báo cáo tự phân loại đầy đủ: loại n�
 help-egov-platform-report--monthly = Số người dùng hoạt động hằng tháng: `2025-01=123,2025-02=456,…`, hoặc một tệp gồm các dòng `month,active_users` (hoặc một mảng JSON các {"{"}"month","active_users"{"}"})
 help-egov-platform-report--events = Đếm các tháng từ sự kiện: một tệp CSV (hoặc `-` để đọc từ đầu vào chuẩn), hoặc các tệp Parquet (một tệp hoặc một thư mục, các cột mặc định user_id, timestamp, kind, in_vietnam)
 help-egov-platform-report--partials = Gộp các kết quả đếm từng phần này (`count --partial-out`, .parquet hoặc .json) rồi phân loại theo tổng: đếm, gộp và phân loại trong một bước
-help-egov-platform-report--kinds = Cùng --events: tính thêm một tên hoạt động là một loại hoạt động của Đ17.1 (`view=access`)
+help-egov-platform-report--kinds = Cùng --events: tính thêm một tên hoạt động là một loại hoạt động của khoản 1 Điều 17 (`view=access`)
 help-egov-platform-report--population = Dân số (mặc định: số liệu chính thức có sẵn được công bố gần nhất tính đến ngày xác định, ví dụ 102 300 000, bình quân năm 2025, Cục Thống kê, công bố ngày 05/01/2026; câu trả lời nêu rõ số liệu đã dùng). Ghi kèm cơ quan công bố và ngày công bố (§7 A-13)
 help-egov-platform-report--population_publisher = Cơ quan công bố số liệu --population
 help-egov-platform-report--population_date = Ngày công bố số liệu --population (YYYY-MM-DD hoặc dd/mm/yyyy)
 help-egov-platform-report--population_reference = Kỳ hoặc thời điểm mà số liệu --population phản ánh (ví dụ 2025), nếu không phải năm công bố
-help-egov-platform-report--intermediary = Chủ quản xác nhận nền tảng đáp ứng điều kiện nền tảng số trung gian tại Đ18.1
+help-egov-platform-report--intermediary = Chủ quản xác nhận nền tảng đáp ứng điều kiện nền tảng số trung gian tại khoản 1 Điều 18
 help-egov-platform-report--not_intermediary = Chủ quản xác nhận hệ thống không phải nền tảng số trung gian
-help-egov-platform-report--source = Nguồn số liệu người dùng hằng tháng: `self`, `tool:TÊN` hoặc `reference:TÊN` (Đ18.4.c)
+help-egov-platform-report--source = Nguồn số liệu người dùng hằng tháng: `self`, `tool:TÊN` hoặc `reference:TÊN` (điểm c khoản 4 Điều 18)
 help-egov-platform-report--date = Ngày xác định (YYYY-MM-DD hoặc dd/mm/yyyy; mặc định: ngày hôm nay theo giờ Việt Nam, hoặc $EGOV_TODAY)
-help-egov-platform-report--large_bp = Ngưỡng dưới, tính bằng phần vạn (mặc định 300 = 3 %, Đ17.2)
-help-egov-platform-report--very_large_bp = Ngưỡng trên, tính bằng phần vạn (mặc định 1000 = 10 %, Đ17.3)
-help-egov-platform-report--evidence = Minh chứng cho danh mục kiểm tra Đ19/Đ20, một tệp JSON ({"{"}"items": {"{"}"<id>": {"{"}"satisfied": true{"}"}{"}"}{"}"}), hoặc cùng nội dung ở dạng TOML (tệp .toml)
+help-egov-platform-report--large_bp = Ngưỡng dưới, tính bằng phần vạn (mặc định 300 = 3 %, khoản 2 Điều 17)
+help-egov-platform-report--very_large_bp = Ngưỡng trên, tính bằng phần vạn (mặc định 1000 = 10 %, khoản 3 Điều 17)
+help-egov-platform-report--evidence = Minh chứng cho danh mục kiểm tra theo Điều 19 và Điều 20, một tệp JSON ({"{"}"items": {"{"}"<id>": {"{"}"satisfied": true{"}"}{"}"}{"}"}), hoặc cùng nội dung ở dạng TOML (tệp .toml)
 help-egov-platform-report--operating_since = Ngày nền tảng bắt đầu hoạt động (YYYY-MM-DD hoặc dd/mm/yyyy)
 help-egov-platform-report--first_classified = Ngày tự phân loại lần đầu (YYYY-MM-DD hoặc dd/mm/yyyy)
 help-egov-platform-report--inclusive_deadline = Hiểu «trước 31 tháng 01» là «chậm nhất ngày 31 tháng 01» (mặc định: trước, tức là ngày 30 tháng 01; A-16)
 help-egov-platform-report--decree_effective = Ngày nghị định có hiệu lực (mặc định 2024-10-23; nhập YYYY-MM-DD hoặc dd/mm/yyyy)
-help-egov-platform-report--owner_class = Loại chủ quản (Đ15.2): state (nhà nước), organisation (tổ chức) hoặc individual (cá nhân) (CORE-05; nếu không ghi, báo cáo nêu rõ)
-help-egov-platform-report--owner_evidence = Căn cứ xác định chủ quản (Đ15.3, PLAT-07), một tệp JSON (TOML với tệp .toml): {"{"}"state_body"?: {"{"}"kind", "name"{"}"}, "approving_authority"?: {"{"}"name", "approval": "investment_policy"|"service_lease", "decision"?{"}"}, "hosting_contract"?, "domain_registration"?, "app_store_publisher_account"?, "owner_name"?{"}"}
-help-egov-platform-report--functions = Các chức năng của hệ thống (Đ16.1, PLAT-08), một tệp JSON (TOML với tệp .toml): {"{"}"main_functions"?: ["account_issuance_or_authentication"|"electronic_contracting"|"unilateral_legal_act"], "classes"?: ["administrative_procedures"|"commerce"|"finance"|"banking"|"other"]{"}"}
-help-egov-platform-report--published_lists = Danh sách do Bộ công bố (nền tảng theo Đ18.4.b, công cụ đo theo Đ18.4.c; PLAT-12), như đã ghi nhận vào một ngày: một tệp JSON định dạng egov-published-list/1 (xem egov_platform_class::published). Dùng nhiều lần được; được đối chiếu với báo cáo
+help-egov-platform-report--owner_class = Loại chủ quản (khoản 2 Điều 15): state (nhà nước), organisation (tổ chức) hoặc individual (cá nhân) (CORE-05; nếu không ghi, báo cáo nêu rõ)
+help-egov-platform-report--owner_evidence = Căn cứ xác định chủ quản (khoản 3 Điều 15, PLAT-07), một tệp JSON (TOML với tệp .toml): {"{"}"state_body"?: {"{"}"kind", "name"{"}"}, "approving_authority"?: {"{"}"name", "approval": "investment_policy"|"service_lease", "decision"?{"}"}, "hosting_contract"?, "domain_registration"?, "app_store_publisher_account"?, "owner_name"?{"}"}
+help-egov-platform-report--functions = Các chức năng của hệ thống (khoản 1 Điều 16, PLAT-08), một tệp JSON (TOML với tệp .toml): {"{"}"main_functions"?: ["account_issuance_or_authentication"|"electronic_contracting"|"unilateral_legal_act"], "classes"?: ["administrative_procedures"|"commerce"|"finance"|"banking"|"other"]{"}"}
+help-egov-platform-report--published_lists = Danh sách do Bộ công bố (nền tảng theo điểm b khoản 4 Điều 18, công cụ đo theo điểm c khoản 4 Điều 18; PLAT-12), như đã ghi nhận vào một ngày: một tệp JSON định dạng egov-published-list/1 (xem egov_platform_class::published). Dùng nhiều lần được; được đối chiếu với báo cáo
 help-egov-platform-report--platform_name = Tên nền tảng như trong danh sách nền tảng đã công bố
 
 ## egov registry
@@ -461,11 +461,11 @@ help-egov-registry-check--as_of = Ngày kiểm tra (dd/mm/yyyy hoặc yyyy-mm-dd
 
 ## egov trust
 
-help-egov-trust = Tiêu chí tín nhiệm mạng của NĐ 137/2024 Đ21 (TRUST-01…04)
+help-egov-trust = Tiêu chí tín nhiệm mạng của Điều 21 NĐ 137/2024/NĐ-CP (TRUST-01…04)
 
 ## egov trust check
 
-help-egov-trust-check = Đánh giá sáu tiêu chí của Đ21.2 từ các tệp minh chứng (mã thoát 0 chỉ khi cả sáu tiêu chí ĐẠT)
+help-egov-trust-check = Đánh giá sáu tiêu chí của khoản 2 Điều 21 từ các tệp minh chứng (mã thoát 0 chỉ khi cả sáu tiêu chí ĐẠT)
 help-egov-trust-check--cert = Chuỗi chứng thư (PEM hoặc DER), chứng thư của trang web đứng đầu
 help-egov-trust-check--host = Tên máy chủ (host) của trang web
 help-egov-trust-check--tls_version = Phiên bản TLS đã thỏa thuận (TLSv1.3, TLSv1.2, …)
@@ -509,7 +509,7 @@ help-egov-trust-probe--now = Thời điểm đánh giá (ISO 8601 có múi giờ
 
 ## egov trust declare
 
-help-egov-trust-declare = Lập bản tự công bố (Đ21.3): Markdown (mặc định) hoặc JSON với --json
+help-egov-trust-declare = Lập bản tự công bố (khoản 3 Điều 21): Markdown (mặc định) hoặc JSON với --json
 help-egov-trust-declare--cert = Chuỗi chứng thư (PEM hoặc DER), chứng thư của trang web đứng đầu
 help-egov-trust-declare--host = Tên máy chủ (host) của trang web
 help-egov-trust-declare--tls_version = Phiên bản TLS đã thỏa thuận (TLSv1.3, TLSv1.2, …)
@@ -543,8 +543,8 @@ help-egov-edxml = Gói tin edXML và thông điệp trạng thái trên trục l
 
 ## egov edxml check
 
-help-egov-edxml-check = Kiểm tra gói tin hoặc thông điệp trạng thái như hệ thống nhận phải làm (Đ9.1; DOC-01…30)
-help-egov-edxml-check--long = Kiểm tra gói tin edXML hoặc thông điệp trạng thái như hệ thống nhận phải làm trước khi tiếp nhận (QĐ 28/2018/QĐ-TTg Đ9.1, DOC-28): mã định danh cơ quan, mã định danh văn bản, bộ thông tin a)–q), độ khẩn, hạn gửi, loại nghiệp vụ, tệp đính kèm, chữ ký số, chiều gửi và lý do của thông điệp trạng thái, và các điểm lệch bố cục so với hồ sơ chặt (DOC-05). Một báo cáo duy nhất: mỗi kết quả nêu mã quy tắc, điều khoản, lý do bằng tiếng Việt (--lang en: tiếng Anh), đường dẫn phần tử cùng dòng và cột của nó.
+help-egov-edxml-check = Kiểm tra gói tin hoặc thông điệp trạng thái như hệ thống nhận phải làm (khoản 1 Điều 9; DOC-01…30)
+help-egov-edxml-check--long = Kiểm tra gói tin edXML hoặc thông điệp trạng thái như hệ thống nhận phải làm trước khi tiếp nhận (khoản 1 Điều 9 QĐ 28/2018/QĐ-TTg, DOC-28): mã định danh cơ quan, mã định danh văn bản, bộ thông tin a)–q), độ khẩn, hạn gửi, loại nghiệp vụ, tệp đính kèm, chữ ký số, chiều gửi và lý do của thông điệp trạng thái, và các điểm lệch bố cục so với hồ sơ chặt (DOC-05). Một báo cáo duy nhất: mỗi kết quả nêu mã quy tắc, điều khoản, lý do bằng tiếng Việt (--lang en: tiếng Anh), đường dẫn phần tử cùng dòng và cột của nó.
     
     Gói tin được đọc tuần tự (tệp đính kèm được giải mã, tính giá trị băm và nhận dạng, không lưu lại); gói tin có phần Signature thuộc không gian tên XML Signature sau đó được xác minh (DOC-18) theo --anchors (nếu không có thì không xác định được ai cấp chứng thư của nó). `-` đọc từ đầu vào chuẩn.
     
@@ -627,7 +627,7 @@ help-egov-edxml-status--package = Gói tin được trả lời (các trường 
 help-egov-edxml-status--code = Mã trạng thái: 01 đã đến, 02 từ chối, 03 tiếp nhận, 04 phân công, 05 đang xử lý, 06 hoàn thành, 13 lấy lại (do bên gửi), 15/16 đồng ý/từ chối lấy lại; hoặc tên của mã («từ chối tiếp nhận»), hoặc trạng thái mà mã báo («đã tiếp nhận»)
 help-egov-edxml-status--from = Cơ quan báo trạng thái (mặc định: `To` đầu tiên của gói tin; với mã 13: `From` của gói tin)
 help-egov-edxml-status--from_name = Tên của cơ quan đó
-help-egov-edxml-status--description = Mô tả: bắt buộc với mã 02 (lý do từ chối, Đ5.4); mặc định là câu chữ chuẩn của mã. Viết --reason cũng được, như `egov status apply`
+help-egov-edxml-status--description = Mô tả: bắt buộc với mã 02 (lý do từ chối, khoản 4 Điều 5); mặc định là câu chữ chuẩn của mã. Viết --reason cũng được, như `egov status apply`
 help-egov-edxml-status--department = Văn thư: phòng, ban
 help-egov-edxml-status--staff = Văn thư: họ tên
 help-egov-edxml-status--at = Thời điểm (ISO 8601; mặc định: lúc này)
@@ -666,7 +666,7 @@ help-egov-edxml-verify--at = Thời điểm chứng thư phải còn hiệu lự
 
 ## egov status
 
-help-egov-status = Trạng thái xử lý của văn bản điện tử đã nhận (QĐ 28/2018/QĐ-TTg Đ5.4, Đ8, Đ9, Đ10.2.h): bảng chuyển trạng thái, áp dụng một sự kiện, StatusCode của edXML (DOC-11, 22, 27…30)
+help-egov-status = Trạng thái xử lý của văn bản điện tử đã nhận (khoản 4 Điều 5, Điều 8, Điều 9, điểm h khoản 2 Điều 10 QĐ 28/2018/QĐ-TTg): bảng chuyển trạng thái, áp dụng một sự kiện, StatusCode của edXML (DOC-11, 22, 27…30)
 
 ## egov status transitions
 
@@ -678,7 +678,7 @@ help-egov-status-transitions--status = Một trạng thái (`accepted`, «đã t
 help-egov-status-apply = Áp dụng một sự kiện cho một trạng thái: trạng thái mới, thông báo phải gửi cho bên kia và căn cứ pháp lý; chuyển trạng thái mà bảng không có cho mã thoát 1 và nêu quy tắc
 help-egov-status-apply--status = Trạng thái hiện tại (`arrived`, «đã đến», …)
 help-egov-status-apply--event = Sự kiện: tên tiếng Việt, có dấu hoặc không («tiếp nhận», «từ chối nhận», «chuyển xử lý», «bắt đầu xử lý», «hoàn thành xử lý», «thu hồi», «xác nhận đã hủy bỏ»), hoặc mã của nó (`accept`, `reject`, `forward`, `start_processing`, `complete`, `recall`, `confirm_cancellation`)
-help-egov-status-apply--reason = Lý do: bắt buộc khi từ chối (DOC-29, Đ5.4), không bắt buộc khi lấy lại
+help-egov-status-apply--reason = Lý do: bắt buộc khi từ chối (DOC-29, khoản 4 Điều 5), không bắt buộc khi lấy lại
 help-egov-status-apply--at = Thời điểm xảy ra sự kiện (ISO 8601; không ghi múi giờ: giờ Việt Nam). Mặc định: lúc này
 
 ## egov status edxml-code
@@ -688,26 +688,26 @@ help-egov-status-edxml-code--code_or_status = Một mã (`03`), tên của mã (
 
 ## egov urgency
 
-help-egov-urgency = Độ khẩn (Đ10.2.k; DOC-12): khẩn, thượng khẩn, hỏa tốc, viết kiểu nào cũng được, hoặc mã Priority của edXML
+help-egov-urgency = Độ khẩn (điểm k khoản 2 Điều 10; DOC-12): khẩn, thượng khẩn, hỏa tốc, viết kiểu nào cũng được, hoặc mã Priority của edXML
 help-egov-urgency--text = Độ khẩn như đã ghi: `khẩn`, `thượng khẩn`, `hỏa tốc`, `hoa toc`, `thường`, `urgent`, …
 help-egov-urgency--edxml_priority = Đọc mã `Priority` của edXML (0…4)
 
 ## egov legal-value
 
-help-egov-legal-value = Giá trị pháp lý của văn bản điện tử (Đ4; DOC-14): có giá trị như văn bản giấy hay chỉ để tham khảo
-help-egov-legal-value--long = Giá trị pháp lý của văn bản điện tử (Đ4; DOC-14): có giá trị như văn bản giấy hay chỉ để tham khảo.
+help-egov-legal-value = Giá trị pháp lý của văn bản điện tử (Điều 4; DOC-14): có giá trị như văn bản giấy hay chỉ để tham khảo
+help-egov-legal-value--long = Giá trị pháp lý của văn bản điện tử (Điều 4; DOC-14): có giá trị như văn bản giấy hay chỉ để tham khảo.
     
-    Mã thoát 1 khi Đ4 không đủ để kết luận (văn bản không được gửi qua hệ thống quản lý văn bản).
+    Mã thoát 1 khi Điều 4 không đủ để kết luận (văn bản không được gửi qua hệ thống quản lý văn bản).
 help-egov-legal-value--digitally_signed = Đã ký số theo quy định: yes (có) hoặc no (không)
 help-egov-legal-value--via_system = Được gửi, nhận qua hệ thống quản lý văn bản và điều hành: yes (có) hoặc no (không)
 
 ## egov paper-copy
 
-help-egov-paper-copy = Có phải gửi kèm văn bản giấy cùng văn bản điện tử không? (Đ5.3, Đ7.2; DOC-17); với --issued, đánh giá việc đã làm
+help-egov-paper-copy = Có phải gửi kèm văn bản giấy cùng văn bản điện tử không? (khoản 3 Điều 5, khoản 2 Điều 7; DOC-17); với --issued, đánh giá việc đã làm
 help-egov-paper-copy--document_type = Loại văn bản (`Tờ trình`, `Công văn`, …), đối chiếu với danh mục của cơ quan
 help-egov-paper-copy--legal_value = Giá trị pháp lý của văn bản điện tử (xem `egov legal-value`): lời của Điều 4, có dấu hoặc không («tương đương văn bản giấy», «để biết, tham khảo»), hoặc mã của nó (`equivalent_to_paper`, `reference_only`)
-help-egov-paper-copy--to_government = Văn bản gửi Chính phủ, Thủ tướng Chính phủ theo Quy chế làm việc của Chính phủ (Đ7.2.a); bạn xác nhận điều này
-help-egov-paper-copy--policy = Danh mục loại văn bản phải gửi kèm văn bản giấy do người đứng đầu cơ quan quy định (Đ7.2.b), dạng JSON: {"{"}"list_source": "…", "listed_document_types": ["…"]{"}"}, hoặc TOML với tệp .toml
+help-egov-paper-copy--to_government = Văn bản gửi Chính phủ, Thủ tướng Chính phủ theo Quy chế làm việc của Chính phủ (điểm a khoản 2 Điều 7); bạn xác nhận điều này
+help-egov-paper-copy--policy = Danh mục loại văn bản phải gửi kèm văn bản giấy do người đứng đầu cơ quan quy định (điểm b khoản 2 Điều 7), dạng JSON: {"{"}"list_source": "…", "listed_document_types": ["…"]{"}"}, hoặc TOML với tệp .toml
 help-egov-paper-copy--listed = Một loại văn bản có trong danh mục đó (dùng nhiều lần được; thêm vào danh mục của --policy)
 help-egov-paper-copy--issued = Đã phát hành văn bản giấy hay chưa: đánh giá việc đó theo kết luận (mã thoát 1 nếu làm sai)
 
