@@ -10,6 +10,7 @@ keygen-random = hệ thống không có nguồn số ngẫu nhiên để tạo k
 key-invalid = không phải tệp khóa: { $reason }
 key-mismatch = { $field } trong tệp khóa không khớp với khóa bí mật
 key-blank_label = nhãn của khóa (người giữ khóa) để trống: bên xác minh hiển thị nhãn này là người ký
+key-public_key = khóa công khai (public_key) phải gồm 64 chữ số thập lục phân (khóa Ed25519 32 byte)
 
 # payload.rs: dữ liệu của dấu chuyển đổi (mã QR)
 payload-invalid_mark = dấu chuyển đổi không hợp lệ: { $failed }

@@ -151,8 +151,8 @@ pub use mark::{AccessLocator, ConversionMark, Direction, Profile, SourceSystem, 
 pub use payload::{sign, SignedMark};
 pub use validate::{validate, MAX_FIELD_BYTES};
 pub use verify::{
-    verify, Failure, PublicKey, Step, TrustSet, TrustSetError, TrustedKey, Verification,
-    VerificationState,
+    verify, Failure, PublicKey, PublicKeyError, Step, TrustSet, TrustSetError, TrustedKey,
+    Verification, VerificationState,
 };
 
 /// The Vietnamese messages of this crate's errors (CORE-06): `locales/vi.ftl`, one entry per
@@ -174,7 +174,7 @@ mod catalogue_tests {
     use crate::keys::KeyFileError;
     use crate::payload::{Malformed as M, PayloadError as P};
     use crate::trustlist::TrustListError as T;
-    use crate::verify::TrustSetError;
+    use crate::verify::{PublicKeyError, TrustSetError};
 
     /// CORE-06: every error code of egov-conversion has a Vietnamese message in locales/vi.ftl.
     #[test]
@@ -235,6 +235,7 @@ mod catalogue_tests {
             Box::new(T::NoSuchKey(s("ab12"))),
             Box::new(T::Conflict(s("duplicate key"))),
             Box::new(TrustSetError(s("EOF while parsing"))),
+            Box::new(PublicKeyError),
         ];
         #[cfg(feature = "render")]
         {

@@ -59,7 +59,25 @@ impl<'de> Deserialize<'de> for PublicKey {
         let s = String::deserialize(d)?;
         parse_hex::<32>(&s)
             .map(PublicKey)
-            .ok_or_else(|| serde::de::Error::custom("public_key must be 64 hex digits"))
+            .ok_or_else(|| egov_core::i18n::de_error(PublicKeyError))
+    }
+}
+
+/// A public key that is not 64 hex digits (a 32-byte Ed25519 key), as a trust set, a trust
+/// list or a key file gives it (CONV-03: the key a mark is verified with).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("public_key must be 64 hex digits (a 32-byte Ed25519 key)")]
+pub struct PublicKeyError;
+
+impl egov_core::Localize for PublicKeyError {
+    fn catalogue(&self) -> &'static egov_core::i18n::Catalogue {
+        &crate::CATALOGUE
+    }
+}
+
+impl ErrorCode for PublicKeyError {
+    fn code(&self) -> &'static str {
+        "key.public_key"
     }
 }
 

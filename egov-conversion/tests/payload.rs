@@ -477,3 +477,24 @@ fn payload_v1_golden_vector() {
     assert_eq!(s.body.len(), 142);
     assert_eq!(s.qr_text.len(), 5 + 20 * 17 + 5); // 20 groups of 7 bytes, then 2 bytes
 }
+
+/// CONV-03, CORE-06: a trust set's key that is not 64 hex digits is refused with the field and
+/// the reason in both languages (the Vietnamese carried through serde).
+#[test]
+fn conv_03_trust_set_key_not_hex_is_said_in_both_languages() {
+    use egov_core::{Lang, Localize};
+    let e = TrustSet::from_json(
+        r#"{"keys":[{"label":"Sở A","public_key":"abc","valid_from":"2025-01-01T00:00:00+07:00"}]}"#,
+    )
+    .unwrap_err();
+    assert!(
+        e.to_string()
+            .contains("public_key must be 64 hex digits (a 32-byte Ed25519 key)"),
+        "{e}"
+    );
+    let vi = e.message(Lang::Vi);
+    assert!(
+        vi.contains("khóa công khai (public_key) phải gồm 64 chữ số thập lục phân"),
+        "{vi}"
+    );
+}

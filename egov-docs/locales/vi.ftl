@@ -34,6 +34,7 @@ deadline-calendar = không tìm được ngày làm việc tiếp theo: { $sourc
 deadline-time = không xác định được thời điểm của hạn gửi: { $source }
 deadline-negative_tolerance = thời gian cho phép đối với văn bản khẩn là { $seconds } giây; không được là số âm (A-07)
 deadline-overflow = thời điểm ký { $signed_at } cộng thời gian cho phép vượt quá thời điểm cuối cùng biểu diễn được
+deadline-seconds_out_of_range = { $seconds } giây vượt quá khoảng thời gian biểu diễn được (nhiều nhất { $max } giây)
 
 # handover.rs: chuyển giao xử lý văn bản khẩn (DOC-21)
 handover-not_urgent = văn bản không thuộc loại khẩn: việc trình, chuyển giao xử lý ngay sau khi tiếp nhận (Điều 6 khoản 2 Quyết định 28/2018/QĐ-TTg, DOC-21) áp dụng cho văn bản Khẩn, Thượng khẩn, Hỏa tốc
@@ -93,4 +94,8 @@ status-too_long = nội dung trạng thái dài { $len } byte, quá dài so vớ
 status-unknown_status = «{ $input }» không thuộc các trạng thái xử lý liệt kê tại điểm h khoản 2 Điều 10 QĐ 28/2018/QĐ-TTg nên sơ đồ chuyển trạng thái không có bước nào cho trạng thái này (danh sách để ngỏ: trường h vẫn có thể ghi trạng thái này)
 status-unknown_edxml_code = «{ $code }» không phải mã trạng thái edXML đã biết (01-06, 13, 15, 16), tên của mã hay trạng thái mà mã báo
 status-unknown_event = «{ $input }» không phải sự kiện của sơ đồ trạng thái (tiếp nhận, từ chối nhận, chuyển xử lý, bắt đầu xử lý, hoàn thành xử lý, thu hồi, xác nhận đã hủy bỏ, hoặc mã của chúng: accept, reject, forward, start_processing, complete, recall, confirm_cancellation)
-status-invalid_history = lịch sử trạng thái không hợp lệ ở mục { $index }: phát lại các sự kiện không cho kết quả như đã lưu
+status-invalid_history = lịch sử trạng thái không hợp lệ: { $fault ->
+    [refused] sự kiện ở mục thứ { $entry } không áp dụng được: { $reason }
+    [differs] mục thứ { $entry } khác với bước chuyển mà sự kiện của nó cho khi phát lại
+   *[status] trạng thái đã lưu «{ $stored }» không khớp với lịch sử, vốn kết thúc ở «{ $replayed }»
+}

@@ -84,8 +84,9 @@ pub(crate) mod whole_seconds {
 
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<TimeDelta, D::Error> {
         let secs = i64::deserialize(d)?;
-        TimeDelta::try_seconds(secs)
-            .ok_or_else(|| serde::de::Error::custom(format!("{secs} seconds is out of range")))
+        TimeDelta::try_seconds(secs).ok_or_else(|| {
+            egov_core::i18n::de_error(super::DeadlineError::SecondsOutOfRange { seconds: secs })
+        })
     }
 }
 
@@ -228,6 +229,13 @@ pub enum DeadlineError {
         /// The signing time.
         signed_at: VnDateTime,
     },
+    /// A tolerance given in seconds (a policy's `urgent_tolerance_seconds`, a handover's
+    /// `tolerance_seconds`) is more than a duration can hold.
+    #[error("{seconds} seconds is out of range: a duration holds at most {max} seconds", max = i64::MAX / 1000)]
+    SecondsOutOfRange {
+        /// The number given.
+        seconds: i64,
+    },
 }
 
 impl DeadlineError {
@@ -250,6 +258,11 @@ impl egov_core::Localize for DeadlineError {
             DeadlineError::Overflow { signed_at } => {
                 egov_core::args!(signed_at = egov_core::i18n::datetime_vi(*signed_at))
             }
+            // As text: Fluent's numbers are floating point and would round a 19-digit count.
+            DeadlineError::SecondsOutOfRange { seconds } => egov_core::args!(
+                seconds = seconds.to_string(),
+                max = egov_core::Lang::Vi.count(i64::MAX / 1000)
+            ),
         }
     }
 }
@@ -261,6 +274,7 @@ impl ErrorCode for DeadlineError {
             DeadlineError::Time(_) => "deadline.time",
             DeadlineError::NegativeTolerance { .. } => "deadline.negative_tolerance",
             DeadlineError::Overflow { .. } => "deadline.overflow",
+            DeadlineError::SecondsOutOfRange { .. } => "deadline.seconds_out_of_range",
         }
     }
 }
@@ -517,6 +531,27 @@ mod tests {
             &SendDeadlinePolicy::default(),
         )
         .unwrap()
+    }
+
+    /// CORE-06: a tolerance beyond what a duration holds is refused with its reason in both
+    /// languages, through a JSON reader's error.
+    #[test]
+    fn doc_21_tolerance_out_of_range_is_said_in_both_languages() {
+        let e = serde_json::from_str::<SendDeadlinePolicy>(
+            r#"{"urgent_tolerance_seconds": 9223372036854775807}"#,
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(
+            e.contains("9223372036854775807 seconds is out of range"),
+            "{e}"
+        );
+        let vi = egov_core::i18n::format_error_vi("JSON", &e);
+        assert!(
+            vi.contains("9223372036854775807 giây vượt quá khoảng thời gian biểu diễn được"),
+            "{vi}"
+        );
+        assert!(vi.contains("ở dòng 1"), "{vi}");
     }
 
     #[test]

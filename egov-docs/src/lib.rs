@@ -161,6 +161,7 @@ mod catalogue_tests {
             Box::new(DeadlineError::Time(TimeError::Empty)),
             Box::new(DeadlineError::NegativeTolerance { seconds: -5 }),
             Box::new(DeadlineError::Overflow { signed_at: t }),
+            Box::new(DeadlineError::SecondsOutOfRange { seconds: i64::MAX }),
             Box::new(H::NotUrgent),
             Box::new(H::BeforeAcceptance {
                 accepted_at: t,
@@ -297,7 +298,18 @@ mod catalogue_tests {
             }),
             Box::new(S::InvalidHistory {
                 index: 2,
-                reason: "replay differs".into(),
+                reason: crate::status::HistoryFault::Refused(Box::new(S::Empty)),
+            }),
+            Box::new(S::InvalidHistory {
+                index: 2,
+                reason: crate::status::HistoryFault::Differs,
+            }),
+            Box::new(S::InvalidHistory {
+                index: 2,
+                reason: crate::status::HistoryFault::StatusMismatch {
+                    stored: crate::status::ProcessingStatus::Accepted,
+                    replayed: crate::status::ProcessingStatus::Arrived,
+                },
             }),
         ];
         let refs: Vec<&dyn Localize> = errors.iter().map(|e| e.as_ref()).collect();

@@ -964,6 +964,14 @@ impl From<StatusTracker> for TrackerRepr {
     }
 }
 
+/// [`StatusError::InvalidHistory`], its Vietnamese kept for the JSON reader's error
+/// (`serde(try_from)` passes only the English text on; CORE-06).
+fn invalid_history(index: usize, reason: HistoryFault) -> StatusError {
+    let e = StatusError::InvalidHistory { index, reason };
+    egov_core::i18n::carry(&e);
+    e
+}
+
 impl TryFrom<TrackerRepr> for StatusTracker {
     type Error = StatusError;
     fn try_from(repr: TrackerRepr) -> Result<Self, Self::Error> {
@@ -971,26 +979,19 @@ impl TryFrom<TrackerRepr> for StatusTracker {
         for (index, stored) in repr.history.into_iter().enumerate() {
             let replayed = tracker
                 .record(stored.event.clone(), stored.at)
-                .map_err(|e| StatusError::InvalidHistory {
-                    index,
-                    reason: e.to_string(),
-                })?;
+                .map_err(|e| invalid_history(index, HistoryFault::Refused(Box::new(e))))?;
             if *replayed != stored {
-                return Err(StatusError::InvalidHistory {
-                    index,
-                    reason: "stored transition differs from the replayed one".to_owned(),
-                });
+                return Err(invalid_history(index, HistoryFault::Differs));
             }
         }
         if tracker.status() != repr.status {
-            return Err(StatusError::InvalidHistory {
-                index: tracker.history.len(),
-                reason: format!(
-                    "status '{}' does not match the history, which ends in '{}'",
-                    repr.status.as_str(),
-                    tracker.status().as_str()
-                ),
-            });
+            return Err(invalid_history(
+                tracker.history.len(),
+                HistoryFault::StatusMismatch {
+                    stored: repr.status,
+                    replayed: tracker.status(),
+                },
+            ));
         }
         Ok(tracker)
     }
@@ -1053,10 +1054,7 @@ impl StatusTracker {
         let transition = self.status().apply(event, at)?;
         self.history.push(transition);
         // Just pushed, so `last` is always `Some`; the error arm only avoids a panic path.
-        self.history.last().ok_or(StatusError::InvalidHistory {
-            index: 0,
-            reason: "history empty after append".to_owned(),
-        })
+        self.history.last().ok_or(StatusError::Empty)
     }
 }
 
@@ -1479,11 +1477,44 @@ pub enum StatusError {
     /// A stored history (JSON) does not replay.
     #[error("invalid status history at entry {index}: {reason}")]
     InvalidHistory {
-        /// Index of the offending entry.
+        /// Index of the offending entry, from 0 (the number of entries when the stored status
+        /// is wrong).
         index: usize,
         /// What was wrong.
-        reason: String,
+        reason: HistoryFault,
     },
+}
+
+/// Why a stored status history does not replay ([`StatusError::InvalidHistory`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum HistoryFault {
+    /// The entry's event is refused in the state the entries before it reach (why: the error).
+    Refused(Box<StatusError>),
+    /// The entry differs from the transition its event gives when replayed.
+    Differs,
+    /// The stored status is not the one the history ends in.
+    StatusMismatch {
+        /// The status stored beside the history.
+        stored: ProcessingStatus,
+        /// The status the history ends in.
+        replayed: ProcessingStatus,
+    },
+}
+
+impl fmt::Display for HistoryFault {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            HistoryFault::Refused(e) => e.fmt(f),
+            HistoryFault::Differs => f.write_str("stored transition differs from the replayed one"),
+            HistoryFault::StatusMismatch { stored, replayed } => write!(
+                f,
+                "status '{}' does not match the history, which ends in '{}'",
+                stored.as_str(),
+                replayed.as_str()
+            ),
+        }
+    }
 }
 
 fn list(states: &[ProcessingStatus]) -> String {
@@ -1552,7 +1583,19 @@ impl egov_core::Localize for StatusError {
             StatusError::UnknownStatus { input } => egov_core::args!(input = input),
             StatusError::UnknownEdxmlCode { code } => egov_core::args!(code = code),
             StatusError::UnknownEvent { input } => egov_core::args!(input = input),
-            StatusError::InvalidHistory { index, .. } => egov_core::args!(index = index),
+            StatusError::InvalidHistory { index, reason } => match reason {
+                HistoryFault::Refused(e) => egov_core::args!(
+                    fault = "refused",
+                    entry = index + 1,
+                    reason = e.message(egov_core::Lang::Vi)
+                ),
+                HistoryFault::Differs => egov_core::args!(fault = "differs", entry = index + 1),
+                HistoryFault::StatusMismatch { stored, replayed } => egov_core::args!(
+                    fault = "status",
+                    stored = stored.name_vi(),
+                    replayed = replayed.name_vi()
+                ),
+            },
         }
     }
 }
@@ -1760,6 +1803,54 @@ mod tests {
         forged["history"][1]["at"] = "2026-03-02T07:00:00+07:00".into();
         let err = serde_json::from_value::<StatusTracker>(forged).unwrap_err();
         assert!(err.to_string().contains("entry 1"), "{err}");
+    }
+
+    /// CORE-06: why a stored history does not replay is said in Vietnamese too, entries
+    /// counted from 1, through the JSON reader's error.
+    #[test]
+    fn doc_22_tampered_history_is_explained_in_both_languages() {
+        let mut tr = StatusTracker::new("000.00.00.H41", at(8, 0));
+        tr.record(StatusEvent::Accept, at(8, 10)).unwrap();
+        tr.record(StatusEvent::Recall { reason: None }, at(9, 0))
+            .unwrap();
+        let json = serde_json::to_value(&tr).unwrap();
+        let read = |forged: serde_json::Value| {
+            let e = serde_json::from_str::<StatusTracker>(&forged.to_string())
+                .unwrap_err()
+                .to_string();
+            (egov_core::i18n::format_error_vi("JSON", &e), e)
+        };
+        let mut forged = json.clone();
+        forged["status"] = "accepted".into();
+        let (vi, en) = read(forged);
+        assert!(
+            en.contains("status 'accepted' does not match the history, which ends in 'recalled'"),
+            "{en}"
+        );
+        assert!(
+            vi.contains(
+                "trạng thái đã lưu «đã tiếp nhận» không khớp với lịch sử, vốn kết thúc ở «thu hồi»"
+            ),
+            "{vi}"
+        );
+        // The second entry moved before the first: refused as out of order.
+        let mut forged = json.clone();
+        forged["history"][1]["at"] = "2026-03-02T08:05:00+07:00".into();
+        let (vi, en) = read(forged);
+        assert!(en.contains("at entry 1"), "{en}");
+        assert!(
+            vi.contains("sự kiện ở mục thứ 2 không áp dụng được: "),
+            "{vi}"
+        );
+        // The first entry's result changed: differs from its replay.
+        let mut forged = json;
+        forged["history"][0]["to"] = "forwarded".into();
+        let (vi, en) = read(forged);
+        assert!(
+            en.contains("stored transition differs from the replayed one"),
+            "{en}"
+        );
+        assert!(vi.contains("mục thứ 1 khác với bước chuyển"), "{vi}");
     }
 
     #[test]
