@@ -196,6 +196,14 @@ pub enum NumberWarning {
         /// Offset of the label.
         offset: usize,
     },
+    /// A dash other than the hyphen-minus between symbol groups (`UBND–VP` with an en dash, as
+    /// word processors substitute it, or a non-breaking hyphen, a minus sign); written `-`.
+    DashVariant {
+        /// Offset of the dash.
+        offset: usize,
+        /// The dash found.
+        found: char,
+    },
 }
 
 impl Tolerance for NumberWarning {
@@ -206,6 +214,7 @@ impl Tolerance for NumberWarning {
             NumberWarning::ExtraLeadingZeros { .. } => "doc_number.extra_leading_zeros",
             NumberWarning::TypeWithoutDiacritics { .. } => "doc_number.type_without_diacritics",
             NumberWarning::PrintedLabel { .. } => "doc_number.printed_label",
+            NumberWarning::DashVariant { .. } => "doc_number.dash_variant",
         }
     }
 
@@ -228,6 +237,10 @@ impl Tolerance for NumberWarning {
             NumberWarning::PrintedLabel { offset } => (
                 format!("the label «Số:» at byte {offset}, printed before the number on the document, was removed: it is not part of the number and symbol (Nghị định 30/2020/NĐ-CP Phụ lục I)"),
                 format!("đã bỏ chữ «Số:» ở byte {offset}: đây là nhãn in trước số trên văn bản, không thuộc số và ký hiệu văn bản (Phụ lục I Nghị định 30/2020/NĐ-CP)"),
+            ),
+            NumberWarning::DashVariant { offset, found } => (
+                format!("the dash «{found}» (U+{:04X}) at byte {offset} between symbol groups was written as the hyphen «-» (Nghị định 30/2020/NĐ-CP Phụ lục I)", u32::from(found)),
+                format!("dấu «{found}» (U+{:04X}) ở byte {offset} giữa các nhóm của ký hiệu đã được thay bằng dấu gạch nối «-» (Phụ lục I Nghị định 30/2020/NĐ-CP)", u32::from(found)),
             ),
             NumberWarning::TypeWithoutDiacritics { offset, doc_type } => {
                 let proper = doc_type.abbreviation().unwrap_or_default();
@@ -295,6 +308,16 @@ fn char_at(t: &str, i: usize) -> char {
     t.get(i..)
         .and_then(|r| r.chars().next())
         .unwrap_or(char::REPLACEMENT_CHARACTER)
+}
+
+/// A dash a word processor or keyboard writes for the hyphen-minus between symbol groups:
+/// hyphen, non-breaking hyphen, figure dash, en dash, em dash, minus sign, small and fullwidth
+/// hyphen-minus ([`NumberWarning::DashVariant`]).
+fn is_dash_variant(c: char) -> bool {
+    matches!(
+        c,
+        '\u{2010}'..='\u{2014}' | '\u{2212}' | '\u{FE63}' | '\u{FF0D}'
+    )
 }
 
 /// True for a letter or digit; Latin-1 and Vietnamese letters without a table lookup.
@@ -518,13 +541,26 @@ fn scan_symbol(
     let mut first = (a, a);
     let mut start = a;
     for i in a..=z {
-        if i == z || bytes.get(i) == Some(&b'-') {
+        // Every dash variant is three bytes, led by 0xE2 or 0xEF.
+        let sep = match bytes.get(i) {
+            _ if i == z => Some(0),
+            Some(b'-') => Some(1),
+            Some(0xE2 | 0xEF) if is_dash_variant(char_at(t, i)) => {
+                warnings.push(NumberWarning::DashVariant {
+                    offset: i,
+                    found: char_at(t, i),
+                });
+                Some(3)
+            }
+            _ => None,
+        };
+        if let Some(len) = sep {
             let (ga, gz) = trim_range(t, start, i, true, warnings);
             check_group(t, ga, gz)?;
             if start == a {
                 first = (ga, gz);
             }
-            start = i + 1;
+            start = i + len;
         }
     }
     Ok(((a, z), first))
@@ -808,7 +844,10 @@ impl DocNumber {
         }
         text.push('/');
         let symbol_start = text.len();
-        for (k, group) in piece(sa, sz).split('-').enumerate() {
+        for (k, group) in piece(sa, sz)
+            .split(|c| c == '-' || is_dash_variant(c))
+            .enumerate()
+        {
             if k > 0 {
                 text.push('-');
             }
@@ -1120,6 +1159,51 @@ mod tests {
         assert!(DocNumber::parse("Số: /QĐ-UBND").is_err());
         assert!(DocNumber::parse("SoQD/12").is_err());
         assert!(DocNumber::parse("Sổ 12/QĐ-UBND").is_err());
+    }
+
+    /// A word processor's en dash, a non-breaking hyphen or a minus sign between symbol groups
+    /// is read as the hyphen with a warning; as the last character it still leaves an empty
+    /// group.
+    #[test]
+    fn doc_10_dash_variant_between_symbol_groups_warns() {
+        for (input, canonical, dash, offset) in [
+            ("12/UBND\u{2013}VP", "12/UBND-VP", '\u{2013}', 7),
+            ("15/QĐ\u{2011}BNV", "15/QĐ-BNV", '\u{2011}', 6),
+            ("28/2018/QĐ\u{2212}TTg", "28/2018/QĐ-TTg", '\u{2212}', 11),
+            ("7816/VPCP\u{FF0D}TTĐT", "7816/VPCP-TTĐT", '\u{FF0D}', 9),
+        ] {
+            let p = parse(input);
+            assert_eq!(p.value.as_str(), canonical, "{input}");
+            assert_eq!(
+                p.warnings,
+                [NumberWarning::DashVariant {
+                    offset,
+                    found: dash
+                }],
+                "{input}"
+            );
+            assert_eq!(p.warnings[0].code(), "doc_number.dash_variant");
+            let f = &p.findings()[0];
+            assert_eq!(f.rule, "DOC-10");
+            assert!(
+                f.message_vi.contains("đã được thay bằng dấu gạch nối «-»"),
+                "{}",
+                f.message_vi
+            );
+        }
+        // The type is still recognised after the dash is read as a hyphen.
+        assert_eq!(
+            parse("15/QĐ\u{2013}BNV").value.type_abbreviation(),
+            Some("QĐ")
+        );
+        // Spaces around it are stray spaces, as around a hyphen.
+        assert_eq!(parse("12/UBND \u{2013} VP").value.as_str(), "12/UBND-VP");
+        assert!(matches!(
+            DocNumber::parse("12/UBND\u{2014}"),
+            Err(NumberError::EmptySymbolGroup { .. })
+        ));
+        // Between number and symbol it is still not a slash.
+        assert!(DocNumber::parse("12\u{2013}UBND").is_err());
     }
 
     #[test]

@@ -688,14 +688,14 @@ help-egov-status-edxml-code--code_or_status = Một mã (`03`), tên của mã (
 
 ## egov urgency
 
-help-egov-urgency = Độ khẩn (điểm k khoản 2 Điều 10; DOC-12): khẩn, thượng khẩn, hỏa tốc, viết kiểu nào cũng được, hoặc mã Priority của edXML
+help-egov-urgency = Độ khẩn (điểm k khoản 2 Điều 10 QĐ 28/2018/QĐ-TTg; DOC-12): khẩn, thượng khẩn, hỏa tốc, viết kiểu nào cũng được, hoặc mã Priority của edXML
 help-egov-urgency--text = Độ khẩn như đã ghi: `khẩn`, `thượng khẩn`, `hỏa tốc`, `hoa toc`, `thường`, `urgent`, …
 help-egov-urgency--edxml_priority = Đọc mã `Priority` của edXML (0…4)
 
 ## egov legal-value
 
-help-egov-legal-value = Giá trị pháp lý của văn bản điện tử (Điều 4; DOC-14): có giá trị như văn bản giấy hay chỉ để tham khảo
-help-egov-legal-value--long = Giá trị pháp lý của văn bản điện tử (Điều 4; DOC-14): có giá trị như văn bản giấy hay chỉ để tham khảo.
+help-egov-legal-value = Giá trị pháp lý của văn bản điện tử (Điều 4 QĐ 28/2018/QĐ-TTg; DOC-14): có giá trị như văn bản giấy hay chỉ để tham khảo
+help-egov-legal-value--long = Giá trị pháp lý của văn bản điện tử (Điều 4 QĐ 28/2018/QĐ-TTg; DOC-14): có giá trị như văn bản giấy hay chỉ để tham khảo.
     
     Mã thoát 1 khi Điều 4 không đủ để kết luận (văn bản không được gửi qua hệ thống quản lý văn bản).
 help-egov-legal-value--digitally_signed = Đã ký số theo quy định: yes (có) hoặc no (không)
@@ -703,7 +703,7 @@ help-egov-legal-value--via_system = Được gửi, nhận qua hệ thống qu�
 
 ## egov paper-copy
 
-help-egov-paper-copy = Có phải gửi kèm văn bản giấy cùng văn bản điện tử không? (khoản 3 Điều 5, khoản 2 Điều 7; DOC-17); với --issued, đánh giá việc đã làm
+help-egov-paper-copy = Có phải gửi kèm văn bản giấy cùng văn bản điện tử không? (khoản 3 Điều 5, khoản 2 Điều 7 QĐ 28/2018/QĐ-TTg; DOC-17); với --issued, đánh giá việc đã làm
 help-egov-paper-copy--document_type = Loại văn bản (`Tờ trình`, `Công văn`, …), đối chiếu với danh mục của cơ quan
 help-egov-paper-copy--legal_value = Giá trị pháp lý của văn bản điện tử (xem `egov legal-value`): lời của Điều 4, có dấu hoặc không («tương đương văn bản giấy», «để biết, tham khảo»), hoặc mã của nó (`equivalent_to_paper`, `reference_only`)
 help-egov-paper-copy--to_government = Văn bản gửi Chính phủ, Thủ tướng Chính phủ theo Quy chế làm việc của Chính phủ (điểm a khoản 2 Điều 7); bạn xác nhận điều này
