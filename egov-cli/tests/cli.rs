@@ -197,6 +197,30 @@ fn core_01_cli_reads_time_without_offset_as_vietnam_time_with_a_note_or_refuses_
     assert_eq!(o.status.code(), Some(0));
     let iso = egov(&["--json", "deadline", "--signed", "2026-02-13"]);
     assert_eq!(stdout(&o), stdout(&iso));
+    // As a văn thư writes them: the time in words or with «h», the date written out.
+    let o = egov(&["--json", "deadline", "--signed", "16h ngày 6/3/2026"]);
+    assert_eq!(o.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["deadline"]["signed_at"], "2026-03-06T16:00:00+07:00");
+    let o = egov(&[
+        "--json",
+        "deadline",
+        "--signed",
+        "ngày 13 tháng 02 năm 2026",
+    ]);
+    assert_eq!(
+        stdout(&o),
+        stdout(&iso),
+        "a date written out is a date alone"
+    );
+    // What is not a time says which forms are read, in the run's language.
+    let o = egov(&["--lang", "vi", "deadline", "--signed", "chiều nay"]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("«chiều nay» không phải ngày giờ: hãy ghi như «30/04/2026 16:30»"),
+        "{err}"
+    );
 }
 
 fn json_of(args: &[&str]) -> (Option<i32>, serde_json::Value) {

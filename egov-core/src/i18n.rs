@@ -1296,6 +1296,9 @@ mod tests {
                 input: "31/01/2025".into(),
                 reason: "input contains invalid characters".into(),
             }),
+            Box::new(TimeError::NotADateTime {
+                input: "sáng mai".into(),
+            }),
             Box::new(TimeError::OutOfRange {
                 what: "2025-02-30".into(),
             }),

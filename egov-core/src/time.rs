@@ -65,6 +65,13 @@ pub enum TimeError {
         /// What the parser objected to.
         reason: String,
     },
+    /// The input to [`VnDateTime::parse_local`] is none of the forms it reads (an instant with
+    /// its offset, or a Vietnam date and time as people write them).
+    #[error("'{input}' is not a date and time: write e.g. 2026-04-30T16:30:00+07:00, 30/04/2026 16:30 or 16h30 ngày 30/04/2026 (read as Vietnam time)")]
+    NotADateTime {
+        /// The input, trimmed.
+        input: String,
+    },
     /// The date or time fields do not name a real instant (e.g. 30 February, 25:00).
     #[error("no such date-time: {what}")]
     OutOfRange {
@@ -97,6 +104,9 @@ impl crate::i18n::Localize for TimeError {
                     reason = reason
                 )
             }
+            TimeError::NotADateTime { input } => {
+                crate::args!(form = "local", name = "", input = input)
+            }
             TimeError::OutOfRange { what } => crate::args!(what = what),
         }
     }
@@ -108,7 +118,7 @@ impl ErrorCode for TimeError {
             TimeError::Empty => "time.empty",
             TimeError::TooLong { .. } => "time.too_long",
             TimeError::MissingOffset { .. } => "time.missing_offset",
-            TimeError::Invalid { .. } => "time.invalid",
+            TimeError::Invalid { .. } | TimeError::NotADateTime { .. } => "time.invalid",
             TimeError::OutOfRange { .. } => "time.out_of_range",
         }
     }
@@ -159,18 +169,29 @@ impl VnDateTime {
     /// Parses a timestamp, treating input without an offset as Vietnam local time. Input that
     /// does carry an offset is converted as in [`VnDateTime::parse`]. A date alone
     /// (`2018-09-20`) is midnight at the start of that day. Without an offset the date may also
-    /// be written as officers and edXML write it ([`parse_date`]: `13/02/2026`, `2019/04/11`),
-    /// followed by a time `09:15` or `09:15:30`: `13/02/2026 09:15`.
+    /// be written as officers and edXML write it ([`parse_date`]: `13/02/2026`, `2019/04/11`,
+    /// `ngày 13 tháng 02 năm 2026`), with a time before or after it as Vietnamese writes one:
+    /// `09:15`, `09:15:30`, `9h15`, `9h`, `9 giờ 15 phút` (`13/02/2026 09:15`, `9h15 ngày
+    /// 13/2/2026`, `9 giờ 15 phút, ngày 13 tháng 2 năm 2026`). Anything else is
+    /// [`TimeError::NotADateTime`].
+    ///
+    /// ```
+    /// use egov_core::VnDateTime;
+    /// let t = VnDateTime::parse_local("16h30 ngày 30/4/2026").unwrap();
+    /// assert_eq!(t.to_string(), "2026-04-30T16:30:00+07:00");
+    /// assert_eq!(t, VnDateTime::parse_local("16 giờ 30 phút, ngày 30 tháng 4 năm 2026").unwrap());
+    /// assert_eq!(t, VnDateTime::parse_local("30/04/2026 16:30").unwrap());
+    /// ```
     pub fn parse_local(input: &str) -> Result<Self, TimeError> {
         match Self::parse(input) {
             Err(TimeError::MissingOffset { input }) => match parse_naive(&input) {
                 Some(naive) => Self::from_local(naive),
-                None => Err(invalid(&input)),
+                None => Err(TimeError::NotADateTime { input }),
             },
-            Err(TimeError::Invalid { input, reason }) => match parse_officer_local(&input) {
+            Err(TimeError::Invalid { input, .. }) => match parse_officer_local(&input) {
                 Some(Ok(naive)) => Self::from_local(naive),
                 Some(Err(e)) => Err(e),
-                None => Err(TimeError::Invalid { input, reason }),
+                None => Err(TimeError::NotADateTime { input }),
             },
             other => other,
         }
@@ -311,7 +332,11 @@ fn invalid(s: &str) -> TimeError {
 /// ```
 pub fn parse_date(input: &str) -> Result<NaiveDate, TimeError> {
     let s = precheck(input)?;
-    match date_fields(s) {
+    let fields = date_fields(s).or_else(|| match written_date_time(s) {
+        Some((date, None)) => Some(date),
+        _ => None,
+    });
+    match fields {
         Some((y, m, d)) => NaiveDate::from_ymd_opt(y, m, d).ok_or_else(|| TimeError::OutOfRange {
             what: format!("{s}: no day {d} in month {m} of {y}"),
         }),
@@ -342,26 +367,145 @@ fn date_fields(s: &str) -> Option<(i32, u32, u32)> {
     }
 }
 
-/// A local date-time written with [`parse_date`]'s date forms, alone (midnight) or followed
-/// by a space or `T` and `HH:MM[:SS[.f]]`. `None` when the input is not of that shape.
+/// A local date-time written with [`parse_date`]'s date forms, alone (midnight) or with a time
+/// ([`written_date_time`]). `None` when the input is not of that shape.
 fn parse_officer_local(s: &str) -> Option<Result<NaiveDateTime, TimeError>> {
-    let (date, time) = match s.split_once([' ', 'T']) {
-        Some((d, t)) => (d, Some(t.trim())),
-        None => (s, None),
+    // `13/02/2026T09:15`; a `T` elsewhere is a letter («Tháng»).
+    let joined = s
+        .split_once('T')
+        .and_then(|(date, t)| Some((date_fields(date)?, Some(clock_time(t)?))));
+    let ((y, m, d), time) = match joined {
+        Some(found) => found,
+        None => written_date_time(s)?,
     };
-    let (y, m, d) = date_fields(date)?;
-    let time = match time {
-        None => NaiveTime::MIN,
-        Some(t) => ["%H:%M:%S%.f", "%H:%M"]
-            .iter()
-            .find_map(|f| NaiveTime::parse_from_str(t, f).ok())?,
-    };
+    let time = time.unwrap_or(NaiveTime::MIN);
     Some(
         NaiveDate::from_ymd_opt(y, m, d)
             .map(|day| day.and_time(time))
             .ok_or_else(|| TimeError::OutOfRange {
                 what: format!("{s}: no day {d} in month {m} of {y}"),
             }),
+    )
+}
+
+/// A word of a date or time written out, in any case, with its diacritics or without them (as
+/// people type on a keyboard without a Vietnamese input method), precomposed or decomposed:
+/// `word` is the precomposed form, `bare` the form without diacritics.
+fn is_word(token: &str, word: &str, bare: &str) -> bool {
+    let lower = token.to_lowercase();
+    lower == word
+        || lower
+            .chars()
+            .filter(|c| !('\u{300}'..='\u{36F}').contains(c))
+            .eq(bare.chars())
+}
+
+/// A date and an optional time as Vietnamese writes them, in either order, words between
+/// them optional: `30/04/2026 16:30`, `16h30 ngày 30/4/2026`, `16 giờ 30 phút, ngày 30 tháng 4
+/// năm 2026`, `ngày 30/4/2026 lúc 16h`. Dates take [`date_fields`]'s forms or `[ngày] D
+/// tháng M năm Y`; times `H:MM[:SS[.f]]`, `HhMM`, `Hh`, `HgMM` or `H giờ [MM [phút] [SS
+/// giây]]`. `None` for anything else, a second date or time included.
+fn written_date_time(s: &str) -> Option<((i32, u32, u32), Option<NaiveTime>)> {
+    let spaced = s.replace(',', " ");
+    let tokens: Vec<&str> = spaced.split_whitespace().collect();
+    let number = |t: Option<&&str>, lens: std::ops::RangeInclusive<usize>| -> Option<u32> {
+        let t = *t?;
+        if lens.contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit()) {
+            t.parse().ok()
+        } else {
+            None
+        }
+    };
+    let word = |t: Option<&&str>, w: &str, bare: &str| t.is_some_and(|t| is_word(t, w, bare));
+    let (mut date, mut time) = (None, None);
+    let mut i = 0;
+    while let Some(&token) = tokens.get(i) {
+        // Words that only introduce the date or the time.
+        if is_word(token, "ngày", "ngay")
+            || is_word(token, "lúc", "luc")
+            || is_word(token, "vào", "vao")
+        {
+            i += 1;
+            continue;
+        }
+        let (found_date, found_time, used) = if let Some(d) = date_fields(token) {
+            (Some(d), None, 1)
+        } else if let (Some(d), true, Some(m), true, Some(y)) = (
+            number(tokens.get(i), 1..=2),
+            word(tokens.get(i + 1), "tháng", "thang"),
+            number(tokens.get(i + 2), 1..=2),
+            word(tokens.get(i + 3), "năm", "nam"),
+            number(tokens.get(i + 4), 4..=4),
+        ) {
+            (Some((i32::try_from(y).ok()?, m, d)), None, 5)
+        } else if let (Some(h), true) = (
+            number(tokens.get(i), 1..=2),
+            word(tokens.get(i + 1), "giờ", "gio"),
+        ) {
+            // `H giờ [MM [phút] [SS giây]]`
+            let mut used = 2;
+            let mut minute = 0;
+            let mut second = 0;
+            if let Some(m) = number(tokens.get(i + used), 1..=2) {
+                if !word(tokens.get(i + used + 1), "tháng", "thang") {
+                    minute = m;
+                    used += 1;
+                    if word(tokens.get(i + used), "phút", "phut") {
+                        used += 1;
+                    }
+                    if let (Some(sec), true) = (
+                        number(tokens.get(i + used), 1..=2),
+                        word(tokens.get(i + used + 1), "giây", "giay"),
+                    ) {
+                        second = sec;
+                        used += 2;
+                    }
+                }
+            }
+            (
+                None,
+                Some(NaiveTime::from_hms_opt(h, minute, second)?),
+                used,
+            )
+        } else {
+            (None, Some(clock_time(token)?), 1)
+        };
+        if let Some(d) = found_date {
+            if date.replace(d).is_some() {
+                return None;
+            }
+        }
+        if let Some(t) = found_time {
+            if time.replace(t).is_some() {
+                return None;
+            }
+        }
+        i += used;
+    }
+    Some((date?, time))
+}
+
+/// A time of day on a clock as Vietnamese writes it: `16:30`, `16:30:15`, `16:30:15.5`,
+/// `16h30`, `16h`, `16g30` (any case).
+fn clock_time(token: &str) -> Option<NaiveTime> {
+    if let Some(t) = ["%H:%M:%S%.f", "%H:%M"]
+        .iter()
+        .find_map(|f| NaiveTime::parse_from_str(token, f).ok())
+    {
+        return Some(t);
+    }
+    let lower = token.to_ascii_lowercase();
+    let (h, m) = lower.split_once(['h', 'g'])?;
+    let digits = |p: &str, lens: std::ops::RangeInclusive<usize>| {
+        lens.contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit())
+    };
+    if !digits(h, 1..=2) || !(m.is_empty() || digits(m, 2..=2)) {
+        return None;
+    }
+    NaiveTime::from_hms_opt(
+        h.parse().ok()?,
+        if m.is_empty() { 0 } else { m.parse().ok()? },
+        0,
     )
 }
 
@@ -444,6 +588,88 @@ impl schemars::JsonSchema for VnDateTime {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    /// CORE-01, CORE-06: a Vietnam date and time as officers write them, the time before or
+    /// after the date, with or without diacritics, NFC or NFD.
+    #[test]
+    fn core_01_local_time_as_vietnamese_writes_it() {
+        let want = "2026-04-30T16:30:00+07:00";
+        for input in [
+            "30/04/2026 16:30",
+            "30/4/2026 16h30",
+            "16h30 ngày 30/4/2026",
+            "16H30, ngày 30/04/2026",
+            "16g30 30/04/2026",
+            "16 giờ 30 phút, ngày 30 tháng 4 năm 2026",
+            "16 giờ 30 ngày 30 tháng 04 năm 2026",
+            "ngày 30/4/2026 lúc 16h30",
+            "Ngày 30 tháng 4 năm 2026, 16:30",
+            "16:30 NGÀY 30 THÁNG 4 NĂM 2026",
+            "30/04/2026T16:30",
+            "16 gio 30 phut ngay 30 thang 4 nam 2026",
+            "2026-04-30 16h30",
+        ] {
+            let t = VnDateTime::parse_local(input).unwrap_or_else(|e| panic!("{input}: {e}"));
+            assert_eq!(t.to_string(), want, "{input}");
+        }
+        // Decomposed (NFD) diacritics, as some systems send them.
+        let nfd =
+            "16 gio\u{300}\u{31B} 30 phu\u{301}t nga\u{300}y 30 tha\u{301}ng 4 na\u{306}m 2026";
+        assert_eq!(VnDateTime::parse_local(nfd).unwrap().to_string(), want);
+        assert_eq!(
+            VnDateTime::parse_local("16h ngày 30/4/2026")
+                .unwrap()
+                .to_string(),
+            "2026-04-30T16:00:00+07:00"
+        );
+        assert_eq!(
+            VnDateTime::parse_local("8 giờ 5 phút 9 giây ngày 1/5/2026")
+                .unwrap()
+                .to_string(),
+            "2026-05-01T08:05:09+07:00"
+        );
+        // A date alone is midnight; a date written out is a date for parse_date too.
+        assert_eq!(
+            parse_date("ngày 30 tháng 4 năm 2026").unwrap().to_string(),
+            "2026-04-30"
+        );
+        assert_eq!(
+            parse_date("ngày 30/4/2026").unwrap().to_string(),
+            "2026-04-30"
+        );
+        assert!(parse_date("16h30 ngày 30/4/2026").is_err());
+        // Not a date and time: said so, with the forms that are read.
+        for bad in [
+            "16h30",
+            "sáng mai",
+            "16h30 ngày 30/4/2026 17h",
+            "30/4/2026 1/5/2026",
+            "16h3 30/4/2026",
+            "16 giờ kém 15 30/4/2026",
+        ] {
+            let e = VnDateTime::parse_local(bad).unwrap_err();
+            assert_eq!(e.code(), "time.invalid", "{bad}");
+            assert!(matches!(e, TimeError::NotADateTime { .. }), "{bad}: {e:?}");
+            assert!(
+                e.message_vi().contains("16 giờ 30 ngày 30/04/2026"),
+                "{bad}"
+            );
+        }
+        assert_eq!(
+            VnDateTime::parse_local("25h ngày 30/4/2026")
+                .unwrap_err()
+                .code(),
+            "time.invalid"
+        );
+        assert_eq!(
+            VnDateTime::parse_local("16h ngày 31/4/2026")
+                .unwrap_err()
+                .code(),
+            "time.out_of_range"
+        );
+        // With --strict-time (`parse`), none of these is an instant.
+        assert!(VnDateTime::parse("16h30 ngày 30/4/2026").is_err());
+    }
 
     #[test]
     fn core_01_displays_at_plus_seven() {
