@@ -29,8 +29,9 @@ use std::borrow::Cow;
 
 use chrono::{NaiveDate, NaiveTime, TimeDelta};
 use egov_core::{
-    i18n::datetime_vi, CalendarError, ErrorCode, Finding, Instrument, Lang, LegalRef, Outcome,
-    TimeError, VnDateTime, WorkingCalendar, YearSchedule,
+    i18n::{date_vi, datetime_vi},
+    CalendarError, ErrorCode, Finding, Instrument, Lang, LegalRef, Outcome, TimeError, VnDateTime,
+    WorkingCalendar, YearSchedule,
 };
 use serde::{Deserialize, Serialize};
 
@@ -391,18 +392,42 @@ pub fn judge_send(deadline: &SendDeadline, sent_at: VnDateTime) -> Finding {
     let urgency_vi = deadline
         .urgency
         .map_or_else(String::new, |u| format!(" ({})", u.name_vi()));
+    // When only the signing date is known (A-06), its assumed end-of-day instant is not said as
+    // the time of signing: a send earlier that day is not "before" it, nor "after" it.
+    let signed_date = deadline.signed_at.date();
+    let (signed_en, signed_vi) = if deadline.signed_at_is_date_only {
+        (
+            format!("on {signed_date} (only the date is known)"),
+            format!("ngày {} (chỉ biết ngày ký)", date_vi(signed_date)),
+        )
+    } else {
+        (
+            format!("at {}", deadline.signed_at),
+            format!("lúc {}", datetime_vi(deadline.signed_at)),
+        )
+    };
     let (rule, basis, outcome, en, vi) = match timing {
         SendTiming::BeforeSigning => (
             "DOC-25",
             LegalRef::clause(Instrument::Qd28_2018, 8, 1),
             Outcome::Fail,
             format!(
-                "Sent at {sent_at}, before it was signed at {}: an e-document is sent only after approval, signing for issuance and digital signing.",
-                deadline.signed_at
+                "Sent at {sent_at}, before it was signed {signed_en}: an e-document is sent only after approval, signing for issuance and digital signing.",
             ),
             format!(
-                "Gửi lúc {sent_vi}, trước thời điểm ký {}: văn bản điện tử chỉ được gửi sau khi được phê duyệt, ký ban hành, ký số.",
-                datetime_vi(deadline.signed_at)
+                "Gửi lúc {sent_vi}, trước khi văn bản được ký {signed_vi}: văn bản điện tử chỉ được gửi sau khi được phê duyệt, ký ban hành, ký số.",
+            ),
+        ),
+        SendTiming::Immediate if deadline.signed_at_is_date_only => (
+            "DOC-21",
+            DOC_19_BASIS,
+            Outcome::Pass,
+            format!(
+                "Urgent document sent at {sent_at}, on the day it was digitally signed ({signed_date}; only the date is known, so the immediate deadline is the end of that day, A-06).",
+            ),
+            format!(
+                "Văn bản khẩn{urgency_vi} được gửi lúc {sent_vi}, trong ngày ký số {} (chỉ biết ngày ký nên hạn gửi ngay được tính đến hết ngày đó, A-06).",
+                date_vi(signed_date)
             ),
         ),
         SendTiming::Immediate => (
@@ -424,10 +449,10 @@ pub fn judge_send(deadline: &SendDeadline, sent_at: VnDateTime) -> Finding {
             "DOC-19",
             DOC_19_BASIS,
             Outcome::Pass,
-            format!("Sent at {sent_at}, on the day it was signed ({}).", deadline.signed_at),
+            format!("Sent at {sent_at}, on the day it was signed ({signed_date})."),
             format!(
                 "Gửi lúc {sent_vi}, ngay trong ngày văn bản ký ban hành ({}).",
-                datetime_vi(deadline.signed_at)
+                date_vi(signed_date)
             ),
         ),
         SendTiming::ByLatest => (
@@ -690,6 +715,56 @@ mod tests {
             Outcome::Pass
         );
         assert_eq!(judge_send(&d, t(2026, 3, 5, 8, 0, 0)).rule, "DOC-25");
+    }
+
+    /// A-06, DOC-21: when only the signing date is known, the assumed end-of-day instant is not
+    /// said as the time of signing: an urgent document sent at 17:00 that day was not sent
+    /// "immediately after signing at 23:59:59", nor was one sent the day before sent "before
+    /// signing at 23:59:59".
+    #[test]
+    fn doc_21_date_only_signing_is_said_as_a_date() {
+        let date = NaiveDate::from_ymd_opt(2026, 3, 6).unwrap();
+        let cal = WorkingCalendar::weekends_only();
+        let policy = SendDeadlinePolicy::default();
+        let urgent = send_deadline_from_date(date, Some(Urgency::HoaToc), &cal, &policy).unwrap();
+        let f = judge_send(&urgent, t(2026, 3, 6, 17, 0, 0));
+        assert_eq!((f.rule.as_ref(), f.outcome), ("DOC-21", Outcome::Pass));
+        assert!(
+            f.message_vi.contains(
+                "được gửi lúc 17:00 ngày 06/03/2026, trong ngày ký số 06/03/2026 (chỉ biết ngày ký"
+            ),
+            "{}",
+            f.message_vi
+        );
+        assert!(!f.message_vi.contains("23:59:59"), "{}", f.message_vi);
+        assert!(!f.message.contains("23:59:59"), "{}", f.message);
+        let plain = send_deadline_from_date(date, None, &cal, &policy).unwrap();
+        let f = judge_send(&plain, t(2026, 3, 6, 17, 0, 0));
+        assert!(
+            f.message_vi
+                .ends_with("ngay trong ngày văn bản ký ban hành (06/03/2026)."),
+            "{}",
+            f.message_vi
+        );
+        let f = judge_send(&plain, t(2026, 3, 5, 17, 0, 0));
+        assert!(
+            f.message_vi
+                .contains("trước khi văn bản được ký ngày 06/03/2026 (chỉ biết ngày ký)"),
+            "{}",
+            f.message_vi
+        );
+        assert!(f
+            .message
+            .contains("before it was signed on 2026-03-06 (only the date is known)"));
+        // A known time is still said.
+        let timed = send_deadline(t(2026, 3, 6, 9, 0, 0), None, &cal, &policy).unwrap();
+        let f = judge_send(&timed, t(2026, 3, 6, 8, 0, 0));
+        assert!(
+            f.message_vi
+                .contains("trước khi văn bản được ký lúc 09:00 ngày 06/03/2026"),
+            "{}",
+            f.message_vi
+        );
     }
 
     #[test]
