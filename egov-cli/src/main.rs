@@ -114,13 +114,15 @@ enum Command {
     /// Send deadline of an e-document, and whether a send was on time (DOC-19, DOC-21).
     Deadline {
         /// When the document was signed for issuance: ISO 8601 with offset
-        /// (2026-02-13T15:00:00+07:00), or a date alone (treated as the end of that day, A-06).
+        /// (2026-02-13T15:00:00+07:00), a Vietnam time as written (13/02/2026 15:00, 15h ngày
+        /// 13/2/2026), or a date alone (treated as the end of that day, A-06).
         #[arg(long)]
         signed: String,
         /// Urgency: khẩn, thượng khẩn, hỏa tốc (with or without diacritics); omit if not urgent.
         #[arg(long)]
         urgency: Option<String>,
-        /// When it was sent (ISO 8601); judges the send against the deadline.
+        /// When it was sent (ISO 8601, or a Vietnam time as written: 13/02/2026 16:30, 16h30
+        /// ngày 13/2/2026); judges the send against the deadline.
         #[arg(long)]
         sent: Option<String>,
         /// Read times without an offset as Vietnam local time (UTC+07:00).

@@ -56,9 +56,9 @@ help-egov-metadata--file = Tệp JSON
 ## egov deadline
 
 help-egov-deadline = Hạn gửi văn bản điện tử, và văn bản đã được gửi đúng hạn hay chưa (DOC-19, DOC-21)
-help-egov-deadline--signed = Thời điểm ký ban hành văn bản: ISO 8601 có múi giờ (2026-02-13T15:00:00+07:00), hoặc chỉ ghi ngày (YYYY-MM-DD hoặc dd/mm/yyyy; hiểu là cuối ngày đó, A-06)
+help-egov-deadline--signed = Thời điểm ký ban hành văn bản: ISO 8601 có múi giờ (2026-02-13T15:00:00+07:00), giờ Việt Nam viết như thường lệ (13/02/2026 15:00, 15h ngày 13/2/2026), hoặc chỉ ghi ngày (dd/mm/yyyy, ngày 13 tháng 2 năm 2026 hoặc YYYY-MM-DD; hiểu là cuối ngày đó, A-06)
 help-egov-deadline--urgency = Độ khẩn: khẩn, thượng khẩn, hỏa tốc (có hoặc không dấu); bỏ trống nếu văn bản không khẩn
-help-egov-deadline--sent = Thời điểm đã gửi (ISO 8601); đối chiếu việc gửi với hạn gửi
+help-egov-deadline--sent = Thời điểm đã gửi (ISO 8601, hoặc giờ Việt Nam viết như thường lệ: 13/02/2026 16:30, 16h30 ngày 13/2/2026); đối chiếu việc gửi với hạn gửi
 help-egov-deadline--local = Hiểu thời gian không ghi múi giờ là giờ Việt Nam (UTC+07:00), không kèm ghi chú
 help-egov-deadline--morning_end = Giờ kết thúc «buổi sáng» của ngày làm việc tiếp theo, HH:MM (mặc định 12:00, A-06)
 help-egov-deadline--calendar = Tệp lịch JSON (hoặc TOML) thay cho bảng lịch có sẵn
