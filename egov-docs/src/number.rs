@@ -196,6 +196,23 @@ pub enum NumberWarning {
         /// Offset of the label.
         offset: usize,
     },
+    /// The number cited as prose cites it, after the type's name and the word «số»
+    /// (`Quyết định số 12/QĐ-UBND`, `Công văn số: 05/BNV-VP`); the name and the word removed.
+    CitedTypeName {
+        /// Offset of the type's name.
+        offset: usize,
+        /// The type named.
+        doc_type: DocType,
+    },
+    /// The issue date cited after the number (`12/QĐ-UBND ngày 12/3/2024`, `…, ngày 12 tháng
+    /// 3 năm 2024`); removed, it is the promulgation date (metadata field d), not part of the
+    /// number and symbol.
+    IssueDateAfter {
+        /// Offset of the word «ngày».
+        offset: usize,
+        /// The date written.
+        date: chrono::NaiveDate,
+    },
     /// A dash other than the hyphen-minus between symbol groups (`UBND–VP` with an en dash, as
     /// word processors substitute it, or a non-breaking hyphen, a minus sign); written `-`.
     DashVariant {
@@ -215,6 +232,8 @@ impl Tolerance for NumberWarning {
             NumberWarning::TypeWithoutDiacritics { .. } => "doc_number.type_without_diacritics",
             NumberWarning::PrintedLabel { .. } => "doc_number.printed_label",
             NumberWarning::DashVariant { .. } => "doc_number.dash_variant",
+            NumberWarning::CitedTypeName { .. } => "doc_number.cited_type_name",
+            NumberWarning::IssueDateAfter { .. } => "doc_number.issue_date_after",
         }
     }
 
@@ -237,6 +256,14 @@ impl Tolerance for NumberWarning {
             NumberWarning::PrintedLabel { offset } => (
                 format!("the label «Số:» at byte {offset}, printed before the number on the document, was removed: it is not part of the number and symbol (Nghị định 30/2020/NĐ-CP Phụ lục I)"),
                 format!("đã bỏ chữ «Số:» ở byte {offset}: đây là nhãn in trước số trên văn bản, không thuộc số và ký hiệu văn bản (Phụ lục I Nghị định 30/2020/NĐ-CP)"),
+            ),
+            NumberWarning::CitedTypeName { offset, doc_type } => (
+                format!("the type's name ({}) and «số» at byte {offset}, as prose cites a document, were removed: they are not part of the number and symbol (Nghị định 30/2020/NĐ-CP Phụ lục I)", doc_type.name_en()),
+                format!("đã bỏ tên loại văn bản ({}) và chữ «số» ở byte {offset}, như khi trích dẫn văn bản: không thuộc số và ký hiệu văn bản (Phụ lục I Nghị định 30/2020/NĐ-CP)", doc_type.name_vi()),
+            ),
+            NumberWarning::IssueDateAfter { offset, date } => (
+                format!("the issue date {date} written after the number at byte {offset} was removed: it is the promulgation date (field d), not part of the number and symbol (Nghị định 30/2020/NĐ-CP Phụ lục I)"),
+                format!("đã bỏ ngày ban hành {} ghi sau số và ký hiệu (ở byte {offset}): đó là ngày ban hành (thông tin d), không thuộc số và ký hiệu văn bản (Phụ lục I Nghị định 30/2020/NĐ-CP)", egov_core::i18n::date_vi(date)),
             ),
             NumberWarning::DashVariant { offset, found } => (
                 format!("the dash «{found}» (U+{:04X}) at byte {offset} between symbol groups was written as the hyphen «-» (Nghị định 30/2020/NĐ-CP Phụ lục I)", u32::from(found)),
@@ -375,6 +402,60 @@ fn printed_label_end(t: &str, lo: usize, hi: usize) -> Option<usize> {
         Some(&(i, c)) if c.is_ascii_digit() => Some(lo + i),
         _ => None,
     }
+}
+
+/// «Quyết định số 12/QĐ-UBND», «Công văn số: 05/BNV-VP»: when `t[lo..hi]` starts with the name
+/// of a type of document ([`DocType::from_name`], one to six words) and then the label «số» of
+/// [`printed_label_end`], where the number starts and the type named.
+fn cited_type_end(t: &str, lo: usize, hi: usize) -> Option<(usize, DocType)> {
+    let rest = t.get(lo..hi)?;
+    let mut words = 0;
+    let mut prev_space = false;
+    for (i, c) in rest.char_indices() {
+        let space = c.is_whitespace();
+        if !space && prev_space {
+            words += 1;
+            if words > 6 {
+                return None;
+            }
+            if let Some(end) = printed_label_end(t, lo + i, hi) {
+                let doc_type = DocType::from_name(rest.get(..i)?.trim())?;
+                return Some((end, doc_type));
+            }
+        }
+        if c.is_ascii_digit() || c == '/' {
+            return None;
+        }
+        prev_space = space;
+    }
+    None
+}
+
+/// «12/QĐ-UBND ngày 12/3/2024», «12/QĐ-UBND, ngày 12 tháng 3 năm 2024»: when `t[lo..hi]` ends
+/// with the word «ngày» (any case, with or without diacritics) and a date that
+/// [`egov_core::time::parse_date`] reads, where the number and symbol end (before any `,`),
+/// where the word starts, and the date.
+fn issue_date_start(t: &str, lo: usize, hi: usize) -> Option<(usize, usize, chrono::NaiveDate)> {
+    let rest = t.get(lo..hi)?;
+    let mut prev = ' ';
+    for (i, c) in rest.char_indices() {
+        if matches!(c, 'n' | 'N') && (prev.is_whitespace() || prev == ',') && i > 0 {
+            let word = rest
+                .get(i..)?
+                .split(|c: char| c.is_whitespace())
+                .next()
+                .unwrap_or_default();
+            if crate::text::fold(word) == "ngay" {
+                let date = rest.get(i + word.len()..)?.trim();
+                if let Ok(d) = egov_core::time::parse_date(date) {
+                    let before = rest.get(..i)?.trim_end().trim_end_matches(',').trim_end();
+                    return Some((lo + before.len(), lo + i, d));
+                }
+            }
+        }
+        prev = c;
+    }
+    None
 }
 
 fn trim_range(
@@ -812,13 +893,23 @@ impl DocNumber {
         let t: &str = &nfc;
         // Surrounding white space is not part of the value: trimmed without a warning.
         let mut warnings = Vec::new();
-        let (mut lo, hi) = trim_range(t, 0, t.len(), false, &mut warnings);
+        let (mut lo, mut hi) = trim_range(t, 0, t.len(), false, &mut warnings);
         if lo == hi {
             return Err(NumberError::Empty);
         }
-        if let Some(end) = printed_label_end(t, lo, hi) {
+        if let Some((end, doc_type)) = cited_type_end(t, lo, hi) {
+            warnings.push(NumberWarning::CitedTypeName {
+                offset: lo,
+                doc_type,
+            });
+            lo = end;
+        } else if let Some(end) = printed_label_end(t, lo, hi) {
             warnings.push(NumberWarning::PrintedLabel { offset: lo });
             lo = end;
+        }
+        if let Some((end, offset, date)) = issue_date_start(t, lo, hi) {
+            warnings.push(NumberWarning::IssueDateAfter { offset, date });
+            hi = end;
         }
         let parts = scan(t, lo, hi, &mut warnings)?;
         let piece = |a: usize, z: usize| t.get(a..z).unwrap_or_default();
@@ -1159,6 +1250,65 @@ mod tests {
         assert!(DocNumber::parse("Số: /QĐ-UBND").is_err());
         assert!(DocNumber::parse("SoQD/12").is_err());
         assert!(DocNumber::parse("Sổ 12/QĐ-UBND").is_err());
+    }
+
+    /// A number copied from prose that cites a document: the type's name and «số» before it,
+    /// the issue date after it. Both removed with a warning each; the date is kept in the
+    /// warning. Anything else around the number is still an error.
+    #[test]
+    fn doc_10_number_cited_in_prose_warns_and_keeps_the_date() {
+        let d = |y, m, day| chrono::NaiveDate::from_ymd_opt(y, m, day).unwrap();
+        let p = parse("Quyết định số 1234/QĐ-UBND ngày 12/3/2024");
+        assert_eq!(p.value.as_str(), "1234/QĐ-UBND");
+        assert_eq!(
+            p.warnings,
+            [
+                NumberWarning::CitedTypeName {
+                    offset: 0,
+                    doc_type: DocType::QuyetDinh
+                },
+                NumberWarning::IssueDateAfter {
+                    offset: 35, // bytes: «Quyết định số 1234/QĐ-UBND » has 27 characters
+                    date: d(2024, 3, 12)
+                }
+            ]
+        );
+        assert_eq!(p.warnings[0].code(), "doc_number.cited_type_name");
+        assert_eq!(p.warnings[1].code(), "doc_number.issue_date_after");
+        let f = p.findings();
+        assert!(
+            f[1].message_vi.contains("đã bỏ ngày ban hành 12/03/2024"),
+            "{}",
+            f[1].message_vi
+        );
+        assert!(
+            f[0].message_vi
+                .contains("đã bỏ tên loại văn bản (Quyết định) và chữ «số»"),
+            "{}",
+            f[0].message_vi
+        );
+        for (input, canonical) in [
+            ("Công văn số: 05/BNV-VP", "05/BNV-VP"),
+            ("NGHỊ ĐỊNH SỐ 30/2020/NĐ-CP", "30/2020/NĐ-CP"),
+            ("nghi dinh so 137/2024/ND-CP", "137/2024/NĐ-CP"),
+            ("12/QĐ-UBND, ngày 12 tháng 3 năm 2024", "12/QĐ-UBND"),
+            ("Số: 12/QĐ-UBND ngày 12/03/2024", "12/QĐ-UBND"),
+            ("512 /SY-VPUBND ngay 2/10/2018", "512/SY-VPUBND"),
+        ] {
+            assert_eq!(parse(input).value.as_str(), canonical, "{input}");
+        }
+        // Not a type's name, not a date, or more after the date: refused as before.
+        for bad in [
+            "Văn bản mật số 12/QĐ-UBND",
+            "12/QĐ-UBND ngày mai",
+            "12/QĐ-UBND ngày 12/3/2024 của UBND tỉnh",
+            "12/QĐ-UBND ngày 31/2/2024",
+            "Quyết định 12/QĐ-UBND",
+        ] {
+            assert!(DocNumber::parse(bad).is_err(), "{bad}");
+        }
+        // A symbol group that merely starts like «ngày» is not a date.
+        assert_eq!(parse("12/UBND-NGAY").value.as_str(), "12/UBND-NGAY");
     }
 
     /// A word processor's en dash, a non-breaking hyphen or a minus sign between symbol groups
