@@ -394,7 +394,7 @@ fn build_inner(a: &BuildArgs) -> Result<CmdResult, CmdResult> {
             None => {}
         }
     }
-    let message: Message = serde_json::from_value(value).map_err(|e| {
+    let mut message: Message = serde_json::from_value(value).map_err(|e| {
         CmdResult::not_parsed(
             "edxml.build.description",
             a.description.display(),
@@ -402,6 +402,10 @@ fn build_inner(a: &BuildArgs) -> Result<CmdResult, CmdResult> {
             e,
         )
     })?;
+    // A description is written by a person: its dates in any form egov reads, the package's
+    // in edXML's own (each rewrite said, and listed in the JSON answer).
+    let dates_rewritten = egov_edxml::dates::write_dates_in_qcvn_form(&mut message)
+        .map_err(|e| CmdResult::error_at(a.description.display(), &e))?;
     let options = BuildOptions {
         line_ending: line_ending(a.eol),
     };
@@ -442,6 +446,14 @@ fn build_inner(a: &BuildArgs) -> Result<CmdResult, CmdResult> {
     w.flush().map_err(|e| write_error(&a.out, io_detail(&e)))?;
     drop(w);
     out.persist()?;
+    for r in &dates_rewritten {
+        crate::output::err(&t!(
+            "edxml-make-date-rewritten",
+            element = r.element.as_str(),
+            given = r.given.as_str(),
+            written = r.written.as_str()
+        ));
+    }
     let human = t!(
         "edxml-make-built",
         path = a.out.display().to_string(),
@@ -465,6 +477,7 @@ fn build_inner(a: &BuildArgs) -> Result<CmdResult, CmdResult> {
                     sha256: h.clone(),
                 })
                 .collect(),
+            dates_rewritten,
         })?,
     })
 }

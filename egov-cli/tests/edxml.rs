@@ -917,6 +917,81 @@ fn doc_05_build_from_a_toml_or_json_description_and_files() {
     );
 }
 
+/// DOC-10 d/n/o: a description written by a person gives dates and times as they write them;
+/// the package carries edXML's forms, each rewrite said (standard error, `dates_rewritten`),
+/// and its own check finds nothing to say about them. A value that is not a date is refused by
+/// element and nothing is written.
+#[test]
+fn doc_10_build_writes_a_description_s_dates_in_edxml_form() {
+    let d = tmp("build-dates");
+    let toml = write(
+        &d,
+        "d.toml",
+        "[header]\ndocument_id = \"000.00.00.G22,2026/12/04,19/VPCP-TTĐT\"\nsubject = \"V/v thử nghiệm\"\ndue_date = \"14/12/2026\"\nto = [{ organ_id = \"000.00.00.H41\" }]\n[header.from]\norgan_id = \"000.00.00.G22\"\n[header.code]\nnumber = \"19\"\nnotation = \"VPCP-TTĐT\"\n[header.promulgation_info]\nplace = \"Hà Nội\"\ndate = \"ngày 4 tháng 12 năm 2026\"\n[trace]\nbusiness_first = false\n[[trace.trace_headers]]\norgan_id = \"000.00.00.G22\"\ntimestamp = \"9h ngày 04/12/2026\"\n".as_bytes(),
+    );
+    let out = d.join("p.edxml").display().to_string();
+    let o = egov(&["--json", "edxml", "build", &toml, "--out", &out]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    let written: Vec<(&str, &str)> = v["dates_rewritten"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| (r["given"].as_str().unwrap(), r["written"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        written,
+        [
+            ("ngày 4 tháng 12 năm 2026", "2026/12/04"),
+            ("14/12/2026", "2026/12/14"),
+            ("9h ngày 04/12/2026", "2026/12/04 09:00:00")
+        ]
+    );
+    let note = String::from_utf8_lossy(&o.stderr);
+    assert!(note.contains("egov: ghi chú: MessageHeader/DueDate «14/12/2026» được ghi theo dạng của edXML: «2026/12/14»"), "{note}");
+    let bytes = std::fs::read(&out).unwrap();
+    let text = String::from_utf8_lossy(&bytes);
+    assert!(
+        text.contains("<edXML:PromulgationDate>2026/12/04</edXML:PromulgationDate>"),
+        "{text}"
+    );
+    assert!(
+        text.contains("<edXML:Timestamp>2026/12/04 09:00:00</edXML:Timestamp>"),
+        "{text}"
+    );
+    let (_, v) = json_of(&["edxml", "check", &out]);
+    let dates: Vec<&Value> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| {
+            f["rule"] == "DOC-05" && f["message"].as_str().unwrap_or("").contains("yyyy/MM/dd")
+        })
+        .collect();
+    assert!(dates.is_empty(), "{dates:?}");
+    // Not a date: refused by element, nothing written.
+    let bad = write(
+        &d,
+        "bad.json",
+        r#"{"header": {"from": {"organ_id": "000.00.00.G22"}, "to": [{"organ_id": "000.00.00.H41"}], "subject": "x", "due_date": "tuần sau"}}"#.as_bytes(),
+    );
+    let out2 = d.join("q.edxml");
+    let o = egov(&["edxml", "build", &bad, "--out", &out2.display().to_string()]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("lỗi[edxml.build.date]"), "{err}");
+    assert!(
+        err.contains("MessageHeader/DueDate: «tuần sau» không viết theo dạng yyyy/MM/dd"),
+        "{err}"
+    );
+    assert!(!out2.exists());
+}
+
 /// A build that fails leaves no file behind (no empty or half-written package a clerk could
 /// send by mistake), and a failed `--force` build leaves the old package as it was.
 #[test]

@@ -15,6 +15,7 @@ io-open = không mở được { $path }: { $source }
 edxml-build-attachment_count = mô tả { $described } tệp đính kèm nhưng cung cấp { $given } nội dung
 edxml-build-invalid_char = { $path } chứa ký tự U+{ $code }, XML 1.0 không cho phép
 edxml-build-io = lỗi đọc/ghi khi tạo { $path }: { $source }
+edxml-build-date = { $element }: { $reason }
 
 # extract.rs: lấy tệp đính kèm ra thư mục
 io-write = { $kind ->

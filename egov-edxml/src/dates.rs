@@ -139,9 +139,223 @@ pub fn format_timestamp(t: VnDateTime) -> String {
     t.naive_local().format("%Y/%m/%d %H:%M:%S").to_string()
 }
 
+/// A date or time of a message written in the QCVN form by [`write_dates_in_qcvn_form`].
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct DateRewrite {
+    /// The element (`MessageHeader/PromulgationInfo/PromulgationDate`, …).
+    pub element: String,
+    /// The value as given.
+    pub given: String,
+    /// The value as written (`yyyy/MM/dd` or `yyyy/MM/dd HH:mm:ss`, Vietnam time).
+    pub written: String,
+}
+
+/// A value given for a date or time of a message that is not one (see
+/// [`write_dates_in_qcvn_form`]).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{element}: {en}")]
+pub struct DateFieldError {
+    /// The element.
+    pub element: String,
+    /// Why, in English.
+    pub en: String,
+    /// Why, in Vietnamese.
+    pub vi: String,
+}
+
+impl egov_core::ErrorCode for DateFieldError {
+    fn code(&self) -> &'static str {
+        "edxml.build.date"
+    }
+}
+
+impl egov_core::Localize for DateFieldError {
+    fn catalogue(&self) -> &'static egov_core::i18n::Catalogue {
+        &crate::CATALOGUE
+    }
+    fn message_args(&self) -> egov_core::i18n::Args {
+        egov_core::args!(element = self.element.as_str(), reason = self.vi.as_str())
+    }
+}
+
+/// For a message built from what a person wrote (a description, a form), every date and time
+/// it carries in the QCVN form the axis reads (`yyyy/MM/dd`, `yyyy/MM/dd HH:mm:ss` Vietnam
+/// time; EDXML.md §3.3): `PromulgationDate`, `DueDate`, `ResponseFor/PromulgationDate`, each
+/// `TraceHeader/Timestamp` and a status message's `Timestamp`. Values are read as this module
+/// reads a package (day first, ISO) and as people write them
+/// ([`egov_core::time::parse_date`], [`VnDateTime::parse_local`]: `04/12/2026`, `ngày 4 tháng
+/// 12 năm 2026`, `9h ngày 04/12/2026`, an instant with any UTC offset, converted); a date-time
+/// given for a date keeps its date. Returns what was rewritten, in document order; a value that
+/// is not a date or time is an error naming its element, and the message is then left as it
+/// was given. `DocumentId` is not touched (its date is part of an identifier).
+///
+/// A message read from a package is not passed through this: it is rebuilt as it was read.
+pub fn write_dates_in_qcvn_form(
+    message: &mut crate::Message,
+) -> Result<Vec<DateRewrite>, DateFieldError> {
+    enum Kind {
+        Date,
+        Time,
+    }
+    let mut fields: Vec<(String, Kind, &mut Option<String>)> = Vec::new();
+    match message {
+        crate::Message::Edoc(e) => {
+            let h = &mut e.header;
+            if let Some(p) = h.promulgation_info.as_mut() {
+                fields.push((
+                    "MessageHeader/PromulgationInfo/PromulgationDate".into(),
+                    Kind::Date,
+                    &mut p.date,
+                ));
+            }
+            fields.push(("MessageHeader/DueDate".into(), Kind::Date, &mut h.due_date));
+            for (i, r) in h.response_for.iter_mut().enumerate() {
+                fields.push((
+                    format!("MessageHeader/ResponseFor[{}]/PromulgationDate", i + 1),
+                    Kind::Date,
+                    &mut r.promulgation_date,
+                ));
+            }
+            if let Some(t) = e.trace.as_mut() {
+                for (i, th) in t.trace_headers.iter_mut().enumerate() {
+                    fields.push((
+                        format!("TraceHeaderList/TraceHeader[{}]/Timestamp", i + 1),
+                        Kind::Time,
+                        &mut th.timestamp,
+                    ));
+                }
+            }
+        }
+        crate::Message::Status(st) => {
+            if let Some(r) = st.response_for.as_mut() {
+                fields.push((
+                    "ResponseFor/PromulgationDate".into(),
+                    Kind::Date,
+                    &mut r.promulgation_date,
+                ));
+            }
+            fields.push(("Timestamp".into(), Kind::Time, &mut st.timestamp));
+        }
+    }
+    // Every value is read before any is written: on an error nothing has changed.
+    let mut planned = Vec::new();
+    for (element, kind, value) in &fields {
+        let Some(given) = value.as_deref() else {
+            continue;
+        };
+        let written = match kind {
+            Kind::Date => parse_date(given)
+                .map(|(d, _)| d)
+                .or_else(|why| egov_core::time::parse_date(given).map_err(|_| why))
+                .map(format_date),
+            Kind::Time => parse_timestamp(given)
+                .map(|(t, _)| t)
+                .or_else(|why| VnDateTime::parse_local(given).map_err(|_| why))
+                .map(format_timestamp),
+        }
+        .map_err(|(en, vi)| DateFieldError {
+            element: element.clone(),
+            en,
+            vi,
+        })?;
+        if written != given {
+            planned.push((element.clone(), given.to_owned(), written));
+        }
+    }
+    let mut rewrites = Vec::new();
+    for (element, given, written) in planned {
+        if let Some((_, _, value)) = fields.iter_mut().find(|(e, _, _)| *e == element) {
+            **value = Some(written.clone());
+        }
+        rewrites.push(DateRewrite {
+            element,
+            given,
+            written,
+        });
+    }
+    Ok(rewrites)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// DOC-10 d/n/o: a message built from what a person wrote carries its dates and times in
+    /// the QCVN form; a value that is not one is refused by element, and nothing is changed.
+    #[test]
+    fn doc_10_dates_of_a_description_are_written_in_the_qcvn_form() {
+        use crate::model::{Edoc, EdocHeader, PromulgationInfo, TraceHeader, TraceHeaderList};
+        let edoc = |date: &str, due: &str, stamp: &str| {
+            crate::Message::Edoc(Box::new(Edoc {
+                header: EdocHeader {
+                    promulgation_info: Some(PromulgationInfo {
+                        date: Some(date.into()),
+                        ..PromulgationInfo::default()
+                    }),
+                    due_date: Some(due.into()),
+                    ..EdocHeader::default()
+                },
+                trace: Some(TraceHeaderList {
+                    trace_headers: vec![TraceHeader {
+                        organ_id: Some("000.00.00.G22".into()),
+                        timestamp: Some(stamp.into()),
+                    }],
+                    ..TraceHeaderList::default()
+                }),
+                ..Edoc::default()
+            }))
+        };
+        let mut m = edoc(
+            "04/12/2026",
+            "ngày 14 tháng 12 năm 2026",
+            "9h ngày 4/12/2026",
+        );
+        let r = write_dates_in_qcvn_form(&mut m).unwrap();
+        assert_eq!(
+            r.iter()
+                .map(|r| (r.element.as_str(), r.given.as_str(), r.written.as_str()))
+                .collect::<Vec<_>>(),
+            [
+                (
+                    "MessageHeader/PromulgationInfo/PromulgationDate",
+                    "04/12/2026",
+                    "2026/12/04"
+                ),
+                (
+                    "MessageHeader/DueDate",
+                    "ngày 14 tháng 12 năm 2026",
+                    "2026/12/14"
+                ),
+                (
+                    "TraceHeaderList/TraceHeader[1]/Timestamp",
+                    "9h ngày 4/12/2026",
+                    "2026/12/04 09:00:00"
+                ),
+            ]
+        );
+        assert_eq!(m, edoc("2026/12/04", "2026/12/14", "2026/12/04 09:00:00"));
+        // Already in the QCVN form: nothing to say. An instant with an offset is converted.
+        let mut m = edoc("2026/12/04", "2026-12-14", "2026-12-04T02:00:00Z");
+        let r = write_dates_in_qcvn_form(&mut m).unwrap();
+        assert_eq!(r.len(), 2);
+        assert_eq!(m, edoc("2026/12/04", "2026/12/14", "2026/12/04 09:00:00"));
+        // Not a date: refused by element, in both languages, and the message is unchanged.
+        let mut m = edoc("04/12/2026", "mai", "2026/12/04 09:00:00");
+        let before = m.clone();
+        let e = write_dates_in_qcvn_form(&mut m).unwrap_err();
+        assert_eq!(e.element, "MessageHeader/DueDate");
+        assert_eq!(egov_core::ErrorCode::code(&e), "edxml.build.date");
+        assert!(
+            egov_core::Localize::message(&e, egov_core::Lang::Vi)
+                .contains("MessageHeader/DueDate: «mai» không viết theo dạng yyyy/MM/dd"),
+            "{e}"
+        );
+        assert_eq!(m, before);
+        let mut m = edoc("30/02/2026", "2026/12/14", "2026/12/04 09:00:00");
+        let e = write_dates_in_qcvn_form(&mut m).unwrap_err();
+        assert!(e.vi.contains("không phải ngày có thật"), "{}", e.vi);
+    }
 
     #[test]
     fn doc_10_d_edxml_dates_read_leniently_and_write_in_the_qcvn_form() {

@@ -116,6 +116,11 @@ mod catalogue_tests {
                 path: "goi.edxml".into(),
                 source: io(),
             }),
+            Box::new(crate::dates::DateFieldError {
+                element: "MessageHeader/DueDate".into(),
+                en: "\"mai\" is not written yyyy/MM/dd".into(),
+                vi: "«mai» không viết theo dạng yyyy/MM/dd".into(),
+            }),
             Box::new(BuildError::AttachmentCount {
                 described: 2,
                 given: 1,

@@ -18,6 +18,7 @@ edxml-make-attachment-count = the description has { $attachments } { $attachment
        *[other] content files were
     } given ("file" keys or --attach)
 edxml-make-cannot-read-attachment = cannot read attachment { $path }: { $reason }
+edxml-make-date-rewritten = egov: note: { $element } '{ $given }' written in edXML's form: '{ $written }'
 edxml-make-built =
     Built { $path } ({ $kind }, { $bytes } bytes, SHA-256 { $sha256 }{ $attachments ->
         [0] {""}

@@ -12,6 +12,7 @@ edxml-make-not-json = { $path } không phải tệp mô tả JSON hợp lệ (d�
 edxml-make-file-not-path = attachments[{ $index }].file phải là một đường dẫn
 edxml-make-attachment-count = tệp mô tả có { $attachments } tệp đính kèm nhưng có { $files } tệp nội dung (khóa "file" hoặc --attach)
 edxml-make-cannot-read-attachment = không đọc được tệp đính kèm { $path }: { $reason }
+edxml-make-date-rewritten = egov: ghi chú: { $element } «{ $given }» được ghi theo dạng của edXML: «{ $written }»
 edxml-make-built =
     Đã tạo { $path } ({ $kind }, { $bytes } byte, SHA-256 { $sha256 }{ $attachments ->
         [0] {""}

@@ -295,6 +295,9 @@ pub struct EdxmlBuildOutput {
     pub sha256: String,
     /// Per attachment, in order: its content's bytes and SHA-256.
     pub attachments: Vec<BuiltAttachment>,
+    /// The description's dates and times written in edXML's form (`yyyy/MM/dd`, `yyyy/MM/dd
+    /// HH:mm:ss`), each with the value as given; empty when every one was already so.
+    pub dates_rewritten: Vec<egov_edxml::dates::DateRewrite>,
 }
 
 /// One attachment of a package built.
