@@ -71,8 +71,8 @@ struct Cli {
     #[arg(long, global = true, display_order = 102, value_name = "FILE")]
     config: Option<PathBuf>,
 
-    /// Refuse times without a UTC offset (by default `2026-03-02 09:15` and `02/03/2026 09:15`
-    /// are Vietnam time, UTC+07:00, with a note on standard error).
+    /// Refuse times without a UTC offset (by default `2026-03-02 09:15`, `02/03/2026 09:15` and
+    /// `9h15 ngày 02/03/2026` are Vietnam time, UTC+07:00, with a note on standard error).
     #[arg(long, global = true, display_order = 103)]
     strict_time: bool,
 

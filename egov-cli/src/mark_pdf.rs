@@ -258,7 +258,6 @@ pub(crate) fn pdf_error_message(e: &PdfError) -> String {
     if lang == Lang::Vi {
         let detail = match e {
             PdfError::Parse(why)
-            | PdfError::Encrypted(why)
             | PdfError::XrefDamaged(why)
             | PdfError::Payload(why)
             | PdfError::Draw(why)

@@ -637,7 +637,15 @@ fn doc_18_cli_encrypted_pdfs_are_refused_with_their_code() {
         err.starts_with("lỗi[pdf.encrypted]:") && err.contains("đã được mã hóa"),
         "{err}"
     );
+    // How it is encrypted, in Vietnamese; egov's own English words are not quoted in it.
+    assert!(!err.contains("security handler"), "{err}");
     assert!(!out.exists());
+    let o = egov(&["pdf", "verify", &pdf(ENCRYPTED)]);
+    assert!(
+        stderr(&o).contains("đã được mã hóa (bộ xử lý bảo mật «Standard»)"),
+        "{}",
+        stderr(&o)
+    );
     let o = verify(&PathBuf::from(pdf(ENCRYPTED)), &["root-ca.pem"], &[]);
     assert_eq!(o.status.code(), Some(1));
     assert!(

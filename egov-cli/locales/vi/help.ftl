@@ -28,7 +28,7 @@ help-egov--after = Mã thoát: 0 hợp lệ / đạt, 1 không hợp lệ hoặc
 help-egov--json = In kết quả dạng JSON (dạng serde của thư viện) thay cho văn bản
 help-egov--lang = Ngôn ngữ của mọi nội dung in cho người đọc: vi (tiếng Việt) hoặc en (English). Mặc định: EGOV_LANG, rồi lang trong egov.toml, rồi môi trường ngôn ngữ (LC_ALL, LC_MESSAGES, LANG), rồi vi
 help-egov--config = Tệp cấu hình (mặc định: EGOV_CONFIG, nếu không thì ./egov.toml, nếu không thì egov.toml trong thư mục cấu hình của người dùng). egov config cho biết đang dùng gì
-help-egov--strict_time = Không nhận thời gian không ghi múi giờ (mặc định «2026-03-02 09:15» và «02/03/2026 09:15» được hiểu là giờ Việt Nam, UTC+07:00, kèm ghi chú)
+help-egov--strict_time = Không nhận thời gian không ghi múi giờ (mặc định «2026-03-02 09:15», «02/03/2026 09:15» và «9h15 ngày 02/03/2026» được hiểu là giờ Việt Nam, UTC+07:00, kèm ghi chú)
 
 ## egov code
 

@@ -194,10 +194,12 @@ pub(crate) fn load(bytes: &[u8], limits: &PdfLimits) -> Result<Document, PdfErro
     let doc = guarded("loading the PDF", || {
         Document::load_mem_with_options(bytes, options).map_err(|e| match e {
             lopdf::Error::Decryption(d) => PdfError::Encrypted(d.to_string()),
-            lopdf::Error::InvalidPassword => PdfError::Encrypted("a password is needed".into()),
-            lopdf::Error::UnsupportedSecurityHandler(h) => {
-                PdfError::Encrypted(format!("security handler {}", String::from_utf8_lossy(&h)))
-            }
+            lopdf::Error::InvalidPassword => PdfError::Encrypted(super::NEEDS_PASSWORD.into()),
+            lopdf::Error::UnsupportedSecurityHandler(h) => PdfError::Encrypted(format!(
+                "{}{}",
+                super::SECURITY_HANDLER,
+                String::from_utf8_lossy(&h)
+            )),
             other => PdfError::Parse(other.to_string()),
         })
     })?;
@@ -207,9 +209,9 @@ pub(crate) fn load(bytes: &[u8], limits: &PdfLimits) -> Result<Document, PdfErro
             .ok()
             .and_then(|d| d.get(b"Filter").ok())
             .and_then(|f| f.as_name().ok())
-            .map(|n| String::from_utf8_lossy(n).into_owned())
-            .unwrap_or_else(|| "an /Encrypt dictionary".into());
-        return Err(PdfError::Encrypted(format!("security handler {how}")));
+            .map(|n| format!("{}{}", super::SECURITY_HANDLER, String::from_utf8_lossy(n)))
+            .unwrap_or_else(|| super::ENCRYPT_DICTIONARY.into());
+        return Err(PdfError::Encrypted(how));
     }
     if doc.xref_start == 0 {
         return Err(PdfError::XrefDamaged(

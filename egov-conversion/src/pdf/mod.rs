@@ -259,6 +259,27 @@ impl ScanProblem {
     }
 }
 
+/// [`PdfError::Encrypted`]'s reason when the file asks for a password.
+pub(crate) const NEEDS_PASSWORD: &str = "a password is needed";
+/// [`PdfError::Encrypted`]'s reason before the security handler's name (`/Filter`).
+pub(crate) const SECURITY_HANDLER: &str = "security handler ";
+/// [`PdfError::Encrypted`]'s reason when the trailer has `/Encrypt` without a handler's name.
+pub(crate) const ENCRYPT_DICTIONARY: &str = "an /Encrypt dictionary";
+
+/// How a PDF is encrypted, in Vietnamese, as the parenthesis after «đã được mã hóa» (CORE-06):
+/// the security handler by its name, a password, or the PDF library's own words quoted.
+fn encrypted_how_vi(how: &str) -> String {
+    if how == NEEDS_PASSWORD {
+        " (cần mật khẩu để mở)".to_owned()
+    } else if how == ENCRYPT_DICTIONARY {
+        String::new()
+    } else if let Some(name) = how.strip_prefix(SECURITY_HANDLER) {
+        format!(" (bộ xử lý bảo mật «{name}»)")
+    } else {
+        format!(" («{how}»)")
+    }
+}
+
 impl egov_core::Localize for PdfError {
     fn catalogue(&self) -> &'static egov_core::i18n::Catalogue {
         &crate::CATALOGUE
@@ -269,9 +290,9 @@ impl egov_core::Localize for PdfError {
         let mm = |pt: &f32| format!("{:.0}", pt * 25.4 / 72.0);
         match self {
             PdfError::TooLarge { size, limit } => args!(size = size, limit = limit),
+            PdfError::Encrypted(how) => args!(how = encrypted_how_vi(how)),
             PdfError::NotPdf
             | PdfError::Parse(_)
-            | PdfError::Encrypted(_)
             | PdfError::XrefDamaged(_)
             | PdfError::Payload(_)
             | PdfError::Draw(_)
