@@ -239,12 +239,13 @@ pub fn write_dates_in_qcvn_form(
         }
     }
     // Every value is read before any is written: on an error nothing has changed.
-    let mut planned = Vec::new();
+    let mut written = Vec::with_capacity(fields.len());
     for (element, kind, value) in &fields {
         let Some(given) = value.as_deref() else {
+            written.push(None);
             continue;
         };
-        let written = match kind {
+        let qcvn = match kind {
             Kind::Date => parse_date(given)
                 .map(|(d, _)| d)
                 .or_else(|why| egov_core::time::parse_date(given).map_err(|_| why))
@@ -259,20 +260,18 @@ pub fn write_dates_in_qcvn_form(
             en,
             vi,
         })?;
-        if written != given {
-            planned.push((element.clone(), given.to_owned(), written));
-        }
+        written.push(Some(qcvn));
     }
     let mut rewrites = Vec::new();
-    for (element, given, written) in planned {
-        if let Some((_, _, value)) = fields.iter_mut().find(|(e, _, _)| *e == element) {
-            **value = Some(written.clone());
+    for ((element, _, value), qcvn) in fields.into_iter().zip(written) {
+        let Some(qcvn) = qcvn else { continue };
+        if let Some(given) = value.replace(qcvn.clone()).filter(|g| *g != qcvn) {
+            rewrites.push(DateRewrite {
+                element,
+                given,
+                written: qcvn,
+            });
         }
-        rewrites.push(DateRewrite {
-            element,
-            given,
-            written,
-        });
     }
     Ok(rewrites)
 }
