@@ -374,7 +374,10 @@ pub fn urgency(args: &UrgencyArgs) -> CmdResult {
             }
         }
     };
-    let human = t!(
+    // Code 4 and its name read as Hỏa tốc: say what that loses (DOC-12).
+    let given = args.edxml_priority.as_deref().or(args.text.as_deref());
+    let note = given.and_then(egov_docs::urgency::appointed_time_note);
+    let mut human = t!(
         "docs-urgency",
         urgency = u.map_or_else(
             || t!("docs-not-urgent"),
@@ -386,11 +389,16 @@ pub fn urgency(args: &UrgencyArgs) -> CmdResult {
         ),
         priority = edxml_priority(u),
     );
+    if let Some((en, vi)) = &note {
+        human.push_str(&format!("\n{}: {}", t!("docs-note"), lang().pick(vi, en)));
+    }
     match to_json(&UrgencyOutput {
         urgency: u,
         name_vi: u.map(Urgency::name_vi),
         name_en: u.map(Urgency::name_en),
         edxml_priority: edxml_priority(u),
+        note: note.as_ref().map(|(en, _)| en.clone()),
+        note_vi: note.map(|(_, vi)| vi),
     }) {
         Ok(json) => CmdResult::Valid { human, json },
         Err(e) => e,

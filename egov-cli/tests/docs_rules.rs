@@ -206,6 +206,27 @@ fn doc_12_cli_urgency_reads_any_spelling_and_edxml_priority() {
     assert_eq!(v["urgency"], "khan");
     assert_eq!(egov(&["urgency", "rất gấp"]).status.code(), Some(1));
     assert_eq!(egov(&["urgency"]).status.code(), Some(2));
+    // Priority 4 «hỏa tốc hẹn giờ»: read as hỏa tốc, and what that loses is said.
+    let v = json(&egov(&["--json", "urgency", "--edxml-priority", "4"]));
+    assert_eq!(
+        (v["urgency"].as_str(), v["edxml_priority"].as_u64()),
+        (Some("hoa_toc"), Some(3))
+    );
+    assert!(
+        v["note_vi"]
+            .as_str()
+            .unwrap()
+            .contains("giờ hẹn không được giữ lại"),
+        "{v}"
+    );
+    let o = egov_in("vi", &["urgency", "hỏa tốc hẹn giờ"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(
+        stdout(&o).contains("\nGhi chú: «hỏa tốc hẹn giờ» (mã Priority 4 của edXML)"),
+        "{}",
+        stdout(&o)
+    );
+    assert!(json(&egov(&["--json", "urgency", "hỏa tốc"]))["note"].is_null());
 }
 
 #[test]

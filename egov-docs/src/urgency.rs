@@ -237,6 +237,34 @@ impl Urgency {
     }
 }
 
+/// «Hỏa tốc hẹn giờ», folded.
+const APPOINTED_TIME_KEY: &str = "hoa toc hen gio";
+
+/// When `input` — an edXML `Priority` code or a name, as [`Urgency::parse_optional`] and
+/// [`Urgency::from_edxml_priority`] read them — is «hỏa tốc hẹn giờ» (code `4`, flash with an
+/// appointed time), which egov reads as [`Urgency::HoaToc`]: what that reading loses, in
+/// English and Vietnamese (DOC-12: the decision names three levels and no appointed time; the
+/// code is OUTSIDE KNOWLEDGE). `None` for any other input.
+///
+/// ```
+/// use egov_docs::urgency::appointed_time_note;
+/// assert!(appointed_time_note("4").is_some());
+/// assert!(appointed_time_note("Hỏa tốc hẹn giờ").is_some());
+/// assert!(appointed_time_note("hỏa tốc").is_none());
+/// ```
+pub fn appointed_time_note(input: &str) -> Option<(String, String)> {
+    let trimmed = input.trim();
+    if trimmed.len() > MAX_INPUT_LEN
+        || (trimmed != "4" && fold(&trimmed.replace(['_', '-'], " ")) != APPOINTED_TIME_KEY)
+    {
+        return None;
+    }
+    Some((
+        "«hỏa tốc hẹn giờ» (edXML Priority 4, flash with an appointed time) is not a level of QĐ 28/2018/QĐ-TTg Đ10.2.k: read as Hỏa tốc, the appointed time is not kept, and egov writes Priority 3".to_owned(),
+        "«hỏa tốc hẹn giờ» (mã Priority 4 của edXML) không phải một mức độ khẩn của điểm k khoản 2 Điều 10 QĐ 28/2018/QĐ-TTg: được đọc là Hỏa tốc, giờ hẹn không được giữ lại, và egov ghi mã Priority 3".to_owned(),
+    ))
+}
+
 /// The edXML `Priority` code of field k, `0` when not urgent (OUTSIDE KNOWLEDGE, DOC-12).
 pub fn edxml_priority(urgency: Option<Urgency>) -> u8 {
     urgency.map_or(0, Urgency::edxml_priority)
@@ -278,6 +306,8 @@ fn read(input: &str) -> Result<Reading, UrgencyError> {
             Reading::Level(Urgency::ThuongKhan)
         }
         "hoa toc" | "hoatoc" | "flash" | "express" => Reading::Level(Urgency::HoaToc),
+        // The name of edXML's code 4: read as the code is ([`appointed_time_note`]).
+        APPOINTED_TIME_KEY => Reading::Level(Urgency::HoaToc),
         // «thường» (ordinary) and «thượng» (upper) fold to the same key; only the first means
         // "not urgent", so a bare «thượng» is refused rather than read as "not urgent".
         "thuong" if nfc(trimmed).to_lowercase() == "thượng" => return Err(unknown()),
@@ -308,6 +338,28 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
     use unicode_normalization::UnicodeNormalization;
+
+    /// DOC-12: edXML's code 4 and its name «hỏa tốc hẹn giờ» read as Hỏa tốc, and what that
+    /// loses is said in both languages; no other input gets the note.
+    #[test]
+    fn doc_12_appointed_time_reads_as_hoa_toc_with_a_note() {
+        for s in [
+            "4",
+            " 4 ",
+            "Hỏa tốc hẹn giờ",
+            "HOA TOC HEN GIO",
+            "hoả_tốc_hẹn_giờ",
+        ] {
+            assert_eq!(Urgency::parse_optional(s), Ok(Some(Urgency::HoaToc)), "{s}");
+            let (en, vi) = appointed_time_note(s).unwrap();
+            assert!(en.contains("the appointed time is not kept"), "{en}");
+            assert!(vi.contains("giờ hẹn không được giữ lại"), "{vi}");
+        }
+        assert_eq!(Urgency::from_edxml_priority("4"), Ok(Some(Urgency::HoaToc)));
+        for s in ["3", "hỏa tốc", "hẹn giờ", "", "44"] {
+            assert!(appointed_time_note(s).is_none(), "{s}");
+        }
+    }
 
     #[test]
     fn doc_12_accepts_hoa_and_hoa_with_either_tone_placement() {

@@ -27,6 +27,7 @@ docs-edxml-code =
 docs-no-state = — (no state)
 docs-no-event = — (no event)
 docs-not-urgent = not urgent
+docs-note = Note
 docs-urgency =
     Urgency:        { $urgency }
     edXML Priority: { $priority }

@@ -27,6 +27,7 @@ docs-edxml-code =
 docs-no-state = — (không có trạng thái)
 docs-no-event = — (không có sự kiện)
 docs-not-urgent = không khẩn (thường)
+docs-note = Ghi chú
 docs-urgency =
     Độ khẩn:                      { $urgency }
     Mã độ khẩn edXML (Priority):  { $priority }

@@ -89,6 +89,11 @@ pub struct UrgencyOutput {
     pub name_en: Option<&'static str>,
     /// The edXML `Priority` code: 0 not urgent, 1 khẩn, 2 thượng khẩn, 3 hỏa tốc.
     pub edxml_priority: u8,
+    /// When «hỏa tốc hẹn giờ» (Priority 4) was given: what reading it as hỏa tốc loses; else
+    /// null.
+    pub note: Option<String>,
+    /// The same note in Vietnamese.
+    pub note_vi: Option<String>,
 }
 
 /// `egov paper-copy` (DOC-17).
