@@ -44,7 +44,7 @@ pub fn workday(date: &str, calendar: Option<&Path>) -> CmdResult {
         Ok(cal) => cal,
         Err(e) => return e,
     };
-    let day = match parse_date(date, "`DATE`") {
+    let day = match parse_date(date, lang().pick("`NGÀY`", "`DATE`")) {
         Ok(day) => day,
         Err(e) => return e,
     };

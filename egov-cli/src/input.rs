@@ -72,7 +72,11 @@ pub fn date(input: &str, what: &str) -> Result<NaiveDate, CmdResult> {
             "input-date-invalid",
             what = what,
             input = input.trim(),
-            detail = time_error(&e)
+            // Not a date at all: the sentence names the forms read, nothing to add.
+            detail = match e {
+                TimeError::NotADate { .. } => String::new(),
+                _ => format!(": {}", time_error(&e)),
+            }
         ),
     })
 }

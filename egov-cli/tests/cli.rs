@@ -213,6 +213,18 @@ fn core_01_cli_reads_time_without_offset_as_vietnam_time_with_a_note_or_refuses_
         stdout(&iso),
         "a date written out is a date alone"
     );
+    // A date that is not one: its forms, the argument by its Vietnamese name, no timestamp.
+    let o = egov(&["--lang", "vi", "workday", "thứ hai"]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("`NGÀY` «thứ hai» không phải ngày (viết «13/02/2026»"),
+        "{err}"
+    );
+    assert!(
+        !err.contains("ISO 8601") && !err.contains("`DATE`"),
+        "{err}"
+    );
     // What is not a time says which forms are read, in the run's language.
     let o = egov(&["--lang", "vi", "deadline", "--signed", "chiều nay"]);
     assert_eq!(o.status.code(), Some(1));

@@ -10,6 +10,7 @@ time-too_long = mốc thời gian dài { $len } byte, quá dài so với mọi m
 time-missing_offset = mốc thời gian «{ $input }» thiếu múi giờ so với UTC; hãy ghi thêm (ví dụ +07:00) hoặc đọc nó theo giờ Việt Nam
 time-invalid = { $form ->
         [time_of_day] { $name } «{ $input }» không phải giờ trong ngày (dạng HH:MM)
+        [date] «{ $input }» không phải ngày: hãy ghi như «13/02/2026», «2026-02-13», «2026/02/13» hoặc «ngày 13 tháng 2 năm 2026»
         [local] «{ $input }» không phải ngày giờ: hãy ghi như «30/04/2026 16:30», «16 giờ 30 ngày 30/04/2026» hoặc «2026-04-30T16:30:00+07:00» (không ghi múi giờ thì hiểu là giờ Việt Nam)
        *[timestamp] «{ $input }» không phải mốc thời gian theo ISO 8601 (dạng YYYY-MM-DDThh:mm:ss+07:00)
     }

@@ -1299,6 +1299,9 @@ mod tests {
             Box::new(TimeError::NotADateTime {
                 input: "sáng mai".into(),
             }),
+            Box::new(TimeError::NotADate {
+                input: "thứ hai".into(),
+            }),
             Box::new(TimeError::OutOfRange {
                 what: "2025-02-30".into(),
             }),

@@ -67,8 +67,14 @@ pub enum TimeError {
     },
     /// The input to [`VnDateTime::parse_local`] is none of the forms it reads (an instant with
     /// its offset, or a Vietnam date and time as people write them).
-    #[error("'{input}' is not a date and time: write e.g. 2026-04-30T16:30:00+07:00, 30/04/2026 16:30 or 16h30 ngày 30/04/2026 (read as Vietnam time)")]
+    #[error("'{input}' is not a date and time: write e.g. 2026-04-30T16:30:00+07:00, 30/04/2026 16:30 or 16h30 30/04/2026 (read as Vietnam time)")]
     NotADateTime {
+        /// The input, trimmed.
+        input: String,
+    },
+    /// The input to [`parse_date`] is none of the date forms it reads.
+    #[error("'{input}' is not a date: write e.g. 13/02/2026, 2026-02-13 or 2026/02/13")]
+    NotADate {
         /// The input, trimmed.
         input: String,
     },
@@ -107,6 +113,7 @@ impl crate::i18n::Localize for TimeError {
             TimeError::NotADateTime { input } => {
                 crate::args!(form = "local", name = "", input = input)
             }
+            TimeError::NotADate { input } => crate::args!(form = "date", name = "", input = input),
             TimeError::OutOfRange { what } => crate::args!(what = what),
         }
     }
@@ -118,7 +125,9 @@ impl ErrorCode for TimeError {
             TimeError::Empty => "time.empty",
             TimeError::TooLong { .. } => "time.too_long",
             TimeError::MissingOffset { .. } => "time.missing_offset",
-            TimeError::Invalid { .. } | TimeError::NotADateTime { .. } => "time.invalid",
+            TimeError::Invalid { .. }
+            | TimeError::NotADateTime { .. }
+            | TimeError::NotADate { .. } => "time.invalid",
             TimeError::OutOfRange { .. } => "time.out_of_range",
         }
     }
@@ -320,7 +329,7 @@ fn invalid(s: &str) -> TimeError {
 /// `2026-02-13`; day first `13/02/2026` (also `13-02-2026`, `13.02.2026`, and one-digit day or
 /// month `3/2/2026`), the Vietnamese order, never read month first; year first `2026/02/13`
 /// (edXML's `PromulgationDate`). A date that does not exist (`30/02/2026`) is
-/// [`TimeError::OutOfRange`]; anything else [`TimeError::Invalid`].
+/// [`TimeError::OutOfRange`]; anything else [`TimeError::NotADate`].
 ///
 /// ```
 /// use egov_core::time::parse_date;
@@ -340,9 +349,8 @@ pub fn parse_date(input: &str) -> Result<NaiveDate, TimeError> {
         Some((y, m, d)) => NaiveDate::from_ymd_opt(y, m, d).ok_or_else(|| TimeError::OutOfRange {
             what: format!("{s}: no day {d} in month {m} of {y}"),
         }),
-        None => Err(TimeError::Invalid {
+        None => Err(TimeError::NotADate {
             input: s.to_owned(),
-            reason: "expected a date such as 2026-02-13, 13/02/2026 or 2026/02/13".to_owned(),
         }),
     }
 }
@@ -638,6 +646,15 @@ mod tests {
             "2026-04-30"
         );
         assert!(parse_date("16h30 ngày 30/4/2026").is_err());
+        // Not a date: said so with the forms read, not as a timestamp.
+        let e = parse_date("thứ hai").unwrap_err();
+        assert!(matches!(e, TimeError::NotADate { .. }), "{e:?}");
+        assert_eq!(e.code(), "time.invalid");
+        assert_eq!(
+            e.message_vi(),
+            "«thứ hai» không phải ngày: hãy ghi như «13/02/2026», «2026-02-13», «2026/02/13» hoặc «ngày 13 tháng 2 năm 2026»"
+        );
+        assert!(!e.to_string().contains("timestamp"), "{e}");
         // Not a date and time: said so, with the forms that are read.
         for bad in [
             "16h30",
