@@ -260,8 +260,8 @@ pub fn appointed_time_note(input: &str) -> Option<(String, String)> {
         return None;
     }
     Some((
-        "«hỏa tốc hẹn giờ» (edXML Priority 4, flash with an appointed time) is not a level of QĐ 28/2018/QĐ-TTg Đ10.2.k: read as Hỏa tốc, the appointed time is not kept, and egov writes Priority 3".to_owned(),
-        "«hỏa tốc hẹn giờ» (mã Priority 4 của edXML) không phải một mức độ khẩn của điểm k khoản 2 Điều 10 QĐ 28/2018/QĐ-TTg: được đọc là Hỏa tốc, giờ hẹn không được giữ lại, và egov ghi mã Priority 3".to_owned(),
+        "«hỏa tốc hẹn giờ» (edXML Priority 4, flash with an appointed time) is not a level of QĐ 28/2018/QĐ-TTg Đ10.2.k: read as Hỏa tốc, the appointed time is not kept".to_owned(),
+        "«hỏa tốc hẹn giờ» (mã Priority 4 của edXML) không phải một mức độ khẩn của điểm k khoản 2 Điều 10 QĐ 28/2018/QĐ-TTg: được đọc là Hỏa tốc, giờ hẹn không được giữ lại".to_owned(),
     ))
 }
 

@@ -719,13 +719,22 @@ impl Checker<'_, '_> {
         match Urgency::from_edxml_priority(raw) {
             Ok(u) => {
                 let name = u.map_or(("not urgent", "thường"), |u| (u.name_en(), u.name_vi()));
+                let (mut en, mut vi) = (
+                    format!("Priority {raw} reads as {}", name.0),
+                    format!("Priority {raw}: mức độ khẩn «{}»", name.1),
+                );
+                // Code 4, «hỏa tốc hẹn giờ»: what reading it as hỏa tốc leaves out.
+                if let Some((note_en, note_vi)) = egov_docs::urgency::appointed_time_note(raw) {
+                    en = format!("{en} ({note_en})");
+                    vi = format!("{vi} ({note_vi})");
+                }
                 self.finding(
                     "DOC-12",
                     qd28_point(10, 2, "k"),
                     Outcome::Pass,
                     &path,
-                    format!("Priority {raw} reads as {}", name.0),
-                    format!("Priority {raw}: mức độ khẩn «{}»", name.1),
+                    en,
+                    vi,
                 );
                 u
             }

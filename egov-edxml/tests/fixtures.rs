@@ -560,6 +560,38 @@ fn doc_19_21_an_urgent_document_sent_days_after_its_date_fails_its_deadline() {
     );
 }
 
+/// DOC-12: Priority 4 «hỏa tốc hẹn giờ» reads as hỏa tốc, and the finding says what that
+/// reading leaves out (the decision has no appointed-time level).
+#[test]
+fn doc_12_priority_4_reads_as_hoa_toc_with_the_appointed_time_noted() {
+    let name = "vxp-saas-received-2025-10-23-9e272474-corrupt-pdf.edxml";
+    let bytes = std::fs::read(fixture_dir().join(name)).unwrap();
+    let text = String::from_utf8(bytes).unwrap();
+    assert_eq!(text.matches("Priority>1<").count(), 1);
+    let four = text.replace("Priority>1<", "Priority>4<");
+    let report = check(
+        &read_bytes(four.as_bytes()).unwrap(),
+        &CheckOptions::default(),
+    );
+    let f = find(
+        &report,
+        "DOC-12",
+        Outcome::Pass,
+        "Priority 4 reads as flash",
+    );
+    assert!(
+        f.message.contains("the appointed time is not kept"),
+        "{}",
+        f.message
+    );
+    assert!(
+        f.message_vi
+            .contains("mức độ khẩn «Hỏa tốc» («hỏa tốc hẹn giờ» (mã Priority 4 của edXML)"),
+        "{}",
+        f.message_vi
+    );
+}
+
 #[test]
 fn doc_05_the_builder_output_has_bussiness_before_trace_header() {
     let (package, _) = load("vnpt-edxml102-builder-output-2019-04-11.edxml");
