@@ -585,3 +585,21 @@ def test_doc_28_a_path_is_read_not_checked_as_the_document(tmp_path):
             egov.check_edxml(wrong)  # type: ignore[arg-type]
     with pytest.raises(TypeError, match=r"^attachments\[\]: expected bytes or a path"):
         egov.build_edxml(MESSAGE, [str(attachment)])  # type: ignore[list-item]
+
+
+def test_doc_10_dates_written_by_a_person_are_put_in_edxml_form_before_building():
+    message = json.loads(json.dumps(MESSAGE))
+    message["header"]["promulgation_info"]["date"] = "04/12/2026"
+    message["header"]["due_date"] = "ngày 14 tháng 12 năm 2026"
+    fixed = egov.edxml_qcvn_dates(message)
+    assert [(r["given"], r["written"]) for r in fixed["dates_rewritten"]] == [
+        ("04/12/2026", "2026/12/04"), ("ngày 14 tháng 12 năm 2026", "2026/12/14")]
+    assert fixed["message"]["header"]["due_date"] == "2026/12/14"
+    package = egov.build_edxml(fixed["message"], [PDF])
+    assert b"<edXML:PromulgationDate>2026/12/04</edXML:PromulgationDate>" in package
+    assert egov.edxml_qcvn_dates(fixed["message"])["dates_rewritten"] == []
+    message["header"]["due_date"] = "tuần sau"
+    with pytest.raises(egov.EdxmlError) as e:
+        egov.edxml_qcvn_dates(message)
+    assert e.value.code == "edxml.build.date"
+    assert "MessageHeader/DueDate" in e.value.message_vi

@@ -232,6 +232,7 @@ PYTHONIC = {
         _data(a), calendar=_calendar(a) if "calendar" in a else None, **kw),
         [a.get("options", {})]),
     "edxml.build": _build_edxml,
+    "edxml.qcvn_dates": lambda a: egov.edxml_qcvn_dates(a["message"]),
     "edxml.sign": lambda a: _package_answer(_keywords(lambda **kw: egov.sign_edxml(
         _data(a), a["key_pem"], a["certs_pem"], **kw), [a.get("options", {})])),
     "edxml.verify": lambda a: _keywords(lambda **kw: egov.verify_edxml(

@@ -454,6 +454,22 @@ pub fn edxml_build(
     .map_err(dom)
 }
 
+/// `edxml.qcvn_dates`: `message` (as for [`edxml_build`]) with every date and time written in
+/// edXML's form (`yyyy/MM/dd`, `yyyy/MM/dd HH:mm:ss` Vietnam time), for a message made from
+/// what a person or another system wrote (`04/12/2026`, `ngày 4 tháng 12 năm 2026`, `9h ngày
+/// 04/12/2026`, an instant with an offset): `{"message", "dates_rewritten": [{"element",
+/// "given", "written"}]}` (`egov_edxml::dates::write_dates_in_qcvn_form`). A value that is not a
+/// date is `edxml.build.date` naming its element. A message read from a package needs none of
+/// this: it builds back as read.
+pub fn edxml_qcvn_dates(message: &str) -> OpResult {
+    let mut message: Message = from_json("message", message)?;
+    let rewritten = egov_edxml::dates::write_dates_in_qcvn_form(&mut message).map_err(dom)?;
+    Ok(json!({
+        "message": to_value(&message)?,
+        "dates_rewritten": to_value(&rewritten)?,
+    }))
+}
+
 /// Options of [`edxml_sign`] as JSON, every member optional: `{"c14n": URI, "digest": "sha256"
 /// | "sha384" | "sha512" | "sha1", "legacy_sha1": bool}`; the default canonicalisation is
 /// exclusive C14N 1.0 (`http://www.w3.org/2001/10/xml-exc-c14n#`), the default digest SHA-256.
@@ -633,6 +649,10 @@ pub(crate) fn call_edxml(op: &str, args: &Value) -> OpResult {
                 &refs,
                 options.as_deref(),
             )?))
+        }
+        "edxml.qcvn_dates" => {
+            let message = json_arg(args, "message")?.ok_or_else(|| missing("message"))?;
+            edxml_qcvn_dates(&message)
         }
         "edxml.sign" => Ok(package_answer(&edxml_sign(
             &package_arg(args)?,

@@ -344,7 +344,7 @@ fn calendar_arg(args: &Value) -> OpResult<Cow<'static, WorkingCalendar>> {
 }
 
 /// Every operation name [`call`] knows, in a stable order.
-pub const OPERATIONS: [&str; 67] = [
+pub const OPERATIONS: [&str; 68] = [
     "time.parse",
     "calendar.day",
     "calendar.is_working_day",
@@ -393,6 +393,7 @@ pub const OPERATIONS: [&str; 67] = [
     "edxml.read",
     "edxml.check",
     "edxml.build",
+    "edxml.qcvn_dates",
     "edxml.sign",
     "edxml.verify",
     "pdf.stamp",

@@ -56,7 +56,8 @@ __all__ = [
     "platform_report", "check_law_art12", "render_conversion_mark", "scan_links", "send_deadline", "urgent_handover",
     "sign_conversion_mark", "stamp_page", "validate_conversion_mark", "validate_metadata",
     "verify_conversion_qr", "verify_document", "verify_page",
-    "build_edxml", "build_edxml_file", "check_edxml", "extract_edxml", "read_edxml",
+    "build_edxml", "build_edxml_file", "check_edxml", "edxml_qcvn_dates", "extract_edxml",
+    "read_edxml",
     "sign_edxml", "verify_edxml", "Signer", "BytesOrPath",
     "sign_pdf", "stamp_pdf", "verify_pdf", "verify_pdf_signatures",
     "add_trust_list_entry", "check_mark", "cosign_trust_list", "issue_trust_list",
@@ -1325,11 +1326,25 @@ def build_edxml(message: Union[str, Mapping[str, Any]], attachments: Sequence[By
     of any size, :func:`build_edxml_file` streams them). Returns the package's bytes, the same
     for the same input. A count of contents that differs from the attachments described raises
     :class:`EdxmlError` (``edxml.build.attachment_count``), a control character
-    ``edxml.build.invalid_char``; a misspelt field :class:`InvalidArgumentError`."""
+    ``edxml.build.invalid_char``; a misspelt field :class:`InvalidArgumentError`. The dates
+    and times are written as given: for a message made from your own data, pass it through
+    :func:`edxml_qcvn_dates` first."""
     if isinstance(attachments, (bytes, bytearray, memoryview)):
         raise TypeError("attachments is a sequence of bytes, one per attachment")
     return _egov.edxml_build(_json_text(message), [_file_bytes(a, "attachments[]") for a in attachments],
                              _options(line_ending=line_ending))
+
+
+def edxml_qcvn_dates(message: Union[str, Mapping[str, Any]]) -> Dict[str, Any]:
+    """``message`` (as for :func:`build_edxml`) with every date and time in edXML's form
+    (``yyyy/MM/dd``, ``yyyy/MM/dd HH:mm:ss`` Vietnam time; DOC-10 d, n, o): for a message made
+    from what a person or another system wrote (``"04/12/2026"``, ``"ngày 4 tháng 12 năm
+    2026"``, ``"9h ngày 04/12/2026"``, an ISO instant with any offset, converted). Keys:
+    ``message`` (build it with :func:`build_edxml`), ``dates_rewritten`` (``element``,
+    ``given``, ``written`` of each value changed, in document order). A value that is not a
+    date raises :class:`EdxmlError` (``edxml.build.date``) naming its element. A message read
+    from a package needs none of this: it builds back as it was read."""
+    return _load_dict(_egov.call("edxml.qcvn_dates", '{"message": ' + _json_text(message) + "}"))
 
 
 class Signer(Protocol):
