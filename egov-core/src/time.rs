@@ -363,9 +363,6 @@ fn date_fields(s: &str) -> Option<(i32, u32, u32)> {
     let [a, b, c] = parts.as_slice() else {
         return None;
     };
-    let digits = |p: &str, lens: std::ops::RangeInclusive<usize>| {
-        lens.contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit())
-    };
     if digits(a, 4..=4) && digits(b, 1..=2) && digits(c, 1..=2) && sep != '.' {
         Some((a.parse().ok()?, b.parse().ok()?, c.parse().ok()?))
     } else if digits(a, 1..=2) && digits(b, 1..=2) && digits(c, 4..=4) {
@@ -418,7 +415,7 @@ fn written_date_time(s: &str) -> Option<((i32, u32, u32), Option<NaiveTime>)> {
     let tokens: Vec<&str> = spaced.split_whitespace().collect();
     let number = |t: Option<&&str>, lens: std::ops::RangeInclusive<usize>| -> Option<u32> {
         let t = *t?;
-        if lens.contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit()) {
+        if digits(t, lens) {
             t.parse().ok()
         } else {
             None
@@ -504,9 +501,6 @@ fn clock_time(token: &str) -> Option<NaiveTime> {
     }
     let lower = token.to_ascii_lowercase();
     let (h, m) = lower.split_once(['h', 'g'])?;
-    let digits = |p: &str, lens: std::ops::RangeInclusive<usize>| {
-        lens.contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit())
-    };
     if !digits(h, 1..=2) || !(m.is_empty() || digits(m, 2..=2)) {
         return None;
     }
@@ -515,6 +509,11 @@ fn clock_time(token: &str) -> Option<NaiveTime> {
         if m.is_empty() { 0 } else { m.parse().ok()? },
         0,
     )
+}
+
+/// True when `p` is ASCII digits only and its length is in `lens`.
+fn digits(p: &str, lens: std::ops::RangeInclusive<usize>) -> bool {
+    lens.contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit())
 }
 
 fn parse_naive(s: &str) -> Option<NaiveDateTime> {
